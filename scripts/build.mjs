@@ -1,0 +1,26 @@
+// The one build script: bundles the Action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
+// dist/ is committed; CI rebuilds it and fails when the committed copy differs.
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+
+const entries = [
+  { in: 'src/action/index.ts', out: 'index' },
+  { in: 'src/cli/index.ts', out: 'cli' },
+].filter((e) => existsSync(e.in));
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  outExtension: { '.js': '.js' },
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __ngCreateRequire } from 'node:module'; const require = __ngCreateRequire(import.meta.url);",
+  },
+});

@@ -1,0 +1,74 @@
+import type { Diagnostic } from '../manifests/types.js';
+import type { Protocol } from '../model/types.js';
+import type { Peer, PortRange } from '../policy/types.js';
+import type { Finding } from '../rules/types.js';
+
+export type Verdict = 'pass' | 'fail';
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** Why a path is risky when it opens. */
+export type Risk = 'cross-namespace' | 'any-namespace' | 'internet' | 'metadata-endpoint';
+
+export interface PathChange {
+  from: Peer;
+  to: Peer;
+  protocol: Protocol;
+  ports: PortRange[];
+  risk?: Risk[];
+  /** For closed paths: why the head side denies it, with file:line. */
+  explanation?: string;
+}
+
+export interface DiffResult {
+  opened: PathChange[];
+  closed: PathChange[];
+  workloadsAdded: Peer[];
+  workloadsRemoved: Peer[];
+  /** Connections of added / removed workloads (new / gone, not opened / closed). */
+  newConnections: PathChange[];
+  goneConnections: PathChange[];
+}
+
+/** A flow endpoint outside the model is `{ip}` (or a description when it has no IP). */
+export type FlowPeer = Peer | { ip: string } | { unmatched: string };
+
+export interface ReplayedFlow {
+  from: FlowPeer;
+  to: FlowPeer;
+  protocol: Protocol;
+  port: number;
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  explanation?: string;
+}
+
+export interface FlowsResult {
+  records: number;
+  skipped: number;
+  skippedSamples: { file: string; line: number; reason: string }[];
+  window?: { firstSeen: string; lastSeen: string };
+  broken: ReplayedFlow[];
+  newlyAllowed: ReplayedFlow[];
+  stillDenied: number;
+  unmatched: (ReplayedFlow & { reason: string })[];
+}
+
+/** The JSON contract of `check` (README "check JSON"). */
+export interface CheckResult {
+  verdict: Verdict;
+  /** Short reasons for the verdict, e.g. "2 live flows would break". */
+  reasons: string[];
+  findings: Finding[];
+  diff: DiffResult;
+  flows?: FlowsResult;
+  diagnostics: Diagnostic[];
+  summary: {
+    brokenFlows: number;
+    opened: number;
+    closed: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+  };
+}

@@ -1,0 +1,53 @@
+import type { Labels, Protocol } from '../model/types.js';
+
+/** One side of a recorded flow, as the log describes it (never guessed). */
+export interface FlowEndpoint {
+  namespace?: string;
+  /** Pod labels (for Hubble: `k8s:` labels without the prefix and without namespace labels). */
+  labels?: Labels;
+  /** Namespace labels when the log carries them (Hubble `io.cilium.k8s.namespace.labels.*`). */
+  namespaceLabels?: Labels;
+  /** Owning workload when the log names it (Hubble `workloads`, Calico `*_name_aggr`, native `workload`). */
+  workload?: { kind?: string; name: string };
+  pod?: string;
+  ip?: string;
+  /** Non-pod identity such as `world`, `host`, `kube-apiserver` (Hubble `reserved:*`). */
+  reserved?: string;
+}
+
+/** Cilium/Calico verdicts reduced to what the replay needs. */
+export type FlowVerdict = 'allowed' | 'denied' | 'dropped-other' | 'audit';
+
+export type FlowFormat = 'hubble' | 'calico' | 'native';
+
+/** One connection attempt as read from a log line, before aggregation. */
+export interface FlowRecord {
+  from: FlowEndpoint;
+  to: FlowEndpoint;
+  protocol: Protocol;
+  port: number;
+  verdict: FlowVerdict;
+  /** Drop reason when the log gives one (e.g. `POLICY_DENIED`). */
+  dropReason?: string;
+  /** How many connections this record stands for (native `count`, Calico `num_flows`), default 1. */
+  count: number;
+  /** ISO-8601 timestamps. */
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+/** Unique (from, to, protocol, port, verdict) with its count and time window. */
+export interface AggregatedFlow extends FlowRecord {
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+export interface FlowReadStats {
+  records: number;
+  /** Lines that were not flows of the format (corrupt, not JSON, wrong types). */
+  skipped: number;
+  /** Lines that were valid but not counted: replies, non-L4 records, duplicates of an observation point. */
+  ignored: number;
+  /** First few skipped lines as `file:line: reason`. */
+  skippedSamples: { file: string; line: number; reason: string }[];
+}

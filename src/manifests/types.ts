@@ -1,0 +1,67 @@
+/** Where something stands in an input file: 1-based line and column. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A problem with the input (not a lint finding): unreadable files, malformed YAML, schema errors,
+ * limits reached. Diagnostics never stop a run; they travel with the results.
+ */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable machine code, e.g. `yaml-syntax`, `schema`, `unrendered-template`, `default-namespace`. */
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** A path into an object, as in JSON Pointer segments: `['spec', 'ingress', 0, 'from']`. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * One Kubernetes object read from a file. `value` is the plain JSON value of the document;
+ * `locate` maps a field path inside it back to the file (falling back to the nearest located ancestor).
+ */
+export interface LoadedObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** `metadata.namespace` as written; undefined when absent. */
+  namespace: string | undefined;
+  value: Record<string, unknown>;
+  loc: SourceLocation;
+  locate(path: FieldPath): SourceLocation;
+}
+
+export interface LoadOptions {
+  /** Base directory that file names in locations are made relative to (default: process.cwd()). */
+  root?: string;
+  /** Limits against hostile input; see README "Limits". */
+  limits?: Partial<LoadLimits>;
+}
+
+export interface LoadLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+  /** Most documents read from one file. */
+  maxDocumentsPerFile: number;
+  /** Most alias expansions in one document (YAML `maxAliasCount`). */
+  maxAliasCount: number;
+  /** Deepest nesting of one document. */
+  maxDepth: number;
+}
+
+export interface LoadResult {
+  objects: LoadedObject[];
+  diagnostics: Diagnostic[];
+  /** Count of objects per kind that were read but are not used by the analysis. */
+  skippedKinds: Record<string, number>;
+  /** Files read (relative to root). */
+  files: string[];
+}

@@ -1,0 +1,114 @@
+import type { SourceLocation, FieldPath } from '../manifests/types.js';
+
+export type Labels = Readonly<Record<string, string>>;
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+export interface Namespace {
+  name: string;
+  /** Declared labels plus the implicit `kubernetes.io/metadata.name`. */
+  labels: Labels;
+  /** True when no Namespace manifest declares it (it is referenced by an object or policy). */
+  inferred: boolean;
+  loc?: SourceLocation;
+}
+
+export interface ContainerPort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+}
+
+/** A group of identical pods: a Pod, or the pod template of a workload controller. */
+export interface Workload {
+  /** `namespace/Kind/name`, unique in a model. */
+  id: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  labels: Labels;
+  ports: ContainerPort[];
+  /** Pod IPs stated in a manifest (`status.podIP(s)`), so ipBlocks can match the pod. */
+  ips: string[];
+  loc: SourceLocation;
+}
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  targetPort: number | string;
+  protocol: Protocol;
+}
+
+export interface Service {
+  namespace: string;
+  name: string;
+  /** Undefined for a Service without selector (manual Endpoints): it selects no pods we know. */
+  selector?: Labels;
+  clusterIPs: string[];
+  ports: ServicePort[];
+  loc: SourceLocation;
+}
+
+export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+
+export interface LabelSelector {
+  matchLabels?: Readonly<Record<string, string>>;
+  matchExpressions?: readonly { key: string; operator: SelectorOperator; values?: readonly string[] }[];
+}
+
+export interface IpBlock {
+  cidr: string;
+  except: readonly string[];
+}
+
+/** One item of a `from`/`to` list. `path` is its field path inside the policy object. */
+export interface PolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: IpBlock;
+  path: FieldPath;
+}
+
+export interface PolicyPort {
+  protocol: Protocol;
+  /** Undefined: every port of the protocol. */
+  port?: number | string;
+  endPort?: number;
+  path: FieldPath;
+}
+
+export interface PolicyRule {
+  /** Undefined when `from`/`to` is missing or empty: every peer. */
+  peers?: readonly PolicyPeer[];
+  /** Undefined when `ports` is missing or empty: every port of every protocol. */
+  ports?: readonly PolicyPort[];
+  path: FieldPath;
+}
+
+export interface NetworkPolicy {
+  /** `namespace/name`. */
+  id: string;
+  namespace: string;
+  name: string;
+  /** False when `metadata.namespace` was absent and the default namespace was used. */
+  namespaceDeclared: boolean;
+  podSelector: LabelSelector;
+  /** Effective policy types after defaulting. */
+  types: { ingress: boolean; egress: boolean };
+  /** Whether `spec.policyTypes` was written. */
+  policyTypesDeclared: boolean;
+  ingress: readonly PolicyRule[];
+  egress: readonly PolicyRule[];
+  annotations: Readonly<Record<string, string>>;
+  loc: SourceLocation;
+  locate(path: FieldPath): SourceLocation;
+}
+
+/** Everything the engine needs about one side (base or head) of the repository. */
+export interface ClusterModel {
+  namespaces: Map<string, Namespace>;
+  workloads: Workload[];
+  services: Service[];
+  policies: NetworkPolicy[];
+}

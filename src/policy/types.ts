@@ -1,0 +1,87 @@
+import type { SourceLocation } from '../manifests/types.js';
+import type { ClusterModel, Namespace, NetworkPolicy, PolicyPeer, Protocol, Workload } from '../model/types.js';
+import type { ConnSet } from './portset.js';
+
+/** Inclusive port range `[lo, hi]`, 1..65535. */
+export type PortRange = [number, number];
+
+/** A workload as it appears in reports and JSON: `{namespace, kind, name}`. */
+export interface WorkloadPeer {
+  namespace: string;
+  kind: string;
+  name: string;
+}
+/** An external address block, always a valid CIDR (IPv4 or IPv6). */
+export interface CidrPeer {
+  cidr: string;
+}
+export type Peer = WorkloadPeer | CidrPeer;
+
+/** One allowed (from, to, protocol) with its ports; the `reach` JSON contract. */
+export interface Connection {
+  from: Peer;
+  to: Peer;
+  protocol: Protocol;
+  ports: PortRange[];
+}
+
+/** What an engine question is about: a workload of the model, or an IP address. */
+export type Endpoint = { workload: Workload } | { ip: string };
+
+export type Direction = 'ingress' | 'egress';
+
+/** How one rule of one policy relates to a question: does its peer match, does its port match. */
+export interface RuleVerdict {
+  /** Index in `spec.ingress` / `spec.egress`. */
+  index: number;
+  loc: SourceLocation;
+  peerMatches: boolean;
+  portMatches: boolean;
+}
+
+export interface PolicyVerdict {
+  policy: string;
+  loc: SourceLocation;
+  rules: RuleVerdict[];
+}
+
+/** One side of a connection: the source's egress or the destination's ingress. */
+export interface SideExplanation {
+  direction: Direction;
+  /** False for an IP endpoint (policies do not apply to it) or a pod that no policy isolates. */
+  isolated: boolean;
+  allowed: boolean;
+  /** Every policy that selects the pod for this direction, with its rules. */
+  policies: PolicyVerdict[];
+}
+
+export interface Explanation {
+  allowed: boolean;
+  protocol: Protocol;
+  port: number;
+  egress: SideExplanation;
+  ingress: SideExplanation;
+}
+
+/**
+ * The semantics engine over one ClusterModel (created by `createEngine(model)` in `engine.ts`).
+ * Every question is answered exactly as Kubernetes defines NetworkPolicy; selectors are compiled once.
+ */
+export interface PolicyEngine {
+  readonly model: ClusterModel;
+  /** Pods (workloads) the policy's podSelector selects, in the policy's namespace. */
+  policyWorkloads(policy: NetworkPolicy): Workload[];
+  /** Policies that select the workload and list the direction in their (effective) types. */
+  selectingPolicies(workload: Workload, direction: Direction): NetworkPolicy[];
+  isIsolated(workload: Workload, direction: Direction): boolean;
+  /** Workloads one peer item of `policy` matches (podSelector alone = the policy's own namespace; ipBlock = pods with a stated IP inside it). */
+  peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): Workload[];
+  /** Namespaces one peer item matches (the policy's own namespace for podSelector alone; none for ipBlock). */
+  peerNamespaces(policy: NetworkPolicy, peer: PolicyPeer): Namespace[];
+  /** Every port allowed from `from` to `to`: egress at the source AND ingress at the destination. */
+  allowedPorts(from: Endpoint, to: Endpoint): ConnSet;
+  isAllowed(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): boolean;
+  explain(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): Explanation;
+  /** All allowed connections between workloads and to/from external blocks (see README "reach JSON"). */
+  connectivity(): Connection[];
+}
