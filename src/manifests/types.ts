@@ -19,6 +19,8 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** The object the diagnostic is about, when there is one. */
+  resource?: { kind: string; namespace?: string; name: string };
 }
 
 /** A path into an object, as in JSON Pointer segments: `['spec', 'ingress', 0, 'from']`. */
