@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../manifests/types.js';
+import type { Diagnostic, SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
@@ -17,6 +17,7 @@ export interface PathChange {
   risk?: Risk[];
   /** For closed paths: why the head side denies it, with file:line. */
   explanation?: string;
+  location?: SourceLocation;
 }
 
 export interface DiffResult {
@@ -41,6 +42,8 @@ export interface ReplayedFlow {
   firstSeen?: string;
   lastSeen?: string;
   explanation?: string;
+  /** The policy line that explains a denial (for annotations and SARIF). */
+  location?: SourceLocation;
 }
 
 export interface FlowsResult {
@@ -52,6 +55,10 @@ export interface FlowsResult {
   newlyAllowed: ReplayedFlow[];
   stillDenied: number;
   unmatched: (ReplayedFlow & { reason: string })[];
+  /** Connections dropped for reasons other than policy (kept out of the verdict). */
+  otherDrops: number;
+  /** Flows that passed when recorded but that base denies too: the recording and the base manifests disagree. */
+  deniedAtBase: number;
 }
 
 /** The JSON contract of `check` (README "check JSON"). */
