@@ -1,5 +1,12 @@
 import type { SourceLocation } from '../manifests/types.js';
-import type { ClusterModel, Namespace, NetworkPolicy, PolicyPeer, Protocol, Workload } from '../model/types.js';
+import type {
+  ClusterModel,
+  Namespace,
+  NetworkPolicy,
+  PolicyPeer,
+  Protocol,
+  Workload,
+} from '../model/types.js';
 import type { ConnSet } from './portset.js';
 
 /** Inclusive port range `[lo, hi]`, 1..65535. */

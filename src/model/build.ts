@@ -1,0 +1,203 @@
+import type { Diagnostic, LoadedObject, SourceLocation } from '../manifests/types.js';
+import { FieldReader } from './fields.js';
+import { readNetworkPolicy } from './policy.js';
+import {
+  PROTOCOLS,
+  type ClusterModel,
+  type Labels,
+  type Namespace,
+  type NetworkPolicy,
+  type Protocol,
+  type Service,
+  type ServicePort,
+  type Workload,
+} from './types.js';
+import { foldOwnedPods, isWorkloadKind, readWorkload, workloadId } from './workloads.js';
+
+/** The label every namespace carries, set by the API server from the name. */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+export interface BuildModelOptions {
+  /** Namespace of objects that do not state one, as `kubectl apply` without `-n` would do (default `default`). */
+  defaultNamespace?: string;
+  /** Labels of namespaces that live outside the repository, so namespaceSelectors can match them. */
+  namespaceLabels?: Record<string, Labels>;
+}
+
+/**
+ * Turns loaded objects into the cluster model the engine and the rules work on: namespaces (declared, referenced
+ * or configured), workloads (Pods folded into their controller), Services and NetworkPolicies. Odd fields become
+ * diagnostics with file and line; everything else is still modelled.
+ */
+export function buildModel(
+  objects: readonly LoadedObject[],
+  options: BuildModelOptions = {},
+): { model: ClusterModel; diagnostics: Diagnostic[] } {
+  const defaultNamespace = options.defaultNamespace ?? 'default';
+  const diagnostics: Diagnostic[] = [];
+  const declaredNamespaces = new Map<string, Namespace>();
+  const workloads = new Map<string, Workload>();
+  const ownedPods = new Map<
+    string,
+    { namespace: string; owner: { kind: string; name: string }; pods: Workload[] }
+  >();
+  const services = new Map<string, Service>();
+  const policies = new Map<string, NetworkPolicy>();
+
+  // The first declaration is kept: a later copy is most likely a leftover, and which one wins must be visible.
+  const addUnique = <T extends { loc?: SourceLocation }>(
+    map: Map<string, T>,
+    key: string,
+    item: T,
+    reader: FieldReader,
+  ) => {
+    const first = map.get(key);
+    if (!first) map.set(key, item);
+    else {
+      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : '';
+      reader.report([], `is declared twice${where}; this copy is ignored`, 'warning', 'duplicate-object');
+    }
+  };
+
+  for (const object of objects) {
+    const reader = new FieldReader(object, diagnostics);
+    if (object.kind === 'Namespace') {
+      addUnique(
+        declaredNamespaces,
+        object.name,
+        {
+          name: object.name,
+          labels: namespaceLabels(object.name, reader.labels(['metadata', 'labels'])),
+          inferred: false,
+          loc: object.loc,
+        },
+        reader,
+      );
+      continue;
+    }
+    if (!isWorkloadKind(object.kind) && object.kind !== 'Service' && object.kind !== 'NetworkPolicy')
+      continue;
+
+    const namespace = object.namespace ?? defaultNamespace;
+    if (object.namespace === undefined) {
+      reader.report(
+        [],
+        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
+        'info',
+        'default-namespace',
+      );
+    }
+    if (object.kind === 'Service') {
+      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
+    } else if (object.kind === 'NetworkPolicy') {
+      const policy = readNetworkPolicy(reader, namespace);
+      if (policy) addUnique(policies, policy.id, policy, reader);
+    } else {
+      const { workload, owner } = readWorkload(reader, namespace);
+      if (!owner) {
+        addUnique(workloads, workload.id, workload, reader);
+        continue;
+      }
+      const key = workloadId(namespace, owner.kind, owner.name);
+      const group = ownedPods.get(key) ?? { namespace, owner, pods: [] };
+      group.pods.push(workload);
+      ownedPods.set(key, group);
+    }
+  }
+
+  for (const [id, { namespace, owner, pods }] of ownedPods) {
+    const folded = foldOwnedPods(namespace, owner, pods);
+    const declared = workloads.get(id);
+    if (declared) {
+      // The controller's own manifest describes the pods; the Pods add only the addresses they run at.
+      declared.ips = [...new Set([...declared.ips, ...folded.workload.ips])];
+      continue;
+    }
+    workloads.set(id, folded.workload);
+    if (folded.differingLabels.length > 0) {
+      const { file, line, column } = folded.workload.loc;
+      diagnostics.push({
+        severity: 'warning',
+        code: 'owner-labels-differ',
+        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(', ')}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
+        file,
+        line,
+        column,
+        resource: { kind: owner.kind, namespace, name: owner.name },
+      });
+    }
+  }
+
+  const model: ClusterModel = {
+    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
+      ...[...workloads.values()].map((w) => w.namespace),
+      ...[...services.values()].map((s) => s.namespace),
+      ...[...policies.values()].map((p) => p.namespace),
+    ]),
+    workloads: [...workloads.values()],
+    services: [...services.values()],
+    policies: [...policies.values()],
+  };
+  return { model, diagnostics };
+}
+
+function namespaceLabels(name: string, declared: Labels): Labels {
+  return { ...declared, [NAMESPACE_NAME_LABEL]: name };
+}
+
+/**
+ * Declared namespaces, then namespaces that only configuration names, then those only objects refer to (which carry
+ * just the name label). Configured labels add to declared ones; a manifest's own value wins on a conflict.
+ */
+function collectNamespaces(
+  declared: ReadonlyMap<string, Namespace>,
+  configured: Readonly<Record<string, Labels>>,
+  referenced: readonly string[],
+): Map<string, Namespace> {
+  const namespaces = new Map<string, Namespace>();
+  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
+    if (namespaces.has(name)) continue;
+    const own = declared.get(name);
+    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
+    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
+  }
+  return namespaces;
+}
+
+function readService(reader: FieldReader, namespace: string): Service {
+  const selector =
+    reader.get(['spec', 'selector']) === undefined ? undefined : reader.stringMap(['spec', 'selector']);
+  const clusterIPs = new Set<string>();
+  for (const ip of [reader.string(['spec', 'clusterIP']), ...(reader.array(['spec', 'clusterIPs']) ?? [])]) {
+    if (typeof ip === 'string' && ip !== '' && ip !== 'None') clusterIPs.add(ip);
+  }
+  const ports: ServicePort[] = [];
+  (reader.array(['spec', 'ports']) ?? []).forEach((_, i) => {
+    const path = ['spec', 'ports', i];
+    const port = reader.port([...path, 'port']);
+    const protocol = reader.string([...path, 'protocol']) ?? 'TCP';
+    const name = reader.string([...path, 'name']);
+    const rawTarget = reader.get([...path, 'targetPort']);
+    if (port === undefined) return;
+    if (!PROTOCOLS.includes(protocol as Protocol)) {
+      reader.report(
+        [...path, 'protocol'],
+        `protocol must be one of ${PROTOCOLS.join(', ')}; this port is left out`,
+      );
+      return;
+    }
+    let targetPort: number | string = port;
+    if (typeof rawTarget === 'number' || typeof rawTarget === 'string') targetPort = rawTarget;
+    else if (rawTarget !== undefined)
+      reader.report([...path, 'targetPort'], 'targetPort must be a number or a port name');
+    ports.push({ ...(name !== undefined ? { name } : {}), port, targetPort, protocol: protocol as Protocol });
+  });
+  return {
+    namespace,
+    name: reader.object.name,
+    ...(selector ? { selector } : {}),
+    clusterIPs: [...clusterIPs],
+    ports,
+    loc: reader.object.loc,
+  };
+}

@@ -1,0 +1,132 @@
+import type { FieldPath } from '../manifests/types.js';
+import type { FieldReader } from './fields.js';
+import { PROTOCOLS, type ContainerPort, type Labels, type Protocol, type Workload } from './types.js';
+
+/** Where each workload kind keeps its pod template. A Pod is its own template. */
+const POD_TEMPLATE_PATHS: Readonly<Record<string, FieldPath>> = {
+  Pod: [],
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+export function isWorkloadKind(kind: string): boolean {
+  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
+}
+
+/** A Pod read from a manifest, before Pods of one controller are folded together. */
+export interface PodOrTemplate {
+  workload: Workload;
+  /** Set for a Pod with a controller ownerReference: the workload it belongs to (`kind`/`name`). */
+  owner?: { kind: string; name: string };
+}
+
+/** Reads one workload object (Pod or controller) into a Workload of the given namespace. */
+export function readWorkload(reader: FieldReader, namespace: string): PodOrTemplate {
+  const { object } = reader;
+  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
+  const workload: Workload = {
+    id: workloadId(namespace, object.kind, object.name),
+    namespace,
+    kind: object.kind,
+    name: object.name,
+    labels: reader.labels([...template, 'metadata', 'labels']),
+    ports: readContainerPorts(reader, [...template, 'spec', 'containers']),
+    ips: object.kind === 'Pod' ? readPodIps(reader) : [],
+    loc: object.loc,
+  };
+  const owner = object.kind === 'Pod' ? readControllerOwner(reader) : undefined;
+  return owner ? { workload, owner } : { workload };
+}
+
+export function workloadId(namespace: string, kind: string, name: string): string {
+  return `${namespace}/${kind}/${name}`;
+}
+
+/** Container ports of `containers` only: init containers finish before the pod serves, so nothing connects to them. */
+function readContainerPorts(reader: FieldReader, containersPath: FieldPath): ContainerPort[] {
+  const ports: ContainerPort[] = [];
+  (reader.array(containersPath) ?? []).forEach((_, c) => {
+    const portsPath = [...containersPath, c, 'ports'];
+    (reader.array(portsPath) ?? []).forEach((__, p) => {
+      const path = [...portsPath, p];
+      const port = reader.port([...path, 'containerPort']);
+      const name = reader.string([...path, 'name']);
+      const protocol = reader.string([...path, 'protocol']) ?? 'TCP';
+      if (!PROTOCOLS.includes(protocol as Protocol)) {
+        reader.report(
+          [...path, 'protocol'],
+          `protocol must be one of ${PROTOCOLS.join(', ')}; this port is left out`,
+        );
+        return;
+      }
+      if (port === undefined) return;
+      ports.push({ ...(name !== undefined ? { name } : {}), port, protocol: protocol as Protocol });
+    });
+  });
+  return ports;
+}
+
+function readPodIps(reader: FieldReader): string[] {
+  const ips = new Set<string>();
+  const podIp = reader.string(['status', 'podIP']);
+  if (podIp) ips.add(podIp);
+  (reader.array(['status', 'podIPs']) ?? []).forEach((_, i) => {
+    const ip = reader.string(['status', 'podIPs', i, 'ip']);
+    if (ip) ips.add(ip);
+  });
+  return [...ips];
+}
+
+function readControllerOwner(reader: FieldReader): { kind: string; name: string } | undefined {
+  const references = reader.array(['metadata', 'ownerReferences']) ?? [];
+  for (let i = 0; i < references.length; i++) {
+    if (reader.get(['metadata', 'ownerReferences', i, 'controller']) !== true) continue;
+    const name = reader.string(['metadata', 'ownerReferences', i, 'name']);
+    if (!name) continue;
+    // An owner reference without a kind still groups the pods; they stay Pods under the owner's name.
+    return { kind: reader.string(['metadata', 'ownerReferences', i, 'kind']) || 'Pod', name };
+  }
+  return undefined;
+}
+
+/**
+ * Folds the Pods of one controller into one workload (the controller's pods are one group to the analysis).
+ * Pods are taken in name order so the result never depends on manifest order: the first one gives the labels,
+ * ports and IPs of all are kept. Returns the label keys whose values differ between the pods, if any, since the
+ * analysis then stands for the first pod only.
+ */
+export function foldOwnedPods(
+  namespace: string,
+  owner: { kind: string; name: string },
+  pods: readonly Workload[],
+): { workload: Workload; differingLabels: string[] } {
+  const sorted = [...pods].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const first = sorted[0]!;
+  const ports = new Map<string, ContainerPort>();
+  for (const port of sorted.flatMap((pod) => pod.ports))
+    ports.set(`${port.name ?? ''}/${port.port}/${port.protocol}`, port);
+  return {
+    workload: {
+      id: workloadId(namespace, owner.kind, owner.name),
+      namespace,
+      kind: owner.kind,
+      name: owner.name,
+      labels: first.labels,
+      ports: [...ports.values()],
+      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
+      loc: first.loc,
+    },
+    differingLabels: differingKeys(sorted.map((pod) => pod.labels)),
+  };
+}
+
+function differingKeys(labelSets: readonly Labels[]): string[] {
+  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
+  const first = labelSets[0] ?? {};
+  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
+}

@@ -1,0 +1,151 @@
+import type {
+  ContainerPort,
+  Labels,
+  NetworkPolicy,
+  PolicyPeer,
+  PolicyRule,
+  Protocol,
+} from '../model/types.js';
+import { ipBlockRanges, rangeContains, type IpRange } from './ip.js';
+import { ConnSet } from './portset.js';
+import { compileSelector, isEmptySelector, type SelectorPredicate } from './selector.js';
+import type { Direction } from './types.js';
+
+/** What a peer or a policy needs to know about a pod: where it runs, its labels, its ports and its stated IPs. */
+export interface PodFacts {
+  namespace: string;
+  namespaceLabels: Labels;
+  labels: Labels;
+  ports: readonly ContainerPort[];
+  ips: readonly IpRange[];
+}
+
+/** The other end of a connection as a rule sees it: a pod, or an address outside the cluster's pods. */
+export type PeerFacts = { pod: PodFacts } | { address: IpRange | undefined };
+
+/** One `from`/`to` item, compiled. */
+export interface CompiledPeer {
+  peer: PolicyPeer;
+  matches(facts: PeerFacts): boolean;
+  /** For selector peers: whether pods of a namespace may match at all (ipBlock peers: never). */
+  matchesNamespace(namespace: string, labels: Labels): boolean;
+  /** For ipBlock peers: the addresses admitted (CIDR minus exceptions). Empty for selector peers. */
+  ipRanges: readonly IpRange[];
+  /** Same key for peers that match the same pods, so their matches are computed once per engine. */
+  key: string;
+}
+
+/** The `ports` of a rule, compiled: fixed ranges plus named ports that depend on the destination pod. */
+export interface CompiledPorts {
+  /** True when some port is named, so the result depends on the destination's container ports. */
+  hasNamed: boolean;
+  /** The ports allowed towards a destination (a pod's container ports; undefined for an IP address). */
+  resolve(destinationPorts: readonly ContainerPort[] | undefined): ConnSet;
+}
+
+export interface CompiledRule {
+  /** Index in `spec.ingress` / `spec.egress`. */
+  index: number;
+  rule: PolicyRule;
+  /** Undefined when the rule names no peer: every pod and every address. */
+  peers?: readonly CompiledPeer[];
+  ports: CompiledPorts;
+}
+
+export interface CompiledPolicy {
+  policy: NetworkPolicy;
+  selects: SelectorPredicate;
+  ingress: readonly CompiledRule[];
+  egress: readonly CompiledRule[];
+}
+
+/** Compiles a policy's selectors and ports once; the result answers for any pod or address. */
+export function compilePolicy(policy: NetworkPolicy): CompiledPolicy {
+  const compileRules = (direction: Direction) =>
+    (policy.types[direction] ? policy[direction] : []).map((rule, index) => compileRule(policy, rule, index));
+  return {
+    policy,
+    selects: compileSelector(policy.podSelector),
+    ingress: compileRules('ingress'),
+    egress: compileRules('egress'),
+  };
+}
+
+function compileRule(policy: NetworkPolicy, rule: PolicyRule, index: number): CompiledRule {
+  return {
+    index,
+    rule,
+    ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(policy.namespace, peer)) } : {}),
+    ports: compilePorts(rule),
+  };
+}
+
+/** Compiles one peer item; `policyNamespace` is where a podSelector alone looks for pods. */
+export function compilePeer(policyNamespace: string, peer: PolicyPeer): CompiledPeer {
+  if (peer.ipBlock) {
+    const ranges = ipBlockRanges(peer.ipBlock);
+    const admits = (address: IpRange) => ranges.some((range) => rangeContains(range, address));
+    return {
+      peer,
+      ipRanges: ranges,
+      key: `ip:${JSON.stringify(peer.ipBlock)}`,
+      matchesNamespace: () => false,
+      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
+      matches: (facts) =>
+        'pod' in facts ? facts.pod.ips.some(admits) : facts.address !== undefined && admits(facts.address),
+    };
+  }
+  const podMatches = compileSelector(peer.podSelector ?? {});
+  // A podSelector alone means pods of the policy's own namespace; a namespaceSelector opens other namespaces.
+  const namespaceSelector = peer.namespaceSelector && compileSelector(peer.namespaceSelector);
+  const matchesNamespace = (namespace: string, labels: Labels) =>
+    namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
+  return {
+    peer,
+    ipRanges: [],
+    key: peer.namespaceSelector
+      ? `ns:${JSON.stringify(peer.namespaceSelector)}|pod:${JSON.stringify(peer.podSelector ?? {})}`
+      : `in:${policyNamespace}|pod:${JSON.stringify(peer.podSelector)}`,
+    matchesNamespace,
+    matches: (facts) =>
+      'pod' in facts &&
+      matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) &&
+      podMatches(facts.pod.labels),
+  };
+}
+
+/** Whether a selector peer matches every pod of every namespace (`namespaceSelector: {}` with no pod restriction). */
+export function matchesEveryPod(peer: CompiledPeer): boolean {
+  const { namespaceSelector, podSelector, ipBlock } = peer.peer;
+  return (
+    !ipBlock &&
+    !!namespaceSelector &&
+    isEmptySelector(namespaceSelector) &&
+    isEmptySelector(podSelector ?? {})
+  );
+}
+
+function compilePorts(rule: PolicyRule): CompiledPorts {
+  if (!rule.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
+  let fixed = ConnSet.none();
+  const named: { name: string; protocol: Protocol }[] = [];
+  for (const port of rule.ports) {
+    if (port.port === undefined) fixed = fixed.union(ConnSet.allOf(port.protocol));
+    else if (typeof port.port === 'number')
+      fixed = fixed.union(ConnSet.of(port.protocol, [[port.port, port.endPort ?? port.port]]));
+    else named.push({ name: port.port, protocol: port.protocol });
+  }
+  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
+  return {
+    hasNamed: true,
+    // A name means whatever port the destination's container declares under that name and protocol; an address
+    // outside the pods declares none, so a named port never matches it.
+    resolve: (destinationPorts) =>
+      (destinationPorts ?? [])
+        .filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol))
+        .reduce(
+          (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
+          fixed,
+        ),
+  };
+}

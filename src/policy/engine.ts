@@ -1,0 +1,421 @@
+import { NAMESPACE_NAME_LABEL } from '../model/build.js';
+import type {
+  ClusterModel,
+  Labels,
+  Namespace,
+  NetworkPolicy,
+  PolicyPeer,
+  Protocol,
+  Workload,
+} from '../model/types.js';
+import {
+  compilePeer,
+  compilePolicy,
+  matchesEveryPod,
+  type CompiledPeer,
+  type CompiledPolicy,
+  type CompiledPorts,
+  type CompiledRule,
+  type PeerFacts,
+  type PodFacts,
+} from './compile.js';
+import {
+  compareBlocks,
+  externalBlocks,
+  PROTOCOL_ORDER,
+  type ExternalBlock,
+  type ExternalContribution,
+} from './external.js';
+import { addressToRange, compareRanges } from './ip.js';
+import { ConnSet } from './portset.js';
+import type {
+  Connection,
+  Direction,
+  Endpoint,
+  Explanation,
+  PolicyEngine,
+  PolicyVerdict,
+  SideExplanation,
+  WorkloadPeer,
+} from './types.js';
+
+/**
+ * Creates the semantics engine over one model. Workloads with the same namespace, labels, container ports and
+ * stated IPs are evaluated once as a group; selectors are compiled once; which groups each policy selects and each
+ * peer matches is computed once, so `connectivity()` stays near the size of its output on large repositories.
+ */
+export function createEngine(model: ClusterModel): PolicyEngine {
+  return new Engine(model);
+}
+
+/** Identical pods as the policies see them: one evaluation stands for all its members. */
+interface Group {
+  index: number;
+  facts: PodFacts;
+  members: Workload[];
+  selecting: Record<Direction, CompiledPolicy[]>;
+}
+
+/** One direction of one group, precomputed for `connectivity()`. */
+interface DirectionRow {
+  isolated: boolean;
+  /** Ports allowed with every pod, from rules whose peers match every pod and whose ports are not named. */
+  everyPod: ConnSet;
+  /** Egress only: rules matching every pod whose named ports resolve differently per destination. */
+  everyPodNamed: CompiledPorts[];
+  /** Ports allowed with the pods of one other group, by group index. */
+  byGroup: Map<number, ConnSet>;
+  /** Addresses outside the pods, cut into blocks with the ports allowed with each. */
+  external: ExternalBlock[];
+}
+
+/** One side's evaluation of one connection: the policies that isolate it and what each rule says. */
+interface SideEvaluation {
+  isolated: boolean;
+  allowed: ConnSet;
+  policies: {
+    compiled: CompiledPolicy;
+    rules: { compiled: CompiledRule; peerMatches: boolean; ports: ConnSet }[];
+  }[];
+}
+
+class Engine implements PolicyEngine {
+  private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
+  private readonly compiledPolicies = new Map<NetworkPolicy, CompiledPolicy>();
+  private readonly compiledPeers = new WeakMap<PolicyPeer, CompiledPeer>();
+  private readonly groups: Group[] = [];
+  private readonly groupOfWorkload = new Map<Workload, Group>();
+  private readonly groupsByNamespace = new Map<string, Group[]>();
+  private readonly peerGroups = new Map<string, Group[]>();
+
+  constructor(readonly model: ClusterModel) {
+    for (const policy of model.policies) {
+      const compiled = compilePolicy(policy);
+      this.compiledPolicies.set(policy, compiled);
+      pushTo(this.policiesByNamespace, policy.namespace, compiled);
+    }
+    const groupByKey = new Map<string, Group>();
+    for (const workload of model.workloads) {
+      const key = JSON.stringify([
+        workload.namespace,
+        sortedEntries(workload.labels),
+        workload.ports,
+        [...workload.ips].sort(),
+      ]);
+      let group = groupByKey.get(key);
+      if (!group) {
+        const facts = this.podFacts(workload);
+        group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
+        groupByKey.set(key, group);
+        this.groups.push(group);
+        pushTo(this.groupsByNamespace, workload.namespace, group);
+      }
+      group.members.push(workload);
+      this.groupOfWorkload.set(workload, group);
+    }
+  }
+
+  policyWorkloads(policy: NetworkPolicy): Workload[] {
+    const compiled = this.compiled(policy);
+    return (this.groupsByNamespace.get(policy.namespace) ?? [])
+      .filter((group) => compiled.selects(group.facts.labels))
+      .flatMap((group) => group.members);
+  }
+
+  selectingPolicies(workload: Workload, direction: Direction): NetworkPolicy[] {
+    return this.selecting(workload, direction).map((compiled) => compiled.policy);
+  }
+
+  isIsolated(workload: Workload, direction: Direction): boolean {
+    return this.selecting(workload, direction).length > 0;
+  }
+
+  peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): Workload[] {
+    return this.matchedGroups(this.compiledPeer(policy, peer)).flatMap((group) => group.members);
+  }
+
+  peerNamespaces(policy: NetworkPolicy, peer: PolicyPeer): Namespace[] {
+    const compiled = this.compiledPeer(policy, peer);
+    return [...this.model.namespaces.values()].filter((ns) => compiled.matchesNamespace(ns.name, ns.labels));
+  }
+
+  allowedPorts(from: Endpoint, to: Endpoint): ConnSet {
+    return this.evaluateSide('egress', from, to).allowed.intersection(
+      this.evaluateSide('ingress', to, from).allowed,
+    );
+  }
+
+  isAllowed(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): boolean {
+    return this.allowedPorts(from, to).has(protocol, port);
+  }
+
+  explain(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): Explanation {
+    const explainSide = (direction: Direction, subject: Endpoint, other: Endpoint): SideExplanation => {
+      const side = this.evaluateSide(direction, subject, other);
+      const policies: PolicyVerdict[] = side.policies.map(({ compiled, rules }) => ({
+        policy: compiled.policy.id,
+        loc: compiled.policy.loc,
+        rules: rules.map((rule) => ({
+          index: rule.compiled.index,
+          loc: compiled.policy.locate(rule.compiled.rule.path),
+          peerMatches: rule.peerMatches,
+          portMatches: rule.ports.has(protocol, port),
+        })),
+      }));
+      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port), policies };
+    };
+    const egress = explainSide('egress', from, to);
+    const ingress = explainSide('ingress', to, from);
+    return { allowed: egress.allowed && ingress.allowed, protocol, port, egress, ingress };
+  }
+
+  connectivity(): Connection[] {
+    const rows = this.groups.map((group) => ({
+      egress: this.directionRow(group, 'egress'),
+      ingress: this.directionRow(group, 'ingress'),
+    }));
+    const sorted = [...this.model.workloads].sort(compareWorkloads);
+    const rank = new Map(sorted.map((workload, i) => [workload, i]));
+    const peers = new Map(
+      sorted.map((w): [Workload, WorkloadPeer] => [
+        w,
+        { namespace: w.namespace, kind: w.kind, name: w.name },
+      ]),
+    );
+    const connections: Connection[] = [];
+    const push = (from: Connection['from'], to: Connection['to'], ports: ConnSet) => {
+      for (const protocol of PROTOCOL_ORDER) {
+        const ranges = ports.ranges(protocol);
+        if (ranges.length > 0)
+          connections.push({ from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) });
+      }
+    };
+
+    for (const source of sorted) {
+      const sourceGroup = this.groupOfWorkload.get(source)!;
+      const egress = rows[sourceGroup.index]!.egress;
+      for (const destination of this.candidateDestinations(egress, sorted, rank)) {
+        if (destination === source) continue;
+        const destinationGroup = this.groupOfWorkload.get(destination)!;
+        const ingress = rows[destinationGroup.index]!.ingress;
+        const egressPorts = rowPorts(egress, destinationGroup);
+        if (egressPorts.isEmpty()) continue;
+        push(
+          peers.get(source)!,
+          peers.get(destination)!,
+          egressPorts.intersection(rowPorts(ingress, sourceGroup)),
+        );
+      }
+      for (const { cidr, protocol, ports } of egress.external)
+        connections.push({ from: peers.get(source)!, to: { cidr }, protocol, ports });
+    }
+
+    const inbound = sorted.flatMap((destination) =>
+      rows[this.groupOfWorkload.get(destination)!.index]!.ingress.external.map((block) => ({
+        block,
+        destination,
+      })),
+    );
+    // By block, then destination, then protocol: compareBlocks ends with the protocol, so compare it last.
+    inbound.sort(
+      (a, b) =>
+        compareRanges(a.block.range, b.block.range) ||
+        rank.get(a.destination)! - rank.get(b.destination)! ||
+        compareBlocks(a.block, b.block),
+    );
+    for (const { block, destination } of inbound) {
+      connections.push({
+        from: { cidr: block.cidr },
+        to: peers.get(destination)!,
+        protocol: block.protocol,
+        ports: block.ports,
+      });
+    }
+    return connections;
+  }
+
+  /** Destinations worth pairing with a source: all pods, unless the source's egress reaches only some groups. */
+  private candidateDestinations(
+    egress: DirectionRow,
+    sorted: readonly Workload[],
+    rank: ReadonlyMap<Workload, number>,
+  ): readonly Workload[] {
+    if (!egress.isolated || !egress.everyPod.isEmpty() || egress.everyPodNamed.length > 0) return sorted;
+    return [...egress.byGroup.keys()]
+      .flatMap((index) => this.groups[index]!.members)
+      .sort((a, b) => rank.get(a)! - rank.get(b)!);
+  }
+
+  private directionRow(group: Group, direction: Direction): DirectionRow {
+    const row: DirectionRow = {
+      isolated: group.selecting[direction].length > 0,
+      everyPod: ConnSet.none(),
+      everyPodNamed: [],
+      byGroup: new Map(),
+      external: [],
+    };
+    if (!row.isolated) {
+      row.everyPod = ConnSet.all();
+      row.external = externalBlocks([{ ports: ConnSet.all() }]);
+      return row;
+    }
+    // Ports name the destination's container ports: the other group's on egress, this group's own on ingress.
+    const portsTowards = (ports: CompiledPorts, other: Group | undefined) =>
+      ports.resolve(direction === 'egress' ? other?.facts.ports : group.facts.ports);
+    const addEveryPod = (ports: CompiledPorts) => {
+      if (direction === 'egress' && ports.hasNamed) row.everyPodNamed.push(ports);
+      else row.everyPod = row.everyPod.union(portsTowards(ports, undefined));
+    };
+    const addGroups = (groups: readonly Group[], ports: CompiledPorts) => {
+      for (const other of groups) {
+        row.byGroup.set(
+          other.index,
+          (row.byGroup.get(other.index) ?? ConnSet.none()).union(portsTowards(ports, other)),
+        );
+      }
+    };
+    const contributions: ExternalContribution[] = [];
+    for (const policy of group.selecting[direction]) {
+      for (const rule of policy[direction]) {
+        if (!rule.peers) {
+          addEveryPod(rule.ports);
+          contributions.push({ ports: portsTowards(rule.ports, undefined) });
+          continue;
+        }
+        for (const peer of rule.peers) {
+          if (matchesEveryPod(peer)) addEveryPod(rule.ports);
+          else addGroups(this.matchedGroups(peer), rule.ports);
+          if (peer.ipRanges.length > 0)
+            contributions.push({ ranges: peer.ipRanges, ports: portsTowards(rule.ports, undefined) });
+        }
+      }
+    }
+    row.external = externalBlocks(contributions);
+    return row;
+  }
+
+  /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
+  private matchedGroups(peer: CompiledPeer): Group[] {
+    let groups = this.peerGroups.get(peer.key);
+    if (!groups) {
+      const candidates =
+        peer.ipRanges.length > 0
+          ? this.groups.filter((group) => group.facts.ips.length > 0)
+          : [...this.groupsByNamespace.entries()]
+              .filter(([namespace]) => peer.matchesNamespace(namespace, this.namespaceLabels(namespace)))
+              .flatMap(([, inNamespace]) => inNamespace);
+      groups = candidates.filter((group) => peer.matches({ pod: group.facts }));
+      this.peerGroups.set(peer.key, groups);
+    }
+    return groups;
+  }
+
+  private evaluateSide(direction: Direction, subject: Endpoint, other: Endpoint): SideEvaluation {
+    // An address outside the pods has no policies: its side allows everything.
+    if (!('workload' in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    const selecting = this.selecting(subject.workload, direction);
+    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    const otherFacts = this.peerFacts(other);
+    const destinationPorts =
+      direction === 'ingress'
+        ? subject.workload.ports
+        : 'pod' in otherFacts
+          ? otherFacts.pod.ports
+          : undefined;
+    let allowed = ConnSet.none();
+    const policies = selecting.map((compiled) => ({
+      compiled,
+      rules: compiled[direction].map((rule) => {
+        const peerMatches = !rule.peers || rule.peers.some((peer) => peer.matches(otherFacts));
+        const ports = rule.ports.resolve(destinationPorts);
+        if (peerMatches) allowed = allowed.union(ports);
+        return { compiled: rule, peerMatches, ports };
+      }),
+    }));
+    return { isolated: true, allowed, policies };
+  }
+
+  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
+  private selecting(workload: Workload, direction: Direction): CompiledPolicy[] {
+    const group = this.groupOfWorkload.get(workload);
+    return group ? group.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
+  }
+
+  private evaluateSelecting(facts: PodFacts): Record<Direction, CompiledPolicy[]> {
+    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter((compiled) =>
+      compiled.selects(facts.labels),
+    );
+    return {
+      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
+      egress: selecting.filter((compiled) => compiled.policy.types.egress),
+    };
+  }
+
+  private peerFacts(endpoint: Endpoint): PeerFacts {
+    return 'workload' in endpoint
+      ? { pod: this.podFacts(endpoint.workload) }
+      : { address: addressToRange(endpoint.ip) };
+  }
+
+  private podFacts(workload: Workload): PodFacts {
+    const known = this.groupOfWorkload.get(workload);
+    if (known) return known.facts;
+    return {
+      namespace: workload.namespace,
+      namespaceLabels: this.namespaceLabels(workload.namespace),
+      labels: workload.labels,
+      ports: workload.ports,
+      ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
+    };
+  }
+
+  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
+  private namespaceLabels(namespace: string): Labels {
+    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
+  }
+
+  private compiled(policy: NetworkPolicy): CompiledPolicy {
+    let compiled = this.compiledPolicies.get(policy);
+    if (!compiled) {
+      compiled = compilePolicy(policy);
+      this.compiledPolicies.set(policy, compiled);
+    }
+    return compiled;
+  }
+
+  private compiledPeer(policy: NetworkPolicy, peer: PolicyPeer): CompiledPeer {
+    let compiled = this.compiledPeers.get(peer);
+    if (!compiled) {
+      compiled = compilePeer(policy.namespace, peer);
+      this.compiledPeers.set(peer, compiled);
+    }
+    return compiled;
+  }
+}
+
+/** The ports a precomputed row allows with one other group. */
+function rowPorts(row: DirectionRow, other: Group): ConnSet {
+  if (!row.isolated) return ConnSet.all();
+  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
+  for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
+  return ports;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Report order of workloads: namespace, kind, name, compared as plain strings so every machine agrees. */
+export function compareWorkloads(a: WorkloadPeer, b: WorkloadPeer): number {
+  return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
+}
+
+function sortedEntries(labels: Labels): [string, string][] {
+  return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

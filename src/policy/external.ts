@@ -1,0 +1,96 @@
+import { PROTOCOLS, type Protocol } from '../model/types.js';
+import {
+  cidrToRange,
+  compareRanges,
+  cutAddressSpace,
+  rangeContains,
+  rangeToCidrs,
+  type IpFamily,
+  type IpRange,
+} from './ip.js';
+import { ConnSet } from './portset.js';
+import type { PortRange } from './types.js';
+
+/** Ports some rule allows with a set of addresses (undefined `ranges`: every address of both families). */
+export interface ExternalContribution {
+  ranges?: readonly IpRange[];
+  ports: ConnSet;
+}
+
+/** One CIDR with the ports of one protocol allowed with every address in it. */
+export interface ExternalBlock {
+  cidr: string;
+  range: IpRange;
+  protocol: Protocol;
+  ports: PortRange[];
+}
+
+/** Protocols in report order (by name). */
+export const PROTOCOL_ORDER: readonly Protocol[] = [...PROTOCOLS].sort();
+
+/**
+ * Turns the address-based rules of one pod and direction into blocks: the IPv4 and IPv6 spaces are cut where any
+ * rule's ranges start or end, each segment gets the union of the ports of the rules covering it, and, per protocol,
+ * adjacent segments with the same ports are merged before being written as CIDRs. Sorted by address, then protocol.
+ */
+export function externalBlocks(contributions: readonly ExternalContribution[]): ExternalBlock[] {
+  const blocks: ExternalBlock[] = [];
+  for (const family of [4, 6] as const) {
+    const segments = allowedSegments(family, contributions);
+    for (const protocol of PROTOCOL_ORDER) {
+      for (const merged of mergeSegments(segments, protocol)) {
+        for (const cidr of rangeToCidrs(merged.range)) {
+          blocks.push({
+            cidr,
+            range: cidrToRange(cidr)!,
+            protocol,
+            ports: merged.ports.map(([lo, hi]) => [lo, hi]),
+          });
+        }
+      }
+    }
+  }
+  return blocks.sort(compareBlocks);
+}
+
+/** Block order in reports: by address (see `compareRanges`), then protocol. */
+export function compareBlocks(a: ExternalBlock, b: ExternalBlock): number {
+  return (
+    compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol)
+  );
+}
+
+function allowedSegments(
+  family: IpFamily,
+  contributions: readonly ExternalContribution[],
+): { range: IpRange; ports: ConnSet }[] {
+  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range) => range.family === family);
+  return cutAddressSpace(family, bounded).map((range) => ({
+    range,
+    ports: contributions
+      .filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range)))
+      .reduce((ports, c) => ports.union(c.ports), ConnSet.none()),
+  }));
+}
+
+function mergeSegments(
+  segments: readonly { range: IpRange; ports: ConnSet }[],
+  protocol: Protocol,
+): { range: IpRange; ports: readonly PortRange[] }[] {
+  const merged: { range: IpRange; ports: readonly PortRange[] }[] = [];
+  for (const segment of segments) {
+    const ports = segment.ports.ranges(protocol);
+    if (ports.length === 0) continue;
+    const last = merged.at(-1);
+    if (
+      last &&
+      last.range.end + 1n === segment.range.start &&
+      ConnSet.of(protocol, last.ports).equals(ConnSet.of(protocol, ports))
+    ) {
+      last.range = { ...last.range, end: segment.range.end };
+    } else {
+      merged.push({ range: segment.range, ports });
+    }
+  }
+  return merged;
+}
