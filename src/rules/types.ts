@@ -1,4 +1,7 @@
-import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic, FieldPath, Severity, SourceLocation } from '../manifests/types.js';
+import type { ClusterModel, Namespace, NetworkPolicy, Workload } from '../model/types.js';
+import type { PolicyEngine } from '../policy/types.js';
 
 export interface ResourceRef {
   kind: string;
@@ -26,4 +29,56 @@ export interface Finding {
 export interface LintResult {
   findings: Finding[];
   diagnostics: Diagnostic[];
+}
+
+/** What a rule says about itself; the docs (`docs/rules.md`) are rendered from it. */
+export interface RuleMeta {
+  /** Stable kebab-case id, used in config, suppressions and reports. */
+  id: string;
+  /** Severity when the config does not override it. */
+  severity: Severity;
+  /** One line: what the rule catches. */
+  description: string;
+  /** Why it matters: what breaks or opens when this goes unnoticed. */
+  rationale: string;
+  /** How to fix it. */
+  remediation: string;
+  /** A YAML example of the fix. */
+  example: string;
+  /**
+   * For rules that turn loader or model diagnostics into findings: which diagnostics they take over. The runner drops
+   * those from the result when the rule is enabled, so nothing is reported twice.
+   */
+  consumesDiagnostic?: (diagnostic: Diagnostic) => boolean;
+}
+
+/**
+ * What a finding is about. A policy finding points at `path` inside the policy (its exact field at fault) and may be
+ * silenced by the policy's `netpol-guard.io/ignore` annotation; `at` is for findings that only have a location.
+ */
+export type ReportTarget =
+  | { policy: NetworkPolicy; path?: FieldPath }
+  | { workload: Workload }
+  | { namespace: Namespace }
+  | { at: SourceLocation; resource: ResourceRef };
+
+export type ReportDescriptor = ReportTarget & {
+  message: string;
+  related?: (SourceLocation & { message: string })[];
+};
+
+/** Everything a rule may look at, and the one way it reports. */
+export interface RuleContext {
+  readonly model: ClusterModel;
+  readonly engine: PolicyEngine;
+  readonly config: ResolvedConfig;
+  /** Loader and model diagnostics, as given to the runner. */
+  readonly diagnostics: readonly Diagnostic[];
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** A lint rule: metadata beside its logic. `check` must not throw on odd input; the runner guards it anyway. */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
 }

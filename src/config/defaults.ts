@@ -1,0 +1,26 @@
+import type { ResolvedConfig } from './types.js';
+
+/** The file looked for in the working directory when no `--config` is given. */
+export const DEFAULT_CONFIG_FILE = '.netpol-guard.yaml';
+
+/**
+ * The configuration when the repository has none: every rule at its default severity, the usual CoreDNS/kube-dns
+ * labels, and no cluster CIDRs (rules that need them stay quiet rather than guess).
+ */
+export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedConfig>({
+  rules: {},
+  ignore: [],
+  dns: {
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+    ports: [
+      { protocol: 'UDP', port: 53 },
+      { protocol: 'TCP', port: 53 },
+    ],
+  },
+  cluster: { podCidrs: [], serviceCidrs: [] },
+  defaultNamespace: 'default',
+  namespaces: {},
+  failOn: 'error',
+  failOnBrokenFlows: true,
+});

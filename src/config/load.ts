@@ -1,0 +1,216 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic, SourceLocation } from '../manifests/types.js';
+import { cidrToRange } from '../policy/ip.js';
+import { rules } from '../rules/index.js';
+import { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE } from './defaults.js';
+import { CONFIG_SCHEMA } from './schema.js';
+import type { ResolvedConfig } from './types.js';
+
+const validateConfig = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
+
+type ConfigFileContent = Partial<Omit<ResolvedConfig, 'dns' | 'cluster' | 'file'>> & {
+  dns?: Partial<ResolvedConfig['dns']>;
+  cluster?: Partial<ResolvedConfig['cluster']>;
+};
+
+/**
+ * Reads `.netpol-guard.yaml` (or the explicit `file`) and applies defaults. Never throws: a missing explicit file,
+ * YAML errors, schema errors (with file and line) and unknown rule ids become diagnostics, and the sections at fault
+ * fall back to their defaults so the rest of the configuration still applies.
+ */
+export function loadConfig(
+  file: string | undefined,
+  cwd: string,
+): { config: ResolvedConfig; diagnostics: Diagnostic[] } {
+  const absolute = path.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
+  const displayName = path.relative(cwd, absolute) || absolute;
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(absolute)) {
+    if (file !== undefined) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'config',
+        message: `config file not found: ${file}`,
+        file,
+      });
+    }
+    return { config: structuredClone(DEFAULT_CONFIG) as ResolvedConfig, diagnostics };
+  }
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const message = `cannot read config file: ${(error as Error).message}`;
+    diagnostics.push({ severity: 'error', code: 'config', message, file: displayName });
+    return { config: structuredClone(DEFAULT_CONFIG) as ResolvedConfig, diagnostics };
+  }
+  const config = parseConfigText(text, displayName, diagnostics);
+  return { config: { ...config, file: displayName }, diagnostics };
+}
+
+/** Parses and validates the text of a config file named `file` in diagnostics; exported for the Action, which has no file. */
+export function parseConfigText(text: string, file: string, diagnostics: Diagnostic[]): ResolvedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locate = (offset: number | undefined): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return { file, line, column: col };
+  };
+  for (const error of doc.errors) {
+    diagnostics.push({ severity: 'error', code: 'config', message: error.message, ...locate(error.pos[0]) });
+  }
+  if (doc.errors.length > 0) return structuredClone(DEFAULT_CONFIG) as ResolvedConfig;
+
+  const content: unknown = doc.toJS() ?? {};
+  if (!validateConfig(content)) {
+    const rejectedSections = new Set<string>();
+    for (const error of validateConfig.errors ?? []) {
+      const segments = errorPath(error);
+      const where = locate(nodeAt(doc, segments)?.range?.[0]);
+      const field = segments.length > 0 ? segments.join('.') : 'config';
+      diagnostics.push({
+        severity: 'error',
+        code: 'config',
+        message: `${field} ${error.message ?? 'is invalid'}`,
+        ...where,
+      });
+      rejectedSections.add(String(segments[0] ?? ''));
+    }
+    // The whole file is unusable only when it is not a mapping; otherwise drop just the sections at fault.
+    if (
+      rejectedSections.has('') ||
+      typeof content !== 'object' ||
+      content === null ||
+      Array.isArray(content)
+    ) {
+      return structuredClone(DEFAULT_CONFIG) as ResolvedConfig;
+    }
+    for (const section of rejectedSections) delete (content as Record<string, unknown>)[section];
+  }
+  const given = content as ConfigFileContent;
+  checkRuleIds(given, doc, locate, diagnostics);
+  checkCidrs(given, doc, locate, diagnostics);
+  return mergeWithDefaults(given);
+}
+
+/** Field path of an ajv error, pointing at the unexpected key itself for `additionalProperties`. */
+function errorPath(error: ErrorObject): (string | number)[] {
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
+  return segments;
+}
+
+/** The YAML node at a field path (the key node for the last map segment), or the nearest ancestor found. */
+function nodeAt(doc: Document, segments: readonly (string | number)[]): Node | undefined {
+  let node: unknown = doc.contents;
+  let found = node as Node | undefined;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === segment);
+      if (!pair) break;
+      found = (pair.key as Node | null) ?? found;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (!node) break;
+      found = node as Node;
+    } else {
+      break;
+    }
+  }
+  return found;
+}
+
+function checkRuleIds(
+  given: ConfigFileContent,
+  doc: Document,
+  locate: (offset: number | undefined) => SourceLocation,
+  diagnostics: Diagnostic[],
+): void {
+  const known = rules.map((rule) => rule.meta.id);
+  for (const id of Object.keys(given.rules ?? {})) {
+    if (known.includes(id)) continue;
+    const suggestion = closest(id, known);
+    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+    diagnostics.push({
+      severity: 'warning',
+      code: 'config',
+      message: `unknown rule "${id}" in rules${hint}; it is ignored`,
+      ...locate(nodeAt(doc, ['rules', id])?.range?.[0]),
+    });
+    delete given.rules?.[id];
+  }
+}
+
+function checkCidrs(
+  given: ConfigFileContent,
+  doc: Document,
+  locate: (offset: number | undefined) => SourceLocation,
+  diagnostics: Diagnostic[],
+): void {
+  for (const key of ['podCidrs', 'serviceCidrs'] as const) {
+    const cidrs = given.cluster?.[key];
+    if (!cidrs || !given.cluster) continue;
+    given.cluster[key] = cidrs.filter((cidr, index) => {
+      if (cidrToRange(cidr)) return true;
+      diagnostics.push({
+        severity: 'error',
+        code: 'config',
+        message: `cluster.${key}: "${cidr}" is not a CIDR (e.g. 10.244.0.0/16); it is ignored`,
+        ...locate(nodeAt(doc, ['cluster', key, index])?.range?.[0]),
+      });
+      return false;
+    });
+  }
+}
+
+function mergeWithDefaults(given: ConfigFileContent): ResolvedConfig {
+  const defaults = structuredClone(DEFAULT_CONFIG) as ResolvedConfig;
+  return {
+    ...defaults,
+    ...given,
+    rules: { ...defaults.rules, ...given.rules },
+    dns: {
+      ...defaults.dns,
+      ...given.dns,
+      ports: (given.dns?.ports ?? defaults.dns.ports).map((port) => ({
+        protocol: port.protocol ?? 'TCP',
+        port: port.port,
+      })),
+    },
+    cluster: { ...defaults.cluster, ...given.cluster },
+    namespaces: Object.fromEntries(
+      Object.entries(given.namespaces ?? {}).map(([name, ns]) => [name, { labels: { ...ns?.labels } }]),
+    ),
+  };
+}
+
+/** The known id nearest to a misspelt one (edit distance at most 3), to suggest in the diagnostic. */
+function closest(id: string, known: readonly string[]): string | undefined {
+  let best: { id: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(id, candidate);
+    if (distance <= 3 && (!best || distance < best.distance)) best = { id: candidate, distance };
+  }
+  return best?.id;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,72 @@
+/** JSON Schema of `.netpol-guard.yaml`, checked with ajv; semantic checks (rule ids, CIDRs) come after it. */
+
+const labelMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+const labelSelector = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    matchLabels: labelMap,
+    matchExpressions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'operator'],
+        properties: {
+          key: { type: 'string', minLength: 1 },
+          operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
+          values: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
+} as const;
+
+const stringList = { type: 'array', items: { type: 'string' } } as const;
+
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rules: { type: 'object', additionalProperties: { enum: ['off', 'info', 'warning', 'error'] } },
+    ignore: stringList,
+    dns: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        namespaceSelector: labelSelector,
+        podSelector: labelSelector,
+        ports: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['port'],
+            properties: {
+              protocol: { enum: ['TCP', 'UDP', 'SCTP'] },
+              port: { type: 'integer', minimum: 1, maximum: 65535 },
+            },
+          },
+        },
+      },
+    },
+    cluster: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { podCidrs: stringList, serviceCidrs: stringList },
+    },
+    defaultNamespace: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' },
+    namespaces: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { labels: labelMap },
+      },
+    },
+    failOn: { enum: ['error', 'warning', 'never'] },
+    failOnBrokenFlows: { type: 'boolean' },
+  },
+} as const;

@@ -1,0 +1,39 @@
+import type { FailOn } from '../check/types.js';
+import type { Severity } from '../manifests/types.js';
+import type { LabelSelector, Protocol } from '../model/types.js';
+
+/** What a user may set a rule to in `rules:`: a severity, or `off` to drop the rule entirely. */
+export type RuleSetting = Severity | 'off';
+
+/** Where the cluster DNS pods are, so `dns-egress-missing` can ask the engine whether a workload reaches them. */
+export interface DnsConfig {
+  namespaceSelector: LabelSelector;
+  podSelector: LabelSelector;
+  /** Ports DNS is served on; UDP ones are required, TCP ones are advised (DNS falls back to TCP for large answers). */
+  ports: { protocol: Protocol; port: number }[];
+}
+
+/** Cluster facts the manifests do not state; ipBlock rules compare against them. */
+export interface ClusterConfig {
+  podCidrs: string[];
+  serviceCidrs: string[];
+}
+
+/** The configuration after defaults are applied: every field is present. */
+export interface ResolvedConfig {
+  /** Overrides of the rules' default severities, by rule id. */
+  rules: Record<string, RuleSetting>;
+  /** minimatch globs of manifest paths (relative to the root) whose findings are dropped. */
+  ignore: string[];
+  dns: DnsConfig;
+  cluster: ClusterConfig;
+  /** Namespace of objects that do not state one (as `kubectl apply` without `-n` would). */
+  defaultNamespace: string;
+  /** Namespaces that live outside the repository, with their labels, so namespaceSelectors can match them. */
+  namespaces: Record<string, { labels: Record<string, string> }>;
+  failOn: FailOn;
+  /** Whether flows that a change would break fail the run on their own. */
+  failOnBrokenFlows: boolean;
+  /** The file the configuration was read from (relative to cwd), when there was one. */
+  file?: string;
+}

@@ -1,0 +1,47 @@
+import {
+  describeWorkloads,
+  formatSelector,
+  podSelectorMatchesElsewhere,
+  policyPeers,
+  subPath,
+} from './helpers.js';
+import type { Rule } from './types.js';
+
+/** A podSelector alone is scoped to the policy's namespace, however global its labels look. */
+export const crossNamespacePodSelector: Rule = {
+  meta: {
+    id: 'cross-namespace-pod-selector',
+    severity: 'warning',
+    description:
+      "A podSelector-only peer that matches no pod in the policy's namespace but matches pods in other namespaces.",
+    rationale:
+      "A peer with only a podSelector selects pods in the policy's own namespace. Written for pods that live " +
+      'elsewhere (Prometheus in `monitoring`, an ingress controller), it admits nothing, and the traffic is dropped.',
+    remediation:
+      'Add a namespaceSelector in the same list item (no `-` before `podSelector`) naming the namespace of those pods.',
+    example: [
+      'ingress:',
+      '  - from:',
+      '      - namespaceSelector:',
+      '          matchLabels: { kubernetes.io/metadata.name: monitoring }',
+      '        podSelector:',
+      '          matchLabels: { app: prometheus }',
+    ].join('\n'),
+  },
+  check(ctx) {
+    for (const { policy, peer } of policyPeers(ctx.model)) {
+      const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer);
+      if (elsewhere.length === 0 || !peer.podSelector || ctx.engine.peerWorkloads(policy, peer).length > 0)
+        continue;
+      const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
+      ctx.report({
+        policy,
+        path: subPath(peer.path, 'podSelector'),
+        message:
+          `podSelector ${formatSelector(peer.podSelector)} without namespaceSelector only looks in namespace ` +
+          `${policy.namespace}, where it matches nothing; it matches ${describeWorkloads(elsewhere)} in ` +
+          `${namespaces.join(', ')}: add a namespaceSelector to the same item`,
+      });
+    }
+  },
+};

@@ -1,0 +1,180 @@
+import type { ResolvedConfig } from '../config/types.js';
+import type { ClusterModel, NetworkPolicy, Protocol, Workload } from '../model/types.js';
+import { matchesSelector } from '../policy/selector.js';
+import type { PolicyEngine } from '../policy/types.js';
+import { cidrToRange, ipBlockRanges, rangesOverlap } from '../policy/ip.js';
+import {
+  describeWorkloads,
+  formatSelector,
+  labelsSatisfying,
+  ruleAdmitsPort,
+  sortedUnique,
+} from './helpers.js';
+import { dnsNamespaceName, NAMESPACE_NAME_LABEL } from './namespaces.js';
+import type { Rule, RuleContext } from './types.js';
+
+/**
+ * The DNS pods of the repository when it declares them; otherwise one synthetic pod shaped like CoreDNS (labels from
+ * the config, CoreDNS's port names so named-port rules resolve).
+ */
+function dnsPods(model: ClusterModel, config: ResolvedConfig): { pods: Workload[]; description: string } {
+  const { dns } = config;
+  const declared = model.workloads.filter((workload) => {
+    const namespaceLabels = model.namespaces.get(workload.namespace)?.labels ?? {
+      [NAMESPACE_NAME_LABEL]: workload.namespace,
+    };
+    return (
+      matchesSelector(dns.namespaceSelector, namespaceLabels) &&
+      matchesSelector(dns.podSelector, workload.labels)
+    );
+  });
+  if (declared.length > 0) return { pods: declared, description: describeWorkloads(declared, 2) };
+  // A namespace of the repository that the DNS namespaceSelector matches, or the one the config names.
+  const namespace =
+    [...model.namespaces.values()].find((candidate) =>
+      matchesSelector(dns.namespaceSelector, candidate.labels),
+    )?.name ?? dnsNamespaceName(config);
+  const synthetic: Workload = {
+    id: `${namespace}/Pod/cluster-dns`,
+    namespace,
+    kind: 'Pod',
+    name: 'cluster-dns',
+    labels: labelsSatisfying(dns.podSelector),
+    ports: [
+      { name: 'dns', port: 53, protocol: 'UDP' },
+      { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+      { name: 'metrics', port: 9153, protocol: 'TCP' },
+    ],
+    ips: [],
+    loc: { file: '', line: 0, column: 0 },
+  };
+  return {
+    pods: [synthetic],
+    description: `pods ${formatSelector(dns.podSelector)} in namespace ${namespace}`,
+  };
+}
+
+/**
+ * Whether an egress ipBlock of the workload's policies admits the port and may hold DNS pods whose IPs the manifests
+ * do not state. Without configured pod CIDRs any such block is given the benefit of the doubt: better silent than wrong.
+ */
+function ipBlockMayReachDns(
+  engine: PolicyEngine,
+  workload: Workload,
+  protocol: Protocol,
+  port: number,
+  podCidrs: readonly string[],
+): boolean {
+  const podRanges = podCidrs.flatMap((cidr) => cidrToRange(cidr) ?? []);
+  return engine.selectingPolicies(workload, 'egress').some((policy) =>
+    policy.egress.some(
+      (rule) =>
+        ruleAdmitsPort(rule, protocol, port) &&
+        (rule.peers ?? []).some((peer) => {
+          if (!peer.ipBlock) return false;
+          if (podRanges.length === 0) return true;
+          return ipBlockRanges(peer.ipBlock).some((admitted) =>
+            podRanges.some((pods) => rangesOverlap(admitted, pods)),
+          );
+        }),
+    ),
+  );
+}
+
+function reachesDns(
+  ctx: RuleContext,
+  workload: Workload,
+  dnsTargets: readonly Workload[],
+  protocol: Protocol,
+  port: number,
+): boolean {
+  // Only the workload's egress side: whether the DNS pods' own ingress admits it is a different question.
+  return (
+    dnsTargets.some(
+      (dns) => ctx.engine.explain({ workload }, { workload: dns }, protocol, port).egress.allowed,
+    ) ||
+    (dnsTargets.every((dns) => dns.ips.length === 0) &&
+      ipBlockMayReachDns(ctx.engine, workload, protocol, port, ctx.config.cluster.podCidrs))
+  );
+}
+
+/** Egress isolation without DNS breaks every workload that resolves a name, which is nearly all of them. */
+export const dnsEgressMissing: Rule = {
+  meta: {
+    id: 'dns-egress-missing',
+    severity: 'error',
+    description: 'An egress-isolated workload that no rule allows to reach the cluster DNS pods on UDP 53.',
+    rationale:
+      'Once a policy isolates a pod for egress, everything not allowed is dropped, DNS included. The pod can no ' +
+      'longer resolve Service names: every outgoing call fails, usually as a timeout far from the policy that caused ' +
+      'it. DNS also falls back to TCP 53 for large answers, so UDP alone breaks intermittently.',
+    remediation:
+      'Allow egress to the DNS pods on UDP and TCP 53, for the whole namespace in a separate policy so every ' +
+      'isolated pod gets it. If your DNS pods carry other labels, set `dns:` in `.netpol-guard.yaml`.',
+    example: [
+      'apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata:',
+      '  name: allow-dns',
+      '  namespace: shop',
+      'spec:',
+      '  podSelector: {}',
+      '  policyTypes: [Egress]',
+      '  egress:',
+      '    - to:',
+      '        - namespaceSelector:',
+      '            matchLabels: { kubernetes.io/metadata.name: kube-system }',
+      '          podSelector:',
+      '            matchLabels: { k8s-app: kube-dns }',
+      '      ports:',
+      '        - { protocol: UDP, port: 53 }',
+      '        - { protocol: TCP, port: 53 }',
+    ].join('\n'),
+  },
+  check(ctx) {
+    const { dns } = ctx.config;
+    const { pods: targets, description: dnsDescription } = dnsPods(ctx.model, ctx.config);
+    const dnsIds = new Set(targets.map((workload) => workload.id));
+    const required = dns.ports.filter((port) => port.protocol === 'UDP');
+    const advised = dns.ports.filter((port) => port.protocol !== 'UDP');
+    const groups = new Map<
+      string,
+      { policies: NetworkPolicy[]; workloads: Workload[]; advisedMissing: string[] }
+    >();
+    for (const workload of ctx.model.workloads) {
+      if (dnsIds.has(workload.id) || !ctx.engine.isIsolated(workload, 'egress')) continue;
+      const missing = required.filter(
+        ({ protocol, port }) => !reachesDns(ctx, workload, targets, protocol, port),
+      );
+      if (missing.length === 0) continue;
+      const policies = ctx.engine.selectingPolicies(workload, 'egress');
+      const key = [workload.namespace, ...policies.map((policy) => policy.id).sort()].join('\u0000');
+      const group = groups.get(key) ?? { policies, workloads: [], advisedMissing: [] };
+      group.workloads.push(workload);
+      for (const { protocol, port } of advised) {
+        if (!reachesDns(ctx, workload, targets, protocol, port))
+          group.advisedMissing.push(`${protocol} ${port}`);
+      }
+      groups.set(key, group);
+    }
+    const requiredText = required.map(({ protocol, port }) => `${protocol} ${port}`).join(', ');
+    for (const { policies, workloads, advisedMissing } of groups.values()) {
+      const [isolating, ...others] = [...policies].sort(
+        (a, b) => a.loc.file.localeCompare(b.loc.file) || a.loc.line - b.loc.line,
+      );
+      if (!isolating) continue;
+      const tcpNote =
+        advisedMissing.length > 0
+          ? `; ${sortedUnique(advisedMissing).join(', ')} is not allowed either (warning: large answers use TCP)`
+          : '';
+      ctx.report({
+        policy: isolating,
+        path: isolating.policyTypesDeclared ? ['spec', 'policyTypes'] : ['spec', 'egress'],
+        message:
+          `${describeWorkloads(workloads)} cannot resolve names: egress is isolated by ` +
+          `${policies.map((policy) => policy.id).join(', ')} and no rule allows ${requiredText} to the DNS pods (${dnsDescription})${tcpNote}`,
+        related: others.map((policy) => ({ ...policy.loc, message: `also isolates egress: ${policy.id}` })),
+      });
+    }
+  },
+};

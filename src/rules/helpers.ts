@@ -1,0 +1,151 @@
+import type { FieldPath } from '../manifests/types.js';
+import type {
+  ClusterModel,
+  LabelSelector,
+  Labels,
+  NetworkPolicy,
+  PolicyPeer,
+  PolicyPort,
+  PolicyRule,
+  Protocol,
+  Workload,
+} from '../model/types.js';
+import { matchesSelector } from '../policy/selector.js';
+import type { Direction, PolicyEngine } from '../policy/types.js';
+
+export const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
+
+/** The peer list key of a direction: `from` for ingress, `to` for egress. */
+export function peerKey(direction: Direction): 'from' | 'to' {
+  return direction === 'ingress' ? 'from' : 'to';
+}
+
+/** Which kind of item a peer is, by the fields written in it. */
+export function peerShape(
+  peer: PolicyPeer,
+): 'namespace-only' | 'pod-only' | 'namespace-and-pod' | 'ip-block' | 'empty' {
+  if (peer.ipBlock) return 'ip-block';
+  if (peer.namespaceSelector && peer.podSelector) return 'namespace-and-pod';
+  if (peer.namespaceSelector) return 'namespace-only';
+  if (peer.podSelector) return 'pod-only';
+  return 'empty';
+}
+
+export interface RuleVisit {
+  policy: NetworkPolicy;
+  direction: Direction;
+  rule: PolicyRule;
+}
+
+/** Every ingress and egress rule of every policy, in file order. */
+export function* policyRules(model: ClusterModel): Generator<RuleVisit> {
+  for (const policy of model.policies) {
+    for (const direction of DIRECTIONS) {
+      for (const rule of policy[direction]) yield { policy, direction, rule };
+    }
+  }
+}
+
+/** Every peer item of every rule (rules without `from`/`to` have none). */
+export function* policyPeers(model: ClusterModel): Generator<RuleVisit & { peer: PolicyPeer }> {
+  for (const visit of policyRules(model)) {
+    for (const peer of visit.rule.peers ?? []) yield { ...visit, peer };
+  }
+}
+
+/** Whether a policy port admits `protocol`/`port` without needing a pod to resolve a name. */
+export function portAdmits(policyPort: PolicyPort, protocol: Protocol, port: number): boolean {
+  if (policyPort.protocol !== protocol) return false;
+  if (policyPort.port === undefined) return true;
+  if (typeof policyPort.port === 'string') return false;
+  return policyPort.port <= port && port <= (policyPort.endPort ?? policyPort.port);
+}
+
+/** Whether a rule admits `protocol`/`port` (a rule without `ports` admits every port). */
+export function ruleAdmitsPort(rule: PolicyRule, protocol: Protocol, port: number): boolean {
+  return rule.ports === undefined || rule.ports.some((policyPort) => portAdmits(policyPort, protocol, port));
+}
+
+/** `Kind namespace/name`, the way a workload is named in messages. */
+export function workloadLabel(workload: Workload): string {
+  return `${workload.kind} ${workload.namespace}/${workload.name}`;
+}
+
+/** Names a list of workloads in a message, shortened past `limit` so messages stay readable. */
+export function describeWorkloads(workloads: readonly Workload[], limit = 4): string {
+  if (workloads.length === 0) return 'no known workload';
+  const names = sortedUnique(workloads.map(workloadLabel));
+  const shown = names.slice(0, limit).join(', ');
+  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+/** A label selector written compactly for messages: `app=web, tier in (a, b)`, or `{}` when empty. */
+export function formatSelector(selector: LabelSelector): string {
+  const parts = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => `${key}=${value}`);
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    if (operator === 'Exists') parts.push(key);
+    else if (operator === 'DoesNotExist') parts.push(`!${key}`);
+    else parts.push(`${key} ${operator === 'In' ? 'in' : 'notin'} (${values.join(', ')})`);
+  }
+  return parts.length > 0 ? parts.join(', ') : '{}';
+}
+
+/** Label keys a selector reads. */
+export function selectorKeys(selector: LabelSelector): string[] {
+  return sortedUnique([
+    ...Object.keys(selector.matchLabels ?? {}),
+    ...(selector.matchExpressions ?? []).map((expression) => expression.key),
+  ]);
+}
+
+/** Whether any workload of the model lives in the namespace: only then can "matches nothing" be trusted. */
+export function hasKnownWorkloads(model: ClusterModel, namespace: string): boolean {
+  return model.workloads.some((workload) => workload.namespace === namespace);
+}
+
+export function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort();
+}
+
+/** Appends segments to a field path. */
+export function subPath(path: FieldPath, ...segments: (string | number)[]): FieldPath {
+  return [...path, ...segments];
+}
+
+/**
+ * The pods whose ports a rule's `ports` refer to: for ingress the pods the policy selects, for egress the pods its
+ * peers select (every known pod for a rule without `to`).
+ */
+export function destinationWorkloads(engine: PolicyEngine, visit: RuleVisit): Workload[] {
+  const { policy, direction, rule } = visit;
+  if (direction === 'ingress') return engine.policyWorkloads(policy);
+  if (rule.peers === undefined) return engine.model.workloads;
+  const found = new Map<string, Workload>();
+  for (const peer of rule.peers) {
+    for (const workload of engine.peerWorkloads(policy, peer)) found.set(workload.id, workload);
+  }
+  return [...found.values()];
+}
+
+/** Workloads outside the policy's namespace that a podSelector-only peer would match if it had a namespaceSelector. */
+export function podSelectorMatchesElsewhere(
+  engine: PolicyEngine,
+  policy: NetworkPolicy,
+  peer: PolicyPeer,
+): Workload[] {
+  const selector = peer.podSelector;
+  if (peerShape(peer) !== 'pod-only' || !selector) return [];
+  return engine.model.workloads.filter(
+    (workload) => workload.namespace !== policy.namespace && matchesSelector(selector, workload.labels),
+  );
+}
+
+/** Labels that satisfy a selector's equality, `In` and `Exists` requirements: enough to build something it selects. */
+export function labelsSatisfying(selector: LabelSelector): Labels {
+  const labels: Record<string, string> = { ...selector.matchLabels };
+  for (const { key, operator, values } of selector.matchExpressions ?? []) {
+    if (operator === 'In') labels[key] = values?.[0] ?? '';
+    if (operator === 'Exists') labels[key] = 'true';
+  }
+  return labels;
+}

@@ -1,0 +1,44 @@
+import { allowAllPeer } from './allow-all-peer.js';
+import { crossNamespacePodSelector } from './cross-namespace-pod-selector.js';
+import { dnsEgressMissing } from './dns-egress-missing.js';
+import { duplicatePolicy } from './duplicate-policy.js';
+import { ipblockCoversCluster } from './ipblock-covers-cluster.js';
+import { ipblockMetadataEndpoint } from './ipblock-metadata-endpoint.js';
+import { ipblockWorld } from './ipblock-world.js';
+import { namedPortUndefined } from './named-port-undefined.js';
+import { namespaceLabelUnknown } from './namespace-label-unknown.js';
+import { namespaceSelectorAll } from './namespace-selector-all.js';
+import { namespaceWithoutDefaultDeny } from './namespace-without-default-deny.js';
+import { peerAndOrSplit } from './peer-and-or-split.js';
+import { peerSelectsNothing } from './peer-selects-nothing.js';
+import { policyMissingNamespace } from './policy-missing-namespace.js';
+import { policySelectsNothing } from './policy-selects-nothing.js';
+import { rulesIgnoredByPolicyTypes } from './rules-ignored-by-policy-types.js';
+import { schema } from './schema.js';
+import { servicePortNotContainerPort } from './service-port-not-container-port.js';
+import type { Rule } from './types.js';
+
+/**
+ * Every rule, in the order the docs list them (most harmful first). Explicit rather than scanned from the folder:
+ * the bundled Action has no folder to scan.
+ */
+export const rules: readonly Rule[] = [
+  dnsEgressMissing,
+  rulesIgnoredByPolicyTypes,
+  duplicatePolicy,
+  schema,
+  namespaceSelectorAll,
+  allowAllPeer,
+  peerAndOrSplit,
+  crossNamespacePodSelector,
+  policySelectsNothing,
+  peerSelectsNothing,
+  namespaceLabelUnknown,
+  namedPortUndefined,
+  servicePortNotContainerPort,
+  ipblockWorld,
+  ipblockMetadataEndpoint,
+  ipblockCoversCluster,
+  namespaceWithoutDefaultDeny,
+  policyMissingNamespace,
+];

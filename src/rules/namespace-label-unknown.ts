@@ -1,0 +1,58 @@
+import { policyPeers, subPath } from './helpers.js';
+import {
+  knownNamespaces,
+  NAMESPACE_NAME_LABEL,
+  namespacesAreManaged,
+  unknownNamespaceLabelKeys,
+} from './namespaces.js';
+import type { Rule } from './types.js';
+
+/** A namespaceSelector on a label nobody sets matches nothing (or, with NotIn/DoesNotExist, everything). */
+export const namespaceLabelUnknown: Rule = {
+  meta: {
+    id: 'namespace-label-unknown',
+    severity: 'warning',
+    description: 'A namespaceSelector on a label key that no Namespace declares.',
+    rationale:
+      'Namespaces only carry the labels someone put on them, plus `kubernetes.io/metadata.name`. Selecting on ' +
+      '`name: monitoring` or `team: data` when no Namespace has that label matches no namespace, so the peer ' +
+      'admits nothing and the traffic it was written for is dropped.',
+    remediation:
+      'Select on `kubernetes.io/metadata.name` (set by Kubernetes on every namespace), or add the label to the ' +
+      'Namespace manifests. Namespaces that live outside the repository can be declared with their labels under ' +
+      '`namespaces:` in `.netpol-guard.yaml`.',
+    example: [
+      'ingress:',
+      '  - from:',
+      '      - namespaceSelector:',
+      '          matchLabels: { kubernetes.io/metadata.name: monitoring }   # not { name: monitoring }',
+    ].join('\n'),
+  },
+  check(ctx) {
+    if (!namespacesAreManaged(ctx.model, ctx.config)) return;
+    const names = new Set(knownNamespaces(ctx.model, ctx.config).map(({ name }) => name));
+    for (const { policy, peer } of policyPeers(ctx.model)) {
+      const selector = peer.namespaceSelector;
+      if (!selector) continue;
+      for (const key of unknownNamespaceLabelKeys(selector, ctx.model, ctx.config)) {
+        const value = selector.matchLabels?.[key];
+        const expressionIndex = (selector.matchExpressions ?? []).findIndex(
+          (expression) => expression.key === key,
+        );
+        const path =
+          value !== undefined
+            ? subPath(peer.path, 'namespaceSelector', 'matchLabels', key)
+            : subPath(peer.path, 'namespaceSelector', 'matchExpressions', expressionIndex, 'key');
+        const suggestion =
+          value !== undefined && names.has(value)
+            ? `; did you mean ${NAMESPACE_NAME_LABEL}: ${value}?`
+            : `; select on ${NAMESPACE_NAME_LABEL} or declare the label`;
+        ctx.report({
+          policy,
+          path,
+          message: `no Namespace has the label "${key}", so this namespaceSelector cannot match as intended${suggestion}`,
+        });
+      }
+    }
+  },
+};

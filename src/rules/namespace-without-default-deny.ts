@@ -1,0 +1,57 @@
+import type { NetworkPolicy } from '../model/types.js';
+import type { Direction } from '../policy/types.js';
+import { isEmptySelector } from '../policy/selector.js';
+import { DIRECTIONS } from './helpers.js';
+import type { Rule } from './types.js';
+
+/** Whether the policy isolates every pod of its namespace in `direction` without opening it right back. */
+function isDefaultDeny(policy: NetworkPolicy, direction: Direction): boolean {
+  return (
+    isEmptySelector(policy.podSelector) &&
+    policy.types[direction] &&
+    !policy[direction].some((rule) => rule.peers === undefined && rule.ports === undefined)
+  );
+}
+
+/** Without a namespace-wide default deny, every new workload starts fully open. */
+export const namespaceWithoutDefaultDeny: Rule = {
+  meta: {
+    id: 'namespace-without-default-deny',
+    severity: 'info',
+    description: 'A namespace with workloads and no default-deny policy for ingress and/or egress.',
+    rationale:
+      'Pods that no policy selects accept and send everything. Per-workload policies protect only the pods they ' +
+      'name: the next Deployment added to the namespace, or a pod whose labels drift, is wide open. A default deny ' +
+      '(`podSelector: {}` with the direction in `policyTypes` and no allow-all rule) makes "closed" the default.',
+    remediation:
+      'Add a default-deny policy to the namespace, then allow what each workload needs (remember DNS for egress).',
+    example: [
+      'apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata:',
+      '  name: default-deny',
+      '  namespace: shop',
+      'spec:',
+      '  podSelector: {}',
+      '  policyTypes: [Ingress, Egress]',
+    ].join('\n'),
+  },
+  check(ctx) {
+    for (const namespace of ctx.model.namespaces.values()) {
+      const workloads = ctx.model.workloads.filter((workload) => workload.namespace === namespace.name);
+      const first = workloads[0];
+      if (!first) continue;
+      const policies = ctx.model.policies.filter((policy) => policy.namespace === namespace.name);
+      const missing = DIRECTIONS.filter(
+        (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)),
+      );
+      if (missing.length === 0) continue;
+      const message =
+        `namespace ${namespace.name} has ${workloads.length} workload${workloads.length === 1 ? '' : 's'} and no ` +
+        `default-deny for ${missing.join(' and ')}: pods no policy selects are open in that direction`;
+      // An inferred namespace has no manifest of its own: point at its first workload instead.
+      if (namespace.loc) ctx.report({ namespace, message });
+      else ctx.report({ at: first.loc, resource: { kind: 'Namespace', name: namespace.name }, message });
+    }
+  },
+};

@@ -1,0 +1,73 @@
+import type { ResolvedConfig } from '../config/types.js';
+import type { ClusterModel, LabelSelector, Labels } from '../model/types.js';
+import { matchesSelector } from '../policy/selector.js';
+import { labelsSatisfying, selectorKeys } from './helpers.js';
+
+/** The label Kubernetes puts on every namespace: the one key always safe to select on. */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** Namespaces every cluster has, whether or not a repository declares them. */
+const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/** The namespace of the cluster DNS pods, named by the `dns` config or `kube-system`. */
+export function dnsNamespaceName(config: ResolvedConfig): string {
+  return config.dns.namespaceSelector.matchLabels?.[NAMESPACE_NAME_LABEL] ?? 'kube-system';
+}
+
+/**
+ * Namespaces the repository and the config know, with their labels: the system namespaces, the DNS namespace as the
+ * `dns` config describes it, the config's outside namespaces, then the repository's (most precise last).
+ */
+export function knownNamespaces(
+  model: ClusterModel,
+  config: ResolvedConfig,
+): { name: string; labels: Labels }[] {
+  const byName = new Map<string, Labels>();
+  for (const name of SYSTEM_NAMESPACES) byName.set(name, { [NAMESPACE_NAME_LABEL]: name });
+  const dnsNamespace = dnsNamespaceName(config);
+  byName.set(dnsNamespace, {
+    ...labelsSatisfying(config.dns.namespaceSelector),
+    [NAMESPACE_NAME_LABEL]: dnsNamespace,
+  });
+  for (const [name, { labels }] of Object.entries(config.namespaces)) {
+    byName.set(name, { ...labels, [NAMESPACE_NAME_LABEL]: name });
+  }
+  for (const namespace of model.namespaces.values()) {
+    byName.set(namespace.name, { ...byName.get(namespace.name), ...namespace.labels });
+  }
+  return [...byName].map(([name, labels]) => ({ name, labels }));
+}
+
+/**
+ * Whether namespace facts can be trusted: the repository declares at least one Namespace (so it manages them) or
+ * the config lists the outside ones. Otherwise namespaces live elsewhere and "no namespace matches" means nothing.
+ */
+export function namespacesAreManaged(model: ClusterModel, config: ResolvedConfig): boolean {
+  return (
+    Object.keys(config.namespaces).length > 0 ||
+    [...model.namespaces.values()].some((namespace) => !namespace.inferred)
+  );
+}
+
+/** Keys a namespaceSelector reads that no known namespace carries. */
+export function unknownNamespaceLabelKeys(
+  selector: LabelSelector,
+  model: ClusterModel,
+  config: ResolvedConfig,
+): string[] {
+  const known = new Set(knownNamespaces(model, config).flatMap(({ labels }) => Object.keys(labels)));
+  known.add(NAMESPACE_NAME_LABEL);
+  return selectorKeys(selector).filter((key) => !known.has(key));
+}
+
+/** Names of known namespaces a namespaceSelector matches. */
+export function matchingNamespaceNames(
+  selector: LabelSelector,
+  model: ClusterModel,
+  config: ResolvedConfig,
+): string[] {
+  return knownNamespaces(model, config)
+    .filter(({ labels }) => matchesSelector(selector, labels))
+    .map(({ name }) => name)
+    .sort();
+}

@@ -1,0 +1,62 @@
+import type { PolicyPeer } from '../model/types.js';
+import { describeWorkloads, formatSelector, peerKey, peerShape, policyRules } from './helpers.js';
+import type { Rule } from './types.js';
+
+/** One `-` too many turns "pods X in namespaces Y" into "all of Y, or X here". */
+export const peerAndOrSplit: Rule = {
+  meta: {
+    id: 'peer-and-or-split',
+    severity: 'warning',
+    description:
+      'A `from`/`to` list with a namespaceSelector-only item next to a podSelector-only item: OR where AND was likely meant.',
+    rationale:
+      'Items of a `from`/`to` list are alternatives (OR); selectors inside one item must all match (AND). ' +
+      '`- namespaceSelector: ...` followed by `- podSelector: ...` admits every pod of those namespaces, plus the ' +
+      'matching pods of the policy\'s own namespace, which is far wider than the "these pods in that namespace" it ' +
+      'looks like.',
+    remediation:
+      'Put both selectors in one item (remove the `-` before the second). If OR is what you meant, keep it and ' +
+      'document it with a suppression annotation.',
+    example: [
+      'ingress:',
+      '  - from:',
+      '      - namespaceSelector:',
+      '          matchLabels: { kubernetes.io/metadata.name: shop }',
+      '        podSelector:              # same item: AND',
+      '          matchLabels: { app: checkout }',
+    ].join('\n'),
+  },
+  check(ctx) {
+    for (const { policy, direction, rule } of policyRules(ctx.model)) {
+      const peers = rule.peers ?? [];
+      for (let index = 1; index < peers.length; index++) {
+        const previous = peers[index - 1];
+        const current = peers[index];
+        if (!previous || !current) continue;
+        const pair = [previous, current];
+        const namespacePeer = pair.find((peer) => peerShape(peer) === 'namespace-only');
+        const podPeer = pair.find((peer) => peerShape(peer) === 'pod-only');
+        if (!namespacePeer?.namespaceSelector || !podPeer?.podSelector) continue;
+        const combined: PolicyPeer = {
+          namespaceSelector: namespacePeer.namespaceSelector,
+          podSelector: podPeer.podSelector,
+          path: current.path,
+        };
+        const namespaceText = formatSelector(namespacePeer.namespaceSelector);
+        const podText = formatSelector(podPeer.podSelector);
+        const namespaceWorkloads = ctx.engine.peerWorkloads(policy, namespacePeer);
+        const podWorkloads = ctx.engine.peerWorkloads(policy, podPeer);
+        const andWorkloads = ctx.engine.peerWorkloads(policy, combined);
+        ctx.report({
+          policy,
+          path: current.path,
+          message:
+            `"${peerKey(direction)}" has namespaceSelector ${namespaceText} and podSelector ${podText} as separate ` +
+            `items, which is OR: every pod of those namespaces (${describeWorkloads(namespaceWorkloads)}) or pods ` +
+            `${podText} of ${policy.namespace} (${describeWorkloads(podWorkloads)}). In one item (AND) they would ` +
+            `admit only ${describeWorkloads(andWorkloads)}`,
+        });
+      }
+    }
+  },
+};

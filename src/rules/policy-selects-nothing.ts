@@ -1,0 +1,41 @@
+import { formatSelector, hasKnownWorkloads, selectorKeys, sortedUnique } from './helpers.js';
+import { isEmptySelector } from '../policy/selector.js';
+import type { Rule } from './types.js';
+
+/** A policy that selects no pod protects nothing; usually a label typo or a renamed app. */
+export const policySelectsNothing: Rule = {
+  meta: {
+    id: 'policy-selects-nothing',
+    severity: 'warning',
+    description: "The policy's podSelector matches no known workload of its namespace.",
+    rationale:
+      'A policy applies only to the pods its podSelector selects. When it matches none (a typo, a label renamed in ' +
+      'the Deployment but not in the policy), the pods it was written for are not isolated and not protected, and ' +
+      'nothing says so.',
+    remediation: 'Fix the selector to the labels of the pod template (`spec.template.metadata.labels`).',
+    example: [
+      'spec:',
+      '  podSelector:',
+      "    matchLabels: { app: payments-api }   # the Deployment's template labels",
+    ].join('\n'),
+  },
+  check(ctx) {
+    for (const policy of ctx.model.policies) {
+      // podSelector {} selects every pod, present and future; a namespace the repository shows no pod of cannot be judged.
+      if (isEmptySelector(policy.podSelector) || !hasKnownWorkloads(ctx.model, policy.namespace)) continue;
+      if (ctx.engine.policyWorkloads(policy).length > 0) continue;
+      const inNamespace = ctx.model.workloads.filter((workload) => workload.namespace === policy.namespace);
+      const hints = selectorKeys(policy.podSelector).flatMap((key) => {
+        const values = sortedUnique(inNamespace.flatMap((workload) => workload.labels[key] ?? []));
+        return values.length > 0 ? [`${key} in use: ${values.join(', ')}`] : [];
+      });
+      ctx.report({
+        policy,
+        path: ['spec', 'podSelector'],
+        message:
+          `podSelector ${formatSelector(policy.podSelector)} matches none of the ${inNamespace.length} workloads of ` +
+          `namespace ${policy.namespace}: the policy protects nothing${hints.length > 0 ? ` (${hints.join('; ')})` : ''}`,
+      });
+    }
+  },
+};

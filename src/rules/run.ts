@@ -1,0 +1,177 @@
+import { Minimatch } from 'minimatch';
+import type { ResolvedConfig, RuleSetting } from '../config/types.js';
+import type { Diagnostic, SourceLocation } from '../manifests/types.js';
+import type { ClusterModel, NetworkPolicy } from '../model/types.js';
+import { createEngine } from '../policy/engine.js';
+import type { PolicyEngine } from '../policy/types.js';
+import { rules as registry } from './index.js';
+import type { Finding, LintResult, ReportDescriptor, ResourceRef, Rule } from './types.js';
+
+/** The annotation that silences rules on one policy: `"rule-a,rule-b"`, optionally followed by `: reason`. */
+export const IGNORE_ANNOTATION = 'netpol-guard.io/ignore';
+
+export interface LintInput {
+  model: ClusterModel;
+  /** Loader and model diagnostics; rules such as `schema` turn some of them into findings. */
+  diagnostics: Diagnostic[];
+  /** An engine already built over `model` (created when absent). */
+  engine?: PolicyEngine;
+}
+
+interface Suppression {
+  ids: Set<string>;
+  reason?: string;
+}
+
+/**
+ * Runs every enabled rule and returns the findings in a deterministic order (file, line, column, rule). Knows no rule
+ * in particular: severities and `off` come from config, path ignores and suppression annotations apply to all alike.
+ * A rule that throws becomes a diagnostic; the other rules still run.
+ */
+export function runLint(
+  input: LintInput,
+  config: ResolvedConfig,
+  rules: readonly Rule[] = registry,
+): LintResult {
+  const engine = input.engine ?? createEngine(input.model);
+  const ignored = config.ignore.map((glob) => new Minimatch(glob, { dot: true }));
+  const isIgnored = (file: string) => ignored.some((matcher) => matcher.match(file.replace(/\\/g, '/')));
+  const knownIds = new Set(rules.map((rule) => rule.meta.id));
+  const diagnostics: Diagnostic[] = [];
+  const suppressions = readSuppressions(input.model.policies, knownIds, diagnostics);
+  const findings: Finding[] = [];
+  const consumers: ((diagnostic: Diagnostic) => boolean)[] = [];
+
+  for (const rule of rules) {
+    const setting: RuleSetting = config.rules[rule.meta.id] ?? rule.meta.severity;
+    if (setting === 'off') continue;
+    if (rule.meta.consumesDiagnostic) consumers.push(rule.meta.consumesDiagnostic);
+    const report = (descriptor: ReportDescriptor) => {
+      const { location, resource, policy } = resolveTarget(descriptor);
+      const finding: Finding = {
+        rule: rule.meta.id,
+        severity: setting,
+        message: descriptor.message,
+        ...location,
+        resource,
+      };
+      if (descriptor.related && descriptor.related.length > 0) finding.related = descriptor.related;
+      const suppression = policy ? suppressions.get(policy) : undefined;
+      if (suppression?.ids.has(rule.meta.id)) {
+        finding.suppressed = suppression.reason === undefined ? {} : { reason: suppression.reason };
+      }
+      findings.push(finding);
+    };
+    try {
+      rule.check({ model: input.model, engine, config, diagnostics: input.diagnostics, report });
+    } catch (error) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'rule-failed',
+        message: `rule ${rule.meta.id} failed and was skipped: ${(error as Error).message}`,
+      });
+    }
+  }
+
+  return {
+    findings: dedupe(findings.filter((finding) => !isIgnored(finding.file))).sort(compareFindings),
+    diagnostics: [
+      ...input.diagnostics.filter((diagnostic) => !consumers.some((consumes) => consumes(diagnostic))),
+      ...diagnostics,
+    ],
+  };
+}
+
+function resolveTarget(descriptor: ReportDescriptor): {
+  location: SourceLocation;
+  resource: ResourceRef;
+  policy?: NetworkPolicy;
+} {
+  if ('policy' in descriptor) {
+    const { policy } = descriptor;
+    return {
+      location: descriptor.path ? policy.locate(descriptor.path) : policy.loc,
+      resource: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name },
+      policy,
+    };
+  }
+  if ('workload' in descriptor) {
+    const { workload } = descriptor;
+    return {
+      location: workload.loc,
+      resource: { kind: workload.kind, namespace: workload.namespace, name: workload.name },
+    };
+  }
+  if ('namespace' in descriptor) {
+    const { namespace } = descriptor;
+    // An inferred namespace has no manifest; such findings point at the first line of nothing rather than throw.
+    return {
+      location: namespace.loc ?? { file: '', line: 0, column: 0 },
+      resource: { kind: 'Namespace', name: namespace.name },
+    };
+  }
+  return { location: descriptor.at, resource: descriptor.resource };
+}
+
+/**
+ * Parses every policy's ignore annotation once. Unknown ids are reported (a typo would otherwise silently suppress
+ * nothing) and the rest still apply.
+ */
+function readSuppressions(
+  policies: readonly NetworkPolicy[],
+  knownIds: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): Map<NetworkPolicy, Suppression> {
+  const suppressions = new Map<NetworkPolicy, Suppression>();
+  for (const policy of policies) {
+    const value = policy.annotations[IGNORE_ANNOTATION];
+    if (value === undefined) continue;
+    const separator = value.indexOf(':');
+    const idList = separator < 0 ? value : value.slice(0, separator);
+    const reason = separator < 0 ? undefined : value.slice(separator + 1).trim() || undefined;
+    const ids = new Set(
+      idList
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    );
+    for (const id of ids) {
+      if (knownIds.has(id)) continue;
+      const where = policy.locate(['metadata', 'annotations', IGNORE_ANNOTATION]);
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unknown-rule',
+        message: `${IGNORE_ANNOTATION} names unknown rule "${id}"; it suppresses nothing`,
+        ...where,
+        resource: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name },
+      });
+    }
+    suppressions.set(policy, reason === undefined ? { ids } : { ids, reason });
+  }
+  return suppressions;
+}
+
+function findingKey(finding: Finding): string {
+  return [finding.rule, finding.file, finding.line, finding.column, finding.message].join('\u0000');
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const finding of findings) if (!seen.has(findingKey(finding))) seen.set(findingKey(finding), finding);
+  return [...seen.values()];
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
+  );
+}
+
+/** Code-point order, independent of the machine's locale, so reports are byte-identical everywhere. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
