@@ -1,0 +1,123 @@
+import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { runCheck, type ManifestSource } from '../check/run.js';
+import type { CheckResult } from '../check/types.js';
+import { DEFAULT_CONFIG_FILE } from '../config/defaults.js';
+import { chooseBase } from '../git/base.js';
+import { listTreeFiles, selectFiles, type TreeFiles } from '../git/files.js';
+import { renderEnvironment, runRender } from '../git/render.js';
+import { changedFiles, checkoutBaseTree, repositoryPrefix, resolveBaseCommit } from '../git/trees.js';
+import type { RunnerEnvironment } from './environment.js';
+import type { ActionInputs } from './inputs.js';
+
+/** The check's result with what placing it on the pull request's diff needs. */
+export interface Analysis {
+  result: CheckResult;
+  /** Files the pull request changed, relative to the repository root. */
+  changedFiles: Set<string>;
+  /** Maps a report path (relative to the workspace) to one relative to the repository root. */
+  toRepositoryPath(file: string): string;
+}
+
+/** The file name findings carry when the manifests came from the `render` command. */
+export const RENDERED_NAME = 'render output';
+
+/**
+ * Compares the base tree with the workspace: finds the base commit, checks it out beside the workspace, reads (or
+ * renders) the manifests of both trees and runs the check. The base checkout is removed whatever happens.
+ */
+export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnvironment): Promise<Analysis> {
+  const { workspace } = runner;
+  const choice = chooseBase(runner.eventName, runner.event, inputs.baseRef);
+  if (choice.kind === 'missing') throw new Error(choice.message);
+  const baseSha = choice.kind === 'ref' ? await resolveBaseCommit(workspace, choice.ref) : undefined;
+  core.info(
+    baseSha ? `Base: ${baseSha} (${choice.source})` : `No base (${choice.source}): everything is new`,
+  );
+
+  const render = renderCommand(inputs, runner.eventName);
+  const headFiles = listTreeFiles(workspace);
+  const flows = flowFiles(inputs.flows, headFiles.files, workspace);
+  // Flow logs and the config file are often JSON or YAML too: they are never manifests.
+  const notManifests = new Set(
+    [...flows, inputs.config ?? DEFAULT_CONFIG_FILE].map((f) => relativeTo(workspace, f)),
+  );
+  const sideSource = async (root: string, files: TreeFiles, side: string): Promise<ManifestSource> => {
+    if (render) {
+      const text = await runRender(render, root, { env: renderEnvironment(process.env) });
+      return { root, rendered: { name: RENDERED_NAME, text } };
+    }
+    const links = selectFiles(files.symlinks, inputs.manifests);
+    if (links.length > 0) core.warning(`Symbolic links are not read (${side}): ${links.join(', ')}`);
+    const paths = selectFiles(files.files, inputs.manifests).filter((file) => !notManifests.has(file));
+    core.info(`${side}: ${paths.length} manifest file${paths.length === 1 ? '' : 's'}`);
+    return { root, paths };
+  };
+
+  const baseTree = baseSha ? await checkoutBaseTree(workspace, baseSha, runner.tempDir) : undefined;
+  try {
+    const base: ManifestSource = baseTree
+      ? await sideSource(baseTree.dir, listTreeFiles(baseTree.dir), 'base')
+      : { root: workspace, paths: [] };
+    const head = await sideSource(workspace, headFiles, 'head');
+    const result = await runCheck({
+      base,
+      head,
+      flows,
+      flowsFormat: inputs.flowsFormat,
+      configFile: inputs.config,
+      failOn: inputs.failOn,
+    });
+    const prefix = await repositoryPrefix(workspace);
+    return {
+      result,
+      changedFiles: await changedFiles(workspace, baseSha),
+      toRepositoryPath: (file) => `${prefix}${file}`,
+    };
+  } finally {
+    await baseTree?.remove();
+  }
+}
+
+/**
+ * The render command to run, if any. On `pull_request_target` the job holds a write token and the secrets while the
+ * tree may be the pull request's: its render scripts (a kustomize plugin, a Makefile) would run with them.
+ */
+function renderCommand(inputs: ActionInputs, eventName: string): string | undefined {
+  if (!inputs.render) return undefined;
+  if (eventName === 'pull_request_target' && !inputs.allowRenderOnPrTarget) {
+    core.warning(
+      'render is not run on pull_request_target (it would run pull request code with a write token and secrets): ' +
+        'analysing the raw manifests instead. Set allow-render-on-pr-target: true only if the checkout is trusted.',
+    );
+    return undefined;
+  }
+  return inputs.render;
+}
+
+/** Flow files: absolute paths as given (an artifact downloaded outside the workspace), globs matched in it. */
+function flowFiles(
+  patterns: readonly string[],
+  workspaceFiles: readonly string[],
+  workspace: string,
+): string[] {
+  if (patterns.length === 0) return [];
+  const absolute = patterns.filter((p) => path.isAbsolute(p));
+  for (const file of absolute.filter((f) => !existsSync(f))) core.warning(`Flow file not found: ${file}`);
+  const matched = [
+    ...absolute.filter((f) => existsSync(f)),
+    ...selectFiles(
+      workspaceFiles,
+      patterns.filter((p) => !path.isAbsolute(p)),
+    ).map((f) => path.join(workspace, f)),
+  ];
+  if (matched.length === 0)
+    core.warning(`No flow file matched ${patterns.join(', ')}: flows are not replayed`);
+  return matched;
+}
+
+/** `file` (absolute, or relative to `root`) as a POSIX path relative to `root`, as the tree listings give it. */
+function relativeTo(root: string, file: string): string {
+  return path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+}

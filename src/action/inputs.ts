@@ -1,0 +1,118 @@
+import type { FailOn } from '../check/types.js';
+import type { FlowFormat } from '../flows/types.js';
+
+export type CommentMode = 'always' | 'on-change' | 'never';
+
+/** The Action's inputs, parsed and validated once (action.yml documents each). */
+export interface ActionInputs {
+  /** minimatch globs relative to the workspace; `!` lines exclude. */
+  manifests: string[];
+  /** Globs relative to the workspace, or absolute paths. */
+  flows: string[];
+  flowsFormat: FlowFormat | 'auto';
+  /** Undefined: `.netpol-guard.yaml` in the workspace when present. */
+  config: string | undefined;
+  failOn: FailOn;
+  comment: CommentMode;
+  commentKey: string;
+  token: string;
+  render: string | undefined;
+  allowRenderOnPrTarget: boolean;
+  baseRef: string | undefined;
+  sarifFile: string;
+  annotations: boolean;
+}
+
+/**
+ * What an empty input means. The runner passes action.yml's defaults, but a workflow may still pass an empty
+ * string (`fail-on: ${{ inputs.x }}`); a test keeps these in step with action.yml.
+ */
+export const INPUT_DEFAULTS = {
+  manifests: ['**/*.yaml', '**/*.yml', '**/*.json'],
+  'flows-format': 'auto',
+  'fail-on': 'error',
+  comment: 'always',
+  'comment-key': 'default',
+  'allow-render-on-pr-target': false,
+  'sarif-file': 'netpol-guard.sarif',
+  annotations: true,
+} as const;
+
+const FLOW_FORMATS = ['auto', 'hubble', 'calico', 'native'] as const;
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
+/** Keys end up inside an HTML comment (`<!-- netpol-guard:KEY -->`): nothing that could close it or confuse a match. */
+const COMMENT_KEY = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Every invalid input, one per line, so a user fixes them all in one go. */
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid input${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InputError';
+  }
+}
+
+/**
+ * Parses the inputs given by `read` (the raw string of an input by its action.yml name, `''` when unset).
+ * Throws an {@link InputError} naming every invalid input.
+ */
+export function parseInputs(read: (name: string) => string): ActionInputs {
+  const problems: string[] = [];
+  const text = (name: string): string => read(name).trim();
+  const optional = (name: string): string | undefined => text(name) || undefined;
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = text(name);
+    if (value === '') return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name}: "${value}" is not one of ${allowed.join(', ')}`);
+    return fallback;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    // The YAML 1.2 core schema spellings, as @actions/core's getBooleanInput accepts them.
+    const value = text(name);
+    if (value === '') return fallback;
+    if (['true', 'True', 'TRUE'].includes(value)) return true;
+    if (['false', 'False', 'FALSE'].includes(value)) return false;
+    problems.push(`${name}: "${value}" is not true or false`);
+    return fallback;
+  };
+
+  const manifests = lines(read('manifests'));
+  const commentKey = text('comment-key') || INPUT_DEFAULTS['comment-key'];
+  if (!COMMENT_KEY.test(commentKey)) {
+    problems.push(
+      `comment-key: "${commentKey}" may only hold letters, digits, ".", "_" and "-" (at most 64)`,
+    );
+  }
+  const comment = oneOf('comment', COMMENT_MODES, INPUT_DEFAULTS.comment);
+  const token = text('token');
+  if (token === '' && comment !== 'never') {
+    problems.push('token: empty; give a token with pull-requests: write, or set comment: never');
+  }
+
+  const inputs: ActionInputs = {
+    manifests: manifests.length > 0 ? manifests : [...INPUT_DEFAULTS.manifests],
+    flows: lines(read('flows')),
+    flowsFormat: oneOf('flows-format', FLOW_FORMATS, INPUT_DEFAULTS['flows-format']),
+    config: optional('config'),
+    failOn: oneOf('fail-on', FAIL_ON, INPUT_DEFAULTS['fail-on']),
+    comment,
+    commentKey,
+    token,
+    render: optional('render'),
+    allowRenderOnPrTarget: boolean('allow-render-on-pr-target', INPUT_DEFAULTS['allow-render-on-pr-target']),
+    baseRef: optional('base-ref'),
+    sarifFile: text('sarif-file') || INPUT_DEFAULTS['sarif-file'],
+    annotations: boolean('annotations', INPUT_DEFAULTS.annotations),
+  };
+  if (problems.length > 0) throw new InputError(problems);
+  return inputs;
+}
+
+/** Non-empty trimmed lines; `#` starts a comment line, as in most multi-line Action inputs. */
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}

@@ -1,0 +1,102 @@
+import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createGitHubClient, isPermissionDenied } from '../github/api.js';
+import { stickyMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import { renderJson, renderMarkdown, renderSarif } from '../report/index.js';
+import { rules } from '../rules/index.js';
+import { VERSION } from '../version.js';
+import type { Analysis } from './analyse.js';
+import { selectAnnotations } from './annotations.js';
+import { pullRequestNumber, type RunnerEnvironment } from './environment.js';
+import type { ActionInputs } from './inputs.js';
+
+/** GitHub rejects comments over 65,536 characters; the rest of the report stays in the job summary. */
+const COMMENT_MAX_LENGTH = 60_000;
+/** GitHub takes up to 1 MiB of job summary per step. */
+const SUMMARY_MAX_LENGTH = 1_000_000;
+
+/**
+ * Puts the result everywhere a reviewer or a later step looks: annotations, outputs, the JSON, Markdown and SARIF
+ * files, the job summary, and last the sticky comment (the one part that needs a writable token).
+ */
+export async function publishResult(
+  analysis: Analysis,
+  inputs: ActionInputs,
+  runner: RunnerEnvironment,
+): Promise<void> {
+  const { result } = analysis;
+  const marker = stickyMarker(inputs.commentKey);
+
+  if (inputs.annotations) {
+    for (const a of selectAnnotations(result, analysis.changedFiles, analysis.toRepositoryPath)) {
+      core[a.level](a.message, { title: a.title, file: a.file, startLine: a.line, startColumn: a.column });
+    }
+  }
+
+  const reportDir = path.join(runner.tempDir, 'netpol-guard');
+  mkdirSync(reportDir, { recursive: true });
+  const reportFile = path.join(reportDir, `${inputs.commentKey}.json`);
+  writeFileSync(reportFile, renderJson(result));
+  const body = renderMarkdown(result, { marker, maxLength: COMMENT_MAX_LENGTH, detailsUrl: runner.runUrl });
+  const markdownFile = path.join(reportDir, `${inputs.commentKey}.md`);
+  writeFileSync(markdownFile, body);
+  const sarifFile = path.resolve(runner.workspace, inputs.sarifFile);
+  const uriBase = pathToFileURL(runner.workspace + path.sep).href;
+  writeFileSync(
+    sarifFile,
+    renderSarif(
+      result,
+      rules.map((rule) => rule.meta),
+      { toolVersion: VERSION, uriBase },
+    ),
+  );
+
+  const { summary } = result;
+  core.setOutput('verdict', result.verdict);
+  core.setOutput('broken-flows', summary.brokenFlows);
+  core.setOutput('opened', summary.opened);
+  core.setOutput('closed', summary.closed);
+  core.setOutput('errors', summary.errors);
+  core.setOutput('warnings', summary.warnings);
+  core.setOutput('report', reportFile);
+  core.setOutput('markdown', markdownFile);
+
+  await core.summary.addRaw(renderMarkdown(result, { maxLength: SUMMARY_MAX_LENGTH }), true).write();
+
+  core.setOutput('comment-id', (await comment(body, marker, inputs, runner)) ?? '');
+}
+
+/** Writes the sticky comment when asked and possible; resolves with its id. */
+async function comment(
+  body: string,
+  marker: string,
+  inputs: ActionInputs,
+  runner: RunnerEnvironment,
+): Promise<number | undefined> {
+  if (inputs.comment === 'never') return undefined;
+  const number = pullRequestNumber(runner.event);
+  if (number === undefined) {
+    core.info(`No pull request in this ${runner.eventName} event: the report is in the job summary only.`);
+    return undefined;
+  }
+  const client = createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl });
+  try {
+    const outcome = await upsertStickyComment(
+      client,
+      { owner: runner.owner, repo: runner.repo, number },
+      { marker, body, mode: inputs.comment },
+    );
+    core.info(`Pull request comment ${outcome.id}: ${outcome.action}.`);
+    return outcome.id;
+  } catch (error) {
+    if (!isPermissionDenied(error)) throw error;
+    core.warning(
+      `Cannot comment on pull request #${number}: the token is read-only (${(error as Error).message}). ` +
+        'Pull requests from forks get a read-only GITHUB_TOKEN; the report is in the job summary, and the ' +
+        'workflow_run pattern in the docs comments on them. Otherwise grant `pull-requests: write`.',
+    );
+    return undefined;
+  }
+}

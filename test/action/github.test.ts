@@ -1,0 +1,201 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGitHubClient, GitHubApiError, isPermissionDenied, nextPageUrl } from '../../src/github/api.js';
+import {
+  commentAuthor,
+  findStickyComment,
+  GITHUB_ACTIONS_LOGIN,
+  stickyMarker,
+  upsertStickyComment,
+} from '../../src/github/sticky-comment.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../support/github-api-stub.js';
+
+const TOKEN = 'ghs_unit_test_token';
+const PR = { owner: 'acme', repo: 'gitops', number: 7 };
+const MARKER = stickyMarker('default');
+
+let stub: GitHubApiStub | undefined;
+afterEach(async () => {
+  await stub?.close();
+  stub = undefined;
+});
+
+async function setUp(options: { login?: string; readOnly?: boolean } = {}) {
+  stub = await startGitHubApiStub({ token: TOKEN, ...options });
+  const waits: number[] = [];
+  const client = createGitHubClient({
+    token: TOKEN,
+    baseUrl: stub.url,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  });
+  return { stub, client, waits };
+}
+
+describe('findStickyComment', () => {
+  const comments = [
+    { id: 1, body: `${MARKER}\nquoted by someone else`, user: { login: 'mallory' } },
+    { id: 2, body: 'no marker', user: { login: GITHUB_ACTIONS_LOGIN } },
+    { id: 3, body: `${stickyMarker('default-2')}\nanother key`, user: { login: GITHUB_ACTIONS_LOGIN } },
+    { id: 4, body: `${MARKER}\nours`, user: { login: GITHUB_ACTIONS_LOGIN } },
+    { id: 5, body: null, user: null },
+  ];
+
+  it('needs both the marker of its key and the token’s author', () => {
+    expect(findStickyComment(comments, MARKER, GITHUB_ACTIONS_LOGIN)?.id).toBe(4);
+    expect(findStickyComment(comments, stickyMarker('default-2'), GITHUB_ACTIONS_LOGIN)?.id).toBe(3);
+    expect(findStickyComment(comments, MARKER, 'someone-else')).toBeUndefined();
+  });
+});
+
+describe('upsertStickyComment', () => {
+  it('creates the comment, then updates it in place', async () => {
+    const { stub, client } = await setUp();
+    const first = await upsertStickyComment(client, PR, {
+      marker: MARKER,
+      body: `${MARKER}\none`,
+      mode: 'always',
+    });
+    const second = await upsertStickyComment(client, PR, {
+      marker: MARKER,
+      body: `${MARKER}\ntwo`,
+      mode: 'always',
+    });
+    expect(first.action).toBe('created');
+    expect(second).toEqual({ action: 'updated', id: first.id });
+    expect(stub.comments(7)).toEqual([
+      { id: first.id, body: `${MARKER}\ntwo`, user: { login: GITHUB_ACTIONS_LOGIN } },
+    ]);
+  });
+
+  it('finds its comment on a later page, past another user’s comment with the same marker', async () => {
+    const { stub, client } = await setUp({ login: 'netpol-bot' });
+    stub.addComment(7, `${MARKER}\nforged`, 'mallory');
+    for (let i = 0; i < 120; i++) stub.addComment(7, `chatter ${i}`, 'dev');
+    const ours = stub.addComment(7, `${MARKER}\nold report`, 'netpol-bot');
+
+    const outcome = await upsertStickyComment(client, PR, {
+      marker: MARKER,
+      body: `${MARKER}\nnew`,
+      mode: 'always',
+    });
+
+    expect(outcome).toEqual({ action: 'updated', id: ours.id });
+    expect(
+      stub
+        .comments(7)
+        .filter((c) => c.body.includes(MARKER))
+        .map((c) => c.body),
+    ).toEqual([`${MARKER}\nforged`, `${MARKER}\nnew`]);
+    expect(stub.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+      'GET /repos/acme/gitops/issues/7/comments?per_page=100&page=2',
+    );
+  });
+
+  it('on-change leaves an identical comment alone', async () => {
+    const { stub, client } = await setUp();
+    const body = `${MARKER}\nsame`;
+    await upsertStickyComment(client, PR, { marker: MARKER, body, mode: 'on-change' });
+    const outcome = await upsertStickyComment(client, PR, { marker: MARKER, body, mode: 'on-change' });
+    expect(outcome.action).toBe('unchanged');
+    expect(stub.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+  });
+
+  it('puts the marker first when the body lacks it, so the next run finds the comment', async () => {
+    const { stub, client } = await setUp();
+    await upsertStickyComment(client, PR, { marker: MARKER, body: 'report', mode: 'always' });
+    expect(stub.comments(7)[0]?.body).toBe(`${MARKER}\nreport`);
+  });
+
+  it('fails with a permission error that callers recognise when the token is read-only', async () => {
+    const { client } = await setUp({ readOnly: true });
+    const error = await upsertStickyComment(client, PR, { marker: MARKER, body: 'x', mode: 'always' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect(isPermissionDenied(error)).toBe(true);
+    expect(String(error)).not.toContain(TOKEN);
+  });
+});
+
+describe('createGitHubClient', () => {
+  it('retries after a secondary rate limit, waiting what retry-after says', async () => {
+    const { stub, client, waits } = await setUp({ login: 'netpol-bot' });
+    stub.failNextWithSecondaryRateLimit();
+    expect(await commentAuthor(client)).toBe('netpol-bot');
+    expect(waits).toEqual([0]);
+    expect(stub.requests.map((r) => r.path)).toEqual(['/user', '/user']);
+  });
+
+  it('gives up after its retries, with the status and GitHub’s message', async () => {
+    let calls = 0;
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: 'http://127.0.0.1:9/api/v3/',
+      maxRetries: 2,
+      sleep: async () => undefined,
+      fetch: async () => {
+        calls++;
+        return new Response(JSON.stringify({ message: 'API rate limit exceeded' }), {
+          status: 403,
+          headers: {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)),
+          },
+        });
+      },
+    });
+    await expect(client.request('GET', '/user')).rejects.toThrow(
+      'GitHub API GET /api/v3/user answered 403: API rate limit exceeded',
+    );
+    expect(calls).toBe(3);
+  });
+
+  it('does not wait for a rate limit that resets too late', async () => {
+    let calls = 0;
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: 'http://127.0.0.1:9',
+      sleep: async () => undefined,
+      fetch: async () => {
+        calls++;
+        return new Response('{}', { status: 429, headers: { 'retry-after': '3600' } });
+      },
+    });
+    await expect(client.request('GET', '/user')).rejects.toBeInstanceOf(GitHubApiError);
+    expect(calls).toBe(1);
+  });
+
+  it('never sends the token to another origin named by a Link header', async () => {
+    const seen: string[] = [];
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: async (url) => {
+        seen.push(String(url));
+        return new Response('[]', { headers: { link: '<http://127.0.0.2:9/page2>; rel="next"' } });
+      },
+    });
+    await expect(client.paginate('/list')).rejects.toThrow(
+      'refusing to send the token to http://127.0.0.2:9',
+    );
+    expect(seen).toEqual(['http://127.0.0.1:9/list']);
+  });
+
+  it('falls back to github-actions[bot] when /user is refused (the GITHUB_TOKEN)', async () => {
+    const { client } = await setUp();
+    expect(await commentAuthor(client)).toBe(GITHUB_ACTIONS_LOGIN);
+  });
+});
+
+describe('nextPageUrl', () => {
+  it('reads the next page among the relations', () => {
+    expect(
+      nextPageUrl(
+        '<https://api.github.com/x?page=3>; rel="next", <https://api.github.com/x?page=9>; rel="last"',
+      ),
+    ).toBe('https://api.github.com/x?page=3');
+    expect(nextPageUrl('<https://api.github.com/x?page=1>; rel="prev"')).toBeUndefined();
+    expect(nextPageUrl(null)).toBeUndefined();
+  });
+});
