@@ -66,7 +66,7 @@ export function parseConfigText(text: string, file: string, diagnostics: Diagnos
 
   const content: unknown = doc.toJS() ?? {};
   if (!validateConfig(content)) {
-    const rejectedSections = new Set<string>();
+    const rejected: (string | number)[][] = [];
     for (const error of validateConfig.errors ?? []) {
       const segments = errorPath(error);
       const where = locate(nodeAt(doc, segments)?.range?.[0]);
@@ -74,26 +74,52 @@ export function parseConfigText(text: string, file: string, diagnostics: Diagnos
       diagnostics.push({
         severity: 'error',
         code: 'config',
-        message: `${field} ${error.message ?? 'is invalid'}`,
+        message: describeError(error, field),
         ...where,
       });
-      rejectedSections.add(String(segments[0] ?? ''));
+      rejected.push(segments);
     }
-    // The whole file is unusable only when it is not a mapping; otherwise drop just the sections at fault.
-    if (
-      rejectedSections.has('') ||
-      typeof content !== 'object' ||
-      content === null ||
-      Array.isArray(content)
-    ) {
+    // The whole file is unusable only when it is not a mapping; otherwise only the settings at fault fall back.
+    if (typeof content !== 'object' || content === null || Array.isArray(content)) {
       return structuredClone(DEFAULT_CONFIG) as ResolvedConfig;
     }
-    for (const section of rejectedSections) delete (content as Record<string, unknown>)[section];
+    for (const segments of rejected) dropSetting(content as Record<string, unknown>, segments);
   }
   const given = content as ConfigFileContent;
   checkRuleIds(given, doc, locate, diagnostics);
   checkCidrs(given, doc, locate, diagnostics);
   return mergeWithDefaults(given);
+}
+
+/**
+ * Removes the setting an error is about so its default applies: a top-level setting, or one entry of a section
+ * (`rules.<id>`, `dns.ports`, `namespaces.<name>`), never part of a list, which would change its meaning.
+ */
+function dropSetting(content: Record<string, unknown>, segments: readonly (string | number)[]): void {
+  const [section, entry] = segments;
+  if (section === undefined) return;
+  const value = content[section];
+  if (
+    entry === undefined ||
+    typeof entry === 'number' ||
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value)
+  ) {
+    delete content[section];
+    return;
+  }
+  delete (value as Record<string, unknown>)[entry];
+}
+
+/** ajv's message, made specific where ajv is vague. */
+function describeError(error: ErrorObject, field: string): string {
+  if (error.keyword === 'additionalProperties') return `unknown setting "${field}"`;
+  if (error.keyword === 'enum') {
+    const allowed = (error.params.allowedValues as unknown[]).map((value) => String(value)).join(', ');
+    return `${field} must be one of ${allowed}`;
+  }
+  return `${field} ${error.message ?? 'is invalid'}`;
 }
 
 /** Field path of an ajv error, pointing at the unexpected key itself for `additionalProperties`. */

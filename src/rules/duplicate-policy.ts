@@ -23,6 +23,7 @@ export const duplicatePolicy: Rule = {
       '  name: allow-frontend-metrics   # was "allow-frontend", like the policy in frontend.yaml',
       '  namespace: shop',
     ].join('\n'),
+    suppressibleByAnnotation: false,
     consumesDiagnostic: isDuplicatePolicy,
   },
   check(ctx) {

@@ -35,6 +35,7 @@ export const namespaceWithoutDefaultDeny: Rule = {
       '  podSelector: {}',
       '  policyTypes: [Ingress, Egress]',
     ].join('\n'),
+    suppressibleByAnnotation: false,
   },
   check(ctx) {
     for (const namespace of ctx.model.namespaces.values()) {

@@ -25,6 +25,7 @@ export const schema: Rule = {
       '        - protocol: TCP',
       '          port: 8080      # a number 1-65535 or an IANA_SVC_NAME, not "8080/tcp"',
     ].join('\n'),
+    suppressibleByAnnotation: false,
     consumesDiagnostic: isApiRejection,
   },
   check(ctx) {

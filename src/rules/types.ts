@@ -50,6 +50,11 @@ export interface RuleMeta {
    * those from the result when the rule is enabled, so nothing is reported twice.
    */
   consumesDiagnostic?: (diagnostic: Diagnostic) => boolean;
+  /**
+   * False for rules whose findings are not about a policy (namespaces, invalid or duplicate manifests): the
+   * `netpol-guard.io/ignore` annotation cannot reach them, only config and path ignores can.
+   */
+  suppressibleByAnnotation?: false;
 }
 
 /**

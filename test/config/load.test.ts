@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
+import { loadConfig } from '../../src/config/load.js';
+
+const dir = path.resolve('fixtures/config');
+
+/** Diagnostics as `line: message` strings, the way a user reads them. */
+function lines(diagnostics: { line?: number; message: string }[]): string[] {
+  return diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`);
+}
+
+describe('loadConfig', () => {
+  it('uses the defaults when the default file is absent, silently', () => {
+    const { config, diagnostics } = loadConfig(undefined, dir);
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reports an explicit file that does not exist, and still returns the defaults', () => {
+    const { config, diagnostics } = loadConfig('nope.yaml', dir);
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(diagnostics).toEqual([
+      { severity: 'error', code: 'config', message: 'config file not found: nope.yaml', file: 'nope.yaml' },
+    ]);
+  });
+
+  it('reads every setting', () => {
+    const { config, diagnostics } = loadConfig('full.yaml', dir);
+    expect(diagnostics).toEqual([]);
+    expect(config).toEqual({
+      rules: { 'ipblock-world': 'error', 'namespace-without-default-deny': 'off' },
+      ignore: ['legacy/**'],
+      dns: {
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'dns' } },
+        podSelector: { matchLabels: { app: 'coredns' } },
+        ports: [{ protocol: 'UDP', port: 5353 }],
+      },
+      cluster: { podCidrs: ['10.244.0.0/16'], serviceCidrs: ['10.96.0.0/12'] },
+      defaultNamespace: 'apps',
+      namespaces: { monitoring: { labels: { team: 'observability' } } },
+      failOn: 'warning',
+      failOnBrokenFlows: false,
+      file: 'full.yaml',
+    });
+  });
+
+  it('reports each invalid setting at its line and keeps the valid ones', () => {
+    const { config, diagnostics } = loadConfig('invalid.yaml', dir);
+    expect(lines(diagnostics).sort()).toEqual([
+      '2: rules.ipblock-world must be one of off, info, warning, error',
+      '5: cluster.podCidrs: "not-a-cidr" is not a CIDR (e.g. 10.244.0.0/16); it is ignored',
+      '6: failOn must be one of error, warning, never',
+      '7: unknown setting "dnss"',
+    ]);
+    expect(
+      diagnostics.every(
+        (diagnostic) => diagnostic.file === 'invalid.yaml' && diagnostic.severity === 'error',
+      ),
+    ).toBe(true);
+    expect(config.rules).toEqual({ 'allow-all-peer': 'warning' });
+    expect(config.cluster.podCidrs).toEqual(['10.244.0.0/16']);
+    expect(config.failOn).toBe(DEFAULT_CONFIG.failOn);
+    expect(config.defaultNamespace).toBe('apps');
+  });
+
+  it('warns about unknown rule ids with a suggestion, and ignores them', () => {
+    const { config, diagnostics } = loadConfig('unknown-rule.yaml', dir);
+    expect(lines(diagnostics)).toEqual([
+      '2: unknown rule "dns-egres-missing" in rules (did you mean "dns-egress-missing"?); it is ignored',
+    ]);
+    expect(diagnostics[0]?.severity).toBe('warning');
+    expect(config.rules).toEqual({ 'ipblock-world': 'info' });
+  });
+
+  it('reports YAML errors with their line and falls back to the defaults', () => {
+    const { config, diagnostics } = loadConfig('syntax-error.yaml', dir);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.map((diagnostic) => diagnostic.line)).toContain(3);
+    expect(
+      diagnostics.every(
+        (diagnostic) => diagnostic.code === 'config' && diagnostic.file === 'syntax-error.yaml',
+      ),
+    ).toBe(true);
+    expect({ ...config, file: undefined }).toEqual({ ...DEFAULT_CONFIG, file: undefined });
+  });
+
+  it('rejects a document that is not a mapping', () => {
+    const { config, diagnostics } = loadConfig('not-a-map.yaml', dir);
+    expect(lines(diagnostics)).toEqual(['1: config must be object']);
+    expect(config.rules).toEqual({});
+  });
+
+  it('accepts an empty file', () => {
+    const { config, diagnostics } = loadConfig('empty.yaml', dir);
+    expect(diagnostics).toEqual([]);
+    expect(config).toEqual({ ...DEFAULT_CONFIG, file: 'empty.yaml' });
+  });
+
+  it('finds .netpol-guard.yaml in the working directory', () => {
+    const { config } = loadConfig(undefined, path.join(dir, 'project'));
+    expect(config.file).toBe('.netpol-guard.yaml');
+    expect(config.failOn).toBe('never');
+  });
+});

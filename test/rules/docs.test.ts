@@ -1,0 +1,19 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES_DOC_PATH, renderRulesDoc } from '../../src/rules/docs.js';
+
+const REGENERATE = 'UPDATE_DOCS=1 npx vitest run test/rules/docs.test.ts';
+
+describe('docs/rules.md', () => {
+  it('is the rendering of the rule metadata', () => {
+    const rendered = renderRulesDoc();
+    if (process.env.UPDATE_DOCS) writeFileSync(RULES_DOC_PATH, rendered);
+    let current = '';
+    try {
+      current = readFileSync(RULES_DOC_PATH, 'utf8');
+    } catch {
+      // A missing file is reported as a difference below.
+    }
+    expect(current, `${RULES_DOC_PATH} is out of date: regenerate it with \`${REGENERATE}\``).toBe(rendered);
+  });
+});
