@@ -1,17 +1,22 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LoadedObject } from '../../src/manifests/types.js';
+import { loadManifests } from '../../src/manifests/load.js';
 import { buildModel } from '../../src/model/build.js';
 import { createEngine } from '../../src/policy/engine.js';
-import { objectsFromYaml } from '../model/objects.js';
 import { toNpGuardList } from './np-guard-format.js';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/conformance/np-guard');
 
+const INVALID_POLICY_NAME =
+  'the policy name has underscores, which the API server rejects, so the loader leaves the policy out ' +
+  '(fixtures/engine/owned-pods covers the same semantics with a valid name)';
+
 /** Cases whose whole output needs kinds outside our scope (see "netpol-guard: expected differences" in the README). */
 const CASES_EXPECTED_TO_DIFFER: Record<string, string> = {
   anp_banp_blog_demo: 'AdminNetworkPolicy and BaselineAdminNetworkPolicy are not modelled',
+  example_pods_w_same_owner_and_labels_gap_with_good_match_expression: INVALID_POLICY_NAME,
+  example_pods_w_same_owner_and_labels_gap_with_good_match_expression2: INVALID_POLICY_NAME,
 };
 
 /** Lines that come from kinds outside our scope: Ingress and OpenShift Route backends. */
@@ -41,36 +46,13 @@ function listChecks(): ListCheck[] {
   });
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((entry) => {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) return filesUnder(path);
-      return /\.(ya?ml|json)$/.test(entry) ? [path] : [];
-    });
-}
-
-function loadCase(dir: string): LoadedObject[] {
-  return filesUnder(dir).flatMap((file) =>
-    objectsFromYaml(readFileSync(file, 'utf8'), file).flatMap((object) => {
-      const items = object.value.items;
-      if (!object.kind.endsWith('List') || !Array.isArray(items)) return [object];
-      const kind = object.kind.slice(0, -'List'.length);
-      return objectsFromYaml(
-        items.map((item) => JSON.stringify({ kind, ...(item as object) })).join('\n---\n'),
-        file,
-      );
-    }),
-  );
-}
-
 describe('np-guard connectivity lists', () => {
   for (const check of listChecks()) {
     const caseName = check.name.split(' ')[0]!;
     const reason = CASES_EXPECTED_TO_DIFFER[caseName];
-    it(`${check.name}${reason ? ` (expected to differ: ${reason})` : ''}`, () => {
-      const { model } = buildModel(loadCase(check.manifests));
+    it(`${check.name}${reason ? ` (expected to differ: ${reason})` : ''}`, async () => {
+      const loaded = await loadManifests([check.manifests], { root: ROOT });
+      const { model } = buildModel(loaded.objects);
       const actual = toNpGuardList(model, createEngine(model).connectivity());
       const expected = readFileSync(check.expected, 'utf8')
         .split('\n')
