@@ -1,0 +1,49 @@
+import { FlowAggregator, type FlowEntry, type TimedFlow } from './aggregate.js';
+import type { FlowReadStats } from './types.js';
+
+/** Where a reader puts what it makes of each line of one file. */
+export interface FlowSink {
+  /** A record that counts: aggregated at once. */
+  add(flow: TimedFlow): FlowEntry;
+  /** An entry a reader held back until every file was read. */
+  merge(entry: FlowEntry): void;
+  /** Valid records that stand for no new connection (replies, non-L4 records, duplicates). */
+  ignore(records?: number): void;
+  /** A line that is not a flow of its format; `line` 0 is about the whole file. */
+  skip(line: number, reason: string): void;
+}
+
+/** A reader of one line-based format. One instance serves every file of a run, so state can span files. */
+export interface FlowLineReader {
+  line(text: string, lineNumber: number, terminated: boolean, sink: FlowSink): void;
+}
+
+/** The aggregation and counters of one `readFlows` call. */
+export class ReadRun {
+  readonly aggregator = new FlowAggregator();
+  readonly stats: FlowReadStats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
+
+  constructor(private readonly maxSkippedSamples: number) {}
+
+  sinkFor(file: string): FlowSink {
+    return {
+      add: (flow) => {
+        this.stats.records++;
+        return this.aggregator.add(flow);
+      },
+      merge: (entry) => {
+        this.stats.records += entry.records;
+        this.aggregator.merge(entry);
+      },
+      ignore: (records = 1) => {
+        this.stats.ignored += records;
+      },
+      skip: (line, reason) => {
+        this.stats.skipped++;
+        if (this.stats.skippedSamples.length < this.maxSkippedSamples) {
+          this.stats.skippedSamples.push({ file, line, reason });
+        }
+      },
+    };
+  }
+}
