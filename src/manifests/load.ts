@@ -1,0 +1,171 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter } from 'yaml';
+import { readDocuments, type FileReading, type ManifestFormat } from './documents.js';
+import { describeError, findManifestFiles, type ManifestFile } from './files.js';
+import { collectObjects, type FileObjects } from './objects.js';
+import { locationAt } from './positions.js';
+import type { Diagnostic, LoadLimits, LoadOptions, LoadResult } from './types.js';
+
+/**
+ * Limits against hostile input (a pull request may add any file). Each is far above what real manifests need:
+ * a rendered chart of a large platform is a few MiB and thousands of documents, and nests about 20 levels.
+ */
+export const DEFAULT_LOAD_LIMITS: Readonly<LoadLimits> = {
+  maxFileBytes: 16 * 1024 * 1024,
+  maxDocumentsPerFile: 100_000,
+  maxAliasCount: 1_000,
+  maxDepth: 200,
+};
+
+/**
+ * Loads the Kubernetes objects the analysis uses from files and folders (walked recursively, sorted). Never
+ * throws for bad input: unreadable paths, malformed or hostile files and invalid NetworkPolicies become
+ * diagnostics with file and line, and every other document still loads.
+ */
+export async function loadManifests(paths: string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const root = path.resolve(options.root ?? process.cwd());
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const result = emptyResult();
+  const files = await findManifestFiles(paths, root, result.diagnostics);
+  // Read the next file while the current one is parsed: parsing is synchronous, reading is not.
+  let nextRead = files[0] === undefined ? undefined : readManifestFile(files[0], limits);
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index] as ManifestFile;
+    const read = await nextRead;
+    const following = files[index + 1];
+    nextRead = following === undefined ? undefined : readManifestFile(following, limits);
+    result.files.push(file.name);
+    if (read === undefined) continue;
+    if ('problem' in read) {
+      result.diagnostics.push({ ...read.problem, file: file.name });
+      continue;
+    }
+    addFileResult(result, parseFileText(read.text, file.name, formatOf(file.name), limits));
+  }
+  return sortSkippedKinds(result);
+}
+
+/**
+ * Loads manifests given as text, such as the output of `helm template` or `kustomize build`; `file` names the
+ * text in locations. Same results and diagnostics as `loadManifests` for a file with that content.
+ */
+export function parseManifestText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const result = emptyResult();
+  result.files.push(file);
+  const size = Buffer.byteLength(text);
+  if (size > limits.maxFileBytes) {
+    result.diagnostics.push({ ...tooLarge(size, limits), file });
+  } else {
+    addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ''), file, formatOf(file), limits));
+  }
+  return sortSkippedKinds(result);
+}
+
+type FileRead = { text: string } | { problem: Omit<Diagnostic, 'file'> };
+
+async function readManifestFile(file: ManifestFile, limits: LoadLimits): Promise<FileRead> {
+  try {
+    // Checked before reading: a hostile file may be far larger than memory.
+    const { size } = await stat(file.absolute);
+    if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
+    return { text: decode(await readFile(file.absolute)) };
+  } catch (error) {
+    return {
+      problem: {
+        severity: 'error',
+        code: 'unreadable',
+        message: `cannot read the file: ${describeError(error)}`,
+      },
+    };
+  }
+}
+
+/** UTF-8, or UTF-16 with a byte-order mark (what PowerShell's `>` writes); the mark itself is dropped. */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function tooLarge(size: number, limits: LoadLimits): Omit<Diagnostic, 'file'> {
+  return {
+    severity: 'error',
+    code: 'file-too-large',
+    message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`,
+  };
+}
+
+function formatOf(file: string): ManifestFormat {
+  return file.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
+}
+
+interface FileResult extends FileObjects {
+  diagnostics: Diagnostic[];
+}
+
+/** Everything one file contributes; a file that turns out to be a template contributes only that diagnostic. */
+function parseFileText(text: string, file: string, format: ManifestFormat, limits: LoadLimits): FileResult {
+  const lineCounter = new LineCounter();
+  const reading: FileReading = { file, text, lineCounter, diagnostics: [] };
+  const collected: FileObjects = { objects: [], skippedKinds: new Map(), notKubernetesReported: false };
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split('\n').length;
+    const binary: Diagnostic = {
+      severity: 'warning',
+      code: 'binary-file',
+      message: 'the file holds NUL bytes: it is binary, not a manifest, and is not read',
+      file,
+      line,
+      column: 1,
+    };
+    return { ...collected, diagnostics: [binary] };
+  }
+  try {
+    for (const document of readDocuments(reading, format, limits)) {
+      collectObjects(document, reading, collected);
+      if (reading.templateOffset !== undefined) break;
+    }
+  } catch (error) {
+    // The stack can still run out on a document nested within maxDepth when maxDepth is set very high.
+    if (!(error instanceof RangeError)) throw error;
+    reading.diagnostics.push({
+      severity: 'error',
+      code: 'too-deep',
+      message: 'the file nests too deeply to read; lower limit maxDepth',
+      file,
+    });
+  }
+  if (reading.templateOffset !== undefined) {
+    const unrendered: Diagnostic = {
+      severity: 'error',
+      code: 'unrendered-template',
+      message:
+        'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is ' +
+        'not read. Render it first and check the output (the `render` option, e.g. `helm template` or ' +
+        '`kustomize build`), or leave the templates folder out of the manifest paths',
+      ...locationAt(file, lineCounter, reading.templateOffset),
+    };
+    return { objects: [], skippedKinds: new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
+  }
+  return { ...collected, diagnostics: reading.diagnostics };
+}
+
+function emptyResult(): LoadResult {
+  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
+}
+
+function addFileResult(result: LoadResult, file: FileResult): void {
+  for (const object of file.objects) result.objects.push(object);
+  for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
+  for (const [kind, count] of file.skippedKinds)
+    result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count;
+}
+
+function sortSkippedKinds(result: LoadResult): LoadResult {
+  const sorted = Object.keys(result.skippedKinds).sort();
+  result.skippedKinds = Object.fromEntries(sorted.map((kind) => [kind, result.skippedKinds[kind] ?? 0]));
+  return result;
+}

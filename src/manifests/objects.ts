@@ -1,0 +1,204 @@
+import { isMap, isNode, isSeq, type Node } from 'yaml';
+import type { FileReading, ManifestDocument } from './documents.js';
+import { indexPositions, locationAt, makeLocator } from './positions.js';
+import type { LoadedObject } from './types.js';
+import { validateNetworkPolicy } from './validate.js';
+
+/**
+ * The kinds the analysis reads, with the API groups they belong to: a kind of the same name in another group
+ * is another resource (a Knative `serving.knative.dev` Service has no pod selector) and is only counted.
+ */
+const ANALYSED_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['NetworkPolicy', ['networking.k8s.io']],
+  ['Namespace', ['']],
+  ['Pod', ['']],
+  ['Service', ['']],
+  ['ReplicationController', ['']],
+  ['Deployment', ['apps', 'extensions']],
+  ['StatefulSet', ['apps']],
+  ['DaemonSet', ['apps', 'extensions']],
+  ['ReplicaSet', ['apps', 'extensions']],
+  ['Job', ['batch']],
+  ['CronJob', ['batch']],
+]);
+
+const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
+
+/** Only these kinds keep field positions: rules point into policies and services, not into workloads. */
+const KINDS_WITH_FIELD_POSITIONS = new Set(['NetworkPolicy', 'Service']);
+
+/** What one file contributes to a LoadResult. */
+export interface FileObjects {
+  objects: LoadedObject[];
+  skippedKinds: Map<string, number>;
+  /** The `not-kubernetes` note is given once per file. */
+  notKubernetesReported: boolean;
+}
+
+interface Candidate {
+  value: unknown;
+  node: Node;
+  /** `kind`/`apiVersion` that items of a typed list (`PodList`) leave out. */
+  inherited?: { kind: string | undefined; apiVersion: string };
+}
+
+/** Turns one document into the objects the analysis uses, expanding lists and counting other kinds. */
+export function collectObjects(document: ManifestDocument, reading: FileReading, into: FileObjects): void {
+  collectCandidate({ value: document.value, node: document.root }, reading, into);
+}
+
+function collectCandidate(candidate: Candidate, reading: FileReading, into: FileObjects): void {
+  const { node } = candidate;
+  const offset = node.range?.[0] ?? 0;
+  // `---` with nothing after it: an empty document, as kubectl skips it.
+  if (candidate.value === null || candidate.value === undefined) return;
+  const written = plainObject(candidate.value);
+  if (written === undefined) {
+    noteNotKubernetes(describeShape(candidate.value), offset, reading, into);
+    return;
+  }
+  const value = withInheritedType(written, candidate.inherited);
+  const { kind, apiVersion } = value;
+  if (typeof kind !== 'string' || kind === '' || typeof apiVersion !== 'string' || apiVersion === '') {
+    noteNotKubernetes('a mapping without kind and apiVersion', offset, reading, into);
+    return;
+  }
+  if (kind.endsWith('List') && Array.isArray(value['items'])) {
+    const itemNodes = isMap(node) ? node.get('items', true) : undefined;
+    const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+    value['items'].forEach((item, index) => {
+      const itemNode = isSeq(itemNodes) ? (itemNodes.items[index] as Node | undefined) : undefined;
+      collectCandidate(
+        { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
+        reading,
+        into,
+      );
+    });
+    return;
+  }
+  const groups = ANALYSED_KINDS.get(kind);
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  if (groups === undefined) {
+    count(into.skippedKinds, kind);
+    return;
+  }
+  if (!groups.includes(group) || (kind === 'NetworkPolicy' && apiVersion !== NETWORK_POLICY_API_VERSION)) {
+    count(into.skippedKinds, `${kind} (${apiVersion})`);
+    if (kind === 'NetworkPolicy') {
+      reading.diagnostics.push({
+        severity: 'warning',
+        code: 'unsupported-api-version',
+        message:
+          `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ` +
+          `${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to ` +
+          'another product, such as Calico)',
+        ...locationAt(reading.file, reading.lineCounter, offset),
+      });
+    }
+    return;
+  }
+  const object = loadedObject(value, kind, apiVersion, node, reading);
+  if (object === undefined) return;
+  if (kind === 'NetworkPolicy') {
+    const problems = validateNetworkPolicy(object);
+    if (problems.length > 0) {
+      for (const problem of problems) reading.diagnostics.push(problem);
+      return;
+    }
+  }
+  into.objects.push(object);
+}
+
+/** Builds the LoadedObject, or reports why its metadata makes it unusable (then returns undefined). */
+function loadedObject(
+  value: Record<string, unknown>,
+  kind: string,
+  apiVersion: string,
+  node: Node,
+  reading: FileReading,
+): LoadedObject | undefined {
+  const offset = node.range?.[0] ?? 0;
+  const loc = locationAt(reading.file, reading.lineCounter, offset);
+  const metadata = plainObject(value['metadata']);
+  const name = metadata?.['name'];
+  const namespace = metadata?.['namespace'];
+  for (const field of ['name', 'namespace'] as const) {
+    const text = metadata?.[field];
+    if (typeof text === 'string' && text.includes('{{')) {
+      const fieldNode = isMap(node) ? node.getIn(['metadata', field], true) : undefined;
+      reading.templateOffset = (isNode(fieldNode) ? fieldNode.range?.[0] : undefined) ?? offset;
+      return undefined;
+    }
+  }
+  const invalid = (message: string) => {
+    reading.diagnostics.push({
+      severity: 'error',
+      code: 'invalid-metadata',
+      message: `${kind}: ${message}`,
+      ...loc,
+    });
+    return undefined;
+  };
+  if (typeof name !== 'string' || name === '') {
+    return invalid(
+      name === undefined || name === null
+        ? 'metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)'
+        : `metadata.name must be a string, not ${describeShape(name)}; the object is not analysed`,
+    );
+  }
+  if (namespace !== undefined && namespace !== null && typeof namespace !== 'string') {
+    return invalid(
+      `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`,
+    );
+  }
+  const index = KINDS_WITH_FIELD_POSITIONS.has(kind)
+    ? indexPositions(node, reading.file, reading.lineCounter)
+    : undefined;
+  return {
+    apiVersion,
+    kind,
+    name,
+    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
+    value,
+    loc,
+    locate: makeLocator(loc, index),
+  };
+}
+
+function withInheritedType(
+  value: Record<string, unknown>,
+  inherited: Candidate['inherited'],
+): Record<string, unknown> {
+  if (inherited === undefined || (value['kind'] !== undefined && value['apiVersion'] !== undefined))
+    return value;
+  return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
+}
+
+function noteNotKubernetes(shape: string, offset: number, reading: FileReading, into: FileObjects): void {
+  if (into.notKubernetesReported) return;
+  into.notKubernetesReported = true;
+  reading.diagnostics.push({
+    severity: 'info',
+    code: 'not-kubernetes',
+    message:
+      `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); ` +
+      'such documents in this file are skipped',
+    ...locationAt(reading.file, reading.lineCounter, offset),
+  });
+}
+
+function plainObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function describeShape(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return `a ${typeof value}`;
+}
+
+function count(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
