@@ -1,0 +1,74 @@
+import type { Risk } from '../check/types.js';
+import type { Severity } from '../manifests/types.js';
+import type { Protocol } from '../model/types.js';
+import type { PortRange } from '../policy/types.js';
+import type { Finding } from '../rules/types.js';
+
+/** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
+
+const MAX_PORT_RANGES = 8;
+
+/** `TCP/80, 443, 8000-8080`; the whole range is `TCP/all ports`; long lists end in `and N more`. */
+export function formatPorts(protocol: Protocol, ports: readonly PortRange[]): string {
+  const [first] = ports;
+  if (ports.length === 1 && first && first[0] <= 1 && first[1] >= 65535) return `${protocol}/all ports`;
+  const shown = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`));
+  const more = ports.length - shown.length;
+  return `${protocol}/${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+const RISK_TEXT: Readonly<Record<Risk, string>> = {
+  'cross-namespace': 'crosses namespaces',
+  'any-namespace': 'reachable from any namespace',
+  internet: 'reaches or is reached from the internet',
+  'metadata-endpoint': 'reaches the cloud metadata endpoint',
+};
+
+/** What a reviewer should worry about on an opened path, in words. */
+export function describeRisks(risks: readonly Risk[] | undefined): string {
+  return (risks ?? []).map((risk) => RISK_TEXT[risk] ?? risk).join('; ');
+}
+
+/** `file:line:column`, shortened to what is known; empty when there is no file. */
+export function formatLocation(file?: string, line?: number, column?: number): string {
+  if (!file) return '';
+  if (!line) return file;
+  return column ? `${file}:${line}:${column}` : `${file}:${line}`;
+}
+
+/** `1,234 findings` / `1 finding`: fixed locale so reports do not depend on the machine. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Findings as reviewers read them: what this change introduced, what was there before, what is silenced. */
+export interface FindingGroups {
+  introduced: Finding[];
+  existing: Finding[];
+  suppressed: Finding[];
+}
+
+export function groupFindings(findings: readonly Finding[]): FindingGroups {
+  const groups: FindingGroups = { introduced: [], existing: [], suppressed: [] };
+  for (const finding of findings) {
+    if (finding.suppressed) groups.suppressed.push(finding);
+    else if (finding.introduced) groups.introduced.push(finding);
+    else groups.existing.push(finding);
+  }
+  return groups;
+}
+
+/** Counts per severity of the findings that count (suppressed ones never do). */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings)
+    if (!finding.suppressed && finding.severity in counts) counts[finding.severity]++;
+  return counts;
+}
+
+/** `1 error, 2 warnings, 0 infos`. */
+export function describeSeverityCounts(counts: Record<Severity, number>): string {
+  return [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')].join(
+    ', ',
+  );
+}

@@ -1,0 +1,111 @@
+import type { CheckResult } from '../check/types.js';
+import type { LintResult } from '../rules/types.js';
+
+/**
+ * The key order of each object of the JSON contracts (`src/check/types.ts`, `src/rules/types.ts`), so the output
+ * reads the same whatever order the producer built its objects in. `true` is a leaf kept as it is. Unknown keys
+ * are kept after the known ones: a field added to a contract is never dropped from the JSON.
+ */
+type KeyOrder = { readonly [key: string]: KeyOrder | true };
+
+const LOCATION: KeyOrder = { file: true, line: true, column: true };
+const RESOURCE: KeyOrder = { kind: true, namespace: true, name: true };
+/** Every kind of peer at once: a workload, a CIDR, an unknown IP, an unmatched flow endpoint. */
+const PEER: KeyOrder = { namespace: true, kind: true, name: true, cidr: true, ip: true, unmatched: true };
+const PATH_CHANGE: KeyOrder = {
+  from: PEER,
+  to: PEER,
+  protocol: true,
+  ports: true,
+  risk: true,
+  explanation: true,
+  location: LOCATION,
+};
+const REPLAYED_FLOW: KeyOrder = {
+  from: PEER,
+  to: PEER,
+  protocol: true,
+  port: true,
+  count: true,
+  firstSeen: true,
+  lastSeen: true,
+  explanation: true,
+  location: LOCATION,
+  reason: true,
+};
+const FINDING: KeyOrder = {
+  rule: true,
+  severity: true,
+  message: true,
+  file: true,
+  line: true,
+  column: true,
+  resource: RESOURCE,
+  introduced: true,
+  suppressed: { reason: true },
+  related: { ...LOCATION, message: true },
+};
+const DIAGNOSTIC: KeyOrder = {
+  severity: true,
+  code: true,
+  message: true,
+  file: true,
+  line: true,
+  column: true,
+  resource: RESOURCE,
+};
+const LINT_RESULT: KeyOrder = { findings: FINDING, diagnostics: DIAGNOSTIC };
+const CHECK_RESULT: KeyOrder = {
+  verdict: true,
+  reasons: true,
+  findings: FINDING,
+  diff: {
+    opened: PATH_CHANGE,
+    closed: PATH_CHANGE,
+    workloadsAdded: PEER,
+    workloadsRemoved: PEER,
+    newConnections: PATH_CHANGE,
+    goneConnections: PATH_CHANGE,
+  },
+  flows: {
+    records: true,
+    skipped: true,
+    skippedSamples: { file: true, line: true, reason: true },
+    window: { firstSeen: true, lastSeen: true },
+    broken: REPLAYED_FLOW,
+    newlyAllowed: REPLAYED_FLOW,
+    stillDenied: true,
+    unmatched: REPLAYED_FLOW,
+    otherDrops: true,
+    deniedAtBase: true,
+  },
+  diagnostics: DIAGNOSTIC,
+  summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true },
+};
+
+function orderKeys(value: unknown, order: KeyOrder | true): unknown {
+  if (Array.isArray(value)) return value.map((item: unknown) => orderKeys(item, order));
+  if (order === true || value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  // No prototype: an own `__proto__` key of parsed input stays a plain key instead of changing the object.
+  const ordered = Object.create(null) as Record<string, unknown>;
+  for (const [key, child] of Object.entries(order)) {
+    if (Object.hasOwn(source, key)) ordered[key] = orderKeys(source[key], child);
+  }
+  for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) ordered[key] = source[key];
+  return ordered;
+}
+
+function stringify(value: unknown, order: KeyOrder): string {
+  return `${JSON.stringify(orderKeys(value, order), null, 2)}\n`;
+}
+
+/** The `check` JSON contract: keys in contract order, 2-space indent, trailing newline. */
+export function renderJson(result: CheckResult): string {
+  return stringify(result, CHECK_RESULT);
+}
+
+/** The `lint` JSON contract, formatted like {@link renderJson}. */
+export function renderLintJson(result: LintResult): string {
+  return stringify(result, LINT_RESULT);
+}

@@ -1,0 +1,372 @@
+import type { CheckResult, FlowsResult, PathChange, ReplayedFlow } from '../check/types.js';
+import { peerLabel } from '../diff/peers.js';
+import type { Diagnostic, Severity } from '../manifests/types.js';
+import type { Peer } from '../policy/types.js';
+import type { Finding, LintResult } from '../rules/types.js';
+import { cleanText, codeSpan, escapeMarkdown } from './escape.js';
+import {
+  countBySeverity,
+  describeRisks,
+  describeSeverityCounts,
+  formatLocation,
+  formatPorts,
+  groupFindings,
+  plural,
+} from './format.js';
+import { renderNamespaceGraph } from './mermaid.js';
+import type { MarkdownOptions } from './types.js';
+
+const DEFAULT_MAX_LENGTH = 60_000;
+/** Below this the headline and the truncation note alone would not fit. */
+const MIN_MAX_LENGTH = 2_000;
+/** Room kept for the truncation note: it names at most every section title of ours, and the link. */
+const TRUNCATION_NOTE_ROOM = 1_500;
+const DEFAULT_TITLE = 'netpol-guard';
+const PEER_LENGTH = 120;
+/** Keeps the headline, which is never cut, well inside the room the size bound leaves it. */
+const MAX_REASONS = 5;
+
+const SEVERITY_ICON: Readonly<Record<Severity, string>> = {
+  error: ':red_circle:',
+  warning: ':warning:',
+  info: ':information_source:',
+};
+
+/** Cells are Markdown already made safe (escaped or code spans); every row has as many cells as the header. */
+interface Table {
+  header: readonly string[];
+  rows: string[][];
+}
+
+/** One part of the report. Titles are ours; everything from input is escaped before it gets here. */
+interface Section {
+  title: string;
+  /** Folded sections go into `<details>`: they are there for whoever looks, not for every reviewer. */
+  folded: boolean;
+  lead?: string;
+  table?: Table;
+  /** Markdown that is kept or cut as a whole (the graph). */
+  block?: string;
+}
+
+function rowCount(section: Section): number {
+  return section.table?.rows.length ?? 0;
+}
+
+function renderRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function moreRowsLine(hidden: number): string {
+  return `_…and ${plural(hidden, 'more row')}, cut to fit the size limit._`;
+}
+
+/** The section with its first `shownRows` table rows. */
+function renderSection(section: Section, shownRows = rowCount(section)): string {
+  const heading = section.table
+    ? `${section.title} (${rowCount(section).toLocaleString('en-US')})`
+    : section.title;
+  const lines = section.folded ? ['<details>', `<summary>${heading}</summary>`, ''] : [`### ${heading}`, ''];
+  if (section.lead) lines.push(section.lead, '');
+  if (section.table) {
+    lines.push(renderRow(section.table.header), renderRow(section.table.header.map(() => '---')));
+    for (const row of section.table.rows.slice(0, shownRows)) lines.push(renderRow(row));
+    const hidden = rowCount(section) - shownRows;
+    if (hidden > 0) lines.push('', moreRowsLine(hidden));
+  }
+  if (section.block) lines.push(section.block);
+  if (section.folded) lines.push('', '</details>');
+  return lines.join('\n');
+}
+
+const SECTION_SEPARATOR = '\n\n';
+
+/**
+ * The longest prefix of the sections that fits `budget` characters: whole sections, then whole rows of the first
+ * one that does not fit (never part of a row or of an HTML tag). Returns the rendered parts and what was left out.
+ */
+function fitSections(sections: readonly Section[], budget: number): { parts: string[]; cut: string[] } {
+  const parts: string[] = [];
+  const cut: string[] = [];
+  let used = 0;
+  for (const section of sections) {
+    if (cut.length > 0) {
+      cut.push(`the section “${section.title}”`);
+      continue;
+    }
+    const full = renderSection(section);
+    if (used + SECTION_SEPARATOR.length + full.length <= budget) {
+      parts.push(full);
+      used += SECTION_SEPARATOR.length + full.length;
+      continue;
+    }
+    const total = rowCount(section);
+    // The "more rows" line is sized for the largest count it can say, so the estimate never falls short.
+    let size =
+      used + SECTION_SEPARATOR.length + renderSection(section, 0).length + moreRowsLine(total).length;
+    let shown = 0;
+    for (const row of section.table?.rows ?? []) {
+      const rowSize = renderRow(row).length + 1;
+      if (size + rowSize > budget) break;
+      size += rowSize;
+      shown++;
+    }
+    if (shown > 0) {
+      parts.push(renderSection(section, shown));
+      used = size;
+      cut.push(
+        `${(total - shown).toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows of “${section.title}”`,
+      );
+    } else {
+      cut.push(`the section “${section.title}”`);
+    }
+  }
+  return { parts, cut };
+}
+
+/** The caller's marker when it is one single-line HTML comment; otherwise one made of its harmless characters. */
+function hiddenMarker(marker: string): string {
+  if (/^<!--(?:(?!--)[^\n\r<>])*-->$/.test(marker)) return marker;
+  const content = cleanText(marker)
+    .replace(/^<!--|-->$/g, '')
+    .replace(/--|[<>]/g, '')
+    .trim();
+  return `<!-- ${content} -->`;
+}
+
+/** An http(s) URL fit for a Markdown link destination, or undefined. */
+function linkTarget(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  return parsed.href.replace(
+    /[()<>"' ]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+function truncationNote(cut: readonly string[], detailsUrl: string | undefined): string {
+  const target = linkTarget(detailsUrl);
+  const where = target
+    ? `The [full report](${target}) is in the job summary, and everything is in the JSON report artifact.`
+    : 'Everything is in the job summary and in the JSON report artifact.';
+  return `---\n\n:scissors: **Shortened to fit the size limit.** Not shown: ${cut.join('; ')}. ${where}`;
+}
+
+/** Title, headline and the sections, bounded by `maxLength` with a note saying what was cut and where it is. */
+function assemble(headline: string, sections: readonly Section[], options: MarkdownOptions): string {
+  const title = `## ${escapeMarkdown(options.title ?? DEFAULT_TITLE, 200)}`;
+  const head = [...(options.marker ? [hiddenMarker(options.marker)] : []), title, headline].join(
+    SECTION_SEPARATOR,
+  );
+  const maxLength = Math.max(options.maxLength ?? DEFAULT_MAX_LENGTH, MIN_MAX_LENGTH);
+  const whole = [head, ...sections.map((section) => renderSection(section))].join(SECTION_SEPARATOR);
+  if (whole.length + 1 <= maxLength) return `${whole}\n`;
+  const budget = maxLength - head.length - TRUNCATION_NOTE_ROOM;
+  const { parts, cut } = fitSections(sections, budget);
+  return `${[head, ...parts, truncationNote(cut, options.detailsUrl)].join(SECTION_SEPARATOR)}\n`;
+}
+
+const cell = (text: string) => escapeMarkdown(text) || '—';
+const peerCell = (peer: Peer | ReplayedFlow['from']) => escapeMarkdown(peerLabel(peer), PEER_LENGTH);
+const locationCell = (file?: string, line?: number) => codeSpan(formatLocation(file, line), 200) || '—';
+
+function findingsTable(findings: readonly Finding[], withReason = false): Table {
+  const header = ['Severity', 'Rule', 'Location', 'Message', ...(withReason ? ['Reason'] : [])];
+  return {
+    header,
+    rows: findings.map((finding) => [
+      `${SEVERITY_ICON[finding.severity] ?? ''} ${escapeMarkdown(finding.severity, 20)}`.trim(),
+      codeSpan(finding.rule) || '—',
+      locationCell(finding.file, finding.line),
+      cell(finding.message),
+      ...(withReason ? [cell(finding.suppressed?.reason ?? '')] : []),
+    ]),
+  };
+}
+
+function diagnosticsTable(diagnostics: readonly Diagnostic[]): Table {
+  return {
+    header: ['Severity', 'Code', 'Location', 'Message'],
+    rows: diagnostics.map((diagnostic) => [
+      `${SEVERITY_ICON[diagnostic.severity] ?? ''} ${escapeMarkdown(diagnostic.severity, 20)}`.trim(),
+      codeSpan(diagnostic.code) || '—',
+      locationCell(diagnostic.file, diagnostic.line),
+      cell(diagnostic.message),
+    ]),
+  };
+}
+
+function pathsTable(
+  changes: readonly PathChange[],
+  last?: { title: string; value: (c: PathChange) => string },
+): Table {
+  return {
+    header: ['From', 'To', 'Ports', ...(last ? [last.title] : [])],
+    rows: changes.map((change) => [
+      peerCell(change.from),
+      peerCell(change.to),
+      cell(formatPorts(change.protocol, change.ports)),
+      ...(last ? [last.value(change)] : []),
+    ]),
+  };
+}
+
+function flowCells(flow: ReplayedFlow): string[] {
+  return [
+    peerCell(flow.from),
+    peerCell(flow.to),
+    cell(`${flow.protocol}/${flow.port}`),
+    escapeMarkdown(flow.count.toLocaleString('en-US')),
+    cell(flow.lastSeen ?? ''),
+  ];
+}
+
+const FLOW_HEADER = ['From', 'To', 'Port', 'Seen', 'Last seen'];
+
+/** Drops sections with nothing to show, so the comment lists only what happened. */
+function nonEmpty(sections: readonly (Section | undefined)[]): Section[] {
+  return sections.filter(
+    (section): section is Section => !!section && (!section.table || rowCount(section) > 0),
+  );
+}
+
+function flowsLine(flows: FlowsResult): string {
+  const window = flows.window
+    ? ` seen ${cell(flows.window.firstSeen)} to ${cell(flows.window.lastSeen)}`
+    : '';
+  const counts = [
+    [flows.stillDenied, 'still denied'],
+    [flows.otherDrops, 'dropped for reasons other than policy'],
+    [flows.deniedAtBase, 'denied at base too (the recording and the base manifests disagree)'],
+    [flows.skipped, 'unreadable records skipped'],
+  ] as const;
+  const notes = counts
+    .filter(([count]) => count > 0)
+    .map(([count, what]) => `${count.toLocaleString('en-US')} ${what}`);
+  return `Replayed ${plural(flows.records, 'flow record')}${window}${notes.length > 0 ? `: ${notes.join(', ')}` : ''}.`;
+}
+
+function checkHeadline(result: CheckResult): string {
+  const { introduced, existing } = groupFindings(result.findings);
+  const findings = introduced.length + existing.length;
+  const facts = [
+    ...(result.verdict === 'pass' && result.summary.brokenFlows > 0
+      ? [`${plural(result.summary.brokenFlows, 'live flow')} would break`]
+      : []),
+    `${plural(result.summary.opened, 'path')} opened`,
+    `${result.summary.closed.toLocaleString('en-US')} closed`,
+    `${plural(findings, 'finding')}${findings > 0 ? ` (${introduced.length.toLocaleString('en-US')} new)` : ''}`,
+  ].join(', ');
+  if (result.verdict === 'pass') return `:white_check_mark: **Pass**: ${facts}`;
+  const reasons = result.reasons.slice(0, MAX_REASONS).map((reason) => escapeMarkdown(reason, 200));
+  const more = result.reasons.length - reasons.length;
+  if (more > 0) reasons.push(`${more.toLocaleString('en-US')} more`);
+  return `:x: **${reasons.join(', ') || 'Fail'}**, ${facts}`;
+}
+
+/**
+ * The `check` report as GitHub Markdown, for the sticky PR comment and the job summary: what breaks first, what
+ * opens and closes, findings this PR introduces, then the rest folded. Deterministic (no timestamps, the result's
+ * order) and bounded by `maxLength`.
+ */
+export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {}): string {
+  const { diff, flows } = result;
+  const findings = groupFindings(result.findings);
+  const graph = renderNamespaceGraph(diff);
+  const sections = nonEmpty([
+    {
+      title: 'Live flows that would break',
+      folded: false,
+      lead: 'Traffic recorded on the cluster that base allows and this change denies.',
+      table: {
+        header: [...FLOW_HEADER, 'Why'],
+        rows: (flows?.broken ?? []).map((flow) => [...flowCells(flow), cell(flow.explanation ?? '')]),
+      },
+    },
+    {
+      title: 'Opened paths',
+      folded: false,
+      table: pathsTable(diff.opened, {
+        title: 'Risk',
+        value: (change) =>
+          change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk))}` : '—',
+      }),
+    },
+    {
+      title: 'Closed paths',
+      folded: false,
+      table: pathsTable(diff.closed, { title: 'Why', value: (change) => cell(change.explanation ?? '') }),
+    },
+    graph ? { title: 'Changed paths between namespaces', folded: false, block: graph } : undefined,
+    {
+      title: 'Workloads added or removed',
+      folded: false,
+      table: {
+        header: ['Change', 'Workload'],
+        rows: [
+          ...diff.workloadsAdded.map((peer) => ['added', peerCell(peer)]),
+          ...diff.workloadsRemoved.map((peer) => ['removed', peerCell(peer)]),
+        ],
+      },
+    },
+    { title: 'Findings introduced by this PR', folded: false, table: findingsTable(findings.introduced) },
+    { title: 'Pre-existing findings', folded: true, table: findingsTable(findings.existing) },
+    { title: 'Suppressed findings', folded: true, table: findingsTable(findings.suppressed, true) },
+    { title: 'New connections of added workloads', folded: true, table: pathsTable(diff.newConnections) },
+    { title: 'Gone connections of removed workloads', folded: true, table: pathsTable(diff.goneConnections) },
+    {
+      title: 'Newly allowed flows',
+      folded: true,
+      lead: 'Traffic that was denied when recorded and that this change allows.',
+      table: { header: FLOW_HEADER, rows: (flows?.newlyAllowed ?? []).map(flowCells) },
+    },
+    {
+      title: 'Unmatched flow endpoints',
+      folded: true,
+      lead: 'Flows with an endpoint that matches nothing in the manifests; they were not replayed.',
+      table: {
+        header: [...FLOW_HEADER, 'Reason'],
+        rows: (flows?.unmatched ?? []).map((flow) => [...flowCells(flow), cell(flow.reason)]),
+      },
+    },
+    {
+      title: 'Samples of skipped flow records',
+      folded: true,
+      table: {
+        header: ['Location', 'Reason'],
+        rows: (flows?.skippedSamples ?? []).map((sample) => [
+          locationCell(sample.file, sample.line),
+          cell(sample.reason),
+        ]),
+      },
+    },
+    { title: 'Diagnostics', folded: true, table: diagnosticsTable(result.diagnostics) },
+  ]);
+  const headline = [checkHeadline(result), ...(flows ? [flowsLine(flows)] : [])].join(SECTION_SEPARATOR);
+  return assemble(headline, sections, options);
+}
+
+function lintHeadline(result: LintResult): string {
+  const counts = countBySeverity(result.findings);
+  const { suppressed } = groupFindings(result.findings);
+  const active = result.findings.length - suppressed.length;
+  const icon = counts.error > 0 ? ':x:' : counts.warning > 0 ? ':warning:' : ':white_check_mark:';
+  const silenced = suppressed.length > 0 ? `, ${suppressed.length.toLocaleString('en-US')} suppressed` : '';
+  return `${icon} **${plural(active, 'finding')}**: ${describeSeverityCounts(counts)}${silenced}`;
+}
+
+/** The `lint` report as GitHub Markdown, with the same escaping, folding and size bound as {@link renderMarkdown}. */
+export function renderLintMarkdown(result: LintResult, options: MarkdownOptions = {}): string {
+  const findings = groupFindings(result.findings);
+  const sections = nonEmpty([
+    {
+      title: 'Findings',
+      folded: false,
+      table: findingsTable([...findings.introduced, ...findings.existing]),
+    },
+    { title: 'Suppressed findings', folded: true, table: findingsTable(findings.suppressed, true) },
+    { title: 'Diagnostics', folded: true, table: diagnosticsTable(result.diagnostics) },
+  ]);
+  return assemble(lintHeadline(result), sections, options);
+}

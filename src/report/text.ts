@@ -1,0 +1,238 @@
+import type { CheckResult, PathChange, ReplayedFlow } from '../check/types.js';
+import { peerLabel } from '../diff/peers.js';
+import type { Diagnostic, Severity } from '../manifests/types.js';
+import type { Peer } from '../policy/types.js';
+import type { Finding, LintResult } from '../rules/types.js';
+import { cleanText, truncate } from './escape.js';
+import {
+  countBySeverity,
+  describeRisks,
+  describeSeverityCounts,
+  formatLocation,
+  formatPorts,
+  groupFindings,
+  plural,
+} from './format.js';
+import type { TextOptions } from './types.js';
+
+/** Long enough for any real message; a 10,000-character name from a hostile manifest does not flood the terminal. */
+const MAX_FIELD_LENGTH = 1000;
+
+type Style = 'red' | 'yellow' | 'green' | 'cyan' | 'dim' | 'bold';
+const ANSI: Readonly<Record<Style, string>> = {
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  green: '\u001b[32m',
+  cyan: '\u001b[36m',
+  dim: '\u001b[2m',
+  bold: '\u001b[1m',
+};
+const RESET = '\u001b[0m';
+const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+/** Builds terminal lines; untrusted text goes through `plain`, so no escape sequence of the input reaches the terminal. */
+class TextWriter {
+  private readonly lines: string[] = [];
+
+  constructor(private readonly color: boolean) {}
+
+  style(text: string, style: Style): string {
+    return this.color ? `${ANSI[style]}${text}${RESET}` : text;
+  }
+
+  plain(text: string): string {
+    return truncate(cleanText(text), MAX_FIELD_LENGTH);
+  }
+
+  line(text = ''): void {
+    this.lines.push(text);
+  }
+
+  /** A titled block of items (one or more lines each), left out when empty: the terminal shows what happened. */
+  section(title: string, items: readonly (string | string[])[]): void {
+    if (items.length === 0) return;
+    this.line();
+    this.line(this.style(`${title} (${items.length.toLocaleString('en-US')}):`, 'bold'));
+    for (const line of items.flat()) this.line(`  ${line}`);
+  }
+
+  /** Rows of aligned columns (`file:line:col  severity  rule  message`); the last column is not padded. */
+  columns(rows: readonly { cells: string[]; styles: (Style | undefined)[] }[]): string[] {
+    const widths: number[] = [];
+    for (const { cells } of rows)
+      cells.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+    return rows.map(({ cells, styles }) =>
+      cells
+        .map((cell, i) => {
+          const padded = i < cells.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell;
+          const style = styles[i];
+          return style ? this.style(padded, style) : padded;
+        })
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+
+  toString(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}
+
+function peer(writer: TextWriter, value: Peer | ReplayedFlow['from']): string {
+  return writer.plain(peerLabel(value));
+}
+
+function flowLine(writer: TextWriter, flow: ReplayedFlow): string {
+  const seen = `seen ${plural(flow.count, 'time')}${flow.lastSeen ? `, last ${writer.plain(flow.lastSeen)}` : ''}`;
+  return `${peer(writer, flow.from)} -> ${peer(writer, flow.to)}  ${writer.plain(`${flow.protocol}/${flow.port}`)}  ${writer.style(seen, 'dim')}`;
+}
+
+function pathLine(writer: TextWriter, change: PathChange, sign: '+' | '-' | ''): string {
+  const ports = writer.plain(formatPorts(change.protocol, change.ports));
+  const risks = describeRisks(change.risk);
+  const signed = sign === '+' ? writer.style('+', 'green') : sign === '-' ? writer.style('-', 'red') : '';
+  return [
+    `${signed}${signed ? ' ' : ''}${peer(writer, change.from)} -> ${peer(writer, change.to)}  ${ports}`,
+    risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, 'yellow')}` : '',
+  ].join('');
+}
+
+/** The explanation on its own indented line: it is long, and reviewers read it after the path. */
+function withWhy(writer: TextWriter, line: string, explanation: string | undefined): string[] {
+  return explanation ? [line, `    ${writer.style('why:', 'dim')} ${writer.plain(explanation)}`] : [line];
+}
+
+function findingLines(writer: TextWriter, findings: readonly Finding[]): string[] {
+  return writer.columns(
+    findings.map((finding) => {
+      const notes = [finding.introduced ? 'new' : '', finding.suppressed ? suppressedNote(finding) : '']
+        .filter(Boolean)
+        .join(', ');
+      return {
+        cells: [
+          writer.plain(formatLocation(finding.file, finding.line, finding.column)),
+          writer.plain(finding.severity),
+          writer.plain(finding.rule),
+          `${writer.plain(finding.message)}${notes ? ` (${writer.plain(notes)})` : ''}`,
+        ],
+        styles: ['dim', finding.suppressed ? 'dim' : SEVERITY_STYLE[finding.severity], 'dim', undefined],
+      };
+    }),
+  );
+}
+
+function suppressedNote(finding: Finding): string {
+  return finding.suppressed?.reason ? `suppressed: ${finding.suppressed.reason}` : 'suppressed';
+}
+
+function diagnosticLines(writer: TextWriter, diagnostics: readonly Diagnostic[]): string[] {
+  return writer.columns(
+    diagnostics.map((diagnostic) => ({
+      cells: [
+        writer.plain(formatLocation(diagnostic.file, diagnostic.line, diagnostic.column) || '-'),
+        writer.plain(diagnostic.severity),
+        writer.plain(diagnostic.code),
+        writer.plain(diagnostic.message),
+      ],
+      styles: ['dim', SEVERITY_STYLE[diagnostic.severity], 'dim', undefined],
+    })),
+  );
+}
+
+/** Findings in the order reviewers act on them: introduced first, then existing, suppressed last. */
+function orderedFindings(findings: readonly Finding[]): Finding[] {
+  const groups = groupFindings(findings);
+  return [...groups.introduced, ...groups.existing, ...groups.suppressed];
+}
+
+/** The `check` report for a terminal: verdict, broken flows, opened/closed paths, findings, diagnostics, summary. */
+export function renderText(result: CheckResult, options: TextOptions): string {
+  const writer = new TextWriter(options.color);
+  const failed = result.verdict === 'fail';
+  const verdict = failed ? writer.style('FAIL', 'red') : writer.style('PASS', 'green');
+  const reasons = result.reasons.map((reason) => writer.plain(reason)).join('; ');
+  writer.line(`netpol-guard check: ${writer.style(verdict, 'bold')}${reasons ? ` - ${reasons}` : ''}`);
+
+  const { diff, flows } = result;
+  writer.section(
+    'Broken flows',
+    (flows?.broken ?? []).map((flow) => withWhy(writer, flowLine(writer, flow), flow.explanation)),
+  );
+  writer.section(
+    'Opened paths',
+    diff.opened.map((change) => pathLine(writer, change, '+')),
+  );
+  writer.section(
+    'Closed paths',
+    diff.closed.map((change) => withWhy(writer, pathLine(writer, change, '-'), change.explanation)),
+  );
+  writer.section(
+    'Workloads added',
+    diff.workloadsAdded.map((added) => peer(writer, added)),
+  );
+  writer.section(
+    'Workloads removed',
+    diff.workloadsRemoved.map((removed) => peer(writer, removed)),
+  );
+  writer.section(
+    'New connections of added workloads',
+    diff.newConnections.map((change) => pathLine(writer, change, '')),
+  );
+  writer.section(
+    'Gone connections of removed workloads',
+    diff.goneConnections.map((change) => pathLine(writer, change, '')),
+  );
+  writer.section(
+    'Newly allowed flows',
+    (flows?.newlyAllowed ?? []).map((flow) => flowLine(writer, flow)),
+  );
+  writer.section(
+    'Unmatched flow endpoints',
+    (flows?.unmatched ?? []).map((flow) => `${flowLine(writer, flow)}  ${writer.plain(flow.reason)}`),
+  );
+  writer.section('Findings', findingLines(writer, orderedFindings(result.findings)));
+  writer.section('Diagnostics', diagnosticLines(writer, result.diagnostics));
+
+  writer.line();
+  if (flows) {
+    writer.line(
+      writer.style(
+        `Flows: ${plural(flows.records, 'record')} replayed, ${plural(flows.skipped, 'record')} skipped, ` +
+          `${flows.stillDenied.toLocaleString('en-US')} still denied, ` +
+          `${flows.otherDrops.toLocaleString('en-US')} dropped for other reasons, ` +
+          `${flows.deniedAtBase.toLocaleString('en-US')} denied at base too`,
+        'dim',
+      ),
+    );
+  }
+  const { summary } = result;
+  const newFindings = groupFindings(result.findings).introduced.length;
+  writer.line(
+    `${plural(summary.brokenFlows, 'broken flow')}, ${plural(summary.opened, 'path')} opened, ` +
+      `${summary.closed.toLocaleString('en-US')} closed, ` +
+      `${describeSeverityCounts({ error: summary.errors, warning: summary.warnings, info: summary.infos })} ` +
+      `(${newFindings.toLocaleString('en-US')} new)`,
+  );
+  return writer.toString();
+}
+
+/** The `lint` report for a terminal: findings, diagnostics and a summary line. */
+export function renderLintText(result: LintResult, options: TextOptions): string {
+  const writer = new TextWriter(options.color);
+  const findings = orderedFindings(result.findings);
+  const lines = findingLines(writer, findings);
+  for (const line of lines) writer.line(line);
+  if (result.diagnostics.length > 0) {
+    writer.section('Diagnostics', diagnosticLines(writer, result.diagnostics));
+    writer.line();
+  } else if (lines.length > 0) {
+    writer.line();
+  }
+  const suppressed = groupFindings(result.findings).suppressed.length;
+  const active = result.findings.length - suppressed;
+  writer.line(
+    `${plural(active, 'finding')}: ${describeSeverityCounts(countBySeverity(result.findings))}` +
+      (suppressed > 0 ? `, ${suppressed.toLocaleString('en-US')} suppressed` : ''),
+  );
+  return writer.toString();
+}

@@ -1,0 +1,37 @@
+import type { Severity } from '../manifests/types.js';
+
+/**
+ * What a report needs to know about a rule. The rule registry satisfies it structurally, so reports do not depend
+ * on the registry (and SARIF can describe rules that are not lint rules, such as `broken-flow`).
+ */
+export interface RuleDoc {
+  id: string;
+  severity: Severity;
+  description: string;
+  rationale: string;
+  remediation: string;
+  helpUri?: string;
+}
+
+export interface TextOptions {
+  /** ANSI colours; the caller decides (TTY, `NO_COLOR`), the renderer never looks at the environment. */
+  color: boolean;
+}
+
+export interface MarkdownOptions {
+  /** Upper bound of the whole body in characters (default 60,000; GitHub rejects comments over 65,536). */
+  maxLength?: number;
+  /** A hidden HTML comment put first, by which the sticky comment is found again, e.g. `<!-- netpol-guard:default -->`. */
+  marker?: string;
+  /** The heading (default `netpol-guard`). */
+  title?: string;
+  /** Where the full report is (the job summary): linked from the note that says what was cut. */
+  detailsUrl?: string;
+}
+
+export interface SarifOptions {
+  /** `tool.driver.version`; left out when not given, so golden files do not change with each release. */
+  toolVersion?: string;
+  /** The checkout root as an absolute URI (`file:///home/runner/work/repo/`): `originalUriBaseIds['%SRCROOT%']`. */
+  uriBase?: string;
+}
