@@ -1,0 +1,224 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stickyMarker } from '../../src/github/sticky-comment.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../support/github-api-stub.js';
+import { createTestRepo, temporaryDirectory, type TestRepo } from '../support/git-repo.js';
+import { runAction, type ActionRun } from '../support/run-action.js';
+
+/**
+ * The Action as GitHub runs it: `node dist/index.js` in a real git checkout of a pull request (the demo GitOps tree
+ * at base and head, with recorded Hubble flows), talking to a GitHub API stand-in on 127.0.0.1.
+ */
+
+const TOKEN = 'ghs_e2eSecretTokenThatMustNeverBePrinted';
+const PR_NUMBER = 7;
+const MARKER = stickyMarker('default');
+const DEMO = path.resolve('fixtures/demo');
+
+let scratch: { dir: string; remove(): void };
+let stub: GitHubApiStub;
+
+beforeAll(() => {
+  // The bundle is what runs on GitHub: test the one built from the sources under test.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+});
+afterEach(async () => {
+  await stub?.close();
+  scratch?.remove();
+});
+
+/** A repository whose HEAD is the pull request: `base` then `head` fixture trees under k8s/, flows under flows/. */
+async function pullRequest(head: 'head' | 'base', stubOptions: { readOnly?: boolean; login?: string } = {}) {
+  scratch = temporaryDirectory('netpol-guard-e2e');
+  stub = await startGitHubApiStub({ token: TOKEN, ...stubOptions });
+  const repo = createTestRepo(path.join(scratch.dir, 'workspace'));
+  repo.copyTree(path.join(DEMO, 'base'), 'k8s');
+  repo.copyTree(path.join(DEMO, 'flows'), 'flows');
+  const baseSha = repo.commit('base', { 'README.md': '# gitops\n' });
+  repo.copyTree(path.join(DEMO, head), 'k8s');
+  const headSha = repo.commit('pull request', { 'README.md': '# gitops, changed\n' });
+  return { repo, baseSha, headSha };
+}
+
+function run(
+  pr: { repo: TestRepo; baseSha: string; headSha: string },
+  options: { eventName?: string; inputs?: Record<string, string> } = {},
+): Promise<ActionRun> {
+  const eventName = options.eventName ?? 'pull_request';
+  return runAction({
+    workspace: pr.repo.dir,
+    runnerTemp: scratch.dir,
+    eventName,
+    event: {
+      action: 'synchronize',
+      number: PR_NUMBER,
+      pull_request: { number: PR_NUMBER, base: { sha: pr.baseSha }, head: { sha: pr.headSha } },
+    },
+    apiUrl: stub.url,
+    token: TOKEN,
+    sha: pr.headSha,
+    inputs: { flows: 'flows/*.jsonl', ...options.inputs },
+  });
+}
+
+function expectTokenNeverPrinted(result: ActionRun): void {
+  expect(result.stdout).not.toContain(TOKEN);
+  expect(result.stderr).not.toContain(TOKEN);
+  expect(result.summary).not.toContain(TOKEN);
+}
+
+describe('netpol-guard Action on a pull request that breaks live flows', () => {
+  it('comments, annotates, writes the summary, SARIF and JSON, sets outputs, and fails the step', async () => {
+    const pr = await pullRequest('head');
+    const result = await run(pr);
+
+    expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/^::error::netpol-guard: \d+ live flows? would break/m);
+    expect(result.outputs).toMatchObject({ verdict: 'fail', 'comment-id': expect.stringMatching(/^\d+$/) });
+    expect(Number(result.outputs['broken-flows'])).toBeGreaterThan(0);
+    expect(Number(result.outputs.opened)).toBeGreaterThan(0);
+
+    const comments = stub.comments(PR_NUMBER);
+    expect(comments).toHaveLength(1);
+    const [comment] = comments;
+    expect(comment?.user.login).toBe('github-actions[bot]');
+    expect(String(comment?.id)).toBe(result.outputs['comment-id']);
+    expect(comment?.body.startsWith(MARKER)).toBe(true);
+    expect(comment?.body).toContain('netpol-guard');
+    expect(comment?.body).toContain('ledger');
+
+    // Annotations point at the changed policy files, relative to the repository root.
+    const annotations = result.stdout
+      .split('\n')
+      .filter((line) => /^::(error|warning|notice) file=/.test(line));
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const line of annotations)
+      expect(line).toMatch(/^::(error|warning|notice) file=k8s\/[\w/.-]+\.yaml,line=\d+/);
+    expect(annotations.some((line) => line.startsWith('::error file=k8s/payments/payments.yaml,line='))).toBe(
+      true,
+    );
+
+    expect(result.summary).toContain('netpol-guard');
+    expect(result.summary).not.toContain(MARKER);
+    const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8')) as { verdict: string };
+    expect(report.verdict).toBe('fail');
+    expect(result.outputs.report?.startsWith(result.runnerTemp)).toBe(true);
+    expect(readFileSync(result.outputs.markdown ?? '', 'utf8')).toBe(comment?.body);
+    const sarif = JSON.parse(readFileSync(path.join(pr.repo.dir, 'netpol-guard.sarif'), 'utf8')) as {
+      version: string;
+    };
+    expect(sarif.version).toBe('2.1.0');
+
+    expect(stub.requests.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expectTokenNeverPrinted(result);
+    // The base checkout is gone and left no worktree behind.
+    expect(pr.repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
+
+  it('updates its own comment on the next run, found on page 2 past a forged one', async () => {
+    const pr = await pullRequest('head');
+    stub.addComment(PR_NUMBER, `${MARKER}\nforged by another user`, 'mallory');
+    for (let i = 0; i < 110; i++) stub.addComment(PR_NUMBER, `review comment ${i}`, 'reviewer');
+    const first = await run(pr);
+    const ours = stub.comments(PR_NUMBER).at(-1);
+    expect(ours?.user.login).toBe('github-actions[bot]');
+
+    const second = await run(pr, { inputs: { 'fail-on': 'warning' } });
+
+    expect(second.outputs['comment-id']).toBe(first.outputs['comment-id']);
+    const marked = stub.comments(PR_NUMBER).filter((c) => c.body.includes(MARKER));
+    expect(marked.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+    expect(marked[0]?.body).toBe(`${MARKER}\nforged by another user`);
+    expect(stub.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect(stub.requests.map((r) => r.path)).toContain(
+      `/repos/acme/gitops/issues/${PR_NUMBER}/comments?per_page=100&page=2`,
+    );
+  });
+
+  it('on-change does not rewrite an unchanged comment; a second comment-key gets its own', async () => {
+    const pr = await pullRequest('head');
+    await run(pr, { inputs: { comment: 'on-change' } });
+    await run(pr, { inputs: { comment: 'on-change' } });
+    await run(pr, { inputs: { comment: 'on-change', 'comment-key': 'staging' } });
+    expect(stub.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    expect(stub.comments(PR_NUMBER).map((c) => c.body.split('\n')[0])).toEqual([
+      MARKER,
+      stickyMarker('staging'),
+    ]);
+  });
+
+  it('retries after a secondary rate limit', async () => {
+    const pr = await pullRequest('head');
+    stub.failNextWithSecondaryRateLimit();
+    const result = await run(pr);
+    expect(result.exitCode).toBe(1);
+    expect(stub.comments(PR_NUMBER)).toHaveLength(1);
+    expect(result.outputs['comment-id']).toMatch(/^\d+$/);
+  });
+
+  it('warns and still reports when the token is read-only (a fork)', async () => {
+    const pr = await pullRequest('head', { readOnly: true });
+    const result = await run(pr);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/^::warning::Cannot comment on pull request #7: the token is read-only/m);
+    expect(result.outputs).toMatchObject({ verdict: 'fail', 'comment-id': '' });
+    expect(result.summary).toContain('netpol-guard');
+    expect(stub.comments(PR_NUMBER)).toEqual([]);
+    expectTokenNeverPrinted(result);
+  });
+});
+
+describe('netpol-guard Action on a harmless pull request', () => {
+  it('passes with exit code 0', async () => {
+    const pr = await pullRequest('base');
+    const result = await run(pr);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ verdict: 'pass', 'broken-flows': '0', opened: '0', closed: '0' });
+    expect(result.stdout).not.toMatch(/^::error/m);
+    expect(stub.comments(PR_NUMBER)).toHaveLength(1);
+    expectTokenNeverPrinted(result);
+  });
+});
+
+describe('netpol-guard Action guards', () => {
+  it('does not run render on pull_request_target unless allowed', async () => {
+    const pr = await pullRequest('head');
+    const result = await run(pr, {
+      eventName: 'pull_request_target',
+      inputs: { render: 'touch rendered-by-pr && cat k8s/*/*.yaml' },
+    });
+    expect(result.stdout).toMatch(/^::warning::render is not run on pull_request_target/m);
+    expect(existsSync(path.join(pr.repo.dir, 'rendered-by-pr'))).toBe(false);
+    expect(result.outputs.verdict).toBe('fail');
+  });
+
+  it('runs render in each tree otherwise, without the token in its environment', async () => {
+    const pr = await pullRequest('head');
+    const render = 'echo "token:${INPUT_TOKEN:-withheld}" >&2; cat k8s/*/*.yaml';
+    const result = await run(pr, { inputs: { render } });
+    expect(result.stderr).toContain('token:withheld');
+    expect(result.outputs.verdict).toBe('fail');
+    expect(Number(result.outputs['broken-flows'])).toBeGreaterThan(0);
+    expectTokenNeverPrinted(result);
+  });
+
+  it('fails with every invalid input named, before any API call', async () => {
+    const pr = await pullRequest('head');
+    const result = await run(pr, { inputs: { 'fail-on': 'sometimes', annotations: 'maybe' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('::error::netpol-guard: invalid inputs:%0A  - fail-on: "sometimes"');
+    expect(stub.requests).toEqual([]);
+    expectTokenNeverPrinted(result);
+  });
+
+  it('says how to fix a shallow checkout that lacks the base commit', async () => {
+    const pr = await pullRequest('head');
+    const result = await run({ ...pr, baseSha: 'c'.repeat(40) });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /^::error::netpol-guard: the base commit c{40} is not in the checkout.*fetch-depth: 0/m,
+    );
+  });
+});

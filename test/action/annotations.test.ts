@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { ANNOTATIONS_PER_LEVEL, selectAnnotations } from '../../src/action/annotations.js';
+import type { CheckResult } from '../../src/check/types.js';
+import type { Severity } from '../../src/manifests/types.js';
+import type { Finding } from '../../src/rules/types.js';
+
+function finding(
+  rule: string,
+  severity: Severity,
+  file: string,
+  line: number,
+  extra: Partial<Finding> = {},
+): Finding {
+  return {
+    rule,
+    severity,
+    message: `${rule} at ${file}:${line}`,
+    file,
+    line,
+    column: 3,
+    resource: { kind: 'NetworkPolicy', namespace: 'shop', name: 'p' },
+    ...extra,
+  };
+}
+
+function result(parts: Partial<CheckResult>): CheckResult {
+  return {
+    verdict: 'fail',
+    reasons: [],
+    findings: [],
+    diff: {
+      opened: [],
+      closed: [],
+      workloadsAdded: [],
+      workloadsRemoved: [],
+      newConnections: [],
+      goneConnections: [],
+    },
+    diagnostics: [],
+    summary: { brokenFlows: 0, opened: 0, closed: 0, errors: 0, warnings: 0, infos: 0 },
+    ...parts,
+  };
+}
+
+const changed = new Set(['deploy/k8s/changed.yaml']);
+const toRepositoryPath = (file: string) => `deploy/${file}`;
+
+describe('selectAnnotations', () => {
+  it('annotates changed files only, broken flows and introduced findings first, most severe first', () => {
+    const annotations = selectAnnotations(
+      result({
+        findings: [
+          finding('old-warning', 'warning', 'k8s/changed.yaml', 4, { introduced: false }),
+          finding('new-info', 'info', 'k8s/changed.yaml', 5, { introduced: true }),
+          finding('elsewhere', 'error', 'k8s/untouched.yaml', 1, { introduced: true }),
+          finding('silenced', 'error', 'k8s/changed.yaml', 2, {
+            introduced: true,
+            suppressed: { reason: 'ok' },
+          }),
+          finding('old-error', 'error', 'k8s/changed.yaml', 6, { introduced: false }),
+          finding('new-error', 'error', 'k8s/changed.yaml', 7, { introduced: true }),
+        ],
+        diagnostics: [
+          {
+            severity: 'error',
+            code: 'yaml-syntax',
+            message: 'bad\nindent',
+            file: 'k8s/changed.yaml',
+            line: 9,
+          },
+          {
+            severity: 'warning',
+            code: 'default-namespace',
+            message: 'no namespace',
+            file: 'k8s/changed.yaml',
+          },
+        ],
+        flows: {
+          records: 1,
+          skipped: 0,
+          skippedSamples: [],
+          broken: [
+            {
+              from: { namespace: 'shop', kind: 'Deployment', name: 'web' },
+              to: { namespace: 'payments', kind: 'StatefulSet', name: 'ledger' },
+              protocol: 'TCP',
+              port: 5432,
+              count: 12,
+              explanation: 'default-deny selects ledger',
+              location: { file: 'k8s/changed.yaml', line: 11, column: 1 },
+            },
+          ],
+          newlyAllowed: [],
+          stillDenied: 0,
+          unmatched: [],
+          otherDrops: 0,
+          deniedAtBase: 0,
+        },
+      }),
+      changed,
+      toRepositoryPath,
+    );
+    expect(annotations.map((a) => `${a.level} ${a.title} ${a.file}:${a.line}`)).toEqual([
+      'error netpol-guard: live flow would break deploy/k8s/changed.yaml:11',
+      'error netpol-guard: new-error deploy/k8s/changed.yaml:7',
+      'error netpol-guard: yaml-syntax deploy/k8s/changed.yaml:9',
+      'error netpol-guard: old-error deploy/k8s/changed.yaml:6',
+      'warning netpol-guard: old-warning deploy/k8s/changed.yaml:4',
+      'notice netpol-guard: new-info deploy/k8s/changed.yaml:5',
+    ]);
+    expect(annotations[0]?.message).toBe(
+      'shop/web → payments/ledger [StatefulSet] TCP/5432 (seen 12×) would be denied: default-deny selects ledger',
+    );
+    expect(annotations[2]?.message).toBe('bad indent');
+  });
+
+  it(`shows at most ${ANNOTATIONS_PER_LEVEL} per level, keeping the introduced ones`, () => {
+    const findings = [
+      ...Array.from({ length: 15 }, (_, i) => finding('old', 'warning', 'k8s/changed.yaml', i + 1)),
+      ...Array.from({ length: 5 }, (_, i) =>
+        finding('new', 'warning', 'k8s/changed.yaml', 100 + i, { introduced: true }),
+      ),
+      finding('one-error', 'error', 'k8s/changed.yaml', 200),
+    ];
+    const annotations = selectAnnotations(result({ findings }), changed, toRepositoryPath);
+    expect(annotations.filter((a) => a.level === 'warning')).toHaveLength(ANNOTATIONS_PER_LEVEL);
+    expect(annotations.filter((a) => a.title.endsWith('new'))).toHaveLength(5);
+    expect(annotations.filter((a) => a.level === 'error')).toHaveLength(1);
+  });
+});
