@@ -10,7 +10,8 @@ import {
 } from '../../src/report/index.js';
 import { failing, hostile, lint, passing, ruleDocs } from './cases.js';
 
-const golden = (name: string) => `./__golden__/${name}`;
+/** `.golden` keeps formatters away: a golden file is the exact output, tables unaligned and all. */
+const golden = (name: string) => `./__golden__/${name}.golden`;
 const markdownOptions = {
   marker: '<!-- netpol-guard:default -->',
   detailsUrl: 'https://github.com/acme/gitops/actions/runs/42',

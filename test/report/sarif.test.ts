@@ -1,0 +1,225 @@
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../src/check/types.js';
+import { CHECK_RULE_DOCS, renderSarif } from '../../src/report/index.js';
+import { failing, hostile, lint, passing, ruleDocs } from './cases.js';
+
+const message = {
+  type: 'object',
+  required: ['text'],
+  properties: { text: { type: 'string', minLength: 1 } },
+};
+const physicalLocation = {
+  type: 'object',
+  required: ['artifactLocation', 'region'],
+  properties: {
+    artifactLocation: {
+      type: 'object',
+      required: ['uri', 'uriBaseId'],
+      properties: { uri: { type: 'string', format: 'uri-reference' }, uriBaseId: { const: '%SRCROOT%' } },
+    },
+    region: {
+      type: 'object',
+      required: ['startLine'],
+      properties: {
+        startLine: { type: 'integer', minimum: 1 },
+        startColumn: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+};
+const location = { type: 'object', required: ['physicalLocation'], properties: { physicalLocation } };
+const level = { enum: ['none', 'note', 'warning', 'error'] };
+
+/** The part of the SARIF 2.1.0 schema GitHub code scanning depends on, with the constraints this tool promises. */
+const SARIF_SUBSET = {
+  type: 'object',
+  required: ['$schema', 'version', 'runs'],
+  properties: {
+    version: { const: '2.1.0' },
+    runs: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 1,
+      items: {
+        type: 'object',
+        required: ['tool', 'results'],
+        properties: {
+          tool: {
+            type: 'object',
+            required: ['driver'],
+            properties: {
+              driver: {
+                type: 'object',
+                required: ['name', 'informationUri', 'rules'],
+                properties: {
+                  name: { const: 'netpol-guard' },
+                  informationUri: { type: 'string', format: 'uri' },
+                  rules: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['id', 'shortDescription', 'fullDescription', 'help', 'defaultConfiguration'],
+                      properties: {
+                        shortDescription: message,
+                        fullDescription: message,
+                        help: { type: 'object', required: ['text', 'markdown'] },
+                        defaultConfiguration: { type: 'object', required: ['level'], properties: { level } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          invocations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['executionSuccessful'],
+              properties: {
+                toolExecutionNotifications: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['message'],
+                    properties: { message, level, locations: { type: 'array', items: location } },
+                  },
+                },
+              },
+            },
+          },
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['ruleId', 'ruleIndex', 'level', 'message', 'partialFingerprints'],
+              properties: {
+                ruleId: { type: 'string', minLength: 1 },
+                ruleIndex: { type: 'integer', minimum: 0 },
+                level,
+                message,
+                locations: { type: 'array', items: location },
+                relatedLocations: { type: 'array', items: location },
+                partialFingerprints: {
+                  type: 'object',
+                  additionalProperties: { type: 'string' },
+                  minProperties: 1,
+                },
+                suppressions: {
+                  type: 'array',
+                  items: { type: 'object', required: ['kind'], properties: { kind: { const: 'inSource' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+interface Log {
+  runs: {
+    tool: { driver: { rules: { id: string }[] } };
+    originalUriBaseIds?: Record<string, { uri: string }>;
+    invocations: { toolExecutionNotifications: unknown[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations?: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+      }[];
+      partialFingerprints: Record<string, string>;
+      suppressions?: { kind: string; justification?: string }[];
+    }[];
+  }[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+// The two formats the subset uses, checked as URL parsing does (ajv-formats is not a dependency).
+ajv.addFormat('uri', (value: string) => URL.canParse(value));
+ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///base/') && !/\s/.test(value));
+const validate = ajv.compile(SARIF_SUBSET);
+
+const run = (sarif: string) => (JSON.parse(sarif) as Log).runs[0]!;
+
+describe('renderSarif', () => {
+  const cases: [string, () => CheckResult | ReturnType<typeof lint>][] = [
+    ['failing', failing],
+    ['passing', passing],
+    ['hostile', hostile],
+    ['lint', lint],
+  ];
+  it.each(cases)('produces a valid SARIF 2.1.0 log for the %s result', (_name, make) => {
+    const log: unknown = JSON.parse(renderSarif(make(), ruleDocs()));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('points every ruleIndex at the rule of its ruleId', () => {
+    const { tool, results } = run(renderSarif(failing(), ruleDocs()));
+    for (const result of results) expect(tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+  });
+
+  it('reports broken flows at the policy that denies them and risky opened paths as warnings', () => {
+    const { results } = run(renderSarif(failing(), ruleDocs()));
+    const broken = results.filter((result) => result.ruleId === 'broken-flow');
+    expect(broken).toHaveLength(2);
+    expect(broken[0]?.level).toBe('error');
+    expect(broken[0]?.locations?.[0]?.physicalLocation.artifactLocation.uri).toBe(
+      'head/payments/payments.yaml',
+    );
+    expect(broken[0]?.locations?.[0]?.physicalLocation.region.startLine).toBe(3);
+    const opened = results.filter((result) => result.ruleId === 'opened-path');
+    expect(opened.map((result) => result.level)).toEqual(['warning', 'warning', 'warning']);
+  });
+
+  it('maps severities to levels and marks suppressed findings in source, with the reason', () => {
+    const { results } = run(renderSarif(lint(), ruleDocs()));
+    expect(results.map((result) => result.level)).toEqual(['error', 'warning', 'note']);
+    expect(results[2]?.suppressions).toEqual([{ kind: 'inSource' }]);
+    const check = run(renderSarif(failing(), ruleDocs())).results;
+    expect(check.find((result) => result.suppressions)?.suppressions).toEqual([
+      { kind: 'inSource', justification: 'node agent needs instance identity (SEC-1234)' },
+    ]);
+  });
+
+  it('keeps fingerprints when lines move and changes them when the finding changes', () => {
+    const fingerprints = (result: CheckResult) =>
+      run(renderSarif(result, ruleDocs())).results.map((item) => item.partialFingerprints);
+    const moved = failing();
+    for (const finding of moved.findings) finding.line += 10;
+    for (const flow of moved.flows?.broken ?? []) flow.count += 1;
+    expect(fingerprints(moved)).toEqual(fingerprints(failing()));
+    const changed = failing();
+    changed.findings[0]!.message = 'another message';
+    expect(fingerprints(changed)[0]).not.toEqual(fingerprints(failing())[0]);
+  });
+
+  it('adds the check rules only to a check log, and describes rules the registry does not know', () => {
+    const lintRules = run(renderSarif(lint(), ruleDocs())).tool.driver.rules.map((rule) => rule.id);
+    expect(lintRules).not.toContain('broken-flow');
+    expect(lintRules).toContain('duplicate-policy');
+    const checkRules = run(renderSarif(failing(), [])).tool.driver.rules.map((rule) => rule.id);
+    expect(checkRules).toEqual(expect.arrayContaining(CHECK_RULE_DOCS.map((doc) => doc.id)));
+  });
+
+  it('sets the source root when given and reports diagnostics as notifications', () => {
+    const log = run(renderSarif(lint(), ruleDocs(), { uriBase: 'file:///home/runner/work/gitops' }));
+    expect(log.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///home/runner/work/gitops/' } });
+    expect(log.invocations[0]?.toolExecutionNotifications).toHaveLength(1);
+  });
+
+  it('turns hostile file names into URI references and bad lines into line 1', () => {
+    const { results } = run(renderSarif(hostile(), ruleDocs()));
+    const uris = results
+      .flatMap((result) => result.locations ?? [])
+      .map((l) => l.physicalLocation.artifactLocation.uri);
+    for (const uri of uris) expect(uri).not.toMatch(/[\s<>|]/);
+    const broken = results.find((result) => result.ruleId === 'broken-flow');
+    expect(broken?.locations?.[0]?.physicalLocation.region.startLine).toBe(1);
+    for (const result of results) expect(result.message.text.length).toBeLessThanOrEqual(2_000);
+  });
+});
