@@ -61,6 +61,23 @@ export function portAdmits(policyPort: PolicyPort, protocol: Protocol, port: num
   return policyPort.port <= port && port <= (policyPort.endPort ?? policyPort.port);
 }
 
+/** Whether a policy port admits `protocol`/`port` on a given destination pod, resolving a named port against it. */
+export function portAdmitsOnPod(
+  policyPort: PolicyPort,
+  protocol: Protocol,
+  port: number,
+  pod: Workload,
+): boolean {
+  if (typeof policyPort.port !== 'string') return portAdmits(policyPort, protocol, port);
+  return (
+    policyPort.protocol === protocol &&
+    pod.ports.some(
+      (declared) =>
+        declared.name === policyPort.port && declared.protocol === protocol && declared.port === port,
+    )
+  );
+}
+
 /** Whether a rule admits `protocol`/`port` (a rule without `ports` admits every port). */
 export function ruleAdmitsPort(rule: PolicyRule, protocol: Protocol, port: number): boolean {
   return rule.ports === undefined || rule.ports.some((policyPort) => portAdmits(policyPort, protocol, port));

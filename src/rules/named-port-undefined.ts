@@ -38,7 +38,7 @@ export const namedPortUndefined: Rule = {
         if (declares) continue;
         const declared = sortedUnique(
           destinations.flatMap((workload) =>
-            workload.ports.flatMap((port) => (port.name ? [port.name] : [])),
+            workload.ports.flatMap((port) => (port.name ? [`${port.name}/${port.protocol}`] : [])),
           ),
         );
         const known =

@@ -33,13 +33,12 @@ export const namespaceSelectorAll: Rule = {
       ) {
         continue;
       }
-      const namespaces = ctx.model.namespaces.size;
       ctx.report({
         policy,
         path: subPath(peer.path, 'namespaceSelector'),
         message:
-          `${peerKey(direction)}: namespaceSelector {} without podSelector admits every pod of every namespace ` +
-          `(${namespaces} known here, and any created later)`,
+          `${peerKey(direction)}: namespaceSelector {} without podSelector admits every pod of every namespace, ` +
+          'including namespaces created later',
       });
     }
   },

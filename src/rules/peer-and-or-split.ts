@@ -54,7 +54,7 @@ export const peerAndOrSplit: Rule = {
             `"${peerKey(direction)}" has namespaceSelector ${namespaceText} and podSelector ${podText} as separate ` +
             `items, which is OR: every pod of those namespaces (${describeWorkloads(namespaceWorkloads)}) or pods ` +
             `${podText} of ${policy.namespace} (${describeWorkloads(podWorkloads)}). In one item (AND) they would ` +
-            `admit only ${describeWorkloads(andWorkloads)}`,
+            `admit ${describeWorkloads(andWorkloads)}`,
         });
       }
     }

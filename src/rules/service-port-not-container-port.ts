@@ -1,5 +1,5 @@
 import type { Service, ServicePort, Workload } from '../model/types.js';
-import { describeWorkloads, destinationWorkloads, policyRules, portAdmits, subPath } from './helpers.js';
+import { describeWorkloads, destinationWorkloads, policyRules, portAdmitsOnPod, subPath } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** Whether a Service's selector (plain equality) selects the workload. */
@@ -55,8 +55,10 @@ export const servicePortNotContainerPort: Rule = {
               const targetPort = targetPortOn(servicePort, workload);
               // When the rule also admits the target port, the Service port entry is redundant, not harmful.
               if (targetPort === undefined || targetPort === port) continue;
-              if (visit.rule.ports?.some((other) => portAdmits(other, policyPort.protocol, targetPort)))
-                continue;
+              const admitsTarget = visit.rule.ports?.some((other) =>
+                portAdmitsOnPod(other, policyPort.protocol, targetPort, workload),
+              );
+              if (admitsTarget) continue;
               mismatches.push({ service, workload, targetPort });
             }
           }
