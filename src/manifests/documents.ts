@@ -70,12 +70,11 @@ export function* readDocuments(
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer(format === 'json' ? JSON_OPTIONS : YAML_OPTIONS);
   let documentCount = 0;
-  const compose = function* (token: CST.Token): Generator<ManifestDocument> {
-    for (const document of composer.next(token)) yield* convert(document);
-  };
-  const convert = function* (document: Document.Parsed): Generator<ManifestDocument> {
-    const converted = convertDocument(document, reading, limits, report);
-    if (converted !== undefined) yield converted;
+  const convert = function* (documents: Iterable<Document.Parsed>): Generator<ManifestDocument> {
+    for (const document of documents) {
+      const converted = convertDocument(document, reading, limits, report);
+      if (converted !== undefined) yield converted;
+    }
   };
 
   for (const token of parser.parse(text)) {
@@ -89,7 +88,7 @@ export function* readDocuments(
             'the documents from here on are not read',
           token.offset,
         );
-        return;
+        break;
       }
       const tooDeepAt = offsetBeyondDepth(token, limits.maxDepth);
       if (tooDeepAt !== undefined) {
@@ -102,10 +101,10 @@ export function* readDocuments(
         continue;
       }
     }
-    yield* compose(token);
+    yield* convert(composer.next(token));
     if (reading.templateOffset !== undefined) return;
   }
-  for (const document of composer.end()) yield* convert(document);
+  yield* convert(composer.end());
 }
 
 type Report = (severity: Diagnostic['severity'], code: string, message: string, offset: number) => void;

@@ -59,7 +59,8 @@ export async function findManifestFiles(
       if (entry.isSymbolicLink()) {
         const target = await stat(absolute).catch(() => undefined);
         isFolder = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
+        // A dangling link named like a manifest is kept, so that reading it reports the problem.
+        isFile = target === undefined || target.isFile();
       }
       if (isFolder) await walk(absolute);
       else if (isFile && MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) addFile(absolute);
