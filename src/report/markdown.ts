@@ -21,6 +21,7 @@ const DEFAULT_MAX_LENGTH = 60_000;
 const MIN_MAX_LENGTH = 2_000;
 /** Room kept for the truncation note: it names at most every section title of ours, and the link. */
 const TRUNCATION_NOTE_ROOM = 1_500;
+const MAX_URL_LENGTH = 500;
 const DEFAULT_TITLE = 'netpol-guard';
 const PEER_LENGTH = 120;
 /** Keeps the headline, which is never cut, well inside the room the size bound leaves it. */
@@ -81,17 +82,23 @@ function renderSection(section: Section, shownRows = rowCount(section)): string 
 
 const SECTION_SEPARATOR = '\n\n';
 
+/** What did not fit: rows cut from the end of one section, and the sections after it. */
+interface Cut {
+  rows?: { section: string; hidden: number; total: number };
+  sections: string[];
+}
+
 /**
  * The longest prefix of the sections that fits `budget` characters: whole sections, then whole rows of the first
  * one that does not fit (never part of a row or of an HTML tag). Returns the rendered parts and what was left out.
  */
-function fitSections(sections: readonly Section[], budget: number): { parts: string[]; cut: string[] } {
+function fitSections(sections: readonly Section[], budget: number): { parts: string[]; cut: Cut } {
   const parts: string[] = [];
-  const cut: string[] = [];
+  const cut: Cut = { sections: [] };
   let used = 0;
   for (const section of sections) {
-    if (cut.length > 0) {
-      cut.push(`the section “${section.title}”`);
+    if (cut.rows || cut.sections.length > 0) {
+      cut.sections.push(section.title);
       continue;
     }
     const full = renderSection(section);
@@ -114,11 +121,9 @@ function fitSections(sections: readonly Section[], budget: number): { parts: str
     if (shown > 0) {
       parts.push(renderSection(section, shown));
       used = size;
-      cut.push(
-        `${(total - shown).toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows of “${section.title}”`,
-      );
+      cut.rows = { section: section.title, hidden: total - shown, total };
     } else {
-      cut.push(`the section “${section.title}”`);
+      cut.sections.push(section.title);
     }
   }
   return { parts, cut };
@@ -134,9 +139,9 @@ function hiddenMarker(marker: string): string {
   return `<!-- ${content} -->`;
 }
 
-/** An http(s) URL fit for a Markdown link destination, or undefined. */
+/** An http(s) URL fit for a Markdown link destination, or undefined; a long one would not fit the note's room. */
 function linkTarget(url: string | undefined): string | undefined {
-  if (!url || !URL.canParse(url)) return undefined;
+  if (!url || url.length > MAX_URL_LENGTH || !URL.canParse(url)) return undefined;
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
   return parsed.href.replace(
@@ -145,12 +150,23 @@ function linkTarget(url: string | undefined): string | undefined {
   );
 }
 
-function truncationNote(cut: readonly string[], detailsUrl: string | undefined): string {
+function truncationNote(cut: Cut, detailsUrl: string | undefined): string {
   const target = linkTarget(detailsUrl);
   const where = target
     ? `The [full report](${target}) is in the job summary, and everything is in the JSON report artifact.`
     : 'Everything is in the job summary and in the JSON report artifact.';
-  return `---\n\n:scissors: **Shortened to fit the size limit.** Not shown: ${cut.join('; ')}. ${where}`;
+  const quoted = (title: string) => `“${title}”`;
+  const missing = [
+    ...(cut.rows
+      ? [
+          `${cut.rows.hidden.toLocaleString('en-US')} of ${cut.rows.total.toLocaleString('en-US')} rows of ${quoted(cut.rows.section)}`,
+        ]
+      : []),
+    ...(cut.sections.length > 0
+      ? [`the section${cut.sections.length > 1 ? 's' : ''} ${cut.sections.map(quoted).join(', ')}`]
+      : []),
+  ];
+  return `---\n\n:scissors: **Shortened to fit the size limit.** Not shown: ${missing.join(' and ')}. ${where}`;
 }
 
 /** Title, headline and the sections, bounded by `maxLength` with a note saying what was cut and where it is. */

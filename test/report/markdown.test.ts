@@ -149,7 +149,7 @@ describe('renderMarkdown size bound', () => {
     });
     expect(markdown.length).toBeLessThanOrEqual(60_000);
     expect(markdown).toMatch(
-      /Not shown: [\d,]+ of 2,500 rows of “Findings introduced by this PR”; the section “Pre-existing findings”/,
+      /Not shown: [\d,]+ of 2,500 rows of “Findings introduced by this PR” and the sections “Pre-existing findings”, “New connections/,
     );
     expect(markdown).toContain(
       '[full report](https://github.com/acme/gitops/actions/runs/42?check_suite_focus=true)',
