@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { readFlows } from '../../src/flows/read.js';
+import { describeFlow, fixture } from './helpers.js';
+
+const shopLabels = '{app=frontend,pod-template-hash=7d9f8c6b5}';
+const frontend = `shop Deployment/frontend ${shopLabels}`;
+const postgres = 'data StatefulSet/postgres {app=postgres,role=primary}';
+
+describe('Hubble reader', () => {
+  it('reads verdicts, counts a connection once and ignores replies, ICMP and L7 (synthetic)', async () => {
+    const result = await readFlows([fixture('hubble/synthetic-verdicts.jsonl')]);
+    expect(result.flows.map(describeFlow)).toEqual([
+      // lines 1 and 3 (two pods of one workload; line 3 has only the numeric drop_reason 133); line 2 retransmits line 1
+      `${frontend} -> ${postgres} TCP/5432 denied (POLICY_DENIED) x2 2026-11-20T08:00:01.000Z .. 2026-11-20T08:00:03.000Z`,
+      // line 6, seen again at another observation point on line 7
+      `${frontend} -> ${postgres} TCP/5433 allowed x1 2026-11-20T08:00:06.000Z .. 2026-11-20T08:00:07.000Z`,
+      `${frontend} -> data {app=redis} TCP/6379 dropped-other (CT_MAP_INSERTION_FAILED) x1 2026-11-20T08:00:04.000Z .. 2026-11-20T08:00:04.000Z`,
+      `${frontend} -> data {app=redis} TCP/6380 audit x1 2026-11-20T08:00:05.000Z .. 2026-11-20T08:00:05.000Z`,
+      // line 14: a bare flow object without the GetFlowsResponse wrapper
+      `${frontend} -> kube-system {k8s-app=kube-dns} UDP/53 allowed x1 2026-11-20T08:00:14.000Z .. 2026-11-20T08:00:14.000Z`,
+      `${frontend} -> reserved:kube-apiserver TCP/6443 allowed x1 2026-11-20T08:00:13.000Z .. 2026-11-20T08:00:13.000Z`,
+      `reserved:world 198.51.100.7 -> ${frontend} TCP/8080 allowed x1 2026-11-20T08:00:12.000Z .. 2026-11-20T08:00:12.000Z`,
+    ]);
+    // ignored: the retransmission, the second observation point, is_reply, SYN+ACK, ICMP, L7
+    expect(result.stats).toEqual({ records: 8, skipped: 0, ignored: 6, skippedSamples: [] });
+    expect(result.window).toEqual({ firstSeen: '2026-11-20T08:00:01.000Z', lastSeen: '2026-11-20T08:00:14.000Z' });
+  });
+
+  it('keeps namespace labels apart and drops the labels Cilium adds', async () => {
+    const { flows } = await readFlows([fixture('hubble/synthetic-verdicts.jsonl')]);
+    expect(flows[0]?.from).toEqual({
+      namespace: 'shop',
+      labels: { app: 'frontend', 'pod-template-hash': '7d9f8c6b5' },
+      workload: { kind: 'Deployment', name: 'frontend' },
+      namespaceLabels: { 'kubernetes.io/metadata.name': 'shop' },
+    });
+  });
+
+  it('skips corrupt lines with their line numbers and reads the rest', async () => {
+    const result = await readFlows([fixture('hubble/synthetic-corrupt.jsonl')], { root: fixture('') });
+    expect(result.flows.map(describeFlow)).toEqual([
+      'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x2 2026-11-20T09:00:00.000Z .. 2026-11-20T09:05:00.000Z',
+    ]);
+    const file = 'hubble/synthetic-corrupt.jsonl';
+    expect(result.stats.skippedSamples).toEqual([
+      { file, line: 2, reason: 'not JSON' },
+      { file, line: 3, reason: 'not a JSON object' },
+      { file, line: 4, reason: 'not a Hubble flow (no "flow" or "verdict")' },
+      { file, line: 5, reason: 'unknown verdict "MAYBE"' },
+      { file, line: 6, reason: 'l4.TCP.destination_port "6379" is not a port' },
+      { file, line: 7, reason: 'source.labels is not a list' },
+      { file, line: 8, reason: 'time "yesterday" is not an RFC 3339 timestamp' },
+      { file, line: 11, reason: 'truncated last line (not complete JSON)' },
+    ]);
+    expect(result.stats).toMatchObject({ records: 2, skipped: 8, ignored: 0 });
+  });
+
+  it('reads the old-Cilium sample: deprecated reply flag, host and world peers', async () => {
+    const result = await readFlows([fixture('hubble/basic-sample-10-flows.json')]);
+    expect(result.flows.map(describeFlow)).toEqual([
+      'istio-system {app=prometheus,release=istio} -> bookinfo {app=reviews,security.istio.io/tlsMode=istio,version=v1} TCP/15090 allowed x1 2021-06-16T16:52:13.142Z .. 2021-06-16T16:52:13.142Z',
+      'istio-system {app=telemetry,chart=mixer,heritage=Tiller,istio=mixer,istio-mixer-type=telemetry,release=istio,security.istio.io/tlsMode=istio} -> istio-system {app=galley,chart=galley,heritage=Tiller,istio=galley,release=istio} TCP/9901 allowed x1 2021-06-16T16:52:13.237Z .. 2021-06-16T16:52:13.237Z',
+      'kube-system {k8s-app=event-exporter,version=v0.3.4} -> reserved:world 35.246.31.234 TCP/443 allowed x1 2021-06-16T16:52:13.596Z .. 2021-06-16T16:52:13.596Z',
+      'reserved:host -> bookinfo {app=reviews,security.istio.io/tlsMode=istio,version=v1} TCP/15020 allowed x1 2021-06-16T16:52:13.136Z .. 2021-06-16T16:52:13.136Z',
+      'reserved:host -> kube-system {k8s-app=kube-dns} TCP/10054 allowed x1 2021-06-16T16:52:13.611Z .. 2021-06-16T16:52:13.611Z',
+    ]);
+    expect(result.stats).toEqual({ records: 5, skipped: 0, ignored: 5, skippedSamples: [] });
+  });
+
+  it('ignores L7 DNS records entirely', async () => {
+    const result = await readFlows([fixture('hubble/basic-sample-5-dns-flows.json')]);
+    expect(result.flows).toEqual([]);
+    expect(result.stats).toEqual({ records: 0, skipped: 0, ignored: 5, skippedSamples: [] });
+    expect(result.window).toBeUndefined();
+  });
+
+  it('reduces the 400-packet TCP sample to its connections', async () => {
+    const result = await readFlows([fixture('hubble/basic-sample-400-tcp-flows.json')]);
+    const otel = 'sidecar.opentelemetry.io/injected=bookinfo.otelcol-bookinfo';
+    const bookinfo = (app: string, version: string) => `bookinfo {app=${app},${otel},version=${version}}`;
+    const summary = result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''));
+    expect(summary).toEqual([
+      // Remote pods come without `namespace`: their pod-namespace label names it.
+      `${bookinfo('productpage', 'v1')} -> ${bookinfo('details', 'v1')} TCP/9080 allowed x12`,
+      `${bookinfo('productpage', 'v1')} -> ${bookinfo('reviews', 'v1')} TCP/9080 allowed x4`,
+      `${bookinfo('productpage', 'v1')} -> ${bookinfo('reviews', 'v2')} TCP/9080 allowed x7`,
+      `${bookinfo('productpage', 'v1')} -> ${bookinfo('reviews', 'v3')} TCP/9080 allowed x6`,
+      `${bookinfo('ratings', 'v1')} -> ${bookinfo('productpage', 'v1')} TCP/9080 allowed x20`,
+      `${bookinfo('reviews', 'v3')} -> ${bookinfo('ratings', 'v1')} TCP/9080 allowed x2`,
+      expect.stringMatching(/^kube-system \{.*otelcol-hubble.*\} -> jaeger \{app=jaeger,.*\} TCP\/14250 allowed x2$/),
+      expect.stringMatching(/^kube-system \{.*otelcol-hubble.*\} -> reserved:host TCP\/4244 allowed x1$/),
+      expect.stringMatching(/^reserved:host -> jaeger \{app=jaeger,.*\} TCP\/14269 allowed x1$/),
+      'reserved:remote-node -> reserved:health TCP/4240 allowed x1',
+    ]);
+    expect(result.stats.skipped).toBe(0);
+    expect(result.stats.records + result.stats.ignored).toBe(400);
+    expect(result.window).toEqual({ firstSeen: '2021-11-10T10:40:56.465Z', lastSeen: '2021-11-10T10:41:00.339Z' });
+  });
+
+  it('counts DNS queries through the proxy once each and ignores their answers', async () => {
+    const result = await readFlows([fixture('hubble/basic-sample-400-udp-flows.json')]);
+    const summary = result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''));
+    expect(summary).toEqual([
+      expect.stringMatching(/^bookinfo \{app=productpage,.*\} -> kube-system \{k8s-app=kube-dns\} UDP\/53 allowed x24$/),
+      expect.stringMatching(/^bookinfo \{app=ratings,.*\} -> kube-system \{k8s-app=kube-dns\} UDP\/53 allowed x13$/),
+      'reserved:remote-node -> kube-system {k8s-app=kube-dns} UDP/53 allowed x74',
+    ]);
+    expect(result.stats).toEqual({ records: 111, skipped: 0, ignored: 289, skippedSamples: [] });
+  });
+
+  it('counts a connection reported by two files (two nodes) once', async () => {
+    const file = fixture('hubble/synthetic-verdicts.jsonl');
+    const once = await readFlows([file]);
+    const twice = await readFlows([file, file]);
+    expect(twice.flows).toEqual(once.flows);
+    expect(twice.stats.ignored).toBe(once.stats.ignored + 14);
+  });
+});
