@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stickyMarker } from '../../src/github/sticky-comment.js';
+import { ensureFreshBundle } from '../support/bundle.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../support/github-api-stub.js';
 import { createTestRepo, temporaryDirectory, type TestRepo } from '../support/git-repo.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
@@ -16,14 +16,15 @@ const TOKEN = 'ghs_e2eSecretTokenThatMustNeverBePrinted';
 const PR_NUMBER = 7;
 const MARKER = stickyMarker('default');
 const DEMO = path.resolve('fixtures/demo');
+/** The demo's Prometheus Deployment, renamed in both trees to something a pull request author could write. */
+const HOSTILE_NAME = 'prom_*x*<b>@ops</b>';
+const ESCAPED_NAME = 'prom\\_\\*x\\*&lt;b&gt;@\u200Dops&lt;/b&gt;';
 
 let scratch: { dir: string; remove(): void };
 let stub: GitHubApiStub;
 
-beforeAll(() => {
-  // The bundle is what runs on GitHub: test the one built from the sources under test.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-});
+// The bundle is what runs on GitHub: test the one built from the sources under test.
+beforeAll(ensureFreshBundle);
 afterEach(async () => {
   await stub?.close();
   scratch?.remove();
@@ -34,10 +35,18 @@ async function pullRequest(head: 'head' | 'base', stubOptions: { readOnly?: bool
   scratch = temporaryDirectory('netpol-guard-e2e');
   stub = await startGitHubApiStub({ token: TOKEN, ...stubOptions });
   const repo = createTestRepo(path.join(scratch.dir, 'workspace'));
-  repo.copyTree(path.join(DEMO, 'base'), 'k8s');
+  const copyDemo = (tree: 'base' | 'head') => {
+    repo.copyTree(path.join(DEMO, tree), 'k8s');
+    const monitoring = path.join(repo.dir, 'k8s/monitoring/monitoring.yaml');
+    writeFileSync(
+      monitoring,
+      readFileSync(monitoring, 'utf8').replace('name: prometheus\n', `name: "${HOSTILE_NAME}"\n`),
+    );
+  };
+  copyDemo('base');
   repo.copyTree(path.join(DEMO, 'flows'), 'flows');
   const baseSha = repo.commit('base', { 'README.md': '# gitops\n' });
-  repo.copyTree(path.join(DEMO, head), 'k8s');
+  copyDemo(head);
   const headSha = repo.commit('pull request', { 'README.md': '# gitops, changed\n' });
   return { repo, baseSha, headSha };
 }
@@ -63,8 +72,14 @@ function run(
   });
 }
 
+/**
+ * The token is masked first thing (`::add-mask::`, a command the runner swallows and never logs); after that it must
+ * not appear anywhere.
+ */
 function expectTokenNeverPrinted(result: ActionRun): void {
-  expect(result.stdout).not.toContain(TOKEN);
+  const maskCommand = `::add-mask::${TOKEN}`;
+  expect(result.stdout.split('\n')[0]).toBe(maskCommand);
+  expect(result.stdout.replace(maskCommand, '')).not.toContain(TOKEN);
   expect(result.stderr).not.toContain(TOKEN);
   expect(result.summary).not.toContain(TOKEN);
 }
@@ -86,18 +101,23 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     expect(comment?.user.login).toBe('github-actions[bot]');
     expect(String(comment?.id)).toBe(result.outputs['comment-id']);
     expect(comment?.body.startsWith(MARKER)).toBe(true);
-    expect(comment?.body).toContain('netpol-guard');
-    expect(comment?.body).toContain('ledger');
+    expect(comment?.body).toContain('## netpol-guard');
+    expect(comment?.body).toContain(':x: **2 live flows would break');
+    expect(comment?.body).toContain('payments/ledger-worker');
+    // A name chosen by the pull request author cannot add markup or mention anyone.
+    expect(comment?.body).toContain(`monitoring/${ESCAPED_NAME}`);
+    expect(comment?.body).not.toContain(HOSTILE_NAME);
 
-    // Annotations point at the changed policy files, relative to the repository root.
-    const annotations = result.stdout
-      .split('\n')
-      .filter((line) => /^::(error|warning|notice) file=/.test(line));
+    // Annotations point at the changed policy files, relative to the repository root, broken flows first.
+    const annotations = result.stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line));
     expect(annotations.length).toBeGreaterThan(0);
-    for (const line of annotations)
-      expect(line).toMatch(/^::(error|warning|notice) file=k8s\/[\w/.-]+\.yaml,line=\d+/);
-    expect(annotations.some((line) => line.startsWith('::error file=k8s/payments/payments.yaml,line='))).toBe(
-      true,
+    for (const line of annotations) {
+      expect(line).toMatch(
+        /^::(error|warning|notice) title=netpol-guard%3A [\w -]+,file=k8s\/[\w/.-]+\.yaml,line=\d+,col=\d+::/,
+      );
+    }
+    expect(annotations[0]).toMatch(
+      /^::error title=netpol-guard%3A live flow would break,file=k8s\/payments\/payments\.yaml,line=\d+,col=\d+::payments\/ledger-worker → /,
     );
 
     expect(result.summary).toContain('netpol-guard');
@@ -154,6 +174,8 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     stub.failNextWithSecondaryRateLimit();
     const result = await run(pr);
     expect(result.exitCode).toBe(1);
+    // GET /user, the comment list and the POST, plus the one retried.
+    expect(stub.requests).toHaveLength(4);
     expect(stub.comments(PR_NUMBER)).toHaveLength(1);
     expect(result.outputs['comment-id']).toMatch(/^\d+$/);
   });
@@ -187,7 +209,7 @@ describe('netpol-guard Action guards', () => {
     const pr = await pullRequest('head');
     const result = await run(pr, {
       eventName: 'pull_request_target',
-      inputs: { render: 'touch rendered-by-pr && cat k8s/*/*.yaml' },
+      inputs: { render: 'touch rendered-by-pr' },
     });
     expect(result.stdout).toMatch(/^::warning::render is not run on pull_request_target/m);
     expect(existsSync(path.join(pr.repo.dir, 'rendered-by-pr'))).toBe(false);
@@ -196,7 +218,8 @@ describe('netpol-guard Action guards', () => {
 
   it('runs render in each tree otherwise, without the token in its environment', async () => {
     const pr = await pullRequest('head');
-    const render = 'echo "token:${INPUT_TOKEN:-withheld}" >&2; cat k8s/*/*.yaml';
+    const render =
+      'echo "token:${INPUT_TOKEN:-withheld}" >&2; for f in k8s/*/*.yaml; do echo ---; cat "$f"; done';
     const result = await run(pr, { inputs: { render } });
     expect(result.stderr).toContain('token:withheld');
     expect(result.outputs.verdict).toBe('fail');
