@@ -185,6 +185,8 @@ function assemble(headline: string, sections: readonly Section[], options: Markd
 
 const cell = (text: string) => escapeMarkdown(text) || '—';
 const peerCell = (peer: Peer | ReplayedFlow['from']) => escapeMarkdown(peerLabel(peer), PEER_LENGTH);
+const severityCell = (severity: Severity) =>
+  `${SEVERITY_ICON[severity] ?? ''} ${escapeMarkdown(severity, 20)}`.trim();
 const locationCell = (file?: string, line?: number) => codeSpan(formatLocation(file, line), 200) || '—';
 
 function findingsTable(findings: readonly Finding[], withReason = false): Table {
@@ -192,7 +194,7 @@ function findingsTable(findings: readonly Finding[], withReason = false): Table 
   return {
     header,
     rows: findings.map((finding) => [
-      `${SEVERITY_ICON[finding.severity] ?? ''} ${escapeMarkdown(finding.severity, 20)}`.trim(),
+      severityCell(finding.severity),
       codeSpan(finding.rule) || '—',
       locationCell(finding.file, finding.line),
       cell(finding.message),
@@ -205,7 +207,7 @@ function diagnosticsTable(diagnostics: readonly Diagnostic[]): Table {
   return {
     header: ['Severity', 'Code', 'Location', 'Message'],
     rows: diagnostics.map((diagnostic) => [
-      `${SEVERITY_ICON[diagnostic.severity] ?? ''} ${escapeMarkdown(diagnostic.severity, 20)}`.trim(),
+      severityCell(diagnostic.severity),
       codeSpan(diagnostic.code) || '—',
       locationCell(diagnostic.file, diagnostic.line),
       cell(diagnostic.message),
