@@ -1,13 +1,24 @@
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { annotateChanges } from '../diff/annotate.js';
+import { diffConnectivity } from '../diff/connectivity.js';
+import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/replay.js';
+import { createFlowMatcher } from '../flows/match.js';
+import { readFlows } from '../flows/read.js';
 import type { FlowFormat } from '../flows/types.js';
-import type { CheckResult, FailOn } from './types.js';
+import type { Severity } from '../manifests/types.js';
+import { runLint } from '../rules/run.js';
+import type { Finding } from '../rules/types.js';
+import { analyseSide, type AnalysedSide } from './side.js';
+import { blocks } from './verdict.js';
+import type { CheckResult, FailOn, FlowsResult } from './types.js';
 
 /**
  * One side of the comparison. Either manifest files under `root` (paths relative to it or absolute; folders are
  * walked), or the YAML printed by a render command (`kustomize build`, `helm template`) named `name` in reports.
  */
 export type ManifestSource =
-  | { root: string; paths: string[] }
-  | { root: string; rendered: { name: string; text: string } };
+  { root: string; paths: string[] } | { root: string; rendered: { name: string; text: string } };
 
 export interface CheckOptions {
   base: ManifestSource;
@@ -21,5 +32,83 @@ export interface CheckOptions {
   failOn?: FailOn;
 }
 
-/** Runs lint at head, the reachability diff and the flow replay: the whole PR verdict. (Contract; implementation in progress.) */
-export declare function runCheck(options: CheckOptions): Promise<CheckResult>;
+/** Runs lint at head, the reachability diff and the flow replay: the whole PR verdict. */
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  const [base, head] = await Promise.all([
+    analyseSide(options.base, config),
+    analyseSide(options.head, config),
+  ]);
+
+  const findings = markIntroduced(lintSide(head, config), lintSide(base, config));
+
+  const diff = diffConnectivity(
+    { connections: base.engine.connectivity(), workloadIds: new Set(base.model.workloads.map((w) => w.id)) },
+    { connections: head.engine.connectivity(), workloadIds: new Set(head.model.workloads.map((w) => w.id)) },
+  );
+  annotateChanges(diff.opened, diff.closed, head.engine);
+
+  const flows = options.flows?.length ? await replay(options, config, base, head) : undefined;
+
+  const failOn = options.failOn ?? config.failOn;
+  const active = findings.filter((f) => !f.suppressed);
+  const blocking = active.filter((f) => f.introduced && blocks(f, failOn));
+  const reasons: string[] = [];
+  if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
+    reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? '' : 's'} would break`);
+  }
+  if (blocking.length > 0) {
+    reasons.push(`${blocking.length} new finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}`);
+  }
+  const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
+  return {
+    verdict: reasons.length > 0 ? 'fail' : 'pass',
+    reasons,
+    findings,
+    diff,
+    ...(flows ? { flows } : {}),
+    diagnostics: [...configDiagnostics, ...head.diagnostics],
+    summary: {
+      brokenFlows: flows?.broken.length ?? 0,
+      opened: diff.opened.length,
+      closed: diff.closed.length,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    },
+  };
+}
+
+function lintSide(side: AnalysedSide, config: ResolvedConfig): Finding[] {
+  return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
+}
+
+/** A head finding is introduced when base has no finding of the same rule, resource and message. */
+function markIntroduced(headFindings: Finding[], baseFindings: Finding[]): Finding[] {
+  const key = (f: Finding) =>
+    [f.rule, f.resource.kind, f.resource.namespace ?? '', f.resource.name, f.message].join('\u0000');
+  const before = new Set(baseFindings.map(key));
+  return headFindings.map((f) => ({ ...f, introduced: !before.has(key(f)) }));
+}
+
+async function replay(
+  options: CheckOptions,
+  config: ResolvedConfig,
+  base: AnalysedSide,
+  head: AnalysedSide,
+): Promise<FlowsResult> {
+  const read = await readFlows(options.flows ?? [], { format: options.flowsFormat ?? 'auto' });
+  const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
+  const side = (s: AnalysedSide): ReplaySide => ({
+    engine: s.engine,
+    match: matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match),
+  });
+  const outcome = replayFlows(read.flows, side(base), side(head));
+  return {
+    records: read.stats.records,
+    skipped: read.stats.skipped,
+    skippedSamples: read.stats.skippedSamples,
+    ...(read.window ? { window: read.window } : {}),
+    ...outcome,
+  };
+}

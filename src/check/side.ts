@@ -1,0 +1,43 @@
+import type { ResolvedConfig } from '../config/types.js';
+import { loadManifests, parseManifestText } from '../manifests/load.js';
+import type { Diagnostic } from '../manifests/types.js';
+import { buildModel } from '../model/build.js';
+import type { ClusterModel } from '../model/types.js';
+import { createEngine } from '../policy/engine.js';
+import type { PolicyEngine } from '../policy/types.js';
+import type { ManifestSource } from './run.js';
+
+/** One side of a comparison, loaded and modelled, with its engine. */
+export interface AnalysedSide {
+  model: ClusterModel;
+  engine: PolicyEngine;
+  diagnostics: Diagnostic[];
+  /** Kubernetes objects read (used or not); zero with errors means there was nothing to analyse. */
+  objectCount: number;
+}
+
+/** Loads a side's manifests (files or rendered text), builds its model and its engine. */
+export async function analyseSide(source: ManifestSource, config: ResolvedConfig): Promise<AnalysedSide> {
+  const loaded =
+    'rendered' in source
+      ? parseManifestText(source.rendered.text, source.rendered.name)
+      : await loadManifests(source.paths, { root: source.root });
+  const { model, diagnostics } = buildModel(loaded.objects, {
+    defaultNamespace: config.defaultNamespace,
+    namespaceLabels: Object.fromEntries(
+      Object.entries(config.namespaces).map(([name, ns]) => [name, ns.labels]),
+    ),
+  });
+  const skipped = Object.values(loaded.skippedKinds).reduce((sum, n) => sum + n, 0);
+  return {
+    model,
+    engine: createEngine(model),
+    diagnostics: [...loaded.diagnostics, ...diagnostics],
+    objectCount: loaded.objects.length + skipped,
+  };
+}
+
+/** True when input errors left nothing to analyse (exit code 1 of `reach`/`explain`/`lint`). */
+export function nothingToAnalyse(side: AnalysedSide): boolean {
+  return side.objectCount === 0 && side.diagnostics.some((d) => d.severity === 'error');
+}

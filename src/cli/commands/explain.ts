@@ -1,0 +1,96 @@
+import { isIP } from 'node:net';
+import { nothingToAnalyse } from '../../check/side.js';
+import { describeDenial } from '../../diff/explain-text.js';
+import type { Protocol, Workload } from '../../model/types.js';
+import { PROTOCOLS } from '../../model/types.js';
+import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
+import { oneOf, parseCommandArgs, required } from '../args.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
+import { emit, formatDiagnostics, loadPaths } from './common.js';
+
+/** `explain PATH... --from --to --port`: the verdict on one connection and the policies and rules behind it. */
+export async function explainCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    port: { type: 'string' },
+    format: { type: 'string' },
+    config: { type: 'string' },
+    output: { type: 'string' },
+  });
+  const format = oneOf('format', values.format, ['text', 'json'], 'text');
+  const { protocol, port } = parsePort(required('port', values.port));
+  const fromArg = required('from', values.from);
+  const toArg = required('to', values.to);
+  const { side, diagnostics } = await loadPaths(positionals, values.config, io);
+  if (nothingToAnalyse(side)) {
+    io.stderr(formatDiagnostics(diagnostics));
+    return EXIT.failed;
+  }
+  const from = resolveEndpoint('from', fromArg, side.model.workloads);
+  const to = resolveEndpoint('to', toArg, side.model.workloads);
+  const explanation = side.engine.explain(from, to, protocol, port);
+  if (format === 'json') emit(io, `${JSON.stringify(explanation, null, 2)}\n`, values.output);
+  else emit(io, explainText(explanation, fromArg, toArg), values.output);
+  return EXIT.ok;
+}
+
+function parsePort(text: string): { protocol: Protocol; port: number } {
+  const match = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(text);
+  const port = Number(match?.[1]);
+  if (!match || port < 1 || port > 65535)
+    throw new UsageError(`--port must be N or N/TCP|UDP|SCTP with N in 1-65535 (got "${text}")`);
+  const protocol = (match[2]?.toUpperCase() ?? 'TCP') as Protocol;
+  return { protocol: PROTOCOLS.includes(protocol) ? protocol : 'TCP', port };
+}
+
+/** `NS/NAME`, `NS/Kind/NAME` or (for --to, and --from as an external source) an IP address. */
+function resolveEndpoint(option: string, text: string, workloads: readonly Workload[]): Endpoint {
+  if (isIP(text)) return { ip: text };
+  const parts = text.split('/');
+  const [namespace, kindOrName, name] = parts;
+  const candidates = workloads.filter((w) =>
+    parts.length === 3
+      ? w.namespace === namespace && w.kind.toLowerCase() === kindOrName?.toLowerCase() && w.name === name
+      : parts.length === 2 && w.namespace === namespace && w.name === kindOrName,
+  );
+  if (candidates.length === 1) return { workload: candidates[0]! };
+  if (candidates.length > 1) {
+    throw new UsageError(
+      `--${option} ${text} is ambiguous: ${candidates.map((w) => `${w.namespace}/${w.kind}/${w.name}`).join(', ')}`,
+    );
+  }
+  throw new UsageError(
+    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME or an IP address)`,
+  );
+}
+
+function explainText(e: Explanation, from: string, to: string): string {
+  const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${e.allowed ? 'ALLOWED' : 'DENIED'}`];
+  if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
+  for (const side of [e.egress, e.ingress])
+    lines.push(...sideText(side, side.direction === 'egress' ? from : to));
+  return `${lines.join('\n')}\n`;
+}
+
+function sideText(side: SideExplanation, subject: string): string[] {
+  const head = `  ${side.direction} of ${subject}: `;
+  if (!side.isolated) return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`];
+  const lines = [
+    `${head}isolated by ${side.policies.length} polic${side.policies.length === 1 ? 'y' : 'ies'}: ${side.allowed ? 'allowed' : 'denied'}`,
+  ];
+  for (const policy of side.policies) {
+    lines.push(`    ${policy.policy} (${policy.loc.file}:${policy.loc.line})`);
+    if (policy.rules.length === 0) lines.push(`      no ${side.direction} rules: allows nothing`);
+    for (const rule of policy.rules) {
+      const verdict =
+        rule.peerMatches && rule.portMatches
+          ? 'allows'
+          : rule.peerMatches
+            ? 'peer matches, port does not'
+            : 'peer does not match';
+      lines.push(`      ${side.direction}[${rule.index}] (${rule.loc.file}:${rule.loc.line}): ${verdict}`);
+    }
+  }
+  return lines;
+}

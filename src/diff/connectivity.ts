@@ -1,0 +1,188 @@
+import type { DiffResult, PathChange } from '../check/types.js';
+import type { Protocol } from '../model/types.js';
+import { cidrToRange, rangeToCidrs, type IpRange } from '../policy/ip.js';
+import { ConnSet } from '../policy/portset.js';
+import type { CidrPeer, Connection, Peer, PortRange, WorkloadPeer } from '../policy/types.js';
+import { isCidrPeer, peerKey } from './peers.js';
+
+/** One side's connectivity and the ids of its workloads (`ns/Kind/name`). */
+export interface ConnectivitySide {
+  connections: readonly Connection[];
+  workloadIds: ReadonlySet<string>;
+}
+
+/**
+ * Compares connectivity per (from, to, protocol): ports opened and closed between workloads present on both sides,
+ * new and gone connections of workloads present on one side only. External blocks are compared after cutting both
+ * sides' IP ranges at their common boundaries, so a change in ipBlock boundaries is not mistaken for a change in
+ * reachability.
+ */
+export function diffConnectivity(base: ConnectivitySide, head: ConnectivitySide): DiffResult {
+  const result: DiffResult = {
+    opened: [],
+    closed: [],
+    workloadsAdded: [],
+    workloadsRemoved: [],
+    newConnections: [],
+    goneConnections: [],
+  };
+  const existsOnBothSides = (peer: Peer) =>
+    isCidrPeer(peer) || (base.workloadIds.has(peerKey(peer)) && head.workloadIds.has(peerKey(peer)));
+
+  const baseInternal = internalConnections(base.connections);
+  const headInternal = internalConnections(head.connections);
+  for (const key of new Set([...baseInternal.keys(), ...headInternal.keys()])) {
+    const before = baseInternal.get(key);
+    const after = headInternal.get(key);
+    const { from, to, protocol } = (after ?? before)!;
+    const beforePorts = portsOf(protocol, before);
+    const afterPorts = portsOf(protocol, after);
+    if (existsOnBothSides(from) && existsOnBothSides(to)) {
+      pushChange(result.opened, from, to, protocol, afterPorts.subtract(beforePorts));
+      pushChange(result.closed, from, to, protocol, beforePorts.subtract(afterPorts));
+    } else {
+      pushChange(
+        after ? result.newConnections : result.goneConnections,
+        from,
+        to,
+        protocol,
+        after ? afterPorts : beforePorts,
+      );
+    }
+  }
+
+  diffExternal(base.connections, head.connections, existsOnBothSides, result);
+
+  result.workloadsAdded = [...head.workloadIds]
+    .filter((id) => !base.workloadIds.has(id))
+    .sort()
+    .map(idToPeer);
+  result.workloadsRemoved = [...base.workloadIds]
+    .filter((id) => !head.workloadIds.has(id))
+    .sort()
+    .map(idToPeer);
+  for (const list of [result.opened, result.closed, result.newConnections, result.goneConnections])
+    list.sort(byPath);
+  return result;
+}
+
+function idToPeer(id: string): WorkloadPeer {
+  const [namespace = '', kind = '', ...name] = id.split('/');
+  return { namespace, kind, name: name.join('/') };
+}
+
+function portsOf(protocol: Protocol, connection: Connection | undefined): ConnSet {
+  return connection ? ConnSet.of(protocol, connection.ports) : ConnSet.none();
+}
+
+function pushChange(into: PathChange[], from: Peer, to: Peer, protocol: Protocol, ports: ConnSet): void {
+  const ranges = ports.ranges(protocol);
+  if (ranges.length > 0)
+    into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]] as PortRange) });
+}
+
+function internalConnections(connections: readonly Connection[]): Map<string, Connection> {
+  const map = new Map<string, Connection>();
+  for (const c of connections) {
+    if (!isCidrPeer(c.from) && !isCidrPeer(c.to))
+      map.set(`${peerKey(c.from)}|${peerKey(c.to)}|${c.protocol}`, c);
+  }
+  return map;
+}
+
+/** The external connections of one workload in one direction and protocol, as IP ranges with their ports. */
+interface ExternalGroup {
+  workload: WorkloadPeer;
+  /** True when the external block is the destination (workload -> block). */
+  outbound: boolean;
+  protocol: Protocol;
+  family: 4 | 6;
+  base: { range: IpRange; ports: ConnSet }[];
+  head: { range: IpRange; ports: ConnSet }[];
+}
+
+function diffExternal(
+  baseConnections: readonly Connection[],
+  headConnections: readonly Connection[],
+  existsOnBothSides: (peer: Peer) => boolean,
+  result: DiffResult,
+): void {
+  const groups = new Map<string, ExternalGroup>();
+  const collect = (connections: readonly Connection[], side: 'base' | 'head') => {
+    for (const c of connections) {
+      const outbound = isCidrPeer(c.to);
+      if (outbound === isCidrPeer(c.from)) continue;
+      const workload = (outbound ? c.from : c.to) as WorkloadPeer;
+      const range = cidrToRange(((outbound ? c.to : c.from) as CidrPeer).cidr);
+      if (!range) continue;
+      const key = `${peerKey(workload)}|${outbound}|${c.protocol}|${range.family}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { workload, outbound, protocol: c.protocol, family: range.family, base: [], head: [] };
+        groups.set(key, group);
+      }
+      group[side].push({ range, ports: ConnSet.of(c.protocol, c.ports) });
+    }
+  };
+  collect(baseConnections, 'base');
+  collect(headConnections, 'head');
+
+  for (const group of groups.values()) {
+    const onBothSides = existsOnBothSides(group.workload);
+    for (const segment of commonSegments(group)) {
+      const emit = (into: PathChange[], ports: ConnSet) => {
+        for (const cidr of rangeToCidrs(segment.range)) {
+          const block = { cidr };
+          const [from, to] = group.outbound ? [group.workload, block] : [block, group.workload];
+          pushChange(into, from, to, group.protocol, ports);
+        }
+      };
+      if (onBothSides) {
+        emit(result.opened, segment.head.subtract(segment.base));
+        emit(result.closed, segment.base.subtract(segment.head));
+      } else if (!segment.head.isEmpty()) {
+        emit(result.newConnections, segment.head);
+      } else {
+        emit(result.goneConnections, segment.base);
+      }
+    }
+  }
+}
+
+/**
+ * Cuts the base and head ranges of a group at their common boundaries and returns the segments where the two
+ * sides differ, adjacent segments with the same ports on both sides merged.
+ */
+function commonSegments(group: ExternalGroup): { range: IpRange; base: ConnSet; head: ConnSet }[] {
+  const bounds = new Set<bigint>();
+  for (const { range } of [...group.base, ...group.head]) {
+    bounds.add(range.start);
+    bounds.add(range.end + 1n);
+  }
+  const points = [...bounds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const portsAt = (entries: ExternalGroup['base'], address: bigint) =>
+    entries.find((e) => e.range.start <= address && address <= e.range.end)?.ports ?? ConnSet.none();
+  const segments: { range: IpRange; base: ConnSet; head: ConnSet }[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]! - 1n;
+    const base = portsAt(group.base, start);
+    const head = portsAt(group.head, start);
+    if (base.equals(head)) continue;
+    const last = segments.at(-1);
+    if (last && last.range.end + 1n === start && last.base.equals(base) && last.head.equals(head)) {
+      last.range = { ...last.range, end };
+    } else {
+      segments.push({ range: { family: group.family, start, end }, base, head });
+    }
+  }
+  return segments;
+}
+
+function byPath(a: PathChange, b: PathChange): number {
+  return (
+    peerKey(a.from).localeCompare(peerKey(b.from)) ||
+    peerKey(a.to).localeCompare(peerKey(b.to)) ||
+    a.protocol.localeCompare(b.protocol)
+  );
+}

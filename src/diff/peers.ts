@@ -1,0 +1,25 @@
+import type { Workload } from '../model/types.js';
+import type { CidrPeer, Peer, WorkloadPeer } from '../policy/types.js';
+
+/** The JSON/report form of a workload. */
+export function workloadPeer(w: Workload): WorkloadPeer {
+  return { namespace: w.namespace, kind: w.kind, name: w.name };
+}
+
+export function isCidrPeer(peer: object): peer is CidrPeer {
+  return 'cidr' in peer;
+}
+
+/** A stable key for a peer: `ns/Kind/name` (a workload id) or the CIDR itself. */
+export function peerKey(peer: Peer): string {
+  return isCidrPeer(peer) ? peer.cidr : `${peer.namespace}/${peer.kind}/${peer.name}`;
+}
+
+/** How people write a peer: `ns/name` (kind in brackets when not a Deployment) or the CIDR. */
+export function peerLabel(peer: object): string {
+  if (isCidrPeer(peer)) return peer.cidr;
+  if ('ip' in peer) return String(peer.ip);
+  if ('unmatched' in peer) return `(unmatched: ${String(peer.unmatched)})`;
+  const w = peer as WorkloadPeer;
+  return w.kind === 'Deployment' ? `${w.namespace}/${w.name}` : `${w.namespace}/${w.name} [${w.kind}]`;
+}

@@ -1,0 +1,158 @@
+import type { FlowPeer, FlowsResult, ReplayedFlow } from '../check/types.js';
+import type { MatchedEndpoint } from '../flows/match.js';
+import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
+import type { ClusterModel, Labels, Workload } from '../model/types.js';
+import type { Endpoint, PolicyEngine } from '../policy/types.js';
+import { describeDenial } from './explain-text.js';
+import { peerLabel, workloadPeer } from './peers.js';
+
+/** One side of the replay: its engine and a matcher of flow endpoints to its model. */
+export interface ReplaySide {
+  engine: PolicyEngine;
+  match(endpoint: FlowEndpoint): MatchedEndpoint;
+}
+
+export type ReplayOutcome = Omit<FlowsResult, 'records' | 'skipped' | 'skippedSamples' | 'window'>;
+
+/**
+ * Replays each aggregated flow against base and head. A flow that passed when recorded and that base allows but
+ * head denies is `broken`: live traffic this change would cut. A flow that was denied and head allows is
+ * `newlyAllowed`. Drops for reasons other than policy stay out of the verdict; endpoints that match nothing in
+ * the model are reported, never guessed.
+ */
+export function replayFlows(
+  flows: Iterable<AggregatedFlow>,
+  base: ReplaySide,
+  head: ReplaySide,
+): ReplayOutcome {
+  const outcome: ReplayOutcome = {
+    broken: [],
+    newlyAllowed: [],
+    stillDenied: 0,
+    unmatched: [],
+    otherDrops: 0,
+    deniedAtBase: 0,
+  };
+  for (const flow of flows) {
+    if (flow.verdict === 'dropped-other') {
+      outcome.otherDrops += flow.count;
+      continue;
+    }
+    const from = head.match(flow.from);
+    const to = head.match(flow.to);
+    const unmatched = 'unmatched' in from ? from.unmatched : 'unmatched' in to ? to.unmatched : undefined;
+    if (unmatched !== undefined) {
+      outcome.unmatched.push({ ...replayed(flow, from, to), reason: unmatched });
+      continue;
+    }
+    const src = toEndpoint(from);
+    const dst = toEndpoint(to);
+    const allowedAtHead = head.engine.isAllowed(src, dst, flow.protocol, flow.port);
+    if (flow.verdict === 'denied') {
+      if (allowedAtHead) outcome.newlyAllowed.push(replayed(flow, from, to));
+      else outcome.stillDenied++;
+      continue;
+    }
+    if (allowedAtHead) continue;
+    if (!allowedAtBase(base, flow)) {
+      outcome.deniedAtBase++;
+      continue;
+    }
+    const explanation = head.engine.explain(src, dst, flow.protocol, flow.port);
+    const denial = describeDenial(explanation, peerLabel(flowPeer(from)), peerLabel(flowPeer(to)));
+    outcome.broken.push({
+      ...replayed(flow, from, to),
+      explanation: denial.text,
+      ...(denial.location ? { location: denial.location } : {}),
+    });
+  }
+  outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
+  outcome.newlyAllowed.sort(compareFlows);
+  outcome.unmatched.sort(compareFlows);
+  return outcome;
+}
+
+/** Whether base allows a flow; an endpoint base does not know (new in head) counts as allowed: it was seen. */
+function allowedAtBase(base: ReplaySide, flow: AggregatedFlow): boolean {
+  const from = base.match(flow.from);
+  const to = base.match(flow.to);
+  if ('unmatched' in from || 'unmatched' in to) return true;
+  return base.engine.isAllowed(toEndpoint(from), toEndpoint(to), flow.protocol, flow.port);
+}
+
+function toEndpoint(matched: MatchedEndpoint): Endpoint {
+  return 'workload' in matched ? { workload: matched.workload } : { ip: (matched as { ip: string }).ip };
+}
+
+function flowPeer(matched: MatchedEndpoint): FlowPeer {
+  if ('workload' in matched) return workloadPeer(matched.workload);
+  if ('ip' in matched) return { ip: matched.ip };
+  return { unmatched: matched.unmatched };
+}
+
+function replayed(flow: AggregatedFlow, from: MatchedEndpoint, to: MatchedEndpoint): ReplayedFlow {
+  return {
+    from: flowPeer(from),
+    to: flowPeer(to),
+    protocol: flow.protocol,
+    port: flow.port,
+    count: flow.count,
+    ...(flow.firstSeen ? { firstSeen: flow.firstSeen } : {}),
+    ...(flow.lastSeen ? { lastSeen: flow.lastSeen } : {}),
+  };
+}
+
+function compareFlows(a: ReplayedFlow, b: ReplayedFlow): number {
+  return (
+    peerLabel(a.from).localeCompare(peerLabel(b.from)) ||
+    peerLabel(a.to).localeCompare(peerLabel(b.to)) ||
+    a.protocol.localeCompare(b.protocol) ||
+    a.port - b.port
+  );
+}
+
+/**
+ * Wraps a matcher so that a pod in a namespace the repository does not manage (typically kube-system's DNS) is
+ * evaluated from what the flow itself says, its namespace and labels, instead of being unmatched: policies decide
+ * on exactly those. A namespace that has workloads in the model stays strict: there, no match is a real mismatch.
+ */
+export function matchingOutsidePods(
+  model: ClusterModel,
+  match: (endpoint: FlowEndpoint) => MatchedEndpoint,
+): (endpoint: FlowEndpoint) => MatchedEndpoint {
+  const managed = new Set(model.workloads.map((w) => w.namespace));
+  return (endpoint) => {
+    const matched = match(endpoint);
+    const { namespace, labels } = endpoint;
+    if (!('unmatched' in matched) || !namespace || !labels || managed.has(namespace)) return matched;
+    const owner = endpoint.workload ?? ownerFromPodName(endpoint.pod, labels);
+    const name = owner?.name ?? endpoint.pod ?? Object.values(labels).join('-');
+    const kind = owner?.kind ?? 'Pod';
+    const workload: Workload = {
+      id: `${namespace}/${kind}/${name}`,
+      namespace,
+      kind,
+      name,
+      labels,
+      ports: [],
+      ips: [],
+      loc: { file: '(recorded flow)', line: 0, column: 0 },
+    };
+    return { workload };
+  };
+}
+
+/** The owner a pod name implies when its labels say how it was named (ReplicaSet hash, StatefulSet ordinal). */
+function ownerFromPodName(
+  pod: string | undefined,
+  labels: Labels,
+): { kind: string; name: string } | undefined {
+  if (!pod) return undefined;
+  const hash = labels['pod-template-hash'];
+  if (hash && pod.includes(`-${hash}-`))
+    return { kind: 'Deployment', name: pod.slice(0, pod.indexOf(`-${hash}-`)) };
+  const ordinal = /^(.+)-\d+$/.exec(pod);
+  if (labels['statefulset.kubernetes.io/pod-name'] === pod && ordinal)
+    return { kind: 'StatefulSet', name: ordinal[1]! };
+  return undefined;
+}
