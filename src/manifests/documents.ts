@@ -62,7 +62,7 @@ export function* readDocuments(
   limits: LoadLimits,
 ): Generator<ManifestDocument> {
   const { file, text, lineCounter } = reading;
-  const report = (severity: Diagnostic['severity'], code: string, message: string, offset: number) =>
+  const report: Report = (severity, code, message, offset) =>
     reading.diagnostics.push({ severity, code, message, ...locationAt(file, lineCounter, offset) });
 
   if (format === 'json' && !isStrictJson(reading, report)) return;
