@@ -1,0 +1,306 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/model/build.js';
+import type { ClusterModel, Protocol } from '../../src/model/types.js';
+import { createEngine } from '../../src/policy/engine.js';
+import { cidrToRange } from '../../src/policy/ip.js';
+import { ConnSet } from '../../src/policy/portset.js';
+import type { Connection, Peer } from '../../src/policy/types.js';
+import { objectFrom } from '../model/objects.js';
+
+type Manifest = Record<string, unknown>;
+
+const NAMESPACES = ['ns1', 'ns2', 'ns3'];
+const labelValue = fc.constantFrom('a', 'b', 'c');
+const labels = fc.record({ app: labelValue, tier: labelValue }, { requiredKeys: [] });
+
+const selector = fc.oneof(
+  fc.constant({}),
+  fc.record({ matchLabels: labels }),
+  fc.record({
+    matchExpressions: fc.array(
+      fc.oneof(
+        fc.record({
+          key: fc.constantFrom('app', 'tier', 'env'),
+          operator: fc.constantFrom('In', 'NotIn'),
+          values: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'prod', 'dev'), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+        }),
+        fc.record({
+          key: fc.constantFrom('app', 'tier', 'env'),
+          operator: fc.constantFrom('Exists', 'DoesNotExist'),
+        }),
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
+  }),
+);
+
+const ipBlock = fc.constantFrom(
+  { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] },
+  { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] },
+  { cidr: '192.168.0.0/16' },
+  { cidr: '::/0' },
+);
+
+const peer = fc.oneof(
+  fc.record({ podSelector: selector }),
+  fc.record({ namespaceSelector: selector }),
+  fc.record({ namespaceSelector: selector, podSelector: selector }),
+  fc.record({ ipBlock }),
+);
+
+const port = fc.oneof(
+  fc.record(
+    { protocol: fc.constantFrom('TCP', 'UDP', 'SCTP'), port: fc.constantFrom(53, 80, 443, 8080) },
+    { requiredKeys: ['port'] },
+  ),
+  fc.record(
+    { port: fc.constantFrom('http', 'dns'), protocol: fc.constantFrom('TCP', 'UDP') },
+    { requiredKeys: ['port'] },
+  ),
+  fc.record({ port: fc.constant(8000), endPort: fc.constantFrom(8000, 8080, 9000) }),
+  fc.record({ protocol: fc.constantFrom('TCP', 'UDP', 'SCTP') }),
+);
+
+const rule = (peersField: 'from' | 'to') =>
+  fc.record(
+    {
+      [peersField]: fc.array(peer, { minLength: 1, maxLength: 2 }),
+      ports: fc.array(port, { minLength: 1, maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  );
+
+const pod = fc.record({
+  namespace: fc.constantFrom(...NAMESPACES),
+  labels,
+  httpPort: fc.constantFrom(8080, 9090),
+  ip: fc.option(fc.constantFrom('10.1.2.3', '10.2.3.4', '192.168.1.1'), { nil: undefined }),
+});
+
+const policy = fc.record({
+  namespace: fc.constantFrom(...NAMESPACES),
+  podSelector: selector,
+  // Explicit types, so adding a rule never changes which directions a policy isolates.
+  policyTypes: fc.subarray(['Ingress', 'Egress'], { minLength: 1 }),
+  ingress: fc.array(rule('from'), { maxLength: 2 }),
+  egress: fc.array(rule('to'), { maxLength: 2 }),
+});
+
+const cluster = fc.record({
+  namespaceEnv: fc.tuple(...NAMESPACES.map(() => fc.constantFrom('prod', 'dev'))),
+  pods: fc.array(pod, { minLength: 2, maxLength: 6 }),
+  policies: fc.array(policy, { maxLength: 4 }),
+});
+type Cluster = typeof cluster extends fc.Arbitrary<infer T> ? T : never;
+
+function manifests(c: Cluster): Manifest[] {
+  return [
+    ...NAMESPACES.map((name, i) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { env: c.namespaceEnv[i] } },
+    })),
+    ...c.pods.map((p, i) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `pod-${i}`, namespace: p.namespace, labels: p.labels },
+      spec: {
+        containers: [
+          {
+            name: 'main',
+            ports: [
+              { name: 'http', containerPort: p.httpPort },
+              { name: 'dns', containerPort: 53, protocol: 'UDP' },
+            ],
+          },
+        ],
+      },
+      ...(p.ip ? { status: { podIP: p.ip } } : {}),
+    })),
+    ...c.policies.map((p, i) => policyManifest(`policy-${i}`, p)),
+  ];
+}
+
+function policyManifest(name: string, p: { namespace: string } & Manifest): Manifest {
+  const { namespace, ...spec } = p;
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
+}
+
+function modelOf(objects: readonly Manifest[]): ClusterModel {
+  return buildModel(objects.map((o) => objectFrom(o))).model;
+}
+
+function peerKey(peer: Peer): string {
+  return 'cidr' in peer ? peer.cidr : `${peer.namespace}/${peer.kind}/${peer.name}`;
+}
+
+/** Connectivity as ports per (from, to, protocol), so two results can be compared or contained. */
+function byPath(connections: readonly Connection[]): Map<string, ConnSet> {
+  return new Map(
+    connections.map((c) => [
+      `${peerKey(c.from)} > ${peerKey(c.to)} > ${c.protocol}`,
+      ConnSet.of(c.protocol, c.ports),
+    ]),
+  );
+}
+
+/** External connections per (workload, direction, protocol) as the port set at every address of a probe list. */
+function addressView(connections: readonly Connection[], probes: readonly string[]): Map<string, ConnSet> {
+  const view = new Map<string, ConnSet>();
+  for (const c of connections) {
+    const outbound = 'cidr' in c.to;
+    const block = (outbound ? c.to : c.from) as { cidr: string };
+    if (!('cidr' in c.from) && !outbound) continue;
+    const range = cidrToRange(block.cidr)!;
+    for (const probe of probes) {
+      const address = cidrToRange(`${probe}/${range.family === 4 ? 32 : 128}`);
+      if (
+        !address ||
+        address.family !== range.family ||
+        address.start < range.start ||
+        address.start > range.end
+      )
+        continue;
+      const key = `${peerKey(outbound ? c.from : c.to)} ${outbound ? '>' : '<'} ${probe} ${c.protocol}`;
+      view.set(key, ConnSet.of(c.protocol, c.ports));
+    }
+  }
+  return view;
+}
+
+const PROBES = ['10.1.2.3', '10.5.0.1', '192.168.3.4', '8.8.8.8', '2001:db8::1'];
+const PROTOCOLS: Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+describe('engine properties', () => {
+  it('manifest order never changes results', () => {
+    fc.assert(
+      fc.property(
+        cluster.chain((c) =>
+          fc.tuple(fc.constant(c), fc.shuffledSubarray(manifests(c), { minLength: manifests(c).length })),
+        ),
+        ([c, shuffled]) => {
+          expect(createEngine(modelOf(shuffled)).connectivity()).toEqual(
+            createEngine(modelOf(manifests(c))).connectivity(),
+          );
+        },
+      ),
+    );
+  });
+
+  it('adding an allow rule never removes a connection', () => {
+    fc.assert(
+      fc.property(
+        cluster,
+        fc.nat(),
+        fc.constantFrom('ingress', 'egress'),
+        rule('from'),
+        rule('to'),
+        (c, which, direction, fromRule, toRule) => {
+          fc.pre(c.policies.length > 0);
+          const before = createEngine(modelOf(manifests(c))).connectivity();
+          const policies = c.policies.map((p, i) =>
+            i === which % c.policies.length
+              ? { ...p, [direction]: [...p[direction], direction === 'ingress' ? fromRule : toRule] }
+              : p,
+          );
+          const afterConnections = createEngine(modelOf(manifests({ ...c, policies }))).connectivity();
+          const after = byPath(afterConnections);
+          for (const [path, ports] of byPath(before)) {
+            if (path.split(' > ').some((key) => cidrToRange(key))) continue;
+            expect(ports.subtract(after.get(path) ?? ConnSet.none()).isEmpty(), path).toBe(true);
+          }
+          // Blocks may be cut differently: compare what each probed address gets.
+          const afterView = addressView(afterConnections, PROBES);
+          for (const [key, ports] of addressView(before, PROBES)) {
+            expect(ports.subtract(afterView.get(key) ?? ConnSet.none()).isEmpty(), key).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it('a pod selected by an Ingress policy without rules receives nothing', () => {
+    fc.assert(
+      fc.property(cluster, fc.nat(), (c, which) => {
+        const target = c.pods[which % c.pods.length]!;
+        // The only policy of its namespace, so no other policy adds rules for the pod.
+        const others = c.policies.filter((p) => p.namespace !== target.namespace);
+        const isolate = policyManifest('isolate', {
+          namespace: target.namespace,
+          podSelector: { matchLabels: target.labels },
+          policyTypes: ['Ingress'],
+        });
+        const model = modelOf([...manifests({ ...c, policies: others }), isolate]);
+        const engine = createEngine(model);
+        const isolated = model.workloads.filter(
+          (w) =>
+            w.namespace === target.namespace &&
+            Object.entries(target.labels).every(([k, v]) => w.labels[k] === v),
+        );
+        expect(isolated.length).toBeGreaterThan(0);
+        const ids = new Set(isolated.map((w) => w.id));
+        expect(
+          engine.connectivity().filter((conn) => !('cidr' in conn.to) && ids.has(peerKey(conn.to))),
+        ).toEqual([]);
+        for (const w of isolated)
+          expect(engine.allowedPorts({ ip: '8.8.8.8' }, { workload: w }).isEmpty()).toBe(true);
+      }),
+    );
+  });
+
+  it('a namespace with no policies allows everything', () => {
+    fc.assert(
+      fc.property(cluster, (c) => {
+        const model = modelOf(manifests(c));
+        const engine = createEngine(model);
+        const open = model.workloads.filter((w) => !model.policies.some((p) => p.namespace === w.namespace));
+        for (const from of open) {
+          expect(engine.allowedPorts({ workload: from }, { ip: '203.0.113.1' }).isAll()).toBe(true);
+          expect(engine.allowedPorts({ ip: '203.0.113.1' }, { workload: from }).isAll()).toBe(true);
+          for (const to of open)
+            expect(engine.allowedPorts({ workload: from }, { workload: to }).isAll()).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('connectivity() agrees with allowedPorts() for every pair and every probed address', () => {
+    fc.assert(
+      fc.property(cluster, (c) => {
+        const model = modelOf(manifests(c));
+        const engine = createEngine(model);
+        const connections = engine.connectivity();
+        const paths = byPath(connections);
+        for (const from of model.workloads) {
+          for (const to of model.workloads) {
+            if (from === to) continue;
+            const expected = engine.allowedPorts({ workload: from }, { workload: to });
+            for (const protocol of PROTOCOLS) {
+              const listed = paths.get(`${from.id} > ${to.id} > ${protocol}`) ?? ConnSet.none();
+              expect(String(listed), `${from.id} > ${to.id}`).toBe(
+                String(ConnSet.of(protocol, expected.ranges(protocol))),
+              );
+            }
+          }
+        }
+        const view = addressView(connections, PROBES);
+        for (const w of model.workloads) {
+          for (const probe of PROBES) {
+            const out = engine.allowedPorts({ workload: w }, { ip: probe });
+            const into = engine.allowedPorts({ ip: probe }, { workload: w });
+            for (const protocol of PROTOCOLS) {
+              const listedOut = view.get(`${w.id} > ${probe} ${protocol}`) ?? ConnSet.none();
+              const listedIn = view.get(`${w.id} < ${probe} ${protocol}`) ?? ConnSet.none();
+              expect(String(listedOut)).toBe(String(ConnSet.of(protocol, out.ranges(protocol))));
+              expect(String(listedIn)).toBe(String(ConnSet.of(protocol, into.ranges(protocol))));
+            }
+          }
+        }
+      }),
+    );
+  });
+});
