@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../src/check/types.js';
 import { stickyMarker } from '../../src/github/sticky-comment.js';
 import { ensureFreshBundle } from '../support/bundle.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../support/github-api-stub.js';
@@ -53,14 +54,14 @@ async function pullRequest(head: 'head' | 'base', stubOptions: { readOnly?: bool
 
 function run(
   pr: { repo: TestRepo; baseSha: string; headSha: string },
-  options: { eventName?: string; inputs?: Record<string, string> } = {},
+  options: { eventName?: string; event?: Record<string, unknown>; inputs?: Record<string, string> } = {},
 ): Promise<ActionRun> {
   const eventName = options.eventName ?? 'pull_request';
   return runAction({
     workspace: pr.repo.dir,
     runnerTemp: scratch.dir,
     eventName,
-    event: {
+    event: options.event ?? {
       action: 'synchronize',
       number: PR_NUMBER,
       pull_request: { number: PR_NUMBER, base: { sha: pr.baseSha }, head: { sha: pr.headSha } },
@@ -201,6 +202,27 @@ describe('netpol-guard Action on a harmless pull request', () => {
     expect(result.stdout).not.toMatch(/^::error/m);
     expect(stub.comments(PR_NUMBER)).toHaveLength(1);
     expectTokenNeverPrinted(result);
+  });
+});
+
+describe('netpol-guard Action on pushes', () => {
+  it('compares with the commit before the push and reports in the summary only', async () => {
+    const pr = await pullRequest('head');
+    const result = await run(pr, { eventName: 'push', event: { before: pr.baseSha, after: pr.headSha } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(`Base: ${pr.baseSha} (the commit before the push)`);
+    expect(result.outputs).toMatchObject({ verdict: 'fail', 'broken-flows': '2', 'comment-id': '' });
+    expect(result.summary).toContain(':x: **2 live flows would break');
+    expect(stub.requests).toEqual([]);
+  });
+
+  it('treats everything as new on the first push of a branch', async () => {
+    const pr = await pullRequest('base');
+    const result = await run(pr, { eventName: 'push', event: { before: '0'.repeat(40), after: pr.headSha } });
+    expect(result.stdout).toContain('No base (the first push of this branch): everything is new');
+    const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8')) as CheckResult;
+    expect(report.diff.workloadsAdded).toHaveLength(10);
+    expect(report.diff.workloadsRemoved).toEqual([]);
   });
 });
 
