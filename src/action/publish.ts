@@ -43,6 +43,7 @@ export async function publishResult(
   const markdownFile = path.join(reportDir, `${inputs.commentKey}.md`);
   writeFileSync(markdownFile, body);
   const sarifFile = path.resolve(runner.workspace, inputs.sarifFile);
+  mkdirSync(path.dirname(sarifFile), { recursive: true });
   const uriBase = pathToFileURL(runner.workspace + path.sep).href;
   writeFileSync(
     sarifFile,
