@@ -1,3 +1,4 @@
+import { isBareFlow } from './hubble.js';
 import { isCsvHeader } from './native.js';
 import type { FlowFormat } from './types.js';
 import { isObject } from './values.js';
@@ -43,9 +44,7 @@ function classifyLine(line: string): FlowFormat | undefined {
     return undefined;
   }
   if (!isObject(value)) return undefined;
-  if (isObject(value.flow) || ('verdict' in value && ('IP' in value || 'l4' in value || 'source' in value))) {
-    return 'hubble';
-  }
+  if (isObject(value.flow) || isBareFlow(value)) return 'hubble';
   if (
     'source_namespace' in value ||
     'dest_namespace' in value ||

@@ -73,7 +73,7 @@ export class HubbleReader implements FlowLineReader {
     } else if (NON_FLOW_RESPONSES.some((key) => key in value)) {
       sink.ignore();
       return undefined;
-    } else if ('verdict' in value) {
+    } else if (isBareFlow(value)) {
       flow = value;
     } else {
       return 'not a Hubble flow (no "flow" or "verdict")';
@@ -145,6 +145,11 @@ export class HubbleReader implements FlowLineReader {
     if (tuple !== undefined) this.recent.set(tuple, entry);
     return undefined;
   }
+}
+
+/** Whether an object is a Hubble flow without the GetFlowsResponse wrapper (as some exporters write them). */
+export function isBareFlow(value: JsonObject): boolean {
+  return 'verdict' in value && ('IP' in value || 'l4' in value || 'source' in value || 'Type' in value);
 }
 
 /**

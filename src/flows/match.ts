@@ -49,12 +49,16 @@ export function createFlowMatcher(model: ClusterModel, options: FlowMatcherOptio
       ? inNamespace.filter((w) => Object.keys(w.labels).length > 0 && isSubset(w.labels, labels))
       : inNamespace;
     if (named) {
-      const byName = candidates.filter((w) => w.name === named.name && (!named.kind || w.kind === named.kind));
+      const byName = candidates.filter(
+        (w) => w.name === named.name && (!named.kind || w.kind === named.kind),
+      );
       if (byName.length > 0) candidates = byName;
       else if (!labels) return { unmatched: `no workload ${workloadName(named)} in namespace ${namespace}` };
     }
     if (candidates.length === 0) {
-      return { unmatched: `no workload in namespace ${namespace} has a subset of the labels ${formatLabels(labels)}` };
+      return {
+        unmatched: `no workload in namespace ${namespace} has a subset of the labels ${formatLabels(labels)}`,
+      };
     }
     if (candidates.length === 1) return { workload: candidates[0] as Workload };
     const longest = Math.max(...candidates.map((w) => Object.keys(w.labels).length));
@@ -82,7 +86,8 @@ export function createFlowMatcher(model: ClusterModel, options: FlowMatcherOptio
     if (service) return matchService(service);
     const workloads = byIp.get(address.key) ?? [];
     if (workloads.length === 1) return { workload: workloads[0] as Workload };
-    if (workloads.length > 1) return { unmatched: `ambiguous: ${ip} is stated by ${workloads.map(workloadName).join(', ')}` };
+    if (workloads.length > 1)
+      return { unmatched: `ambiguous: ${ip} is stated by ${workloads.map(workloadName).join(', ')}` };
     if (podRanges.some((range) => rangeContains(range, address.range))) {
       return { unmatched: `${ip} is in the pod CIDRs but no workload states it` };
     }
@@ -95,14 +100,16 @@ export function createFlowMatcher(model: ClusterModel, options: FlowMatcherOptio
   return {
     match(endpoint) {
       const { reserved, namespace, ip } = endpoint;
-      if (reserved === 'world') return ip ? matchIp(ip) : { unmatched: 'reserved:world without an IP address' };
+      if (reserved === 'world')
+        return ip ? matchIp(ip) : { unmatched: 'reserved:world without an IP address' };
       if (reserved !== undefined) return { unmatched: `reserved:${reserved} is not a pod` };
       if (endpoint.labels || endpoint.workload) {
         if (namespace === undefined) return { unmatched: 'pod without a namespace' };
         return matchPod(namespace, endpoint);
       }
       if (ip) return matchIp(ip);
-      if (namespace !== undefined) return { unmatched: `only the namespace ${namespace} is known (no labels, workload or IP)` };
+      if (namespace !== undefined)
+        return { unmatched: `only the namespace ${namespace} is known (no labels, workload or IP)` };
       return { unmatched: 'no namespace, labels or IP' };
     },
   };

@@ -238,7 +238,9 @@ export function readNativeDocument(text: string, sink: FlowSink): void {
   for (const document of parseAllDocuments(text, { lineCounter })) {
     const error = document.errors[0];
     if (error) {
-      sink.skip(lineOf(error.pos[0]), `YAML: ${error.message.split('\n')[0] ?? error.code}`);
+      // The message's first line, without the position it repeats (the sample has the line).
+      const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      sink.skip(lineOf(error.pos[0]), `YAML: ${message || error.code}`);
       continue;
     }
     const contents = document.contents;

@@ -12,10 +12,16 @@ export function describeEndpoint(endpoint: FlowEndpoint): string {
   if (endpoint.reserved !== undefined) parts.push(`reserved:${endpoint.reserved}`);
   if (endpoint.namespace !== undefined) parts.push(endpoint.namespace);
   if (endpoint.workload) {
-    parts.push(endpoint.workload.kind ? `${endpoint.workload.kind}/${endpoint.workload.name}` : endpoint.workload.name);
+    parts.push(
+      endpoint.workload.kind ? `${endpoint.workload.kind}/${endpoint.workload.name}` : endpoint.workload.name,
+    );
   }
   if (endpoint.labels) {
-    parts.push(`{${Object.entries(endpoint.labels).map(([key, value]) => `${key}=${value}`).join(',')}}`);
+    parts.push(
+      `{${Object.entries(endpoint.labels)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(',')}}`,
+    );
   }
   if (endpoint.ip !== undefined) parts.push(endpoint.ip);
   return parts.join(' ');

@@ -23,7 +23,10 @@ describe('Hubble reader', () => {
     ]);
     // ignored: the retransmission, the second observation point, is_reply, SYN+ACK, ICMP, L7
     expect(result.stats).toEqual({ records: 8, skipped: 0, ignored: 6, skippedSamples: [] });
-    expect(result.window).toEqual({ firstSeen: '2026-11-20T08:00:01.000Z', lastSeen: '2026-11-20T08:00:14.000Z' });
+    expect(result.window).toEqual({
+      firstSeen: '2026-11-20T08:00:01.000Z',
+      lastSeen: '2026-11-20T08:00:14.000Z',
+    });
   });
 
   it('keeps namespace labels apart and drops the labels Cilium adds', async () => {
@@ -87,22 +90,31 @@ describe('Hubble reader', () => {
       `${bookinfo('productpage', 'v1')} -> ${bookinfo('reviews', 'v3')} TCP/9080 allowed x6`,
       `${bookinfo('ratings', 'v1')} -> ${bookinfo('productpage', 'v1')} TCP/9080 allowed x20`,
       `${bookinfo('reviews', 'v3')} -> ${bookinfo('ratings', 'v1')} TCP/9080 allowed x2`,
-      expect.stringMatching(/^kube-system \{.*otelcol-hubble.*\} -> jaeger \{app=jaeger,.*\} TCP\/14250 allowed x2$/),
+      expect.stringMatching(
+        /^kube-system \{.*otelcol-hubble.*\} -> jaeger \{app=jaeger,.*\} TCP\/14250 allowed x2$/,
+      ),
       expect.stringMatching(/^kube-system \{.*otelcol-hubble.*\} -> reserved:host TCP\/4244 allowed x1$/),
       expect.stringMatching(/^reserved:host -> jaeger \{app=jaeger,.*\} TCP\/14269 allowed x1$/),
       'reserved:remote-node -> reserved:health TCP/4240 allowed x1',
     ]);
     expect(result.stats.skipped).toBe(0);
     expect(result.stats.records + result.stats.ignored).toBe(400);
-    expect(result.window).toEqual({ firstSeen: '2021-11-10T10:40:56.465Z', lastSeen: '2021-11-10T10:41:00.339Z' });
+    expect(result.window).toEqual({
+      firstSeen: '2021-11-10T10:40:56.465Z',
+      lastSeen: '2021-11-10T10:41:00.339Z',
+    });
   });
 
   it('counts DNS queries through the proxy once each and ignores their answers', async () => {
     const result = await readFlows([fixture('hubble/basic-sample-400-udp-flows.json')]);
     const summary = result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''));
     expect(summary).toEqual([
-      expect.stringMatching(/^bookinfo \{app=productpage,.*\} -> kube-system \{k8s-app=kube-dns\} UDP\/53 allowed x24$/),
-      expect.stringMatching(/^bookinfo \{app=ratings,.*\} -> kube-system \{k8s-app=kube-dns\} UDP\/53 allowed x13$/),
+      expect.stringMatching(
+        /^bookinfo \{app=productpage,.*\} -> kube-system \{k8s-app=kube-dns\} UDP\/53 allowed x24$/,
+      ),
+      expect.stringMatching(
+        /^bookinfo \{app=ratings,.*\} -> kube-system \{k8s-app=kube-dns\} UDP\/53 allowed x13$/,
+      ),
       'reserved:remote-node -> kube-system {k8s-app=kube-dns} UDP/53 allowed x74',
     ]);
     expect(result.stats).toEqual({ records: 111, skipped: 0, ignored: 289, skippedSamples: [] });
