@@ -1,6 +1,7 @@
 import {
   describeWorkloads,
   formatSelector,
+  isInAndOrSplit,
   podSelectorMatchesElsewhere,
   policyPeers,
   subPath,
@@ -29,7 +30,8 @@ export const crossNamespacePodSelector: Rule = {
     ].join('\n'),
   },
   check(ctx) {
-    for (const { policy, peer } of policyPeers(ctx.model)) {
+    for (const { policy, rule, peer } of policyPeers(ctx.model)) {
+      if (isInAndOrSplit(rule.peers ?? [], peer)) continue;
       const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer);
       if (elsewhere.length === 0 || !peer.podSelector || ctx.engine.peerWorkloads(policy, peer).length > 0)
         continue;

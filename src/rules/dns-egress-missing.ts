@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ClusterModel, NetworkPolicy, Protocol, Workload } from '../model/types.js';
-import { matchesSelector } from '../policy/selector.js';
+import { isEmptySelector, matchesSelector } from '../policy/selector.js';
 import type { PolicyEngine } from '../policy/types.js';
 import { cidrToRange, ipBlockRanges, rangesOverlap } from '../policy/ip.js';
 import {
@@ -137,44 +137,57 @@ export const dnsEgressMissing: Rule = {
     const dnsIds = new Set(targets.map((workload) => workload.id));
     const required = dns.ports.filter((port) => port.protocol === 'UDP');
     const advised = dns.ports.filter((port) => port.protocol !== 'UDP');
+    // Workloads are grouped by the policy the finding points at, so one policy never carries two findings.
     const groups = new Map<
-      string,
-      { policies: NetworkPolicy[]; workloads: Workload[]; advisedMissing: string[] }
+      NetworkPolicy,
+      { policies: Set<NetworkPolicy>; workloads: Workload[]; advisedMissing: Set<string> }
     >();
     for (const workload of ctx.model.workloads) {
       if (dnsIds.has(workload.id) || !ctx.engine.isIsolated(workload, 'egress')) continue;
-      const missing = required.filter(
-        ({ protocol, port }) => !reachesDns(ctx, workload, targets, protocol, port),
-      );
-      if (missing.length === 0) continue;
+      if (required.every(({ protocol, port }) => reachesDns(ctx, workload, targets, protocol, port)))
+        continue;
       const policies = ctx.engine.selectingPolicies(workload, 'egress');
-      const key = [workload.namespace, ...policies.map((policy) => policy.id).sort()].join('\u0000');
-      const group = groups.get(key) ?? { policies, workloads: [], advisedMissing: [] };
+      const [isolating] = [...policies].sort(compareIsolating);
+      if (!isolating) continue;
+      const group = groups.get(isolating) ?? {
+        policies: new Set(),
+        workloads: [],
+        advisedMissing: new Set(),
+      };
+      for (const policy of policies) group.policies.add(policy);
       group.workloads.push(workload);
       for (const { protocol, port } of advised) {
         if (!reachesDns(ctx, workload, targets, protocol, port))
-          group.advisedMissing.push(`${protocol} ${port}`);
+          group.advisedMissing.add(`${protocol} ${port}`);
       }
-      groups.set(key, group);
+      groups.set(isolating, group);
     }
     const requiredText = required.map(({ protocol, port }) => `${protocol} ${port}`).join(', ');
-    for (const { policies, workloads, advisedMissing } of groups.values()) {
-      const [isolating, ...others] = [...policies].sort(
-        (a, b) => a.loc.file.localeCompare(b.loc.file) || a.loc.line - b.loc.line,
-      );
-      if (!isolating) continue;
+    for (const [isolating, { policies, workloads, advisedMissing }] of groups) {
+      const others = [...policies].filter((policy) => policy !== isolating).sort(compareIsolating);
+      const alsoSelecting =
+        others.length > 0 ? ` (also selected by ${others.map((p) => p.id).join(', ')})` : '';
       const tcpNote =
-        advisedMissing.length > 0
+        advisedMissing.size > 0
           ? `; ${sortedUnique(advisedMissing).join(', ')} is not allowed either (warning: large answers use TCP)`
           : '';
       ctx.report({
         policy: isolating,
         path: isolating.policyTypesDeclared ? ['spec', 'policyTypes'] : ['spec', 'egress'],
         message:
-          `${describeWorkloads(workloads)} cannot resolve names: egress is isolated by ` +
-          `${policies.map((policy) => policy.id).join(', ')} and no rule allows ${requiredText} to the DNS pods (${dnsDescription})${tcpNote}`,
-        related: others.map((policy) => ({ ...policy.loc, message: `also isolates egress: ${policy.id}` })),
+          `${describeWorkloads(workloads)} cannot resolve names: ${isolating.id} isolates egress${alsoSelecting} ` +
+          `and no rule allows ${requiredText} to the DNS pods (${dnsDescription})${tcpNote}`,
+        related: others.map((policy) => ({
+          ...policy.loc,
+          message: `also selects these pods for egress: ${policy.id}`,
+        })),
       });
     }
   },
 };
+
+/** Which policy a finding points at: a namespace-wide one (the default deny) first, then file order. */
+function compareIsolating(a: NetworkPolicy, b: NetworkPolicy): number {
+  const wide = Number(isEmptySelector(b.podSelector)) - Number(isEmptySelector(a.podSelector));
+  return wide || (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line);
+}

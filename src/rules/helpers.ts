@@ -166,3 +166,24 @@ export function labelsSatisfying(selector: LabelSelector): Labels {
   }
   return labels;
 }
+
+/**
+ * Adjacent `from`/`to` items where one has only a namespaceSelector and the other only a podSelector: the shape of
+ * an AND split into an OR by one `-` too many. Returned as `[namespace item, pod item, the later of the two]`.
+ */
+export function andOrSplits(peers: readonly PolicyPeer[]): [PolicyPeer, PolicyPeer, PolicyPeer][] {
+  const splits: [PolicyPeer, PolicyPeer, PolicyPeer][] = [];
+  peers.forEach((current, index) => {
+    const previous = peers[index - 1];
+    if (!previous) return;
+    const shapes = [peerShape(previous), peerShape(current)];
+    if (shapes[0] === 'namespace-only' && shapes[1] === 'pod-only') splits.push([previous, current, current]);
+    if (shapes[0] === 'pod-only' && shapes[1] === 'namespace-only') splits.push([current, previous, current]);
+  });
+  return splits;
+}
+
+/** Whether a peer is half of an AND/OR split, which peer-and-or-split explains better than any other rule. */
+export function isInAndOrSplit(peers: readonly PolicyPeer[], peer: PolicyPeer): boolean {
+  return andOrSplits(peers).some(([namespaceItem, podItem]) => namespaceItem === peer || podItem === peer);
+}

@@ -1,5 +1,5 @@
 import type { PolicyPeer } from '../model/types.js';
-import { describeWorkloads, formatSelector, peerKey, peerShape, policyRules } from './helpers.js';
+import { andOrSplits, describeWorkloads, formatSelector, peerKey, policyRules } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** One `-` too many turns "pods X in namespaces Y" into "all of Y, or X here". */
@@ -28,19 +28,12 @@ export const peerAndOrSplit: Rule = {
   },
   check(ctx) {
     for (const { policy, direction, rule } of policyRules(ctx.model)) {
-      const peers = rule.peers ?? [];
-      for (let index = 1; index < peers.length; index++) {
-        const previous = peers[index - 1];
-        const current = peers[index];
-        if (!previous || !current) continue;
-        const pair = [previous, current];
-        const namespacePeer = pair.find((peer) => peerShape(peer) === 'namespace-only');
-        const podPeer = pair.find((peer) => peerShape(peer) === 'pod-only');
-        if (!namespacePeer?.namespaceSelector || !podPeer?.podSelector) continue;
+      for (const [namespacePeer, podPeer, later] of andOrSplits(rule.peers ?? [])) {
+        if (!namespacePeer.namespaceSelector || !podPeer.podSelector) continue;
         const combined: PolicyPeer = {
           namespaceSelector: namespacePeer.namespaceSelector,
           podSelector: podPeer.podSelector,
-          path: current.path,
+          path: later.path,
         };
         const namespaceText = formatSelector(namespacePeer.namespaceSelector);
         const podText = formatSelector(podPeer.podSelector);
@@ -49,7 +42,7 @@ export const peerAndOrSplit: Rule = {
         const andWorkloads = ctx.engine.peerWorkloads(policy, combined);
         ctx.report({
           policy,
-          path: current.path,
+          path: later.path,
           message:
             `"${peerKey(direction)}" has namespaceSelector ${namespaceText} and podSelector ${podText} as separate ` +
             `items, which is OR: every pod of those namespaces (${describeWorkloads(namespaceWorkloads)}) or pods ` +

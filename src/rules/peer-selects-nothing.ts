@@ -1,6 +1,7 @@
 import {
   formatSelector,
   hasKnownWorkloads,
+  isInAndOrSplit,
   peerKey,
   peerShape,
   podSelectorMatchesElsewhere,
@@ -34,7 +35,9 @@ export const peerSelectsNothing: Rule = {
   },
   check(ctx) {
     const managed = namespacesAreManaged(ctx.model, ctx.config);
-    for (const { policy, direction, peer } of policyPeers(ctx.model)) {
+    for (const { policy, direction, rule, peer } of policyPeers(ctx.model)) {
+      // Half of an AND/OR split: peer-and-or-split explains what both readings admit.
+      if (isInAndOrSplit(rule.peers ?? [], peer)) continue;
       const shape = peerShape(peer);
       const key = peerKey(direction);
       if (shape === 'pod-only' && peer.podSelector) {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES_DOC_PATH, renderRulesDoc } from '../../src/rules/docs.js';
+import { rules } from '../../src/rules/index.js';
 
 const REGENERATE = 'UPDATE_DOCS=1 npx vitest run test/rules/docs.test.ts';
 
@@ -15,5 +16,13 @@ describe('docs/rules.md', () => {
       // A missing file is reported as a difference below.
     }
     expect(current, `${RULES_DOC_PATH} is out of date: regenerate it with \`${REGENERATE}\``).toBe(rendered);
+  });
+
+  it.each(rules.map((rule) => [rule.meta.id, rule] as const))('documents %s fully', (id, rule) => {
+    const { description, rationale, remediation, example } = rule.meta;
+    for (const text of [description, rationale, remediation, example]) expect(text.trim()).not.toBe('');
+    const doc = renderRulesDoc();
+    expect(doc).toContain(`\n## ${id}\n`);
+    expect(doc).toContain(`| [\`${id}\`](#${id}) |`);
   });
 });

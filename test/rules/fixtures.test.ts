@@ -61,7 +61,9 @@ describe('rule registry', () => {
     const fire = path.join(FIXTURES, id, 'fire');
     const silent = path.join(FIXTURES, id, 'silent');
     expect(existsSync(silent), `${silent} is missing`).toBe(true);
-    expect(readMarkers(fire).filter((marker) => marker.rule === id && !marker.suppressed).length).toBeGreaterThan(0);
+    expect(
+      readMarkers(fire).filter((marker) => marker.rule === id && !marker.suppressed).length,
+    ).toBeGreaterThan(0);
   });
 
   it('has no fixture folder for a rule that does not exist', () => {

@@ -20,7 +20,9 @@ export async function lintDirectory(
   const loaded = await loadManifests([root], { root });
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: resolved.defaultNamespace,
-    namespaceLabels: Object.fromEntries(Object.entries(resolved.namespaces).map(([name, { labels }]) => [name, labels])),
+    namespaceLabels: Object.fromEntries(
+      Object.entries(resolved.namespaces).map(([name, { labels }]) => [name, labels]),
+    ),
   });
   const result = runLint(
     { model, engine: createEngine(model), diagnostics: [...loaded.diagnostics, ...diagnostics] },
