@@ -83,12 +83,24 @@ function lintSide(side: AnalysedSide, config: ResolvedConfig): Finding[] {
   return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
 }
 
-/** A head finding is introduced when base has no finding of the same rule, resource and message. */
+/**
+ * Marks the head findings this change introduces. Findings are compared per rule and resource, not by line or
+ * message: edits move lines, and a message that merely reflects new state (which directions lack a default deny)
+ * is not a new problem. Where head has more findings of a rule on a resource than base, the ones whose message
+ * base did not have are the new ones.
+ */
 function markIntroduced(headFindings: Finding[], baseFindings: Finding[]): Finding[] {
-  const key = (f: Finding) =>
-    [f.rule, f.resource.kind, f.resource.namespace ?? '', f.resource.name, f.message].join('\u0000');
-  const before = new Set(baseFindings.map(key));
-  return headFindings.map((f) => ({ ...f, introduced: !before.has(key(f)) }));
+  const group = (f: Finding) =>
+    [f.rule, f.resource.kind, f.resource.namespace ?? '', f.resource.name].join('\u0000');
+  const before = new Map<string, Finding[]>();
+  for (const f of baseFindings) before.set(group(f), [...(before.get(group(f)) ?? []), f]);
+  const headCounts = new Map<string, number>();
+  for (const f of headFindings) headCounts.set(group(f), (headCounts.get(group(f)) ?? 0) + 1);
+  return headFindings.map((f) => {
+    const baseGroup = before.get(group(f)) ?? [];
+    const grew = (headCounts.get(group(f)) ?? 0) > baseGroup.length;
+    return { ...f, introduced: grew && !baseGroup.some((b) => b.message === f.message) };
+  });
 }
 
 async function replay(

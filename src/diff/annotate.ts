@@ -1,7 +1,8 @@
 import type { PathChange, Risk } from '../check/types.js';
 import type { Workload } from '../model/types.js';
 import { cidrToRange, formatAddress } from '../policy/ip.js';
-import type { Endpoint, PolicyEngine } from '../policy/types.js';
+import type { SourceLocation } from '../manifests/types.js';
+import type { Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
 import { describeDenial } from './explain-text.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
 
@@ -23,8 +24,9 @@ const NON_PUBLIC = [
 const PROBE_NAMESPACE = 'netpol-guard-probe-any-namespace';
 
 /**
- * Adds what a reviewer needs to judge each change: a risk note on opened paths (crosses namespaces, reachable from
- * any namespace, the internet, the metadata endpoint) and, on closed paths, why head denies them (file:line).
+ * Adds what a reviewer needs to judge each change: on opened paths a risk note (crosses namespaces, reachable from
+ * any namespace, the internet, the metadata endpoint) and the rule that allows them; on closed paths, why head
+ * denies them. Both with file:line, for annotations and SARIF.
  */
 export function annotateChanges(opened: PathChange[], closed: PathChange[], head: PolicyEngine): void {
   const workloads = new Map<string, Workload>(head.model.workloads.map((w) => [w.id, w]));
@@ -40,6 +42,12 @@ export function annotateChanges(opened: PathChange[], closed: PathChange[], head
   for (const change of opened) {
     const risk = risksOf(change, head, workloads);
     if (risk.length > 0) change.risk = risk;
+    const from = endpoint(change.from);
+    const to = endpoint(change.to);
+    const port = change.ports[0]?.[0];
+    if (!from || !to || port === undefined) continue;
+    const location = allowingRule(head.explain(from, to, change.protocol, port));
+    if (location) change.location = location;
   }
   for (const change of closed) {
     const from = endpoint(change.from);
@@ -54,6 +62,18 @@ export function annotateChanges(opened: PathChange[], closed: PathChange[], head
     change.explanation = denial.text;
     if (denial.location) change.location = denial.location;
   }
+}
+
+/** The rule that lets a path through: the destination's when it is isolated, else the source's. */
+function allowingRule(explanation: Explanation): SourceLocation | undefined {
+  for (const side of [explanation.ingress, explanation.egress]) {
+    if (!side.isolated) continue;
+    for (const policy of side.policies) {
+      const rule = policy.rules.find((r) => r.peerMatches && r.portMatches);
+      if (rule) return rule.loc;
+    }
+  }
+  return undefined;
 }
 
 function risksOf(change: PathChange, head: PolicyEngine, workloads: Map<string, Workload>): Risk[] {

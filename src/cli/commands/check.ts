@@ -1,3 +1,4 @@
+import { VERSION } from '../../version.js';
 import { resolve } from 'node:path';
 import { runCheck } from '../../check/run.js';
 import type { FailOn } from '../../check/types.js';
@@ -48,6 +49,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       renderSarif(
         result,
         rules.map((r) => r.meta),
+        { toolVersion: VERSION },
       ),
   }[format];
   emit(io, render(), values.output);

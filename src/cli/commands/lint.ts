@@ -1,3 +1,4 @@
+import { VERSION } from '../../version.js';
 import { nothingToAnalyse } from '../../check/side.js';
 import type { FailOn } from '../../check/types.js';
 import { renderLintJson, renderLintMarkdown, renderLintText, renderSarif } from '../../report/index.js';
@@ -30,6 +31,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
       renderSarif(
         result,
         rules.map((r) => r.meta),
+        { toolVersion: VERSION },
       ),
   }[format];
   emit(io, render(), values.output);

@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
+
+const DEMO_HEAD = 'fixtures/demo/head';
+
+describe('reach', () => {
+  it('prints the JSON contract: workloads, connections per (from, to, protocol), diagnostics', async () => {
+    const { code, stdout } = await cli(['reach', DEMO_HEAD, '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(['workloads', 'connections', 'diagnostics']);
+    expect(report.workloads).toContainEqual({
+      namespace: 'payments',
+      kind: 'StatefulSet',
+      name: 'payments-api',
+      labels: { app: 'payments-api' },
+    });
+    expect(report.connections).toContainEqual({
+      from: { namespace: 'shop', kind: 'Deployment', name: 'checkout' },
+      to: { namespace: 'payments', kind: 'StatefulSet', name: 'payments-api' },
+      protocol: 'TCP',
+      ports: [[8443, 8443]],
+    });
+    expect(report.connections).toContainEqual({
+      from: { namespace: 'payments', kind: 'StatefulSet', name: 'payments-api' },
+      to: { cidr: '203.0.113.0/24' },
+      protocol: 'TCP',
+      ports: [[443, 443]],
+    });
+    // Default deny egress in payments: the ledger worker reaches nothing.
+    expect(
+      report.connections.filter((c: { from: { name?: string } }) => c.from.name === 'ledger-worker'),
+    ).toEqual([]);
+  });
+
+  it('lists connections as text', async () => {
+    const { code, stdout } = await cli(['reach', DEMO_HEAD]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('shop/checkout -> payments/payments-api [StatefulSet] : TCP 8443\n');
+  });
+
+  it('exits 1 with a diagnostic when input errors leave nothing to analyse', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ng-cli-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'kind: [unclosed\n');
+    const { code, stdout, stderr } = await cli(['reach', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/broken\.yaml:\d+: error: /);
+    expect(stdout + stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('explain', () => {
+  it('explains a denied connection with the isolating policy and its file:line', async () => {
+    const args = [
+      'explain',
+      DEMO_HEAD,
+      '--from',
+      'payments/ledger-worker',
+      '--to',
+      'payments/payments-api',
+      '--port',
+      '8443',
+    ];
+    const { code, stdout } = await cli(args);
+    expect(code).toBe(0);
+    expect(stdout).toContain('payments/ledger-worker -> payments/payments-api TCP/8443: DENIED');
+    expect(stdout).toMatch(/egress of payments\/ledger-worker: isolated by 1 policy: denied/);
+    expect(stdout).toMatch(
+      /payments\/default-deny-egress \(fixtures\/demo\/head\/payments\/payments\.yaml:\d+\)/,
+    );
+  });
+
+  it('explains an allowed connection to an external address', async () => {
+    const args = [
+      'explain',
+      DEMO_HEAD,
+      '--from',
+      'payments/payments-api',
+      '--to',
+      '203.0.113.9',
+      '--port',
+      '443/tcp',
+    ];
+    const { code, stdout } = await cli([...args, '--format', 'json']);
+    expect(code).toBe(0);
+    const explanation = JSON.parse(stdout);
+    expect(explanation.allowed).toBe(true);
+    expect(explanation.egress.isolated).toBe(true);
+    expect(explanation.ingress.isolated).toBe(false);
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['reach', DEMO_HEAD, '--format', 'yaml'], /--format must be one of text, json/],
+    [['explain', DEMO_HEAD, '--from', 'shop/frontend', '--to', 'shop/cart'], /--port is required/],
+    [
+      ['explain', DEMO_HEAD, '--from', 'shop/frontend', '--to', 'shop/cart', '--port', '70000'],
+      /--port must be/,
+    ],
+    [['explain', DEMO_HEAD, '--from', 'shop/nope', '--to', 'shop/cart', '--port', '80'], /no such workload/],
+    [['check', '--head', DEMO_HEAD], /--base is required/],
+    [['lint', DEMO_HEAD, '--fail-on', 'sometimes'], /--fail-on must be one of/],
+    [['reach', DEMO_HEAD, '--no-such-option'], /Unknown option/],
+  ])('%j', async (args, message) => {
+    const { code, stderr } = await cli(args as string[]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('lint', () => {
+  it('fails on errors by default and passes with --fail-on never', async () => {
+    expect((await cli(['lint', DEMO_HEAD])).code).toBe(1);
+    expect((await cli(['lint', DEMO_HEAD, '--fail-on', 'never'])).code).toBe(0);
+  });
+
+  it('passes on the base tree, whose findings are warnings and infos only', async () => {
+    const { code, stdout } = await cli(['lint', 'fixtures/demo/base', '--format', 'json']);
+    expect(code).toBe(0);
+    const rules = JSON.parse(stdout).findings.map((f: { rule: string; severity: string }) => f.severity);
+    expect(rules).not.toContain('error');
+  });
+});
