@@ -8,6 +8,7 @@ import {
   formatSelector,
   labelsSatisfying,
   ruleAdmitsPort,
+  shortList,
   sortedUnique,
 } from './helpers.js';
 import { dnsNamespaceName, NAMESPACE_NAME_LABEL } from './namespaces.js';
@@ -166,7 +167,12 @@ export const dnsEgressMissing: Rule = {
     for (const [isolating, { policies, workloads, advisedMissing }] of groups) {
       const others = [...policies].filter((policy) => policy !== isolating).sort(compareIsolating);
       const alsoSelecting =
-        others.length > 0 ? ` (also selected by ${others.map((p) => p.id).join(', ')})` : '';
+        others.length > 0
+          ? ` (also selected by ${shortList(
+              others.map((policy) => policy.id),
+              3,
+            )})`
+          : '';
       const tcpNote =
         advisedMissing.size > 0
           ? `; ${sortedUnique(advisedMissing).join(', ')} is not allowed either (warning: large answers use TCP)`

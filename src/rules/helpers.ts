@@ -91,7 +91,11 @@ export function workloadLabel(workload: Workload): string {
 /** Names a list of workloads in a message, shortened past `limit` so messages stay readable. */
 export function describeWorkloads(workloads: readonly Workload[], limit = 4): string {
   if (workloads.length === 0) return 'no known workload';
-  const names = sortedUnique(workloads.map(workloadLabel));
+  return shortList(sortedUnique(workloads.map(workloadLabel)), limit);
+}
+
+/** Joins names for a message, shortened past `limit` so messages stay readable. */
+export function shortList(names: readonly string[], limit = 4): string {
   const shown = names.slice(0, limit).join(', ');
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }

@@ -69,8 +69,9 @@ export const peerSelectsNothing: Rule = {
         continue;
       }
       if (shape !== 'namespace-and-pod' || !peer.podSelector) continue;
-      const judged = namespaces.filter((namespace) => hasKnownWorkloads(ctx.model, namespace));
-      if (judged.length === 0 || ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
+      // A matched namespace whose pods the repository does not show (kube-system's DNS pods) may hold the match.
+      if (!namespaces.every((namespace) => hasKnownWorkloads(ctx.model, namespace))) continue;
+      if (ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
       ctx.report({
         policy,
         path: subPath(peer.path, 'podSelector'),
