@@ -191,15 +191,16 @@ class Engine implements PolicyEngine {
       }
     };
 
+    const candidates = this.destinationCandidates(rows, rank);
     for (const source of sorted) {
       const sourceGroup = this.groupOfWorkload.get(source)!;
       const egress = rows[sourceGroup.index]!.egress;
-      for (const destination of this.candidateDestinations(egress, sorted, rank)) {
+      for (const destination of candidates(sourceGroup)) {
         if (destination === source) continue;
         const destinationGroup = this.groupOfWorkload.get(destination)!;
-        const ingress = rows[destinationGroup.index]!.ingress;
         const egressPorts = rowPorts(egress, destinationGroup);
         if (egressPorts.isEmpty()) continue;
+        const ingress = rows[destinationGroup.index]!.ingress;
         push(
           peers.get(source)!,
           peers.get(destination)!,
@@ -234,16 +235,40 @@ class Engine implements PolicyEngine {
     return connections;
   }
 
-  /** Destinations worth pairing with a source: all pods, unless the source's egress reaches only some groups. */
-  private candidateDestinations(
-    egress: DirectionRow,
-    sorted: readonly Workload[],
+  /**
+   * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
+   * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
+   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
+   */
+  private destinationCandidates(
+    rows: readonly { egress: DirectionRow; ingress: DirectionRow }[],
     rank: ReadonlyMap<Workload, number>,
-  ): readonly Workload[] {
-    if (!egress.isolated || !egress.everyPod.isEmpty() || egress.everyPodNamed.length > 0) return sorted;
-    return [...egress.byGroup.keys()]
-      .flatMap((index) => this.groups[index]!.members)
-      .sort((a, b) => rank.get(a)! - rank.get(b)!);
+  ): (source: Group) => readonly Workload[] {
+    const reachesEveryPod = (row: DirectionRow) =>
+      !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
+    const admitAnyone = this.groups.filter((group) => reachesEveryPod(rows[group.index]!.ingress));
+    const admittedBy = new Map<number, Group[]>();
+    for (const destination of this.groups) {
+      for (const source of rows[destination.index]!.ingress.byGroup.keys())
+        pushTo(admittedBy, source, destination);
+    }
+    const inOrder = (groups: Iterable<Group>) =>
+      [...new Set(groups)].flatMap((group) => group.members).sort((a, b) => rank.get(a)! - rank.get(b)!);
+    const cache = new Map<Group, readonly Workload[]>();
+    return (source) => {
+      let list = cache.get(source);
+      if (!list) {
+        const egress = rows[source.index]!.egress;
+        const admitting = inOrder([...admitAnyone, ...(admittedBy.get(source.index) ?? [])]);
+        if (reachesEveryPod(egress)) list = admitting;
+        else {
+          const reached = inOrder([...egress.byGroup.keys()].map((index) => this.groups[index]!));
+          list = reached.length < admitting.length ? reached : admitting;
+        }
+        cache.set(source, list);
+      }
+      return list;
+    };
   }
 
   private directionRow(group: Group, direction: Direction): DirectionRow {
