@@ -159,14 +159,11 @@ export function isBareFlow(value: JsonObject): boolean {
  * has these names.
  */
 function isObviouslyIgnored(text: string): boolean {
-  if (text.charCodeAt(text.length - 1) !== 0x7d /* } */) return false;
-  return (
-    text.includes('"is_reply":true') ||
-    text.includes('"reply":true') ||
-    text.includes('"Type":"L7"') ||
-    text.includes('"Type":"SOCK"')
-  );
+  return text.charCodeAt(text.length - 1) === 0x7d /* } */ && OBVIOUSLY_IGNORED.test(text);
 }
+
+// One regular expression scans a line several times faster than one `includes` per marker.
+const OBVIOUSLY_IGNORED = /"(?:is_)?reply":true|"Type":"(?:L7|SOCK)"/;
 
 /** The L4 protocol and destination port of a flow; undefined for ICMP and other non-port protocols. */
 function findL4(

@@ -7,8 +7,12 @@ export interface FlowEndpoint {
   labels?: Labels;
   /** Namespace labels when the log carries them (Hubble `io.cilium.k8s.namespace.labels.*`). */
   namespaceLabels?: Labels;
-  /** Owning workload when the log names it (Hubble `workloads`, Calico `*_name_aggr`, native `workload`). */
+  /**
+   * Owning workload when the log names it (Hubble `workloads`, native `workload`). Calico's `*_name_aggr` is a pod
+   * name prefix (`coredns-576cbf47c7-*`), not a workload, so it is not used.
+   */
   workload?: { kind?: string; name: string };
+  /** Pod name. Aggregated flows leave it out: pod names churn with every rollout. */
   pod?: string;
   ip?: string;
   /** Non-pod identity such as `world`, `host`, `kube-apiserver` (Hubble `reserved:*`). */
@@ -43,11 +47,12 @@ export interface AggregatedFlow extends FlowRecord {
 }
 
 export interface FlowReadStats {
+  /** Records counted into flows (a native or Calico record may stand for several connections: see `count`). */
   records: number;
   /** Lines that were not flows of the format (corrupt, not JSON, wrong types). */
   skipped: number;
   /** Lines that were valid but not counted: replies, non-L4 records, duplicates of an observation point. */
   ignored: number;
-  /** First few skipped lines as `file:line: reason`. */
+  /** First few skipped lines as `file:line: reason`; line 0 is about the whole file (unreadable, too large). */
   skippedSamples: { file: string; line: number; reason: string }[];
 }

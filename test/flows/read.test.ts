@@ -131,6 +131,21 @@ describe('readFlows', () => {
     });
   });
 
+  it('reports a cut-off reply as truncated, not as an ignored reply', async () => {
+    const file = join(dir, 'cut-reply.jsonl');
+    const reply = hubbleLine(3).replace('"Type":"L3_L4"', '"Type":"L3_L4","is_reply":true');
+    await writeFile(file, `${reply}\n${reply.slice(0, -20)}`);
+    const result = await readFlows([file], { root: dir });
+    expect(result.stats).toEqual({
+      records: 0,
+      skipped: 1,
+      ignored: 1,
+      skippedSamples: [
+        { file: 'cut-reply.jsonl', line: 2, reason: 'truncated last line (not complete JSON)' },
+      ],
+    });
+  });
+
   it('reports a file it cannot open and reads the others', async () => {
     const result = await readFlows([join(dir, 'missing.jsonl'), fixture('native/flows.jsonl')], {
       root: dir,
