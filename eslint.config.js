@@ -18,7 +18,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*'], message: 'Only src/action and src/github may import @actions/*.' }] },
+        {
+          patterns: [
+            { group: ['@actions/*'], message: 'Only src/action and src/github may import @actions/*.' },
+          ],
+        },
       ],
     },
   },
