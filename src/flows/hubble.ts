@@ -1,5 +1,5 @@
 import type { Protocol } from '../model/types.js';
-import { extendWindow, type FlowEntry } from './aggregate.js';
+import { extendWindow, parseIsoTime, type FlowEntry } from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
 import type { FlowEndpoint, FlowVerdict } from './types.js';
 import { isObject, isPort, parseJsonLine, shown, splitLabel, type JsonObject } from './values.js';
@@ -97,8 +97,8 @@ export class HubbleReader implements FlowLineReader {
       return undefined;
     }
     const time = flow.time ?? value.time;
-    const ms = time === undefined ? undefined : typeof time === 'string' ? Date.parse(time) : NaN;
-    if (Number.isNaN(ms)) return `time ${shown(time)} is not an RFC 3339 timestamp`;
+    const ms = parseIsoTime(time);
+    if (time !== undefined && ms === undefined) return `time ${shown(time)} is not an RFC 3339 timestamp`;
     if (flow.IP !== undefined && !isObject(flow.IP)) return '"IP" is not an object';
     const addresses = flow.IP ?? {};
     const sourceIp = addresses.source;

@@ -140,12 +140,14 @@ export function isCsvHeader(line: string): boolean {
 
 /**
  * Native records as CSV: a header naming columns of `CSV_COLUMNS` in any order, then one record per line. Empty cells
- * are absent fields; labels are `key=value` pairs separated by `;`. One instance per file (it holds the header).
+ * are absent fields; labels are `key=value` pairs separated by `;`; lines starting with `#` are comments. One
+ * instance per file (it holds the header).
  */
 export class NativeCsvReader implements FlowLineReader {
   private columns: (readonly string[] | undefined)[] | undefined;
 
   line(text: string, lineNumber: number, _terminated: boolean, sink: FlowSink): void {
+    if (text.startsWith('#')) return;
     const cells = splitCsvLine(text);
     if (!this.columns) {
       if (!cells) {
