@@ -67,7 +67,7 @@ export function buildModel(
         object.name,
         {
           name: object.name,
-          labels: namespaceLabels(object.name, reader.labels(['metadata', 'labels'])),
+          labels: namespaceLabels(object.name, reader.stringMap(['metadata', 'labels'])),
           inferred: false,
           loc: object.loc,
         },

@@ -1,5 +1,4 @@
 import type { Diagnostic, FieldPath, LoadedObject, Severity } from '../manifests/types.js';
-import type { Labels } from './types.js';
 
 /**
  * Reads typed fields out of one loaded object. A field of the wrong type is reported as a diagnostic at its own
@@ -81,10 +80,6 @@ export class FieldReader {
         this.report([...path, key], `${describe([...path, key])} must be a string, not ${typeName(value)}`);
     }
     return result;
-  }
-
-  labels(path: FieldPath): Labels {
-    return this.stringMap(path);
   }
 }
 

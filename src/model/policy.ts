@@ -37,13 +37,8 @@ export function readNetworkPolicy(reader: FieldReader, namespace: string): Netwo
   try {
     const ingress = readRules(reader, 'ingress');
     const egress = readRules(reader, 'egress');
-    const declaredTypes = reader.array(['spec', 'policyTypes']);
-    const policyTypesDeclared = declaredTypes !== undefined && declaredTypes.length > 0;
-    // Kubernetes defaulting: no policyTypes means Ingress, plus Egress when the egress list is non-empty.
-    const types = policyTypesDeclared
-      ? { ingress: declaredTypes.includes('Ingress'), egress: declaredTypes.includes('Egress') }
-      : { ingress: true, egress: egress.length > 0 };
-    declaredTypes?.forEach((type, index) => {
+    const declaredTypes = requireList(reader, ['spec', 'policyTypes']) ?? [];
+    declaredTypes.forEach((type, index) => {
       if (type !== 'Ingress' && type !== 'Egress') {
         throw new RejectedPolicy(
           ['spec', 'policyTypes', index],
@@ -51,6 +46,11 @@ export function readNetworkPolicy(reader: FieldReader, namespace: string): Netwo
         );
       }
     });
+    const policyTypesDeclared = declaredTypes.length > 0;
+    // Kubernetes defaulting: no policyTypes means Ingress, plus Egress when the egress list is non-empty.
+    const types = policyTypesDeclared
+      ? { ingress: declaredTypes.includes('Ingress'), egress: declaredTypes.includes('Egress') }
+      : { ingress: true, egress: egress.length > 0 };
     return {
       id: `${namespace}/${object.name}`,
       namespace,

@@ -34,7 +34,7 @@ export function readWorkload(reader: FieldReader, namespace: string): PodOrTempl
     namespace,
     kind: object.kind,
     name: object.name,
-    labels: reader.labels([...template, 'metadata', 'labels']),
+    labels: reader.stringMap([...template, 'metadata', 'labels']),
     ports: readContainerPorts(reader, [...template, 'spec', 'containers']),
     ips: object.kind === 'Pod' ? readPodIps(reader) : [],
     loc: object.loc,
