@@ -1,7 +1,8 @@
 import type { FlowPeer, FlowsResult, ReplayedFlow } from '../check/types.js';
 import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
-import type { ClusterModel, Labels, Workload } from '../model/types.js';
+import type { ClusterModel, Workload } from '../model/types.js';
+import { ownerFromPodName } from '../flows/owner.js';
 import type { Endpoint, PolicyEngine } from '../policy/types.js';
 import { describeDenial } from './explain-text.js';
 import { peerLabel, workloadPeer } from './peers.js';
@@ -125,7 +126,7 @@ export function matchingOutsidePods(
     const matched = match(endpoint);
     const { namespace, labels } = endpoint;
     if (!('unmatched' in matched) || !namespace || !labels || managed.has(namespace)) return matched;
-    const owner = endpoint.workload ?? ownerFromPodName(endpoint.pod, labels);
+    const owner = endpoint.workload ?? (endpoint.pod ? ownerFromPodName(endpoint.pod, labels) : undefined);
     const name = owner?.name ?? endpoint.pod ?? Object.values(labels).join('-');
     const kind = owner?.kind ?? 'Pod';
     const workload: Workload = {
@@ -140,19 +141,4 @@ export function matchingOutsidePods(
     };
     return { workload };
   };
-}
-
-/** The owner a pod name implies when its labels say how it was named (ReplicaSet hash, StatefulSet ordinal). */
-function ownerFromPodName(
-  pod: string | undefined,
-  labels: Labels,
-): { kind: string; name: string } | undefined {
-  if (!pod) return undefined;
-  const hash = labels['pod-template-hash'];
-  if (hash && pod.includes(`-${hash}-`))
-    return { kind: 'Deployment', name: pod.slice(0, pod.indexOf(`-${hash}-`)) };
-  const ordinal = /^(.+)-\d+$/.exec(pod);
-  if (labels['statefulset.kubernetes.io/pod-name'] === pod && ordinal)
-    return { kind: 'StatefulSet', name: ordinal[1]! };
-  return undefined;
 }

@@ -1,3 +1,4 @@
+import { ownerFromPodName } from './owner.js';
 import type { Protocol } from '../model/types.js';
 import { extendWindow, parseIsoTime, type FlowEntry } from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
@@ -275,6 +276,10 @@ function hubbleEndpoint(value: unknown, ip: string | undefined, side: string): F
       }
       endpoint.workload = first.kind ? { kind: first.kind, name: first.name } : { name: first.name };
     }
+  }
+  if (!endpoint.workload && typeof value.pod_name === 'string' && endpoint.labels) {
+    const owner = ownerFromPodName(value.pod_name, endpoint.labels);
+    if (owner) endpoint.workload = owner;
   }
   return endpoint;
 }

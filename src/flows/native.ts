@@ -6,7 +6,7 @@ import type { FlowLineReader, FlowSink } from './sink.js';
 import type { FlowEndpoint, FlowVerdict } from './types.js';
 import { isObject, isPort, parseJsonLine, shown, splitLabel } from './values.js';
 
-/** The native format (NATIVE-FORMAT.md): for exports of any other tool, and for people writing flows by hand. */
+/** The native format (docs/flows.md): for exports of any other tool, and for people writing flows by hand. */
 
 const RECORD_FIELDS = new Set([
   'from',
