@@ -14271,9 +14271,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/version.ts
-var VERSION = "0.1.0";
-
 // src/cli/commands/check.ts
 import { resolve as resolve3 } from "node:path";
 
@@ -15500,6 +15497,20 @@ var CONFIG_SCHEMA = {
   }
 };
 
+// src/text/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
 // src/config/load.ts
 var validateConfig = new import_ajv.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 function loadConfig(file, cwd) {
@@ -15664,18 +15675,6 @@ function closest(id, known) {
     if (distance <= 3 && (!best || distance < best.distance)) best = { id: candidate, distance };
   }
   return best?.id;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 // src/diff/explain-text.ts
@@ -20873,23 +20872,11 @@ function closestName(name, known) {
   if (sameLetters !== void 0) return sameLetters;
   let best;
   for (const candidate of known) {
-    const distance = editDistance2(name.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     const plausible = distance <= 2 && distance * 3 <= candidate.length;
     if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;
-}
-function editDistance2(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 function record(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
@@ -22416,6 +22403,18 @@ function required(name, value) {
   return value;
 }
 
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/check/sarif.ts
+function sarifReport(result, options = {}) {
+  return renderSarif(
+    result,
+    rules.map((r) => r.meta),
+    { toolVersion: VERSION, ...options }
+  );
+}
+
 // src/cli/commands/common.ts
 import { writeFileSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
@@ -22467,11 +22466,7 @@ async function checkCommand(argv, io) {
     text: () => renderText(result, { color: io.color && !values.output }),
     json: () => renderJson(result),
     markdown: () => renderMarkdown(result),
-    sarif: () => renderSarif(
-      result,
-      rules.map((r) => r.meta),
-      { toolVersion: VERSION }
-    )
+    sarif: () => sarifReport(result)
   }[format];
   emit(io, render(), values.output);
   return result.verdict === "fail" ? EXIT.failed : EXIT.ok;
@@ -22572,11 +22567,7 @@ async function lintCommand(argv, io) {
     text: () => renderLintText(result, { color: io.color && !values.output }),
     json: () => renderLintJson(result),
     markdown: () => renderLintMarkdown(result),
-    sarif: () => renderSarif(
-      result,
-      rules.map((r) => r.meta),
-      { toolVersion: VERSION }
-    )
+    sarif: () => sarifReport(result)
   }[format];
   emit(io, render(), values.output);
   if (nothingToAnalyse(side)) return EXIT.failed;

@@ -36889,6 +36889,20 @@ var CONFIG_SCHEMA = {
   }
 };
 
+// src/text/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
 // src/config/load.ts
 var validateConfig = new import_ajv.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 function loadConfig(file, cwd) {
@@ -37053,18 +37067,6 @@ function closest(id, known) {
     if (distance <= 3 && (!best || distance < best.distance)) best = { id: candidate, distance };
   }
   return best?.id;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 // src/diff/explain-text.ts
@@ -42262,23 +42264,11 @@ function closestName(name, known) {
   if (sameLetters !== void 0) return sameLetters;
   let best;
   for (const candidate of known) {
-    const distance = editDistance2(name.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     const plausible = distance <= 2 && distance * 3 <= candidate.length;
     if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;
-}
-function editDistance2(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 function record(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
@@ -44072,6 +44062,15 @@ function renderSarif(result, rules2, options = {}) {
 // src/version.ts
 var VERSION = "0.1.0";
 
+// src/check/sarif.ts
+function sarifReport(result, options = {}) {
+  return renderSarif(
+    result,
+    rules.map((r) => r.meta),
+    { toolVersion: VERSION, ...options }
+  );
+}
+
 // src/action/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 var LEVEL2 = { error: "error", warning: "warning", info: "notice" };
@@ -44149,14 +44148,7 @@ async function publishResult(analysis, inputs, runner) {
   const sarifFile = path13.resolve(runner.workspace, inputs.sarifFile);
   mkdirSync(path13.dirname(sarifFile), { recursive: true });
   const uriBase = pathToFileURL(runner.workspace + path13.sep).href;
-  writeFileSync(
-    sarifFile,
-    renderSarif(
-      result,
-      rules.map((rule2) => rule2.meta),
-      { toolVersion: VERSION, uriBase }
-    )
-  );
+  writeFileSync(sarifFile, sarifReport(result, { uriBase }));
   const { summary: summary2 } = result;
   setOutput("verdict", result.verdict);
   setOutput("broken-flows", summary2.brokenFlows);

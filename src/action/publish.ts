@@ -4,9 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGitHubClient, isPermissionDenied } from '../github/api.js';
 import { stickyMarker, upsertStickyComment } from '../github/sticky-comment.js';
-import { renderJson, renderMarkdown, renderSarif } from '../report/index.js';
-import { rules } from '../rules/index.js';
-import { VERSION } from '../version.js';
+import { sarifReport } from '../check/sarif.js';
+import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Analysis } from './analyse.js';
 import { selectAnnotations } from './annotations.js';
 import { pullRequestNumber, type RunnerEnvironment } from './environment.js';
@@ -45,14 +44,7 @@ export async function publishResult(
   const sarifFile = path.resolve(runner.workspace, inputs.sarifFile);
   mkdirSync(path.dirname(sarifFile), { recursive: true });
   const uriBase = pathToFileURL(runner.workspace + path.sep).href;
-  writeFileSync(
-    sarifFile,
-    renderSarif(
-      result,
-      rules.map((rule) => rule.meta),
-      { toolVersion: VERSION, uriBase },
-    ),
-  );
+  writeFileSync(sarifFile, sarifReport(result, { uriBase }));
 
   const { summary } = result;
   core.setOutput('verdict', result.verdict);

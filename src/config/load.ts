@@ -8,6 +8,7 @@ import { rules } from '../rules/index.js';
 import { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE } from './defaults.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import type { ResolvedConfig } from './types.js';
+import { editDistance } from '../text/edit-distance.js';
 
 const validateConfig = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 
@@ -226,17 +227,4 @@ function closest(id: string, known: readonly string[]): string | undefined {
     if (distance <= 3 && (!best || distance < best.distance)) best = { id: candidate, distance };
   }
   return best?.id;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

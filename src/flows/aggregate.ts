@@ -1,18 +1,11 @@
 import type { Labels, Protocol } from '../model/types.js';
-import type { AggregatedFlow, FlowEndpoint, FlowVerdict } from './types.js';
+import type { AggregatedFlow, FlowEndpoint, FlowRecord, FlowVerdict } from './types.js';
 
 /**
  * A flow as a reader produces it: times are epoch milliseconds so that aggregation compares numbers, and ISO text is
  * made once per aggregated flow rather than once per line.
  */
-export interface TimedFlow {
-  from: FlowEndpoint;
-  to: FlowEndpoint;
-  protocol: Protocol;
-  port: number;
-  verdict: FlowVerdict;
-  dropReason?: string;
-  count: number;
+export interface TimedFlow extends Omit<FlowRecord, 'firstSeen' | 'lastSeen'> {
   firstMs?: number;
   lastMs?: number;
 }

@@ -10,6 +10,7 @@ import {
   parseCidr,
 } from './syntax.js';
 import type { Diagnostic, FieldPath, LoadedObject } from './types.js';
+import { editDistance } from '../text/edit-distance.js';
 
 /** One reason the API server would reject a policy: `path` is named in the message, `at` is located. */
 interface Problem {
@@ -163,19 +164,6 @@ function closestName(name: string, known: readonly string[]): string | undefined
     if (plausible && (best === undefined || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 // The checks below are those of Kubernetes' ValidateNetworkPolicy beyond the schema. They read only values of

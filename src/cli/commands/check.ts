@@ -1,12 +1,11 @@
-import { VERSION } from '../../version.js';
 import { resolve } from 'node:path';
 import { runCheck } from '../../check/run.js';
 import type { FailOn } from '../../check/types.js';
 import type { FlowFormat } from '../../flows/types.js';
-import { renderJson, renderMarkdown, renderSarif, renderText } from '../../report/index.js';
-import { rules } from '../../rules/index.js';
+import { renderJson, renderMarkdown, renderText } from '../../report/index.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
+import { sarifReport } from '../../check/sarif.js';
 import { emit } from './common.js';
 
 /** `check --base DIR --head DIR [--flows FILE...]`: the PR verdict, exactly as the Action computes it. */
@@ -45,12 +44,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     text: () => renderText(result, { color: io.color && !values.output }),
     json: () => renderJson(result),
     markdown: () => renderMarkdown(result),
-    sarif: () =>
-      renderSarif(
-        result,
-        rules.map((r) => r.meta),
-        { toolVersion: VERSION },
-      ),
+    sarif: () => sarifReport(result),
   }[format];
   emit(io, render(), values.output);
   return result.verdict === 'fail' ? EXIT.failed : EXIT.ok;

@@ -1,12 +1,11 @@
-import { VERSION } from '../../version.js';
 import { nothingToAnalyse } from '../../check/side.js';
 import type { FailOn } from '../../check/types.js';
-import { renderLintJson, renderLintMarkdown, renderLintText, renderSarif } from '../../report/index.js';
-import { rules } from '../../rules/index.js';
+import { renderLintJson, renderLintMarkdown, renderLintText } from '../../report/index.js';
 import { blocks } from '../../check/verdict.js';
 import { runLint } from '../../rules/run.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
+import { sarifReport } from '../../check/sarif.js';
 import { emit, loadPaths } from './common.js';
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
@@ -27,12 +26,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     text: () => renderLintText(result, { color: io.color && !values.output }),
     json: () => renderLintJson(result),
     markdown: () => renderLintMarkdown(result),
-    sarif: () =>
-      renderSarif(
-        result,
-        rules.map((r) => r.meta),
-        { toolVersion: VERSION },
-      ),
+    sarif: () => sarifReport(result),
   }[format];
   emit(io, render(), values.output);
   if (nothingToAnalyse(side)) return EXIT.failed;
