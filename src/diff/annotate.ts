@@ -1,6 +1,6 @@
 import type { PathChange, Risk } from '../check/types.js';
 import type { Workload } from '../model/types.js';
-import { cidrToRange, formatAddress } from '../policy/ip.js';
+import { cidrToRange, formatAddress, rangeContains } from '../policy/ip.js';
 import type { SourceLocation } from '../manifests/types.js';
 import type { Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
 import { describeDenial } from './explain-text.js';
@@ -105,5 +105,5 @@ function risksOf(change: PathChange, head: PolicyEngine, workloads: Map<string, 
 function covers(outer: string, inner: string): boolean {
   const a = cidrToRange(outer);
   const b = cidrToRange(inner);
-  return !!a && !!b && a.family === b.family && a.start <= b.start && b.end <= a.end;
+  return !!a && !!b && rangeContains(a, b);
 }
