@@ -15803,7 +15803,7 @@ function risksOf(change, head, workloads) {
 function covers(outer, inner) {
   const a = cidrToRange(outer);
   const b = cidrToRange(inner);
-  return !!a && !!b && a.family === b.family && a.start <= b.start && b.end <= a.end;
+  return !!a && !!b && rangeContains(a, b);
 }
 
 // src/model/types.ts
