@@ -14,7 +14,6 @@ const at = (loc: SourceLocation) => `${loc.file}:${loc.line}`;
  * which policies isolate that side (file:line), and whether a rule came close (peer matches, port does not).
  */
 export function describeDenial(explanation: Explanation, fromLabel: string, toLabel: string): DenialText {
-  const port = `${explanation.protocol}/${explanation.port}`;
   const parts: string[] = [];
   let location: SourceLocation | undefined;
   const sides: [SideExplanation, string][] = [
@@ -25,7 +24,8 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     if (side.allowed) continue;
     const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(', ');
     const target = side.direction === 'egress' ? `to ${toLabel}` : `from ${fromLabel}`;
-    let sentence = `${subject} is isolated by ${policies} and no rule allows ${port} ${target}`;
+    // The port is left out: every port the report lists beside this sentence is denied for the same reason.
+    let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target}`;
     const nearMiss = side.policies
       .flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r })))
       .find(({ rule }) => rule.peerMatches && !rule.portMatches);

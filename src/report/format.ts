@@ -1,7 +1,7 @@
-import type { Risk } from '../check/types.js';
+import type { PathChange, Risk } from '../check/types.js';
 import type { Severity } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
-import type { PortRange } from '../policy/types.js';
+import type { Peer, PortRange } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
@@ -15,6 +15,43 @@ export function formatPorts(protocol: Protocol, ports: readonly PortRange[]): st
   const shown = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`));
   const more = ports.length - shown.length;
   return `${protocol}/${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** One row of a path table or list: the protocols of one (from, to) that share risk and explanation. */
+export interface PathRow {
+  from: Peer;
+  to: Peer;
+  ports: string;
+  risk?: Risk[];
+  explanation?: string;
+}
+
+/**
+ * Groups consecutive changes of the same (from, to) with the same risk and explanation into one row, so a pair
+ * closed on every protocol reads as one line ("all ports, all protocols") rather than three.
+ */
+export function pathRows(changes: readonly PathChange[]): PathRow[] {
+  const groups: { key: string; parts: PathChange[] }[] = [];
+  for (const change of changes) {
+    const key = JSON.stringify([change.from, change.to, change.risk ?? [], change.explanation ?? '']);
+    const last = groups.at(-1);
+    if (last?.key === key) last.parts.push(change);
+    else groups.push({ key, parts: [change] });
+  }
+  return groups.map(({ parts }) => {
+    const [first] = parts as [PathChange, ...PathChange[]];
+    const everything =
+      parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith('/all ports'));
+    return {
+      from: first.from,
+      to: first.to,
+      ports: everything
+        ? 'all ports, all protocols'
+        : parts.map((p) => formatPorts(p.protocol, p.ports)).join('; '),
+      ...(first.risk ? { risk: first.risk } : {}),
+      ...(first.explanation ? { explanation: first.explanation } : {}),
+    };
+  });
 }
 
 const RISK_TEXT: Readonly<Record<Risk, string>> = {

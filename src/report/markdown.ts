@@ -9,7 +9,8 @@ import {
   describeRisks,
   describeSeverityCounts,
   formatLocation,
-  formatPorts,
+  pathRows,
+  type PathRow,
   groupFindings,
   plural,
 } from './format.js';
@@ -217,15 +218,15 @@ function diagnosticsTable(diagnostics: readonly Diagnostic[]): Table {
 
 function pathsTable(
   changes: readonly PathChange[],
-  last?: { title: string; value: (c: PathChange) => string },
+  last?: { title: string; value: (row: PathRow) => string },
 ): Table {
   return {
     header: ['From', 'To', 'Ports', ...(last ? [last.title] : [])],
-    rows: changes.map((change) => [
-      peerCell(change.from),
-      peerCell(change.to),
-      cell(formatPorts(change.protocol, change.ports)),
-      ...(last ? [last.value(change)] : []),
+    rows: pathRows(changes).map((row) => [
+      peerCell(row.from),
+      peerCell(row.to),
+      cell(row.ports),
+      ...(last ? [last.value(row)] : []),
     ]),
   };
 }

@@ -1,4 +1,4 @@
-import type { CheckResult, PathChange, ReplayedFlow } from '../check/types.js';
+import type { CheckResult, ReplayedFlow } from '../check/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import type { Peer } from '../policy/types.js';
@@ -9,7 +9,8 @@ import {
   describeRisks,
   describeSeverityCounts,
   formatLocation,
-  formatPorts,
+  pathRows,
+  type PathRow,
   groupFindings,
   plural,
 } from './format.js';
@@ -87,12 +88,12 @@ function flowLine(writer: TextWriter, flow: ReplayedFlow): string {
   return `${peer(writer, flow.from)} -> ${peer(writer, flow.to)}  ${writer.plain(`${flow.protocol}/${flow.port}`)}  ${writer.style(seen, 'dim')}`;
 }
 
-function pathLine(writer: TextWriter, change: PathChange, sign: '+' | '-' | ''): string {
-  const ports = writer.plain(formatPorts(change.protocol, change.ports));
-  const risks = describeRisks(change.risk);
+function pathLine(writer: TextWriter, row: PathRow, sign: '+' | '-' | ''): string {
+  const ports = writer.plain(row.ports);
+  const risks = describeRisks(row.risk);
   const signed = sign === '+' ? writer.style('+', 'green') : sign === '-' ? writer.style('-', 'red') : '';
   return [
-    `${signed}${signed ? ' ' : ''}${peer(writer, change.from)} -> ${peer(writer, change.to)}  ${ports}`,
+    `${signed}${signed ? ' ' : ''}${peer(writer, row.from)} -> ${peer(writer, row.to)}  ${ports}`,
     risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, 'yellow')}` : '',
   ].join('');
 }
@@ -160,11 +161,11 @@ export function renderText(result: CheckResult, options: TextOptions): string {
   );
   writer.section(
     'Opened paths',
-    diff.opened.map((change) => pathLine(writer, change, '+')),
+    pathRows(diff.opened).map((row) => pathLine(writer, row, '+')),
   );
   writer.section(
     'Closed paths',
-    diff.closed.map((change) => withWhy(writer, pathLine(writer, change, '-'), change.explanation)),
+    pathRows(diff.closed).map((row) => withWhy(writer, pathLine(writer, row, '-'), row.explanation)),
   );
   writer.section(
     'Workloads added',
@@ -176,11 +177,11 @@ export function renderText(result: CheckResult, options: TextOptions): string {
   );
   writer.section(
     'New connections of added workloads',
-    diff.newConnections.map((change) => pathLine(writer, change, '')),
+    pathRows(diff.newConnections).map((row) => pathLine(writer, row, '')),
   );
   writer.section(
     'Gone connections of removed workloads',
-    diff.goneConnections.map((change) => pathLine(writer, change, '')),
+    pathRows(diff.goneConnections).map((row) => pathLine(writer, row, '')),
   );
   writer.section(
     'Newly allowed flows',
@@ -192,6 +193,12 @@ export function renderText(result: CheckResult, options: TextOptions): string {
   );
   writer.section('Findings', findingLines(writer, orderedFindings(result.findings)));
   writer.section('Diagnostics', diagnosticLines(writer, result.diagnostics));
+  writer.section(
+    'Skipped flow records (samples)',
+    (flows?.skippedSamples ?? []).map(
+      (sample) => `${writer.plain(formatLocation(sample.file, sample.line) || '-')}  ${writer.plain(sample.reason)}`,
+    ),
+  );
 
   writer.line();
   if (flows) {
