@@ -1,17 +1,23 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkoutBaseTree, repositoryPrefix, resolveBaseCommit } from '../../git/trees.js';
 import { runCheck } from '../../check/run.js';
 import type { FailOn } from '../../check/types.js';
 import type { FlowFormat } from '../../flows/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../report/index.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
-import { EXIT, type CliIo } from '../io.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
 import { sarifReport } from '../../check/sarif.js';
 import { emit } from './common.js';
 
-/** `check --base DIR --head DIR [--flows FILE...]`: the PR verdict, exactly as the Action computes it. */
+/**
+ * `check --base DIR|--base-ref REF --head DIR [--flows FILE...]`: the PR verdict, exactly as the Action computes it.
+ * With `--base-ref`, the base is that commit of the head's git repository, checked out in a temporary worktree.
+ */
 export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     base: { type: 'string' },
+    'base-ref': { type: 'string' },
     head: { type: 'string' },
     flows: { type: 'string', multiple: true },
     'flows-format': { type: 'string' },
@@ -31,15 +37,23 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     ['auto', 'hubble', 'calico', 'native'],
     'auto',
   );
-  const side = (dir: string) => ({ root: resolve(io.cwd, dir), paths: [resolve(io.cwd, dir)] });
+  if ((values.base === undefined) === (values['base-ref'] === undefined)) {
+    throw new UsageError('give the base as --base DIR or as --base-ref REF (one of them)');
+  }
+  const side = (dir: string) => ({ root: dir, paths: [dir] });
+  const head = resolve(
+    io.cwd,
+    values['base-ref'] === undefined ? required('head', values.head) : (values.head ?? '.'),
+  );
+  const base = values.base === undefined ? await checkoutBase(head, values['base-ref']!) : undefined;
   const result = await runCheck({
-    base: side(required('base', values.base)),
-    head: side(required('head', values.head)),
+    base: side(base?.dir ?? resolve(io.cwd, values.base!)),
+    head: side(head),
     flows: (values.flows ?? []).map((f) => resolve(io.cwd, f)),
     flowsFormat,
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(failOn ? { failOn } : {}),
-  });
+  }).finally(() => base?.remove());
   const render = {
     text: () => renderText(result, { color: io.color && !values.output }),
     json: () => renderJson(result),
@@ -48,4 +62,10 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   }[format];
   emit(io, render(), values.output);
   return result.verdict === 'fail' ? EXIT.failed : EXIT.ok;
+}
+
+/** The `ref` commit of the repository holding `head`, as the directory matching `head` inside a temporary worktree. */
+async function checkoutBase(head: string, ref: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const tree = await checkoutBaseTree(head, await resolveBaseCommit(head, ref), tmpdir());
+  return { dir: join(tree.dir, await repositoryPrefix(head)), remove: () => tree.remove() };
 }
