@@ -1,0 +1,21 @@
+// `npm run bench`: bundles the benchmark (scripts/bench/main.ts and the pipeline it measures, from src/) into
+// .bench/bench.js and runs it with this command's arguments. See scripts/bench/main.ts and docs/performance.md.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+
+const bundle = '.bench/bench.js';
+await build({
+  entryPoints: ['scripts/bench/main.ts'],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  logLevel: 'warning',
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __ngCreateRequire } from 'node:module'; const require = __ngCreateRequire(import.meta.url);",
+  },
+});
+const run = spawnSync(process.execPath, [bundle, ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(run.status ?? 1);

@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_SIZES, generateBenchTree, type BenchSize, type GeneratedTree } from './generate.js';
+import { measure, type MeasureInput, type MeasureMode, type Measurement } from './measure.js';
+
+/**
+ * `npm run bench [-- --size small|medium|large|all] [--profile]`: generates (or reuses) each size's tree and flow
+ * log under `.bench/`, measures the check in child processes and prints per-phase times, the JSON.parse floor,
+ * the whole check's ratio to it, peak RSS and how each phase grows from medium to large. Results also go to
+ * `.bench/results.json`.
+ */
+
+const BUNDLE = fileURLToPath(import.meta.url);
+const REPO = resolve(dirname(BUNDLE), '..');
+const WORK = join(REPO, '.bench');
+
+const PHASES = [
+  'load',
+  'model',
+  'lint',
+  'connectivity base',
+  'connectivity head',
+  'diff',
+  'flow read+aggregate',
+  'replay',
+] as const;
+
+interface SizeResult {
+  size: BenchSize;
+  tree: GeneratedTree;
+  phases: Measurement;
+  whole: Measurement;
+  manifests: Measurement;
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--child') {
+    const [, mode, json] = argv;
+    const result = await measure(mode as MeasureMode, JSON.parse(json!) as MeasureInput);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const sizeArg = option(argv, '--size') ?? 'all';
+  const names = sizeArg === 'all' ? Object.keys(BENCH_SIZES) : [sizeArg];
+  const sizes = names.map((name) => {
+    const size = BENCH_SIZES[name];
+    if (!size) throw new Error(`unknown size ${name}: small, medium, large or all`);
+    return size;
+  });
+  const profile = argv.includes('--profile');
+
+  console.log(machine());
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    const tree = await prepare(size);
+    const input: MeasureInput = { base: tree.base, head: tree.head, flows: tree.flows };
+    const result: SizeResult = {
+      size,
+      tree,
+      phases: child('phases', input),
+      whole: child('whole', input),
+      manifests: child('manifests', input),
+    };
+    results.push(result);
+    printSize(result);
+    if (profile) {
+      const dir = join(WORK, 'profiles', size.name);
+      child('whole', input, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+      console.log(`  CPU profile of the whole check: ${dir}/ (open in Chrome DevTools > Performance)`);
+    }
+  }
+  const medium = results.find((r) => r.size.name === 'medium');
+  const large = results.find((r) => r.size.name === 'large');
+  if (medium && large) printGrowth(medium, large);
+  writeFileSync(join(WORK, 'results.json'), `${JSON.stringify({ machine: machine(), results }, null, 2)}\n`);
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const index = argv.indexOf(name);
+  if (index >= 0) return argv[index + 1];
+  const inline = argv.find((arg) => arg.startsWith(`${name}=`));
+  return inline?.slice(name.length + 1);
+}
+
+function machine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `machine: ${cpus().length} cores, ${model}, Node ${process.version}`;
+}
+
+/** Reuses a generated tree when the generator has not changed since (the large one takes a while to write). */
+async function prepare(size: BenchSize): Promise<GeneratedTree> {
+  const generator = readFileSync(join(REPO, 'scripts', 'bench', 'generate.ts'));
+  const stamp = createHash('sha256').update(generator).update(size.name).digest('hex').slice(0, 16);
+  const dir = join(WORK, 'data', size.name);
+  const marker = join(dir, 'generated.json');
+  if (existsSync(marker)) {
+    const saved = JSON.parse(readFileSync(marker, 'utf8')) as { stamp: string; tree: GeneratedTree };
+    if (saved.stamp === stamp) return saved.tree;
+  }
+  const start = performance.now();
+  const tree = await generateBenchTree(size, dir);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(marker, JSON.stringify({ stamp, tree }));
+  console.log(`generated ${size.name} in ${seconds(performance.now() - start)}`);
+  return tree;
+}
+
+function child(mode: MeasureMode, input: MeasureInput, nodeFlags: string[] = []): Measurement {
+  const run = spawnSync(process.execPath, [...nodeFlags, BUNDLE, '--child', mode, JSON.stringify(input)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`benchmark child (${mode}) failed with status ${run.status}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Measurement;
+}
+
+function seconds(ms: number): string {
+  return ms >= 10_000
+    ? `${(ms / 1000).toFixed(1)} s`
+    : ms >= 1000
+      ? `${(ms / 1000).toFixed(2)} s`
+      : `${ms.toFixed(0)} ms`;
+}
+
+function mib(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MiB`;
+}
+
+function row(label: string, value: string, note = ''): string {
+  return `  ${label.padEnd(28)}${value.padStart(10)}${note ? `  ${note}` : ''}`;
+}
+
+function printSize({ size, tree, phases, whole, manifests }: SizeResult): void {
+  const n = (value: number) => value.toLocaleString('en-US');
+  console.log(
+    `\n${size.name}: ${n(tree.workloads)} workloads in ${n(tree.namespaces)} namespaces, ` +
+      `${n(tree.basePolicies)} policies (head ${n(tree.headPolicies)}), ` +
+      `${n(tree.flowLines)} flow lines (${mib(tree.flowBytes)})`,
+  );
+  const c = phases.counts;
+  const notes: Record<string, string> = {
+    'connectivity base': `${n(c.connectionsBase ?? 0)} connections`,
+    'connectivity head': `${n(c.connectionsHead ?? 0)} connections`,
+    diff: `${n(c.opened ?? 0)} opened, ${n(c.closed ?? 0)} closed`,
+    lint: `${n(c.findings ?? 0)} findings (both sides)`,
+    'flow read+aggregate': `${n(c.flowRecords ?? 0)} records -> ${n(c.aggregatedFlows ?? 0)} flows`,
+    replay: `${n(c.brokenFlows ?? 0)} broken`,
+  };
+  for (const phase of PHASES) console.log(row(phase, seconds(phases.times[phase] ?? 0), notes[phase]));
+  console.log(row('report rendering', seconds(whole.times.report ?? 0), 'JSON + Markdown'));
+  console.log(row('phases peak RSS', mib(phases.peakRssBytes)));
+  const floor = whole.times.floor ?? 0;
+  const check = whole.times.check ?? 0;
+  console.log(row('floor (JSON.parse per line)', seconds(floor)));
+  console.log(row('whole check', seconds(check), '`check --format json`, in process'));
+  console.log(row('whole check / floor', `${(check / floor).toFixed(2)}x`));
+  console.log(row('whole check peak RSS', mib(whole.peakRssBytes)));
+  console.log(row('manifests-only check', seconds(manifests.times.check ?? 0), mib(manifests.peakRssBytes)));
+}
+
+/** How each phase grows from medium to large, next to how its input grows: no phase should grow faster. */
+function printGrowth(medium: SizeResult, large: SizeResult): void {
+  const workloads = large.tree.workloads / medium.tree.workloads;
+  const lines = large.tree.flowLines / medium.tree.flowLines;
+  console.log(
+    `\nmedium -> large (input: workloads x${workloads.toFixed(1)}, flow lines x${lines.toFixed(1)})`,
+  );
+  const ratio = (a: number | undefined, b: number | undefined) => `x${((b ?? 0) / (a ?? 1)).toFixed(1)}`;
+  for (const phase of PHASES)
+    console.log(row(phase, ratio(medium.phases.times[phase], large.phases.times[phase])));
+  console.log(row('report rendering', ratio(medium.whole.times.report, large.whole.times.report)));
+  console.log(row('whole check', ratio(medium.whole.times.check, large.whole.times.check)));
+  console.log(row('manifests-only check', ratio(medium.manifests.times.check, large.manifests.times.check)));
+}
+
+await main(process.argv.slice(2));
