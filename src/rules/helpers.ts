@@ -10,7 +10,6 @@ import type {
   Protocol,
   Workload,
 } from '../model/types.js';
-import { matchesSelector } from '../policy/selector.js';
 import type { Direction, PolicyEngine } from '../policy/types.js';
 
 export const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
@@ -154,11 +153,14 @@ export function podSelectorMatchesElsewhere(
   policy: NetworkPolicy,
   peer: PolicyPeer,
 ): Workload[] {
-  const selector = peer.podSelector;
-  if (peerShape(peer) !== 'pod-only' || !selector) return [];
-  return engine.model.workloads.filter(
-    (workload) => workload.namespace !== policy.namespace && matchesSelector(selector, workload.labels),
-  );
+  const podSelector = peer.podSelector;
+  if (peerShape(peer) !== 'pod-only' || !podSelector) return [];
+  // The same selector under `namespaceSelector: {}` matches it in every namespace. Asking the engine (which caches
+  // matches per selector) instead of scanning every workload keeps this rule linear on large repositories.
+  const everywhere: PolicyPeer = { podSelector, namespaceSelector: {}, path: peer.path };
+  return engine
+    .peerWorkloads(policy, everywhere)
+    .filter((workload) => workload.namespace !== policy.namespace);
 }
 
 /** Labels that satisfy a selector's equality, `In` and `Exists` requirements: enough to build something it selects. */
