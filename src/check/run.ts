@@ -6,6 +6,7 @@ import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/repla
 import { createFlowMatcher } from '../flows/match.js';
 import { readFlows } from '../flows/read.js';
 import type { FlowFormat } from '../flows/types.js';
+import { ParseCache } from '../manifests/load.js';
 import type { Severity } from '../manifests/types.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
@@ -35,9 +36,10 @@ export interface CheckOptions {
 /** Runs lint at head, the reachability diff and the flow replay: the whole PR verdict. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  const parseCache = new ParseCache();
   const [base, head] = await Promise.all([
-    analyseSide(options.base, config),
-    analyseSide(options.head, config),
+    analyseSide(options.base, config, parseCache),
+    analyseSide(options.head, config, parseCache),
   ]);
 
   const findings = markIntroduced(lintSide(head, config), lintSide(base, config));

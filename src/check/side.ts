@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { loadManifests, parseManifestText } from '../manifests/load.js';
+import { loadManifests, parseManifestText, type ParseCache } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
 import { buildModel } from '../model/build.js';
 import type { ClusterModel } from '../model/types.js';
@@ -16,12 +16,19 @@ export interface AnalysedSide {
   objectCount: number;
 }
 
-/** Loads a side's manifests (files or rendered text), builds its model and its engine. */
-export async function analyseSide(source: ManifestSource, config: ResolvedConfig): Promise<AnalysedSide> {
+/**
+ * Loads a side's manifests (files or rendered text), builds its model and its engine. Both sides of a comparison
+ * pass the same `parseCache`, so the files a change leaves alone are parsed once.
+ */
+export async function analyseSide(
+  source: ManifestSource,
+  config: ResolvedConfig,
+  parseCache?: ParseCache,
+): Promise<AnalysedSide> {
   const loaded =
     'rendered' in source
       ? parseManifestText(source.rendered.text, source.rendered.name)
-      : await loadManifests(source.paths, { root: source.root });
+      : await loadManifests(source.paths, { root: source.root, ...(parseCache ? { parseCache } : {}) });
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(

@@ -1,3 +1,5 @@
+import type { ParseCache } from './load.js';
+
 /** Where something stands in an input file: 1-based line and column. */
 export interface SourceLocation {
   file: string;
@@ -46,6 +48,8 @@ export interface LoadOptions {
   root?: string;
   /** Limits against hostile input; see README "Limits". */
   limits?: Partial<LoadLimits>;
+  /** Shared by the loads of one comparison so that a file unchanged between base and head is parsed once. */
+  parseCache?: ParseCache;
 }
 
 export interface LoadLimits {
