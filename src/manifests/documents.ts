@@ -193,7 +193,9 @@ function convertDocument(
     } else if (error instanceof RangeError) {
       report('error', 'too-deep', 'the document nests too deeply to convert; it is not read', root.range[0]);
     } else {
-      throw error;
+      // Composing accepts what converting rejects, such as a merge key (`<<: *a`) whose source is not a map.
+      const message = error instanceof Error ? error.message : String(error);
+      report('error', 'yaml-syntax', `invalid YAML: ${message}; this document is not read`, root.range[0]);
     }
     return undefined;
   }

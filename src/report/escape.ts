@@ -64,7 +64,8 @@ const AUTOLINK_TRIGGERS: readonly [RegExp, string][] = [
   [/\bwww\./gi, '$&\u200D'],
 ];
 
-function neutraliseAutolinks(text: string): string {
+/** Breaks `@mentions`, `#123` references and bare links with a zero-width joiner: for any text GitHub shows. */
+export function neutraliseAutolinks(text: string): string {
   return AUTOLINK_TRIGGERS.reduce(
     (inert, [pattern, replacement]) => inert.replace(pattern, replacement),
     text,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { CheckResult, PathChange, ReplayedFlow } from '../check/types.js';
+import type { CheckResult, FlowsResult, PathChange, ReplayedFlow } from '../check/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
-import { cleanText, truncate } from './escape.js';
+import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
 import { describeRisks, formatPorts, plural } from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
 
@@ -62,8 +62,26 @@ interface SarifResult {
   suppressions?: { kind: 'inSource'; justification?: string }[];
 }
 
+/**
+ * Untrusted text as a SARIF plain-text message. Viewers turn `[text](target)` into a link (SARIF 2.1.0 §3.11.6,
+ * "embedded links"), so literal brackets, and the backslash that escapes them, are escaped; mentions and bare links
+ * are broken as in the Markdown report.
+ */
 function messageText(text: string): string {
-  return truncate(cleanText(text), MAX_MESSAGE_LENGTH);
+  const bounded = neutraliseAutolinks(truncate(cleanText(text), MAX_MESSAGE_LENGTH));
+  const pieces = Array.from(bounded, (character) =>
+    character === '[' || character === ']' || character === '\\' ? `\\${character}` : character,
+  );
+  const escaped = pieces.join('');
+  if (escaped.length <= MAX_MESSAGE_LENGTH) return escaped;
+  // Escapes made it longer: cut between pieces, never inside an escape, leaving room for the ellipsis.
+  let length = 1;
+  let kept = 0;
+  while (kept < pieces.length && length + (pieces[kept]?.length ?? 0) <= MAX_MESSAGE_LENGTH) {
+    length += pieces[kept]?.length ?? 0;
+    kept++;
+  }
+  return `${pieces.slice(0, kept).join('')}…`;
 }
 
 /** A repository-relative path as a URI reference: forward slashes, each segment percent-encoded. */
@@ -215,6 +233,19 @@ function notification(diagnostic: Diagnostic) {
   };
 }
 
+/** Flow records that could not be read are input problems too; the first few are kept as samples with file:line. */
+function skippedFlowNotifications(flows: FlowsResult | undefined) {
+  return (flows?.skippedSamples ?? []).map((sample) =>
+    notification({
+      severity: 'warning',
+      code: 'flow-record-skipped',
+      message: `flow record skipped: ${sample.reason}`,
+      file: sample.file,
+      line: sample.line,
+    }),
+  );
+}
+
 function isCheckResult(result: CheckResult | LintResult): result is CheckResult {
   return 'verdict' in result && 'diff' in result;
 }
@@ -263,7 +294,10 @@ export function renderSarif(
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.diagnostics.map(notification),
+            toolExecutionNotifications: [
+              ...result.diagnostics.map(notification),
+              ...(check ? skippedFlowNotifications(result.flows) : []),
+            ],
           },
         ],
         results,

@@ -15,6 +15,15 @@ import {
   plural,
 } from './format.js';
 import type { TextOptions } from './types.js';
+import {
+  describeBlocking,
+  describePatch,
+  describeReadiness,
+  describeRule,
+  describeWindow,
+  fixItems,
+} from '../fix/describe.js';
+import type { RulePatch } from '../fix/types.js';
 
 /** Long enough for any real message; a 10,000-character name from a hostile manifest does not flood the terminal. */
 const MAX_FIELD_LENGTH = 1000;
@@ -140,6 +149,25 @@ function diagnosticLines(writer: TextWriter, diagnostics: readonly Diagnostic[])
   );
 }
 
+/** Blocking flows listed per namespace in the terminal; the JSON has them all. */
+const MAX_BLOCKING_SHOWN = 5;
+
+/** A patch as the rule to add, indented under what it does. */
+function patchLines(writer: TextWriter, patch: RulePatch): string[] {
+  return [
+    `  ${writer.plain(describePatch(patch))}:`,
+    ...patch.yaml.split('\n').map((line) => `    ${writer.plain(line)}`),
+  ];
+}
+
+function fixLines(writer: TextWriter, result: CheckResult): string[][] {
+  return fixItems(result).map(({ subject, fix }) => [
+    writer.style(writer.plain(subject), 'bold'),
+    ...patchLines(writer, fix),
+    ...(fix.alsoNeeded ? patchLines(writer, fix.alsoNeeded) : []),
+  ]);
+}
+
 /** Findings in the order reviewers act on them: introduced first, then existing, suppressed last. */
 function orderedFindings(findings: readonly Finding[]): Finding[] {
   const groups = groupFindings(findings);
@@ -159,6 +187,7 @@ export function renderText(result: CheckResult, options: TextOptions): string {
     'Broken flows',
     (flows?.broken ?? []).map((flow) => withWhy(writer, flowLine(writer, flow), flow.explanation)),
   );
+  writer.section('Suggested fixes (verified against head)', fixLines(writer, result));
   writer.section(
     'Opened paths',
     pathRows(diff.opened).map((row) => pathLine(writer, row, '+')),
@@ -192,11 +221,36 @@ export function renderText(result: CheckResult, options: TextOptions): string {
     (flows?.unmatched ?? []).map((flow) => `${flowLine(writer, flow)}  ${writer.plain(flow.reason)}`),
   );
   writer.section('Findings', findingLines(writer, orderedFindings(result.findings)));
+  if (flows) {
+    const window = writer.plain(describeWindow(flows));
+    writer.section(
+      `Default-deny readiness (${window})`,
+      (flows.readiness ?? []).map((namespace) => [
+        `${writer.plain(namespace.namespace)}: ${writer.plain(describeReadiness(namespace))}`,
+        ...namespace.blocking
+          .slice(0, MAX_BLOCKING_SHOWN)
+          .map((flow) => `    ${writer.plain(describeBlocking(flow))}`),
+        ...(namespace.blocking.length > MAX_BLOCKING_SHOWN
+          ? [`    ${writer.style(`and ${namespace.blocking.length - MAX_BLOCKING_SHOWN} more`, 'dim')}`]
+          : []),
+      ]),
+    );
+    writer.section(
+      `Allow rules no recorded flow used, candidates to narrow (${window})`,
+      writer.columns(
+        (flows.unusedRules ?? []).map((rule) => ({
+          cells: [writer.plain(formatLocation(rule.file, rule.line)), writer.plain(describeRule(rule))],
+          styles: ['dim', undefined],
+        })),
+      ),
+    );
+  }
   writer.section('Diagnostics', diagnosticLines(writer, result.diagnostics));
   writer.section(
     'Skipped flow records (samples)',
     (flows?.skippedSamples ?? []).map(
-      (sample) => `${writer.plain(formatLocation(sample.file, sample.line) || '-')}  ${writer.plain(sample.reason)}`,
+      (sample) =>
+        `${writer.plain(formatLocation(sample.file, sample.line) || '-')}  ${writer.plain(sample.reason)}`,
     ),
   );
 
