@@ -4,6 +4,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOAD_LIMITS, loadManifests } from '../../src/manifests/load.js';
 import type { LoadResult } from '../../src/manifests/types.js';
+import {
+  aliasBomb,
+  binaryYaml,
+  configMaps,
+  deepBlockYaml,
+  deepFlowYaml,
+  deepJson,
+  largeFile,
+  podYaml,
+} from '../hostile/generated.js';
 
 const HOSTILE = 'fixtures/hostile';
 
@@ -24,12 +34,19 @@ describe('hostile input committed as fixtures', () => {
     expectValidSiblingLoaded(result);
     const file = (name: string) => `${HOSTILE}/${name}`;
     expect(summary(result)).toEqual([
+      ...[12, 16, 18, 19, 22, 24, 28, 31].map((line) => [
+        file('api-invalid-policy.yaml'),
+        line,
+        'error',
+        'schema',
+      ]),
       [file('docker-compose.yml'), 1, 'info', 'not-kubernetes'],
       [file('duplicate-keys.yaml'), 9, 'error', 'duplicate-key'],
       [file('helm-template-quoted.yaml'), 5, 'error', 'unrendered-template'],
       [file('helm-template.yaml'), 1, 'error', 'unrendered-template'],
       [file('mentions.yaml'), 14, 'error', 'schema'],
       [file('mentions.yaml'), 19, 'error', 'schema'],
+      [file('merge-key.yaml'), 3, 'error', 'yaml-syntax'],
       [file('non-object.yaml'), 2, 'info', 'not-kubernetes'],
       [file('tab-indentation.yaml'), 4, 'error', 'yaml-syntax'],
       [file('trailing-comma.json'), 5, 'error', 'json-syntax'],
@@ -39,7 +56,15 @@ describe('hostile input committed as fixtures', () => {
     expect(result.objects.map((o) => `${o.kind}/${o.name}`)).toEqual([
       'Pod/alertmanager',
       'Pod/unique-keys',
+      'Namespace/</details><h1>owned</h1>',
+      expect.stringMatching(/^Deployment\/<\/details> \| \[click me\]/),
+      'Pod/web\n| injected | row |\n\n<details open>\u001b[31mred\u001b[0m \u202Etxt.exe',
+      'Pod/db',
+      'NetworkPolicy/data-default-deny',
       'Pod/<img src=x onerror=alert(1)>',
+      'Pod/after-the-merge',
+      'NetworkPolicy/web-egress-lockdown',
+      'NetworkPolicy/data-from-anywhere',
       'Pod/after-the-broken-one',
       'NetworkPolicy/default-deny',
     ]);
@@ -77,27 +102,13 @@ describe('hostile input generated at run time', () => {
     return name;
   };
 
-  const levels = 5_000;
-  const laughs = ['lol', ...'abcdefgh'].map((anchor, index, all) =>
-    index === 0
-      ? ''
-      : `  ${anchor}: &${anchor} [${Array(9)
-          .fill(index === 1 ? '"lol"' : `*${all[index - 1]}`)
-          .join(',')}]`,
-  );
   const cases = {
-    large: write('large.yaml', '#'.repeat(DEFAULT_LOAD_LIMITS.maxFileBytes) + '\n'),
-    aliasBomb: write(
-      'alias-bomb.yaml',
-      ['apiVersion: v1', 'kind: ConfigMap', 'data:', ...laughs.slice(1)].join('\n'),
-    ),
-    deepFlow: write('deep-flow.yaml', 'a: ' + '['.repeat(levels) + ']'.repeat(levels) + '\n'),
-    deepBlock: write(
-      'deep-block.yaml',
-      Array.from({ length: levels }, (_, depth) => `${' '.repeat(depth)}a:`).join('\n'),
-    ),
-    deepJson: write('deep.json', '{"a":'.repeat(levels) + '1' + '}'.repeat(levels)),
-    binary: write('image.yaml', Buffer.from('apiVersion: v1\n\x89PNG\0\0\0\rIHDR', 'latin1')),
+    large: write('large.yaml', largeFile(DEFAULT_LOAD_LIMITS.maxFileBytes + 1)),
+    aliasBomb: write('alias-bomb.yaml', aliasBomb()),
+    deepFlow: write('deep-flow.yaml', deepFlowYaml()),
+    deepBlock: write('deep-block.yaml', deepBlockYaml()),
+    deepJson: write('deep.json', deepJson()),
+    binary: write('image.yaml', binaryYaml()),
     utf16: write(
       'windows.yaml',
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(podYaml('utf16'), 'utf16le')]),
@@ -134,11 +145,7 @@ describe('hostile input generated at run time', () => {
   });
 
   it('reads 20,000 unused objects in one file and thousands of files, counting what it skips', async () => {
-    const configMaps = Array.from(
-      { length: 20_000 },
-      (_, index) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${index}\ndata:\n  key: value\n`,
-    );
-    const big = write('config-maps.yaml', configMaps.join('---\n'));
+    const big = write('config-maps.yaml', configMaps(20_000));
     const repository = mkdtempSync(path.join(tmpdir(), 'netpol-repository-'));
     for (let index = 0; index < 2_000; index++) {
       writeFileSync(
@@ -156,7 +163,3 @@ describe('hostile input generated at run time', () => {
     expect(many.objects[1_999]?.name).toBe('pod-1999');
   });
 });
-
-function podYaml(name: string): string {
-  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n`;
-}
