@@ -7,7 +7,11 @@ import { createFlowMatcher } from '../flows/match.js';
 import { readFlows } from '../flows/read.js';
 import type { FlowFormat } from '../flows/types.js';
 import { ParseCache } from '../manifests/load.js';
-import type { Severity } from '../manifests/types.js';
+import { manifestTextReader, withFindingFixes, withFlowFixes } from '../fix/attach.js';
+import { observedFlows } from '../fix/observed.js';
+import { namespaceReadiness, unusedRules } from '../fix/readiness.js';
+import type { FixContext } from '../fix/suggest.js';
+import type { Diagnostic, Severity } from '../manifests/types.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
 import { analyseSide, type AnalysedSide } from './side.js';
@@ -31,6 +35,8 @@ export interface CheckOptions {
   configFile?: string;
   /** Overrides the config's `failOn`. */
   failOn?: FailOn;
+  /** Files the pull request changed, named as locations name them: fixes there become in-place suggestions. */
+  changedFiles?: string[];
 }
 
 /** Runs lint at head, the reachability diff and the flow replay: the whole PR verdict. */
@@ -42,7 +48,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     analyseSide(options.head, config, parseCache),
   ]);
 
-  const findings = markIntroduced(lintSide(head, config), lintSide(base, config));
+  const fixes = fixSetup(options, head, config);
+  const findings = withFindingFixes(
+    markIntroduced(lintSide(head, config), lintSide(base, config)),
+    fixes.context,
+    fixes.changedFiles,
+    fixes.diagnostics,
+  );
 
   const diff = diffConnectivity(
     { connections: base.engine.connectivity(), workloadIds: new Set(base.model.workloads.map((w) => w.id)) },
@@ -50,7 +62,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   );
   annotateChanges(diff.opened, diff.closed, head.engine);
 
-  const flows = options.flows?.length ? await replay(options, config, base, head) : undefined;
+  const flows = options.flows?.length ? await replay(options, config, base, head, fixes) : undefined;
 
   const failOn = options.failOn ?? config.failOn;
   const active = findings.filter((f) => !f.suppressed);
@@ -69,7 +81,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     findings,
     diff,
     ...(flows ? { flows } : {}),
-    diagnostics: [...configDiagnostics, ...head.diagnostics],
+    diagnostics: [...configDiagnostics, ...head.diagnostics, ...fixes.diagnostics],
     summary: {
       brokenFlows: flows?.broken.length ?? 0,
       opened: diff.opened.length,
@@ -105,11 +117,27 @@ function markIntroduced(headFindings: Finding[], baseFindings: Finding[]): Findi
   });
 }
 
+/** What suggesting fixes at head needs, and where the suggestions that did not verify are reported. */
+interface FixSetup {
+  context: FixContext;
+  changedFiles: ReadonlySet<string>;
+  diagnostics: Diagnostic[];
+}
+
+function fixSetup(options: CheckOptions, head: AnalysedSide, config: ResolvedConfig): FixSetup {
+  return {
+    context: { model: head.model, engine: head.engine, config, readText: manifestTextReader(options.head) },
+    changedFiles: new Set(options.changedFiles ?? []),
+    diagnostics: [],
+  };
+}
+
 async function replay(
   options: CheckOptions,
   config: ResolvedConfig,
   base: AnalysedSide,
   head: AnalysedSide,
+  fixes: FixSetup,
 ): Promise<FlowsResult> {
   const read = await readFlows(options.flows ?? [], { format: options.flowsFormat ?? 'auto' });
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
@@ -117,12 +145,17 @@ async function replay(
     engine: s.engine,
     match: matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match),
   });
-  const outcome = replayFlows(read.flows, side(base), side(head));
+  const headSide = side(head);
+  const outcome = replayFlows(read.flows, side(base), headSide);
+  const observed = observedFlows(read.flows, headSide.match);
   return {
     records: read.stats.records,
     skipped: read.stats.skipped,
     skippedSamples: read.stats.skippedSamples,
     ...(read.window ? { window: read.window } : {}),
     ...outcome,
+    broken: withFlowFixes(outcome.broken, observed, fixes.context, fixes.changedFiles, fixes.diagnostics),
+    readiness: namespaceReadiness(observed, head.engine, head.model),
+    unusedRules: unusedRules(observed, head.engine, head.model),
   };
 }

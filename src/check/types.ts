@@ -2,6 +2,7 @@ import type { Diagnostic, SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
+import type { NamespaceReadiness, SuggestedFix, UnusedRule } from '../fix/types.js';
 
 export type Verdict = 'pass' | 'fail';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -44,6 +45,8 @@ export interface ReplayedFlow {
   explanation?: string;
   /** The policy line that explains a denial (for annotations and SARIF). */
   location?: SourceLocation;
+  /** Broken flows: the rule that restores exactly this traffic, verified against head (`docs/fixes.md`). */
+  fix?: SuggestedFix;
 }
 
 export interface FlowsResult {
@@ -59,6 +62,10 @@ export interface FlowsResult {
   otherDrops: number;
   /** Flows that passed when recorded but that base denies too: the recording and the base manifests disagree. */
   deniedAtBase: number;
+  /** Per namespace with recorded traffic: could it take a default deny without cutting it (`docs/fixes.md`). */
+  readiness?: NamespaceReadiness[];
+  /** Allow rules no recorded flow used in the window: candidates to narrow (never failing). */
+  unusedRules?: UnusedRule[];
 }
 
 /** The JSON contract of `check` (README "check JSON"). */

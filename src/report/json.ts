@@ -21,6 +21,18 @@ const PATH_CHANGE: KeyOrder = {
   explanation: true,
   location: LOCATION,
 };
+const RULE_PATCH: KeyOrder = {
+  file: true,
+  line: true,
+  endLine: true,
+  policy: true,
+  direction: true,
+  yaml: true,
+  replacement: true,
+  patchedPolicyYaml: true,
+  inChangedFile: true,
+};
+const FIX: KeyOrder = { ...RULE_PATCH, alsoNeeded: RULE_PATCH };
 const REPLAYED_FLOW: KeyOrder = {
   from: PEER,
   to: PEER,
@@ -32,6 +44,7 @@ const REPLAYED_FLOW: KeyOrder = {
   explanation: true,
   location: LOCATION,
   reason: true,
+  fix: FIX,
 };
 const FINDING: KeyOrder = {
   rule: true,
@@ -44,6 +57,7 @@ const FINDING: KeyOrder = {
   introduced: true,
   suppressed: { reason: true },
   related: { ...LOCATION, message: true },
+  fix: FIX,
 };
 const DIAGNOSTIC: KeyOrder = {
   severity: true,
@@ -78,6 +92,14 @@ const CHECK_RESULT: KeyOrder = {
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
     deniedAtBase: true,
+    readiness: {
+      namespace: true,
+      observed: true,
+      covered: true,
+      ready: true,
+      blocking: { from: PEER, to: PEER, protocol: true, port: true, count: true, uncovered: true },
+    },
+    unusedRules: { policy: true, direction: true, index: true, file: true, line: true },
   },
   diagnostics: DIAGNOSTIC,
   summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true },

@@ -16,6 +16,14 @@ import {
 } from './format.js';
 import { renderNamespaceGraph } from './mermaid.js';
 import type { MarkdownOptions } from './types.js';
+import {
+  describeBlocking,
+  describeReadiness,
+  describeRule,
+  describeWindow,
+  fixItems,
+} from '../fix/describe.js';
+import type { RulePatch } from '../fix/types.js';
 
 const DEFAULT_MAX_LENGTH = 60_000;
 /** Below this the headline and the truncation note alone would not fit. */
@@ -243,6 +251,87 @@ function flowCells(flow: ReplayedFlow): string[] {
 
 const FLOW_HEADER = ['From', 'To', 'Port', 'Seen', 'Last seen'];
 
+/** Fixes shown in the comment; the JSON report and `netpol-guard fix` have them all. */
+const MAX_FIXES_SHOWN = 10;
+const MAX_BLOCKING_SHOWN = 3;
+
+/**
+ * A fenced code block that its content cannot close: the fence is longer than any backtick run inside. Control
+ * characters are dropped line by line; GitHub renders nothing inside a code block as Markdown or HTML.
+ */
+function codeBlock(info: string, text: string): string {
+  const lines = text.split('\n').map((line) => cleanText(line));
+  const longestRun = Math.max(
+    2,
+    ...lines.flatMap((line) => Array.from(line.matchAll(/`+/g), (run) => run[0].length)),
+  );
+  const fence = '`'.repeat(longestRun + 1);
+  return [`${fence}${info}`, ...lines, fence].join('\n');
+}
+
+/**
+ * One patch: a GitHub suggestion on the policy's lines when its file is in the pull request, else the rule to
+ * paste and the file to put it in.
+ */
+function patchBlock(patch: RulePatch): string {
+  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(patch.policy, 200)} in ${codeSpan(patch.file, 200)}`;
+  if (patch.inChangedFile) {
+    const lines =
+      patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;
+    return `Add to ${where} (${lines} become):\n\n${codeBlock('suggestion', patch.replacement)}`;
+  }
+  return `Add this rule to ${where}:\n\n${codeBlock('yaml', patch.yaml)}`;
+}
+
+function fixesBlock(result: CheckResult): string | undefined {
+  const items = fixItems(result);
+  if (items.length === 0) return undefined;
+  const shown = items
+    .slice(0, MAX_FIXES_SHOWN)
+    .map(({ subject, fix }) =>
+      [
+        `**${escapeMarkdown(subject, 300)}**`,
+        patchBlock(fix),
+        ...(fix.alsoNeeded ? [patchBlock(fix.alsoNeeded)] : []),
+      ].join('\n\n'),
+    );
+  const hidden = items.length - shown.length;
+  return [
+    ...shown,
+    ...(hidden > 0
+      ? [
+          `_…and ${plural(hidden, 'more fix', 'more fixes')} in the JSON report (\`netpol-guard fix\` applies them all)._`,
+        ]
+      : []),
+  ].join('\n\n');
+}
+
+function readinessTable(flows: FlowsResult | undefined): Table {
+  return {
+    header: ['Namespace', 'Observed connections', 'Default deny', 'Held back by'],
+    rows: (flows?.readiness ?? []).map((namespace) => {
+      const blocking = namespace.blocking.slice(0, MAX_BLOCKING_SHOWN).map((flow) => describeBlocking(flow));
+      const more = namespace.blocking.length - blocking.length;
+      return [
+        codeSpan(namespace.namespace, 200) || '—',
+        cell(describeReadiness(namespace)),
+        namespace.ready ? ':white_check_mark: ready' : ':hourglass: not yet',
+        cell([...blocking, ...(more > 0 ? [`and ${more.toLocaleString('en-US')} more`] : [])].join('; ')),
+      ];
+    }),
+  };
+}
+
+function unusedRulesTable(flows: FlowsResult | undefined): Table {
+  return {
+    header: ['Location', 'Rule'],
+    rows: (flows?.unusedRules ?? []).map((rule) => [
+      locationCell(rule.file, rule.line),
+      cell(describeRule(rule)),
+    ]),
+  };
+}
+
 /** Drops sections with nothing to show, so the comment lists only what happened. */
 function nonEmpty(sections: readonly (Section | undefined)[]): Section[] {
   return sections.filter(
@@ -293,6 +382,8 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
   const { diff, flows } = result;
   const findings = groupFindings(result.findings);
   const graph = renderNamespaceGraph(diff);
+  const fixes = fixesBlock(result);
+  const window = flows ? escapeMarkdown(describeWindow(flows), 200) : '';
   const sections = nonEmpty([
     {
       title: 'Live flows that would break',
@@ -303,6 +394,14 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
         rows: (flows?.broken ?? []).map((flow) => [...flowCells(flow), cell(flow.explanation ?? '')]),
       },
     },
+    fixes
+      ? {
+          title: 'Suggested fixes',
+          folded: false,
+          lead: 'The narrowest rules that restore the traffic, each verified against head (see docs/fixes.md).',
+          block: fixes,
+        }
+      : undefined,
     {
       title: 'Opened paths',
       folded: false,
@@ -359,6 +458,20 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
           cell(sample.reason),
         ]),
       },
+    },
+    {
+      title: 'Default-deny readiness',
+      folded: true,
+      lead:
+        `From ${window}. A connection counts when a rule names it on each end in the namespace; a recording can ` +
+        'miss rare traffic (CronJobs, failover paths): see docs/fixes.md.',
+      table: readinessTable(flows),
+    },
+    {
+      title: 'Allow rules no recorded flow used',
+      folded: true,
+      lead: `Candidates to narrow, from ${window}; rare traffic may still need them.`,
+      table: unusedRulesTable(flows),
     },
     { title: 'Diagnostics', folded: true, table: diagnosticsTable(result.diagnostics) },
   ]);

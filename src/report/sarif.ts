@@ -6,6 +6,7 @@ import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
 import { describeRisks, formatPorts, plural } from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
+import type { SuggestedFix } from '../fix/types.js';
 
 const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -60,6 +61,49 @@ interface SarifResult {
   relatedLocations?: (SarifLocation & { id: number; message: { text: string } })[];
   partialFingerprints: Record<string, string>;
   suppressions?: { kind: 'inSource'; justification?: string }[];
+  fixes?: SarifFix[];
+}
+
+interface SarifFix {
+  description: { text: string };
+  artifactChanges: {
+    artifactLocation: { uri: string; uriBaseId: string };
+    replacements: {
+      deletedRegion: { startLine: number; endLine: number };
+      insertedContent: { text: string };
+    }[];
+  }[];
+}
+
+/**
+ * A suggested fix as SARIF `fixes` (§3.55): whole lines replaced, so no column is needed. Both patches of a
+ * connection that both ends deny are one fix: either alone does not restore it.
+ */
+function sarifFixes(fix: SuggestedFix | undefined): { fixes?: SarifFix[] } {
+  if (!fix) return {};
+  const patches = fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix];
+  const changes = new Map<string, SarifFix['artifactChanges'][number]>();
+  for (const patch of patches) {
+    const uri = artifactUri(patch.file);
+    const change = changes.get(uri) ?? {
+      artifactLocation: { uri, uriBaseId: SOURCE_ROOT },
+      replacements: [],
+    };
+    change.replacements.push({
+      deletedRegion: { startLine: positive(patch.line), endLine: positive(patch.endLine) },
+      insertedContent: { text: patch.replacement },
+    });
+    changes.set(uri, change);
+  }
+  const description = patches.map((patch) => `add a rule to spec.${patch.direction} of ${patch.policy}`);
+  return {
+    fixes: [
+      {
+        description: { text: messageText(`${description.join(' and ')}.`) },
+        artifactChanges: [...changes.values()],
+      },
+    ],
+  };
 }
 
 /**
@@ -182,6 +226,7 @@ function findingResult(finding: Finding, rules: RuleTable): SarifResult {
           ],
         }
       : {}),
+    ...sarifFixes(finding.fix),
   };
 }
 
@@ -202,6 +247,7 @@ function brokenFlowResult(flow: ReplayedFlow, rules: RuleTable): SarifResult {
     },
     ...(location ? { locations: [location] } : {}),
     partialFingerprints: fingerprint(['broken-flow', from, to, flow.protocol, flow.port]),
+    ...sarifFixes(flow.fix),
   };
 }
 

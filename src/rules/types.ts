@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic, FieldPath, Severity, SourceLocation } from '../manifests/types.js';
 import type { ClusterModel, Namespace, NetworkPolicy, Workload } from '../model/types.js';
 import type { PolicyEngine } from '../policy/types.js';
+import type { SuggestedFix } from '../fix/types.js';
 
 export interface ResourceRef {
   kind: string;
@@ -24,6 +25,8 @@ export interface Finding {
   suppressed?: { reason?: string };
   /** Extra places that explain the finding (the other policy, the Service...). */
   related?: (SourceLocation & { message: string })[];
+  /** Set by `check` where a verified rule fixes the finding (`dns-egress-missing`; `docs/fixes.md`). */
+  fix?: SuggestedFix;
 }
 
 export interface LintResult {

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReplayedFlow } from '../check/types.js';
+import type { Diagnostic } from '../manifests/types.js';
+import type { Finding } from '../rules/types.js';
+import { flowKey, type ObservedFlow } from './observed.js';
+import { suggestDnsFix, suggestFlowFix, type FixContext, type FixOutcome } from './suggest.js';
+import type { RulePatch, SuggestedFix } from './types.js';
+
+/** Where a side's manifests come from (as `runCheck` takes them). */
+export type ManifestText = { root: string } | { root: string; rendered: { name: string; text: string } };
+
+/**
+ * Reads manifest files by the names locations give them (relative to the root), once each: the patches are made
+ * on the text the loader read. Rendered manifests have one "file", the render's name.
+ */
+export function manifestTextReader(source: ManifestText): (file: string) => string | undefined {
+  if ('rendered' in source) {
+    const { name, text } = source.rendered;
+    return (file) => (file === name ? text : undefined);
+  }
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, readQuietly(path.resolve(source.root, file)));
+    return cache.get(file);
+  };
+}
+
+function readQuietly(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fixes for the findings that have one (`dns-egress-missing`); suppressed findings are left alone. */
+export function withFindingFixes(
+  findings: readonly Finding[],
+  context: FixContext,
+  changedFiles: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): Finding[] {
+  return findings.map((finding) => {
+    if (finding.suppressed) return finding;
+    const fix = take(suggestDnsFix(context, finding), changedFiles, diagnostics);
+    return fix ? { ...finding, fix } : finding;
+  });
+}
+
+/** Fixes for the broken flows, from the observed connection each of them is. */
+export function withFlowFixes(
+  broken: readonly ReplayedFlow[],
+  observed: readonly ObservedFlow[],
+  context: FixContext,
+  changedFiles: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): ReplayedFlow[] {
+  const byKey = new Map(
+    observed.map((flow) => [flowKey(flow.fromPeer, flow.toPeer, flow.protocol, flow.port), flow]),
+  );
+  return broken.map((flow) => {
+    const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
+    if (!connection) return flow;
+    const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
+    const fix = take(outcome, changedFiles, diagnostics);
+    return fix ? { ...flow, fix } : flow;
+  });
+}
+
+/** The fix of an outcome, marked when its files are in the pull request; a problem is reported once. */
+function take(
+  outcome: FixOutcome,
+  changedFiles: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): SuggestedFix | undefined {
+  if ('problem' in outcome) {
+    const { problem } = outcome;
+    if (!diagnostics.some((d) => d.code === problem.code && d.message === problem.message))
+      diagnostics.push(problem);
+    return undefined;
+  }
+  if (!('fix' in outcome)) return undefined;
+  const mark = <T extends RulePatch>(patch: T): T =>
+    changedFiles.has(patch.file) ? { ...patch, inChangedFile: true } : patch;
+  const { alsoNeeded, ...patch } = outcome.fix;
+  return { ...mark(patch), ...(alsoNeeded ? { alsoNeeded: mark(alsoNeeded) } : {}) };
+}
+
+/** Every patch of a check's fixes once, in report order: what `fix --write` applies. */
+export function allPatches(fixes: Iterable<SuggestedFix | undefined>): RulePatch[] {
+  const unique = new Map<string, RulePatch>();
+  for (const fix of fixes) {
+    if (!fix) continue;
+    const { alsoNeeded, ...patch } = fix;
+    for (const one of alsoNeeded ? [patch, alsoNeeded] : [patch]) {
+      const key = JSON.stringify([one.file, one.policy, one.direction, one.yaml]);
+      if (!unique.has(key)) unique.set(key, one);
+    }
+  }
+  return [...unique.values()];
+}

@@ -1,0 +1,61 @@
+import type { CheckResult, FlowsResult } from '../check/types.js';
+import { peerLabel } from '../diff/peers.js';
+import type { BlockingFlow, NamespaceReadiness, RulePatch, SuggestedFix, UnusedRule } from './types.js';
+
+/** Wording of fixes, readiness and unused rules shared by the text and Markdown reports. */
+
+/** What a fix is for, and the fix itself: broken flows first, then findings, in report order. */
+export interface FixItem {
+  subject: string;
+  fix: SuggestedFix;
+}
+
+export function fixItems(result: CheckResult): FixItem[] {
+  const flows = (result.flows?.broken ?? []).flatMap((flow) =>
+    flow.fix
+      ? [
+          {
+            subject: `${peerLabel(flow.from)} -> ${peerLabel(flow.to)} ${flow.protocol}/${flow.port}`,
+            fix: flow.fix,
+          },
+        ]
+      : [],
+  );
+  const findings = result.findings.flatMap((finding) =>
+    finding.fix ? [{ subject: `${finding.rule} at ${finding.file}:${finding.line}`, fix: finding.fix }] : [],
+  );
+  return [...flows, ...findings];
+}
+
+/** `add to spec.egress of app/web-egress (policies.yaml:67)`. */
+export function describePatch(patch: RulePatch): string {
+  return `add to spec.${patch.direction} of ${patch.policy} (${patch.file}:${patch.line})`;
+}
+
+/** `flows seen 2026-11-21T10:00:11Z to 2026-11-21T10:02:45Z` (or `flows without times`): every figure from flows names it. */
+export function describeWindow(flows: FlowsResult): string {
+  return flows.window
+    ? `flows seen ${flows.window.firstSeen} to ${flows.window.lastSeen}`
+    : 'flows without times';
+}
+
+/** `2 of 4 observed connections explicitly allowed: not ready`. */
+export function describeReadiness(readiness: NamespaceReadiness): string {
+  const share = `${readiness.covered.toLocaleString('en-US')} of ${readiness.observed.toLocaleString('en-US')} observed connections explicitly allowed`;
+  return readiness.ready
+    ? `${share}: a default deny would not cut observed traffic`
+    : `${share}: a default deny would cut the others`;
+}
+
+/** `app/web -> app/api TCP/8080 x5 (egress, ingress not explicitly allowed)`. */
+export function describeBlocking(flow: BlockingFlow): string {
+  return (
+    `${peerLabel(flow.from)} -> ${peerLabel(flow.to)} ${flow.protocol}/${flow.port} x${flow.count.toLocaleString('en-US')}` +
+    ` (${flow.uncovered.join(', ')} not explicitly allowed)`
+  );
+}
+
+/** `app/api-ingress ingress[0]`. */
+export function describeRule(rule: UnusedRule): string {
+  return `${rule.policy} ${rule.direction}[${rule.index}]`;
+}

@@ -1,0 +1,312 @@
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isMap, isSeq, parseAllDocuments, stringify, type Node } from 'yaml';
+import { DEFAULT_LOAD_LIMITS } from '../manifests/load.js';
+import type { Direction } from '../policy/types.js';
+
+/** Which NetworkPolicy of a file to patch. */
+export interface PolicyTarget {
+  namespace: string;
+  name: string;
+  /** The namespace of a policy that states none (as the model was built with). */
+  defaultNamespace: string;
+  /** A line inside the policy's document: picks one among duplicates. */
+  line?: number;
+}
+
+export type PatchOutcome = { text: string } | { error: string };
+
+type ParsedDocument = Document.Parsed;
+
+/** A rule item as YAML, the way it is written under `spec.ingress` / `spec.egress`. */
+export function ruleYaml(rule: Record<string, unknown>): string {
+  return stringify([rule]).trimEnd();
+}
+
+/**
+ * Appends one rule to a NetworkPolicy's `spec.ingress` / `spec.egress` in a manifest file's text. The lines of the
+ * rule are inserted where the list ends (or a new list where `spec` ends), so comments, quoting and every other
+ * document stay byte-identical; only a flow-style list or spec falls back to re-writing that one document. The
+ * result is checked by parsing it again: the list must be what it was plus exactly the rule.
+ */
+export function addRule(
+  text: string,
+  target: PolicyTarget,
+  direction: Direction,
+  rule: Record<string, unknown>,
+): PatchOutcome {
+  const found = findPolicyDocument(text, target);
+  if ('error' in found) return found;
+  const before = ruleList(found.document, direction);
+  const expected = [...before, rule];
+  for (const strategy of [insertLines, rewriteDocument]) {
+    const patched = strategy(text, found.document, direction, rule);
+    if (patched === undefined) continue;
+    const again = findPolicyDocument(patched, { ...target, line: undefined }, found.index);
+    if ('document' in again && isDeepStrictEqual(ruleList(again.document, direction), expected)) {
+      return { text: patched };
+    }
+  }
+  return { error: `could not add a rule to spec.${direction} of ${target.namespace}/${target.name}` };
+}
+
+/** The text of the policy's document in a patched file (from its first key to its end, without `---`). */
+export function policyDocumentText(text: string, target: PolicyTarget): string | undefined {
+  const found = findPolicyDocument(text, target);
+  if ('error' in found) return undefined;
+  const range = found.document.contents?.range;
+  return range ? text.slice(range[0], range[2]).trimEnd() : undefined;
+}
+
+function findPolicyDocument(
+  text: string,
+  target: PolicyTarget,
+  index?: number,
+): { document: ParsedDocument; index: number } | { error: string } {
+  const documents: ParsedDocument[] = Array.from(parseAllDocuments(text));
+  const lineOffset = target.line === undefined ? undefined : offsetOfLine(text, target.line);
+  const candidates = documents
+    .map((document, i) => ({ document, index: i }))
+    .filter(({ document, index: i }) => (index === undefined || i === index) && isTarget(document, target));
+  const chosen =
+    candidates.find(
+      ({ document }) =>
+        lineOffset !== undefined && document.range[0] <= lineOffset && lineOffset < document.range[2],
+    ) ?? candidates[0];
+  if (!chosen) return { error: `no NetworkPolicy ${target.namespace}/${target.name} in the file` };
+  if (chosen.document.errors.length > 0) {
+    return { error: `the policy's document does not parse: ${chosen.document.errors[0]?.message ?? ''}` };
+  }
+  return chosen;
+}
+
+function isTarget(document: ParsedDocument, target: PolicyTarget): boolean {
+  const value = plainValue(document);
+  if (value?.kind !== 'NetworkPolicy' || !isRecord(value.metadata)) return false;
+  const { name, namespace } = value.metadata;
+  return name === target.name && (namespace ?? target.defaultNamespace) === target.namespace;
+}
+
+function ruleList(document: ParsedDocument, direction: Direction): unknown[] {
+  const spec = plainValue(document)?.spec;
+  const list = isRecord(spec) ? spec[direction] : undefined;
+  return Array.isArray(list) ? list : [];
+}
+
+/** The document as plain data; undefined for one that is not a mapping or expands too many aliases. */
+function plainValue(document: ParsedDocument): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = document.toJS({ maxAliasCount: DEFAULT_LOAD_LIMITS.maxAliasCount });
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Inserts the rule's lines after the last item of a block list, or a new block list after the last key of `spec`. */
+function insertLines(
+  text: string,
+  document: ParsedDocument,
+  direction: Direction,
+  rule: Record<string, unknown>,
+): string | undefined {
+  const spec = document.get('spec', true);
+  if (!isMap(spec) || spec.flow || !spec.range) return undefined;
+  const list = spec.get(direction, true) as Node | undefined;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const item = ruleYaml(rule).split('\n');
+  if (isSeq(list) && !list.flow && list.items.length > 0 && list.range) {
+    const indent = ' '.repeat(columnOf(text, list.range[0]));
+    return insertAt(
+      text,
+      list.range[1],
+      item.map((line) => indent + line),
+      newline,
+    );
+  }
+  if (spec.has(direction)) return undefined; // `egress:` with no items, `egress: []`, or an alias: rewrite instead.
+  const indent = ' '.repeat(columnOf(text, spec.range[0]));
+  return insertAt(
+    text,
+    spec.range[1],
+    [`${indent}${direction}:`, ...item.map((line) => `${indent}  ${line}`)],
+    newline,
+  );
+}
+
+/** Re-writes the policy's document (only it) with the rule added through the YAML document model. */
+function rewriteDocument(
+  text: string,
+  document: ParsedDocument,
+  direction: Direction,
+  rule: Record<string, unknown>,
+): string | undefined {
+  const range = document.contents?.range;
+  if (!range) return undefined;
+  const copy = document.clone();
+  const list = copy.getIn(['spec', direction], true);
+  if (isSeq(list)) list.items.push(copy.createNode(rule));
+  else copy.setIn(['spec', direction], copy.createNode([rule]));
+  const alone = new Document();
+  alone.contents = copy.contents;
+  return text.slice(0, range[0]) + String(alone) + text.slice(range[2]);
+}
+
+/** Inserts whole lines at `offset`, the start of a line (or the end of a text without a final newline). */
+function insertAt(text: string, offset: number, lines: string[], newline: string): string {
+  const atLineStart = offset === 0 || text[offset - 1] === '\n';
+  const inserted = lines.join(newline) + newline;
+  return atLineStart
+    ? text.slice(0, offset) + inserted + text.slice(offset)
+    : text.slice(0, offset) + newline + inserted.slice(0, -newline.length) + text.slice(offset);
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+function offsetOfLine(text: string, line: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The one region where two texts differ, as lines of `before` and what they become (for a single patch). */
+export interface ChangedLines {
+  /** First replaced line of `before` (1-based). */
+  line: number;
+  endLine: number;
+  replacement: string;
+}
+
+/**
+ * The lines a patch changes, found from the common first and last lines. A pure insertion replaces the line above
+ * it (or below it, at the top of the file) with itself plus the new lines: a suggestion needs at least one line.
+ */
+export function changedLines(before: string, after: string): ChangedLines | undefined {
+  if (before === after) return undefined;
+  const old = before.split('\n');
+  const now = after.split('\n');
+  let prefix = 0;
+  while (prefix < old.length && prefix < now.length && old[prefix] === now[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < old.length - prefix &&
+    suffix < now.length - prefix &&
+    old[old.length - 1 - suffix] === now[now.length - 1 - suffix]
+  )
+    suffix++;
+  let first = prefix;
+  let lastOld = old.length - suffix; // exclusive
+  let lastNow = now.length - suffix;
+  if (first === lastOld) {
+    if (first > 0) first--;
+    else {
+      lastOld++;
+      lastNow++;
+    }
+  }
+  return {
+    line: first + 1,
+    endLine: lastOld,
+    replacement: now.slice(first, lastNow).join('\n').replace(/\r$/gm, ''),
+  };
+}
+
+/** Longest inputs the line diff compares exactly; beyond, the changed region is shown as one block. */
+const MAX_DIFF_CELLS = 4_000_000;
+const CONTEXT_LINES = 3;
+
+/** A unified diff of two versions of a file (`--- a/file`, `+++ b/file`, hunks with three lines of context). */
+export function unifiedDiff(file: string, before: string, after: string): string {
+  if (before === after) return '';
+  const edits = lineEdits(before.split('\n'), after.split('\n'));
+  const hunks: string[] = [];
+  let index = 0;
+  while (index < edits.length) {
+    const start = edits.findIndex((edit, i) => i >= index && edit.kind !== ' ');
+    if (start === -1) break;
+    let end = start;
+    // Extend while the next change is close enough to share context.
+    for (let i = start; i < edits.length; i++) {
+      if (edits[i]?.kind !== ' ') end = i;
+      else if (i - end > CONTEXT_LINES * 2) break;
+    }
+    const from = Math.max(0, start - CONTEXT_LINES);
+    const to = Math.min(edits.length - 1, end + CONTEXT_LINES);
+    const slice = edits.slice(from, to + 1);
+    const oldStart = (edits[from]?.oldLine ?? 0) + 1;
+    const newStart = (edits[from]?.newLine ?? 0) + 1;
+    const oldCount = slice.filter((edit) => edit.kind !== '+').length;
+    const newCount = slice.filter((edit) => edit.kind !== '-').length;
+    hunks.push(
+      `@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`,
+      ...slice.map((edit) => `${edit.kind}${edit.text}`),
+    );
+    index = to + 1;
+  }
+  return [`--- a/${file}`, `+++ b/${file}`, ...hunks, ''].join('\n');
+}
+
+interface LineEdit {
+  kind: ' ' | '-' | '+';
+  text: string;
+  /** Lines of each version before this one (0-based position). */
+  oldLine: number;
+  newLine: number;
+}
+
+/** A shortest edit script by longest common subsequence; large files fall back to one replaced block. */
+function lineEdits(old: string[], now: string[]): LineEdit[] {
+  const edits: LineEdit[] = [];
+  if (old.length * now.length > MAX_DIFF_CELLS) {
+    const change = changedLines(old.join('\n'), now.join('\n'));
+    const first = (change?.line ?? 1) - 1;
+    const lastOld = change?.endLine ?? old.length;
+    const lastNow = now.length - (old.length - lastOld);
+    old.slice(0, first).forEach((text, i) => edits.push({ kind: ' ', text, oldLine: i, newLine: i }));
+    for (let i = first; i < lastOld; i++)
+      edits.push({ kind: '-', text: old[i] ?? '', oldLine: i, newLine: first });
+    for (let i = first; i < lastNow; i++)
+      edits.push({ kind: '+', text: now[i] ?? '', oldLine: lastOld, newLine: i });
+    for (let i = lastOld; i < old.length; i++)
+      edits.push({ kind: ' ', text: old[i] ?? '', oldLine: i, newLine: i - lastOld + lastNow });
+    return edits;
+  }
+  const width = now.length + 1;
+  const common = new Uint32Array((old.length + 1) * width);
+  for (let i = old.length - 1; i >= 0; i--) {
+    for (let j = now.length - 1; j >= 0; j--) {
+      common[i * width + j] =
+        old[i] === now[j]
+          ? (common[(i + 1) * width + j + 1] ?? 0) + 1
+          : Math.max(common[(i + 1) * width + j] ?? 0, common[i * width + j + 1] ?? 0);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < now.length) {
+    if (i < old.length && j < now.length && old[i] === now[j]) {
+      edits.push({ kind: ' ', text: old[i] ?? '', oldLine: i, newLine: j });
+      i++;
+      j++;
+    } else if (
+      j < now.length &&
+      (i === old.length || (common[i * width + j + 1] ?? 0) >= (common[(i + 1) * width + j] ?? 0))
+    ) {
+      edits.push({ kind: '+', text: now[j] ?? '', oldLine: i, newLine: j });
+      j++;
+    } else {
+      edits.push({ kind: '-', text: old[i] ?? '', oldLine: i, newLine: j });
+      i++;
+    }
+  }
+  return edits;
+}

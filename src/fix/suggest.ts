@@ -1,0 +1,307 @@
+import type { ResolvedConfig } from '../config/types.js';
+import { parseManifestText } from '../manifests/load.js';
+import type { Diagnostic } from '../manifests/types.js';
+import { buildModel, NAMESPACE_NAME_LABEL } from '../model/build.js';
+import type {
+  ClusterModel,
+  LabelSelector,
+  Labels,
+  NetworkPolicy,
+  Protocol,
+  Workload,
+} from '../model/types.js';
+import { createEngine } from '../policy/engine.js';
+import { parseAddress } from '../policy/ip.js';
+import type { Direction, Endpoint, PolicyEngine } from '../policy/types.js';
+import { dnsEgressMissing } from '../rules/dns-egress-missing.js';
+import { runLint } from '../rules/run.js';
+import type { Finding } from '../rules/types.js';
+import { addRule, changedLines, policyDocumentText, ruleYaml, type PolicyTarget } from './patch.js';
+import type { RulePatch, SuggestedFix } from './types.js';
+
+/** What suggesting fixes needs: the head side, its config, and the text of its manifest files. */
+export interface FixContext {
+  model: ClusterModel;
+  engine: PolicyEngine;
+  config: ResolvedConfig;
+  /** The text of a manifest file as locations name it; undefined when it cannot be read. */
+  readText(file: string): string | undefined;
+}
+
+/** A fix, or why none is offered (a diagnostic names the policy and its file). */
+export type FixOutcome = { fix: SuggestedFix } | { problem: Diagnostic } | { none: true };
+
+/**
+ * Labels that differ between the pods of one workload or between its rollouts: a selector on them would stop
+ * matching at the next deployment.
+ */
+const CHURNING_LABELS = new Set([
+  'pod-template-hash',
+  'controller-revision-hash',
+  'pod-template-generation',
+  'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index',
+  'controller-uid',
+  'batch.kubernetes.io/controller-uid',
+  'job-name',
+  'batch.kubernetes.io/job-name',
+]);
+
+/** A rule to add to one policy for one direction. */
+interface RuleRequest {
+  policy: NetworkPolicy;
+  direction: Direction;
+  rule: Record<string, unknown>;
+}
+
+/**
+ * The narrowest rules that restore one connection head denies: on each end that denies it (egress at the source,
+ * ingress at the destination), one rule naming exactly the other end (its namespace by name and its workload's
+ * labels, or the single address) and the port seen. Offered only when the patched policies, parsed again, are
+ * schema-valid and allow the connection.
+ */
+export function suggestFlowFix(
+  context: FixContext,
+  from: Endpoint,
+  to: Endpoint,
+  protocol: Protocol,
+  port: number,
+): FixOutcome {
+  const explanation = context.engine.explain(from, to, protocol, port);
+  if (explanation.allowed) return { none: true };
+  const requests: RuleRequest[] = [];
+  for (const [direction, subject, other] of [
+    ['egress', from, to],
+    ['ingress', to, from],
+  ] as const) {
+    if (explanation[direction].allowed || !('workload' in subject)) continue;
+    const policy = narrowestPolicy(context.engine, subject.workload, direction);
+    if (!policy) continue;
+    const destination = direction === 'egress' ? other : subject;
+    requests.push({
+      policy,
+      direction,
+      rule: {
+        [direction === 'egress' ? 'to' : 'from']: [peerFor(policy.namespace, other)],
+        ports: [portFor(policy, direction, destination, { protocol, port })],
+      },
+    });
+  }
+  return offer(context, requests, (engine) => engine.isAllowed(from, to, protocol, port));
+}
+
+/**
+ * For a `dns-egress-missing` finding: the rule its policy lacks, egress to the configured DNS pods on the DNS
+ * ports. Offered only when the patched policy, parsed again, makes the rule report nothing on it.
+ */
+export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome {
+  if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
+  const { namespace, name } = finding.resource;
+  const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name);
+  if (!policy) return { none: true };
+  const { dns } = context.config;
+  const rule = {
+    to: [
+      {
+        namespaceSelector: plainSelector(dns.namespaceSelector),
+        podSelector: plainSelector(dns.podSelector),
+      },
+    ],
+    ports: dns.ports.map(({ protocol, port }) => ({ protocol, port })),
+  };
+  return offer(context, [{ policy, direction: 'egress', rule }], (engine) => {
+    const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
+      dnsEgressMissing,
+    ]);
+    return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name);
+  });
+}
+
+/** Patches each policy's file, re-parses the patched policies and keeps the fix only if `verified` holds on them. */
+function offer(
+  context: FixContext,
+  requests: readonly RuleRequest[],
+  verified: (engine: PolicyEngine) => boolean,
+): FixOutcome {
+  const [first, second] = requests;
+  if (!first) return { none: true };
+  const patched = new Map<NetworkPolicy, NetworkPolicy>();
+  const patches: RulePatch[] = [];
+  // Each patch is shown against the file as it is; the model applies them one after the other.
+  const texts = new Map<string, string>();
+  for (const request of requests) {
+    const { file } = request.policy.loc;
+    const original = context.readText(file);
+    if (original === undefined) return problem(request, 'its file could not be read');
+    const alone = patchText(context, original, request);
+    if ('error' in alone) return problem(request, alone.error);
+    const cumulative = patchText(context, texts.get(file) ?? original, request);
+    if ('error' in cumulative) return problem(request, cumulative.error);
+    texts.set(file, cumulative.text);
+    const policy = reparsedPolicy(context, cumulative.text, request);
+    if ('error' in policy) return problem(request, policy.error);
+    patched.set(request.policy, policy.policy);
+    patches.push(alone.patch);
+  }
+  const model: ClusterModel = {
+    ...context.model,
+    policies: context.model.policies.map((policy) => patched.get(policy) ?? policy),
+  };
+  if (!verified(createEngine(model))) {
+    return problem(first, 'the patched policy still does not allow the traffic');
+  }
+  const [patch, other] = patches as [RulePatch, RulePatch | undefined];
+  return { fix: second && other ? { ...patch, alsoNeeded: other } : patch };
+}
+
+function target(context: FixContext, policy: NetworkPolicy): PolicyTarget {
+  return {
+    namespace: policy.namespace,
+    name: policy.name,
+    defaultNamespace: context.config.defaultNamespace,
+    line: policy.loc.line,
+  };
+}
+
+function patchText(
+  context: FixContext,
+  text: string,
+  request: RuleRequest,
+): { text: string; patch: RulePatch } | { error: string } {
+  const policyTarget = target(context, request.policy);
+  const outcome = addRule(text, policyTarget, request.direction, request.rule);
+  if ('error' in outcome) return outcome;
+  const change = changedLines(text, outcome.text);
+  if (!change) return { error: 'the patch changed nothing' };
+  const document = policyDocumentText(outcome.text, { ...policyTarget, line: change.line });
+  return {
+    text: outcome.text,
+    patch: {
+      file: request.policy.loc.file,
+      line: change.line,
+      endLine: change.endLine,
+      policy: request.policy.id,
+      direction: request.direction,
+      yaml: ruleYaml(request.rule),
+      replacement: change.replacement,
+      ...(document !== undefined ? { patchedPolicyYaml: document } : {}),
+    },
+  };
+}
+
+/** The patched policy as the loader and model builder read it: schema errors make it unusable. */
+function reparsedPolicy(
+  context: FixContext,
+  text: string,
+  request: RuleRequest,
+): { policy: NetworkPolicy } | { error: string } {
+  const { file, line } = request.policy.loc;
+  const document = policyDocumentText(text, { ...target(context, request.policy), line });
+  if (document === undefined) return { error: 'the patched policy could not be found again' };
+  const loaded = parseManifestText(document, file);
+  const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });
+  const error = [...loaded.diagnostics, ...built.diagnostics].find((d) => d.severity === 'error');
+  if (error) return { error: `the patched policy is not valid: ${error.message}` };
+  const [policy] = built.model.policies;
+  return policy ? { policy } : { error: 'the patched policy is not a NetworkPolicy any more' };
+}
+
+function problem(request: RuleRequest, reason: string): FixOutcome {
+  return {
+    problem: {
+      severity: 'info',
+      code: 'fix-not-offered',
+      message: `no fix suggested for spec.${request.direction} of ${request.policy.id}: ${reason}`,
+      file: request.policy.loc.file,
+      line: request.policy.loc.line,
+      resource: { kind: 'NetworkPolicy', namespace: request.policy.namespace, name: request.policy.name },
+    },
+  };
+}
+
+/**
+ * The policy a new rule changes least: the one selecting the fewest pods (a rule there opens the path for those pods
+ * only), then one that already has rules in that direction (not a bare default deny), then file order.
+ */
+function narrowestPolicy(
+  engine: PolicyEngine,
+  workload: Workload,
+  direction: Direction,
+): NetworkPolicy | undefined {
+  const ranked = engine.selectingPolicies(workload, direction).map((policy) => ({
+    policy,
+    selected: engine.policyWorkloads(policy).length,
+    bare: policy[direction].length === 0 ? 1 : 0,
+  }));
+  ranked.sort(
+    (a, b) =>
+      a.selected - b.selected ||
+      a.bare - b.bare ||
+      a.policy.loc.file.localeCompare(b.policy.loc.file) ||
+      a.policy.loc.line - b.policy.loc.line,
+  );
+  return ranked[0]?.policy;
+}
+
+/** The narrowest peer item matching the endpoint: its namespace by name (when not the policy's) and its pod labels. */
+function peerFor(policyNamespace: string, endpoint: Endpoint): Record<string, unknown> {
+  if ('ip' in endpoint) {
+    const family = parseAddress(endpoint.ip)?.family ?? 4;
+    return { ipBlock: { cidr: `${endpoint.ip}/${family === 6 ? 128 : 32}` } };
+  }
+  const { workload } = endpoint;
+  return {
+    ...(workload.namespace === policyNamespace
+      ? {}
+      : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: workload.namespace } } }),
+    podSelector: matchLabels(stableLabels(workload.labels)),
+  };
+}
+
+function stableLabels(labels: Labels): Labels {
+  return Object.fromEntries(
+    Object.entries(labels)
+      .filter(([key]) => !CHURNING_LABELS.has(key))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+function matchLabels(labels: Labels): Record<string, unknown> {
+  return Object.keys(labels).length > 0 ? { matchLabels: { ...labels } } : {};
+}
+
+/**
+ * The port as seen, by number; by the destination's port name only when the policy already names ports in that
+ * direction (its authors chose names) and the destination declares one for that number.
+ */
+function portFor(
+  policy: NetworkPolicy,
+  direction: Direction,
+  destination: Endpoint,
+  seen: { protocol: Protocol; port: number },
+): Record<string, unknown> {
+  const usesNames = policy[direction].some((rule) =>
+    (rule.ports ?? []).some((port) => typeof port.port === 'string'),
+  );
+  const declared =
+    usesNames && 'workload' in destination
+      ? destination.workload.ports.find((p) => p.name && p.port === seen.port && p.protocol === seen.protocol)
+      : undefined;
+  return { protocol: seen.protocol, port: declared?.name ?? seen.port };
+}
+
+/** A selector as plain data for YAML: only the fields it has. */
+function plainSelector(selector: LabelSelector): Record<string, unknown> {
+  return {
+    ...(selector.matchLabels ? { matchLabels: { ...selector.matchLabels } } : {}),
+    ...(selector.matchExpressions
+      ? {
+          matchExpressions: selector.matchExpressions.map(({ key, operator, values }) => ({
+            key,
+            operator,
+            ...(values ? { values: [...values] } : {}),
+          })),
+        }
+      : {}),
+  };
+}
