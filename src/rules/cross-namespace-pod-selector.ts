@@ -32,9 +32,10 @@ export const crossNamespacePodSelector: Rule = {
   check(ctx) {
     for (const { policy, rule, peer } of policyPeers(ctx.model)) {
       if (isInAndOrSplit(rule.peers ?? [], peer)) continue;
+      // Its own namespace first: a cheap look that settles most peers.
+      if (!peer.podSelector || ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
       const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer);
-      if (elsewhere.length === 0 || !peer.podSelector || ctx.engine.peerWorkloads(policy, peer).length > 0)
-        continue;
+      if (elsewhere.length === 0) continue;
       const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
       ctx.report({
         policy,

@@ -120,8 +120,16 @@ export function selectorKeys(selector: LabelSelector): string[] {
 
 /** Whether any workload of the model lives in the namespace: only then can "matches nothing" be trusted. */
 export function hasKnownWorkloads(model: ClusterModel, namespace: string): boolean {
-  return model.workloads.some((workload) => workload.namespace === namespace);
+  let namespaces = namespacesWithWorkloads.get(model);
+  if (!namespaces) {
+    namespaces = new Set(model.workloads.map((workload) => workload.namespace));
+    namespacesWithWorkloads.set(model, namespaces);
+  }
+  return namespaces.has(namespace);
 }
+
+/** Per model, computed once: rules ask this for every peer, and scanning every workload each time is quadratic. */
+const namespacesWithWorkloads = new WeakMap<ClusterModel, ReadonlySet<string>>();
 
 export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();

@@ -21,7 +21,10 @@ export function dnsNamespaceName(config: ResolvedConfig): string {
 export function knownNamespaces(
   model: ClusterModel,
   config: ResolvedConfig,
-): { name: string; labels: Labels }[] {
+): readonly { name: string; labels: Labels }[] {
+  // Rules ask this for every selector of every policy: computed once per model and config.
+  const cached = knownNamespacesCache.get(model);
+  if (cached?.config === config) return cached.namespaces;
   const byName = new Map<string, Labels>();
   for (const name of SYSTEM_NAMESPACES) byName.set(name, { [NAMESPACE_NAME_LABEL]: name });
   const dnsNamespace = dnsNamespaceName(config);
@@ -35,8 +38,15 @@ export function knownNamespaces(
   for (const namespace of model.namespaces.values()) {
     byName.set(namespace.name, { ...byName.get(namespace.name), ...namespace.labels });
   }
-  return [...byName].map(([name, labels]) => ({ name, labels }));
+  const namespaces = [...byName].map(([name, labels]) => ({ name, labels }));
+  knownNamespacesCache.set(model, { config, namespaces });
+  return namespaces;
 }
+
+const knownNamespacesCache = new WeakMap<
+  ClusterModel,
+  { config: ResolvedConfig; namespaces: readonly { name: string; labels: Labels }[] }
+>();
 
 /**
  * Whether namespace facts can be trusted: the repository declares at least one Namespace (so it manages them) or

@@ -43,8 +43,9 @@ export const peerSelectsNothing: Rule = {
       if (shape === 'pod-only' && peer.podSelector) {
         // A match in another namespace is cross-namespace-pod-selector's finding, with a better message.
         if (!hasKnownWorkloads(ctx.model, policy.namespace)) continue;
-        if (podSelectorMatchesElsewhere(ctx.engine, policy, peer).length > 0) continue;
+        // Its own namespace first: a cheap look that settles most peers.
         if (ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
+        if (podSelectorMatchesElsewhere(ctx.engine, policy, peer).length > 0) continue;
         ctx.report({
           policy,
           path: subPath(peer.path, 'podSelector'),
