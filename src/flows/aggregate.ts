@@ -43,13 +43,19 @@ export function canonicalEndpoint(endpoint: FlowEndpoint): { endpoint: FlowEndpo
         : { kind: endpoint.workload.kind, name: endpoint.workload.name };
   }
   if (endpoint.reserved !== undefined) identity.reserved = endpoint.reserved;
-  const ipIdentifies =
-    !labels && !endpoint.workload && (endpoint.reserved === undefined || endpoint.reserved === 'world');
-  if (endpoint.ip !== undefined && ipIdentifies) identity.ip = endpoint.ip;
+  if (endpoint.ip !== undefined && identifiedByAddress(endpoint)) identity.ip = endpoint.ip;
   const key = JSON.stringify(identity);
   // Namespace labels describe the namespace, which the name already identifies: carried along, not part of the key.
   const namespaceLabels = endpoint.namespaceLabels && sortedLabels(endpoint.namespaceLabels);
   return { endpoint: namespaceLabels ? { ...identity, namespaceLabels } : identity, key };
+}
+
+/** Whether the IP is what identifies an endpoint: no labels, workload or non-world identity names it. */
+export function identifiedByAddress(endpoint: FlowEndpoint): boolean {
+  const labelled = endpoint.labels !== undefined && Object.keys(endpoint.labels).length > 0;
+  return (
+    !labelled && !endpoint.workload && (endpoint.reserved === undefined || endpoint.reserved === 'world')
+  );
 }
 
 /** Labels in key order (so equal sets print and key alike); undefined for an empty set. */
@@ -71,11 +77,13 @@ export function connectionKey(flow: Pick<TimedFlow, 'from' | 'to' | 'protocol' |
  */
 export class FlowAggregator {
   private readonly entries = new Map<string, FlowEntry>();
+  /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
+  private readonly canonical = new WeakMap<FlowEndpoint, ReturnType<typeof canonicalEndpoint>>();
 
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow: TimedFlow): FlowEntry {
-    const from = canonicalEndpoint(flow.from);
-    const to = canonicalEndpoint(flow.to);
+    const from = this.canonicalOf(flow.from);
+    const to = this.canonicalOf(flow.to);
     const key = `${from.key}\u0000${to.key}\u0000${flow.protocol}\u0000${flow.port}\u0000${flow.verdict}`;
     let entry = this.entries.get(key);
     if (!entry) {
@@ -95,6 +103,15 @@ export class FlowAggregator {
     if (flow.dropReason !== undefined) (entry.dropReasons ??= new Set()).add(flow.dropReason);
     extendWindow(entry, flow.firstMs, flow.lastMs);
     return entry;
+  }
+
+  private canonicalOf(endpoint: FlowEndpoint): ReturnType<typeof canonicalEndpoint> {
+    let canonical = this.canonical.get(endpoint);
+    if (!canonical) {
+      canonical = canonicalEndpoint(endpoint);
+      this.canonical.set(endpoint, canonical);
+    }
+    return canonical;
   }
 
   /** Adds an entry of another aggregator (for readers that settle some records only at the end). */

@@ -1,6 +1,6 @@
 import { ownerFromPodName } from './owner.js';
 import type { Protocol } from '../model/types.js';
-import { extendWindow, parseIsoTime, type FlowEntry } from './aggregate.js';
+import { extendWindow, identifiedByAddress, parseIsoTime, type FlowEntry } from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
 import type { FlowEndpoint, FlowVerdict } from './types.js';
 import { isObject, isPort, parseJsonLine, shown, splitLabel, type JsonObject } from './values.js';
@@ -11,6 +11,9 @@ import { isObject, isPort, parseJsonLine, shown, splitLabel, type JsonObject } f
  * log while a connection that keeps sending stays remembered.
  */
 export const HUBBLE_RECENT_CONNECTIONS = 100_000;
+
+/** How many distinct endpoint descriptions are remembered (pods times label sets; more are read the slow way). */
+const HUBBLE_REMEMBERED_ENDPOINTS = 100_000;
 
 /** `flow.proto` `Verdict` numbers, for exports that write enums as numbers. */
 const VERDICT_NAMES = [
@@ -49,6 +52,7 @@ type VerdictOutcome = { verdict: FlowVerdict; dropReason?: string } | 'not-a-ver
  */
 export class HubbleReader implements FlowLineReader {
   private readonly recent = new RecentConnections(HUBBLE_RECENT_CONNECTIONS);
+  private readonly endpoints = new Map<string, FlowEndpoint>();
 
   line(text: string, lineNumber: number, terminated: boolean, sink: FlowSink): void {
     if (isObviouslyIgnored(text)) {
@@ -62,6 +66,23 @@ export class HubbleReader implements FlowLineReader {
     }
     const problem = this.read(parsed.value, sink);
     if (problem !== undefined) sink.skip(lineNumber, problem);
+  }
+
+  /**
+   * `hubbleEndpoint`, remembered per distinct description: a log names the same pods a million times, and handing
+   * the aggregator the same object lets it key the endpoint once. The IP is left out where labels or a workload
+   * identify the endpoint (aggregation drops it there anyway: pod IPs churn).
+   */
+  private endpoint(value: unknown, ip: string | undefined, side: string): FlowEndpoint | string {
+    const key = endpointKey(value);
+    let known = key === undefined ? undefined : this.endpoints.get(key);
+    if (!known) {
+      const endpoint = hubbleEndpoint(value, undefined, side);
+      if (typeof endpoint === 'string' || key === undefined) return withAddress(endpoint, ip);
+      known = endpoint;
+      if (this.endpoints.size < HUBBLE_REMEMBERED_ENDPOINTS) this.endpoints.set(key, known);
+    }
+    return withAddress(known, ip);
   }
 
   /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
@@ -129,9 +150,9 @@ export class HubbleReader implements FlowLineReader {
       return undefined;
     }
 
-    const from = hubbleEndpoint(flow.source, sourceIp, 'source');
+    const from = this.endpoint(flow.source, sourceIp, 'source');
     if (typeof from === 'string') return from;
-    const to = hubbleEndpoint(flow.destination, destinationIp, 'destination');
+    const to = this.endpoint(flow.destination, destinationIp, 'destination');
     if (typeof to === 'string') return to;
     const entry = sink.add({
       from,
@@ -284,6 +305,32 @@ function hubbleEndpoint(value: unknown, ip: string | undefined, side: string): F
   return endpoint;
 }
 
+/**
+ * What makes two endpoint descriptions read alike: namespace, labels and first workload, when all are strings.
+ * Anything odd gets no key and is read (and reported) on its own.
+ */
+function endpointKey(value: unknown): string | undefined {
+  if (!isObject(value) || !Array.isArray(value.labels)) return undefined;
+  const { namespace, labels, workloads } = value;
+  if (namespace !== undefined && typeof namespace !== 'string') return undefined;
+  if (!labels.every((label) => typeof label === 'string')) return undefined;
+  let workload = '';
+  if (workloads !== undefined) {
+    const first: unknown = Array.isArray(workloads) ? workloads[0] : null;
+    if (first !== undefined) {
+      if (!isObject(first) || typeof first.name !== 'string') return undefined;
+      if (first.kind !== undefined && typeof first.kind !== 'string') return undefined;
+      workload = `${first.kind ?? ''}/${first.name}`;
+    }
+  }
+  return `${namespace ?? ''}\u0001${workload}\u0001${labels.join('\u0001')}`;
+}
+
+function withAddress(endpoint: FlowEndpoint | string, ip: string | undefined): FlowEndpoint | string {
+  if (typeof endpoint === 'string' || !ip || !identifiedByAddress(endpoint)) return endpoint;
+  return { ...endpoint, ip };
+}
+
 const NAMESPACE_LABEL_PREFIX = 'io.cilium.k8s.namespace.labels.';
 const POD_NAMESPACE_LABEL = 'io.kubernetes.pod.namespace';
 
@@ -297,27 +344,32 @@ function reservedIdentity(names: string[]): string | undefined {
   return notWorld.length === 0 ? 'world' : [...new Set(notWorld)].sort().join('+');
 }
 
-/** A bounded map from 5-tuple to the aggregated flow it was counted in, forgetting the least recently seen first. */
+/**
+ * A bounded map from 5-tuple to the aggregated flow it was counted in, forgetting the least recently seen first. Two
+ * generations instead of an exact LRU: a Map used as an LRU (delete and re-insert on every hit) fills with deleted
+ * slots that each eviction must step over, which made a million-line log spend seconds here. A tuple seen in either
+ * generation is moved to the young one; when the young one is full, the old one (not seen since) is dropped whole,
+ * so the last `capacity` tuples are always remembered and never more than twice that.
+ */
 class RecentConnections {
-  private readonly entries = new Map<string, FlowEntry>();
+  private young = new Map<string, FlowEntry>();
+  private old = new Map<string, FlowEntry>();
 
   constructor(private readonly capacity: number) {}
 
   get(tuple: string): FlowEntry | undefined {
-    const entry = this.entries.get(tuple);
-    if (entry) {
-      // Re-inserting moves it to the young end of the map's insertion order.
-      this.entries.delete(tuple);
-      this.entries.set(tuple, entry);
-    }
-    return entry;
+    const entry = this.young.get(tuple);
+    if (entry) return entry;
+    const aged = this.old.get(tuple);
+    if (aged) this.set(tuple, aged);
+    return aged;
   }
 
   set(tuple: string, entry: FlowEntry): void {
-    this.entries.set(tuple, entry);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+    this.young.set(tuple, entry);
+    if (this.young.size >= this.capacity) {
+      this.old = this.young;
+      this.young = new Map();
     }
   }
 }
