@@ -6,7 +6,7 @@ import { diffConnectivity } from '../../src/diff/connectivity.js';
 import { matchingOutsidePods, replayFlows, type ReplaySide } from '../../src/diff/replay.js';
 import { createFlowMatcher } from '../../src/flows/match.js';
 import { readFlows } from '../../src/flows/read.js';
-import { loadManifests } from '../../src/manifests/load.js';
+import { loadManifests, ParseCache } from '../../src/manifests/load.js';
 import { buildModel } from '../../src/model/build.js';
 import type { ClusterModel } from '../../src/model/types.js';
 import { createEngine } from '../../src/policy/engine.js';
@@ -109,7 +109,8 @@ async function measurePhases(
   counts: Record<string, number>,
 ): Promise<void> {
   const { config } = loadConfig(undefined, input.head);
-  const load = (root: string) => timed(times, 'load', () => loadManifests([root], { root }));
+  const parseCache = new ParseCache();
+  const load = (root: string) => timed(times, 'load', () => loadManifests([root], { root, parseCache }));
   const [baseLoaded, headLoaded] = [await load(input.base), await load(input.head)];
   const model = (loaded: Awaited<ReturnType<typeof loadManifests>>) =>
     timed(times, 'model', (): Side => {
