@@ -103,7 +103,7 @@ describe('usage errors exit 2', () => {
       /--port must be/,
     ],
     [['explain', DEMO_HEAD, '--from', 'shop/nope', '--to', 'shop/cart', '--port', '80'], /no such workload/],
-    [['check', '--head', DEMO_HEAD], /--base is required/],
+    [['check', '--head', DEMO_HEAD], /--base DIR or as --base-ref REF/],
     [['lint', DEMO_HEAD, '--fail-on', 'sometimes'], /--fail-on must be one of/],
     [['reach', DEMO_HEAD, '--no-such-option'], /Unknown option/],
   ])('%j', async (args, message) => {
