@@ -26,14 +26,18 @@ export function diffConnectivity(base: ConnectivitySide, head: ConnectivitySide)
     newConnections: [],
     goneConnections: [],
   };
-  const existsOnBothSides = (peer: Peer) =>
-    isCidrPeer(peer) || (base.workloadIds.has(peerKey(peer)) && head.workloadIds.has(peerKey(peer)));
+  // Each side's connectivity repeats the same peer objects: key and look each one up once.
+  const keyOf = memoised(peerKey);
+  const existsOnBothSides = memoised(
+    (peer: Peer) =>
+      isCidrPeer(peer) || (base.workloadIds.has(keyOf(peer)) && head.workloadIds.has(keyOf(peer))),
+  );
 
-  const baseInternal = internalConnections(base.connections);
-  const headInternal = internalConnections(head.connections);
-  for (const key of new Set([...baseInternal.keys(), ...headInternal.keys()])) {
-    const before = baseInternal.get(key);
-    const after = headInternal.get(key);
+  const baseInternal = internalConnections(base.connections, keyOf);
+  const headInternal = internalConnections(head.connections, keyOf);
+  const compare = (before: Connection | undefined, after: Connection | undefined) => {
+    // Most paths are the same on both sides: equal port lists (ConnSet ranges are canonical) need no set algebra.
+    if (before && after && samePorts(before.ports, after.ports)) return;
     const { from, to, protocol } = (after ?? before)!;
     const beforePorts = portsOf(protocol, before);
     const afterPorts = portsOf(protocol, after);
@@ -49,7 +53,9 @@ export function diffConnectivity(base: ConnectivitySide, head: ConnectivitySide)
         after ? afterPorts : beforePorts,
       );
     }
-  }
+  };
+  for (const [key, after] of headInternal) compare(baseInternal.get(key), after);
+  for (const [key, before] of baseInternal) if (!headInternal.has(key)) compare(before, undefined);
 
   diffExternal(base.connections, head.connections, existsOnBothSides, result);
 
@@ -81,13 +87,30 @@ function pushChange(into: PathChange[], from: Peer, to: Peer, protocol: Protocol
     into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]] as PortRange) });
 }
 
-function internalConnections(connections: readonly Connection[]): Map<string, Connection> {
+function internalConnections(
+  connections: readonly Connection[],
+  keyOf: (peer: Peer) => string,
+): Map<string, Connection> {
   const map = new Map<string, Connection>();
   for (const c of connections) {
-    if (!isCidrPeer(c.from) && !isCidrPeer(c.to))
-      map.set(`${peerKey(c.from)}|${peerKey(c.to)}|${c.protocol}`, c);
+    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) map.set(`${keyOf(c.from)}|${keyOf(c.to)}|${c.protocol}`, c);
   }
   return map;
+}
+
+function samePorts(a: readonly PortRange[], b: readonly PortRange[]): boolean {
+  return a.length === b.length && a.every((range, i) => range[0] === b[i]![0] && range[1] === b[i]![1]);
+}
+
+/** A function of a peer object, computed once per object. */
+function memoised<T>(compute: (peer: Peer) => T): (peer: Peer) => T {
+  const known = new Map<Peer, T>();
+  return (peer) => {
+    if (known.has(peer)) return known.get(peer)!;
+    const value = compute(peer);
+    known.set(peer, value);
+    return value;
+  };
 }
 
 /** The external connections of one workload in one direction and protocol, as IP ranges with their ports. */

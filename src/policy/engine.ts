@@ -252,18 +252,31 @@ class Engine implements PolicyEngine {
       for (const source of rows[destination.index]!.ingress.byGroup.keys())
         pushTo(admittedBy, source, destination);
     }
+    const byRank = (a: Workload, b: Workload) => rank.get(a)! - rank.get(b)!;
     const inOrder = (groups: Iterable<Group>) =>
-      [...new Set(groups)].flatMap((group) => group.members).sort((a, b) => rank.get(a)! - rank.get(b)!);
+      [...new Set(groups)].flatMap((group) => group.members).sort(byRank);
+    // Every source shares the groups that admit anyone: sorted once, then merged with each source's own few.
+    const anyone = new Set(admitAnyone);
+    const anyoneInOrder = inOrder(admitAnyone);
+    const admittingExtra = (source: Group) =>
+      [...new Set(admittedBy.get(source.index) ?? [])].filter((group) => !anyone.has(group));
+    const admitting = (extra: readonly Group[]) =>
+      extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank);
+    const memberCount = (groups: readonly Group[]) =>
+      groups.reduce((sum, group) => sum + group.members.length, 0);
     const cache = new Map<Group, readonly Workload[]>();
     return (source) => {
       let list = cache.get(source);
       if (!list) {
         const egress = rows[source.index]!.egress;
-        const admitting = inOrder([...admitAnyone, ...(admittedBy.get(source.index) ?? [])]);
-        if (reachesEveryPod(egress)) list = admitting;
+        const extra = admittingExtra(source);
+        if (reachesEveryPod(egress)) list = admitting(extra);
         else {
-          const reached = inOrder([...egress.byGroup.keys()].map((index) => this.groups[index]!));
-          list = reached.length < admitting.length ? reached : admitting;
+          const reached = [...egress.byGroup.keys()].map((index) => this.groups[index]!);
+          list =
+            memberCount(reached) < anyoneInOrder.length + memberCount(extra)
+              ? inOrder(reached)
+              : admitting(extra);
         }
         cache.set(source, list);
       }
@@ -416,6 +429,17 @@ class Engine implements PolicyEngine {
     }
     return compiled;
   }
+}
+
+/** Merges two lists sorted by `compare` into one sorted list, in linear time. */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }
 
 /** The ports a precomputed row allows with one other group. */

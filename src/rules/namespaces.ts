@@ -43,6 +43,8 @@ export function knownNamespaces(
   return namespaces;
 }
 
+const labelKeysCache = new WeakMap<object, ReadonlySet<string>>();
+
 const knownNamespacesCache = new WeakMap<
   ClusterModel,
   { config: ResolvedConfig; namespaces: readonly { name: string; labels: Labels }[] }
@@ -65,9 +67,19 @@ export function unknownNamespaceLabelKeys(
   model: ClusterModel,
   config: ResolvedConfig,
 ): string[] {
-  const known = new Set(knownNamespaces(model, config).flatMap(({ labels }) => Object.keys(labels)));
-  known.add(NAMESPACE_NAME_LABEL);
+  const known = knownLabelKeys(model, config);
   return selectorKeys(selector).filter((key) => !known.has(key));
+}
+
+/** Label keys of the known namespaces, computed once per known-namespace list (asked for every selector). */
+function knownLabelKeys(model: ClusterModel, config: ResolvedConfig): ReadonlySet<string> {
+  const namespaces = knownNamespaces(model, config);
+  let keys = labelKeysCache.get(namespaces);
+  if (!keys) {
+    keys = new Set([NAMESPACE_NAME_LABEL, ...namespaces.flatMap(({ labels }) => Object.keys(labels))]);
+    labelKeysCache.set(namespaces, keys);
+  }
+  return keys;
 }
 
 /** Names of known namespaces a namespaceSelector matches. */
