@@ -61,6 +61,8 @@ export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnv
       ? await sideSource(baseTree.dir, listTreeFiles(baseTree.dir), 'base')
       : { root: workspace, paths: [] };
     const head = await sideSource(workspace, headFiles, 'head');
+    const prefix = await repositoryPrefix(workspace);
+    const changed = await changedFiles(workspace, baseSha);
     const result = await runCheck({
       base,
       head,
@@ -68,11 +70,14 @@ export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnv
       flowsFormat: inputs.flowsFormat,
       configFile: inputs.config,
       failOn: inputs.failOn,
+      // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
+      changedFiles: [...changed]
+        .filter((file) => file.startsWith(prefix))
+        .map((file) => file.slice(prefix.length)),
     });
-    const prefix = await repositoryPrefix(workspace);
     return {
       result,
-      changedFiles: await changedFiles(workspace, baseSha),
+      changedFiles: changed,
       toRepositoryPath: (file) => `${prefix}${file}`,
     };
   } finally {

@@ -1,5 +1,6 @@
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
+import { fixCommand } from './commands/fix.js';
 import { lintCommand } from './commands/lint.js';
 import { reachCommand } from './commands/reach.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
@@ -21,6 +22,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: explainCommand,
     summary: 'say whether one connection is allowed, and which policies and rules decide',
   },
+  fix: {
+    run: fixCommand,
+    summary: 'print (or --write) the verified rules that restore broken flows and missing DNS',
+  },
 };
 
 export const USAGE = `netpol-guard ${VERSION}: catch NetworkPolicy changes that break production or open holes
@@ -31,6 +36,7 @@ Usage:
   netpol-guard lint PATH... [--config FILE] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
   netpol-guard reach PATH... [--config FILE] [--format text|json]
   netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP --port N[/TCP|UDP|SCTP] [--format text|json]
+  netpol-guard fix --base DIR --head DIR --flows FILE... [--flows-format auto|hubble|calico|native] [--config FILE] [--write]
 
 Commands:
 ${Object.entries(COMMANDS)

@@ -144,8 +144,11 @@ function rewriteDocument(
   if (!range) return undefined;
   const copy = document.clone();
   const list = copy.getIn(['spec', direction], true);
-  if (isSeq(list)) list.items.push(copy.createNode(rule));
-  else copy.setIn(['spec', direction], copy.createNode([rule]));
+  if (isSeq(list)) {
+    // A flow list (`egress: []`) would print the new rule on one line: the list becomes a block list.
+    list.flow = false;
+    list.items.push(copy.createNode(rule));
+  } else copy.setIn(['spec', direction], copy.createNode([rule]));
   const alone = new Document();
   alone.contents = copy.contents;
   return text.slice(0, range[0]) + String(alone) + text.slice(range[2]);

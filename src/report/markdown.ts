@@ -16,13 +16,7 @@ import {
 } from './format.js';
 import { renderNamespaceGraph } from './mermaid.js';
 import type { MarkdownOptions } from './types.js';
-import {
-  describeBlocking,
-  describeReadiness,
-  describeRule,
-  describeWindow,
-  fixItems,
-} from '../fix/describe.js';
+import { describeBlocking, describeRule, describeWindow, fixItems } from '../fix/describe.js';
 import type { RulePatch } from '../fix/types.js';
 
 const DEFAULT_MAX_LENGTH = 60_000;
@@ -308,14 +302,16 @@ function fixesBlock(result: CheckResult): string | undefined {
 
 function readinessTable(flows: FlowsResult | undefined): Table {
   return {
-    header: ['Namespace', 'Observed connections', 'Default deny', 'Held back by'],
+    header: ['Namespace', 'Explicitly allowed', 'Default deny', 'Held back by'],
     rows: (flows?.readiness ?? []).map((namespace) => {
       const blocking = namespace.blocking.slice(0, MAX_BLOCKING_SHOWN).map((flow) => describeBlocking(flow));
       const more = namespace.blocking.length - blocking.length;
       return [
         codeSpan(namespace.namespace, 200) || '—',
-        cell(describeReadiness(namespace)),
-        namespace.ready ? ':white_check_mark: ready' : ':hourglass: not yet',
+        cell(`${namespace.covered.toLocaleString('en-US')} of ${plural(namespace.observed, 'connection')}`),
+        namespace.ready
+          ? ':white_check_mark: would cut no observed traffic'
+          : ':hourglass: would cut traffic',
         cell([...blocking, ...(more > 0 ? [`and ${more.toLocaleString('en-US')} more`] : [])].join('; ')),
       ];
     }),

@@ -187,7 +187,7 @@ export function renderText(result: CheckResult, options: TextOptions): string {
     'Broken flows',
     (flows?.broken ?? []).map((flow) => withWhy(writer, flowLine(writer, flow), flow.explanation)),
   );
-  writer.section('Suggested fixes (verified against head)', fixLines(writer, result));
+  writer.section('Suggested fixes, verified against head', fixLines(writer, result));
   writer.section(
     'Opened paths',
     pathRows(diff.opened).map((row) => pathLine(writer, row, '+')),
@@ -224,7 +224,7 @@ export function renderText(result: CheckResult, options: TextOptions): string {
   if (flows) {
     const window = writer.plain(describeWindow(flows));
     writer.section(
-      `Default-deny readiness (${window})`,
+      `Default-deny readiness, ${window}`,
       (flows.readiness ?? []).map((namespace) => [
         `${writer.plain(namespace.namespace)}: ${writer.plain(describeReadiness(namespace))}`,
         ...namespace.blocking
@@ -236,7 +236,7 @@ export function renderText(result: CheckResult, options: TextOptions): string {
       ]),
     );
     writer.section(
-      `Allow rules no recorded flow used, candidates to narrow (${window})`,
+      `Allow rules no recorded flow used (candidates to narrow), ${window}`,
       writer.columns(
         (flows.unusedRules ?? []).map((rule) => ({
           cells: [writer.plain(formatLocation(rule.file, rule.line)), writer.plain(describeRule(rule))],

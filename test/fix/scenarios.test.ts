@@ -1,0 +1,118 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import type { CheckResult } from '../../src/check/types.js';
+import type { RulePatch } from '../../src/fix/types.js';
+import { parseManifestText } from '../../src/manifests/load.js';
+import { cli } from '../support/cli.js';
+
+/**
+ * Pull requests with broken flows (fixtures/scenarios and fixtures/fix/commented): every suggested patch is valid
+ * against the schema, and `fix --write` on a copy of head makes `check` pass the flows it broke.
+ */
+const SCENARIOS = [
+  { folder: 'fixtures/scenarios/dns-forgotten', flows: 'flows.hubble.jsonl' },
+  { folder: 'fixtures/scenarios/selector-typo', flows: 'flows.hubble.jsonl' },
+  { folder: 'fixtures/scenarios/service-port', flows: 'flows.native.csv' },
+  { folder: 'fixtures/fix/commented', flows: 'flows.native.jsonl' },
+];
+
+async function check(base: string, head: string, flows: string): Promise<CheckResult> {
+  const side = (dir: string) => ({ root: resolve(dir), paths: [resolve(dir)] });
+  return runCheck({ base: side(base), head: side(head), flows: [flows] });
+}
+
+function patches(result: CheckResult): RulePatch[] {
+  return [...(result.flows?.broken ?? []).map((f) => f.fix), ...result.findings.map((f) => f.fix)].flatMap(
+    (fix) => (fix ? [fix, ...(fix.alsoNeeded ? [fix.alsoNeeded] : [])] : []),
+  );
+}
+
+describe('suggested fixes on the scenarios', () => {
+  for (const { folder, flows } of SCENARIOS) {
+    describe(folder, () => {
+      const base = join(folder, 'base');
+      const flowFile = join(folder, flows);
+
+      it('suggests a schema-valid patch for every broken flow', async () => {
+        const result = await check(base, join(folder, 'head'), flowFile);
+        expect(result.flows?.broken.length).toBeGreaterThan(0);
+        for (const flow of result.flows?.broken ?? []) expect(flow.fix, JSON.stringify(flow)).toBeDefined();
+        for (const patch of patches(result)) {
+          const loaded = parseManifestText(patch.patchedPolicyYaml ?? '', patch.file);
+          expect(loaded.objects.map((o) => o.kind)).toEqual(['NetworkPolicy']);
+          expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        }
+        expect(result.diagnostics.filter((d) => d.code === 'fix-not-offered')).toEqual([]);
+      });
+
+      it('fix --write makes the broken flows pass', async () => {
+        const head = mkdtempSync(join(tmpdir(), 'netpol-guard-fix-'));
+        cpSync(join(folder, 'head'), head, { recursive: true });
+        const written = await cli(['fix', '--base', base, '--head', head, '--flows', flowFile, '--write']);
+        expect(written.stderr).toBe('');
+        expect(written.code).toBe(0);
+        const after = await check(base, head, flowFile);
+        expect(after.flows?.broken).toEqual([]);
+        expect(after.findings.filter((f) => f.rule === 'dns-egress-missing')).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('fix on a commented file', () => {
+  const folder = 'fixtures/fix/commented';
+  const args = (head: string) => [
+    'fix',
+    '--base',
+    `${folder}/base`,
+    '--head',
+    head,
+    '--flows',
+    `${folder}/flows.native.jsonl`,
+  ];
+
+  it('--write only inserts the rules: comments, quoting and other documents stay as they were', async () => {
+    const head = mkdtempSync(join(tmpdir(), 'netpol-guard-fix-'));
+    cpSync(join(folder, 'head'), head, { recursive: true });
+    const { code, stdout } = await cli([...args(head), '--write']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('policies.yaml: 4 rules added\n');
+    const before = readFileSync(join(folder, 'head', 'policies.yaml'), 'utf8');
+    const after = readFileSync(join(head, 'policies.yaml'), 'utf8');
+    await expect(after).toMatchFileSnapshot('__golden__/commented.policies.yaml.golden');
+    // Every original line is still there, in order; the untouched file is byte-identical.
+    const lines = after.split('\n');
+    let next = 0;
+    for (const line of before.split('\n')) {
+      next = lines.indexOf(line, next) + 1;
+      expect(next, line).toBeGreaterThan(0);
+    }
+    expect(readFileSync(join(head, 'app.yaml'), 'utf8')).toBe(
+      readFileSync(join(folder, 'head', 'app.yaml'), 'utf8'),
+    );
+  });
+
+  it('without --write prints the patches as a diff and changes nothing', async () => {
+    const { code, stdout } = await cli(args(`${folder}/head`));
+    expect(code).toBe(0);
+    await expect(stdout).toMatchFileSnapshot('__golden__/commented.diff.golden');
+  });
+
+  it('says so when there is nothing to fix', async () => {
+    const hardening = 'fixtures/scenarios/careful-hardening';
+    const { code, stdout } = await cli([
+      'fix',
+      '--base',
+      `${hardening}/base`,
+      '--head',
+      `${hardening}/head`,
+      '--flows',
+      `${hardening}/flows.hubble.jsonl`,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/No fix to suggest/);
+  });
+});
