@@ -48,7 +48,13 @@ export function withFindingFixes(
   });
 }
 
-/** Fixes for the broken flows, from the observed connection each of them is. */
+/**
+ * Broken flows that get a fix: each is verified on its own engine over the patched model, so the count bounds the
+ * time a check spends on fixes. Broken flows come most-seen first, so the bound keeps the ones that matter most.
+ */
+const MAX_FLOW_FIXES = 100;
+
+/** Fixes for the broken flows (the first {@link MAX_FLOW_FIXES}), from the observed connection each of them is. */
 export function withFlowFixes(
   broken: readonly ReplayedFlow[],
   observed: readonly ObservedFlow[],
@@ -59,7 +65,8 @@ export function withFlowFixes(
   const byKey = new Map(
     observed.map((flow) => [flowKey(flow.fromPeer, flow.toPeer, flow.protocol, flow.port), flow]),
   );
-  return broken.map((flow) => {
+  return broken.map((flow, index) => {
+    if (index >= MAX_FLOW_FIXES) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
     if (!connection) return flow;
     const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
