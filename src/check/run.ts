@@ -2,6 +2,7 @@ import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
 import { diffConnectivity } from '../diff/connectivity.js';
+import { peerKey } from '../diff/peers.js';
 import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/replay.js';
 import { createFlowMatcher } from '../flows/match.js';
 import { readFlows } from '../flows/read.js';
@@ -16,7 +17,7 @@ import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
 import { analyseSide, type AnalysedSide } from './side.js';
 import { blocks } from './verdict.js';
-import type { CheckResult, FailOn, FlowsResult } from './types.js';
+import type { CheckResult, FailOn, FlowsResult, PathChange } from './types.js';
 
 /**
  * One side of the comparison. Either manifest files under `root` (paths relative to it or absolute; folders are
@@ -84,8 +85,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     diagnostics: [...configDiagnostics, ...head.diagnostics, ...fixes.diagnostics],
     summary: {
       brokenFlows: flows?.broken.length ?? 0,
-      opened: diff.opened.length,
-      closed: diff.closed.length,
+      opened: countPaths(diff.opened),
+      closed: countPaths(diff.closed),
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
@@ -95,6 +96,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
 function lintSide(side: AnalysedSide, config: ResolvedConfig): Finding[] {
   return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
+}
+
+/** Paths are (from, to) pairs: one closed on TCP, UDP and SCTP is one path for people, three entries for machines. */
+function countPaths(changes: readonly PathChange[]): number {
+  return new Set(changes.map((c) => `${peerKey(c.from)}|${peerKey(c.to)}`)).size;
 }
 
 /**

@@ -33,7 +33,8 @@ describe('check --base-ref', () => {
     ]);
     expect(fromRef.stderr).toBe('');
     expect(fromRef.code).toBe(1);
-    const [a, b] = [fromRef, fromDirs].map((run) => JSON.parse(run.stdout) as CheckResult);
+    const a = JSON.parse(fromRef.stdout) as CheckResult;
+    const b = JSON.parse(fromDirs.stdout) as CheckResult;
     expect(a.diff).toEqual(b.diff);
     expect(a.flows?.broken.map((f) => f.explanation)).toEqual(b.flows?.broken.map((f) => f.explanation));
     expect(a.findings.map((f) => [f.rule, f.file, f.line, f.introduced])).toEqual(
