@@ -81,7 +81,6 @@ interface SideEvaluation {
 
 class Engine implements PolicyEngine {
   private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
-  private readonly compiledPolicies = new Map<NetworkPolicy, CompiledPolicy>();
   private readonly compiledPeers = new WeakMap<PolicyPeer, CompiledPeer>();
   private readonly groups: Group[] = [];
   private readonly groupOfWorkload = new Map<Workload, Group>();
@@ -90,18 +89,12 @@ class Engine implements PolicyEngine {
 
   constructor(readonly model: ClusterModel) {
     for (const policy of model.policies) {
-      const compiled = compilePolicy(policy);
-      this.compiledPolicies.set(policy, compiled);
+      const compiled = this.compiled(policy);
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
     const groupByKey = new Map<string, Group>();
     for (const workload of model.workloads) {
-      const key = JSON.stringify([
-        workload.namespace,
-        sortedEntries(workload.labels),
-        workload.ports,
-        [...workload.ips].sort(),
-      ]);
+      const key = groupKey(workload);
       let group = groupByKey.get(key);
       if (!group) {
         const facts = this.podFacts(workload);
@@ -413,10 +406,10 @@ class Engine implements PolicyEngine {
   }
 
   private compiled(policy: NetworkPolicy): CompiledPolicy {
-    let compiled = this.compiledPolicies.get(policy);
+    let compiled = compiledPolicies.get(policy);
     if (!compiled) {
       compiled = compilePolicy(policy);
-      this.compiledPolicies.set(policy, compiled);
+      compiledPolicies.set(policy, compiled);
     }
     return compiled;
   }
@@ -440,6 +433,29 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) 
   while (i < a.length) merged.push(a[i++]!);
   while (j < b.length) merged.push(b[j++]!);
   return merged;
+}
+
+/**
+ * Compiled policies and group keys are shared by every engine. Verifying a suggested fix builds an engine over a
+ * model that differs from head in one or two policies; compiling thousands of unchanged ones again dominated a
+ * large check. Models are not changed once built, so an object's compiled form never goes stale.
+ */
+const compiledPolicies = new WeakMap<NetworkPolicy, CompiledPolicy>();
+const groupKeys = new WeakMap<Workload, string>();
+
+/** Workloads with the same key are identical pods for every policy: namespace, labels, ports and stated IPs. */
+function groupKey(workload: Workload): string {
+  let key = groupKeys.get(workload);
+  if (key === undefined) {
+    key = JSON.stringify([
+      workload.namespace,
+      sortedEntries(workload.labels),
+      workload.ports,
+      [...workload.ips].sort(),
+    ]);
+    groupKeys.set(workload, key);
+  }
+  return key;
 }
 
 /** The ports a precomputed row allows with one other group. */
