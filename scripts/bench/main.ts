@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_SIZES, generateBenchTree, type BenchSize, type GeneratedTree } from './generate.js';
 import { measure, type MeasureInput, type MeasureMode, type Measurement } from './measure.js';
@@ -15,7 +15,8 @@ import { measure, type MeasureInput, type MeasureMode, type Measurement } from '
  */
 
 const BUNDLE = fileURLToPath(import.meta.url);
-const REPO = resolve(dirname(BUNDLE), '..');
+// `npm run` runs scripts from the package root.
+const REPO = process.cwd();
 const WORK = join(REPO, '.bench');
 
 const PHASES = [
