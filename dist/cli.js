@@ -27,12 +27,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -164,10 +164,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify2(x) {
+    function stringify3(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -2703,10 +2703,10 @@ var require_validate = __commonJS({
         else
           this.params = obj;
       }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+      block$data(valid, codeBlock2, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
           this.check$data(valid, $dataValid);
-          codeBlock();
+          codeBlock2();
         });
       }
       check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
@@ -2987,7 +2987,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3265,8 +3265,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path7) {
+      let input = path7;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3340,11 +3340,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path7) {
+      if (path7 === "" || path7[0] === "/") {
+        return removeDotSegments(path7);
       }
-      const segments = path5.split("/");
+      const segments = path7.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3707,8 +3707,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3874,11 +3874,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3915,58 +3915,58 @@ var require_fast_uri = __commonJS({
       return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative2, options, skipNormalization) {
-      const target = {};
+      const target2 = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative2 = parse(serialize(relative2, options), options);
+        base = parse2(serialize(base, options), options);
+        relative2 = parse2(serialize(relative2, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+        target2.scheme = relative2.scheme;
+        target2.userinfo = relative2.userinfo;
+        target2.host = relative2.host;
+        target2.port = relative2.port;
+        target2.path = removeDotSegments(relative2.path || "");
+        target2.query = relative2.query;
       } else {
         if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+          target2.userinfo = relative2.userinfo;
+          target2.host = relative2.host;
+          target2.port = relative2.port;
+          target2.path = removeDotSegments(relative2.path || "");
+          target2.query = relative2.query;
         } else {
           if (!relative2.path) {
-            target.path = base.path;
+            target2.path = base.path;
             if (relative2.query !== void 0) {
-              target.query = relative2.query;
+              target2.query = relative2.query;
             } else {
-              target.query = base.query;
+              target2.query = base.query;
             }
           } else {
             if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+              target2.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target2.path = "/" + relative2.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target2.path = relative2.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target.query = relative2.query;
+            target2.query = relative2.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target2.userinfo = base.userinfo;
+          target2.host = base.host;
+          target2.port = base.port;
         }
-        target.scheme = base.scheme;
+        target2.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
-      return target;
+      target2.fragment = relative2.fragment;
+      return target2;
     }
     function equal(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
@@ -4236,7 +4236,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -4269,11 +4269,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -4646,7 +4646,7 @@ var require_core = __commonJS({
         }
         checkKeyword.call(this, keyword, def);
         if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          (0, util_1.eachItem)(keyword, (kwd) => addRule2.call(this, kwd));
           return this;
         }
         keywordMetaschema.call(this, def);
@@ -4655,7 +4655,7 @@ var require_core = __commonJS({
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule2.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule2.call(this, k, definition, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -4848,7 +4848,7 @@ var require_core = __commonJS({
         throw new Error('$data keyword must have "code" or "validate" function');
       }
     }
-    function addRule(keyword, definition, dataType) {
+    function addRule2(keyword, definition, dataType) {
       var _a2;
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
@@ -6954,10 +6954,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -6990,11 +6990,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap7;
     exports.isNode = isNode3;
     exports.isPair = isPair3;
     exports.isScalar = isScalar2;
-    exports.isSeq = isSeq6;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -7018,17 +7018,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7039,13 +7039,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7066,17 +7066,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7087,13 +7087,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7120,23 +7120,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7748,10 +7748,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path5, value) {
+    function collectionFromPath(schema2, path7, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7770,7 +7770,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema2) {
         super(type);
@@ -7800,11 +7800,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7818,8 +7818,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7833,8 +7833,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7852,8 +7852,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7863,8 +7863,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -8411,7 +8411,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -8440,7 +8440,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -8450,7 +8450,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -8472,7 +8472,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -8524,7 +8524,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -8665,7 +8665,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -8701,7 +8701,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -8768,12 +8768,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -8798,7 +8798,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -8865,7 +8865,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -10226,7 +10226,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -10241,7 +10241,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -10263,7 +10263,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -10271,7 +10271,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -10316,7 +10316,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -10379,9 +10379,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10456,14 +10456,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10478,10 +10478,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10492,10 +10492,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10512,13 +10512,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -10606,7 +10606,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -11102,9 +11102,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -11140,7 +11140,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -11180,7 +11180,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep3 && !props.found) {
+        if (!isMap7 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -11203,7 +11203,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -11235,7 +11235,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -11251,7 +11251,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -11543,7 +11543,7 @@ var require_resolve_flow_scalar = __commonJS({
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
@@ -11572,7 +11572,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -11971,13 +11971,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -12016,7 +12016,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -12205,7 +12205,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -12407,7 +12407,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -12460,7 +12460,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -12479,9 +12479,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path5) => {
+    visit.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12490,23 +12490,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path5) => {
-      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit.parentCollection = (cst, path7) => {
+      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12517,10 +12517,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13319,12 +13319,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+          target2.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -14127,7 +14127,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors2();
     var log = require_log();
     var identity = require_identity();
@@ -14138,7 +14138,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -14171,7 +14171,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -14190,7 +14190,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -14210,12 +14210,12 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parse = parse2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -14224,7 +14224,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
@@ -14240,7 +14240,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -14272,13 +14272,94 @@ var require_dist = __commonJS({
 });
 
 // src/cli/commands/check.ts
-import { resolve as resolve3 } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve as resolve3 } from "node:path";
+
+// src/git/trees.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import path from "node:path";
+
+// src/git/git.ts
+import { execFile } from "node:child_process";
+var GitError = class extends Error {
+  constructor(args, stderr) {
+    super(`git ${args.join(" ")} failed: ${stderr.trim() || "no message"}`);
+    this.args = args;
+    this.stderr = stderr;
+    this.name = "GitError";
+  }
+  args;
+  stderr;
+};
+function git(args, cwd) {
+  return new Promise((resolve5, reject) => {
+    execFile(
+      "git",
+      args,
+      // Large repositories list many files; terminal prompts would hang a CI job forever.
+      { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } },
+      (error, stdout, stderr) => {
+        if (error) reject(new GitError(args, stderr || error.message));
+        else resolve5(stdout);
+      }
+    );
+  });
+}
+
+// src/git/trees.ts
+async function resolveBaseCommit(repo, ref) {
+  if (ref.startsWith("-")) throw new Error(`"${ref}" is not a commit, branch or tag name`);
+  const local = await revParse(repo, ref);
+  if (local) return local;
+  try {
+    await git(["fetch", "--no-tags", "--depth=1", "origin", ref], repo);
+  } catch (error) {
+    const reason = error instanceof GitError ? firstLine(error.stderr) : String(error);
+    throw new Error(
+      `the base commit ${ref} is not in the checkout and fetching it from origin failed (${reason}). Set \`fetch-depth: 0\` on actions/checkout so the base commit is present.`
+    );
+  }
+  const fetched = await revParse(repo, "FETCH_HEAD");
+  if (!fetched) throw new Error(`fetched ${ref} from origin but it is not a commit`);
+  return fetched;
+}
+async function checkoutBaseTree(repo, sha, parent) {
+  const dir = mkdtempSync(path.join(parent, "netpol-guard-base-"));
+  try {
+    await git(["worktree", "add", "--detach", "--quiet", dir, sha], repo);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    sha,
+    dir,
+    async remove() {
+      await git(["worktree", "remove", "--force", dir], repo).catch(() => void 0);
+      rmSync(dir, { recursive: true, force: true });
+      await git(["worktree", "prune"], repo).catch(() => void 0);
+    }
+  };
+}
+async function repositoryPrefix(dir) {
+  return (await git(["rev-parse", "--show-prefix"], dir)).trim();
+}
+async function revParse(repo, ref) {
+  try {
+    return (await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], repo)).trim();
+  } catch {
+    return void 0;
+  }
+}
+function firstLine(text) {
+  return text.trim().split("\n")[0] ?? "";
+}
 
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 
 // src/policy/ip.ts
 import { isIP } from "node:net";
@@ -14400,45 +14481,6 @@ function compareRanges(a, b) {
   return a.family - b.family || compareBigInt(a.start, b.start) || compareBigInt(a.end, b.end);
 }
 
-// src/policy/selector.ts
-var matchEverything = () => true;
-function compileSelector(selector) {
-  const checks = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
-  }
-  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
-    const allowed = new Set(values);
-    switch (operator) {
-      case "In":
-        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
-        break;
-      case "NotIn":
-        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
-        break;
-      case "Exists":
-        checks.push((labels) => hasLabel(labels, key));
-        break;
-      case "DoesNotExist":
-        checks.push((labels) => !hasLabel(labels, key));
-        break;
-      default:
-        return () => false;
-    }
-  }
-  if (checks.length === 0) return matchEverything;
-  return (labels) => checks.every((check) => check(labels));
-}
-function matchesSelector(selector, labels) {
-  return compileSelector(selector)(labels);
-}
-function isEmptySelector(selector) {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
-}
-function hasLabel(labels, key) {
-  return Object.prototype.hasOwnProperty.call(labels, key);
-}
-
 // src/rules/helpers.ts
 var DIRECTIONS = ["ingress", "egress"];
 function peerKey(direction) {
@@ -14505,13 +14547,19 @@ function selectorKeys(selector) {
   ]);
 }
 function hasKnownWorkloads(model, namespace) {
-  return model.workloads.some((workload) => workload.namespace === namespace);
+  let namespaces = namespacesWithWorkloads.get(model);
+  if (!namespaces) {
+    namespaces = new Set(model.workloads.map((workload) => workload.namespace));
+    namespacesWithWorkloads.set(model, namespaces);
+  }
+  return namespaces.has(namespace);
 }
+var namespacesWithWorkloads = /* @__PURE__ */ new WeakMap();
 function sortedUnique(values) {
   return [...new Set(values)].sort();
 }
-function subPath(path5, ...segments) {
-  return [...path5, ...segments];
+function subPath(path7, ...segments) {
+  return [...path7, ...segments];
 }
 function destinationWorkloads(engine, visit) {
   const { policy, direction, rule: rule2 } = visit;
@@ -14524,11 +14572,10 @@ function destinationWorkloads(engine, visit) {
   return [...found.values()];
 }
 function podSelectorMatchesElsewhere(engine, policy, peer3) {
-  const selector = peer3.podSelector;
-  if (peerShape(peer3) !== "pod-only" || !selector) return [];
-  return engine.model.workloads.filter(
-    (workload) => workload.namespace !== policy.namespace && matchesSelector(selector, workload.labels)
-  );
+  const podSelector = peer3.podSelector;
+  if (peerShape(peer3) !== "pod-only" || !podSelector) return [];
+  const everywhere = { podSelector, namespaceSelector: {}, path: peer3.path };
+  return engine.peerWorkloads(policy, everywhere).filter((workload) => workload.namespace !== policy.namespace);
 }
 function labelsSatisfying(selector) {
   const labels = { ...selector.matchLabels };
@@ -14618,9 +14665,9 @@ var crossNamespacePodSelector = {
   check(ctx) {
     for (const { policy, rule: rule2, peer: peer3 } of policyPeers(ctx.model)) {
       if (isInAndOrSplit(rule2.peers ?? [], peer3)) continue;
+      if (!peer3.podSelector || ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
       const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer3);
-      if (elsewhere.length === 0 || !peer3.podSelector || ctx.engine.peerWorkloads(policy, peer3).length > 0)
-        continue;
+      if (elsewhere.length === 0) continue;
       const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
       ctx.report({
         policy,
@@ -14631,6 +14678,45 @@ var crossNamespacePodSelector = {
   }
 };
 
+// src/policy/selector.ts
+var matchEverything = () => true;
+function compileSelector(selector) {
+  const checks = [];
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
+  }
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    const allowed = new Set(values);
+    switch (operator) {
+      case "In":
+        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
+        break;
+      case "NotIn":
+        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
+        break;
+      case "Exists":
+        checks.push((labels) => hasLabel(labels, key));
+        break;
+      case "DoesNotExist":
+        checks.push((labels) => !hasLabel(labels, key));
+        break;
+      default:
+        return () => false;
+    }
+  }
+  if (checks.length === 0) return matchEverything;
+  return (labels) => checks.every((check) => check(labels));
+}
+function matchesSelector(selector, labels) {
+  return compileSelector(selector)(labels);
+}
+function isEmptySelector(selector) {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
+function hasLabel(labels, key) {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+
 // src/rules/namespaces.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 var SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -14638,6 +14724,8 @@ function dnsNamespaceName(config) {
   return config.dns.namespaceSelector.matchLabels?.[NAMESPACE_NAME_LABEL] ?? "kube-system";
 }
 function knownNamespaces(model, config) {
+  const cached = knownNamespacesCache.get(model);
+  if (cached?.config === config) return cached.namespaces;
   const byName = /* @__PURE__ */ new Map();
   for (const name of SYSTEM_NAMESPACES) byName.set(name, { [NAMESPACE_NAME_LABEL]: name });
   const dnsNamespace = dnsNamespaceName(config);
@@ -14651,15 +14739,27 @@ function knownNamespaces(model, config) {
   for (const namespace of model.namespaces.values()) {
     byName.set(namespace.name, { ...byName.get(namespace.name), ...namespace.labels });
   }
-  return [...byName].map(([name, labels]) => ({ name, labels }));
+  const namespaces = [...byName].map(([name, labels]) => ({ name, labels }));
+  knownNamespacesCache.set(model, { config, namespaces });
+  return namespaces;
 }
+var labelKeysCache = /* @__PURE__ */ new WeakMap();
+var knownNamespacesCache = /* @__PURE__ */ new WeakMap();
 function namespacesAreManaged(model, config) {
   return Object.keys(config.namespaces).length > 0 || [...model.namespaces.values()].some((namespace) => !namespace.inferred);
 }
 function unknownNamespaceLabelKeys(selector, model, config) {
-  const known = new Set(knownNamespaces(model, config).flatMap(({ labels }) => Object.keys(labels)));
-  known.add(NAMESPACE_NAME_LABEL);
+  const known = knownLabelKeys(model, config);
   return selectorKeys(selector).filter((key) => !known.has(key));
+}
+function knownLabelKeys(model, config) {
+  const namespaces = knownNamespaces(model, config);
+  let keys = labelKeysCache.get(namespaces);
+  if (!keys) {
+    keys = /* @__PURE__ */ new Set([NAMESPACE_NAME_LABEL, ...namespaces.flatMap(({ labels }) => Object.keys(labels))]);
+    labelKeysCache.set(namespaces, keys);
+  }
+  return keys;
 }
 function matchingNamespaceNames(selector, model, config) {
   return knownNamespaces(model, config).filter(({ labels }) => matchesSelector(selector, labels)).map(({ name }) => name).sort();
@@ -14899,8 +14999,8 @@ var ipblockMetadataEndpoint = {
       const block = peer3.ipBlock;
       const admitted = ipBlockRanges(block);
       const endpoint = METADATA_ENDPOINTS.find((address) => {
-        const target = addressToRange(address);
-        return target !== void 0 && admitted.some((range2) => rangeContains(range2, target));
+        const target2 = addressToRange(address);
+        return target2 !== void 0 && admitted.some((range2) => rangeContains(range2, target2));
       });
       if (!endpoint) continue;
       ctx.report({
@@ -15013,11 +15113,11 @@ var namespaceLabelUnknown = {
         const expressionIndex = (selector.matchExpressions ?? []).findIndex(
           (expression) => expression.key === key
         );
-        const path5 = value !== void 0 ? subPath(peer3.path, "namespaceSelector", "matchLabels", key) : subPath(peer3.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
+        const path7 = value !== void 0 ? subPath(peer3.path, "namespaceSelector", "matchLabels", key) : subPath(peer3.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
         const suggestion = value !== void 0 && names.has(value) ? `; did you mean ${NAMESPACE_NAME_LABEL}: ${value}?` : `; select on ${NAMESPACE_NAME_LABEL} or declare the label`;
         ctx.report({
           policy,
-          path: path5,
+          path: path7,
           message: `no Namespace has the label "${key}", so this namespaceSelector cannot match as intended${suggestion}`
         });
       }
@@ -15162,8 +15262,8 @@ var peerSelectsNothing = {
       const key = peerKey(direction);
       if (shape === "pod-only" && peer3.podSelector) {
         if (!hasKnownWorkloads(ctx.model, policy.namespace)) continue;
-        if (podSelectorMatchesElsewhere(ctx.engine, policy, peer3).length > 0) continue;
         if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
+        if (podSelectorMatchesElsewhere(ctx.engine, policy, peer3).length > 0) continue;
         ctx.report({
           policy,
           path: subPath(peer3.path, "podSelector"),
@@ -15514,8 +15614,8 @@ function editDistance(a, b) {
 // src/config/load.ts
 var validateConfig = new import_ajv.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 function loadConfig(file, cwd) {
-  const absolute = path.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
-  const displayName3 = path.relative(cwd, absolute) || absolute;
+  const absolute = path2.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
+  const displayName3 = path2.relative(cwd, absolute) || absolute;
   const diagnostics = [];
   if (!existsSync(absolute)) {
     if (file !== void 0) {
@@ -15680,7 +15780,6 @@ function closest(id, known) {
 // src/diff/explain-text.ts
 var at = (loc) => `${loc.file}:${loc.line}`;
 function describeDenial(explanation, fromLabel, toLabel) {
-  const port2 = `${explanation.protocol}/${explanation.port}`;
   const parts = [];
   let location;
   const sides = [
@@ -15690,8 +15789,8 @@ function describeDenial(explanation, fromLabel, toLabel) {
   for (const [side, subject] of sides) {
     if (side.allowed) continue;
     const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ");
-    const target = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
-    let sentence = `${subject} is isolated by ${policies} and no rule allows ${port2} ${target}`;
+    const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
+    let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
     const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
     if (nearMiss)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
@@ -15954,12 +16053,14 @@ function diffConnectivity(base, head) {
     newConnections: [],
     goneConnections: []
   };
-  const existsOnBothSides = (peer3) => isCidrPeer(peer3) || base.workloadIds.has(peerKey2(peer3)) && head.workloadIds.has(peerKey2(peer3));
-  const baseInternal = internalConnections(base.connections);
-  const headInternal = internalConnections(head.connections);
-  for (const key of /* @__PURE__ */ new Set([...baseInternal.keys(), ...headInternal.keys()])) {
-    const before = baseInternal.get(key);
-    const after = headInternal.get(key);
+  const keyOf = memoised(peerKey2);
+  const existsOnBothSides = memoised(
+    (peer3) => isCidrPeer(peer3) || base.workloadIds.has(keyOf(peer3)) && head.workloadIds.has(keyOf(peer3))
+  );
+  const baseInternal = internalConnections(base.connections, keyOf);
+  const headInternal = internalConnections(head.connections, keyOf);
+  const compare = (before, after) => {
+    if (before && after && samePorts(before.ports, after.ports)) return;
     const { from, to, protocol } = after ?? before;
     const beforePorts = portsOf(protocol, before);
     const afterPorts = portsOf(protocol, after);
@@ -15975,7 +16076,9 @@ function diffConnectivity(base, head) {
         after ? afterPorts : beforePorts
       );
     }
-  }
+  };
+  for (const [key, after] of headInternal) compare(baseInternal.get(key), after);
+  for (const [key, before] of baseInternal) if (!headInternal.has(key)) compare(before, void 0);
   diffExternal(base.connections, head.connections, existsOnBothSides, result);
   result.workloadsAdded = [...head.workloadIds].filter((id) => !base.workloadIds.has(id)).sort().map(idToPeer);
   result.workloadsRemoved = [...base.workloadIds].filter((id) => !head.workloadIds.has(id)).sort().map(idToPeer);
@@ -15995,13 +16098,24 @@ function pushChange(into, from, to, protocol, ports) {
   if (ranges.length > 0)
     into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]]) });
 }
-function internalConnections(connections) {
+function internalConnections(connections, keyOf) {
   const map = /* @__PURE__ */ new Map();
   for (const c of connections) {
-    if (!isCidrPeer(c.from) && !isCidrPeer(c.to))
-      map.set(`${peerKey2(c.from)}|${peerKey2(c.to)}|${c.protocol}`, c);
+    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) map.set(`${keyOf(c.from)}|${keyOf(c.to)}|${c.protocol}`, c);
   }
   return map;
+}
+function samePorts(a, b) {
+  return a.length === b.length && a.every((range2, i) => range2[0] === b[i][0] && range2[1] === b[i][1]);
+}
+function memoised(compute) {
+  const known = /* @__PURE__ */ new Map();
+  return (peer3) => {
+    if (known.has(peer3)) return known.get(peer3);
+    const value = compute(peer3);
+    known.set(peer3, value);
+    return value;
+  };
 }
 function diffExternal(baseConnections, headConnections, existsOnBothSides, result) {
   const groups = /* @__PURE__ */ new Map();
@@ -16314,11 +16428,14 @@ function canonicalEndpoint(endpoint) {
     identity.workload = endpoint.workload.kind === void 0 ? { name: endpoint.workload.name } : { kind: endpoint.workload.kind, name: endpoint.workload.name };
   }
   if (endpoint.reserved !== void 0) identity.reserved = endpoint.reserved;
-  const ipIdentifies = !labels && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved === "world");
-  if (endpoint.ip !== void 0 && ipIdentifies) identity.ip = endpoint.ip;
+  if (endpoint.ip !== void 0 && identifiedByAddress(endpoint)) identity.ip = endpoint.ip;
   const key = JSON.stringify(identity);
   const namespaceLabels2 = endpoint.namespaceLabels && sortedLabels(endpoint.namespaceLabels);
   return { endpoint: namespaceLabels2 ? { ...identity, namespaceLabels: namespaceLabels2 } : identity, key };
+}
+function identifiedByAddress(endpoint) {
+  const labelled = endpoint.labels !== void 0 && Object.keys(endpoint.labels).length > 0;
+  return !labelled && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved === "world");
 }
 function sortedLabels(labels) {
   const entries = Object.entries(labels);
@@ -16331,10 +16448,12 @@ function connectionKey(flow) {
 }
 var FlowAggregator = class {
   entries = /* @__PURE__ */ new Map();
+  /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
+  canonical = /* @__PURE__ */ new WeakMap();
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow) {
-    const from = canonicalEndpoint(flow.from);
-    const to = canonicalEndpoint(flow.to);
+    const from = this.canonicalOf(flow.from);
+    const to = this.canonicalOf(flow.to);
     const key = `${from.key}\0${to.key}\0${flow.protocol}\0${flow.port}\0${flow.verdict}`;
     let entry = this.entries.get(key);
     if (!entry) {
@@ -16354,6 +16473,14 @@ var FlowAggregator = class {
     if (flow.dropReason !== void 0) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(flow.dropReason);
     extendWindow(entry, flow.firstMs, flow.lastMs);
     return entry;
+  }
+  canonicalOf(endpoint) {
+    let canonical = this.canonical.get(endpoint);
+    if (!canonical) {
+      canonical = canonicalEndpoint(endpoint);
+      this.canonical.set(endpoint, canonical);
+    }
+    return canonical;
   }
   /** Adds an entry of another aggregator (for readers that settle some records only at the end). */
   merge(other) {
@@ -16540,6 +16667,7 @@ function readLabels(value) {
 
 // src/flows/hubble.ts
 var HUBBLE_RECENT_CONNECTIONS = 1e5;
+var HUBBLE_REMEMBERED_ENDPOINTS = 1e5;
 var VERDICT_NAMES = [
   "VERDICT_UNKNOWN",
   "FORWARDED",
@@ -16563,6 +16691,7 @@ var L4_PROTOCOLS = [
 ];
 var HubbleReader = class {
   recent = new RecentConnections(HUBBLE_RECENT_CONNECTIONS);
+  endpoints = /* @__PURE__ */ new Map();
   line(text, lineNumber, terminated, sink) {
     if (isObviouslyIgnored(text)) {
       sink.ignore();
@@ -16573,8 +16702,24 @@ var HubbleReader = class {
       sink.skip(lineNumber, parsed.reason);
       return;
     }
-    const problem = this.read(parsed.value, sink);
-    if (problem !== void 0) sink.skip(lineNumber, problem);
+    const problem2 = this.read(parsed.value, sink);
+    if (problem2 !== void 0) sink.skip(lineNumber, problem2);
+  }
+  /**
+   * `hubbleEndpoint`, remembered per distinct description: a log names the same pods a million times, and handing
+   * the aggregator the same object lets it key the endpoint once. The IP is left out where labels or a workload
+   * identify the endpoint (aggregation drops it there anyway: pod IPs churn).
+   */
+  endpoint(value, ip, side) {
+    const key = endpointKey(value);
+    let known = key === void 0 ? void 0 : this.endpoints.get(key);
+    if (!known) {
+      const endpoint = hubbleEndpoint(value, void 0, side);
+      if (typeof endpoint === "string" || key === void 0) return withAddress(endpoint, ip);
+      known = endpoint;
+      if (this.endpoints.size < HUBBLE_REMEMBERED_ENDPOINTS) this.endpoints.set(key, known);
+    }
+    return withAddress(known, ip);
   }
   /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
   read(value, sink) {
@@ -16630,9 +16775,9 @@ var HubbleReader = class {
       sink.ignore();
       return void 0;
     }
-    const from = hubbleEndpoint(flow.source, sourceIp, "source");
+    const from = this.endpoint(flow.source, sourceIp, "source");
     if (typeof from === "string") return from;
-    const to = hubbleEndpoint(flow.destination, destinationIp, "destination");
+    const to = this.endpoint(flow.destination, destinationIp, "destination");
     if (typeof to === "string") return to;
     const entry = sink.add({
       from,
@@ -16750,6 +16895,26 @@ function hubbleEndpoint(value, ip, side) {
   }
   return endpoint;
 }
+function endpointKey(value) {
+  if (!isObject(value) || !Array.isArray(value.labels)) return void 0;
+  const { namespace, labels, workloads } = value;
+  if (namespace !== void 0 && typeof namespace !== "string") return void 0;
+  if (!labels.every((label) => typeof label === "string")) return void 0;
+  let workload = "";
+  if (workloads !== void 0) {
+    const first = Array.isArray(workloads) ? workloads[0] : null;
+    if (first !== void 0) {
+      if (!isObject(first) || typeof first.name !== "string") return void 0;
+      if (first.kind !== void 0 && typeof first.kind !== "string") return void 0;
+      workload = `${first.kind ?? ""}/${first.name}`;
+    }
+  }
+  return `${namespace ?? ""}${workload}${labels.join("")}`;
+}
+function withAddress(endpoint, ip) {
+  if (typeof endpoint === "string" || !ip || !identifiedByAddress(endpoint)) return endpoint;
+  return { ...endpoint, ip };
+}
 var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
 var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
 function reservedIdentity(names) {
@@ -16762,20 +16927,20 @@ var RecentConnections = class {
     this.capacity = capacity;
   }
   capacity;
-  entries = /* @__PURE__ */ new Map();
+  young = /* @__PURE__ */ new Map();
+  old = /* @__PURE__ */ new Map();
   get(tuple) {
-    const entry = this.entries.get(tuple);
-    if (entry) {
-      this.entries.delete(tuple);
-      this.entries.set(tuple, entry);
-    }
-    return entry;
+    const entry = this.young.get(tuple);
+    if (entry) return entry;
+    const aged = this.old.get(tuple);
+    if (aged) this.set(tuple, aged);
+    return aged;
   }
   set(tuple, entry) {
-    this.entries.set(tuple, entry);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+    this.young.set(tuple, entry);
+    if (this.young.size >= this.capacity) {
+      this.old = this.young;
+      this.young = /* @__PURE__ */ new Map();
     }
   }
 };
@@ -16815,7 +16980,7 @@ function nativeRecord(value) {
   if (!VERDICTS.has(verdict))
     return `verdict ${shown(verdict)} is not allowed, denied, dropped-other or audit`;
   const flow = { from, to, protocol, port: value.port, verdict, count: count2 };
-  for (const [field, target] of [
+  for (const [field, target2] of [
     ["firstSeen", "firstMs"],
     ["lastSeen", "lastMs"]
   ]) {
@@ -16823,7 +16988,7 @@ function nativeRecord(value) {
     const ms = parseIsoTime(value[field]);
     if (ms === void 0)
       return `${field} ${shown(value[field])} is not an ISO-8601 date-time with a time zone`;
-    flow[target] = ms;
+    flow[target2] = ms;
   }
   return flow;
 }
@@ -16919,10 +17084,10 @@ var NativeCsvReader = class {
     }
     const record2 = {};
     cells.forEach((cell2, index) => {
-      const target = this.columns?.[index];
+      const target2 = this.columns?.[index];
       const trimmed = cell2.trim();
-      if (!target || trimmed === "") return;
-      const [field = "", endpointField] = target;
+      if (!target2 || trimmed === "") return;
+      const [field = "", endpointField] = target2;
       if (endpointField === void 0) {
         record2[field] = NUMBER_FIELDS.has(field) && /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
       } else {
@@ -17234,9 +17399,2076 @@ function isBlank(text) {
 }
 function displayName(file, root) {
   const base = root ?? process.cwd();
-  const path5 = relative(base, resolve(file));
-  if (path5 === "" || path5.startsWith("..") || isAbsolute(path5)) return file;
-  return path5.split(sep).join("/");
+  const path7 = relative(base, resolve(file));
+  if (path7 === "" || path7.startsWith("..") || isAbsolute(path7)) return file;
+  return path7.split(sep).join("/");
+}
+
+// src/manifests/load.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import { readFile, stat as stat2 } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/manifests/documents.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/manifests/positions.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function pathKey(path7) {
+  return JSON.stringify(path7.map(String));
+}
+function locationAt(file, lineCounter, offset) {
+  const { line, col } = lineCounter.linePos(offset);
+  return { file, line, column: col };
+}
+function indexPositions(root, file, lineCounter) {
+  const index = /* @__PURE__ */ new Map();
+  const pending = [{ node: root, path: [] }];
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    const { node, path: path7 } = entry;
+    if ((0, import_yaml3.isMap)(node)) {
+      for (const pair of node.items) {
+        if (!(0, import_yaml3.isScalar)(pair.key) || pair.key.range == null) continue;
+        const fieldPath = [...path7, String(pair.key.value)];
+        index.set(pathKey(fieldPath), locationAt(file, lineCounter, pair.key.range[0]));
+        pending.push({ node: pair.value, path: fieldPath });
+      }
+    } else if ((0, import_yaml3.isSeq)(node)) {
+      node.items.forEach((item, position) => {
+        const itemPath = [...path7, position];
+        const start = (0, import_yaml3.isPair)(item) ? item.key : item;
+        const range2 = start?.range;
+        if (range2 != null) index.set(pathKey(itemPath), locationAt(file, lineCounter, range2[0]));
+        pending.push({ node: item, path: itemPath });
+      });
+    }
+  }
+  return index;
+}
+function makeLocator(loc, index) {
+  if (index === void 0) return () => loc;
+  return (path7) => {
+    for (let length = path7.length; length > 0; length--) {
+      const found = index.get(pathKey(path7.slice(0, length)));
+      if (found !== void 0) return found;
+    }
+    return loc;
+  };
+}
+
+// src/manifests/documents.ts
+var YAML_OPTIONS = {
+  version: "1.1",
+  customTags: (tags) => tags.filter((tag) => !isTimeTag(tag)),
+  uniqueKeys: true,
+  // Conversion warnings (collection keys) would go to the process's stderr; such documents are reported instead.
+  logLevel: "error"
+};
+function isTimeTag(tag) {
+  if (typeof tag === "string") return tag === "timestamp" || tag === "intTime" || tag === "floatTime";
+  return tag.tag === "tag:yaml.org,2002:timestamp" || tag.format === "TIME";
+}
+var JSON_OPTIONS = { version: "1.2", uniqueKeys: true, logLevel: "error" };
+function* readDocuments(reading, format, limits) {
+  const { file, text, lineCounter } = reading;
+  const report = (severity, code, message, offset) => reading.diagnostics.push({ severity, code, message, ...locationAt(file, lineCounter, offset) });
+  if (format === "json" && !isStrictJson(reading, report)) return;
+  const parser = new import_yaml4.Parser(lineCounter.addNewLine);
+  const composer = new import_yaml4.Composer(format === "json" ? JSON_OPTIONS : YAML_OPTIONS);
+  let documentCount = 0;
+  const convert = function* (documents) {
+    for (const document of documents) {
+      const converted = convertDocument(document, reading, limits, report);
+      if (converted !== void 0) yield converted;
+    }
+  };
+  for (const token of parser.parse(text)) {
+    if (token.type === "document") {
+      documentCount++;
+      if (documentCount > limits.maxDocumentsPerFile) {
+        report(
+          "error",
+          "too-many-documents",
+          `more than ${limits.maxDocumentsPerFile} documents in one file (limit maxDocumentsPerFile); the documents from here on are not read`,
+          token.offset
+        );
+        break;
+      }
+      const tooDeepAt = offsetBeyondDepth(token, limits.maxDepth);
+      if (tooDeepAt !== void 0) {
+        report(
+          "error",
+          "too-deep",
+          `nesting deeper than ${limits.maxDepth} levels (limit maxDepth); this document is not read`,
+          tooDeepAt
+        );
+        continue;
+      }
+    }
+    yield* convert(composer.next(token));
+    if (reading.templateOffset !== void 0) return;
+  }
+  yield* convert(composer.end());
+}
+function isStrictJson(reading, report) {
+  try {
+    JSON.parse(reading.text);
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message)?.[1];
+    let offset = position === void 0 ? reading.text.length : Number(position);
+    const trailingComma = /,\s*$/.exec(reading.text.slice(0, offset));
+    if (trailingComma !== null) offset = trailingComma.index;
+    const hint = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
+    reading.lineCounter.addNewLine(0);
+    for (let newline = reading.text.indexOf("\n"); newline !== -1; newline = reading.text.indexOf("\n", newline + 1)) {
+      reading.lineCounter.addNewLine(newline + 1);
+    }
+    report("error", "json-syntax", `invalid JSON: ${message}${hint}; the file is not read`, offset);
+    return false;
+  }
+}
+function convertDocument(document, reading, limits, report) {
+  const [start, end] = document.range;
+  const firstError = document.errors[0];
+  if (firstError !== void 0) {
+    const templateAt2 = reading.text.indexOf("{{", start);
+    if (templateAt2 !== -1 && templateAt2 < end) {
+      reading.templateOffset = templateAt2;
+      return void 0;
+    }
+    const offset = firstError.pos[0];
+    if (firstError.code === "DUPLICATE_KEY") {
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(reading.text.slice(offset, offset + 200))?.[1] ?? "";
+      report(
+        "error",
+        "duplicate-key",
+        `duplicate key ${JSON.stringify(key.trim())}: kubectl rejects such a document, so it is not read`,
+        offset
+      );
+    } else if (firstError.code === "RESOURCE_EXHAUSTION") {
+      report("error", "too-deep", `${firstError.message}; this document is not read`, offset);
+    } else {
+      report(
+        "error",
+        "yaml-syntax",
+        `invalid YAML: ${firstError.message}; this document is not read`,
+        offset
+      );
+    }
+    return void 0;
+  }
+  const root = document.contents;
+  if (root === null) return void 0;
+  const templateAt = flowMapTemplateOffset(root, reading.text);
+  if (templateAt !== void 0) {
+    reading.templateOffset = templateAt;
+    return void 0;
+  }
+  try {
+    return { root, value: document.toJS({ maxAliasCount: limits.maxAliasCount }) };
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      report(
+        "error",
+        "alias-limit",
+        `more than ${limits.maxAliasCount} alias expansions (limit maxAliasCount, against "billion laughs" documents); this document is not read`,
+        root.range[0]
+      );
+    } else if (error instanceof RangeError) {
+      report("error", "too-deep", "the document nests too deeply to convert; it is not read", root.range[0]);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      report("error", "yaml-syntax", `invalid YAML: ${message}; this document is not read`, root.range[0]);
+    }
+    return void 0;
+  }
+}
+function flowMapTemplateOffset(root, text) {
+  const pending = [root];
+  for (let node = pending.pop(); node !== void 0; node = pending.pop()) {
+    if ((0, import_yaml4.isPair)(node)) {
+      pending.push(node.key, node.value);
+    } else if ((0, import_yaml4.isMap)(node)) {
+      if (node.range != null && text.startsWith("{{", node.range[0])) return node.range[0];
+      for (const pair of node.items) pending.push(pair);
+    } else if ((0, import_yaml4.isSeq)(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+  return void 0;
+}
+function offsetBeyondDepth(document, maxDepth) {
+  const pending = [];
+  if (document.value !== void 0) pending.push({ token: document.value, depth: 0 });
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    const { token, depth } = entry;
+    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection")
+      continue;
+    if (depth >= maxDepth) return token.offset;
+    for (const item of token.items) {
+      if ("key" in item && item.key) pending.push({ token: item.key, depth: depth + 1 });
+      if (item.value) pending.push({ token: item.value, depth: depth + 1 });
+    }
+  }
+  return void 0;
+}
+
+// src/manifests/files.ts
+import { readdir, realpath, stat } from "node:fs/promises";
+import path3 from "node:path";
+var MANIFEST_EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
+function displayName2(absolute, root) {
+  return path3.relative(root, absolute).split(path3.sep).join("/") || path3.basename(absolute);
+}
+async function findManifestFiles(paths, root, diagnostics) {
+  const found = /* @__PURE__ */ new Map();
+  const visitedFolders = /* @__PURE__ */ new Set();
+  const unreadable = (absolute, error) => diagnostics.push({
+    severity: "error",
+    code: "unreadable",
+    message: `cannot read ${JSON.stringify(displayName2(absolute, root))}: ${describeError2(error)}`,
+    file: displayName2(absolute, root)
+  });
+  const addFile = (absolute) => found.set(absolute, { absolute, name: displayName2(absolute, root) });
+  const walk = async (folder) => {
+    let entries;
+    try {
+      const real = await realpath(folder);
+      if (visitedFolders.has(real)) return;
+      visitedFolders.add(real);
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      unreadable(folder, error);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
+      const absolute = path3.join(folder, entry.name);
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target2 = await stat(absolute).catch(() => void 0);
+        isFolder = target2?.isDirectory() ?? false;
+        isFile = target2 === void 0 || target2.isFile();
+      }
+      if (isFolder) await walk(absolute);
+      else if (isFile && MANIFEST_EXTENSIONS.has(path3.extname(entry.name).toLowerCase())) addFile(absolute);
+    }
+  };
+  for (const given of paths) {
+    const absolute = path3.resolve(root, given);
+    try {
+      const info = await stat(absolute);
+      if (info.isDirectory()) await walk(absolute);
+      else addFile(absolute);
+    } catch (error) {
+      unreadable(absolute, error);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function describeError2(error) {
+  const code = error?.code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/manifests/objects.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/manifests/validate.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+
+// src/manifests/networkpolicy-schema.ts
+var stringMap = { type: ["object", "null"], additionalProperties: { type: "string" } };
+var stringList2 = { type: ["array", "null"], items: { type: "string" } };
+var labelSelector2 = {
+  type: ["object", "null"],
+  additionalProperties: false,
+  properties: {
+    matchLabels: stringMap,
+    matchExpressions: {
+      type: ["array", "null"],
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["key", "operator"],
+        properties: {
+          key: { type: "string" },
+          operator: { type: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
+          values: stringList2
+        }
+      }
+    }
+  }
+};
+var peer = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    podSelector: labelSelector2,
+    namespaceSelector: labelSelector2,
+    ipBlock: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["cidr"],
+      properties: { cidr: { type: "string" }, except: stringList2 }
+    }
+  }
+};
+var port = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    protocol: { type: ["string", "null"], enum: ["TCP", "UDP", "SCTP", null] },
+    port: { type: ["integer", "string", "null"] },
+    endPort: { type: ["integer", "null"] }
+  }
+};
+function rule(peersField) {
+  return {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      [peersField]: { type: ["array", "null"], items: peer },
+      ports: { type: ["array", "null"], items: port }
+    }
+  };
+}
+var objectMeta = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    name: { type: "string" },
+    generateName: { type: "string" },
+    namespace: { type: ["string", "null"] },
+    labels: stringMap,
+    annotations: stringMap,
+    uid: { type: "string" },
+    resourceVersion: { type: "string" },
+    generation: { type: "integer" },
+    selfLink: { type: "string" },
+    creationTimestamp: { type: ["string", "null"] },
+    deletionTimestamp: { type: ["string", "null"] },
+    deletionGracePeriodSeconds: { type: ["integer", "null"] },
+    finalizers: stringList2,
+    ownerReferences: { type: ["array", "null"], items: { type: "object" } },
+    managedFields: { type: ["array", "null"], items: { type: "object" } }
+  }
+};
+var networkPolicySchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata"],
+  properties: {
+    apiVersion: { const: "networking.k8s.io/v1" },
+    kind: { const: "NetworkPolicy" },
+    metadata: objectMeta,
+    spec: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      properties: {
+        podSelector: labelSelector2,
+        ingress: { type: ["array", "null"], items: rule("from") },
+        egress: { type: ["array", "null"], items: rule("to") },
+        policyTypes: {
+          type: ["array", "null"],
+          maxItems: 2,
+          items: { type: "string", enum: ["Ingress", "Egress"] }
+        }
+      }
+    },
+    // Read back from a cluster (`kubectl get -o yaml`); not part of what is enforced.
+    status: { type: ["object", "null"] }
+  }
+};
+
+// src/manifests/syntax.ts
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+function dnsLabelProblem(value) {
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!DNS_LABEL.test(value)) {
+    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function dnsSubdomainProblem(value) {
+  if (value.length > 253) return "must be no more than 253 characters";
+  if (!DNS_SUBDOMAIN.test(value)) {
+    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelKeyProblem(key) {
+  const slash = key.indexOf("/");
+  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
+  const name = slash === -1 ? key : key.slice(slash + 1);
+  if (prefix !== void 0) {
+    if (prefix.length === 0) return 'has an empty prefix before "/"';
+    const prefixProblem = dnsSubdomainProblem(prefix);
+    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
+  }
+  if (name.length === 0) return 'must have a name (the part after any "/")';
+  if (name.length > 63) return "must have a name of no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(name)) {
+    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value.length === 0) return void 0;
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(value)) {
+    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function ianaServiceNameProblem(value) {
+  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
+  if (!IANA_SERVICE_NAME.test(value)) {
+    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
+  }
+  if (value.includes("--")) return 'must not contain consecutive "-"';
+  if (!/[a-z]/.test(value))
+    return "must contain at least one letter (a port number is written without quotes)";
+  return void 0;
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  if (slash === -1) return void 0;
+  const prefixText = text.slice(slash + 1);
+  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
+  const prefix = Number(prefixText);
+  const address = text.slice(0, slash);
+  const ipv4 = parseIpv4(address);
+  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
+  const ipv6 = parseIpv6(address);
+  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
+  return void 0;
+}
+function cidrContains(outer, inner) {
+  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
+  for (let bit = 0; bit < outer.prefix; bit++) {
+    const byte = bit >> 3;
+    const mask = 128 >> (bit & 7);
+    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+function parseIpv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  const bytes = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const value = Number(part);
+    if (value > 255) return void 0;
+    bytes.push(value);
+  }
+  return bytes;
+}
+function parseIpv6(text) {
+  let head = text;
+  let tailIpv4 = [];
+  const lastColon = text.lastIndexOf(":");
+  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
+    const embedded = parseIpv4(text.slice(lastColon + 1));
+    if (embedded === void 0) return void 0;
+    tailIpv4 = embedded;
+    const beforeEmbedded = text.slice(0, lastColon + 1);
+    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
+  }
+  const groupsNeeded = (16 - tailIpv4.length) / 2;
+  const halves = head.split("::");
+  if (halves.length > 2) return void 0;
+  const parseGroups = (part) => {
+    if (part === "") return [];
+    const groups2 = [];
+    for (const group of part.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return void 0;
+      groups2.push(parseInt(group, 16));
+    }
+    return groups2;
+  };
+  const left = parseGroups(halves[0] ?? "");
+  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
+  if (left === void 0 || right === void 0) return void 0;
+  const missing = groupsNeeded - left.length - right.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
+  const groups = [...left, ...new Array(missing).fill(0), ...right];
+  return [...groups.flatMap((group) => [group >> 8, group & 255]), ...tailIpv4];
+}
+
+// src/manifests/validate.ts
+var compiledSchema;
+function schemaValidator() {
+  compiledSchema ??= new import_ajv2.Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(
+    networkPolicySchema
+  );
+  return compiledSchema;
+}
+function validateNetworkPolicy(object) {
+  const problems = [...schemaProblems(object.value), ...apiProblems(object.value)];
+  const resource = {
+    kind: object.kind,
+    ...object.namespace !== void 0 ? { namespace: object.namespace } : {},
+    name: object.name
+  };
+  const diagnostics = problems.map((problem2) => ({
+    severity: "error",
+    code: "schema",
+    message: `${formatPath(problem2.path)}: ${problem2.message}`,
+    ...object.locate(problem2.at),
+    resource
+  }));
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const first = diagnostics[0];
+  if (first !== void 0) {
+    const qualifiedName = object.namespace === void 0 ? object.name : `${object.namespace}/${object.name}`;
+    first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
+  }
+  return diagnostics;
+}
+function formatPath(path7) {
+  let text = "";
+  for (const segment of path7) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text === "" ? "(document)" : text;
+}
+function schemaProblems(value) {
+  const validate = schemaValidator();
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(
+    (error) => schemaProblem(error, instancePath(error.instancePath, value))
+  );
+}
+function instancePath(pointer, root) {
+  const path7 = [];
+  let value = root;
+  for (const escaped of pointer.split("/").slice(1)) {
+    const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
+    const step = Array.isArray(value) ? Number(segment) : segment;
+    path7.push(step);
+    value = value !== null && typeof value === "object" ? value[segment] : void 0;
+  }
+  return path7;
+}
+function schemaProblem(error, path7) {
+  const params = error.params;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const field = String(params["additionalProperty"]);
+      const known = Object.keys(error.parentSchema?.["properties"] ?? {});
+      const suggestion = closestName(field, known);
+      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return { path: path7, at: [...path7, field], message: `unknown field ${JSON.stringify(field)}${hint}` };
+    }
+    case "required": {
+      const field = String(params["missingProperty"]);
+      return { path: path7, at: path7, message: `missing required field ${JSON.stringify(field)}` };
+    }
+    case "type":
+      return {
+        path: path7,
+        at: path7,
+        message: `must be ${describeTypes(params["type"])}, not ${describeValue(error.data)}`
+      };
+    case "enum": {
+      const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
+      const suggestion = typeof error.data === "string" ? closestName(error.data, allowed) : void 0;
+      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return {
+        path: path7,
+        at: path7,
+        message: `${JSON.stringify(error.data)} is not one of ${allowed.join(", ")}${hint}`
+      };
+    }
+    case "const":
+      return { path: path7, at: path7, message: `must be ${JSON.stringify(params["allowedValue"])}` };
+    case "maxItems":
+      return { path: path7, at: path7, message: `must have at most ${String(params["limit"])} entries` };
+    default:
+      return { path: path7, at: path7, message: error.message ?? `fails the ${error.keyword} rule` };
+  }
+}
+var TYPE_WORDS = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false"
+};
+function describeTypes(types2) {
+  const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
+  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
+}
+function describeValue(value) {
+  if (value === null) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+function closestName(name, known) {
+  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  if (sameLetters !== void 0) return sameLetters;
+  let best;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const plausible = distance <= 2 && distance * 3 <= candidate.length;
+    if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function record(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function present(value) {
+  return value !== void 0 && value !== null;
+}
+function apiProblems(policy) {
+  const problems = [];
+  const problem2 = (path7, message) => problems.push({ path: path7, at: path7, message });
+  const metadata = record(policy["metadata"]) ?? {};
+  const name = metadata["name"];
+  if (typeof name === "string") {
+    const nameProblem = dnsSubdomainProblem(name);
+    if (nameProblem !== void 0)
+      problem2(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
+  }
+  const namespace = metadata["namespace"];
+  if (typeof namespace === "string" && namespace !== "") {
+    const namespaceProblem = dnsLabelProblem(namespace);
+    if (namespaceProblem !== void 0) {
+      problem2(["metadata", "namespace"], `namespace ${JSON.stringify(namespace)} ${namespaceProblem}`);
+    }
+  }
+  checkLabels(["metadata", "labels"], metadata["labels"], problem2);
+  for (const key of Object.keys(record(metadata["annotations"]) ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== void 0)
+      problem2(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
+  }
+  const spec = record(policy["spec"]) ?? {};
+  checkSelector(["spec", "podSelector"], spec["podSelector"], problem2);
+  for (const [direction, peersField] of [
+    ["ingress", "from"],
+    ["egress", "to"]
+  ]) {
+    list(spec[direction]).forEach((rule2, ruleIndex) => {
+      const rulePath = ["spec", direction, ruleIndex];
+      const ruleFields = record(rule2) ?? {};
+      list(ruleFields[peersField]).forEach(
+        (peer3, peerIndex) => checkPeer([...rulePath, peersField, peerIndex], peer3, problem2)
+      );
+      list(ruleFields["ports"]).forEach(
+        (port2, portIndex) => checkPort([...rulePath, "ports", portIndex], port2, problem2)
+      );
+    });
+  }
+  return problems;
+}
+function checkLabels(path7, labels, problem2) {
+  for (const [key, value] of Object.entries(record(labels) ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== void 0) problem2([...path7, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
+    const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
+    if (valueProblem !== void 0)
+      problem2([...path7, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
+  }
+}
+function checkSelector(path7, selector, problem2) {
+  const fields = record(selector);
+  if (fields === void 0) return;
+  checkLabels([...path7, "matchLabels"], fields["matchLabels"], problem2);
+  list(fields["matchExpressions"]).forEach((expression, index) => {
+    const expressionPath = [...path7, "matchExpressions", index];
+    const { key, operator, values } = record(expression) ?? {};
+    if (typeof key === "string") {
+      const keyProblem = labelKeyProblem(key);
+      if (keyProblem !== void 0)
+        problem2([...expressionPath, "key"], `key ${JSON.stringify(key)} ${keyProblem}`);
+    }
+    const valueList = list(values);
+    if ((operator === "In" || operator === "NotIn") && valueList.length === 0) {
+      problem2(expressionPath, `operator ${operator} needs at least one entry in values`);
+    }
+    if ((operator === "Exists" || operator === "DoesNotExist") && valueList.length > 0) {
+      problem2([...expressionPath, "values"], `operator ${operator} takes no values`);
+    }
+    valueList.forEach((value, valueIndex) => {
+      const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
+      if (valueProblem !== void 0) {
+        problem2([...expressionPath, "values", valueIndex], `value ${JSON.stringify(value)} ${valueProblem}`);
+      }
+    });
+  });
+}
+var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
+function checkPeer(path7, peer3, problem2) {
+  const fields = record(peer3);
+  if (fields === void 0) return;
+  const hasSelector = present(fields["podSelector"]) || present(fields["namespaceSelector"]);
+  const hasIpBlock = present(fields["ipBlock"]);
+  const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
+  if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
+    problem2(path7, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
+  }
+  if (hasSelector && hasIpBlock) {
+    problem2(path7, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
+  }
+  checkSelector([...path7, "podSelector"], fields["podSelector"], problem2);
+  checkSelector([...path7, "namespaceSelector"], fields["namespaceSelector"], problem2);
+  checkIpBlock([...path7, "ipBlock"], fields["ipBlock"], problem2);
+}
+var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
+function checkIpBlock(path7, ipBlock, problem2) {
+  const fields = record(ipBlock);
+  if (fields === void 0 || typeof fields["cidr"] !== "string") return;
+  const cidrText = fields["cidr"];
+  const cidr = parseCidr(cidrText);
+  if (cidr === void 0) problem2([...path7, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
+  list(fields["except"]).forEach((exceptText, index) => {
+    if (typeof exceptText !== "string") return;
+    const exceptPath = [...path7, "except", index];
+    const except = parseCidr(exceptText);
+    if (except === void 0) {
+      problem2(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
+    } else if (cidr !== void 0 && (except.prefix <= cidr.prefix || !cidrContains(cidr, except))) {
+      const family = except.family === cidr.family ? "" : ` (it is IPv${except.family}, cidr is IPv${cidr.family})`;
+      problem2(
+        exceptPath,
+        `${JSON.stringify(exceptText)} must be strictly inside cidr ${JSON.stringify(cidrText)}${family}`
+      );
+    }
+  });
+}
+function checkPort(path7, port2, problem2) {
+  const fields = record(port2);
+  if (fields === void 0) return;
+  const number = fields["port"];
+  const endPort = fields["endPort"];
+  if (Number.isInteger(number) && !isPortNumber(number)) {
+    problem2([...path7, "port"], `port ${String(number)} is out of range 1-65535`);
+  }
+  if (typeof number === "string") {
+    const nameProblem = ianaServiceNameProblem(number);
+    if (nameProblem !== void 0)
+      problem2([...path7, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
+  }
+  if (!Number.isInteger(endPort)) return;
+  if (!isPortNumber(endPort))
+    problem2([...path7, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
+  if (!present(number)) {
+    problem2([...path7, "endPort"], "endPort needs a numeric port to start the range");
+  } else if (typeof number === "string") {
+    problem2([...path7, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
+  } else if (typeof number === "number" && endPort < number) {
+    problem2(
+      [...path7, "endPort"],
+      `endPort ${String(endPort)} must be greater than or equal to port ${number}`
+    );
+  }
+}
+function isPortNumber(value) {
+  return Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+// src/manifests/objects.ts
+var ANALYSED_KINDS = /* @__PURE__ */ new Map([
+  ["NetworkPolicy", ["networking.k8s.io"]],
+  ["Namespace", [""]],
+  ["Pod", [""]],
+  ["Service", [""]],
+  ["ReplicationController", [""]],
+  ["Deployment", ["apps", "extensions"]],
+  ["StatefulSet", ["apps"]],
+  ["DaemonSet", ["apps", "extensions"]],
+  ["ReplicaSet", ["apps", "extensions"]],
+  ["Job", ["batch"]],
+  ["CronJob", ["batch"]]
+]);
+var NETWORK_POLICY_API_VERSION = "networking.k8s.io/v1";
+var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["NetworkPolicy", "Service"]);
+function collectObjects(document, reading, into) {
+  collectCandidate({ value: document.value, node: document.root }, reading, into);
+}
+function collectCandidate(candidate, reading, into) {
+  const { node } = candidate;
+  const offset = node.range?.[0] ?? 0;
+  if (candidate.value === null || candidate.value === void 0) return;
+  const written = plainObject(candidate.value);
+  if (written === void 0) {
+    noteNotKubernetes(describeShape(candidate.value), offset, reading, into);
+    return;
+  }
+  const value = withInheritedType(written, candidate.inherited);
+  const { kind, apiVersion } = value;
+  if (typeof kind !== "string" || kind === "" || typeof apiVersion !== "string" || apiVersion === "") {
+    noteNotKubernetes("a mapping without kind and apiVersion", offset, reading, into);
+    return;
+  }
+  if (kind.endsWith("List") && Array.isArray(value["items"])) {
+    const itemNodes = (0, import_yaml5.isMap)(node) ? node.get("items", true) : void 0;
+    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+    value["items"].forEach((item, index) => {
+      const itemNode = (0, import_yaml5.isSeq)(itemNodes) ? itemNodes.items[index] : void 0;
+      collectCandidate(
+        { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
+        reading,
+        into
+      );
+    });
+    return;
+  }
+  const groups = ANALYSED_KINDS.get(kind);
+  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+  if (groups === void 0) {
+    count(into.skippedKinds, kind);
+    return;
+  }
+  if (!groups.includes(group) || kind === "NetworkPolicy" && apiVersion !== NETWORK_POLICY_API_VERSION) {
+    count(into.skippedKinds, `${kind} (${apiVersion})`);
+    if (kind === "NetworkPolicy") {
+      reading.diagnostics.push({
+        severity: "warning",
+        code: "unsupported-api-version",
+        message: `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to another product, such as Calico)`,
+        ...locationAt(reading.file, reading.lineCounter, offset)
+      });
+    }
+    return;
+  }
+  const object = loadedObject(value, kind, apiVersion, node, reading);
+  if (object === void 0) return;
+  if (kind === "NetworkPolicy") {
+    const problems = validateNetworkPolicy(object);
+    if (problems.length > 0) {
+      for (const problem2 of problems) reading.diagnostics.push(problem2);
+      return;
+    }
+  }
+  into.objects.push(object);
+}
+function loadedObject(value, kind, apiVersion, node, reading) {
+  const offset = node.range?.[0] ?? 0;
+  const loc = locationAt(reading.file, reading.lineCounter, offset);
+  const metadata = plainObject(value["metadata"]);
+  const name = metadata?.["name"];
+  const namespace = metadata?.["namespace"];
+  for (const field of ["name", "namespace"]) {
+    const text = metadata?.[field];
+    if (typeof text === "string" && text.includes("{{")) {
+      const fieldNode = (0, import_yaml5.isMap)(node) ? node.getIn(["metadata", field], true) : void 0;
+      reading.templateOffset = ((0, import_yaml5.isNode)(fieldNode) ? fieldNode.range?.[0] : void 0) ?? offset;
+      return void 0;
+    }
+  }
+  const invalid = (message) => {
+    reading.diagnostics.push({
+      severity: "error",
+      code: "invalid-metadata",
+      message: `${kind}: ${message}`,
+      ...loc
+    });
+    return void 0;
+  };
+  if (typeof name !== "string" || name === "") {
+    return invalid(
+      name === void 0 || name === null ? "metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)" : `metadata.name must be a string, not ${describeShape(name)}; the object is not analysed`
+    );
+  }
+  if (namespace !== void 0 && namespace !== null && typeof namespace !== "string") {
+    return invalid(
+      `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
+    );
+  }
+  const index = KINDS_WITH_FIELD_POSITIONS.has(kind) ? indexPositions(node, reading.file, reading.lineCounter) : void 0;
+  return {
+    apiVersion,
+    kind,
+    name,
+    namespace: typeof namespace === "string" && namespace !== "" ? namespace : void 0,
+    value,
+    loc,
+    locate: makeLocator(loc, index)
+  };
+}
+function withInheritedType(value, inherited) {
+  if (inherited === void 0 || value["kind"] !== void 0 && value["apiVersion"] !== void 0)
+    return value;
+  return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
+}
+function noteNotKubernetes(shape, offset, reading, into) {
+  if (into.notKubernetesReported) return;
+  into.notKubernetesReported = true;
+  reading.diagnostics.push({
+    severity: "info",
+    code: "not-kubernetes",
+    message: `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); such documents in this file are skipped`,
+    ...locationAt(reading.file, reading.lineCounter, offset)
+  });
+}
+function plainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function describeShape(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return `a ${typeof value}`;
+}
+function count(counts, key) {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+// src/manifests/load.ts
+var DEFAULT_LOAD_LIMITS = {
+  maxFileBytes: 16 * 1024 * 1024,
+  maxDocumentsPerFile: 1e5,
+  maxAliasCount: 1e3,
+  maxDepth: 200
+};
+async function loadManifests(paths, options = {}) {
+  const root = path4.resolve(options.root ?? process.cwd());
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const result = emptyResult();
+  const files = await findManifestFiles(paths, root, result.diagnostics);
+  let nextRead = files[0] === void 0 ? void 0 : readManifestFile(files[0], limits);
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index];
+    const read = await nextRead;
+    const following = files[index + 1];
+    nextRead = following === void 0 ? void 0 : readManifestFile(following, limits);
+    result.files.push(file.name);
+    if (read === void 0) continue;
+    if ("problem" in read) {
+      result.diagnostics.push({ ...read.problem, file: file.name });
+      continue;
+    }
+    const parse2 = () => parseFileText(read.text, file.name, formatOf(file.name), limits);
+    addFileResult(
+      result,
+      options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse2) : parse2()
+    );
+  }
+  return sortSkippedKinds(result);
+}
+var ParseCache = class {
+  files = /* @__PURE__ */ new Map();
+  /** The parse of a file, made by `parse` only when no equal file was parsed before. */
+  get(text, file, limits, parse2) {
+    const key = `${file}\0${JSON.stringify(limits)}\0${text}`;
+    let parsed = this.files.get(key);
+    if (!parsed) {
+      parsed = parse2();
+      this.files.set(key, parsed);
+    }
+    return parsed;
+  }
+};
+function parseManifestText(text, file, options = {}) {
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const result = emptyResult();
+  result.files.push(file);
+  const size = Buffer.byteLength(text);
+  if (size > limits.maxFileBytes) {
+    result.diagnostics.push({ ...tooLarge(size, limits), file });
+  } else {
+    addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ""), file, formatOf(file), limits));
+  }
+  return sortSkippedKinds(result);
+}
+async function readManifestFile(file, limits) {
+  try {
+    const { size } = await stat2(file.absolute);
+    if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
+    return { text: decode(await readFile(file.absolute)) };
+  } catch (error) {
+    return {
+      problem: {
+        severity: "error",
+        code: "unreadable",
+        message: `cannot read the file: ${describeError2(error)}`
+      }
+    };
+  }
+}
+function decode(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 254 && bytes[1] === 255) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
+}
+function tooLarge(size, limits) {
+  return {
+    severity: "error",
+    code: "file-too-large",
+    message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`
+  };
+}
+function formatOf(file) {
+  return file.toLowerCase().endsWith(".json") ? "json" : "yaml";
+}
+function parseFileText(text, file, format, limits) {
+  const lineCounter = new import_yaml6.LineCounter();
+  const reading = { file, text, lineCounter, diagnostics: [] };
+  const collected = { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false };
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split("\n").length;
+    const binary = {
+      severity: "warning",
+      code: "binary-file",
+      message: "the file holds NUL bytes: it is binary, not a manifest, and is not read",
+      file,
+      line,
+      column: 1
+    };
+    return { ...collected, diagnostics: [binary] };
+  }
+  try {
+    for (const document of readDocuments(reading, format, limits)) {
+      collectObjects(document, reading, collected);
+      if (reading.templateOffset !== void 0) break;
+    }
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    reading.diagnostics.push({
+      severity: "error",
+      code: "too-deep",
+      message: "the file nests too deeply to read; lower limit maxDepth",
+      file
+    });
+  }
+  if (reading.templateOffset !== void 0) {
+    const unrendered = {
+      severity: "error",
+      code: "unrendered-template",
+      message: 'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is not read. Render it first and check the output (the `render` option, e.g. `helm template` or `kustomize build`), or leave the templates folder out of the manifest paths',
+      ...locationAt(file, lineCounter, reading.templateOffset)
+    };
+    return { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
+  }
+  return { ...collected, diagnostics: reading.diagnostics };
+}
+function emptyResult() {
+  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
+}
+function addFileResult(result, file) {
+  for (const object of file.objects) result.objects.push(object);
+  for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
+  for (const [kind, count2] of file.skippedKinds)
+    result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count2;
+}
+function sortSkippedKinds(result) {
+  const sorted = Object.keys(result.skippedKinds).sort();
+  result.skippedKinds = Object.fromEntries(sorted.map((kind) => [kind, result.skippedKinds[kind] ?? 0]));
+  return result;
+}
+
+// src/fix/attach.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import path6 from "node:path";
+
+// src/fix/observed.ts
+function observedFlows(flows, match2) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const flow of flows) {
+    if (flow.verdict === "denied" || flow.verdict === "dropped-other") continue;
+    const from = match2(flow.from);
+    const to = match2(flow.to);
+    if ("unmatched" in from || "unmatched" in to) continue;
+    const observed = {
+      from,
+      to,
+      fromPeer: peerOf(from),
+      toPeer: peerOf(to),
+      protocol: flow.protocol,
+      port: flow.port,
+      count: flow.count
+    };
+    const key = flowKey(observed.fromPeer, observed.toPeer, flow.protocol, flow.port);
+    const known = byKey.get(key);
+    if (known) known.count += flow.count;
+    else byKey.set(key, observed);
+  }
+  return [...byKey.values()];
+}
+function flowKey(from, to, protocol, port2) {
+  return JSON.stringify([from, to, protocol, port2]);
+}
+function peerOf(endpoint) {
+  return "workload" in endpoint ? workloadPeer(endpoint.workload) : { ip: endpoint.ip };
+}
+
+// src/model/fields.ts
+var FieldReader = class {
+  constructor(object, diagnostics) {
+    this.object = object;
+    this.diagnostics = diagnostics;
+  }
+  object;
+  diagnostics;
+  report(path7, message, severity = "warning", code = "invalid-field") {
+    const { file, line, column } = this.object.locate(path7);
+    this.diagnostics.push({
+      severity,
+      code,
+      message: `${this.object.kind} ${this.object.name}: ${message}`,
+      file,
+      line,
+      column,
+      resource: {
+        kind: this.object.kind,
+        ...this.object.namespace !== void 0 ? { namespace: this.object.namespace } : {},
+        name: this.object.name
+      }
+    });
+  }
+  /** The raw value at a path, undefined when any step is missing. */
+  get(path7) {
+    let value = this.object.value;
+    for (const step of path7) {
+      if (value === null || typeof value !== "object") return void 0;
+      value = value[step];
+    }
+    return value;
+  }
+  record(path7) {
+    const value = this.get(path7);
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "object" && !Array.isArray(value)) return value;
+    this.report(path7, `${describe(path7)} must be a map, not ${typeName(value)}`);
+    return void 0;
+  }
+  array(path7) {
+    const value = this.get(path7);
+    if (value === void 0 || value === null) return void 0;
+    if (Array.isArray(value)) return value;
+    this.report(path7, `${describe(path7)} must be a list, not ${typeName(value)}`);
+    return void 0;
+  }
+  string(path7) {
+    const value = this.get(path7);
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "string") return value;
+    this.report(path7, `${describe(path7)} must be a string, not ${typeName(value)}`);
+    return void 0;
+  }
+  /** An integer port in 1..65535. */
+  port(path7) {
+    const value = this.get(path7);
+    if (value === void 0 || value === null) return void 0;
+    if (isPortNumber2(value)) return value;
+    this.report(path7, `${describe(path7)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
+    return void 0;
+  }
+  /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
+  stringMap(path7) {
+    const map = this.record(path7) ?? {};
+    const result = {};
+    for (const [key, value] of Object.entries(map)) {
+      if (typeof value === "string") result[key] = value;
+      else
+        this.report([...path7, key], `${describe([...path7, key])} must be a string, not ${typeName(value)}`);
+    }
+    return result;
+  }
+};
+function isPortNumber2(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+function describe(path7) {
+  return path7.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/model/policy.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var RejectedPolicy = class extends Error {
+  constructor(path7, message) {
+    super(message);
+    this.path = path7;
+  }
+  path;
+};
+function readNetworkPolicy(reader, namespace) {
+  const { object } = reader;
+  try {
+    const ingress = readRules(reader, "ingress");
+    const egress = readRules(reader, "egress");
+    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
+    declaredTypes.forEach((type, index) => {
+      if (type !== "Ingress" && type !== "Egress") {
+        throw new RejectedPolicy(
+          ["spec", "policyTypes", index],
+          `policyTypes[${index}] must be Ingress or Egress`
+        );
+      }
+    });
+    const policyTypesDeclared = declaredTypes.length > 0;
+    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
+    return {
+      id: `${namespace}/${object.name}`,
+      namespace,
+      name: object.name,
+      namespaceDeclared: object.namespace !== void 0,
+      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
+      types: types2,
+      policyTypesDeclared,
+      ingress,
+      egress,
+      annotations: reader.stringMap(["metadata", "annotations"]),
+      loc: object.loc,
+      locate: (path7) => object.locate(path7)
+    };
+  } catch (error) {
+    if (!(error instanceof RejectedPolicy)) throw error;
+    reader.report(
+      error.path,
+      `${error.message}; the API server rejects this policy, so it is left out`,
+      "error",
+      "invalid-policy"
+    );
+    return void 0;
+  }
+}
+function readRules(reader, direction) {
+  const peersField = direction === "ingress" ? "from" : "to";
+  const rules2 = requireList(reader, ["spec", direction]) ?? [];
+  return rules2.map((_, index) => {
+    const path7 = ["spec", direction, index];
+    requireMap(reader, path7);
+    const peers = requireList(reader, [...path7, peersField]);
+    const ports = requireList(reader, [...path7, "ports"]);
+    return {
+      path: path7,
+      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path7, peersField, i])) } : {},
+      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path7, "ports", i])) } : {}
+    };
+  });
+}
+function readPeer(reader, path7) {
+  requireMap(reader, path7);
+  const podSelector = readSelector(reader, [...path7, "podSelector"]);
+  const namespaceSelector = readSelector(reader, [...path7, "namespaceSelector"]);
+  const ipBlock = readIpBlock(reader, [...path7, "ipBlock"]);
+  if (ipBlock && (podSelector || namespaceSelector)) {
+    throw new RejectedPolicy(path7, "a peer may not combine ipBlock with a pod or namespace selector");
+  }
+  if (!ipBlock && !podSelector && !namespaceSelector) {
+    throw new RejectedPolicy(path7, "a peer needs podSelector, namespaceSelector or ipBlock");
+  }
+  return {
+    ...podSelector ? { podSelector } : {},
+    ...namespaceSelector ? { namespaceSelector } : {},
+    ...ipBlock ? { ipBlock } : {},
+    path: path7
+  };
+}
+function readIpBlock(reader, path7) {
+  if (reader.get(path7) === void 0) return void 0;
+  requireMap(reader, path7);
+  const cidr = reader.get([...path7, "cidr"]);
+  if (typeof cidr !== "string") throw new RejectedPolicy(path7, "ipBlock.cidr must be a string");
+  const except = (requireList(reader, [...path7, "except"]) ?? []).map((value, i) => {
+    if (typeof value !== "string")
+      throw new RejectedPolicy([...path7, "except", i], "ipBlock.except entries must be strings");
+    return value;
+  });
+  return { cidr, except };
+}
+function readPort(reader, path7) {
+  requireMap(reader, path7);
+  const protocol = reader.get([...path7, "protocol"]) ?? "TCP";
+  if (!PROTOCOLS.includes(protocol)) {
+    throw new RejectedPolicy([...path7, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
+  }
+  const port2 = reader.get([...path7, "port"]);
+  const endPort = reader.get([...path7, "endPort"]);
+  if (port2 !== void 0 && !isPortNumber2(port2) && (typeof port2 !== "string" || port2 === "")) {
+    throw new RejectedPolicy([...path7, "port"], "port must be a number 1-65535 or a port name");
+  }
+  if (endPort !== void 0) {
+    if (!isPortNumber2(endPort) || !isPortNumber2(port2) || endPort < port2) {
+      throw new RejectedPolicy([...path7, "endPort"], "endPort needs a numeric port and must not be below it");
+    }
+  }
+  return {
+    protocol,
+    ...port2 !== void 0 ? { port: port2 } : {},
+    ...endPort !== void 0 ? { endPort } : {},
+    path: path7
+  };
+}
+function readSelector(reader, path7) {
+  if (reader.get(path7) === void 0 || reader.get(path7) === null) return void 0;
+  requireMap(reader, path7);
+  const matchLabels2 = reader.get([...path7, "matchLabels"]);
+  const selector = {};
+  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
+    requireMap(reader, [...path7, "matchLabels"]);
+    for (const [key, value] of Object.entries(matchLabels2)) {
+      if (typeof value !== "string")
+        throw new RejectedPolicy([...path7, "matchLabels", key], "matchLabels values must be strings");
+    }
+    selector.matchLabels = matchLabels2;
+  }
+  const expressions = requireList(reader, [...path7, "matchExpressions"]);
+  if (expressions) {
+    selector.matchExpressions = expressions.map((_, i) => {
+      const at2 = [...path7, "matchExpressions", i];
+      requireMap(reader, at2);
+      const key = reader.get([...at2, "key"]);
+      const operator = reader.get([...at2, "operator"]);
+      const values = requireList(reader, [...at2, "values"]) ?? [];
+      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
+      if (!OPERATORS.includes(operator)) {
+        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
+      }
+      if (values.some((v) => typeof v !== "string"))
+        throw new RejectedPolicy([...at2, "values"], "values must be strings");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues !== values.length > 0) {
+        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
+      }
+      return {
+        key,
+        operator,
+        ...needsValues ? { values } : {}
+      };
+    });
+  }
+  return selector;
+}
+function requireMap(reader, path7) {
+  const value = reader.get(path7);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path7, "must be a map");
+}
+function requireList(reader, path7) {
+  const value = reader.get(path7);
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw new RejectedPolicy(path7, "must be a list");
+  return value;
+}
+
+// src/model/workloads.ts
+var POD_TEMPLATE_PATHS = {
+  Pod: [],
+  Deployment: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"]
+};
+function isWorkloadKind(kind) {
+  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
+}
+function readWorkload(reader, namespace) {
+  const { object } = reader;
+  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
+  const workload = {
+    id: workloadId(namespace, object.kind, object.name),
+    namespace,
+    kind: object.kind,
+    name: object.name,
+    labels: reader.stringMap([...template, "metadata", "labels"]),
+    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
+    ips: object.kind === "Pod" ? readPodIps(reader) : [],
+    loc: object.loc
+  };
+  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
+  return owner ? { workload, owner } : { workload };
+}
+function workloadId(namespace, kind, name) {
+  return `${namespace}/${kind}/${name}`;
+}
+function readContainerPorts(reader, containersPath) {
+  const ports = [];
+  (reader.array(containersPath) ?? []).forEach((_, c) => {
+    const portsPath = [...containersPath, c, "ports"];
+    (reader.array(portsPath) ?? []).forEach((__, p) => {
+      const path7 = [...portsPath, p];
+      const port2 = reader.port([...path7, "containerPort"]);
+      const name = reader.string([...path7, "name"]);
+      const protocol = reader.string([...path7, "protocol"]) ?? "TCP";
+      if (!PROTOCOLS.includes(protocol)) {
+        reader.report(
+          [...path7, "protocol"],
+          `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
+        );
+        return;
+      }
+      if (port2 === void 0) return;
+      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
+    });
+  });
+  return ports;
+}
+function readPodIps(reader) {
+  const ips = /* @__PURE__ */ new Set();
+  const podIp = reader.string(["status", "podIP"]);
+  if (podIp) ips.add(podIp);
+  (reader.array(["status", "podIPs"]) ?? []).forEach((_, i) => {
+    const ip = reader.string(["status", "podIPs", i, "ip"]);
+    if (ip) ips.add(ip);
+  });
+  return [...ips];
+}
+function readControllerOwner(reader) {
+  const references = reader.array(["metadata", "ownerReferences"]) ?? [];
+  for (let i = 0; i < references.length; i++) {
+    if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
+    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
+    if (!name) continue;
+    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
+  }
+  return void 0;
+}
+function foldOwnedPods(namespace, owner, pods) {
+  const sorted = [...pods].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const first = sorted[0];
+  const ports = /* @__PURE__ */ new Map();
+  for (const port2 of sorted.flatMap((pod) => pod.ports))
+    ports.set(`${port2.name ?? ""}/${port2.port}/${port2.protocol}`, port2);
+  return {
+    workload: {
+      id: workloadId(namespace, owner.kind, owner.name),
+      namespace,
+      kind: owner.kind,
+      name: owner.name,
+      labels: first.labels,
+      ports: [...ports.values()],
+      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
+      loc: first.loc
+    },
+    differingLabels: differingKeys(sorted.map((pod) => pod.labels))
+  };
+}
+function differingKeys(labelSets) {
+  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
+  const first = labelSets[0] ?? {};
+  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
+}
+
+// src/model/build.ts
+var NAMESPACE_NAME_LABEL2 = "kubernetes.io/metadata.name";
+function buildModel(objects, options = {}) {
+  const defaultNamespace = options.defaultNamespace ?? "default";
+  const diagnostics = [];
+  const declaredNamespaces = /* @__PURE__ */ new Map();
+  const workloads = /* @__PURE__ */ new Map();
+  const ownedPods = /* @__PURE__ */ new Map();
+  const services = /* @__PURE__ */ new Map();
+  const policies = /* @__PURE__ */ new Map();
+  const addUnique = (map, key, item, reader) => {
+    const first = map.get(key);
+    if (!first) map.set(key, item);
+    else {
+      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : "";
+      reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
+    }
+  };
+  for (const object of objects) {
+    const reader = new FieldReader(object, diagnostics);
+    if (object.kind === "Namespace") {
+      addUnique(
+        declaredNamespaces,
+        object.name,
+        {
+          name: object.name,
+          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
+          inferred: false,
+          loc: object.loc
+        },
+        reader
+      );
+      continue;
+    }
+    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
+      continue;
+    const namespace = object.namespace ?? defaultNamespace;
+    if (object.namespace === void 0) {
+      reader.report(
+        [],
+        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
+        "info",
+        "default-namespace"
+      );
+    }
+    if (object.kind === "Service") {
+      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
+    } else if (object.kind === "NetworkPolicy") {
+      const policy = readNetworkPolicy(reader, namespace);
+      if (policy) addUnique(policies, policy.id, policy, reader);
+    } else {
+      const { workload, owner } = readWorkload(reader, namespace);
+      if (!owner) {
+        addUnique(workloads, workload.id, workload, reader);
+        continue;
+      }
+      const key = workloadId(namespace, owner.kind, owner.name);
+      const group = ownedPods.get(key) ?? { namespace, owner, pods: [] };
+      group.pods.push(workload);
+      ownedPods.set(key, group);
+    }
+  }
+  for (const [id, { namespace, owner, pods }] of ownedPods) {
+    const folded = foldOwnedPods(namespace, owner, pods);
+    const declared = workloads.get(id);
+    if (declared) {
+      declared.ips = [.../* @__PURE__ */ new Set([...declared.ips, ...folded.workload.ips])];
+      continue;
+    }
+    workloads.set(id, folded.workload);
+    if (folded.differingLabels.length > 0) {
+      const { file, line, column } = folded.workload.loc;
+      diagnostics.push({
+        severity: "warning",
+        code: "owner-labels-differ",
+        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(", ")}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
+        file,
+        line,
+        column,
+        resource: { kind: owner.kind, namespace, name: owner.name }
+      });
+    }
+  }
+  const model = {
+    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
+      ...[...workloads.values()].map((w) => w.namespace),
+      ...[...services.values()].map((s) => s.namespace),
+      ...[...policies.values()].map((p) => p.namespace)
+    ]),
+    workloads: [...workloads.values()],
+    services: [...services.values()],
+    policies: [...policies.values()]
+  };
+  return { model, diagnostics };
+}
+function namespaceLabels(name, declared) {
+  return { ...declared, [NAMESPACE_NAME_LABEL2]: name };
+}
+function collectNamespaces(declared, configured, referenced) {
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
+    if (namespaces.has(name)) continue;
+    const own = declared.get(name);
+    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
+    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
+  }
+  return namespaces;
+}
+function readService(reader, namespace) {
+  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
+  const clusterIPs = /* @__PURE__ */ new Set();
+  for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
+    if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
+  }
+  const ports = [];
+  (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
+    const path7 = ["spec", "ports", i];
+    const port2 = reader.port([...path7, "port"]);
+    const protocol = reader.string([...path7, "protocol"]) ?? "TCP";
+    const name = reader.string([...path7, "name"]);
+    const rawTarget = reader.get([...path7, "targetPort"]);
+    if (port2 === void 0) return;
+    if (!PROTOCOLS.includes(protocol)) {
+      reader.report(
+        [...path7, "protocol"],
+        `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
+      );
+      return;
+    }
+    let targetPort = port2;
+    if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
+    else if (rawTarget !== void 0)
+      reader.report([...path7, "targetPort"], "targetPort must be a number or a port name");
+    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
+  });
+  return {
+    namespace,
+    name: reader.object.name,
+    ...selector ? { selector } : {},
+    clusterIPs: [...clusterIPs],
+    ports,
+    loc: reader.object.loc
+  };
+}
+
+// src/policy/compile.ts
+function compilePolicy(policy) {
+  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => compileRule(policy, rule2, index));
+  return {
+    policy,
+    selects: compileSelector(policy.podSelector),
+    ingress: compileRules("ingress"),
+    egress: compileRules("egress")
+  };
+}
+function compileRule(policy, rule2, index) {
+  return {
+    index,
+    rule: rule2,
+    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
+    ports: compilePorts(rule2)
+  };
+}
+function compilePeer(policyNamespace, peer3) {
+  if (peer3.ipBlock) {
+    const ranges = ipBlockRanges(peer3.ipBlock);
+    const admits = (address) => ranges.some((range2) => rangeContains(range2, address));
+    return {
+      peer: peer3,
+      ipRanges: ranges,
+      key: `ip:${JSON.stringify(peer3.ipBlock)}`,
+      matchesNamespace: () => false,
+      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
+      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits) : facts.address !== void 0 && admits(facts.address)
+    };
+  }
+  const podMatches = compileSelector(peer3.podSelector ?? {});
+  const namespaceSelector = peer3.namespaceSelector && compileSelector(peer3.namespaceSelector);
+  const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
+  return {
+    peer: peer3,
+    ipRanges: [],
+    key: peer3.namespaceSelector ? `ns:${JSON.stringify(peer3.namespaceSelector)}|pod:${JSON.stringify(peer3.podSelector ?? {})}` : `in:${policyNamespace}|pod:${JSON.stringify(peer3.podSelector)}`,
+    matchesNamespace,
+    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
+  };
+}
+function matchesEveryPod(peer3) {
+  const { namespaceSelector, podSelector, ipBlock } = peer3.peer;
+  return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
+}
+function compilePorts(rule2) {
+  if (!rule2.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
+  let fixed = ConnSet.none();
+  const named = [];
+  for (const port2 of rule2.ports) {
+    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(port2.protocol));
+    else if (typeof port2.port === "number")
+      fixed = fixed.union(ConnSet.of(port2.protocol, [[port2.port, port2.endPort ?? port2.port]]));
+    else named.push({ name: port2.port, protocol: port2.protocol });
+  }
+  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
+  return {
+    hasNamed: true,
+    // A name means whatever port the destination's container declares under that name and protocol; an address
+    // outside the pods declares none, so a named port never matches it.
+    resolve: (destinationPorts) => (destinationPorts ?? []).filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)).reduce(
+      (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
+      fixed
+    )
+  };
+}
+
+// src/policy/external.ts
+var PROTOCOL_ORDER = [...PROTOCOLS].sort();
+function externalBlocks(contributions) {
+  const blocks2 = [];
+  for (const family of [4, 6]) {
+    const segments = allowedSegments(family, contributions);
+    for (const protocol of PROTOCOL_ORDER) {
+      for (const merged of mergeSegments(segments, protocol)) {
+        for (const cidr of rangeToCidrs(merged.range)) {
+          blocks2.push({
+            cidr,
+            range: cidrToRange(cidr),
+            protocol,
+            ports: merged.ports.map(([lo, hi]) => [lo, hi])
+          });
+        }
+      }
+    }
+  }
+  return blocks2.sort(compareBlocks);
+}
+function compareBlocks(a, b) {
+  return compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol);
+}
+function allowedSegments(family, contributions) {
+  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range2) => range2.family === family);
+  return cutAddressSpace(family, bounded).map((range2) => ({
+    range: range2,
+    ports: contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range2))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
+  }));
+}
+function mergeSegments(segments, protocol) {
+  const merged = [];
+  for (const segment of segments) {
+    const ports = segment.ports.ranges(protocol);
+    if (ports.length === 0) continue;
+    const last = merged.at(-1);
+    if (last && last.range.end + 1n === segment.range.start && ConnSet.of(protocol, last.ports).equals(ConnSet.of(protocol, ports))) {
+      last.range = { ...last.range, end: segment.range.end };
+    } else {
+      merged.push({ range: segment.range, ports });
+    }
+  }
+  return merged;
+}
+
+// src/policy/engine.ts
+function createEngine(model) {
+  return new Engine(model);
+}
+var Engine = class {
+  constructor(model) {
+    this.model = model;
+    for (const policy of model.policies) {
+      const compiled = this.compiled(policy);
+      pushTo(this.policiesByNamespace, policy.namespace, compiled);
+    }
+    const groupByKey = /* @__PURE__ */ new Map();
+    for (const workload of model.workloads) {
+      const key = groupKey(workload);
+      let group = groupByKey.get(key);
+      if (!group) {
+        const facts = this.podFacts(workload);
+        group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
+        groupByKey.set(key, group);
+        this.groups.push(group);
+        pushTo(this.groupsByNamespace, workload.namespace, group);
+      }
+      group.members.push(workload);
+      this.groupOfWorkload.set(workload, group);
+    }
+  }
+  model;
+  policiesByNamespace = /* @__PURE__ */ new Map();
+  compiledPeers = /* @__PURE__ */ new WeakMap();
+  groups = [];
+  groupOfWorkload = /* @__PURE__ */ new Map();
+  groupsByNamespace = /* @__PURE__ */ new Map();
+  peerGroups = /* @__PURE__ */ new Map();
+  policyWorkloads(policy) {
+    const compiled = this.compiled(policy);
+    return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group) => compiled.selects(group.facts.labels)).flatMap((group) => group.members);
+  }
+  selectingPolicies(workload, direction) {
+    return this.selecting(workload, direction).map((compiled) => compiled.policy);
+  }
+  isIsolated(workload, direction) {
+    return this.selecting(workload, direction).length > 0;
+  }
+  peerWorkloads(policy, peer3) {
+    return this.matchedGroups(this.compiledPeer(policy, peer3)).flatMap((group) => group.members);
+  }
+  peerNamespaces(policy, peer3) {
+    const compiled = this.compiledPeer(policy, peer3);
+    return [...this.model.namespaces.values()].filter((ns) => compiled.matchesNamespace(ns.name, ns.labels));
+  }
+  allowedPorts(from, to) {
+    return this.evaluateSide("egress", from, to).allowed.intersection(
+      this.evaluateSide("ingress", to, from).allowed
+    );
+  }
+  isAllowed(from, to, protocol, port2) {
+    return this.allowedPorts(from, to).has(protocol, port2);
+  }
+  explain(from, to, protocol, port2) {
+    const explainSide = (direction, subject, other) => {
+      const side = this.evaluateSide(direction, subject, other);
+      const policies = side.policies.map(({ compiled, rules: rules2 }) => ({
+        policy: compiled.policy.id,
+        loc: compiled.policy.loc,
+        rules: rules2.map((rule2) => ({
+          index: rule2.compiled.index,
+          loc: compiled.policy.locate(rule2.compiled.rule.path),
+          peerMatches: rule2.peerMatches,
+          portMatches: rule2.ports.has(protocol, port2)
+        }))
+      }));
+      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port2), policies };
+    };
+    const egress = explainSide("egress", from, to);
+    const ingress = explainSide("ingress", to, from);
+    return { allowed: egress.allowed && ingress.allowed, protocol, port: port2, egress, ingress };
+  }
+  connectivity() {
+    const rows = this.groups.map((group) => ({
+      egress: this.directionRow(group, "egress"),
+      ingress: this.directionRow(group, "ingress")
+    }));
+    const sorted = [...this.model.workloads].sort(compareWorkloads);
+    const rank = new Map(sorted.map((workload, i) => [workload, i]));
+    const peers = new Map(
+      sorted.map((w) => [
+        w,
+        { namespace: w.namespace, kind: w.kind, name: w.name }
+      ])
+    );
+    const connections = [];
+    const push2 = (from, to, ports) => {
+      for (const protocol of PROTOCOL_ORDER) {
+        const ranges = ports.ranges(protocol);
+        if (ranges.length > 0)
+          connections.push({ from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) });
+      }
+    };
+    const candidates = this.destinationCandidates(rows, rank);
+    for (const source of sorted) {
+      const sourceGroup = this.groupOfWorkload.get(source);
+      const egress = rows[sourceGroup.index].egress;
+      for (const destination of candidates(sourceGroup)) {
+        if (destination === source) continue;
+        const destinationGroup = this.groupOfWorkload.get(destination);
+        const egressPorts = rowPorts(egress, destinationGroup);
+        if (egressPorts.isEmpty()) continue;
+        const ingress = rows[destinationGroup.index].ingress;
+        push2(
+          peers.get(source),
+          peers.get(destination),
+          egressPorts.intersection(rowPorts(ingress, sourceGroup))
+        );
+      }
+      for (const { cidr, protocol, ports } of egress.external)
+        connections.push({ from: peers.get(source), to: { cidr }, protocol, ports });
+    }
+    const inbound = sorted.flatMap(
+      (destination) => rows[this.groupOfWorkload.get(destination).index].ingress.external.map((block) => ({
+        block,
+        destination
+      }))
+    );
+    inbound.sort(
+      (a, b) => compareRanges(a.block.range, b.block.range) || rank.get(a.destination) - rank.get(b.destination) || compareBlocks(a.block, b.block)
+    );
+    for (const { block, destination } of inbound) {
+      connections.push({
+        from: { cidr: block.cidr },
+        to: peers.get(destination),
+        protocol: block.protocol,
+        ports: block.ports
+      });
+    }
+    return connections;
+  }
+  /**
+   * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
+   * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
+   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
+   */
+  destinationCandidates(rows, rank) {
+    const reachesEveryPod = (row) => !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
+    const admitAnyone = this.groups.filter((group) => reachesEveryPod(rows[group.index].ingress));
+    const admittedBy = /* @__PURE__ */ new Map();
+    for (const destination of this.groups) {
+      for (const source of rows[destination.index].ingress.byGroup.keys())
+        pushTo(admittedBy, source, destination);
+    }
+    const byRank = (a, b) => rank.get(a) - rank.get(b);
+    const inOrder = (groups) => [...new Set(groups)].flatMap((group) => group.members).sort(byRank);
+    const anyone = new Set(admitAnyone);
+    const anyoneInOrder = inOrder(admitAnyone);
+    const admittingExtra = (source) => [...new Set(admittedBy.get(source.index) ?? [])].filter((group) => !anyone.has(group));
+    const admitting = (extra) => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank);
+    const memberCount = (groups) => groups.reduce((sum, group) => sum + group.members.length, 0);
+    const cache = /* @__PURE__ */ new Map();
+    return (source) => {
+      let list2 = cache.get(source);
+      if (!list2) {
+        const egress = rows[source.index].egress;
+        const extra = admittingExtra(source);
+        if (reachesEveryPod(egress)) list2 = admitting(extra);
+        else {
+          const reached = [...egress.byGroup.keys()].map((index) => this.groups[index]);
+          list2 = memberCount(reached) < anyoneInOrder.length + memberCount(extra) ? inOrder(reached) : admitting(extra);
+        }
+        cache.set(source, list2);
+      }
+      return list2;
+    };
+  }
+  directionRow(group, direction) {
+    const row = {
+      isolated: group.selecting[direction].length > 0,
+      everyPod: ConnSet.none(),
+      everyPodNamed: [],
+      byGroup: /* @__PURE__ */ new Map(),
+      external: []
+    };
+    if (!row.isolated) {
+      row.everyPod = ConnSet.all();
+      row.external = externalBlocks([{ ports: ConnSet.all() }]);
+      return row;
+    }
+    const portsTowards = (ports, other) => ports.resolve(direction === "egress" ? other?.facts.ports : group.facts.ports);
+    const addEveryPod = (ports) => {
+      if (direction === "egress" && ports.hasNamed) row.everyPodNamed.push(ports);
+      else row.everyPod = row.everyPod.union(portsTowards(ports, void 0));
+    };
+    const addGroups = (groups, ports) => {
+      for (const other of groups) {
+        row.byGroup.set(
+          other.index,
+          (row.byGroup.get(other.index) ?? ConnSet.none()).union(portsTowards(ports, other))
+        );
+      }
+    };
+    const contributions = [];
+    for (const policy of group.selecting[direction]) {
+      for (const rule2 of policy[direction]) {
+        if (!rule2.peers) {
+          addEveryPod(rule2.ports);
+          contributions.push({ ports: portsTowards(rule2.ports, void 0) });
+          continue;
+        }
+        for (const peer3 of rule2.peers) {
+          if (matchesEveryPod(peer3)) addEveryPod(rule2.ports);
+          else addGroups(this.matchedGroups(peer3), rule2.ports);
+          if (peer3.ipRanges.length > 0)
+            contributions.push({ ranges: peer3.ipRanges, ports: portsTowards(rule2.ports, void 0) });
+        }
+      }
+    }
+    row.external = externalBlocks(contributions);
+    return row;
+  }
+  /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
+  matchedGroups(peer3) {
+    let groups = this.peerGroups.get(peer3.key);
+    if (!groups) {
+      const candidates = peer3.ipRanges.length > 0 ? this.groups.filter((group) => group.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(([namespace]) => peer3.matchesNamespace(namespace, this.namespaceLabels(namespace))).flatMap(([, inNamespace]) => inNamespace);
+      groups = candidates.filter((group) => peer3.matches({ pod: group.facts }));
+      this.peerGroups.set(peer3.key, groups);
+    }
+    return groups;
+  }
+  evaluateSide(direction, subject, other) {
+    if (!("workload" in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    const selecting = this.selecting(subject.workload, direction);
+    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    const otherFacts = this.peerFacts(other);
+    const destinationPorts = direction === "ingress" ? subject.workload.ports : "pod" in otherFacts ? otherFacts.pod.ports : void 0;
+    let allowed = ConnSet.none();
+    const policies = selecting.map((compiled) => ({
+      compiled,
+      rules: compiled[direction].map((rule2) => {
+        const peerMatches = !rule2.peers || rule2.peers.some((peer3) => peer3.matches(otherFacts));
+        const ports = rule2.ports.resolve(destinationPorts);
+        if (peerMatches) allowed = allowed.union(ports);
+        return { compiled: rule2, peerMatches, ports };
+      })
+    }));
+    return { isolated: true, allowed, policies };
+  }
+  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
+  selecting(workload, direction) {
+    const group = this.groupOfWorkload.get(workload);
+    return group ? group.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
+  }
+  evaluateSelecting(facts) {
+    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
+      (compiled) => compiled.selects(facts.labels)
+    );
+    return {
+      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
+      egress: selecting.filter((compiled) => compiled.policy.types.egress)
+    };
+  }
+  peerFacts(endpoint) {
+    return "workload" in endpoint ? { pod: this.podFacts(endpoint.workload) } : { address: addressToRange(endpoint.ip) };
+  }
+  podFacts(workload) {
+    const known = this.groupOfWorkload.get(workload);
+    if (known) return known.facts;
+    return {
+      namespace: workload.namespace,
+      namespaceLabels: this.namespaceLabels(workload.namespace),
+      labels: workload.labels,
+      ports: workload.ports,
+      ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
+    };
+  }
+  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
+  namespaceLabels(namespace) {
+    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL2]: namespace };
+  }
+  compiled(policy) {
+    let compiled = compiledPolicies.get(policy);
+    if (!compiled) {
+      compiled = compilePolicy(policy);
+      compiledPolicies.set(policy, compiled);
+    }
+    return compiled;
+  }
+  compiledPeer(policy, peer3) {
+    let compiled = this.compiledPeers.get(peer3);
+    if (!compiled) {
+      compiled = compilePeer(policy.namespace, peer3);
+      this.compiledPeers.set(peer3, compiled);
+    }
+    return compiled;
+  }
+};
+function mergeSorted(a, b, compare) {
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compare(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return merged;
+}
+var compiledPolicies = /* @__PURE__ */ new WeakMap();
+var groupKeys = /* @__PURE__ */ new WeakMap();
+function groupKey(workload) {
+  let key = groupKeys.get(workload);
+  if (key === void 0) {
+    key = JSON.stringify([
+      workload.namespace,
+      sortedEntries(workload.labels),
+      workload.ports,
+      [...workload.ips].sort()
+    ]);
+    groupKeys.set(workload, key);
+  }
+  return key;
+}
+function rowPorts(row, other) {
+  if (!row.isolated) return ConnSet.all();
+  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
+  for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
+  return ports;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareWorkloads(a, b) {
+  return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
+}
+function sortedEntries(labels) {
+  return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
+}
+function pushTo(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -17307,9 +19539,9 @@ function escapeBraces(str) {
 function unescapeBraces(str) {
   return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
-function pushAll(target, items) {
+function pushAll(target2, items) {
   for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
+    target2.push(items[i]);
   }
 }
 function balancedWithBudget(str, masked, budget) {
@@ -18453,11 +20685,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path2 = {
+var path5 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform === "win32" ? path2.win32.sep : path2.posix.sep;
+var sep2 = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
 minimatch.sep = sep2;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -19203,939 +21435,6 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape2;
 minimatch.unescape = unescape;
 
-// src/model/fields.ts
-var FieldReader = class {
-  constructor(object, diagnostics) {
-    this.object = object;
-    this.diagnostics = diagnostics;
-  }
-  object;
-  diagnostics;
-  report(path5, message, severity = "warning", code = "invalid-field") {
-    const { file, line, column } = this.object.locate(path5);
-    this.diagnostics.push({
-      severity,
-      code,
-      message: `${this.object.kind} ${this.object.name}: ${message}`,
-      file,
-      line,
-      column,
-      resource: {
-        kind: this.object.kind,
-        ...this.object.namespace !== void 0 ? { namespace: this.object.namespace } : {},
-        name: this.object.name
-      }
-    });
-  }
-  /** The raw value at a path, undefined when any step is missing. */
-  get(path5) {
-    let value = this.object.value;
-    for (const step of path5) {
-      if (value === null || typeof value !== "object") return void 0;
-      value = value[step];
-    }
-    return value;
-  }
-  record(path5) {
-    const value = this.get(path5);
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value === "object" && !Array.isArray(value)) return value;
-    this.report(path5, `${describe(path5)} must be a map, not ${typeName(value)}`);
-    return void 0;
-  }
-  array(path5) {
-    const value = this.get(path5);
-    if (value === void 0 || value === null) return void 0;
-    if (Array.isArray(value)) return value;
-    this.report(path5, `${describe(path5)} must be a list, not ${typeName(value)}`);
-    return void 0;
-  }
-  string(path5) {
-    const value = this.get(path5);
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value === "string") return value;
-    this.report(path5, `${describe(path5)} must be a string, not ${typeName(value)}`);
-    return void 0;
-  }
-  /** An integer port in 1..65535. */
-  port(path5) {
-    const value = this.get(path5);
-    if (value === void 0 || value === null) return void 0;
-    if (isPortNumber(value)) return value;
-    this.report(path5, `${describe(path5)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
-    return void 0;
-  }
-  /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
-  stringMap(path5) {
-    const map = this.record(path5) ?? {};
-    const result = {};
-    for (const [key, value] of Object.entries(map)) {
-      if (typeof value === "string") result[key] = value;
-      else
-        this.report([...path5, key], `${describe([...path5, key])} must be a string, not ${typeName(value)}`);
-    }
-    return result;
-  }
-};
-function isPortNumber(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-function describe(path5) {
-  return path5.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
-}
-function typeName(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-// src/model/policy.ts
-var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-var RejectedPolicy = class extends Error {
-  constructor(path5, message) {
-    super(message);
-    this.path = path5;
-  }
-  path;
-};
-function readNetworkPolicy(reader, namespace) {
-  const { object } = reader;
-  try {
-    const ingress = readRules(reader, "ingress");
-    const egress = readRules(reader, "egress");
-    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
-    declaredTypes.forEach((type, index) => {
-      if (type !== "Ingress" && type !== "Egress") {
-        throw new RejectedPolicy(
-          ["spec", "policyTypes", index],
-          `policyTypes[${index}] must be Ingress or Egress`
-        );
-      }
-    });
-    const policyTypesDeclared = declaredTypes.length > 0;
-    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
-    return {
-      id: `${namespace}/${object.name}`,
-      namespace,
-      name: object.name,
-      namespaceDeclared: object.namespace !== void 0,
-      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
-      types: types2,
-      policyTypesDeclared,
-      ingress,
-      egress,
-      annotations: reader.stringMap(["metadata", "annotations"]),
-      loc: object.loc,
-      locate: (path5) => object.locate(path5)
-    };
-  } catch (error) {
-    if (!(error instanceof RejectedPolicy)) throw error;
-    reader.report(
-      error.path,
-      `${error.message}; the API server rejects this policy, so it is left out`,
-      "error",
-      "invalid-policy"
-    );
-    return void 0;
-  }
-}
-function readRules(reader, direction) {
-  const peersField = direction === "ingress" ? "from" : "to";
-  const rules2 = requireList(reader, ["spec", direction]) ?? [];
-  return rules2.map((_, index) => {
-    const path5 = ["spec", direction, index];
-    requireMap(reader, path5);
-    const peers = requireList(reader, [...path5, peersField]);
-    const ports = requireList(reader, [...path5, "ports"]);
-    return {
-      path: path5,
-      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path5, peersField, i])) } : {},
-      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path5, "ports", i])) } : {}
-    };
-  });
-}
-function readPeer(reader, path5) {
-  requireMap(reader, path5);
-  const podSelector = readSelector(reader, [...path5, "podSelector"]);
-  const namespaceSelector = readSelector(reader, [...path5, "namespaceSelector"]);
-  const ipBlock = readIpBlock(reader, [...path5, "ipBlock"]);
-  if (ipBlock && (podSelector || namespaceSelector)) {
-    throw new RejectedPolicy(path5, "a peer may not combine ipBlock with a pod or namespace selector");
-  }
-  if (!ipBlock && !podSelector && !namespaceSelector) {
-    throw new RejectedPolicy(path5, "a peer needs podSelector, namespaceSelector or ipBlock");
-  }
-  return {
-    ...podSelector ? { podSelector } : {},
-    ...namespaceSelector ? { namespaceSelector } : {},
-    ...ipBlock ? { ipBlock } : {},
-    path: path5
-  };
-}
-function readIpBlock(reader, path5) {
-  if (reader.get(path5) === void 0) return void 0;
-  requireMap(reader, path5);
-  const cidr = reader.get([...path5, "cidr"]);
-  if (typeof cidr !== "string") throw new RejectedPolicy(path5, "ipBlock.cidr must be a string");
-  const except = (requireList(reader, [...path5, "except"]) ?? []).map((value, i) => {
-    if (typeof value !== "string")
-      throw new RejectedPolicy([...path5, "except", i], "ipBlock.except entries must be strings");
-    return value;
-  });
-  return { cidr, except };
-}
-function readPort(reader, path5) {
-  requireMap(reader, path5);
-  const protocol = reader.get([...path5, "protocol"]) ?? "TCP";
-  if (!PROTOCOLS.includes(protocol)) {
-    throw new RejectedPolicy([...path5, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
-  }
-  const port2 = reader.get([...path5, "port"]);
-  const endPort = reader.get([...path5, "endPort"]);
-  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
-    throw new RejectedPolicy([...path5, "port"], "port must be a number 1-65535 or a port name");
-  }
-  if (endPort !== void 0) {
-    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
-      throw new RejectedPolicy([...path5, "endPort"], "endPort needs a numeric port and must not be below it");
-    }
-  }
-  return {
-    protocol,
-    ...port2 !== void 0 ? { port: port2 } : {},
-    ...endPort !== void 0 ? { endPort } : {},
-    path: path5
-  };
-}
-function readSelector(reader, path5) {
-  if (reader.get(path5) === void 0 || reader.get(path5) === null) return void 0;
-  requireMap(reader, path5);
-  const matchLabels = reader.get([...path5, "matchLabels"]);
-  const selector = {};
-  if (matchLabels !== void 0 && matchLabels !== null) {
-    requireMap(reader, [...path5, "matchLabels"]);
-    for (const [key, value] of Object.entries(matchLabels)) {
-      if (typeof value !== "string")
-        throw new RejectedPolicy([...path5, "matchLabels", key], "matchLabels values must be strings");
-    }
-    selector.matchLabels = matchLabels;
-  }
-  const expressions = requireList(reader, [...path5, "matchExpressions"]);
-  if (expressions) {
-    selector.matchExpressions = expressions.map((_, i) => {
-      const at2 = [...path5, "matchExpressions", i];
-      requireMap(reader, at2);
-      const key = reader.get([...at2, "key"]);
-      const operator = reader.get([...at2, "operator"]);
-      const values = requireList(reader, [...at2, "values"]) ?? [];
-      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
-      if (!OPERATORS.includes(operator)) {
-        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
-      }
-      if (values.some((v) => typeof v !== "string"))
-        throw new RejectedPolicy([...at2, "values"], "values must be strings");
-      const needsValues = operator === "In" || operator === "NotIn";
-      if (needsValues !== values.length > 0) {
-        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
-      }
-      return {
-        key,
-        operator,
-        ...needsValues ? { values } : {}
-      };
-    });
-  }
-  return selector;
-}
-function requireMap(reader, path5) {
-  const value = reader.get(path5);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path5, "must be a map");
-}
-function requireList(reader, path5) {
-  const value = reader.get(path5);
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw new RejectedPolicy(path5, "must be a list");
-  return value;
-}
-
-// src/model/workloads.ts
-var POD_TEMPLATE_PATHS = {
-  Pod: [],
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-function isWorkloadKind(kind) {
-  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
-}
-function readWorkload(reader, namespace) {
-  const { object } = reader;
-  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
-  const workload = {
-    id: workloadId(namespace, object.kind, object.name),
-    namespace,
-    kind: object.kind,
-    name: object.name,
-    labels: reader.stringMap([...template, "metadata", "labels"]),
-    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
-    ips: object.kind === "Pod" ? readPodIps(reader) : [],
-    loc: object.loc
-  };
-  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
-  return owner ? { workload, owner } : { workload };
-}
-function workloadId(namespace, kind, name) {
-  return `${namespace}/${kind}/${name}`;
-}
-function readContainerPorts(reader, containersPath) {
-  const ports = [];
-  (reader.array(containersPath) ?? []).forEach((_, c) => {
-    const portsPath = [...containersPath, c, "ports"];
-    (reader.array(portsPath) ?? []).forEach((__, p) => {
-      const path5 = [...portsPath, p];
-      const port2 = reader.port([...path5, "containerPort"]);
-      const name = reader.string([...path5, "name"]);
-      const protocol = reader.string([...path5, "protocol"]) ?? "TCP";
-      if (!PROTOCOLS.includes(protocol)) {
-        reader.report(
-          [...path5, "protocol"],
-          `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
-        );
-        return;
-      }
-      if (port2 === void 0) return;
-      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
-    });
-  });
-  return ports;
-}
-function readPodIps(reader) {
-  const ips = /* @__PURE__ */ new Set();
-  const podIp = reader.string(["status", "podIP"]);
-  if (podIp) ips.add(podIp);
-  (reader.array(["status", "podIPs"]) ?? []).forEach((_, i) => {
-    const ip = reader.string(["status", "podIPs", i, "ip"]);
-    if (ip) ips.add(ip);
-  });
-  return [...ips];
-}
-function readControllerOwner(reader) {
-  const references = reader.array(["metadata", "ownerReferences"]) ?? [];
-  for (let i = 0; i < references.length; i++) {
-    if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
-    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
-    if (!name) continue;
-    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
-  }
-  return void 0;
-}
-function foldOwnedPods(namespace, owner, pods) {
-  const sorted = [...pods].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const first = sorted[0];
-  const ports = /* @__PURE__ */ new Map();
-  for (const port2 of sorted.flatMap((pod) => pod.ports))
-    ports.set(`${port2.name ?? ""}/${port2.port}/${port2.protocol}`, port2);
-  return {
-    workload: {
-      id: workloadId(namespace, owner.kind, owner.name),
-      namespace,
-      kind: owner.kind,
-      name: owner.name,
-      labels: first.labels,
-      ports: [...ports.values()],
-      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
-      loc: first.loc
-    },
-    differingLabels: differingKeys(sorted.map((pod) => pod.labels))
-  };
-}
-function differingKeys(labelSets) {
-  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
-  const first = labelSets[0] ?? {};
-  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
-}
-
-// src/model/build.ts
-var NAMESPACE_NAME_LABEL2 = "kubernetes.io/metadata.name";
-function buildModel(objects, options = {}) {
-  const defaultNamespace = options.defaultNamespace ?? "default";
-  const diagnostics = [];
-  const declaredNamespaces = /* @__PURE__ */ new Map();
-  const workloads = /* @__PURE__ */ new Map();
-  const ownedPods = /* @__PURE__ */ new Map();
-  const services = /* @__PURE__ */ new Map();
-  const policies = /* @__PURE__ */ new Map();
-  const addUnique = (map, key, item, reader) => {
-    const first = map.get(key);
-    if (!first) map.set(key, item);
-    else {
-      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : "";
-      reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
-    }
-  };
-  for (const object of objects) {
-    const reader = new FieldReader(object, diagnostics);
-    if (object.kind === "Namespace") {
-      addUnique(
-        declaredNamespaces,
-        object.name,
-        {
-          name: object.name,
-          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
-          inferred: false,
-          loc: object.loc
-        },
-        reader
-      );
-      continue;
-    }
-    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
-      continue;
-    const namespace = object.namespace ?? defaultNamespace;
-    if (object.namespace === void 0) {
-      reader.report(
-        [],
-        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
-        "info",
-        "default-namespace"
-      );
-    }
-    if (object.kind === "Service") {
-      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
-    } else if (object.kind === "NetworkPolicy") {
-      const policy = readNetworkPolicy(reader, namespace);
-      if (policy) addUnique(policies, policy.id, policy, reader);
-    } else {
-      const { workload, owner } = readWorkload(reader, namespace);
-      if (!owner) {
-        addUnique(workloads, workload.id, workload, reader);
-        continue;
-      }
-      const key = workloadId(namespace, owner.kind, owner.name);
-      const group = ownedPods.get(key) ?? { namespace, owner, pods: [] };
-      group.pods.push(workload);
-      ownedPods.set(key, group);
-    }
-  }
-  for (const [id, { namespace, owner, pods }] of ownedPods) {
-    const folded = foldOwnedPods(namespace, owner, pods);
-    const declared = workloads.get(id);
-    if (declared) {
-      declared.ips = [.../* @__PURE__ */ new Set([...declared.ips, ...folded.workload.ips])];
-      continue;
-    }
-    workloads.set(id, folded.workload);
-    if (folded.differingLabels.length > 0) {
-      const { file, line, column } = folded.workload.loc;
-      diagnostics.push({
-        severity: "warning",
-        code: "owner-labels-differ",
-        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(", ")}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
-        file,
-        line,
-        column,
-        resource: { kind: owner.kind, namespace, name: owner.name }
-      });
-    }
-  }
-  const model = {
-    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
-      ...[...workloads.values()].map((w) => w.namespace),
-      ...[...services.values()].map((s) => s.namespace),
-      ...[...policies.values()].map((p) => p.namespace)
-    ]),
-    workloads: [...workloads.values()],
-    services: [...services.values()],
-    policies: [...policies.values()]
-  };
-  return { model, diagnostics };
-}
-function namespaceLabels(name, declared) {
-  return { ...declared, [NAMESPACE_NAME_LABEL2]: name };
-}
-function collectNamespaces(declared, configured, referenced) {
-  const namespaces = /* @__PURE__ */ new Map();
-  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
-    if (namespaces.has(name)) continue;
-    const own = declared.get(name);
-    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
-    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
-  }
-  return namespaces;
-}
-function readService(reader, namespace) {
-  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
-  const clusterIPs = /* @__PURE__ */ new Set();
-  for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
-    if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
-  }
-  const ports = [];
-  (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
-    const path5 = ["spec", "ports", i];
-    const port2 = reader.port([...path5, "port"]);
-    const protocol = reader.string([...path5, "protocol"]) ?? "TCP";
-    const name = reader.string([...path5, "name"]);
-    const rawTarget = reader.get([...path5, "targetPort"]);
-    if (port2 === void 0) return;
-    if (!PROTOCOLS.includes(protocol)) {
-      reader.report(
-        [...path5, "protocol"],
-        `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
-      );
-      return;
-    }
-    let targetPort = port2;
-    if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
-    else if (rawTarget !== void 0)
-      reader.report([...path5, "targetPort"], "targetPort must be a number or a port name");
-    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
-  });
-  return {
-    namespace,
-    name: reader.object.name,
-    ...selector ? { selector } : {},
-    clusterIPs: [...clusterIPs],
-    ports,
-    loc: reader.object.loc
-  };
-}
-
-// src/policy/compile.ts
-function compilePolicy(policy) {
-  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => compileRule(policy, rule2, index));
-  return {
-    policy,
-    selects: compileSelector(policy.podSelector),
-    ingress: compileRules("ingress"),
-    egress: compileRules("egress")
-  };
-}
-function compileRule(policy, rule2, index) {
-  return {
-    index,
-    rule: rule2,
-    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
-    ports: compilePorts(rule2)
-  };
-}
-function compilePeer(policyNamespace, peer3) {
-  if (peer3.ipBlock) {
-    const ranges = ipBlockRanges(peer3.ipBlock);
-    const admits = (address) => ranges.some((range2) => rangeContains(range2, address));
-    return {
-      peer: peer3,
-      ipRanges: ranges,
-      key: `ip:${JSON.stringify(peer3.ipBlock)}`,
-      matchesNamespace: () => false,
-      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
-      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits) : facts.address !== void 0 && admits(facts.address)
-    };
-  }
-  const podMatches = compileSelector(peer3.podSelector ?? {});
-  const namespaceSelector = peer3.namespaceSelector && compileSelector(peer3.namespaceSelector);
-  const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
-  return {
-    peer: peer3,
-    ipRanges: [],
-    key: peer3.namespaceSelector ? `ns:${JSON.stringify(peer3.namespaceSelector)}|pod:${JSON.stringify(peer3.podSelector ?? {})}` : `in:${policyNamespace}|pod:${JSON.stringify(peer3.podSelector)}`,
-    matchesNamespace,
-    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
-  };
-}
-function matchesEveryPod(peer3) {
-  const { namespaceSelector, podSelector, ipBlock } = peer3.peer;
-  return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
-}
-function compilePorts(rule2) {
-  if (!rule2.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
-  let fixed = ConnSet.none();
-  const named = [];
-  for (const port2 of rule2.ports) {
-    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(port2.protocol));
-    else if (typeof port2.port === "number")
-      fixed = fixed.union(ConnSet.of(port2.protocol, [[port2.port, port2.endPort ?? port2.port]]));
-    else named.push({ name: port2.port, protocol: port2.protocol });
-  }
-  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
-  return {
-    hasNamed: true,
-    // A name means whatever port the destination's container declares under that name and protocol; an address
-    // outside the pods declares none, so a named port never matches it.
-    resolve: (destinationPorts) => (destinationPorts ?? []).filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)).reduce(
-      (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
-      fixed
-    )
-  };
-}
-
-// src/policy/external.ts
-var PROTOCOL_ORDER = [...PROTOCOLS].sort();
-function externalBlocks(contributions) {
-  const blocks2 = [];
-  for (const family of [4, 6]) {
-    const segments = allowedSegments(family, contributions);
-    for (const protocol of PROTOCOL_ORDER) {
-      for (const merged of mergeSegments(segments, protocol)) {
-        for (const cidr of rangeToCidrs(merged.range)) {
-          blocks2.push({
-            cidr,
-            range: cidrToRange(cidr),
-            protocol,
-            ports: merged.ports.map(([lo, hi]) => [lo, hi])
-          });
-        }
-      }
-    }
-  }
-  return blocks2.sort(compareBlocks);
-}
-function compareBlocks(a, b) {
-  return compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol);
-}
-function allowedSegments(family, contributions) {
-  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range2) => range2.family === family);
-  return cutAddressSpace(family, bounded).map((range2) => ({
-    range: range2,
-    ports: contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range2))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
-  }));
-}
-function mergeSegments(segments, protocol) {
-  const merged = [];
-  for (const segment of segments) {
-    const ports = segment.ports.ranges(protocol);
-    if (ports.length === 0) continue;
-    const last = merged.at(-1);
-    if (last && last.range.end + 1n === segment.range.start && ConnSet.of(protocol, last.ports).equals(ConnSet.of(protocol, ports))) {
-      last.range = { ...last.range, end: segment.range.end };
-    } else {
-      merged.push({ range: segment.range, ports });
-    }
-  }
-  return merged;
-}
-
-// src/policy/engine.ts
-function createEngine(model) {
-  return new Engine(model);
-}
-var Engine = class {
-  constructor(model) {
-    this.model = model;
-    for (const policy of model.policies) {
-      const compiled = compilePolicy(policy);
-      this.compiledPolicies.set(policy, compiled);
-      pushTo(this.policiesByNamespace, policy.namespace, compiled);
-    }
-    const groupByKey = /* @__PURE__ */ new Map();
-    for (const workload of model.workloads) {
-      const key = JSON.stringify([
-        workload.namespace,
-        sortedEntries(workload.labels),
-        workload.ports,
-        [...workload.ips].sort()
-      ]);
-      let group = groupByKey.get(key);
-      if (!group) {
-        const facts = this.podFacts(workload);
-        group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
-        groupByKey.set(key, group);
-        this.groups.push(group);
-        pushTo(this.groupsByNamespace, workload.namespace, group);
-      }
-      group.members.push(workload);
-      this.groupOfWorkload.set(workload, group);
-    }
-  }
-  model;
-  policiesByNamespace = /* @__PURE__ */ new Map();
-  compiledPolicies = /* @__PURE__ */ new Map();
-  compiledPeers = /* @__PURE__ */ new WeakMap();
-  groups = [];
-  groupOfWorkload = /* @__PURE__ */ new Map();
-  groupsByNamespace = /* @__PURE__ */ new Map();
-  peerGroups = /* @__PURE__ */ new Map();
-  policyWorkloads(policy) {
-    const compiled = this.compiled(policy);
-    return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group) => compiled.selects(group.facts.labels)).flatMap((group) => group.members);
-  }
-  selectingPolicies(workload, direction) {
-    return this.selecting(workload, direction).map((compiled) => compiled.policy);
-  }
-  isIsolated(workload, direction) {
-    return this.selecting(workload, direction).length > 0;
-  }
-  peerWorkloads(policy, peer3) {
-    return this.matchedGroups(this.compiledPeer(policy, peer3)).flatMap((group) => group.members);
-  }
-  peerNamespaces(policy, peer3) {
-    const compiled = this.compiledPeer(policy, peer3);
-    return [...this.model.namespaces.values()].filter((ns) => compiled.matchesNamespace(ns.name, ns.labels));
-  }
-  allowedPorts(from, to) {
-    return this.evaluateSide("egress", from, to).allowed.intersection(
-      this.evaluateSide("ingress", to, from).allowed
-    );
-  }
-  isAllowed(from, to, protocol, port2) {
-    return this.allowedPorts(from, to).has(protocol, port2);
-  }
-  explain(from, to, protocol, port2) {
-    const explainSide = (direction, subject, other) => {
-      const side = this.evaluateSide(direction, subject, other);
-      const policies = side.policies.map(({ compiled, rules: rules2 }) => ({
-        policy: compiled.policy.id,
-        loc: compiled.policy.loc,
-        rules: rules2.map((rule2) => ({
-          index: rule2.compiled.index,
-          loc: compiled.policy.locate(rule2.compiled.rule.path),
-          peerMatches: rule2.peerMatches,
-          portMatches: rule2.ports.has(protocol, port2)
-        }))
-      }));
-      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port2), policies };
-    };
-    const egress = explainSide("egress", from, to);
-    const ingress = explainSide("ingress", to, from);
-    return { allowed: egress.allowed && ingress.allowed, protocol, port: port2, egress, ingress };
-  }
-  connectivity() {
-    const rows = this.groups.map((group) => ({
-      egress: this.directionRow(group, "egress"),
-      ingress: this.directionRow(group, "ingress")
-    }));
-    const sorted = [...this.model.workloads].sort(compareWorkloads);
-    const rank = new Map(sorted.map((workload, i) => [workload, i]));
-    const peers = new Map(
-      sorted.map((w) => [
-        w,
-        { namespace: w.namespace, kind: w.kind, name: w.name }
-      ])
-    );
-    const connections = [];
-    const push2 = (from, to, ports) => {
-      for (const protocol of PROTOCOL_ORDER) {
-        const ranges = ports.ranges(protocol);
-        if (ranges.length > 0)
-          connections.push({ from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) });
-      }
-    };
-    const candidates = this.destinationCandidates(rows, rank);
-    for (const source of sorted) {
-      const sourceGroup = this.groupOfWorkload.get(source);
-      const egress = rows[sourceGroup.index].egress;
-      for (const destination of candidates(sourceGroup)) {
-        if (destination === source) continue;
-        const destinationGroup = this.groupOfWorkload.get(destination);
-        const egressPorts = rowPorts(egress, destinationGroup);
-        if (egressPorts.isEmpty()) continue;
-        const ingress = rows[destinationGroup.index].ingress;
-        push2(
-          peers.get(source),
-          peers.get(destination),
-          egressPorts.intersection(rowPorts(ingress, sourceGroup))
-        );
-      }
-      for (const { cidr, protocol, ports } of egress.external)
-        connections.push({ from: peers.get(source), to: { cidr }, protocol, ports });
-    }
-    const inbound = sorted.flatMap(
-      (destination) => rows[this.groupOfWorkload.get(destination).index].ingress.external.map((block) => ({
-        block,
-        destination
-      }))
-    );
-    inbound.sort(
-      (a, b) => compareRanges(a.block.range, b.block.range) || rank.get(a.destination) - rank.get(b.destination) || compareBlocks(a.block, b.block)
-    );
-    for (const { block, destination } of inbound) {
-      connections.push({
-        from: { cidr: block.cidr },
-        to: peers.get(destination),
-        protocol: block.protocol,
-        ports: block.ports
-      });
-    }
-    return connections;
-  }
-  /**
-   * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
-   * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
-   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
-   */
-  destinationCandidates(rows, rank) {
-    const reachesEveryPod = (row) => !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
-    const admitAnyone = this.groups.filter((group) => reachesEveryPod(rows[group.index].ingress));
-    const admittedBy = /* @__PURE__ */ new Map();
-    for (const destination of this.groups) {
-      for (const source of rows[destination.index].ingress.byGroup.keys())
-        pushTo(admittedBy, source, destination);
-    }
-    const inOrder = (groups) => [...new Set(groups)].flatMap((group) => group.members).sort((a, b) => rank.get(a) - rank.get(b));
-    const cache = /* @__PURE__ */ new Map();
-    return (source) => {
-      let list2 = cache.get(source);
-      if (!list2) {
-        const egress = rows[source.index].egress;
-        const admitting = inOrder([...admitAnyone, ...admittedBy.get(source.index) ?? []]);
-        if (reachesEveryPod(egress)) list2 = admitting;
-        else {
-          const reached = inOrder([...egress.byGroup.keys()].map((index) => this.groups[index]));
-          list2 = reached.length < admitting.length ? reached : admitting;
-        }
-        cache.set(source, list2);
-      }
-      return list2;
-    };
-  }
-  directionRow(group, direction) {
-    const row = {
-      isolated: group.selecting[direction].length > 0,
-      everyPod: ConnSet.none(),
-      everyPodNamed: [],
-      byGroup: /* @__PURE__ */ new Map(),
-      external: []
-    };
-    if (!row.isolated) {
-      row.everyPod = ConnSet.all();
-      row.external = externalBlocks([{ ports: ConnSet.all() }]);
-      return row;
-    }
-    const portsTowards = (ports, other) => ports.resolve(direction === "egress" ? other?.facts.ports : group.facts.ports);
-    const addEveryPod = (ports) => {
-      if (direction === "egress" && ports.hasNamed) row.everyPodNamed.push(ports);
-      else row.everyPod = row.everyPod.union(portsTowards(ports, void 0));
-    };
-    const addGroups = (groups, ports) => {
-      for (const other of groups) {
-        row.byGroup.set(
-          other.index,
-          (row.byGroup.get(other.index) ?? ConnSet.none()).union(portsTowards(ports, other))
-        );
-      }
-    };
-    const contributions = [];
-    for (const policy of group.selecting[direction]) {
-      for (const rule2 of policy[direction]) {
-        if (!rule2.peers) {
-          addEveryPod(rule2.ports);
-          contributions.push({ ports: portsTowards(rule2.ports, void 0) });
-          continue;
-        }
-        for (const peer3 of rule2.peers) {
-          if (matchesEveryPod(peer3)) addEveryPod(rule2.ports);
-          else addGroups(this.matchedGroups(peer3), rule2.ports);
-          if (peer3.ipRanges.length > 0)
-            contributions.push({ ranges: peer3.ipRanges, ports: portsTowards(rule2.ports, void 0) });
-        }
-      }
-    }
-    row.external = externalBlocks(contributions);
-    return row;
-  }
-  /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
-  matchedGroups(peer3) {
-    let groups = this.peerGroups.get(peer3.key);
-    if (!groups) {
-      const candidates = peer3.ipRanges.length > 0 ? this.groups.filter((group) => group.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(([namespace]) => peer3.matchesNamespace(namespace, this.namespaceLabels(namespace))).flatMap(([, inNamespace]) => inNamespace);
-      groups = candidates.filter((group) => peer3.matches({ pod: group.facts }));
-      this.peerGroups.set(peer3.key, groups);
-    }
-    return groups;
-  }
-  evaluateSide(direction, subject, other) {
-    if (!("workload" in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
-    const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
-    const otherFacts = this.peerFacts(other);
-    const destinationPorts = direction === "ingress" ? subject.workload.ports : "pod" in otherFacts ? otherFacts.pod.ports : void 0;
-    let allowed = ConnSet.none();
-    const policies = selecting.map((compiled) => ({
-      compiled,
-      rules: compiled[direction].map((rule2) => {
-        const peerMatches = !rule2.peers || rule2.peers.some((peer3) => peer3.matches(otherFacts));
-        const ports = rule2.ports.resolve(destinationPorts);
-        if (peerMatches) allowed = allowed.union(ports);
-        return { compiled: rule2, peerMatches, ports };
-      })
-    }));
-    return { isolated: true, allowed, policies };
-  }
-  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
-  selecting(workload, direction) {
-    const group = this.groupOfWorkload.get(workload);
-    return group ? group.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
-  }
-  evaluateSelecting(facts) {
-    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
-      (compiled) => compiled.selects(facts.labels)
-    );
-    return {
-      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
-      egress: selecting.filter((compiled) => compiled.policy.types.egress)
-    };
-  }
-  peerFacts(endpoint) {
-    return "workload" in endpoint ? { pod: this.podFacts(endpoint.workload) } : { address: addressToRange(endpoint.ip) };
-  }
-  podFacts(workload) {
-    const known = this.groupOfWorkload.get(workload);
-    if (known) return known.facts;
-    return {
-      namespace: workload.namespace,
-      namespaceLabels: this.namespaceLabels(workload.namespace),
-      labels: workload.labels,
-      ports: workload.ports,
-      ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
-    };
-  }
-  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
-  namespaceLabels(namespace) {
-    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL2]: namespace };
-  }
-  compiled(policy) {
-    let compiled = this.compiledPolicies.get(policy);
-    if (!compiled) {
-      compiled = compilePolicy(policy);
-      this.compiledPolicies.set(policy, compiled);
-    }
-    return compiled;
-  }
-  compiledPeer(policy, peer3) {
-    let compiled = this.compiledPeers.get(peer3);
-    if (!compiled) {
-      compiled = compilePeer(policy.namespace, peer3);
-      this.compiledPeers.set(peer3, compiled);
-    }
-    return compiled;
-  }
-};
-function rowPorts(row, other) {
-  if (!row.isolated) return ConnSet.all();
-  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
-  for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
-  return ports;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareWorkloads(a, b) {
-  return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
-}
-function sortedEntries(labels) {
-  return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
-}
-function pushTo(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
-}
-
 // src/rules/run.ts
 var IGNORE_ANNOTATION = "netpol-guard.io/ignore";
 function runLint(input, config, rules2 = rules) {
@@ -20251,1067 +21550,554 @@ function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/manifests/load.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { readFile, stat as stat2 } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/manifests/documents.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/manifests/positions.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function pathKey(path5) {
-  return JSON.stringify(path5.map(String));
+// src/fix/patch.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+import { isDeepStrictEqual } from "node:util";
+function ruleYaml(rule2) {
+  return (0, import_yaml7.stringify)([rule2]).trimEnd();
 }
-function locationAt(file, lineCounter, offset) {
-  const { line, col } = lineCounter.linePos(offset);
-  return { file, line, column: col };
-}
-function indexPositions(root, file, lineCounter) {
-  const index = /* @__PURE__ */ new Map();
-  const pending = [{ node: root, path: [] }];
-  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
-    const { node, path: path5 } = entry;
-    if ((0, import_yaml3.isMap)(node)) {
-      for (const pair of node.items) {
-        if (!(0, import_yaml3.isScalar)(pair.key) || pair.key.range == null) continue;
-        const fieldPath = [...path5, String(pair.key.value)];
-        index.set(pathKey(fieldPath), locationAt(file, lineCounter, pair.key.range[0]));
-        pending.push({ node: pair.value, path: fieldPath });
-      }
-    } else if ((0, import_yaml3.isSeq)(node)) {
-      node.items.forEach((item, position) => {
-        const itemPath = [...path5, position];
-        const start = (0, import_yaml3.isPair)(item) ? item.key : item;
-        const range2 = start?.range;
-        if (range2 != null) index.set(pathKey(itemPath), locationAt(file, lineCounter, range2[0]));
-        pending.push({ node: item, path: itemPath });
-      });
+function addRule(text, target2, direction, rule2) {
+  const found = findPolicyDocument(text, target2);
+  if ("error" in found) return found;
+  const before = ruleList(found.document, direction);
+  const expected = [...before, rule2];
+  for (const strategy of [insertLines, rewriteDocument]) {
+    const patched = strategy(text, found.document, direction, rule2);
+    if (patched === void 0) continue;
+    const again = findPolicyDocument(patched, { ...target2, line: void 0 }, found.index);
+    if ("document" in again && isDeepStrictEqual(ruleList(again.document, direction), expected)) {
+      return { text: patched };
     }
   }
-  return index;
+  return { error: `could not add a rule to spec.${direction} of ${target2.namespace}/${target2.name}` };
 }
-function makeLocator(loc, index) {
-  if (index === void 0) return () => loc;
-  return (path5) => {
-    for (let length = path5.length; length > 0; length--) {
-      const found = index.get(pathKey(path5.slice(0, length)));
-      if (found !== void 0) return found;
-    }
-    return loc;
-  };
+function policyDocumentText(text, target2) {
+  const found = findPolicyDocument(text, target2);
+  if ("error" in found) return void 0;
+  const range2 = found.document.contents?.range;
+  return range2 ? text.slice(range2[0], range2[2]).trimEnd() : void 0;
 }
-
-// src/manifests/documents.ts
-var YAML_OPTIONS = {
-  version: "1.1",
-  customTags: (tags) => tags.filter((tag) => !isTimeTag(tag)),
-  uniqueKeys: true,
-  // Conversion warnings (collection keys) would go to the process's stderr; such documents are reported instead.
-  logLevel: "error"
-};
-function isTimeTag(tag) {
-  if (typeof tag === "string") return tag === "timestamp" || tag === "intTime" || tag === "floatTime";
-  return tag.tag === "tag:yaml.org,2002:timestamp" || tag.format === "TIME";
-}
-var JSON_OPTIONS = { version: "1.2", uniqueKeys: true, logLevel: "error" };
-function* readDocuments(reading, format, limits) {
-  const { file, text, lineCounter } = reading;
-  const report = (severity, code, message, offset) => reading.diagnostics.push({ severity, code, message, ...locationAt(file, lineCounter, offset) });
-  if (format === "json" && !isStrictJson(reading, report)) return;
-  const parser = new import_yaml4.Parser(lineCounter.addNewLine);
-  const composer = new import_yaml4.Composer(format === "json" ? JSON_OPTIONS : YAML_OPTIONS);
-  let documentCount = 0;
-  const convert = function* (documents) {
-    for (const document of documents) {
-      const converted = convertDocument(document, reading, limits, report);
-      if (converted !== void 0) yield converted;
-    }
-  };
-  for (const token of parser.parse(text)) {
-    if (token.type === "document") {
-      documentCount++;
-      if (documentCount > limits.maxDocumentsPerFile) {
-        report(
-          "error",
-          "too-many-documents",
-          `more than ${limits.maxDocumentsPerFile} documents in one file (limit maxDocumentsPerFile); the documents from here on are not read`,
-          token.offset
-        );
-        break;
-      }
-      const tooDeepAt = offsetBeyondDepth(token, limits.maxDepth);
-      if (tooDeepAt !== void 0) {
-        report(
-          "error",
-          "too-deep",
-          `nesting deeper than ${limits.maxDepth} levels (limit maxDepth); this document is not read`,
-          tooDeepAt
-        );
-        continue;
-      }
-    }
-    yield* convert(composer.next(token));
-    if (reading.templateOffset !== void 0) return;
+function findPolicyDocument(text, target2, index) {
+  const documents = Array.from((0, import_yaml7.parseAllDocuments)(text));
+  const lineOffset = target2.line === void 0 ? void 0 : offsetOfLine(text, target2.line);
+  const candidates = documents.map((document, i) => ({ document, index: i })).filter(({ document, index: i }) => (index === void 0 || i === index) && isTarget(document, target2));
+  const chosen = candidates.find(
+    ({ document }) => lineOffset !== void 0 && document.range[0] <= lineOffset && lineOffset < document.range[2]
+  ) ?? candidates[0];
+  if (!chosen) return { error: `no NetworkPolicy ${target2.namespace}/${target2.name} in the file` };
+  if (chosen.document.errors.length > 0) {
+    return { error: `the policy's document does not parse: ${chosen.document.errors[0]?.message ?? ""}` };
   }
-  yield* convert(composer.end());
+  return chosen;
 }
-function isStrictJson(reading, report) {
+function isTarget(document, target2) {
+  const value = plainValue(document);
+  if (value?.kind !== "NetworkPolicy" || !isRecord(value.metadata)) return false;
+  const { name, namespace } = value.metadata;
+  return name === target2.name && (namespace ?? target2.defaultNamespace) === target2.namespace;
+}
+function ruleList(document, direction) {
+  const spec = plainValue(document)?.spec;
+  const list2 = isRecord(spec) ? spec[direction] : void 0;
+  return Array.isArray(list2) ? list2 : [];
+}
+function plainValue(document) {
   try {
-    JSON.parse(reading.text);
-    return true;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    let offset = position === void 0 ? reading.text.length : Number(position);
-    const trailingComma = /,\s*$/.exec(reading.text.slice(0, offset));
-    if (trailingComma !== null) offset = trailingComma.index;
-    const hint = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
-    reading.lineCounter.addNewLine(0);
-    for (let newline = reading.text.indexOf("\n"); newline !== -1; newline = reading.text.indexOf("\n", newline + 1)) {
-      reading.lineCounter.addNewLine(newline + 1);
-    }
-    report("error", "json-syntax", `invalid JSON: ${message}${hint}; the file is not read`, offset);
-    return false;
-  }
-}
-function convertDocument(document, reading, limits, report) {
-  const [start, end] = document.range;
-  const firstError = document.errors[0];
-  if (firstError !== void 0) {
-    const templateAt2 = reading.text.indexOf("{{", start);
-    if (templateAt2 !== -1 && templateAt2 < end) {
-      reading.templateOffset = templateAt2;
-      return void 0;
-    }
-    const offset = firstError.pos[0];
-    if (firstError.code === "DUPLICATE_KEY") {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(reading.text.slice(offset, offset + 200))?.[1] ?? "";
-      report(
-        "error",
-        "duplicate-key",
-        `duplicate key ${JSON.stringify(key.trim())}: kubectl rejects such a document, so it is not read`,
-        offset
-      );
-    } else if (firstError.code === "RESOURCE_EXHAUSTION") {
-      report("error", "too-deep", `${firstError.message}; this document is not read`, offset);
-    } else {
-      report(
-        "error",
-        "yaml-syntax",
-        `invalid YAML: ${firstError.message}; this document is not read`,
-        offset
-      );
-    }
-    return void 0;
-  }
-  const root = document.contents;
-  if (root === null) return void 0;
-  const templateAt = flowMapTemplateOffset(root, reading.text);
-  if (templateAt !== void 0) {
-    reading.templateOffset = templateAt;
-    return void 0;
-  }
-  try {
-    return { root, value: document.toJS({ maxAliasCount: limits.maxAliasCount }) };
-  } catch (error) {
-    if (error instanceof ReferenceError) {
-      report(
-        "error",
-        "alias-limit",
-        `more than ${limits.maxAliasCount} alias expansions (limit maxAliasCount, against "billion laughs" documents); this document is not read`,
-        root.range[0]
-      );
-    } else if (error instanceof RangeError) {
-      report("error", "too-deep", "the document nests too deeply to convert; it is not read", root.range[0]);
-    } else {
-      throw error;
-    }
+    const value = document.toJS({ maxAliasCount: DEFAULT_LOAD_LIMITS.maxAliasCount });
+    return isRecord(value) ? value : void 0;
+  } catch {
     return void 0;
   }
 }
-function flowMapTemplateOffset(root, text) {
-  const pending = [root];
-  for (let node = pending.pop(); node !== void 0; node = pending.pop()) {
-    if ((0, import_yaml4.isPair)(node)) {
-      pending.push(node.key, node.value);
-    } else if ((0, import_yaml4.isMap)(node)) {
-      if (node.range != null && text.startsWith("{{", node.range[0])) return node.range[0];
-      for (const pair of node.items) pending.push(pair);
-    } else if ((0, import_yaml4.isSeq)(node)) {
-      for (const item of node.items) pending.push(item);
-    }
-  }
-  return void 0;
-}
-function offsetBeyondDepth(document, maxDepth) {
-  const pending = [];
-  if (document.value !== void 0) pending.push({ token: document.value, depth: 0 });
-  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
-    const { token, depth } = entry;
-    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection")
-      continue;
-    if (depth >= maxDepth) return token.offset;
-    for (const item of token.items) {
-      if ("key" in item && item.key) pending.push({ token: item.key, depth: depth + 1 });
-      if (item.value) pending.push({ token: item.value, depth: depth + 1 });
-    }
-  }
-  return void 0;
-}
-
-// src/manifests/files.ts
-import { readdir, realpath, stat } from "node:fs/promises";
-import path3 from "node:path";
-var MANIFEST_EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
-function displayName2(absolute, root) {
-  return path3.relative(root, absolute).split(path3.sep).join("/") || path3.basename(absolute);
-}
-async function findManifestFiles(paths, root, diagnostics) {
-  const found = /* @__PURE__ */ new Map();
-  const visitedFolders = /* @__PURE__ */ new Set();
-  const unreadable = (absolute, error) => diagnostics.push({
-    severity: "error",
-    code: "unreadable",
-    message: `cannot read ${JSON.stringify(displayName2(absolute, root))}: ${describeError2(error)}`,
-    file: displayName2(absolute, root)
-  });
-  const addFile = (absolute) => found.set(absolute, { absolute, name: displayName2(absolute, root) });
-  const walk = async (folder) => {
-    let entries;
-    try {
-      const real = await realpath(folder);
-      if (visitedFolders.has(real)) return;
-      visitedFolders.add(real);
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch (error) {
-      unreadable(folder, error);
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
-      const absolute = path3.join(folder, entry.name);
-      let isFolder = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await stat(absolute).catch(() => void 0);
-        isFolder = target?.isDirectory() ?? false;
-        isFile = target === void 0 || target.isFile();
-      }
-      if (isFolder) await walk(absolute);
-      else if (isFile && MANIFEST_EXTENSIONS.has(path3.extname(entry.name).toLowerCase())) addFile(absolute);
-    }
-  };
-  for (const given of paths) {
-    const absolute = path3.resolve(root, given);
-    try {
-      const info = await stat(absolute);
-      if (info.isDirectory()) await walk(absolute);
-      else addFile(absolute);
-    } catch (error) {
-      unreadable(absolute, error);
-    }
-  }
-  return [...found.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
-function describeError2(error) {
-  const code = error?.code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a directory";
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/manifests/objects.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/manifests/validate.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-
-// src/manifests/networkpolicy-schema.ts
-var stringMap = { type: ["object", "null"], additionalProperties: { type: "string" } };
-var stringList2 = { type: ["array", "null"], items: { type: "string" } };
-var labelSelector2 = {
-  type: ["object", "null"],
-  additionalProperties: false,
-  properties: {
-    matchLabels: stringMap,
-    matchExpressions: {
-      type: ["array", "null"],
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["key", "operator"],
-        properties: {
-          key: { type: "string" },
-          operator: { type: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
-          values: stringList2
-        }
-      }
-    }
-  }
-};
-var peer = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    podSelector: labelSelector2,
-    namespaceSelector: labelSelector2,
-    ipBlock: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      required: ["cidr"],
-      properties: { cidr: { type: "string" }, except: stringList2 }
-    }
-  }
-};
-var port = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    protocol: { type: ["string", "null"], enum: ["TCP", "UDP", "SCTP", null] },
-    port: { type: ["integer", "string", "null"] },
-    endPort: { type: ["integer", "null"] }
-  }
-};
-function rule(peersField) {
-  return {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      [peersField]: { type: ["array", "null"], items: peer },
-      ports: { type: ["array", "null"], items: port }
-    }
-  };
-}
-var objectMeta = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    name: { type: "string" },
-    generateName: { type: "string" },
-    namespace: { type: ["string", "null"] },
-    labels: stringMap,
-    annotations: stringMap,
-    uid: { type: "string" },
-    resourceVersion: { type: "string" },
-    generation: { type: "integer" },
-    selfLink: { type: "string" },
-    creationTimestamp: { type: ["string", "null"] },
-    deletionTimestamp: { type: ["string", "null"] },
-    deletionGracePeriodSeconds: { type: ["integer", "null"] },
-    finalizers: stringList2,
-    ownerReferences: { type: ["array", "null"], items: { type: "object" } },
-    managedFields: { type: ["array", "null"], items: { type: "object" } }
-  }
-};
-var networkPolicySchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind", "metadata"],
-  properties: {
-    apiVersion: { const: "networking.k8s.io/v1" },
-    kind: { const: "NetworkPolicy" },
-    metadata: objectMeta,
-    spec: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      properties: {
-        podSelector: labelSelector2,
-        ingress: { type: ["array", "null"], items: rule("from") },
-        egress: { type: ["array", "null"], items: rule("to") },
-        policyTypes: {
-          type: ["array", "null"],
-          maxItems: 2,
-          items: { type: "string", enum: ["Ingress", "Egress"] }
-        }
-      }
-    },
-    // Read back from a cluster (`kubectl get -o yaml`); not part of what is enforced.
-    status: { type: ["object", "null"] }
-  }
-};
-
-// src/manifests/syntax.ts
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-function dnsLabelProblem(value) {
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!DNS_LABEL.test(value)) {
-    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function dnsSubdomainProblem(value) {
-  if (value.length > 253) return "must be no more than 253 characters";
-  if (!DNS_SUBDOMAIN.test(value)) {
-    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelKeyProblem(key) {
-  const slash = key.indexOf("/");
-  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
-  const name = slash === -1 ? key : key.slice(slash + 1);
-  if (prefix !== void 0) {
-    if (prefix.length === 0) return 'has an empty prefix before "/"';
-    const prefixProblem = dnsSubdomainProblem(prefix);
-    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
-  }
-  if (name.length === 0) return 'must have a name (the part after any "/")';
-  if (name.length > 63) return "must have a name of no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(name)) {
-    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelValueProblem(value) {
-  if (value.length === 0) return void 0;
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(value)) {
-    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function ianaServiceNameProblem(value) {
-  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
-  if (!IANA_SERVICE_NAME.test(value)) {
-    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
-  }
-  if (value.includes("--")) return 'must not contain consecutive "-"';
-  if (!/[a-z]/.test(value))
-    return "must contain at least one letter (a port number is written without quotes)";
-  return void 0;
-}
-function parseCidr(text) {
-  const slash = text.indexOf("/");
-  if (slash === -1) return void 0;
-  const prefixText = text.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
-  const prefix = Number(prefixText);
-  const address = text.slice(0, slash);
-  const ipv4 = parseIpv4(address);
-  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
-  const ipv6 = parseIpv6(address);
-  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
-  return void 0;
-}
-function cidrContains(outer, inner) {
-  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
-  for (let bit = 0; bit < outer.prefix; bit++) {
-    const byte = bit >> 3;
-    const mask = 128 >> (bit & 7);
-    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
-  }
-  return true;
-}
-function parseIpv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  const bytes = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const value = Number(part);
-    if (value > 255) return void 0;
-    bytes.push(value);
-  }
-  return bytes;
-}
-function parseIpv6(text) {
-  let head = text;
-  let tailIpv4 = [];
-  const lastColon = text.lastIndexOf(":");
-  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
-    const embedded = parseIpv4(text.slice(lastColon + 1));
-    if (embedded === void 0) return void 0;
-    tailIpv4 = embedded;
-    const beforeEmbedded = text.slice(0, lastColon + 1);
-    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
-  }
-  const groupsNeeded = (16 - tailIpv4.length) / 2;
-  const halves = head.split("::");
-  if (halves.length > 2) return void 0;
-  const parseGroups = (part) => {
-    if (part === "") return [];
-    const groups2 = [];
-    for (const group of part.split(":")) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return void 0;
-      groups2.push(parseInt(group, 16));
-    }
-    return groups2;
-  };
-  const left = parseGroups(halves[0] ?? "");
-  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
-  if (left === void 0 || right === void 0) return void 0;
-  const missing = groupsNeeded - left.length - right.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
-  const groups = [...left, ...new Array(missing).fill(0), ...right];
-  return [...groups.flatMap((group) => [group >> 8, group & 255]), ...tailIpv4];
-}
-
-// src/manifests/validate.ts
-var compiledSchema;
-function schemaValidator() {
-  compiledSchema ??= new import_ajv2.Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(
-    networkPolicySchema
-  );
-  return compiledSchema;
-}
-function validateNetworkPolicy(object) {
-  const problems = [...schemaProblems(object.value), ...apiProblems(object.value)];
-  const resource = {
-    kind: object.kind,
-    ...object.namespace !== void 0 ? { namespace: object.namespace } : {},
-    name: object.name
-  };
-  const diagnostics = problems.map((problem) => ({
-    severity: "error",
-    code: "schema",
-    message: `${formatPath(problem.path)}: ${problem.message}`,
-    ...object.locate(problem.at),
-    resource
-  }));
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const first = diagnostics[0];
-  if (first !== void 0) {
-    const qualifiedName = object.namespace === void 0 ? object.name : `${object.namespace}/${object.name}`;
-    first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
-  }
-  return diagnostics;
-}
-function formatPath(path5) {
-  let text = "";
-  for (const segment of path5) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text === "" ? "(document)" : text;
-}
-function schemaProblems(value) {
-  const validate = schemaValidator();
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map(
-    (error) => schemaProblem(error, instancePath(error.instancePath, value))
-  );
-}
-function instancePath(pointer, root) {
-  const path5 = [];
-  let value = root;
-  for (const escaped of pointer.split("/").slice(1)) {
-    const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
-    const step = Array.isArray(value) ? Number(segment) : segment;
-    path5.push(step);
-    value = value !== null && typeof value === "object" ? value[segment] : void 0;
-  }
-  return path5;
-}
-function schemaProblem(error, path5) {
-  const params = error.params;
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const field = String(params["additionalProperty"]);
-      const known = Object.keys(error.parentSchema?.["properties"] ?? {});
-      const suggestion = closestName(field, known);
-      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return { path: path5, at: [...path5, field], message: `unknown field ${JSON.stringify(field)}${hint}` };
-    }
-    case "required": {
-      const field = String(params["missingProperty"]);
-      return { path: path5, at: path5, message: `missing required field ${JSON.stringify(field)}` };
-    }
-    case "type":
-      return {
-        path: path5,
-        at: path5,
-        message: `must be ${describeTypes(params["type"])}, not ${describeValue(error.data)}`
-      };
-    case "enum": {
-      const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
-      const suggestion = typeof error.data === "string" ? closestName(error.data, allowed) : void 0;
-      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return {
-        path: path5,
-        at: path5,
-        message: `${JSON.stringify(error.data)} is not one of ${allowed.join(", ")}${hint}`
-      };
-    }
-    case "const":
-      return { path: path5, at: path5, message: `must be ${JSON.stringify(params["allowedValue"])}` };
-    case "maxItems":
-      return { path: path5, at: path5, message: `must have at most ${String(params["limit"])} entries` };
-    default:
-      return { path: path5, at: path5, message: error.message ?? `fails the ${error.keyword} rule` };
-  }
-}
-var TYPE_WORDS = {
-  object: "a mapping",
-  array: "a list",
-  string: "a string",
-  integer: "an integer",
-  number: "a number",
-  boolean: "true or false"
-};
-function describeTypes(types2) {
-  const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
-  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
-}
-function describeValue(value) {
-  if (value === null) return "empty (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-function closestName(name, known) {
-  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  if (sameLetters !== void 0) return sameLetters;
-  let best;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    const plausible = distance <= 2 && distance * 3 <= candidate.length;
-    if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-function record(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function list(value) {
-  return Array.isArray(value) ? value : [];
-}
-function present(value) {
-  return value !== void 0 && value !== null;
-}
-function apiProblems(policy) {
-  const problems = [];
-  const problem = (path5, message) => problems.push({ path: path5, at: path5, message });
-  const metadata = record(policy["metadata"]) ?? {};
-  const name = metadata["name"];
-  if (typeof name === "string") {
-    const nameProblem = dnsSubdomainProblem(name);
-    if (nameProblem !== void 0)
-      problem(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
-  }
-  const namespace = metadata["namespace"];
-  if (typeof namespace === "string" && namespace !== "") {
-    const namespaceProblem = dnsLabelProblem(namespace);
-    if (namespaceProblem !== void 0) {
-      problem(["metadata", "namespace"], `namespace ${JSON.stringify(namespace)} ${namespaceProblem}`);
-    }
-  }
-  checkLabels(["metadata", "labels"], metadata["labels"], problem);
-  for (const key of Object.keys(record(metadata["annotations"]) ?? {})) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0)
-      problem(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
-  }
-  const spec = record(policy["spec"]) ?? {};
-  checkSelector(["spec", "podSelector"], spec["podSelector"], problem);
-  for (const [direction, peersField] of [
-    ["ingress", "from"],
-    ["egress", "to"]
-  ]) {
-    list(spec[direction]).forEach((rule2, ruleIndex) => {
-      const rulePath = ["spec", direction, ruleIndex];
-      const ruleFields = record(rule2) ?? {};
-      list(ruleFields[peersField]).forEach(
-        (peer3, peerIndex) => checkPeer([...rulePath, peersField, peerIndex], peer3, problem)
-      );
-      list(ruleFields["ports"]).forEach(
-        (port2, portIndex) => checkPort([...rulePath, "ports", portIndex], port2, problem)
-      );
-    });
-  }
-  return problems;
-}
-function checkLabels(path5, labels, problem) {
-  for (const [key, value] of Object.entries(record(labels) ?? {})) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0) problem([...path5, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
-    const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
-    if (valueProblem !== void 0)
-      problem([...path5, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
-  }
-}
-function checkSelector(path5, selector, problem) {
-  const fields = record(selector);
-  if (fields === void 0) return;
-  checkLabels([...path5, "matchLabels"], fields["matchLabels"], problem);
-  list(fields["matchExpressions"]).forEach((expression, index) => {
-    const expressionPath = [...path5, "matchExpressions", index];
-    const { key, operator, values } = record(expression) ?? {};
-    if (typeof key === "string") {
-      const keyProblem = labelKeyProblem(key);
-      if (keyProblem !== void 0)
-        problem([...expressionPath, "key"], `key ${JSON.stringify(key)} ${keyProblem}`);
-    }
-    const valueList = list(values);
-    if ((operator === "In" || operator === "NotIn") && valueList.length === 0) {
-      problem(expressionPath, `operator ${operator} needs at least one entry in values`);
-    }
-    if ((operator === "Exists" || operator === "DoesNotExist") && valueList.length > 0) {
-      problem([...expressionPath, "values"], `operator ${operator} takes no values`);
-    }
-    valueList.forEach((value, valueIndex) => {
-      const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueProblem !== void 0) {
-        problem([...expressionPath, "values", valueIndex], `value ${JSON.stringify(value)} ${valueProblem}`);
-      }
-    });
-  });
-}
-var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
-function checkPeer(path5, peer3, problem) {
-  const fields = record(peer3);
-  if (fields === void 0) return;
-  const hasSelector = present(fields["podSelector"]) || present(fields["namespaceSelector"]);
-  const hasIpBlock = present(fields["ipBlock"]);
-  const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
-  if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
-    problem(path5, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
-  }
-  if (hasSelector && hasIpBlock) {
-    problem(path5, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
-  }
-  checkSelector([...path5, "podSelector"], fields["podSelector"], problem);
-  checkSelector([...path5, "namespaceSelector"], fields["namespaceSelector"], problem);
-  checkIpBlock([...path5, "ipBlock"], fields["ipBlock"], problem);
-}
-var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
-function checkIpBlock(path5, ipBlock, problem) {
-  const fields = record(ipBlock);
-  if (fields === void 0 || typeof fields["cidr"] !== "string") return;
-  const cidrText = fields["cidr"];
-  const cidr = parseCidr(cidrText);
-  if (cidr === void 0) problem([...path5, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
-  list(fields["except"]).forEach((exceptText, index) => {
-    if (typeof exceptText !== "string") return;
-    const exceptPath = [...path5, "except", index];
-    const except = parseCidr(exceptText);
-    if (except === void 0) {
-      problem(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
-    } else if (cidr !== void 0 && (except.prefix <= cidr.prefix || !cidrContains(cidr, except))) {
-      const family = except.family === cidr.family ? "" : ` (it is IPv${except.family}, cidr is IPv${cidr.family})`;
-      problem(
-        exceptPath,
-        `${JSON.stringify(exceptText)} must be strictly inside cidr ${JSON.stringify(cidrText)}${family}`
-      );
-    }
-  });
-}
-function checkPort(path5, port2, problem) {
-  const fields = record(port2);
-  if (fields === void 0) return;
-  const number = fields["port"];
-  const endPort = fields["endPort"];
-  if (Number.isInteger(number) && !isPortNumber2(number)) {
-    problem([...path5, "port"], `port ${String(number)} is out of range 1-65535`);
-  }
-  if (typeof number === "string") {
-    const nameProblem = ianaServiceNameProblem(number);
-    if (nameProblem !== void 0)
-      problem([...path5, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
-  }
-  if (!Number.isInteger(endPort)) return;
-  if (!isPortNumber2(endPort))
-    problem([...path5, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
-  if (!present(number)) {
-    problem([...path5, "endPort"], "endPort needs a numeric port to start the range");
-  } else if (typeof number === "string") {
-    problem([...path5, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
-  } else if (typeof number === "number" && endPort < number) {
-    problem(
-      [...path5, "endPort"],
-      `endPort ${String(endPort)} must be greater than or equal to port ${number}`
+function insertLines(text, document, direction, rule2) {
+  const spec = document.get("spec", true);
+  if (!(0, import_yaml7.isMap)(spec) || spec.flow || !spec.range) return void 0;
+  const list2 = spec.get(direction, true);
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const item = ruleYaml(rule2).split("\n");
+  if ((0, import_yaml7.isSeq)(list2) && !list2.flow && list2.items.length > 0 && list2.range) {
+    const indent2 = " ".repeat(columnOf(text, list2.range[0]));
+    return insertAt(
+      text,
+      list2.range[1],
+      item.map((line) => indent2 + line),
+      newline
     );
   }
+  if (spec.has(direction)) return void 0;
+  const indent = " ".repeat(columnOf(text, spec.range[0]));
+  return insertAt(
+    text,
+    spec.range[1],
+    [`${indent}${direction}:`, ...item.map((line) => `${indent}  ${line}`)],
+    newline
+  );
 }
-function isPortNumber2(value) {
-  return Number.isInteger(value) && value >= 1 && value <= 65535;
+function rewriteDocument(text, document, direction, rule2) {
+  const range2 = document.contents?.range;
+  if (!range2) return void 0;
+  const copy = document.clone();
+  const list2 = copy.getIn(["spec", direction], true);
+  if ((0, import_yaml7.isSeq)(list2)) {
+    list2.flow = false;
+    list2.items.push(copy.createNode(rule2));
+  } else copy.setIn(["spec", direction], copy.createNode([rule2]));
+  const alone = new import_yaml7.Document();
+  alone.contents = copy.contents;
+  return text.slice(0, range2[0]) + String(alone) + text.slice(range2[2]);
+}
+function insertAt(text, offset, lines, newline) {
+  const atLineStart = offset === 0 || text[offset - 1] === "\n";
+  const inserted = lines.join(newline) + newline;
+  return atLineStart ? text.slice(0, offset) + inserted + text.slice(offset) : text.slice(0, offset) + newline + inserted.slice(0, -newline.length) + text.slice(offset);
+}
+function columnOf(text, offset) {
+  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
+}
+function offsetOfLine(text, line) {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf("\n", offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function changedLines(before, after) {
+  if (before === after) return void 0;
+  const old = before.split("\n");
+  const now = after.split("\n");
+  let prefix = 0;
+  while (prefix < old.length && prefix < now.length && old[prefix] === now[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < now.length - prefix && old[old.length - 1 - suffix] === now[now.length - 1 - suffix])
+    suffix++;
+  let first = prefix;
+  let lastOld = old.length - suffix;
+  let lastNow = now.length - suffix;
+  if (first === lastOld) {
+    if (first > 0) first--;
+    else {
+      lastOld++;
+      lastNow++;
+    }
+  }
+  return {
+    line: first + 1,
+    endLine: lastOld,
+    replacement: now.slice(first, lastNow).join("\n").replace(/\r$/gm, "")
+  };
+}
+var MAX_DIFF_CELLS = 4e6;
+var CONTEXT_LINES = 3;
+function unifiedDiff(file, before, after) {
+  if (before === after) return "";
+  const edits = lineEdits(before.split("\n"), after.split("\n"));
+  const hunks = [];
+  let index = 0;
+  while (index < edits.length) {
+    const start = edits.findIndex((edit, i) => i >= index && edit.kind !== " ");
+    if (start === -1) break;
+    let end = start;
+    for (let i = start; i < edits.length; i++) {
+      if (edits[i]?.kind !== " ") end = i;
+      else if (i - end > CONTEXT_LINES * 2) break;
+    }
+    const from = Math.max(0, start - CONTEXT_LINES);
+    const to = Math.min(edits.length - 1, end + CONTEXT_LINES);
+    const slice = edits.slice(from, to + 1);
+    const oldStart = (edits[from]?.oldLine ?? 0) + 1;
+    const newStart = (edits[from]?.newLine ?? 0) + 1;
+    const oldCount = slice.filter((edit) => edit.kind !== "+").length;
+    const newCount = slice.filter((edit) => edit.kind !== "-").length;
+    hunks.push(
+      `@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`,
+      ...slice.map((edit) => `${edit.kind}${edit.text}`)
+    );
+    index = to + 1;
+  }
+  return [`--- a/${file}`, `+++ b/${file}`, ...hunks, ""].join("\n");
+}
+function lineEdits(old, now) {
+  const edits = [];
+  if (old.length * now.length > MAX_DIFF_CELLS) {
+    const change = changedLines(old.join("\n"), now.join("\n"));
+    const first = (change?.line ?? 1) - 1;
+    const lastOld = change?.endLine ?? old.length;
+    const lastNow = now.length - (old.length - lastOld);
+    old.slice(0, first).forEach((text, i2) => edits.push({ kind: " ", text, oldLine: i2, newLine: i2 }));
+    for (let i2 = first; i2 < lastOld; i2++)
+      edits.push({ kind: "-", text: old[i2] ?? "", oldLine: i2, newLine: first });
+    for (let i2 = first; i2 < lastNow; i2++)
+      edits.push({ kind: "+", text: now[i2] ?? "", oldLine: lastOld, newLine: i2 });
+    for (let i2 = lastOld; i2 < old.length; i2++)
+      edits.push({ kind: " ", text: old[i2] ?? "", oldLine: i2, newLine: i2 - lastOld + lastNow });
+    return edits;
+  }
+  const width = now.length + 1;
+  const common = new Uint32Array((old.length + 1) * width);
+  for (let i2 = old.length - 1; i2 >= 0; i2--) {
+    for (let j2 = now.length - 1; j2 >= 0; j2--) {
+      common[i2 * width + j2] = old[i2] === now[j2] ? (common[(i2 + 1) * width + j2 + 1] ?? 0) + 1 : Math.max(common[(i2 + 1) * width + j2] ?? 0, common[i2 * width + j2 + 1] ?? 0);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < now.length) {
+    if (i < old.length && j < now.length && old[i] === now[j]) {
+      edits.push({ kind: " ", text: old[i] ?? "", oldLine: i, newLine: j });
+      i++;
+      j++;
+    } else if (j < now.length && (i === old.length || (common[i * width + j + 1] ?? 0) >= (common[(i + 1) * width + j] ?? 0))) {
+      edits.push({ kind: "+", text: now[j] ?? "", oldLine: i, newLine: j });
+      j++;
+    } else {
+      edits.push({ kind: "-", text: old[i] ?? "", oldLine: i, newLine: j });
+      i++;
+    }
+  }
+  return edits;
 }
 
-// src/manifests/objects.ts
-var ANALYSED_KINDS = /* @__PURE__ */ new Map([
-  ["NetworkPolicy", ["networking.k8s.io"]],
-  ["Namespace", [""]],
-  ["Pod", [""]],
-  ["Service", [""]],
-  ["ReplicationController", [""]],
-  ["Deployment", ["apps", "extensions"]],
-  ["StatefulSet", ["apps"]],
-  ["DaemonSet", ["apps", "extensions"]],
-  ["ReplicaSet", ["apps", "extensions"]],
-  ["Job", ["batch"]],
-  ["CronJob", ["batch"]]
+// src/fix/suggest.ts
+var CHURNING_LABELS = /* @__PURE__ */ new Set([
+  "pod-template-hash",
+  "controller-revision-hash",
+  "pod-template-generation",
+  "statefulset.kubernetes.io/pod-name",
+  "apps.kubernetes.io/pod-index",
+  "controller-uid",
+  "batch.kubernetes.io/controller-uid",
+  "job-name",
+  "batch.kubernetes.io/job-name"
 ]);
-var NETWORK_POLICY_API_VERSION = "networking.k8s.io/v1";
-var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["NetworkPolicy", "Service"]);
-function collectObjects(document, reading, into) {
-  collectCandidate({ value: document.value, node: document.root }, reading, into);
-}
-function collectCandidate(candidate, reading, into) {
-  const { node } = candidate;
-  const offset = node.range?.[0] ?? 0;
-  if (candidate.value === null || candidate.value === void 0) return;
-  const written = plainObject(candidate.value);
-  if (written === void 0) {
-    noteNotKubernetes(describeShape(candidate.value), offset, reading, into);
-    return;
-  }
-  const value = withInheritedType(written, candidate.inherited);
-  const { kind, apiVersion } = value;
-  if (typeof kind !== "string" || kind === "" || typeof apiVersion !== "string" || apiVersion === "") {
-    noteNotKubernetes("a mapping without kind and apiVersion", offset, reading, into);
-    return;
-  }
-  if (kind.endsWith("List") && Array.isArray(value["items"])) {
-    const itemNodes = (0, import_yaml5.isMap)(node) ? node.get("items", true) : void 0;
-    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-    value["items"].forEach((item, index) => {
-      const itemNode = (0, import_yaml5.isSeq)(itemNodes) ? itemNodes.items[index] : void 0;
-      collectCandidate(
-        { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
-        reading,
-        into
-      );
+function suggestFlowFix(context, from, to, protocol, port2) {
+  const explanation = context.engine.explain(from, to, protocol, port2);
+  if (explanation.allowed) return { none: true };
+  const requests = [];
+  for (const [direction, subject, other] of [
+    ["egress", from, to],
+    ["ingress", to, from]
+  ]) {
+    if (explanation[direction].allowed || !("workload" in subject)) continue;
+    const policy = narrowestPolicy(context.engine, subject.workload, direction);
+    if (!policy) continue;
+    const destination = direction === "egress" ? other : subject;
+    requests.push({
+      policy,
+      direction,
+      rule: {
+        [direction === "egress" ? "to" : "from"]: [peerFor(policy.namespace, other)],
+        ports: [portFor(policy, direction, destination, { protocol, port: port2 })]
+      }
     });
-    return;
   }
-  const groups = ANALYSED_KINDS.get(kind);
-  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-  if (groups === void 0) {
-    count(into.skippedKinds, kind);
-    return;
-  }
-  if (!groups.includes(group) || kind === "NetworkPolicy" && apiVersion !== NETWORK_POLICY_API_VERSION) {
-    count(into.skippedKinds, `${kind} (${apiVersion})`);
-    if (kind === "NetworkPolicy") {
-      reading.diagnostics.push({
-        severity: "warning",
-        code: "unsupported-api-version",
-        message: `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to another product, such as Calico)`,
-        ...locationAt(reading.file, reading.lineCounter, offset)
-      });
-    }
-    return;
-  }
-  const object = loadedObject(value, kind, apiVersion, node, reading);
-  if (object === void 0) return;
-  if (kind === "NetworkPolicy") {
-    const problems = validateNetworkPolicy(object);
-    if (problems.length > 0) {
-      for (const problem of problems) reading.diagnostics.push(problem);
-      return;
-    }
-  }
-  into.objects.push(object);
+  return offer(context, requests, (engine) => engine.isAllowed(from, to, protocol, port2));
 }
-function loadedObject(value, kind, apiVersion, node, reading) {
-  const offset = node.range?.[0] ?? 0;
-  const loc = locationAt(reading.file, reading.lineCounter, offset);
-  const metadata = plainObject(value["metadata"]);
-  const name = metadata?.["name"];
-  const namespace = metadata?.["namespace"];
-  for (const field of ["name", "namespace"]) {
-    const text = metadata?.[field];
-    if (typeof text === "string" && text.includes("{{")) {
-      const fieldNode = (0, import_yaml5.isMap)(node) ? node.getIn(["metadata", field], true) : void 0;
-      reading.templateOffset = ((0, import_yaml5.isNode)(fieldNode) ? fieldNode.range?.[0] : void 0) ?? offset;
-      return void 0;
-    }
-  }
-  const invalid = (message) => {
-    reading.diagnostics.push({
-      severity: "error",
-      code: "invalid-metadata",
-      message: `${kind}: ${message}`,
-      ...loc
-    });
-    return void 0;
+function suggestDnsFix(context, finding) {
+  if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
+  const { namespace, name } = finding.resource;
+  const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name);
+  if (!policy) return { none: true };
+  const { dns } = context.config;
+  const rule2 = {
+    to: [
+      {
+        namespaceSelector: plainSelector(dns.namespaceSelector),
+        podSelector: plainSelector(dns.podSelector)
+      }
+    ],
+    ports: dns.ports.map(({ protocol, port: port2 }) => ({ protocol, port: port2 }))
   };
-  if (typeof name !== "string" || name === "") {
-    return invalid(
-      name === void 0 || name === null ? "metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)" : `metadata.name must be a string, not ${describeShape(name)}; the object is not analysed`
-    );
-  }
-  if (namespace !== void 0 && namespace !== null && typeof namespace !== "string") {
-    return invalid(
-      `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
-    );
-  }
-  const index = KINDS_WITH_FIELD_POSITIONS.has(kind) ? indexPositions(node, reading.file, reading.lineCounter) : void 0;
-  return {
-    apiVersion,
-    kind,
-    name,
-    namespace: typeof namespace === "string" && namespace !== "" ? namespace : void 0,
-    value,
-    loc,
-    locate: makeLocator(loc, index)
-  };
-}
-function withInheritedType(value, inherited) {
-  if (inherited === void 0 || value["kind"] !== void 0 && value["apiVersion"] !== void 0)
-    return value;
-  return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
-}
-function noteNotKubernetes(shape, offset, reading, into) {
-  if (into.notKubernetesReported) return;
-  into.notKubernetesReported = true;
-  reading.diagnostics.push({
-    severity: "info",
-    code: "not-kubernetes",
-    message: `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); such documents in this file are skipped`,
-    ...locationAt(reading.file, reading.lineCounter, offset)
+  return offer(context, [{ policy, direction: "egress", rule: rule2 }], (engine) => {
+    const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
+      dnsEgressMissing
+    ]);
+    return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name);
   });
 }
-function plainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function describeShape(value) {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  return `a ${typeof value}`;
-}
-function count(counts, key) {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
-// src/manifests/load.ts
-var DEFAULT_LOAD_LIMITS = {
-  maxFileBytes: 16 * 1024 * 1024,
-  maxDocumentsPerFile: 1e5,
-  maxAliasCount: 1e3,
-  maxDepth: 200
-};
-async function loadManifests(paths, options = {}) {
-  const root = path4.resolve(options.root ?? process.cwd());
-  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
-  const result = emptyResult();
-  const files = await findManifestFiles(paths, root, result.diagnostics);
-  let nextRead = files[0] === void 0 ? void 0 : readManifestFile(files[0], limits);
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index];
-    const read = await nextRead;
-    const following = files[index + 1];
-    nextRead = following === void 0 ? void 0 : readManifestFile(following, limits);
-    result.files.push(file.name);
-    if (read === void 0) continue;
-    if ("problem" in read) {
-      result.diagnostics.push({ ...read.problem, file: file.name });
-      continue;
-    }
-    addFileResult(result, parseFileText(read.text, file.name, formatOf(file.name), limits));
+function offer(context, requests, verified) {
+  const [first, second] = requests;
+  if (!first) return { none: true };
+  const patched = /* @__PURE__ */ new Map();
+  const patches = [];
+  const texts = /* @__PURE__ */ new Map();
+  for (const request of requests) {
+    const { file } = request.policy.loc;
+    const original = context.readText(file);
+    if (original === void 0) return problem(request, "its file could not be read");
+    const alone = patchText(context, original, request);
+    if ("error" in alone) return problem(request, alone.error);
+    const cumulative = patchText(context, texts.get(file) ?? original, request);
+    if ("error" in cumulative) return problem(request, cumulative.error);
+    texts.set(file, cumulative.text);
+    const policy = reparsedPolicy(context, cumulative.text, request);
+    if ("error" in policy) return problem(request, policy.error);
+    patched.set(request.policy, policy.policy);
+    patches.push(alone.patch);
   }
-  return sortSkippedKinds(result);
-}
-function parseManifestText(text, file, options = {}) {
-  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
-  const result = emptyResult();
-  result.files.push(file);
-  const size = Buffer.byteLength(text);
-  if (size > limits.maxFileBytes) {
-    result.diagnostics.push({ ...tooLarge(size, limits), file });
-  } else {
-    addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ""), file, formatOf(file), limits));
+  const model = {
+    ...context.model,
+    policies: context.model.policies.map((policy) => patched.get(policy) ?? policy)
+  };
+  if (!verified(createEngine(model))) {
+    return problem(first, "the patched policy still does not allow the traffic");
   }
-  return sortSkippedKinds(result);
+  const [patch, other] = patches;
+  return { fix: second && other ? { ...patch, alsoNeeded: other } : patch };
 }
-async function readManifestFile(file, limits) {
-  try {
-    const { size } = await stat2(file.absolute);
-    if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
-    return { text: decode(await readFile(file.absolute)) };
-  } catch (error) {
-    return {
-      problem: {
-        severity: "error",
-        code: "unreadable",
-        message: `cannot read the file: ${describeError2(error)}`
-      }
-    };
-  }
-}
-function decode(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 254 && bytes[1] === 255) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  return new TextDecoder("utf-8").decode(bytes);
-}
-function tooLarge(size, limits) {
+function target(context, policy) {
   return {
-    severity: "error",
-    code: "file-too-large",
-    message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`
+    namespace: policy.namespace,
+    name: policy.name,
+    defaultNamespace: context.config.defaultNamespace,
+    line: policy.loc.line
   };
 }
-function formatOf(file) {
-  return file.toLowerCase().endsWith(".json") ? "json" : "yaml";
-}
-function parseFileText(text, file, format, limits) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const reading = { file, text, lineCounter, diagnostics: [] };
-  const collected = { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false };
-  const nul = text.indexOf("\0");
-  if (nul !== -1) {
-    const line = text.slice(0, nul).split("\n").length;
-    const binary = {
-      severity: "warning",
-      code: "binary-file",
-      message: "the file holds NUL bytes: it is binary, not a manifest, and is not read",
-      file,
-      line,
-      column: 1
-    };
-    return { ...collected, diagnostics: [binary] };
-  }
-  try {
-    for (const document of readDocuments(reading, format, limits)) {
-      collectObjects(document, reading, collected);
-      if (reading.templateOffset !== void 0) break;
+function patchText(context, text, request) {
+  const policyTarget = target(context, request.policy);
+  const outcome = addRule(text, policyTarget, request.direction, request.rule);
+  if ("error" in outcome) return outcome;
+  const change = changedLines(text, outcome.text);
+  if (!change) return { error: "the patch changed nothing" };
+  const document = policyDocumentText(outcome.text, { ...policyTarget, line: change.line });
+  return {
+    text: outcome.text,
+    patch: {
+      file: request.policy.loc.file,
+      line: change.line,
+      endLine: change.endLine,
+      policy: request.policy.id,
+      direction: request.direction,
+      yaml: ruleYaml(request.rule),
+      replacement: change.replacement,
+      ...document !== void 0 ? { patchedPolicyYaml: document } : {}
     }
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    reading.diagnostics.push({
-      severity: "error",
-      code: "too-deep",
-      message: "the file nests too deeply to read; lower limit maxDepth",
-      file
-    });
+  };
+}
+function reparsedPolicy(context, text, request) {
+  const { file, line } = request.policy.loc;
+  const document = policyDocumentText(text, { ...target(context, request.policy), line });
+  if (document === void 0) return { error: "the patched policy could not be found again" };
+  const loaded = parseManifestText(document, file);
+  const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });
+  const error = [...loaded.diagnostics, ...built.diagnostics].find((d) => d.severity === "error");
+  if (error) return { error: `the patched policy is not valid: ${error.message}` };
+  const [policy] = built.model.policies;
+  return policy ? { policy } : { error: "the patched policy is not a NetworkPolicy any more" };
+}
+function problem(request, reason) {
+  return {
+    problem: {
+      severity: "info",
+      code: "fix-not-offered",
+      message: `no fix suggested for spec.${request.direction} of ${request.policy.id}: ${reason}`,
+      file: request.policy.loc.file,
+      line: request.policy.loc.line,
+      resource: { kind: "NetworkPolicy", namespace: request.policy.namespace, name: request.policy.name }
+    }
+  };
+}
+function narrowestPolicy(engine, workload, direction) {
+  const ranked = engine.selectingPolicies(workload, direction).map((policy) => ({
+    policy,
+    selected: engine.policyWorkloads(policy).length,
+    bare: policy[direction].length === 0 ? 1 : 0
+  }));
+  ranked.sort(
+    (a, b) => a.selected - b.selected || a.bare - b.bare || a.policy.loc.file.localeCompare(b.policy.loc.file) || a.policy.loc.line - b.policy.loc.line
+  );
+  return ranked[0]?.policy;
+}
+function peerFor(policyNamespace, endpoint) {
+  if ("ip" in endpoint) {
+    const family = parseAddress(endpoint.ip)?.family ?? 4;
+    return { ipBlock: { cidr: `${endpoint.ip}/${family === 6 ? 128 : 32}` } };
   }
-  if (reading.templateOffset !== void 0) {
-    const unrendered = {
-      severity: "error",
-      code: "unrendered-template",
-      message: 'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is not read. Render it first and check the output (the `render` option, e.g. `helm template` or `kustomize build`), or leave the templates folder out of the manifest paths',
-      ...locationAt(file, lineCounter, reading.templateOffset)
-    };
-    return { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
+  const { workload } = endpoint;
+  return {
+    ...workload.namespace === policyNamespace ? {} : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL2]: workload.namespace } } },
+    podSelector: matchLabels(stableLabels(workload.labels))
+  };
+}
+function stableLabels(labels) {
+  return Object.fromEntries(
+    Object.entries(labels).filter(([key]) => !CHURNING_LABELS.has(key)).sort(([a], [b]) => a.localeCompare(b))
+  );
+}
+function matchLabels(labels) {
+  return Object.keys(labels).length > 0 ? { matchLabels: { ...labels } } : {};
+}
+function portFor(policy, direction, destination, seen) {
+  const usesNames = policy[direction].some(
+    (rule2) => (rule2.ports ?? []).some((port2) => typeof port2.port === "string")
+  );
+  const declared = usesNames && "workload" in destination ? destination.workload.ports.find((p) => p.name && p.port === seen.port && p.protocol === seen.protocol) : void 0;
+  return { protocol: seen.protocol, port: declared?.name ?? seen.port };
+}
+function plainSelector(selector) {
+  return {
+    ...selector.matchLabels ? { matchLabels: { ...selector.matchLabels } } : {},
+    ...selector.matchExpressions ? {
+      matchExpressions: selector.matchExpressions.map(({ key, operator, values }) => ({
+        key,
+        operator,
+        ...values ? { values: [...values] } : {}
+      }))
+    } : {}
+  };
+}
+
+// src/fix/attach.ts
+function manifestTextReader(source) {
+  if ("rendered" in source) {
+    const { name, text } = source.rendered;
+    return (file) => file === name ? text : void 0;
   }
-  return { ...collected, diagnostics: reading.diagnostics };
+  const cache = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, readQuietly(path6.resolve(source.root, file)));
+    return cache.get(file);
+  };
 }
-function emptyResult() {
-  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
+function readQuietly(file) {
+  try {
+    return readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return void 0;
+  }
 }
-function addFileResult(result, file) {
-  for (const object of file.objects) result.objects.push(object);
-  for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
-  for (const [kind, count2] of file.skippedKinds)
-    result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count2;
+function withFindingFixes(findings, context, changedFiles, diagnostics) {
+  return findings.map((finding) => {
+    if (finding.suppressed) return finding;
+    const fix = take(suggestDnsFix(context, finding), changedFiles, diagnostics);
+    return fix ? { ...finding, fix } : finding;
+  });
 }
-function sortSkippedKinds(result) {
-  const sorted = Object.keys(result.skippedKinds).sort();
-  result.skippedKinds = Object.fromEntries(sorted.map((kind) => [kind, result.skippedKinds[kind] ?? 0]));
-  return result;
+var MAX_FLOW_FIXES = 100;
+function withFlowFixes(broken, observed, context, changedFiles, diagnostics) {
+  const byKey = new Map(
+    observed.map((flow) => [flowKey(flow.fromPeer, flow.toPeer, flow.protocol, flow.port), flow])
+  );
+  return broken.map((flow, index) => {
+    if (index >= MAX_FLOW_FIXES) return flow;
+    const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
+    if (!connection) return flow;
+    const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
+    const fix = take(outcome, changedFiles, diagnostics);
+    return fix ? { ...flow, fix } : flow;
+  });
+}
+function take(outcome, changedFiles, diagnostics) {
+  if ("problem" in outcome) {
+    const { problem: problem2 } = outcome;
+    if (!diagnostics.some((d) => d.code === problem2.code && d.message === problem2.message))
+      diagnostics.push(problem2);
+    return void 0;
+  }
+  if (!("fix" in outcome)) return void 0;
+  const mark = (patch2) => changedFiles.has(patch2.file) ? { ...patch2, inChangedFile: true } : patch2;
+  const { alsoNeeded, ...patch } = outcome.fix;
+  return { ...mark(patch), ...alsoNeeded ? { alsoNeeded: mark(alsoNeeded) } : {} };
+}
+function allPatches(fixes) {
+  const unique = /* @__PURE__ */ new Map();
+  for (const fix of fixes) {
+    if (!fix) continue;
+    const { alsoNeeded, ...patch } = fix;
+    for (const one of alsoNeeded ? [patch, alsoNeeded] : [patch]) {
+      const key = JSON.stringify([one.file, one.policy, one.direction, one.yaml]);
+      if (!unique.has(key)) unique.set(key, one);
+    }
+  }
+  return [...unique.values()];
+}
+
+// src/fix/readiness.ts
+function namespaceReadiness(observed, engine, model) {
+  const managed = new Set(model.workloads.map((workload) => workload.namespace));
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const flow of observed) {
+    const explanation = engine.explain(flow.from, flow.to, flow.protocol, flow.port);
+    const ends = [
+      ["egress", namespaceOf(flow.from), explanation.egress],
+      ["ingress", namespaceOf(flow.to), explanation.ingress]
+    ];
+    const namespaces = new Set(
+      ends.flatMap(([, namespace]) => namespace && managed.has(namespace) ? [namespace] : [])
+    );
+    for (const namespace of namespaces) {
+      const uncovered = ends.filter(([, endNamespace, side]) => endNamespace === namespace && !explicitlyAllowed(side)).map(([direction]) => direction);
+      const entry = byNamespace.get(namespace) ?? { observed: 0, blocking: [] };
+      entry.observed++;
+      if (uncovered.length > 0) {
+        entry.blocking.push({
+          from: flow.fromPeer,
+          to: flow.toPeer,
+          protocol: flow.protocol,
+          port: flow.port,
+          count: flow.count,
+          uncovered
+        });
+      }
+      byNamespace.set(namespace, entry);
+    }
+  }
+  return [...byNamespace.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
+    namespace,
+    observed: count2,
+    covered: count2 - blocking.length,
+    ready: blocking.length === 0,
+    blocking: blocking.sort((a, b) => b.count - a.count)
+  }));
+}
+function unusedRules(observed, engine, model) {
+  const used = /* @__PURE__ */ new Set();
+  const seen = { egress: /* @__PURE__ */ new Set(), ingress: /* @__PURE__ */ new Set() };
+  for (const flow of observed) {
+    if ("workload" in flow.from) seen.egress.add(flow.from.workload.id);
+    if ("workload" in flow.to) seen.ingress.add(flow.to.workload.id);
+    const explanation = engine.explain(flow.from, flow.to, flow.protocol, flow.port);
+    for (const side of [explanation.egress, explanation.ingress]) {
+      for (const policy of side.policies) {
+        for (const rule2 of policy.rules) {
+          if (rule2.peerMatches && rule2.portMatches)
+            used.add(ruleKey(policy.policy, side.direction, rule2.index));
+        }
+      }
+    }
+  }
+  const unused = [];
+  for (const policy of model.policies) {
+    const selected = engine.policyWorkloads(policy);
+    for (const direction of ["ingress", "egress"]) {
+      if (!policy.types[direction] || !selected.some((workload) => seen[direction].has(workload.id)))
+        continue;
+      policy[direction].forEach((rule2, index) => {
+        if (used.has(ruleKey(policy.id, direction, index))) return;
+        const { file, line } = policy.locate(rule2.path);
+        unused.push({ policy: policy.id, direction, index, file, line });
+      });
+    }
+  }
+  return unused.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+function explicitlyAllowed(side) {
+  return side.policies.some((policy) => policy.rules.some((rule2) => rule2.peerMatches && rule2.portMatches));
+}
+function namespaceOf(endpoint) {
+  return "workload" in endpoint ? endpoint.workload.namespace : void 0;
+}
+function ruleKey(policy, direction, index) {
+  return `${policy}\0${direction}\0${index}`;
 }
 
 // src/check/side.ts
-async function analyseSide(source, config) {
-  const loaded = "rendered" in source ? parseManifestText(source.rendered.text, source.rendered.name) : await loadManifests(source.paths, { root: source.root });
+async function analyseSide(source, config, parseCache) {
+  const loaded = "rendered" in source ? parseManifestText(source.rendered.text, source.rendered.name) : await loadManifests(source.paths, { root: source.root, ...parseCache ? { parseCache } : {} });
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
@@ -21339,17 +22125,24 @@ function blocks(finding, failOn) {
 // src/check/run.ts
 async function runCheck(options) {
   const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  const parseCache = new ParseCache();
   const [base, head] = await Promise.all([
-    analyseSide(options.base, config),
-    analyseSide(options.head, config)
+    analyseSide(options.base, config, parseCache),
+    analyseSide(options.head, config, parseCache)
   ]);
-  const findings = markIntroduced(lintSide(head, config), lintSide(base, config));
+  const fixes = fixSetup(options, head, config);
+  const findings = withFindingFixes(
+    markIntroduced(lintSide(head, config), lintSide(base, config)),
+    fixes.context,
+    fixes.changedFiles,
+    fixes.diagnostics
+  );
   const diff = diffConnectivity(
     { connections: base.engine.connectivity(), workloadIds: new Set(base.model.workloads.map((w) => w.id)) },
     { connections: head.engine.connectivity(), workloadIds: new Set(head.model.workloads.map((w) => w.id)) }
   );
   annotateChanges(diff.opened, diff.closed, head.engine);
-  const flows = options.flows?.length ? await replay(options, config, base, head) : void 0;
+  const flows = options.flows?.length ? await replay(options, config, base, head, fixes) : void 0;
   const failOn = options.failOn ?? config.failOn;
   const active = findings.filter((f) => !f.suppressed);
   const blocking = active.filter((f) => f.introduced && blocks(f, failOn));
@@ -21367,11 +22160,11 @@ async function runCheck(options) {
     findings,
     diff,
     ...flows ? { flows } : {},
-    diagnostics: [...configDiagnostics, ...head.diagnostics],
+    diagnostics: [...configDiagnostics, ...head.diagnostics, ...fixes.diagnostics],
     summary: {
       brokenFlows: flows?.broken.length ?? 0,
-      opened: diff.opened.length,
-      closed: diff.closed.length,
+      opened: countPaths(diff.opened),
+      closed: countPaths(diff.closed),
       errors: count2("error"),
       warnings: count2("warning"),
       infos: count2("info")
@@ -21380,6 +22173,9 @@ async function runCheck(options) {
 }
 function lintSide(side, config) {
   return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
+}
+function countPaths(changes) {
+  return new Set(changes.map((c) => `${peerKey2(c.from)}|${peerKey2(c.to)}`)).size;
 }
 function markIntroduced(headFindings, baseFindings) {
   const group = (f) => [f.rule, f.resource.kind, f.resource.namespace ?? "", f.resource.name].join("\0");
@@ -21393,20 +22189,32 @@ function markIntroduced(headFindings, baseFindings) {
     return { ...f, introduced: grew && !baseGroup.some((b) => b.message === f.message) };
   });
 }
-async function replay(options, config, base, head) {
+function fixSetup(options, head, config) {
+  return {
+    context: { model: head.model, engine: head.engine, config, readText: manifestTextReader(options.head) },
+    changedFiles: new Set(options.changedFiles ?? []),
+    diagnostics: []
+  };
+}
+async function replay(options, config, base, head, fixes) {
   const read = await readFlows(options.flows ?? [], { format: options.flowsFormat ?? "auto" });
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s) => ({
     engine: s.engine,
     match: matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match)
   });
-  const outcome = replayFlows(read.flows, side(base), side(head));
+  const headSide = side(head);
+  const outcome = replayFlows(read.flows, side(base), headSide);
+  const observed = observedFlows(read.flows, headSide.match);
   return {
     records: read.stats.records,
     skipped: read.stats.skipped,
     skippedSamples: read.stats.skippedSamples,
     ...read.window ? { window: read.window } : {},
-    ...outcome
+    ...outcome,
+    broken: withFlowFixes(outcome.broken, observed, fixes.context, fixes.changedFiles, fixes.diagnostics),
+    readiness: namespaceReadiness(observed, head.engine, head.model),
+    unusedRules: unusedRules(observed, head.engine, head.model)
   };
 }
 
@@ -21491,6 +22299,18 @@ var PATH_CHANGE = {
   explanation: true,
   location: LOCATION
 };
+var RULE_PATCH = {
+  file: true,
+  line: true,
+  endLine: true,
+  policy: true,
+  direction: true,
+  yaml: true,
+  replacement: true,
+  patchedPolicyYaml: true,
+  inChangedFile: true
+};
+var FIX = { ...RULE_PATCH, alsoNeeded: RULE_PATCH };
 var REPLAYED_FLOW = {
   from: PEER,
   to: PEER,
@@ -21501,7 +22321,8 @@ var REPLAYED_FLOW = {
   lastSeen: true,
   explanation: true,
   location: LOCATION,
-  reason: true
+  reason: true,
+  fix: FIX
 };
 var FINDING = {
   rule: true,
@@ -21513,7 +22334,8 @@ var FINDING = {
   resource: RESOURCE,
   introduced: true,
   suppressed: { reason: true },
-  related: { ...LOCATION, message: true }
+  related: { ...LOCATION, message: true },
+  fix: FIX
 };
 var DIAGNOSTIC = {
   severity: true,
@@ -21547,7 +22369,15 @@ var CHECK_RESULT = {
     stillDenied: true,
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
-    deniedAtBase: true
+    deniedAtBase: true,
+    readiness: {
+      namespace: true,
+      observed: true,
+      covered: true,
+      ready: true,
+      blocking: { from: PEER, to: PEER, protocol: true, port: true, count: true, uncovered: true }
+    },
+    unusedRules: { policy: true, direction: true, index: true, file: true, line: true }
   },
   diagnostics: DIAGNOSTIC,
   summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true }
@@ -21563,15 +22393,15 @@ function orderKeys(value, order) {
   for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) ordered[key] = source[key];
   return ordered;
 }
-function stringify(value, order) {
+function stringify2(value, order) {
   return `${JSON.stringify(orderKeys(value, order), null, 2)}
 `;
 }
 function renderJson(result) {
-  return stringify(result, CHECK_RESULT);
+  return stringify2(result, CHECK_RESULT);
 }
 function renderLintJson(result) {
-  return stringify(result, LINT_RESULT);
+  return stringify2(result, LINT_RESULT);
 }
 
 // src/report/format.ts
@@ -21582,6 +22412,26 @@ function formatPorts(protocol, ports) {
   const shown2 = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`);
   const more = ports.length - shown2.length;
   return `${protocol}/${shown2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+function pathRows(changes) {
+  const groups = [];
+  for (const change of changes) {
+    const key = JSON.stringify([change.from, change.to, change.risk ?? [], change.explanation ?? ""]);
+    const last = groups.at(-1);
+    if (last?.key === key) last.parts.push(change);
+    else groups.push({ key, parts: [change] });
+  }
+  return groups.map(({ parts }) => {
+    const [first] = parts;
+    const everything = parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith("/all ports"));
+    return {
+      from: first.from,
+      to: first.to,
+      ports: everything ? "all ports, all protocols" : parts.map((p) => formatPorts(p.protocol, p.ports)).join("; "),
+      ...first.risk ? { risk: first.risk } : {},
+      ...first.explanation ? { explanation: first.explanation } : {}
+    };
+  });
 }
 var RISK_TEXT = {
   "cross-namespace": "crosses namespaces",
@@ -21701,6 +22551,38 @@ function renderNamespaceGraph(diff) {
   return lines.join("\n");
 }
 
+// src/fix/describe.ts
+function fixItems(result) {
+  const flows = (result.flows?.broken ?? []).flatMap(
+    (flow) => flow.fix ? [
+      {
+        subject: `${peerLabel(flow.from)} -> ${peerLabel(flow.to)} ${flow.protocol}/${flow.port}`,
+        fix: flow.fix
+      }
+    ] : []
+  );
+  const findings = result.findings.flatMap(
+    (finding) => finding.fix ? [{ subject: `${finding.rule} at ${finding.file}:${finding.line}`, fix: finding.fix }] : []
+  );
+  return [...flows, ...findings];
+}
+function describePatch(patch) {
+  return `add to spec.${patch.direction} of ${patch.policy} (${patch.file}:${patch.line})`;
+}
+function describeWindow(flows) {
+  return flows.window ? `flows seen ${flows.window.firstSeen} to ${flows.window.lastSeen}` : "flows without times";
+}
+function describeReadiness(readiness) {
+  const share = `${readiness.covered.toLocaleString("en-US")} of ${readiness.observed.toLocaleString("en-US")} observed connections explicitly allowed`;
+  return readiness.ready ? `${share}: a default deny would not cut observed traffic` : `${share}: a default deny would cut the others`;
+}
+function describeBlocking(flow) {
+  return `${peerLabel(flow.from)} -> ${peerLabel(flow.to)} ${flow.protocol}/${flow.port} x${flow.count.toLocaleString("en-US")} (${flow.uncovered.join(", ")} not explicitly allowed)`;
+}
+function describeRule(rule2) {
+  return `${rule2.policy} ${rule2.direction}[${rule2.index}]`;
+}
+
 // src/report/markdown.ts
 var DEFAULT_MAX_LENGTH = 6e4;
 var MIN_MAX_LENGTH = 2e3;
@@ -21787,8 +22669,8 @@ function linkTarget(url) {
   );
 }
 function truncationNote(cut, detailsUrl) {
-  const target = linkTarget(detailsUrl);
-  const where = target ? `The [full report](${target}) is in the job summary, and everything is in the JSON report artifact.` : "Everything is in the job summary and in the JSON report artifact.";
+  const target2 = linkTarget(detailsUrl);
+  const where = target2 ? `The [full report](${target2}) is in the job summary, and everything is in the JSON report artifact.` : "Everything is in the job summary and in the JSON report artifact.";
   const quoted = (title) => `\u201C${title}\u201D`;
   const missing = [
     ...cut.rows ? [
@@ -21845,11 +22727,11 @@ function diagnosticsTable(diagnostics) {
 function pathsTable(changes, last) {
   return {
     header: ["From", "To", "Ports", ...last ? [last.title] : []],
-    rows: changes.map((change) => [
-      peerCell(change.from),
-      peerCell(change.to),
-      cell(formatPorts(change.protocol, change.ports)),
-      ...last ? [last.value(change)] : []
+    rows: pathRows(changes).map((row) => [
+      peerCell(row.from),
+      peerCell(row.to),
+      cell(row.ports),
+      ...last ? [last.value(row)] : []
     ])
   };
 }
@@ -21863,6 +22745,71 @@ function flowCells(flow) {
   ];
 }
 var FLOW_HEADER = ["From", "To", "Port", "Seen", "Last seen"];
+var MAX_FIXES_SHOWN = 10;
+var MAX_BLOCKING_SHOWN = 3;
+function codeBlock(info, text) {
+  const lines = text.split("\n").map((line) => cleanText(line));
+  const longestRun = Math.max(
+    2,
+    ...lines.flatMap((line) => Array.from(line.matchAll(/`+/g), (run) => run[0].length))
+  );
+  const fence = "`".repeat(longestRun + 1);
+  return [`${fence}${info}`, ...lines, fence].join("\n");
+}
+function patchBlock(patch) {
+  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(patch.policy, 200)} in ${codeSpan(patch.file, 200)}`;
+  if (patch.inChangedFile) {
+    const lines = patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;
+    return `Add to ${where} (${lines} become):
+
+${codeBlock("suggestion", patch.replacement)}`;
+  }
+  return `Add this rule to ${where}:
+
+${codeBlock("yaml", patch.yaml)}`;
+}
+function fixesBlock(result) {
+  const items = fixItems(result);
+  if (items.length === 0) return void 0;
+  const shown2 = items.slice(0, MAX_FIXES_SHOWN).map(
+    ({ subject, fix }) => [
+      `**${escapeMarkdown(subject, 300)}**`,
+      patchBlock(fix),
+      ...fix.alsoNeeded ? [patchBlock(fix.alsoNeeded)] : []
+    ].join("\n\n")
+  );
+  const hidden = items.length - shown2.length;
+  return [
+    ...shown2,
+    ...hidden > 0 ? [
+      `_\u2026and ${plural(hidden, "more fix", "more fixes")} in the JSON report (\`netpol-guard fix\` applies them all)._`
+    ] : []
+  ].join("\n\n");
+}
+function readinessTable(flows) {
+  return {
+    header: ["Namespace", "Explicitly allowed", "Default deny", "Held back by"],
+    rows: (flows?.readiness ?? []).map((namespace) => {
+      const blocking = namespace.blocking.slice(0, MAX_BLOCKING_SHOWN).map((flow) => describeBlocking(flow));
+      const more = namespace.blocking.length - blocking.length;
+      return [
+        codeSpan(namespace.namespace, 200) || "\u2014",
+        cell(`${namespace.covered.toLocaleString("en-US")} of ${plural(namespace.observed, "connection")}`),
+        namespace.ready ? ":white_check_mark: would cut no observed traffic" : ":hourglass: would cut traffic",
+        cell([...blocking, ...more > 0 ? [`and ${more.toLocaleString("en-US")} more`] : []].join("; "))
+      ];
+    })
+  };
+}
+function unusedRulesTable(flows) {
+  return {
+    header: ["Location", "Rule"],
+    rows: (flows?.unusedRules ?? []).map((rule2) => [
+      locationCell(rule2.file, rule2.line),
+      cell(describeRule(rule2))
+    ])
+  };
+}
 function nonEmpty(sections) {
   return sections.filter(
     (section) => !!section && (!section.table || rowCount(section) > 0)
@@ -21898,6 +22845,8 @@ function renderMarkdown(result, options = {}) {
   const { diff, flows } = result;
   const findings = groupFindings(result.findings);
   const graph = renderNamespaceGraph(diff);
+  const fixes = fixesBlock(result);
+  const window = flows ? escapeMarkdown(describeWindow(flows), 200) : "";
   const sections = nonEmpty([
     {
       title: "Live flows that would break",
@@ -21908,6 +22857,12 @@ function renderMarkdown(result, options = {}) {
         rows: (flows?.broken ?? []).map((flow) => [...flowCells(flow), cell(flow.explanation ?? "")])
       }
     },
+    fixes ? {
+      title: "Suggested fixes",
+      folded: false,
+      lead: "The narrowest rules that restore the traffic, each verified against head (see docs/fixes.md).",
+      block: fixes
+    } : void 0,
     {
       title: "Opened paths",
       folded: false,
@@ -21964,6 +22919,18 @@ function renderMarkdown(result, options = {}) {
         ])
       }
     },
+    {
+      title: "Default-deny readiness",
+      folded: true,
+      lead: `From ${window}. A connection counts when a rule names it on each end in the namespace; a recording can miss rare traffic (CronJobs, failover paths): see docs/fixes.md.`,
+      table: readinessTable(flows)
+    },
+    {
+      title: "Allow rules no recorded flow used",
+      folded: true,
+      lead: `Candidates to narrow, from ${window}; rare traffic may still need them.`,
+      table: unusedRulesTable(flows)
+    },
     { title: "Diagnostics", folded: true, table: diagnosticsTable(result.diagnostics) }
   ]);
   const headline = [checkHeadline(result), ...flows ? [flowsLine(flows)] : []].join(SECTION_SEPARATOR);
@@ -22015,8 +22982,47 @@ var CHECK_RULE_DOCS = [
     remediation: "Narrow the rule that opens it: name the namespace and the pods with selectors, list the ports, and avoid ipBlocks that cover the internet or the metadata endpoint."
   }
 ];
+function sarifFixes(fix) {
+  if (!fix) return {};
+  const patches = fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix];
+  const changes = /* @__PURE__ */ new Map();
+  for (const patch of patches) {
+    const uri = artifactUri(patch.file);
+    const change = changes.get(uri) ?? {
+      artifactLocation: { uri, uriBaseId: SOURCE_ROOT },
+      replacements: []
+    };
+    change.replacements.push({
+      deletedRegion: { startLine: positive(patch.line), endLine: positive(patch.endLine) },
+      insertedContent: { text: patch.replacement }
+    });
+    changes.set(uri, change);
+  }
+  const description = patches.map((patch) => `add a rule to spec.${patch.direction} of ${patch.policy}`);
+  return {
+    fixes: [
+      {
+        description: { text: messageText(`${description.join(" and ")}.`) },
+        artifactChanges: [...changes.values()]
+      }
+    ]
+  };
+}
 function messageText(text) {
-  return truncate(cleanText(text), MAX_MESSAGE_LENGTH);
+  const bounded = neutraliseAutolinks(truncate(cleanText(text), MAX_MESSAGE_LENGTH));
+  const pieces = Array.from(
+    bounded,
+    (character) => character === "[" || character === "]" || character === "\\" ? `\\${character}` : character
+  );
+  const escaped = pieces.join("");
+  if (escaped.length <= MAX_MESSAGE_LENGTH) return escaped;
+  let length = 1;
+  let kept = 0;
+  while (kept < pieces.length && length + (pieces[kept]?.length ?? 0) <= MAX_MESSAGE_LENGTH) {
+    length += pieces[kept]?.length ?? 0;
+    kept++;
+  }
+  return `${pieces.slice(0, kept).join("")}\u2026`;
 }
 function artifactUri(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
@@ -22096,7 +23102,8 @@ function findingResult(finding, rules2) {
           ...finding.suppressed.reason ? { justification: messageText(finding.suppressed.reason) } : {}
         }
       ]
-    } : {}
+    } : {},
+    ...sarifFixes(finding.fix)
   };
 }
 function brokenFlowResult(flow, rules2) {
@@ -22114,7 +23121,8 @@ function brokenFlowResult(flow, rules2) {
       )
     },
     ...location ? { locations: [location] } : {},
-    partialFingerprints: fingerprint(["broken-flow", from, to, flow.protocol, flow.port])
+    partialFingerprints: fingerprint(["broken-flow", from, to, flow.protocol, flow.port]),
+    ...sarifFixes(flow.fix)
   };
 }
 function openedPathResult(change, rules2) {
@@ -22141,6 +23149,17 @@ function notification(diagnostic) {
     descriptor: { id: diagnostic.code },
     ...location ? { locations: [location] } : {}
   };
+}
+function skippedFlowNotifications(flows) {
+  return (flows?.skippedSamples ?? []).map(
+    (sample) => notification({
+      severity: "warning",
+      code: "flow-record-skipped",
+      message: `flow record skipped: ${sample.reason}`,
+      file: sample.file,
+      line: sample.line
+    })
+  );
 }
 function isCheckResult(result) {
   return "verdict" in result && "diff" in result;
@@ -22174,7 +23193,10 @@ function renderSarif(result, rules2, options = {}) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.diagnostics.map(notification)
+            toolExecutionNotifications: [
+              ...result.diagnostics.map(notification),
+              ...check ? skippedFlowNotifications(result.flows) : []
+            ]
           }
         ],
         results
@@ -22244,12 +23266,12 @@ function flowLine(writer, flow) {
   const seen = `seen ${plural(flow.count, "time")}${flow.lastSeen ? `, last ${writer.plain(flow.lastSeen)}` : ""}`;
   return `${peer2(writer, flow.from)} -> ${peer2(writer, flow.to)}  ${writer.plain(`${flow.protocol}/${flow.port}`)}  ${writer.style(seen, "dim")}`;
 }
-function pathLine(writer, change, sign) {
-  const ports = writer.plain(formatPorts(change.protocol, change.ports));
-  const risks = describeRisks(change.risk);
+function pathLine(writer, row, sign) {
+  const ports = writer.plain(row.ports);
+  const risks = describeRisks(row.risk);
   const signed = sign === "+" ? writer.style("+", "green") : sign === "-" ? writer.style("-", "red") : "";
   return [
-    `${signed}${signed ? " " : ""}${peer2(writer, change.from)} -> ${peer2(writer, change.to)}  ${ports}`,
+    `${signed}${signed ? " " : ""}${peer2(writer, row.from)} -> ${peer2(writer, row.to)}  ${ports}`,
     risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, "yellow")}` : ""
   ].join("");
 }
@@ -22288,6 +23310,20 @@ function diagnosticLines(writer, diagnostics) {
     }))
   );
 }
+var MAX_BLOCKING_SHOWN2 = 5;
+function patchLines(writer, patch) {
+  return [
+    `  ${writer.plain(describePatch(patch))}:`,
+    ...patch.yaml.split("\n").map((line) => `    ${writer.plain(line)}`)
+  ];
+}
+function fixLines(writer, result) {
+  return fixItems(result).map(({ subject, fix }) => [
+    writer.style(writer.plain(subject), "bold"),
+    ...patchLines(writer, fix),
+    ...fix.alsoNeeded ? patchLines(writer, fix.alsoNeeded) : []
+  ]);
+}
 function orderedFindings(findings) {
   const groups = groupFindings(findings);
   return [...groups.introduced, ...groups.existing, ...groups.suppressed];
@@ -22303,13 +23339,14 @@ function renderText(result, options) {
     "Broken flows",
     (flows?.broken ?? []).map((flow) => withWhy(writer, flowLine(writer, flow), flow.explanation))
   );
+  writer.section("Suggested fixes, verified against head", fixLines(writer, result));
   writer.section(
     "Opened paths",
-    diff.opened.map((change) => pathLine(writer, change, "+"))
+    pathRows(diff.opened).map((row) => pathLine(writer, row, "+"))
   );
   writer.section(
     "Closed paths",
-    diff.closed.map((change) => withWhy(writer, pathLine(writer, change, "-"), change.explanation))
+    pathRows(diff.closed).map((row) => withWhy(writer, pathLine(writer, row, "-"), row.explanation))
   );
   writer.section(
     "Workloads added",
@@ -22321,11 +23358,11 @@ function renderText(result, options) {
   );
   writer.section(
     "New connections of added workloads",
-    diff.newConnections.map((change) => pathLine(writer, change, ""))
+    pathRows(diff.newConnections).map((row) => pathLine(writer, row, ""))
   );
   writer.section(
     "Gone connections of removed workloads",
-    diff.goneConnections.map((change) => pathLine(writer, change, ""))
+    pathRows(diff.goneConnections).map((row) => pathLine(writer, row, ""))
   );
   writer.section(
     "Newly allowed flows",
@@ -22336,7 +23373,33 @@ function renderText(result, options) {
     (flows?.unmatched ?? []).map((flow) => `${flowLine(writer, flow)}  ${writer.plain(flow.reason)}`)
   );
   writer.section("Findings", findingLines(writer, orderedFindings(result.findings)));
+  if (flows) {
+    const window = writer.plain(describeWindow(flows));
+    writer.section(
+      `Default-deny readiness, ${window}`,
+      (flows.readiness ?? []).map((namespace) => [
+        `${writer.plain(namespace.namespace)}: ${writer.plain(describeReadiness(namespace))}`,
+        ...namespace.blocking.slice(0, MAX_BLOCKING_SHOWN2).map((flow) => `    ${writer.plain(describeBlocking(flow))}`),
+        ...namespace.blocking.length > MAX_BLOCKING_SHOWN2 ? [`    ${writer.style(`and ${namespace.blocking.length - MAX_BLOCKING_SHOWN2} more`, "dim")}`] : []
+      ])
+    );
+    writer.section(
+      `Allow rules no recorded flow used (candidates to narrow), ${window}`,
+      writer.columns(
+        (flows.unusedRules ?? []).map((rule2) => ({
+          cells: [writer.plain(formatLocation(rule2.file, rule2.line)), writer.plain(describeRule(rule2))],
+          styles: ["dim", void 0]
+        }))
+      )
+    );
+  }
   writer.section("Diagnostics", diagnosticLines(writer, result.diagnostics));
+  writer.section(
+    "Skipped flow records (samples)",
+    (flows?.skippedSamples ?? []).map(
+      (sample) => `${writer.plain(formatLocation(sample.file, sample.line) || "-")}  ${writer.plain(sample.reason)}`
+    )
+  );
   writer.line();
   if (flows) {
     writer.line(
@@ -22437,6 +23500,7 @@ function formatDiagnostics(diagnostics) {
 async function checkCommand(argv, io) {
   const { values } = parseCommandArgs(argv, {
     base: { type: "string" },
+    "base-ref": { type: "string" },
     head: { type: "string" },
     flows: { type: "string", multiple: true },
     "flows-format": { type: "string" },
@@ -22453,15 +23517,23 @@ async function checkCommand(argv, io) {
     ["auto", "hubble", "calico", "native"],
     "auto"
   );
-  const side = (dir) => ({ root: resolve3(io.cwd, dir), paths: [resolve3(io.cwd, dir)] });
+  if (values.base === void 0 === (values["base-ref"] === void 0)) {
+    throw new UsageError("give the base as --base DIR or as --base-ref REF (one of them)");
+  }
+  const side = (dir) => ({ root: dir, paths: [dir] });
+  const head = resolve3(
+    io.cwd,
+    values["base-ref"] === void 0 ? required("head", values.head) : values.head ?? "."
+  );
+  const base = values.base === void 0 ? await checkoutBase(head, values["base-ref"]) : void 0;
   const result = await runCheck({
-    base: side(required("base", values.base)),
-    head: side(required("head", values.head)),
+    base: side(base?.dir ?? resolve3(io.cwd, values.base)),
+    head: side(head),
     flows: (values.flows ?? []).map((f) => resolve3(io.cwd, f)),
     flowsFormat,
     ...values.config ? { configFile: resolve3(io.cwd, values.config) } : {},
     ...failOn ? { failOn } : {}
-  });
+  }).finally(() => base?.remove());
   const render = {
     text: () => renderText(result, { color: io.color && !values.output }),
     json: () => renderJson(result),
@@ -22470,6 +23542,10 @@ async function checkCommand(argv, io) {
   }[format];
   emit(io, render(), values.output);
   return result.verdict === "fail" ? EXIT.failed : EXIT.ok;
+}
+async function checkoutBase(head, ref) {
+  const tree = await checkoutBaseTree(head, await resolveBaseCommit(head, ref), tmpdir());
+  return { dir: join(tree.dir, await repositoryPrefix(head)), remove: () => tree.remove() };
 }
 
 // src/cli/commands/explain.ts
@@ -22548,6 +23624,83 @@ function sideText(side, subject) {
     }
   }
   return lines;
+}
+
+// src/cli/commands/fix.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { resolve as resolve4 } from "node:path";
+async function fixCommand(argv, io) {
+  const { values } = parseCommandArgs(argv, {
+    base: { type: "string" },
+    head: { type: "string" },
+    flows: { type: "string", multiple: true },
+    "flows-format": { type: "string" },
+    config: { type: "string" },
+    write: { type: "boolean" }
+  });
+  const flowsFormat = oneOf(
+    "flows-format",
+    values["flows-format"],
+    ["auto", "hubble", "calico", "native"],
+    "auto"
+  );
+  const base = resolve4(io.cwd, required("base", values.base));
+  const head = resolve4(io.cwd, required("head", values.head));
+  const configFile = values.config ? resolve4(io.cwd, values.config) : void 0;
+  const result = await runCheck({
+    base: { root: base, paths: [base] },
+    head: { root: head, paths: [head] },
+    flows: (values.flows ?? []).map((f) => resolve4(io.cwd, f)),
+    flowsFormat,
+    ...configFile ? { configFile } : {}
+  });
+  const notOffered = result.diagnostics.filter((d) => d.code === "fix-not-offered");
+  if (notOffered.length > 0) io.stderr(formatDiagnostics(notOffered));
+  const patches = allPatches([
+    ...(result.flows?.broken ?? []).map((flow) => flow.fix),
+    ...result.findings.map((finding) => finding.fix)
+  ]);
+  if (patches.length === 0) {
+    io.stdout("No fix to suggest: no broken flow or finding that a verified rule restores.\n");
+    return EXIT.ok;
+  }
+  const { defaultNamespace } = loadConfig(configFile, head).config;
+  let failed = false;
+  for (const [file, filePatches] of groupByFile(patches)) {
+    const path7 = resolve4(head, file);
+    const original = readFileSync3(path7, "utf8");
+    let text = original;
+    for (const patch of filePatches) {
+      const outcome = applyPatch(text, patch, defaultNamespace);
+      if ("error" in outcome) {
+        io.stderr(`${file}: ${outcome.error}
+`);
+        failed = true;
+      } else text = outcome.text;
+    }
+    if (values.write) {
+      if (text !== original) writeFileSync2(path7, text);
+      io.stdout(`${file}: ${filePatches.length} rule${filePatches.length === 1 ? "" : "s"} added
+`);
+    } else io.stdout(unifiedDiff(file, original, text));
+  }
+  return failed ? EXIT.failed : EXIT.ok;
+}
+function applyPatch(text, patch, defaultNamespace) {
+  const [rule2] = (0, import_yaml8.parse)(patch.yaml);
+  const slash = patch.policy.indexOf("/");
+  return addRule(
+    text,
+    { namespace: patch.policy.slice(0, slash), name: patch.policy.slice(slash + 1), defaultNamespace },
+    patch.direction,
+    rule2
+  );
+}
+function groupByFile(patches) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const patch of patches) byFile.set(patch.file, [...byFile.get(patch.file) ?? [], patch]);
+  return byFile;
 }
 
 // src/cli/commands/lint.ts
@@ -22635,16 +23788,21 @@ var COMMANDS = {
   explain: {
     run: explainCommand,
     summary: "say whether one connection is allowed, and which policies and rules decide"
+  },
+  fix: {
+    run: fixCommand,
+    summary: "print (or --write) the verified rules that restore broken flows and missing DNS"
   }
 };
 var USAGE = `netpol-guard ${VERSION}: catch NetworkPolicy changes that break production or open holes
 
 Usage:
-  netpol-guard check --base DIR --head DIR [--flows FILE...] [--flows-format auto|hubble|calico|native]
+  netpol-guard check (--base DIR --head DIR | --base-ref REF [--head DIR]) [--flows FILE...] [--flows-format auto|hubble|calico|native]
                      [--config FILE] [--fail-on error|warning|never] [--format text|json|markdown|sarif] [--output FILE]
   netpol-guard lint PATH... [--config FILE] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
   netpol-guard reach PATH... [--config FILE] [--format text|json]
   netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP --port N[/TCP|UDP|SCTP] [--format text|json]
+  netpol-guard fix --base DIR --head DIR --flows FILE... [--flows-format auto|hubble|calico|native] [--config FILE] [--write]
 
 Commands:
 ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join("\n")}

@@ -19,9 +19,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
+var __export = (target2, all) => {
   for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+    __defProp(target2, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -31,12 +31,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -236,7 +236,7 @@ var require_tunnel = __commonJS({
       }
       return host;
     }
-    function mergeOptions(target) {
+    function mergeOptions(target2) {
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
@@ -244,12 +244,12 @@ var require_tunnel = __commonJS({
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
             var k = keys[j];
             if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+              target2[k] = overrides[k];
             }
           }
         }
       }
-      return target;
+      return target2;
     }
     var debug2;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
@@ -974,7 +974,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify2 } = __require("node:querystring");
+    var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1034,7 +1034,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify3(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1079,14 +1079,14 @@ var require_util = __commonJS({
         }
         const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1537,39 +1537,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error2.message
         );
       });
@@ -1618,9 +1618,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1683,7 +1683,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -1698,11 +1698,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1768,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4514,8 +4514,8 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
-          this.#target = target;
+        constructor(target2, kind) {
+          this.#target = target2;
           this.#kind = kind;
           this.#index = 0;
         }
@@ -4565,8 +4565,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target2, kind) {
+        return new FastIterableIterator(target2, kind);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -6461,7 +6461,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path15, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6542,7 +6542,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7071,7 +7071,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7168,7 +7168,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7521,9 +7521,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8433,8 +8433,8 @@ var require_pool = __commonJS({
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+          for (const target2 of targets) {
+            const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -8762,10 +8762,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10737,20 +10737,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10772,7 +10772,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10810,9 +10810,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -11275,10 +11275,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12621,12 +12621,12 @@ var require_response = __commonJS({
         ...state
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state ? state[p] : target[p];
+        get(target2, p) {
+          return p in state ? state[p] : target2[p];
         },
-        set(target, p, value) {
+        set(target2, p, value) {
           assert(!(p in state));
-          target[p] = value;
+          target2[p] = value;
           return true;
         }
       });
@@ -16157,9 +16157,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code = path15.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16241,7 +16241,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify3(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16299,7 +16299,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify: stringify3
     };
   }
 });
@@ -16445,7 +16445,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify2 } = require_util6();
+    var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16488,7 +16488,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify2(cookie);
+      const str = stringify3(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -16930,9 +16930,9 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target2, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      target2.dispatchEvent(event);
     }
     function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -19079,11 +19079,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19282,10 +19282,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify2(x) {
+    function stringify3(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -21821,10 +21821,10 @@ var require_validate = __commonJS({
         else
           this.params = obj;
       }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+      block$data(valid, codeBlock2, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
           this.check$data(valid, $dataValid);
-          codeBlock();
+          codeBlock2();
         });
       }
       check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
@@ -22383,8 +22383,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input = path14;
+    function removeDotSegments(path15) {
+      let input = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22458,11 +22458,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22825,8 +22825,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23033,58 +23033,58 @@ var require_fast_uri = __commonJS({
       return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative3, options, skipNormalization) {
-      const target = {};
+      const target2 = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
         relative3 = parse(serialize(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+        target2.scheme = relative3.scheme;
+        target2.userinfo = relative3.userinfo;
+        target2.host = relative3.host;
+        target2.port = relative3.port;
+        target2.path = removeDotSegments(relative3.path || "");
+        target2.query = relative3.query;
       } else {
         if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+          target2.userinfo = relative3.userinfo;
+          target2.host = relative3.host;
+          target2.port = relative3.port;
+          target2.path = removeDotSegments(relative3.path || "");
+          target2.query = relative3.query;
         } else {
           if (!relative3.path) {
-            target.path = base.path;
+            target2.path = base.path;
             if (relative3.query !== void 0) {
-              target.query = relative3.query;
+              target2.query = relative3.query;
             } else {
-              target.query = base.query;
+              target2.query = base.query;
             }
           } else {
             if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+              target2.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target2.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target2.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target.query = relative3.query;
+            target2.query = relative3.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target2.userinfo = base.userinfo;
+          target2.host = base.host;
+          target2.port = base.port;
         }
-        target.scheme = base.scheme;
+        target2.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
-      return target;
+      target2.fragment = relative3.fragment;
+      return target2;
     }
     function equal(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
@@ -23764,7 +23764,7 @@ var require_core = __commonJS({
         }
         checkKeyword.call(this, keyword, def);
         if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          (0, util_1.eachItem)(keyword, (kwd) => addRule2.call(this, kwd));
           return this;
         }
         keywordMetaschema.call(this, def);
@@ -23773,7 +23773,7 @@ var require_core = __commonJS({
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule2.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule2.call(this, k, definition, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -23966,7 +23966,7 @@ var require_core = __commonJS({
         throw new Error('$data keyword must have "code" or "validate" function');
       }
     }
-    function addRule(keyword, definition, dataType) {
+    function addRule2(keyword, definition, dataType) {
       var _a2;
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
@@ -26072,10 +26072,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -26108,11 +26108,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap7;
     exports.isNode = isNode3;
     exports.isPair = isPair3;
     exports.isScalar = isScalar2;
-    exports.isSeq = isSeq6;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -26136,17 +26136,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26157,13 +26157,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26184,17 +26184,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26205,13 +26205,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26238,23 +26238,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26866,10 +26866,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path14, value) {
+    function collectionFromPath(schema2, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26888,7 +26888,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema2) {
         super(type);
@@ -26918,11 +26918,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26936,8 +26936,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26951,8 +26951,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26970,8 +26970,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26981,8 +26981,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -27529,7 +27529,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -27558,7 +27558,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -27568,7 +27568,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -27590,7 +27590,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -27642,7 +27642,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -27783,7 +27783,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -27819,7 +27819,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -27886,12 +27886,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -27916,7 +27916,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
         if (comment3)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
@@ -27983,7 +27983,7 @@ ${indent}${line}` : "\n";
         }
         if (comment2)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -29344,7 +29344,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines2 = [];
@@ -29359,7 +29359,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -29381,7 +29381,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
@@ -29389,7 +29389,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines2.push(body);
       } else {
-        lines2.push(stringify2.stringify(doc.contents, ctx));
+        lines2.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -29434,7 +29434,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -29497,9 +29497,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29574,14 +29574,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29596,10 +29596,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29610,10 +29610,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29630,13 +29630,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -29724,7 +29724,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -30220,9 +30220,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -30258,7 +30258,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -30298,7 +30298,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep5 && !props.found) {
+        if (!isMap7 && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -30321,7 +30321,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -30353,7 +30353,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -30369,7 +30369,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -30661,7 +30661,7 @@ var require_resolve_flow_scalar = __commonJS({
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
@@ -30690,7 +30690,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -31089,13 +31089,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -31134,7 +31134,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors3();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -31323,7 +31323,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -31525,7 +31525,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -31578,7 +31578,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -31597,9 +31597,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31608,23 +31608,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31635,10 +31635,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit;
   }
@@ -32437,12 +32437,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+          target2.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -33245,7 +33245,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors3();
     var log = require_log();
     var identity = require_identity();
@@ -33256,7 +33256,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -33308,7 +33308,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -33328,12 +33328,12 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -33342,7 +33342,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors3();
     var Alias = require_Alias();
@@ -33358,7 +33358,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -35664,7 +35664,7 @@ function getIDToken(aud) {
 
 // src/action/analyse.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -35792,45 +35792,6 @@ function compareRanges(a, b) {
   return a.family - b.family || compareBigInt(a.start, b.start) || compareBigInt(a.end, b.end);
 }
 
-// src/policy/selector.ts
-var matchEverything = () => true;
-function compileSelector(selector) {
-  const checks = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
-  }
-  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
-    const allowed = new Set(values);
-    switch (operator) {
-      case "In":
-        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
-        break;
-      case "NotIn":
-        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
-        break;
-      case "Exists":
-        checks.push((labels) => hasLabel(labels, key));
-        break;
-      case "DoesNotExist":
-        checks.push((labels) => !hasLabel(labels, key));
-        break;
-      default:
-        return () => false;
-    }
-  }
-  if (checks.length === 0) return matchEverything;
-  return (labels) => checks.every((check) => check(labels));
-}
-function matchesSelector(selector, labels) {
-  return compileSelector(selector)(labels);
-}
-function isEmptySelector(selector) {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
-}
-function hasLabel(labels, key) {
-  return Object.prototype.hasOwnProperty.call(labels, key);
-}
-
 // src/rules/helpers.ts
 var DIRECTIONS = ["ingress", "egress"];
 function peerKey(direction) {
@@ -35897,13 +35858,19 @@ function selectorKeys(selector) {
   ]);
 }
 function hasKnownWorkloads(model, namespace) {
-  return model.workloads.some((workload) => workload.namespace === namespace);
+  let namespaces = namespacesWithWorkloads.get(model);
+  if (!namespaces) {
+    namespaces = new Set(model.workloads.map((workload) => workload.namespace));
+    namespacesWithWorkloads.set(model, namespaces);
+  }
+  return namespaces.has(namespace);
 }
+var namespacesWithWorkloads = /* @__PURE__ */ new WeakMap();
 function sortedUnique(values) {
   return [...new Set(values)].sort();
 }
-function subPath(path14, ...segments) {
-  return [...path14, ...segments];
+function subPath(path15, ...segments) {
+  return [...path15, ...segments];
 }
 function destinationWorkloads(engine, visit) {
   const { policy, direction, rule: rule2 } = visit;
@@ -35916,11 +35883,10 @@ function destinationWorkloads(engine, visit) {
   return [...found.values()];
 }
 function podSelectorMatchesElsewhere(engine, policy, peer2) {
-  const selector = peer2.podSelector;
-  if (peerShape(peer2) !== "pod-only" || !selector) return [];
-  return engine.model.workloads.filter(
-    (workload) => workload.namespace !== policy.namespace && matchesSelector(selector, workload.labels)
-  );
+  const podSelector = peer2.podSelector;
+  if (peerShape(peer2) !== "pod-only" || !podSelector) return [];
+  const everywhere = { podSelector, namespaceSelector: {}, path: peer2.path };
+  return engine.peerWorkloads(policy, everywhere).filter((workload) => workload.namespace !== policy.namespace);
 }
 function labelsSatisfying(selector) {
   const labels = { ...selector.matchLabels };
@@ -36010,9 +35976,9 @@ var crossNamespacePodSelector = {
   check(ctx) {
     for (const { policy, rule: rule2, peer: peer2 } of policyPeers(ctx.model)) {
       if (isInAndOrSplit(rule2.peers ?? [], peer2)) continue;
+      if (!peer2.podSelector || ctx.engine.peerWorkloads(policy, peer2).length > 0) continue;
       const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer2);
-      if (elsewhere.length === 0 || !peer2.podSelector || ctx.engine.peerWorkloads(policy, peer2).length > 0)
-        continue;
+      if (elsewhere.length === 0) continue;
       const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
       ctx.report({
         policy,
@@ -36023,6 +35989,45 @@ var crossNamespacePodSelector = {
   }
 };
 
+// src/policy/selector.ts
+var matchEverything = () => true;
+function compileSelector(selector) {
+  const checks = [];
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
+  }
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    const allowed = new Set(values);
+    switch (operator) {
+      case "In":
+        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
+        break;
+      case "NotIn":
+        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
+        break;
+      case "Exists":
+        checks.push((labels) => hasLabel(labels, key));
+        break;
+      case "DoesNotExist":
+        checks.push((labels) => !hasLabel(labels, key));
+        break;
+      default:
+        return () => false;
+    }
+  }
+  if (checks.length === 0) return matchEverything;
+  return (labels) => checks.every((check) => check(labels));
+}
+function matchesSelector(selector, labels) {
+  return compileSelector(selector)(labels);
+}
+function isEmptySelector(selector) {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
+function hasLabel(labels, key) {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+
 // src/rules/namespaces.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 var SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -36030,6 +36035,8 @@ function dnsNamespaceName(config) {
   return config.dns.namespaceSelector.matchLabels?.[NAMESPACE_NAME_LABEL] ?? "kube-system";
 }
 function knownNamespaces(model, config) {
+  const cached = knownNamespacesCache.get(model);
+  if (cached?.config === config) return cached.namespaces;
   const byName = /* @__PURE__ */ new Map();
   for (const name of SYSTEM_NAMESPACES) byName.set(name, { [NAMESPACE_NAME_LABEL]: name });
   const dnsNamespace = dnsNamespaceName(config);
@@ -36043,15 +36050,27 @@ function knownNamespaces(model, config) {
   for (const namespace of model.namespaces.values()) {
     byName.set(namespace.name, { ...byName.get(namespace.name), ...namespace.labels });
   }
-  return [...byName].map(([name, labels]) => ({ name, labels }));
+  const namespaces = [...byName].map(([name, labels]) => ({ name, labels }));
+  knownNamespacesCache.set(model, { config, namespaces });
+  return namespaces;
 }
+var labelKeysCache = /* @__PURE__ */ new WeakMap();
+var knownNamespacesCache = /* @__PURE__ */ new WeakMap();
 function namespacesAreManaged(model, config) {
   return Object.keys(config.namespaces).length > 0 || [...model.namespaces.values()].some((namespace) => !namespace.inferred);
 }
 function unknownNamespaceLabelKeys(selector, model, config) {
-  const known = new Set(knownNamespaces(model, config).flatMap(({ labels }) => Object.keys(labels)));
-  known.add(NAMESPACE_NAME_LABEL);
+  const known = knownLabelKeys(model, config);
   return selectorKeys(selector).filter((key) => !known.has(key));
+}
+function knownLabelKeys(model, config) {
+  const namespaces = knownNamespaces(model, config);
+  let keys = labelKeysCache.get(namespaces);
+  if (!keys) {
+    keys = /* @__PURE__ */ new Set([NAMESPACE_NAME_LABEL, ...namespaces.flatMap(({ labels }) => Object.keys(labels))]);
+    labelKeysCache.set(namespaces, keys);
+  }
+  return keys;
 }
 function matchingNamespaceNames(selector, model, config) {
   return knownNamespaces(model, config).filter(({ labels }) => matchesSelector(selector, labels)).map(({ name }) => name).sort();
@@ -36291,8 +36310,8 @@ var ipblockMetadataEndpoint = {
       const block = peer2.ipBlock;
       const admitted = ipBlockRanges(block);
       const endpoint = METADATA_ENDPOINTS.find((address) => {
-        const target = addressToRange(address);
-        return target !== void 0 && admitted.some((range2) => rangeContains(range2, target));
+        const target2 = addressToRange(address);
+        return target2 !== void 0 && admitted.some((range2) => rangeContains(range2, target2));
       });
       if (!endpoint) continue;
       ctx.report({
@@ -36405,11 +36424,11 @@ var namespaceLabelUnknown = {
         const expressionIndex = (selector.matchExpressions ?? []).findIndex(
           (expression) => expression.key === key
         );
-        const path14 = value !== void 0 ? subPath(peer2.path, "namespaceSelector", "matchLabels", key) : subPath(peer2.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
+        const path15 = value !== void 0 ? subPath(peer2.path, "namespaceSelector", "matchLabels", key) : subPath(peer2.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
         const suggestion = value !== void 0 && names.has(value) ? `; did you mean ${NAMESPACE_NAME_LABEL}: ${value}?` : `; select on ${NAMESPACE_NAME_LABEL} or declare the label`;
         ctx.report({
           policy,
-          path: path14,
+          path: path15,
           message: `no Namespace has the label "${key}", so this namespaceSelector cannot match as intended${suggestion}`
         });
       }
@@ -36554,8 +36573,8 @@ var peerSelectsNothing = {
       const key = peerKey(direction);
       if (shape === "pod-only" && peer2.podSelector) {
         if (!hasKnownWorkloads(ctx.model, policy.namespace)) continue;
-        if (podSelectorMatchesElsewhere(ctx.engine, policy, peer2).length > 0) continue;
         if (ctx.engine.peerWorkloads(policy, peer2).length > 0) continue;
+        if (podSelectorMatchesElsewhere(ctx.engine, policy, peer2).length > 0) continue;
         ctx.report({
           policy,
           path: subPath(peer2.path, "podSelector"),
@@ -37072,7 +37091,6 @@ function closest(id, known) {
 // src/diff/explain-text.ts
 var at = (loc) => `${loc.file}:${loc.line}`;
 function describeDenial(explanation, fromLabel, toLabel) {
-  const port2 = `${explanation.protocol}/${explanation.port}`;
   const parts = [];
   let location;
   const sides = [
@@ -37082,8 +37100,8 @@ function describeDenial(explanation, fromLabel, toLabel) {
   for (const [side, subject] of sides) {
     if (side.allowed) continue;
     const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ");
-    const target = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
-    let sentence = `${subject} is isolated by ${policies} and no rule allows ${port2} ${target}`;
+    const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
+    let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
     const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
     if (nearMiss)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
@@ -37346,12 +37364,14 @@ function diffConnectivity(base, head) {
     newConnections: [],
     goneConnections: []
   };
-  const existsOnBothSides = (peer2) => isCidrPeer(peer2) || base.workloadIds.has(peerKey2(peer2)) && head.workloadIds.has(peerKey2(peer2));
-  const baseInternal = internalConnections(base.connections);
-  const headInternal = internalConnections(head.connections);
-  for (const key of /* @__PURE__ */ new Set([...baseInternal.keys(), ...headInternal.keys()])) {
-    const before = baseInternal.get(key);
-    const after = headInternal.get(key);
+  const keyOf = memoised(peerKey2);
+  const existsOnBothSides = memoised(
+    (peer2) => isCidrPeer(peer2) || base.workloadIds.has(keyOf(peer2)) && head.workloadIds.has(keyOf(peer2))
+  );
+  const baseInternal = internalConnections(base.connections, keyOf);
+  const headInternal = internalConnections(head.connections, keyOf);
+  const compare = (before, after) => {
+    if (before && after && samePorts(before.ports, after.ports)) return;
     const { from, to, protocol } = after ?? before;
     const beforePorts = portsOf(protocol, before);
     const afterPorts = portsOf(protocol, after);
@@ -37367,7 +37387,9 @@ function diffConnectivity(base, head) {
         after ? afterPorts : beforePorts
       );
     }
-  }
+  };
+  for (const [key, after] of headInternal) compare(baseInternal.get(key), after);
+  for (const [key, before] of baseInternal) if (!headInternal.has(key)) compare(before, void 0);
   diffExternal(base.connections, head.connections, existsOnBothSides, result);
   result.workloadsAdded = [...head.workloadIds].filter((id) => !base.workloadIds.has(id)).sort().map(idToPeer);
   result.workloadsRemoved = [...base.workloadIds].filter((id) => !head.workloadIds.has(id)).sort().map(idToPeer);
@@ -37387,13 +37409,24 @@ function pushChange(into, from, to, protocol, ports) {
   if (ranges.length > 0)
     into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]]) });
 }
-function internalConnections(connections) {
+function internalConnections(connections, keyOf) {
   const map = /* @__PURE__ */ new Map();
   for (const c of connections) {
-    if (!isCidrPeer(c.from) && !isCidrPeer(c.to))
-      map.set(`${peerKey2(c.from)}|${peerKey2(c.to)}|${c.protocol}`, c);
+    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) map.set(`${keyOf(c.from)}|${keyOf(c.to)}|${c.protocol}`, c);
   }
   return map;
+}
+function samePorts(a, b) {
+  return a.length === b.length && a.every((range2, i) => range2[0] === b[i][0] && range2[1] === b[i][1]);
+}
+function memoised(compute) {
+  const known = /* @__PURE__ */ new Map();
+  return (peer2) => {
+    if (known.has(peer2)) return known.get(peer2);
+    const value = compute(peer2);
+    known.set(peer2, value);
+    return value;
+  };
 }
 function diffExternal(baseConnections, headConnections, existsOnBothSides, result) {
   const groups = /* @__PURE__ */ new Map();
@@ -37706,11 +37739,14 @@ function canonicalEndpoint(endpoint) {
     identity.workload = endpoint.workload.kind === void 0 ? { name: endpoint.workload.name } : { kind: endpoint.workload.kind, name: endpoint.workload.name };
   }
   if (endpoint.reserved !== void 0) identity.reserved = endpoint.reserved;
-  const ipIdentifies = !labels && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved === "world");
-  if (endpoint.ip !== void 0 && ipIdentifies) identity.ip = endpoint.ip;
+  if (endpoint.ip !== void 0 && identifiedByAddress(endpoint)) identity.ip = endpoint.ip;
   const key = JSON.stringify(identity);
   const namespaceLabels2 = endpoint.namespaceLabels && sortedLabels(endpoint.namespaceLabels);
   return { endpoint: namespaceLabels2 ? { ...identity, namespaceLabels: namespaceLabels2 } : identity, key };
+}
+function identifiedByAddress(endpoint) {
+  const labelled = endpoint.labels !== void 0 && Object.keys(endpoint.labels).length > 0;
+  return !labelled && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved === "world");
 }
 function sortedLabels(labels) {
   const entries = Object.entries(labels);
@@ -37723,10 +37759,12 @@ function connectionKey(flow) {
 }
 var FlowAggregator = class {
   entries = /* @__PURE__ */ new Map();
+  /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
+  canonical = /* @__PURE__ */ new WeakMap();
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow) {
-    const from = canonicalEndpoint(flow.from);
-    const to = canonicalEndpoint(flow.to);
+    const from = this.canonicalOf(flow.from);
+    const to = this.canonicalOf(flow.to);
     const key = `${from.key}\0${to.key}\0${flow.protocol}\0${flow.port}\0${flow.verdict}`;
     let entry = this.entries.get(key);
     if (!entry) {
@@ -37746,6 +37784,14 @@ var FlowAggregator = class {
     if (flow.dropReason !== void 0) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(flow.dropReason);
     extendWindow(entry, flow.firstMs, flow.lastMs);
     return entry;
+  }
+  canonicalOf(endpoint) {
+    let canonical = this.canonical.get(endpoint);
+    if (!canonical) {
+      canonical = canonicalEndpoint(endpoint);
+      this.canonical.set(endpoint, canonical);
+    }
+    return canonical;
   }
   /** Adds an entry of another aggregator (for readers that settle some records only at the end). */
   merge(other) {
@@ -37932,6 +37978,7 @@ function readLabels(value) {
 
 // src/flows/hubble.ts
 var HUBBLE_RECENT_CONNECTIONS = 1e5;
+var HUBBLE_REMEMBERED_ENDPOINTS = 1e5;
 var VERDICT_NAMES = [
   "VERDICT_UNKNOWN",
   "FORWARDED",
@@ -37955,6 +38002,7 @@ var L4_PROTOCOLS = [
 ];
 var HubbleReader = class {
   recent = new RecentConnections(HUBBLE_RECENT_CONNECTIONS);
+  endpoints = /* @__PURE__ */ new Map();
   line(text, lineNumber, terminated, sink) {
     if (isObviouslyIgnored(text)) {
       sink.ignore();
@@ -37965,8 +38013,24 @@ var HubbleReader = class {
       sink.skip(lineNumber, parsed.reason);
       return;
     }
-    const problem = this.read(parsed.value, sink);
-    if (problem !== void 0) sink.skip(lineNumber, problem);
+    const problem2 = this.read(parsed.value, sink);
+    if (problem2 !== void 0) sink.skip(lineNumber, problem2);
+  }
+  /**
+   * `hubbleEndpoint`, remembered per distinct description: a log names the same pods a million times, and handing
+   * the aggregator the same object lets it key the endpoint once. The IP is left out where labels or a workload
+   * identify the endpoint (aggregation drops it there anyway: pod IPs churn).
+   */
+  endpoint(value, ip, side) {
+    const key = endpointKey(value);
+    let known = key === void 0 ? void 0 : this.endpoints.get(key);
+    if (!known) {
+      const endpoint = hubbleEndpoint(value, void 0, side);
+      if (typeof endpoint === "string" || key === void 0) return withAddress(endpoint, ip);
+      known = endpoint;
+      if (this.endpoints.size < HUBBLE_REMEMBERED_ENDPOINTS) this.endpoints.set(key, known);
+    }
+    return withAddress(known, ip);
   }
   /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
   read(value, sink) {
@@ -38022,9 +38086,9 @@ var HubbleReader = class {
       sink.ignore();
       return void 0;
     }
-    const from = hubbleEndpoint(flow.source, sourceIp, "source");
+    const from = this.endpoint(flow.source, sourceIp, "source");
     if (typeof from === "string") return from;
-    const to = hubbleEndpoint(flow.destination, destinationIp, "destination");
+    const to = this.endpoint(flow.destination, destinationIp, "destination");
     if (typeof to === "string") return to;
     const entry = sink.add({
       from,
@@ -38142,6 +38206,26 @@ function hubbleEndpoint(value, ip, side) {
   }
   return endpoint;
 }
+function endpointKey(value) {
+  if (!isObject(value) || !Array.isArray(value.labels)) return void 0;
+  const { namespace, labels, workloads } = value;
+  if (namespace !== void 0 && typeof namespace !== "string") return void 0;
+  if (!labels.every((label) => typeof label === "string")) return void 0;
+  let workload = "";
+  if (workloads !== void 0) {
+    const first = Array.isArray(workloads) ? workloads[0] : null;
+    if (first !== void 0) {
+      if (!isObject(first) || typeof first.name !== "string") return void 0;
+      if (first.kind !== void 0 && typeof first.kind !== "string") return void 0;
+      workload = `${first.kind ?? ""}/${first.name}`;
+    }
+  }
+  return `${namespace ?? ""}${workload}${labels.join("")}`;
+}
+function withAddress(endpoint, ip) {
+  if (typeof endpoint === "string" || !ip || !identifiedByAddress(endpoint)) return endpoint;
+  return { ...endpoint, ip };
+}
 var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
 var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
 function reservedIdentity(names) {
@@ -38154,20 +38238,20 @@ var RecentConnections = class {
     this.capacity = capacity;
   }
   capacity;
-  entries = /* @__PURE__ */ new Map();
+  young = /* @__PURE__ */ new Map();
+  old = /* @__PURE__ */ new Map();
   get(tuple) {
-    const entry = this.entries.get(tuple);
-    if (entry) {
-      this.entries.delete(tuple);
-      this.entries.set(tuple, entry);
-    }
-    return entry;
+    const entry = this.young.get(tuple);
+    if (entry) return entry;
+    const aged = this.old.get(tuple);
+    if (aged) this.set(tuple, aged);
+    return aged;
   }
   set(tuple, entry) {
-    this.entries.set(tuple, entry);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+    this.young.set(tuple, entry);
+    if (this.young.size >= this.capacity) {
+      this.old = this.young;
+      this.young = /* @__PURE__ */ new Map();
     }
   }
 };
@@ -38207,7 +38291,7 @@ function nativeRecord(value) {
   if (!VERDICTS.has(verdict))
     return `verdict ${shown(verdict)} is not allowed, denied, dropped-other or audit`;
   const flow = { from, to, protocol, port: value.port, verdict, count: count2 };
-  for (const [field, target] of [
+  for (const [field, target2] of [
     ["firstSeen", "firstMs"],
     ["lastSeen", "lastMs"]
   ]) {
@@ -38215,7 +38299,7 @@ function nativeRecord(value) {
     const ms = parseIsoTime(value[field]);
     if (ms === void 0)
       return `${field} ${shown(value[field])} is not an ISO-8601 date-time with a time zone`;
-    flow[target] = ms;
+    flow[target2] = ms;
   }
   return flow;
 }
@@ -38311,10 +38395,10 @@ var NativeCsvReader = class {
     }
     const record2 = {};
     cells.forEach((cell2, index) => {
-      const target = this.columns?.[index];
+      const target2 = this.columns?.[index];
       const trimmed = cell2.trim();
-      if (!target || trimmed === "") return;
-      const [field = "", endpointField] = target;
+      if (!target2 || trimmed === "") return;
+      const [field = "", endpointField] = target2;
       if (endpointField === void 0) {
         record2[field] = NUMBER_FIELDS.has(field) && /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
       } else {
@@ -38626,9 +38710,2076 @@ function isBlank(text) {
 }
 function displayName(file, root) {
   const base = root ?? process.cwd();
-  const path14 = relative2(base, resolve2(file));
-  if (path14 === "" || path14.startsWith("..") || isAbsolute(path14)) return file;
-  return path14.split(sep3).join("/");
+  const path15 = relative2(base, resolve2(file));
+  if (path15 === "" || path15.startsWith("..") || isAbsolute(path15)) return file;
+  return path15.split(sep3).join("/");
+}
+
+// src/manifests/load.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import { readFile, stat as stat3 } from "node:fs/promises";
+import path8 from "node:path";
+
+// src/manifests/documents.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/manifests/positions.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function pathKey(path15) {
+  return JSON.stringify(path15.map(String));
+}
+function locationAt(file, lineCounter, offset) {
+  const { line, col } = lineCounter.linePos(offset);
+  return { file, line, column: col };
+}
+function indexPositions(root, file, lineCounter) {
+  const index = /* @__PURE__ */ new Map();
+  const pending = [{ node: root, path: [] }];
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    const { node, path: path15 } = entry;
+    if ((0, import_yaml3.isMap)(node)) {
+      for (const pair of node.items) {
+        if (!(0, import_yaml3.isScalar)(pair.key) || pair.key.range == null) continue;
+        const fieldPath = [...path15, String(pair.key.value)];
+        index.set(pathKey(fieldPath), locationAt(file, lineCounter, pair.key.range[0]));
+        pending.push({ node: pair.value, path: fieldPath });
+      }
+    } else if ((0, import_yaml3.isSeq)(node)) {
+      node.items.forEach((item, position) => {
+        const itemPath = [...path15, position];
+        const start = (0, import_yaml3.isPair)(item) ? item.key : item;
+        const range2 = start?.range;
+        if (range2 != null) index.set(pathKey(itemPath), locationAt(file, lineCounter, range2[0]));
+        pending.push({ node: item, path: itemPath });
+      });
+    }
+  }
+  return index;
+}
+function makeLocator(loc, index) {
+  if (index === void 0) return () => loc;
+  return (path15) => {
+    for (let length = path15.length; length > 0; length--) {
+      const found = index.get(pathKey(path15.slice(0, length)));
+      if (found !== void 0) return found;
+    }
+    return loc;
+  };
+}
+
+// src/manifests/documents.ts
+var YAML_OPTIONS = {
+  version: "1.1",
+  customTags: (tags) => tags.filter((tag) => !isTimeTag(tag)),
+  uniqueKeys: true,
+  // Conversion warnings (collection keys) would go to the process's stderr; such documents are reported instead.
+  logLevel: "error"
+};
+function isTimeTag(tag) {
+  if (typeof tag === "string") return tag === "timestamp" || tag === "intTime" || tag === "floatTime";
+  return tag.tag === "tag:yaml.org,2002:timestamp" || tag.format === "TIME";
+}
+var JSON_OPTIONS = { version: "1.2", uniqueKeys: true, logLevel: "error" };
+function* readDocuments(reading, format, limits) {
+  const { file, text, lineCounter } = reading;
+  const report = (severity, code, message, offset) => reading.diagnostics.push({ severity, code, message, ...locationAt(file, lineCounter, offset) });
+  if (format === "json" && !isStrictJson(reading, report)) return;
+  const parser = new import_yaml4.Parser(lineCounter.addNewLine);
+  const composer = new import_yaml4.Composer(format === "json" ? JSON_OPTIONS : YAML_OPTIONS);
+  let documentCount = 0;
+  const convert = function* (documents) {
+    for (const document of documents) {
+      const converted = convertDocument(document, reading, limits, report);
+      if (converted !== void 0) yield converted;
+    }
+  };
+  for (const token of parser.parse(text)) {
+    if (token.type === "document") {
+      documentCount++;
+      if (documentCount > limits.maxDocumentsPerFile) {
+        report(
+          "error",
+          "too-many-documents",
+          `more than ${limits.maxDocumentsPerFile} documents in one file (limit maxDocumentsPerFile); the documents from here on are not read`,
+          token.offset
+        );
+        break;
+      }
+      const tooDeepAt = offsetBeyondDepth(token, limits.maxDepth);
+      if (tooDeepAt !== void 0) {
+        report(
+          "error",
+          "too-deep",
+          `nesting deeper than ${limits.maxDepth} levels (limit maxDepth); this document is not read`,
+          tooDeepAt
+        );
+        continue;
+      }
+    }
+    yield* convert(composer.next(token));
+    if (reading.templateOffset !== void 0) return;
+  }
+  yield* convert(composer.end());
+}
+function isStrictJson(reading, report) {
+  try {
+    JSON.parse(reading.text);
+    return true;
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    const position = /at position (\d+)/.exec(message)?.[1];
+    let offset = position === void 0 ? reading.text.length : Number(position);
+    const trailingComma = /,\s*$/.exec(reading.text.slice(0, offset));
+    if (trailingComma !== null) offset = trailingComma.index;
+    const hint = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
+    reading.lineCounter.addNewLine(0);
+    for (let newline = reading.text.indexOf("\n"); newline !== -1; newline = reading.text.indexOf("\n", newline + 1)) {
+      reading.lineCounter.addNewLine(newline + 1);
+    }
+    report("error", "json-syntax", `invalid JSON: ${message}${hint}; the file is not read`, offset);
+    return false;
+  }
+}
+function convertDocument(document, reading, limits, report) {
+  const [start, end] = document.range;
+  const firstError = document.errors[0];
+  if (firstError !== void 0) {
+    const templateAt2 = reading.text.indexOf("{{", start);
+    if (templateAt2 !== -1 && templateAt2 < end) {
+      reading.templateOffset = templateAt2;
+      return void 0;
+    }
+    const offset = firstError.pos[0];
+    if (firstError.code === "DUPLICATE_KEY") {
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(reading.text.slice(offset, offset + 200))?.[1] ?? "";
+      report(
+        "error",
+        "duplicate-key",
+        `duplicate key ${JSON.stringify(key.trim())}: kubectl rejects such a document, so it is not read`,
+        offset
+      );
+    } else if (firstError.code === "RESOURCE_EXHAUSTION") {
+      report("error", "too-deep", `${firstError.message}; this document is not read`, offset);
+    } else {
+      report(
+        "error",
+        "yaml-syntax",
+        `invalid YAML: ${firstError.message}; this document is not read`,
+        offset
+      );
+    }
+    return void 0;
+  }
+  const root = document.contents;
+  if (root === null) return void 0;
+  const templateAt = flowMapTemplateOffset(root, reading.text);
+  if (templateAt !== void 0) {
+    reading.templateOffset = templateAt;
+    return void 0;
+  }
+  try {
+    return { root, value: document.toJS({ maxAliasCount: limits.maxAliasCount }) };
+  } catch (error2) {
+    if (error2 instanceof ReferenceError) {
+      report(
+        "error",
+        "alias-limit",
+        `more than ${limits.maxAliasCount} alias expansions (limit maxAliasCount, against "billion laughs" documents); this document is not read`,
+        root.range[0]
+      );
+    } else if (error2 instanceof RangeError) {
+      report("error", "too-deep", "the document nests too deeply to convert; it is not read", root.range[0]);
+    } else {
+      const message = error2 instanceof Error ? error2.message : String(error2);
+      report("error", "yaml-syntax", `invalid YAML: ${message}; this document is not read`, root.range[0]);
+    }
+    return void 0;
+  }
+}
+function flowMapTemplateOffset(root, text) {
+  const pending = [root];
+  for (let node = pending.pop(); node !== void 0; node = pending.pop()) {
+    if ((0, import_yaml4.isPair)(node)) {
+      pending.push(node.key, node.value);
+    } else if ((0, import_yaml4.isMap)(node)) {
+      if (node.range != null && text.startsWith("{{", node.range[0])) return node.range[0];
+      for (const pair of node.items) pending.push(pair);
+    } else if ((0, import_yaml4.isSeq)(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+  return void 0;
+}
+function offsetBeyondDepth(document, maxDepth) {
+  const pending = [];
+  if (document.value !== void 0) pending.push({ token: document.value, depth: 0 });
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    const { token, depth } = entry;
+    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection")
+      continue;
+    if (depth >= maxDepth) return token.offset;
+    for (const item of token.items) {
+      if ("key" in item && item.key) pending.push({ token: item.key, depth: depth + 1 });
+      if (item.value) pending.push({ token: item.value, depth: depth + 1 });
+    }
+  }
+  return void 0;
+}
+
+// src/manifests/files.ts
+import { readdir as readdir2, realpath, stat as stat2 } from "node:fs/promises";
+import path7 from "node:path";
+var MANIFEST_EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
+function displayName2(absolute, root) {
+  return path7.relative(root, absolute).split(path7.sep).join("/") || path7.basename(absolute);
+}
+async function findManifestFiles(paths, root, diagnostics) {
+  const found = /* @__PURE__ */ new Map();
+  const visitedFolders = /* @__PURE__ */ new Set();
+  const unreadable = (absolute, error2) => diagnostics.push({
+    severity: "error",
+    code: "unreadable",
+    message: `cannot read ${JSON.stringify(displayName2(absolute, root))}: ${describeError2(error2)}`,
+    file: displayName2(absolute, root)
+  });
+  const addFile = (absolute) => found.set(absolute, { absolute, name: displayName2(absolute, root) });
+  const walk = async (folder) => {
+    let entries;
+    try {
+      const real = await realpath(folder);
+      if (visitedFolders.has(real)) return;
+      visitedFolders.add(real);
+      entries = await readdir2(folder, { withFileTypes: true });
+    } catch (error2) {
+      unreadable(folder, error2);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
+      const absolute = path7.join(folder, entry.name);
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target2 = await stat2(absolute).catch(() => void 0);
+        isFolder = target2?.isDirectory() ?? false;
+        isFile = target2 === void 0 || target2.isFile();
+      }
+      if (isFolder) await walk(absolute);
+      else if (isFile && MANIFEST_EXTENSIONS.has(path7.extname(entry.name).toLowerCase())) addFile(absolute);
+    }
+  };
+  for (const given of paths) {
+    const absolute = path7.resolve(root, given);
+    try {
+      const info2 = await stat2(absolute);
+      if (info2.isDirectory()) await walk(absolute);
+      else addFile(absolute);
+    } catch (error2) {
+      unreadable(absolute, error2);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function describeError2(error2) {
+  const code = error2?.code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/manifests/objects.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/manifests/validate.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+
+// src/manifests/networkpolicy-schema.ts
+var stringMap = { type: ["object", "null"], additionalProperties: { type: "string" } };
+var stringList2 = { type: ["array", "null"], items: { type: "string" } };
+var labelSelector2 = {
+  type: ["object", "null"],
+  additionalProperties: false,
+  properties: {
+    matchLabels: stringMap,
+    matchExpressions: {
+      type: ["array", "null"],
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["key", "operator"],
+        properties: {
+          key: { type: "string" },
+          operator: { type: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
+          values: stringList2
+        }
+      }
+    }
+  }
+};
+var peer = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    podSelector: labelSelector2,
+    namespaceSelector: labelSelector2,
+    ipBlock: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["cidr"],
+      properties: { cidr: { type: "string" }, except: stringList2 }
+    }
+  }
+};
+var port = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    protocol: { type: ["string", "null"], enum: ["TCP", "UDP", "SCTP", null] },
+    port: { type: ["integer", "string", "null"] },
+    endPort: { type: ["integer", "null"] }
+  }
+};
+function rule(peersField) {
+  return {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      [peersField]: { type: ["array", "null"], items: peer },
+      ports: { type: ["array", "null"], items: port }
+    }
+  };
+}
+var objectMeta = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    name: { type: "string" },
+    generateName: { type: "string" },
+    namespace: { type: ["string", "null"] },
+    labels: stringMap,
+    annotations: stringMap,
+    uid: { type: "string" },
+    resourceVersion: { type: "string" },
+    generation: { type: "integer" },
+    selfLink: { type: "string" },
+    creationTimestamp: { type: ["string", "null"] },
+    deletionTimestamp: { type: ["string", "null"] },
+    deletionGracePeriodSeconds: { type: ["integer", "null"] },
+    finalizers: stringList2,
+    ownerReferences: { type: ["array", "null"], items: { type: "object" } },
+    managedFields: { type: ["array", "null"], items: { type: "object" } }
+  }
+};
+var networkPolicySchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata"],
+  properties: {
+    apiVersion: { const: "networking.k8s.io/v1" },
+    kind: { const: "NetworkPolicy" },
+    metadata: objectMeta,
+    spec: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      properties: {
+        podSelector: labelSelector2,
+        ingress: { type: ["array", "null"], items: rule("from") },
+        egress: { type: ["array", "null"], items: rule("to") },
+        policyTypes: {
+          type: ["array", "null"],
+          maxItems: 2,
+          items: { type: "string", enum: ["Ingress", "Egress"] }
+        }
+      }
+    },
+    // Read back from a cluster (`kubectl get -o yaml`); not part of what is enforced.
+    status: { type: ["object", "null"] }
+  }
+};
+
+// src/manifests/syntax.ts
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+function dnsLabelProblem(value) {
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!DNS_LABEL.test(value)) {
+    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function dnsSubdomainProblem(value) {
+  if (value.length > 253) return "must be no more than 253 characters";
+  if (!DNS_SUBDOMAIN.test(value)) {
+    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelKeyProblem(key) {
+  const slash = key.indexOf("/");
+  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
+  const name = slash === -1 ? key : key.slice(slash + 1);
+  if (prefix !== void 0) {
+    if (prefix.length === 0) return 'has an empty prefix before "/"';
+    const prefixProblem = dnsSubdomainProblem(prefix);
+    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
+  }
+  if (name.length === 0) return 'must have a name (the part after any "/")';
+  if (name.length > 63) return "must have a name of no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(name)) {
+    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value.length === 0) return void 0;
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(value)) {
+    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function ianaServiceNameProblem(value) {
+  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
+  if (!IANA_SERVICE_NAME.test(value)) {
+    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
+  }
+  if (value.includes("--")) return 'must not contain consecutive "-"';
+  if (!/[a-z]/.test(value))
+    return "must contain at least one letter (a port number is written without quotes)";
+  return void 0;
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  if (slash === -1) return void 0;
+  const prefixText = text.slice(slash + 1);
+  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
+  const prefix = Number(prefixText);
+  const address = text.slice(0, slash);
+  const ipv4 = parseIpv4(address);
+  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
+  const ipv6 = parseIpv6(address);
+  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
+  return void 0;
+}
+function cidrContains(outer, inner) {
+  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
+  for (let bit = 0; bit < outer.prefix; bit++) {
+    const byte = bit >> 3;
+    const mask = 128 >> (bit & 7);
+    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+function parseIpv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  const bytes = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const value = Number(part);
+    if (value > 255) return void 0;
+    bytes.push(value);
+  }
+  return bytes;
+}
+function parseIpv6(text) {
+  let head = text;
+  let tailIpv4 = [];
+  const lastColon = text.lastIndexOf(":");
+  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
+    const embedded = parseIpv4(text.slice(lastColon + 1));
+    if (embedded === void 0) return void 0;
+    tailIpv4 = embedded;
+    const beforeEmbedded = text.slice(0, lastColon + 1);
+    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
+  }
+  const groupsNeeded = (16 - tailIpv4.length) / 2;
+  const halves = head.split("::");
+  if (halves.length > 2) return void 0;
+  const parseGroups = (part) => {
+    if (part === "") return [];
+    const groups2 = [];
+    for (const group2 of part.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(group2)) return void 0;
+      groups2.push(parseInt(group2, 16));
+    }
+    return groups2;
+  };
+  const left = parseGroups(halves[0] ?? "");
+  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
+  if (left === void 0 || right === void 0) return void 0;
+  const missing = groupsNeeded - left.length - right.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
+  const groups = [...left, ...new Array(missing).fill(0), ...right];
+  return [...groups.flatMap((group2) => [group2 >> 8, group2 & 255]), ...tailIpv4];
+}
+
+// src/manifests/validate.ts
+var compiledSchema;
+function schemaValidator() {
+  compiledSchema ??= new import_ajv2.Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(
+    networkPolicySchema
+  );
+  return compiledSchema;
+}
+function validateNetworkPolicy(object) {
+  const problems = [...schemaProblems(object.value), ...apiProblems(object.value)];
+  const resource = {
+    kind: object.kind,
+    ...object.namespace !== void 0 ? { namespace: object.namespace } : {},
+    name: object.name
+  };
+  const diagnostics = problems.map((problem2) => ({
+    severity: "error",
+    code: "schema",
+    message: `${formatPath(problem2.path)}: ${problem2.message}`,
+    ...object.locate(problem2.at),
+    resource
+  }));
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const first = diagnostics[0];
+  if (first !== void 0) {
+    const qualifiedName = object.namespace === void 0 ? object.name : `${object.namespace}/${object.name}`;
+    first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
+  }
+  return diagnostics;
+}
+function formatPath(path15) {
+  let text = "";
+  for (const segment of path15) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text === "" ? "(document)" : text;
+}
+function schemaProblems(value) {
+  const validate = schemaValidator();
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(
+    (error2) => schemaProblem(error2, instancePath(error2.instancePath, value))
+  );
+}
+function instancePath(pointer, root) {
+  const path15 = [];
+  let value = root;
+  for (const escaped of pointer.split("/").slice(1)) {
+    const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
+    const step = Array.isArray(value) ? Number(segment) : segment;
+    path15.push(step);
+    value = value !== null && typeof value === "object" ? value[segment] : void 0;
+  }
+  return path15;
+}
+function schemaProblem(error2, path15) {
+  const params = error2.params;
+  switch (error2.keyword) {
+    case "additionalProperties": {
+      const field = String(params["additionalProperty"]);
+      const known = Object.keys(error2.parentSchema?.["properties"] ?? {});
+      const suggestion = closestName(field, known);
+      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return { path: path15, at: [...path15, field], message: `unknown field ${JSON.stringify(field)}${hint}` };
+    }
+    case "required": {
+      const field = String(params["missingProperty"]);
+      return { path: path15, at: path15, message: `missing required field ${JSON.stringify(field)}` };
+    }
+    case "type":
+      return {
+        path: path15,
+        at: path15,
+        message: `must be ${describeTypes(params["type"])}, not ${describeValue(error2.data)}`
+      };
+    case "enum": {
+      const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
+      const suggestion = typeof error2.data === "string" ? closestName(error2.data, allowed) : void 0;
+      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return {
+        path: path15,
+        at: path15,
+        message: `${JSON.stringify(error2.data)} is not one of ${allowed.join(", ")}${hint}`
+      };
+    }
+    case "const":
+      return { path: path15, at: path15, message: `must be ${JSON.stringify(params["allowedValue"])}` };
+    case "maxItems":
+      return { path: path15, at: path15, message: `must have at most ${String(params["limit"])} entries` };
+    default:
+      return { path: path15, at: path15, message: error2.message ?? `fails the ${error2.keyword} rule` };
+  }
+}
+var TYPE_WORDS = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false"
+};
+function describeTypes(types2) {
+  const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
+  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
+}
+function describeValue(value) {
+  if (value === null) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+function closestName(name, known) {
+  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  if (sameLetters !== void 0) return sameLetters;
+  let best;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const plausible = distance <= 2 && distance * 3 <= candidate.length;
+    if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function record(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function present(value) {
+  return value !== void 0 && value !== null;
+}
+function apiProblems(policy) {
+  const problems = [];
+  const problem2 = (path15, message) => problems.push({ path: path15, at: path15, message });
+  const metadata = record(policy["metadata"]) ?? {};
+  const name = metadata["name"];
+  if (typeof name === "string") {
+    const nameProblem = dnsSubdomainProblem(name);
+    if (nameProblem !== void 0)
+      problem2(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
+  }
+  const namespace = metadata["namespace"];
+  if (typeof namespace === "string" && namespace !== "") {
+    const namespaceProblem = dnsLabelProblem(namespace);
+    if (namespaceProblem !== void 0) {
+      problem2(["metadata", "namespace"], `namespace ${JSON.stringify(namespace)} ${namespaceProblem}`);
+    }
+  }
+  checkLabels(["metadata", "labels"], metadata["labels"], problem2);
+  for (const key of Object.keys(record(metadata["annotations"]) ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== void 0)
+      problem2(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
+  }
+  const spec = record(policy["spec"]) ?? {};
+  checkSelector(["spec", "podSelector"], spec["podSelector"], problem2);
+  for (const [direction, peersField] of [
+    ["ingress", "from"],
+    ["egress", "to"]
+  ]) {
+    list(spec[direction]).forEach((rule2, ruleIndex) => {
+      const rulePath = ["spec", direction, ruleIndex];
+      const ruleFields = record(rule2) ?? {};
+      list(ruleFields[peersField]).forEach(
+        (peer2, peerIndex) => checkPeer([...rulePath, peersField, peerIndex], peer2, problem2)
+      );
+      list(ruleFields["ports"]).forEach(
+        (port2, portIndex) => checkPort([...rulePath, "ports", portIndex], port2, problem2)
+      );
+    });
+  }
+  return problems;
+}
+function checkLabels(path15, labels, problem2) {
+  for (const [key, value] of Object.entries(record(labels) ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== void 0) problem2([...path15, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
+    const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
+    if (valueProblem !== void 0)
+      problem2([...path15, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
+  }
+}
+function checkSelector(path15, selector, problem2) {
+  const fields = record(selector);
+  if (fields === void 0) return;
+  checkLabels([...path15, "matchLabels"], fields["matchLabels"], problem2);
+  list(fields["matchExpressions"]).forEach((expression, index) => {
+    const expressionPath = [...path15, "matchExpressions", index];
+    const { key, operator, values } = record(expression) ?? {};
+    if (typeof key === "string") {
+      const keyProblem = labelKeyProblem(key);
+      if (keyProblem !== void 0)
+        problem2([...expressionPath, "key"], `key ${JSON.stringify(key)} ${keyProblem}`);
+    }
+    const valueList = list(values);
+    if ((operator === "In" || operator === "NotIn") && valueList.length === 0) {
+      problem2(expressionPath, `operator ${operator} needs at least one entry in values`);
+    }
+    if ((operator === "Exists" || operator === "DoesNotExist") && valueList.length > 0) {
+      problem2([...expressionPath, "values"], `operator ${operator} takes no values`);
+    }
+    valueList.forEach((value, valueIndex) => {
+      const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
+      if (valueProblem !== void 0) {
+        problem2([...expressionPath, "values", valueIndex], `value ${JSON.stringify(value)} ${valueProblem}`);
+      }
+    });
+  });
+}
+var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
+function checkPeer(path15, peer2, problem2) {
+  const fields = record(peer2);
+  if (fields === void 0) return;
+  const hasSelector = present(fields["podSelector"]) || present(fields["namespaceSelector"]);
+  const hasIpBlock = present(fields["ipBlock"]);
+  const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
+  if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
+    problem2(path15, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
+  }
+  if (hasSelector && hasIpBlock) {
+    problem2(path15, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
+  }
+  checkSelector([...path15, "podSelector"], fields["podSelector"], problem2);
+  checkSelector([...path15, "namespaceSelector"], fields["namespaceSelector"], problem2);
+  checkIpBlock([...path15, "ipBlock"], fields["ipBlock"], problem2);
+}
+var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
+function checkIpBlock(path15, ipBlock, problem2) {
+  const fields = record(ipBlock);
+  if (fields === void 0 || typeof fields["cidr"] !== "string") return;
+  const cidrText = fields["cidr"];
+  const cidr = parseCidr(cidrText);
+  if (cidr === void 0) problem2([...path15, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
+  list(fields["except"]).forEach((exceptText, index) => {
+    if (typeof exceptText !== "string") return;
+    const exceptPath = [...path15, "except", index];
+    const except = parseCidr(exceptText);
+    if (except === void 0) {
+      problem2(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
+    } else if (cidr !== void 0 && (except.prefix <= cidr.prefix || !cidrContains(cidr, except))) {
+      const family = except.family === cidr.family ? "" : ` (it is IPv${except.family}, cidr is IPv${cidr.family})`;
+      problem2(
+        exceptPath,
+        `${JSON.stringify(exceptText)} must be strictly inside cidr ${JSON.stringify(cidrText)}${family}`
+      );
+    }
+  });
+}
+function checkPort(path15, port2, problem2) {
+  const fields = record(port2);
+  if (fields === void 0) return;
+  const number = fields["port"];
+  const endPort = fields["endPort"];
+  if (Number.isInteger(number) && !isPortNumber(number)) {
+    problem2([...path15, "port"], `port ${String(number)} is out of range 1-65535`);
+  }
+  if (typeof number === "string") {
+    const nameProblem = ianaServiceNameProblem(number);
+    if (nameProblem !== void 0)
+      problem2([...path15, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
+  }
+  if (!Number.isInteger(endPort)) return;
+  if (!isPortNumber(endPort))
+    problem2([...path15, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
+  if (!present(number)) {
+    problem2([...path15, "endPort"], "endPort needs a numeric port to start the range");
+  } else if (typeof number === "string") {
+    problem2([...path15, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
+  } else if (typeof number === "number" && endPort < number) {
+    problem2(
+      [...path15, "endPort"],
+      `endPort ${String(endPort)} must be greater than or equal to port ${number}`
+    );
+  }
+}
+function isPortNumber(value) {
+  return Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+// src/manifests/objects.ts
+var ANALYSED_KINDS = /* @__PURE__ */ new Map([
+  ["NetworkPolicy", ["networking.k8s.io"]],
+  ["Namespace", [""]],
+  ["Pod", [""]],
+  ["Service", [""]],
+  ["ReplicationController", [""]],
+  ["Deployment", ["apps", "extensions"]],
+  ["StatefulSet", ["apps"]],
+  ["DaemonSet", ["apps", "extensions"]],
+  ["ReplicaSet", ["apps", "extensions"]],
+  ["Job", ["batch"]],
+  ["CronJob", ["batch"]]
+]);
+var NETWORK_POLICY_API_VERSION = "networking.k8s.io/v1";
+var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["NetworkPolicy", "Service"]);
+function collectObjects(document, reading, into) {
+  collectCandidate({ value: document.value, node: document.root }, reading, into);
+}
+function collectCandidate(candidate, reading, into) {
+  const { node } = candidate;
+  const offset = node.range?.[0] ?? 0;
+  if (candidate.value === null || candidate.value === void 0) return;
+  const written = plainObject(candidate.value);
+  if (written === void 0) {
+    noteNotKubernetes(describeShape(candidate.value), offset, reading, into);
+    return;
+  }
+  const value = withInheritedType(written, candidate.inherited);
+  const { kind, apiVersion } = value;
+  if (typeof kind !== "string" || kind === "" || typeof apiVersion !== "string" || apiVersion === "") {
+    noteNotKubernetes("a mapping without kind and apiVersion", offset, reading, into);
+    return;
+  }
+  if (kind.endsWith("List") && Array.isArray(value["items"])) {
+    const itemNodes = (0, import_yaml5.isMap)(node) ? node.get("items", true) : void 0;
+    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+    value["items"].forEach((item, index) => {
+      const itemNode = (0, import_yaml5.isSeq)(itemNodes) ? itemNodes.items[index] : void 0;
+      collectCandidate(
+        { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
+        reading,
+        into
+      );
+    });
+    return;
+  }
+  const groups = ANALYSED_KINDS.get(kind);
+  const group2 = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+  if (groups === void 0) {
+    count(into.skippedKinds, kind);
+    return;
+  }
+  if (!groups.includes(group2) || kind === "NetworkPolicy" && apiVersion !== NETWORK_POLICY_API_VERSION) {
+    count(into.skippedKinds, `${kind} (${apiVersion})`);
+    if (kind === "NetworkPolicy") {
+      reading.diagnostics.push({
+        severity: "warning",
+        code: "unsupported-api-version",
+        message: `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to another product, such as Calico)`,
+        ...locationAt(reading.file, reading.lineCounter, offset)
+      });
+    }
+    return;
+  }
+  const object = loadedObject(value, kind, apiVersion, node, reading);
+  if (object === void 0) return;
+  if (kind === "NetworkPolicy") {
+    const problems = validateNetworkPolicy(object);
+    if (problems.length > 0) {
+      for (const problem2 of problems) reading.diagnostics.push(problem2);
+      return;
+    }
+  }
+  into.objects.push(object);
+}
+function loadedObject(value, kind, apiVersion, node, reading) {
+  const offset = node.range?.[0] ?? 0;
+  const loc = locationAt(reading.file, reading.lineCounter, offset);
+  const metadata = plainObject(value["metadata"]);
+  const name = metadata?.["name"];
+  const namespace = metadata?.["namespace"];
+  for (const field of ["name", "namespace"]) {
+    const text = metadata?.[field];
+    if (typeof text === "string" && text.includes("{{")) {
+      const fieldNode = (0, import_yaml5.isMap)(node) ? node.getIn(["metadata", field], true) : void 0;
+      reading.templateOffset = ((0, import_yaml5.isNode)(fieldNode) ? fieldNode.range?.[0] : void 0) ?? offset;
+      return void 0;
+    }
+  }
+  const invalid = (message) => {
+    reading.diagnostics.push({
+      severity: "error",
+      code: "invalid-metadata",
+      message: `${kind}: ${message}`,
+      ...loc
+    });
+    return void 0;
+  };
+  if (typeof name !== "string" || name === "") {
+    return invalid(
+      name === void 0 || name === null ? "metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)" : `metadata.name must be a string, not ${describeShape(name)}; the object is not analysed`
+    );
+  }
+  if (namespace !== void 0 && namespace !== null && typeof namespace !== "string") {
+    return invalid(
+      `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
+    );
+  }
+  const index = KINDS_WITH_FIELD_POSITIONS.has(kind) ? indexPositions(node, reading.file, reading.lineCounter) : void 0;
+  return {
+    apiVersion,
+    kind,
+    name,
+    namespace: typeof namespace === "string" && namespace !== "" ? namespace : void 0,
+    value,
+    loc,
+    locate: makeLocator(loc, index)
+  };
+}
+function withInheritedType(value, inherited) {
+  if (inherited === void 0 || value["kind"] !== void 0 && value["apiVersion"] !== void 0)
+    return value;
+  return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
+}
+function noteNotKubernetes(shape, offset, reading, into) {
+  if (into.notKubernetesReported) return;
+  into.notKubernetesReported = true;
+  reading.diagnostics.push({
+    severity: "info",
+    code: "not-kubernetes",
+    message: `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); such documents in this file are skipped`,
+    ...locationAt(reading.file, reading.lineCounter, offset)
+  });
+}
+function plainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function describeShape(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return `a ${typeof value}`;
+}
+function count(counts, key) {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+// src/manifests/load.ts
+var DEFAULT_LOAD_LIMITS = {
+  maxFileBytes: 16 * 1024 * 1024,
+  maxDocumentsPerFile: 1e5,
+  maxAliasCount: 1e3,
+  maxDepth: 200
+};
+async function loadManifests(paths, options = {}) {
+  const root = path8.resolve(options.root ?? process.cwd());
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const result = emptyResult();
+  const files = await findManifestFiles(paths, root, result.diagnostics);
+  let nextRead = files[0] === void 0 ? void 0 : readManifestFile(files[0], limits);
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index];
+    const read = await nextRead;
+    const following = files[index + 1];
+    nextRead = following === void 0 ? void 0 : readManifestFile(following, limits);
+    result.files.push(file.name);
+    if (read === void 0) continue;
+    if ("problem" in read) {
+      result.diagnostics.push({ ...read.problem, file: file.name });
+      continue;
+    }
+    const parse = () => parseFileText(read.text, file.name, formatOf(file.name), limits);
+    addFileResult(
+      result,
+      options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse) : parse()
+    );
+  }
+  return sortSkippedKinds(result);
+}
+var ParseCache = class {
+  files = /* @__PURE__ */ new Map();
+  /** The parse of a file, made by `parse` only when no equal file was parsed before. */
+  get(text, file, limits, parse) {
+    const key = `${file}\0${JSON.stringify(limits)}\0${text}`;
+    let parsed = this.files.get(key);
+    if (!parsed) {
+      parsed = parse();
+      this.files.set(key, parsed);
+    }
+    return parsed;
+  }
+};
+function parseManifestText(text, file, options = {}) {
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const result = emptyResult();
+  result.files.push(file);
+  const size = Buffer.byteLength(text);
+  if (size > limits.maxFileBytes) {
+    result.diagnostics.push({ ...tooLarge(size, limits), file });
+  } else {
+    addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ""), file, formatOf(file), limits));
+  }
+  return sortSkippedKinds(result);
+}
+async function readManifestFile(file, limits) {
+  try {
+    const { size } = await stat3(file.absolute);
+    if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
+    return { text: decode(await readFile(file.absolute)) };
+  } catch (error2) {
+    return {
+      problem: {
+        severity: "error",
+        code: "unreadable",
+        message: `cannot read the file: ${describeError2(error2)}`
+      }
+    };
+  }
+}
+function decode(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 254 && bytes[1] === 255) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
+}
+function tooLarge(size, limits) {
+  return {
+    severity: "error",
+    code: "file-too-large",
+    message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`
+  };
+}
+function formatOf(file) {
+  return file.toLowerCase().endsWith(".json") ? "json" : "yaml";
+}
+function parseFileText(text, file, format, limits) {
+  const lineCounter = new import_yaml6.LineCounter();
+  const reading = { file, text, lineCounter, diagnostics: [] };
+  const collected = { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false };
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split("\n").length;
+    const binary = {
+      severity: "warning",
+      code: "binary-file",
+      message: "the file holds NUL bytes: it is binary, not a manifest, and is not read",
+      file,
+      line,
+      column: 1
+    };
+    return { ...collected, diagnostics: [binary] };
+  }
+  try {
+    for (const document of readDocuments(reading, format, limits)) {
+      collectObjects(document, reading, collected);
+      if (reading.templateOffset !== void 0) break;
+    }
+  } catch (error2) {
+    if (!(error2 instanceof RangeError)) throw error2;
+    reading.diagnostics.push({
+      severity: "error",
+      code: "too-deep",
+      message: "the file nests too deeply to read; lower limit maxDepth",
+      file
+    });
+  }
+  if (reading.templateOffset !== void 0) {
+    const unrendered = {
+      severity: "error",
+      code: "unrendered-template",
+      message: 'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is not read. Render it first and check the output (the `render` option, e.g. `helm template` or `kustomize build`), or leave the templates folder out of the manifest paths',
+      ...locationAt(file, lineCounter, reading.templateOffset)
+    };
+    return { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
+  }
+  return { ...collected, diagnostics: reading.diagnostics };
+}
+function emptyResult() {
+  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
+}
+function addFileResult(result, file) {
+  for (const object of file.objects) result.objects.push(object);
+  for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
+  for (const [kind, count2] of file.skippedKinds)
+    result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count2;
+}
+function sortSkippedKinds(result) {
+  const sorted = Object.keys(result.skippedKinds).sort();
+  result.skippedKinds = Object.fromEntries(sorted.map((kind) => [kind, result.skippedKinds[kind] ?? 0]));
+  return result;
+}
+
+// src/fix/attach.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import path10 from "node:path";
+
+// src/fix/observed.ts
+function observedFlows(flows, match2) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const flow of flows) {
+    if (flow.verdict === "denied" || flow.verdict === "dropped-other") continue;
+    const from = match2(flow.from);
+    const to = match2(flow.to);
+    if ("unmatched" in from || "unmatched" in to) continue;
+    const observed = {
+      from,
+      to,
+      fromPeer: peerOf(from),
+      toPeer: peerOf(to),
+      protocol: flow.protocol,
+      port: flow.port,
+      count: flow.count
+    };
+    const key = flowKey(observed.fromPeer, observed.toPeer, flow.protocol, flow.port);
+    const known = byKey.get(key);
+    if (known) known.count += flow.count;
+    else byKey.set(key, observed);
+  }
+  return [...byKey.values()];
+}
+function flowKey(from, to, protocol, port2) {
+  return JSON.stringify([from, to, protocol, port2]);
+}
+function peerOf(endpoint) {
+  return "workload" in endpoint ? workloadPeer(endpoint.workload) : { ip: endpoint.ip };
+}
+
+// src/model/fields.ts
+var FieldReader = class {
+  constructor(object, diagnostics) {
+    this.object = object;
+    this.diagnostics = diagnostics;
+  }
+  object;
+  diagnostics;
+  report(path15, message, severity = "warning", code = "invalid-field") {
+    const { file, line, column } = this.object.locate(path15);
+    this.diagnostics.push({
+      severity,
+      code,
+      message: `${this.object.kind} ${this.object.name}: ${message}`,
+      file,
+      line,
+      column,
+      resource: {
+        kind: this.object.kind,
+        ...this.object.namespace !== void 0 ? { namespace: this.object.namespace } : {},
+        name: this.object.name
+      }
+    });
+  }
+  /** The raw value at a path, undefined when any step is missing. */
+  get(path15) {
+    let value = this.object.value;
+    for (const step of path15) {
+      if (value === null || typeof value !== "object") return void 0;
+      value = value[step];
+    }
+    return value;
+  }
+  record(path15) {
+    const value = this.get(path15);
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "object" && !Array.isArray(value)) return value;
+    this.report(path15, `${describe(path15)} must be a map, not ${typeName(value)}`);
+    return void 0;
+  }
+  array(path15) {
+    const value = this.get(path15);
+    if (value === void 0 || value === null) return void 0;
+    if (Array.isArray(value)) return value;
+    this.report(path15, `${describe(path15)} must be a list, not ${typeName(value)}`);
+    return void 0;
+  }
+  string(path15) {
+    const value = this.get(path15);
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "string") return value;
+    this.report(path15, `${describe(path15)} must be a string, not ${typeName(value)}`);
+    return void 0;
+  }
+  /** An integer port in 1..65535. */
+  port(path15) {
+    const value = this.get(path15);
+    if (value === void 0 || value === null) return void 0;
+    if (isPortNumber2(value)) return value;
+    this.report(path15, `${describe(path15)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
+    return void 0;
+  }
+  /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
+  stringMap(path15) {
+    const map = this.record(path15) ?? {};
+    const result = {};
+    for (const [key, value] of Object.entries(map)) {
+      if (typeof value === "string") result[key] = value;
+      else
+        this.report([...path15, key], `${describe([...path15, key])} must be a string, not ${typeName(value)}`);
+    }
+    return result;
+  }
+};
+function isPortNumber2(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+function describe(path15) {
+  return path15.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/model/policy.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var RejectedPolicy = class extends Error {
+  constructor(path15, message) {
+    super(message);
+    this.path = path15;
+  }
+  path;
+};
+function readNetworkPolicy(reader, namespace) {
+  const { object } = reader;
+  try {
+    const ingress = readRules(reader, "ingress");
+    const egress = readRules(reader, "egress");
+    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
+    declaredTypes.forEach((type, index) => {
+      if (type !== "Ingress" && type !== "Egress") {
+        throw new RejectedPolicy(
+          ["spec", "policyTypes", index],
+          `policyTypes[${index}] must be Ingress or Egress`
+        );
+      }
+    });
+    const policyTypesDeclared = declaredTypes.length > 0;
+    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
+    return {
+      id: `${namespace}/${object.name}`,
+      namespace,
+      name: object.name,
+      namespaceDeclared: object.namespace !== void 0,
+      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
+      types: types2,
+      policyTypesDeclared,
+      ingress,
+      egress,
+      annotations: reader.stringMap(["metadata", "annotations"]),
+      loc: object.loc,
+      locate: (path15) => object.locate(path15)
+    };
+  } catch (error2) {
+    if (!(error2 instanceof RejectedPolicy)) throw error2;
+    reader.report(
+      error2.path,
+      `${error2.message}; the API server rejects this policy, so it is left out`,
+      "error",
+      "invalid-policy"
+    );
+    return void 0;
+  }
+}
+function readRules(reader, direction) {
+  const peersField = direction === "ingress" ? "from" : "to";
+  const rules2 = requireList(reader, ["spec", direction]) ?? [];
+  return rules2.map((_, index) => {
+    const path15 = ["spec", direction, index];
+    requireMap(reader, path15);
+    const peers = requireList(reader, [...path15, peersField]);
+    const ports = requireList(reader, [...path15, "ports"]);
+    return {
+      path: path15,
+      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path15, peersField, i])) } : {},
+      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path15, "ports", i])) } : {}
+    };
+  });
+}
+function readPeer(reader, path15) {
+  requireMap(reader, path15);
+  const podSelector = readSelector(reader, [...path15, "podSelector"]);
+  const namespaceSelector = readSelector(reader, [...path15, "namespaceSelector"]);
+  const ipBlock = readIpBlock(reader, [...path15, "ipBlock"]);
+  if (ipBlock && (podSelector || namespaceSelector)) {
+    throw new RejectedPolicy(path15, "a peer may not combine ipBlock with a pod or namespace selector");
+  }
+  if (!ipBlock && !podSelector && !namespaceSelector) {
+    throw new RejectedPolicy(path15, "a peer needs podSelector, namespaceSelector or ipBlock");
+  }
+  return {
+    ...podSelector ? { podSelector } : {},
+    ...namespaceSelector ? { namespaceSelector } : {},
+    ...ipBlock ? { ipBlock } : {},
+    path: path15
+  };
+}
+function readIpBlock(reader, path15) {
+  if (reader.get(path15) === void 0) return void 0;
+  requireMap(reader, path15);
+  const cidr = reader.get([...path15, "cidr"]);
+  if (typeof cidr !== "string") throw new RejectedPolicy(path15, "ipBlock.cidr must be a string");
+  const except = (requireList(reader, [...path15, "except"]) ?? []).map((value, i) => {
+    if (typeof value !== "string")
+      throw new RejectedPolicy([...path15, "except", i], "ipBlock.except entries must be strings");
+    return value;
+  });
+  return { cidr, except };
+}
+function readPort(reader, path15) {
+  requireMap(reader, path15);
+  const protocol = reader.get([...path15, "protocol"]) ?? "TCP";
+  if (!PROTOCOLS.includes(protocol)) {
+    throw new RejectedPolicy([...path15, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
+  }
+  const port2 = reader.get([...path15, "port"]);
+  const endPort = reader.get([...path15, "endPort"]);
+  if (port2 !== void 0 && !isPortNumber2(port2) && (typeof port2 !== "string" || port2 === "")) {
+    throw new RejectedPolicy([...path15, "port"], "port must be a number 1-65535 or a port name");
+  }
+  if (endPort !== void 0) {
+    if (!isPortNumber2(endPort) || !isPortNumber2(port2) || endPort < port2) {
+      throw new RejectedPolicy([...path15, "endPort"], "endPort needs a numeric port and must not be below it");
+    }
+  }
+  return {
+    protocol,
+    ...port2 !== void 0 ? { port: port2 } : {},
+    ...endPort !== void 0 ? { endPort } : {},
+    path: path15
+  };
+}
+function readSelector(reader, path15) {
+  if (reader.get(path15) === void 0 || reader.get(path15) === null) return void 0;
+  requireMap(reader, path15);
+  const matchLabels2 = reader.get([...path15, "matchLabels"]);
+  const selector = {};
+  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
+    requireMap(reader, [...path15, "matchLabels"]);
+    for (const [key, value] of Object.entries(matchLabels2)) {
+      if (typeof value !== "string")
+        throw new RejectedPolicy([...path15, "matchLabels", key], "matchLabels values must be strings");
+    }
+    selector.matchLabels = matchLabels2;
+  }
+  const expressions = requireList(reader, [...path15, "matchExpressions"]);
+  if (expressions) {
+    selector.matchExpressions = expressions.map((_, i) => {
+      const at2 = [...path15, "matchExpressions", i];
+      requireMap(reader, at2);
+      const key = reader.get([...at2, "key"]);
+      const operator = reader.get([...at2, "operator"]);
+      const values = requireList(reader, [...at2, "values"]) ?? [];
+      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
+      if (!OPERATORS.includes(operator)) {
+        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
+      }
+      if (values.some((v) => typeof v !== "string"))
+        throw new RejectedPolicy([...at2, "values"], "values must be strings");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues !== values.length > 0) {
+        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
+      }
+      return {
+        key,
+        operator,
+        ...needsValues ? { values } : {}
+      };
+    });
+  }
+  return selector;
+}
+function requireMap(reader, path15) {
+  const value = reader.get(path15);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path15, "must be a map");
+}
+function requireList(reader, path15) {
+  const value = reader.get(path15);
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw new RejectedPolicy(path15, "must be a list");
+  return value;
+}
+
+// src/model/workloads.ts
+var POD_TEMPLATE_PATHS = {
+  Pod: [],
+  Deployment: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"]
+};
+function isWorkloadKind(kind) {
+  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
+}
+function readWorkload(reader, namespace) {
+  const { object } = reader;
+  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
+  const workload = {
+    id: workloadId(namespace, object.kind, object.name),
+    namespace,
+    kind: object.kind,
+    name: object.name,
+    labels: reader.stringMap([...template, "metadata", "labels"]),
+    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
+    ips: object.kind === "Pod" ? readPodIps(reader) : [],
+    loc: object.loc
+  };
+  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
+  return owner ? { workload, owner } : { workload };
+}
+function workloadId(namespace, kind, name) {
+  return `${namespace}/${kind}/${name}`;
+}
+function readContainerPorts(reader, containersPath) {
+  const ports = [];
+  (reader.array(containersPath) ?? []).forEach((_, c) => {
+    const portsPath = [...containersPath, c, "ports"];
+    (reader.array(portsPath) ?? []).forEach((__, p) => {
+      const path15 = [...portsPath, p];
+      const port2 = reader.port([...path15, "containerPort"]);
+      const name = reader.string([...path15, "name"]);
+      const protocol = reader.string([...path15, "protocol"]) ?? "TCP";
+      if (!PROTOCOLS.includes(protocol)) {
+        reader.report(
+          [...path15, "protocol"],
+          `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
+        );
+        return;
+      }
+      if (port2 === void 0) return;
+      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
+    });
+  });
+  return ports;
+}
+function readPodIps(reader) {
+  const ips = /* @__PURE__ */ new Set();
+  const podIp = reader.string(["status", "podIP"]);
+  if (podIp) ips.add(podIp);
+  (reader.array(["status", "podIPs"]) ?? []).forEach((_, i) => {
+    const ip = reader.string(["status", "podIPs", i, "ip"]);
+    if (ip) ips.add(ip);
+  });
+  return [...ips];
+}
+function readControllerOwner(reader) {
+  const references = reader.array(["metadata", "ownerReferences"]) ?? [];
+  for (let i = 0; i < references.length; i++) {
+    if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
+    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
+    if (!name) continue;
+    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
+  }
+  return void 0;
+}
+function foldOwnedPods(namespace, owner, pods) {
+  const sorted = [...pods].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const first = sorted[0];
+  const ports = /* @__PURE__ */ new Map();
+  for (const port2 of sorted.flatMap((pod) => pod.ports))
+    ports.set(`${port2.name ?? ""}/${port2.port}/${port2.protocol}`, port2);
+  return {
+    workload: {
+      id: workloadId(namespace, owner.kind, owner.name),
+      namespace,
+      kind: owner.kind,
+      name: owner.name,
+      labels: first.labels,
+      ports: [...ports.values()],
+      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
+      loc: first.loc
+    },
+    differingLabels: differingKeys(sorted.map((pod) => pod.labels))
+  };
+}
+function differingKeys(labelSets) {
+  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
+  const first = labelSets[0] ?? {};
+  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
+}
+
+// src/model/build.ts
+var NAMESPACE_NAME_LABEL2 = "kubernetes.io/metadata.name";
+function buildModel(objects, options = {}) {
+  const defaultNamespace = options.defaultNamespace ?? "default";
+  const diagnostics = [];
+  const declaredNamespaces = /* @__PURE__ */ new Map();
+  const workloads = /* @__PURE__ */ new Map();
+  const ownedPods = /* @__PURE__ */ new Map();
+  const services = /* @__PURE__ */ new Map();
+  const policies = /* @__PURE__ */ new Map();
+  const addUnique = (map, key, item, reader) => {
+    const first = map.get(key);
+    if (!first) map.set(key, item);
+    else {
+      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : "";
+      reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
+    }
+  };
+  for (const object of objects) {
+    const reader = new FieldReader(object, diagnostics);
+    if (object.kind === "Namespace") {
+      addUnique(
+        declaredNamespaces,
+        object.name,
+        {
+          name: object.name,
+          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
+          inferred: false,
+          loc: object.loc
+        },
+        reader
+      );
+      continue;
+    }
+    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
+      continue;
+    const namespace = object.namespace ?? defaultNamespace;
+    if (object.namespace === void 0) {
+      reader.report(
+        [],
+        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
+        "info",
+        "default-namespace"
+      );
+    }
+    if (object.kind === "Service") {
+      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
+    } else if (object.kind === "NetworkPolicy") {
+      const policy = readNetworkPolicy(reader, namespace);
+      if (policy) addUnique(policies, policy.id, policy, reader);
+    } else {
+      const { workload, owner } = readWorkload(reader, namespace);
+      if (!owner) {
+        addUnique(workloads, workload.id, workload, reader);
+        continue;
+      }
+      const key = workloadId(namespace, owner.kind, owner.name);
+      const group2 = ownedPods.get(key) ?? { namespace, owner, pods: [] };
+      group2.pods.push(workload);
+      ownedPods.set(key, group2);
+    }
+  }
+  for (const [id, { namespace, owner, pods }] of ownedPods) {
+    const folded = foldOwnedPods(namespace, owner, pods);
+    const declared = workloads.get(id);
+    if (declared) {
+      declared.ips = [.../* @__PURE__ */ new Set([...declared.ips, ...folded.workload.ips])];
+      continue;
+    }
+    workloads.set(id, folded.workload);
+    if (folded.differingLabels.length > 0) {
+      const { file, line, column } = folded.workload.loc;
+      diagnostics.push({
+        severity: "warning",
+        code: "owner-labels-differ",
+        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(", ")}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
+        file,
+        line,
+        column,
+        resource: { kind: owner.kind, namespace, name: owner.name }
+      });
+    }
+  }
+  const model = {
+    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
+      ...[...workloads.values()].map((w) => w.namespace),
+      ...[...services.values()].map((s) => s.namespace),
+      ...[...policies.values()].map((p) => p.namespace)
+    ]),
+    workloads: [...workloads.values()],
+    services: [...services.values()],
+    policies: [...policies.values()]
+  };
+  return { model, diagnostics };
+}
+function namespaceLabels(name, declared) {
+  return { ...declared, [NAMESPACE_NAME_LABEL2]: name };
+}
+function collectNamespaces(declared, configured, referenced) {
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
+    if (namespaces.has(name)) continue;
+    const own = declared.get(name);
+    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
+    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
+  }
+  return namespaces;
+}
+function readService(reader, namespace) {
+  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
+  const clusterIPs = /* @__PURE__ */ new Set();
+  for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
+    if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
+  }
+  const ports = [];
+  (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
+    const path15 = ["spec", "ports", i];
+    const port2 = reader.port([...path15, "port"]);
+    const protocol = reader.string([...path15, "protocol"]) ?? "TCP";
+    const name = reader.string([...path15, "name"]);
+    const rawTarget = reader.get([...path15, "targetPort"]);
+    if (port2 === void 0) return;
+    if (!PROTOCOLS.includes(protocol)) {
+      reader.report(
+        [...path15, "protocol"],
+        `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
+      );
+      return;
+    }
+    let targetPort = port2;
+    if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
+    else if (rawTarget !== void 0)
+      reader.report([...path15, "targetPort"], "targetPort must be a number or a port name");
+    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
+  });
+  return {
+    namespace,
+    name: reader.object.name,
+    ...selector ? { selector } : {},
+    clusterIPs: [...clusterIPs],
+    ports,
+    loc: reader.object.loc
+  };
+}
+
+// src/policy/compile.ts
+function compilePolicy(policy) {
+  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => compileRule(policy, rule2, index));
+  return {
+    policy,
+    selects: compileSelector(policy.podSelector),
+    ingress: compileRules("ingress"),
+    egress: compileRules("egress")
+  };
+}
+function compileRule(policy, rule2, index) {
+  return {
+    index,
+    rule: rule2,
+    ...rule2.peers ? { peers: rule2.peers.map((peer2) => compilePeer(policy.namespace, peer2)) } : {},
+    ports: compilePorts(rule2)
+  };
+}
+function compilePeer(policyNamespace, peer2) {
+  if (peer2.ipBlock) {
+    const ranges = ipBlockRanges(peer2.ipBlock);
+    const admits = (address) => ranges.some((range2) => rangeContains(range2, address));
+    return {
+      peer: peer2,
+      ipRanges: ranges,
+      key: `ip:${JSON.stringify(peer2.ipBlock)}`,
+      matchesNamespace: () => false,
+      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
+      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits) : facts.address !== void 0 && admits(facts.address)
+    };
+  }
+  const podMatches = compileSelector(peer2.podSelector ?? {});
+  const namespaceSelector = peer2.namespaceSelector && compileSelector(peer2.namespaceSelector);
+  const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
+  return {
+    peer: peer2,
+    ipRanges: [],
+    key: peer2.namespaceSelector ? `ns:${JSON.stringify(peer2.namespaceSelector)}|pod:${JSON.stringify(peer2.podSelector ?? {})}` : `in:${policyNamespace}|pod:${JSON.stringify(peer2.podSelector)}`,
+    matchesNamespace,
+    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
+  };
+}
+function matchesEveryPod(peer2) {
+  const { namespaceSelector, podSelector, ipBlock } = peer2.peer;
+  return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
+}
+function compilePorts(rule2) {
+  if (!rule2.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
+  let fixed = ConnSet.none();
+  const named = [];
+  for (const port2 of rule2.ports) {
+    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(port2.protocol));
+    else if (typeof port2.port === "number")
+      fixed = fixed.union(ConnSet.of(port2.protocol, [[port2.port, port2.endPort ?? port2.port]]));
+    else named.push({ name: port2.port, protocol: port2.protocol });
+  }
+  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
+  return {
+    hasNamed: true,
+    // A name means whatever port the destination's container declares under that name and protocol; an address
+    // outside the pods declares none, so a named port never matches it.
+    resolve: (destinationPorts) => (destinationPorts ?? []).filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)).reduce(
+      (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
+      fixed
+    )
+  };
+}
+
+// src/policy/external.ts
+var PROTOCOL_ORDER = [...PROTOCOLS].sort();
+function externalBlocks(contributions) {
+  const blocks2 = [];
+  for (const family of [4, 6]) {
+    const segments = allowedSegments(family, contributions);
+    for (const protocol of PROTOCOL_ORDER) {
+      for (const merged of mergeSegments(segments, protocol)) {
+        for (const cidr of rangeToCidrs(merged.range)) {
+          blocks2.push({
+            cidr,
+            range: cidrToRange(cidr),
+            protocol,
+            ports: merged.ports.map(([lo, hi]) => [lo, hi])
+          });
+        }
+      }
+    }
+  }
+  return blocks2.sort(compareBlocks);
+}
+function compareBlocks(a, b) {
+  return compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol);
+}
+function allowedSegments(family, contributions) {
+  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range2) => range2.family === family);
+  return cutAddressSpace(family, bounded).map((range2) => ({
+    range: range2,
+    ports: contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range2))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
+  }));
+}
+function mergeSegments(segments, protocol) {
+  const merged = [];
+  for (const segment of segments) {
+    const ports = segment.ports.ranges(protocol);
+    if (ports.length === 0) continue;
+    const last = merged.at(-1);
+    if (last && last.range.end + 1n === segment.range.start && ConnSet.of(protocol, last.ports).equals(ConnSet.of(protocol, ports))) {
+      last.range = { ...last.range, end: segment.range.end };
+    } else {
+      merged.push({ range: segment.range, ports });
+    }
+  }
+  return merged;
+}
+
+// src/policy/engine.ts
+function createEngine(model) {
+  return new Engine(model);
+}
+var Engine = class {
+  constructor(model) {
+    this.model = model;
+    for (const policy of model.policies) {
+      const compiled = this.compiled(policy);
+      pushTo(this.policiesByNamespace, policy.namespace, compiled);
+    }
+    const groupByKey = /* @__PURE__ */ new Map();
+    for (const workload of model.workloads) {
+      const key = groupKey(workload);
+      let group2 = groupByKey.get(key);
+      if (!group2) {
+        const facts = this.podFacts(workload);
+        group2 = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
+        groupByKey.set(key, group2);
+        this.groups.push(group2);
+        pushTo(this.groupsByNamespace, workload.namespace, group2);
+      }
+      group2.members.push(workload);
+      this.groupOfWorkload.set(workload, group2);
+    }
+  }
+  model;
+  policiesByNamespace = /* @__PURE__ */ new Map();
+  compiledPeers = /* @__PURE__ */ new WeakMap();
+  groups = [];
+  groupOfWorkload = /* @__PURE__ */ new Map();
+  groupsByNamespace = /* @__PURE__ */ new Map();
+  peerGroups = /* @__PURE__ */ new Map();
+  policyWorkloads(policy) {
+    const compiled = this.compiled(policy);
+    return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group2) => compiled.selects(group2.facts.labels)).flatMap((group2) => group2.members);
+  }
+  selectingPolicies(workload, direction) {
+    return this.selecting(workload, direction).map((compiled) => compiled.policy);
+  }
+  isIsolated(workload, direction) {
+    return this.selecting(workload, direction).length > 0;
+  }
+  peerWorkloads(policy, peer2) {
+    return this.matchedGroups(this.compiledPeer(policy, peer2)).flatMap((group2) => group2.members);
+  }
+  peerNamespaces(policy, peer2) {
+    const compiled = this.compiledPeer(policy, peer2);
+    return [...this.model.namespaces.values()].filter((ns) => compiled.matchesNamespace(ns.name, ns.labels));
+  }
+  allowedPorts(from, to) {
+    return this.evaluateSide("egress", from, to).allowed.intersection(
+      this.evaluateSide("ingress", to, from).allowed
+    );
+  }
+  isAllowed(from, to, protocol, port2) {
+    return this.allowedPorts(from, to).has(protocol, port2);
+  }
+  explain(from, to, protocol, port2) {
+    const explainSide = (direction, subject, other) => {
+      const side = this.evaluateSide(direction, subject, other);
+      const policies = side.policies.map(({ compiled, rules: rules2 }) => ({
+        policy: compiled.policy.id,
+        loc: compiled.policy.loc,
+        rules: rules2.map((rule2) => ({
+          index: rule2.compiled.index,
+          loc: compiled.policy.locate(rule2.compiled.rule.path),
+          peerMatches: rule2.peerMatches,
+          portMatches: rule2.ports.has(protocol, port2)
+        }))
+      }));
+      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port2), policies };
+    };
+    const egress = explainSide("egress", from, to);
+    const ingress = explainSide("ingress", to, from);
+    return { allowed: egress.allowed && ingress.allowed, protocol, port: port2, egress, ingress };
+  }
+  connectivity() {
+    const rows = this.groups.map((group2) => ({
+      egress: this.directionRow(group2, "egress"),
+      ingress: this.directionRow(group2, "ingress")
+    }));
+    const sorted = [...this.model.workloads].sort(compareWorkloads);
+    const rank = new Map(sorted.map((workload, i) => [workload, i]));
+    const peers = new Map(
+      sorted.map((w) => [
+        w,
+        { namespace: w.namespace, kind: w.kind, name: w.name }
+      ])
+    );
+    const connections = [];
+    const push2 = (from, to, ports) => {
+      for (const protocol of PROTOCOL_ORDER) {
+        const ranges = ports.ranges(protocol);
+        if (ranges.length > 0)
+          connections.push({ from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) });
+      }
+    };
+    const candidates = this.destinationCandidates(rows, rank);
+    for (const source of sorted) {
+      const sourceGroup = this.groupOfWorkload.get(source);
+      const egress = rows[sourceGroup.index].egress;
+      for (const destination of candidates(sourceGroup)) {
+        if (destination === source) continue;
+        const destinationGroup = this.groupOfWorkload.get(destination);
+        const egressPorts = rowPorts(egress, destinationGroup);
+        if (egressPorts.isEmpty()) continue;
+        const ingress = rows[destinationGroup.index].ingress;
+        push2(
+          peers.get(source),
+          peers.get(destination),
+          egressPorts.intersection(rowPorts(ingress, sourceGroup))
+        );
+      }
+      for (const { cidr, protocol, ports } of egress.external)
+        connections.push({ from: peers.get(source), to: { cidr }, protocol, ports });
+    }
+    const inbound = sorted.flatMap(
+      (destination) => rows[this.groupOfWorkload.get(destination).index].ingress.external.map((block) => ({
+        block,
+        destination
+      }))
+    );
+    inbound.sort(
+      (a, b) => compareRanges(a.block.range, b.block.range) || rank.get(a.destination) - rank.get(b.destination) || compareBlocks(a.block, b.block)
+    );
+    for (const { block, destination } of inbound) {
+      connections.push({
+        from: { cidr: block.cidr },
+        to: peers.get(destination),
+        protocol: block.protocol,
+        ports: block.ports
+      });
+    }
+    return connections;
+  }
+  /**
+   * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
+   * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
+   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
+   */
+  destinationCandidates(rows, rank) {
+    const reachesEveryPod = (row) => !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
+    const admitAnyone = this.groups.filter((group2) => reachesEveryPod(rows[group2.index].ingress));
+    const admittedBy = /* @__PURE__ */ new Map();
+    for (const destination of this.groups) {
+      for (const source of rows[destination.index].ingress.byGroup.keys())
+        pushTo(admittedBy, source, destination);
+    }
+    const byRank = (a, b) => rank.get(a) - rank.get(b);
+    const inOrder = (groups) => [...new Set(groups)].flatMap((group2) => group2.members).sort(byRank);
+    const anyone = new Set(admitAnyone);
+    const anyoneInOrder = inOrder(admitAnyone);
+    const admittingExtra = (source) => [...new Set(admittedBy.get(source.index) ?? [])].filter((group2) => !anyone.has(group2));
+    const admitting = (extra) => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank);
+    const memberCount = (groups) => groups.reduce((sum, group2) => sum + group2.members.length, 0);
+    const cache = /* @__PURE__ */ new Map();
+    return (source) => {
+      let list2 = cache.get(source);
+      if (!list2) {
+        const egress = rows[source.index].egress;
+        const extra = admittingExtra(source);
+        if (reachesEveryPod(egress)) list2 = admitting(extra);
+        else {
+          const reached = [...egress.byGroup.keys()].map((index) => this.groups[index]);
+          list2 = memberCount(reached) < anyoneInOrder.length + memberCount(extra) ? inOrder(reached) : admitting(extra);
+        }
+        cache.set(source, list2);
+      }
+      return list2;
+    };
+  }
+  directionRow(group2, direction) {
+    const row = {
+      isolated: group2.selecting[direction].length > 0,
+      everyPod: ConnSet.none(),
+      everyPodNamed: [],
+      byGroup: /* @__PURE__ */ new Map(),
+      external: []
+    };
+    if (!row.isolated) {
+      row.everyPod = ConnSet.all();
+      row.external = externalBlocks([{ ports: ConnSet.all() }]);
+      return row;
+    }
+    const portsTowards = (ports, other) => ports.resolve(direction === "egress" ? other?.facts.ports : group2.facts.ports);
+    const addEveryPod = (ports) => {
+      if (direction === "egress" && ports.hasNamed) row.everyPodNamed.push(ports);
+      else row.everyPod = row.everyPod.union(portsTowards(ports, void 0));
+    };
+    const addGroups = (groups, ports) => {
+      for (const other of groups) {
+        row.byGroup.set(
+          other.index,
+          (row.byGroup.get(other.index) ?? ConnSet.none()).union(portsTowards(ports, other))
+        );
+      }
+    };
+    const contributions = [];
+    for (const policy of group2.selecting[direction]) {
+      for (const rule2 of policy[direction]) {
+        if (!rule2.peers) {
+          addEveryPod(rule2.ports);
+          contributions.push({ ports: portsTowards(rule2.ports, void 0) });
+          continue;
+        }
+        for (const peer2 of rule2.peers) {
+          if (matchesEveryPod(peer2)) addEveryPod(rule2.ports);
+          else addGroups(this.matchedGroups(peer2), rule2.ports);
+          if (peer2.ipRanges.length > 0)
+            contributions.push({ ranges: peer2.ipRanges, ports: portsTowards(rule2.ports, void 0) });
+        }
+      }
+    }
+    row.external = externalBlocks(contributions);
+    return row;
+  }
+  /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
+  matchedGroups(peer2) {
+    let groups = this.peerGroups.get(peer2.key);
+    if (!groups) {
+      const candidates = peer2.ipRanges.length > 0 ? this.groups.filter((group2) => group2.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(([namespace]) => peer2.matchesNamespace(namespace, this.namespaceLabels(namespace))).flatMap(([, inNamespace]) => inNamespace);
+      groups = candidates.filter((group2) => peer2.matches({ pod: group2.facts }));
+      this.peerGroups.set(peer2.key, groups);
+    }
+    return groups;
+  }
+  evaluateSide(direction, subject, other) {
+    if (!("workload" in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    const selecting = this.selecting(subject.workload, direction);
+    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    const otherFacts = this.peerFacts(other);
+    const destinationPorts = direction === "ingress" ? subject.workload.ports : "pod" in otherFacts ? otherFacts.pod.ports : void 0;
+    let allowed = ConnSet.none();
+    const policies = selecting.map((compiled) => ({
+      compiled,
+      rules: compiled[direction].map((rule2) => {
+        const peerMatches = !rule2.peers || rule2.peers.some((peer2) => peer2.matches(otherFacts));
+        const ports = rule2.ports.resolve(destinationPorts);
+        if (peerMatches) allowed = allowed.union(ports);
+        return { compiled: rule2, peerMatches, ports };
+      })
+    }));
+    return { isolated: true, allowed, policies };
+  }
+  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
+  selecting(workload, direction) {
+    const group2 = this.groupOfWorkload.get(workload);
+    return group2 ? group2.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
+  }
+  evaluateSelecting(facts) {
+    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
+      (compiled) => compiled.selects(facts.labels)
+    );
+    return {
+      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
+      egress: selecting.filter((compiled) => compiled.policy.types.egress)
+    };
+  }
+  peerFacts(endpoint) {
+    return "workload" in endpoint ? { pod: this.podFacts(endpoint.workload) } : { address: addressToRange(endpoint.ip) };
+  }
+  podFacts(workload) {
+    const known = this.groupOfWorkload.get(workload);
+    if (known) return known.facts;
+    return {
+      namespace: workload.namespace,
+      namespaceLabels: this.namespaceLabels(workload.namespace),
+      labels: workload.labels,
+      ports: workload.ports,
+      ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
+    };
+  }
+  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
+  namespaceLabels(namespace) {
+    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL2]: namespace };
+  }
+  compiled(policy) {
+    let compiled = compiledPolicies.get(policy);
+    if (!compiled) {
+      compiled = compilePolicy(policy);
+      compiledPolicies.set(policy, compiled);
+    }
+    return compiled;
+  }
+  compiledPeer(policy, peer2) {
+    let compiled = this.compiledPeers.get(peer2);
+    if (!compiled) {
+      compiled = compilePeer(policy.namespace, peer2);
+      this.compiledPeers.set(peer2, compiled);
+    }
+    return compiled;
+  }
+};
+function mergeSorted(a, b, compare) {
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compare(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return merged;
+}
+var compiledPolicies = /* @__PURE__ */ new WeakMap();
+var groupKeys = /* @__PURE__ */ new WeakMap();
+function groupKey(workload) {
+  let key = groupKeys.get(workload);
+  if (key === void 0) {
+    key = JSON.stringify([
+      workload.namespace,
+      sortedEntries(workload.labels),
+      workload.ports,
+      [...workload.ips].sort()
+    ]);
+    groupKeys.set(workload, key);
+  }
+  return key;
+}
+function rowPorts(row, other) {
+  if (!row.isolated) return ConnSet.all();
+  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
+  for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
+  return ports;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareWorkloads(a, b) {
+  return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
+}
+function sortedEntries(labels) {
+  return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
+}
+function pushTo(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -38699,9 +40850,9 @@ function escapeBraces(str) {
 function unescapeBraces(str) {
   return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
-function pushAll(target, items) {
+function pushAll(target2, items) {
   for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
+    target2.push(items[i]);
   }
 }
 function balancedWithBudget(str, masked, budget) {
@@ -39845,11 +41996,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path7 = {
+var path9 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep4 = defaultPlatform === "win32" ? path7.win32.sep : path7.posix.sep;
+var sep4 = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
 minimatch.sep = sep4;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -40595,939 +42746,6 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape2;
 minimatch.unescape = unescape;
 
-// src/model/fields.ts
-var FieldReader = class {
-  constructor(object, diagnostics) {
-    this.object = object;
-    this.diagnostics = diagnostics;
-  }
-  object;
-  diagnostics;
-  report(path14, message, severity = "warning", code = "invalid-field") {
-    const { file, line, column } = this.object.locate(path14);
-    this.diagnostics.push({
-      severity,
-      code,
-      message: `${this.object.kind} ${this.object.name}: ${message}`,
-      file,
-      line,
-      column,
-      resource: {
-        kind: this.object.kind,
-        ...this.object.namespace !== void 0 ? { namespace: this.object.namespace } : {},
-        name: this.object.name
-      }
-    });
-  }
-  /** The raw value at a path, undefined when any step is missing. */
-  get(path14) {
-    let value = this.object.value;
-    for (const step of path14) {
-      if (value === null || typeof value !== "object") return void 0;
-      value = value[step];
-    }
-    return value;
-  }
-  record(path14) {
-    const value = this.get(path14);
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value === "object" && !Array.isArray(value)) return value;
-    this.report(path14, `${describe(path14)} must be a map, not ${typeName(value)}`);
-    return void 0;
-  }
-  array(path14) {
-    const value = this.get(path14);
-    if (value === void 0 || value === null) return void 0;
-    if (Array.isArray(value)) return value;
-    this.report(path14, `${describe(path14)} must be a list, not ${typeName(value)}`);
-    return void 0;
-  }
-  string(path14) {
-    const value = this.get(path14);
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value === "string") return value;
-    this.report(path14, `${describe(path14)} must be a string, not ${typeName(value)}`);
-    return void 0;
-  }
-  /** An integer port in 1..65535. */
-  port(path14) {
-    const value = this.get(path14);
-    if (value === void 0 || value === null) return void 0;
-    if (isPortNumber(value)) return value;
-    this.report(path14, `${describe(path14)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
-    return void 0;
-  }
-  /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
-  stringMap(path14) {
-    const map = this.record(path14) ?? {};
-    const result = {};
-    for (const [key, value] of Object.entries(map)) {
-      if (typeof value === "string") result[key] = value;
-      else
-        this.report([...path14, key], `${describe([...path14, key])} must be a string, not ${typeName(value)}`);
-    }
-    return result;
-  }
-};
-function isPortNumber(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-function describe(path14) {
-  return path14.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
-}
-function typeName(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-// src/model/policy.ts
-var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-var RejectedPolicy = class extends Error {
-  constructor(path14, message) {
-    super(message);
-    this.path = path14;
-  }
-  path;
-};
-function readNetworkPolicy(reader, namespace) {
-  const { object } = reader;
-  try {
-    const ingress = readRules(reader, "ingress");
-    const egress = readRules(reader, "egress");
-    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
-    declaredTypes.forEach((type, index) => {
-      if (type !== "Ingress" && type !== "Egress") {
-        throw new RejectedPolicy(
-          ["spec", "policyTypes", index],
-          `policyTypes[${index}] must be Ingress or Egress`
-        );
-      }
-    });
-    const policyTypesDeclared = declaredTypes.length > 0;
-    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
-    return {
-      id: `${namespace}/${object.name}`,
-      namespace,
-      name: object.name,
-      namespaceDeclared: object.namespace !== void 0,
-      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
-      types: types2,
-      policyTypesDeclared,
-      ingress,
-      egress,
-      annotations: reader.stringMap(["metadata", "annotations"]),
-      loc: object.loc,
-      locate: (path14) => object.locate(path14)
-    };
-  } catch (error2) {
-    if (!(error2 instanceof RejectedPolicy)) throw error2;
-    reader.report(
-      error2.path,
-      `${error2.message}; the API server rejects this policy, so it is left out`,
-      "error",
-      "invalid-policy"
-    );
-    return void 0;
-  }
-}
-function readRules(reader, direction) {
-  const peersField = direction === "ingress" ? "from" : "to";
-  const rules2 = requireList(reader, ["spec", direction]) ?? [];
-  return rules2.map((_, index) => {
-    const path14 = ["spec", direction, index];
-    requireMap(reader, path14);
-    const peers = requireList(reader, [...path14, peersField]);
-    const ports = requireList(reader, [...path14, "ports"]);
-    return {
-      path: path14,
-      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path14, peersField, i])) } : {},
-      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path14, "ports", i])) } : {}
-    };
-  });
-}
-function readPeer(reader, path14) {
-  requireMap(reader, path14);
-  const podSelector = readSelector(reader, [...path14, "podSelector"]);
-  const namespaceSelector = readSelector(reader, [...path14, "namespaceSelector"]);
-  const ipBlock = readIpBlock(reader, [...path14, "ipBlock"]);
-  if (ipBlock && (podSelector || namespaceSelector)) {
-    throw new RejectedPolicy(path14, "a peer may not combine ipBlock with a pod or namespace selector");
-  }
-  if (!ipBlock && !podSelector && !namespaceSelector) {
-    throw new RejectedPolicy(path14, "a peer needs podSelector, namespaceSelector or ipBlock");
-  }
-  return {
-    ...podSelector ? { podSelector } : {},
-    ...namespaceSelector ? { namespaceSelector } : {},
-    ...ipBlock ? { ipBlock } : {},
-    path: path14
-  };
-}
-function readIpBlock(reader, path14) {
-  if (reader.get(path14) === void 0) return void 0;
-  requireMap(reader, path14);
-  const cidr = reader.get([...path14, "cidr"]);
-  if (typeof cidr !== "string") throw new RejectedPolicy(path14, "ipBlock.cidr must be a string");
-  const except = (requireList(reader, [...path14, "except"]) ?? []).map((value, i) => {
-    if (typeof value !== "string")
-      throw new RejectedPolicy([...path14, "except", i], "ipBlock.except entries must be strings");
-    return value;
-  });
-  return { cidr, except };
-}
-function readPort(reader, path14) {
-  requireMap(reader, path14);
-  const protocol = reader.get([...path14, "protocol"]) ?? "TCP";
-  if (!PROTOCOLS.includes(protocol)) {
-    throw new RejectedPolicy([...path14, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
-  }
-  const port2 = reader.get([...path14, "port"]);
-  const endPort = reader.get([...path14, "endPort"]);
-  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
-    throw new RejectedPolicy([...path14, "port"], "port must be a number 1-65535 or a port name");
-  }
-  if (endPort !== void 0) {
-    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
-      throw new RejectedPolicy([...path14, "endPort"], "endPort needs a numeric port and must not be below it");
-    }
-  }
-  return {
-    protocol,
-    ...port2 !== void 0 ? { port: port2 } : {},
-    ...endPort !== void 0 ? { endPort } : {},
-    path: path14
-  };
-}
-function readSelector(reader, path14) {
-  if (reader.get(path14) === void 0 || reader.get(path14) === null) return void 0;
-  requireMap(reader, path14);
-  const matchLabels = reader.get([...path14, "matchLabels"]);
-  const selector = {};
-  if (matchLabels !== void 0 && matchLabels !== null) {
-    requireMap(reader, [...path14, "matchLabels"]);
-    for (const [key, value] of Object.entries(matchLabels)) {
-      if (typeof value !== "string")
-        throw new RejectedPolicy([...path14, "matchLabels", key], "matchLabels values must be strings");
-    }
-    selector.matchLabels = matchLabels;
-  }
-  const expressions = requireList(reader, [...path14, "matchExpressions"]);
-  if (expressions) {
-    selector.matchExpressions = expressions.map((_, i) => {
-      const at2 = [...path14, "matchExpressions", i];
-      requireMap(reader, at2);
-      const key = reader.get([...at2, "key"]);
-      const operator = reader.get([...at2, "operator"]);
-      const values = requireList(reader, [...at2, "values"]) ?? [];
-      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
-      if (!OPERATORS.includes(operator)) {
-        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
-      }
-      if (values.some((v) => typeof v !== "string"))
-        throw new RejectedPolicy([...at2, "values"], "values must be strings");
-      const needsValues = operator === "In" || operator === "NotIn";
-      if (needsValues !== values.length > 0) {
-        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
-      }
-      return {
-        key,
-        operator,
-        ...needsValues ? { values } : {}
-      };
-    });
-  }
-  return selector;
-}
-function requireMap(reader, path14) {
-  const value = reader.get(path14);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path14, "must be a map");
-}
-function requireList(reader, path14) {
-  const value = reader.get(path14);
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw new RejectedPolicy(path14, "must be a list");
-  return value;
-}
-
-// src/model/workloads.ts
-var POD_TEMPLATE_PATHS = {
-  Pod: [],
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-function isWorkloadKind(kind) {
-  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
-}
-function readWorkload(reader, namespace) {
-  const { object } = reader;
-  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
-  const workload = {
-    id: workloadId(namespace, object.kind, object.name),
-    namespace,
-    kind: object.kind,
-    name: object.name,
-    labels: reader.stringMap([...template, "metadata", "labels"]),
-    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
-    ips: object.kind === "Pod" ? readPodIps(reader) : [],
-    loc: object.loc
-  };
-  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
-  return owner ? { workload, owner } : { workload };
-}
-function workloadId(namespace, kind, name) {
-  return `${namespace}/${kind}/${name}`;
-}
-function readContainerPorts(reader, containersPath) {
-  const ports = [];
-  (reader.array(containersPath) ?? []).forEach((_, c) => {
-    const portsPath = [...containersPath, c, "ports"];
-    (reader.array(portsPath) ?? []).forEach((__, p) => {
-      const path14 = [...portsPath, p];
-      const port2 = reader.port([...path14, "containerPort"]);
-      const name = reader.string([...path14, "name"]);
-      const protocol = reader.string([...path14, "protocol"]) ?? "TCP";
-      if (!PROTOCOLS.includes(protocol)) {
-        reader.report(
-          [...path14, "protocol"],
-          `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
-        );
-        return;
-      }
-      if (port2 === void 0) return;
-      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
-    });
-  });
-  return ports;
-}
-function readPodIps(reader) {
-  const ips = /* @__PURE__ */ new Set();
-  const podIp = reader.string(["status", "podIP"]);
-  if (podIp) ips.add(podIp);
-  (reader.array(["status", "podIPs"]) ?? []).forEach((_, i) => {
-    const ip = reader.string(["status", "podIPs", i, "ip"]);
-    if (ip) ips.add(ip);
-  });
-  return [...ips];
-}
-function readControllerOwner(reader) {
-  const references = reader.array(["metadata", "ownerReferences"]) ?? [];
-  for (let i = 0; i < references.length; i++) {
-    if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
-    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
-    if (!name) continue;
-    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
-  }
-  return void 0;
-}
-function foldOwnedPods(namespace, owner, pods) {
-  const sorted = [...pods].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const first = sorted[0];
-  const ports = /* @__PURE__ */ new Map();
-  for (const port2 of sorted.flatMap((pod) => pod.ports))
-    ports.set(`${port2.name ?? ""}/${port2.port}/${port2.protocol}`, port2);
-  return {
-    workload: {
-      id: workloadId(namespace, owner.kind, owner.name),
-      namespace,
-      kind: owner.kind,
-      name: owner.name,
-      labels: first.labels,
-      ports: [...ports.values()],
-      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
-      loc: first.loc
-    },
-    differingLabels: differingKeys(sorted.map((pod) => pod.labels))
-  };
-}
-function differingKeys(labelSets) {
-  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
-  const first = labelSets[0] ?? {};
-  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
-}
-
-// src/model/build.ts
-var NAMESPACE_NAME_LABEL2 = "kubernetes.io/metadata.name";
-function buildModel(objects, options = {}) {
-  const defaultNamespace = options.defaultNamespace ?? "default";
-  const diagnostics = [];
-  const declaredNamespaces = /* @__PURE__ */ new Map();
-  const workloads = /* @__PURE__ */ new Map();
-  const ownedPods = /* @__PURE__ */ new Map();
-  const services = /* @__PURE__ */ new Map();
-  const policies = /* @__PURE__ */ new Map();
-  const addUnique = (map, key, item, reader) => {
-    const first = map.get(key);
-    if (!first) map.set(key, item);
-    else {
-      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : "";
-      reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
-    }
-  };
-  for (const object of objects) {
-    const reader = new FieldReader(object, diagnostics);
-    if (object.kind === "Namespace") {
-      addUnique(
-        declaredNamespaces,
-        object.name,
-        {
-          name: object.name,
-          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
-          inferred: false,
-          loc: object.loc
-        },
-        reader
-      );
-      continue;
-    }
-    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
-      continue;
-    const namespace = object.namespace ?? defaultNamespace;
-    if (object.namespace === void 0) {
-      reader.report(
-        [],
-        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
-        "info",
-        "default-namespace"
-      );
-    }
-    if (object.kind === "Service") {
-      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
-    } else if (object.kind === "NetworkPolicy") {
-      const policy = readNetworkPolicy(reader, namespace);
-      if (policy) addUnique(policies, policy.id, policy, reader);
-    } else {
-      const { workload, owner } = readWorkload(reader, namespace);
-      if (!owner) {
-        addUnique(workloads, workload.id, workload, reader);
-        continue;
-      }
-      const key = workloadId(namespace, owner.kind, owner.name);
-      const group2 = ownedPods.get(key) ?? { namespace, owner, pods: [] };
-      group2.pods.push(workload);
-      ownedPods.set(key, group2);
-    }
-  }
-  for (const [id, { namespace, owner, pods }] of ownedPods) {
-    const folded = foldOwnedPods(namespace, owner, pods);
-    const declared = workloads.get(id);
-    if (declared) {
-      declared.ips = [.../* @__PURE__ */ new Set([...declared.ips, ...folded.workload.ips])];
-      continue;
-    }
-    workloads.set(id, folded.workload);
-    if (folded.differingLabels.length > 0) {
-      const { file, line, column } = folded.workload.loc;
-      diagnostics.push({
-        severity: "warning",
-        code: "owner-labels-differ",
-        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(", ")}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
-        file,
-        line,
-        column,
-        resource: { kind: owner.kind, namespace, name: owner.name }
-      });
-    }
-  }
-  const model = {
-    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
-      ...[...workloads.values()].map((w) => w.namespace),
-      ...[...services.values()].map((s) => s.namespace),
-      ...[...policies.values()].map((p) => p.namespace)
-    ]),
-    workloads: [...workloads.values()],
-    services: [...services.values()],
-    policies: [...policies.values()]
-  };
-  return { model, diagnostics };
-}
-function namespaceLabels(name, declared) {
-  return { ...declared, [NAMESPACE_NAME_LABEL2]: name };
-}
-function collectNamespaces(declared, configured, referenced) {
-  const namespaces = /* @__PURE__ */ new Map();
-  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
-    if (namespaces.has(name)) continue;
-    const own = declared.get(name);
-    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
-    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
-  }
-  return namespaces;
-}
-function readService(reader, namespace) {
-  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
-  const clusterIPs = /* @__PURE__ */ new Set();
-  for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
-    if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
-  }
-  const ports = [];
-  (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
-    const path14 = ["spec", "ports", i];
-    const port2 = reader.port([...path14, "port"]);
-    const protocol = reader.string([...path14, "protocol"]) ?? "TCP";
-    const name = reader.string([...path14, "name"]);
-    const rawTarget = reader.get([...path14, "targetPort"]);
-    if (port2 === void 0) return;
-    if (!PROTOCOLS.includes(protocol)) {
-      reader.report(
-        [...path14, "protocol"],
-        `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
-      );
-      return;
-    }
-    let targetPort = port2;
-    if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
-    else if (rawTarget !== void 0)
-      reader.report([...path14, "targetPort"], "targetPort must be a number or a port name");
-    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
-  });
-  return {
-    namespace,
-    name: reader.object.name,
-    ...selector ? { selector } : {},
-    clusterIPs: [...clusterIPs],
-    ports,
-    loc: reader.object.loc
-  };
-}
-
-// src/policy/compile.ts
-function compilePolicy(policy) {
-  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => compileRule(policy, rule2, index));
-  return {
-    policy,
-    selects: compileSelector(policy.podSelector),
-    ingress: compileRules("ingress"),
-    egress: compileRules("egress")
-  };
-}
-function compileRule(policy, rule2, index) {
-  return {
-    index,
-    rule: rule2,
-    ...rule2.peers ? { peers: rule2.peers.map((peer2) => compilePeer(policy.namespace, peer2)) } : {},
-    ports: compilePorts(rule2)
-  };
-}
-function compilePeer(policyNamespace, peer2) {
-  if (peer2.ipBlock) {
-    const ranges = ipBlockRanges(peer2.ipBlock);
-    const admits = (address) => ranges.some((range2) => rangeContains(range2, address));
-    return {
-      peer: peer2,
-      ipRanges: ranges,
-      key: `ip:${JSON.stringify(peer2.ipBlock)}`,
-      matchesNamespace: () => false,
-      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
-      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits) : facts.address !== void 0 && admits(facts.address)
-    };
-  }
-  const podMatches = compileSelector(peer2.podSelector ?? {});
-  const namespaceSelector = peer2.namespaceSelector && compileSelector(peer2.namespaceSelector);
-  const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
-  return {
-    peer: peer2,
-    ipRanges: [],
-    key: peer2.namespaceSelector ? `ns:${JSON.stringify(peer2.namespaceSelector)}|pod:${JSON.stringify(peer2.podSelector ?? {})}` : `in:${policyNamespace}|pod:${JSON.stringify(peer2.podSelector)}`,
-    matchesNamespace,
-    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
-  };
-}
-function matchesEveryPod(peer2) {
-  const { namespaceSelector, podSelector, ipBlock } = peer2.peer;
-  return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
-}
-function compilePorts(rule2) {
-  if (!rule2.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
-  let fixed = ConnSet.none();
-  const named = [];
-  for (const port2 of rule2.ports) {
-    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(port2.protocol));
-    else if (typeof port2.port === "number")
-      fixed = fixed.union(ConnSet.of(port2.protocol, [[port2.port, port2.endPort ?? port2.port]]));
-    else named.push({ name: port2.port, protocol: port2.protocol });
-  }
-  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
-  return {
-    hasNamed: true,
-    // A name means whatever port the destination's container declares under that name and protocol; an address
-    // outside the pods declares none, so a named port never matches it.
-    resolve: (destinationPorts) => (destinationPorts ?? []).filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)).reduce(
-      (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
-      fixed
-    )
-  };
-}
-
-// src/policy/external.ts
-var PROTOCOL_ORDER = [...PROTOCOLS].sort();
-function externalBlocks(contributions) {
-  const blocks2 = [];
-  for (const family of [4, 6]) {
-    const segments = allowedSegments(family, contributions);
-    for (const protocol of PROTOCOL_ORDER) {
-      for (const merged of mergeSegments(segments, protocol)) {
-        for (const cidr of rangeToCidrs(merged.range)) {
-          blocks2.push({
-            cidr,
-            range: cidrToRange(cidr),
-            protocol,
-            ports: merged.ports.map(([lo, hi]) => [lo, hi])
-          });
-        }
-      }
-    }
-  }
-  return blocks2.sort(compareBlocks);
-}
-function compareBlocks(a, b) {
-  return compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol);
-}
-function allowedSegments(family, contributions) {
-  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range2) => range2.family === family);
-  return cutAddressSpace(family, bounded).map((range2) => ({
-    range: range2,
-    ports: contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range2))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
-  }));
-}
-function mergeSegments(segments, protocol) {
-  const merged = [];
-  for (const segment of segments) {
-    const ports = segment.ports.ranges(protocol);
-    if (ports.length === 0) continue;
-    const last = merged.at(-1);
-    if (last && last.range.end + 1n === segment.range.start && ConnSet.of(protocol, last.ports).equals(ConnSet.of(protocol, ports))) {
-      last.range = { ...last.range, end: segment.range.end };
-    } else {
-      merged.push({ range: segment.range, ports });
-    }
-  }
-  return merged;
-}
-
-// src/policy/engine.ts
-function createEngine(model) {
-  return new Engine(model);
-}
-var Engine = class {
-  constructor(model) {
-    this.model = model;
-    for (const policy of model.policies) {
-      const compiled = compilePolicy(policy);
-      this.compiledPolicies.set(policy, compiled);
-      pushTo(this.policiesByNamespace, policy.namespace, compiled);
-    }
-    const groupByKey = /* @__PURE__ */ new Map();
-    for (const workload of model.workloads) {
-      const key = JSON.stringify([
-        workload.namespace,
-        sortedEntries(workload.labels),
-        workload.ports,
-        [...workload.ips].sort()
-      ]);
-      let group2 = groupByKey.get(key);
-      if (!group2) {
-        const facts = this.podFacts(workload);
-        group2 = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
-        groupByKey.set(key, group2);
-        this.groups.push(group2);
-        pushTo(this.groupsByNamespace, workload.namespace, group2);
-      }
-      group2.members.push(workload);
-      this.groupOfWorkload.set(workload, group2);
-    }
-  }
-  model;
-  policiesByNamespace = /* @__PURE__ */ new Map();
-  compiledPolicies = /* @__PURE__ */ new Map();
-  compiledPeers = /* @__PURE__ */ new WeakMap();
-  groups = [];
-  groupOfWorkload = /* @__PURE__ */ new Map();
-  groupsByNamespace = /* @__PURE__ */ new Map();
-  peerGroups = /* @__PURE__ */ new Map();
-  policyWorkloads(policy) {
-    const compiled = this.compiled(policy);
-    return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group2) => compiled.selects(group2.facts.labels)).flatMap((group2) => group2.members);
-  }
-  selectingPolicies(workload, direction) {
-    return this.selecting(workload, direction).map((compiled) => compiled.policy);
-  }
-  isIsolated(workload, direction) {
-    return this.selecting(workload, direction).length > 0;
-  }
-  peerWorkloads(policy, peer2) {
-    return this.matchedGroups(this.compiledPeer(policy, peer2)).flatMap((group2) => group2.members);
-  }
-  peerNamespaces(policy, peer2) {
-    const compiled = this.compiledPeer(policy, peer2);
-    return [...this.model.namespaces.values()].filter((ns) => compiled.matchesNamespace(ns.name, ns.labels));
-  }
-  allowedPorts(from, to) {
-    return this.evaluateSide("egress", from, to).allowed.intersection(
-      this.evaluateSide("ingress", to, from).allowed
-    );
-  }
-  isAllowed(from, to, protocol, port2) {
-    return this.allowedPorts(from, to).has(protocol, port2);
-  }
-  explain(from, to, protocol, port2) {
-    const explainSide = (direction, subject, other) => {
-      const side = this.evaluateSide(direction, subject, other);
-      const policies = side.policies.map(({ compiled, rules: rules2 }) => ({
-        policy: compiled.policy.id,
-        loc: compiled.policy.loc,
-        rules: rules2.map((rule2) => ({
-          index: rule2.compiled.index,
-          loc: compiled.policy.locate(rule2.compiled.rule.path),
-          peerMatches: rule2.peerMatches,
-          portMatches: rule2.ports.has(protocol, port2)
-        }))
-      }));
-      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port2), policies };
-    };
-    const egress = explainSide("egress", from, to);
-    const ingress = explainSide("ingress", to, from);
-    return { allowed: egress.allowed && ingress.allowed, protocol, port: port2, egress, ingress };
-  }
-  connectivity() {
-    const rows = this.groups.map((group2) => ({
-      egress: this.directionRow(group2, "egress"),
-      ingress: this.directionRow(group2, "ingress")
-    }));
-    const sorted = [...this.model.workloads].sort(compareWorkloads);
-    const rank = new Map(sorted.map((workload, i) => [workload, i]));
-    const peers = new Map(
-      sorted.map((w) => [
-        w,
-        { namespace: w.namespace, kind: w.kind, name: w.name }
-      ])
-    );
-    const connections = [];
-    const push2 = (from, to, ports) => {
-      for (const protocol of PROTOCOL_ORDER) {
-        const ranges = ports.ranges(protocol);
-        if (ranges.length > 0)
-          connections.push({ from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) });
-      }
-    };
-    const candidates = this.destinationCandidates(rows, rank);
-    for (const source of sorted) {
-      const sourceGroup = this.groupOfWorkload.get(source);
-      const egress = rows[sourceGroup.index].egress;
-      for (const destination of candidates(sourceGroup)) {
-        if (destination === source) continue;
-        const destinationGroup = this.groupOfWorkload.get(destination);
-        const egressPorts = rowPorts(egress, destinationGroup);
-        if (egressPorts.isEmpty()) continue;
-        const ingress = rows[destinationGroup.index].ingress;
-        push2(
-          peers.get(source),
-          peers.get(destination),
-          egressPorts.intersection(rowPorts(ingress, sourceGroup))
-        );
-      }
-      for (const { cidr, protocol, ports } of egress.external)
-        connections.push({ from: peers.get(source), to: { cidr }, protocol, ports });
-    }
-    const inbound = sorted.flatMap(
-      (destination) => rows[this.groupOfWorkload.get(destination).index].ingress.external.map((block) => ({
-        block,
-        destination
-      }))
-    );
-    inbound.sort(
-      (a, b) => compareRanges(a.block.range, b.block.range) || rank.get(a.destination) - rank.get(b.destination) || compareBlocks(a.block, b.block)
-    );
-    for (const { block, destination } of inbound) {
-      connections.push({
-        from: { cidr: block.cidr },
-        to: peers.get(destination),
-        protocol: block.protocol,
-        ports: block.ports
-      });
-    }
-    return connections;
-  }
-  /**
-   * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
-   * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
-   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
-   */
-  destinationCandidates(rows, rank) {
-    const reachesEveryPod = (row) => !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
-    const admitAnyone = this.groups.filter((group2) => reachesEveryPod(rows[group2.index].ingress));
-    const admittedBy = /* @__PURE__ */ new Map();
-    for (const destination of this.groups) {
-      for (const source of rows[destination.index].ingress.byGroup.keys())
-        pushTo(admittedBy, source, destination);
-    }
-    const inOrder = (groups) => [...new Set(groups)].flatMap((group2) => group2.members).sort((a, b) => rank.get(a) - rank.get(b));
-    const cache = /* @__PURE__ */ new Map();
-    return (source) => {
-      let list2 = cache.get(source);
-      if (!list2) {
-        const egress = rows[source.index].egress;
-        const admitting = inOrder([...admitAnyone, ...admittedBy.get(source.index) ?? []]);
-        if (reachesEveryPod(egress)) list2 = admitting;
-        else {
-          const reached = inOrder([...egress.byGroup.keys()].map((index) => this.groups[index]));
-          list2 = reached.length < admitting.length ? reached : admitting;
-        }
-        cache.set(source, list2);
-      }
-      return list2;
-    };
-  }
-  directionRow(group2, direction) {
-    const row = {
-      isolated: group2.selecting[direction].length > 0,
-      everyPod: ConnSet.none(),
-      everyPodNamed: [],
-      byGroup: /* @__PURE__ */ new Map(),
-      external: []
-    };
-    if (!row.isolated) {
-      row.everyPod = ConnSet.all();
-      row.external = externalBlocks([{ ports: ConnSet.all() }]);
-      return row;
-    }
-    const portsTowards = (ports, other) => ports.resolve(direction === "egress" ? other?.facts.ports : group2.facts.ports);
-    const addEveryPod = (ports) => {
-      if (direction === "egress" && ports.hasNamed) row.everyPodNamed.push(ports);
-      else row.everyPod = row.everyPod.union(portsTowards(ports, void 0));
-    };
-    const addGroups = (groups, ports) => {
-      for (const other of groups) {
-        row.byGroup.set(
-          other.index,
-          (row.byGroup.get(other.index) ?? ConnSet.none()).union(portsTowards(ports, other))
-        );
-      }
-    };
-    const contributions = [];
-    for (const policy of group2.selecting[direction]) {
-      for (const rule2 of policy[direction]) {
-        if (!rule2.peers) {
-          addEveryPod(rule2.ports);
-          contributions.push({ ports: portsTowards(rule2.ports, void 0) });
-          continue;
-        }
-        for (const peer2 of rule2.peers) {
-          if (matchesEveryPod(peer2)) addEveryPod(rule2.ports);
-          else addGroups(this.matchedGroups(peer2), rule2.ports);
-          if (peer2.ipRanges.length > 0)
-            contributions.push({ ranges: peer2.ipRanges, ports: portsTowards(rule2.ports, void 0) });
-        }
-      }
-    }
-    row.external = externalBlocks(contributions);
-    return row;
-  }
-  /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
-  matchedGroups(peer2) {
-    let groups = this.peerGroups.get(peer2.key);
-    if (!groups) {
-      const candidates = peer2.ipRanges.length > 0 ? this.groups.filter((group2) => group2.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(([namespace]) => peer2.matchesNamespace(namespace, this.namespaceLabels(namespace))).flatMap(([, inNamespace]) => inNamespace);
-      groups = candidates.filter((group2) => peer2.matches({ pod: group2.facts }));
-      this.peerGroups.set(peer2.key, groups);
-    }
-    return groups;
-  }
-  evaluateSide(direction, subject, other) {
-    if (!("workload" in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
-    const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
-    const otherFacts = this.peerFacts(other);
-    const destinationPorts = direction === "ingress" ? subject.workload.ports : "pod" in otherFacts ? otherFacts.pod.ports : void 0;
-    let allowed = ConnSet.none();
-    const policies = selecting.map((compiled) => ({
-      compiled,
-      rules: compiled[direction].map((rule2) => {
-        const peerMatches = !rule2.peers || rule2.peers.some((peer2) => peer2.matches(otherFacts));
-        const ports = rule2.ports.resolve(destinationPorts);
-        if (peerMatches) allowed = allowed.union(ports);
-        return { compiled: rule2, peerMatches, ports };
-      })
-    }));
-    return { isolated: true, allowed, policies };
-  }
-  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
-  selecting(workload, direction) {
-    const group2 = this.groupOfWorkload.get(workload);
-    return group2 ? group2.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
-  }
-  evaluateSelecting(facts) {
-    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
-      (compiled) => compiled.selects(facts.labels)
-    );
-    return {
-      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
-      egress: selecting.filter((compiled) => compiled.policy.types.egress)
-    };
-  }
-  peerFacts(endpoint) {
-    return "workload" in endpoint ? { pod: this.podFacts(endpoint.workload) } : { address: addressToRange(endpoint.ip) };
-  }
-  podFacts(workload) {
-    const known = this.groupOfWorkload.get(workload);
-    if (known) return known.facts;
-    return {
-      namespace: workload.namespace,
-      namespaceLabels: this.namespaceLabels(workload.namespace),
-      labels: workload.labels,
-      ports: workload.ports,
-      ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
-    };
-  }
-  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
-  namespaceLabels(namespace) {
-    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL2]: namespace };
-  }
-  compiled(policy) {
-    let compiled = this.compiledPolicies.get(policy);
-    if (!compiled) {
-      compiled = compilePolicy(policy);
-      this.compiledPolicies.set(policy, compiled);
-    }
-    return compiled;
-  }
-  compiledPeer(policy, peer2) {
-    let compiled = this.compiledPeers.get(peer2);
-    if (!compiled) {
-      compiled = compilePeer(policy.namespace, peer2);
-      this.compiledPeers.set(peer2, compiled);
-    }
-    return compiled;
-  }
-};
-function rowPorts(row, other) {
-  if (!row.isolated) return ConnSet.all();
-  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
-  for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
-  return ports;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareWorkloads(a, b) {
-  return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
-}
-function sortedEntries(labels) {
-  return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
-}
-function pushTo(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
-}
-
 // src/rules/run.ts
 var IGNORE_ANNOTATION = "netpol-guard.io/ignore";
 function runLint(input, config, rules2 = rules) {
@@ -41643,1067 +42861,472 @@ function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/manifests/load.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { readFile, stat as stat3 } from "node:fs/promises";
-import path9 from "node:path";
-
-// src/manifests/documents.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/manifests/positions.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function pathKey(path14) {
-  return JSON.stringify(path14.map(String));
+// src/fix/patch.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+import { isDeepStrictEqual } from "node:util";
+function ruleYaml(rule2) {
+  return (0, import_yaml7.stringify)([rule2]).trimEnd();
 }
-function locationAt(file, lineCounter, offset) {
-  const { line, col } = lineCounter.linePos(offset);
-  return { file, line, column: col };
-}
-function indexPositions(root, file, lineCounter) {
-  const index = /* @__PURE__ */ new Map();
-  const pending = [{ node: root, path: [] }];
-  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
-    const { node, path: path14 } = entry;
-    if ((0, import_yaml3.isMap)(node)) {
-      for (const pair of node.items) {
-        if (!(0, import_yaml3.isScalar)(pair.key) || pair.key.range == null) continue;
-        const fieldPath = [...path14, String(pair.key.value)];
-        index.set(pathKey(fieldPath), locationAt(file, lineCounter, pair.key.range[0]));
-        pending.push({ node: pair.value, path: fieldPath });
-      }
-    } else if ((0, import_yaml3.isSeq)(node)) {
-      node.items.forEach((item, position) => {
-        const itemPath = [...path14, position];
-        const start = (0, import_yaml3.isPair)(item) ? item.key : item;
-        const range2 = start?.range;
-        if (range2 != null) index.set(pathKey(itemPath), locationAt(file, lineCounter, range2[0]));
-        pending.push({ node: item, path: itemPath });
-      });
+function addRule(text, target2, direction, rule2) {
+  const found = findPolicyDocument(text, target2);
+  if ("error" in found) return found;
+  const before = ruleList(found.document, direction);
+  const expected = [...before, rule2];
+  for (const strategy of [insertLines, rewriteDocument]) {
+    const patched = strategy(text, found.document, direction, rule2);
+    if (patched === void 0) continue;
+    const again = findPolicyDocument(patched, { ...target2, line: void 0 }, found.index);
+    if ("document" in again && isDeepStrictEqual(ruleList(again.document, direction), expected)) {
+      return { text: patched };
     }
   }
-  return index;
+  return { error: `could not add a rule to spec.${direction} of ${target2.namespace}/${target2.name}` };
 }
-function makeLocator(loc, index) {
-  if (index === void 0) return () => loc;
-  return (path14) => {
-    for (let length = path14.length; length > 0; length--) {
-      const found = index.get(pathKey(path14.slice(0, length)));
-      if (found !== void 0) return found;
-    }
-    return loc;
-  };
+function policyDocumentText(text, target2) {
+  const found = findPolicyDocument(text, target2);
+  if ("error" in found) return void 0;
+  const range2 = found.document.contents?.range;
+  return range2 ? text.slice(range2[0], range2[2]).trimEnd() : void 0;
 }
-
-// src/manifests/documents.ts
-var YAML_OPTIONS = {
-  version: "1.1",
-  customTags: (tags) => tags.filter((tag) => !isTimeTag(tag)),
-  uniqueKeys: true,
-  // Conversion warnings (collection keys) would go to the process's stderr; such documents are reported instead.
-  logLevel: "error"
-};
-function isTimeTag(tag) {
-  if (typeof tag === "string") return tag === "timestamp" || tag === "intTime" || tag === "floatTime";
-  return tag.tag === "tag:yaml.org,2002:timestamp" || tag.format === "TIME";
-}
-var JSON_OPTIONS = { version: "1.2", uniqueKeys: true, logLevel: "error" };
-function* readDocuments(reading, format, limits) {
-  const { file, text, lineCounter } = reading;
-  const report = (severity, code, message, offset) => reading.diagnostics.push({ severity, code, message, ...locationAt(file, lineCounter, offset) });
-  if (format === "json" && !isStrictJson(reading, report)) return;
-  const parser = new import_yaml4.Parser(lineCounter.addNewLine);
-  const composer = new import_yaml4.Composer(format === "json" ? JSON_OPTIONS : YAML_OPTIONS);
-  let documentCount = 0;
-  const convert = function* (documents) {
-    for (const document of documents) {
-      const converted = convertDocument(document, reading, limits, report);
-      if (converted !== void 0) yield converted;
-    }
-  };
-  for (const token of parser.parse(text)) {
-    if (token.type === "document") {
-      documentCount++;
-      if (documentCount > limits.maxDocumentsPerFile) {
-        report(
-          "error",
-          "too-many-documents",
-          `more than ${limits.maxDocumentsPerFile} documents in one file (limit maxDocumentsPerFile); the documents from here on are not read`,
-          token.offset
-        );
-        break;
-      }
-      const tooDeepAt = offsetBeyondDepth(token, limits.maxDepth);
-      if (tooDeepAt !== void 0) {
-        report(
-          "error",
-          "too-deep",
-          `nesting deeper than ${limits.maxDepth} levels (limit maxDepth); this document is not read`,
-          tooDeepAt
-        );
-        continue;
-      }
-    }
-    yield* convert(composer.next(token));
-    if (reading.templateOffset !== void 0) return;
+function findPolicyDocument(text, target2, index) {
+  const documents = Array.from((0, import_yaml7.parseAllDocuments)(text));
+  const lineOffset = target2.line === void 0 ? void 0 : offsetOfLine(text, target2.line);
+  const candidates = documents.map((document, i) => ({ document, index: i })).filter(({ document, index: i }) => (index === void 0 || i === index) && isTarget(document, target2));
+  const chosen = candidates.find(
+    ({ document }) => lineOffset !== void 0 && document.range[0] <= lineOffset && lineOffset < document.range[2]
+  ) ?? candidates[0];
+  if (!chosen) return { error: `no NetworkPolicy ${target2.namespace}/${target2.name} in the file` };
+  if (chosen.document.errors.length > 0) {
+    return { error: `the policy's document does not parse: ${chosen.document.errors[0]?.message ?? ""}` };
   }
-  yield* convert(composer.end());
+  return chosen;
 }
-function isStrictJson(reading, report) {
+function isTarget(document, target2) {
+  const value = plainValue(document);
+  if (value?.kind !== "NetworkPolicy" || !isRecord(value.metadata)) return false;
+  const { name, namespace } = value.metadata;
+  return name === target2.name && (namespace ?? target2.defaultNamespace) === target2.namespace;
+}
+function ruleList(document, direction) {
+  const spec = plainValue(document)?.spec;
+  const list2 = isRecord(spec) ? spec[direction] : void 0;
+  return Array.isArray(list2) ? list2 : [];
+}
+function plainValue(document) {
   try {
-    JSON.parse(reading.text);
-    return true;
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    let offset = position === void 0 ? reading.text.length : Number(position);
-    const trailingComma = /,\s*$/.exec(reading.text.slice(0, offset));
-    if (trailingComma !== null) offset = trailingComma.index;
-    const hint = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
-    reading.lineCounter.addNewLine(0);
-    for (let newline = reading.text.indexOf("\n"); newline !== -1; newline = reading.text.indexOf("\n", newline + 1)) {
-      reading.lineCounter.addNewLine(newline + 1);
-    }
-    report("error", "json-syntax", `invalid JSON: ${message}${hint}; the file is not read`, offset);
-    return false;
-  }
-}
-function convertDocument(document, reading, limits, report) {
-  const [start, end] = document.range;
-  const firstError = document.errors[0];
-  if (firstError !== void 0) {
-    const templateAt2 = reading.text.indexOf("{{", start);
-    if (templateAt2 !== -1 && templateAt2 < end) {
-      reading.templateOffset = templateAt2;
-      return void 0;
-    }
-    const offset = firstError.pos[0];
-    if (firstError.code === "DUPLICATE_KEY") {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(reading.text.slice(offset, offset + 200))?.[1] ?? "";
-      report(
-        "error",
-        "duplicate-key",
-        `duplicate key ${JSON.stringify(key.trim())}: kubectl rejects such a document, so it is not read`,
-        offset
-      );
-    } else if (firstError.code === "RESOURCE_EXHAUSTION") {
-      report("error", "too-deep", `${firstError.message}; this document is not read`, offset);
-    } else {
-      report(
-        "error",
-        "yaml-syntax",
-        `invalid YAML: ${firstError.message}; this document is not read`,
-        offset
-      );
-    }
-    return void 0;
-  }
-  const root = document.contents;
-  if (root === null) return void 0;
-  const templateAt = flowMapTemplateOffset(root, reading.text);
-  if (templateAt !== void 0) {
-    reading.templateOffset = templateAt;
-    return void 0;
-  }
-  try {
-    return { root, value: document.toJS({ maxAliasCount: limits.maxAliasCount }) };
-  } catch (error2) {
-    if (error2 instanceof ReferenceError) {
-      report(
-        "error",
-        "alias-limit",
-        `more than ${limits.maxAliasCount} alias expansions (limit maxAliasCount, against "billion laughs" documents); this document is not read`,
-        root.range[0]
-      );
-    } else if (error2 instanceof RangeError) {
-      report("error", "too-deep", "the document nests too deeply to convert; it is not read", root.range[0]);
-    } else {
-      throw error2;
-    }
+    const value = document.toJS({ maxAliasCount: DEFAULT_LOAD_LIMITS.maxAliasCount });
+    return isRecord(value) ? value : void 0;
+  } catch {
     return void 0;
   }
 }
-function flowMapTemplateOffset(root, text) {
-  const pending = [root];
-  for (let node = pending.pop(); node !== void 0; node = pending.pop()) {
-    if ((0, import_yaml4.isPair)(node)) {
-      pending.push(node.key, node.value);
-    } else if ((0, import_yaml4.isMap)(node)) {
-      if (node.range != null && text.startsWith("{{", node.range[0])) return node.range[0];
-      for (const pair of node.items) pending.push(pair);
-    } else if ((0, import_yaml4.isSeq)(node)) {
-      for (const item of node.items) pending.push(item);
-    }
-  }
-  return void 0;
-}
-function offsetBeyondDepth(document, maxDepth) {
-  const pending = [];
-  if (document.value !== void 0) pending.push({ token: document.value, depth: 0 });
-  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
-    const { token, depth } = entry;
-    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection")
-      continue;
-    if (depth >= maxDepth) return token.offset;
-    for (const item of token.items) {
-      if ("key" in item && item.key) pending.push({ token: item.key, depth: depth + 1 });
-      if (item.value) pending.push({ token: item.value, depth: depth + 1 });
-    }
-  }
-  return void 0;
-}
-
-// src/manifests/files.ts
-import { readdir as readdir2, realpath, stat as stat2 } from "node:fs/promises";
-import path8 from "node:path";
-var MANIFEST_EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
-function displayName2(absolute, root) {
-  return path8.relative(root, absolute).split(path8.sep).join("/") || path8.basename(absolute);
-}
-async function findManifestFiles(paths, root, diagnostics) {
-  const found = /* @__PURE__ */ new Map();
-  const visitedFolders = /* @__PURE__ */ new Set();
-  const unreadable = (absolute, error2) => diagnostics.push({
-    severity: "error",
-    code: "unreadable",
-    message: `cannot read ${JSON.stringify(displayName2(absolute, root))}: ${describeError2(error2)}`,
-    file: displayName2(absolute, root)
-  });
-  const addFile = (absolute) => found.set(absolute, { absolute, name: displayName2(absolute, root) });
-  const walk = async (folder) => {
-    let entries;
-    try {
-      const real = await realpath(folder);
-      if (visitedFolders.has(real)) return;
-      visitedFolders.add(real);
-      entries = await readdir2(folder, { withFileTypes: true });
-    } catch (error2) {
-      unreadable(folder, error2);
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
-      const absolute = path8.join(folder, entry.name);
-      let isFolder = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await stat2(absolute).catch(() => void 0);
-        isFolder = target?.isDirectory() ?? false;
-        isFile = target === void 0 || target.isFile();
-      }
-      if (isFolder) await walk(absolute);
-      else if (isFile && MANIFEST_EXTENSIONS.has(path8.extname(entry.name).toLowerCase())) addFile(absolute);
-    }
-  };
-  for (const given of paths) {
-    const absolute = path8.resolve(root, given);
-    try {
-      const info2 = await stat2(absolute);
-      if (info2.isDirectory()) await walk(absolute);
-      else addFile(absolute);
-    } catch (error2) {
-      unreadable(absolute, error2);
-    }
-  }
-  return [...found.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
-function describeError2(error2) {
-  const code = error2?.code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a directory";
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-
-// src/manifests/objects.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/manifests/validate.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-
-// src/manifests/networkpolicy-schema.ts
-var stringMap = { type: ["object", "null"], additionalProperties: { type: "string" } };
-var stringList2 = { type: ["array", "null"], items: { type: "string" } };
-var labelSelector2 = {
-  type: ["object", "null"],
-  additionalProperties: false,
-  properties: {
-    matchLabels: stringMap,
-    matchExpressions: {
-      type: ["array", "null"],
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["key", "operator"],
-        properties: {
-          key: { type: "string" },
-          operator: { type: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
-          values: stringList2
-        }
-      }
-    }
-  }
-};
-var peer = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    podSelector: labelSelector2,
-    namespaceSelector: labelSelector2,
-    ipBlock: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      required: ["cidr"],
-      properties: { cidr: { type: "string" }, except: stringList2 }
-    }
-  }
-};
-var port = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    protocol: { type: ["string", "null"], enum: ["TCP", "UDP", "SCTP", null] },
-    port: { type: ["integer", "string", "null"] },
-    endPort: { type: ["integer", "null"] }
-  }
-};
-function rule(peersField) {
-  return {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      [peersField]: { type: ["array", "null"], items: peer },
-      ports: { type: ["array", "null"], items: port }
-    }
-  };
-}
-var objectMeta = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    name: { type: "string" },
-    generateName: { type: "string" },
-    namespace: { type: ["string", "null"] },
-    labels: stringMap,
-    annotations: stringMap,
-    uid: { type: "string" },
-    resourceVersion: { type: "string" },
-    generation: { type: "integer" },
-    selfLink: { type: "string" },
-    creationTimestamp: { type: ["string", "null"] },
-    deletionTimestamp: { type: ["string", "null"] },
-    deletionGracePeriodSeconds: { type: ["integer", "null"] },
-    finalizers: stringList2,
-    ownerReferences: { type: ["array", "null"], items: { type: "object" } },
-    managedFields: { type: ["array", "null"], items: { type: "object" } }
-  }
-};
-var networkPolicySchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind", "metadata"],
-  properties: {
-    apiVersion: { const: "networking.k8s.io/v1" },
-    kind: { const: "NetworkPolicy" },
-    metadata: objectMeta,
-    spec: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      properties: {
-        podSelector: labelSelector2,
-        ingress: { type: ["array", "null"], items: rule("from") },
-        egress: { type: ["array", "null"], items: rule("to") },
-        policyTypes: {
-          type: ["array", "null"],
-          maxItems: 2,
-          items: { type: "string", enum: ["Ingress", "Egress"] }
-        }
-      }
-    },
-    // Read back from a cluster (`kubectl get -o yaml`); not part of what is enforced.
-    status: { type: ["object", "null"] }
-  }
-};
-
-// src/manifests/syntax.ts
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-function dnsLabelProblem(value) {
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!DNS_LABEL.test(value)) {
-    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function dnsSubdomainProblem(value) {
-  if (value.length > 253) return "must be no more than 253 characters";
-  if (!DNS_SUBDOMAIN.test(value)) {
-    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelKeyProblem(key) {
-  const slash = key.indexOf("/");
-  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
-  const name = slash === -1 ? key : key.slice(slash + 1);
-  if (prefix !== void 0) {
-    if (prefix.length === 0) return 'has an empty prefix before "/"';
-    const prefixProblem = dnsSubdomainProblem(prefix);
-    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
-  }
-  if (name.length === 0) return 'must have a name (the part after any "/")';
-  if (name.length > 63) return "must have a name of no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(name)) {
-    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelValueProblem(value) {
-  if (value.length === 0) return void 0;
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(value)) {
-    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function ianaServiceNameProblem(value) {
-  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
-  if (!IANA_SERVICE_NAME.test(value)) {
-    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
-  }
-  if (value.includes("--")) return 'must not contain consecutive "-"';
-  if (!/[a-z]/.test(value))
-    return "must contain at least one letter (a port number is written without quotes)";
-  return void 0;
-}
-function parseCidr(text) {
-  const slash = text.indexOf("/");
-  if (slash === -1) return void 0;
-  const prefixText = text.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
-  const prefix = Number(prefixText);
-  const address = text.slice(0, slash);
-  const ipv4 = parseIpv4(address);
-  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
-  const ipv6 = parseIpv6(address);
-  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
-  return void 0;
-}
-function cidrContains(outer, inner) {
-  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
-  for (let bit = 0; bit < outer.prefix; bit++) {
-    const byte = bit >> 3;
-    const mask = 128 >> (bit & 7);
-    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
-  }
-  return true;
-}
-function parseIpv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  const bytes = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const value = Number(part);
-    if (value > 255) return void 0;
-    bytes.push(value);
-  }
-  return bytes;
-}
-function parseIpv6(text) {
-  let head = text;
-  let tailIpv4 = [];
-  const lastColon = text.lastIndexOf(":");
-  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
-    const embedded = parseIpv4(text.slice(lastColon + 1));
-    if (embedded === void 0) return void 0;
-    tailIpv4 = embedded;
-    const beforeEmbedded = text.slice(0, lastColon + 1);
-    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
-  }
-  const groupsNeeded = (16 - tailIpv4.length) / 2;
-  const halves = head.split("::");
-  if (halves.length > 2) return void 0;
-  const parseGroups = (part) => {
-    if (part === "") return [];
-    const groups2 = [];
-    for (const group2 of part.split(":")) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(group2)) return void 0;
-      groups2.push(parseInt(group2, 16));
-    }
-    return groups2;
-  };
-  const left = parseGroups(halves[0] ?? "");
-  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
-  if (left === void 0 || right === void 0) return void 0;
-  const missing = groupsNeeded - left.length - right.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
-  const groups = [...left, ...new Array(missing).fill(0), ...right];
-  return [...groups.flatMap((group2) => [group2 >> 8, group2 & 255]), ...tailIpv4];
-}
-
-// src/manifests/validate.ts
-var compiledSchema;
-function schemaValidator() {
-  compiledSchema ??= new import_ajv2.Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(
-    networkPolicySchema
-  );
-  return compiledSchema;
-}
-function validateNetworkPolicy(object) {
-  const problems = [...schemaProblems(object.value), ...apiProblems(object.value)];
-  const resource = {
-    kind: object.kind,
-    ...object.namespace !== void 0 ? { namespace: object.namespace } : {},
-    name: object.name
-  };
-  const diagnostics = problems.map((problem) => ({
-    severity: "error",
-    code: "schema",
-    message: `${formatPath(problem.path)}: ${problem.message}`,
-    ...object.locate(problem.at),
-    resource
-  }));
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const first = diagnostics[0];
-  if (first !== void 0) {
-    const qualifiedName = object.namespace === void 0 ? object.name : `${object.namespace}/${object.name}`;
-    first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
-  }
-  return diagnostics;
-}
-function formatPath(path14) {
-  let text = "";
-  for (const segment of path14) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text === "" ? "(document)" : text;
-}
-function schemaProblems(value) {
-  const validate = schemaValidator();
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map(
-    (error2) => schemaProblem(error2, instancePath(error2.instancePath, value))
-  );
-}
-function instancePath(pointer, root) {
-  const path14 = [];
-  let value = root;
-  for (const escaped of pointer.split("/").slice(1)) {
-    const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
-    const step = Array.isArray(value) ? Number(segment) : segment;
-    path14.push(step);
-    value = value !== null && typeof value === "object" ? value[segment] : void 0;
-  }
-  return path14;
-}
-function schemaProblem(error2, path14) {
-  const params = error2.params;
-  switch (error2.keyword) {
-    case "additionalProperties": {
-      const field = String(params["additionalProperty"]);
-      const known = Object.keys(error2.parentSchema?.["properties"] ?? {});
-      const suggestion = closestName(field, known);
-      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return { path: path14, at: [...path14, field], message: `unknown field ${JSON.stringify(field)}${hint}` };
-    }
-    case "required": {
-      const field = String(params["missingProperty"]);
-      return { path: path14, at: path14, message: `missing required field ${JSON.stringify(field)}` };
-    }
-    case "type":
-      return {
-        path: path14,
-        at: path14,
-        message: `must be ${describeTypes(params["type"])}, not ${describeValue(error2.data)}`
-      };
-    case "enum": {
-      const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
-      const suggestion = typeof error2.data === "string" ? closestName(error2.data, allowed) : void 0;
-      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return {
-        path: path14,
-        at: path14,
-        message: `${JSON.stringify(error2.data)} is not one of ${allowed.join(", ")}${hint}`
-      };
-    }
-    case "const":
-      return { path: path14, at: path14, message: `must be ${JSON.stringify(params["allowedValue"])}` };
-    case "maxItems":
-      return { path: path14, at: path14, message: `must have at most ${String(params["limit"])} entries` };
-    default:
-      return { path: path14, at: path14, message: error2.message ?? `fails the ${error2.keyword} rule` };
-  }
-}
-var TYPE_WORDS = {
-  object: "a mapping",
-  array: "a list",
-  string: "a string",
-  integer: "an integer",
-  number: "a number",
-  boolean: "true or false"
-};
-function describeTypes(types2) {
-  const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
-  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
-}
-function describeValue(value) {
-  if (value === null) return "empty (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-function closestName(name, known) {
-  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  if (sameLetters !== void 0) return sameLetters;
-  let best;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    const plausible = distance <= 2 && distance * 3 <= candidate.length;
-    if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-function record(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function list(value) {
-  return Array.isArray(value) ? value : [];
-}
-function present(value) {
-  return value !== void 0 && value !== null;
-}
-function apiProblems(policy) {
-  const problems = [];
-  const problem = (path14, message) => problems.push({ path: path14, at: path14, message });
-  const metadata = record(policy["metadata"]) ?? {};
-  const name = metadata["name"];
-  if (typeof name === "string") {
-    const nameProblem = dnsSubdomainProblem(name);
-    if (nameProblem !== void 0)
-      problem(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
-  }
-  const namespace = metadata["namespace"];
-  if (typeof namespace === "string" && namespace !== "") {
-    const namespaceProblem = dnsLabelProblem(namespace);
-    if (namespaceProblem !== void 0) {
-      problem(["metadata", "namespace"], `namespace ${JSON.stringify(namespace)} ${namespaceProblem}`);
-    }
-  }
-  checkLabels(["metadata", "labels"], metadata["labels"], problem);
-  for (const key of Object.keys(record(metadata["annotations"]) ?? {})) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0)
-      problem(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
-  }
-  const spec = record(policy["spec"]) ?? {};
-  checkSelector(["spec", "podSelector"], spec["podSelector"], problem);
-  for (const [direction, peersField] of [
-    ["ingress", "from"],
-    ["egress", "to"]
-  ]) {
-    list(spec[direction]).forEach((rule2, ruleIndex) => {
-      const rulePath = ["spec", direction, ruleIndex];
-      const ruleFields = record(rule2) ?? {};
-      list(ruleFields[peersField]).forEach(
-        (peer2, peerIndex) => checkPeer([...rulePath, peersField, peerIndex], peer2, problem)
-      );
-      list(ruleFields["ports"]).forEach(
-        (port2, portIndex) => checkPort([...rulePath, "ports", portIndex], port2, problem)
-      );
-    });
-  }
-  return problems;
-}
-function checkLabels(path14, labels, problem) {
-  for (const [key, value] of Object.entries(record(labels) ?? {})) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0) problem([...path14, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
-    const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
-    if (valueProblem !== void 0)
-      problem([...path14, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
-  }
-}
-function checkSelector(path14, selector, problem) {
-  const fields = record(selector);
-  if (fields === void 0) return;
-  checkLabels([...path14, "matchLabels"], fields["matchLabels"], problem);
-  list(fields["matchExpressions"]).forEach((expression, index) => {
-    const expressionPath = [...path14, "matchExpressions", index];
-    const { key, operator, values } = record(expression) ?? {};
-    if (typeof key === "string") {
-      const keyProblem = labelKeyProblem(key);
-      if (keyProblem !== void 0)
-        problem([...expressionPath, "key"], `key ${JSON.stringify(key)} ${keyProblem}`);
-    }
-    const valueList = list(values);
-    if ((operator === "In" || operator === "NotIn") && valueList.length === 0) {
-      problem(expressionPath, `operator ${operator} needs at least one entry in values`);
-    }
-    if ((operator === "Exists" || operator === "DoesNotExist") && valueList.length > 0) {
-      problem([...expressionPath, "values"], `operator ${operator} takes no values`);
-    }
-    valueList.forEach((value, valueIndex) => {
-      const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueProblem !== void 0) {
-        problem([...expressionPath, "values", valueIndex], `value ${JSON.stringify(value)} ${valueProblem}`);
-      }
-    });
-  });
-}
-var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
-function checkPeer(path14, peer2, problem) {
-  const fields = record(peer2);
-  if (fields === void 0) return;
-  const hasSelector = present(fields["podSelector"]) || present(fields["namespaceSelector"]);
-  const hasIpBlock = present(fields["ipBlock"]);
-  const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
-  if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
-    problem(path14, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
-  }
-  if (hasSelector && hasIpBlock) {
-    problem(path14, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
-  }
-  checkSelector([...path14, "podSelector"], fields["podSelector"], problem);
-  checkSelector([...path14, "namespaceSelector"], fields["namespaceSelector"], problem);
-  checkIpBlock([...path14, "ipBlock"], fields["ipBlock"], problem);
-}
-var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
-function checkIpBlock(path14, ipBlock, problem) {
-  const fields = record(ipBlock);
-  if (fields === void 0 || typeof fields["cidr"] !== "string") return;
-  const cidrText = fields["cidr"];
-  const cidr = parseCidr(cidrText);
-  if (cidr === void 0) problem([...path14, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
-  list(fields["except"]).forEach((exceptText, index) => {
-    if (typeof exceptText !== "string") return;
-    const exceptPath = [...path14, "except", index];
-    const except = parseCidr(exceptText);
-    if (except === void 0) {
-      problem(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
-    } else if (cidr !== void 0 && (except.prefix <= cidr.prefix || !cidrContains(cidr, except))) {
-      const family = except.family === cidr.family ? "" : ` (it is IPv${except.family}, cidr is IPv${cidr.family})`;
-      problem(
-        exceptPath,
-        `${JSON.stringify(exceptText)} must be strictly inside cidr ${JSON.stringify(cidrText)}${family}`
-      );
-    }
-  });
-}
-function checkPort(path14, port2, problem) {
-  const fields = record(port2);
-  if (fields === void 0) return;
-  const number = fields["port"];
-  const endPort = fields["endPort"];
-  if (Number.isInteger(number) && !isPortNumber2(number)) {
-    problem([...path14, "port"], `port ${String(number)} is out of range 1-65535`);
-  }
-  if (typeof number === "string") {
-    const nameProblem = ianaServiceNameProblem(number);
-    if (nameProblem !== void 0)
-      problem([...path14, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
-  }
-  if (!Number.isInteger(endPort)) return;
-  if (!isPortNumber2(endPort))
-    problem([...path14, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
-  if (!present(number)) {
-    problem([...path14, "endPort"], "endPort needs a numeric port to start the range");
-  } else if (typeof number === "string") {
-    problem([...path14, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
-  } else if (typeof number === "number" && endPort < number) {
-    problem(
-      [...path14, "endPort"],
-      `endPort ${String(endPort)} must be greater than or equal to port ${number}`
+function insertLines(text, document, direction, rule2) {
+  const spec = document.get("spec", true);
+  if (!(0, import_yaml7.isMap)(spec) || spec.flow || !spec.range) return void 0;
+  const list2 = spec.get(direction, true);
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const item = ruleYaml(rule2).split("\n");
+  if ((0, import_yaml7.isSeq)(list2) && !list2.flow && list2.items.length > 0 && list2.range) {
+    const indent2 = " ".repeat(columnOf(text, list2.range[0]));
+    return insertAt(
+      text,
+      list2.range[1],
+      item.map((line) => indent2 + line),
+      newline
     );
   }
+  if (spec.has(direction)) return void 0;
+  const indent = " ".repeat(columnOf(text, spec.range[0]));
+  return insertAt(
+    text,
+    spec.range[1],
+    [`${indent}${direction}:`, ...item.map((line) => `${indent}  ${line}`)],
+    newline
+  );
 }
-function isPortNumber2(value) {
-  return Number.isInteger(value) && value >= 1 && value <= 65535;
+function rewriteDocument(text, document, direction, rule2) {
+  const range2 = document.contents?.range;
+  if (!range2) return void 0;
+  const copy = document.clone();
+  const list2 = copy.getIn(["spec", direction], true);
+  if ((0, import_yaml7.isSeq)(list2)) {
+    list2.flow = false;
+    list2.items.push(copy.createNode(rule2));
+  } else copy.setIn(["spec", direction], copy.createNode([rule2]));
+  const alone = new import_yaml7.Document();
+  alone.contents = copy.contents;
+  return text.slice(0, range2[0]) + String(alone) + text.slice(range2[2]);
+}
+function insertAt(text, offset, lines2, newline) {
+  const atLineStart = offset === 0 || text[offset - 1] === "\n";
+  const inserted = lines2.join(newline) + newline;
+  return atLineStart ? text.slice(0, offset) + inserted + text.slice(offset) : text.slice(0, offset) + newline + inserted.slice(0, -newline.length) + text.slice(offset);
+}
+function columnOf(text, offset) {
+  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
+}
+function offsetOfLine(text, line) {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf("\n", offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function changedLines(before, after) {
+  if (before === after) return void 0;
+  const old = before.split("\n");
+  const now = after.split("\n");
+  let prefix = 0;
+  while (prefix < old.length && prefix < now.length && old[prefix] === now[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < now.length - prefix && old[old.length - 1 - suffix] === now[now.length - 1 - suffix])
+    suffix++;
+  let first = prefix;
+  let lastOld = old.length - suffix;
+  let lastNow = now.length - suffix;
+  if (first === lastOld) {
+    if (first > 0) first--;
+    else {
+      lastOld++;
+      lastNow++;
+    }
+  }
+  return {
+    line: first + 1,
+    endLine: lastOld,
+    replacement: now.slice(first, lastNow).join("\n").replace(/\r$/gm, "")
+  };
 }
 
-// src/manifests/objects.ts
-var ANALYSED_KINDS = /* @__PURE__ */ new Map([
-  ["NetworkPolicy", ["networking.k8s.io"]],
-  ["Namespace", [""]],
-  ["Pod", [""]],
-  ["Service", [""]],
-  ["ReplicationController", [""]],
-  ["Deployment", ["apps", "extensions"]],
-  ["StatefulSet", ["apps"]],
-  ["DaemonSet", ["apps", "extensions"]],
-  ["ReplicaSet", ["apps", "extensions"]],
-  ["Job", ["batch"]],
-  ["CronJob", ["batch"]]
+// src/fix/suggest.ts
+var CHURNING_LABELS = /* @__PURE__ */ new Set([
+  "pod-template-hash",
+  "controller-revision-hash",
+  "pod-template-generation",
+  "statefulset.kubernetes.io/pod-name",
+  "apps.kubernetes.io/pod-index",
+  "controller-uid",
+  "batch.kubernetes.io/controller-uid",
+  "job-name",
+  "batch.kubernetes.io/job-name"
 ]);
-var NETWORK_POLICY_API_VERSION = "networking.k8s.io/v1";
-var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["NetworkPolicy", "Service"]);
-function collectObjects(document, reading, into) {
-  collectCandidate({ value: document.value, node: document.root }, reading, into);
-}
-function collectCandidate(candidate, reading, into) {
-  const { node } = candidate;
-  const offset = node.range?.[0] ?? 0;
-  if (candidate.value === null || candidate.value === void 0) return;
-  const written = plainObject(candidate.value);
-  if (written === void 0) {
-    noteNotKubernetes(describeShape(candidate.value), offset, reading, into);
-    return;
-  }
-  const value = withInheritedType(written, candidate.inherited);
-  const { kind, apiVersion } = value;
-  if (typeof kind !== "string" || kind === "" || typeof apiVersion !== "string" || apiVersion === "") {
-    noteNotKubernetes("a mapping without kind and apiVersion", offset, reading, into);
-    return;
-  }
-  if (kind.endsWith("List") && Array.isArray(value["items"])) {
-    const itemNodes = (0, import_yaml5.isMap)(node) ? node.get("items", true) : void 0;
-    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-    value["items"].forEach((item, index) => {
-      const itemNode = (0, import_yaml5.isSeq)(itemNodes) ? itemNodes.items[index] : void 0;
-      collectCandidate(
-        { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
-        reading,
-        into
-      );
+function suggestFlowFix(context, from, to, protocol, port2) {
+  const explanation = context.engine.explain(from, to, protocol, port2);
+  if (explanation.allowed) return { none: true };
+  const requests = [];
+  for (const [direction, subject, other] of [
+    ["egress", from, to],
+    ["ingress", to, from]
+  ]) {
+    if (explanation[direction].allowed || !("workload" in subject)) continue;
+    const policy = narrowestPolicy(context.engine, subject.workload, direction);
+    if (!policy) continue;
+    const destination = direction === "egress" ? other : subject;
+    requests.push({
+      policy,
+      direction,
+      rule: {
+        [direction === "egress" ? "to" : "from"]: [peerFor(policy.namespace, other)],
+        ports: [portFor(policy, direction, destination, { protocol, port: port2 })]
+      }
     });
-    return;
   }
-  const groups = ANALYSED_KINDS.get(kind);
-  const group2 = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-  if (groups === void 0) {
-    count(into.skippedKinds, kind);
-    return;
-  }
-  if (!groups.includes(group2) || kind === "NetworkPolicy" && apiVersion !== NETWORK_POLICY_API_VERSION) {
-    count(into.skippedKinds, `${kind} (${apiVersion})`);
-    if (kind === "NetworkPolicy") {
-      reading.diagnostics.push({
-        severity: "warning",
-        code: "unsupported-api-version",
-        message: `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to another product, such as Calico)`,
-        ...locationAt(reading.file, reading.lineCounter, offset)
-      });
-    }
-    return;
-  }
-  const object = loadedObject(value, kind, apiVersion, node, reading);
-  if (object === void 0) return;
-  if (kind === "NetworkPolicy") {
-    const problems = validateNetworkPolicy(object);
-    if (problems.length > 0) {
-      for (const problem of problems) reading.diagnostics.push(problem);
-      return;
-    }
-  }
-  into.objects.push(object);
+  return offer(context, requests, (engine) => engine.isAllowed(from, to, protocol, port2));
 }
-function loadedObject(value, kind, apiVersion, node, reading) {
-  const offset = node.range?.[0] ?? 0;
-  const loc = locationAt(reading.file, reading.lineCounter, offset);
-  const metadata = plainObject(value["metadata"]);
-  const name = metadata?.["name"];
-  const namespace = metadata?.["namespace"];
-  for (const field of ["name", "namespace"]) {
-    const text = metadata?.[field];
-    if (typeof text === "string" && text.includes("{{")) {
-      const fieldNode = (0, import_yaml5.isMap)(node) ? node.getIn(["metadata", field], true) : void 0;
-      reading.templateOffset = ((0, import_yaml5.isNode)(fieldNode) ? fieldNode.range?.[0] : void 0) ?? offset;
-      return void 0;
-    }
-  }
-  const invalid = (message) => {
-    reading.diagnostics.push({
-      severity: "error",
-      code: "invalid-metadata",
-      message: `${kind}: ${message}`,
-      ...loc
-    });
-    return void 0;
+function suggestDnsFix(context, finding) {
+  if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
+  const { namespace, name } = finding.resource;
+  const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name);
+  if (!policy) return { none: true };
+  const { dns } = context.config;
+  const rule2 = {
+    to: [
+      {
+        namespaceSelector: plainSelector(dns.namespaceSelector),
+        podSelector: plainSelector(dns.podSelector)
+      }
+    ],
+    ports: dns.ports.map(({ protocol, port: port2 }) => ({ protocol, port: port2 }))
   };
-  if (typeof name !== "string" || name === "") {
-    return invalid(
-      name === void 0 || name === null ? "metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)" : `metadata.name must be a string, not ${describeShape(name)}; the object is not analysed`
-    );
-  }
-  if (namespace !== void 0 && namespace !== null && typeof namespace !== "string") {
-    return invalid(
-      `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
-    );
-  }
-  const index = KINDS_WITH_FIELD_POSITIONS.has(kind) ? indexPositions(node, reading.file, reading.lineCounter) : void 0;
-  return {
-    apiVersion,
-    kind,
-    name,
-    namespace: typeof namespace === "string" && namespace !== "" ? namespace : void 0,
-    value,
-    loc,
-    locate: makeLocator(loc, index)
-  };
-}
-function withInheritedType(value, inherited) {
-  if (inherited === void 0 || value["kind"] !== void 0 && value["apiVersion"] !== void 0)
-    return value;
-  return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
-}
-function noteNotKubernetes(shape, offset, reading, into) {
-  if (into.notKubernetesReported) return;
-  into.notKubernetesReported = true;
-  reading.diagnostics.push({
-    severity: "info",
-    code: "not-kubernetes",
-    message: `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); such documents in this file are skipped`,
-    ...locationAt(reading.file, reading.lineCounter, offset)
+  return offer(context, [{ policy, direction: "egress", rule: rule2 }], (engine) => {
+    const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
+      dnsEgressMissing
+    ]);
+    return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name);
   });
 }
-function plainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function describeShape(value) {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  return `a ${typeof value}`;
-}
-function count(counts, key) {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
-// src/manifests/load.ts
-var DEFAULT_LOAD_LIMITS = {
-  maxFileBytes: 16 * 1024 * 1024,
-  maxDocumentsPerFile: 1e5,
-  maxAliasCount: 1e3,
-  maxDepth: 200
-};
-async function loadManifests(paths, options = {}) {
-  const root = path9.resolve(options.root ?? process.cwd());
-  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
-  const result = emptyResult();
-  const files = await findManifestFiles(paths, root, result.diagnostics);
-  let nextRead = files[0] === void 0 ? void 0 : readManifestFile(files[0], limits);
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index];
-    const read = await nextRead;
-    const following = files[index + 1];
-    nextRead = following === void 0 ? void 0 : readManifestFile(following, limits);
-    result.files.push(file.name);
-    if (read === void 0) continue;
-    if ("problem" in read) {
-      result.diagnostics.push({ ...read.problem, file: file.name });
-      continue;
-    }
-    addFileResult(result, parseFileText(read.text, file.name, formatOf(file.name), limits));
+function offer(context, requests, verified) {
+  const [first, second] = requests;
+  if (!first) return { none: true };
+  const patched = /* @__PURE__ */ new Map();
+  const patches = [];
+  const texts = /* @__PURE__ */ new Map();
+  for (const request of requests) {
+    const { file } = request.policy.loc;
+    const original = context.readText(file);
+    if (original === void 0) return problem(request, "its file could not be read");
+    const alone = patchText(context, original, request);
+    if ("error" in alone) return problem(request, alone.error);
+    const cumulative = patchText(context, texts.get(file) ?? original, request);
+    if ("error" in cumulative) return problem(request, cumulative.error);
+    texts.set(file, cumulative.text);
+    const policy = reparsedPolicy(context, cumulative.text, request);
+    if ("error" in policy) return problem(request, policy.error);
+    patched.set(request.policy, policy.policy);
+    patches.push(alone.patch);
   }
-  return sortSkippedKinds(result);
-}
-function parseManifestText(text, file, options = {}) {
-  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
-  const result = emptyResult();
-  result.files.push(file);
-  const size = Buffer.byteLength(text);
-  if (size > limits.maxFileBytes) {
-    result.diagnostics.push({ ...tooLarge(size, limits), file });
-  } else {
-    addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ""), file, formatOf(file), limits));
+  const model = {
+    ...context.model,
+    policies: context.model.policies.map((policy) => patched.get(policy) ?? policy)
+  };
+  if (!verified(createEngine(model))) {
+    return problem(first, "the patched policy still does not allow the traffic");
   }
-  return sortSkippedKinds(result);
+  const [patch, other] = patches;
+  return { fix: second && other ? { ...patch, alsoNeeded: other } : patch };
 }
-async function readManifestFile(file, limits) {
-  try {
-    const { size } = await stat3(file.absolute);
-    if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
-    return { text: decode(await readFile(file.absolute)) };
-  } catch (error2) {
-    return {
-      problem: {
-        severity: "error",
-        code: "unreadable",
-        message: `cannot read the file: ${describeError2(error2)}`
-      }
-    };
-  }
-}
-function decode(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 254 && bytes[1] === 255) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  return new TextDecoder("utf-8").decode(bytes);
-}
-function tooLarge(size, limits) {
+function target(context, policy) {
   return {
-    severity: "error",
-    code: "file-too-large",
-    message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`
+    namespace: policy.namespace,
+    name: policy.name,
+    defaultNamespace: context.config.defaultNamespace,
+    line: policy.loc.line
   };
 }
-function formatOf(file) {
-  return file.toLowerCase().endsWith(".json") ? "json" : "yaml";
-}
-function parseFileText(text, file, format, limits) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const reading = { file, text, lineCounter, diagnostics: [] };
-  const collected = { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false };
-  const nul = text.indexOf("\0");
-  if (nul !== -1) {
-    const line = text.slice(0, nul).split("\n").length;
-    const binary = {
-      severity: "warning",
-      code: "binary-file",
-      message: "the file holds NUL bytes: it is binary, not a manifest, and is not read",
-      file,
-      line,
-      column: 1
-    };
-    return { ...collected, diagnostics: [binary] };
-  }
-  try {
-    for (const document of readDocuments(reading, format, limits)) {
-      collectObjects(document, reading, collected);
-      if (reading.templateOffset !== void 0) break;
+function patchText(context, text, request) {
+  const policyTarget = target(context, request.policy);
+  const outcome = addRule(text, policyTarget, request.direction, request.rule);
+  if ("error" in outcome) return outcome;
+  const change = changedLines(text, outcome.text);
+  if (!change) return { error: "the patch changed nothing" };
+  const document = policyDocumentText(outcome.text, { ...policyTarget, line: change.line });
+  return {
+    text: outcome.text,
+    patch: {
+      file: request.policy.loc.file,
+      line: change.line,
+      endLine: change.endLine,
+      policy: request.policy.id,
+      direction: request.direction,
+      yaml: ruleYaml(request.rule),
+      replacement: change.replacement,
+      ...document !== void 0 ? { patchedPolicyYaml: document } : {}
     }
-  } catch (error2) {
-    if (!(error2 instanceof RangeError)) throw error2;
-    reading.diagnostics.push({
-      severity: "error",
-      code: "too-deep",
-      message: "the file nests too deeply to read; lower limit maxDepth",
-      file
-    });
+  };
+}
+function reparsedPolicy(context, text, request) {
+  const { file, line } = request.policy.loc;
+  const document = policyDocumentText(text, { ...target(context, request.policy), line });
+  if (document === void 0) return { error: "the patched policy could not be found again" };
+  const loaded = parseManifestText(document, file);
+  const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });
+  const error2 = [...loaded.diagnostics, ...built.diagnostics].find((d) => d.severity === "error");
+  if (error2) return { error: `the patched policy is not valid: ${error2.message}` };
+  const [policy] = built.model.policies;
+  return policy ? { policy } : { error: "the patched policy is not a NetworkPolicy any more" };
+}
+function problem(request, reason) {
+  return {
+    problem: {
+      severity: "info",
+      code: "fix-not-offered",
+      message: `no fix suggested for spec.${request.direction} of ${request.policy.id}: ${reason}`,
+      file: request.policy.loc.file,
+      line: request.policy.loc.line,
+      resource: { kind: "NetworkPolicy", namespace: request.policy.namespace, name: request.policy.name }
+    }
+  };
+}
+function narrowestPolicy(engine, workload, direction) {
+  const ranked = engine.selectingPolicies(workload, direction).map((policy) => ({
+    policy,
+    selected: engine.policyWorkloads(policy).length,
+    bare: policy[direction].length === 0 ? 1 : 0
+  }));
+  ranked.sort(
+    (a, b) => a.selected - b.selected || a.bare - b.bare || a.policy.loc.file.localeCompare(b.policy.loc.file) || a.policy.loc.line - b.policy.loc.line
+  );
+  return ranked[0]?.policy;
+}
+function peerFor(policyNamespace, endpoint) {
+  if ("ip" in endpoint) {
+    const family = parseAddress(endpoint.ip)?.family ?? 4;
+    return { ipBlock: { cidr: `${endpoint.ip}/${family === 6 ? 128 : 32}` } };
   }
-  if (reading.templateOffset !== void 0) {
-    const unrendered = {
-      severity: "error",
-      code: "unrendered-template",
-      message: 'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is not read. Render it first and check the output (the `render` option, e.g. `helm template` or `kustomize build`), or leave the templates folder out of the manifest paths',
-      ...locationAt(file, lineCounter, reading.templateOffset)
-    };
-    return { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
+  const { workload } = endpoint;
+  return {
+    ...workload.namespace === policyNamespace ? {} : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL2]: workload.namespace } } },
+    podSelector: matchLabels(stableLabels(workload.labels))
+  };
+}
+function stableLabels(labels) {
+  return Object.fromEntries(
+    Object.entries(labels).filter(([key]) => !CHURNING_LABELS.has(key)).sort(([a], [b]) => a.localeCompare(b))
+  );
+}
+function matchLabels(labels) {
+  return Object.keys(labels).length > 0 ? { matchLabels: { ...labels } } : {};
+}
+function portFor(policy, direction, destination, seen) {
+  const usesNames = policy[direction].some(
+    (rule2) => (rule2.ports ?? []).some((port2) => typeof port2.port === "string")
+  );
+  const declared = usesNames && "workload" in destination ? destination.workload.ports.find((p) => p.name && p.port === seen.port && p.protocol === seen.protocol) : void 0;
+  return { protocol: seen.protocol, port: declared?.name ?? seen.port };
+}
+function plainSelector(selector) {
+  return {
+    ...selector.matchLabels ? { matchLabels: { ...selector.matchLabels } } : {},
+    ...selector.matchExpressions ? {
+      matchExpressions: selector.matchExpressions.map(({ key, operator, values }) => ({
+        key,
+        operator,
+        ...values ? { values: [...values] } : {}
+      }))
+    } : {}
+  };
+}
+
+// src/fix/attach.ts
+function manifestTextReader(source) {
+  if ("rendered" in source) {
+    const { name, text } = source.rendered;
+    return (file) => file === name ? text : void 0;
   }
-  return { ...collected, diagnostics: reading.diagnostics };
+  const cache = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, readQuietly(path10.resolve(source.root, file)));
+    return cache.get(file);
+  };
 }
-function emptyResult() {
-  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
+function readQuietly(file) {
+  try {
+    return readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return void 0;
+  }
 }
-function addFileResult(result, file) {
-  for (const object of file.objects) result.objects.push(object);
-  for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
-  for (const [kind, count2] of file.skippedKinds)
-    result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count2;
+function withFindingFixes(findings, context, changedFiles2, diagnostics) {
+  return findings.map((finding) => {
+    if (finding.suppressed) return finding;
+    const fix = take(suggestDnsFix(context, finding), changedFiles2, diagnostics);
+    return fix ? { ...finding, fix } : finding;
+  });
 }
-function sortSkippedKinds(result) {
-  const sorted = Object.keys(result.skippedKinds).sort();
-  result.skippedKinds = Object.fromEntries(sorted.map((kind) => [kind, result.skippedKinds[kind] ?? 0]));
-  return result;
+var MAX_FLOW_FIXES = 100;
+function withFlowFixes(broken, observed, context, changedFiles2, diagnostics) {
+  const byKey = new Map(
+    observed.map((flow) => [flowKey(flow.fromPeer, flow.toPeer, flow.protocol, flow.port), flow])
+  );
+  return broken.map((flow, index) => {
+    if (index >= MAX_FLOW_FIXES) return flow;
+    const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
+    if (!connection) return flow;
+    const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
+    const fix = take(outcome, changedFiles2, diagnostics);
+    return fix ? { ...flow, fix } : flow;
+  });
+}
+function take(outcome, changedFiles2, diagnostics) {
+  if ("problem" in outcome) {
+    const { problem: problem2 } = outcome;
+    if (!diagnostics.some((d) => d.code === problem2.code && d.message === problem2.message))
+      diagnostics.push(problem2);
+    return void 0;
+  }
+  if (!("fix" in outcome)) return void 0;
+  const mark = (patch2) => changedFiles2.has(patch2.file) ? { ...patch2, inChangedFile: true } : patch2;
+  const { alsoNeeded, ...patch } = outcome.fix;
+  return { ...mark(patch), ...alsoNeeded ? { alsoNeeded: mark(alsoNeeded) } : {} };
+}
+
+// src/fix/readiness.ts
+function namespaceReadiness(observed, engine, model) {
+  const managed = new Set(model.workloads.map((workload) => workload.namespace));
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const flow of observed) {
+    const explanation = engine.explain(flow.from, flow.to, flow.protocol, flow.port);
+    const ends = [
+      ["egress", namespaceOf(flow.from), explanation.egress],
+      ["ingress", namespaceOf(flow.to), explanation.ingress]
+    ];
+    const namespaces = new Set(
+      ends.flatMap(([, namespace]) => namespace && managed.has(namespace) ? [namespace] : [])
+    );
+    for (const namespace of namespaces) {
+      const uncovered = ends.filter(([, endNamespace, side]) => endNamespace === namespace && !explicitlyAllowed(side)).map(([direction]) => direction);
+      const entry = byNamespace.get(namespace) ?? { observed: 0, blocking: [] };
+      entry.observed++;
+      if (uncovered.length > 0) {
+        entry.blocking.push({
+          from: flow.fromPeer,
+          to: flow.toPeer,
+          protocol: flow.protocol,
+          port: flow.port,
+          count: flow.count,
+          uncovered
+        });
+      }
+      byNamespace.set(namespace, entry);
+    }
+  }
+  return [...byNamespace.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
+    namespace,
+    observed: count2,
+    covered: count2 - blocking.length,
+    ready: blocking.length === 0,
+    blocking: blocking.sort((a, b) => b.count - a.count)
+  }));
+}
+function unusedRules(observed, engine, model) {
+  const used = /* @__PURE__ */ new Set();
+  const seen = { egress: /* @__PURE__ */ new Set(), ingress: /* @__PURE__ */ new Set() };
+  for (const flow of observed) {
+    if ("workload" in flow.from) seen.egress.add(flow.from.workload.id);
+    if ("workload" in flow.to) seen.ingress.add(flow.to.workload.id);
+    const explanation = engine.explain(flow.from, flow.to, flow.protocol, flow.port);
+    for (const side of [explanation.egress, explanation.ingress]) {
+      for (const policy of side.policies) {
+        for (const rule2 of policy.rules) {
+          if (rule2.peerMatches && rule2.portMatches)
+            used.add(ruleKey(policy.policy, side.direction, rule2.index));
+        }
+      }
+    }
+  }
+  const unused = [];
+  for (const policy of model.policies) {
+    const selected = engine.policyWorkloads(policy);
+    for (const direction of ["ingress", "egress"]) {
+      if (!policy.types[direction] || !selected.some((workload) => seen[direction].has(workload.id)))
+        continue;
+      policy[direction].forEach((rule2, index) => {
+        if (used.has(ruleKey(policy.id, direction, index))) return;
+        const { file, line } = policy.locate(rule2.path);
+        unused.push({ policy: policy.id, direction, index, file, line });
+      });
+    }
+  }
+  return unused.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+function explicitlyAllowed(side) {
+  return side.policies.some((policy) => policy.rules.some((rule2) => rule2.peerMatches && rule2.portMatches));
+}
+function namespaceOf(endpoint) {
+  return "workload" in endpoint ? endpoint.workload.namespace : void 0;
+}
+function ruleKey(policy, direction, index) {
+  return `${policy}\0${direction}\0${index}`;
 }
 
 // src/check/side.ts
-async function analyseSide(source, config) {
-  const loaded = "rendered" in source ? parseManifestText(source.rendered.text, source.rendered.name) : await loadManifests(source.paths, { root: source.root });
+async function analyseSide(source, config, parseCache) {
+  const loaded = "rendered" in source ? parseManifestText(source.rendered.text, source.rendered.name) : await loadManifests(source.paths, { root: source.root, ...parseCache ? { parseCache } : {} });
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
@@ -42728,17 +43351,24 @@ function blocks(finding, failOn) {
 // src/check/run.ts
 async function runCheck(options) {
   const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  const parseCache = new ParseCache();
   const [base, head] = await Promise.all([
-    analyseSide(options.base, config),
-    analyseSide(options.head, config)
+    analyseSide(options.base, config, parseCache),
+    analyseSide(options.head, config, parseCache)
   ]);
-  const findings = markIntroduced(lintSide(head, config), lintSide(base, config));
+  const fixes = fixSetup(options, head, config);
+  const findings = withFindingFixes(
+    markIntroduced(lintSide(head, config), lintSide(base, config)),
+    fixes.context,
+    fixes.changedFiles,
+    fixes.diagnostics
+  );
   const diff = diffConnectivity(
     { connections: base.engine.connectivity(), workloadIds: new Set(base.model.workloads.map((w) => w.id)) },
     { connections: head.engine.connectivity(), workloadIds: new Set(head.model.workloads.map((w) => w.id)) }
   );
   annotateChanges(diff.opened, diff.closed, head.engine);
-  const flows = options.flows?.length ? await replay(options, config, base, head) : void 0;
+  const flows = options.flows?.length ? await replay(options, config, base, head, fixes) : void 0;
   const failOn = options.failOn ?? config.failOn;
   const active = findings.filter((f) => !f.suppressed);
   const blocking = active.filter((f) => f.introduced && blocks(f, failOn));
@@ -42756,11 +43386,11 @@ async function runCheck(options) {
     findings,
     diff,
     ...flows ? { flows } : {},
-    diagnostics: [...configDiagnostics, ...head.diagnostics],
+    diagnostics: [...configDiagnostics, ...head.diagnostics, ...fixes.diagnostics],
     summary: {
       brokenFlows: flows?.broken.length ?? 0,
-      opened: diff.opened.length,
-      closed: diff.closed.length,
+      opened: countPaths(diff.opened),
+      closed: countPaths(diff.closed),
       errors: count2("error"),
       warnings: count2("warning"),
       infos: count2("info")
@@ -42769,6 +43399,9 @@ async function runCheck(options) {
 }
 function lintSide(side, config) {
   return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
+}
+function countPaths(changes) {
+  return new Set(changes.map((c) => `${peerKey2(c.from)}|${peerKey2(c.to)}`)).size;
 }
 function markIntroduced(headFindings, baseFindings) {
   const group2 = (f) => [f.rule, f.resource.kind, f.resource.namespace ?? "", f.resource.name].join("\0");
@@ -42782,20 +43415,32 @@ function markIntroduced(headFindings, baseFindings) {
     return { ...f, introduced: grew && !baseGroup.some((b) => b.message === f.message) };
   });
 }
-async function replay(options, config, base, head) {
+function fixSetup(options, head, config) {
+  return {
+    context: { model: head.model, engine: head.engine, config, readText: manifestTextReader(options.head) },
+    changedFiles: new Set(options.changedFiles ?? []),
+    diagnostics: []
+  };
+}
+async function replay(options, config, base, head, fixes) {
   const read = await readFlows(options.flows ?? [], { format: options.flowsFormat ?? "auto" });
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s) => ({
     engine: s.engine,
     match: matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match)
   });
-  const outcome = replayFlows(read.flows, side(base), side(head));
+  const headSide = side(head);
+  const outcome = replayFlows(read.flows, side(base), headSide);
+  const observed = observedFlows(read.flows, headSide.match);
   return {
     records: read.stats.records,
     skipped: read.stats.skipped,
     skippedSamples: read.stats.skippedSamples,
     ...read.window ? { window: read.window } : {},
-    ...outcome
+    ...outcome,
+    broken: withFlowFixes(outcome.broken, observed, fixes.context, fixes.changedFiles, fixes.diagnostics),
+    readiness: namespaceReadiness(observed, head.engine, head.model),
+    unusedRules: unusedRules(observed, head.engine, head.model)
   };
 }
 
@@ -42829,13 +43474,13 @@ function chooseBase(eventName, payload, baseRef) {
 
 // src/git/files.ts
 import { readdirSync } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 var SKIPPED_ENTRIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function listTreeFiles(root) {
   const files = [];
   const symlinks = [];
   const walk = (relative3) => {
-    for (const entry of readdirSync(path10.join(root, relative3), { withFileTypes: true })) {
+    for (const entry of readdirSync(path11.join(root, relative3), { withFileTypes: true })) {
       const name = relative3 ? `${relative3}/${entry.name}` : entry.name;
       if (SKIPPED_ENTRIES.has(entry.name)) continue;
       if (entry.isSymbolicLink()) symlinks.push(name);
@@ -42909,7 +43554,7 @@ function stopGroup(pid) {
 
 // src/git/trees.ts
 import { mkdtempSync, rmSync } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/git/git.ts
 import { execFile } from "node:child_process";
@@ -42959,7 +43604,7 @@ async function resolveBaseCommit(repo, ref) {
   return fetched;
 }
 async function checkoutBaseTree(repo, sha, parent) {
-  const dir = mkdtempSync(path11.join(parent, "netpol-guard-base-"));
+  const dir = mkdtempSync(path12.join(parent, "netpol-guard-base-"));
   try {
     await git(["worktree", "add", "--detach", "--quiet", dir, sha], repo);
   } catch (error2) {
@@ -43026,18 +43671,21 @@ async function analysePullRequest(inputs, runner) {
   try {
     const base = baseTree ? await sideSource(baseTree.dir, listTreeFiles(baseTree.dir), "base") : { root: workspace, paths: [] };
     const head = await sideSource(workspace, headFiles, "head");
+    const prefix = await repositoryPrefix(workspace);
+    const changed = await changedFiles(workspace, baseSha);
     const result = await runCheck({
       base,
       head,
       flows,
       flowsFormat: inputs.flowsFormat,
       configFile: inputs.config,
-      failOn: inputs.failOn
+      failOn: inputs.failOn,
+      // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
+      changedFiles: [...changed].filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length))
     });
-    const prefix = await repositoryPrefix(workspace);
     return {
       result,
-      changedFiles: await changedFiles(workspace, baseSha),
+      changedFiles: changed,
       toRepositoryPath: (file) => `${prefix}${file}`
     };
   } finally {
@@ -43056,25 +43704,25 @@ function renderCommand(inputs, eventName) {
 }
 function flowFiles(patterns, workspaceFiles, workspace) {
   if (patterns.length === 0) return [];
-  const absolute = patterns.filter((p) => path12.isAbsolute(p));
+  const absolute = patterns.filter((p) => path13.isAbsolute(p));
   for (const file of absolute.filter((f) => !existsSync3(f))) warning(`Flow file not found: ${file}`);
   const matched = [
     ...absolute.filter((f) => existsSync3(f)),
     ...selectFiles(
       workspaceFiles,
-      patterns.filter((p) => !path12.isAbsolute(p))
-    ).map((f) => path12.join(workspace, f))
+      patterns.filter((p) => !path13.isAbsolute(p))
+    ).map((f) => path13.join(workspace, f))
   ];
   if (matched.length === 0)
     warning(`No flow file matched ${patterns.join(", ")}: flows are not replayed`);
   return matched;
 }
 function relativeTo(root, file) {
-  return path12.relative(root, path12.resolve(root, file)).split(path12.sep).join("/");
+  return path13.relative(root, path13.resolve(root, file)).split(path13.sep).join("/");
 }
 
 // src/action/environment.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 function readRunnerEnvironment(env) {
   const missing = ["GITHUB_EVENT_NAME", "GITHUB_REPOSITORY", "GITHUB_WORKSPACE", "RUNNER_TEMP"].filter(
     (name) => !env[name]
@@ -43103,7 +43751,7 @@ function readEvent(file) {
   if (!file) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync2(file, "utf8"));
+    parsed = JSON.parse(readFileSync3(file, "utf8"));
   } catch (error2) {
     throw new Error(`cannot read the event payload GITHUB_EVENT_PATH=${file}: ${error2.message}`);
   }
@@ -43189,15 +43837,15 @@ function lines(value) {
 
 // src/action/publish.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/github/api.ts
 var GitHubApiError = class extends Error {
-  constructor(method, path14, status, apiMessage) {
-    super(`GitHub API ${method} ${path14} answered ${status}${apiMessage ? `: ${apiMessage}` : ""}`);
+  constructor(method, path15, status, apiMessage) {
+    super(`GitHub API ${method} ${path15} answered ${status}${apiMessage ? `: ${apiMessage}` : ""}`);
     this.method = method;
-    this.path = path14;
+    this.path = path15;
     this.status = status;
     this.apiMessage = apiMessage;
     this.name = "GitHubApiError";
@@ -43217,8 +43865,8 @@ function createGitHubClient(options) {
   const maxRetries = options.maxRetries ?? 3;
   const maxWaitMs = options.maxWaitMs ?? SECONDARY_LIMIT_WAIT_MS;
   const base = new URL(options.baseUrl.replace(/\/*$/, "/"));
-  const call = async (method, target, body) => {
-    const url = /^https?:\/\//.test(target) ? new URL(target) : new URL(target.replace(/^\/+/, ""), base);
+  const call = async (method, target2, body) => {
+    const url = /^https?:\/\//.test(target2) ? new URL(target2) : new URL(target2.replace(/^\/+/, ""), base);
     if (url.origin !== base.origin) throw new Error(`refusing to send the token to ${url.origin}`);
     for (let attempt = 0; ; attempt++) {
       const response = await fetchImpl(url, {
@@ -43242,13 +43890,13 @@ function createGitHubClient(options) {
     }
   };
   return {
-    async request(method, path14, body) {
-      const response = await call(method, path14, body);
+    async request(method, path15, body) {
+      const response = await call(method, path15, body);
       return response.status === 204 ? void 0 : await response.json();
     },
-    async paginate(path14) {
+    async paginate(path15) {
       const items = [];
-      for (let next = path14; next !== void 0; ) {
+      for (let next = path15; next !== void 0; ) {
         const response = await call("GET", next);
         items.push(...await response.json());
         next = nextPageUrl(response.headers.get("link"));
@@ -43401,6 +44049,18 @@ var PATH_CHANGE = {
   explanation: true,
   location: LOCATION
 };
+var RULE_PATCH = {
+  file: true,
+  line: true,
+  endLine: true,
+  policy: true,
+  direction: true,
+  yaml: true,
+  replacement: true,
+  patchedPolicyYaml: true,
+  inChangedFile: true
+};
+var FIX = { ...RULE_PATCH, alsoNeeded: RULE_PATCH };
 var REPLAYED_FLOW = {
   from: PEER,
   to: PEER,
@@ -43411,7 +44071,8 @@ var REPLAYED_FLOW = {
   lastSeen: true,
   explanation: true,
   location: LOCATION,
-  reason: true
+  reason: true,
+  fix: FIX
 };
 var FINDING = {
   rule: true,
@@ -43423,7 +44084,8 @@ var FINDING = {
   resource: RESOURCE,
   introduced: true,
   suppressed: { reason: true },
-  related: { ...LOCATION, message: true }
+  related: { ...LOCATION, message: true },
+  fix: FIX
 };
 var DIAGNOSTIC = {
   severity: true,
@@ -43456,7 +44118,15 @@ var CHECK_RESULT = {
     stillDenied: true,
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
-    deniedAtBase: true
+    deniedAtBase: true,
+    readiness: {
+      namespace: true,
+      observed: true,
+      covered: true,
+      ready: true,
+      blocking: { from: PEER, to: PEER, protocol: true, port: true, count: true, uncovered: true }
+    },
+    unusedRules: { policy: true, direction: true, index: true, file: true, line: true }
   },
   diagnostics: DIAGNOSTIC,
   summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true }
@@ -43472,12 +44142,12 @@ function orderKeys(value, order) {
   for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) ordered[key] = source[key];
   return ordered;
 }
-function stringify(value, order) {
+function stringify2(value, order) {
   return `${JSON.stringify(orderKeys(value, order), null, 2)}
 `;
 }
 function renderJson(result) {
-  return stringify(result, CHECK_RESULT);
+  return stringify2(result, CHECK_RESULT);
 }
 
 // src/report/format.ts
@@ -43488,6 +44158,26 @@ function formatPorts(protocol, ports) {
   const shown2 = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`);
   const more = ports.length - shown2.length;
   return `${protocol}/${shown2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+function pathRows(changes) {
+  const groups = [];
+  for (const change of changes) {
+    const key = JSON.stringify([change.from, change.to, change.risk ?? [], change.explanation ?? ""]);
+    const last = groups.at(-1);
+    if (last?.key === key) last.parts.push(change);
+    else groups.push({ key, parts: [change] });
+  }
+  return groups.map(({ parts }) => {
+    const [first] = parts;
+    const everything = parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith("/all ports"));
+    return {
+      from: first.from,
+      to: first.to,
+      ports: everything ? "all ports, all protocols" : parts.map((p) => formatPorts(p.protocol, p.ports)).join("; "),
+      ...first.risk ? { risk: first.risk } : {},
+      ...first.explanation ? { explanation: first.explanation } : {}
+    };
+  });
 }
 var RISK_TEXT = {
   "cross-namespace": "crosses namespaces",
@@ -43596,6 +44286,31 @@ function renderNamespaceGraph(diff) {
   return lines2.join("\n");
 }
 
+// src/fix/describe.ts
+function fixItems(result) {
+  const flows = (result.flows?.broken ?? []).flatMap(
+    (flow) => flow.fix ? [
+      {
+        subject: `${peerLabel(flow.from)} -> ${peerLabel(flow.to)} ${flow.protocol}/${flow.port}`,
+        fix: flow.fix
+      }
+    ] : []
+  );
+  const findings = result.findings.flatMap(
+    (finding) => finding.fix ? [{ subject: `${finding.rule} at ${finding.file}:${finding.line}`, fix: finding.fix }] : []
+  );
+  return [...flows, ...findings];
+}
+function describeWindow(flows) {
+  return flows.window ? `flows seen ${flows.window.firstSeen} to ${flows.window.lastSeen}` : "flows without times";
+}
+function describeBlocking(flow) {
+  return `${peerLabel(flow.from)} -> ${peerLabel(flow.to)} ${flow.protocol}/${flow.port} x${flow.count.toLocaleString("en-US")} (${flow.uncovered.join(", ")} not explicitly allowed)`;
+}
+function describeRule(rule2) {
+  return `${rule2.policy} ${rule2.direction}[${rule2.index}]`;
+}
+
 // src/report/markdown.ts
 var DEFAULT_MAX_LENGTH = 6e4;
 var MIN_MAX_LENGTH = 2e3;
@@ -43682,8 +44397,8 @@ function linkTarget(url) {
   );
 }
 function truncationNote(cut, detailsUrl) {
-  const target = linkTarget(detailsUrl);
-  const where = target ? `The [full report](${target}) is in the job summary, and everything is in the JSON report artifact.` : "Everything is in the job summary and in the JSON report artifact.";
+  const target2 = linkTarget(detailsUrl);
+  const where = target2 ? `The [full report](${target2}) is in the job summary, and everything is in the JSON report artifact.` : "Everything is in the job summary and in the JSON report artifact.";
   const quoted = (title) => `\u201C${title}\u201D`;
   const missing = [
     ...cut.rows ? [
@@ -43740,11 +44455,11 @@ function diagnosticsTable(diagnostics) {
 function pathsTable(changes, last) {
   return {
     header: ["From", "To", "Ports", ...last ? [last.title] : []],
-    rows: changes.map((change) => [
-      peerCell(change.from),
-      peerCell(change.to),
-      cell(formatPorts(change.protocol, change.ports)),
-      ...last ? [last.value(change)] : []
+    rows: pathRows(changes).map((row) => [
+      peerCell(row.from),
+      peerCell(row.to),
+      cell(row.ports),
+      ...last ? [last.value(row)] : []
     ])
   };
 }
@@ -43758,6 +44473,71 @@ function flowCells(flow) {
   ];
 }
 var FLOW_HEADER = ["From", "To", "Port", "Seen", "Last seen"];
+var MAX_FIXES_SHOWN = 10;
+var MAX_BLOCKING_SHOWN = 3;
+function codeBlock(info2, text) {
+  const lines2 = text.split("\n").map((line) => cleanText(line));
+  const longestRun = Math.max(
+    2,
+    ...lines2.flatMap((line) => Array.from(line.matchAll(/`+/g), (run2) => run2[0].length))
+  );
+  const fence = "`".repeat(longestRun + 1);
+  return [`${fence}${info2}`, ...lines2, fence].join("\n");
+}
+function patchBlock(patch) {
+  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(patch.policy, 200)} in ${codeSpan(patch.file, 200)}`;
+  if (patch.inChangedFile) {
+    const lines2 = patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;
+    return `Add to ${where} (${lines2} become):
+
+${codeBlock("suggestion", patch.replacement)}`;
+  }
+  return `Add this rule to ${where}:
+
+${codeBlock("yaml", patch.yaml)}`;
+}
+function fixesBlock(result) {
+  const items = fixItems(result);
+  if (items.length === 0) return void 0;
+  const shown2 = items.slice(0, MAX_FIXES_SHOWN).map(
+    ({ subject, fix }) => [
+      `**${escapeMarkdown(subject, 300)}**`,
+      patchBlock(fix),
+      ...fix.alsoNeeded ? [patchBlock(fix.alsoNeeded)] : []
+    ].join("\n\n")
+  );
+  const hidden = items.length - shown2.length;
+  return [
+    ...shown2,
+    ...hidden > 0 ? [
+      `_\u2026and ${plural(hidden, "more fix", "more fixes")} in the JSON report (\`netpol-guard fix\` applies them all)._`
+    ] : []
+  ].join("\n\n");
+}
+function readinessTable(flows) {
+  return {
+    header: ["Namespace", "Explicitly allowed", "Default deny", "Held back by"],
+    rows: (flows?.readiness ?? []).map((namespace) => {
+      const blocking = namespace.blocking.slice(0, MAX_BLOCKING_SHOWN).map((flow) => describeBlocking(flow));
+      const more = namespace.blocking.length - blocking.length;
+      return [
+        codeSpan(namespace.namespace, 200) || "\u2014",
+        cell(`${namespace.covered.toLocaleString("en-US")} of ${plural(namespace.observed, "connection")}`),
+        namespace.ready ? ":white_check_mark: would cut no observed traffic" : ":hourglass: would cut traffic",
+        cell([...blocking, ...more > 0 ? [`and ${more.toLocaleString("en-US")} more`] : []].join("; "))
+      ];
+    })
+  };
+}
+function unusedRulesTable(flows) {
+  return {
+    header: ["Location", "Rule"],
+    rows: (flows?.unusedRules ?? []).map((rule2) => [
+      locationCell(rule2.file, rule2.line),
+      cell(describeRule(rule2))
+    ])
+  };
+}
 function nonEmpty(sections) {
   return sections.filter(
     (section) => !!section && (!section.table || rowCount(section) > 0)
@@ -43793,6 +44573,8 @@ function renderMarkdown(result, options = {}) {
   const { diff, flows } = result;
   const findings = groupFindings(result.findings);
   const graph = renderNamespaceGraph(diff);
+  const fixes = fixesBlock(result);
+  const window = flows ? escapeMarkdown(describeWindow(flows), 200) : "";
   const sections = nonEmpty([
     {
       title: "Live flows that would break",
@@ -43803,6 +44585,12 @@ function renderMarkdown(result, options = {}) {
         rows: (flows?.broken ?? []).map((flow) => [...flowCells(flow), cell(flow.explanation ?? "")])
       }
     },
+    fixes ? {
+      title: "Suggested fixes",
+      folded: false,
+      lead: "The narrowest rules that restore the traffic, each verified against head (see docs/fixes.md).",
+      block: fixes
+    } : void 0,
     {
       title: "Opened paths",
       folded: false,
@@ -43859,6 +44647,18 @@ function renderMarkdown(result, options = {}) {
         ])
       }
     },
+    {
+      title: "Default-deny readiness",
+      folded: true,
+      lead: `From ${window}. A connection counts when a rule names it on each end in the namespace; a recording can miss rare traffic (CronJobs, failover paths): see docs/fixes.md.`,
+      table: readinessTable(flows)
+    },
+    {
+      title: "Allow rules no recorded flow used",
+      folded: true,
+      lead: `Candidates to narrow, from ${window}; rare traffic may still need them.`,
+      table: unusedRulesTable(flows)
+    },
     { title: "Diagnostics", folded: true, table: diagnosticsTable(result.diagnostics) }
   ]);
   const headline = [checkHeadline(result), ...flows ? [flowsLine(flows)] : []].join(SECTION_SEPARATOR);
@@ -43889,8 +44689,47 @@ var CHECK_RULE_DOCS = [
     remediation: "Narrow the rule that opens it: name the namespace and the pods with selectors, list the ports, and avoid ipBlocks that cover the internet or the metadata endpoint."
   }
 ];
+function sarifFixes(fix) {
+  if (!fix) return {};
+  const patches = fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix];
+  const changes = /* @__PURE__ */ new Map();
+  for (const patch of patches) {
+    const uri = artifactUri(patch.file);
+    const change = changes.get(uri) ?? {
+      artifactLocation: { uri, uriBaseId: SOURCE_ROOT },
+      replacements: []
+    };
+    change.replacements.push({
+      deletedRegion: { startLine: positive(patch.line), endLine: positive(patch.endLine) },
+      insertedContent: { text: patch.replacement }
+    });
+    changes.set(uri, change);
+  }
+  const description = patches.map((patch) => `add a rule to spec.${patch.direction} of ${patch.policy}`);
+  return {
+    fixes: [
+      {
+        description: { text: messageText(`${description.join(" and ")}.`) },
+        artifactChanges: [...changes.values()]
+      }
+    ]
+  };
+}
 function messageText(text) {
-  return truncate(cleanText(text), MAX_MESSAGE_LENGTH);
+  const bounded = neutraliseAutolinks(truncate(cleanText(text), MAX_MESSAGE_LENGTH));
+  const pieces = Array.from(
+    bounded,
+    (character) => character === "[" || character === "]" || character === "\\" ? `\\${character}` : character
+  );
+  const escaped = pieces.join("");
+  if (escaped.length <= MAX_MESSAGE_LENGTH) return escaped;
+  let length = 1;
+  let kept = 0;
+  while (kept < pieces.length && length + (pieces[kept]?.length ?? 0) <= MAX_MESSAGE_LENGTH) {
+    length += pieces[kept]?.length ?? 0;
+    kept++;
+  }
+  return `${pieces.slice(0, kept).join("")}\u2026`;
 }
 function artifactUri(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
@@ -43970,7 +44809,8 @@ function findingResult(finding, rules2) {
           ...finding.suppressed.reason ? { justification: messageText(finding.suppressed.reason) } : {}
         }
       ]
-    } : {}
+    } : {},
+    ...sarifFixes(finding.fix)
   };
 }
 function brokenFlowResult(flow, rules2) {
@@ -43988,7 +44828,8 @@ function brokenFlowResult(flow, rules2) {
       )
     },
     ...location ? { locations: [location] } : {},
-    partialFingerprints: fingerprint(["broken-flow", from, to, flow.protocol, flow.port])
+    partialFingerprints: fingerprint(["broken-flow", from, to, flow.protocol, flow.port]),
+    ...sarifFixes(flow.fix)
   };
 }
 function openedPathResult(change, rules2) {
@@ -44015,6 +44856,17 @@ function notification(diagnostic) {
     descriptor: { id: diagnostic.code },
     ...location ? { locations: [location] } : {}
   };
+}
+function skippedFlowNotifications(flows) {
+  return (flows?.skippedSamples ?? []).map(
+    (sample) => notification({
+      severity: "warning",
+      code: "flow-record-skipped",
+      message: `flow record skipped: ${sample.reason}`,
+      file: sample.file,
+      line: sample.line
+    })
+  );
 }
 function isCheckResult(result) {
   return "verdict" in result && "diff" in result;
@@ -44048,7 +44900,10 @@ function renderSarif(result, rules2, options = {}) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.diagnostics.map(notification)
+            toolExecutionNotifications: [
+              ...result.diagnostics.map(notification),
+              ...check ? skippedFlowNotifications(result.flows) : []
+            ]
           }
         ],
         results
@@ -44138,16 +44993,16 @@ async function publishResult(analysis, inputs, runner) {
       core_exports[a.level](a.message, { title: a.title, file: a.file, startLine: a.line, startColumn: a.column });
     }
   }
-  const reportDir = path13.join(runner.tempDir, "netpol-guard");
+  const reportDir = path14.join(runner.tempDir, "netpol-guard");
   mkdirSync(reportDir, { recursive: true });
-  const reportFile = path13.join(reportDir, `${inputs.commentKey}.json`);
+  const reportFile = path14.join(reportDir, `${inputs.commentKey}.json`);
   writeFileSync(reportFile, renderJson(result));
   const body = renderMarkdown(result, { marker, maxLength: COMMENT_MAX_LENGTH, detailsUrl: runner.runUrl });
-  const markdownFile = path13.join(reportDir, `${inputs.commentKey}.md`);
+  const markdownFile = path14.join(reportDir, `${inputs.commentKey}.md`);
   writeFileSync(markdownFile, body);
-  const sarifFile = path13.resolve(runner.workspace, inputs.sarifFile);
-  mkdirSync(path13.dirname(sarifFile), { recursive: true });
-  const uriBase = pathToFileURL(runner.workspace + path13.sep).href;
+  const sarifFile = path14.resolve(runner.workspace, inputs.sarifFile);
+  mkdirSync(path14.dirname(sarifFile), { recursive: true });
+  const uriBase = pathToFileURL(runner.workspace + path14.sep).href;
   writeFileSync(sarifFile, sarifReport(result, { uriBase }));
   const { summary: summary2 } = result;
   setOutput("verdict", result.verdict);
