@@ -1,10 +1,10 @@
-// Writes the inputs and outputs tables of docs/action.md from action.yml, the one source of truth.
+// Writes the inputs and outputs tables of README.md and docs/action.md from action.yml, the one source of truth.
 // `node scripts/gen-action-docs.mjs` rewrites them; `--check` exits 1 when the committed tables differ (a test runs it).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 
-const DOC = 'docs/action.md';
+const DOCS = ['README.md', 'docs/action.md'];
 const action = parse(readFileSync('action.yml', 'utf8'));
 
 /** One table cell: on one line, pipes escaped so they cannot split the row. */
@@ -34,29 +34,29 @@ const outputs = [
   ...Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`),
 ].join('\n');
 
-const replaceSection = (text, name, table) => {
+const replaceSection = (doc, text, name, table) => {
   const pattern = new RegExp(`(<!-- ${name}:start[^>]*-->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
   if (!pattern.test(text))
-    throw new Error(`${DOC} lacks the <!-- ${name}:start --> ... <!-- ${name}:end --> markers`);
+    throw new Error(`${doc} lacks the <!-- ${name}:start --> ... <!-- ${name}:end --> markers`);
   return text.replace(pattern, (_, start, end) => `${start}\n${table}\n${end}`);
 };
 
-const current = readFileSync(DOC, 'utf8');
-// Formatted as `prettier --check` wants it, so the lint step and this check agree.
-const generated = await format(
-  replaceSection(replaceSection(current, 'inputs', inputs), 'outputs', outputs),
-  {
-    ...(await resolveConfig(DOC)),
-    filepath: DOC,
-  },
-);
-if (process.argv.includes('--check')) {
-  if (generated !== current) {
+let stale = false;
+for (const doc of DOCS) {
+  const current = readFileSync(doc, 'utf8');
+  // Formatted as `prettier --check` wants it, so the lint step and this check agree.
+  const generated = await format(
+    replaceSection(doc, replaceSection(doc, current, 'inputs', inputs), 'outputs', outputs),
+    { ...(await resolveConfig(doc)), filepath: doc },
+  );
+  if (generated === current) continue;
+  if (process.argv.includes('--check')) {
     console.error(
-      `${DOC}: the inputs/outputs tables differ from action.yml; run: node scripts/gen-action-docs.mjs`,
+      `${doc}: the inputs/outputs tables differ from action.yml; run: node scripts/gen-action-docs.mjs`,
     );
-    process.exit(1);
+    stale = true;
+  } else {
+    writeFileSync(doc, generated);
   }
-} else {
-  writeFileSync(DOC, generated);
 }
+if (stale) process.exit(1);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-describe('docs/action.md', () => {
+describe('README.md and docs/action.md', () => {
   it('has the inputs and outputs tables of action.yml (regenerate: node scripts/gen-action-docs.mjs)', () => {
     expect(() =>
       execFileSync(process.execPath, ['scripts/gen-action-docs.mjs', '--check'], { stdio: 'pipe' }),
