@@ -13,7 +13,7 @@ import type {
 import { createEngine } from '../policy/engine.js';
 import { parseAddress } from '../policy/ip.js';
 import type { Direction, Endpoint, PolicyEngine } from '../policy/types.js';
-import { dnsEgressMissing } from '../rules/dns-egress-missing.js';
+import { dnsEgressMissing, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
 import { addRule, changedLines, policyDocumentText, ruleYaml, type PolicyTarget } from './patch.js';
@@ -87,7 +87,14 @@ export function suggestFlowFix(
       },
     });
   }
-  return offer(context, requests, (engine) => engine.isAllowed(from, to, protocol, port));
+  // Whether the connection is allowed depends only on the policies of the two ends' namespaces, the namespaces'
+  // labels and the two workloads themselves: the rest of the cluster is left out of the verifying engine.
+  const ends = [from, to].flatMap((end) => ('workload' in end ? [end.workload] : []));
+  const scope: VerificationScope = {
+    namespaces: new Set(ends.map((workload) => workload.namespace)),
+    keepsWorkload: (workload) => ends.includes(workload),
+  };
+  return offer(context, requests, scope, (engine) => engine.isAllowed(from, to, protocol, port));
 }
 
 /**
@@ -109,7 +116,14 @@ export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome
     ],
     ports: dns.ports.map(({ protocol, port }) => ({ protocol, port })),
   };
-  return offer(context, [{ policy, direction: 'egress', rule }], (engine) => {
+  // The rule reports on this policy only for the workloads of its namespace, judged by their own egress policies
+  // towards the DNS pods: those are all the verifying engine needs.
+  const scope: VerificationScope = {
+    namespaces: new Set([policy.namespace]),
+    keepsWorkload: (workload) =>
+      workload.namespace === policy.namespace || isDeclaredDnsPod(context.model, context.config, workload),
+  };
+  return offer(context, [{ policy, direction: 'egress', rule }], scope, (engine) => {
     const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
       dnsEgressMissing,
     ]);
@@ -117,10 +131,24 @@ export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome
   });
 }
 
-/** Patches each policy's file, re-parses the patched policies and keeps the fix only if `verified` holds on them. */
+/**
+ * The part of the head model a fix's verification can depend on: the policies of some namespaces and some
+ * workloads (every namespace is kept, for its labels). An engine over it answers the verifying question exactly as
+ * one over the whole model would, at the cost of a few workloads instead of the cluster, once per suggested fix.
+ */
+interface VerificationScope {
+  namespaces: ReadonlySet<string>;
+  keepsWorkload(workload: Workload): boolean;
+}
+
+/**
+ * Patches each policy's file, re-parses the patched policies and keeps the fix only if `verified` holds on the
+ * scoped model with them.
+ */
 function offer(
   context: FixContext,
   requests: readonly RuleRequest[],
+  scope: VerificationScope,
   verified: (engine: PolicyEngine) => boolean,
 ): FixOutcome {
   const [first, second] = requests;
@@ -144,8 +172,12 @@ function offer(
     patches.push(alone.patch);
   }
   const model: ClusterModel = {
-    ...context.model,
-    policies: context.model.policies.map((policy) => patched.get(policy) ?? policy),
+    namespaces: context.model.namespaces,
+    workloads: context.model.workloads.filter((workload) => scope.keepsWorkload(workload)),
+    services: context.model.services.filter((service) => scope.namespaces.has(service.namespace)),
+    policies: context.model.policies
+      .filter((policy) => scope.namespaces.has(policy.namespace))
+      .map((policy) => patched.get(policy) ?? policy),
   };
   if (!verified(createEngine(model))) {
     return problem(first, 'the patched policy still does not allow the traffic');

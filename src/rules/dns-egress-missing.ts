@@ -20,15 +20,7 @@ import type { Rule, RuleContext } from './types.js';
  */
 function dnsPods(model: ClusterModel, config: ResolvedConfig): { pods: Workload[]; description: string } {
   const { dns } = config;
-  const declared = model.workloads.filter((workload) => {
-    const namespaceLabels = model.namespaces.get(workload.namespace)?.labels ?? {
-      [NAMESPACE_NAME_LABEL]: workload.namespace,
-    };
-    return (
-      matchesSelector(dns.namespaceSelector, namespaceLabels) &&
-      matchesSelector(dns.podSelector, workload.labels)
-    );
-  });
+  const declared = model.workloads.filter((workload) => isDeclaredDnsPod(model, config, workload));
   if (declared.length > 0) return { pods: declared, description: describeWorkloads(declared, 2) };
   // A namespace of the repository that the DNS namespaceSelector matches, or the one the config names.
   const namespace =
@@ -53,6 +45,18 @@ function dnsPods(model: ClusterModel, config: ResolvedConfig): { pods: Workload[
     pods: [synthetic],
     description: `pods ${formatSelector(dns.podSelector)} in namespace ${namespace}`,
   };
+}
+
+/** Whether the config's DNS selectors take a workload of the model for one of the cluster's DNS pods. */
+export function isDeclaredDnsPod(model: ClusterModel, config: ResolvedConfig, workload: Workload): boolean {
+  const { dns } = config;
+  const namespaceLabels = model.namespaces.get(workload.namespace)?.labels ?? {
+    [NAMESPACE_NAME_LABEL]: workload.namespace,
+  };
+  return (
+    matchesSelector(dns.namespaceSelector, namespaceLabels) &&
+    matchesSelector(dns.podSelector, workload.labels)
+  );
 }
 
 /**
