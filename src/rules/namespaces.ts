@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ClusterModel, LabelSelector, Labels } from '../model/types.js';
-import { matchesSelector } from '../policy/selector.js';
+import { compileSelector } from '../policy/selector.js';
 import { labelsSatisfying, selectorKeys } from './helpers.js';
 
 /** The label Kubernetes puts on every namespace: the one key always safe to select on. */
@@ -82,14 +82,69 @@ function knownLabelKeys(model: ClusterModel, config: ResolvedConfig): ReadonlySe
   return keys;
 }
 
-/** Names of known namespaces a namespaceSelector matches. */
+/**
+ * Names of known namespaces a namespaceSelector matches, sorted. Rules ask this for every peer of every policy, and
+ * policies repeat the same few selectors: each distinct selector is answered once per known-namespace list, looking
+ * only at the namespaces that carry one of its required labels when it has one.
+ */
 export function matchingNamespaceNames(
   selector: LabelSelector,
   model: ClusterModel,
   config: ResolvedConfig,
-): string[] {
-  return knownNamespaces(model, config)
-    .filter(({ labels }) => matchesSelector(selector, labels))
-    .map(({ name }) => name)
+): readonly string[] {
+  const namespaces = knownNamespaces(model, config);
+  let index = namespaceIndexCache.get(namespaces);
+  if (!index) {
+    index = { byLabel: namespacesByLabel(namespaces), answers: new Map() };
+    namespaceIndexCache.set(namespaces, index);
+  }
+  const key = selectorKey(selector);
+  let names = index.answers.get(key);
+  if (!names) {
+    const [required] = Object.entries(selector.matchLabels ?? {});
+    const candidates = required ? (index.byLabel.get(labelKey(...required)) ?? []) : namespaces;
+    const matches = compileSelector(selector);
+    names = candidates
+      .filter(({ labels }) => matches(labels))
+      .map(({ name }) => name)
+      .sort();
+    index.answers.set(key, names);
+  }
+  return names;
+}
+
+type KnownNamespace = { name: string; labels: Labels };
+
+/** Per known-namespace list: its namespaces by `key=value` label, and the answers given so far by selector. */
+const namespaceIndexCache = new WeakMap<
+  readonly KnownNamespace[],
+  { byLabel: ReadonlyMap<string, readonly KnownNamespace[]>; answers: Map<string, readonly string[]> }
+>();
+
+function namespacesByLabel(namespaces: readonly KnownNamespace[]): Map<string, KnownNamespace[]> {
+  const byLabel = new Map<string, KnownNamespace[]>();
+  for (const namespace of namespaces) {
+    for (const [key, value] of Object.entries(namespace.labels)) {
+      const label = labelKey(key, value);
+      const holders = byLabel.get(label);
+      if (holders) holders.push(namespace);
+      else byLabel.set(label, [namespace]);
+    }
+  }
+  return byLabel;
+}
+
+function labelKey(key: string, value: string): string {
+  return JSON.stringify([key, value]);
+}
+
+/** The same text for selectors that select the same labels however they are written. */
+function selectorKey(selector: LabelSelector): string {
+  const matchLabels = Object.entries(selector.matchLabels ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const expressions = (selector.matchExpressions ?? [])
+    .map(({ key, operator, values }) => JSON.stringify([key, operator, [...(values ?? [])].sort()]))
     .sort();
+  return JSON.stringify([matchLabels, expressions]);
 }
