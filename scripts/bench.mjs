@@ -4,10 +4,15 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 
-const bundle = 'node_modules/.cache/netpol-guard-bench/bench.js';
+const outdir = 'node_modules/.cache/netpol-guard-bench';
+const bundle = `${outdir}/bench.js`;
 await build({
-  entryPoints: ['scripts/bench/main.ts'],
-  outfile: bundle,
+  // The flow-reading worker sits next to the bench bundle, as dist/ has it next to the Action's.
+  entryPoints: [
+    { in: 'scripts/bench/main.ts', out: 'bench' },
+    { in: 'src/flows/worker.ts', out: 'flows-worker' },
+  ],
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,4 +1,5 @@
-// The one build script: bundles the Action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
+// The one build script: bundles the Action (dist/index.js), the CLI (dist/cli.js) and the flow-reading worker they
+// start (dist/flows-worker.js) with esbuild.
 // dist/ is committed; CI rebuilds it and fails when the committed copy differs.
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
@@ -6,6 +7,8 @@ import { existsSync, rmSync } from 'node:fs';
 const entries = [
   { in: 'src/action/index.ts', out: 'index' },
   { in: 'src/cli/index.ts', out: 'cli' },
+  // Reads flow logs on a second thread during a check (src/flows/background.ts finds it next to the bundles).
+  { in: 'src/flows/worker.ts', out: 'flows-worker' },
 ].filter((e) => existsSync(e.in));
 
 rmSync('dist', { recursive: true, force: true });

@@ -5,7 +5,8 @@ import { diffConnectivity } from '../diff/connectivity.js';
 import { peerKey } from '../diff/peers.js';
 import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/replay.js';
 import { createFlowMatcher } from '../flows/match.js';
-import { readFlows } from '../flows/read.js';
+import { readFlowsInBackground } from '../flows/background.js';
+import type { FlowReadResult } from '../flows/read.js';
 import type { FlowFormat } from '../flows/types.js';
 import { ParseCache } from '../manifests/load.js';
 import { manifestTextReader, withFindingFixes, withFlowFixes } from '../fix/attach.js';
@@ -43,6 +44,10 @@ export interface CheckOptions {
 /** Runs lint at head, the reachability diff and the flow replay: the whole PR verdict. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  // The logs do not depend on the manifests until the replay: they are read while the manifest side is analysed.
+  const flowsRead = options.flows?.length
+    ? readFlowsInBackground(options.flows, { format: options.flowsFormat ?? 'auto' })
+    : undefined;
   const parseCache = new ParseCache();
   const [base, head] = await Promise.all([
     analyseSide(options.base, config, parseCache),
@@ -63,7 +68,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   );
   annotateChanges(diff.opened, diff.closed, head.engine);
 
-  const flows = options.flows?.length ? await replay(options, config, base, head, fixes) : undefined;
+  const flows = flowsRead ? await replay(await flowsRead, config, base, head, fixes) : undefined;
 
   const failOn = options.failOn ?? config.failOn;
   const active = findings.filter((f) => !f.suppressed);
@@ -138,14 +143,13 @@ function fixSetup(options: CheckOptions, head: AnalysedSide, config: ResolvedCon
   };
 }
 
-async function replay(
-  options: CheckOptions,
+function replay(
+  read: FlowReadResult,
   config: ResolvedConfig,
   base: AnalysedSide,
   head: AnalysedSide,
   fixes: FixSetup,
-): Promise<FlowsResult> {
-  const read = await readFlows(options.flows ?? [], { format: options.flowsFormat ?? 'auto' });
+): FlowsResult {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s: AnalysedSide): ReplaySide => ({
     engine: s.engine,
