@@ -1,5 +1,5 @@
 import type { DiffResult, PathChange } from '../check/types.js';
-import type { Protocol } from '../model/types.js';
+import { PROTOCOLS, type Protocol } from '../model/types.js';
 import { cidrToRange, rangeToCidrs, type IpRange } from '../policy/ip.js';
 import { ConnSet } from '../policy/portset.js';
 import type { CidrPeer, Connection, Peer, PortRange, WorkloadPeer } from '../policy/types.js';
@@ -54,8 +54,8 @@ export function diffConnectivity(base: ConnectivitySide, head: ConnectivitySide)
       );
     }
   };
-  for (const [key, after] of headInternal) compare(baseInternal.get(key), after);
-  for (const [key, before] of baseInternal) if (!headInternal.has(key)) compare(before, undefined);
+  for (const [key, after] of headInternal.entries()) compare(baseInternal.get(key), after);
+  for (const [key, before] of baseInternal.entries()) if (!headInternal.has(key)) compare(before, undefined);
 
   diffExternal(base.connections, head.connections, existsOnBothSides, result);
 
@@ -90,12 +90,57 @@ function pushChange(into: PathChange[], from: Peer, to: Peer, protocol: Protocol
 function internalConnections(
   connections: readonly Connection[],
   keyOf: (peer: Peer) => string,
-): Map<string, Connection> {
-  const map = new Map<string, Connection>();
+): ConnectionIndex {
+  const index = new ConnectionIndex();
   for (const c of connections) {
-    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) map.set(`${keyOf(c.from)}|${keyOf(c.to)}|${c.protocol}`, c);
+    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) index.set([keyOf(c.from), keyOf(c.to), c.protocol], c);
   }
-  return map;
+  return index;
+}
+
+/** Where one connection is: its source's and destination's keys and its protocol. */
+type ConnectionKey = readonly [from: string, to: string, protocol: Protocol];
+
+/**
+ * Connections by source, destination and protocol. Nested maps on the peers' (shared) keys rather than one map on
+ * a joined key: a side of a large cluster has over half a million connections, and a joined string for each was
+ * garbage the size of the connection list itself.
+ */
+class ConnectionIndex {
+  private readonly bySource = new Map<string, Map<string, Partial<Record<Protocol, Connection>>>>();
+
+  set([from, to, protocol]: ConnectionKey, connection: Connection): void {
+    let byDestination = this.bySource.get(from);
+    if (!byDestination) {
+      byDestination = new Map();
+      this.bySource.set(from, byDestination);
+    }
+    let byProtocol = byDestination.get(to);
+    if (!byProtocol) {
+      byProtocol = {};
+      byDestination.set(to, byProtocol);
+    }
+    byProtocol[protocol] = connection;
+  }
+
+  get([from, to, protocol]: ConnectionKey): Connection | undefined {
+    return this.bySource.get(from)?.get(to)?.[protocol];
+  }
+
+  has(key: ConnectionKey): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  *entries(): Generator<[ConnectionKey, Connection]> {
+    for (const [from, byDestination] of this.bySource) {
+      for (const [to, byProtocol] of byDestination) {
+        for (const protocol of PROTOCOLS) {
+          const connection = byProtocol[protocol];
+          if (connection) yield [[from, to, protocol], connection];
+        }
+      }
+    }
+  }
 }
 
 function samePorts(a: readonly PortRange[], b: readonly PortRange[]): boolean {
