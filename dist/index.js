@@ -35663,7 +35663,7 @@ function getIDToken(aud) {
 }
 
 // src/action/analyse.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import path13 from "node:path";
 
 // src/config/load.ts
@@ -36073,18 +36073,51 @@ function knownLabelKeys(model, config) {
   return keys;
 }
 function matchingNamespaceNames(selector, model, config) {
-  return knownNamespaces(model, config).filter(({ labels }) => matchesSelector(selector, labels)).map(({ name }) => name).sort();
+  const namespaces = knownNamespaces(model, config);
+  let index = namespaceIndexCache.get(namespaces);
+  if (!index) {
+    index = { byLabel: namespacesByLabel(namespaces), answers: /* @__PURE__ */ new Map() };
+    namespaceIndexCache.set(namespaces, index);
+  }
+  const key = selectorKey(selector);
+  let names = index.answers.get(key);
+  if (!names) {
+    const [required] = Object.entries(selector.matchLabels ?? {});
+    const candidates = required ? index.byLabel.get(labelKey(...required)) ?? [] : namespaces;
+    const matches = compileSelector(selector);
+    names = candidates.filter(({ labels }) => matches(labels)).map(({ name }) => name).sort();
+    index.answers.set(key, names);
+  }
+  return names;
+}
+var namespaceIndexCache = /* @__PURE__ */ new WeakMap();
+function namespacesByLabel(namespaces) {
+  const byLabel = /* @__PURE__ */ new Map();
+  for (const namespace of namespaces) {
+    for (const [key, value] of Object.entries(namespace.labels)) {
+      const label = labelKey(key, value);
+      const holders = byLabel.get(label);
+      if (holders) holders.push(namespace);
+      else byLabel.set(label, [namespace]);
+    }
+  }
+  return byLabel;
+}
+function labelKey(key, value) {
+  return JSON.stringify([key, value]);
+}
+function selectorKey(selector) {
+  const matchLabels2 = Object.entries(selector.matchLabels ?? {}).sort(
+    ([a], [b]) => a < b ? -1 : a > b ? 1 : 0
+  );
+  const expressions = (selector.matchExpressions ?? []).map(({ key, operator, values }) => JSON.stringify([key, operator, [...values ?? []].sort()])).sort();
+  return JSON.stringify([matchLabels2, expressions]);
 }
 
 // src/rules/dns-egress-missing.ts
 function dnsPods(model, config) {
   const { dns } = config;
-  const declared = model.workloads.filter((workload) => {
-    const namespaceLabels2 = model.namespaces.get(workload.namespace)?.labels ?? {
-      [NAMESPACE_NAME_LABEL]: workload.namespace
-    };
-    return matchesSelector(dns.namespaceSelector, namespaceLabels2) && matchesSelector(dns.podSelector, workload.labels);
-  });
+  const declared = model.workloads.filter((workload) => isDeclaredDnsPod(model, config, workload));
   if (declared.length > 0) return { pods: declared, description: describeWorkloads(declared, 2) };
   const namespace = [...model.namespaces.values()].find(
     (candidate) => matchesSelector(dns.namespaceSelector, candidate.labels)
@@ -36107,6 +36140,13 @@ function dnsPods(model, config) {
     pods: [synthetic],
     description: `pods ${formatSelector(dns.podSelector)} in namespace ${namespace}`
   };
+}
+function isDeclaredDnsPod(model, config, workload) {
+  const { dns } = config;
+  const namespaceLabels2 = model.namespaces.get(workload.namespace)?.labels ?? {
+    [NAMESPACE_NAME_LABEL]: workload.namespace
+  };
+  return matchesSelector(dns.namespaceSelector, namespaceLabels2) && matchesSelector(dns.podSelector, workload.labels);
 }
 function ipBlockMayReachDns(engine, workload, protocol, port2, podCidrs) {
   const podRanges = podCidrs.flatMap((cidr) => cidrToRange(cidr) ?? []);
@@ -37388,8 +37428,8 @@ function diffConnectivity(base, head) {
       );
     }
   };
-  for (const [key, after] of headInternal) compare(baseInternal.get(key), after);
-  for (const [key, before] of baseInternal) if (!headInternal.has(key)) compare(before, void 0);
+  for (const [key, after] of headInternal.entries()) compare(baseInternal.get(key), after);
+  for (const [key, before] of baseInternal.entries()) if (!headInternal.has(key)) compare(before, void 0);
   diffExternal(base.connections, head.connections, existsOnBothSides, result);
   result.workloadsAdded = [...head.workloadIds].filter((id) => !base.workloadIds.has(id)).sort().map(idToPeer);
   result.workloadsRemoved = [...base.workloadIds].filter((id) => !head.workloadIds.has(id)).sort().map(idToPeer);
@@ -37410,12 +37450,44 @@ function pushChange(into, from, to, protocol, ports) {
     into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]]) });
 }
 function internalConnections(connections, keyOf) {
-  const map = /* @__PURE__ */ new Map();
+  const index = new ConnectionIndex();
   for (const c of connections) {
-    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) map.set(`${keyOf(c.from)}|${keyOf(c.to)}|${c.protocol}`, c);
+    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) index.set([keyOf(c.from), keyOf(c.to), c.protocol], c);
   }
-  return map;
+  return index;
 }
+var ConnectionIndex = class {
+  bySource = /* @__PURE__ */ new Map();
+  set([from, to, protocol], connection) {
+    let byDestination = this.bySource.get(from);
+    if (!byDestination) {
+      byDestination = /* @__PURE__ */ new Map();
+      this.bySource.set(from, byDestination);
+    }
+    let byProtocol = byDestination.get(to);
+    if (!byProtocol) {
+      byProtocol = {};
+      byDestination.set(to, byProtocol);
+    }
+    byProtocol[protocol] = connection;
+  }
+  get([from, to, protocol]) {
+    return this.bySource.get(from)?.get(to)?.[protocol];
+  }
+  has(key) {
+    return this.get(key) !== void 0;
+  }
+  *entries() {
+    for (const [from, byDestination] of this.bySource) {
+      for (const [to, byProtocol] of byDestination) {
+        for (const protocol of PROTOCOLS) {
+          const connection = byProtocol[protocol];
+          if (connection) yield [[from, to, protocol], connection];
+        }
+      }
+    }
+  }
+};
 function samePorts(a, b) {
   return a.length === b.length && a.every((range2, i) => range2[0] === b[i][0] && range2[1] === b[i][1]);
 }
@@ -37725,6 +37797,11 @@ function push(map, key, value) {
   if (list2) list2.push(value);
   else map.set(key, [value]);
 }
+
+// src/flows/background.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 
 // src/flows/read.ts
 import { isAbsolute, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
@@ -38713,6 +38790,30 @@ function displayName(file, root) {
   const path15 = relative2(base, resolve2(file));
   if (path15 === "" || path15.startsWith("..") || isAbsolute(path15)) return file;
   return path15.split(sep3).join("/");
+}
+
+// src/flows/background.ts
+var WORKER_FILE = new URL("./flows-worker.js", import.meta.url);
+function readFlowsInBackground(files, options = {}) {
+  if (!existsSync3(fileURLToPath(WORKER_FILE))) return readFlows(files, options);
+  return new Promise((resolve3) => {
+    let settled = false;
+    const settle = (read) => {
+      if (settled) return;
+      settled = true;
+      resolve3(read());
+    };
+    const readHere = () => settle(() => readFlows(files, options));
+    try {
+      const input = { files: [...files], options };
+      const worker = new Worker(WORKER_FILE, { workerData: input });
+      worker.once("message", (result) => settle(() => result));
+      worker.once("error", readHere);
+      worker.once("exit", readHere);
+    } catch {
+      readHere();
+    }
+  });
 }
 
 // src/manifests/load.ts
@@ -43036,7 +43137,12 @@ function suggestFlowFix(context, from, to, protocol, port2) {
       }
     });
   }
-  return offer(context, requests, (engine) => engine.isAllowed(from, to, protocol, port2));
+  const ends = [from, to].flatMap((end) => "workload" in end ? [end.workload] : []);
+  const scope = {
+    namespaces: new Set(ends.map((workload) => workload.namespace)),
+    keepsWorkload: (workload) => ends.includes(workload)
+  };
+  return offer(context, requests, scope, (engine) => engine.isAllowed(from, to, protocol, port2));
 }
 function suggestDnsFix(context, finding) {
   if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
@@ -43053,14 +43159,18 @@ function suggestDnsFix(context, finding) {
     ],
     ports: dns.ports.map(({ protocol, port: port2 }) => ({ protocol, port: port2 }))
   };
-  return offer(context, [{ policy, direction: "egress", rule: rule2 }], (engine) => {
+  const scope = {
+    namespaces: /* @__PURE__ */ new Set([policy.namespace]),
+    keepsWorkload: (workload) => workload.namespace === policy.namespace || isDeclaredDnsPod(context.model, context.config, workload)
+  };
+  return offer(context, [{ policy, direction: "egress", rule: rule2 }], scope, (engine) => {
     const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
       dnsEgressMissing
     ]);
     return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name);
   });
 }
-function offer(context, requests, verified) {
+function offer(context, requests, scope, verified) {
   const [first, second] = requests;
   if (!first) return { none: true };
   const patched = /* @__PURE__ */ new Map();
@@ -43081,8 +43191,10 @@ function offer(context, requests, verified) {
     patches.push(alone.patch);
   }
   const model = {
-    ...context.model,
-    policies: context.model.policies.map((policy) => patched.get(policy) ?? policy)
+    namespaces: context.model.namespaces,
+    workloads: context.model.workloads.filter((workload) => scope.keepsWorkload(workload)),
+    services: context.model.services.filter((service) => scope.namespaces.has(service.namespace)),
+    policies: context.model.policies.filter((policy) => scope.namespaces.has(policy.namespace)).map((policy) => patched.get(policy) ?? policy)
   };
   if (!verified(createEngine(model))) {
     return problem(first, "the patched policy still does not allow the traffic");
@@ -43351,6 +43463,7 @@ function blocks(finding, failOn) {
 // src/check/run.ts
 async function runCheck(options) {
   const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  const flowsRead = options.flows?.length ? readFlowsInBackground(options.flows, { format: options.flowsFormat ?? "auto" }) : void 0;
   const parseCache = new ParseCache();
   const [base, head] = await Promise.all([
     analyseSide(options.base, config, parseCache),
@@ -43368,7 +43481,7 @@ async function runCheck(options) {
     { connections: head.engine.connectivity(), workloadIds: new Set(head.model.workloads.map((w) => w.id)) }
   );
   annotateChanges(diff.opened, diff.closed, head.engine);
-  const flows = options.flows?.length ? await replay(options, config, base, head, fixes) : void 0;
+  const flows = flowsRead ? await replay(await flowsRead, config, base, head, fixes) : void 0;
   const failOn = options.failOn ?? config.failOn;
   const active = findings.filter((f) => !f.suppressed);
   const blocking = active.filter((f) => f.introduced && blocks(f, failOn));
@@ -43422,8 +43535,7 @@ function fixSetup(options, head, config) {
     diagnostics: []
   };
 }
-async function replay(options, config, base, head, fixes) {
-  const read = await readFlows(options.flows ?? [], { format: options.flowsFormat ?? "auto" });
+function replay(read, config, base, head, fixes) {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s) => ({
     engine: s.engine,
@@ -43705,9 +43817,9 @@ function renderCommand(inputs, eventName) {
 function flowFiles(patterns, workspaceFiles, workspace) {
   if (patterns.length === 0) return [];
   const absolute = patterns.filter((p) => path13.isAbsolute(p));
-  for (const file of absolute.filter((f) => !existsSync3(f))) warning(`Flow file not found: ${file}`);
+  for (const file of absolute.filter((f) => !existsSync4(f))) warning(`Flow file not found: ${file}`);
   const matched = [
-    ...absolute.filter((f) => existsSync3(f)),
+    ...absolute.filter((f) => existsSync4(f)),
     ...selectFiles(
       workspaceFiles,
       patterns.filter((p) => !path13.isAbsolute(p))
