@@ -39907,8 +39907,8 @@ function observedFlows(flows, match2) {
     const observed = {
       from,
       to,
-      fromPeer: peerOf(from),
-      toPeer: peerOf(to),
+      fromPeer: flowPeer(from),
+      toPeer: flowPeer(to),
       protocol: flow.protocol,
       port: flow.port,
       count: flow.count
@@ -39922,9 +39922,6 @@ function observedFlows(flows, match2) {
 }
 function flowKey(from, to, protocol, port2) {
   return JSON.stringify([from, to, protocol, port2]);
-}
-function peerOf(endpoint) {
-  return "workload" in endpoint ? workloadPeer(endpoint.workload) : { ip: endpoint.ip };
 }
 
 // src/model/fields.ts
@@ -43537,10 +43534,18 @@ function fixSetup(options, head, config) {
 }
 function replay(read, config, base, head, fixes) {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
-  const side = (s) => ({
-    engine: s.engine,
-    match: matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match)
-  });
+  const side = (s) => {
+    const match2 = matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match);
+    const matched = /* @__PURE__ */ new WeakMap();
+    return {
+      engine: s.engine,
+      match(endpoint) {
+        let result = matched.get(endpoint);
+        if (!result) matched.set(endpoint, result = match2(endpoint));
+        return result;
+      }
+    };
+  };
   const headSide = side(head);
   const outcome = replayFlows(read.flows, side(base), headSide);
   const observed = observedFlows(read.flows, headSide.match);

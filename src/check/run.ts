@@ -4,10 +4,10 @@ import { annotateChanges } from '../diff/annotate.js';
 import { diffConnectivity } from '../diff/connectivity.js';
 import { peerKey } from '../diff/peers.js';
 import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/replay.js';
-import { createFlowMatcher } from '../flows/match.js';
+import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
 import { readFlowsInBackground } from '../flows/background.js';
 import type { FlowReadResult } from '../flows/read.js';
-import type { FlowFormat } from '../flows/types.js';
+import type { FlowEndpoint, FlowFormat } from '../flows/types.js';
 import { ParseCache } from '../manifests/load.js';
 import { manifestTextReader, withFindingFixes, withFlowFixes } from '../fix/attach.js';
 import { observedFlows } from '../fix/observed.js';
@@ -151,10 +151,20 @@ function replay(
   fixes: FixSetup,
 ): FlowsResult {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
-  const side = (s: AnalysedSide): ReplaySide => ({
-    engine: s.engine,
-    match: matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match),
-  });
+  const side = (s: AnalysedSide): ReplaySide => {
+    const match = matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match);
+    // The replay and the observed connections match the same endpoint objects (shared between aggregated flows):
+    // each is matched once.
+    const matched = new WeakMap<FlowEndpoint, MatchedEndpoint>();
+    return {
+      engine: s.engine,
+      match(endpoint) {
+        let result = matched.get(endpoint);
+        if (!result) matched.set(endpoint, (result = match(endpoint)));
+        return result;
+      },
+    };
+  };
   const headSide = side(head);
   const outcome = replayFlows(read.flows, side(base), headSide);
   const observed = observedFlows(read.flows, headSide.match);

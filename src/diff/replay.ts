@@ -85,7 +85,8 @@ function toEndpoint(matched: MatchedEndpoint): Endpoint {
   return 'workload' in matched ? { workload: matched.workload } : { ip: (matched as { ip: string }).ip };
 }
 
-function flowPeer(matched: MatchedEndpoint): FlowPeer {
+/** How reports name a matched flow endpoint: the workload, the address, or why it matched nothing. */
+export function flowPeer(matched: MatchedEndpoint): FlowPeer {
   if ('workload' in matched) return workloadPeer(matched.workload);
   if ('ip' in matched) return { ip: matched.ip };
   return { unmatched: matched.unmatched };

@@ -1,5 +1,5 @@
 import type { FlowPeer } from '../check/types.js';
-import { workloadPeer } from '../diff/peers.js';
+import { flowPeer } from '../diff/replay.js';
 import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
 import type { Protocol } from '../model/types.js';
@@ -34,8 +34,8 @@ export function observedFlows(
     const observed: ObservedFlow = {
       from,
       to,
-      fromPeer: peerOf(from),
-      toPeer: peerOf(to),
+      fromPeer: flowPeer(from),
+      toPeer: flowPeer(to),
       protocol: flow.protocol,
       port: flow.port,
       count: flow.count,
@@ -51,8 +51,4 @@ export function observedFlows(
 /** The identity of a connection as reports name it, so a replayed flow finds its observed one. */
 export function flowKey(from: FlowPeer, to: FlowPeer, protocol: Protocol, port: number): string {
   return JSON.stringify([from, to, protocol, port]);
-}
-
-function peerOf(endpoint: Endpoint): FlowPeer {
-  return 'workload' in endpoint ? workloadPeer(endpoint.workload) : { ip: endpoint.ip };
 }
