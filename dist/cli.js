@@ -23698,8 +23698,7 @@ function parsePort(text) {
   const port2 = Number(match2?.[1]);
   if (!match2 || port2 < 1 || port2 > 65535)
     throw new UsageError(`--port must be N or N/TCP|UDP|SCTP with N in 1-65535 (got "${text}")`);
-  const protocol = match2[2]?.toUpperCase() ?? "TCP";
-  return { protocol: PROTOCOLS.includes(protocol) ? protocol : "TCP", port: port2 };
+  return { protocol: match2[2]?.toUpperCase() ?? "TCP", port: port2 };
 }
 function resolveEndpoint(option, text, workloads) {
   if (isIP3(text)) return { ip: text };

@@ -2,7 +2,6 @@ import { isIP } from 'node:net';
 import { nothingToAnalyse } from '../../check/side.js';
 import { describeDenial } from '../../diff/explain-text.js';
 import type { Protocol, Workload } from '../../model/types.js';
-import { PROTOCOLS } from '../../model/types.js';
 import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
@@ -40,8 +39,8 @@ function parsePort(text: string): { protocol: Protocol; port: number } {
   const port = Number(match?.[1]);
   if (!match || port < 1 || port > 65535)
     throw new UsageError(`--port must be N or N/TCP|UDP|SCTP with N in 1-65535 (got "${text}")`);
-  const protocol = (match[2]?.toUpperCase() ?? 'TCP') as Protocol;
-  return { protocol: PROTOCOLS.includes(protocol) ? protocol : 'TCP', port };
+  // The pattern admits only the three protocols.
+  return { protocol: (match[2]?.toUpperCase() ?? 'TCP') as Protocol, port };
 }
 
 /** `NS/NAME`, `NS/Kind/NAME` or (for --to, and --from as an external source) an IP address. */
