@@ -9,15 +9,17 @@ import {
   type Document,
   type ParsedNode,
 } from 'yaml';
-import { locationAt } from './positions.js';
+import { readPlainBlockYaml } from './block-yaml.js';
+import { locationAt, sourceTreeOf, type SourceNode } from './positions.js';
 import type { Diagnostic, LoadLimits } from './types.js';
+import { JSON_OPTIONS, YAML_OPTIONS } from './yaml-schema.js';
 
 /** How a file's text is read: JSON files must be strict JSON, which YAML alone would not check. */
 export type ManifestFormat = 'yaml' | 'json';
 
-/** One non-empty document of a file, composed and converted to plain JSON values. */
+/** One non-empty document of a file: its plain JSON value and where its parts are written. */
 export interface ManifestDocument {
-  root: ParsedNode;
+  root: SourceNode;
   value: unknown;
 }
 
@@ -32,31 +34,27 @@ export interface FileReading {
 }
 
 /**
- * kubectl reads YAML 1.1 (go-yaml): `yes`/`no`/`on`/`off` are booleans and `0755` is octal, so a label value
- * written `yes` is rejected by the API server exactly as it is here. go-yaml keeps timestamps and sexagesimal
- * numbers (`22:22`) as strings, so those YAML 1.1 tags are left out.
- */
-const YAML_OPTIONS = {
-  version: '1.1',
-  customTags: (tags) => tags.filter((tag) => !isTimeTag(tag)),
-  uniqueKeys: true,
-  // Conversion warnings (collection keys) would go to the process's stderr; such documents are reported instead.
-  logLevel: 'error',
-} as const satisfies ConstructorParameters<typeof Composer>[0];
-
-function isTimeTag(tag: string | { tag: string; format?: string }): boolean {
-  if (typeof tag === 'string') return tag === 'timestamp' || tag === 'intTime' || tag === 'floatTime';
-  return tag.tag === 'tag:yaml.org,2002:timestamp' || tag.format === 'TIME';
-}
-
-const JSON_OPTIONS = { version: '1.2', uniqueKeys: true, logLevel: 'error' } as const;
-
-/**
- * Reads the documents of one file, lazily so that a file of 20,000 documents never holds more than one YAML
- * tree. Documents that cannot be read become diagnostics (with their line) and are skipped; the rest still
- * load. Stops at `maxDocumentsPerFile` and at the first sign of template syntax (see `templateOffset`).
+ * Reads the documents of one file. Plain block YAML (most manifests) is read by the fast reader; anything else by
+ * the full YAML parser, lazily so that a file of 20,000 documents never holds more than one YAML tree. Documents
+ * that cannot be read become diagnostics (with their line) and are skipped; the rest still load. Stops at
+ * `maxDocumentsPerFile` and at the first sign of template syntax (see `templateOffset`).
  */
 export function* readDocuments(
+  reading: FileReading,
+  format: ManifestFormat,
+  limits: LoadLimits,
+): Generator<ManifestDocument> {
+  const plain = format === 'yaml' ? readPlainBlockYaml(reading.text, limits) : undefined;
+  if (plain !== undefined) {
+    countLines(reading);
+    yield* plain;
+    return;
+  }
+  yield* composeDocuments(reading, format, limits);
+}
+
+/** `readDocuments` by the full YAML parser only; the fast reader is checked against it. */
+export function* composeDocuments(
   reading: FileReading,
   format: ManifestFormat,
   limits: LoadLimits,
@@ -122,16 +120,17 @@ function isStrictJson(reading: FileReading, report: Report): boolean {
     if (trailingComma !== null) offset = trailingComma.index;
     const hint = trailingComma === null ? '' : ' (a trailing comma is not allowed in JSON)';
     // The parser, which would have fed the line counter, does not run on a file rejected here.
-    reading.lineCounter.addNewLine(0);
-    for (
-      let newline = reading.text.indexOf('\n');
-      newline !== -1;
-      newline = reading.text.indexOf('\n', newline + 1)
-    ) {
-      reading.lineCounter.addNewLine(newline + 1);
-    }
+    countLines(reading);
     report('error', 'json-syntax', `invalid JSON: ${message}${hint}; the file is not read`, offset);
     return false;
+  }
+}
+
+/** Feeds the line counter as the YAML parser does, for text that parser does not read. */
+function countLines({ text, lineCounter }: FileReading): void {
+  lineCounter.addNewLine(0);
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) {
+    lineCounter.addNewLine(newline + 1);
   }
 }
 
@@ -180,7 +179,8 @@ function convertDocument(
     return undefined;
   }
   try {
-    return { root, value: document.toJS({ maxAliasCount: limits.maxAliasCount }) };
+    const value: unknown = document.toJS({ maxAliasCount: limits.maxAliasCount });
+    return { root: sourceTreeOf(root), value };
   } catch (error) {
     if (error instanceof ReferenceError) {
       report(

@@ -1,6 +1,5 @@
-import { isMap, isNode, isSeq, type Node } from 'yaml';
 import type { FileReading, ManifestDocument } from './documents.js';
-import { indexPositions, locationAt, makeLocator } from './positions.js';
+import { locationAt, makeLocator, sourceNodeAt, type SourceNode } from './positions.js';
 import type { LoadedObject } from './types.js';
 import { validateNetworkPolicy } from './validate.js';
 
@@ -37,7 +36,7 @@ export interface FileObjects {
 
 interface Candidate {
   value: unknown;
-  node: Node;
+  node: SourceNode;
   /** `kind`/`apiVersion` that items of a typed list (`PodList`) leave out. */
   inherited?: { kind: string | undefined; apiVersion: string };
 }
@@ -49,7 +48,7 @@ export function collectObjects(document: ManifestDocument, reading: FileReading,
 
 function collectCandidate(candidate: Candidate, reading: FileReading, into: FileObjects): void {
   const { node } = candidate;
-  const offset = node.range?.[0] ?? 0;
+  const offset = node.start ?? 0;
   // `---` with nothing after it: an empty document, as kubectl skips it.
   if (candidate.value === null || candidate.value === undefined) return;
   const written = plainObject(candidate.value);
@@ -64,10 +63,10 @@ function collectCandidate(candidate: Candidate, reading: FileReading, into: File
     return;
   }
   if (kind.endsWith('List') && Array.isArray(value['items'])) {
-    const itemNodes = isMap(node) ? node.get('items', true) : undefined;
+    const itemNodes = sourceNodeAt(node, ['items'])?.items;
     const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
     value['items'].forEach((item, index) => {
-      const itemNode = isSeq(itemNodes) ? (itemNodes.items[index] as Node | undefined) : undefined;
+      const itemNode = itemNodes?.[index];
       collectCandidate(
         { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
         reading,
@@ -114,10 +113,10 @@ function loadedObject(
   value: Record<string, unknown>,
   kind: string,
   apiVersion: string,
-  node: Node,
+  node: SourceNode,
   reading: FileReading,
 ): LoadedObject | undefined {
-  const offset = node.range?.[0] ?? 0;
+  const offset = node.start ?? 0;
   const loc = locationAt(reading.file, reading.lineCounter, offset);
   const metadata = plainObject(value['metadata']);
   const name = metadata?.['name'];
@@ -125,8 +124,7 @@ function loadedObject(
   for (const field of ['name', 'namespace'] as const) {
     const text = metadata?.[field];
     if (typeof text === 'string' && text.includes('{{')) {
-      const fieldNode = isMap(node) ? node.getIn(['metadata', field], true) : undefined;
-      reading.templateOffset = (isNode(fieldNode) ? fieldNode.range?.[0] : undefined) ?? offset;
+      reading.templateOffset = sourceNodeAt(node, ['metadata', field])?.start ?? offset;
       return undefined;
     }
   }
@@ -151,8 +149,8 @@ function loadedObject(
       `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`,
     );
   }
-  const index = KINDS_WITH_FIELD_POSITIONS.has(kind)
-    ? indexPositions(node, reading.file, reading.lineCounter)
+  const written = KINDS_WITH_FIELD_POSITIONS.has(kind)
+    ? { root: node, file: reading.file, lineCounter: reading.lineCounter }
     : undefined;
   return {
     apiVersion,
@@ -161,7 +159,7 @@ function loadedObject(
     namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
     value,
     loc,
-    locate: makeLocator(loc, index),
+    locate: makeLocator(loc, written),
   };
 }
 
