@@ -71,21 +71,30 @@ export function connectionKey(flow: Pick<TimedFlow, 'from' | 'to' | 'protocol' |
   return `${canonicalEndpoint(flow.from).key}\u0000${canonicalEndpoint(flow.to).key}\u0000${flow.protocol}\u0000${flow.port}`;
 }
 
+/** An endpoint's canonical form, its key and a small number standing for that key within one aggregator. */
+interface CanonicalEndpoint {
+  endpoint: FlowEndpoint;
+  key: string;
+  id: number;
+}
+
 /**
  * Sums flows into unique (from, to, protocol, port, verdict) with their count and time window while streaming, so
  * memory grows with distinct connections, not with lines.
  */
 export class FlowAggregator {
-  private readonly entries = new Map<string, FlowEntry>();
+  /** Keyed by endpoint ids (short keys are cheap to hash: a record is looked up here for every line counted). */
+  private readonly entries = new Map<string, { entry: FlowEntry; order: string }>();
   /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
-  private readonly canonical = new WeakMap<FlowEndpoint, ReturnType<typeof canonicalEndpoint>>();
+  private readonly canonical = new WeakMap<FlowEndpoint, CanonicalEndpoint>();
+  private readonly endpointIds = new Map<string, number>();
 
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow: TimedFlow): FlowEntry {
     const from = this.canonicalOf(flow.from);
     const to = this.canonicalOf(flow.to);
-    const key = `${from.key}\u0000${to.key}\u0000${flow.protocol}\u0000${flow.port}\u0000${flow.verdict}`;
-    let entry = this.entries.get(key);
+    const key = `${from.id} ${to.id} ${flow.protocol} ${flow.port} ${flow.verdict}`;
+    let entry = this.entries.get(key)?.entry;
     if (!entry) {
       entry = {
         from: from.endpoint,
@@ -96,7 +105,8 @@ export class FlowAggregator {
         count: 0,
         records: 0,
       };
-      this.entries.set(key, entry);
+      const order = `${from.key}\u0000${to.key}\u0000${flow.protocol}\u0000${flow.port}\u0000${flow.verdict}`;
+      this.entries.set(key, { entry, order });
     }
     entry.count += flow.count;
     entry.records++;
@@ -105,10 +115,16 @@ export class FlowAggregator {
     return entry;
   }
 
-  private canonicalOf(endpoint: FlowEndpoint): ReturnType<typeof canonicalEndpoint> {
+  private canonicalOf(endpoint: FlowEndpoint): CanonicalEndpoint {
     let canonical = this.canonical.get(endpoint);
     if (!canonical) {
-      canonical = canonicalEndpoint(endpoint);
+      const { endpoint: identity, key } = canonicalEndpoint(endpoint);
+      let id = this.endpointIds.get(key);
+      if (id === undefined) {
+        id = this.endpointIds.size;
+        this.endpointIds.set(key, id);
+      }
+      canonical = { endpoint: identity, key, id };
       this.canonical.set(endpoint, canonical);
     }
     return canonical;
@@ -121,23 +137,23 @@ export class FlowAggregator {
     for (const reason of other.dropReasons ?? []) (entry.dropReasons ??= new Set()).add(reason);
   }
 
-  values(): IterableIterator<FlowEntry> {
-    return this.entries.values();
+  *values(): IterableIterator<FlowEntry> {
+    for (const { entry } of this.entries.values()) yield entry;
   }
 
   /** The aggregated flows in a stable order (by endpoint, protocol, port, verdict) and the window they span. */
   result(): { flows: AggregatedFlow[]; window?: { firstSeen: string; lastSeen: string } } {
     let first: number | undefined;
     let last: number | undefined;
-    const keyed: [string, AggregatedFlow][] = [];
-    for (const [key, entry] of this.entries) {
+    const ordered: [string, AggregatedFlow][] = [];
+    for (const { entry, order } of this.entries.values()) {
       if (entry.firstMs !== undefined && (first === undefined || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== undefined && (last === undefined || entry.lastMs > last)) last = entry.lastMs;
-      keyed.push([key, toAggregatedFlow(entry)]);
+      ordered.push([order, toAggregatedFlow(entry)]);
     }
-    keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const flows = keyed.map(([, flow]) => flow);
+    ordered.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const flows = ordered.map(([, flow]) => flow);
     if (first === undefined || last === undefined) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
   }

@@ -2,6 +2,7 @@ import { ownerFromPodName } from './owner.js';
 import type { Protocol } from '../model/types.js';
 import { extendWindow, identifiedByAddress, parseIsoTime, type FlowEntry } from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
+import { MarkerSearch } from './markers.js';
 import type { FlowEndpoint, FlowVerdict } from './types.js';
 import { isObject, isPort, parseJsonLine, shown, splitLabel, type JsonObject } from './values.js';
 
@@ -45,20 +46,44 @@ const L4_PROTOCOLS: readonly [key: string, protocol: Protocol][] = [
 
 type VerdictOutcome = { verdict: FlowVerdict; dropReason?: string } | 'not-a-verdict' | undefined;
 
+// Shared rather than made per line: most lines pass.
+const ALLOWED: VerdictOutcome = { verdict: 'allowed' };
+const AUDIT: VerdictOutcome = { verdict: 'audit' };
+
+/** An endpoint description as read, and whether its IP identifies it (then each line's IP is added to it). */
+interface KnownEndpoint {
+  endpoint: FlowEndpoint;
+  byAddress: boolean;
+}
+
 /**
  * Reads Cilium Hubble flows: `hubble observe -o jsonpb` / exporter lines (`{"flow": {...}, "node_name", "time"}`)
  * and bare flow objects. A connection counts once: replies, L7 and other non-L3/L4 records, ICMP and repeated
  * sightings of a 5-tuple (every packet, every observation point) are ignored; a repeat only extends the window.
  */
 export class HubbleReader implements FlowLineReader {
-  private readonly recent = new RecentConnections(HUBBLE_RECENT_CONNECTIONS);
-  private readonly endpoints = new Map<string, FlowEndpoint>();
+  /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
+  private readonly recent = new RecentMap<FlowEntry>(HUBBLE_RECENT_CONNECTIONS);
+  private readonly endpoints = new KnownEndpoints();
+  // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
+  private readonly replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
+  private readonly nonL4Markers = new MarkerSearch('Type"', ['"Type":"L7"', '"Type":"SOCK"']);
+
+  /**
+   * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
+   * Only complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers
+   * cannot occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these
+   * names.
+   */
+  rawLine(bytes: Buffer, start: number, end: number, sink: FlowSink): boolean {
+    if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
+    if (!this.replyMarkers.foundIn(bytes, start, end) && !this.nonL4Markers.foundIn(bytes, start, end))
+      return false;
+    sink.ignore();
+    return true;
+  }
 
   line(text: string, lineNumber: number, terminated: boolean, sink: FlowSink): void {
-    if (isObviouslyIgnored(text)) {
-      sink.ignore();
-      return;
-    }
     const parsed = parseJsonLine(text, terminated);
     if ('reason' in parsed) {
       sink.skip(lineNumber, parsed.reason);
@@ -68,21 +93,11 @@ export class HubbleReader implements FlowLineReader {
     if (problem !== undefined) sink.skip(lineNumber, problem);
   }
 
-  /**
-   * `hubbleEndpoint`, remembered per distinct description: a log names the same pods a million times, and handing
-   * the aggregator the same object lets it key the endpoint once. The IP is left out where labels or a workload
-   * identify the endpoint (aggregation drops it there anyway: pod IPs churn).
-   */
+  /** An endpoint of a line, with the line's IP where the IP is what identifies it. */
   private endpoint(value: unknown, ip: string | undefined, side: string): FlowEndpoint | string {
-    const key = endpointKey(value);
-    let known = key === undefined ? undefined : this.endpoints.get(key);
-    if (!known) {
-      const endpoint = hubbleEndpoint(value, undefined, side);
-      if (typeof endpoint === 'string' || key === undefined) return withAddress(endpoint, ip);
-      known = endpoint;
-      if (this.endpoints.size < HUBBLE_REMEMBERED_ENDPOINTS) this.endpoints.set(key, known);
-    }
-    return withAddress(known, ip);
+    const known = this.endpoints.read(value, side);
+    if (typeof known === 'string') return known;
+    return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
   }
 
   /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
@@ -159,7 +174,8 @@ export class HubbleReader implements FlowLineReader {
       to,
       protocol: l4.protocol,
       port: l4.port,
-      ...verdict,
+      verdict: verdict.verdict,
+      dropReason: verdict.dropReason,
       count: 1,
       firstMs: ms,
       lastMs: ms,
@@ -174,18 +190,7 @@ export function isBareFlow(value: JsonObject): boolean {
   return 'verdict' in value && ('IP' in value || 'l4' in value || 'source' in value || 'Type' in value);
 }
 
-/**
- * A cheap look before `JSON.parse` at the two most common records that are ignored anyway: replies and L7 records
- * (about half of a real Hubble log). Only complete objects qualify, so a cut-off line is still parsed and reported.
- * The markers cannot occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto
- * has these names.
- */
-function isObviouslyIgnored(text: string): boolean {
-  return text.charCodeAt(text.length - 1) === 0x7d /* } */ && OBVIOUSLY_IGNORED.test(text);
-}
-
-// One regular expression scans a line several times faster than one `includes` per marker.
-const OBVIOUSLY_IGNORED = /"(?:is_)?reply":true|"Type":"(?:L7|SOCK)"/;
+const CLOSING_BRACE = 0x7d;
 
 /** The L4 protocol and destination port of a flow; undefined for ICMP and other non-port protocols. */
 function findL4(
@@ -217,9 +222,9 @@ function readVerdict(flow: JsonObject): VerdictOutcome {
   switch (name) {
     case 'FORWARDED':
     case 'REDIRECTED':
-      return { verdict: 'allowed' };
+      return ALLOWED;
     case 'AUDIT':
-      return { verdict: 'audit' };
+      return AUDIT;
     case 'DROPPED':
     case 'ERROR': {
       const dropReason = readDropReason(flow);
@@ -248,9 +253,8 @@ function readDropReason(flow: JsonObject): string | undefined {
  * A Hubble endpoint as the contract describes it: `k8s:` labels without prefix and without the labels Cilium adds
  * (namespace name, policy cluster and service account); namespace labels apart; `reserved:` identities apart.
  */
-function hubbleEndpoint(value: unknown, ip: string | undefined, side: string): FlowEndpoint | string {
+function hubbleEndpoint(value: unknown, side: string): FlowEndpoint | string {
   const endpoint: FlowEndpoint = {};
-  if (ip) endpoint.ip = ip;
   if (value === undefined) return endpoint;
   if (!isObject(value)) return `${side} is not an object`;
   if (value.namespace !== undefined && typeof value.namespace !== 'string')
@@ -306,6 +310,79 @@ function hubbleEndpoint(value: unknown, ip: string | undefined, side: string): F
 }
 
 /**
+ * Endpoint descriptions already read: a log names the same pods a million times, and handing the aggregator the same
+ * object lets it key the endpoint once. Remembered per distinct description (namespace, labels, first workload);
+ * the IP is left out, as aggregation drops it where labels or a workload identify the endpoint (pod IPs churn).
+ * Each pod's description is remembered too: comparing a line's description with it (a few strings) costs less than
+ * building and hashing the description's key, which a million lines would do twice each.
+ */
+class KnownEndpoints {
+  private readonly byDescription = new Map<string, KnownEndpoint>();
+  private readonly byPod = new RecentMap<PodDescription>(HUBBLE_REMEMBERED_ENDPOINTS);
+
+  /** `hubbleEndpoint` of a description, or why it is not one. */
+  read(value: unknown, side: string): KnownEndpoint | string {
+    const pod = isObject(value) && typeof value.pod_name === 'string' ? value.pod_name : undefined;
+    const remembered = pod === undefined ? undefined : this.byPod.get(pod);
+    if (remembered && describesAlike(value as JsonObject, remembered)) return remembered.known;
+
+    const key = endpointKey(value);
+    let known = key === undefined ? undefined : this.byDescription.get(key);
+    if (!known) {
+      const endpoint = hubbleEndpoint(value, side);
+      if (typeof endpoint === 'string') return endpoint;
+      known = { endpoint, byAddress: identifiedByAddress(endpoint) };
+      if (key === undefined || this.byDescription.size >= HUBBLE_REMEMBERED_ENDPOINTS) return known;
+      this.byDescription.set(key, known);
+    }
+    // A key was made, so the description's fields have the types `describesAlike` compares.
+    if (pod !== undefined) this.byPod.set(pod, podDescription(value as JsonObject, known));
+    return known;
+  }
+}
+
+/** The fields of a pod's description that its key is made of, and what the description read as. */
+interface PodDescription {
+  namespace: unknown;
+  labels: readonly unknown[];
+  /** The first workload's kind and name; undefined when there is none. */
+  workload: { kind: unknown; name: unknown } | undefined;
+  known: KnownEndpoint;
+}
+
+function podDescription(value: JsonObject, known: KnownEndpoint): PodDescription {
+  const first = firstWorkload(value.workloads);
+  return {
+    namespace: value.namespace,
+    labels: value.labels as unknown[],
+    workload: isObject(first) ? { kind: first.kind, name: first.name } : undefined,
+    known,
+  };
+}
+
+/**
+ * Whether a description has the same namespace, labels and first workload as one already read (so the same key):
+ * compared field by field, as the same pod described again has equal strings everywhere.
+ */
+function describesAlike(value: JsonObject, pod: PodDescription): boolean {
+  if (value.namespace !== pod.namespace) return false;
+  const labels = value.labels;
+  if (!Array.isArray(labels) || labels.length !== pod.labels.length) return false;
+  for (let index = 0; index < labels.length; index++) {
+    if (labels[index] !== pod.labels[index]) return false;
+  }
+  const first = firstWorkload(value.workloads);
+  if (pod.workload === undefined) return first === undefined;
+  return isObject(first) && first.name === pod.workload.name && first.kind === pod.workload.kind;
+}
+
+/** The first item of `workloads`: undefined when absent or empty, null when `workloads` is not a list. */
+function firstWorkload(workloads: unknown): unknown {
+  if (workloads === undefined) return undefined;
+  return Array.isArray(workloads) ? (workloads[0] as unknown) : null;
+}
+
+/**
  * What makes two endpoint descriptions read alike: namespace, labels and first workload, when all are strings.
  * Anything odd gets no key and is read (and reported) on its own.
  */
@@ -315,20 +392,13 @@ function endpointKey(value: unknown): string | undefined {
   if (namespace !== undefined && typeof namespace !== 'string') return undefined;
   if (!labels.every((label) => typeof label === 'string')) return undefined;
   let workload = '';
-  if (workloads !== undefined) {
-    const first: unknown = Array.isArray(workloads) ? workloads[0] : null;
-    if (first !== undefined) {
-      if (!isObject(first) || typeof first.name !== 'string') return undefined;
-      if (first.kind !== undefined && typeof first.kind !== 'string') return undefined;
-      workload = `${first.kind ?? ''}/${first.name}`;
-    }
+  const first = firstWorkload(workloads);
+  if (first !== undefined) {
+    if (!isObject(first) || typeof first.name !== 'string') return undefined;
+    if (first.kind !== undefined && typeof first.kind !== 'string') return undefined;
+    workload = `${first.kind ?? ''}/${first.name}`;
   }
   return `${namespace ?? ''}\u0001${workload}\u0001${labels.join('\u0001')}`;
-}
-
-function withAddress(endpoint: FlowEndpoint | string, ip: string | undefined): FlowEndpoint | string {
-  if (typeof endpoint === 'string' || !ip || !identifiedByAddress(endpoint)) return endpoint;
-  return { ...endpoint, ip };
 }
 
 const NAMESPACE_LABEL_PREFIX = 'io.cilium.k8s.namespace.labels.';
@@ -345,28 +415,28 @@ function reservedIdentity(names: string[]): string | undefined {
 }
 
 /**
- * A bounded map from 5-tuple to the aggregated flow it was counted in, forgetting the least recently seen first. Two
- * generations instead of an exact LRU: a Map used as an LRU (delete and re-insert on every hit) fills with deleted
- * slots that each eviction must step over, which made a million-line log spend seconds here. A tuple seen in either
- * generation is moved to the young one; when the young one is full, the old one (not seen since) is dropped whole,
- * so the last `capacity` tuples are always remembered and never more than twice that.
+ * A bounded map that forgets the least recently used keys first (5-tuples, pods). Two generations instead of an
+ * exact LRU: a Map used as an LRU (delete and re-insert on every hit) fills with deleted slots that each eviction
+ * must step over, which made a million-line log spend seconds here. A key used in either generation is moved to the
+ * young one; when the young one is full, the old one (not used since) is dropped whole, so the last `capacity` keys
+ * are always remembered and never more than twice that.
  */
-class RecentConnections {
-  private young = new Map<string, FlowEntry>();
-  private old = new Map<string, FlowEntry>();
+class RecentMap<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
 
   constructor(private readonly capacity: number) {}
 
-  get(tuple: string): FlowEntry | undefined {
-    const entry = this.young.get(tuple);
-    if (entry) return entry;
-    const aged = this.old.get(tuple);
-    if (aged) this.set(tuple, aged);
+  get(key: string): V | undefined {
+    const value = this.young.get(key);
+    if (value !== undefined) return value;
+    const aged = this.old.get(key);
+    if (aged !== undefined) this.set(key, aged);
     return aged;
   }
 
-  set(tuple: string, entry: FlowEntry): void {
-    this.young.set(tuple, entry);
+  set(key: string, value: V): void {
+    this.young.set(key, value);
     if (this.young.size >= this.capacity) {
       this.old = this.young;
       this.young = new Map();

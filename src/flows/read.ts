@@ -73,6 +73,10 @@ export async function readFlows(
       const reader = lineReaderFor(layout);
       if (reader) {
         await forEachLine(await openContent(file), limits.maxLineBytes, {
+          rawLine(bytes, start, end, lineNumber) {
+            lastLine = lineNumber;
+            return reader.rawLine?.(bytes, start, end, sink) ?? false;
+          },
           line(text, lineNumber, terminated) {
             lastLine = lineNumber;
             if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);

@@ -15,6 +15,11 @@ export interface FlowSink {
 
 /** A reader of one line-based format. One instance serves every file of a run, so state can span files. */
 export interface FlowLineReader {
+  /**
+   * An optional look at a line's bytes before it is decoded (see `LineHandler.rawLine`): true when the line is dealt
+   * with, and `line` is then not called.
+   */
+  rawLine?(bytes: Buffer, start: number, end: number, sink: FlowSink): boolean;
   line(text: string, lineNumber: number, terminated: boolean, sink: FlowSink): void;
 }
 
