@@ -63,8 +63,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   );
 
   const diff = diffConnectivity(
-    { connections: base.engine.connectivity(), workloadIds: new Set(base.model.workloads.map((w) => w.id)) },
-    { connections: head.engine.connectivity(), workloadIds: new Set(head.model.workloads.map((w) => w.id)) },
+    { connections: base.engine.connections(), workloadIds: new Set(base.model.workloads.map((w) => w.id)) },
+    { connections: head.engine.connections(), workloadIds: new Set(head.model.workloads.map((w) => w.id)) },
   );
   annotateChanges(diff.opened, diff.closed, head.engine);
 

@@ -1,13 +1,17 @@
 import type { DiffResult, PathChange } from '../check/types.js';
-import { PROTOCOLS, type Protocol } from '../model/types.js';
+import type { Protocol } from '../model/types.js';
+import { compareWorkloads } from '../policy/engine.js';
 import { cidrToRange, rangeToCidrs, type IpRange } from '../policy/ip.js';
 import { ConnSet } from '../policy/portset.js';
 import type { CidrPeer, Connection, Peer, PortRange, WorkloadPeer } from '../policy/types.js';
 import { isCidrPeer, peerKey } from './peers.js';
 
-/** One side's connectivity and the ids of its workloads (`ns/Kind/name`). */
+/**
+ * One side's connectivity, in the engine's report order (see `PolicyEngine.connections`), and the ids of its
+ * workloads (`ns/Kind/name`).
+ */
 export interface ConnectivitySide {
-  connections: readonly Connection[];
+  connections: Iterable<Connection>;
   workloadIds: ReadonlySet<string>;
 }
 
@@ -27,14 +31,12 @@ export function diffConnectivity(base: ConnectivitySide, head: ConnectivitySide)
     goneConnections: [],
   };
   // Each side's connectivity repeats the same peer objects: key and look each one up once.
-  const keyOf = memoised(peerKey);
-  const existsOnBothSides = memoised(
-    (peer: Peer) =>
-      isCidrPeer(peer) || (base.workloadIds.has(keyOf(peer)) && head.workloadIds.has(keyOf(peer))),
-  );
+  const existsOnBothSides = memoised((peer: Peer) => {
+    if (isCidrPeer(peer)) return true;
+    const key = peerKey(peer);
+    return base.workloadIds.has(key) && head.workloadIds.has(key);
+  });
 
-  const baseInternal = internalConnections(base.connections, keyOf);
-  const headInternal = internalConnections(head.connections, keyOf);
   const compare = (before: Connection | undefined, after: Connection | undefined) => {
     // Most paths are the same on both sides: equal port lists (ConnSet ranges are canonical) need no set algebra.
     if (before && after && samePorts(before.ports, after.ports)) return;
@@ -54,10 +56,24 @@ export function diffConnectivity(base: ConnectivitySide, head: ConnectivitySide)
       );
     }
   };
-  for (const [key, after] of headInternal.entries()) compare(baseInternal.get(key), after);
-  for (const [key, before] of baseInternal.entries()) if (!headInternal.has(key)) compare(before, undefined);
+  // Both sides come in the same order, so they are compared as they come, like a merge: a large cluster has over
+  // half a million connections a side, and neither side is ever held whole or indexed.
+  const external = { base: [] as Connection[], head: [] as Connection[] };
+  const before = betweenWorkloads(base.connections, external.base);
+  const after = betweenWorkloads(head.connections, external.head);
+  let b = before.next();
+  let a = after.next();
+  while (!b.done || !a.done) {
+    const order = b.done ? 1 : a.done ? -1 : compareConnections(b.value, a.value);
+    compare(
+      order <= 0 ? (b.value as Connection) : undefined,
+      order >= 0 ? (a.value as Connection) : undefined,
+    );
+    if (order <= 0) b = before.next();
+    if (order >= 0) a = after.next();
+  }
 
-  diffExternal(base.connections, head.connections, existsOnBothSides, result);
+  diffExternal(external.base, external.head, existsOnBothSides, result);
 
   result.workloadsAdded = [...head.workloadIds]
     .filter((id) => !base.workloadIds.has(id))
@@ -87,60 +103,21 @@ function pushChange(into: PathChange[], from: Peer, to: Peer, protocol: Protocol
     into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]] as PortRange) });
 }
 
-function internalConnections(
-  connections: readonly Connection[],
-  keyOf: (peer: Peer) => string,
-): ConnectionIndex {
-  const index = new ConnectionIndex();
-  for (const c of connections) {
-    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) index.set([keyOf(c.from), keyOf(c.to), c.protocol], c);
+/** The connections between two workloads; the others (with an external block) go to `external`. */
+function* betweenWorkloads(connections: Iterable<Connection>, external: Connection[]): Generator<Connection> {
+  for (const connection of connections) {
+    if (isCidrPeer(connection.from) || isCidrPeer(connection.to)) external.push(connection);
+    else yield connection;
   }
-  return index;
 }
 
-/** Where one connection is: its source's and destination's keys and its protocol. */
-type ConnectionKey = readonly [from: string, to: string, protocol: Protocol];
-
-/**
- * Connections by source, destination and protocol. Nested maps on the peers' (shared) keys rather than one map on
- * a joined key: a side of a large cluster has over half a million connections, and a joined string for each was
- * garbage the size of the connection list itself.
- */
-class ConnectionIndex {
-  private readonly bySource = new Map<string, Map<string, Partial<Record<Protocol, Connection>>>>();
-
-  set([from, to, protocol]: ConnectionKey, connection: Connection): void {
-    let byDestination = this.bySource.get(from);
-    if (!byDestination) {
-      byDestination = new Map();
-      this.bySource.set(from, byDestination);
-    }
-    let byProtocol = byDestination.get(to);
-    if (!byProtocol) {
-      byProtocol = {};
-      byDestination.set(to, byProtocol);
-    }
-    byProtocol[protocol] = connection;
-  }
-
-  get([from, to, protocol]: ConnectionKey): Connection | undefined {
-    return this.bySource.get(from)?.get(to)?.[protocol];
-  }
-
-  has(key: ConnectionKey): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  *entries(): Generator<[ConnectionKey, Connection]> {
-    for (const [from, byDestination] of this.bySource) {
-      for (const [to, byProtocol] of byDestination) {
-        for (const protocol of PROTOCOLS) {
-          const connection = byProtocol[protocol];
-          if (connection) yield [[from, to, protocol], connection];
-        }
-      }
-    }
-  }
+/** The engine's report order of connections between workloads: source, destination, protocol name. */
+function compareConnections(a: Connection, b: Connection): number {
+  return (
+    compareWorkloads(a.from as WorkloadPeer, b.from as WorkloadPeer) ||
+    compareWorkloads(a.to as WorkloadPeer, b.to as WorkloadPeer) ||
+    (a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0)
+  );
 }
 
 function samePorts(a: readonly PortRange[], b: readonly PortRange[]): boolean {

@@ -33,6 +33,8 @@ export interface CompiledPeer {
   ipRanges: readonly IpRange[];
   /** Same key for peers that match the same pods, so their matches are computed once per engine. */
   key: string;
+  /** Same key for peers that look in the same namespaces (the namespace part of `key`). */
+  namespaceKey: string;
 }
 
 /** The `ports` of a rule, compiled: fixed ranges plus named ports that depend on the destination pod. */
@@ -85,10 +87,12 @@ export function compilePeer(policyNamespace: string, peer: PolicyPeer): Compiled
   if (peer.ipBlock) {
     const ranges = ipBlockRanges(peer.ipBlock);
     const admits = (address: IpRange) => ranges.some((range) => rangeContains(range, address));
+    const key = `ip:${JSON.stringify(peer.ipBlock)}`;
     return {
       peer,
       ipRanges: ranges,
-      key: `ip:${JSON.stringify(peer.ipBlock)}`,
+      key,
+      namespaceKey: 'ip',
       matchesNamespace: () => false,
       // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
       matches: (facts) =>
@@ -100,12 +104,14 @@ export function compilePeer(policyNamespace: string, peer: PolicyPeer): Compiled
   const namespaceSelector = peer.namespaceSelector && compileSelector(peer.namespaceSelector);
   const matchesNamespace = (namespace: string, labels: Labels) =>
     namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
+  const namespaceKey = peer.namespaceSelector
+    ? `ns:${JSON.stringify(peer.namespaceSelector)}`
+    : `in:${policyNamespace}`;
   return {
     peer,
     ipRanges: [],
-    key: peer.namespaceSelector
-      ? `ns:${JSON.stringify(peer.namespaceSelector)}|pod:${JSON.stringify(peer.podSelector ?? {})}`
-      : `in:${policyNamespace}|pod:${JSON.stringify(peer.podSelector)}`,
+    key: `${namespaceKey}|pod:${JSON.stringify(peer.podSelector ?? {})}`,
+    namespaceKey,
     matchesNamespace,
     matches: (facts) =>
       'pod' in facts &&

@@ -35,6 +35,7 @@ import type {
   Explanation,
   PolicyEngine,
   PolicyVerdict,
+  PortRange,
   SideExplanation,
   WorkloadPeer,
 } from './types.js';
@@ -86,6 +87,7 @@ class Engine implements PolicyEngine {
   private readonly groupOfWorkload = new Map<Workload, Group>();
   private readonly groupsByNamespace = new Map<string, Group[]>();
   private readonly peerGroups = new Map<string, Group[]>();
+  private readonly namespaceGroups = new Map<string, Group[]>();
 
   constructor(readonly model: ClusterModel) {
     for (const policy of model.policies) {
@@ -163,6 +165,10 @@ class Engine implements PolicyEngine {
   }
 
   connectivity(): Connection[] {
+    return [...this.connections()];
+  }
+
+  *connections(): Generator<Connection> {
     const rows = this.groups.map((group) => ({
       egress: this.directionRow(group, 'egress'),
       ingress: this.directionRow(group, 'ingress'),
@@ -175,12 +181,11 @@ class Engine implements PolicyEngine {
         { namespace: w.namespace, kind: w.kind, name: w.name },
       ]),
     );
-    const connections: Connection[] = [];
-    const push = (from: Connection['from'], to: Connection['to'], ports: ConnSet) => {
+    const connectionsOf = function* (from: Connection['from'], to: Connection['to'], ports: ConnSet) {
       for (const protocol of PROTOCOL_ORDER) {
         const ranges = ports.ranges(protocol);
         if (ranges.length > 0)
-          connections.push({ from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) });
+          yield { from, to, protocol, ports: ranges.map(([lo, hi]): PortRange => [lo, hi]) };
       }
     };
 
@@ -194,14 +199,14 @@ class Engine implements PolicyEngine {
         const egressPorts = rowPorts(egress, destinationGroup);
         if (egressPorts.isEmpty()) continue;
         const ingress = rows[destinationGroup.index]!.ingress;
-        push(
+        yield* connectionsOf(
           peers.get(source)!,
           peers.get(destination)!,
           egressPorts.intersection(rowPorts(ingress, sourceGroup)),
         );
       }
       for (const { cidr, protocol, ports } of egress.external)
-        connections.push({ from: peers.get(source)!, to: { cidr }, protocol, ports });
+        yield { from: peers.get(source)!, to: { cidr }, protocol, ports };
     }
 
     const inbound = sorted.flatMap((destination) =>
@@ -218,14 +223,13 @@ class Engine implements PolicyEngine {
         compareBlocks(a.block, b.block),
     );
     for (const { block, destination } of inbound) {
-      connections.push({
+      yield {
         from: { cidr: block.cidr },
         to: peers.get(destination)!,
         protocol: block.protocol,
         ports: block.ports,
-      });
+      };
     }
-    return connections;
   }
 
   /**
@@ -329,14 +333,23 @@ class Engine implements PolicyEngine {
   private matchedGroups(peer: CompiledPeer): Group[] {
     let groups = this.peerGroups.get(peer.key);
     if (!groups) {
-      const candidates =
+      groups = this.candidateGroups(peer).filter((group) => peer.matches({ pod: group.facts }));
+      this.peerGroups.set(peer.key, groups);
+    }
+    return groups;
+  }
+
+  /** Groups a peer may match: those in the namespaces it looks in (computed once per such namespace part). */
+  private candidateGroups(peer: CompiledPeer): Group[] {
+    let groups = this.namespaceGroups.get(peer.namespaceKey);
+    if (!groups) {
+      groups =
         peer.ipRanges.length > 0
           ? this.groups.filter((group) => group.facts.ips.length > 0)
           : [...this.groupsByNamespace.entries()]
               .filter(([namespace]) => peer.matchesNamespace(namespace, this.namespaceLabels(namespace)))
               .flatMap(([, inNamespace]) => inNamespace);
-      groups = candidates.filter((group) => peer.matches({ pod: group.facts }));
-      this.peerGroups.set(peer.key, groups);
+      this.namespaceGroups.set(peer.namespaceKey, groups);
     }
     return groups;
   }

@@ -91,4 +91,10 @@ export interface PolicyEngine {
   explain(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): Explanation;
   /** All allowed connections between workloads and to/from external blocks (see README "reach JSON"). */
   connectivity(): Connection[];
+  /**
+   * `connectivity()` one connection at a time, so a caller that compares or counts never holds them all. Report
+   * order: by source (`compareWorkloads`), each source's workload destinations (`compareWorkloads`, then protocol
+   * name) and then its external blocks; last, the connections from external blocks.
+   */
+  connections(): Iterable<Connection>;
 }

@@ -147,11 +147,28 @@ export const dnsEgressMissing: Rule = {
       NetworkPolicy,
       { policies: Set<NetworkPolicy>; workloads: Workload[]; advisedMissing: Set<string> }
     >();
+    // Whether a pod's egress reaches the DNS pods depends only on the policies selecting it for egress: many pods
+    // share them (a namespace's default deny and DNS allowance), so each set of policies is asked once per port.
+    const answers = new Map<string, boolean>();
+    const reaches = (
+      workload: Workload,
+      policies: readonly NetworkPolicy[],
+      protocol: Protocol,
+      port: number,
+    ) => {
+      const key = `${protocol} ${port}\u0000${policies.map((policy) => policy.id).join('\u0000')}`;
+      let answer = answers.get(key);
+      if (answer === undefined) {
+        answer = reachesDns(ctx, workload, targets, protocol, port);
+        answers.set(key, answer);
+      }
+      return answer;
+    };
     for (const workload of ctx.model.workloads) {
-      if (dnsIds.has(workload.id) || !ctx.engine.isIsolated(workload, 'egress')) continue;
-      if (required.every(({ protocol, port }) => reachesDns(ctx, workload, targets, protocol, port)))
-        continue;
+      if (dnsIds.has(workload.id)) continue;
       const policies = ctx.engine.selectingPolicies(workload, 'egress');
+      if (policies.length === 0) continue;
+      if (required.every(({ protocol, port }) => reaches(workload, policies, protocol, port))) continue;
       const [isolating] = [...policies].sort(compareIsolating);
       if (!isolating) continue;
       const group = groups.get(isolating) ?? {
@@ -162,8 +179,7 @@ export const dnsEgressMissing: Rule = {
       for (const policy of policies) group.policies.add(policy);
       group.workloads.push(workload);
       for (const { protocol, port } of advised) {
-        if (!reachesDns(ctx, workload, targets, protocol, port))
-          group.advisedMissing.add(`${protocol} ${port}`);
+        if (!reaches(workload, policies, protocol, port)) group.advisedMissing.add(`${protocol} ${port}`);
       }
       groups.set(isolating, group);
     }

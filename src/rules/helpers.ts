@@ -120,16 +120,34 @@ export function selectorKeys(selector: LabelSelector): string[] {
 
 /** Whether any workload of the model lives in the namespace: only then can "matches nothing" be trusted. */
 export function hasKnownWorkloads(model: ClusterModel, namespace: string): boolean {
-  let namespaces = namespacesWithWorkloads.get(model);
-  if (!namespaces) {
-    namespaces = new Set(model.workloads.map((workload) => workload.namespace));
-    namespacesWithWorkloads.set(model, namespaces);
-  }
-  return namespaces.has(namespace);
+  return byNamespace(model).workloads.has(namespace);
 }
 
-/** Per model, computed once: rules ask this for every peer, and scanning every workload each time is quadratic. */
-const namespacesWithWorkloads = new WeakMap<ClusterModel, ReadonlySet<string>>();
+/** The model's workloads and policies by namespace (namespaces without any are absent), in model order. */
+export function byNamespace(model: ClusterModel): NamespaceContents {
+  let contents = contentsByModel.get(model);
+  if (!contents) {
+    contents = { workloads: new Map(), policies: new Map() };
+    for (const workload of model.workloads) pushTo(contents.workloads, workload.namespace, workload);
+    for (const policy of model.policies) pushTo(contents.policies, policy.namespace, policy);
+    contentsByModel.set(model, contents);
+  }
+  return contents;
+}
+
+interface NamespaceContents {
+  workloads: Map<string, Workload[]>;
+  policies: Map<string, NetworkPolicy[]>;
+}
+
+/** Per model, computed once: rules ask per peer or per namespace, and scanning every workload each time is quadratic. */
+const contentsByModel = new WeakMap<ClusterModel, NamespaceContents>();
+
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();

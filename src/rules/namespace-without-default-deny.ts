@@ -1,7 +1,7 @@
 import type { NetworkPolicy } from '../model/types.js';
 import type { Direction } from '../policy/types.js';
 import { isEmptySelector } from '../policy/selector.js';
-import { DIRECTIONS } from './helpers.js';
+import { byNamespace, DIRECTIONS } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** Whether the policy isolates every pod of its namespace in `direction` without opening it right back. */
@@ -38,11 +38,12 @@ export const namespaceWithoutDefaultDeny: Rule = {
     suppressibleByAnnotation: false,
   },
   check(ctx) {
+    const contents = byNamespace(ctx.model);
     for (const namespace of ctx.model.namespaces.values()) {
-      const workloads = ctx.model.workloads.filter((workload) => workload.namespace === namespace.name);
+      const workloads = contents.workloads.get(namespace.name) ?? [];
       const first = workloads[0];
       if (!first) continue;
-      const policies = ctx.model.policies.filter((policy) => policy.namespace === namespace.name);
+      const policies = contents.policies.get(namespace.name) ?? [];
       const missing = DIRECTIONS.filter(
         (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)),
       );
