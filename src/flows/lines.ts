@@ -31,6 +31,7 @@ const CHUNK_BYTES = 1024 * 1024;
 /**
  * Opens a file as a stream of its content, gunzipped when it starts with the gzip magic bytes: flow logs are often
  * rotated to `.gz`, and exporters write compressed files under any name, so the content decides, not the name.
+ * A chunk is only valid until the next one is asked for: an uncompressed file is read into two buffers in turn.
  */
 export async function openContent(file: string): Promise<AsyncIterable<Buffer>> {
   const handle = await open(file, 'r');
@@ -42,12 +43,39 @@ export async function openContent(file: string): Promise<AsyncIterable<Buffer>> 
   } finally {
     await handle.close();
   }
+  if (!gzipped) return readChunks(file);
   const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
-  if (!gzipped) return source;
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   // `pipe` does not forward errors: a file that vanishes mid-read must still end the iteration with an error.
   source.on('error', (error) => gunzip.destroy(error));
   return source.pipe(gunzip);
+}
+
+/**
+ * A file's bytes in chunks, reading the next chunk while the caller works on the current one. Two buffers are used
+ * in turn rather than a new one per chunk: fresh memory for every chunk of a large log costs more than reading it.
+ */
+async function* readChunks(file: string): AsyncGenerator<Buffer> {
+  const handle = await open(file, 'r');
+  let position = 0;
+  const readInto = (buffer: Buffer) => handle.read(buffer, 0, buffer.length, position);
+  let spare: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let next: ReturnType<typeof readInto> | undefined = readInto(Buffer.allocUnsafe(CHUNK_BYTES));
+  try {
+    for (;;) {
+      const { bytesRead, buffer } = await next;
+      next = undefined;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      next = readInto(spare);
+      spare = buffer;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    // A caller that stops early leaves a read under way: it must end (and any error be dropped) before closing.
+    await next?.catch(() => undefined);
+    await handle.close();
+  }
 }
 
 /**
@@ -63,7 +91,8 @@ export async function readPrefix(
   let size = 0;
   try {
     for await (const chunk of content) {
-      chunks.push(chunk);
+      // Copied: a chunk is only valid until the next one.
+      chunks.push(Buffer.from(chunk));
       size += chunk.length;
       if (size > maxBytes) {
         // Leaving the loop early destroys the stream, so nothing more is read or decompressed.
@@ -83,7 +112,7 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
 /**
  * Splits a content stream into lines and hands each to `handler` synchronously, so a million-line log costs no
  * promise per line. A line within a chunk is handed over where it lies, without a copy; only a line that spans
- * chunks is copied together. A line is decoded only once it is complete, within `maxLineBytes` and not taken by
+ * chunks is copied together (chunks need only stay valid until the next one is asked for). A line is decoded only once it is complete, within `maxLineBytes` and not taken by
  * `rawLine`; the bytes of a longer line are dropped chunk by chunk. Throws only what the stream throws (unreadable
  * file, corrupt gzip); lines handed over before that stay handed over. Returns how many lines were seen.
  */
@@ -129,7 +158,7 @@ export async function forEachLine(
       }
       if (newline < 0) {
         if (!overflow) {
-          pending.push(chunk.subarray(start, end));
+          pending.push(Buffer.from(chunk.subarray(start, end)));
           pendingBytes += end - start;
         }
         break;
