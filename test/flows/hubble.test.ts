@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFlows } from '../../src/flows/read.js';
 import { describeFlow, fixture } from './helpers.js';
@@ -126,5 +129,40 @@ describe('Hubble reader', () => {
     const twice = await readFlows([file, file]);
     expect(twice.flows).toEqual(once.flows);
     expect(twice.stats.ignored).toBe(once.stats.ignored + 14);
+  });
+
+  it('ignores replies and L7 records however a line writes them, and only those', async () => {
+    const request = JSON.stringify({
+      flow: {
+        time: '2026-11-20T09:00:00Z',
+        verdict: 'FORWARDED',
+        IP: { source: '10.8.1.11', destination: '10.8.2.22' },
+        l4: { TCP: { source_port: 41000, destination_port: 6379 } },
+        source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
+        destination: { namespace: 'data', labels: ['k8s:app=redis'] },
+        Type: 'L3_L4',
+        is_reply: false,
+      },
+    });
+    const lines = [
+      // Recognised on the bytes: a BOM before the first line and a CRLF after it change nothing.
+      `\ufeff${request.replace('"is_reply":false', '"is_reply":true')}\r`,
+      request.replace('"is_reply":false', '"reply":true'),
+      request.replace('"Type":"L3_L4"', '"Type":"SOCK"'),
+      // Recognised once parsed: the markers are written with a space.
+      request.replace('"is_reply":false', '"is_reply": true'),
+      request.replace('"Type":"L3_L4"', '"Type": "L7"'),
+      // The request itself: the only record.
+      request,
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'netpol-guard-hubble-'));
+    try {
+      const file = join(dir, 'flows.jsonl');
+      await writeFile(file, lines.join('\n'));
+      const result = await readFlows([file]);
+      expect(result.stats).toEqual({ records: 1, skipped: 0, ignored: 5, skippedSamples: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -146,6 +146,42 @@ describe('readFlows', () => {
     });
   });
 
+  it('reads a log of several chunks alike whatever falls on a chunk boundary, plain, gzipped or with CRLF', async () => {
+    // Each connection: its request, the same request at another observation point, its reply and an L7 record.
+    // Padding of varying length moves every kind of line across the 1 MiB chunk boundaries.
+    const connections = 4000;
+    const lines: string[] = [];
+    for (let index = 0; index < connections; index++) {
+      const request = JSON.parse(hubbleLine(10_000 + index)) as { flow: Record<string, unknown> };
+      request.flow.Summary = 'x'.repeat(index % 397);
+      lines.push(JSON.stringify(request));
+      request.flow.trace_observation_point = 'TO_ENDPOINT';
+      lines.push(JSON.stringify(request));
+      lines.push(JSON.stringify({ flow: { ...request.flow, is_reply: true } }));
+      lines.push(JSON.stringify({ flow: { ...request.flow, Type: 'L7' } }));
+    }
+    const text = lines.join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(3 * 1024 * 1024);
+    const plain = join(dir, 'many-chunks.jsonl');
+    const gzipped = join(dir, 'many-chunks.gz');
+    const crlf = join(dir, 'many-chunks-crlf.jsonl');
+    await writeFile(plain, text);
+    await writeFile(gzipped, gzipSync(text));
+    await writeFile(crlf, text.replaceAll('\n', '\r\n'));
+
+    const results = await Promise.all([plain, gzipped, crlf].map((file) => readFlows([file])));
+    for (const result of results) {
+      expect(result.stats).toEqual({
+        records: connections,
+        skipped: 0,
+        ignored: 3 * connections,
+        skippedSamples: [],
+      });
+      expect(result.flows).toEqual(results[0]?.flows);
+    }
+    expect(results[0]?.flows.map((flow) => flow.count)).toEqual([connections]);
+  });
+
   it('reports a file it cannot open and reads the others', async () => {
     const result = await readFlows([join(dir, 'missing.jsonl'), fixture('native/flows.jsonl')], {
       root: dir,
@@ -206,6 +242,40 @@ describe('forEachLine', () => {
       ['last', 3, false],
     ]);
     expect(count).toBe(3);
+  });
+
+  it('offers each line as bytes first, without CR and byte-order mark, and decodes only lines not taken', async () => {
+    const raw: [string, number][] = [];
+    const decoded: string[] = [];
+    await forEachLine(chunks('\ufeffskip me\r\nkeep', ' me\r\nskip', ' too'), 100, {
+      rawLine(bytes, start, end, line) {
+        const text = bytes.toString('utf8', start, end);
+        raw.push([text, line]);
+        return text.startsWith('skip');
+      },
+      line: (text) => decoded.push(text),
+      tooLong: () => undefined,
+    });
+    expect(raw).toEqual([
+      ['skip me', 1],
+      ['keep me', 2],
+      ['skip too', 3],
+    ]);
+    expect(decoded).toEqual(['keep me']);
+  });
+
+  it('needs a chunk only until the next one is asked for', async () => {
+    // A source that reads every chunk into the same buffer, as openContent does with its two buffers.
+    async function* reused(...parts: string[]): AsyncIterable<Buffer> {
+      const buffer = Buffer.alloc(16);
+      for (const part of parts) yield buffer.subarray(0, buffer.write(part));
+    }
+    const seen: string[] = [];
+    await forEachLine(reused('one\ntw', 'o\nthr', 'ee\nfour'), 100, {
+      line: (text) => seen.push(text),
+      tooLong: () => undefined,
+    });
+    expect(seen).toEqual(['one', 'two', 'three', 'four']);
   });
 
   it('drops an over-long line as it streams and goes on with the next', async () => {
