@@ -142,11 +142,7 @@ async function measurePhases(
   counts.connectionsBase = baseConnections.length;
   counts.connectionsHead = headConnections.length;
   const diff = await timed(times, 'diff', () => {
-    const ids = (s: Side) => new Set(s.model.workloads.map((w) => w.id));
-    const result = diffConnectivity(
-      { connections: baseConnections, workloadIds: ids(base) },
-      { connections: headConnections, workloadIds: ids(head) },
-    );
+    const result = diffConnectivity(base.engine, head.engine);
     annotateChanges(result.opened, result.closed, head.engine);
     return result;
   });

@@ -62,10 +62,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     fixes.diagnostics,
   );
 
-  const diff = diffConnectivity(
-    { connections: base.engine.connections(), workloadIds: new Set(base.model.workloads.map((w) => w.id)) },
-    { connections: head.engine.connections(), workloadIds: new Set(head.model.workloads.map((w) => w.id)) },
-  );
+  const diff = diffConnectivity(base.engine, head.engine);
   annotateChanges(diff.opened, diff.closed, head.engine);
 
   const flows = flowsRead ? await replay(await flowsRead, config, base, head, fixes) : undefined;

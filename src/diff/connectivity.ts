@@ -3,25 +3,32 @@ import type { Protocol } from '../model/types.js';
 import { compareWorkloads } from '../policy/engine.js';
 import { cidrToRange, rangeToCidrs, type IpRange } from '../policy/ip.js';
 import { ConnSet } from '../policy/portset.js';
-import type { CidrPeer, Connection, Peer, PortRange, WorkloadPeer } from '../policy/types.js';
+import type {
+  CidrPeer,
+  Connection,
+  ConnectionScope,
+  Peer,
+  PolicyEngine,
+  PortRange,
+  WorkloadPeer,
+} from '../policy/types.js';
+import { changedScope } from './changed.js';
 import { isCidrPeer, peerKey } from './peers.js';
-
-/**
- * One side's connectivity, in the engine's report order (see `PolicyEngine.connections`), and the ids of its
- * workloads (`ns/Kind/name`).
- */
-export interface ConnectivitySide {
-  connections: Iterable<Connection>;
-  workloadIds: ReadonlySet<string>;
-}
 
 /**
  * Compares connectivity per (from, to, protocol): ports opened and closed between workloads present on both sides,
  * new and gone connections of workloads present on one side only. External blocks are compared after cutting both
  * sides' IP ranges at their common boundaries, so a change in ipBlock boundaries is not mistaken for a change in
- * reachability.
+ * reachability. Only the connections in `scope` are compared: by default those that may differ (`changedScope`).
  */
-export function diffConnectivity(base: ConnectivitySide, head: ConnectivitySide): DiffResult {
+export function diffConnectivity(
+  baseEngine: PolicyEngine,
+  headEngine: PolicyEngine,
+  scope: ConnectionScope = changedScope(baseEngine, headEngine),
+): DiffResult {
+  const ids = (engine: PolicyEngine) => new Set(engine.model.workloads.map((workload) => workload.id));
+  const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
+  const head = { connections: headEngine.connections(scope), workloadIds: ids(headEngine) };
   const result: DiffResult = {
     opened: [],
     closed: [],
@@ -56,8 +63,8 @@ export function diffConnectivity(base: ConnectivitySide, head: ConnectivitySide)
       );
     }
   };
-  // Both sides come in the same order, so they are compared as they come, like a merge: a large cluster has over
-  // half a million connections a side, and neither side is ever held whole or indexed.
+  // Only connections that may differ are computed (see `changedScope`). Both sides come in the same order, so they
+  // are compared as they come, like a merge: neither side is ever held whole or indexed.
   const external = { base: [] as Connection[], head: [] as Connection[] };
   const before = betweenWorkloads(base.connections, external.base);
   const after = betweenWorkloads(head.connections, external.head);

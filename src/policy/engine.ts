@@ -30,6 +30,7 @@ import { addressToRange, compareRanges } from './ip.js';
 import { ConnSet } from './portset.js';
 import type {
   Connection,
+  ConnectionScope,
   Direction,
   Endpoint,
   Explanation,
@@ -66,8 +67,8 @@ interface DirectionRow {
   everyPodNamed: CompiledPorts[];
   /** Ports allowed with the pods of one other group, by group index. */
   byGroup: Map<number, ConnSet>;
-  /** Addresses outside the pods, cut into blocks with the ports allowed with each. */
-  external: ExternalBlock[];
+  /** Addresses outside the pods, cut into blocks with the ports allowed with each (worked out when first asked). */
+  external(): readonly ExternalBlock[];
 }
 
 /** One side's evaluation of one connection: the policies that isolate it and what each rule says. */
@@ -168,7 +169,7 @@ class Engine implements PolicyEngine {
     return [...this.connections()];
   }
 
-  *connections(): Generator<Connection> {
+  *connections(scope?: ConnectionScope): Generator<Connection> {
     const rows = this.groups.map((group) => ({
       egress: this.directionRow(group, 'egress'),
       ingress: this.directionRow(group, 'ingress'),
@@ -190,11 +191,17 @@ class Engine implements PolicyEngine {
     };
 
     const candidates = this.destinationCandidates(rows, rank);
+    const inScope = (workload: Workload, ids: ReadonlySet<string> | undefined) =>
+      !ids || ids.has(workload.id);
+    const anyDestination = !scope || scope.destinations.size > 0;
     for (const source of sorted) {
       const sourceGroup = this.groupOfWorkload.get(source)!;
       const egress = rows[sourceGroup.index]!.egress;
+      const everyDestination = inScope(source, scope?.sources);
+      if (!everyDestination && !anyDestination) continue;
       for (const destination of candidates(sourceGroup)) {
-        if (destination === source) continue;
+        if (destination === source || !(everyDestination || inScope(destination, scope?.destinations)))
+          continue;
         const destinationGroup = this.groupOfWorkload.get(destination)!;
         const egressPorts = rowPorts(egress, destinationGroup);
         if (egressPorts.isEmpty()) continue;
@@ -205,16 +212,19 @@ class Engine implements PolicyEngine {
           egressPorts.intersection(rowPorts(ingress, sourceGroup)),
         );
       }
-      for (const { cidr, protocol, ports } of egress.external)
+      if (!everyDestination) continue;
+      for (const { cidr, protocol, ports } of egress.external())
         yield { from: peers.get(source)!, to: { cidr }, protocol, ports };
     }
 
-    const inbound = sorted.flatMap((destination) =>
-      rows[this.groupOfWorkload.get(destination)!.index]!.ingress.external.map((block) => ({
-        block,
-        destination,
-      })),
-    );
+    const inbound = sorted
+      .filter((destination) => inScope(destination, scope?.destinations))
+      .flatMap((destination) =>
+        rows[this.groupOfWorkload.get(destination)!.index]!.ingress.external().map((block) => ({
+          block,
+          destination,
+        })),
+      );
     // By block, then destination, then protocol: compareBlocks ends with the protocol, so compare it last.
     inbound.sort(
       (a, b) =>
@@ -287,11 +297,11 @@ class Engine implements PolicyEngine {
       everyPod: ConnSet.none(),
       everyPodNamed: [],
       byGroup: new Map(),
-      external: [],
+      external: () => [],
     };
     if (!row.isolated) {
       row.everyPod = ConnSet.all();
-      row.external = externalBlocks([{ ports: ConnSet.all() }]);
+      row.external = everyAddress;
       return row;
     }
     // Ports name the destination's container ports: the other group's on egress, this group's own on ingress.
@@ -325,7 +335,7 @@ class Engine implements PolicyEngine {
         }
       }
     }
-    row.external = externalBlocks(contributions);
+    row.external = once(() => externalBlocks(contributions));
     return row;
   }
 
@@ -435,6 +445,15 @@ class Engine implements PolicyEngine {
     }
     return compiled;
   }
+}
+
+/** Every address on every port: the external side of a direction no policy isolates. */
+const everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
+
+/** A function that computes its value on the first call and returns it from then on. */
+function once<T>(compute: () => T): () => T {
+  let value: { computed: T } | undefined;
+  return () => (value ??= { computed: compute() }).computed;
 }
 
 /** Merges two lists sorted by `compare` into one sorted list, in linear time. */

@@ -32,6 +32,15 @@ export interface Connection {
   ports: PortRange[];
 }
 
+/**
+ * Part of the connectivity, by workload id: every connection of the `sources` (to workloads and to external
+ * blocks) and every connection to the `destinations` (from workloads and from external blocks).
+ */
+export interface ConnectionScope {
+  sources: ReadonlySet<string>;
+  destinations: ReadonlySet<string>;
+}
+
 /** What an engine question is about: a workload of the model, or an IP address. */
 export type Endpoint = { workload: Workload } | { ip: string };
 
@@ -92,9 +101,10 @@ export interface PolicyEngine {
   /** All allowed connections between workloads and to/from external blocks (see README "reach JSON"). */
   connectivity(): Connection[];
   /**
-   * `connectivity()` one connection at a time, so a caller that compares or counts never holds them all. Report
-   * order: by source (`compareWorkloads`), each source's workload destinations (`compareWorkloads`, then protocol
-   * name) and then its external blocks; last, the connections from external blocks.
+   * `connectivity()` one connection at a time, so a caller that compares or counts never holds them all; with a
+   * scope, only the connections it names. Report order: by source (`compareWorkloads`), each source's workload
+   * destinations (`compareWorkloads`, then protocol name) and then its external blocks; last, the connections from
+   * external blocks.
    */
-  connections(): Iterable<Connection>;
+  connections(scope?: ConnectionScope): Iterable<Connection>;
 }

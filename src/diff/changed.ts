@@ -1,0 +1,83 @@
+import type { Labels, NetworkPolicy, PolicyRule, Workload } from '../model/types.js';
+import { NAMESPACE_NAME_LABEL } from '../model/build.js';
+import type { ConnectionScope, Direction, PolicyEngine } from '../policy/types.js';
+
+/**
+ * The workloads whose connections may differ between two sides, as a scope for `PolicyEngine.connections`; every
+ * connection outside it is the same on both sides, so a diff need not compute it.
+ *
+ * Why that holds: the ports from pod `s` to pod `d` are what the policies selecting `s` for egress allow towards
+ * `d`'s namespace, labels and ports, intersected with what the policies selecting `d` for ingress allow from `s`'s.
+ * So they can change only when `s` or `d` itself changes (added, removed, relabelled, moved, its namespace
+ * relabelled), when the egress policies selecting `s` change, or when the ingress policies selecting `d` change. A
+ * changed workload is in both parts of the scope; a workload whose egress (ingress) policies changed is a source
+ * (destination). External blocks follow the same policies. Policies are compared by what they mean, not by name or
+ * position, so a moved or renamed policy changes nothing.
+ */
+export function changedScope(base: PolicyEngine, head: PolicyEngine): ConnectionScope {
+  const scope = { sources: new Set<string>(), destinations: new Set<string>() };
+  const before = new Map(base.model.workloads.map((workload) => [workload.id, workload]));
+  const after = new Map(head.model.workloads.map((workload) => [workload.id, workload]));
+  for (const id of new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(id);
+    const is = after.get(id);
+    if (!was || !is || podFacts(base, was) !== podFacts(head, is)) {
+      scope.sources.add(id);
+      scope.destinations.add(id);
+      continue;
+    }
+    const changed = (direction: Direction) =>
+      selection(base, was, direction) !== selection(head, is, direction);
+    if (changed('egress')) scope.sources.add(id);
+    if (changed('ingress')) scope.destinations.add(id);
+  }
+  return scope;
+}
+
+/** Everything about a pod that policies look at: namespace and its labels, labels, container ports, stated IPs. */
+function podFacts(engine: PolicyEngine, workload: Workload): string {
+  const namespaceLabels = engine.model.namespaces.get(workload.namespace)?.labels ?? {
+    [NAMESPACE_NAME_LABEL]: workload.namespace,
+  };
+  return JSON.stringify([
+    workload.namespace,
+    sortedEntries(namespaceLabels),
+    sortedEntries(workload.labels),
+    workload.ports,
+    [...workload.ips].sort(),
+  ]);
+}
+
+/** What the policies selecting a pod for one direction mean together (a union: their order does not matter). */
+function selection(engine: PolicyEngine, workload: Workload, direction: Direction): string {
+  return engine
+    .selectingPolicies(workload, direction)
+    .map((policy) => meaning(policy, direction))
+    .sort()
+    .join('\u0000');
+}
+
+/** One direction of a policy as the engine reads it: namespace, selector and rules, without names or positions. */
+function meaning(policy: NetworkPolicy, direction: Direction): string {
+  let meanings = meaningsOf.get(policy);
+  if (!meanings) {
+    meanings = { ingress: describe(policy, 'ingress'), egress: describe(policy, 'egress') };
+    meaningsOf.set(policy, meanings);
+  }
+  return meanings[direction];
+}
+
+/** Model objects never change: a policy's meaning is worked out once (many pods share their policies). */
+const meaningsOf = new WeakMap<NetworkPolicy, Record<Direction, string>>();
+
+function describe(policy: NetworkPolicy, direction: Direction): string {
+  const rule = ({ peers, ports }: PolicyRule) => [
+    peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
+    ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
+  ];
+  return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule)]);
+}
+
+function sortedEntries(labels: Labels): [string, string][] {
+  return Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { changedScope } from '../../src/diff/changed.js';
+import { diffConnectivity } from '../../src/diff/connectivity.js';
+import { createEngine } from '../../src/policy/engine.js';
+import { cluster, manifests, modelOf, type Cluster } from '../policy/clusters.js';
+
+/**
+ * The diff computes only the connections `changedScope` says may differ. Whatever a change does (policies edited,
+ * added, removed, renamed; pods relabelled, added, removed; namespaces relabelled), the result must be the one a
+ * comparison of every connection gives.
+ */
+
+/** Head as base with some of its parts taken from another cluster: most of it stays, as in a pull request. */
+const change = fc
+  .tuple(cluster, cluster, fc.array(fc.nat(4), { minLength: 16, maxLength: 16 }))
+  .map(([base, other, dice]): [Cluster, Cluster] => {
+    const take = (index: number) => dice[index % dice.length] === 0;
+    const mixed = <T>(mine: readonly T[], theirs: readonly T[], offset: number) => [
+      ...mine.flatMap((item, i) =>
+        take(offset + i) ? (theirs[i] === undefined ? [] : [theirs[i]]) : [item],
+      ),
+      ...(take(offset + 7) ? theirs.slice(mine.length) : []),
+    ];
+    const head: Cluster = {
+      namespaceEnv: base.namespaceEnv.map((env, i) =>
+        (dice[13 + i] ?? 0) < 2 ? (other.namespaceEnv[i] ?? env) : env,
+      ) as Cluster['namespaceEnv'],
+      // Some pods keep their name, namespace and labels but change ports or stated IPs.
+      pods: mixed(base.pods, other.pods, 0).map((pod, i) =>
+        dice[i] === 1
+          ? { ...pod, httpPort: other.pods[0]?.httpPort ?? pod.httpPort, ip: other.pods[0]?.ip }
+          : pod,
+      ),
+      // Some policies keep their selectors and peers but change the ports of their rules.
+      policies: mixed(base.policies, other.policies, 8).map((policy, i) =>
+        dice[8 + i] === 1
+          ? {
+              ...policy,
+              ingress: policy.ingress.map((rule) => ({ ...rule, ports: [{ protocol: 'UDP', port: 53 }] })),
+            }
+          : policy,
+      ),
+    };
+    return [base, head];
+  });
+
+describe('the diff of what changed', () => {
+  it('equals the diff of every connection', () => {
+    fc.assert(
+      fc.property(change, ([base, head]) => {
+        const before = createEngine(modelOf(manifests(base)));
+        const after = createEngine(modelOf(manifests(head)));
+        const everyWorkload = new Set([...before.model.workloads, ...after.model.workloads].map((w) => w.id));
+        expect(diffConnectivity(before, after)).toEqual(
+          diffConnectivity(before, after, { sources: everyWorkload, destinations: everyWorkload }),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves out everything when only names and file order change', () => {
+    fc.assert(
+      fc.property(
+        cluster.chain((c) =>
+          fc.tuple(fc.constant(c), fc.shuffledSubarray(manifests(c), { minLength: manifests(c).length })),
+        ),
+        ([c, shuffled]) => {
+          const renamed = shuffled.map((manifest) =>
+            manifest['kind'] === 'NetworkPolicy'
+              ? {
+                  ...manifest,
+                  metadata: {
+                    ...(manifest['metadata'] as object),
+                    name: `renamed-${String((manifest['metadata'] as { name: string }).name)}`,
+                  },
+                }
+              : manifest,
+          );
+          const scope = changedScope(createEngine(modelOf(manifests(c))), createEngine(modelOf(renamed)));
+          expect([...scope.sources, ...scope.destinations]).toEqual([]);
+        },
+      ),
+    );
+  });
+});

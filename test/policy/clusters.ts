@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { buildModel } from '../../src/model/build.js';
+import type { ClusterModel } from '../../src/model/types.js';
+import { objectFrom } from '../model/objects.js';
+
+/** Small random clusters for property tests: three namespaces, a few pods and policies over a few labels. */
+
+type Manifest = Record<string, unknown>;
+
+export const NAMESPACES = ['ns1', 'ns2', 'ns3'];
+const labelValue = fc.constantFrom('a', 'b', 'c');
+const labels = fc.record({ app: labelValue, tier: labelValue }, { requiredKeys: [] });
+
+const selector = fc.oneof(
+  fc.constant({}),
+  fc.record({ matchLabels: labels }),
+  fc.record({
+    matchExpressions: fc.array(
+      fc.oneof(
+        fc.record({
+          key: fc.constantFrom('app', 'tier', 'env'),
+          operator: fc.constantFrom('In', 'NotIn'),
+          values: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'prod', 'dev'), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+        }),
+        fc.record({
+          key: fc.constantFrom('app', 'tier', 'env'),
+          operator: fc.constantFrom('Exists', 'DoesNotExist'),
+        }),
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
+  }),
+);
+
+const ipBlock = fc.constantFrom(
+  { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] },
+  { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] },
+  { cidr: '192.168.0.0/16' },
+  { cidr: '::/0' },
+);
+
+const peer = fc.oneof(
+  fc.record({ podSelector: selector }),
+  fc.record({ namespaceSelector: selector }),
+  fc.record({ namespaceSelector: selector, podSelector: selector }),
+  fc.record({ ipBlock }),
+);
+
+const port = fc.oneof(
+  fc.record(
+    { protocol: fc.constantFrom('TCP', 'UDP', 'SCTP'), port: fc.constantFrom(53, 80, 443, 8080) },
+    { requiredKeys: ['port'] },
+  ),
+  fc.record(
+    { port: fc.constantFrom('http', 'dns'), protocol: fc.constantFrom('TCP', 'UDP') },
+    { requiredKeys: ['port'] },
+  ),
+  fc.record({ port: fc.constant(8000), endPort: fc.constantFrom(8000, 8080, 9000) }),
+  fc.record({ protocol: fc.constantFrom('TCP', 'UDP', 'SCTP') }),
+);
+
+export const rule = (peersField: 'from' | 'to') =>
+  fc.record(
+    {
+      [peersField]: fc.array(peer, { minLength: 1, maxLength: 2 }),
+      ports: fc.array(port, { minLength: 1, maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  );
+
+export const pod = fc.record({
+  namespace: fc.constantFrom(...NAMESPACES),
+  labels,
+  httpPort: fc.constantFrom(8080, 9090),
+  ip: fc.option(fc.constantFrom('10.1.2.3', '10.2.3.4', '192.168.1.1'), { nil: undefined }),
+});
+
+export const policy = fc.record({
+  namespace: fc.constantFrom(...NAMESPACES),
+  podSelector: selector,
+  // Explicit types, so adding a rule never changes which directions a policy isolates.
+  policyTypes: fc.subarray(['Ingress', 'Egress'], { minLength: 1 }),
+  ingress: fc.array(rule('from'), { maxLength: 2 }),
+  egress: fc.array(rule('to'), { maxLength: 2 }),
+});
+
+export const cluster = fc.record({
+  namespaceEnv: fc.tuple(...NAMESPACES.map(() => fc.constantFrom('prod', 'dev'))),
+  pods: fc.array(pod, { minLength: 2, maxLength: 6 }),
+  policies: fc.array(policy, { maxLength: 4 }),
+});
+export type Cluster = typeof cluster extends fc.Arbitrary<infer T> ? T : never;
+
+export function manifests(c: Cluster): Manifest[] {
+  return [
+    ...NAMESPACES.map((name, i) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { env: c.namespaceEnv[i] } },
+    })),
+    ...c.pods.map((p, i) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `pod-${i}`, namespace: p.namespace, labels: p.labels },
+      spec: {
+        containers: [
+          {
+            name: 'main',
+            ports: [
+              { name: 'http', containerPort: p.httpPort },
+              { name: 'dns', containerPort: 53, protocol: 'UDP' },
+            ],
+          },
+        ],
+      },
+      ...(p.ip ? { status: { podIP: p.ip } } : {}),
+    })),
+    ...c.policies.map((p, i) => policyManifest(`policy-${i}`, p)),
+  ];
+}
+
+export function policyManifest(name: string, p: { namespace: string } & Manifest): Manifest {
+  const { namespace, ...spec } = p;
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
+}
+
+export function modelOf(objects: readonly Manifest[]): ClusterModel {
+  return buildModel(objects.map((o) => objectFrom(o))).model;
+}
