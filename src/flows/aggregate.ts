@@ -1,5 +1,6 @@
 import type { Labels, Protocol } from '../model/types.js';
 import type { AggregatedFlow, FlowEndpoint, FlowRecord, FlowVerdict } from './types.js';
+import { isPort } from './values.js';
 
 /**
  * A flow as a reader produces it: times are epoch milliseconds so that aggregation compares numbers, and ISO text is
@@ -83,8 +84,13 @@ interface CanonicalEndpoint {
  * memory grows with distinct connections, not with lines.
  */
 export class FlowAggregator {
-  /** Keyed by endpoint ids (short keys are cheap to hash: a record is looked up here for every line counted). */
-  private readonly entries = new Map<string, { entry: FlowEntry; order: string }>();
+  /** Every entry, with the text it is ordered by in the result. */
+  private readonly entries: { entry: FlowEntry; order: string }[] = [];
+  /**
+   * The entries of each source endpoint (by id), by `destinationKey`: a record is looked up here for every line
+   * counted, and a number is the cheapest key to hash and compare.
+   */
+  private readonly bySource: Map<number | string, FlowEntry>[] = [];
   /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
   private readonly canonical = new WeakMap<FlowEndpoint, CanonicalEndpoint>();
   private readonly endpointIds = new Map<string, number>();
@@ -93,8 +99,9 @@ export class FlowAggregator {
   add(flow: TimedFlow): FlowEntry {
     const from = this.canonicalOf(flow.from);
     const to = this.canonicalOf(flow.to);
-    const key = `${from.id} ${to.id} ${flow.protocol} ${flow.port} ${flow.verdict}`;
-    let entry = this.entries.get(key)?.entry;
+    const fromSource = (this.bySource[from.id] ??= new Map());
+    const key = destinationKey(to.id, flow);
+    let entry = fromSource.get(key);
     if (!entry) {
       entry = {
         from: from.endpoint,
@@ -106,7 +113,8 @@ export class FlowAggregator {
         records: 0,
       };
       const order = `${from.key}\u0000${to.key}\u0000${flow.protocol}\u0000${flow.port}\u0000${flow.verdict}`;
-      this.entries.set(key, { entry, order });
+      fromSource.set(key, entry);
+      this.entries.push({ entry, order });
     }
     entry.count += flow.count;
     entry.records++;
@@ -138,7 +146,7 @@ export class FlowAggregator {
   }
 
   *values(): IterableIterator<FlowEntry> {
-    for (const { entry } of this.entries.values()) yield entry;
+    for (const { entry } of this.entries) yield entry;
   }
 
   /** The aggregated flows in a stable order (by endpoint, protocol, port, verdict) and the window they span. */
@@ -146,7 +154,7 @@ export class FlowAggregator {
     let first: number | undefined;
     let last: number | undefined;
     const ordered: [string, AggregatedFlow][] = [];
-    for (const { entry, order } of this.entries.values()) {
+    for (const { entry, order } of this.entries) {
       if (entry.firstMs !== undefined && (first === undefined || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== undefined && (last === undefined || entry.lastMs > last)) last = entry.lastMs;
@@ -157,6 +165,25 @@ export class FlowAggregator {
     if (first === undefined || last === undefined) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
   }
+}
+
+const PROTOCOL_CODES: Readonly<Record<Protocol, number>> = { TCP: 0, UDP: 1, SCTP: 2 };
+const VERDICT_CODES: Readonly<Record<FlowVerdict, number>> = {
+  allowed: 0,
+  denied: 1,
+  'dropped-other': 2,
+  audit: 3,
+};
+
+/**
+ * Identifies (destination, protocol, port, verdict) among one source's flows: a number packing the four when the
+ * port is a port, as every reader makes sure (exact below 2^53, which needs fewer than 2^33 endpoints); text
+ * otherwise, which no number equals.
+ */
+function destinationKey(toId: number, flow: TimedFlow): number | string {
+  const code = PROTOCOL_CODES[flow.protocol] * 4 + VERDICT_CODES[flow.verdict];
+  if (isPort(flow.port)) return (toId * 65536 + flow.port) * 16 + code;
+  return `${toId} ${flow.port} ${code}`;
 }
 
 /** Widens an entry's window to include `[firstMs, lastMs]` (either may be missing). */
@@ -202,3 +229,65 @@ export function parseIsoTime(value: unknown): number | undefined {
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Length of `YYYY-MM-DDTHH:MM`. */
+const MINUTE_LENGTH = 16;
+
+/**
+ * {@link parseIsoTime} for the timestamps of one log, which come in order: the lines of one minute share their first
+ * 16 characters, so that minute's epoch milliseconds are worked out once and each line's seconds and fraction
+ * (`:SS[.fff...]Z`, the form Hubble writes) added to them. Any other form is parsed in full, with the same result.
+ */
+export class IsoTimeParser {
+  private minute = '';
+  private minuteMs = 0;
+
+  parse(value: unknown): number | undefined {
+    if (typeof value === 'string' && this.minute !== '' && value.startsWith(this.minute)) {
+      const offset = offsetInMinute(value);
+      if (offset !== undefined) return this.minuteMs + offset;
+    }
+    const ms = parseIsoTime(value);
+    if (ms !== undefined) this.remember(value as string);
+    return ms;
+  }
+
+  private remember(value: string): void {
+    const minute = value.slice(0, MINUTE_LENGTH);
+    // Hour 24 is only valid as 24:00:00, so seconds cannot be added to it.
+    const minuteMs = minute.slice(11, 13) === '24' ? NaN : Date.parse(`${minute}:00Z`);
+    if (Number.isNaN(minuteMs)) return;
+    this.minute = minute;
+    this.minuteMs = minuteMs;
+  }
+}
+
+/**
+ * Milliseconds after the minute of `:SS[.fraction]Z` at the end of a timestamp (seconds 00-59, a fraction of up to 9
+ * digits cut to milliseconds as `Date.parse` does); undefined for any other ending.
+ */
+function offsetInMinute(value: string): number | undefined {
+  const last = value.length - 1;
+  if (value.charCodeAt(MINUTE_LENGTH) !== 0x3a /* : */ || value.charCodeAt(last) !== 0x5a /* Z */)
+    return undefined;
+  const tens = digitAt(value, MINUTE_LENGTH + 1);
+  const units = digitAt(value, MINUTE_LENGTH + 2);
+  if (tens === undefined || tens > 5 || units === undefined) return undefined;
+  let ms = (tens * 10 + units) * 1000;
+  const fraction = MINUTE_LENGTH + 3;
+  if (fraction === last) return ms;
+  // Date.parse reads more than 9 digits of a fraction its own way: those are left to it.
+  const digits = last - fraction - 1;
+  if (value.charCodeAt(fraction) !== 0x2e /* . */ || digits < 1 || digits > 9) return undefined;
+  for (let index = fraction + 1, scale = 100; index < last; index++, scale /= 10) {
+    const digit = digitAt(value, index);
+    if (digit === undefined) return undefined;
+    if (scale >= 1) ms += digit * scale;
+  }
+  return ms;
+}
+
+function digitAt(text: string, index: number): number | undefined {
+  const digit = text.charCodeAt(index) - 0x30;
+  return digit >= 0 && digit <= 9 ? digit : undefined;
+}

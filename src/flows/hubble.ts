@@ -1,6 +1,6 @@
 import { ownerFromPodName } from './owner.js';
 import type { Protocol } from '../model/types.js';
-import { extendWindow, identifiedByAddress, parseIsoTime, type FlowEntry } from './aggregate.js';
+import { extendWindow, identifiedByAddress, IsoTimeParser, type FlowEntry } from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
 import { MarkerSearch } from './markers.js';
 import type { FlowEndpoint, FlowVerdict } from './types.js';
@@ -65,6 +65,7 @@ export class HubbleReader implements FlowLineReader {
   /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
   private readonly recent = new RecentMap<FlowEntry>(HUBBLE_RECENT_CONNECTIONS);
   private readonly endpoints = new KnownEndpoints();
+  private readonly times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
   private readonly replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
   private readonly nonL4Markers = new MarkerSearch('Type"', ['"Type":"L7"', '"Type":"SOCK"']);
@@ -134,7 +135,7 @@ export class HubbleReader implements FlowLineReader {
       return undefined;
     }
     const time = flow.time ?? value.time;
-    const ms = parseIsoTime(time);
+    const ms = this.times.parse(time);
     if (time !== undefined && ms === undefined) return `time ${shown(time)} is not an RFC 3339 timestamp`;
     if (flow.IP !== undefined && !isObject(flow.IP)) return '"IP" is not an object';
     const addresses = flow.IP ?? {};
