@@ -145,25 +145,22 @@ export class HubbleReader implements FlowLineReader {
     if (destinationIp !== undefined && typeof destinationIp !== 'string')
       return 'IP.destination is not a string';
 
-    const sourcePort = String(l4.ports.source_port ?? 0);
-    const tuple =
-      sourceIp && destinationIp
-        ? `${l4.protocol} ${sourceIp} ${sourcePort} ${destinationIp} ${l4.port}`
-        : undefined;
-    const known = tuple === undefined ? undefined : this.recent.get(tuple);
-    if (known) {
-      extendWindow(known, ms, ms);
-      sink.ignore();
-      return undefined;
-    }
-    // Some observation points (e.g. TO_OVERLAY) do not say whether a packet is a reply: the reverse of a connection
-    // already counted is one.
-    if (
-      tuple !== undefined &&
-      this.recent.get(`${l4.protocol} ${destinationIp} ${l4.port} ${sourceIp} ${sourcePort}`)
-    ) {
-      sink.ignore();
-      return undefined;
+    let tuple: string | undefined;
+    if (sourceIp && destinationIp) {
+      const sourcePort = String(l4.ports.source_port ?? 0);
+      tuple = tupleKey(l4.protocol, sourceIp, sourcePort, destinationIp, l4.port);
+      const known = this.recent.get(tuple);
+      if (known) {
+        extendWindow(known, ms, ms);
+        sink.ignore();
+        return undefined;
+      }
+      // Some observation points (e.g. TO_OVERLAY) do not say whether a packet is a reply: the reverse of a
+      // connection already counted is one.
+      if (this.recent.get(tupleKey(l4.protocol, destinationIp, l4.port, sourceIp, sourcePort))) {
+        sink.ignore();
+        return undefined;
+      }
     }
 
     const from = this.endpoint(flow.source, sourceIp, 'source');
@@ -192,6 +189,20 @@ export function isBareFlow(value: JsonObject): boolean {
 }
 
 const CLOSING_BRACE = 0x7d;
+
+/**
+ * A connection's 5-tuple as a map key. `join` makes one flat string where a template literal makes a rope that the
+ * map must flatten again, a measurable difference at two keys per line.
+ */
+function tupleKey(
+  protocol: Protocol,
+  ip: string,
+  port: string | number,
+  peerIp: string,
+  peerPort: string | number,
+): string {
+  return [protocol, ip, port, peerIp, peerPort].join(' ');
+}
 
 /** The L4 protocol and destination port of a flow; undefined for ICMP and other non-port protocols. */
 function findL4(
