@@ -164,7 +164,7 @@ function replay(
   };
   const headSide = side(head);
   const outcome = replayFlows(read.flows, side(base), headSide);
-  const observed = observedFlows(read.flows, headSide.match);
+  const observed = observedFlows(read.flows, headSide.match, head.engine);
   return {
     records: read.stats.records,
     skipped: read.stats.skipped,
@@ -172,7 +172,7 @@ function replay(
     ...(read.window ? { window: read.window } : {}),
     ...outcome,
     broken: withFlowFixes(outcome.broken, observed, fixes.context, fixes.changedFiles, fixes.diagnostics),
-    readiness: namespaceReadiness(observed, head.engine, head.model),
+    readiness: namespaceReadiness(observed, head.model),
     unusedRules: unusedRules(observed, head.engine, head.model),
   };
 }

@@ -3,7 +3,7 @@ import { flowPeer } from '../diff/replay.js';
 import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
 import type { Protocol } from '../model/types.js';
-import type { Endpoint } from '../policy/types.js';
+import type { Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
 
 /** A recorded connection that passed, with both ends matched to the head model. */
 export interface ObservedFlow {
@@ -14,24 +14,27 @@ export interface ObservedFlow {
   protocol: Protocol;
   port: number;
   count: number;
+  /** How the head's policies decide it (readiness and unused rules both read this). */
+  explanation: Explanation;
 }
 
 /**
- * The distinct connections that passed when recorded, as the head model sees them. Flows with an endpoint the
- * model cannot place are left out: the replay reports those. Aggregated flows that differ only in what the model
- * does not distinguish (a pod-template-hash label) become one connection.
+ * The distinct connections that passed when recorded, as the head model sees them, each explained once. Flows with
+ * an endpoint the model cannot place are left out: the replay reports those. Aggregated flows that differ only in
+ * what the model does not distinguish (a pod-template-hash label) become one connection.
  */
 export function observedFlows(
   flows: Iterable<AggregatedFlow>,
   match: (endpoint: FlowEndpoint) => MatchedEndpoint,
+  head: PolicyEngine,
 ): ObservedFlow[] {
-  const byKey = new Map<string, ObservedFlow>();
+  const byKey = new Map<string, Omit<ObservedFlow, 'explanation'>>();
   for (const flow of flows) {
     if (flow.verdict === 'denied' || flow.verdict === 'dropped-other') continue;
     const from = match(flow.from);
     const to = match(flow.to);
     if ('unmatched' in from || 'unmatched' in to) continue;
-    const observed: ObservedFlow = {
+    const observed = {
       from,
       to,
       fromPeer: flowPeer(from),
@@ -45,7 +48,10 @@ export function observedFlows(
     if (known) known.count += flow.count;
     else byKey.set(key, observed);
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map((flow) => ({
+    ...flow,
+    explanation: head.explain(flow.from, flow.to, flow.protocol, flow.port),
+  }));
 }
 
 /** The identity of a connection as reports name it, so a replayed flow finds its observed one. */

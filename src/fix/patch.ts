@@ -62,7 +62,7 @@ function findPolicyDocument(
   target: PolicyTarget,
   index?: number,
 ): { document: ParsedDocument; index: number } | { error: string } {
-  const documents: ParsedDocument[] = Array.from(parseAllDocuments(text));
+  const documents = parsedDocuments(text);
   const lineOffset = target.line === undefined ? undefined : offsetOfLine(text, target.line);
   const candidates = documents
     .map((document, i) => ({ document, index: i }))
@@ -79,6 +79,25 @@ function findPolicyDocument(
   return chosen;
 }
 
+/**
+ * The documents of a text, parsed once for the last few texts: one fix reads the same file several times (to find
+ * the policy, to check the patched text, to show its document), and fixes for several flows share files. Parsed
+ * documents are never changed (a rewrite works on a clone).
+ */
+function parsedDocuments(text: string): readonly ParsedDocument[] {
+  let documents = recentlyParsed.get(text);
+  if (!documents) {
+    documents = Array.from(parseAllDocuments(text));
+    const oldest = recentlyParsed.keys().next();
+    if (recentlyParsed.size >= RECENTLY_PARSED_TEXTS && !oldest.done) recentlyParsed.delete(oldest.value);
+    recentlyParsed.set(text, documents);
+  }
+  return documents;
+}
+
+const RECENTLY_PARSED_TEXTS = 8;
+const recentlyParsed = new Map<string, readonly ParsedDocument[]>();
+
 function isTarget(document: ParsedDocument, target: PolicyTarget): boolean {
   const value = plainValue(document);
   if (value?.kind !== 'NetworkPolicy' || !isRecord(value.metadata)) return false;
@@ -94,13 +113,19 @@ function ruleList(document: ParsedDocument, direction: Direction): unknown[] {
 
 /** The document as plain data; undefined for one that is not a mapping or expands too many aliases. */
 function plainValue(document: ParsedDocument): Record<string, unknown> | undefined {
+  if (plainValues.has(document)) return plainValues.get(document);
+  let value: unknown;
   try {
-    const value: unknown = document.toJS({ maxAliasCount: DEFAULT_LOAD_LIMITS.maxAliasCount });
-    return isRecord(value) ? value : undefined;
+    value = document.toJS({ maxAliasCount: DEFAULT_LOAD_LIMITS.maxAliasCount });
   } catch {
-    return undefined;
+    value = undefined;
   }
+  const plain = isRecord(value) ? value : undefined;
+  plainValues.set(document, plain);
+  return plain;
 }
+
+const plainValues = new WeakMap<ParsedDocument, Record<string, unknown> | undefined>();
 
 /** Inserts the rule's lines after the last item of a block list, or a new block list after the last key of `spec`. */
 function insertLines(

@@ -11,13 +11,12 @@ import type { BlockingFlow, NamespaceReadiness, UnusedRule } from './types.js';
  */
 export function namespaceReadiness(
   observed: readonly ObservedFlow[],
-  engine: PolicyEngine,
   model: ClusterModel,
 ): NamespaceReadiness[] {
   const managed = new Set(model.workloads.map((workload) => workload.namespace));
   const byNamespace = new Map<string, { observed: number; blocking: BlockingFlow[] }>();
   for (const flow of observed) {
-    const explanation = engine.explain(flow.from, flow.to, flow.protocol, flow.port);
+    const { explanation } = flow;
     const ends: [Direction, string | undefined, SideExplanation][] = [
       ['egress', namespaceOf(flow.from), explanation.egress],
       ['ingress', namespaceOf(flow.to), explanation.ingress],
@@ -69,8 +68,7 @@ export function unusedRules(
   for (const flow of observed) {
     if ('workload' in flow.from) seen.egress.add(flow.from.workload.id);
     if ('workload' in flow.to) seen.ingress.add(flow.to.workload.id);
-    const explanation = engine.explain(flow.from, flow.to, flow.protocol, flow.port);
-    for (const side of [explanation.egress, explanation.ingress]) {
+    for (const side of [flow.explanation.egress, flow.explanation.ingress]) {
       for (const policy of side.policies) {
         for (const rule of policy.rules) {
           if (rule.peerMatches && rule.portMatches)

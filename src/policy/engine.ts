@@ -83,7 +83,6 @@ interface SideEvaluation {
 
 class Engine implements PolicyEngine {
   private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
-  private readonly compiledPeers = new WeakMap<PolicyPeer, CompiledPeer>();
   private readonly groups: Group[] = [];
   private readonly groupOfWorkload = new Map<Workload, Group>();
   private readonly groupsByNamespace = new Map<string, Group[]>();
@@ -433,15 +432,19 @@ class Engine implements PolicyEngine {
     if (!compiled) {
       compiled = compilePolicy(policy);
       compiledPolicies.set(policy, compiled);
+      for (const rule of [...compiled.ingress, ...compiled.egress])
+        for (const peer of rule.peers ?? []) compiledPeers.set(peer.peer, peer);
     }
     return compiled;
   }
 
   private compiledPeer(policy: NetworkPolicy, peer: PolicyPeer): CompiledPeer {
-    let compiled = this.compiledPeers.get(peer);
+    // A peer of the policy was compiled with it; a peer made up by a caller is compiled on its own.
+    this.compiled(policy);
+    let compiled = compiledPeers.get(peer);
     if (!compiled) {
       compiled = compilePeer(policy.namespace, peer);
-      this.compiledPeers.set(peer, compiled);
+      compiledPeers.set(peer, compiled);
     }
     return compiled;
   }
@@ -473,6 +476,7 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) 
  * large check. Models are not changed once built, so an object's compiled form never goes stale.
  */
 const compiledPolicies = new WeakMap<NetworkPolicy, CompiledPolicy>();
+const compiledPeers = new WeakMap<PolicyPeer, CompiledPeer>();
 const groupKeys = new WeakMap<Workload, string>();
 
 /** Workloads with the same key are identical pods for every policy: namespace, labels, ports and stated IPs. */
