@@ -165,4 +165,42 @@ describe('Hubble reader', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads a pod described anew (relabelled, another workload) as its new description', async () => {
+    const line = (sourcePort: number, labels: string[], workloads?: unknown) =>
+      JSON.stringify({
+        flow: {
+          time: '2026-11-20T09:00:00Z',
+          verdict: 'FORWARDED',
+          IP: { source: '10.8.1.11', destination: '10.8.2.22' },
+          l4: { TCP: { source_port: sourcePort, destination_port: 6379 } },
+          source: { namespace: 'shop', labels, pod_name: 'frontend-0', workloads },
+          destination: { namespace: 'data', labels: ['k8s:app=redis'], pod_name: 'redis-0' },
+        },
+      });
+    const lines = [
+      line(1, ['k8s:app=frontend']),
+      line(2, ['k8s:app=frontend']),
+      line(3, ['k8s:app=frontend', 'k8s:tier=web']),
+      line(4, ['k8s:app=frontend'], [{ kind: 'StatefulSet', name: 'frontend' }]),
+      line(5, ['k8s:app=frontend'], [{ name: 7 }]),
+      line(6, ['k8s:app=frontend']),
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'netpol-guard-hubble-'));
+    try {
+      const file = join(dir, 'flows.jsonl');
+      await writeFile(file, lines.join('\n'));
+      const result = await readFlows([file]);
+      expect(result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''))).toEqual([
+        'shop {app=frontend,tier=web} -> data {app=redis} TCP/6379 allowed x1',
+        'shop StatefulSet/frontend {app=frontend} -> data {app=redis} TCP/6379 allowed x1',
+        'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x3',
+      ]);
+      expect(result.stats.skippedSamples).toEqual([
+        { file: expect.any(String), line: 5, reason: 'source.workloads[0] is not {name, kind}' },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
