@@ -304,7 +304,13 @@ function hubbleEndpoint(value: unknown, side: string): FlowEndpoint | string {
     if (!Array.isArray(value.workloads)) return `${side}.workloads is not a list`;
     const first: unknown = value.workloads[0];
     if (first !== undefined) {
-      if (!isWorkload(first)) return `${side}.workloads[0] is not {name, kind}`;
+      if (
+        !isObject(first) ||
+        typeof first.name !== 'string' ||
+        (first.kind !== undefined && typeof first.kind !== 'string')
+      ) {
+        return `${side}.workloads[0] is not {name, kind}`;
+      }
       endpoint.workload = first.kind ? { kind: first.kind, name: first.name } : { name: first.name };
     }
   }
@@ -317,33 +323,69 @@ function hubbleEndpoint(value: unknown, side: string): FlowEndpoint | string {
 
 /**
  * Endpoint descriptions already read: a log names the same pods a million times, and handing the aggregator the same
- * object lets it key the endpoint once. Remembered per distinct description (namespace, labels, first workload: see
- * `endpointKey`); the IP is left out, as aggregation drops it where labels or a workload identify the endpoint (pod
- * IPs churn). Each pod's key is remembered too: checking that a line's description has it, piece by piece, costs
- * less than building and hashing the key, which a million lines would do twice each.
+ * object lets it key the endpoint once. Remembered per distinct description (namespace, labels, first workload);
+ * the IP is left out, as aggregation drops it where labels or a workload identify the endpoint (pod IPs churn).
+ * Each pod's description is remembered too: comparing a line's description with it (a few strings) costs less than
+ * building and hashing the description's key, which a million lines would do twice each.
  */
 class KnownEndpoints {
-  private readonly byKey = new Map<string, KnownEndpoint>();
-  private readonly byPod = new RecentMap<{ key: string; known: KnownEndpoint }>(HUBBLE_REMEMBERED_ENDPOINTS);
+  private readonly byDescription = new Map<string, KnownEndpoint>();
+  private readonly byPod = new RecentMap<PodDescription>(HUBBLE_REMEMBERED_ENDPOINTS);
 
   /** `hubbleEndpoint` of a description, or why it is not one. */
   read(value: unknown, side: string): KnownEndpoint | string {
     const pod = isObject(value) && typeof value.pod_name === 'string' ? value.pod_name : undefined;
     const remembered = pod === undefined ? undefined : this.byPod.get(pod);
-    if (remembered && hasKey(value as JsonObject, remembered.key)) return remembered.known;
+    if (remembered && describesAlike(value as JsonObject, remembered)) return remembered.known;
 
     const key = endpointKey(value);
-    let known = key === undefined ? undefined : this.byKey.get(key);
+    let known = key === undefined ? undefined : this.byDescription.get(key);
     if (!known) {
       const endpoint = hubbleEndpoint(value, side);
       if (typeof endpoint === 'string') return endpoint;
       known = { endpoint, byAddress: identifiedByAddress(endpoint) };
-      if (key === undefined || this.byKey.size >= HUBBLE_REMEMBERED_ENDPOINTS) return known;
-      this.byKey.set(key, known);
+      if (key === undefined || this.byDescription.size >= HUBBLE_REMEMBERED_ENDPOINTS) return known;
+      this.byDescription.set(key, known);
     }
-    if (pod !== undefined && key !== undefined) this.byPod.set(pod, { key, known });
+    // A key was made, so the description's fields have the types `describesAlike` compares.
+    if (pod !== undefined) this.byPod.set(pod, podDescription(value as JsonObject, known));
     return known;
   }
+}
+
+/** The fields of a pod's description that its key is made of, and what the description read as. */
+interface PodDescription {
+  namespace: unknown;
+  labels: readonly unknown[];
+  /** The first workload's kind and name; undefined when there is none. */
+  workload: { kind: unknown; name: unknown } | undefined;
+  known: KnownEndpoint;
+}
+
+function podDescription(value: JsonObject, known: KnownEndpoint): PodDescription {
+  const first = firstWorkload(value.workloads);
+  return {
+    namespace: value.namespace,
+    labels: value.labels as unknown[],
+    workload: isObject(first) ? { kind: first.kind, name: first.name } : undefined,
+    known,
+  };
+}
+
+/**
+ * Whether a description has the same namespace, labels and first workload as one already read (so the same key):
+ * compared field by field, as the same pod described again has equal strings everywhere.
+ */
+function describesAlike(value: JsonObject, pod: PodDescription): boolean {
+  if (value.namespace !== pod.namespace) return false;
+  const labels = value.labels;
+  if (!Array.isArray(labels) || labels.length !== pod.labels.length) return false;
+  for (let index = 0; index < labels.length; index++) {
+    if (labels[index] !== pod.labels[index]) return false;
+  }
+  const first = firstWorkload(value.workloads);
+  if (pod.workload === undefined) return first === undefined;
+  return isObject(first) && first.name === pod.workload.name && first.kind === pod.workload.kind;
 }
 
 /** The first item of `workloads`: undefined when absent or empty, null when `workloads` is not a list. */
@@ -358,57 +400,17 @@ function firstWorkload(workloads: unknown): unknown {
  */
 function endpointKey(value: unknown): string | undefined {
   if (!isObject(value) || !Array.isArray(value.labels)) return undefined;
-  const { namespace, labels } = value;
+  const { namespace, labels, workloads } = value;
   if (namespace !== undefined && typeof namespace !== 'string') return undefined;
   if (!labels.every((label) => typeof label === 'string')) return undefined;
-  const workload = workloadKey(value.workloads);
-  if (workload === undefined) return undefined;
-  return `${namespace ?? ''}${KEY_SEPARATOR}${workload}${KEY_SEPARATOR}${labels.join(KEY_SEPARATOR)}`;
-}
-
-/** Whether `endpointKey(value)` is `key`, found without building it (the pieces compared where the key has them). */
-function hasKey(value: JsonObject, key: string): boolean {
-  const { namespace, labels } = value;
-  if (!Array.isArray(labels) || (namespace !== undefined && typeof namespace !== 'string')) return false;
-  const workload = firstWorkload(value.workloads);
-  if (workload !== undefined && !isWorkload(workload)) return false;
-  let offset = follows(key, 0, namespace ?? '');
-  offset = follows(key, offset, KEY_SEPARATOR);
-  if (workload !== undefined) {
-    offset = follows(key, offset, workload.kind ?? '');
-    offset = follows(key, offset, '/');
-    offset = follows(key, offset, workload.name);
-  }
-  offset = follows(key, offset, KEY_SEPARATOR);
-  for (let index = 0; index < labels.length && offset >= 0; index++) {
-    const label: unknown = labels[index];
-    if (typeof label !== 'string') return false;
-    if (index > 0) offset = follows(key, offset, KEY_SEPARATOR);
-    offset = follows(key, offset, label);
-  }
-  return offset === key.length;
-}
-
-const KEY_SEPARATOR = '\u0001';
-
-/** The offset after `text` when `key` has it at `offset`, else -1 (which nothing follows). */
-function follows(key: string, offset: number, text: string): number {
-  return offset >= 0 && key.startsWith(text, offset) ? offset + text.length : -1;
-}
-
-/** The first workload as a key piece (`kind/name`; empty without one); undefined when it is not {name, kind}. */
-function workloadKey(workloads: unknown): string | undefined {
+  let workload = '';
   const first = firstWorkload(workloads);
-  if (first === undefined) return '';
-  return isWorkload(first) ? `${first.kind ?? ''}/${first.name}` : undefined;
-}
-
-function isWorkload(value: unknown): value is { name: string; kind?: string } {
-  return (
-    isObject(value) &&
-    typeof value.name === 'string' &&
-    (value.kind === undefined || typeof value.kind === 'string')
-  );
+  if (first !== undefined) {
+    if (!isObject(first) || typeof first.name !== 'string') return undefined;
+    if (first.kind !== undefined && typeof first.kind !== 'string') return undefined;
+    workload = `${first.kind ?? ''}/${first.name}`;
+  }
+  return `${namespace ?? ''}\u0001${workload}\u0001${labels.join('\u0001')}`;
 }
 
 const NAMESPACE_LABEL_PREFIX = 'io.cilium.k8s.namespace.labels.';
