@@ -90,7 +90,7 @@ export function buildModel(
     if (object.kind === 'Service') {
       addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
     } else if (object.kind === 'NetworkPolicy') {
-      const policy = readNetworkPolicy(reader, namespace);
+      const policy = policyOf(object, namespace, diagnostics);
       if (policy) addUnique(policies, policy.id, policy, reader);
     } else {
       const { workload, owner } = readWorkload(reader, namespace);
@@ -140,6 +140,35 @@ export function buildModel(
   };
   return { model, diagnostics };
 }
+
+/**
+ * The model's NetworkPolicy for a loaded object, read once per object and namespace: the two sides of a comparison
+ * share the objects of every file the change leaves alone (see `ParseCache`), so they share its policies, and with
+ * them each compiled policy and everything worked out about it. Its diagnostics are given to each side.
+ */
+function policyOf(
+  object: LoadedObject,
+  namespace: string,
+  diagnostics: Diagnostic[],
+): NetworkPolicy | undefined {
+  let read = policiesRead.get(object);
+  if (read?.namespace !== namespace) {
+    const own: Diagnostic[] = [];
+    read = {
+      namespace,
+      policy: readNetworkPolicy(new FieldReader(object, own), namespace),
+      diagnostics: own,
+    };
+    policiesRead.set(object, read);
+  }
+  for (const diagnostic of read.diagnostics) diagnostics.push(diagnostic);
+  return read.policy;
+}
+
+const policiesRead = new WeakMap<
+  LoadedObject,
+  { namespace: string; policy: NetworkPolicy | undefined; diagnostics: readonly Diagnostic[] }
+>();
 
 function namespaceLabels(name: string, declared: Labels): Labels {
   return { ...declared, [NAMESPACE_NAME_LABEL]: name };

@@ -88,6 +88,7 @@ class Engine implements PolicyEngine {
   private readonly groupsByNamespace = new Map<string, Group[]>();
   private readonly peerGroups = new Map<string, Group[]>();
   private readonly namespaceGroups = new Map<string, Group[]>();
+  private readonly peerMembers = new Map<string, readonly Workload[]>();
 
   constructor(readonly model: ClusterModel) {
     for (const policy of model.policies) {
@@ -125,8 +126,15 @@ class Engine implements PolicyEngine {
     return this.selecting(workload, direction).length > 0;
   }
 
-  peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): Workload[] {
-    return this.matchedGroups(this.compiledPeer(policy, peer)).flatMap((group) => group.members);
+  peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): readonly Workload[] {
+    // Rules ask this for every peer of every policy, and many peers repeat: the members are listed once per peer.
+    const compiled = this.compiledPeer(policy, peer);
+    let workloads = this.peerMembers.get(compiled.key);
+    if (!workloads) {
+      workloads = this.matchedGroups(compiled).flatMap((group) => group.members);
+      this.peerMembers.set(compiled.key, workloads);
+    }
+    return workloads;
   }
 
   peerNamespaces(policy: NetworkPolicy, peer: PolicyPeer): Namespace[] {

@@ -91,7 +91,7 @@ export interface PolicyEngine {
   selectingPolicies(workload: Workload, direction: Direction): NetworkPolicy[];
   isIsolated(workload: Workload, direction: Direction): boolean;
   /** Workloads one peer item of `policy` matches (podSelector alone = the policy's own namespace; ipBlock = pods with a stated IP inside it). */
-  peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): Workload[];
+  peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): readonly Workload[];
   /** Namespaces one peer item matches (the policy's own namespace for podSelector alone; none for ipBlock). */
   peerNamespaces(policy: NetworkPolicy, peer: PolicyPeer): Namespace[];
   /** Every port allowed from `from` to `to`: egress at the source AND ingress at the destination. */

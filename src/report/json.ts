@@ -109,13 +109,19 @@ function orderKeys(value: unknown, order: KeyOrder | true): unknown {
   if (Array.isArray(value)) return value.map((item: unknown) => orderKeys(item, order));
   if (order === true || value === null || typeof value !== 'object') return value;
   const source = value as Record<string, unknown>;
-  // No prototype: an own `__proto__` key of parsed input stays a plain key instead of changing the object.
-  const ordered = Object.create(null) as Record<string, unknown>;
-  for (const [key, child] of Object.entries(order)) {
-    if (Object.hasOwn(source, key)) ordered[key] = orderKeys(source[key], child);
+  const ordered: Record<string, unknown> = {};
+  for (const key in order) {
+    if (Object.hasOwn(source, key))
+      setOwn(ordered, key, orderKeys(source[key], order[key] as KeyOrder | true));
   }
-  for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) ordered[key] = source[key];
+  for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) setOwn(ordered, key, source[key]);
   return ordered;
+}
+
+/** An own `__proto__` key of parsed input stays a plain key instead of changing the object's prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true });
+  else target[key] = value;
 }
 
 function stringify(value: unknown, order: KeyOrder): string {

@@ -9,7 +9,7 @@ const web = endpoint(model, 'app/web');
 const db = endpoint(model, 'app/db');
 const workload = (name: string) => model.workloads.find((w) => w.name === name)!;
 const policy = (name: string) => model.policies.find((p) => p.name === name)!;
-const names = (items: { name: string }[]) => items.map((i) => i.name).sort();
+const names = (items: readonly { name: string }[]) => items.map((i) => i.name).sort();
 
 /** A kube-dns pod as lint imagines it: GitOps repositories rarely declare kube-system. */
 const kubeDns: Workload = {
