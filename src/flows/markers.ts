@@ -6,7 +6,8 @@
  * character, so a marker is in the bytes exactly when it is in the decoded text.
  *
  * Lines are asked about in order, so the next anchor found past one line is remembered for the lines after it: a
- * chunk is searched once, however its lines fall.
+ * chunk is searched once, however its lines fall. What is remembered belongs to the buffer object asked about, so a
+ * buffer's bytes must not change between two questions about it (a reused buffer comes back as a new view).
  */
 export class MarkerSearch {
   private readonly anchor: Buffer;
