@@ -90,10 +90,14 @@ export function buildModel(
     if (object.kind === 'Service') {
       addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
     } else if (object.kind === 'NetworkPolicy') {
-      const policy = policyOf(object, namespace, diagnostics);
+      const policy = readOnce(policiesRead, object, namespace, diagnostics, (own) =>
+        readNetworkPolicy(own, namespace),
+      );
       if (policy) addUnique(policies, policy.id, policy, reader);
     } else {
-      const { workload, owner } = readWorkload(reader, namespace);
+      const { workload, owner } = readOnce(workloadsRead, object, namespace, diagnostics, (own) =>
+        readWorkload(own, namespace),
+      );
       if (!owner) {
         addUnique(workloads, workload.id, workload, reader);
         continue;
@@ -109,8 +113,9 @@ export function buildModel(
     const folded = foldOwnedPods(namespace, owner, pods);
     const declared = workloads.get(id);
     if (declared) {
-      // The controller's own manifest describes the pods; the Pods add only the addresses they run at.
-      declared.ips = [...new Set([...declared.ips, ...folded.workload.ips])];
+      // The controller's own manifest describes the pods; the Pods add only the addresses they run at. A copy:
+      // the declared workload may be shared with the other side of a comparison.
+      workloads.set(id, { ...declared, ips: [...new Set([...declared.ips, ...folded.workload.ips])] });
       continue;
     }
     workloads.set(id, folded.workload);
@@ -142,33 +147,36 @@ export function buildModel(
 }
 
 /**
- * The model's NetworkPolicy for a loaded object, read once per object and namespace: the two sides of a comparison
- * share the objects of every file the change leaves alone (see `ParseCache`), so they share its policies, and with
- * them each compiled policy and everything worked out about it. Its diagnostics are given to each side.
+ * What a loaded object gives the model (a NetworkPolicy, a workload), read once per object and namespace: the two
+ * sides of a comparison share the objects of every file the change leaves alone (see `ParseCache`), so they share
+ * what is read from them, and with it each compiled policy and everything worked out about a policy or a pod.
+ * Model objects are never changed once read. The reading's diagnostics are given to each side.
  */
-function policyOf(
+function readOnce<T>(
+  cache: WeakMap<LoadedObject, Reading<T>>,
   object: LoadedObject,
   namespace: string,
   diagnostics: Diagnostic[],
-): NetworkPolicy | undefined {
-  let read = policiesRead.get(object);
-  if (read?.namespace !== namespace) {
+  read: (reader: FieldReader) => T,
+): T {
+  let reading = cache.get(object);
+  if (reading?.namespace !== namespace) {
     const own: Diagnostic[] = [];
-    read = {
-      namespace,
-      policy: readNetworkPolicy(new FieldReader(object, own), namespace),
-      diagnostics: own,
-    };
-    policiesRead.set(object, read);
+    reading = { namespace, value: read(new FieldReader(object, own)), diagnostics: own };
+    cache.set(object, reading);
   }
-  for (const diagnostic of read.diagnostics) diagnostics.push(diagnostic);
-  return read.policy;
+  for (const diagnostic of reading.diagnostics) diagnostics.push(diagnostic);
+  return reading.value;
 }
 
-const policiesRead = new WeakMap<
-  LoadedObject,
-  { namespace: string; policy: NetworkPolicy | undefined; diagnostics: readonly Diagnostic[] }
->();
+interface Reading<T> {
+  namespace: string;
+  value: T;
+  diagnostics: readonly Diagnostic[];
+}
+
+const policiesRead = new WeakMap<LoadedObject, Reading<NetworkPolicy | undefined>>();
+const workloadsRead = new WeakMap<LoadedObject, Reading<ReturnType<typeof readWorkload>>>();
 
 function namespaceLabels(name: string, declared: Labels): Labels {
   return { ...declared, [NAMESPACE_NAME_LABEL]: name };
