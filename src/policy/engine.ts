@@ -1,6 +1,7 @@
 import { NAMESPACE_NAME_LABEL } from '../model/build.js';
 import type {
   ClusterModel,
+  ContainerPort,
   Labels,
   Namespace,
   NetworkPolicy,
@@ -149,7 +150,43 @@ class Engine implements PolicyEngine {
   }
 
   isAllowed(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): boolean {
-    return this.allowedPorts(from, to).has(protocol, port);
+    // `allowedPorts(from, to).has(protocol, port)` without building either side's port set: replaying flows and
+    // judging risks ask this for tens of thousands of connections.
+    return (
+      this.sideAllows('egress', from, to, protocol, port) &&
+      this.sideAllows('ingress', to, from, protocol, port)
+    );
+  }
+
+  sideAllows(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    protocol: Protocol,
+    port: number,
+  ): boolean {
+    if (!('workload' in subject)) return true;
+    const selecting = this.selecting(subject.workload, direction);
+    if (selecting.length === 0) return true;
+    const otherFacts = this.peerFacts(other);
+    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
+    return selecting.some((compiled) =>
+      compiled[direction].some(
+        (rule) =>
+          rule.ports.resolve(destinationPorts).has(protocol, port) &&
+          (!rule.peers || rule.peers.some((peer) => peer.matches(otherFacts))),
+      ),
+    );
+  }
+
+  /** Named ports name the destination's container ports: the subject's own on ingress, the other end's on egress. */
+  private destinationPorts(
+    direction: Direction,
+    subject: Workload,
+    otherFacts: PeerFacts,
+  ): readonly ContainerPort[] | undefined {
+    if (direction === 'ingress') return subject.ports;
+    return 'pod' in otherFacts ? otherFacts.pod.ports : undefined;
   }
 
   explain(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): Explanation {
@@ -377,12 +414,7 @@ class Engine implements PolicyEngine {
     const selecting = this.selecting(subject.workload, direction);
     if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
     const otherFacts = this.peerFacts(other);
-    const destinationPorts =
-      direction === 'ingress'
-        ? subject.workload.ports
-        : 'pod' in otherFacts
-          ? otherFacts.pod.ports
-          : undefined;
+    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
     let allowed = ConnSet.none();
     const policies = selecting.map((compiled) => ({
       compiled,

@@ -97,6 +97,17 @@ export interface PolicyEngine {
   /** Every port allowed from `from` to `to`: egress at the source AND ingress at the destination. */
   allowedPorts(from: Endpoint, to: Endpoint): ConnSet;
   isAllowed(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): boolean;
+  /**
+   * One side of `isAllowed`: whether the source's egress (`subject` = source) or the destination's ingress
+   * (`subject` = destination) lets the connection through; `other` is the other end.
+   */
+  sideAllows(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    protocol: Protocol,
+    port: number,
+  ): boolean;
   explain(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): Explanation;
   /** All allowed connections between workloads and to/from external blocks (see README "reach JSON"). */
   connectivity(): Connection[];

@@ -95,8 +95,8 @@ function reachesDns(
 ): boolean {
   // Only the workload's egress side: whether the DNS pods' own ingress admits it is a different question.
   return (
-    dnsTargets.some(
-      (dns) => ctx.engine.explain({ workload }, { workload: dns }, protocol, port).egress.allowed,
+    dnsTargets.some((dns) =>
+      ctx.engine.sideAllows('egress', { workload }, { workload: dns }, protocol, port),
     ) ||
     (dnsTargets.every((dns) => dns.ips.length === 0) &&
       ipBlockMayReachDns(ctx.engine, workload, protocol, port, ctx.config.cluster.podCidrs))

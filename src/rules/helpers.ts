@@ -36,21 +36,39 @@ export interface RuleVisit {
   rule: PolicyRule;
 }
 
-/** Every ingress and egress rule of every policy, in file order. */
-export function* policyRules(model: ClusterModel): Generator<RuleVisit> {
-  for (const policy of model.policies) {
-    for (const direction of DIRECTIONS) {
-      for (const rule of policy[direction]) yield { policy, direction, rule };
-    }
-  }
+/** Every ingress and egress rule of every policy, in file order (listed once per model: most rules walk them). */
+export function policyRules(model: ClusterModel): readonly RuleVisit[] {
+  return visitsOf(model).rules;
 }
 
-/** Every peer item of every rule (rules without `from`/`to` have none). */
-export function* policyPeers(model: ClusterModel): Generator<RuleVisit & { peer: PolicyPeer }> {
-  for (const visit of policyRules(model)) {
-    for (const peer of visit.rule.peers ?? []) yield { ...visit, peer };
-  }
+/** Every peer item of every rule (rules without `from`/`to` have none), listed once per model. */
+export function policyPeers(model: ClusterModel): readonly (RuleVisit & { peer: PolicyPeer })[] {
+  return visitsOf(model).peers;
 }
+
+function visitsOf(model: ClusterModel): Visits {
+  let visits = visitsByModel.get(model);
+  if (!visits) {
+    visits = { rules: [], peers: [] };
+    for (const policy of model.policies) {
+      for (const direction of DIRECTIONS) {
+        for (const rule of policy[direction]) {
+          visits.rules.push({ policy, direction, rule });
+          for (const peer of rule.peers ?? []) visits.peers.push({ policy, direction, rule, peer });
+        }
+      }
+    }
+    visitsByModel.set(model, visits);
+  }
+  return visits;
+}
+
+interface Visits {
+  rules: RuleVisit[];
+  peers: (RuleVisit & { peer: PolicyPeer })[];
+}
+
+const visitsByModel = new WeakMap<ClusterModel, Visits>();
 
 /** Whether a policy port admits `protocol`/`port` without needing a pod to resolve a name. */
 export function portAdmits(policyPort: PolicyPort, protocol: Protocol, port: number): boolean {

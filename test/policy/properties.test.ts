@@ -176,4 +176,32 @@ describe('engine properties', () => {
       }),
     );
   });
+
+  it('isAllowed() and sideAllows() agree with allowedPorts() and explain() for pods, addresses and outsiders', () => {
+    fc.assert(
+      fc.property(cluster, (c) => {
+        const model = modelOf(manifests(c));
+        const engine = createEngine(model);
+        // A pod of a namespace no policy lives in, as the any-namespace risk probes with.
+        const outsider = { ...model.workloads[0]!, id: 'elsewhere/Pod/x', namespace: 'elsewhere' };
+        const endpoints = [
+          ...[...model.workloads, outsider].map((workload) => ({ workload })),
+          ...PROBES.map((ip) => ({ ip })),
+        ];
+        for (const from of endpoints) {
+          for (const to of endpoints) {
+            const allowed = engine.allowedPorts(from, to);
+            for (const protocol of PROTOCOLS) {
+              for (const port of [53, 80, 443, 8000, 8080, 9090]) {
+                expect(engine.isAllowed(from, to, protocol, port)).toBe(allowed.has(protocol, port));
+              }
+              const explained = engine.explain(from, to, protocol, 8080);
+              expect(engine.sideAllows('egress', from, to, protocol, 8080)).toBe(explained.egress.allowed);
+              expect(engine.sideAllows('ingress', to, from, protocol, 8080)).toBe(explained.ingress.allowed);
+            }
+          }
+        }
+      }),
+    );
+  });
 });
