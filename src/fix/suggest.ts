@@ -163,7 +163,9 @@ function offer(
     if (original === undefined) return problem(request, 'its file could not be read');
     const alone = patchText(context, original, request);
     if ('error' in alone) return problem(request, alone.error);
-    const cumulative = patchText(context, texts.get(file) ?? original, request);
+    // The first patch of a file is its own cumulative patch.
+    const earlier = texts.get(file);
+    const cumulative = earlier === undefined ? alone : patchText(context, earlier, request);
     if ('error' in cumulative) return problem(request, cumulative.error);
     texts.set(file, cumulative.text);
     const policy = reparsedPolicy(context, cumulative.text, request);
