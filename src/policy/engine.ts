@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../manifests/types.js';
 import { NAMESPACE_NAME_LABEL } from '../model/build.js';
 import type {
   ClusterModel,
@@ -197,7 +198,7 @@ class Engine implements PolicyEngine {
         loc: compiled.policy.loc,
         rules: rules.map((rule) => ({
           index: rule.compiled.index,
-          loc: compiled.policy.locate(rule.compiled.rule.path),
+          loc: ruleLocation(compiled.policy, rule.compiled),
           peerMatches: rule.peerMatches,
           portMatches: rule.ports.has(protocol, port),
         })),
@@ -489,6 +490,18 @@ class Engine implements PolicyEngine {
     return compiled;
   }
 }
+
+/** Where a rule is written, worked out once: explanations name every rule of the policies they show. */
+function ruleLocation(policy: NetworkPolicy, rule: CompiledRule): SourceLocation {
+  let location = ruleLocations.get(rule);
+  if (!location) {
+    location = policy.locate(rule.rule.path);
+    ruleLocations.set(rule, location);
+  }
+  return location;
+}
+
+const ruleLocations = new WeakMap<CompiledRule, SourceLocation>();
 
 /** Every address on every port: the external side of a direction no policy isolates. */
 const everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
