@@ -1,8 +1,7 @@
 import type { PathChange, Risk } from '../check/types.js';
 import type { Workload } from '../model/types.js';
 import { cidrToRange, formatAddress, rangeContains } from '../policy/ip.js';
-import type { SourceLocation } from '../manifests/types.js';
-import type { Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
+import type { Endpoint, PolicyEngine } from '../policy/types.js';
 import { describeDenial } from './explain-text.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
 
@@ -46,7 +45,7 @@ export function annotateChanges(opened: PathChange[], closed: PathChange[], head
     const to = endpoint(change.to);
     const port = change.ports[0]?.[0];
     if (!from || !to || port === undefined) continue;
-    const location = allowingRule(head.explain(from, to, change.protocol, port));
+    const location = head.allowingRule(from, to, change.protocol, port);
     if (location) change.location = location;
   }
   for (const change of closed) {
@@ -62,18 +61,6 @@ export function annotateChanges(opened: PathChange[], closed: PathChange[], head
     change.explanation = denial.text;
     if (denial.location) change.location = denial.location;
   }
-}
-
-/** The rule that lets a path through: the destination's when it is isolated, else the source's. */
-function allowingRule(explanation: Explanation): SourceLocation | undefined {
-  for (const side of [explanation.ingress, explanation.egress]) {
-    if (!side.isolated) continue;
-    for (const policy of side.policies) {
-      const rule = policy.rules.find((r) => r.peerMatches && r.portMatches);
-      if (rule) return rule.loc;
-    }
-  }
-  return undefined;
 }
 
 function risksOf(change: PathChange, head: PolicyEngine, workloads: Map<string, Workload>): Risk[] {

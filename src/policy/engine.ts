@@ -180,6 +180,29 @@ class Engine implements PolicyEngine {
     );
   }
 
+  allowingRule(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): SourceLocation | undefined {
+    const sides = [
+      ['ingress', to, from],
+      ['egress', from, to],
+    ] as const;
+    for (const [direction, subject, other] of sides) {
+      if (!('workload' in subject)) continue;
+      const selecting = this.selecting(subject.workload, direction);
+      if (selecting.length === 0) continue;
+      const otherFacts = this.peerFacts(other);
+      const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
+      for (const compiled of selecting) {
+        const rule = compiled[direction].find(
+          (candidate) =>
+            candidate.ports.resolve(destinationPorts).has(protocol, port) &&
+            (!candidate.peers || candidate.peers.some((peer) => peer.matches(otherFacts))),
+        );
+        if (rule) return ruleLocation(compiled.policy, rule);
+      }
+    }
+    return undefined;
+  }
+
   /** Named ports name the destination's container ports: the subject's own on ingress, the other end's on egress. */
   private destinationPorts(
     direction: Direction,

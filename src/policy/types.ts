@@ -109,6 +109,12 @@ export interface PolicyEngine {
     port: number,
   ): boolean;
   explain(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): Explanation;
+  /**
+   * Where the rule that lets a connection through is written: the first of the destination's ingress rules that
+   * admits it when its ingress is isolated, else of the source's egress rules; undefined when no isolated side has
+   * such a rule. What `explain` would show first, without explaining every rule.
+   */
+  allowingRule(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): SourceLocation | undefined;
   /** All allowed connections between workloads and to/from external blocks (see README "reach JSON"). */
   connectivity(): Connection[];
   /**

@@ -177,7 +177,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('isAllowed() and sideAllows() agree with allowedPorts() and explain() for pods, addresses and outsiders', () => {
+  it('isAllowed(), sideAllows() and allowingRule() agree with allowedPorts() and explain()', () => {
     fc.assert(
       fc.property(cluster, (c) => {
         const model = modelOf(manifests(c));
@@ -198,6 +198,12 @@ describe('engine properties', () => {
               const explained = engine.explain(from, to, protocol, 8080);
               expect(engine.sideAllows('egress', from, to, protocol, 8080)).toBe(explained.egress.allowed);
               expect(engine.sideAllows('ingress', to, from, protocol, 8080)).toBe(explained.ingress.allowed);
+              // The first rule explain shows as admitting, on the isolated destination first.
+              const shown = [explained.ingress, explained.egress]
+                .filter((side) => side.isolated)
+                .flatMap((side) => side.policies.flatMap((policy) => policy.rules))
+                .find((rule) => rule.peerMatches && rule.portMatches);
+              expect(engine.allowingRule(from, to, protocol, 8080)).toEqual(shown?.loc);
             }
           }
         }
