@@ -130,3 +130,8 @@ export function policyManifest(name: string, p: { namespace: string } & Manifest
 export function modelOf(objects: readonly Manifest[]): ClusterModel {
   return buildModel(objects.map((o) => objectFrom(o))).model;
 }
+
+/** A cluster and its manifests in a random order. */
+export const shuffledCluster = cluster.chain((c) =>
+  fc.tuple(fc.constant(c), fc.shuffledSubarray(manifests(c), { minLength: manifests(c).length })),
+);
