@@ -6952,12 +6952,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -6967,7 +6967,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode3(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -6978,7 +6978,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -6987,14 +6987,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap7;
-    exports.isNode = isNode3;
+    exports.isMap = isMap6;
+    exports.isNode = isNode2;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq7;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -10316,7 +10316,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document2 = class _Document {
+    var Document3 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -10606,7 +10606,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document2;
+    exports.Document = Document3;
   }
 });
 
@@ -11102,9 +11102,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap7 = fc.start.source === "{";
-      const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -11140,7 +11140,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -11180,7 +11180,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep3 && !props.found) {
+        if (!isMap6 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -11203,7 +11203,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap7 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -11235,7 +11235,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap7) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -11251,7 +11251,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap7 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -11971,13 +11971,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document2 = require_Document();
+    var Document3 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document2.Document(void 0, opts);
+      const doc = new Document3.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -12016,7 +12016,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document2 = require_Document();
+    var Document3 = require_Document();
     var errors = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -12205,7 +12205,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document2.Document(void 0, opts);
+          const doc = new Document3.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -12538,7 +12538,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -12622,7 +12622,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -14127,7 +14127,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document3 = require_Document();
     var errors = require_errors2();
     var log = require_log();
     var identity = require_identity();
@@ -14210,7 +14210,7 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document2.Document(value, _replacer, options).toString(options);
+      return new Document3.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments3;
@@ -14224,7 +14224,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document3 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
@@ -14240,7 +14240,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document2.Document;
+    exports.Document = Document3.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -14493,18 +14493,29 @@ function peerShape(peer3) {
   if (peer3.podSelector) return "pod-only";
   return "empty";
 }
-function* policyRules(model) {
-  for (const policy of model.policies) {
-    for (const direction of DIRECTIONS) {
-      for (const rule2 of policy[direction]) yield { policy, direction, rule: rule2 };
+function policyRules(model) {
+  return visitsOf(model).rules;
+}
+function policyPeers(model) {
+  return visitsOf(model).peers;
+}
+function visitsOf(model) {
+  let visits = visitsByModel.get(model);
+  if (!visits) {
+    visits = { rules: [], peers: [] };
+    for (const policy of model.policies) {
+      for (const direction of DIRECTIONS) {
+        for (const rule2 of policy[direction]) {
+          visits.rules.push({ policy, direction, rule: rule2 });
+          for (const peer3 of rule2.peers ?? []) visits.peers.push({ policy, direction, rule: rule2, peer: peer3 });
+        }
+      }
     }
+    visitsByModel.set(model, visits);
   }
+  return visits;
 }
-function* policyPeers(model) {
-  for (const visit of policyRules(model)) {
-    for (const peer3 of visit.rule.peers ?? []) yield { ...visit, peer: peer3 };
-  }
-}
+var visitsByModel = /* @__PURE__ */ new WeakMap();
 function portAdmits(policyPort, protocol, port2) {
   if (policyPort.protocol !== protocol) return false;
   if (policyPort.port === void 0) return true;
@@ -14547,14 +14558,24 @@ function selectorKeys(selector) {
   ]);
 }
 function hasKnownWorkloads(model, namespace) {
-  let namespaces = namespacesWithWorkloads.get(model);
-  if (!namespaces) {
-    namespaces = new Set(model.workloads.map((workload) => workload.namespace));
-    namespacesWithWorkloads.set(model, namespaces);
-  }
-  return namespaces.has(namespace);
+  return byNamespace(model).workloads.has(namespace);
 }
-var namespacesWithWorkloads = /* @__PURE__ */ new WeakMap();
+function byNamespace(model) {
+  let contents = contentsByModel.get(model);
+  if (!contents) {
+    contents = { workloads: /* @__PURE__ */ new Map(), policies: /* @__PURE__ */ new Map() };
+    for (const workload of model.workloads) pushTo(contents.workloads, workload.namespace, workload);
+    for (const policy of model.policies) pushTo(contents.policies, policy.namespace, policy);
+    contentsByModel.set(model, contents);
+  }
+  return contents;
+}
+var contentsByModel = /* @__PURE__ */ new WeakMap();
+function pushTo(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
 function sortedUnique(values) {
   return [...new Set(values)].sort();
 }
@@ -14853,7 +14874,7 @@ function ipBlockMayReachDns(engine, workload, protocol, port2, podCidrs) {
 }
 function reachesDns(ctx, workload, dnsTargets, protocol, port2) {
   return dnsTargets.some(
-    (dns) => ctx.engine.explain({ workload }, { workload: dns }, protocol, port2).egress.allowed
+    (dns) => ctx.engine.sideAllows("egress", { workload }, { workload: dns }, protocol, port2)
   ) || dnsTargets.every((dns) => dns.ips.length === 0) && ipBlockMayReachDns(ctx.engine, workload, protocol, port2, ctx.config.cluster.podCidrs);
 }
 var dnsEgressMissing = {
@@ -14890,11 +14911,21 @@ var dnsEgressMissing = {
     const required2 = dns.ports.filter((port2) => port2.protocol === "UDP");
     const advised = dns.ports.filter((port2) => port2.protocol !== "UDP");
     const groups = /* @__PURE__ */ new Map();
+    const answers = /* @__PURE__ */ new Map();
+    const reaches = (workload, policies, protocol, port2) => {
+      const key = `${protocol} ${port2}\0${policies.map((policy) => policy.id).join("\0")}`;
+      let answer = answers.get(key);
+      if (answer === void 0) {
+        answer = reachesDns(ctx, workload, targets, protocol, port2);
+        answers.set(key, answer);
+      }
+      return answer;
+    };
     for (const workload of ctx.model.workloads) {
-      if (dnsIds.has(workload.id) || !ctx.engine.isIsolated(workload, "egress")) continue;
-      if (required2.every(({ protocol, port: port2 }) => reachesDns(ctx, workload, targets, protocol, port2)))
-        continue;
+      if (dnsIds.has(workload.id)) continue;
       const policies = ctx.engine.selectingPolicies(workload, "egress");
+      if (policies.length === 0) continue;
+      if (required2.every(({ protocol, port: port2 }) => reaches(workload, policies, protocol, port2))) continue;
       const [isolating] = [...policies].sort(compareIsolating);
       if (!isolating) continue;
       const group = groups.get(isolating) ?? {
@@ -14905,8 +14936,7 @@ var dnsEgressMissing = {
       for (const policy of policies) group.policies.add(policy);
       group.workloads.push(workload);
       for (const { protocol, port: port2 } of advised) {
-        if (!reachesDns(ctx, workload, targets, protocol, port2))
-          group.advisedMissing.add(`${protocol} ${port2}`);
+        if (!reaches(workload, policies, protocol, port2)) group.advisedMissing.add(`${protocol} ${port2}`);
       }
       groups.set(isolating, group);
     }
@@ -15220,11 +15250,12 @@ var namespaceWithoutDefaultDeny = {
     suppressibleByAnnotation: false
   },
   check(ctx) {
+    const contents = byNamespace(ctx.model);
     for (const namespace of ctx.model.namespaces.values()) {
-      const workloads = ctx.model.workloads.filter((workload) => workload.namespace === namespace.name);
+      const workloads = contents.workloads.get(namespace.name) ?? [];
       const first = workloads[0];
       if (!first) continue;
-      const policies = ctx.model.policies.filter((policy) => policy.namespace === namespace.name);
+      const policies = contents.policies.get(namespace.name) ?? [];
       const missing = DIRECTIONS.filter(
         (direction) => !policies.some((policy) => isDefaultDeny(policy, direction))
       );
@@ -15889,7 +15920,7 @@ function annotateChanges(opened, closed, head) {
     const to = endpoint(change.to);
     const port2 = change.ports[0]?.[0];
     if (!from || !to || port2 === void 0) continue;
-    const location = allowingRule(head.explain(from, to, change.protocol, port2));
+    const location = head.allowingRule(from, to, change.protocol, port2);
     if (location) change.location = location;
   }
   for (const change of closed) {
@@ -15905,16 +15936,6 @@ function annotateChanges(opened, closed, head) {
     change.explanation = denial.text;
     if (denial.location) change.location = denial.location;
   }
-}
-function allowingRule(explanation) {
-  for (const side of [explanation.ingress, explanation.egress]) {
-    if (!side.isolated) continue;
-    for (const policy of side.policies) {
-      const rule2 = policy.rules.find((r) => r.peerMatches && r.portMatches);
-      if (rule2) return rule2.loc;
-    }
-  }
-  return void 0;
 }
 function risksOf(change, head, workloads) {
   const risks = [];
@@ -15945,8 +15966,535 @@ function covers(outer, inner) {
   return !!a && !!b && rangeContains(a, b);
 }
 
+// src/model/fields.ts
+var FieldReader = class {
+  constructor(object, diagnostics) {
+    this.object = object;
+    this.diagnostics = diagnostics;
+  }
+  object;
+  diagnostics;
+  report(path7, message, severity = "warning", code = "invalid-field") {
+    const { file, line, column } = this.object.locate(path7);
+    this.diagnostics.push({
+      severity,
+      code,
+      message: `${this.object.kind} ${this.object.name}: ${message}`,
+      file,
+      line,
+      column,
+      resource: {
+        kind: this.object.kind,
+        ...this.object.namespace !== void 0 ? { namespace: this.object.namespace } : {},
+        name: this.object.name
+      }
+    });
+  }
+  /** The raw value at a path, undefined when any step is missing. */
+  get(path7) {
+    let value = this.object.value;
+    for (const step of path7) {
+      if (value === null || typeof value !== "object") return void 0;
+      value = value[step];
+    }
+    return value;
+  }
+  record(path7) {
+    const value = this.get(path7);
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "object" && !Array.isArray(value)) return value;
+    this.report(path7, `${describe(path7)} must be a map, not ${typeName(value)}`);
+    return void 0;
+  }
+  array(path7) {
+    const value = this.get(path7);
+    if (value === void 0 || value === null) return void 0;
+    if (Array.isArray(value)) return value;
+    this.report(path7, `${describe(path7)} must be a list, not ${typeName(value)}`);
+    return void 0;
+  }
+  string(path7) {
+    const value = this.get(path7);
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "string") return value;
+    this.report(path7, `${describe(path7)} must be a string, not ${typeName(value)}`);
+    return void 0;
+  }
+  /** An integer port in 1..65535. */
+  port(path7) {
+    const value = this.get(path7);
+    if (value === void 0 || value === null) return void 0;
+    if (isPortNumber(value)) return value;
+    this.report(path7, `${describe(path7)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
+    return void 0;
+  }
+  /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
+  stringMap(path7) {
+    const map = this.record(path7) ?? {};
+    const result = {};
+    for (const [key, value] of Object.entries(map)) {
+      if (typeof value === "string") result[key] = value;
+      else
+        this.report([...path7, key], `${describe([...path7, key])} must be a string, not ${typeName(value)}`);
+    }
+    return result;
+  }
+};
+function isPortNumber(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+function describe(path7) {
+  return path7.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
 // src/model/types.ts
 var PROTOCOLS = ["TCP", "UDP", "SCTP"];
+
+// src/model/policy.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var RejectedPolicy = class extends Error {
+  constructor(path7, message) {
+    super(message);
+    this.path = path7;
+  }
+  path;
+};
+function readNetworkPolicy(reader, namespace) {
+  const { object } = reader;
+  try {
+    const ingress = readRules(reader, "ingress");
+    const egress = readRules(reader, "egress");
+    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
+    declaredTypes.forEach((type, index) => {
+      if (type !== "Ingress" && type !== "Egress") {
+        throw new RejectedPolicy(
+          ["spec", "policyTypes", index],
+          `policyTypes[${index}] must be Ingress or Egress`
+        );
+      }
+    });
+    const policyTypesDeclared = declaredTypes.length > 0;
+    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
+    return {
+      id: `${namespace}/${object.name}`,
+      namespace,
+      name: object.name,
+      namespaceDeclared: object.namespace !== void 0,
+      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
+      types: types2,
+      policyTypesDeclared,
+      ingress,
+      egress,
+      annotations: reader.stringMap(["metadata", "annotations"]),
+      loc: object.loc,
+      locate: (path7) => object.locate(path7)
+    };
+  } catch (error) {
+    if (!(error instanceof RejectedPolicy)) throw error;
+    reader.report(
+      error.path,
+      `${error.message}; the API server rejects this policy, so it is left out`,
+      "error",
+      "invalid-policy"
+    );
+    return void 0;
+  }
+}
+function readRules(reader, direction) {
+  const peersField = direction === "ingress" ? "from" : "to";
+  const rules2 = requireList(reader, ["spec", direction]) ?? [];
+  return rules2.map((_, index) => {
+    const path7 = ["spec", direction, index];
+    requireMap(reader, path7);
+    const peers = requireList(reader, [...path7, peersField]);
+    const ports = requireList(reader, [...path7, "ports"]);
+    return {
+      path: path7,
+      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path7, peersField, i])) } : {},
+      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path7, "ports", i])) } : {}
+    };
+  });
+}
+function readPeer(reader, path7) {
+  requireMap(reader, path7);
+  const podSelector = readSelector(reader, [...path7, "podSelector"]);
+  const namespaceSelector = readSelector(reader, [...path7, "namespaceSelector"]);
+  const ipBlock = readIpBlock(reader, [...path7, "ipBlock"]);
+  if (ipBlock && (podSelector || namespaceSelector)) {
+    throw new RejectedPolicy(path7, "a peer may not combine ipBlock with a pod or namespace selector");
+  }
+  if (!ipBlock && !podSelector && !namespaceSelector) {
+    throw new RejectedPolicy(path7, "a peer needs podSelector, namespaceSelector or ipBlock");
+  }
+  return {
+    ...podSelector ? { podSelector } : {},
+    ...namespaceSelector ? { namespaceSelector } : {},
+    ...ipBlock ? { ipBlock } : {},
+    path: path7
+  };
+}
+function readIpBlock(reader, path7) {
+  if (reader.get(path7) === void 0) return void 0;
+  requireMap(reader, path7);
+  const cidr = reader.get([...path7, "cidr"]);
+  if (typeof cidr !== "string") throw new RejectedPolicy(path7, "ipBlock.cidr must be a string");
+  const except = (requireList(reader, [...path7, "except"]) ?? []).map((value, i) => {
+    if (typeof value !== "string")
+      throw new RejectedPolicy([...path7, "except", i], "ipBlock.except entries must be strings");
+    return value;
+  });
+  return { cidr, except };
+}
+function readPort(reader, path7) {
+  requireMap(reader, path7);
+  const protocol = reader.get([...path7, "protocol"]) ?? "TCP";
+  if (!PROTOCOLS.includes(protocol)) {
+    throw new RejectedPolicy([...path7, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
+  }
+  const port2 = reader.get([...path7, "port"]);
+  const endPort = reader.get([...path7, "endPort"]);
+  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
+    throw new RejectedPolicy([...path7, "port"], "port must be a number 1-65535 or a port name");
+  }
+  if (endPort !== void 0) {
+    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
+      throw new RejectedPolicy([...path7, "endPort"], "endPort needs a numeric port and must not be below it");
+    }
+  }
+  return {
+    protocol,
+    ...port2 !== void 0 ? { port: port2 } : {},
+    ...endPort !== void 0 ? { endPort } : {},
+    path: path7
+  };
+}
+function readSelector(reader, path7) {
+  if (reader.get(path7) === void 0 || reader.get(path7) === null) return void 0;
+  requireMap(reader, path7);
+  const matchLabels2 = reader.get([...path7, "matchLabels"]);
+  const selector = {};
+  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
+    requireMap(reader, [...path7, "matchLabels"]);
+    for (const [key, value] of Object.entries(matchLabels2)) {
+      if (typeof value !== "string")
+        throw new RejectedPolicy([...path7, "matchLabels", key], "matchLabels values must be strings");
+    }
+    selector.matchLabels = matchLabels2;
+  }
+  const expressions = requireList(reader, [...path7, "matchExpressions"]);
+  if (expressions) {
+    selector.matchExpressions = expressions.map((_, i) => {
+      const at2 = [...path7, "matchExpressions", i];
+      requireMap(reader, at2);
+      const key = reader.get([...at2, "key"]);
+      const operator = reader.get([...at2, "operator"]);
+      const values = requireList(reader, [...at2, "values"]) ?? [];
+      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
+      if (!OPERATORS.includes(operator)) {
+        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
+      }
+      if (values.some((v) => typeof v !== "string"))
+        throw new RejectedPolicy([...at2, "values"], "values must be strings");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues !== values.length > 0) {
+        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
+      }
+      return {
+        key,
+        operator,
+        ...needsValues ? { values } : {}
+      };
+    });
+  }
+  return selector;
+}
+function requireMap(reader, path7) {
+  const value = reader.get(path7);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path7, "must be a map");
+}
+function requireList(reader, path7) {
+  const value = reader.get(path7);
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw new RejectedPolicy(path7, "must be a list");
+  return value;
+}
+
+// src/model/workloads.ts
+var POD_TEMPLATE_PATHS = {
+  Pod: [],
+  Deployment: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"]
+};
+function isWorkloadKind(kind) {
+  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
+}
+function readWorkload(reader, namespace) {
+  const { object } = reader;
+  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
+  const workload = {
+    id: workloadId(namespace, object.kind, object.name),
+    namespace,
+    kind: object.kind,
+    name: object.name,
+    labels: reader.stringMap([...template, "metadata", "labels"]),
+    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
+    ips: object.kind === "Pod" ? readPodIps(reader) : [],
+    loc: object.loc
+  };
+  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
+  return owner ? { workload, owner } : { workload };
+}
+function workloadId(namespace, kind, name) {
+  return `${namespace}/${kind}/${name}`;
+}
+function readContainerPorts(reader, containersPath) {
+  const ports = [];
+  (reader.array(containersPath) ?? []).forEach((_, c) => {
+    const portsPath = [...containersPath, c, "ports"];
+    (reader.array(portsPath) ?? []).forEach((__, p) => {
+      const path7 = [...portsPath, p];
+      const port2 = reader.port([...path7, "containerPort"]);
+      const name = reader.string([...path7, "name"]);
+      const protocol = reader.string([...path7, "protocol"]) ?? "TCP";
+      if (!PROTOCOLS.includes(protocol)) {
+        reader.report(
+          [...path7, "protocol"],
+          `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
+        );
+        return;
+      }
+      if (port2 === void 0) return;
+      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
+    });
+  });
+  return ports;
+}
+function readPodIps(reader) {
+  const ips = /* @__PURE__ */ new Set();
+  const podIp = reader.string(["status", "podIP"]);
+  if (podIp) ips.add(podIp);
+  (reader.array(["status", "podIPs"]) ?? []).forEach((_, i) => {
+    const ip = reader.string(["status", "podIPs", i, "ip"]);
+    if (ip) ips.add(ip);
+  });
+  return [...ips];
+}
+function readControllerOwner(reader) {
+  const references = reader.array(["metadata", "ownerReferences"]) ?? [];
+  for (let i = 0; i < references.length; i++) {
+    if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
+    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
+    if (!name) continue;
+    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
+  }
+  return void 0;
+}
+function foldOwnedPods(namespace, owner, pods) {
+  const sorted = [...pods].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const first = sorted[0];
+  const ports = /* @__PURE__ */ new Map();
+  for (const port2 of sorted.flatMap((pod) => pod.ports))
+    ports.set(`${port2.name ?? ""}/${port2.port}/${port2.protocol}`, port2);
+  return {
+    workload: {
+      id: workloadId(namespace, owner.kind, owner.name),
+      namespace,
+      kind: owner.kind,
+      name: owner.name,
+      labels: first.labels,
+      ports: [...ports.values()],
+      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
+      loc: first.loc
+    },
+    differingLabels: differingKeys(sorted.map((pod) => pod.labels))
+  };
+}
+function differingKeys(labelSets) {
+  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
+  const first = labelSets[0] ?? {};
+  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
+}
+
+// src/model/build.ts
+var NAMESPACE_NAME_LABEL2 = "kubernetes.io/metadata.name";
+function buildModel(objects, options = {}) {
+  const defaultNamespace = options.defaultNamespace ?? "default";
+  const diagnostics = [];
+  const declaredNamespaces = /* @__PURE__ */ new Map();
+  const workloads = /* @__PURE__ */ new Map();
+  const ownedPods = /* @__PURE__ */ new Map();
+  const services = /* @__PURE__ */ new Map();
+  const policies = /* @__PURE__ */ new Map();
+  const addUnique = (map, key, item, reader) => {
+    const first = map.get(key);
+    if (!first) map.set(key, item);
+    else {
+      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : "";
+      reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
+    }
+  };
+  for (const object of objects) {
+    const reader = new FieldReader(object, diagnostics);
+    if (object.kind === "Namespace") {
+      addUnique(
+        declaredNamespaces,
+        object.name,
+        {
+          name: object.name,
+          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
+          inferred: false,
+          loc: object.loc
+        },
+        reader
+      );
+      continue;
+    }
+    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
+      continue;
+    const namespace = object.namespace ?? defaultNamespace;
+    if (object.namespace === void 0) {
+      reader.report(
+        [],
+        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
+        "info",
+        "default-namespace"
+      );
+    }
+    if (object.kind === "Service") {
+      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
+    } else if (object.kind === "NetworkPolicy") {
+      const policy = readOnce(
+        policiesRead,
+        object,
+        namespace,
+        diagnostics,
+        (own) => readNetworkPolicy(own, namespace)
+      );
+      if (policy) addUnique(policies, policy.id, policy, reader);
+    } else {
+      const { workload, owner } = readOnce(
+        workloadsRead,
+        object,
+        namespace,
+        diagnostics,
+        (own) => readWorkload(own, namespace)
+      );
+      if (!owner) {
+        addUnique(workloads, workload.id, workload, reader);
+        continue;
+      }
+      const key = workloadId(namespace, owner.kind, owner.name);
+      const group = ownedPods.get(key) ?? { namespace, owner, pods: [] };
+      group.pods.push(workload);
+      ownedPods.set(key, group);
+    }
+  }
+  for (const [id, { namespace, owner, pods }] of ownedPods) {
+    const folded = foldOwnedPods(namespace, owner, pods);
+    const declared = workloads.get(id);
+    if (declared) {
+      workloads.set(id, { ...declared, ips: [.../* @__PURE__ */ new Set([...declared.ips, ...folded.workload.ips])] });
+      continue;
+    }
+    workloads.set(id, folded.workload);
+    if (folded.differingLabels.length > 0) {
+      const { file, line, column } = folded.workload.loc;
+      diagnostics.push({
+        severity: "warning",
+        code: "owner-labels-differ",
+        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(", ")}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
+        file,
+        line,
+        column,
+        resource: { kind: owner.kind, namespace, name: owner.name }
+      });
+    }
+  }
+  const model = {
+    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
+      ...[...workloads.values()].map((w) => w.namespace),
+      ...[...services.values()].map((s) => s.namespace),
+      ...[...policies.values()].map((p) => p.namespace)
+    ]),
+    workloads: [...workloads.values()],
+    services: [...services.values()],
+    policies: [...policies.values()]
+  };
+  return { model, diagnostics };
+}
+function readOnce(cache, object, namespace, diagnostics, read) {
+  let reading = cache.get(object);
+  if (reading?.namespace !== namespace) {
+    const own = [];
+    reading = { namespace, value: read(new FieldReader(object, own)), diagnostics: own };
+    cache.set(object, reading);
+  }
+  for (const diagnostic of reading.diagnostics) diagnostics.push(diagnostic);
+  return reading.value;
+}
+var policiesRead = /* @__PURE__ */ new WeakMap();
+var workloadsRead = /* @__PURE__ */ new WeakMap();
+function namespaceLabels(name, declared) {
+  return { ...declared, [NAMESPACE_NAME_LABEL2]: name };
+}
+function collectNamespaces(declared, configured, referenced) {
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
+    if (namespaces.has(name)) continue;
+    const own = declared.get(name);
+    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
+    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
+  }
+  return namespaces;
+}
+function readService(reader, namespace) {
+  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
+  const clusterIPs = /* @__PURE__ */ new Set();
+  for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
+    if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
+  }
+  const ports = [];
+  (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
+    const path7 = ["spec", "ports", i];
+    const port2 = reader.port([...path7, "port"]);
+    const protocol = reader.string([...path7, "protocol"]) ?? "TCP";
+    const name = reader.string([...path7, "name"]);
+    const rawTarget = reader.get([...path7, "targetPort"]);
+    if (port2 === void 0) return;
+    if (!PROTOCOLS.includes(protocol)) {
+      reader.report(
+        [...path7, "protocol"],
+        `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
+      );
+      return;
+    }
+    let targetPort = port2;
+    if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
+    else if (rawTarget !== void 0)
+      reader.report([...path7, "targetPort"], "targetPort must be a number or a port name");
+    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
+  });
+  return {
+    namespace,
+    name: reader.object.name,
+    ...selector ? { selector } : {},
+    clusterIPs: [...clusterIPs],
+    ports,
+    loc: reader.object.loc
+  };
+}
 
 // src/policy/portset.ts
 var MIN_PORT = 1;
@@ -16083,8 +16631,599 @@ function sameRanges(a, b) {
   return a.length === b.length && a.every(([lo, hi], i) => lo === b[i][0] && hi === b[i][1]);
 }
 
+// src/policy/compile.ts
+function compilePolicy(policy) {
+  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => compileRule(policy, rule2, index));
+  return {
+    policy,
+    selects: compileSelector(policy.podSelector),
+    ingress: compileRules("ingress"),
+    egress: compileRules("egress")
+  };
+}
+function compileRule(policy, rule2, index) {
+  return {
+    index,
+    rule: rule2,
+    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
+    ports: compilePorts(rule2)
+  };
+}
+function compilePeer(policyNamespace, peer3) {
+  if (peer3.ipBlock) {
+    const ranges = ipBlockRanges(peer3.ipBlock);
+    const admits = (address) => ranges.some((range2) => rangeContains(range2, address));
+    const key = `ip:${JSON.stringify(peer3.ipBlock)}`;
+    return {
+      peer: peer3,
+      ipRanges: ranges,
+      key,
+      namespaceKey: "ip",
+      matchesNamespace: () => false,
+      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
+      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits) : facts.address !== void 0 && admits(facts.address)
+    };
+  }
+  const podMatches = compileSelector(peer3.podSelector ?? {});
+  const namespaceSelector = peer3.namespaceSelector && compileSelector(peer3.namespaceSelector);
+  const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
+  const namespaceKey = peer3.namespaceSelector ? `ns:${JSON.stringify(peer3.namespaceSelector)}` : `in:${policyNamespace}`;
+  return {
+    peer: peer3,
+    ipRanges: [],
+    key: `${namespaceKey}|pod:${JSON.stringify(peer3.podSelector ?? {})}`,
+    namespaceKey,
+    matchesNamespace,
+    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
+  };
+}
+function matchesEveryPod(peer3) {
+  const { namespaceSelector, podSelector, ipBlock } = peer3.peer;
+  return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
+}
+function compilePorts(rule2) {
+  if (!rule2.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
+  let fixed = ConnSet.none();
+  const named = [];
+  for (const port2 of rule2.ports) {
+    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(port2.protocol));
+    else if (typeof port2.port === "number")
+      fixed = fixed.union(ConnSet.of(port2.protocol, [[port2.port, port2.endPort ?? port2.port]]));
+    else named.push({ name: port2.port, protocol: port2.protocol });
+  }
+  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
+  return {
+    hasNamed: true,
+    // A name means whatever port the destination's container declares under that name and protocol; an address
+    // outside the pods declares none, so a named port never matches it.
+    resolve: (destinationPorts) => (destinationPorts ?? []).filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)).reduce(
+      (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
+      fixed
+    )
+  };
+}
+
+// src/policy/external.ts
+var PROTOCOL_ORDER = [...PROTOCOLS].sort();
+function externalBlocks(contributions) {
+  const blocks2 = [];
+  for (const family of [4, 6]) {
+    const segments = allowedSegments(family, contributions);
+    for (const protocol of PROTOCOL_ORDER) {
+      for (const merged of mergeSegments(segments, protocol)) {
+        for (const cidr of rangeToCidrs(merged.range)) {
+          blocks2.push({
+            cidr,
+            range: cidrToRange(cidr),
+            protocol,
+            ports: merged.ports.map(([lo, hi]) => [lo, hi])
+          });
+        }
+      }
+    }
+  }
+  return blocks2.sort(compareBlocks);
+}
+function compareBlocks(a, b) {
+  return compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol);
+}
+function allowedSegments(family, contributions) {
+  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range2) => range2.family === family);
+  return cutAddressSpace(family, bounded).map((range2) => ({
+    range: range2,
+    ports: contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range2))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
+  }));
+}
+function mergeSegments(segments, protocol) {
+  const merged = [];
+  for (const segment of segments) {
+    const ports = segment.ports.ranges(protocol);
+    if (ports.length === 0) continue;
+    const last = merged.at(-1);
+    if (last && last.range.end + 1n === segment.range.start && ConnSet.of(protocol, last.ports).equals(ConnSet.of(protocol, ports))) {
+      last.range = { ...last.range, end: segment.range.end };
+    } else {
+      merged.push({ range: segment.range, ports });
+    }
+  }
+  return merged;
+}
+
+// src/policy/engine.ts
+function createEngine(model) {
+  return new Engine(model);
+}
+var Engine = class {
+  constructor(model) {
+    this.model = model;
+    for (const policy of model.policies) {
+      const compiled = this.compiled(policy);
+      pushTo2(this.policiesByNamespace, policy.namespace, compiled);
+    }
+    const groupByKey = /* @__PURE__ */ new Map();
+    for (const workload of model.workloads) {
+      const key = groupKey(workload);
+      let group = groupByKey.get(key);
+      if (!group) {
+        const facts = this.podFacts(workload);
+        group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
+        groupByKey.set(key, group);
+        this.groups.push(group);
+        pushTo2(this.groupsByNamespace, workload.namespace, group);
+      }
+      group.members.push(workload);
+      this.groupOfWorkload.set(workload, group);
+    }
+  }
+  model;
+  policiesByNamespace = /* @__PURE__ */ new Map();
+  groups = [];
+  groupOfWorkload = /* @__PURE__ */ new Map();
+  groupsByNamespace = /* @__PURE__ */ new Map();
+  peerGroups = /* @__PURE__ */ new Map();
+  namespaceGroups = /* @__PURE__ */ new Map();
+  peerMembers = /* @__PURE__ */ new Map();
+  policyWorkloads(policy) {
+    const compiled = this.compiled(policy);
+    return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group) => compiled.selects(group.facts.labels)).flatMap((group) => group.members);
+  }
+  selectingPolicies(workload, direction) {
+    return this.selecting(workload, direction).map((compiled) => compiled.policy);
+  }
+  isIsolated(workload, direction) {
+    return this.selecting(workload, direction).length > 0;
+  }
+  peerWorkloads(policy, peer3) {
+    const compiled = this.compiledPeer(policy, peer3);
+    let workloads = this.peerMembers.get(compiled.key);
+    if (!workloads) {
+      workloads = this.matchedGroups(compiled).flatMap((group) => group.members);
+      this.peerMembers.set(compiled.key, workloads);
+    }
+    return workloads;
+  }
+  peerNamespaces(policy, peer3) {
+    const compiled = this.compiledPeer(policy, peer3);
+    return [...this.model.namespaces.values()].filter((ns) => compiled.matchesNamespace(ns.name, ns.labels));
+  }
+  allowedPorts(from, to) {
+    return this.evaluateSide("egress", from, to).allowed.intersection(
+      this.evaluateSide("ingress", to, from).allowed
+    );
+  }
+  isAllowed(from, to, protocol, port2) {
+    return this.sideAllows("egress", from, to, protocol, port2) && this.sideAllows("ingress", to, from, protocol, port2);
+  }
+  sideAllows(direction, subject, other, protocol, port2) {
+    if (!("workload" in subject)) return true;
+    const selecting = this.selecting(subject.workload, direction);
+    if (selecting.length === 0) return true;
+    const otherFacts = this.peerFacts(other);
+    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
+    return selecting.some(
+      (compiled) => compiled[direction].some(
+        (rule2) => rule2.ports.resolve(destinationPorts).has(protocol, port2) && (!rule2.peers || rule2.peers.some((peer3) => peer3.matches(otherFacts)))
+      )
+    );
+  }
+  allowingRule(from, to, protocol, port2) {
+    const sides = [
+      ["ingress", to, from],
+      ["egress", from, to]
+    ];
+    for (const [direction, subject, other] of sides) {
+      if (!("workload" in subject)) continue;
+      const selecting = this.selecting(subject.workload, direction);
+      if (selecting.length === 0) continue;
+      const otherFacts = this.peerFacts(other);
+      const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
+      for (const compiled of selecting) {
+        const rule2 = compiled[direction].find(
+          (candidate) => candidate.ports.resolve(destinationPorts).has(protocol, port2) && (!candidate.peers || candidate.peers.some((peer3) => peer3.matches(otherFacts)))
+        );
+        if (rule2) return ruleLocation(compiled.policy, rule2);
+      }
+    }
+    return void 0;
+  }
+  /** Named ports name the destination's container ports: the subject's own on ingress, the other end's on egress. */
+  destinationPorts(direction, subject, otherFacts) {
+    if (direction === "ingress") return subject.ports;
+    return "pod" in otherFacts ? otherFacts.pod.ports : void 0;
+  }
+  explain(from, to, protocol, port2) {
+    const explainSide = (direction, subject, other) => {
+      const side = this.evaluateSide(direction, subject, other);
+      const policies = side.policies.map(({ compiled, rules: rules2 }) => ({
+        policy: compiled.policy.id,
+        loc: compiled.policy.loc,
+        rules: rules2.map((rule2) => ({
+          index: rule2.compiled.index,
+          loc: ruleLocation(compiled.policy, rule2.compiled),
+          peerMatches: rule2.peerMatches,
+          portMatches: rule2.ports.has(protocol, port2)
+        }))
+      }));
+      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port2), policies };
+    };
+    const egress = explainSide("egress", from, to);
+    const ingress = explainSide("ingress", to, from);
+    return { allowed: egress.allowed && ingress.allowed, protocol, port: port2, egress, ingress };
+  }
+  connectivity() {
+    return [...this.connections()];
+  }
+  *connections(scope) {
+    const rows = this.groups.map((group) => ({
+      egress: this.directionRow(group, "egress"),
+      ingress: this.directionRow(group, "ingress")
+    }));
+    const sorted = [...this.model.workloads].sort(compareWorkloads);
+    const rank = new Map(sorted.map((workload, i) => [workload, i]));
+    const peers = new Map(
+      sorted.map((w) => [
+        w,
+        { namespace: w.namespace, kind: w.kind, name: w.name }
+      ])
+    );
+    const connectionsOf = function* (from, to, ports) {
+      for (const protocol of PROTOCOL_ORDER) {
+        const ranges = ports.ranges(protocol);
+        if (ranges.length > 0)
+          yield { from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) };
+      }
+    };
+    const candidates = this.destinationCandidates(rows, rank);
+    const inScope = (workload, ids) => !ids || ids.has(workload.id);
+    const anyDestination = !scope || scope.destinations.size > 0;
+    for (const source of sorted) {
+      const sourceGroup = this.groupOfWorkload.get(source);
+      const egress = rows[sourceGroup.index].egress;
+      const everyDestination = inScope(source, scope?.sources);
+      if (!everyDestination && !anyDestination) continue;
+      for (const destination of candidates(sourceGroup)) {
+        if (destination === source || !(everyDestination || inScope(destination, scope?.destinations)))
+          continue;
+        const destinationGroup = this.groupOfWorkload.get(destination);
+        const egressPorts = rowPorts(egress, destinationGroup);
+        if (egressPorts.isEmpty()) continue;
+        const ingress = rows[destinationGroup.index].ingress;
+        yield* connectionsOf(
+          peers.get(source),
+          peers.get(destination),
+          egressPorts.intersection(rowPorts(ingress, sourceGroup))
+        );
+      }
+      if (!everyDestination) continue;
+      for (const { cidr, protocol, ports } of egress.external())
+        yield { from: peers.get(source), to: { cidr }, protocol, ports };
+    }
+    const inbound = sorted.filter((destination) => inScope(destination, scope?.destinations)).flatMap(
+      (destination) => rows[this.groupOfWorkload.get(destination).index].ingress.external().map((block) => ({
+        block,
+        destination
+      }))
+    );
+    inbound.sort(
+      (a, b) => compareRanges(a.block.range, b.block.range) || rank.get(a.destination) - rank.get(b.destination) || compareBlocks(a.block, b.block)
+    );
+    for (const { block, destination } of inbound) {
+      yield {
+        from: { cidr: block.cidr },
+        to: peers.get(destination),
+        protocol: block.protocol,
+        ports: block.ports
+      };
+    }
+  }
+  /**
+   * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
+   * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
+   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
+   */
+  destinationCandidates(rows, rank) {
+    const reachesEveryPod = (row) => !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
+    const admitAnyone = this.groups.filter((group) => reachesEveryPod(rows[group.index].ingress));
+    const admittedBy = /* @__PURE__ */ new Map();
+    for (const destination of this.groups) {
+      for (const source of rows[destination.index].ingress.byGroup.keys())
+        pushTo2(admittedBy, source, destination);
+    }
+    const byRank = (a, b) => rank.get(a) - rank.get(b);
+    const inOrder = (groups) => [...new Set(groups)].flatMap((group) => group.members).sort(byRank);
+    const anyone = new Set(admitAnyone);
+    const anyoneInOrder = inOrder(admitAnyone);
+    const admittingExtra = (source) => [...new Set(admittedBy.get(source.index) ?? [])].filter((group) => !anyone.has(group));
+    const admitting = (extra) => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank);
+    const memberCount = (groups) => groups.reduce((sum, group) => sum + group.members.length, 0);
+    const cache = /* @__PURE__ */ new Map();
+    return (source) => {
+      let list2 = cache.get(source);
+      if (!list2) {
+        const egress = rows[source.index].egress;
+        const extra = admittingExtra(source);
+        if (reachesEveryPod(egress)) list2 = admitting(extra);
+        else {
+          const reached = [...egress.byGroup.keys()].map((index) => this.groups[index]);
+          list2 = memberCount(reached) < anyoneInOrder.length + memberCount(extra) ? inOrder(reached) : admitting(extra);
+        }
+        cache.set(source, list2);
+      }
+      return list2;
+    };
+  }
+  directionRow(group, direction) {
+    const row = {
+      isolated: group.selecting[direction].length > 0,
+      everyPod: ConnSet.none(),
+      everyPodNamed: [],
+      byGroup: /* @__PURE__ */ new Map(),
+      external: () => []
+    };
+    if (!row.isolated) {
+      row.everyPod = ConnSet.all();
+      row.external = everyAddress;
+      return row;
+    }
+    const portsTowards = (ports, other) => ports.resolve(direction === "egress" ? other?.facts.ports : group.facts.ports);
+    const addEveryPod = (ports) => {
+      if (direction === "egress" && ports.hasNamed) row.everyPodNamed.push(ports);
+      else row.everyPod = row.everyPod.union(portsTowards(ports, void 0));
+    };
+    const addGroups = (groups, ports) => {
+      for (const other of groups) {
+        row.byGroup.set(
+          other.index,
+          (row.byGroup.get(other.index) ?? ConnSet.none()).union(portsTowards(ports, other))
+        );
+      }
+    };
+    const contributions = [];
+    for (const policy of group.selecting[direction]) {
+      for (const rule2 of policy[direction]) {
+        if (!rule2.peers) {
+          addEveryPod(rule2.ports);
+          contributions.push({ ports: portsTowards(rule2.ports, void 0) });
+          continue;
+        }
+        for (const peer3 of rule2.peers) {
+          if (matchesEveryPod(peer3)) addEveryPod(rule2.ports);
+          else addGroups(this.matchedGroups(peer3), rule2.ports);
+          if (peer3.ipRanges.length > 0)
+            contributions.push({ ranges: peer3.ipRanges, ports: portsTowards(rule2.ports, void 0) });
+        }
+      }
+    }
+    row.external = once(() => externalBlocks(contributions));
+    return row;
+  }
+  /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
+  matchedGroups(peer3) {
+    let groups = this.peerGroups.get(peer3.key);
+    if (!groups) {
+      groups = this.candidateGroups(peer3).filter((group) => peer3.matches({ pod: group.facts }));
+      this.peerGroups.set(peer3.key, groups);
+    }
+    return groups;
+  }
+  /** Groups a peer may match: those in the namespaces it looks in (computed once per such namespace part). */
+  candidateGroups(peer3) {
+    let groups = this.namespaceGroups.get(peer3.namespaceKey);
+    if (!groups) {
+      groups = peer3.ipRanges.length > 0 ? this.groups.filter((group) => group.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(([namespace]) => peer3.matchesNamespace(namespace, this.namespaceLabels(namespace))).flatMap(([, inNamespace]) => inNamespace);
+      this.namespaceGroups.set(peer3.namespaceKey, groups);
+    }
+    return groups;
+  }
+  evaluateSide(direction, subject, other) {
+    if (!("workload" in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    const selecting = this.selecting(subject.workload, direction);
+    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    const otherFacts = this.peerFacts(other);
+    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
+    let allowed = ConnSet.none();
+    const policies = selecting.map((compiled) => ({
+      compiled,
+      rules: compiled[direction].map((rule2) => {
+        const peerMatches = !rule2.peers || rule2.peers.some((peer3) => peer3.matches(otherFacts));
+        const ports = rule2.ports.resolve(destinationPorts);
+        if (peerMatches) allowed = allowed.union(ports);
+        return { compiled: rule2, peerMatches, ports };
+      })
+    }));
+    return { isolated: true, allowed, policies };
+  }
+  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
+  selecting(workload, direction) {
+    const group = this.groupOfWorkload.get(workload);
+    return group ? group.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
+  }
+  evaluateSelecting(facts) {
+    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
+      (compiled) => compiled.selects(facts.labels)
+    );
+    return {
+      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
+      egress: selecting.filter((compiled) => compiled.policy.types.egress)
+    };
+  }
+  peerFacts(endpoint) {
+    return "workload" in endpoint ? { pod: this.podFacts(endpoint.workload) } : { address: addressToRange(endpoint.ip) };
+  }
+  podFacts(workload) {
+    const known = this.groupOfWorkload.get(workload);
+    if (known) return known.facts;
+    return {
+      namespace: workload.namespace,
+      namespaceLabels: this.namespaceLabels(workload.namespace),
+      labels: workload.labels,
+      ports: workload.ports,
+      ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
+    };
+  }
+  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
+  namespaceLabels(namespace) {
+    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL2]: namespace };
+  }
+  compiled(policy) {
+    let compiled = compiledPolicies.get(policy);
+    if (!compiled) {
+      compiled = compilePolicy(policy);
+      compiledPolicies.set(policy, compiled);
+      for (const rule2 of [...compiled.ingress, ...compiled.egress])
+        for (const peer3 of rule2.peers ?? []) compiledPeers.set(peer3.peer, peer3);
+    }
+    return compiled;
+  }
+  compiledPeer(policy, peer3) {
+    this.compiled(policy);
+    let compiled = compiledPeers.get(peer3);
+    if (!compiled) {
+      compiled = compilePeer(policy.namespace, peer3);
+      compiledPeers.set(peer3, compiled);
+    }
+    return compiled;
+  }
+};
+function ruleLocation(policy, rule2) {
+  let location = ruleLocations.get(rule2);
+  if (!location) {
+    location = policy.locate(rule2.rule.path);
+    ruleLocations.set(rule2, location);
+  }
+  return location;
+}
+var ruleLocations = /* @__PURE__ */ new WeakMap();
+var everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
+function once(compute) {
+  let value;
+  return () => (value ??= { computed: compute() }).computed;
+}
+function mergeSorted(a, b, compare) {
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compare(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return merged;
+}
+var compiledPolicies = /* @__PURE__ */ new WeakMap();
+var compiledPeers = /* @__PURE__ */ new WeakMap();
+var groupKeys = /* @__PURE__ */ new WeakMap();
+function groupKey(workload) {
+  let key = groupKeys.get(workload);
+  if (key === void 0) {
+    key = JSON.stringify([
+      workload.namespace,
+      sortedEntries(workload.labels),
+      workload.ports,
+      [...workload.ips].sort()
+    ]);
+    groupKeys.set(workload, key);
+  }
+  return key;
+}
+function rowPorts(row, other) {
+  if (!row.isolated) return ConnSet.all();
+  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
+  for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
+  return ports;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareWorkloads(a, b) {
+  return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
+}
+function sortedEntries(labels) {
+  return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
+}
+function pushTo2(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+
+// src/diff/changed.ts
+function changedScope(base, head) {
+  const scope = { sources: /* @__PURE__ */ new Set(), destinations: /* @__PURE__ */ new Set() };
+  const before = new Map(base.model.workloads.map((workload) => [workload.id, workload]));
+  const after = new Map(head.model.workloads.map((workload) => [workload.id, workload]));
+  for (const id of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(id);
+    const is = after.get(id);
+    if (!was || !is || podFacts(base, was) !== podFacts(head, is)) {
+      scope.sources.add(id);
+      scope.destinations.add(id);
+      continue;
+    }
+    const changed = (direction) => selection(base, was, direction) !== selection(head, is, direction);
+    if (changed("egress")) scope.sources.add(id);
+    if (changed("ingress")) scope.destinations.add(id);
+  }
+  return scope;
+}
+function podFacts(engine, workload) {
+  const namespaceLabels2 = engine.model.namespaces.get(workload.namespace)?.labels ?? {
+    [NAMESPACE_NAME_LABEL2]: workload.namespace
+  };
+  return JSON.stringify([
+    workload.namespace,
+    sortedEntries2(namespaceLabels2),
+    sortedEntries2(workload.labels),
+    workload.ports,
+    [...workload.ips].sort()
+  ]);
+}
+function selection(engine, workload, direction) {
+  return engine.selectingPolicies(workload, direction).map((policy) => meaning(policy, direction)).sort().join("\0");
+}
+function meaning(policy, direction) {
+  let meanings = meaningsOf.get(policy);
+  if (!meanings) {
+    meanings = { ingress: describe2(policy, "ingress"), egress: describe2(policy, "egress") };
+    meaningsOf.set(policy, meanings);
+  }
+  return meanings[direction];
+}
+var meaningsOf = /* @__PURE__ */ new WeakMap();
+function describe2(policy, direction) {
+  const rule2 = ({ peers, ports }) => [
+    peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
+    ports?.map(({ protocol, port: port2, endPort }) => [protocol, port2, endPort])
+  ];
+  return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule2)]);
+}
+function sortedEntries2(labels) {
+  return Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+}
+
 // src/diff/connectivity.ts
-function diffConnectivity(base, head) {
+function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngine, headEngine)) {
+  const ids = (engine) => new Set(engine.model.workloads.map((workload) => workload.id));
+  const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
+  const head = { connections: headEngine.connections(scope), workloadIds: ids(headEngine) };
   const result = {
     opened: [],
     closed: [],
@@ -16093,33 +17232,44 @@ function diffConnectivity(base, head) {
     newConnections: [],
     goneConnections: []
   };
-  const keyOf = memoised(peerKey2);
-  const existsOnBothSides = memoised(
-    (peer3) => isCidrPeer(peer3) || base.workloadIds.has(keyOf(peer3)) && head.workloadIds.has(keyOf(peer3))
-  );
-  const baseInternal = internalConnections(base.connections, keyOf);
-  const headInternal = internalConnections(head.connections, keyOf);
-  const compare = (before, after) => {
-    if (before && after && samePorts(before.ports, after.ports)) return;
-    const { from, to, protocol } = after ?? before;
-    const beforePorts = portsOf(protocol, before);
-    const afterPorts = portsOf(protocol, after);
+  const existsOnBothSides = memoised((peer3) => {
+    if (isCidrPeer(peer3)) return true;
+    const key = peerKey2(peer3);
+    return base.workloadIds.has(key) && head.workloadIds.has(key);
+  });
+  const compare = (before2, after2) => {
+    if (before2 && after2 && samePorts(before2.ports, after2.ports)) return;
+    const { from, to, protocol } = after2 ?? before2;
+    const beforePorts = portsOf(protocol, before2);
+    const afterPorts = portsOf(protocol, after2);
     if (existsOnBothSides(from) && existsOnBothSides(to)) {
       pushChange(result.opened, from, to, protocol, afterPorts.subtract(beforePorts));
       pushChange(result.closed, from, to, protocol, beforePorts.subtract(afterPorts));
     } else {
       pushChange(
-        after ? result.newConnections : result.goneConnections,
+        after2 ? result.newConnections : result.goneConnections,
         from,
         to,
         protocol,
-        after ? afterPorts : beforePorts
+        after2 ? afterPorts : beforePorts
       );
     }
   };
-  for (const [key, after] of headInternal.entries()) compare(baseInternal.get(key), after);
-  for (const [key, before] of baseInternal.entries()) if (!headInternal.has(key)) compare(before, void 0);
-  diffExternal(base.connections, head.connections, existsOnBothSides, result);
+  const external = { base: [], head: [] };
+  const before = betweenWorkloads(base.connections, external.base);
+  const after = betweenWorkloads(head.connections, external.head);
+  let b = before.next();
+  let a = after.next();
+  while (!b.done || !a.done) {
+    const order = b.done ? 1 : a.done ? -1 : compareConnections(b.value, a.value);
+    compare(
+      order <= 0 ? b.value : void 0,
+      order >= 0 ? a.value : void 0
+    );
+    if (order <= 0) b = before.next();
+    if (order >= 0) a = after.next();
+  }
+  diffExternal(external.base, external.head, existsOnBothSides, result);
   result.workloadsAdded = [...head.workloadIds].filter((id) => !base.workloadIds.has(id)).sort().map(idToPeer);
   result.workloadsRemoved = [...base.workloadIds].filter((id) => !head.workloadIds.has(id)).sort().map(idToPeer);
   for (const list2 of [result.opened, result.closed, result.newConnections, result.goneConnections])
@@ -16138,45 +17288,15 @@ function pushChange(into, from, to, protocol, ports) {
   if (ranges.length > 0)
     into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]]) });
 }
-function internalConnections(connections, keyOf) {
-  const index = new ConnectionIndex();
-  for (const c of connections) {
-    if (!isCidrPeer(c.from) && !isCidrPeer(c.to)) index.set([keyOf(c.from), keyOf(c.to), c.protocol], c);
+function* betweenWorkloads(connections, external) {
+  for (const connection of connections) {
+    if (isCidrPeer(connection.from) || isCidrPeer(connection.to)) external.push(connection);
+    else yield connection;
   }
-  return index;
 }
-var ConnectionIndex = class {
-  bySource = /* @__PURE__ */ new Map();
-  set([from, to, protocol], connection) {
-    let byDestination = this.bySource.get(from);
-    if (!byDestination) {
-      byDestination = /* @__PURE__ */ new Map();
-      this.bySource.set(from, byDestination);
-    }
-    let byProtocol = byDestination.get(to);
-    if (!byProtocol) {
-      byProtocol = {};
-      byDestination.set(to, byProtocol);
-    }
-    byProtocol[protocol] = connection;
-  }
-  get([from, to, protocol]) {
-    return this.bySource.get(from)?.get(to)?.[protocol];
-  }
-  has(key) {
-    return this.get(key) !== void 0;
-  }
-  *entries() {
-    for (const [from, byDestination] of this.bySource) {
-      for (const [to, byProtocol] of byDestination) {
-        for (const protocol of PROTOCOLS) {
-          const connection = byProtocol[protocol];
-          if (connection) yield [[from, to, protocol], connection];
-        }
-      }
-    }
-  }
-};
+function compareConnections(a, b) {
+  return compareWorkloads(a.from, b.from) || compareWorkloads(a.to, b.to) || (a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0);
+}
 function samePorts(a, b) {
   return a.length === b.length && a.every((range2, i) => range2[0] === b[i][0] && range2[1] === b[i][1]);
 }
@@ -16370,10 +17490,10 @@ function matchingOutsidePods(model, match2) {
 
 // src/flows/match.ts
 function createFlowMatcher(model, options = {}) {
-  const byNamespace = /* @__PURE__ */ new Map();
+  const byNamespace2 = /* @__PURE__ */ new Map();
   const byIp = /* @__PURE__ */ new Map();
   for (const workload of model.workloads) {
-    push(byNamespace, workload.namespace, workload);
+    push(byNamespace2, workload.namespace, workload);
     for (const ip of workload.ips) {
       const key = addressKey(ip);
       if (key !== void 0) push(byIp, key, workload);
@@ -16389,7 +17509,7 @@ function createFlowMatcher(model, options = {}) {
   const podRanges = parseRanges(options.podCidrs);
   const serviceRanges = parseRanges(options.serviceCidrs);
   function matchPod(namespace, endpoint) {
-    const inNamespace = byNamespace.get(namespace) ?? [];
+    const inNamespace = byNamespace2.get(namespace) ?? [];
     const { labels, workload: named } = endpoint;
     let candidates = labels ? inNamespace.filter((w) => Object.keys(w.labels).length > 0 && isSubset(w.labels, labels)) : inNamespace;
     if (named) {
@@ -16414,7 +17534,7 @@ function createFlowMatcher(model, options = {}) {
     const name = `Service ${service.namespace}/${service.name}`;
     const selector = service.selector;
     if (!selector || Object.keys(selector).length === 0) return { unmatched: `${name} has no selector` };
-    const selected = (byNamespace.get(service.namespace) ?? []).filter((w) => isSubset(selector, w.labels));
+    const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector, w.labels));
     const [first] = selected;
     if (!first) return { unmatched: `${name} selects no workload` };
     if (selected.every((w) => sameLabels(w.labels, first.labels))) return { workload: first };
@@ -16495,6 +17615,29 @@ import { Worker } from "node:worker_threads";
 // src/flows/read.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
+// src/flows/values.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function parseJsonLine(text, terminated) {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { reason: terminated ? "not JSON" : "truncated last line (not complete JSON)" };
+  }
+}
+function isPort(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+function splitLabel(text) {
+  const equals = text.indexOf("=");
+  return equals < 0 ? [text, ""] : [text.slice(0, equals), text.slice(equals + 1)];
+}
+function shown(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 // src/flows/aggregate.ts
 function canonicalEndpoint(endpoint) {
   const identity = {};
@@ -16524,15 +17667,23 @@ function connectionKey(flow) {
   return `${canonicalEndpoint(flow.from).key}\0${canonicalEndpoint(flow.to).key}\0${flow.protocol}\0${flow.port}`;
 }
 var FlowAggregator = class {
-  entries = /* @__PURE__ */ new Map();
+  /** Every entry, with the text it is ordered by in the result. */
+  entries = [];
+  /**
+   * The entries of each source endpoint (by id), by `destinationKey`: a record is looked up here for every line
+   * counted, and a number is the cheapest key to hash and compare.
+   */
+  bySource = [];
   /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
   canonical = /* @__PURE__ */ new WeakMap();
+  endpointIds = /* @__PURE__ */ new Map();
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow) {
     const from = this.canonicalOf(flow.from);
     const to = this.canonicalOf(flow.to);
-    const key = `${from.key}\0${to.key}\0${flow.protocol}\0${flow.port}\0${flow.verdict}`;
-    let entry = this.entries.get(key);
+    const fromSource = this.bySource[from.id] ??= /* @__PURE__ */ new Map();
+    const key = destinationKey(to.id, flow);
+    let entry = fromSource.get(key);
     if (!entry) {
       entry = {
         from: from.endpoint,
@@ -16543,7 +17694,9 @@ var FlowAggregator = class {
         count: 0,
         records: 0
       };
-      this.entries.set(key, entry);
+      const order = `${from.key}\0${to.key}\0${flow.protocol}\0${flow.port}\0${flow.verdict}`;
+      fromSource.set(key, entry);
+      this.entries.push({ entry, order });
     }
     entry.count += flow.count;
     entry.records++;
@@ -16554,7 +17707,13 @@ var FlowAggregator = class {
   canonicalOf(endpoint) {
     let canonical = this.canonical.get(endpoint);
     if (!canonical) {
-      canonical = canonicalEndpoint(endpoint);
+      const { endpoint: identity, key } = canonicalEndpoint(endpoint);
+      let id = this.endpointIds.get(key);
+      if (id === void 0) {
+        id = this.endpointIds.size;
+        this.endpointIds.set(key, id);
+      }
+      canonical = { endpoint: identity, key, id };
       this.canonical.set(endpoint, canonical);
     }
     return canonical;
@@ -16565,26 +17724,38 @@ var FlowAggregator = class {
     entry.records += other.records - 1;
     for (const reason of other.dropReasons ?? []) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(reason);
   }
-  values() {
-    return this.entries.values();
+  *values() {
+    for (const { entry } of this.entries) yield entry;
   }
   /** The aggregated flows in a stable order (by endpoint, protocol, port, verdict) and the window they span. */
   result() {
     let first;
     let last;
-    const keyed = [];
-    for (const [key, entry] of this.entries) {
+    const ordered = [];
+    for (const { entry, order } of this.entries) {
       if (entry.firstMs !== void 0 && (first === void 0 || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
-      keyed.push([key, toAggregatedFlow(entry)]);
+      ordered.push([order, toAggregatedFlow(entry)]);
     }
-    keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    const flows = keyed.map(([, flow]) => flow);
+    ordered.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    const flows = ordered.map(([, flow]) => flow);
     if (first === void 0 || last === void 0) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
   }
 };
+var PROTOCOL_CODES = { TCP: 0, UDP: 1, SCTP: 2 };
+var VERDICT_CODES = {
+  allowed: 0,
+  denied: 1,
+  "dropped-other": 2,
+  audit: 3
+};
+function destinationKey(toId, flow) {
+  const code = PROTOCOL_CODES[flow.protocol] * 4 + VERDICT_CODES[flow.verdict];
+  if (isPort(flow.port)) return (toId * 65536 + flow.port) * 16 + code;
+  return `${toId} ${flow.port} ${code}`;
+}
 function extendWindow(entry, firstMs, lastMs) {
   const start = firstMs ?? lastMs;
   const end = lastMs ?? firstMs;
@@ -16614,28 +17785,49 @@ function parseIsoTime(value) {
   return Number.isNaN(ms) ? void 0 : ms;
 }
 var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-
-// src/flows/values.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseJsonLine(text, terminated) {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return { reason: terminated ? "not JSON" : "truncated last line (not complete JSON)" };
+var MINUTE_LENGTH = 16;
+var IsoTimeParser = class {
+  minute = "";
+  minuteMs = 0;
+  parse(value) {
+    if (typeof value === "string" && this.minute !== "" && value.startsWith(this.minute)) {
+      const offset = offsetInMinute(value);
+      if (offset !== void 0) return this.minuteMs + offset;
+    }
+    const ms = parseIsoTime(value);
+    if (ms !== void 0) this.remember(value);
+    return ms;
   }
+  remember(value) {
+    const minute = value.slice(0, MINUTE_LENGTH);
+    const minuteMs = minute.slice(11, 13) === "24" ? NaN : Date.parse(`${minute}:00Z`);
+    if (Number.isNaN(minuteMs)) return;
+    this.minute = minute;
+    this.minuteMs = minuteMs;
+  }
+};
+function offsetInMinute(value) {
+  const last = value.length - 1;
+  if (value.charCodeAt(MINUTE_LENGTH) !== 58 || value.charCodeAt(last) !== 90)
+    return void 0;
+  const tens = digitAt(value, MINUTE_LENGTH + 1);
+  const units = digitAt(value, MINUTE_LENGTH + 2);
+  if (tens === void 0 || tens > 5 || units === void 0) return void 0;
+  let ms = (tens * 10 + units) * 1e3;
+  const fraction = MINUTE_LENGTH + 3;
+  if (fraction === last) return ms;
+  const digits = last - fraction - 1;
+  if (value.charCodeAt(fraction) !== 46 || digits < 1 || digits > 9) return void 0;
+  for (let index = fraction + 1, scale = 100; index < last; index++, scale /= 10) {
+    const digit = digitAt(value, index);
+    if (digit === void 0) return void 0;
+    if (scale >= 1) ms += digit * scale;
+  }
+  return ms;
 }
-function isPort(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-function splitLabel(text) {
-  const equals = text.indexOf("=");
-  return equals < 0 ? [text, ""] : [text.slice(0, equals), text.slice(equals + 1)];
-}
-function shown(value) {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+function digitAt(text, index) {
+  const digit = text.charCodeAt(index) - 48;
+  return digit >= 0 && digit <= 9 ? digit : void 0;
 }
 
 // src/flows/calico.ts
@@ -16742,6 +17934,51 @@ function readLabels(value) {
   return labels;
 }
 
+// src/flows/markers.ts
+var MarkerSearch = class {
+  anchor;
+  markers;
+  /** The buffer last searched, where that search started and the first anchor at or after it (-1: none). */
+  searched;
+  searchedFrom = 0;
+  nextAnchor = -1;
+  constructor(anchor, markers) {
+    this.anchor = Buffer.from(anchor, "latin1");
+    this.markers = markers.map((marker) => {
+      const anchorOffset = marker.indexOf(anchor);
+      if (anchorOffset < 0) throw new Error(`marker ${marker} does not contain its anchor ${anchor}`);
+      return { bytes: Buffer.from(marker, "latin1"), anchorOffset };
+    });
+  }
+  /** Whether one of the markers lies wholly within `bytes[start, end)`. */
+  foundIn(bytes, start, end) {
+    for (let anchor = this.firstAnchorFrom(bytes, start); anchor >= 0 && anchor < end; ) {
+      for (const marker of this.markers) {
+        const markerStart = anchor - marker.anchorOffset;
+        if (markerStart >= start && markerStart + marker.bytes.length <= end && isAt(bytes, markerStart, marker.bytes))
+          return true;
+      }
+      anchor = this.firstAnchorFrom(bytes, anchor + 1);
+    }
+    return false;
+  }
+  firstAnchorFrom(bytes, from) {
+    const remembered = bytes === this.searched && from >= this.searchedFrom && (this.nextAnchor < 0 || this.nextAnchor >= from);
+    if (!remembered) {
+      this.searched = bytes;
+      this.searchedFrom = from;
+      this.nextAnchor = bytes.indexOf(this.anchor, from);
+    }
+    return this.nextAnchor;
+  }
+};
+function isAt(bytes, offset, marker) {
+  for (let index = 0; index < marker.length; index++) {
+    if (bytes[offset + index] !== marker[index]) return false;
+  }
+  return true;
+}
+
 // src/flows/hubble.ts
 var HUBBLE_RECENT_CONNECTIONS = 1e5;
 var HUBBLE_REMEMBERED_ENDPOINTS = 1e5;
@@ -16766,14 +18003,30 @@ var L4_PROTOCOLS = [
   ["UDP", "UDP"],
   ["SCTP", "SCTP"]
 ];
+var ALLOWED = { verdict: "allowed" };
+var AUDIT = { verdict: "audit" };
 var HubbleReader = class {
-  recent = new RecentConnections(HUBBLE_RECENT_CONNECTIONS);
-  endpoints = /* @__PURE__ */ new Map();
+  /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
+  recent = new RecentMap(HUBBLE_RECENT_CONNECTIONS);
+  endpoints = new KnownEndpoints();
+  times = new IsoTimeParser();
+  // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
+  replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
+  nonL4Markers = new MarkerSearch('Type"', ['"Type":"L7"', '"Type":"SOCK"']);
+  /**
+   * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
+   * Only complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers
+   * cannot occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these
+   * names.
+   */
+  rawLine(bytes, start, end, sink) {
+    if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
+    if (!this.replyMarkers.foundIn(bytes, start, end) && !this.nonL4Markers.foundIn(bytes, start, end))
+      return false;
+    sink.ignore();
+    return true;
+  }
   line(text, lineNumber, terminated, sink) {
-    if (isObviouslyIgnored(text)) {
-      sink.ignore();
-      return;
-    }
     const parsed = parseJsonLine(text, terminated);
     if ("reason" in parsed) {
       sink.skip(lineNumber, parsed.reason);
@@ -16782,21 +18035,11 @@ var HubbleReader = class {
     const problem2 = this.read(parsed.value, sink);
     if (problem2 !== void 0) sink.skip(lineNumber, problem2);
   }
-  /**
-   * `hubbleEndpoint`, remembered per distinct description: a log names the same pods a million times, and handing
-   * the aggregator the same object lets it key the endpoint once. The IP is left out where labels or a workload
-   * identify the endpoint (aggregation drops it there anyway: pod IPs churn).
-   */
+  /** An endpoint of a line, with the line's IP where the IP is what identifies it. */
   endpoint(value, ip, side) {
-    const key = endpointKey(value);
-    let known = key === void 0 ? void 0 : this.endpoints.get(key);
-    if (!known) {
-      const endpoint = hubbleEndpoint(value, void 0, side);
-      if (typeof endpoint === "string" || key === void 0) return withAddress(endpoint, ip);
-      known = endpoint;
-      if (this.endpoints.size < HUBBLE_REMEMBERED_ENDPOINTS) this.endpoints.set(key, known);
-    }
-    return withAddress(known, ip);
+    const known = this.endpoints.read(value, side);
+    if (typeof known === "string") return known;
+    return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
   }
   /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
   read(value, sink) {
@@ -16831,7 +18074,7 @@ var HubbleReader = class {
       return void 0;
     }
     const time = flow.time ?? value.time;
-    const ms = parseIsoTime(time);
+    const ms = this.times.parse(time);
     if (time !== void 0 && ms === void 0) return `time ${shown(time)} is not an RFC 3339 timestamp`;
     if (flow.IP !== void 0 && !isObject(flow.IP)) return '"IP" is not an object';
     const addresses = flow.IP ?? {};
@@ -16840,17 +18083,20 @@ var HubbleReader = class {
     if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
     if (destinationIp !== void 0 && typeof destinationIp !== "string")
       return "IP.destination is not a string";
-    const sourcePort = String(l4.ports.source_port ?? 0);
-    const tuple = sourceIp && destinationIp ? `${l4.protocol} ${sourceIp} ${sourcePort} ${destinationIp} ${l4.port}` : void 0;
-    const known = tuple === void 0 ? void 0 : this.recent.get(tuple);
-    if (known) {
-      extendWindow(known, ms, ms);
-      sink.ignore();
-      return void 0;
-    }
-    if (tuple !== void 0 && this.recent.get(`${l4.protocol} ${destinationIp} ${l4.port} ${sourceIp} ${sourcePort}`)) {
-      sink.ignore();
-      return void 0;
+    let tuple;
+    if (sourceIp && destinationIp) {
+      const sourcePort = String(l4.ports.source_port ?? 0);
+      tuple = tupleKey(l4.protocol, sourceIp, sourcePort, destinationIp, l4.port);
+      const known = this.recent.get(tuple);
+      if (known) {
+        extendWindow(known, ms, ms);
+        sink.ignore();
+        return void 0;
+      }
+      if (this.recent.get(tupleKey(l4.protocol, destinationIp, l4.port, sourceIp, sourcePort))) {
+        sink.ignore();
+        return void 0;
+      }
     }
     const from = this.endpoint(flow.source, sourceIp, "source");
     if (typeof from === "string") return from;
@@ -16861,7 +18107,8 @@ var HubbleReader = class {
       to,
       protocol: l4.protocol,
       port: l4.port,
-      ...verdict,
+      verdict: verdict.verdict,
+      dropReason: verdict.dropReason,
       count: 1,
       firstMs: ms,
       lastMs: ms
@@ -16873,10 +18120,10 @@ var HubbleReader = class {
 function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
-function isObviouslyIgnored(text) {
-  return text.charCodeAt(text.length - 1) === 125 && OBVIOUSLY_IGNORED.test(text);
+var CLOSING_BRACE = 125;
+function tupleKey(protocol, ip, port2, peerIp, peerPort) {
+  return [protocol, ip, port2, peerIp, peerPort].join(" ");
 }
-var OBVIOUSLY_IGNORED = /"(?:is_)?reply":true|"Type":"(?:L7|SOCK)"/;
 function findL4(l4) {
   for (const [key, protocol] of L4_PROTOCOLS) {
     const ports = l4[key];
@@ -16898,9 +18145,9 @@ function readVerdict(flow) {
   switch (name) {
     case "FORWARDED":
     case "REDIRECTED":
-      return { verdict: "allowed" };
+      return ALLOWED;
     case "AUDIT":
-      return { verdict: "audit" };
+      return AUDIT;
     case "DROPPED":
     case "ERROR": {
       const dropReason = readDropReason(flow);
@@ -16922,9 +18169,8 @@ function readDropReason(flow) {
   if (typeof reason === "number" && reason !== 0) return POLICY_DROP_REASONS.get(reason) ?? String(reason);
   return void 0;
 }
-function hubbleEndpoint(value, ip, side) {
+function hubbleEndpoint(value, side) {
   const endpoint = {};
-  if (ip) endpoint.ip = ip;
   if (value === void 0) return endpoint;
   if (!isObject(value)) return `${side} is not an object`;
   if (value.namespace !== void 0 && typeof value.namespace !== "string")
@@ -16972,25 +18218,64 @@ function hubbleEndpoint(value, ip, side) {
   }
   return endpoint;
 }
+var KnownEndpoints = class {
+  byDescription = /* @__PURE__ */ new Map();
+  byPod = new RecentMap(HUBBLE_REMEMBERED_ENDPOINTS);
+  /** `hubbleEndpoint` of a description, or why it is not one. */
+  read(value, side) {
+    const pod = isObject(value) && typeof value.pod_name === "string" ? value.pod_name : void 0;
+    const remembered = pod === void 0 ? void 0 : this.byPod.get(pod);
+    if (remembered && describesAlike(value, remembered)) return remembered.known;
+    const key = endpointKey(value);
+    let known = key === void 0 ? void 0 : this.byDescription.get(key);
+    if (!known) {
+      const endpoint = hubbleEndpoint(value, side);
+      if (typeof endpoint === "string") return endpoint;
+      known = { endpoint, byAddress: identifiedByAddress(endpoint) };
+      if (key === void 0 || this.byDescription.size >= HUBBLE_REMEMBERED_ENDPOINTS) return known;
+      this.byDescription.set(key, known);
+    }
+    if (pod !== void 0) this.byPod.set(pod, podDescription(value, known));
+    return known;
+  }
+};
+function podDescription(value, known) {
+  const first = firstWorkload(value.workloads);
+  return {
+    namespace: value.namespace,
+    labels: value.labels,
+    workload: isObject(first) ? { kind: first.kind, name: first.name } : void 0,
+    known
+  };
+}
+function describesAlike(value, pod) {
+  if (value.namespace !== pod.namespace) return false;
+  const labels = value.labels;
+  if (!Array.isArray(labels) || labels.length !== pod.labels.length) return false;
+  for (let index = 0; index < labels.length; index++) {
+    if (labels[index] !== pod.labels[index]) return false;
+  }
+  const first = firstWorkload(value.workloads);
+  if (pod.workload === void 0) return first === void 0;
+  return isObject(first) && first.name === pod.workload.name && first.kind === pod.workload.kind;
+}
+function firstWorkload(workloads) {
+  if (workloads === void 0) return void 0;
+  return Array.isArray(workloads) ? workloads[0] : null;
+}
 function endpointKey(value) {
   if (!isObject(value) || !Array.isArray(value.labels)) return void 0;
   const { namespace, labels, workloads } = value;
   if (namespace !== void 0 && typeof namespace !== "string") return void 0;
   if (!labels.every((label) => typeof label === "string")) return void 0;
   let workload = "";
-  if (workloads !== void 0) {
-    const first = Array.isArray(workloads) ? workloads[0] : null;
-    if (first !== void 0) {
-      if (!isObject(first) || typeof first.name !== "string") return void 0;
-      if (first.kind !== void 0 && typeof first.kind !== "string") return void 0;
-      workload = `${first.kind ?? ""}/${first.name}`;
-    }
+  const first = firstWorkload(workloads);
+  if (first !== void 0) {
+    if (!isObject(first) || typeof first.name !== "string") return void 0;
+    if (first.kind !== void 0 && typeof first.kind !== "string") return void 0;
+    workload = `${first.kind ?? ""}/${first.name}`;
   }
   return `${namespace ?? ""}${workload}${labels.join("")}`;
-}
-function withAddress(endpoint, ip) {
-  if (typeof endpoint === "string" || !ip || !identifiedByAddress(endpoint)) return endpoint;
-  return { ...endpoint, ip };
 }
 var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
 var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
@@ -16999,22 +18284,22 @@ function reservedIdentity(names) {
   const notWorld = names.filter((name) => name !== "world");
   return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
 }
-var RecentConnections = class {
+var RecentMap = class {
   constructor(capacity) {
     this.capacity = capacity;
   }
   capacity;
   young = /* @__PURE__ */ new Map();
   old = /* @__PURE__ */ new Map();
-  get(tuple) {
-    const entry = this.young.get(tuple);
-    if (entry) return entry;
-    const aged = this.old.get(tuple);
-    if (aged) this.set(tuple, aged);
+  get(key) {
+    const value = this.young.get(key);
+    if (value !== void 0) return value;
+    const aged = this.old.get(key);
+    if (aged !== void 0) this.set(key, aged);
     return aged;
   }
-  set(tuple, entry) {
-    this.young.set(tuple, entry);
+  set(key, value) {
+    this.young.set(key, value);
     if (this.young.size >= this.capacity) {
       this.old = this.young;
       this.young = /* @__PURE__ */ new Map();
@@ -17297,6 +18582,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 var GZIP_MAGIC = [31, 139];
+var CHUNK_BYTES = 1024 * 1024;
 async function openContent(file) {
   const handle = await open(file, "r");
   let gzipped;
@@ -17307,18 +18593,39 @@ async function openContent(file) {
   } finally {
     await handle.close();
   }
-  const source = createReadStream(file);
-  if (!gzipped) return source;
-  const gunzip = createGunzip();
+  if (!gzipped) return readChunks(file);
+  const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   source.on("error", (error) => gunzip.destroy(error));
   return source.pipe(gunzip);
+}
+async function* readChunks(file) {
+  const handle = await open(file, "r");
+  let position = 0;
+  const readInto = (buffer) => handle.read(buffer, 0, buffer.length, position);
+  let spare = Buffer.allocUnsafe(CHUNK_BYTES);
+  let next = readInto(Buffer.allocUnsafe(CHUNK_BYTES));
+  try {
+    for (; ; ) {
+      const { bytesRead, buffer } = await next;
+      next = void 0;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      next = readInto(spare);
+      spare = buffer;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await next?.catch(() => void 0);
+    await handle.close();
+  }
 }
 async function readPrefix(content, maxBytes) {
   const chunks = [];
   let size = 0;
   try {
     for await (const chunk of content) {
-      chunks.push(chunk);
+      chunks.push(Buffer.from(chunk));
       size += chunk.length;
       if (size > maxBytes) {
         return { bytes: Buffer.concat(chunks).subarray(0, maxBytes), complete: false };
@@ -17329,27 +18636,36 @@ async function readPrefix(content, maxBytes) {
   }
   return { bytes: Buffer.concat(chunks), complete: true };
 }
+var LINE_FEED = 10;
+var CARRIAGE_RETURN = 13;
+var BYTE_ORDER_MARK = [239, 187, 191];
 async function forEachLine(content, maxLineBytes, handler) {
   let lineNumber = 0;
   let pending = [];
   let pendingBytes = 0;
   let overflow = false;
-  const emit2 = (last, start, end, terminated) => {
+  const emit2 = (bytes, start, end, terminated) => {
     lineNumber++;
     if (overflow) {
+      overflow = false;
       handler.tooLong(lineNumber);
-    } else {
-      const text = pending.length === 0 ? last.toString("utf8", start, end) : Buffer.concat([...pending, last.subarray(start, end)]).toString("utf8");
-      handler.line(cleanLine(text, lineNumber), lineNumber, terminated);
+      return;
     }
+    if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--;
+    if (lineNumber === 1 && startsWithByteOrderMark(bytes, start, end)) start += BYTE_ORDER_MARK.length;
+    if (handler.rawLine?.(bytes, start, end, lineNumber)) return;
+    handler.line(bytes.toString("utf8", start, end), lineNumber, terminated);
+  };
+  const takePending = (last) => {
+    const line = Buffer.concat(last ? [...pending, last] : pending);
     pending = [];
     pendingBytes = 0;
-    overflow = false;
+    return line;
   };
   for await (const chunk of content) {
     let start = 0;
     while (start < chunk.length) {
-      const newline = chunk.indexOf(10, start);
+      const newline = chunk.indexOf(LINE_FEED, start);
       const end = newline < 0 ? chunk.length : newline;
       if (!overflow && pendingBytes + (end - start) > maxLineBytes) {
         overflow = true;
@@ -17358,22 +18674,28 @@ async function forEachLine(content, maxLineBytes, handler) {
       }
       if (newline < 0) {
         if (!overflow) {
-          pending.push(chunk.subarray(start, end));
+          pending.push(Buffer.from(chunk.subarray(start, end)));
           pendingBytes += end - start;
         }
         break;
       }
-      emit2(chunk, start, end, true);
+      if (pending.length === 0) {
+        emit2(chunk, start, end, true);
+      } else {
+        const line = takePending(chunk.subarray(start, end));
+        emit2(line, 0, line.length, true);
+      }
       start = newline + 1;
     }
   }
-  if (pendingBytes > 0 || overflow) emit2(Buffer.alloc(0), 0, 0, false);
+  if (pendingBytes > 0 || overflow) {
+    const line = takePending();
+    emit2(line, 0, line.length, false);
+  }
   return lineNumber;
 }
-function cleanLine(text, lineNumber) {
-  let cleaned = text.endsWith("\r") ? text.slice(0, -1) : text;
-  if (lineNumber === 1 && cleaned.charCodeAt(0) === 65279) cleaned = cleaned.slice(1);
-  return cleaned;
+function startsWithByteOrderMark(bytes, start, end) {
+  return end - start >= BYTE_ORDER_MARK.length && bytes[start] === BYTE_ORDER_MARK[0] && bytes[start + 1] === BYTE_ORDER_MARK[1] && bytes[start + 2] === BYTE_ORDER_MARK[2];
 }
 
 // src/flows/sink.ts
@@ -17439,6 +18761,10 @@ async function readFlows(files, options = {}) {
       const reader = lineReaderFor(layout);
       if (reader) {
         await forEachLine(await openContent(file), limits.maxLineBytes, {
+          rawLine(bytes, start, end, lineNumber) {
+            lastLine = lineNumber;
+            return reader.rawLine?.(bytes, start, end, sink) ?? false;
+          },
           line(text, lineNumber, terminated) {
             lastLine = lineNumber;
             if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
@@ -17507,57 +18833,14 @@ function readFlowsInBackground(files, options = {}) {
 
 // src/manifests/load.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFileSync as readFileSync2, statSync } from "node:fs";
 import path4 from "node:path";
 
 // src/manifests/documents.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
-// src/manifests/positions.ts
+// src/manifests/yaml-schema.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function pathKey(path7) {
-  return JSON.stringify(path7.map(String));
-}
-function locationAt(file, lineCounter, offset) {
-  const { line, col } = lineCounter.linePos(offset);
-  return { file, line, column: col };
-}
-function indexPositions(root, file, lineCounter) {
-  const index = /* @__PURE__ */ new Map();
-  const pending = [{ node: root, path: [] }];
-  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
-    const { node, path: path7 } = entry;
-    if ((0, import_yaml3.isMap)(node)) {
-      for (const pair of node.items) {
-        if (!(0, import_yaml3.isScalar)(pair.key) || pair.key.range == null) continue;
-        const fieldPath = [...path7, String(pair.key.value)];
-        index.set(pathKey(fieldPath), locationAt(file, lineCounter, pair.key.range[0]));
-        pending.push({ node: pair.value, path: fieldPath });
-      }
-    } else if ((0, import_yaml3.isSeq)(node)) {
-      node.items.forEach((item, position) => {
-        const itemPath = [...path7, position];
-        const start = (0, import_yaml3.isPair)(item) ? item.key : item;
-        const range2 = start?.range;
-        if (range2 != null) index.set(pathKey(itemPath), locationAt(file, lineCounter, range2[0]));
-        pending.push({ node: item, path: itemPath });
-      });
-    }
-  }
-  return index;
-}
-function makeLocator(loc, index) {
-  if (index === void 0) return () => loc;
-  return (path7) => {
-    for (let length = path7.length; length > 0; length--) {
-      const found = index.get(pathKey(path7.slice(0, length)));
-      if (found !== void 0) return found;
-    }
-    return loc;
-  };
-}
-
-// src/manifests/documents.ts
 var YAML_OPTIONS = {
   version: "1.1",
   customTags: (tags) => tags.filter((tag) => !isTimeTag(tag)),
@@ -17570,12 +18853,501 @@ function isTimeTag(tag) {
   return tag.tag === "tag:yaml.org,2002:timestamp" || tag.format === "TIME";
 }
 var JSON_OPTIONS = { version: "1.2", uniqueKeys: true, logLevel: "error" };
+var schemaDocument = new import_yaml3.Document(null, YAML_OPTIONS);
+var IMPLICIT_TAGS = schemaDocument.schema.tags.filter(
+  (tag) => tag.default === true && !tag.collection && tag.test !== void 0
+);
+function resolvePlainScalar(source) {
+  const tag = IMPLICIT_TAGS.find((candidate) => candidate.test?.test(source));
+  if (tag?.resolve === void 0) return { value: source };
+  let rejected = false;
+  const resolved = tag.resolve(
+    source,
+    () => {
+      rejected = true;
+    },
+    schemaDocument.options
+  );
+  if (rejected) return void 0;
+  return { value: (0, import_yaml3.isScalar)(resolved) ? resolved.value : resolved };
+}
+
+// src/manifests/block-yaml.ts
+function readPlainBlockYaml(text, limits) {
+  if (OUTSIDE_SUBSET_TEXT.test(text)) return void 0;
+  try {
+    return new BlockReader(text, Math.min(limits.maxDepth, MAX_DEPTH)).documents(limits.maxDocumentsPerFile);
+  } catch (error) {
+    if (error === OUTSIDE_SUBSET) return void 0;
+    throw error;
+  }
+}
+var OUTSIDE_SUBSET_TEXT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff\\]|\r(?!\n)|\{\{/;
+var MAX_DEPTH = 64;
+var OUTSIDE_SUBSET = new Error("outside the plain block YAML subset");
+function outside() {
+  throw OUTSIDE_SUBSET;
+}
+var SPACE = 32;
+var HASH = 35;
+var COLON = 58;
+var DASH = 45;
+var DOUBLE_QUOTE = 34;
+var SINGLE_QUOTE = 39;
+var COMMA = 44;
+var INDICATORS = new Set([..."?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
+function plainMayStart(text, offset, lineEnd) {
+  const first = text.charCodeAt(offset);
+  if (first === DASH) return offset + 1 < lineEnd && text.charCodeAt(offset + 1) !== SPACE;
+  return !INDICATORS.has(first);
+}
+var MAX_IMPLICIT_KEY = 1024;
+var FLOW_STOPS = new Set([...",[]{}#"].map((c) => c.charCodeAt(0)));
+var BlockReader = class {
+  constructor(text, maxDepth) {
+    this.text = text;
+    this.maxDepth = maxDepth;
+  }
+  text;
+  maxDepth;
+  /** The current line: the next one holding something other than spaces and a comment. */
+  lineStart = 0;
+  /** Where the line's text ends: its line break (`\n` or `\r\n`), or the end of the text. */
+  lineEnd = 0;
+  /** Where the next line starts. */
+  nextLine = 0;
+  /** Column of the line's first non-space character; -1 at the end of the document (`---`) or of the text. */
+  indent = -1;
+  content = 0;
+  documents(maxDocuments) {
+    const documents = [];
+    let markers = 0;
+    this.moveTo(0);
+    while (this.lineStart < this.text.length) {
+      if (this.indent === -1) {
+        markers++;
+        this.moveTo(this.nextLine);
+        continue;
+      }
+      const { value, node } = this.node(this.indent, 0);
+      if (this.indent !== -1) outside();
+      documents.push({ root: node, value });
+    }
+    if (markers + 1 > maxDocuments) outside();
+    return documents;
+  }
+  /** Moves to the first line at or after `offset` that holds more than spaces and a comment. */
+  moveTo(offset) {
+    const { text } = this;
+    let start = offset;
+    while (start < text.length) {
+      const { end, next } = lineAt(text, start);
+      let content = start;
+      while (content < end && text.charCodeAt(content) === SPACE) content++;
+      if (content < end && text.charCodeAt(content) !== HASH) {
+        this.lineStart = start;
+        this.lineEnd = end;
+        this.nextLine = next;
+        this.content = content;
+        this.indent = content - start;
+        if (this.indent === 0) this.checkLineStart();
+        return;
+      }
+      start = next;
+    }
+    this.lineStart = this.lineEnd = this.nextLine = this.content = text.length;
+    this.indent = -1;
+  }
+  /** A line starting in column 1 may be a document marker or a directive. */
+  checkLineStart() {
+    const { text, lineStart, lineEnd } = this;
+    const first = text.charCodeAt(lineStart);
+    if (first === 37 || text.startsWith("...", lineStart)) outside();
+    if (!text.startsWith("---", lineStart)) return;
+    const after = lineStart + 3;
+    if (after === lineEnd) {
+      this.indent = -1;
+      return;
+    }
+    if (text.charCodeAt(after) !== SPACE) outside();
+    const rest = this.skipSpaces(after);
+    if (rest !== lineEnd && text.charCodeAt(rest) !== HASH) outside();
+    this.indent = -1;
+  }
+  skipSpaces(offset) {
+    let at2 = offset;
+    while (at2 < this.lineEnd && this.text.charCodeAt(at2) === SPACE) at2++;
+    return at2;
+  }
+  /** Whether the value at `offset` is empty: the line ends, or only a comment follows. */
+  endsHere(offset) {
+    return offset === this.lineEnd || this.text.charCodeAt(offset) === HASH;
+  }
+  isListEntry(offset) {
+    return this.text.charCodeAt(offset) === DASH && (offset + 1 === this.lineEnd || this.text.charCodeAt(offset + 1) === SPACE);
+  }
+  /** A mapping or list whose first line is the current line, at column `indent`. */
+  node(indent, depth) {
+    if (depth >= this.maxDepth) outside();
+    return this.isListEntry(this.content) ? this.list(indent, depth) : this.mapping(indent, this.content, depth);
+  }
+  mapping(indent, firstKey, depth) {
+    const value = {};
+    const entries = [];
+    let keyStart = firstKey;
+    for (; ; ) {
+      const key = this.key(keyStart) ?? outside();
+      if (Object.hasOwn(value, key.name)) outside();
+      const valueStart = this.skipSpaces(key.end);
+      let entry;
+      if (this.endsHere(valueStart)) {
+        this.moveTo(this.nextLine);
+        if (this.indent > indent) entry = this.node(this.indent, depth + 1);
+        else if (this.indent === indent && this.isListEntry(this.content))
+          entry = this.list(indent, depth + 1);
+        else entry = { value: null, node: {} };
+      } else {
+        entry = this.inline(valueStart, indent, depth + 1);
+      }
+      value[key.name] = entry.value;
+      entries.push({ key: key.name, keyStart, value: entry.node });
+      if (this.indent !== indent) {
+        if (this.indent > indent) outside();
+        return { value, node: { start: firstKey, entries } };
+      }
+      keyStart = this.content;
+    }
+  }
+  list(indent, depth) {
+    const value = [];
+    const items = [];
+    const start = this.content;
+    for (; ; ) {
+      const itemStart = this.skipSpaces(this.content + 1);
+      let item;
+      if (this.endsHere(itemStart)) {
+        this.moveTo(this.nextLine);
+        if (this.indent <= indent) outside();
+        item = this.node(this.indent, depth + 1);
+      } else if (this.isListEntry(itemStart)) {
+        outside();
+      } else if (this.key(itemStart) !== void 0) {
+        item = this.mapping(itemStart - this.lineStart, itemStart, depth + 1);
+      } else {
+        item = this.inline(itemStart, indent, depth + 1);
+      }
+      value.push(item.value);
+      items.push(item.node);
+      if (this.indent !== indent || !this.isListEntry(this.content)) {
+        if (this.indent > indent) outside();
+        return { value, node: { start, items } };
+      }
+    }
+  }
+  /** The mapping key starting at `offset` and the offset after its `:`, when the line is `key: ...`. */
+  key(offset) {
+    const { text } = this;
+    const first = text.charCodeAt(offset);
+    let name;
+    let colon;
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = this.quoted(offset, this.lineEnd);
+      colon = quoted.end;
+      name = quoted.value;
+    } else {
+      if (!plainMayStart(text, offset, this.lineEnd)) return void 0;
+      colon = offset;
+      do {
+        colon = text.indexOf(":", colon + 1);
+        if (colon === -1 || colon >= this.lineEnd) return void 0;
+      } while (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE);
+      const written = text.slice(offset, colon);
+      if (written.includes(" #")) return void 0;
+      const source = written.trimEnd();
+      if (source === "<<") outside();
+      const resolved = resolvePlainScalar(source) ?? outside();
+      if (typeof resolved.value !== "string") outside();
+      name = resolved.value;
+    }
+    if (text.charCodeAt(colon) !== COLON) return void 0;
+    if (colon - offset > MAX_IMPLICIT_KEY) outside();
+    if (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE) outside();
+    if (name === "__proto__") outside();
+    return { name, end: colon + 1 };
+  }
+  /**
+   * A scalar or flow collection written after `key:` or `- ` on the current line (a literal block scalar goes on
+   * over the following lines); leaves the reader on the next line, which must not be indented past `indent` (that
+   * would continue a multi-line scalar).
+   */
+  inline(offset, indent, depth) {
+    const { text } = this;
+    const first = text.charCodeAt(offset);
+    let parsed;
+    if (first === 124) {
+      return this.literal(offset, indent);
+    } else if (first === 91 || first === 123) {
+      const flow = new FlowReader(text, this.lineEnd, depth);
+      parsed = flow.collection(offset);
+      this.expectLineEnd(flow.offset);
+    } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = this.quoted(offset, this.lineEnd);
+      this.expectLineEnd(quoted.end);
+      parsed = { value: quoted.value, node: { start: offset } };
+    } else {
+      if (!plainMayStart(text, offset, this.lineEnd)) outside();
+      const written = text.slice(offset, this.lineEnd);
+      const comment = written.indexOf(" #");
+      const source = (comment === -1 ? written : written.slice(0, comment)).trimEnd();
+      if (source.includes(": ") || source.endsWith(":")) outside();
+      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: { start: offset } };
+    }
+    this.moveTo(this.nextLine);
+    if (this.indent > indent) outside();
+    return parsed;
+  }
+  /** Only spaces and a comment may follow a value on its line. */
+  expectLineEnd(offset) {
+    const rest = this.skipSpaces(offset);
+    if (rest === this.lineEnd) return;
+    if (rest === offset || this.text.charCodeAt(rest) !== HASH) outside();
+  }
+  /** A quoted scalar on one line; `end` is the offset after its closing quote. */
+  quoted(offset, lineEnd) {
+    return readQuoted(this.text, offset, lineEnd);
+  }
+  /** `|`, `|-` or `|+` and the lines under it, as the YAML spec's literal style keeps them. */
+  literal(offset, indent) {
+    const { text } = this;
+    let headerEnd = offset + 1;
+    const chomping = text.charCodeAt(headerEnd);
+    if (chomping === DASH || chomping === 43) headerEnd++;
+    this.expectLineEnd(headerEnd);
+    if (this.nextLine === text.length) outside();
+    let contentIndent = -1;
+    let content = "";
+    let emptyLines = 0;
+    let widestEmpty = 0;
+    let lineStart = this.nextLine;
+    while (lineStart < text.length) {
+      const { end: lineEnd, next } = lineAt(text, lineStart);
+      if (next === text.length && lineEnd === next) outside();
+      let spaces = 0;
+      while (lineStart + spaces < lineEnd && text.charCodeAt(lineStart + spaces) === SPACE) spaces++;
+      if (lineStart + spaces === lineEnd) {
+        emptyLines++;
+        widestEmpty = Math.max(widestEmpty, spaces);
+      } else {
+        if (contentIndent === -1) {
+          if (spaces <= indent) break;
+          contentIndent = spaces;
+        }
+        if (spaces < contentIndent) {
+          if (spaces > indent) outside();
+          break;
+        }
+        content += "\n".repeat(emptyLines) + text.slice(lineStart + contentIndent, lineEnd) + "\n";
+        emptyLines = 0;
+      }
+      if (contentIndent !== -1 && widestEmpty > contentIndent) outside();
+      lineStart = next;
+    }
+    if (contentIndent === -1 || widestEmpty > contentIndent) outside();
+    let value = content;
+    if (chomping === DASH) value = content.slice(0, -1);
+    else if (chomping === 43) value = content + "\n".repeat(emptyLines);
+    this.moveTo(lineStart);
+    if (this.indent > indent) outside();
+    return { value, node: { start: offset } };
+  }
+};
+function lineAt(text, start) {
+  const newline = text.indexOf("\n", start);
+  if (newline === -1) return { end: text.length, next: text.length };
+  return { end: text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline, next: newline + 1 };
+}
+function readQuoted(text, offset, lineEnd) {
+  const quote = text[offset];
+  let close = offset;
+  for (; ; ) {
+    close = text.indexOf(quote, close + 1);
+    if (close === -1 || close >= lineEnd) outside();
+    if (quote === "'" && text.charCodeAt(close + 1) === SINGLE_QUOTE) {
+      close++;
+      continue;
+    }
+    break;
+  }
+  const inner = text.slice(offset + 1, close);
+  return { value: quote === "'" ? inner.replaceAll("''", "'") : inner, end: close + 1 };
+}
+var FlowReader = class {
+  constructor(text, lineEnd, depth) {
+    this.text = text;
+    this.lineEnd = lineEnd;
+    this.depth = depth;
+  }
+  text;
+  lineEnd;
+  depth;
+  offset = 0;
+  collection(start, depth = this.depth) {
+    if (depth >= MAX_DEPTH) outside();
+    const isMap6 = this.text.charCodeAt(start) === 123;
+    const close = isMap6 ? 125 : 93;
+    this.offset = this.skipSpaces(start + 1);
+    const value = isMap6 ? {} : [];
+    const node = isMap6 ? { start, entries: [] } : { start, items: [] };
+    if (this.text.charCodeAt(this.offset) === close) {
+      this.offset++;
+      return { value, node };
+    }
+    for (; ; ) {
+      const itemStart = this.offset;
+      const item = this.item(depth);
+      if (isMap6) {
+        const name = item.value;
+        if (typeof name !== "string" || name === "__proto__" || name === "<<") outside();
+        const map = value;
+        if (Object.hasOwn(map, name) || this.text.charCodeAt(this.offset) !== COLON) outside();
+        this.offset++;
+        if (this.text.charCodeAt(this.offset) !== SPACE) outside();
+        this.offset = this.skipSpaces(this.offset);
+        const entryValue = this.item(depth);
+        map[name] = entryValue.value;
+        node.entries?.push({ key: name, keyStart: itemStart, value: entryValue.node });
+      } else {
+        value.push(item.value);
+        node.items?.push(item.node);
+      }
+      this.offset = this.skipSpaces(this.offset);
+      const next = this.text.charCodeAt(this.offset);
+      if (next === close) {
+        this.offset++;
+        return { value, node };
+      }
+      if (next !== COMMA) outside();
+      this.offset = this.skipSpaces(this.offset + 1);
+      if (this.text.charCodeAt(this.offset) === close) outside();
+    }
+  }
+  /** A scalar or nested collection at `this.offset`; leaves `this.offset` after it and its spaces. */
+  item(depth) {
+    const { text } = this;
+    const start = this.offset;
+    const first = text.charCodeAt(start);
+    let parsed;
+    if (first === 91 || first === 123) {
+      parsed = this.collection(start, depth + 1);
+    } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = readQuoted(text, start, this.lineEnd);
+      this.offset = quoted.end;
+      parsed = { value: quoted.value, node: { start } };
+    } else {
+      if (!plainMayStart(text, start, this.lineEnd)) outside();
+      let end = start;
+      while (end < this.lineEnd && !this.endsFlowPlain(end)) end++;
+      const source = text.slice(start, end).trimEnd();
+      if (source === "") outside();
+      this.offset = end;
+      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: { start } };
+    }
+    this.offset = this.skipSpaces(this.offset);
+    return parsed;
+  }
+  endsFlowPlain(offset) {
+    const char = this.text.charCodeAt(offset);
+    if (char !== COLON) return FLOW_STOPS.has(char);
+    const next = this.text.charCodeAt(offset + 1);
+    return offset + 1 >= this.lineEnd || next === SPACE || FLOW_STOPS.has(next);
+  }
+  skipSpaces(offset) {
+    let at2 = offset;
+    while (at2 < this.lineEnd && this.text.charCodeAt(at2) === SPACE) at2++;
+    return at2;
+  }
+};
+
+// src/manifests/positions.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function sourceTreeOf(root) {
+  const tree = sourceNode(nodeStart(root));
+  const pending = [{ node: root, into: tree }];
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    const { node, into } = entry;
+    if ((0, import_yaml4.isMap)(node)) {
+      into.entries = [];
+      for (const pair of node.items) {
+        if (!(0, import_yaml4.isScalar)(pair.key) || pair.key.range == null) continue;
+        const value = sourceNode(nodeStart(pair.value));
+        into.entries.push({ key: String(pair.key.value), keyStart: pair.key.range[0], value });
+        pending.push({ node: pair.value, into: value });
+      }
+    } else if ((0, import_yaml4.isSeq)(node)) {
+      into.items = [];
+      for (const item of node.items) {
+        const child = sourceNode(nodeStart((0, import_yaml4.isPair)(item) ? item.key : item));
+        into.items.push(child);
+        pending.push({ node: item, into: child });
+      }
+    }
+  }
+  return tree;
+}
+function nodeStart(node) {
+  return ((0, import_yaml4.isScalar)(node) || (0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node) || (0, import_yaml4.isAlias)(node)) && node.range != null ? node.range[0] : void 0;
+}
+function sourceNode(start) {
+  return start === void 0 ? {} : { start };
+}
+function locationAt(file, lineCounter, offset) {
+  const { line, col } = lineCounter.linePos(offset);
+  return { file, line, column: col };
+}
+function sourceNodeAt(root, keys) {
+  let node = root;
+  for (const key of keys) node = node?.entries?.find((entry) => entry.key === key)?.value;
+  return node;
+}
+function makeLocator(loc, written) {
+  if (written === void 0) return () => loc;
+  const { root, file, lineCounter } = written;
+  return (path7) => {
+    let node = root;
+    let found;
+    for (const segment of path7) {
+      const name = String(segment);
+      const entry = node.entries?.find((candidate) => candidate.key === name);
+      if (entry !== void 0) {
+        found = entry.keyStart;
+        node = entry.value;
+        continue;
+      }
+      const item = String(Number(name)) === name ? node.items?.[Number(name)] : void 0;
+      if (item === void 0) break;
+      found = item.start ?? found;
+      node = item;
+    }
+    return found === void 0 ? loc : locationAt(file, lineCounter, found);
+  };
+}
+
+// src/manifests/documents.ts
 function* readDocuments(reading, format, limits) {
+  const plain = format === "yaml" ? readPlainBlockYaml(reading.text, limits) : void 0;
+  if (plain !== void 0) {
+    countLines(reading);
+    yield* plain;
+    return;
+  }
+  yield* composeDocuments(reading, format, limits);
+}
+function* composeDocuments(reading, format, limits) {
   const { file, text, lineCounter } = reading;
   const report = (severity, code, message, offset) => reading.diagnostics.push({ severity, code, message, ...locationAt(file, lineCounter, offset) });
   if (format === "json" && !isStrictJson(reading, report)) return;
-  const parser = new import_yaml4.Parser(lineCounter.addNewLine);
-  const composer = new import_yaml4.Composer(format === "json" ? JSON_OPTIONS : YAML_OPTIONS);
+  const parser = new import_yaml5.Parser(lineCounter.addNewLine);
+  const composer = new import_yaml5.Composer(format === "json" ? JSON_OPTIONS : YAML_OPTIONS);
   let documentCount = 0;
   const convert = function* (documents) {
     for (const document of documents) {
@@ -17622,12 +19394,15 @@ function isStrictJson(reading, report) {
     const trailingComma = /,\s*$/.exec(reading.text.slice(0, offset));
     if (trailingComma !== null) offset = trailingComma.index;
     const hint = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
-    reading.lineCounter.addNewLine(0);
-    for (let newline = reading.text.indexOf("\n"); newline !== -1; newline = reading.text.indexOf("\n", newline + 1)) {
-      reading.lineCounter.addNewLine(newline + 1);
-    }
+    countLines(reading);
     report("error", "json-syntax", `invalid JSON: ${message}${hint}; the file is not read`, offset);
     return false;
+  }
+}
+function countLines({ text, lineCounter }) {
+  lineCounter.addNewLine(0);
+  for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", newline + 1)) {
+    lineCounter.addNewLine(newline + 1);
   }
 }
 function convertDocument(document, reading, limits, report) {
@@ -17668,7 +19443,8 @@ function convertDocument(document, reading, limits, report) {
     return void 0;
   }
   try {
-    return { root, value: document.toJS({ maxAliasCount: limits.maxAliasCount }) };
+    const value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+    return { root: sourceTreeOf(root), value };
   } catch (error) {
     if (error instanceof ReferenceError) {
       report(
@@ -17689,12 +19465,12 @@ function convertDocument(document, reading, limits, report) {
 function flowMapTemplateOffset(root, text) {
   const pending = [root];
   for (let node = pending.pop(); node !== void 0; node = pending.pop()) {
-    if ((0, import_yaml4.isPair)(node)) {
+    if ((0, import_yaml5.isPair)(node)) {
       pending.push(node.key, node.value);
-    } else if ((0, import_yaml4.isMap)(node)) {
+    } else if ((0, import_yaml5.isMap)(node)) {
       if (node.range != null && text.startsWith("{{", node.range[0])) return node.range[0];
       for (const pair of node.items) pending.push(pair);
-    } else if ((0, import_yaml4.isSeq)(node)) {
+    } else if ((0, import_yaml5.isSeq)(node)) {
       for (const item of node.items) pending.push(item);
     }
   }
@@ -17778,9 +19554,6 @@ function describeError2(error) {
   if (code === "EISDIR") return "is a directory";
   return error instanceof Error ? error.message : String(error);
 }
-
-// src/manifests/objects.ts
-var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/manifests/validate.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
@@ -18264,7 +20037,7 @@ function checkPort(path7, port2, problem2) {
   if (fields === void 0) return;
   const number = fields["port"];
   const endPort = fields["endPort"];
-  if (Number.isInteger(number) && !isPortNumber(number)) {
+  if (Number.isInteger(number) && !isPortNumber2(number)) {
     problem2([...path7, "port"], `port ${String(number)} is out of range 1-65535`);
   }
   if (typeof number === "string") {
@@ -18273,7 +20046,7 @@ function checkPort(path7, port2, problem2) {
       problem2([...path7, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
   }
   if (!Number.isInteger(endPort)) return;
-  if (!isPortNumber(endPort))
+  if (!isPortNumber2(endPort))
     problem2([...path7, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
   if (!present(number)) {
     problem2([...path7, "endPort"], "endPort needs a numeric port to start the range");
@@ -18286,7 +20059,7 @@ function checkPort(path7, port2, problem2) {
     );
   }
 }
-function isPortNumber(value) {
+function isPortNumber2(value) {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
@@ -18311,7 +20084,7 @@ function collectObjects(document, reading, into) {
 }
 function collectCandidate(candidate, reading, into) {
   const { node } = candidate;
-  const offset = node.range?.[0] ?? 0;
+  const offset = node.start ?? 0;
   if (candidate.value === null || candidate.value === void 0) return;
   const written = plainObject(candidate.value);
   if (written === void 0) {
@@ -18325,10 +20098,10 @@ function collectCandidate(candidate, reading, into) {
     return;
   }
   if (kind.endsWith("List") && Array.isArray(value["items"])) {
-    const itemNodes = (0, import_yaml5.isMap)(node) ? node.get("items", true) : void 0;
+    const itemNodes = sourceNodeAt(node, ["items"])?.items;
     const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
     value["items"].forEach((item, index) => {
-      const itemNode = (0, import_yaml5.isSeq)(itemNodes) ? itemNodes.items[index] : void 0;
+      const itemNode = itemNodes?.[index];
       collectCandidate(
         { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
         reading,
@@ -18367,7 +20140,7 @@ function collectCandidate(candidate, reading, into) {
   into.objects.push(object);
 }
 function loadedObject(value, kind, apiVersion, node, reading) {
-  const offset = node.range?.[0] ?? 0;
+  const offset = node.start ?? 0;
   const loc = locationAt(reading.file, reading.lineCounter, offset);
   const metadata = plainObject(value["metadata"]);
   const name = metadata?.["name"];
@@ -18375,8 +20148,7 @@ function loadedObject(value, kind, apiVersion, node, reading) {
   for (const field of ["name", "namespace"]) {
     const text = metadata?.[field];
     if (typeof text === "string" && text.includes("{{")) {
-      const fieldNode = (0, import_yaml5.isMap)(node) ? node.getIn(["metadata", field], true) : void 0;
-      reading.templateOffset = ((0, import_yaml5.isNode)(fieldNode) ? fieldNode.range?.[0] : void 0) ?? offset;
+      reading.templateOffset = sourceNodeAt(node, ["metadata", field])?.start ?? offset;
       return void 0;
     }
   }
@@ -18399,7 +20171,7 @@ function loadedObject(value, kind, apiVersion, node, reading) {
       `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
     );
   }
-  const index = KINDS_WITH_FIELD_POSITIONS.has(kind) ? indexPositions(node, reading.file, reading.lineCounter) : void 0;
+  const written = KINDS_WITH_FIELD_POSITIONS.has(kind) ? { root: node, file: reading.file, lineCounter: reading.lineCounter } : void 0;
   return {
     apiVersion,
     kind,
@@ -18407,7 +20179,7 @@ function loadedObject(value, kind, apiVersion, node, reading) {
     namespace: typeof namespace === "string" && namespace !== "" ? namespace : void 0,
     value,
     loc,
-    locate: makeLocator(loc, index)
+    locate: makeLocator(loc, written)
   };
 }
 function withInheritedType(value, inherited) {
@@ -18449,14 +20221,9 @@ async function loadManifests(paths, options = {}) {
   const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const result = emptyResult();
   const files = await findManifestFiles(paths, root, result.diagnostics);
-  let nextRead = files[0] === void 0 ? void 0 : readManifestFile(files[0], limits);
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index];
-    const read = await nextRead;
-    const following = files[index + 1];
-    nextRead = following === void 0 ? void 0 : readManifestFile(following, limits);
+  for (const file of files) {
+    const read = readManifestFile(file, limits);
     result.files.push(file.name);
-    if (read === void 0) continue;
     if ("problem" in read) {
       result.diagnostics.push({ ...read.problem, file: file.name });
       continue;
@@ -18470,15 +20237,15 @@ async function loadManifests(paths, options = {}) {
   return sortSkippedKinds(result);
 }
 var ParseCache = class {
+  /** The last file parsed under each name and limits (a side has one file of a name). */
   files = /* @__PURE__ */ new Map();
   /** The parse of a file, made by `parse` only when no equal file was parsed before. */
   get(text, file, limits, parse2) {
-    const key = `${file}\0${JSON.stringify(limits)}\0${text}`;
-    let parsed = this.files.get(key);
-    if (!parsed) {
-      parsed = parse2();
-      this.files.set(key, parsed);
-    }
+    const key = `${file}\0${JSON.stringify(limits)}`;
+    const known = this.files.get(key);
+    if (known?.text === text) return known.parsed;
+    const parsed = parse2();
+    this.files.set(key, { text, parsed });
     return parsed;
   }
 };
@@ -18494,11 +20261,11 @@ function parseManifestText(text, file, options = {}) {
   }
   return sortSkippedKinds(result);
 }
-async function readManifestFile(file, limits) {
+function readManifestFile(file, limits) {
   try {
-    const { size } = await stat2(file.absolute);
+    const { size } = statSync(file.absolute);
     if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
-    return { text: decode(await readFile(file.absolute)) };
+    return { text: decode(readFileSync2(file.absolute)) };
   } catch (error) {
     return {
       problem: {
@@ -18582,11 +20349,11 @@ function sortSkippedKinds(result) {
 }
 
 // src/fix/attach.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import path6 from "node:path";
 
 // src/fix/observed.ts
-function observedFlows(flows, match2) {
+function observedFlows(flows, match2, head) {
   const byKey = /* @__PURE__ */ new Map();
   for (const flow of flows) {
     if (flow.verdict === "denied" || flow.verdict === "dropped-other") continue;
@@ -18607,966 +20374,13 @@ function observedFlows(flows, match2) {
     if (known) known.count += flow.count;
     else byKey.set(key, observed);
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map((flow) => ({
+    ...flow,
+    explanation: head.explain(flow.from, flow.to, flow.protocol, flow.port)
+  }));
 }
 function flowKey(from, to, protocol, port2) {
   return JSON.stringify([from, to, protocol, port2]);
-}
-
-// src/model/fields.ts
-var FieldReader = class {
-  constructor(object, diagnostics) {
-    this.object = object;
-    this.diagnostics = diagnostics;
-  }
-  object;
-  diagnostics;
-  report(path7, message, severity = "warning", code = "invalid-field") {
-    const { file, line, column } = this.object.locate(path7);
-    this.diagnostics.push({
-      severity,
-      code,
-      message: `${this.object.kind} ${this.object.name}: ${message}`,
-      file,
-      line,
-      column,
-      resource: {
-        kind: this.object.kind,
-        ...this.object.namespace !== void 0 ? { namespace: this.object.namespace } : {},
-        name: this.object.name
-      }
-    });
-  }
-  /** The raw value at a path, undefined when any step is missing. */
-  get(path7) {
-    let value = this.object.value;
-    for (const step of path7) {
-      if (value === null || typeof value !== "object") return void 0;
-      value = value[step];
-    }
-    return value;
-  }
-  record(path7) {
-    const value = this.get(path7);
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value === "object" && !Array.isArray(value)) return value;
-    this.report(path7, `${describe(path7)} must be a map, not ${typeName(value)}`);
-    return void 0;
-  }
-  array(path7) {
-    const value = this.get(path7);
-    if (value === void 0 || value === null) return void 0;
-    if (Array.isArray(value)) return value;
-    this.report(path7, `${describe(path7)} must be a list, not ${typeName(value)}`);
-    return void 0;
-  }
-  string(path7) {
-    const value = this.get(path7);
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value === "string") return value;
-    this.report(path7, `${describe(path7)} must be a string, not ${typeName(value)}`);
-    return void 0;
-  }
-  /** An integer port in 1..65535. */
-  port(path7) {
-    const value = this.get(path7);
-    if (value === void 0 || value === null) return void 0;
-    if (isPortNumber2(value)) return value;
-    this.report(path7, `${describe(path7)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
-    return void 0;
-  }
-  /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
-  stringMap(path7) {
-    const map = this.record(path7) ?? {};
-    const result = {};
-    for (const [key, value] of Object.entries(map)) {
-      if (typeof value === "string") result[key] = value;
-      else
-        this.report([...path7, key], `${describe([...path7, key])} must be a string, not ${typeName(value)}`);
-    }
-    return result;
-  }
-};
-function isPortNumber2(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-function describe(path7) {
-  return path7.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
-}
-function typeName(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-// src/model/policy.ts
-var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-var RejectedPolicy = class extends Error {
-  constructor(path7, message) {
-    super(message);
-    this.path = path7;
-  }
-  path;
-};
-function readNetworkPolicy(reader, namespace) {
-  const { object } = reader;
-  try {
-    const ingress = readRules(reader, "ingress");
-    const egress = readRules(reader, "egress");
-    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
-    declaredTypes.forEach((type, index) => {
-      if (type !== "Ingress" && type !== "Egress") {
-        throw new RejectedPolicy(
-          ["spec", "policyTypes", index],
-          `policyTypes[${index}] must be Ingress or Egress`
-        );
-      }
-    });
-    const policyTypesDeclared = declaredTypes.length > 0;
-    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
-    return {
-      id: `${namespace}/${object.name}`,
-      namespace,
-      name: object.name,
-      namespaceDeclared: object.namespace !== void 0,
-      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
-      types: types2,
-      policyTypesDeclared,
-      ingress,
-      egress,
-      annotations: reader.stringMap(["metadata", "annotations"]),
-      loc: object.loc,
-      locate: (path7) => object.locate(path7)
-    };
-  } catch (error) {
-    if (!(error instanceof RejectedPolicy)) throw error;
-    reader.report(
-      error.path,
-      `${error.message}; the API server rejects this policy, so it is left out`,
-      "error",
-      "invalid-policy"
-    );
-    return void 0;
-  }
-}
-function readRules(reader, direction) {
-  const peersField = direction === "ingress" ? "from" : "to";
-  const rules2 = requireList(reader, ["spec", direction]) ?? [];
-  return rules2.map((_, index) => {
-    const path7 = ["spec", direction, index];
-    requireMap(reader, path7);
-    const peers = requireList(reader, [...path7, peersField]);
-    const ports = requireList(reader, [...path7, "ports"]);
-    return {
-      path: path7,
-      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path7, peersField, i])) } : {},
-      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path7, "ports", i])) } : {}
-    };
-  });
-}
-function readPeer(reader, path7) {
-  requireMap(reader, path7);
-  const podSelector = readSelector(reader, [...path7, "podSelector"]);
-  const namespaceSelector = readSelector(reader, [...path7, "namespaceSelector"]);
-  const ipBlock = readIpBlock(reader, [...path7, "ipBlock"]);
-  if (ipBlock && (podSelector || namespaceSelector)) {
-    throw new RejectedPolicy(path7, "a peer may not combine ipBlock with a pod or namespace selector");
-  }
-  if (!ipBlock && !podSelector && !namespaceSelector) {
-    throw new RejectedPolicy(path7, "a peer needs podSelector, namespaceSelector or ipBlock");
-  }
-  return {
-    ...podSelector ? { podSelector } : {},
-    ...namespaceSelector ? { namespaceSelector } : {},
-    ...ipBlock ? { ipBlock } : {},
-    path: path7
-  };
-}
-function readIpBlock(reader, path7) {
-  if (reader.get(path7) === void 0) return void 0;
-  requireMap(reader, path7);
-  const cidr = reader.get([...path7, "cidr"]);
-  if (typeof cidr !== "string") throw new RejectedPolicy(path7, "ipBlock.cidr must be a string");
-  const except = (requireList(reader, [...path7, "except"]) ?? []).map((value, i) => {
-    if (typeof value !== "string")
-      throw new RejectedPolicy([...path7, "except", i], "ipBlock.except entries must be strings");
-    return value;
-  });
-  return { cidr, except };
-}
-function readPort(reader, path7) {
-  requireMap(reader, path7);
-  const protocol = reader.get([...path7, "protocol"]) ?? "TCP";
-  if (!PROTOCOLS.includes(protocol)) {
-    throw new RejectedPolicy([...path7, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
-  }
-  const port2 = reader.get([...path7, "port"]);
-  const endPort = reader.get([...path7, "endPort"]);
-  if (port2 !== void 0 && !isPortNumber2(port2) && (typeof port2 !== "string" || port2 === "")) {
-    throw new RejectedPolicy([...path7, "port"], "port must be a number 1-65535 or a port name");
-  }
-  if (endPort !== void 0) {
-    if (!isPortNumber2(endPort) || !isPortNumber2(port2) || endPort < port2) {
-      throw new RejectedPolicy([...path7, "endPort"], "endPort needs a numeric port and must not be below it");
-    }
-  }
-  return {
-    protocol,
-    ...port2 !== void 0 ? { port: port2 } : {},
-    ...endPort !== void 0 ? { endPort } : {},
-    path: path7
-  };
-}
-function readSelector(reader, path7) {
-  if (reader.get(path7) === void 0 || reader.get(path7) === null) return void 0;
-  requireMap(reader, path7);
-  const matchLabels2 = reader.get([...path7, "matchLabels"]);
-  const selector = {};
-  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
-    requireMap(reader, [...path7, "matchLabels"]);
-    for (const [key, value] of Object.entries(matchLabels2)) {
-      if (typeof value !== "string")
-        throw new RejectedPolicy([...path7, "matchLabels", key], "matchLabels values must be strings");
-    }
-    selector.matchLabels = matchLabels2;
-  }
-  const expressions = requireList(reader, [...path7, "matchExpressions"]);
-  if (expressions) {
-    selector.matchExpressions = expressions.map((_, i) => {
-      const at2 = [...path7, "matchExpressions", i];
-      requireMap(reader, at2);
-      const key = reader.get([...at2, "key"]);
-      const operator = reader.get([...at2, "operator"]);
-      const values = requireList(reader, [...at2, "values"]) ?? [];
-      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
-      if (!OPERATORS.includes(operator)) {
-        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
-      }
-      if (values.some((v) => typeof v !== "string"))
-        throw new RejectedPolicy([...at2, "values"], "values must be strings");
-      const needsValues = operator === "In" || operator === "NotIn";
-      if (needsValues !== values.length > 0) {
-        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
-      }
-      return {
-        key,
-        operator,
-        ...needsValues ? { values } : {}
-      };
-    });
-  }
-  return selector;
-}
-function requireMap(reader, path7) {
-  const value = reader.get(path7);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path7, "must be a map");
-}
-function requireList(reader, path7) {
-  const value = reader.get(path7);
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw new RejectedPolicy(path7, "must be a list");
-  return value;
-}
-
-// src/model/workloads.ts
-var POD_TEMPLATE_PATHS = {
-  Pod: [],
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-function isWorkloadKind(kind) {
-  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
-}
-function readWorkload(reader, namespace) {
-  const { object } = reader;
-  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
-  const workload = {
-    id: workloadId(namespace, object.kind, object.name),
-    namespace,
-    kind: object.kind,
-    name: object.name,
-    labels: reader.stringMap([...template, "metadata", "labels"]),
-    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
-    ips: object.kind === "Pod" ? readPodIps(reader) : [],
-    loc: object.loc
-  };
-  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
-  return owner ? { workload, owner } : { workload };
-}
-function workloadId(namespace, kind, name) {
-  return `${namespace}/${kind}/${name}`;
-}
-function readContainerPorts(reader, containersPath) {
-  const ports = [];
-  (reader.array(containersPath) ?? []).forEach((_, c) => {
-    const portsPath = [...containersPath, c, "ports"];
-    (reader.array(portsPath) ?? []).forEach((__, p) => {
-      const path7 = [...portsPath, p];
-      const port2 = reader.port([...path7, "containerPort"]);
-      const name = reader.string([...path7, "name"]);
-      const protocol = reader.string([...path7, "protocol"]) ?? "TCP";
-      if (!PROTOCOLS.includes(protocol)) {
-        reader.report(
-          [...path7, "protocol"],
-          `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
-        );
-        return;
-      }
-      if (port2 === void 0) return;
-      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
-    });
-  });
-  return ports;
-}
-function readPodIps(reader) {
-  const ips = /* @__PURE__ */ new Set();
-  const podIp = reader.string(["status", "podIP"]);
-  if (podIp) ips.add(podIp);
-  (reader.array(["status", "podIPs"]) ?? []).forEach((_, i) => {
-    const ip = reader.string(["status", "podIPs", i, "ip"]);
-    if (ip) ips.add(ip);
-  });
-  return [...ips];
-}
-function readControllerOwner(reader) {
-  const references = reader.array(["metadata", "ownerReferences"]) ?? [];
-  for (let i = 0; i < references.length; i++) {
-    if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
-    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
-    if (!name) continue;
-    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
-  }
-  return void 0;
-}
-function foldOwnedPods(namespace, owner, pods) {
-  const sorted = [...pods].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const first = sorted[0];
-  const ports = /* @__PURE__ */ new Map();
-  for (const port2 of sorted.flatMap((pod) => pod.ports))
-    ports.set(`${port2.name ?? ""}/${port2.port}/${port2.protocol}`, port2);
-  return {
-    workload: {
-      id: workloadId(namespace, owner.kind, owner.name),
-      namespace,
-      kind: owner.kind,
-      name: owner.name,
-      labels: first.labels,
-      ports: [...ports.values()],
-      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
-      loc: first.loc
-    },
-    differingLabels: differingKeys(sorted.map((pod) => pod.labels))
-  };
-}
-function differingKeys(labelSets) {
-  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
-  const first = labelSets[0] ?? {};
-  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
-}
-
-// src/model/build.ts
-var NAMESPACE_NAME_LABEL2 = "kubernetes.io/metadata.name";
-function buildModel(objects, options = {}) {
-  const defaultNamespace = options.defaultNamespace ?? "default";
-  const diagnostics = [];
-  const declaredNamespaces = /* @__PURE__ */ new Map();
-  const workloads = /* @__PURE__ */ new Map();
-  const ownedPods = /* @__PURE__ */ new Map();
-  const services = /* @__PURE__ */ new Map();
-  const policies = /* @__PURE__ */ new Map();
-  const addUnique = (map, key, item, reader) => {
-    const first = map.get(key);
-    if (!first) map.set(key, item);
-    else {
-      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : "";
-      reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
-    }
-  };
-  for (const object of objects) {
-    const reader = new FieldReader(object, diagnostics);
-    if (object.kind === "Namespace") {
-      addUnique(
-        declaredNamespaces,
-        object.name,
-        {
-          name: object.name,
-          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
-          inferred: false,
-          loc: object.loc
-        },
-        reader
-      );
-      continue;
-    }
-    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
-      continue;
-    const namespace = object.namespace ?? defaultNamespace;
-    if (object.namespace === void 0) {
-      reader.report(
-        [],
-        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
-        "info",
-        "default-namespace"
-      );
-    }
-    if (object.kind === "Service") {
-      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
-    } else if (object.kind === "NetworkPolicy") {
-      const policy = readNetworkPolicy(reader, namespace);
-      if (policy) addUnique(policies, policy.id, policy, reader);
-    } else {
-      const { workload, owner } = readWorkload(reader, namespace);
-      if (!owner) {
-        addUnique(workloads, workload.id, workload, reader);
-        continue;
-      }
-      const key = workloadId(namespace, owner.kind, owner.name);
-      const group = ownedPods.get(key) ?? { namespace, owner, pods: [] };
-      group.pods.push(workload);
-      ownedPods.set(key, group);
-    }
-  }
-  for (const [id, { namespace, owner, pods }] of ownedPods) {
-    const folded = foldOwnedPods(namespace, owner, pods);
-    const declared = workloads.get(id);
-    if (declared) {
-      declared.ips = [.../* @__PURE__ */ new Set([...declared.ips, ...folded.workload.ips])];
-      continue;
-    }
-    workloads.set(id, folded.workload);
-    if (folded.differingLabels.length > 0) {
-      const { file, line, column } = folded.workload.loc;
-      diagnostics.push({
-        severity: "warning",
-        code: "owner-labels-differ",
-        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(", ")}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
-        file,
-        line,
-        column,
-        resource: { kind: owner.kind, namespace, name: owner.name }
-      });
-    }
-  }
-  const model = {
-    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
-      ...[...workloads.values()].map((w) => w.namespace),
-      ...[...services.values()].map((s) => s.namespace),
-      ...[...policies.values()].map((p) => p.namespace)
-    ]),
-    workloads: [...workloads.values()],
-    services: [...services.values()],
-    policies: [...policies.values()]
-  };
-  return { model, diagnostics };
-}
-function namespaceLabels(name, declared) {
-  return { ...declared, [NAMESPACE_NAME_LABEL2]: name };
-}
-function collectNamespaces(declared, configured, referenced) {
-  const namespaces = /* @__PURE__ */ new Map();
-  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
-    if (namespaces.has(name)) continue;
-    const own = declared.get(name);
-    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
-    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
-  }
-  return namespaces;
-}
-function readService(reader, namespace) {
-  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
-  const clusterIPs = /* @__PURE__ */ new Set();
-  for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
-    if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
-  }
-  const ports = [];
-  (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
-    const path7 = ["spec", "ports", i];
-    const port2 = reader.port([...path7, "port"]);
-    const protocol = reader.string([...path7, "protocol"]) ?? "TCP";
-    const name = reader.string([...path7, "name"]);
-    const rawTarget = reader.get([...path7, "targetPort"]);
-    if (port2 === void 0) return;
-    if (!PROTOCOLS.includes(protocol)) {
-      reader.report(
-        [...path7, "protocol"],
-        `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
-      );
-      return;
-    }
-    let targetPort = port2;
-    if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
-    else if (rawTarget !== void 0)
-      reader.report([...path7, "targetPort"], "targetPort must be a number or a port name");
-    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
-  });
-  return {
-    namespace,
-    name: reader.object.name,
-    ...selector ? { selector } : {},
-    clusterIPs: [...clusterIPs],
-    ports,
-    loc: reader.object.loc
-  };
-}
-
-// src/policy/compile.ts
-function compilePolicy(policy) {
-  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => compileRule(policy, rule2, index));
-  return {
-    policy,
-    selects: compileSelector(policy.podSelector),
-    ingress: compileRules("ingress"),
-    egress: compileRules("egress")
-  };
-}
-function compileRule(policy, rule2, index) {
-  return {
-    index,
-    rule: rule2,
-    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
-    ports: compilePorts(rule2)
-  };
-}
-function compilePeer(policyNamespace, peer3) {
-  if (peer3.ipBlock) {
-    const ranges = ipBlockRanges(peer3.ipBlock);
-    const admits = (address) => ranges.some((range2) => rangeContains(range2, address));
-    return {
-      peer: peer3,
-      ipRanges: ranges,
-      key: `ip:${JSON.stringify(peer3.ipBlock)}`,
-      matchesNamespace: () => false,
-      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
-      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits) : facts.address !== void 0 && admits(facts.address)
-    };
-  }
-  const podMatches = compileSelector(peer3.podSelector ?? {});
-  const namespaceSelector = peer3.namespaceSelector && compileSelector(peer3.namespaceSelector);
-  const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
-  return {
-    peer: peer3,
-    ipRanges: [],
-    key: peer3.namespaceSelector ? `ns:${JSON.stringify(peer3.namespaceSelector)}|pod:${JSON.stringify(peer3.podSelector ?? {})}` : `in:${policyNamespace}|pod:${JSON.stringify(peer3.podSelector)}`,
-    matchesNamespace,
-    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
-  };
-}
-function matchesEveryPod(peer3) {
-  const { namespaceSelector, podSelector, ipBlock } = peer3.peer;
-  return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
-}
-function compilePorts(rule2) {
-  if (!rule2.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
-  let fixed = ConnSet.none();
-  const named = [];
-  for (const port2 of rule2.ports) {
-    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(port2.protocol));
-    else if (typeof port2.port === "number")
-      fixed = fixed.union(ConnSet.of(port2.protocol, [[port2.port, port2.endPort ?? port2.port]]));
-    else named.push({ name: port2.port, protocol: port2.protocol });
-  }
-  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
-  return {
-    hasNamed: true,
-    // A name means whatever port the destination's container declares under that name and protocol; an address
-    // outside the pods declares none, so a named port never matches it.
-    resolve: (destinationPorts) => (destinationPorts ?? []).filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)).reduce(
-      (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
-      fixed
-    )
-  };
-}
-
-// src/policy/external.ts
-var PROTOCOL_ORDER = [...PROTOCOLS].sort();
-function externalBlocks(contributions) {
-  const blocks2 = [];
-  for (const family of [4, 6]) {
-    const segments = allowedSegments(family, contributions);
-    for (const protocol of PROTOCOL_ORDER) {
-      for (const merged of mergeSegments(segments, protocol)) {
-        for (const cidr of rangeToCidrs(merged.range)) {
-          blocks2.push({
-            cidr,
-            range: cidrToRange(cidr),
-            protocol,
-            ports: merged.ports.map(([lo, hi]) => [lo, hi])
-          });
-        }
-      }
-    }
-  }
-  return blocks2.sort(compareBlocks);
-}
-function compareBlocks(a, b) {
-  return compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol);
-}
-function allowedSegments(family, contributions) {
-  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range2) => range2.family === family);
-  return cutAddressSpace(family, bounded).map((range2) => ({
-    range: range2,
-    ports: contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range2))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
-  }));
-}
-function mergeSegments(segments, protocol) {
-  const merged = [];
-  for (const segment of segments) {
-    const ports = segment.ports.ranges(protocol);
-    if (ports.length === 0) continue;
-    const last = merged.at(-1);
-    if (last && last.range.end + 1n === segment.range.start && ConnSet.of(protocol, last.ports).equals(ConnSet.of(protocol, ports))) {
-      last.range = { ...last.range, end: segment.range.end };
-    } else {
-      merged.push({ range: segment.range, ports });
-    }
-  }
-  return merged;
-}
-
-// src/policy/engine.ts
-function createEngine(model) {
-  return new Engine(model);
-}
-var Engine = class {
-  constructor(model) {
-    this.model = model;
-    for (const policy of model.policies) {
-      const compiled = this.compiled(policy);
-      pushTo(this.policiesByNamespace, policy.namespace, compiled);
-    }
-    const groupByKey = /* @__PURE__ */ new Map();
-    for (const workload of model.workloads) {
-      const key = groupKey(workload);
-      let group = groupByKey.get(key);
-      if (!group) {
-        const facts = this.podFacts(workload);
-        group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
-        groupByKey.set(key, group);
-        this.groups.push(group);
-        pushTo(this.groupsByNamespace, workload.namespace, group);
-      }
-      group.members.push(workload);
-      this.groupOfWorkload.set(workload, group);
-    }
-  }
-  model;
-  policiesByNamespace = /* @__PURE__ */ new Map();
-  compiledPeers = /* @__PURE__ */ new WeakMap();
-  groups = [];
-  groupOfWorkload = /* @__PURE__ */ new Map();
-  groupsByNamespace = /* @__PURE__ */ new Map();
-  peerGroups = /* @__PURE__ */ new Map();
-  policyWorkloads(policy) {
-    const compiled = this.compiled(policy);
-    return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group) => compiled.selects(group.facts.labels)).flatMap((group) => group.members);
-  }
-  selectingPolicies(workload, direction) {
-    return this.selecting(workload, direction).map((compiled) => compiled.policy);
-  }
-  isIsolated(workload, direction) {
-    return this.selecting(workload, direction).length > 0;
-  }
-  peerWorkloads(policy, peer3) {
-    return this.matchedGroups(this.compiledPeer(policy, peer3)).flatMap((group) => group.members);
-  }
-  peerNamespaces(policy, peer3) {
-    const compiled = this.compiledPeer(policy, peer3);
-    return [...this.model.namespaces.values()].filter((ns) => compiled.matchesNamespace(ns.name, ns.labels));
-  }
-  allowedPorts(from, to) {
-    return this.evaluateSide("egress", from, to).allowed.intersection(
-      this.evaluateSide("ingress", to, from).allowed
-    );
-  }
-  isAllowed(from, to, protocol, port2) {
-    return this.allowedPorts(from, to).has(protocol, port2);
-  }
-  explain(from, to, protocol, port2) {
-    const explainSide = (direction, subject, other) => {
-      const side = this.evaluateSide(direction, subject, other);
-      const policies = side.policies.map(({ compiled, rules: rules2 }) => ({
-        policy: compiled.policy.id,
-        loc: compiled.policy.loc,
-        rules: rules2.map((rule2) => ({
-          index: rule2.compiled.index,
-          loc: compiled.policy.locate(rule2.compiled.rule.path),
-          peerMatches: rule2.peerMatches,
-          portMatches: rule2.ports.has(protocol, port2)
-        }))
-      }));
-      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port2), policies };
-    };
-    const egress = explainSide("egress", from, to);
-    const ingress = explainSide("ingress", to, from);
-    return { allowed: egress.allowed && ingress.allowed, protocol, port: port2, egress, ingress };
-  }
-  connectivity() {
-    const rows = this.groups.map((group) => ({
-      egress: this.directionRow(group, "egress"),
-      ingress: this.directionRow(group, "ingress")
-    }));
-    const sorted = [...this.model.workloads].sort(compareWorkloads);
-    const rank = new Map(sorted.map((workload, i) => [workload, i]));
-    const peers = new Map(
-      sorted.map((w) => [
-        w,
-        { namespace: w.namespace, kind: w.kind, name: w.name }
-      ])
-    );
-    const connections = [];
-    const push2 = (from, to, ports) => {
-      for (const protocol of PROTOCOL_ORDER) {
-        const ranges = ports.ranges(protocol);
-        if (ranges.length > 0)
-          connections.push({ from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) });
-      }
-    };
-    const candidates = this.destinationCandidates(rows, rank);
-    for (const source of sorted) {
-      const sourceGroup = this.groupOfWorkload.get(source);
-      const egress = rows[sourceGroup.index].egress;
-      for (const destination of candidates(sourceGroup)) {
-        if (destination === source) continue;
-        const destinationGroup = this.groupOfWorkload.get(destination);
-        const egressPorts = rowPorts(egress, destinationGroup);
-        if (egressPorts.isEmpty()) continue;
-        const ingress = rows[destinationGroup.index].ingress;
-        push2(
-          peers.get(source),
-          peers.get(destination),
-          egressPorts.intersection(rowPorts(ingress, sourceGroup))
-        );
-      }
-      for (const { cidr, protocol, ports } of egress.external)
-        connections.push({ from: peers.get(source), to: { cidr }, protocol, ports });
-    }
-    const inbound = sorted.flatMap(
-      (destination) => rows[this.groupOfWorkload.get(destination).index].ingress.external.map((block) => ({
-        block,
-        destination
-      }))
-    );
-    inbound.sort(
-      (a, b) => compareRanges(a.block.range, b.block.range) || rank.get(a.destination) - rank.get(b.destination) || compareBlocks(a.block, b.block)
-    );
-    for (const { block, destination } of inbound) {
-      connections.push({
-        from: { cidr: block.cidr },
-        to: peers.get(destination),
-        protocol: block.protocol,
-        ports: block.ports
-      });
-    }
-    return connections;
-  }
-  /**
-   * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
-   * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
-   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
-   */
-  destinationCandidates(rows, rank) {
-    const reachesEveryPod = (row) => !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
-    const admitAnyone = this.groups.filter((group) => reachesEveryPod(rows[group.index].ingress));
-    const admittedBy = /* @__PURE__ */ new Map();
-    for (const destination of this.groups) {
-      for (const source of rows[destination.index].ingress.byGroup.keys())
-        pushTo(admittedBy, source, destination);
-    }
-    const byRank = (a, b) => rank.get(a) - rank.get(b);
-    const inOrder = (groups) => [...new Set(groups)].flatMap((group) => group.members).sort(byRank);
-    const anyone = new Set(admitAnyone);
-    const anyoneInOrder = inOrder(admitAnyone);
-    const admittingExtra = (source) => [...new Set(admittedBy.get(source.index) ?? [])].filter((group) => !anyone.has(group));
-    const admitting = (extra) => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank);
-    const memberCount = (groups) => groups.reduce((sum, group) => sum + group.members.length, 0);
-    const cache = /* @__PURE__ */ new Map();
-    return (source) => {
-      let list2 = cache.get(source);
-      if (!list2) {
-        const egress = rows[source.index].egress;
-        const extra = admittingExtra(source);
-        if (reachesEveryPod(egress)) list2 = admitting(extra);
-        else {
-          const reached = [...egress.byGroup.keys()].map((index) => this.groups[index]);
-          list2 = memberCount(reached) < anyoneInOrder.length + memberCount(extra) ? inOrder(reached) : admitting(extra);
-        }
-        cache.set(source, list2);
-      }
-      return list2;
-    };
-  }
-  directionRow(group, direction) {
-    const row = {
-      isolated: group.selecting[direction].length > 0,
-      everyPod: ConnSet.none(),
-      everyPodNamed: [],
-      byGroup: /* @__PURE__ */ new Map(),
-      external: []
-    };
-    if (!row.isolated) {
-      row.everyPod = ConnSet.all();
-      row.external = externalBlocks([{ ports: ConnSet.all() }]);
-      return row;
-    }
-    const portsTowards = (ports, other) => ports.resolve(direction === "egress" ? other?.facts.ports : group.facts.ports);
-    const addEveryPod = (ports) => {
-      if (direction === "egress" && ports.hasNamed) row.everyPodNamed.push(ports);
-      else row.everyPod = row.everyPod.union(portsTowards(ports, void 0));
-    };
-    const addGroups = (groups, ports) => {
-      for (const other of groups) {
-        row.byGroup.set(
-          other.index,
-          (row.byGroup.get(other.index) ?? ConnSet.none()).union(portsTowards(ports, other))
-        );
-      }
-    };
-    const contributions = [];
-    for (const policy of group.selecting[direction]) {
-      for (const rule2 of policy[direction]) {
-        if (!rule2.peers) {
-          addEveryPod(rule2.ports);
-          contributions.push({ ports: portsTowards(rule2.ports, void 0) });
-          continue;
-        }
-        for (const peer3 of rule2.peers) {
-          if (matchesEveryPod(peer3)) addEveryPod(rule2.ports);
-          else addGroups(this.matchedGroups(peer3), rule2.ports);
-          if (peer3.ipRanges.length > 0)
-            contributions.push({ ranges: peer3.ipRanges, ports: portsTowards(rule2.ports, void 0) });
-        }
-      }
-    }
-    row.external = externalBlocks(contributions);
-    return row;
-  }
-  /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
-  matchedGroups(peer3) {
-    let groups = this.peerGroups.get(peer3.key);
-    if (!groups) {
-      const candidates = peer3.ipRanges.length > 0 ? this.groups.filter((group) => group.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(([namespace]) => peer3.matchesNamespace(namespace, this.namespaceLabels(namespace))).flatMap(([, inNamespace]) => inNamespace);
-      groups = candidates.filter((group) => peer3.matches({ pod: group.facts }));
-      this.peerGroups.set(peer3.key, groups);
-    }
-    return groups;
-  }
-  evaluateSide(direction, subject, other) {
-    if (!("workload" in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
-    const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
-    const otherFacts = this.peerFacts(other);
-    const destinationPorts = direction === "ingress" ? subject.workload.ports : "pod" in otherFacts ? otherFacts.pod.ports : void 0;
-    let allowed = ConnSet.none();
-    const policies = selecting.map((compiled) => ({
-      compiled,
-      rules: compiled[direction].map((rule2) => {
-        const peerMatches = !rule2.peers || rule2.peers.some((peer3) => peer3.matches(otherFacts));
-        const ports = rule2.ports.resolve(destinationPorts);
-        if (peerMatches) allowed = allowed.union(ports);
-        return { compiled: rule2, peerMatches, ports };
-      })
-    }));
-    return { isolated: true, allowed, policies };
-  }
-  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
-  selecting(workload, direction) {
-    const group = this.groupOfWorkload.get(workload);
-    return group ? group.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
-  }
-  evaluateSelecting(facts) {
-    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
-      (compiled) => compiled.selects(facts.labels)
-    );
-    return {
-      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
-      egress: selecting.filter((compiled) => compiled.policy.types.egress)
-    };
-  }
-  peerFacts(endpoint) {
-    return "workload" in endpoint ? { pod: this.podFacts(endpoint.workload) } : { address: addressToRange(endpoint.ip) };
-  }
-  podFacts(workload) {
-    const known = this.groupOfWorkload.get(workload);
-    if (known) return known.facts;
-    return {
-      namespace: workload.namespace,
-      namespaceLabels: this.namespaceLabels(workload.namespace),
-      labels: workload.labels,
-      ports: workload.ports,
-      ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
-    };
-  }
-  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
-  namespaceLabels(namespace) {
-    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL2]: namespace };
-  }
-  compiled(policy) {
-    let compiled = compiledPolicies.get(policy);
-    if (!compiled) {
-      compiled = compilePolicy(policy);
-      compiledPolicies.set(policy, compiled);
-    }
-    return compiled;
-  }
-  compiledPeer(policy, peer3) {
-    let compiled = this.compiledPeers.get(peer3);
-    if (!compiled) {
-      compiled = compilePeer(policy.namespace, peer3);
-      this.compiledPeers.set(peer3, compiled);
-    }
-    return compiled;
-  }
-};
-function mergeSorted(a, b, compare) {
-  const merged = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(compare(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) merged.push(a[i++]);
-  while (j < b.length) merged.push(b[j++]);
-  return merged;
-}
-var compiledPolicies = /* @__PURE__ */ new WeakMap();
-var groupKeys = /* @__PURE__ */ new WeakMap();
-function groupKey(workload) {
-  let key = groupKeys.get(workload);
-  if (key === void 0) {
-    key = JSON.stringify([
-      workload.namespace,
-      sortedEntries(workload.labels),
-      workload.ports,
-      [...workload.ips].sort()
-    ]);
-    groupKeys.set(workload, key);
-  }
-  return key;
-}
-function rowPorts(row, other) {
-  if (!row.isolated) return ConnSet.all();
-  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
-  for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
-  return ports;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareWorkloads(a, b) {
-  return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
-}
-function sortedEntries(labels) {
-  return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
-}
-function pushTo(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -21676,7 +22490,7 @@ function policyDocumentText(text, target2) {
   return range2 ? text.slice(range2[0], range2[2]).trimEnd() : void 0;
 }
 function findPolicyDocument(text, target2, index) {
-  const documents = Array.from((0, import_yaml7.parseAllDocuments)(text));
+  const documents = parsedDocuments(text);
   const lineOffset = target2.line === void 0 ? void 0 : offsetOfLine(text, target2.line);
   const candidates = documents.map((document, i) => ({ document, index: i })).filter(({ document, index: i }) => (index === void 0 || i === index) && isTarget(document, target2));
   const chosen = candidates.find(
@@ -21688,6 +22502,18 @@ function findPolicyDocument(text, target2, index) {
   }
   return chosen;
 }
+function parsedDocuments(text) {
+  let documents = recentlyParsed.get(text);
+  if (!documents) {
+    documents = Array.from((0, import_yaml7.parseAllDocuments)(text));
+    const oldest = recentlyParsed.keys().next();
+    if (recentlyParsed.size >= RECENTLY_PARSED_TEXTS && !oldest.done) recentlyParsed.delete(oldest.value);
+    recentlyParsed.set(text, documents);
+  }
+  return documents;
+}
+var RECENTLY_PARSED_TEXTS = 8;
+var recentlyParsed = /* @__PURE__ */ new Map();
 function isTarget(document, target2) {
   const value = plainValue(document);
   if (value?.kind !== "NetworkPolicy" || !isRecord(value.metadata)) return false;
@@ -21700,13 +22526,18 @@ function ruleList(document, direction) {
   return Array.isArray(list2) ? list2 : [];
 }
 function plainValue(document) {
+  if (plainValues.has(document)) return plainValues.get(document);
+  let value;
   try {
-    const value = document.toJS({ maxAliasCount: DEFAULT_LOAD_LIMITS.maxAliasCount });
-    return isRecord(value) ? value : void 0;
+    value = document.toJS({ maxAliasCount: DEFAULT_LOAD_LIMITS.maxAliasCount });
   } catch {
-    return void 0;
+    value = void 0;
   }
+  const plain = isRecord(value) ? value : void 0;
+  plainValues.set(document, plain);
+  return plain;
 }
+var plainValues = /* @__PURE__ */ new WeakMap();
 function insertLines(text, document, direction, rule2) {
   const spec = document.get("spec", true);
   if (!(0, import_yaml7.isMap)(spec) || spec.flow || !spec.range) return void 0;
@@ -21938,7 +22769,8 @@ function offer(context, requests, scope, verified) {
     if (original === void 0) return problem(request, "its file could not be read");
     const alone = patchText(context, original, request);
     if ("error" in alone) return problem(request, alone.error);
-    const cumulative = patchText(context, texts.get(file) ?? original, request);
+    const earlier = texts.get(file);
+    const cumulative = earlier === void 0 ? alone : patchText(context, earlier, request);
     if ("error" in cumulative) return problem(request, cumulative.error);
     texts.set(file, cumulative.text);
     const policy = reparsedPolicy(context, cumulative.text, request);
@@ -22074,7 +22906,7 @@ function manifestTextReader(source) {
 }
 function readQuietly(file) {
   try {
-    return readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
+    return readFileSync3(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -22126,11 +22958,11 @@ function allPatches(fixes) {
 }
 
 // src/fix/readiness.ts
-function namespaceReadiness(observed, engine, model) {
+function namespaceReadiness(observed, model) {
   const managed = new Set(model.workloads.map((workload) => workload.namespace));
-  const byNamespace = /* @__PURE__ */ new Map();
+  const byNamespace2 = /* @__PURE__ */ new Map();
   for (const flow of observed) {
-    const explanation = engine.explain(flow.from, flow.to, flow.protocol, flow.port);
+    const { explanation } = flow;
     const ends = [
       ["egress", namespaceOf(flow.from), explanation.egress],
       ["ingress", namespaceOf(flow.to), explanation.ingress]
@@ -22140,7 +22972,7 @@ function namespaceReadiness(observed, engine, model) {
     );
     for (const namespace of namespaces) {
       const uncovered = ends.filter(([, endNamespace, side]) => endNamespace === namespace && !explicitlyAllowed(side)).map(([direction]) => direction);
-      const entry = byNamespace.get(namespace) ?? { observed: 0, blocking: [] };
+      const entry = byNamespace2.get(namespace) ?? { observed: 0, blocking: [] };
       entry.observed++;
       if (uncovered.length > 0) {
         entry.blocking.push({
@@ -22152,10 +22984,10 @@ function namespaceReadiness(observed, engine, model) {
           uncovered
         });
       }
-      byNamespace.set(namespace, entry);
+      byNamespace2.set(namespace, entry);
     }
   }
-  return [...byNamespace.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
+  return [...byNamespace2.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
     namespace,
     observed: count2,
     covered: count2 - blocking.length,
@@ -22169,8 +23001,7 @@ function unusedRules(observed, engine, model) {
   for (const flow of observed) {
     if ("workload" in flow.from) seen.egress.add(flow.from.workload.id);
     if ("workload" in flow.to) seen.ingress.add(flow.to.workload.id);
-    const explanation = engine.explain(flow.from, flow.to, flow.protocol, flow.port);
-    for (const side of [explanation.egress, explanation.ingress]) {
+    for (const side of [flow.explanation.egress, flow.explanation.ingress]) {
       for (const policy of side.policies) {
         for (const rule2 of policy.rules) {
           if (rule2.peerMatches && rule2.portMatches)
@@ -22247,10 +23078,7 @@ async function runCheck(options) {
     fixes.changedFiles,
     fixes.diagnostics
   );
-  const diff = diffConnectivity(
-    { connections: base.engine.connectivity(), workloadIds: new Set(base.model.workloads.map((w) => w.id)) },
-    { connections: head.engine.connectivity(), workloadIds: new Set(head.model.workloads.map((w) => w.id)) }
-  );
+  const diff = diffConnectivity(base.engine, head.engine);
   annotateChanges(diff.opened, diff.closed, head.engine);
   const flows = flowsRead ? await replay(await flowsRead, config, base, head, fixes) : void 0;
   const failOn = options.failOn ?? config.failOn;
@@ -22322,7 +23150,7 @@ function replay(read, config, base, head, fixes) {
   };
   const headSide = side(head);
   const outcome = replayFlows(read.flows, side(base), headSide);
-  const observed = observedFlows(read.flows, headSide.match);
+  const observed = observedFlows(read.flows, headSide.match, head.engine);
   return {
     records: read.stats.records,
     skipped: read.stats.skipped,
@@ -22330,7 +23158,7 @@ function replay(read, config, base, head, fixes) {
     ...read.window ? { window: read.window } : {},
     ...outcome,
     broken: withFlowFixes(outcome.broken, observed, fixes.context, fixes.changedFiles, fixes.diagnostics),
-    readiness: namespaceReadiness(observed, head.engine, head.model),
+    readiness: namespaceReadiness(observed, head.model),
     unusedRules: unusedRules(observed, head.engine, head.model)
   };
 }
@@ -22503,12 +23331,17 @@ function orderKeys(value, order) {
   if (Array.isArray(value)) return value.map((item) => orderKeys(item, order));
   if (order === true || value === null || typeof value !== "object") return value;
   const source = value;
-  const ordered = /* @__PURE__ */ Object.create(null);
-  for (const [key, child] of Object.entries(order)) {
-    if (Object.hasOwn(source, key)) ordered[key] = orderKeys(source[key], child);
+  const ordered = {};
+  for (const key in order) {
+    if (Object.hasOwn(source, key))
+      setOwn(ordered, key, orderKeys(source[key], order[key]));
   }
-  for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) ordered[key] = source[key];
+  for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) setOwn(ordered, key, source[key]);
   return ordered;
+}
+function setOwn(target2, key, value) {
+  if (key === "__proto__") Object.defineProperty(target2, key, { value, enumerable: true, writable: true });
+  else target2[key] = value;
 }
 function stringify2(value, order) {
   return `${JSON.stringify(orderKeys(value, order), null, 2)}
@@ -23744,7 +24577,7 @@ function sideText(side, subject) {
 
 // src/cli/commands/fix.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 async function fixCommand(argv, io) {
   const { values } = parseCommandArgs(argv, {
@@ -23785,7 +24618,7 @@ async function fixCommand(argv, io) {
   let failed = false;
   for (const [file, filePatches] of groupByFile(patches)) {
     const path7 = resolve4(head, file);
-    const original = readFileSync3(path7, "utf8");
+    const original = readFileSync4(path7, "utf8");
     let text = original;
     for (const patch of filePatches) {
       const outcome = applyPatch(text, patch, defaultNamespace);

@@ -7372,6 +7372,29 @@ import { parentPort, workerData } from "node:worker_threads";
 // src/flows/read.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
+// src/flows/values.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function parseJsonLine(text, terminated) {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { reason: terminated ? "not JSON" : "truncated last line (not complete JSON)" };
+  }
+}
+function isPort(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+function splitLabel(text) {
+  const equals = text.indexOf("=");
+  return equals < 0 ? [text, ""] : [text.slice(0, equals), text.slice(equals + 1)];
+}
+function shown(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 // src/flows/aggregate.ts
 function canonicalEndpoint(endpoint) {
   const identity = {};
@@ -7401,15 +7424,23 @@ function connectionKey(flow) {
   return `${canonicalEndpoint(flow.from).key}\0${canonicalEndpoint(flow.to).key}\0${flow.protocol}\0${flow.port}`;
 }
 var FlowAggregator = class {
-  entries = /* @__PURE__ */ new Map();
+  /** Every entry, with the text it is ordered by in the result. */
+  entries = [];
+  /**
+   * The entries of each source endpoint (by id), by `destinationKey`: a record is looked up here for every line
+   * counted, and a number is the cheapest key to hash and compare.
+   */
+  bySource = [];
   /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
   canonical = /* @__PURE__ */ new WeakMap();
+  endpointIds = /* @__PURE__ */ new Map();
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow) {
     const from = this.canonicalOf(flow.from);
     const to = this.canonicalOf(flow.to);
-    const key = `${from.key}\0${to.key}\0${flow.protocol}\0${flow.port}\0${flow.verdict}`;
-    let entry = this.entries.get(key);
+    const fromSource = this.bySource[from.id] ??= /* @__PURE__ */ new Map();
+    const key = destinationKey(to.id, flow);
+    let entry = fromSource.get(key);
     if (!entry) {
       entry = {
         from: from.endpoint,
@@ -7420,7 +7451,9 @@ var FlowAggregator = class {
         count: 0,
         records: 0
       };
-      this.entries.set(key, entry);
+      const order = `${from.key}\0${to.key}\0${flow.protocol}\0${flow.port}\0${flow.verdict}`;
+      fromSource.set(key, entry);
+      this.entries.push({ entry, order });
     }
     entry.count += flow.count;
     entry.records++;
@@ -7431,7 +7464,13 @@ var FlowAggregator = class {
   canonicalOf(endpoint) {
     let canonical = this.canonical.get(endpoint);
     if (!canonical) {
-      canonical = canonicalEndpoint(endpoint);
+      const { endpoint: identity, key } = canonicalEndpoint(endpoint);
+      let id = this.endpointIds.get(key);
+      if (id === void 0) {
+        id = this.endpointIds.size;
+        this.endpointIds.set(key, id);
+      }
+      canonical = { endpoint: identity, key, id };
       this.canonical.set(endpoint, canonical);
     }
     return canonical;
@@ -7442,26 +7481,38 @@ var FlowAggregator = class {
     entry.records += other.records - 1;
     for (const reason of other.dropReasons ?? []) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(reason);
   }
-  values() {
-    return this.entries.values();
+  *values() {
+    for (const { entry } of this.entries) yield entry;
   }
   /** The aggregated flows in a stable order (by endpoint, protocol, port, verdict) and the window they span. */
   result() {
     let first;
     let last;
-    const keyed = [];
-    for (const [key, entry] of this.entries) {
+    const ordered = [];
+    for (const { entry, order } of this.entries) {
       if (entry.firstMs !== void 0 && (first === void 0 || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
-      keyed.push([key, toAggregatedFlow(entry)]);
+      ordered.push([order, toAggregatedFlow(entry)]);
     }
-    keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    const flows = keyed.map(([, flow]) => flow);
+    ordered.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    const flows = ordered.map(([, flow]) => flow);
     if (first === void 0 || last === void 0) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
   }
 };
+var PROTOCOL_CODES = { TCP: 0, UDP: 1, SCTP: 2 };
+var VERDICT_CODES = {
+  allowed: 0,
+  denied: 1,
+  "dropped-other": 2,
+  audit: 3
+};
+function destinationKey(toId, flow) {
+  const code = PROTOCOL_CODES[flow.protocol] * 4 + VERDICT_CODES[flow.verdict];
+  if (isPort(flow.port)) return (toId * 65536 + flow.port) * 16 + code;
+  return `${toId} ${flow.port} ${code}`;
+}
 function extendWindow(entry, firstMs, lastMs) {
   const start = firstMs ?? lastMs;
   const end = lastMs ?? firstMs;
@@ -7491,28 +7542,49 @@ function parseIsoTime(value) {
   return Number.isNaN(ms) ? void 0 : ms;
 }
 var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-
-// src/flows/values.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseJsonLine(text, terminated) {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return { reason: terminated ? "not JSON" : "truncated last line (not complete JSON)" };
+var MINUTE_LENGTH = 16;
+var IsoTimeParser = class {
+  minute = "";
+  minuteMs = 0;
+  parse(value) {
+    if (typeof value === "string" && this.minute !== "" && value.startsWith(this.minute)) {
+      const offset = offsetInMinute(value);
+      if (offset !== void 0) return this.minuteMs + offset;
+    }
+    const ms = parseIsoTime(value);
+    if (ms !== void 0) this.remember(value);
+    return ms;
   }
+  remember(value) {
+    const minute = value.slice(0, MINUTE_LENGTH);
+    const minuteMs = minute.slice(11, 13) === "24" ? NaN : Date.parse(`${minute}:00Z`);
+    if (Number.isNaN(minuteMs)) return;
+    this.minute = minute;
+    this.minuteMs = minuteMs;
+  }
+};
+function offsetInMinute(value) {
+  const last = value.length - 1;
+  if (value.charCodeAt(MINUTE_LENGTH) !== 58 || value.charCodeAt(last) !== 90)
+    return void 0;
+  const tens = digitAt(value, MINUTE_LENGTH + 1);
+  const units = digitAt(value, MINUTE_LENGTH + 2);
+  if (tens === void 0 || tens > 5 || units === void 0) return void 0;
+  let ms = (tens * 10 + units) * 1e3;
+  const fraction = MINUTE_LENGTH + 3;
+  if (fraction === last) return ms;
+  const digits = last - fraction - 1;
+  if (value.charCodeAt(fraction) !== 46 || digits < 1 || digits > 9) return void 0;
+  for (let index = fraction + 1, scale = 100; index < last; index++, scale /= 10) {
+    const digit = digitAt(value, index);
+    if (digit === void 0) return void 0;
+    if (scale >= 1) ms += digit * scale;
+  }
+  return ms;
 }
-function isPort(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-function splitLabel(text) {
-  const equals = text.indexOf("=");
-  return equals < 0 ? [text, ""] : [text.slice(0, equals), text.slice(equals + 1)];
-}
-function shown(value) {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+function digitAt(text, index) {
+  const digit = text.charCodeAt(index) - 48;
+  return digit >= 0 && digit <= 9 ? digit : void 0;
 }
 
 // src/flows/calico.ts
@@ -7630,6 +7702,51 @@ function ownerFromPodName(pod, labels) {
   return void 0;
 }
 
+// src/flows/markers.ts
+var MarkerSearch = class {
+  anchor;
+  markers;
+  /** The buffer last searched, where that search started and the first anchor at or after it (-1: none). */
+  searched;
+  searchedFrom = 0;
+  nextAnchor = -1;
+  constructor(anchor, markers) {
+    this.anchor = Buffer.from(anchor, "latin1");
+    this.markers = markers.map((marker) => {
+      const anchorOffset = marker.indexOf(anchor);
+      if (anchorOffset < 0) throw new Error(`marker ${marker} does not contain its anchor ${anchor}`);
+      return { bytes: Buffer.from(marker, "latin1"), anchorOffset };
+    });
+  }
+  /** Whether one of the markers lies wholly within `bytes[start, end)`. */
+  foundIn(bytes, start, end) {
+    for (let anchor = this.firstAnchorFrom(bytes, start); anchor >= 0 && anchor < end; ) {
+      for (const marker of this.markers) {
+        const markerStart = anchor - marker.anchorOffset;
+        if (markerStart >= start && markerStart + marker.bytes.length <= end && isAt(bytes, markerStart, marker.bytes))
+          return true;
+      }
+      anchor = this.firstAnchorFrom(bytes, anchor + 1);
+    }
+    return false;
+  }
+  firstAnchorFrom(bytes, from) {
+    const remembered = bytes === this.searched && from >= this.searchedFrom && (this.nextAnchor < 0 || this.nextAnchor >= from);
+    if (!remembered) {
+      this.searched = bytes;
+      this.searchedFrom = from;
+      this.nextAnchor = bytes.indexOf(this.anchor, from);
+    }
+    return this.nextAnchor;
+  }
+};
+function isAt(bytes, offset, marker) {
+  for (let index = 0; index < marker.length; index++) {
+    if (bytes[offset + index] !== marker[index]) return false;
+  }
+  return true;
+}
+
 // src/flows/hubble.ts
 var HUBBLE_RECENT_CONNECTIONS = 1e5;
 var HUBBLE_REMEMBERED_ENDPOINTS = 1e5;
@@ -7654,14 +7771,30 @@ var L4_PROTOCOLS = [
   ["UDP", "UDP"],
   ["SCTP", "SCTP"]
 ];
+var ALLOWED = { verdict: "allowed" };
+var AUDIT = { verdict: "audit" };
 var HubbleReader = class {
-  recent = new RecentConnections(HUBBLE_RECENT_CONNECTIONS);
-  endpoints = /* @__PURE__ */ new Map();
+  /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
+  recent = new RecentMap(HUBBLE_RECENT_CONNECTIONS);
+  endpoints = new KnownEndpoints();
+  times = new IsoTimeParser();
+  // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
+  replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
+  nonL4Markers = new MarkerSearch('Type"', ['"Type":"L7"', '"Type":"SOCK"']);
+  /**
+   * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
+   * Only complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers
+   * cannot occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these
+   * names.
+   */
+  rawLine(bytes, start, end, sink) {
+    if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
+    if (!this.replyMarkers.foundIn(bytes, start, end) && !this.nonL4Markers.foundIn(bytes, start, end))
+      return false;
+    sink.ignore();
+    return true;
+  }
   line(text, lineNumber, terminated, sink) {
-    if (isObviouslyIgnored(text)) {
-      sink.ignore();
-      return;
-    }
     const parsed = parseJsonLine(text, terminated);
     if ("reason" in parsed) {
       sink.skip(lineNumber, parsed.reason);
@@ -7670,21 +7803,11 @@ var HubbleReader = class {
     const problem = this.read(parsed.value, sink);
     if (problem !== void 0) sink.skip(lineNumber, problem);
   }
-  /**
-   * `hubbleEndpoint`, remembered per distinct description: a log names the same pods a million times, and handing
-   * the aggregator the same object lets it key the endpoint once. The IP is left out where labels or a workload
-   * identify the endpoint (aggregation drops it there anyway: pod IPs churn).
-   */
+  /** An endpoint of a line, with the line's IP where the IP is what identifies it. */
   endpoint(value, ip, side) {
-    const key = endpointKey(value);
-    let known = key === void 0 ? void 0 : this.endpoints.get(key);
-    if (!known) {
-      const endpoint = hubbleEndpoint(value, void 0, side);
-      if (typeof endpoint === "string" || key === void 0) return withAddress(endpoint, ip);
-      known = endpoint;
-      if (this.endpoints.size < HUBBLE_REMEMBERED_ENDPOINTS) this.endpoints.set(key, known);
-    }
-    return withAddress(known, ip);
+    const known = this.endpoints.read(value, side);
+    if (typeof known === "string") return known;
+    return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
   }
   /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
   read(value, sink) {
@@ -7719,7 +7842,7 @@ var HubbleReader = class {
       return void 0;
     }
     const time = flow.time ?? value.time;
-    const ms = parseIsoTime(time);
+    const ms = this.times.parse(time);
     if (time !== void 0 && ms === void 0) return `time ${shown(time)} is not an RFC 3339 timestamp`;
     if (flow.IP !== void 0 && !isObject(flow.IP)) return '"IP" is not an object';
     const addresses = flow.IP ?? {};
@@ -7728,17 +7851,20 @@ var HubbleReader = class {
     if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
     if (destinationIp !== void 0 && typeof destinationIp !== "string")
       return "IP.destination is not a string";
-    const sourcePort = String(l4.ports.source_port ?? 0);
-    const tuple = sourceIp && destinationIp ? `${l4.protocol} ${sourceIp} ${sourcePort} ${destinationIp} ${l4.port}` : void 0;
-    const known = tuple === void 0 ? void 0 : this.recent.get(tuple);
-    if (known) {
-      extendWindow(known, ms, ms);
-      sink.ignore();
-      return void 0;
-    }
-    if (tuple !== void 0 && this.recent.get(`${l4.protocol} ${destinationIp} ${l4.port} ${sourceIp} ${sourcePort}`)) {
-      sink.ignore();
-      return void 0;
+    let tuple;
+    if (sourceIp && destinationIp) {
+      const sourcePort = String(l4.ports.source_port ?? 0);
+      tuple = tupleKey(l4.protocol, sourceIp, sourcePort, destinationIp, l4.port);
+      const known = this.recent.get(tuple);
+      if (known) {
+        extendWindow(known, ms, ms);
+        sink.ignore();
+        return void 0;
+      }
+      if (this.recent.get(tupleKey(l4.protocol, destinationIp, l4.port, sourceIp, sourcePort))) {
+        sink.ignore();
+        return void 0;
+      }
     }
     const from = this.endpoint(flow.source, sourceIp, "source");
     if (typeof from === "string") return from;
@@ -7749,7 +7875,8 @@ var HubbleReader = class {
       to,
       protocol: l4.protocol,
       port: l4.port,
-      ...verdict,
+      verdict: verdict.verdict,
+      dropReason: verdict.dropReason,
       count: 1,
       firstMs: ms,
       lastMs: ms
@@ -7761,10 +7888,10 @@ var HubbleReader = class {
 function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
-function isObviouslyIgnored(text) {
-  return text.charCodeAt(text.length - 1) === 125 && OBVIOUSLY_IGNORED.test(text);
+var CLOSING_BRACE = 125;
+function tupleKey(protocol, ip, port, peerIp, peerPort) {
+  return [protocol, ip, port, peerIp, peerPort].join(" ");
 }
-var OBVIOUSLY_IGNORED = /"(?:is_)?reply":true|"Type":"(?:L7|SOCK)"/;
 function findL4(l4) {
   for (const [key, protocol] of L4_PROTOCOLS) {
     const ports = l4[key];
@@ -7786,9 +7913,9 @@ function readVerdict(flow) {
   switch (name) {
     case "FORWARDED":
     case "REDIRECTED":
-      return { verdict: "allowed" };
+      return ALLOWED;
     case "AUDIT":
-      return { verdict: "audit" };
+      return AUDIT;
     case "DROPPED":
     case "ERROR": {
       const dropReason = readDropReason(flow);
@@ -7810,9 +7937,8 @@ function readDropReason(flow) {
   if (typeof reason === "number" && reason !== 0) return POLICY_DROP_REASONS.get(reason) ?? String(reason);
   return void 0;
 }
-function hubbleEndpoint(value, ip, side) {
+function hubbleEndpoint(value, side) {
   const endpoint = {};
-  if (ip) endpoint.ip = ip;
   if (value === void 0) return endpoint;
   if (!isObject(value)) return `${side} is not an object`;
   if (value.namespace !== void 0 && typeof value.namespace !== "string")
@@ -7860,25 +7986,64 @@ function hubbleEndpoint(value, ip, side) {
   }
   return endpoint;
 }
+var KnownEndpoints = class {
+  byDescription = /* @__PURE__ */ new Map();
+  byPod = new RecentMap(HUBBLE_REMEMBERED_ENDPOINTS);
+  /** `hubbleEndpoint` of a description, or why it is not one. */
+  read(value, side) {
+    const pod = isObject(value) && typeof value.pod_name === "string" ? value.pod_name : void 0;
+    const remembered = pod === void 0 ? void 0 : this.byPod.get(pod);
+    if (remembered && describesAlike(value, remembered)) return remembered.known;
+    const key = endpointKey(value);
+    let known = key === void 0 ? void 0 : this.byDescription.get(key);
+    if (!known) {
+      const endpoint = hubbleEndpoint(value, side);
+      if (typeof endpoint === "string") return endpoint;
+      known = { endpoint, byAddress: identifiedByAddress(endpoint) };
+      if (key === void 0 || this.byDescription.size >= HUBBLE_REMEMBERED_ENDPOINTS) return known;
+      this.byDescription.set(key, known);
+    }
+    if (pod !== void 0) this.byPod.set(pod, podDescription(value, known));
+    return known;
+  }
+};
+function podDescription(value, known) {
+  const first = firstWorkload(value.workloads);
+  return {
+    namespace: value.namespace,
+    labels: value.labels,
+    workload: isObject(first) ? { kind: first.kind, name: first.name } : void 0,
+    known
+  };
+}
+function describesAlike(value, pod) {
+  if (value.namespace !== pod.namespace) return false;
+  const labels = value.labels;
+  if (!Array.isArray(labels) || labels.length !== pod.labels.length) return false;
+  for (let index = 0; index < labels.length; index++) {
+    if (labels[index] !== pod.labels[index]) return false;
+  }
+  const first = firstWorkload(value.workloads);
+  if (pod.workload === void 0) return first === void 0;
+  return isObject(first) && first.name === pod.workload.name && first.kind === pod.workload.kind;
+}
+function firstWorkload(workloads) {
+  if (workloads === void 0) return void 0;
+  return Array.isArray(workloads) ? workloads[0] : null;
+}
 function endpointKey(value) {
   if (!isObject(value) || !Array.isArray(value.labels)) return void 0;
   const { namespace, labels, workloads } = value;
   if (namespace !== void 0 && typeof namespace !== "string") return void 0;
   if (!labels.every((label) => typeof label === "string")) return void 0;
   let workload = "";
-  if (workloads !== void 0) {
-    const first = Array.isArray(workloads) ? workloads[0] : null;
-    if (first !== void 0) {
-      if (!isObject(first) || typeof first.name !== "string") return void 0;
-      if (first.kind !== void 0 && typeof first.kind !== "string") return void 0;
-      workload = `${first.kind ?? ""}/${first.name}`;
-    }
+  const first = firstWorkload(workloads);
+  if (first !== void 0) {
+    if (!isObject(first) || typeof first.name !== "string") return void 0;
+    if (first.kind !== void 0 && typeof first.kind !== "string") return void 0;
+    workload = `${first.kind ?? ""}/${first.name}`;
   }
   return `${namespace ?? ""}${workload}${labels.join("")}`;
-}
-function withAddress(endpoint, ip) {
-  if (typeof endpoint === "string" || !ip || !identifiedByAddress(endpoint)) return endpoint;
-  return { ...endpoint, ip };
 }
 var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
 var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
@@ -7887,22 +8052,22 @@ function reservedIdentity(names) {
   const notWorld = names.filter((name) => name !== "world");
   return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
 }
-var RecentConnections = class {
+var RecentMap = class {
   constructor(capacity) {
     this.capacity = capacity;
   }
   capacity;
   young = /* @__PURE__ */ new Map();
   old = /* @__PURE__ */ new Map();
-  get(tuple) {
-    const entry = this.young.get(tuple);
-    if (entry) return entry;
-    const aged = this.old.get(tuple);
-    if (aged) this.set(tuple, aged);
+  get(key) {
+    const value = this.young.get(key);
+    if (value !== void 0) return value;
+    const aged = this.old.get(key);
+    if (aged !== void 0) this.set(key, aged);
     return aged;
   }
-  set(tuple, entry) {
-    this.young.set(tuple, entry);
+  set(key, value) {
+    this.young.set(key, value);
     if (this.young.size >= this.capacity) {
       this.old = this.young;
       this.young = /* @__PURE__ */ new Map();
@@ -8185,6 +8350,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 var GZIP_MAGIC = [31, 139];
+var CHUNK_BYTES = 1024 * 1024;
 async function openContent(file) {
   const handle = await open(file, "r");
   let gzipped;
@@ -8195,18 +8361,39 @@ async function openContent(file) {
   } finally {
     await handle.close();
   }
-  const source = createReadStream(file);
-  if (!gzipped) return source;
-  const gunzip = createGunzip();
+  if (!gzipped) return readChunks(file);
+  const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   source.on("error", (error) => gunzip.destroy(error));
   return source.pipe(gunzip);
+}
+async function* readChunks(file) {
+  const handle = await open(file, "r");
+  let position = 0;
+  const readInto = (buffer) => handle.read(buffer, 0, buffer.length, position);
+  let spare = Buffer.allocUnsafe(CHUNK_BYTES);
+  let next = readInto(Buffer.allocUnsafe(CHUNK_BYTES));
+  try {
+    for (; ; ) {
+      const { bytesRead, buffer } = await next;
+      next = void 0;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      next = readInto(spare);
+      spare = buffer;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await next?.catch(() => void 0);
+    await handle.close();
+  }
 }
 async function readPrefix(content, maxBytes) {
   const chunks = [];
   let size = 0;
   try {
     for await (const chunk of content) {
-      chunks.push(chunk);
+      chunks.push(Buffer.from(chunk));
       size += chunk.length;
       if (size > maxBytes) {
         return { bytes: Buffer.concat(chunks).subarray(0, maxBytes), complete: false };
@@ -8217,27 +8404,36 @@ async function readPrefix(content, maxBytes) {
   }
   return { bytes: Buffer.concat(chunks), complete: true };
 }
+var LINE_FEED = 10;
+var CARRIAGE_RETURN = 13;
+var BYTE_ORDER_MARK = [239, 187, 191];
 async function forEachLine(content, maxLineBytes, handler) {
   let lineNumber = 0;
   let pending = [];
   let pendingBytes = 0;
   let overflow = false;
-  const emit = (last, start, end, terminated) => {
+  const emit = (bytes, start, end, terminated) => {
     lineNumber++;
     if (overflow) {
+      overflow = false;
       handler.tooLong(lineNumber);
-    } else {
-      const text = pending.length === 0 ? last.toString("utf8", start, end) : Buffer.concat([...pending, last.subarray(start, end)]).toString("utf8");
-      handler.line(cleanLine(text, lineNumber), lineNumber, terminated);
+      return;
     }
+    if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--;
+    if (lineNumber === 1 && startsWithByteOrderMark(bytes, start, end)) start += BYTE_ORDER_MARK.length;
+    if (handler.rawLine?.(bytes, start, end, lineNumber)) return;
+    handler.line(bytes.toString("utf8", start, end), lineNumber, terminated);
+  };
+  const takePending = (last) => {
+    const line = Buffer.concat(last ? [...pending, last] : pending);
     pending = [];
     pendingBytes = 0;
-    overflow = false;
+    return line;
   };
   for await (const chunk of content) {
     let start = 0;
     while (start < chunk.length) {
-      const newline = chunk.indexOf(10, start);
+      const newline = chunk.indexOf(LINE_FEED, start);
       const end = newline < 0 ? chunk.length : newline;
       if (!overflow && pendingBytes + (end - start) > maxLineBytes) {
         overflow = true;
@@ -8246,22 +8442,28 @@ async function forEachLine(content, maxLineBytes, handler) {
       }
       if (newline < 0) {
         if (!overflow) {
-          pending.push(chunk.subarray(start, end));
+          pending.push(Buffer.from(chunk.subarray(start, end)));
           pendingBytes += end - start;
         }
         break;
       }
-      emit(chunk, start, end, true);
+      if (pending.length === 0) {
+        emit(chunk, start, end, true);
+      } else {
+        const line = takePending(chunk.subarray(start, end));
+        emit(line, 0, line.length, true);
+      }
       start = newline + 1;
     }
   }
-  if (pendingBytes > 0 || overflow) emit(Buffer.alloc(0), 0, 0, false);
+  if (pendingBytes > 0 || overflow) {
+    const line = takePending();
+    emit(line, 0, line.length, false);
+  }
   return lineNumber;
 }
-function cleanLine(text, lineNumber) {
-  let cleaned = text.endsWith("\r") ? text.slice(0, -1) : text;
-  if (lineNumber === 1 && cleaned.charCodeAt(0) === 65279) cleaned = cleaned.slice(1);
-  return cleaned;
+function startsWithByteOrderMark(bytes, start, end) {
+  return end - start >= BYTE_ORDER_MARK.length && bytes[start] === BYTE_ORDER_MARK[0] && bytes[start + 1] === BYTE_ORDER_MARK[1] && bytes[start + 2] === BYTE_ORDER_MARK[2];
 }
 
 // src/flows/sink.ts
@@ -8327,6 +8529,10 @@ async function readFlows(files2, options2 = {}) {
       const reader = lineReaderFor(layout);
       if (reader) {
         await forEachLine(await openContent(file), limits.maxLineBytes, {
+          rawLine(bytes, start, end, lineNumber) {
+            lastLine = lineNumber;
+            return reader.rawLine?.(bytes, start, end, sink) ?? false;
+          },
           line(text, lineNumber, terminated) {
             lastLine = lineNumber;
             if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
