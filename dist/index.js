@@ -44624,7 +44624,7 @@ async function analysePullRequest(inputs, runner) {
       flows,
       flowsFormat: inputs.flowsFormat,
       configFile: inputs.config,
-      failOn: inputs.failOn,
+      ...inputs.failOn ? { failOn: inputs.failOn } : {},
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed].filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length))
     });
@@ -44707,7 +44707,6 @@ function readEvent(file) {
 var INPUT_DEFAULTS = {
   manifests: ["**/*.yaml", "**/*.yml", "**/*.json"],
   "flows-format": "auto",
-  "fail-on": "error",
   comment: "always",
   "comment-key": "default",
   "allow-render-on-pr-target": false,
@@ -44763,7 +44762,7 @@ function parseInputs(read) {
     flows: lines(read("flows")),
     flowsFormat: oneOf("flows-format", FLOW_FORMATS, INPUT_DEFAULTS["flows-format"]),
     config: optional("config"),
-    failOn: oneOf("fail-on", FAIL_ON, INPUT_DEFAULTS["fail-on"]),
+    failOn: text("fail-on") === "" ? void 0 : oneOf("fail-on", FAIL_ON, "error"),
     comment: comment2,
     commentKey,
     token,

@@ -69,7 +69,7 @@ export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnv
       flows,
       flowsFormat: inputs.flowsFormat,
       configFile: inputs.config,
-      failOn: inputs.failOn,
+      ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed]
         .filter((file) => file.startsWith(prefix))

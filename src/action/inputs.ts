@@ -12,7 +12,8 @@ export interface ActionInputs {
   flowsFormat: FlowFormat | 'auto';
   /** Undefined: `.netpol-guard.yaml` in the workspace when present. */
   config: string | undefined;
-  failOn: FailOn;
+  /** Undefined: the config file's `failOn`. */
+  failOn: FailOn | undefined;
   comment: CommentMode;
   commentKey: string;
   token: string;
@@ -30,7 +31,6 @@ export interface ActionInputs {
 export const INPUT_DEFAULTS = {
   manifests: ['**/*.yaml', '**/*.yml', '**/*.json'],
   'flows-format': 'auto',
-  'fail-on': 'error',
   comment: 'always',
   'comment-key': 'default',
   'allow-render-on-pr-target': false,
@@ -95,7 +95,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     flows: lines(read('flows')),
     flowsFormat: oneOf('flows-format', FLOW_FORMATS, INPUT_DEFAULTS['flows-format']),
     config: optional('config'),
-    failOn: oneOf('fail-on', FAIL_ON, INPUT_DEFAULTS['fail-on']),
+    failOn: text('fail-on') === '' ? undefined : oneOf('fail-on', FAIL_ON, 'error'),
     comment,
     commentKey,
     token,

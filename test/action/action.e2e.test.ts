@@ -158,6 +158,20 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     );
   });
 
+  it('takes fail-on from the config file when the input is left empty, and the input over it', async () => {
+    const pr = await pullRequest('head');
+    const headSha = pr.repo.commit('config', {
+      '.netpol-guard.yaml': 'failOn: never\nfailOnBrokenFlows: false\n',
+    });
+    const lenient = await run({ ...pr, headSha });
+    expect(lenient.exitCode, lenient.stdout + lenient.stderr).toBe(0);
+    expect(lenient.outputs.verdict).toBe('pass');
+    // The change adds a dns-egress-missing error: an explicit input is stricter than the config.
+    const strict = await run({ ...pr, headSha }, { inputs: { 'fail-on': 'error' } });
+    expect(strict.exitCode, strict.stdout + strict.stderr).toBe(1);
+    expect(strict.stdout).toMatch(/^::error::netpol-guard: \d+ new findings? at or above error/m);
+  });
+
   it('on-change does not rewrite an unchanged comment; a second comment-key gets its own', async () => {
     const pr = await pullRequest('head');
     await run(pr, { inputs: { comment: 'on-change' } });

@@ -12,7 +12,7 @@ describe('parseInputs', () => {
       flows: [],
       flowsFormat: 'auto',
       config: undefined,
-      failOn: 'error',
+      failOn: undefined,
       comment: 'always',
       commentKey: 'default',
       token: 't',
