@@ -147,7 +147,8 @@ function plan(size: BenchSize, random: () => number): Plan {
       const host = workloads.length * 4 + i + 2;
       return {
         name: stateful ? `${name}-${i}` : `${name}-${hash}-${suffix(random, 5)}`,
-        ip: `${namespace.subnet}.${Math.floor(host / 250) % 250}.${(host % 250) + 1}`,
+        // A /24 per namespace; a namespace holds far fewer than 250 pods, so its hosts never repeat.
+        ip: `${namespace.subnet}.${(host % 250) + 1}`,
         node: node(),
       };
     });
