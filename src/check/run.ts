@@ -45,9 +45,27 @@ export interface CheckOptions {
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
   // The logs do not depend on the manifests until the replay: they are read while the manifest side is analysed.
+  const stopReading = new AbortController();
   const flowsRead = options.flows?.length
-    ? readFlowsInBackground(options.flows, { format: options.flowsFormat ?? 'auto' })
+    ? readFlowsInBackground(options.flows, {
+        format: options.flowsFormat ?? 'auto',
+        signal: stopReading.signal,
+      })
     : undefined;
+  try {
+    return await checkWith(options, config, configDiagnostics, flowsRead);
+  } finally {
+    // After a failure, an unfinished read would keep the process alive; after success this does nothing.
+    stopReading.abort();
+  }
+}
+
+async function checkWith(
+  options: CheckOptions,
+  config: ResolvedConfig,
+  configDiagnostics: Diagnostic[],
+  flowsRead: Promise<FlowReadResult> | undefined,
+): Promise<CheckResult> {
   const parseCache = new ParseCache();
   const [base, head] = await Promise.all([
     analyseSide(options.base, config, parseCache),

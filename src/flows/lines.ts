@@ -114,12 +114,14 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
  * promise per line. A line within a chunk is handed over where it lies, without a copy; only a line that spans
  * chunks is copied together (chunks need only stay valid until the next one is asked for). A line is decoded only once it is complete, within `maxLineBytes` and not taken by
  * `rawLine`; the bytes of a longer line are dropped chunk by chunk. Throws only what the stream throws (unreadable
- * file, corrupt gzip); lines handed over before that stay handed over. Returns how many lines were seen.
+ * file, corrupt gzip); lines handed over before that stay handed over. Once `signal` aborts, the rest is not read.
+ * Returns how many lines were seen.
  */
 export async function forEachLine(
   content: AsyncIterable<Buffer>,
   maxLineBytes: number,
   handler: LineHandler,
+  signal?: AbortSignal,
 ): Promise<number> {
   let lineNumber = 0;
   /** The start of a line that began in an earlier chunk. */
@@ -147,6 +149,7 @@ export async function forEachLine(
   };
 
   for await (const chunk of content) {
+    if (signal?.aborted) return lineNumber;
     let start = 0;
     while (start < chunk.length) {
       const newline = chunk.indexOf(LINE_FEED, start);

@@ -18,6 +18,8 @@ export interface ReadFlowsOptions {
   maxSkippedSamples?: number;
   /** Largest native JSON-array or YAML file, in bytes (default 16 MiB): those are parsed whole. */
   maxDocumentBytes?: number;
+  /** Stops the read (at the next chunk): the result is what was read until then. */
+  signal?: AbortSignal;
 }
 
 export interface FlowReadResult {
@@ -63,6 +65,7 @@ export async function readFlows(
   };
 
   for (const file of files) {
+    if (options.signal?.aborted) break;
     const sink = run.sinkFor(displayName(file, options.root));
     let lastLine = 0;
     try {
@@ -72,20 +75,25 @@ export async function readFlows(
       if (layout === undefined) continue;
       const reader = lineReaderFor(layout);
       if (reader) {
-        await forEachLine(await openContent(file), limits.maxLineBytes, {
-          rawLine(bytes, start, end, lineNumber) {
-            lastLine = lineNumber;
-            return reader.rawLine?.(bytes, start, end, sink) ?? false;
+        await forEachLine(
+          await openContent(file),
+          limits.maxLineBytes,
+          {
+            rawLine(bytes, start, end, lineNumber) {
+              lastLine = lineNumber;
+              return reader.rawLine?.(bytes, start, end, sink) ?? false;
+            },
+            line(text, lineNumber, terminated) {
+              lastLine = lineNumber;
+              if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
+            },
+            tooLong(lineNumber) {
+              lastLine = lineNumber;
+              sink.skip(lineNumber, `line longer than ${limits.maxLineBytes} bytes`);
+            },
           },
-          line(text, lineNumber, terminated) {
-            lastLine = lineNumber;
-            if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
-          },
-          tooLong(lineNumber) {
-            lastLine = lineNumber;
-            sink.skip(lineNumber, `line longer than ${limits.maxLineBytes} bytes`);
-          },
-        });
+          options.signal,
+        );
       } else {
         await readDocument(file, limits.maxDocumentBytes, sink);
       }

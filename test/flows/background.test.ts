@@ -20,6 +20,14 @@ const result = await readFlowsInBackground(JSON.parse(process.argv[2]));
 process.stdout.write(JSON.stringify(result));
 `;
 
+/** A program that gives up on its read (as a check that fails does) and must then be able to exit. */
+const ABANDONING_PROGRAM = `
+import { readFlowsInBackground } from ${JSON.stringify(resolve('src/flows/background.ts'))};
+const stop = new AbortController();
+void readFlowsInBackground(JSON.parse(process.argv[2]), { signal: stop.signal }).then(() => console.log('answered'));
+setTimeout(() => stop.abort(), 50);
+`;
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'netpol-guard-background-'));
@@ -29,9 +37,9 @@ afterAll(async () => {
 });
 
 /** Bundles the program, with the worker next to it when asked, as scripts/build.mjs lays out dist/. */
-async function bundle(withWorker: boolean): Promise<string> {
+async function bundle(withWorker: boolean, program = PROGRAM): Promise<string> {
   const out = await mkdtemp(join(dir, 'bundle-'));
-  await writeFile(join(out, 'program.ts'), PROGRAM);
+  await writeFile(join(out, 'program.ts'), program);
   await build({
     entryPoints: [
       { in: join(out, 'program.ts'), out: 'program' },
@@ -49,10 +57,10 @@ async function bundle(withWorker: boolean): Promise<string> {
   return join(out, 'program.js');
 }
 
-const runBundled = (program: string) =>
-  JSON.parse(
-    execFileSync(process.execPath, [program, JSON.stringify(FILES)], { encoding: 'utf8' }),
-  ) as unknown;
+const runProgram = (program: string) =>
+  // The timeout only keeps a regression from hanging the suite: a hanging program fails the test.
+  execFileSync(process.execPath, [program, JSON.stringify(FILES)], { encoding: 'utf8', timeout: 60_000 });
+const runBundled = (program: string) => JSON.parse(runProgram(program)) as unknown;
 
 describe('readFlowsInBackground', () => {
   it('reads in this thread, with the same result, when no worker is bundled (running the sources)', async () => {
@@ -82,5 +90,18 @@ describe('readFlowsInBackground', () => {
     expect(runBundled(program)).toEqual(expected);
     await writeFile(join(dirname(program), 'flows-worker.js'), `process.exit(3);`);
     expect(runBundled(program)).toEqual(expected);
+  });
+
+  it('stops a worker that has not answered once the read is given up, so the process can exit', async () => {
+    const program = await bundle(false, ABANDONING_PROGRAM);
+    // A worker that never answers nor ends: only terminating it lets the program exit.
+    await writeFile(join(dirname(program), 'flows-worker.js'), `setInterval(() => {}, 1000);`);
+    expect(runProgram(program)).toBe('');
+  });
+
+  it('stops reading in this thread once the read is given up', async () => {
+    const result = await readFlowsInBackground(FILES, { signal: AbortSignal.abort() });
+    expect(result.flows).toEqual([]);
+    expect(result.stats.records).toBe(0);
   });
 });
