@@ -63,7 +63,7 @@ interface KnownEndpoint {
  */
 export class HubbleReader implements FlowLineReader {
   /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
-  private readonly recent = new RecentMap<FlowEntry>(HUBBLE_RECENT_CONNECTIONS);
+  private readonly recent = new RecentMap<CountedConnection>(HUBBLE_RECENT_CONNECTIONS);
   private readonly endpoints = new KnownEndpoints();
   private readonly times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
@@ -145,19 +145,20 @@ export class HubbleReader implements FlowLineReader {
     if (destinationIp !== undefined && typeof destinationIp !== 'string')
       return 'IP.destination is not a string';
 
-    let tuple: string | undefined;
+    let connection: { key: string; sourceFirst: boolean } | undefined;
     if (sourceIp && destinationIp) {
-      const sourcePort = String(l4.ports.source_port ?? 0);
-      tuple = tupleKey(l4.protocol, sourceIp, sourcePort, destinationIp, l4.port);
-      const known = this.recent.get(tuple);
+      connection = connectionKey(
+        l4.protocol,
+        sourceIp,
+        String(l4.ports.source_port ?? 0),
+        destinationIp,
+        l4.port,
+      );
+      const known = this.recent.get(connection.key);
       if (known) {
-        extendWindow(known, ms, ms);
-        sink.ignore();
-        return undefined;
-      }
-      // Some observation points (e.g. TO_OVERLAY) do not say whether a packet is a reply: the reverse of a
-      // connection already counted is one.
-      if (this.recent.get(tupleKey(l4.protocol, destinationIp, l4.port, sourceIp, sourcePort))) {
+        // Some observation points (e.g. TO_OVERLAY) do not say whether a packet is a reply: one going the other way
+        // than the connection counted is one. The same way is the connection seen again.
+        if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
         sink.ignore();
         return undefined;
       }
@@ -178,7 +179,8 @@ export class HubbleReader implements FlowLineReader {
       firstMs: ms,
       lastMs: ms,
     });
-    if (tuple !== undefined) this.recent.set(tuple, entry);
+    if (connection !== undefined)
+      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
     return undefined;
   }
 }
@@ -190,18 +192,31 @@ export function isBareFlow(value: JsonObject): boolean {
 
 const CLOSING_BRACE = 0x7d;
 
+/** A connection counted, and which of its two ends sorts first in its key (see {@link connectionKey}). */
+interface CountedConnection {
+  entry: FlowEntry;
+  sourceFirst: boolean;
+}
+
 /**
- * A connection's 5-tuple as a map key. `join` makes one flat string where a template literal makes a rope that the
- * map must flatten again, a measurable difference at two keys per line.
+ * A connection's 5-tuple as a map key that is the same both ways (its two ends in sorted order), so that one look-up
+ * finds a packet of a connection already counted, request or reply, and `sourceFirst` tells which way it goes.
+ * `join` makes one flat string where a template literal makes a rope that the map must flatten again, a measurable
+ * difference at a key per line.
  */
-function tupleKey(
+function connectionKey(
   protocol: Protocol,
-  ip: string,
-  port: string | number,
-  peerIp: string,
-  peerPort: string | number,
-): string {
-  return [protocol, ip, port, peerIp, peerPort].join(' ');
+  sourceIp: string,
+  sourcePort: string,
+  destinationIp: string,
+  destinationPort: number,
+): { key: string; sourceFirst: boolean } {
+  const port = String(destinationPort);
+  const sourceFirst = sourceIp < destinationIp || (sourceIp === destinationIp && sourcePort <= port);
+  const key = sourceFirst
+    ? [protocol, sourceIp, sourcePort, destinationIp, port].join(' ')
+    : [protocol, destinationIp, port, sourceIp, sourcePort].join(' ');
+  return { key, sourceFirst };
 }
 
 /** The L4 protocol and destination port of a flow; undefined for ICMP and other non-port protocols. */

@@ -166,6 +166,43 @@ describe('Hubble reader', () => {
     }
   });
 
+  it('counts a packet the other way of a counted connection as its reply, which does not extend its window', async () => {
+    const packet = (time: string, from: [string, number], to: [string, number]) =>
+      JSON.stringify({
+        flow: {
+          time,
+          verdict: 'FORWARDED',
+          IP: { source: from[0], destination: to[0] },
+          l4: { TCP: { source_port: from[1], destination_port: to[1] } },
+          source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
+          destination: { namespace: 'data', labels: ['k8s:app=redis'] },
+          // Observation points such as TO_OVERLAY leave out is_reply.
+          trace_observation_point: 'TO_OVERLAY',
+        },
+      });
+    const frontend: [string, number] = ['10.8.2.22', 41000];
+    const redis: [string, number] = ['10.8.1.11', 6379];
+    const lines = [
+      packet('2026-11-20T09:00:00Z', frontend, redis),
+      packet('2026-11-20T09:00:05Z', redis, frontend),
+      packet('2026-11-20T09:00:02Z', frontend, redis),
+      // Another connection from the same pod (another source port): counted.
+      packet('2026-11-20T09:00:03Z', [frontend[0], 41001], redis),
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'netpol-guard-hubble-'));
+    try {
+      const file = join(dir, 'flows.jsonl');
+      await writeFile(file, lines.join('\n'));
+      const result = await readFlows([file]);
+      expect(result.flows.map(describeFlow)).toEqual([
+        'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x2 2026-11-20T09:00:00.000Z .. 2026-11-20T09:00:03.000Z',
+      ]);
+      expect(result.stats).toEqual({ records: 2, skipped: 0, ignored: 2, skippedSamples: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads a pod described anew (relabelled, another workload) as its new description', async () => {
     const line = (sourcePort: number, labels: string[], workloads?: unknown) =>
       JSON.stringify({
