@@ -142,16 +142,28 @@ function compilePorts(rule: PolicyRule): CompiledPorts {
     else named.push({ name: port.port, protocol: port.protocol });
   }
   if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
+  // Asked for every pair of groups the rule connects: worked out once per destination's list of ports (workloads
+  // keep theirs, and identical pods share one).
+  const resolved = new WeakMap<readonly ContainerPort[], ConnSet>();
   return {
     hasNamed: true,
     // A name means whatever port the destination's container declares under that name and protocol; an address
     // outside the pods declares none, so a named port never matches it.
-    resolve: (destinationPorts) =>
-      (destinationPorts ?? [])
-        .filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol))
-        .reduce(
-          (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
-          fixed,
-        ),
+    resolve(destinationPorts) {
+      if (!destinationPorts) return fixed;
+      let ports = resolved.get(destinationPorts);
+      if (!ports) {
+        ports = destinationPorts
+          .filter((declared) =>
+            named.some((n) => n.name === declared.name && n.protocol === declared.protocol),
+          )
+          .reduce(
+            (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
+            fixed,
+          );
+        resolved.set(destinationPorts, ports);
+      }
+      return ports;
+    },
   };
 }

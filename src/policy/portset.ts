@@ -56,19 +56,23 @@ export class ConnSet {
 
   private combine(
     other: ConnSet,
-    op: (a: readonly PortRange[], b: readonly PortRange[]) => PortRange[],
+    op: (a: readonly PortRange[], b: readonly PortRange[]) => readonly PortRange[],
   ): ConnSet {
-    return ConnSet.create({
-      TCP: op(this.byProtocol.TCP, other.byProtocol.TCP),
-      UDP: op(this.byProtocol.UDP, other.byProtocol.UDP),
-      SCTP: op(this.byProtocol.SCTP, other.byProtocol.SCTP),
-    });
+    const TCP = op(this.byProtocol.TCP, other.byProtocol.TCP);
+    const UDP = op(this.byProtocol.UDP, other.byProtocol.UDP);
+    const SCTP = op(this.byProtocol.SCTP, other.byProtocol.SCTP);
+    // An operation that gives back one side's lists unchanged gives back that side: no new set to make.
+    const { byProtocol: mine } = this;
+    if (TCP === mine.TCP && UDP === mine.UDP && SCTP === mine.SCTP) return this;
+    const { byProtocol: theirs } = other;
+    if (TCP === theirs.TCP && UDP === theirs.UDP && SCTP === theirs.SCTP) return other;
+    return ConnSet.create({ TCP, UDP, SCTP });
   }
 
   union(other: ConnSet): ConnSet {
-    if (other.isEmpty() || this === ConnSet.FULL) return this;
+    if (other === this || other.isEmpty() || this === ConnSet.FULL) return this;
     if (this.isEmpty() || other === ConnSet.FULL) return other;
-    return this.combine(other, (a, b) => normalize([...a, ...b]));
+    return this.combine(other, unionRanges);
   }
 
   intersection(other: ConnSet): ConnSet {
@@ -140,6 +144,36 @@ function normalize(ranges: readonly PortRange[]): PortRange[] {
     else merged.push([lo, hi]);
   }
   return merged;
+}
+
+/**
+ * Union of two normalized range lists, by a merge walk. Unions are the engine's most frequent operation and most add
+ * ports already there: a list that covers the other is returned as is, and ranges are shared, never changed.
+ */
+function unionRanges(a: readonly PortRange[], b: readonly PortRange[]): readonly PortRange[] {
+  if (covers(a, b)) return a;
+  if (covers(b, a)) return b;
+  const merged: PortRange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]![0] <= b[j]![0]) ? a[i++]! : b[j++]!;
+    const last = merged.at(-1);
+    if (!last || next[0] > last[1] + 1) merged.push(next);
+    else if (next[1] > last[1]) merged[merged.length - 1] = [last[0], next[1]];
+  }
+  return merged;
+}
+
+/** Whether every range of `inner` lies within a range of `outer` (both normalized). */
+function covers(outer: readonly PortRange[], inner: readonly PortRange[]): boolean {
+  let i = 0;
+  for (const [lo, hi] of inner) {
+    while (i < outer.length && outer[i]![1] < lo) i++;
+    const range = outer[i];
+    if (!range || range[0] > lo || range[1] < hi) return false;
+  }
+  return true;
 }
 
 /** Intersection of two normalized range lists, by a merge walk. */
