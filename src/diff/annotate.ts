@@ -22,6 +22,22 @@ const NON_PUBLIC = [
 /** A namespace name no cluster has: a pod there stands for "a pod in any namespace". */
 const PROBE_NAMESPACE = 'netpol-guard-probe-any-namespace';
 
+/** The same pod in {@link PROBE_NAMESPACE}; one per workload, so the engine works out its facts once. */
+function probeOf(workload: Workload): Workload {
+  let probe = probes.get(workload);
+  if (!probe) {
+    probe = {
+      ...workload,
+      id: `${PROBE_NAMESPACE}/${workload.kind}/${workload.name}`,
+      namespace: PROBE_NAMESPACE,
+    };
+    probes.set(workload, probe);
+  }
+  return probe;
+}
+
+const probes = new WeakMap<Workload, Workload>();
+
 /**
  * Adds what a reviewer needs to judge each change: on opened paths a risk note (crosses namespaces, reachable from
  * any namespace, the internet, the metadata endpoint) and the rule that allows them; on closed paths, why head
@@ -72,12 +88,7 @@ function risksOf(change: PathChange, head: PolicyEngine, workloads: Map<string, 
   const port = change.ports[0]?.[0];
   if (source && destination && port !== undefined) {
     // Would the same pod, placed in a namespace nobody has yet, be let in? Then any namespace can reach it.
-    const probe: Workload = {
-      ...source,
-      id: `${PROBE_NAMESPACE}/${source.kind}/${source.name}`,
-      namespace: PROBE_NAMESPACE,
-    };
-    if (head.isAllowed({ workload: probe }, { workload: destination }, change.protocol, port))
+    if (head.isAllowed({ workload: probeOf(source) }, { workload: destination }, change.protocol, port))
       risks.push('any-namespace');
   }
   for (const peer of [from, to]) {

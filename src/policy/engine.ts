@@ -87,6 +87,9 @@ class Engine implements PolicyEngine {
   private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
   private readonly groups: Group[] = [];
   private readonly groupOfWorkload = new Map<Workload, Group>();
+  /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
+  private readonly outsideFacts = new WeakMap<Workload, PodFacts>();
+  private readonly outsideSelecting = new WeakMap<Workload, Record<Direction, CompiledPolicy[]>>();
   private readonly groupsByNamespace = new Map<string, Group[]>();
   private readonly peerGroups = new Map<string, Group[]>();
   private readonly namespaceGroups = new Map<string, Group[]>();
@@ -452,10 +455,17 @@ class Engine implements PolicyEngine {
     return { isolated: true, allowed, policies };
   }
 
-  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
+  /**
+   * Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated when first asked
+   * about (workloads never change, and the same probe is asked about for many destinations).
+   */
   private selecting(workload: Workload, direction: Direction): CompiledPolicy[] {
     const group = this.groupOfWorkload.get(workload);
-    return group ? group.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
+    if (group) return group.selecting[direction];
+    let selecting = this.outsideSelecting.get(workload);
+    if (!selecting)
+      this.outsideSelecting.set(workload, (selecting = this.evaluateSelecting(this.podFacts(workload))));
+    return selecting[direction];
   }
 
   private evaluateSelecting(facts: PodFacts): Record<Direction, CompiledPolicy[]> {
@@ -477,13 +487,18 @@ class Engine implements PolicyEngine {
   private podFacts(workload: Workload): PodFacts {
     const known = this.groupOfWorkload.get(workload);
     if (known) return known.facts;
-    return {
-      namespace: workload.namespace,
-      namespaceLabels: this.namespaceLabels(workload.namespace),
-      labels: workload.labels,
-      ports: workload.ports,
-      ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
-    };
+    let facts = this.outsideFacts.get(workload);
+    if (!facts) {
+      facts = {
+        namespace: workload.namespace,
+        namespaceLabels: this.namespaceLabels(workload.namespace),
+        labels: workload.labels,
+        ports: workload.ports,
+        ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
+      };
+      this.outsideFacts.set(workload, facts);
+    }
+    return facts;
   }
 
   /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
