@@ -15903,6 +15903,19 @@ var NON_PUBLIC = [
   "::1/128"
 ];
 var PROBE_NAMESPACE = "netpol-guard-probe-any-namespace";
+function probeOf(workload) {
+  let probe = probes.get(workload);
+  if (!probe) {
+    probe = {
+      ...workload,
+      id: `${PROBE_NAMESPACE}/${workload.kind}/${workload.name}`,
+      namespace: PROBE_NAMESPACE
+    };
+    probes.set(workload, probe);
+  }
+  return probe;
+}
+var probes = /* @__PURE__ */ new WeakMap();
 function annotateChanges(opened, closed, head) {
   const workloads = new Map(head.model.workloads.map((w) => [w.id, w]));
   const endpoint = (peer3) => {
@@ -15945,12 +15958,7 @@ function risksOf(change, head, workloads) {
   const destination = isCidrPeer(to) ? void 0 : workloads.get(peerKey2(to));
   const port2 = change.ports[0]?.[0];
   if (source && destination && port2 !== void 0) {
-    const probe = {
-      ...source,
-      id: `${PROBE_NAMESPACE}/${source.kind}/${source.name}`,
-      namespace: PROBE_NAMESPACE
-    };
-    if (head.isAllowed({ workload: probe }, { workload: destination }, change.protocol, port2))
+    if (head.isAllowed({ workload: probeOf(source) }, { workload: destination }, change.protocol, port2))
       risks.push("any-namespace");
   }
   for (const peer3 of [from, to]) {
@@ -16539,16 +16547,19 @@ var ConnSet = class _ConnSet {
     return set.equals(_ConnSet.FULL) ? _ConnSet.FULL : set;
   }
   combine(other, op) {
-    return _ConnSet.create({
-      TCP: op(this.byProtocol.TCP, other.byProtocol.TCP),
-      UDP: op(this.byProtocol.UDP, other.byProtocol.UDP),
-      SCTP: op(this.byProtocol.SCTP, other.byProtocol.SCTP)
-    });
+    const TCP = op(this.byProtocol.TCP, other.byProtocol.TCP);
+    const UDP = op(this.byProtocol.UDP, other.byProtocol.UDP);
+    const SCTP = op(this.byProtocol.SCTP, other.byProtocol.SCTP);
+    const { byProtocol: mine } = this;
+    if (TCP === mine.TCP && UDP === mine.UDP && SCTP === mine.SCTP) return this;
+    const { byProtocol: theirs } = other;
+    if (TCP === theirs.TCP && UDP === theirs.UDP && SCTP === theirs.SCTP) return other;
+    return _ConnSet.create({ TCP, UDP, SCTP });
   }
   union(other) {
-    if (other.isEmpty() || this === _ConnSet.FULL) return this;
+    if (other === this || other.isEmpty() || this === _ConnSet.FULL) return this;
     if (this.isEmpty() || other === _ConnSet.FULL) return other;
-    return this.combine(other, (a, b) => normalize([...a, ...b]));
+    return this.combine(other, unionRanges);
   }
   intersection(other) {
     if (this.isEmpty() || other === _ConnSet.FULL) return this;
@@ -16601,6 +16612,29 @@ function normalize(ranges) {
     else merged.push([lo, hi]);
   }
   return merged;
+}
+function unionRanges(a, b) {
+  if (covers2(a, b)) return a;
+  if (covers2(b, a)) return b;
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++];
+    const last = merged.at(-1);
+    if (!last || next[0] > last[1] + 1) merged.push(next);
+    else if (next[1] > last[1]) merged[merged.length - 1] = [last[0], next[1]];
+  }
+  return merged;
+}
+function covers2(outer, inner) {
+  let i = 0;
+  for (const [lo, hi] of inner) {
+    while (i < outer.length && outer[i][1] < lo) i++;
+    const range2 = outer[i];
+    if (!range2 || range2[0] > lo || range2[1] < hi) return false;
+  }
+  return true;
 }
 function intersectRanges(a, b) {
   const result = [];
@@ -16692,14 +16726,25 @@ function compilePorts(rule2) {
     else named.push({ name: port2.port, protocol: port2.protocol });
   }
   if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
+  const resolved = /* @__PURE__ */ new WeakMap();
   return {
     hasNamed: true,
     // A name means whatever port the destination's container declares under that name and protocol; an address
     // outside the pods declares none, so a named port never matches it.
-    resolve: (destinationPorts) => (destinationPorts ?? []).filter((declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)).reduce(
-      (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
-      fixed
-    )
+    resolve(destinationPorts) {
+      if (!destinationPorts) return fixed;
+      let ports = resolved.get(destinationPorts);
+      if (!ports) {
+        ports = destinationPorts.filter(
+          (declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)
+        ).reduce(
+          (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
+          fixed
+        );
+        resolved.set(destinationPorts, ports);
+      }
+      return ports;
+    }
   };
 }
 
@@ -16779,6 +16824,9 @@ var Engine = class {
   policiesByNamespace = /* @__PURE__ */ new Map();
   groups = [];
   groupOfWorkload = /* @__PURE__ */ new Map();
+  /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
+  outsideFacts = /* @__PURE__ */ new WeakMap();
+  outsideSelecting = /* @__PURE__ */ new WeakMap();
   groupsByNamespace = /* @__PURE__ */ new Map();
   peerGroups = /* @__PURE__ */ new Map();
   namespaceGroups = /* @__PURE__ */ new Map();
@@ -17053,10 +17101,17 @@ var Engine = class {
     }));
     return { isolated: true, allowed, policies };
   }
-  /** Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated on the fly. */
+  /**
+   * Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated when first asked
+   * about (workloads never change, and the same probe is asked about for many destinations).
+   */
   selecting(workload, direction) {
     const group = this.groupOfWorkload.get(workload);
-    return group ? group.selecting[direction] : this.evaluateSelecting(this.podFacts(workload))[direction];
+    if (group) return group.selecting[direction];
+    let selecting = this.outsideSelecting.get(workload);
+    if (!selecting)
+      this.outsideSelecting.set(workload, selecting = this.evaluateSelecting(this.podFacts(workload)));
+    return selecting[direction];
   }
   evaluateSelecting(facts) {
     const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
@@ -17073,13 +17128,18 @@ var Engine = class {
   podFacts(workload) {
     const known = this.groupOfWorkload.get(workload);
     if (known) return known.facts;
-    return {
-      namespace: workload.namespace,
-      namespaceLabels: this.namespaceLabels(workload.namespace),
-      labels: workload.labels,
-      ports: workload.ports,
-      ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
-    };
+    let facts = this.outsideFacts.get(workload);
+    if (!facts) {
+      facts = {
+        namespace: workload.namespace,
+        namespaceLabels: this.namespaceLabels(workload.namespace),
+        labels: workload.labels,
+        ports: workload.ports,
+        ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
+      };
+      this.outsideFacts.set(workload, facts);
+    }
+    return facts;
   }
   /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
   namespaceLabels(namespace) {
@@ -18083,17 +18143,18 @@ var HubbleReader = class {
     if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
     if (destinationIp !== void 0 && typeof destinationIp !== "string")
       return "IP.destination is not a string";
-    let tuple;
+    let connection;
     if (sourceIp && destinationIp) {
-      const sourcePort = String(l4.ports.source_port ?? 0);
-      tuple = tupleKey(l4.protocol, sourceIp, sourcePort, destinationIp, l4.port);
-      const known = this.recent.get(tuple);
+      connection = connectionKey2(
+        l4.protocol,
+        sourceIp,
+        String(l4.ports.source_port ?? 0),
+        destinationIp,
+        l4.port
+      );
+      const known = this.recent.get(connection.key);
       if (known) {
-        extendWindow(known, ms, ms);
-        sink.ignore();
-        return void 0;
-      }
-      if (this.recent.get(tupleKey(l4.protocol, destinationIp, l4.port, sourceIp, sourcePort))) {
+        if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
         sink.ignore();
         return void 0;
       }
@@ -18113,7 +18174,8 @@ var HubbleReader = class {
       firstMs: ms,
       lastMs: ms
     });
-    if (tuple !== void 0) this.recent.set(tuple, entry);
+    if (connection !== void 0)
+      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
     return void 0;
   }
 };
@@ -18121,8 +18183,11 @@ function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
 var CLOSING_BRACE = 125;
-function tupleKey(protocol, ip, port2, peerIp, peerPort) {
-  return [protocol, ip, port2, peerIp, peerPort].join(" ");
+function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
+  const port2 = String(destinationPort);
+  const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && sourcePort <= port2;
+  const key = sourceFirst ? [protocol, sourceIp, sourcePort, destinationIp, port2].join(" ") : [protocol, destinationIp, port2, sourceIp, sourcePort].join(" ");
+  return { key, sourceFirst };
 }
 function findL4(l4) {
   for (const [key, protocol] of L4_PROTOCOLS) {
@@ -18639,7 +18704,7 @@ async function readPrefix(content, maxBytes) {
 var LINE_FEED = 10;
 var CARRIAGE_RETURN = 13;
 var BYTE_ORDER_MARK = [239, 187, 191];
-async function forEachLine(content, maxLineBytes, handler) {
+async function forEachLine(content, maxLineBytes, handler, signal) {
   let lineNumber = 0;
   let pending = [];
   let pendingBytes = 0;
@@ -18663,6 +18728,7 @@ async function forEachLine(content, maxLineBytes, handler) {
     return line;
   };
   for await (const chunk of content) {
+    if (signal?.aborted) return lineNumber;
     let start = 0;
     while (start < chunk.length) {
       const newline = chunk.indexOf(LINE_FEED, start);
@@ -18752,6 +18818,7 @@ async function readFlows(files, options = {}) {
     return void 0;
   };
   for (const file of files) {
+    if (options.signal?.aborted) break;
     const sink = run.sinkFor(displayName(file, options.root));
     let lastLine = 0;
     try {
@@ -18760,20 +18827,25 @@ async function readFlows(files, options = {}) {
       if (layout === void 0) continue;
       const reader = lineReaderFor(layout);
       if (reader) {
-        await forEachLine(await openContent(file), limits.maxLineBytes, {
-          rawLine(bytes, start, end, lineNumber) {
-            lastLine = lineNumber;
-            return reader.rawLine?.(bytes, start, end, sink) ?? false;
+        await forEachLine(
+          await openContent(file),
+          limits.maxLineBytes,
+          {
+            rawLine(bytes, start, end, lineNumber) {
+              lastLine = lineNumber;
+              return reader.rawLine?.(bytes, start, end, sink) ?? false;
+            },
+            line(text, lineNumber, terminated) {
+              lastLine = lineNumber;
+              if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
+            },
+            tooLong(lineNumber) {
+              lastLine = lineNumber;
+              sink.skip(lineNumber, `line longer than ${limits.maxLineBytes} bytes`);
+            }
           },
-          line(text, lineNumber, terminated) {
-            lastLine = lineNumber;
-            if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
-          },
-          tooLong(lineNumber) {
-            lastLine = lineNumber;
-            sink.skip(lineNumber, `line longer than ${limits.maxLineBytes} bytes`);
-          }
-        });
+          options.signal
+        );
       } else {
         await readDocument(file, limits.maxDocumentBytes, sink);
       }
@@ -18811,6 +18883,7 @@ function displayName(file, root) {
 var WORKER_FILE = new URL("./flows-worker.js", import.meta.url);
 function readFlowsInBackground(files, options = {}) {
   if (!existsSync2(fileURLToPath(WORKER_FILE))) return readFlows(files, options);
+  const { signal, ...workerOptions } = options;
   return new Promise((resolve5) => {
     let settled = false;
     const settle = (read) => {
@@ -18820,11 +18893,15 @@ function readFlowsInBackground(files, options = {}) {
     };
     const readHere = () => settle(() => readFlows(files, options));
     try {
-      const input = { files: [...files], options };
+      const input = { files: [...files], options: workerOptions };
       const worker = new Worker(WORKER_FILE, { workerData: input });
       worker.once("message", (result) => settle(() => result));
       worker.once("error", readHere);
       worker.once("exit", readHere);
+      signal?.addEventListener("abort", () => {
+        settled = true;
+        void worker.terminate();
+      });
     } catch {
       readHere();
     }
@@ -23065,7 +23142,18 @@ function blocks(finding, failOn) {
 // src/check/run.ts
 async function runCheck(options) {
   const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
-  const flowsRead = options.flows?.length ? readFlowsInBackground(options.flows, { format: options.flowsFormat ?? "auto" }) : void 0;
+  const stopReading = new AbortController();
+  const flowsRead = options.flows?.length ? readFlowsInBackground(options.flows, {
+    format: options.flowsFormat ?? "auto",
+    signal: stopReading.signal
+  }) : void 0;
+  try {
+    return await checkWith(options, config, configDiagnostics, flowsRead);
+  } finally {
+    stopReading.abort();
+  }
+}
+async function checkWith(options, config, configDiagnostics, flowsRead) {
   const parseCache = new ParseCache();
   const [base, head] = await Promise.all([
     analyseSide(options.base, config, parseCache),

@@ -7851,17 +7851,18 @@ var HubbleReader = class {
     if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
     if (destinationIp !== void 0 && typeof destinationIp !== "string")
       return "IP.destination is not a string";
-    let tuple;
+    let connection;
     if (sourceIp && destinationIp) {
-      const sourcePort = String(l4.ports.source_port ?? 0);
-      tuple = tupleKey(l4.protocol, sourceIp, sourcePort, destinationIp, l4.port);
-      const known = this.recent.get(tuple);
+      connection = connectionKey2(
+        l4.protocol,
+        sourceIp,
+        String(l4.ports.source_port ?? 0),
+        destinationIp,
+        l4.port
+      );
+      const known = this.recent.get(connection.key);
       if (known) {
-        extendWindow(known, ms, ms);
-        sink.ignore();
-        return void 0;
-      }
-      if (this.recent.get(tupleKey(l4.protocol, destinationIp, l4.port, sourceIp, sourcePort))) {
+        if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
         sink.ignore();
         return void 0;
       }
@@ -7881,7 +7882,8 @@ var HubbleReader = class {
       firstMs: ms,
       lastMs: ms
     });
-    if (tuple !== void 0) this.recent.set(tuple, entry);
+    if (connection !== void 0)
+      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
     return void 0;
   }
 };
@@ -7889,8 +7891,11 @@ function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
 var CLOSING_BRACE = 125;
-function tupleKey(protocol, ip, port, peerIp, peerPort) {
-  return [protocol, ip, port, peerIp, peerPort].join(" ");
+function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
+  const port = String(destinationPort);
+  const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && sourcePort <= port;
+  const key = sourceFirst ? [protocol, sourceIp, sourcePort, destinationIp, port].join(" ") : [protocol, destinationIp, port, sourceIp, sourcePort].join(" ");
+  return { key, sourceFirst };
 }
 function findL4(l4) {
   for (const [key, protocol] of L4_PROTOCOLS) {
@@ -8407,7 +8412,7 @@ async function readPrefix(content, maxBytes) {
 var LINE_FEED = 10;
 var CARRIAGE_RETURN = 13;
 var BYTE_ORDER_MARK = [239, 187, 191];
-async function forEachLine(content, maxLineBytes, handler) {
+async function forEachLine(content, maxLineBytes, handler, signal) {
   let lineNumber = 0;
   let pending = [];
   let pendingBytes = 0;
@@ -8431,6 +8436,7 @@ async function forEachLine(content, maxLineBytes, handler) {
     return line;
   };
   for await (const chunk of content) {
+    if (signal?.aborted) return lineNumber;
     let start = 0;
     while (start < chunk.length) {
       const newline = chunk.indexOf(LINE_FEED, start);
@@ -8520,6 +8526,7 @@ async function readFlows(files2, options2 = {}) {
     return void 0;
   };
   for (const file of files2) {
+    if (options2.signal?.aborted) break;
     const sink = run.sinkFor(displayName(file, options2.root));
     let lastLine = 0;
     try {
@@ -8528,20 +8535,25 @@ async function readFlows(files2, options2 = {}) {
       if (layout === void 0) continue;
       const reader = lineReaderFor(layout);
       if (reader) {
-        await forEachLine(await openContent(file), limits.maxLineBytes, {
-          rawLine(bytes, start, end, lineNumber) {
-            lastLine = lineNumber;
-            return reader.rawLine?.(bytes, start, end, sink) ?? false;
+        await forEachLine(
+          await openContent(file),
+          limits.maxLineBytes,
+          {
+            rawLine(bytes, start, end, lineNumber) {
+              lastLine = lineNumber;
+              return reader.rawLine?.(bytes, start, end, sink) ?? false;
+            },
+            line(text, lineNumber, terminated) {
+              lastLine = lineNumber;
+              if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
+            },
+            tooLong(lineNumber) {
+              lastLine = lineNumber;
+              sink.skip(lineNumber, `line longer than ${limits.maxLineBytes} bytes`);
+            }
           },
-          line(text, lineNumber, terminated) {
-            lastLine = lineNumber;
-            if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
-          },
-          tooLong(lineNumber) {
-            lastLine = lineNumber;
-            sink.skip(lineNumber, `line longer than ${limits.maxLineBytes} bytes`);
-          }
-        });
+          options2.signal
+        );
       } else {
         await readDocument(file, limits.maxDocumentBytes, sink);
       }
