@@ -1,7 +1,7 @@
 import type { DiffResult, PathChange } from '../check/types.js';
 import type { Protocol } from '../model/types.js';
 import { compareWorkloads } from '../policy/engine.js';
-import { cidrToRange, rangeToCidrs, type IpRange } from '../policy/ip.js';
+import { cidrToRange, compareBigInt, rangeToCidrs, type IpRange } from '../policy/ip.js';
 import { ConnSet } from '../policy/portset.js';
 import type {
   CidrPeer,
@@ -12,6 +12,7 @@ import type {
   PortRange,
   WorkloadPeer,
 } from '../policy/types.js';
+import { compareText } from '../text/compare.js';
 import { changedScope } from './changed.js';
 import { isCidrPeer, peerKey } from './peers.js';
 
@@ -123,7 +124,7 @@ function compareConnections(a: Connection, b: Connection): number {
   return (
     compareWorkloads(a.from as WorkloadPeer, b.from as WorkloadPeer) ||
     compareWorkloads(a.to as WorkloadPeer, b.to as WorkloadPeer) ||
-    (a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0)
+    compareText(a.protocol, b.protocol)
   );
 }
 
@@ -211,7 +212,7 @@ function commonSegments(group: ExternalGroup): { range: IpRange; base: ConnSet; 
     bounds.add(range.start);
     bounds.add(range.end + 1n);
   }
-  const points = [...bounds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const points = [...bounds].sort(compareBigInt);
   const portsAt = (entries: ExternalGroup['base'], address: bigint) =>
     entries.find((e) => e.range.start <= address && address <= e.range.end)?.ports ?? ConnSet.none();
   const segments: { range: IpRange; base: ConnSet; head: ConnSet }[] = [];

@@ -1,5 +1,6 @@
 import type { Labels, Protocol } from '../model/types.js';
 import type { AggregatedFlow, FlowEndpoint, FlowRecord, FlowVerdict } from './types.js';
+import { compareText } from '../text/compare.js';
 import { isPort } from './values.js';
 
 /**
@@ -63,7 +64,7 @@ export function identifiedByAddress(endpoint: FlowEndpoint): boolean {
 function sortedLabels(labels: Labels): Labels | undefined {
   const entries = Object.entries(labels);
   if (entries.length === 0) return undefined;
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  entries.sort(([a], [b]) => compareText(a, b));
   return Object.fromEntries(entries);
 }
 
@@ -160,7 +161,7 @@ export class FlowAggregator {
       if (entry.lastMs !== undefined && (last === undefined || entry.lastMs > last)) last = entry.lastMs;
       ordered.push([order, toAggregatedFlow(entry)]);
     }
-    ordered.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    ordered.sort(([a], [b]) => compareText(a, b));
     const flows = ordered.map(([, flow]) => flow);
     if (first === undefined || last === undefined) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };

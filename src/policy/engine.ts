@@ -29,6 +29,7 @@ import {
   type ExternalContribution,
 } from './external.js';
 import { addressToRange, compareRanges } from './ip.js';
+import { compareText } from '../text/compare.js';
 import { ConnSet } from './portset.js';
 import type {
   Connection,
@@ -591,10 +592,6 @@ function rowPorts(row: DirectionRow, other: Group): ConnSet {
   let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
   for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
   return ports;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Report order of workloads: namespace, kind, name, compared as plain strings so every machine agrees. */

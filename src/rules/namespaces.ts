@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ClusterModel, LabelSelector, Labels } from '../model/types.js';
 import { compileSelector } from '../policy/selector.js';
+import { compareText } from '../text/compare.js';
 import { labelsSatisfying, selectorKeys } from './helpers.js';
 
 /** The label Kubernetes puts on every namespace: the one key always safe to select on. */
@@ -140,9 +141,7 @@ function labelKey(key: string, value: string): string {
 
 /** The same text for selectors that select the same labels however they are written. */
 function selectorKey(selector: LabelSelector): string {
-  const matchLabels = Object.entries(selector.matchLabels ?? {}).sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
+  const matchLabels = Object.entries(selector.matchLabels ?? {}).sort(([a], [b]) => compareText(a, b));
   const expressions = (selector.matchExpressions ?? [])
     .map(({ key, operator, values }) => JSON.stringify([key, operator, [...(values ?? [])].sort()]))
     .sort();

@@ -3,6 +3,7 @@ import type { ResolvedConfig, RuleSetting } from '../config/types.js';
 import type { Diagnostic, SourceLocation } from '../manifests/types.js';
 import type { ClusterModel, NetworkPolicy } from '../model/types.js';
 import { createEngine } from '../policy/engine.js';
+import { compareText } from '../text/compare.js';
 import type { PolicyEngine } from '../policy/types.js';
 import { rules as registry } from './index.js';
 import type { Finding, LintResult, ReportDescriptor, ResourceRef, Rule } from './types.js';
@@ -169,9 +170,4 @@ function compareFindings(a: Finding, b: Finding): number {
     compareText(a.rule, b.rule) ||
     compareText(a.message, b.message)
   );
-}
-
-/** Code-point order, independent of the machine's locale, so reports are byte-identical everywhere. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
