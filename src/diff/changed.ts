@@ -1,5 +1,6 @@
-import type { Labels, NetworkPolicy, PolicyRule, Workload } from '../model/types.js';
-import { NAMESPACE_NAME_LABEL } from '../model/build.js';
+import type { NetworkPolicy, PolicyRule, Workload } from '../model/types.js';
+import { namespaceLabelsOf } from '../model/build.js';
+import { groupKey, sortedEntries } from '../policy/engine.js';
 import type { ConnectionScope, Direction, PolicyEngine } from '../policy/types.js';
 
 /**
@@ -34,18 +35,13 @@ export function changedScope(base: PolicyEngine, head: PolicyEngine): Connection
   return scope;
 }
 
-/** Everything about a pod that policies look at: namespace and its labels, labels, container ports, stated IPs. */
+/**
+ * Everything about a pod that policies look at: what makes pods identical within one model (namespace, labels,
+ * container ports, stated IPs) and its namespace's labels, which may differ between models.
+ */
 function podFacts(engine: PolicyEngine, workload: Workload): string {
-  const namespaceLabels = engine.model.namespaces.get(workload.namespace)?.labels ?? {
-    [NAMESPACE_NAME_LABEL]: workload.namespace,
-  };
-  return JSON.stringify([
-    workload.namespace,
-    sortedEntries(namespaceLabels),
-    sortedEntries(workload.labels),
-    workload.ports,
-    [...workload.ips].sort(),
-  ]);
+  const namespaceLabels = sortedEntries(namespaceLabelsOf(engine.model, workload.namespace));
+  return `${groupKey(workload)}\u0000${JSON.stringify(namespaceLabels)}`;
 }
 
 /** What the policies selecting a pod for one direction mean together (a union: their order does not matter). */
@@ -76,8 +72,4 @@ function describe(policy: NetworkPolicy, direction: Direction): string {
     ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
   ];
   return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule)]);
-}
-
-function sortedEntries(labels: Labels): [string, string][] {
-  return Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

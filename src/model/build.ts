@@ -182,6 +182,11 @@ function namespaceLabels(name: string, declared: Labels): Labels {
   return { ...declared, [NAMESPACE_NAME_LABEL]: name };
 }
 
+/** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
+export function namespaceLabelsOf(model: ClusterModel, namespace: string): Labels {
+  return model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
+}
+
 /**
  * Declared namespaces, then namespaces that only configuration names, then those only objects refer to (which carry
  * just the name label). Configured labels add to declared ones; a manifest's own value wins on a conflict.

@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../manifests/types.js';
-import { NAMESPACE_NAME_LABEL } from '../model/build.js';
+import { namespaceLabelsOf } from '../model/build.js';
 import type {
   ClusterModel,
   ContainerPort,
@@ -429,7 +429,9 @@ class Engine implements PolicyEngine {
         peer.ipRanges.length > 0
           ? this.groups.filter((group) => group.facts.ips.length > 0)
           : [...this.groupsByNamespace.entries()]
-              .filter(([namespace]) => peer.matchesNamespace(namespace, this.namespaceLabels(namespace)))
+              .filter(([namespace]) =>
+                peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
+              )
               .flatMap(([, inNamespace]) => inNamespace);
       this.namespaceGroups.set(peer.namespaceKey, groups);
     }
@@ -492,7 +494,7 @@ class Engine implements PolicyEngine {
     if (!facts) {
       facts = {
         namespace: workload.namespace,
-        namespaceLabels: this.namespaceLabels(workload.namespace),
+        namespaceLabels: namespaceLabelsOf(this.model, workload.namespace),
         labels: workload.labels,
         ports: workload.ports,
         ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
@@ -500,11 +502,6 @@ class Engine implements PolicyEngine {
       this.outsideFacts.set(workload, facts);
     }
     return facts;
-  }
-
-  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
-  private namespaceLabels(namespace: string): Labels {
-    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
   }
 
   private compiled(policy: NetworkPolicy): CompiledPolicy {
@@ -572,7 +569,7 @@ const compiledPeers = new WeakMap<PolicyPeer, CompiledPeer>();
 const groupKeys = new WeakMap<Workload, string>();
 
 /** Workloads with the same key are identical pods for every policy: namespace, labels, ports and stated IPs. */
-function groupKey(workload: Workload): string {
+export function groupKey(workload: Workload): string {
   let key = groupKeys.get(workload);
   if (key === undefined) {
     key = JSON.stringify([
@@ -599,7 +596,8 @@ export function compareWorkloads(a: WorkloadPeer, b: WorkloadPeer): number {
   return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
 }
 
-function sortedEntries(labels: Labels): [string, string][] {
+/** Labels as entries in key order, so equal sets compare and print alike. */
+export function sortedEntries(labels: Labels): [string, string][] {
   return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
 }
 

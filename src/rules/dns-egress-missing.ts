@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ClusterModel, NetworkPolicy, Protocol, Workload } from '../model/types.js';
+import { namespaceLabelsOf } from '../model/build.js';
 import { isEmptySelector, matchesSelector } from '../policy/selector.js';
 import type { PolicyEngine } from '../policy/types.js';
 import { cidrToRange, ipBlockRanges, rangesOverlap } from '../policy/ip.js';
@@ -11,7 +12,7 @@ import {
   shortList,
   sortedUnique,
 } from './helpers.js';
-import { dnsNamespaceName, NAMESPACE_NAME_LABEL } from './namespaces.js';
+import { dnsNamespaceName } from './namespaces.js';
 import type { Rule, RuleContext } from './types.js';
 
 /**
@@ -50,11 +51,8 @@ function dnsPods(model: ClusterModel, config: ResolvedConfig): { pods: Workload[
 /** Whether the config's DNS selectors take a workload of the model for one of the cluster's DNS pods. */
 export function isDeclaredDnsPod(model: ClusterModel, config: ResolvedConfig, workload: Workload): boolean {
   const { dns } = config;
-  const namespaceLabels = model.namespaces.get(workload.namespace)?.labels ?? {
-    [NAMESPACE_NAME_LABEL]: workload.namespace,
-  };
   return (
-    matchesSelector(dns.namespaceSelector, namespaceLabels) &&
+    matchesSelector(dns.namespaceSelector, namespaceLabelsOf(model, workload.namespace)) &&
     matchesSelector(dns.podSelector, workload.labels)
   );
 }

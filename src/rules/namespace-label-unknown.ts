@@ -1,10 +1,6 @@
+import { NAMESPACE_NAME_LABEL } from '../model/build.js';
 import { policyPeers, subPath } from './helpers.js';
-import {
-  knownNamespaces,
-  NAMESPACE_NAME_LABEL,
-  namespacesAreManaged,
-  unknownNamespaceLabelKeys,
-} from './namespaces.js';
+import { knownNamespaces, namespacesAreManaged, unknownNamespaceLabelKeys } from './namespaces.js';
 import type { Rule } from './types.js';
 
 /** A namespaceSelector on a label nobody sets matches nothing (or, with NotIn/DoesNotExist, everything). */

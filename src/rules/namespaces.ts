@@ -1,11 +1,9 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ClusterModel, LabelSelector, Labels } from '../model/types.js';
+import { NAMESPACE_NAME_LABEL } from '../model/build.js';
 import { compileSelector } from '../policy/selector.js';
 import { compareText } from '../text/compare.js';
 import { labelsSatisfying, selectorKeys } from './helpers.js';
-
-/** The label Kubernetes puts on every namespace: the one key always safe to select on. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Namespaces every cluster has, whether or not a repository declares them. */
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
