@@ -170,18 +170,7 @@ class Engine implements PolicyEngine {
     protocol: Protocol,
     port: number,
   ): boolean {
-    if (!('workload' in subject)) return true;
-    const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return true;
-    const otherFacts = this.peerFacts(other);
-    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
-    return selecting.some((compiled) =>
-      compiled[direction].some(
-        (rule) =>
-          rule.ports.resolve(destinationPorts).has(protocol, port) &&
-          (!rule.peers || rule.peers.some((peer) => peer.matches(otherFacts))),
-      ),
-    );
+    return this.admittingRule(direction, subject, other, protocol, port) !== undefined;
   }
 
   allowingRule(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): SourceLocation | undefined {
@@ -190,19 +179,37 @@ class Engine implements PolicyEngine {
       ['egress', from, to],
     ] as const;
     for (const [direction, subject, other] of sides) {
-      if (!('workload' in subject)) continue;
-      const selecting = this.selecting(subject.workload, direction);
-      if (selecting.length === 0) continue;
-      const otherFacts = this.peerFacts(other);
-      const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
-      for (const compiled of selecting) {
-        const rule = compiled[direction].find(
-          (candidate) =>
-            candidate.ports.resolve(destinationPorts).has(protocol, port) &&
-            (!candidate.peers || candidate.peers.some((peer) => peer.matches(otherFacts))),
-        );
-        if (rule) return ruleLocation(compiled.policy, rule);
-      }
+      const admitting = this.admittingRule(direction, subject, other, protocol, port);
+      if (admitting !== undefined && admitting !== NOT_ISOLATED)
+        return ruleLocation(admitting.policy, admitting.rule);
+    }
+    return undefined;
+  }
+
+  /**
+   * The first rule, in policy and rule order, of the policies isolating `subject` in `direction` that lets the
+   * connection through; {@link NOT_ISOLATED} when no policy isolates it (everything passes); undefined when no rule
+   * does. Stops at that rule, without building any port set.
+   */
+  private admittingRule(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    protocol: Protocol,
+    port: number,
+  ): { policy: NetworkPolicy; rule: CompiledRule } | typeof NOT_ISOLATED | undefined {
+    if (!('workload' in subject)) return NOT_ISOLATED;
+    const selecting = this.selecting(subject.workload, direction);
+    if (selecting.length === 0) return NOT_ISOLATED;
+    const otherFacts = this.peerFacts(other);
+    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
+    for (const compiled of selecting) {
+      const rule = compiled[direction].find(
+        (candidate) =>
+          candidate.ports.resolve(destinationPorts).has(protocol, port) &&
+          (!candidate.peers || candidate.peers.some((peer) => peer.matches(otherFacts))),
+      );
+      if (rule) return { policy: compiled.policy, rule };
     }
     return undefined;
   }
@@ -538,6 +545,9 @@ function ruleLocation(policy: NetworkPolicy, rule: CompiledRule): SourceLocation
 }
 
 const ruleLocations = new WeakMap<CompiledRule, SourceLocation>();
+
+/** What `admittingRule` says of a side no policy isolates. */
+const NOT_ISOLATED = 'not isolated';
 
 /** Every address on every port: the external side of a direction no policy isolates. */
 const everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
