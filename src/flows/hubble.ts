@@ -147,13 +147,7 @@ export class HubbleReader implements FlowLineReader {
 
     let connection: { key: string; sourceFirst: boolean } | undefined;
     if (sourceIp && destinationIp) {
-      connection = connectionKey(
-        l4.protocol,
-        sourceIp,
-        String(l4.ports.source_port ?? 0),
-        destinationIp,
-        l4.port,
-      );
+      connection = tupleKey(l4.protocol, sourceIp, String(l4.ports.source_port ?? 0), destinationIp, l4.port);
       const known = this.recent.get(connection.key);
       if (known) {
         // Some observation points (e.g. TO_OVERLAY) do not say whether a packet is a reply: one going the other way
@@ -192,7 +186,7 @@ export function isBareFlow(value: JsonObject): boolean {
 
 const CLOSING_BRACE = 0x7d;
 
-/** A connection counted, and which of its two ends sorts first in its key (see {@link connectionKey}). */
+/** A connection counted, and which of its two ends sorts first in its key (see {@link tupleKey}). */
 interface CountedConnection {
   entry: FlowEntry;
   sourceFirst: boolean;
@@ -204,7 +198,7 @@ interface CountedConnection {
  * `join` makes one flat string where a template literal makes a rope that the map must flatten again, a measurable
  * difference at a key per line.
  */
-function connectionKey(
+function tupleKey(
   protocol: Protocol,
   sourceIp: string,
   sourcePort: string,

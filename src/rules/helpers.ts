@@ -158,7 +158,10 @@ interface NamespaceContents {
   policies: Map<string, NetworkPolicy[]>;
 }
 
-/** Per model, computed once: rules ask per peer or per namespace, and scanning every workload each time is quadratic. */
+/**
+ * Per model, computed once: rules ask per peer or per namespace, and scanning every workload each time is
+ * quadratic.
+ */
 const contentsByModel = new WeakMap<ClusterModel, NamespaceContents>();
 
 function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
