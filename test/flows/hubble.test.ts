@@ -2,12 +2,24 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFlows } from '../../src/flows/read.js';
+import { readFlows, type FlowReadResult } from '../../src/flows/read.js';
 import { describeFlow, fixture } from './helpers.js';
 
 const shopLabels = '{app=frontend,pod-template-hash=7d9f8c6b5}';
 const frontend = `shop Deployment/frontend ${shopLabels}`;
 const postgres = 'data StatefulSet/postgres {app=postgres,role=primary}';
+
+/** Reads lines written to a log file of their own, as a real log would be. */
+async function readLog(lines: readonly string[]): Promise<FlowReadResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'netpol-guard-hubble-'));
+  try {
+    const file = join(dir, 'flows.jsonl');
+    await writeFile(file, lines.join('\n'));
+    return await readFlows([file]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 describe('Hubble reader', () => {
   it('reads verdicts, counts a connection once and ignores replies, ICMP and L7 (synthetic)', async () => {
@@ -155,15 +167,8 @@ describe('Hubble reader', () => {
       // The request itself: the only record.
       request,
     ];
-    const dir = await mkdtemp(join(tmpdir(), 'netpol-guard-hubble-'));
-    try {
-      const file = join(dir, 'flows.jsonl');
-      await writeFile(file, lines.join('\n'));
-      const result = await readFlows([file]);
-      expect(result.stats).toEqual({ records: 1, skipped: 0, ignored: 5, skippedSamples: [] });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const result = await readLog(lines);
+    expect(result.stats).toEqual({ records: 1, skipped: 0, ignored: 5, skippedSamples: [] });
   });
 
   it('counts a packet the other way of a counted connection as its reply, which does not extend its window', async () => {
@@ -189,18 +194,11 @@ describe('Hubble reader', () => {
       // Another connection from the same pod (another source port): counted.
       packet('2026-11-20T09:00:03Z', [frontend[0], 41001], redis),
     ];
-    const dir = await mkdtemp(join(tmpdir(), 'netpol-guard-hubble-'));
-    try {
-      const file = join(dir, 'flows.jsonl');
-      await writeFile(file, lines.join('\n'));
-      const result = await readFlows([file]);
-      expect(result.flows.map(describeFlow)).toEqual([
-        'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x2 2026-11-20T09:00:00.000Z .. 2026-11-20T09:00:03.000Z',
-      ]);
-      expect(result.stats).toEqual({ records: 2, skipped: 0, ignored: 2, skippedSamples: [] });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const result = await readLog(lines);
+    expect(result.flows.map(describeFlow)).toEqual([
+      'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x2 2026-11-20T09:00:00.000Z .. 2026-11-20T09:00:03.000Z',
+    ]);
+    expect(result.stats).toEqual({ records: 2, skipped: 0, ignored: 2, skippedSamples: [] });
   });
 
   it('reads a pod described anew (relabelled, another workload) as its new description', async () => {
@@ -223,21 +221,14 @@ describe('Hubble reader', () => {
       line(5, ['k8s:app=frontend'], [{ name: 7 }]),
       line(6, ['k8s:app=frontend']),
     ];
-    const dir = await mkdtemp(join(tmpdir(), 'netpol-guard-hubble-'));
-    try {
-      const file = join(dir, 'flows.jsonl');
-      await writeFile(file, lines.join('\n'));
-      const result = await readFlows([file]);
-      expect(result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''))).toEqual([
-        'shop {app=frontend,tier=web} -> data {app=redis} TCP/6379 allowed x1',
-        'shop StatefulSet/frontend {app=frontend} -> data {app=redis} TCP/6379 allowed x1',
-        'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x3',
-      ]);
-      expect(result.stats.skippedSamples).toEqual([
-        { file: expect.any(String), line: 5, reason: 'source.workloads[0] is not {name, kind}' },
-      ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const result = await readLog(lines);
+    expect(result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''))).toEqual([
+      'shop {app=frontend,tier=web} -> data {app=redis} TCP/6379 allowed x1',
+      'shop StatefulSet/frontend {app=frontend} -> data {app=redis} TCP/6379 allowed x1',
+      'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x3',
+    ]);
+    expect(result.stats.skippedSamples).toEqual([
+      { file: expect.any(String), line: 5, reason: 'source.workloads[0] is not {name, kind}' },
+    ]);
   });
 });
