@@ -1,11 +1,6 @@
+import type { ManifestDocument } from './documents.js';
 import type { SourceEntry, SourceNode } from './positions.js';
 import { resolvePlainScalar } from './yaml-schema.js';
-
-/** One document read by `readPlainBlockYaml`: its plain value and where its parts are written. */
-export interface BlockDocument {
-  root: SourceNode;
-  value: unknown;
-}
 
 /**
  * Reads a file of plain block YAML, the form `kubectl`, `helm template` and `kustomize build` write and people
@@ -22,7 +17,7 @@ export interface BlockDocument {
 export function readPlainBlockYaml(
   text: string,
   limits: { maxDocumentsPerFile: number; maxDepth: number },
-): BlockDocument[] | undefined {
+): ManifestDocument[] | undefined {
   if (OUTSIDE_SUBSET_TEXT.test(text)) return undefined;
   try {
     return new BlockReader(text, Math.min(limits.maxDepth, MAX_DEPTH)).documents(limits.maxDocumentsPerFile);
@@ -90,8 +85,8 @@ class BlockReader {
     private readonly maxDepth: number,
   ) {}
 
-  documents(maxDocuments: number): BlockDocument[] {
-    const documents: BlockDocument[] = [];
+  documents(maxDocuments: number): ManifestDocument[] {
+    const documents: ManifestDocument[] = [];
     let markers = 0;
     this.moveTo(0);
     while (this.lineStart < this.text.length) {
