@@ -7372,6 +7372,11 @@ import { parentPort, workerData } from "node:worker_threads";
 // src/flows/read.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
+// src/text/compare.ts
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/flows/values.ts
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -7417,7 +7422,7 @@ function identifiedByAddress(endpoint) {
 function sortedLabels(labels) {
   const entries = Object.entries(labels);
   if (entries.length === 0) return void 0;
-  entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  entries.sort(([a], [b]) => compareText(a, b));
   return Object.fromEntries(entries);
 }
 function connectionKey(flow) {
@@ -7495,7 +7500,7 @@ var FlowAggregator = class {
       if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
       ordered.push([order, toAggregatedFlow(entry)]);
     }
-    ordered.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    ordered.sort(([a], [b]) => compareText(a, b));
     const flows = ordered.map(([, flow]) => flow);
     if (first === void 0 || last === void 0) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
@@ -7853,13 +7858,7 @@ var HubbleReader = class {
       return "IP.destination is not a string";
     let connection;
     if (sourceIp && destinationIp) {
-      connection = connectionKey2(
-        l4.protocol,
-        sourceIp,
-        String(l4.ports.source_port ?? 0),
-        destinationIp,
-        l4.port
-      );
+      connection = tupleKey(l4.protocol, sourceIp, String(l4.ports.source_port ?? 0), destinationIp, l4.port);
       const known = this.recent.get(connection.key);
       if (known) {
         if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
@@ -7891,7 +7890,7 @@ function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
 var CLOSING_BRACE = 125;
-function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
+function tupleKey(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
   const port = String(destinationPort);
   const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && sourcePort <= port;
   const key = sourceFirst ? [protocol, sourceIp, sourcePort, destinationIp, port].join(" ") : [protocol, destinationIp, port, sourceIp, sourcePort].join(" ");

@@ -36010,6 +36010,539 @@ var crossNamespacePodSelector = {
   }
 };
 
+// src/model/fields.ts
+var FieldReader = class {
+  constructor(object, diagnostics) {
+    this.object = object;
+    this.diagnostics = diagnostics;
+  }
+  object;
+  diagnostics;
+  report(path15, message, severity = "warning", code = "invalid-field") {
+    const { file, line, column } = this.object.locate(path15);
+    this.diagnostics.push({
+      severity,
+      code,
+      message: `${this.object.kind} ${this.object.name}: ${message}`,
+      file,
+      line,
+      column,
+      resource: {
+        kind: this.object.kind,
+        ...this.object.namespace !== void 0 ? { namespace: this.object.namespace } : {},
+        name: this.object.name
+      }
+    });
+  }
+  /** The raw value at a path, undefined when any step is missing. */
+  get(path15) {
+    let value = this.object.value;
+    for (const step of path15) {
+      if (value === null || typeof value !== "object") return void 0;
+      value = value[step];
+    }
+    return value;
+  }
+  record(path15) {
+    const value = this.get(path15);
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "object" && !Array.isArray(value)) return value;
+    this.report(path15, `${describe(path15)} must be a map, not ${typeName(value)}`);
+    return void 0;
+  }
+  array(path15) {
+    const value = this.get(path15);
+    if (value === void 0 || value === null) return void 0;
+    if (Array.isArray(value)) return value;
+    this.report(path15, `${describe(path15)} must be a list, not ${typeName(value)}`);
+    return void 0;
+  }
+  string(path15) {
+    const value = this.get(path15);
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value === "string") return value;
+    this.report(path15, `${describe(path15)} must be a string, not ${typeName(value)}`);
+    return void 0;
+  }
+  /** An integer port in 1..65535. */
+  port(path15) {
+    const value = this.get(path15);
+    if (value === void 0 || value === null) return void 0;
+    if (isPortNumber(value)) return value;
+    this.report(path15, `${describe(path15)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
+    return void 0;
+  }
+  /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
+  stringMap(path15) {
+    const map = this.record(path15) ?? {};
+    const result = {};
+    for (const [key, value] of Object.entries(map)) {
+      if (typeof value === "string") result[key] = value;
+      else
+        this.report([...path15, key], `${describe([...path15, key])} must be a string, not ${typeName(value)}`);
+    }
+    return result;
+  }
+};
+function isPortNumber(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+function describe(path15) {
+  return path15.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/model/types.ts
+var PROTOCOLS = ["TCP", "UDP", "SCTP"];
+
+// src/model/policy.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var RejectedPolicy = class extends Error {
+  constructor(path15, message) {
+    super(message);
+    this.path = path15;
+  }
+  path;
+};
+function readNetworkPolicy(reader, namespace) {
+  const { object } = reader;
+  try {
+    const ingress = readRules(reader, "ingress");
+    const egress = readRules(reader, "egress");
+    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
+    declaredTypes.forEach((type, index) => {
+      if (type !== "Ingress" && type !== "Egress") {
+        throw new RejectedPolicy(
+          ["spec", "policyTypes", index],
+          `policyTypes[${index}] must be Ingress or Egress`
+        );
+      }
+    });
+    const policyTypesDeclared = declaredTypes.length > 0;
+    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
+    return {
+      id: `${namespace}/${object.name}`,
+      namespace,
+      name: object.name,
+      namespaceDeclared: object.namespace !== void 0,
+      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
+      types: types2,
+      policyTypesDeclared,
+      ingress,
+      egress,
+      annotations: reader.stringMap(["metadata", "annotations"]),
+      loc: object.loc,
+      locate: (path15) => object.locate(path15)
+    };
+  } catch (error2) {
+    if (!(error2 instanceof RejectedPolicy)) throw error2;
+    reader.report(
+      error2.path,
+      `${error2.message}; the API server rejects this policy, so it is left out`,
+      "error",
+      "invalid-policy"
+    );
+    return void 0;
+  }
+}
+function readRules(reader, direction) {
+  const peersField = direction === "ingress" ? "from" : "to";
+  const rules2 = requireList(reader, ["spec", direction]) ?? [];
+  return rules2.map((_, index) => {
+    const path15 = ["spec", direction, index];
+    requireMap(reader, path15);
+    const peers = requireList(reader, [...path15, peersField]);
+    const ports = requireList(reader, [...path15, "ports"]);
+    return {
+      path: path15,
+      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path15, peersField, i])) } : {},
+      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path15, "ports", i])) } : {}
+    };
+  });
+}
+function readPeer(reader, path15) {
+  requireMap(reader, path15);
+  const podSelector = readSelector(reader, [...path15, "podSelector"]);
+  const namespaceSelector = readSelector(reader, [...path15, "namespaceSelector"]);
+  const ipBlock = readIpBlock(reader, [...path15, "ipBlock"]);
+  if (ipBlock && (podSelector || namespaceSelector)) {
+    throw new RejectedPolicy(path15, "a peer may not combine ipBlock with a pod or namespace selector");
+  }
+  if (!ipBlock && !podSelector && !namespaceSelector) {
+    throw new RejectedPolicy(path15, "a peer needs podSelector, namespaceSelector or ipBlock");
+  }
+  return {
+    ...podSelector ? { podSelector } : {},
+    ...namespaceSelector ? { namespaceSelector } : {},
+    ...ipBlock ? { ipBlock } : {},
+    path: path15
+  };
+}
+function readIpBlock(reader, path15) {
+  if (reader.get(path15) === void 0) return void 0;
+  requireMap(reader, path15);
+  const cidr = reader.get([...path15, "cidr"]);
+  if (typeof cidr !== "string") throw new RejectedPolicy(path15, "ipBlock.cidr must be a string");
+  const except = (requireList(reader, [...path15, "except"]) ?? []).map((value, i) => {
+    if (typeof value !== "string")
+      throw new RejectedPolicy([...path15, "except", i], "ipBlock.except entries must be strings");
+    return value;
+  });
+  return { cidr, except };
+}
+function readPort(reader, path15) {
+  requireMap(reader, path15);
+  const protocol = reader.get([...path15, "protocol"]) ?? "TCP";
+  if (!PROTOCOLS.includes(protocol)) {
+    throw new RejectedPolicy([...path15, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
+  }
+  const port2 = reader.get([...path15, "port"]);
+  const endPort = reader.get([...path15, "endPort"]);
+  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
+    throw new RejectedPolicy([...path15, "port"], "port must be a number 1-65535 or a port name");
+  }
+  if (endPort !== void 0) {
+    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
+      throw new RejectedPolicy([...path15, "endPort"], "endPort needs a numeric port and must not be below it");
+    }
+  }
+  return {
+    protocol,
+    ...port2 !== void 0 ? { port: port2 } : {},
+    ...endPort !== void 0 ? { endPort } : {},
+    path: path15
+  };
+}
+function readSelector(reader, path15) {
+  if (reader.get(path15) === void 0 || reader.get(path15) === null) return void 0;
+  requireMap(reader, path15);
+  const matchLabels2 = reader.get([...path15, "matchLabels"]);
+  const selector = {};
+  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
+    requireMap(reader, [...path15, "matchLabels"]);
+    for (const [key, value] of Object.entries(matchLabels2)) {
+      if (typeof value !== "string")
+        throw new RejectedPolicy([...path15, "matchLabels", key], "matchLabels values must be strings");
+    }
+    selector.matchLabels = matchLabels2;
+  }
+  const expressions = requireList(reader, [...path15, "matchExpressions"]);
+  if (expressions) {
+    selector.matchExpressions = expressions.map((_, i) => {
+      const at2 = [...path15, "matchExpressions", i];
+      requireMap(reader, at2);
+      const key = reader.get([...at2, "key"]);
+      const operator = reader.get([...at2, "operator"]);
+      const values = requireList(reader, [...at2, "values"]) ?? [];
+      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
+      if (!OPERATORS.includes(operator)) {
+        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
+      }
+      if (values.some((v) => typeof v !== "string"))
+        throw new RejectedPolicy([...at2, "values"], "values must be strings");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues !== values.length > 0) {
+        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
+      }
+      return {
+        key,
+        operator,
+        ...needsValues ? { values } : {}
+      };
+    });
+  }
+  return selector;
+}
+function requireMap(reader, path15) {
+  const value = reader.get(path15);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path15, "must be a map");
+}
+function requireList(reader, path15) {
+  const value = reader.get(path15);
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw new RejectedPolicy(path15, "must be a list");
+  return value;
+}
+
+// src/model/workloads.ts
+var POD_TEMPLATE_PATHS = {
+  Pod: [],
+  Deployment: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"]
+};
+function isWorkloadKind(kind) {
+  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
+}
+function readWorkload(reader, namespace) {
+  const { object } = reader;
+  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
+  const workload = {
+    id: workloadId(namespace, object.kind, object.name),
+    namespace,
+    kind: object.kind,
+    name: object.name,
+    labels: reader.stringMap([...template, "metadata", "labels"]),
+    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
+    ips: object.kind === "Pod" ? readPodIps(reader) : [],
+    loc: object.loc
+  };
+  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
+  return owner ? { workload, owner } : { workload };
+}
+function workloadId(namespace, kind, name) {
+  return `${namespace}/${kind}/${name}`;
+}
+function readContainerPorts(reader, containersPath) {
+  const ports = [];
+  (reader.array(containersPath) ?? []).forEach((_, c) => {
+    const portsPath = [...containersPath, c, "ports"];
+    (reader.array(portsPath) ?? []).forEach((__, p) => {
+      const path15 = [...portsPath, p];
+      const port2 = reader.port([...path15, "containerPort"]);
+      const name = reader.string([...path15, "name"]);
+      const protocol = reader.string([...path15, "protocol"]) ?? "TCP";
+      if (!PROTOCOLS.includes(protocol)) {
+        reader.report(
+          [...path15, "protocol"],
+          `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
+        );
+        return;
+      }
+      if (port2 === void 0) return;
+      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
+    });
+  });
+  return ports;
+}
+function readPodIps(reader) {
+  const ips = /* @__PURE__ */ new Set();
+  const podIp = reader.string(["status", "podIP"]);
+  if (podIp) ips.add(podIp);
+  (reader.array(["status", "podIPs"]) ?? []).forEach((_, i) => {
+    const ip = reader.string(["status", "podIPs", i, "ip"]);
+    if (ip) ips.add(ip);
+  });
+  return [...ips];
+}
+function readControllerOwner(reader) {
+  const references = reader.array(["metadata", "ownerReferences"]) ?? [];
+  for (let i = 0; i < references.length; i++) {
+    if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
+    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
+    if (!name) continue;
+    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
+  }
+  return void 0;
+}
+function foldOwnedPods(namespace, owner, pods) {
+  const sorted = [...pods].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const first = sorted[0];
+  const ports = /* @__PURE__ */ new Map();
+  for (const port2 of sorted.flatMap((pod) => pod.ports))
+    ports.set(`${port2.name ?? ""}/${port2.port}/${port2.protocol}`, port2);
+  return {
+    workload: {
+      id: workloadId(namespace, owner.kind, owner.name),
+      namespace,
+      kind: owner.kind,
+      name: owner.name,
+      labels: first.labels,
+      ports: [...ports.values()],
+      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
+      loc: first.loc
+    },
+    differingLabels: differingKeys(sorted.map((pod) => pod.labels))
+  };
+}
+function differingKeys(labelSets) {
+  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
+  const first = labelSets[0] ?? {};
+  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
+}
+
+// src/model/build.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+function buildModel(objects, options = {}) {
+  const defaultNamespace = options.defaultNamespace ?? "default";
+  const diagnostics = [];
+  const declaredNamespaces = /* @__PURE__ */ new Map();
+  const workloads = /* @__PURE__ */ new Map();
+  const ownedPods = /* @__PURE__ */ new Map();
+  const services = /* @__PURE__ */ new Map();
+  const policies = /* @__PURE__ */ new Map();
+  const addUnique = (map, key, item, reader) => {
+    const first = map.get(key);
+    if (!first) map.set(key, item);
+    else {
+      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : "";
+      reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
+    }
+  };
+  for (const object of objects) {
+    const reader = new FieldReader(object, diagnostics);
+    if (object.kind === "Namespace") {
+      addUnique(
+        declaredNamespaces,
+        object.name,
+        {
+          name: object.name,
+          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
+          inferred: false,
+          loc: object.loc
+        },
+        reader
+      );
+      continue;
+    }
+    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
+      continue;
+    const namespace = object.namespace ?? defaultNamespace;
+    if (object.namespace === void 0) {
+      reader.report(
+        [],
+        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
+        "info",
+        "default-namespace"
+      );
+    }
+    if (object.kind === "Service") {
+      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
+    } else if (object.kind === "NetworkPolicy") {
+      const policy = readOnce(
+        policiesRead,
+        object,
+        namespace,
+        diagnostics,
+        (own) => readNetworkPolicy(own, namespace)
+      );
+      if (policy) addUnique(policies, policy.id, policy, reader);
+    } else {
+      const { workload, owner } = readOnce(
+        workloadsRead,
+        object,
+        namespace,
+        diagnostics,
+        (own) => readWorkload(own, namespace)
+      );
+      if (!owner) {
+        addUnique(workloads, workload.id, workload, reader);
+        continue;
+      }
+      const key = workloadId(namespace, owner.kind, owner.name);
+      const group2 = ownedPods.get(key) ?? { namespace, owner, pods: [] };
+      group2.pods.push(workload);
+      ownedPods.set(key, group2);
+    }
+  }
+  for (const [id, { namespace, owner, pods }] of ownedPods) {
+    const folded = foldOwnedPods(namespace, owner, pods);
+    const declared = workloads.get(id);
+    if (declared) {
+      workloads.set(id, { ...declared, ips: [.../* @__PURE__ */ new Set([...declared.ips, ...folded.workload.ips])] });
+      continue;
+    }
+    workloads.set(id, folded.workload);
+    if (folded.differingLabels.length > 0) {
+      const { file, line, column } = folded.workload.loc;
+      diagnostics.push({
+        severity: "warning",
+        code: "owner-labels-differ",
+        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(", ")}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
+        file,
+        line,
+        column,
+        resource: { kind: owner.kind, namespace, name: owner.name }
+      });
+    }
+  }
+  const model = {
+    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
+      ...[...workloads.values()].map((w) => w.namespace),
+      ...[...services.values()].map((s) => s.namespace),
+      ...[...policies.values()].map((p) => p.namespace)
+    ]),
+    workloads: [...workloads.values()],
+    services: [...services.values()],
+    policies: [...policies.values()]
+  };
+  return { model, diagnostics };
+}
+function readOnce(cache, object, namespace, diagnostics, read) {
+  let reading = cache.get(object);
+  if (reading?.namespace !== namespace) {
+    const own = [];
+    reading = { namespace, value: read(new FieldReader(object, own)), diagnostics: own };
+    cache.set(object, reading);
+  }
+  for (const diagnostic of reading.diagnostics) diagnostics.push(diagnostic);
+  return reading.value;
+}
+var policiesRead = /* @__PURE__ */ new WeakMap();
+var workloadsRead = /* @__PURE__ */ new WeakMap();
+function namespaceLabels(name, declared) {
+  return { ...declared, [NAMESPACE_NAME_LABEL]: name };
+}
+function namespaceLabelsOf(model, namespace) {
+  return model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
+}
+function collectNamespaces(declared, configured, referenced) {
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
+    if (namespaces.has(name)) continue;
+    const own = declared.get(name);
+    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
+    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
+  }
+  return namespaces;
+}
+function readService(reader, namespace) {
+  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
+  const clusterIPs = /* @__PURE__ */ new Set();
+  for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
+    if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
+  }
+  const ports = [];
+  (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
+    const path15 = ["spec", "ports", i];
+    const port2 = reader.port([...path15, "port"]);
+    const protocol = reader.string([...path15, "protocol"]) ?? "TCP";
+    const name = reader.string([...path15, "name"]);
+    const rawTarget = reader.get([...path15, "targetPort"]);
+    if (port2 === void 0) return;
+    if (!PROTOCOLS.includes(protocol)) {
+      reader.report(
+        [...path15, "protocol"],
+        `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
+      );
+      return;
+    }
+    let targetPort = port2;
+    if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
+    else if (rawTarget !== void 0)
+      reader.report([...path15, "targetPort"], "targetPort must be a number or a port name");
+    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
+  });
+  return {
+    namespace,
+    name: reader.object.name,
+    ...selector ? { selector } : {},
+    clusterIPs: [...clusterIPs],
+    ports,
+    loc: reader.object.loc
+  };
+}
+
 // src/policy/selector.ts
 var matchEverything = () => true;
 function compileSelector(selector) {
@@ -36049,8 +36582,12 @@ function hasLabel(labels, key) {
   return Object.prototype.hasOwnProperty.call(labels, key);
 }
 
+// src/text/compare.ts
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/rules/namespaces.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 var SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
 function dnsNamespaceName(config) {
   return config.dns.namespaceSelector.matchLabels?.[NAMESPACE_NAME_LABEL] ?? "kube-system";
@@ -36128,9 +36665,7 @@ function labelKey(key, value) {
   return JSON.stringify([key, value]);
 }
 function selectorKey(selector) {
-  const matchLabels2 = Object.entries(selector.matchLabels ?? {}).sort(
-    ([a], [b]) => a < b ? -1 : a > b ? 1 : 0
-  );
+  const matchLabels2 = Object.entries(selector.matchLabels ?? {}).sort(([a], [b]) => compareText(a, b));
   const expressions = (selector.matchExpressions ?? []).map(({ key, operator, values }) => JSON.stringify([key, operator, [...values ?? []].sort()])).sort();
   return JSON.stringify([matchLabels2, expressions]);
 }
@@ -36164,10 +36699,7 @@ function dnsPods(model, config) {
 }
 function isDeclaredDnsPod(model, config, workload) {
   const { dns } = config;
-  const namespaceLabels2 = model.namespaces.get(workload.namespace)?.labels ?? {
-    [NAMESPACE_NAME_LABEL]: workload.namespace
-  };
-  return matchesSelector(dns.namespaceSelector, namespaceLabels2) && matchesSelector(dns.podSelector, workload.labels);
+  return matchesSelector(dns.namespaceSelector, namespaceLabelsOf(model, workload.namespace)) && matchesSelector(dns.podSelector, workload.labels);
 }
 function ipBlockMayReachDns(engine, workload, protocol, port2, podCidrs) {
   const podRanges = podCidrs.flatMap((cidr) => cidrToRange(cidr) ?? []);
@@ -37285,536 +37817,6 @@ function covers(outer, inner) {
   return !!a && !!b && rangeContains(a, b);
 }
 
-// src/model/fields.ts
-var FieldReader = class {
-  constructor(object, diagnostics) {
-    this.object = object;
-    this.diagnostics = diagnostics;
-  }
-  object;
-  diagnostics;
-  report(path15, message, severity = "warning", code = "invalid-field") {
-    const { file, line, column } = this.object.locate(path15);
-    this.diagnostics.push({
-      severity,
-      code,
-      message: `${this.object.kind} ${this.object.name}: ${message}`,
-      file,
-      line,
-      column,
-      resource: {
-        kind: this.object.kind,
-        ...this.object.namespace !== void 0 ? { namespace: this.object.namespace } : {},
-        name: this.object.name
-      }
-    });
-  }
-  /** The raw value at a path, undefined when any step is missing. */
-  get(path15) {
-    let value = this.object.value;
-    for (const step of path15) {
-      if (value === null || typeof value !== "object") return void 0;
-      value = value[step];
-    }
-    return value;
-  }
-  record(path15) {
-    const value = this.get(path15);
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value === "object" && !Array.isArray(value)) return value;
-    this.report(path15, `${describe(path15)} must be a map, not ${typeName(value)}`);
-    return void 0;
-  }
-  array(path15) {
-    const value = this.get(path15);
-    if (value === void 0 || value === null) return void 0;
-    if (Array.isArray(value)) return value;
-    this.report(path15, `${describe(path15)} must be a list, not ${typeName(value)}`);
-    return void 0;
-  }
-  string(path15) {
-    const value = this.get(path15);
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value === "string") return value;
-    this.report(path15, `${describe(path15)} must be a string, not ${typeName(value)}`);
-    return void 0;
-  }
-  /** An integer port in 1..65535. */
-  port(path15) {
-    const value = this.get(path15);
-    if (value === void 0 || value === null) return void 0;
-    if (isPortNumber(value)) return value;
-    this.report(path15, `${describe(path15)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
-    return void 0;
-  }
-  /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
-  stringMap(path15) {
-    const map = this.record(path15) ?? {};
-    const result = {};
-    for (const [key, value] of Object.entries(map)) {
-      if (typeof value === "string") result[key] = value;
-      else
-        this.report([...path15, key], `${describe([...path15, key])} must be a string, not ${typeName(value)}`);
-    }
-    return result;
-  }
-};
-function isPortNumber(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-function describe(path15) {
-  return path15.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
-}
-function typeName(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-// src/model/types.ts
-var PROTOCOLS = ["TCP", "UDP", "SCTP"];
-
-// src/model/policy.ts
-var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-var RejectedPolicy = class extends Error {
-  constructor(path15, message) {
-    super(message);
-    this.path = path15;
-  }
-  path;
-};
-function readNetworkPolicy(reader, namespace) {
-  const { object } = reader;
-  try {
-    const ingress = readRules(reader, "ingress");
-    const egress = readRules(reader, "egress");
-    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
-    declaredTypes.forEach((type, index) => {
-      if (type !== "Ingress" && type !== "Egress") {
-        throw new RejectedPolicy(
-          ["spec", "policyTypes", index],
-          `policyTypes[${index}] must be Ingress or Egress`
-        );
-      }
-    });
-    const policyTypesDeclared = declaredTypes.length > 0;
-    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
-    return {
-      id: `${namespace}/${object.name}`,
-      namespace,
-      name: object.name,
-      namespaceDeclared: object.namespace !== void 0,
-      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
-      types: types2,
-      policyTypesDeclared,
-      ingress,
-      egress,
-      annotations: reader.stringMap(["metadata", "annotations"]),
-      loc: object.loc,
-      locate: (path15) => object.locate(path15)
-    };
-  } catch (error2) {
-    if (!(error2 instanceof RejectedPolicy)) throw error2;
-    reader.report(
-      error2.path,
-      `${error2.message}; the API server rejects this policy, so it is left out`,
-      "error",
-      "invalid-policy"
-    );
-    return void 0;
-  }
-}
-function readRules(reader, direction) {
-  const peersField = direction === "ingress" ? "from" : "to";
-  const rules2 = requireList(reader, ["spec", direction]) ?? [];
-  return rules2.map((_, index) => {
-    const path15 = ["spec", direction, index];
-    requireMap(reader, path15);
-    const peers = requireList(reader, [...path15, peersField]);
-    const ports = requireList(reader, [...path15, "ports"]);
-    return {
-      path: path15,
-      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path15, peersField, i])) } : {},
-      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path15, "ports", i])) } : {}
-    };
-  });
-}
-function readPeer(reader, path15) {
-  requireMap(reader, path15);
-  const podSelector = readSelector(reader, [...path15, "podSelector"]);
-  const namespaceSelector = readSelector(reader, [...path15, "namespaceSelector"]);
-  const ipBlock = readIpBlock(reader, [...path15, "ipBlock"]);
-  if (ipBlock && (podSelector || namespaceSelector)) {
-    throw new RejectedPolicy(path15, "a peer may not combine ipBlock with a pod or namespace selector");
-  }
-  if (!ipBlock && !podSelector && !namespaceSelector) {
-    throw new RejectedPolicy(path15, "a peer needs podSelector, namespaceSelector or ipBlock");
-  }
-  return {
-    ...podSelector ? { podSelector } : {},
-    ...namespaceSelector ? { namespaceSelector } : {},
-    ...ipBlock ? { ipBlock } : {},
-    path: path15
-  };
-}
-function readIpBlock(reader, path15) {
-  if (reader.get(path15) === void 0) return void 0;
-  requireMap(reader, path15);
-  const cidr = reader.get([...path15, "cidr"]);
-  if (typeof cidr !== "string") throw new RejectedPolicy(path15, "ipBlock.cidr must be a string");
-  const except = (requireList(reader, [...path15, "except"]) ?? []).map((value, i) => {
-    if (typeof value !== "string")
-      throw new RejectedPolicy([...path15, "except", i], "ipBlock.except entries must be strings");
-    return value;
-  });
-  return { cidr, except };
-}
-function readPort(reader, path15) {
-  requireMap(reader, path15);
-  const protocol = reader.get([...path15, "protocol"]) ?? "TCP";
-  if (!PROTOCOLS.includes(protocol)) {
-    throw new RejectedPolicy([...path15, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
-  }
-  const port2 = reader.get([...path15, "port"]);
-  const endPort = reader.get([...path15, "endPort"]);
-  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
-    throw new RejectedPolicy([...path15, "port"], "port must be a number 1-65535 or a port name");
-  }
-  if (endPort !== void 0) {
-    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
-      throw new RejectedPolicy([...path15, "endPort"], "endPort needs a numeric port and must not be below it");
-    }
-  }
-  return {
-    protocol,
-    ...port2 !== void 0 ? { port: port2 } : {},
-    ...endPort !== void 0 ? { endPort } : {},
-    path: path15
-  };
-}
-function readSelector(reader, path15) {
-  if (reader.get(path15) === void 0 || reader.get(path15) === null) return void 0;
-  requireMap(reader, path15);
-  const matchLabels2 = reader.get([...path15, "matchLabels"]);
-  const selector = {};
-  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
-    requireMap(reader, [...path15, "matchLabels"]);
-    for (const [key, value] of Object.entries(matchLabels2)) {
-      if (typeof value !== "string")
-        throw new RejectedPolicy([...path15, "matchLabels", key], "matchLabels values must be strings");
-    }
-    selector.matchLabels = matchLabels2;
-  }
-  const expressions = requireList(reader, [...path15, "matchExpressions"]);
-  if (expressions) {
-    selector.matchExpressions = expressions.map((_, i) => {
-      const at2 = [...path15, "matchExpressions", i];
-      requireMap(reader, at2);
-      const key = reader.get([...at2, "key"]);
-      const operator = reader.get([...at2, "operator"]);
-      const values = requireList(reader, [...at2, "values"]) ?? [];
-      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
-      if (!OPERATORS.includes(operator)) {
-        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
-      }
-      if (values.some((v) => typeof v !== "string"))
-        throw new RejectedPolicy([...at2, "values"], "values must be strings");
-      const needsValues = operator === "In" || operator === "NotIn";
-      if (needsValues !== values.length > 0) {
-        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
-      }
-      return {
-        key,
-        operator,
-        ...needsValues ? { values } : {}
-      };
-    });
-  }
-  return selector;
-}
-function requireMap(reader, path15) {
-  const value = reader.get(path15);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path15, "must be a map");
-}
-function requireList(reader, path15) {
-  const value = reader.get(path15);
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw new RejectedPolicy(path15, "must be a list");
-  return value;
-}
-
-// src/model/workloads.ts
-var POD_TEMPLATE_PATHS = {
-  Pod: [],
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-function isWorkloadKind(kind) {
-  return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, kind);
-}
-function readWorkload(reader, namespace) {
-  const { object } = reader;
-  const template = POD_TEMPLATE_PATHS[object.kind] ?? [];
-  const workload = {
-    id: workloadId(namespace, object.kind, object.name),
-    namespace,
-    kind: object.kind,
-    name: object.name,
-    labels: reader.stringMap([...template, "metadata", "labels"]),
-    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
-    ips: object.kind === "Pod" ? readPodIps(reader) : [],
-    loc: object.loc
-  };
-  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
-  return owner ? { workload, owner } : { workload };
-}
-function workloadId(namespace, kind, name) {
-  return `${namespace}/${kind}/${name}`;
-}
-function readContainerPorts(reader, containersPath) {
-  const ports = [];
-  (reader.array(containersPath) ?? []).forEach((_, c) => {
-    const portsPath = [...containersPath, c, "ports"];
-    (reader.array(portsPath) ?? []).forEach((__, p) => {
-      const path15 = [...portsPath, p];
-      const port2 = reader.port([...path15, "containerPort"]);
-      const name = reader.string([...path15, "name"]);
-      const protocol = reader.string([...path15, "protocol"]) ?? "TCP";
-      if (!PROTOCOLS.includes(protocol)) {
-        reader.report(
-          [...path15, "protocol"],
-          `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
-        );
-        return;
-      }
-      if (port2 === void 0) return;
-      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
-    });
-  });
-  return ports;
-}
-function readPodIps(reader) {
-  const ips = /* @__PURE__ */ new Set();
-  const podIp = reader.string(["status", "podIP"]);
-  if (podIp) ips.add(podIp);
-  (reader.array(["status", "podIPs"]) ?? []).forEach((_, i) => {
-    const ip = reader.string(["status", "podIPs", i, "ip"]);
-    if (ip) ips.add(ip);
-  });
-  return [...ips];
-}
-function readControllerOwner(reader) {
-  const references = reader.array(["metadata", "ownerReferences"]) ?? [];
-  for (let i = 0; i < references.length; i++) {
-    if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
-    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
-    if (!name) continue;
-    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
-  }
-  return void 0;
-}
-function foldOwnedPods(namespace, owner, pods) {
-  const sorted = [...pods].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const first = sorted[0];
-  const ports = /* @__PURE__ */ new Map();
-  for (const port2 of sorted.flatMap((pod) => pod.ports))
-    ports.set(`${port2.name ?? ""}/${port2.port}/${port2.protocol}`, port2);
-  return {
-    workload: {
-      id: workloadId(namespace, owner.kind, owner.name),
-      namespace,
-      kind: owner.kind,
-      name: owner.name,
-      labels: first.labels,
-      ports: [...ports.values()],
-      ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
-      loc: first.loc
-    },
-    differingLabels: differingKeys(sorted.map((pod) => pod.labels))
-  };
-}
-function differingKeys(labelSets) {
-  const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
-  const first = labelSets[0] ?? {};
-  return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
-}
-
-// src/model/build.ts
-var NAMESPACE_NAME_LABEL2 = "kubernetes.io/metadata.name";
-function buildModel(objects, options = {}) {
-  const defaultNamespace = options.defaultNamespace ?? "default";
-  const diagnostics = [];
-  const declaredNamespaces = /* @__PURE__ */ new Map();
-  const workloads = /* @__PURE__ */ new Map();
-  const ownedPods = /* @__PURE__ */ new Map();
-  const services = /* @__PURE__ */ new Map();
-  const policies = /* @__PURE__ */ new Map();
-  const addUnique = (map, key, item, reader) => {
-    const first = map.get(key);
-    if (!first) map.set(key, item);
-    else {
-      const where = first.loc ? ` (first at ${first.loc.file}:${first.loc.line})` : "";
-      reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
-    }
-  };
-  for (const object of objects) {
-    const reader = new FieldReader(object, diagnostics);
-    if (object.kind === "Namespace") {
-      addUnique(
-        declaredNamespaces,
-        object.name,
-        {
-          name: object.name,
-          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
-          inferred: false,
-          loc: object.loc
-        },
-        reader
-      );
-      continue;
-    }
-    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
-      continue;
-    const namespace = object.namespace ?? defaultNamespace;
-    if (object.namespace === void 0) {
-      reader.report(
-        [],
-        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
-        "info",
-        "default-namespace"
-      );
-    }
-    if (object.kind === "Service") {
-      addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
-    } else if (object.kind === "NetworkPolicy") {
-      const policy = readOnce(
-        policiesRead,
-        object,
-        namespace,
-        diagnostics,
-        (own) => readNetworkPolicy(own, namespace)
-      );
-      if (policy) addUnique(policies, policy.id, policy, reader);
-    } else {
-      const { workload, owner } = readOnce(
-        workloadsRead,
-        object,
-        namespace,
-        diagnostics,
-        (own) => readWorkload(own, namespace)
-      );
-      if (!owner) {
-        addUnique(workloads, workload.id, workload, reader);
-        continue;
-      }
-      const key = workloadId(namespace, owner.kind, owner.name);
-      const group2 = ownedPods.get(key) ?? { namespace, owner, pods: [] };
-      group2.pods.push(workload);
-      ownedPods.set(key, group2);
-    }
-  }
-  for (const [id, { namespace, owner, pods }] of ownedPods) {
-    const folded = foldOwnedPods(namespace, owner, pods);
-    const declared = workloads.get(id);
-    if (declared) {
-      workloads.set(id, { ...declared, ips: [.../* @__PURE__ */ new Set([...declared.ips, ...folded.workload.ips])] });
-      continue;
-    }
-    workloads.set(id, folded.workload);
-    if (folded.differingLabels.length > 0) {
-      const { file, line, column } = folded.workload.loc;
-      diagnostics.push({
-        severity: "warning",
-        code: "owner-labels-differ",
-        message: `Pods of ${owner.kind} ${owner.name} have different values for label(s) ${folded.differingLabels.join(", ")}; the analysis uses the labels of pod ${pods.map((p) => p.name).sort()[0]}`,
-        file,
-        line,
-        column,
-        resource: { kind: owner.kind, namespace, name: owner.name }
-      });
-    }
-  }
-  const model = {
-    namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
-      ...[...workloads.values()].map((w) => w.namespace),
-      ...[...services.values()].map((s) => s.namespace),
-      ...[...policies.values()].map((p) => p.namespace)
-    ]),
-    workloads: [...workloads.values()],
-    services: [...services.values()],
-    policies: [...policies.values()]
-  };
-  return { model, diagnostics };
-}
-function readOnce(cache, object, namespace, diagnostics, read) {
-  let reading = cache.get(object);
-  if (reading?.namespace !== namespace) {
-    const own = [];
-    reading = { namespace, value: read(new FieldReader(object, own)), diagnostics: own };
-    cache.set(object, reading);
-  }
-  for (const diagnostic of reading.diagnostics) diagnostics.push(diagnostic);
-  return reading.value;
-}
-var policiesRead = /* @__PURE__ */ new WeakMap();
-var workloadsRead = /* @__PURE__ */ new WeakMap();
-function namespaceLabels(name, declared) {
-  return { ...declared, [NAMESPACE_NAME_LABEL2]: name };
-}
-function collectNamespaces(declared, configured, referenced) {
-  const namespaces = /* @__PURE__ */ new Map();
-  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
-    if (namespaces.has(name)) continue;
-    const own = declared.get(name);
-    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
-    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
-  }
-  return namespaces;
-}
-function readService(reader, namespace) {
-  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
-  const clusterIPs = /* @__PURE__ */ new Set();
-  for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
-    if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
-  }
-  const ports = [];
-  (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
-    const path15 = ["spec", "ports", i];
-    const port2 = reader.port([...path15, "port"]);
-    const protocol = reader.string([...path15, "protocol"]) ?? "TCP";
-    const name = reader.string([...path15, "name"]);
-    const rawTarget = reader.get([...path15, "targetPort"]);
-    if (port2 === void 0) return;
-    if (!PROTOCOLS.includes(protocol)) {
-      reader.report(
-        [...path15, "protocol"],
-        `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
-      );
-      return;
-    }
-    let targetPort = port2;
-    if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
-    else if (rawTarget !== void 0)
-      reader.report([...path15, "targetPort"], "targetPort must be a number or a port name");
-    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
-  });
-  return {
-    namespace,
-    name: reader.object.name,
-    ...selector ? { selector } : {},
-    clusterIPs: [...clusterIPs],
-    ports,
-    loc: reader.object.loc
-  };
-}
-
 // src/policy/portset.ts
 var MIN_PORT = 1;
 var MAX_PORT = 65535;
@@ -38174,16 +38176,7 @@ var Engine = class {
     return this.sideAllows("egress", from, to, protocol, port2) && this.sideAllows("ingress", to, from, protocol, port2);
   }
   sideAllows(direction, subject, other, protocol, port2) {
-    if (!("workload" in subject)) return true;
-    const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return true;
-    const otherFacts = this.peerFacts(other);
-    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
-    return selecting.some(
-      (compiled) => compiled[direction].some(
-        (rule2) => rule2.ports.resolve(destinationPorts).has(protocol, port2) && (!rule2.peers || rule2.peers.some((peer2) => peer2.matches(otherFacts)))
-      )
-    );
+    return this.admittingRule(direction, subject, other, protocol, port2) !== void 0;
   }
   allowingRule(from, to, protocol, port2) {
     const sides = [
@@ -38191,17 +38184,28 @@ var Engine = class {
       ["egress", from, to]
     ];
     for (const [direction, subject, other] of sides) {
-      if (!("workload" in subject)) continue;
-      const selecting = this.selecting(subject.workload, direction);
-      if (selecting.length === 0) continue;
-      const otherFacts = this.peerFacts(other);
-      const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
-      for (const compiled of selecting) {
-        const rule2 = compiled[direction].find(
-          (candidate) => candidate.ports.resolve(destinationPorts).has(protocol, port2) && (!candidate.peers || candidate.peers.some((peer2) => peer2.matches(otherFacts)))
-        );
-        if (rule2) return ruleLocation(compiled.policy, rule2);
-      }
+      const admitting = this.admittingRule(direction, subject, other, protocol, port2);
+      if (admitting !== void 0 && admitting !== NOT_ISOLATED)
+        return ruleLocation(admitting.policy, admitting.rule);
+    }
+    return void 0;
+  }
+  /**
+   * The first rule, in policy and rule order, of the policies isolating `subject` in `direction` that lets the
+   * connection through; {@link NOT_ISOLATED} when no policy isolates it (everything passes); undefined when no rule
+   * does. Stops at that rule, without building any port set.
+   */
+  admittingRule(direction, subject, other, protocol, port2) {
+    if (!("workload" in subject)) return NOT_ISOLATED;
+    const selecting = this.selecting(subject.workload, direction);
+    if (selecting.length === 0) return NOT_ISOLATED;
+    const otherFacts = this.peerFacts(other);
+    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
+    for (const compiled of selecting) {
+      const rule2 = compiled[direction].find(
+        (candidate) => candidate.ports.resolve(destinationPorts).has(protocol, port2) && (!candidate.peers || candidate.peers.some((peer2) => peer2.matches(otherFacts)))
+      );
+      if (rule2) return { policy: compiled.policy, rule: rule2 };
     }
     return void 0;
   }
@@ -38389,7 +38393,9 @@ var Engine = class {
   candidateGroups(peer2) {
     let groups = this.namespaceGroups.get(peer2.namespaceKey);
     if (!groups) {
-      groups = peer2.ipRanges.length > 0 ? this.groups.filter((group2) => group2.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(([namespace]) => peer2.matchesNamespace(namespace, this.namespaceLabels(namespace))).flatMap(([, inNamespace]) => inNamespace);
+      groups = peer2.ipRanges.length > 0 ? this.groups.filter((group2) => group2.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(
+        ([namespace]) => peer2.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))
+      ).flatMap(([, inNamespace]) => inNamespace);
       this.namespaceGroups.set(peer2.namespaceKey, groups);
     }
     return groups;
@@ -38443,7 +38449,7 @@ var Engine = class {
     if (!facts) {
       facts = {
         namespace: workload.namespace,
-        namespaceLabels: this.namespaceLabels(workload.namespace),
+        namespaceLabels: namespaceLabelsOf(this.model, workload.namespace),
         labels: workload.labels,
         ports: workload.ports,
         ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
@@ -38451,10 +38457,6 @@ var Engine = class {
       this.outsideFacts.set(workload, facts);
     }
     return facts;
-  }
-  /** A namespace's labels; one the model does not know carries only its name label, as the API server sets it. */
-  namespaceLabels(namespace) {
-    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL2]: namespace };
   }
   compiled(policy) {
     let compiled = compiledPolicies.get(policy);
@@ -38485,6 +38487,7 @@ function ruleLocation(policy, rule2) {
   return location;
 }
 var ruleLocations = /* @__PURE__ */ new WeakMap();
+var NOT_ISOLATED = "not isolated";
 var everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
 function once(compute) {
   let value;
@@ -38521,9 +38524,6 @@ function rowPorts(row, other) {
   for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
   return ports;
 }
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 function compareWorkloads(a, b) {
   return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
 }
@@ -38556,16 +38556,8 @@ function changedScope(base, head) {
   return scope;
 }
 function podFacts(engine, workload) {
-  const namespaceLabels2 = engine.model.namespaces.get(workload.namespace)?.labels ?? {
-    [NAMESPACE_NAME_LABEL2]: workload.namespace
-  };
-  return JSON.stringify([
-    workload.namespace,
-    sortedEntries2(namespaceLabels2),
-    sortedEntries2(workload.labels),
-    workload.ports,
-    [...workload.ips].sort()
-  ]);
+  const namespaceLabels2 = sortedEntries(namespaceLabelsOf(engine.model, workload.namespace));
+  return `${groupKey(workload)}\0${JSON.stringify(namespaceLabels2)}`;
 }
 function selection(engine, workload, direction) {
   return engine.selectingPolicies(workload, direction).map((policy) => meaning(policy, direction)).sort().join("\0");
@@ -38585,9 +38577,6 @@ function describe2(policy, direction) {
     ports?.map(({ protocol, port: port2, endPort }) => [protocol, port2, endPort])
   ];
   return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule2)]);
-}
-function sortedEntries2(labels) {
-  return Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
 }
 
 // src/diff/connectivity.ts
@@ -38666,7 +38655,7 @@ function* betweenWorkloads(connections, external) {
   }
 }
 function compareConnections(a, b) {
-  return compareWorkloads(a.from, b.from) || compareWorkloads(a.to, b.to) || (a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0);
+  return compareWorkloads(a.from, b.from) || compareWorkloads(a.to, b.to) || compareText(a.protocol, b.protocol);
 }
 function samePorts(a, b) {
   return a.length === b.length && a.every((range2, i) => range2[0] === b[i][0] && range2[1] === b[i][1]);
@@ -38727,7 +38716,7 @@ function commonSegments(group2) {
     bounds.add(range2.start);
     bounds.add(range2.end + 1n);
   }
-  const points = [...bounds].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const points = [...bounds].sort(compareBigInt);
   const portsAt = (entries, address) => entries.find((e) => e.range.start <= address && address <= e.range.end)?.ports ?? ConnSet.none();
   const segments = [];
   for (let i = 0; i + 1 < points.length; i++) {
@@ -39031,7 +39020,7 @@ function identifiedByAddress(endpoint) {
 function sortedLabels(labels) {
   const entries = Object.entries(labels);
   if (entries.length === 0) return void 0;
-  entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  entries.sort(([a], [b]) => compareText(a, b));
   return Object.fromEntries(entries);
 }
 function connectionKey(flow) {
@@ -39109,7 +39098,7 @@ var FlowAggregator = class {
       if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
       ordered.push([order, toAggregatedFlow(entry)]);
     }
-    ordered.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    ordered.sort(([a], [b]) => compareText(a, b));
     const flows = ordered.map(([, flow]) => flow);
     if (first === void 0 || last === void 0) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
@@ -39456,13 +39445,7 @@ var HubbleReader = class {
       return "IP.destination is not a string";
     let connection;
     if (sourceIp && destinationIp) {
-      connection = connectionKey2(
-        l4.protocol,
-        sourceIp,
-        String(l4.ports.source_port ?? 0),
-        destinationIp,
-        l4.port
-      );
+      connection = tupleKey(l4.protocol, sourceIp, String(l4.ports.source_port ?? 0), destinationIp, l4.port);
       const known = this.recent.get(connection.key);
       if (known) {
         if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
@@ -39494,7 +39477,7 @@ function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
 var CLOSING_BRACE = 125;
-function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
+function tupleKey(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
   const port2 = String(destinationPort);
   const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && sourcePort <= port2;
   const key = sourceFirst ? [protocol, sourceIp, sourcePort, destinationIp, port2].join(" ") : [protocol, destinationIp, port2, sourceIp, sourcePort].join(" ");
@@ -43844,10 +43827,7 @@ function dedupe(findings) {
   return [...seen.values()];
 }
 function compareFindings(a, b) {
-  return compareText2(a.file, b.file) || a.line - b.line || a.column - b.column || compareText2(a.rule, b.rule) || compareText2(a.message, b.message);
-}
-function compareText2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule) || compareText(a.message, b.message);
 }
 
 // src/fix/patch.ts
@@ -44178,7 +44158,7 @@ function peerFor(policyNamespace, endpoint) {
   }
   const { workload } = endpoint;
   return {
-    ...workload.namespace === policyNamespace ? {} : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL2]: workload.namespace } } },
+    ...workload.namespace === policyNamespace ? {} : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: workload.namespace } } },
     podSelector: matchLabels(stableLabels(workload.labels))
   };
 }
