@@ -3,6 +3,7 @@ import type { Protocol } from '../model/types.js';
 import { extendWindow, identifiedByAddress, IsoTimeParser, type FlowEntry } from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
 import { MarkerSearch } from './markers.js';
+import { SightingReader } from './hubble-sighting.js';
 import type { FlowEndpoint, FlowVerdict } from './types.js';
 import { isObject, isPort, parseJsonLine, shown, splitLabel, type JsonObject } from './values.js';
 
@@ -68,18 +69,45 @@ export class HubbleReader implements FlowLineReader {
   private readonly times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
   private readonly replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
-  private readonly nonL4Markers = new MarkerSearch('Type"', ['"Type":"L7"', '"Type":"SOCK"']);
+  /** The flow's `Type`: L7 and SOCK records are ignored, L3_L4 ones may be sightings read off their bytes. */
+  private readonly typeMarkers = new MarkerSearch('Type"', [
+    '"Type":"L7"',
+    '"Type":"SOCK"',
+    '"Type":"L3_L4"',
+  ]);
+  private readonly sightings = new SightingReader(COUNTED_VERDICTS);
 
   /**
    * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
-   * Only complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers
-   * cannot occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these
-   * names.
+   * So are L3/L4 records of a connection already counted, most of the other half (see {@link seenAgain}). Only
+   * complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot
+   * occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these names.
    */
   rawLine(bytes: Buffer, start: number, end: number, sink: FlowSink): boolean {
     if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
-    if (!this.replyMarkers.foundIn(bytes, start, end) && !this.nonL4Markers.foundIn(bytes, start, end))
-      return false;
+    const type = this.typeMarkers.firstIn(bytes, start, end);
+    if ((type >= 0 && type !== L3_L4_MARKER) || this.replyMarkers.foundIn(bytes, start, end)) {
+      sink.ignore();
+      return true;
+    }
+    return type === L3_L4_MARKER && this.seenAgain(bytes, start, end, sink);
+  }
+
+  /**
+   * A sighting of a connection already counted does what `read` would do with it (extend the window when it goes
+   * the same way), read off its bytes; anything else (a new connection, a reply by its flags, a verdict that does not
+   * count) is left to `line`, which decides it in full.
+   */
+  private seenAgain(bytes: Buffer, start: number, end: number, sink: FlowSink): boolean {
+    const sighting = this.sightings.read(bytes, start, end);
+    if (!sighting || sighting.synAck) return false;
+    const ms = this.times.parse(sighting.time);
+    if (ms === undefined) return false;
+    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
+    const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
+    const known = this.recent.get(connection.key);
+    if (!known) return false;
+    if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
     sink.ignore();
     return true;
   }
@@ -185,6 +213,10 @@ export function isBareFlow(value: JsonObject): boolean {
 }
 
 const CLOSING_BRACE = 0x7d;
+/** Index of `"Type":"L3_L4"` in the reader's type markers. */
+const L3_L4_MARKER = 2;
+/** Verdicts `readVerdict` counts a connection for (by name, as a sighting read off bytes has them). */
+const COUNTED_VERDICTS = ['FORWARDED', 'REDIRECTED', 'AUDIT', 'DROPPED', 'ERROR'];
 
 /** A connection counted, and which of its two ends sorts first in its key (see {@link tupleKey}). */
 interface CountedConnection {

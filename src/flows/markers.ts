@@ -29,19 +29,25 @@ export class MarkerSearch {
 
   /** Whether one of the markers lies wholly within `bytes[start, end)`. */
   foundIn(bytes: Buffer, start: number, end: number): boolean {
+    return this.firstIn(bytes, start, end) >= 0;
+  }
+
+  /** Which marker (its index) lies wholly within `bytes[start, end)` at the first anchor one does; -1 for none. */
+  firstIn(bytes: Buffer, start: number, end: number): number {
     for (let anchor = this.firstAnchorFrom(bytes, start); anchor >= 0 && anchor < end;) {
-      for (const marker of this.markers) {
+      for (let index = 0; index < this.markers.length; index++) {
+        const marker = this.markers[index]!;
         const markerStart = anchor - marker.anchorOffset;
         if (
           markerStart >= start &&
           markerStart + marker.bytes.length <= end &&
           isAt(bytes, markerStart, marker.bytes)
         )
-          return true;
+          return index;
       }
       anchor = this.firstAnchorFrom(bytes, anchor + 1);
     }
-    return false;
+    return -1;
   }
 
   private firstAnchorFrom(bytes: Buffer, from: number): number {

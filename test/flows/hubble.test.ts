@@ -171,34 +171,75 @@ describe('Hubble reader', () => {
     expect(result.stats).toEqual({ records: 1, skipped: 0, ignored: 5, skippedSamples: [] });
   });
 
-  it('counts a packet the other way of a counted connection as its reply, which does not extend its window', async () => {
-    const packet = (time: string, from: [string, number], to: [string, number]) =>
+  // With `Type`, repeated sightings are settled on their bytes (see HubbleReader.rawLine); without, once parsed.
+  it.each([
+    ['without Type', {}],
+    ['with Type', { Type: 'L3_L4' }],
+  ])(
+    'counts a packet the other way of a counted connection as its reply, which does not extend its window (%s)',
+    async (_, type) => {
+      const packet = (time: string, from: [string, number], to: [string, number]) =>
+        JSON.stringify({
+          flow: {
+            time,
+            verdict: 'FORWARDED',
+            IP: { source: from[0], destination: to[0] },
+            l4: { TCP: { source_port: from[1], destination_port: to[1] } },
+            source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
+            destination: { namespace: 'data', labels: ['k8s:app=redis'] },
+            ...type,
+            // Observation points such as TO_OVERLAY leave out is_reply.
+            trace_observation_point: 'TO_OVERLAY',
+          },
+        });
+      const frontend: [string, number] = ['10.8.2.22', 41000];
+      const redis: [string, number] = ['10.8.1.11', 6379];
+      const lines = [
+        packet('2026-11-20T09:00:00Z', frontend, redis),
+        packet('2026-11-20T09:00:05Z', redis, frontend),
+        packet('2026-11-20T09:00:02Z', frontend, redis),
+        // Another connection from the same pod (another source port): counted.
+        packet('2026-11-20T09:00:03Z', [frontend[0], 41001], redis),
+      ];
+      const result = await readLog(lines);
+      expect(result.flows.map(describeFlow)).toEqual([
+        'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x2 2026-11-20T09:00:00.000Z .. 2026-11-20T09:00:03.000Z',
+      ]);
+      expect(result.stats).toEqual({ records: 2, skipped: 0, ignored: 2, skippedSamples: [] });
+    },
+  );
+
+  it('settles a repeated sighting of a counted connection on its bytes, without reading its endpoints', async () => {
+    const sighting = (time: string, verdict: string) =>
       JSON.stringify({
         flow: {
           time,
-          verdict: 'FORWARDED',
-          IP: { source: from[0], destination: to[0] },
-          l4: { TCP: { source_port: from[1], destination_port: to[1] } },
+          verdict,
+          IP: { source: '10.8.2.22', destination: '10.8.1.11' },
+          l4: { TCP: { source_port: 41000, destination_port: 6379, flags: { ACK: true } } },
           source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
           destination: { namespace: 'data', labels: ['k8s:app=redis'] },
-          // Observation points such as TO_OVERLAY leave out is_reply.
-          trace_observation_point: 'TO_OVERLAY',
+          Type: 'L3_L4',
         },
       });
-    const frontend: [string, number] = ['10.8.2.22', 41000];
-    const redis: [string, number] = ['10.8.1.11', 6379];
     const lines = [
-      packet('2026-11-20T09:00:00Z', frontend, redis),
-      packet('2026-11-20T09:00:05Z', redis, frontend),
-      packet('2026-11-20T09:00:02Z', frontend, redis),
-      // Another connection from the same pod (another source port): counted.
-      packet('2026-11-20T09:00:03Z', [frontend[0], 41001], redis),
+      sighting('2026-11-20T09:00:00Z', 'FORWARDED'),
+      // Like a reply marker, a repeat is told apart by what it says about the connection (time, verdict, 5-tuple):
+      // the rest of the line is not read, even when it is damaged.
+      sighting('2026-11-20T09:00:04Z', 'FORWARDED').replace('"labels":["k8s:app=redis"]', '"labels":[,]'),
+      // A verdict that does not count a connection is read in full, and reported.
+      sighting('2026-11-20T09:00:09Z', 'MAYBE'),
     ];
     const result = await readLog(lines);
     expect(result.flows.map(describeFlow)).toEqual([
-      'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x2 2026-11-20T09:00:00.000Z .. 2026-11-20T09:00:03.000Z',
+      'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x1 2026-11-20T09:00:00.000Z .. 2026-11-20T09:00:04.000Z',
     ]);
-    expect(result.stats).toEqual({ records: 2, skipped: 0, ignored: 2, skippedSamples: [] });
+    expect(result.stats).toEqual({
+      records: 1,
+      skipped: 1,
+      ignored: 1,
+      skippedSamples: [{ file: expect.any(String), line: 3, reason: 'unknown verdict "MAYBE"' }],
+    });
   });
 
   it('reads a pod described anew (relabelled, another workload) as its new description', async () => {

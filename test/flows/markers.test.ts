@@ -68,6 +68,12 @@ describe('MarkerSearch', () => {
     ]);
   });
 
+  it('tells which marker it found', () => {
+    const types = new MarkerSearch('Type"', ['"Type":"L7"', '"Type":"SOCK"', '"Type":"L3_L4"']);
+    const lines = ['{"Type":"L3_L4"}', '{"Type":"L7"}', '{"Type":"SOCK"}', '{"Type":"L7x"}', '{}'];
+    expect(lines.map((line) => types.firstIn(Buffer.from(line), 0, line.length))).toEqual([2, 0, 1, -1, -1]);
+  });
+
   it('refuses a marker without its anchor', () => {
     expect(() => new MarkerSearch('y":t', ['"Type":"L7"'])).toThrow(/does not contain its anchor/);
   });

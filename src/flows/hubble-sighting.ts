@@ -1,0 +1,309 @@
+import type { Protocol } from '../model/types.js';
+
+/**
+ * What tells whether a Hubble line is one more sighting of a connection already counted: the flow's time, verdict,
+ * 5-tuple and TCP flags. Every packet of a connection is reported at every observation point, so most lines of a
+ * real log are such sightings, and reading these fields off the bytes costs a fraction of decoding and parsing the
+ * whole line (its endpoints, which such a line does not need, are most of it).
+ */
+export interface Sighting {
+  time: string;
+  protocol: Protocol;
+  sourceIp: string;
+  /** 0 when absent, as protojson leaves out zero values. */
+  sourcePort: number;
+  destinationPort: number;
+  destinationIp: string;
+  /** SYN and ACK both set: the answer half of a handshake. */
+  synAck: boolean;
+}
+
+const OPENING = Buffer.from('{"flow":{', 'latin1');
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const ZERO = 0x30;
+
+/** Keys the reader looks for, as bytes; any other key's value is stepped over. */
+const KEY = {
+  time: Buffer.from('time'),
+  verdict: Buffer.from('verdict'),
+  ip: Buffer.from('IP'),
+  l4: Buffer.from('l4'),
+  source: Buffer.from('source'),
+  destination: Buffer.from('destination'),
+  sourcePort: Buffer.from('source_port'),
+  destinationPort: Buffer.from('destination_port'),
+  flags: Buffer.from('flags'),
+  syn: Buffer.from('SYN'),
+  ack: Buffer.from('ACK'),
+  TCP: Buffer.from('TCP'),
+  UDP: Buffer.from('UDP'),
+  SCTP: Buffer.from('SCTP'),
+} as const;
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+
+/**
+ * Reads a {@link Sighting} off the bytes of a line in the layout `hubble observe -o jsonpb` and the exporter write:
+ * compact JSON starting with `{"flow":{`. The flow's members are read in order until time, verdict, `IP` and `l4`
+ * have all been seen (other members are stepped over, strings and nesting respected); the rest of the line is not
+ * looked at. Anything unexpected (whitespace, an escape in a value read, a number that is not a plain integer, a
+ * second protocol in `l4`, a member missing) gives undefined, and the line is then parsed as usual: this reader
+ * never decides anything `JSON.parse` would read differently, for a line that is valid JSON without repeated keys.
+ * A line that is not valid JSON past what was read is not noticed, as with the reply markers.
+ *
+ * One instance serves every line; it keeps no state between lines.
+ */
+export class SightingReader {
+  private bytes: Buffer = OPENING;
+  private at = 0;
+  private end = 0;
+  /** Each verdict wanted, quoted, as bytes. */
+  private readonly verdicts: readonly Buffer[];
+
+  /** `verdicts`: the verdict names a sighting may have; a line with any other is left to the full parse. */
+  constructor(verdicts: Iterable<string>) {
+    this.verdicts = [...verdicts].map((name) => Buffer.from(`"${name}"`, 'latin1'));
+  }
+
+  read(bytes: Buffer, start: number, end: number): Sighting | undefined {
+    this.bytes = bytes;
+    this.at = start;
+    this.end = end;
+    if (!this.skipExpected(OPENING)) return undefined;
+    let time: string | undefined;
+    let verdict = false;
+    let addresses: { source: string; destination: string } | undefined;
+    let l4: Omit<Sighting, 'time' | 'sourceIp' | 'destinationIp'> | undefined;
+    for (;;) {
+      const key = this.key();
+      if (key === undefined) return undefined;
+      if (this.is(key, KEY.time)) {
+        time = this.plainString();
+        if (time === undefined) return undefined;
+      } else if (this.is(key, KEY.verdict)) {
+        verdict = this.verdicts.some((name) => this.skipExpected(name));
+        if (!verdict) return undefined;
+      } else if (this.is(key, KEY.ip)) {
+        addresses = this.addresses();
+        if (addresses === undefined) return undefined;
+      } else if (this.is(key, KEY.l4)) {
+        l4 = this.layer4();
+        if (l4 === undefined) return undefined;
+      } else if (!this.skipValue()) {
+        return undefined;
+      }
+      if (time !== undefined && verdict && addresses && l4) {
+        return { time, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+      }
+      // A closing brace ends the flow before all four were seen: the full parse decides.
+      if (this.next() !== COMMA) return undefined;
+    }
+  }
+
+  /** `IP`'s source and destination, both non-empty strings. */
+  private addresses(): { source: string; destination: string } | undefined {
+    let source: string | undefined;
+    let destination: string | undefined;
+    const ok = this.members(() => {
+      const key = this.key();
+      if (key === undefined) return false;
+      if (this.is(key, KEY.source)) return (source = this.plainString()) !== undefined;
+      if (this.is(key, KEY.destination)) return (destination = this.plainString()) !== undefined;
+      return this.skipValue();
+    });
+    return ok && source && destination ? { source, destination } : undefined;
+  }
+
+  /** `l4` holding exactly one of TCP, UDP and SCTP, with its ports and flags. */
+  private layer4(): Omit<Sighting, 'time' | 'sourceIp' | 'destinationIp'> | undefined {
+    if (this.next() !== OPEN_BRACE) return undefined;
+    const key = this.key();
+    if (key === undefined) return undefined;
+    const protocol = this.is(key, KEY.TCP)
+      ? 'TCP'
+      : this.is(key, KEY.UDP)
+        ? 'UDP'
+        : this.is(key, KEY.SCTP)
+          ? 'SCTP'
+          : undefined;
+    if (protocol === undefined) return undefined;
+    let sourcePort = 0;
+    let destinationPort: number | undefined;
+    let synAck = false;
+    const ok = this.members(() => {
+      const member = this.key();
+      if (member === undefined) return false;
+      if (this.is(member, KEY.sourcePort)) {
+        const port = this.integer();
+        if (port === undefined) return false;
+        sourcePort = port;
+        return true;
+      }
+      if (this.is(member, KEY.destinationPort)) {
+        destinationPort = this.integer();
+        return destinationPort !== undefined && destinationPort >= 1 && destinationPort <= 65535;
+      }
+      if (this.is(member, KEY.flags)) {
+        const flags = this.flags();
+        if (flags === undefined) return false;
+        synAck = flags;
+        return true;
+      }
+      return this.skipValue();
+    });
+    if (!ok || destinationPort === undefined || this.next() !== CLOSE_BRACE) return undefined;
+    return { protocol, sourcePort, destinationPort, synAck };
+  }
+
+  /** A flags object of `"NAME":true|false` members: whether SYN and ACK are both true. */
+  private flags(): boolean | undefined {
+    let syn = false;
+    let ack = false;
+    const ok = this.members(() => {
+      const key = this.key();
+      if (key === undefined) return false;
+      const value = this.boolean();
+      if (value === undefined) return false;
+      if (this.is(key, KEY.syn)) syn = value;
+      else if (this.is(key, KEY.ack)) ack = value;
+      return true;
+    });
+    return ok ? syn && ack : undefined;
+  }
+
+  /** An object `{member, ...}` (possibly empty), each member read by `member`, which returns false to give up. */
+  private members(member: () => boolean): boolean {
+    if (this.next() !== OPEN_BRACE) return false;
+    if (this.bytes[this.at] === CLOSE_BRACE) {
+      this.at++;
+      return true;
+    }
+    for (;;) {
+      if (!member()) return false;
+      const next = this.next();
+      if (next === CLOSE_BRACE) return true;
+      if (next !== COMMA) return false;
+    }
+  }
+
+  /** A member's key and its colon: the key's [start, end) in the bytes, or undefined when it has an escape. */
+  private key(): number | undefined {
+    if (this.next() !== QUOTE) return undefined;
+    const start = this.at;
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at]!;
+      if (byte === BACKSLASH) return undefined;
+      if (byte === QUOTE) {
+        const length = this.at - start;
+        this.at++;
+        if (this.next() !== COLON) return undefined;
+        // The key's start and length in one number, so that no object is made per key.
+        return start * 64 + Math.min(length, 63);
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a key from {@link key} is `expected`. */
+  private is(key: number, expected: Buffer): boolean {
+    return key % 64 === expected.length && this.matchesAt(Math.floor(key / 64), expected);
+  }
+
+  /** A string of printable ASCII without escapes, as IPs, times and enum names are; undefined for anything else. */
+  private plainString(): string | undefined {
+    if (this.next() !== QUOTE) return undefined;
+    const start = this.at;
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at]!;
+      if (byte === QUOTE) return this.bytes.toString('latin1', start, this.at++);
+      if (byte < 0x20 || byte > 0x7e || byte === BACKSLASH) return undefined;
+    }
+    return undefined;
+  }
+
+  /** A non-negative integer written plainly (no sign, fraction, exponent or leading zero) below 2^53. */
+  private integer(): number | undefined {
+    const start = this.at;
+    let value = 0;
+    for (; this.at < this.end; this.at++) {
+      const digit = this.bytes[this.at]! - ZERO;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    const length = this.at - start;
+    // A fraction or exponent after the digits is caught by the caller, which expects `,` or `}` next.
+    return length === 0 || length > 15 || (length > 1 && this.bytes[start] === ZERO) ? undefined : value;
+  }
+
+  private boolean(): boolean | undefined {
+    if (this.skipExpected(TRUE)) return true;
+    return this.skipExpected(FALSE) ? false : undefined;
+  }
+
+  /** Steps over one value of any kind; false when the line ends first. */
+  private skipValue(): boolean {
+    const first = this.bytes[this.at];
+    if (first === QUOTE) return this.skipString();
+    if (first === OPEN_BRACE || first === OPEN_BRACKET) return this.skipNested();
+    // A number, true, false or null: up to the next separator.
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET) return true;
+    }
+    return false;
+  }
+
+  private skipString(): boolean {
+    for (this.at++; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === BACKSLASH) this.at++;
+      else if (byte === QUOTE) {
+        this.at++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private skipNested(): boolean {
+    let depth = 0;
+    while (this.at < this.end) {
+      const byte = this.bytes[this.at];
+      if (byte === QUOTE) {
+        if (!this.skipString()) return false;
+        continue;
+      }
+      if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
+      this.at++;
+      if (depth === 0) return true;
+    }
+    return false;
+  }
+
+  private next(): number | undefined {
+    return this.at < this.end ? this.bytes[this.at++] : undefined;
+  }
+
+  /** Steps over `expected` when the bytes hold it next. */
+  private skipExpected(expected: Buffer): boolean {
+    if (!this.matchesAt(this.at, expected)) return false;
+    this.at += expected.length;
+    return true;
+  }
+
+  private matchesAt(offset: number, expected: Buffer): boolean {
+    if (offset + expected.length > this.end) return false;
+    for (let index = 0; index < expected.length; index++) {
+      if (this.bytes[offset + index] !== expected[index]) return false;
+    }
+    return true;
+  }
+}
