@@ -18001,15 +18001,20 @@ var MarkerSearch = class {
   }
   /** Whether one of the markers lies wholly within `bytes[start, end)`. */
   foundIn(bytes, start, end) {
+    return this.firstIn(bytes, start, end) >= 0;
+  }
+  /** Which marker (its index) lies wholly within `bytes[start, end)` at the first anchor one does; -1 for none. */
+  firstIn(bytes, start, end) {
     for (let anchor = this.firstAnchorFrom(bytes, start); anchor >= 0 && anchor < end; ) {
-      for (const marker of this.markers) {
+      for (let index = 0; index < this.markers.length; index++) {
+        const marker = this.markers[index];
         const markerStart = anchor - marker.anchorOffset;
         if (markerStart >= start && markerStart + marker.bytes.length <= end && isAt(bytes, markerStart, marker.bytes))
-          return true;
+          return index;
       }
       anchor = this.firstAnchorFrom(bytes, anchor + 1);
     }
-    return false;
+    return -1;
   }
   firstAnchorFrom(bytes, from) {
     const remembered = bytes === this.searched && from >= this.searchedFrom && (this.nextAnchor < 0 || this.nextAnchor >= from);
@@ -18027,6 +18032,256 @@ function isAt(bytes, offset, marker) {
   }
   return true;
 }
+
+// src/flows/hubble-sighting.ts
+var OPENING = Buffer.from('{"flow":{', "latin1");
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COLON = 58;
+var COMMA = 44;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var ZERO = 48;
+var KEY = {
+  time: Buffer.from("time"),
+  verdict: Buffer.from("verdict"),
+  ip: Buffer.from("IP"),
+  l4: Buffer.from("l4"),
+  source: Buffer.from("source"),
+  destination: Buffer.from("destination"),
+  sourcePort: Buffer.from("source_port"),
+  destinationPort: Buffer.from("destination_port"),
+  flags: Buffer.from("flags"),
+  syn: Buffer.from("SYN"),
+  ack: Buffer.from("ACK"),
+  TCP: Buffer.from("TCP"),
+  UDP: Buffer.from("UDP"),
+  SCTP: Buffer.from("SCTP")
+};
+var TRUE = Buffer.from("true");
+var FALSE = Buffer.from("false");
+var SightingReader = class {
+  bytes = OPENING;
+  at = 0;
+  end = 0;
+  /** Each verdict wanted, quoted, as bytes. */
+  verdicts;
+  /** `verdicts`: the verdict names a sighting may have; a line with any other is left to the full parse. */
+  constructor(verdicts) {
+    this.verdicts = [...verdicts].map((name) => Buffer.from(`"${name}"`, "latin1"));
+  }
+  read(bytes, start, end) {
+    this.bytes = bytes;
+    this.at = start;
+    this.end = end;
+    if (!this.skipExpected(OPENING)) return void 0;
+    let time;
+    let verdict = false;
+    let addresses;
+    let l4;
+    for (; ; ) {
+      const key = this.key();
+      if (key === void 0) return void 0;
+      if (this.is(key, KEY.time)) {
+        time = this.plainString();
+        if (time === void 0) return void 0;
+      } else if (this.is(key, KEY.verdict)) {
+        verdict = this.verdicts.some((name) => this.skipExpected(name));
+        if (!verdict) return void 0;
+      } else if (this.is(key, KEY.ip)) {
+        addresses = this.addresses();
+        if (addresses === void 0) return void 0;
+      } else if (this.is(key, KEY.l4)) {
+        l4 = this.layer4();
+        if (l4 === void 0) return void 0;
+      } else if (!this.skipValue()) {
+        return void 0;
+      }
+      if (time !== void 0 && verdict && addresses && l4) {
+        return { time, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+      }
+      if (this.next() !== COMMA) return void 0;
+    }
+  }
+  /** `IP`'s source and destination, both non-empty strings. */
+  addresses() {
+    let source;
+    let destination;
+    const ok = this.members(() => {
+      const key = this.key();
+      if (key === void 0) return false;
+      if (this.is(key, KEY.source)) return (source = this.plainString()) !== void 0;
+      if (this.is(key, KEY.destination)) return (destination = this.plainString()) !== void 0;
+      return this.skipValue();
+    });
+    return ok && source && destination ? { source, destination } : void 0;
+  }
+  /** `l4` holding exactly one of TCP, UDP and SCTP, with its ports and flags. */
+  layer4() {
+    if (this.next() !== OPEN_BRACE) return void 0;
+    const key = this.key();
+    if (key === void 0) return void 0;
+    const protocol = this.is(key, KEY.TCP) ? "TCP" : this.is(key, KEY.UDP) ? "UDP" : this.is(key, KEY.SCTP) ? "SCTP" : void 0;
+    if (protocol === void 0) return void 0;
+    let sourcePort = 0;
+    let destinationPort;
+    let synAck = false;
+    const ok = this.members(() => {
+      const member = this.key();
+      if (member === void 0) return false;
+      if (this.is(member, KEY.sourcePort)) {
+        const port2 = this.integer();
+        if (port2 === void 0) return false;
+        sourcePort = port2;
+        return true;
+      }
+      if (this.is(member, KEY.destinationPort)) {
+        destinationPort = this.integer();
+        return destinationPort !== void 0 && destinationPort >= 1 && destinationPort <= 65535;
+      }
+      if (this.is(member, KEY.flags)) {
+        const flags = this.flags();
+        if (flags === void 0) return false;
+        synAck = flags;
+        return true;
+      }
+      return this.skipValue();
+    });
+    if (!ok || destinationPort === void 0 || this.next() !== CLOSE_BRACE) return void 0;
+    return { protocol, sourcePort, destinationPort, synAck };
+  }
+  /** A flags object of `"NAME":true|false` members: whether SYN and ACK are both true. */
+  flags() {
+    let syn = false;
+    let ack = false;
+    const ok = this.members(() => {
+      const key = this.key();
+      if (key === void 0) return false;
+      const value = this.boolean();
+      if (value === void 0) return false;
+      if (this.is(key, KEY.syn)) syn = value;
+      else if (this.is(key, KEY.ack)) ack = value;
+      return true;
+    });
+    return ok ? syn && ack : void 0;
+  }
+  /** An object `{member, ...}` (possibly empty), each member read by `member`, which returns false to give up. */
+  members(member) {
+    if (this.next() !== OPEN_BRACE) return false;
+    if (this.bytes[this.at] === CLOSE_BRACE) {
+      this.at++;
+      return true;
+    }
+    for (; ; ) {
+      if (!member()) return false;
+      const next = this.next();
+      if (next === CLOSE_BRACE) return true;
+      if (next !== COMMA) return false;
+    }
+  }
+  /** A member's key and its colon: the key's [start, end) in the bytes, or undefined when it has an escape. */
+  key() {
+    if (this.next() !== QUOTE) return void 0;
+    const start = this.at;
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === BACKSLASH) return void 0;
+      if (byte === QUOTE) {
+        const length = this.at - start;
+        this.at++;
+        if (this.next() !== COLON) return void 0;
+        return start * 64 + Math.min(length, 63);
+      }
+    }
+    return void 0;
+  }
+  /** Whether a key from {@link key} is `expected`. */
+  is(key, expected) {
+    return key % 64 === expected.length && this.matchesAt(Math.floor(key / 64), expected);
+  }
+  /** A string of printable ASCII without escapes, as IPs, times and enum names are; undefined for anything else. */
+  plainString() {
+    if (this.next() !== QUOTE) return void 0;
+    const start = this.at;
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === QUOTE) return this.bytes.toString("latin1", start, this.at++);
+      if (byte < 32 || byte > 126 || byte === BACKSLASH) return void 0;
+    }
+    return void 0;
+  }
+  /** A non-negative integer written plainly (no sign, fraction, exponent or leading zero) below 2^53. */
+  integer() {
+    const start = this.at;
+    let value = 0;
+    for (; this.at < this.end; this.at++) {
+      const digit = this.bytes[this.at] - ZERO;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    const length = this.at - start;
+    return length === 0 || length > 15 || length > 1 && this.bytes[start] === ZERO ? void 0 : value;
+  }
+  boolean() {
+    if (this.skipExpected(TRUE)) return true;
+    return this.skipExpected(FALSE) ? false : void 0;
+  }
+  /** Steps over one value of any kind; false when the line ends first. */
+  skipValue() {
+    const first = this.bytes[this.at];
+    if (first === QUOTE) return this.skipString();
+    if (first === OPEN_BRACE || first === OPEN_BRACKET) return this.skipNested();
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET) return true;
+    }
+    return false;
+  }
+  skipString() {
+    for (this.at++; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === BACKSLASH) this.at++;
+      else if (byte === QUOTE) {
+        this.at++;
+        return true;
+      }
+    }
+    return false;
+  }
+  skipNested() {
+    let depth = 0;
+    while (this.at < this.end) {
+      const byte = this.bytes[this.at];
+      if (byte === QUOTE) {
+        if (!this.skipString()) return false;
+        continue;
+      }
+      if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
+      this.at++;
+      if (depth === 0) return true;
+    }
+    return false;
+  }
+  next() {
+    return this.at < this.end ? this.bytes[this.at++] : void 0;
+  }
+  /** Steps over `expected` when the bytes hold it next. */
+  skipExpected(expected) {
+    if (!this.matchesAt(this.at, expected)) return false;
+    this.at += expected.length;
+    return true;
+  }
+  matchesAt(offset, expected) {
+    if (offset + expected.length > this.end) return false;
+    for (let index = 0; index < expected.length; index++) {
+      if (this.bytes[offset + index] !== expected[index]) return false;
+    }
+    return true;
+  }
+};
 
 // src/flows/hubble.ts
 var HUBBLE_RECENT_CONNECTIONS = 1e5;
@@ -18061,17 +18316,43 @@ var HubbleReader = class {
   times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
   replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
-  nonL4Markers = new MarkerSearch('Type"', ['"Type":"L7"', '"Type":"SOCK"']);
+  /** The flow's `Type`: L7 and SOCK records are ignored, L3_L4 ones may be sightings read off their bytes. */
+  typeMarkers = new MarkerSearch('Type"', [
+    '"Type":"L7"',
+    '"Type":"SOCK"',
+    '"Type":"L3_L4"'
+  ]);
+  sightings = new SightingReader(COUNTED_VERDICTS);
   /**
    * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
-   * Only complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers
-   * cannot occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these
-   * names.
+   * So are L3/L4 records of a connection already counted, most of the other half (see {@link seenAgain}). Only
+   * complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot
+   * occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these names.
    */
   rawLine(bytes, start, end, sink) {
     if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
-    if (!this.replyMarkers.foundIn(bytes, start, end) && !this.nonL4Markers.foundIn(bytes, start, end))
-      return false;
+    const type = this.typeMarkers.firstIn(bytes, start, end);
+    if (type >= 0 && type !== L3_L4_MARKER || this.replyMarkers.foundIn(bytes, start, end)) {
+      sink.ignore();
+      return true;
+    }
+    return type === L3_L4_MARKER && this.seenAgain(bytes, start, end, sink);
+  }
+  /**
+   * A sighting of a connection already counted does what `read` would do with it (extend the window when it goes
+   * the same way), read off its bytes; anything else (a new connection, a reply by its flags, a verdict that does not
+   * count) is left to `line`, which decides it in full.
+   */
+  seenAgain(bytes, start, end, sink) {
+    const sighting = this.sightings.read(bytes, start, end);
+    if (!sighting || sighting.synAck) return false;
+    const ms = this.times.parse(sighting.time);
+    if (ms === void 0) return false;
+    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
+    const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
+    const known = this.recent.get(connection.key);
+    if (!known) return false;
+    if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
     sink.ignore();
     return true;
   }
@@ -18166,6 +18447,8 @@ function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
 var CLOSING_BRACE = 125;
+var L3_L4_MARKER = 2;
+var COUNTED_VERDICTS = ["FORWARDED", "REDIRECTED", "AUDIT", "DROPPED", "ERROR"];
 function tupleKey(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
   const port2 = String(destinationPort);
   const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && sourcePort <= port2;
@@ -18950,11 +19233,11 @@ function outside() {
 }
 var SPACE = 32;
 var HASH = 35;
-var COLON = 58;
+var COLON2 = 58;
 var DASH = 45;
 var DOUBLE_QUOTE = 34;
 var SINGLE_QUOTE = 39;
-var COMMA = 44;
+var COMMA2 = 44;
 var INDICATORS = new Set([..."?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
 function plainMayStart(text, offset, lineEnd) {
   const first = text.charCodeAt(offset);
@@ -19129,7 +19412,7 @@ var BlockReader = class {
       if (typeof resolved.value !== "string") outside();
       name = resolved.value;
     }
-    if (text.charCodeAt(colon) !== COLON) return void 0;
+    if (text.charCodeAt(colon) !== COLON2) return void 0;
     if (colon - offset > MAX_IMPLICIT_KEY) outside();
     if (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE) outside();
     if (name === "__proto__") outside();
@@ -19269,7 +19552,7 @@ var FlowReader = class {
         const name = item.value;
         if (typeof name !== "string" || name === "__proto__" || name === "<<") outside();
         const map = value;
-        if (Object.hasOwn(map, name) || this.text.charCodeAt(this.offset) !== COLON) outside();
+        if (Object.hasOwn(map, name) || this.text.charCodeAt(this.offset) !== COLON2) outside();
         this.offset++;
         if (this.text.charCodeAt(this.offset) !== SPACE) outside();
         this.offset = this.skipSpaces(this.offset);
@@ -19286,7 +19569,7 @@ var FlowReader = class {
         this.offset++;
         return { value, node };
       }
-      if (next !== COMMA) outside();
+      if (next !== COMMA2) outside();
       this.offset = this.skipSpaces(this.offset + 1);
       if (this.text.charCodeAt(this.offset) === close) outside();
     }
@@ -19317,7 +19600,7 @@ var FlowReader = class {
   }
   endsFlowPlain(offset) {
     const char = this.text.charCodeAt(offset);
-    if (char !== COLON) return FLOW_STOPS.has(char);
+    if (char !== COLON2) return FLOW_STOPS.has(char);
     const next = this.text.charCodeAt(offset + 1);
     return offset + 1 >= this.lineEnd || next === SPACE || FLOW_STOPS.has(next);
   }
