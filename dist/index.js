@@ -45229,12 +45229,12 @@ async function errorMessage(response) {
 }
 
 // src/github/sticky-comment.ts
-var GITHUB_ACTIONS_LOGIN = "github-actions[bot]";
 function stickyMarker(key) {
   return `<!-- netpol-guard:${key} -->`;
 }
 function findStickyComment(comments, marker, author) {
-  return comments.find((c) => c.user?.login === author && (c.body ?? "").includes(marker));
+  const wrote = (c) => author === void 0 ? c.user?.type === "Bot" : c.user?.login === author;
+  return comments.find((c) => wrote(c) && (c.body ?? "").includes(marker));
 }
 async function commentAuthor(client) {
   try {
@@ -45243,7 +45243,7 @@ async function commentAuthor(client) {
   } catch (error2) {
     if (!(error2 instanceof GitHubApiError) || error2.status !== 403 && error2.status !== 404) throw error2;
   }
-  return GITHUB_ACTIONS_LOGIN;
+  return void 0;
 }
 async function upsertStickyComment(client, pr, options) {
   const body = options.body.includes(options.marker) ? options.body : `${options.marker}

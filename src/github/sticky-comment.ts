@@ -4,7 +4,8 @@ import { GitHubApiError, type GitHubClient } from './api.js';
 export interface IssueComment {
   id: number;
   body?: string | null;
-  user?: { login?: string } | null;
+  /** `type` is `Bot` for GitHub Apps (the workflow's `GITHUB_TOKEN` is the `github-actions` App). */
+  user?: { login?: string; type?: string } | null;
 }
 
 export interface PullRequestRef {
@@ -13,9 +14,6 @@ export interface PullRequestRef {
   number: number;
 }
 
-/** Who writes with the workflow's `GITHUB_TOKEN`, whose `GET /user` is refused. */
-export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
-
 /** The hidden line that marks this step's comment; the key tells several netpol-guard steps apart. */
 export function stickyMarker(key: string): string {
   return `<!-- netpol-guard:${key} -->`;
@@ -23,26 +21,30 @@ export function stickyMarker(key: string): string {
 
 /**
  * The comment to update: the first one carrying `marker` that `author` wrote. The author matters: anyone can paste
- * the marker into a comment of their own, and the token could not edit it anyway.
+ * the marker into a comment of their own. An installation token (the workflow's `GITHUB_TOKEN`, a GitHub App's
+ * token) cannot ask who it is: its comments are written by an App, `github-actions[bot]` or `<app>[bot]`, so without
+ * an `author` the first marked comment an App wrote is taken. People cannot write as an App, so a comment pasted
+ * with the marker is never taken for this one.
  */
 export function findStickyComment(
   comments: readonly IssueComment[],
   marker: string,
-  author: string,
+  author: string | undefined,
 ): IssueComment | undefined {
-  return comments.find((c) => c.user?.login === author && (c.body ?? '').includes(marker));
+  const wrote = (c: IssueComment) => (author === undefined ? c.user?.type === 'Bot' : c.user?.login === author);
+  return comments.find((c) => wrote(c) && (c.body ?? '').includes(marker));
 }
 
-/** The login the token writes comments as. */
-export async function commentAuthor(client: GitHubClient): Promise<string> {
+/** The login the token writes comments as; undefined for an installation token, which `GET /user` refuses. */
+export async function commentAuthor(client: GitHubClient): Promise<string | undefined> {
   try {
     const user = await client.request<{ login?: unknown }>('GET', '/user');
     if (typeof user.login === 'string' && user.login !== '') return user.login;
   } catch (error) {
-    // An installation token (the GITHUB_TOKEN) may not read /user; anything else is a real failure.
+    // Anything but the refusal an installation token gets is a real failure.
     if (!(error instanceof GitHubApiError) || (error.status !== 403 && error.status !== 404)) throw error;
   }
-  return GITHUB_ACTIONS_LOGIN;
+  return undefined;
 }
 
 export type CommentOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number };

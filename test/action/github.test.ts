@@ -3,7 +3,6 @@ import { createGitHubClient, GitHubApiError, isPermissionDenied, nextPageUrl } f
 import {
   commentAuthor,
   findStickyComment,
-  GITHUB_ACTIONS_LOGIN,
   stickyMarker,
   upsertStickyComment,
 } from '../../src/github/sticky-comment.js';
@@ -12,6 +11,8 @@ import { startGitHubApiStub, type GitHubApiStub } from '../support/github-api-st
 const TOKEN = 'ghs_unit_test_token';
 const PR = { owner: 'acme', repo: 'gitops', number: 7 };
 const MARKER = stickyMarker('default');
+/** Who the workflow's GITHUB_TOKEN writes as. */
+const GITHUB_ACTIONS = { login: 'github-actions[bot]', type: 'Bot' };
 
 let stub: GitHubApiStub | undefined;
 afterEach(async () => {
@@ -19,7 +20,7 @@ afterEach(async () => {
   stub = undefined;
 });
 
-async function setUp(options: { login?: string; readOnly?: boolean } = {}) {
+async function setUp(options: { login?: string; app?: string; readOnly?: boolean } = {}) {
   stub = await startGitHubApiStub({ token: TOKEN, ...options });
   const waits: number[] = [];
   const client = createGitHubClient({
@@ -34,23 +35,33 @@ async function setUp(options: { login?: string; readOnly?: boolean } = {}) {
 
 describe('findStickyComment', () => {
   const comments = [
-    { id: 1, body: `${MARKER}\nquoted by someone else`, user: { login: 'mallory' } },
-    { id: 2, body: 'no marker', user: { login: GITHUB_ACTIONS_LOGIN } },
-    { id: 3, body: `${stickyMarker('default-2')}\nanother key`, user: { login: GITHUB_ACTIONS_LOGIN } },
-    { id: 4, body: `${MARKER}\nours`, user: { login: GITHUB_ACTIONS_LOGIN } },
+    { id: 1, body: `${MARKER}\nquoted by someone else`, user: { login: 'mallory', type: 'User' } },
+    { id: 2, body: 'no marker', user: GITHUB_ACTIONS },
+    { id: 3, body: `${stickyMarker('default-2')}\nanother key`, user: GITHUB_ACTIONS },
+    { id: 4, body: `${MARKER}\nours`, user: GITHUB_ACTIONS },
     { id: 5, body: null, user: null },
   ];
 
   it('needs both the marker of its key and the token’s author', () => {
-    expect(findStickyComment(comments, MARKER, GITHUB_ACTIONS_LOGIN)?.id).toBe(4);
-    expect(findStickyComment(comments, stickyMarker('default-2'), GITHUB_ACTIONS_LOGIN)?.id).toBe(3);
+    expect(findStickyComment(comments, MARKER, GITHUB_ACTIONS.login)?.id).toBe(4);
+    expect(findStickyComment(comments, stickyMarker('default-2'), GITHUB_ACTIONS.login)?.id).toBe(3);
     expect(findStickyComment(comments, MARKER, 'someone-else')).toBeUndefined();
+  });
+
+  it('takes the first marked comment an App wrote when the author is unknown (installation tokens)', () => {
+    expect(findStickyComment(comments, MARKER, undefined)?.id).toBe(4);
+    const forged = comments.filter((c) => c.id !== 4);
+    expect(findStickyComment(forged, MARKER, undefined)).toBeUndefined();
   });
 });
 
 describe('upsertStickyComment', () => {
-  it('creates the comment, then updates it in place', async () => {
-    const { stub, client } = await setUp();
+  it.each([
+    ['the GITHUB_TOKEN', {}, GITHUB_ACTIONS],
+    ['a GitHub App token', { app: 'netpol-app[bot]' }, { login: 'netpol-app[bot]', type: 'Bot' }],
+    ['a user token', { login: 'octocat' }, { login: 'octocat', type: 'User' }],
+  ])('creates the comment, then updates it in place (%s)', async (_, token, author) => {
+    const { stub, client } = await setUp(token);
     const first = await upsertStickyComment(client, PR, {
       marker: MARKER,
       body: `${MARKER}\none`,
@@ -63,9 +74,7 @@ describe('upsertStickyComment', () => {
     });
     expect(first.action).toBe('created');
     expect(second).toEqual({ action: 'updated', id: first.id });
-    expect(stub.comments(7)).toEqual([
-      { id: first.id, body: `${MARKER}\ntwo`, user: { login: GITHUB_ACTIONS_LOGIN } },
-    ]);
+    expect(stub.comments(7)).toEqual([{ id: first.id, body: `${MARKER}\ntwo`, user: author }]);
   });
 
   it('finds its comment on a later page, past another user’s comment with the same marker', async () => {
@@ -182,9 +191,9 @@ describe('createGitHubClient', () => {
     expect(seen).toEqual(['http://127.0.0.1:9/list']);
   });
 
-  it('falls back to github-actions[bot] when /user is refused (the GITHUB_TOKEN)', async () => {
+  it('does not know the author when /user is refused (an installation token)', async () => {
     const { client } = await setUp();
-    expect(await commentAuthor(client)).toBe(GITHUB_ACTIONS_LOGIN);
+    expect(await commentAuthor(client)).toBeUndefined();
   });
 });
 

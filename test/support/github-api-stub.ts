@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 export interface StubComment {
   id: number;
   body: string;
-  user: { login: string };
+  user: { login: string; type: 'User' | 'Bot' };
 }
 
 export interface StubRequest {
@@ -17,8 +17,10 @@ export interface StubRequest {
 export interface GitHubApiStubOptions {
   /** The only token the stub accepts (401 otherwise). */
   token: string;
-  /** Login `GET /user` answers with; undefined answers 403 as for the workflow's GITHUB_TOKEN. */
+  /** Login `GET /user` answers with (a user's token); undefined answers 403, as for an installation token. */
   login?: string;
+  /** Who an installation token writes as: `github-actions[bot]` (the GITHUB_TOKEN, the default) or `<app>[bot]`. */
+  app?: string;
   /** Answer every write with 403 "Resource not accessible by integration", as for a fork's token. */
   readOnly?: boolean;
   /** Comments per page at most (GitHub allows 100). */
@@ -44,7 +46,7 @@ export interface GitHubApiStub {
  * mode and a one-shot secondary rate limit. Unknown routes answer 404 so a test notices an unexpected call.
  */
 export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise<GitHubApiStub> {
-  const author = options.login ?? 'github-actions[bot]';
+  const author = options.login ?? options.app ?? 'github-actions[bot]';
   const maxPerPage = options.maxPerPage ?? 100;
   const byIssue = new Map<number, StubComment[]>();
   const requests: StubRequest[] = [];
@@ -55,7 +57,12 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
     return byIssue.get(issue) ?? [];
   };
   const addComment = (issue: number, body: string, login: string): StubComment => {
-    const comment = { id: nextId++, body, user: { login } };
+    // GitHub Apps write as `<slug>[bot]`, a login no person can have.
+    const comment: StubComment = {
+      id: nextId++,
+      body,
+      user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+    };
     commentsOf(issue).push(comment);
     return comment;
   };
