@@ -31,7 +31,8 @@ export function findStickyComment(
   marker: string,
   author: string | undefined,
 ): IssueComment | undefined {
-  const wrote = (c: IssueComment) => (author === undefined ? c.user?.type === 'Bot' : c.user?.login === author);
+  const wrote = (c: IssueComment) =>
+    author === undefined ? c.user?.type === 'Bot' : c.user?.login === author;
   return comments.find((c) => wrote(c) && (c.body ?? '').includes(marker));
 }
 
