@@ -1,13 +1,14 @@
 import type { Protocol } from '../model/types.js';
 
 /**
- * What tells whether a Hubble line is one more sighting of a connection already counted: the flow's time, verdict,
- * 5-tuple and TCP flags. Every packet of a connection is reported at every observation point, so most lines of a
- * real log are such sightings, and reading these fields off the bytes costs a fraction of decoding and parsing the
- * whole line (its endpoints, which such a line does not need, are most of it).
+ * What a Hubble line says about its connection: the flow's time, verdict, 5-tuple and TCP flags, and where its two
+ * endpoint descriptions lie. Every packet of a connection is reported at every observation point, and a log names the
+ * same pods over and over: reading these off the bytes of a line costs a fraction of decoding and parsing it.
  */
-export interface Sighting {
+export interface Sighting<E> {
   time: string;
+  /** One of the verdicts the reader was made for. */
+  verdict: string;
   protocol: Protocol;
   sourceIp: string;
   /** 0 when absent, as protojson leaves out zero values. */
@@ -16,7 +17,26 @@ export interface Sighting {
   destinationIp: string;
   /** SYN and ACK both set: the answer half of a handshake. */
   synAck: boolean;
+  source: EndpointBytes<E>;
+  destination: EndpointBytes<E>;
 }
+
+/**
+ * An endpoint description in a line, past its leading `ID` and `identity`: what it was read as, when these bytes
+ * were read before, or where they lie (up to and with the description's closing brace).
+ */
+export type EndpointBytes<E> = { known: E } | { start: number; end: number };
+
+/**
+ * What the bytes at `start`, a description of the endpoint at `address`, were read as before, and how many they are;
+ * undefined when they were not.
+ */
+export type KnownDescriptionAt<E> = (
+  address: string,
+  bytes: Buffer,
+  start: number,
+  end: number,
+) => { known: E; length: number } | undefined;
 
 const OPENING = Buffer.from('{"flow":{', 'latin1');
 const QUOTE = 0x22;
@@ -35,6 +55,8 @@ const KEY = {
   verdict: Buffer.from('verdict'),
   ip: Buffer.from('IP'),
   l4: Buffer.from('l4'),
+  flowSource: Buffer.from('source'),
+  flowDestination: Buffer.from('destination'),
   source: Buffer.from('source'),
   destination: Buffer.from('destination'),
   sourcePort: Buffer.from('source_port'),
@@ -46,41 +68,51 @@ const KEY = {
   UDP: Buffer.from('UDP'),
   SCTP: Buffer.from('SCTP'),
 } as const;
+const ID_MEMBER = Buffer.from('"ID":');
+const IDENTITY_MEMBER = Buffer.from('"identity":');
 const TRUE = Buffer.from('true');
 const FALSE = Buffer.from('false');
 
 /**
  * Reads a {@link Sighting} off the bytes of a line in the layout `hubble observe -o jsonpb` and the exporter write:
- * compact JSON starting with `{"flow":{`. The flow's members are read in order until time, verdict, `IP` and `l4`
- * have all been seen (other members are stepped over, strings and nesting respected); the rest of the line is not
- * looked at. Anything unexpected (whitespace, an escape in a value read, a number that is not a plain integer, a
- * second protocol in `l4`, a member missing) gives undefined, and the line is then parsed as usual: this reader
- * never decides anything `JSON.parse` would read differently, for a line that is valid JSON without repeated keys.
- * A line that is not valid JSON past what was read is not noticed, as with the reply markers.
+ * compact JSON starting with `{"flow":{`. The flow's members are read in order until time, verdict, `IP`, `l4`,
+ * `source` and `destination` have all been seen (other members are stepped over, strings and nesting respected; an
+ * endpoint description read before is recognised by its bytes); the rest of the line is not looked at. Anything
+ * unexpected (whitespace, an escape in a value read, a number that is not a plain integer, a second protocol in
+ * `l4`, a member missing) gives undefined, and the line is then parsed as usual: this reader never decides anything
+ * `JSON.parse` would read differently, for a line that is valid JSON without repeated keys. A line that is not valid
+ * JSON past what was read is not noticed, as with the reply markers.
  *
  * One instance serves every line; it keeps no state between lines.
  */
-export class SightingReader {
+export class SightingReader<E> {
   private bytes: Buffer = OPENING;
   private at = 0;
   private end = 0;
-  /** Each verdict wanted, quoted, as bytes. */
-  private readonly verdicts: readonly Buffer[];
+  /** Each verdict wanted, quoted, as bytes, with its name. */
+  private readonly verdicts: readonly { quoted: Buffer; name: string }[];
 
   /** `verdicts`: the verdict names a sighting may have; a line with any other is left to the full parse. */
-  constructor(verdicts: Iterable<string>) {
-    this.verdicts = [...verdicts].map((name) => Buffer.from(`"${name}"`, 'latin1'));
+  constructor(
+    verdicts: Iterable<string>,
+    private readonly knownDescriptionAt: KnownDescriptionAt<E>,
+  ) {
+    this.verdicts = [...verdicts].map((name) => ({ quoted: Buffer.from(`"${name}"`, 'latin1'), name }));
   }
 
-  read(bytes: Buffer, start: number, end: number): Sighting | undefined {
+  read(bytes: Buffer, start: number, end: number): Sighting<E> | undefined {
     this.bytes = bytes;
     this.at = start;
     this.end = end;
     if (!this.skipExpected(OPENING)) return undefined;
     let time: string | undefined;
-    let verdict = false;
+    let verdict: string | undefined;
     let addresses: { source: string; destination: string } | undefined;
-    let l4: Omit<Sighting, 'time' | 'sourceIp' | 'destinationIp'> | undefined;
+    let l4:
+      | Omit<Sighting<E>, 'time' | 'verdict' | 'sourceIp' | 'destinationIp' | 'source' | 'destination'>
+      | undefined;
+    let source: EndpointBytes<E> | undefined;
+    let destination: EndpointBytes<E> | undefined;
     for (;;) {
       const key = this.key();
       if (key === undefined) return undefined;
@@ -88,23 +120,58 @@ export class SightingReader {
         time = this.plainString();
         if (time === undefined) return undefined;
       } else if (this.is(key, KEY.verdict)) {
-        verdict = this.verdicts.some((name) => this.skipExpected(name));
-        if (!verdict) return undefined;
+        verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
+        if (verdict === undefined) return undefined;
       } else if (this.is(key, KEY.ip)) {
         addresses = this.addresses();
         if (addresses === undefined) return undefined;
       } else if (this.is(key, KEY.l4)) {
         l4 = this.layer4();
         if (l4 === undefined) return undefined;
+      } else if (this.is(key, KEY.flowSource)) {
+        source = this.endpoint(addresses?.source);
+        if (source === undefined) return undefined;
+      } else if (this.is(key, KEY.flowDestination)) {
+        destination = this.endpoint(addresses?.destination);
+        if (destination === undefined) return undefined;
       } else if (!this.skipValue()) {
         return undefined;
       }
-      if (time !== undefined && verdict && addresses && l4) {
-        return { time, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+      if (time !== undefined && verdict !== undefined && addresses && l4 && source && destination) {
+        const { source: sourceIp, destination: destinationIp } = addresses;
+        return { time, verdict, sourceIp, destinationIp, ...l4, source, destination };
       }
-      // A closing brace ends the flow before all four were seen: the full parse decides.
+      // A closing brace ends the flow before all were seen: the full parse decides.
       if (this.next() !== COMMA) return undefined;
     }
+  }
+
+  /**
+   * An endpoint description: known by its bytes (when `IP` came first and gave its address), or where they lie.
+   * Cilium's endpoint and identity numbers (`ID`, `identity`) come first and tell nothing the reading uses, so a
+   * description is known by what follows them.
+   */
+  private endpoint(address: string | undefined): EndpointBytes<E> | undefined {
+    const start = this.at;
+    if (this.next() !== OPEN_BRACE) return undefined;
+    this.skipIntegerMember(ID_MEMBER);
+    this.skipIntegerMember(IDENTITY_MEMBER);
+    const rest = this.at;
+    const found =
+      address === undefined ? undefined : this.knownDescriptionAt(address, this.bytes, rest, this.end);
+    if (found) {
+      this.at = rest + found.length;
+      return { known: found.known };
+    }
+    this.at = start;
+    return this.skipNested() ? { start: rest, end: this.at } : undefined;
+  }
+
+  /** Steps over `"name":<integer>,` when it comes next. */
+  private skipIntegerMember(member: Buffer): void {
+    const start = this.at;
+    if (this.skipExpected(member) && this.integer() !== undefined && this.next() === COMMA) return;
+    this.at = start;
   }
 
   /** `IP`'s source and destination, both non-empty strings. */
@@ -122,7 +189,9 @@ export class SightingReader {
   }
 
   /** `l4` holding exactly one of TCP, UDP and SCTP, with its ports and flags. */
-  private layer4(): Omit<Sighting, 'time' | 'sourceIp' | 'destinationIp'> | undefined {
+  private layer4():
+    | Omit<Sighting<unknown>, 'time' | 'verdict' | 'sourceIp' | 'destinationIp' | 'source' | 'destination'>
+    | undefined {
     if (this.next() !== OPEN_BRACE) return undefined;
     const key = this.key();
     if (key === undefined) return undefined;

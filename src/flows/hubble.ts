@@ -1,9 +1,15 @@
 import { ownerFromPodName } from './owner.js';
 import type { Protocol } from '../model/types.js';
-import { extendWindow, identifiedByAddress, IsoTimeParser, type FlowEntry } from './aggregate.js';
+import {
+  extendWindow,
+  identifiedByAddress,
+  IsoTimeParser,
+  type FlowEntry,
+  type TimedFlow,
+} from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
 import { MarkerSearch } from './markers.js';
-import { SightingReader } from './hubble-sighting.js';
+import { SightingReader, type EndpointBytes } from './hubble-sighting.js';
 import type { FlowEndpoint, FlowVerdict } from './types.js';
 import { isObject, isPort, parseJsonLine, shown, splitLabel, type JsonObject } from './values.js';
 
@@ -16,6 +22,12 @@ export const HUBBLE_RECENT_CONNECTIONS = 100_000;
 
 /** How many distinct endpoint descriptions are remembered (pods times label sets; more are read the slow way). */
 const HUBBLE_REMEMBERED_ENDPOINTS = 100_000;
+
+/**
+ * How many addresses' endpoint descriptions are remembered by their bytes (see RememberedDescriptions): a few hundred
+ * bytes each for a pod, and the least recently seen are forgotten first.
+ */
+const HUBBLE_REMEMBERED_DESCRIPTIONS = 32_768;
 
 /** `flow.proto` `Verdict` numbers, for exports that write enums as numbers. */
 const VERDICT_NAMES = [
@@ -75,41 +87,83 @@ export class HubbleReader implements FlowLineReader {
     '"Type":"SOCK"',
     '"Type":"L3_L4"',
   ]);
-  private readonly sightings = new SightingReader(COUNTED_VERDICTS);
+  private readonly descriptions = new RememberedDescriptions<KnownEndpoint>(HUBBLE_REMEMBERED_DESCRIPTIONS);
+  private readonly sightings = new SightingReader<KnownEndpoint>(
+    COUNTED_VERDICTS,
+    (address, bytes, start, end) => this.descriptions.find(address, bytes, start, end),
+  );
+  /**
+   * The endpoint descriptions of the line about to be parsed that its bytes did not tell, with the addresses the line
+   * gives them (copied: the bytes are only valid during rawLine).
+   */
+  private unknownDescriptions:
+    Partial<Record<'source' | 'destination', { address: string; bytes: Buffer }>> | undefined;
 
   /**
    * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
-   * So are L3/L4 records of a connection already counted, most of the other half (see {@link seenAgain}). Only
-   * complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot
-   * occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these names.
+   * Most L3/L4 records are read off their bytes too (see {@link readOnBytes}). Only complete objects (ending with
+   * `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot occur inside a JSON string (its
+   * quotes would be escaped), and no other field of flow.proto has these names.
    */
   rawLine(bytes: Buffer, start: number, end: number, sink: FlowSink): boolean {
+    this.unknownDescriptions = undefined;
     if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
     const type = this.typeMarkers.firstIn(bytes, start, end);
     if ((type >= 0 && type !== L3_L4_MARKER) || this.replyMarkers.foundIn(bytes, start, end)) {
       sink.ignore();
       return true;
     }
-    return type === L3_L4_MARKER && this.seenAgain(bytes, start, end, sink);
+    return type === L3_L4_MARKER && this.readOnBytes(bytes, start, end, sink);
   }
 
   /**
-   * A sighting of a connection already counted does what `read` would do with it (extend the window when it goes
-   * the same way), read off its bytes; anything else (a new connection, a reply by its flags, a verdict that does not
-   * count) is left to `line`, which decides it in full.
+   * An L3/L4 record read off its bytes does what `read` would do with it: a connection already counted only has its
+   * window extended (when it goes the same way); a new one whose two endpoint descriptions were read before, byte for
+   * byte, is counted. Anything else (an endpoint described anew, a reply by its flags, a drop, whose reason comes
+   * later in the line, a layout the byte reader does not take) is left to `line`, which decides it in full and
+   * remembers the descriptions it read by their bytes.
    */
-  private seenAgain(bytes: Buffer, start: number, end: number, sink: FlowSink): boolean {
+  private readOnBytes(bytes: Buffer, start: number, end: number, sink: FlowSink): boolean {
     const sighting = this.sightings.read(bytes, start, end);
     if (!sighting || sighting.synAck) return false;
     const ms = this.times.parse(sighting.time);
     if (ms === undefined) return false;
-    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
+    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort, source, destination } = sighting;
     const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
+    if (this.seenAgain(connection, ms, sink)) return true;
+    const verdict = VERDICTS_WITHOUT_REASON.get(sighting.verdict);
+    if (verdict && 'known' in source && 'known' in destination) {
+      const from = withAddress(source.known, sourceIp);
+      const to = withAddress(destination.known, destinationIp);
+      const flow = { from, to, protocol, port: destinationPort, verdict, count: 1, firstMs: ms, lastMs: ms };
+      this.count(flow, connection, sink);
+      return true;
+    }
+    const copy = (range: EndpointBytes<KnownEndpoint>, address: string) =>
+      'known' in range ? undefined : { address, bytes: Buffer.from(bytes.subarray(range.start, range.end)) };
+    this.unknownDescriptions = {
+      source: copy(source, sourceIp),
+      destination: copy(destination, destinationIp),
+    };
+    return false;
+  }
+
+  /**
+   * Whether the connection was counted already: then a packet the same way extends its window, and one the other way
+   * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
+   */
+  private seenAgain(connection: ConnectionKey, ms: number | undefined, sink: FlowSink): boolean {
     const known = this.recent.get(connection.key);
     if (!known) return false;
     if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
     sink.ignore();
     return true;
+  }
+
+  private count(flow: TimedFlow, connection: ConnectionKey | undefined, sink: FlowSink): void {
+    const entry = sink.add(flow);
+    if (connection !== undefined)
+      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
   }
 
   line(text: string, lineNumber: number, terminated: boolean, sink: FlowSink): void {
@@ -122,11 +176,13 @@ export class HubbleReader implements FlowLineReader {
     if (problem !== undefined) sink.skip(lineNumber, problem);
   }
 
-  /** An endpoint of a line, with the line's IP where the IP is what identifies it. */
-  private endpoint(value: unknown, ip: string | undefined, side: string): FlowEndpoint | string {
+  /** What an endpoint description of a line reads as; remembered by its bytes when rawLine kept them. */
+  private endpoint(value: unknown, side: 'source' | 'destination'): KnownEndpoint | string {
     const known = this.endpoints.read(value, side);
-    if (typeof known === 'string') return known;
-    return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
+    const unknown = this.unknownDescriptions?.[side];
+    if (typeof known !== 'string' && unknown)
+      this.descriptions.remember(unknown.address, unknown.bytes, known);
+    return known;
   }
 
   /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
@@ -173,36 +229,28 @@ export class HubbleReader implements FlowLineReader {
     if (destinationIp !== undefined && typeof destinationIp !== 'string')
       return 'IP.destination is not a string';
 
-    let connection: { key: string; sourceFirst: boolean } | undefined;
+    let connection: ConnectionKey | undefined;
     if (sourceIp && destinationIp) {
       connection = tupleKey(l4.protocol, sourceIp, String(l4.ports.source_port ?? 0), destinationIp, l4.port);
-      const known = this.recent.get(connection.key);
-      if (known) {
-        // Some observation points (e.g. TO_OVERLAY) do not say whether a packet is a reply: one going the other way
-        // than the connection counted is one. The same way is the connection seen again.
-        if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
-        sink.ignore();
-        return undefined;
-      }
+      if (this.seenAgain(connection, ms, sink)) return undefined;
     }
 
-    const from = this.endpoint(flow.source, sourceIp, 'source');
+    const from = this.endpoint(flow.source, 'source');
     if (typeof from === 'string') return from;
-    const to = this.endpoint(flow.destination, destinationIp, 'destination');
+    const to = this.endpoint(flow.destination, 'destination');
     if (typeof to === 'string') return to;
-    const entry = sink.add({
-      from,
-      to,
+    const flowRead: TimedFlow = {
+      from: withAddress(from, sourceIp),
+      to: withAddress(to, destinationIp),
       protocol: l4.protocol,
       port: l4.port,
       verdict: verdict.verdict,
-      dropReason: verdict.dropReason,
       count: 1,
       firstMs: ms,
       lastMs: ms,
-    });
-    if (connection !== undefined)
-      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
+    };
+    if (verdict.dropReason !== undefined) flowRead.dropReason = verdict.dropReason;
+    this.count(flowRead, connection, sink);
     return undefined;
   }
 }
@@ -217,6 +265,23 @@ const CLOSING_BRACE = 0x7d;
 const L3_L4_MARKER = 2;
 /** Verdicts `readVerdict` counts a connection for (by name, as a sighting read off bytes has them). */
 const COUNTED_VERDICTS = ['FORWARDED', 'REDIRECTED', 'AUDIT', 'DROPPED', 'ERROR'];
+/** What `readVerdict` makes of the counted verdicts that need no drop reason (read later in a line). */
+const VERDICTS_WITHOUT_REASON: ReadonlyMap<string, FlowVerdict> = new Map([
+  ['FORWARDED', 'allowed'],
+  ['REDIRECTED', 'allowed'],
+  ['AUDIT', 'audit'],
+]);
+
+/** An endpoint read, with the line's IP where the IP is what identifies it. */
+function withAddress(known: KnownEndpoint, ip: string | undefined): FlowEndpoint {
+  return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
+}
+
+/** A connection's 5-tuple as a map key and which way this packet goes (see {@link tupleKey}). */
+interface ConnectionKey {
+  key: string;
+  sourceFirst: boolean;
+}
 
 /** A connection counted, and which of its two ends sorts first in its key (see {@link tupleKey}). */
 interface CountedConnection {
@@ -236,7 +301,7 @@ function tupleKey(
   sourcePort: string,
   destinationIp: string,
   destinationPort: number,
-): { key: string; sourceFirst: boolean } {
+): ConnectionKey {
   const port = String(destinationPort);
   const sourceFirst = sourceIp < destinationIp || (sourceIp === destinationIp && sourcePort <= port);
   const key = sourceFirst
@@ -465,6 +530,38 @@ function reservedIdentity(names: string[]): string | undefined {
   if (names.length === 0) return undefined;
   const notWorld = names.filter((name) => name !== 'world');
   return notWorld.length === 0 ? 'world' : [...new Set(notWorld)].sort().join('+');
+}
+
+/** Descriptions kept per address (a pod's address given to another pod later): more are read the slow way. */
+const DESCRIPTIONS_PER_ADDRESS = 4;
+
+/**
+ * Endpoint descriptions remembered by their exact bytes, so that a line naming a pod described before is read
+ * without decoding its description: found by the address the line gives the endpoint, then compared whole. The
+ * bytes of a JSON value fix what it parses to, so equal bytes are the same description; the address only narrows
+ * the search.
+ */
+class RememberedDescriptions<T> {
+  private readonly byAddress: RecentMap<{ bytes: Buffer; known: T }[]>;
+
+  constructor(capacity: number) {
+    this.byAddress = new RecentMap(capacity);
+  }
+
+  remember(address: string, bytes: Buffer, known: T): void {
+    const group = this.byAddress.get(address);
+    if (!group) this.byAddress.set(address, [{ bytes, known }]);
+    else if (group.length < DESCRIPTIONS_PER_ADDRESS) group.push({ bytes, known });
+  }
+
+  find(address: string, bytes: Buffer, start: number, end: number): { known: T; length: number } | undefined {
+    for (const { bytes: remembered, known } of this.byAddress.get(address) ?? []) {
+      const length = remembered.length;
+      if (start + length <= end && bytes.compare(remembered, 0, length, start, start + length) === 0)
+        return { known, length };
+    }
+    return undefined;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SightingReader, type Sighting } from '../../src/flows/hubble-sighting.js';
+import { SightingReader, type EndpointBytes, type Sighting } from '../../src/flows/hubble-sighting.js';
 import { fixture } from './helpers.js';
 
 const VERDICTS = ['FORWARDED', 'DROPPED'];
@@ -10,15 +10,22 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A sighting with its endpoint descriptions as the values their bytes parse to (`known` ones as they were known). */
+type ReadSighting = Omit<Sighting<string>, 'source' | 'destination'> & {
+  source: unknown;
+  destination: unknown;
+};
+
 /** What `JSON.parse` says a line's sighting is, when it is one (the reference the byte reader is held to). */
-function parsedSighting(line: string): Sighting | undefined {
+function parsedSighting(line: string): ReadSighting | undefined {
   const value: unknown = JSON.parse(line);
   if (!isObject(value) || !isObject(value.flow)) return undefined;
-  const { time, verdict, IP: ip, l4 } = value.flow;
+  const { time, verdict, IP: ip, l4, source, destination } = value.flow;
   if (typeof time !== 'string' || typeof verdict !== 'string' || !VERDICTS.includes(verdict))
     return undefined;
   if (!isObject(ip) || typeof ip.source !== 'string' || typeof ip.destination !== 'string') return undefined;
-  if (!ip.source || !ip.destination || !isObject(l4)) return undefined;
+  if (!ip.source || !ip.destination || !isObject(l4) || !isObject(source) || !isObject(destination))
+    return undefined;
   const [protocol, ...others] = Object.keys(l4);
   if (others.length > 0 || (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP'))
     return undefined;
@@ -28,18 +35,46 @@ function parsedSighting(line: string): Sighting | undefined {
   if (typeof sourcePort !== 'number' || typeof destinationPort !== 'number') return undefined;
   return {
     time,
+    verdict,
     protocol,
     sourceIp: ip.source,
     sourcePort,
     destinationPort,
     destinationIp: ip.destination,
     synAck: isObject(flags) && flags.SYN === true && flags.ACK === true,
+    source: described(source),
+    destination: described(destination),
   };
 }
 
-function readLine(line: string): Sighting | undefined {
+/** What a description is known by: all but a leading `ID`, then a leading `identity` (plain integers, not last). */
+function described(description: Json): Json {
+  const members = Object.entries(description);
+  const plainInteger = (value: unknown) =>
+    typeof value === 'number' && /^\d{1,15}$/.test(JSON.stringify(value));
+  for (const name of ['ID', 'identity']) {
+    if (members.length > 1 && members[0]?.[0] === name && plainInteger(members[0][1])) members.shift();
+  }
+  return Object.fromEntries(members);
+}
+
+/** Reads a line placed inside a larger buffer, as lines of a chunk are; `known` names descriptions read before. */
+function readLine(line: string, known: Record<string, string> = {}): ReadSighting | undefined {
   const bytes = Buffer.from(`junk\n${line}\nmore`);
-  return new SightingReader(VERDICTS).read(bytes, 5, 5 + Buffer.byteLength(line));
+  const reader = new SightingReader<string>(VERDICTS, (_address, buffer, start, end) => {
+    for (const [text, name] of Object.entries(known)) {
+      const expected = Buffer.from(text);
+      if (start + expected.length <= end && buffer.subarray(start, start + expected.length).equals(expected))
+        return { known: name, length: expected.length };
+    }
+    return undefined;
+  });
+  const sighting = reader.read(bytes, 5, 5 + Buffer.byteLength(line));
+  if (!sighting) return undefined;
+  // An unknown description's bytes, from past `ID`/`identity` to its closing brace, must parse to the rest of it.
+  const read = (range: EndpointBytes<string>): unknown =>
+    'known' in range ? range.known : JSON.parse(`{${bytes.toString('utf8', range.start, range.end)}`);
+  return { ...sighting, source: read(sighting.source), destination: read(sighting.destination) };
 }
 
 const jsonpbLine = (flow: Json) => JSON.stringify({ flow, node_name: 'node-1', time: flow.time });
@@ -51,23 +86,47 @@ const handshake: Json = {
   ethernet: { source: 'd2:d9:76:de:f4:90', destination: '6e:3c:ce:d3:9e:a6' },
   IP: { source: '10.8.1.11', destination: '10.8.2.21', ipVersion: 'IPv4' },
   l4: { TCP: { source_port: 40500, destination_port: 5433, flags: { SYN: true } } },
-  source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
+  source: {
+    ID: 101,
+    identity: 1001,
+    namespace: 'shop',
+    labels: ['k8s:app=frontend'],
+    pod_name: 'frontend-1',
+  },
+  destination: { identity: 2, labels: ['reserved:world'] },
   Type: 'L3_L4',
 };
 
 describe('SightingReader', () => {
-  it('reads time, 5-tuple and flags off a line as hubble observe -o jsonpb writes it', () => {
+  it('reads time, 5-tuple, flags and endpoints off a line as hubble observe -o jsonpb writes it', () => {
     expect(readLine(jsonpbLine(handshake))).toEqual({
       time: '2026-11-20T08:00:06.000000000Z',
+      verdict: 'FORWARDED',
       protocol: 'TCP',
       sourceIp: '10.8.1.11',
       sourcePort: 40500,
       destinationPort: 5433,
       destinationIp: '10.8.2.21',
       synAck: false,
+      source: { namespace: 'shop', labels: ['k8s:app=frontend'], pod_name: 'frontend-1' },
+      destination: { labels: ['reserved:world'] },
     });
     const synAck = { ...handshake, l4: { UDP: { destination_port: 53, flags: { ACK: true, SYN: true } } } };
     expect(readLine(jsonpbLine(synAck))).toMatchObject({ protocol: 'UDP', sourcePort: 0, synAck: true });
+  });
+
+  it('knows a description read before by its bytes, whatever its ID and identity', () => {
+    const frontend = '"namespace":"shop","labels":["k8s:app=frontend"],"pod_name":"frontend-1"}';
+    const moved = { ...handshake, source: { ...(handshake.source as Json), ID: 7, identity: 70 } };
+    expect(readLine(jsonpbLine(moved), { [frontend]: 'frontend' })).toMatchObject({
+      source: 'frontend',
+      destination: { labels: ['reserved:world'] },
+    });
+    // Other bytes (another pod name) are another description.
+    const other = { ...handshake, source: { ...(handshake.source as Json), pod_name: 'frontend-2' } };
+    expect(readLine(jsonpbLine(other), { [frontend]: 'frontend' })).toMatchObject({
+      source: { pod_name: 'frontend-2' },
+    });
   });
 
   it('steps over strings and nested values whole, whatever they hold', () => {
@@ -80,6 +139,8 @@ describe('SightingReader', () => {
       verdict: 'DROPPED',
       IP: { ipVersion: fake, source: '10.8.1.11', destination: '10.8.2.21' },
       l4: { SCTP: { flags: { note: true }, source_port: 7, destination_port: 9 } },
+      source: { ID: 'x', labels: [fake] },
+      destination: { identity: 1e21, ID: 3, namespace: fake },
     };
     const line = jsonpbLine(flow);
     expect(readLine(line)).toEqual(parsedSighting(line));
@@ -99,6 +160,8 @@ describe('SightingReader', () => {
       { ...handshake, l4: { TCP: { destination_port: 0 } } },
       { ...handshake, l4: { TCP: { destination_port: 70000 } } },
       { ...handshake, l4: { TCP: { source_port: 1, destination_port: 5433, flags: { SYN: 1 } } } },
+      { ...handshake, source: undefined },
+      { ...handshake, destination: ['k8s:app=frontend'] },
     ];
     for (const flow of variants) expect(readLine(jsonpbLine(flow)), JSON.stringify(flow)).toBeUndefined();
     // Not the jsonpb layout: a bare flow, whitespace, a cut-off line.
@@ -159,6 +222,22 @@ describe('SightingReader', () => {
       { weight: 4, arbitrary: fc.tuple(protocol, ports).map(([name, item]) => ({ [name]: item })) },
       { weight: 1, arbitrary: fc.dictionary(protocol, fc.oneof(ports, value), { minKeys: 1, maxKeys: 2 }) },
     );
+    const endpoint = fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record(
+          {
+            ID: number,
+            identity: fc.oneof(number, text),
+            namespace: text,
+            labels: fc.array(text),
+            extra: value,
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      value,
+    );
     const flow = fc
       .record(
         {
@@ -177,11 +256,12 @@ describe('SightingReader', () => {
             { weight: 1, arbitrary: value },
           ),
           l4: fc.oneof({ weight: 4, arbitrary: l4 }, { weight: 1, arbitrary: value }),
-          source: fc.jsonValue({ maxDepth: 3 }),
+          source: endpoint,
+          destination: endpoint,
           Type: fc.constantFrom('L3_L4', 'L7'),
         },
         // Their absence is covered above; here, what they hold.
-        { requiredKeys: ['time', 'verdict', 'IP', 'l4'] },
+        { requiredKeys: ['time', 'verdict', 'IP', 'l4', 'source', 'destination'] },
       )
       .chain((members) =>
         fc.shuffledSubarray(Object.entries(members), { minLength: Object.keys(members).length }),

@@ -209,6 +209,42 @@ describe('Hubble reader', () => {
     },
   );
 
+  it('counts a new connection between endpoints described before on its bytes, with the address where it identifies', async () => {
+    const line = (sourcePort: number, world: string, verdict = 'FORWARDED') =>
+      JSON.stringify({
+        flow: {
+          time: `2026-11-20T09:00:0${sourcePort % 10}Z`,
+          verdict,
+          IP: { source: '10.8.2.22', destination: world },
+          l4: { TCP: { source_port: sourcePort, destination_port: 443 } },
+          source: {
+            ID: sourcePort,
+            identity: 1001,
+            namespace: 'shop',
+            labels: ['k8s:app=frontend'],
+            pod_name: 'f-0',
+          },
+          destination: { identity: 2, labels: ['reserved:world'] },
+          Type: 'L3_L4',
+        },
+      });
+    const lines = [
+      line(41001, '198.51.100.7'),
+      // Read off its bytes: both descriptions were read at these addresses (the source's ID changed, which says
+      // nothing about it); the world endpoint is known by its address, which it keeps.
+      line(41002, '198.51.100.7'),
+      line(41003, '198.51.100.8'),
+      line(41004, '198.51.100.8', 'AUDIT'),
+    ];
+    const result = await readLog(lines);
+    expect(result.flows.map(describeFlow)).toEqual([
+      'shop {app=frontend} -> reserved:world 198.51.100.7 TCP/443 allowed x2 2026-11-20T09:00:01.000Z .. 2026-11-20T09:00:02.000Z',
+      'shop {app=frontend} -> reserved:world 198.51.100.8 TCP/443 allowed x1 2026-11-20T09:00:03.000Z .. 2026-11-20T09:00:03.000Z',
+      'shop {app=frontend} -> reserved:world 198.51.100.8 TCP/443 audit x1 2026-11-20T09:00:04.000Z .. 2026-11-20T09:00:04.000Z',
+    ]);
+    expect(result.stats).toEqual({ records: 4, skipped: 0, ignored: 0, skippedSamples: [] });
+  });
+
   it('settles a repeated sighting of a counted connection on its bytes, without reading its endpoints', async () => {
     const sighting = (time: string, verdict: string) =>
       JSON.stringify({
@@ -242,34 +278,41 @@ describe('Hubble reader', () => {
     });
   });
 
-  it('reads a pod described anew (relabelled, another workload) as its new description', async () => {
-    const line = (sourcePort: number, labels: string[], workloads?: unknown) =>
-      JSON.stringify({
-        flow: {
-          time: '2026-11-20T09:00:00Z',
-          verdict: 'FORWARDED',
-          IP: { source: '10.8.1.11', destination: '10.8.2.22' },
-          l4: { TCP: { source_port: sourcePort, destination_port: 6379 } },
-          source: { namespace: 'shop', labels, pod_name: 'frontend-0', workloads },
-          destination: { namespace: 'data', labels: ['k8s:app=redis'], pod_name: 'redis-0' },
-        },
-      });
-    const lines = [
-      line(1, ['k8s:app=frontend']),
-      line(2, ['k8s:app=frontend']),
-      line(3, ['k8s:app=frontend', 'k8s:tier=web']),
-      line(4, ['k8s:app=frontend'], [{ kind: 'StatefulSet', name: 'frontend' }]),
-      line(5, ['k8s:app=frontend'], [{ name: 7 }]),
-      line(6, ['k8s:app=frontend']),
-    ];
-    const result = await readLog(lines);
-    expect(result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''))).toEqual([
-      'shop {app=frontend,tier=web} -> data {app=redis} TCP/6379 allowed x1',
-      'shop StatefulSet/frontend {app=frontend} -> data {app=redis} TCP/6379 allowed x1',
-      'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x3',
-    ]);
-    expect(result.stats.skippedSamples).toEqual([
-      { file: expect.any(String), line: 5, reason: 'source.workloads[0] is not {name, kind}' },
-    ]);
-  });
+  it.each([
+    ['without Type', {}],
+    ['with Type', { Type: 'L3_L4' }],
+  ])(
+    'reads a pod described anew (relabelled, another workload) as its new description (%s)',
+    async (_, type) => {
+      const line = (sourcePort: number, labels: string[], workloads?: unknown) =>
+        JSON.stringify({
+          flow: {
+            time: '2026-11-20T09:00:00Z',
+            verdict: 'FORWARDED',
+            IP: { source: '10.8.1.11', destination: '10.8.2.22' },
+            l4: { TCP: { source_port: sourcePort, destination_port: 6379 } },
+            source: { namespace: 'shop', labels, pod_name: 'frontend-0', workloads },
+            destination: { namespace: 'data', labels: ['k8s:app=redis'], pod_name: 'redis-0' },
+            ...type,
+          },
+        });
+      const lines = [
+        line(1, ['k8s:app=frontend']),
+        line(2, ['k8s:app=frontend']),
+        line(3, ['k8s:app=frontend', 'k8s:tier=web']),
+        line(4, ['k8s:app=frontend'], [{ kind: 'StatefulSet', name: 'frontend' }]),
+        line(5, ['k8s:app=frontend'], [{ name: 7 }]),
+        line(6, ['k8s:app=frontend']),
+      ];
+      const result = await readLog(lines);
+      expect(result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''))).toEqual([
+        'shop {app=frontend,tier=web} -> data {app=redis} TCP/6379 allowed x1',
+        'shop StatefulSet/frontend {app=frontend} -> data {app=redis} TCP/6379 allowed x1',
+        'shop {app=frontend} -> data {app=redis} TCP/6379 allowed x3',
+      ]);
+      expect(result.stats.skippedSamples).toEqual([
+        { file: expect.any(String), line: 5, reason: 'source.workloads[0] is not {name, kind}' },
+      ]);
+    },
+  );
 });
