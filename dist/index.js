@@ -39360,6 +39360,8 @@ var KEY = {
   verdict: Buffer.from("verdict"),
   ip: Buffer.from("IP"),
   l4: Buffer.from("l4"),
+  flowSource: Buffer.from("source"),
+  flowDestination: Buffer.from("destination"),
   source: Buffer.from("source"),
   destination: Buffer.from("destination"),
   sourcePort: Buffer.from("source_port"),
@@ -39371,27 +39373,33 @@ var KEY = {
   UDP: Buffer.from("UDP"),
   SCTP: Buffer.from("SCTP")
 };
+var ID_MEMBER = Buffer.from('"ID":');
+var IDENTITY_MEMBER = Buffer.from('"identity":');
 var TRUE = Buffer.from("true");
 var FALSE = Buffer.from("false");
 var SightingReader = class {
+  /** `verdicts`: the verdict names a sighting may have; a line with any other is left to the full parse. */
+  constructor(verdicts, knownDescriptionAt) {
+    this.knownDescriptionAt = knownDescriptionAt;
+    this.verdicts = [...verdicts].map((name) => ({ quoted: Buffer.from(`"${name}"`, "latin1"), name }));
+  }
+  knownDescriptionAt;
   bytes = OPENING;
   at = 0;
   end = 0;
-  /** Each verdict wanted, quoted, as bytes. */
+  /** Each verdict wanted, quoted, as bytes, with its name. */
   verdicts;
-  /** `verdicts`: the verdict names a sighting may have; a line with any other is left to the full parse. */
-  constructor(verdicts) {
-    this.verdicts = [...verdicts].map((name) => Buffer.from(`"${name}"`, "latin1"));
-  }
   read(bytes, start, end) {
     this.bytes = bytes;
     this.at = start;
     this.end = end;
     if (!this.skipExpected(OPENING)) return void 0;
     let time;
-    let verdict = false;
+    let verdict;
     let addresses;
     let l4;
+    let source;
+    let destination;
     for (; ; ) {
       const key = this.key();
       if (key === void 0) return void 0;
@@ -39399,22 +39407,54 @@ var SightingReader = class {
         time = this.plainString();
         if (time === void 0) return void 0;
       } else if (this.is(key, KEY.verdict)) {
-        verdict = this.verdicts.some((name) => this.skipExpected(name));
-        if (!verdict) return void 0;
+        verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
+        if (verdict === void 0) return void 0;
       } else if (this.is(key, KEY.ip)) {
         addresses = this.addresses();
         if (addresses === void 0) return void 0;
       } else if (this.is(key, KEY.l4)) {
         l4 = this.layer4();
         if (l4 === void 0) return void 0;
+      } else if (this.is(key, KEY.flowSource)) {
+        source = this.endpoint(addresses?.source);
+        if (source === void 0) return void 0;
+      } else if (this.is(key, KEY.flowDestination)) {
+        destination = this.endpoint(addresses?.destination);
+        if (destination === void 0) return void 0;
       } else if (!this.skipValue()) {
         return void 0;
       }
-      if (time !== void 0 && verdict && addresses && l4) {
-        return { time, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+      if (time !== void 0 && verdict !== void 0 && addresses && l4 && source && destination) {
+        const { source: sourceIp, destination: destinationIp } = addresses;
+        return { time, verdict, sourceIp, destinationIp, ...l4, source, destination };
       }
       if (this.next() !== COMMA) return void 0;
     }
+  }
+  /**
+   * An endpoint description: known by its bytes (when `IP` came first and gave its address), or where they lie.
+   * Cilium's endpoint and identity numbers (`ID`, `identity`) come first and tell nothing the reading uses, so a
+   * description is known by what follows them.
+   */
+  endpoint(address) {
+    const start = this.at;
+    if (this.next() !== OPEN_BRACE) return void 0;
+    this.skipIntegerMember(ID_MEMBER);
+    this.skipIntegerMember(IDENTITY_MEMBER);
+    const rest = this.at;
+    const found = address === void 0 ? void 0 : this.knownDescriptionAt(address, this.bytes, rest, this.end);
+    if (found) {
+      this.at = rest + found.length;
+      return { known: found.known };
+    }
+    this.at = start;
+    return this.skipNested() ? { start: rest, end: this.at } : void 0;
+  }
+  /** Steps over `"name":<integer>,` when it comes next. */
+  skipIntegerMember(member) {
+    const start = this.at;
+    if (this.skipExpected(member) && this.integer() !== void 0 && this.next() === COMMA) return;
+    this.at = start;
   }
   /** `IP`'s source and destination, both non-empty strings. */
   addresses() {
@@ -39597,6 +39637,7 @@ var SightingReader = class {
 // src/flows/hubble.ts
 var HUBBLE_RECENT_CONNECTIONS = 1e5;
 var HUBBLE_REMEMBERED_ENDPOINTS = 1e5;
+var HUBBLE_REMEMBERED_DESCRIPTIONS = 32768;
 var VERDICT_NAMES = [
   "VERDICT_UNKNOWN",
   "FORWARDED",
@@ -39633,39 +39674,77 @@ var HubbleReader = class {
     '"Type":"SOCK"',
     '"Type":"L3_L4"'
   ]);
-  sightings = new SightingReader(COUNTED_VERDICTS);
+  descriptions = new RememberedDescriptions(HUBBLE_REMEMBERED_DESCRIPTIONS);
+  sightings = new SightingReader(
+    COUNTED_VERDICTS,
+    (address, bytes, start, end) => this.descriptions.find(address, bytes, start, end)
+  );
+  /**
+   * The endpoint descriptions of the line about to be parsed that its bytes did not tell, with the addresses the line
+   * gives them (copied: the bytes are only valid during rawLine).
+   */
+  unknownDescriptions;
   /**
    * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
-   * So are L3/L4 records of a connection already counted, most of the other half (see {@link seenAgain}). Only
-   * complete objects (ending with `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot
-   * occur inside a JSON string (its quotes would be escaped), and no other field of flow.proto has these names.
+   * Most L3/L4 records are read off their bytes too (see {@link readOnBytes}). Only complete objects (ending with
+   * `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot occur inside a JSON string (its
+   * quotes would be escaped), and no other field of flow.proto has these names.
    */
   rawLine(bytes, start, end, sink) {
+    this.unknownDescriptions = void 0;
     if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
     const type = this.typeMarkers.firstIn(bytes, start, end);
     if (type >= 0 && type !== L3_L4_MARKER || this.replyMarkers.foundIn(bytes, start, end)) {
       sink.ignore();
       return true;
     }
-    return type === L3_L4_MARKER && this.seenAgain(bytes, start, end, sink);
+    return type === L3_L4_MARKER && this.readOnBytes(bytes, start, end, sink);
   }
   /**
-   * A sighting of a connection already counted does what `read` would do with it (extend the window when it goes
-   * the same way), read off its bytes; anything else (a new connection, a reply by its flags, a verdict that does not
-   * count) is left to `line`, which decides it in full.
+   * An L3/L4 record read off its bytes does what `read` would do with it: a connection already counted only has its
+   * window extended (when it goes the same way); a new one whose two endpoint descriptions were read before, byte for
+   * byte, is counted. Anything else (an endpoint described anew, a reply by its flags, a drop, whose reason comes
+   * later in the line, a layout the byte reader does not take) is left to `line`, which decides it in full and
+   * remembers the descriptions it read by their bytes.
    */
-  seenAgain(bytes, start, end, sink) {
+  readOnBytes(bytes, start, end, sink) {
     const sighting = this.sightings.read(bytes, start, end);
     if (!sighting || sighting.synAck) return false;
     const ms = this.times.parse(sighting.time);
     if (ms === void 0) return false;
-    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
+    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort, source, destination } = sighting;
     const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
+    if (this.seenAgain(connection, ms, sink)) return true;
+    const verdict = VERDICTS_WITHOUT_REASON.get(sighting.verdict);
+    if (verdict && "known" in source && "known" in destination) {
+      const from = withAddress(source.known, sourceIp);
+      const to = withAddress(destination.known, destinationIp);
+      const flow = { from, to, protocol, port: destinationPort, verdict, count: 1, firstMs: ms, lastMs: ms };
+      this.count(flow, connection, sink);
+      return true;
+    }
+    const copy = (range2, address) => "known" in range2 ? void 0 : { address, bytes: Buffer.from(bytes.subarray(range2.start, range2.end)) };
+    this.unknownDescriptions = {
+      source: copy(source, sourceIp),
+      destination: copy(destination, destinationIp)
+    };
+    return false;
+  }
+  /**
+   * Whether the connection was counted already: then a packet the same way extends its window, and one the other way
+   * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
+   */
+  seenAgain(connection, ms, sink) {
     const known = this.recent.get(connection.key);
     if (!known) return false;
     if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
     sink.ignore();
     return true;
+  }
+  count(flow, connection, sink) {
+    const entry = sink.add(flow);
+    if (connection !== void 0)
+      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
   }
   line(text, lineNumber, terminated, sink) {
     const parsed = parseJsonLine(text, terminated);
@@ -39676,11 +39755,13 @@ var HubbleReader = class {
     const problem2 = this.read(parsed.value, sink);
     if (problem2 !== void 0) sink.skip(lineNumber, problem2);
   }
-  /** An endpoint of a line, with the line's IP where the IP is what identifies it. */
-  endpoint(value, ip, side) {
+  /** What an endpoint description of a line reads as; remembered by its bytes when rawLine kept them. */
+  endpoint(value, side) {
     const known = this.endpoints.read(value, side);
-    if (typeof known === "string") return known;
-    return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
+    const unknown = this.unknownDescriptions?.[side];
+    if (typeof known !== "string" && unknown)
+      this.descriptions.remember(unknown.address, unknown.bytes, known);
+    return known;
   }
   /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
   read(value, sink) {
@@ -39727,30 +39808,24 @@ var HubbleReader = class {
     let connection;
     if (sourceIp && destinationIp) {
       connection = tupleKey(l4.protocol, sourceIp, String(l4.ports.source_port ?? 0), destinationIp, l4.port);
-      const known = this.recent.get(connection.key);
-      if (known) {
-        if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
-        sink.ignore();
-        return void 0;
-      }
+      if (this.seenAgain(connection, ms, sink)) return void 0;
     }
-    const from = this.endpoint(flow.source, sourceIp, "source");
+    const from = this.endpoint(flow.source, "source");
     if (typeof from === "string") return from;
-    const to = this.endpoint(flow.destination, destinationIp, "destination");
+    const to = this.endpoint(flow.destination, "destination");
     if (typeof to === "string") return to;
-    const entry = sink.add({
-      from,
-      to,
+    const flowRead = {
+      from: withAddress(from, sourceIp),
+      to: withAddress(to, destinationIp),
       protocol: l4.protocol,
       port: l4.port,
       verdict: verdict.verdict,
-      dropReason: verdict.dropReason,
       count: 1,
       firstMs: ms,
       lastMs: ms
-    });
-    if (connection !== void 0)
-      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
+    };
+    if (verdict.dropReason !== void 0) flowRead.dropReason = verdict.dropReason;
+    this.count(flowRead, connection, sink);
     return void 0;
   }
 };
@@ -39760,6 +39835,14 @@ function isBareFlow(value) {
 var CLOSING_BRACE = 125;
 var L3_L4_MARKER = 2;
 var COUNTED_VERDICTS = ["FORWARDED", "REDIRECTED", "AUDIT", "DROPPED", "ERROR"];
+var VERDICTS_WITHOUT_REASON = /* @__PURE__ */ new Map([
+  ["FORWARDED", "allowed"],
+  ["REDIRECTED", "allowed"],
+  ["AUDIT", "audit"]
+]);
+function withAddress(known, ip) {
+  return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
+}
 function tupleKey(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
   const port2 = String(destinationPort);
   const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && sourcePort <= port2;
@@ -39926,6 +40009,26 @@ function reservedIdentity(names) {
   const notWorld = names.filter((name) => name !== "world");
   return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
 }
+var DESCRIPTIONS_PER_ADDRESS = 4;
+var RememberedDescriptions = class {
+  byAddress;
+  constructor(capacity) {
+    this.byAddress = new RecentMap(capacity);
+  }
+  remember(address, bytes, known) {
+    const group2 = this.byAddress.get(address);
+    if (!group2) this.byAddress.set(address, [{ bytes, known }]);
+    else if (group2.length < DESCRIPTIONS_PER_ADDRESS) group2.push({ bytes, known });
+  }
+  find(address, bytes, start, end) {
+    for (const { bytes: remembered, known } of this.byAddress.get(address) ?? []) {
+      const length = remembered.length;
+      if (start + length <= end && bytes.compare(remembered, 0, length, start, start + length) === 0)
+        return { known, length };
+    }
+    return void 0;
+  }
+};
 var RecentMap = class {
   constructor(capacity) {
     this.capacity = capacity;
