@@ -8,6 +8,7 @@ import type {
   Labels,
   NetworkPolicy,
   Protocol,
+  Service,
   Workload,
 } from '../model/types.js';
 import { createEngine } from '../policy/engine.js';
@@ -92,7 +93,10 @@ export function suggestFlowFix(
   const ends = [from, to].flatMap((end) => ('workload' in end ? [end.workload] : []));
   const scope: VerificationScope = {
     namespaces: new Set(ends.map((workload) => workload.namespace)),
-    keepsWorkload: (workload) => ends.includes(workload),
+    workloads: () => {
+      const { workloads } = modelIndex(context.model);
+      return [...new Set(ends)].filter((workload) => workloads.has(workload));
+    },
   };
   return offer(context, requests, scope, (engine) => engine.isAllowed(from, to, protocol, port));
 }
@@ -120,8 +124,12 @@ export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome
   // towards the DNS pods: those are all the verifying engine needs.
   const scope: VerificationScope = {
     namespaces: new Set([policy.namespace]),
-    keepsWorkload: (workload) =>
-      workload.namespace === policy.namespace || isDeclaredDnsPod(context.model, context.config, workload),
+    workloads: () =>
+      context.model.workloads.filter(
+        (workload) =>
+          workload.namespace === policy.namespace ||
+          isDeclaredDnsPod(context.model, context.config, workload),
+      ),
   };
   return offer(context, [{ policy, direction: 'egress', rule }], scope, (engine) => {
     const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
@@ -138,7 +146,40 @@ export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome
  */
 interface VerificationScope {
   namespaces: ReadonlySet<string>;
-  keepsWorkload(workload: Workload): boolean;
+  /** The model's workloads the answer depends on. */
+  workloads(): Workload[];
+}
+
+/** A model's workloads, and its services and policies by namespace: a scope takes a few of hundreds of namespaces. */
+interface ModelIndex {
+  workloads: ReadonlySet<Workload>;
+  services: ReadonlyMap<string, Service[]>;
+  policies: ReadonlyMap<string, NetworkPolicy[]>;
+}
+
+const modelIndexes = new WeakMap<ClusterModel, ModelIndex>();
+
+function modelIndex(model: ClusterModel): ModelIndex {
+  let index = modelIndexes.get(model);
+  if (!index) {
+    index = {
+      workloads: new Set(model.workloads),
+      services: byNamespace(model.services),
+      policies: byNamespace(model.policies),
+    };
+    modelIndexes.set(model, index);
+  }
+  return index;
+}
+
+function byNamespace<T extends { namespace: string }>(items: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const group = grouped.get(item.namespace);
+    if (group) group.push(item);
+    else grouped.set(item.namespace, [item]);
+  }
+  return grouped;
 }
 
 /**
@@ -173,13 +214,14 @@ function offer(
     patched.set(request.policy, policy.policy);
     patches.push(alone.patch);
   }
+  const index = modelIndex(context.model);
+  const inScope = <T>(grouped: ReadonlyMap<string, T[]>) =>
+    [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
   const model: ClusterModel = {
     namespaces: context.model.namespaces,
-    workloads: context.model.workloads.filter((workload) => scope.keepsWorkload(workload)),
-    services: context.model.services.filter((service) => scope.namespaces.has(service.namespace)),
-    policies: context.model.policies
-      .filter((policy) => scope.namespaces.has(policy.namespace))
-      .map((policy) => patched.get(policy) ?? policy),
+    workloads: scope.workloads(),
+    services: inScope(index.services),
+    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy),
   };
   if (!verified(createEngine(model))) {
     return problem(first, 'the patched policy still does not allow the traffic');
