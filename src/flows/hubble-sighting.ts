@@ -1,11 +1,11 @@
 import type { Protocol } from '../model/types.js';
 
 /**
- * What a Hubble line says about its connection: the flow's time, verdict, 5-tuple and TCP flags, and where its two
- * endpoint descriptions lie. Every packet of a connection is reported at every observation point, and a log names the
- * same pods over and over: reading these off the bytes of a line costs a fraction of decoding and parsing it.
+ * What a Hubble line says about its connection: the flow's time, verdict, 5-tuple and TCP flags. Every packet of a
+ * connection is reported at every observation point: reading these off the bytes of a line costs a fraction of
+ * decoding and parsing it.
  */
-export interface Sighting<E> {
+export interface Sighting {
   time: string;
   /** One of the verdicts the reader was made for. */
   verdict: string;
@@ -17,6 +17,10 @@ export interface Sighting<E> {
   destinationIp: string;
   /** SYN and ACK both set: the answer half of a handshake. */
   synAck: boolean;
+}
+
+/** Where a line's two endpoint descriptions lie, or what they were read as (a log names the same pods over and over). */
+export interface SightingEndpoints<E> {
   source: EndpointBytes<E>;
   destination: EndpointBytes<E>;
 }
@@ -73,22 +77,35 @@ const IDENTITY_MEMBER = Buffer.from('"identity":');
 const TRUE = Buffer.from('true');
 const FALSE = Buffer.from('false');
 
+/** The members of a flow read so far. */
+interface LineSoFar<E> {
+  time?: string;
+  verdict?: string;
+  addresses?: { source: string; destination: string };
+  l4?: Omit<Sighting, 'time' | 'verdict' | 'sourceIp' | 'destinationIp'>;
+  source?: EndpointBytes<E>;
+  destination?: EndpointBytes<E>;
+}
+
 /**
  * Reads a {@link Sighting} off the bytes of a line in the layout `hubble observe -o jsonpb` and the exporter write:
- * compact JSON starting with `{"flow":{`. The flow's members are read in order until time, verdict, `IP`, `l4`,
- * `source` and `destination` have all been seen (other members are stepped over, strings and nesting respected; an
- * endpoint description read before is recognised by its bytes); the rest of the line is not looked at. Anything
- * unexpected (whitespace, an escape in a value read, a number that is not a plain integer, a second protocol in
- * `l4`, a member missing) gives undefined, and the line is then parsed as usual: this reader never decides anything
- * `JSON.parse` would read differently, for a line that is valid JSON without repeated keys. A line that is not valid
- * JSON past what was read is not noticed, as with the reply markers.
+ * compact JSON starting with `{"flow":{`. The flow's members are read in order until time, verdict, `IP` and `l4`
+ * have been seen, and, when asked ({@link endpoints}), on until `source` and `destination` have (other members are
+ * stepped over, strings and nesting respected; an endpoint description read before is recognised by its bytes); the
+ * rest of the line is not looked at. Anything unexpected (whitespace, an escape in a value read, a number that is
+ * not a plain integer, a second protocol in `l4`, a member missing) gives undefined, and the line is then parsed as
+ * usual: this reader never decides anything `JSON.parse` would read differently, for a line that is valid JSON
+ * without repeated keys. A line that is not valid JSON past what was read is not noticed, as with the reply markers.
  *
- * One instance serves every line; it keeps no state between lines.
+ * One instance serves every line, one line at a time.
  */
 export class SightingReader<E> {
   private bytes: Buffer = OPENING;
   private at = 0;
   private end = 0;
+  /** What was read of the current line, and whether a member was (a comma comes before the next). */
+  private line: LineSoFar<E> = {};
+  private memberRead = false;
   /** Each verdict wanted, quoted, as bytes, with its name. */
   private readonly verdicts: readonly { quoted: Buffer; name: string }[];
 
@@ -100,49 +117,63 @@ export class SightingReader<E> {
     this.verdicts = [...verdicts].map((name) => ({ quoted: Buffer.from(`"${name}"`, 'latin1'), name }));
   }
 
-  read(bytes: Buffer, start: number, end: number): Sighting<E> | undefined {
+  read(bytes: Buffer, start: number, end: number): Sighting | undefined {
     this.bytes = bytes;
     this.at = start;
     this.end = end;
+    this.line = {};
+    this.memberRead = false;
     if (!this.skipExpected(OPENING)) return undefined;
-    let time: string | undefined;
-    let verdict: string | undefined;
-    let addresses: { source: string; destination: string } | undefined;
-    let l4:
-      | Omit<Sighting<E>, 'time' | 'verdict' | 'sourceIp' | 'destinationIp' | 'source' | 'destination'>
-      | undefined;
-    let source: EndpointBytes<E> | undefined;
-    let destination: EndpointBytes<E> | undefined;
+    const line = this.line;
+    if (!this.readMembers(() => line.time !== undefined && !!line.verdict && !!line.addresses && !!line.l4))
+      return undefined;
+    const { time, verdict, addresses, l4 } = line;
+    if (time === undefined || !verdict || !addresses || !l4) return undefined;
+    return { time, verdict, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+  }
+
+  /** The endpoint descriptions of the line {@link read} last read a sighting of, read on from where it stopped. */
+  endpoints(): SightingEndpoints<E> | undefined {
+    const line = this.line;
+    if (!this.readMembers(() => !!line.source && !!line.destination)) return undefined;
+    const { source, destination } = line;
+    return source && destination ? { source, destination } : undefined;
+  }
+
+  /**
+   * Reads the flow's members, from where the last call stopped, until `done` holds; false when the flow ends first
+   * or a member is not as expected.
+   */
+  private readMembers(done: () => boolean): boolean {
+    const line = this.line;
     for (;;) {
-      const key = this.key();
-      if (key === undefined) return undefined;
-      if (this.is(key, KEY.time)) {
-        time = this.plainString();
-        if (time === undefined) return undefined;
-      } else if (this.is(key, KEY.verdict)) {
-        verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
-        if (verdict === undefined) return undefined;
-      } else if (this.is(key, KEY.ip)) {
-        addresses = this.addresses();
-        if (addresses === undefined) return undefined;
-      } else if (this.is(key, KEY.l4)) {
-        l4 = this.layer4();
-        if (l4 === undefined) return undefined;
-      } else if (this.is(key, KEY.flowSource)) {
-        source = this.endpoint(addresses?.source);
-        if (source === undefined) return undefined;
-      } else if (this.is(key, KEY.flowDestination)) {
-        destination = this.endpoint(addresses?.destination);
-        if (destination === undefined) return undefined;
-      } else if (!this.skipValue()) {
-        return undefined;
-      }
-      if (time !== undefined && verdict !== undefined && addresses && l4 && source && destination) {
-        const { source: sourceIp, destination: destinationIp } = addresses;
-        return { time, verdict, sourceIp, destinationIp, ...l4, source, destination };
-      }
+      if (done()) return true;
       // A closing brace ends the flow before all were seen: the full parse decides.
-      if (this.next() !== COMMA) return undefined;
+      if (this.memberRead && this.next() !== COMMA) return false;
+      this.memberRead = true;
+      const key = this.key();
+      if (key === undefined) return false;
+      if (this.is(key, KEY.time)) {
+        line.time = this.plainString();
+        if (line.time === undefined) return false;
+      } else if (this.is(key, KEY.verdict)) {
+        line.verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
+        if (line.verdict === undefined) return false;
+      } else if (this.is(key, KEY.ip)) {
+        line.addresses = this.addresses();
+        if (line.addresses === undefined) return false;
+      } else if (this.is(key, KEY.l4)) {
+        line.l4 = this.layer4();
+        if (line.l4 === undefined) return false;
+      } else if (this.is(key, KEY.flowSource)) {
+        line.source = this.endpoint(line.addresses?.source);
+        if (line.source === undefined) return false;
+      } else if (this.is(key, KEY.flowDestination)) {
+        line.destination = this.endpoint(line.addresses?.destination);
+        if (line.destination === undefined) return false;
+      } else if (!this.skipValue()) {
+        return false;
+      }
     }
   }
 
@@ -189,9 +220,7 @@ export class SightingReader<E> {
   }
 
   /** `l4` holding exactly one of TCP, UDP and SCTP, with its ports and flags. */
-  private layer4():
-    | Omit<Sighting<unknown>, 'time' | 'verdict' | 'sourceIp' | 'destinationIp' | 'source' | 'destination'>
-    | undefined {
+  private layer4(): Omit<Sighting, 'time' | 'verdict' | 'sourceIp' | 'destinationIp'> | undefined {
     if (this.next() !== OPEN_BRACE) return undefined;
     const key = this.key();
     if (key === undefined) return undefined;

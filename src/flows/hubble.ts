@@ -128,9 +128,13 @@ export class HubbleReader implements FlowLineReader {
     if (!sighting || sighting.synAck) return false;
     const ms = this.times.parse(sighting.time);
     if (ms === undefined) return false;
-    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort, source, destination } = sighting;
+    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
     const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
     if (this.seenAgain(connection, ms, sink)) return true;
+    // Only a new connection needs its endpoints: they are read on from where the sighting stopped.
+    const endpoints = this.sightings.endpoints();
+    if (!endpoints) return false;
+    const { source, destination } = endpoints;
     const verdict = VERDICTS_WITHOUT_REASON.get(sighting.verdict);
     if (verdict && 'known' in source && 'known' in destination) {
       const from = withAddress(source.known, sourceIp);

@@ -10,22 +10,21 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A sighting with its endpoint descriptions as the values their bytes parse to (`known` ones as they were known). */
-type ReadSighting = Omit<Sighting<string>, 'source' | 'destination'> & {
-  source: unknown;
-  destination: unknown;
-};
+/** A sighting, and its endpoint descriptions as the values their bytes parse to (`known` ones as they were known). */
+interface ReadLine {
+  sighting: Sighting;
+  endpoints?: { source: unknown; destination: unknown };
+}
 
-/** What `JSON.parse` says a line's sighting is, when it is one (the reference the byte reader is held to). */
-function parsedSighting(line: string): ReadSighting | undefined {
+/** What `JSON.parse` says a line's sighting and endpoints are, when it has them (the reference the reader is held to). */
+function parsedLine(line: string): ReadLine | undefined {
   const value: unknown = JSON.parse(line);
   if (!isObject(value) || !isObject(value.flow)) return undefined;
   const { time, verdict, IP: ip, l4, source, destination } = value.flow;
   if (typeof time !== 'string' || typeof verdict !== 'string' || !VERDICTS.includes(verdict))
     return undefined;
   if (!isObject(ip) || typeof ip.source !== 'string' || typeof ip.destination !== 'string') return undefined;
-  if (!ip.source || !ip.destination || !isObject(l4) || !isObject(source) || !isObject(destination))
-    return undefined;
+  if (!ip.source || !ip.destination || !isObject(l4)) return undefined;
   const [protocol, ...others] = Object.keys(l4);
   if (others.length > 0 || (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP'))
     return undefined;
@@ -33,7 +32,7 @@ function parsedSighting(line: string): ReadSighting | undefined {
   if (!isObject(ports)) return undefined;
   const { source_port: sourcePort = 0, destination_port: destinationPort, flags } = ports;
   if (typeof sourcePort !== 'number' || typeof destinationPort !== 'number') return undefined;
-  return {
+  const sighting: Sighting = {
     time,
     verdict,
     protocol,
@@ -42,9 +41,9 @@ function parsedSighting(line: string): ReadSighting | undefined {
     destinationPort,
     destinationIp: ip.destination,
     synAck: isObject(flags) && flags.SYN === true && flags.ACK === true,
-    source: described(source),
-    destination: described(destination),
   };
+  if (!isObject(source) || !isObject(destination)) return { sighting };
+  return { sighting, endpoints: { source: described(source), destination: described(destination) } };
 }
 
 /** What a description is known by: all but a leading `ID`, then a leading `identity` (plain integers, not last). */
@@ -59,7 +58,7 @@ function described(description: Json): Json {
 }
 
 /** Reads a line placed inside a larger buffer, as lines of a chunk are; `known` names descriptions read before. */
-function readLine(line: string, known: Record<string, string> = {}): ReadSighting | undefined {
+function readLine(line: string, known: Record<string, string> = {}): ReadLine | undefined {
   const bytes = Buffer.from(`junk\n${line}\nmore`);
   const reader = new SightingReader<string>(VERDICTS, (_address, buffer, start, end) => {
     for (const [text, name] of Object.entries(known)) {
@@ -71,10 +70,15 @@ function readLine(line: string, known: Record<string, string> = {}): ReadSightin
   });
   const sighting = reader.read(bytes, 5, 5 + Buffer.byteLength(line));
   if (!sighting) return undefined;
+  const endpoints = reader.endpoints();
+  if (!endpoints) return { sighting };
   // An unknown description's bytes, from past `ID`/`identity` to its closing brace, must parse to the rest of it.
   const read = (range: EndpointBytes<string>): unknown =>
     'known' in range ? range.known : JSON.parse(`{${bytes.toString('utf8', range.start, range.end)}`);
-  return { ...sighting, source: read(sighting.source), destination: read(sighting.destination) };
+  return {
+    sighting,
+    endpoints: { source: read(endpoints.source), destination: read(endpoints.destination) },
+  };
 }
 
 const jsonpbLine = (flow: Json) => JSON.stringify({ flow, node_name: 'node-1', time: flow.time });
@@ -100,31 +104,39 @@ const handshake: Json = {
 describe('SightingReader', () => {
   it('reads time, 5-tuple, flags and endpoints off a line as hubble observe -o jsonpb writes it', () => {
     expect(readLine(jsonpbLine(handshake))).toEqual({
-      time: '2026-11-20T08:00:06.000000000Z',
-      verdict: 'FORWARDED',
-      protocol: 'TCP',
-      sourceIp: '10.8.1.11',
-      sourcePort: 40500,
-      destinationPort: 5433,
-      destinationIp: '10.8.2.21',
-      synAck: false,
-      source: { namespace: 'shop', labels: ['k8s:app=frontend'], pod_name: 'frontend-1' },
-      destination: { labels: ['reserved:world'] },
+      sighting: {
+        time: '2026-11-20T08:00:06.000000000Z',
+        verdict: 'FORWARDED',
+        protocol: 'TCP',
+        sourceIp: '10.8.1.11',
+        sourcePort: 40500,
+        destinationPort: 5433,
+        destinationIp: '10.8.2.21',
+        synAck: false,
+      },
+      endpoints: {
+        source: { namespace: 'shop', labels: ['k8s:app=frontend'], pod_name: 'frontend-1' },
+        destination: { labels: ['reserved:world'] },
+      },
     });
     const synAck = { ...handshake, l4: { UDP: { destination_port: 53, flags: { ACK: true, SYN: true } } } };
-    expect(readLine(jsonpbLine(synAck))).toMatchObject({ protocol: 'UDP', sourcePort: 0, synAck: true });
+    expect(readLine(jsonpbLine(synAck))?.sighting).toMatchObject({
+      protocol: 'UDP',
+      sourcePort: 0,
+      synAck: true,
+    });
   });
 
   it('knows a description read before by its bytes, whatever its ID and identity', () => {
     const frontend = '"namespace":"shop","labels":["k8s:app=frontend"],"pod_name":"frontend-1"}';
     const moved = { ...handshake, source: { ...(handshake.source as Json), ID: 7, identity: 70 } };
-    expect(readLine(jsonpbLine(moved), { [frontend]: 'frontend' })).toMatchObject({
+    expect(readLine(jsonpbLine(moved), { [frontend]: 'frontend' })?.endpoints).toEqual({
       source: 'frontend',
       destination: { labels: ['reserved:world'] },
     });
     // Other bytes (another pod name) are another description.
     const other = { ...handshake, source: { ...(handshake.source as Json), pod_name: 'frontend-2' } };
-    expect(readLine(jsonpbLine(other), { [frontend]: 'frontend' })).toMatchObject({
+    expect(readLine(jsonpbLine(other), { [frontend]: 'frontend' })?.endpoints).toMatchObject({
       source: { pod_name: 'frontend-2' },
     });
   });
@@ -143,8 +155,12 @@ describe('SightingReader', () => {
       destination: { identity: 1e21, ID: 3, namespace: fake },
     };
     const line = jsonpbLine(flow);
-    expect(readLine(line)).toEqual(parsedSighting(line));
-    expect(readLine(line)).toMatchObject({ sourceIp: '10.8.1.11', protocol: 'SCTP', destinationPort: 9 });
+    expect(readLine(line)).toEqual(parsedLine(line));
+    expect(readLine(line)?.sighting).toMatchObject({
+      sourceIp: '10.8.1.11',
+      protocol: 'SCTP',
+      destinationPort: 9,
+    });
   });
 
   it('leaves to the full parse what it cannot read for certain', () => {
@@ -160,10 +176,15 @@ describe('SightingReader', () => {
       { ...handshake, l4: { TCP: { destination_port: 0 } } },
       { ...handshake, l4: { TCP: { destination_port: 70000 } } },
       { ...handshake, l4: { TCP: { source_port: 1, destination_port: 5433, flags: { SYN: 1 } } } },
-      { ...handshake, source: undefined },
-      { ...handshake, destination: ['k8s:app=frontend'] },
     ];
     for (const flow of variants) expect(readLine(jsonpbLine(flow)), JSON.stringify(flow)).toBeUndefined();
+    // The sighting without its endpoints: enough to tell a connection counted already, not to count a new one.
+    for (const flow of [
+      { ...handshake, source: undefined },
+      { ...handshake, destination: ['k8s:app=frontend'] },
+    ]) {
+      expect(readLine(jsonpbLine(flow))).toEqual({ sighting: readLine(jsonpbLine(handshake))?.sighting });
+    }
     // Not the jsonpb layout: a bare flow, whitespace, a cut-off line.
     expect(readLine(JSON.stringify(handshake))).toBeUndefined();
     expect(readLine(JSON.stringify({ flow: handshake }, null, 1))).toBeUndefined();
@@ -176,7 +197,7 @@ describe('SightingReader', () => {
       for (const line of readFileSync(fixture(`hubble/${name}`), 'utf8').split('\n')) {
         if (line === '') continue;
         const sighting = readLine(line);
-        expect(sighting).toEqual(parsedSighting(line));
+        expect(sighting).toEqual(parsedLine(line));
         if (sighting) read++;
       }
     }
@@ -274,7 +295,7 @@ describe('SightingReader', () => {
         const sighting = readLine(line);
         if (sighting === undefined) return;
         read++;
-        expect(sighting).toEqual(parsedSighting(line));
+        expect(sighting).toEqual(parsedLine(line));
       }),
       { numRuns: 3000 },
     );
