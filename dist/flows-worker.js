@@ -7800,48 +7800,65 @@ var SightingReader = class {
   bytes = OPENING;
   at = 0;
   end = 0;
+  /** What was read of the current line, and whether a member was (a comma comes before the next). */
+  line = {};
+  memberRead = false;
   /** Each verdict wanted, quoted, as bytes, with its name. */
   verdicts;
   read(bytes, start, end) {
     this.bytes = bytes;
     this.at = start;
     this.end = end;
+    this.line = {};
+    this.memberRead = false;
     if (!this.skipExpected(OPENING)) return void 0;
-    let time;
-    let verdict;
-    let addresses;
-    let l4;
-    let source;
-    let destination;
+    const line = this.line;
+    if (!this.readMembers(() => line.time !== void 0 && !!line.verdict && !!line.addresses && !!line.l4))
+      return void 0;
+    const { time, verdict, addresses, l4 } = line;
+    if (time === void 0 || !verdict || !addresses || !l4) return void 0;
+    return { time, verdict, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+  }
+  /** The endpoint descriptions of the line {@link read} last read a sighting of, read on from where it stopped. */
+  endpoints() {
+    const line = this.line;
+    if (!this.readMembers(() => !!line.source && !!line.destination)) return void 0;
+    const { source, destination } = line;
+    return source && destination ? { source, destination } : void 0;
+  }
+  /**
+   * Reads the flow's members, from where the last call stopped, until `done` holds; false when the flow ends first
+   * or a member is not as expected.
+   */
+  readMembers(done) {
+    const line = this.line;
     for (; ; ) {
+      if (done()) return true;
+      if (this.memberRead && this.next() !== COMMA) return false;
+      this.memberRead = true;
       const key = this.key();
-      if (key === void 0) return void 0;
+      if (key === void 0) return false;
       if (this.is(key, KEY.time)) {
-        time = this.plainString();
-        if (time === void 0) return void 0;
+        line.time = this.plainString();
+        if (line.time === void 0) return false;
       } else if (this.is(key, KEY.verdict)) {
-        verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
-        if (verdict === void 0) return void 0;
+        line.verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
+        if (line.verdict === void 0) return false;
       } else if (this.is(key, KEY.ip)) {
-        addresses = this.addresses();
-        if (addresses === void 0) return void 0;
+        line.addresses = this.addresses();
+        if (line.addresses === void 0) return false;
       } else if (this.is(key, KEY.l4)) {
-        l4 = this.layer4();
-        if (l4 === void 0) return void 0;
+        line.l4 = this.layer4();
+        if (line.l4 === void 0) return false;
       } else if (this.is(key, KEY.flowSource)) {
-        source = this.endpoint(addresses?.source);
-        if (source === void 0) return void 0;
+        line.source = this.endpoint(line.addresses?.source);
+        if (line.source === void 0) return false;
       } else if (this.is(key, KEY.flowDestination)) {
-        destination = this.endpoint(addresses?.destination);
-        if (destination === void 0) return void 0;
+        line.destination = this.endpoint(line.addresses?.destination);
+        if (line.destination === void 0) return false;
       } else if (!this.skipValue()) {
-        return void 0;
+        return false;
       }
-      if (time !== void 0 && verdict !== void 0 && addresses && l4 && source && destination) {
-        const { source: sourceIp, destination: destinationIp } = addresses;
-        return { time, verdict, sourceIp, destinationIp, ...l4, source, destination };
-      }
-      if (this.next() !== COMMA) return void 0;
     }
   }
   /**
@@ -8125,9 +8142,12 @@ var HubbleReader = class {
     if (!sighting || sighting.synAck) return false;
     const ms = this.times.parse(sighting.time);
     if (ms === void 0) return false;
-    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort, source, destination } = sighting;
+    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
     const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
     if (this.seenAgain(connection, ms, sink)) return true;
+    const endpoints = this.sightings.endpoints();
+    if (!endpoints) return false;
+    const { source, destination } = endpoints;
     const verdict = VERDICTS_WITHOUT_REASON.get(sighting.verdict);
     if (verdict && "known" in source && "known" in destination) {
       const from = withAddress(source.known, sourceIp);

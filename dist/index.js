@@ -38850,10 +38850,10 @@ function matchingOutsidePods(model, match2) {
 
 // src/flows/match.ts
 function createFlowMatcher(model, options = {}) {
-  const byNamespace2 = /* @__PURE__ */ new Map();
+  const byNamespace3 = /* @__PURE__ */ new Map();
   const byIp = /* @__PURE__ */ new Map();
   for (const workload of model.workloads) {
-    push(byNamespace2, workload.namespace, workload);
+    push(byNamespace3, workload.namespace, workload);
     for (const ip of workload.ips) {
       const key = addressKey(ip);
       if (key !== void 0) push(byIp, key, workload);
@@ -38869,7 +38869,7 @@ function createFlowMatcher(model, options = {}) {
   const podRanges = parseRanges(options.podCidrs);
   const serviceRanges = parseRanges(options.serviceCidrs);
   function matchPod(namespace, endpoint) {
-    const inNamespace = byNamespace2.get(namespace) ?? [];
+    const inNamespace = byNamespace3.get(namespace) ?? [];
     const { labels, workload: named } = endpoint;
     let candidates = labels ? inNamespace.filter((w) => Object.keys(w.labels).length > 0 && isSubset(w.labels, labels)) : inNamespace;
     if (named) {
@@ -38894,7 +38894,7 @@ function createFlowMatcher(model, options = {}) {
     const name = `Service ${service.namespace}/${service.name}`;
     const selector = service.selector;
     if (!selector || Object.keys(selector).length === 0) return { unmatched: `${name} has no selector` };
-    const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector, w.labels));
+    const selected = (byNamespace3.get(service.namespace) ?? []).filter((w) => isSubset(selector, w.labels));
     const [first] = selected;
     if (!first) return { unmatched: `${name} selects no workload` };
     if (selected.every((w) => sameLabels(w.labels, first.labels))) return { workload: first };
@@ -39387,48 +39387,65 @@ var SightingReader = class {
   bytes = OPENING;
   at = 0;
   end = 0;
+  /** What was read of the current line, and whether a member was (a comma comes before the next). */
+  line = {};
+  memberRead = false;
   /** Each verdict wanted, quoted, as bytes, with its name. */
   verdicts;
   read(bytes, start, end) {
     this.bytes = bytes;
     this.at = start;
     this.end = end;
+    this.line = {};
+    this.memberRead = false;
     if (!this.skipExpected(OPENING)) return void 0;
-    let time;
-    let verdict;
-    let addresses;
-    let l4;
-    let source;
-    let destination;
+    const line = this.line;
+    if (!this.readMembers(() => line.time !== void 0 && !!line.verdict && !!line.addresses && !!line.l4))
+      return void 0;
+    const { time, verdict, addresses, l4 } = line;
+    if (time === void 0 || !verdict || !addresses || !l4) return void 0;
+    return { time, verdict, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+  }
+  /** The endpoint descriptions of the line {@link read} last read a sighting of, read on from where it stopped. */
+  endpoints() {
+    const line = this.line;
+    if (!this.readMembers(() => !!line.source && !!line.destination)) return void 0;
+    const { source, destination } = line;
+    return source && destination ? { source, destination } : void 0;
+  }
+  /**
+   * Reads the flow's members, from where the last call stopped, until `done` holds; false when the flow ends first
+   * or a member is not as expected.
+   */
+  readMembers(done) {
+    const line = this.line;
     for (; ; ) {
+      if (done()) return true;
+      if (this.memberRead && this.next() !== COMMA) return false;
+      this.memberRead = true;
       const key = this.key();
-      if (key === void 0) return void 0;
+      if (key === void 0) return false;
       if (this.is(key, KEY.time)) {
-        time = this.plainString();
-        if (time === void 0) return void 0;
+        line.time = this.plainString();
+        if (line.time === void 0) return false;
       } else if (this.is(key, KEY.verdict)) {
-        verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
-        if (verdict === void 0) return void 0;
+        line.verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
+        if (line.verdict === void 0) return false;
       } else if (this.is(key, KEY.ip)) {
-        addresses = this.addresses();
-        if (addresses === void 0) return void 0;
+        line.addresses = this.addresses();
+        if (line.addresses === void 0) return false;
       } else if (this.is(key, KEY.l4)) {
-        l4 = this.layer4();
-        if (l4 === void 0) return void 0;
+        line.l4 = this.layer4();
+        if (line.l4 === void 0) return false;
       } else if (this.is(key, KEY.flowSource)) {
-        source = this.endpoint(addresses?.source);
-        if (source === void 0) return void 0;
+        line.source = this.endpoint(line.addresses?.source);
+        if (line.source === void 0) return false;
       } else if (this.is(key, KEY.flowDestination)) {
-        destination = this.endpoint(addresses?.destination);
-        if (destination === void 0) return void 0;
+        line.destination = this.endpoint(line.addresses?.destination);
+        if (line.destination === void 0) return false;
       } else if (!this.skipValue()) {
-        return void 0;
+        return false;
       }
-      if (time !== void 0 && verdict !== void 0 && addresses && l4 && source && destination) {
-        const { source: sourceIp, destination: destinationIp } = addresses;
-        return { time, verdict, sourceIp, destinationIp, ...l4, source, destination };
-      }
-      if (this.next() !== COMMA) return void 0;
     }
   }
   /**
@@ -39712,9 +39729,12 @@ var HubbleReader = class {
     if (!sighting || sighting.synAck) return false;
     const ms = this.times.parse(sighting.time);
     if (ms === void 0) return false;
-    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort, source, destination } = sighting;
+    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
     const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
     if (this.seenAgain(connection, ms, sink)) return true;
+    const endpoints = this.sightings.endpoints();
+    if (!endpoints) return false;
+    const { source, destination } = endpoints;
     const verdict = VERDICTS_WITHOUT_REASON.get(sighting.verdict);
     if (verdict && "known" in source && "known" in destination) {
       const from = withAddress(source.known, sourceIp);
@@ -44411,7 +44431,10 @@ function suggestFlowFix(context, from, to, protocol, port2) {
   const ends = [from, to].flatMap((end) => "workload" in end ? [end.workload] : []);
   const scope = {
     namespaces: new Set(ends.map((workload) => workload.namespace)),
-    keepsWorkload: (workload) => ends.includes(workload)
+    workloads: () => {
+      const { workloads } = modelIndex(context.model);
+      return [...new Set(ends)].filter((workload) => workloads.has(workload));
+    }
   };
   return offer(context, requests, scope, (engine) => engine.isAllowed(from, to, protocol, port2));
 }
@@ -44432,7 +44455,9 @@ function suggestDnsFix(context, finding) {
   };
   const scope = {
     namespaces: /* @__PURE__ */ new Set([policy.namespace]),
-    keepsWorkload: (workload) => workload.namespace === policy.namespace || isDeclaredDnsPod(context.model, context.config, workload)
+    workloads: () => context.model.workloads.filter(
+      (workload) => workload.namespace === policy.namespace || isDeclaredDnsPod(context.model, context.config, workload)
+    )
   };
   return offer(context, [{ policy, direction: "egress", rule: rule2 }], scope, (engine) => {
     const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
@@ -44440,6 +44465,28 @@ function suggestDnsFix(context, finding) {
     ]);
     return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name);
   });
+}
+var modelIndexes = /* @__PURE__ */ new WeakMap();
+function modelIndex(model) {
+  let index = modelIndexes.get(model);
+  if (!index) {
+    index = {
+      workloads: new Set(model.workloads),
+      services: byNamespace2(model.services),
+      policies: byNamespace2(model.policies)
+    };
+    modelIndexes.set(model, index);
+  }
+  return index;
+}
+function byNamespace2(items) {
+  const grouped = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const group2 = grouped.get(item.namespace);
+    if (group2) group2.push(item);
+    else grouped.set(item.namespace, [item]);
+  }
+  return grouped;
 }
 function offer(context, requests, scope, verified) {
   const [first, second] = requests;
@@ -44462,11 +44509,13 @@ function offer(context, requests, scope, verified) {
     patched.set(request.policy, policy.policy);
     patches.push(alone.patch);
   }
+  const index = modelIndex(context.model);
+  const inScope = (grouped) => [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
   const model = {
     namespaces: context.model.namespaces,
-    workloads: context.model.workloads.filter((workload) => scope.keepsWorkload(workload)),
-    services: context.model.services.filter((service) => scope.namespaces.has(service.namespace)),
-    policies: context.model.policies.filter((policy) => scope.namespaces.has(policy.namespace)).map((policy) => patched.get(policy) ?? policy)
+    workloads: scope.workloads(),
+    services: inScope(index.services),
+    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy)
   };
   if (!verified(createEngine(model))) {
     return problem(first, "the patched policy still does not allow the traffic");
@@ -44632,7 +44681,7 @@ function take(outcome, changedFiles2, diagnostics) {
 // src/fix/readiness.ts
 function namespaceReadiness(observed, model) {
   const managed = new Set(model.workloads.map((workload) => workload.namespace));
-  const byNamespace2 = /* @__PURE__ */ new Map();
+  const byNamespace3 = /* @__PURE__ */ new Map();
   for (const flow of observed) {
     const { explanation } = flow;
     const ends = [
@@ -44644,7 +44693,7 @@ function namespaceReadiness(observed, model) {
     );
     for (const namespace of namespaces) {
       const uncovered = ends.filter(([, endNamespace, side]) => endNamespace === namespace && !explicitlyAllowed(side)).map(([direction]) => direction);
-      const entry = byNamespace2.get(namespace) ?? { observed: 0, blocking: [] };
+      const entry = byNamespace3.get(namespace) ?? { observed: 0, blocking: [] };
       entry.observed++;
       if (uncovered.length > 0) {
         entry.blocking.push({
@@ -44656,10 +44705,10 @@ function namespaceReadiness(observed, model) {
           uncovered
         });
       }
-      byNamespace2.set(namespace, entry);
+      byNamespace3.set(namespace, entry);
     }
   }
-  return [...byNamespace2.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
+  return [...byNamespace3.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
     namespace,
     observed: count2,
     covered: count2 - blocking.length,
