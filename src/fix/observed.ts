@@ -3,7 +3,7 @@ import { flowPeer } from '../diff/replay.js';
 import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
 import type { Protocol } from '../model/types.js';
-import type { Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
+import type { AdmittingRule, Direction, Endpoint, PolicyEngine } from '../policy/types.js';
 
 /** A recorded connection that passed, with both ends matched to the head model. */
 export interface ObservedFlow {
@@ -14,12 +14,12 @@ export interface ObservedFlow {
   protocol: Protocol;
   port: number;
   count: number;
-  /** How the head's policies decide it (readiness and unused rules both read this). */
-  explanation: Explanation;
+  /** The rules of head's policies that let it through, on each side (readiness and unused rules read these). */
+  admitting: Record<Direction, readonly AdmittingRule[]>;
 }
 
 /**
- * The distinct connections that passed when recorded, as the head model sees them, each explained once. Flows with
+ * The distinct connections that passed when recorded, as the head model sees them, with the rules admitting each. Flows with
  * an endpoint the model cannot place are left out: the replay reports those. Aggregated flows that differ only in
  * what the model does not distinguish (a pod-template-hash label) become one connection.
  */
@@ -28,7 +28,7 @@ export function observedFlows(
   match: (endpoint: FlowEndpoint) => MatchedEndpoint,
   head: PolicyEngine,
 ): ObservedFlow[] {
-  const byKey = new Map<string, Omit<ObservedFlow, 'explanation'>>();
+  const byKey = new Map<string, Omit<ObservedFlow, 'admitting'>>();
   for (const flow of flows) {
     if (flow.verdict === 'denied' || flow.verdict === 'dropped-other') continue;
     const from = match(flow.from);
@@ -50,7 +50,10 @@ export function observedFlows(
   }
   return [...byKey.values()].map((flow) => ({
     ...flow,
-    explanation: head.explain(flow.from, flow.to, flow.protocol, flow.port),
+    admitting: {
+      egress: head.admittingRules('egress', flow.from, flow.to, flow.protocol, flow.port),
+      ingress: head.admittingRules('ingress', flow.to, flow.from, flow.protocol, flow.port),
+    },
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { ClusterModel } from '../model/types.js';
-import type { Direction, PolicyEngine, SideExplanation } from '../policy/types.js';
+import type { Direction, PolicyEngine } from '../policy/types.js';
 import type { ObservedFlow } from './observed.js';
 import type { BlockingFlow, NamespaceReadiness, UnusedRule } from './types.js';
 
@@ -16,17 +16,19 @@ export function namespaceReadiness(
   const managed = new Set(model.workloads.map((workload) => workload.namespace));
   const byNamespace = new Map<string, { observed: number; blocking: BlockingFlow[] }>();
   for (const flow of observed) {
-    const { explanation } = flow;
-    const ends: [Direction, string | undefined, SideExplanation][] = [
-      ['egress', namespaceOf(flow.from), explanation.egress],
-      ['ingress', namespaceOf(flow.to), explanation.ingress],
+    const ends: [Direction, string | undefined][] = [
+      ['egress', namespaceOf(flow.from)],
+      ['ingress', namespaceOf(flow.to)],
     ];
     const namespaces = new Set(
       ends.flatMap(([, namespace]) => (namespace && managed.has(namespace) ? [namespace] : [])),
     );
     for (const namespace of namespaces) {
+      // Covered: a rule of a policy selecting this end names the connection (not: nothing isolates the end).
       const uncovered = ends
-        .filter(([, endNamespace, side]) => endNamespace === namespace && !explicitlyAllowed(side))
+        .filter(
+          ([direction, endNamespace]) => endNamespace === namespace && flow.admitting[direction].length === 0,
+        )
         .map(([direction]) => direction);
       const entry = byNamespace.get(namespace) ?? { observed: 0, blocking: [] };
       entry.observed++;
@@ -68,13 +70,8 @@ export function unusedRules(
   for (const flow of observed) {
     if ('workload' in flow.from) seen.egress.add(flow.from.workload.id);
     if ('workload' in flow.to) seen.ingress.add(flow.to.workload.id);
-    for (const side of [flow.explanation.egress, flow.explanation.ingress]) {
-      for (const policy of side.policies) {
-        for (const rule of policy.rules) {
-          if (rule.peerMatches && rule.portMatches)
-            used.add(ruleKey(policy.policy, side.direction, rule.index));
-        }
-      }
+    for (const direction of ['egress', 'ingress'] as const) {
+      for (const rule of flow.admitting[direction]) used.add(ruleKey(rule.policy.id, direction, rule.index));
     }
   }
   const unused: UnusedRule[] = [];
@@ -91,11 +88,6 @@ export function unusedRules(
     }
   }
   return unused.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-}
-
-/** Whether a rule of a policy selecting this end names the connection (not: nothing isolates the end). */
-function explicitlyAllowed(side: SideExplanation): boolean {
-  return side.policies.some((policy) => policy.rules.some((rule) => rule.peerMatches && rule.portMatches));
 }
 
 function namespaceOf(endpoint: ObservedFlow['from']): string | undefined {

@@ -32,6 +32,7 @@ import { addressToRange, compareRanges } from './ip.js';
 import { compareText } from '../text/compare.js';
 import { ConnSet } from './portset.js';
 import type {
+  AdmittingRule,
   Connection,
   ConnectionScope,
   Direction,
@@ -186,6 +187,25 @@ class Engine implements PolicyEngine {
     return undefined;
   }
 
+  admittingRules(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    protocol: Protocol,
+    port: number,
+  ): AdmittingRule[] {
+    const side = this.sideOf(direction, subject, other);
+    if (side === NOT_ISOLATED) return [];
+    const admitting: AdmittingRule[] = [];
+    for (const compiled of side.selecting) {
+      for (const rule of compiled[direction]) {
+        if (admits(rule, side, protocol, port))
+          admitting.push({ policy: compiled.policy, index: rule.index });
+      }
+    }
+    return admitting;
+  }
+
   /**
    * The first rule, in policy and rule order, of the policies isolating `subject` in `direction` that lets the
    * connection through; {@link NOT_ISOLATED} when no policy isolates it (everything passes); undefined when no rule
@@ -198,20 +218,26 @@ class Engine implements PolicyEngine {
     protocol: Protocol,
     port: number,
   ): { policy: NetworkPolicy; rule: CompiledRule } | typeof NOT_ISOLATED | undefined {
+    const side = this.sideOf(direction, subject, other);
+    if (side === NOT_ISOLATED) return NOT_ISOLATED;
+    for (const compiled of side.selecting) {
+      const rule = compiled[direction].find((candidate) => admits(candidate, side, protocol, port));
+      if (rule) return { policy: compiled.policy, rule };
+    }
+    return undefined;
+  }
+
+  /** What deciding one side of a connection needs: the policies isolating `subject`, facts about `other`, ports. */
+  private sideOf(direction: Direction, subject: Endpoint, other: Endpoint): SideFacts | typeof NOT_ISOLATED {
     if (!('workload' in subject)) return NOT_ISOLATED;
     const selecting = this.selecting(subject.workload, direction);
     if (selecting.length === 0) return NOT_ISOLATED;
     const otherFacts = this.peerFacts(other);
-    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
-    for (const compiled of selecting) {
-      const rule = compiled[direction].find(
-        (candidate) =>
-          candidate.ports.resolve(destinationPorts).has(protocol, port) &&
-          (!candidate.peers || candidate.peers.some((peer) => peer.matches(otherFacts))),
-      );
-      if (rule) return { policy: compiled.policy, rule };
-    }
-    return undefined;
+    return {
+      selecting,
+      otherFacts,
+      destinationPorts: this.destinationPorts(direction, subject.workload, otherFacts),
+    };
   }
 
   /** Named ports name the destination's container ports: the subject's own on ingress, the other end's on egress. */
@@ -546,8 +572,23 @@ function ruleLocation(policy: NetworkPolicy, rule: CompiledRule): SourceLocation
 
 const ruleLocations = new WeakMap<CompiledRule, SourceLocation>();
 
-/** What `admittingRule` says of a side no policy isolates. */
+/** What `sideOf` and `admittingRule` say of a side no policy isolates. */
 const NOT_ISOLATED = 'not isolated';
+
+/** One isolated side of a connection, as `sideOf` gathers it. */
+interface SideFacts {
+  selecting: readonly CompiledPolicy[];
+  otherFacts: PeerFacts;
+  destinationPorts: readonly ContainerPort[] | undefined;
+}
+
+/** Whether a rule lets the connection through: its ports admit the port and one of its peers (or any) matches. */
+function admits(rule: CompiledRule, side: SideFacts, protocol: Protocol, port: number): boolean {
+  return (
+    rule.ports.resolve(side.destinationPorts).has(protocol, port) &&
+    (!rule.peers || rule.peers.some((peer) => peer.matches(side.otherFacts)))
+  );
+}
 
 /** Every address on every port: the external side of a direction no policy isolates. */
 const everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));

@@ -83,6 +83,12 @@ export interface Explanation {
  * The semantics engine over one ClusterModel (created by `createEngine(model)` in `engine.ts`).
  * Every question is answered exactly as Kubernetes defines NetworkPolicy; selectors are compiled once.
  */
+/** A rule of a policy, by its index in the policy's `ingress` or `egress` list. */
+export interface AdmittingRule {
+  policy: NetworkPolicy;
+  index: number;
+}
+
 export interface PolicyEngine {
   readonly model: ClusterModel;
   /** Pods (workloads) the policy's podSelector selects, in the policy's namespace. */
@@ -115,6 +121,18 @@ export interface PolicyEngine {
    * such a rule. What `explain` would show first, without explaining every rule.
    */
   allowingRule(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): SourceLocation | undefined;
+  /**
+   * Every rule, in policy and rule order, of the policies isolating `subject` in `direction` that lets the
+   * connection through (its peer matches `other` and it admits the port); none when no policy isolates `subject`
+   * there. The rules `explain` shows as matching both peer and port, without explaining the others.
+   */
+  admittingRules(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    protocol: Protocol,
+    port: number,
+  ): AdmittingRule[];
   /** All allowed connections between workloads and to/from external blocks (see README "reach JSON"). */
   connectivity(): Connection[];
   /**

@@ -172,7 +172,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('isAllowed(), sideAllows() and allowingRule() agree with allowedPorts() and explain()', () => {
+  it('isAllowed(), sideAllows(), allowingRule() and admittingRules() agree with allowedPorts() and explain()', () => {
     fc.assert(
       fc.property(cluster, (c) => {
         const model = modelOf(manifests(c));
@@ -199,6 +199,21 @@ describe('engine properties', () => {
                 .flatMap((side) => side.policies.flatMap((policy) => policy.rules))
                 .find((rule) => rule.peerMatches && rule.portMatches);
               expect(engine.allowingRule(from, to, protocol, 8080)).toEqual(shown?.loc);
+              // Every rule explain shows as matching peer and port, side by side.
+              for (const [side, subject, other] of [
+                [explained.egress, from, to],
+                [explained.ingress, to, from],
+              ] as const) {
+                const admitting = side.policies.flatMap((policy) =>
+                  policy.rules
+                    .filter((rule) => rule.peerMatches && rule.portMatches)
+                    .map((rule) => ({ policy: policy.policy, index: rule.index })),
+                );
+                const rules = engine.admittingRules(side.direction, subject, other, protocol, 8080);
+                expect(rules.map((rule) => ({ policy: rule.policy.id, index: rule.index }))).toEqual(
+                  admitting,
+                );
+              }
             }
           }
         }
