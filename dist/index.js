@@ -37999,7 +37999,7 @@ function compileRule(policy, rule2, index) {
 function compilePeer(policyNamespace, peer2) {
   if (peer2.ipBlock) {
     const ranges = ipBlockRanges(peer2.ipBlock);
-    const admits = (address) => ranges.some((range2) => rangeContains(range2, address));
+    const admits2 = (address) => ranges.some((range2) => rangeContains(range2, address));
     const key = `ip:${JSON.stringify(peer2.ipBlock)}`;
     return {
       peer: peer2,
@@ -38008,7 +38008,7 @@ function compilePeer(policyNamespace, peer2) {
       namespaceKey: "ip",
       matchesNamespace: () => false,
       // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
-      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits) : facts.address !== void 0 && admits(facts.address)
+      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
     };
   }
   const podMatches = compileSelector(peer2.podSelector ?? {});
@@ -38190,24 +38190,43 @@ var Engine = class {
     }
     return void 0;
   }
+  admittingRules(direction, subject, other, protocol, port2) {
+    const side = this.sideOf(direction, subject, other);
+    if (side === NOT_ISOLATED) return [];
+    const admitting = [];
+    for (const compiled of side.selecting) {
+      for (const rule2 of compiled[direction]) {
+        if (admits(rule2, side, protocol, port2))
+          admitting.push({ policy: compiled.policy, index: rule2.index });
+      }
+    }
+    return admitting;
+  }
   /**
    * The first rule, in policy and rule order, of the policies isolating `subject` in `direction` that lets the
    * connection through; {@link NOT_ISOLATED} when no policy isolates it (everything passes); undefined when no rule
    * does. Stops at that rule, without building any port set.
    */
   admittingRule(direction, subject, other, protocol, port2) {
+    const side = this.sideOf(direction, subject, other);
+    if (side === NOT_ISOLATED) return NOT_ISOLATED;
+    for (const compiled of side.selecting) {
+      const rule2 = compiled[direction].find((candidate) => admits(candidate, side, protocol, port2));
+      if (rule2) return { policy: compiled.policy, rule: rule2 };
+    }
+    return void 0;
+  }
+  /** What deciding one side of a connection needs: the policies isolating `subject`, facts about `other`, ports. */
+  sideOf(direction, subject, other) {
     if (!("workload" in subject)) return NOT_ISOLATED;
     const selecting = this.selecting(subject.workload, direction);
     if (selecting.length === 0) return NOT_ISOLATED;
     const otherFacts = this.peerFacts(other);
-    const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
-    for (const compiled of selecting) {
-      const rule2 = compiled[direction].find(
-        (candidate) => candidate.ports.resolve(destinationPorts).has(protocol, port2) && (!candidate.peers || candidate.peers.some((peer2) => peer2.matches(otherFacts)))
-      );
-      if (rule2) return { policy: compiled.policy, rule: rule2 };
-    }
-    return void 0;
+    return {
+      selecting,
+      otherFacts,
+      destinationPorts: this.destinationPorts(direction, subject.workload, otherFacts)
+    };
   }
   /** Named ports name the destination's container ports: the subject's own on ingress, the other end's on egress. */
   destinationPorts(direction, subject, otherFacts) {
@@ -38488,6 +38507,9 @@ function ruleLocation(policy, rule2) {
 }
 var ruleLocations = /* @__PURE__ */ new WeakMap();
 var NOT_ISOLATED = "not isolated";
+function admits(rule2, side, protocol, port2) {
+  return rule2.ports.resolve(side.destinationPorts).has(protocol, port2) && (!rule2.peers || rule2.peers.some((peer2) => peer2.matches(side.otherFacts)));
+}
 var everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
 function once(compute) {
   let value;
@@ -42153,7 +42175,10 @@ function observedFlows(flows, match2, head) {
   }
   return [...byKey.values()].map((flow) => ({
     ...flow,
-    explanation: head.explain(flow.from, flow.to, flow.protocol, flow.port)
+    admitting: {
+      egress: head.admittingRules("egress", flow.from, flow.to, flow.protocol, flow.port),
+      ingress: head.admittingRules("ingress", flow.to, flow.from, flow.protocol, flow.port)
+    }
   }));
 }
 function flowKey(from, to, protocol, port2) {
@@ -44683,16 +44708,17 @@ function namespaceReadiness(observed, model) {
   const managed = new Set(model.workloads.map((workload) => workload.namespace));
   const byNamespace3 = /* @__PURE__ */ new Map();
   for (const flow of observed) {
-    const { explanation } = flow;
     const ends = [
-      ["egress", namespaceOf(flow.from), explanation.egress],
-      ["ingress", namespaceOf(flow.to), explanation.ingress]
+      ["egress", namespaceOf(flow.from)],
+      ["ingress", namespaceOf(flow.to)]
     ];
     const namespaces = new Set(
       ends.flatMap(([, namespace]) => namespace && managed.has(namespace) ? [namespace] : [])
     );
     for (const namespace of namespaces) {
-      const uncovered = ends.filter(([, endNamespace, side]) => endNamespace === namespace && !explicitlyAllowed(side)).map(([direction]) => direction);
+      const uncovered = ends.filter(
+        ([direction, endNamespace]) => endNamespace === namespace && flow.admitting[direction].length === 0
+      ).map(([direction]) => direction);
       const entry = byNamespace3.get(namespace) ?? { observed: 0, blocking: [] };
       entry.observed++;
       if (uncovered.length > 0) {
@@ -44722,13 +44748,8 @@ function unusedRules(observed, engine, model) {
   for (const flow of observed) {
     if ("workload" in flow.from) seen.egress.add(flow.from.workload.id);
     if ("workload" in flow.to) seen.ingress.add(flow.to.workload.id);
-    for (const side of [flow.explanation.egress, flow.explanation.ingress]) {
-      for (const policy of side.policies) {
-        for (const rule2 of policy.rules) {
-          if (rule2.peerMatches && rule2.portMatches)
-            used.add(ruleKey(policy.policy, side.direction, rule2.index));
-        }
-      }
+    for (const direction of ["egress", "ingress"]) {
+      for (const rule2 of flow.admitting[direction]) used.add(ruleKey(rule2.policy.id, direction, rule2.index));
     }
   }
   const unused = [];
@@ -44745,9 +44766,6 @@ function unusedRules(observed, engine, model) {
     }
   }
   return unused.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-}
-function explicitlyAllowed(side) {
-  return side.policies.some((policy) => policy.rules.some((rule2) => rule2.peerMatches && rule2.portMatches));
 }
 function namespaceOf(endpoint) {
   return "workload" in endpoint ? endpoint.workload.namespace : void 0;
