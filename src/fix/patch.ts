@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isSeq, parseAllDocuments, stringify, type Node } from 'yaml';
+import { readPlainBlockYaml } from '../manifests/block-yaml.js';
 import { DEFAULT_LOAD_LIMITS } from '../manifests/load.js';
 import type { Direction } from '../policy/types.js';
 
@@ -13,7 +14,8 @@ export interface PolicyTarget {
   line?: number;
 }
 
-export type PatchOutcome = { text: string } | { error: string };
+/** The patched file, and the text of the patched policy's document, from its first key to its end. */
+export type PatchOutcome = { text: string; policyText: string | undefined } | { error: string };
 
 type ParsedDocument = Document.Parsed;
 
@@ -41,19 +43,50 @@ export function addRule(
   for (const strategy of [insertLines, rewriteDocument]) {
     const patched = strategy(text, found.document, direction, rule);
     if (patched === undefined) continue;
+    const inserted =
+      strategy === insertLines ? checkInsertion(text, patched, found.document, target, direction) : undefined;
+    if (inserted !== undefined) {
+      if (inserted.rules !== undefined && isDeepStrictEqual(inserted.rules, expected))
+        return { text: patched, policyText: inserted.policyText };
+      continue;
+    }
     const again = findPolicyDocument(patched, { ...target, line: undefined }, found.index);
     if ('document' in again && isDeepStrictEqual(ruleList(again.document, direction), expected)) {
-      return { text: patched };
+      return { text: patched, policyText: documentText(patched, again.document) };
     }
   }
   return { error: `could not add a rule to spec.${direction} of ${target.namespace}/${target.name}` };
 }
 
-/** The text of the policy's document in a patched file (from its first key to its end, without `---`). */
-export function policyDocumentText(text: string, target: PolicyTarget): string | undefined {
-  const found = findPolicyDocument(text, target);
-  if ('error' in found) return undefined;
-  const range = found.document.contents?.range;
+/**
+ * Checks lines inserted into the policy's document without parsing the whole patched file again: the patched
+ * document is the original one, from the same start, longer by what was inserted, and the plain block reader (which
+ * reads what the full parser reads) reads it on its own. Undefined when that reader does not take the document, or
+ * the file has directives (which change how a document reads); `rules` undefined when it is not the policy any more.
+ */
+function checkInsertion(
+  text: string,
+  patched: string,
+  document: ParsedDocument,
+  target: PolicyTarget,
+  direction: Direction,
+): { policyText: string; rules: unknown[] | undefined } | undefined {
+  const range = document.contents?.range;
+  if (!range || DIRECTIVE.test(text)) return undefined;
+  const policyText = patched.slice(range[0], range[2] + patched.length - text.length).trimEnd();
+  const documents = readPlainBlockYaml(policyText, DEFAULT_LOAD_LIMITS);
+  if (documents?.length !== 1) return undefined;
+  const value = documents[0]?.value;
+  if (!isRecord(value) || !isTargetValue(value, target)) return { policyText, rules: undefined };
+  return { policyText, rules: ruleListOf(value, direction) };
+}
+
+/** A line starting with `%`: a YAML directive (or a line of a block scalar, which only costs the shortcut). */
+const DIRECTIVE = /^%/m;
+
+/** The text of a document in a file, from its first key to its end (without `---`). */
+function documentText(text: string, document: ParsedDocument): string | undefined {
+  const range = document.contents?.range;
   return range ? text.slice(range[0], range[2]).trimEnd() : undefined;
 }
 
@@ -100,13 +133,21 @@ const recentlyParsed = new Map<string, readonly ParsedDocument[]>();
 
 function isTarget(document: ParsedDocument, target: PolicyTarget): boolean {
   const value = plainValue(document);
-  if (value?.kind !== 'NetworkPolicy' || !isRecord(value.metadata)) return false;
+  return value !== undefined && isTargetValue(value, target);
+}
+
+function isTargetValue(value: Record<string, unknown>, target: PolicyTarget): boolean {
+  if (value.kind !== 'NetworkPolicy' || !isRecord(value.metadata)) return false;
   const { name, namespace } = value.metadata;
   return name === target.name && (namespace ?? target.defaultNamespace) === target.namespace;
 }
 
 function ruleList(document: ParsedDocument, direction: Direction): unknown[] {
-  const spec = plainValue(document)?.spec;
+  return ruleListOf(plainValue(document), direction);
+}
+
+function ruleListOf(value: Record<string, unknown> | undefined, direction: Direction): unknown[] {
+  const spec = value?.spec;
   const list = isRecord(spec) ? spec[direction] : undefined;
   return Array.isArray(list) ? list : [];
 }

@@ -17,7 +17,7 @@ import type { Direction, Endpoint, PolicyEngine } from '../policy/types.js';
 import { dnsEgressMissing, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
-import { addRule, changedLines, policyDocumentText, ruleYaml, type PolicyTarget } from './patch.js';
+import { addRule, changedLines, ruleYaml, type PolicyTarget } from './patch.js';
 import type { RulePatch, SuggestedFix } from './types.js';
 
 /** What suggesting fixes needs: the head side, its config, and the text of its manifest files. */
@@ -209,7 +209,7 @@ function offer(
     const cumulative = earlier === undefined ? alone : patchText(context, earlier, request);
     if ('error' in cumulative) return problem(request, cumulative.error);
     texts.set(file, cumulative.text);
-    const policy = reparsedPolicy(context, cumulative.text, request);
+    const policy = reparsedPolicy(context, cumulative.policyText, request);
     if ('error' in policy) return problem(request, policy.error);
     patched.set(request.policy, policy.policy);
     patches.push(alone.patch);
@@ -243,15 +243,15 @@ function patchText(
   context: FixContext,
   text: string,
   request: RuleRequest,
-): { text: string; patch: RulePatch } | { error: string } {
-  const policyTarget = target(context, request.policy);
-  const outcome = addRule(text, policyTarget, request.direction, request.rule);
+): { text: string; policyText: string | undefined; patch: RulePatch } | { error: string } {
+  const outcome = addRule(text, target(context, request.policy), request.direction, request.rule);
   if ('error' in outcome) return outcome;
   const change = changedLines(text, outcome.text);
   if (!change) return { error: 'the patch changed nothing' };
-  const document = policyDocumentText(outcome.text, { ...policyTarget, line: change.line });
+  const document = outcome.policyText;
   return {
     text: outcome.text,
+    policyText: document,
     patch: {
       file: request.policy.loc.file,
       line: change.line,
@@ -265,14 +265,13 @@ function patchText(
   };
 }
 
-/** The patched policy as the loader and model builder read it: schema errors make it unusable. */
+/** The patched policy (its document's text) as the loader and model builder read it: schema errors make it unusable. */
 function reparsedPolicy(
   context: FixContext,
-  text: string,
+  document: string | undefined,
   request: RuleRequest,
 ): { policy: NetworkPolicy } | { error: string } {
-  const { file, line } = request.policy.loc;
-  const document = policyDocumentText(text, { ...target(context, request.policy), line });
+  const { file } = request.policy.loc;
   if (document === undefined) return { error: 'the patched policy could not be found again' };
   const loaded = parseManifestText(document, file);
   const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });

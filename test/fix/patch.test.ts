@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { addRule, changedLines, unifiedDiff } from '../../src/fix/patch.js';
 import { parseManifestText } from '../../src/manifests/load.js';
 import type { Direction } from '../../src/policy/types.js';
@@ -57,6 +58,47 @@ describe('addRule', () => {
     const spec = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as Case;
     const outcome = addRule(input, { ...spec, defaultNamespace: 'default' }, spec.direction, spec.rule);
     expect('text' in outcome && onlyInserted(input, outcome.text)).toBe(true);
+  });
+
+  // The patched policy's text, which fixes show and verify, is worked out without parsing the patched file again
+  // where the plain block reader can check the insertion: it must be what the full parser finds there.
+  it('gives the patched policy document as the full YAML parser reads it in the patched file', () => {
+    const policy = (name: string, spec: string) =>
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: a\nspec:\n${spec}`;
+    const rule = { to: [{ ipBlock: { cidr: '192.0.2.1/32' } }], ports: [{ protocol: 'UDP', port: 53 }] };
+    const files = [
+      ...readdirSync(CASES).map((name) => {
+        const spec = JSON.parse(readFileSync(join(CASES, name, 'case.json'), 'utf8')) as Case;
+        return { input: readFileSync(join(CASES, name, 'input.yaml'), 'utf8'), ...spec };
+      }),
+      ...[
+        // The list last in spec, then a comment, then another document.
+        `${policy('p', '  podSelector: {}\n  egress:\n    - {}\n# after\n')}---\n${policy('q', '  podSelector: {}\n')}`,
+        // The list in the middle of spec, other keys after it.
+        policy('p', '  egress:\n  - to: []\n  podSelector: {}\n  policyTypes: [Egress]\n'),
+        // A new list at the end of spec, the document ending without a line break.
+        policy('p', '  podSelector:\n    matchLabels:\n      app: web').trimEnd(),
+        // Windows line endings, and a comment after the document's last line.
+        policy('p', '  podSelector: {}\n  egress:\n    - {}\n').replaceAll('\n', '\r\n') + '# end\r\n',
+        // A directive: the full parse checks the insertion.
+        `%YAML 1.2\n---\n${policy('p', '  podSelector: {}\n  egress:\n    - {}\n')}`,
+      ].map((input) => ({ input, namespace: 'a', name: 'p', direction: 'egress' as const, rule })),
+    ];
+    for (const { input, namespace, name, direction, rule: added } of files) {
+      const outcome = addRule(input, { namespace, name, defaultNamespace: 'default' }, direction, added);
+      if (!('text' in outcome)) throw new Error(outcome.error);
+      const document = parseAllDocuments(outcome.text).find((candidate) => {
+        const value = candidate.toJS() as { kind?: string; metadata?: { name?: string; namespace?: string } };
+        const { metadata } = value ?? {};
+        return (
+          value?.kind === 'NetworkPolicy' &&
+          metadata?.name === name &&
+          (metadata.namespace ?? 'default') === namespace
+        );
+      });
+      const range = document?.contents?.range;
+      expect(outcome.policyText, input).toBe(range && outcome.text.slice(range[0], range[2]).trimEnd());
+    }
   });
 
   it('keeps Windows line endings', () => {
