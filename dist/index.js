@@ -44275,17 +44275,32 @@ function addRule(text, target2, direction, rule2) {
   for (const strategy of [insertLines, rewriteDocument]) {
     const patched = strategy(text, found.document, direction, rule2);
     if (patched === void 0) continue;
+    const inserted = strategy === insertLines ? checkInsertion(text, patched, found.document, target2, direction) : void 0;
+    if (inserted !== void 0) {
+      if (inserted.rules !== void 0 && isDeepStrictEqual(inserted.rules, expected))
+        return { text: patched, policyText: inserted.policyText };
+      continue;
+    }
     const again = findPolicyDocument(patched, { ...target2, line: void 0 }, found.index);
     if ("document" in again && isDeepStrictEqual(ruleList(again.document, direction), expected)) {
-      return { text: patched };
+      return { text: patched, policyText: documentText(patched, again.document) };
     }
   }
   return { error: `could not add a rule to spec.${direction} of ${target2.namespace}/${target2.name}` };
 }
-function policyDocumentText(text, target2) {
-  const found = findPolicyDocument(text, target2);
-  if ("error" in found) return void 0;
-  const range2 = found.document.contents?.range;
+function checkInsertion(text, patched, document, target2, direction) {
+  const range2 = document.contents?.range;
+  if (!range2 || DIRECTIVE.test(text)) return void 0;
+  const policyText = patched.slice(range2[0], range2[2] + patched.length - text.length).trimEnd();
+  const documents = readPlainBlockYaml(policyText, DEFAULT_LOAD_LIMITS);
+  if (documents?.length !== 1) return void 0;
+  const value = documents[0]?.value;
+  if (!isRecord(value) || !isTargetValue(value, target2)) return { policyText, rules: void 0 };
+  return { policyText, rules: ruleListOf(value, direction) };
+}
+var DIRECTIVE = /^%/m;
+function documentText(text, document) {
+  const range2 = document.contents?.range;
   return range2 ? text.slice(range2[0], range2[2]).trimEnd() : void 0;
 }
 function findPolicyDocument(text, target2, index) {
@@ -44315,12 +44330,18 @@ var RECENTLY_PARSED_TEXTS = 8;
 var recentlyParsed = /* @__PURE__ */ new Map();
 function isTarget(document, target2) {
   const value = plainValue(document);
-  if (value?.kind !== "NetworkPolicy" || !isRecord(value.metadata)) return false;
+  return value !== void 0 && isTargetValue(value, target2);
+}
+function isTargetValue(value, target2) {
+  if (value.kind !== "NetworkPolicy" || !isRecord(value.metadata)) return false;
   const { name, namespace } = value.metadata;
   return name === target2.name && (namespace ?? target2.defaultNamespace) === target2.namespace;
 }
 function ruleList(document, direction) {
-  const spec = plainValue(document)?.spec;
+  return ruleListOf(plainValue(document), direction);
+}
+function ruleListOf(value, direction) {
+  const spec = value?.spec;
   const list2 = isRecord(spec) ? spec[direction] : void 0;
   return Array.isArray(list2) ? list2 : [];
 }
@@ -44529,7 +44550,7 @@ function offer(context, requests, scope, verified) {
     const cumulative = earlier === void 0 ? alone : patchText(context, earlier, request);
     if ("error" in cumulative) return problem(request, cumulative.error);
     texts.set(file, cumulative.text);
-    const policy = reparsedPolicy(context, cumulative.text, request);
+    const policy = reparsedPolicy(context, cumulative.policyText, request);
     if ("error" in policy) return problem(request, policy.error);
     patched.set(request.policy, policy.policy);
     patches.push(alone.patch);
@@ -44557,14 +44578,14 @@ function target(context, policy) {
   };
 }
 function patchText(context, text, request) {
-  const policyTarget = target(context, request.policy);
-  const outcome = addRule(text, policyTarget, request.direction, request.rule);
+  const outcome = addRule(text, target(context, request.policy), request.direction, request.rule);
   if ("error" in outcome) return outcome;
   const change = changedLines(text, outcome.text);
   if (!change) return { error: "the patch changed nothing" };
-  const document = policyDocumentText(outcome.text, { ...policyTarget, line: change.line });
+  const document = outcome.policyText;
   return {
     text: outcome.text,
+    policyText: document,
     patch: {
       file: request.policy.loc.file,
       line: change.line,
@@ -44577,9 +44598,8 @@ function patchText(context, text, request) {
     }
   };
 }
-function reparsedPolicy(context, text, request) {
-  const { file, line } = request.policy.loc;
-  const document = policyDocumentText(text, { ...target(context, request.policy), line });
+function reparsedPolicy(context, document, request) {
+  const { file } = request.policy.loc;
   if (document === void 0) return { error: "the patched policy could not be found again" };
   const loaded = parseManifestText(document, file);
   const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });
