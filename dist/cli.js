@@ -18454,7 +18454,7 @@ var HubbleReader = class {
       this.count(flow, connection, sink);
       return true;
     }
-    const copy = (range2, address) => "known" in range2 ? void 0 : { address, bytes: Buffer.from(bytes.subarray(range2.start, range2.end)) };
+    const copy = (range2, address) => "known" in range2 || range2.end - range2.start > MAX_REMEMBERED_DESCRIPTION_BYTES ? void 0 : { address, bytes: Buffer.from(bytes.subarray(range2.start, range2.end)) };
     this.unknownDescriptions = {
       source: copy(source, sourceIp),
       destination: copy(destination, destinationIp)
@@ -18740,6 +18740,7 @@ function reservedIdentity(names) {
   const notWorld = names.filter((name) => name !== "world");
   return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
 }
+var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 var DESCRIPTIONS_PER_ADDRESS = 4;
 var RememberedDescriptions = class {
   byAddress;

@@ -8156,7 +8156,7 @@ var HubbleReader = class {
       this.count(flow, connection, sink);
       return true;
     }
-    const copy = (range, address) => "known" in range ? void 0 : { address, bytes: Buffer.from(bytes.subarray(range.start, range.end)) };
+    const copy = (range, address) => "known" in range || range.end - range.start > MAX_REMEMBERED_DESCRIPTION_BYTES ? void 0 : { address, bytes: Buffer.from(bytes.subarray(range.start, range.end)) };
     this.unknownDescriptions = {
       source: copy(source, sourceIp),
       destination: copy(destination, destinationIp)
@@ -8442,6 +8442,7 @@ function reservedIdentity(names) {
   const notWorld = names.filter((name) => name !== "world");
   return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
 }
+var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 var DESCRIPTIONS_PER_ADDRESS = 4;
 var RememberedDescriptions = class {
   byAddress;

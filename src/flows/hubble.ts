@@ -144,7 +144,9 @@ export class HubbleReader implements FlowLineReader {
       return true;
     }
     const copy = (range: EndpointBytes<KnownEndpoint>, address: string) =>
-      'known' in range ? undefined : { address, bytes: Buffer.from(bytes.subarray(range.start, range.end)) };
+      'known' in range || range.end - range.start > MAX_REMEMBERED_DESCRIPTION_BYTES
+        ? undefined
+        : { address, bytes: Buffer.from(bytes.subarray(range.start, range.end)) };
     this.unknownDescriptions = {
       source: copy(source, sourceIp),
       destination: copy(destination, destinationIp),
@@ -535,6 +537,12 @@ function reservedIdentity(names: string[]): string | undefined {
   const notWorld = names.filter((name) => name !== 'world');
   return notWorld.length === 0 ? 'world' : [...new Set(notWorld)].sort().join('+');
 }
+
+/**
+ * The longest description remembered by its bytes: a pod's is a few hundred bytes, and a log line (up to 1 MiB)
+ * must not make the memory hold thousands of its kind.
+ */
+const MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 
 /** Descriptions kept per address (a pod's address given to another pod later): more are read the slow way. */
 const DESCRIPTIONS_PER_ADDRESS = 4;

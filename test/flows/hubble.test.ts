@@ -245,6 +245,25 @@ describe('Hubble reader', () => {
     expect(result.stats).toEqual({ records: 4, skipped: 0, ignored: 0, skippedSamples: [] });
   });
 
+  it('reads a description too long to remember by its bytes the slow way, each time', async () => {
+    const note = 'x'.repeat(5000);
+    const line = (sourcePort: number) =>
+      JSON.stringify({
+        flow: {
+          time: '2026-11-20T09:00:00Z',
+          verdict: 'FORWARDED',
+          IP: { source: '10.8.2.22', destination: '10.8.1.11' },
+          l4: { TCP: { source_port: sourcePort, destination_port: 6379 } },
+          source: { namespace: 'shop', labels: ['k8s:app=frontend', `k8s:note=${note}`], pod_name: 'f-0' },
+          destination: { namespace: 'data', labels: ['k8s:app=redis'], pod_name: 'redis-0' },
+          Type: 'L3_L4',
+        },
+      });
+    const result = await readLog([line(41001), line(41002), line(41003)]);
+    expect(result.flows).toHaveLength(1);
+    expect(result.flows[0]).toMatchObject({ count: 3, from: { labels: { app: 'frontend', note } } });
+  });
+
   it('settles a repeated sighting of a counted connection on its bytes, without reading its endpoints', async () => {
     const sighting = (time: string, verdict: string) =>
       JSON.stringify({
