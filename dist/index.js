@@ -39676,7 +39676,7 @@ var SightingReader = class {
 // src/flows/hubble.ts
 var HUBBLE_RECENT_CONNECTIONS = 1e5;
 var HUBBLE_REMEMBERED_ENDPOINTS = 1e5;
-var HUBBLE_REMEMBERED_DESCRIPTIONS = 32768;
+var HUBBLE_REMEMBERED_DESCRIPTION_BYTES = 32 * 1024 * 1024;
 var VERDICT_NAMES = [
   "VERDICT_UNKNOWN",
   "FORWARDED",
@@ -39713,7 +39713,9 @@ var HubbleReader = class {
     '"Type":"SOCK"',
     '"Type":"L3_L4"'
   ]);
-  descriptions = new RememberedDescriptions(HUBBLE_REMEMBERED_DESCRIPTIONS);
+  descriptions = new RememberedDescriptions(
+    HUBBLE_REMEMBERED_DESCRIPTION_BYTES
+  );
   sightings = new SightingReader(
     COUNTED_VERDICTS,
     (address, bytes, start, end) => this.descriptions.find(address, bytes, start, end)
@@ -40054,14 +40056,19 @@ function reservedIdentity(names) {
 var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 var DESCRIPTIONS_PER_ADDRESS = 4;
 var RememberedDescriptions = class {
+  /** By address; weighed in bytes, so that what is kept stays within twice `capacity` bytes whatever the log. */
   byAddress;
   constructor(capacity) {
-    this.byAddress = new RecentMap(capacity);
+    this.byAddress = new RecentMap(
+      capacity,
+      (group2) => group2.reduce((sum, { bytes }) => sum + bytes.length, 0)
+    );
   }
   remember(address, bytes, known) {
-    const group2 = this.byAddress.get(address);
-    if (!group2) this.byAddress.set(address, [{ bytes, known }]);
-    else if (group2.length < DESCRIPTIONS_PER_ADDRESS) group2.push({ bytes, known });
+    const group2 = this.byAddress.get(address) ?? [];
+    if (group2.length >= DESCRIPTIONS_PER_ADDRESS) return;
+    group2.push({ bytes, known });
+    this.byAddress.set(address, group2);
   }
   find(address, bytes, start, end) {
     for (const { bytes: remembered, known } of this.byAddress.get(address) ?? []) {
@@ -40073,12 +40080,15 @@ var RememberedDescriptions = class {
   }
 };
 var RecentMap = class {
-  constructor(capacity) {
+  constructor(capacity, weigh = () => 1) {
     this.capacity = capacity;
+    this.weigh = weigh;
   }
   capacity;
+  weigh;
   young = /* @__PURE__ */ new Map();
   old = /* @__PURE__ */ new Map();
+  youngWeight = 0;
   get(key) {
     const value = this.young.get(key);
     if (value !== void 0) return value;
@@ -40088,9 +40098,11 @@ var RecentMap = class {
   }
   set(key, value) {
     this.young.set(key, value);
-    if (this.young.size >= this.capacity) {
+    this.youngWeight += this.weigh(value);
+    if (this.youngWeight >= this.capacity) {
       this.old = this.young;
       this.young = /* @__PURE__ */ new Map();
+      this.youngWeight = 0;
     }
   }
 };

@@ -24,10 +24,10 @@ export const HUBBLE_RECENT_CONNECTIONS = 100_000;
 const HUBBLE_REMEMBERED_ENDPOINTS = 100_000;
 
 /**
- * How many addresses' endpoint descriptions are remembered by their bytes (see RememberedDescriptions): a few hundred
- * bytes each for a pod, and the least recently seen are forgotten first.
+ * How many bytes of endpoint descriptions are remembered by their bytes (see RememberedDescriptions), in each of two
+ * generations: a pod's description is a few hundred bytes, and the least recently seen are forgotten first.
  */
-const HUBBLE_REMEMBERED_DESCRIPTIONS = 32_768;
+const HUBBLE_REMEMBERED_DESCRIPTION_BYTES = 32 * 1024 * 1024;
 
 /** `flow.proto` `Verdict` numbers, for exports that write enums as numbers. */
 const VERDICT_NAMES = [
@@ -87,7 +87,9 @@ export class HubbleReader implements FlowLineReader {
     '"Type":"SOCK"',
     '"Type":"L3_L4"',
   ]);
-  private readonly descriptions = new RememberedDescriptions<KnownEndpoint>(HUBBLE_REMEMBERED_DESCRIPTIONS);
+  private readonly descriptions = new RememberedDescriptions<KnownEndpoint>(
+    HUBBLE_REMEMBERED_DESCRIPTION_BYTES,
+  );
   private readonly sightings = new SightingReader<KnownEndpoint>(
     COUNTED_VERDICTS,
     (address, bytes, start, end) => this.descriptions.find(address, bytes, start, end),
@@ -554,16 +556,20 @@ const DESCRIPTIONS_PER_ADDRESS = 4;
  * the search.
  */
 class RememberedDescriptions<T> {
+  /** By address; weighed in bytes, so that what is kept stays within twice `capacity` bytes whatever the log. */
   private readonly byAddress: RecentMap<{ bytes: Buffer; known: T }[]>;
 
   constructor(capacity: number) {
-    this.byAddress = new RecentMap(capacity);
+    this.byAddress = new RecentMap(capacity, (group) =>
+      group.reduce((sum, { bytes }) => sum + bytes.length, 0),
+    );
   }
 
   remember(address: string, bytes: Buffer, known: T): void {
-    const group = this.byAddress.get(address);
-    if (!group) this.byAddress.set(address, [{ bytes, known }]);
-    else if (group.length < DESCRIPTIONS_PER_ADDRESS) group.push({ bytes, known });
+    const group = this.byAddress.get(address) ?? [];
+    if (group.length >= DESCRIPTIONS_PER_ADDRESS) return;
+    group.push({ bytes, known });
+    this.byAddress.set(address, group);
   }
 
   find(address: string, bytes: Buffer, start: number, end: number): { known: T; length: number } | undefined {
@@ -577,17 +583,22 @@ class RememberedDescriptions<T> {
 }
 
 /**
- * A bounded map that forgets the least recently used keys first (5-tuples, pods). Two generations instead of an
- * exact LRU: a Map used as an LRU (delete and re-insert on every hit) fills with deleted slots that each eviction
- * must step over, which made a million-line log spend seconds here. A key used in either generation is moved to the
- * young one; when the young one is full, the old one (not used since) is dropped whole, so the last `capacity` keys
- * are always remembered and never more than twice that.
+ * A bounded map that forgets the least recently used keys first (5-tuples, pods, descriptions). Two generations
+ * instead of an exact LRU: a Map used as an LRU (delete and re-insert on every hit) fills with deleted slots that
+ * each eviction must step over, which made a million-line log spend seconds here. A key used in either generation
+ * is moved to the young one; when the young one holds `capacity` (keys, or what `weigh` says its values weigh), the
+ * old one (not used since) is dropped whole, so the last `capacity` are always remembered and never more than twice
+ * that. A value that grows is set again, so that what it added is weighed too.
  */
 class RecentMap<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
+  private youngWeight = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh: (value: V) => number = () => 1,
+  ) {}
 
   get(key: string): V | undefined {
     const value = this.young.get(key);
@@ -599,9 +610,11 @@ class RecentMap<V> {
 
   set(key: string, value: V): void {
     this.young.set(key, value);
-    if (this.young.size >= this.capacity) {
+    this.youngWeight += this.weigh(value);
+    if (this.youngWeight >= this.capacity) {
       this.old = this.young;
       this.young = new Map();
+      this.youngWeight = 0;
     }
   }
 }
