@@ -45630,9 +45630,25 @@ var CHECK_RESULT = {
   summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true }
 };
 function orderKeys(value, order) {
-  if (Array.isArray(value)) return value.map((item) => orderKeys(item, order));
+  if (Array.isArray(value)) {
+    let copy;
+    value.forEach((item, index) => {
+      const ordered2 = orderKeys(item, order);
+      if (ordered2 !== item) (copy ??= [...value])[index] = ordered2;
+    });
+    return copy ?? value;
+  }
   if (order === true || value === null || typeof value !== "object") return value;
   const source = value;
+  if (inContractOrder(source, order)) {
+    let copy;
+    for (const key in order) {
+      if (!Object.hasOwn(source, key)) continue;
+      const ordered2 = orderKeys(source[key], order[key]);
+      if (ordered2 !== source[key]) setOwn(copy ??= { ...source }, key, ordered2);
+    }
+    return copy ?? source;
+  }
   const ordered = {};
   for (const key in order) {
     if (Object.hasOwn(source, key))
@@ -45640,6 +45656,23 @@ function orderKeys(value, order) {
   }
   for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) setOwn(ordered, key, source[key]);
   return ordered;
+}
+function inContractOrder(source, order) {
+  if (Object.getPrototypeOf(source) !== Object.prototype) return false;
+  const rank = ranksOf(order);
+  let last = -1;
+  for (const key of Object.keys(source)) {
+    const position = rank.get(key) ?? Number.POSITIVE_INFINITY;
+    if (position < last) return false;
+    last = position;
+  }
+  return true;
+}
+var ranks = /* @__PURE__ */ new WeakMap();
+function ranksOf(order) {
+  let rank = ranks.get(order);
+  if (!rank) ranks.set(order, rank = new Map(Object.keys(order).map((key, index) => [key, index])));
+  return rank;
 }
 function setOwn(target2, key, value) {
   if (key === "__proto__") Object.defineProperty(target2, key, { value, enumerable: true, writable: true });

@@ -105,10 +105,31 @@ const CHECK_RESULT: KeyOrder = {
   summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true },
 };
 
+/**
+ * The value with its objects' keys in contract order. Most producers already build their objects in that order:
+ * an object (or array) whose keys and children need no change is returned as it is, not copied (a large check
+ * reports tens of thousands of path changes).
+ */
 function orderKeys(value: unknown, order: KeyOrder | true): unknown {
-  if (Array.isArray(value)) return value.map((item: unknown) => orderKeys(item, order));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, index) => {
+      const ordered = orderKeys(item, order);
+      if (ordered !== item) (copy ??= [...value])[index] = ordered;
+    });
+    return copy ?? value;
+  }
   if (order === true || value === null || typeof value !== 'object') return value;
   const source = value as Record<string, unknown>;
+  if (inContractOrder(source, order)) {
+    let copy: Record<string, unknown> | undefined;
+    for (const key in order) {
+      if (!Object.hasOwn(source, key)) continue;
+      const ordered = orderKeys(source[key], order[key] as KeyOrder | true);
+      if (ordered !== source[key]) setOwn((copy ??= { ...source }), key, ordered);
+    }
+    return copy ?? source;
+  }
   const ordered: Record<string, unknown> = {};
   for (const key in order) {
     if (Object.hasOwn(source, key))
@@ -116,6 +137,27 @@ function orderKeys(value: unknown, order: KeyOrder | true): unknown {
   }
   for (const key of Object.keys(source)) if (!Object.hasOwn(ordered, key)) setOwn(ordered, key, source[key]);
   return ordered;
+}
+
+/** Whether a plain object's own keys come in contract order, unknown keys after the known ones. */
+function inContractOrder(source: Record<string, unknown>, order: KeyOrder): boolean {
+  if (Object.getPrototypeOf(source) !== Object.prototype) return false;
+  const rank = ranksOf(order);
+  let last = -1;
+  for (const key of Object.keys(source)) {
+    const position = rank.get(key) ?? Number.POSITIVE_INFINITY;
+    if (position < last) return false;
+    last = position;
+  }
+  return true;
+}
+
+const ranks = new WeakMap<KeyOrder, ReadonlyMap<string, number>>();
+
+function ranksOf(order: KeyOrder): ReadonlyMap<string, number> {
+  let rank = ranks.get(order);
+  if (!rank) ranks.set(order, (rank = new Map(Object.keys(order).map((key, index) => [key, index]))));
+  return rank;
 }
 
 /** An own `__proto__` key of parsed input stays a plain key instead of changing the object's prototype. */

@@ -23,6 +23,18 @@ describe('renderJson', () => {
     );
   });
 
+  it('orders what is out of order at any depth, without changing the value it was given', () => {
+    const expected = `${JSON.stringify(failing(), null, 2)}\n`;
+    // In order already, at the top but not below, and the other way round.
+    expect(renderJson(failing())).toBe(expected);
+    const inside = { ...failing(), findings: reversed(failing().findings) } as CheckResult;
+    const before = JSON.stringify(inside);
+    expect(renderJson(inside)).toBe(expected);
+    expect(JSON.stringify(inside)).toBe(before);
+    const outside = reversed({ ...failing(), findings: undefined }) as CheckResult;
+    expect(renderJson({ ...outside, findings: failing().findings })).toBe(expected);
+  });
+
   it('keeps fields the contract does not know yet, after the known ones', () => {
     const result = { ...(reversed(failing()) as CheckResult), extra: { b: 1, a: 2 } };
     const keys = Object.keys(JSON.parse(renderJson(result)) as object);
