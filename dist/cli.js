@@ -18071,8 +18071,6 @@ var KEY = {
   verdict: Buffer.from("verdict"),
   ip: Buffer.from("IP"),
   l4: Buffer.from("l4"),
-  flowSource: Buffer.from("source"),
-  flowDestination: Buffer.from("destination"),
   source: Buffer.from("source"),
   destination: Buffer.from("destination"),
   sourcePort: Buffer.from("source_port"),
@@ -18148,10 +18146,10 @@ var SightingReader = class {
       } else if (this.is(key, KEY.l4)) {
         line.l4 = this.layer4();
         if (line.l4 === void 0) return false;
-      } else if (this.is(key, KEY.flowSource)) {
+      } else if (this.is(key, KEY.source)) {
         line.source = this.endpoint(line.addresses?.source);
         if (line.source === void 0) return false;
-      } else if (this.is(key, KEY.flowDestination)) {
+      } else if (this.is(key, KEY.destination)) {
         line.destination = this.endpoint(line.addresses?.destination);
         if (line.destination === void 0) return false;
       } else if (!this.skipValue()) {

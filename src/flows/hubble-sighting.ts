@@ -59,8 +59,6 @@ const KEY = {
   verdict: Buffer.from('verdict'),
   ip: Buffer.from('IP'),
   l4: Buffer.from('l4'),
-  flowSource: Buffer.from('source'),
-  flowDestination: Buffer.from('destination'),
   source: Buffer.from('source'),
   destination: Buffer.from('destination'),
   sourcePort: Buffer.from('source_port'),
@@ -165,10 +163,10 @@ export class SightingReader<E> {
       } else if (this.is(key, KEY.l4)) {
         line.l4 = this.layer4();
         if (line.l4 === undefined) return false;
-      } else if (this.is(key, KEY.flowSource)) {
+      } else if (this.is(key, KEY.source)) {
         line.source = this.endpoint(line.addresses?.source);
         if (line.source === undefined) return false;
-      } else if (this.is(key, KEY.flowDestination)) {
+      } else if (this.is(key, KEY.destination)) {
         line.destination = this.endpoint(line.addresses?.destination);
         if (line.destination === undefined) return false;
       } else if (!this.skipValue()) {
