@@ -59,9 +59,17 @@ const L4_PROTOCOLS: readonly [key: string, protocol: Protocol][] = [
 
 type VerdictOutcome = { verdict: FlowVerdict; dropReason?: string } | 'not-a-verdict' | undefined;
 
-// Shared rather than made per line: most lines pass.
-const ALLOWED: VerdictOutcome = { verdict: 'allowed' };
-const AUDIT: VerdictOutcome = { verdict: 'audit' };
+/**
+ * The verdicts that count a connection without needing a drop reason, and what they count as. Shared rather than
+ * made per line: most lines pass. A line read off its bytes needs nothing more than its verdict's name for these.
+ */
+const OUTCOMES_WITHOUT_REASON: ReadonlyMap<string, { verdict: FlowVerdict }> = new Map([
+  ['FORWARDED', { verdict: 'allowed' }],
+  ['REDIRECTED', { verdict: 'allowed' }],
+  ['AUDIT', { verdict: 'audit' }],
+]);
+/** Verdicts `readVerdict` counts a connection for, by name: those above, and the drops, whose reason decides. */
+const COUNTED_VERDICTS = [...OUTCOMES_WITHOUT_REASON.keys(), 'DROPPED', 'ERROR'];
 
 /** An endpoint description as read, and whether its IP identifies it (then each line's IP is added to it). */
 interface KnownEndpoint {
@@ -137,7 +145,7 @@ export class HubbleReader implements FlowLineReader {
     const endpoints = this.sightings.endpoints();
     if (!endpoints) return false;
     const { source, destination } = endpoints;
-    const verdict = VERDICTS_WITHOUT_REASON.get(sighting.verdict);
+    const verdict = OUTCOMES_WITHOUT_REASON.get(sighting.verdict)?.verdict;
     if (verdict && 'known' in source && 'known' in destination) {
       const from = withAddress(source.known, sourceIp);
       const to = withAddress(destination.known, destinationIp);
@@ -271,14 +279,6 @@ export function isBareFlow(value: JsonObject): boolean {
 const CLOSING_BRACE = 0x7d;
 /** Index of `"Type":"L3_L4"` in the reader's type markers. */
 const L3_L4_MARKER = 2;
-/** Verdicts `readVerdict` counts a connection for (by name, as a sighting read off bytes has them). */
-const COUNTED_VERDICTS = ['FORWARDED', 'REDIRECTED', 'AUDIT', 'DROPPED', 'ERROR'];
-/** What `readVerdict` makes of the counted verdicts that need no drop reason (read later in a line). */
-const VERDICTS_WITHOUT_REASON: ReadonlyMap<string, FlowVerdict> = new Map([
-  ['FORWARDED', 'allowed'],
-  ['REDIRECTED', 'allowed'],
-  ['AUDIT', 'audit'],
-]);
 
 /** An endpoint read, with the line's IP where the IP is what identifies it. */
 function withAddress(known: KnownEndpoint, ip: string | undefined): FlowEndpoint {
@@ -345,12 +345,9 @@ function isReply(flow: JsonObject, ports: JsonObject): boolean {
 
 function readVerdict(flow: JsonObject): VerdictOutcome {
   const name = typeof flow.verdict === 'number' ? VERDICT_NAMES[flow.verdict] : flow.verdict;
+  const withoutReason = typeof name === 'string' ? OUTCOMES_WITHOUT_REASON.get(name) : undefined;
+  if (withoutReason) return withoutReason;
   switch (name) {
-    case 'FORWARDED':
-    case 'REDIRECTED':
-      return ALLOWED;
-    case 'AUDIT':
-      return AUDIT;
     case 'DROPPED':
     case 'ERROR': {
       const dropReason = readDropReason(flow);
