@@ -8,13 +8,13 @@ import type {
   Labels,
   NetworkPolicy,
   Protocol,
-  Service,
   Workload,
 } from '../model/types.js';
 import { createEngine } from '../policy/engine.js';
 import { parseAddress } from '../policy/ip.js';
 import type { Direction, Endpoint, PolicyEngine } from '../policy/types.js';
 import { dnsEgressMissing, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
+import { byNamespace } from '../rules/helpers.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
 import { addRule, changedLines, ruleYaml, type PolicyTarget } from './patch.js';
@@ -94,8 +94,8 @@ export function suggestFlowFix(
   const scope: VerificationScope = {
     namespaces: new Set(ends.map((workload) => workload.namespace)),
     workloads: () => {
-      const { workloads } = modelIndex(context.model);
-      return [...new Set(ends)].filter((workload) => workloads.has(workload));
+      const { workloads } = byNamespace(context.model);
+      return [...new Set(ends)].filter((workload) => workloads.get(workload.namespace)?.includes(workload));
     },
   };
   return offer(context, requests, scope, (engine) => engine.isAllowed(from, to, protocol, port));
@@ -150,38 +150,6 @@ interface VerificationScope {
   workloads(): Workload[];
 }
 
-/** A model's workloads, and its services and policies by namespace: a scope takes a few of hundreds of namespaces. */
-interface ModelIndex {
-  workloads: ReadonlySet<Workload>;
-  services: ReadonlyMap<string, Service[]>;
-  policies: ReadonlyMap<string, NetworkPolicy[]>;
-}
-
-const modelIndexes = new WeakMap<ClusterModel, ModelIndex>();
-
-function modelIndex(model: ClusterModel): ModelIndex {
-  let index = modelIndexes.get(model);
-  if (!index) {
-    index = {
-      workloads: new Set(model.workloads),
-      services: byNamespace(model.services),
-      policies: byNamespace(model.policies),
-    };
-    modelIndexes.set(model, index);
-  }
-  return index;
-}
-
-function byNamespace<T extends { namespace: string }>(items: readonly T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const item of items) {
-    const group = grouped.get(item.namespace);
-    if (group) group.push(item);
-    else grouped.set(item.namespace, [item]);
-  }
-  return grouped;
-}
-
 /**
  * Patches each policy's file, re-parses the patched policies and keeps the fix only if `verified` holds on the
  * scoped model with them.
@@ -214,7 +182,7 @@ function offer(
     patched.set(request.policy, policy.policy);
     patches.push(alone.patch);
   }
-  const index = modelIndex(context.model);
+  const index = byNamespace(context.model);
   const inScope = <T>(grouped: ReadonlyMap<string, T[]>) =>
     [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
   const model: ClusterModel = {

@@ -8,6 +8,7 @@ import type {
   PolicyPort,
   PolicyRule,
   Protocol,
+  Service,
   Workload,
 } from '../model/types.js';
 import type { Direction, PolicyEngine } from '../policy/types.js';
@@ -141,12 +142,15 @@ export function hasKnownWorkloads(model: ClusterModel, namespace: string): boole
   return byNamespace(model).workloads.has(namespace);
 }
 
-/** The model's workloads and policies by namespace (namespaces without any are absent), in model order. */
+/**
+ * The model's workloads, services and policies by namespace (namespaces without any are absent), in model order.
+ */
 export function byNamespace(model: ClusterModel): NamespaceContents {
   let contents = contentsByModel.get(model);
   if (!contents) {
-    contents = { workloads: new Map(), policies: new Map() };
+    contents = { workloads: new Map(), services: new Map(), policies: new Map() };
     for (const workload of model.workloads) pushTo(contents.workloads, workload.namespace, workload);
+    for (const service of model.services) pushTo(contents.services, service.namespace, service);
     for (const policy of model.policies) pushTo(contents.policies, policy.namespace, policy);
     contentsByModel.set(model, contents);
   }
@@ -155,12 +159,13 @@ export function byNamespace(model: ClusterModel): NamespaceContents {
 
 interface NamespaceContents {
   workloads: Map<string, Workload[]>;
+  services: Map<string, Service[]>;
   policies: Map<string, NetworkPolicy[]>;
 }
 
 /**
  * Per model, computed once: rules ask per peer or per namespace, and scanning every workload each time is
- * quadratic.
+ * quadratic (so would a fix's verification be, which takes a few namespaces of the model per fix).
  */
 const contentsByModel = new WeakMap<ClusterModel, NamespaceContents>();
 
