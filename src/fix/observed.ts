@@ -19,9 +19,9 @@ export interface ObservedFlow {
 }
 
 /**
- * The distinct connections that passed when recorded, as the head model sees them, with the rules admitting each. Flows with
- * an endpoint the model cannot place are left out: the replay reports those. Aggregated flows that differ only in
- * what the model does not distinguish (a pod-template-hash label) become one connection.
+ * The distinct connections that passed when recorded, as the head model sees them, with the rules admitting each.
+ * Flows with an endpoint the model cannot place are left out: the replay reports those. Aggregated flows that differ
+ * only in what the model does not distinguish (a pod-template-hash label) become one connection.
  */
 export function observedFlows(
   flows: Iterable<AggregatedFlow>,

@@ -1,5 +1,6 @@
 import type { ClusterModel } from '../model/types.js';
 import type { Direction, PolicyEngine } from '../policy/types.js';
+import { DIRECTIONS } from '../rules/helpers.js';
 import type { ObservedFlow } from './observed.js';
 import type { BlockingFlow, NamespaceReadiness, UnusedRule } from './types.js';
 
@@ -70,7 +71,7 @@ export function unusedRules(
   for (const flow of observed) {
     if ('workload' in flow.from) seen.egress.add(flow.from.workload.id);
     if ('workload' in flow.to) seen.ingress.add(flow.to.workload.id);
-    for (const direction of ['egress', 'ingress'] as const) {
+    for (const direction of DIRECTIONS) {
       for (const rule of flow.admitting[direction]) used.add(ruleKey(rule.policy.id, direction, rule.index));
     }
   }

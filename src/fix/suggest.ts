@@ -216,10 +216,10 @@ function patchText(
   if ('error' in outcome) return outcome;
   const change = changedLines(text, outcome.text);
   if (!change) return { error: 'the patch changed nothing' };
-  const document = outcome.policyText;
+  const { policyText } = outcome;
   return {
     text: outcome.text,
-    policyText: document,
+    policyText,
     patch: {
       file: request.policy.loc.file,
       line: change.line,
@@ -228,12 +228,15 @@ function patchText(
       direction: request.direction,
       yaml: ruleYaml(request.rule),
       replacement: change.replacement,
-      ...(document !== undefined ? { patchedPolicyYaml: document } : {}),
+      ...(policyText !== undefined ? { patchedPolicyYaml: policyText } : {}),
     },
   };
 }
 
-/** The patched policy (its document's text) as the loader and model builder read it: schema errors make it unusable. */
+/**
+ * The patched policy, from its document's text, as the loader and model builder read it: schema errors make it
+ * unusable.
+ */
 function reparsedPolicy(
   context: FixContext,
   document: string | undefined,

@@ -19,7 +19,10 @@ export interface Sighting {
   synAck: boolean;
 }
 
-/** Where a line's two endpoint descriptions lie, or what they were read as (a log names the same pods over and over). */
+/**
+ * Where a line's two endpoint descriptions lie, or what they were read as (a log names the same pods over and
+ * over).
+ */
 export interface SightingEndpoints<E> {
   source: EndpointBytes<E>;
   destination: EndpointBytes<E>;

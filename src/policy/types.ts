@@ -79,16 +79,16 @@ export interface Explanation {
   ingress: SideExplanation;
 }
 
-/**
- * The semantics engine over one ClusterModel (created by `createEngine(model)` in `engine.ts`).
- * Every question is answered exactly as Kubernetes defines NetworkPolicy; selectors are compiled once.
- */
 /** A rule of a policy, by its index in the policy's `ingress` or `egress` list. */
 export interface AdmittingRule {
   policy: NetworkPolicy;
   index: number;
 }
 
+/**
+ * The semantics engine over one ClusterModel (created by `createEngine(model)` in `engine.ts`).
+ * Every question is answered exactly as Kubernetes defines NetworkPolicy; selectors are compiled once.
+ */
 export interface PolicyEngine {
   readonly model: ClusterModel;
   /** Pods (workloads) the policy's podSelector selects, in the policy's namespace. */
