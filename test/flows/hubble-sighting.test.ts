@@ -2,13 +2,10 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SightingReader, type EndpointBytes, type Sighting } from '../../src/flows/hubble-sighting.js';
+import { isObject, type JsonObject as Json } from '../../src/flows/values.js';
 import { fixture } from './helpers.js';
 
 const VERDICTS = ['FORWARDED', 'DROPPED'];
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A sighting, and its endpoint descriptions as the values their bytes parse to (`known` ones as they were known). */
 interface ReadLine {
