@@ -14563,8 +14563,9 @@ function hasKnownWorkloads(model, namespace) {
 function byNamespace(model) {
   let contents = contentsByModel.get(model);
   if (!contents) {
-    contents = { workloads: /* @__PURE__ */ new Map(), policies: /* @__PURE__ */ new Map() };
+    contents = { workloads: /* @__PURE__ */ new Map(), services: /* @__PURE__ */ new Map(), policies: /* @__PURE__ */ new Map() };
     for (const workload of model.workloads) pushTo(contents.workloads, workload.namespace, workload);
+    for (const service of model.services) pushTo(contents.services, service.namespace, service);
     for (const policy of model.policies) pushTo(contents.policies, policy.namespace, policy);
     contentsByModel.set(model, contents);
   }
@@ -17561,10 +17562,10 @@ function matchingOutsidePods(model, match2) {
 
 // src/flows/match.ts
 function createFlowMatcher(model, options = {}) {
-  const byNamespace3 = /* @__PURE__ */ new Map();
+  const byNamespace2 = /* @__PURE__ */ new Map();
   const byIp = /* @__PURE__ */ new Map();
   for (const workload of model.workloads) {
-    push(byNamespace3, workload.namespace, workload);
+    push(byNamespace2, workload.namespace, workload);
     for (const ip of workload.ips) {
       const key = addressKey(ip);
       if (key !== void 0) push(byIp, key, workload);
@@ -17580,7 +17581,7 @@ function createFlowMatcher(model, options = {}) {
   const podRanges = parseRanges(options.podCidrs);
   const serviceRanges = parseRanges(options.serviceCidrs);
   function matchPod(namespace, endpoint) {
-    const inNamespace = byNamespace3.get(namespace) ?? [];
+    const inNamespace = byNamespace2.get(namespace) ?? [];
     const { labels, workload: named } = endpoint;
     let candidates = labels ? inNamespace.filter((w) => Object.keys(w.labels).length > 0 && isSubset(w.labels, labels)) : inNamespace;
     if (named) {
@@ -17605,7 +17606,7 @@ function createFlowMatcher(model, options = {}) {
     const name = `Service ${service.namespace}/${service.name}`;
     const selector = service.selector;
     if (!selector || Object.keys(selector).length === 0) return { unmatched: `${name} has no selector` };
-    const selected = (byNamespace3.get(service.namespace) ?? []).filter((w) => isSubset(selector, w.labels));
+    const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector, w.labels));
     const [first] = selected;
     if (!first) return { unmatched: `${name} selects no workload` };
     if (selected.every((w) => sameLabels(w.labels, first.labels))) return { workload: first };
@@ -18385,8 +18386,12 @@ var L4_PROTOCOLS = [
   ["UDP", "UDP"],
   ["SCTP", "SCTP"]
 ];
-var ALLOWED = { verdict: "allowed" };
-var AUDIT = { verdict: "audit" };
+var OUTCOMES_WITHOUT_REASON = /* @__PURE__ */ new Map([
+  ["FORWARDED", { verdict: "allowed" }],
+  ["REDIRECTED", { verdict: "allowed" }],
+  ["AUDIT", { verdict: "audit" }]
+]);
+var COUNTED_VERDICTS = [...OUTCOMES_WITHOUT_REASON.keys(), "DROPPED", "ERROR"];
 var HubbleReader = class {
   /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
   recent = new RecentMap(HUBBLE_RECENT_CONNECTIONS);
@@ -18446,7 +18451,7 @@ var HubbleReader = class {
     const endpoints = this.sightings.endpoints();
     if (!endpoints) return false;
     const { source, destination } = endpoints;
-    const verdict = VERDICTS_WITHOUT_REASON.get(sighting.verdict);
+    const verdict = OUTCOMES_WITHOUT_REASON.get(sighting.verdict)?.verdict;
     if (verdict && "known" in source && "known" in destination) {
       const from = withAddress(source.known, sourceIp);
       const to = withAddress(destination.known, destinationIp);
@@ -18565,12 +18570,6 @@ function isBareFlow(value) {
 }
 var CLOSING_BRACE = 125;
 var L3_L4_MARKER = 2;
-var COUNTED_VERDICTS = ["FORWARDED", "REDIRECTED", "AUDIT", "DROPPED", "ERROR"];
-var VERDICTS_WITHOUT_REASON = /* @__PURE__ */ new Map([
-  ["FORWARDED", "allowed"],
-  ["REDIRECTED", "allowed"],
-  ["AUDIT", "audit"]
-]);
 function withAddress(known, ip) {
   return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
 }
@@ -18598,12 +18597,9 @@ function isReply(flow, ports) {
 }
 function readVerdict(flow) {
   const name = typeof flow.verdict === "number" ? VERDICT_NAMES[flow.verdict] : flow.verdict;
+  const withoutReason = typeof name === "string" ? OUTCOMES_WITHOUT_REASON.get(name) : void 0;
+  if (withoutReason) return withoutReason;
   switch (name) {
-    case "FORWARDED":
-    case "REDIRECTED":
-      return ALLOWED;
-    case "AUDIT":
-      return AUDIT;
     case "DROPPED":
     case "ERROR": {
       const dropReason = readDropReason(flow);
@@ -23248,8 +23244,8 @@ function suggestFlowFix(context, from, to, protocol, port2) {
   const scope = {
     namespaces: new Set(ends.map((workload) => workload.namespace)),
     workloads: () => {
-      const { workloads } = modelIndex(context.model);
-      return [...new Set(ends)].filter((workload) => workloads.has(workload));
+      const { workloads } = byNamespace(context.model);
+      return [...new Set(ends)].filter((workload) => workloads.get(workload.namespace)?.includes(workload));
     }
   };
   return offer(context, requests, scope, (engine) => engine.isAllowed(from, to, protocol, port2));
@@ -23282,28 +23278,6 @@ function suggestDnsFix(context, finding) {
     return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name);
   });
 }
-var modelIndexes = /* @__PURE__ */ new WeakMap();
-function modelIndex(model) {
-  let index = modelIndexes.get(model);
-  if (!index) {
-    index = {
-      workloads: new Set(model.workloads),
-      services: byNamespace2(model.services),
-      policies: byNamespace2(model.policies)
-    };
-    modelIndexes.set(model, index);
-  }
-  return index;
-}
-function byNamespace2(items) {
-  const grouped = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const group = grouped.get(item.namespace);
-    if (group) group.push(item);
-    else grouped.set(item.namespace, [item]);
-  }
-  return grouped;
-}
 function offer(context, requests, scope, verified) {
   const [first, second] = requests;
   if (!first) return { none: true };
@@ -23325,7 +23299,7 @@ function offer(context, requests, scope, verified) {
     patched.set(request.policy, policy.policy);
     patches.push(alone.patch);
   }
-  const index = modelIndex(context.model);
+  const index = byNamespace(context.model);
   const inScope = (grouped) => [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
   const model = {
     namespaces: context.model.namespaces,
@@ -23352,10 +23326,10 @@ function patchText(context, text, request) {
   if ("error" in outcome) return outcome;
   const change = changedLines(text, outcome.text);
   if (!change) return { error: "the patch changed nothing" };
-  const document = outcome.policyText;
+  const { policyText } = outcome;
   return {
     text: outcome.text,
-    policyText: document,
+    policyText,
     patch: {
       file: request.policy.loc.file,
       line: change.line,
@@ -23364,7 +23338,7 @@ function patchText(context, text, request) {
       direction: request.direction,
       yaml: ruleYaml(request.rule),
       replacement: change.replacement,
-      ...document !== void 0 ? { patchedPolicyYaml: document } : {}
+      ...policyText !== void 0 ? { patchedPolicyYaml: policyText } : {}
     }
   };
 }
@@ -23508,7 +23482,7 @@ function allPatches(fixes) {
 // src/fix/readiness.ts
 function namespaceReadiness(observed, model) {
   const managed = new Set(model.workloads.map((workload) => workload.namespace));
-  const byNamespace3 = /* @__PURE__ */ new Map();
+  const byNamespace2 = /* @__PURE__ */ new Map();
   for (const flow of observed) {
     const ends = [
       ["egress", namespaceOf(flow.from)],
@@ -23521,7 +23495,7 @@ function namespaceReadiness(observed, model) {
       const uncovered = ends.filter(
         ([direction, endNamespace]) => endNamespace === namespace && flow.admitting[direction].length === 0
       ).map(([direction]) => direction);
-      const entry = byNamespace3.get(namespace) ?? { observed: 0, blocking: [] };
+      const entry = byNamespace2.get(namespace) ?? { observed: 0, blocking: [] };
       entry.observed++;
       if (uncovered.length > 0) {
         entry.blocking.push({
@@ -23533,10 +23507,10 @@ function namespaceReadiness(observed, model) {
           uncovered
         });
       }
-      byNamespace3.set(namespace, entry);
+      byNamespace2.set(namespace, entry);
     }
   }
-  return [...byNamespace3.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
+  return [...byNamespace2.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
     namespace,
     observed: count2,
     covered: count2 - blocking.length,
@@ -23550,7 +23524,7 @@ function unusedRules(observed, engine, model) {
   for (const flow of observed) {
     if ("workload" in flow.from) seen.egress.add(flow.from.workload.id);
     if ("workload" in flow.to) seen.ingress.add(flow.to.workload.id);
-    for (const direction of ["egress", "ingress"]) {
+    for (const direction of DIRECTIONS) {
       for (const rule2 of flow.admitting[direction]) used.add(ruleKey(rule2.policy.id, direction, rule2.index));
     }
   }

@@ -8087,8 +8087,12 @@ var L4_PROTOCOLS = [
   ["UDP", "UDP"],
   ["SCTP", "SCTP"]
 ];
-var ALLOWED = { verdict: "allowed" };
-var AUDIT = { verdict: "audit" };
+var OUTCOMES_WITHOUT_REASON = /* @__PURE__ */ new Map([
+  ["FORWARDED", { verdict: "allowed" }],
+  ["REDIRECTED", { verdict: "allowed" }],
+  ["AUDIT", { verdict: "audit" }]
+]);
+var COUNTED_VERDICTS = [...OUTCOMES_WITHOUT_REASON.keys(), "DROPPED", "ERROR"];
 var HubbleReader = class {
   /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
   recent = new RecentMap(HUBBLE_RECENT_CONNECTIONS);
@@ -8148,7 +8152,7 @@ var HubbleReader = class {
     const endpoints = this.sightings.endpoints();
     if (!endpoints) return false;
     const { source, destination } = endpoints;
-    const verdict = VERDICTS_WITHOUT_REASON.get(sighting.verdict);
+    const verdict = OUTCOMES_WITHOUT_REASON.get(sighting.verdict)?.verdict;
     if (verdict && "known" in source && "known" in destination) {
       const from = withAddress(source.known, sourceIp);
       const to = withAddress(destination.known, destinationIp);
@@ -8267,12 +8271,6 @@ function isBareFlow(value) {
 }
 var CLOSING_BRACE = 125;
 var L3_L4_MARKER = 2;
-var COUNTED_VERDICTS = ["FORWARDED", "REDIRECTED", "AUDIT", "DROPPED", "ERROR"];
-var VERDICTS_WITHOUT_REASON = /* @__PURE__ */ new Map([
-  ["FORWARDED", "allowed"],
-  ["REDIRECTED", "allowed"],
-  ["AUDIT", "audit"]
-]);
 function withAddress(known, ip) {
   return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
 }
@@ -8300,12 +8298,9 @@ function isReply(flow, ports) {
 }
 function readVerdict(flow) {
   const name = typeof flow.verdict === "number" ? VERDICT_NAMES[flow.verdict] : flow.verdict;
+  const withoutReason = typeof name === "string" ? OUTCOMES_WITHOUT_REASON.get(name) : void 0;
+  if (withoutReason) return withoutReason;
   switch (name) {
-    case "FORWARDED":
-    case "REDIRECTED":
-      return ALLOWED;
-    case "AUDIT":
-      return AUDIT;
     case "DROPPED":
     case "ERROR": {
       const dropReason = readDropReason(flow);
