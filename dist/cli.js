@@ -18006,6 +18006,160 @@ function readLabels(value) {
   return labels;
 }
 
+// src/flows/recent-map.ts
+var RecentMap = class {
+  constructor(capacity, weigh = () => 1) {
+    this.capacity = capacity;
+    this.weigh = weigh;
+  }
+  capacity;
+  weigh;
+  young = /* @__PURE__ */ new Map();
+  old = /* @__PURE__ */ new Map();
+  youngWeight = 0;
+  get(key) {
+    const value = this.young.get(key);
+    if (value !== void 0) return value;
+    const aged = this.old.get(key);
+    if (aged !== void 0) this.set(key, aged);
+    return aged;
+  }
+  set(key, value) {
+    this.young.set(key, value);
+    this.youngWeight += this.weigh(value);
+    if (this.youngWeight >= this.capacity) {
+      this.old = this.young;
+      this.young = /* @__PURE__ */ new Map();
+      this.youngWeight = 0;
+    }
+  }
+};
+
+// src/flows/connection-memory.ts
+var PROTOCOL_NUMBERS = { TCP: 1, UDP: 2, SCTP: 3 };
+function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
+  const source = ipv4Number(sourceIp);
+  const destination = source === void 0 ? void 0 : ipv4Number(destinationIp);
+  if (source !== void 0 && destination !== void 0 && isPortNumber2(sourcePort)) {
+    const sourceFirst2 = source < destination || source === destination && sourcePort <= destinationPort;
+    return {
+      first: (sourceFirst2 ? source : destination) | 0,
+      second: (sourceFirst2 ? destination : source) | 0,
+      ports: sourceFirst2 ? sourcePort << 16 | destinationPort : destinationPort << 16 | sourcePort,
+      protocol: PROTOCOL_NUMBERS[protocol],
+      text: void 0,
+      sourceFirst: sourceFirst2
+    };
+  }
+  const port2 = String(sourcePort);
+  const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && port2 <= String(destinationPort);
+  const text = sourceFirst ? [protocol, sourceIp, port2, destinationIp, destinationPort].join(" ") : [protocol, destinationIp, destinationPort, sourceIp, port2].join(" ");
+  return { first: 0, second: 0, ports: 0, protocol: 0, text, sourceFirst };
+}
+function isPortNumber2(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 65535;
+}
+function ipv4Number(text) {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 46) {
+      if (digits === 0 || dots === 3) return void 0;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+      continue;
+    }
+    const digit = code - 48;
+    if (digit < 0 || digit > 9 || digits === 1 && part === 0) return void 0;
+    part = part * 10 + digit;
+    digits++;
+    if (part > 255) return void 0;
+  }
+  return digits === 0 || dots !== 3 ? void 0 : value * 256 + part;
+}
+var ConnectionMemory = class {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.young = new TupleTable(capacity);
+    this.old = new TupleTable(capacity);
+    this.byText = new RecentMap(capacity);
+  }
+  capacity;
+  young;
+  old;
+  byText;
+  get(key) {
+    if (key.text !== void 0) return this.byText.get(key.text);
+    const value = this.young.get(key);
+    if (value !== void 0) return value;
+    const aged = this.old.get(key);
+    if (aged !== void 0) this.set(key, aged);
+    return aged;
+  }
+  set(key, value) {
+    if (key.text !== void 0) {
+      this.byText.set(key.text, value);
+      return;
+    }
+    this.young.set(key, value);
+    if (this.young.size >= this.capacity) {
+      this.old = this.young;
+      this.young = new TupleTable(this.capacity);
+    }
+  }
+};
+var WORDS = 4;
+var TupleTable = class {
+  size = 0;
+  mask;
+  keys;
+  values;
+  constructor(capacity) {
+    let slots = 2;
+    while (slots < capacity * 2) slots *= 2;
+    this.mask = slots - 1;
+    this.keys = new Int32Array(slots * WORDS);
+    this.values = new Array(slots).fill(void 0);
+  }
+  get(key) {
+    const slot = this.slotOf(key);
+    return this.keys[slot * WORDS + 3] === 0 ? void 0 : this.values[slot];
+  }
+  set(key, value) {
+    const slot = this.slotOf(key);
+    const at2 = slot * WORDS;
+    if (this.keys[at2 + 3] === 0) {
+      this.keys[at2] = key.first;
+      this.keys[at2 + 1] = key.second;
+      this.keys[at2 + 2] = key.ports;
+      this.keys[at2 + 3] = key.protocol;
+      this.size++;
+    }
+    this.values[slot] = value;
+  }
+  /** The slot holding `key`, or the free slot where it would go. */
+  slotOf(key) {
+    let hash = Math.imul(key.first, 2654435761);
+    hash = Math.imul(hash ^ key.second, 2246822507);
+    hash = Math.imul(hash ^ key.ports, 3266489909);
+    hash = Math.imul(hash ^ hash >>> 15 ^ key.protocol, 668265263);
+    let slot = (hash ^ hash >>> 13) & this.mask;
+    const keys = this.keys;
+    for (; ; ) {
+      const at2 = slot * WORDS;
+      const protocol = keys[at2 + 3];
+      if (protocol === 0 || protocol === key.protocol && keys[at2] === key.first && keys[at2 + 1] === key.second && keys[at2 + 2] === key.ports)
+        return slot;
+      slot = slot + 1 & this.mask;
+    }
+  }
+};
+
 // src/flows/markers.ts
 var MarkerSearch = class {
   anchor;
@@ -18394,7 +18548,7 @@ var OUTCOMES_WITHOUT_REASON = /* @__PURE__ */ new Map([
 var COUNTED_VERDICTS = [...OUTCOMES_WITHOUT_REASON.keys(), "DROPPED", "ERROR"];
 var HubbleReader = class {
   /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
-  recent = new RecentMap(HUBBLE_RECENT_CONNECTIONS);
+  recent = new ConnectionMemory(HUBBLE_RECENT_CONNECTIONS);
   endpoints = new KnownEndpoints();
   times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
@@ -18446,7 +18600,7 @@ var HubbleReader = class {
     const ms = this.times.parse(sighting.time);
     if (ms === void 0) return false;
     const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
-    const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
+    const connection = connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort);
     if (this.seenAgain(connection, ms, sink)) return true;
     const endpoints = this.sightings.endpoints();
     if (!endpoints) return false;
@@ -18471,7 +18625,7 @@ var HubbleReader = class {
    * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
    */
   seenAgain(connection, ms, sink) {
-    const known = this.recent.get(connection.key);
+    const known = this.recent.get(connection);
     if (!known) return false;
     if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
     sink.ignore();
@@ -18479,8 +18633,7 @@ var HubbleReader = class {
   }
   count(flow, connection, sink) {
     const entry = sink.add(flow);
-    if (connection !== void 0)
-      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
+    if (connection !== void 0) this.recent.set(connection, { entry, sourceFirst: connection.sourceFirst });
   }
   line(text, lineNumber, terminated, sink) {
     const parsed = parseJsonLine(text, terminated);
@@ -18543,7 +18696,7 @@ var HubbleReader = class {
       return "IP.destination is not a string";
     let connection;
     if (sourceIp && destinationIp) {
-      connection = tupleKey(l4.protocol, sourceIp, String(l4.ports.source_port ?? 0), destinationIp, l4.port);
+      connection = connectionKey2(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port);
       if (this.seenAgain(connection, ms, sink)) return void 0;
     }
     const from = this.endpoint(flow.source, "source");
@@ -18572,12 +18725,6 @@ var CLOSING_BRACE = 125;
 var L3_L4_MARKER = 2;
 function withAddress(known, ip) {
   return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
-}
-function tupleKey(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
-  const port2 = String(destinationPort);
-  const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && sourcePort <= port2;
-  const key = sourceFirst ? [protocol, sourceIp, sourcePort, destinationIp, port2].join(" ") : [protocol, destinationIp, port2, sourceIp, sourcePort].join(" ");
-  return { key, sourceFirst };
 }
 function findL4(l4) {
   for (const [key, protocol] of L4_PROTOCOLS) {
@@ -18760,33 +18907,6 @@ var RememberedDescriptions = class {
         return { known, length };
     }
     return void 0;
-  }
-};
-var RecentMap = class {
-  constructor(capacity, weigh = () => 1) {
-    this.capacity = capacity;
-    this.weigh = weigh;
-  }
-  capacity;
-  weigh;
-  young = /* @__PURE__ */ new Map();
-  old = /* @__PURE__ */ new Map();
-  youngWeight = 0;
-  get(key) {
-    const value = this.young.get(key);
-    if (value !== void 0) return value;
-    const aged = this.old.get(key);
-    if (aged !== void 0) this.set(key, aged);
-    return aged;
-  }
-  set(key, value) {
-    this.young.set(key, value);
-    this.youngWeight += this.weigh(value);
-    if (this.youngWeight >= this.capacity) {
-      this.old = this.young;
-      this.young = /* @__PURE__ */ new Map();
-      this.youngWeight = 0;
-    }
   }
 };
 
@@ -20532,7 +20652,7 @@ function checkPort(path7, port2, problem2) {
   if (fields === void 0) return;
   const number = fields["port"];
   const endPort = fields["endPort"];
-  if (Number.isInteger(number) && !isPortNumber2(number)) {
+  if (Number.isInteger(number) && !isPortNumber3(number)) {
     problem2([...path7, "port"], `port ${String(number)} is out of range 1-65535`);
   }
   if (typeof number === "string") {
@@ -20541,7 +20661,7 @@ function checkPort(path7, port2, problem2) {
       problem2([...path7, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
   }
   if (!Number.isInteger(endPort)) return;
-  if (!isPortNumber2(endPort))
+  if (!isPortNumber3(endPort))
     problem2([...path7, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
   if (!present(number)) {
     problem2([...path7, "endPort"], "endPort needs a numeric port to start the range");
@@ -20554,7 +20674,7 @@ function checkPort(path7, port2, problem2) {
     );
   }
 }
-function isPortNumber2(value) {
+function isPortNumber3(value) {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 

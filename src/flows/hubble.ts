@@ -8,7 +8,9 @@ import {
   type TimedFlow,
 } from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
+import { ConnectionMemory, connectionKey, type ConnectionKey } from './connection-memory.js';
 import { MarkerSearch } from './markers.js';
+import { RecentMap } from './recent-map.js';
 import { SightingReader, type EndpointBytes } from './hubble-sighting.js';
 import type { FlowEndpoint, FlowVerdict } from './types.js';
 import { isObject, isPort, parseJsonLine, shown, splitLabel, type JsonObject } from './values.js';
@@ -84,7 +86,7 @@ interface KnownEndpoint {
  */
 export class HubbleReader implements FlowLineReader {
   /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
-  private readonly recent = new RecentMap<CountedConnection>(HUBBLE_RECENT_CONNECTIONS);
+  private readonly recent = new ConnectionMemory<CountedConnection>(HUBBLE_RECENT_CONNECTIONS);
   private readonly endpoints = new KnownEndpoints();
   private readonly times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
@@ -139,7 +141,7 @@ export class HubbleReader implements FlowLineReader {
     const ms = this.times.parse(sighting.time);
     if (ms === undefined) return false;
     const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
-    const connection = tupleKey(protocol, sourceIp, String(sourcePort), destinationIp, destinationPort);
+    const connection = connectionKey(protocol, sourceIp, sourcePort, destinationIp, destinationPort);
     if (this.seenAgain(connection, ms, sink)) return true;
     // Only a new connection needs its endpoints: they are read on from where the sighting stopped.
     const endpoints = this.sightings.endpoints();
@@ -169,7 +171,7 @@ export class HubbleReader implements FlowLineReader {
    * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
    */
   private seenAgain(connection: ConnectionKey, ms: number | undefined, sink: FlowSink): boolean {
-    const known = this.recent.get(connection.key);
+    const known = this.recent.get(connection);
     if (!known) return false;
     if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
     sink.ignore();
@@ -178,8 +180,7 @@ export class HubbleReader implements FlowLineReader {
 
   private count(flow: TimedFlow, connection: ConnectionKey | undefined, sink: FlowSink): void {
     const entry = sink.add(flow);
-    if (connection !== undefined)
-      this.recent.set(connection.key, { entry, sourceFirst: connection.sourceFirst });
+    if (connection !== undefined) this.recent.set(connection, { entry, sourceFirst: connection.sourceFirst });
   }
 
   line(text: string, lineNumber: number, terminated: boolean, sink: FlowSink): void {
@@ -247,7 +248,7 @@ export class HubbleReader implements FlowLineReader {
 
     let connection: ConnectionKey | undefined;
     if (sourceIp && destinationIp) {
-      connection = tupleKey(l4.protocol, sourceIp, String(l4.ports.source_port ?? 0), destinationIp, l4.port);
+      connection = connectionKey(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port);
       if (this.seenAgain(connection, ms, sink)) return undefined;
     }
 
@@ -285,37 +286,10 @@ function withAddress(known: KnownEndpoint, ip: string | undefined): FlowEndpoint
   return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
 }
 
-/** A connection's 5-tuple as a map key and which way this packet goes (see {@link tupleKey}). */
-interface ConnectionKey {
-  key: string;
-  sourceFirst: boolean;
-}
-
-/** A connection counted, and which of its two ends sorts first in its key (see {@link tupleKey}). */
+/** A connection counted, and which of its two ends sorts first in its key (see {@link ConnectionKey}). */
 interface CountedConnection {
   entry: FlowEntry;
   sourceFirst: boolean;
-}
-
-/**
- * A connection's 5-tuple as a map key that is the same both ways (its two ends in sorted order), so that one look-up
- * finds a packet of a connection already counted, request or reply, and `sourceFirst` tells which way it goes.
- * `join` makes one flat string where a template literal makes a rope that the map must flatten again, a measurable
- * difference at a key per line.
- */
-function tupleKey(
-  protocol: Protocol,
-  sourceIp: string,
-  sourcePort: string,
-  destinationIp: string,
-  destinationPort: number,
-): ConnectionKey {
-  const port = String(destinationPort);
-  const sourceFirst = sourceIp < destinationIp || (sourceIp === destinationIp && sourcePort <= port);
-  const key = sourceFirst
-    ? [protocol, sourceIp, sourcePort, destinationIp, port].join(' ')
-    : [protocol, destinationIp, port, sourceIp, sourcePort].join(' ');
-  return { key, sourceFirst };
 }
 
 /** The L4 protocol and destination port of a flow; undefined for ICMP and other non-port protocols. */
@@ -576,42 +550,5 @@ class RememberedDescriptions<T> {
         return { known, length };
     }
     return undefined;
-  }
-}
-
-/**
- * A bounded map that forgets the least recently used keys first (5-tuples, pods, descriptions). Two generations
- * instead of an exact LRU: a Map used as an LRU (delete and re-insert on every hit) fills with deleted slots that
- * each eviction must step over, which made a million-line log spend seconds here. A key used in either generation
- * is moved to the young one; when the young one holds `capacity` (keys, or what `weigh` says its values weigh), the
- * old one (not used since) is dropped whole, so the last `capacity` are always remembered and never more than twice
- * that. A value that grows is set again, so that what it added is weighed too.
- */
-class RecentMap<V> {
-  private young = new Map<string, V>();
-  private old = new Map<string, V>();
-  private youngWeight = 0;
-
-  constructor(
-    private readonly capacity: number,
-    private readonly weigh: (value: V) => number = () => 1,
-  ) {}
-
-  get(key: string): V | undefined {
-    const value = this.young.get(key);
-    if (value !== undefined) return value;
-    const aged = this.old.get(key);
-    if (aged !== undefined) this.set(key, aged);
-    return aged;
-  }
-
-  set(key: string, value: V): void {
-    this.young.set(key, value);
-    this.youngWeight += this.weigh(value);
-    if (this.youngWeight >= this.capacity) {
-      this.old = this.young;
-      this.young = new Map();
-      this.youngWeight = 0;
-    }
   }
 }
