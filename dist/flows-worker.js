@@ -7429,7 +7429,7 @@ function connectionKey(flow) {
   return `${canonicalEndpoint(flow.from).key}\0${canonicalEndpoint(flow.to).key}\0${flow.protocol}\0${flow.port}`;
 }
 var FlowAggregator = class {
-  /** Every entry, with the text it is ordered by in the result. */
+  /** Every entry, with the ids of its two endpoints (which order the result). */
   entries = [];
   /**
    * The entries of each source endpoint (by id), by `destinationKey`: a record is looked up here for every line
@@ -7439,6 +7439,8 @@ var FlowAggregator = class {
   /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
   canonical = /* @__PURE__ */ new WeakMap();
   endpointIds = /* @__PURE__ */ new Map();
+  /** Each endpoint's key, by id. */
+  endpointKeys = [];
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow) {
     const from = this.canonicalOf(flow.from);
@@ -7456,9 +7458,8 @@ var FlowAggregator = class {
         count: 0,
         records: 0
       };
-      const order = `${from.key}\0${to.key}\0${flow.protocol}\0${flow.port}\0${flow.verdict}`;
       fromSource.set(key, entry);
-      this.entries.push({ entry, order });
+      this.entries.push({ entry, from: from.id, to: to.id });
     }
     entry.count += flow.count;
     entry.records++;
@@ -7472,8 +7473,9 @@ var FlowAggregator = class {
       const { endpoint: identity, key } = canonicalEndpoint(endpoint);
       let id = this.endpointIds.get(key);
       if (id === void 0) {
-        id = this.endpointIds.size;
+        id = this.endpointKeys.length;
         this.endpointIds.set(key, id);
+        this.endpointKeys.push(key);
       }
       canonical = { endpoint: identity, key, id };
       this.canonical.set(endpoint, canonical);
@@ -7489,19 +7491,25 @@ var FlowAggregator = class {
   *values() {
     for (const { entry } of this.entries) yield entry;
   }
-  /** The aggregated flows in a stable order (by endpoint, protocol, port, verdict) and the window they span. */
+  /**
+   * The aggregated flows in a stable order (by source and destination key, protocol, port as text, verdict) and the
+   * window they span. The endpoints' keys are ranked once, so that sorting compares numbers where comparing keys
+   * (long JSON texts sharing long prefixes) made the sort a tenth of a large read.
+   */
   result() {
     let first;
     let last;
-    const ordered = [];
-    for (const { entry, order } of this.entries) {
+    for (const { entry } of this.entries) {
       if (entry.firstMs !== void 0 && (first === void 0 || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
-      ordered.push([order, toAggregatedFlow(entry)]);
     }
-    ordered.sort(([a], [b]) => compareText(a, b));
-    const flows = ordered.map(([, flow]) => flow);
+    const rank = new Int32Array(this.endpointKeys.length);
+    this.endpointKeys.map((key, id) => ({ key, id })).sort((a, b) => compareText(a.key, b.key)).forEach(({ id }, position) => rank[id] = position);
+    const ordered = [...this.entries].sort(
+      (a, b) => rank[a.from] - rank[b.from] || rank[a.to] - rank[b.to] || compareText(a.entry.protocol, b.entry.protocol) || compareText(String(a.entry.port), String(b.entry.port)) || compareText(a.entry.verdict, b.entry.verdict)
+    );
+    const flows = ordered.map(({ entry }) => toAggregatedFlow(entry));
     if (first === void 0 || last === void 0) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
   }

@@ -85,8 +85,8 @@ interface CanonicalEndpoint {
  * memory grows with distinct connections, not with lines.
  */
 export class FlowAggregator {
-  /** Every entry, with the text it is ordered by in the result. */
-  private readonly entries: { entry: FlowEntry; order: string }[] = [];
+  /** Every entry, with the ids of its two endpoints (which order the result). */
+  private readonly entries: { entry: FlowEntry; from: number; to: number }[] = [];
   /**
    * The entries of each source endpoint (by id), by `destinationKey`: a record is looked up here for every line
    * counted, and a number is the cheapest key to hash and compare.
@@ -95,6 +95,8 @@ export class FlowAggregator {
   /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
   private readonly canonical = new WeakMap<FlowEndpoint, CanonicalEndpoint>();
   private readonly endpointIds = new Map<string, number>();
+  /** Each endpoint's key, by id. */
+  private readonly endpointKeys: string[] = [];
 
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow: TimedFlow): FlowEntry {
@@ -113,9 +115,8 @@ export class FlowAggregator {
         count: 0,
         records: 0,
       };
-      const order = `${from.key}\u0000${to.key}\u0000${flow.protocol}\u0000${flow.port}\u0000${flow.verdict}`;
       fromSource.set(key, entry);
-      this.entries.push({ entry, order });
+      this.entries.push({ entry, from: from.id, to: to.id });
     }
     entry.count += flow.count;
     entry.records++;
@@ -130,8 +131,9 @@ export class FlowAggregator {
       const { endpoint: identity, key } = canonicalEndpoint(endpoint);
       let id = this.endpointIds.get(key);
       if (id === undefined) {
-        id = this.endpointIds.size;
+        id = this.endpointKeys.length;
         this.endpointIds.set(key, id);
+        this.endpointKeys.push(key);
       }
       canonical = { endpoint: identity, key, id };
       this.canonical.set(endpoint, canonical);
@@ -150,19 +152,33 @@ export class FlowAggregator {
     for (const { entry } of this.entries) yield entry;
   }
 
-  /** The aggregated flows in a stable order (by endpoint, protocol, port, verdict) and the window they span. */
+  /**
+   * The aggregated flows in a stable order (by source and destination key, protocol, port as text, verdict) and the
+   * window they span. The endpoints' keys are ranked once, so that sorting compares numbers where comparing keys
+   * (long JSON texts sharing long prefixes) made the sort a tenth of a large read.
+   */
   result(): { flows: AggregatedFlow[]; window?: { firstSeen: string; lastSeen: string } } {
     let first: number | undefined;
     let last: number | undefined;
-    const ordered: [string, AggregatedFlow][] = [];
-    for (const { entry, order } of this.entries) {
+    for (const { entry } of this.entries) {
       if (entry.firstMs !== undefined && (first === undefined || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== undefined && (last === undefined || entry.lastMs > last)) last = entry.lastMs;
-      ordered.push([order, toAggregatedFlow(entry)]);
     }
-    ordered.sort(([a], [b]) => compareText(a, b));
-    const flows = ordered.map(([, flow]) => flow);
+    const rank = new Int32Array(this.endpointKeys.length);
+    this.endpointKeys
+      .map((key, id) => ({ key, id }))
+      .sort((a, b) => compareText(a.key, b.key))
+      .forEach(({ id }, position) => (rank[id] = position));
+    const ordered = [...this.entries].sort(
+      (a, b) =>
+        rank[a.from]! - rank[b.from]! ||
+        rank[a.to]! - rank[b.to]! ||
+        compareText(a.entry.protocol, b.entry.protocol) ||
+        compareText(String(a.entry.port), String(b.entry.port)) ||
+        compareText(a.entry.verdict, b.entry.verdict),
+    );
+    const flows = ordered.map(({ entry }) => toAggregatedFlow(entry));
     if (first === undefined || last === undefined) return { flows };
     return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
   }
