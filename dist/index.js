@@ -4760,13 +4760,13 @@ var require_util2 = __commonJS({
       }
       return { rangeStartValue, rangeEndValue };
     }
-    function buildContentRange(rangeStart, rangeEnd, fullLength) {
+    function buildContentRange(rangeStart, rangeEnd, fullLength2) {
       let contentRange = "bytes ";
       contentRange += isomorphicEncode(`${rangeStart}`);
       contentRange += "-";
       contentRange += isomorphicEncode(`${rangeEnd}`);
       contentRange += "/";
-      contentRange += isomorphicEncode(`${fullLength}`);
+      contentRange += isomorphicEncode(`${fullLength2}`);
       return contentRange;
     }
     var InflateStream = class extends Transform {
@@ -13913,8 +13913,8 @@ var require_fetch = __commonJS({
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
-          const fullLength = blob.size;
-          const serializedFullLength = isomorphicEncode(`${fullLength}`);
+          const fullLength2 = blob.size;
+          const serializedFullLength = isomorphicEncode(`${fullLength2}`);
           const type = blob.type;
           if (!request.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
@@ -13931,21 +13931,21 @@ var require_fetch = __commonJS({
             }
             let { rangeStartValue: rangeStart, rangeEndValue: rangeEnd } = rangeValue;
             if (rangeStart === null) {
-              rangeStart = fullLength - rangeEnd;
+              rangeStart = fullLength2 - rangeEnd;
               rangeEnd = rangeStart + rangeEnd - 1;
             } else {
-              if (rangeStart >= fullLength) {
+              if (rangeStart >= fullLength2) {
                 return Promise.resolve(makeNetworkError("Range start is greater than the blob's size."));
               }
-              if (rangeEnd === null || rangeEnd >= fullLength) {
-                rangeEnd = fullLength - 1;
+              if (rangeEnd === null || rangeEnd >= fullLength2) {
+                rangeEnd = fullLength2 - 1;
               }
             }
             const slicedBlob = blob.slice(rangeStart, rangeEnd, type);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
-            const contentRange = buildContentRange(rangeStart, rangeEnd, fullLength);
+            const contentRange = buildContentRange(rangeStart, rangeEnd, fullLength2);
             response.status = 206;
             response.statusText = "Partial Content";
             response.headersList.set("content-length", serializedSlicedLength, true);
@@ -45795,25 +45795,30 @@ function formatPorts(protocol, ports) {
   const more = ports.length - shown2.length;
   return `${protocol}/${shown2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
-function pathRows(changes) {
-  const groups = [];
-  for (const change of changes) {
-    const key = JSON.stringify([change.from, change.to, change.risk ?? [], change.explanation ?? ""]);
-    const last = groups.at(-1);
-    if (last?.key === key) last.parts.push(change);
-    else groups.push({ key, parts: [change] });
-  }
-  return groups.map(({ parts }) => {
-    const [first] = parts;
-    const everything = parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith("/all ports"));
-    return {
-      from: first.from,
-      to: first.to,
-      ports: everything ? "all ports, all protocols" : parts.map((p) => formatPorts(p.protocol, p.ports)).join("; "),
-      ...first.risk ? { risk: first.risk } : {},
-      ...first.explanation ? { explanation: first.explanation } : {}
-    };
+function pathRowStarts(changes) {
+  const starts = [];
+  changes.forEach((change, index) => {
+    const previous = changes[index - 1];
+    if (!previous || !sameRow(previous, change)) starts.push(index);
   });
+  return starts;
+}
+function pathRow(parts) {
+  const [first] = parts;
+  const everything = parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith("/all ports"));
+  return {
+    from: first.from,
+    to: first.to,
+    ports: everything ? "all ports, all protocols" : parts.map((p) => formatPorts(p.protocol, p.ports)).join("; "),
+    ...first.risk ? { risk: first.risk } : {},
+    ...first.explanation ? { explanation: first.explanation } : {}
+  };
+}
+function sameRow(a, b) {
+  return samePeer(a.from, b.from) && samePeer(a.to, b.to) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join();
+}
+function samePeer(a, b) {
+  return a === b || peerKey2(a) === peerKey2(b);
 }
 var RISK_TEXT = {
   "cross-namespace": "crosses namespaces",
@@ -45960,8 +45965,11 @@ var SEVERITY_ICON = {
   warning: ":warning:",
   info: ":information_source:"
 };
+function rowsOf(items, cells) {
+  return { count: items.length, at: (index) => cells(items[index], index, items) };
+}
 function rowCount(section) {
-  return section.table?.rows.length ?? 0;
+  return section.table?.rows.count ?? 0;
 }
 function renderRow(cells) {
   return `| ${cells.join(" | ")} |`;
@@ -45969,13 +45977,20 @@ function renderRow(cells) {
 function moreRowsLine(hidden) {
   return `_\u2026and ${plural(hidden, "more row")}, cut to fit the size limit._`;
 }
+function fullLength(section, limit) {
+  const total = rowCount(section);
+  let length = renderSection(section, 0).length - (total > 0 ? 2 + moreRowsLine(total).length : 0);
+  for (let index = 0; index < total && length <= limit; index++)
+    length += renderRow(section.table.rows.at(index)).length + 1;
+  return length;
+}
 function renderSection(section, shownRows = rowCount(section)) {
   const heading = section.table ? `${section.title} (${rowCount(section).toLocaleString("en-US")})` : section.title;
   const lines2 = section.folded ? ["<details>", `<summary>${heading}</summary>`, ""] : [`### ${heading}`, ""];
   if (section.lead) lines2.push(section.lead, "");
   if (section.table) {
     lines2.push(renderRow(section.table.header), renderRow(section.table.header.map(() => "---")));
-    for (const row of section.table.rows.slice(0, shownRows)) lines2.push(renderRow(row));
+    for (let index = 0; index < shownRows; index++) lines2.push(renderRow(section.table.rows.at(index)));
     const hidden = rowCount(section) - shownRows;
     if (hidden > 0) lines2.push("", moreRowsLine(hidden));
   }
@@ -45993,17 +46008,18 @@ function fitSections(sections, budget) {
       cut.sections.push(section.title);
       continue;
     }
-    const full = renderSection(section);
-    if (used + SECTION_SEPARATOR.length + full.length <= budget) {
-      parts.push(full);
-      used += SECTION_SEPARATOR.length + full.length;
+    const room = budget - used - SECTION_SEPARATOR.length;
+    const full = fullLength(section, room);
+    if (full <= room) {
+      parts.push(renderSection(section));
+      used += SECTION_SEPARATOR.length + full;
       continue;
     }
     const total = rowCount(section);
     let size = used + SECTION_SEPARATOR.length + renderSection(section, 0).length + moreRowsLine(total).length;
     let shown2 = 0;
-    for (const row of section.table?.rows ?? []) {
-      const rowSize = renderRow(row).length + 1;
+    for (let index = 0; index < total; index++) {
+      const rowSize = renderRow(section.table.rows.at(index)).length + 1;
       if (size + rowSize > budget) break;
       size += rowSize;
       shown2++;
@@ -46052,8 +46068,10 @@ function assemble(headline, sections, options) {
     SECTION_SEPARATOR
   );
   const maxLength = Math.max(options.maxLength ?? DEFAULT_MAX_LENGTH, MIN_MAX_LENGTH);
-  const whole = [head, ...sections.map((section) => renderSection(section))].join(SECTION_SEPARATOR);
-  if (whole.length + 1 <= maxLength) return `${whole}
+  let room = maxLength - 1 - head.length;
+  for (const section of sections) room -= SECTION_SEPARATOR.length + fullLength(section, room);
+  if (room >= 0)
+    return `${[head, ...sections.map((section) => renderSection(section))].join(SECTION_SEPARATOR)}
 `;
   const budget = maxLength - head.length - TRUNCATION_NOTE_ROOM;
   const { parts, cut } = fitSections(sections, budget);
@@ -46068,7 +46086,7 @@ function findingsTable(findings, withReason = false) {
   const header = ["Severity", "Rule", "Location", "Message", ...withReason ? ["Reason"] : []];
   return {
     header,
-    rows: findings.map((finding) => [
+    rows: rowsOf(findings, (finding) => [
       severityCell(finding.severity),
       codeSpan(finding.rule) || "\u2014",
       locationCell(finding.file, finding.line),
@@ -46080,7 +46098,7 @@ function findingsTable(findings, withReason = false) {
 function diagnosticsTable(diagnostics) {
   return {
     header: ["Severity", "Code", "Location", "Message"],
-    rows: diagnostics.map((diagnostic) => [
+    rows: rowsOf(diagnostics, (diagnostic) => [
       severityCell(diagnostic.severity),
       codeSpan(diagnostic.code) || "\u2014",
       locationCell(diagnostic.file, diagnostic.line),
@@ -46091,12 +46109,10 @@ function diagnosticsTable(diagnostics) {
 function pathsTable(changes, last) {
   return {
     header: ["From", "To", "Ports", ...last ? [last.title] : []],
-    rows: pathRows(changes).map((row) => [
-      peerCell(row.from),
-      peerCell(row.to),
-      cell(row.ports),
-      ...last ? [last.value(row)] : []
-    ])
+    rows: rowsOf(pathRowStarts(changes), (start, index, starts) => {
+      const row = pathRow(changes.slice(start, starts[index + 1] ?? changes.length));
+      return [peerCell(row.from), peerCell(row.to), cell(row.ports), ...last ? [last.value(row)] : []];
+    })
   };
 }
 function flowCells(flow) {
@@ -46153,7 +46169,7 @@ function fixesBlock(result) {
 function readinessTable(flows) {
   return {
     header: ["Namespace", "Explicitly allowed", "Default deny", "Held back by"],
-    rows: (flows?.readiness ?? []).map((namespace) => {
+    rows: rowsOf(flows?.readiness ?? [], (namespace) => {
       const blocking = namespace.blocking.slice(0, MAX_BLOCKING_SHOWN).map((flow) => describeBlocking(flow));
       const more = namespace.blocking.length - blocking.length;
       return [
@@ -46168,7 +46184,7 @@ function readinessTable(flows) {
 function unusedRulesTable(flows) {
   return {
     header: ["Location", "Rule"],
-    rows: (flows?.unusedRules ?? []).map((rule2) => [
+    rows: rowsOf(flows?.unusedRules ?? [], (rule2) => [
       locationCell(rule2.file, rule2.line),
       cell(describeRule(rule2))
     ])
@@ -46218,7 +46234,7 @@ function renderMarkdown(result, options = {}) {
       lead: "Traffic recorded on the cluster that base allows and this change denies.",
       table: {
         header: [...FLOW_HEADER, "Why"],
-        rows: (flows?.broken ?? []).map((flow) => [...flowCells(flow), cell(flow.explanation ?? "")])
+        rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow), cell(flow.explanation ?? "")])
       }
     },
     fixes ? {
@@ -46246,10 +46262,13 @@ function renderMarkdown(result, options = {}) {
       folded: false,
       table: {
         header: ["Change", "Workload"],
-        rows: [
-          ...diff.workloadsAdded.map((peer2) => ["added", peerCell(peer2)]),
-          ...diff.workloadsRemoved.map((peer2) => ["removed", peerCell(peer2)])
-        ]
+        rows: rowsOf(
+          [
+            ...diff.workloadsAdded.map((peer2) => ["added", peer2]),
+            ...diff.workloadsRemoved.map((peer2) => ["removed", peer2])
+          ],
+          ([change, peer2]) => [change, peerCell(peer2)]
+        )
       }
     },
     { title: "Findings introduced by this PR", folded: false, table: findingsTable(findings.introduced) },
@@ -46261,7 +46280,7 @@ function renderMarkdown(result, options = {}) {
       title: "Newly allowed flows",
       folded: true,
       lead: "Traffic that was denied when recorded and that this change allows.",
-      table: { header: FLOW_HEADER, rows: (flows?.newlyAllowed ?? []).map(flowCells) }
+      table: { header: FLOW_HEADER, rows: rowsOf(flows?.newlyAllowed ?? [], flowCells) }
     },
     {
       title: "Unmatched flow endpoints",
@@ -46269,7 +46288,7 @@ function renderMarkdown(result, options = {}) {
       lead: "Flows with an endpoint that matches nothing in the manifests; they were not replayed.",
       table: {
         header: [...FLOW_HEADER, "Reason"],
-        rows: (flows?.unmatched ?? []).map((flow) => [...flowCells(flow), cell(flow.reason)])
+        rows: rowsOf(flows?.unmatched ?? [], (flow) => [...flowCells(flow), cell(flow.reason)])
       }
     },
     {
@@ -46277,7 +46296,7 @@ function renderMarkdown(result, options = {}) {
       folded: true,
       table: {
         header: ["Location", "Reason"],
-        rows: (flows?.skippedSamples ?? []).map((sample) => [
+        rows: rowsOf(flows?.skippedSamples ?? [], (sample) => [
           locationCell(sample.file, sample.line),
           cell(sample.reason)
         ])

@@ -3,6 +3,7 @@ import type { Severity } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
+import { peerKey } from '../diff/peers.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
 
@@ -31,27 +32,50 @@ export interface PathRow {
  * closed on every protocol reads as one line ("all ports, all protocols") rather than three.
  */
 export function pathRows(changes: readonly PathChange[]): PathRow[] {
-  const groups: { key: string; parts: PathChange[] }[] = [];
-  for (const change of changes) {
-    const key = JSON.stringify([change.from, change.to, change.risk ?? [], change.explanation ?? '']);
-    const last = groups.at(-1);
-    if (last?.key === key) last.parts.push(change);
-    else groups.push({ key, parts: [change] });
-  }
-  return groups.map(({ parts }) => {
-    const [first] = parts as [PathChange, ...PathChange[]];
-    const everything =
-      parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith('/all ports'));
-    return {
-      from: first.from,
-      to: first.to,
-      ports: everything
-        ? 'all ports, all protocols'
-        : parts.map((p) => formatPorts(p.protocol, p.ports)).join('; '),
-      ...(first.risk ? { risk: first.risk } : {}),
-      ...(first.explanation ? { explanation: first.explanation } : {}),
-    };
+  const starts = pathRowStarts(changes);
+  return starts.map((start, index) => pathRow(changes.slice(start, starts[index + 1] ?? changes.length)));
+}
+
+/**
+ * Where each row of {@link pathRows} starts in `changes`, found without formatting anything: a report that shows a
+ * few hundred rows of tens of thousands formats only those (see {@link pathRow}).
+ */
+export function pathRowStarts(changes: readonly PathChange[]): number[] {
+  const starts: number[] = [];
+  changes.forEach((change, index) => {
+    const previous = changes[index - 1];
+    if (!previous || !sameRow(previous, change)) starts.push(index);
   });
+  return starts;
+}
+
+/** The row of consecutive changes that {@link pathRowStarts} grouped. */
+export function pathRow(parts: readonly PathChange[]): PathRow {
+  const [first] = parts as [PathChange, ...PathChange[]];
+  const everything =
+    parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith('/all ports'));
+  return {
+    from: first.from,
+    to: first.to,
+    ports: everything
+      ? 'all ports, all protocols'
+      : parts.map((p) => formatPorts(p.protocol, p.ports)).join('; '),
+    ...(first.risk ? { risk: first.risk } : {}),
+    ...(first.explanation ? { explanation: first.explanation } : {}),
+  };
+}
+
+function sameRow(a: PathChange, b: PathChange): boolean {
+  return (
+    samePeer(a.from, b.from) &&
+    samePeer(a.to, b.to) &&
+    (a.explanation ?? '') === (b.explanation ?? '') &&
+    (a.risk ?? []).join() === (b.risk ?? []).join()
+  );
+}
+
+function samePeer(a: Peer, b: Peer): boolean {
+  return a === b || peerKey(a) === peerKey(b);
 }
 
 const RISK_TEXT: Readonly<Record<Risk, string>> = {

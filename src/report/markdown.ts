@@ -9,7 +9,8 @@ import {
   describeRisks,
   describeSeverityCounts,
   formatLocation,
-  pathRows,
+  pathRow,
+  pathRowStarts,
   type PathRow,
   groupFindings,
   plural,
@@ -39,7 +40,23 @@ const SEVERITY_ICON: Readonly<Record<Severity, string>> = {
 /** Cells are Markdown already made safe (escaped or code spans); every row has as many cells as the header. */
 interface Table {
   header: readonly string[];
-  rows: string[][];
+  rows: Rows;
+}
+
+/**
+ * A table's rows, made when asked for: a comment shows a few hundred rows of tables that may hold tens of thousands
+ * (every path a change opens), so rendering costs what is shown, not what there is.
+ */
+interface Rows {
+  count: number;
+  at(index: number): string[];
+}
+
+function rowsOf<T>(
+  items: readonly T[],
+  cells: (item: T, index: number, items: readonly T[]) => string[],
+): Rows {
+  return { count: items.length, at: (index) => cells(items[index]!, index, items) };
 }
 
 /** One part of the report. Titles are ours; everything from input is escaped before it gets here. */
@@ -54,7 +71,7 @@ interface Section {
 }
 
 function rowCount(section: Section): number {
-  return section.table?.rows.length ?? 0;
+  return section.table?.rows.count ?? 0;
 }
 
 function renderRow(cells: readonly string[]): string {
@@ -63,6 +80,19 @@ function renderRow(cells: readonly string[]): string {
 
 function moreRowsLine(hidden: number): string {
   return `_…and ${plural(hidden, 'more row')}, cut to fit the size limit._`;
+}
+
+/**
+ * The length of the section rendered with all its rows, counted row by row and only until it passes `limit`: then
+ * it is some length above `limit`. So sizing a table costs the rows that can be shown, not all of them.
+ */
+function fullLength(section: Section, limit: number): number {
+  const total = rowCount(section);
+  // Rendered without rows, the section ends with the blank line and the line saying that every row is hidden.
+  let length = renderSection(section, 0).length - (total > 0 ? 2 + moreRowsLine(total).length : 0);
+  for (let index = 0; index < total && length <= limit; index++)
+    length += renderRow(section.table!.rows.at(index)).length + 1;
+  return length;
 }
 
 /** The section with its first `shownRows` table rows. */
@@ -74,7 +104,7 @@ function renderSection(section: Section, shownRows = rowCount(section)): string 
   if (section.lead) lines.push(section.lead, '');
   if (section.table) {
     lines.push(renderRow(section.table.header), renderRow(section.table.header.map(() => '---')));
-    for (const row of section.table.rows.slice(0, shownRows)) lines.push(renderRow(row));
+    for (let index = 0; index < shownRows; index++) lines.push(renderRow(section.table.rows.at(index)));
     const hidden = rowCount(section) - shownRows;
     if (hidden > 0) lines.push('', moreRowsLine(hidden));
   }
@@ -104,10 +134,11 @@ function fitSections(sections: readonly Section[], budget: number): { parts: str
       cut.sections.push(section.title);
       continue;
     }
-    const full = renderSection(section);
-    if (used + SECTION_SEPARATOR.length + full.length <= budget) {
-      parts.push(full);
-      used += SECTION_SEPARATOR.length + full.length;
+    const room = budget - used - SECTION_SEPARATOR.length;
+    const full = fullLength(section, room);
+    if (full <= room) {
+      parts.push(renderSection(section));
+      used += SECTION_SEPARATOR.length + full;
       continue;
     }
     const total = rowCount(section);
@@ -115,8 +146,8 @@ function fitSections(sections: readonly Section[], budget: number): { parts: str
     let size =
       used + SECTION_SEPARATOR.length + renderSection(section, 0).length + moreRowsLine(total).length;
     let shown = 0;
-    for (const row of section.table?.rows ?? []) {
-      const rowSize = renderRow(row).length + 1;
+    for (let index = 0; index < total; index++) {
+      const rowSize = renderRow(section.table!.rows.at(index)).length + 1;
       if (size + rowSize > budget) break;
       size += rowSize;
       shown++;
@@ -179,8 +210,11 @@ function assemble(headline: string, sections: readonly Section[], options: Markd
     SECTION_SEPARATOR,
   );
   const maxLength = Math.max(options.maxLength ?? DEFAULT_MAX_LENGTH, MIN_MAX_LENGTH);
-  const whole = [head, ...sections.map((section) => renderSection(section))].join(SECTION_SEPARATOR);
-  if (whole.length + 1 <= maxLength) return `${whole}\n`;
+  // The whole report, with its final newline, when it fits.
+  let room = maxLength - 1 - head.length;
+  for (const section of sections) room -= SECTION_SEPARATOR.length + fullLength(section, room);
+  if (room >= 0)
+    return `${[head, ...sections.map((section) => renderSection(section))].join(SECTION_SEPARATOR)}\n`;
   const budget = maxLength - head.length - TRUNCATION_NOTE_ROOM;
   const { parts, cut } = fitSections(sections, budget);
   return `${[head, ...parts, truncationNote(cut, options.detailsUrl)].join(SECTION_SEPARATOR)}\n`;
@@ -196,7 +230,7 @@ function findingsTable(findings: readonly Finding[], withReason = false): Table 
   const header = ['Severity', 'Rule', 'Location', 'Message', ...(withReason ? ['Reason'] : [])];
   return {
     header,
-    rows: findings.map((finding) => [
+    rows: rowsOf(findings, (finding) => [
       severityCell(finding.severity),
       codeSpan(finding.rule) || '—',
       locationCell(finding.file, finding.line),
@@ -209,7 +243,7 @@ function findingsTable(findings: readonly Finding[], withReason = false): Table 
 function diagnosticsTable(diagnostics: readonly Diagnostic[]): Table {
   return {
     header: ['Severity', 'Code', 'Location', 'Message'],
-    rows: diagnostics.map((diagnostic) => [
+    rows: rowsOf(diagnostics, (diagnostic) => [
       severityCell(diagnostic.severity),
       codeSpan(diagnostic.code) || '—',
       locationCell(diagnostic.file, diagnostic.line),
@@ -224,12 +258,10 @@ function pathsTable(
 ): Table {
   return {
     header: ['From', 'To', 'Ports', ...(last ? [last.title] : [])],
-    rows: pathRows(changes).map((row) => [
-      peerCell(row.from),
-      peerCell(row.to),
-      cell(row.ports),
-      ...(last ? [last.value(row)] : []),
-    ]),
+    rows: rowsOf(pathRowStarts(changes), (start, index, starts) => {
+      const row = pathRow(changes.slice(start, starts[index + 1] ?? changes.length));
+      return [peerCell(row.from), peerCell(row.to), cell(row.ports), ...(last ? [last.value(row)] : [])];
+    }),
   };
 }
 
@@ -303,7 +335,7 @@ function fixesBlock(result: CheckResult): string | undefined {
 function readinessTable(flows: FlowsResult | undefined): Table {
   return {
     header: ['Namespace', 'Explicitly allowed', 'Default deny', 'Held back by'],
-    rows: (flows?.readiness ?? []).map((namespace) => {
+    rows: rowsOf(flows?.readiness ?? [], (namespace) => {
       const blocking = namespace.blocking.slice(0, MAX_BLOCKING_SHOWN).map((flow) => describeBlocking(flow));
       const more = namespace.blocking.length - blocking.length;
       return [
@@ -321,7 +353,7 @@ function readinessTable(flows: FlowsResult | undefined): Table {
 function unusedRulesTable(flows: FlowsResult | undefined): Table {
   return {
     header: ['Location', 'Rule'],
-    rows: (flows?.unusedRules ?? []).map((rule) => [
+    rows: rowsOf(flows?.unusedRules ?? [], (rule) => [
       locationCell(rule.file, rule.line),
       cell(describeRule(rule)),
     ]),
@@ -387,7 +419,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       lead: 'Traffic recorded on the cluster that base allows and this change denies.',
       table: {
         header: [...FLOW_HEADER, 'Why'],
-        rows: (flows?.broken ?? []).map((flow) => [...flowCells(flow), cell(flow.explanation ?? '')]),
+        rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow), cell(flow.explanation ?? '')]),
       },
     },
     fixes
@@ -418,10 +450,13 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       folded: false,
       table: {
         header: ['Change', 'Workload'],
-        rows: [
-          ...diff.workloadsAdded.map((peer) => ['added', peerCell(peer)]),
-          ...diff.workloadsRemoved.map((peer) => ['removed', peerCell(peer)]),
-        ],
+        rows: rowsOf(
+          [
+            ...diff.workloadsAdded.map((peer) => ['added', peer] as const),
+            ...diff.workloadsRemoved.map((peer) => ['removed', peer] as const),
+          ],
+          ([change, peer]) => [change, peerCell(peer)],
+        ),
       },
     },
     { title: 'Findings introduced by this PR', folded: false, table: findingsTable(findings.introduced) },
@@ -433,7 +468,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       title: 'Newly allowed flows',
       folded: true,
       lead: 'Traffic that was denied when recorded and that this change allows.',
-      table: { header: FLOW_HEADER, rows: (flows?.newlyAllowed ?? []).map(flowCells) },
+      table: { header: FLOW_HEADER, rows: rowsOf(flows?.newlyAllowed ?? [], flowCells) },
     },
     {
       title: 'Unmatched flow endpoints',
@@ -441,7 +476,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       lead: 'Flows with an endpoint that matches nothing in the manifests; they were not replayed.',
       table: {
         header: [...FLOW_HEADER, 'Reason'],
-        rows: (flows?.unmatched ?? []).map((flow) => [...flowCells(flow), cell(flow.reason)]),
+        rows: rowsOf(flows?.unmatched ?? [], (flow) => [...flowCells(flow), cell(flow.reason)]),
       },
     },
     {
@@ -449,7 +484,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       folded: true,
       table: {
         header: ['Location', 'Reason'],
-        rows: (flows?.skippedSamples ?? []).map((sample) => [
+        rows: rowsOf(flows?.skippedSamples ?? [], (sample) => [
           locationCell(sample.file, sample.line),
           cell(sample.reason),
         ]),
