@@ -62,9 +62,7 @@ export function withFlowFixes(
   changedFiles: ReadonlySet<string>,
   diagnostics: Diagnostic[],
 ): ReplayedFlow[] {
-  const byKey = new Map(
-    observed.map((flow) => [flowKey(flow.fromPeer, flow.toPeer, flow.protocol, flow.port), flow]),
-  );
+  const byKey = new Map(observed.map((flow) => [flow.key, flow]));
   return broken.map((flow, index) => {
     if (index >= MAX_FLOW_FIXES) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));

@@ -7,6 +7,8 @@ import type { AdmittingRule, Direction, Endpoint, PolicyEngine } from '../policy
 
 /** A recorded connection that passed, with both ends matched to the head model. */
 export interface ObservedFlow {
+  /** Its identity as reports name it ({@link flowKey}), so that a replayed flow finds it. */
+  key: string;
   from: Endpoint;
   to: Endpoint;
   fromPeer: FlowPeer;
@@ -28,33 +30,37 @@ export function observedFlows(
   match: (endpoint: FlowEndpoint) => MatchedEndpoint,
   head: PolicyEngine,
 ): ObservedFlow[] {
-  const byKey = new Map<string, Omit<ObservedFlow, 'admitting'>>();
+  const byKey = new Map<string, ObservedFlow>();
   for (const flow of flows) {
     if (flow.verdict === 'denied' || flow.verdict === 'dropped-other') continue;
     const from = match(flow.from);
     const to = match(flow.to);
     if ('unmatched' in from || 'unmatched' in to) continue;
-    const observed = {
+    const fromPeer = flowPeer(from);
+    const toPeer = flowPeer(to);
+    const { protocol, port } = flow;
+    const key = flowKey(fromPeer, toPeer, protocol, port);
+    const known = byKey.get(key);
+    if (known) {
+      known.count += flow.count;
+      continue;
+    }
+    byKey.set(key, {
+      key,
       from,
       to,
-      fromPeer: flowPeer(from),
-      toPeer: flowPeer(to),
-      protocol: flow.protocol,
-      port: flow.port,
+      fromPeer,
+      toPeer,
+      protocol,
+      port,
       count: flow.count,
-    };
-    const key = flowKey(observed.fromPeer, observed.toPeer, flow.protocol, flow.port);
-    const known = byKey.get(key);
-    if (known) known.count += flow.count;
-    else byKey.set(key, observed);
+      admitting: {
+        egress: head.admittingRules('egress', from, to, protocol, port),
+        ingress: head.admittingRules('ingress', to, from, protocol, port),
+      },
+    });
   }
-  return [...byKey.values()].map((flow) => ({
-    ...flow,
-    admitting: {
-      egress: head.admittingRules('egress', flow.from, flow.to, flow.protocol, flow.port),
-      ingress: head.admittingRules('ingress', flow.to, flow.from, flow.protocol, flow.port),
-    },
-  }));
+  return [...byKey.values()];
 }
 
 /** The identity of a connection as reports name it, so a replayed flow finds its observed one. */
