@@ -20983,27 +20983,31 @@ function observedFlows(flows, match2, head) {
     const from = match2(flow.from);
     const to = match2(flow.to);
     if ("unmatched" in from || "unmatched" in to) continue;
-    const observed = {
+    const fromPeer = flowPeer(from);
+    const toPeer = flowPeer(to);
+    const { protocol, port: port2 } = flow;
+    const key = flowKey(fromPeer, toPeer, protocol, port2);
+    const known = byKey.get(key);
+    if (known) {
+      known.count += flow.count;
+      continue;
+    }
+    byKey.set(key, {
+      key,
       from,
       to,
-      fromPeer: flowPeer(from),
-      toPeer: flowPeer(to),
-      protocol: flow.protocol,
-      port: flow.port,
-      count: flow.count
-    };
-    const key = flowKey(observed.fromPeer, observed.toPeer, flow.protocol, flow.port);
-    const known = byKey.get(key);
-    if (known) known.count += flow.count;
-    else byKey.set(key, observed);
+      fromPeer,
+      toPeer,
+      protocol,
+      port: port2,
+      count: flow.count,
+      admitting: {
+        egress: head.admittingRules("egress", from, to, protocol, port2),
+        ingress: head.admittingRules("ingress", to, from, protocol, port2)
+      }
+    });
   }
-  return [...byKey.values()].map((flow) => ({
-    ...flow,
-    admitting: {
-      egress: head.admittingRules("egress", flow.from, flow.to, flow.protocol, flow.port),
-      ingress: head.admittingRules("ingress", flow.to, flow.from, flow.protocol, flow.port)
-    }
-  }));
+  return [...byKey.values()];
 }
 function flowKey(from, to, protocol, port2) {
   return JSON.stringify([from, to, protocol, port2]);
@@ -23570,9 +23574,7 @@ function withFindingFixes(findings, context, changedFiles, diagnostics) {
 }
 var MAX_FLOW_FIXES = 100;
 function withFlowFixes(broken, observed, context, changedFiles, diagnostics) {
-  const byKey = new Map(
-    observed.map((flow) => [flowKey(flow.fromPeer, flow.toPeer, flow.protocol, flow.port), flow])
-  );
+  const byKey = new Map(observed.map((flow) => [flow.key, flow]));
   return broken.map((flow, index) => {
     if (index >= MAX_FLOW_FIXES) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
