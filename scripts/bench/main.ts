@@ -184,24 +184,51 @@ function printSize({ size, tree, phases, whole, manifests }: SizeResult): void {
   console.log(row('manifests-only check', seconds(manifests.times.check ?? 0), mib(manifests.peakRssBytes)));
 }
 
-/** How each phase grows from medium to large, next to how its input grows: no phase should grow faster. */
+/**
+ * How each phase grows from medium to large, next to how what it reads (its input) and what it produces (its output)
+ * grow: no phase should grow faster than its input, or, where the output itself outgrows the input (every path a
+ * `namespaceSelector: {}` edit opens is reported), faster than its output.
+ */
 function printGrowth(medium: SizeResult, large: SizeResult): void {
-  const workloads = large.tree.workloads / medium.tree.workloads;
-  const lines = large.tree.flowLines / medium.tree.flowLines;
+  const growth = (from: number | undefined, to: number | undefined) => (to ?? 0) / (from ?? 1);
+  const count = (key: string) => growth(medium.phases.counts[key], large.phases.counts[key]);
+  const workloads = growth(medium.tree.workloads, large.tree.workloads);
+  const lines = growth(medium.tree.flowLines, large.tree.flowLines);
+  const size: Record<string, { input: number; output?: number }> = {
+    load: { input: workloads },
+    model: { input: workloads },
+    lint: { input: workloads },
+    'connectivity base': { input: workloads, output: count('connectionsBase') },
+    'connectivity head': { input: workloads, output: count('connectionsHead') },
+    diff: { input: workloads, output: growth(medium.phases.counts.opened, large.phases.counts.opened) },
+    'flow read+aggregate': { input: lines, output: count('aggregatedFlows') },
+    replay: { input: count('aggregatedFlows') },
+    'report rendering': { input: growth(medium.whole.counts.jsonBytes, large.whole.counts.jsonBytes) },
+    'whole check': { input: Math.max(workloads, lines) },
+    'manifests-only check': { input: workloads },
+  };
+  const times: Record<string, [number | undefined, number | undefined]> = {
+    ...Object.fromEntries(
+      PHASES.map((phase) => [phase, [medium.phases.times[phase], large.phases.times[phase]]]),
+    ),
+    'report rendering': [medium.whole.times.report, large.whole.times.report],
+    'whole check': [medium.whole.times.check, large.whole.times.check],
+    'manifests-only check': [medium.manifests.times.check, large.manifests.times.check],
+  };
+  const x = (ratio: number) => `x${ratio.toFixed(1)}`;
+  console.log('\nmedium -> large: time, input (output) and whether the time grows within them');
+  for (const [phase, [from, to]] of Object.entries(times)) {
+    const time = growth(from, to);
+    const { input, output } = size[phase]!;
+    const within =
+      time <= input * 1.05 ? 'within input' : output && time <= output ? 'within output' : 'FASTER';
+    const sizes = `${x(input)}${output === undefined ? '' : ` (${x(output)})`}`;
+    console.log(`  ${phase.padEnd(28)}${x(time).padStart(10)}  ${sizes.padEnd(16)}${within}`);
+  }
   console.log(
-    `\nmedium -> large (input: workloads x${workloads.toFixed(1)}, flow lines x${lines.toFixed(1)})`,
+    '  (input: workloads, flow lines, aggregated flows for the replay, the JSON result for the report; output:\n' +
+      '   connections, opened paths, aggregated flows; within: at most 5% above, the spread of best-of-N runs)',
   );
-  const ratio = (a: number | undefined, b: number | undefined) => `x${((b ?? 0) / (a ?? 1)).toFixed(1)}`;
-  const output = (key: string) => ratio(medium.phases.counts[key], large.phases.counts[key]);
-  console.log(
-    `(output: connections x${output('connectionsHead').slice(1)}, opened paths x${output('opened').slice(1)}, ` +
-      `aggregated flows x${output('aggregatedFlows').slice(1)})`,
-  );
-  for (const phase of PHASES)
-    console.log(row(phase, ratio(medium.phases.times[phase], large.phases.times[phase])));
-  console.log(row('report rendering', ratio(medium.whole.times.report, large.whole.times.report)));
-  console.log(row('whole check', ratio(medium.whole.times.check, large.whole.times.check)));
-  console.log(row('manifests-only check', ratio(medium.manifests.times.check, large.manifests.times.check)));
 }
 
 await main(process.argv.slice(2));

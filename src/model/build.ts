@@ -197,8 +197,8 @@ function collectNamespaces(
   referenced: readonly string[],
 ): Map<string, Namespace> {
   const namespaces = new Map<string, Namespace>();
-  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
-    if (namespaces.has(name)) continue;
+  // Every object names its namespace: sorting the distinct names, not the thousands of references, is enough.
+  for (const name of [...new Set([...declared.keys(), ...Object.keys(configured), ...referenced])].sort()) {
     const own = declared.get(name);
     const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
     namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
