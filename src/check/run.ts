@@ -2,7 +2,7 @@ import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
 import { diffConnectivity } from '../diff/connectivity.js';
-import { peerKey } from '../diff/peers.js';
+import { comparePeers } from '../diff/peers.js';
 import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/replay.js';
 import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
 import { readFlowsInBackground } from '../flows/background.js';
@@ -118,9 +118,19 @@ function lintSide(side: AnalysedSide, config: ResolvedConfig): Finding[] {
   return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
 }
 
-/** Paths are (from, to) pairs: one closed on TCP, UDP and SCTP is one path for people, three entries for machines. */
+/**
+ * Paths are (from, to) pairs: one closed on TCP, UDP and SCTP is one path for people, three entries for machines.
+ * The diff sorts changes by path, so the entries of one path are neighbours.
+ */
 function countPaths(changes: readonly PathChange[]): number {
-  return new Set(changes.map((c) => `${peerKey(c.from)}|${peerKey(c.to)}`)).size;
+  return changes.filter((change, index) => {
+    const previous = changes[index - 1];
+    return (
+      !previous ||
+      comparePeers(previous.from, change.from) !== 0 ||
+      comparePeers(previous.to, change.to) !== 0
+    );
+  }).length;
 }
 
 /**

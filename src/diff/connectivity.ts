@@ -14,7 +14,7 @@ import type {
 } from '../policy/types.js';
 import { compareText } from '../text/compare.js';
 import { changedScope } from './changed.js';
-import { isCidrPeer, peerKey } from './peers.js';
+import { comparePeers, isCidrPeer, peerKey } from './peers.js';
 
 /**
  * Compares connectivity per (from, to, protocol): ports opened and closed between workloads present on both sides,
@@ -232,10 +232,10 @@ function commonSegments(group: ExternalGroup): { range: IpRange; base: ConnSet; 
   return segments;
 }
 
+/**
+ * Report order: source, destination, protocol. Changes between workloads come in this order already (the engine's),
+ * so sorting costs a pass over them.
+ */
 function byPath(a: PathChange, b: PathChange): number {
-  return (
-    peerKey(a.from).localeCompare(peerKey(b.from)) ||
-    peerKey(a.to).localeCompare(peerKey(b.to)) ||
-    a.protocol.localeCompare(b.protocol)
-  );
+  return comparePeers(a.from, b.from) || comparePeers(a.to, b.to) || compareText(a.protocol, b.protocol);
 }

@@ -1,5 +1,7 @@
 import type { Workload } from '../model/types.js';
+import { compareWorkloads } from '../policy/engine.js';
 import type { CidrPeer, Peer, WorkloadPeer } from '../policy/types.js';
+import { compareText } from '../text/compare.js';
 
 /** The JSON/report form of a workload. */
 export function workloadPeer(w: Workload): WorkloadPeer {
@@ -13,6 +15,15 @@ export function isCidrPeer(peer: object): peer is CidrPeer {
 /** A stable key for a peer: `ns/Kind/name` (a workload id) or the CIDR itself. */
 export function peerKey(peer: Peer): string {
   return isCidrPeer(peer) ? peer.cidr : `${peer.namespace}/${peer.kind}/${peer.name}`;
+}
+
+/** Report order of peers: CIDR blocks first, by text, then workloads by namespace, kind and name (code points). */
+export function comparePeers(a: Peer, b: Peer): number {
+  const aIsBlock = isCidrPeer(a);
+  const bIsBlock = isCidrPeer(b);
+  if (aIsBlock && bIsBlock) return compareText(a.cidr, b.cidr);
+  if (aIsBlock || bIsBlock) return aIsBlock ? -1 : 1;
+  return compareWorkloads(a, b);
 }
 
 /** How people write a peer: `ns/name` (kind in brackets when not a Deployment) or the CIDR. */

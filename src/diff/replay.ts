@@ -6,6 +6,7 @@ import { ownerFromPodName } from '../flows/owner.js';
 import type { Endpoint, PolicyEngine } from '../policy/types.js';
 import { describeDenial } from './explain-text.js';
 import { peerLabel, workloadPeer } from './peers.js';
+import { compareText } from '../text/compare.js';
 
 /** One side of the replay: its engine and a matcher of flow endpoints to its model. */
 export interface ReplaySide {
@@ -106,9 +107,9 @@ function replayed(flow: AggregatedFlow, from: MatchedEndpoint, to: MatchedEndpoi
 
 function compareFlows(a: ReplayedFlow, b: ReplayedFlow): number {
   return (
-    peerLabel(a.from).localeCompare(peerLabel(b.from)) ||
-    peerLabel(a.to).localeCompare(peerLabel(b.to)) ||
-    a.protocol.localeCompare(b.protocol) ||
+    compareText(peerLabel(a.from), peerLabel(b.from)) ||
+    compareText(peerLabel(a.to), peerLabel(b.to)) ||
+    compareText(a.protocol, b.protocol) ||
     a.port - b.port
   );
 }

@@ -3,6 +3,7 @@ import type { Direction, PolicyEngine } from '../policy/types.js';
 import { DIRECTIONS } from '../rules/helpers.js';
 import type { ObservedFlow } from './observed.js';
 import type { BlockingFlow, NamespaceReadiness, UnusedRule } from './types.js';
+import { compareText } from '../text/compare.js';
 
 /**
  * For each namespace of the repository with recorded traffic: whether a default deny (ingress and egress) would
@@ -47,7 +48,7 @@ export function namespaceReadiness(
     }
   }
   return [...byNamespace.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([namespace, { observed: count, blocking }]) => ({
       namespace,
       observed: count,
@@ -88,7 +89,7 @@ export function unusedRules(
       });
     }
   }
-  return unused.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return unused.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
 }
 
 function namespaceOf(endpoint: ObservedFlow['from']): string | undefined {

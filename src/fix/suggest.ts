@@ -19,6 +19,7 @@ import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
 import { addRule, changedLines, ruleYaml, type PolicyTarget } from './patch.js';
 import type { RulePatch, SuggestedFix } from './types.js';
+import { compareText } from '../text/compare.js';
 
 /** What suggesting fixes needs: the head side, its config, and the text of its manifest files. */
 export interface FixContext {
@@ -283,7 +284,7 @@ function narrowestPolicy(
     (a, b) =>
       a.selected - b.selected ||
       a.bare - b.bare ||
-      a.policy.loc.file.localeCompare(b.policy.loc.file) ||
+      compareText(a.policy.loc.file, b.policy.loc.file) ||
       a.policy.loc.line - b.policy.loc.line,
   );
   return ranked[0]?.policy;
@@ -308,7 +309,7 @@ function stableLabels(labels: Labels): Labels {
   return Object.fromEntries(
     Object.entries(labels)
       .filter(([key]) => !CHURNING_LABELS.has(key))
-      .sort(([a], [b]) => a.localeCompare(b)),
+      .sort(([a], [b]) => compareText(a, b)),
   );
 }
 
