@@ -15188,8 +15188,7 @@ function namespaceLabelsOf(model, namespace) {
 }
 function collectNamespaces(declared, configured, referenced) {
   const namespaces = /* @__PURE__ */ new Map();
-  for (const name of [...declared.keys(), ...Object.keys(configured), ...referenced].sort()) {
-    if (namespaces.has(name)) continue;
+  for (const name of [.../* @__PURE__ */ new Set([...declared.keys(), ...Object.keys(configured), ...referenced])].sort()) {
     const own = declared.get(name);
     const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
     namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
@@ -16404,109 +16403,6 @@ function describeDenial(explanation, fromLabel, toLabel) {
   return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
 }
 
-// src/diff/peers.ts
-function workloadPeer(w) {
-  return { namespace: w.namespace, kind: w.kind, name: w.name };
-}
-function isCidrPeer(peer3) {
-  return "cidr" in peer3;
-}
-function peerKey2(peer3) {
-  return isCidrPeer(peer3) ? peer3.cidr : `${peer3.namespace}/${peer3.kind}/${peer3.name}`;
-}
-function peerLabel(peer3) {
-  if (isCidrPeer(peer3)) return peer3.cidr;
-  if ("ip" in peer3) return String(peer3.ip);
-  if ("unmatched" in peer3) return `(unmatched: ${String(peer3.unmatched)})`;
-  const w = peer3;
-  return w.kind === "Deployment" ? `${w.namespace}/${w.name}` : `${w.namespace}/${w.name} [${w.kind}]`;
-}
-
-// src/diff/annotate.ts
-var METADATA_ENDPOINTS2 = ["169.254.169.254/32", "fd00:ec2::254/128"];
-var NON_PUBLIC = [
-  "10.0.0.0/8",
-  "172.16.0.0/12",
-  "192.168.0.0/16",
-  "100.64.0.0/10",
-  "127.0.0.0/8",
-  "169.254.0.0/16",
-  "fc00::/7",
-  "fe80::/10",
-  "::1/128"
-];
-var PROBE_NAMESPACE = "netpol-guard-probe-any-namespace";
-function probeOf(workload) {
-  let probe = probes.get(workload);
-  if (!probe) {
-    probe = {
-      ...workload,
-      id: `${PROBE_NAMESPACE}/${workload.kind}/${workload.name}`,
-      namespace: PROBE_NAMESPACE
-    };
-    probes.set(workload, probe);
-  }
-  return probe;
-}
-var probes = /* @__PURE__ */ new WeakMap();
-function annotateChanges(opened, closed, head) {
-  const workloads = new Map(head.model.workloads.map((w) => [w.id, w]));
-  const endpoint = (peer3) => {
-    if (isCidrPeer(peer3)) {
-      const range2 = cidrToRange(peer3.cidr);
-      return range2 ? { ip: formatAddress(range2.start, range2.family) } : void 0;
-    }
-    const workload = workloads.get(peerKey2(peer3));
-    return workload ? { workload } : void 0;
-  };
-  for (const change of opened) {
-    const risk = risksOf(change, head, workloads);
-    if (risk.length > 0) change.risk = risk;
-    const from = endpoint(change.from);
-    const to = endpoint(change.to);
-    const port2 = change.ports[0]?.[0];
-    if (!from || !to || port2 === void 0) continue;
-    const location = head.allowingRule(from, to, change.protocol, port2);
-    if (location) change.location = location;
-  }
-  for (const change of closed) {
-    const from = endpoint(change.from);
-    const to = endpoint(change.to);
-    const port2 = change.ports[0]?.[0];
-    if (!from || !to || port2 === void 0) continue;
-    const denial = describeDenial(
-      head.explain(from, to, change.protocol, port2),
-      peerLabel(change.from),
-      peerLabel(change.to)
-    );
-    change.explanation = denial.text;
-    if (denial.location) change.location = denial.location;
-  }
-}
-function risksOf(change, head, workloads) {
-  const risks = [];
-  const { from, to } = change;
-  if (!isCidrPeer(from) && !isCidrPeer(to) && from.namespace !== to.namespace) risks.push("cross-namespace");
-  const source = isCidrPeer(from) ? void 0 : workloads.get(peerKey2(from));
-  const destination = isCidrPeer(to) ? void 0 : workloads.get(peerKey2(to));
-  const port2 = change.ports[0]?.[0];
-  if (source && destination && port2 !== void 0) {
-    if (head.isAllowed({ workload: probeOf(source) }, { workload: destination }, change.protocol, port2))
-      risks.push("any-namespace");
-  }
-  for (const peer3 of [from, to]) {
-    if (!isCidrPeer(peer3)) continue;
-    if (!NON_PUBLIC.some((block) => covers(block, peer3.cidr))) risks.push("internet");
-    if (METADATA_ENDPOINTS2.some((block) => covers(peer3.cidr, block))) risks.push("metadata-endpoint");
-  }
-  return [...new Set(risks)];
-}
-function covers(outer, inner) {
-  const a = cidrToRange(outer);
-  const b = cidrToRange(inner);
-  return !!a && !!b && rangeContains(a, b);
-}
-
 // src/policy/portset.ts
 var MIN_PORT = 1;
 var MAX_PORT = 65535;
@@ -16617,8 +16513,8 @@ function normalize(ranges) {
   return merged;
 }
 function unionRanges(a, b) {
-  if (covers2(a, b)) return a;
-  if (covers2(b, a)) return b;
+  if (covers(a, b)) return a;
+  if (covers(b, a)) return b;
   const merged = [];
   let i = 0;
   let j = 0;
@@ -16630,7 +16526,7 @@ function unionRanges(a, b) {
   }
   return merged;
 }
-function covers2(outer, inner) {
+function covers(outer, inner) {
   let i = 0;
   for (const [lo, hi] of inner) {
     while (i < outer.length && outer[i][1] < lo) i++;
@@ -17248,6 +17144,116 @@ function pushTo2(map, key, value) {
   else map.set(key, [value]);
 }
 
+// src/diff/peers.ts
+function workloadPeer(w) {
+  return { namespace: w.namespace, kind: w.kind, name: w.name };
+}
+function isCidrPeer(peer3) {
+  return "cidr" in peer3;
+}
+function peerKey2(peer3) {
+  return isCidrPeer(peer3) ? peer3.cidr : `${peer3.namespace}/${peer3.kind}/${peer3.name}`;
+}
+function comparePeers(a, b) {
+  const aIsBlock = isCidrPeer(a);
+  const bIsBlock = isCidrPeer(b);
+  if (aIsBlock && bIsBlock) return compareText(a.cidr, b.cidr);
+  if (aIsBlock || bIsBlock) return aIsBlock ? -1 : 1;
+  return compareWorkloads(a, b);
+}
+function peerLabel(peer3) {
+  if (isCidrPeer(peer3)) return peer3.cidr;
+  if ("ip" in peer3) return String(peer3.ip);
+  if ("unmatched" in peer3) return `(unmatched: ${String(peer3.unmatched)})`;
+  const w = peer3;
+  return w.kind === "Deployment" ? `${w.namespace}/${w.name}` : `${w.namespace}/${w.name} [${w.kind}]`;
+}
+
+// src/diff/annotate.ts
+var METADATA_ENDPOINTS2 = ["169.254.169.254/32", "fd00:ec2::254/128"];
+var NON_PUBLIC = [
+  "10.0.0.0/8",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "fc00::/7",
+  "fe80::/10",
+  "::1/128"
+];
+var PROBE_NAMESPACE = "netpol-guard-probe-any-namespace";
+function probeOf(workload) {
+  let probe = probes.get(workload);
+  if (!probe) {
+    probe = {
+      ...workload,
+      id: `${PROBE_NAMESPACE}/${workload.kind}/${workload.name}`,
+      namespace: PROBE_NAMESPACE
+    };
+    probes.set(workload, probe);
+  }
+  return probe;
+}
+var probes = /* @__PURE__ */ new WeakMap();
+function annotateChanges(opened, closed, head) {
+  const workloads = new Map(head.model.workloads.map((w) => [w.id, w]));
+  const endpoint = (peer3) => {
+    if (isCidrPeer(peer3)) {
+      const range2 = cidrToRange(peer3.cidr);
+      return range2 ? { ip: formatAddress(range2.start, range2.family) } : void 0;
+    }
+    const workload = workloads.get(peerKey2(peer3));
+    return workload ? { workload } : void 0;
+  };
+  for (const change of opened) {
+    const risk = risksOf(change, head, workloads);
+    if (risk.length > 0) change.risk = risk;
+    const from = endpoint(change.from);
+    const to = endpoint(change.to);
+    const port2 = change.ports[0]?.[0];
+    if (!from || !to || port2 === void 0) continue;
+    const location = head.allowingRule(from, to, change.protocol, port2);
+    if (location) change.location = location;
+  }
+  for (const change of closed) {
+    const from = endpoint(change.from);
+    const to = endpoint(change.to);
+    const port2 = change.ports[0]?.[0];
+    if (!from || !to || port2 === void 0) continue;
+    const denial = describeDenial(
+      head.explain(from, to, change.protocol, port2),
+      peerLabel(change.from),
+      peerLabel(change.to)
+    );
+    change.explanation = denial.text;
+    if (denial.location) change.location = denial.location;
+  }
+}
+function risksOf(change, head, workloads) {
+  const risks = [];
+  const { from, to } = change;
+  if (!isCidrPeer(from) && !isCidrPeer(to) && from.namespace !== to.namespace) risks.push("cross-namespace");
+  const source = isCidrPeer(from) ? void 0 : workloads.get(peerKey2(from));
+  const destination = isCidrPeer(to) ? void 0 : workloads.get(peerKey2(to));
+  const port2 = change.ports[0]?.[0];
+  if (source && destination && port2 !== void 0) {
+    if (head.isAllowed({ workload: probeOf(source) }, { workload: destination }, change.protocol, port2))
+      risks.push("any-namespace");
+  }
+  for (const peer3 of [from, to]) {
+    if (!isCidrPeer(peer3)) continue;
+    if (!NON_PUBLIC.some((block) => covers2(block, peer3.cidr))) risks.push("internet");
+    if (METADATA_ENDPOINTS2.some((block) => covers2(peer3.cidr, block))) risks.push("metadata-endpoint");
+  }
+  return [...new Set(risks)];
+}
+function covers2(outer, inner) {
+  const a = cidrToRange(outer);
+  const b = cidrToRange(inner);
+  return !!a && !!b && rangeContains(a, b);
+}
+
 // src/diff/changed.ts
 function changedScope(base, head) {
   const scope = { sources: /* @__PURE__ */ new Set(), destinations: /* @__PURE__ */ new Set() };
@@ -17447,7 +17453,7 @@ function commonSegments(group) {
   return segments;
 }
 function byPath(a, b) {
-  return peerKey2(a.from).localeCompare(peerKey2(b.from)) || peerKey2(a.to).localeCompare(peerKey2(b.to)) || a.protocol.localeCompare(b.protocol);
+  return comparePeers(a.from, b.from) || comparePeers(a.to, b.to) || compareText(a.protocol, b.protocol);
 }
 
 // src/flows/owner.ts
@@ -17535,7 +17541,7 @@ function replayed(flow, from, to) {
   };
 }
 function compareFlows(a, b) {
-  return peerLabel(a.from).localeCompare(peerLabel(b.from)) || peerLabel(a.to).localeCompare(peerLabel(b.to)) || a.protocol.localeCompare(b.protocol) || a.port - b.port;
+  return compareText(peerLabel(a.from), peerLabel(b.from)) || compareText(peerLabel(a.to), peerLabel(b.to)) || compareText(a.protocol, b.protocol) || a.port - b.port;
 }
 function matchingOutsidePods(model, match2) {
   const managed = new Set(model.workloads.map((w) => w.namespace));
@@ -23503,7 +23509,7 @@ function narrowestPolicy(engine, workload, direction) {
     bare: policy[direction].length === 0 ? 1 : 0
   }));
   ranked.sort(
-    (a, b) => a.selected - b.selected || a.bare - b.bare || a.policy.loc.file.localeCompare(b.policy.loc.file) || a.policy.loc.line - b.policy.loc.line
+    (a, b) => a.selected - b.selected || a.bare - b.bare || compareText(a.policy.loc.file, b.policy.loc.file) || a.policy.loc.line - b.policy.loc.line
   );
   return ranked[0]?.policy;
 }
@@ -23520,7 +23526,7 @@ function peerFor(policyNamespace, endpoint) {
 }
 function stableLabels(labels) {
   return Object.fromEntries(
-    Object.entries(labels).filter(([key]) => !CHURNING_LABELS.has(key)).sort(([a], [b]) => a.localeCompare(b))
+    Object.entries(labels).filter(([key]) => !CHURNING_LABELS.has(key)).sort(([a], [b]) => compareText(a, b))
   );
 }
 function matchLabels(labels) {
@@ -23640,7 +23646,7 @@ function namespaceReadiness(observed, model) {
       byNamespace2.set(namespace, entry);
     }
   }
-  return [...byNamespace2.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, { observed: count2, blocking }]) => ({
+  return [...byNamespace2.entries()].sort(([a], [b]) => compareText(a, b)).map(([namespace, { observed: count2, blocking }]) => ({
     namespace,
     observed: count2,
     covered: count2 - blocking.length,
@@ -23671,7 +23677,7 @@ function unusedRules(observed, engine, model) {
       });
     }
   }
-  return unused.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return unused.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
 }
 function namespaceOf(endpoint) {
   return "workload" in endpoint ? endpoint.workload.namespace : void 0;
@@ -23769,7 +23775,10 @@ function lintSide(side, config) {
   return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
 }
 function countPaths(changes) {
-  return new Set(changes.map((c) => `${peerKey2(c.from)}|${peerKey2(c.to)}`)).size;
+  return changes.filter((change, index) => {
+    const previous = changes[index - 1];
+    return !previous || comparePeers(previous.from, change.from) !== 0 || comparePeers(previous.to, change.to) !== 0;
+  }).length;
 }
 function markIntroduced(headFindings, baseFindings) {
   const group = (f) => [f.rule, f.resource.kind, f.resource.namespace ?? "", f.resource.name].join("\0");

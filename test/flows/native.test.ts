@@ -73,4 +73,14 @@ describe('native reader', () => {
     ]);
     expect(result.stats).toMatchObject({ records: 2, skipped: 16, ignored: 0 });
   });
+
+  it('skips each bad record of a document on one line, all at that line', async () => {
+    const result = await readFlows([fixture('native/one-line-array.json')], { root: fixture('') });
+    expect(result.flows.map(describeFlow)).toEqual(['shop frontend -> data postgres TCP/5432 allowed x1']);
+    const file = 'native/one-line-array.json';
+    expect(result.stats.skippedSamples).toEqual([
+      { file, line: 1, reason: 'port 70000 is not a port (1-65535)' },
+      { file, line: 1, reason: 'not an object' },
+    ]);
+  });
 });
