@@ -8,7 +8,7 @@ import {
   type TimedFlow,
 } from './aggregate.js';
 import type { FlowLineReader, FlowSink } from './sink.js';
-import { ConnectionMemory, connectionKey, type ConnectionKey } from './connection-memory.js';
+import { ConnectionMemory, connectionKey, ipv4Number, type ConnectionKey } from './connection-memory.js';
 import { MarkerSearch } from './markers.js';
 import { RecentMap } from './recent-map.js';
 import { SightingReader, type EndpointBytes } from './hubble-sighting.js';
@@ -520,6 +520,12 @@ const MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 /** Descriptions kept per address (a pod's address given to another pod later): more are read the slow way. */
 const DESCRIPTIONS_PER_ADDRESS = 4;
 
+/** An address as a map key: an IPv4 one as its 32-bit number (a small integer to V8), any other as written. */
+function addressKey(address: string): string | number {
+  const number = ipv4Number(address);
+  return number === undefined ? address : number | 0;
+}
+
 /**
  * Endpoint descriptions remembered by their exact bytes, so that a line naming a pod described before is read
  * without decoding its description: found by the address the line gives the endpoint, then compared whole. The
@@ -527,8 +533,11 @@ const DESCRIPTIONS_PER_ADDRESS = 4;
  * the search.
  */
 class RememberedDescriptions<T> {
-  /** By address; weighed in bytes, so that what is kept stays within twice `capacity` bytes whatever the log. */
-  private readonly byAddress: RecentMap<{ bytes: Buffer; known: T }[]>;
+  /**
+   * By address (an IPv4 one as its number, which a look-up neither hashes as text nor compares); weighed in bytes,
+   * so that what is kept stays within twice `capacity` bytes whatever the log.
+   */
+  private readonly byAddress: RecentMap<{ bytes: Buffer; known: T }[], string | number>;
 
   constructor(capacity: number) {
     this.byAddress = new RecentMap(capacity, (group) =>
@@ -537,14 +546,15 @@ class RememberedDescriptions<T> {
   }
 
   remember(address: string, bytes: Buffer, known: T): void {
-    const group = this.byAddress.get(address) ?? [];
+    const key = addressKey(address);
+    const group = this.byAddress.get(key) ?? [];
     if (group.length >= DESCRIPTIONS_PER_ADDRESS) return;
     group.push({ bytes, known });
-    this.byAddress.set(address, group);
+    this.byAddress.set(key, group);
   }
 
   find(address: string, bytes: Buffer, start: number, end: number): { known: T; length: number } | undefined {
-    for (const { bytes: remembered, known } of this.byAddress.get(address) ?? []) {
+    for (const { bytes: remembered, known } of this.byAddress.get(addressKey(address)) ?? []) {
       const length = remembered.length;
       if (start + length <= end && bytes.compare(remembered, 0, length, start, start + length) === 0)
         return { known, length };

@@ -6,9 +6,9 @@
  * old one (not used since) is dropped whole, so the last `capacity` are always remembered and never more than twice
  * that. A value that grows is set again, so that what it added is weighed too.
  */
-export class RecentMap<V> {
-  private young = new Map<string, V>();
-  private old = new Map<string, V>();
+export class RecentMap<V, K = string> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
   private youngWeight = 0;
 
   constructor(
@@ -16,7 +16,7 @@ export class RecentMap<V> {
     private readonly weigh: (value: V) => number = () => 1,
   ) {}
 
-  get(key: string): V | undefined {
+  get(key: K): V | undefined {
     const value = this.young.get(key);
     if (value !== undefined) return value;
     const aged = this.old.get(key);
@@ -24,7 +24,7 @@ export class RecentMap<V> {
     return aged;
   }
 
-  set(key: string, value: V): void {
+  set(key: K, value: V): void {
     this.young.set(key, value);
     this.youngWeight += this.weigh(value);
     if (this.youngWeight >= this.capacity) {
