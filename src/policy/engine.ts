@@ -1,3 +1,4 @@
+import { pushTo } from '../collections.js';
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import type {
@@ -650,10 +651,4 @@ export function compareWorkloads(a: WorkloadPeer, b: WorkloadPeer): number {
 /** Labels as entries in key order, so equal sets compare and print alike. */
 export function sortedEntries(labels: Labels): [string, string][] {
   return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

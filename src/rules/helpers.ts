@@ -1,3 +1,4 @@
+import { pushTo } from '../collections.js';
 import type { FieldPath } from '../manifests/types.js';
 import type {
   ClusterModel,
@@ -168,12 +169,6 @@ interface NamespaceContents {
  * quadratic (so would a fix's verification be, which takes a few namespaces of the model per fix).
  */
 const contentsByModel = new WeakMap<ClusterModel, NamespaceContents>();
-
-function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
