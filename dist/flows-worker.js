@@ -8594,8 +8594,15 @@ function reservedIdentity(names) {
 }
 var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 var DESCRIPTIONS_PER_ADDRESS = 4;
+function addressKey(address) {
+  const number = ipv4Number(address);
+  return number === void 0 ? address : number | 0;
+}
 var RememberedDescriptions = class {
-  /** By address; weighed in bytes, so that what is kept stays within twice `capacity` bytes whatever the log. */
+  /**
+   * By address (an IPv4 one as its number, which a look-up neither hashes as text nor compares); weighed in bytes,
+   * so that what is kept stays within twice `capacity` bytes whatever the log.
+   */
   byAddress;
   constructor(capacity) {
     this.byAddress = new RecentMap(
@@ -8604,13 +8611,14 @@ var RememberedDescriptions = class {
     );
   }
   remember(address, bytes, known) {
-    const group = this.byAddress.get(address) ?? [];
+    const key = addressKey(address);
+    const group = this.byAddress.get(key) ?? [];
     if (group.length >= DESCRIPTIONS_PER_ADDRESS) return;
     group.push({ bytes, known });
-    this.byAddress.set(address, group);
+    this.byAddress.set(key, group);
   }
   find(address, bytes, start, end) {
-    for (const { bytes: remembered, known } of this.byAddress.get(address) ?? []) {
+    for (const { bytes: remembered, known } of this.byAddress.get(addressKey(address)) ?? []) {
       const length = remembered.length;
       if (start + length <= end && bytes.compare(remembered, 0, length, start, start + length) === 0)
         return { known, length };

@@ -35792,6 +35792,13 @@ function compareRanges(a, b) {
   return a.family - b.family || compareBigInt(a.start, b.start) || compareBigInt(a.end, b.end);
 }
 
+// src/collections.ts
+function pushTo(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+
 // src/rules/helpers.ts
 var DIRECTIONS = ["ingress", "egress"];
 function peerKey(direction) {
@@ -35883,11 +35890,6 @@ function byNamespace(model) {
   return contents;
 }
 var contentsByModel = /* @__PURE__ */ new WeakMap();
-function pushTo(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
-}
 function sortedUnique(values) {
   return [...new Set(values)].sort();
 }
@@ -38013,7 +38015,7 @@ var Engine = class {
     this.model = model;
     for (const policy of model.policies) {
       const compiled = this.compiled(policy);
-      pushTo2(this.policiesByNamespace, policy.namespace, compiled);
+      pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
     const groupByKey = /* @__PURE__ */ new Map();
     for (const workload of model.workloads) {
@@ -38024,7 +38026,7 @@ var Engine = class {
         group2 = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
         groupByKey.set(key, group2);
         this.groups.push(group2);
-        pushTo2(this.groupsByNamespace, workload.namespace, group2);
+        pushTo(this.groupsByNamespace, workload.namespace, group2);
       }
       group2.members.push(workload);
       this.groupOfWorkload.set(workload, group2);
@@ -38226,7 +38228,7 @@ var Engine = class {
     const admittedBy = /* @__PURE__ */ new Map();
     for (const destination of this.groups) {
       for (const source of rows[destination.index].ingress.byGroup.keys())
-        pushTo2(admittedBy, source, destination);
+        pushTo(admittedBy, source, destination);
     }
     const byRank = (a, b) => rank.get(a) - rank.get(b);
     const inOrder = (groups) => [...new Set(groups)].flatMap((group2) => group2.members).sort(byRank);
@@ -38448,11 +38450,6 @@ function compareWorkloads(a, b) {
 }
 function sortedEntries(labels) {
   return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
-}
-function pushTo2(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
 }
 
 // src/diff/peers.ts
@@ -40210,8 +40207,15 @@ function reservedIdentity(names) {
 }
 var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 var DESCRIPTIONS_PER_ADDRESS = 4;
+function addressKey2(address) {
+  const number = ipv4Number(address);
+  return number === void 0 ? address : number | 0;
+}
 var RememberedDescriptions = class {
-  /** By address; weighed in bytes, so that what is kept stays within twice `capacity` bytes whatever the log. */
+  /**
+   * By address (an IPv4 one as its number, which a look-up neither hashes as text nor compares); weighed in bytes,
+   * so that what is kept stays within twice `capacity` bytes whatever the log.
+   */
   byAddress;
   constructor(capacity) {
     this.byAddress = new RecentMap(
@@ -40220,13 +40224,14 @@ var RememberedDescriptions = class {
     );
   }
   remember(address, bytes, known) {
-    const group2 = this.byAddress.get(address) ?? [];
+    const key = addressKey2(address);
+    const group2 = this.byAddress.get(key) ?? [];
     if (group2.length >= DESCRIPTIONS_PER_ADDRESS) return;
     group2.push({ bytes, known });
-    this.byAddress.set(address, group2);
+    this.byAddress.set(key, group2);
   }
   find(address, bytes, start, end) {
-    for (const { bytes: remembered, known } of this.byAddress.get(address) ?? []) {
+    for (const { bytes: remembered, known } of this.byAddress.get(addressKey2(address)) ?? []) {
       const length = remembered.length;
       if (start + length <= end && bytes.compare(remembered, 0, length, start, start + length) === 0)
         return { known, length };
