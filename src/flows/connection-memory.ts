@@ -1,5 +1,5 @@
 import type { Protocol } from '../model/types.js';
-import { RecentMap } from './recent-map.js';
+import { RecentMap, type KeyedStore } from './recent-map.js';
 
 /**
  * A connection's 5-tuple as a key that is the same both ways (its two ends in sorted order), so that one look-up
@@ -81,50 +81,37 @@ export function ipv4Number(text: string): number | undefined {
 }
 
 /**
- * Connections remembered by 5-tuple, bounded as {@link RecentMap} is (the last `capacity` used always remembered,
- * never more than twice that): numeric tuples in two generations of flat tables, text ones in a RecentMap of their
- * own. A million-line log looks a connection up on every line; a string key cost a fresh string and its hash each
- * time.
+ * Connections remembered by 5-tuple, each kind of key in a {@link RecentMap} (the last `capacity` used always
+ * remembered, never more than twice that): numeric tuples in generations of flat tables, text ones in Maps. A
+ * million-line log looks a connection up on every line; a string key cost a fresh string and its hash each time.
  */
 export class ConnectionMemory<V> {
-  private young: TupleTable<V>;
-  private old: TupleTable<V>;
+  private readonly byNumbers: RecentMap<V, ConnectionKey>;
   private readonly byText: RecentMap<V>;
 
-  constructor(private readonly capacity: number) {
-    this.young = new TupleTable(capacity);
-    this.old = new TupleTable(capacity);
+  constructor(capacity: number) {
+    this.byNumbers = new RecentMap<V, ConnectionKey>(capacity, undefined, () => new TupleTable(capacity));
     this.byText = new RecentMap(capacity);
   }
 
   get(key: ConnectionKey): V | undefined {
-    if (key.text !== undefined) return this.byText.get(key.text);
-    const value = this.young.get(key);
-    if (value !== undefined) return value;
-    const aged = this.old.get(key);
-    if (aged !== undefined) this.set(key, aged);
-    return aged;
+    return key.text === undefined ? this.byNumbers.get(key) : this.byText.get(key.text);
   }
 
   set(key: ConnectionKey, value: V): void {
-    if (key.text !== undefined) {
-      this.byText.set(key.text, value);
-      return;
-    }
-    this.young.set(key, value);
-    if (this.young.size >= this.capacity) {
-      this.old = this.young;
-      this.young = new TupleTable(this.capacity);
-    }
+    if (key.text === undefined) this.byNumbers.set(key, value);
+    else this.byText.set(key.text, value);
   }
 }
 
 /** Words per tuple in a table: first address, second address, ports, protocol (never 0: 0 marks a free slot). */
 const WORDS = 4;
 
-/** An open-addressing hash table of numeric tuples (linear probing, at most half full, never shrinks). */
-class TupleTable<V> {
-  size = 0;
+/**
+ * An open-addressing hash table of numeric tuples (linear probing), for a generation of at most `capacity` of them:
+ * at most half full.
+ */
+class TupleTable<V> implements KeyedStore<ConnectionKey, V> {
   private readonly mask: number;
   private readonly keys: Int32Array;
   private readonly values: (V | undefined)[];
@@ -150,7 +137,6 @@ class TupleTable<V> {
       this.keys[at + 1] = key.second;
       this.keys[at + 2] = key.ports;
       this.keys[at + 3] = key.protocol;
-      this.size++;
     }
     this.values[slot] = value;
   }

@@ -1,3 +1,9 @@
+/** Where a generation of {@link RecentMap} is kept: the part of `Map` it uses. */
+export interface KeyedStore<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): void;
+}
+
 /**
  * A bounded map that forgets the least recently used keys first (5-tuples, pods, descriptions). Two generations
  * instead of an exact LRU: a Map used as an LRU (delete and re-insert on every hit) fills with deleted slots that
@@ -7,14 +13,19 @@
  * that. A value that grows is set again, so that what it added is weighed too.
  */
 export class RecentMap<V, K = string> {
-  private young = new Map<K, V>();
-  private old = new Map<K, V>();
+  private young: KeyedStore<K, V>;
+  private old: KeyedStore<K, V>;
   private youngWeight = 0;
 
+  /** `newStore`: what a generation is kept in, a Map unless the keys have a store of their own. */
   constructor(
     private readonly capacity: number,
     private readonly weigh: (value: V) => number = () => 1,
-  ) {}
+    private readonly newStore: () => KeyedStore<K, V> = () => new Map<K, V>(),
+  ) {
+    this.young = newStore();
+    this.old = newStore();
+  }
 
   get(key: K): V | undefined {
     const value = this.young.get(key);
@@ -29,7 +40,7 @@ export class RecentMap<V, K = string> {
     this.youngWeight += this.weigh(value);
     if (this.youngWeight >= this.capacity) {
       this.old = this.young;
-      this.young = new Map();
+      this.young = this.newStore();
       this.youngWeight = 0;
     }
   }
