@@ -39330,14 +39330,19 @@ function readLabels(value) {
 
 // src/flows/recent-map.ts
 var RecentMap = class {
-  constructor(capacity, weigh = () => 1) {
+  /** `newStore`: what a generation is kept in, a Map unless the keys have a store of their own. */
+  constructor(capacity, weigh = () => 1, newStore = () => /* @__PURE__ */ new Map()) {
     this.capacity = capacity;
     this.weigh = weigh;
+    this.newStore = newStore;
+    this.young = newStore();
+    this.old = newStore();
   }
   capacity;
   weigh;
-  young = /* @__PURE__ */ new Map();
-  old = /* @__PURE__ */ new Map();
+  newStore;
+  young;
+  old;
   youngWeight = 0;
   get(key) {
     const value = this.young.get(key);
@@ -39351,7 +39356,7 @@ var RecentMap = class {
     this.youngWeight += this.weigh(value);
     if (this.youngWeight >= this.capacity) {
       this.old = this.young;
-      this.young = /* @__PURE__ */ new Map();
+      this.young = this.newStore();
       this.youngWeight = 0;
     }
   }
@@ -39405,39 +39410,22 @@ function ipv4Number(text) {
   return digits === 0 || dots !== 3 ? void 0 : value * 256 + part;
 }
 var ConnectionMemory = class {
+  byNumbers;
+  byText;
   constructor(capacity) {
-    this.capacity = capacity;
-    this.young = new TupleTable(capacity);
-    this.old = new TupleTable(capacity);
+    this.byNumbers = new RecentMap(capacity, void 0, () => new TupleTable(capacity));
     this.byText = new RecentMap(capacity);
   }
-  capacity;
-  young;
-  old;
-  byText;
   get(key) {
-    if (key.text !== void 0) return this.byText.get(key.text);
-    const value = this.young.get(key);
-    if (value !== void 0) return value;
-    const aged = this.old.get(key);
-    if (aged !== void 0) this.set(key, aged);
-    return aged;
+    return key.text === void 0 ? this.byNumbers.get(key) : this.byText.get(key.text);
   }
   set(key, value) {
-    if (key.text !== void 0) {
-      this.byText.set(key.text, value);
-      return;
-    }
-    this.young.set(key, value);
-    if (this.young.size >= this.capacity) {
-      this.old = this.young;
-      this.young = new TupleTable(this.capacity);
-    }
+    if (key.text === void 0) this.byNumbers.set(key, value);
+    else this.byText.set(key.text, value);
   }
 };
 var WORDS = 4;
 var TupleTable = class {
-  size = 0;
   mask;
   keys;
   values;
@@ -39460,7 +39448,6 @@ var TupleTable = class {
       this.keys[at2 + 1] = key.second;
       this.keys[at2 + 2] = key.ports;
       this.keys[at2 + 3] = key.protocol;
-      this.size++;
     }
     this.values[slot] = value;
   }
