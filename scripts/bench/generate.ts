@@ -6,7 +6,7 @@ import { once } from 'node:events';
  * A deterministic GitOps tree and Hubble export for the benchmark: the shapes a platform team really has (teams and
  * environments as namespace labels, apps made of several versioned workloads with named ports, a default deny and a
  * DNS allowance per namespace, per-app ingress and egress with same- and cross-namespace peers, some internet egress,
- * a few namespaces without any policy), and a flow log recorded along the paths those policies allow and deny.
+ * three namespaces without any policy in the larger trees), and a flow log recorded along the paths those policies allow and deny.
  * The head side changes a few percent of the app policies: some tighten, some open, one namespace forgets DNS.
  */
 
@@ -38,8 +38,15 @@ export interface GeneratedTree {
 }
 
 const WORKLOADS_PER_NAMESPACE = 25;
-/** Share of namespaces (dev sandboxes) that have no policy at all: every pod there is open. */
-const OPEN_NAMESPACE_SHARE = 0.04;
+/**
+ * Namespaces (dev sandboxes) that have no policy at all, in a tree with at least 25 namespaces per sandbox: every pod
+ * there is open. Every other namespace has a default deny. A fixed number, not a share: with one namespace in 25
+ * open, every sandbox pod reached every other sandbox pod and every path opened to any namespace, so connections
+ * and opened paths grew with the square of the tree (x17 and x23 from medium to large for x5 workloads), which
+ * measured the output's size rather than how the check scales.
+ */
+const OPEN_NAMESPACES = 3;
+const NAMESPACES_PER_OPEN_NAMESPACE = 25;
 /** Share of app policies the head side edits. */
 const CHANGED_POLICY_SHARE = 0.03;
 const TEAMS = 40;
@@ -130,7 +137,9 @@ function suffix(random: () => number, length: number): string {
 
 function plan(size: BenchSize, random: () => number): Plan {
   const namespaceCount = Math.max(2, Math.ceil(size.workloads / WORKLOADS_PER_NAMESPACE));
-  const openEvery = Math.max(2, Math.round(1 / OPEN_NAMESPACE_SHARE));
+  const openCount = Math.min(OPEN_NAMESPACES, Math.floor(namespaceCount / NAMESPACES_PER_OPEN_NAMESPACE));
+  // Spread through the tree, each the last of its stretch of namespaces.
+  const openEvery = openCount === 0 ? Infinity : Math.floor(namespaceCount / openCount);
   const namespaces: PlannedNamespace[] = [];
   const apps: PlannedApp[] = [];
   const workloads: PlannedWorkload[] = [];
@@ -156,7 +165,7 @@ function plan(size: BenchSize, random: () => number): Plan {
   let remaining = size.workloads;
   for (let n = 0; n < namespaceCount && remaining > 0; n++) {
     const team = `team-${n % TEAMS}`;
-    const open = n % openEvery === openEvery - 1;
+    const open = n % openEvery === openEvery - 1 && n < openEvery * openCount;
     const env = open ? 'dev' : ENVS[n % 2]!;
     const namespace: PlannedNamespace = {
       name: `${team}-${env}-${n}`,
