@@ -36402,6 +36402,7 @@ function buildModel(objects, options = {}) {
           name: object.name,
           labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
           inferred: false,
+          annotations: reader.stringMap(["metadata", "annotations"]),
           loc: object.loc
         },
         reader
@@ -37092,7 +37093,7 @@ var namespaceWithoutDefaultDeny = {
       "  podSelector: {}",
       "  policyTypes: [Ingress, Egress]"
     ].join("\n"),
-    suppressibleByAnnotation: false
+    suppressibleByAnnotation: "Namespace"
   },
   check(ctx) {
     const contents = byNamespace(ctx.model);
@@ -44294,7 +44295,7 @@ function runLint(input, config, rules2 = rules) {
   const isIgnored = (file) => ignored.some((matcher) => matcher.match(file.replace(/\\/g, "/")));
   const knownIds = new Set(rules2.map((rule2) => rule2.meta.id));
   const diagnostics = [];
-  const suppressions = readSuppressions(input.model.policies, knownIds, diagnostics);
+  const suppressions = readSuppressions(input.model, knownIds, diagnostics);
   const findings = [];
   const consumers = [];
   for (const rule2 of rules2) {
@@ -44302,7 +44303,7 @@ function runLint(input, config, rules2 = rules) {
     if (setting === "off") continue;
     if (rule2.meta.consumesDiagnostic) consumers.push(rule2.meta.consumesDiagnostic);
     const report = (descriptor) => {
-      const { location, resource, policy } = resolveTarget(descriptor);
+      const { location, resource, annotated } = resolveTarget(descriptor);
       const finding = {
         rule: rule2.meta.id,
         severity: setting,
@@ -44311,7 +44312,7 @@ function runLint(input, config, rules2 = rules) {
         resource
       };
       if (descriptor.related && descriptor.related.length > 0) finding.related = descriptor.related;
-      const suppression = policy ? suppressions.get(policy) : void 0;
+      const suppression = annotated ? suppressions.get(annotated) : void 0;
       if (suppression?.ids.has(rule2.meta.id)) {
         finding.suppressed = suppression.reason === void 0 ? {} : { reason: suppression.reason };
       }
@@ -44341,7 +44342,7 @@ function resolveTarget(descriptor) {
     return {
       location: descriptor.path ? policy.locate(descriptor.path) : policy.loc,
       resource: { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name },
-      policy
+      annotated: policy
     };
   }
   if ("workload" in descriptor) {
@@ -44355,16 +44356,17 @@ function resolveTarget(descriptor) {
     const { namespace } = descriptor;
     return {
       location: namespace.loc ?? { file: "", line: 0, column: 0 },
-      resource: { kind: "Namespace", name: namespace.name }
+      resource: { kind: "Namespace", name: namespace.name },
+      annotated: namespace
     };
   }
   return { location: descriptor.at, resource: descriptor.resource };
 }
-function readSuppressions(policies, knownIds, diagnostics) {
+function readSuppressions(model, knownIds, diagnostics) {
   const suppressions = /* @__PURE__ */ new Map();
-  for (const policy of policies) {
-    const value = policy.annotations[IGNORE_ANNOTATION];
-    if (value === void 0) continue;
+  const read = (annotated, where, resource) => {
+    const value = annotated.annotations?.[IGNORE_ANNOTATION];
+    if (value === void 0) return;
     const separator = value.indexOf(":");
     const idList = separator < 0 ? value : value.slice(0, separator);
     const reason = separator < 0 ? void 0 : value.slice(separator + 1).trim() || void 0;
@@ -44373,16 +44375,25 @@ function readSuppressions(policies, knownIds, diagnostics) {
     );
     for (const id of ids) {
       if (knownIds.has(id)) continue;
-      const where = policy.locate(["metadata", "annotations", IGNORE_ANNOTATION]);
       diagnostics.push({
         severity: "warning",
         code: "unknown-rule",
         message: `${IGNORE_ANNOTATION} names unknown rule "${id}"; it suppresses nothing`,
-        ...where,
-        resource: { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name }
+        ...where(),
+        resource
       });
     }
-    suppressions.set(policy, reason === void 0 ? { ids } : { ids, reason });
+    suppressions.set(annotated, reason === void 0 ? { ids } : { ids, reason });
+  };
+  for (const policy of model.policies) {
+    read(policy, () => policy.locate(["metadata", "annotations", IGNORE_ANNOTATION]), {
+      kind: "NetworkPolicy",
+      namespace: policy.namespace,
+      name: policy.name
+    });
+  }
+  for (const namespace of model.namespaces.values()) {
+    if (namespace.loc) read(namespace, () => namespace.loc, { kind: "Namespace", name: namespace.name });
   }
   return suppressions;
 }

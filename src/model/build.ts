@@ -69,6 +69,7 @@ export function buildModel(
           name: object.name,
           labels: namespaceLabels(object.name, reader.stringMap(['metadata', 'labels'])),
           inferred: false,
+          annotations: reader.stringMap(['metadata', 'annotations']),
           loc: object.loc,
         },
         reader,

@@ -10,6 +10,8 @@ export interface Namespace {
   labels: Labels;
   /** True when no Namespace manifest declares it (it is referenced by an object or policy). */
   inferred: boolean;
+  /** A declared namespace's annotations (`netpol-guard.io/ignore` silences rules about the namespace). */
+  annotations?: Readonly<Record<string, string>>;
   loc?: SourceLocation;
 }
 

@@ -22,15 +22,16 @@ function suppressionSection(rule: Rule): string[] {
     "  - 'legacy/**'",
     '```',
   ];
-  if (rule.meta.suppressibleByAnnotation === false) {
+  const target = rule.meta.suppressibleByAnnotation;
+  if (target === false) {
     return [
       `Findings of this rule are not about one policy, so the \`${IGNORE_ANNOTATION}\` annotation does not apply.`,
       ...config,
     ];
   }
   return [
-    'On the policy, say which rule to silence and why (the finding stays in reports, marked as suppressed, and ' +
-      'never fails a run):',
+    `On the ${target === 'Namespace' ? 'Namespace (declared in a manifest)' : 'policy'}, say which rule to ` +
+      'silence and why (the finding stays in reports, marked as suppressed, and never fails a run):',
     '',
     '```yaml',
     'metadata:',
@@ -72,7 +73,11 @@ export function renderRulesDoc(rules: readonly Rule[] = registry): string {
     '## Suppressing findings',
     '',
     `A policy can silence rules with the \`${IGNORE_ANNOTATION}\` annotation: a comma-separated list of rule ids, ` +
-      'optionally followed by `:` and the reason, which reports show next to the finding.',
+      'optionally followed by `:` and the reason, which reports show next to the finding. Findings about a ' +
+      `namespace (${rules
+        .filter(({ meta }) => meta.suppressibleByAnnotation === 'Namespace')
+        .map(({ meta }) => `\`${meta.id}\``)
+        .join(', ')}) are silenced by the same annotation on its Namespace manifest.`,
     '',
     '```yaml',
     'metadata:',

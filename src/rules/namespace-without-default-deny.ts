@@ -35,7 +35,7 @@ export const namespaceWithoutDefaultDeny: Rule = {
       '  podSelector: {}',
       '  policyTypes: [Ingress, Egress]',
     ].join('\n'),
-    suppressibleByAnnotation: false,
+    suppressibleByAnnotation: 'Namespace',
   },
   check(ctx) {
     const contents = byNamespace(ctx.model);

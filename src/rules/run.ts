@@ -1,14 +1,17 @@
 import { Minimatch } from 'minimatch';
 import type { ResolvedConfig, RuleSetting } from '../config/types.js';
 import type { Diagnostic, SourceLocation } from '../manifests/types.js';
-import type { ClusterModel, NetworkPolicy } from '../model/types.js';
+import type { ClusterModel, Namespace, NetworkPolicy } from '../model/types.js';
 import { createEngine } from '../policy/engine.js';
 import { compareText } from '../text/compare.js';
 import type { PolicyEngine } from '../policy/types.js';
 import { rules as registry } from './index.js';
 import type { Finding, LintResult, ReportDescriptor, ResourceRef, Rule } from './types.js';
 
-/** The annotation that silences rules on one policy: `"rule-a,rule-b"`, optionally followed by `: reason`. */
+/**
+ * The annotation that silences rules on one policy, or on one Namespace for findings about the namespace:
+ * `"rule-a,rule-b"`, optionally followed by `: reason`.
+ */
 export const IGNORE_ANNOTATION = 'netpol-guard.io/ignore';
 
 export interface LintInput {
@@ -39,7 +42,7 @@ export function runLint(
   const isIgnored = (file: string) => ignored.some((matcher) => matcher.match(file.replace(/\\/g, '/')));
   const knownIds = new Set(rules.map((rule) => rule.meta.id));
   const diagnostics: Diagnostic[] = [];
-  const suppressions = readSuppressions(input.model.policies, knownIds, diagnostics);
+  const suppressions = readSuppressions(input.model, knownIds, diagnostics);
   const findings: Finding[] = [];
   const consumers: ((diagnostic: Diagnostic) => boolean)[] = [];
 
@@ -48,7 +51,7 @@ export function runLint(
     if (setting === 'off') continue;
     if (rule.meta.consumesDiagnostic) consumers.push(rule.meta.consumesDiagnostic);
     const report = (descriptor: ReportDescriptor) => {
-      const { location, resource, policy } = resolveTarget(descriptor);
+      const { location, resource, annotated } = resolveTarget(descriptor);
       const finding: Finding = {
         rule: rule.meta.id,
         severity: setting,
@@ -57,7 +60,7 @@ export function runLint(
         resource,
       };
       if (descriptor.related && descriptor.related.length > 0) finding.related = descriptor.related;
-      const suppression = policy ? suppressions.get(policy) : undefined;
+      const suppression = annotated ? suppressions.get(annotated) : undefined;
       if (suppression?.ids.has(rule.meta.id)) {
         finding.suppressed = suppression.reason === undefined ? {} : { reason: suppression.reason };
       }
@@ -83,17 +86,18 @@ export function runLint(
   };
 }
 
+/** Where a finding points, what it is about, and the manifest whose ignore annotation may silence it. */
 function resolveTarget(descriptor: ReportDescriptor): {
   location: SourceLocation;
   resource: ResourceRef;
-  policy?: NetworkPolicy;
+  annotated?: Annotated;
 } {
   if ('policy' in descriptor) {
     const { policy } = descriptor;
     return {
       location: descriptor.path ? policy.locate(descriptor.path) : policy.loc,
       resource: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name },
-      policy,
+      annotated: policy,
     };
   }
   if ('workload' in descriptor) {
@@ -109,24 +113,28 @@ function resolveTarget(descriptor: ReportDescriptor): {
     return {
       location: namespace.loc ?? { file: '', line: 0, column: 0 },
       resource: { kind: 'Namespace', name: namespace.name },
+      annotated: namespace,
     };
   }
   return { location: descriptor.at, resource: descriptor.resource };
 }
 
+/** A manifest that may carry the ignore annotation. */
+type Annotated = NetworkPolicy | Namespace;
+
 /**
- * Parses every policy's ignore annotation once. Unknown ids are reported (a typo would otherwise silently suppress
- * nothing) and the rest still apply.
+ * Parses the ignore annotation of every policy and declared namespace once. Unknown ids are reported (a typo would
+ * otherwise silently suppress nothing) and the rest still apply.
  */
 function readSuppressions(
-  policies: readonly NetworkPolicy[],
+  model: ClusterModel,
   knownIds: ReadonlySet<string>,
   diagnostics: Diagnostic[],
-): Map<NetworkPolicy, Suppression> {
-  const suppressions = new Map<NetworkPolicy, Suppression>();
-  for (const policy of policies) {
-    const value = policy.annotations[IGNORE_ANNOTATION];
-    if (value === undefined) continue;
+): Map<Annotated, Suppression> {
+  const suppressions = new Map<Annotated, Suppression>();
+  const read = (annotated: Annotated, where: () => SourceLocation, resource: ResourceRef) => {
+    const value = annotated.annotations?.[IGNORE_ANNOTATION];
+    if (value === undefined) return;
     const separator = value.indexOf(':');
     const idList = separator < 0 ? value : value.slice(0, separator);
     const reason = separator < 0 ? undefined : value.slice(separator + 1).trim() || undefined;
@@ -138,16 +146,25 @@ function readSuppressions(
     );
     for (const id of ids) {
       if (knownIds.has(id)) continue;
-      const where = policy.locate(['metadata', 'annotations', IGNORE_ANNOTATION]);
       diagnostics.push({
         severity: 'warning',
         code: 'unknown-rule',
         message: `${IGNORE_ANNOTATION} names unknown rule "${id}"; it suppresses nothing`,
-        ...where,
-        resource: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name },
+        ...where(),
+        resource,
       });
     }
-    suppressions.set(policy, reason === undefined ? { ids } : { ids, reason });
+    suppressions.set(annotated, reason === undefined ? { ids } : { ids, reason });
+  };
+  for (const policy of model.policies) {
+    read(policy, () => policy.locate(['metadata', 'annotations', IGNORE_ANNOTATION]), {
+      kind: 'NetworkPolicy',
+      namespace: policy.namespace,
+      name: policy.name,
+    });
+  }
+  for (const namespace of model.namespaces.values()) {
+    if (namespace.loc) read(namespace, () => namespace.loc!, { kind: 'Namespace', name: namespace.name });
   }
   return suppressions;
 }

@@ -54,10 +54,11 @@ export interface RuleMeta {
    */
   consumesDiagnostic?: (diagnostic: Diagnostic) => boolean;
   /**
-   * False for rules whose findings are not about a policy (namespaces, invalid or duplicate manifests): the
-   * `netpol-guard.io/ignore` annotation cannot reach them, only config and path ignores can.
+   * Where the `netpol-guard.io/ignore` annotation that silences the rule's findings goes: on the policy (the default)
+   * or on the Namespace the finding is about; false for findings of invalid or duplicate manifests, which only config
+   * and path ignores reach.
    */
-  suppressibleByAnnotation?: false;
+  suppressibleByAnnotation?: 'Namespace' | false;
 }
 
 /**

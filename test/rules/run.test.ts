@@ -48,6 +48,25 @@ describe('runLint', () => {
     ]);
   });
 
+  it('silences findings about a namespace by the annotation on its Namespace, and reports unknown ids there', async () => {
+    const { findings, diagnostics } = await lintDirectory(path.resolve('fixtures/config/lint-namespaces'));
+    expect(summary(findings.filter((f) => f.rule === 'namespace-without-default-deny'))).toEqual([
+      'namespace-without-default-deny namespaces.yaml:2 suppressed(a playground, nothing here holds data)',
+      'namespace-without-default-deny namespaces.yaml:9',
+      'namespace-without-default-deny namespaces.yaml:15',
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'unknown-rule')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'namespaces.yaml',
+        line: 15,
+        message:
+          'netpol-guard.io/ignore names unknown rule "namespace-without-default-dney"; it suppresses nothing',
+        resource: { kind: 'Namespace', name: 'tools' },
+      }),
+    ]);
+  });
+
   it('applies severities from config and drops rules set to off', async () => {
     const { findings, diagnostics } = await lintDirectory(dir, {
       rules: { 'ipblock-world': 'error', 'namespace-selector-all': 'off', schema: 'off' },
