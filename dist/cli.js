@@ -2223,20 +2223,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema2) {
-      let count2 = 0;
+      let count3 = 0;
       for (const key in schema2) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema2[key] == "object") {
-          (0, util_1.eachItem)(schema2[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema2[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize2) {
       if (normalize2 !== false)
@@ -5774,8 +5774,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -5788,16 +5788,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -7509,8 +7509,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -7618,13 +7618,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -10577,8 +10577,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -10655,12 +10655,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error.message += `:
 
 ${lineStr}
@@ -14356,10 +14356,10 @@ function firstLine(text) {
 }
 
 // src/config/load.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync, readFileSync } from "node:fs";
-import path2 from "node:path";
+var import_ajv2 = __toESM(require_ajv(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
 
 // src/policy/ip.ts
 import { isIP } from "node:net";
@@ -15976,15 +15976,15 @@ var rulesIgnoredByPolicyTypes = {
     for (const policy of ctx.model.policies) {
       if (!policy.policyTypesDeclared) continue;
       for (const direction of DIRECTIONS) {
-        const count2 = policy[direction].length;
-        if (policy.types[direction] || count2 === 0) continue;
+        const count3 = policy[direction].length;
+        if (policy.types[direction] || count3 === 0) continue;
         const listed = DIRECTIONS.filter((type) => policy.types[type]).map(
           (type) => type[0]?.toUpperCase() + type.slice(1)
         );
         ctx.report({
           policy,
           path: ["spec", direction],
-          message: `${count2} ${direction} rule${count2 === 1 ? " is" : "s are"} ignored: policyTypes is [${listed.join(", ")}] and does not list ${direction === "ingress" ? "Ingress" : "Egress"}`,
+          message: `${count3} ${direction} rule${count3 === 1 ? " is" : "s are"} ignored: policyTypes is [${listed.join(", ")}] and does not list ${direction === "ingress" ? "Ingress" : "Egress"}`,
           related: [{ ...policy.locate(["spec", "policyTypes"]), message: "policyTypes" }]
         });
       }
@@ -16114,6 +16114,3284 @@ var rules = [
   policyMissingNamespace
 ];
 
+// src/flows/read.ts
+import { isAbsolute, relative, resolve, sep } from "node:path";
+
+// src/flows/values.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function parseJsonLine(text, terminated) {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { reason: terminated ? "not JSON" : "truncated last line (not complete JSON)" };
+  }
+}
+function isPort(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+function splitLabel(text) {
+  const equals = text.indexOf("=");
+  return equals < 0 ? [text, ""] : [text.slice(0, equals), text.slice(equals + 1)];
+}
+function shown(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// src/flows/aggregate.ts
+function canonicalEndpoint(endpoint) {
+  const identity = {};
+  if (endpoint.namespace !== void 0) identity.namespace = endpoint.namespace;
+  const labels = endpoint.labels && sortedLabels(endpoint.labels);
+  if (labels) identity.labels = labels;
+  if (endpoint.workload) {
+    identity.workload = endpoint.workload.kind === void 0 ? { name: endpoint.workload.name } : { kind: endpoint.workload.kind, name: endpoint.workload.name };
+  }
+  if (endpoint.reserved !== void 0) identity.reserved = endpoint.reserved;
+  if (endpoint.ip !== void 0 && identifiedByAddress(endpoint)) identity.ip = endpoint.ip;
+  const key = JSON.stringify(identity);
+  const namespaceLabels2 = endpoint.namespaceLabels && sortedLabels(endpoint.namespaceLabels);
+  return { endpoint: namespaceLabels2 ? { ...identity, namespaceLabels: namespaceLabels2 } : identity, key };
+}
+function identifiedByAddress(endpoint) {
+  const labelled = endpoint.labels !== void 0 && Object.keys(endpoint.labels).length > 0;
+  return !labelled && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved === "world");
+}
+function sortedLabels(labels) {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return void 0;
+  entries.sort(([a], [b]) => compareText(a, b));
+  return Object.fromEntries(entries);
+}
+function connectionKey(flow) {
+  return `${canonicalEndpoint(flow.from).key}\0${canonicalEndpoint(flow.to).key}\0${flow.protocol}\0${flow.port}`;
+}
+var FlowAggregator = class {
+  /** Every entry, with the ids of its two endpoints (which order the result). */
+  entries = [];
+  /**
+   * The entries of each source endpoint (by id), by `destinationKey`: a record is looked up here for every line
+   * counted, and a number is the cheapest key to hash and compare.
+   */
+  bySource = [];
+  /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
+  canonical = /* @__PURE__ */ new WeakMap();
+  endpointIds = /* @__PURE__ */ new Map();
+  /** Each endpoint's key, by id. */
+  endpointKeys = [];
+  /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
+  add(flow) {
+    const from = this.canonicalOf(flow.from);
+    const to = this.canonicalOf(flow.to);
+    const fromSource = this.bySource[from.id] ??= /* @__PURE__ */ new Map();
+    const key = destinationKey(to.id, flow);
+    let entry = fromSource.get(key);
+    if (!entry) {
+      entry = {
+        from: from.endpoint,
+        to: to.endpoint,
+        protocol: flow.protocol,
+        port: flow.port,
+        verdict: flow.verdict,
+        count: 0,
+        records: 0
+      };
+      fromSource.set(key, entry);
+      this.entries.push({ entry, from: from.id, to: to.id });
+    }
+    entry.count += flow.count;
+    entry.records++;
+    if (flow.dropReason !== void 0) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(flow.dropReason);
+    extendWindow(entry, flow.firstMs, flow.lastMs);
+    return entry;
+  }
+  canonicalOf(endpoint) {
+    let canonical = this.canonical.get(endpoint);
+    if (!canonical) {
+      const { endpoint: identity, key } = canonicalEndpoint(endpoint);
+      let id = this.endpointIds.get(key);
+      if (id === void 0) {
+        id = this.endpointKeys.length;
+        this.endpointIds.set(key, id);
+        this.endpointKeys.push(key);
+      }
+      canonical = { endpoint: identity, key, id };
+      this.canonical.set(endpoint, canonical);
+    }
+    return canonical;
+  }
+  /** Adds an entry of another aggregator (for readers that settle some records only at the end). */
+  merge(other) {
+    const entry = this.add(other);
+    entry.records += other.records - 1;
+    for (const reason of other.dropReasons ?? []) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(reason);
+  }
+  *values() {
+    for (const { entry } of this.entries) yield entry;
+  }
+  /**
+   * The aggregated flows in a stable order (by source and destination key, protocol, port as text, verdict) and the
+   * window they span. The endpoints' keys are ranked once, so that sorting compares numbers where comparing keys
+   * (long JSON texts sharing long prefixes) made the sort a tenth of a large read.
+   */
+  result() {
+    let first;
+    let last;
+    for (const { entry } of this.entries) {
+      if (entry.firstMs !== void 0 && (first === void 0 || entry.firstMs < first))
+        first = entry.firstMs;
+      if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
+    }
+    const rank = new Int32Array(this.endpointKeys.length);
+    this.endpointKeys.map((key, id) => ({ key, id })).sort((a, b) => compareText(a.key, b.key)).forEach(({ id }, position) => rank[id] = position);
+    const ordered = [...this.entries].sort(
+      (a, b) => rank[a.from] - rank[b.from] || rank[a.to] - rank[b.to] || compareText(a.entry.protocol, b.entry.protocol) || compareText(String(a.entry.port), String(b.entry.port)) || compareText(a.entry.verdict, b.entry.verdict)
+    );
+    const flows = ordered.map(({ entry }) => toAggregatedFlow(entry));
+    if (first === void 0 || last === void 0) return { flows };
+    return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
+  }
+};
+var PROTOCOL_CODES = { TCP: 0, UDP: 1, SCTP: 2 };
+var VERDICT_CODES = {
+  allowed: 0,
+  denied: 1,
+  "dropped-other": 2,
+  audit: 3
+};
+function destinationKey(toId, flow) {
+  const code = PROTOCOL_CODES[flow.protocol] * 4 + VERDICT_CODES[flow.verdict];
+  if (isPort(flow.port)) return (toId * 65536 + flow.port) * 16 + code;
+  return `${toId} ${flow.port} ${code}`;
+}
+function extendWindow(entry, firstMs, lastMs) {
+  const start = firstMs ?? lastMs;
+  const end = lastMs ?? firstMs;
+  if (start !== void 0 && (entry.firstMs === void 0 || start < entry.firstMs)) entry.firstMs = start;
+  if (end !== void 0 && (entry.lastMs === void 0 || end > entry.lastMs)) entry.lastMs = end;
+}
+function toAggregatedFlow(entry) {
+  const flow = {
+    from: entry.from,
+    to: entry.to,
+    protocol: entry.protocol,
+    port: entry.port,
+    verdict: entry.verdict,
+    count: entry.count
+  };
+  if (entry.dropReasons) flow.dropReason = [...entry.dropReasons].sort().join(", ");
+  if (entry.firstMs !== void 0) flow.firstSeen = isoTime(entry.firstMs);
+  if (entry.lastMs !== void 0) flow.lastSeen = isoTime(entry.lastMs);
+  return flow;
+}
+function isoTime(ms) {
+  return new Date(ms).toISOString();
+}
+function parseIsoTime(value) {
+  if (typeof value !== "string" || !ISO_DATE_TIME.test(value)) return void 0;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? void 0 : ms;
+}
+var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+var MINUTE_LENGTH = 16;
+var IsoTimeParser = class {
+  minute = "";
+  minuteMs = 0;
+  parse(value) {
+    if (typeof value === "string" && this.minute !== "" && value.startsWith(this.minute)) {
+      const offset = offsetInMinute(value);
+      if (offset !== void 0) return this.minuteMs + offset;
+    }
+    const ms = parseIsoTime(value);
+    if (ms !== void 0) this.remember(value);
+    return ms;
+  }
+  remember(value) {
+    const minute = value.slice(0, MINUTE_LENGTH);
+    const minuteMs = minute.slice(11, 13) === "24" ? NaN : Date.parse(`${minute}:00Z`);
+    if (Number.isNaN(minuteMs)) return;
+    this.minute = minute;
+    this.minuteMs = minuteMs;
+  }
+};
+function offsetInMinute(value) {
+  const last = value.length - 1;
+  if (value.charCodeAt(MINUTE_LENGTH) !== 58 || value.charCodeAt(last) !== 90)
+    return void 0;
+  const tens = digitAt(value, MINUTE_LENGTH + 1);
+  const units = digitAt(value, MINUTE_LENGTH + 2);
+  if (tens === void 0 || tens > 5 || units === void 0) return void 0;
+  let ms = (tens * 10 + units) * 1e3;
+  const fraction = MINUTE_LENGTH + 3;
+  if (fraction === last) return ms;
+  const digits = last - fraction - 1;
+  if (value.charCodeAt(fraction) !== 46 || digits < 1 || digits > 9) return void 0;
+  for (let index = fraction + 1, scale = 100; index < last; index++, scale /= 10) {
+    const digit = digitAt(value, index);
+    if (digit === void 0) return void 0;
+    if (scale >= 1) ms += digit * scale;
+  }
+  return ms;
+}
+function digitAt(text, index) {
+  const digit = text.charCodeAt(index) - 48;
+  return digit >= 0 && digit <= 9 ? digit : void 0;
+}
+
+// src/flows/calico.ts
+var PROTOCOLS2 = {
+  tcp: "TCP",
+  udp: "UDP",
+  sctp: "SCTP",
+  "6": "TCP",
+  "17": "UDP",
+  "132": "SCTP"
+};
+var ACTIONS = { allow: "allowed", deny: "denied" };
+var ENDPOINT_TYPES = /* @__PURE__ */ new Set(["wep", "hep", "ns", "net"]);
+var CalicoReader = class {
+  sourceAllowed = new FlowAggregator();
+  destinationReported = /* @__PURE__ */ new Set();
+  line(text, lineNumber, terminated, sink) {
+    const parsed = parseJsonLine(text, terminated);
+    if ("reason" in parsed) {
+      sink.skip(lineNumber, parsed.reason);
+      return;
+    }
+    const record2 = readRecord(parsed.value);
+    if (typeof record2 === "string") {
+      sink.skip(lineNumber, record2);
+    } else if (record2 === void 0) {
+      sink.ignore();
+    } else if (record2.reporter === "dst") {
+      this.destinationReported.add(connectionKey(record2.flow));
+      sink.add(record2.flow);
+    } else if (record2.flow.verdict !== "allowed") {
+      sink.add(record2.flow);
+    } else {
+      this.sourceAllowed.add(record2.flow);
+    }
+  }
+  /** Settles the source-reported allowed flows once every file was read. */
+  finish(sink) {
+    for (const entry of this.sourceAllowed.values()) {
+      if (this.destinationReported.has(connectionKey(entry))) sink.ignore(entry.records);
+      else sink.merge(entry);
+    }
+  }
+};
+function readRecord(value) {
+  if (!isObject(value)) return "not a JSON object";
+  if (typeof value.action !== "string") return 'not a Calico flow log (no "action")';
+  const verdict = ACTIONS[value.action];
+  if (!verdict) return `unknown action ${shown(value.action)}`;
+  const reporter = value.reporter;
+  if (reporter !== "src" && reporter !== "dst") return `unknown reporter ${shown(reporter)}`;
+  if (typeof value.proto !== "string" && typeof value.proto !== "number")
+    return `proto ${shown(value.proto)} is not a protocol`;
+  const protocol = PROTOCOLS2[String(value.proto).toLowerCase()];
+  if (!protocol) return void 0;
+  if (!isPort(value.dest_port)) return `dest_port ${shown(value.dest_port)} is not a port`;
+  const count3 = value.num_flows ?? 1;
+  if (typeof count3 !== "number" || !Number.isInteger(count3) || count3 < 0)
+    return `num_flows ${shown(count3)} is not a count`;
+  const firstMs = unixSeconds(value.start_time);
+  const lastMs = unixSeconds(value.end_time);
+  if (firstMs === null) return `start_time ${shown(value.start_time)} is not Unix seconds`;
+  if (lastMs === null) return `end_time ${shown(value.end_time)} is not Unix seconds`;
+  const from = calicoEndpoint(value, "source");
+  if (typeof from === "string") return from;
+  const to = calicoEndpoint(value, "dest");
+  if (typeof to === "string") return to;
+  return { flow: { from, to, protocol, port: value.dest_port, verdict, count: count3, firstMs, lastMs }, reporter };
+}
+function unixSeconds(value) {
+  if (value === void 0 || value === null) return void 0;
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value * 1e3 : null;
+}
+function calicoEndpoint(record2, side) {
+  const type = record2[`${side}_type`];
+  if (typeof type !== "string" || !ENDPOINT_TYPES.has(type))
+    return `${side}_type ${shown(type)} is not wep, hep, ns or net`;
+  const endpoint = {};
+  const ip = record2[`${side}_ip`];
+  if (ip !== void 0 && ip !== null) {
+    if (typeof ip !== "string") return `${side}_ip ${shown(ip)} is not a string`;
+    endpoint.ip = ip;
+  }
+  if (type === "hep") return { ...endpoint, reserved: "host" };
+  if (type !== "wep") return { ...endpoint, reserved: "world" };
+  const namespace = record2[`${side}_namespace`];
+  if (typeof namespace !== "string") return `${side}_namespace ${shown(namespace)} is not a string`;
+  if (namespace !== "-" && namespace !== "") endpoint.namespace = namespace;
+  const labels = readLabels(record2[`${side}_labels`]);
+  if (labels === void 0) return `${side}_labels is not {"labels": ["key=value", ...]}`;
+  if (labels.length > 0) endpoint.labels = Object.fromEntries(labels);
+  return endpoint;
+}
+function readLabels(value) {
+  if (value === void 0 || value === null || value === "-") return [];
+  if (!isObject(value)) return void 0;
+  if (value.labels === void 0 || value.labels === null) return [];
+  if (!Array.isArray(value.labels)) return void 0;
+  const labels = [];
+  for (const label of value.labels) {
+    if (typeof label !== "string") return void 0;
+    labels.push(splitLabel(label));
+  }
+  return labels;
+}
+
+// src/flows/owner.ts
+function ownerFromPodName(pod, labels) {
+  const hash = labels["pod-template-hash"];
+  const hashAt = hash ? pod.lastIndexOf(`-${hash}-`) : -1;
+  if (hashAt > 0) return { kind: "Deployment", name: pod.slice(0, hashAt) };
+  const ordinal = /^(.+)-\d+$/.exec(pod);
+  if (ordinal && labels["statefulset.kubernetes.io/pod-name"] === pod)
+    return { kind: "StatefulSet", name: ordinal[1] };
+  return void 0;
+}
+
+// src/flows/recent-map.ts
+var RecentMap = class {
+  /** `newStore`: what a generation is kept in, a Map unless the keys have a store of their own. */
+  constructor(capacity, weigh = () => 1, newStore = () => /* @__PURE__ */ new Map()) {
+    this.capacity = capacity;
+    this.weigh = weigh;
+    this.newStore = newStore;
+    this.young = newStore();
+    this.old = newStore();
+  }
+  capacity;
+  weigh;
+  newStore;
+  young;
+  old;
+  youngWeight = 0;
+  get(key) {
+    const value = this.young.get(key);
+    if (value !== void 0) return value;
+    const aged = this.old.get(key);
+    if (aged !== void 0) this.set(key, aged);
+    return aged;
+  }
+  set(key, value) {
+    this.young.set(key, value);
+    this.youngWeight += this.weigh(value);
+    if (this.youngWeight >= this.capacity) {
+      this.old = this.young;
+      this.young = this.newStore();
+      this.youngWeight = 0;
+    }
+  }
+};
+
+// src/flows/connection-memory.ts
+var PROTOCOL_NUMBERS = { TCP: 1, UDP: 2, SCTP: 3 };
+function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
+  const source = ipv4Number(sourceIp);
+  const destination = source === void 0 ? void 0 : ipv4Number(destinationIp);
+  if (source !== void 0 && destination !== void 0 && isPortNumber2(sourcePort)) {
+    const sourceFirst2 = source < destination || source === destination && sourcePort <= destinationPort;
+    return {
+      first: (sourceFirst2 ? source : destination) | 0,
+      second: (sourceFirst2 ? destination : source) | 0,
+      ports: sourceFirst2 ? sourcePort << 16 | destinationPort : destinationPort << 16 | sourcePort,
+      protocol: PROTOCOL_NUMBERS[protocol],
+      text: void 0,
+      sourceFirst: sourceFirst2
+    };
+  }
+  const port2 = String(sourcePort);
+  const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && port2 <= String(destinationPort);
+  const text = sourceFirst ? [protocol, sourceIp, port2, destinationIp, destinationPort].join(" ") : [protocol, destinationIp, destinationPort, sourceIp, port2].join(" ");
+  return { first: 0, second: 0, ports: 0, protocol: 0, text, sourceFirst };
+}
+function isPortNumber2(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 65535;
+}
+function ipv4Number(text) {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 46) {
+      if (digits === 0 || dots === 3) return void 0;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+      continue;
+    }
+    const digit = code - 48;
+    if (digit < 0 || digit > 9 || digits === 1 && part === 0) return void 0;
+    part = part * 10 + digit;
+    digits++;
+    if (part > 255) return void 0;
+  }
+  return digits === 0 || dots !== 3 ? void 0 : value * 256 + part;
+}
+var ConnectionMemory = class {
+  byNumbers;
+  byText;
+  constructor(capacity) {
+    this.byNumbers = new RecentMap(capacity, void 0, () => new TupleTable(capacity));
+    this.byText = new RecentMap(capacity);
+  }
+  get(key) {
+    return key.text === void 0 ? this.byNumbers.get(key) : this.byText.get(key.text);
+  }
+  set(key, value) {
+    if (key.text === void 0) this.byNumbers.set(key, value);
+    else this.byText.set(key.text, value);
+  }
+};
+var WORDS = 4;
+var TupleTable = class {
+  mask;
+  keys;
+  values;
+  constructor(capacity) {
+    let slots = 2;
+    while (slots < capacity * 2) slots *= 2;
+    this.mask = slots - 1;
+    this.keys = new Int32Array(slots * WORDS);
+    this.values = new Array(slots).fill(void 0);
+  }
+  get(key) {
+    const slot = this.slotOf(key);
+    return this.keys[slot * WORDS + 3] === 0 ? void 0 : this.values[slot];
+  }
+  set(key, value) {
+    const slot = this.slotOf(key);
+    const at2 = slot * WORDS;
+    if (this.keys[at2 + 3] === 0) {
+      this.keys[at2] = key.first;
+      this.keys[at2 + 1] = key.second;
+      this.keys[at2 + 2] = key.ports;
+      this.keys[at2 + 3] = key.protocol;
+    }
+    this.values[slot] = value;
+  }
+  /** The slot holding `key`, or the free slot where it would go. */
+  slotOf(key) {
+    let hash = Math.imul(key.first, 2654435761);
+    hash = Math.imul(hash ^ key.second, 2246822507);
+    hash = Math.imul(hash ^ key.ports, 3266489909);
+    hash = Math.imul(hash ^ hash >>> 15 ^ key.protocol, 668265263);
+    let slot = (hash ^ hash >>> 13) & this.mask;
+    const keys = this.keys;
+    for (; ; ) {
+      const at2 = slot * WORDS;
+      const protocol = keys[at2 + 3];
+      if (protocol === 0 || protocol === key.protocol && keys[at2] === key.first && keys[at2 + 1] === key.second && keys[at2 + 2] === key.ports)
+        return slot;
+      slot = slot + 1 & this.mask;
+    }
+  }
+};
+
+// src/flows/markers.ts
+var MarkerSearch = class {
+  anchor;
+  markers;
+  /** The buffer last searched, where that search started and the first anchor at or after it (-1: none). */
+  searched;
+  searchedFrom = 0;
+  nextAnchor = -1;
+  constructor(anchor, markers) {
+    this.anchor = Buffer.from(anchor, "latin1");
+    this.markers = markers.map((marker) => {
+      const anchorOffset = marker.indexOf(anchor);
+      if (anchorOffset < 0) throw new Error(`marker ${marker} does not contain its anchor ${anchor}`);
+      return { bytes: Buffer.from(marker, "latin1"), anchorOffset };
+    });
+  }
+  /** Whether one of the markers lies wholly within `bytes[start, end)`. */
+  foundIn(bytes, start, end) {
+    return this.firstIn(bytes, start, end) >= 0;
+  }
+  /** Which marker (its index) lies wholly within `bytes[start, end)` at the first anchor one does; -1 for none. */
+  firstIn(bytes, start, end) {
+    for (let anchor = this.firstAnchorFrom(bytes, start); anchor >= 0 && anchor < end; ) {
+      for (let index = 0; index < this.markers.length; index++) {
+        const marker = this.markers[index];
+        const markerStart = anchor - marker.anchorOffset;
+        if (markerStart >= start && markerStart + marker.bytes.length <= end && isAt(bytes, markerStart, marker.bytes))
+          return index;
+      }
+      anchor = this.firstAnchorFrom(bytes, anchor + 1);
+    }
+    return -1;
+  }
+  firstAnchorFrom(bytes, from) {
+    const remembered = bytes === this.searched && from >= this.searchedFrom && (this.nextAnchor < 0 || this.nextAnchor >= from);
+    if (!remembered) {
+      this.searched = bytes;
+      this.searchedFrom = from;
+      this.nextAnchor = bytes.indexOf(this.anchor, from);
+    }
+    return this.nextAnchor;
+  }
+};
+function isAt(bytes, offset, marker) {
+  for (let index = 0; index < marker.length; index++) {
+    if (bytes[offset + index] !== marker[index]) return false;
+  }
+  return true;
+}
+
+// src/flows/hubble-sighting.ts
+var OPENING = Buffer.from('{"flow":{', "latin1");
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COLON = 58;
+var COMMA = 44;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var ZERO = 48;
+var KEY = {
+  time: Buffer.from("time"),
+  verdict: Buffer.from("verdict"),
+  ip: Buffer.from("IP"),
+  l4: Buffer.from("l4"),
+  source: Buffer.from("source"),
+  destination: Buffer.from("destination"),
+  sourcePort: Buffer.from("source_port"),
+  destinationPort: Buffer.from("destination_port"),
+  flags: Buffer.from("flags"),
+  syn: Buffer.from("SYN"),
+  ack: Buffer.from("ACK"),
+  TCP: Buffer.from("TCP"),
+  UDP: Buffer.from("UDP"),
+  SCTP: Buffer.from("SCTP")
+};
+var ID_MEMBER = Buffer.from('"ID":');
+var IDENTITY_MEMBER = Buffer.from('"identity":');
+var TRUE = Buffer.from("true");
+var FALSE = Buffer.from("false");
+var SightingReader = class {
+  /** `verdicts`: the verdict names a sighting may have; a line with any other is left to the full parse. */
+  constructor(verdicts, knownDescriptionAt) {
+    this.knownDescriptionAt = knownDescriptionAt;
+    this.verdicts = [...verdicts].map((name) => ({ quoted: Buffer.from(`"${name}"`, "latin1"), name }));
+  }
+  knownDescriptionAt;
+  bytes = OPENING;
+  at = 0;
+  end = 0;
+  /** What was read of the current line, and whether a member was (a comma comes before the next). */
+  line = {};
+  memberRead = false;
+  /** Each verdict wanted, quoted, as bytes, with its name. */
+  verdicts;
+  read(bytes, start, end) {
+    this.bytes = bytes;
+    this.at = start;
+    this.end = end;
+    this.line = {};
+    this.memberRead = false;
+    if (!this.skipExpected(OPENING)) return void 0;
+    const line = this.line;
+    if (!this.readMembers(() => line.time !== void 0 && !!line.verdict && !!line.addresses && !!line.l4))
+      return void 0;
+    const { time, verdict, addresses, l4 } = line;
+    if (time === void 0 || !verdict || !addresses || !l4) return void 0;
+    return { time, verdict, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+  }
+  /** The endpoint descriptions of the line {@link read} last read a sighting of, read on from where it stopped. */
+  endpoints() {
+    const line = this.line;
+    if (!this.readMembers(() => !!line.source && !!line.destination)) return void 0;
+    const { source, destination } = line;
+    return source && destination ? { source, destination } : void 0;
+  }
+  /**
+   * Reads the flow's members, from where the last call stopped, until `done` holds; false when the flow ends first
+   * or a member is not as expected.
+   */
+  readMembers(done) {
+    const line = this.line;
+    for (; ; ) {
+      if (done()) return true;
+      if (this.memberRead && this.next() !== COMMA) return false;
+      this.memberRead = true;
+      const key = this.key();
+      if (key === void 0) return false;
+      if (this.is(key, KEY.time)) {
+        line.time = this.plainString();
+        if (line.time === void 0) return false;
+      } else if (this.is(key, KEY.verdict)) {
+        line.verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
+        if (line.verdict === void 0) return false;
+      } else if (this.is(key, KEY.ip)) {
+        line.addresses = this.addresses();
+        if (line.addresses === void 0) return false;
+      } else if (this.is(key, KEY.l4)) {
+        line.l4 = this.layer4();
+        if (line.l4 === void 0) return false;
+      } else if (this.is(key, KEY.source)) {
+        line.source = this.endpoint(line.addresses?.source);
+        if (line.source === void 0) return false;
+      } else if (this.is(key, KEY.destination)) {
+        line.destination = this.endpoint(line.addresses?.destination);
+        if (line.destination === void 0) return false;
+      } else if (!this.skipValue()) {
+        return false;
+      }
+    }
+  }
+  /**
+   * An endpoint description: known by its bytes (when `IP` came first and gave its address), or where they lie.
+   * Cilium's endpoint and identity numbers (`ID`, `identity`) come first and tell nothing the reading uses, so a
+   * description is known by what follows them.
+   */
+  endpoint(address) {
+    const start = this.at;
+    if (this.next() !== OPEN_BRACE) return void 0;
+    this.skipIntegerMember(ID_MEMBER);
+    this.skipIntegerMember(IDENTITY_MEMBER);
+    const rest = this.at;
+    const found = address === void 0 ? void 0 : this.knownDescriptionAt(address, this.bytes, rest, this.end);
+    if (found) {
+      this.at = rest + found.length;
+      return { known: found.known };
+    }
+    this.at = start;
+    return this.skipNested() ? { start: rest, end: this.at } : void 0;
+  }
+  /** Steps over `"name":<integer>,` when it comes next. */
+  skipIntegerMember(member) {
+    const start = this.at;
+    if (this.skipExpected(member) && this.integer() !== void 0 && this.next() === COMMA) return;
+    this.at = start;
+  }
+  /** `IP`'s source and destination, both non-empty strings. */
+  addresses() {
+    let source;
+    let destination;
+    const ok = this.members(() => {
+      const key = this.key();
+      if (key === void 0) return false;
+      if (this.is(key, KEY.source)) return (source = this.plainString()) !== void 0;
+      if (this.is(key, KEY.destination)) return (destination = this.plainString()) !== void 0;
+      return this.skipValue();
+    });
+    return ok && source && destination ? { source, destination } : void 0;
+  }
+  /** `l4` holding exactly one of TCP, UDP and SCTP, with its ports and flags. */
+  layer4() {
+    if (this.next() !== OPEN_BRACE) return void 0;
+    const key = this.key();
+    if (key === void 0) return void 0;
+    const protocol = this.is(key, KEY.TCP) ? "TCP" : this.is(key, KEY.UDP) ? "UDP" : this.is(key, KEY.SCTP) ? "SCTP" : void 0;
+    if (protocol === void 0) return void 0;
+    let sourcePort = 0;
+    let destinationPort;
+    let synAck = false;
+    const ok = this.members(() => {
+      const member = this.key();
+      if (member === void 0) return false;
+      if (this.is(member, KEY.sourcePort)) {
+        const port2 = this.integer();
+        if (port2 === void 0) return false;
+        sourcePort = port2;
+        return true;
+      }
+      if (this.is(member, KEY.destinationPort)) {
+        destinationPort = this.integer();
+        return destinationPort !== void 0 && destinationPort >= 1 && destinationPort <= 65535;
+      }
+      if (this.is(member, KEY.flags)) {
+        const flags = this.flags();
+        if (flags === void 0) return false;
+        synAck = flags;
+        return true;
+      }
+      return this.skipValue();
+    });
+    if (!ok || destinationPort === void 0 || this.next() !== CLOSE_BRACE) return void 0;
+    return { protocol, sourcePort, destinationPort, synAck };
+  }
+  /** A flags object of `"NAME":true|false` members: whether SYN and ACK are both true. */
+  flags() {
+    let syn = false;
+    let ack = false;
+    const ok = this.members(() => {
+      const key = this.key();
+      if (key === void 0) return false;
+      const value = this.boolean();
+      if (value === void 0) return false;
+      if (this.is(key, KEY.syn)) syn = value;
+      else if (this.is(key, KEY.ack)) ack = value;
+      return true;
+    });
+    return ok ? syn && ack : void 0;
+  }
+  /** An object `{member, ...}` (possibly empty), each member read by `member`, which returns false to give up. */
+  members(member) {
+    if (this.next() !== OPEN_BRACE) return false;
+    if (this.bytes[this.at] === CLOSE_BRACE) {
+      this.at++;
+      return true;
+    }
+    for (; ; ) {
+      if (!member()) return false;
+      const next = this.next();
+      if (next === CLOSE_BRACE) return true;
+      if (next !== COMMA) return false;
+    }
+  }
+  /** A member's key and its colon: the key's [start, end) in the bytes, or undefined when it has an escape. */
+  key() {
+    if (this.next() !== QUOTE) return void 0;
+    const start = this.at;
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === BACKSLASH) return void 0;
+      if (byte === QUOTE) {
+        const length = this.at - start;
+        this.at++;
+        if (this.next() !== COLON) return void 0;
+        return start * 64 + Math.min(length, 63);
+      }
+    }
+    return void 0;
+  }
+  /** Whether a key from {@link key} is `expected`. */
+  is(key, expected) {
+    return key % 64 === expected.length && this.matchesAt(Math.floor(key / 64), expected);
+  }
+  /** A string of printable ASCII without escapes, as IPs, times and enum names are; undefined for anything else. */
+  plainString() {
+    if (this.next() !== QUOTE) return void 0;
+    const start = this.at;
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === QUOTE) return this.bytes.toString("latin1", start, this.at++);
+      if (byte < 32 || byte > 126 || byte === BACKSLASH) return void 0;
+    }
+    return void 0;
+  }
+  /** A non-negative integer written plainly (no sign, fraction, exponent or leading zero) below 2^53. */
+  integer() {
+    const start = this.at;
+    let value = 0;
+    for (; this.at < this.end; this.at++) {
+      const digit = this.bytes[this.at] - ZERO;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    const length = this.at - start;
+    return length === 0 || length > 15 || length > 1 && this.bytes[start] === ZERO ? void 0 : value;
+  }
+  boolean() {
+    if (this.skipExpected(TRUE)) return true;
+    return this.skipExpected(FALSE) ? false : void 0;
+  }
+  /** Steps over one value of any kind; false when the line ends first. */
+  skipValue() {
+    const first = this.bytes[this.at];
+    if (first === QUOTE) return this.skipString();
+    if (first === OPEN_BRACE || first === OPEN_BRACKET) return this.skipNested();
+    for (; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET) return true;
+    }
+    return false;
+  }
+  skipString() {
+    for (this.at++; this.at < this.end; this.at++) {
+      const byte = this.bytes[this.at];
+      if (byte === BACKSLASH) this.at++;
+      else if (byte === QUOTE) {
+        this.at++;
+        return true;
+      }
+    }
+    return false;
+  }
+  skipNested() {
+    let depth = 0;
+    while (this.at < this.end) {
+      const byte = this.bytes[this.at];
+      if (byte === QUOTE) {
+        if (!this.skipString()) return false;
+        continue;
+      }
+      if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
+      this.at++;
+      if (depth === 0) return true;
+    }
+    return false;
+  }
+  next() {
+    return this.at < this.end ? this.bytes[this.at++] : void 0;
+  }
+  /** Steps over `expected` when the bytes hold it next. */
+  skipExpected(expected) {
+    if (!this.matchesAt(this.at, expected)) return false;
+    this.at += expected.length;
+    return true;
+  }
+  matchesAt(offset, expected) {
+    if (offset + expected.length > this.end) return false;
+    for (let index = 0; index < expected.length; index++) {
+      if (this.bytes[offset + index] !== expected[index]) return false;
+    }
+    return true;
+  }
+};
+
+// src/flows/hubble.ts
+var HUBBLE_RECENT_CONNECTIONS = 1e5;
+var HUBBLE_REMEMBERED_ENDPOINTS = 1e5;
+var HUBBLE_REMEMBERED_DESCRIPTION_BYTES = 32 * 1024 * 1024;
+var VERDICT_NAMES = [
+  "VERDICT_UNKNOWN",
+  "FORWARDED",
+  "DROPPED",
+  "ERROR",
+  "AUDIT",
+  "REDIRECTED",
+  "TRACED",
+  "TRANSLATED"
+];
+var POLICY_DROP_REASONS = /* @__PURE__ */ new Map([
+  [133, "POLICY_DENIED"],
+  [181, "POLICY_DENY"]
+]);
+var POLICY_DROP_NAMES = new Set(POLICY_DROP_REASONS.values());
+var NON_FLOW_RESPONSES = ["node_status", "lost_events", "agent_event", "debug_event"];
+var L4_PROTOCOLS = [
+  ["TCP", "TCP"],
+  ["UDP", "UDP"],
+  ["SCTP", "SCTP"]
+];
+var OUTCOMES_WITHOUT_REASON = /* @__PURE__ */ new Map([
+  ["FORWARDED", { verdict: "allowed" }],
+  ["REDIRECTED", { verdict: "allowed" }],
+  ["AUDIT", { verdict: "audit" }]
+]);
+var COUNTED_VERDICTS = [...OUTCOMES_WITHOUT_REASON.keys(), "DROPPED", "ERROR"];
+var HubbleReader = class {
+  /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
+  recent = new ConnectionMemory(HUBBLE_RECENT_CONNECTIONS);
+  endpoints = new KnownEndpoints();
+  times = new IsoTimeParser();
+  // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
+  replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
+  /** The flow's `Type`: L7 and SOCK records are ignored, L3_L4 ones may be sightings read off their bytes. */
+  typeMarkers = new MarkerSearch('Type"', [
+    '"Type":"L7"',
+    '"Type":"SOCK"',
+    '"Type":"L3_L4"'
+  ]);
+  descriptions = new RememberedDescriptions(
+    HUBBLE_REMEMBERED_DESCRIPTION_BYTES
+  );
+  sightings = new SightingReader(
+    COUNTED_VERDICTS,
+    (address, bytes, start, end) => this.descriptions.find(address, bytes, start, end)
+  );
+  /**
+   * The endpoint descriptions of the line about to be parsed that its bytes did not tell, with the addresses the line
+   * gives them (copied: the bytes are only valid during rawLine).
+   */
+  unknownDescriptions;
+  /**
+   * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
+   * Most L3/L4 records are read off their bytes too (see {@link readOnBytes}). Only complete objects (ending with
+   * `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot occur inside a JSON string (its
+   * quotes would be escaped), and no other field of flow.proto has these names.
+   */
+  rawLine(bytes, start, end, sink) {
+    this.unknownDescriptions = void 0;
+    if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
+    const type = this.typeMarkers.firstIn(bytes, start, end);
+    if (type >= 0 && type !== L3_L4_MARKER || this.replyMarkers.foundIn(bytes, start, end)) {
+      sink.ignore();
+      return true;
+    }
+    return type === L3_L4_MARKER && this.readOnBytes(bytes, start, end, sink);
+  }
+  /**
+   * An L3/L4 record read off its bytes does what `read` would do with it: a connection already counted only has its
+   * window extended (when it goes the same way); a new one whose two endpoint descriptions were read before, byte for
+   * byte, is counted. Anything else (an endpoint described anew, a reply by its flags, a drop, whose reason comes
+   * later in the line, a layout the byte reader does not take) is left to `line`, which decides it in full and
+   * remembers the descriptions it read by their bytes.
+   */
+  readOnBytes(bytes, start, end, sink) {
+    const sighting = this.sightings.read(bytes, start, end);
+    if (!sighting || sighting.synAck) return false;
+    const ms = this.times.parse(sighting.time);
+    if (ms === void 0) return false;
+    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
+    const connection = connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort);
+    if (this.seenAgain(connection, ms, sink)) return true;
+    const endpoints = this.sightings.endpoints();
+    if (!endpoints) return false;
+    const { source, destination } = endpoints;
+    const verdict = OUTCOMES_WITHOUT_REASON.get(sighting.verdict)?.verdict;
+    if (verdict && "known" in source && "known" in destination) {
+      const from = withAddress(source.known, sourceIp);
+      const to = withAddress(destination.known, destinationIp);
+      const flow = { from, to, protocol, port: destinationPort, verdict, count: 1, firstMs: ms, lastMs: ms };
+      this.count(flow, connection, sink);
+      return true;
+    }
+    const copy = (range2, address) => "known" in range2 || range2.end - range2.start > MAX_REMEMBERED_DESCRIPTION_BYTES ? void 0 : { address, bytes: Buffer.from(bytes.subarray(range2.start, range2.end)) };
+    this.unknownDescriptions = {
+      source: copy(source, sourceIp),
+      destination: copy(destination, destinationIp)
+    };
+    return false;
+  }
+  /**
+   * Whether the connection was counted already: then a packet the same way extends its window, and one the other way
+   * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
+   */
+  seenAgain(connection, ms, sink) {
+    const known = this.recent.get(connection);
+    if (!known) return false;
+    if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
+    sink.ignore();
+    return true;
+  }
+  count(flow, connection, sink) {
+    const entry = sink.add(flow);
+    if (connection !== void 0) this.recent.set(connection, { entry, sourceFirst: connection.sourceFirst });
+  }
+  line(text, lineNumber, terminated, sink) {
+    const parsed = parseJsonLine(text, terminated);
+    if ("reason" in parsed) {
+      sink.skip(lineNumber, parsed.reason);
+      return;
+    }
+    const problem2 = this.read(parsed.value, sink);
+    if (problem2 !== void 0) sink.skip(lineNumber, problem2);
+  }
+  /** What an endpoint description of a line reads as; remembered by its bytes when rawLine kept them. */
+  endpoint(value, side) {
+    const known = this.endpoints.read(value, side);
+    const unknown = this.unknownDescriptions?.[side];
+    if (typeof known !== "string" && unknown)
+      this.descriptions.remember(unknown.address, unknown.bytes, known);
+    return known;
+  }
+  /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
+  read(value, sink) {
+    if (!isObject(value)) return "not a JSON object";
+    let flow;
+    if ("flow" in value) {
+      if (!isObject(value.flow)) return '"flow" is not an object';
+      flow = value.flow;
+    } else if (NON_FLOW_RESPONSES.some((key) => key in value)) {
+      sink.ignore();
+      return void 0;
+    } else if (isBareFlow(value)) {
+      flow = value;
+    } else {
+      return 'not a Hubble flow (no "flow" or "verdict")';
+    }
+    if (flow.Type !== void 0 && flow.Type !== "L3_L4" && flow.Type !== 1) {
+      sink.ignore();
+      return void 0;
+    }
+    if (flow.l4 !== void 0 && !isObject(flow.l4)) return '"l4" is not an object';
+    const l4 = flow.l4 && findL4(flow.l4);
+    if (typeof l4 === "string") return l4;
+    if (!l4 || isReply(flow, l4.ports)) {
+      sink.ignore();
+      return void 0;
+    }
+    const verdict = readVerdict(flow);
+    if (verdict === void 0) return `unknown verdict ${shown(flow.verdict)}`;
+    if (verdict === "not-a-verdict") {
+      sink.ignore();
+      return void 0;
+    }
+    const time = flow.time ?? value.time;
+    const ms = this.times.parse(time);
+    if (time !== void 0 && ms === void 0) return `time ${shown(time)} is not an RFC 3339 timestamp`;
+    if (flow.IP !== void 0 && !isObject(flow.IP)) return '"IP" is not an object';
+    const addresses = flow.IP ?? {};
+    const sourceIp = addresses.source;
+    const destinationIp = addresses.destination;
+    if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
+    if (destinationIp !== void 0 && typeof destinationIp !== "string")
+      return "IP.destination is not a string";
+    let connection;
+    if (sourceIp && destinationIp) {
+      connection = connectionKey2(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port);
+      if (this.seenAgain(connection, ms, sink)) return void 0;
+    }
+    const from = this.endpoint(flow.source, "source");
+    if (typeof from === "string") return from;
+    const to = this.endpoint(flow.destination, "destination");
+    if (typeof to === "string") return to;
+    const flowRead = {
+      from: withAddress(from, sourceIp),
+      to: withAddress(to, destinationIp),
+      protocol: l4.protocol,
+      port: l4.port,
+      verdict: verdict.verdict,
+      count: 1,
+      firstMs: ms,
+      lastMs: ms
+    };
+    if (verdict.dropReason !== void 0) flowRead.dropReason = verdict.dropReason;
+    this.count(flowRead, connection, sink);
+    return void 0;
+  }
+};
+function isBareFlow(value) {
+  return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
+}
+var CLOSING_BRACE = 125;
+var L3_L4_MARKER = 2;
+function withAddress(known, ip) {
+  return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
+}
+function findL4(l4) {
+  for (const [key, protocol] of L4_PROTOCOLS) {
+    const ports = l4[key];
+    if (ports === void 0) continue;
+    if (!isObject(ports)) return `l4.${key} is not an object`;
+    if (!isPort(ports.destination_port))
+      return `l4.${key}.destination_port ${shown(ports.destination_port)} is not a port`;
+    return { protocol, port: ports.destination_port, ports };
+  }
+  return void 0;
+}
+function isReply(flow, ports) {
+  if (flow.is_reply === true || flow.reply === true) return true;
+  const flags = ports.flags;
+  return isObject(flags) && flags.SYN === true && flags.ACK === true;
+}
+function readVerdict(flow) {
+  const name = typeof flow.verdict === "number" ? VERDICT_NAMES[flow.verdict] : flow.verdict;
+  const withoutReason = typeof name === "string" ? OUTCOMES_WITHOUT_REASON.get(name) : void 0;
+  if (withoutReason) return withoutReason;
+  switch (name) {
+    case "DROPPED":
+    case "ERROR": {
+      const dropReason = readDropReason(flow);
+      const denied = name === "DROPPED" && dropReason !== void 0 && POLICY_DROP_NAMES.has(dropReason);
+      const verdict = denied ? "denied" : "dropped-other";
+      return dropReason === void 0 ? { verdict } : { verdict, dropReason };
+    }
+    // A trace or a socket translation says nothing about whether the connection passed.
+    case "TRACED":
+    case "TRANSLATED":
+      return "not-a-verdict";
+    default:
+      return void 0;
+  }
+}
+function readDropReason(flow) {
+  const reason = flow.drop_reason_desc ?? flow.drop_reason;
+  if (typeof reason === "string" && reason !== "") return reason;
+  if (typeof reason === "number" && reason !== 0) return POLICY_DROP_REASONS.get(reason) ?? String(reason);
+  return void 0;
+}
+function hubbleEndpoint(value, side) {
+  const endpoint = {};
+  if (value === void 0) return endpoint;
+  if (!isObject(value)) return `${side} is not an object`;
+  if (value.namespace !== void 0 && typeof value.namespace !== "string")
+    return `${side}.namespace is not a string`;
+  let namespace = value.namespace || void 0;
+  if (value.labels !== void 0) {
+    if (!Array.isArray(value.labels)) return `${side}.labels is not a list`;
+    const labels = [];
+    const namespaceLabels2 = [];
+    const reserved = [];
+    for (const label of value.labels) {
+      if (typeof label !== "string") return `${side}.labels has a non-string item ${shown(label)}`;
+      if (label.startsWith("reserved:")) {
+        reserved.push(label.slice("reserved:".length).replace(/^world-ipv[46]$/, "world"));
+      } else if (label.startsWith("k8s:")) {
+        const [key, labelValue] = splitLabel(label.slice("k8s:".length));
+        if (key.startsWith(NAMESPACE_LABEL_PREFIX)) {
+          namespaceLabels2.push([key.slice(NAMESPACE_LABEL_PREFIX.length), labelValue]);
+        } else if (key === POD_NAMESPACE_LABEL) {
+          namespace ??= labelValue || void 0;
+        } else if (!key.startsWith("io.cilium.k8s.policy.")) {
+          labels.push([key, labelValue]);
+        }
+      }
+    }
+    if (labels.length > 0) endpoint.labels = Object.fromEntries(labels);
+    if (namespaceLabels2.length > 0) endpoint.namespaceLabels = Object.fromEntries(namespaceLabels2);
+    const identity = reservedIdentity(reserved);
+    if (identity !== void 0) endpoint.reserved = identity;
+  }
+  if (namespace !== void 0) endpoint.namespace = namespace;
+  if (value.workloads !== void 0) {
+    if (!Array.isArray(value.workloads)) return `${side}.workloads is not a list`;
+    const first = value.workloads[0];
+    if (first !== void 0) {
+      if (!isObject(first) || typeof first.name !== "string" || first.kind !== void 0 && typeof first.kind !== "string") {
+        return `${side}.workloads[0] is not {name, kind}`;
+      }
+      endpoint.workload = first.kind ? { kind: first.kind, name: first.name } : { name: first.name };
+    }
+  }
+  if (!endpoint.workload && typeof value.pod_name === "string" && endpoint.labels) {
+    const owner = ownerFromPodName(value.pod_name, endpoint.labels);
+    if (owner) endpoint.workload = owner;
+  }
+  return endpoint;
+}
+var KnownEndpoints = class {
+  byDescription = /* @__PURE__ */ new Map();
+  byPod = new RecentMap(HUBBLE_REMEMBERED_ENDPOINTS);
+  /** `hubbleEndpoint` of a description, or why it is not one. */
+  read(value, side) {
+    const pod = isObject(value) && typeof value.pod_name === "string" ? value.pod_name : void 0;
+    const remembered = pod === void 0 ? void 0 : this.byPod.get(pod);
+    if (remembered && describesAlike(value, remembered)) return remembered.known;
+    const key = endpointKey(value);
+    let known = key === void 0 ? void 0 : this.byDescription.get(key);
+    if (!known) {
+      const endpoint = hubbleEndpoint(value, side);
+      if (typeof endpoint === "string") return endpoint;
+      known = { endpoint, byAddress: identifiedByAddress(endpoint) };
+      if (key === void 0 || this.byDescription.size >= HUBBLE_REMEMBERED_ENDPOINTS) return known;
+      this.byDescription.set(key, known);
+    }
+    if (pod !== void 0) this.byPod.set(pod, podDescription(value, known));
+    return known;
+  }
+};
+function podDescription(value, known) {
+  const first = firstWorkload(value.workloads);
+  return {
+    namespace: value.namespace,
+    labels: value.labels,
+    workload: isObject(first) ? { kind: first.kind, name: first.name } : void 0,
+    known
+  };
+}
+function describesAlike(value, pod) {
+  if (value.namespace !== pod.namespace) return false;
+  const labels = value.labels;
+  if (!Array.isArray(labels) || labels.length !== pod.labels.length) return false;
+  for (let index = 0; index < labels.length; index++) {
+    if (labels[index] !== pod.labels[index]) return false;
+  }
+  const first = firstWorkload(value.workloads);
+  if (pod.workload === void 0) return first === void 0;
+  return isObject(first) && first.name === pod.workload.name && first.kind === pod.workload.kind;
+}
+function firstWorkload(workloads) {
+  if (workloads === void 0) return void 0;
+  return Array.isArray(workloads) ? workloads[0] : null;
+}
+function endpointKey(value) {
+  if (!isObject(value) || !Array.isArray(value.labels)) return void 0;
+  const { namespace, labels, workloads } = value;
+  if (namespace !== void 0 && typeof namespace !== "string") return void 0;
+  if (!labels.every((label) => typeof label === "string")) return void 0;
+  let workload = "";
+  const first = firstWorkload(workloads);
+  if (first !== void 0) {
+    if (!isObject(first) || typeof first.name !== "string") return void 0;
+    if (first.kind !== void 0 && typeof first.kind !== "string") return void 0;
+    workload = `${first.kind ?? ""}/${first.name}`;
+  }
+  return `${namespace ?? ""}${workload}${labels.join("")}`;
+}
+var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
+var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
+function reservedIdentity(names) {
+  if (names.length === 0) return void 0;
+  const notWorld = names.filter((name) => name !== "world");
+  return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
+}
+var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
+var DESCRIPTIONS_PER_ADDRESS = 4;
+function addressKey(address) {
+  const number = ipv4Number(address);
+  return number === void 0 ? address : number | 0;
+}
+var RememberedDescriptions = class {
+  /**
+   * By address (an IPv4 one as its number, which a look-up neither hashes as text nor compares); weighed in bytes,
+   * so that what is kept stays within twice `capacity` bytes whatever the log.
+   */
+  byAddress;
+  constructor(capacity) {
+    this.byAddress = new RecentMap(
+      capacity,
+      (group) => group.reduce((sum, { bytes }) => sum + bytes.length, 0)
+    );
+  }
+  remember(address, bytes, known) {
+    const key = addressKey(address);
+    const group = this.byAddress.get(key) ?? [];
+    if (group.length >= DESCRIPTIONS_PER_ADDRESS) return;
+    group.push({ bytes, known });
+    this.byAddress.set(key, group);
+  }
+  find(address, bytes, start, end) {
+    for (const { bytes: remembered, known } of this.byAddress.get(addressKey(address)) ?? []) {
+      const length = remembered.length;
+      if (start + length <= end && bytes.compare(remembered, 0, length, start, start + length) === 0)
+        return { known, length };
+    }
+    return void 0;
+  }
+};
+
+// src/flows/native.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { isIP as isIP2 } from "node:net";
+var RECORD_FIELDS = /* @__PURE__ */ new Set([
+  "from",
+  "to",
+  "port",
+  "protocol",
+  "count",
+  "firstSeen",
+  "lastSeen",
+  "verdict"
+]);
+var ENDPOINT_FIELDS = /* @__PURE__ */ new Set(["namespace", "workload", "labels", "ip"]);
+var PROTOCOLS3 = { TCP: "TCP", UDP: "UDP", SCTP: "SCTP" };
+var VERDICTS = /* @__PURE__ */ new Set(["allowed", "denied", "dropped-other", "audit"]);
+var MAX_YAML_ALIASES = 100;
+function nativeRecord(value) {
+  if (!isObject(value)) return "not an object";
+  const unknown = Object.keys(value).find((key) => !RECORD_FIELDS.has(key));
+  if (unknown !== void 0) return `unknown field ${shown(unknown)}`;
+  const from = nativeEndpoint(value.from, "from");
+  if (typeof from === "string") return from;
+  const to = nativeEndpoint(value.to, "to");
+  if (typeof to === "string") return to;
+  if (!isPort(value.port)) return `port ${shown(value.port)} is not a port (1-65535)`;
+  const protocol = value.protocol === void 0 ? "TCP" : typeof value.protocol === "string" ? PROTOCOLS3[value.protocol.toUpperCase()] : void 0;
+  if (!protocol) return `protocol ${shown(value.protocol)} is not TCP, UDP or SCTP`;
+  const count3 = value.count ?? 1;
+  if (typeof count3 !== "number" || !Number.isInteger(count3) || count3 < 1)
+    return `count ${shown(count3)} is not a positive integer`;
+  const verdict = value.verdict ?? "allowed";
+  if (!VERDICTS.has(verdict))
+    return `verdict ${shown(verdict)} is not allowed, denied, dropped-other or audit`;
+  const flow = { from, to, protocol, port: value.port, verdict, count: count3 };
+  for (const [field, target2] of [
+    ["firstSeen", "firstMs"],
+    ["lastSeen", "lastMs"]
+  ]) {
+    if (value[field] === void 0) continue;
+    const ms = parseIsoTime(value[field]);
+    if (ms === void 0)
+      return `${field} ${shown(value[field])} is not an ISO-8601 date-time with a time zone`;
+    flow[target2] = ms;
+  }
+  return flow;
+}
+function nativeEndpoint(value, side) {
+  if (value === void 0) return `missing "${side}"`;
+  if (!isObject(value)) return `${side} is not an object`;
+  const unknown = Object.keys(value).find((key) => !ENDPOINT_FIELDS.has(key));
+  if (unknown !== void 0) return `unknown field ${shown(`${side}.${unknown}`)}`;
+  const endpoint = {};
+  if (value.namespace !== void 0) {
+    if (typeof value.namespace !== "string" || value.namespace === "")
+      return `${side}.namespace is not a name`;
+    endpoint.namespace = value.namespace;
+  }
+  if (value.workload !== void 0) {
+    const parts = typeof value.workload === "string" ? value.workload.split("/") : [];
+    if (parts.length < 1 || parts.length > 2 || parts.some((part) => part === "")) {
+      return `${side}.workload ${shown(value.workload)} is not "name" or "Kind/name"`;
+    }
+    const [kindOrName = "", name] = parts;
+    endpoint.workload = name === void 0 ? { name: kindOrName } : { kind: kindOrName, name };
+  }
+  if (value.labels !== void 0) {
+    const labels = value.labels;
+    if (!isObject(labels) || Object.values(labels).some((label) => typeof label !== "string")) {
+      return `${side}.labels is not a map of strings`;
+    }
+    endpoint.labels = labels;
+  }
+  if (value.ip !== void 0) {
+    if (typeof value.ip !== "string" || isIP2(value.ip) === 0)
+      return `${side}.ip ${shown(value.ip)} is not an IP address`;
+    endpoint.ip = value.ip;
+  }
+  if (Object.keys(endpoint).length === 0) return `${side} has none of namespace, workload, labels, ip`;
+  return endpoint;
+}
+function addRecord(value, lineNumber, sink) {
+  const flow = nativeRecord(value);
+  if (typeof flow === "string") sink.skip(lineNumber, flow);
+  else sink.add(flow);
+}
+var NativeJsonLinesReader = class {
+  line(text, lineNumber, terminated, sink) {
+    const parsed = parseJsonLine(text, terminated);
+    if ("reason" in parsed) sink.skip(lineNumber, parsed.reason);
+    else addRecord(parsed.value, lineNumber, sink);
+  }
+};
+var CSV_COLUMNS = {
+  from_namespace: ["from", "namespace"],
+  from_workload: ["from", "workload"],
+  from_labels: ["from", "labels"],
+  from_ip: ["from", "ip"],
+  to_namespace: ["to", "namespace"],
+  to_workload: ["to", "workload"],
+  to_labels: ["to", "labels"],
+  to_ip: ["to", "ip"],
+  port: ["port"],
+  protocol: ["protocol"],
+  count: ["count"],
+  first_seen: ["firstSeen"],
+  last_seen: ["lastSeen"],
+  verdict: ["verdict"]
+};
+function isCsvHeader(line) {
+  const columns = splitCsvLine(line)?.map((column) => column.trim());
+  return columns !== void 0 && columns.includes("port") && columns.some((column) => /^(from|to)_/.test(column));
+}
+var NativeCsvReader = class {
+  columns;
+  line(text, lineNumber, _terminated, sink) {
+    if (text.startsWith("#")) return;
+    const cells = splitCsvLine(text);
+    if (!this.columns) {
+      if (!cells) {
+        sink.skip(lineNumber, "CSV header has an unclosed quote");
+        return;
+      }
+      this.columns = cells.map((cell2) => CSV_COLUMNS[cell2.trim()]);
+      const unknown = cells.filter((_, index) => !this.columns?.[index]);
+      if (unknown.length > 0)
+        sink.skip(lineNumber, `unknown CSV column ${unknown.map(shown).join(", ")} (ignored)`);
+      return;
+    }
+    if (!cells) {
+      sink.skip(lineNumber, "unclosed quote");
+      return;
+    }
+    if (cells.length !== this.columns.length) {
+      sink.skip(lineNumber, `${cells.length} cells where the header has ${this.columns.length}`);
+      return;
+    }
+    const record2 = {};
+    cells.forEach((cell2, index) => {
+      const target2 = this.columns?.[index];
+      const trimmed = cell2.trim();
+      if (!target2 || trimmed === "") return;
+      const [field = "", endpointField] = target2;
+      if (endpointField === void 0) {
+        record2[field] = NUMBER_FIELDS.has(field) && /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+      } else {
+        const endpoint = record2[field] ??= {};
+        endpoint[endpointField] = endpointField === "labels" ? csvLabels(trimmed) : trimmed;
+      }
+    });
+    addRecord(record2, lineNumber, sink);
+  }
+};
+var NUMBER_FIELDS = /* @__PURE__ */ new Set(["port", "count"]);
+function csvLabels(text) {
+  const labels = text.split(";").map((pair) => pair.trim()).filter((pair) => pair !== "").map(splitLabel);
+  return Object.fromEntries(labels);
+}
+function splitCsvLine(line) {
+  const cells = [];
+  let index = 0;
+  for (; ; ) {
+    if (line[index] === '"') {
+      let cell2 = "";
+      index++;
+      for (; ; ) {
+        const quote = line.indexOf('"', index);
+        if (quote < 0) return void 0;
+        cell2 += line.slice(index, quote);
+        if (line[quote + 1] === '"') {
+          cell2 += '"';
+          index = quote + 2;
+        } else {
+          index = quote + 1;
+          break;
+        }
+      }
+      const comma = line.indexOf(",", index);
+      cells.push(cell2);
+      if (comma < 0) return cells;
+      index = comma + 1;
+    } else {
+      const comma = line.indexOf(",", index);
+      cells.push(line.slice(index, comma < 0 ? void 0 : comma));
+      if (comma < 0) return cells;
+      index = comma + 1;
+    }
+  }
+}
+function readNativeDocument(text, sink) {
+  const lineCounter = new import_yaml.LineCounter();
+  const lineOf = (offset) => offset === void 0 ? 0 : lineCounter.linePos(offset).line;
+  for (const document of (0, import_yaml.parseAllDocuments)(text, { lineCounter })) {
+    const error = document.errors[0];
+    if (error) {
+      const message = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+      sink.skip(lineOf(error.pos[0]), `YAML: ${message || error.code}`);
+      continue;
+    }
+    const contents = document.contents;
+    if (contents === null) continue;
+    let value;
+    try {
+      value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch (failure) {
+      sink.skip(lineOf(contents.range?.[0]), `YAML: ${failure.message}`);
+      continue;
+    }
+    if ((0, import_yaml.isSeq)(contents) && Array.isArray(value)) {
+      contents.items.forEach((item, index) => {
+        addRecord(value[index], lineOf(((0, import_yaml.isNode)(item) ? item.range : contents.range)?.[0]), sink);
+      });
+    } else if ((0, import_yaml.isMap)(contents)) {
+      addRecord(value, lineOf(contents.range?.[0]), sink);
+    } else {
+      sink.skip(lineOf(contents.range?.[0]), "not a flow record or a list of them");
+    }
+  }
+}
+
+// src/flows/detect.ts
+var LINES_TO_TRY = 10;
+function detectLayout(head, complete, forced) {
+  if (forced === "hubble" || forced === "calico") return forced;
+  const lines = head.split("\n");
+  if (!complete) lines.pop();
+  const meaningful = lines.map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+  const first = meaningful[0] ?? head.trimStart();
+  if (first === "") return void 0;
+  if (first.startsWith("[")) return "native-document";
+  if (first.startsWith("{")) {
+    for (const line of meaningful.slice(0, LINES_TO_TRY)) {
+      const format = classifyLine(line);
+      if (format) return forced === "native" || format === "native" ? "native-jsonl" : format;
+    }
+    if (complete && parsesAsJson(head)) return "native-document";
+    return forced === "native" ? "native-jsonl" : guessFromText(head) ?? "native-jsonl";
+  }
+  if (isCsvHeader(first)) return "native-csv";
+  return "native-document";
+}
+function classifyLine(line) {
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+  if (!isObject(value)) return void 0;
+  if (isObject(value.flow) || isBareFlow(value)) return "hubble";
+  if ("source_namespace" in value || "dest_namespace" in value || "reporter" in value && "action" in value) {
+    return "calico";
+  }
+  if ("from" in value && "to" in value) return "native";
+  return void 0;
+}
+function guessFromText(head) {
+  if (/^\s*\{\s*"flow"\s*:/.test(head)) return "hubble";
+  if (/"(source_namespace|dest_namespace|reporter)"\s*:/.test(head)) return "calico";
+  return void 0;
+}
+function parsesAsJson(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/flows/lines.ts
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+var GZIP_MAGIC = [31, 139];
+var CHUNK_BYTES = 1024 * 1024;
+async function openContent(file) {
+  const handle = await open(file, "r");
+  let gzipped;
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    gzipped = bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
+  if (!gzipped) return readChunks(file);
+  const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
+  source.on("error", (error) => gunzip.destroy(error));
+  return source.pipe(gunzip);
+}
+async function* readChunks(file) {
+  const handle = await open(file, "r");
+  let position = 0;
+  const readInto = (buffer) => handle.read(buffer, 0, buffer.length, position);
+  let spare = Buffer.allocUnsafe(CHUNK_BYTES);
+  let next = readInto(Buffer.allocUnsafe(CHUNK_BYTES));
+  try {
+    for (; ; ) {
+      const { bytesRead, buffer } = await next;
+      next = void 0;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      next = readInto(spare);
+      spare = buffer;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await next?.catch(() => void 0);
+    await handle.close();
+  }
+}
+async function readPrefix(content, maxBytes) {
+  const chunks = [];
+  let size = 0;
+  try {
+    for await (const chunk of content) {
+      chunks.push(Buffer.from(chunk));
+      size += chunk.length;
+      if (size > maxBytes) {
+        return { bytes: Buffer.concat(chunks).subarray(0, maxBytes), complete: false };
+      }
+    }
+  } catch (error) {
+    return { bytes: Buffer.concat(chunks), complete: false, error };
+  }
+  return { bytes: Buffer.concat(chunks), complete: true };
+}
+var LINE_FEED = 10;
+var CARRIAGE_RETURN = 13;
+var BYTE_ORDER_MARK = [239, 187, 191];
+async function forEachLine(content, maxLineBytes, handler, signal) {
+  let lineNumber = 0;
+  let pending = [];
+  let pendingBytes = 0;
+  let overflow = false;
+  const emit2 = (bytes, start, end, terminated) => {
+    lineNumber++;
+    if (overflow) {
+      overflow = false;
+      handler.tooLong(lineNumber);
+      return;
+    }
+    if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--;
+    if (lineNumber === 1 && startsWithByteOrderMark(bytes, start, end)) start += BYTE_ORDER_MARK.length;
+    if (handler.rawLine?.(bytes, start, end, lineNumber)) return;
+    handler.line(bytes.toString("utf8", start, end), lineNumber, terminated);
+  };
+  const takePending = (last) => {
+    const line = Buffer.concat(last ? [...pending, last] : pending);
+    pending = [];
+    pendingBytes = 0;
+    return line;
+  };
+  for await (const chunk of content) {
+    if (signal?.aborted) return lineNumber;
+    let start = 0;
+    while (start < chunk.length) {
+      const newline = chunk.indexOf(LINE_FEED, start);
+      const end = newline < 0 ? chunk.length : newline;
+      if (!overflow && pendingBytes + (end - start) > maxLineBytes) {
+        overflow = true;
+        pending = [];
+        pendingBytes = 0;
+      }
+      if (newline < 0) {
+        if (!overflow) {
+          pending.push(Buffer.from(chunk.subarray(start, end)));
+          pendingBytes += end - start;
+        }
+        break;
+      }
+      if (pending.length === 0) {
+        emit2(chunk, start, end, true);
+      } else {
+        const line = takePending(chunk.subarray(start, end));
+        emit2(line, 0, line.length, true);
+      }
+      start = newline + 1;
+    }
+  }
+  if (pendingBytes > 0 || overflow) {
+    const line = takePending();
+    emit2(line, 0, line.length, false);
+  }
+  return lineNumber;
+}
+function startsWithByteOrderMark(bytes, start, end) {
+  return end - start >= BYTE_ORDER_MARK.length && bytes[start] === BYTE_ORDER_MARK[0] && bytes[start + 1] === BYTE_ORDER_MARK[1] && bytes[start + 2] === BYTE_ORDER_MARK[2];
+}
+
+// src/flows/sink.ts
+var ReadRun = class {
+  constructor(maxSkippedSamples) {
+    this.maxSkippedSamples = maxSkippedSamples;
+  }
+  maxSkippedSamples;
+  aggregator = new FlowAggregator();
+  stats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
+  sinkFor(file) {
+    return {
+      add: (flow) => {
+        this.stats.records++;
+        return this.aggregator.add(flow);
+      },
+      merge: (entry) => {
+        this.stats.records += entry.records;
+        this.aggregator.merge(entry);
+      },
+      ignore: (records = 1) => {
+        this.stats.ignored += records;
+      },
+      skip: (line, reason) => {
+        this.stats.skipped++;
+        if (this.stats.skippedSamples.length < this.maxSkippedSamples) {
+          this.stats.skippedSamples.push({ file, line, reason });
+        }
+      }
+    };
+  }
+};
+
+// src/flows/read.ts
+var DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+var DEFAULT_MAX_SKIPPED_SAMPLES = 10;
+var DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+var DETECTION_BYTES = 64 * 1024;
+async function readFlows(files, options = {}) {
+  const limits = {
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
+  };
+  const forced = options.format === "auto" ? void 0 : options.format;
+  const run = new ReadRun(options.maxSkippedSamples ?? DEFAULT_MAX_SKIPPED_SAMPLES);
+  const hubble = new HubbleReader();
+  const calico = new CalicoReader();
+  const nativeLines = new NativeJsonLinesReader();
+  const lineReaderFor = (layout) => {
+    if (layout === "hubble") return hubble;
+    if (layout === "calico") return calico;
+    if (layout === "native-jsonl") return nativeLines;
+    if (layout === "native-csv") return new NativeCsvReader();
+    return void 0;
+  };
+  for (const file of files) {
+    if (options.signal?.aborted) break;
+    const sink = run.sinkFor(displayName(file, options.root));
+    let lastLine = 0;
+    try {
+      const head = await readPrefix(await openContent(file), DETECTION_BYTES);
+      const layout = detectLayout(head.bytes.toString("utf8"), head.complete, forced);
+      if (layout === void 0) continue;
+      const reader = lineReaderFor(layout);
+      if (reader) {
+        await forEachLine(
+          await openContent(file),
+          limits.maxLineBytes,
+          {
+            rawLine(bytes, start, end, lineNumber) {
+              lastLine = lineNumber;
+              return reader.rawLine?.(bytes, start, end, sink) ?? false;
+            },
+            line(text, lineNumber, terminated) {
+              lastLine = lineNumber;
+              if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
+            },
+            tooLong(lineNumber) {
+              lastLine = lineNumber;
+              sink.skip(lineNumber, `line longer than ${limits.maxLineBytes} bytes`);
+            }
+          },
+          options.signal
+        );
+      } else {
+        await readDocument(file, limits.maxDocumentBytes, sink);
+      }
+    } catch (error) {
+      sink.skip(lastLine === 0 ? 0 : lastLine + 1, `cannot read: ${error.message}`);
+    }
+  }
+  calico.finish(run.sinkFor(""));
+  const { flows, window } = run.aggregator.result();
+  return window ? { flows, stats: run.stats, window } : { flows, stats: run.stats };
+}
+async function readDocument(file, maxBytes, sink) {
+  const { bytes, complete, error } = await readPrefix(await openContent(file), maxBytes);
+  if (error) throw error;
+  if (!complete) {
+    sink.skip(
+      0,
+      `larger than ${maxBytes} bytes, the most read whole for a JSON array or YAML: use JSON lines`
+    );
+    return;
+  }
+  readNativeDocument(bytes.toString("utf8"), sink);
+}
+function isBlank(text) {
+  return text.length === 0 || text.charCodeAt(0) <= 32 && text.trim() === "";
+}
+function displayName(file, root) {
+  const base = root ?? process.cwd();
+  const path7 = relative(base, resolve(file));
+  if (path7 === "" || path7.startsWith("..") || isAbsolute(path7)) return file;
+  return path7.split(sep).join("/");
+}
+
+// src/manifests/load.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+import { readFileSync, statSync } from "node:fs";
+import path3 from "node:path";
+
+// src/manifests/documents.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/manifests/yaml-schema.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var YAML_OPTIONS = {
+  version: "1.1",
+  customTags: (tags) => tags.filter((tag) => !isTimeTag(tag)),
+  uniqueKeys: true,
+  // Conversion warnings (collection keys) would go to the process's stderr; such documents are reported instead.
+  logLevel: "error"
+};
+function isTimeTag(tag) {
+  if (typeof tag === "string") return tag === "timestamp" || tag === "intTime" || tag === "floatTime";
+  return tag.tag === "tag:yaml.org,2002:timestamp" || tag.format === "TIME";
+}
+var JSON_OPTIONS = { version: "1.2", uniqueKeys: true, logLevel: "error" };
+var schemaDocument = new import_yaml2.Document(null, YAML_OPTIONS);
+var IMPLICIT_TAGS = schemaDocument.schema.tags.filter(
+  (tag) => tag.default === true && !tag.collection && tag.test !== void 0
+);
+function resolvePlainScalar(source) {
+  const tag = IMPLICIT_TAGS.find((candidate) => candidate.test?.test(source));
+  if (tag?.resolve === void 0) return { value: source };
+  let rejected = false;
+  const resolved = tag.resolve(
+    source,
+    () => {
+      rejected = true;
+    },
+    schemaDocument.options
+  );
+  if (rejected) return void 0;
+  return { value: (0, import_yaml2.isScalar)(resolved) ? resolved.value : resolved };
+}
+
+// src/manifests/block-yaml.ts
+function readPlainBlockYaml(text, limits) {
+  if (OUTSIDE_SUBSET_TEXT.test(text)) return void 0;
+  try {
+    return new BlockReader(text, Math.min(limits.maxDepth, MAX_DEPTH)).documents(limits.maxDocumentsPerFile);
+  } catch (error) {
+    if (error === OUTSIDE_SUBSET) return void 0;
+    throw error;
+  }
+}
+var OUTSIDE_SUBSET_TEXT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff\\]|\r(?!\n)|\{\{/;
+var MAX_DEPTH = 64;
+var OUTSIDE_SUBSET = new Error("outside the plain block YAML subset");
+function outside() {
+  throw OUTSIDE_SUBSET;
+}
+var SPACE = 32;
+var HASH = 35;
+var COLON2 = 58;
+var DASH = 45;
+var DOUBLE_QUOTE = 34;
+var SINGLE_QUOTE = 39;
+var COMMA2 = 44;
+var INDICATORS = new Set([..."?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
+function plainMayStart(text, offset, lineEnd) {
+  const first = text.charCodeAt(offset);
+  if (first === DASH) return offset + 1 < lineEnd && text.charCodeAt(offset + 1) !== SPACE;
+  return !INDICATORS.has(first);
+}
+var MAX_IMPLICIT_KEY = 1024;
+var FLOW_STOPS = new Set([...",[]{}#"].map((c) => c.charCodeAt(0)));
+var BlockReader = class {
+  constructor(text, maxDepth) {
+    this.text = text;
+    this.maxDepth = maxDepth;
+  }
+  text;
+  maxDepth;
+  /** The current line: the next one holding something other than spaces and a comment. */
+  lineStart = 0;
+  /** Where the line's text ends: its line break (`\n` or `\r\n`), or the end of the text. */
+  lineEnd = 0;
+  /** Where the next line starts. */
+  nextLine = 0;
+  /** Column of the line's first non-space character; -1 at the end of the document (`---`) or of the text. */
+  indent = -1;
+  content = 0;
+  documents(maxDocuments) {
+    const documents = [];
+    let markers = 0;
+    this.moveTo(0);
+    while (this.lineStart < this.text.length) {
+      if (this.indent === -1) {
+        markers++;
+        this.moveTo(this.nextLine);
+        continue;
+      }
+      const { value, node } = this.node(this.indent, 0);
+      if (this.indent !== -1) outside();
+      documents.push({ root: node, value });
+    }
+    if (markers + 1 > maxDocuments) outside();
+    return documents;
+  }
+  /** Moves to the first line at or after `offset` that holds more than spaces and a comment. */
+  moveTo(offset) {
+    const { text } = this;
+    let start = offset;
+    while (start < text.length) {
+      const { end, next } = lineAt(text, start);
+      let content = start;
+      while (content < end && text.charCodeAt(content) === SPACE) content++;
+      if (content < end && text.charCodeAt(content) !== HASH) {
+        this.lineStart = start;
+        this.lineEnd = end;
+        this.nextLine = next;
+        this.content = content;
+        this.indent = content - start;
+        if (this.indent === 0) this.checkLineStart();
+        return;
+      }
+      start = next;
+    }
+    this.lineStart = this.lineEnd = this.nextLine = this.content = text.length;
+    this.indent = -1;
+  }
+  /** A line starting in column 1 may be a document marker or a directive. */
+  checkLineStart() {
+    const { text, lineStart, lineEnd } = this;
+    const first = text.charCodeAt(lineStart);
+    if (first === 37 || text.startsWith("...", lineStart)) outside();
+    if (!text.startsWith("---", lineStart)) return;
+    const after = lineStart + 3;
+    if (after === lineEnd) {
+      this.indent = -1;
+      return;
+    }
+    if (text.charCodeAt(after) !== SPACE) outside();
+    const rest = this.skipSpaces(after);
+    if (rest !== lineEnd && text.charCodeAt(rest) !== HASH) outside();
+    this.indent = -1;
+  }
+  skipSpaces(offset) {
+    let at2 = offset;
+    while (at2 < this.lineEnd && this.text.charCodeAt(at2) === SPACE) at2++;
+    return at2;
+  }
+  /** Whether the value at `offset` is empty: the line ends, or only a comment follows. */
+  endsHere(offset) {
+    return offset === this.lineEnd || this.text.charCodeAt(offset) === HASH;
+  }
+  isListEntry(offset) {
+    return this.text.charCodeAt(offset) === DASH && (offset + 1 === this.lineEnd || this.text.charCodeAt(offset + 1) === SPACE);
+  }
+  /** A mapping or list whose first line is the current line, at column `indent`. */
+  node(indent, depth) {
+    if (depth >= this.maxDepth) outside();
+    return this.isListEntry(this.content) ? this.list(indent, depth) : this.mapping(indent, this.content, depth);
+  }
+  mapping(indent, firstKey, depth) {
+    const value = {};
+    const entries = [];
+    let keyStart = firstKey;
+    for (; ; ) {
+      const key = this.key(keyStart) ?? outside();
+      if (Object.hasOwn(value, key.name)) outside();
+      const valueStart = this.skipSpaces(key.end);
+      let entry;
+      if (this.endsHere(valueStart)) {
+        this.moveTo(this.nextLine);
+        if (this.indent > indent) entry = this.node(this.indent, depth + 1);
+        else if (this.indent === indent && this.isListEntry(this.content))
+          entry = this.list(indent, depth + 1);
+        else entry = { value: null, node: {} };
+      } else {
+        entry = this.inline(valueStart, indent, depth + 1);
+      }
+      value[key.name] = entry.value;
+      entries.push({ key: key.name, keyStart, value: entry.node });
+      if (this.indent !== indent) {
+        if (this.indent > indent) outside();
+        return { value, node: { start: firstKey, entries } };
+      }
+      keyStart = this.content;
+    }
+  }
+  list(indent, depth) {
+    const value = [];
+    const items = [];
+    const start = this.content;
+    for (; ; ) {
+      const itemStart = this.skipSpaces(this.content + 1);
+      let item;
+      if (this.endsHere(itemStart)) {
+        this.moveTo(this.nextLine);
+        if (this.indent <= indent) outside();
+        item = this.node(this.indent, depth + 1);
+      } else if (this.isListEntry(itemStart)) {
+        outside();
+      } else if (this.key(itemStart) !== void 0) {
+        item = this.mapping(itemStart - this.lineStart, itemStart, depth + 1);
+      } else {
+        item = this.inline(itemStart, indent, depth + 1);
+      }
+      value.push(item.value);
+      items.push(item.node);
+      if (this.indent !== indent || !this.isListEntry(this.content)) {
+        if (this.indent > indent) outside();
+        return { value, node: { start, items } };
+      }
+    }
+  }
+  /** The mapping key starting at `offset` and the offset after its `:`, when the line is `key: ...`. */
+  key(offset) {
+    const { text } = this;
+    const first = text.charCodeAt(offset);
+    let name;
+    let colon;
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = this.quoted(offset, this.lineEnd);
+      colon = quoted.end;
+      name = quoted.value;
+    } else {
+      if (!plainMayStart(text, offset, this.lineEnd)) return void 0;
+      colon = offset;
+      do {
+        colon = text.indexOf(":", colon + 1);
+        if (colon === -1 || colon >= this.lineEnd) return void 0;
+      } while (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE);
+      const written = text.slice(offset, colon);
+      if (written.includes(" #")) return void 0;
+      const source = written.trimEnd();
+      if (source === "<<") outside();
+      const resolved = resolvePlainScalar(source) ?? outside();
+      if (typeof resolved.value !== "string") outside();
+      name = resolved.value;
+    }
+    if (text.charCodeAt(colon) !== COLON2) return void 0;
+    if (colon - offset > MAX_IMPLICIT_KEY) outside();
+    if (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE) outside();
+    if (name === "__proto__") outside();
+    return { name, end: colon + 1 };
+  }
+  /**
+   * A scalar or flow collection written after `key:` or `- ` on the current line (a literal block scalar goes on
+   * over the following lines); leaves the reader on the next line, which must not be indented past `indent` (that
+   * would continue a multi-line scalar).
+   */
+  inline(offset, indent, depth) {
+    const { text } = this;
+    const first = text.charCodeAt(offset);
+    let parsed;
+    if (first === 124) {
+      return this.literal(offset, indent);
+    } else if (first === 91 || first === 123) {
+      const flow = new FlowReader(text, this.lineEnd, depth);
+      parsed = flow.collection(offset);
+      this.expectLineEnd(flow.offset);
+    } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = this.quoted(offset, this.lineEnd);
+      this.expectLineEnd(quoted.end);
+      parsed = { value: quoted.value, node: { start: offset } };
+    } else {
+      if (!plainMayStart(text, offset, this.lineEnd)) outside();
+      const written = text.slice(offset, this.lineEnd);
+      const comment = written.indexOf(" #");
+      const source = (comment === -1 ? written : written.slice(0, comment)).trimEnd();
+      if (source.includes(": ") || source.endsWith(":")) outside();
+      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: { start: offset } };
+    }
+    this.moveTo(this.nextLine);
+    if (this.indent > indent) outside();
+    return parsed;
+  }
+  /** Only spaces and a comment may follow a value on its line. */
+  expectLineEnd(offset) {
+    const rest = this.skipSpaces(offset);
+    if (rest === this.lineEnd) return;
+    if (rest === offset || this.text.charCodeAt(rest) !== HASH) outside();
+  }
+  /** A quoted scalar on one line; `end` is the offset after its closing quote. */
+  quoted(offset, lineEnd) {
+    return readQuoted(this.text, offset, lineEnd);
+  }
+  /** `|`, `|-` or `|+` and the lines under it, as the YAML spec's literal style keeps them. */
+  literal(offset, indent) {
+    const { text } = this;
+    let headerEnd = offset + 1;
+    const chomping = text.charCodeAt(headerEnd);
+    if (chomping === DASH || chomping === 43) headerEnd++;
+    this.expectLineEnd(headerEnd);
+    if (this.nextLine === text.length) outside();
+    let contentIndent = -1;
+    let content = "";
+    let emptyLines = 0;
+    let widestEmpty = 0;
+    let lineStart = this.nextLine;
+    while (lineStart < text.length) {
+      const { end: lineEnd, next } = lineAt(text, lineStart);
+      if (next === text.length && lineEnd === next) outside();
+      let spaces = 0;
+      while (lineStart + spaces < lineEnd && text.charCodeAt(lineStart + spaces) === SPACE) spaces++;
+      if (lineStart + spaces === lineEnd) {
+        emptyLines++;
+        widestEmpty = Math.max(widestEmpty, spaces);
+      } else {
+        if (contentIndent === -1) {
+          if (spaces <= indent) break;
+          contentIndent = spaces;
+        }
+        if (spaces < contentIndent) {
+          if (spaces > indent) outside();
+          break;
+        }
+        content += "\n".repeat(emptyLines) + text.slice(lineStart + contentIndent, lineEnd) + "\n";
+        emptyLines = 0;
+      }
+      if (contentIndent !== -1 && widestEmpty > contentIndent) outside();
+      lineStart = next;
+    }
+    if (contentIndent === -1 || widestEmpty > contentIndent) outside();
+    let value = content;
+    if (chomping === DASH) value = content.slice(0, -1);
+    else if (chomping === 43) value = content + "\n".repeat(emptyLines);
+    this.moveTo(lineStart);
+    if (this.indent > indent) outside();
+    return { value, node: { start: offset } };
+  }
+};
+function lineAt(text, start) {
+  const newline = text.indexOf("\n", start);
+  if (newline === -1) return { end: text.length, next: text.length };
+  return { end: text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline, next: newline + 1 };
+}
+function readQuoted(text, offset, lineEnd) {
+  const quote = text[offset];
+  let close = offset;
+  for (; ; ) {
+    close = text.indexOf(quote, close + 1);
+    if (close === -1 || close >= lineEnd) outside();
+    if (quote === "'" && text.charCodeAt(close + 1) === SINGLE_QUOTE) {
+      close++;
+      continue;
+    }
+    break;
+  }
+  const inner = text.slice(offset + 1, close);
+  return { value: quote === "'" ? inner.replaceAll("''", "'") : inner, end: close + 1 };
+}
+var FlowReader = class {
+  constructor(text, lineEnd, depth) {
+    this.text = text;
+    this.lineEnd = lineEnd;
+    this.depth = depth;
+  }
+  text;
+  lineEnd;
+  depth;
+  offset = 0;
+  collection(start, depth = this.depth) {
+    if (depth >= MAX_DEPTH) outside();
+    const isMap6 = this.text.charCodeAt(start) === 123;
+    const close = isMap6 ? 125 : 93;
+    this.offset = this.skipSpaces(start + 1);
+    const value = isMap6 ? {} : [];
+    const node = isMap6 ? { start, entries: [] } : { start, items: [] };
+    if (this.text.charCodeAt(this.offset) === close) {
+      this.offset++;
+      return { value, node };
+    }
+    for (; ; ) {
+      const itemStart = this.offset;
+      const item = this.item(depth);
+      if (isMap6) {
+        const name = item.value;
+        if (typeof name !== "string" || name === "__proto__" || name === "<<") outside();
+        const map = value;
+        if (Object.hasOwn(map, name) || this.text.charCodeAt(this.offset) !== COLON2) outside();
+        this.offset++;
+        if (this.text.charCodeAt(this.offset) !== SPACE) outside();
+        this.offset = this.skipSpaces(this.offset);
+        const entryValue = this.item(depth);
+        map[name] = entryValue.value;
+        node.entries?.push({ key: name, keyStart: itemStart, value: entryValue.node });
+      } else {
+        value.push(item.value);
+        node.items?.push(item.node);
+      }
+      this.offset = this.skipSpaces(this.offset);
+      const next = this.text.charCodeAt(this.offset);
+      if (next === close) {
+        this.offset++;
+        return { value, node };
+      }
+      if (next !== COMMA2) outside();
+      this.offset = this.skipSpaces(this.offset + 1);
+      if (this.text.charCodeAt(this.offset) === close) outside();
+    }
+  }
+  /** A scalar or nested collection at `this.offset`; leaves `this.offset` after it and its spaces. */
+  item(depth) {
+    const { text } = this;
+    const start = this.offset;
+    const first = text.charCodeAt(start);
+    let parsed;
+    if (first === 91 || first === 123) {
+      parsed = this.collection(start, depth + 1);
+    } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = readQuoted(text, start, this.lineEnd);
+      this.offset = quoted.end;
+      parsed = { value: quoted.value, node: { start } };
+    } else {
+      if (!plainMayStart(text, start, this.lineEnd)) outside();
+      let end = start;
+      while (end < this.lineEnd && !this.endsFlowPlain(end)) end++;
+      const source = text.slice(start, end).trimEnd();
+      if (source === "") outside();
+      this.offset = end;
+      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: { start } };
+    }
+    this.offset = this.skipSpaces(this.offset);
+    return parsed;
+  }
+  endsFlowPlain(offset) {
+    const char = this.text.charCodeAt(offset);
+    if (char !== COLON2) return FLOW_STOPS.has(char);
+    const next = this.text.charCodeAt(offset + 1);
+    return offset + 1 >= this.lineEnd || next === SPACE || FLOW_STOPS.has(next);
+  }
+  skipSpaces(offset) {
+    let at2 = offset;
+    while (at2 < this.lineEnd && this.text.charCodeAt(at2) === SPACE) at2++;
+    return at2;
+  }
+};
+
+// src/manifests/positions.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function sourceTreeOf(root) {
+  const tree = sourceNode(nodeStart(root));
+  const pending = [{ node: root, into: tree }];
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    const { node, into } = entry;
+    if ((0, import_yaml3.isMap)(node)) {
+      into.entries = [];
+      for (const pair of node.items) {
+        if (!(0, import_yaml3.isScalar)(pair.key) || pair.key.range == null) continue;
+        const value = sourceNode(nodeStart(pair.value));
+        into.entries.push({ key: String(pair.key.value), keyStart: pair.key.range[0], value });
+        pending.push({ node: pair.value, into: value });
+      }
+    } else if ((0, import_yaml3.isSeq)(node)) {
+      into.items = [];
+      for (const item of node.items) {
+        const child = sourceNode(nodeStart((0, import_yaml3.isPair)(item) ? item.key : item));
+        into.items.push(child);
+        pending.push({ node: item, into: child });
+      }
+    }
+  }
+  return tree;
+}
+function nodeStart(node) {
+  return ((0, import_yaml3.isScalar)(node) || (0, import_yaml3.isMap)(node) || (0, import_yaml3.isSeq)(node) || (0, import_yaml3.isAlias)(node)) && node.range != null ? node.range[0] : void 0;
+}
+function sourceNode(start) {
+  return start === void 0 ? {} : { start };
+}
+function locationAt(file, lineCounter, offset) {
+  const { line, col } = lineCounter.linePos(offset);
+  return { file, line, column: col };
+}
+function sourceNodeAt(root, keys) {
+  let node = root;
+  for (const key of keys) node = node?.entries?.find((entry) => entry.key === key)?.value;
+  return node;
+}
+function makeLocator(loc, written) {
+  if (written === void 0) return () => loc;
+  const { root, file, lineCounter } = written;
+  return (path7) => {
+    let node = root;
+    let found;
+    for (const segment of path7) {
+      const name = String(segment);
+      const entry = node.entries?.find((candidate) => candidate.key === name);
+      if (entry !== void 0) {
+        found = entry.keyStart;
+        node = entry.value;
+        continue;
+      }
+      const item = String(Number(name)) === name ? node.items?.[Number(name)] : void 0;
+      if (item === void 0) break;
+      found = item.start ?? found;
+      node = item;
+    }
+    return found === void 0 ? loc : locationAt(file, lineCounter, found);
+  };
+}
+
+// src/manifests/documents.ts
+function* readDocuments(reading, format, limits) {
+  const plain = format === "yaml" ? readPlainBlockYaml(reading.text, limits) : void 0;
+  if (plain !== void 0) {
+    countLines(reading);
+    yield* plain;
+    return;
+  }
+  yield* composeDocuments(reading, format, limits);
+}
+function* composeDocuments(reading, format, limits) {
+  const { file, text, lineCounter } = reading;
+  const report = (severity, code, message, offset) => reading.diagnostics.push({ severity, code, message, ...locationAt(file, lineCounter, offset) });
+  if (format === "json" && !isStrictJson(reading, report)) return;
+  const parser = new import_yaml4.Parser(lineCounter.addNewLine);
+  const composer = new import_yaml4.Composer(format === "json" ? JSON_OPTIONS : YAML_OPTIONS);
+  let documentCount = 0;
+  const convert = function* (documents) {
+    for (const document of documents) {
+      const converted = convertDocument(document, reading, limits, report);
+      if (converted !== void 0) yield converted;
+    }
+  };
+  for (const token of parser.parse(text)) {
+    if (token.type === "document") {
+      documentCount++;
+      if (documentCount > limits.maxDocumentsPerFile) {
+        report(
+          "error",
+          "too-many-documents",
+          `more than ${limits.maxDocumentsPerFile} documents in one file (limit maxDocumentsPerFile); the documents from here on are not read`,
+          token.offset
+        );
+        break;
+      }
+      const tooDeepAt = offsetBeyondDepth(token, limits.maxDepth);
+      if (tooDeepAt !== void 0) {
+        report(
+          "error",
+          "too-deep",
+          `nesting deeper than ${limits.maxDepth} levels (limit maxDepth); this document is not read`,
+          tooDeepAt
+        );
+        continue;
+      }
+    }
+    yield* convert(composer.next(token));
+    if (reading.templateOffset !== void 0) return;
+  }
+  yield* convert(composer.end());
+}
+function isStrictJson(reading, report) {
+  try {
+    JSON.parse(reading.text);
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message)?.[1];
+    let offset = position === void 0 ? reading.text.length : Number(position);
+    const trailingComma = /,\s*$/.exec(reading.text.slice(0, offset));
+    if (trailingComma !== null) offset = trailingComma.index;
+    const hint = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
+    countLines(reading);
+    report("error", "json-syntax", `invalid JSON: ${message}${hint}; the file is not read`, offset);
+    return false;
+  }
+}
+function countLines({ text, lineCounter }) {
+  lineCounter.addNewLine(0);
+  for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", newline + 1)) {
+    lineCounter.addNewLine(newline + 1);
+  }
+}
+function convertDocument(document, reading, limits, report) {
+  const [start, end] = document.range;
+  const firstError = document.errors[0];
+  if (firstError !== void 0) {
+    const templateAt2 = reading.text.indexOf("{{", start);
+    if (templateAt2 !== -1 && templateAt2 < end) {
+      reading.templateOffset = templateAt2;
+      return void 0;
+    }
+    const offset = firstError.pos[0];
+    if (firstError.code === "DUPLICATE_KEY") {
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(reading.text.slice(offset, offset + 200))?.[1] ?? "";
+      report(
+        "error",
+        "duplicate-key",
+        `duplicate key ${JSON.stringify(key.trim())}: kubectl rejects such a document, so it is not read`,
+        offset
+      );
+    } else if (firstError.code === "RESOURCE_EXHAUSTION") {
+      report("error", "too-deep", `${firstError.message}; this document is not read`, offset);
+    } else {
+      report(
+        "error",
+        "yaml-syntax",
+        `invalid YAML: ${firstError.message}; this document is not read`,
+        offset
+      );
+    }
+    return void 0;
+  }
+  const root = document.contents;
+  if (root === null) return void 0;
+  const templateAt = flowMapTemplateOffset(root, reading.text);
+  if (templateAt !== void 0) {
+    reading.templateOffset = templateAt;
+    return void 0;
+  }
+  try {
+    const value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+    return { root: sourceTreeOf(root), value };
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      report(
+        "error",
+        "alias-limit",
+        `more than ${limits.maxAliasCount} alias expansions (limit maxAliasCount, against "billion laughs" documents); this document is not read`,
+        root.range[0]
+      );
+    } else if (error instanceof RangeError) {
+      report("error", "too-deep", "the document nests too deeply to convert; it is not read", root.range[0]);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      report("error", "yaml-syntax", `invalid YAML: ${message}; this document is not read`, root.range[0]);
+    }
+    return void 0;
+  }
+}
+function flowMapTemplateOffset(root, text) {
+  const pending = [root];
+  for (let node = pending.pop(); node !== void 0; node = pending.pop()) {
+    if ((0, import_yaml4.isPair)(node)) {
+      pending.push(node.key, node.value);
+    } else if ((0, import_yaml4.isMap)(node)) {
+      if (node.range != null && text.startsWith("{{", node.range[0])) return node.range[0];
+      for (const pair of node.items) pending.push(pair);
+    } else if ((0, import_yaml4.isSeq)(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+  return void 0;
+}
+function offsetBeyondDepth(document, maxDepth) {
+  const pending = [];
+  if (document.value !== void 0) pending.push({ token: document.value, depth: 0 });
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    const { token, depth } = entry;
+    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection")
+      continue;
+    if (depth >= maxDepth) return token.offset;
+    for (const item of token.items) {
+      if ("key" in item && item.key) pending.push({ token: item.key, depth: depth + 1 });
+      if (item.value) pending.push({ token: item.value, depth: depth + 1 });
+    }
+  }
+  return void 0;
+}
+
+// src/manifests/files.ts
+import { readdir, realpath, stat } from "node:fs/promises";
+import path2 from "node:path";
+var MANIFEST_EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
+function displayName2(absolute, root) {
+  return path2.relative(root, absolute).split(path2.sep).join("/") || path2.basename(absolute);
+}
+async function findManifestFiles(paths, root, diagnostics) {
+  const found = /* @__PURE__ */ new Map();
+  const visitedFolders = /* @__PURE__ */ new Set();
+  const unreadable = (absolute, error) => diagnostics.push({
+    severity: "error",
+    code: "unreadable",
+    message: `cannot read ${JSON.stringify(displayName2(absolute, root))}: ${describeError(error)}`,
+    file: displayName2(absolute, root)
+  });
+  const addFile = (absolute) => found.set(absolute, { absolute, name: displayName2(absolute, root) });
+  const walk = async (folder) => {
+    let entries;
+    try {
+      const real = await realpath(folder);
+      if (visitedFolders.has(real)) return;
+      visitedFolders.add(real);
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      unreadable(folder, error);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
+      const absolute = path2.join(folder, entry.name);
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target2 = await stat(absolute).catch(() => void 0);
+        isFolder = target2?.isDirectory() ?? false;
+        isFile = target2 === void 0 || target2.isFile();
+      }
+      if (isFolder) await walk(absolute);
+      else if (isFile && MANIFEST_EXTENSIONS.has(path2.extname(entry.name).toLowerCase())) addFile(absolute);
+    }
+  };
+  for (const given of paths) {
+    const absolute = path2.resolve(root, given);
+    try {
+      const info = await stat(absolute);
+      if (info.isDirectory()) await walk(absolute);
+      else addFile(absolute);
+    } catch (error) {
+      unreadable(absolute, error);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function describeError(error) {
+  const code = error?.code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/manifests/validate.ts
+var import_ajv = __toESM(require_ajv(), 1);
+
+// src/manifests/networkpolicy-schema.ts
+var stringMap = { type: ["object", "null"], additionalProperties: { type: "string" } };
+var stringList = { type: ["array", "null"], items: { type: "string" } };
+var labelSelector = {
+  type: ["object", "null"],
+  additionalProperties: false,
+  properties: {
+    matchLabels: stringMap,
+    matchExpressions: {
+      type: ["array", "null"],
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["key", "operator"],
+        properties: {
+          key: { type: "string" },
+          operator: { type: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
+          values: stringList
+        }
+      }
+    }
+  }
+};
+var peer = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    podSelector: labelSelector,
+    namespaceSelector: labelSelector,
+    ipBlock: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["cidr"],
+      properties: { cidr: { type: "string" }, except: stringList }
+    }
+  }
+};
+var port = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    protocol: { type: ["string", "null"], enum: ["TCP", "UDP", "SCTP", null] },
+    port: { type: ["integer", "string", "null"] },
+    endPort: { type: ["integer", "null"] }
+  }
+};
+function rule(peersField) {
+  return {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      [peersField]: { type: ["array", "null"], items: peer },
+      ports: { type: ["array", "null"], items: port }
+    }
+  };
+}
+var objectMeta = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    name: { type: "string" },
+    generateName: { type: "string" },
+    namespace: { type: ["string", "null"] },
+    labels: stringMap,
+    annotations: stringMap,
+    uid: { type: "string" },
+    resourceVersion: { type: "string" },
+    generation: { type: "integer" },
+    selfLink: { type: "string" },
+    creationTimestamp: { type: ["string", "null"] },
+    deletionTimestamp: { type: ["string", "null"] },
+    deletionGracePeriodSeconds: { type: ["integer", "null"] },
+    finalizers: stringList,
+    ownerReferences: { type: ["array", "null"], items: { type: "object" } },
+    managedFields: { type: ["array", "null"], items: { type: "object" } }
+  }
+};
+var networkPolicySchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata"],
+  properties: {
+    apiVersion: { const: "networking.k8s.io/v1" },
+    kind: { const: "NetworkPolicy" },
+    metadata: objectMeta,
+    spec: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      properties: {
+        podSelector: labelSelector,
+        ingress: { type: ["array", "null"], items: rule("from") },
+        egress: { type: ["array", "null"], items: rule("to") },
+        policyTypes: {
+          type: ["array", "null"],
+          maxItems: 2,
+          items: { type: "string", enum: ["Ingress", "Egress"] }
+        }
+      }
+    },
+    // Read back from a cluster (`kubectl get -o yaml`); not part of what is enforced.
+    status: { type: ["object", "null"] }
+  }
+};
+
+// src/manifests/syntax.ts
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+function dnsLabelProblem(value) {
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!DNS_LABEL.test(value)) {
+    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function dnsSubdomainProblem(value) {
+  if (value.length > 253) return "must be no more than 253 characters";
+  if (!DNS_SUBDOMAIN.test(value)) {
+    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelKeyProblem(key) {
+  const slash = key.indexOf("/");
+  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
+  const name = slash === -1 ? key : key.slice(slash + 1);
+  if (prefix !== void 0) {
+    if (prefix.length === 0) return 'has an empty prefix before "/"';
+    const prefixProblem = dnsSubdomainProblem(prefix);
+    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
+  }
+  if (name.length === 0) return 'must have a name (the part after any "/")';
+  if (name.length > 63) return "must have a name of no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(name)) {
+    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value.length === 0) return void 0;
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(value)) {
+    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function ianaServiceNameProblem(value) {
+  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
+  if (!IANA_SERVICE_NAME.test(value)) {
+    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
+  }
+  if (value.includes("--")) return 'must not contain consecutive "-"';
+  if (!/[a-z]/.test(value))
+    return "must contain at least one letter (a port number is written without quotes)";
+  return void 0;
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  if (slash === -1) return void 0;
+  const prefixText = text.slice(slash + 1);
+  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
+  const prefix = Number(prefixText);
+  const address = text.slice(0, slash);
+  const ipv4 = parseIpv4(address);
+  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
+  const ipv6 = parseIpv6(address);
+  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
+  return void 0;
+}
+function cidrContains(outer, inner) {
+  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
+  for (let bit = 0; bit < outer.prefix; bit++) {
+    const byte = bit >> 3;
+    const mask = 128 >> (bit & 7);
+    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+function parseIpv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  const bytes = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const value = Number(part);
+    if (value > 255) return void 0;
+    bytes.push(value);
+  }
+  return bytes;
+}
+function parseIpv6(text) {
+  let head = text;
+  let tailIpv4 = [];
+  const lastColon = text.lastIndexOf(":");
+  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
+    const embedded = parseIpv4(text.slice(lastColon + 1));
+    if (embedded === void 0) return void 0;
+    tailIpv4 = embedded;
+    const beforeEmbedded = text.slice(0, lastColon + 1);
+    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
+  }
+  const groupsNeeded = (16 - tailIpv4.length) / 2;
+  const halves = head.split("::");
+  if (halves.length > 2) return void 0;
+  const parseGroups = (part) => {
+    if (part === "") return [];
+    const groups2 = [];
+    for (const group of part.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return void 0;
+      groups2.push(parseInt(group, 16));
+    }
+    return groups2;
+  };
+  const left = parseGroups(halves[0] ?? "");
+  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
+  if (left === void 0 || right === void 0) return void 0;
+  const missing = groupsNeeded - left.length - right.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
+  const groups = [...left, ...new Array(missing).fill(0), ...right];
+  return [...groups.flatMap((group) => [group >> 8, group & 255]), ...tailIpv4];
+}
+
+// src/text/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/manifests/validate.ts
+var compiledSchema;
+function schemaValidator() {
+  compiledSchema ??= new import_ajv.Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(
+    networkPolicySchema
+  );
+  return compiledSchema;
+}
+function validateNetworkPolicy(object) {
+  const problems = [...schemaProblems(object.value), ...apiProblems(object.value)];
+  const resource = {
+    kind: object.kind,
+    ...object.namespace !== void 0 ? { namespace: object.namespace } : {},
+    name: object.name
+  };
+  const diagnostics = problems.map((problem2) => ({
+    severity: "error",
+    code: "schema",
+    message: `${formatPath(problem2.path)}: ${problem2.message}`,
+    ...object.locate(problem2.at),
+    resource
+  }));
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const first = diagnostics[0];
+  if (first !== void 0) {
+    const qualifiedName = object.namespace === void 0 ? object.name : `${object.namespace}/${object.name}`;
+    first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
+  }
+  return diagnostics;
+}
+function formatPath(path7) {
+  let text = "";
+  for (const segment of path7) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text === "" ? "(document)" : text;
+}
+function schemaProblems(value) {
+  const validate = schemaValidator();
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(
+    (error) => schemaProblem(error, instancePath(error.instancePath, value))
+  );
+}
+function instancePath(pointer, root) {
+  const path7 = [];
+  let value = root;
+  for (const escaped of pointer.split("/").slice(1)) {
+    const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
+    const step = Array.isArray(value) ? Number(segment) : segment;
+    path7.push(step);
+    value = value !== null && typeof value === "object" ? value[segment] : void 0;
+  }
+  return path7;
+}
+function schemaProblem(error, path7) {
+  const params = error.params;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const field = String(params["additionalProperty"]);
+      const known = Object.keys(error.parentSchema?.["properties"] ?? {});
+      const suggestion = closestName(field, known);
+      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return { path: path7, at: [...path7, field], message: `unknown field ${JSON.stringify(field)}${hint}` };
+    }
+    case "required": {
+      const field = String(params["missingProperty"]);
+      return { path: path7, at: path7, message: `missing required field ${JSON.stringify(field)}` };
+    }
+    case "type":
+      return {
+        path: path7,
+        at: path7,
+        message: `must be ${describeTypes(params["type"])}, not ${describeValue(error.data)}`
+      };
+    case "enum": {
+      const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
+      const suggestion = typeof error.data === "string" ? closestName(error.data, allowed) : void 0;
+      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return {
+        path: path7,
+        at: path7,
+        message: `${JSON.stringify(error.data)} is not one of ${allowed.join(", ")}${hint}`
+      };
+    }
+    case "const":
+      return { path: path7, at: path7, message: `must be ${JSON.stringify(params["allowedValue"])}` };
+    case "maxItems":
+      return { path: path7, at: path7, message: `must have at most ${String(params["limit"])} entries` };
+    default:
+      return { path: path7, at: path7, message: error.message ?? `fails the ${error.keyword} rule` };
+  }
+}
+var TYPE_WORDS = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false"
+};
+function describeTypes(types2) {
+  const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
+  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
+}
+function describeValue(value) {
+  if (value === null) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+function closestName(name, known) {
+  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  if (sameLetters !== void 0) return sameLetters;
+  let best;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const plausible = distance <= 2 && distance * 3 <= candidate.length;
+    if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function record(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function present(value) {
+  return value !== void 0 && value !== null;
+}
+function apiProblems(policy) {
+  const problems = [];
+  const problem2 = (path7, message) => problems.push({ path: path7, at: path7, message });
+  const metadata = record(policy["metadata"]) ?? {};
+  const name = metadata["name"];
+  if (typeof name === "string") {
+    const nameProblem = dnsSubdomainProblem(name);
+    if (nameProblem !== void 0)
+      problem2(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
+  }
+  const namespace = metadata["namespace"];
+  if (typeof namespace === "string" && namespace !== "") {
+    const namespaceProblem = dnsLabelProblem(namespace);
+    if (namespaceProblem !== void 0) {
+      problem2(["metadata", "namespace"], `namespace ${JSON.stringify(namespace)} ${namespaceProblem}`);
+    }
+  }
+  checkLabels(["metadata", "labels"], metadata["labels"], problem2);
+  for (const key of Object.keys(record(metadata["annotations"]) ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== void 0)
+      problem2(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
+  }
+  const spec = record(policy["spec"]) ?? {};
+  checkSelector(["spec", "podSelector"], spec["podSelector"], problem2);
+  for (const [direction, peersField] of [
+    ["ingress", "from"],
+    ["egress", "to"]
+  ]) {
+    list(spec[direction]).forEach((rule2, ruleIndex) => {
+      const rulePath = ["spec", direction, ruleIndex];
+      const ruleFields = record(rule2) ?? {};
+      list(ruleFields[peersField]).forEach(
+        (peer3, peerIndex) => checkPeer([...rulePath, peersField, peerIndex], peer3, problem2)
+      );
+      list(ruleFields["ports"]).forEach(
+        (port2, portIndex) => checkPort([...rulePath, "ports", portIndex], port2, problem2)
+      );
+    });
+  }
+  return problems;
+}
+function checkLabels(path7, labels, problem2) {
+  for (const [key, value] of Object.entries(record(labels) ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== void 0) problem2([...path7, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
+    const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
+    if (valueProblem !== void 0)
+      problem2([...path7, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
+  }
+}
+function checkSelector(path7, selector, problem2) {
+  const fields = record(selector);
+  if (fields === void 0) return;
+  checkLabels([...path7, "matchLabels"], fields["matchLabels"], problem2);
+  list(fields["matchExpressions"]).forEach((expression, index) => {
+    const expressionPath = [...path7, "matchExpressions", index];
+    const { key, operator, values } = record(expression) ?? {};
+    if (typeof key === "string") {
+      const keyProblem = labelKeyProblem(key);
+      if (keyProblem !== void 0)
+        problem2([...expressionPath, "key"], `key ${JSON.stringify(key)} ${keyProblem}`);
+    }
+    const valueList = list(values);
+    if ((operator === "In" || operator === "NotIn") && valueList.length === 0) {
+      problem2(expressionPath, `operator ${operator} needs at least one entry in values`);
+    }
+    if ((operator === "Exists" || operator === "DoesNotExist") && valueList.length > 0) {
+      problem2([...expressionPath, "values"], `operator ${operator} takes no values`);
+    }
+    valueList.forEach((value, valueIndex) => {
+      const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
+      if (valueProblem !== void 0) {
+        problem2([...expressionPath, "values", valueIndex], `value ${JSON.stringify(value)} ${valueProblem}`);
+      }
+    });
+  });
+}
+var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
+function checkPeer(path7, peer3, problem2) {
+  const fields = record(peer3);
+  if (fields === void 0) return;
+  const hasSelector = present(fields["podSelector"]) || present(fields["namespaceSelector"]);
+  const hasIpBlock = present(fields["ipBlock"]);
+  const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
+  if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
+    problem2(path7, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
+  }
+  if (hasSelector && hasIpBlock) {
+    problem2(path7, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
+  }
+  checkSelector([...path7, "podSelector"], fields["podSelector"], problem2);
+  checkSelector([...path7, "namespaceSelector"], fields["namespaceSelector"], problem2);
+  checkIpBlock([...path7, "ipBlock"], fields["ipBlock"], problem2);
+}
+var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
+function checkIpBlock(path7, ipBlock, problem2) {
+  const fields = record(ipBlock);
+  if (fields === void 0 || typeof fields["cidr"] !== "string") return;
+  const cidrText = fields["cidr"];
+  const cidr = parseCidr(cidrText);
+  if (cidr === void 0) problem2([...path7, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
+  list(fields["except"]).forEach((exceptText, index) => {
+    if (typeof exceptText !== "string") return;
+    const exceptPath = [...path7, "except", index];
+    const except = parseCidr(exceptText);
+    if (except === void 0) {
+      problem2(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
+    } else if (cidr !== void 0 && (except.prefix <= cidr.prefix || !cidrContains(cidr, except))) {
+      const family = except.family === cidr.family ? "" : ` (it is IPv${except.family}, cidr is IPv${cidr.family})`;
+      problem2(
+        exceptPath,
+        `${JSON.stringify(exceptText)} must be strictly inside cidr ${JSON.stringify(cidrText)}${family}`
+      );
+    }
+  });
+}
+function checkPort(path7, port2, problem2) {
+  const fields = record(port2);
+  if (fields === void 0) return;
+  const number = fields["port"];
+  const endPort = fields["endPort"];
+  if (Number.isInteger(number) && !isPortNumber3(number)) {
+    problem2([...path7, "port"], `port ${String(number)} is out of range 1-65535`);
+  }
+  if (typeof number === "string") {
+    const nameProblem = ianaServiceNameProblem(number);
+    if (nameProblem !== void 0)
+      problem2([...path7, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
+  }
+  if (!Number.isInteger(endPort)) return;
+  if (!isPortNumber3(endPort))
+    problem2([...path7, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
+  if (!present(number)) {
+    problem2([...path7, "endPort"], "endPort needs a numeric port to start the range");
+  } else if (typeof number === "string") {
+    problem2([...path7, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
+  } else if (typeof number === "number" && endPort < number) {
+    problem2(
+      [...path7, "endPort"],
+      `endPort ${String(endPort)} must be greater than or equal to port ${number}`
+    );
+  }
+}
+function isPortNumber3(value) {
+  return Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+// src/manifests/objects.ts
+var ANALYSED_KINDS = /* @__PURE__ */ new Map([
+  ["NetworkPolicy", ["networking.k8s.io"]],
+  ["Namespace", [""]],
+  ["Pod", [""]],
+  ["Service", [""]],
+  ["ReplicationController", [""]],
+  ["Deployment", ["apps", "extensions"]],
+  ["StatefulSet", ["apps"]],
+  ["DaemonSet", ["apps", "extensions"]],
+  ["ReplicaSet", ["apps", "extensions"]],
+  ["Job", ["batch"]],
+  ["CronJob", ["batch"]]
+]);
+var NETWORK_POLICY_API_VERSION = "networking.k8s.io/v1";
+var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["NetworkPolicy", "Service"]);
+function collectObjects(document, reading, into) {
+  collectCandidate({ value: document.value, node: document.root }, reading, into);
+}
+function collectCandidate(candidate, reading, into) {
+  const { node } = candidate;
+  const offset = node.start ?? 0;
+  if (candidate.value === null || candidate.value === void 0) return;
+  const written = plainObject(candidate.value);
+  if (written === void 0) {
+    noteNotKubernetes(describeShape(candidate.value), offset, reading, into);
+    return;
+  }
+  const value = withInheritedType(written, candidate.inherited);
+  const { kind, apiVersion } = value;
+  if (typeof kind !== "string" || kind === "" || typeof apiVersion !== "string" || apiVersion === "") {
+    noteNotKubernetes("a mapping without kind and apiVersion", offset, reading, into);
+    return;
+  }
+  if (kind.endsWith("List") && Array.isArray(value["items"])) {
+    const itemNodes = sourceNodeAt(node, ["items"])?.items;
+    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+    value["items"].forEach((item, index) => {
+      const itemNode = itemNodes?.[index];
+      collectCandidate(
+        { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
+        reading,
+        into
+      );
+    });
+    return;
+  }
+  const groups = ANALYSED_KINDS.get(kind);
+  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+  if (groups === void 0) {
+    count(into.skippedKinds, kind);
+    return;
+  }
+  if (!groups.includes(group) || kind === "NetworkPolicy" && apiVersion !== NETWORK_POLICY_API_VERSION) {
+    count(into.skippedKinds, `${kind} (${apiVersion})`);
+    if (kind === "NetworkPolicy") {
+      reading.diagnostics.push({
+        severity: "warning",
+        code: "unsupported-api-version",
+        message: `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to another product, such as Calico)`,
+        ...locationAt(reading.file, reading.lineCounter, offset)
+      });
+    }
+    return;
+  }
+  const object = loadedObject(value, kind, apiVersion, node, reading);
+  if (object === void 0) return;
+  if (kind === "NetworkPolicy") {
+    const problems = validateNetworkPolicy(object);
+    if (problems.length > 0) {
+      for (const problem2 of problems) reading.diagnostics.push(problem2);
+      return;
+    }
+  }
+  into.objects.push(object);
+}
+function loadedObject(value, kind, apiVersion, node, reading) {
+  const offset = node.start ?? 0;
+  const loc = locationAt(reading.file, reading.lineCounter, offset);
+  const metadata = plainObject(value["metadata"]);
+  const name = metadata?.["name"];
+  const namespace = metadata?.["namespace"];
+  for (const field of ["name", "namespace"]) {
+    const text = metadata?.[field];
+    if (typeof text === "string" && text.includes("{{")) {
+      reading.templateOffset = sourceNodeAt(node, ["metadata", field])?.start ?? offset;
+      return void 0;
+    }
+  }
+  const invalid = (message) => {
+    reading.diagnostics.push({
+      severity: "error",
+      code: "invalid-metadata",
+      message: `${kind}: ${message}`,
+      ...loc
+    });
+    return void 0;
+  };
+  if (typeof name !== "string" || name === "") {
+    return invalid(
+      name === void 0 || name === null ? "metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)" : `metadata.name must be a string, not ${describeShape(name)}; the object is not analysed`
+    );
+  }
+  if (namespace !== void 0 && namespace !== null && typeof namespace !== "string") {
+    return invalid(
+      `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
+    );
+  }
+  const written = KINDS_WITH_FIELD_POSITIONS.has(kind) ? { root: node, file: reading.file, lineCounter: reading.lineCounter } : void 0;
+  return {
+    apiVersion,
+    kind,
+    name,
+    namespace: typeof namespace === "string" && namespace !== "" ? namespace : void 0,
+    value,
+    loc,
+    locate: makeLocator(loc, written)
+  };
+}
+function withInheritedType(value, inherited) {
+  if (inherited === void 0 || value["kind"] !== void 0 && value["apiVersion"] !== void 0)
+    return value;
+  return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
+}
+function noteNotKubernetes(shape, offset, reading, into) {
+  if (into.notKubernetesReported) return;
+  into.notKubernetesReported = true;
+  reading.diagnostics.push({
+    severity: "info",
+    code: "not-kubernetes",
+    message: `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); such documents in this file are skipped`,
+    ...locationAt(reading.file, reading.lineCounter, offset)
+  });
+}
+function plainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function describeShape(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return `a ${typeof value}`;
+}
+function count(counts, key) {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+// src/manifests/load.ts
+var DEFAULT_LOAD_LIMITS = {
+  maxFileBytes: 16 * 1024 * 1024,
+  maxDocumentsPerFile: 1e5,
+  maxAliasCount: 1e3,
+  maxDepth: 200
+};
+async function loadManifests(paths, options = {}) {
+  const root = path3.resolve(options.root ?? process.cwd());
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const result = emptyResult();
+  const files = await findManifestFiles(paths, root, result.diagnostics);
+  for (const file of files) {
+    const read = readManifestFile(file, limits);
+    result.files.push(file.name);
+    if ("problem" in read) {
+      result.diagnostics.push({ ...read.problem, file: file.name });
+      continue;
+    }
+    const parse2 = () => parseFileText(read.text, file.name, formatOf(file.name), limits);
+    addFileResult(
+      result,
+      options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse2) : parse2()
+    );
+  }
+  return sortSkippedKinds(result);
+}
+var ParseCache = class {
+  /** The last file parsed under each name and limits (a side has one file of a name). */
+  files = /* @__PURE__ */ new Map();
+  /** The parse of a file, made by `parse` only when no equal file was parsed before. */
+  get(text, file, limits, parse2) {
+    const key = `${file}\0${JSON.stringify(limits)}`;
+    const known = this.files.get(key);
+    if (known?.text === text) return known.parsed;
+    const parsed = parse2();
+    this.files.set(key, { text, parsed });
+    return parsed;
+  }
+};
+function parseManifestText(text, file, options = {}) {
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const result = emptyResult();
+  result.files.push(file);
+  const size = Buffer.byteLength(text);
+  if (size > limits.maxFileBytes) {
+    result.diagnostics.push({ ...tooLarge(size, limits), file });
+  } else {
+    addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ""), file, formatOf(file), limits));
+  }
+  return sortSkippedKinds(result);
+}
+function readManifestFile(file, limits) {
+  try {
+    const { size } = statSync(file.absolute);
+    if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
+    return { text: decode(readFileSync(file.absolute)) };
+  } catch (error) {
+    return {
+      problem: {
+        severity: "error",
+        code: "unreadable",
+        message: `cannot read the file: ${describeError(error)}`
+      }
+    };
+  }
+}
+function decode(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 254 && bytes[1] === 255) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
+}
+function tooLarge(size, limits) {
+  return {
+    severity: "error",
+    code: "file-too-large",
+    message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`
+  };
+}
+function formatOf(file) {
+  return file.toLowerCase().endsWith(".json") ? "json" : "yaml";
+}
+function parseFileText(text, file, format, limits) {
+  const lineCounter = new import_yaml5.LineCounter();
+  const reading = { file, text, lineCounter, diagnostics: [] };
+  const collected = { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false };
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split("\n").length;
+    const binary = {
+      severity: "warning",
+      code: "binary-file",
+      message: "the file holds NUL bytes: it is binary, not a manifest, and is not read",
+      file,
+      line,
+      column: 1
+    };
+    return { ...collected, diagnostics: [binary] };
+  }
+  try {
+    for (const document of readDocuments(reading, format, limits)) {
+      collectObjects(document, reading, collected);
+      if (reading.templateOffset !== void 0) break;
+    }
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    reading.diagnostics.push({
+      severity: "error",
+      code: "too-deep",
+      message: "the file nests too deeply to read; lower limit maxDepth",
+      file
+    });
+  }
+  if (reading.templateOffset !== void 0) {
+    const unrendered = {
+      severity: "error",
+      code: "unrendered-template",
+      message: 'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is not read. Render it first and check the output (the `render` option, e.g. `helm template` or `kustomize build`), or leave the templates folder out of the manifest paths',
+      ...locationAt(file, lineCounter, reading.templateOffset)
+    };
+    return { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
+  }
+  return { ...collected, diagnostics: reading.diagnostics };
+}
+function emptyResult() {
+  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
+}
+function addFileResult(result, file) {
+  for (const object of file.objects) result.objects.push(object);
+  for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
+  for (const [kind, count3] of file.skippedKinds)
+    result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count3;
+}
+function sortSkippedKinds(result) {
+  const sorted = Object.keys(result.skippedKinds).sort();
+  result.skippedKinds = Object.fromEntries(sorted.map((kind) => [kind, result.skippedKinds[kind] ?? 0]));
+  return result;
+}
+
 // src/config/defaults.ts
 var DEFAULT_CONFIG_FILE = ".netpol-guard.yaml";
 var DEFAULT_CONFIG = Object.freeze({
@@ -16131,12 +19409,18 @@ var DEFAULT_CONFIG = Object.freeze({
   defaultNamespace: "default",
   namespaces: {},
   failOn: "error",
-  failOnBrokenFlows: true
+  failOnBrokenFlows: true,
+  limits: {
+    ...DEFAULT_LOAD_LIMITS,
+    maxLineBytes: DEFAULT_MAX_LINE_BYTES,
+    maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+    maxSkippedSamples: DEFAULT_MAX_SKIPPED_SAMPLES
+  }
 });
 
 // src/config/schema.ts
 var labelMap = { type: "object", additionalProperties: { type: "string" } };
-var labelSelector = {
+var labelSelector2 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -16156,19 +19440,20 @@ var labelSelector = {
     }
   }
 };
-var stringList = { type: "array", items: { type: "string" } };
+var stringList2 = { type: "array", items: { type: "string" } };
+var count2 = { type: "integer", minimum: 1 };
 var CONFIG_SCHEMA = {
   type: "object",
   additionalProperties: false,
   properties: {
     rules: { type: "object", additionalProperties: { enum: ["off", "info", "warning", "error"] } },
-    ignore: stringList,
+    ignore: stringList2,
     dns: {
       type: "object",
       additionalProperties: false,
       properties: {
-        namespaceSelector: labelSelector,
-        podSelector: labelSelector,
+        namespaceSelector: labelSelector2,
+        podSelector: labelSelector2,
         ports: {
           type: "array",
           minItems: 1,
@@ -16187,7 +19472,7 @@ var CONFIG_SCHEMA = {
     cluster: {
       type: "object",
       additionalProperties: false,
-      properties: { podCidrs: stringList, serviceCidrs: stringList }
+      properties: { podCidrs: stringList2, serviceCidrs: stringList2 }
     },
     defaultNamespace: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$" },
     namespaces: {
@@ -16199,29 +19484,28 @@ var CONFIG_SCHEMA = {
       }
     },
     failOn: { enum: ["error", "warning", "never"] },
-    failOnBrokenFlows: { type: "boolean" }
+    failOnBrokenFlows: { type: "boolean" },
+    limits: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        maxFileBytes: count2,
+        maxDocumentsPerFile: count2,
+        maxAliasCount: { type: "integer", minimum: 0 },
+        maxDepth: count2,
+        maxLineBytes: count2,
+        maxDocumentBytes: count2,
+        maxSkippedSamples: { type: "integer", minimum: 0 }
+      }
+    }
   }
 };
 
-// src/text/edit-distance.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 // src/config/load.ts
-var validateConfig = new import_ajv.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
+var validateConfig = new import_ajv2.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 function loadConfig(file, cwd) {
-  const absolute = path2.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
-  const displayName3 = path2.relative(cwd, absolute) || absolute;
+  const absolute = path4.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
+  const displayName3 = path4.relative(cwd, absolute) || absolute;
   const diagnostics = [];
   if (!existsSync(absolute)) {
     if (file !== void 0) {
@@ -16236,7 +19520,7 @@ function loadConfig(file, cwd) {
   }
   let text;
   try {
-    text = readFileSync(absolute, "utf8");
+    text = readFileSync2(absolute, "utf8");
   } catch (error) {
     const message = `cannot read config file: ${error.message}`;
     diagnostics.push({ severity: "error", code: "config", message, file: displayName3 });
@@ -16246,8 +19530,8 @@ function loadConfig(file, cwd) {
   return { config: { ...config, file: displayName3 }, diagnostics };
 }
 function parseConfigText(text, file, diagnostics) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate = (offset) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { file, line, column: col };
@@ -16266,7 +19550,7 @@ function parseConfigText(text, file, diagnostics) {
       diagnostics.push({
         severity: "error",
         code: "config",
-        message: describeError(error, field),
+        message: describeError2(error, field),
         ...where
       });
       rejected.push(segments);
@@ -16291,7 +19575,7 @@ function dropSetting(content, segments) {
   }
   delete value[entry];
 }
-function describeError(error, field) {
+function describeError2(error, field) {
   if (error.keyword === "additionalProperties") return `unknown setting "${field}"`;
   if (error.keyword === "enum") {
     const allowed = error.params.allowedValues.map((value) => String(value)).join(", ");
@@ -16308,12 +19592,12 @@ function nodeAt(doc, segments) {
   let node = doc.contents;
   let found = node;
   for (const segment of segments) {
-    if ((0, import_yaml.isMap)(node)) {
+    if ((0, import_yaml6.isMap)(node)) {
       const pair = node.items.find((item) => item.key?.value === segment);
       if (!pair) break;
       found = pair.key ?? found;
       node = pair.value;
-    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+    } else if ((0, import_yaml6.isSeq)(node) && typeof segment === "number") {
       node = node.items[segment];
       if (!node) break;
       found = node;
@@ -16369,6 +19653,7 @@ function mergeWithDefaults(given) {
       }))
     },
     cluster: { ...defaults2.cluster, ...given.cluster },
+    limits: { ...defaults2.limits, ...given.limits },
     namespaces: Object.fromEntries(
       Object.entries(given.namespaces ?? {}).map(([name, ns]) => [name, { labels: { ...ns?.labels } }])
     )
@@ -17454,17 +20739,6 @@ function byPath(a, b) {
   return comparePeers(a.from, b.from) || comparePeers(a.to, b.to) || compareText(a.protocol, b.protocol);
 }
 
-// src/flows/owner.ts
-function ownerFromPodName(pod, labels) {
-  const hash = labels["pod-template-hash"];
-  const hashAt = hash ? pod.lastIndexOf(`-${hash}-`) : -1;
-  if (hashAt > 0) return { kind: "Deployment", name: pod.slice(0, hashAt) };
-  const ordinal = /^(.+)-\d+$/.exec(pod);
-  if (ordinal && labels["statefulset.kubernetes.io/pod-name"] === pod)
-    return { kind: "StatefulSet", name: ordinal[1] };
-  return void 0;
-}
-
 // src/diff/replay.ts
 function replayFlows(flows, base, head) {
   const outcome = {
@@ -17571,14 +20845,14 @@ function createFlowMatcher(model, options = {}) {
   for (const workload of model.workloads) {
     push(byNamespace2, workload.namespace, workload);
     for (const ip of workload.ips) {
-      const key = addressKey(ip);
+      const key = addressKey2(ip);
       if (key !== void 0) push(byIp, key, workload);
     }
   }
   const serviceByIp = /* @__PURE__ */ new Map();
   for (const service of model.services) {
     for (const ip of service.clusterIPs) {
-      const key = addressKey(ip);
+      const key = addressKey2(ip);
       if (key !== void 0 && !serviceByIp.has(key)) serviceByIp.set(key, service);
     }
   }
@@ -17671,7 +20945,7 @@ function addressToRangeKey(ip) {
     range: { family: address.family, start: address.value, end: address.value }
   };
 }
-function addressKey(ip) {
+function addressKey2(ip) {
   return addressToRangeKey(ip)?.key;
 }
 function parseRanges(cidrs) {
@@ -17687,1744 +20961,6 @@ function push(map, key, value) {
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-
-// src/flows/read.ts
-import { isAbsolute, relative, resolve, sep } from "node:path";
-
-// src/flows/values.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseJsonLine(text, terminated) {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return { reason: terminated ? "not JSON" : "truncated last line (not complete JSON)" };
-  }
-}
-function isPort(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-function splitLabel(text) {
-  const equals = text.indexOf("=");
-  return equals < 0 ? [text, ""] : [text.slice(0, equals), text.slice(equals + 1)];
-}
-function shown(value) {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-// src/flows/aggregate.ts
-function canonicalEndpoint(endpoint) {
-  const identity = {};
-  if (endpoint.namespace !== void 0) identity.namespace = endpoint.namespace;
-  const labels = endpoint.labels && sortedLabels(endpoint.labels);
-  if (labels) identity.labels = labels;
-  if (endpoint.workload) {
-    identity.workload = endpoint.workload.kind === void 0 ? { name: endpoint.workload.name } : { kind: endpoint.workload.kind, name: endpoint.workload.name };
-  }
-  if (endpoint.reserved !== void 0) identity.reserved = endpoint.reserved;
-  if (endpoint.ip !== void 0 && identifiedByAddress(endpoint)) identity.ip = endpoint.ip;
-  const key = JSON.stringify(identity);
-  const namespaceLabels2 = endpoint.namespaceLabels && sortedLabels(endpoint.namespaceLabels);
-  return { endpoint: namespaceLabels2 ? { ...identity, namespaceLabels: namespaceLabels2 } : identity, key };
-}
-function identifiedByAddress(endpoint) {
-  const labelled = endpoint.labels !== void 0 && Object.keys(endpoint.labels).length > 0;
-  return !labelled && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved === "world");
-}
-function sortedLabels(labels) {
-  const entries = Object.entries(labels);
-  if (entries.length === 0) return void 0;
-  entries.sort(([a], [b]) => compareText(a, b));
-  return Object.fromEntries(entries);
-}
-function connectionKey(flow) {
-  return `${canonicalEndpoint(flow.from).key}\0${canonicalEndpoint(flow.to).key}\0${flow.protocol}\0${flow.port}`;
-}
-var FlowAggregator = class {
-  /** Every entry, with the ids of its two endpoints (which order the result). */
-  entries = [];
-  /**
-   * The entries of each source endpoint (by id), by `destinationKey`: a record is looked up here for every line
-   * counted, and a number is the cheapest key to hash and compare.
-   */
-  bySource = [];
-  /** Readers hand the same endpoint object for the same pod again and again: canonicalised once each. */
-  canonical = /* @__PURE__ */ new WeakMap();
-  endpointIds = /* @__PURE__ */ new Map();
-  /** Each endpoint's key, by id. */
-  endpointKeys = [];
-  /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
-  add(flow) {
-    const from = this.canonicalOf(flow.from);
-    const to = this.canonicalOf(flow.to);
-    const fromSource = this.bySource[from.id] ??= /* @__PURE__ */ new Map();
-    const key = destinationKey(to.id, flow);
-    let entry = fromSource.get(key);
-    if (!entry) {
-      entry = {
-        from: from.endpoint,
-        to: to.endpoint,
-        protocol: flow.protocol,
-        port: flow.port,
-        verdict: flow.verdict,
-        count: 0,
-        records: 0
-      };
-      fromSource.set(key, entry);
-      this.entries.push({ entry, from: from.id, to: to.id });
-    }
-    entry.count += flow.count;
-    entry.records++;
-    if (flow.dropReason !== void 0) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(flow.dropReason);
-    extendWindow(entry, flow.firstMs, flow.lastMs);
-    return entry;
-  }
-  canonicalOf(endpoint) {
-    let canonical = this.canonical.get(endpoint);
-    if (!canonical) {
-      const { endpoint: identity, key } = canonicalEndpoint(endpoint);
-      let id = this.endpointIds.get(key);
-      if (id === void 0) {
-        id = this.endpointKeys.length;
-        this.endpointIds.set(key, id);
-        this.endpointKeys.push(key);
-      }
-      canonical = { endpoint: identity, key, id };
-      this.canonical.set(endpoint, canonical);
-    }
-    return canonical;
-  }
-  /** Adds an entry of another aggregator (for readers that settle some records only at the end). */
-  merge(other) {
-    const entry = this.add(other);
-    entry.records += other.records - 1;
-    for (const reason of other.dropReasons ?? []) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(reason);
-  }
-  *values() {
-    for (const { entry } of this.entries) yield entry;
-  }
-  /**
-   * The aggregated flows in a stable order (by source and destination key, protocol, port as text, verdict) and the
-   * window they span. The endpoints' keys are ranked once, so that sorting compares numbers where comparing keys
-   * (long JSON texts sharing long prefixes) made the sort a tenth of a large read.
-   */
-  result() {
-    let first;
-    let last;
-    for (const { entry } of this.entries) {
-      if (entry.firstMs !== void 0 && (first === void 0 || entry.firstMs < first))
-        first = entry.firstMs;
-      if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
-    }
-    const rank = new Int32Array(this.endpointKeys.length);
-    this.endpointKeys.map((key, id) => ({ key, id })).sort((a, b) => compareText(a.key, b.key)).forEach(({ id }, position) => rank[id] = position);
-    const ordered = [...this.entries].sort(
-      (a, b) => rank[a.from] - rank[b.from] || rank[a.to] - rank[b.to] || compareText(a.entry.protocol, b.entry.protocol) || compareText(String(a.entry.port), String(b.entry.port)) || compareText(a.entry.verdict, b.entry.verdict)
-    );
-    const flows = ordered.map(({ entry }) => toAggregatedFlow(entry));
-    if (first === void 0 || last === void 0) return { flows };
-    return { flows, window: { firstSeen: isoTime(first), lastSeen: isoTime(last) } };
-  }
-};
-var PROTOCOL_CODES = { TCP: 0, UDP: 1, SCTP: 2 };
-var VERDICT_CODES = {
-  allowed: 0,
-  denied: 1,
-  "dropped-other": 2,
-  audit: 3
-};
-function destinationKey(toId, flow) {
-  const code = PROTOCOL_CODES[flow.protocol] * 4 + VERDICT_CODES[flow.verdict];
-  if (isPort(flow.port)) return (toId * 65536 + flow.port) * 16 + code;
-  return `${toId} ${flow.port} ${code}`;
-}
-function extendWindow(entry, firstMs, lastMs) {
-  const start = firstMs ?? lastMs;
-  const end = lastMs ?? firstMs;
-  if (start !== void 0 && (entry.firstMs === void 0 || start < entry.firstMs)) entry.firstMs = start;
-  if (end !== void 0 && (entry.lastMs === void 0 || end > entry.lastMs)) entry.lastMs = end;
-}
-function toAggregatedFlow(entry) {
-  const flow = {
-    from: entry.from,
-    to: entry.to,
-    protocol: entry.protocol,
-    port: entry.port,
-    verdict: entry.verdict,
-    count: entry.count
-  };
-  if (entry.dropReasons) flow.dropReason = [...entry.dropReasons].sort().join(", ");
-  if (entry.firstMs !== void 0) flow.firstSeen = isoTime(entry.firstMs);
-  if (entry.lastMs !== void 0) flow.lastSeen = isoTime(entry.lastMs);
-  return flow;
-}
-function isoTime(ms) {
-  return new Date(ms).toISOString();
-}
-function parseIsoTime(value) {
-  if (typeof value !== "string" || !ISO_DATE_TIME.test(value)) return void 0;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? void 0 : ms;
-}
-var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-var MINUTE_LENGTH = 16;
-var IsoTimeParser = class {
-  minute = "";
-  minuteMs = 0;
-  parse(value) {
-    if (typeof value === "string" && this.minute !== "" && value.startsWith(this.minute)) {
-      const offset = offsetInMinute(value);
-      if (offset !== void 0) return this.minuteMs + offset;
-    }
-    const ms = parseIsoTime(value);
-    if (ms !== void 0) this.remember(value);
-    return ms;
-  }
-  remember(value) {
-    const minute = value.slice(0, MINUTE_LENGTH);
-    const minuteMs = minute.slice(11, 13) === "24" ? NaN : Date.parse(`${minute}:00Z`);
-    if (Number.isNaN(minuteMs)) return;
-    this.minute = minute;
-    this.minuteMs = minuteMs;
-  }
-};
-function offsetInMinute(value) {
-  const last = value.length - 1;
-  if (value.charCodeAt(MINUTE_LENGTH) !== 58 || value.charCodeAt(last) !== 90)
-    return void 0;
-  const tens = digitAt(value, MINUTE_LENGTH + 1);
-  const units = digitAt(value, MINUTE_LENGTH + 2);
-  if (tens === void 0 || tens > 5 || units === void 0) return void 0;
-  let ms = (tens * 10 + units) * 1e3;
-  const fraction = MINUTE_LENGTH + 3;
-  if (fraction === last) return ms;
-  const digits = last - fraction - 1;
-  if (value.charCodeAt(fraction) !== 46 || digits < 1 || digits > 9) return void 0;
-  for (let index = fraction + 1, scale = 100; index < last; index++, scale /= 10) {
-    const digit = digitAt(value, index);
-    if (digit === void 0) return void 0;
-    if (scale >= 1) ms += digit * scale;
-  }
-  return ms;
-}
-function digitAt(text, index) {
-  const digit = text.charCodeAt(index) - 48;
-  return digit >= 0 && digit <= 9 ? digit : void 0;
-}
-
-// src/flows/calico.ts
-var PROTOCOLS2 = {
-  tcp: "TCP",
-  udp: "UDP",
-  sctp: "SCTP",
-  "6": "TCP",
-  "17": "UDP",
-  "132": "SCTP"
-};
-var ACTIONS = { allow: "allowed", deny: "denied" };
-var ENDPOINT_TYPES = /* @__PURE__ */ new Set(["wep", "hep", "ns", "net"]);
-var CalicoReader = class {
-  sourceAllowed = new FlowAggregator();
-  destinationReported = /* @__PURE__ */ new Set();
-  line(text, lineNumber, terminated, sink) {
-    const parsed = parseJsonLine(text, terminated);
-    if ("reason" in parsed) {
-      sink.skip(lineNumber, parsed.reason);
-      return;
-    }
-    const record2 = readRecord(parsed.value);
-    if (typeof record2 === "string") {
-      sink.skip(lineNumber, record2);
-    } else if (record2 === void 0) {
-      sink.ignore();
-    } else if (record2.reporter === "dst") {
-      this.destinationReported.add(connectionKey(record2.flow));
-      sink.add(record2.flow);
-    } else if (record2.flow.verdict !== "allowed") {
-      sink.add(record2.flow);
-    } else {
-      this.sourceAllowed.add(record2.flow);
-    }
-  }
-  /** Settles the source-reported allowed flows once every file was read. */
-  finish(sink) {
-    for (const entry of this.sourceAllowed.values()) {
-      if (this.destinationReported.has(connectionKey(entry))) sink.ignore(entry.records);
-      else sink.merge(entry);
-    }
-  }
-};
-function readRecord(value) {
-  if (!isObject(value)) return "not a JSON object";
-  if (typeof value.action !== "string") return 'not a Calico flow log (no "action")';
-  const verdict = ACTIONS[value.action];
-  if (!verdict) return `unknown action ${shown(value.action)}`;
-  const reporter = value.reporter;
-  if (reporter !== "src" && reporter !== "dst") return `unknown reporter ${shown(reporter)}`;
-  if (typeof value.proto !== "string" && typeof value.proto !== "number")
-    return `proto ${shown(value.proto)} is not a protocol`;
-  const protocol = PROTOCOLS2[String(value.proto).toLowerCase()];
-  if (!protocol) return void 0;
-  if (!isPort(value.dest_port)) return `dest_port ${shown(value.dest_port)} is not a port`;
-  const count2 = value.num_flows ?? 1;
-  if (typeof count2 !== "number" || !Number.isInteger(count2) || count2 < 0)
-    return `num_flows ${shown(count2)} is not a count`;
-  const firstMs = unixSeconds(value.start_time);
-  const lastMs = unixSeconds(value.end_time);
-  if (firstMs === null) return `start_time ${shown(value.start_time)} is not Unix seconds`;
-  if (lastMs === null) return `end_time ${shown(value.end_time)} is not Unix seconds`;
-  const from = calicoEndpoint(value, "source");
-  if (typeof from === "string") return from;
-  const to = calicoEndpoint(value, "dest");
-  if (typeof to === "string") return to;
-  return { flow: { from, to, protocol, port: value.dest_port, verdict, count: count2, firstMs, lastMs }, reporter };
-}
-function unixSeconds(value) {
-  if (value === void 0 || value === null) return void 0;
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value * 1e3 : null;
-}
-function calicoEndpoint(record2, side) {
-  const type = record2[`${side}_type`];
-  if (typeof type !== "string" || !ENDPOINT_TYPES.has(type))
-    return `${side}_type ${shown(type)} is not wep, hep, ns or net`;
-  const endpoint = {};
-  const ip = record2[`${side}_ip`];
-  if (ip !== void 0 && ip !== null) {
-    if (typeof ip !== "string") return `${side}_ip ${shown(ip)} is not a string`;
-    endpoint.ip = ip;
-  }
-  if (type === "hep") return { ...endpoint, reserved: "host" };
-  if (type !== "wep") return { ...endpoint, reserved: "world" };
-  const namespace = record2[`${side}_namespace`];
-  if (typeof namespace !== "string") return `${side}_namespace ${shown(namespace)} is not a string`;
-  if (namespace !== "-" && namespace !== "") endpoint.namespace = namespace;
-  const labels = readLabels(record2[`${side}_labels`]);
-  if (labels === void 0) return `${side}_labels is not {"labels": ["key=value", ...]}`;
-  if (labels.length > 0) endpoint.labels = Object.fromEntries(labels);
-  return endpoint;
-}
-function readLabels(value) {
-  if (value === void 0 || value === null || value === "-") return [];
-  if (!isObject(value)) return void 0;
-  if (value.labels === void 0 || value.labels === null) return [];
-  if (!Array.isArray(value.labels)) return void 0;
-  const labels = [];
-  for (const label of value.labels) {
-    if (typeof label !== "string") return void 0;
-    labels.push(splitLabel(label));
-  }
-  return labels;
-}
-
-// src/flows/recent-map.ts
-var RecentMap = class {
-  /** `newStore`: what a generation is kept in, a Map unless the keys have a store of their own. */
-  constructor(capacity, weigh = () => 1, newStore = () => /* @__PURE__ */ new Map()) {
-    this.capacity = capacity;
-    this.weigh = weigh;
-    this.newStore = newStore;
-    this.young = newStore();
-    this.old = newStore();
-  }
-  capacity;
-  weigh;
-  newStore;
-  young;
-  old;
-  youngWeight = 0;
-  get(key) {
-    const value = this.young.get(key);
-    if (value !== void 0) return value;
-    const aged = this.old.get(key);
-    if (aged !== void 0) this.set(key, aged);
-    return aged;
-  }
-  set(key, value) {
-    this.young.set(key, value);
-    this.youngWeight += this.weigh(value);
-    if (this.youngWeight >= this.capacity) {
-      this.old = this.young;
-      this.young = this.newStore();
-      this.youngWeight = 0;
-    }
-  }
-};
-
-// src/flows/connection-memory.ts
-var PROTOCOL_NUMBERS = { TCP: 1, UDP: 2, SCTP: 3 };
-function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
-  const source = ipv4Number(sourceIp);
-  const destination = source === void 0 ? void 0 : ipv4Number(destinationIp);
-  if (source !== void 0 && destination !== void 0 && isPortNumber2(sourcePort)) {
-    const sourceFirst2 = source < destination || source === destination && sourcePort <= destinationPort;
-    return {
-      first: (sourceFirst2 ? source : destination) | 0,
-      second: (sourceFirst2 ? destination : source) | 0,
-      ports: sourceFirst2 ? sourcePort << 16 | destinationPort : destinationPort << 16 | sourcePort,
-      protocol: PROTOCOL_NUMBERS[protocol],
-      text: void 0,
-      sourceFirst: sourceFirst2
-    };
-  }
-  const port2 = String(sourcePort);
-  const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && port2 <= String(destinationPort);
-  const text = sourceFirst ? [protocol, sourceIp, port2, destinationIp, destinationPort].join(" ") : [protocol, destinationIp, destinationPort, sourceIp, port2].join(" ");
-  return { first: 0, second: 0, ports: 0, protocol: 0, text, sourceFirst };
-}
-function isPortNumber2(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 65535;
-}
-function ipv4Number(text) {
-  let value = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 46) {
-      if (digits === 0 || dots === 3) return void 0;
-      value = value * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-      continue;
-    }
-    const digit = code - 48;
-    if (digit < 0 || digit > 9 || digits === 1 && part === 0) return void 0;
-    part = part * 10 + digit;
-    digits++;
-    if (part > 255) return void 0;
-  }
-  return digits === 0 || dots !== 3 ? void 0 : value * 256 + part;
-}
-var ConnectionMemory = class {
-  byNumbers;
-  byText;
-  constructor(capacity) {
-    this.byNumbers = new RecentMap(capacity, void 0, () => new TupleTable(capacity));
-    this.byText = new RecentMap(capacity);
-  }
-  get(key) {
-    return key.text === void 0 ? this.byNumbers.get(key) : this.byText.get(key.text);
-  }
-  set(key, value) {
-    if (key.text === void 0) this.byNumbers.set(key, value);
-    else this.byText.set(key.text, value);
-  }
-};
-var WORDS = 4;
-var TupleTable = class {
-  mask;
-  keys;
-  values;
-  constructor(capacity) {
-    let slots = 2;
-    while (slots < capacity * 2) slots *= 2;
-    this.mask = slots - 1;
-    this.keys = new Int32Array(slots * WORDS);
-    this.values = new Array(slots).fill(void 0);
-  }
-  get(key) {
-    const slot = this.slotOf(key);
-    return this.keys[slot * WORDS + 3] === 0 ? void 0 : this.values[slot];
-  }
-  set(key, value) {
-    const slot = this.slotOf(key);
-    const at2 = slot * WORDS;
-    if (this.keys[at2 + 3] === 0) {
-      this.keys[at2] = key.first;
-      this.keys[at2 + 1] = key.second;
-      this.keys[at2 + 2] = key.ports;
-      this.keys[at2 + 3] = key.protocol;
-    }
-    this.values[slot] = value;
-  }
-  /** The slot holding `key`, or the free slot where it would go. */
-  slotOf(key) {
-    let hash = Math.imul(key.first, 2654435761);
-    hash = Math.imul(hash ^ key.second, 2246822507);
-    hash = Math.imul(hash ^ key.ports, 3266489909);
-    hash = Math.imul(hash ^ hash >>> 15 ^ key.protocol, 668265263);
-    let slot = (hash ^ hash >>> 13) & this.mask;
-    const keys = this.keys;
-    for (; ; ) {
-      const at2 = slot * WORDS;
-      const protocol = keys[at2 + 3];
-      if (protocol === 0 || protocol === key.protocol && keys[at2] === key.first && keys[at2 + 1] === key.second && keys[at2 + 2] === key.ports)
-        return slot;
-      slot = slot + 1 & this.mask;
-    }
-  }
-};
-
-// src/flows/markers.ts
-var MarkerSearch = class {
-  anchor;
-  markers;
-  /** The buffer last searched, where that search started and the first anchor at or after it (-1: none). */
-  searched;
-  searchedFrom = 0;
-  nextAnchor = -1;
-  constructor(anchor, markers) {
-    this.anchor = Buffer.from(anchor, "latin1");
-    this.markers = markers.map((marker) => {
-      const anchorOffset = marker.indexOf(anchor);
-      if (anchorOffset < 0) throw new Error(`marker ${marker} does not contain its anchor ${anchor}`);
-      return { bytes: Buffer.from(marker, "latin1"), anchorOffset };
-    });
-  }
-  /** Whether one of the markers lies wholly within `bytes[start, end)`. */
-  foundIn(bytes, start, end) {
-    return this.firstIn(bytes, start, end) >= 0;
-  }
-  /** Which marker (its index) lies wholly within `bytes[start, end)` at the first anchor one does; -1 for none. */
-  firstIn(bytes, start, end) {
-    for (let anchor = this.firstAnchorFrom(bytes, start); anchor >= 0 && anchor < end; ) {
-      for (let index = 0; index < this.markers.length; index++) {
-        const marker = this.markers[index];
-        const markerStart = anchor - marker.anchorOffset;
-        if (markerStart >= start && markerStart + marker.bytes.length <= end && isAt(bytes, markerStart, marker.bytes))
-          return index;
-      }
-      anchor = this.firstAnchorFrom(bytes, anchor + 1);
-    }
-    return -1;
-  }
-  firstAnchorFrom(bytes, from) {
-    const remembered = bytes === this.searched && from >= this.searchedFrom && (this.nextAnchor < 0 || this.nextAnchor >= from);
-    if (!remembered) {
-      this.searched = bytes;
-      this.searchedFrom = from;
-      this.nextAnchor = bytes.indexOf(this.anchor, from);
-    }
-    return this.nextAnchor;
-  }
-};
-function isAt(bytes, offset, marker) {
-  for (let index = 0; index < marker.length; index++) {
-    if (bytes[offset + index] !== marker[index]) return false;
-  }
-  return true;
-}
-
-// src/flows/hubble-sighting.ts
-var OPENING = Buffer.from('{"flow":{', "latin1");
-var QUOTE = 34;
-var BACKSLASH = 92;
-var COLON = 58;
-var COMMA = 44;
-var OPEN_BRACE = 123;
-var CLOSE_BRACE = 125;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACKET = 93;
-var ZERO = 48;
-var KEY = {
-  time: Buffer.from("time"),
-  verdict: Buffer.from("verdict"),
-  ip: Buffer.from("IP"),
-  l4: Buffer.from("l4"),
-  source: Buffer.from("source"),
-  destination: Buffer.from("destination"),
-  sourcePort: Buffer.from("source_port"),
-  destinationPort: Buffer.from("destination_port"),
-  flags: Buffer.from("flags"),
-  syn: Buffer.from("SYN"),
-  ack: Buffer.from("ACK"),
-  TCP: Buffer.from("TCP"),
-  UDP: Buffer.from("UDP"),
-  SCTP: Buffer.from("SCTP")
-};
-var ID_MEMBER = Buffer.from('"ID":');
-var IDENTITY_MEMBER = Buffer.from('"identity":');
-var TRUE = Buffer.from("true");
-var FALSE = Buffer.from("false");
-var SightingReader = class {
-  /** `verdicts`: the verdict names a sighting may have; a line with any other is left to the full parse. */
-  constructor(verdicts, knownDescriptionAt) {
-    this.knownDescriptionAt = knownDescriptionAt;
-    this.verdicts = [...verdicts].map((name) => ({ quoted: Buffer.from(`"${name}"`, "latin1"), name }));
-  }
-  knownDescriptionAt;
-  bytes = OPENING;
-  at = 0;
-  end = 0;
-  /** What was read of the current line, and whether a member was (a comma comes before the next). */
-  line = {};
-  memberRead = false;
-  /** Each verdict wanted, quoted, as bytes, with its name. */
-  verdicts;
-  read(bytes, start, end) {
-    this.bytes = bytes;
-    this.at = start;
-    this.end = end;
-    this.line = {};
-    this.memberRead = false;
-    if (!this.skipExpected(OPENING)) return void 0;
-    const line = this.line;
-    if (!this.readMembers(() => line.time !== void 0 && !!line.verdict && !!line.addresses && !!line.l4))
-      return void 0;
-    const { time, verdict, addresses, l4 } = line;
-    if (time === void 0 || !verdict || !addresses || !l4) return void 0;
-    return { time, verdict, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
-  }
-  /** The endpoint descriptions of the line {@link read} last read a sighting of, read on from where it stopped. */
-  endpoints() {
-    const line = this.line;
-    if (!this.readMembers(() => !!line.source && !!line.destination)) return void 0;
-    const { source, destination } = line;
-    return source && destination ? { source, destination } : void 0;
-  }
-  /**
-   * Reads the flow's members, from where the last call stopped, until `done` holds; false when the flow ends first
-   * or a member is not as expected.
-   */
-  readMembers(done) {
-    const line = this.line;
-    for (; ; ) {
-      if (done()) return true;
-      if (this.memberRead && this.next() !== COMMA) return false;
-      this.memberRead = true;
-      const key = this.key();
-      if (key === void 0) return false;
-      if (this.is(key, KEY.time)) {
-        line.time = this.plainString();
-        if (line.time === void 0) return false;
-      } else if (this.is(key, KEY.verdict)) {
-        line.verdict = this.verdicts.find((known) => this.skipExpected(known.quoted))?.name;
-        if (line.verdict === void 0) return false;
-      } else if (this.is(key, KEY.ip)) {
-        line.addresses = this.addresses();
-        if (line.addresses === void 0) return false;
-      } else if (this.is(key, KEY.l4)) {
-        line.l4 = this.layer4();
-        if (line.l4 === void 0) return false;
-      } else if (this.is(key, KEY.source)) {
-        line.source = this.endpoint(line.addresses?.source);
-        if (line.source === void 0) return false;
-      } else if (this.is(key, KEY.destination)) {
-        line.destination = this.endpoint(line.addresses?.destination);
-        if (line.destination === void 0) return false;
-      } else if (!this.skipValue()) {
-        return false;
-      }
-    }
-  }
-  /**
-   * An endpoint description: known by its bytes (when `IP` came first and gave its address), or where they lie.
-   * Cilium's endpoint and identity numbers (`ID`, `identity`) come first and tell nothing the reading uses, so a
-   * description is known by what follows them.
-   */
-  endpoint(address) {
-    const start = this.at;
-    if (this.next() !== OPEN_BRACE) return void 0;
-    this.skipIntegerMember(ID_MEMBER);
-    this.skipIntegerMember(IDENTITY_MEMBER);
-    const rest = this.at;
-    const found = address === void 0 ? void 0 : this.knownDescriptionAt(address, this.bytes, rest, this.end);
-    if (found) {
-      this.at = rest + found.length;
-      return { known: found.known };
-    }
-    this.at = start;
-    return this.skipNested() ? { start: rest, end: this.at } : void 0;
-  }
-  /** Steps over `"name":<integer>,` when it comes next. */
-  skipIntegerMember(member) {
-    const start = this.at;
-    if (this.skipExpected(member) && this.integer() !== void 0 && this.next() === COMMA) return;
-    this.at = start;
-  }
-  /** `IP`'s source and destination, both non-empty strings. */
-  addresses() {
-    let source;
-    let destination;
-    const ok = this.members(() => {
-      const key = this.key();
-      if (key === void 0) return false;
-      if (this.is(key, KEY.source)) return (source = this.plainString()) !== void 0;
-      if (this.is(key, KEY.destination)) return (destination = this.plainString()) !== void 0;
-      return this.skipValue();
-    });
-    return ok && source && destination ? { source, destination } : void 0;
-  }
-  /** `l4` holding exactly one of TCP, UDP and SCTP, with its ports and flags. */
-  layer4() {
-    if (this.next() !== OPEN_BRACE) return void 0;
-    const key = this.key();
-    if (key === void 0) return void 0;
-    const protocol = this.is(key, KEY.TCP) ? "TCP" : this.is(key, KEY.UDP) ? "UDP" : this.is(key, KEY.SCTP) ? "SCTP" : void 0;
-    if (protocol === void 0) return void 0;
-    let sourcePort = 0;
-    let destinationPort;
-    let synAck = false;
-    const ok = this.members(() => {
-      const member = this.key();
-      if (member === void 0) return false;
-      if (this.is(member, KEY.sourcePort)) {
-        const port2 = this.integer();
-        if (port2 === void 0) return false;
-        sourcePort = port2;
-        return true;
-      }
-      if (this.is(member, KEY.destinationPort)) {
-        destinationPort = this.integer();
-        return destinationPort !== void 0 && destinationPort >= 1 && destinationPort <= 65535;
-      }
-      if (this.is(member, KEY.flags)) {
-        const flags = this.flags();
-        if (flags === void 0) return false;
-        synAck = flags;
-        return true;
-      }
-      return this.skipValue();
-    });
-    if (!ok || destinationPort === void 0 || this.next() !== CLOSE_BRACE) return void 0;
-    return { protocol, sourcePort, destinationPort, synAck };
-  }
-  /** A flags object of `"NAME":true|false` members: whether SYN and ACK are both true. */
-  flags() {
-    let syn = false;
-    let ack = false;
-    const ok = this.members(() => {
-      const key = this.key();
-      if (key === void 0) return false;
-      const value = this.boolean();
-      if (value === void 0) return false;
-      if (this.is(key, KEY.syn)) syn = value;
-      else if (this.is(key, KEY.ack)) ack = value;
-      return true;
-    });
-    return ok ? syn && ack : void 0;
-  }
-  /** An object `{member, ...}` (possibly empty), each member read by `member`, which returns false to give up. */
-  members(member) {
-    if (this.next() !== OPEN_BRACE) return false;
-    if (this.bytes[this.at] === CLOSE_BRACE) {
-      this.at++;
-      return true;
-    }
-    for (; ; ) {
-      if (!member()) return false;
-      const next = this.next();
-      if (next === CLOSE_BRACE) return true;
-      if (next !== COMMA) return false;
-    }
-  }
-  /** A member's key and its colon: the key's [start, end) in the bytes, or undefined when it has an escape. */
-  key() {
-    if (this.next() !== QUOTE) return void 0;
-    const start = this.at;
-    for (; this.at < this.end; this.at++) {
-      const byte = this.bytes[this.at];
-      if (byte === BACKSLASH) return void 0;
-      if (byte === QUOTE) {
-        const length = this.at - start;
-        this.at++;
-        if (this.next() !== COLON) return void 0;
-        return start * 64 + Math.min(length, 63);
-      }
-    }
-    return void 0;
-  }
-  /** Whether a key from {@link key} is `expected`. */
-  is(key, expected) {
-    return key % 64 === expected.length && this.matchesAt(Math.floor(key / 64), expected);
-  }
-  /** A string of printable ASCII without escapes, as IPs, times and enum names are; undefined for anything else. */
-  plainString() {
-    if (this.next() !== QUOTE) return void 0;
-    const start = this.at;
-    for (; this.at < this.end; this.at++) {
-      const byte = this.bytes[this.at];
-      if (byte === QUOTE) return this.bytes.toString("latin1", start, this.at++);
-      if (byte < 32 || byte > 126 || byte === BACKSLASH) return void 0;
-    }
-    return void 0;
-  }
-  /** A non-negative integer written plainly (no sign, fraction, exponent or leading zero) below 2^53. */
-  integer() {
-    const start = this.at;
-    let value = 0;
-    for (; this.at < this.end; this.at++) {
-      const digit = this.bytes[this.at] - ZERO;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-    }
-    const length = this.at - start;
-    return length === 0 || length > 15 || length > 1 && this.bytes[start] === ZERO ? void 0 : value;
-  }
-  boolean() {
-    if (this.skipExpected(TRUE)) return true;
-    return this.skipExpected(FALSE) ? false : void 0;
-  }
-  /** Steps over one value of any kind; false when the line ends first. */
-  skipValue() {
-    const first = this.bytes[this.at];
-    if (first === QUOTE) return this.skipString();
-    if (first === OPEN_BRACE || first === OPEN_BRACKET) return this.skipNested();
-    for (; this.at < this.end; this.at++) {
-      const byte = this.bytes[this.at];
-      if (byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET) return true;
-    }
-    return false;
-  }
-  skipString() {
-    for (this.at++; this.at < this.end; this.at++) {
-      const byte = this.bytes[this.at];
-      if (byte === BACKSLASH) this.at++;
-      else if (byte === QUOTE) {
-        this.at++;
-        return true;
-      }
-    }
-    return false;
-  }
-  skipNested() {
-    let depth = 0;
-    while (this.at < this.end) {
-      const byte = this.bytes[this.at];
-      if (byte === QUOTE) {
-        if (!this.skipString()) return false;
-        continue;
-      }
-      if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
-      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
-      this.at++;
-      if (depth === 0) return true;
-    }
-    return false;
-  }
-  next() {
-    return this.at < this.end ? this.bytes[this.at++] : void 0;
-  }
-  /** Steps over `expected` when the bytes hold it next. */
-  skipExpected(expected) {
-    if (!this.matchesAt(this.at, expected)) return false;
-    this.at += expected.length;
-    return true;
-  }
-  matchesAt(offset, expected) {
-    if (offset + expected.length > this.end) return false;
-    for (let index = 0; index < expected.length; index++) {
-      if (this.bytes[offset + index] !== expected[index]) return false;
-    }
-    return true;
-  }
-};
-
-// src/flows/hubble.ts
-var HUBBLE_RECENT_CONNECTIONS = 1e5;
-var HUBBLE_REMEMBERED_ENDPOINTS = 1e5;
-var HUBBLE_REMEMBERED_DESCRIPTION_BYTES = 32 * 1024 * 1024;
-var VERDICT_NAMES = [
-  "VERDICT_UNKNOWN",
-  "FORWARDED",
-  "DROPPED",
-  "ERROR",
-  "AUDIT",
-  "REDIRECTED",
-  "TRACED",
-  "TRANSLATED"
-];
-var POLICY_DROP_REASONS = /* @__PURE__ */ new Map([
-  [133, "POLICY_DENIED"],
-  [181, "POLICY_DENY"]
-]);
-var POLICY_DROP_NAMES = new Set(POLICY_DROP_REASONS.values());
-var NON_FLOW_RESPONSES = ["node_status", "lost_events", "agent_event", "debug_event"];
-var L4_PROTOCOLS = [
-  ["TCP", "TCP"],
-  ["UDP", "UDP"],
-  ["SCTP", "SCTP"]
-];
-var OUTCOMES_WITHOUT_REASON = /* @__PURE__ */ new Map([
-  ["FORWARDED", { verdict: "allowed" }],
-  ["REDIRECTED", { verdict: "allowed" }],
-  ["AUDIT", { verdict: "audit" }]
-]);
-var COUNTED_VERDICTS = [...OUTCOMES_WITHOUT_REASON.keys(), "DROPPED", "ERROR"];
-var HubbleReader = class {
-  /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
-  recent = new ConnectionMemory(HUBBLE_RECENT_CONNECTIONS);
-  endpoints = new KnownEndpoints();
-  times = new IsoTimeParser();
-  // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
-  replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
-  /** The flow's `Type`: L7 and SOCK records are ignored, L3_L4 ones may be sightings read off their bytes. */
-  typeMarkers = new MarkerSearch('Type"', [
-    '"Type":"L7"',
-    '"Type":"SOCK"',
-    '"Type":"L3_L4"'
-  ]);
-  descriptions = new RememberedDescriptions(
-    HUBBLE_REMEMBERED_DESCRIPTION_BYTES
-  );
-  sightings = new SightingReader(
-    COUNTED_VERDICTS,
-    (address, bytes, start, end) => this.descriptions.find(address, bytes, start, end)
-  );
-  /**
-   * The endpoint descriptions of the line about to be parsed that its bytes did not tell, with the addresses the line
-   * gives them (copied: the bytes are only valid during rawLine).
-   */
-  unknownDescriptions;
-  /**
-   * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
-   * Most L3/L4 records are read off their bytes too (see {@link readOnBytes}). Only complete objects (ending with
-   * `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot occur inside a JSON string (its
-   * quotes would be escaped), and no other field of flow.proto has these names.
-   */
-  rawLine(bytes, start, end, sink) {
-    this.unknownDescriptions = void 0;
-    if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
-    const type = this.typeMarkers.firstIn(bytes, start, end);
-    if (type >= 0 && type !== L3_L4_MARKER || this.replyMarkers.foundIn(bytes, start, end)) {
-      sink.ignore();
-      return true;
-    }
-    return type === L3_L4_MARKER && this.readOnBytes(bytes, start, end, sink);
-  }
-  /**
-   * An L3/L4 record read off its bytes does what `read` would do with it: a connection already counted only has its
-   * window extended (when it goes the same way); a new one whose two endpoint descriptions were read before, byte for
-   * byte, is counted. Anything else (an endpoint described anew, a reply by its flags, a drop, whose reason comes
-   * later in the line, a layout the byte reader does not take) is left to `line`, which decides it in full and
-   * remembers the descriptions it read by their bytes.
-   */
-  readOnBytes(bytes, start, end, sink) {
-    const sighting = this.sightings.read(bytes, start, end);
-    if (!sighting || sighting.synAck) return false;
-    const ms = this.times.parse(sighting.time);
-    if (ms === void 0) return false;
-    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
-    const connection = connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort);
-    if (this.seenAgain(connection, ms, sink)) return true;
-    const endpoints = this.sightings.endpoints();
-    if (!endpoints) return false;
-    const { source, destination } = endpoints;
-    const verdict = OUTCOMES_WITHOUT_REASON.get(sighting.verdict)?.verdict;
-    if (verdict && "known" in source && "known" in destination) {
-      const from = withAddress(source.known, sourceIp);
-      const to = withAddress(destination.known, destinationIp);
-      const flow = { from, to, protocol, port: destinationPort, verdict, count: 1, firstMs: ms, lastMs: ms };
-      this.count(flow, connection, sink);
-      return true;
-    }
-    const copy = (range2, address) => "known" in range2 || range2.end - range2.start > MAX_REMEMBERED_DESCRIPTION_BYTES ? void 0 : { address, bytes: Buffer.from(bytes.subarray(range2.start, range2.end)) };
-    this.unknownDescriptions = {
-      source: copy(source, sourceIp),
-      destination: copy(destination, destinationIp)
-    };
-    return false;
-  }
-  /**
-   * Whether the connection was counted already: then a packet the same way extends its window, and one the other way
-   * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
-   */
-  seenAgain(connection, ms, sink) {
-    const known = this.recent.get(connection);
-    if (!known) return false;
-    if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
-    sink.ignore();
-    return true;
-  }
-  count(flow, connection, sink) {
-    const entry = sink.add(flow);
-    if (connection !== void 0) this.recent.set(connection, { entry, sourceFirst: connection.sourceFirst });
-  }
-  line(text, lineNumber, terminated, sink) {
-    const parsed = parseJsonLine(text, terminated);
-    if ("reason" in parsed) {
-      sink.skip(lineNumber, parsed.reason);
-      return;
-    }
-    const problem2 = this.read(parsed.value, sink);
-    if (problem2 !== void 0) sink.skip(lineNumber, problem2);
-  }
-  /** What an endpoint description of a line reads as; remembered by its bytes when rawLine kept them. */
-  endpoint(value, side) {
-    const known = this.endpoints.read(value, side);
-    const unknown = this.unknownDescriptions?.[side];
-    if (typeof known !== "string" && unknown)
-      this.descriptions.remember(unknown.address, unknown.bytes, known);
-    return known;
-  }
-  /** Adds or ignores one parsed line; returns why it is not a flow when it is not. */
-  read(value, sink) {
-    if (!isObject(value)) return "not a JSON object";
-    let flow;
-    if ("flow" in value) {
-      if (!isObject(value.flow)) return '"flow" is not an object';
-      flow = value.flow;
-    } else if (NON_FLOW_RESPONSES.some((key) => key in value)) {
-      sink.ignore();
-      return void 0;
-    } else if (isBareFlow(value)) {
-      flow = value;
-    } else {
-      return 'not a Hubble flow (no "flow" or "verdict")';
-    }
-    if (flow.Type !== void 0 && flow.Type !== "L3_L4" && flow.Type !== 1) {
-      sink.ignore();
-      return void 0;
-    }
-    if (flow.l4 !== void 0 && !isObject(flow.l4)) return '"l4" is not an object';
-    const l4 = flow.l4 && findL4(flow.l4);
-    if (typeof l4 === "string") return l4;
-    if (!l4 || isReply(flow, l4.ports)) {
-      sink.ignore();
-      return void 0;
-    }
-    const verdict = readVerdict(flow);
-    if (verdict === void 0) return `unknown verdict ${shown(flow.verdict)}`;
-    if (verdict === "not-a-verdict") {
-      sink.ignore();
-      return void 0;
-    }
-    const time = flow.time ?? value.time;
-    const ms = this.times.parse(time);
-    if (time !== void 0 && ms === void 0) return `time ${shown(time)} is not an RFC 3339 timestamp`;
-    if (flow.IP !== void 0 && !isObject(flow.IP)) return '"IP" is not an object';
-    const addresses = flow.IP ?? {};
-    const sourceIp = addresses.source;
-    const destinationIp = addresses.destination;
-    if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
-    if (destinationIp !== void 0 && typeof destinationIp !== "string")
-      return "IP.destination is not a string";
-    let connection;
-    if (sourceIp && destinationIp) {
-      connection = connectionKey2(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port);
-      if (this.seenAgain(connection, ms, sink)) return void 0;
-    }
-    const from = this.endpoint(flow.source, "source");
-    if (typeof from === "string") return from;
-    const to = this.endpoint(flow.destination, "destination");
-    if (typeof to === "string") return to;
-    const flowRead = {
-      from: withAddress(from, sourceIp),
-      to: withAddress(to, destinationIp),
-      protocol: l4.protocol,
-      port: l4.port,
-      verdict: verdict.verdict,
-      count: 1,
-      firstMs: ms,
-      lastMs: ms
-    };
-    if (verdict.dropReason !== void 0) flowRead.dropReason = verdict.dropReason;
-    this.count(flowRead, connection, sink);
-    return void 0;
-  }
-};
-function isBareFlow(value) {
-  return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
-}
-var CLOSING_BRACE = 125;
-var L3_L4_MARKER = 2;
-function withAddress(known, ip) {
-  return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
-}
-function findL4(l4) {
-  for (const [key, protocol] of L4_PROTOCOLS) {
-    const ports = l4[key];
-    if (ports === void 0) continue;
-    if (!isObject(ports)) return `l4.${key} is not an object`;
-    if (!isPort(ports.destination_port))
-      return `l4.${key}.destination_port ${shown(ports.destination_port)} is not a port`;
-    return { protocol, port: ports.destination_port, ports };
-  }
-  return void 0;
-}
-function isReply(flow, ports) {
-  if (flow.is_reply === true || flow.reply === true) return true;
-  const flags = ports.flags;
-  return isObject(flags) && flags.SYN === true && flags.ACK === true;
-}
-function readVerdict(flow) {
-  const name = typeof flow.verdict === "number" ? VERDICT_NAMES[flow.verdict] : flow.verdict;
-  const withoutReason = typeof name === "string" ? OUTCOMES_WITHOUT_REASON.get(name) : void 0;
-  if (withoutReason) return withoutReason;
-  switch (name) {
-    case "DROPPED":
-    case "ERROR": {
-      const dropReason = readDropReason(flow);
-      const denied = name === "DROPPED" && dropReason !== void 0 && POLICY_DROP_NAMES.has(dropReason);
-      const verdict = denied ? "denied" : "dropped-other";
-      return dropReason === void 0 ? { verdict } : { verdict, dropReason };
-    }
-    // A trace or a socket translation says nothing about whether the connection passed.
-    case "TRACED":
-    case "TRANSLATED":
-      return "not-a-verdict";
-    default:
-      return void 0;
-  }
-}
-function readDropReason(flow) {
-  const reason = flow.drop_reason_desc ?? flow.drop_reason;
-  if (typeof reason === "string" && reason !== "") return reason;
-  if (typeof reason === "number" && reason !== 0) return POLICY_DROP_REASONS.get(reason) ?? String(reason);
-  return void 0;
-}
-function hubbleEndpoint(value, side) {
-  const endpoint = {};
-  if (value === void 0) return endpoint;
-  if (!isObject(value)) return `${side} is not an object`;
-  if (value.namespace !== void 0 && typeof value.namespace !== "string")
-    return `${side}.namespace is not a string`;
-  let namespace = value.namespace || void 0;
-  if (value.labels !== void 0) {
-    if (!Array.isArray(value.labels)) return `${side}.labels is not a list`;
-    const labels = [];
-    const namespaceLabels2 = [];
-    const reserved = [];
-    for (const label of value.labels) {
-      if (typeof label !== "string") return `${side}.labels has a non-string item ${shown(label)}`;
-      if (label.startsWith("reserved:")) {
-        reserved.push(label.slice("reserved:".length).replace(/^world-ipv[46]$/, "world"));
-      } else if (label.startsWith("k8s:")) {
-        const [key, labelValue] = splitLabel(label.slice("k8s:".length));
-        if (key.startsWith(NAMESPACE_LABEL_PREFIX)) {
-          namespaceLabels2.push([key.slice(NAMESPACE_LABEL_PREFIX.length), labelValue]);
-        } else if (key === POD_NAMESPACE_LABEL) {
-          namespace ??= labelValue || void 0;
-        } else if (!key.startsWith("io.cilium.k8s.policy.")) {
-          labels.push([key, labelValue]);
-        }
-      }
-    }
-    if (labels.length > 0) endpoint.labels = Object.fromEntries(labels);
-    if (namespaceLabels2.length > 0) endpoint.namespaceLabels = Object.fromEntries(namespaceLabels2);
-    const identity = reservedIdentity(reserved);
-    if (identity !== void 0) endpoint.reserved = identity;
-  }
-  if (namespace !== void 0) endpoint.namespace = namespace;
-  if (value.workloads !== void 0) {
-    if (!Array.isArray(value.workloads)) return `${side}.workloads is not a list`;
-    const first = value.workloads[0];
-    if (first !== void 0) {
-      if (!isObject(first) || typeof first.name !== "string" || first.kind !== void 0 && typeof first.kind !== "string") {
-        return `${side}.workloads[0] is not {name, kind}`;
-      }
-      endpoint.workload = first.kind ? { kind: first.kind, name: first.name } : { name: first.name };
-    }
-  }
-  if (!endpoint.workload && typeof value.pod_name === "string" && endpoint.labels) {
-    const owner = ownerFromPodName(value.pod_name, endpoint.labels);
-    if (owner) endpoint.workload = owner;
-  }
-  return endpoint;
-}
-var KnownEndpoints = class {
-  byDescription = /* @__PURE__ */ new Map();
-  byPod = new RecentMap(HUBBLE_REMEMBERED_ENDPOINTS);
-  /** `hubbleEndpoint` of a description, or why it is not one. */
-  read(value, side) {
-    const pod = isObject(value) && typeof value.pod_name === "string" ? value.pod_name : void 0;
-    const remembered = pod === void 0 ? void 0 : this.byPod.get(pod);
-    if (remembered && describesAlike(value, remembered)) return remembered.known;
-    const key = endpointKey(value);
-    let known = key === void 0 ? void 0 : this.byDescription.get(key);
-    if (!known) {
-      const endpoint = hubbleEndpoint(value, side);
-      if (typeof endpoint === "string") return endpoint;
-      known = { endpoint, byAddress: identifiedByAddress(endpoint) };
-      if (key === void 0 || this.byDescription.size >= HUBBLE_REMEMBERED_ENDPOINTS) return known;
-      this.byDescription.set(key, known);
-    }
-    if (pod !== void 0) this.byPod.set(pod, podDescription(value, known));
-    return known;
-  }
-};
-function podDescription(value, known) {
-  const first = firstWorkload(value.workloads);
-  return {
-    namespace: value.namespace,
-    labels: value.labels,
-    workload: isObject(first) ? { kind: first.kind, name: first.name } : void 0,
-    known
-  };
-}
-function describesAlike(value, pod) {
-  if (value.namespace !== pod.namespace) return false;
-  const labels = value.labels;
-  if (!Array.isArray(labels) || labels.length !== pod.labels.length) return false;
-  for (let index = 0; index < labels.length; index++) {
-    if (labels[index] !== pod.labels[index]) return false;
-  }
-  const first = firstWorkload(value.workloads);
-  if (pod.workload === void 0) return first === void 0;
-  return isObject(first) && first.name === pod.workload.name && first.kind === pod.workload.kind;
-}
-function firstWorkload(workloads) {
-  if (workloads === void 0) return void 0;
-  return Array.isArray(workloads) ? workloads[0] : null;
-}
-function endpointKey(value) {
-  if (!isObject(value) || !Array.isArray(value.labels)) return void 0;
-  const { namespace, labels, workloads } = value;
-  if (namespace !== void 0 && typeof namespace !== "string") return void 0;
-  if (!labels.every((label) => typeof label === "string")) return void 0;
-  let workload = "";
-  const first = firstWorkload(workloads);
-  if (first !== void 0) {
-    if (!isObject(first) || typeof first.name !== "string") return void 0;
-    if (first.kind !== void 0 && typeof first.kind !== "string") return void 0;
-    workload = `${first.kind ?? ""}/${first.name}`;
-  }
-  return `${namespace ?? ""}${workload}${labels.join("")}`;
-}
-var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
-var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
-function reservedIdentity(names) {
-  if (names.length === 0) return void 0;
-  const notWorld = names.filter((name) => name !== "world");
-  return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
-}
-var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
-var DESCRIPTIONS_PER_ADDRESS = 4;
-function addressKey2(address) {
-  const number = ipv4Number(address);
-  return number === void 0 ? address : number | 0;
-}
-var RememberedDescriptions = class {
-  /**
-   * By address (an IPv4 one as its number, which a look-up neither hashes as text nor compares); weighed in bytes,
-   * so that what is kept stays within twice `capacity` bytes whatever the log.
-   */
-  byAddress;
-  constructor(capacity) {
-    this.byAddress = new RecentMap(
-      capacity,
-      (group) => group.reduce((sum, { bytes }) => sum + bytes.length, 0)
-    );
-  }
-  remember(address, bytes, known) {
-    const key = addressKey2(address);
-    const group = this.byAddress.get(key) ?? [];
-    if (group.length >= DESCRIPTIONS_PER_ADDRESS) return;
-    group.push({ bytes, known });
-    this.byAddress.set(key, group);
-  }
-  find(address, bytes, start, end) {
-    for (const { bytes: remembered, known } of this.byAddress.get(addressKey2(address)) ?? []) {
-      const length = remembered.length;
-      if (start + length <= end && bytes.compare(remembered, 0, length, start, start + length) === 0)
-        return { known, length };
-    }
-    return void 0;
-  }
-};
-
-// src/flows/native.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { isIP as isIP2 } from "node:net";
-var RECORD_FIELDS = /* @__PURE__ */ new Set([
-  "from",
-  "to",
-  "port",
-  "protocol",
-  "count",
-  "firstSeen",
-  "lastSeen",
-  "verdict"
-]);
-var ENDPOINT_FIELDS = /* @__PURE__ */ new Set(["namespace", "workload", "labels", "ip"]);
-var PROTOCOLS3 = { TCP: "TCP", UDP: "UDP", SCTP: "SCTP" };
-var VERDICTS = /* @__PURE__ */ new Set(["allowed", "denied", "dropped-other", "audit"]);
-var MAX_YAML_ALIASES = 100;
-function nativeRecord(value) {
-  if (!isObject(value)) return "not an object";
-  const unknown = Object.keys(value).find((key) => !RECORD_FIELDS.has(key));
-  if (unknown !== void 0) return `unknown field ${shown(unknown)}`;
-  const from = nativeEndpoint(value.from, "from");
-  if (typeof from === "string") return from;
-  const to = nativeEndpoint(value.to, "to");
-  if (typeof to === "string") return to;
-  if (!isPort(value.port)) return `port ${shown(value.port)} is not a port (1-65535)`;
-  const protocol = value.protocol === void 0 ? "TCP" : typeof value.protocol === "string" ? PROTOCOLS3[value.protocol.toUpperCase()] : void 0;
-  if (!protocol) return `protocol ${shown(value.protocol)} is not TCP, UDP or SCTP`;
-  const count2 = value.count ?? 1;
-  if (typeof count2 !== "number" || !Number.isInteger(count2) || count2 < 1)
-    return `count ${shown(count2)} is not a positive integer`;
-  const verdict = value.verdict ?? "allowed";
-  if (!VERDICTS.has(verdict))
-    return `verdict ${shown(verdict)} is not allowed, denied, dropped-other or audit`;
-  const flow = { from, to, protocol, port: value.port, verdict, count: count2 };
-  for (const [field, target2] of [
-    ["firstSeen", "firstMs"],
-    ["lastSeen", "lastMs"]
-  ]) {
-    if (value[field] === void 0) continue;
-    const ms = parseIsoTime(value[field]);
-    if (ms === void 0)
-      return `${field} ${shown(value[field])} is not an ISO-8601 date-time with a time zone`;
-    flow[target2] = ms;
-  }
-  return flow;
-}
-function nativeEndpoint(value, side) {
-  if (value === void 0) return `missing "${side}"`;
-  if (!isObject(value)) return `${side} is not an object`;
-  const unknown = Object.keys(value).find((key) => !ENDPOINT_FIELDS.has(key));
-  if (unknown !== void 0) return `unknown field ${shown(`${side}.${unknown}`)}`;
-  const endpoint = {};
-  if (value.namespace !== void 0) {
-    if (typeof value.namespace !== "string" || value.namespace === "")
-      return `${side}.namespace is not a name`;
-    endpoint.namespace = value.namespace;
-  }
-  if (value.workload !== void 0) {
-    const parts = typeof value.workload === "string" ? value.workload.split("/") : [];
-    if (parts.length < 1 || parts.length > 2 || parts.some((part) => part === "")) {
-      return `${side}.workload ${shown(value.workload)} is not "name" or "Kind/name"`;
-    }
-    const [kindOrName = "", name] = parts;
-    endpoint.workload = name === void 0 ? { name: kindOrName } : { kind: kindOrName, name };
-  }
-  if (value.labels !== void 0) {
-    const labels = value.labels;
-    if (!isObject(labels) || Object.values(labels).some((label) => typeof label !== "string")) {
-      return `${side}.labels is not a map of strings`;
-    }
-    endpoint.labels = labels;
-  }
-  if (value.ip !== void 0) {
-    if (typeof value.ip !== "string" || isIP2(value.ip) === 0)
-      return `${side}.ip ${shown(value.ip)} is not an IP address`;
-    endpoint.ip = value.ip;
-  }
-  if (Object.keys(endpoint).length === 0) return `${side} has none of namespace, workload, labels, ip`;
-  return endpoint;
-}
-function addRecord(value, lineNumber, sink) {
-  const flow = nativeRecord(value);
-  if (typeof flow === "string") sink.skip(lineNumber, flow);
-  else sink.add(flow);
-}
-var NativeJsonLinesReader = class {
-  line(text, lineNumber, terminated, sink) {
-    const parsed = parseJsonLine(text, terminated);
-    if ("reason" in parsed) sink.skip(lineNumber, parsed.reason);
-    else addRecord(parsed.value, lineNumber, sink);
-  }
-};
-var CSV_COLUMNS = {
-  from_namespace: ["from", "namespace"],
-  from_workload: ["from", "workload"],
-  from_labels: ["from", "labels"],
-  from_ip: ["from", "ip"],
-  to_namespace: ["to", "namespace"],
-  to_workload: ["to", "workload"],
-  to_labels: ["to", "labels"],
-  to_ip: ["to", "ip"],
-  port: ["port"],
-  protocol: ["protocol"],
-  count: ["count"],
-  first_seen: ["firstSeen"],
-  last_seen: ["lastSeen"],
-  verdict: ["verdict"]
-};
-function isCsvHeader(line) {
-  const columns = splitCsvLine(line)?.map((column) => column.trim());
-  return columns !== void 0 && columns.includes("port") && columns.some((column) => /^(from|to)_/.test(column));
-}
-var NativeCsvReader = class {
-  columns;
-  line(text, lineNumber, _terminated, sink) {
-    if (text.startsWith("#")) return;
-    const cells = splitCsvLine(text);
-    if (!this.columns) {
-      if (!cells) {
-        sink.skip(lineNumber, "CSV header has an unclosed quote");
-        return;
-      }
-      this.columns = cells.map((cell2) => CSV_COLUMNS[cell2.trim()]);
-      const unknown = cells.filter((_, index) => !this.columns?.[index]);
-      if (unknown.length > 0)
-        sink.skip(lineNumber, `unknown CSV column ${unknown.map(shown).join(", ")} (ignored)`);
-      return;
-    }
-    if (!cells) {
-      sink.skip(lineNumber, "unclosed quote");
-      return;
-    }
-    if (cells.length !== this.columns.length) {
-      sink.skip(lineNumber, `${cells.length} cells where the header has ${this.columns.length}`);
-      return;
-    }
-    const record2 = {};
-    cells.forEach((cell2, index) => {
-      const target2 = this.columns?.[index];
-      const trimmed = cell2.trim();
-      if (!target2 || trimmed === "") return;
-      const [field = "", endpointField] = target2;
-      if (endpointField === void 0) {
-        record2[field] = NUMBER_FIELDS.has(field) && /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
-      } else {
-        const endpoint = record2[field] ??= {};
-        endpoint[endpointField] = endpointField === "labels" ? csvLabels(trimmed) : trimmed;
-      }
-    });
-    addRecord(record2, lineNumber, sink);
-  }
-};
-var NUMBER_FIELDS = /* @__PURE__ */ new Set(["port", "count"]);
-function csvLabels(text) {
-  const labels = text.split(";").map((pair) => pair.trim()).filter((pair) => pair !== "").map(splitLabel);
-  return Object.fromEntries(labels);
-}
-function splitCsvLine(line) {
-  const cells = [];
-  let index = 0;
-  for (; ; ) {
-    if (line[index] === '"') {
-      let cell2 = "";
-      index++;
-      for (; ; ) {
-        const quote = line.indexOf('"', index);
-        if (quote < 0) return void 0;
-        cell2 += line.slice(index, quote);
-        if (line[quote + 1] === '"') {
-          cell2 += '"';
-          index = quote + 2;
-        } else {
-          index = quote + 1;
-          break;
-        }
-      }
-      const comma = line.indexOf(",", index);
-      cells.push(cell2);
-      if (comma < 0) return cells;
-      index = comma + 1;
-    } else {
-      const comma = line.indexOf(",", index);
-      cells.push(line.slice(index, comma < 0 ? void 0 : comma));
-      if (comma < 0) return cells;
-      index = comma + 1;
-    }
-  }
-}
-function readNativeDocument(text, sink) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const lineOf = (offset) => offset === void 0 ? 0 : lineCounter.linePos(offset).line;
-  for (const document of (0, import_yaml2.parseAllDocuments)(text, { lineCounter })) {
-    const error = document.errors[0];
-    if (error) {
-      const message = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-      sink.skip(lineOf(error.pos[0]), `YAML: ${message || error.code}`);
-      continue;
-    }
-    const contents = document.contents;
-    if (contents === null) continue;
-    let value;
-    try {
-      value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    } catch (failure) {
-      sink.skip(lineOf(contents.range?.[0]), `YAML: ${failure.message}`);
-      continue;
-    }
-    if ((0, import_yaml2.isSeq)(contents) && Array.isArray(value)) {
-      contents.items.forEach((item, index) => {
-        addRecord(value[index], lineOf(((0, import_yaml2.isNode)(item) ? item.range : contents.range)?.[0]), sink);
-      });
-    } else if ((0, import_yaml2.isMap)(contents)) {
-      addRecord(value, lineOf(contents.range?.[0]), sink);
-    } else {
-      sink.skip(lineOf(contents.range?.[0]), "not a flow record or a list of them");
-    }
-  }
-}
-
-// src/flows/detect.ts
-var LINES_TO_TRY = 10;
-function detectLayout(head, complete, forced) {
-  if (forced === "hubble" || forced === "calico") return forced;
-  const lines = head.split("\n");
-  if (!complete) lines.pop();
-  const meaningful = lines.map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
-  const first = meaningful[0] ?? head.trimStart();
-  if (first === "") return void 0;
-  if (first.startsWith("[")) return "native-document";
-  if (first.startsWith("{")) {
-    for (const line of meaningful.slice(0, LINES_TO_TRY)) {
-      const format = classifyLine(line);
-      if (format) return forced === "native" || format === "native" ? "native-jsonl" : format;
-    }
-    if (complete && parsesAsJson(head)) return "native-document";
-    return forced === "native" ? "native-jsonl" : guessFromText(head) ?? "native-jsonl";
-  }
-  if (isCsvHeader(first)) return "native-csv";
-  return "native-document";
-}
-function classifyLine(line) {
-  let value;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return void 0;
-  }
-  if (!isObject(value)) return void 0;
-  if (isObject(value.flow) || isBareFlow(value)) return "hubble";
-  if ("source_namespace" in value || "dest_namespace" in value || "reporter" in value && "action" in value) {
-    return "calico";
-  }
-  if ("from" in value && "to" in value) return "native";
-  return void 0;
-}
-function guessFromText(head) {
-  if (/^\s*\{\s*"flow"\s*:/.test(head)) return "hubble";
-  if (/"(source_namespace|dest_namespace|reporter)"\s*:/.test(head)) return "calico";
-  return void 0;
-}
-function parsesAsJson(text) {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// src/flows/lines.ts
-import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
-import { createGunzip } from "node:zlib";
-var GZIP_MAGIC = [31, 139];
-var CHUNK_BYTES = 1024 * 1024;
-async function openContent(file) {
-  const handle = await open(file, "r");
-  let gzipped;
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    gzipped = bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-  } finally {
-    await handle.close();
-  }
-  if (!gzipped) return readChunks(file);
-  const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
-  const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
-  source.on("error", (error) => gunzip.destroy(error));
-  return source.pipe(gunzip);
-}
-async function* readChunks(file) {
-  const handle = await open(file, "r");
-  let position = 0;
-  const readInto = (buffer) => handle.read(buffer, 0, buffer.length, position);
-  let spare = Buffer.allocUnsafe(CHUNK_BYTES);
-  let next = readInto(Buffer.allocUnsafe(CHUNK_BYTES));
-  try {
-    for (; ; ) {
-      const { bytesRead, buffer } = await next;
-      next = void 0;
-      if (bytesRead === 0) return;
-      position += bytesRead;
-      next = readInto(spare);
-      spare = buffer;
-      yield buffer.subarray(0, bytesRead);
-    }
-  } finally {
-    await next?.catch(() => void 0);
-    await handle.close();
-  }
-}
-async function readPrefix(content, maxBytes) {
-  const chunks = [];
-  let size = 0;
-  try {
-    for await (const chunk of content) {
-      chunks.push(Buffer.from(chunk));
-      size += chunk.length;
-      if (size > maxBytes) {
-        return { bytes: Buffer.concat(chunks).subarray(0, maxBytes), complete: false };
-      }
-    }
-  } catch (error) {
-    return { bytes: Buffer.concat(chunks), complete: false, error };
-  }
-  return { bytes: Buffer.concat(chunks), complete: true };
-}
-var LINE_FEED = 10;
-var CARRIAGE_RETURN = 13;
-var BYTE_ORDER_MARK = [239, 187, 191];
-async function forEachLine(content, maxLineBytes, handler, signal) {
-  let lineNumber = 0;
-  let pending = [];
-  let pendingBytes = 0;
-  let overflow = false;
-  const emit2 = (bytes, start, end, terminated) => {
-    lineNumber++;
-    if (overflow) {
-      overflow = false;
-      handler.tooLong(lineNumber);
-      return;
-    }
-    if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--;
-    if (lineNumber === 1 && startsWithByteOrderMark(bytes, start, end)) start += BYTE_ORDER_MARK.length;
-    if (handler.rawLine?.(bytes, start, end, lineNumber)) return;
-    handler.line(bytes.toString("utf8", start, end), lineNumber, terminated);
-  };
-  const takePending = (last) => {
-    const line = Buffer.concat(last ? [...pending, last] : pending);
-    pending = [];
-    pendingBytes = 0;
-    return line;
-  };
-  for await (const chunk of content) {
-    if (signal?.aborted) return lineNumber;
-    let start = 0;
-    while (start < chunk.length) {
-      const newline = chunk.indexOf(LINE_FEED, start);
-      const end = newline < 0 ? chunk.length : newline;
-      if (!overflow && pendingBytes + (end - start) > maxLineBytes) {
-        overflow = true;
-        pending = [];
-        pendingBytes = 0;
-      }
-      if (newline < 0) {
-        if (!overflow) {
-          pending.push(Buffer.from(chunk.subarray(start, end)));
-          pendingBytes += end - start;
-        }
-        break;
-      }
-      if (pending.length === 0) {
-        emit2(chunk, start, end, true);
-      } else {
-        const line = takePending(chunk.subarray(start, end));
-        emit2(line, 0, line.length, true);
-      }
-      start = newline + 1;
-    }
-  }
-  if (pendingBytes > 0 || overflow) {
-    const line = takePending();
-    emit2(line, 0, line.length, false);
-  }
-  return lineNumber;
-}
-function startsWithByteOrderMark(bytes, start, end) {
-  return end - start >= BYTE_ORDER_MARK.length && bytes[start] === BYTE_ORDER_MARK[0] && bytes[start + 1] === BYTE_ORDER_MARK[1] && bytes[start + 2] === BYTE_ORDER_MARK[2];
-}
-
-// src/flows/sink.ts
-var ReadRun = class {
-  constructor(maxSkippedSamples) {
-    this.maxSkippedSamples = maxSkippedSamples;
-  }
-  maxSkippedSamples;
-  aggregator = new FlowAggregator();
-  stats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
-  sinkFor(file) {
-    return {
-      add: (flow) => {
-        this.stats.records++;
-        return this.aggregator.add(flow);
-      },
-      merge: (entry) => {
-        this.stats.records += entry.records;
-        this.aggregator.merge(entry);
-      },
-      ignore: (records = 1) => {
-        this.stats.ignored += records;
-      },
-      skip: (line, reason) => {
-        this.stats.skipped++;
-        if (this.stats.skippedSamples.length < this.maxSkippedSamples) {
-          this.stats.skippedSamples.push({ file, line, reason });
-        }
-      }
-    };
-  }
-};
-
-// src/flows/read.ts
-var DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
-var DEFAULT_MAX_SKIPPED_SAMPLES = 10;
-var DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
-var DETECTION_BYTES = 64 * 1024;
-async function readFlows(files, options = {}) {
-  const limits = {
-    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
-  };
-  const forced = options.format === "auto" ? void 0 : options.format;
-  const run = new ReadRun(options.maxSkippedSamples ?? DEFAULT_MAX_SKIPPED_SAMPLES);
-  const hubble = new HubbleReader();
-  const calico = new CalicoReader();
-  const nativeLines = new NativeJsonLinesReader();
-  const lineReaderFor = (layout) => {
-    if (layout === "hubble") return hubble;
-    if (layout === "calico") return calico;
-    if (layout === "native-jsonl") return nativeLines;
-    if (layout === "native-csv") return new NativeCsvReader();
-    return void 0;
-  };
-  for (const file of files) {
-    if (options.signal?.aborted) break;
-    const sink = run.sinkFor(displayName(file, options.root));
-    let lastLine = 0;
-    try {
-      const head = await readPrefix(await openContent(file), DETECTION_BYTES);
-      const layout = detectLayout(head.bytes.toString("utf8"), head.complete, forced);
-      if (layout === void 0) continue;
-      const reader = lineReaderFor(layout);
-      if (reader) {
-        await forEachLine(
-          await openContent(file),
-          limits.maxLineBytes,
-          {
-            rawLine(bytes, start, end, lineNumber) {
-              lastLine = lineNumber;
-              return reader.rawLine?.(bytes, start, end, sink) ?? false;
-            },
-            line(text, lineNumber, terminated) {
-              lastLine = lineNumber;
-              if (!isBlank(text)) reader.line(text, lineNumber, terminated, sink);
-            },
-            tooLong(lineNumber) {
-              lastLine = lineNumber;
-              sink.skip(lineNumber, `line longer than ${limits.maxLineBytes} bytes`);
-            }
-          },
-          options.signal
-        );
-      } else {
-        await readDocument(file, limits.maxDocumentBytes, sink);
-      }
-    } catch (error) {
-      sink.skip(lastLine === 0 ? 0 : lastLine + 1, `cannot read: ${error.message}`);
-    }
-  }
-  calico.finish(run.sinkFor(""));
-  const { flows, window } = run.aggregator.result();
-  return window ? { flows, stats: run.stats, window } : { flows, stats: run.stats };
-}
-async function readDocument(file, maxBytes, sink) {
-  const { bytes, complete, error } = await readPrefix(await openContent(file), maxBytes);
-  if (error) throw error;
-  if (!complete) {
-    sink.skip(
-      0,
-      `larger than ${maxBytes} bytes, the most read whole for a JSON array or YAML: use JSON lines`
-    );
-    return;
-  }
-  readNativeDocument(bytes.toString("utf8"), sink);
-}
-function isBlank(text) {
-  return text.length === 0 || text.charCodeAt(0) <= 32 && text.trim() === "";
-}
-function displayName(file, root) {
-  const base = root ?? process.cwd();
-  const path7 = relative(base, resolve(file));
-  if (path7 === "" || path7.startsWith("..") || isAbsolute(path7)) return file;
-  return path7.split(sep).join("/");
-}
-
-// src/flows/background.ts
 var WORKER_FILE = new URL("./flows-worker.js", import.meta.url);
 function readFlowsInBackground(files, options = {}) {
   if (!existsSync2(fileURLToPath(WORKER_FILE))) return readFlows(files, options);
@@ -19451,1523 +20987,6 @@ function readFlowsInBackground(files, options = {}) {
       readHere();
     }
   });
-}
-
-// src/manifests/load.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2, statSync } from "node:fs";
-import path4 from "node:path";
-
-// src/manifests/documents.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/manifests/yaml-schema.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var YAML_OPTIONS = {
-  version: "1.1",
-  customTags: (tags) => tags.filter((tag) => !isTimeTag(tag)),
-  uniqueKeys: true,
-  // Conversion warnings (collection keys) would go to the process's stderr; such documents are reported instead.
-  logLevel: "error"
-};
-function isTimeTag(tag) {
-  if (typeof tag === "string") return tag === "timestamp" || tag === "intTime" || tag === "floatTime";
-  return tag.tag === "tag:yaml.org,2002:timestamp" || tag.format === "TIME";
-}
-var JSON_OPTIONS = { version: "1.2", uniqueKeys: true, logLevel: "error" };
-var schemaDocument = new import_yaml3.Document(null, YAML_OPTIONS);
-var IMPLICIT_TAGS = schemaDocument.schema.tags.filter(
-  (tag) => tag.default === true && !tag.collection && tag.test !== void 0
-);
-function resolvePlainScalar(source) {
-  const tag = IMPLICIT_TAGS.find((candidate) => candidate.test?.test(source));
-  if (tag?.resolve === void 0) return { value: source };
-  let rejected = false;
-  const resolved = tag.resolve(
-    source,
-    () => {
-      rejected = true;
-    },
-    schemaDocument.options
-  );
-  if (rejected) return void 0;
-  return { value: (0, import_yaml3.isScalar)(resolved) ? resolved.value : resolved };
-}
-
-// src/manifests/block-yaml.ts
-function readPlainBlockYaml(text, limits) {
-  if (OUTSIDE_SUBSET_TEXT.test(text)) return void 0;
-  try {
-    return new BlockReader(text, Math.min(limits.maxDepth, MAX_DEPTH)).documents(limits.maxDocumentsPerFile);
-  } catch (error) {
-    if (error === OUTSIDE_SUBSET) return void 0;
-    throw error;
-  }
-}
-var OUTSIDE_SUBSET_TEXT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff\\]|\r(?!\n)|\{\{/;
-var MAX_DEPTH = 64;
-var OUTSIDE_SUBSET = new Error("outside the plain block YAML subset");
-function outside() {
-  throw OUTSIDE_SUBSET;
-}
-var SPACE = 32;
-var HASH = 35;
-var COLON2 = 58;
-var DASH = 45;
-var DOUBLE_QUOTE = 34;
-var SINGLE_QUOTE = 39;
-var COMMA2 = 44;
-var INDICATORS = new Set([..."?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
-function plainMayStart(text, offset, lineEnd) {
-  const first = text.charCodeAt(offset);
-  if (first === DASH) return offset + 1 < lineEnd && text.charCodeAt(offset + 1) !== SPACE;
-  return !INDICATORS.has(first);
-}
-var MAX_IMPLICIT_KEY = 1024;
-var FLOW_STOPS = new Set([...",[]{}#"].map((c) => c.charCodeAt(0)));
-var BlockReader = class {
-  constructor(text, maxDepth) {
-    this.text = text;
-    this.maxDepth = maxDepth;
-  }
-  text;
-  maxDepth;
-  /** The current line: the next one holding something other than spaces and a comment. */
-  lineStart = 0;
-  /** Where the line's text ends: its line break (`\n` or `\r\n`), or the end of the text. */
-  lineEnd = 0;
-  /** Where the next line starts. */
-  nextLine = 0;
-  /** Column of the line's first non-space character; -1 at the end of the document (`---`) or of the text. */
-  indent = -1;
-  content = 0;
-  documents(maxDocuments) {
-    const documents = [];
-    let markers = 0;
-    this.moveTo(0);
-    while (this.lineStart < this.text.length) {
-      if (this.indent === -1) {
-        markers++;
-        this.moveTo(this.nextLine);
-        continue;
-      }
-      const { value, node } = this.node(this.indent, 0);
-      if (this.indent !== -1) outside();
-      documents.push({ root: node, value });
-    }
-    if (markers + 1 > maxDocuments) outside();
-    return documents;
-  }
-  /** Moves to the first line at or after `offset` that holds more than spaces and a comment. */
-  moveTo(offset) {
-    const { text } = this;
-    let start = offset;
-    while (start < text.length) {
-      const { end, next } = lineAt(text, start);
-      let content = start;
-      while (content < end && text.charCodeAt(content) === SPACE) content++;
-      if (content < end && text.charCodeAt(content) !== HASH) {
-        this.lineStart = start;
-        this.lineEnd = end;
-        this.nextLine = next;
-        this.content = content;
-        this.indent = content - start;
-        if (this.indent === 0) this.checkLineStart();
-        return;
-      }
-      start = next;
-    }
-    this.lineStart = this.lineEnd = this.nextLine = this.content = text.length;
-    this.indent = -1;
-  }
-  /** A line starting in column 1 may be a document marker or a directive. */
-  checkLineStart() {
-    const { text, lineStart, lineEnd } = this;
-    const first = text.charCodeAt(lineStart);
-    if (first === 37 || text.startsWith("...", lineStart)) outside();
-    if (!text.startsWith("---", lineStart)) return;
-    const after = lineStart + 3;
-    if (after === lineEnd) {
-      this.indent = -1;
-      return;
-    }
-    if (text.charCodeAt(after) !== SPACE) outside();
-    const rest = this.skipSpaces(after);
-    if (rest !== lineEnd && text.charCodeAt(rest) !== HASH) outside();
-    this.indent = -1;
-  }
-  skipSpaces(offset) {
-    let at2 = offset;
-    while (at2 < this.lineEnd && this.text.charCodeAt(at2) === SPACE) at2++;
-    return at2;
-  }
-  /** Whether the value at `offset` is empty: the line ends, or only a comment follows. */
-  endsHere(offset) {
-    return offset === this.lineEnd || this.text.charCodeAt(offset) === HASH;
-  }
-  isListEntry(offset) {
-    return this.text.charCodeAt(offset) === DASH && (offset + 1 === this.lineEnd || this.text.charCodeAt(offset + 1) === SPACE);
-  }
-  /** A mapping or list whose first line is the current line, at column `indent`. */
-  node(indent, depth) {
-    if (depth >= this.maxDepth) outside();
-    return this.isListEntry(this.content) ? this.list(indent, depth) : this.mapping(indent, this.content, depth);
-  }
-  mapping(indent, firstKey, depth) {
-    const value = {};
-    const entries = [];
-    let keyStart = firstKey;
-    for (; ; ) {
-      const key = this.key(keyStart) ?? outside();
-      if (Object.hasOwn(value, key.name)) outside();
-      const valueStart = this.skipSpaces(key.end);
-      let entry;
-      if (this.endsHere(valueStart)) {
-        this.moveTo(this.nextLine);
-        if (this.indent > indent) entry = this.node(this.indent, depth + 1);
-        else if (this.indent === indent && this.isListEntry(this.content))
-          entry = this.list(indent, depth + 1);
-        else entry = { value: null, node: {} };
-      } else {
-        entry = this.inline(valueStart, indent, depth + 1);
-      }
-      value[key.name] = entry.value;
-      entries.push({ key: key.name, keyStart, value: entry.node });
-      if (this.indent !== indent) {
-        if (this.indent > indent) outside();
-        return { value, node: { start: firstKey, entries } };
-      }
-      keyStart = this.content;
-    }
-  }
-  list(indent, depth) {
-    const value = [];
-    const items = [];
-    const start = this.content;
-    for (; ; ) {
-      const itemStart = this.skipSpaces(this.content + 1);
-      let item;
-      if (this.endsHere(itemStart)) {
-        this.moveTo(this.nextLine);
-        if (this.indent <= indent) outside();
-        item = this.node(this.indent, depth + 1);
-      } else if (this.isListEntry(itemStart)) {
-        outside();
-      } else if (this.key(itemStart) !== void 0) {
-        item = this.mapping(itemStart - this.lineStart, itemStart, depth + 1);
-      } else {
-        item = this.inline(itemStart, indent, depth + 1);
-      }
-      value.push(item.value);
-      items.push(item.node);
-      if (this.indent !== indent || !this.isListEntry(this.content)) {
-        if (this.indent > indent) outside();
-        return { value, node: { start, items } };
-      }
-    }
-  }
-  /** The mapping key starting at `offset` and the offset after its `:`, when the line is `key: ...`. */
-  key(offset) {
-    const { text } = this;
-    const first = text.charCodeAt(offset);
-    let name;
-    let colon;
-    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-      const quoted = this.quoted(offset, this.lineEnd);
-      colon = quoted.end;
-      name = quoted.value;
-    } else {
-      if (!plainMayStart(text, offset, this.lineEnd)) return void 0;
-      colon = offset;
-      do {
-        colon = text.indexOf(":", colon + 1);
-        if (colon === -1 || colon >= this.lineEnd) return void 0;
-      } while (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE);
-      const written = text.slice(offset, colon);
-      if (written.includes(" #")) return void 0;
-      const source = written.trimEnd();
-      if (source === "<<") outside();
-      const resolved = resolvePlainScalar(source) ?? outside();
-      if (typeof resolved.value !== "string") outside();
-      name = resolved.value;
-    }
-    if (text.charCodeAt(colon) !== COLON2) return void 0;
-    if (colon - offset > MAX_IMPLICIT_KEY) outside();
-    if (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE) outside();
-    if (name === "__proto__") outside();
-    return { name, end: colon + 1 };
-  }
-  /**
-   * A scalar or flow collection written after `key:` or `- ` on the current line (a literal block scalar goes on
-   * over the following lines); leaves the reader on the next line, which must not be indented past `indent` (that
-   * would continue a multi-line scalar).
-   */
-  inline(offset, indent, depth) {
-    const { text } = this;
-    const first = text.charCodeAt(offset);
-    let parsed;
-    if (first === 124) {
-      return this.literal(offset, indent);
-    } else if (first === 91 || first === 123) {
-      const flow = new FlowReader(text, this.lineEnd, depth);
-      parsed = flow.collection(offset);
-      this.expectLineEnd(flow.offset);
-    } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-      const quoted = this.quoted(offset, this.lineEnd);
-      this.expectLineEnd(quoted.end);
-      parsed = { value: quoted.value, node: { start: offset } };
-    } else {
-      if (!plainMayStart(text, offset, this.lineEnd)) outside();
-      const written = text.slice(offset, this.lineEnd);
-      const comment = written.indexOf(" #");
-      const source = (comment === -1 ? written : written.slice(0, comment)).trimEnd();
-      if (source.includes(": ") || source.endsWith(":")) outside();
-      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: { start: offset } };
-    }
-    this.moveTo(this.nextLine);
-    if (this.indent > indent) outside();
-    return parsed;
-  }
-  /** Only spaces and a comment may follow a value on its line. */
-  expectLineEnd(offset) {
-    const rest = this.skipSpaces(offset);
-    if (rest === this.lineEnd) return;
-    if (rest === offset || this.text.charCodeAt(rest) !== HASH) outside();
-  }
-  /** A quoted scalar on one line; `end` is the offset after its closing quote. */
-  quoted(offset, lineEnd) {
-    return readQuoted(this.text, offset, lineEnd);
-  }
-  /** `|`, `|-` or `|+` and the lines under it, as the YAML spec's literal style keeps them. */
-  literal(offset, indent) {
-    const { text } = this;
-    let headerEnd = offset + 1;
-    const chomping = text.charCodeAt(headerEnd);
-    if (chomping === DASH || chomping === 43) headerEnd++;
-    this.expectLineEnd(headerEnd);
-    if (this.nextLine === text.length) outside();
-    let contentIndent = -1;
-    let content = "";
-    let emptyLines = 0;
-    let widestEmpty = 0;
-    let lineStart = this.nextLine;
-    while (lineStart < text.length) {
-      const { end: lineEnd, next } = lineAt(text, lineStart);
-      if (next === text.length && lineEnd === next) outside();
-      let spaces = 0;
-      while (lineStart + spaces < lineEnd && text.charCodeAt(lineStart + spaces) === SPACE) spaces++;
-      if (lineStart + spaces === lineEnd) {
-        emptyLines++;
-        widestEmpty = Math.max(widestEmpty, spaces);
-      } else {
-        if (contentIndent === -1) {
-          if (spaces <= indent) break;
-          contentIndent = spaces;
-        }
-        if (spaces < contentIndent) {
-          if (spaces > indent) outside();
-          break;
-        }
-        content += "\n".repeat(emptyLines) + text.slice(lineStart + contentIndent, lineEnd) + "\n";
-        emptyLines = 0;
-      }
-      if (contentIndent !== -1 && widestEmpty > contentIndent) outside();
-      lineStart = next;
-    }
-    if (contentIndent === -1 || widestEmpty > contentIndent) outside();
-    let value = content;
-    if (chomping === DASH) value = content.slice(0, -1);
-    else if (chomping === 43) value = content + "\n".repeat(emptyLines);
-    this.moveTo(lineStart);
-    if (this.indent > indent) outside();
-    return { value, node: { start: offset } };
-  }
-};
-function lineAt(text, start) {
-  const newline = text.indexOf("\n", start);
-  if (newline === -1) return { end: text.length, next: text.length };
-  return { end: text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline, next: newline + 1 };
-}
-function readQuoted(text, offset, lineEnd) {
-  const quote = text[offset];
-  let close = offset;
-  for (; ; ) {
-    close = text.indexOf(quote, close + 1);
-    if (close === -1 || close >= lineEnd) outside();
-    if (quote === "'" && text.charCodeAt(close + 1) === SINGLE_QUOTE) {
-      close++;
-      continue;
-    }
-    break;
-  }
-  const inner = text.slice(offset + 1, close);
-  return { value: quote === "'" ? inner.replaceAll("''", "'") : inner, end: close + 1 };
-}
-var FlowReader = class {
-  constructor(text, lineEnd, depth) {
-    this.text = text;
-    this.lineEnd = lineEnd;
-    this.depth = depth;
-  }
-  text;
-  lineEnd;
-  depth;
-  offset = 0;
-  collection(start, depth = this.depth) {
-    if (depth >= MAX_DEPTH) outside();
-    const isMap6 = this.text.charCodeAt(start) === 123;
-    const close = isMap6 ? 125 : 93;
-    this.offset = this.skipSpaces(start + 1);
-    const value = isMap6 ? {} : [];
-    const node = isMap6 ? { start, entries: [] } : { start, items: [] };
-    if (this.text.charCodeAt(this.offset) === close) {
-      this.offset++;
-      return { value, node };
-    }
-    for (; ; ) {
-      const itemStart = this.offset;
-      const item = this.item(depth);
-      if (isMap6) {
-        const name = item.value;
-        if (typeof name !== "string" || name === "__proto__" || name === "<<") outside();
-        const map = value;
-        if (Object.hasOwn(map, name) || this.text.charCodeAt(this.offset) !== COLON2) outside();
-        this.offset++;
-        if (this.text.charCodeAt(this.offset) !== SPACE) outside();
-        this.offset = this.skipSpaces(this.offset);
-        const entryValue = this.item(depth);
-        map[name] = entryValue.value;
-        node.entries?.push({ key: name, keyStart: itemStart, value: entryValue.node });
-      } else {
-        value.push(item.value);
-        node.items?.push(item.node);
-      }
-      this.offset = this.skipSpaces(this.offset);
-      const next = this.text.charCodeAt(this.offset);
-      if (next === close) {
-        this.offset++;
-        return { value, node };
-      }
-      if (next !== COMMA2) outside();
-      this.offset = this.skipSpaces(this.offset + 1);
-      if (this.text.charCodeAt(this.offset) === close) outside();
-    }
-  }
-  /** A scalar or nested collection at `this.offset`; leaves `this.offset` after it and its spaces. */
-  item(depth) {
-    const { text } = this;
-    const start = this.offset;
-    const first = text.charCodeAt(start);
-    let parsed;
-    if (first === 91 || first === 123) {
-      parsed = this.collection(start, depth + 1);
-    } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-      const quoted = readQuoted(text, start, this.lineEnd);
-      this.offset = quoted.end;
-      parsed = { value: quoted.value, node: { start } };
-    } else {
-      if (!plainMayStart(text, start, this.lineEnd)) outside();
-      let end = start;
-      while (end < this.lineEnd && !this.endsFlowPlain(end)) end++;
-      const source = text.slice(start, end).trimEnd();
-      if (source === "") outside();
-      this.offset = end;
-      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: { start } };
-    }
-    this.offset = this.skipSpaces(this.offset);
-    return parsed;
-  }
-  endsFlowPlain(offset) {
-    const char = this.text.charCodeAt(offset);
-    if (char !== COLON2) return FLOW_STOPS.has(char);
-    const next = this.text.charCodeAt(offset + 1);
-    return offset + 1 >= this.lineEnd || next === SPACE || FLOW_STOPS.has(next);
-  }
-  skipSpaces(offset) {
-    let at2 = offset;
-    while (at2 < this.lineEnd && this.text.charCodeAt(at2) === SPACE) at2++;
-    return at2;
-  }
-};
-
-// src/manifests/positions.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-function sourceTreeOf(root) {
-  const tree = sourceNode(nodeStart(root));
-  const pending = [{ node: root, into: tree }];
-  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
-    const { node, into } = entry;
-    if ((0, import_yaml4.isMap)(node)) {
-      into.entries = [];
-      for (const pair of node.items) {
-        if (!(0, import_yaml4.isScalar)(pair.key) || pair.key.range == null) continue;
-        const value = sourceNode(nodeStart(pair.value));
-        into.entries.push({ key: String(pair.key.value), keyStart: pair.key.range[0], value });
-        pending.push({ node: pair.value, into: value });
-      }
-    } else if ((0, import_yaml4.isSeq)(node)) {
-      into.items = [];
-      for (const item of node.items) {
-        const child = sourceNode(nodeStart((0, import_yaml4.isPair)(item) ? item.key : item));
-        into.items.push(child);
-        pending.push({ node: item, into: child });
-      }
-    }
-  }
-  return tree;
-}
-function nodeStart(node) {
-  return ((0, import_yaml4.isScalar)(node) || (0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node) || (0, import_yaml4.isAlias)(node)) && node.range != null ? node.range[0] : void 0;
-}
-function sourceNode(start) {
-  return start === void 0 ? {} : { start };
-}
-function locationAt(file, lineCounter, offset) {
-  const { line, col } = lineCounter.linePos(offset);
-  return { file, line, column: col };
-}
-function sourceNodeAt(root, keys) {
-  let node = root;
-  for (const key of keys) node = node?.entries?.find((entry) => entry.key === key)?.value;
-  return node;
-}
-function makeLocator(loc, written) {
-  if (written === void 0) return () => loc;
-  const { root, file, lineCounter } = written;
-  return (path7) => {
-    let node = root;
-    let found;
-    for (const segment of path7) {
-      const name = String(segment);
-      const entry = node.entries?.find((candidate) => candidate.key === name);
-      if (entry !== void 0) {
-        found = entry.keyStart;
-        node = entry.value;
-        continue;
-      }
-      const item = String(Number(name)) === name ? node.items?.[Number(name)] : void 0;
-      if (item === void 0) break;
-      found = item.start ?? found;
-      node = item;
-    }
-    return found === void 0 ? loc : locationAt(file, lineCounter, found);
-  };
-}
-
-// src/manifests/documents.ts
-function* readDocuments(reading, format, limits) {
-  const plain = format === "yaml" ? readPlainBlockYaml(reading.text, limits) : void 0;
-  if (plain !== void 0) {
-    countLines(reading);
-    yield* plain;
-    return;
-  }
-  yield* composeDocuments(reading, format, limits);
-}
-function* composeDocuments(reading, format, limits) {
-  const { file, text, lineCounter } = reading;
-  const report = (severity, code, message, offset) => reading.diagnostics.push({ severity, code, message, ...locationAt(file, lineCounter, offset) });
-  if (format === "json" && !isStrictJson(reading, report)) return;
-  const parser = new import_yaml5.Parser(lineCounter.addNewLine);
-  const composer = new import_yaml5.Composer(format === "json" ? JSON_OPTIONS : YAML_OPTIONS);
-  let documentCount = 0;
-  const convert = function* (documents) {
-    for (const document of documents) {
-      const converted = convertDocument(document, reading, limits, report);
-      if (converted !== void 0) yield converted;
-    }
-  };
-  for (const token of parser.parse(text)) {
-    if (token.type === "document") {
-      documentCount++;
-      if (documentCount > limits.maxDocumentsPerFile) {
-        report(
-          "error",
-          "too-many-documents",
-          `more than ${limits.maxDocumentsPerFile} documents in one file (limit maxDocumentsPerFile); the documents from here on are not read`,
-          token.offset
-        );
-        break;
-      }
-      const tooDeepAt = offsetBeyondDepth(token, limits.maxDepth);
-      if (tooDeepAt !== void 0) {
-        report(
-          "error",
-          "too-deep",
-          `nesting deeper than ${limits.maxDepth} levels (limit maxDepth); this document is not read`,
-          tooDeepAt
-        );
-        continue;
-      }
-    }
-    yield* convert(composer.next(token));
-    if (reading.templateOffset !== void 0) return;
-  }
-  yield* convert(composer.end());
-}
-function isStrictJson(reading, report) {
-  try {
-    JSON.parse(reading.text);
-    return true;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    let offset = position === void 0 ? reading.text.length : Number(position);
-    const trailingComma = /,\s*$/.exec(reading.text.slice(0, offset));
-    if (trailingComma !== null) offset = trailingComma.index;
-    const hint = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
-    countLines(reading);
-    report("error", "json-syntax", `invalid JSON: ${message}${hint}; the file is not read`, offset);
-    return false;
-  }
-}
-function countLines({ text, lineCounter }) {
-  lineCounter.addNewLine(0);
-  for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", newline + 1)) {
-    lineCounter.addNewLine(newline + 1);
-  }
-}
-function convertDocument(document, reading, limits, report) {
-  const [start, end] = document.range;
-  const firstError = document.errors[0];
-  if (firstError !== void 0) {
-    const templateAt2 = reading.text.indexOf("{{", start);
-    if (templateAt2 !== -1 && templateAt2 < end) {
-      reading.templateOffset = templateAt2;
-      return void 0;
-    }
-    const offset = firstError.pos[0];
-    if (firstError.code === "DUPLICATE_KEY") {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(reading.text.slice(offset, offset + 200))?.[1] ?? "";
-      report(
-        "error",
-        "duplicate-key",
-        `duplicate key ${JSON.stringify(key.trim())}: kubectl rejects such a document, so it is not read`,
-        offset
-      );
-    } else if (firstError.code === "RESOURCE_EXHAUSTION") {
-      report("error", "too-deep", `${firstError.message}; this document is not read`, offset);
-    } else {
-      report(
-        "error",
-        "yaml-syntax",
-        `invalid YAML: ${firstError.message}; this document is not read`,
-        offset
-      );
-    }
-    return void 0;
-  }
-  const root = document.contents;
-  if (root === null) return void 0;
-  const templateAt = flowMapTemplateOffset(root, reading.text);
-  if (templateAt !== void 0) {
-    reading.templateOffset = templateAt;
-    return void 0;
-  }
-  try {
-    const value = document.toJS({ maxAliasCount: limits.maxAliasCount });
-    return { root: sourceTreeOf(root), value };
-  } catch (error) {
-    if (error instanceof ReferenceError) {
-      report(
-        "error",
-        "alias-limit",
-        `more than ${limits.maxAliasCount} alias expansions (limit maxAliasCount, against "billion laughs" documents); this document is not read`,
-        root.range[0]
-      );
-    } else if (error instanceof RangeError) {
-      report("error", "too-deep", "the document nests too deeply to convert; it is not read", root.range[0]);
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      report("error", "yaml-syntax", `invalid YAML: ${message}; this document is not read`, root.range[0]);
-    }
-    return void 0;
-  }
-}
-function flowMapTemplateOffset(root, text) {
-  const pending = [root];
-  for (let node = pending.pop(); node !== void 0; node = pending.pop()) {
-    if ((0, import_yaml5.isPair)(node)) {
-      pending.push(node.key, node.value);
-    } else if ((0, import_yaml5.isMap)(node)) {
-      if (node.range != null && text.startsWith("{{", node.range[0])) return node.range[0];
-      for (const pair of node.items) pending.push(pair);
-    } else if ((0, import_yaml5.isSeq)(node)) {
-      for (const item of node.items) pending.push(item);
-    }
-  }
-  return void 0;
-}
-function offsetBeyondDepth(document, maxDepth) {
-  const pending = [];
-  if (document.value !== void 0) pending.push({ token: document.value, depth: 0 });
-  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
-    const { token, depth } = entry;
-    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection")
-      continue;
-    if (depth >= maxDepth) return token.offset;
-    for (const item of token.items) {
-      if ("key" in item && item.key) pending.push({ token: item.key, depth: depth + 1 });
-      if (item.value) pending.push({ token: item.value, depth: depth + 1 });
-    }
-  }
-  return void 0;
-}
-
-// src/manifests/files.ts
-import { readdir, realpath, stat } from "node:fs/promises";
-import path3 from "node:path";
-var MANIFEST_EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
-function displayName2(absolute, root) {
-  return path3.relative(root, absolute).split(path3.sep).join("/") || path3.basename(absolute);
-}
-async function findManifestFiles(paths, root, diagnostics) {
-  const found = /* @__PURE__ */ new Map();
-  const visitedFolders = /* @__PURE__ */ new Set();
-  const unreadable = (absolute, error) => diagnostics.push({
-    severity: "error",
-    code: "unreadable",
-    message: `cannot read ${JSON.stringify(displayName2(absolute, root))}: ${describeError2(error)}`,
-    file: displayName2(absolute, root)
-  });
-  const addFile = (absolute) => found.set(absolute, { absolute, name: displayName2(absolute, root) });
-  const walk = async (folder) => {
-    let entries;
-    try {
-      const real = await realpath(folder);
-      if (visitedFolders.has(real)) return;
-      visitedFolders.add(real);
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch (error) {
-      unreadable(folder, error);
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
-      const absolute = path3.join(folder, entry.name);
-      let isFolder = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target2 = await stat(absolute).catch(() => void 0);
-        isFolder = target2?.isDirectory() ?? false;
-        isFile = target2 === void 0 || target2.isFile();
-      }
-      if (isFolder) await walk(absolute);
-      else if (isFile && MANIFEST_EXTENSIONS.has(path3.extname(entry.name).toLowerCase())) addFile(absolute);
-    }
-  };
-  for (const given of paths) {
-    const absolute = path3.resolve(root, given);
-    try {
-      const info = await stat(absolute);
-      if (info.isDirectory()) await walk(absolute);
-      else addFile(absolute);
-    } catch (error) {
-      unreadable(absolute, error);
-    }
-  }
-  return [...found.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
-function describeError2(error) {
-  const code = error?.code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a directory";
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/manifests/validate.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-
-// src/manifests/networkpolicy-schema.ts
-var stringMap = { type: ["object", "null"], additionalProperties: { type: "string" } };
-var stringList2 = { type: ["array", "null"], items: { type: "string" } };
-var labelSelector2 = {
-  type: ["object", "null"],
-  additionalProperties: false,
-  properties: {
-    matchLabels: stringMap,
-    matchExpressions: {
-      type: ["array", "null"],
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["key", "operator"],
-        properties: {
-          key: { type: "string" },
-          operator: { type: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
-          values: stringList2
-        }
-      }
-    }
-  }
-};
-var peer = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    podSelector: labelSelector2,
-    namespaceSelector: labelSelector2,
-    ipBlock: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      required: ["cidr"],
-      properties: { cidr: { type: "string" }, except: stringList2 }
-    }
-  }
-};
-var port = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    protocol: { type: ["string", "null"], enum: ["TCP", "UDP", "SCTP", null] },
-    port: { type: ["integer", "string", "null"] },
-    endPort: { type: ["integer", "null"] }
-  }
-};
-function rule(peersField) {
-  return {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      [peersField]: { type: ["array", "null"], items: peer },
-      ports: { type: ["array", "null"], items: port }
-    }
-  };
-}
-var objectMeta = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    name: { type: "string" },
-    generateName: { type: "string" },
-    namespace: { type: ["string", "null"] },
-    labels: stringMap,
-    annotations: stringMap,
-    uid: { type: "string" },
-    resourceVersion: { type: "string" },
-    generation: { type: "integer" },
-    selfLink: { type: "string" },
-    creationTimestamp: { type: ["string", "null"] },
-    deletionTimestamp: { type: ["string", "null"] },
-    deletionGracePeriodSeconds: { type: ["integer", "null"] },
-    finalizers: stringList2,
-    ownerReferences: { type: ["array", "null"], items: { type: "object" } },
-    managedFields: { type: ["array", "null"], items: { type: "object" } }
-  }
-};
-var networkPolicySchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind", "metadata"],
-  properties: {
-    apiVersion: { const: "networking.k8s.io/v1" },
-    kind: { const: "NetworkPolicy" },
-    metadata: objectMeta,
-    spec: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      properties: {
-        podSelector: labelSelector2,
-        ingress: { type: ["array", "null"], items: rule("from") },
-        egress: { type: ["array", "null"], items: rule("to") },
-        policyTypes: {
-          type: ["array", "null"],
-          maxItems: 2,
-          items: { type: "string", enum: ["Ingress", "Egress"] }
-        }
-      }
-    },
-    // Read back from a cluster (`kubectl get -o yaml`); not part of what is enforced.
-    status: { type: ["object", "null"] }
-  }
-};
-
-// src/manifests/syntax.ts
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-function dnsLabelProblem(value) {
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!DNS_LABEL.test(value)) {
-    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function dnsSubdomainProblem(value) {
-  if (value.length > 253) return "must be no more than 253 characters";
-  if (!DNS_SUBDOMAIN.test(value)) {
-    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelKeyProblem(key) {
-  const slash = key.indexOf("/");
-  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
-  const name = slash === -1 ? key : key.slice(slash + 1);
-  if (prefix !== void 0) {
-    if (prefix.length === 0) return 'has an empty prefix before "/"';
-    const prefixProblem = dnsSubdomainProblem(prefix);
-    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
-  }
-  if (name.length === 0) return 'must have a name (the part after any "/")';
-  if (name.length > 63) return "must have a name of no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(name)) {
-    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelValueProblem(value) {
-  if (value.length === 0) return void 0;
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(value)) {
-    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function ianaServiceNameProblem(value) {
-  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
-  if (!IANA_SERVICE_NAME.test(value)) {
-    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
-  }
-  if (value.includes("--")) return 'must not contain consecutive "-"';
-  if (!/[a-z]/.test(value))
-    return "must contain at least one letter (a port number is written without quotes)";
-  return void 0;
-}
-function parseCidr(text) {
-  const slash = text.indexOf("/");
-  if (slash === -1) return void 0;
-  const prefixText = text.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
-  const prefix = Number(prefixText);
-  const address = text.slice(0, slash);
-  const ipv4 = parseIpv4(address);
-  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
-  const ipv6 = parseIpv6(address);
-  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
-  return void 0;
-}
-function cidrContains(outer, inner) {
-  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
-  for (let bit = 0; bit < outer.prefix; bit++) {
-    const byte = bit >> 3;
-    const mask = 128 >> (bit & 7);
-    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
-  }
-  return true;
-}
-function parseIpv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  const bytes = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const value = Number(part);
-    if (value > 255) return void 0;
-    bytes.push(value);
-  }
-  return bytes;
-}
-function parseIpv6(text) {
-  let head = text;
-  let tailIpv4 = [];
-  const lastColon = text.lastIndexOf(":");
-  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
-    const embedded = parseIpv4(text.slice(lastColon + 1));
-    if (embedded === void 0) return void 0;
-    tailIpv4 = embedded;
-    const beforeEmbedded = text.slice(0, lastColon + 1);
-    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
-  }
-  const groupsNeeded = (16 - tailIpv4.length) / 2;
-  const halves = head.split("::");
-  if (halves.length > 2) return void 0;
-  const parseGroups = (part) => {
-    if (part === "") return [];
-    const groups2 = [];
-    for (const group of part.split(":")) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return void 0;
-      groups2.push(parseInt(group, 16));
-    }
-    return groups2;
-  };
-  const left = parseGroups(halves[0] ?? "");
-  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
-  if (left === void 0 || right === void 0) return void 0;
-  const missing = groupsNeeded - left.length - right.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
-  const groups = [...left, ...new Array(missing).fill(0), ...right];
-  return [...groups.flatMap((group) => [group >> 8, group & 255]), ...tailIpv4];
-}
-
-// src/manifests/validate.ts
-var compiledSchema;
-function schemaValidator() {
-  compiledSchema ??= new import_ajv2.Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(
-    networkPolicySchema
-  );
-  return compiledSchema;
-}
-function validateNetworkPolicy(object) {
-  const problems = [...schemaProblems(object.value), ...apiProblems(object.value)];
-  const resource = {
-    kind: object.kind,
-    ...object.namespace !== void 0 ? { namespace: object.namespace } : {},
-    name: object.name
-  };
-  const diagnostics = problems.map((problem2) => ({
-    severity: "error",
-    code: "schema",
-    message: `${formatPath(problem2.path)}: ${problem2.message}`,
-    ...object.locate(problem2.at),
-    resource
-  }));
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const first = diagnostics[0];
-  if (first !== void 0) {
-    const qualifiedName = object.namespace === void 0 ? object.name : `${object.namespace}/${object.name}`;
-    first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
-  }
-  return diagnostics;
-}
-function formatPath(path7) {
-  let text = "";
-  for (const segment of path7) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text === "" ? "(document)" : text;
-}
-function schemaProblems(value) {
-  const validate = schemaValidator();
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map(
-    (error) => schemaProblem(error, instancePath(error.instancePath, value))
-  );
-}
-function instancePath(pointer, root) {
-  const path7 = [];
-  let value = root;
-  for (const escaped of pointer.split("/").slice(1)) {
-    const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
-    const step = Array.isArray(value) ? Number(segment) : segment;
-    path7.push(step);
-    value = value !== null && typeof value === "object" ? value[segment] : void 0;
-  }
-  return path7;
-}
-function schemaProblem(error, path7) {
-  const params = error.params;
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const field = String(params["additionalProperty"]);
-      const known = Object.keys(error.parentSchema?.["properties"] ?? {});
-      const suggestion = closestName(field, known);
-      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return { path: path7, at: [...path7, field], message: `unknown field ${JSON.stringify(field)}${hint}` };
-    }
-    case "required": {
-      const field = String(params["missingProperty"]);
-      return { path: path7, at: path7, message: `missing required field ${JSON.stringify(field)}` };
-    }
-    case "type":
-      return {
-        path: path7,
-        at: path7,
-        message: `must be ${describeTypes(params["type"])}, not ${describeValue(error.data)}`
-      };
-    case "enum": {
-      const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
-      const suggestion = typeof error.data === "string" ? closestName(error.data, allowed) : void 0;
-      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return {
-        path: path7,
-        at: path7,
-        message: `${JSON.stringify(error.data)} is not one of ${allowed.join(", ")}${hint}`
-      };
-    }
-    case "const":
-      return { path: path7, at: path7, message: `must be ${JSON.stringify(params["allowedValue"])}` };
-    case "maxItems":
-      return { path: path7, at: path7, message: `must have at most ${String(params["limit"])} entries` };
-    default:
-      return { path: path7, at: path7, message: error.message ?? `fails the ${error.keyword} rule` };
-  }
-}
-var TYPE_WORDS = {
-  object: "a mapping",
-  array: "a list",
-  string: "a string",
-  integer: "an integer",
-  number: "a number",
-  boolean: "true or false"
-};
-function describeTypes(types2) {
-  const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
-  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
-}
-function describeValue(value) {
-  if (value === null) return "empty (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-function closestName(name, known) {
-  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  if (sameLetters !== void 0) return sameLetters;
-  let best;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    const plausible = distance <= 2 && distance * 3 <= candidate.length;
-    if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-function record(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function list(value) {
-  return Array.isArray(value) ? value : [];
-}
-function present(value) {
-  return value !== void 0 && value !== null;
-}
-function apiProblems(policy) {
-  const problems = [];
-  const problem2 = (path7, message) => problems.push({ path: path7, at: path7, message });
-  const metadata = record(policy["metadata"]) ?? {};
-  const name = metadata["name"];
-  if (typeof name === "string") {
-    const nameProblem = dnsSubdomainProblem(name);
-    if (nameProblem !== void 0)
-      problem2(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
-  }
-  const namespace = metadata["namespace"];
-  if (typeof namespace === "string" && namespace !== "") {
-    const namespaceProblem = dnsLabelProblem(namespace);
-    if (namespaceProblem !== void 0) {
-      problem2(["metadata", "namespace"], `namespace ${JSON.stringify(namespace)} ${namespaceProblem}`);
-    }
-  }
-  checkLabels(["metadata", "labels"], metadata["labels"], problem2);
-  for (const key of Object.keys(record(metadata["annotations"]) ?? {})) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0)
-      problem2(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
-  }
-  const spec = record(policy["spec"]) ?? {};
-  checkSelector(["spec", "podSelector"], spec["podSelector"], problem2);
-  for (const [direction, peersField] of [
-    ["ingress", "from"],
-    ["egress", "to"]
-  ]) {
-    list(spec[direction]).forEach((rule2, ruleIndex) => {
-      const rulePath = ["spec", direction, ruleIndex];
-      const ruleFields = record(rule2) ?? {};
-      list(ruleFields[peersField]).forEach(
-        (peer3, peerIndex) => checkPeer([...rulePath, peersField, peerIndex], peer3, problem2)
-      );
-      list(ruleFields["ports"]).forEach(
-        (port2, portIndex) => checkPort([...rulePath, "ports", portIndex], port2, problem2)
-      );
-    });
-  }
-  return problems;
-}
-function checkLabels(path7, labels, problem2) {
-  for (const [key, value] of Object.entries(record(labels) ?? {})) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0) problem2([...path7, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
-    const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
-    if (valueProblem !== void 0)
-      problem2([...path7, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
-  }
-}
-function checkSelector(path7, selector, problem2) {
-  const fields = record(selector);
-  if (fields === void 0) return;
-  checkLabels([...path7, "matchLabels"], fields["matchLabels"], problem2);
-  list(fields["matchExpressions"]).forEach((expression, index) => {
-    const expressionPath = [...path7, "matchExpressions", index];
-    const { key, operator, values } = record(expression) ?? {};
-    if (typeof key === "string") {
-      const keyProblem = labelKeyProblem(key);
-      if (keyProblem !== void 0)
-        problem2([...expressionPath, "key"], `key ${JSON.stringify(key)} ${keyProblem}`);
-    }
-    const valueList = list(values);
-    if ((operator === "In" || operator === "NotIn") && valueList.length === 0) {
-      problem2(expressionPath, `operator ${operator} needs at least one entry in values`);
-    }
-    if ((operator === "Exists" || operator === "DoesNotExist") && valueList.length > 0) {
-      problem2([...expressionPath, "values"], `operator ${operator} takes no values`);
-    }
-    valueList.forEach((value, valueIndex) => {
-      const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueProblem !== void 0) {
-        problem2([...expressionPath, "values", valueIndex], `value ${JSON.stringify(value)} ${valueProblem}`);
-      }
-    });
-  });
-}
-var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
-function checkPeer(path7, peer3, problem2) {
-  const fields = record(peer3);
-  if (fields === void 0) return;
-  const hasSelector = present(fields["podSelector"]) || present(fields["namespaceSelector"]);
-  const hasIpBlock = present(fields["ipBlock"]);
-  const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
-  if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
-    problem2(path7, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
-  }
-  if (hasSelector && hasIpBlock) {
-    problem2(path7, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
-  }
-  checkSelector([...path7, "podSelector"], fields["podSelector"], problem2);
-  checkSelector([...path7, "namespaceSelector"], fields["namespaceSelector"], problem2);
-  checkIpBlock([...path7, "ipBlock"], fields["ipBlock"], problem2);
-}
-var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
-function checkIpBlock(path7, ipBlock, problem2) {
-  const fields = record(ipBlock);
-  if (fields === void 0 || typeof fields["cidr"] !== "string") return;
-  const cidrText = fields["cidr"];
-  const cidr = parseCidr(cidrText);
-  if (cidr === void 0) problem2([...path7, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
-  list(fields["except"]).forEach((exceptText, index) => {
-    if (typeof exceptText !== "string") return;
-    const exceptPath = [...path7, "except", index];
-    const except = parseCidr(exceptText);
-    if (except === void 0) {
-      problem2(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
-    } else if (cidr !== void 0 && (except.prefix <= cidr.prefix || !cidrContains(cidr, except))) {
-      const family = except.family === cidr.family ? "" : ` (it is IPv${except.family}, cidr is IPv${cidr.family})`;
-      problem2(
-        exceptPath,
-        `${JSON.stringify(exceptText)} must be strictly inside cidr ${JSON.stringify(cidrText)}${family}`
-      );
-    }
-  });
-}
-function checkPort(path7, port2, problem2) {
-  const fields = record(port2);
-  if (fields === void 0) return;
-  const number = fields["port"];
-  const endPort = fields["endPort"];
-  if (Number.isInteger(number) && !isPortNumber3(number)) {
-    problem2([...path7, "port"], `port ${String(number)} is out of range 1-65535`);
-  }
-  if (typeof number === "string") {
-    const nameProblem = ianaServiceNameProblem(number);
-    if (nameProblem !== void 0)
-      problem2([...path7, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
-  }
-  if (!Number.isInteger(endPort)) return;
-  if (!isPortNumber3(endPort))
-    problem2([...path7, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
-  if (!present(number)) {
-    problem2([...path7, "endPort"], "endPort needs a numeric port to start the range");
-  } else if (typeof number === "string") {
-    problem2([...path7, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
-  } else if (typeof number === "number" && endPort < number) {
-    problem2(
-      [...path7, "endPort"],
-      `endPort ${String(endPort)} must be greater than or equal to port ${number}`
-    );
-  }
-}
-function isPortNumber3(value) {
-  return Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-
-// src/manifests/objects.ts
-var ANALYSED_KINDS = /* @__PURE__ */ new Map([
-  ["NetworkPolicy", ["networking.k8s.io"]],
-  ["Namespace", [""]],
-  ["Pod", [""]],
-  ["Service", [""]],
-  ["ReplicationController", [""]],
-  ["Deployment", ["apps", "extensions"]],
-  ["StatefulSet", ["apps"]],
-  ["DaemonSet", ["apps", "extensions"]],
-  ["ReplicaSet", ["apps", "extensions"]],
-  ["Job", ["batch"]],
-  ["CronJob", ["batch"]]
-]);
-var NETWORK_POLICY_API_VERSION = "networking.k8s.io/v1";
-var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["NetworkPolicy", "Service"]);
-function collectObjects(document, reading, into) {
-  collectCandidate({ value: document.value, node: document.root }, reading, into);
-}
-function collectCandidate(candidate, reading, into) {
-  const { node } = candidate;
-  const offset = node.start ?? 0;
-  if (candidate.value === null || candidate.value === void 0) return;
-  const written = plainObject(candidate.value);
-  if (written === void 0) {
-    noteNotKubernetes(describeShape(candidate.value), offset, reading, into);
-    return;
-  }
-  const value = withInheritedType(written, candidate.inherited);
-  const { kind, apiVersion } = value;
-  if (typeof kind !== "string" || kind === "" || typeof apiVersion !== "string" || apiVersion === "") {
-    noteNotKubernetes("a mapping without kind and apiVersion", offset, reading, into);
-    return;
-  }
-  if (kind.endsWith("List") && Array.isArray(value["items"])) {
-    const itemNodes = sourceNodeAt(node, ["items"])?.items;
-    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-    value["items"].forEach((item, index) => {
-      const itemNode = itemNodes?.[index];
-      collectCandidate(
-        { value: item, node: itemNode ?? node, inherited: { kind: itemKind, apiVersion } },
-        reading,
-        into
-      );
-    });
-    return;
-  }
-  const groups = ANALYSED_KINDS.get(kind);
-  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-  if (groups === void 0) {
-    count(into.skippedKinds, kind);
-    return;
-  }
-  if (!groups.includes(group) || kind === "NetworkPolicy" && apiVersion !== NETWORK_POLICY_API_VERSION) {
-    count(into.skippedKinds, `${kind} (${apiVersion})`);
-    if (kind === "NetworkPolicy") {
-      reading.diagnostics.push({
-        severity: "warning",
-        code: "unsupported-api-version",
-        message: `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to another product, such as Calico)`,
-        ...locationAt(reading.file, reading.lineCounter, offset)
-      });
-    }
-    return;
-  }
-  const object = loadedObject(value, kind, apiVersion, node, reading);
-  if (object === void 0) return;
-  if (kind === "NetworkPolicy") {
-    const problems = validateNetworkPolicy(object);
-    if (problems.length > 0) {
-      for (const problem2 of problems) reading.diagnostics.push(problem2);
-      return;
-    }
-  }
-  into.objects.push(object);
-}
-function loadedObject(value, kind, apiVersion, node, reading) {
-  const offset = node.start ?? 0;
-  const loc = locationAt(reading.file, reading.lineCounter, offset);
-  const metadata = plainObject(value["metadata"]);
-  const name = metadata?.["name"];
-  const namespace = metadata?.["namespace"];
-  for (const field of ["name", "namespace"]) {
-    const text = metadata?.[field];
-    if (typeof text === "string" && text.includes("{{")) {
-      reading.templateOffset = sourceNodeAt(node, ["metadata", field])?.start ?? offset;
-      return void 0;
-    }
-  }
-  const invalid = (message) => {
-    reading.diagnostics.push({
-      severity: "error",
-      code: "invalid-metadata",
-      message: `${kind}: ${message}`,
-      ...loc
-    });
-    return void 0;
-  };
-  if (typeof name !== "string" || name === "") {
-    return invalid(
-      name === void 0 || name === null ? "metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)" : `metadata.name must be a string, not ${describeShape(name)}; the object is not analysed`
-    );
-  }
-  if (namespace !== void 0 && namespace !== null && typeof namespace !== "string") {
-    return invalid(
-      `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
-    );
-  }
-  const written = KINDS_WITH_FIELD_POSITIONS.has(kind) ? { root: node, file: reading.file, lineCounter: reading.lineCounter } : void 0;
-  return {
-    apiVersion,
-    kind,
-    name,
-    namespace: typeof namespace === "string" && namespace !== "" ? namespace : void 0,
-    value,
-    loc,
-    locate: makeLocator(loc, written)
-  };
-}
-function withInheritedType(value, inherited) {
-  if (inherited === void 0 || value["kind"] !== void 0 && value["apiVersion"] !== void 0)
-    return value;
-  return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
-}
-function noteNotKubernetes(shape, offset, reading, into) {
-  if (into.notKubernetesReported) return;
-  into.notKubernetesReported = true;
-  reading.diagnostics.push({
-    severity: "info",
-    code: "not-kubernetes",
-    message: `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); such documents in this file are skipped`,
-    ...locationAt(reading.file, reading.lineCounter, offset)
-  });
-}
-function plainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function describeShape(value) {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  return `a ${typeof value}`;
-}
-function count(counts, key) {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
-// src/manifests/load.ts
-var DEFAULT_LOAD_LIMITS = {
-  maxFileBytes: 16 * 1024 * 1024,
-  maxDocumentsPerFile: 1e5,
-  maxAliasCount: 1e3,
-  maxDepth: 200
-};
-async function loadManifests(paths, options = {}) {
-  const root = path4.resolve(options.root ?? process.cwd());
-  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
-  const result = emptyResult();
-  const files = await findManifestFiles(paths, root, result.diagnostics);
-  for (const file of files) {
-    const read = readManifestFile(file, limits);
-    result.files.push(file.name);
-    if ("problem" in read) {
-      result.diagnostics.push({ ...read.problem, file: file.name });
-      continue;
-    }
-    const parse2 = () => parseFileText(read.text, file.name, formatOf(file.name), limits);
-    addFileResult(
-      result,
-      options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse2) : parse2()
-    );
-  }
-  return sortSkippedKinds(result);
-}
-var ParseCache = class {
-  /** The last file parsed under each name and limits (a side has one file of a name). */
-  files = /* @__PURE__ */ new Map();
-  /** The parse of a file, made by `parse` only when no equal file was parsed before. */
-  get(text, file, limits, parse2) {
-    const key = `${file}\0${JSON.stringify(limits)}`;
-    const known = this.files.get(key);
-    if (known?.text === text) return known.parsed;
-    const parsed = parse2();
-    this.files.set(key, { text, parsed });
-    return parsed;
-  }
-};
-function parseManifestText(text, file, options = {}) {
-  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
-  const result = emptyResult();
-  result.files.push(file);
-  const size = Buffer.byteLength(text);
-  if (size > limits.maxFileBytes) {
-    result.diagnostics.push({ ...tooLarge(size, limits), file });
-  } else {
-    addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ""), file, formatOf(file), limits));
-  }
-  return sortSkippedKinds(result);
-}
-function readManifestFile(file, limits) {
-  try {
-    const { size } = statSync(file.absolute);
-    if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
-    return { text: decode(readFileSync2(file.absolute)) };
-  } catch (error) {
-    return {
-      problem: {
-        severity: "error",
-        code: "unreadable",
-        message: `cannot read the file: ${describeError2(error)}`
-      }
-    };
-  }
-}
-function decode(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 254 && bytes[1] === 255) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  return new TextDecoder("utf-8").decode(bytes);
-}
-function tooLarge(size, limits) {
-  return {
-    severity: "error",
-    code: "file-too-large",
-    message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`
-  };
-}
-function formatOf(file) {
-  return file.toLowerCase().endsWith(".json") ? "json" : "yaml";
-}
-function parseFileText(text, file, format, limits) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const reading = { file, text, lineCounter, diagnostics: [] };
-  const collected = { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false };
-  const nul = text.indexOf("\0");
-  if (nul !== -1) {
-    const line = text.slice(0, nul).split("\n").length;
-    const binary = {
-      severity: "warning",
-      code: "binary-file",
-      message: "the file holds NUL bytes: it is binary, not a manifest, and is not read",
-      file,
-      line,
-      column: 1
-    };
-    return { ...collected, diagnostics: [binary] };
-  }
-  try {
-    for (const document of readDocuments(reading, format, limits)) {
-      collectObjects(document, reading, collected);
-      if (reading.templateOffset !== void 0) break;
-    }
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    reading.diagnostics.push({
-      severity: "error",
-      code: "too-deep",
-      message: "the file nests too deeply to read; lower limit maxDepth",
-      file
-    });
-  }
-  if (reading.templateOffset !== void 0) {
-    const unrendered = {
-      severity: "error",
-      code: "unrendered-template",
-      message: 'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is not read. Render it first and check the output (the `render` option, e.g. `helm template` or `kustomize build`), or leave the templates folder out of the manifest paths',
-      ...locationAt(file, lineCounter, reading.templateOffset)
-    };
-    return { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
-  }
-  return { ...collected, diagnostics: reading.diagnostics };
-}
-function emptyResult() {
-  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
-}
-function addFileResult(result, file) {
-  for (const object of file.objects) result.objects.push(object);
-  for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
-  for (const [kind, count2] of file.skippedKinds)
-    result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count2;
-}
-function sortSkippedKinds(result) {
-  const sorted = Object.keys(result.skippedKinds).sort();
-  result.skippedKinds = Object.fromEntries(sorted.map((kind) => [kind, result.skippedKinds[kind] ?? 0]));
-  return result;
 }
 
 // src/fix/attach.ts
@@ -23649,10 +23668,10 @@ function namespaceReadiness(observed, model) {
       byNamespace2.set(namespace, entry);
     }
   }
-  return [...byNamespace2.entries()].sort(([a], [b]) => compareText(a, b)).map(([namespace, { observed: count2, blocking }]) => ({
+  return [...byNamespace2.entries()].sort(([a], [b]) => compareText(a, b)).map(([namespace, { observed: count3, blocking }]) => ({
     namespace,
-    observed: count2,
-    covered: count2 - blocking.length,
+    observed: count3,
+    covered: count3 - blocking.length,
     ready: blocking.length === 0,
     blocking: blocking.sort((a, b) => b.count - a.count)
   }));
@@ -23691,7 +23710,11 @@ function ruleKey(policy, direction, index) {
 
 // src/check/side.ts
 async function analyseSide(source, config, parseCache) {
-  const loaded = "rendered" in source ? parseManifestText(source.rendered.text, source.rendered.name) : await loadManifests(source.paths, { root: source.root, ...parseCache ? { parseCache } : {} });
+  const loaded = "rendered" in source ? parseManifestText(source.rendered.text, source.rendered.name, { limits: config.limits }) : await loadManifests(source.paths, {
+    root: source.root,
+    limits: config.limits,
+    ...parseCache ? { parseCache } : {}
+  });
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
@@ -23722,6 +23745,9 @@ async function runCheck(options) {
   const stopReading = new AbortController();
   const flowsRead = options.flows?.length ? readFlowsInBackground(options.flows, {
     format: options.flowsFormat ?? "auto",
+    maxLineBytes: config.limits.maxLineBytes,
+    maxDocumentBytes: config.limits.maxDocumentBytes,
+    maxSkippedSamples: config.limits.maxSkippedSamples,
     signal: stopReading.signal
   }) : void 0;
   try {
@@ -23756,7 +23782,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
   if (blocking.length > 0) {
     reasons.push(`${blocking.length} new finding${blocking.length === 1 ? "" : "s"} at or above ${failOn}`);
   }
-  const count2 = (severity) => active.filter((f) => f.severity === severity).length;
+  const count3 = (severity) => active.filter((f) => f.severity === severity).length;
   return {
     verdict: reasons.length > 0 ? "fail" : "pass",
     reasons,
@@ -23768,9 +23794,9 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
       brokenFlows: flows?.broken.length ?? 0,
       opened: countPaths(diff.opened),
       closed: countPaths(diff.closed),
-      errors: count2("error"),
-      warnings: count2("warning"),
-      infos: count2("info")
+      errors: count3("error"),
+      warnings: count3("warning"),
+      infos: count3("info")
     }
   };
 }
@@ -24107,8 +24133,8 @@ function formatLocation(file, line, column) {
   if (!line) return file;
   return column ? `${file}:${line}:${column}` : `${file}:${line}`;
 }
-function plural(count2, singular, pluralForm = `${singular}s`) {
-  return `${count2.toLocaleString("en-US")} ${count2 === 1 ? singular : pluralForm}`;
+function plural(count3, singular, pluralForm = `${singular}s`) {
+  return `${count3.toLocaleString("en-US")} ${count3 === 1 ? singular : pluralForm}`;
 }
 function groupFindings(findings) {
   const groups = { introduced: [], existing: [], suppressed: [] };
@@ -24494,7 +24520,7 @@ function flowsLine(flows) {
     [flows.deniedAtBase, "denied at base too (the recording and the base manifests disagree)"],
     [flows.skipped, "unreadable records skipped"]
   ];
-  const notes = counts.filter(([count2]) => count2 > 0).map(([count2, what]) => `${count2.toLocaleString("en-US")} ${what}`);
+  const notes = counts.filter(([count3]) => count3 > 0).map(([count3, what]) => `${count3.toLocaleString("en-US")} ${what}`);
   return `Replayed ${plural(flows.records, "flow record")}${window}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}.`;
 }
 function checkHeadline(result) {

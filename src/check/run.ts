@@ -49,6 +49,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const flowsRead = options.flows?.length
     ? readFlowsInBackground(options.flows, {
         format: options.flowsFormat ?? 'auto',
+        maxLineBytes: config.limits.maxLineBytes,
+        maxDocumentBytes: config.limits.maxDocumentBytes,
+        maxSkippedSamples: config.limits.maxSkippedSamples,
         signal: stopReading.signal,
       })
     : undefined;

@@ -27,8 +27,12 @@ export async function analyseSide(
 ): Promise<AnalysedSide> {
   const loaded =
     'rendered' in source
-      ? parseManifestText(source.rendered.text, source.rendered.name)
-      : await loadManifests(source.paths, { root: source.root, ...(parseCache ? { parseCache } : {}) });
+      ? parseManifestText(source.rendered.text, source.rendered.name, { limits: config.limits })
+      : await loadManifests(source.paths, {
+          root: source.root,
+          limits: config.limits,
+          ...(parseCache ? { parseCache } : {}),
+        });
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(

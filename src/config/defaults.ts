@@ -1,3 +1,9 @@
+import {
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  DEFAULT_MAX_LINE_BYTES,
+  DEFAULT_MAX_SKIPPED_SAMPLES,
+} from '../flows/read.js';
+import { DEFAULT_LOAD_LIMITS } from '../manifests/load.js';
 import type { ResolvedConfig } from './types.js';
 
 /** The file looked for in the working directory when no `--config` is given. */
@@ -23,4 +29,10 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
   namespaces: {},
   failOn: 'error',
   failOnBrokenFlows: true,
+  limits: {
+    ...DEFAULT_LOAD_LIMITS,
+    maxLineBytes: DEFAULT_MAX_LINE_BYTES,
+    maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+    maxSkippedSamples: DEFAULT_MAX_SKIPPED_SAMPLES,
+  },
 });

@@ -12,9 +12,10 @@ import { editDistance } from '../text/edit-distance.js';
 
 const validateConfig = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 
-type ConfigFileContent = Partial<Omit<ResolvedConfig, 'dns' | 'cluster' | 'file'>> & {
+type ConfigFileContent = Partial<Omit<ResolvedConfig, 'dns' | 'cluster' | 'limits' | 'file'>> & {
   dns?: Partial<ResolvedConfig['dns']>;
   cluster?: Partial<ResolvedConfig['cluster']>;
+  limits?: Partial<ResolvedConfig['limits']>;
 };
 
 /**
@@ -213,6 +214,7 @@ function mergeWithDefaults(given: ConfigFileContent): ResolvedConfig {
       })),
     },
     cluster: { ...defaults.cluster, ...given.cluster },
+    limits: { ...defaults.limits, ...given.limits },
     namespaces: Object.fromEntries(
       Object.entries(given.namespaces ?? {}).map(([name, ns]) => [name, { labels: { ...ns?.labels } }]),
     ),

@@ -24,6 +24,7 @@ const labelSelector = {
 } as const;
 
 const stringList = { type: 'array', items: { type: 'string' } } as const;
+const count = { type: 'integer', minimum: 1 } as const;
 
 export const CONFIG_SCHEMA = {
   type: 'object',
@@ -68,5 +69,18 @@ export const CONFIG_SCHEMA = {
     },
     failOn: { enum: ['error', 'warning', 'never'] },
     failOnBrokenFlows: { type: 'boolean' },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxFileBytes: count,
+        maxDocumentsPerFile: count,
+        maxAliasCount: { type: 'integer', minimum: 0 },
+        maxDepth: count,
+        maxLineBytes: count,
+        maxDocumentBytes: count,
+        maxSkippedSamples: { type: 'integer', minimum: 0 },
+      },
+    },
   },
 } as const;

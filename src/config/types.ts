@@ -1,5 +1,5 @@
 import type { FailOn } from '../check/types.js';
-import type { Severity } from '../manifests/types.js';
+import type { LoadLimits, Severity } from '../manifests/types.js';
 import type { LabelSelector, Protocol } from '../model/types.js';
 
 /** What a user may set a rule to in `rules:`: a severity, or `off` to drop the rule entirely. */
@@ -19,6 +19,16 @@ export interface ClusterConfig {
   serviceCidrs: string[];
 }
 
+/**
+ * Bounds on what one run reads (`docs/limits.md`): the loader's, then the flow reader's (longest line, largest file
+ * read whole, skipped records named in reports).
+ */
+export interface Limits extends LoadLimits {
+  maxLineBytes: number;
+  maxDocumentBytes: number;
+  maxSkippedSamples: number;
+}
+
 /** The configuration after defaults are applied: every field is present. */
 export interface ResolvedConfig {
   /** Overrides of the rules' default severities, by rule id. */
@@ -34,6 +44,7 @@ export interface ResolvedConfig {
   failOn: FailOn;
   /** Whether flows that a change would break fail the run on their own. */
   failOnBrokenFlows: boolean;
+  limits: Limits;
   /** The file the configuration was read from (relative to cwd), when there was one. */
   file?: string;
 }

@@ -41,6 +41,15 @@ describe('loadConfig', () => {
       namespaces: { monitoring: { labels: { team: 'observability' } } },
       failOn: 'warning',
       failOnBrokenFlows: false,
+      limits: {
+        maxFileBytes: 1048576,
+        maxDocumentsPerFile: 500,
+        maxAliasCount: 10,
+        maxDepth: 50,
+        maxLineBytes: 65536,
+        maxDocumentBytes: 2097152,
+        maxSkippedSamples: 25,
+      },
       file: 'full.yaml',
     });
   });
@@ -52,6 +61,7 @@ describe('loadConfig', () => {
       '5: cluster.podCidrs: "not-a-cidr" is not a CIDR (e.g. 10.244.0.0/16); it is ignored',
       '6: failOn must be one of error, warning, never',
       '7: unknown setting "dnss"',
+      '9: limits.maxFileBytes must be >= 1',
     ]);
     expect(
       diagnostics.every(
@@ -62,6 +72,7 @@ describe('loadConfig', () => {
     expect(config.cluster.podCidrs).toEqual(['10.244.0.0/16']);
     expect(config.failOn).toBe(DEFAULT_CONFIG.failOn);
     expect(config.defaultNamespace).toBe('apps');
+    expect(config.limits).toEqual({ ...DEFAULT_CONFIG.limits, maxDepth: 50 });
   });
 
   it('warns about unknown rule ids with a suggestion, and ignores them', () => {
