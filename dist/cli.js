@@ -23741,7 +23741,10 @@ function blocks(finding, failOn) {
 
 // src/check/run.ts
 async function runCheck(options) {
-  const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  const { config, diagnostics: configDiagnostics } = loadConfig(
+    options.configFile,
+    options.configRoot ?? options.head.root
+  );
   const stopReading = new AbortController();
   const flowsRead = options.flows?.length ? readFlowsInBackground(options.flows, {
     format: options.flowsFormat ?? "auto",

@@ -44967,7 +44967,10 @@ function blocks(finding, failOn) {
 
 // src/check/run.ts
 async function runCheck(options) {
-  const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  const { config, diagnostics: configDiagnostics } = loadConfig(
+    options.configFile,
+    options.configRoot ?? options.head.root
+  );
   const stopReading = new AbortController();
   const flowsRead = options.flows?.length ? readFlowsInBackground(options.flows, {
     format: options.flowsFormat ?? "auto",
@@ -45317,7 +45320,7 @@ async function analysePullRequest(inputs, runner) {
       head,
       flows,
       flowsFormat: inputs.flowsFormat,
-      configFile: inputs.config,
+      ...configSource(inputs, workspace, baseTree?.dir),
       ...inputs.failOn ? { failOn: inputs.failOn } : {},
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed].filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length))
@@ -45355,6 +45358,19 @@ function flowFiles(patterns, workspaceFiles, workspace) {
   if (matched.length === 0)
     warning(`No flow file matched ${patterns.join(", ")}: flows are not replayed`);
   return matched;
+}
+function configSource(inputs, workspace, baseDir) {
+  const relative3 = inputs.config === void 0 ? void 0 : relativeTo(workspace, inputs.config);
+  const configFile = relative3 === void 0 ? {} : { configFile: relative3 };
+  if (inputs.configFrom === "head" || relative3?.startsWith("../")) return configFile;
+  if (!baseDir) {
+    warning(
+      "config-from: base, but there is no base commit: the configuration is read from the head tree"
+    );
+    return configFile;
+  }
+  info("Configuration: read from the base tree (config-from: base)");
+  return { ...configFile, configRoot: baseDir };
 }
 function relativeTo(root, file) {
   return path13.relative(root, path13.resolve(root, file)).split(path13.sep).join("/");
@@ -45401,6 +45417,7 @@ function readEvent(file) {
 var INPUT_DEFAULTS = {
   manifests: ["**/*.yaml", "**/*.yml", "**/*.json"],
   "flows-format": "auto",
+  "config-from": "head",
   comment: "always",
   "comment-key": "default",
   "allow-render-on-pr-target": false,
@@ -45410,6 +45427,7 @@ var INPUT_DEFAULTS = {
 var FLOW_FORMATS = ["auto", "hubble", "calico", "native"];
 var FAIL_ON = ["error", "warning", "never"];
 var COMMENT_MODES = ["always", "on-change", "never"];
+var CONFIG_SOURCES = ["head", "base"];
 var COMMENT_KEY = /^[A-Za-z0-9._-]{1,64}$/;
 var InputError = class extends Error {
   constructor(problems) {
@@ -45456,6 +45474,7 @@ function parseInputs(read) {
     flows: lines(read("flows")),
     flowsFormat: oneOf("flows-format", FLOW_FORMATS, INPUT_DEFAULTS["flows-format"]),
     config: optional("config"),
+    configFrom: oneOf("config-from", CONFIG_SOURCES, INPUT_DEFAULTS["config-from"]),
     failOn: text("fail-on") === "" ? void 0 : oneOf("fail-on", FAIL_ON, "error"),
     comment: comment2,
     commentKey,

@@ -68,7 +68,7 @@ export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnv
       head,
       flows,
       flowsFormat: inputs.flowsFormat,
-      configFile: inputs.config,
+      ...configSource(inputs, workspace, baseTree?.dir),
       ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed]
@@ -123,6 +123,29 @@ function flowFiles(
 }
 
 /** `file` (absolute, or relative to `root`) as a POSIX path relative to `root`, as the tree listings give it. */
+/**
+ * Where the check reads its configuration: the `config` input (or `.netpol-guard.yaml`) in the workspace, or with
+ * `config-from: base` the same file in the base tree, so that a pull request cannot relax its own check.
+ */
+function configSource(
+  inputs: ActionInputs,
+  workspace: string,
+  baseDir: string | undefined,
+): { configFile?: string; configRoot?: string } {
+  const relative = inputs.config === undefined ? undefined : relativeTo(workspace, inputs.config);
+  const configFile = relative === undefined ? {} : { configFile: relative };
+  // A file outside the repository is in neither tree: it is read where it is.
+  if (inputs.configFrom === 'head' || relative?.startsWith('../')) return configFile;
+  if (!baseDir) {
+    core.warning(
+      'config-from: base, but there is no base commit: the configuration is read from the head tree',
+    );
+    return configFile;
+  }
+  core.info('Configuration: read from the base tree (config-from: base)');
+  return { ...configFile, configRoot: baseDir };
+}
+
 function relativeTo(root: string, file: string): string {
   return path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
 }

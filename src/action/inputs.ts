@@ -2,6 +2,7 @@ import type { FailOn } from '../check/types.js';
 import type { FlowFormat } from '../flows/types.js';
 
 export type CommentMode = 'always' | 'on-change' | 'never';
+export type ConfigSource = 'head' | 'base';
 
 /** The Action's inputs, parsed and validated once (action.yml documents each). */
 export interface ActionInputs {
@@ -12,6 +13,8 @@ export interface ActionInputs {
   flowsFormat: FlowFormat | 'auto';
   /** Undefined: `.netpol-guard.yaml` in the workspace when present. */
   config: string | undefined;
+  /** Which tree the config file is read from: the pull request's (head) or the one it merges into (base). */
+  configFrom: ConfigSource;
   /** Undefined: the config file's `failOn`. */
   failOn: FailOn | undefined;
   comment: CommentMode;
@@ -31,6 +34,7 @@ export interface ActionInputs {
 export const INPUT_DEFAULTS = {
   manifests: ['**/*.yaml', '**/*.yml', '**/*.json'],
   'flows-format': 'auto',
+  'config-from': 'head',
   comment: 'always',
   'comment-key': 'default',
   'allow-render-on-pr-target': false,
@@ -41,6 +45,7 @@ export const INPUT_DEFAULTS = {
 const FLOW_FORMATS = ['auto', 'hubble', 'calico', 'native'] as const;
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
+const CONFIG_SOURCES = ['head', 'base'] as const;
 /** Keys end up inside an HTML comment (`<!-- netpol-guard:KEY -->`): nothing that could close it or confuse a match. */
 const COMMENT_KEY = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -95,6 +100,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     flows: lines(read('flows')),
     flowsFormat: oneOf('flows-format', FLOW_FORMATS, INPUT_DEFAULTS['flows-format']),
     config: optional('config'),
+    configFrom: oneOf('config-from', CONFIG_SOURCES, INPUT_DEFAULTS['config-from']),
     failOn: text('fail-on') === '' ? undefined : oneOf('fail-on', FAIL_ON, 'error'),
     comment,
     commentKey,

@@ -33,8 +33,10 @@ export interface CheckOptions {
   /** Recorded flow files (Hubble, Calico, native; gzip accepted). */
   flows?: string[];
   flowsFormat?: FlowFormat | 'auto';
-  /** Path of the config file; undefined means `.netpol-guard.yaml` in the head root when present. */
+  /** Path of the config file, relative to `configRoot`; undefined means `.netpol-guard.yaml` there when present. */
   configFile?: string;
+  /** Where the config file is read from: the head root unless given (the Action's `config-from: base`). */
+  configRoot?: string;
   /** Overrides the config's `failOn`. */
   failOn?: FailOn;
   /** Files the pull request changed, named as locations name them: fixes there become in-place suggestions. */
@@ -43,7 +45,10 @@ export interface CheckOptions {
 
 /** Runs lint at head, the reachability diff and the flow replay: the whole PR verdict. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-  const { config, diagnostics: configDiagnostics } = loadConfig(options.configFile, options.head.root);
+  const { config, diagnostics: configDiagnostics } = loadConfig(
+    options.configFile,
+    options.configRoot ?? options.head.root,
+  );
   // The logs do not depend on the manifests until the replay: they are read while the manifest side is analysed.
   const stopReading = new AbortController();
   const flowsRead = options.flows?.length

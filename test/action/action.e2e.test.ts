@@ -172,6 +172,17 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     expect(strict.stdout).toMatch(/^::error::netpol-guard: \d+ new findings? at or above error/m);
   });
 
+  it('with config-from: base, ignores a configuration the pull request relaxes for itself', async () => {
+    const pr = await pullRequest('head');
+    const headSha = pr.repo.commit('relax the check', {
+      '.netpol-guard.yaml': 'failOn: never\nfailOnBrokenFlows: false\n',
+    });
+    const result = await run({ ...pr, headSha }, { inputs: { 'config-from': 'base' } });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.stdout).toContain('Configuration: read from the base tree (config-from: base)');
+  });
+
   it('on-change does not rewrite an unchanged comment; a second comment-key gets its own', async () => {
     const pr = await pullRequest('head');
     await run(pr, { inputs: { comment: 'on-change' } });

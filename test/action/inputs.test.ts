@@ -12,6 +12,7 @@ describe('parseInputs', () => {
       flows: [],
       flowsFormat: 'auto',
       config: undefined,
+      configFrom: 'head',
       failOn: undefined,
       comment: 'always',
       commentKey: 'default',
@@ -49,6 +50,7 @@ describe('parseInputs', () => {
         render: 'kustomize build overlays/prod',
         'base-ref': 'main',
         config: 'ci/netpol.yaml',
+        'config-from': 'base',
       }),
     );
     expect(inputs).toMatchObject({
@@ -61,6 +63,7 @@ describe('parseInputs', () => {
       render: 'kustomize build overlays/prod',
       baseRef: 'main',
       config: 'ci/netpol.yaml',
+      configFrom: 'base',
     });
   });
 
@@ -72,6 +75,7 @@ describe('parseInputs', () => {
       'comment-key': 'x --> <img>',
       annotations: 'yes',
       'flows-format': 'pcap',
+      'config-from': 'pr',
     });
     let error: unknown;
     try {
@@ -84,6 +88,7 @@ describe('parseInputs', () => {
       'comment-key: "x --> <img>" may only hold letters, digits, ".", "_" and "-" (at most 64)',
       'comment: "sometimes" is not one of always, on-change, never',
       'flows-format: "pcap" is not one of auto, hubble, calico, native',
+      'config-from: "pr" is not one of head, base',
       'fail-on: "critical" is not one of error, warning, never',
       'annotations: "yes" is not true or false',
     ]);
