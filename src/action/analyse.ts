@@ -122,7 +122,6 @@ function flowFiles(
   return matched;
 }
 
-/** `file` (absolute, or relative to `root`) as a POSIX path relative to `root`, as the tree listings give it. */
 /**
  * Where the check reads its configuration: the `config` input (or `.netpol-guard.yaml`) in the workspace, or with
  * `config-from: base` the same file in the base tree, so that a pull request cannot relax its own check.
@@ -146,6 +145,7 @@ function configSource(
   return { ...configFile, configRoot: baseDir };
 }
 
+/** `file` (absolute, or relative to `root`) as a POSIX path relative to `root`, as the tree listings give it. */
 function relativeTo(root: string, file: string): string {
   return path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
 }

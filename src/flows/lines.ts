@@ -114,9 +114,8 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
  * promise per line. A line within a chunk is handed over where it lies, without a copy; only a line that spans
  * chunks is copied together (chunks need only stay valid until the next one is asked for). A line is decoded only
  * once it is complete, within `maxLineBytes` and not taken by `rawLine`; the bytes of a longer line are dropped
- * chunk by chunk. Throws only what the stream throws (unreadable
- * file, corrupt gzip); lines handed over before that stay handed over. Once `signal` aborts, the rest is not read.
- * Returns how many lines were seen.
+ * chunk by chunk. Throws only what the stream throws (unreadable file, corrupt gzip); lines handed over before that
+ * stay handed over. Once `signal` aborts, the rest is not read. Returns how many lines were seen.
  */
 export async function forEachLine(
   content: AsyncIterable<Buffer>,

@@ -164,7 +164,8 @@ function readSuppressions(
     });
   }
   for (const namespace of model.namespaces.values()) {
-    if (namespace.loc) read(namespace, () => namespace.loc!, { kind: 'Namespace', name: namespace.name });
+    const { loc } = namespace;
+    if (loc) read(namespace, () => loc, { kind: 'Namespace', name: namespace.name });
   }
   return suppressions;
 }
