@@ -41755,6 +41755,9 @@ function comparePeers(a, b) {
   if (aIsBlock || bIsBlock) return aIsBlock ? -1 : 1;
   return compareWorkloads(a, b);
 }
+function samePath(a, b) {
+  return comparePeers(a.from, b.from) === 0 && comparePeers(a.to, b.to) === 0;
+}
 function peerLabel(peer2) {
   if (isCidrPeer(peer2)) return peer2.cidr;
   if ("ip" in peer2) return String(peer2.ip);
@@ -44412,7 +44415,8 @@ function readSuppressions(model, knownIds, diagnostics) {
     });
   }
   for (const namespace of model.namespaces.values()) {
-    if (namespace.loc) read(namespace, () => namespace.loc, { kind: "Namespace", name: namespace.name });
+    const { loc } = namespace;
+    if (loc) read(namespace, () => loc, { kind: "Namespace", name: namespace.name });
   }
   return suppressions;
 }
@@ -45035,7 +45039,7 @@ function lintSide(side, config) {
 function countPaths(changes) {
   return changes.filter((change, index) => {
     const previous = changes[index - 1];
-    return !previous || comparePeers(previous.from, change.from) !== 0 || comparePeers(previous.to, change.to) !== 0;
+    return !previous || !samePath(previous, change);
   }).length;
 }
 function markIntroduced(headFindings, baseFindings) {
@@ -45862,7 +45866,8 @@ function pathRowStarts(changes) {
   });
   return starts;
 }
-function pathRow(parts) {
+function pathRowAt(changes, starts, index) {
+  const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
   const [first] = parts;
   const everything = parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith("/all ports"));
   return {
@@ -45874,10 +45879,7 @@ function pathRow(parts) {
   };
 }
 function sameRow(a, b) {
-  return samePeer(a.from, b.from) && samePeer(a.to, b.to) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join();
-}
-function samePeer(a, b) {
-  return a === b || peerKey2(a) === peerKey2(b);
+  return samePath(a, b) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join();
 }
 var RISK_TEXT = {
   "cross-namespace": "crosses namespaces",
@@ -46025,7 +46027,8 @@ var SEVERITY_ICON = {
   info: ":information_source:"
 };
 function rowsOf(items, cells) {
-  return { count: items.length, at: (index) => cells(items[index], index, items) };
+  const made = [];
+  return { count: items.length, at: (index) => made[index] ??= renderRow(cells(items[index], index)) };
 }
 function rowCount(section) {
   return section.table?.rows.count ?? 0;
@@ -46036,12 +46039,22 @@ function renderRow(cells) {
 function moreRowsLine(hidden) {
   return `_\u2026and ${plural(hidden, "more row")}, cut to fit the size limit._`;
 }
+function fitRows(section, size, limit) {
+  const total = rowCount(section);
+  let shown2 = 0;
+  let end = size;
+  for (; shown2 < total; shown2++) {
+    const next = end + section.table.rows.at(shown2).length + 1;
+    if (next > limit) break;
+    end = next;
+  }
+  return { shown: shown2, size: end };
+}
 function fullLength(section, limit) {
   const total = rowCount(section);
-  let length = renderSection(section, 0).length - (total > 0 ? 2 + moreRowsLine(total).length : 0);
-  for (let index = 0; index < total && length <= limit; index++)
-    length += renderRow(section.table.rows.at(index)).length + 1;
-  return length;
+  const bare = renderSection(section, 0).length - (total > 0 ? 2 + moreRowsLine(total).length : 0);
+  const { shown: shown2, size } = fitRows(section, bare, limit);
+  return shown2 === total && size <= limit ? size : limit + 1;
 }
 function renderSection(section, shownRows = rowCount(section)) {
   const heading = section.table ? `${section.title} (${rowCount(section).toLocaleString("en-US")})` : section.title;
@@ -46049,7 +46062,7 @@ function renderSection(section, shownRows = rowCount(section)) {
   if (section.lead) lines2.push(section.lead, "");
   if (section.table) {
     lines2.push(renderRow(section.table.header), renderRow(section.table.header.map(() => "---")));
-    for (let index = 0; index < shownRows; index++) lines2.push(renderRow(section.table.rows.at(index)));
+    for (let index = 0; index < shownRows; index++) lines2.push(section.table.rows.at(index));
     const hidden = rowCount(section) - shownRows;
     if (hidden > 0) lines2.push("", moreRowsLine(hidden));
   }
@@ -46075,14 +46088,11 @@ function fitSections(sections, budget) {
       continue;
     }
     const total = rowCount(section);
-    let size = used + SECTION_SEPARATOR.length + renderSection(section, 0).length + moreRowsLine(total).length;
-    let shown2 = 0;
-    for (let index = 0; index < total; index++) {
-      const rowSize = renderRow(section.table.rows.at(index)).length + 1;
-      if (size + rowSize > budget) break;
-      size += rowSize;
-      shown2++;
-    }
+    const { shown: shown2, size } = fitRows(
+      section,
+      used + SECTION_SEPARATOR.length + renderSection(section, 0).length + moreRowsLine(total).length,
+      budget
+    );
     if (shown2 > 0) {
       parts.push(renderSection(section, shown2));
       used = size;
@@ -46166,10 +46176,11 @@ function diagnosticsTable(diagnostics) {
   };
 }
 function pathsTable(changes, last) {
+  const starts = pathRowStarts(changes);
   return {
     header: ["From", "To", "Ports", ...last ? [last.title] : []],
-    rows: rowsOf(pathRowStarts(changes), (start, index, starts) => {
-      const row = pathRow(changes.slice(start, starts[index + 1] ?? changes.length));
+    rows: rowsOf(starts, (_, index) => {
+      const row = pathRowAt(changes, starts, index);
       return [peerCell(row.from), peerCell(row.to), cell(row.ports), ...last ? [last.value(row)] : []];
     })
   };

@@ -2,7 +2,7 @@ import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
 import { diffConnectivity } from '../diff/connectivity.js';
-import { comparePeers } from '../diff/peers.js';
+import { samePath } from '../diff/peers.js';
 import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/replay.js';
 import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
 import { readFlowsInBackground } from '../flows/background.js';
@@ -133,11 +133,7 @@ function lintSide(side: AnalysedSide, config: ResolvedConfig): Finding[] {
 function countPaths(changes: readonly PathChange[]): number {
   return changes.filter((change, index) => {
     const previous = changes[index - 1];
-    return (
-      !previous ||
-      comparePeers(previous.from, change.from) !== 0 ||
-      comparePeers(previous.to, change.to) !== 0
-    );
+    return !previous || !samePath(previous, change);
   }).length;
 }
 

@@ -26,6 +26,11 @@ export function comparePeers(a: Peer, b: Peer): number {
   return compareWorkloads(a, b);
 }
 
+/** Whether two changes or connections are between the same two peers (whatever their protocols and ports). */
+export function samePath(a: { from: Peer; to: Peer }, b: { from: Peer; to: Peer }): boolean {
+  return comparePeers(a.from, b.from) === 0 && comparePeers(a.to, b.to) === 0;
+}
+
 /** How people write a peer: `ns/name` (kind in brackets when not a Deployment) or the CIDR. */
 export function peerLabel(peer: object): string {
   if (isCidrPeer(peer)) return peer.cidr;

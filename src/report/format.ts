@@ -3,7 +3,7 @@ import type { Severity } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
-import { peerKey } from '../diff/peers.js';
+import { samePath } from '../diff/peers.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
 
@@ -33,7 +33,7 @@ export interface PathRow {
  */
 export function pathRows(changes: readonly PathChange[]): PathRow[] {
   const starts = pathRowStarts(changes);
-  return starts.map((start, index) => pathRow(changes.slice(start, starts[index + 1] ?? changes.length)));
+  return starts.map((_, index) => pathRowAt(changes, starts, index));
 }
 
 /**
@@ -49,8 +49,9 @@ export function pathRowStarts(changes: readonly PathChange[]): number[] {
   return starts;
 }
 
-/** The row of consecutive changes that {@link pathRowStarts} grouped. */
-export function pathRow(parts: readonly PathChange[]): PathRow {
+/** Row `index` of {@link pathRows}, from the `starts` that {@link pathRowStarts} found. */
+export function pathRowAt(changes: readonly PathChange[], starts: readonly number[], index: number): PathRow {
+  const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
   const [first] = parts as [PathChange, ...PathChange[]];
   const everything =
     parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith('/all ports'));
@@ -67,15 +68,10 @@ export function pathRow(parts: readonly PathChange[]): PathRow {
 
 function sameRow(a: PathChange, b: PathChange): boolean {
   return (
-    samePeer(a.from, b.from) &&
-    samePeer(a.to, b.to) &&
+    samePath(a, b) &&
     (a.explanation ?? '') === (b.explanation ?? '') &&
     (a.risk ?? []).join() === (b.risk ?? []).join()
   );
-}
-
-function samePeer(a: Peer, b: Peer): boolean {
-  return a === b || peerKey(a) === peerKey(b);
 }
 
 const RISK_TEXT: Readonly<Record<Risk, string>> = {

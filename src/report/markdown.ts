@@ -9,7 +9,7 @@ import {
   describeRisks,
   describeSeverityCounts,
   formatLocation,
-  pathRow,
+  pathRowAt,
   pathRowStarts,
   type PathRow,
   groupFindings,
@@ -44,19 +44,18 @@ interface Table {
 }
 
 /**
- * A table's rows, made when asked for: a comment shows a few hundred rows of tables that may hold tens of thousands
- * (every path a change opens), so rendering costs what is shown, not what there is.
+ * A table's rows, made when first asked for and kept: a comment shows a few hundred rows of tables that may hold tens
+ * of thousands (every path a change opens), so rendering costs what is shown, not what there is, and a row measured
+ * while fitting the comment is not made again to be written.
  */
 interface Rows {
   count: number;
-  at(index: number): string[];
+  at(index: number): string;
 }
 
-function rowsOf<T>(
-  items: readonly T[],
-  cells: (item: T, index: number, items: readonly T[]) => string[],
-): Rows {
-  return { count: items.length, at: (index) => cells(items[index]!, index, items) };
+function rowsOf<T>(items: readonly T[], cells: (item: T, index: number) => string[]): Rows {
+  const made: string[] = [];
+  return { count: items.length, at: (index) => (made[index] ??= renderRow(cells(items[index]!, index))) };
 }
 
 /** One part of the report. Titles are ours; everything from input is escaped before it gets here. */
@@ -83,16 +82,28 @@ function moreRowsLine(hidden: number): string {
 }
 
 /**
- * The length of the section rendered with all its rows, counted row by row and only until it passes `limit`: then
- * it is some length above `limit`. So sizing a table costs the rows that can be shown, not all of them.
+ * How many of the section's rows, from the first, fit when they start at `size` and may end at `limit`, and the size
+ * they end at: rows are measured only until one does not fit, so sizing a table costs the rows that can be shown.
  */
+function fitRows(section: Section, size: number, limit: number): { shown: number; size: number } {
+  const total = rowCount(section);
+  let shown = 0;
+  let end = size;
+  for (; shown < total; shown++) {
+    const next = end + section.table!.rows.at(shown).length + 1;
+    if (next > limit) break;
+    end = next;
+  }
+  return { shown, size: end };
+}
+
+/** The length of the section rendered with all its rows when that is at most `limit`; some length above it if not. */
 function fullLength(section: Section, limit: number): number {
   const total = rowCount(section);
   // Rendered without rows, the section ends with the blank line and the line saying that every row is hidden.
-  let length = renderSection(section, 0).length - (total > 0 ? 2 + moreRowsLine(total).length : 0);
-  for (let index = 0; index < total && length <= limit; index++)
-    length += renderRow(section.table!.rows.at(index)).length + 1;
-  return length;
+  const bare = renderSection(section, 0).length - (total > 0 ? 2 + moreRowsLine(total).length : 0);
+  const { shown, size } = fitRows(section, bare, limit);
+  return shown === total && size <= limit ? size : limit + 1;
 }
 
 /** The section with its first `shownRows` table rows. */
@@ -104,7 +115,7 @@ function renderSection(section: Section, shownRows = rowCount(section)): string 
   if (section.lead) lines.push(section.lead, '');
   if (section.table) {
     lines.push(renderRow(section.table.header), renderRow(section.table.header.map(() => '---')));
-    for (let index = 0; index < shownRows; index++) lines.push(renderRow(section.table.rows.at(index)));
+    for (let index = 0; index < shownRows; index++) lines.push(section.table.rows.at(index));
     const hidden = rowCount(section) - shownRows;
     if (hidden > 0) lines.push('', moreRowsLine(hidden));
   }
@@ -143,15 +154,11 @@ function fitSections(sections: readonly Section[], budget: number): { parts: str
     }
     const total = rowCount(section);
     // The "more rows" line is sized for the largest count it can say, so the estimate never falls short.
-    let size =
-      used + SECTION_SEPARATOR.length + renderSection(section, 0).length + moreRowsLine(total).length;
-    let shown = 0;
-    for (let index = 0; index < total; index++) {
-      const rowSize = renderRow(section.table!.rows.at(index)).length + 1;
-      if (size + rowSize > budget) break;
-      size += rowSize;
-      shown++;
-    }
+    const { shown, size } = fitRows(
+      section,
+      used + SECTION_SEPARATOR.length + renderSection(section, 0).length + moreRowsLine(total).length,
+      budget,
+    );
     if (shown > 0) {
       parts.push(renderSection(section, shown));
       used = size;
@@ -256,10 +263,11 @@ function pathsTable(
   changes: readonly PathChange[],
   last?: { title: string; value: (row: PathRow) => string },
 ): Table {
+  const starts = pathRowStarts(changes);
   return {
     header: ['From', 'To', 'Ports', ...(last ? [last.title] : [])],
-    rows: rowsOf(pathRowStarts(changes), (start, index, starts) => {
-      const row = pathRow(changes.slice(start, starts[index + 1] ?? changes.length));
+    rows: rowsOf(starts, (_, index) => {
+      const row = pathRowAt(changes, starts, index);
       return [peerCell(row.from), peerCell(row.to), cell(row.ports), ...(last ? [last.value(row)] : [])];
     }),
   };
