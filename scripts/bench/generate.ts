@@ -6,8 +6,9 @@ import { once } from 'node:events';
  * A deterministic GitOps tree and Hubble export for the benchmark: the shapes a platform team really has (teams and
  * environments as namespace labels, apps made of several versioned workloads with named ports, a default deny and a
  * DNS allowance per namespace, per-app ingress and egress with same- and cross-namespace peers, some internet egress,
- * three namespaces without any policy in the larger trees), and a flow log recorded along the paths those policies allow and deny.
- * The head side changes a few percent of the app policies: some tighten, some open, one namespace forgets DNS.
+ * three namespaces without any policy in the larger trees), and a flow log recorded along the paths those policies
+ * allow and deny. The head side changes a few percent of the app policies: some tighten, some open, one namespace
+ * forgets DNS.
  */
 
 export interface BenchSize {

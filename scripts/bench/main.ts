@@ -200,7 +200,7 @@ function printGrowth(medium: SizeResult, large: SizeResult): void {
     lint: { input: workloads },
     'connectivity base': { input: workloads, output: count('connectionsBase') },
     'connectivity head': { input: workloads, output: count('connectionsHead') },
-    diff: { input: workloads, output: growth(medium.phases.counts.opened, large.phases.counts.opened) },
+    diff: { input: workloads, output: count('opened') },
     'flow read+aggregate': { input: lines, output: count('aggregatedFlows') },
     replay: { input: count('aggregatedFlows') },
     'report rendering': { input: growth(medium.whole.counts.jsonBytes, large.whole.counts.jsonBytes) },
