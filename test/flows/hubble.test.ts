@@ -21,6 +21,26 @@ async function readLog(lines: readonly string[]): Promise<FlowReadResult> {
   }
 }
 
+/**
+ * A `hubble observe -o jsonpb` line in the layout the byte reader takes: a FORWARDED TCP request from shop's
+ * frontend (10.8.2.22:41000) to data's redis (10.8.1.11:6379), with the members a test changes (a changed member
+ * keeps its place, a new one comes last, an undefined one is left out).
+ */
+function hubbleLine(changes: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    flow: {
+      time: '2026-11-20T09:00:00Z',
+      verdict: 'FORWARDED',
+      IP: { source: '10.8.2.22', destination: '10.8.1.11' },
+      l4: { TCP: { source_port: 41000, destination_port: 6379 } },
+      source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
+      destination: { namespace: 'data', labels: ['k8s:app=redis'] },
+      Type: 'L3_L4',
+      ...changes,
+    },
+  });
+}
+
 describe('Hubble reader', () => {
   it('reads verdicts, counts a connection once and ignores replies, ICMP and L7 (synthetic)', async () => {
     const result = await readFlows([fixture('hubble/synthetic-verdicts.jsonl')]);
@@ -144,18 +164,7 @@ describe('Hubble reader', () => {
   });
 
   it('ignores replies and L7 records however a line writes them, and only those', async () => {
-    const request = JSON.stringify({
-      flow: {
-        time: '2026-11-20T09:00:00Z',
-        verdict: 'FORWARDED',
-        IP: { source: '10.8.1.11', destination: '10.8.2.22' },
-        l4: { TCP: { source_port: 41000, destination_port: 6379 } },
-        source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
-        destination: { namespace: 'data', labels: ['k8s:app=redis'] },
-        Type: 'L3_L4',
-        is_reply: false,
-      },
-    });
+    const request = hubbleLine({ IP: { source: '10.8.1.11', destination: '10.8.2.22' }, is_reply: false });
     const lines = [
       // Recognised on the bytes: a BOM before the first line and a CRLF after it change nothing.
       `\ufeff${request.replace('"is_reply":false', '"is_reply":true')}\r`,
@@ -179,18 +188,14 @@ describe('Hubble reader', () => {
     'counts a packet the other way of a counted connection as its reply, which does not extend its window (%s)',
     async (_, type) => {
       const packet = (time: string, from: [string, number], to: [string, number]) =>
-        JSON.stringify({
-          flow: {
-            time,
-            verdict: 'FORWARDED',
-            IP: { source: from[0], destination: to[0] },
-            l4: { TCP: { source_port: from[1], destination_port: to[1] } },
-            source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
-            destination: { namespace: 'data', labels: ['k8s:app=redis'] },
-            ...type,
-            // Observation points such as TO_OVERLAY leave out is_reply.
-            trace_observation_point: 'TO_OVERLAY',
-          },
+        hubbleLine({
+          time,
+          IP: { source: from[0], destination: to[0] },
+          l4: { TCP: { source_port: from[1], destination_port: to[1] } },
+          Type: undefined,
+          ...type,
+          // Observation points such as TO_OVERLAY leave out is_reply.
+          trace_observation_point: 'TO_OVERLAY',
         });
       const frontend: [string, number] = ['10.8.2.22', 41000];
       const redis: [string, number] = ['10.8.1.11', 6379];
@@ -211,22 +216,19 @@ describe('Hubble reader', () => {
 
   it('counts a new connection between endpoints described before on its bytes, with the address where it identifies', async () => {
     const line = (sourcePort: number, world: string, verdict = 'FORWARDED') =>
-      JSON.stringify({
-        flow: {
-          time: `2026-11-20T09:00:0${sourcePort % 10}Z`,
-          verdict,
-          IP: { source: '10.8.2.22', destination: world },
-          l4: { TCP: { source_port: sourcePort, destination_port: 443 } },
-          source: {
-            ID: sourcePort,
-            identity: 1001,
-            namespace: 'shop',
-            labels: ['k8s:app=frontend'],
-            pod_name: 'f-0',
-          },
-          destination: { identity: 2, labels: ['reserved:world'] },
-          Type: 'L3_L4',
+      hubbleLine({
+        time: `2026-11-20T09:00:0${sourcePort % 10}Z`,
+        verdict,
+        IP: { source: '10.8.2.22', destination: world },
+        l4: { TCP: { source_port: sourcePort, destination_port: 443 } },
+        source: {
+          ID: sourcePort,
+          identity: 1001,
+          namespace: 'shop',
+          labels: ['k8s:app=frontend'],
+          pod_name: 'f-0',
         },
+        destination: { identity: 2, labels: ['reserved:world'] },
       });
     const lines = [
       line(41001, '198.51.100.7'),
@@ -248,16 +250,10 @@ describe('Hubble reader', () => {
   it('reads a description too long to remember by its bytes the slow way, each time', async () => {
     const note = 'x'.repeat(5000);
     const line = (sourcePort: number) =>
-      JSON.stringify({
-        flow: {
-          time: '2026-11-20T09:00:00Z',
-          verdict: 'FORWARDED',
-          IP: { source: '10.8.2.22', destination: '10.8.1.11' },
-          l4: { TCP: { source_port: sourcePort, destination_port: 6379 } },
-          source: { namespace: 'shop', labels: ['k8s:app=frontend', `k8s:note=${note}`], pod_name: 'f-0' },
-          destination: { namespace: 'data', labels: ['k8s:app=redis'], pod_name: 'redis-0' },
-          Type: 'L3_L4',
-        },
+      hubbleLine({
+        l4: { TCP: { source_port: sourcePort, destination_port: 6379 } },
+        source: { namespace: 'shop', labels: ['k8s:app=frontend', `k8s:note=${note}`], pod_name: 'f-0' },
+        destination: { namespace: 'data', labels: ['k8s:app=redis'], pod_name: 'redis-0' },
       });
     const result = await readLog([line(41001), line(41002), line(41003)]);
     expect(result.flows).toHaveLength(1);
@@ -266,16 +262,10 @@ describe('Hubble reader', () => {
 
   it('settles a repeated sighting of a counted connection on its bytes, without reading its endpoints', async () => {
     const sighting = (time: string, verdict: string) =>
-      JSON.stringify({
-        flow: {
-          time,
-          verdict,
-          IP: { source: '10.8.2.22', destination: '10.8.1.11' },
-          l4: { TCP: { source_port: 41000, destination_port: 6379, flags: { ACK: true } } },
-          source: { namespace: 'shop', labels: ['k8s:app=frontend'] },
-          destination: { namespace: 'data', labels: ['k8s:app=redis'] },
-          Type: 'L3_L4',
-        },
+      hubbleLine({
+        time,
+        verdict,
+        l4: { TCP: { source_port: 41000, destination_port: 6379, flags: { ACK: true } } },
       });
     const lines = [
       sighting('2026-11-20T09:00:00Z', 'FORWARDED'),
@@ -304,16 +294,13 @@ describe('Hubble reader', () => {
     'reads a pod described anew (relabelled, another workload) as its new description (%s)',
     async (_, type) => {
       const line = (sourcePort: number, labels: string[], workloads?: unknown) =>
-        JSON.stringify({
-          flow: {
-            time: '2026-11-20T09:00:00Z',
-            verdict: 'FORWARDED',
-            IP: { source: '10.8.1.11', destination: '10.8.2.22' },
-            l4: { TCP: { source_port: sourcePort, destination_port: 6379 } },
-            source: { namespace: 'shop', labels, pod_name: 'frontend-0', workloads },
-            destination: { namespace: 'data', labels: ['k8s:app=redis'], pod_name: 'redis-0' },
-            ...type,
-          },
+        hubbleLine({
+          IP: { source: '10.8.1.11', destination: '10.8.2.22' },
+          l4: { TCP: { source_port: sourcePort, destination_port: 6379 } },
+          source: { namespace: 'shop', labels, pod_name: 'frontend-0', workloads },
+          destination: { namespace: 'data', labels: ['k8s:app=redis'], pod_name: 'redis-0' },
+          Type: undefined,
+          ...type,
         });
       const lines = [
         line(1, ['k8s:app=frontend']),
