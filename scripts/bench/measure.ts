@@ -149,7 +149,7 @@ async function measurePhases(
   counts.connectionsHead = await timed(times, 'connectivity head', () => connectivity(head));
   const diff = await timed(times, 'diff', () => {
     const result = diffConnectivity(base.engine, head.engine);
-    annotateChanges(result.opened, result.closed, head.engine);
+    annotateChanges(result, base.engine, head.engine);
     return result;
   });
   counts.opened = diff.opened.length;

@@ -89,7 +89,7 @@ async function checkWith(
   );
 
   const diff = diffConnectivity(base.engine, head.engine);
-  annotateChanges(diff.opened, diff.closed, head.engine);
+  annotateChanges(diff, base.engine, head.engine);
 
   const flows = flowsRead ? await replay(await flowsRead, config, base, head, fixes) : undefined;
 

@@ -1,7 +1,8 @@
-import type { PathChange, Risk } from '../check/types.js';
-import type { Workload } from '../model/types.js';
+import type { DiffResult, PathChange, Risk } from '../check/types.js';
+import type { Protocol, Workload } from '../model/types.js';
 import { cidrToRange, formatAddress, rangeContains } from '../policy/ip.js';
-import type { Endpoint, PolicyEngine } from '../policy/types.js';
+import { MAX_PORT, MIN_PORT } from '../policy/portset.js';
+import type { CidrPeer, Direction, Endpoint, Peer, PolicyEngine, PortRange } from '../policy/types.js';
 import { describeDenial } from './explain-text.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
 
@@ -38,65 +39,197 @@ function probeOf(workload: Workload): Workload {
 
 const probes = new WeakMap<Workload, Workload>();
 
+/** One side of the comparison as the annotations need it: its engine and its workloads by id. */
+interface Side {
+  engine: PolicyEngine;
+  workloads: Map<string, Workload>;
+}
+
 /**
  * Adds what a reviewer needs to judge each change: on opened paths a risk note (crosses namespaces, reachable from
- * any namespace, the internet, the metadata endpoint) and the rule that allows them; on closed paths, why head
- * denies them. Both with file:line, for annotations and SARIF.
+ * any namespace, from or to the internet, towards the metadata endpoint) and the rule that allows them; on closed
+ * paths, why head denies them. Both with file:line, for annotations and SARIF.
+ *
+ * Risk, rule and reason can differ from one port of a path to the next (a second port open to any namespace, a
+ * second rule), so each change is judged over all its ports: it is cut where a rule's ports begin or end, each
+ * piece is judged at one of its ports, and pieces judged alike are put back together. A change may so become
+ * several, each with the ports that share its annotations.
  */
-export function annotateChanges(opened: PathChange[], closed: PathChange[], head: PolicyEngine): void {
-  const workloads = new Map<string, Workload>(head.model.workloads.map((w) => [w.id, w]));
-  const endpoint = (peer: PathChange['from']): Endpoint | undefined => {
+export function annotateChanges(diff: DiffResult, base: PolicyEngine, head: PolicyEngine): void {
+  const sides = { base: sideOf(base), head: sideOf(head) };
+  diff.opened = diff.opened.flatMap((change) =>
+    judged(change, sides, (pair, port) => {
+      const risk = risksOf(change, pair.head, sides.head.engine, port);
+      const location = sides.head.engine.allowingRule(pair.head.from, pair.head.to, change.protocol, port);
+      return { ...(risk.length > 0 ? { risk } : {}), ...(location ? { location } : {}) };
+    }),
+  );
+  diff.closed = diff.closed.flatMap((change) =>
+    judged(change, sides, (pair, port) => {
+      const denial = describeDenial(
+        sides.head.engine.explain(pair.head.from, pair.head.to, change.protocol, port),
+        peerLabel(change.from),
+        peerLabel(change.to),
+      );
+      return { explanation: denial.text, ...(denial.location ? { location: denial.location } : {}) };
+    }),
+  );
+}
+
+function sideOf(engine: PolicyEngine): Side {
+  return { engine, workloads: new Map(engine.model.workloads.map((w) => [w.id, w])) };
+}
+
+/** The two ends of a change as one side's engine asks about them. */
+interface Ends {
+  from: Endpoint;
+  to: Endpoint;
+}
+
+type Annotations = Pick<PathChange, 'risk' | 'location' | 'explanation'>;
+
+/**
+ * A change cut into the pieces its annotations are the same over (see {@link annotateChanges}); the change itself,
+ * unannotated, when an end is in neither side's model.
+ */
+function judged(
+  change: PathChange,
+  sides: { base: Side; head: Side },
+  judge: (ends: { head: Ends; base?: Ends }, port: number) => Annotations,
+): PathChange[] {
+  const head = endsOf(change, sides.head);
+  if (!head) return [change];
+  const base = endsOf(change, sides.base);
+  const ends = base ? { head, base } : { head };
+  const cuts = new Set<number>();
+  // A single port needs no cutting (most changes are one port); otherwise every rule of either end may cut it.
+  const [first] = change.ports;
+  if (change.ports.length > 1 || (first && first[0] !== first[1])) {
+    for (const [side, sideEnds] of [
+      [sides.head, head],
+      [sides.base, base],
+    ] as const) {
+      if (sideEnds) addRuleCuts(cuts, side.engine, sideEnds, change.protocol);
+    }
+  }
+  const pieces = new Map<string, { annotations: Annotations; ports: PortRange[] }>();
+  for (const range of cutRanges(change.ports, cuts)) {
+    const annotations = judge(ends, range[0]);
+    const key = JSON.stringify([annotations.risk, annotations.location, annotations.explanation]);
+    const piece = pieces.get(key);
+    if (!piece) pieces.set(key, { annotations, ports: [range] });
+    else if (piece.ports.at(-1)![1] + 1 === range[0]) piece.ports.at(-1)![1] = range[1];
+    else piece.ports.push(range);
+  }
+  return [...pieces.values()].map(({ annotations, ports }) => ({ ...change, ports, ...annotations }));
+}
+
+function endsOf(change: PathChange, side: Side): Ends | undefined {
+  const endpoint = (peer: Peer): Endpoint | undefined => {
     if (isCidrPeer(peer)) {
       const range = cidrToRange(peer.cidr);
       return range ? { ip: formatAddress(range.start, range.family) } : undefined;
     }
-    const workload = workloads.get(peerKey(peer));
+    const workload = side.workloads.get(peerKey(peer));
     return workload ? { workload } : undefined;
   };
-
-  for (const change of opened) {
-    const risk = risksOf(change, head, workloads);
-    if (risk.length > 0) change.risk = risk;
-    const from = endpoint(change.from);
-    const to = endpoint(change.to);
-    const port = change.ports[0]?.[0];
-    if (!from || !to || port === undefined) continue;
-    const location = head.allowingRule(from, to, change.protocol, port);
-    if (location) change.location = location;
-  }
-  for (const change of closed) {
-    const from = endpoint(change.from);
-    const to = endpoint(change.to);
-    const port = change.ports[0]?.[0];
-    if (!from || !to || port === undefined) continue;
-    const denial = describeDenial(
-      head.explain(from, to, change.protocol, port),
-      peerLabel(change.from),
-      peerLabel(change.to),
-    );
-    change.explanation = denial.text;
-    if (denial.location) change.location = denial.location;
-  }
+  const from = endpoint(change.from);
+  const to = endpoint(change.to);
+  return from && to ? { from, to } : undefined;
 }
 
-function risksOf(change: PathChange, head: PolicyEngine, workloads: Map<string, Workload>): Risk[] {
+/**
+ * Where the ports of the rules that decide a connection begin and end (the first port of each range and the one
+ * after it): between two cuts, every rule of either end admits all the ports or none.
+ */
+function addRuleCuts(cuts: Set<number>, engine: PolicyEngine, ends: Ends, protocol: Protocol): void {
+  const destination = 'workload' in ends.to ? ends.to.workload : undefined;
+  if ('workload' in ends.from)
+    for (const cut of ruleCuts(engine, 'egress', ends.from.workload, destination, protocol)) cuts.add(cut);
+  if (destination)
+    for (const cut of ruleCuts(engine, 'ingress', destination, destination, protocol)) cuts.add(cut);
+}
+
+/**
+ * The cuts of the rules isolating `subject` in one direction, named ports resolved on `destination`; worked out
+ * once per subject, direction, protocol and destination ports (a policy opening a port to many pods repeats them).
+ */
+function ruleCuts(
+  engine: PolicyEngine,
+  direction: Direction,
+  subject: Workload,
+  destination: Workload | undefined,
+  protocol: Protocol,
+): readonly number[] {
+  let known = cutsOf.get(engine)?.get(subject);
+  if (!known) {
+    known = new Map();
+    if (!cutsOf.has(engine)) cutsOf.set(engine, new WeakMap());
+    cutsOf.get(engine)!.set(subject, known);
+  }
+  const key = `${direction}|${protocol}|${direction === 'egress' ? JSON.stringify(destination?.ports) : ''}`;
+  let cuts = known.get(key);
+  if (!cuts) {
+    cuts = [];
+    for (const policy of engine.selectingPolicies(subject, direction)) {
+      for (const rule of policy[direction]) {
+        for (const port of rule.ports ?? []) {
+          if (port.protocol !== protocol || port.port === undefined) continue;
+          const numbers =
+            typeof port.port === 'number'
+              ? [[port.port, port.endPort ?? port.port] as const]
+              : (destination?.ports ?? [])
+                  .filter((p) => p.name === port.port && p.protocol === protocol)
+                  .map((p) => [p.port, p.port] as const);
+          for (const [lo, hi] of numbers) cuts.push(lo, hi + 1);
+        }
+      }
+    }
+    known.set(key, cuts);
+  }
+  return cuts;
+}
+
+const cutsOf = new WeakMap<PolicyEngine, WeakMap<Workload, Map<string, number[]>>>();
+
+/** `ranges` cut at every port of `cuts` that falls inside one of them. */
+function cutRanges(ranges: readonly PortRange[], cuts: ReadonlySet<number>): PortRange[] {
+  const points = [...cuts].filter((p) => p > MIN_PORT && p <= MAX_PORT).sort((a, b) => a - b);
+  const pieces: PortRange[] = [];
+  for (const [lo, hi] of ranges) {
+    let start = lo;
+    for (const point of points) {
+      if (point <= start || point > hi) continue;
+      pieces.push([start, point - 1]);
+      start = point;
+    }
+    pieces.push([start, hi]);
+  }
+  return pieces;
+}
+
+/** What makes one port of an opened path risky. */
+function risksOf(change: PathChange, ends: Ends, head: PolicyEngine, port: number): Risk[] {
   const risks: Risk[] = [];
   const { from, to } = change;
   if (!isCidrPeer(from) && !isCidrPeer(to) && from.namespace !== to.namespace) risks.push('cross-namespace');
-  const source = isCidrPeer(from) ? undefined : workloads.get(peerKey(from));
-  const destination = isCidrPeer(to) ? undefined : workloads.get(peerKey(to));
-  const port = change.ports[0]?.[0];
-  if (source && destination && port !== undefined) {
-    // Would the same pod, placed in a namespace nobody has yet, be let in? Then any namespace can reach it.
-    if (head.isAllowed({ workload: probeOf(source) }, { workload: destination }, change.protocol, port))
-      risks.push('any-namespace');
-  }
-  for (const peer of [from, to]) {
-    if (!isCidrPeer(peer)) continue;
-    if (!NON_PUBLIC.some((block) => covers(block, peer.cidr))) risks.push('internet');
-    if (METADATA_ENDPOINTS.some((block) => covers(peer.cidr, block))) risks.push('metadata-endpoint');
-  }
-  return [...new Set(risks)];
+  // Would the same pod, placed in a namespace nobody has yet, be let in? Then any namespace can reach it.
+  if (
+    'workload' in ends.from &&
+    'workload' in ends.to &&
+    head.isAllowed({ workload: probeOf(ends.from.workload) }, ends.to, change.protocol, port)
+  )
+    risks.push('any-namespace');
+  // The internet is a risk where it is the other end; only a destination can be the metadata endpoint.
+  const block = isCidrPeer(from) ? from : isCidrPeer(to) ? to : undefined;
+  if (block && isPublic(block)) risks.push('internet');
+  if (isCidrPeer(to) && METADATA_ENDPOINTS.some((endpoint) => covers(to.cidr, endpoint)))
+    risks.push('metadata-endpoint');
+  return risks;
+}
+
+function isPublic(block: CidrPeer): boolean {
+  return !NON_PUBLIC.some((range) => covers(range, block.cidr));
 }
 
 /** Whether CIDR `outer` contains every address of CIDR `inner`. */

@@ -3,7 +3,7 @@ import type { Severity } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
-import { samePath } from '../diff/peers.js';
+import { isCidrPeer, samePath } from '../diff/peers.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
 
@@ -81,9 +81,17 @@ const RISK_TEXT: Readonly<Record<Risk, string>> = {
   'metadata-endpoint': 'reaches the cloud metadata endpoint',
 };
 
-/** What a reviewer should worry about on an opened path, in words. */
-export function describeRisks(risks: readonly Risk[] | undefined): string {
-  return (risks ?? []).map((risk) => RISK_TEXT[risk] ?? risk).join('; ');
+/**
+ * What a reviewer should worry about on an opened path, in words; with the path, the internet is named in the
+ * direction it is on (the source or the destination).
+ */
+export function describeRisks(risks: readonly Risk[] | undefined, path?: { from: Peer; to: Peer }): string {
+  const internet = !path
+    ? RISK_TEXT.internet
+    : isCidrPeer(path.from)
+      ? 'reachable from the internet'
+      : 'reaches the internet';
+  return (risks ?? []).map((risk) => (risk === 'internet' ? internet : (RISK_TEXT[risk] ?? risk))).join('; ');
 }
 
 /** `file:line:column`, shortened to what is known; empty when there is no file. */

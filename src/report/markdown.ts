@@ -444,7 +444,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       table: pathsTable(diff.opened, {
         title: 'Risk',
         value: (change) =>
-          change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk))}` : '—',
+          change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk, change))}` : '—',
       }),
     },
     {

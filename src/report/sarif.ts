@@ -261,7 +261,9 @@ function openedPathResult(change: PathChange, rules: RuleTable): SarifResult {
     ruleIndex: rules.indexOf('opened-path', 'warning'),
     level: 'warning',
     message: {
-      text: messageText(`This change opens ${from} -> ${to} ${ports}: ${describeRisks(change.risk)}.`),
+      text: messageText(
+        `This change opens ${from} -> ${to} ${ports}: ${describeRisks(change.risk, change)}.`,
+      ),
     },
     ...(location ? { locations: [location] } : {}),
     partialFingerprints: fingerprint(['opened-path', from, to, ports]),

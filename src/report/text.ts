@@ -99,7 +99,7 @@ function flowLine(writer: TextWriter, flow: ReplayedFlow): string {
 
 function pathLine(writer: TextWriter, row: PathRow, sign: '+' | '-' | ''): string {
   const ports = writer.plain(row.ports);
-  const risks = describeRisks(row.risk);
+  const risks = describeRisks(row.risk, row);
   const signed = sign === '+' ? writer.style('+', 'green') : sign === '-' ? writer.style('-', 'red') : '';
   return [
     `${signed}${signed ? ' ' : ''}${peer(writer, row.from)} -> ${peer(writer, row.to)}  ${ports}`,

@@ -1,0 +1,47 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import type { CheckResult, PathChange } from '../../src/check/types.js';
+import { peerLabel } from '../../src/diff/peers.js';
+import { describeRisks, formatPorts } from '../../src/report/format.js';
+
+/** Each folder of fixtures/diff is a pull request reduced to a shape issue 17 describes (see its README). */
+async function check(name: string): Promise<CheckResult> {
+  const side = (dir: string) => ({ root: dir, paths: [dir] });
+  const dir = resolve('fixtures/diff', name);
+  return runCheck({ base: side(join(dir, 'base')), head: side(join(dir, 'head')) });
+}
+
+/** A change as a reviewer reads it: path, ports, risks and where it is located. */
+function line(change: PathChange): string {
+  const risk = change.risk ? ` (${change.risk.join(', ')})` : '';
+  const at = change.location ? ` @ ${change.location.file}:${change.location.line}` : '';
+  return `${peerLabel(change.from)} -> ${peerLabel(change.to)} ${formatPorts(change.protocol, change.ports)}${risk}${at}`;
+}
+
+describe('risk of an opened path', () => {
+  it('is the metadata endpoint only for an egress destination, the internet where it is the peer', async () => {
+    const { diff } = await check('risk-direction');
+    expect(diff.opened.map(line)).toEqual([
+      '0.0.0.0/0 -> shop/db TCP/5432 (internet) @ policies.yaml:31',
+      'shop/web -> 169.254.169.254/32 TCP/80 (metadata-endpoint) @ policies.yaml:46',
+    ]);
+  });
+
+  it('names the internet in the direction it is on', async () => {
+    const { diff } = await check('risk-direction');
+    expect(diff.opened.map((change) => describeRisks(change.risk, change))).toEqual([
+      'reachable from the internet',
+      'reaches the cloud metadata endpoint',
+    ]);
+  });
+
+  it('is judged on every port of a path, each located at the rule that opens it', async () => {
+    const { diff } = await check('risk-all-ports');
+    expect(diff.opened.map(line)).toEqual([
+      'monitoring/prometheus -> shop/db TCP/9187 (cross-namespace, any-namespace) @ policies.yaml:26',
+      'shop/web -> shop/db TCP/5432 @ policies.yaml:21',
+      'shop/web -> shop/db TCP/9187 (any-namespace) @ policies.yaml:26',
+    ]);
+  });
+});
