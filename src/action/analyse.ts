@@ -9,7 +9,9 @@ import { listTreeFiles, selectFiles, type TreeFiles } from '../git/files.js';
 import { renderEnvironment, runRender } from '../git/render.js';
 import { changedFiles, checkoutBaseTree, repositoryPrefix, resolveBaseCommit } from '../git/trees.js';
 import type { RunnerEnvironment } from './environment.js';
+import { guardFileCommands } from './file-commands.js';
 import type { ActionInputs } from './inputs.js';
+import type { SealOutcome } from './seal.js';
 
 /** The check's result with what placing it on the pull request's diff needs. */
 export interface Analysis {
@@ -27,7 +29,11 @@ export const RENDERED_NAME = 'render output';
  * Compares the base tree with the workspace: finds the base commit, checks it out beside the workspace, reads (or
  * renders) the manifests of both trees and runs the check. The base checkout is removed whatever happens.
  */
-export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnvironment): Promise<Analysis> {
+export async function analysePullRequest(
+  inputs: ActionInputs,
+  runner: RunnerEnvironment,
+  seal: SealOutcome,
+): Promise<Analysis> {
   const { workspace } = runner;
   const choice = chooseBase(runner.eventName, runner.event, inputs.baseRef);
   if (choice.kind === 'missing') throw new Error(choice.message);
@@ -36,7 +42,7 @@ export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnv
     baseSha ? `Base: ${baseSha} (${choice.source})` : `No base (${choice.source}): everything is new`,
   );
 
-  const render = renderCommand(inputs, runner.eventName);
+  const render = renderCommand(inputs, runner.eventName, seal);
   const headFiles = listTreeFiles(workspace);
   const flows = flowFiles(inputs.flows, headFiles.files, workspace);
   // Flow logs and the config file are often JSON or YAML too: they are never manifests.
@@ -45,8 +51,21 @@ export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnv
   );
   const sideSource = async (root: string, files: TreeFiles, side: string): Promise<ManifestSource> => {
     if (render) {
-      const text = await runRender(render, root, { env: renderEnvironment(process.env) });
-      return { root, rendered: { name: RENDERED_NAME, text } };
+      const fileCommands = guardFileCommands(process.env);
+      try {
+        const text = await runRender(render, root, {
+          env: renderEnvironment(process.env, inputs.renderEnv),
+          timeoutMs: inputs.renderTimeout * 1000,
+        });
+        return { root, rendered: { name: RENDERED_NAME, text } };
+      } finally {
+        const changed = fileCommands.restore();
+        if (changed.length > 0) {
+          core.warning(
+            `The render command wrote to ${changed.join(', ')} (${side}), which would change later steps: undone.`,
+          );
+        }
+      }
     }
     const links = selectFiles(files.symlinks, inputs.manifests);
     if (links.length > 0) core.warning(`Symbolic links are not read (${side}): ${links.join(', ')}`);
@@ -86,17 +105,30 @@ export async function analysePullRequest(inputs: ActionInputs, runner: RunnerEnv
 }
 
 /**
- * The render command to run, if any. On `pull_request_target` the job holds a write token and the secrets while the
- * tree may be the pull request's: its render scripts (a kustomize plugin, a Makefile) would run with them.
+ * Events on which the pull request's code may run: a fork's `pull_request` gets a read-only token and no secrets,
+ * and a `push` is code already in the repository. Others (`pull_request_target`, `workflow_run`, `issue_comment`...)
+ * run with a write token and the secrets while the checkout may be the pull request's.
  */
-function renderCommand(inputs: ActionInputs, eventName: string): string | undefined {
+const RENDER_EVENTS = new Set(['pull_request', 'push']);
+
+/**
+ * The render command to run, if any: the tree's render scripts (a kustomize plugin, a Makefile) are code, run only
+ * on {@link RENDER_EVENTS} unless allowed, and only once the token has left this process's environment.
+ */
+function renderCommand(inputs: ActionInputs, eventName: string, seal: SealOutcome): string | undefined {
   if (!inputs.render) return undefined;
-  if (eventName === 'pull_request_target' && !inputs.allowRenderOnPrTarget) {
+  if (!RENDER_EVENTS.has(eventName) && !inputs.allowRenderOnPrTarget) {
     core.warning(
-      'render is not run on pull_request_target (it would run pull request code with a write token and secrets): ' +
+      `render is not run on ${eventName} events (it would run pull request code with a write token and secrets): ` +
         'analysing the raw manifests instead. Set allow-render-on-pr-target: true only if the checkout is trusted.',
     );
     return undefined;
+  }
+  if (!seal.sealed) {
+    throw new Error(
+      `render is not run: the token could not be removed from this process's environment (${seal.reason}), ` +
+        'where the render command could read it',
+    );
   }
   return inputs.render;
 }

@@ -1,5 +1,6 @@
 import type { FailOn } from '../check/types.js';
 import type { FlowFormat } from '../flows/types.js';
+import { isWithheldFromRender } from '../git/render.js';
 
 export type CommentMode = 'always' | 'on-change' | 'never';
 export type ConfigSource = 'head' | 'base';
@@ -21,6 +22,11 @@ export interface ActionInputs {
   commentKey: string;
   token: string;
   render: string | undefined;
+  /** Seconds the render command may run in each tree. */
+  renderTimeout: number;
+  /** Names of further environment variables the render command gets (credentials never). */
+  renderEnv: string[];
+  /** Run `render` on events other than `pull_request` and `push` too (the name predates the wider rule). */
   allowRenderOnPrTarget: boolean;
   baseRef: string | undefined;
   sarifFile: string;
@@ -37,6 +43,7 @@ export const INPUT_DEFAULTS = {
   'config-from': 'head',
   comment: 'always',
   'comment-key': 'default',
+  'render-timeout': 300,
   'allow-render-on-pr-target': false,
   'sarif-file': 'netpol-guard.sarif',
   annotations: true,
@@ -95,6 +102,18 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     problems.push('token: empty; give a token with pull-requests: write, or set comment: never');
   }
 
+  const renderTimeout = text('render-timeout');
+  if (renderTimeout !== '' && !/^[1-9]\d{0,5}$/.test(renderTimeout)) {
+    problems.push(`render-timeout: "${renderTimeout}" is not a number of seconds (1 to 999999)`);
+  }
+  const renderEnv = lines(read('render-env'));
+  for (const name of renderEnv) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problems.push(`render-env: "${name}" is not a variable name`);
+    else if (isWithheldFromRender(name)) {
+      problems.push(`render-env: ${name} carries credentials or sets later steps' environment: never passed`);
+    }
+  }
+
   const inputs: ActionInputs = {
     manifests: manifests.length > 0 ? manifests : [...INPUT_DEFAULTS.manifests],
     flows: lines(read('flows')),
@@ -106,6 +125,8 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     commentKey,
     token,
     render: optional('render'),
+    renderTimeout: renderTimeout === '' ? INPUT_DEFAULTS['render-timeout'] : Number(renderTimeout),
+    renderEnv,
     allowRenderOnPrTarget: boolean('allow-render-on-pr-target', INPUT_DEFAULTS['allow-render-on-pr-target']),
     baseRef: optional('base-ref'),
     sarifFile: text('sarif-file') || INPUT_DEFAULTS['sarif-file'],

@@ -3,6 +3,7 @@ import { analysePullRequest } from './analyse.js';
 import { readRunnerEnvironment } from './environment.js';
 import { parseInputs } from './inputs.js';
 import { publishResult } from './publish.js';
+import { sealEnvironment } from './seal.js';
 
 /**
  * The Action: reads its inputs and the runner's environment, compares base and head, publishes the report, and
@@ -15,7 +16,9 @@ export async function run(): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name));
     const runner = readRunnerEnvironment(process.env);
-    const analysis = await analysePullRequest(inputs, runner);
+    // The inputs are read: from here on the token lives in this process's memory only, not in its environment.
+    const seal = sealEnvironment();
+    const analysis = await analysePullRequest(inputs, runner, seal);
     await publishResult(analysis, inputs, runner);
     const { result } = analysis;
     if (result.verdict === 'fail') core.setFailed(`netpol-guard: ${result.reasons.join('; ')}`);

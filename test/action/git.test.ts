@@ -151,12 +151,15 @@ describe('runRender', () => {
   it('returns stdout of the command run in the tree, without the Action’s inputs or runtime token', async () => {
     const dir = scratch();
     writeFileSync(path.join(dir, 'm.yaml'), 'kind: NetworkPolicy\n');
-    const env = renderEnvironment({
-      ...process.env,
-      INPUT_TOKEN: 'secret',
-      ACTIONS_RUNTIME_TOKEN: 'secret',
-      KEEP: 'kept',
-    });
+    const env = renderEnvironment(
+      {
+        ...process.env,
+        INPUT_TOKEN: 'secret',
+        ACTIONS_RUNTIME_TOKEN: 'secret',
+        KEEP: 'kept',
+      },
+      ['KEEP'],
+    );
     const output = await runRender(
       'cat m.yaml; echo "token=${INPUT_TOKEN:-none} ${ACTIONS_RUNTIME_TOKEN:-none} $KEEP"',
       dir,

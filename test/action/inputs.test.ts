@@ -18,6 +18,8 @@ describe('parseInputs', () => {
       commentKey: 'default',
       token: 't',
       render: undefined,
+      renderTimeout: 300,
+      renderEnv: [],
       allowRenderOnPrTarget: false,
       baseRef: undefined,
       sarifFile: 'netpol-guard.sarif',

@@ -25,6 +25,8 @@ export interface ActionRunOptions {
   sha?: string;
   /** An empty directory the caller removes: RUNNER_TEMP, the event file, outputs and summary go there. */
   runnerTemp: string;
+  /** Further variables, e.g. the runner's own tokens (`ACTIONS_RUNTIME_TOKEN`), as a job's step gets them. */
+  env?: Record<string, string>;
 }
 
 const ACTION_DIR = path.resolve(import.meta.dirname, '../..');
@@ -42,6 +44,9 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   writeFileSync(eventPath, JSON.stringify(options.event));
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
+  // The other file commands, as the runner creates them for every step (`GITHUB_ENV` sets later steps' variables).
+  const fileCommands = { GITHUB_ENV: 'env', GITHUB_PATH: 'path', GITHUB_STATE: 'state' };
+  for (const name of Object.values(fileCommands)) writeFileSync(path.join(runnerTemp, name), '');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -58,6 +63,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: runnerTemp,
+    ...Object.fromEntries(
+      Object.entries(fileCommands).map(([name, file]) => [name, path.join(runnerTemp, file)]),
+    ),
+    ...options.env,
     ...inputEnvironment({ ...defaultInputs(options.token), ...options.inputs }),
   };
   const { exitCode, stdout, stderr } = await spawnNode(
