@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/types.js';
+import type { UnanalysedPolicy } from '../kinds/unanalysed.js';
 import { loadManifests, parseManifestText, type ParseCache } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
 import { buildModel } from '../model/build.js';
@@ -14,6 +15,8 @@ export interface AnalysedSide {
   diagnostics: Diagnostic[];
   /** Kubernetes objects read (used or not); zero with errors means there was nothing to analyse. */
   objectCount: number;
+  /** Network policies of kinds the engine does not evaluate: caveats on what it says about their namespaces. */
+  unanalysed: UnanalysedPolicy[];
 }
 
 /**
@@ -45,6 +48,7 @@ export async function analyseSide(
     engine: createEngine(model),
     diagnostics: [...loaded.diagnostics, ...diagnostics],
     objectCount: loaded.objects.length + skipped,
+    unanalysed: loaded.unanalysed,
   };
 }
 

@@ -133,7 +133,12 @@ interface FileResult extends FileObjects {
 function parseFileText(text: string, file: string, format: ManifestFormat, limits: LoadLimits): FileResult {
   const lineCounter = new LineCounter();
   const reading: FileReading = { file, text, lineCounter, diagnostics: [] };
-  const collected: FileObjects = { objects: [], skippedKinds: new Map(), notKubernetesReported: false };
+  const collected: FileObjects = {
+    objects: [],
+    skippedKinds: new Map(),
+    unanalysed: [],
+    notKubernetesReported: false,
+  };
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     const line = text.slice(0, nul).split('\n').length;
@@ -172,17 +177,24 @@ function parseFileText(text: string, file: string, format: ManifestFormat, limit
         '`kustomize build`), or leave the templates folder out of the manifest paths',
       ...locationAt(file, lineCounter, reading.templateOffset),
     };
-    return { objects: [], skippedKinds: new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
+    return {
+      objects: [],
+      skippedKinds: new Map(),
+      unanalysed: [],
+      notKubernetesReported: false,
+      diagnostics: [unrendered],
+    };
   }
   return { ...collected, diagnostics: reading.diagnostics };
 }
 
 function emptyResult(): LoadResult {
-  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
+  return { objects: [], diagnostics: [], skippedKinds: {}, unanalysed: [], files: [] };
 }
 
 function addFileResult(result: LoadResult, file: FileResult): void {
   for (const object of file.objects) result.objects.push(object);
+  for (const policy of file.unanalysed) result.unanalysed.push(policy);
   for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
   for (const [kind, count] of file.skippedKinds)
     result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count;

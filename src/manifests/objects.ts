@@ -1,5 +1,6 @@
 import type { FileReading, ManifestDocument } from './documents.js';
 import { locationAt, makeLocator, sourceNodeAt, type SourceNode } from './positions.js';
+import { unanalysedKind, type UnanalysedKind, type UnanalysedPolicy } from '../kinds/unanalysed.js';
 import type { LoadedObject } from './types.js';
 import { validateNetworkPolicy } from './validate.js';
 
@@ -30,6 +31,8 @@ const KINDS_WITH_FIELD_POSITIONS = new Set(['NetworkPolicy', 'Service']);
 export interface FileObjects {
   objects: LoadedObject[];
   skippedKinds: Map<string, number>;
+  /** Network policies of kinds the engine does not evaluate, each also named in a diagnostic. */
+  unanalysed: UnanalysedPolicy[];
   /** The `not-kubernetes` note is given once per file. */
   notKubernetesReported: boolean;
 }
@@ -77,6 +80,12 @@ function collectCandidate(candidate: Candidate, reading: FileReading, into: File
   }
   const groups = ANALYSED_KINDS.get(kind);
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const unanalysed = unanalysedKind(apiVersion, kind);
+  if (unanalysed) {
+    count(into.skippedKinds, `${kind} (${apiVersion})`);
+    noteUnanalysed(value, kind, apiVersion, unanalysed, offset, reading, into);
+    return;
+  }
   if (groups === undefined) {
     count(into.skippedKinds, kind);
     return;
@@ -106,6 +115,48 @@ function collectCandidate(candidate: Candidate, reading: FileReading, into: File
     }
   }
   into.objects.push(object);
+}
+
+/** Names a network policy the engine does not evaluate, where it is and which namespaces it may change. */
+function noteUnanalysed(
+  value: Record<string, unknown>,
+  kind: string,
+  apiVersion: string,
+  about: UnanalysedKind,
+  offset: number,
+  reading: FileReading,
+  into: FileObjects,
+): void {
+  const metadata = plainObject(value['metadata']);
+  const name = typeof metadata?.['name'] === 'string' ? metadata['name'] : '(unnamed)';
+  const written = metadata?.['namespace'];
+  const namespace =
+    !about.clusterScoped && typeof written === 'string' && written !== '' ? written : undefined;
+  const at = locationAt(reading.file, reading.lineCounter, offset);
+  into.unanalysed.push({
+    apiVersion,
+    kind,
+    name,
+    namespace,
+    clusterScoped: about.clusterScoped,
+    informational: about.informational === true,
+    file: at.file,
+    line: at.line,
+  });
+  const affects = about.clusterScoped
+    ? 'it is cluster-scoped, so it may change traffic of pods in any namespace'
+    : `it may change traffic of pods in namespace ${namespace ?? '(the one it is applied to: metadata.namespace is not set)'}`;
+  reading.diagnostics.push({
+    severity: about.informational ? 'info' : 'warning',
+    code: 'policy-kind-not-analysed',
+    message: about.informational
+      ? `${about.product} ${kind} ${JSON.stringify(name)} (${apiVersion}) is an L7 authorization policy, which ` +
+        `netpol-guard does not evaluate: connections it allows may still be refused at the proxy (${affects.replace('change traffic of', 'refuse requests to')})`
+      : `${about.product} ${kind} ${JSON.stringify(name)} (${apiVersion}) is a network policy of a kind netpol-guard ` +
+        `does not evaluate: reachability, explain and lint ignore it, and ${affects}`,
+    ...at,
+    resource: { kind, ...(namespace ? { namespace } : {}), name },
+  });
 }
 
 /** Builds the LoadedObject, or reports why its metadata makes it unusable (then returns undefined). */

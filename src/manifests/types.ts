@@ -1,3 +1,4 @@
+import type { UnanalysedPolicy } from '../kinds/unanalysed.js';
 import type { ParseCache } from './load.js';
 
 /** Where something stands in an input file: 1-based line and column. */
@@ -68,6 +69,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Count of objects per kind that were read but are not used by the analysis. */
   skippedKinds: Record<string, number>;
+  /** Network policies of kinds the engine does not evaluate (each also named in a diagnostic). */
+  unanalysed: UnanalysedPolicy[];
   /** Files read (relative to root). */
   files: string[];
 }

@@ -391,6 +391,14 @@ function flowsLine(flows: FlowsResult): string {
   return `Replayed ${plural(flows.records, 'flow record')}${window}${notes.length > 0 ? `: ${notes.join(', ')}` : ''}.`;
 }
 
+/** "N policies of kinds not analysed": the reachability above leaves them out, so the headline says so. */
+function unanalysedPolicies(diagnostics: readonly Diagnostic[]): string[] {
+  const count = diagnostics.filter(
+    (d) => d.code === 'policy-kind-not-analysed' && d.severity === 'warning',
+  ).length;
+  return count > 0 ? [`${plural(count, 'policy', 'policies')} of kinds not analysed`] : [];
+}
+
 function checkHeadline(result: CheckResult): string {
   const { introduced, existing } = groupFindings(result.findings);
   const findings = introduced.length + existing.length;
@@ -401,6 +409,7 @@ function checkHeadline(result: CheckResult): string {
     `${plural(result.summary.opened, 'path')} opened`,
     `${result.summary.closed.toLocaleString('en-US')} closed`,
     `${plural(findings, 'finding')}${findings > 0 ? ` (${introduced.length.toLocaleString('en-US')} new)` : ''}`,
+    ...unanalysedPolicies(result.diagnostics),
   ].join(', ');
   if (result.verdict === 'pass') return `:white_check_mark: **Pass**: ${facts}`;
   const reasons = result.reasons.slice(0, MAX_REASONS).map((reason) => escapeMarkdown(reason, 200));

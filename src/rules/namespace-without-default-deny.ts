@@ -48,9 +48,19 @@ export const namespaceWithoutDefaultDeny: Rule = {
         (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)),
       );
       if (missing.length === 0) continue;
+      const unanalysed = ctx.diagnostics.filter(
+        (d) =>
+          d.code === 'policy-kind-not-analysed' &&
+          d.severity === 'warning' &&
+          (d.resource?.namespace ?? namespace.name) === namespace.name,
+      ).length;
       const message =
         `namespace ${namespace.name} has ${workloads.length} workload${workloads.length === 1 ? '' : 's'} and no ` +
-        `default-deny for ${missing.join(' and ')}: pods no policy selects are open in that direction`;
+        `default-deny for ${missing.join(' and ')}: pods no policy selects are open in that direction` +
+        (unanalysed > 0
+          ? ` (unless ${unanalysed === 1 ? 'the policy of a kind' : `one of the ${unanalysed} policies of kinds`} ` +
+            'not analysed that may apply here isolates them; see the diagnostics)'
+          : '');
       // An inferred namespace has no manifest of its own: point at its first workload instead.
       if (namespace.loc) ctx.report({ namespace, message });
       else ctx.report({ at: first.loc, resource: { kind: 'Namespace', name: namespace.name }, message });

@@ -93,6 +93,55 @@ describe('explain', () => {
   });
 });
 
+describe('explain next to a policy of a kind not analysed', () => {
+  const tree = 'fixtures/manifests/unanalysed-explain';
+  it('says that the verdict leaves out the CiliumNetworkPolicy of the namespace', async () => {
+    const { code, stdout } = await cli([
+      'explain',
+      tree,
+      '--from',
+      'tenant/api',
+      '--to',
+      'tenant/web',
+      '--port',
+      '80',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('tenant/api -> tenant/web TCP/80: ALLOWED');
+    expect(stdout).toContain(
+      '  caveat: CiliumNetworkPolicy tenant/isolate-tenant (cilium.io/v2, ' +
+        'fixtures/manifests/unanalysed-explain/tenant.yaml:51) is not analysed and may change this verdict',
+    );
+  });
+
+  it('gives the caveat in JSON, and none for namespaces the policy cannot touch', async () => {
+    const json = await cli([
+      'explain',
+      tree,
+      '--from',
+      'tenant/api',
+      '--to',
+      'tenant/web',
+      '--port',
+      '80',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(json.stdout).caveats).toHaveLength(1);
+    const elsewhere = await cli([
+      'explain',
+      tree,
+      '--from',
+      'elsewhere/other',
+      '--to',
+      '192.0.2.1',
+      '--port',
+      '80',
+    ]);
+    expect(elsewhere.stdout).not.toContain('caveat');
+  });
+});
+
 describe('usage errors exit 2', () => {
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],

@@ -120,13 +120,57 @@ describe('loadManifests: lists and kinds', () => {
       'Service (serving.knative.dev/v1)': 1,
     });
     expect(result.diagnostics.map((d) => [d.severity, d.code, d.file, d.line])).toEqual([
-      ['warning', 'unsupported-api-version', file, 8],
+      ['warning', 'policy-kind-not-analysed', file, 8],
       ['warning', 'unsupported-api-version', file, 13],
       ['error', 'invalid-metadata', file, 25],
       ['error', 'invalid-metadata', file, 30],
     ]);
     expect(result.diagnostics[2]?.message).toContain('metadata.name is missing');
     expect(result.diagnostics[3]?.message).toContain('metadata.name must be a string, not a list');
+  });
+});
+
+describe('loadManifests: network policies of kinds not analysed', () => {
+  it('names every one at its line, by apiVersion and kind, with the namespaces it may affect', async () => {
+    const file = `${FIXTURES}/unanalysed/kinds.yaml`;
+    const result = await loadManifests([file]);
+    expect(result.objects).toEqual([]);
+    const named = result.diagnostics.map((d) => [d.severity, d.code, d.line, d.resource?.kind]);
+    expect(named).toEqual([
+      ['warning', 'policy-kind-not-analysed', 3, 'CiliumNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 10, 'CiliumClusterwideNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 16, 'NetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 23, 'GlobalNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 29, 'StagedNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 36, 'StagedGlobalNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 42, 'StagedKubernetesNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 49, 'Tier'],
+      ['warning', 'policy-kind-not-analysed', 55, 'NetworkSet'],
+      ['warning', 'policy-kind-not-analysed', 62, 'GlobalNetworkSet'],
+      ['warning', 'policy-kind-not-analysed', 68, 'ClusterNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 74, 'ClusterNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 80, 'ApplicationNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 87, 'ClusterNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 93, 'NetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 100, 'MultiNetworkPolicy'],
+      // L7 authorization does not change which connections open: informational.
+      ['info', 'policy-kind-not-analysed', 107, 'AuthorizationPolicy'],
+    ]);
+    expect(result.diagnostics.every((d) => d.file === file)).toBe(true);
+    expect(result.diagnostics[0]?.message).toBe(
+      'Cilium CiliumNetworkPolicy "ciliumnetworkpolicy-cilium" (cilium.io/v2) is a network policy of a kind ' +
+        'netpol-guard does not evaluate: reachability, explain and lint ignore it, and it may change traffic of ' +
+        'pods in namespace tenant',
+    );
+    expect(result.diagnostics[1]?.message).toContain(
+      'cluster-scoped, so it may change traffic of pods in any namespace',
+    );
+    expect(result.unanalysed.map((p) => [p.kind, p.namespace, p.clusterScoped])).toContainEqual([
+      'ClusterNetworkPolicy',
+      undefined,
+      true,
+    ]);
+    expect(result.unanalysed).toHaveLength(17);
   });
 });
 

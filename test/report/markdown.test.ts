@@ -112,6 +112,24 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(passing())).toContain(':white_check_mark: **Pass**');
   });
 
+  it('counts the policies of kinds not analysed in the headline (issue 16: the paths above leave them out)', () => {
+    const unanalysed = (name: string) => ({
+      severity: 'warning' as const,
+      code: 'policy-kind-not-analysed',
+      message: `Cilium CiliumNetworkPolicy "${name}" (cilium.io/v2) is a network policy of a kind not evaluated`,
+      file: 'cilium.yaml',
+      line: 1,
+    });
+    const result = passing();
+    const headline = (diagnostics: typeof result.diagnostics) =>
+      renderMarkdown({ ...result, diagnostics })
+        .split('\n')
+        .find((line) => line.includes('**Pass**'));
+    expect(headline([unanalysed('a'), unanalysed('b')])).toContain(', 2 policies of kinds not analysed');
+    expect(headline([unanalysed('a')])).toContain(', 1 policy of kinds not analysed');
+    expect(headline([])).not.toContain('not analysed');
+  });
+
   it('has no graph and no sections when nothing happened', () => {
     const markdown = renderMarkdown(passing());
     expect(markdown).not.toContain('mermaid');

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { nothingToAnalyse } from '../../check/side.js';
 import { describeDenial } from '../../diff/explain-text.js';
+import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '../../kinds/unanalysed.js';
 import type { Protocol, Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
@@ -21,7 +22,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
   const { protocol, port } = parsePort(required('port', values.port));
   const fromArg = required('from', values.from);
   const toArg = required('to', values.to);
-  const { side, diagnostics } = await loadPaths(positionals, values.config, io);
+  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io);
   if (nothingToAnalyse(side)) {
     io.stderr(formatDiagnostics(diagnostics));
     return EXIT.failed;
@@ -29,8 +30,14 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
   const from = resolveEndpoint('from', fromArg, side.model.workloads);
   const to = resolveEndpoint('to', toArg, side.model.workloads);
   const explanation = side.engine.explain(from, to, protocol, port);
-  if (format === 'json') emit(io, `${JSON.stringify(explanation, null, 2)}\n`, values.output);
-  else emit(io, explainText(explanation, fromArg, toArg), values.output);
+  const caveats = unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace);
+  if (format === 'json')
+    emit(
+      io,
+      `${JSON.stringify(caveats.length > 0 ? { ...explanation, caveats } : explanation, null, 2)}\n`,
+      values.output,
+    );
+  else emit(io, explainText(explanation, fromArg, toArg, caveats), values.output);
   return EXIT.ok;
 }
 
@@ -64,8 +71,28 @@ function resolveEndpoint(option: string, text: string, workloads: readonly Workl
   );
 }
 
-function explainText(e: Explanation, from: string, to: string): string {
+/**
+ * Policies of kinds the engine does not evaluate that may apply to either end: the verdict leaves them out, so it
+ * says so next to itself rather than sounding sure.
+ */
+function unanalysedCaveats(
+  unanalysed: readonly UnanalysedPolicy[],
+  endpoints: readonly Endpoint[],
+  defaultNamespace: string,
+): string[] {
+  const namespaces = endpoints.flatMap((endpoint) =>
+    'workload' in endpoint ? [endpoint.workload.namespace] : [],
+  );
+  return unanalysed
+    .filter((policy) =>
+      namespaces.some((namespace) => mayAffectNamespace(policy, namespace, defaultNamespace)),
+    )
+    .map((policy) => `${describeUnanalysed(policy)} is not analysed and may change this verdict`);
+}
+
+function explainText(e: Explanation, from: string, to: string, caveats: readonly string[]): string {
   const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${e.allowed ? 'ALLOWED' : 'DENIED'}`];
+  for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
   if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
   for (const side of [e.egress, e.ingress])
     lines.push(...sideText(side, side.direction === 'egress' ? from : to));
