@@ -107,10 +107,66 @@ export interface NetworkPolicy {
   locate(path: FieldPath): SourceLocation;
 }
 
+/** Where policies stand in the order of evaluation: see `policy/tiers.ts`. */
+export type Tier = 'admin' | 'namespaced' | 'baseline';
+/** What a rule does with the traffic it matches: Accept/Allow, Deny, or Pass to the next tier. */
+export type RuleAction = 'allow' | 'deny' | 'pass';
+
+/** A policy of any kind, as explanations, verdicts, findings and fixes name it. */
+export interface PolicyRef {
+  /** The kind as written: `NetworkPolicy`, `AdminNetworkPolicy`, `ClusterNetworkPolicy`... */
+  kind: string;
+  /** Undefined for cluster-scoped kinds. */
+  namespace?: string;
+  name: string;
+  location: SourceLocation;
+}
+
+/** A port of a tiered rule; a named port without protocol takes the protocol of the container port it names. */
+export interface TieredPort {
+  protocol?: Protocol;
+  /** Undefined: every port of the protocol. */
+  port?: number | string;
+  endPort?: number;
+  path: FieldPath;
+}
+
+/** One rule of a tiered policy, in evaluation order. */
+export interface TieredRule {
+  action: RuleAction;
+  /** Index in the policy's `ingress` / `egress` list. */
+  index: number;
+  /** The rule's `name`, when the kind has one. */
+  name?: string;
+  /** Peers as NetworkPolicy peers (selectors always carry a namespaceSelector; `networks` are ipBlocks). */
+  peers: readonly PolicyPeer[];
+  /** Undefined: every port of every protocol. */
+  ports?: readonly TieredPort[];
+  path: FieldPath;
+}
+
+/**
+ * A policy of a kind other than NetworkPolicy, read by its kind (`src/kinds/`) into the one form the engine
+ * evaluates: a tier, a priority, the pods it applies to and ordered rules with actions.
+ */
+export interface TieredPolicy {
+  ref: PolicyRef;
+  tier: Tier;
+  /** Lower first within the tier. */
+  priority: number;
+  /** The pods it applies to; a namespaced kind's policy applies only in `namespace`. */
+  subject: { namespace?: string; namespaceSelector?: LabelSelector; podSelector: LabelSelector };
+  ingress: readonly TieredRule[];
+  egress: readonly TieredRule[];
+  locate(path: FieldPath): SourceLocation;
+}
+
 /** Everything the engine needs about one side (base or head) of the repository. */
 export interface ClusterModel {
   namespaces: Map<string, Namespace>;
   workloads: Workload[];
   services: Service[];
   policies: NetworkPolicy[];
+  /** Policies of the other kinds the engine evaluates (AdminNetworkPolicy, ClusterNetworkPolicy...). */
+  tieredPolicies?: TieredPolicy[];
 }

@@ -1,14 +1,19 @@
+import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import type {
   ContainerPort,
   Labels,
   NetworkPolicy,
   PolicyPeer,
-  PolicyRule,
+  PolicyRef,
   Protocol,
+  RuleAction,
+  Tier,
+  TieredPolicy,
+  TieredPort,
 } from '../model/types.js';
 import { ipBlockRanges, rangeContains, type IpRange } from './ip.js';
 import { ConnSet } from './portset.js';
-import { compileSelector, isEmptySelector, type SelectorPredicate } from './selector.js';
+import { compileSelector, isEmptySelector } from './selector.js';
 import type { Direction } from './types.js';
 
 /** What a peer or a policy needs to know about a pod: where it runs, its labels, its ports and its stated IPs. */
@@ -46,39 +51,90 @@ export interface CompiledPorts {
 }
 
 export interface CompiledRule {
-  /** Index in `spec.ingress` / `spec.egress`. */
+  action: RuleAction;
+  /** Index in the policy's `ingress` / `egress` list. */
   index: number;
-  rule: PolicyRule;
+  /** The rule's `name`, for kinds that name rules. */
+  name?: string;
+  path: FieldPath;
   /** Undefined when the rule names no peer: every pod and every address. */
   peers?: readonly CompiledPeer[];
   ports: CompiledPorts;
 }
 
+/** A policy of any kind in the one form the engine evaluates (see `tiers.ts` for how tiers compose). */
 export interface CompiledPolicy {
-  policy: NetworkPolicy;
-  selects: SelectorPredicate;
+  ref: PolicyRef;
+  tier: Tier;
+  priority: number;
+  /** Namespaced kinds apply to pods of this namespace only; undefined for cluster-scoped kinds. */
+  namespace: string | undefined;
+  /** Whether the policy applies to a pod (of `namespace`, for namespaced kinds). */
+  selects(pod: PodFacts): boolean;
+  /** Whether it applies to the direction at all (a NetworkPolicy's effective policyTypes). */
+  applies: Readonly<Record<Direction, boolean>>;
   ingress: readonly CompiledRule[];
   egress: readonly CompiledRule[];
+  locate(path: FieldPath): SourceLocation;
+  /** The NetworkPolicy it was compiled from: lint rules and fixes work on those. */
+  networkPolicy?: NetworkPolicy;
 }
 
 /** Compiles a policy's selectors and ports once; the result answers for any pod or address. */
 export function compilePolicy(policy: NetworkPolicy): CompiledPolicy {
-  const compileRules = (direction: Direction) =>
-    (policy.types[direction] ? policy[direction] : []).map((rule, index) => compileRule(policy, rule, index));
+  const compileRules = (direction: Direction): CompiledRule[] =>
+    (policy.types[direction] ? policy[direction] : []).map((rule, index) => ({
+      action: 'allow',
+      index,
+      path: rule.path,
+      ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(policy.namespace, peer)) } : {}),
+      ports: compilePorts(rule.ports),
+    }));
+  const selects = compileSelector(policy.podSelector);
   return {
-    policy,
-    selects: compileSelector(policy.podSelector),
+    ref: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name, location: policy.loc },
+    tier: 'namespaced',
+    priority: 0,
+    namespace: policy.namespace,
+    selects: (pod) => selects(pod.labels),
+    applies: policy.types,
     ingress: compileRules('ingress'),
     egress: compileRules('egress'),
+    locate: policy.locate,
+    networkPolicy: policy,
   };
 }
 
-function compileRule(policy: NetworkPolicy, rule: PolicyRule, index: number): CompiledRule {
+/** Compiles a policy of another kind, read into the model's tiered form by its kind (`src/kinds/`). */
+export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
+  const { subject } = policy;
+  const pods = compileSelector(subject.podSelector);
+  const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
+  // Peers of cluster-scoped kinds always name their namespaces; a namespaced kind's look in its own.
+  const home = subject.namespace ?? '';
+  const compileRules = (direction: Direction): CompiledRule[] =>
+    policy[direction].map((rule) => ({
+      action: rule.action,
+      index: rule.index,
+      ...(rule.name !== undefined ? { name: rule.name } : {}),
+      path: rule.path,
+      peers: rule.peers.map((peer) => compilePeer(home, peer)),
+      ports: compilePorts(rule.ports),
+    }));
   return {
-    index,
-    rule,
-    ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(policy.namespace, peer)) } : {}),
-    ports: compilePorts(rule),
+    ref: policy.ref,
+    tier: policy.tier,
+    priority: policy.priority,
+    namespace: subject.namespace,
+    selects: (pod) =>
+      (subject.namespace === undefined || pod.namespace === subject.namespace) &&
+      (!namespaces || namespaces(pod.namespaceLabels)) &&
+      pods(pod.labels),
+    // A cluster policy without rules for a direction does not affect it.
+    applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
+    ingress: compileRules('ingress'),
+    egress: compileRules('egress'),
+    locate: policy.locate,
   };
 }
 
@@ -131,15 +187,17 @@ export function matchesEveryPod(peer: CompiledPeer): boolean {
   );
 }
 
-function compilePorts(rule: PolicyRule): CompiledPorts {
-  if (!rule.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
+/** A rule's ports; a named port without protocol (AdminNetworkPolicy's `namedPort`) takes the container port's. */
+function compilePorts(ports: readonly Omit<TieredPort, 'path'>[] | undefined): CompiledPorts {
+  if (!ports) return { hasNamed: false, resolve: () => ConnSet.all() };
   let fixed = ConnSet.none();
-  const named: { name: string; protocol: Protocol }[] = [];
-  for (const port of rule.ports) {
-    if (port.port === undefined) fixed = fixed.union(ConnSet.allOf(port.protocol));
+  const named: { name: string; protocol?: Protocol }[] = [];
+  for (const port of ports) {
+    const protocol = port.protocol ?? 'TCP';
+    if (port.port === undefined) fixed = fixed.union(ConnSet.allOf(protocol));
     else if (typeof port.port === 'number')
-      fixed = fixed.union(ConnSet.of(port.protocol, [[port.port, port.endPort ?? port.port]]));
-    else named.push({ name: port.port, protocol: port.protocol });
+      fixed = fixed.union(ConnSet.of(protocol, [[port.port, port.endPort ?? port.port]]));
+    else named.push({ name: port.port, ...(port.protocol ? { protocol: port.protocol } : {}) });
   }
   if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
   // Asked for every pair of groups the rule connects: worked out once per destination's list of ports (workloads
@@ -155,7 +213,9 @@ function compilePorts(rule: PolicyRule): CompiledPorts {
       if (!ports) {
         ports = destinationPorts
           .filter((declared) =>
-            named.some((n) => n.name === declared.name && n.protocol === declared.protocol),
+            named.some(
+              (n) => n.name === declared.name && (n.protocol ?? declared.protocol) === declared.protocol,
+            ),
           )
           .reduce(
             (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),

@@ -9,11 +9,14 @@ import type {
   NetworkPolicy,
   PolicyPeer,
   Protocol,
+  RuleAction,
+  TieredPolicy,
   Workload,
 } from '../model/types.js';
 import {
   compilePeer,
   compilePolicy,
+  compileTieredPolicy,
   matchesEveryPod,
   type CompiledPeer,
   type CompiledPolicy,
@@ -24,14 +27,16 @@ import {
 } from './compile.js';
 import {
   compareBlocks,
+  blocksOf,
   externalBlocks,
   PROTOCOL_ORDER,
   type ExternalBlock,
   type ExternalContribution,
 } from './external.js';
-import { addressToRange, compareRanges } from './ip.js';
+import { addressToRange, compareRanges, rangeContains } from './ip.js';
 import { compareText } from '../text/compare.js';
 import { ConnSet } from './portset.js';
+import { composeDirection, decidePort, type OrderedRule, type PortDecision } from './tiers.js';
 import type {
   AdmittingRule,
   Connection,
@@ -43,6 +48,7 @@ import type {
   PolicyVerdict,
   PortRange,
   SideExplanation,
+  TierDecision,
   WorkloadPeer,
 } from './types.js';
 
@@ -55,16 +61,39 @@ export function createEngine(model: ClusterModel): PolicyEngine {
   return new Engine(model);
 }
 
+/** One rule of a policy selecting a pod, with its action, as the tiers compose it. */
+interface TierRule {
+  policy: CompiledPolicy;
+  rule: CompiledRule;
+  action: RuleAction;
+}
+
+/** What applies to a pod in one direction, tier by tier. */
+interface Selecting {
+  /** Namespaced-tier policies selecting the pod for the direction: any one isolates it. */
+  namespaced: CompiledPolicy[];
+  /** Rules of the admin and baseline policies selecting the pod, in evaluation order. */
+  admin: TierRule[];
+  baseline: TierRule[];
+  /** Deny rules of the namespaced tier, in order (NetworkPolicy has none; other namespaced kinds may). */
+  denies: TierRule[];
+}
+
 /** Identical pods as the policies see them: one evaluation stands for all its members. */
 interface Group {
   index: number;
   facts: PodFacts;
   members: Workload[];
-  selecting: Record<Direction, CompiledPolicy[]>;
+  selecting: Record<Direction, Selecting>;
 }
 
 /** One direction of one group, precomputed for `connectivity()`. */
 interface DirectionRow {
+  /**
+   * Set when rules other than namespaced allows apply (admin, baseline, namespaced denies): the tiers' composition
+   * for one other group. The fields below then describe the namespaced allows alone.
+   */
+  compose?: (other: Group) => ConnSet;
   isolated: boolean;
   /** Ports allowed with every pod, from rules whose peers match every pod and whose ports are not named. */
   everyPod: ConnSet;
@@ -72,27 +101,37 @@ interface DirectionRow {
   everyPodNamed: CompiledPorts[];
   /** Ports allowed with the pods of one other group, by group index. */
   byGroup: Map<number, ConnSet>;
+  /** What the allows give addresses outside the pods, before they are cut into blocks. */
+  contributions: ExternalContribution[];
   /** Addresses outside the pods, cut into blocks with the ports allowed with each (worked out when first asked). */
   external(): readonly ExternalBlock[];
 }
 
-/** One side's evaluation of one connection: the policies that isolate it and what each rule says. */
+/** What each rule of one policy says about one connection. */
+interface PolicyEvaluation {
+  compiled: CompiledPolicy;
+  rules: { compiled: CompiledRule; peerMatches: boolean; ports: ConnSet }[];
+}
+
+/** One side's evaluation of one connection: the policies that apply to it and what each rule says. */
 interface SideEvaluation {
   isolated: boolean;
   allowed: ConnSet;
-  policies: {
-    compiled: CompiledPolicy;
-    rules: { compiled: CompiledRule; peerMatches: boolean; ports: ConnSet }[];
-  }[];
+  /** The namespaced tier's policies (those that isolate). */
+  policies: PolicyEvaluation[];
+  /** The admin and baseline policies selecting the subject, in evaluation order. */
+  tiered: PolicyEvaluation[];
 }
 
 class Engine implements PolicyEngine {
   private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
+  /** Admin, then baseline policies, each tier by priority, then name (the reference implementation's order). */
+  private readonly clusterPolicies: CompiledPolicy[] = [];
   private readonly groups: Group[] = [];
   private readonly groupOfWorkload = new Map<Workload, Group>();
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
   private readonly outsideFacts = new WeakMap<Workload, PodFacts>();
-  private readonly outsideSelecting = new WeakMap<Workload, Record<Direction, CompiledPolicy[]>>();
+  private readonly outsideSelecting = new WeakMap<Workload, Record<Direction, Selecting>>();
   private readonly groupsByNamespace = new Map<string, Group[]>();
   private readonly peerGroups = new Map<string, Group[]>();
   private readonly namespaceGroups = new Map<string, Group[]>();
@@ -103,6 +142,18 @@ class Engine implements PolicyEngine {
       const compiled = this.compiled(policy);
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
+    for (const policy of model.tieredPolicies ?? []) {
+      const compiled = compiledTiered(policy);
+      if (compiled.namespace !== undefined && compiled.tier === 'namespaced')
+        pushTo(this.policiesByNamespace, compiled.namespace, compiled);
+      else this.clusterPolicies.push(compiled);
+    }
+    this.clusterPolicies.sort(
+      (a, b) =>
+        TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+        a.priority - b.priority ||
+        compareText(a.ref.name, b.ref.name),
+    );
     const groupByKey = new Map<string, Group>();
     for (const workload of model.workloads) {
       const key = groupKey(workload);
@@ -122,16 +173,18 @@ class Engine implements PolicyEngine {
   policyWorkloads(policy: NetworkPolicy): Workload[] {
     const compiled = this.compiled(policy);
     return (this.groupsByNamespace.get(policy.namespace) ?? [])
-      .filter((group) => compiled.selects(group.facts.labels))
+      .filter((group) => compiled.selects(group.facts))
       .flatMap((group) => group.members);
   }
 
   selectingPolicies(workload: Workload, direction: Direction): NetworkPolicy[] {
-    return this.selecting(workload, direction).map((compiled) => compiled.policy);
+    return this.selecting(workload, direction).namespaced.flatMap((compiled) =>
+      compiled.networkPolicy ? [compiled.networkPolicy] : [],
+    );
   }
 
   isIsolated(workload: Workload, direction: Direction): boolean {
-    return this.selecting(workload, direction).length > 0;
+    return this.selecting(workload, direction).namespaced.length > 0;
   }
 
   peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): readonly Workload[] {
@@ -172,7 +225,7 @@ class Engine implements PolicyEngine {
     protocol: Protocol,
     port: number,
   ): boolean {
-    return this.admittingRule(direction, subject, other, protocol, port) !== undefined;
+    return this.decide(direction, subject, other, protocol, port).allowed;
   }
 
   allowingRule(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): SourceLocation | undefined {
@@ -181,9 +234,8 @@ class Engine implements PolicyEngine {
       ['egress', from, to],
     ] as const;
     for (const [direction, subject, other] of sides) {
-      const admitting = this.admittingRule(direction, subject, other, protocol, port);
-      if (admitting !== undefined && admitting !== NOT_ISOLATED)
-        return ruleLocation(admitting.policy, admitting.rule);
+      const { allowed, rule } = this.decide(direction, subject, other, protocol, port);
+      if (allowed && rule?.action === 'allow') return ruleLocation(rule.policy, rule.rule);
     }
     return undefined;
   }
@@ -195,47 +247,49 @@ class Engine implements PolicyEngine {
     protocol: Protocol,
     port: number,
   ): AdmittingRule[] {
-    const side = this.sideOf(direction, subject, other);
-    if (side === NOT_ISOLATED) return [];
+    // Only where the namespaced tier decides: an admin verdict or a default allow leaves its rules moot.
+    if (this.decide(direction, subject, other, protocol, port).tier !== 'namespaced') return [];
+    const side = this.sideOf(direction, subject as { workload: Workload }, other);
     const admitting: AdmittingRule[] = [];
-    for (const compiled of side.selecting) {
+    for (const compiled of side.selecting.namespaced) {
+      if (!compiled.networkPolicy) continue;
       for (const rule of compiled[direction]) {
-        if (admits(rule, side, protocol, port))
-          admitting.push({ policy: compiled.policy, index: rule.index });
+        if (rule.action === 'allow' && admits(rule, side, protocol, port))
+          admitting.push({ policy: compiled.networkPolicy, index: rule.index });
       }
     }
     return admitting;
   }
 
   /**
-   * The first rule, in policy and rule order, of the policies isolating `subject` in `direction` that lets the
-   * connection through; {@link NOT_ISOLATED} when no policy isolates it (everything passes); undefined when no rule
-   * does. Stops at that rule, without building any port set.
+   * How the tiers decide one port of one side (`tiers.ts`), with the deciding rule. Stops at that rule, without
+   * building any port set: replaying flows and judging risks ask this for tens of thousands of connections.
    */
-  private admittingRule(
+  private decide(
     direction: Direction,
     subject: Endpoint,
     other: Endpoint,
     protocol: Protocol,
     port: number,
-  ): { policy: NetworkPolicy; rule: CompiledRule } | typeof NOT_ISOLATED | undefined {
+  ): PortDecision<TierRule> {
+    // An address outside the pods has no policies: its side allows everything.
+    if (!('workload' in subject)) return DEFAULT_ALLOW;
+    const selecting = this.selecting(subject.workload, direction);
+    if (isEmptySelecting(selecting)) return DEFAULT_ALLOW;
     const side = this.sideOf(direction, subject, other);
-    if (side === NOT_ISOLATED) return NOT_ISOLATED;
-    for (const compiled of side.selecting) {
-      const rule = compiled[direction].find((candidate) => admits(candidate, side, protocol, port));
-      if (rule) return { policy: compiled.policy, rule };
-    }
-    return undefined;
+    const admitting = (rule: TierRule) => admits(rule.rule, side, protocol, port);
+    return decidePort(selecting.admin, selecting.baseline, admitting, () => {
+      const allowing = firstRule(selecting.namespaced, direction, 'allow', side, protocol, port);
+      const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : undefined;
+      return { isolated: selecting.namespaced.length > 0, allowing, denying };
+    });
   }
 
-  /** What deciding one side of a connection needs: the policies isolating `subject`, facts about `other`, ports. */
-  private sideOf(direction: Direction, subject: Endpoint, other: Endpoint): SideFacts | typeof NOT_ISOLATED {
-    if (!('workload' in subject)) return NOT_ISOLATED;
-    const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return NOT_ISOLATED;
+  /** What deciding one side of a connection needs: what applies to `subject`, facts about `other`, ports. */
+  private sideOf(direction: Direction, subject: { workload: Workload }, other: Endpoint): SideFacts {
     const otherFacts = this.peerFacts(other);
     return {
-      selecting,
+      selecting: this.selecting(subject.workload, direction),
       otherFacts,
       destinationPorts: this.destinationPorts(direction, subject.workload, otherFacts),
     };
@@ -252,19 +306,35 @@ class Engine implements PolicyEngine {
   }
 
   explain(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): Explanation {
-    const explainSide = (direction: Direction, subject: Endpoint, other: Endpoint): SideExplanation => {
-      const side = this.evaluateSide(direction, subject, other);
-      const policies: PolicyVerdict[] = side.policies.map(({ compiled, rules }) => ({
-        policy: compiled.policy.id,
-        loc: compiled.policy.loc,
+    const verdicts = (evaluations: readonly PolicyEvaluation[], tiered: boolean): PolicyVerdict[] =>
+      evaluations.map(({ compiled, rules }) => ({
+        policy: policyId(compiled),
+        loc: compiled.ref.location,
+        ...(tiered ? { kind: compiled.ref.kind, tier: compiled.tier, priority: compiled.priority } : {}),
         rules: rules.map((rule) => ({
           index: rule.compiled.index,
-          loc: ruleLocation(compiled.policy, rule.compiled),
+          loc: ruleLocation(compiled, rule.compiled),
           peerMatches: rule.peerMatches,
           portMatches: rule.ports.has(protocol, port),
+          ...(tiered || rule.compiled.action !== 'allow' ? { action: rule.compiled.action } : {}),
+          ...(rule.compiled.name !== undefined ? { name: rule.compiled.name } : {}),
         })),
       }));
-      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port), policies };
+    const explainSide = (direction: Direction, subject: Endpoint, other: Endpoint): SideExplanation => {
+      const side = this.evaluateSide(direction, subject, other);
+      const explained: SideExplanation = {
+        direction,
+        isolated: side.isolated,
+        allowed: side.allowed.has(protocol, port),
+        policies: verdicts(side.policies, false),
+      };
+      if (side.tiered.length === 0) return explained;
+      const decision = this.decide(direction, subject, other, protocol, port);
+      return {
+        ...explained,
+        tiered: verdicts(side.tiered, true),
+        decision: tierDecision(decision),
+      };
     };
     const egress = explainSide('egress', from, to);
     const ingress = explainSide('ingress', to, from);
@@ -358,7 +428,7 @@ class Engine implements PolicyEngine {
     rank: ReadonlyMap<Workload, number>,
   ): (source: Group) => readonly Workload[] {
     const reachesEveryPod = (row: DirectionRow) =>
-      !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
+      row.compose !== undefined || !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
     const admitAnyone = this.groups.filter((group) => reachesEveryPod(rows[group.index]!.ingress));
     const admittedBy = new Map<number, Group[]>();
     for (const destination of this.groups) {
@@ -398,15 +468,73 @@ class Engine implements PolicyEngine {
   }
 
   private directionRow(group: Group, direction: Direction): DirectionRow {
+    const row = this.namespacedRow(group, direction);
+    const selecting = group.selecting[direction];
+    if (selecting.admin.length === 0 && selecting.baseline.length === 0 && selecting.denies.length === 0)
+      return row;
+    return this.composedRow(group, direction, row);
+  }
+
+  /**
+   * The row of a group that admin or baseline rules or namespaced denies apply to: the tiers composed per other
+   * group, and per segment of the address space cut at every rule's addresses.
+   */
+  private composedRow(group: Group, direction: Direction, namespaced: DirectionRow): DirectionRow {
+    const selecting = group.selecting[direction];
+    const destinationPorts = (other: Group | undefined) =>
+      direction === 'egress' ? other?.facts.ports : group.facts.ports;
+    const ordered = (rules: readonly TierRule[], facts: PeerFacts, other: Group | undefined): OrderedRule[] =>
+      rules
+        .filter(({ rule }) => !rule.peers || rule.peers.some((peer) => peer.matches(facts)))
+        .map(({ rule, action }) => ({ action, ports: rule.ports.resolve(destinationPorts(other)) }));
+    const denied = (rules: readonly OrderedRule[]) =>
+      rules.reduce((ports, rule) => ports.union(rule.ports), ConnSet.none());
+    const compose = (other: Group) => {
+      const facts = { pod: other.facts };
+      return composeDirection(
+        ordered(selecting.admin, facts, other),
+        {
+          isolated: namespaced.isolated,
+          allow: rowPorts(namespaced, other),
+          deny: denied(ordered(selecting.denies, facts, other)),
+        },
+        ordered(selecting.baseline, facts, other),
+      );
+    };
+    const allRules = [...selecting.admin, ...selecting.baseline, ...selecting.denies];
+    const boundaries = [
+      ...namespaced.contributions.flatMap((c) => c.ranges ?? []),
+      ...allRules.flatMap(({ rule }) => (rule.peers ?? []).flatMap((peer) => peer.ipRanges)),
+    ];
+    const external = once(() =>
+      blocksOf(boundaries, (segment) => {
+        const facts = { address: segment };
+        const allow = namespaced.contributions
+          .filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment)))
+          .reduce((ports, c) => ports.union(c.ports), ConnSet.none());
+        return composeDirection(
+          ordered(selecting.admin, facts, undefined),
+          { isolated: namespaced.isolated, allow, deny: denied(ordered(selecting.denies, facts, undefined)) },
+          ordered(selecting.baseline, facts, undefined),
+        );
+      }),
+    );
+    return { ...namespaced, compose, external };
+  }
+
+  /** A group's row as its namespaced tier's allows give it (all that NetworkPolicies need). */
+  private namespacedRow(group: Group, direction: Direction): DirectionRow {
     const row: DirectionRow = {
-      isolated: group.selecting[direction].length > 0,
+      isolated: group.selecting[direction].namespaced.length > 0,
       everyPod: ConnSet.none(),
       everyPodNamed: [],
       byGroup: new Map(),
+      contributions: [],
       external: () => [],
     };
     if (!row.isolated) {
       row.everyPod = ConnSet.all();
+      row.contributions = [{ ports: ConnSet.all() }];
       row.external = everyAddress;
       return row;
     }
@@ -426,8 +554,9 @@ class Engine implements PolicyEngine {
       }
     };
     const contributions: ExternalContribution[] = [];
-    for (const policy of group.selecting[direction]) {
+    for (const policy of group.selecting[direction].namespaced) {
       for (const rule of policy[direction]) {
+        if (rule.action !== 'allow') continue;
         if (!rule.peers) {
           addEveryPod(rule.ports);
           contributions.push({ ports: portsTowards(rule.ports, undefined) });
@@ -441,6 +570,7 @@ class Engine implements PolicyEngine {
         }
       }
     }
+    row.contributions = contributions;
     row.external = once(() => externalBlocks(contributions));
     return row;
   }
@@ -474,29 +604,48 @@ class Engine implements PolicyEngine {
 
   private evaluateSide(direction: Direction, subject: Endpoint, other: Endpoint): SideEvaluation {
     // An address outside the pods has no policies: its side allows everything.
-    if (!('workload' in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    if (!('workload' in subject))
+      return { isolated: false, allowed: ConnSet.all(), policies: [], tiered: [] };
     const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    if (isEmptySelecting(selecting))
+      return { isolated: false, allowed: ConnSet.all(), policies: [], tiered: [] };
     const otherFacts = this.peerFacts(other);
     const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
-    let allowed = ConnSet.none();
-    const policies = selecting.map((compiled) => ({
+    const evaluate = (compiled: CompiledPolicy): PolicyEvaluation => ({
       compiled,
-      rules: compiled[direction].map((rule) => {
-        const peerMatches = !rule.peers || rule.peers.some((peer) => peer.matches(otherFacts));
-        const ports = rule.ports.resolve(destinationPorts);
-        if (peerMatches) allowed = allowed.union(ports);
-        return { compiled: rule, peerMatches, ports };
-      }),
-    }));
-    return { isolated: true, allowed, policies };
+      rules: compiled[direction].map((rule) => ({
+        compiled: rule,
+        peerMatches: !rule.peers || rule.peers.some((peer) => peer.matches(otherFacts)),
+        ports: rule.ports.resolve(destinationPorts),
+      })),
+    });
+    const policies = selecting.namespaced.map(evaluate);
+    const tiered = [...new Set([...selecting.admin, ...selecting.baseline].map((r) => r.policy))].map(
+      evaluate,
+    );
+    const matching = (evaluations: readonly PolicyEvaluation[], tier: CompiledPolicy['tier']) =>
+      evaluations
+        .filter(({ compiled }) => compiled.tier === tier)
+        .flatMap(({ rules }) => rules.filter((rule) => rule.peerMatches))
+        .map((rule) => ({ action: rule.compiled.action, ports: rule.ports }));
+    const namespacedRules = matching(policies, 'namespaced');
+    const union = (action: RuleAction) =>
+      namespacedRules
+        .filter((rule) => rule.action === action)
+        .reduce((ports, rule) => ports.union(rule.ports), ConnSet.none());
+    const allowed = composeDirection(
+      matching(tiered, 'admin'),
+      { isolated: policies.length > 0, allow: union('allow'), deny: union('deny') },
+      matching(tiered, 'baseline'),
+    );
+    return { isolated: policies.length > 0, allowed, policies, tiered };
   }
 
   /**
    * Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated when first asked
    * about (workloads never change, and the same probe is asked about for many destinations).
    */
-  private selecting(workload: Workload, direction: Direction): CompiledPolicy[] {
+  private selecting(workload: Workload, direction: Direction): Selecting {
     const group = this.groupOfWorkload.get(workload);
     if (group) return group.selecting[direction];
     let selecting = this.outsideSelecting.get(workload);
@@ -505,14 +654,34 @@ class Engine implements PolicyEngine {
     return selecting[direction];
   }
 
-  private evaluateSelecting(facts: PodFacts): Record<Direction, CompiledPolicy[]> {
-    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter((compiled) =>
-      compiled.selects(facts.labels),
+  private evaluateSelecting(facts: PodFacts): Record<Direction, Selecting> {
+    const namespaced = (this.policiesByNamespace.get(facts.namespace) ?? []).filter((compiled) =>
+      compiled.selects(facts),
     );
-    return {
-      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
-      egress: selecting.filter((compiled) => compiled.policy.types.egress),
+    const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
+    const of = (direction: Direction): Selecting => {
+      const applying = (policies: readonly CompiledPolicy[]) =>
+        policies.filter((compiled) => compiled.applies[direction]);
+      const rules = (policies: readonly CompiledPolicy[], keep: (rule: CompiledRule) => boolean) =>
+        policies.flatMap((policy) =>
+          policy[direction].filter(keep).map((rule) => ({ policy, rule, action: rule.action })),
+        );
+      const isolating = applying(namespaced);
+      const tiered = applying(cluster);
+      return {
+        namespaced: isolating,
+        admin: rules(
+          tiered.filter((policy) => policy.tier === 'admin'),
+          () => true,
+        ),
+        baseline: rules(
+          tiered.filter((policy) => policy.tier === 'baseline'),
+          () => true,
+        ),
+        denies: rules(isolating, (rule) => rule.action === 'deny'),
+      };
     };
+    return { ingress: of('ingress'), egress: of('egress') };
   }
 
   private peerFacts(endpoint: Endpoint): PeerFacts {
@@ -562,10 +731,10 @@ class Engine implements PolicyEngine {
 }
 
 /** Where a rule is written, worked out once: explanations name every rule of the policies they show. */
-function ruleLocation(policy: NetworkPolicy, rule: CompiledRule): SourceLocation {
+function ruleLocation(policy: CompiledPolicy, rule: CompiledRule): SourceLocation {
   let location = ruleLocations.get(rule);
   if (!location) {
-    location = policy.locate(rule.rule.path);
+    location = policy.locate(rule.path);
     ruleLocations.set(rule, location);
   }
   return location;
@@ -573,12 +742,59 @@ function ruleLocation(policy: NetworkPolicy, rule: CompiledRule): SourceLocation
 
 const ruleLocations = new WeakMap<CompiledRule, SourceLocation>();
 
-/** What `sideOf` and `admittingRule` say of a side no policy isolates. */
-const NOT_ISOLATED = 'not isolated';
+/** The order of tiers: see `tiers.ts`. */
+const TIER_ORDER: Record<CompiledPolicy['tier'], number> = { admin: 0, namespaced: 1, baseline: 2 };
 
-/** One isolated side of a connection, as `sideOf` gathers it. */
+/** What `decide` says of a side nothing applies to. */
+const DEFAULT_ALLOW: PortDecision<TierRule> = { allowed: true, tier: 'default' };
+
+function isEmptySelecting(selecting: Selecting): boolean {
+  return selecting.namespaced.length === 0 && selecting.admin.length === 0 && selecting.baseline.length === 0;
+}
+
+/** The first rule of the given action, in policy and rule order, that lets the connection through. */
+function firstRule(
+  policies: readonly CompiledPolicy[],
+  direction: Direction,
+  action: RuleAction,
+  side: SideFacts,
+  protocol: Protocol,
+  port: number,
+): TierRule | undefined {
+  for (const policy of policies) {
+    for (const rule of policy[direction]) {
+      if (rule.action === action && admits(rule, side, protocol, port)) return { policy, rule, action };
+    }
+  }
+  return undefined;
+}
+
+/** A policy as explanations name it: `namespace/name` for namespaced kinds, the name for cluster-scoped ones. */
+function policyId(policy: CompiledPolicy): string {
+  return policy.ref.namespace === undefined ? policy.ref.name : `${policy.ref.namespace}/${policy.ref.name}`;
+}
+
+/** The decision of a side, as `explain` reports it: which tier, policy and rule decided, and what it did. */
+function tierDecision(decision: PortDecision<TierRule>): TierDecision {
+  const describe = (rule: TierRule) => ({
+    policy: rule.policy.ref,
+    priority: rule.policy.priority,
+    index: rule.rule.index,
+    action: rule.action,
+    loc: ruleLocation(rule.policy, rule.rule),
+    ...(rule.rule.name !== undefined ? { name: rule.rule.name } : {}),
+  });
+  return {
+    tier: decision.tier,
+    allowed: decision.allowed,
+    ...(decision.rule ? { rule: describe(decision.rule) } : {}),
+    ...(decision.passedBy ? { passedBy: describe(decision.passedBy) } : {}),
+  };
+}
+
+/** One side of a connection, as `sideOf` gathers it. */
 interface SideFacts {
-  selecting: readonly CompiledPolicy[];
+  selecting: Selecting;
   otherFacts: PeerFacts;
   destinationPorts: readonly ContainerPort[] | undefined;
 }
@@ -617,6 +833,16 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) 
  * large check. Models are not changed once built, so an object's compiled form never goes stale.
  */
 const compiledPolicies = new WeakMap<NetworkPolicy, CompiledPolicy>();
+const compiledTieredPolicies = new WeakMap<TieredPolicy, CompiledPolicy>();
+
+function compiledTiered(policy: TieredPolicy): CompiledPolicy {
+  let compiled = compiledTieredPolicies.get(policy);
+  if (!compiled) {
+    compiled = compileTieredPolicy(policy);
+    compiledTieredPolicies.set(policy, compiled);
+  }
+  return compiled;
+}
 const compiledPeers = new WeakMap<PolicyPeer, CompiledPeer>();
 const groupKeys = new WeakMap<Workload, string>();
 
@@ -637,6 +863,7 @@ export function groupKey(workload: Workload): string {
 
 /** The ports a precomputed row allows with one other group. */
 function rowPorts(row: DirectionRow, other: Group): ConnSet {
+  if (row.compose) return row.compose(other);
   if (!row.isolated) return ConnSet.all();
   let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
   for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));

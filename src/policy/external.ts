@@ -5,7 +5,6 @@ import {
   cutAddressSpace,
   rangeContains,
   rangeToCidrs,
-  type IpFamily,
   type IpRange,
 } from './ip.js';
 import { ConnSet } from './portset.js';
@@ -34,9 +33,30 @@ export const PROTOCOL_ORDER: readonly Protocol[] = [...PROTOCOLS].sort();
  * adjacent segments with the same ports are merged before being written as CIDRs. Sorted by address, then protocol.
  */
 export function externalBlocks(contributions: readonly ExternalContribution[]): ExternalBlock[] {
+  return blocksOf(
+    contributions.flatMap((c) => c.ranges ?? []),
+    (segment) =>
+      contributions
+        .filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment)))
+        .reduce((ports, c) => ports.union(c.ports), ConnSet.none()),
+  );
+}
+
+/**
+ * Blocks from any rule of what a segment gets: the IPv4 and IPv6 spaces are cut at every boundary, `portsAt` says
+ * what each segment is allowed (the tiers compose deny and pass rules as well as allows), and adjacent segments with
+ * the same ports are merged per protocol. Sorted by address, then protocol.
+ */
+export function blocksOf(
+  boundaries: readonly IpRange[],
+  portsAt: (segment: IpRange) => ConnSet,
+): ExternalBlock[] {
   const blocks: ExternalBlock[] = [];
   for (const family of [4, 6] as const) {
-    const segments = allowedSegments(family, contributions);
+    const segments = cutAddressSpace(
+      family,
+      boundaries.filter((range) => range.family === family),
+    ).map((range) => ({ range, ports: portsAt(range) }));
     for (const protocol of PROTOCOL_ORDER) {
       for (const merged of mergeSegments(segments, protocol)) {
         for (const cidr of rangeToCidrs(merged.range)) {
@@ -58,19 +78,6 @@ export function compareBlocks(a: ExternalBlock, b: ExternalBlock): number {
   return (
     compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol)
   );
-}
-
-function allowedSegments(
-  family: IpFamily,
-  contributions: readonly ExternalContribution[],
-): { range: IpRange; ports: ConnSet }[] {
-  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range) => range.family === family);
-  return cutAddressSpace(family, bounded).map((range) => ({
-    range,
-    ports: contributions
-      .filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range)))
-      .reduce((ports, c) => ports.union(c.ports), ConnSet.none()),
-  }));
 }
 
 function mergeSegments(

@@ -4,7 +4,10 @@ import type {
   Namespace,
   NetworkPolicy,
   PolicyPeer,
+  PolicyRef,
   Protocol,
+  RuleAction,
+  Tier,
   Workload,
 } from '../model/types.js';
 import type { ConnSet } from './portset.js';
@@ -53,12 +56,39 @@ export interface RuleVerdict {
   loc: SourceLocation;
   peerMatches: boolean;
   portMatches: boolean;
+  /** What the rule does when it matches; given for the rules of admin and baseline policies and for denies. */
+  action?: RuleAction;
+  /** The rule's `name`, for kinds that name rules. */
+  name?: string;
 }
 
 export interface PolicyVerdict {
+  /** `namespace/name`, or the name of a cluster-scoped policy. */
   policy: string;
   loc: SourceLocation;
+  /** Given for admin and baseline policies (NetworkPolicies are the namespaced tier). */
+  kind?: string;
+  tier?: Tier;
+  priority?: number;
   rules: RuleVerdict[];
+}
+
+/** The rule a tier decided by, as `explain` names it. */
+export interface DecidingRule {
+  policy: PolicyRef;
+  priority: number;
+  index: number;
+  name?: string;
+  action: RuleAction;
+  loc: SourceLocation;
+}
+
+/** Which tier decided a side, by which rule, and whether an admin Pass sent it down (see `tiers.ts`). */
+export interface TierDecision {
+  tier: Tier | 'default';
+  allowed: boolean;
+  rule?: DecidingRule;
+  passedBy?: DecidingRule;
 }
 
 /** One side of a connection: the source's egress or the destination's ingress. */
@@ -67,8 +97,12 @@ export interface SideExplanation {
   /** False for an IP endpoint (policies do not apply to it) or a pod that no policy isolates. */
   isolated: boolean;
   allowed: boolean;
-  /** Every policy that selects the pod for this direction, with its rules. */
+  /** Every namespaced policy (NetworkPolicy) that selects the pod for this direction, with its rules. */
   policies: PolicyVerdict[];
+  /** Set when admin or baseline policies select the pod: those policies in evaluation order, with their rules. */
+  tiered?: PolicyVerdict[];
+  /** Set with `tiered`: the tier and rule that decided. */
+  decision?: TierDecision;
 }
 
 export interface Explanation {
