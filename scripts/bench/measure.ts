@@ -159,7 +159,7 @@ async function measurePhases(
     const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
     const replaySide = (s: Side): ReplaySide => ({
       engine: s.engine,
-      match: matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match),
+      match: matchingOutsidePods(createFlowMatcher(s.model, cidrs).match),
     });
     return replayFlows(read.flows, replaySide(base), replaySide(head));
   });

@@ -2,8 +2,9 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { UnanalysedPolicy } from '../kinds/unanalysed.js';
 import { loadManifests, parseManifestText, type ParseCache } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
-import { buildModel } from '../model/build.js';
+import { buildModel, type BuildModelOptions } from '../model/build.js';
 import type { ClusterModel } from '../model/types.js';
+import { unrenderedTreeHint } from '../model/unrendered.js';
 import { createEngine } from '../policy/engine.js';
 import type { PolicyEngine } from '../policy/types.js';
 import type { ManifestSource } from './run.js';
@@ -41,15 +42,24 @@ export async function analyseSide(
     namespaceLabels: Object.fromEntries(
       Object.entries(config.namespaces).map(([name, ns]) => [name, ns.labels]),
     ),
+    complete: config.complete,
+    outsideWorkloads: outsideWorkloads(config),
   });
   const skipped = Object.values(loaded.skippedKinds).reduce((sum, n) => sum + n, 0);
+  const hint = 'rendered' in source ? undefined : unrenderedTreeHint(loaded.files, loaded.objects, model);
   return {
     model,
     engine: createEngine(model),
-    diagnostics: [...loaded.diagnostics, ...diagnostics],
+    diagnostics: [...loaded.diagnostics, ...diagnostics, ...(hint ? [hint] : [])],
     objectCount: loaded.objects.length + skipped,
     unanalysed: loaded.unanalysed,
   };
+}
+
+/** The config's `workloads:`, placed in the config file for messages that point at a workload. */
+export function outsideWorkloads(config: ResolvedConfig): NonNullable<BuildModelOptions['outsideWorkloads']> {
+  const loc = { file: config.file ?? '.netpol-guard.yaml', line: 1, column: 1 };
+  return config.workloads.map((workload) => ({ ...workload, loc }));
 }
 
 /** True when input errors left nothing to analyse (exit code 1 of `reach`/`explain`/`lint`). */

@@ -27,6 +27,8 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
   cluster: { podCidrs: [], serviceCidrs: [] },
   defaultNamespace: 'default',
   namespaces: {},
+  complete: false,
+  workloads: [],
   failOn: 'error',
   failOnBrokenFlows: true,
   limits: {

@@ -7,12 +7,15 @@ import { cidrToRange } from '../policy/ip.js';
 import { rules } from '../rules/index.js';
 import { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE } from './defaults.js';
 import { CONFIG_SCHEMA } from './schema.js';
-import type { ResolvedConfig } from './types.js';
+import type { OutsideWorkload, ResolvedConfig } from './types.js';
 import { editDistance } from '../text/edit-distance.js';
 
 const validateConfig = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 
-type ConfigFileContent = Partial<Omit<ResolvedConfig, 'dns' | 'cluster' | 'limits' | 'file'>> & {
+type ConfigFileContent = Partial<
+  Omit<ResolvedConfig, 'dns' | 'cluster' | 'limits' | 'file' | 'workloads'>
+> & {
+  workloads?: (Pick<OutsideWorkload, 'namespace' | 'name'> & Partial<OutsideWorkload>)[];
   dns?: Partial<ResolvedConfig['dns']>;
   cluster?: Partial<ResolvedConfig['cluster']>;
   limits?: Partial<ResolvedConfig['limits']>;
@@ -218,6 +221,13 @@ function mergeWithDefaults(given: ConfigFileContent): ResolvedConfig {
     namespaces: Object.fromEntries(
       Object.entries(given.namespaces ?? {}).map(([name, ns]) => [name, { labels: { ...ns?.labels } }]),
     ),
+    workloads: (given.workloads ?? []).map(({ namespace, name, kind, labels, ports }) => ({
+      namespace,
+      name,
+      kind: kind ?? 'Deployment',
+      labels: { ...labels },
+      ports: (ports ?? []).map((port) => ({ ...port, protocol: port.protocol ?? 'TCP' })),
+    })),
   };
 }
 

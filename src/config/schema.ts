@@ -67,6 +67,34 @@ export const CONFIG_SCHEMA = {
         properties: { labels: labelMap },
       },
     },
+    complete: { type: 'boolean' },
+    workloads: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['namespace', 'name'],
+        properties: {
+          namespace: { type: 'string', minLength: 1 },
+          name: { type: 'string', minLength: 1 },
+          kind: { type: 'string', minLength: 1 },
+          labels: labelMap,
+          ports: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['port'],
+              properties: {
+                port: { type: 'integer', minimum: 1, maximum: 65535 },
+                protocol: { enum: ['TCP', 'UDP', 'SCTP'] },
+                name: { type: 'string', minLength: 1 },
+              },
+            },
+          },
+        },
+      },
+    },
     failOn: { enum: ['error', 'warning', 'never'] },
     failOnBrokenFlows: { type: 'boolean' },
     limits: {

@@ -29,6 +29,16 @@ export interface Limits extends LoadLimits {
   maxSkippedSamples: number;
 }
 
+/** A workload the repository does not hold (deployed from elsewhere), as `workloads:` declares it. */
+export interface OutsideWorkload {
+  namespace: string;
+  name: string;
+  /** Default `Deployment`: what flow logs name the pods by. */
+  kind: string;
+  labels: Record<string, string>;
+  ports: { port: number; protocol: Protocol; name?: string }[];
+}
+
 /** The configuration after defaults are applied: every field is present. */
 export interface ResolvedConfig {
   /** Overrides of the rules' default severities, by rule id. */
@@ -41,6 +51,13 @@ export interface ResolvedConfig {
   defaultNamespace: string;
   /** Namespaces that live outside the repository, with their labels, so namespaceSelectors can match them. */
   namespaces: Record<string, { labels: Record<string, string> }>;
+  /**
+   * The repository holds the whole cluster: every namespace and every pod. Rules that say "matches nothing" then
+   * judge every namespace, not only those whose workloads the tree shows (`docs/partial-trees.md`).
+   */
+  complete: boolean;
+  /** Workloads that live outside the repository; declaring some in a namespace says they are all its pods. */
+  workloads: OutsideWorkload[];
   failOn: FailOn;
   /** Whether flows that a change would break fail the run on their own. */
   failOnBrokenFlows: boolean;

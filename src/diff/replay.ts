@@ -1,7 +1,7 @@
 import type { FlowPeer, FlowsResult, ReplayedFlow } from '../check/types.js';
 import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
-import type { ClusterModel, Workload } from '../model/types.js';
+import type { Workload } from '../model/types.js';
 import { ownerFromPodName } from '../flows/owner.js';
 import type { Endpoint, PolicyEngine } from '../policy/types.js';
 import { describeDenial } from './explain-text.js';
@@ -115,19 +115,19 @@ function compareFlows(a: ReplayedFlow, b: ReplayedFlow): number {
 }
 
 /**
- * Wraps a matcher so that a pod in a namespace the repository does not manage (typically kube-system's DNS) is
- * evaluated from what the flow itself says, its namespace and labels, instead of being unmatched: policies decide
- * on exactly those. A namespace that has workloads in the model stays strict: there, no match is a real mismatch.
+ * Wraps a matcher so that a pod no workload of the model stands for (kube-system's DNS, a pod an operator or another
+ * repository makes) is evaluated from what the flow itself says, its namespace and labels, instead of being unmatched:
+ * policies decide on exactly those, so its breakage is reported. Unmatched stays for endpoints with nothing to
+ * evaluate (no namespace or no labels) and for ambiguous ones.
  */
 export function matchingOutsidePods(
-  model: ClusterModel,
   match: (endpoint: FlowEndpoint) => MatchedEndpoint,
 ): (endpoint: FlowEndpoint) => MatchedEndpoint {
-  const managed = new Set(model.workloads.map((w) => w.namespace));
   return (endpoint) => {
     const matched = match(endpoint);
     const { namespace, labels } = endpoint;
-    if (!('unmatched' in matched) || !namespace || !labels || managed.has(namespace)) return matched;
+    if (!('unmatched' in matched) || !namespace || !labels || matched.unmatched.startsWith('ambiguous'))
+      return matched;
     const owner = endpoint.workload ?? (endpoint.pod ? ownerFromPodName(endpoint.pod, labels) : undefined);
     const name = owner?.name ?? endpoint.pod ?? Object.values(labels).join('-');
     const kind = owner?.kind ?? 'Pod';
@@ -140,6 +140,7 @@ export function matchingOutsidePods(
       ports: [],
       ips: [],
       loc: { file: '(recorded flow)', line: 0, column: 0 },
+      madeBy: 'a recorded flow',
     };
     return { workload };
   };

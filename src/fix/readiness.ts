@@ -15,7 +15,11 @@ export function namespaceReadiness(
   observed: readonly ObservedFlow[],
   model: ClusterModel,
 ): NamespaceReadiness[] {
-  const managed = new Set(model.workloads.map((workload) => workload.namespace));
+  // The repository's namespaces: those it holds workloads or policies of (a tenant's policies, its pods elsewhere).
+  const managed = new Set([
+    ...model.workloads.map((workload) => workload.namespace),
+    ...model.policies.map((policy) => policy.namespace),
+  ]);
   const byNamespace = new Map<string, { observed: number; blocking: BlockingFlow[] }>();
   for (const flow of observed) {
     const ends: [Direction, string | undefined][] = [

@@ -86,6 +86,17 @@ function collectCandidate(candidate: Candidate, reading: FileReading, into: File
     noteUnanalysed(value, kind, apiVersion, unanalysed, offset, reading, into);
     return;
   }
+  if (groups === undefined || !groups.includes(group)) {
+    // A custom resource may make pods: the model decides (a known operator's, or its namespace is not fully known).
+    // Kubernetes project APIs (`*.k8s.io`: CRDs, Gateway API, AdminNetworkPolicy) make none.
+    if (isCustomGroup(group) && kind !== 'NetworkPolicy') {
+      const object = customResource(value, kind, apiVersion, node, reading);
+      if (object) {
+        into.objects.push(object);
+        return;
+      }
+    }
+  }
   if (groups === undefined) {
     count(into.skippedKinds, kind);
     return;
@@ -212,6 +223,39 @@ function loadedObject(
     loc,
     locate: makeLocator(loc, written),
   };
+}
+
+/**
+ * A custom resource for the model, or undefined (then it is only counted) when its name or namespace is not plain
+ * text (no name, as a `kustomization.yaml` has; a template): such an object never stops the run.
+ */
+function customResource(
+  value: Record<string, unknown>,
+  kind: string,
+  apiVersion: string,
+  node: SourceNode,
+  reading: FileReading,
+): LoadedObject | undefined {
+  const metadata = plainObject(value['metadata']);
+  const name = metadata?.['name'];
+  const namespace = metadata?.['namespace'] ?? undefined;
+  const plain = (text: unknown) => typeof text === 'string' && text !== '' && !text.includes('{{');
+  if (!plain(name) || (namespace !== undefined && !plain(namespace))) return undefined;
+  const loc = locationAt(reading.file, reading.lineCounter, node.start ?? 0);
+  return {
+    apiVersion,
+    kind,
+    name: name as string,
+    namespace: namespace as string | undefined,
+    value,
+    loc,
+    locate: makeLocator(loc, undefined),
+    customResource: true,
+  };
+}
+
+function isCustomGroup(group: string): boolean {
+  return group.includes('.') && !group.endsWith('.k8s.io') && !group.endsWith('.x-k8s.io');
 }
 
 function withInheritedType(

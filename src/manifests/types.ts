@@ -42,6 +42,11 @@ export interface LoadedObject {
   value: Record<string, unknown>;
   loc: SourceLocation;
   locate(path: FieldPath): SourceLocation;
+  /**
+   * Set for an object of a custom API group (`monitoring.coreos.com`) that the analysis does not read as such: the
+   * model only learns from it which pods an operator may make (docs/partial-trees.md).
+   */
+  customResource?: true;
 }
 
 export interface LoadOptions {

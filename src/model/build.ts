@@ -1,5 +1,8 @@
+import { pushTo } from '../collections.js';
 import type { Diagnostic, LoadedObject, SourceLocation } from '../manifests/types.js';
 import { FieldReader } from './fields.js';
+import { namespacesDeclared } from './completeness.js';
+import { isInert, podMakerFor } from './operators/index.js';
 import { readNetworkPolicy } from './policy.js';
 import {
   PROTOCOLS,
@@ -7,6 +10,7 @@ import {
   type Labels,
   type Namespace,
   type NetworkPolicy,
+  type OpaqueResource,
   type Protocol,
   type Service,
   type ServicePort,
@@ -22,6 +26,12 @@ export interface BuildModelOptions {
   defaultNamespace?: string;
   /** Labels of namespaces that live outside the repository, so namespaceSelectors can match them. */
   namespaceLabels?: Record<string, Labels>;
+  /** The repository holds the whole cluster (config `complete: true`). */
+  complete?: boolean;
+  /** Workloads that live outside the repository (config `workloads:`), placed at `loc` (the config file). */
+  outsideWorkloads?: readonly (Pick<Workload, 'namespace' | 'kind' | 'name' | 'labels' | 'ports'> & {
+    loc: SourceLocation;
+  })[];
 }
 
 /**
@@ -43,6 +53,7 @@ export function buildModel(
   >();
   const services = new Map<string, Service>();
   const policies = new Map<string, NetworkPolicy>();
+  const customResources: LoadedObject[] = [];
 
   // The first declaration is kept: a later copy is most likely a leftover, and which one wins must be visible.
   const addUnique = <T extends { loc?: SourceLocation }>(
@@ -74,6 +85,10 @@ export function buildModel(
         },
         reader,
       );
+      continue;
+    }
+    if (object.customResource) {
+      customResources.push(object);
       continue;
     }
     if (!isWorkloadKind(object.kind) && object.kind !== 'Service' && object.kind !== 'NetworkPolicy')
@@ -134,6 +149,19 @@ export function buildModel(
     }
   }
 
+  for (const { namespace, kind, name, labels, ports, loc } of options.outsideWorkloads ?? []) {
+    const id = workloadId(namespace, kind, name);
+    // The repository's own manifest, when there is one, says more than the config.
+    if (!workloads.has(id))
+      workloads.set(id, { id, namespace, kind, name, labels, ports, ips: [], loc, madeBy: 'the config' });
+  }
+
+  const opaqueResources = addOperatorMade(customResources, defaultNamespace, {
+    workloads,
+    declaredNamespaces,
+    diagnostics,
+  });
+
   const model: ClusterModel = {
     namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
       ...[...workloads.values()].map((w) => w.namespace),
@@ -144,7 +172,93 @@ export function buildModel(
     services: [...services.values()],
     policies: [...policies.values()],
   };
+  model.knowledge = {
+    complete: options.complete ?? false,
+    namespacesDeclared: namespacesDeclared(model, new Set(Object.keys(options.namespaceLabels ?? {}))),
+    opaqueResources,
+  };
   return { model, diagnostics };
+}
+
+/**
+ * Adds the workloads and namespaces that well-known operators make from the custom resources (src/model/operators),
+ * unless the tree states them itself (a cluster dump holds the StatefulSet too). Returns, by namespace, the custom
+ * resources that may make pods the model cannot see; one diagnostic lists them.
+ */
+function addOperatorMade(
+  resources: readonly LoadedObject[],
+  defaultNamespace: string,
+  into: {
+    workloads: Map<string, Workload>;
+    declaredNamespaces: Map<string, Namespace>;
+    diagnostics: Diagnostic[];
+  },
+): Map<string, OpaqueResource[]> {
+  const opaque = new Map<string, OpaqueResource[]>();
+  for (const object of resources) {
+    const group = object.apiVersion.includes('/')
+      ? object.apiVersion.slice(0, object.apiVersion.indexOf('/'))
+      : '';
+    const maker = podMakerFor(group, object.kind);
+    let namespace = object.namespace ?? defaultNamespace;
+    if (!maker) {
+      if (!isInert(group, object.kind)) pushTo(opaque, namespace, opaqueResource(object, namespace));
+      continue;
+    }
+    const reader = new FieldReader(object, into.diagnostics);
+    const made = maker.namespace?.(reader);
+    if (made) {
+      namespace = made.name;
+      if (!into.declaredNamespaces.has(made.name)) {
+        into.declaredNamespaces.set(made.name, {
+          name: made.name,
+          labels: namespaceLabels(made.name, made.labels),
+          inferred: false,
+          loc: object.loc,
+        });
+      }
+    }
+    const workloads = maker.workloads(reader);
+    if (!workloads) {
+      pushTo(opaque, namespace, opaqueResource(object, namespace));
+      continue;
+    }
+    for (const { kind, name, labels, ports } of workloads) {
+      const id = workloadId(namespace, kind, name);
+      if (into.workloads.has(id)) continue;
+      const madeBy = `${object.kind} ${object.name}`;
+      into.workloads.set(id, { id, namespace, kind, name, labels, ports, ips: [], loc: object.loc, madeBy });
+    }
+  }
+  if (opaque.size > 0) into.diagnostics.push(opaqueDiagnostic(opaque));
+  return opaque;
+}
+
+function opaqueResource(object: LoadedObject, namespace: string): OpaqueResource {
+  const { apiVersion, kind, name, loc } = object;
+  return { apiVersion, kind, name, namespace, loc };
+}
+
+/** One note for all the custom resources whose pods are unknown, naming a few. */
+function opaqueDiagnostic(opaque: ReadonlyMap<string, readonly OpaqueResource[]>): Diagnostic {
+  const all = [...opaque.values()].flat();
+  const first = all[0]!;
+  const names = all.slice(0, 5).map(({ kind, namespace, name }) => `${kind} ${namespace}/${name}`);
+  const more = all.length > names.length ? ` and ${all.length - names.length} more` : '';
+  const namespaces = [...opaque.keys()].sort();
+  const shownNamespaces = namespaces.slice(0, 5).join(', ') + (namespaces.length > 5 ? ', ...' : '');
+  return {
+    severity: 'info',
+    code: 'unknown-pods',
+    message:
+      `${all.length} custom resource${all.length === 1 ? '' : 's'} may create pods this tree does not show ` +
+      `(${names.join(', ')}${more}), so the pods of namespace${namespaces.length === 1 ? '' : 's'} ` +
+      `${shownNamespaces} are not fully known and no rule says a selector there matches nothing. Declare such ` +
+      'pods under `workloads:` in .netpol-guard.yaml (docs/partial-trees.md)',
+    file: first.loc.file,
+    line: first.loc.line,
+    column: first.loc.column,
+  };
 }
 
 /**

@@ -33,6 +33,8 @@ export interface Workload {
   /** Pod IPs stated in a manifest (`status.podIP(s)`), so ipBlocks can match the pod. */
   ips: string[];
   loc: SourceLocation;
+  /** Set for pods an operator makes from a custom resource (`Prometheus k8s`), or that the config declares. */
+  madeBy?: string;
 }
 
 export interface ServicePort {
@@ -161,6 +163,25 @@ export interface TieredPolicy {
   locate(path: FieldPath): SourceLocation;
 }
 
+/** A custom resource the model does not know the pods of: its namespace may run pods the model cannot see. */
+export interface OpaqueResource {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  loc: SourceLocation;
+}
+
+/** What the model knows about what it does not show (`src/model/completeness.ts` answers from it). */
+export interface ModelKnowledge {
+  /** The config says the repository holds the whole cluster (`complete: true`). */
+  complete: boolean;
+  /** Every namespace the objects live in is declared (by a Namespace manifest or the config), so labels are known. */
+  namespacesDeclared: boolean;
+  /** Custom resources that may create pods the model cannot see, by namespace. */
+  opaqueResources: ReadonlyMap<string, readonly OpaqueResource[]>;
+}
+
 /** Everything the engine needs about one side (base or head) of the repository. */
 export interface ClusterModel {
   namespaces: Map<string, Namespace>;
@@ -169,4 +190,6 @@ export interface ClusterModel {
   policies: NetworkPolicy[];
   /** Policies of the other kinds the engine evaluates (AdminNetworkPolicy, ClusterNetworkPolicy...). */
   tieredPolicies?: TieredPolicy[];
+  /** Absent in models built by hand (tests): nothing is known to be missing, and no namespace is complete. */
+  knowledge?: ModelKnowledge;
 }

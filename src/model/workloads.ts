@@ -21,7 +21,10 @@ export function isWorkloadKind(kind: string): boolean {
 /** A Pod read from a manifest, before Pods of one controller are folded together. */
 export interface PodOrTemplate {
   workload: Workload;
-  /** Set for a Pod with a controller ownerReference: the workload it belongs to (`kind`/`name`). */
+  /**
+   * Set for a Pod or ReplicaSet with a controller ownerReference: the workload it belongs to (`kind`/`name`), the
+   * Deployment for a Deployment's ReplicaSet.
+   */
   owner?: { kind: string; name: string };
 }
 
@@ -34,13 +37,23 @@ export function readWorkload(reader: FieldReader, namespace: string): PodOrTempl
     namespace,
     kind: object.kind,
     name: object.name,
-    labels: reader.stringMap([...template, 'metadata', 'labels']),
-    ports: readContainerPorts(reader, [...template, 'spec', 'containers']),
+    ...readPodTemplate(reader, template),
     ips: object.kind === 'Pod' ? readPodIps(reader) : [],
     loc: object.loc,
   };
-  const owner = object.kind === 'Pod' ? readControllerOwner(reader) : undefined;
+  // A cluster dump holds the Pods and ReplicaSets a Deployment made: they fold into it (one group of pods).
+  const owned =
+    object.kind === 'Pod' || object.kind === 'ReplicaSet' ? readControllerOwner(reader) : undefined;
+  const owner = owned && deploymentOfReplicaSet(owned, workload.labels);
   return owner ? { workload, owner } : { workload };
+}
+
+/** The labels and container ports of the pod template at `path` (`[]` for a Pod, which is its own template). */
+export function readPodTemplate(reader: FieldReader, path: FieldPath): Pick<Workload, 'labels' | 'ports'> {
+  return {
+    labels: reader.stringMap([...path, 'metadata', 'labels']),
+    ports: readContainerPorts(reader, [...path, 'spec', 'containers']),
+  };
 }
 
 export function workloadId(namespace: string, kind: string, name: string): string {
@@ -80,6 +93,20 @@ function readPodIps(reader: FieldReader): string[] {
     if (ip) ips.add(ip);
   });
   return [...ips];
+}
+
+/**
+ * The Deployment behind a ReplicaSet owner, when the pod template hash says it made it: a Deployment names its
+ * ReplicaSets `<name>-<pod-template-hash>` and puts the hash on their pods (as `ownerFromPodName` reads flow logs).
+ * Other owners are kept as they are.
+ */
+function deploymentOfReplicaSet(
+  owner: { kind: string; name: string },
+  labels: Labels,
+): { kind: string; name: string } {
+  const hash = labels['pod-template-hash'];
+  if (owner.kind !== 'ReplicaSet' || !hash || !owner.name.endsWith(`-${hash}`)) return owner;
+  return { kind: 'Deployment', name: owner.name.slice(0, -hash.length - 1) };
 }
 
 function readControllerOwner(reader: FieldReader): { kind: string; name: string } | undefined {
@@ -125,8 +152,12 @@ export function foldOwnedPods(
   };
 }
 
+/** Labels that differ between the pods of one controller by design: each revision's pods carry their own hash. */
+const REVISION_LABELS = new Set(['pod-template-hash', 'controller-revision-hash']);
+
 function differingKeys(labelSets: readonly Labels[]): string[] {
   const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
+  for (const key of REVISION_LABELS) keys.delete(key);
   const first = labelSets[0] ?? {};
   return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
 }

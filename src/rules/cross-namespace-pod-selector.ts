@@ -1,3 +1,5 @@
+import { workloadsKnown } from '../model/completeness.js';
+import { isEmptySelector } from '../policy/selector.js';
 import {
   describeWorkloads,
   formatSelector,
@@ -14,7 +16,8 @@ export const crossNamespacePodSelector: Rule = {
     id: 'cross-namespace-pod-selector',
     severity: 'warning',
     description:
-      "A podSelector-only peer that matches no pod in the policy's namespace but matches pods in other namespaces.",
+      "A podSelector-only peer (not `{}`) that matches no pod in the policy's namespace, whose workloads the tree " +
+      'holds, but matches pods in other namespaces.',
     rationale:
       "A peer with only a podSelector selects pods in the policy's own namespace. Written for pods that live " +
       'elsewhere (Prometheus in `monitoring`, an ingress controller), it admits nothing, and the traffic is dropped.',
@@ -32,8 +35,12 @@ export const crossNamespacePodSelector: Rule = {
   check(ctx) {
     for (const { policy, rule, peer } of policyPeers(ctx.model)) {
       if (isInAndOrSplit(rule.peers ?? [], peer)) continue;
+      // `podSelector: {}` is the usual "my own namespace" peer; and where the tree does not show every pod of the
+      // namespace, the pods the selector is for may well be there.
+      if (!peer.podSelector || isEmptySelector(peer.podSelector)) continue;
+      if (!workloadsKnown(ctx.model, policy.namespace)) continue;
       // Its own namespace first: a cheap look that settles most peers.
-      if (!peer.podSelector || ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
+      if (ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
       const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer);
       if (elsewhere.length === 0) continue;
       const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();

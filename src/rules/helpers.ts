@@ -138,11 +138,6 @@ export function selectorKeys(selector: LabelSelector): string[] {
   ]);
 }
 
-/** Whether any workload of the model lives in the namespace: only then can "matches nothing" be trusted. */
-export function hasKnownWorkloads(model: ClusterModel, namespace: string): boolean {
-  return byNamespace(model).workloads.has(namespace);
-}
-
 /**
  * The model's workloads, services and policies by namespace (namespaces without any are absent), in model order.
  */

@@ -1,12 +1,10 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ClusterModel, LabelSelector, Labels } from '../model/types.js';
 import { NAMESPACE_NAME_LABEL } from '../model/build.js';
+import { SYSTEM_NAMESPACES } from '../model/completeness.js';
 import { compileSelector } from '../policy/selector.js';
 import { compareText } from '../text/compare.js';
 import { labelsSatisfying, selectorKeys } from './helpers.js';
-
-/** Namespaces every cluster has, whether or not a repository declares them. */
-const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /** The namespace of the cluster DNS pods, named by the `dns` config or `kube-system`. */
 export function dnsNamespaceName(config: ResolvedConfig): string {
@@ -50,14 +48,24 @@ const knownNamespacesCache = new WeakMap<
 >();
 
 /**
- * Whether namespace facts can be trusted: the repository declares at least one Namespace (so it manages them) or
- * the config lists the outside ones. Otherwise namespaces live elsewhere and "no namespace matches" means nothing.
+ * The namespace names a selector states exactly: a `kubernetes.io/metadata.name` equality or `In` list, which the API
+ * server sets on every namespace. Such a selector names namespaces that surely exist somewhere, whether or not this
+ * tree declares them. Undefined when the selector selects on anything else.
  */
-export function namespacesAreManaged(model: ClusterModel, config: ResolvedConfig): boolean {
-  return (
-    Object.keys(config.namespaces).length > 0 ||
-    [...model.namespaces.values()].some((namespace) => !namespace.inferred)
-  );
+export function namedNamespaces(selector: LabelSelector): readonly string[] | undefined {
+  const keys = selectorKeys(selector);
+  if (keys.length !== 1 || keys[0] !== NAMESPACE_NAME_LABEL) return undefined;
+  // Each requirement allows a set of names; the selector allows the names every requirement allows.
+  const allowed: (readonly string[])[] = [];
+  const equal = selector.matchLabels?.[NAMESPACE_NAME_LABEL];
+  if (equal !== undefined) allowed.push([equal]);
+  for (const { operator, values } of selector.matchExpressions ?? []) {
+    if (operator !== 'In') return undefined;
+    allowed.push(values ?? []);
+  }
+  const names = new Set(allowed[0]);
+  for (const list of allowed.slice(1)) for (const name of names) if (!list.includes(name)) names.delete(name);
+  return [...names].sort();
 }
 
 /** Keys a namespaceSelector reads that no known namespace carries. */

@@ -1,4 +1,5 @@
 import type { PolicyPeer } from '../model/types.js';
+import { isEmptySelector } from '../policy/selector.js';
 import { andOrSplits, describeWorkloads, formatSelector, peerKey, policyRules } from './helpers.js';
 import type { Rule } from './types.js';
 
@@ -15,8 +16,9 @@ export const peerAndOrSplit: Rule = {
       'matching pods of the policy\'s own namespace, which is far wider than the "these pods in that namespace" it ' +
       'looks like.',
     remediation:
-      'Put both selectors in one item (remove the `-` before the second). If OR is what you meant, keep it and ' +
-      'document it with a suppression annotation.',
+      'Put both selectors in one item (remove the `-` before the second); the finding names the pods of the ' +
+      "policy's namespace that would then lose access, if any. If OR is what you meant, keep it and document it " +
+      'with a suppression annotation. `- podSelector: {}` ("or my own namespace") is never reported.',
     example: [
       'ingress:',
       '  - from:',
@@ -30,6 +32,8 @@ export const peerAndOrSplit: Rule = {
     for (const { policy, direction, rule } of policyRules(ctx.model)) {
       for (const [namespacePeer, podPeer, later] of andOrSplits(rule.peers ?? [])) {
         if (!namespacePeer.namespaceSelector || !podPeer.podSelector) continue;
+        // `- podSelector: {}` is "or any pod of my namespace": AND cannot be what was meant.
+        if (isEmptySelector(podPeer.podSelector)) continue;
         const combined: PolicyPeer = {
           namespaceSelector: namespacePeer.namespaceSelector,
           podSelector: podPeer.podSelector,
@@ -40,6 +44,14 @@ export const peerAndOrSplit: Rule = {
         const namespaceWorkloads = ctx.engine.peerWorkloads(policy, namespacePeer);
         const podWorkloads = ctx.engine.peerWorkloads(policy, podPeer);
         const andWorkloads = ctx.engine.peerWorkloads(policy, combined);
+        // The advice must not close, unsaid, what the OR item admits today.
+        const kept = new Set(andWorkloads.map((workload) => workload.id));
+        const dropped = podWorkloads.filter((workload) => !kept.has(workload.id));
+        const caveat =
+          dropped.length > 0
+            ? `; merged, they would no longer admit ${describeWorkloads(dropped)}: keep a separate item for them if ` +
+              'they need it'
+            : '';
         ctx.report({
           policy,
           path: later.path,
@@ -47,7 +59,7 @@ export const peerAndOrSplit: Rule = {
             `"${peerKey(direction)}" has namespaceSelector ${namespaceText} and podSelector ${podText} as separate ` +
             `items, which is OR: every pod of those namespaces (${describeWorkloads(namespaceWorkloads)}) or pods ` +
             `${podText} of ${policy.namespace} (${describeWorkloads(podWorkloads)}). In one item (AND) they would ` +
-            `admit ${describeWorkloads(andWorkloads)}`,
+            `admit ${describeWorkloads(andWorkloads)}${caveat}`,
         });
       }
     }

@@ -1,6 +1,6 @@
+import { namespacesKnown, treeIsComplete, workloadsKnown } from '../model/completeness.js';
 import {
   formatSelector,
-  hasKnownWorkloads,
   isInAndOrSplit,
   peerKey,
   peerShape,
@@ -8,7 +8,7 @@ import {
   policyPeers,
   subPath,
 } from './helpers.js';
-import { matchingNamespaceNames, namespacesAreManaged, unknownNamespaceLabelKeys } from './namespaces.js';
+import { matchingNamespaceNames, namedNamespaces, unknownNamespaceLabelKeys } from './namespaces.js';
 import type { Rule } from './types.js';
 
 /** A peer that matches nothing admits nothing: the traffic it was written for is dropped. */
@@ -19,11 +19,13 @@ export const peerSelectsNothing: Rule = {
     description: 'A `from`/`to` peer that matches no known pod or namespace (ipBlock peers excluded).',
     rationale:
       'A peer whose selectors match nothing admits no traffic. It is almost always a typo or a stale label, and the ' +
-      'connection it was meant to allow fails in production. Only namespaces and pods the repository (or config) ' +
-      'shows are judged, so pods deployed from elsewhere do not raise it.',
+      'connection it was meant to allow fails in production. Only what the tree can know is judged: pods of ' +
+      'namespaces whose workloads it holds (and no custom resource that makes pods), namespaces when it declares ' +
+      'every namespace it uses. A `kubernetes.io/metadata.name` selector names a namespace that exists somewhere ' +
+      'and is judged only with `complete: true` (docs/partial-trees.md).',
     remediation:
       'Fix the selector to labels the pods (`spec.template.metadata.labels`) or namespaces carry. Declare namespaces ' +
-      'that live outside the repository under `namespaces:` in `.netpol-guard.yaml`.',
+      'and workloads that live outside the repository under `namespaces:` and `workloads:` in `.netpol-guard.yaml`.',
     example: [
       'egress:',
       '  - to:',
@@ -34,15 +36,16 @@ export const peerSelectsNothing: Rule = {
     ].join('\n'),
   },
   check(ctx) {
-    const managed = namespacesAreManaged(ctx.model, ctx.config);
-    for (const { policy, direction, rule, peer } of policyPeers(ctx.model)) {
+    const { model } = ctx;
+    const namespacesAreKnown = namespacesKnown(model);
+    for (const { policy, direction, rule, peer } of policyPeers(model)) {
       // Half of an AND/OR split: peer-and-or-split explains what both readings admit.
       if (isInAndOrSplit(rule.peers ?? [], peer)) continue;
       const shape = peerShape(peer);
       const key = peerKey(direction);
       if (shape === 'pod-only' && peer.podSelector) {
         // A match in another namespace is cross-namespace-pod-selector's finding, with a better message.
-        if (!hasKnownWorkloads(ctx.model, policy.namespace)) continue;
+        if (!workloadsKnown(model, policy.namespace)) continue;
         // Its own namespace first: a cheap look that settles most peers.
         if (ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
         if (podSelectorMatchesElsewhere(ctx.engine, policy, peer).length > 0) continue;
@@ -55,10 +58,12 @@ export const peerSelectsNothing: Rule = {
       }
       const namespaceSelector = peer.namespaceSelector;
       if (!namespaceSelector || (shape !== 'namespace-only' && shape !== 'namespace-and-pod')) continue;
-      const namespaces = matchingNamespaceNames(namespaceSelector, ctx.model, ctx.config);
+      // A selector on namespace names selects exactly those namespaces, whether or not the tree declares them.
+      const named = treeIsComplete(model) ? undefined : namedNamespaces(namespaceSelector);
+      const namespaces = named ?? matchingNamespaceNames(namespaceSelector, model, ctx.config);
       if (namespaces.length === 0) {
         // Unknown label keys are namespace-label-unknown's finding.
-        if (!managed || unknownNamespaceLabelKeys(namespaceSelector, ctx.model, ctx.config).length > 0)
+        if (!namespacesAreKnown || unknownNamespaceLabelKeys(namespaceSelector, model, ctx.config).length > 0)
           continue;
         ctx.report({
           policy,
@@ -70,8 +75,10 @@ export const peerSelectsNothing: Rule = {
         continue;
       }
       if (shape !== 'namespace-and-pod' || !peer.podSelector) continue;
-      // A matched namespace whose pods the repository does not show (kube-system's DNS pods) may hold the match.
-      if (!namespaces.every((namespace) => hasKnownWorkloads(ctx.model, namespace))) continue;
+      // Namespaces the tree does not declare may match too, and hold the pods.
+      if (!named && !namespacesAreKnown) continue;
+      // A matched namespace whose pods the tree does not show (kube-system's DNS pods) may hold the match.
+      if (!namespaces.every((namespace) => workloadsKnown(model, namespace))) continue;
       if (ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
       ctx.report({
         policy,

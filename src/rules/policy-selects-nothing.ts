@@ -1,4 +1,5 @@
-import { formatSelector, hasKnownWorkloads, selectorKeys, sortedUnique } from './helpers.js';
+import { workloadsKnown } from '../model/completeness.js';
+import { formatSelector, selectorKeys, sortedUnique } from './helpers.js';
 import { isEmptySelector } from '../policy/selector.js';
 import type { Rule } from './types.js';
 
@@ -7,11 +8,13 @@ export const policySelectsNothing: Rule = {
   meta: {
     id: 'policy-selects-nothing',
     severity: 'warning',
-    description: "The policy's podSelector matches no known workload of its namespace.",
+    description:
+      "The policy's podSelector matches no workload of its namespace, where the tree shows every workload.",
     rationale:
       'A policy applies only to the pods its podSelector selects. When it matches none (a typo, a label renamed in ' +
       'the Deployment but not in the policy), the pods it was written for are not isolated and not protected, and ' +
-      'nothing says so.',
+      'nothing says so. Only namespaces whose workloads the tree holds (with no custom resource that makes pods ' +
+      'there) are judged, or every namespace with `complete: true` (docs/partial-trees.md).',
     remediation: 'Fix the selector to the labels of the pod template (`spec.template.metadata.labels`).',
     example: [
       'spec:',
@@ -21,8 +24,9 @@ export const policySelectsNothing: Rule = {
   },
   check(ctx) {
     for (const policy of ctx.model.policies) {
-      // podSelector {} selects every pod, present and future; a namespace the repository shows no pod of cannot be judged.
-      if (isEmptySelector(policy.podSelector) || !hasKnownWorkloads(ctx.model, policy.namespace)) continue;
+      // podSelector {} selects every pod, present and future; a namespace whose pods the tree does not all show
+      // (none of them, or some made by a custom resource) cannot be judged.
+      if (isEmptySelector(policy.podSelector) || !workloadsKnown(ctx.model, policy.namespace)) continue;
       if (ctx.engine.policyWorkloads(policy).length > 0) continue;
       const inNamespace = ctx.model.workloads.filter((workload) => workload.namespace === policy.namespace);
       const hints = selectorKeys(policy.podSelector).flatMap((key) => {

@@ -39,6 +39,23 @@ describe('loadConfig', () => {
       cluster: { podCidrs: ['10.244.0.0/16'], serviceCidrs: ['10.96.0.0/12'] },
       defaultNamespace: 'apps',
       namespaces: { monitoring: { labels: { team: 'observability' } } },
+      complete: true,
+      workloads: [
+        {
+          namespace: 'payments-db',
+          name: 'postgres',
+          kind: 'Deployment',
+          labels: { app: 'postgres' },
+          ports: [{ port: 5432, protocol: 'TCP' }],
+        },
+        {
+          namespace: 'data',
+          name: 'cache',
+          kind: 'StatefulSet',
+          labels: {},
+          ports: [{ port: 6379, protocol: 'TCP', name: 'redis' }],
+        },
+      ],
       failOn: 'warning',
       failOnBrokenFlows: false,
       limits: {

@@ -108,16 +108,17 @@ describe('loadManifests: lists and kinds', () => {
   it('counts other kinds, warns about other NetworkPolicy APIs, rejects objects without a usable name', async () => {
     const file = `${FIXTURES}/kinds/kinds.yaml`;
     const result = await loadManifests([file]);
-    expect(result.objects.map((o) => [o.kind, o.name, o.namespace])).toEqual([
-      ['CronJob', 'nightly', undefined],
-      ['StatefulSet', 'db', undefined],
+    expect(result.objects.map((o) => [o.kind, o.name, o.namespace, o.customResource])).toEqual([
+      // A custom resource goes to the model, which learns from it what pods an operator may make.
+      ['Service', 'hello', undefined, true],
+      ['CronJob', 'nightly', undefined, undefined],
+      ['StatefulSet', 'db', undefined, undefined],
     ]);
     expect(result.skippedKinds).toEqual({
       ConfigMap: 2,
       CustomResourceDefinition: 1,
       'NetworkPolicy (crd.projectcalico.org/v1)': 1,
       'NetworkPolicy (extensions/v1beta1)': 1,
-      'Service (serving.knative.dev/v1)': 1,
     });
     expect(result.diagnostics.map((d) => [d.severity, d.code, d.file, d.line])).toEqual([
       ['warning', 'policy-kind-not-analysed', file, 8],

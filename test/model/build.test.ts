@@ -105,6 +105,54 @@ spec: { containers: [{ name: c }] }
     );
   });
 
+  it('folds the Pods and ReplicaSets of a Deployment into it, by pod-template-hash (issue 17 item 8)', () => {
+    // A cluster dump: `kubectl get deploy,rs,pods -o yaml` lists each group of pods three times.
+    const { model, diagnostics } = build(`
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: x }
+spec: { template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: c }] } } }
+---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata: { name: api-5d4f7c9b8, namespace: x, ownerReferences: [{ kind: Deployment, name: api, controller: true }] }
+spec: { template: { metadata: { labels: { app: api, pod-template-hash: 5d4f7c9b8 } } } }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api-5d4f7c9b8-abcde
+  namespace: x
+  labels: { app: api, pod-template-hash: 5d4f7c9b8 }
+  ownerReferences: [{ kind: ReplicaSet, name: api-5d4f7c9b8, controller: true }]
+status: { podIP: 10.0.0.7 }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api-66b9d-xyz12
+  namespace: x
+  labels: { app: api, pod-template-hash: 66b9d }
+  ownerReferences: [{ kind: ReplicaSet, name: api-66b9d, controller: true }]
+status: { podIP: 10.0.0.8 }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: batch-abc
+  namespace: x
+  labels: { app: batch }
+  ownerReferences: [{ kind: ReplicaSet, name: batch, controller: true }]
+`);
+    expect(model.workloads.map((w) => [w.id, w.labels, w.ips])).toEqual([
+      ['x/Deployment/api', { app: 'api' }, ['10.0.0.7', '10.0.0.8']],
+      // A ReplicaSet without the hash is a ReplicaSet of its own.
+      ['x/ReplicaSet/batch', { app: 'batch' }, []],
+    ]);
+    // The hash differs between the pods of two revisions, as it always does during a rollout: no warning.
+    expect(diagnostics).toEqual([]);
+  });
+
   it('reads Services: selector, cluster IPs and ports with defaults', () => {
     const { model } = build(`
 apiVersion: v1

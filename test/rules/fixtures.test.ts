@@ -6,6 +6,7 @@ import { lintDirectory, readMarkers, type Marker } from './lint-dir.js';
 
 const FIXTURES = path.resolve('fixtures/rules');
 const CLEAN = 'clean';
+const isClean = (folder: string) => folder === CLEAN || folder.startsWith(`${CLEAN}-`);
 
 function key({ rule, file, line, suppressed }: Marker): string {
   return `${suppressed ? 'suppressed ' : ''}${rule} ${file}:${line}`;
@@ -13,19 +14,22 @@ function key({ rule, file, line, suppressed }: Marker): string {
 
 /**
  * Every case folder: `<rule>/fire` and `<rule>/silent` judge their own rule (plus any rule their markers name);
- * `clean` judges every rule and must give nothing.
+ * `clean` and `clean-*` (shapes of real repositories) judge every rule and must give only their markers.
  */
 function caseFolders(): { dir: string; name: string; judged: (rule: string) => boolean }[] {
   const cases: { dir: string; name: string; judged: (rule: string) => boolean }[] = [];
   for (const entry of readdirSync(FIXTURES, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    if (entry.name === CLEAN) {
-      cases.push({ dir: path.join(FIXTURES, CLEAN), name: CLEAN, judged: () => true });
+    if (isClean(entry.name)) {
+      cases.push({ dir: path.join(FIXTURES, entry.name), name: entry.name, judged: () => true });
       continue;
     }
-    for (const kind of ['fire', 'silent']) {
+    // `fire` and `silent`, and variants with their own config (`fire-complete`, `silent-partial-tree`).
+    const kinds = readdirSync(path.join(FIXTURES, entry.name)).filter((kind) =>
+      /^(fire|silent)(-|$)/.test(kind),
+    );
+    for (const kind of kinds.sort()) {
       const dir = path.join(FIXTURES, entry.name, kind);
-      if (!existsSync(dir)) continue;
       const named = new Set([entry.name, ...readMarkers(dir).map((marker) => marker.rule)]);
       cases.push({ dir, name: `${entry.name}/${kind}`, judged: (rule) => named.has(rule) });
     }
@@ -68,7 +72,7 @@ describe('rule registry', () => {
 
   it('has no fixture folder for a rule that does not exist', () => {
     const folders = readdirSync(FIXTURES, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && entry.name !== CLEAN)
+      .filter((entry) => entry.isDirectory() && !isClean(entry.name))
       .map((entry) => entry.name);
     expect(folders.filter((folder) => !ids.includes(folder))).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config/load.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import type { Diagnostic } from '../../src/manifests/types.js';
+import { outsideWorkloads } from '../../src/check/side.js';
 import { buildModel } from '../../src/model/build.js';
 import { createEngine } from '../../src/policy/engine.js';
 import { runLint } from '../../src/rules/run.js';
@@ -23,6 +24,8 @@ export async function lintDirectory(
     namespaceLabels: Object.fromEntries(
       Object.entries(resolved.namespaces).map(([name, { labels }]) => [name, labels]),
     ),
+    complete: resolved.complete,
+    outsideWorkloads: outsideWorkloads(resolved),
   });
   const result = runLint(
     { model, engine: createEngine(model), diagnostics: [...loaded.diagnostics, ...diagnostics] },
