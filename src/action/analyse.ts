@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runCheck, type ManifestSource } from '../check/run.js';
+import { RENDERED_NAME, runCheck, type ManifestSource } from '../check/run.js';
 import type { CheckResult } from '../check/types.js';
 import { DEFAULT_CONFIG_FILE } from '../config/defaults.js';
 import { chooseBase } from '../git/base.js';
@@ -21,9 +21,6 @@ export interface Analysis {
   /** Maps a report path (relative to the workspace) to one relative to the repository root. */
   toRepositoryPath(file: string): string;
 }
-
-/** The file name findings carry when the manifests came from the `render` command. */
-export const RENDERED_NAME = 'render output';
 
 /**
  * Compares the base tree with the workspace: finds the base commit, checks it out beside the workspace, reads (or

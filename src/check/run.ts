@@ -20,6 +20,9 @@ import { analyseSide, type AnalysedSide } from './side.js';
 import { blocks } from './verdict.js';
 import type { CheckResult, FailOn, FlowsResult, PathChange } from './types.js';
 
+/** The file name findings carry when the manifests came from a render command (the Action's `render`, `--render`). */
+export const RENDERED_NAME = 'render output';
+
 /**
  * One side of the comparison. Either manifest files under `root` (paths relative to it or absolute; folders are
  * walked), or the YAML printed by a render command (`kustomize build`, `helm template`) named `name` in reports.
@@ -181,7 +184,7 @@ function replay(
 ): FlowsResult {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s: AnalysedSide): ReplaySide => {
-    const match = matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match);
+    const match = matchingOutsidePods(createFlowMatcher(s.model, cidrs).match);
     // The replay and the observed connections match the same endpoint objects (shared between aggregated flows):
     // each is matched once.
     const matched = new WeakMap<FlowEndpoint, MatchedEndpoint>();

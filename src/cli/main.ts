@@ -31,7 +31,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
 export const USAGE = `netpol-guard ${VERSION}: catch NetworkPolicy changes that break production or open holes
 
 Usage:
-  netpol-guard check (--base DIR --head DIR | --base-ref REF [--head DIR]) [--flows FILE...] [--flows-format auto|hubble|calico|native]
+  netpol-guard check (--base DIR --head DIR | --base-ref REF [--head DIR]) [--render CMD] [--flows FILE...] [--flows-format auto|hubble|calico|native]
                      [--config FILE] [--fail-on error|warning|never] [--format text|json|markdown|sarif] [--output FILE]
   netpol-guard lint PATH... [--config FILE] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
   netpol-guard reach PATH... [--config FILE] [--format text|json]

@@ -175,3 +175,38 @@ describe('lint', () => {
     expect(rules).not.toContain('error');
   });
 });
+
+describe('trees without workloads (issue 17 item 9)', () => {
+  const TREE = 'fixtures/partial/kustomize-tree';
+
+  it('reach says there is nothing to connect, and the hint names the render command', async () => {
+    const { code, stdout, stderr } = await cli(['reach', TREE]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('no workloads in these manifests: nothing to connect\n');
+    expect(stderr).toContain(
+      "this looks like a kustomize tree (2 kustomization files, such as fixtures/partial/kustomize-tree/overlays/prod/kustomization.yaml) and holds no workloads: analyse its rendered output instead, e.g. `--render 'kustomize build fixtures/partial/kustomize-tree/overlays/prod'`",
+    );
+  });
+
+  it('check --render analyses what the command prints in each tree, as the Action does', async () => {
+    const raw = JSON.parse((await cli(['check', '--base', TREE, '--head', TREE, '--format', 'json'])).stdout);
+    expect(raw.diagnostics.map((d: { code: string }) => d.code)).toContain('unrendered-tree');
+
+    const args = ['check', '--base', TREE, '--head', TREE, '--render', 'sh render.sh', '--format', 'json'];
+    const { code, stdout } = await cli(args);
+    expect(code).toBe(0);
+    const rendered = JSON.parse(stdout);
+    expect(rendered.diagnostics.map((d: { code: string }) => d.code)).not.toContain('unrendered-tree');
+    // The rendered Deployments are analysed: their findings point into the render output.
+    expect(rendered.findings.length).toBeGreaterThan(0);
+    expect(new Set(rendered.findings.map((f: { file: string }) => f.file))).toEqual(
+      new Set(['render output']),
+    );
+  });
+
+  it('check --render fails with the command named when it fails', async () => {
+    const { code, stderr } = await cli(['check', '--base', TREE, '--head', TREE, '--render', 'exit 3']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('render command "exit 3" exited with code 3');
+  });
+});

@@ -1,7 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkoutBaseTree, repositoryPrefix, resolveBaseCommit } from '../../git/trees.js';
-import { runCheck } from '../../check/run.js';
+import { RENDERED_NAME, runCheck, type ManifestSource } from '../../check/run.js';
+import { renderEnvironment, runRender } from '../../git/render.js';
 import type { FailOn } from '../../check/types.js';
 import type { FlowFormat } from '../../flows/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../report/index.js';
@@ -13,6 +14,7 @@ import { emit } from './common.js';
 /**
  * `check --base DIR|--base-ref REF --head DIR [--flows FILE...]`: the PR verdict, exactly as the Action computes it.
  * With `--base-ref`, the base is that commit of the head's git repository, checked out in a temporary worktree.
+ * With `--render CMD`, each side is the output of CMD run in its tree (`kustomize build overlays/prod`).
  */
 export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -25,6 +27,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     'fail-on': { type: 'string' },
     format: { type: 'string' },
     output: { type: 'string' },
+    render: { type: 'string' },
   });
   const format = oneOf('format', values.format, ['text', 'json', 'markdown', 'sarif'], 'text');
   const failOn =
@@ -40,15 +43,32 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   if ((values.base === undefined) === (values['base-ref'] === undefined)) {
     throw new UsageError('give the base as --base DIR or as --base-ref REF (one of them)');
   }
-  const side = (dir: string) => ({ root: dir, paths: [dir] });
+  // As the Action's `render` input: the command runs in each side's tree and its output is what is analysed.
+  const renderCommand = values.render;
+  const side = async (dir: string): Promise<ManifestSource> =>
+    renderCommand === undefined
+      ? { root: dir, paths: [dir] }
+      : {
+          root: dir,
+          rendered: {
+            name: RENDERED_NAME,
+            text: await runRender(renderCommand, dir, { env: renderEnvironment(process.env) }),
+          },
+        };
   const head = resolve(
     io.cwd,
     values['base-ref'] === undefined ? required('head', values.head) : (values.head ?? '.'),
   );
   const base = values.base === undefined ? await checkoutBase(head, values['base-ref']!) : undefined;
   const result = await runCheck({
-    base: side(base?.dir ?? resolve(io.cwd, values.base!)),
-    head: side(head),
+    base: await side(base?.dir ?? resolve(io.cwd, values.base!)).catch(async (error: unknown) => {
+      await base?.remove();
+      throw error;
+    }),
+    head: await side(head).catch(async (error: unknown) => {
+      await base?.remove();
+      throw error;
+    }),
     flows: (values.flows ?? []).map((f) => resolve(io.cwd, f)),
     flowsFormat,
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),

@@ -34,7 +34,13 @@ export async function reachCommand(argv: string[], io: CliIo): Promise<number> {
     };
     emit(io, `${JSON.stringify(report, null, 2)}\n`, values.output);
   } else {
-    emit(io, reachText(connections), values.output);
+    emit(
+      io,
+      side.model.workloads.length === 0
+        ? 'no workloads in these manifests: nothing to connect\n'
+        : reachText(connections),
+      values.output,
+    );
     io.stderr(formatDiagnostics(diagnostics));
   }
   return nothingToAnalyse(side) ? EXIT.failed : EXIT.ok;
