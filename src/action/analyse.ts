@@ -86,6 +86,7 @@ export async function analysePullRequest(
       flowsFormat: inputs.flowsFormat,
       ...configSource(inputs, workspace, baseTree?.dir),
       ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
+      ...(inputs.failOnRisks ? { failOnRisks: inputs.failOnRisks } : {}),
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed]
         .filter((file) => file.startsWith(prefix))

@@ -1,4 +1,5 @@
-import type { FailOn } from '../check/types.js';
+import { RISK_GATES, type FailOn, type RiskGate } from '../check/types.js';
+import { parseRiskGates } from '../check/verdict.js';
 import type { FlowFormat } from '../flows/types.js';
 import { isWithheldFromRender } from '../git/render.js';
 
@@ -18,6 +19,8 @@ export interface ActionInputs {
   configFrom: ConfigSource;
   /** Undefined: the config file's `failOn`. */
   failOn: FailOn | undefined;
+  /** Undefined: the config file's `failOnRisks`. */
+  failOnRisks: RiskGate[] | undefined;
   comment: CommentMode;
   commentKey: string;
   token: string;
@@ -113,6 +116,14 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
       problems.push(`render-env: ${name} carries credentials or sets later steps' environment: never passed`);
     }
   }
+  const riskGates = (name: string): RiskGate[] | undefined => {
+    const value = text(name);
+    if (value === '') return undefined;
+    const { gates, unknown } = parseRiskGates(value);
+    if (unknown.length > 0 || (gates.length === 0 && value !== 'none'))
+      problems.push(`${name}: "${value}" is not none or a list of ${RISK_GATES.join(', ')}`);
+    return gates;
+  };
 
   const inputs: ActionInputs = {
     manifests: manifests.length > 0 ? manifests : [...INPUT_DEFAULTS.manifests],
@@ -121,6 +132,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     config: optional('config'),
     configFrom: oneOf('config-from', CONFIG_SOURCES, INPUT_DEFAULTS['config-from']),
     failOn: text('fail-on') === '' ? undefined : oneOf('fail-on', FAIL_ON, 'error'),
+    failOnRisks: riskGates('fail-on-risks'),
     comment,
     commentKey,
     token,

@@ -17,8 +17,8 @@ import type { Diagnostic, Severity } from '../manifests/types.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
 import { analyseSide, type AnalysedSide } from './side.js';
-import { blocks } from './verdict.js';
-import type { CheckResult, FailOn, FlowsResult, PathChange } from './types.js';
+import { blocks, riskReasons } from './verdict.js';
+import type { CheckResult, FailOn, FlowsResult, PathChange, RiskGate } from './types.js';
 
 /** The file name findings carry when the manifests came from a render command (the Action's `render`, `--render`). */
 export const RENDERED_NAME = 'render output';
@@ -42,6 +42,8 @@ export interface CheckOptions {
   configRoot?: string;
   /** Overrides the config's `failOn`. */
   failOn?: FailOn;
+  /** Overrides the config's `failOnRisks`. */
+  failOnRisks?: RiskGate[];
   /** Files the pull request changed, named as locations name them: fixes there become in-place suggestions. */
   changedFiles?: string[];
 }
@@ -84,8 +86,10 @@ async function checkWith(
   ]);
 
   const fixes = fixSetup(options, head, config);
+  const headFindings = lintSide(head, config);
+  const baseFindings = lintSide(base, config);
   const findings = withFindingFixes(
-    markIntroduced(lintSide(head, config), lintSide(base, config)),
+    markIntroduced(headFindings, baseFindings),
     fixes.context,
     fixes.changedFiles,
     fixes.diagnostics,
@@ -106,11 +110,13 @@ async function checkWith(
   if (blocking.length > 0) {
     reasons.push(`${blocking.length} new finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}`);
   }
+  reasons.push(...riskReasons(diff.opened, options.failOnRisks ?? config.failOnRisks));
   const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
   return {
     verdict: reasons.length > 0 ? 'fail' : 'pass',
     reasons,
     findings,
+    resolved: resolvedFindings(headFindings, baseFindings),
     diff,
     ...(flows ? { flows } : {}),
     diagnostics: [...configDiagnostics, ...head.diagnostics, ...fixes.diagnostics],
@@ -158,6 +164,16 @@ function markIntroduced(headFindings: Finding[], baseFindings: Finding[]): Findi
     const grew = (headCounts.get(group(f)) ?? 0) > baseGroup.length;
     return { ...f, introduced: grew && !baseGroup.some((b) => b.message === f.message) };
   });
+}
+
+/**
+ * The base findings this change fixes: by the same comparison as {@link markIntroduced}, the other way round (the
+ * findings base has that head does not). Suppressed ones are left out: they were not counted against the PR either.
+ */
+function resolvedFindings(headFindings: Finding[], baseFindings: Finding[]): Finding[] {
+  return markIntroduced(baseFindings, headFindings)
+    .filter((f) => f.introduced && !f.suppressed)
+    .map(({ introduced: _introduced, ...finding }) => finding);
 }
 
 /** What suggesting fixes at head needs, and where the suggestions that did not verify are reported. */

@@ -10,12 +10,28 @@ export type FailOn = 'error' | 'warning' | 'never';
 /** Why a path is risky when it opens. */
 export type Risk = 'cross-namespace' | 'any-namespace' | 'internet' | 'metadata-endpoint';
 
+/**
+ * A risk the verdict can fail on (`failOnRisks`): a {@link Risk}, with the internet split by direction (a path
+ * opened from it, or towards it).
+ */
+export type RiskGate =
+  'internet-ingress' | 'internet-egress' | 'metadata-endpoint' | 'any-namespace' | 'cross-namespace';
+export const RISK_GATES: readonly RiskGate[] = [
+  'internet-ingress',
+  'internet-egress',
+  'metadata-endpoint',
+  'any-namespace',
+  'cross-namespace',
+];
+
 export interface PathChange {
   from: Peer;
   to: Peer;
   protocol: Protocol;
   ports: PortRange[];
   risk?: Risk[];
+  /** Opened paths: the risks among `failOnRisks` this path has, which fail the verdict. */
+  failsOn?: RiskGate[];
   /** For closed paths: why the head side denies it, with file:line. */
   explanation?: string;
   location?: SourceLocation;
@@ -74,6 +90,8 @@ export interface CheckResult {
   /** Short reasons for the verdict, e.g. "2 live flows would break". */
   reasons: string[];
   findings: Finding[];
+  /** Base findings this pull request fixes: head no longer has them. */
+  resolved?: Finding[];
   diff: DiffResult;
   flows?: FlowsResult;
   diagnostics: Diagnostic[];

@@ -31,6 +31,7 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
   workloads: [],
   failOn: 'error',
   failOnBrokenFlows: true,
+  failOnRisks: ['internet-ingress', 'metadata-endpoint'],
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,

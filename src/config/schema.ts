@@ -1,3 +1,5 @@
+import { RISK_GATES } from '../check/types.js';
+
 /** JSON Schema of `.netpol-guard.yaml`, checked with ajv; semantic checks (rule ids, CIDRs) come after it. */
 
 const labelMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -97,6 +99,7 @@ export const CONFIG_SCHEMA = {
     },
     failOn: { enum: ['error', 'warning', 'never'] },
     failOnBrokenFlows: { type: 'boolean' },
+    failOnRisks: { type: 'array', uniqueItems: true, items: { enum: RISK_GATES } },
     limits: {
       type: 'object',
       additionalProperties: false,

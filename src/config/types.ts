@@ -1,4 +1,4 @@
-import type { FailOn } from '../check/types.js';
+import type { FailOn, RiskGate } from '../check/types.js';
 import type { LoadLimits, Severity } from '../manifests/types.js';
 import type { LabelSelector, Protocol } from '../model/types.js';
 
@@ -61,6 +61,8 @@ export interface ResolvedConfig {
   failOn: FailOn;
   /** Whether flows that a change would break fail the run on their own. */
   failOnBrokenFlows: boolean;
+  /** Risks of newly opened paths that fail the run (none: risks never fail it). */
+  failOnRisks: RiskGate[];
   limits: Limits;
   /** The file the configuration was read from (relative to cwd), when there was one. */
   file?: string;

@@ -18,6 +18,7 @@ const PATH_CHANGE: KeyOrder = {
   protocol: true,
   ports: true,
   risk: true,
+  failsOn: true,
   explanation: true,
   location: LOCATION,
 };
@@ -73,6 +74,7 @@ const CHECK_RESULT: KeyOrder = {
   verdict: true,
   reasons: true,
   findings: FINDING,
+  resolved: FINDING,
   diff: {
     opened: PATH_CHANGE,
     closed: PATH_CHANGE,

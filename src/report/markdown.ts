@@ -477,6 +477,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       },
     },
     { title: 'Findings introduced by this PR', folded: false, table: findingsTable(findings.introduced) },
+    { title: 'Findings resolved by this PR', folded: true, table: findingsTable(result.resolved ?? []) },
     { title: 'Pre-existing findings', folded: true, table: findingsTable(findings.existing) },
     { title: 'Suppressed findings', folded: true, table: findingsTable(findings.suppressed, true) },
     { title: 'New connections of added workloads', folded: true, table: pathsTable(diff.newConnections) },

@@ -221,6 +221,7 @@ export function renderText(result: CheckResult, options: TextOptions): string {
     (flows?.unmatched ?? []).map((flow) => `${flowLine(writer, flow)}  ${writer.plain(flow.reason)}`),
   );
   writer.section('Findings', findingLines(writer, orderedFindings(result.findings)));
+  writer.section('Findings resolved by this PR', findingLines(writer, result.resolved ?? []));
   if (flows) {
     const window = writer.plain(describeWindow(flows));
     writer.section(

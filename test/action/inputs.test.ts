@@ -46,6 +46,7 @@ describe('parseInputs', () => {
         annotations: 'FALSE',
         'allow-render-on-pr-target': 'True',
         'fail-on': 'never',
+        'fail-on-risks': 'internet-ingress, any-namespace',
         comment: 'on-change',
         'flows-format': 'hubble',
         'comment-key': 'prod.cluster_1-eu',
@@ -59,6 +60,7 @@ describe('parseInputs', () => {
       annotations: false,
       allowRenderOnPrTarget: true,
       failOn: 'never',
+      failOnRisks: ['internet-ingress', 'any-namespace'],
       comment: 'on-change',
       flowsFormat: 'hubble',
       commentKey: 'prod.cluster_1-eu',
@@ -73,6 +75,7 @@ describe('parseInputs', () => {
     const read = reader({
       token: 't',
       'fail-on': 'critical',
+      'fail-on-risks': 'internet',
       comment: 'sometimes',
       'comment-key': 'x --> <img>',
       annotations: 'yes',
@@ -92,6 +95,7 @@ describe('parseInputs', () => {
       'flows-format: "pcap" is not one of auto, hubble, calico, native',
       'config-from: "pr" is not one of head, base',
       'fail-on: "critical" is not one of error, warning, never',
+      'fail-on-risks: "internet" is not none or a list of internet-ingress, internet-egress, metadata-endpoint, any-namespace, cross-namespace',
       'annotations: "yes" is not true or false',
     ]);
   });

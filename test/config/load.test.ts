@@ -58,6 +58,7 @@ describe('loadConfig', () => {
       ],
       failOn: 'warning',
       failOnBrokenFlows: false,
+      failOnRisks: ['internet-ingress', 'internet-egress', 'metadata-endpoint'],
       limits: {
         maxFileBytes: 1048576,
         maxDocumentsPerFile: 500,

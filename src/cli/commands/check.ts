@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import { checkoutBaseTree, repositoryPrefix, resolveBaseCommit } from '../../git/trees.js';
 import { RENDERED_NAME, runCheck, type ManifestSource } from '../../check/run.js';
 import { renderEnvironment, runRender } from '../../git/render.js';
-import type { FailOn } from '../../check/types.js';
+import { RISK_GATES, type FailOn, type RiskGate } from '../../check/types.js';
 import type { FlowFormat } from '../../flows/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../report/index.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { sarifReport } from '../../check/sarif.js';
+import { parseRiskGates } from '../../check/verdict.js';
 import { emit } from './common.js';
 
 /**
@@ -25,6 +26,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     'flows-format': { type: 'string' },
     config: { type: 'string' },
     'fail-on': { type: 'string' },
+    'fail-on-risks': { type: 'string' },
     format: { type: 'string' },
     output: { type: 'string' },
     render: { type: 'string' },
@@ -34,6 +36,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     values['fail-on'] === undefined
       ? undefined
       : oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
+  const failOnRisks = riskGatesOption(values['fail-on-risks']);
   const flowsFormat = oneOf<FlowFormat | 'auto'>(
     'flows-format',
     values['flows-format'],
@@ -73,6 +76,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     flowsFormat,
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(failOn ? { failOn } : {}),
+    ...(failOnRisks ? { failOnRisks } : {}),
   }).finally(() => base?.remove());
   const render = {
     text: () => renderText(result, { color: io.color && !values.output }),
@@ -88,4 +92,13 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
 async function checkoutBase(head: string, ref: string): Promise<{ dir: string; remove(): Promise<void> }> {
   const tree = await checkoutBaseTree(head, await resolveBaseCommit(head, ref), tmpdir());
   return { dir: join(tree.dir, await repositoryPrefix(head)), remove: () => tree.remove() };
+}
+
+/** `--fail-on-risks internet-ingress,metadata-endpoint` (or `none`); undefined: the config's `failOnRisks`. */
+function riskGatesOption(value: string | undefined): RiskGate[] | undefined {
+  if (value === undefined) return undefined;
+  const { gates, unknown } = parseRiskGates(value);
+  if (unknown.length > 0 || (gates.length === 0 && value.trim() !== 'none'))
+    throw new UsageError(`--fail-on-risks takes none or a list of ${RISK_GATES.join(', ')} (got "${value}")`);
+  return gates;
 }
