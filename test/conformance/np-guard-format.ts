@@ -10,6 +10,7 @@ import type { Connection, Direction, Peer, WorkloadPeer } from '../../src/policy
  * cut at every ipBlock boundary the policies use in that direction. Lines sorted byte-wise.
  */
 export function toNpGuardList(model: ClusterModel, connections: readonly Connection[]): string[] {
+  const workloadText = npGuardNames(model);
   const internal = new Map<string, ConnSet>();
   const external = new Map<
     string,
@@ -70,7 +71,20 @@ function isCidr(peer: Peer): peer is { cidr: string } {
   return 'cidr' in peer;
 }
 
-function workloadText(peer: Peer): string {
-  const w = peer as WorkloadPeer;
-  return `${w.namespace}/${w.name}[${w.kind}]`;
+/**
+ * NP-Guard names a pod by its direct owner; we fold the pods of a Deployment's ReplicaSet into the Deployment
+ * (issue 17: a cluster dump would otherwise show the Deployment twice), so such a workload is written back under its
+ * ReplicaSet's name, `<deployment>-<pod-template-hash>`.
+ */
+function npGuardNames(model: ClusterModel): (peer: Peer) => string {
+  const hashes = new Map<string, string>();
+  for (const workload of model.workloads) {
+    const hash = workload.labels['pod-template-hash'];
+    if (workload.kind === 'Deployment' && hash) hashes.set(workload.id, hash);
+  }
+  return (peer) => {
+    const w = peer as WorkloadPeer;
+    const hash = hashes.get(`${w.namespace}/${w.kind}/${w.name}`);
+    return hash ? `${w.namespace}/${w.name}-${hash}[ReplicaSet]` : `${w.namespace}/${w.name}[${w.kind}]`;
+  };
 }

@@ -235,7 +235,7 @@ describe('renderSarif', () => {
     expect(opened).toHaveLength(3);
     expect(opened[0]?.message.text).toBe(
       'This change opens reporting/report-builder -> data/postgres \\[StatefulSet\\] TCP/5432; UDP/53: ' +
-        'crosses namespaces; reachable from any namespace; reaches or is reached from the internet.',
+        'crosses namespaces; reachable from any namespace; reaches the internet.',
     );
     // A port more on the same path is the same alert.
     expect(opened[0]?.partialFingerprints).toEqual(
