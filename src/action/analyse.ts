@@ -18,6 +18,8 @@ export interface Analysis {
   result: CheckResult;
   /** Files the pull request changed, relative to the repository root. */
   changedFiles: Set<string>;
+  /** Where the workspace sits in its repository (`''` at the root, else `sub/dir/`). */
+  repositoryPrefix: string;
   /** Maps a report path (relative to the workspace) to one relative to the repository root. */
   toRepositoryPath(file: string): string;
 }
@@ -97,6 +99,7 @@ export async function analysePullRequest(
     return {
       result,
       changedFiles: changed,
+      repositoryPrefix: prefix,
       toRepositoryPath: (file) => `${prefix}${file}`,
     };
   } finally {

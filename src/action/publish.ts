@@ -43,8 +43,10 @@ export async function publishResult(
   writeFileSync(markdownFile, body);
   const sarifFile = path.resolve(runner.workspace, inputs.sarifFile);
   mkdirSync(path.dirname(sarifFile), { recursive: true });
-  const uriBase = pathToFileURL(runner.workspace + path.sep).href;
-  writeFileSync(sarifFile, sarifReport(result, { uriBase }));
+  // `%SRCROOT%` is the repository root, as code scanning resolves paths, even when the workspace is below it.
+  const repositoryRoot = path.resolve(runner.workspace, path.relative(analysis.repositoryPrefix, '.'));
+  const uriBase = pathToFileURL(repositoryRoot + path.sep).href;
+  writeFileSync(sarifFile, sarifReport(result, { uriBase, pathPrefix: analysis.repositoryPrefix }));
 
   const { summary } = result;
   core.setOutput('verdict', result.verdict);

@@ -70,6 +70,19 @@ export async function repositoryPrefix(dir: string): Promise<string> {
   return (await git(['rev-parse', '--show-prefix'], dir)).trim();
 }
 
+/**
+ * The repository holding `dir`: its root and where `dir` sits in it (as {@link repositoryPrefix}); undefined when
+ * `dir` is in no git repository (or git is missing), so callers fall back to `dir` itself.
+ */
+export async function repositoryOf(dir: string): Promise<{ root: string; prefix: string } | undefined> {
+  try {
+    const [root, prefix] = (await git(['rev-parse', '--show-toplevel', '--show-prefix'], dir)).split('\n');
+    return root ? { root, prefix: prefix ?? '' } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function revParse(repo: string, ref: string): Promise<string | undefined> {
   try {
     return (

@@ -7,6 +7,7 @@ import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
 import { describeRisks, formatPorts, plural } from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
 import type { SuggestedFix } from '../fix/types.js';
+import { ruleDocsUrl } from './links.js';
 
 const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -18,6 +19,11 @@ const MAX_MESSAGE_LENGTH = 2_000;
 
 type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Readonly<Record<Severity, SarifLevel>> = { error: 'error', warning: 'warning', info: 'note' };
+/**
+ * GitHub code scanning ranks security alerts by `security-severity` (a CVSS-like score: 7.0-8.9 high, 4.0-6.9
+ * medium, 0.1-3.9 low), and only for rules tagged `security`.
+ */
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { error: '8.0', warning: '5.0', info: '2.0' };
 
 /** Rules of the results a `check` adds beside lint findings. */
 export const CHECK_RULE_DOCS: readonly RuleDoc[] = [
@@ -31,6 +37,8 @@ export const CHECK_RULE_DOCS: readonly RuleDoc[] = [
     remediation:
       'Allow the flow in the policy named in the message (egress at the source, ingress at the destination), ' +
       'or, when the flow is meant to stop, say so in the pull request.',
+    // Recorded traffic, replayed by the engine: no guess is involved.
+    precision: 'very-high',
   },
   {
     id: 'opened-path',
@@ -79,12 +87,12 @@ interface SarifFix {
  * A suggested fix as SARIF `fixes` (§3.55): whole lines replaced, so no column is needed. Both patches of a
  * connection that both ends deny are one fix: either alone does not restore it.
  */
-function sarifFixes(fix: SuggestedFix | undefined): { fixes?: SarifFix[] } {
+function sarifFixes(fix: SuggestedFix | undefined, uris: ArtifactUris): { fixes?: SarifFix[] } {
   if (!fix) return {};
   const patches = fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix];
   const changes = new Map<string, SarifFix['artifactChanges'][number]>();
   for (const patch of patches) {
-    const uri = artifactUri(patch.file);
+    const uri = uris(patch.file);
     const change = changes.get(uri) ?? {
       artifactLocation: { uri, uriBaseId: SOURCE_ROOT },
       replacements: [],
@@ -128,14 +136,21 @@ function messageText(text: string): string {
   return `${pieces.slice(0, kept).join('')}…`;
 }
 
-/** A repository-relative path as a URI reference: forward slashes, each segment percent-encoded. */
-function artifactUri(file: string): string {
-  return file
-    .replace(/\\/g, '/')
-    .replace(/^(\.\/)+/, '')
-    .split('/')
-    .map((segment) => encodeURIComponent(segment))
-    .join('/');
+/** Turns a report path into the URI of its artifact, relative to `%SRCROOT%`. */
+type ArtifactUris = (file: string) => string;
+
+/**
+ * Report paths as URI references relative to the repository root: the prefix of the analysed directory inside the
+ * repository first (`k8s/` when `--head k8s`), forward slashes, each segment percent-encoded.
+ */
+function artifactUris(prefix: string): ArtifactUris {
+  return (file) =>
+    `${prefix}${file}`
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '')
+      .split('/')
+      .map((segment) => encodeURIComponent(segment))
+      .join('/');
 }
 
 /** SARIF lines and columns start at 1; a missing or bad value becomes 1 rather than an invalid log. */
@@ -143,11 +158,14 @@ function positive(value: number | undefined): number {
   return Number.isInteger(value) && (value as number) >= 1 ? (value as number) : 1;
 }
 
-function sarifLocation(location: Partial<SourceLocation> | undefined): SarifLocation | undefined {
+function sarifLocation(
+  location: Partial<SourceLocation> | undefined,
+  uris: ArtifactUris,
+): SarifLocation | undefined {
   if (!location?.file) return undefined;
   return {
     physicalLocation: {
-      artifactLocation: { uri: artifactUri(location.file), uriBaseId: SOURCE_ROOT },
+      artifactLocation: { uri: uris(location.file), uriBaseId: SOURCE_ROOT },
       region: { startLine: positive(location.line), startColumn: positive(location.column) },
     },
   };
@@ -185,24 +203,43 @@ class RuleTable {
   }
 }
 
+/**
+ * A rule as code scanning shows it: `name` for its title, `helpUri` to the project's documentation, and the
+ * properties GitHub ranks and filters security alerts by (`tags`, `precision`, `security-severity`).
+ */
 function ruleDescriptor(doc: RuleDoc) {
   return {
     id: doc.id,
+    name: ruleName(doc.id),
     shortDescription: { text: doc.description },
     fullDescription: { text: `${doc.description} ${doc.rationale}` },
-    ...(doc.helpUri ? { helpUri: doc.helpUri } : {}),
+    helpUri: doc.helpUri ?? ruleDocsUrl(doc.id),
     help: {
       text: `${doc.rationale}\n\nHow to fix: ${doc.remediation}`,
       markdown: `**Why it matters:** ${doc.rationale}\n\n**How to fix:** ${doc.remediation}`,
     },
     defaultConfiguration: { level: LEVEL[doc.severity] ?? 'warning' },
+    properties: {
+      tags: ['security', 'kubernetes', 'network-policy'],
+      // Lint rules and the reachability diff read the manifests exactly; they cannot see what the tree lacks.
+      precision: doc.precision ?? 'high',
+      'security-severity': SECURITY_SEVERITY[doc.severity] ?? SECURITY_SEVERITY.warning,
+    },
   };
 }
 
-function findingResult(finding: Finding, rules: RuleTable): SarifResult {
-  const location = sarifLocation(finding);
+/** `dns-egress-missing` → `DnsEgressMissing`: SARIF's `name` is an identifier, not a sentence. */
+function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function findingResult(finding: Finding, rules: RuleTable, uris: ArtifactUris): SarifResult {
+  const location = sarifLocation(finding, uris);
   const related = (finding.related ?? []).flatMap((item, index) => {
-    const relatedLocation = sarifLocation(item);
+    const relatedLocation = sarifLocation(item, uris);
     return relatedLocation
       ? [{ id: index + 1, ...relatedLocation, message: { text: messageText(item.message) } }]
       : [];
@@ -226,15 +263,15 @@ function findingResult(finding: Finding, rules: RuleTable): SarifResult {
           ],
         }
       : {}),
-    ...sarifFixes(finding.fix),
+    ...sarifFixes(finding.fix, uris),
   };
 }
 
-function brokenFlowResult(flow: ReplayedFlow, rules: RuleTable): SarifResult {
+function brokenFlowResult(flow: ReplayedFlow, rules: RuleTable, uris: ArtifactUris): SarifResult {
   const from = peerLabel(flow.from);
   const to = peerLabel(flow.to);
   const seen = `seen ${plural(flow.count, 'time')}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ''}`;
-  const location = sarifLocation(flow.location);
+  const location = sarifLocation(flow.location, uris);
   return {
     ruleId: 'broken-flow',
     ruleIndex: rules.indexOf('broken-flow', 'error'),
@@ -247,32 +284,50 @@ function brokenFlowResult(flow: ReplayedFlow, rules: RuleTable): SarifResult {
     },
     ...(location ? { locations: [location] } : {}),
     partialFingerprints: fingerprint(['broken-flow', from, to, flow.protocol, flow.port]),
-    ...sarifFixes(flow.fix),
+    ...sarifFixes(flow.fix, uris),
   };
 }
 
-function openedPathResult(change: PathChange, rules: RuleTable): SarifResult {
-  const from = peerLabel(change.from);
-  const to = peerLabel(change.to);
-  const ports = formatPorts(change.protocol, change.ports);
-  const location = sarifLocation(change.location);
+/**
+ * One result per opened path (from, to), whatever the protocols: an alert is about a pair of workloads, and one per
+ * protocol tripled the alerts of a pull request without saying more. Its location is the first change's.
+ */
+function openedPathResult(changes: readonly PathChange[], rules: RuleTable, uris: ArtifactUris): SarifResult {
+  const [first] = changes as [PathChange, ...PathChange[]];
+  const from = peerLabel(first.from);
+  const to = peerLabel(first.to);
+  const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join('; ');
+  const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
+  const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
   return {
     ruleId: 'opened-path',
     ruleIndex: rules.indexOf('opened-path', 'warning'),
     level: 'warning',
     message: {
-      text: messageText(
-        `This change opens ${from} -> ${to} ${ports}: ${describeRisks(change.risk, change)}.`,
-      ),
+      text: messageText(`This change opens ${from} -> ${to} ${ports}: ${describeRisks(risks, first)}.`),
     },
     ...(location ? { locations: [location] } : {}),
-    partialFingerprints: fingerprint(['opened-path', from, to, ports]),
+    // The pair only: a port added to an opened path is the same alert, not a new one.
+    partialFingerprints: fingerprint(['opened-path', from, to]),
   };
 }
 
+/** The risky opened changes grouped by path (from, to), in the order each path first appears. */
+function riskyPaths(opened: readonly PathChange[]): PathChange[][] {
+  const paths = new Map<string, PathChange[]>();
+  for (const change of opened) {
+    if (!change.risk?.length) continue;
+    const key = JSON.stringify([change.from, change.to]);
+    const same = paths.get(key);
+    if (same) same.push(change);
+    else paths.set(key, [change]);
+  }
+  return [...paths.values()];
+}
+
 /** Diagnostics are about the input, not the code: SARIF's tool execution notifications. */
-function notification(diagnostic: Diagnostic) {
-  const location = sarifLocation(diagnostic);
+function notification(diagnostic: Diagnostic, uris: ArtifactUris) {
+  const location = sarifLocation(diagnostic, uris);
   return {
     level: LEVEL[diagnostic.severity] ?? 'warning',
     message: { text: messageText(diagnostic.message) },
@@ -282,15 +337,18 @@ function notification(diagnostic: Diagnostic) {
 }
 
 /** Flow records that could not be read are input problems too; the first few are kept as samples with file:line. */
-function skippedFlowNotifications(flows: FlowsResult | undefined) {
+function skippedFlowNotifications(flows: FlowsResult | undefined, uris: ArtifactUris) {
   return (flows?.skippedSamples ?? []).map((sample) =>
-    notification({
-      severity: 'warning',
-      code: 'flow-record-skipped',
-      message: `flow record skipped: ${sample.reason}`,
-      file: sample.file,
-      line: sample.line,
-    }),
+    notification(
+      {
+        severity: 'warning',
+        code: 'flow-record-skipped',
+        message: `flow record skipped: ${sample.reason}`,
+        file: sample.file,
+        line: sample.line,
+      },
+      uris,
+    ),
   );
 }
 
@@ -313,11 +371,11 @@ export function renderSarif(
   const check = isCheckResult(result);
   if (check) for (const doc of CHECK_RULE_DOCS) table.add(doc);
 
-  const results = result.findings.map((finding) => findingResult(finding, table));
+  const uris = artifactUris(options.pathPrefix ?? '');
+  const results = result.findings.map((finding) => findingResult(finding, table, uris));
   if (check) {
-    for (const flow of result.flows?.broken ?? []) results.push(brokenFlowResult(flow, table));
-    for (const change of result.diff.opened)
-      if (change.risk?.length) results.push(openedPathResult(change, table));
+    for (const flow of result.flows?.broken ?? []) results.push(brokenFlowResult(flow, table, uris));
+    for (const path of riskyPaths(result.diff.opened)) results.push(openedPathResult(path, table, uris));
   }
 
   const uriBase = options.uriBase
@@ -343,8 +401,8 @@ export function renderSarif(
           {
             executionSuccessful: true,
             toolExecutionNotifications: [
-              ...result.diagnostics.map(notification),
-              ...(check ? skippedFlowNotifications(result.flows) : []),
+              ...result.diagnostics.map((diagnostic) => notification(diagnostic, uris)),
+              ...(check ? skippedFlowNotifications(result.flows, uris) : []),
             ],
           },
         ],

@@ -10,7 +10,10 @@ export interface RuleDoc {
   description: string;
   rationale: string;
   remediation: string;
+  /** Defaults to the rule's section of the project's documentation. */
   helpUri?: string;
+  /** SARIF `precision`: how often a result is a true problem (`high` unless said). */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
 }
 
 export interface TextOptions {
@@ -32,6 +35,8 @@ export interface MarkdownOptions {
 export interface SarifOptions {
   /** `tool.driver.version`; left out when not given, so golden files do not change with each release. */
   toolVersion?: string;
-  /** The checkout root as an absolute URI (`file:///home/runner/work/repo/`): `originalUriBaseIds['%SRCROOT%']`. */
+  /** The repository root as an absolute URI (`file:///home/runner/work/repo/`): `originalUriBaseIds['%SRCROOT%']`. */
   uriBase?: string;
+  /** Where the report's paths are inside the repository (`k8s/`, or empty at its root): artifact URIs start with it. */
+  pathPrefix?: string;
 }

@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check/types.js';
 import { cli } from '../support/cli.js';
@@ -42,6 +44,32 @@ describe('check --base-ref', () => {
     );
     // The temporary worktree is gone.
     expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
+
+  it('writes SARIF relative to the repository root, not to --head', async () => {
+    const repo = createTestRepo(join(workspace.dir, 'sarif'));
+    repo.copyTree('fixtures/demo/base', 'clusters/prod');
+    repo.commit('base', {});
+    repo.copyTree('fixtures/demo/head', 'clusters/prod');
+    repo.commit('head', {});
+    const run = await cli(
+      ['check', '--base-ref', 'HEAD~1', '--head', 'clusters/prod', '--format', 'sarif'],
+      repo.dir,
+    );
+    const log = JSON.parse(run.stdout) as {
+      runs: {
+        originalUriBaseIds: Record<string, { uri: string }>;
+        results: { locations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      }[];
+    };
+    const [sarif] = log.runs;
+    expect(sarif?.originalUriBaseIds).toEqual({
+      '%SRCROOT%': { uri: pathToFileURL(`${realpathSync(repo.dir)}/`).href },
+    });
+    const uris = (sarif?.results ?? []).flatMap((r) => r.locations ?? []);
+    expect(uris.length).toBeGreaterThan(0);
+    for (const { physicalLocation } of uris)
+      expect(physicalLocation.artifactLocation.uri).toMatch(/^clusters\/prod\/[a-z]+\/[a-z-]+\.yaml$/);
   });
 
   it('says how to give the base when both or neither are given', async () => {

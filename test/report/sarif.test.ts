@@ -59,8 +59,29 @@ const SARIF_SUBSET = {
                     type: 'array',
                     items: {
                       type: 'object',
-                      required: ['id', 'shortDescription', 'fullDescription', 'help', 'defaultConfiguration'],
+                      required: [
+                        'id',
+                        'name',
+                        'shortDescription',
+                        'fullDescription',
+                        'helpUri',
+                        'help',
+                        'defaultConfiguration',
+                        'properties',
+                      ],
                       properties: {
+                        name: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+                        helpUri: { type: 'string', format: 'uri', pattern: '^https://' },
+                        // What GitHub code scanning ranks and filters security alerts by.
+                        properties: {
+                          type: 'object',
+                          required: ['tags', 'precision', 'security-severity'],
+                          properties: {
+                            tags: { type: 'array', contains: { const: 'security' } },
+                            precision: { enum: ['very-high', 'high', 'medium', 'low'] },
+                            'security-severity': { type: 'string', pattern: '^(10\\.0|[0-9]\\.[0-9])$' },
+                          },
+                        },
                         shortDescription: message,
                         fullDescription: message,
                         help: { type: 'object', required: ['text', 'markdown'] },
@@ -204,6 +225,42 @@ describe('renderSarif', () => {
     expect(lintRules).toContain('duplicate-policy');
     const checkRules = run(renderSarif(failing(), [])).tool.driver.rules.map((rule) => rule.id);
     expect(checkRules).toEqual(expect.arrayContaining(CHECK_RULE_DOCS.map((doc) => doc.id)));
+  });
+
+  it('reports one opened-path result per path, whatever its protocols', () => {
+    const result = failing();
+    const [first] = result.diff.opened;
+    result.diff.opened.splice(1, 0, { ...first!, protocol: 'UDP', ports: [[53, 53]], risk: ['internet'] });
+    const opened = run(renderSarif(result, ruleDocs())).results.filter((r) => r.ruleId === 'opened-path');
+    expect(opened).toHaveLength(3);
+    expect(opened[0]?.message.text).toBe(
+      'This change opens reporting/report-builder -> data/postgres \\[StatefulSet\\] TCP/5432; UDP/53: ' +
+        'crosses namespaces; reachable from any namespace; reaches the internet.',
+    );
+    // A port more on the same path is the same alert.
+    expect(opened[0]?.partialFingerprints).toEqual(
+      run(renderSarif(failing(), ruleDocs())).results.find((r) => r.ruleId === 'opened-path')
+        ?.partialFingerprints,
+    );
+  });
+
+  it('links every rule to the project documentation, check rules included', () => {
+    const rules = run(renderSarif(failing(), [])).tool.driver.rules as unknown as Record<string, unknown>[];
+    expect(rules.find((rule) => rule.id === 'broken-flow')).toMatchObject({
+      name: 'BrokenFlow',
+      helpUri: 'https://github.com/netpol-guard/netpol-guard/blob/main/docs/code-scanning.md#broken-flow',
+      properties: { precision: 'very-high', 'security-severity': '8.0' },
+    });
+  });
+
+  it('prefixes artifact paths with where the analysed directory is in the repository', () => {
+    const log = run(renderSarif(failing(), ruleDocs(), { uriBase: 'file:///repo/', pathPrefix: 'k8s/' }));
+    expect(log.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    const uris = log.results
+      .flatMap((r) => r.locations ?? [])
+      .map((l) => l.physicalLocation.artifactLocation.uri);
+    expect(uris.length).toBeGreaterThan(0);
+    for (const uri of uris) expect(uri).toMatch(/^k8s\//);
   });
 
   it('sets the source root when given and reports diagnostics as notifications', () => {

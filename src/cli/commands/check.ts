@@ -7,8 +7,7 @@ import type { FlowFormat } from '../../flows/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../report/index.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { sarifReport } from '../../check/sarif.js';
-import { emit } from './common.js';
+import { emit, sarifFor } from './common.js';
 
 /**
  * `check --base DIR|--base-ref REF --head DIR [--flows FILE...]`: the PR verdict, exactly as the Action computes it.
@@ -58,9 +57,9 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     text: () => renderText(result, { color: io.color && !values.output }),
     json: () => renderJson(result),
     markdown: () => renderMarkdown(result),
-    sarif: () => sarifReport(result),
+    sarif: () => sarifFor(result, head),
   }[format];
-  emit(io, render(), values.output);
+  emit(io, await render(), values.output);
   return result.verdict === 'fail' ? EXIT.failed : EXIT.ok;
 }
 

@@ -1,5 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sarifReport } from '../../check/sarif.js';
+import type { CheckResult } from '../../check/types.js';
+import { repositoryOf } from '../../git/trees.js';
+import type { LintResult } from '../../rules/types.js';
 import { loadConfig } from '../../config/load.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../manifests/types.js';
@@ -29,4 +34,16 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => `${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.severity}: ${d.message}\n`)
     .join('');
+}
+
+/**
+ * SARIF whose `%SRCROOT%` is the root of the git repository holding `root` (the directory report paths are
+ * relative to), so code scanning finds the files however deep `--head` is; `root` itself outside a repository.
+ */
+export async function sarifFor(result: CheckResult | LintResult, root: string): Promise<string> {
+  const repository = await repositoryOf(root);
+  return sarifReport(result, {
+    uriBase: pathToFileURL((repository?.root ?? root) + sep).href,
+    pathPrefix: repository?.prefix ?? '',
+  });
 }

@@ -5,8 +5,7 @@ import { blocks } from '../../check/verdict.js';
 import { runLint } from '../../rules/run.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
-import { sarifReport } from '../../check/sarif.js';
-import { emit, loadPaths } from './common.js';
+import { emit, sarifFor, loadPaths } from './common.js';
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
@@ -26,9 +25,9 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     text: () => renderLintText(result, { color: io.color && !values.output }),
     json: () => renderLintJson(result),
     markdown: () => renderLintMarkdown(result),
-    sarif: () => sarifReport(result),
+    sarif: () => sarifFor(result, io.cwd),
   }[format];
-  emit(io, render(), values.output);
+  emit(io, await render(), values.output);
   if (nothingToAnalyse(side)) return EXIT.failed;
   return result.findings.some((f) => blocks(f, failOn)) ? EXIT.failed : EXIT.ok;
 }
