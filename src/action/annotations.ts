@@ -1,7 +1,7 @@
 import type { CheckResult } from '../check/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Severity } from '../manifests/types.js';
-import { cleanText } from '../report/escape.js';
+import { cleanText, truncate } from '../report/escape.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -27,22 +27,34 @@ interface Candidate extends Annotation {
   priority: number;
 }
 
+/** Longest message of one annotation: the rest of a crowded line is in the comment and the summary. */
+const MAX_MESSAGE_LENGTH = 1_000;
+
 /**
- * The annotations worth the few slots GitHub gives: only on files the pull request changed, broken flows (on the
- * policy line that denies them) and introduced findings first, the most severe first, at most
- * {@link ANNOTATIONS_PER_LEVEL} per level. `toRepositoryPath` maps a report path (relative to the workspace).
+ * The annotations worth the few slots GitHub gives: only on files the pull request changed, one per distinct problem
+ * and place (the broken flows a policy line denies, or the findings of one rule on one line, become one annotation
+ * that lists them), broken flows (on the policy line that denies them) and introduced findings first, the most severe
+ * first, at most {@link ANNOTATIONS_PER_LEVEL} per level, one error slot fewer when the step fails: its failure
+ * summary is an error annotation too. `toRepositoryPath` maps a report path (relative to the workspace).
  */
 export function selectAnnotations(
   result: CheckResult,
   changedFiles: ReadonlySet<string>,
   toRepositoryPath: (file: string) => string,
 ): Annotation[] {
-  const candidates: Candidate[] = [];
+  const grouped = new Map<string, { candidate: Candidate; messages: string[] }>();
   const add = (candidate: Omit<Candidate, 'file'> & { file: string | undefined }) => {
     if (candidate.file === undefined) return;
     const file = toRepositoryPath(candidate.file);
-    if (changedFiles.has(file))
-      candidates.push({ ...candidate, file, message: cleanText(candidate.message) });
+    if (!changedFiles.has(file)) return;
+    const message = cleanText(candidate.message);
+    const key = JSON.stringify([candidate.level, candidate.title, file, candidate.line]);
+    const group = grouped.get(key);
+    if (!group) grouped.set(key, { candidate: { ...candidate, file, message }, messages: [message] });
+    else {
+      group.candidate.priority = Math.min(group.candidate.priority, candidate.priority);
+      if (!group.messages.includes(message)) group.messages.push(message);
+    }
   };
   for (const flow of result.flows?.broken ?? []) {
     const connection = `${peerLabel(flow.from)} → ${peerLabel(flow.to)} ${flow.protocol}/${flow.port}`;
@@ -81,13 +93,25 @@ export function selectAnnotations(
       priority: 1,
     });
   }
-  const shown = new Map<AnnotationLevel, number>();
-  return candidates
+  const slots: Record<AnnotationLevel, number> = {
+    error: ANNOTATIONS_PER_LEVEL - (result.verdict === 'fail' ? 1 : 0),
+    warning: ANNOTATIONS_PER_LEVEL,
+    notice: ANNOTATIONS_PER_LEVEL,
+  };
+  return [...grouped.values()]
+    .map(({ candidate, messages }) => ({ ...candidate, message: joined(candidate.title, messages) }))
     .sort((a, b) => RANK[a.level] - RANK[b.level] || a.priority - b.priority)
-    .filter((candidate) => {
-      const count = shown.get(candidate.level) ?? 0;
-      shown.set(candidate.level, count + 1);
-      return count < ANNOTATIONS_PER_LEVEL;
-    })
+    .filter((candidate) => slots[candidate.level]-- > 0)
     .map(({ priority: _priority, ...annotation }) => annotation);
+}
+
+/** One problem's messages at one place: the message alone, or a count and one line each. */
+function joined(title: string, messages: readonly string[]): string {
+  const [only] = messages;
+  if (messages.length === 1 && only !== undefined) return truncate(only, MAX_MESSAGE_LENGTH);
+  const what = title.endsWith('live flow would break') ? 'live flows would break' : 'findings';
+  return truncate(
+    `${messages.length} ${what} here:\n${messages.map((m) => `- ${m}`).join('\n')}`,
+    MAX_MESSAGE_LENGTH,
+  );
 }

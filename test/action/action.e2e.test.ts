@@ -118,7 +118,7 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
       );
     }
     expect(annotations[0]).toMatch(
-      /^::error title=netpol-guard%3A live flow would break,file=k8s\/payments\/payments\.yaml,line=\d+,col=\d+::payments\/ledger-worker → /,
+      /^::error title=netpol-guard%3A live flow would break,file=k8s\/payments\/payments\.yaml,line=\d+,col=\d+::(2 live flows would break here:%0A- )?payments\/ledger-worker → /,
     );
 
     expect(result.summary).toContain('netpol-guard');

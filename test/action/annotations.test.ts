@@ -127,4 +127,55 @@ describe('selectAnnotations', () => {
     expect(annotations.filter((a) => a.title.endsWith('new'))).toHaveLength(5);
     expect(annotations.filter((a) => a.level === 'error')).toHaveLength(1);
   });
+
+  it('gives one annotation per problem and line, so repeated flows leave slots to the gating findings', () => {
+    const broken = Array.from({ length: 40 }, (_, i) => ({
+      from: { namespace: `team-${i % 4}`, kind: 'Deployment', name: `app-${i}` },
+      to: { ip: '10.96.0.10' },
+      protocol: 'UDP' as const,
+      port: 53,
+      count: 3,
+      explanation: 'egress denied by default-deny',
+      // Two policy lines deny them all.
+      location: { file: 'k8s/changed.yaml', line: i % 2 === 0 ? 11 : 40, column: 1 },
+    }));
+    const findings = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        finding('dns-egress-missing', 'error', 'k8s/changed.yaml', 100 + i, { introduced: true }),
+      ),
+      // The same rule twice on one line, about two workloads: one annotation that lists both.
+      finding('peer-selects-nothing', 'warning', 'k8s/changed.yaml', 7, {
+        message: 'peer matches no pod (web)',
+      }),
+      finding('peer-selects-nothing', 'warning', 'k8s/changed.yaml', 7, {
+        message: 'peer matches no pod (api)',
+      }),
+    ];
+    const flows = {
+      records: 40,
+      skipped: 0,
+      skippedSamples: [],
+      broken,
+      newlyAllowed: [],
+      stillDenied: 0,
+      unmatched: [],
+      otherDrops: 0,
+      deniedAtBase: 0,
+    };
+    const annotations = selectAnnotations(result({ findings, flows }), changed, toRepositoryPath);
+    const errors = annotations.filter((a) => a.level === 'error');
+    // One error slot is the step's failure summary.
+    expect(errors).toHaveLength(ANNOTATIONS_PER_LEVEL - 1);
+    expect(errors.slice(0, 2).map((a) => `${a.title}:${a.line}`)).toEqual([
+      'netpol-guard: live flow would break:11',
+      'netpol-guard: live flow would break:40',
+    ]);
+    expect(errors[0]?.message.split('\n')[0]).toBe('20 live flows would break here:');
+    expect(errors.slice(2).every((a) => a.title === 'netpol-guard: dns-egress-missing')).toBe(true);
+    expect(annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      '2 findings here:\n- peer matches no pod (web)\n- peer matches no pod (api)',
+    ]);
+    const passing = selectAnnotations(result({ findings, verdict: 'pass' }), changed, toRepositoryPath);
+    expect(passing.filter((a) => a.level === 'error')).toHaveLength(ANNOTATIONS_PER_LEVEL);
+  });
 });
