@@ -3,7 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGitHubClient, isPermissionDenied } from '../github/api.js';
-import { stickyMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import { commentAuthor, stickyMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import { graphqlUrl, publishSuggestions, type Suggestion } from '../github/review.js';
+import { fixItems } from '../fix/describe.js';
 import { sarifReport } from '../check/sarif.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Analysis } from './analyse.js';
@@ -61,6 +63,49 @@ export async function publishResult(
   await core.summary.addRaw(renderMarkdown(result, { maxLength: SUMMARY_MAX_LENGTH }), true).write();
 
   core.setOutput('comment-id', (await comment(body, marker, inputs, runner)) ?? '');
+  await review(analysis, inputs, runner);
+}
+
+/**
+ * Posts the suggested fixes whose lines are in the diff as one review of clickable suggestions (docs/fixes.md);
+ * the others stay snippets in the comment. A read-only token keeps them all as snippets.
+ */
+async function review(analysis: Analysis, inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const number = pullRequestNumber(runner.event);
+  const headSha = (runner.event.pull_request as { head?: { sha?: unknown } } | undefined)?.head?.sha;
+  if (inputs.comment === 'never' || number === undefined || typeof headSha !== 'string') return;
+  const suggestions: Suggestion[] = fixItems(analysis.result).flatMap(({ subject, fix }) =>
+    [fix, ...(fix.alsoNeeded ? [fix.alsoNeeded] : [])].map((patch) => ({
+      path: analysis.toRepositoryPath(patch.file),
+      line: patch.line,
+      endLine: patch.endLine,
+      replacement: patch.replacement,
+      subject,
+    })),
+  );
+  const client = createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl });
+  try {
+    const outcome = await publishSuggestions(
+      client,
+      { owner: runner.owner, repo: runner.repo, number, headSha },
+      {
+        key: inputs.commentKey,
+        suggestions,
+        author: await commentAuthor(client),
+        graphqlUrl: graphqlUrl(runner.apiUrl),
+      },
+    );
+    core.info(
+      `Suggested fixes: ${outcome.posted} posted in a review, ${outcome.kept} already suggested, ` +
+        `${outcome.minimized} outdated minimized, ${outcome.outside.length} outside the diff (in the comment).`,
+    );
+  } catch (error) {
+    if (!isPermissionDenied(error)) throw error;
+    core.warning(
+      `Cannot post suggested fixes as a review on pull request #${number}: the token is read-only. ` +
+        'They are in the job summary as snippets to copy.',
+    );
+  }
 }
 
 /** Writes the sticky comment when asked and possible; resolves with its id. */

@@ -6,6 +6,7 @@ import {
   stickyMarker,
   upsertStickyComment,
 } from '../../src/github/sticky-comment.js';
+import { diffLines, graphqlUrl } from '../../src/github/review.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../support/github-api-stub.js';
 
 const TOKEN = 'ghs_unit_test_token';
@@ -206,5 +207,30 @@ describe('nextPageUrl', () => {
     ).toBe('https://api.github.com/x?page=3');
     expect(nextPageUrl('<https://api.github.com/x?page=1>; rel="prev"')).toBeUndefined();
     expect(nextPageUrl(null)).toBeUndefined();
+  });
+});
+
+describe('diffLines', () => {
+  it('gives the head lines a patch shows (added and context), across hunks, not the removed ones', () => {
+    const patch = [
+      '@@ -1,3 +1,4 @@',
+      ' kind: NetworkPolicy',
+      '-metadata: {name: a}',
+      '+metadata:',
+      '+  name: a',
+      ' spec:',
+      '@@ -20,2 +21,2 @@ spec:',
+      ' egress:',
+      '\\ No newline at end of file',
+      '+  - {}',
+    ].join('\n');
+    expect([...diffLines(patch)]).toEqual([1, 2, 3, 4, 21, 22]);
+  });
+});
+
+describe('graphqlUrl', () => {
+  it('is beside the REST API on github.com and on GitHub Enterprise Server', () => {
+    expect(graphqlUrl('https://api.github.com')).toBe('https://api.github.com/graphql');
+    expect(graphqlUrl('https://ghe.example.com/api/v3/')).toBe('https://ghe.example.com/api/graphql');
   });
 });
