@@ -29,6 +29,7 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
   namespaces: {},
   failOn: 'error',
   failOnBrokenFlows: true,
+  failOnUnreadInput: true,
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,

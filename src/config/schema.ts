@@ -69,6 +69,7 @@ export const CONFIG_SCHEMA = {
     },
     failOn: { enum: ['error', 'warning', 'never'] },
     failOnBrokenFlows: { type: 'boolean' },
+    failOnUnreadInput: { type: 'boolean' },
     limits: {
       type: 'object',
       additionalProperties: false,

@@ -44,6 +44,11 @@ export interface ResolvedConfig {
   failOn: FailOn;
   /** Whether flows that a change would break fail the run on their own. */
   failOnBrokenFlows: boolean;
+  /**
+   * Whether input that could not be analysed (a head manifest with an error, a flow file without a record, the
+   * config itself) fails the run: what was not read cannot be shown safe (`docs/limits.md`).
+   */
+  failOnUnreadInput: boolean;
   limits: Limits;
   /** The file the configuration was read from (relative to cwd), when there was one. */
   file?: string;

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       namespaces: { monitoring: { labels: { team: 'observability' } } },
       failOn: 'warning',
       failOnBrokenFlows: false,
+      failOnUnreadInput: false,
       limits: {
         maxFileBytes: 1048576,
         maxDocumentsPerFile: 500,
