@@ -18,6 +18,8 @@ export interface ActionInputs {
   configFrom: ConfigSource;
   /** Undefined: the config file's `failOn`. */
   failOn: FailOn | undefined;
+  /** Undefined: the config file's `failOnUnreadInput`. */
+  failOnUnreadInput: boolean | undefined;
   comment: CommentMode;
   commentKey: string;
   token: string;
@@ -121,6 +123,8 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     config: optional('config'),
     configFrom: oneOf('config-from', CONFIG_SOURCES, INPUT_DEFAULTS['config-from']),
     failOn: text('fail-on') === '' ? undefined : oneOf('fail-on', FAIL_ON, 'error'),
+    failOnUnreadInput:
+      text('fail-on-unread-input') === '' ? undefined : boolean('fail-on-unread-input', true),
     comment,
     commentKey,
     token,
