@@ -1,9 +1,11 @@
 import * as core from '@actions/core';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RENDERED_NAME, runCheck, type ManifestSource } from '../check/run.js';
 import type { CheckResult } from '../check/types.js';
 import { DEFAULT_CONFIG_FILE } from '../config/defaults.js';
+import { isInside } from '../files/contained.js';
+import { symlinkDiagnostic } from '../manifests/files.js';
+import type { Diagnostic } from '../manifests/types.js';
 import { chooseBase } from '../git/base.js';
 import { listTreeFiles, selectFiles, type TreeFiles } from '../git/files.js';
 import { renderEnvironment, runRender } from '../git/render.js';
@@ -43,7 +45,7 @@ export async function analysePullRequest(
 
   const render = renderCommand(inputs, runner.eventName, seal);
   const headFiles = listTreeFiles(workspace);
-  const flows = flowFiles(inputs.flows, headFiles.files, workspace);
+  const { files: flows, diagnostics } = flowFiles(inputs.flows, headFiles, workspace);
   // Flow logs and the config file are often JSON or YAML too: they are never manifests.
   const notManifests = new Set(
     [...flows, inputs.config ?? DEFAULT_CONFIG_FILE].map((f) => relativeTo(workspace, f)),
@@ -66,11 +68,10 @@ export async function analysePullRequest(
         }
       }
     }
-    const links = selectFiles(files.symlinks, inputs.manifests);
-    if (links.length > 0) core.warning(`Symbolic links are not read (${side}): ${links.join(', ')}`);
     const paths = selectFiles(files.files, inputs.manifests).filter((file) => !notManifests.has(file));
     core.info(`${side}: ${paths.length} manifest file${paths.length === 1 ? '' : 's'}`);
-    return { root, paths };
+    // Links are passed on, not followed: the loader reports each as input it did not read.
+    return { root, paths: [...paths, ...selectFiles(files.symlinks, inputs.manifests)] };
   };
 
   const baseTree = baseSha ? await checkoutBaseTree(workspace, baseSha, runner.tempDir) : undefined;
@@ -89,6 +90,8 @@ export async function analysePullRequest(
       ...configSource(inputs, workspace, baseTree?.dir),
       ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
       ...(inputs.failOnRisks ? { failOnRisks: inputs.failOnRisks } : {}),
+      ...(inputs.failOnUnreadInput === undefined ? {} : { failOnUnreadInput: inputs.failOnUnreadInput }),
+      diagnostics,
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed]
         .filter((file) => file.startsWith(prefix))
@@ -134,25 +137,39 @@ function renderCommand(inputs: ActionInputs, eventName: string, seal: SealOutcom
   return inputs.render;
 }
 
-/** Flow files: absolute paths as given (an artifact downloaded outside the workspace), globs matched in it. */
+/**
+ * Flow files: absolute paths outside the workspace as given (an artifact downloaded beside it), globs matched among
+ * the workspace's regular files. A symbolic link is never followed, and a glob that matches no file is an input
+ * problem: flows that were asked for and not read must not pass for flows that do not break.
+ */
 function flowFiles(
   patterns: readonly string[],
-  workspaceFiles: readonly string[],
+  tree: TreeFiles,
   workspace: string,
-): string[] {
-  if (patterns.length === 0) return [];
-  const absolute = patterns.filter((p) => path.isAbsolute(p));
-  for (const file of absolute.filter((f) => !existsSync(f))) core.warning(`Flow file not found: ${file}`);
-  const matched = [
-    ...absolute.filter((f) => existsSync(f)),
-    ...selectFiles(
-      workspaceFiles,
-      patterns.filter((p) => !path.isAbsolute(p)),
-    ).map((f) => path.join(workspace, f)),
-  ];
-  if (matched.length === 0)
-    core.warning(`No flow file matched ${patterns.join(', ')}: flows are not replayed`);
-  return matched;
+): { files: string[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  const exclusions = patterns.filter((p) => p.startsWith('!'));
+  for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
+    if (path.isAbsolute(pattern) && !isInside(workspace, pattern)) {
+      // A missing file is reported by the reader, as a file that yielded no record.
+      files.push(pattern);
+      continue;
+    }
+    const relative = path.isAbsolute(pattern) ? relativeTo(workspace, pattern) : pattern;
+    const matched = selectFiles(tree.files, [relative, ...exclusions]);
+    const links = selectFiles(tree.symlinks, [relative, ...exclusions]);
+    for (const link of links) diagnostics.push(symlinkDiagnostic(link, link));
+    if (matched.length === 0 && links.length === 0) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'flows-unmatched',
+        message: `no flow file matched ${JSON.stringify(pattern)}: the flows asked for are not replayed`,
+      });
+    }
+    files.push(...matched.map((f) => path.join(workspace, f)));
+  }
+  return { files: [...new Set(files)], diagnostics };
 }
 
 /**

@@ -82,7 +82,8 @@ export function selectAnnotations(
   }
   // Input errors (a manifest that does not parse) hide everything in the file: worth an annotation too.
   for (const diagnostic of result.diagnostics) {
-    if (diagnostic.severity !== 'error') continue;
+    // A base diagnostic's line is in the base's version of the file, not in the diff.
+    if (diagnostic.severity !== 'error' || diagnostic.side === 'base') continue;
     add({
       level: 'error',
       title: `netpol-guard: ${diagnostic.code}`,

@@ -21,6 +21,8 @@ export interface ActionInputs {
   failOn: FailOn | undefined;
   /** Undefined: the config file's `failOnRisks`. */
   failOnRisks: RiskGate[] | undefined;
+  /** Undefined: the config file's `failOnUnreadInput`. */
+  failOnUnreadInput: boolean | undefined;
   comment: CommentMode;
   commentKey: string;
   token: string;
@@ -133,6 +135,8 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     configFrom: oneOf('config-from', CONFIG_SOURCES, INPUT_DEFAULTS['config-from']),
     failOn: text('fail-on') === '' ? undefined : oneOf('fail-on', FAIL_ON, 'error'),
     failOnRisks: riskGates('fail-on-risks'),
+    failOnUnreadInput:
+      text('fail-on-unread-input') === '' ? undefined : boolean('fail-on-unread-input', true),
     comment,
     commentKey,
     token,

@@ -1,10 +1,13 @@
 import * as core from '@actions/core';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGitHubClient, isPermissionDenied } from '../github/api.js';
-import { stickyMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import { commentAuthor, stickyMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import { graphqlUrl, publishSuggestions, type Suggestion } from '../github/review.js';
+import { fixItems } from '../fix/describe.js';
 import { sarifReport } from '../check/sarif.js';
+import type { CheckResult } from '../check/types.js';
+import { writeFileInside } from '../files/contained.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Analysis } from './analyse.js';
 import { selectAnnotations } from './annotations.js';
@@ -13,8 +16,8 @@ import type { ActionInputs } from './inputs.js';
 
 /** GitHub rejects comments over 65,536 characters; the rest of the report stays in the job summary. */
 const COMMENT_MAX_LENGTH = 60_000;
-/** GitHub takes up to 1 MiB of job summary per step. */
-const SUMMARY_MAX_LENGTH = 1_000_000;
+/** GitHub takes up to 1 MiB of job summary per step, counted in bytes: a little room is kept for the line end. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 1024;
 
 /**
  * Puts the result everywhere a reviewer or a later step looks: annotations, outputs, the JSON, Markdown and SARIF
@@ -34,19 +37,23 @@ export async function publishResult(
     }
   }
 
+  // Reports go under RUNNER_TEMP, the SARIF file into the workspace (or RUNNER_TEMP): never through a link the pull
+  // request committed there.
   const reportDir = path.join(runner.tempDir, 'netpol-guard');
-  mkdirSync(reportDir, { recursive: true });
   const reportFile = path.join(reportDir, `${inputs.commentKey}.json`);
-  writeFileSync(reportFile, renderJson(result));
+  writeFileInside([runner.tempDir], reportFile, renderJson(result));
   const body = renderMarkdown(result, { marker, maxLength: COMMENT_MAX_LENGTH, detailsUrl: runner.runUrl });
   const markdownFile = path.join(reportDir, `${inputs.commentKey}.md`);
-  writeFileSync(markdownFile, body);
+  writeFileInside([runner.tempDir], markdownFile, body);
   const sarifFile = path.resolve(runner.workspace, inputs.sarifFile);
-  mkdirSync(path.dirname(sarifFile), { recursive: true });
   // `%SRCROOT%` is the repository root, as code scanning resolves paths, even when the workspace is below it.
   const repositoryRoot = path.resolve(runner.workspace, path.relative(analysis.repositoryPrefix, '.'));
   const uriBase = pathToFileURL(repositoryRoot + path.sep).href;
-  writeFileSync(sarifFile, sarifReport(result, { uriBase, pathPrefix: analysis.repositoryPrefix }));
+  writeFileInside(
+    [runner.workspace, runner.tempDir],
+    sarifFile,
+    sarifReport(result, { uriBase, pathPrefix: analysis.repositoryPrefix }),
+  );
 
   const { summary } = result;
   core.setOutput('verdict', result.verdict);
@@ -57,10 +64,70 @@ export async function publishResult(
   core.setOutput('warnings', summary.warnings);
   core.setOutput('report', reportFile);
   core.setOutput('markdown', markdownFile);
+  core.setOutput('sarif', sarifFile);
 
-  await core.summary.addRaw(renderMarkdown(result, { maxLength: SUMMARY_MAX_LENGTH }), true).write();
+  await core.summary.addRaw(boundedMarkdown(result, SUMMARY_MAX_BYTES), true).write();
 
   core.setOutput('comment-id', (await comment(body, marker, inputs, runner)) ?? '');
+  await review(analysis, inputs, runner);
+}
+
+/**
+ * Posts the suggested fixes whose lines are in the diff as one review of clickable suggestions (docs/fixes.md);
+ * the others stay snippets in the comment. A read-only token keeps them all as snippets.
+ */
+async function review(analysis: Analysis, inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const number = pullRequestNumber(runner.event);
+  const headSha = (runner.event.pull_request as { head?: { sha?: unknown } } | undefined)?.head?.sha;
+  if (inputs.comment === 'never' || number === undefined || typeof headSha !== 'string') return;
+  const suggestions: Suggestion[] = fixItems(analysis.result).flatMap(({ subject, fix }) =>
+    [fix, ...(fix.alsoNeeded ? [fix.alsoNeeded] : [])].map((patch) => ({
+      path: analysis.toRepositoryPath(patch.file),
+      line: patch.line,
+      endLine: patch.endLine,
+      replacement: patch.replacement,
+      subject,
+    })),
+  );
+  const client = createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl });
+  try {
+    const outcome = await publishSuggestions(
+      client,
+      { owner: runner.owner, repo: runner.repo, number, headSha },
+      {
+        key: inputs.commentKey,
+        suggestions,
+        author: await commentAuthor(client),
+        graphqlUrl: graphqlUrl(runner.apiUrl),
+      },
+    );
+    core.info(
+      `Suggested fixes: ${outcome.posted} posted in a review, ${outcome.kept} already suggested, ` +
+        `${outcome.minimized} outdated minimized, ${outcome.outside.length} outside the diff (in the comment).`,
+    );
+  } catch (error) {
+    if (!isPermissionDenied(error)) throw error;
+    core.warning(
+      `Cannot post suggested fixes as a review on pull request #${number}: the token is read-only. ` +
+        'They are in the job summary as snippets to copy.',
+    );
+  }
+}
+
+/**
+ * The report in at most `maxBytes` bytes of UTF-8. The renderer bounds characters; names of many bytes per
+ * character (CJK, emoji) make more bytes than characters, so the bound is lowered until the bytes fit.
+ */
+export function boundedMarkdown(result: CheckResult, maxBytes: number): string {
+  let maxLength = maxBytes;
+  let markdown = renderMarkdown(result, { maxLength });
+  // Down in proportion, and by at least a tenth: a few rounds fit any text (at most 4 bytes per character).
+  for (let round = 0; round < 20 && Buffer.byteLength(markdown) > maxBytes; round++) {
+    const bytes = Buffer.byteLength(markdown);
+    maxLength = Math.min(Math.floor((maxLength * maxBytes) / bytes), Math.floor(maxLength * 0.9));
+    markdown = renderMarkdown(result, { maxLength });
+  }
+  return markdown;
 }
 
 /** Writes the sticky comment when asked and possible; resolves with its id. */
@@ -83,6 +150,12 @@ async function comment(
       { owner: runner.owner, repo: runner.repo, number },
       { marker, body, mode: inputs.comment },
     );
+    for (const other of outcome.skipped) {
+      core.warning(
+        `Comment ${other.id} by ${other.login} carries this step's marker, but this token may not edit it (it is ` +
+          'not its own): left alone, and the report is in a comment of its own.',
+      );
+    }
     core.info(`Pull request comment ${outcome.id}: ${outcome.action}.`);
     return outcome.id;
   } catch (error) {

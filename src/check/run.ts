@@ -16,7 +16,14 @@ import type { FixContext } from '../fix/suggest.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
-import { analyseSide, type AnalysedSide } from './side.js';
+import { analyseSide, nothingToAnalyse, type AnalysedSide } from './side.js';
+import {
+  baseOnlyDiagnostics,
+  filesUnread,
+  unreadFlowDiagnostics,
+  unreadInput,
+  unreadInputReason,
+} from './unread.js';
 import { blocks, riskReasons } from './verdict.js';
 import type { CheckResult, FailOn, FlowsResult, PathChange, RiskGate } from './types.js';
 
@@ -44,6 +51,10 @@ export interface CheckOptions {
   failOn?: FailOn;
   /** Overrides the config's `failOnRisks`. */
   failOnRisks?: RiskGate[];
+  /** Overrides the config's `failOnUnreadInput`. */
+  failOnUnreadInput?: boolean;
+  /** Input problems the caller found while choosing the files (a symbolic link not followed, a glob that matched nothing). */
+  diagnostics?: Diagnostic[];
   /** Files the pull request changed, named as locations name them: fixes there become in-place suggestions. */
   changedFiles?: string[];
 }
@@ -89,7 +100,7 @@ async function checkWith(
   const headFindings = lintSide(head, config);
   const baseFindings = lintSide(base, config);
   const findings = withFindingFixes(
-    markIntroduced(headFindings, baseFindings),
+    markIntroduced(headFindings, baseFindings, filesUnread(base)),
     fixes.context,
     fixes.changedFiles,
     fixes.diagnostics,
@@ -98,12 +109,29 @@ async function checkWith(
   const diff = diffConnectivity(base.engine, head.engine);
   annotateChanges(diff, base.engine, head.engine);
 
-  const flows = flowsRead ? await replay(await flowsRead, config, base, head, fixes) : undefined;
+  const read = flowsRead ? await flowsRead : undefined;
+  const flows = read ? replay(read, config, base, head, fixes) : undefined;
 
+  const inputDiagnostics = [
+    ...configDiagnostics,
+    ...(options.diagnostics ?? []),
+    ...head.diagnostics,
+    ...(read ? unreadFlowDiagnostics(read) : []),
+  ];
   const failOn = options.failOn ?? config.failOn;
   const active = findings.filter((f) => !f.suppressed);
   const blocking = active.filter((f) => f.introduced && blocks(f, failOn));
   const reasons: string[] = [];
+  // Whatever the settings: a comparison with a side that yielded nothing at all compared nothing.
+  for (const [name, side] of [
+    ['head', head],
+    ['base', base],
+  ] as const) {
+    if (nothingToAnalyse(side))
+      reasons.push(`nothing could be analysed at ${name}: its input could not be read`);
+  }
+  const unreadReason = unreadInputReason(unreadInput(inputDiagnostics));
+  if (unreadReason && (options.failOnUnreadInput ?? config.failOnUnreadInput)) reasons.push(unreadReason);
   if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
     reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? '' : 's'} would break`);
   }
@@ -116,10 +144,14 @@ async function checkWith(
     verdict: reasons.length > 0 ? 'fail' : 'pass',
     reasons,
     findings,
-    resolved: resolvedFindings(headFindings, baseFindings),
+    resolved: resolvedFindings(headFindings, baseFindings, filesUnread(head)),
     diff,
     ...(flows ? { flows } : {}),
-    diagnostics: [...configDiagnostics, ...head.diagnostics, ...fixes.diagnostics],
+    diagnostics: [
+      ...inputDiagnostics,
+      ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics),
+      ...fixes.diagnostics,
+    ],
     summary: {
       brokenFlows: flows?.broken.length ?? 0,
       opened: countPaths(diff.opened),
@@ -150,9 +182,14 @@ function countPaths(changes: readonly PathChange[]): number {
  * Marks the head findings this change introduces. Findings are compared per rule and resource, not by line or
  * message: edits move lines, and a message that merely reflects new state (which directions lack a default deny)
  * is not a new problem. Where head has more findings of a rule on a resource than base, the ones whose message
- * base did not have are the new ones.
+ * base did not have are the new ones. A finding in a file base could not read is not called new: base's version is
+ * unknown (its diagnostics are reported), and a broken base must not make everything in it look introduced.
  */
-function markIntroduced(headFindings: Finding[], baseFindings: Finding[]): Finding[] {
+function markIntroduced(
+  headFindings: Finding[],
+  baseFindings: Finding[],
+  unreadAtBase: ReadonlySet<string>,
+): Finding[] {
   const group = (f: Finding) =>
     [f.rule, f.resource.kind, f.resource.namespace ?? '', f.resource.name].join('\u0000');
   const before = new Map<string, Finding[]>();
@@ -162,7 +199,8 @@ function markIntroduced(headFindings: Finding[], baseFindings: Finding[]): Findi
   return headFindings.map((f) => {
     const baseGroup = before.get(group(f)) ?? [];
     const grew = (headCounts.get(group(f)) ?? 0) > baseGroup.length;
-    return { ...f, introduced: grew && !baseGroup.some((b) => b.message === f.message) };
+    const unknown = f.file !== undefined && unreadAtBase.has(f.file);
+    return { ...f, introduced: !unknown && grew && !baseGroup.some((b) => b.message === f.message) };
   });
 }
 
@@ -170,8 +208,12 @@ function markIntroduced(headFindings: Finding[], baseFindings: Finding[]): Findi
  * The base findings this change fixes: by the same comparison as {@link markIntroduced}, the other way round (the
  * findings base has that head does not). Suppressed ones are left out: they were not counted against the PR either.
  */
-function resolvedFindings(headFindings: Finding[], baseFindings: Finding[]): Finding[] {
-  return markIntroduced(baseFindings, headFindings)
+function resolvedFindings(
+  headFindings: Finding[],
+  baseFindings: Finding[],
+  unreadAtHead: ReadonlySet<string>,
+): Finding[] {
+  return markIntroduced(baseFindings, headFindings, unreadAtHead)
     .filter((f) => f.introduced && !f.suppressed)
     .map(({ introduced: _introduced, ...finding }) => finding);
 }

@@ -32,6 +32,7 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
   failOn: 'error',
   failOnBrokenFlows: true,
   failOnRisks: ['internet-ingress', 'metadata-endpoint'],
+  failOnUnreadInput: true,
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,

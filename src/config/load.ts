@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE } from './defaults.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import type { OutsideWorkload, ResolvedConfig } from './types.js';
 import { editDistance } from '../text/edit-distance.js';
+import { isInside, readFileInside, UnsafePathError } from '../files/contained.js';
 
 const validateConfig = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 
@@ -24,7 +25,9 @@ type ConfigFileContent = Partial<
 /**
  * Reads `.netpol-guard.yaml` (or the explicit `file`) and applies defaults. Never throws: a missing explicit file,
  * YAML errors, schema errors (with file and line) and unknown rule ids become diagnostics, and the sections at fault
- * fall back to their defaults so the rest of the configuration still applies.
+ * fall back to their defaults so the rest of the configuration still applies. A file inside `cwd` (the tree under
+ * review) is read only if neither it nor a folder above it is a symbolic link: a pull request could point one at
+ * the runner's credentials. A file outside `cwd` was named by whoever runs the tool and is read as given.
  */
 export function loadConfig(
   file: string | undefined,
@@ -33,7 +36,9 @@ export function loadConfig(
   const absolute = path.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
   const displayName = path.relative(cwd, absolute) || absolute;
   const diagnostics: Diagnostic[] = [];
-  if (!existsSync(absolute)) {
+  const defaults = () => ({ config: structuredClone(DEFAULT_CONFIG) as ResolvedConfig, diagnostics });
+  // lstat: a dangling link is not "no config", it is a config that cannot be read.
+  if (lstatSync(absolute, { throwIfNoEntry: false }) === undefined) {
     if (file !== undefined) {
       diagnostics.push({
         severity: 'error',
@@ -42,18 +47,30 @@ export function loadConfig(
         file,
       });
     }
-    return { config: structuredClone(DEFAULT_CONFIG) as ResolvedConfig, diagnostics };
+    return defaults();
   }
   let text: string;
   try {
-    text = readFileSync(absolute, 'utf8');
+    const bytes = isInside(cwd, absolute) ? readFileInside(cwd, absolute) : readFileSync(absolute);
+    text = bytes.toString('utf8');
   } catch (error) {
-    const message = `cannot read config file: ${(error as Error).message}`;
-    diagnostics.push({ severity: 'error', code: 'config', message, file: displayName });
-    return { config: structuredClone(DEFAULT_CONFIG) as ResolvedConfig, diagnostics };
+    const reason = error instanceof UnsafePathError ? error.reason : describeReadError(error);
+    diagnostics.push({
+      severity: 'error',
+      code: 'config',
+      message: `cannot read config file: ${reason}`,
+      file: displayName,
+    });
+    return defaults();
   }
   const config = parseConfigText(text, displayName, diagnostics);
   return { config: { ...config, file: displayName }, diagnostics };
+}
+
+/** The reason a read failed, without the path (the diagnostic names the file). */
+function describeReadError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'unknown error';
 }
 
 /** Parses and validates the text of a config file named `file` in diagnostics; exported for the Action, which has no file. */
@@ -65,7 +82,15 @@ export function parseConfigText(text: string, file: string, diagnostics: Diagnos
     return { file, line, column: col };
   };
   for (const error of doc.errors) {
-    diagnostics.push({ severity: 'error', code: 'config', message: error.message, ...locate(error.pos[0]) });
+    // Said by its code, not by the parser's message: that quotes the text, and a file that does not parse may not
+    // be a config at all (a linked credentials file), so none of it may reach a report.
+    const problem = error.code.toLowerCase().replace(/_/g, ' ');
+    diagnostics.push({
+      severity: 'error',
+      code: 'config',
+      message: `invalid YAML (${problem}); the configuration is not applied, defaults are used`,
+      ...locate(error.pos[0]),
+    });
   }
   if (doc.errors.length > 0) return structuredClone(DEFAULT_CONFIG) as ResolvedConfig;
 
@@ -75,7 +100,7 @@ export function parseConfigText(text: string, file: string, diagnostics: Diagnos
     for (const error of validateConfig.errors ?? []) {
       const segments = errorPath(error);
       const where = locate(nodeAt(doc, segments)?.range?.[0]);
-      const field = segments.length > 0 ? segments.join('.') : 'config';
+      const field = segments.length > 0 ? shownText(segments.join('.')) : 'config';
       diagnostics.push({
         severity: 'error',
         code: 'config',
@@ -115,6 +140,14 @@ function dropSetting(content: Record<string, unknown>, segments: readonly (strin
     return;
   }
   delete (value as Record<string, unknown>)[entry];
+}
+
+/**
+ * Text of the file as a diagnostic may quote it: a short name or value of the characters settings are made of.
+ * Anything else (a secret, if the file is not what it claims to be) is described by its length only.
+ */
+function shownText(text: string): string {
+  return /^[A-Za-z0-9._:/-]{1,32}$/.test(text) ? text : `(${text.length} characters not shown)`;
 }
 
 /** ajv's message, made specific where ajv is vague. */
@@ -173,7 +206,7 @@ function checkRuleIds(
     diagnostics.push({
       severity: 'warning',
       code: 'config',
-      message: `unknown rule "${id}" in rules${hint}; it is ignored`,
+      message: `unknown rule "${shownText(id)}" in rules${hint}; it is ignored`,
       ...locate(nodeAt(doc, ['rules', id])?.range?.[0]),
     });
     delete given.rules?.[id];
@@ -194,7 +227,7 @@ function checkCidrs(
       diagnostics.push({
         severity: 'error',
         code: 'config',
-        message: `cluster.${key}: "${cidr}" is not a CIDR (e.g. 10.244.0.0/16); it is ignored`,
+        message: `cluster.${key}: "${shownText(cidr)}" is not a CIDR (e.g. 10.244.0.0/16); it is ignored`,
         ...locate(nodeAt(doc, ['cluster', key, index])?.range?.[0]),
       });
       return false;

@@ -100,6 +100,7 @@ export const CONFIG_SCHEMA = {
     failOn: { enum: ['error', 'warning', 'never'] },
     failOnBrokenFlows: { type: 'boolean' },
     failOnRisks: { type: 'array', uniqueItems: true, items: { enum: RISK_GATES } },
+    failOnUnreadInput: { type: 'boolean' },
     limits: {
       type: 'object',
       additionalProperties: false,

@@ -63,6 +63,11 @@ export interface ResolvedConfig {
   failOnBrokenFlows: boolean;
   /** Risks of newly opened paths that fail the run (none: risks never fail it). */
   failOnRisks: RiskGate[];
+  /**
+   * Whether input that could not be analysed (a head manifest with an error, a flow file without a record, the
+   * config itself) fails the run: what was not read cannot be shown safe (`docs/limits.md`).
+   */
+  failOnUnreadInput: boolean;
   limits: Limits;
   /** The file the configuration was read from (relative to cwd), when there was one. */
   file?: string;

@@ -46,6 +46,7 @@ export class CalicoReader implements FlowLineReader {
     } else if (record.flow.verdict !== 'allowed') {
       sink.add(record.flow);
     } else {
+      sink.hold();
       this.sourceAllowed.add(record.flow);
     }
   }

@@ -81,16 +81,26 @@ async function* readChunks(file: string): AsyncGenerator<Buffer> {
 /**
  * Reads up to `maxBytes` of a content stream and whether that was all of it. Used to look at the start of a file
  * (format detection) and to read formats that are parsed whole (JSON arrays, YAML) under a size bound. A stream that
- * breaks (a truncated gzip) gives what came before, and the error.
+ * breaks (a truncated gzip) gives what came before, and the error. With `skipLeadingBlanks`, the spaces, tabs and
+ * line breaks the content starts with are neither kept nor counted.
  */
 export async function readPrefix(
   content: AsyncIterable<Buffer>,
   maxBytes: number,
+  options: { skipLeadingBlanks?: boolean } = {},
 ): Promise<{ bytes: Buffer; complete: boolean; error?: Error }> {
   const chunks: Buffer[] = [];
   let size = 0;
+  let skipping = options.skipLeadingBlanks ?? false;
   try {
-    for await (const chunk of content) {
+    for await (const whole of content) {
+      let chunk = whole;
+      if (skipping) {
+        const start = firstNonBlank(chunk);
+        if (start === chunk.length) continue;
+        chunk = chunk.subarray(start);
+        skipping = false;
+      }
       // Copied: a chunk is only valid until the next one.
       chunks.push(Buffer.from(chunk));
       size += chunk.length;
@@ -105,6 +115,14 @@ export async function readPrefix(
   return { bytes: Buffer.concat(chunks), complete: true };
 }
 
+/** The offset of the first byte that is not a space, tab, CR or LF (the length when there is none). */
+function firstNonBlank(chunk: Buffer): number {
+  let offset = 0;
+  while (offset < chunk.length && BLANKS.has(chunk[offset] ?? 0)) offset++;
+  return offset;
+}
+
+const BLANKS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;

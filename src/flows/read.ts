@@ -27,6 +27,12 @@ export interface FlowReadResult {
   stats: FlowReadStats;
   /** Earliest and latest time of the flows read, when the logs give times. */
   window?: { firstSeen: string; lastSeen: string };
+  /**
+   * Files given that yielded no valid record (as named in skipped samples): a directory, a truncated gzip, nothing
+   * but broken lines. Absent when every file yielded some. Recorded evidence that could not be read is not evidence
+   * of no traffic: the check fails on these.
+   */
+  unreadFiles?: string[];
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
@@ -70,7 +76,8 @@ export async function readFlows(
     let lastLine = 0;
     try {
       // A stream error here (a truncated gzip) shows again, with its line, when the file is read.
-      const head = await readPrefix(await openContent(file), DETECTION_BYTES);
+      // Leading blank lines are skipped: 64 KiB of them must not hide the records after them.
+      const head = await readPrefix(await openContent(file), DETECTION_BYTES, { skipLeadingBlanks: true });
       const layout = detectLayout(head.bytes.toString('utf8'), head.complete, forced);
       if (layout === undefined) continue;
       const reader = lineReaderFor(layout);
@@ -104,7 +111,13 @@ export async function readFlows(
   }
   calico.finish(run.sinkFor(''));
   const { flows, window } = run.aggregator.result();
-  return window ? { flows, stats: run.stats, window } : { flows, stats: run.stats };
+  const unreadFiles = run.filesWithoutRecords();
+  return {
+    flows,
+    stats: run.stats,
+    ...(window ? { window } : {}),
+    ...(unreadFiles.length > 0 ? { unreadFiles } : {}),
+  };
 }
 
 async function readDocument(file: string, maxBytes: number, sink: FlowSink): Promise<void> {

@@ -9,6 +9,8 @@ export interface FlowSink {
   merge(entry: FlowEntry): void;
   /** Valid records that stand for no new connection (replies, non-L4 records, duplicates). */
   ignore(records?: number): void;
+  /** A valid record a reader holds back until every file was read (then merged or ignored, elsewhere). */
+  hold(): void;
   /** A line that is not a flow of its format; `line` 0 is about the whole file. */
   skip(line: number, reason: string): void;
 }
@@ -27,22 +29,36 @@ export interface FlowLineReader {
 export class ReadRun {
   readonly aggregator = new FlowAggregator();
   readonly stats: FlowReadStats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
+  /** Valid records (counted, ignored or held) per file given: a file with none was not read at all. */
+  private readonly validRecords = new Map<string, number>();
 
   constructor(private readonly maxSkippedSamples: number) {}
 
+  /** The files given (in order) that held no valid record: empty, unreadable, not flows, or only broken lines. */
+  filesWithoutRecords(): string[] {
+    return [...this.validRecords].filter(([file, count]) => file !== '' && count === 0).map(([file]) => file);
+  }
+
   sinkFor(file: string): FlowSink {
+    if (!this.validRecords.has(file)) this.validRecords.set(file, 0);
+    const valid = (records: number) =>
+      this.validRecords.set(file, (this.validRecords.get(file) ?? 0) + records);
     return {
       add: (flow) => {
         this.stats.records++;
+        valid(1);
         return this.aggregator.add(flow);
       },
       merge: (entry) => {
         this.stats.records += entry.records;
+        valid(entry.records);
         this.aggregator.merge(entry);
       },
       ignore: (records = 1) => {
         this.stats.ignored += records;
+        valid(records);
       },
+      hold: () => valid(1),
       skip: (line, reason) => {
         this.stats.skipped++;
         if (this.stats.skippedSamples.length < this.maxSkippedSamples) {

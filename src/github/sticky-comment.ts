@@ -1,4 +1,4 @@
-import { GitHubApiError, type GitHubClient } from './api.js';
+import { GitHubApiError, isPermissionDenied, type GitHubClient } from './api.js';
 
 /** The fields of an issue comment the sticky comment needs. */
 export interface IssueComment {
@@ -19,21 +19,27 @@ export function stickyMarker(key: string): string {
   return `<!-- netpol-guard:${key} -->`;
 }
 
+/** Who the workflow's own `GITHUB_TOKEN` writes as. */
+export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+
 /**
- * The comment to update: the first one carrying `marker` that `author` wrote. The author matters: anyone can paste
- * the marker into a comment of their own. An installation token (the workflow's `GITHUB_TOKEN`, a GitHub App's
- * token) cannot ask who it is: its comments are written by an App, `github-actions[bot]` or `<app>[bot]`, so without
- * an `author` the first marked comment an App wrote is taken. People cannot write as an App, so a comment pasted
- * with the marker is never taken for this one.
+ * The comments that may be this step's, in the order to try them: those carrying `marker` that `author` wrote. The
+ * author matters: anyone can paste the marker into a comment of their own. An installation token (the workflow's
+ * `GITHUB_TOKEN`, a GitHub App's token) cannot ask who it is: its comments are written by an App,
+ * `github-actions[bot]` or `<app>[bot]`, so without an `author` the marked comments Apps wrote are candidates,
+ * `github-actions[bot]`'s first. People cannot write as an App; another App can, and its comment is skipped when the
+ * token cannot edit it (see {@link upsertStickyComment}).
  */
-export function findStickyComment(
+export function stickyCandidates(
   comments: readonly IssueComment[],
   marker: string,
   author: string | undefined,
-): IssueComment | undefined {
+): IssueComment[] {
   const wrote = (c: IssueComment) =>
     author === undefined ? c.user?.type === 'Bot' : c.user?.login === author;
-  return comments.find((c) => wrote(c) && (c.body ?? '').includes(marker));
+  const marked = comments.filter((c) => wrote(c) && (c.body ?? '').includes(marker));
+  const byActions = (c: IssueComment) => (c.user?.login === GITHUB_ACTIONS_LOGIN ? 0 : 1);
+  return marked.sort((a, b) => byActions(a) - byActions(b));
 }
 
 /** The login the token writes comments as; undefined for an installation token, which `GET /user` refuses. */
@@ -48,11 +54,17 @@ export async function commentAuthor(client: GitHubClient): Promise<string | unde
   return undefined;
 }
 
-export type CommentOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number };
+export interface CommentOutcome {
+  action: 'created' | 'updated' | 'unchanged';
+  id: number;
+  /** Marked comments by someone else (another App) that this token may not edit: left alone. */
+  skipped: { id: number; login: string }[];
+}
 
 /**
  * Creates the pull request's sticky comment or updates it in place, so a pull request carries one report per
- * key however often it is pushed to. `on-change` leaves an identical comment alone (no notification, no API write).
+ * key however often it is pushed to. `on-change` leaves an identical comment alone (no notification, no API write),
+ * but only one known to be this token's: another App's copy of the report must not stand in for it.
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -65,12 +77,21 @@ export async function upsertStickyComment(
     commentAuthor(client),
     client.paginate<IssueComment>(`${issue}/${pr.number}/comments?per_page=100`),
   ]);
-  const existing = findStickyComment(comments, options.marker, author);
-  if (!existing) {
-    const created = await client.request<IssueComment>('POST', `${issue}/${pr.number}/comments`, { body });
-    return { action: 'created', id: created.id };
+  const skipped: CommentOutcome['skipped'] = [];
+  for (const existing of stickyCandidates(comments, options.marker, author)) {
+    const ours = author !== undefined || existing.user?.login === GITHUB_ACTIONS_LOGIN;
+    if (ours && options.mode === 'on-change' && existing.body === body)
+      return { action: 'unchanged', id: existing.id, skipped };
+    try {
+      await client.request<IssueComment>('PATCH', `${issue}/comments/${existing.id}`, { body });
+      return { action: 'updated', id: existing.id, skipped };
+    } catch (error) {
+      // A read-only token cannot edit any comment: that is for the caller. Any other refusal is this comment's.
+      if (!(error instanceof GitHubApiError) || error.status !== 403 || isPermissionDenied(error))
+        throw error;
+      skipped.push({ id: existing.id, login: existing.user?.login ?? 'unknown' });
+    }
   }
-  if (options.mode === 'on-change' && existing.body === body) return { action: 'unchanged', id: existing.id };
-  await client.request<IssueComment>('PATCH', `${issue}/comments/${existing.id}`, { body });
-  return { action: 'updated', id: existing.id };
+  const created = await client.request<IssueComment>('POST', `${issue}/${pr.number}/comments`, { body });
+  return { action: 'created', id: created.id, skipped };
 }

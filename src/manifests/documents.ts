@@ -29,15 +29,15 @@ export interface FileReading {
   text: string;
   lineCounter: LineCounter;
   diagnostics: Diagnostic[];
-  /** Offset of the first sign that the file is an unrendered template; reading stops there. */
-  templateOffset?: number;
+  /** Where each document that is an unrendered template shows it (one offset per such document, not read). */
+  templateOffsets: number[];
 }
 
 /**
  * Reads the documents of one file. Plain block YAML (most manifests) is read by the fast reader; anything else by
  * the full YAML parser, lazily so that a file of 20,000 documents never holds more than one YAML tree. Documents
  * that cannot be read become diagnostics (with their line) and are skipped; the rest still load. Stops at
- * `maxDocumentsPerFile` and at the first sign of template syntax (see `templateOffset`).
+ * `maxDocumentsPerFile`; a document of template syntax is skipped and noted (see `templateOffsets`).
  */
 export function* readDocuments(
   reading: FileReading,
@@ -100,7 +100,6 @@ export function* composeDocuments(
       }
     }
     yield* convert(composer.next(token));
-    if (reading.templateOffset !== undefined) return;
   }
   yield* convert(composer.end());
 }
@@ -146,7 +145,7 @@ function convertDocument(
   if (firstError !== undefined) {
     const templateAt = reading.text.indexOf('{{', start);
     if (templateAt !== -1 && templateAt < end) {
-      reading.templateOffset = templateAt;
+      reading.templateOffsets.push(templateAt);
       return undefined;
     }
     const offset = firstError.pos[0];
@@ -175,7 +174,7 @@ function convertDocument(
   if (root === null) return undefined;
   const templateAt = flowMapTemplateOffset(root, reading.text);
   if (templateAt !== undefined) {
-    reading.templateOffset = templateAt;
+    reading.templateOffsets.push(templateAt);
     return undefined;
   }
   try {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter } from 'yaml';
 import { readDocuments, type FileReading, type ManifestFormat } from './documents.js';
@@ -90,11 +90,14 @@ type FileRead = { text: string } | { problem: Omit<Diagnostic, 'file'> };
  * logs, the large input, are read on a worker thread meanwhile.
  */
 function readManifestFile(file: ManifestFile, limits: LoadLimits): FileRead {
+  let fd: number | undefined;
   try {
+    // No-follow: the file was found as a regular file, and must still be one (never a link) when it is read.
+    fd = openSync(file.absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
     // Checked before reading: a hostile file may be far larger than memory.
-    const { size } = statSync(file.absolute);
+    const { size } = fstatSync(fd);
     if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
-    return { text: decode(readFileSync(file.absolute)) };
+    return { text: decode(readFileSync(fd)) };
   } catch (error) {
     return {
       problem: {
@@ -103,6 +106,8 @@ function readManifestFile(file: ManifestFile, limits: LoadLimits): FileRead {
         message: `cannot read the file: ${describeError(error)}`,
       },
     };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -129,10 +134,13 @@ interface FileResult extends FileObjects {
   diagnostics: Diagnostic[];
 }
 
-/** Everything one file contributes; a file that turns out to be a template contributes only that diagnostic. */
+/**
+ * Everything one file contributes. A document of template syntax is not read, and one diagnostic names the first:
+ * the file's other documents still load.
+ */
 function parseFileText(text: string, file: string, format: ManifestFormat, limits: LoadLimits): FileResult {
   const lineCounter = new LineCounter();
-  const reading: FileReading = { file, text, lineCounter, diagnostics: [] };
+  const reading: FileReading = { file, text, lineCounter, diagnostics: [], templateOffsets: [] };
   const collected: FileObjects = {
     objects: [],
     skippedKinds: new Map(),
@@ -142,8 +150,9 @@ function parseFileText(text: string, file: string, format: ManifestFormat, limit
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     const line = text.slice(0, nul).split('\n').length;
+    // An error, not a warning: a NUL byte hides every policy of the file, so the file must not pass unread.
     const binary: Diagnostic = {
-      severity: 'warning',
+      severity: 'error',
       code: 'binary-file',
       message: 'the file holds NUL bytes: it is binary, not a manifest, and is not read',
       file,
@@ -153,10 +162,8 @@ function parseFileText(text: string, file: string, format: ManifestFormat, limit
     return { ...collected, diagnostics: [binary] };
   }
   try {
-    for (const document of readDocuments(reading, format, limits)) {
+    for (const document of readDocuments(reading, format, limits))
       collectObjects(document, reading, collected);
-      if (reading.templateOffset !== undefined) break;
-    }
   } catch (error) {
     // The stack can still run out on a document nested within maxDepth when maxDepth is set very high.
     if (!(error instanceof RangeError)) throw error;
@@ -167,23 +174,19 @@ function parseFileText(text: string, file: string, format: ManifestFormat, limit
       file,
     });
   }
-  if (reading.templateOffset !== undefined) {
-    const unrendered: Diagnostic = {
+  const [firstTemplate] = reading.templateOffsets;
+  if (firstTemplate !== undefined) {
+    const count = reading.templateOffsets.length;
+    const which = count === 1 ? 'a document of this file is' : `${count} documents of this file are`;
+    reading.diagnostics.unshift({
       severity: 'error',
       code: 'unrendered-template',
       message:
-        'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is ' +
-        'not read. Render it first and check the output (the `render` option, e.g. `helm template` or ' +
-        '`kustomize build`), or leave the templates folder out of the manifest paths',
-      ...locationAt(file, lineCounter, reading.templateOffset),
-    };
-    return {
-      objects: [],
-      skippedKinds: new Map(),
-      unanalysed: [],
-      notKubernetesReported: false,
-      diagnostics: [unrendered],
-    };
+        `unrendered template syntax ("{{ ... }}"): ${which} a Helm or Go template, not a manifest, and not read ` +
+        '(the other documents are). Render it first and check the output (the `render` option, e.g. ' +
+        '`helm template` or `kustomize build`), or leave the templates folder out of the manifest paths',
+      ...locationAt(file, lineCounter, firstTemplate),
+    });
   }
   return { ...collected, diagnostics: reading.diagnostics };
 }

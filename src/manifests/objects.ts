@@ -186,7 +186,7 @@ function loadedObject(
   for (const field of ['name', 'namespace'] as const) {
     const text = metadata?.[field];
     if (typeof text === 'string' && text.includes('{{')) {
-      reading.templateOffset = sourceNodeAt(node, ['metadata', field])?.start ?? offset;
+      reading.templateOffsets.push(sourceNodeAt(node, ['metadata', field])?.start ?? offset);
       return undefined;
     }
   }

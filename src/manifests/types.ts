@@ -24,6 +24,8 @@ export interface Diagnostic {
   column?: number;
   /** The object the diagnostic is about, when there is one. */
   resource?: { kind: string; namespace?: string; name: string };
+  /** Set on diagnostics about the base of a comparison (reported, never failing the check); absent: head. */
+  side?: 'base';
 }
 
 /** A path into an object, as in JSON Pointer segments: `['spec', 'ingress', 0, 'from']`. */

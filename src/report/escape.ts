@@ -6,11 +6,13 @@
 /** Line breaks and tabs: reports put untrusted text on one line (a table row, a terminal line). */
 const LINE_BREAKS = /\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g;
 /**
- * Characters that never belong in a report: C0/C1 controls (ANSI escape sequences start with ESC), DEL, and
- * bidirectional overrides, which make text read differently from what it is ("Trojan Source").
+ * Characters that never belong in a report: C0/C1 controls (ANSI escape sequences start with ESC), DEL, and every
+ * format character (Unicode category Cf: bidirectional overrides, which make text read differently from what it is,
+ * "Trojan Source"; zero-width spaces and joiners, which make `prod` and `pro\u200Bd` look the same) and the Hangul
+ * fillers, which show as nothing.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
 
 /** Text on one line without control characters: safe for a terminal line and the base of the Markdown escapes. */
 export function cleanText(text: string): string {
@@ -53,18 +55,24 @@ const MARKDOWN_SPECIALS = new Set([
   '$',
 ]);
 /**
- * GitHub turns some plain text into links and notifications after Markdown is rendered, so escaping cannot stop
- * them: `@user`, `@org/team`, `#123`, bare URLs and `www.` names. A zero-width joiner breaks each pattern while the
- * text still reads the same.
+ * GitHub turns some plain text into links, notifications and pictures after Markdown is rendered, so escaping
+ * cannot stop them: `@user`, `@org/team`, `#123` and `GH-123` references, bare URLs, `www.` names and `:emoji:`
+ * shortcodes. A zero-width joiner breaks each pattern while the text still reads the same (the joiners already in
+ * the text are gone: see `cleanText`).
  */
 const AUTOLINK_TRIGGERS: readonly [RegExp, string][] = [
   [/@/g, '@\u200D'],
   [/#(?=\d)/g, '#\u200D'],
+  [/\bGH-(?=\d)/gi, '$&\u200D'],
   [/:\/\//g, ':\u200D//'],
   [/\bwww\./gi, '$&\u200D'],
+  [/:(?=[\w+-]*[a-z][\w+-]*:)/gi, ':\u200D'],
 ];
 
-/** Breaks `@mentions`, `#123` references and bare links with a zero-width joiner: for any text GitHub shows. */
+/**
+ * Breaks `@mentions`, `#123`/`GH-123` references, bare links and `:emoji:` with a zero-width joiner: for any text
+ * GitHub shows.
+ */
 export function neutraliseAutolinks(text: string): string {
   return AUTOLINK_TRIGGERS.reduce(
     (inert, [pattern, replacement]) => inert.replace(pattern, replacement),

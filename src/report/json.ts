@@ -68,6 +68,7 @@ const DIAGNOSTIC: KeyOrder = {
   line: true,
   column: true,
   resource: RESOURCE,
+  side: true,
 };
 const LINT_RESULT: KeyOrder = { findings: FINDING, diagnostics: DIAGNOSTIC };
 const CHECK_RESULT: KeyOrder = {

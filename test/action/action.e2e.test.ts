@@ -49,6 +49,17 @@ async function pullRequest(head: 'head' | 'base', stubOptions: { readOnly?: bool
   const baseSha = repo.commit('base', { 'README.md': '# gitops\n' });
   copyDemo(head);
   const headSha = repo.commit('pull request', { 'README.md': '# gitops, changed\n' });
+  // What GitHub's `GET /pulls/N/files` gives: each changed file with its patch (the hunks, without the header).
+  stub.setPullFiles(
+    repo
+      .git('diff', '--name-only', baseSha, headSha)
+      .split('\n')
+      .filter(Boolean)
+      .map((filename) => {
+        const diff = repo.git('diff', baseSha, headSha, '--', filename);
+        return { filename, patch: diff.slice(diff.indexOf('@@')) };
+      }),
+  );
   return { repo, baseSha, headSha };
 }
 
@@ -200,8 +211,8 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     stub.failNextWithSecondaryRateLimit();
     const result = await run(pr);
     expect(result.exitCode).toBe(1);
-    // GET /user, the comment list and the POST, plus the one retried.
-    expect(stub.requests).toHaveLength(4);
+    // GET /user, the comment list and the POST, plus the one retried; the review asks GET /user again.
+    expect(stub.requests.filter((r) => r.path.includes('/issues/') || r.path === '/user')).toHaveLength(5);
     expect(stub.comments(PR_NUMBER)).toHaveLength(1);
     expect(result.outputs['comment-id']).toMatch(/^\d+$/);
   });
@@ -215,6 +226,65 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     expect(result.summary).toContain('netpol-guard');
     expect(stub.comments(PR_NUMBER)).toEqual([]);
     expectTokenNeverPrinted(result);
+  });
+});
+
+describe('netpol-guard Action review suggestions', () => {
+  it('posts the fixes on diff lines as one review of suggestions, and does not repeat them on the next run', async () => {
+    const pr = await pullRequest('head');
+    const stale = stub.addReviewComment(
+      'k8s/payments/payments.yaml',
+      3,
+      '<!-- netpol-guard:default:suggestion:0000000000000000 -->\nan outdated fix',
+      'github-actions[bot]',
+    );
+    const forged = stub.addReviewComment(
+      'k8s/payments/payments.yaml',
+      3,
+      '<!-- netpol-guard:default:suggestion:0000000000000000 -->\npasted by a person',
+      'mallory',
+    );
+    const first = await run(pr);
+    expect(first.exitCode, first.stdout + first.stderr).toBe(1);
+
+    const reviews = stub.reviews();
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({ event: 'COMMENT', commit_id: pr.headSha });
+    const posted = stub.reviewComments().filter((c) => c.review === reviews[0]?.id);
+    expect(posted.length).toBeGreaterThan(0);
+    const files = new Map(
+      pr.repo
+        .git('diff', '--name-only', pr.baseSha, pr.headSha)
+        .split('\n')
+        .map((file) => [file, readFileSync(path.join(pr.repo.dir, file), 'utf8').split('\n')] as const),
+    );
+    for (const comment of posted) {
+      expect(files.has(comment.path), comment.path).toBe(true);
+      const suggestion = /```suggestion\n([\s\S]*?)\n```/.exec(comment.body)?.[1];
+      expect(suggestion).toBeDefined();
+      // The suggestion replaces the lines it is on: its first line is the head's line where it starts.
+      const start = comment.start_line ?? comment.line;
+      expect(suggestion?.split('\n')[0]).toBe(files.get(comment.path)?.[start - 1]);
+    }
+    // The outdated suggestion of an earlier run is minimized; the one a person pasted is left alone.
+    const after = new Map(stub.reviewComments().map((c) => [c.id, c]));
+    expect(after.get(stale.id)?.minimized).toBe('OUTDATED');
+    expect(after.get(forged.id)?.minimized).toBeUndefined();
+
+    const second = await run(pr);
+    expect(second.exitCode).toBe(1);
+    expect(stub.reviews()).toHaveLength(1);
+    expect(stub.reviewComments()).toHaveLength(posted.length + 2);
+    expect(second.stdout).toContain(
+      `Suggested fixes: 0 posted in a review, ${posted.length} already suggested`,
+    );
+  });
+
+  it('keeps the fixes as snippets with a note when the token is read-only', async () => {
+    const pr = await pullRequest('head', { readOnly: true });
+    const result = await run(pr);
+    expect(result.stdout).toMatch(/^::warning::Cannot post suggested fixes as a review on pull request #7/m);
+    expect(stub.reviews()).toEqual([]);
   });
 });
 

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient, GitHubApiError, isPermissionDenied, nextPageUrl } from '../../src/github/api.js';
 import {
   commentAuthor,
-  findStickyComment,
+  stickyCandidates,
   stickyMarker,
   upsertStickyComment,
 } from '../../src/github/sticky-comment.js';
+import { diffLines, graphqlUrl } from '../../src/github/review.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../support/github-api-stub.js';
 
 const TOKEN = 'ghs_unit_test_token';
@@ -33,25 +34,27 @@ async function setUp(options: { login?: string; app?: string; readOnly?: boolean
   return { stub, client, waits };
 }
 
-describe('findStickyComment', () => {
+describe('stickyCandidates', () => {
   const comments = [
     { id: 1, body: `${MARKER}\nquoted by someone else`, user: { login: 'mallory', type: 'User' } },
     { id: 2, body: 'no marker', user: GITHUB_ACTIONS },
     { id: 3, body: `${stickyMarker('default-2')}\nanother key`, user: GITHUB_ACTIONS },
+    { id: 6, body: `${MARKER}\nquoted by another App`, user: { login: 'other-app[bot]', type: 'Bot' } },
     { id: 4, body: `${MARKER}\nours`, user: GITHUB_ACTIONS },
     { id: 5, body: null, user: null },
   ];
+  const ids = (candidates: { id: number }[]) => candidates.map((c) => c.id);
 
   it('needs both the marker of its key and the token’s author', () => {
-    expect(findStickyComment(comments, MARKER, GITHUB_ACTIONS.login)?.id).toBe(4);
-    expect(findStickyComment(comments, stickyMarker('default-2'), GITHUB_ACTIONS.login)?.id).toBe(3);
-    expect(findStickyComment(comments, MARKER, 'someone-else')).toBeUndefined();
+    expect(ids(stickyCandidates(comments, MARKER, GITHUB_ACTIONS.login))).toEqual([4]);
+    expect(ids(stickyCandidates(comments, stickyMarker('default-2'), GITHUB_ACTIONS.login))).toEqual([3]);
+    expect(stickyCandidates(comments, MARKER, 'someone-else')).toEqual([]);
   });
 
-  it('takes the first marked comment an App wrote when the author is unknown (installation tokens)', () => {
-    expect(findStickyComment(comments, MARKER, undefined)?.id).toBe(4);
-    const forged = comments.filter((c) => c.id !== 4);
-    expect(findStickyComment(forged, MARKER, undefined)).toBeUndefined();
+  it('takes the marked comments Apps wrote when the author is unknown, github-actions[bot]’s first', () => {
+    expect(ids(stickyCandidates(comments, MARKER, undefined))).toEqual([4, 6]);
+    const forged = comments.filter((c) => c.id !== 4 && c.id !== 6);
+    expect(stickyCandidates(forged, MARKER, undefined)).toEqual([]);
   });
 });
 
@@ -73,7 +76,7 @@ describe('upsertStickyComment', () => {
       mode: 'always',
     });
     expect(first.action).toBe('created');
-    expect(second).toEqual({ action: 'updated', id: first.id });
+    expect(second).toEqual({ action: 'updated', id: first.id, skipped: [] });
     expect(stub.comments(7)).toEqual([{ id: first.id, body: `${MARKER}\ntwo`, user: author }]);
   });
 
@@ -89,7 +92,7 @@ describe('upsertStickyComment', () => {
       mode: 'always',
     });
 
-    expect(outcome).toEqual({ action: 'updated', id: ours.id });
+    expect(outcome).toEqual({ action: 'updated', id: ours.id, skipped: [] });
     expect(
       stub
         .comments(7)
@@ -108,6 +111,34 @@ describe('upsertStickyComment', () => {
     const outcome = await upsertStickyComment(client, PR, { marker: MARKER, body, mode: 'on-change' });
     expect(outcome.action).toBe('unchanged');
     expect(stub.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+  });
+
+  it('leaves another App’s comment that quotes the marker alone, and says so', async () => {
+    const { stub, client } = await setUp({ app: 'netpol-app[bot]' });
+    const other = stub.addComment(7, `${MARKER}\nquoted`, 'other-app[bot]');
+    const outcome = await upsertStickyComment(client, PR, { marker: MARKER, body: 'report', mode: 'always' });
+    expect(outcome).toMatchObject({
+      action: 'created',
+      skipped: [{ id: other.id, login: 'other-app[bot]' }],
+    });
+    expect(stub.comments(7).map((c) => [c.user.login, c.body])).toEqual([
+      ['other-app[bot]', `${MARKER}\nquoted`],
+      ['netpol-app[bot]', `${MARKER}\nreport`],
+    ]);
+    // The next run updates its own comment, past the other App's again.
+    const next = await upsertStickyComment(client, PR, { marker: MARKER, body: 'again', mode: 'always' });
+    expect(next).toMatchObject({ action: 'updated', id: outcome.id });
+  });
+
+  it('on-change does not take another App’s identical copy for its own comment', async () => {
+    const { stub, client } = await setUp({ app: 'netpol-app[bot]' });
+    stub.addComment(7, `${MARKER}\nsame`, 'other-app[bot]');
+    const outcome = await upsertStickyComment(client, PR, {
+      marker: MARKER,
+      body: `${MARKER}\nsame`,
+      mode: 'on-change',
+    });
+    expect(outcome.action).toBe('created');
   });
 
   it('puts the marker first when the body lacks it, so the next run finds the comment', async () => {
@@ -206,5 +237,30 @@ describe('nextPageUrl', () => {
     ).toBe('https://api.github.com/x?page=3');
     expect(nextPageUrl('<https://api.github.com/x?page=1>; rel="prev"')).toBeUndefined();
     expect(nextPageUrl(null)).toBeUndefined();
+  });
+});
+
+describe('diffLines', () => {
+  it('gives the head lines a patch shows (added and context), across hunks, not the removed ones', () => {
+    const patch = [
+      '@@ -1,3 +1,4 @@',
+      ' kind: NetworkPolicy',
+      '-metadata: {name: a}',
+      '+metadata:',
+      '+  name: a',
+      ' spec:',
+      '@@ -20,2 +21,2 @@ spec:',
+      ' egress:',
+      '\\ No newline at end of file',
+      '+  - {}',
+    ].join('\n');
+    expect([...diffLines(patch)]).toEqual([1, 2, 3, 4, 21, 22]);
+  });
+});
+
+describe('graphqlUrl', () => {
+  it('is beside the REST API on github.com and on GitHub Enterprise Server', () => {
+    expect(graphqlUrl('https://api.github.com')).toBe('https://api.github.com/graphql');
+    expect(graphqlUrl('https://ghe.example.com/api/v3/')).toBe('https://ghe.example.com/api/graphql');
   });
 });

@@ -59,6 +59,7 @@ describe('loadConfig', () => {
       failOn: 'warning',
       failOnBrokenFlows: false,
       failOnRisks: ['internet-ingress', 'internet-egress', 'metadata-endpoint'],
+      failOnUnreadInput: false,
       limits: {
         maxFileBytes: 1048576,
         maxDocumentsPerFile: 500,

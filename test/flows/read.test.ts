@@ -213,12 +213,13 @@ describe('readFlows', () => {
     expect(result.stats.skippedSamples.map((sample) => sample.line)).toEqual([2, 3]);
   });
 
-  it('reads an empty file as no flows', async () => {
+  it('reads an empty file as no flows, and names it as a file without records', async () => {
     const file = join(dir, 'empty.jsonl');
     await writeFile(file, '');
-    expect(await readFlows([file])).toEqual({
+    expect(await readFlows([file], { root: dir })).toEqual({
       flows: [],
       stats: { records: 0, skipped: 0, ignored: 0, skippedSamples: [] },
+      unreadFiles: ['empty.jsonl'],
     });
   });
 });

@@ -36,7 +36,7 @@ function flatten(root: SourceNode): [string, number | undefined][] {
 }
 
 function newReading(text: string): FileReading {
-  return { file: 'f.yaml', text, lineCounter: new LineCounter(), diagnostics: [] };
+  return { file: 'f.yaml', text, lineCounter: new LineCounter(), diagnostics: [], templateOffsets: [] };
 }
 
 /** What the full parser reads, or undefined when it reports anything. */
@@ -46,7 +46,7 @@ function fullRead(text: string): Reading | undefined {
   const documents = [...composeDocuments(reading, 'yaml', DEFAULT_LOAD_LIMITS)].filter(
     (d) => d.value !== null,
   );
-  if (reading.diagnostics.length > 0 || reading.templateOffset !== undefined) return undefined;
+  if (reading.diagnostics.length > 0 || reading.templateOffsets.length > 0) return undefined;
   return {
     lineStarts: reading.lineCounter.lineStarts,
     values: documents.map((d) => d.value),

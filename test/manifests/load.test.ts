@@ -194,13 +194,15 @@ describe('loadManifests: files and folders', () => {
       mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
       writeFileSync(path.join(root, name), text);
     }
-    // A link back to the root must not make the walk loop.
+    // A link back to the root is not followed (no loop), and is named: what it links is not analysed.
     symlinkSync(root, path.join(root, 'b', 'loop'));
 
     const result = await loadManifests(['.', 'b/z.yaml', 'notes.txt'], { root });
     expect(result.files).toEqual(['a.json', 'b/a.YML', 'b/z.yaml', 'c/d/e.yml', 'notes.txt']);
     expect(result.objects.map((o) => o.name)).toEqual(['a', 'ba', 'bz', 'cde', 'txt']);
-    expect(result.diagnostics).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'symlink', file: 'b/loop' }),
+    ]);
   });
 
   it('reports a path that does not exist and still loads the others', async () => {

@@ -26,6 +26,12 @@ describe('escapeMarkdown', () => {
     ['my-app-1.2', 'my-app-1.2'],
     ['$x$ math', '\\$x\\$ math'],
     ['\u001b[31mred\u0007 \u202Eevil', '\\[31mred evil'],
+    // Format characters (Cf) and Hangul fillers make one name look like another: gone.
+    ['pro\u200Bd\u200D\u2060\uFEFF\u00AD', 'prod'],
+    ['pay\u3164ments\u115F\u1160\uFFA0', 'payments'],
+    [':rocket: and :+1:', `:${ZWJ}rocket: and :+1:`],
+    ['closes GH-123 and gh-7', `closes GH-${ZWJ}123 and gh-${ZWJ}7`],
+    ['at 08:03:50', 'at 08:03:50'],
   ])('escapes %j', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });

@@ -8,6 +8,26 @@ export interface StubComment {
   user: { login: string; type: 'User' | 'Bot' };
 }
 
+/** A pull request review comment as the stub stores it. */
+export interface StubReviewComment {
+  id: number;
+  node_id: string;
+  review: number;
+  path: string;
+  line: number;
+  start_line?: number;
+  body: string;
+  user: { login: string; type: 'User' | 'Bot' };
+  /** Set by GraphQL `minimizeComment`. */
+  minimized?: string;
+}
+
+/** A file of the pull request as `GET /pulls/N/files` gives it. */
+export interface StubPullFile {
+  filename: string;
+  patch?: string;
+}
+
 export interface StubRequest {
   method: string;
   path: string;
@@ -35,6 +55,14 @@ export interface GitHubApiStub {
   author: string;
   requests: StubRequest[];
   comments(issue: number): StubComment[];
+  /** Review comments of the pull request, in the order they were made. */
+  reviewComments(): StubReviewComment[];
+  /** Reviews posted, with their event. */
+  reviews(): { id: number; event: string; commit_id: string; body: string }[];
+  /** A review comment written earlier (by this Action's author, or anyone). */
+  addReviewComment(path: string, line: number, body: string, login: string): StubReviewComment;
+  /** What `GET /pulls/N/files` answers. */
+  setPullFiles(files: StubPullFile[]): void;
   addComment(issue: number, body: string, login: string): StubComment;
   /** The next request answers 403 "secondary rate limit" with `retry-after: 0`, once. */
   failNextWithSecondaryRateLimit(): void;
@@ -52,6 +80,13 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
   const requests: StubRequest[] = [];
   let nextId = 1000;
   let rateLimitNext = false;
+  let pullFiles: StubPullFile[] = [];
+  const reviewComments: StubReviewComment[] = [];
+  const reviews: { id: number; event: string; commit_id: string; body: string }[] = [];
+  const userOf = (login: string) => ({
+    login,
+    type: login.endsWith('[bot]') ? ('Bot' as const) : ('User' as const),
+  });
   const commentsOf = (issue: number): StubComment[] => {
     if (!byIssue.has(issue)) byIssue.set(issue, []);
     return byIssue.get(issue) ?? [];
@@ -119,6 +154,45 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
       if (options.readOnly) return readOnly();
       return send(201, addComment(Number(list[1]), (JSON.parse(text) as { body: string }).body, author));
     }
+    const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/(files|comments|reviews)$/.exec(target.pathname);
+    if (pull?.[1] === 'files' && method === 'GET') return send(200, pullFiles);
+    if (pull?.[1] === 'comments' && method === 'GET') return send(200, reviewComments);
+    if (pull?.[1] === 'reviews' && method === 'POST') {
+      if (options.readOnly) return readOnly();
+      const posted = JSON.parse(text) as {
+        event: string;
+        commit_id: string;
+        body: string;
+        comments: { path: string; line: number; start_line?: number; side: string; body: string }[];
+      };
+      // GitHub refuses the whole review when one comment is not on a line of the diff.
+      const onDiff = posted.comments.every((c) => pullFiles.some((f) => f.filename === c.path));
+      if (!onDiff) return send(422, { message: 'Unprocessable Entity: pull_request_review_thread.line' });
+      const review = { id: nextId++, event: posted.event, commit_id: posted.commit_id, body: posted.body };
+      reviews.push(review);
+      for (const c of posted.comments) {
+        const id = nextId++;
+        reviewComments.push({
+          id,
+          node_id: `PRRC_${id}`,
+          review: review.id,
+          path: c.path,
+          line: c.line,
+          ...(c.start_line ? { start_line: c.start_line } : {}),
+          body: c.body,
+          user: userOf(author),
+        });
+      }
+      return send(200, review);
+    }
+    if (method === 'POST' && target.pathname === '/graphql') {
+      if (options.readOnly) return readOnly();
+      const { variables } = JSON.parse(text) as { variables: { id: string } };
+      const comment = reviewComments.find((c) => c.node_id === variables.id);
+      if (!comment) return send(200, { errors: [{ message: 'Could not resolve to a node' }] });
+      comment.minimized = 'OUTDATED';
+      return send(200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
+    }
     const single = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(target.pathname);
     if (single && method === 'PATCH') {
       if (options.readOnly) return readOnly();
@@ -137,6 +211,17 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
     author,
     requests,
     comments: (issue) => commentsOf(issue).map((c) => ({ ...c })),
+    reviewComments: () => reviewComments.map((c) => ({ ...c })),
+    reviews: () => reviews.map((r) => ({ ...r })),
+    addReviewComment: (path, line, body, login) => {
+      const id = nextId++;
+      const comment = { id, node_id: `PRRC_${id}`, review: 0, path, line, body, user: userOf(login) };
+      reviewComments.push(comment);
+      return comment;
+    },
+    setPullFiles: (files) => {
+      pullFiles = files;
+    },
     addComment,
     failNextWithSecondaryRateLimit: () => {
       rateLimitNext = true;

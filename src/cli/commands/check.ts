@@ -9,7 +9,8 @@ import { renderJson, renderMarkdown, renderText } from '../../report/index.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { parseRiskGates } from '../../check/verdict.js';
-import { emit, sarifFor } from './common.js';
+import { displayName } from '../../manifests/files.js';
+import { emit, linkedPaths, sarifFor } from './common.js';
 
 /**
  * `check --base DIR|--base-ref REF --head DIR [--flows FILE...]`: the PR verdict, exactly as the Action computes it.
@@ -62,6 +63,9 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     values['base-ref'] === undefined ? required('head', values.head) : (values.head ?? '.'),
   );
   const base = values.base === undefined ? await checkoutBase(head, values['base-ref']!) : undefined;
+  const flows = (values.flows ?? []).map((f) => resolve(io.cwd, f));
+  // A flow file of the checkout may be a link a pull request committed: it is reported, not read.
+  const linked = linkedPaths(io.cwd, flows);
   const result = await runCheck({
     base: await side(base?.dir ?? resolve(io.cwd, values.base!)).catch(async (error: unknown) => {
       await base?.remove();
@@ -71,7 +75,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       await base?.remove();
       throw error;
     }),
-    flows: (values.flows ?? []).map((f) => resolve(io.cwd, f)),
+    flows: flows.filter((file) => !linked.some((d) => d.file === displayName(file, io.cwd))),
+    diagnostics: linked,
     flowsFormat,
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(failOn ? { failOn } : {}),

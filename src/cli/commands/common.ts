@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sarifReport } from '../../check/sarif.js';
 import type { CheckResult } from '../../check/types.js';
+import { isInside, symlinkOnPath, writeFileInside, writeFileNoFollow } from '../../files/contained.js';
 import { repositoryOf } from '../../git/trees.js';
+import { displayName, symlinkDiagnostic } from '../../manifests/files.js';
 import type { LintResult } from '../../rules/types.js';
 import { loadConfig } from '../../config/load.js';
 import type { ResolvedConfig } from '../../config/types.js';
@@ -23,10 +24,23 @@ export async function loadPaths(
   return { side, config, diagnostics: [...diagnostics, ...side.diagnostics] };
 }
 
-/** Writes a report to `--output FILE` when given, else to stdout. */
+/**
+ * Writes a report to `--output FILE` when given, else to stdout. Inside the working directory (a checkout, maybe of
+ * a pull request) neither the file nor a folder above it may be a symbolic link; elsewhere the file itself may not.
+ */
 export function emit(io: CliIo, text: string, output: string | undefined): void {
-  if (output) writeFileSync(resolve(io.cwd, output), text);
-  else io.stdout(text);
+  if (!output) return io.stdout(text);
+  const file = resolve(io.cwd, output);
+  if (isInside(io.cwd, file)) writeFileInside([io.cwd], file, text);
+  else writeFileNoFollow(file, text);
+}
+
+/** The error for each path under `root` that is, or lies under, a symbolic link, which the CLI does not follow. */
+export function linkedPaths(root: string, files: readonly string[]): Diagnostic[] {
+  return files.flatMap((file) => {
+    const link = isInside(root, file) ? symlinkOnPath(root, file) : undefined;
+    return link === undefined ? [] : [symlinkDiagnostic(displayName(file, root), link)];
+  });
 }
 
 /** `file:line: severity: message` lines for diagnostics on stderr-style output. */

@@ -1,0 +1,62 @@
+import type { Diagnostic } from '../manifests/types.js';
+import type { FlowReadResult } from '../flows/read.js';
+import type { AnalysedSide } from './side.js';
+
+/** Places named in the verdict's reason; the diagnostics list has them all. */
+const PLACES_IN_REASON = 3;
+
+/**
+ * The input problems that mean part of head was not analysed: every error-level diagnostic that is not about the
+ * base. A manifest the loader rejected held policies and workloads nobody checked, so they cannot be called safe.
+ */
+export function unreadInput(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error' && d.side !== 'base');
+}
+
+/** The verdict's reason for unread input, naming the first places (`file:line (code)`). */
+export function unreadInputReason(unread: readonly Diagnostic[]): string | undefined {
+  if (unread.length === 0) return undefined;
+  const places = unread
+    .slice(0, PLACES_IN_REASON)
+    .map((d) => `${d.file ? `${d.file}${d.line ? `:${d.line}` : ''} ` : ''}(${d.code})`);
+  const more = unread.length > PLACES_IN_REASON ? ` and ${unread.length - PLACES_IN_REASON} more` : '';
+  return `input that could not be analysed: ${places.join(', ')}${more}`;
+}
+
+/** One error per flow file given that yielded no valid record: a recording that was not read proves nothing. */
+export function unreadFlowDiagnostics(read: FlowReadResult): Diagnostic[] {
+  return (read.unreadFiles ?? []).map((file) => {
+    const sample = read.stats.skippedSamples.find((s) => s.file === file);
+    return {
+      severity: 'error',
+      code: 'flows-unread',
+      message:
+        `no flow record could be read from this file${sample ? ` (${sample.reason})` : ' (it holds no records)'}; ` +
+        'the flows it should hold are not replayed',
+      file,
+      ...(sample && sample.line > 0 ? { line: sample.line } : {}),
+    };
+  });
+}
+
+/**
+ * Base diagnostics the report shows, marked as such: those head does not repeat (a broken file the pull request
+ * leaves alone is reported once, at head).
+ */
+export function baseOnlyDiagnostics(base: readonly Diagnostic[], head: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => [d.code, d.file ?? '', d.line ?? 0, d.message].join('\u0000');
+  const atHead = new Set(head.map(key));
+  return base
+    .filter((d) => !atHead.has(key(d)))
+    .map((d) => ({ ...d, message: `at base: ${d.message}`, side: 'base' as const }));
+}
+
+/**
+ * Files one side could not fully read: findings of the other side there cannot be told new or old (at base) or
+ * fixed (at head).
+ */
+export function filesUnread(side: AnalysedSide): Set<string> {
+  return new Set(
+    side.diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => d.file ?? ''),
+  );
+}
