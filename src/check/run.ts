@@ -13,6 +13,7 @@ import { manifestTextReader, withFindingFixes, withFlowFixes } from '../fix/atta
 import { observedFlows } from '../fix/observed.js';
 import { namespaceReadiness, unusedRules } from '../fix/readiness.js';
 import type { FixContext } from '../fix/suggest.js';
+import type { SuggestedFix } from '../fix/types.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
@@ -105,6 +106,7 @@ async function checkWith(
     fixes.changedFiles,
     fixes.diagnostics,
   );
+  fixes.offered = findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
 
   const diff = diffConnectivity(base.engine, head.engine);
   annotateChanges(diff, base.engine, head.engine);
@@ -223,6 +225,8 @@ interface FixSetup {
   context: FixContext;
   changedFiles: ReadonlySet<string>;
   diagnostics: Diagnostic[];
+  /** The findings' fixes, which broken flows reuse when one restores them. */
+  offered: SuggestedFix[];
 }
 
 function fixSetup(options: CheckOptions, head: AnalysedSide, config: ResolvedConfig): FixSetup {
@@ -230,6 +234,7 @@ function fixSetup(options: CheckOptions, head: AnalysedSide, config: ResolvedCon
     context: { model: head.model, engine: head.engine, config, readText: manifestTextReader(options.head) },
     changedFiles: new Set(options.changedFiles ?? []),
     diagnostics: [],
+    offered: [],
   };
 }
 
@@ -264,7 +269,14 @@ function replay(
     skippedSamples: read.stats.skippedSamples,
     ...(read.window ? { window: read.window } : {}),
     ...outcome,
-    broken: withFlowFixes(outcome.broken, observed, fixes.context, fixes.changedFiles, fixes.diagnostics),
+    broken: withFlowFixes(
+      outcome.broken,
+      observed,
+      fixes.context,
+      fixes.changedFiles,
+      fixes.diagnostics,
+      fixes.offered,
+    ),
     readiness: namespaceReadiness(observed, head.model),
     unusedRules: unusedRules(observed, head.engine, head.model),
   };

@@ -4,7 +4,7 @@ import type { ReplayedFlow } from '../check/types.js';
 import type { Diagnostic } from '../manifests/types.js';
 import type { Finding } from '../rules/types.js';
 import { flowKey, type ObservedFlow } from './observed.js';
-import { suggestDnsFix, suggestFlowFix, type FixContext, type FixOutcome } from './suggest.js';
+import { fixAllows, suggestDnsFix, suggestFlowFix, type FixContext, type FixOutcome } from './suggest.js';
 import type { RulePatch, SuggestedFix } from './types.js';
 
 /** Where a side's manifests come from (as `runCheck` takes them). */
@@ -54,19 +54,33 @@ export function withFindingFixes(
  */
 const MAX_FLOW_FIXES = 100;
 
-/** Fixes for the broken flows (the first {@link MAX_FLOW_FIXES}), from the observed connection each of them is. */
+/**
+ * Fixes for the broken flows (the first {@link MAX_FLOW_FIXES}), from the observed connection each of them is. A
+ * flow that a finding's fix (`offered`) already restores gets that same fix: one fix per need, not two rules.
+ */
 export function withFlowFixes(
   broken: readonly ReplayedFlow[],
   observed: readonly ObservedFlow[],
   context: FixContext,
   changedFiles: ReadonlySet<string>,
   diagnostics: Diagnostic[],
+  offered: readonly SuggestedFix[] = [],
 ): ReplayedFlow[] {
   const byKey = new Map(observed.map((flow) => [flow.key, flow]));
   return broken.map((flow, index) => {
     if (index >= MAX_FLOW_FIXES) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
     if (!connection) return flow;
+    const { from, to } = connection;
+    const namespaces = new Set(
+      [from, to].flatMap((end) => ('workload' in end ? [end.workload.namespace] : [])),
+    );
+    const shared = offered.find(
+      (fix) =>
+        namespaces.has(fix.policy.split('/')[0] ?? '') &&
+        fixAllows(context, fix, from, to, flow.protocol, flow.port),
+    );
+    if (shared) return { ...flow, fix: shared };
     const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
     const fix = take(outcome, changedFiles, diagnostics);
     return fix ? { ...flow, fix } : flow;

@@ -24,7 +24,15 @@ export function fixItems(result: CheckResult): FixItem[] {
   const findings = result.findings.flatMap((finding) =>
     finding.fix ? [{ subject: `${finding.rule} at ${finding.file}:${finding.line}`, fix: finding.fix }] : [],
   );
-  return [...flows, ...findings];
+  // One fix for several needs (a flow's DNS rule is the finding's) is shown once, for all of them.
+  const items = new Map<string, FixItem>();
+  for (const item of [...flows, ...findings]) {
+    const key = JSON.stringify(item.fix);
+    const same = items.get(key);
+    if (same) same.subject = `${same.subject}; ${item.subject}`;
+    else items.set(key, { ...item });
+  }
+  return [...items.values()];
 }
 
 /** `add to spec.egress of app/web-egress (policies.yaml:67)`. */

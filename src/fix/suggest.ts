@@ -89,17 +89,74 @@ export function suggestFlowFix(
       },
     });
   }
-  // Whether the connection is allowed depends only on the policies of the two ends' namespaces, the namespaces'
-  // labels and the two workloads themselves: the rest of the cluster is left out of the verifying engine.
+  return offer(context, requests, flowScope(context, from, to), (engine) =>
+    engine.isAllowed(from, to, protocol, port),
+  );
+}
+
+/**
+ * Whether a fix already offered (for a finding) restores the connection too: then the connection needs no fix of
+ * its own, and the report shows one fix for both needs (the DNS rule a broken flow wants is the one the
+ * `dns-egress-missing` finding on its policy wants).
+ */
+export function fixAllows(
+  context: FixContext,
+  fix: SuggestedFix,
+  from: Endpoint,
+  to: Endpoint,
+  protocol: Protocol,
+  port: number,
+): boolean {
+  const patched = new Map<NetworkPolicy, NetworkPolicy>();
+  for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
+    const policy = context.model.policies.find((p) => p.id === patch.policy);
+    if (!policy) return false;
+    const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
+      policy,
+      direction: patch.direction,
+      rule: {},
+    });
+    if ('error' in reparsed) return false;
+    patched.set(policy, reparsed.policy);
+  }
+  return createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
+    from,
+    to,
+    protocol,
+    port,
+  );
+}
+
+/**
+ * Whether a connection is allowed depends only on the policies of the two ends' namespaces, the namespaces' labels
+ * and the two workloads themselves: the rest of the cluster is left out of the verifying engine.
+ */
+function flowScope(context: FixContext, from: Endpoint, to: Endpoint): VerificationScope {
   const ends = [from, to].flatMap((end) => ('workload' in end ? [end.workload] : []));
-  const scope: VerificationScope = {
+  return {
     namespaces: new Set(ends.map((workload) => workload.namespace)),
     workloads: () => {
       const { workloads } = byNamespace(context.model);
       return [...new Set(ends)].filter((workload) => workloads.get(workload.namespace)?.includes(workload));
     },
   };
-  return offer(context, requests, scope, (engine) => engine.isAllowed(from, to, protocol, port));
+}
+
+/** The part of the head model in `scope`, with some policies replaced by their patched versions. */
+function scopedModel(
+  context: FixContext,
+  scope: VerificationScope,
+  patched: ReadonlyMap<NetworkPolicy, NetworkPolicy>,
+): ClusterModel {
+  const index = byNamespace(context.model);
+  const inScope = <T>(grouped: ReadonlyMap<string, T[]>) =>
+    [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
+  return {
+    namespaces: context.model.namespaces,
+    workloads: scope.workloads(),
+    services: inScope(index.services),
+    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy),
+  };
 }
 
 /**
@@ -183,16 +240,7 @@ function offer(
     patched.set(request.policy, policy.policy);
     patches.push(alone.patch);
   }
-  const index = byNamespace(context.model);
-  const inScope = <T>(grouped: ReadonlyMap<string, T[]>) =>
-    [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
-  const model: ClusterModel = {
-    namespaces: context.model.namespaces,
-    workloads: scope.workloads(),
-    services: inScope(index.services),
-    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy),
-  };
-  if (!verified(createEngine(model))) {
+  if (!verified(createEngine(scopedModel(context, scope, patched)))) {
     return problem(first, 'the patched policy still does not allow the traffic');
   }
   const [patch, other] = patches as [RulePatch, RulePatch | undefined];

@@ -30,6 +30,31 @@ function patches(result: CheckResult): RulePatch[] {
   );
 }
 
+describe('one fix per need', () => {
+  it('gives the broken DNS flow the DNS rule the dns-egress-missing finding wants, not a second one', async () => {
+    const result = await check(
+      'fixtures/demo/base',
+      'fixtures/demo/head',
+      'fixtures/demo/flows/hubble.jsonl',
+    );
+    const finding = result.findings.find((f) => f.rule === 'dns-egress-missing' && f.fix);
+    const dnsFlow = result.flows?.broken.find((f) => f.port === 53);
+    expect(finding?.fix).toBeDefined();
+    expect(dnsFlow?.fix).toEqual(finding?.fix);
+    // `fix` shows the DNS rule once: UDP and TCP 53 to the DNS pods.
+    const printed = await cli([
+      'fix',
+      '--base',
+      'fixtures/demo/base',
+      '--head',
+      'fixtures/demo/head',
+      '--flows',
+      'fixtures/demo/flows/hubble.jsonl',
+    ]);
+    expect(printed.stdout.match(/k8s-app: kube-dns/g)).toHaveLength(1);
+  });
+});
+
 describe('suggested fixes on the scenarios', () => {
   for (const { folder, flows } of SCENARIOS) {
     describe(folder, () => {
