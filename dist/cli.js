@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -190,9 +190,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -335,9 +335,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -413,11 +413,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -434,10 +434,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -498,8 +498,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -528,12 +528,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -586,12 +586,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -614,10 +614,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -653,10 +653,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -698,11 +698,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a2, _b;
-        super.optimizeNames(names, constants);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -1003,7 +1003,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1018,14 +1018,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -1055,9 +1055,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -1222,9 +1222,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1261,9 +1261,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../main/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1383,9 +1383,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1434,9 +1434,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -1465,9 +1465,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1488,9 +1488,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1672,9 +1672,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -1709,9 +1709,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1842,9 +1842,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1960,9 +1960,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -2043,9 +2043,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2078,9 +2078,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema2, opts, cb) {
       if (typeof opts == "function") {
@@ -2166,9 +2166,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2322,9 +2322,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2830,9 +2830,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2846,9 +2846,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2863,9 +2863,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -3087,9 +3087,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3106,9 +3106,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3265,8 +3265,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path7) {
-      let input = path7;
+    function removeDotSegments(path8) {
+      let input = path8;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3340,11 +3340,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path7) {
-      if (path7 === "" || path7[0] === "/") {
-        return removeDotSegments(path7);
+    function removeDotSegmentsRelative(path8) {
+      if (path8 === "" || path8[0] === "/") {
+        return removeDotSegments(path8);
       }
-      const segments = path7.split("/");
+      const segments = path8.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3640,9 +3640,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3707,8 +3707,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
+        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3851,9 +3851,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4281,9 +4281,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4292,9 +4292,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -4903,9 +4903,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -4918,9 +4918,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -5040,9 +5040,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5061,9 +5061,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5093,9 +5093,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5121,9 +5121,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5147,9 +5147,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5179,9 +5179,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5216,9 +5216,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5245,9 +5245,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5327,9 +5327,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5356,9 +5356,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5367,9 +5367,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5434,9 +5434,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5463,9 +5463,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5512,9 +5512,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5550,9 +5550,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -5603,9 +5603,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -5660,9 +5660,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5677,9 +5677,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5712,9 +5712,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5806,9 +5806,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -5900,9 +5900,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5943,9 +5943,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6049,9 +6049,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6107,9 +6107,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6181,9 +6181,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6212,9 +6212,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6229,9 +6229,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6287,9 +6287,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6314,9 +6314,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6383,9 +6383,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6401,9 +6401,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6449,9 +6449,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6539,9 +6539,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6550,9 +6550,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -6573,9 +6573,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6595,9 +6595,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -6609,9 +6609,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6714,9 +6714,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6871,9 +6871,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -6941,9 +6941,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6998,9 +6998,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -7018,17 +7018,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7039,13 +7039,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7066,17 +7066,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7087,13 +7087,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7120,23 +7120,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7156,9 +7156,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7327,9 +7327,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7397,9 +7397,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -7447,9 +7447,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -7477,9 +7477,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7518,9 +7518,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -7636,9 +7636,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7666,9 +7666,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7741,17 +7741,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path7, value) {
+    function collectionFromPath(schema2, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7770,7 +7770,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema2) {
         super(type);
@@ -7800,11 +7800,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7818,8 +7818,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7833,8 +7833,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7852,8 +7852,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7863,8 +7863,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7884,9 +7884,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7901,9 +7901,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -8037,9 +8037,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8320,9 +8320,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8444,9 +8444,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8577,9 +8577,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -8599,9 +8599,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8659,9 +8659,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -8723,9 +8723,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8763,9 +8763,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -8914,9 +8914,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -9058,9 +9058,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -9080,9 +9080,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9196,9 +9196,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9218,9 +9218,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9237,9 +9237,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -9255,9 +9255,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -9279,9 +9279,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9306,9 +9306,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9352,9 +9352,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9397,9 +9397,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9425,9 +9425,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -9492,9 +9492,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -9558,9 +9558,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9636,9 +9636,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -9714,9 +9714,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9746,9 +9746,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9795,9 +9795,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9874,9 +9874,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9963,9 +9963,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -10051,9 +10051,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10095,9 +10095,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10189,9 +10189,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10221,9 +10221,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -10301,9 +10301,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10379,9 +10379,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10456,14 +10456,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10478,10 +10478,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10492,10 +10492,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10512,13 +10512,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -10610,9 +10610,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -10675,9 +10675,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10809,9 +10809,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10851,9 +10851,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10869,9 +10869,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10885,9 +10885,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10904,10 +10904,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10921,7 +10921,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10945,7 +10945,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10961,7 +10961,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -10993,9 +10993,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -11044,15 +11044,15 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11066,13 +11066,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -11087,9 +11087,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11115,18 +11115,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11180,8 +11180,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap6 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11193,7 +11193,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11204,8 +11204,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11222,7 +11222,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11281,9 +11281,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11346,9 +11346,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11402,7 +11402,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11419,24 +11419,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11529,9 +11529,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11619,25 +11619,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep3 + (match2?.[1] ?? "");
+      return res + sep4 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11750,9 +11750,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11831,9 +11831,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11861,9 +11861,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11967,9 +11967,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document3 = require_Document();
     var composeNode = require_compose_node();
@@ -12010,9 +12010,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12218,9 +12218,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12403,9 +12403,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12447,14 +12447,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12464,9 +12464,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12479,9 +12479,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12490,23 +12490,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit.parentCollection = (cst, path8) => {
+      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12517,18 +12517,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12628,9 +12628,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13217,9 +13217,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -13248,9 +13248,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -13621,18 +13621,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -13785,15 +13785,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13987,13 +13987,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14122,9 +14122,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14219,9 +14219,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14344,6 +14344,14 @@ async function checkoutBaseTree(repo, sha, parent) {
 async function repositoryPrefix(dir) {
   return (await git(["rev-parse", "--show-prefix"], dir)).trim();
 }
+async function repositoryOf(dir) {
+  try {
+    const [root, prefix] = (await git(["rev-parse", "--show-toplevel", "--show-prefix"], dir)).split("\n");
+    return root ? { root, prefix: prefix ?? "" } : void 0;
+  } catch {
+    return void 0;
+  }
+}
 async function revParse(repo, ref) {
   try {
     return (await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], repo)).trim();
@@ -14358,8 +14366,8 @@ function firstLine(text) {
 // src/config/load.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
+import { lstatSync as lstatSync2, readFileSync as readFileSync3 } from "node:fs";
+import path5 from "node:path";
 
 // src/policy/ip.ts
 import { isIP } from "node:net";
@@ -14564,9 +14572,6 @@ function selectorKeys(selector) {
     ...(selector.matchExpressions ?? []).map((expression) => expression.key)
   ]);
 }
-function hasKnownWorkloads(model, namespace) {
-  return byNamespace(model).workloads.has(namespace);
-}
 function byNamespace(model) {
   let contents = contentsByModel.get(model);
   if (!contents) {
@@ -14582,8 +14587,8 @@ var contentsByModel = /* @__PURE__ */ new WeakMap();
 function sortedUnique(values) {
   return [...new Set(values)].sort();
 }
-function subPath(path7, ...segments) {
-  return [...path7, ...segments];
+function subPath(path8, ...segments) {
+  return [...path8, ...segments];
 }
 function destinationWorkloads(engine, visit) {
   const { policy, direction, rule: rule2 } = visit;
@@ -14669,12 +14674,88 @@ var allowAllPeer = {
   }
 };
 
+// src/model/completeness.ts
+var SYSTEM_NAMESPACES = [
+  "default",
+  "kube-system",
+  "kube-public",
+  "kube-node-lease"
+];
+function workloadsKnown(model, namespace) {
+  if (model.knowledge?.complete) return true;
+  return workloadNamespaces(model).has(namespace) && !model.knowledge?.opaqueResources.has(namespace);
+}
+function namespacesKnown(model) {
+  if (model.knowledge) return model.knowledge.complete || model.knowledge.namespacesDeclared;
+  return namespacesDeclared(model, /* @__PURE__ */ new Set());
+}
+function treeIsComplete(model) {
+  return model.knowledge?.complete ?? false;
+}
+function namespacesDeclared(model, configured) {
+  let declared = 0;
+  for (const namespace of model.namespaces.values()) {
+    const known = !namespace.inferred || configured.has(namespace.name);
+    if (known) declared++;
+    else if (!SYSTEM_NAMESPACES.includes(namespace.name)) return false;
+  }
+  return declared > 0;
+}
+function workloadNamespaces(model) {
+  let namespaces = workloadNamespacesByModel.get(model);
+  if (!namespaces) {
+    namespaces = new Set(model.workloads.map((workload) => workload.namespace));
+    workloadNamespacesByModel.set(model, namespaces);
+  }
+  return namespaces;
+}
+var workloadNamespacesByModel = /* @__PURE__ */ new WeakMap();
+
+// src/policy/selector.ts
+var matchEverything = () => true;
+function compileSelector(selector) {
+  const checks = [];
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
+  }
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    const allowed = new Set(values);
+    switch (operator) {
+      case "In":
+        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
+        break;
+      case "NotIn":
+        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
+        break;
+      case "Exists":
+        checks.push((labels) => hasLabel(labels, key));
+        break;
+      case "DoesNotExist":
+        checks.push((labels) => !hasLabel(labels, key));
+        break;
+      default:
+        return () => false;
+    }
+  }
+  if (checks.length === 0) return matchEverything;
+  return (labels) => checks.every((check) => check(labels));
+}
+function matchesSelector(selector, labels) {
+  return compileSelector(selector)(labels);
+}
+function isEmptySelector(selector) {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
+function hasLabel(labels, key) {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+
 // src/rules/cross-namespace-pod-selector.ts
 var crossNamespacePodSelector = {
   meta: {
     id: "cross-namespace-pod-selector",
     severity: "warning",
-    description: "A podSelector-only peer that matches no pod in the policy's namespace but matches pods in other namespaces.",
+    description: "A podSelector-only peer (not `{}`) that matches no pod in the policy's namespace, whose workloads the tree holds, but matches pods in other namespaces.",
     rationale: "A peer with only a podSelector selects pods in the policy's own namespace. Written for pods that live elsewhere (Prometheus in `monitoring`, an ingress controller), it admits nothing, and the traffic is dropped.",
     remediation: "Add a namespaceSelector in the same list item (no `-` before `podSelector`) naming the namespace of those pods.",
     example: [
@@ -14689,7 +14770,9 @@ var crossNamespacePodSelector = {
   check(ctx) {
     for (const { policy, rule: rule2, peer: peer3 } of policyPeers(ctx.model)) {
       if (isInAndOrSplit(rule2.peers ?? [], peer3)) continue;
-      if (!peer3.podSelector || ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
+      if (!peer3.podSelector || isEmptySelector(peer3.podSelector)) continue;
+      if (!workloadsKnown(ctx.model, policy.namespace)) continue;
+      if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
       const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer3);
       if (elsewhere.length === 0) continue;
       const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
@@ -14710,8 +14793,8 @@ var FieldReader = class {
   }
   object;
   diagnostics;
-  report(path7, message, severity = "warning", code = "invalid-field") {
-    const { file, line, column } = this.object.locate(path7);
+  report(path8, message, severity = "warning", code = "invalid-field") {
+    const { file, line, column } = this.object.locate(path8);
     this.diagnostics.push({
       severity,
       code,
@@ -14727,51 +14810,51 @@ var FieldReader = class {
     });
   }
   /** The raw value at a path, undefined when any step is missing. */
-  get(path7) {
+  get(path8) {
     let value = this.object.value;
-    for (const step of path7) {
+    for (const step of path8) {
       if (value === null || typeof value !== "object") return void 0;
       value = value[step];
     }
     return value;
   }
-  record(path7) {
-    const value = this.get(path7);
+  record(path8) {
+    const value = this.get(path8);
     if (value === void 0 || value === null) return void 0;
     if (typeof value === "object" && !Array.isArray(value)) return value;
-    this.report(path7, `${describe(path7)} must be a map, not ${typeName(value)}`);
+    this.report(path8, `${describe(path8)} must be a map, not ${typeName(value)}`);
     return void 0;
   }
-  array(path7) {
-    const value = this.get(path7);
+  array(path8) {
+    const value = this.get(path8);
     if (value === void 0 || value === null) return void 0;
     if (Array.isArray(value)) return value;
-    this.report(path7, `${describe(path7)} must be a list, not ${typeName(value)}`);
+    this.report(path8, `${describe(path8)} must be a list, not ${typeName(value)}`);
     return void 0;
   }
-  string(path7) {
-    const value = this.get(path7);
+  string(path8) {
+    const value = this.get(path8);
     if (value === void 0 || value === null) return void 0;
     if (typeof value === "string") return value;
-    this.report(path7, `${describe(path7)} must be a string, not ${typeName(value)}`);
+    this.report(path8, `${describe(path8)} must be a string, not ${typeName(value)}`);
     return void 0;
   }
   /** An integer port in 1..65535. */
-  port(path7) {
-    const value = this.get(path7);
+  port(path8) {
+    const value = this.get(path8);
     if (value === void 0 || value === null) return void 0;
     if (isPortNumber(value)) return value;
-    this.report(path7, `${describe(path7)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
+    this.report(path8, `${describe(path8)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
     return void 0;
   }
   /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
-  stringMap(path7) {
-    const map = this.record(path7) ?? {};
+  stringMap(path8) {
+    const map = this.record(path8) ?? {};
     const result = {};
     for (const [key, value] of Object.entries(map)) {
       if (typeof value === "string") result[key] = value;
       else
-        this.report([...path7, key], `${describe([...path7, key])} must be a string, not ${typeName(value)}`);
+        this.report([...path8, key], `${describe([...path8, key])} must be a string, not ${typeName(value)}`);
     }
     return result;
   }
@@ -14779,8 +14862,8 @@ var FieldReader = class {
 function isPortNumber(value) {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
-function describe(path7) {
-  return path7.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
+function describe(path8) {
+  return path8.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
 }
 function typeName(value) {
   if (value === null) return "null";
@@ -14789,178 +14872,49 @@ function typeName(value) {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+// src/model/operators/prometheus-operator.ts
+function operatorPodLabels(resource, app, own) {
+  const name = resource.object.name;
+  return {
+    ...resource.stringMap(["spec", "podMetadata", "labels"]),
+    "app.kubernetes.io/name": app,
+    "app.kubernetes.io/managed-by": "prometheus-operator",
+    "app.kubernetes.io/instance": name,
+    ...own
+  };
+}
+function webPortName(resource) {
+  return resource.string(["spec", "portName"]) || "web";
+}
+function listensLocally(resource) {
+  return resource.get(["spec", "listenLocal"]) === true;
+}
+
+// src/model/operators/alertmanager.ts
+var alertmanager = {
+  group: "monitoring.coreos.com",
+  kind: "Alertmanager",
+  source: "github.com/prometheus-operator/prometheus-operator pkg/alertmanager/statefulset.go (@6adcebc)",
+  workloads(resource) {
+    const name = resource.object.name;
+    const web = listensLocally(resource) ? [] : [{ name: webPortName(resource), port: 9093, protocol: "TCP" }];
+    return [
+      {
+        kind: "StatefulSet",
+        name: `alertmanager-${name}`,
+        labels: operatorPodLabels(resource, "alertmanager", { alertmanager: name }),
+        ports: [
+          ...web,
+          { name: "mesh-tcp", port: 9094, protocol: "TCP" },
+          { name: "mesh-udp", port: 9094, protocol: "UDP" }
+        ]
+      }
+    ];
+  }
+};
+
 // src/model/types.ts
 var PROTOCOLS = ["TCP", "UDP", "SCTP"];
-
-// src/model/policy.ts
-var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-var RejectedPolicy = class extends Error {
-  constructor(path7, message) {
-    super(message);
-    this.path = path7;
-  }
-  path;
-};
-function readNetworkPolicy(reader, namespace) {
-  const { object } = reader;
-  try {
-    const ingress = readRules(reader, "ingress");
-    const egress = readRules(reader, "egress");
-    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
-    declaredTypes.forEach((type, index) => {
-      if (type !== "Ingress" && type !== "Egress") {
-        throw new RejectedPolicy(
-          ["spec", "policyTypes", index],
-          `policyTypes[${index}] must be Ingress or Egress`
-        );
-      }
-    });
-    const policyTypesDeclared = declaredTypes.length > 0;
-    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
-    return {
-      id: `${namespace}/${object.name}`,
-      namespace,
-      name: object.name,
-      namespaceDeclared: object.namespace !== void 0,
-      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
-      types: types2,
-      policyTypesDeclared,
-      ingress,
-      egress,
-      annotations: reader.stringMap(["metadata", "annotations"]),
-      loc: object.loc,
-      locate: (path7) => object.locate(path7)
-    };
-  } catch (error) {
-    if (!(error instanceof RejectedPolicy)) throw error;
-    reader.report(
-      error.path,
-      `${error.message}; the API server rejects this policy, so it is left out`,
-      "error",
-      "invalid-policy"
-    );
-    return void 0;
-  }
-}
-function readRules(reader, direction) {
-  const peersField = direction === "ingress" ? "from" : "to";
-  const rules2 = requireList(reader, ["spec", direction]) ?? [];
-  return rules2.map((_, index) => {
-    const path7 = ["spec", direction, index];
-    requireMap(reader, path7);
-    const peers = requireList(reader, [...path7, peersField]);
-    const ports = requireList(reader, [...path7, "ports"]);
-    return {
-      path: path7,
-      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path7, peersField, i])) } : {},
-      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path7, "ports", i])) } : {}
-    };
-  });
-}
-function readPeer(reader, path7) {
-  requireMap(reader, path7);
-  const podSelector = readSelector(reader, [...path7, "podSelector"]);
-  const namespaceSelector = readSelector(reader, [...path7, "namespaceSelector"]);
-  const ipBlock = readIpBlock(reader, [...path7, "ipBlock"]);
-  if (ipBlock && (podSelector || namespaceSelector)) {
-    throw new RejectedPolicy(path7, "a peer may not combine ipBlock with a pod or namespace selector");
-  }
-  if (!ipBlock && !podSelector && !namespaceSelector) {
-    throw new RejectedPolicy(path7, "a peer needs podSelector, namespaceSelector or ipBlock");
-  }
-  return {
-    ...podSelector ? { podSelector } : {},
-    ...namespaceSelector ? { namespaceSelector } : {},
-    ...ipBlock ? { ipBlock } : {},
-    path: path7
-  };
-}
-function readIpBlock(reader, path7) {
-  if (reader.get(path7) === void 0) return void 0;
-  requireMap(reader, path7);
-  const cidr = reader.get([...path7, "cidr"]);
-  if (typeof cidr !== "string") throw new RejectedPolicy(path7, "ipBlock.cidr must be a string");
-  const except = (requireList(reader, [...path7, "except"]) ?? []).map((value, i) => {
-    if (typeof value !== "string")
-      throw new RejectedPolicy([...path7, "except", i], "ipBlock.except entries must be strings");
-    return value;
-  });
-  return { cidr, except };
-}
-function readPort(reader, path7) {
-  requireMap(reader, path7);
-  const protocol = reader.get([...path7, "protocol"]) ?? "TCP";
-  if (!PROTOCOLS.includes(protocol)) {
-    throw new RejectedPolicy([...path7, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
-  }
-  const port2 = reader.get([...path7, "port"]);
-  const endPort = reader.get([...path7, "endPort"]);
-  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
-    throw new RejectedPolicy([...path7, "port"], "port must be a number 1-65535 or a port name");
-  }
-  if (endPort !== void 0) {
-    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
-      throw new RejectedPolicy([...path7, "endPort"], "endPort needs a numeric port and must not be below it");
-    }
-  }
-  return {
-    protocol,
-    ...port2 !== void 0 ? { port: port2 } : {},
-    ...endPort !== void 0 ? { endPort } : {},
-    path: path7
-  };
-}
-function readSelector(reader, path7) {
-  if (reader.get(path7) === void 0 || reader.get(path7) === null) return void 0;
-  requireMap(reader, path7);
-  const matchLabels2 = reader.get([...path7, "matchLabels"]);
-  const selector = {};
-  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
-    requireMap(reader, [...path7, "matchLabels"]);
-    for (const [key, value] of Object.entries(matchLabels2)) {
-      if (typeof value !== "string")
-        throw new RejectedPolicy([...path7, "matchLabels", key], "matchLabels values must be strings");
-    }
-    selector.matchLabels = matchLabels2;
-  }
-  const expressions = requireList(reader, [...path7, "matchExpressions"]);
-  if (expressions) {
-    selector.matchExpressions = expressions.map((_, i) => {
-      const at2 = [...path7, "matchExpressions", i];
-      requireMap(reader, at2);
-      const key = reader.get([...at2, "key"]);
-      const operator = reader.get([...at2, "operator"]);
-      const values = requireList(reader, [...at2, "values"]) ?? [];
-      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
-      if (!OPERATORS.includes(operator)) {
-        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
-      }
-      if (values.some((v) => typeof v !== "string"))
-        throw new RejectedPolicy([...at2, "values"], "values must be strings");
-      const needsValues = operator === "In" || operator === "NotIn";
-      if (needsValues !== values.length > 0) {
-        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
-      }
-      return {
-        key,
-        operator,
-        ...needsValues ? { values } : {}
-      };
-    });
-  }
-  return selector;
-}
-function requireMap(reader, path7) {
-  const value = reader.get(path7);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path7, "must be a map");
-}
-function requireList(reader, path7) {
-  const value = reader.get(path7);
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw new RejectedPolicy(path7, "must be a list");
-  return value;
-}
 
 // src/model/workloads.ts
 var POD_TEMPLATE_PATHS = {
@@ -14984,13 +14938,19 @@ function readWorkload(reader, namespace) {
     namespace,
     kind: object.kind,
     name: object.name,
-    labels: reader.stringMap([...template, "metadata", "labels"]),
-    ports: readContainerPorts(reader, [...template, "spec", "containers"]),
+    ...readPodTemplate(reader, template),
     ips: object.kind === "Pod" ? readPodIps(reader) : [],
     loc: object.loc
   };
-  const owner = object.kind === "Pod" ? readControllerOwner(reader) : void 0;
+  const owned = object.kind === "Pod" || object.kind === "ReplicaSet" ? readControllerOwner(reader) : void 0;
+  const owner = owned && deploymentOfReplicaSet(owned, workload.labels);
   return owner ? { workload, owner } : { workload };
+}
+function readPodTemplate(reader, path8) {
+  return {
+    labels: reader.stringMap([...path8, "metadata", "labels"]),
+    ports: readContainerPorts(reader, [...path8, "spec", "containers"])
+  };
 }
 function workloadId(namespace, kind, name) {
   return `${namespace}/${kind}/${name}`;
@@ -15000,13 +14960,13 @@ function readContainerPorts(reader, containersPath) {
   (reader.array(containersPath) ?? []).forEach((_, c) => {
     const portsPath = [...containersPath, c, "ports"];
     (reader.array(portsPath) ?? []).forEach((__, p) => {
-      const path7 = [...portsPath, p];
-      const port2 = reader.port([...path7, "containerPort"]);
-      const name = reader.string([...path7, "name"]);
-      const protocol = reader.string([...path7, "protocol"]) ?? "TCP";
+      const path8 = [...portsPath, p];
+      const port2 = reader.port([...path8, "containerPort"]);
+      const name = reader.string([...path8, "name"]);
+      const protocol = reader.string([...path8, "protocol"]) ?? "TCP";
       if (!PROTOCOLS.includes(protocol)) {
         reader.report(
-          [...path7, "protocol"],
+          [...path8, "protocol"],
           `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
         );
         return;
@@ -15026,6 +14986,11 @@ function readPodIps(reader) {
     if (ip) ips.add(ip);
   });
   return [...ips];
+}
+function deploymentOfReplicaSet(owner, labels) {
+  const hash = labels["pod-template-hash"];
+  if (owner.kind !== "ReplicaSet" || !hash || !owner.name.endsWith(`-${hash}`)) return owner;
+  return { kind: "Deployment", name: owner.name.slice(0, -hash.length - 1) };
 }
 function readControllerOwner(reader) {
   const references = reader.array(["metadata", "ownerReferences"]) ?? [];
@@ -15057,10 +15022,366 @@ function foldOwnedPods(namespace, owner, pods) {
     differingLabels: differingKeys(sorted.map((pod) => pod.labels))
   };
 }
+var REVISION_LABELS = /* @__PURE__ */ new Set(["pod-template-hash", "controller-revision-hash"]);
 function differingKeys(labelSets) {
   const keys = new Set(labelSets.flatMap((labels) => Object.keys(labels)));
+  for (const key of REVISION_LABELS) keys.delete(key);
   const first = labelSets[0] ?? {};
   return [...keys].filter((key) => labelSets.some((labels) => labels[key] !== first[key])).sort();
+}
+
+// src/model/operators/argo-rollout.ts
+var argoRollout = {
+  group: "argoproj.io",
+  kind: "Rollout",
+  source: "github.com/argoproj/argo-rollouts pkg/apis/rollouts/v1alpha1/types.go (@9f8d111)",
+  workloads(resource) {
+    if (resource.get(["spec", "template"]) === void 0) return void 0;
+    return [
+      { kind: "Rollout", name: resource.object.name, ...readPodTemplate(resource, ["spec", "template"]) }
+    ];
+  }
+};
+
+// src/model/operators/cloudnative-pg.ts
+var cloudNativePgCluster = {
+  group: "postgresql.cnpg.io",
+  kind: "Cluster",
+  source: "github.com/cloudnative-pg/cloudnative-pg pkg/specs/pods.go (@a95a534)",
+  workloads(resource) {
+    const name = resource.object.name;
+    return [
+      {
+        kind: "Cluster",
+        name,
+        labels: {
+          ...resource.stringMap(["spec", "inheritedMetadata", "labels"]),
+          "cnpg.io/cluster": name,
+          "cnpg.io/podRole": "instance",
+          "app.kubernetes.io/name": "postgresql",
+          "app.kubernetes.io/instance": name,
+          "app.kubernetes.io/component": "database",
+          "app.kubernetes.io/managed-by": "cloudnative-pg"
+        },
+        ports: [
+          { name: "postgresql", port: 5432, protocol: "TCP" },
+          { name: "metrics", port: 9187, protocol: "TCP" },
+          { name: "status", port: 8e3, protocol: "TCP" }
+        ]
+      }
+    ];
+  }
+};
+
+// src/model/operators/kubeflow-profile.ts
+var kubeflowProfile = {
+  group: "kubeflow.org",
+  kind: "Profile",
+  source: "github.com/kubeflow/dashboard components/profile-controller (@d842464)",
+  workloads: () => void 0,
+  namespace: (resource) => ({
+    name: resource.object.name,
+    labels: { "istio-injection": "enabled", "app.kubernetes.io/part-of": "kubeflow-profile" }
+  })
+};
+
+// src/model/operators/prometheus.ts
+var prometheus = {
+  group: "monitoring.coreos.com",
+  kind: "Prometheus",
+  source: "github.com/prometheus-operator/prometheus-operator pkg/prometheus (@6adcebc)",
+  workloads(resource) {
+    const name = resource.object.name;
+    const ports = listensLocally(resource) ? [] : [{ name: webPortName(resource), port: 9090, protocol: "TCP" }];
+    if (resource.get(["spec", "thanos"]) !== void 0) {
+      ports.push(
+        { name: "http", port: 10902, protocol: "TCP" },
+        { name: "grpc", port: 10901, protocol: "TCP" }
+      );
+    }
+    return [
+      {
+        kind: "StatefulSet",
+        name: `prometheus-${name}`,
+        labels: operatorPodLabels(resource, "prometheus", {
+          prometheus: name,
+          "operator.prometheus.io/name": name,
+          "operator.prometheus.io/shard": "0"
+        }),
+        ports
+      }
+    ];
+  }
+};
+
+// src/model/operators/monitoring-stack.ts
+var monitoringStack = {
+  group: "monitoring.rhobs",
+  kind: "MonitoringStack",
+  source: "github.com/rhobs/observability-operator pkg/controllers/monitoring/monitoring-stack (@20ac77b)",
+  workloads(resource) {
+    const name = resource.object.name;
+    const partOf = (component, made2) => (made2 ?? []).map((workload) => ({
+      ...workload,
+      labels: {
+        ...workload.labels,
+        "app.kubernetes.io/component": component,
+        "app.kubernetes.io/part-of": name
+      }
+    }));
+    const made = partOf("prometheus", prometheus.workloads(resource));
+    if (resource.get(["spec", "alertmanagerConfig", "disabled"]) !== true) {
+      made.push(...partOf("alertmanager", alertmanager.workloads(resource)));
+    }
+    return made;
+  }
+};
+
+// src/model/operators/thanos-ruler.ts
+var thanosRuler = {
+  group: "monitoring.coreos.com",
+  kind: "ThanosRuler",
+  source: "github.com/prometheus-operator/prometheus-operator pkg/thanos/statefulset.go (@6adcebc)",
+  workloads(resource) {
+    const name = resource.object.name;
+    return [
+      {
+        kind: "StatefulSet",
+        name: `thanos-ruler-${name}`,
+        labels: operatorPodLabels(resource, "thanos-ruler", { "thanos-ruler": name }),
+        ports: [
+          { name: "grpc", port: 10901, protocol: "TCP" },
+          { name: "http", port: 10902, protocol: "TCP" }
+        ]
+      }
+    ];
+  }
+};
+
+// src/model/operators/inert.ts
+var INERT_GROUPS = [
+  "cert-manager.io",
+  "acme.cert-manager.io",
+  "trust.cert-manager.io",
+  "source.toolkit.fluxcd.io",
+  "notification.toolkit.fluxcd.io",
+  "image.toolkit.fluxcd.io",
+  "cilium.io",
+  "crd.projectcalico.org",
+  "projectcalico.org",
+  "traefik.io",
+  "traefik.containo.us",
+  "networking.istio.io",
+  "security.istio.io",
+  "telemetry.istio.io",
+  "external-secrets.io",
+  "generators.external-secrets.io",
+  "bitnami.com",
+  "kyverno.io",
+  "wgpolicyk8s.io",
+  "config.kubernetes.io",
+  "keda.sh",
+  "velero.io"
+];
+var INERT_KINDS = /* @__PURE__ */ new Map([
+  [
+    "monitoring.coreos.com",
+    ["ServiceMonitor", "PodMonitor", "PrometheusRule", "Probe", "AlertmanagerConfig", "ScrapeConfig"]
+  ],
+  [
+    "monitoring.rhobs",
+    ["ServiceMonitor", "PodMonitor", "PrometheusRule", "Probe", "AlertmanagerConfig", "ScrapeConfig"]
+  ],
+  ["argoproj.io", ["AppProject"]]
+]);
+function isInert(group, kind) {
+  return INERT_GROUPS.includes(group) || (INERT_KINDS.get(group)?.includes(kind) ?? false);
+}
+
+// src/model/operators/index.ts
+var POD_MAKERS = [
+  prometheus,
+  alertmanager,
+  thanosRuler,
+  ...[prometheus, alertmanager, thanosRuler].map((maker) => ({ ...maker, group: "monitoring.rhobs" })),
+  monitoringStack,
+  cloudNativePgCluster,
+  argoRollout,
+  kubeflowProfile
+];
+var byGroupAndKind = new Map(POD_MAKERS.map((maker) => [`${maker.group}/${maker.kind}`, maker]));
+function podMakerFor(group, kind) {
+  return byGroupAndKind.get(`${group}/${kind}`);
+}
+
+// src/model/policy.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var RejectedPolicy = class extends Error {
+  constructor(path8, message) {
+    super(message);
+    this.path = path8;
+  }
+  path;
+};
+function readNetworkPolicy(reader, namespace) {
+  const { object } = reader;
+  try {
+    const ingress = readRules(reader, "ingress");
+    const egress = readRules(reader, "egress");
+    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
+    declaredTypes.forEach((type, index) => {
+      if (type !== "Ingress" && type !== "Egress") {
+        throw new RejectedPolicy(
+          ["spec", "policyTypes", index],
+          `policyTypes[${index}] must be Ingress or Egress`
+        );
+      }
+    });
+    const policyTypesDeclared = declaredTypes.length > 0;
+    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
+    return {
+      id: `${namespace}/${object.name}`,
+      namespace,
+      name: object.name,
+      namespaceDeclared: object.namespace !== void 0,
+      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
+      types: types2,
+      policyTypesDeclared,
+      ingress,
+      egress,
+      annotations: reader.stringMap(["metadata", "annotations"]),
+      loc: object.loc,
+      locate: (path8) => object.locate(path8)
+    };
+  } catch (error) {
+    if (!(error instanceof RejectedPolicy)) throw error;
+    reader.report(
+      error.path,
+      `${error.message}; the API server rejects this policy, so it is left out`,
+      "error",
+      "invalid-policy"
+    );
+    return void 0;
+  }
+}
+function readRules(reader, direction) {
+  const peersField = direction === "ingress" ? "from" : "to";
+  const rules2 = requireList(reader, ["spec", direction]) ?? [];
+  return rules2.map((_, index) => {
+    const path8 = ["spec", direction, index];
+    requireMap(reader, path8);
+    const peers = requireList(reader, [...path8, peersField]);
+    const ports = requireList(reader, [...path8, "ports"]);
+    return {
+      path: path8,
+      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path8, peersField, i])) } : {},
+      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path8, "ports", i])) } : {}
+    };
+  });
+}
+function readPeer(reader, path8) {
+  requireMap(reader, path8);
+  const podSelector = readSelector(reader, [...path8, "podSelector"]);
+  const namespaceSelector = readSelector(reader, [...path8, "namespaceSelector"]);
+  const ipBlock = readIpBlock(reader, [...path8, "ipBlock"]);
+  if (ipBlock && (podSelector || namespaceSelector)) {
+    throw new RejectedPolicy(path8, "a peer may not combine ipBlock with a pod or namespace selector");
+  }
+  if (!ipBlock && !podSelector && !namespaceSelector) {
+    throw new RejectedPolicy(path8, "a peer needs podSelector, namespaceSelector or ipBlock");
+  }
+  return {
+    ...podSelector ? { podSelector } : {},
+    ...namespaceSelector ? { namespaceSelector } : {},
+    ...ipBlock ? { ipBlock } : {},
+    path: path8
+  };
+}
+function readIpBlock(reader, path8) {
+  if (reader.get(path8) === void 0) return void 0;
+  requireMap(reader, path8);
+  const cidr = reader.get([...path8, "cidr"]);
+  if (typeof cidr !== "string") throw new RejectedPolicy(path8, "ipBlock.cidr must be a string");
+  const except = (requireList(reader, [...path8, "except"]) ?? []).map((value, i) => {
+    if (typeof value !== "string")
+      throw new RejectedPolicy([...path8, "except", i], "ipBlock.except entries must be strings");
+    return value;
+  });
+  return { cidr, except };
+}
+function readPort(reader, path8) {
+  requireMap(reader, path8);
+  const protocol = reader.get([...path8, "protocol"]) ?? "TCP";
+  if (!PROTOCOLS.includes(protocol)) {
+    throw new RejectedPolicy([...path8, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
+  }
+  const port2 = reader.get([...path8, "port"]);
+  const endPort = reader.get([...path8, "endPort"]);
+  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
+    throw new RejectedPolicy([...path8, "port"], "port must be a number 1-65535 or a port name");
+  }
+  if (endPort !== void 0) {
+    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
+      throw new RejectedPolicy([...path8, "endPort"], "endPort needs a numeric port and must not be below it");
+    }
+  }
+  return {
+    protocol,
+    ...port2 !== void 0 ? { port: port2 } : {},
+    ...endPort !== void 0 ? { endPort } : {},
+    path: path8
+  };
+}
+function readSelector(reader, path8) {
+  if (reader.get(path8) === void 0 || reader.get(path8) === null) return void 0;
+  requireMap(reader, path8);
+  const matchLabels2 = reader.get([...path8, "matchLabels"]);
+  const selector = {};
+  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
+    requireMap(reader, [...path8, "matchLabels"]);
+    for (const [key, value] of Object.entries(matchLabels2)) {
+      if (typeof value !== "string")
+        throw new RejectedPolicy([...path8, "matchLabels", key], "matchLabels values must be strings");
+    }
+    selector.matchLabels = matchLabels2;
+  }
+  const expressions = requireList(reader, [...path8, "matchExpressions"]);
+  if (expressions) {
+    selector.matchExpressions = expressions.map((_, i) => {
+      const at2 = [...path8, "matchExpressions", i];
+      requireMap(reader, at2);
+      const key = reader.get([...at2, "key"]);
+      const operator = reader.get([...at2, "operator"]);
+      const values = requireList(reader, [...at2, "values"]) ?? [];
+      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
+      if (!OPERATORS.includes(operator)) {
+        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
+      }
+      if (values.some((v) => typeof v !== "string"))
+        throw new RejectedPolicy([...at2, "values"], "values must be strings");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues !== values.length > 0) {
+        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
+      }
+      return {
+        key,
+        operator,
+        ...needsValues ? { values } : {}
+      };
+    });
+  }
+  return selector;
+}
+function requireMap(reader, path8) {
+  const value = reader.get(path8);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path8, "must be a map");
+}
+function requireList(reader, path8) {
+  const value = reader.get(path8);
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw new RejectedPolicy(path8, "must be a list");
+  return value;
 }
 
 // src/model/build.ts
@@ -15073,6 +15394,7 @@ function buildModel(objects, options = {}) {
   const ownedPods = /* @__PURE__ */ new Map();
   const services = /* @__PURE__ */ new Map();
   const policies = /* @__PURE__ */ new Map();
+  const customResources = [];
   const addUnique = (map, key, item, reader) => {
     const first = map.get(key);
     if (!first) map.set(key, item);
@@ -15096,6 +15418,10 @@ function buildModel(objects, options = {}) {
         },
         reader
       );
+      continue;
+    }
+    if (object.customResource) {
+      customResources.push(object);
       continue;
     }
     if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
@@ -15159,6 +15485,16 @@ function buildModel(objects, options = {}) {
       });
     }
   }
+  for (const { namespace, kind, name, labels, ports, loc } of options.outsideWorkloads ?? []) {
+    const id = workloadId(namespace, kind, name);
+    if (!workloads.has(id))
+      workloads.set(id, { id, namespace, kind, name, labels, ports, ips: [], loc, madeBy: "the config" });
+  }
+  const opaqueResources = addOperatorMade(customResources, defaultNamespace, {
+    workloads,
+    declaredNamespaces,
+    diagnostics
+  });
   const model = {
     namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
       ...[...workloads.values()].map((w) => w.namespace),
@@ -15169,7 +15505,70 @@ function buildModel(objects, options = {}) {
     services: [...services.values()],
     policies: [...policies.values()]
   };
+  model.knowledge = {
+    complete: options.complete ?? false,
+    namespacesDeclared: namespacesDeclared(model, new Set(Object.keys(options.namespaceLabels ?? {}))),
+    opaqueResources
+  };
   return { model, diagnostics };
+}
+function addOperatorMade(resources, defaultNamespace, into) {
+  const opaque = /* @__PURE__ */ new Map();
+  for (const object of resources) {
+    const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.indexOf("/")) : "";
+    const maker = podMakerFor(group, object.kind);
+    let namespace = object.namespace ?? defaultNamespace;
+    if (!maker) {
+      if (!isInert(group, object.kind)) pushTo(opaque, namespace, opaqueResource(object, namespace));
+      continue;
+    }
+    const reader = new FieldReader(object, into.diagnostics);
+    const made = maker.namespace?.(reader);
+    if (made) {
+      namespace = made.name;
+      if (!into.declaredNamespaces.has(made.name)) {
+        into.declaredNamespaces.set(made.name, {
+          name: made.name,
+          labels: namespaceLabels(made.name, made.labels),
+          inferred: false,
+          loc: object.loc
+        });
+      }
+    }
+    const workloads = maker.workloads(reader);
+    if (!workloads) {
+      pushTo(opaque, namespace, opaqueResource(object, namespace));
+      continue;
+    }
+    for (const { kind, name, labels, ports } of workloads) {
+      const id = workloadId(namespace, kind, name);
+      if (into.workloads.has(id)) continue;
+      const madeBy = `${object.kind} ${object.name}`;
+      into.workloads.set(id, { id, namespace, kind, name, labels, ports, ips: [], loc: object.loc, madeBy });
+    }
+  }
+  if (opaque.size > 0) into.diagnostics.push(opaqueDiagnostic(opaque));
+  return opaque;
+}
+function opaqueResource(object, namespace) {
+  const { apiVersion, kind, name, loc } = object;
+  return { apiVersion, kind, name, namespace, loc };
+}
+function opaqueDiagnostic(opaque) {
+  const all = [...opaque.values()].flat();
+  const first = all[0];
+  const names = all.slice(0, 5).map(({ kind, namespace, name }) => `${kind} ${namespace}/${name}`);
+  const more = all.length > names.length ? ` and ${all.length - names.length} more` : "";
+  const namespaces = [...opaque.keys()].sort();
+  const shownNamespaces = namespaces.slice(0, 5).join(", ") + (namespaces.length > 5 ? ", ..." : "");
+  return {
+    severity: "info",
+    code: "unknown-pods",
+    message: `${all.length} custom resource${all.length === 1 ? "" : "s"} may create pods this tree does not show (${names.join(", ")}${more}), so the pods of namespace${namespaces.length === 1 ? "" : "s"} ${shownNamespaces} are not fully known and no rule says a selector there matches nothing. Declare such pods under \`workloads:\` in .netpol-guard.yaml (docs/partial-trees.md)`,
+    file: first.loc.file,
+    line: first.loc.line,
+    column: first.loc.column
+  };
 }
 function readOnce(cache, object, namespace, diagnostics, read) {
   let reading = cache.get(object);
@@ -15206,15 +15605,15 @@ function readService(reader, namespace) {
   }
   const ports = [];
   (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
-    const path7 = ["spec", "ports", i];
-    const port2 = reader.port([...path7, "port"]);
-    const protocol = reader.string([...path7, "protocol"]) ?? "TCP";
-    const name = reader.string([...path7, "name"]);
-    const rawTarget = reader.get([...path7, "targetPort"]);
+    const path8 = ["spec", "ports", i];
+    const port2 = reader.port([...path8, "port"]);
+    const protocol = reader.string([...path8, "protocol"]) ?? "TCP";
+    const name = reader.string([...path8, "name"]);
+    const rawTarget = reader.get([...path8, "targetPort"]);
     if (port2 === void 0) return;
     if (!PROTOCOLS.includes(protocol)) {
       reader.report(
-        [...path7, "protocol"],
+        [...path8, "protocol"],
         `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
       );
       return;
@@ -15222,7 +15621,7 @@ function readService(reader, namespace) {
     let targetPort = port2;
     if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
     else if (rawTarget !== void 0)
-      reader.report([...path7, "targetPort"], "targetPort must be a number or a port name");
+      reader.report([...path8, "targetPort"], "targetPort must be a number or a port name");
     ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
   });
   return {
@@ -15235,52 +15634,12 @@ function readService(reader, namespace) {
   };
 }
 
-// src/policy/selector.ts
-var matchEverything = () => true;
-function compileSelector(selector) {
-  const checks = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
-  }
-  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
-    const allowed = new Set(values);
-    switch (operator) {
-      case "In":
-        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
-        break;
-      case "NotIn":
-        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
-        break;
-      case "Exists":
-        checks.push((labels) => hasLabel(labels, key));
-        break;
-      case "DoesNotExist":
-        checks.push((labels) => !hasLabel(labels, key));
-        break;
-      default:
-        return () => false;
-    }
-  }
-  if (checks.length === 0) return matchEverything;
-  return (labels) => checks.every((check) => check(labels));
-}
-function matchesSelector(selector, labels) {
-  return compileSelector(selector)(labels);
-}
-function isEmptySelector(selector) {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
-}
-function hasLabel(labels, key) {
-  return Object.prototype.hasOwnProperty.call(labels, key);
-}
-
 // src/text/compare.ts
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/rules/namespaces.ts
-var SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
 function dnsNamespaceName(config) {
   return config.dns.namespaceSelector.matchLabels?.[NAMESPACE_NAME_LABEL] ?? "kube-system";
 }
@@ -15306,8 +15665,19 @@ function knownNamespaces(model, config) {
 }
 var labelKeysCache = /* @__PURE__ */ new WeakMap();
 var knownNamespacesCache = /* @__PURE__ */ new WeakMap();
-function namespacesAreManaged(model, config) {
-  return Object.keys(config.namespaces).length > 0 || [...model.namespaces.values()].some((namespace) => !namespace.inferred);
+function namedNamespaces(selector) {
+  const keys = selectorKeys(selector);
+  if (keys.length !== 1 || keys[0] !== NAMESPACE_NAME_LABEL) return void 0;
+  const allowed = [];
+  const equal = selector.matchLabels?.[NAMESPACE_NAME_LABEL];
+  if (equal !== void 0) allowed.push([equal]);
+  for (const { operator, values } of selector.matchExpressions ?? []) {
+    if (operator !== "In") return void 0;
+    allowed.push(values ?? []);
+  }
+  const names = new Set(allowed[0]);
+  for (const list2 of allowed.slice(1)) for (const name of names) if (!list2.includes(name)) names.delete(name);
+  return [...names].sort();
 }
 function unknownNamespaceLabelKeys(selector, model, config) {
   const known = knownLabelKeys(model, config);
@@ -15697,8 +16067,8 @@ var namespaceLabelUnknown = {
   meta: {
     id: "namespace-label-unknown",
     severity: "warning",
-    description: "A namespaceSelector on a label key that no Namespace declares.",
-    rationale: "Namespaces only carry the labels someone put on them, plus `kubernetes.io/metadata.name`. Selecting on `name: monitoring` or `team: data` when no Namespace has that label matches no namespace, so the peer admits nothing and the traffic it was written for is dropped.",
+    description: "A namespaceSelector on a label key that no Namespace declares, in a tree that declares every namespace it uses.",
+    rationale: "Namespaces only carry the labels someone put on them, plus `kubernetes.io/metadata.name`. Selecting on `name: monitoring` or `team: data` when no Namespace has that label matches no namespace, so the peer admits nothing and the traffic it was written for is dropped. Judged only where the tree (with the config's `namespaces:`) declares every namespace its objects live in, or with `complete: true`; elsewhere only a value naming a namespace the tree declares without that label (`name: monitoring`) is reported.",
     remediation: "Select on `kubernetes.io/metadata.name` (set by Kubernetes on every namespace), or add the label to the Namespace manifests. Namespaces that live outside the repository can be declared with their labels under `namespaces:` in `.netpol-guard.yaml`.",
     example: [
       "ingress:",
@@ -15708,21 +16078,23 @@ var namespaceLabelUnknown = {
     ].join("\n")
   },
   check(ctx) {
-    if (!namespacesAreManaged(ctx.model, ctx.config)) return;
+    const allKnown = namespacesKnown(ctx.model);
     const names = new Set(knownNamespaces(ctx.model, ctx.config).map(({ name }) => name));
     for (const { policy, peer: peer3 } of policyPeers(ctx.model)) {
       const selector = peer3.namespaceSelector;
       if (!selector) continue;
       for (const key of unknownNamespaceLabelKeys(selector, ctx.model, ctx.config)) {
         const value = selector.matchLabels?.[key];
+        const namesDeclared = value !== void 0 && ctx.model.namespaces.get(value)?.inferred === false;
+        if (!allKnown && !namesDeclared) continue;
         const expressionIndex = (selector.matchExpressions ?? []).findIndex(
           (expression) => expression.key === key
         );
-        const path7 = value !== void 0 ? subPath(peer3.path, "namespaceSelector", "matchLabels", key) : subPath(peer3.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
+        const path8 = value !== void 0 ? subPath(peer3.path, "namespaceSelector", "matchLabels", key) : subPath(peer3.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
         const suggestion = value !== void 0 && names.has(value) ? `; did you mean ${NAMESPACE_NAME_LABEL}: ${value}?` : `; select on ${NAMESPACE_NAME_LABEL} or declare the label`;
         ctx.report({
           policy,
-          path: path7,
+          path: path8,
           message: `no Namespace has the label "${key}", so this namespaceSelector cannot match as intended${suggestion}`
         });
       }
@@ -15795,7 +16167,10 @@ var namespaceWithoutDefaultDeny = {
         (direction) => !policies.some((policy) => isDefaultDeny(policy, direction))
       );
       if (missing.length === 0) continue;
-      const message = `namespace ${namespace.name} has ${workloads.length} workload${workloads.length === 1 ? "" : "s"} and no default-deny for ${missing.join(" and ")}: pods no policy selects are open in that direction`;
+      const unanalysed = ctx.diagnostics.filter(
+        (d) => d.code === "policy-kind-not-analysed" && d.severity === "warning" && (d.resource?.namespace ?? namespace.name) === namespace.name
+      ).length;
+      const message = `namespace ${namespace.name} has ${workloads.length} workload${workloads.length === 1 ? "" : "s"} and no default-deny for ${missing.join(" and ")}: pods no policy selects are open in that direction` + (unanalysed > 0 ? ` (unless ${unanalysed === 1 ? "the policy of a kind" : `one of the ${unanalysed} policies of kinds`} not analysed that may apply here isolates them; see the diagnostics)` : "");
       if (namespace.loc) ctx.report({ namespace, message });
       else ctx.report({ at: first.loc, resource: { kind: "Namespace", name: namespace.name }, message });
     }
@@ -15809,7 +16184,7 @@ var peerAndOrSplit = {
     severity: "warning",
     description: "A `from`/`to` list with a namespaceSelector-only item next to a podSelector-only item: OR where AND was likely meant.",
     rationale: 'Items of a `from`/`to` list are alternatives (OR); selectors inside one item must all match (AND). `- namespaceSelector: ...` followed by `- podSelector: ...` admits every pod of those namespaces, plus the matching pods of the policy\'s own namespace, which is far wider than the "these pods in that namespace" it looks like.',
-    remediation: "Put both selectors in one item (remove the `-` before the second). If OR is what you meant, keep it and document it with a suppression annotation.",
+    remediation: 'Put both selectors in one item (remove the `-` before the second); the finding names the pods of the policy\'s namespace that would then lose access, if any. If OR is what you meant, keep it and document it with a suppression annotation. `- podSelector: {}` ("or my own namespace") is never reported.',
     example: [
       "ingress:",
       "  - from:",
@@ -15823,6 +16198,7 @@ var peerAndOrSplit = {
     for (const { policy, direction, rule: rule2 } of policyRules(ctx.model)) {
       for (const [namespacePeer, podPeer, later] of andOrSplits(rule2.peers ?? [])) {
         if (!namespacePeer.namespaceSelector || !podPeer.podSelector) continue;
+        if (isEmptySelector(podPeer.podSelector)) continue;
         const combined = {
           namespaceSelector: namespacePeer.namespaceSelector,
           podSelector: podPeer.podSelector,
@@ -15833,10 +16209,13 @@ var peerAndOrSplit = {
         const namespaceWorkloads = ctx.engine.peerWorkloads(policy, namespacePeer);
         const podWorkloads = ctx.engine.peerWorkloads(policy, podPeer);
         const andWorkloads = ctx.engine.peerWorkloads(policy, combined);
+        const kept = new Set(andWorkloads.map((workload) => workload.id));
+        const dropped = podWorkloads.filter((workload) => !kept.has(workload.id));
+        const caveat = dropped.length > 0 ? `; merged, they would no longer admit ${describeWorkloads(dropped)}: keep a separate item for them if they need it` : "";
         ctx.report({
           policy,
           path: later.path,
-          message: `"${peerKey(direction)}" has namespaceSelector ${namespaceText} and podSelector ${podText} as separate items, which is OR: every pod of those namespaces (${describeWorkloads(namespaceWorkloads)}) or pods ${podText} of ${policy.namespace} (${describeWorkloads(podWorkloads)}). In one item (AND) they would admit ${describeWorkloads(andWorkloads)}`
+          message: `"${peerKey(direction)}" has namespaceSelector ${namespaceText} and podSelector ${podText} as separate items, which is OR: every pod of those namespaces (${describeWorkloads(namespaceWorkloads)}) or pods ${podText} of ${policy.namespace} (${describeWorkloads(podWorkloads)}). In one item (AND) they would admit ${describeWorkloads(andWorkloads)}${caveat}`
         });
       }
     }
@@ -15849,8 +16228,8 @@ var peerSelectsNothing = {
     id: "peer-selects-nothing",
     severity: "warning",
     description: "A `from`/`to` peer that matches no known pod or namespace (ipBlock peers excluded).",
-    rationale: "A peer whose selectors match nothing admits no traffic. It is almost always a typo or a stale label, and the connection it was meant to allow fails in production. Only namespaces and pods the repository (or config) shows are judged, so pods deployed from elsewhere do not raise it.",
-    remediation: "Fix the selector to labels the pods (`spec.template.metadata.labels`) or namespaces carry. Declare namespaces that live outside the repository under `namespaces:` in `.netpol-guard.yaml`.",
+    rationale: "A peer whose selectors match nothing admits no traffic. It is almost always a typo or a stale label, and the connection it was meant to allow fails in production. Only what the tree can know is judged: pods of namespaces whose workloads it holds (and no custom resource that makes pods), namespaces when it declares every namespace it uses. A `kubernetes.io/metadata.name` selector names a namespace that exists somewhere and is judged only with `complete: true` (docs/partial-trees.md).",
+    remediation: "Fix the selector to labels the pods (`spec.template.metadata.labels`) or namespaces carry. Declare namespaces and workloads that live outside the repository under `namespaces:` and `workloads:` in `.netpol-guard.yaml`.",
     example: [
       "egress:",
       "  - to:",
@@ -15861,13 +16240,14 @@ var peerSelectsNothing = {
     ].join("\n")
   },
   check(ctx) {
-    const managed = namespacesAreManaged(ctx.model, ctx.config);
-    for (const { policy, direction, rule: rule2, peer: peer3 } of policyPeers(ctx.model)) {
+    const { model } = ctx;
+    const namespacesAreKnown = namespacesKnown(model);
+    for (const { policy, direction, rule: rule2, peer: peer3 } of policyPeers(model)) {
       if (isInAndOrSplit(rule2.peers ?? [], peer3)) continue;
       const shape = peerShape(peer3);
       const key = peerKey(direction);
       if (shape === "pod-only" && peer3.podSelector) {
-        if (!hasKnownWorkloads(ctx.model, policy.namespace)) continue;
+        if (!workloadsKnown(model, policy.namespace)) continue;
         if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
         if (podSelectorMatchesElsewhere(ctx.engine, policy, peer3).length > 0) continue;
         ctx.report({
@@ -15879,9 +16259,10 @@ var peerSelectsNothing = {
       }
       const namespaceSelector = peer3.namespaceSelector;
       if (!namespaceSelector || shape !== "namespace-only" && shape !== "namespace-and-pod") continue;
-      const namespaces = matchingNamespaceNames(namespaceSelector, ctx.model, ctx.config);
+      const named = treeIsComplete(model) ? void 0 : namedNamespaces(namespaceSelector);
+      const namespaces = named ?? matchingNamespaceNames(namespaceSelector, model, ctx.config);
       if (namespaces.length === 0) {
-        if (!managed || unknownNamespaceLabelKeys(namespaceSelector, ctx.model, ctx.config).length > 0)
+        if (!namespacesAreKnown || unknownNamespaceLabelKeys(namespaceSelector, model, ctx.config).length > 0)
           continue;
         ctx.report({
           policy,
@@ -15891,7 +16272,8 @@ var peerSelectsNothing = {
         continue;
       }
       if (shape !== "namespace-and-pod" || !peer3.podSelector) continue;
-      if (!namespaces.every((namespace) => hasKnownWorkloads(ctx.model, namespace))) continue;
+      if (!named && !namespacesAreKnown) continue;
+      if (!namespaces.every((namespace) => workloadsKnown(model, namespace))) continue;
       if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
       ctx.report({
         policy,
@@ -15929,8 +16311,8 @@ var policySelectsNothing = {
   meta: {
     id: "policy-selects-nothing",
     severity: "warning",
-    description: "The policy's podSelector matches no known workload of its namespace.",
-    rationale: "A policy applies only to the pods its podSelector selects. When it matches none (a typo, a label renamed in the Deployment but not in the policy), the pods it was written for are not isolated and not protected, and nothing says so.",
+    description: "The policy's podSelector matches no workload of its namespace, where the tree shows every workload.",
+    rationale: "A policy applies only to the pods its podSelector selects. When it matches none (a typo, a label renamed in the Deployment but not in the policy), the pods it was written for are not isolated and not protected, and nothing says so. Only namespaces whose workloads the tree holds (with no custom resource that makes pods there) are judged, or every namespace with `complete: true` (docs/partial-trees.md).",
     remediation: "Fix the selector to the labels of the pod template (`spec.template.metadata.labels`).",
     example: [
       "spec:",
@@ -15940,7 +16322,7 @@ var policySelectsNothing = {
   },
   check(ctx) {
     for (const policy of ctx.model.policies) {
-      if (isEmptySelector(policy.podSelector) || !hasKnownWorkloads(ctx.model, policy.namespace)) continue;
+      if (isEmptySelector(policy.podSelector) || !workloadsKnown(ctx.model, policy.namespace)) continue;
       if (ctx.engine.policyWorkloads(policy).length > 0) continue;
       const inNamespace = ctx.model.workloads.filter((workload) => workload.namespace === policy.namespace);
       const hints = selectorKeys(policy.podSelector).flatMap((key) => {
@@ -16371,6 +16753,7 @@ var CalicoReader = class {
     } else if (record2.flow.verdict !== "allowed") {
       sink.add(record2.flow);
     } else {
+      sink.hold();
       this.sourceAllowed.add(record2.flow);
     }
   }
@@ -17667,11 +18050,19 @@ async function* readChunks(file) {
     await handle.close();
   }
 }
-async function readPrefix(content, maxBytes) {
+async function readPrefix(content, maxBytes, options = {}) {
   const chunks = [];
   let size = 0;
+  let skipping = options.skipLeadingBlanks ?? false;
   try {
-    for await (const chunk of content) {
+    for await (const whole of content) {
+      let chunk = whole;
+      if (skipping) {
+        const start = firstNonBlank(chunk);
+        if (start === chunk.length) continue;
+        chunk = chunk.subarray(start);
+        skipping = false;
+      }
       chunks.push(Buffer.from(chunk));
       size += chunk.length;
       if (size > maxBytes) {
@@ -17683,6 +18074,12 @@ async function readPrefix(content, maxBytes) {
   }
   return { bytes: Buffer.concat(chunks), complete: true };
 }
+function firstNonBlank(chunk) {
+  let offset = 0;
+  while (offset < chunk.length && BLANKS.has(chunk[offset] ?? 0)) offset++;
+  return offset;
+}
+var BLANKS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 var LINE_FEED = 10;
 var CARRIAGE_RETURN = 13;
 var BYTE_ORDER_MARK = [239, 187, 191];
@@ -17754,19 +18151,31 @@ var ReadRun = class {
   maxSkippedSamples;
   aggregator = new FlowAggregator();
   stats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
+  /** Valid records (counted, ignored or held) per file given: a file with none was not read at all. */
+  validRecords = /* @__PURE__ */ new Map();
+  /** The files given (in order) that held no valid record: empty, unreadable, not flows, or only broken lines. */
+  filesWithoutRecords() {
+    return [...this.validRecords].filter(([file, count3]) => file !== "" && count3 === 0).map(([file]) => file);
+  }
   sinkFor(file) {
+    if (!this.validRecords.has(file)) this.validRecords.set(file, 0);
+    const valid = (records) => this.validRecords.set(file, (this.validRecords.get(file) ?? 0) + records);
     return {
       add: (flow) => {
         this.stats.records++;
+        valid(1);
         return this.aggregator.add(flow);
       },
       merge: (entry) => {
         this.stats.records += entry.records;
+        valid(entry.records);
         this.aggregator.merge(entry);
       },
       ignore: (records = 1) => {
         this.stats.ignored += records;
+        valid(records);
       },
+      hold: () => valid(1),
       skip: (line, reason) => {
         this.stats.skipped++;
         if (this.stats.skippedSamples.length < this.maxSkippedSamples) {
@@ -17804,7 +18213,7 @@ async function readFlows(files, options = {}) {
     const sink = run.sinkFor(displayName(file, options.root));
     let lastLine = 0;
     try {
-      const head = await readPrefix(await openContent(file), DETECTION_BYTES);
+      const head = await readPrefix(await openContent(file), DETECTION_BYTES, { skipLeadingBlanks: true });
       const layout = detectLayout(head.bytes.toString("utf8"), head.complete, forced);
       if (layout === void 0) continue;
       const reader = lineReaderFor(layout);
@@ -17837,7 +18246,13 @@ async function readFlows(files, options = {}) {
   }
   calico.finish(run.sinkFor(""));
   const { flows, window } = run.aggregator.result();
-  return window ? { flows, stats: run.stats, window } : { flows, stats: run.stats };
+  const unreadFiles = run.filesWithoutRecords();
+  return {
+    flows,
+    stats: run.stats,
+    ...window ? { window } : {},
+    ...unreadFiles.length > 0 ? { unreadFiles } : {}
+  };
 }
 async function readDocument(file, maxBytes, sink) {
   const { bytes, complete, error } = await readPrefix(await openContent(file), maxBytes);
@@ -17856,15 +18271,15 @@ function isBlank(text) {
 }
 function displayName(file, root) {
   const base = root ?? process.cwd();
-  const path7 = relative(base, resolve(file));
-  if (path7 === "" || path7.startsWith("..") || isAbsolute(path7)) return file;
-  return path7.split(sep).join("/");
+  const path8 = relative(base, resolve(file));
+  if (path8 === "" || path8.startsWith("..") || isAbsolute(path8)) return file;
+  return path8.split(sep).join("/");
 }
 
 // src/manifests/load.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { readFileSync, statSync } from "node:fs";
-import path3 from "node:path";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
 
 // src/manifests/documents.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -18342,10 +18757,10 @@ function sourceNodeAt(root, keys) {
 function makeLocator(loc, written) {
   if (written === void 0) return () => loc;
   const { root, file, lineCounter } = written;
-  return (path7) => {
+  return (path8) => {
     let node = root;
     let found;
-    for (const segment of path7) {
+    for (const segment of path8) {
       const name = String(segment);
       const entry = node.entries?.find((candidate) => candidate.key === name);
       if (entry !== void 0) {
@@ -18409,7 +18824,6 @@ function* composeDocuments(reading, format, limits) {
       }
     }
     yield* convert(composer.next(token));
-    if (reading.templateOffset !== void 0) return;
   }
   yield* convert(composer.end());
 }
@@ -18423,9 +18837,9 @@ function isStrictJson(reading, report) {
     let offset = position === void 0 ? reading.text.length : Number(position);
     const trailingComma = /,\s*$/.exec(reading.text.slice(0, offset));
     if (trailingComma !== null) offset = trailingComma.index;
-    const hint = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
+    const hint2 = trailingComma === null ? "" : " (a trailing comma is not allowed in JSON)";
     countLines(reading);
-    report("error", "json-syntax", `invalid JSON: ${message}${hint}; the file is not read`, offset);
+    report("error", "json-syntax", `invalid JSON: ${message}${hint2}; the file is not read`, offset);
     return false;
   }
 }
@@ -18441,7 +18855,7 @@ function convertDocument(document, reading, limits, report) {
   if (firstError !== void 0) {
     const templateAt2 = reading.text.indexOf("{{", start);
     if (templateAt2 !== -1 && templateAt2 < end) {
-      reading.templateOffset = templateAt2;
+      reading.templateOffsets.push(templateAt2);
       return void 0;
     }
     const offset = firstError.pos[0];
@@ -18469,7 +18883,7 @@ function convertDocument(document, reading, limits, report) {
   if (root === null) return void 0;
   const templateAt = flowMapTemplateOffset(root, reading.text);
   if (templateAt !== void 0) {
-    reading.templateOffset = templateAt;
+    reading.templateOffsets.push(templateAt);
     return void 0;
   }
   try {
@@ -18523,29 +18937,130 @@ function offsetBeyondDepth(document, maxDepth) {
 }
 
 // src/manifests/files.ts
-import { readdir, realpath, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/files/contained.ts
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync
+} from "node:fs";
 import path2 from "node:path";
+var UnsafePathError = class extends Error {
+  constructor(file, reason) {
+    super(`${file}: ${reason}`);
+    this.file = file;
+    this.reason = reason;
+    this.name = "UnsafePathError";
+  }
+  file;
+  reason;
+};
+function isInside(root, absolute) {
+  const relative2 = path2.relative(path2.resolve(root), path2.resolve(absolute));
+  return relative2 === "" || !relative2.startsWith(`..${path2.sep}`) && relative2 !== ".." && !path2.isAbsolute(relative2);
+}
+function symlinkOnPath(root, absolute) {
+  const segments = path2.relative(path2.resolve(root), path2.resolve(absolute)).split(path2.sep).filter(Boolean);
+  let current = path2.resolve(root);
+  for (const [index, segment] of segments.entries()) {
+    current = path2.join(current, segment);
+    const info = lstatSync(current, { throwIfNoEntry: false });
+    if (info === void 0) return void 0;
+    if (info.isSymbolicLink()) return segments.slice(0, index + 1).join("/");
+  }
+  return void 0;
+}
+function readFileInside(root, absolute, maxBytes = Number.MAX_SAFE_INTEGER) {
+  const shown2 = displayPath(root, absolute);
+  if (!isInside(root, absolute)) throw new UnsafePathError(shown2, "is outside the tree, so it is not read");
+  const link = symlinkOnPath(root, absolute);
+  if (link !== void 0) throw new UnsafePathError(shown2, linkReason(link, "read"));
+  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new UnsafePathError(shown2, "is not a regular file, so it is not read");
+    if (info.size > maxBytes)
+      throw new UnsafePathError(shown2, `has ${info.size} bytes, more than the ${maxBytes} read`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+function writeFileInside(roots, absolute, text) {
+  const root = roots.find((candidate) => isInside(candidate, absolute));
+  if (root === void 0) {
+    throw new UnsafePathError(absolute, `is outside ${roots.join(" and ")}, so it is not written`);
+  }
+  const shown2 = displayPath(root, absolute);
+  const segments = path2.relative(path2.resolve(root), path2.resolve(absolute)).split(path2.sep).filter(Boolean);
+  if (segments.length === 0) throw new UnsafePathError(shown2, "is a folder, not a file");
+  let folder = path2.resolve(root);
+  for (const [index, segment] of segments.slice(0, -1).entries()) {
+    folder = path2.join(folder, segment);
+    const info = lstatSync(folder, { throwIfNoEntry: false });
+    if (info === void 0) mkdirSync(folder);
+    else if (info.isSymbolicLink())
+      throw new UnsafePathError(shown2, linkReason(segments.slice(0, index + 1).join("/"), "written"));
+    else if (!info.isDirectory())
+      throw new UnsafePathError(shown2, `${segments.slice(0, index + 1).join("/")} is not a folder`);
+  }
+  writeFileNoFollow(path2.join(folder, segments[segments.length - 1] ?? ""), text, shown2);
+}
+function writeFileNoFollow(absolute, text, shown2 = absolute) {
+  let fd;
+  try {
+    fd = openSync(
+      absolute,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+      420
+    );
+  } catch (error) {
+    if (error.code === "ELOOP")
+      throw new UnsafePathError(shown2, linkReason(shown2, "written"));
+    throw error;
+  }
+  try {
+    if (!fstatSync(fd).isFile())
+      throw new UnsafePathError(shown2, "is not a regular file, so it is not written");
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+function linkReason(link, verb) {
+  return `${link} is a symbolic link, which is not followed (it could point outside the tree), so this is not ${verb}`;
+}
+function displayPath(root, absolute) {
+  const relative2 = path2.relative(path2.resolve(root), path2.resolve(absolute));
+  return relative2 === "" || relative2.startsWith("..") ? absolute : relative2.split(path2.sep).join("/");
+}
+
+// src/manifests/files.ts
 var MANIFEST_EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
 function displayName2(absolute, root) {
-  return path2.relative(root, absolute).split(path2.sep).join("/") || path2.basename(absolute);
+  return path3.relative(root, absolute).split(path3.sep).join("/") || path3.basename(absolute);
 }
 async function findManifestFiles(paths, root, diagnostics) {
   const found = /* @__PURE__ */ new Map();
-  const visitedFolders = /* @__PURE__ */ new Set();
   const unreadable = (absolute, error) => diagnostics.push({
     severity: "error",
     code: "unreadable",
     message: `cannot read ${JSON.stringify(displayName2(absolute, root))}: ${describeError(error)}`,
     file: displayName2(absolute, root)
   });
+  const notFollowed = (absolute, link) => diagnostics.push(symlinkDiagnostic(displayName2(absolute, root), link));
   const addFile = (absolute) => found.set(absolute, { absolute, name: displayName2(absolute, root) });
   const walk = async (folder) => {
     let entries;
     try {
-      const real = await realpath(folder);
-      if (visitedFolders.has(real)) return;
-      visitedFolders.add(real);
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
       unreadable(folder, error);
@@ -18553,20 +19068,22 @@ async function findManifestFiles(paths, root, diagnostics) {
     }
     for (const entry of entries) {
       if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
-      const absolute = path2.join(folder, entry.name);
-      let isFolder = entry.isDirectory();
-      let isFile = entry.isFile();
+      const absolute = path3.join(folder, entry.name);
+      const manifestName = MANIFEST_EXTENSIONS.has(path3.extname(entry.name).toLowerCase());
       if (entry.isSymbolicLink()) {
-        const target2 = await stat(absolute).catch(() => void 0);
-        isFolder = target2?.isDirectory() ?? false;
-        isFile = target2 === void 0 || target2.isFile();
-      }
-      if (isFolder) await walk(absolute);
-      else if (isFile && MANIFEST_EXTENSIONS.has(path2.extname(entry.name).toLowerCase())) addFile(absolute);
+        const linksFolder = (await stat(absolute).catch(() => void 0))?.isDirectory() ?? false;
+        if (manifestName || linksFolder) notFollowed(absolute, displayName2(absolute, root));
+      } else if (entry.isDirectory()) await walk(absolute);
+      else if (entry.isFile() && manifestName) addFile(absolute);
     }
   };
   for (const given of paths) {
-    const absolute = path2.resolve(root, given);
+    const absolute = path3.resolve(root, given);
+    const link = isInside(root, absolute) ? symlinkOnPath(root, absolute) : void 0;
+    if (link !== void 0) {
+      notFollowed(absolute, link);
+      continue;
+    }
     try {
       const info = await stat(absolute);
       if (info.isDirectory()) await walk(absolute);
@@ -18577,12 +19094,73 @@ async function findManifestFiles(paths, root, diagnostics) {
   }
   return [...found.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
+function symlinkDiagnostic(file, link) {
+  return {
+    severity: "error",
+    code: "symlink",
+    message: `${JSON.stringify(link)} is a symbolic link: it is not followed (it could point outside the repository), so what it points to is not analysed. Name the target itself`,
+    file
+  };
+}
 function describeError(error) {
   const code = error?.code;
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "is a directory";
+  if (code === "ELOOP") return "is a symbolic link, which is not followed";
   return error instanceof Error ? error.message : String(error);
+}
+
+// src/kinds/unanalysed.ts
+var CALICO_KINDS = {
+  NetworkPolicy: { product: "Calico", clusterScoped: false },
+  GlobalNetworkPolicy: { product: "Calico", clusterScoped: true },
+  StagedNetworkPolicy: { product: "Calico", clusterScoped: false },
+  StagedGlobalNetworkPolicy: { product: "Calico", clusterScoped: true },
+  StagedKubernetesNetworkPolicy: { product: "Calico", clusterScoped: false },
+  Tier: { product: "Calico", clusterScoped: true },
+  NetworkSet: { product: "Calico", clusterScoped: false },
+  GlobalNetworkSet: { product: "Calico", clusterScoped: true }
+};
+var UNANALYSED_KINDS = {
+  "cilium.io": {
+    CiliumNetworkPolicy: { product: "Cilium", clusterScoped: false },
+    CiliumClusterwideNetworkPolicy: { product: "Cilium", clusterScoped: true }
+  },
+  "projectcalico.org": CALICO_KINDS,
+  "crd.projectcalico.org": CALICO_KINDS,
+  // Versions the kind registry reads are taken before this table is asked (see `manifests/objects.ts`).
+  "policy.networking.k8s.io": {
+    ClusterNetworkPolicy: { product: "Kubernetes network-policy-api", clusterScoped: true },
+    AdminNetworkPolicy: { product: "Kubernetes network-policy-api", clusterScoped: true },
+    BaselineAdminNetworkPolicy: { product: "Kubernetes network-policy-api", clusterScoped: true }
+  },
+  "networking.k8s.aws": {
+    ClusterNetworkPolicy: { product: "AWS VPC CNI", clusterScoped: true },
+    ApplicationNetworkPolicy: { product: "AWS VPC CNI", clusterScoped: false }
+  },
+  "crd.antrea.io": {
+    ClusterNetworkPolicy: { product: "Antrea", clusterScoped: true },
+    NetworkPolicy: { product: "Antrea", clusterScoped: false }
+  },
+  "k8s.cni.cncf.io": {
+    MultiNetworkPolicy: { product: "Multus", clusterScoped: false }
+  },
+  "security.istio.io": {
+    AuthorizationPolicy: { product: "Istio", clusterScoped: false, informational: true }
+  }
+};
+function unanalysedKind(apiVersion, kind) {
+  const slash = apiVersion.indexOf("/");
+  const group = slash === -1 ? "" : apiVersion.slice(0, slash);
+  return Object.hasOwn(UNANALYSED_KINDS, group) && Object.hasOwn(UNANALYSED_KINDS[group], kind) ? UNANALYSED_KINDS[group][kind] : void 0;
+}
+function mayAffectNamespace(policy, namespace, defaultNamespace) {
+  return !policy.informational && (policy.clusterScoped || (policy.namespace ?? defaultNamespace) === namespace);
+}
+function describeUnanalysed(policy) {
+  const name = policy.namespace ? `${policy.namespace}/${policy.name}` : policy.name;
+  return `${policy.kind} ${name} (${policy.apiVersion}, ${policy.file}:${policy.line})`;
 }
 
 // src/manifests/validate.ts
@@ -18855,9 +19433,9 @@ function validateNetworkPolicy(object) {
   }
   return diagnostics;
 }
-function formatPath(path7) {
+function formatPath(path8) {
   let text = "";
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
@@ -18872,52 +19450,52 @@ function schemaProblems(value) {
   );
 }
 function instancePath(pointer, root) {
-  const path7 = [];
+  const path8 = [];
   let value = root;
   for (const escaped of pointer.split("/").slice(1)) {
     const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
     const step = Array.isArray(value) ? Number(segment) : segment;
-    path7.push(step);
+    path8.push(step);
     value = value !== null && typeof value === "object" ? value[segment] : void 0;
   }
-  return path7;
+  return path8;
 }
-function schemaProblem(error, path7) {
+function schemaProblem(error, path8) {
   const params = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(params["additionalProperty"]);
       const known = Object.keys(error.parentSchema?.["properties"] ?? {});
       const suggestion = closestName(field, known);
-      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return { path: path7, at: [...path7, field], message: `unknown field ${JSON.stringify(field)}${hint}` };
+      const hint2 = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return { path: path8, at: [...path8, field], message: `unknown field ${JSON.stringify(field)}${hint2}` };
     }
     case "required": {
       const field = String(params["missingProperty"]);
-      return { path: path7, at: path7, message: `missing required field ${JSON.stringify(field)}` };
+      return { path: path8, at: path8, message: `missing required field ${JSON.stringify(field)}` };
     }
     case "type":
       return {
-        path: path7,
-        at: path7,
+        path: path8,
+        at: path8,
         message: `must be ${describeTypes(params["type"])}, not ${describeValue(error.data)}`
       };
     case "enum": {
       const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
       const suggestion = typeof error.data === "string" ? closestName(error.data, allowed) : void 0;
-      const hint = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      const hint2 = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
       return {
-        path: path7,
-        at: path7,
-        message: `${JSON.stringify(error.data)} is not one of ${allowed.join(", ")}${hint}`
+        path: path8,
+        at: path8,
+        message: `${JSON.stringify(error.data)} is not one of ${allowed.join(", ")}${hint2}`
       };
     }
     case "const":
-      return { path: path7, at: path7, message: `must be ${JSON.stringify(params["allowedValue"])}` };
+      return { path: path8, at: path8, message: `must be ${JSON.stringify(params["allowedValue"])}` };
     case "maxItems":
-      return { path: path7, at: path7, message: `must have at most ${String(params["limit"])} entries` };
+      return { path: path8, at: path8, message: `must have at most ${String(params["limit"])} entries` };
     default:
-      return { path: path7, at: path7, message: error.message ?? `fails the ${error.keyword} rule` };
+      return { path: path8, at: path8, message: error.message ?? `fails the ${error.keyword} rule` };
   }
 }
 var TYPE_WORDS = {
@@ -18961,7 +19539,7 @@ function present(value) {
 }
 function apiProblems(policy) {
   const problems = [];
-  const problem2 = (path7, message) => problems.push({ path: path7, at: path7, message });
+  const problem2 = (path8, message) => problems.push({ path: path8, at: path8, message });
   const metadata = record(policy["metadata"]) ?? {};
   const name = metadata["name"];
   if (typeof name === "string") {
@@ -18982,13 +19560,13 @@ function apiProblems(policy) {
     if (keyProblem !== void 0)
       problem2(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
   }
-  const spec = record(policy["spec"]) ?? {};
-  checkSelector(["spec", "podSelector"], spec["podSelector"], problem2);
+  const spec2 = record(policy["spec"]) ?? {};
+  checkSelector(["spec", "podSelector"], spec2["podSelector"], problem2);
   for (const [direction, peersField] of [
     ["ingress", "from"],
     ["egress", "to"]
   ]) {
-    list(spec[direction]).forEach((rule2, ruleIndex) => {
+    list(spec2[direction]).forEach((rule2, ruleIndex) => {
       const rulePath = ["spec", direction, ruleIndex];
       const ruleFields = record(rule2) ?? {};
       list(ruleFields[peersField]).forEach(
@@ -19001,21 +19579,21 @@ function apiProblems(policy) {
   }
   return problems;
 }
-function checkLabels(path7, labels, problem2) {
+function checkLabels(path8, labels, problem2) {
   for (const [key, value] of Object.entries(record(labels) ?? {})) {
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0) problem2([...path7, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
+    if (keyProblem !== void 0) problem2([...path8, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
     const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
     if (valueProblem !== void 0)
-      problem2([...path7, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
+      problem2([...path8, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
   }
 }
-function checkSelector(path7, selector, problem2) {
+function checkSelector(path8, selector, problem2) {
   const fields = record(selector);
   if (fields === void 0) return;
-  checkLabels([...path7, "matchLabels"], fields["matchLabels"], problem2);
+  checkLabels([...path8, "matchLabels"], fields["matchLabels"], problem2);
   list(fields["matchExpressions"]).forEach((expression, index) => {
-    const expressionPath = [...path7, "matchExpressions", index];
+    const expressionPath = [...path8, "matchExpressions", index];
     const { key, operator, values } = record(expression) ?? {};
     if (typeof key === "string") {
       const keyProblem = labelKeyProblem(key);
@@ -19038,32 +19616,32 @@ function checkSelector(path7, selector, problem2) {
   });
 }
 var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
-function checkPeer(path7, peer3, problem2) {
+function checkPeer(path8, peer3, problem2) {
   const fields = record(peer3);
   if (fields === void 0) return;
   const hasSelector = present(fields["podSelector"]) || present(fields["namespaceSelector"]);
   const hasIpBlock = present(fields["ipBlock"]);
   const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
   if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
-    problem2(path7, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
+    problem2(path8, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
   }
   if (hasSelector && hasIpBlock) {
-    problem2(path7, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
+    problem2(path8, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
   }
-  checkSelector([...path7, "podSelector"], fields["podSelector"], problem2);
-  checkSelector([...path7, "namespaceSelector"], fields["namespaceSelector"], problem2);
-  checkIpBlock([...path7, "ipBlock"], fields["ipBlock"], problem2);
+  checkSelector([...path8, "podSelector"], fields["podSelector"], problem2);
+  checkSelector([...path8, "namespaceSelector"], fields["namespaceSelector"], problem2);
+  checkIpBlock([...path8, "ipBlock"], fields["ipBlock"], problem2);
 }
 var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
-function checkIpBlock(path7, ipBlock, problem2) {
+function checkIpBlock(path8, ipBlock, problem2) {
   const fields = record(ipBlock);
   if (fields === void 0 || typeof fields["cidr"] !== "string") return;
   const cidrText = fields["cidr"];
   const cidr = parseCidr(cidrText);
-  if (cidr === void 0) problem2([...path7, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
+  if (cidr === void 0) problem2([...path8, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
   list(fields["except"]).forEach((exceptText, index) => {
     if (typeof exceptText !== "string") return;
-    const exceptPath = [...path7, "except", index];
+    const exceptPath = [...path8, "except", index];
     const except = parseCidr(exceptText);
     if (except === void 0) {
       problem2(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
@@ -19076,29 +19654,29 @@ function checkIpBlock(path7, ipBlock, problem2) {
     }
   });
 }
-function checkPort(path7, port2, problem2) {
+function checkPort(path8, port2, problem2) {
   const fields = record(port2);
   if (fields === void 0) return;
   const number = fields["port"];
   const endPort = fields["endPort"];
   if (Number.isInteger(number) && !isPortNumber3(number)) {
-    problem2([...path7, "port"], `port ${String(number)} is out of range 1-65535`);
+    problem2([...path8, "port"], `port ${String(number)} is out of range 1-65535`);
   }
   if (typeof number === "string") {
     const nameProblem = ianaServiceNameProblem(number);
     if (nameProblem !== void 0)
-      problem2([...path7, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
+      problem2([...path8, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
   }
   if (!Number.isInteger(endPort)) return;
   if (!isPortNumber3(endPort))
-    problem2([...path7, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
+    problem2([...path8, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
   if (!present(number)) {
-    problem2([...path7, "endPort"], "endPort needs a numeric port to start the range");
+    problem2([...path8, "endPort"], "endPort needs a numeric port to start the range");
   } else if (typeof number === "string") {
-    problem2([...path7, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
+    problem2([...path8, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
   } else if (typeof number === "number" && endPort < number) {
     problem2(
-      [...path7, "endPort"],
+      [...path8, "endPort"],
       `endPort ${String(endPort)} must be greater than or equal to port ${number}`
     );
   }
@@ -19156,6 +19734,21 @@ function collectCandidate(candidate, reading, into) {
   }
   const groups = ANALYSED_KINDS.get(kind);
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+  const unanalysed = unanalysedKind(apiVersion, kind);
+  if (unanalysed) {
+    count(into.skippedKinds, `${kind} (${apiVersion})`);
+    noteUnanalysed(value, kind, apiVersion, unanalysed, offset, reading, into);
+    return;
+  }
+  if (groups === void 0 || !groups.includes(group)) {
+    if (isCustomGroup(group) && kind !== "NetworkPolicy") {
+      const object2 = customResource(value, kind, apiVersion, node, reading);
+      if (object2) {
+        into.objects.push(object2);
+        return;
+      }
+    }
+  }
   if (groups === void 0) {
     count(into.skippedKinds, kind);
     return;
@@ -19183,6 +19776,31 @@ function collectCandidate(candidate, reading, into) {
   }
   into.objects.push(object);
 }
+function noteUnanalysed(value, kind, apiVersion, about, offset, reading, into) {
+  const metadata = plainObject(value["metadata"]);
+  const name = typeof metadata?.["name"] === "string" ? metadata["name"] : "(unnamed)";
+  const written = metadata?.["namespace"];
+  const namespace = !about.clusterScoped && typeof written === "string" && written !== "" ? written : void 0;
+  const at2 = locationAt(reading.file, reading.lineCounter, offset);
+  into.unanalysed.push({
+    apiVersion,
+    kind,
+    name,
+    namespace,
+    clusterScoped: about.clusterScoped,
+    informational: about.informational === true,
+    file: at2.file,
+    line: at2.line
+  });
+  const affects = about.clusterScoped ? "it is cluster-scoped, so it may change traffic of pods in any namespace" : `it may change traffic of pods in namespace ${namespace ?? "(the one it is applied to: metadata.namespace is not set)"}`;
+  reading.diagnostics.push({
+    severity: about.informational ? "info" : "warning",
+    code: "policy-kind-not-analysed",
+    message: about.informational ? `${about.product} ${kind} ${JSON.stringify(name)} (${apiVersion}) is an L7 authorization policy, which netpol-guard does not evaluate: connections it allows may still be refused at the proxy (${affects.replace("change traffic of", "refuse requests to")})` : `${about.product} ${kind} ${JSON.stringify(name)} (${apiVersion}) is a network policy of a kind netpol-guard does not evaluate: reachability, explain and lint ignore it, and ${affects}`,
+    ...at2,
+    resource: { kind, ...namespace ? { namespace } : {}, name }
+  });
+}
 function loadedObject(value, kind, apiVersion, node, reading) {
   const offset = node.start ?? 0;
   const loc = locationAt(reading.file, reading.lineCounter, offset);
@@ -19192,7 +19810,7 @@ function loadedObject(value, kind, apiVersion, node, reading) {
   for (const field of ["name", "namespace"]) {
     const text = metadata?.[field];
     if (typeof text === "string" && text.includes("{{")) {
-      reading.templateOffset = sourceNodeAt(node, ["metadata", field])?.start ?? offset;
+      reading.templateOffsets.push(sourceNodeAt(node, ["metadata", field])?.start ?? offset);
       return void 0;
     }
   }
@@ -19225,6 +19843,27 @@ function loadedObject(value, kind, apiVersion, node, reading) {
     loc,
     locate: makeLocator(loc, written)
   };
+}
+function customResource(value, kind, apiVersion, node, reading) {
+  const metadata = plainObject(value["metadata"]);
+  const name = metadata?.["name"];
+  const namespace = metadata?.["namespace"] ?? void 0;
+  const plain = (text) => typeof text === "string" && text !== "" && !text.includes("{{");
+  if (!plain(name) || namespace !== void 0 && !plain(namespace)) return void 0;
+  const loc = locationAt(reading.file, reading.lineCounter, node.start ?? 0);
+  return {
+    apiVersion,
+    kind,
+    name,
+    namespace,
+    value,
+    loc,
+    locate: makeLocator(loc, void 0),
+    customResource: true
+  };
+}
+function isCustomGroup(group) {
+  return group.includes(".") && !group.endsWith(".k8s.io") && !group.endsWith(".x-k8s.io");
 }
 function withInheritedType(value, inherited) {
   if (inherited === void 0 || value["kind"] !== void 0 && value["apiVersion"] !== void 0)
@@ -19261,7 +19900,7 @@ var DEFAULT_LOAD_LIMITS = {
   maxDepth: 200
 };
 async function loadManifests(paths, options = {}) {
-  const root = path3.resolve(options.root ?? process.cwd());
+  const root = path4.resolve(options.root ?? process.cwd());
   const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const result = emptyResult();
   const files = await findManifestFiles(paths, root, result.diagnostics);
@@ -19306,10 +19945,12 @@ function parseManifestText(text, file, options = {}) {
   return sortSkippedKinds(result);
 }
 function readManifestFile(file, limits) {
+  let fd;
   try {
-    const { size } = statSync(file.absolute);
+    fd = openSync2(file.absolute, constants2.O_RDONLY | constants2.O_NOFOLLOW);
+    const { size } = fstatSync2(fd);
     if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
-    return { text: decode(readFileSync(file.absolute)) };
+    return { text: decode(readFileSync2(fd)) };
   } catch (error) {
     return {
       problem: {
@@ -19318,6 +19959,8 @@ function readManifestFile(file, limits) {
         message: `cannot read the file: ${describeError(error)}`
       }
     };
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
   }
 }
 function decode(bytes) {
@@ -19337,13 +19980,18 @@ function formatOf(file) {
 }
 function parseFileText(text, file, format, limits) {
   const lineCounter = new import_yaml5.LineCounter();
-  const reading = { file, text, lineCounter, diagnostics: [] };
-  const collected = { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false };
+  const reading = { file, text, lineCounter, diagnostics: [], templateOffsets: [] };
+  const collected = {
+    objects: [],
+    skippedKinds: /* @__PURE__ */ new Map(),
+    unanalysed: [],
+    notKubernetesReported: false
+  };
   const nul = text.indexOf("\0");
   if (nul !== -1) {
     const line = text.slice(0, nul).split("\n").length;
     const binary = {
-      severity: "warning",
+      severity: "error",
       code: "binary-file",
       message: "the file holds NUL bytes: it is binary, not a manifest, and is not read",
       file,
@@ -19353,10 +20001,8 @@ function parseFileText(text, file, format, limits) {
     return { ...collected, diagnostics: [binary] };
   }
   try {
-    for (const document of readDocuments(reading, format, limits)) {
+    for (const document of readDocuments(reading, format, limits))
       collectObjects(document, reading, collected);
-      if (reading.templateOffset !== void 0) break;
-    }
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     reading.diagnostics.push({
@@ -19366,22 +20012,25 @@ function parseFileText(text, file, format, limits) {
       file
     });
   }
-  if (reading.templateOffset !== void 0) {
-    const unrendered = {
+  const [firstTemplate] = reading.templateOffsets;
+  if (firstTemplate !== void 0) {
+    const count3 = reading.templateOffsets.length;
+    const which = count3 === 1 ? "a document of this file is" : `${count3} documents of this file are`;
+    reading.diagnostics.unshift({
       severity: "error",
       code: "unrendered-template",
-      message: 'unrendered template syntax ("{{ ... }}"): this file is a Helm or Go template, not a manifest, and is not read. Render it first and check the output (the `render` option, e.g. `helm template` or `kustomize build`), or leave the templates folder out of the manifest paths',
-      ...locationAt(file, lineCounter, reading.templateOffset)
-    };
-    return { objects: [], skippedKinds: /* @__PURE__ */ new Map(), notKubernetesReported: false, diagnostics: [unrendered] };
+      message: `unrendered template syntax ("{{ ... }}"): ${which} a Helm or Go template, not a manifest, and not read (the other documents are). Render it first and check the output (the \`render\` option, e.g. \`helm template\` or \`kustomize build\`), or leave the templates folder out of the manifest paths`,
+      ...locationAt(file, lineCounter, firstTemplate)
+    });
   }
   return { ...collected, diagnostics: reading.diagnostics };
 }
 function emptyResult() {
-  return { objects: [], diagnostics: [], skippedKinds: {}, files: [] };
+  return { objects: [], diagnostics: [], skippedKinds: {}, unanalysed: [], files: [] };
 }
 function addFileResult(result, file) {
   for (const object of file.objects) result.objects.push(object);
+  for (const policy of file.unanalysed) result.unanalysed.push(policy);
   for (const diagnostic of file.diagnostics) result.diagnostics.push(diagnostic);
   for (const [kind, count3] of file.skippedKinds)
     result.skippedKinds[kind] = (result.skippedKinds[kind] ?? 0) + count3;
@@ -19408,8 +20057,12 @@ var DEFAULT_CONFIG = Object.freeze({
   cluster: { podCidrs: [], serviceCidrs: [] },
   defaultNamespace: "default",
   namespaces: {},
+  complete: false,
+  workloads: [],
   failOn: "error",
   failOnBrokenFlows: true,
+  failOnRisks: ["internet-ingress", "metadata-endpoint"],
+  failOnUnreadInput: true,
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,
@@ -19417,6 +20070,15 @@ var DEFAULT_CONFIG = Object.freeze({
     maxSkippedSamples: DEFAULT_MAX_SKIPPED_SAMPLES
   }
 });
+
+// src/check/types.ts
+var RISK_GATES = [
+  "internet-ingress",
+  "internet-egress",
+  "metadata-endpoint",
+  "any-namespace",
+  "cross-namespace"
+];
 
 // src/config/schema.ts
 var labelMap = { type: "object", additionalProperties: { type: "string" } };
@@ -19483,8 +20145,38 @@ var CONFIG_SCHEMA = {
         properties: { labels: labelMap }
       }
     },
+    complete: { type: "boolean" },
+    workloads: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["namespace", "name"],
+        properties: {
+          namespace: { type: "string", minLength: 1 },
+          name: { type: "string", minLength: 1 },
+          kind: { type: "string", minLength: 1 },
+          labels: labelMap,
+          ports: {
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["port"],
+              properties: {
+                port: { type: "integer", minimum: 1, maximum: 65535 },
+                protocol: { enum: ["TCP", "UDP", "SCTP"] },
+                name: { type: "string", minLength: 1 }
+              }
+            }
+          }
+        }
+      }
+    },
     failOn: { enum: ["error", "warning", "never"] },
     failOnBrokenFlows: { type: "boolean" },
+    failOnRisks: { type: "array", uniqueItems: true, items: { enum: RISK_GATES } },
+    failOnUnreadInput: { type: "boolean" },
     limits: {
       type: "object",
       additionalProperties: false,
@@ -19504,10 +20196,11 @@ var CONFIG_SCHEMA = {
 // src/config/load.ts
 var validateConfig = new import_ajv2.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 function loadConfig(file, cwd) {
-  const absolute = path4.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
-  const displayName3 = path4.relative(cwd, absolute) || absolute;
+  const absolute = path5.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
+  const displayName3 = path5.relative(cwd, absolute) || absolute;
   const diagnostics = [];
-  if (!existsSync(absolute)) {
+  const defaults2 = () => ({ config: structuredClone(DEFAULT_CONFIG), diagnostics });
+  if (lstatSync2(absolute, { throwIfNoEntry: false }) === void 0) {
     if (file !== void 0) {
       diagnostics.push({
         severity: "error",
@@ -19516,18 +20209,28 @@ function loadConfig(file, cwd) {
         file
       });
     }
-    return { config: structuredClone(DEFAULT_CONFIG), diagnostics };
+    return defaults2();
   }
   let text;
   try {
-    text = readFileSync2(absolute, "utf8");
+    const bytes = isInside(cwd, absolute) ? readFileInside(cwd, absolute) : readFileSync3(absolute);
+    text = bytes.toString("utf8");
   } catch (error) {
-    const message = `cannot read config file: ${error.message}`;
-    diagnostics.push({ severity: "error", code: "config", message, file: displayName3 });
-    return { config: structuredClone(DEFAULT_CONFIG), diagnostics };
+    const reason = error instanceof UnsafePathError ? error.reason : describeReadError(error);
+    diagnostics.push({
+      severity: "error",
+      code: "config",
+      message: `cannot read config file: ${reason}`,
+      file: displayName3
+    });
+    return defaults2();
   }
   const config = parseConfigText(text, displayName3, diagnostics);
   return { config: { ...config, file: displayName3 }, diagnostics };
+}
+function describeReadError(error) {
+  const code = error?.code;
+  return typeof code === "string" ? code : "unknown error";
 }
 function parseConfigText(text, file, diagnostics) {
   const lineCounter = new import_yaml6.LineCounter();
@@ -19537,7 +20240,13 @@ function parseConfigText(text, file, diagnostics) {
     return { file, line, column: col };
   };
   for (const error of doc.errors) {
-    diagnostics.push({ severity: "error", code: "config", message: error.message, ...locate(error.pos[0]) });
+    const problem2 = error.code.toLowerCase().replace(/_/g, " ");
+    diagnostics.push({
+      severity: "error",
+      code: "config",
+      message: `invalid YAML (${problem2}); the configuration is not applied, defaults are used`,
+      ...locate(error.pos[0])
+    });
   }
   if (doc.errors.length > 0) return structuredClone(DEFAULT_CONFIG);
   const content = doc.toJS() ?? {};
@@ -19546,7 +20255,7 @@ function parseConfigText(text, file, diagnostics) {
     for (const error of validateConfig.errors ?? []) {
       const segments = errorPath(error);
       const where = locate(nodeAt(doc, segments)?.range?.[0]);
-      const field = segments.length > 0 ? segments.join(".") : "config";
+      const field = segments.length > 0 ? shownText(segments.join(".")) : "config";
       diagnostics.push({
         severity: "error",
         code: "config",
@@ -19574,6 +20283,9 @@ function dropSetting(content, segments) {
     return;
   }
   delete value[entry];
+}
+function shownText(text) {
+  return /^[A-Za-z0-9._:/-]{1,32}$/.test(text) ? text : `(${text.length} characters not shown)`;
 }
 function describeError2(error, field) {
   if (error.keyword === "additionalProperties") return `unknown setting "${field}"`;
@@ -19612,11 +20324,11 @@ function checkRuleIds(given, doc, locate, diagnostics) {
   for (const id of Object.keys(given.rules ?? {})) {
     if (known.includes(id)) continue;
     const suggestion = closest(id, known);
-    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : "";
+    const hint2 = suggestion ? ` (did you mean "${suggestion}"?)` : "";
     diagnostics.push({
       severity: "warning",
       code: "config",
-      message: `unknown rule "${id}" in rules${hint}; it is ignored`,
+      message: `unknown rule "${shownText(id)}" in rules${hint2}; it is ignored`,
       ...locate(nodeAt(doc, ["rules", id])?.range?.[0])
     });
     delete given.rules?.[id];
@@ -19631,7 +20343,7 @@ function checkCidrs(given, doc, locate, diagnostics) {
       diagnostics.push({
         severity: "error",
         code: "config",
-        message: `cluster.${key}: "${cidr}" is not a CIDR (e.g. 10.244.0.0/16); it is ignored`,
+        message: `cluster.${key}: "${shownText(cidr)}" is not a CIDR (e.g. 10.244.0.0/16); it is ignored`,
         ...locate(nodeAt(doc, ["cluster", key, index])?.range?.[0])
       });
       return false;
@@ -19656,7 +20368,14 @@ function mergeWithDefaults(given) {
     limits: { ...defaults2.limits, ...given.limits },
     namespaces: Object.fromEntries(
       Object.entries(given.namespaces ?? {}).map(([name, ns]) => [name, { labels: { ...ns?.labels } }])
-    )
+    ),
+    workloads: (given.workloads ?? []).map(({ namespace, name, kind, labels, ports }) => ({
+      namespace,
+      name,
+      kind: kind ?? "Deployment",
+      labels: { ...labels },
+      ports: (ports ?? []).map((port2) => ({ ...port2, protocol: port2.protocol ?? "TCP" }))
+    }))
   };
 }
 function closest(id, known) {
@@ -19666,29 +20385,6 @@ function closest(id, known) {
     if (distance <= 3 && (!best || distance < best.distance)) best = { id: candidate, distance };
   }
   return best?.id;
-}
-
-// src/diff/explain-text.ts
-var at = (loc) => `${loc.file}:${loc.line}`;
-function describeDenial(explanation, fromLabel, toLabel) {
-  const parts = [];
-  let location;
-  const sides = [
-    [explanation.egress, `egress of ${fromLabel}`],
-    [explanation.ingress, `ingress of ${toLabel}`]
-  ];
-  for (const [side, subject] of sides) {
-    if (side.allowed) continue;
-    const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ");
-    const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
-    let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
-    const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
-    if (nearMiss)
-      sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
-    parts.push(sentence);
-    location ??= nearMiss?.rule.loc ?? side.policies[0]?.loc;
-  }
-  return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
 }
 
 // src/policy/portset.ts
@@ -19852,22 +20548,76 @@ function sameRanges(a, b) {
   return a.length === b.length && a.every(([lo, hi], i) => lo === b[i][0] && hi === b[i][1]);
 }
 
+// src/diff/explain-text.ts
+var at = (loc) => `${loc.file}:${loc.line}`;
+function describeDenial(explanation, fromLabel, toLabel) {
+  const parts = [];
+  let location;
+  const sides = [
+    [explanation.egress, `egress of ${fromLabel}`],
+    [explanation.ingress, `ingress of ${toLabel}`]
+  ];
+  for (const [side, subject] of sides) {
+    if (side.allowed) continue;
+    const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ");
+    const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
+    let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
+    const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
+    if (nearMiss)
+      sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
+    parts.push(sentence);
+    location ??= nearMiss?.rule.loc ?? side.policies[0]?.loc;
+  }
+  return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
+}
+
 // src/policy/compile.ts
 function compilePolicy(policy) {
-  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => compileRule(policy, rule2, index));
+  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => ({
+    action: "allow",
+    index,
+    path: rule2.path,
+    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
+    ports: compilePorts(rule2.ports)
+  }));
+  const selects = compileSelector(policy.podSelector);
   return {
-    policy,
-    selects: compileSelector(policy.podSelector),
+    ref: { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name, location: policy.loc },
+    tier: "namespaced",
+    priority: 0,
+    namespace: policy.namespace,
+    selects: (pod) => selects(pod.labels),
+    applies: policy.types,
     ingress: compileRules("ingress"),
-    egress: compileRules("egress")
+    egress: compileRules("egress"),
+    locate: policy.locate,
+    networkPolicy: policy
   };
 }
-function compileRule(policy, rule2, index) {
+function compileTieredPolicy(policy) {
+  const { subject } = policy;
+  const pods = compileSelector(subject.podSelector);
+  const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
+  const home = subject.namespace ?? "";
+  const compileRules = (direction) => policy[direction].map((rule2) => ({
+    action: rule2.action,
+    index: rule2.index,
+    ...rule2.name !== void 0 ? { name: rule2.name } : {},
+    path: rule2.path,
+    peers: rule2.peers.map((peer3) => compilePeer(home, peer3)),
+    ports: compilePorts(rule2.ports)
+  }));
   return {
-    index,
-    rule: rule2,
-    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
-    ports: compilePorts(rule2)
+    ref: policy.ref,
+    tier: policy.tier,
+    priority: policy.priority,
+    namespace: subject.namespace,
+    selects: (pod) => (subject.namespace === void 0 || pod.namespace === subject.namespace) && (!namespaces || namespaces(pod.namespaceLabels)) && pods(pod.labels),
+    // A cluster policy without rules for a direction does not affect it.
+    applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
+    ingress: compileRules("ingress"),
+    egress: compileRules("egress"),
+    locate: policy.locate
   };
 }
 function compilePeer(policyNamespace, peer3) {
@@ -19902,15 +20652,16 @@ function matchesEveryPod(peer3) {
   const { namespaceSelector, podSelector, ipBlock } = peer3.peer;
   return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
 }
-function compilePorts(rule2) {
-  if (!rule2.ports) return { hasNamed: false, resolve: () => ConnSet.all() };
+function compilePorts(ports) {
+  if (!ports) return { hasNamed: false, resolve: () => ConnSet.all() };
   let fixed = ConnSet.none();
   const named = [];
-  for (const port2 of rule2.ports) {
-    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(port2.protocol));
+  for (const port2 of ports) {
+    const protocol = port2.protocol ?? "TCP";
+    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(protocol));
     else if (typeof port2.port === "number")
-      fixed = fixed.union(ConnSet.of(port2.protocol, [[port2.port, port2.endPort ?? port2.port]]));
-    else named.push({ name: port2.port, protocol: port2.protocol });
+      fixed = fixed.union(ConnSet.of(protocol, [[port2.port, port2.endPort ?? port2.port]]));
+    else named.push({ name: port2.port, ...port2.protocol ? { protocol: port2.protocol } : {} });
   }
   if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
   const resolved = /* @__PURE__ */ new WeakMap();
@@ -19920,17 +20671,19 @@ function compilePorts(rule2) {
     // outside the pods declares none, so a named port never matches it.
     resolve(destinationPorts) {
       if (!destinationPorts) return fixed;
-      let ports = resolved.get(destinationPorts);
-      if (!ports) {
-        ports = destinationPorts.filter(
-          (declared) => named.some((n) => n.name === declared.name && n.protocol === declared.protocol)
+      let ports2 = resolved.get(destinationPorts);
+      if (!ports2) {
+        ports2 = destinationPorts.filter(
+          (declared) => named.some(
+            (n) => n.name === declared.name && (n.protocol ?? declared.protocol) === declared.protocol
+          )
         ).reduce(
           (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
           fixed
         );
-        resolved.set(destinationPorts, ports);
+        resolved.set(destinationPorts, ports2);
       }
-      return ports;
+      return ports2;
     }
   };
 }
@@ -19938,9 +20691,18 @@ function compilePorts(rule2) {
 // src/policy/external.ts
 var PROTOCOL_ORDER = [...PROTOCOLS].sort();
 function externalBlocks(contributions) {
+  return blocksOf(
+    contributions.flatMap((c) => c.ranges ?? []),
+    (segment) => contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
+  );
+}
+function blocksOf(boundaries, portsAt) {
   const blocks2 = [];
   for (const family of [4, 6]) {
-    const segments = allowedSegments(family, contributions);
+    const segments = cutAddressSpace(
+      family,
+      boundaries.filter((range2) => range2.family === family)
+    ).map((range2) => ({ range: range2, ports: portsAt(range2) }));
     for (const protocol of PROTOCOL_ORDER) {
       for (const merged of mergeSegments(segments, protocol)) {
         for (const cidr of rangeToCidrs(merged.range)) {
@@ -19959,13 +20721,6 @@ function externalBlocks(contributions) {
 function compareBlocks(a, b) {
   return compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol);
 }
-function allowedSegments(family, contributions) {
-  const bounded = contributions.flatMap((c) => c.ranges ?? []).filter((range2) => range2.family === family);
-  return cutAddressSpace(family, bounded).map((range2) => ({
-    range: range2,
-    ports: contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, range2))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
-  }));
-}
 function mergeSegments(segments, protocol) {
   const merged = [];
   for (const segment of segments) {
@@ -19981,6 +20736,58 @@ function mergeSegments(segments, protocol) {
   return merged;
 }
 
+// src/policy/tiers.ts
+function composeDirection(admin, namespaced, baseline) {
+  if (admin.length === 0 && namespaced.isolated)
+    return namespaced.deny.isEmpty() ? namespaced.allow : namespaced.allow.subtract(namespaced.deny);
+  let allowed = ConnSet.none();
+  let open2 = ConnSet.all();
+  let passed = ConnSet.none();
+  for (const rule2 of admin) {
+    const hit = rule2.ports.intersection(open2);
+    if (hit.isEmpty()) continue;
+    open2 = open2.subtract(hit);
+    if (rule2.action === "allow") allowed = allowed.union(hit);
+    else if (rule2.action === "pass") passed = passed.union(hit);
+  }
+  let undecided = open2.union(passed);
+  if (namespaced.isolated)
+    return allowed.union(undecided.intersection(namespaced.allow).subtract(namespaced.deny));
+  for (const rule2 of baseline) {
+    const hit = rule2.ports.intersection(undecided);
+    if (hit.isEmpty()) continue;
+    undecided = undecided.subtract(hit);
+    if (rule2.action !== "deny") allowed = allowed.union(hit);
+  }
+  return allowed.union(undecided);
+}
+function decidePort(admin, baseline, admits2, namespaced) {
+  let passedBy;
+  for (const rule2 of admin) {
+    if (!admits2(rule2)) continue;
+    if (rule2.action === "pass") {
+      passedBy = rule2;
+      break;
+    }
+    return { allowed: rule2.action === "allow", tier: "admin", rule: rule2 };
+  }
+  const passed = passedBy ? { passedBy } : {};
+  const tier = namespaced();
+  if (tier.isolated) {
+    const rule2 = tier.denying ?? tier.allowing;
+    return {
+      allowed: tier.allowing !== void 0 && tier.denying === void 0,
+      tier: "namespaced",
+      ...rule2 ? { rule: rule2 } : {},
+      ...passed
+    };
+  }
+  for (const rule2 of baseline) {
+    if (admits2(rule2)) return { allowed: rule2.action !== "deny", tier: "baseline", rule: rule2, ...passed };
+  }
+  return { allowed: true, tier: "default", ...passed };
+}
+
 // src/policy/engine.ts
 function createEngine(model) {
   return new Engine(model);
@@ -19992,6 +20799,15 @@ var Engine = class {
       const compiled = this.compiled(policy);
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
+    for (const policy of model.tieredPolicies ?? []) {
+      const compiled = compiledTiered(policy);
+      if (compiled.namespace !== void 0 && compiled.tier === "namespaced")
+        pushTo(this.policiesByNamespace, compiled.namespace, compiled);
+      else this.clusterPolicies.push(compiled);
+    }
+    this.clusterPolicies.sort(
+      (a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.priority - b.priority || compareText(a.ref.name, b.ref.name)
+    );
     const groupByKey = /* @__PURE__ */ new Map();
     for (const workload of model.workloads) {
       const key = groupKey(workload);
@@ -20009,6 +20825,8 @@ var Engine = class {
   }
   model;
   policiesByNamespace = /* @__PURE__ */ new Map();
+  /** Admin, then baseline policies, each tier by priority, then name (the reference implementation's order). */
+  clusterPolicies = [];
   groups = [];
   groupOfWorkload = /* @__PURE__ */ new Map();
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
@@ -20020,13 +20838,15 @@ var Engine = class {
   peerMembers = /* @__PURE__ */ new Map();
   policyWorkloads(policy) {
     const compiled = this.compiled(policy);
-    return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group) => compiled.selects(group.facts.labels)).flatMap((group) => group.members);
+    return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group) => compiled.selects(group.facts)).flatMap((group) => group.members);
   }
   selectingPolicies(workload, direction) {
-    return this.selecting(workload, direction).map((compiled) => compiled.policy);
+    return this.selecting(workload, direction).namespaced.flatMap(
+      (compiled) => compiled.networkPolicy ? [compiled.networkPolicy] : []
+    );
   }
   isIsolated(workload, direction) {
-    return this.selecting(workload, direction).length > 0;
+    return this.selecting(workload, direction).namespaced.length > 0;
   }
   peerWorkloads(policy, peer3) {
     const compiled = this.compiledPeer(policy, peer3);
@@ -20050,7 +20870,7 @@ var Engine = class {
     return this.sideAllows("egress", from, to, protocol, port2) && this.sideAllows("ingress", to, from, protocol, port2);
   }
   sideAllows(direction, subject, other, protocol, port2) {
-    return this.admittingRule(direction, subject, other, protocol, port2) !== void 0;
+    return this.decide(direction, subject, other, protocol, port2).allowed;
   }
   allowingRule(from, to, protocol, port2) {
     const sides = [
@@ -20058,46 +20878,45 @@ var Engine = class {
       ["egress", from, to]
     ];
     for (const [direction, subject, other] of sides) {
-      const admitting = this.admittingRule(direction, subject, other, protocol, port2);
-      if (admitting !== void 0 && admitting !== NOT_ISOLATED)
-        return ruleLocation(admitting.policy, admitting.rule);
+      const { allowed, rule: rule2 } = this.decide(direction, subject, other, protocol, port2);
+      if (allowed && rule2?.action === "allow") return ruleLocation(rule2.policy, rule2.rule);
     }
     return void 0;
   }
   admittingRules(direction, subject, other, protocol, port2) {
+    if (this.decide(direction, subject, other, protocol, port2).tier !== "namespaced") return [];
     const side = this.sideOf(direction, subject, other);
-    if (side === NOT_ISOLATED) return [];
     const admitting = [];
-    for (const compiled of side.selecting) {
+    for (const compiled of side.selecting.namespaced) {
+      if (!compiled.networkPolicy) continue;
       for (const rule2 of compiled[direction]) {
-        if (admits(rule2, side, protocol, port2))
-          admitting.push({ policy: compiled.policy, index: rule2.index });
+        if (rule2.action === "allow" && admits(rule2, side, protocol, port2))
+          admitting.push({ policy: compiled.networkPolicy, index: rule2.index });
       }
     }
     return admitting;
   }
   /**
-   * The first rule, in policy and rule order, of the policies isolating `subject` in `direction` that lets the
-   * connection through; {@link NOT_ISOLATED} when no policy isolates it (everything passes); undefined when no rule
-   * does. Stops at that rule, without building any port set.
+   * How the tiers decide one port of one side (`tiers.ts`), with the deciding rule. Stops at that rule, without
+   * building any port set: replaying flows and judging risks ask this for tens of thousands of connections.
    */
-  admittingRule(direction, subject, other, protocol, port2) {
-    const side = this.sideOf(direction, subject, other);
-    if (side === NOT_ISOLATED) return NOT_ISOLATED;
-    for (const compiled of side.selecting) {
-      const rule2 = compiled[direction].find((candidate) => admits(candidate, side, protocol, port2));
-      if (rule2) return { policy: compiled.policy, rule: rule2 };
-    }
-    return void 0;
-  }
-  /** What deciding one side of a connection needs: the policies isolating `subject`, facts about `other`, ports. */
-  sideOf(direction, subject, other) {
-    if (!("workload" in subject)) return NOT_ISOLATED;
+  decide(direction, subject, other, protocol, port2) {
+    if (!("workload" in subject)) return DEFAULT_ALLOW;
     const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return NOT_ISOLATED;
+    if (isEmptySelecting(selecting)) return DEFAULT_ALLOW;
+    const side = this.sideOf(direction, subject, other);
+    const admitting = (rule2) => admits(rule2.rule, side, protocol, port2);
+    return decidePort(selecting.admin, selecting.baseline, admitting, () => {
+      const allowing = firstRule(selecting.namespaced, direction, "allow", side, protocol, port2);
+      const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : void 0;
+      return { isolated: selecting.namespaced.length > 0, allowing, denying };
+    });
+  }
+  /** What deciding one side of a connection needs: what applies to `subject`, facts about `other`, ports. */
+  sideOf(direction, subject, other) {
     const otherFacts = this.peerFacts(other);
     return {
-      selecting,
+      selecting: this.selecting(subject.workload, direction),
       otherFacts,
       destinationPorts: this.destinationPorts(direction, subject.workload, otherFacts)
     };
@@ -20108,19 +20927,34 @@ var Engine = class {
     return "pod" in otherFacts ? otherFacts.pod.ports : void 0;
   }
   explain(from, to, protocol, port2) {
+    const verdicts = (evaluations, tiered) => evaluations.map(({ compiled, rules: rules2 }) => ({
+      policy: policyId(compiled),
+      loc: compiled.ref.location,
+      ...tiered ? { kind: compiled.ref.kind, tier: compiled.tier, priority: compiled.priority } : {},
+      rules: rules2.map((rule2) => ({
+        index: rule2.compiled.index,
+        loc: ruleLocation(compiled, rule2.compiled),
+        peerMatches: rule2.peerMatches,
+        portMatches: rule2.ports.has(protocol, port2),
+        ...tiered || rule2.compiled.action !== "allow" ? { action: rule2.compiled.action } : {},
+        ...rule2.compiled.name !== void 0 ? { name: rule2.compiled.name } : {}
+      }))
+    }));
     const explainSide = (direction, subject, other) => {
       const side = this.evaluateSide(direction, subject, other);
-      const policies = side.policies.map(({ compiled, rules: rules2 }) => ({
-        policy: compiled.policy.id,
-        loc: compiled.policy.loc,
-        rules: rules2.map((rule2) => ({
-          index: rule2.compiled.index,
-          loc: ruleLocation(compiled.policy, rule2.compiled),
-          peerMatches: rule2.peerMatches,
-          portMatches: rule2.ports.has(protocol, port2)
-        }))
-      }));
-      return { direction, isolated: side.isolated, allowed: side.allowed.has(protocol, port2), policies };
+      const explained = {
+        direction,
+        isolated: side.isolated,
+        allowed: side.allowed.has(protocol, port2),
+        policies: verdicts(side.policies, false)
+      };
+      if (side.tiered.length === 0) return explained;
+      const decision = this.decide(direction, subject, other, protocol, port2);
+      return {
+        ...explained,
+        tiered: verdicts(side.tiered, true),
+        decision: tierDecision(decision)
+      };
     };
     const egress = explainSide("egress", from, to);
     const ingress = explainSide("ingress", to, from);
@@ -20198,7 +21032,7 @@ var Engine = class {
    * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
    */
   destinationCandidates(rows, rank) {
-    const reachesEveryPod = (row) => !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
+    const reachesEveryPod = (row) => row.compose !== void 0 || !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
     const admitAnyone = this.groups.filter((group) => reachesEveryPod(rows[group.index].ingress));
     const admittedBy = /* @__PURE__ */ new Map();
     for (const destination of this.groups) {
@@ -20229,15 +21063,64 @@ var Engine = class {
     };
   }
   directionRow(group, direction) {
+    const row = this.namespacedRow(group, direction);
+    const selecting = group.selecting[direction];
+    if (selecting.admin.length === 0 && selecting.baseline.length === 0 && selecting.denies.length === 0)
+      return row;
+    return this.composedRow(group, direction, row);
+  }
+  /**
+   * The row of a group that admin or baseline rules or namespaced denies apply to: the tiers composed per other
+   * group, and per segment of the address space cut at every rule's addresses.
+   */
+  composedRow(group, direction, namespaced) {
+    const selecting = group.selecting[direction];
+    const destinationPorts = (other) => direction === "egress" ? other?.facts.ports : group.facts.ports;
+    const ordered = (rules2, facts, other) => rules2.filter(({ rule: rule2 }) => !rule2.peers || rule2.peers.some((peer3) => peer3.matches(facts))).map(({ rule: rule2, action }) => ({ action, ports: rule2.ports.resolve(destinationPorts(other)) }));
+    const denied = (rules2) => rules2.reduce((ports, rule2) => ports.union(rule2.ports), ConnSet.none());
+    const compose = (other) => {
+      const facts = { pod: other.facts };
+      return composeDirection(
+        ordered(selecting.admin, facts, other),
+        {
+          isolated: namespaced.isolated,
+          allow: rowPorts(namespaced, other),
+          deny: denied(ordered(selecting.denies, facts, other))
+        },
+        ordered(selecting.baseline, facts, other)
+      );
+    };
+    const allRules = [...selecting.admin, ...selecting.baseline, ...selecting.denies];
+    const boundaries = [
+      ...namespaced.contributions.flatMap((c) => c.ranges ?? []),
+      ...allRules.flatMap(({ rule: rule2 }) => (rule2.peers ?? []).flatMap((peer3) => peer3.ipRanges))
+    ];
+    const external = once(
+      () => blocksOf(boundaries, (segment) => {
+        const facts = { address: segment };
+        const allow = namespaced.contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment))).reduce((ports, c) => ports.union(c.ports), ConnSet.none());
+        return composeDirection(
+          ordered(selecting.admin, facts, void 0),
+          { isolated: namespaced.isolated, allow, deny: denied(ordered(selecting.denies, facts, void 0)) },
+          ordered(selecting.baseline, facts, void 0)
+        );
+      })
+    );
+    return { ...namespaced, compose, external };
+  }
+  /** A group's row as its namespaced tier's allows give it (all that NetworkPolicies need). */
+  namespacedRow(group, direction) {
     const row = {
-      isolated: group.selecting[direction].length > 0,
+      isolated: group.selecting[direction].namespaced.length > 0,
       everyPod: ConnSet.none(),
       everyPodNamed: [],
       byGroup: /* @__PURE__ */ new Map(),
+      contributions: [],
       external: () => []
     };
     if (!row.isolated) {
       row.everyPod = ConnSet.all();
+      row.contributions = [{ ports: ConnSet.all() }];
       row.external = everyAddress;
       return row;
     }
@@ -20255,8 +21138,9 @@ var Engine = class {
       }
     };
     const contributions = [];
-    for (const policy of group.selecting[direction]) {
+    for (const policy of group.selecting[direction].namespaced) {
       for (const rule2 of policy[direction]) {
+        if (rule2.action !== "allow") continue;
         if (!rule2.peers) {
           addEveryPod(rule2.ports);
           contributions.push({ ports: portsTowards(rule2.ports, void 0) });
@@ -20270,6 +21154,7 @@ var Engine = class {
         }
       }
     }
+    row.contributions = contributions;
     row.external = once(() => externalBlocks(contributions));
     return row;
   }
@@ -20294,22 +21179,34 @@ var Engine = class {
     return groups;
   }
   evaluateSide(direction, subject, other) {
-    if (!("workload" in subject)) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    if (!("workload" in subject))
+      return { isolated: false, allowed: ConnSet.all(), policies: [], tiered: [] };
     const selecting = this.selecting(subject.workload, direction);
-    if (selecting.length === 0) return { isolated: false, allowed: ConnSet.all(), policies: [] };
+    if (isEmptySelecting(selecting))
+      return { isolated: false, allowed: ConnSet.all(), policies: [], tiered: [] };
     const otherFacts = this.peerFacts(other);
     const destinationPorts = this.destinationPorts(direction, subject.workload, otherFacts);
-    let allowed = ConnSet.none();
-    const policies = selecting.map((compiled) => ({
+    const evaluate = (compiled) => ({
       compiled,
-      rules: compiled[direction].map((rule2) => {
-        const peerMatches = !rule2.peers || rule2.peers.some((peer3) => peer3.matches(otherFacts));
-        const ports = rule2.ports.resolve(destinationPorts);
-        if (peerMatches) allowed = allowed.union(ports);
-        return { compiled: rule2, peerMatches, ports };
-      })
-    }));
-    return { isolated: true, allowed, policies };
+      rules: compiled[direction].map((rule2) => ({
+        compiled: rule2,
+        peerMatches: !rule2.peers || rule2.peers.some((peer3) => peer3.matches(otherFacts)),
+        ports: rule2.ports.resolve(destinationPorts)
+      }))
+    });
+    const policies = selecting.namespaced.map(evaluate);
+    const tiered = [...new Set([...selecting.admin, ...selecting.baseline].map((r) => r.policy))].map(
+      evaluate
+    );
+    const matching = (evaluations, tier) => evaluations.filter(({ compiled }) => compiled.tier === tier).flatMap(({ rules: rules2 }) => rules2.filter((rule2) => rule2.peerMatches)).map((rule2) => ({ action: rule2.compiled.action, ports: rule2.ports }));
+    const namespacedRules = matching(policies, "namespaced");
+    const union = (action) => namespacedRules.filter((rule2) => rule2.action === action).reduce((ports, rule2) => ports.union(rule2.ports), ConnSet.none());
+    const allowed = composeDirection(
+      matching(tiered, "admin"),
+      { isolated: policies.length > 0, allow: union("allow"), deny: union("deny") },
+      matching(tiered, "baseline")
+    );
+    return { isolated: policies.length > 0, allowed, policies, tiered };
   }
   /**
    * Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated when first asked
@@ -20324,13 +21221,31 @@ var Engine = class {
     return selecting[direction];
   }
   evaluateSelecting(facts) {
-    const selecting = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
-      (compiled) => compiled.selects(facts.labels)
+    const namespaced = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
+      (compiled) => compiled.selects(facts)
     );
-    return {
-      ingress: selecting.filter((compiled) => compiled.policy.types.ingress),
-      egress: selecting.filter((compiled) => compiled.policy.types.egress)
+    const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
+    const of = (direction) => {
+      const applying = (policies) => policies.filter((compiled) => compiled.applies[direction]);
+      const rules2 = (policies, keep) => policies.flatMap(
+        (policy) => policy[direction].filter(keep).map((rule2) => ({ policy, rule: rule2, action: rule2.action }))
+      );
+      const isolating = applying(namespaced);
+      const tiered = applying(cluster);
+      return {
+        namespaced: isolating,
+        admin: rules2(
+          tiered.filter((policy) => policy.tier === "admin"),
+          () => true
+        ),
+        baseline: rules2(
+          tiered.filter((policy) => policy.tier === "baseline"),
+          () => true
+        ),
+        denies: rules2(isolating, (rule2) => rule2.action === "deny")
+      };
     };
+    return { ingress: of("ingress"), egress: of("egress") };
   }
   peerFacts(endpoint) {
     return "workload" in endpoint ? { pod: this.podFacts(endpoint.workload) } : { address: addressToRange(endpoint.ip) };
@@ -20374,13 +21289,44 @@ var Engine = class {
 function ruleLocation(policy, rule2) {
   let location = ruleLocations.get(rule2);
   if (!location) {
-    location = policy.locate(rule2.rule.path);
+    location = policy.locate(rule2.path);
     ruleLocations.set(rule2, location);
   }
   return location;
 }
 var ruleLocations = /* @__PURE__ */ new WeakMap();
-var NOT_ISOLATED = "not isolated";
+var TIER_ORDER = { admin: 0, namespaced: 1, baseline: 2 };
+var DEFAULT_ALLOW = { allowed: true, tier: "default" };
+function isEmptySelecting(selecting) {
+  return selecting.namespaced.length === 0 && selecting.admin.length === 0 && selecting.baseline.length === 0;
+}
+function firstRule(policies, direction, action, side, protocol, port2) {
+  for (const policy of policies) {
+    for (const rule2 of policy[direction]) {
+      if (rule2.action === action && admits(rule2, side, protocol, port2)) return { policy, rule: rule2, action };
+    }
+  }
+  return void 0;
+}
+function policyId(policy) {
+  return policy.ref.namespace === void 0 ? policy.ref.name : `${policy.ref.namespace}/${policy.ref.name}`;
+}
+function tierDecision(decision) {
+  const describe3 = (rule2) => ({
+    policy: rule2.policy.ref,
+    priority: rule2.policy.priority,
+    index: rule2.rule.index,
+    action: rule2.action,
+    loc: ruleLocation(rule2.policy, rule2.rule),
+    ...rule2.rule.name !== void 0 ? { name: rule2.rule.name } : {}
+  });
+  return {
+    tier: decision.tier,
+    allowed: decision.allowed,
+    ...decision.rule ? { rule: describe3(decision.rule) } : {},
+    ...decision.passedBy ? { passedBy: describe3(decision.passedBy) } : {}
+  };
+}
 function admits(rule2, side, protocol, port2) {
   return rule2.ports.resolve(side.destinationPorts).has(protocol, port2) && (!rule2.peers || rule2.peers.some((peer3) => peer3.matches(side.otherFacts)));
 }
@@ -20399,6 +21345,15 @@ function mergeSorted(a, b, compare) {
   return merged;
 }
 var compiledPolicies = /* @__PURE__ */ new WeakMap();
+var compiledTieredPolicies = /* @__PURE__ */ new WeakMap();
+function compiledTiered(policy) {
+  let compiled = compiledTieredPolicies.get(policy);
+  if (!compiled) {
+    compiled = compileTieredPolicy(policy);
+    compiledTieredPolicies.set(policy, compiled);
+  }
+  return compiled;
+}
 var compiledPeers = /* @__PURE__ */ new WeakMap();
 var groupKeys = /* @__PURE__ */ new WeakMap();
 function groupKey(workload) {
@@ -20415,6 +21370,7 @@ function groupKey(workload) {
   return key;
 }
 function rowPorts(row, other) {
+  if (row.compose) return row.compose(other);
   if (!row.isolated) return ConnSet.all();
   let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
   for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
@@ -20482,57 +21438,128 @@ function probeOf(workload) {
   return probe;
 }
 var probes = /* @__PURE__ */ new WeakMap();
-function annotateChanges(opened, closed, head) {
-  const workloads = new Map(head.model.workloads.map((w) => [w.id, w]));
+function annotateChanges(diff, base, head) {
+  const sides = { base: sideOf(base), head: sideOf(head) };
+  diff.opened = diff.opened.flatMap(
+    (change) => judged(change, sides, (pair, port2) => {
+      const risk = risksOf(change, pair.head, sides.head.engine, port2);
+      const location = sides.head.engine.allowingRule(pair.head.from, pair.head.to, change.protocol, port2);
+      return { ...risk.length > 0 ? { risk } : {}, ...location ? { location } : {} };
+    })
+  );
+  diff.closed = diff.closed.flatMap(
+    (change) => judged(change, sides, (pair, port2) => {
+      const denial = describeDenial(
+        sides.head.engine.explain(pair.head.from, pair.head.to, change.protocol, port2),
+        peerLabel(change.from),
+        peerLabel(change.to)
+      );
+      return { explanation: denial.text, ...denial.location ? { location: denial.location } : {} };
+    })
+  );
+}
+function sideOf(engine) {
+  return { engine, workloads: new Map(engine.model.workloads.map((w) => [w.id, w])) };
+}
+function judged(change, sides, judge) {
+  const head = endsOf(change, sides.head);
+  if (!head) return [change];
+  const base = endsOf(change, sides.base);
+  const ends = base ? { head, base } : { head };
+  const cuts = /* @__PURE__ */ new Set();
+  const [first] = change.ports;
+  if (change.ports.length > 1 || first && first[0] !== first[1]) {
+    for (const [side, sideEnds] of [
+      [sides.head, head],
+      [sides.base, base]
+    ]) {
+      if (sideEnds) addRuleCuts(cuts, side.engine, sideEnds, change.protocol);
+    }
+  }
+  const pieces = /* @__PURE__ */ new Map();
+  for (const range2 of cutRanges(change.ports, cuts)) {
+    const annotations = judge(ends, range2[0]);
+    const key = JSON.stringify([annotations.risk, annotations.location, annotations.explanation]);
+    const piece = pieces.get(key);
+    if (!piece) pieces.set(key, { annotations, ports: [range2] });
+    else if (piece.ports.at(-1)[1] + 1 === range2[0]) piece.ports.at(-1)[1] = range2[1];
+    else piece.ports.push(range2);
+  }
+  return [...pieces.values()].map(({ annotations, ports }) => ({ ...change, ports, ...annotations }));
+}
+function endsOf(change, side) {
   const endpoint = (peer3) => {
     if (isCidrPeer(peer3)) {
       const range2 = cidrToRange(peer3.cidr);
       return range2 ? { ip: formatAddress(range2.start, range2.family) } : void 0;
     }
-    const workload = workloads.get(peerKey2(peer3));
+    const workload = side.workloads.get(peerKey2(peer3));
     return workload ? { workload } : void 0;
   };
-  for (const change of opened) {
-    const risk = risksOf(change, head, workloads);
-    if (risk.length > 0) change.risk = risk;
-    const from = endpoint(change.from);
-    const to = endpoint(change.to);
-    const port2 = change.ports[0]?.[0];
-    if (!from || !to || port2 === void 0) continue;
-    const location = head.allowingRule(from, to, change.protocol, port2);
-    if (location) change.location = location;
-  }
-  for (const change of closed) {
-    const from = endpoint(change.from);
-    const to = endpoint(change.to);
-    const port2 = change.ports[0]?.[0];
-    if (!from || !to || port2 === void 0) continue;
-    const denial = describeDenial(
-      head.explain(from, to, change.protocol, port2),
-      peerLabel(change.from),
-      peerLabel(change.to)
-    );
-    change.explanation = denial.text;
-    if (denial.location) change.location = denial.location;
-  }
+  const from = endpoint(change.from);
+  const to = endpoint(change.to);
+  return from && to ? { from, to } : void 0;
 }
-function risksOf(change, head, workloads) {
+function addRuleCuts(cuts, engine, ends, protocol) {
+  const destination = "workload" in ends.to ? ends.to.workload : void 0;
+  if ("workload" in ends.from)
+    for (const cut of ruleCuts(engine, "egress", ends.from.workload, destination, protocol)) cuts.add(cut);
+  if (destination)
+    for (const cut of ruleCuts(engine, "ingress", destination, destination, protocol)) cuts.add(cut);
+}
+function ruleCuts(engine, direction, subject, destination, protocol) {
+  let known = cutsOf.get(engine)?.get(subject);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    if (!cutsOf.has(engine)) cutsOf.set(engine, /* @__PURE__ */ new WeakMap());
+    cutsOf.get(engine).set(subject, known);
+  }
+  const key = `${direction}|${protocol}|${direction === "egress" ? JSON.stringify(destination?.ports) : ""}`;
+  let cuts = known.get(key);
+  if (!cuts) {
+    cuts = [];
+    for (const policy of engine.selectingPolicies(subject, direction)) {
+      for (const rule2 of policy[direction]) {
+        for (const port2 of rule2.ports ?? []) {
+          if (port2.protocol !== protocol || port2.port === void 0) continue;
+          const numbers = typeof port2.port === "number" ? [[port2.port, port2.endPort ?? port2.port]] : (destination?.ports ?? []).filter((p) => p.name === port2.port && p.protocol === protocol).map((p) => [p.port, p.port]);
+          for (const [lo, hi] of numbers) cuts.push(lo, hi + 1);
+        }
+      }
+    }
+    known.set(key, cuts);
+  }
+  return cuts;
+}
+var cutsOf = /* @__PURE__ */ new WeakMap();
+function cutRanges(ranges, cuts) {
+  const points = [...cuts].filter((p) => p > MIN_PORT && p <= MAX_PORT).sort((a, b) => a - b);
+  const pieces = [];
+  for (const [lo, hi] of ranges) {
+    let start = lo;
+    for (const point of points) {
+      if (point <= start || point > hi) continue;
+      pieces.push([start, point - 1]);
+      start = point;
+    }
+    pieces.push([start, hi]);
+  }
+  return pieces;
+}
+function risksOf(change, ends, head, port2) {
   const risks = [];
   const { from, to } = change;
   if (!isCidrPeer(from) && !isCidrPeer(to) && from.namespace !== to.namespace) risks.push("cross-namespace");
-  const source = isCidrPeer(from) ? void 0 : workloads.get(peerKey2(from));
-  const destination = isCidrPeer(to) ? void 0 : workloads.get(peerKey2(to));
-  const port2 = change.ports[0]?.[0];
-  if (source && destination && port2 !== void 0) {
-    if (head.isAllowed({ workload: probeOf(source) }, { workload: destination }, change.protocol, port2))
-      risks.push("any-namespace");
-  }
-  for (const peer3 of [from, to]) {
-    if (!isCidrPeer(peer3)) continue;
-    if (!NON_PUBLIC.some((block) => covers2(block, peer3.cidr))) risks.push("internet");
-    if (METADATA_ENDPOINTS2.some((block) => covers2(peer3.cidr, block))) risks.push("metadata-endpoint");
-  }
-  return [...new Set(risks)];
+  if ("workload" in ends.from && "workload" in ends.to && head.isAllowed({ workload: probeOf(ends.from.workload) }, ends.to, change.protocol, port2))
+    risks.push("any-namespace");
+  const block = isCidrPeer(from) ? from : isCidrPeer(to) ? to : void 0;
+  if (block && isPublic(block)) risks.push("internet");
+  if (isCidrPeer(to) && METADATA_ENDPOINTS2.some((endpoint) => covers2(to.cidr, endpoint)))
+    risks.push("metadata-endpoint");
+  return risks;
+}
+function isPublic(block) {
+  return !NON_PUBLIC.some((range2) => covers2(range2, block.cidr));
 }
 function covers2(outer, inner) {
   const a = cidrToRange(outer);
@@ -20818,12 +21845,12 @@ function replayed(flow, from, to) {
 function compareFlows(a, b) {
   return compareText(peerLabel(a.from), peerLabel(b.from)) || compareText(peerLabel(a.to), peerLabel(b.to)) || compareText(a.protocol, b.protocol) || a.port - b.port;
 }
-function matchingOutsidePods(model, match2) {
-  const managed = new Set(model.workloads.map((w) => w.namespace));
+function matchingOutsidePods(match2) {
   return (endpoint) => {
     const matched = match2(endpoint);
     const { namespace, labels } = endpoint;
-    if (!("unmatched" in matched) || !namespace || !labels || managed.has(namespace)) return matched;
+    if (!("unmatched" in matched) || !namespace || !labels || matched.unmatched.startsWith("ambiguous"))
+      return matched;
     const owner = endpoint.workload ?? (endpoint.pod ? ownerFromPodName(endpoint.pod, labels) : void 0);
     const name = owner?.name ?? endpoint.pod ?? Object.values(labels).join("-");
     const kind = owner?.kind ?? "Pod";
@@ -20835,7 +21862,8 @@ function matchingOutsidePods(model, match2) {
       labels,
       ports: [],
       ips: [],
-      loc: { file: "(recorded flow)", line: 0, column: 0 }
+      loc: { file: "(recorded flow)", line: 0, column: 0 },
+      madeBy: "a recorded flow"
     };
     return { workload };
   };
@@ -20961,12 +21989,12 @@ function push(map, key, value) {
 }
 
 // src/flows/background.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var WORKER_FILE = new URL("./flows-worker.js", import.meta.url);
 function readFlowsInBackground(files, options = {}) {
-  if (!existsSync2(fileURLToPath(WORKER_FILE))) return readFlows(files, options);
+  if (!existsSync(fileURLToPath(WORKER_FILE))) return readFlows(files, options);
   const { signal, ...workerOptions } = options;
   return new Promise((resolve5) => {
     let settled = false;
@@ -20993,8 +22021,8 @@ function readFlowsInBackground(files, options = {}) {
 }
 
 // src/fix/attach.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import path6 from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import path7 from "node:path";
 
 // src/fix/observed.ts
 function observedFlows(flows, match2, head) {
@@ -21034,7 +22062,7 @@ function flowKey(from, to, protocol, port2) {
   return JSON.stringify([from, to, protocol, port2]);
 }
 
-// node_modules/balanced-match/dist/esm/index.js
+// ../main/node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -21071,7 +22099,7 @@ var range = (a, b, str) => {
   return result;
 };
 
-// node_modules/brace-expansion/dist/esm/index.js
+// ../main/node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -21409,7 +22437,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -21420,7 +22448,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// node_modules/minimatch/dist/esm/brace-expressions.js
+// ../main/node_modules/minimatch/dist/esm/brace-expressions.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
   "[:alpha:]": ["\\p{L}\\p{Nl}", true],
@@ -21529,7 +22557,7 @@ var parseClass = (glob, position) => {
   return [comb, uflag, endPos - pos, true];
 };
 
-// node_modules/minimatch/dist/esm/unescape.js
+// ../main/node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
@@ -21537,7 +22565,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// node_modules/minimatch/dist/esm/ast.js
+// ../main/node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
 var isExtglobType = (c) => types.has(c);
@@ -22181,7 +23209,7 @@ var AST = class {
 };
 _a = AST;
 
-// node_modules/minimatch/dist/esm/escape.js
+// ../main/node_modules/minimatch/dist/esm/escape.js
 var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
@@ -22189,7 +23217,7 @@ var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) 
   return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
 };
 
-// node_modules/minimatch/dist/esm/index.js
+// ../main/node_modules/minimatch/dist/esm/index.js
 var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
@@ -22248,11 +23276,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path5 = {
+var path6 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
+var sep2 = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
 minimatch.sep = sep2;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -23201,8 +24229,8 @@ function ruleList(document, direction) {
   return ruleListOf(plainValue(document), direction);
 }
 function ruleListOf(value, direction) {
-  const spec = value?.spec;
-  const list2 = isRecord(spec) ? spec[direction] : void 0;
+  const spec2 = value?.spec;
+  const list2 = isRecord(spec2) ? spec2[direction] : void 0;
   return Array.isArray(list2) ? list2 : [];
 }
 function plainValue(document) {
@@ -23219,9 +24247,9 @@ function plainValue(document) {
 }
 var plainValues = /* @__PURE__ */ new WeakMap();
 function insertLines(text, document, direction, rule2) {
-  const spec = document.get("spec", true);
-  if (!(0, import_yaml7.isMap)(spec) || spec.flow || !spec.range) return void 0;
-  const list2 = spec.get(direction, true);
+  const spec2 = document.get("spec", true);
+  if (!(0, import_yaml7.isMap)(spec2) || spec2.flow || !spec2.range) return void 0;
+  const list2 = spec2.get(direction, true);
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const item = ruleYaml(rule2).split("\n");
   if ((0, import_yaml7.isSeq)(list2) && !list2.flow && list2.items.length > 0 && list2.range) {
@@ -23233,11 +24261,11 @@ function insertLines(text, document, direction, rule2) {
       newline
     );
   }
-  if (spec.has(direction)) return void 0;
-  const indent = " ".repeat(columnOf(text, spec.range[0]));
+  if (spec2.has(direction)) return void 0;
+  const indent = " ".repeat(columnOf(text, spec2.range[0]));
   return insertAt(
     text,
-    spec.range[1],
+    spec2.range[1],
     [`${indent}${direction}:`, ...item.map((line) => `${indent}  ${line}`)],
     newline
   );
@@ -23404,15 +24432,52 @@ function suggestFlowFix(context, from, to, protocol, port2) {
       }
     });
   }
+  return offer(
+    context,
+    requests,
+    flowScope(context, from, to),
+    (engine) => engine.isAllowed(from, to, protocol, port2)
+  );
+}
+function fixAllows(context, fix, from, to, protocol, port2) {
+  const patched = /* @__PURE__ */ new Map();
+  for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
+    const policy = context.model.policies.find((p) => p.id === patch.policy);
+    if (!policy) return false;
+    const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
+      policy,
+      direction: patch.direction,
+      rule: {}
+    });
+    if ("error" in reparsed) return false;
+    patched.set(policy, reparsed.policy);
+  }
+  return createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
+    from,
+    to,
+    protocol,
+    port2
+  );
+}
+function flowScope(context, from, to) {
   const ends = [from, to].flatMap((end) => "workload" in end ? [end.workload] : []);
-  const scope = {
+  return {
     namespaces: new Set(ends.map((workload) => workload.namespace)),
     workloads: () => {
       const { workloads } = byNamespace(context.model);
       return [...new Set(ends)].filter((workload) => workloads.get(workload.namespace)?.includes(workload));
     }
   };
-  return offer(context, requests, scope, (engine) => engine.isAllowed(from, to, protocol, port2));
+}
+function scopedModel(context, scope, patched) {
+  const index = byNamespace(context.model);
+  const inScope = (grouped) => [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
+  return {
+    namespaces: context.model.namespaces,
+    workloads: scope.workloads(),
+    services: inScope(index.services),
+    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy)
+  };
 }
 function suggestDnsFix(context, finding) {
   if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
@@ -23463,15 +24528,7 @@ function offer(context, requests, scope, verified) {
     patched.set(request.policy, policy.policy);
     patches.push(alone.patch);
   }
-  const index = byNamespace(context.model);
-  const inScope = (grouped) => [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
-  const model = {
-    namespaces: context.model.namespaces,
-    workloads: scope.workloads(),
-    services: inScope(index.services),
-    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy)
-  };
-  if (!verified(createEngine(model))) {
+  if (!verified(createEngine(scopedModel(context, scope, patched)))) {
     return problem(first, "the patched policy still does not allow the traffic");
   }
   const [patch, other] = patches;
@@ -23586,13 +24643,13 @@ function manifestTextReader(source) {
   }
   const cache = /* @__PURE__ */ new Map();
   return (file) => {
-    if (!cache.has(file)) cache.set(file, readQuietly(path6.resolve(source.root, file)));
+    if (!cache.has(file)) cache.set(file, readQuietly(path7.resolve(source.root, file)));
     return cache.get(file);
   };
 }
 function readQuietly(file) {
   try {
-    return readFileSync3(file, "utf8").replace(/^\uFEFF/, "");
+    return readFileSync4(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -23605,12 +24662,20 @@ function withFindingFixes(findings, context, changedFiles, diagnostics) {
   });
 }
 var MAX_FLOW_FIXES = 100;
-function withFlowFixes(broken, observed, context, changedFiles, diagnostics) {
+function withFlowFixes(broken, observed, context, changedFiles, diagnostics, offered = []) {
   const byKey = new Map(observed.map((flow) => [flow.key, flow]));
   return broken.map((flow, index) => {
     if (index >= MAX_FLOW_FIXES) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
     if (!connection) return flow;
+    const { from, to } = connection;
+    const namespaces = new Set(
+      [from, to].flatMap((end) => "workload" in end ? [end.workload.namespace] : [])
+    );
+    const shared = offered.find(
+      (fix2) => namespaces.has(fix2.policy.split("/")[0] ?? "") && fixAllows(context, fix2, from, to, flow.protocol, flow.port)
+    );
+    if (shared) return { ...flow, fix: shared };
     const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
     const fix = take(outcome, changedFiles, diagnostics);
     return fix ? { ...flow, fix } : flow;
@@ -23643,7 +24708,10 @@ function allPatches(fixes) {
 
 // src/fix/readiness.ts
 function namespaceReadiness(observed, model) {
-  const managed = new Set(model.workloads.map((workload) => workload.namespace));
+  const managed = /* @__PURE__ */ new Set([
+    ...model.workloads.map((workload) => workload.namespace),
+    ...model.policies.map((policy) => policy.namespace)
+  ]);
   const byNamespace2 = /* @__PURE__ */ new Map();
   for (const flow of observed) {
     const ends = [
@@ -23712,6 +24780,63 @@ function ruleKey(policy, direction, index) {
   return `${policy}\0${direction}\0${index}`;
 }
 
+// src/model/unrendered.ts
+function unrenderedTreeHint(files, objects, model) {
+  if (model.workloads.length > 0) return void 0;
+  const kustomizations = files.filter((file) => KUSTOMIZATION_FILE.test(file)).sort(byOverlayFirst);
+  const [kustomization] = kustomizations;
+  if (kustomization) {
+    const dir = kustomization.includes("/") ? kustomization.slice(0, kustomization.lastIndexOf("/")) : ".";
+    return hint(
+      `this looks like a kustomize tree (${kustomizations.length} kustomization file${kustomizations.length === 1 ? "" : "s"}, such as ${kustomization}) and holds no workloads`,
+      `kustomize build ${dir}`,
+      kustomization
+    );
+  }
+  const deployer = objects.find((object) => object.customResource && DEPLOYERS.has(deployerKey(object)));
+  if (!deployer) return void 0;
+  const { kind, name } = deployer;
+  const path8 = typeof spec(deployer)["path"] === "string" ? spec(deployer)["path"] : void 0;
+  const source = spec(deployer)["source"];
+  const sourcePath = source && typeof source === "object" && typeof source["path"] === "string" ? source["path"] : void 0;
+  const command = kind === "HelmRelease" ? `helm template ${name} <chart> --namespace ${deployer.namespace ?? "default"}` : `kustomize build ${path8 ?? sourcePath ?? "<path>"}`;
+  return hint(
+    `this tree deploys through ${kind} objects (such as ${kind} ${name}) that the cluster renders, and holds no workloads`,
+    command,
+    deployer.loc.file,
+    deployer.loc.line
+  );
+}
+var KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+var DEPLOYERS = /* @__PURE__ */ new Set([
+  "kustomize.toolkit.fluxcd.io/Kustomization",
+  "helm.toolkit.fluxcd.io/HelmRelease",
+  "argoproj.io/Application",
+  "argoproj.io/ApplicationSet"
+]);
+function deployerKey(object) {
+  const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.indexOf("/")) : "";
+  return `${group}/${object.kind}`;
+}
+function spec(object) {
+  const value = object.value["spec"];
+  return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function byOverlayFirst(a, b) {
+  const overlay = (file) => /(^|\/)overlays\//.test(file) ? 0 : 1;
+  const depth = (file) => file.split("/").length;
+  return overlay(a) - overlay(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+function hint(what, command, file, line = 1) {
+  return {
+    severity: "info",
+    code: "unrendered-tree",
+    message: `${what}: analyse its rendered output instead, e.g. \`--render '${command}'\` (the Action's \`render\` input), so workloads and the paths between them can be checked`,
+    file,
+    line
+  };
+}
+
 // src/check/side.ts
 async function analyseSide(source, config, parseCache) {
   const loaded = "rendered" in source ? parseManifestText(source.rendered.text, source.rendered.name, { limits: config.limits }) : await loadManifests(source.paths, {
@@ -23723,18 +24848,60 @@ async function analyseSide(source, config, parseCache) {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
       Object.entries(config.namespaces).map(([name, ns]) => [name, ns.labels])
-    )
+    ),
+    complete: config.complete,
+    outsideWorkloads: outsideWorkloads(config)
   });
   const skipped = Object.values(loaded.skippedKinds).reduce((sum, n) => sum + n, 0);
+  const hint2 = "rendered" in source ? void 0 : unrenderedTreeHint(loaded.files, loaded.objects, model);
   return {
     model,
     engine: createEngine(model),
-    diagnostics: [...loaded.diagnostics, ...diagnostics],
-    objectCount: loaded.objects.length + skipped
+    diagnostics: [...loaded.diagnostics, ...diagnostics, ...hint2 ? [hint2] : []],
+    objectCount: loaded.objects.length + skipped,
+    unanalysed: loaded.unanalysed
   };
+}
+function outsideWorkloads(config) {
+  const loc = { file: config.file ?? ".netpol-guard.yaml", line: 1, column: 1 };
+  return config.workloads.map((workload) => ({ ...workload, loc }));
 }
 function nothingToAnalyse(side) {
   return side.objectCount === 0 && side.diagnostics.some((d) => d.severity === "error");
+}
+
+// src/check/unread.ts
+var PLACES_IN_REASON = 3;
+function unreadInput(diagnostics) {
+  return diagnostics.filter((d) => d.severity === "error" && d.side !== "base");
+}
+function unreadInputReason(unread) {
+  if (unread.length === 0) return void 0;
+  const places = unread.slice(0, PLACES_IN_REASON).map((d) => `${d.file ? `${d.file}${d.line ? `:${d.line}` : ""} ` : ""}(${d.code})`);
+  const more = unread.length > PLACES_IN_REASON ? ` and ${unread.length - PLACES_IN_REASON} more` : "";
+  return `input that could not be analysed: ${places.join(", ")}${more}`;
+}
+function unreadFlowDiagnostics(read) {
+  return (read.unreadFiles ?? []).map((file) => {
+    const sample = read.stats.skippedSamples.find((s) => s.file === file);
+    return {
+      severity: "error",
+      code: "flows-unread",
+      message: `no flow record could be read from this file${sample ? ` (${sample.reason})` : " (it holds no records)"}; the flows it should hold are not replayed`,
+      file,
+      ...sample && sample.line > 0 ? { line: sample.line } : {}
+    };
+  });
+}
+function baseOnlyDiagnostics(base, head) {
+  const key = (d) => [d.code, d.file ?? "", d.line ?? 0, d.message].join("\0");
+  const atHead = new Set(head.map(key));
+  return base.filter((d) => !atHead.has(key(d))).map((d) => ({ ...d, message: `at base: ${d.message}`, side: "base" }));
+}
+function filesUnread(side) {
+  return new Set(
+    side.diagnostics.filter((d) => d.severity === "error" && d.file !== void 0).map((d) => d.file ?? "")
+  );
 }
 
 // src/check/verdict.ts
@@ -23742,8 +24909,45 @@ var RANK = { info: 0, warning: 1, error: 2 };
 function blocks(finding, failOn) {
   return !finding.suppressed && failOn !== "never" && RANK[finding.severity] >= RANK[failOn];
 }
+function gatedRisks(change, failOnRisks) {
+  const gates = (change.risk ?? []).map((risk) => {
+    if (risk !== "internet") return risk;
+    return "cidr" in change.from ? "internet-ingress" : "internet-egress";
+  });
+  return gates.filter((gate) => failOnRisks.includes(gate));
+}
+function parseRiskGates(text) {
+  const names = text.split(/[\s,]+/).filter((name) => name !== "");
+  if (names.length === 1 && names[0] === "none") return { gates: [], unknown: [] };
+  const known = (name) => RISK_GATES.includes(name);
+  return { gates: [...new Set(names.filter(known))], unknown: names.filter((name) => !known(name)) };
+}
+var MAX_RISK_REASONS = 3;
+function riskReasons(opened, failOnRisks) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const change of opened) {
+    const gates = gatedRisks(change, failOnRisks);
+    if (gates.length === 0) continue;
+    change.failsOn = gates;
+    const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
+    let path8 = paths.get(key);
+    if (!path8) paths.set(key, path8 = { change, ports: [], gates: /* @__PURE__ */ new Set() });
+    path8.ports.push(
+      `${change.protocol}/${change.ports.map(([lo, hi]) => lo === hi ? lo : `${lo}-${hi}`).join(",")}`
+    );
+    for (const gate of gates) path8.gates.add(gate);
+  }
+  const reasons = [...paths].slice(0, MAX_RISK_REASONS).map(([key, { change, ports, gates }]) => {
+    const at2 = change.location ? ` at ${change.location.file}:${change.location.line}` : "";
+    return `opens ${key} ${ports.join(" ")} (${[...gates].join(", ")})${at2}`;
+  });
+  const more = paths.size - reasons.length;
+  if (more > 0) reasons.push(`and ${more} more risky path${more === 1 ? "" : "s"} opened`);
+  return reasons;
+}
 
 // src/check/run.ts
+var RENDERED_NAME = "render output";
 async function runCheck(options) {
   const { config, diagnostics: configDiagnostics } = loadConfig(
     options.configFile,
@@ -23770,33 +24974,58 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
     analyseSide(options.head, config, parseCache)
   ]);
   const fixes = fixSetup(options, head, config);
+  const headFindings = lintSide(head, config);
+  const baseFindings = lintSide(base, config);
   const findings = withFindingFixes(
-    markIntroduced(lintSide(head, config), lintSide(base, config)),
+    markIntroduced(headFindings, baseFindings, filesUnread(base)),
     fixes.context,
     fixes.changedFiles,
     fixes.diagnostics
   );
+  fixes.offered = findings.flatMap((finding) => finding.fix ? [finding.fix] : []);
   const diff = diffConnectivity(base.engine, head.engine);
-  annotateChanges(diff.opened, diff.closed, head.engine);
-  const flows = flowsRead ? await replay(await flowsRead, config, base, head, fixes) : void 0;
+  annotateChanges(diff, base.engine, head.engine);
+  const read = flowsRead ? await flowsRead : void 0;
+  const flows = read ? replay(read, config, base, head, fixes) : void 0;
+  const inputDiagnostics = [
+    ...configDiagnostics,
+    ...options.diagnostics ?? [],
+    ...head.diagnostics,
+    ...read ? unreadFlowDiagnostics(read) : []
+  ];
   const failOn = options.failOn ?? config.failOn;
   const active = findings.filter((f) => !f.suppressed);
   const blocking = active.filter((f) => f.introduced && blocks(f, failOn));
   const reasons = [];
+  for (const [name, side] of [
+    ["head", head],
+    ["base", base]
+  ]) {
+    if (nothingToAnalyse(side))
+      reasons.push(`nothing could be analysed at ${name}: its input could not be read`);
+  }
+  const unreadReason = unreadInputReason(unreadInput(inputDiagnostics));
+  if (unreadReason && (options.failOnUnreadInput ?? config.failOnUnreadInput)) reasons.push(unreadReason);
   if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
     reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? "" : "s"} would break`);
   }
   if (blocking.length > 0) {
     reasons.push(`${blocking.length} new finding${blocking.length === 1 ? "" : "s"} at or above ${failOn}`);
   }
+  reasons.push(...riskReasons(diff.opened, options.failOnRisks ?? config.failOnRisks));
   const count3 = (severity) => active.filter((f) => f.severity === severity).length;
   return {
     verdict: reasons.length > 0 ? "fail" : "pass",
     reasons,
     findings,
+    resolved: resolvedFindings(headFindings, baseFindings, filesUnread(head)),
     diff,
     ...flows ? { flows } : {},
-    diagnostics: [...configDiagnostics, ...head.diagnostics, ...fixes.diagnostics],
+    diagnostics: [
+      ...inputDiagnostics,
+      ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics),
+      ...fixes.diagnostics
+    ],
     summary: {
       brokenFlows: flows?.broken.length ?? 0,
       opened: countPaths(diff.opened),
@@ -23816,7 +25045,7 @@ function countPaths(changes) {
     return !previous || !samePath(previous, change);
   }).length;
 }
-function markIntroduced(headFindings, baseFindings) {
+function markIntroduced(headFindings, baseFindings, unreadAtBase) {
   const group = (f) => [f.rule, f.resource.kind, f.resource.namespace ?? "", f.resource.name].join("\0");
   const before = /* @__PURE__ */ new Map();
   for (const f of baseFindings) before.set(group(f), [...before.get(group(f)) ?? [], f]);
@@ -23825,20 +25054,25 @@ function markIntroduced(headFindings, baseFindings) {
   return headFindings.map((f) => {
     const baseGroup = before.get(group(f)) ?? [];
     const grew = (headCounts.get(group(f)) ?? 0) > baseGroup.length;
-    return { ...f, introduced: grew && !baseGroup.some((b) => b.message === f.message) };
+    const unknown = f.file !== void 0 && unreadAtBase.has(f.file);
+    return { ...f, introduced: !unknown && grew && !baseGroup.some((b) => b.message === f.message) };
   });
+}
+function resolvedFindings(headFindings, baseFindings, unreadAtHead) {
+  return markIntroduced(baseFindings, headFindings, unreadAtHead).filter((f) => f.introduced && !f.suppressed).map(({ introduced: _introduced, ...finding }) => finding);
 }
 function fixSetup(options, head, config) {
   return {
     context: { model: head.model, engine: head.engine, config, readText: manifestTextReader(options.head) },
     changedFiles: new Set(options.changedFiles ?? []),
-    diagnostics: []
+    diagnostics: [],
+    offered: []
   };
 }
 function replay(read, config, base, head, fixes) {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s) => {
-    const match2 = matchingOutsidePods(s.model, createFlowMatcher(s.model, cidrs).match);
+    const match2 = matchingOutsidePods(createFlowMatcher(s.model, cidrs).match);
     const matched = /* @__PURE__ */ new WeakMap();
     return {
       engine: s.engine,
@@ -23858,15 +25092,115 @@ function replay(read, config, base, head, fixes) {
     skippedSamples: read.stats.skippedSamples,
     ...read.window ? { window: read.window } : {},
     ...outcome,
-    broken: withFlowFixes(outcome.broken, observed, fixes.context, fixes.changedFiles, fixes.diagnostics),
+    broken: withFlowFixes(
+      outcome.broken,
+      observed,
+      fixes.context,
+      fixes.changedFiles,
+      fixes.diagnostics,
+      fixes.offered
+    ),
     readiness: namespaceReadiness(observed, head.model),
     unusedRules: unusedRules(observed, head.engine, head.model)
   };
 }
 
+// src/git/render.ts
+import { spawn } from "node:child_process";
+var MAX_RENDER_BYTES = 64 * 1024 * 1024;
+var DEFAULT_RENDER_TIMEOUT_MS = 3e5;
+var PASSED = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TERM|CI|XDG_[A-Z_]+|HELM_[A-Z_]+|KUSTOMIZE_[A-Z_]+)$/;
+var WITHHELD = /^(INPUT_|ACTIONS_|GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY|TOKEN)$|GH_TOKEN$|GH_ENTERPRISE_TOKEN$|RUNNER_)/;
+function renderEnvironment(env, extra = []) {
+  const named = new Set(extra);
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      ([name]) => (PASSED.test(name) || named.has(name)) && !WITHHELD.test(name.toUpperCase())
+    )
+  );
+}
+var running = /* @__PURE__ */ new Set();
+function runRender(command, cwd, options) {
+  const maxBytes = options.maxBytes ?? MAX_RENDER_BYTES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+  return new Promise((resolve5, reject) => {
+    const child = spawn(command, {
+      cwd,
+      shell: true,
+      detached: true,
+      env: options.env,
+      stdio: ["ignore", "pipe", "inherit"]
+    });
+    const pid = child.pid;
+    if (pid !== void 0) track(pid);
+    const chunks = [];
+    let size = 0;
+    let failure;
+    let exit;
+    const stop = (reason) => {
+      failure ??= reason;
+      stopGroup(pid);
+      child.stdout.destroy();
+    };
+    const timer = setTimeout(
+      () => stop(`did not finish within ${Math.round(timeoutMs / 1e3)} seconds and was stopped`),
+      timeoutMs
+    );
+    child.stdout.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > maxBytes) stop(`printed more than ${maxBytes} bytes`);
+      else chunks.push(chunk);
+    });
+    child.on("exit", (code, signal) => {
+      exit = { code, signal };
+      stopGroup(pid);
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      stopGroup(pid);
+      reject(new Error(`render command "${command}" could not start: ${error.message}`));
+    });
+    child.on("close", () => {
+      clearTimeout(timer);
+      stopGroup(pid);
+      if (failure) reject(new Error(`render command "${command}" ${failure}`));
+      else if (exit?.code === 0) resolve5(Buffer.concat(chunks).toString("utf8"));
+      else {
+        const how = exit?.code == null ? `was stopped by ${exit?.signal}` : `exited with code ${exit.code}`;
+        reject(new Error(`render command "${command}" ${how} in ${cwd} (its stderr is above)`));
+      }
+    });
+  });
+}
+function track(pid) {
+  if (running.size === 0) {
+    process.once("exit", stopAll);
+    for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, stopAllAndExit);
+  }
+  running.add(pid);
+}
+function stopGroup(pid) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+  }
+  if (running.delete(pid) && running.size === 0) {
+    process.removeListener("exit", stopAll);
+    for (const signal of ["SIGINT", "SIGTERM"]) process.removeListener(signal, stopAllAndExit);
+  }
+}
+function stopAll() {
+  for (const pid of [...running]) stopGroup(pid);
+}
+function stopAllAndExit(signal) {
+  stopAll();
+  process.kill(process.pid, signal);
+}
+
 // src/report/escape.ts
 var LINE_BREAKS = /\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g;
-var UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+var UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
 function cleanText(text) {
   return String(text).replace(LINE_BREAKS, " ").replace(UNSAFE_CHARACTERS, "");
 }
@@ -23903,8 +25237,10 @@ var MARKDOWN_SPECIALS = /* @__PURE__ */ new Set([
 var AUTOLINK_TRIGGERS = [
   [/@/g, "@\u200D"],
   [/#(?=\d)/g, "#\u200D"],
+  [/\bGH-(?=\d)/gi, "$&\u200D"],
   [/:\/\//g, ":\u200D//"],
-  [/\bwww\./gi, "$&\u200D"]
+  [/\bwww\./gi, "$&\u200D"],
+  [/:(?=[\w+-]*[a-z][\w+-]*:)/gi, ":\u200D"]
 ];
 function neutraliseAutolinks(text) {
   return AUTOLINK_TRIGGERS.reduce(
@@ -23942,6 +25278,7 @@ var PATH_CHANGE = {
   protocol: true,
   ports: true,
   risk: true,
+  failsOn: true,
   explanation: true,
   location: LOCATION
 };
@@ -23990,13 +25327,15 @@ var DIAGNOSTIC = {
   file: true,
   line: true,
   column: true,
-  resource: RESOURCE
+  resource: RESOURCE,
+  side: true
 };
 var LINT_RESULT = { findings: FINDING, diagnostics: DIAGNOSTIC };
 var CHECK_RESULT = {
   verdict: true,
   reasons: true,
   findings: FINDING,
+  resolved: FINDING,
   diff: {
     opened: PATH_CHANGE,
     closed: PATH_CHANGE,
@@ -24130,8 +25469,9 @@ var RISK_TEXT = {
   internet: "reaches or is reached from the internet",
   "metadata-endpoint": "reaches the cloud metadata endpoint"
 };
-function describeRisks(risks) {
-  return (risks ?? []).map((risk) => RISK_TEXT[risk] ?? risk).join("; ");
+function describeRisks(risks, path8) {
+  const internet = !path8 ? RISK_TEXT.internet : isCidrPeer(path8.from) ? "reachable from the internet" : "reaches the internet";
+  return (risks ?? []).map((risk) => risk === "internet" ? internet : RISK_TEXT[risk] ?? risk).join("; ");
 }
 function formatLocation(file, line, column) {
   if (!file) return "";
@@ -24255,7 +25595,14 @@ function fixItems(result) {
   const findings = result.findings.flatMap(
     (finding) => finding.fix ? [{ subject: `${finding.rule} at ${finding.file}:${finding.line}`, fix: finding.fix }] : []
   );
-  return [...flows, ...findings];
+  const items = /* @__PURE__ */ new Map();
+  for (const item of [...flows, ...findings]) {
+    const key = JSON.stringify(item.fix);
+    const same = items.get(key);
+    if (same) same.subject = `${same.subject}; ${item.subject}`;
+    else items.set(key, { ...item });
+  }
+  return [...items.values()];
 }
 function describePatch(patch) {
   return `add to spec.${patch.direction} of ${patch.policy} (${patch.file}:${patch.line})`;
@@ -24537,6 +25884,12 @@ function flowsLine(flows) {
   const notes = counts.filter(([count3]) => count3 > 0).map(([count3, what]) => `${count3.toLocaleString("en-US")} ${what}`);
   return `Replayed ${plural(flows.records, "flow record")}${window}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}.`;
 }
+function unanalysedPolicies(diagnostics) {
+  const count3 = diagnostics.filter(
+    (d) => d.code === "policy-kind-not-analysed" && d.severity === "warning"
+  ).length;
+  return count3 > 0 ? [`${plural(count3, "policy", "policies")} of kinds not analysed`] : [];
+}
 function checkHeadline(result) {
   const { introduced, existing } = groupFindings(result.findings);
   const findings = introduced.length + existing.length;
@@ -24544,7 +25897,8 @@ function checkHeadline(result) {
     ...result.verdict === "pass" && result.summary.brokenFlows > 0 ? [`${plural(result.summary.brokenFlows, "live flow")} would break`] : [],
     `${plural(result.summary.opened, "path")} opened`,
     `${result.summary.closed.toLocaleString("en-US")} closed`,
-    `${plural(findings, "finding")}${findings > 0 ? ` (${introduced.length.toLocaleString("en-US")} new)` : ""}`
+    `${plural(findings, "finding")}${findings > 0 ? ` (${introduced.length.toLocaleString("en-US")} new)` : ""}`,
+    ...unanalysedPolicies(result.diagnostics)
   ].join(", ");
   if (result.verdict === "pass") return `:white_check_mark: **Pass**: ${facts}`;
   const reasons = result.reasons.slice(0, MAX_REASONS).map((reason) => escapeMarkdown(reason, 200));
@@ -24579,7 +25933,7 @@ function renderMarkdown(result, options = {}) {
       folded: false,
       table: pathsTable(diff.opened, {
         title: "Risk",
-        value: (change) => change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk))}` : "\u2014"
+        value: (change) => change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk, change))}` : "\u2014"
       })
     },
     {
@@ -24603,6 +25957,7 @@ function renderMarkdown(result, options = {}) {
       }
     },
     { title: "Findings introduced by this PR", folded: false, table: findingsTable(findings.introduced) },
+    { title: "Findings resolved by this PR", folded: true, table: findingsTable(result.resolved ?? []) },
     { title: "Pre-existing findings", folded: true, table: findingsTable(findings.existing) },
     { title: "Suppressed findings", folded: true, table: findingsTable(findings.suppressed, true) },
     { title: "New connections of added workloads", folded: true, table: pathsTable(diff.newConnections) },
@@ -24674,19 +26029,35 @@ function renderLintMarkdown(result, options = {}) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
+
+// src/report/links.ts
+var PROJECT_REPOSITORY = "https://github.com/netpol-guard/netpol-guard";
+var CHECK_RULE_PAGES = {
+  "broken-flow": "docs/code-scanning.md",
+  "opened-path": "docs/code-scanning.md"
+};
+function ruleDocsUrl(ruleId) {
+  const page = CHECK_RULE_PAGES[ruleId] ?? "docs/rules.md";
+  return `${PROJECT_REPOSITORY}/blob/main/${page}#${encodeURIComponent(ruleId)}`;
+}
+
+// src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var INFORMATION_URI = "https://www.npmjs.com/package/netpol-guard";
 var SOURCE_ROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "netpolGuardFindingHash/v1";
 var MAX_MESSAGE_LENGTH = 2e3;
 var LEVEL = { error: "error", warning: "warning", info: "note" };
+var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "2.0" };
 var CHECK_RULE_DOCS = [
   {
     id: "broken-flow",
     severity: "error",
     description: "A flow recorded on the live cluster would be denied after this change.",
     rationale: "The flow passed when it was recorded and the base manifests allow it; the head manifests deny it, so merging cuts traffic that production depends on.",
-    remediation: "Allow the flow in the policy named in the message (egress at the source, ingress at the destination), or, when the flow is meant to stop, say so in the pull request."
+    remediation: "Allow the flow in the policy named in the message (egress at the source, ingress at the destination), or, when the flow is meant to stop, say so in the pull request.",
+    // Recorded traffic, replayed by the engine: no guess is involved.
+    precision: "very-high"
   },
   {
     id: "opened-path",
@@ -24696,12 +26067,12 @@ var CHECK_RULE_DOCS = [
     remediation: "Narrow the rule that opens it: name the namespace and the pods with selectors, list the ports, and avoid ipBlocks that cover the internet or the metadata endpoint."
   }
 ];
-function sarifFixes(fix) {
+function sarifFixes(fix, uris) {
   if (!fix) return {};
   const patches = fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix];
   const changes = /* @__PURE__ */ new Map();
   for (const patch of patches) {
-    const uri = artifactUri(patch.file);
+    const uri = uris(patch.file);
     const change = changes.get(uri) ?? {
       artifactLocation: { uri, uriBaseId: SOURCE_ROOT },
       replacements: []
@@ -24738,17 +26109,17 @@ function messageText(text) {
   }
   return `${pieces.slice(0, kept).join("")}\u2026`;
 }
-function artifactUri(file) {
-  return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
+function artifactUris(prefix) {
+  return (file) => `${prefix}${file}`.replace(/\\/g, "/").replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 function positive(value) {
   return Number.isInteger(value) && value >= 1 ? value : 1;
 }
-function sarifLocation(location) {
+function sarifLocation(location, uris) {
   if (!location?.file) return void 0;
   return {
     physicalLocation: {
-      artifactLocation: { uri: artifactUri(location.file), uriBaseId: SOURCE_ROOT },
+      artifactLocation: { uri: uris(location.file), uriBaseId: SOURCE_ROOT },
       region: { startLine: positive(location.line), startColumn: positive(location.column) }
     }
   };
@@ -24780,9 +26151,10 @@ var RuleTable = class {
 function ruleDescriptor(doc) {
   return {
     id: doc.id,
+    name: ruleName(doc.id),
     shortDescription: { text: doc.description },
     fullDescription: { text: `${doc.description} ${doc.rationale}` },
-    ...doc.helpUri ? { helpUri: doc.helpUri } : {},
+    helpUri: doc.helpUri ?? ruleDocsUrl(doc.id),
     help: {
       text: `${doc.rationale}
 
@@ -24791,13 +26163,22 @@ How to fix: ${doc.remediation}`,
 
 **How to fix:** ${doc.remediation}`
     },
-    defaultConfiguration: { level: LEVEL[doc.severity] ?? "warning" }
+    defaultConfiguration: { level: LEVEL[doc.severity] ?? "warning" },
+    properties: {
+      tags: ["security", "kubernetes", "network-policy"],
+      // Lint rules and the reachability diff read the manifests exactly; they cannot see what the tree lacks.
+      precision: doc.precision ?? "high",
+      "security-severity": SECURITY_SEVERITY[doc.severity] ?? SECURITY_SEVERITY.warning
+    }
   };
 }
-function findingResult(finding, rules2) {
-  const location = sarifLocation(finding);
+function ruleName(id) {
+  return id.split(/[^A-Za-z0-9]+/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("");
+}
+function findingResult(finding, rules2, uris) {
+  const location = sarifLocation(finding, uris);
   const related = (finding.related ?? []).flatMap((item, index) => {
-    const relatedLocation = sarifLocation(item);
+    const relatedLocation = sarifLocation(item, uris);
     return relatedLocation ? [{ id: index + 1, ...relatedLocation, message: { text: messageText(item.message) } }] : [];
   });
   const { kind, namespace, name } = finding.resource;
@@ -24817,14 +26198,14 @@ function findingResult(finding, rules2) {
         }
       ]
     } : {},
-    ...sarifFixes(finding.fix)
+    ...sarifFixes(finding.fix, uris)
   };
 }
-function brokenFlowResult(flow, rules2) {
+function brokenFlowResult(flow, rules2, uris) {
   const from = peerLabel(flow.from);
   const to = peerLabel(flow.to);
   const seen = `seen ${plural(flow.count, "time")}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ""}`;
-  const location = sarifLocation(flow.location);
+  const location = sarifLocation(flow.location, uris);
   return {
     ruleId: "broken-flow",
     ruleIndex: rules2.indexOf("broken-flow", "error"),
@@ -24836,27 +26217,41 @@ function brokenFlowResult(flow, rules2) {
     },
     ...location ? { locations: [location] } : {},
     partialFingerprints: fingerprint(["broken-flow", from, to, flow.protocol, flow.port]),
-    ...sarifFixes(flow.fix)
+    ...sarifFixes(flow.fix, uris)
   };
 }
-function openedPathResult(change, rules2) {
-  const from = peerLabel(change.from);
-  const to = peerLabel(change.to);
-  const ports = formatPorts(change.protocol, change.ports);
-  const location = sarifLocation(change.location);
+function openedPathResult(changes, rules2, uris) {
+  const [first] = changes;
+  const from = peerLabel(first.from);
+  const to = peerLabel(first.to);
+  const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join("; ");
+  const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
+  const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
   return {
     ruleId: "opened-path",
     ruleIndex: rules2.indexOf("opened-path", "warning"),
     level: "warning",
     message: {
-      text: messageText(`This change opens ${from} -> ${to} ${ports}: ${describeRisks(change.risk)}.`)
+      text: messageText(`This change opens ${from} -> ${to} ${ports}: ${describeRisks(risks, first)}.`)
     },
     ...location ? { locations: [location] } : {},
-    partialFingerprints: fingerprint(["opened-path", from, to, ports])
+    // The pair only: a port added to an opened path is the same alert, not a new one.
+    partialFingerprints: fingerprint(["opened-path", from, to])
   };
 }
-function notification(diagnostic) {
-  const location = sarifLocation(diagnostic);
+function riskyPaths(opened) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const change of opened) {
+    if (!change.risk?.length) continue;
+    const key = JSON.stringify([change.from, change.to]);
+    const same = paths.get(key);
+    if (same) same.push(change);
+    else paths.set(key, [change]);
+  }
+  return [...paths.values()];
+}
+function notification(diagnostic, uris) {
+  const location = sarifLocation(diagnostic, uris);
   return {
     level: LEVEL[diagnostic.severity] ?? "warning",
     message: { text: messageText(diagnostic.message) },
@@ -24864,15 +26259,18 @@ function notification(diagnostic) {
     ...location ? { locations: [location] } : {}
   };
 }
-function skippedFlowNotifications(flows) {
+function skippedFlowNotifications(flows, uris) {
   return (flows?.skippedSamples ?? []).map(
-    (sample) => notification({
-      severity: "warning",
-      code: "flow-record-skipped",
-      message: `flow record skipped: ${sample.reason}`,
-      file: sample.file,
-      line: sample.line
-    })
+    (sample) => notification(
+      {
+        severity: "warning",
+        code: "flow-record-skipped",
+        message: `flow record skipped: ${sample.reason}`,
+        file: sample.file,
+        line: sample.line
+      },
+      uris
+    )
   );
 }
 function isCheckResult(result) {
@@ -24883,11 +26281,11 @@ function renderSarif(result, rules2, options = {}) {
   for (const doc of rules2) table.add(doc);
   const check = isCheckResult(result);
   if (check) for (const doc of CHECK_RULE_DOCS) table.add(doc);
-  const results = result.findings.map((finding) => findingResult(finding, table));
+  const uris = artifactUris(options.pathPrefix ?? "");
+  const results = result.findings.map((finding) => findingResult(finding, table, uris));
   if (check) {
-    for (const flow of result.flows?.broken ?? []) results.push(brokenFlowResult(flow, table));
-    for (const change of result.diff.opened)
-      if (change.risk?.length) results.push(openedPathResult(change, table));
+    for (const flow of result.flows?.broken ?? []) results.push(brokenFlowResult(flow, table, uris));
+    for (const path8 of riskyPaths(result.diff.opened)) results.push(openedPathResult(path8, table, uris));
   }
   const uriBase = options.uriBase ? options.uriBase.endsWith("/") ? options.uriBase : `${options.uriBase}/` : void 0;
   const log = {
@@ -24908,8 +26306,8 @@ function renderSarif(result, rules2, options = {}) {
           {
             executionSuccessful: true,
             toolExecutionNotifications: [
-              ...result.diagnostics.map(notification),
-              ...check ? skippedFlowNotifications(result.flows) : []
+              ...result.diagnostics.map((diagnostic) => notification(diagnostic, uris)),
+              ...check ? skippedFlowNotifications(result.flows, uris) : []
             ]
           }
         ],
@@ -24982,7 +26380,7 @@ function flowLine(writer, flow) {
 }
 function pathLine(writer, row, sign) {
   const ports = writer.plain(row.ports);
-  const risks = describeRisks(row.risk);
+  const risks = describeRisks(row.risk, row);
   const signed = sign === "+" ? writer.style("+", "green") : sign === "-" ? writer.style("-", "red") : "";
   return [
     `${signed}${signed ? " " : ""}${peer2(writer, row.from)} -> ${peer2(writer, row.to)}  ${ports}`,
@@ -25087,6 +26485,7 @@ function renderText(result, options) {
     (flows?.unmatched ?? []).map((flow) => `${flowLine(writer, flow)}  ${writer.plain(flow.reason)}`)
   );
   writer.section("Findings", findingLines(writer, orderedFindings(result.findings)));
+  writer.section("Findings resolved by this PR", findingLines(writer, result.resolved ?? []));
   if (flows) {
     const window = writer.plain(describeWindow(flows));
     writer.section(
@@ -25180,6 +26579,10 @@ function required(name, value) {
   return value;
 }
 
+// src/cli/commands/common.ts
+import { resolve as resolve2, sep as sep3 } from "node:path";
+import { pathToFileURL } from "node:url";
+
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -25193,8 +26596,6 @@ function sarifReport(result, options = {}) {
 }
 
 // src/cli/commands/common.ts
-import { writeFileSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
 async function loadPaths(paths, configFile, io) {
   if (paths.length === 0) throw new UsageError("give at least one file or folder of manifests");
   const { config, diagnostics } = loadConfig(configFile, io.cwd);
@@ -25202,12 +26603,27 @@ async function loadPaths(paths, configFile, io) {
   return { side, config, diagnostics: [...diagnostics, ...side.diagnostics] };
 }
 function emit(io, text, output) {
-  if (output) writeFileSync(resolve2(io.cwd, output), text);
-  else io.stdout(text);
+  if (!output) return io.stdout(text);
+  const file = resolve2(io.cwd, output);
+  if (isInside(io.cwd, file)) writeFileInside([io.cwd], file, text);
+  else writeFileNoFollow(file, text);
+}
+function linkedPaths(root, files) {
+  return files.flatMap((file) => {
+    const link = isInside(root, file) ? symlinkOnPath(root, file) : void 0;
+    return link === void 0 ? [] : [symlinkDiagnostic(displayName2(file, root), link)];
+  });
 }
 function formatDiagnostics(diagnostics) {
   return diagnostics.map((d) => `${d.file ? `${d.file}${d.line ? `:${d.line}` : ""}: ` : ""}${d.severity}: ${d.message}
 `).join("");
+}
+async function sarifFor(result, root) {
+  const repository = await repositoryOf(root);
+  return sarifReport(result, {
+    uriBase: pathToFileURL((repository?.root ?? root) + sep3).href,
+    pathPrefix: repository?.prefix ?? ""
+  });
 }
 
 // src/cli/commands/check.ts
@@ -25220,11 +26636,14 @@ async function checkCommand(argv, io) {
     "flows-format": { type: "string" },
     config: { type: "string" },
     "fail-on": { type: "string" },
+    "fail-on-risks": { type: "string" },
     format: { type: "string" },
-    output: { type: "string" }
+    output: { type: "string" },
+    render: { type: "string" }
   });
   const format = oneOf("format", values.format, ["text", "json", "markdown", "sarif"], "text");
   const failOn = values["fail-on"] === void 0 ? void 0 : oneOf("fail-on", values["fail-on"], ["error", "warning", "never"], "error");
+  const failOnRisks = riskGatesOption(values["fail-on-risks"]);
   const flowsFormat = oneOf(
     "flows-format",
     values["flows-format"],
@@ -25234,32 +26653,56 @@ async function checkCommand(argv, io) {
   if (values.base === void 0 === (values["base-ref"] === void 0)) {
     throw new UsageError("give the base as --base DIR or as --base-ref REF (one of them)");
   }
-  const side = (dir) => ({ root: dir, paths: [dir] });
+  const renderCommand = values.render;
+  const side = async (dir) => renderCommand === void 0 ? { root: dir, paths: [dir] } : {
+    root: dir,
+    rendered: {
+      name: RENDERED_NAME,
+      text: await runRender(renderCommand, dir, { env: renderEnvironment(process.env) })
+    }
+  };
   const head = resolve3(
     io.cwd,
     values["base-ref"] === void 0 ? required("head", values.head) : values.head ?? "."
   );
   const base = values.base === void 0 ? await checkoutBase(head, values["base-ref"]) : void 0;
+  const flows = (values.flows ?? []).map((f) => resolve3(io.cwd, f));
+  const linked = linkedPaths(io.cwd, flows);
   const result = await runCheck({
-    base: side(base?.dir ?? resolve3(io.cwd, values.base)),
-    head: side(head),
-    flows: (values.flows ?? []).map((f) => resolve3(io.cwd, f)),
+    base: await side(base?.dir ?? resolve3(io.cwd, values.base)).catch(async (error) => {
+      await base?.remove();
+      throw error;
+    }),
+    head: await side(head).catch(async (error) => {
+      await base?.remove();
+      throw error;
+    }),
+    flows: flows.filter((file) => !linked.some((d) => d.file === displayName2(file, io.cwd))),
+    diagnostics: linked,
     flowsFormat,
     ...values.config ? { configFile: resolve3(io.cwd, values.config) } : {},
-    ...failOn ? { failOn } : {}
+    ...failOn ? { failOn } : {},
+    ...failOnRisks ? { failOnRisks } : {}
   }).finally(() => base?.remove());
   const render = {
     text: () => renderText(result, { color: io.color && !values.output }),
     json: () => renderJson(result),
     markdown: () => renderMarkdown(result),
-    sarif: () => sarifReport(result)
+    sarif: () => sarifFor(result, head)
   }[format];
-  emit(io, render(), values.output);
+  emit(io, await render(), values.output);
   return result.verdict === "fail" ? EXIT.failed : EXIT.ok;
 }
 async function checkoutBase(head, ref) {
   const tree = await checkoutBaseTree(head, await resolveBaseCommit(head, ref), tmpdir());
   return { dir: join(tree.dir, await repositoryPrefix(head)), remove: () => tree.remove() };
+}
+function riskGatesOption(value) {
+  if (value === void 0) return void 0;
+  const { gates, unknown } = parseRiskGates(value);
+  if (unknown.length > 0 || gates.length === 0 && value.trim() !== "none")
+    throw new UsageError(`--fail-on-risks takes none or a list of ${RISK_GATES.join(", ")} (got "${value}")`);
+  return gates;
 }
 
 // src/cli/commands/explain.ts
@@ -25277,7 +26720,7 @@ async function explainCommand(argv, io) {
   const { protocol, port: port2 } = parsePort(required("port", values.port));
   const fromArg = required("from", values.from);
   const toArg = required("to", values.to);
-  const { side, diagnostics } = await loadPaths(positionals, values.config, io);
+  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io);
   if (nothingToAnalyse(side)) {
     io.stderr(formatDiagnostics(diagnostics));
     return EXIT.failed;
@@ -25285,9 +26728,15 @@ async function explainCommand(argv, io) {
   const from = resolveEndpoint("from", fromArg, side.model.workloads);
   const to = resolveEndpoint("to", toArg, side.model.workloads);
   const explanation = side.engine.explain(from, to, protocol, port2);
-  if (format === "json") emit(io, `${JSON.stringify(explanation, null, 2)}
-`, values.output);
-  else emit(io, explainText(explanation, fromArg, toArg), values.output);
+  const caveats = unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace);
+  if (format === "json")
+    emit(
+      io,
+      `${JSON.stringify(caveats.length > 0 ? { ...explanation, caveats } : explanation, null, 2)}
+`,
+      values.output
+    );
+  else emit(io, explainText(explanation, fromArg, toArg, caveats), values.output);
   return EXIT.ok;
 }
 function parsePort(text) {
@@ -25314,8 +26763,17 @@ function resolveEndpoint(option, text, workloads) {
     `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME or an IP address)`
   );
 }
-function explainText(e, from, to) {
+function unanalysedCaveats(unanalysed, endpoints, defaultNamespace) {
+  const namespaces = endpoints.flatMap(
+    (endpoint) => "workload" in endpoint ? [endpoint.workload.namespace] : []
+  );
+  return unanalysed.filter(
+    (policy) => namespaces.some((namespace) => mayAffectNamespace(policy, namespace, defaultNamespace))
+  ).map((policy) => `${describeUnanalysed(policy)} is not analysed and may change this verdict`);
+}
+function explainText(e, from, to, caveats) {
   const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${e.allowed ? "ALLOWED" : "DENIED"}`];
+  for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
   if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
   for (const side of [e.egress, e.ingress])
     lines.push(...sideText(side, side.direction === "egress" ? from : to));
@@ -25341,7 +26799,7 @@ function sideText(side, subject) {
 
 // src/cli/commands/fix.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 async function fixCommand(argv, io) {
   const { values } = parseCommandArgs(argv, {
@@ -25381,8 +26839,8 @@ async function fixCommand(argv, io) {
   const { defaultNamespace } = loadConfig(configFile, head).config;
   let failed = false;
   for (const [file, filePatches] of groupByFile(patches)) {
-    const path7 = resolve4(head, file);
-    const original = readFileSync4(path7, "utf8");
+    const path8 = resolve4(head, file);
+    const original = readFileSync5(path8, "utf8");
     let text = original;
     for (const patch of filePatches) {
       const outcome = applyPatch(text, patch, defaultNamespace);
@@ -25393,7 +26851,7 @@ async function fixCommand(argv, io) {
       } else text = outcome.text;
     }
     if (values.write) {
-      if (text !== original) writeFileSync2(path7, text);
+      if (text !== original) writeFileSync2(path8, text);
       io.stdout(`${file}: ${filePatches.length} rule${filePatches.length === 1 ? "" : "s"} added
 `);
     } else io.stdout(unifiedDiff(file, original, text));
@@ -25433,9 +26891,9 @@ async function lintCommand(argv, io) {
     text: () => renderLintText(result, { color: io.color && !values.output }),
     json: () => renderLintJson(result),
     markdown: () => renderLintMarkdown(result),
-    sarif: () => sarifReport(result)
+    sarif: () => sarifFor(result, io.cwd)
   }[format];
-  emit(io, render(), values.output);
+  emit(io, await render(), values.output);
   if (nothingToAnalyse(side)) return EXIT.failed;
   return result.findings.some((f) => blocks(f, failOn)) ? EXIT.failed : EXIT.ok;
 }
@@ -25469,7 +26927,11 @@ async function reachCommand(argv, io) {
     emit(io, `${JSON.stringify(report, null, 2)}
 `, values.output);
   } else {
-    emit(io, reachText(connections), values.output);
+    emit(
+      io,
+      side.model.workloads.length === 0 ? "no workloads in these manifests: nothing to connect\n" : reachText(connections),
+      values.output
+    );
     io.stderr(formatDiagnostics(diagnostics));
   }
   return nothingToAnalyse(side) ? EXIT.failed : EXIT.ok;
@@ -25510,8 +26972,9 @@ var COMMANDS = {
 var USAGE = `netpol-guard ${VERSION}: catch NetworkPolicy changes that break production or open holes
 
 Usage:
-  netpol-guard check (--base DIR --head DIR | --base-ref REF [--head DIR]) [--flows FILE...] [--flows-format auto|hubble|calico|native]
-                     [--config FILE] [--fail-on error|warning|never] [--format text|json|markdown|sarif] [--output FILE]
+  netpol-guard check (--base DIR --head DIR | --base-ref REF [--head DIR]) [--render CMD] [--flows FILE...] [--flows-format auto|hubble|calico|native]
+                     [--config FILE] [--fail-on error|warning|never] [--fail-on-risks RISK,...|none]
+                     [--format text|json|markdown|sarif] [--output FILE]
   netpol-guard lint PATH... [--config FILE] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
   netpol-guard reach PATH... [--config FILE] [--format text|json]
   netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP --port N[/TCP|UDP|SCTP] [--format text|json]
