@@ -1,5 +1,6 @@
 import type { FileReading, ManifestDocument } from './documents.js';
 import { locationAt, makeLocator, sourceNodeAt, type SourceNode } from './positions.js';
+import { policyKindOf } from '../kinds/registry.js';
 import { unanalysedKind, type UnanalysedKind, type UnanalysedPolicy } from '../kinds/unanalysed.js';
 import type { LoadedObject } from './types.js';
 import { validateNetworkPolicy } from './validate.js';
@@ -80,6 +81,11 @@ function collectCandidate(candidate: Candidate, reading: FileReading, into: File
   }
   const groups = ANALYSED_KINDS.get(kind);
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  if (policyKindOf(apiVersion, kind)) {
+    const object = loadedObject(value, kind, apiVersion, node, reading, true);
+    if (object) into.objects.push(object);
+    return;
+  }
   const unanalysed = unanalysedKind(apiVersion, kind);
   if (unanalysed) {
     count(into.skippedKinds, `${kind} (${apiVersion})`);
@@ -177,6 +183,7 @@ function loadedObject(
   apiVersion: string,
   node: SourceNode,
   reading: FileReading,
+  withFieldPositions = KINDS_WITH_FIELD_POSITIONS.has(kind),
 ): LoadedObject | undefined {
   const offset = node.start ?? 0;
   const loc = locationAt(reading.file, reading.lineCounter, offset);
@@ -211,7 +218,7 @@ function loadedObject(
       `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`,
     );
   }
-  const written = KINDS_WITH_FIELD_POSITIONS.has(kind)
+  const written = withFieldPositions
     ? { root: node, file: reading.file, lineCounter: reading.lineCounter }
     : undefined;
   return {

@@ -1,5 +1,6 @@
 import { pushTo } from '../collections.js';
 import type { Diagnostic, LoadedObject, SourceLocation } from '../manifests/types.js';
+import { policyKindOf } from '../kinds/registry.js';
 import { FieldReader } from './fields.js';
 import { namespacesDeclared } from './completeness.js';
 import { isInert, podMakerFor } from './operators/index.js';
@@ -14,6 +15,7 @@ import {
   type Protocol,
   type Service,
   type ServicePort,
+  type TieredPolicy,
   type Workload,
 } from './types.js';
 import { foldOwnedPods, isWorkloadKind, readWorkload, workloadId } from './workloads.js';
@@ -54,6 +56,7 @@ export function buildModel(
   const services = new Map<string, Service>();
   const policies = new Map<string, NetworkPolicy>();
   const customResources: LoadedObject[] = [];
+  const tieredPolicies = new Map<string, { policy: TieredPolicy; loc: SourceLocation }>();
 
   // The first declaration is kept: a later copy is most likely a leftover, and which one wins must be visible.
   const addUnique = <T extends { loc?: SourceLocation }>(
@@ -85,6 +88,14 @@ export function buildModel(
         },
         reader,
       );
+      continue;
+    }
+    const policyKind = policyKindOf(object.apiVersion, object.kind);
+    if (policyKind) {
+      // Cluster-scoped: a metadata.namespace is ignored, as the API server ignores it.
+      const policy = readOnce(tieredRead, object, '', diagnostics, (own) => policyKind.read(own));
+      if (policy)
+        addUnique(tieredPolicies, `${object.kind}/${object.name}`, { policy, loc: object.loc }, reader);
       continue;
     }
     if (object.customResource) {
@@ -171,6 +182,7 @@ export function buildModel(
     workloads: [...workloads.values()],
     services: [...services.values()],
     policies: [...policies.values()],
+    tieredPolicies: [...tieredPolicies.values()].map((entry) => entry.policy),
   };
   model.knowledge = {
     complete: options.complete ?? false,
@@ -291,6 +303,7 @@ interface Reading<T> {
 }
 
 const policiesRead = new WeakMap<LoadedObject, Reading<NetworkPolicy | undefined>>();
+const tieredRead = new WeakMap<LoadedObject, Reading<TieredPolicy | undefined>>();
 const workloadsRead = new WeakMap<LoadedObject, Reading<ReturnType<typeof readWorkload>>>();
 
 function namespaceLabels(name: string, declared: Labels): Labels {

@@ -18,7 +18,7 @@ const OPERATORS: readonly SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNo
  * Thrown inside policy reading only, for a field the API server would reject: such a policy was never applied,
  * so it is reported and left out of the model instead of being half-applied.
  */
-class RejectedPolicy extends Error {
+export class RejectedPolicy extends Error {
   constructor(
     readonly path: FieldPath,
     message: string,
@@ -153,7 +153,7 @@ function readPort(reader: FieldReader, path: FieldPath): PolicyPort {
   };
 }
 
-function readSelector(reader: FieldReader, path: FieldPath): LabelSelector | undefined {
+export function readSelector(reader: FieldReader, path: FieldPath): LabelSelector | undefined {
   if (reader.get(path) === undefined || reader.get(path) === null) return undefined;
   requireMap(reader, path);
   const matchLabels = reader.get([...path, 'matchLabels']);
@@ -197,13 +197,13 @@ function readSelector(reader: FieldReader, path: FieldPath): LabelSelector | und
   return selector;
 }
 
-function requireMap(reader: FieldReader, path: FieldPath): void {
+export function requireMap(reader: FieldReader, path: FieldPath): void {
   const value = reader.get(path);
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new RejectedPolicy(path, 'must be a map');
 }
 
-function requireList(reader: FieldReader, path: FieldPath): unknown[] | undefined {
+export function requireList(reader: FieldReader, path: FieldPath): unknown[] | undefined {
   const value = reader.get(path);
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw new RejectedPolicy(path, 'must be a list');

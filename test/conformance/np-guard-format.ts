@@ -1,4 +1,4 @@
-import type { ClusterModel } from '../../src/model/types.js';
+import type { ClusterModel, PolicyPeer } from '../../src/model/types.js';
 import { cidrToRange, cutAddressSpace, formatAddress, type IpRange } from '../../src/policy/ip.js';
 import { ConnSet } from '../../src/policy/portset.js';
 import type { Connection, Direction, Peer, WorkloadPeer } from '../../src/policy/types.js';
@@ -55,8 +55,8 @@ export function toNpGuardList(model: ClusterModel, connections: readonly Connect
 
 /** The IPv4 space cut at the boundaries of every ipBlock (cidr and except) in one direction of any policy. */
 function npGuardSegments(model: ClusterModel, direction: Direction): IpRange[] {
-  const ranges = model.policies.flatMap((policy) =>
-    policy[direction].flatMap((rule) =>
+  const ranges = [...model.policies, ...(model.tieredPolicies ?? [])].flatMap((policy) =>
+    policy[direction].flatMap((rule: { peers?: readonly PolicyPeer[] }) =>
       (rule.peers ?? []).flatMap((peer) =>
         peer.ipBlock
           ? [peer.ipBlock.cidr, ...peer.ipBlock.except].map(cidrToRange).filter((r) => r !== undefined)

@@ -135,3 +135,74 @@ export function modelOf(objects: readonly Manifest[]): ClusterModel {
 export const shuffledCluster = cluster.chain((c) =>
   fc.tuple(fc.constant(c), fc.shuffledSubarray(manifests(c), { minLength: manifests(c).length })),
 );
+
+/** AdminNetworkPolicy and BaselineAdminNetworkPolicy (v1alpha1) over the same namespaces and labels. */
+const clusterPeer = fc.oneof(
+  fc.record({ namespaces: selector }),
+  fc.record({ pods: fc.record({ namespaceSelector: selector, podSelector: selector }) }),
+);
+const clusterEgressPeer = fc.oneof(
+  clusterPeer,
+  fc.record({
+    networks: fc.subarray(['10.1.0.0/16', '10.0.0.0/8', '192.168.1.0/24', '0.0.0.0/0'], { minLength: 1 }),
+  }),
+);
+const clusterPort = fc.oneof(
+  fc.record({
+    portNumber: fc.record({ protocol: fc.constantFrom('TCP', 'UDP'), port: fc.constantFrom(53, 80, 8080) }),
+  }),
+  fc.record({
+    portRange: fc.record({
+      protocol: fc.constant('TCP'),
+      start: fc.constant(8000),
+      end: fc.constantFrom(8080, 9000),
+    }),
+  }),
+);
+const clusterRule = (actions: readonly string[], peersField: 'from' | 'to') =>
+  fc.record(
+    {
+      action: fc.constantFrom(...actions),
+      [peersField]: fc.array(peersField === 'to' ? clusterEgressPeer : clusterPeer, {
+        minLength: 1,
+        maxLength: 2,
+      }),
+      ports: fc.array(clusterPort, { minLength: 1, maxLength: 2 }),
+    },
+    { requiredKeys: ['action', peersField] },
+  );
+const clusterSpec = (actions: readonly string[]) =>
+  fc.record(
+    {
+      subject: fc.oneof(
+        fc.record({ namespaces: selector }),
+        fc.record({ pods: fc.record({ namespaceSelector: selector, podSelector: selector }) }),
+      ),
+      ingress: fc.array(clusterRule(actions, 'from'), { maxLength: 3 }),
+      egress: fc.array(clusterRule(actions, 'to'), { maxLength: 3 }),
+    },
+    { requiredKeys: ['subject'] },
+  );
+
+export const tieredCluster = fc.record({
+  base: cluster,
+  admin: fc.array(clusterSpec(['Allow', 'Deny', 'Pass']), { maxLength: 3 }),
+  baseline: fc.option(clusterSpec(['Allow', 'Deny']), { nil: undefined }),
+});
+export type TieredCluster = typeof tieredCluster extends fc.Arbitrary<infer T> ? T : never;
+
+export function tieredManifests(c: TieredCluster): Manifest[] {
+  const apiVersion = 'policy.networking.k8s.io/v1alpha1';
+  return [
+    ...manifests(c.base),
+    ...c.admin.map((spec, i) => ({
+      apiVersion,
+      kind: 'AdminNetworkPolicy',
+      metadata: { name: `anp-${i}` },
+      spec: { priority: 10 * (i + 1), ...spec },
+    })),
+    ...(c.baseline
+      ? [{ apiVersion, kind: 'BaselineAdminNetworkPolicy', metadata: { name: 'default' }, spec: c.baseline }]
+      : []),
+  ];
+}

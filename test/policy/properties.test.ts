@@ -5,7 +5,16 @@ import { createEngine } from '../../src/policy/engine.js';
 import { cidrToRange } from '../../src/policy/ip.js';
 import { ConnSet } from '../../src/policy/portset.js';
 import type { Connection, Peer } from '../../src/policy/types.js';
-import { cluster, manifests, modelOf, policyManifest, rule, shuffledCluster } from './clusters.js';
+import {
+  cluster,
+  manifests,
+  modelOf,
+  policyManifest,
+  rule,
+  shuffledCluster,
+  tieredCluster,
+  tieredManifests,
+} from './clusters.js';
 
 function peerKey(peer: Peer): string {
   return 'cidr' in peer ? peer.cidr : `${peer.namespace}/${peer.kind}/${peer.name}`;
@@ -44,6 +53,12 @@ function addressView(connections: readonly Connection[], probes: readonly string
   }
   return view;
 }
+
+/** The agreement properties hold for NetworkPolicies alone and with admin and baseline policies above and below. */
+const SHAPES = [
+  ['NetworkPolicy', cluster.map(manifests)],
+  ['with AdminNetworkPolicy and BaselineAdminNetworkPolicy', tieredCluster.map(tieredManifests)],
+] as const;
 
 const PROBES = ['10.1.2.3', '10.5.0.1', '192.168.3.4', '8.8.8.8', '2001:db8::1'];
 const PROTOCOLS: Protocol[] = ['TCP', 'UDP', 'SCTP'];
@@ -136,88 +151,106 @@ describe('engine properties', () => {
     );
   });
 
-  it('connectivity() agrees with allowedPorts() for every pair and every probed address', () => {
-    fc.assert(
-      fc.property(cluster, (c) => {
-        const model = modelOf(manifests(c));
-        const engine = createEngine(model);
-        const connections = engine.connectivity();
-        const paths = byPath(connections);
-        for (const from of model.workloads) {
-          for (const to of model.workloads) {
-            if (from === to) continue;
-            const expected = engine.allowedPorts({ workload: from }, { workload: to });
-            for (const protocol of PROTOCOLS) {
-              const listed = paths.get(`${from.id} > ${to.id} > ${protocol}`) ?? ConnSet.none();
-              expect(String(listed), `${from.id} > ${to.id}`).toBe(
-                String(ConnSet.of(protocol, expected.ranges(protocol))),
-              );
+  it.each(SHAPES)(
+    'connectivity() agrees with allowedPorts() for every pair and every probed address (%s)',
+    (_, shape) => {
+      fc.assert(
+        fc.property(shape, (objects) => {
+          const model = modelOf(objects);
+          const engine = createEngine(model);
+          const connections = engine.connectivity();
+          const paths = byPath(connections);
+          for (const from of model.workloads) {
+            for (const to of model.workloads) {
+              if (from === to) continue;
+              const expected = engine.allowedPorts({ workload: from }, { workload: to });
+              for (const protocol of PROTOCOLS) {
+                const listed = paths.get(`${from.id} > ${to.id} > ${protocol}`) ?? ConnSet.none();
+                expect(String(listed), `${from.id} > ${to.id}`).toBe(
+                  String(ConnSet.of(protocol, expected.ranges(protocol))),
+                );
+              }
             }
           }
-        }
-        const view = addressView(connections, PROBES);
-        for (const w of model.workloads) {
-          for (const probe of PROBES) {
-            const out = engine.allowedPorts({ workload: w }, { ip: probe });
-            const into = engine.allowedPorts({ ip: probe }, { workload: w });
-            for (const protocol of PROTOCOLS) {
-              const listedOut = view.get(`${w.id} > ${probe} ${protocol}`) ?? ConnSet.none();
-              const listedIn = view.get(`${w.id} < ${probe} ${protocol}`) ?? ConnSet.none();
-              expect(String(listedOut)).toBe(String(ConnSet.of(protocol, out.ranges(protocol))));
-              expect(String(listedIn)).toBe(String(ConnSet.of(protocol, into.ranges(protocol))));
+          const view = addressView(connections, PROBES);
+          for (const w of model.workloads) {
+            for (const probe of PROBES) {
+              const out = engine.allowedPorts({ workload: w }, { ip: probe });
+              const into = engine.allowedPorts({ ip: probe }, { workload: w });
+              for (const protocol of PROTOCOLS) {
+                const listedOut = view.get(`${w.id} > ${probe} ${protocol}`) ?? ConnSet.none();
+                const listedIn = view.get(`${w.id} < ${probe} ${protocol}`) ?? ConnSet.none();
+                expect(String(listedOut)).toBe(String(ConnSet.of(protocol, out.ranges(protocol))));
+                expect(String(listedIn)).toBe(String(ConnSet.of(protocol, into.ranges(protocol))));
+              }
             }
           }
-        }
-      }),
-    );
-  });
+        }),
+      );
+    },
+  );
 
-  it('isAllowed(), sideAllows(), allowingRule() and admittingRules() agree with allowedPorts() and explain()', () => {
-    fc.assert(
-      fc.property(cluster, (c) => {
-        const model = modelOf(manifests(c));
-        const engine = createEngine(model);
-        // A pod of a namespace no policy lives in, as the any-namespace risk probes with.
-        const outsider = { ...model.workloads[0]!, id: 'elsewhere/Pod/x', namespace: 'elsewhere' };
-        const endpoints = [
-          ...[...model.workloads, outsider].map((workload) => ({ workload })),
-          ...PROBES.map((ip) => ({ ip })),
-        ];
-        for (const from of endpoints) {
-          for (const to of endpoints) {
-            const allowed = engine.allowedPorts(from, to);
-            for (const protocol of PROTOCOLS) {
-              for (const port of [53, 80, 443, 8000, 8080, 9090]) {
-                expect(engine.isAllowed(from, to, protocol, port)).toBe(allowed.has(protocol, port));
-              }
-              const explained = engine.explain(from, to, protocol, 8080);
-              expect(engine.sideAllows('egress', from, to, protocol, 8080)).toBe(explained.egress.allowed);
-              expect(engine.sideAllows('ingress', to, from, protocol, 8080)).toBe(explained.ingress.allowed);
-              // The first rule explain shows as admitting, on the isolated destination first.
-              const shown = [explained.ingress, explained.egress]
-                .filter((side) => side.isolated)
-                .flatMap((side) => side.policies.flatMap((policy) => policy.rules))
-                .find((rule) => rule.peerMatches && rule.portMatches);
-              expect(engine.allowingRule(from, to, protocol, 8080)).toEqual(shown?.loc);
-              // Every rule explain shows as matching peer and port, side by side.
-              for (const [side, subject, other] of [
-                [explained.egress, from, to],
-                [explained.ingress, to, from],
-              ] as const) {
-                const admitting = side.policies.flatMap((policy) =>
-                  policy.rules
-                    .filter((rule) => rule.peerMatches && rule.portMatches)
-                    .map((rule) => ({ policy: policy.policy, index: rule.index })),
+  it.each(SHAPES)(
+    'isAllowed(), sideAllows(), allowingRule() and admittingRules() agree with allowedPorts() and explain() (%s)',
+    (_, shape) => {
+      fc.assert(
+        fc.property(shape, (objects) => {
+          const model = modelOf(objects);
+          const engine = createEngine(model);
+          // A pod of a namespace no policy lives in, as the any-namespace risk probes with.
+          const outsider = { ...model.workloads[0]!, id: 'elsewhere/Pod/x', namespace: 'elsewhere' };
+          const endpoints = [
+            ...[...model.workloads, outsider].map((workload) => ({ workload })),
+            ...PROBES.map((ip) => ({ ip })),
+          ];
+          for (const from of endpoints) {
+            for (const to of endpoints) {
+              const allowed = engine.allowedPorts(from, to);
+              for (const protocol of PROTOCOLS) {
+                for (const port of [53, 80, 443, 8000, 8080, 9090]) {
+                  expect(engine.isAllowed(from, to, protocol, port)).toBe(allowed.has(protocol, port));
+                }
+                const explained = engine.explain(from, to, protocol, 8080);
+                expect(engine.sideAllows('egress', from, to, protocol, 8080)).toBe(explained.egress.allowed);
+                expect(engine.sideAllows('ingress', to, from, protocol, 8080)).toBe(
+                  explained.ingress.allowed,
                 );
-                const rules = engine.admittingRules(side.direction, subject, other, protocol, 8080);
-                expect(rules.map((rule) => ({ policy: rule.policy.id, index: rule.index }))).toEqual(
-                  admitting,
-                );
+                // The rule explain shows as letting the connection in, on the destination first: the deciding allow
+                // where admin or baseline policies apply, else the first NetworkPolicy rule matching peer and port.
+                const shown = [explained.ingress, explained.egress]
+                  .map((side) =>
+                    side.decision
+                      ? side.decision.allowed && side.decision.rule?.action === 'allow'
+                        ? side.decision.rule.loc
+                        : undefined
+                      : side.policies
+                          .flatMap((policy) => policy.rules)
+                          .find((rule) => side.isolated && rule.peerMatches && rule.portMatches)?.loc,
+                  )
+                  .find((loc) => loc !== undefined);
+                expect(engine.allowingRule(from, to, protocol, 8080)).toEqual(shown);
+                // Every rule explain shows as matching peer and port, side by side.
+                for (const [side, subject, other] of [
+                  [explained.egress, from, to],
+                  [explained.ingress, to, from],
+                ] as const) {
+                  // Only where the namespaced tier decides: an admin verdict leaves NetworkPolicy rules moot.
+                  const moot = side.decision !== undefined && side.decision.tier !== 'namespaced';
+                  const admitting = (moot ? [] : side.policies).flatMap((policy) =>
+                    policy.rules
+                      .filter((rule) => rule.peerMatches && rule.portMatches)
+                      .map((rule) => ({ policy: policy.policy, index: rule.index })),
+                  );
+                  const rules = engine.admittingRules(side.direction, subject, other, protocol, 8080);
+                  expect(rules.map((rule) => ({ policy: rule.policy.id, index: rule.index }))).toEqual(
+                    admitting,
+                  );
+                }
               }
             }
           }
-        }
-      }),
-    );
-  });
+        }),
+      );
+    },
+  );
 });
