@@ -26,7 +26,7 @@ import {
   unreadInputReason,
 } from './unread.js';
 import { blocks, riskReasons } from './verdict.js';
-import type { CheckResult, FailOn, FlowsResult, PathChange, RiskGate } from './types.js';
+import type { CheckResult, DiffResult, FailOn, FlowsResult, PathChange, RiskGate } from './types.js';
 
 /** The file name findings carry when the manifests came from a render command (the Action's `render`, `--render`). */
 export const RENDERED_NAME = 'render output';
@@ -74,6 +74,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         maxLineBytes: config.limits.maxLineBytes,
         maxDocumentBytes: config.limits.maxDocumentBytes,
         maxSkippedSamples: config.limits.maxSkippedSamples,
+        maxDistinctFlows: config.limits.maxDistinctFlows,
+        maxDecompressedBytes: config.limits.maxDecompressedBytes,
         signal: stopReading.signal,
       })
     : undefined;
@@ -108,7 +110,15 @@ async function checkWith(
   );
   fixes.offered = findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
 
-  const diff = diffConnectivity(base.engine, head.engine);
+  const fullDiff = diffConnectivity(base.engine, head.engine);
+  const opened = countPaths(fullDiff.opened);
+  const closed = countPaths(fullDiff.closed);
+  // Cut before the changes are explained: explaining is the costly part, and every report must still be written.
+  const {
+    diff,
+    diagnostics: cutDiagnostics,
+    openedCut,
+  } = cutChanges(fullDiff, config.limits.maxReportedChanges);
   annotateChanges(diff, base.engine, head.engine);
 
   const read = flowsRead ? await flowsRead : undefined;
@@ -134,6 +144,13 @@ async function checkWith(
   }
   const unreadReason = unreadInputReason(unreadInput(inputDiagnostics));
   if (unreadReason && (options.failOnUnreadInput ?? config.failOnUnreadInput)) reasons.push(unreadReason);
+  // What was not looked at cannot pass: opened changes past the cut were not judged, flows past the cut not replayed.
+  if (openedCut > 0) {
+    reasons.push(`${openedCut} opened connection changes past limit maxReportedChanges were not reviewed`);
+  }
+  if (flows?.cut) {
+    reasons.push(`${flows.cut} flow records past limit maxDistinctFlows were not replayed`);
+  }
   if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
     reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? '' : 's'} would break`);
   }
@@ -152,17 +169,67 @@ async function checkWith(
     diagnostics: [
       ...inputDiagnostics,
       ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics),
+      ...cutDiagnostics,
+      ...flowCutDiagnostics(flows, config),
       ...fixes.diagnostics,
     ],
     summary: {
       brokenFlows: flows?.broken.length ?? 0,
-      opened: countPaths(diff.opened),
-      closed: countPaths(diff.closed),
+      opened,
+      closed,
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
     },
   };
+}
+
+/**
+ * Keeps the first `max` changes of each kind (they are sorted by path) and says, in a diagnostic, how many were
+ * left out: a policy with a thousand ipBlocks closes a path to every gap between them, for every pod it selects.
+ */
+function cutChanges(
+  diff: DiffResult,
+  max: number,
+): { diff: DiffResult; diagnostics: Diagnostic[]; openedCut: number } {
+  const diagnostics: Diagnostic[] = [];
+  const cut = (kind: 'opened' | 'closed' | 'newConnections' | 'goneConnections', label: string) => {
+    const changes = diff[kind];
+    if (changes.length <= max) return { list: changes, left: 0 };
+    diagnostics.push({
+      severity: 'warning',
+      code: 'limit',
+      message:
+        `${changes.length} ${label} connection changes, more than limit maxReportedChanges (${max}): ` +
+        `the first ${max} are listed, ${changes.length - max} are left out; the path counts cover them all`,
+    });
+    return { list: changes.slice(0, max), left: changes.length - max };
+  };
+  const opened = cut('opened', 'opened');
+  return {
+    diff: {
+      ...diff,
+      opened: opened.list,
+      closed: cut('closed', 'closed').list,
+      newConnections: cut('newConnections', 'new').list,
+      goneConnections: cut('goneConnections', 'gone').list,
+    },
+    diagnostics,
+    openedCut: opened.left,
+  };
+}
+
+function flowCutDiagnostics(flows: FlowsResult | undefined, config: ResolvedConfig): Diagnostic[] {
+  if (!flows?.cut) return [];
+  return [
+    {
+      severity: 'error',
+      code: 'limit',
+      message:
+        `the flow logs hold more than limit maxDistinctFlows (${config.limits.maxDistinctFlows}) distinct ` +
+        `connections: ${flows.cut} records of further ones were not replayed`,
+    },
+  ];
 }
 
 function lintSide(side: AnalysedSide, config: ResolvedConfig): Finding[] {
@@ -265,6 +332,7 @@ function replay(
   const observed = observedFlows(read.flows, headSide.match, head.engine);
   return {
     records: read.stats.records,
+    ...(read.stats.cut ? { cut: read.stats.cut } : {}),
     skipped: read.stats.skipped,
     skippedSamples: read.stats.skippedSamples,
     ...(read.window ? { window: read.window } : {}),

@@ -67,6 +67,8 @@ export interface ReplayedFlow {
 
 export interface FlowsResult {
   records: number;
+  /** Records of connections past limit maxDistinctFlows: read but not replayed. */
+  cut?: number;
   skipped: number;
   skippedSamples: { file: string; line: number; reason: string }[];
   window?: { firstSeen: string; lastSeen: string };

@@ -1,9 +1,14 @@
 import {
+  DEFAULT_MAX_DECOMPRESSED_BYTES,
+  DEFAULT_MAX_DISTINCT_FLOWS,
   DEFAULT_MAX_DOCUMENT_BYTES,
   DEFAULT_MAX_LINE_BYTES,
   DEFAULT_MAX_SKIPPED_SAMPLES,
 } from '../flows/read.js';
 import { DEFAULT_LOAD_LIMITS } from '../manifests/load.js';
+
+/** Connection changes listed per kind: far more than a person reads, few enough for any report to be written. */
+export const DEFAULT_MAX_REPORTED_CHANGES = 10_000;
 import type { ResolvedConfig } from './types.js';
 
 /** The file looked for in the working directory when no `--config` is given. */
@@ -38,5 +43,8 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,
     maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
     maxSkippedSamples: DEFAULT_MAX_SKIPPED_SAMPLES,
+    maxDistinctFlows: DEFAULT_MAX_DISTINCT_FLOWS,
+    maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
+    maxReportedChanges: DEFAULT_MAX_REPORTED_CHANGES,
   },
 });

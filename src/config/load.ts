@@ -118,6 +118,7 @@ export function parseConfigText(text: string, file: string, diagnostics: Diagnos
   const given = content as ConfigFileContent;
   checkRuleIds(given, doc, locate, diagnostics);
   checkCidrs(given, doc, locate, diagnostics);
+  checkIgnoreGlobs(given, doc, locate, diagnostics);
   return mergeWithDefaults(given);
 }
 
@@ -233,6 +234,47 @@ function checkCidrs(
       return false;
     });
   }
+}
+
+/** Longest `ignore` glob, and most `*` in one path segment of it (a `**` segment aside). */
+const MAX_GLOB_LENGTH = 256;
+const MAX_GLOB_STARS_PER_SEGMENT = 2;
+
+/**
+ * Why an `ignore` glob is refused, if it is. Globs are matched against file names the pull request chooses, and
+ * minimatch matches a segment with a backtracking regular expression: `*a*a*a*a*a*a*a*ab` against 40 `a`s takes
+ * seconds, each further star multiplies that. Two stars per segment cover real globs (`*-test-*.yaml`) and stay
+ * quadratic; extended globs and numeric brace ranges (`{1..1000000}` expands to a million globs) are refused.
+ */
+function globProblem(glob: string): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters`;
+  if (/[@!?+*]\(/.test(glob)) return 'extended globs (`+(…)`, `@(…)`…) are not supported';
+  if (/\{[^}]*\.\.[^}]*\}/.test(glob)) return 'brace ranges (`{1..9}`) are not supported';
+  const starry = glob
+    .split('/')
+    .find((segment) => segment !== '**' && (segment.match(/\*/g)?.length ?? 0) > MAX_GLOB_STARS_PER_SEGMENT);
+  if (starry !== undefined) return `more than ${MAX_GLOB_STARS_PER_SEGMENT} "*" in one path segment`;
+  return undefined;
+}
+
+function checkIgnoreGlobs(
+  given: ConfigFileContent,
+  doc: Document,
+  locate: (offset: number | undefined) => SourceLocation,
+  diagnostics: Diagnostic[],
+): void {
+  if (!given.ignore) return;
+  given.ignore = given.ignore.filter((glob, index) => {
+    const problem = globProblem(glob);
+    if (problem === undefined) return true;
+    diagnostics.push({
+      severity: 'error',
+      code: 'config',
+      message: `ignore[${index}]: ${problem}; the glob is not applied`,
+      ...locate(nodeAt(doc, ['ignore', index])?.range?.[0]),
+    });
+    return false;
+  });
 }
 
 function mergeWithDefaults(given: ConfigFileContent): ResolvedConfig {

@@ -27,6 +27,12 @@ export interface Limits extends LoadLimits {
   maxLineBytes: number;
   maxDocumentBytes: number;
   maxSkippedSamples: number;
+  /** Most distinct connections read from the flow logs. */
+  maxDistinctFlows: number;
+  /** Most bytes one gzip flow file may decompress to. */
+  maxDecompressedBytes: number;
+  /** Most opened, closed, new and gone connection changes listed (each kind); the counts cover them all. */
+  maxReportedChanges: number;
 }
 
 /** A workload the repository does not hold (deployed from elsewhere), as `workloads:` declares it. */

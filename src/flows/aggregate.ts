@@ -85,6 +85,8 @@ interface CanonicalEndpoint {
  * memory grows with distinct connections, not with lines.
  */
 export class FlowAggregator {
+  /** Records of new connections refused once `maxDistinct` are held: memory stays bounded, the loss is counted. */
+  cut = 0;
   /** Every entry, with the ids of its two endpoints (which order the result). */
   private readonly entries: { entry: FlowEntry; from: number; to: number }[] = [];
   /**
@@ -98,6 +100,8 @@ export class FlowAggregator {
   /** Each endpoint's key, by id. */
   private readonly endpointKeys: string[] = [];
 
+  constructor(private readonly maxDistinct = Number.POSITIVE_INFINITY) {}
+
   /** Adds one record and returns the entry it went into (a reader may extend that entry's window later). */
   add(flow: TimedFlow): FlowEntry {
     const from = this.canonicalOf(flow.from);
@@ -105,6 +109,11 @@ export class FlowAggregator {
     const fromSource = (this.bySource[from.id] ??= new Map());
     const key = destinationKey(to.id, flow);
     let entry = fromSource.get(key);
+    if (!entry && this.entries.length >= this.maxDistinct) {
+      this.cut++;
+      // Readers may extend the entry they get: this one is kept by nobody.
+      return { ...flow, from: from.endpoint, to: to.endpoint, count: 0, records: 0 };
+    }
     if (!entry) {
       entry = {
         from: from.endpoint,

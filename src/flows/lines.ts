@@ -33,7 +33,10 @@ const CHUNK_BYTES = 1024 * 1024;
  * rotated to `.gz`, and exporters write compressed files under any name, so the content decides, not the name.
  * A chunk is only valid until the next one is asked for: an uncompressed file is read into two buffers in turn.
  */
-export async function openContent(file: string): Promise<AsyncIterable<Buffer>> {
+export async function openContent(
+  file: string,
+  maxDecompressedBytes = Number.POSITIVE_INFINITY,
+): Promise<AsyncIterable<Buffer>> {
   const handle = await open(file, 'r');
   let gzipped: boolean;
   try {
@@ -48,7 +51,24 @@ export async function openContent(file: string): Promise<AsyncIterable<Buffer>> 
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   // `pipe` does not forward errors: a file that vanishes mid-read must still end the iteration with an error.
   source.on('error', (error) => gunzip.destroy(error));
-  return source.pipe(gunzip);
+  return boundedBytes(source.pipe(gunzip), maxDecompressedBytes);
+}
+
+/**
+ * A small file can decompress to terabytes: past `maxBytes` the iteration ends with an error naming the limit
+ * (leaving the loop destroys the stream, so nothing more is decompressed).
+ */
+async function* boundedBytes(content: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {
+  let size = 0;
+  for await (const chunk of content) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      // What came before the bound is read, so the file is recognised and its first records count.
+      yield chunk.subarray(0, chunk.length - (size - maxBytes));
+      throw new Error(`decompresses to more than ${maxBytes} bytes (limit maxDecompressedBytes)`);
+    }
+    yield chunk;
+  }
 }
 
 /**

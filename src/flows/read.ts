@@ -18,6 +18,10 @@ export interface ReadFlowsOptions {
   maxSkippedSamples?: number;
   /** Largest native JSON-array or YAML file, in bytes (default 16 MiB): those are parsed whole. */
   maxDocumentBytes?: number;
+  /** Most distinct connections held (default 1,000,000); records of further ones are counted in `stats.cut`. */
+  maxDistinctFlows?: number;
+  /** Most bytes one gzip file may decompress to (default 4 GiB); the rest of the file is skipped, named. */
+  maxDecompressedBytes?: number;
   /** Stops the read (at the next chunk): the result is what was read until then. */
   signal?: AbortSignal;
 }
@@ -38,6 +42,8 @@ export interface FlowReadResult {
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_SKIPPED_SAMPLES = 10;
 export const DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_DISTINCT_FLOWS = 1_000_000;
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024;
 
 /** Bytes looked at to recognise a format. */
 const DETECTION_BYTES = 64 * 1024;
@@ -57,7 +63,12 @@ export async function readFlows(
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
   };
   const forced = options.format === 'auto' ? undefined : options.format;
-  const run = new ReadRun(options.maxSkippedSamples ?? DEFAULT_MAX_SKIPPED_SAMPLES);
+  const run = new ReadRun(
+    options.maxSkippedSamples ?? DEFAULT_MAX_SKIPPED_SAMPLES,
+    options.maxDistinctFlows ?? DEFAULT_MAX_DISTINCT_FLOWS,
+  );
+  const maxDecompressed = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  const open = (file: string) => openContent(file, maxDecompressed);
   // One reader per format for the whole run: duplicates and Calico's two reporters span files.
   const hubble = new HubbleReader();
   const calico = new CalicoReader();
@@ -77,13 +88,13 @@ export async function readFlows(
     try {
       // A stream error here (a truncated gzip) shows again, with its line, when the file is read.
       // Leading blank lines are skipped: 64 KiB of them must not hide the records after them.
-      const head = await readPrefix(await openContent(file), DETECTION_BYTES, { skipLeadingBlanks: true });
+      const head = await readPrefix(await open(file), DETECTION_BYTES, { skipLeadingBlanks: true });
       const layout = detectLayout(head.bytes.toString('utf8'), head.complete, forced);
       if (layout === undefined) continue;
       const reader = lineReaderFor(layout);
       if (reader) {
         await forEachLine(
-          await openContent(file),
+          await open(file),
           limits.maxLineBytes,
           {
             rawLine(bytes, start, end, lineNumber) {
@@ -102,7 +113,7 @@ export async function readFlows(
           options.signal,
         );
       } else {
-        await readDocument(file, limits.maxDocumentBytes, sink);
+        await readDocument(await open(file), limits.maxDocumentBytes, sink);
       }
     } catch (error) {
       // The file could not be opened, or its stream broke (e.g. a truncated gzip): what was read stays counted.
@@ -110,6 +121,7 @@ export async function readFlows(
     }
   }
   calico.finish(run.sinkFor(''));
+  if (run.aggregator.cut > 0) run.stats.cut = run.aggregator.cut;
   const { flows, window } = run.aggregator.result();
   const unreadFiles = run.filesWithoutRecords();
   return {
@@ -120,8 +132,8 @@ export async function readFlows(
   };
 }
 
-async function readDocument(file: string, maxBytes: number, sink: FlowSink): Promise<void> {
-  const { bytes, complete, error } = await readPrefix(await openContent(file), maxBytes);
+async function readDocument(content: AsyncIterable<Buffer>, maxBytes: number, sink: FlowSink): Promise<void> {
+  const { bytes, complete, error } = await readPrefix(content, maxBytes);
   if (error) throw error;
   if (!complete) {
     sink.skip(

@@ -27,12 +27,17 @@ export interface FlowLineReader {
 
 /** The aggregation and counters of one `readFlows` call. */
 export class ReadRun {
-  readonly aggregator = new FlowAggregator();
+  readonly aggregator: FlowAggregator;
   readonly stats: FlowReadStats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
   /** Valid records (counted, ignored or held) per file given: a file with none was not read at all. */
   private readonly validRecords = new Map<string, number>();
 
-  constructor(private readonly maxSkippedSamples: number) {}
+  constructor(
+    private readonly maxSkippedSamples: number,
+    maxDistinctFlows?: number,
+  ) {
+    this.aggregator = new FlowAggregator(maxDistinctFlows);
+  }
 
   /** The files given (in order) that held no valid record: empty, unreadable, not flows, or only broken lines. */
   filesWithoutRecords(): string[] {

@@ -55,4 +55,6 @@ export interface FlowReadStats {
   ignored: number;
   /** First few skipped lines as `file:line: reason`; line 0 is about the whole file (unreadable, too large). */
   skippedSamples: { file: string; line: number; reason: string }[];
+  /** Records of connections left out because `maxDistinctFlows` distinct ones were already held. */
+  cut?: number;
 }

@@ -28,6 +28,7 @@ import {
 import {
   compareBlocks,
   blocksOf,
+  ExternalBlockCache,
   externalBlocks,
   PROTOCOL_ORDER,
   type ExternalBlock,
@@ -136,6 +137,8 @@ class Engine implements PolicyEngine {
   private readonly peerGroups = new Map<string, Group[]>();
   private readonly namespaceGroups = new Map<string, Group[]>();
   private readonly peerMembers = new Map<string, readonly Workload[]>();
+  /** Pods selected by the same policies share their address rules: their blocks are computed once. */
+  private readonly externalBlockCache = new ExternalBlockCache();
 
   constructor(readonly model: ClusterModel) {
     for (const policy of model.policies) {
@@ -571,7 +574,7 @@ class Engine implements PolicyEngine {
       }
     }
     row.contributions = contributions;
-    row.external = once(() => externalBlocks(contributions));
+    row.external = once(() => this.externalBlockCache.blocks(contributions));
     return row;
   }
 

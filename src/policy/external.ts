@@ -3,8 +3,8 @@ import {
   cidrToRange,
   compareRanges,
   cutAddressSpace,
-  rangeContains,
   rangeToCidrs,
+  type IpFamily,
   type IpRange,
 } from './ip.js';
 import { ConnSet } from './portset.js';
@@ -33,12 +33,15 @@ export const PROTOCOL_ORDER: readonly Protocol[] = [...PROTOCOLS].sort();
  * adjacent segments with the same ports are merged before being written as CIDRs. Sorted by address, then protocol.
  */
 export function externalBlocks(contributions: readonly ExternalContribution[]): ExternalBlock[] {
+  const bySegment = new Map<string, ConnSet>();
+  for (const family of [4, 6] as const) {
+    for (const segment of allowedSegments(family, contributions)) {
+      bySegment.set(`${family}:${segment.range.start}`, segment.ports);
+    }
+  }
   return blocksOf(
     contributions.flatMap((c) => c.ranges ?? []),
-    (segment) =>
-      contributions
-        .filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment)))
-        .reduce((ports, c) => ports.union(c.ports), ConnSet.none()),
+    (segment) => bySegment.get(`${segment.family}:${segment.start}`) ?? ConnSet.none(),
   );
 }
 
@@ -73,11 +76,82 @@ export function blocksOf(
   return blocks.sort(compareBlocks);
 }
 
+/**
+ * {@link externalBlocks} once per distinct set of contributions: the pods one policy selects all have the same
+ * address rules, and their blocks (read-only) are computed once rather than once per pod group.
+ */
+export class ExternalBlockCache {
+  private readonly rangeIds = new WeakMap<readonly IpRange[], number>();
+  private readonly byKey = new Map<string, ExternalBlock[]>();
+  private nextRangeId = 0;
+
+  blocks(contributions: readonly ExternalContribution[]): ExternalBlock[] {
+    const key = contributions
+      .map((c) => `${c.ranges ? this.idOf(c.ranges) : '*'}=${c.ports.toString()}`)
+      .join('|');
+    let blocks = this.byKey.get(key);
+    if (!blocks) this.byKey.set(key, (blocks = externalBlocks(contributions)));
+    return blocks;
+  }
+
+  /** Compiled peers keep their ranges in one array each: its identity names them. */
+  private idOf(ranges: readonly IpRange[]): number {
+    let id = this.rangeIds.get(ranges);
+    if (id === undefined) this.rangeIds.set(ranges, (id = this.nextRangeId++));
+    return id;
+  }
+}
+
 /** Block order in reports: by address (see `compareRanges`), then protocol. */
 export function compareBlocks(a: ExternalBlock, b: ExternalBlock): number {
   return (
     compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol)
   );
+}
+
+/**
+ * The ports allowed on each segment of the cut address space, in one sweep: a segment is covered by exactly the
+ * ranges that start at or before it and end at or after it, so walking the segments in order and adding and
+ * removing the ranges as they start and end gives each segment's rules without testing every rule on every segment
+ * (a policy with a thousand ipBlocks is a thousand rules and two thousand segments).
+ */
+function allowedSegments(
+  family: IpFamily,
+  contributions: readonly ExternalContribution[],
+): { range: IpRange; ports: ConnSet }[] {
+  const everywhere = contributions
+    .filter((c) => !c.ranges)
+    .reduce((ports, c) => ports.union(c.ports), ConnSet.none());
+  const events: { at: bigint; ports: ConnSet; change: 1 | -1 }[] = [];
+  for (const c of contributions) {
+    for (const range of c.ranges ?? []) {
+      if (range.family !== family) continue;
+      events.push({ at: range.start, ports: c.ports, change: 1 });
+      events.push({ at: range.end + 1n, ports: c.ports, change: -1 });
+    }
+  }
+  events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // Rules covering the current segment, by their ports: few distinct port sets however many ranges there are.
+  const active = new Map<string, { ports: ConnSet; count: number }>();
+  let next = 0;
+  let ports = everywhere;
+  return cutAddressSpace(
+    family,
+    contributions.flatMap((c) => c.ranges ?? []),
+  ).map((range) => {
+    let changed = false;
+    for (; next < events.length && events[next]!.at <= range.start; next++) {
+      const event = events[next]!;
+      const key = event.ports.toString();
+      const entry = active.get(key) ?? { ports: event.ports, count: 0 };
+      entry.count += event.change;
+      if (entry.count === 0) active.delete(key);
+      else active.set(key, entry);
+      changed = true;
+    }
+    if (changed) ports = [...active.values()].reduce((union, entry) => union.union(entry.ports), everywhere);
+    return { range, ports };
+  });
 }
 
 function mergeSegments(

@@ -38,7 +38,8 @@ export function runLint(
   rules: readonly Rule[] = registry,
 ): LintResult {
   const engine = input.engine ?? createEngine(input.model);
-  const ignored = config.ignore.map((glob) => new Minimatch(glob, { dot: true }));
+  // Extended globs (`+(a|aa)`) backtrack without bound on a chosen file name; the config loader rejects them too.
+  const ignored = config.ignore.map((glob) => new Minimatch(glob, { dot: true, noext: true }));
   const isIgnored = (file: string) => ignored.some((matcher) => matcher.match(file.replace(/\\/g, '/')));
   const knownIds = new Set(rules.map((rule) => rule.meta.id));
   const diagnostics: Diagnostic[] = [];

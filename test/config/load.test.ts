@@ -68,6 +68,9 @@ describe('loadConfig', () => {
         maxLineBytes: 65536,
         maxDocumentBytes: 2097152,
         maxSkippedSamples: 25,
+        maxDistinctFlows: 5000,
+        maxDecompressedBytes: 104857600,
+        maxReportedChanges: 2000,
       },
       file: 'full.yaml',
     });
