@@ -38,7 +38,7 @@ const MAX_RISK_REASONS = 3;
  * path with its risks and the line that opens it, the first few in full and the rest counted.
  */
 export function riskReasons(opened: PathChange[], failOnRisks: readonly RiskGate[]): string[] {
-  const paths = new Map<string, { change: PathChange; ports: string[]; gates: Set<RiskGate> }>();
+  const paths = new Map<string, { change: PathChange; ports: PathChange[]; gates: Set<RiskGate> }>();
   for (const change of opened) {
     const gates = gatedRisks(change, failOnRisks);
     if (gates.length === 0) continue;
@@ -46,16 +46,28 @@ export function riskReasons(opened: PathChange[], failOnRisks: readonly RiskGate
     const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
     let path = paths.get(key);
     if (!path) paths.set(key, (path = { change, ports: [], gates: new Set() }));
-    path.ports.push(
-      `${change.protocol}/${change.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join(',')}`,
-    );
+    path.ports.push(change);
     for (const gate of gates) path.gates.add(gate);
   }
   const reasons = [...paths].slice(0, MAX_RISK_REASONS).map(([key, { change, ports, gates }]) => {
     const at = change.location ? ` at ${change.location.file}:${change.location.line}` : '';
-    return `opens ${key} ${ports.join(' ')} (${[...gates].join(', ')})${at}`;
+    return `opens ${key} ${describePorts(ports)} (${[...gates].join(', ')})${at}`;
   });
   const more = paths.size - reasons.length;
   if (more > 0) reasons.push(`and ${more} more risky path${more === 1 ? '' : 's'} opened`);
   return reasons;
+}
+
+/** `TCP/80,443 UDP/53`; a protocol's whole range is `TCP/all ports`, every port of all three `all ports`. */
+function describePorts(changes: readonly PathChange[]): string {
+  const all = (change: PathChange) =>
+    change.ports.length === 1 && change.ports[0]![0] <= 1 && change.ports[0]![1] >= 65535;
+  if (changes.length === 3 && changes.every(all)) return 'all ports';
+  return changes
+    .map((change) =>
+      all(change)
+        ? `${change.protocol}/all ports`
+        : `${change.protocol}/${change.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join(',')}`,
+    )
+    .join(' ');
 }

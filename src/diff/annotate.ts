@@ -1,8 +1,10 @@
 import type { DiffResult, PathChange, Risk } from '../check/types.js';
+import type { SourceLocation } from '../manifests/types.js';
 import type { Protocol, Workload } from '../model/types.js';
 import { cidrToRange, formatAddress, rangeContains } from '../policy/ip.js';
 import { MAX_PORT, MIN_PORT } from '../policy/portset.js';
 import type { CidrPeer, Direction, Endpoint, Peer, PolicyEngine, PortRange } from '../policy/types.js';
+import { blameChange } from './blame.js';
 import { describeDenial } from './explain-text.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
 
@@ -57,10 +59,15 @@ interface Side {
  */
 export function annotateChanges(diff: DiffResult, base: PolicyEngine, head: PolicyEngine): void {
   const sides = { base: sideOf(base), head: sideOf(head) };
+  const blame = (pair: { head: Ends; base?: Ends }, protocol: Protocol, port: number, opened: boolean) =>
+    pair.base
+      ? blameChange({ engine: base, ...pair.base }, { engine: head, ...pair.head }, protocol, port, opened)
+      : undefined;
   diff.opened = diff.opened.flatMap((change) =>
     judged(change, sides, (pair, port) => {
       const risk = risksOf(change, pair.head, sides.head.engine, port);
-      const location = sides.head.engine.allowingRule(pair.head.from, pair.head.to, change.protocol, port);
+      // Where it changed; else (a deleted policy) the pod it leaves open, so every opened path has a line.
+      const location = blame(pair, change.protocol, port, true) ?? workloadLocation(pair.head);
       return { ...(risk.length > 0 ? { risk } : {}), ...(location ? { location } : {}) };
     }),
   );
@@ -71,9 +78,16 @@ export function annotateChanges(diff: DiffResult, base: PolicyEngine, head: Poli
         peerLabel(change.from),
         peerLabel(change.to),
       );
-      return { explanation: denial.text, ...(denial.location ? { location: denial.location } : {}) };
+      const location = blame(pair, change.protocol, port, false) ?? denial.location;
+      return { explanation: denial.text, ...(location ? { location } : {}) };
     }),
   );
+}
+
+/** The pod end of a connection (the destination if both are), for a path whose change has no line at head. */
+function workloadLocation(ends: Ends): SourceLocation | undefined {
+  if ('workload' in ends.to) return ends.to.workload.loc;
+  return 'workload' in ends.from ? ends.from.workload.loc : undefined;
 }
 
 function sideOf(engine: PolicyEngine): Side {

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
+import { sarifReport } from '../../src/check/sarif.js';
 import type { CheckResult, PathChange } from '../../src/check/types.js';
 import { peerLabel } from '../../src/diff/peers.js';
 import { describeRisks, formatPorts } from '../../src/report/format.js';
@@ -43,5 +44,35 @@ describe('risk of an opened path', () => {
       'shop/web -> shop/db TCP/5432 @ policies.yaml:21',
       'shop/web -> shop/db TCP/9187 (any-namespace) @ policies.yaml:26',
     ]);
+  });
+});
+
+describe('where a change is located', () => {
+  it('is what changed: the moved pod, the added rule, the edited policy; never an unchanged rule', async () => {
+    const result = await check('blame-change');
+    const { opened, closed } = result.diff;
+    // api's new labels take it out of api-ingress: everyone reaches it, located at the relabelled Deployment.
+    expect(
+      new Set(opened.filter((c) => peerLabel(c.to) === 'shop/api').map((c) => line(c).split(' @ ')[1])),
+    ).toEqual(new Set(['workloads.yaml:41']));
+    // web -> db was always allowed by db-ingress; the egress rule head adds opened it.
+    expect(opened.filter((c) => peerLabel(c.to) === 'shop/db').map(line)).toEqual([
+      'shop/web -> shop/db TCP/5432 @ policies.yaml:63',
+    ]);
+    // The rule removed from db-ingress closed the metrics port, not the default deny written first.
+    expect(closed.map(line)).toEqual(['monitoring/prometheus -> shop/db TCP/9187 @ policies.yaml:20']);
+    expect(result.reasons).toEqual([
+      'opens 0.0.0.0/0 -> shop/api all ports (internet-ingress) at workloads.yaml:41',
+      'opens ::/0 -> shop/api all ports (internet-ingress) at workloads.yaml:41',
+    ]);
+  });
+
+  it('gives every SARIF result a location', async () => {
+    const sarif = JSON.parse(sarifReport(await check('blame-change'))) as {
+      runs: { results: { ruleId: string; locations?: unknown[] }[] }[];
+    };
+    const results = sarif.runs[0]!.results;
+    expect(results.filter((r) => r.ruleId === 'opened-path').length).toBeGreaterThan(0);
+    expect(results.filter((r) => !r.locations?.length)).toEqual([]);
   });
 });
