@@ -34,7 +34,7 @@ export class RejectedPolicy extends Error {
  */
 export function readNetworkPolicy(reader: FieldReader, namespace: string): NetworkPolicy | undefined {
   const { object } = reader;
-  try {
+  return unlessRejected(reader, () => {
     const ingress = readRules(reader, 'ingress');
     const egress = readRules(reader, 'egress');
     const declaredTypes = requireList(reader, ['spec', 'policyTypes']) ?? [];
@@ -65,6 +65,16 @@ export function readNetworkPolicy(reader: FieldReader, namespace: string): Netwo
       loc: object.loc,
       locate: (path) => object.locate(path),
     };
+  });
+}
+
+/**
+ * What `read` returns, or undefined when it finds a field the API server would reject: that field gets an
+ * `invalid-policy` error, and the policy is left out, as the cluster would never have admitted it.
+ */
+export function unlessRejected<T>(reader: FieldReader, read: () => T): T | undefined {
+  try {
+    return read();
   } catch (error) {
     if (!(error instanceof RejectedPolicy)) throw error;
     reader.report(

@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../manifests/types.js';
 import type { FieldReader } from '../../model/fields.js';
-import { RejectedPolicy, readSelector, requireList, requireMap } from '../../model/policy.js';
+import { RejectedPolicy, readSelector, requireList, requireMap, unlessRejected } from '../../model/policy.js';
 import {
   PROTOCOLS,
   type LabelSelector,
@@ -43,7 +43,7 @@ export function readClusterPolicy(
   placement: () => { tier: Tier; priority: number },
 ): TieredPolicy | undefined {
   const { object } = reader;
-  try {
+  return unlessRejected(reader, () => {
     requireMap(reader, ['spec']);
     onlyFields(reader, ['spec'], rules.specFields);
     const { tier, priority } = placement();
@@ -59,16 +59,7 @@ export function readClusterPolicy(
       egress,
       locate: (path) => object.locate(path),
     };
-  } catch (error) {
-    if (!(error instanceof RejectedPolicy)) throw error;
-    reader.report(
-      error.path,
-      `${error.message}; the API server rejects this policy, so it is left out`,
-      'error',
-      'invalid-policy',
-    );
-    return undefined;
-  }
+  });
 }
 
 /** `spec.priority`, 0 to 1000, required. */
