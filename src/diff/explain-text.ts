@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../manifests/types.js';
-import type { Explanation, SideExplanation } from '../policy/types.js';
+import type { DecidingRule, Explanation, SideExplanation } from '../policy/types.js';
 
 /** A denial said in one sentence, and the policy line a reviewer should look at. */
 export interface DenialText {
@@ -22,6 +22,13 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
   ];
   for (const [side, subject] of sides) {
     if (side.allowed) continue;
+    const decided = side.decision?.tier === 'namespaced' ? undefined : side.decision?.rule;
+    if (decided) {
+      // An admin (or baseline) rule decided: the NetworkPolicies of the pod were never asked.
+      parts.push(`${subject} is denied by ${describeDecidingRule(decided, side.direction)}`);
+      location ??= decided.loc;
+      continue;
+    }
     const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(', ');
     const target = side.direction === 'egress' ? `to ${toLabel}` : `from ${fromLabel}`;
     // The port is left out: every port the report lists beside this sentence is denied for the same reason.
@@ -35,4 +42,13 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     location ??= nearMiss?.rule.loc ?? side.policies[0]?.loc;
   }
   return { text: parts.length > 0 ? parts.join('; ') : 'allowed', ...(location ? { location } : {}) };
+}
+
+/** `AdminNetworkPolicy deny-egress, priority 10, egress[2] "name" (cluster/anp.yaml:31)`: what `explain` names. */
+export function describeDecidingRule(rule: DecidingRule, direction: SideExplanation['direction']): string {
+  const name = rule.name ? ` "${rule.name}"` : '';
+  return (
+    `${rule.policy.kind} ${rule.policy.namespace ? `${rule.policy.namespace}/` : ''}${rule.policy.name}, ` +
+    `priority ${rule.priority}, ${direction}[${rule.index}]${name} ${rule.action} (${at(rule.loc)})`
+  );
 }

@@ -93,6 +93,31 @@ describe('explain', () => {
   });
 });
 
+describe('explain through the admin tier', () => {
+  it('names the cluster policy rule that decided, not the NetworkPolicy it overrides', async () => {
+    const tree = 'fixtures/manifests/admin-deny-explain';
+    const { code, stdout } = await cli([
+      'explain',
+      tree,
+      '--from',
+      'other/web',
+      '--to',
+      'sensitive-ns/db',
+      '--port',
+      '5432',
+    ]);
+    expect(code).toBe(0);
+    const rule =
+      'ClusterNetworkPolicy cluster-wide-deny-example, priority 10, ingress[0] "select-all-deny-all" deny ' +
+      '(fixtures/manifests/admin-deny-explain/cluster.yaml:15)';
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'other/web -> sensitive-ns/db TCP/5432: DENIED',
+      `  why: ingress of sensitive-ns/db is denied by ${rule}`,
+    ]);
+    expect(stdout).toContain(`  ingress of sensitive-ns/db: denied by the admin tier: ${rule}`);
+  });
+});
+
 describe('explain next to a policy of a kind not analysed', () => {
   const tree = 'fixtures/manifests/unanalysed-explain';
   it('says that the verdict leaves out the CiliumNetworkPolicy of the namespace', async () => {

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { nothingToAnalyse } from '../../check/side.js';
-import { describeDenial } from '../../diff/explain-text.js';
+import { describeDecidingRule, describeDenial } from '../../diff/explain-text.js';
 import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '../../kinds/unanalysed.js';
 import type { Protocol, Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
@@ -101,9 +101,21 @@ function explainText(e: Explanation, from: string, to: string, caveats: readonly
 
 function sideText(side: SideExplanation, subject: string): string[] {
   const head = `  ${side.direction} of ${subject}: `;
-  if (!side.isolated) return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`];
+  const { decision } = side;
+  if (decision && decision.tier !== 'namespaced' && decision.tier !== 'default' && decision.rule) {
+    const verdict = decision.allowed ? 'allowed' : 'denied';
+    return [
+      `${head}${verdict} by the ${decision.tier} tier: ${describeDecidingRule(decision.rule, side.direction)}`,
+    ];
+  }
+  const passed = decision?.passedBy
+    ? [`    passed down by ${describeDecidingRule(decision.passedBy, side.direction)}`]
+    : [];
+  if (!side.isolated)
+    return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`, ...passed];
   const lines = [
     `${head}isolated by ${side.policies.length} polic${side.policies.length === 1 ? 'y' : 'ies'}: ${side.allowed ? 'allowed' : 'denied'}`,
+    ...passed,
   ];
   for (const policy of side.policies) {
     lines.push(`    ${policy.policy} (${policy.loc.file}:${policy.loc.line})`);
