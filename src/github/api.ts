@@ -5,6 +5,8 @@ export class GitHubApiError extends Error {
     readonly path: string,
     readonly status: number,
     readonly apiMessage: string,
+    /** The answer was a rate limit that did not pass within the retries: not a refusal of the token. */
+    readonly rateLimited = false,
   ) {
     super(`GitHub API ${method} ${path} answered ${status}${apiMessage ? `: ${apiMessage}` : ''}`);
     this.name = 'GitHubApiError';
@@ -30,6 +32,12 @@ export interface GitHubClientOptions {
   maxRetries?: number;
   /** Longest wait for a rate limit to pass; a later reset is given up on (the job would sit idle). */
   maxWaitMs?: number;
+  /** Longest one request may take (default 30 s): a hung connection is retried, then given up on. */
+  requestTimeoutMs?: number;
+  /** Longest all calls of the client may take together (default 5 min): the report must not wait forever. */
+  deadlineMs?: number;
+  /** Most pages one list is read to (default 100, 10,000 items): a `Link` that loops ends there. */
+  maxPages?: number;
 }
 
 export interface GitHubClient {
@@ -40,39 +48,64 @@ export interface GitHubClient {
 
 /** How long GitHub asks integrations to wait after a secondary rate limit that names no time. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const DEADLINE_MS = 5 * 60_000;
+const MAX_PAGES = 100;
+/** First wait before retrying a server error or a broken connection; doubled at each retry. */
+const RETRY_BACKOFF_MS = 1_000;
 
 /**
  * A small REST client on `fetch`: JSON in and out, pagination, and bounded retries on rate limits (403/429 with
- * `retry-after` or rate-limit headers), which comment bursts on busy repositories do hit.
+ * `retry-after` or rate-limit headers), server errors (5xx) and broken or hung connections, each request under a
+ * timeout and all of them under one deadline, so a misbehaving API delays the report but never stops it.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const fetchImpl = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxRetries = options.maxRetries ?? 3;
   const maxWaitMs = options.maxWaitMs ?? SECONDARY_LIMIT_WAIT_MS;
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const deadline = Date.now() + (options.deadlineMs ?? DEADLINE_MS);
+  const maxPages = options.maxPages ?? MAX_PAGES;
   const base = new URL(options.baseUrl.replace(/\/*$/, '/'));
 
+  // Absolute URLs come from `Link` headers: follow them only to the API itself, the token goes nowhere else.
+  const resolve = (target: string) =>
+    /^https?:\/\//.test(target) ? new URL(target) : new URL(target.replace(/^\/+/, ''), base);
   const call = async (method: string, target: string, body?: unknown): Promise<Response> => {
-    // Absolute URLs come from `Link` headers: follow them only to the API itself, the token goes nowhere else.
-    const url = /^https?:\/\//.test(target) ? new URL(target) : new URL(target.replace(/^\/+/, ''), base);
+    const url = resolve(target);
     if (url.origin !== base.origin) throw new Error(`refusing to send the token to ${url.origin}`);
     for (let attempt = 0; ; attempt++) {
-      const response = await fetchImpl(url, {
-        method,
-        headers: {
-          accept: 'application/vnd.github+json',
-          authorization: `Bearer ${options.token}`,
-          'user-agent': 'netpol-guard',
-          'x-github-api-version': '2022-11-28',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      const left = deadline - Date.now();
+      if (left <= 0)
+        throw new Error(`GitHub API ${method} ${url.pathname}: deadline of the API calls passed`);
+      let response: Response;
+      try {
+        response = await fetchImpl(url, {
+          method,
+          headers: {
+            accept: 'application/vnd.github+json',
+            authorization: `Bearer ${options.token}`,
+            'user-agent': 'netpol-guard',
+            'x-github-api-version': '2022-11-28',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(Math.min(requestTimeoutMs, left)),
+        });
+      } catch (error) {
+        // A refused, reset or hung connection: retried like a server error, never forever.
+        const reason = error instanceof Error ? error.message : String(error);
+        if (attempt >= maxRetries) throw new Error(`GitHub API ${method} ${url.pathname} failed: ${reason}`);
+        await sleep(RETRY_BACKOFF_MS * 2 ** attempt);
+        continue;
+      }
       if (response.ok) return response;
       const message = await errorMessage(response);
-      const wait = rateLimitWait(response, message);
+      const rateWait = rateLimitWait(response, message);
+      const wait = rateWait ?? (response.status >= 500 ? RETRY_BACKOFF_MS * 2 ** attempt : undefined);
       if (wait === undefined || wait > maxWaitMs || attempt >= maxRetries) {
-        throw new GitHubApiError(method, url.pathname, response.status, message);
+        throw new GitHubApiError(method, url.pathname, response.status, message, rateWait !== undefined);
       }
       await sleep(wait);
     }
@@ -85,7 +118,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     },
     async paginate<T>(path: string): Promise<T[]> {
       const items: T[] = [];
+      const seen = new Set<string>();
       for (let next: string | undefined = path; next !== undefined;) {
+        const page = resolve(next).href;
+        if (seen.has(page) || seen.size >= maxPages) {
+          throw new Error(
+            `GitHub API GET ${path}: more than ${maxPages} pages, or a page that links to itself`,
+          );
+        }
+        seen.add(page);
         const response = await call('GET', next);
         items.push(...((await response.json()) as T[]));
         next = nextPageUrl(response.headers.get('link'));

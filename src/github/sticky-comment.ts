@@ -48,8 +48,9 @@ export async function commentAuthor(client: GitHubClient): Promise<string | unde
     const user = await client.request<{ login?: unknown }>('GET', '/user');
     if (typeof user.login === 'string' && user.login !== '') return user.login;
   } catch (error) {
-    // Anything but the refusal an installation token gets is a real failure.
-    if (!(error instanceof GitHubApiError) || (error.status !== 403 && error.status !== 404)) throw error;
+    // Anything but the refusal an installation token gets is a real failure; a rate limit is not a refusal.
+    const refused = error instanceof GitHubApiError && (error.status === 403 || error.status === 404);
+    if (!refused || error.rateLimited) throw error;
   }
   return undefined;
 }

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient, GitHubApiError, isPermissionDenied, nextPageUrl } from '../../src/github/api.js';
 import {
@@ -225,6 +227,103 @@ describe('createGitHubClient', () => {
   it('does not know the author when /user is refused (an installation token)', async () => {
     const { client } = await setUp();
     expect(await commentAuthor(client)).toBeUndefined();
+  });
+});
+
+/** A loopback API that answers every request with `answer` (or never, when it does nothing). */
+async function misbehavingApi(
+  answer: (request: { url?: string }, response: import('node:http').ServerResponse, calls: number) => void,
+): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
+  let calls = 0;
+  const server: Server = createServer((request, response) => answer(request, response, ++calls));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls: () => calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('createGitHubClient against an API that misbehaves', () => {
+  const instant = async () => undefined;
+
+  it('retries a 502 and goes on when the API recovers', async () => {
+    const api = await misbehavingApi((_, response, calls) => {
+      response.writeHead(calls < 3 ? 502 : 200, { 'content-type': 'application/json' });
+      response.end(calls < 3 ? '<html>Bad Gateway</html>' : '{"login":"netpol-bot"}');
+    });
+    try {
+      const client = createGitHubClient({ token: TOKEN, baseUrl: api.url, sleep: instant });
+      expect(await commentAuthor(client)).toBe('netpol-bot');
+      expect(api.calls()).toBe(3);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('gives up on a server error after its retries', async () => {
+    const api = await misbehavingApi((_, response) => {
+      response.writeHead(503);
+      response.end();
+    });
+    try {
+      const client = createGitHubClient({ token: TOKEN, baseUrl: api.url, sleep: instant, maxRetries: 2 });
+      await expect(client.request('GET', '/repos/acme/gitops')).rejects.toThrow('answered 503');
+      expect(api.calls()).toBe(3);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('gives up on an API that never answers, instead of hanging the run', async () => {
+    const api = await misbehavingApi(() => undefined);
+    try {
+      const client = createGitHubClient({
+        token: TOKEN,
+        baseUrl: api.url,
+        sleep: instant,
+        maxRetries: 1,
+        requestTimeoutMs: 200,
+      });
+      await expect(client.request('GET', '/user')).rejects.toThrow('GitHub API GET /user failed');
+      expect(api.calls()).toBe(2);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('stops following a Link header that points back at its own page', async () => {
+    const api = await misbehavingApi((request, response) => {
+      response.writeHead(200, { link: `<${api.url}${request.url}>; rel="next"` });
+      response.end('[{"id":1}]');
+    });
+    try {
+      const client = createGitHubClient({ token: TOKEN, baseUrl: api.url });
+      await expect(client.paginate('/repos/acme/gitops/issues/7/comments')).rejects.toThrow(
+        'a page that links to itself',
+      );
+      expect(api.calls()).toBe(1);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('tells a rate-limited GET /user from a token that is not a user', async () => {
+    const api = await misbehavingApi((_, response) => {
+      response.writeHead(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' });
+      response.end('{"message":"API rate limit exceeded"}');
+    });
+    try {
+      const client = createGitHubClient({ token: TOKEN, baseUrl: api.url, sleep: instant, maxRetries: 1 });
+      await expect(commentAuthor(client)).rejects.toThrow('API rate limit exceeded');
+    } finally {
+      await api.close();
+    }
   });
 });
 
