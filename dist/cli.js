@@ -1101,11 +1101,11 @@ var require_util = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema2, RULES) {
+    function schemaHasRulesButRef(schema2, RULES4) {
       if (typeof schema2 == "boolean")
         return !schema2;
       for (const key in schema2)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES4.all[key])
           return true;
       return false;
     }
@@ -2499,17 +2499,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types2, typeErrors, errsCount) {
       const { gen, schema: schema2, data, allErrors, opts, self } = it;
-      const { RULES } = self;
-      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES4 } = self;
+      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES4))) {
+        gen.block(() => keywordCode(it, "$ref", RULES4.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types2);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES4.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES4.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema2, group))
@@ -4664,10 +4664,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES4 } = this;
+        delete RULES4.keywords[keyword];
+        delete RULES4.all[keyword];
+        for (const group of RULES4.rules) {
           const i = group.rules.findIndex((rule2) => rule2.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -4835,9 +4835,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES4 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES4.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -4853,13 +4853,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES4 } = this;
+      let ruleGroup = post ? RULES4.post : RULES4.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES4.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES4.keywords[keyword] = true;
       if (!definition)
         return;
       const rule2 = {
@@ -4874,7 +4874,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule2, definition.before);
       else
         ruleGroup.rules.push(rule2);
-      RULES.all[keyword] = rule2;
+      RULES4.all[keyword] = rule2;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule2, before) {
@@ -14531,20 +14531,20 @@ function visitsOf(model) {
   return visits;
 }
 var visitsByModel = /* @__PURE__ */ new WeakMap();
-function portAdmits(policyPort, protocol, port2) {
-  if (policyPort.protocol !== protocol) return false;
+function portAdmits(policyPort, protocol2, port2) {
+  if (policyPort.protocol !== protocol2) return false;
   if (policyPort.port === void 0) return true;
   if (typeof policyPort.port === "string") return false;
   return policyPort.port <= port2 && port2 <= (policyPort.endPort ?? policyPort.port);
 }
-function portAdmitsOnPod(policyPort, protocol, port2, pod) {
-  if (typeof policyPort.port !== "string") return portAdmits(policyPort, protocol, port2);
-  return policyPort.protocol === protocol && pod.ports.some(
-    (declared) => declared.name === policyPort.port && declared.protocol === protocol && declared.port === port2
+function portAdmitsOnPod(policyPort, protocol2, port2, pod) {
+  if (typeof policyPort.port !== "string") return portAdmits(policyPort, protocol2, port2);
+  return policyPort.protocol === protocol2 && pod.ports.some(
+    (declared) => declared.name === policyPort.port && declared.protocol === protocol2 && declared.port === port2
   );
 }
-function ruleAdmitsPort(rule2, protocol, port2) {
-  return rule2.ports === void 0 || rule2.ports.some((policyPort) => portAdmits(policyPort, protocol, port2));
+function ruleAdmitsPort(rule2, protocol2, port2) {
+  return rule2.ports === void 0 || rule2.ports.some((policyPort) => portAdmits(policyPort, protocol2, port2));
 }
 function workloadLabel(workload) {
   return `${workload.kind} ${workload.namespace}/${workload.name}`;
@@ -14557,19 +14557,19 @@ function shortList(names, limit = 4) {
   const shown2 = names.slice(0, limit).join(", ");
   return names.length > limit ? `${shown2} and ${names.length - limit} more` : shown2;
 }
-function formatSelector(selector) {
-  const parts = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => `${key}=${value}`);
-  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+function formatSelector(selector2) {
+  const parts = Object.entries(selector2.matchLabels ?? {}).map(([key, value]) => `${key}=${value}`);
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
     if (operator === "Exists") parts.push(key);
     else if (operator === "DoesNotExist") parts.push(`!${key}`);
     else parts.push(`${key} ${operator === "In" ? "in" : "notin"} (${values.join(", ")})`);
   }
   return parts.length > 0 ? parts.join(", ") : "{}";
 }
-function selectorKeys(selector) {
+function selectorKeys(selector2) {
   return sortedUnique([
-    ...Object.keys(selector.matchLabels ?? {}),
-    ...(selector.matchExpressions ?? []).map((expression) => expression.key)
+    ...Object.keys(selector2.matchLabels ?? {}),
+    ...(selector2.matchExpressions ?? []).map((expression) => expression.key)
   ]);
 }
 function byNamespace(model) {
@@ -14606,9 +14606,9 @@ function podSelectorMatchesElsewhere(engine, policy, peer3) {
   const everywhere = { podSelector, namespaceSelector: {}, path: peer3.path };
   return engine.peerWorkloads(policy, everywhere).filter((workload) => workload.namespace !== policy.namespace);
 }
-function labelsSatisfying(selector) {
-  const labels = { ...selector.matchLabels };
-  for (const { key, operator, values } of selector.matchExpressions ?? []) {
+function labelsSatisfying(selector2) {
+  const labels = { ...selector2.matchLabels };
+  for (const { key, operator, values } of selector2.matchExpressions ?? []) {
     if (operator === "In") labels[key] = values?.[0] ?? "";
     if (operator === "Exists") labels[key] = "true";
   }
@@ -14713,12 +14713,12 @@ var workloadNamespacesByModel = /* @__PURE__ */ new WeakMap();
 
 // src/policy/selector.ts
 var matchEverything = () => true;
-function compileSelector(selector) {
+function compileSelector(selector2) {
   const checks = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+  for (const [key, value] of Object.entries(selector2.matchLabels ?? {})) {
     checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
   }
-  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
     const allowed = new Set(values);
     switch (operator) {
       case "In":
@@ -14740,11 +14740,11 @@ function compileSelector(selector) {
   if (checks.length === 0) return matchEverything;
   return (labels) => checks.every((check) => check(labels));
 }
-function matchesSelector(selector, labels) {
-  return compileSelector(selector)(labels);
+function matchesSelector(selector2, labels) {
+  return compileSelector(selector2)(labels);
 }
-function isEmptySelector(selector) {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+function isEmptySelector(selector2) {
+  return Object.keys(selector2.matchLabels ?? {}).length === 0 && (selector2.matchExpressions ?? []).length === 0;
 }
 function hasLabel(labels, key) {
   return Object.prototype.hasOwnProperty.call(labels, key);
@@ -14872,6 +14872,491 @@ function typeName(value) {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+// src/model/types.ts
+var PROTOCOLS = ["TCP", "UDP", "SCTP"];
+
+// src/model/policy.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var RejectedPolicy = class extends Error {
+  constructor(path8, message) {
+    super(message);
+    this.path = path8;
+  }
+  path;
+};
+function readNetworkPolicy(reader, namespace) {
+  const { object } = reader;
+  return unlessRejected(reader, () => {
+    const ingress = readRules(reader, "ingress");
+    const egress = readRules(reader, "egress");
+    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
+    declaredTypes.forEach((type, index) => {
+      if (type !== "Ingress" && type !== "Egress") {
+        throw new RejectedPolicy(
+          ["spec", "policyTypes", index],
+          `policyTypes[${index}] must be Ingress or Egress`
+        );
+      }
+    });
+    const policyTypesDeclared = declaredTypes.length > 0;
+    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
+    return {
+      id: `${namespace}/${object.name}`,
+      namespace,
+      name: object.name,
+      namespaceDeclared: object.namespace !== void 0,
+      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
+      types: types2,
+      policyTypesDeclared,
+      ingress,
+      egress,
+      annotations: reader.stringMap(["metadata", "annotations"]),
+      loc: object.loc,
+      locate: (path8) => object.locate(path8)
+    };
+  });
+}
+function unlessRejected(reader, read) {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RejectedPolicy)) throw error;
+    reader.report(
+      error.path,
+      `${error.message}; the API server rejects this policy, so it is left out`,
+      "error",
+      "invalid-policy"
+    );
+    return void 0;
+  }
+}
+function readRules(reader, direction) {
+  const peersField = direction === "ingress" ? "from" : "to";
+  const rules2 = requireList(reader, ["spec", direction]) ?? [];
+  return rules2.map((_, index) => {
+    const path8 = ["spec", direction, index];
+    requireMap(reader, path8);
+    const peers = requireList(reader, [...path8, peersField]);
+    const ports = requireList(reader, [...path8, "ports"]);
+    return {
+      path: path8,
+      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path8, peersField, i])) } : {},
+      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path8, "ports", i])) } : {}
+    };
+  });
+}
+function readPeer(reader, path8) {
+  requireMap(reader, path8);
+  const podSelector = readSelector(reader, [...path8, "podSelector"]);
+  const namespaceSelector = readSelector(reader, [...path8, "namespaceSelector"]);
+  const ipBlock = readIpBlock(reader, [...path8, "ipBlock"]);
+  if (ipBlock && (podSelector || namespaceSelector)) {
+    throw new RejectedPolicy(path8, "a peer may not combine ipBlock with a pod or namespace selector");
+  }
+  if (!ipBlock && !podSelector && !namespaceSelector) {
+    throw new RejectedPolicy(path8, "a peer needs podSelector, namespaceSelector or ipBlock");
+  }
+  return {
+    ...podSelector ? { podSelector } : {},
+    ...namespaceSelector ? { namespaceSelector } : {},
+    ...ipBlock ? { ipBlock } : {},
+    path: path8
+  };
+}
+function readIpBlock(reader, path8) {
+  if (reader.get(path8) === void 0) return void 0;
+  requireMap(reader, path8);
+  const cidr = reader.get([...path8, "cidr"]);
+  if (typeof cidr !== "string") throw new RejectedPolicy(path8, "ipBlock.cidr must be a string");
+  const except = (requireList(reader, [...path8, "except"]) ?? []).map((value, i) => {
+    if (typeof value !== "string")
+      throw new RejectedPolicy([...path8, "except", i], "ipBlock.except entries must be strings");
+    return value;
+  });
+  return { cidr, except };
+}
+function readPort(reader, path8) {
+  requireMap(reader, path8);
+  const protocol2 = reader.get([...path8, "protocol"]) ?? "TCP";
+  if (!PROTOCOLS.includes(protocol2)) {
+    throw new RejectedPolicy([...path8, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
+  }
+  const port2 = reader.get([...path8, "port"]);
+  const endPort = reader.get([...path8, "endPort"]);
+  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
+    throw new RejectedPolicy([...path8, "port"], "port must be a number 1-65535 or a port name");
+  }
+  if (endPort !== void 0) {
+    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
+      throw new RejectedPolicy([...path8, "endPort"], "endPort needs a numeric port and must not be below it");
+    }
+  }
+  return {
+    protocol: protocol2,
+    ...port2 !== void 0 ? { port: port2 } : {},
+    ...endPort !== void 0 ? { endPort } : {},
+    path: path8
+  };
+}
+function readSelector(reader, path8) {
+  if (reader.get(path8) === void 0 || reader.get(path8) === null) return void 0;
+  requireMap(reader, path8);
+  const matchLabels2 = reader.get([...path8, "matchLabels"]);
+  const selector2 = {};
+  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
+    requireMap(reader, [...path8, "matchLabels"]);
+    for (const [key, value] of Object.entries(matchLabels2)) {
+      if (typeof value !== "string")
+        throw new RejectedPolicy([...path8, "matchLabels", key], "matchLabels values must be strings");
+    }
+    selector2.matchLabels = matchLabels2;
+  }
+  const expressions = requireList(reader, [...path8, "matchExpressions"]);
+  if (expressions) {
+    selector2.matchExpressions = expressions.map((_, i) => {
+      const at2 = [...path8, "matchExpressions", i];
+      requireMap(reader, at2);
+      const key = reader.get([...at2, "key"]);
+      const operator = reader.get([...at2, "operator"]);
+      const values = requireList(reader, [...at2, "values"]) ?? [];
+      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
+      if (!OPERATORS.includes(operator)) {
+        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
+      }
+      if (values.some((v) => typeof v !== "string"))
+        throw new RejectedPolicy([...at2, "values"], "values must be strings");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues !== values.length > 0) {
+        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
+      }
+      return {
+        key,
+        operator,
+        ...needsValues ? { values } : {}
+      };
+    });
+  }
+  return selector2;
+}
+function requireMap(reader, path8) {
+  const value = reader.get(path8);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path8, "must be a map");
+}
+function requireList(reader, path8) {
+  const value = reader.get(path8);
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw new RejectedPolicy(path8, "must be a list");
+  return value;
+}
+
+// src/kinds/network-policy-api/read.ts
+var EXPERIMENTAL_PEERS = ["nodes", "domainNames"];
+function readClusterPolicy(reader, rules2, placement) {
+  const { object } = reader;
+  return unlessRejected(reader, () => {
+    requireMap(reader, ["spec"]);
+    onlyFields(reader, ["spec"], rules2.specFields);
+    const { tier, priority } = placement();
+    const subject = readSubject(reader);
+    const ingress = readRules2(reader, rules2, "ingress");
+    const egress = readRules2(reader, rules2, "egress");
+    return {
+      ref: { kind: object.kind, name: object.name, location: object.loc },
+      tier,
+      priority,
+      subject,
+      ingress,
+      egress,
+      locate: (path8) => object.locate(path8)
+    };
+  });
+}
+function readPriority(reader) {
+  const priority = reader.get(["spec", "priority"]);
+  if (typeof priority !== "number" || !Number.isInteger(priority) || priority < 0 || priority > 1e3) {
+    throw new RejectedPolicy(
+      ["spec", "priority"],
+      priority === void 0 ? "spec.priority is required" : `Invalid value: ${JSON.stringify(priority)}: spec.priority in body should be between 0 and 1000`
+    );
+  }
+  return priority;
+}
+function readSubject(reader) {
+  const path8 = ["spec", "subject"];
+  const { namespaces, pods } = exactlyOne(reader, path8, ["namespaces", "pods"], "a subject");
+  if (namespaces) return { namespaceSelector: selector(reader, namespaces), podSelector: {} };
+  return namespacedPod(reader, pods);
+}
+function namespacedPod(reader, path8) {
+  requireMap(reader, path8);
+  onlyFields(reader, path8, ["namespaceSelector", "podSelector"]);
+  for (const field of ["namespaceSelector", "podSelector"]) {
+    if (reader.get([...path8, field]) === void 0)
+      throw new RejectedPolicy(path8, `pods.${field}: Required value`);
+  }
+  return {
+    namespaceSelector: selector(reader, [...path8, "namespaceSelector"]),
+    podSelector: selector(reader, [...path8, "podSelector"])
+  };
+}
+function selector(reader, path8) {
+  if (reader.get(path8) !== void 0 && reader.get(path8) !== null)
+    onlyFields(reader, path8, ["matchLabels", "matchExpressions"]);
+  return readSelector(reader, path8) ?? {};
+}
+function readRules2(reader, rules2, direction) {
+  const list2 = requireList(reader, ["spec", direction]) ?? [];
+  if (list2.length > rules2.maxRules)
+    throw new RejectedPolicy(
+      ["spec", direction],
+      `spec.${direction} must have at most ${rules2.maxRules} items`
+    );
+  const peersField = direction === "ingress" ? "from" : "to";
+  return list2.map((_, index) => {
+    const path8 = ["spec", direction, index];
+    requireMap(reader, path8);
+    onlyFields(reader, path8, ["name", "action", peersField, rules2.portsField]);
+    const name = reader.get([...path8, "name"]);
+    if (name !== void 0 && (typeof name !== "string" || name.length > 100))
+      throw new RejectedPolicy([...path8, "name"], "name must be a string of at most 100 characters");
+    const written = reader.get([...path8, "action"]);
+    const action = typeof written === "string" && Object.hasOwn(rules2.actions, written) ? rules2.actions[written] : void 0;
+    if (action === void 0) {
+      throw new RejectedPolicy(
+        [...path8, "action"],
+        `unrecognized action ${JSON.stringify(written ?? null)}: supported values are ${Object.keys(rules2.actions).join(", ")}`
+      );
+    }
+    const peerList = requireList(reader, [...path8, peersField]);
+    if (!peerList || peerList.length === 0)
+      throw new RejectedPolicy(
+        [...path8],
+        `${peersField} field must be defined and contain at least one item`
+      );
+    if (peerList.length > rules2.maxItems)
+      throw new RejectedPolicy(
+        [...path8, peersField],
+        `${peersField} must have at most ${rules2.maxItems} items`
+      );
+    const peers = peerList.flatMap((__, i) => readPeer2(reader, [...path8, peersField, i], direction, action));
+    const portList = requireList(reader, [...path8, rules2.portsField]);
+    if (portList !== void 0 && (portList.length === 0 || portList.length > rules2.maxItems))
+      throw new RejectedPolicy(
+        [...path8, rules2.portsField],
+        `${rules2.portsField} must have 1 to ${rules2.maxItems} items`
+      );
+    const ports = portList?.map((__, i) => rules2.readPort(reader, [...path8, rules2.portsField, i]));
+    if (ports?.some((port2) => typeof port2.port === "string") && peers.some((peer3) => peer3.ipBlock)) {
+      throw new RejectedPolicy(
+        [...path8, rules2.portsField],
+        "networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames"
+      );
+    }
+    return {
+      action,
+      index,
+      ...typeof name === "string" && name !== "" ? { name } : {},
+      peers,
+      ...ports ? { ports } : {},
+      path: path8
+    };
+  });
+}
+function readPeer2(reader, path8, direction, action) {
+  const allowed = direction === "ingress" ? ["namespaces", "pods"] : ["namespaces", "pods", "networks", ...EXPERIMENTAL_PEERS];
+  const set = exactlyOne(reader, path8, allowed, "a rule peer");
+  if (set.namespaces) return [{ namespaceSelector: selector(reader, set.namespaces), podSelector: {}, path: path8 }];
+  if (set.pods) return [{ ...namespacedPod(reader, set.pods), path: path8 }];
+  if (set.networks) {
+    const networks = requireList(reader, set.networks) ?? [];
+    if (networks.length === 0 || networks.length > 25)
+      throw new RejectedPolicy(set.networks, "networks must have 1 to 25 items");
+    return networks.map((cidr, i) => {
+      if (typeof cidr !== "string" || cidrToRange(cidr) === void 0 || !cidr.includes("/"))
+        throw new RejectedPolicy([...set.networks, i], `invalid CIDR address: ${String(cidr)}`);
+      return { ipBlock: { cidr, except: [] }, path: [...set.networks, i] };
+    });
+  }
+  const field = Object.keys(set)[0];
+  reader.report(
+    [...path8, field],
+    `the experimental ${field} peer is not evaluated: ` + (action === "allow" ? "this rule is taken to match nothing there" : `this ${action === "deny" ? "Deny" : "Pass"} rule may deny more than the analysis shows (fail closed, it denies all)`),
+    "warning",
+    "peer-not-evaluated"
+  );
+  return [];
+}
+function exactlyOne(reader, path8, fields, what) {
+  const value = reader.get(path8);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path8, `exactly one field must be set in ${what}`);
+  onlyFields(reader, path8, fields);
+  const set = fields.filter((field) => value[field] !== void 0);
+  if (set.length !== 1) throw new RejectedPolicy(path8, `exactly one field must be set in ${what}`);
+  return { [set[0]]: [...path8, set[0]] };
+}
+function onlyFields(reader, path8, fields) {
+  const value = reader.get(path8);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  for (const key of Object.keys(value)) {
+    if (!fields.includes(key))
+      throw new RejectedPolicy(
+        [...path8, key],
+        `unknown field ${JSON.stringify(key)} (known: ${fields.join(", ")})`
+      );
+  }
+}
+function portNumber(reader, path8) {
+  const value = reader.get(path8);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535)
+    throw new RejectedPolicy(path8, `${String(path8.at(-1))} must be a port number 1-65535`);
+  return value;
+}
+function protocol(reader, path8) {
+  const value = reader.get(path8) ?? "TCP";
+  if (!PROTOCOLS.includes(value))
+    throw new RejectedPolicy(path8, `protocol must be one of ${PROTOCOLS.join(", ")}`);
+  return value;
+}
+
+// src/kinds/network-policy-api/v1alpha1.ts
+function v1alpha1Rules(actions, specFields) {
+  return { actions, maxRules: 100, maxItems: 100, portsField: "ports", readPort: readPort2, specFields };
+}
+function readPort2(reader, path8) {
+  const value = reader.get(path8);
+  const set = value !== null && typeof value === "object" && !Array.isArray(value) ? ["portNumber", "namedPort", "portRange"].filter(
+    (field2) => value[field2] !== void 0
+  ) : [];
+  onlyFields(reader, path8, ["portNumber", "namedPort", "portRange"]);
+  if (set.length !== 1)
+    throw new RejectedPolicy(path8, "exactly one field must be set in an AdminNetworkPolicyPort");
+  const field = set[0];
+  const at2 = [...path8, field];
+  if (field === "namedPort") {
+    const name = reader.get(at2);
+    if (typeof name !== "string" || name === "")
+      throw new RejectedPolicy(at2, "namedPort must be a port name");
+    return { port: name, path: path8 };
+  }
+  if (field === "portNumber") {
+    onlyFields(reader, at2, ["protocol", "port"]);
+    return {
+      protocol: protocol(reader, [...at2, "protocol"]),
+      port: portNumber(reader, [...at2, "port"]),
+      path: path8
+    };
+  }
+  onlyFields(reader, at2, ["protocol", "start", "end"]);
+  const start = portNumber(reader, [...at2, "start"]);
+  const end = portNumber(reader, [...at2, "end"]);
+  if (end < start) throw new RejectedPolicy(at2, `port range ${start}-${end}: end may not be less than start`);
+  return { protocol: protocol(reader, [...at2, "protocol"]), port: start, endPort: end, path: path8 };
+}
+
+// src/kinds/admin-network-policy/index.ts
+var RULES = v1alpha1Rules({ Allow: "allow", Deny: "deny", Pass: "pass" }, [
+  "priority",
+  "subject",
+  "ingress",
+  "egress"
+]);
+var adminNetworkPolicy = {
+  apiVersion: "policy.networking.k8s.io/v1alpha1",
+  kind: "AdminNetworkPolicy",
+  read(reader) {
+    return readClusterPolicy(reader, RULES, () => ({ tier: "admin", priority: readPriority(reader) }));
+  }
+};
+
+// src/kinds/baseline-admin-network-policy/index.ts
+var RULES2 = v1alpha1Rules({ Allow: "allow", Deny: "deny" }, ["subject", "ingress", "egress"]);
+var baselineAdminNetworkPolicy = {
+  apiVersion: "policy.networking.k8s.io/v1alpha1",
+  kind: "BaselineAdminNetworkPolicy",
+  read(reader) {
+    return readClusterPolicy(reader, RULES2, () => {
+      if (reader.object.name !== "default") {
+        throw new RejectedPolicy(
+          ["metadata", "name"],
+          'Only one baseline admin network policy with metadata.name="default" can be created in the cluster'
+        );
+      }
+      return { tier: "baseline", priority: 0 };
+    });
+  }
+};
+
+// src/kinds/cluster-network-policy/index.ts
+var PROTOCOL_FIELDS = { tcp: "TCP", udp: "UDP", sctp: "SCTP" };
+var RULES3 = {
+  actions: { Accept: "allow", Deny: "deny", Pass: "pass" },
+  maxRules: 25,
+  maxItems: 25,
+  portsField: "protocols",
+  readPort: readPort3,
+  specFields: ["tier", "priority", "subject", "ingress", "egress"]
+};
+var clusterNetworkPolicy = {
+  apiVersion: "policy.networking.k8s.io/v1alpha2",
+  kind: "ClusterNetworkPolicy",
+  read(reader) {
+    return readClusterPolicy(reader, RULES3, () => {
+      const tier = reader.get(["spec", "tier"]);
+      if (tier !== "Admin" && tier !== "Baseline") {
+        throw new RejectedPolicy(
+          ["spec", "tier"],
+          `Unsupported value: ${JSON.stringify(tier ?? null)}: supported values: "Admin", "Baseline"`
+        );
+      }
+      return { tier: tier === "Admin" ? "admin" : "baseline", priority: readPriority(reader) };
+    });
+  }
+};
+function readPort3(reader, path8) {
+  const fields = [...Object.keys(PROTOCOL_FIELDS), "destinationNamedPort"];
+  onlyFields(reader, path8, fields);
+  const value = reader.get(path8);
+  const set = value !== null && typeof value === "object" ? fields.filter((f) => value[f] !== void 0) : [];
+  if (set.length !== 1) throw new RejectedPolicy(path8, "exactly one field must be set in a protocol");
+  const field = set[0];
+  const at2 = [...path8, field];
+  if (field === "destinationNamedPort") {
+    const name = reader.get(at2);
+    if (typeof name !== "string" || name === "")
+      throw new RejectedPolicy(at2, "destinationNamedPort must be a port name");
+    return { port: name, path: path8 };
+  }
+  const protocol2 = PROTOCOL_FIELDS[field];
+  onlyFields(reader, at2, ["destinationPort"]);
+  const port2 = reader.get([...at2, "destinationPort"]);
+  if (port2 === void 0 || port2 === null) return { protocol: protocol2, path: path8 };
+  const portPath = [...at2, "destinationPort"];
+  onlyFields(reader, portPath, ["number", "range"]);
+  const hasNumber = port2["number"] !== void 0;
+  const hasRange = port2["range"] !== void 0;
+  if (hasNumber === hasRange)
+    throw new RejectedPolicy(portPath, "exactly one of number and range must be set");
+  if (hasNumber) return { protocol: protocol2, port: portNumber(reader, [...portPath, "number"]), path: path8 };
+  const rangePath = [...portPath, "range"];
+  onlyFields(reader, rangePath, ["start", "end"]);
+  const start = portNumber(reader, [...rangePath, "start"]);
+  const end = portNumber(reader, [...rangePath, "end"]);
+  if (start >= end) throw new RejectedPolicy(rangePath, "Start port must be less than End port");
+  return { protocol: protocol2, port: start, endPort: end, path: path8 };
+}
+
+// src/kinds/registry.ts
+var POLICY_KINDS = [
+  adminNetworkPolicy,
+  baselineAdminNetworkPolicy,
+  clusterNetworkPolicy
+];
+function policyKindOf(apiVersion, kind) {
+  return POLICY_KINDS.find((candidate) => candidate.apiVersion === apiVersion && candidate.kind === kind);
+}
+
 // src/model/operators/prometheus-operator.ts
 function operatorPodLabels(resource, app, own) {
   const name = resource.object.name;
@@ -14912,9 +15397,6 @@ var alertmanager = {
     ];
   }
 };
-
-// src/model/types.ts
-var PROTOCOLS = ["TCP", "UDP", "SCTP"];
 
 // src/model/workloads.ts
 var POD_TEMPLATE_PATHS = {
@@ -14963,8 +15445,8 @@ function readContainerPorts(reader, containersPath) {
       const path8 = [...portsPath, p];
       const port2 = reader.port([...path8, "containerPort"]);
       const name = reader.string([...path8, "name"]);
-      const protocol = reader.string([...path8, "protocol"]) ?? "TCP";
-      if (!PROTOCOLS.includes(protocol)) {
+      const protocol2 = reader.string([...path8, "protocol"]) ?? "TCP";
+      if (!PROTOCOLS.includes(protocol2)) {
         reader.report(
           [...path8, "protocol"],
           `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
@@ -14972,7 +15454,7 @@ function readContainerPorts(reader, containersPath) {
         return;
       }
       if (port2 === void 0) return;
-      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol });
+      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol: protocol2 });
     });
   });
   return ports;
@@ -15214,176 +15696,6 @@ function podMakerFor(group, kind) {
   return byGroupAndKind.get(`${group}/${kind}`);
 }
 
-// src/model/policy.ts
-var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-var RejectedPolicy = class extends Error {
-  constructor(path8, message) {
-    super(message);
-    this.path = path8;
-  }
-  path;
-};
-function readNetworkPolicy(reader, namespace) {
-  const { object } = reader;
-  try {
-    const ingress = readRules(reader, "ingress");
-    const egress = readRules(reader, "egress");
-    const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
-    declaredTypes.forEach((type, index) => {
-      if (type !== "Ingress" && type !== "Egress") {
-        throw new RejectedPolicy(
-          ["spec", "policyTypes", index],
-          `policyTypes[${index}] must be Ingress or Egress`
-        );
-      }
-    });
-    const policyTypesDeclared = declaredTypes.length > 0;
-    const types2 = policyTypesDeclared ? { ingress: declaredTypes.includes("Ingress"), egress: declaredTypes.includes("Egress") } : { ingress: true, egress: egress.length > 0 };
-    return {
-      id: `${namespace}/${object.name}`,
-      namespace,
-      name: object.name,
-      namespaceDeclared: object.namespace !== void 0,
-      podSelector: readSelector(reader, ["spec", "podSelector"]) ?? {},
-      types: types2,
-      policyTypesDeclared,
-      ingress,
-      egress,
-      annotations: reader.stringMap(["metadata", "annotations"]),
-      loc: object.loc,
-      locate: (path8) => object.locate(path8)
-    };
-  } catch (error) {
-    if (!(error instanceof RejectedPolicy)) throw error;
-    reader.report(
-      error.path,
-      `${error.message}; the API server rejects this policy, so it is left out`,
-      "error",
-      "invalid-policy"
-    );
-    return void 0;
-  }
-}
-function readRules(reader, direction) {
-  const peersField = direction === "ingress" ? "from" : "to";
-  const rules2 = requireList(reader, ["spec", direction]) ?? [];
-  return rules2.map((_, index) => {
-    const path8 = ["spec", direction, index];
-    requireMap(reader, path8);
-    const peers = requireList(reader, [...path8, peersField]);
-    const ports = requireList(reader, [...path8, "ports"]);
-    return {
-      path: path8,
-      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path8, peersField, i])) } : {},
-      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path8, "ports", i])) } : {}
-    };
-  });
-}
-function readPeer(reader, path8) {
-  requireMap(reader, path8);
-  const podSelector = readSelector(reader, [...path8, "podSelector"]);
-  const namespaceSelector = readSelector(reader, [...path8, "namespaceSelector"]);
-  const ipBlock = readIpBlock(reader, [...path8, "ipBlock"]);
-  if (ipBlock && (podSelector || namespaceSelector)) {
-    throw new RejectedPolicy(path8, "a peer may not combine ipBlock with a pod or namespace selector");
-  }
-  if (!ipBlock && !podSelector && !namespaceSelector) {
-    throw new RejectedPolicy(path8, "a peer needs podSelector, namespaceSelector or ipBlock");
-  }
-  return {
-    ...podSelector ? { podSelector } : {},
-    ...namespaceSelector ? { namespaceSelector } : {},
-    ...ipBlock ? { ipBlock } : {},
-    path: path8
-  };
-}
-function readIpBlock(reader, path8) {
-  if (reader.get(path8) === void 0) return void 0;
-  requireMap(reader, path8);
-  const cidr = reader.get([...path8, "cidr"]);
-  if (typeof cidr !== "string") throw new RejectedPolicy(path8, "ipBlock.cidr must be a string");
-  const except = (requireList(reader, [...path8, "except"]) ?? []).map((value, i) => {
-    if (typeof value !== "string")
-      throw new RejectedPolicy([...path8, "except", i], "ipBlock.except entries must be strings");
-    return value;
-  });
-  return { cidr, except };
-}
-function readPort(reader, path8) {
-  requireMap(reader, path8);
-  const protocol = reader.get([...path8, "protocol"]) ?? "TCP";
-  if (!PROTOCOLS.includes(protocol)) {
-    throw new RejectedPolicy([...path8, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
-  }
-  const port2 = reader.get([...path8, "port"]);
-  const endPort = reader.get([...path8, "endPort"]);
-  if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
-    throw new RejectedPolicy([...path8, "port"], "port must be a number 1-65535 or a port name");
-  }
-  if (endPort !== void 0) {
-    if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
-      throw new RejectedPolicy([...path8, "endPort"], "endPort needs a numeric port and must not be below it");
-    }
-  }
-  return {
-    protocol,
-    ...port2 !== void 0 ? { port: port2 } : {},
-    ...endPort !== void 0 ? { endPort } : {},
-    path: path8
-  };
-}
-function readSelector(reader, path8) {
-  if (reader.get(path8) === void 0 || reader.get(path8) === null) return void 0;
-  requireMap(reader, path8);
-  const matchLabels2 = reader.get([...path8, "matchLabels"]);
-  const selector = {};
-  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
-    requireMap(reader, [...path8, "matchLabels"]);
-    for (const [key, value] of Object.entries(matchLabels2)) {
-      if (typeof value !== "string")
-        throw new RejectedPolicy([...path8, "matchLabels", key], "matchLabels values must be strings");
-    }
-    selector.matchLabels = matchLabels2;
-  }
-  const expressions = requireList(reader, [...path8, "matchExpressions"]);
-  if (expressions) {
-    selector.matchExpressions = expressions.map((_, i) => {
-      const at2 = [...path8, "matchExpressions", i];
-      requireMap(reader, at2);
-      const key = reader.get([...at2, "key"]);
-      const operator = reader.get([...at2, "operator"]);
-      const values = requireList(reader, [...at2, "values"]) ?? [];
-      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
-      if (!OPERATORS.includes(operator)) {
-        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
-      }
-      if (values.some((v) => typeof v !== "string"))
-        throw new RejectedPolicy([...at2, "values"], "values must be strings");
-      const needsValues = operator === "In" || operator === "NotIn";
-      if (needsValues !== values.length > 0) {
-        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
-      }
-      return {
-        key,
-        operator,
-        ...needsValues ? { values } : {}
-      };
-    });
-  }
-  return selector;
-}
-function requireMap(reader, path8) {
-  const value = reader.get(path8);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path8, "must be a map");
-}
-function requireList(reader, path8) {
-  const value = reader.get(path8);
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw new RejectedPolicy(path8, "must be a list");
-  return value;
-}
-
 // src/model/build.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 function buildModel(objects, options = {}) {
@@ -15395,6 +15707,7 @@ function buildModel(objects, options = {}) {
   const services = /* @__PURE__ */ new Map();
   const policies = /* @__PURE__ */ new Map();
   const customResources = [];
+  const tieredPolicies = /* @__PURE__ */ new Map();
   const addUnique = (map, key, item, reader) => {
     const first = map.get(key);
     if (!first) map.set(key, item);
@@ -15418,6 +15731,13 @@ function buildModel(objects, options = {}) {
         },
         reader
       );
+      continue;
+    }
+    const policyKind = policyKindOf(object.apiVersion, object.kind);
+    if (policyKind) {
+      const policy = readOnce(tieredRead, object, "", diagnostics, (own) => policyKind.read(own));
+      if (policy)
+        addUnique(tieredPolicies, `${object.kind}/${object.name}`, { policy, loc: object.loc }, reader);
       continue;
     }
     if (object.customResource) {
@@ -15503,7 +15823,8 @@ function buildModel(objects, options = {}) {
     ]),
     workloads: [...workloads.values()],
     services: [...services.values()],
-    policies: [...policies.values()]
+    policies: [...policies.values()],
+    tieredPolicies: [...tieredPolicies.values()].map((entry) => entry.policy)
   };
   model.knowledge = {
     complete: options.complete ?? false,
@@ -15581,6 +15902,7 @@ function readOnce(cache, object, namespace, diagnostics, read) {
   return reading.value;
 }
 var policiesRead = /* @__PURE__ */ new WeakMap();
+var tieredRead = /* @__PURE__ */ new WeakMap();
 var workloadsRead = /* @__PURE__ */ new WeakMap();
 function namespaceLabels(name, declared) {
   return { ...declared, [NAMESPACE_NAME_LABEL]: name };
@@ -15598,7 +15920,7 @@ function collectNamespaces(declared, configured, referenced) {
   return namespaces;
 }
 function readService(reader, namespace) {
-  const selector = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
+  const selector2 = reader.get(["spec", "selector"]) === void 0 ? void 0 : reader.stringMap(["spec", "selector"]);
   const clusterIPs = /* @__PURE__ */ new Set();
   for (const ip of [reader.string(["spec", "clusterIP"]), ...reader.array(["spec", "clusterIPs"]) ?? []]) {
     if (typeof ip === "string" && ip !== "" && ip !== "None") clusterIPs.add(ip);
@@ -15607,11 +15929,11 @@ function readService(reader, namespace) {
   (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
     const path8 = ["spec", "ports", i];
     const port2 = reader.port([...path8, "port"]);
-    const protocol = reader.string([...path8, "protocol"]) ?? "TCP";
+    const protocol2 = reader.string([...path8, "protocol"]) ?? "TCP";
     const name = reader.string([...path8, "name"]);
     const rawTarget = reader.get([...path8, "targetPort"]);
     if (port2 === void 0) return;
-    if (!PROTOCOLS.includes(protocol)) {
+    if (!PROTOCOLS.includes(protocol2)) {
       reader.report(
         [...path8, "protocol"],
         `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
@@ -15622,12 +15944,12 @@ function readService(reader, namespace) {
     if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
     else if (rawTarget !== void 0)
       reader.report([...path8, "targetPort"], "targetPort must be a number or a port name");
-    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol });
+    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol: protocol2 });
   });
   return {
     namespace,
     name: reader.object.name,
-    ...selector ? { selector } : {},
+    ...selector2 ? { selector: selector2 } : {},
     clusterIPs: [...clusterIPs],
     ports,
     loc: reader.object.loc
@@ -15665,13 +15987,13 @@ function knownNamespaces(model, config) {
 }
 var labelKeysCache = /* @__PURE__ */ new WeakMap();
 var knownNamespacesCache = /* @__PURE__ */ new WeakMap();
-function namedNamespaces(selector) {
-  const keys = selectorKeys(selector);
+function namedNamespaces(selector2) {
+  const keys = selectorKeys(selector2);
   if (keys.length !== 1 || keys[0] !== NAMESPACE_NAME_LABEL) return void 0;
   const allowed = [];
-  const equal = selector.matchLabels?.[NAMESPACE_NAME_LABEL];
+  const equal = selector2.matchLabels?.[NAMESPACE_NAME_LABEL];
   if (equal !== void 0) allowed.push([equal]);
-  for (const { operator, values } of selector.matchExpressions ?? []) {
+  for (const { operator, values } of selector2.matchExpressions ?? []) {
     if (operator !== "In") return void 0;
     allowed.push(values ?? []);
   }
@@ -15679,9 +16001,9 @@ function namedNamespaces(selector) {
   for (const list2 of allowed.slice(1)) for (const name of names) if (!list2.includes(name)) names.delete(name);
   return [...names].sort();
 }
-function unknownNamespaceLabelKeys(selector, model, config) {
+function unknownNamespaceLabelKeys(selector2, model, config) {
   const known = knownLabelKeys(model, config);
-  return selectorKeys(selector).filter((key) => !known.has(key));
+  return selectorKeys(selector2).filter((key) => !known.has(key));
 }
 function knownLabelKeys(model, config) {
   const namespaces = knownNamespaces(model, config);
@@ -15692,19 +16014,19 @@ function knownLabelKeys(model, config) {
   }
   return keys;
 }
-function matchingNamespaceNames(selector, model, config) {
+function matchingNamespaceNames(selector2, model, config) {
   const namespaces = knownNamespaces(model, config);
   let index = namespaceIndexCache.get(namespaces);
   if (!index) {
     index = { byLabel: namespacesByLabel(namespaces), answers: /* @__PURE__ */ new Map() };
     namespaceIndexCache.set(namespaces, index);
   }
-  const key = selectorKey(selector);
+  const key = selectorKey(selector2);
   let names = index.answers.get(key);
   if (!names) {
-    const [required2] = Object.entries(selector.matchLabels ?? {});
+    const [required2] = Object.entries(selector2.matchLabels ?? {});
     const candidates = required2 ? index.byLabel.get(labelKey(...required2)) ?? [] : namespaces;
-    const matches = compileSelector(selector);
+    const matches = compileSelector(selector2);
     names = candidates.filter(({ labels }) => matches(labels)).map(({ name }) => name).sort();
     index.answers.set(key, names);
   }
@@ -15726,9 +16048,9 @@ function namespacesByLabel(namespaces) {
 function labelKey(key, value) {
   return JSON.stringify([key, value]);
 }
-function selectorKey(selector) {
-  const matchLabels2 = Object.entries(selector.matchLabels ?? {}).sort(([a], [b]) => compareText(a, b));
-  const expressions = (selector.matchExpressions ?? []).map(({ key, operator, values }) => JSON.stringify([key, operator, [...values ?? []].sort()])).sort();
+function selectorKey(selector2) {
+  const matchLabels2 = Object.entries(selector2.matchLabels ?? {}).sort(([a], [b]) => compareText(a, b));
+  const expressions = (selector2.matchExpressions ?? []).map(({ key, operator, values }) => JSON.stringify([key, operator, [...values ?? []].sort()])).sort();
   return JSON.stringify([matchLabels2, expressions]);
 }
 
@@ -15763,11 +16085,11 @@ function isDeclaredDnsPod(model, config, workload) {
   const { dns } = config;
   return matchesSelector(dns.namespaceSelector, namespaceLabelsOf(model, workload.namespace)) && matchesSelector(dns.podSelector, workload.labels);
 }
-function ipBlockMayReachDns(engine, workload, protocol, port2, podCidrs) {
+function ipBlockMayReachDns(engine, workload, protocol2, port2, podCidrs) {
   const podRanges = podCidrs.flatMap((cidr) => cidrToRange(cidr) ?? []);
   return engine.selectingPolicies(workload, "egress").some(
     (policy) => policy.egress.some(
-      (rule2) => ruleAdmitsPort(rule2, protocol, port2) && (rule2.peers ?? []).some((peer3) => {
+      (rule2) => ruleAdmitsPort(rule2, protocol2, port2) && (rule2.peers ?? []).some((peer3) => {
         if (!peer3.ipBlock) return false;
         if (podRanges.length === 0) return true;
         return ipBlockRanges(peer3.ipBlock).some(
@@ -15777,10 +16099,10 @@ function ipBlockMayReachDns(engine, workload, protocol, port2, podCidrs) {
     )
   );
 }
-function reachesDns(ctx, workload, dnsTargets, protocol, port2) {
+function reachesDns(ctx, workload, dnsTargets, protocol2, port2) {
   return dnsTargets.some(
-    (dns) => ctx.engine.sideAllows("egress", { workload }, { workload: dns }, protocol, port2)
-  ) || dnsTargets.every((dns) => dns.ips.length === 0) && ipBlockMayReachDns(ctx.engine, workload, protocol, port2, ctx.config.cluster.podCidrs);
+    (dns) => ctx.engine.sideAllows("egress", { workload }, { workload: dns }, protocol2, port2)
+  ) || dnsTargets.every((dns) => dns.ips.length === 0) && ipBlockMayReachDns(ctx.engine, workload, protocol2, port2, ctx.config.cluster.podCidrs);
 }
 var dnsEgressMissing = {
   meta: {
@@ -15817,11 +16139,11 @@ var dnsEgressMissing = {
     const advised = dns.ports.filter((port2) => port2.protocol !== "UDP");
     const groups = /* @__PURE__ */ new Map();
     const answers = /* @__PURE__ */ new Map();
-    const reaches = (workload, policies, protocol, port2) => {
-      const key = `${protocol} ${port2}\0${policies.map((policy) => policy.id).join("\0")}`;
+    const reaches = (workload, policies, protocol2, port2) => {
+      const key = `${protocol2} ${port2}\0${policies.map((policy) => policy.id).join("\0")}`;
       let answer = answers.get(key);
       if (answer === void 0) {
-        answer = reachesDns(ctx, workload, targets, protocol, port2);
+        answer = reachesDns(ctx, workload, targets, protocol2, port2);
         answers.set(key, answer);
       }
       return answer;
@@ -15830,7 +16152,7 @@ var dnsEgressMissing = {
       if (dnsIds.has(workload.id)) continue;
       const policies = ctx.engine.selectingPolicies(workload, "egress");
       if (policies.length === 0) continue;
-      if (required2.every(({ protocol, port: port2 }) => reaches(workload, policies, protocol, port2))) continue;
+      if (required2.every(({ protocol: protocol2, port: port2 }) => reaches(workload, policies, protocol2, port2))) continue;
       const [isolating] = [...policies].sort(compareIsolating);
       if (!isolating) continue;
       const group = groups.get(isolating) ?? {
@@ -15840,12 +16162,12 @@ var dnsEgressMissing = {
       };
       for (const policy of policies) group.policies.add(policy);
       group.workloads.push(workload);
-      for (const { protocol, port: port2 } of advised) {
-        if (!reaches(workload, policies, protocol, port2)) group.advisedMissing.add(`${protocol} ${port2}`);
+      for (const { protocol: protocol2, port: port2 } of advised) {
+        if (!reaches(workload, policies, protocol2, port2)) group.advisedMissing.add(`${protocol2} ${port2}`);
       }
       groups.set(isolating, group);
     }
-    const requiredText = required2.map(({ protocol, port: port2 }) => `${protocol} ${port2}`).join(", ");
+    const requiredText = required2.map(({ protocol: protocol2, port: port2 }) => `${protocol2} ${port2}`).join(", ");
     for (const [isolating, { policies, workloads, advisedMissing }] of groups) {
       const others = [...policies].filter((policy) => policy !== isolating).sort(compareIsolating);
       const alsoSelecting = others.length > 0 ? ` (also selected by ${shortList(
@@ -16081,13 +16403,13 @@ var namespaceLabelUnknown = {
     const allKnown = namespacesKnown(ctx.model);
     const names = new Set(knownNamespaces(ctx.model, ctx.config).map(({ name }) => name));
     for (const { policy, peer: peer3 } of policyPeers(ctx.model)) {
-      const selector = peer3.namespaceSelector;
-      if (!selector) continue;
-      for (const key of unknownNamespaceLabelKeys(selector, ctx.model, ctx.config)) {
-        const value = selector.matchLabels?.[key];
+      const selector2 = peer3.namespaceSelector;
+      if (!selector2) continue;
+      for (const key of unknownNamespaceLabelKeys(selector2, ctx.model, ctx.config)) {
+        const value = selector2.matchLabels?.[key];
         const namesDeclared = value !== void 0 && ctx.model.namespaces.get(value)?.inferred === false;
         if (!allKnown && !namesDeclared) continue;
-        const expressionIndex = (selector.matchExpressions ?? []).findIndex(
+        const expressionIndex = (selector2.matchExpressions ?? []).findIndex(
           (expression) => expression.key === key
         );
         const path8 = value !== void 0 ? subPath(peer3.path, "namespaceSelector", "matchLabels", key) : subPath(peer3.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
@@ -16408,10 +16730,10 @@ var schema = {
 
 // src/rules/service-port-not-container-port.ts
 function serviceSelects(service, workload) {
-  const selector = service.selector;
-  if (!selector || Object.keys(selector).length === 0 || service.namespace !== workload.namespace)
+  const selector2 = service.selector;
+  if (!selector2 || Object.keys(selector2).length === 0 || service.namespace !== workload.namespace)
     return false;
-  return Object.entries(selector).every(([key, value]) => workload.labels[key] === value);
+  return Object.entries(selector2).every(([key, value]) => workload.labels[key] === value);
 }
 function targetPortOn(servicePort, workload) {
   if (typeof servicePort.targetPort === "number") return servicePort.targetPort;
@@ -16551,6 +16873,12 @@ function connectionKey(flow) {
   return `${canonicalEndpoint(flow.from).key}\0${canonicalEndpoint(flow.to).key}\0${flow.protocol}\0${flow.port}`;
 }
 var FlowAggregator = class {
+  constructor(maxDistinct = Number.POSITIVE_INFINITY) {
+    this.maxDistinct = maxDistinct;
+  }
+  maxDistinct;
+  /** Records of new connections refused once `maxDistinct` are held: memory stays bounded, the loss is counted. */
+  cut = 0;
   /** Every entry, with the ids of its two endpoints (which order the result). */
   entries = [];
   /**
@@ -16570,6 +16898,10 @@ var FlowAggregator = class {
     const fromSource = this.bySource[from.id] ??= /* @__PURE__ */ new Map();
     const key = destinationKey(to.id, flow);
     let entry = fromSource.get(key);
+    if (!entry && this.entries.length >= this.maxDistinct) {
+      this.cut++;
+      return { ...flow, from: from.endpoint, to: to.endpoint, count: 0, records: 0 };
+    }
     if (!entry) {
       entry = {
         from: from.endpoint,
@@ -16774,8 +17106,8 @@ function readRecord(value) {
   if (reporter !== "src" && reporter !== "dst") return `unknown reporter ${shown(reporter)}`;
   if (typeof value.proto !== "string" && typeof value.proto !== "number")
     return `proto ${shown(value.proto)} is not a protocol`;
-  const protocol = PROTOCOLS2[String(value.proto).toLowerCase()];
-  if (!protocol) return void 0;
+  const protocol2 = PROTOCOLS2[String(value.proto).toLowerCase()];
+  if (!protocol2) return void 0;
   if (!isPort(value.dest_port)) return `dest_port ${shown(value.dest_port)} is not a port`;
   const count3 = value.num_flows ?? 1;
   if (typeof count3 !== "number" || !Number.isInteger(count3) || count3 < 0)
@@ -16788,7 +17120,7 @@ function readRecord(value) {
   if (typeof from === "string") return from;
   const to = calicoEndpoint(value, "dest");
   if (typeof to === "string") return to;
-  return { flow: { from, to, protocol, port: value.dest_port, verdict, count: count3, firstMs, lastMs }, reporter };
+  return { flow: { from, to, protocol: protocol2, port: value.dest_port, verdict, count: count3, firstMs, lastMs }, reporter };
 }
 function unixSeconds(value) {
   if (value === void 0 || value === null) return void 0;
@@ -16874,7 +17206,7 @@ var RecentMap = class {
 
 // src/flows/connection-memory.ts
 var PROTOCOL_NUMBERS = { TCP: 1, UDP: 2, SCTP: 3 };
-function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort) {
+function connectionKey2(protocol2, sourceIp, sourcePort, destinationIp, destinationPort) {
   const source = ipv4Number(sourceIp);
   const destination = source === void 0 ? void 0 : ipv4Number(destinationIp);
   if (source !== void 0 && destination !== void 0 && isPortNumber2(sourcePort)) {
@@ -16883,14 +17215,14 @@ function connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinati
       first: (sourceFirst2 ? source : destination) | 0,
       second: (sourceFirst2 ? destination : source) | 0,
       ports: sourceFirst2 ? sourcePort << 16 | destinationPort : destinationPort << 16 | sourcePort,
-      protocol: PROTOCOL_NUMBERS[protocol],
+      protocol: PROTOCOL_NUMBERS[protocol2],
       text: void 0,
       sourceFirst: sourceFirst2
     };
   }
   const port2 = String(sourcePort);
   const sourceFirst = sourceIp < destinationIp || sourceIp === destinationIp && port2 <= String(destinationPort);
-  const text = sourceFirst ? [protocol, sourceIp, port2, destinationIp, destinationPort].join(" ") : [protocol, destinationIp, destinationPort, sourceIp, port2].join(" ");
+  const text = sourceFirst ? [protocol2, sourceIp, port2, destinationIp, destinationPort].join(" ") : [protocol2, destinationIp, destinationPort, sourceIp, port2].join(" ");
   return { first: 0, second: 0, ports: 0, protocol: 0, text, sourceFirst };
 }
 function isPortNumber2(value) {
@@ -16971,8 +17303,8 @@ var TupleTable = class {
     const keys = this.keys;
     for (; ; ) {
       const at2 = slot * WORDS;
-      const protocol = keys[at2 + 3];
-      if (protocol === 0 || protocol === key.protocol && keys[at2] === key.first && keys[at2 + 1] === key.second && keys[at2 + 2] === key.ports)
+      const protocol2 = keys[at2 + 3];
+      if (protocol2 === 0 || protocol2 === key.protocol && keys[at2] === key.first && keys[at2 + 1] === key.second && keys[at2 + 2] === key.ports)
         return slot;
       slot = slot + 1 & this.mask;
     }
@@ -17174,8 +17506,8 @@ var SightingReader = class {
     if (this.next() !== OPEN_BRACE) return void 0;
     const key = this.key();
     if (key === void 0) return void 0;
-    const protocol = this.is(key, KEY.TCP) ? "TCP" : this.is(key, KEY.UDP) ? "UDP" : this.is(key, KEY.SCTP) ? "SCTP" : void 0;
-    if (protocol === void 0) return void 0;
+    const protocol2 = this.is(key, KEY.TCP) ? "TCP" : this.is(key, KEY.UDP) ? "UDP" : this.is(key, KEY.SCTP) ? "SCTP" : void 0;
+    if (protocol2 === void 0) return void 0;
     let sourcePort = 0;
     let destinationPort;
     let synAck = false;
@@ -17201,7 +17533,7 @@ var SightingReader = class {
       return this.skipValue();
     });
     if (!ok || destinationPort === void 0 || this.next() !== CLOSE_BRACE) return void 0;
-    return { protocol, sourcePort, destinationPort, synAck };
+    return { protocol: protocol2, sourcePort, destinationPort, synAck };
   }
   /** A flags object of `"NAME":true|false` members: whether SYN and ACK are both true. */
   flags() {
@@ -17418,8 +17750,8 @@ var HubbleReader = class {
     if (!sighting || sighting.synAck) return false;
     const ms = this.times.parse(sighting.time);
     if (ms === void 0) return false;
-    const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
-    const connection = connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort);
+    const { protocol: protocol2, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
+    const connection = connectionKey2(protocol2, sourceIp, sourcePort, destinationIp, destinationPort);
     if (this.seenAgain(connection, ms, sink)) return true;
     const endpoints = this.sightings.endpoints();
     if (!endpoints) return false;
@@ -17428,7 +17760,7 @@ var HubbleReader = class {
     if (verdict && "known" in source && "known" in destination) {
       const from = withAddress(source.known, sourceIp);
       const to = withAddress(destination.known, destinationIp);
-      const flow = { from, to, protocol, port: destinationPort, verdict, count: 1, firstMs: ms, lastMs: ms };
+      const flow = { from, to, protocol: protocol2, port: destinationPort, verdict, count: 1, firstMs: ms, lastMs: ms };
       this.count(flow, connection, sink);
       return true;
     }
@@ -17546,13 +17878,13 @@ function withAddress(known, ip) {
   return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
 }
 function findL4(l4) {
-  for (const [key, protocol] of L4_PROTOCOLS) {
+  for (const [key, protocol2] of L4_PROTOCOLS) {
     const ports = l4[key];
     if (ports === void 0) continue;
     if (!isObject(ports)) return `l4.${key} is not an object`;
     if (!isPort(ports.destination_port))
       return `l4.${key}.destination_port ${shown(ports.destination_port)} is not a port`;
-    return { protocol, port: ports.destination_port, ports };
+    return { protocol: protocol2, port: ports.destination_port, ports };
   }
   return void 0;
 }
@@ -17763,15 +18095,15 @@ function nativeRecord(value) {
   const to = nativeEndpoint(value.to, "to");
   if (typeof to === "string") return to;
   if (!isPort(value.port)) return `port ${shown(value.port)} is not a port (1-65535)`;
-  const protocol = value.protocol === void 0 ? "TCP" : typeof value.protocol === "string" ? PROTOCOLS3[value.protocol.toUpperCase()] : void 0;
-  if (!protocol) return `protocol ${shown(value.protocol)} is not TCP, UDP or SCTP`;
+  const protocol2 = value.protocol === void 0 ? "TCP" : typeof value.protocol === "string" ? PROTOCOLS3[value.protocol.toUpperCase()] : void 0;
+  if (!protocol2) return `protocol ${shown(value.protocol)} is not TCP, UDP or SCTP`;
   const count3 = value.count ?? 1;
   if (typeof count3 !== "number" || !Number.isInteger(count3) || count3 < 1)
     return `count ${shown(count3)} is not a positive integer`;
   const verdict = value.verdict ?? "allowed";
   if (!VERDICTS.has(verdict))
     return `verdict ${shown(verdict)} is not allowed, denied, dropped-other or audit`;
-  const flow = { from, to, protocol, port: value.port, verdict, count: count3 };
+  const flow = { from, to, protocol: protocol2, port: value.port, verdict, count: count3 };
   for (const [field, target2] of [
     ["firstSeen", "firstMs"],
     ["lastSeen", "lastMs"]
@@ -18013,7 +18345,7 @@ import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 var GZIP_MAGIC = [31, 139];
 var CHUNK_BYTES = 1024 * 1024;
-async function openContent(file) {
+async function openContent(file, maxDecompressedBytes = Number.POSITIVE_INFINITY) {
   const handle = await open(file, "r");
   let gzipped;
   try {
@@ -18027,7 +18359,18 @@ async function openContent(file) {
   const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   source.on("error", (error) => gunzip.destroy(error));
-  return source.pipe(gunzip);
+  return boundedBytes(source.pipe(gunzip), maxDecompressedBytes);
+}
+async function* boundedBytes(content, maxBytes) {
+  let size = 0;
+  for await (const chunk of content) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      yield chunk.subarray(0, chunk.length - (size - maxBytes));
+      throw new Error(`decompresses to more than ${maxBytes} bytes (limit maxDecompressedBytes)`);
+    }
+    yield chunk;
+  }
 }
 async function* readChunks(file) {
   const handle = await open(file, "r");
@@ -18145,11 +18488,12 @@ function startsWithByteOrderMark(bytes, start, end) {
 
 // src/flows/sink.ts
 var ReadRun = class {
-  constructor(maxSkippedSamples) {
+  constructor(maxSkippedSamples, maxDistinctFlows) {
     this.maxSkippedSamples = maxSkippedSamples;
+    this.aggregator = new FlowAggregator(maxDistinctFlows);
   }
   maxSkippedSamples;
-  aggregator = new FlowAggregator();
+  aggregator;
   stats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
   /** Valid records (counted, ignored or held) per file given: a file with none was not read at all. */
   validRecords = /* @__PURE__ */ new Map();
@@ -18190,6 +18534,8 @@ var ReadRun = class {
 var DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 var DEFAULT_MAX_SKIPPED_SAMPLES = 10;
 var DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+var DEFAULT_MAX_DISTINCT_FLOWS = 1e6;
+var DEFAULT_MAX_DECOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024;
 var DETECTION_BYTES = 64 * 1024;
 async function readFlows(files, options = {}) {
   const limits = {
@@ -18197,7 +18543,12 @@ async function readFlows(files, options = {}) {
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
   };
   const forced = options.format === "auto" ? void 0 : options.format;
-  const run = new ReadRun(options.maxSkippedSamples ?? DEFAULT_MAX_SKIPPED_SAMPLES);
+  const run = new ReadRun(
+    options.maxSkippedSamples ?? DEFAULT_MAX_SKIPPED_SAMPLES,
+    options.maxDistinctFlows ?? DEFAULT_MAX_DISTINCT_FLOWS
+  );
+  const maxDecompressed = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  const open2 = (file) => openContent(file, maxDecompressed);
   const hubble = new HubbleReader();
   const calico = new CalicoReader();
   const nativeLines = new NativeJsonLinesReader();
@@ -18213,13 +18564,13 @@ async function readFlows(files, options = {}) {
     const sink = run.sinkFor(displayName(file, options.root));
     let lastLine = 0;
     try {
-      const head = await readPrefix(await openContent(file), DETECTION_BYTES, { skipLeadingBlanks: true });
+      const head = await readPrefix(await open2(file), DETECTION_BYTES, { skipLeadingBlanks: true });
       const layout = detectLayout(head.bytes.toString("utf8"), head.complete, forced);
       if (layout === void 0) continue;
       const reader = lineReaderFor(layout);
       if (reader) {
         await forEachLine(
-          await openContent(file),
+          await open2(file),
           limits.maxLineBytes,
           {
             rawLine(bytes, start, end, lineNumber) {
@@ -18238,13 +18589,14 @@ async function readFlows(files, options = {}) {
           options.signal
         );
       } else {
-        await readDocument(file, limits.maxDocumentBytes, sink);
+        await readDocument(await open2(file), limits.maxDocumentBytes, sink);
       }
     } catch (error) {
       sink.skip(lastLine === 0 ? 0 : lastLine + 1, `cannot read: ${error.message}`);
     }
   }
   calico.finish(run.sinkFor(""));
+  if (run.aggregator.cut > 0) run.stats.cut = run.aggregator.cut;
   const { flows, window } = run.aggregator.result();
   const unreadFiles = run.filesWithoutRecords();
   return {
@@ -18254,8 +18606,8 @@ async function readFlows(files, options = {}) {
     ...unreadFiles.length > 0 ? { unreadFiles } : {}
   };
 }
-async function readDocument(file, maxBytes, sink) {
-  const { bytes, complete, error } = await readPrefix(await openContent(file), maxBytes);
+async function readDocument(content, maxBytes, sink) {
+  const { bytes, complete, error } = await readPrefix(content, maxBytes);
   if (error) throw error;
   if (!complete) {
     sink.skip(
@@ -19588,8 +19940,8 @@ function checkLabels(path8, labels, problem2) {
       problem2([...path8, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
   }
 }
-function checkSelector(path8, selector, problem2) {
-  const fields = record(selector);
+function checkSelector(path8, selector2, problem2) {
+  const fields = record(selector2);
   if (fields === void 0) return;
   checkLabels([...path8, "matchLabels"], fields["matchLabels"], problem2);
   list(fields["matchExpressions"]).forEach((expression, index) => {
@@ -19734,6 +20086,11 @@ function collectCandidate(candidate, reading, into) {
   }
   const groups = ANALYSED_KINDS.get(kind);
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+  if (policyKindOf(apiVersion, kind)) {
+    const object2 = loadedObject(value, kind, apiVersion, node, reading, true);
+    if (object2) into.objects.push(object2);
+    return;
+  }
   const unanalysed = unanalysedKind(apiVersion, kind);
   if (unanalysed) {
     count(into.skippedKinds, `${kind} (${apiVersion})`);
@@ -19801,7 +20158,7 @@ function noteUnanalysed(value, kind, apiVersion, about, offset, reading, into) {
     resource: { kind, ...namespace ? { namespace } : {}, name }
   });
 }
-function loadedObject(value, kind, apiVersion, node, reading) {
+function loadedObject(value, kind, apiVersion, node, reading, withFieldPositions = KINDS_WITH_FIELD_POSITIONS.has(kind)) {
   const offset = node.start ?? 0;
   const loc = locationAt(reading.file, reading.lineCounter, offset);
   const metadata = plainObject(value["metadata"]);
@@ -19833,7 +20190,7 @@ function loadedObject(value, kind, apiVersion, node, reading) {
       `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
     );
   }
-  const written = KINDS_WITH_FIELD_POSITIONS.has(kind) ? { root: node, file: reading.file, lineCounter: reading.lineCounter } : void 0;
+  const written = withFieldPositions ? { root: node, file: reading.file, lineCounter: reading.lineCounter } : void 0;
   return {
     apiVersion,
     kind,
@@ -20042,6 +20399,7 @@ function sortSkippedKinds(result) {
 }
 
 // src/config/defaults.ts
+var DEFAULT_MAX_REPORTED_CHANGES = 1e4;
 var DEFAULT_CONFIG_FILE = ".netpol-guard.yaml";
 var DEFAULT_CONFIG = Object.freeze({
   rules: {},
@@ -20067,7 +20425,10 @@ var DEFAULT_CONFIG = Object.freeze({
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,
     maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
-    maxSkippedSamples: DEFAULT_MAX_SKIPPED_SAMPLES
+    maxSkippedSamples: DEFAULT_MAX_SKIPPED_SAMPLES,
+    maxDistinctFlows: DEFAULT_MAX_DISTINCT_FLOWS,
+    maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
+    maxReportedChanges: DEFAULT_MAX_REPORTED_CHANGES
   }
 });
 
@@ -20187,7 +20548,10 @@ var CONFIG_SCHEMA = {
         maxDepth: count2,
         maxLineBytes: count2,
         maxDocumentBytes: count2,
-        maxSkippedSamples: { type: "integer", minimum: 0 }
+        maxSkippedSamples: { type: "integer", minimum: 0 },
+        maxDistinctFlows: count2,
+        maxDecompressedBytes: count2,
+        maxReportedChanges: count2
       }
     }
   }
@@ -20272,6 +20636,7 @@ function parseConfigText(text, file, diagnostics) {
   const given = content;
   checkRuleIds(given, doc, locate, diagnostics);
   checkCidrs(given, doc, locate, diagnostics);
+  checkIgnoreGlobs(given, doc, locate, diagnostics);
   return mergeWithDefaults(given);
 }
 function dropSetting(content, segments) {
@@ -20350,6 +20715,30 @@ function checkCidrs(given, doc, locate, diagnostics) {
     });
   }
 }
+var MAX_GLOB_LENGTH = 256;
+var MAX_GLOB_STARS_PER_SEGMENT = 2;
+function globProblem(glob) {
+  if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters`;
+  if (/[@!?+*]\(/.test(glob)) return "extended globs (`+(\u2026)`, `@(\u2026)`\u2026) are not supported";
+  if (/\{[^}]*\.\.[^}]*\}/.test(glob)) return "brace ranges (`{1..9}`) are not supported";
+  const starry = glob.split("/").find((segment) => segment !== "**" && (segment.match(/\*/g)?.length ?? 0) > MAX_GLOB_STARS_PER_SEGMENT);
+  if (starry !== void 0) return `more than ${MAX_GLOB_STARS_PER_SEGMENT} "*" in one path segment`;
+  return void 0;
+}
+function checkIgnoreGlobs(given, doc, locate, diagnostics) {
+  if (!given.ignore) return;
+  given.ignore = given.ignore.filter((glob, index) => {
+    const problem2 = globProblem(glob);
+    if (problem2 === void 0) return true;
+    diagnostics.push({
+      severity: "error",
+      code: "config",
+      message: `ignore[${index}]: ${problem2}; the glob is not applied`,
+      ...locate(nodeAt(doc, ["ignore", index])?.range?.[0])
+    });
+    return false;
+  });
+}
 function mergeWithDefaults(given) {
   const defaults2 = structuredClone(DEFAULT_CONFIG);
   return {
@@ -20409,12 +20798,12 @@ var ConnSet = class _ConnSet {
     return _ConnSet.EMPTY;
   }
   /** The given ranges of one protocol (any order, overlapping allowed; clipped to 1..65535). */
-  static of(protocol, ranges) {
-    return _ConnSet.from({ [protocol]: ranges });
+  static of(protocol2, ranges) {
+    return _ConnSet.from({ [protocol2]: ranges });
   }
   /** Every port of one protocol. */
-  static allOf(protocol) {
-    return _ConnSet.of(protocol, [[MIN_PORT, MAX_PORT]]);
+  static allOf(protocol2) {
+    return _ConnSet.of(protocol2, [[MIN_PORT, MAX_PORT]]);
   }
   /** Builds a set from ranges per protocol (any order, overlapping allowed; clipped to 1..65535). */
   static from(ranges) {
@@ -20454,24 +20843,24 @@ var ConnSet = class _ConnSet {
     return this.combine(other, (a, b) => intersectRanges(a, complement(b)));
   }
   equals(other) {
-    return PROTOCOLS.every((protocol) => sameRanges(this.byProtocol[protocol], other.byProtocol[protocol]));
+    return PROTOCOLS.every((protocol2) => sameRanges(this.byProtocol[protocol2], other.byProtocol[protocol2]));
   }
   isEmpty() {
-    return PROTOCOLS.every((protocol) => this.byProtocol[protocol].length === 0);
+    return PROTOCOLS.every((protocol2) => this.byProtocol[protocol2].length === 0);
   }
   /** Every port of every protocol. */
   isAll() {
     return this.equals(_ConnSet.FULL);
   }
-  has(protocol, port2) {
-    return this.byProtocol[protocol].some(([lo, hi]) => lo <= port2 && port2 <= hi);
+  has(protocol2, port2) {
+    return this.byProtocol[protocol2].some(([lo, hi]) => lo <= port2 && port2 <= hi);
   }
-  ranges(protocol) {
-    return this.byProtocol[protocol];
+  ranges(protocol2) {
+    return this.byProtocol[protocol2];
   }
   /** Protocols with at least one port, in `PROTOCOLS` order. */
   protocols() {
-    return PROTOCOLS.filter((protocol) => this.byProtocol[protocol].length > 0);
+    return PROTOCOLS.filter((protocol2) => this.byProtocol[protocol2].length > 0);
   }
   /**
    * The compact form reports and tests compare: `All Connections`, `No Connections`, or protocol groups sorted by
@@ -20480,7 +20869,7 @@ var ConnSet = class _ConnSet {
   toString() {
     if (this.isEmpty()) return "No Connections";
     if (this.isAll()) return "All Connections";
-    return [...PROTOCOLS].sort().filter((protocol) => this.byProtocol[protocol].length > 0).map((protocol) => `${protocol} ${this.byProtocol[protocol].map(formatRange).join(",")}`).join(",");
+    return [...PROTOCOLS].sort().filter((protocol2) => this.byProtocol[protocol2].length > 0).map((protocol2) => `${protocol2} ${this.byProtocol[protocol2].map(formatRange).join(",")}`).join(",");
   }
 };
 function formatRange([lo, hi]) {
@@ -20546,29 +20935,6 @@ function complement(ranges) {
 }
 function sameRanges(a, b) {
   return a.length === b.length && a.every(([lo, hi], i) => lo === b[i][0] && hi === b[i][1]);
-}
-
-// src/diff/explain-text.ts
-var at = (loc) => `${loc.file}:${loc.line}`;
-function describeDenial(explanation, fromLabel, toLabel) {
-  const parts = [];
-  let location;
-  const sides = [
-    [explanation.egress, `egress of ${fromLabel}`],
-    [explanation.ingress, `ingress of ${toLabel}`]
-  ];
-  for (const [side, subject] of sides) {
-    if (side.allowed) continue;
-    const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ");
-    const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
-    let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
-    const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
-    if (nearMiss)
-      sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
-    parts.push(sentence);
-    location ??= nearMiss?.rule.loc ?? side.policies[0]?.loc;
-  }
-  return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
 }
 
 // src/policy/compile.ts
@@ -20657,10 +21023,10 @@ function compilePorts(ports) {
   let fixed = ConnSet.none();
   const named = [];
   for (const port2 of ports) {
-    const protocol = port2.protocol ?? "TCP";
-    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(protocol));
+    const protocol2 = port2.protocol ?? "TCP";
+    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(protocol2));
     else if (typeof port2.port === "number")
-      fixed = fixed.union(ConnSet.of(protocol, [[port2.port, port2.endPort ?? port2.port]]));
+      fixed = fixed.union(ConnSet.of(protocol2, [[port2.port, port2.endPort ?? port2.port]]));
     else named.push({ name: port2.port, ...port2.protocol ? { protocol: port2.protocol } : {} });
   }
   if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
@@ -20691,9 +21057,15 @@ function compilePorts(ports) {
 // src/policy/external.ts
 var PROTOCOL_ORDER = [...PROTOCOLS].sort();
 function externalBlocks(contributions) {
+  const bySegment = /* @__PURE__ */ new Map();
+  for (const family of [4, 6]) {
+    for (const segment of allowedSegments(family, contributions)) {
+      bySegment.set(`${family}:${segment.range.start}`, segment.ports);
+    }
+  }
   return blocksOf(
     contributions.flatMap((c) => c.ranges ?? []),
-    (segment) => contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment))).reduce((ports, c) => ports.union(c.ports), ConnSet.none())
+    (segment) => bySegment.get(`${segment.family}:${segment.start}`) ?? ConnSet.none()
   );
 }
 function blocksOf(boundaries, portsAt) {
@@ -20703,13 +21075,13 @@ function blocksOf(boundaries, portsAt) {
       family,
       boundaries.filter((range2) => range2.family === family)
     ).map((range2) => ({ range: range2, ports: portsAt(range2) }));
-    for (const protocol of PROTOCOL_ORDER) {
-      for (const merged of mergeSegments(segments, protocol)) {
+    for (const protocol2 of PROTOCOL_ORDER) {
+      for (const merged of mergeSegments(segments, protocol2)) {
         for (const cidr of rangeToCidrs(merged.range)) {
           blocks2.push({
             cidr,
             range: cidrToRange(cidr),
-            protocol,
+            protocol: protocol2,
             ports: merged.ports.map(([lo, hi]) => [lo, hi])
           });
         }
@@ -20718,16 +21090,65 @@ function blocksOf(boundaries, portsAt) {
   }
   return blocks2.sort(compareBlocks);
 }
+var ExternalBlockCache = class {
+  rangeIds = /* @__PURE__ */ new WeakMap();
+  byKey = /* @__PURE__ */ new Map();
+  nextRangeId = 0;
+  blocks(contributions) {
+    const key = contributions.map((c) => `${c.ranges ? this.idOf(c.ranges) : "*"}=${c.ports.toString()}`).join("|");
+    let blocks2 = this.byKey.get(key);
+    if (!blocks2) this.byKey.set(key, blocks2 = externalBlocks(contributions));
+    return blocks2;
+  }
+  /** Compiled peers keep their ranges in one array each: its identity names them. */
+  idOf(ranges) {
+    let id = this.rangeIds.get(ranges);
+    if (id === void 0) this.rangeIds.set(ranges, id = this.nextRangeId++);
+    return id;
+  }
+};
 function compareBlocks(a, b) {
   return compareRanges(a.range, b.range) || PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol);
 }
-function mergeSegments(segments, protocol) {
+function allowedSegments(family, contributions) {
+  const everywhere = contributions.filter((c) => !c.ranges).reduce((ports2, c) => ports2.union(c.ports), ConnSet.none());
+  const events = [];
+  for (const c of contributions) {
+    for (const range2 of c.ranges ?? []) {
+      if (range2.family !== family) continue;
+      events.push({ at: range2.start, ports: c.ports, change: 1 });
+      events.push({ at: range2.end + 1n, ports: c.ports, change: -1 });
+    }
+  }
+  events.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  const active = /* @__PURE__ */ new Map();
+  let next = 0;
+  let ports = everywhere;
+  return cutAddressSpace(
+    family,
+    contributions.flatMap((c) => c.ranges ?? [])
+  ).map((range2) => {
+    let changed = false;
+    for (; next < events.length && events[next].at <= range2.start; next++) {
+      const event = events[next];
+      const key = event.ports.toString();
+      const entry = active.get(key) ?? { ports: event.ports, count: 0 };
+      entry.count += event.change;
+      if (entry.count === 0) active.delete(key);
+      else active.set(key, entry);
+      changed = true;
+    }
+    if (changed) ports = [...active.values()].reduce((union, entry) => union.union(entry.ports), everywhere);
+    return { range: range2, ports };
+  });
+}
+function mergeSegments(segments, protocol2) {
   const merged = [];
   for (const segment of segments) {
-    const ports = segment.ports.ranges(protocol);
+    const ports = segment.ports.ranges(protocol2);
     if (ports.length === 0) continue;
     const last = merged.at(-1);
-    if (last && last.range.end + 1n === segment.range.start && ConnSet.of(protocol, last.ports).equals(ConnSet.of(protocol, ports))) {
+    if (last && last.range.end + 1n === segment.range.start && ConnSet.of(protocol2, last.ports).equals(ConnSet.of(protocol2, ports))) {
       last.range = { ...last.range, end: segment.range.end };
     } else {
       merged.push({ range: segment.range, ports });
@@ -20836,6 +21257,8 @@ var Engine = class {
   peerGroups = /* @__PURE__ */ new Map();
   namespaceGroups = /* @__PURE__ */ new Map();
   peerMembers = /* @__PURE__ */ new Map();
+  /** Pods selected by the same policies share their address rules: their blocks are computed once. */
+  externalBlockCache = new ExternalBlockCache();
   policyWorkloads(policy) {
     const compiled = this.compiled(policy);
     return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group) => compiled.selects(group.facts)).flatMap((group) => group.members);
@@ -20866,31 +21289,31 @@ var Engine = class {
       this.evaluateSide("ingress", to, from).allowed
     );
   }
-  isAllowed(from, to, protocol, port2) {
-    return this.sideAllows("egress", from, to, protocol, port2) && this.sideAllows("ingress", to, from, protocol, port2);
+  isAllowed(from, to, protocol2, port2) {
+    return this.sideAllows("egress", from, to, protocol2, port2) && this.sideAllows("ingress", to, from, protocol2, port2);
   }
-  sideAllows(direction, subject, other, protocol, port2) {
-    return this.decide(direction, subject, other, protocol, port2).allowed;
+  sideAllows(direction, subject, other, protocol2, port2) {
+    return this.decide(direction, subject, other, protocol2, port2).allowed;
   }
-  allowingRule(from, to, protocol, port2) {
+  allowingRule(from, to, protocol2, port2) {
     const sides = [
       ["ingress", to, from],
       ["egress", from, to]
     ];
     for (const [direction, subject, other] of sides) {
-      const { allowed, rule: rule2 } = this.decide(direction, subject, other, protocol, port2);
+      const { allowed, rule: rule2 } = this.decide(direction, subject, other, protocol2, port2);
       if (allowed && rule2?.action === "allow") return ruleLocation(rule2.policy, rule2.rule);
     }
     return void 0;
   }
-  admittingRules(direction, subject, other, protocol, port2) {
-    if (this.decide(direction, subject, other, protocol, port2).tier !== "namespaced") return [];
+  admittingRules(direction, subject, other, protocol2, port2) {
+    if (this.decide(direction, subject, other, protocol2, port2).tier !== "namespaced") return [];
     const side = this.sideOf(direction, subject, other);
     const admitting = [];
     for (const compiled of side.selecting.namespaced) {
       if (!compiled.networkPolicy) continue;
       for (const rule2 of compiled[direction]) {
-        if (rule2.action === "allow" && admits(rule2, side, protocol, port2))
+        if (rule2.action === "allow" && admits(rule2, side, protocol2, port2))
           admitting.push({ policy: compiled.networkPolicy, index: rule2.index });
       }
     }
@@ -20900,14 +21323,14 @@ var Engine = class {
    * How the tiers decide one port of one side (`tiers.ts`), with the deciding rule. Stops at that rule, without
    * building any port set: replaying flows and judging risks ask this for tens of thousands of connections.
    */
-  decide(direction, subject, other, protocol, port2) {
+  decide(direction, subject, other, protocol2, port2) {
     if (!("workload" in subject)) return DEFAULT_ALLOW;
     const selecting = this.selecting(subject.workload, direction);
     if (isEmptySelecting(selecting)) return DEFAULT_ALLOW;
     const side = this.sideOf(direction, subject, other);
-    const admitting = (rule2) => admits(rule2.rule, side, protocol, port2);
+    const admitting = (rule2) => admits(rule2.rule, side, protocol2, port2);
     return decidePort(selecting.admin, selecting.baseline, admitting, () => {
-      const allowing = firstRule(selecting.namespaced, direction, "allow", side, protocol, port2);
+      const allowing = firstRule(selecting.namespaced, direction, "allow", side, protocol2, port2);
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : void 0;
       return { isolated: selecting.namespaced.length > 0, allowing, denying };
     });
@@ -20926,7 +21349,7 @@ var Engine = class {
     if (direction === "ingress") return subject.ports;
     return "pod" in otherFacts ? otherFacts.pod.ports : void 0;
   }
-  explain(from, to, protocol, port2) {
+  explain(from, to, protocol2, port2) {
     const verdicts = (evaluations, tiered) => evaluations.map(({ compiled, rules: rules2 }) => ({
       policy: policyId(compiled),
       loc: compiled.ref.location,
@@ -20935,7 +21358,7 @@ var Engine = class {
         index: rule2.compiled.index,
         loc: ruleLocation(compiled, rule2.compiled),
         peerMatches: rule2.peerMatches,
-        portMatches: rule2.ports.has(protocol, port2),
+        portMatches: rule2.ports.has(protocol2, port2),
         ...tiered || rule2.compiled.action !== "allow" ? { action: rule2.compiled.action } : {},
         ...rule2.compiled.name !== void 0 ? { name: rule2.compiled.name } : {}
       }))
@@ -20945,11 +21368,11 @@ var Engine = class {
       const explained = {
         direction,
         isolated: side.isolated,
-        allowed: side.allowed.has(protocol, port2),
+        allowed: side.allowed.has(protocol2, port2),
         policies: verdicts(side.policies, false)
       };
       if (side.tiered.length === 0) return explained;
-      const decision = this.decide(direction, subject, other, protocol, port2);
+      const decision = this.decide(direction, subject, other, protocol2, port2);
       return {
         ...explained,
         tiered: verdicts(side.tiered, true),
@@ -20958,7 +21381,7 @@ var Engine = class {
     };
     const egress = explainSide("egress", from, to);
     const ingress = explainSide("ingress", to, from);
-    return { allowed: egress.allowed && ingress.allowed, protocol, port: port2, egress, ingress };
+    return { allowed: egress.allowed && ingress.allowed, protocol: protocol2, port: port2, egress, ingress };
   }
   connectivity() {
     return [...this.connections()];
@@ -20977,10 +21400,10 @@ var Engine = class {
       ])
     );
     const connectionsOf = function* (from, to, ports) {
-      for (const protocol of PROTOCOL_ORDER) {
-        const ranges = ports.ranges(protocol);
+      for (const protocol2 of PROTOCOL_ORDER) {
+        const ranges = ports.ranges(protocol2);
         if (ranges.length > 0)
-          yield { from, to, protocol, ports: ranges.map(([lo, hi]) => [lo, hi]) };
+          yield { from, to, protocol: protocol2, ports: ranges.map(([lo, hi]) => [lo, hi]) };
       }
     };
     const candidates = this.destinationCandidates(rows, rank);
@@ -21005,8 +21428,8 @@ var Engine = class {
         );
       }
       if (!everyDestination) continue;
-      for (const { cidr, protocol, ports } of egress.external())
-        yield { from: peers.get(source), to: { cidr }, protocol, ports };
+      for (const { cidr, protocol: protocol2, ports } of egress.external())
+        yield { from: peers.get(source), to: { cidr }, protocol: protocol2, ports };
     }
     const inbound = sorted.filter((destination) => inScope(destination, scope?.destinations)).flatMap(
       (destination) => rows[this.groupOfWorkload.get(destination).index].ingress.external().map((block) => ({
@@ -21155,7 +21578,7 @@ var Engine = class {
       }
     }
     row.contributions = contributions;
-    row.external = once(() => externalBlocks(contributions));
+    row.external = once(() => this.externalBlockCache.blocks(contributions));
     return row;
   }
   /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
@@ -21300,10 +21723,10 @@ var DEFAULT_ALLOW = { allowed: true, tier: "default" };
 function isEmptySelecting(selecting) {
   return selecting.namespaced.length === 0 && selecting.admin.length === 0 && selecting.baseline.length === 0;
 }
-function firstRule(policies, direction, action, side, protocol, port2) {
+function firstRule(policies, direction, action, side, protocol2, port2) {
   for (const policy of policies) {
     for (const rule2 of policy[direction]) {
-      if (rule2.action === action && admits(rule2, side, protocol, port2)) return { policy, rule: rule2, action };
+      if (rule2.action === action && admits(rule2, side, protocol2, port2)) return { policy, rule: rule2, action };
     }
   }
   return void 0;
@@ -21327,8 +21750,8 @@ function tierDecision(decision) {
     ...decision.passedBy ? { passedBy: describe3(decision.passedBy) } : {}
   };
 }
-function admits(rule2, side, protocol, port2) {
-  return rule2.ports.resolve(side.destinationPorts).has(protocol, port2) && (!rule2.peers || rule2.peers.some((peer3) => peer3.matches(side.otherFacts)));
+function admits(rule2, side, protocol2, port2) {
+  return rule2.ports.resolve(side.destinationPorts).has(protocol2, port2) && (!rule2.peers || rule2.peers.some((peer3) => peer3.matches(side.otherFacts)));
 }
 var everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
 function once(compute) {
@@ -21381,6 +21804,148 @@ function compareWorkloads(a, b) {
 }
 function sortedEntries(labels) {
   return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
+}
+
+// src/diff/blame.ts
+function blameChange(base, head, protocol2, port2, opened) {
+  const [allowing, denying] = opened ? [head, base] : [base, head];
+  for (const [direction, subjectEnd, otherEnd] of SIDES) {
+    const denies = (side) => !side.engine.sideAllows(direction, side[subjectEnd], side[otherEnd], protocol2, port2);
+    if (!denies(denying) || denies(allowing)) continue;
+    const subject = workloadPair(base[subjectEnd], head[subjectEnd]);
+    if (!subject) continue;
+    const change = {
+      base,
+      head,
+      direction,
+      subject,
+      other: workloadPair(base[otherEnd], head[otherEnd]),
+      opened
+    };
+    const admitting = allowing.engine.admittingRules(
+      direction,
+      allowing[subjectEnd],
+      allowing[otherEnd],
+      protocol2,
+      port2
+    );
+    return admitting.length === 0 ? isolationBlame(change) : ruleBlame(change, admitting);
+  }
+  return void 0;
+}
+var SIDES = [
+  ["ingress", "to", "from"],
+  ["egress", "from", "to"]
+];
+function workloadPair(base, head) {
+  return "workload" in base && "workload" in head ? { base: base.workload, head: head.workload } : void 0;
+}
+function isolationBlame(change) {
+  const { base, head, direction, subject, opened } = change;
+  const moved = movedBy(subject, base.engine, head.engine);
+  if (moved) return moved;
+  if (opened) {
+    for (const policy of base.engine.selectingPolicies(subject.base, direction)) {
+      const kept = policyById(head.engine, policy.id);
+      if (kept) return kept.locate(["spec", "podSelector"]);
+    }
+    return void 0;
+  }
+  const isolating = head.engine.selectingPolicies(subject.head, direction);
+  const added = isolating.find((policy) => !policyById(base.engine, policy.id));
+  if (added) return added.loc;
+  return isolating.find((policy) => changedSelection(base.engine, policy))?.locate(["spec", "podSelector"]);
+}
+function ruleBlame(change, admitting) {
+  const { base, head, direction, subject, other, opened } = change;
+  const otherTree = opened ? base.engine : head.engine;
+  for (const { policy, index } of admitting) {
+    const rule2 = policy[direction][index];
+    const counterpart = policyById(otherTree, policy.id);
+    if (counterpart && counterpart[direction].some((candidate) => sameRule(candidate, rule2))) continue;
+    if (opened) return policy.locate(rule2.path);
+    return counterpart ? counterpartLocation(counterpart, direction, index) : void 0;
+  }
+  for (const { policy } of admitting) {
+    const atHead = opened ? policy : policyById(head.engine, policy.id);
+    if (atHead && changedSelection(base.engine, atHead)) return atHead.locate(["spec", "podSelector"]);
+  }
+  return movedBy(subject, base.engine, head.engine) ?? movedBy(other, base.engine, head.engine);
+}
+function counterpartLocation(policy, direction, index) {
+  const rule2 = policy[direction][index];
+  return rule2 ? policy.locate(rule2.path) : policy.locate(["spec", direction]);
+}
+function movedBy(pair, base, head) {
+  if (!pair) return void 0;
+  const labels = (labelSet) => JSON.stringify(sortedEntries(labelSet));
+  if (labels(pair.base.labels) !== labels(pair.head.labels)) return pair.head.loc;
+  const namespace = pair.head.namespace;
+  if (labels(namespaceLabelsOf(base.model, namespace)) !== labels(namespaceLabelsOf(head.model, namespace)))
+    return head.model.namespaces.get(namespace)?.loc;
+  return void 0;
+}
+function policyById(engine, id) {
+  let byId = policiesById.get(engine);
+  if (!byId) policiesById.set(engine, byId = new Map(engine.model.policies.map((p) => [p.id, p])));
+  return byId.get(id);
+}
+var policiesById = /* @__PURE__ */ new WeakMap();
+function changedSelection(base, policy) {
+  const before = policyById(base, policy.id);
+  return !before || JSON.stringify([before.podSelector, before.types]) !== JSON.stringify([policy.podSelector, policy.types]);
+}
+function sameRule(a, b) {
+  return ruleMeaning(a) === ruleMeaning(b);
+}
+function ruleMeaning(rule2) {
+  let meaning2 = meanings.get(rule2);
+  if (meaning2 === void 0) {
+    meaning2 = JSON.stringify([
+      rule2.peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [
+        podSelector,
+        namespaceSelector,
+        ipBlock
+      ]),
+      rule2.ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
+    ]);
+    meanings.set(rule2, meaning2);
+  }
+  return meaning2;
+}
+var meanings = /* @__PURE__ */ new WeakMap();
+
+// src/diff/explain-text.ts
+var at = (loc) => `${loc.file}:${loc.line}`;
+function describeDenial(explanation, fromLabel, toLabel) {
+  const parts = [];
+  let location;
+  const sides = [
+    [explanation.egress, `egress of ${fromLabel}`],
+    [explanation.ingress, `ingress of ${toLabel}`]
+  ];
+  for (const [side, subject] of sides) {
+    if (side.allowed) continue;
+    const decided = side.decision?.tier === "namespaced" ? void 0 : side.decision?.rule;
+    if (decided) {
+      parts.push(`${subject} is denied by ${describeDecidingRule(decided, side.direction)}`);
+      location ??= decided.loc;
+      continue;
+    }
+    const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ");
+    const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
+    let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
+    const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
+    if (nearMiss)
+      sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
+    parts.push(sentence);
+    location ??= nearMiss?.rule.loc ?? side.policies[0]?.loc;
+  }
+  return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
+}
+function describeDecidingRule(rule2, direction) {
+  const name = rule2.name ? ` "${rule2.name}"` : "";
+  return `${rule2.policy.kind} ${rule2.policy.namespace ? `${rule2.policy.namespace}/` : ""}${rule2.policy.name}, priority ${rule2.priority}, ${direction}[${rule2.index}]${name} ${rule2.action} (${at(rule2.loc)})`;
 }
 
 // src/diff/peers.ts
@@ -21440,10 +22005,11 @@ function probeOf(workload) {
 var probes = /* @__PURE__ */ new WeakMap();
 function annotateChanges(diff, base, head) {
   const sides = { base: sideOf(base), head: sideOf(head) };
+  const blame = (pair, protocol2, port2, opened) => pair.base ? blameChange({ engine: base, ...pair.base }, { engine: head, ...pair.head }, protocol2, port2, opened) : void 0;
   diff.opened = diff.opened.flatMap(
     (change) => judged(change, sides, (pair, port2) => {
       const risk = risksOf(change, pair.head, sides.head.engine, port2);
-      const location = sides.head.engine.allowingRule(pair.head.from, pair.head.to, change.protocol, port2);
+      const location = blame(pair, change.protocol, port2, true) ?? workloadLocation(pair.head);
       return { ...risk.length > 0 ? { risk } : {}, ...location ? { location } : {} };
     })
   );
@@ -21454,9 +22020,14 @@ function annotateChanges(diff, base, head) {
         peerLabel(change.from),
         peerLabel(change.to)
       );
-      return { explanation: denial.text, ...denial.location ? { location: denial.location } : {} };
+      const location = blame(pair, change.protocol, port2, false) ?? denial.location;
+      return { explanation: denial.text, ...location ? { location } : {} };
     })
   );
+}
+function workloadLocation(ends) {
+  if ("workload" in ends.to) return ends.to.workload.loc;
+  return "workload" in ends.from ? ends.from.workload.loc : void 0;
 }
 function sideOf(engine) {
   return { engine, workloads: new Map(engine.model.workloads.map((w) => [w.id, w])) };
@@ -21500,29 +22071,29 @@ function endsOf(change, side) {
   const to = endpoint(change.to);
   return from && to ? { from, to } : void 0;
 }
-function addRuleCuts(cuts, engine, ends, protocol) {
+function addRuleCuts(cuts, engine, ends, protocol2) {
   const destination = "workload" in ends.to ? ends.to.workload : void 0;
   if ("workload" in ends.from)
-    for (const cut of ruleCuts(engine, "egress", ends.from.workload, destination, protocol)) cuts.add(cut);
+    for (const cut of ruleCuts(engine, "egress", ends.from.workload, destination, protocol2)) cuts.add(cut);
   if (destination)
-    for (const cut of ruleCuts(engine, "ingress", destination, destination, protocol)) cuts.add(cut);
+    for (const cut of ruleCuts(engine, "ingress", destination, destination, protocol2)) cuts.add(cut);
 }
-function ruleCuts(engine, direction, subject, destination, protocol) {
+function ruleCuts(engine, direction, subject, destination, protocol2) {
   let known = cutsOf.get(engine)?.get(subject);
   if (!known) {
     known = /* @__PURE__ */ new Map();
     if (!cutsOf.has(engine)) cutsOf.set(engine, /* @__PURE__ */ new WeakMap());
     cutsOf.get(engine).set(subject, known);
   }
-  const key = `${direction}|${protocol}|${direction === "egress" ? JSON.stringify(destination?.ports) : ""}`;
+  const key = `${direction}|${protocol2}|${direction === "egress" ? JSON.stringify(destination?.ports) : ""}`;
   let cuts = known.get(key);
   if (!cuts) {
     cuts = [];
     for (const policy of engine.selectingPolicies(subject, direction)) {
       for (const rule2 of policy[direction]) {
         for (const port2 of rule2.ports ?? []) {
-          if (port2.protocol !== protocol || port2.port === void 0) continue;
-          const numbers = typeof port2.port === "number" ? [[port2.port, port2.endPort ?? port2.port]] : (destination?.ports ?? []).filter((p) => p.name === port2.port && p.protocol === protocol).map((p) => [p.port, p.port]);
+          if (port2.protocol !== protocol2 || port2.port === void 0) continue;
+          const numbers = typeof port2.port === "number" ? [[port2.port, port2.endPort ?? port2.port]] : (destination?.ports ?? []).filter((p) => p.name === port2.port && p.protocol === protocol2).map((p) => [p.port, p.port]);
           for (const [lo, hi] of numbers) cuts.push(lo, hi + 1);
         }
       }
@@ -21594,18 +22165,18 @@ function selection(engine, workload, direction) {
   return engine.selectingPolicies(workload, direction).map((policy) => meaning(policy, direction)).sort().join("\0");
 }
 function meaning(policy, direction) {
-  let meanings = meaningsOf.get(policy);
-  if (!meanings) {
-    meanings = { ingress: describe2(policy, "ingress"), egress: describe2(policy, "egress") };
-    meaningsOf.set(policy, meanings);
+  let meanings2 = meaningsOf.get(policy);
+  if (!meanings2) {
+    meanings2 = { ingress: describe2(policy, "ingress"), egress: describe2(policy, "egress") };
+    meaningsOf.set(policy, meanings2);
   }
-  return meanings[direction];
+  return meanings2[direction];
 }
 var meaningsOf = /* @__PURE__ */ new WeakMap();
 function describe2(policy, direction) {
   const rule2 = ({ peers, ports }) => [
     peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
-    ports?.map(({ protocol, port: port2, endPort }) => [protocol, port2, endPort])
+    ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
   ];
   return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule2)]);
 }
@@ -21630,18 +22201,18 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
   });
   const compare = (before2, after2) => {
     if (before2 && after2 && samePorts(before2.ports, after2.ports)) return;
-    const { from, to, protocol } = after2 ?? before2;
-    const beforePorts = portsOf(protocol, before2);
-    const afterPorts = portsOf(protocol, after2);
+    const { from, to, protocol: protocol2 } = after2 ?? before2;
+    const beforePorts = portsOf(protocol2, before2);
+    const afterPorts = portsOf(protocol2, after2);
     if (existsOnBothSides(from) && existsOnBothSides(to)) {
-      pushChange(result.opened, from, to, protocol, afterPorts.subtract(beforePorts));
-      pushChange(result.closed, from, to, protocol, beforePorts.subtract(afterPorts));
+      pushChange(result.opened, from, to, protocol2, afterPorts.subtract(beforePorts));
+      pushChange(result.closed, from, to, protocol2, beforePorts.subtract(afterPorts));
     } else {
       pushChange(
         after2 ? result.newConnections : result.goneConnections,
         from,
         to,
-        protocol,
+        protocol2,
         after2 ? afterPorts : beforePorts
       );
     }
@@ -21671,13 +22242,13 @@ function idToPeer(id) {
   const [namespace = "", kind = "", ...name] = id.split("/");
   return { namespace, kind, name: name.join("/") };
 }
-function portsOf(protocol, connection) {
-  return connection ? ConnSet.of(protocol, connection.ports) : ConnSet.none();
+function portsOf(protocol2, connection) {
+  return connection ? ConnSet.of(protocol2, connection.ports) : ConnSet.none();
 }
-function pushChange(into, from, to, protocol, ports) {
-  const ranges = ports.ranges(protocol);
+function pushChange(into, from, to, protocol2, ports) {
+  const ranges = ports.ranges(protocol2);
   if (ranges.length > 0)
-    into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]]) });
+    into.push({ from, to, protocol: protocol2, ports: ranges.map((r) => [r[0], r[1]]) });
 }
 function* betweenWorkloads(connections, external) {
   for (const connection of connections) {
@@ -21913,9 +22484,9 @@ function createFlowMatcher(model, options = {}) {
   }
   function matchService(service) {
     const name = `Service ${service.namespace}/${service.name}`;
-    const selector = service.selector;
-    if (!selector || Object.keys(selector).length === 0) return { unmatched: `${name} has no selector` };
-    const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector, w.labels));
+    const selector2 = service.selector;
+    if (!selector2 || Object.keys(selector2).length === 0) return { unmatched: `${name} has no selector` };
+    const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector2, w.labels));
     const [first] = selected;
     if (!first) return { unmatched: `${name} selects no workload` };
     if (selected.every((w) => sameLabels(w.labels, first.labels))) return { workload: first };
@@ -22034,8 +22605,8 @@ function observedFlows(flows, match2, head) {
     if ("unmatched" in from || "unmatched" in to) continue;
     const fromPeer = flowPeer(from);
     const toPeer = flowPeer(to);
-    const { protocol, port: port2 } = flow;
-    const key = flowKey(fromPeer, toPeer, protocol, port2);
+    const { protocol: protocol2, port: port2 } = flow;
+    const key = flowKey(fromPeer, toPeer, protocol2, port2);
     const known = byKey.get(key);
     if (known) {
       known.count += flow.count;
@@ -22047,19 +22618,19 @@ function observedFlows(flows, match2, head) {
       to,
       fromPeer,
       toPeer,
-      protocol,
+      protocol: protocol2,
       port: port2,
       count: flow.count,
       admitting: {
-        egress: head.admittingRules("egress", from, to, protocol, port2),
-        ingress: head.admittingRules("ingress", to, from, protocol, port2)
+        egress: head.admittingRules("egress", from, to, protocol2, port2),
+        ingress: head.admittingRules("ingress", to, from, protocol2, port2)
       }
     });
   }
   return [...byKey.values()];
 }
-function flowKey(from, to, protocol, port2) {
-  return JSON.stringify([from, to, protocol, port2]);
+function flowKey(from, to, protocol2, port2) {
+  return JSON.stringify([from, to, protocol2, port2]);
 }
 
 // ../main/node_modules/balanced-match/dist/esm/index.js
@@ -24030,7 +24601,7 @@ minimatch.unescape = unescape;
 var IGNORE_ANNOTATION = "netpol-guard.io/ignore";
 function runLint(input, config, rules2 = rules) {
   const engine = input.engine ?? createEngine(input.model);
-  const ignored = config.ignore.map((glob) => new Minimatch(glob, { dot: true }));
+  const ignored = config.ignore.map((glob) => new Minimatch(glob, { dot: true, noext: true }));
   const isIgnored = (file) => ignored.some((matcher) => matcher.match(file.replace(/\\/g, "/")));
   const knownIds = new Set(rules2.map((rule2) => rule2.meta.id));
   const diagnostics = [];
@@ -24411,8 +24982,8 @@ var CHURNING_LABELS = /* @__PURE__ */ new Set([
   "job-name",
   "batch.kubernetes.io/job-name"
 ]);
-function suggestFlowFix(context, from, to, protocol, port2) {
-  const explanation = context.engine.explain(from, to, protocol, port2);
+function suggestFlowFix(context, from, to, protocol2, port2) {
+  const explanation = context.engine.explain(from, to, protocol2, port2);
   if (explanation.allowed) return { none: true };
   const requests = [];
   for (const [direction, subject, other] of [
@@ -24428,7 +24999,7 @@ function suggestFlowFix(context, from, to, protocol, port2) {
       direction,
       rule: {
         [direction === "egress" ? "to" : "from"]: [peerFor(policy.namespace, other)],
-        ports: [portFor(policy, direction, destination, { protocol, port: port2 })]
+        ports: [portFor(policy, direction, destination, { protocol: protocol2, port: port2 })]
       }
     });
   }
@@ -24436,10 +25007,10 @@ function suggestFlowFix(context, from, to, protocol, port2) {
     context,
     requests,
     flowScope(context, from, to),
-    (engine) => engine.isAllowed(from, to, protocol, port2)
+    (engine) => engine.isAllowed(from, to, protocol2, port2)
   );
 }
-function fixAllows(context, fix, from, to, protocol, port2) {
+function fixAllows(context, fix, from, to, protocol2, port2) {
   const patched = /* @__PURE__ */ new Map();
   for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
     const policy = context.model.policies.find((p) => p.id === patch.policy);
@@ -24455,7 +25026,7 @@ function fixAllows(context, fix, from, to, protocol, port2) {
   return createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
     from,
     to,
-    protocol,
+    protocol2,
     port2
   );
 }
@@ -24492,7 +25063,7 @@ function suggestDnsFix(context, finding) {
         podSelector: plainSelector(dns.podSelector)
       }
     ],
-    ports: dns.ports.map(({ protocol, port: port2 }) => ({ protocol, port: port2 }))
+    ports: dns.ports.map(({ protocol: protocol2, port: port2 }) => ({ protocol: protocol2, port: port2 }))
   };
   const scope = {
     namespaces: /* @__PURE__ */ new Set([policy.namespace]),
@@ -24622,11 +25193,11 @@ function portFor(policy, direction, destination, seen) {
   const declared = usesNames && "workload" in destination ? destination.workload.ports.find((p) => p.name && p.port === seen.port && p.protocol === seen.protocol) : void 0;
   return { protocol: seen.protocol, port: declared?.name ?? seen.port };
 }
-function plainSelector(selector) {
+function plainSelector(selector2) {
   return {
-    ...selector.matchLabels ? { matchLabels: { ...selector.matchLabels } } : {},
-    ...selector.matchExpressions ? {
-      matchExpressions: selector.matchExpressions.map(({ key, operator, values }) => ({
+    ...selector2.matchLabels ? { matchLabels: { ...selector2.matchLabels } } : {},
+    ...selector2.matchExpressions ? {
+      matchExpressions: selector2.matchExpressions.map(({ key, operator, values }) => ({
         key,
         operator,
         ...values ? { values: [...values] } : {}
@@ -24932,18 +25503,23 @@ function riskReasons(opened, failOnRisks) {
     const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
     let path8 = paths.get(key);
     if (!path8) paths.set(key, path8 = { change, ports: [], gates: /* @__PURE__ */ new Set() });
-    path8.ports.push(
-      `${change.protocol}/${change.ports.map(([lo, hi]) => lo === hi ? lo : `${lo}-${hi}`).join(",")}`
-    );
+    path8.ports.push(change);
     for (const gate of gates) path8.gates.add(gate);
   }
   const reasons = [...paths].slice(0, MAX_RISK_REASONS).map(([key, { change, ports, gates }]) => {
     const at2 = change.location ? ` at ${change.location.file}:${change.location.line}` : "";
-    return `opens ${key} ${ports.join(" ")} (${[...gates].join(", ")})${at2}`;
+    return `opens ${key} ${describePorts(ports)} (${[...gates].join(", ")})${at2}`;
   });
   const more = paths.size - reasons.length;
   if (more > 0) reasons.push(`and ${more} more risky path${more === 1 ? "" : "s"} opened`);
   return reasons;
+}
+function describePorts(changes) {
+  const all = (change) => change.ports.length === 1 && change.ports[0][0] <= 1 && change.ports[0][1] >= 65535;
+  if (changes.length === 3 && changes.every(all)) return "all ports";
+  return changes.map(
+    (change) => all(change) ? `${change.protocol}/all ports` : `${change.protocol}/${change.ports.map(([lo, hi]) => lo === hi ? lo : `${lo}-${hi}`).join(",")}`
+  ).join(" ");
 }
 
 // src/check/run.ts
@@ -24959,6 +25535,8 @@ async function runCheck(options) {
     maxLineBytes: config.limits.maxLineBytes,
     maxDocumentBytes: config.limits.maxDocumentBytes,
     maxSkippedSamples: config.limits.maxSkippedSamples,
+    maxDistinctFlows: config.limits.maxDistinctFlows,
+    maxDecompressedBytes: config.limits.maxDecompressedBytes,
     signal: stopReading.signal
   }) : void 0;
   try {
@@ -24983,7 +25561,14 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
     fixes.diagnostics
   );
   fixes.offered = findings.flatMap((finding) => finding.fix ? [finding.fix] : []);
-  const diff = diffConnectivity(base.engine, head.engine);
+  const fullDiff = diffConnectivity(base.engine, head.engine);
+  const opened = countPaths(fullDiff.opened);
+  const closed = countPaths(fullDiff.closed);
+  const {
+    diff,
+    diagnostics: cutDiagnostics,
+    openedCut
+  } = cutChanges(fullDiff, config.limits.maxReportedChanges);
   annotateChanges(diff, base.engine, head.engine);
   const read = flowsRead ? await flowsRead : void 0;
   const flows = read ? replay(read, config, base, head, fixes) : void 0;
@@ -25006,6 +25591,12 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
   }
   const unreadReason = unreadInputReason(unreadInput(inputDiagnostics));
   if (unreadReason && (options.failOnUnreadInput ?? config.failOnUnreadInput)) reasons.push(unreadReason);
+  if (openedCut > 0) {
+    reasons.push(`${openedCut} opened connection changes past limit maxReportedChanges were not reviewed`);
+  }
+  if (flows?.cut) {
+    reasons.push(`${flows.cut} flow records past limit maxDistinctFlows were not replayed`);
+  }
   if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
     reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? "" : "s"} would break`);
   }
@@ -25024,17 +25615,54 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
     diagnostics: [
       ...inputDiagnostics,
       ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics),
+      ...cutDiagnostics,
+      ...flowCutDiagnostics(flows, config),
       ...fixes.diagnostics
     ],
     summary: {
       brokenFlows: flows?.broken.length ?? 0,
-      opened: countPaths(diff.opened),
-      closed: countPaths(diff.closed),
+      opened,
+      closed,
       errors: count3("error"),
       warnings: count3("warning"),
       infos: count3("info")
     }
   };
+}
+function cutChanges(diff, max) {
+  const diagnostics = [];
+  const cut = (kind, label) => {
+    const changes = diff[kind];
+    if (changes.length <= max) return { list: changes, left: 0 };
+    diagnostics.push({
+      severity: "warning",
+      code: "limit",
+      message: `${changes.length} ${label} connection changes, more than limit maxReportedChanges (${max}): the first ${max} are listed, ${changes.length - max} are left out; the path counts cover them all`
+    });
+    return { list: changes.slice(0, max), left: changes.length - max };
+  };
+  const opened = cut("opened", "opened");
+  return {
+    diff: {
+      ...diff,
+      opened: opened.list,
+      closed: cut("closed", "closed").list,
+      newConnections: cut("newConnections", "new").list,
+      goneConnections: cut("goneConnections", "gone").list
+    },
+    diagnostics,
+    openedCut: opened.left
+  };
+}
+function flowCutDiagnostics(flows, config) {
+  if (!flows?.cut) return [];
+  return [
+    {
+      severity: "error",
+      code: "limit",
+      message: `the flow logs hold more than limit maxDistinctFlows (${config.limits.maxDistinctFlows}) distinct connections: ${flows.cut} records of further ones were not replayed`
+    }
+  ];
 }
 function lintSide(side, config) {
   return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
@@ -25088,6 +25716,7 @@ function replay(read, config, base, head, fixes) {
   const observed = observedFlows(read.flows, headSide.match, head.engine);
   return {
     records: read.stats.records,
+    ...read.stats.cut ? { cut: read.stats.cut } : {},
     skipped: read.stats.skipped,
     skippedSamples: read.stats.skippedSamples,
     ...read.window ? { window: read.window } : {},
@@ -25429,12 +26058,12 @@ function renderLintJson(result) {
 
 // src/report/format.ts
 var MAX_PORT_RANGES = 8;
-function formatPorts(protocol, ports) {
+function formatPorts(protocol2, ports) {
   const [first] = ports;
-  if (ports.length === 1 && first && first[0] <= 1 && first[1] >= 65535) return `${protocol}/all ports`;
+  if (ports.length === 1 && first && first[0] <= 1 && first[1] >= 65535) return `${protocol2}/all ports`;
   const shown2 = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`);
   const more = ports.length - shown2.length;
-  return `${protocol}/${shown2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return `${protocol2}/${shown2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 function pathRows(changes) {
   const starts = pathRowStarts(changes);
@@ -26031,14 +26660,14 @@ function renderLintMarkdown(result, options = {}) {
 import { createHash } from "node:crypto";
 
 // src/report/links.ts
-var PROJECT_REPOSITORY = "https://github.com/netpol-guard/netpol-guard";
+var PROJECT_URL = "https://github.com/netpol-guard/netpol-guard";
 var CHECK_RULE_PAGES = {
   "broken-flow": "docs/code-scanning.md",
   "opened-path": "docs/code-scanning.md"
 };
 function ruleDocsUrl(ruleId) {
   const page = CHECK_RULE_PAGES[ruleId] ?? "docs/rules.md";
-  return `${PROJECT_REPOSITORY}/blob/main/${page}#${encodeURIComponent(ruleId)}`;
+  return `${PROJECT_URL}/blob/main/${page}#${encodeURIComponent(ruleId)}`;
 }
 
 // src/report/sarif.ts
@@ -26717,7 +27346,7 @@ async function explainCommand(argv, io) {
     output: { type: "string" }
   });
   const format = oneOf("format", values.format, ["text", "json"], "text");
-  const { protocol, port: port2 } = parsePort(required("port", values.port));
+  const { protocol: protocol2, port: port2 } = parsePort(required("port", values.port));
   const fromArg = required("from", values.from);
   const toArg = required("to", values.to);
   const { side, config, diagnostics } = await loadPaths(positionals, values.config, io);
@@ -26727,7 +27356,7 @@ async function explainCommand(argv, io) {
   }
   const from = resolveEndpoint("from", fromArg, side.model.workloads);
   const to = resolveEndpoint("to", toArg, side.model.workloads);
-  const explanation = side.engine.explain(from, to, protocol, port2);
+  const explanation = side.engine.explain(from, to, protocol2, port2);
   const caveats = unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace);
   if (format === "json")
     emit(
@@ -26782,9 +27411,19 @@ function explainText(e, from, to, caveats) {
 }
 function sideText(side, subject) {
   const head = `  ${side.direction} of ${subject}: `;
-  if (!side.isolated) return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`];
+  const { decision } = side;
+  if (decision && decision.tier !== "namespaced" && decision.tier !== "default" && decision.rule) {
+    const verdict = decision.allowed ? "allowed" : "denied";
+    return [
+      `${head}${verdict} by the ${decision.tier} tier: ${describeDecidingRule(decision.rule, side.direction)}`
+    ];
+  }
+  const passed = decision?.passedBy ? [`    passed down by ${describeDecidingRule(decision.passedBy, side.direction)}`] : [];
+  if (!side.isolated)
+    return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`, ...passed];
   const lines = [
-    `${head}isolated by ${side.policies.length} polic${side.policies.length === 1 ? "y" : "ies"}: ${side.allowed ? "allowed" : "denied"}`
+    `${head}isolated by ${side.policies.length} polic${side.policies.length === 1 ? "y" : "ies"}: ${side.allowed ? "allowed" : "denied"}`,
+    ...passed
   ];
   for (const policy of side.policies) {
     lines.push(`    ${policy.policy} (${policy.loc.file}:${policy.loc.line})`);

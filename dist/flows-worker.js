@@ -7429,6 +7429,12 @@ function connectionKey(flow) {
   return `${canonicalEndpoint(flow.from).key}\0${canonicalEndpoint(flow.to).key}\0${flow.protocol}\0${flow.port}`;
 }
 var FlowAggregator = class {
+  constructor(maxDistinct = Number.POSITIVE_INFINITY) {
+    this.maxDistinct = maxDistinct;
+  }
+  maxDistinct;
+  /** Records of new connections refused once `maxDistinct` are held: memory stays bounded, the loss is counted. */
+  cut = 0;
   /** Every entry, with the ids of its two endpoints (which order the result). */
   entries = [];
   /**
@@ -7448,6 +7454,10 @@ var FlowAggregator = class {
     const fromSource = this.bySource[from.id] ??= /* @__PURE__ */ new Map();
     const key = destinationKey(to.id, flow);
     let entry = fromSource.get(key);
+    if (!entry && this.entries.length >= this.maxDistinct) {
+      this.cut++;
+      return { ...flow, from: from.endpoint, to: to.endpoint, count: 0, records: 0 };
+    }
     if (!entry) {
       entry = {
         from: from.endpoint,
@@ -8891,7 +8901,7 @@ import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 var GZIP_MAGIC = [31, 139];
 var CHUNK_BYTES = 1024 * 1024;
-async function openContent(file) {
+async function openContent(file, maxDecompressedBytes = Number.POSITIVE_INFINITY) {
   const handle = await open(file, "r");
   let gzipped;
   try {
@@ -8905,7 +8915,18 @@ async function openContent(file) {
   const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   source.on("error", (error) => gunzip.destroy(error));
-  return source.pipe(gunzip);
+  return boundedBytes(source.pipe(gunzip), maxDecompressedBytes);
+}
+async function* boundedBytes(content, maxBytes) {
+  let size = 0;
+  for await (const chunk of content) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      yield chunk.subarray(0, chunk.length - (size - maxBytes));
+      throw new Error(`decompresses to more than ${maxBytes} bytes (limit maxDecompressedBytes)`);
+    }
+    yield chunk;
+  }
 }
 async function* readChunks(file) {
   const handle = await open(file, "r");
@@ -9023,11 +9044,12 @@ function startsWithByteOrderMark(bytes, start, end) {
 
 // src/flows/sink.ts
 var ReadRun = class {
-  constructor(maxSkippedSamples) {
+  constructor(maxSkippedSamples, maxDistinctFlows) {
     this.maxSkippedSamples = maxSkippedSamples;
+    this.aggregator = new FlowAggregator(maxDistinctFlows);
   }
   maxSkippedSamples;
-  aggregator = new FlowAggregator();
+  aggregator;
   stats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
   /** Valid records (counted, ignored or held) per file given: a file with none was not read at all. */
   validRecords = /* @__PURE__ */ new Map();
@@ -9068,6 +9090,8 @@ var ReadRun = class {
 var DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 var DEFAULT_MAX_SKIPPED_SAMPLES = 10;
 var DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+var DEFAULT_MAX_DISTINCT_FLOWS = 1e6;
+var DEFAULT_MAX_DECOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024;
 var DETECTION_BYTES = 64 * 1024;
 async function readFlows(files2, options2 = {}) {
   const limits = {
@@ -9075,7 +9099,12 @@ async function readFlows(files2, options2 = {}) {
     maxDocumentBytes: options2.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
   };
   const forced = options2.format === "auto" ? void 0 : options2.format;
-  const run = new ReadRun(options2.maxSkippedSamples ?? DEFAULT_MAX_SKIPPED_SAMPLES);
+  const run = new ReadRun(
+    options2.maxSkippedSamples ?? DEFAULT_MAX_SKIPPED_SAMPLES,
+    options2.maxDistinctFlows ?? DEFAULT_MAX_DISTINCT_FLOWS
+  );
+  const maxDecompressed = options2.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  const open2 = (file) => openContent(file, maxDecompressed);
   const hubble = new HubbleReader();
   const calico = new CalicoReader();
   const nativeLines = new NativeJsonLinesReader();
@@ -9091,13 +9120,13 @@ async function readFlows(files2, options2 = {}) {
     const sink = run.sinkFor(displayName(file, options2.root));
     let lastLine = 0;
     try {
-      const head = await readPrefix(await openContent(file), DETECTION_BYTES, { skipLeadingBlanks: true });
+      const head = await readPrefix(await open2(file), DETECTION_BYTES, { skipLeadingBlanks: true });
       const layout = detectLayout(head.bytes.toString("utf8"), head.complete, forced);
       if (layout === void 0) continue;
       const reader = lineReaderFor(layout);
       if (reader) {
         await forEachLine(
-          await openContent(file),
+          await open2(file),
           limits.maxLineBytes,
           {
             rawLine(bytes, start, end, lineNumber) {
@@ -9116,13 +9145,14 @@ async function readFlows(files2, options2 = {}) {
           options2.signal
         );
       } else {
-        await readDocument(file, limits.maxDocumentBytes, sink);
+        await readDocument(await open2(file), limits.maxDocumentBytes, sink);
       }
     } catch (error) {
       sink.skip(lastLine === 0 ? 0 : lastLine + 1, `cannot read: ${error.message}`);
     }
   }
   calico.finish(run.sinkFor(""));
+  if (run.aggregator.cut > 0) run.stats.cut = run.aggregator.cut;
   const { flows, window } = run.aggregator.result();
   const unreadFiles = run.filesWithoutRecords();
   return {
@@ -9132,8 +9162,8 @@ async function readFlows(files2, options2 = {}) {
     ...unreadFiles.length > 0 ? { unreadFiles } : {}
   };
 }
-async function readDocument(file, maxBytes, sink) {
-  const { bytes, complete, error } = await readPrefix(await openContent(file), maxBytes);
+async function readDocument(content, maxBytes, sink) {
+  const { bytes, complete, error } = await readPrefix(content, maxBytes);
   if (error) throw error;
   if (!complete) {
     sink.skip(
