@@ -1,6 +1,7 @@
 import { PROTOCOLS, type Protocol } from '../model/types.js';
 import {
   cidrToRange,
+  compareBigInt,
   compareRanges,
   cutAddressSpace,
   rangeToCidrs,
@@ -13,6 +14,12 @@ import type { PortRange } from './types.js';
 /** Ports some rule allows with a set of addresses (undefined `ranges`: every address of both families). */
 export interface ExternalContribution {
   ranges?: readonly IpRange[];
+  ports: ConnSet;
+}
+
+/** A piece of the cut address space with the ports allowed on every address of it. */
+interface Segment {
+  range: IpRange;
   ports: ConnSet;
 }
 
@@ -33,16 +40,7 @@ export const PROTOCOL_ORDER: readonly Protocol[] = [...PROTOCOLS].sort();
  * adjacent segments with the same ports are merged before being written as CIDRs. Sorted by address, then protocol.
  */
 export function externalBlocks(contributions: readonly ExternalContribution[]): ExternalBlock[] {
-  const bySegment = new Map<string, ConnSet>();
-  for (const family of [4, 6] as const) {
-    for (const segment of allowedSegments(family, contributions)) {
-      bySegment.set(`${family}:${segment.range.start}`, segment.ports);
-    }
-  }
-  return blocksOf(
-    contributions.flatMap((c) => c.ranges ?? []),
-    (segment) => bySegment.get(`${segment.family}:${segment.start}`) ?? ConnSet.none(),
-  );
+  return mergedBlocks((family) => allowedSegments(family, contributions));
 }
 
 /**
@@ -54,12 +52,16 @@ export function blocksOf(
   boundaries: readonly IpRange[],
   portsAt: (segment: IpRange) => ConnSet,
 ): ExternalBlock[] {
+  return mergedBlocks((family) =>
+    cutAddressSpace(family, boundaries).map((range) => ({ range, ports: portsAt(range) })),
+  );
+}
+
+/** Each family's segments, adjacent ones with the same ports merged per protocol, written as CIDR blocks. */
+function mergedBlocks(segmentsOf: (family: IpFamily) => readonly Segment[]): ExternalBlock[] {
   const blocks: ExternalBlock[] = [];
   for (const family of [4, 6] as const) {
-    const segments = cutAddressSpace(
-      family,
-      boundaries.filter((range) => range.family === family),
-    ).map((range) => ({ range, ports: portsAt(range) }));
+    const segments = segmentsOf(family);
     for (const protocol of PROTOCOL_ORDER) {
       for (const merged of mergeSegments(segments, protocol)) {
         for (const cidr of rangeToCidrs(merged.range)) {
@@ -115,10 +117,7 @@ export function compareBlocks(a: ExternalBlock, b: ExternalBlock): number {
  * removing the ranges as they start and end gives each segment's rules without testing every rule on every segment
  * (a policy with a thousand ipBlocks is a thousand rules and two thousand segments).
  */
-function allowedSegments(
-  family: IpFamily,
-  contributions: readonly ExternalContribution[],
-): { range: IpRange; ports: ConnSet }[] {
+function allowedSegments(family: IpFamily, contributions: readonly ExternalContribution[]): Segment[] {
   const everywhere = contributions
     .filter((c) => !c.ranges)
     .reduce((ports, c) => ports.union(c.ports), ConnSet.none());
@@ -130,7 +129,7 @@ function allowedSegments(
       events.push({ at: range.end + 1n, ports: c.ports, change: -1 });
     }
   }
-  events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  events.sort((a, b) => compareBigInt(a.at, b.at));
   // Rules covering the current segment, by their ports: few distinct port sets however many ranges there are.
   const active = new Map<string, { ports: ConnSet; count: number }>();
   let next = 0;
@@ -155,7 +154,7 @@ function allowedSegments(
 }
 
 function mergeSegments(
-  segments: readonly { range: IpRange; ports: ConnSet }[],
+  segments: readonly Segment[],
   protocol: Protocol,
 ): { range: IpRange; ports: readonly PortRange[] }[] {
   const merged: { range: IpRange; ports: readonly PortRange[] }[] = [];
