@@ -21057,24 +21057,17 @@ function compilePorts(ports) {
 // src/policy/external.ts
 var PROTOCOL_ORDER = [...PROTOCOLS].sort();
 function externalBlocks(contributions) {
-  const bySegment = /* @__PURE__ */ new Map();
-  for (const family of [4, 6]) {
-    for (const segment of allowedSegments(family, contributions)) {
-      bySegment.set(`${family}:${segment.range.start}`, segment.ports);
-    }
-  }
-  return blocksOf(
-    contributions.flatMap((c) => c.ranges ?? []),
-    (segment) => bySegment.get(`${segment.family}:${segment.start}`) ?? ConnSet.none()
-  );
+  return mergedBlocks((family) => allowedSegments(family, contributions));
 }
 function blocksOf(boundaries, portsAt) {
+  return mergedBlocks(
+    (family) => cutAddressSpace(family, boundaries).map((range2) => ({ range: range2, ports: portsAt(range2) }))
+  );
+}
+function mergedBlocks(segmentsOf) {
   const blocks2 = [];
   for (const family of [4, 6]) {
-    const segments = cutAddressSpace(
-      family,
-      boundaries.filter((range2) => range2.family === family)
-    ).map((range2) => ({ range: range2, ports: portsAt(range2) }));
+    const segments = segmentsOf(family);
     for (const protocol2 of PROTOCOL_ORDER) {
       for (const merged of mergeSegments(segments, protocol2)) {
         for (const cidr of rangeToCidrs(merged.range)) {
@@ -21120,7 +21113,7 @@ function allowedSegments(family, contributions) {
       events.push({ at: range2.end + 1n, ports: c.ports, change: -1 });
     }
   }
-  events.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  events.sort((a, b) => compareBigInt(a.at, b.at));
   const active = /* @__PURE__ */ new Map();
   let next = 0;
   let ports = everywhere;

@@ -42352,24 +42352,17 @@ function compilePorts(ports) {
 // src/policy/external.ts
 var PROTOCOL_ORDER = [...PROTOCOLS].sort();
 function externalBlocks(contributions) {
-  const bySegment = /* @__PURE__ */ new Map();
-  for (const family of [4, 6]) {
-    for (const segment of allowedSegments(family, contributions)) {
-      bySegment.set(`${family}:${segment.range.start}`, segment.ports);
-    }
-  }
-  return blocksOf(
-    contributions.flatMap((c) => c.ranges ?? []),
-    (segment) => bySegment.get(`${segment.family}:${segment.start}`) ?? ConnSet.none()
-  );
+  return mergedBlocks((family) => allowedSegments(family, contributions));
 }
 function blocksOf(boundaries, portsAt) {
+  return mergedBlocks(
+    (family) => cutAddressSpace(family, boundaries).map((range3) => ({ range: range3, ports: portsAt(range3) }))
+  );
+}
+function mergedBlocks(segmentsOf) {
   const blocks2 = [];
   for (const family of [4, 6]) {
-    const segments = cutAddressSpace(
-      family,
-      boundaries.filter((range3) => range3.family === family)
-    ).map((range3) => ({ range: range3, ports: portsAt(range3) }));
+    const segments = segmentsOf(family);
     for (const protocol2 of PROTOCOL_ORDER) {
       for (const merged of mergeSegments(segments, protocol2)) {
         for (const cidr of rangeToCidrs(merged.range)) {
@@ -42415,7 +42408,7 @@ function allowedSegments(family, contributions) {
       events2.push({ at: range3.end + 1n, ports: c.ports, change: -1 });
     }
   }
-  events2.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  events2.sort((a, b) => compareBigInt(a.at, b.at));
   const active = /* @__PURE__ */ new Map();
   let next = 0;
   let ports = everywhere;
