@@ -1,4 +1,4 @@
-import type { NetworkPolicy, PolicyRule, Workload } from '../model/types.js';
+import type { Workload } from '../model/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { groupKey, sortedEntries } from '../policy/engine.js';
 import type { ConnectionScope, Direction, PolicyEngine } from '../policy/types.js';
@@ -10,10 +10,11 @@ import type { ConnectionScope, Direction, PolicyEngine } from '../policy/types.j
  * Why that holds: the ports from pod `s` to pod `d` are what the policies selecting `s` for egress allow towards
  * `d`'s namespace, labels and ports, intersected with what the policies selecting `d` for ingress allow from `s`'s.
  * So they can change only when `s` or `d` itself changes (added, removed, relabelled, moved, its namespace
- * relabelled), when the egress policies selecting `s` change, or when the ingress policies selecting `d` change. A
- * changed workload is in both parts of the scope; a workload whose egress (ingress) policies changed is a source
- * (destination). External blocks follow the same policies. Policies are compared by what they mean, not by name or
- * position, so a moved or renamed policy changes nothing.
+ * relabelled), when the egress policies of any tier applying to `s` change, or when the ingress policies applying
+ * to `d` change. A changed workload is in both parts of the scope; a workload whose egress (ingress) policies
+ * changed is a source (destination). External blocks follow the same policies. Policies are compared by what they
+ * mean (`PolicyEngine.selectionMeaning`), not by name or position, so a moved or renamed NetworkPolicy changes
+ * nothing.
  */
 export function changedScope(base: PolicyEngine, head: PolicyEngine): ConnectionScope {
   const scope = { sources: new Set<string>(), destinations: new Set<string>() };
@@ -28,7 +29,7 @@ export function changedScope(base: PolicyEngine, head: PolicyEngine): Connection
       continue;
     }
     const changed = (direction: Direction) =>
-      selection(base, was, direction) !== selection(head, is, direction);
+      base.selectionMeaning(was, direction) !== head.selectionMeaning(is, direction);
     if (changed('egress')) scope.sources.add(id);
     if (changed('ingress')) scope.destinations.add(id);
   }
@@ -42,34 +43,4 @@ export function changedScope(base: PolicyEngine, head: PolicyEngine): Connection
 function podFacts(engine: PolicyEngine, workload: Workload): string {
   const namespaceLabels = sortedEntries(namespaceLabelsOf(engine.model, workload.namespace));
   return `${groupKey(workload)}\u0000${JSON.stringify(namespaceLabels)}`;
-}
-
-/** What the policies selecting a pod for one direction mean together (a union: their order does not matter). */
-function selection(engine: PolicyEngine, workload: Workload, direction: Direction): string {
-  return engine
-    .selectingPolicies(workload, direction)
-    .map((policy) => meaning(policy, direction))
-    .sort()
-    .join('\u0000');
-}
-
-/** One direction of a policy as the engine reads it: namespace, selector and rules, without names or positions. */
-function meaning(policy: NetworkPolicy, direction: Direction): string {
-  let meanings = meaningsOf.get(policy);
-  if (!meanings) {
-    meanings = { ingress: describe(policy, 'ingress'), egress: describe(policy, 'egress') };
-    meaningsOf.set(policy, meanings);
-  }
-  return meanings[direction];
-}
-
-/** Model objects never change: a policy's meaning is worked out once (many pods share their policies). */
-const meaningsOf = new WeakMap<NetworkPolicy, Record<Direction, string>>();
-
-function describe(policy: NetworkPolicy, direction: Direction): string {
-  const rule = ({ peers, ports }: PolicyRule) => [
-    peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
-    ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
-  ];
-  return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule)]);
 }

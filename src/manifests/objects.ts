@@ -1,16 +1,15 @@
 import type { FileReading, ManifestDocument } from './documents.js';
 import { locationAt, makeLocator, sourceNodeAt, type SourceNode } from './positions.js';
-import { policyKindOf } from '../kinds/registry.js';
+import { policyKindOf, policyKindsNamed } from '../kinds/registry.js';
 import { unanalysedKind, type UnanalysedKind, type UnanalysedPolicy } from '../kinds/unanalysed.js';
 import type { LoadedObject } from './types.js';
-import { validateNetworkPolicy } from './validate.js';
 
 /**
- * The kinds the analysis reads, with the API groups they belong to: a kind of the same name in another group
- * is another resource (a Knative `serving.knative.dev` Service has no pod selector) and is only counted.
+ * The kinds the analysis reads besides policies (`kinds/registry.ts`), with the API groups they belong to: a kind of
+ * the same name in another group is another resource (a Knative `serving.knative.dev` Service has no pod selector)
+ * and is only counted.
  */
 const ANALYSED_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['NetworkPolicy', ['networking.k8s.io']],
   ['Namespace', ['']],
   ['Pod', ['']],
   ['Service', ['']],
@@ -23,10 +22,8 @@ const ANALYSED_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['CronJob', ['batch']],
 ]);
 
-const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
-
-/** Only these kinds keep field positions: rules point into policies and services, not into workloads. */
-const KINDS_WITH_FIELD_POSITIONS = new Set(['NetworkPolicy', 'Service']);
+/** Only policies and these kinds keep field positions: rules point into policies and services, not into workloads. */
+const KINDS_WITH_FIELD_POSITIONS = new Set(['Service']);
 
 /** What one file contributes to a LoadResult. */
 export interface FileObjects {
@@ -81,9 +78,16 @@ function collectCandidate(candidate: Candidate, reading: FileReading, into: File
   }
   const groups = ANALYSED_KINDS.get(kind);
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  if (policyKindOf(apiVersion, kind)) {
+  const policyKind = policyKindOf(apiVersion, kind);
+  if (policyKind) {
     const object = loadedObject(value, kind, apiVersion, node, reading, true);
-    if (object) into.objects.push(object);
+    if (object === undefined) return;
+    const problems = policyKind.validate?.(object) ?? [];
+    if (problems.length > 0) {
+      for (const problem of problems) reading.diagnostics.push(problem);
+      return;
+    }
+    into.objects.push(object);
     return;
   }
   const unanalysed = unanalysedKind(apiVersion, kind);
@@ -92,10 +96,25 @@ function collectCandidate(candidate: Candidate, reading: FileReading, into: File
     noteUnanalysed(value, kind, apiVersion, unanalysed, offset, reading, into);
     return;
   }
+  const sameName = policyKindsNamed(kind);
+  if (sameName.length > 0) {
+    count(into.skippedKinds, `${kind} (${apiVersion})`);
+    const read = sameName.map((candidate) => candidate.apiVersion).join(', ');
+    const why = sameName.flatMap((candidate) => candidate.otherVersions ?? []);
+    reading.diagnostics.push({
+      severity: 'warning',
+      code: 'unsupported-api-version',
+      message:
+        `${kind} with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${read} ${plural(kind)} ` +
+        `are${why.length > 0 ? ` (${why.join('; ')})` : ''}`,
+      ...locationAt(reading.file, reading.lineCounter, offset),
+    });
+    return;
+  }
   if (groups === undefined || !groups.includes(group)) {
     // A custom resource may make pods: the model decides (a known operator's, or its namespace is not fully known).
     // Kubernetes project APIs (`*.k8s.io`: CRDs, Gateway API, AdminNetworkPolicy) make none.
-    if (isCustomGroup(group) && kind !== 'NetworkPolicy') {
+    if (isCustomGroup(group)) {
       const object = customResource(value, kind, apiVersion, node, reading);
       if (object) {
         into.objects.push(object);
@@ -107,31 +126,17 @@ function collectCandidate(candidate: Candidate, reading: FileReading, into: File
     count(into.skippedKinds, kind);
     return;
   }
-  if (!groups.includes(group) || (kind === 'NetworkPolicy' && apiVersion !== NETWORK_POLICY_API_VERSION)) {
+  if (!groups.includes(group)) {
     count(into.skippedKinds, `${kind} (${apiVersion})`);
-    if (kind === 'NetworkPolicy') {
-      reading.diagnostics.push({
-        severity: 'warning',
-        code: 'unsupported-api-version',
-        message:
-          `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ` +
-          `${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to ` +
-          'another product, such as Calico)',
-        ...locationAt(reading.file, reading.lineCounter, offset),
-      });
-    }
     return;
   }
   const object = loadedObject(value, kind, apiVersion, node, reading);
-  if (object === undefined) return;
-  if (kind === 'NetworkPolicy') {
-    const problems = validateNetworkPolicy(object);
-    if (problems.length > 0) {
-      for (const problem of problems) reading.diagnostics.push(problem);
-      return;
-    }
-  }
-  into.objects.push(object);
+  if (object !== undefined) into.objects.push(object);
+}
+
+/** `NetworkPolicies`, `Services`. */
+function plural(kind: string): string {
+  return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }
 
 /** Names a network policy the engine does not evaluate, where it is and which namespaces it may change. */

@@ -1,10 +1,10 @@
 import { pushTo } from '../collections.js';
 import type { Diagnostic, LoadedObject, SourceLocation } from '../manifests/types.js';
 import { policyKindOf } from '../kinds/registry.js';
+import type { PolicyKind } from '../kinds/types.js';
 import { FieldReader } from './fields.js';
 import { namespacesDeclared } from './completeness.js';
 import { isInert, podMakerFor } from './operators/index.js';
-import { readNetworkPolicy } from './policy.js';
 import {
   PROTOCOLS,
   type ClusterModel,
@@ -73,6 +73,27 @@ export function buildModel(
     }
   };
 
+  // Each kind reads its objects into one of the model's two forms (see `kinds/types.ts`).
+  const addPolicy = (
+    kind: PolicyKind,
+    object: LoadedObject,
+    namespace: string | undefined,
+    reader: FieldReader,
+  ) => {
+    if (kind.form === 'network-policy') {
+      const policy = readOnce(policiesRead, object, namespace, diagnostics, (own) =>
+        kind.read(own, namespace),
+      );
+      if (policy) addUnique(policies, policy.id, policy, reader);
+      return;
+    }
+    const policy = readOnce(tieredRead, object, namespace, diagnostics, (own) => kind.read(own, namespace));
+    if (policy) {
+      const key = `${policy.ref.kind}/${policy.ref.namespace ?? ''}/${policy.ref.name}`;
+      addUnique(tieredPolicies, key, { policy, loc: object.loc }, reader);
+    }
+  };
+
   for (const object of objects) {
     const reader = new FieldReader(object, diagnostics);
     if (object.kind === 'Namespace') {
@@ -90,20 +111,17 @@ export function buildModel(
       );
       continue;
     }
-    const policyKind = policyKindOf(object.apiVersion, object.kind);
-    if (policyKind) {
-      // Cluster-scoped: a metadata.namespace is ignored, as the API server ignores it.
-      const policy = readOnce(tieredRead, object, '', diagnostics, (own) => policyKind.read(own));
-      if (policy)
-        addUnique(tieredPolicies, `${object.kind}/${object.name}`, { policy, loc: object.loc }, reader);
-      continue;
-    }
     if (object.customResource) {
       customResources.push(object);
       continue;
     }
-    if (!isWorkloadKind(object.kind) && object.kind !== 'Service' && object.kind !== 'NetworkPolicy')
+    const policyKind = policyKindOf(object.apiVersion, object.kind);
+    if (policyKind && !policyKind.namespaced) {
+      // Cluster-scoped: a metadata.namespace is ignored, as the API server ignores it.
+      addPolicy(policyKind, object, undefined, reader);
       continue;
+    }
+    if (!policyKind && !isWorkloadKind(object.kind) && object.kind !== 'Service') continue;
 
     const namespace = object.namespace ?? defaultNamespace;
     if (object.namespace === undefined) {
@@ -114,13 +132,10 @@ export function buildModel(
         'default-namespace',
       );
     }
-    if (object.kind === 'Service') {
+    if (policyKind) {
+      addPolicy(policyKind, object, namespace, reader);
+    } else if (object.kind === 'Service') {
       addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
-    } else if (object.kind === 'NetworkPolicy') {
-      const policy = readOnce(policiesRead, object, namespace, diagnostics, (own) =>
-        readNetworkPolicy(own, namespace),
-      );
-      if (policy) addUnique(policies, policy.id, policy, reader);
     } else {
       const { workload, owner } = readOnce(workloadsRead, object, namespace, diagnostics, (own) =>
         readWorkload(own, namespace),
@@ -178,6 +193,7 @@ export function buildModel(
       ...[...workloads.values()].map((w) => w.namespace),
       ...[...services.values()].map((s) => s.namespace),
       ...[...policies.values()].map((p) => p.namespace),
+      ...[...tieredPolicies.values()].flatMap(({ policy }) => policy.ref.namespace ?? []),
     ]),
     workloads: [...workloads.values()],
     services: [...services.values()],
@@ -282,12 +298,12 @@ function opaqueDiagnostic(opaque: ReadonlyMap<string, readonly OpaqueResource[]>
 function readOnce<T>(
   cache: WeakMap<LoadedObject, Reading<T>>,
   object: LoadedObject,
-  namespace: string,
+  namespace: string | undefined,
   diagnostics: Diagnostic[],
   read: (reader: FieldReader) => T,
 ): T {
   let reading = cache.get(object);
-  if (reading?.namespace !== namespace) {
+  if (reading === undefined || reading.namespace !== namespace) {
     const own: Diagnostic[] = [];
     reading = { namespace, value: read(new FieldReader(object, own)), diagnostics: own };
     cache.set(object, reading);
@@ -297,7 +313,7 @@ function readOnce<T>(
 }
 
 interface Reading<T> {
-  namespace: string;
+  namespace: string | undefined;
   value: T;
   diagnostics: readonly Diagnostic[];
 }

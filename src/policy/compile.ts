@@ -76,33 +76,13 @@ export interface CompiledPolicy {
   ingress: readonly CompiledRule[];
   egress: readonly CompiledRule[];
   locate(path: FieldPath): SourceLocation;
+  /**
+   * What one direction of the policy means to the engine, as text equal for policies that decide alike wherever they
+   * stand (names and positions left out, unless they order rules): the diff's scope compares it (`diff/changed.ts`).
+   */
+  meaning(direction: Direction): string;
   /** The NetworkPolicy it was compiled from: lint rules and fixes work on those. */
   networkPolicy?: NetworkPolicy;
-}
-
-/** Compiles a policy's selectors and ports once; the result answers for any pod or address. */
-export function compilePolicy(policy: NetworkPolicy): CompiledPolicy {
-  const compileRules = (direction: Direction): CompiledRule[] =>
-    (policy.types[direction] ? policy[direction] : []).map((rule, index) => ({
-      action: 'allow',
-      index,
-      path: rule.path,
-      ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(policy.namespace, peer)) } : {}),
-      ports: compilePorts(rule.ports),
-    }));
-  const selects = compileSelector(policy.podSelector);
-  return {
-    ref: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name, location: policy.loc },
-    tier: 'namespaced',
-    priority: 0,
-    namespace: policy.namespace,
-    selects: (pod) => selects(pod.labels),
-    applies: policy.types,
-    ingress: compileRules('ingress'),
-    egress: compileRules('egress'),
-    locate: policy.locate,
-    networkPolicy: policy,
-  };
 }
 
 /** Compiles a policy of another kind, read into the model's tiered form by its kind (`src/kinds/`). */
@@ -135,7 +115,31 @@ export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
     ingress: compileRules('ingress'),
     egress: compileRules('egress'),
     locate: policy.locate,
+    meaning: meaningOnce((direction) =>
+      JSON.stringify([
+        policy.tier,
+        policy.priority,
+        // Equal priorities are ordered by name, so the name is part of what a policy means.
+        policy.ref.name,
+        subject,
+        policy[direction].map(({ action, peers, ports }) => [
+          action,
+          peers.map(({ podSelector, namespaceSelector, ipBlock }) => [
+            podSelector,
+            namespaceSelector,
+            ipBlock,
+          ]),
+          ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
+        ]),
+      ]),
+    ),
   };
+}
+
+/** A policy's meaning per direction, worked out when first asked (many pods share their policies). */
+export function meaningOnce(describe: (direction: Direction) => string): (direction: Direction) => string {
+  const meanings: Partial<Record<Direction, string>> = {};
+  return (direction) => (meanings[direction] ??= describe(direction));
 }
 
 /** Compiles one peer item; `policyNamespace` is where a podSelector alone looks for pods. */
@@ -188,7 +192,7 @@ export function matchesEveryPod(peer: CompiledPeer): boolean {
 }
 
 /** A rule's ports; a named port without protocol (AdminNetworkPolicy's `namedPort`) takes the container port's. */
-function compilePorts(ports: readonly Omit<TieredPort, 'path'>[] | undefined): CompiledPorts {
+export function compilePorts(ports: readonly Omit<TieredPort, 'path'>[] | undefined): CompiledPorts {
   if (!ports) return { hasNamed: false, resolve: () => ConnSet.all() };
   let fixed = ConnSet.none();
   const named: { name: string; protocol?: Protocol }[] = [];

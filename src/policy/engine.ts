@@ -13,9 +13,9 @@ import type {
   TieredPolicy,
   Workload,
 } from '../model/types.js';
+import { compileNetworkPolicy } from '../kinds/network-policy/compile.js';
 import {
   compilePeer,
-  compilePolicy,
   compileTieredPolicy,
   matchesEveryPod,
   type CompiledPeer,
@@ -188,6 +188,22 @@ class Engine implements PolicyEngine {
 
   isIsolated(workload: Workload, direction: Direction): boolean {
     return this.selecting(workload, direction).namespaced.length > 0;
+  }
+
+  selectionMeaning(workload: Workload, direction: Direction): string {
+    const selecting = this.selecting(workload, direction);
+    let meaning = selectionMeanings.get(selecting);
+    if (meaning === undefined) {
+      const { namespaced, admin, baseline } = selecting;
+      const policies = new Set([...namespaced, ...[...admin, ...baseline].map((rule) => rule.policy)]);
+      // Tiers order their policies by priority and name, which meanings carry: the set's order does not matter.
+      meaning = [...policies]
+        .map((policy) => policy.meaning(direction))
+        .sort()
+        .join('\u0000');
+      selectionMeanings.set(selecting, meaning);
+    }
+    return meaning;
   }
 
   peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): readonly Workload[] {
@@ -713,7 +729,7 @@ class Engine implements PolicyEngine {
   private compiled(policy: NetworkPolicy): CompiledPolicy {
     let compiled = compiledPolicies.get(policy);
     if (!compiled) {
-      compiled = compilePolicy(policy);
+      compiled = compileNetworkPolicy(policy);
       compiledPolicies.set(policy, compiled);
       for (const rule of [...compiled.ingress, ...compiled.egress])
         for (const peer of rule.peers ?? []) compiledPeers.set(peer.peer, peer);
@@ -744,6 +760,9 @@ function ruleLocation(policy: CompiledPolicy, rule: CompiledRule): SourceLocatio
 }
 
 const ruleLocations = new WeakMap<CompiledRule, SourceLocation>();
+
+/** Identical pods share what selects them, and so its meaning. */
+const selectionMeanings = new WeakMap<Selecting, string>();
 
 /** The order of tiers: see `tiers.ts`. */
 const TIER_ORDER: Record<CompiledPolicy['tier'], number> = { admin: 0, namespaced: 1, baseline: 2 };

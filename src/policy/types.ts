@@ -130,6 +130,11 @@ export interface PolicyEngine {
   /** Policies that select the workload and list the direction in their (effective) types. */
   selectingPolicies(workload: Workload, direction: Direction): NetworkPolicy[];
   isIsolated(workload: Workload, direction: Direction): boolean;
+  /**
+   * What the policies of every tier that apply to the workload in `direction` mean together, as text: equal on two
+   * engines exactly when they decide that direction alike for any other end (see `CompiledPolicy.meaning`).
+   */
+  selectionMeaning(workload: Workload, direction: Direction): string;
   /** Workloads one peer item of `policy` matches (podSelector alone = the policy's own namespace; ipBlock = pods with a stated IP inside it). */
   peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): readonly Workload[];
   /** Namespaces one peer item matches (the policy's own namespace for podSelector alone; none for ipBlock). */

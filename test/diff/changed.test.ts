@@ -3,12 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { changedScope } from '../../src/diff/changed.js';
 import { diffConnectivity } from '../../src/diff/connectivity.js';
 import { createEngine } from '../../src/policy/engine.js';
-import { cluster, manifests, modelOf, type Cluster, shuffledCluster } from '../policy/clusters.js';
+import {
+  cluster,
+  manifests,
+  modelOf,
+  shuffledCluster,
+  tieredCluster,
+  tieredManifests,
+  type Cluster,
+  type TieredCluster,
+} from '../policy/clusters.js';
 
 /**
- * The diff computes only the connections `changedScope` says may differ. Whatever a change does (policies edited,
- * added, removed, renamed; pods relabelled, added, removed; namespaces relabelled), the result must be the one a
- * comparison of every connection gives.
+ * The diff computes only the connections `changedScope` says may differ. Whatever a change does (policies of any
+ * tier edited, added, removed, renamed; pods relabelled, added, removed; namespaces relabelled), the result must be
+ * the one a comparison of every connection gives.
  */
 
 /** Head as base with some of its parts taken from another cluster: most of it stays, as in a pull request. */
@@ -45,18 +54,44 @@ const change = fc
     return [base, head];
   });
 
+/** The same change, with admin and baseline policies kept, dropped, or taken from another cluster. */
+const tieredChange = fc
+  .tuple(change, tieredCluster, tieredCluster, fc.nat(3))
+  .map(([[base, head], tiers, other, dice]): [TieredCluster, TieredCluster] => [
+    { ...tiers, base },
+    {
+      base: head,
+      admin: dice === 0 ? other.admin : dice === 1 ? tiers.admin.slice(1) : tiers.admin,
+      baseline: dice === 2 ? other.baseline : tiers.baseline,
+    },
+  ]);
+
+function expectScopedDiffComplete(
+  baseManifests: Record<string, unknown>[],
+  headManifests: typeof baseManifests,
+) {
+  const before = createEngine(modelOf(baseManifests));
+  const after = createEngine(modelOf(headManifests));
+  const everyWorkload = new Set([...before.model.workloads, ...after.model.workloads].map((w) => w.id));
+  expect(diffConnectivity(before, after)).toEqual(
+    diffConnectivity(before, after, { sources: everyWorkload, destinations: everyWorkload }),
+  );
+}
+
 describe('the diff of what changed', () => {
   it('equals the diff of every connection', () => {
     fc.assert(
-      fc.property(change, ([base, head]) => {
-        const before = createEngine(modelOf(manifests(base)));
-        const after = createEngine(modelOf(manifests(head)));
-        const everyWorkload = new Set([...before.model.workloads, ...after.model.workloads].map((w) => w.id));
-        expect(diffConnectivity(before, after)).toEqual(
-          diffConnectivity(before, after, { sources: everyWorkload, destinations: everyWorkload }),
-        );
-      }),
+      fc.property(change, ([base, head]) => expectScopedDiffComplete(manifests(base), manifests(head))),
       { numRuns: 500 },
+    );
+  });
+
+  it('equals the diff of every connection when admin and baseline policies change', () => {
+    fc.assert(
+      fc.property(tieredChange, ([base, head]) =>
+        expectScopedDiffComplete(tieredManifests(base), tieredManifests(head)),
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -33,7 +33,7 @@ export function objectsFromYaml(text: string, file = 'test.yaml'): LoadedObject[
       };
       const metadata = (value.metadata ?? {}) as Record<string, unknown>;
       return {
-        apiVersion: String(value.apiVersion ?? ''),
+        apiVersion: String(value.apiVersion ?? apiVersionOf(value.kind, '')),
         kind: String(value.kind ?? ''),
         name: String(metadata.name ?? ''),
         namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
@@ -49,7 +49,7 @@ export function objectFrom(value: Record<string, unknown>, file = 'test.yaml'): 
   const metadata = (value.metadata ?? {}) as Record<string, unknown>;
   const loc = { file, line: 1, column: 1 };
   return {
-    apiVersion: String(value.apiVersion ?? 'v1'),
+    apiVersion: String(value.apiVersion ?? apiVersionOf(value.kind, 'v1')),
     kind: String(value.kind ?? ''),
     name: String(metadata.name ?? ''),
     namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
@@ -57,4 +57,9 @@ export function objectFrom(value: Record<string, unknown>, file = 'test.yaml'): 
     loc,
     locate: () => loc,
   };
+}
+
+/** A NetworkPolicy written without apiVersion is taken as `networking.k8s.io/v1`: kinds are told apart by both. */
+function apiVersionOf(kind: unknown, otherwise: string): string {
+  return kind === 'NetworkPolicy' ? 'networking.k8s.io/v1' : otherwise;
 }

@@ -3,7 +3,7 @@ import { RejectedPolicy } from '../../model/policy.js';
 import type { TieredPolicy } from '../../model/types.js';
 import { readClusterPolicy } from '../network-policy-api/read.js';
 import { v1alpha1Rules } from '../network-policy-api/v1alpha1.js';
-import type { PolicyKind } from '../types.js';
+import type { TieredKind } from '../types.js';
 
 const RULES = v1alpha1Rules({ Allow: 'allow', Deny: 'deny' }, ['subject', 'ingress', 'egress']);
 
@@ -11,9 +11,11 @@ const RULES = v1alpha1Rules({ Allow: 'allow', Deny: 'deny' }, ['subject', 'ingre
  * `policy.networking.k8s.io/v1alpha1` BaselineAdminNetworkPolicy: the cluster's one baseline (named `default`),
  * below NetworkPolicies, rules Allow / Deny in list order. Source: apis/v1alpha1/baselineadminnetworkpolicy_types.go.
  */
-export const baselineAdminNetworkPolicy: PolicyKind = {
+export const baselineAdminNetworkPolicy: TieredKind = {
   apiVersion: 'policy.networking.k8s.io/v1alpha1',
   kind: 'BaselineAdminNetworkPolicy',
+  namespaced: false,
+  form: 'tiered',
   read(reader: FieldReader): TieredPolicy | undefined {
     return readClusterPolicy(reader, RULES, () => {
       if (reader.object.name !== 'default') {

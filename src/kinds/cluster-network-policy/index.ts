@@ -9,7 +9,7 @@ import {
   readPriority,
   type ApiVersionRules,
 } from '../network-policy-api/read.js';
-import type { PolicyKind } from '../types.js';
+import type { TieredKind } from '../types.js';
 
 const PROTOCOL_FIELDS: Readonly<Record<string, Protocol>> = { tcp: 'TCP', udp: 'UDP', sctp: 'SCTP' };
 
@@ -28,9 +28,11 @@ const RULES: ApiVersionRules = {
  * `sctp` (a `destinationPort` number or range) or `destinationNamedPort`. Source: apis/v1alpha2/
  * clusternetworkpolicy_types.go in kubernetes-sigs/network-policy-api.
  */
-export const clusterNetworkPolicy: PolicyKind = {
+export const clusterNetworkPolicy: TieredKind = {
   apiVersion: 'policy.networking.k8s.io/v1alpha2',
   kind: 'ClusterNetworkPolicy',
+  namespaced: false,
+  form: 'tiered',
   read(reader: FieldReader): TieredPolicy | undefined {
     return readClusterPolicy(reader, RULES, () => {
       const tier = reader.get(['spec', 'tier']);

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { networkPolicySchema } from './networkpolicy-schema.js';
+import { networkPolicySchema } from './schema.js';
 import {
   cidrContains,
   dnsLabelProblem,
@@ -8,9 +8,9 @@ import {
   labelKeyProblem,
   labelValueProblem,
   parseCidr,
-} from './syntax.js';
-import type { Diagnostic, FieldPath, LoadedObject } from './types.js';
-import { editDistance } from '../text/edit-distance.js';
+} from '../../manifests/syntax.js';
+import type { Diagnostic, FieldPath, LoadedObject } from '../../manifests/types.js';
+import { editDistance } from '../../text/edit-distance.js';
 
 /** One reason the API server would reject a policy: `path` is named in the message, `at` is located. */
 interface Problem {

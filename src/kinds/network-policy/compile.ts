@@ -1,0 +1,48 @@
+import type { NetworkPolicy, PolicyRule } from '../../model/types.js';
+import {
+  compilePeer,
+  compilePorts,
+  meaningOnce,
+  type CompiledPolicy,
+  type CompiledRule,
+} from '../../policy/compile.js';
+import { compileSelector } from '../../policy/selector.js';
+import type { Direction } from '../../policy/types.js';
+
+/** Compiles a policy's selectors and ports once; the result answers for any pod or address. */
+export function compileNetworkPolicy(policy: NetworkPolicy): CompiledPolicy {
+  const compileRules = (direction: Direction): CompiledRule[] =>
+    (policy.types[direction] ? policy[direction] : []).map((rule, index) => ({
+      action: 'allow',
+      index,
+      path: rule.path,
+      ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(policy.namespace, peer)) } : {}),
+      ports: compilePorts(rule.ports),
+    }));
+  const selects = compileSelector(policy.podSelector);
+  return {
+    ref: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name, location: policy.loc },
+    tier: 'namespaced',
+    priority: 0,
+    namespace: policy.namespace,
+    selects: (pod) => selects(pod.labels),
+    applies: policy.types,
+    ingress: compileRules('ingress'),
+    egress: compileRules('egress'),
+    locate: policy.locate,
+    meaning: meaningOnce((direction) => meaning(policy, direction)),
+    networkPolicy: policy,
+  };
+}
+
+/**
+ * One direction of a NetworkPolicy as the engine reads it: namespace, selector and rules, without names or positions
+ * (a moved or renamed policy means the same; the policies selecting a pod are a union, their order does not matter).
+ */
+function meaning(policy: NetworkPolicy, direction: Direction): string {
+  const rule = ({ peers, ports }: PolicyRule) => [
+    peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
+    ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
+  ];
+  return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule)]);
+}
