@@ -91,6 +91,7 @@ export async function analysePullRequest(
       ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
       ...(inputs.failOnRisks ? { failOnRisks: inputs.failOnRisks } : {}),
       ...(inputs.failOnUnreadInput === undefined ? {} : { failOnUnreadInput: inputs.failOnUnreadInput }),
+      ...(inputs.cni ? { cni: inputs.cni } : {}),
       diagnostics,
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed]

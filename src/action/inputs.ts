@@ -2,6 +2,7 @@ import { RISK_GATES, type FailOn, type RiskGate } from '../check/types.js';
 import { parseRiskGates } from '../check/verdict.js';
 import type { FlowFormat } from '../flows/types.js';
 import { isWithheldFromRender } from '../git/render.js';
+import { CNIS, type Cni } from '../model/cni.js';
 
 export type CommentMode = 'always' | 'on-change' | 'never';
 export type ConfigSource = 'head' | 'base';
@@ -23,6 +24,8 @@ export interface ActionInputs {
   failOnRisks: RiskGate[] | undefined;
   /** Undefined: the config file's `failOnUnreadInput`. */
   failOnUnreadInput: boolean | undefined;
+  /** Undefined: the config file's `cni` (or, unset there too, the CNI the tree's policy kinds show). */
+  cni: Cni | undefined;
   comment: CommentMode;
   commentKey: string;
   token: string;
@@ -137,6 +140,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     failOnRisks: riskGates('fail-on-risks'),
     failOnUnreadInput:
       text('fail-on-unread-input') === '' ? undefined : boolean('fail-on-unread-input', true),
+    cni: text('cni') === '' ? undefined : oneOf('cni', CNIS, 'generic'),
     comment,
     commentKey,
     token,

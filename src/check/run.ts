@@ -15,6 +15,7 @@ import { namespaceReadiness, unusedRules } from '../fix/readiness.js';
 import type { FixContext } from '../fix/suggest.js';
 import type { SuggestedFix } from '../fix/types.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
+import type { Cni } from '../model/cni.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
 import { analyseSide, nothingToAnalyse, type AnalysedSide } from './side.js';
@@ -54,6 +55,8 @@ export interface CheckOptions {
   failOnRisks?: RiskGate[];
   /** Overrides the config's `failOnUnreadInput`. */
   failOnUnreadInput?: boolean;
+  /** Overrides the config's `cni`. */
+  cni?: Cni;
   /** Input problems the caller found while choosing the files (a symbolic link not followed, a glob that matched nothing). */
   diagnostics?: Diagnostic[];
   /** Files the pull request changed, named as locations name them: fixes there become in-place suggestions. */
@@ -62,10 +65,9 @@ export interface CheckOptions {
 
 /** Runs lint at head, the reachability diff and the flow replay: the whole PR verdict. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-  const { config, diagnostics: configDiagnostics } = loadConfig(
-    options.configFile,
-    options.configRoot ?? options.head.root,
-  );
+  const loaded = loadConfig(options.configFile, options.configRoot ?? options.head.root);
+  const { diagnostics: configDiagnostics } = loaded;
+  const config = options.cni === undefined ? loaded.config : { ...loaded.config, cni: options.cni };
   // The logs do not depend on the manifests until the replay: they are read while the manifest side is analysed.
   const stopReading = new AbortController();
   const flowsRead = options.flows?.length

@@ -3,6 +3,7 @@ import type { UnanalysedPolicy } from '../kinds/unanalysed.js';
 import { loadManifests, parseManifestText, type ParseCache } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
 import { buildModel, type BuildModelOptions } from '../model/build.js';
+import { chooseCni } from '../model/cni.js';
 import type { ClusterModel } from '../model/types.js';
 import { unrenderedTreeHint } from '../model/unrendered.js';
 import { createEngine } from '../policy/engine.js';
@@ -37,6 +38,15 @@ export async function analyseSide(
           limits: config.limits,
           ...(parseCache ? { parseCache } : {}),
         });
+  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
+    ...loaded.objects.map(({ apiVersion, kind, loc }) => ({
+      apiVersion,
+      kind,
+      file: loc.file,
+      line: loc.line,
+    })),
+    ...loaded.unanalysed,
+  ]);
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
@@ -44,13 +54,19 @@ export async function analyseSide(
     ),
     complete: config.complete,
     outsideWorkloads: outsideWorkloads(config),
+    cni,
   });
   const skipped = Object.values(loaded.skippedKinds).reduce((sum, n) => sum + n, 0);
   const hint = 'rendered' in source ? undefined : unrenderedTreeHint(loaded.files, loaded.objects, model);
   return {
     model,
     engine: createEngine(model),
-    diagnostics: [...loaded.diagnostics, ...diagnostics, ...(hint ? [hint] : [])],
+    diagnostics: [
+      ...loaded.diagnostics,
+      ...(cniAssumed ? [cniAssumed] : []),
+      ...diagnostics,
+      ...(hint ? [hint] : []),
+    ],
     objectCount: loaded.objects.length + skipped,
     unanalysed: loaded.unanalysed,
   };

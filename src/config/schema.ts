@@ -1,4 +1,5 @@
 import { RISK_GATES } from '../check/types.js';
+import { CNIS } from '../model/cni.js';
 
 /** JSON Schema of `.netpol-guard.yaml`, checked with ajv; semantic checks (rule ids, CIDRs) come after it. */
 
@@ -101,6 +102,7 @@ export const CONFIG_SCHEMA = {
     failOnBrokenFlows: { type: 'boolean' },
     failOnRisks: { type: 'array', uniqueItems: true, items: { enum: RISK_GATES } },
     failOnUnreadInput: { type: 'boolean' },
+    cni: { enum: CNIS },
     limits: {
       type: 'object',
       additionalProperties: false,

@@ -1,5 +1,6 @@
 import type { FailOn, RiskGate } from '../check/types.js';
 import type { LoadLimits, Severity } from '../manifests/types.js';
+import type { Cni } from '../model/cni.js';
 import type { LabelSelector, Protocol } from '../model/types.js';
 
 /** What a user may set a rule to in `rules:`: a severity, or `off` to drop the rule entirely. */
@@ -75,6 +76,11 @@ export interface ResolvedConfig {
    */
   failOnUnreadInput: boolean;
   limits: Limits;
+  /**
+   * Whose semantics apply where the specs leave them open (`model/cni.ts`). Undefined when not set: the CNI whose
+   * own policy kinds the tree holds, if only one's, else `generic`.
+   */
+  cni?: Cni;
   /** The file the configuration was read from (relative to cwd), when there was one. */
   file?: string;
 }

@@ -152,6 +152,7 @@ function scopedModel(
   const inScope = <T>(grouped: ReadonlyMap<string, T[]>) =>
     [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
   return {
+    cni: context.model.cni ?? 'generic',
     namespaces: context.model.namespaces,
     workloads: scope.workloads(),
     services: inScope(index.services),

@@ -2,6 +2,7 @@ import { pushTo } from '../collections.js';
 import type { Diagnostic, LoadedObject, SourceLocation } from '../manifests/types.js';
 import { policyKindOf } from '../kinds/registry.js';
 import type { PolicyKind } from '../kinds/types.js';
+import type { Cni } from './cni.js';
 import { FieldReader } from './fields.js';
 import { namespacesDeclared } from './completeness.js';
 import { isInert, podMakerFor } from './operators/index.js';
@@ -34,6 +35,8 @@ export interface BuildModelOptions {
   outsideWorkloads?: readonly (Pick<Workload, 'namespace' | 'kind' | 'name' | 'labels' | 'ports'> & {
     loc: SourceLocation;
   })[];
+  /** Whose semantics the engine follows where the specs leave them open (default `generic`; `model/cni.ts`). */
+  cni?: Cni;
 }
 
 /**
@@ -199,6 +202,7 @@ export function buildModel(
     services: [...services.values()],
     policies: [...policies.values()],
     tieredPolicies: [...tieredPolicies.values()].map((entry) => entry.policy),
+    cni: options.cni ?? 'generic',
   };
   model.knowledge = {
     complete: options.complete ?? false,

@@ -1,4 +1,5 @@
 import type { SourceLocation, FieldPath } from '../manifests/types.js';
+import type { Cni } from './cni.js';
 
 export type Labels = Readonly<Record<string, string>>;
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -192,4 +193,6 @@ export interface ClusterModel {
   tieredPolicies?: TieredPolicy[];
   /** Absent in models built by hand (tests): nothing is known to be missing, and no namespace is complete. */
   knowledge?: ModelKnowledge;
+  /** Whose semantics apply where the specs leave them open (`model/cni.ts`); absent: `generic`. */
+  cni?: Cni;
 }

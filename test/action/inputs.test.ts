@@ -56,6 +56,7 @@ describe('parseInputs', () => {
         'base-ref': 'main',
         config: 'ci/netpol.yaml',
         'config-from': 'base',
+        cni: 'calico',
       }),
     );
     expect(inputs).toMatchObject({
@@ -71,6 +72,7 @@ describe('parseInputs', () => {
       baseRef: 'main',
       config: 'ci/netpol.yaml',
       configFrom: 'base',
+      cni: 'calico',
     });
   });
 
@@ -84,6 +86,7 @@ describe('parseInputs', () => {
       annotations: 'yes',
       'flows-format': 'pcap',
       'config-from': 'pr',
+      cni: 'flannel',
     });
     let error: unknown;
     try {
@@ -99,6 +102,7 @@ describe('parseInputs', () => {
       'config-from: "pr" is not one of head, base',
       'fail-on: "critical" is not one of error, warning, never',
       'fail-on-risks: "internet" is not none or a list of internet-ingress, internet-egress, metadata-endpoint, any-namespace, cross-namespace',
+      'cni: "flannel" is not one of generic, cilium, calico',
       'annotations: "yes" is not true or false',
     ]);
   });

@@ -167,6 +167,29 @@ describe('explain next to a policy of a kind not analysed', () => {
   });
 });
 
+describe('the cni setting (issue 16, section 4)', () => {
+  const tree = 'fixtures/manifests/unanalysed-explain';
+  const diagnostics = async (...extra: string[]) =>
+    (
+      JSON.parse((await cli(['reach', tree, '--format', 'json', ...extra])).stdout) as {
+        diagnostics: { code?: string; message: string; file?: string; line?: number }[];
+      }
+    ).diagnostics;
+
+  it('assumes the one CNI whose policy kinds the tree holds, in one info at the first of them', async () => {
+    const assumed = (await diagnostics()).filter((d) => d.message.includes('assumes cni'));
+    expect(assumed).toHaveLength(1);
+    expect(assumed[0]).toMatchObject({ severity: 'info', file: `${tree}/tenant.yaml`, line: 51 });
+    expect(assumed[0]!.message).toContain('the analysis assumes cni: cilium');
+  });
+
+  it('assumes nothing when --cni says which', async () => {
+    expect((await diagnostics('--cni', 'generic')).filter((d) => d.message.includes('assumes cni'))).toEqual(
+      [],
+    );
+  });
+});
+
 describe('usage errors exit 2', () => {
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
@@ -180,6 +203,7 @@ describe('usage errors exit 2', () => {
     [['check', '--head', DEMO_HEAD], /--base DIR or as --base-ref REF/],
     [['lint', DEMO_HEAD, '--fail-on', 'sometimes'], /--fail-on must be one of/],
     [['reach', DEMO_HEAD, '--no-such-option'], /Unknown option/],
+    [['lint', DEMO_HEAD, '--cni', 'flannel'], /--cni must be one of generic, cilium, calico/],
   ])('%j', async (args, message) => {
     const { code, stderr } = await cli(args as string[]);
     expect(code).toBe(2);

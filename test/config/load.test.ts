@@ -60,6 +60,7 @@ describe('loadConfig', () => {
       failOnBrokenFlows: false,
       failOnRisks: ['internet-ingress', 'internet-egress', 'metadata-endpoint'],
       failOnUnreadInput: false,
+      cni: 'cilium',
       limits: {
         maxFileBytes: 1048576,
         maxDocumentsPerFile: 500,
@@ -79,6 +80,7 @@ describe('loadConfig', () => {
   it('reports each invalid setting at its line and keeps the valid ones', () => {
     const { config, diagnostics } = loadConfig('invalid.yaml', dir);
     expect(lines(diagnostics).sort()).toEqual([
+      '10: cni must be one of generic, cilium, calico',
       '2: rules.ipblock-world must be one of off, info, warning, error',
       '5: cluster.podCidrs: "not-a-cidr" is not a CIDR (e.g. 10.244.0.0/16); it is ignored',
       '6: failOn must be one of error, warning, never',
@@ -95,6 +97,7 @@ describe('loadConfig', () => {
     expect(config.failOn).toBe(DEFAULT_CONFIG.failOn);
     expect(config.defaultNamespace).toBe('apps');
     expect(config.limits).toEqual({ ...DEFAULT_CONFIG.limits, maxDepth: 50 });
+    expect(config.cni).toBeUndefined();
   });
 
   it('warns about unknown rule ids with a suggestion, and ignores them', () => {

@@ -10,7 +10,7 @@ import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { parseRiskGates } from '../../check/verdict.js';
 import { displayName } from '../../manifests/files.js';
-import { emit, linkedPaths, sarifFor } from './common.js';
+import { CNI_OPTION, cniOption, emit, linkedPaths, sarifFor } from './common.js';
 
 /**
  * `check --base DIR|--base-ref REF --head DIR [--flows FILE...]`: the PR verdict, exactly as the Action computes it.
@@ -25,6 +25,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     flows: { type: 'string', multiple: true },
     'flows-format': { type: 'string' },
     config: { type: 'string' },
+    ...CNI_OPTION,
     'fail-on': { type: 'string' },
     'fail-on-risks': { type: 'string' },
     format: { type: 'string' },
@@ -37,6 +38,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       ? undefined
       : oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
   const failOnRisks = riskGatesOption(values['fail-on-risks']);
+  const cni = cniOption(values.cni);
   const flowsFormat = oneOf<FlowFormat | 'auto'>(
     'flows-format',
     values['flows-format'],
@@ -81,6 +83,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(failOn ? { failOn } : {}),
     ...(failOnRisks ? { failOnRisks } : {}),
+    ...(cni ? { cni } : {}),
   }).finally(() => base?.remove());
   const render = {
     text: () => renderText(result, { color: io.color && !values.output }),

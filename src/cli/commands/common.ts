@@ -11,15 +11,32 @@ import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../manifests/types.js';
 import { analyseSide, type AnalysedSide } from '../../check/side.js';
 import { UsageError, type CliIo } from '../io.js';
+import { oneOf } from '../args.js';
+import { CNIS, type Cni } from '../../model/cni.js';
 
-/** Loads the config and one side made of the given paths, relative to the working directory. */
+/** The `--cni` option every command that analyses takes; it overrides the config's `cni`. */
+export const CNI_OPTION = { cni: { type: 'string' } } as const;
+
+/** `--cni`, checked; undefined when not given. */
+export function cniOption(value: string | undefined): Cni | undefined {
+  return value === undefined ? undefined : oneOf('cni', value, CNIS, 'generic');
+}
+
+/**
+ * Loads the config and one side made of the given paths, relative to the working directory; `cni` (`--cni`)
+ * overrides the config's.
+ */
 export async function loadPaths(
   paths: string[],
   configFile: string | undefined,
   io: CliIo,
+  cni?: string,
 ): Promise<{ side: AnalysedSide; config: ResolvedConfig; diagnostics: Diagnostic[] }> {
   if (paths.length === 0) throw new UsageError('give at least one file or folder of manifests');
-  const { config, diagnostics } = loadConfig(configFile, io.cwd);
+  const given = cniOption(cni);
+  const loaded = loadConfig(configFile, io.cwd);
+  const { diagnostics } = loaded;
+  const config = given === undefined ? loaded.config : { ...loaded.config, cni: given };
   const side = await analyseSide({ root: io.cwd, paths: paths.map((p) => resolve(io.cwd, p)) }, config);
   return { side, config, diagnostics: [...diagnostics, ...side.diagnostics] };
 }

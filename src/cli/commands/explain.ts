@@ -6,7 +6,7 @@ import type { Protocol, Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { emit, formatDiagnostics, loadPaths } from './common.js';
+import { emit, formatDiagnostics, loadPaths, CNI_OPTION } from './common.js';
 
 /** `explain PATH... --from --to --port`: the verdict on one connection and the policies and rules behind it. */
 export async function explainCommand(argv: string[], io: CliIo): Promise<number> {
@@ -16,13 +16,14 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
     port: { type: 'string' },
     format: { type: 'string' },
     config: { type: 'string' },
+    ...CNI_OPTION,
     output: { type: 'string' },
   });
   const format = oneOf('format', values.format, ['text', 'json'], 'text');
   const { protocol, port } = parsePort(required('port', values.port));
   const fromArg = required('from', values.from);
   const toArg = required('to', values.to);
-  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io);
+  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io, values.cni);
   if (nothingToAnalyse(side)) {
     io.stderr(formatDiagnostics(diagnostics));
     return EXIT.failed;

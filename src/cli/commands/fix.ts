@@ -9,7 +9,7 @@ import type { RulePatch } from '../../fix/types.js';
 import type { FlowFormat } from '../../flows/types.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
-import { formatDiagnostics } from './common.js';
+import { CNI_OPTION, cniOption, formatDiagnostics } from './common.js';
 
 /**
  * `fix --base DIR --head DIR --flows FILE... [--write]`: the verified fixes `check` suggests, as a diff of the head
@@ -23,6 +23,7 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
     flows: { type: 'string', multiple: true },
     'flows-format': { type: 'string' },
     config: { type: 'string' },
+    ...CNI_OPTION,
     write: { type: 'boolean' },
   });
   const flowsFormat = oneOf<FlowFormat | 'auto'>(
@@ -34,12 +35,14 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
   const base = resolve(io.cwd, required('base', values.base));
   const head = resolve(io.cwd, required('head', values.head));
   const configFile = values.config ? resolve(io.cwd, values.config) : undefined;
+  const cni = cniOption(values.cni);
   const result = await runCheck({
     base: { root: base, paths: [base] },
     head: { root: head, paths: [head] },
     flows: (values.flows ?? []).map((f) => resolve(io.cwd, f)),
     flowsFormat,
     ...(configFile ? { configFile } : {}),
+    ...(cni ? { cni } : {}),
   });
   const notOffered = result.diagnostics.filter((d) => d.code === 'fix-not-offered');
   if (notOffered.length > 0) io.stderr(formatDiagnostics(notOffered));

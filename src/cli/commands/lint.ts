@@ -5,7 +5,7 @@ import { blocks } from '../../check/verdict.js';
 import { runLint } from '../../rules/run.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
-import { emit, sarifFor, loadPaths } from './common.js';
+import { emit, sarifFor, loadPaths, CNI_OPTION } from './common.js';
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
@@ -14,11 +14,12 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     format: { type: 'string' },
     config: { type: 'string' },
+    ...CNI_OPTION,
     'fail-on': { type: 'string' },
     output: { type: 'string' },
   });
   const format = oneOf('format', values.format, ['text', 'json', 'markdown', 'sarif'], 'text');
-  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io);
+  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io, values.cni);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON, config.failOn);
   const result = runLint({ model: side.model, engine: side.engine, diagnostics }, config);
   const render = {

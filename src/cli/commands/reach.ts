@@ -4,17 +4,18 @@ import { ConnSet } from '../../policy/portset.js';
 import type { Connection } from '../../policy/types.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
-import { emit, formatDiagnostics, loadPaths } from './common.js';
+import { emit, formatDiagnostics, loadPaths, CNI_OPTION } from './common.js';
 
 /** `reach PATH...`: every allowed connection, as text or as the stable JSON contract (README "reach JSON"). */
 export async function reachCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     format: { type: 'string' },
     config: { type: 'string' },
+    ...CNI_OPTION,
     output: { type: 'string' },
   });
   const format = oneOf('format', values.format, ['text', 'json'], 'text');
-  const { side, diagnostics } = await loadPaths(positionals, values.config, io);
+  const { side, diagnostics } = await loadPaths(positionals, values.config, io, values.cni);
   const connections = side.engine.connectivity();
   if (format === 'json') {
     const report = {

@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../manifests/types.js';
+
+/**
+ * Whose semantics the engine follows where the specs leave them open (config `cni`, CLI `--cni`, the Action's
+ * `cni`): `generic` is the upstream reference behaviour; `cilium` and `calico` give their CNI's meaning where it
+ * differs (see `policy/tiers.ts`).
+ */
+export type Cni = 'generic' | 'cilium' | 'calico';
+export const CNIS: readonly Cni[] = ['generic', 'cilium', 'calico'];
+
+/** The API groups whose policy kinds only one CNI implements: a tree holding them runs on that CNI. */
+const CNI_OF_GROUP: Readonly<Record<string, Exclude<Cni, 'generic'>>> = {
+  'cilium.io': 'cilium',
+  'projectcalico.org': 'calico',
+  'crd.projectcalico.org': 'calico',
+};
+
+/** A policy object of the tree, as far as telling its CNI apart needs. */
+export interface PolicyObjectSeen {
+  apiVersion: string;
+  kind: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * The CNI a side is analysed for: the setting when there is one; else the one CNI whose own policy kinds the tree
+ * holds, said in an info diagnostic at the first of them; else `generic`.
+ */
+export function chooseCni(
+  setting: Cni | undefined,
+  objects: readonly PolicyObjectSeen[],
+): { cni: Cni; diagnostic?: Diagnostic } {
+  if (setting !== undefined) return { cni: setting };
+  const found = new Map<Exclude<Cni, 'generic'>, PolicyObjectSeen[]>();
+  for (const object of objects) {
+    const slash = object.apiVersion.indexOf('/');
+    const group = slash === -1 ? '' : object.apiVersion.slice(0, slash);
+    const cni = Object.hasOwn(CNI_OF_GROUP, group) ? CNI_OF_GROUP[group] : undefined;
+    if (cni) found.set(cni, [...(found.get(cni) ?? []), object]);
+  }
+  const [only, ...others] = [...found.entries()];
+  if (!only || others.length > 0) return { cni: 'generic' };
+  const [cni, seen] = only;
+  const first = seen[0]!;
+  const more = seen.length > 1 ? ` and ${seen.length - 1} more` : '';
+  return {
+    cni,
+    diagnostic: {
+      severity: 'info',
+      code: 'cni-assumed',
+      message:
+        `cni is not set and the only CNI-specific policies are ${cni === 'cilium' ? 'Cilium' : 'Calico'}'s ` +
+        `(${first.kind} at ${first.file}:${first.line}${more}): the analysis assumes cni: ${cni}. Set cni ` +
+        '(generic, cilium or calico) in .netpol-guard.yaml, --cni or the Action input to say otherwise',
+      file: first.file,
+      line: first.line,
+    },
+  };
+}
