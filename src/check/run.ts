@@ -2,7 +2,7 @@ import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
 import { diffConnectivity } from '../diff/connectivity.js';
-import { samePath } from '../diff/peers.js';
+import { sameCountedPath } from '../diff/peers.js';
 import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/replay.js';
 import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
 import { readFlowsInBackground } from '../flows/background.js';
@@ -245,7 +245,7 @@ function lintSide(side: AnalysedSide, config: ResolvedConfig): Finding[] {
 function countPaths(changes: readonly PathChange[]): number {
   return changes.filter((change, index) => {
     const previous = changes[index - 1];
-    return !previous || !samePath(previous, change);
+    return !previous || !sameCountedPath(previous, change);
   }).length;
 }
 

@@ -1,7 +1,7 @@
 import type { DiffResult, PathChange, Risk } from '../check/types.js';
 import type { SourceLocation } from '../manifests/types.js';
 import type { Protocol, Workload } from '../model/types.js';
-import { cidrToRange, formatAddress, rangeContains } from '../policy/ip.js';
+import { cidrToRange, formatAddress, ipBlockRanges, rangeContains, type IpRange } from '../policy/ip.js';
 import { MAX_PORT, MIN_PORT } from '../policy/portset.js';
 import type { CidrPeer, Direction, Endpoint, Peer, PolicyEngine, PortRange } from '../policy/types.js';
 import { blameChange } from './blame.js';
@@ -141,7 +141,7 @@ function judged(
 function endsOf(change: PathChange, side: Side): Ends | undefined {
   const endpoint = (peer: Peer): Endpoint | undefined => {
     if (isCidrPeer(peer)) {
-      const range = cidrToRange(peer.cidr);
+      const [range] = blockRanges(peer);
       return range ? { ip: formatAddress(range.start, range.family) } : undefined;
     }
     const workload = side.workloads.get(peerKey(peer));
@@ -237,18 +237,25 @@ function risksOf(change: PathChange, ends: Ends, head: PolicyEngine, port: numbe
   // The internet is a risk where it is the other end; only a destination can be the metadata endpoint.
   const block = isCidrPeer(from) ? from : isCidrPeer(to) ? to : undefined;
   if (block && isPublic(block)) risks.push('internet');
-  if (isCidrPeer(to) && METADATA_ENDPOINTS.some((endpoint) => covers(to.cidr, endpoint)))
+  if (isCidrPeer(to) && METADATA_ENDPOINTS.some((endpoint) => covers(blockRanges(to), endpoint)))
     risks.push('metadata-endpoint');
   return risks;
 }
 
+/** A block is public when some address of it is outside every non-public range. */
 function isPublic(block: CidrPeer): boolean {
-  return !NON_PUBLIC.some((range) => covers(range, block.cidr));
+  return blockRanges(block).some(
+    (range) => !NON_PUBLIC.some((cidr) => rangeContains(cidrToRange(cidr)!, range)),
+  );
 }
 
-/** Whether CIDR `outer` contains every address of CIDR `inner`. */
-function covers(outer: string, inner: string): boolean {
-  const a = cidrToRange(outer);
-  const b = cidrToRange(inner);
-  return !!a && !!b && rangeContains(a, b);
+/** The addresses of a block: its CIDR less its exceptions. */
+function blockRanges(block: CidrPeer): IpRange[] {
+  return ipBlockRanges({ cidr: block.cidr, except: block.except ?? [] });
+}
+
+/** Whether one of `ranges` contains every address of CIDR `cidr`. */
+function covers(ranges: readonly IpRange[], cidr: string): boolean {
+  const block = cidrToRange(cidr);
+  return !!block && ranges.some((range) => rangeContains(range, block));
 }

@@ -1,7 +1,7 @@
 import type { DiffResult, PathChange } from '../check/types.js';
 import type { Protocol } from '../model/types.js';
 import { compareWorkloads } from '../policy/engine.js';
-import { cidrToRange, compareBigInt, rangeToCidrs, type IpRange } from '../policy/ip.js';
+import { cidrToRange, compareBigInt, coveringCidr, rangeToCidrs, type IpRange } from '../policy/ip.js';
 import { ConnSet } from '../policy/portset.js';
 import type {
   CidrPeer,
@@ -182,24 +182,55 @@ function diffExternal(
 
   for (const group of groups.values()) {
     const onBothSides = existsOnBothSides(group.workload);
+    // The ranges each list gets with the same ports, in address order: written together as few blocks as can be.
+    const changes = new Map<string, { into: PathChange[]; ports: ConnSet; ranges: IpRange[] }>();
+    const add = (into: PathChange[], kind: string, ports: ConnSet, range: IpRange) => {
+      if (ports.isEmpty()) return;
+      const key = `${kind}|${ports.toString()}`;
+      const change = changes.get(key);
+      const last = change?.ranges.at(-1);
+      if (last && last.end + 1n === range.start)
+        change!.ranges[change!.ranges.length - 1] = { ...last, end: range.end };
+      else if (change) change.ranges.push(range);
+      else changes.set(key, { into, ports, ranges: [range] });
+    };
     for (const segment of commonSegments(group)) {
-      const emit = (into: PathChange[], ports: ConnSet) => {
-        for (const cidr of rangeToCidrs(segment.range)) {
-          const block = { cidr };
-          const [from, to] = group.outbound ? [group.workload, block] : [block, group.workload];
-          pushChange(into, from, to, group.protocol, ports);
-        }
-      };
       if (onBothSides) {
-        emit(result.opened, segment.head.subtract(segment.base));
-        emit(result.closed, segment.base.subtract(segment.head));
+        add(result.opened, 'opened', segment.head.subtract(segment.base), segment.range);
+        add(result.closed, 'closed', segment.base.subtract(segment.head), segment.range);
       } else if (!segment.head.isEmpty()) {
-        emit(result.newConnections, segment.head);
+        add(result.newConnections, 'new', segment.head, segment.range);
       } else {
-        emit(result.goneConnections, segment.base);
+        add(result.goneConnections, 'gone', segment.base, segment.range);
+      }
+    }
+    for (const { into, ports, ranges } of changes.values()) {
+      for (const block of blocksOfRanges(ranges)) {
+        const [from, to] = group.outbound ? [group.workload, block] : [block, group.workload];
+        pushChange(into, from, to, group.protocol, ports);
       }
     }
   }
+}
+
+/**
+ * Sorted disjoint ranges of one family as the fewest blocks: their CIDRs, or, when that is shorter, the one CIDR
+ * covering them all with the gaps between them as exceptions (one /32 spared of `0.0.0.0/0` is one row
+ * "0.0.0.0/0 except 10.0.0.5/32", not the 32 CIDRs around it).
+ */
+function blocksOfRanges(ranges: readonly IpRange[]): CidrPeer[] {
+  const cidrs = ranges.flatMap(rangeToCidrs);
+  if (cidrs.length <= 1) return cidrs.map((cidr) => ({ cidr }));
+  const cover = coveringCidr({ ...ranges[0]!, end: ranges.at(-1)!.end });
+  const coverRange = cidrToRange(cover)!;
+  const gaps: IpRange[] = [];
+  let next = coverRange.start;
+  for (const range of [...ranges, { ...coverRange, start: coverRange.end + 1n }]) {
+    if (range.start > next) gaps.push({ family: coverRange.family, start: next, end: range.start - 1n });
+    next = range.end + 1n;
+  }
+  const except = gaps.flatMap(rangeToCidrs);
+  return except.length < cidrs.length ? [{ cidr: cover, except }] : cidrs.map((cidr) => ({ cidr }));
 }
 
 /**

@@ -12,16 +12,21 @@ export function isCidrPeer(peer: object): peer is CidrPeer {
   return 'cidr' in peer;
 }
 
-/** A stable key for a peer: `ns/Kind/name` (a workload id) or the CIDR itself. */
+/** A stable key for a peer: `ns/Kind/name` (a workload id) or the block as people write it. */
 export function peerKey(peer: Peer): string {
-  return isCidrPeer(peer) ? peer.cidr : `${peer.namespace}/${peer.kind}/${peer.name}`;
+  return isCidrPeer(peer) ? blockLabel(peer) : `${peer.namespace}/${peer.kind}/${peer.name}`;
+}
+
+/** `10.0.0.0/8`, or `0.0.0.0/0 except 10.0.0.5/32, …` for a block with exceptions. */
+function blockLabel(block: CidrPeer): string {
+  return block.except?.length ? `${block.cidr} except ${block.except.join(', ')}` : block.cidr;
 }
 
 /** Report order of peers: CIDR blocks first, by text, then workloads by namespace, kind and name (code points). */
 export function comparePeers(a: Peer, b: Peer): number {
   const aIsBlock = isCidrPeer(a);
   const bIsBlock = isCidrPeer(b);
-  if (aIsBlock && bIsBlock) return compareText(a.cidr, b.cidr);
+  if (aIsBlock && bIsBlock) return compareText(a.cidr, b.cidr) || compareText(blockLabel(a), blockLabel(b));
   if (aIsBlock || bIsBlock) return aIsBlock ? -1 : 1;
   return compareWorkloads(a, b);
 }
@@ -31,9 +36,18 @@ export function samePath(a: { from: Peer; to: Peer }, b: { from: Peer; to: Peer 
   return comparePeers(a.from, b.from) === 0 && comparePeers(a.to, b.to) === 0;
 }
 
+/**
+ * Whether two changes are one path as people count them: between the same two peers, a block being its CIDR
+ * whatever it excepts (web -> 0.0.0.0/0 closed on TCP but for one address and on UDP everywhere is one path).
+ */
+export function sameCountedPath(a: { from: Peer; to: Peer }, b: { from: Peer; to: Peer }): boolean {
+  const end = (peer: Peer): Peer => (isCidrPeer(peer) ? { cidr: peer.cidr } : peer);
+  return comparePeers(end(a.from), end(b.from)) === 0 && comparePeers(end(a.to), end(b.to)) === 0;
+}
+
 /** How people write a peer: `ns/name` (kind in brackets when not a Deployment) or the CIDR. */
 export function peerLabel(peer: object): string {
-  if (isCidrPeer(peer)) return peer.cidr;
+  if (isCidrPeer(peer)) return blockLabel(peer);
   if ('ip' in peer) return String(peer.ip);
   if ('unmatched' in peer) return `(unmatched: ${String(peer.unmatched)})`;
   const w = peer as WorkloadPeer;

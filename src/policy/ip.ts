@@ -168,6 +168,15 @@ export function rangeToCidrs(range: IpRange): string[] {
   return cidrs;
 }
 
+/** The smallest CIDR holding every address of `range`. */
+export function coveringCidr(range: IpRange): string {
+  const bits = BITS[range.family];
+  let prefix = bits;
+  while (prefix > 0 && range.start >> BigInt(bits - prefix) !== range.end >> BigInt(bits - prefix)) prefix--;
+  const network = (range.start >> BigInt(bits - prefix)) << BigInt(bits - prefix);
+  return `${formatAddress(network, range.family)}/${prefix}`;
+}
+
 export function compareBigInt(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -24,6 +24,8 @@ export interface WorkloadPeer {
 /** An external address block, always a valid CIDR (IPv4 or IPv6). */
 export interface CidrPeer {
   cidr: string;
+  /** Diff rows only: addresses of `cidr` left out, as in an ipBlock (a change that spares a few blocks of a wide one). */
+  except?: string[];
 }
 export type Peer = WorkloadPeer | CidrPeer;
 

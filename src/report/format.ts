@@ -1,9 +1,9 @@
 import type { PathChange, Risk } from '../check/types.js';
-import type { Severity } from '../manifests/types.js';
+import type { Severity, SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
-import type { Peer, PortRange } from '../policy/types.js';
+import type { Peer, PortRange, WorkloadPeer } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
-import { isCidrPeer, samePath } from '../diff/peers.js';
+import { isCidrPeer, peerKey, samePath } from '../diff/peers.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
 
@@ -28,16 +28,9 @@ export interface PathRow {
 }
 
 /**
- * Groups consecutive changes of the same (from, to) with the same risk and explanation into one row, so a pair
- * closed on every protocol reads as one line ("all ports, all protocols") rather than three.
- */
-export function pathRows(changes: readonly PathChange[]): PathRow[] {
-  const starts = pathRowStarts(changes);
-  return starts.map((_, index) => pathRowAt(changes, starts, index));
-}
-
-/**
- * Where each row of {@link pathRows} starts in `changes`, found without formatting anything: a report that shows a
+ * Where each row starts in `changes`: consecutive changes of the same (from, to) with the same risk and explanation
+ * are one row, so a pair closed on every protocol reads as one line ("all ports, all protocols") rather than three.
+ * Found without formatting anything: a report that shows a
  * few hundred rows of tens of thousands formats only those (see {@link pathRow}).
  */
 export function pathRowStarts(changes: readonly PathChange[]): number[] {
@@ -49,7 +42,7 @@ export function pathRowStarts(changes: readonly PathChange[]): number[] {
   return starts;
 }
 
-/** Row `index` of {@link pathRows}, from the `starts` that {@link pathRowStarts} found. */
+/** Row `index`, from the `starts` that {@link pathRowStarts} found. */
 export function pathRowAt(changes: readonly PathChange[], starts: readonly number[], index: number): PathRow {
   const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
   const [first] = parts as [PathChange, ...PathChange[]];
@@ -64,6 +57,109 @@ export function pathRowAt(changes: readonly PathChange[], starts: readonly numbe
     ...(first.risk ? { risk: first.risk } : {}),
     ...(first.explanation ? { explanation: first.explanation } : {}),
   };
+}
+
+/** Fewer rows of one cause than this stay rows: two sources are read as easily as one group of two. */
+const MIN_GROUP = 3;
+
+/**
+ * Rows of one cause: the same change (ports, risk, why, location) to one destination from each of `members`
+ * (`folds: 'from'`), or from one source to each of them (`folds: 'to'`). One `namespaceSelector: {}` opens a pod to
+ * every workload of the tree: that is one row "N workloads in M namespaces -> ns/x, rule file:line", with the
+ * workloads folded under it, not a row per workload.
+ */
+export interface PathGroup {
+  row: PathRow;
+  location?: SourceLocation;
+  folds?: 'from' | 'to';
+  members: Peer[];
+}
+
+/**
+ * The rows of {@link pathRowStarts} grouped by cause (see {@link groupByCause}). Returns row indices: a report
+ * formats only the groups it shows.
+ */
+export function pathGroupRows(changes: readonly PathChange[], starts: readonly number[]): number[][] {
+  return groupByCause(
+    starts.map((_, index) => index),
+    (index, common) => {
+      const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
+      const first = parts[0]!;
+      return JSON.stringify([
+        peerKey(first[common]),
+        parts.map((part) => [part.protocol, part.ports]),
+        first.risk ?? [],
+        first.explanation ?? '',
+        first.location?.file ?? '',
+        first.location?.line ?? 0,
+      ]);
+    },
+  );
+}
+
+/**
+ * Items (rows, paths) grouped by cause, in the order each group's first item comes: `cause(item, common)` is the
+ * same for items that differ only in their other end. Groups are by destination first (an ingress rule names its
+ * sources), then by source; an item whose cause has fewer than {@link MIN_GROUP} items on either side stays alone.
+ */
+export function groupByCause<T>(
+  items: readonly T[],
+  cause: (item: T, common: 'from' | 'to') => string,
+): T[][] {
+  const differingIn = (some: readonly T[], common: 'from' | 'to') => {
+    const groups = new Map<string, T[]>();
+    for (const item of some) {
+      const key = cause(item, common);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+    return [...groups.values()];
+  };
+  const sources = differingIn(items, 'to');
+  const destinations = differingIn(sources.filter((group) => group.length < MIN_GROUP).flat(), 'from');
+  const order = new Map(items.map((item, index) => [item, index]));
+  return [
+    ...sources.filter((group) => group.length >= MIN_GROUP),
+    ...destinations.filter((group) => group.length >= MIN_GROUP),
+    ...destinations
+      .filter((group) => group.length < MIN_GROUP)
+      .flat()
+      .map((item) => [item]),
+  ].sort((a, b) => order.get(a[0]!)! - order.get(b[0]!)!);
+}
+
+/** Every group of {@link pathGroupRows}, made. */
+export function pathGroups(changes: readonly PathChange[]): PathGroup[] {
+  const starts = pathRowStarts(changes);
+  return pathGroupRows(changes, starts).map((rows) => pathGroupAt(changes, starts, rows));
+}
+
+/** The group of rows `rows` (one of {@link pathGroupRows}). */
+export function pathGroupAt(
+  changes: readonly PathChange[],
+  starts: readonly number[],
+  rows: readonly number[],
+): PathGroup {
+  const row = pathRowAt(changes, starts, rows[0]!);
+  const location = changes[starts[rows[0]!]!]!.location;
+  if (rows.length === 1) return { row, ...(location ? { location } : {}), members: [] };
+  const peers = rows.map((index) => changes[starts[index]!]!);
+  const folds = peerKey(peers[0]!.to) === peerKey(peers[1]!.to) ? 'from' : 'to';
+  return { row, ...(location ? { location } : {}), folds, members: peers.map((change) => change[folds]) };
+}
+
+/** `8 workloads in 4 namespaces`, `3 address blocks`: what the members of a group are. */
+export function describeMembers(members: readonly Peer[]): string {
+  const workloads = members.filter((peer): peer is WorkloadPeer => !isCidrPeer(peer));
+  const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
+  const blocks = members.length - workloads.length;
+  return [
+    ...(workloads.length
+      ? [`${plural(workloads.length, 'workload')} in ${plural(namespaces, 'namespace')}`]
+      : []),
+    ...(blocks ? [plural(blocks, 'address block')] : []),
+  ].join(' and ');
 }
 
 function sameRow(a: PathChange, b: PathChange): boolean {

@@ -11,7 +11,15 @@ type KeyOrder = { readonly [key: string]: KeyOrder | true };
 const LOCATION: KeyOrder = { file: true, line: true, column: true };
 const RESOURCE: KeyOrder = { kind: true, namespace: true, name: true };
 /** Every kind of peer at once: a workload, a CIDR, an unknown IP, an unmatched flow endpoint. */
-const PEER: KeyOrder = { namespace: true, kind: true, name: true, cidr: true, ip: true, unmatched: true };
+const PEER: KeyOrder = {
+  namespace: true,
+  kind: true,
+  name: true,
+  cidr: true,
+  except: true,
+  ip: true,
+  unmatched: true,
+};
 const PATH_CHANGE: KeyOrder = {
   from: PEER,
   to: PEER,

@@ -9,8 +9,11 @@ import {
   describeRisks,
   describeSeverityCounts,
   formatLocation,
-  pathRowAt,
+  describeMembers,
+  pathGroupAt,
+  pathGroupRows,
   pathRowStarts,
+  type PathGroup,
   type PathRow,
   groupFindings,
   plural,
@@ -65,6 +68,8 @@ interface Section {
   folded: boolean;
   lead?: string;
   table?: Table;
+  /** What the heading counts when it is not the rows: paths, of which one row may fold many. */
+  count?: number;
   /** Markdown that is kept or cut as a whole (the graph). */
   block?: string;
 }
@@ -109,7 +114,7 @@ function fullLength(section: Section, limit: number): number {
 /** The section with its first `shownRows` table rows. */
 function renderSection(section: Section, shownRows = rowCount(section)): string {
   const heading = section.table
-    ? `${section.title} (${rowCount(section).toLocaleString('en-US')})`
+    ? `${section.title} (${(section.count ?? rowCount(section)).toLocaleString('en-US')})`
     : section.title;
   const lines = section.folded ? ['<details>', `<summary>${heading}</summary>`, ''] : [`### ${heading}`, ''];
   if (section.lead) lines.push(section.lead, '');
@@ -266,11 +271,32 @@ function pathsTable(
   const starts = pathRowStarts(changes);
   return {
     header: ['From', 'To', 'Ports', ...(last ? [last.title] : [])],
-    rows: rowsOf(starts, (_, index) => {
-      const row = pathRowAt(changes, starts, index);
-      return [peerCell(row.from), peerCell(row.to), cell(row.ports), ...(last ? [last.value(row)] : [])];
+    rows: rowsOf(pathGroupRows(changes, starts), (rows) => {
+      const group = pathGroupAt(changes, starts, rows);
+      const { row } = group;
+      return [
+        endCell(group, 'from'),
+        endCell(group, 'to'),
+        cell(row.ports),
+        ...(last ? [last.value(row)] : []),
+      ];
     }),
   };
+}
+
+/** Members of a group shown under its summary; the JSON report has every path. */
+const MAX_MEMBERS_SHOWN = 50;
+
+/** One end of a row; the end a group folds is its members, under what they are and where the change is. */
+function endCell(group: PathGroup, end: 'from' | 'to'): string {
+  if (group.folds !== end) return peerCell(group.row[end]);
+  const at = group.location
+    ? `, at ${codeSpan(formatLocation(group.location.file, group.location.line), 200)}`
+    : '';
+  const shown = group.members.slice(0, MAX_MEMBERS_SHOWN).map(peerCell);
+  const more = group.members.length - shown.length;
+  if (more > 0) shown.push(`and ${more.toLocaleString('en-US')} more`);
+  return `<details><summary>${escapeMarkdown(describeMembers(group.members))}${at}</summary>${shown.join('<br>')}</details>`;
 }
 
 function flowCells(flow: ReplayedFlow): string[] {
@@ -450,6 +476,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     {
       title: 'Opened paths',
       folded: false,
+      count: result.summary.opened,
       table: pathsTable(diff.opened, {
         title: 'Risk',
         value: (change) =>
@@ -459,6 +486,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     {
       title: 'Closed paths',
       folded: false,
+      count: result.summary.closed,
       table: pathsTable(diff.closed, { title: 'Why', value: (change) => cell(change.explanation ?? '') }),
     },
     graph ? { title: 'Changed paths between namespaces', folded: false, block: graph } : undefined,

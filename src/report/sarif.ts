@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult, FlowsResult, PathChange, ReplayedFlow } from '../check/types.js';
-import { peerLabel } from '../diff/peers.js';
+import { comparePeers, peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
-import { describeRisks, formatPorts, plural } from './format.js';
+import { describeMembers, describeRisks, formatPorts, groupByCause, plural } from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
 import type { SuggestedFix } from '../fix/types.js';
 import { ruleDocsUrl } from './links.js';
@@ -290,12 +290,22 @@ function brokenFlowResult(flow: ReplayedFlow, rules: RuleTable, uris: ArtifactUr
 
 /**
  * One result per opened path (from, to), whatever the protocols: an alert is about a pair of workloads, and one per
- * protocol tripled the alerts of a pull request without saying more. Its location is the first change's.
+ * protocol tripled the alerts of a pull request without saying more. Its location is the first change's. Paths of
+ * one cause (the same ports, risks and location to one destination, or from one source) are one result: a
+ * `namespaceSelector: {}` is one alert at its line, not one per workload of the tree.
  */
-function openedPathResult(changes: readonly PathChange[], rules: RuleTable, uris: ArtifactUris): SarifResult {
+function openedPathResult(paths: readonly PathChange[][], rules: RuleTable, uris: ArtifactUris): SarifResult {
+  const changes = paths[0]!;
   const [first] = changes as [PathChange, ...PathChange[]];
-  const from = peerLabel(first.from);
-  const to = peerLabel(first.to);
+  const folds =
+    paths.length < 2 ? undefined : comparePeers(paths[0]![0]!.to, paths[1]![0]!.to) === 0 ? 'from' : 'to';
+  const end = (which: 'from' | 'to') => {
+    if (folds !== which) return peerLabel(first[which]);
+    const members = paths.map((path) => path[0]![which]);
+    const named = members.slice(0, MAX_MEMBERS_NAMED).map(peerLabel);
+    if (members.length > named.length) named.push(`and ${members.length - named.length} more`);
+    return `${describeMembers(members)} (${named.join(', ')})`;
+  };
   const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join('; ');
   const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
   const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
@@ -304,13 +314,22 @@ function openedPathResult(changes: readonly PathChange[], rules: RuleTable, uris
     ruleIndex: rules.indexOf('opened-path', 'warning'),
     level: 'warning',
     message: {
-      text: messageText(`This change opens ${from} -> ${to} ${ports}: ${describeRisks(risks, first)}.`),
+      text: messageText(
+        `This change opens ${end('from')} -> ${end('to')} ${ports}: ${describeRisks(risks, first)}.`,
+      ),
     },
     ...(location ? { locations: [location] } : {}),
-    // The pair only: a port added to an opened path is the same alert, not a new one.
-    partialFingerprints: fingerprint(['opened-path', from, to]),
+    // The pair only (a port added to an opened path is the same alert, not a new one); a group by its common end.
+    partialFingerprints: fingerprint([
+      'opened-path',
+      folds === 'from' ? '*' : peerLabel(first.from),
+      folds === 'to' ? '*' : peerLabel(first.to),
+    ]),
   };
 }
+
+/** Members a grouped result names; the JSON report has every path. */
+const MAX_MEMBERS_NAMED = 10;
 
 /** The risky opened changes grouped by path (from, to), in the order each path first appears. */
 function riskyPaths(opened: readonly PathChange[]): PathChange[][] {
@@ -323,6 +342,22 @@ function riskyPaths(opened: readonly PathChange[]): PathChange[][] {
     else paths.set(key, [change]);
   }
   return [...paths.values()];
+}
+
+/** Paths of one cause: the same changes (protocols, ports, risks, location) to one destination, or from one source. */
+function causes(paths: readonly PathChange[][]): PathChange[][][] {
+  return groupByCause(paths, (path, common) =>
+    JSON.stringify([
+      peerLabel(path[0]![common]),
+      path.map((change) => [
+        change.protocol,
+        change.ports,
+        change.risk,
+        change.location?.file,
+        change.location?.line,
+      ]),
+    ]),
+  );
 }
 
 /** Diagnostics are about the input, not the code: SARIF's tool execution notifications. */
@@ -375,7 +410,8 @@ export function renderSarif(
   const results = result.findings.map((finding) => findingResult(finding, table, uris));
   if (check) {
     for (const flow of result.flows?.broken ?? []) results.push(brokenFlowResult(flow, table, uris));
-    for (const path of riskyPaths(result.diff.opened)) results.push(openedPathResult(path, table, uris));
+    for (const paths of causes(riskyPaths(result.diff.opened)))
+      results.push(openedPathResult(paths, table, uris));
   }
 
   const uriBase = options.uriBase

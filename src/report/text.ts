@@ -9,8 +9,9 @@ import {
   describeRisks,
   describeSeverityCounts,
   formatLocation,
-  pathRows,
-  type PathRow,
+  describeMembers,
+  pathGroups,
+  type PathGroup,
   groupFindings,
   plural,
 } from './format.js';
@@ -58,11 +59,14 @@ class TextWriter {
     this.lines.push(text);
   }
 
-  /** A titled block of items (one or more lines each), left out when empty: the terminal shows what happened. */
-  section(title: string, items: readonly (string | string[])[]): void {
+  /**
+   * A titled block of items (one or more lines each), left out when empty: the terminal shows what happened. The
+   * title counts the items, or `count` (paths, of which one item may fold many).
+   */
+  section(title: string, items: readonly (string | string[])[], count = items.length): void {
     if (items.length === 0) return;
     this.line();
-    this.line(this.style(`${title} (${items.length.toLocaleString('en-US')}):`, 'bold'));
+    this.line(this.style(`${title} (${count.toLocaleString('en-US')}):`, 'bold'));
     for (const line of items.flat()) this.line(`  ${line}`);
   }
 
@@ -97,19 +101,34 @@ function flowLine(writer: TextWriter, flow: ReplayedFlow): string {
   return `${peer(writer, flow.from)} -> ${peer(writer, flow.to)}  ${writer.plain(`${flow.protocol}/${flow.port}`)}  ${writer.style(seen, 'dim')}`;
 }
 
-function pathLine(writer: TextWriter, row: PathRow, sign: '+' | '-' | ''): string {
+/** Members of a group listed under it; the JSON report has every path. */
+const MAX_MEMBERS_SHOWN = 20;
+
+function pathLine(writer: TextWriter, group: PathGroup, sign: '+' | '-' | ''): string[] {
+  const { row } = group;
   const ports = writer.plain(row.ports);
   const risks = describeRisks(row.risk, row);
   const signed = sign === '+' ? writer.style('+', 'green') : sign === '-' ? writer.style('-', 'red') : '';
+  const end = (which: 'from' | 'to') => {
+    if (group.folds !== which) return peer(writer, row[which]);
+    const at = group.location ? ` at ${formatLocation(group.location.file, group.location.line)}` : '';
+    return `[${writer.plain(`${describeMembers(group.members)}${at}`)}]`;
+  };
+  const shown = group.members.slice(0, MAX_MEMBERS_SHOWN).map((member) => peer(writer, member));
+  const more = group.members.length - shown.length;
+  if (more > 0) shown.push(`and ${more.toLocaleString('en-US')} more`);
   return [
-    `${signed}${signed ? ' ' : ''}${peer(writer, row.from)} -> ${peer(writer, row.to)}  ${ports}`,
-    risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, 'yellow')}` : '',
-  ].join('');
+    [
+      `${signed}${signed ? ' ' : ''}${end('from')} -> ${end('to')}  ${ports}`,
+      risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, 'yellow')}` : '',
+    ].join(''),
+    ...(shown.length ? [`    ${writer.style('of:', 'dim')} ${shown.join(', ')}`] : []),
+  ];
 }
 
 /** The explanation on its own indented line: it is long, and reviewers read it after the path. */
-function withWhy(writer: TextWriter, line: string, explanation: string | undefined): string[] {
-  return explanation ? [line, `    ${writer.style('why:', 'dim')} ${writer.plain(explanation)}`] : [line];
+function withWhy(writer: TextWriter, lines: string[], explanation: string | undefined): string[] {
+  return explanation ? [...lines, `    ${writer.style('why:', 'dim')} ${writer.plain(explanation)}`] : lines;
 }
 
 function findingLines(writer: TextWriter, findings: readonly Finding[]): string[] {
@@ -185,16 +204,20 @@ export function renderText(result: CheckResult, options: TextOptions): string {
   const { diff, flows } = result;
   writer.section(
     'Broken flows',
-    (flows?.broken ?? []).map((flow) => withWhy(writer, flowLine(writer, flow), flow.explanation)),
+    (flows?.broken ?? []).map((flow) => withWhy(writer, [flowLine(writer, flow)], flow.explanation)),
   );
   writer.section('Suggested fixes, verified against head', fixLines(writer, result));
   writer.section(
     'Opened paths',
-    pathRows(diff.opened).map((row) => pathLine(writer, row, '+')),
+    pathGroups(diff.opened).map((group) => pathLine(writer, group, '+')),
+    result.summary.opened,
   );
   writer.section(
     'Closed paths',
-    pathRows(diff.closed).map((row) => withWhy(writer, pathLine(writer, row, '-'), row.explanation)),
+    pathGroups(diff.closed).map((group) =>
+      withWhy(writer, pathLine(writer, group, '-'), group.row.explanation),
+    ),
+    result.summary.closed,
   );
   writer.section(
     'Workloads added',
@@ -206,11 +229,11 @@ export function renderText(result: CheckResult, options: TextOptions): string {
   );
   writer.section(
     'New connections of added workloads',
-    pathRows(diff.newConnections).map((row) => pathLine(writer, row, '')),
+    pathGroups(diff.newConnections).map((group) => pathLine(writer, group, '')),
   );
   writer.section(
     'Gone connections of removed workloads',
-    pathRows(diff.goneConnections).map((row) => pathLine(writer, row, '')),
+    pathGroups(diff.goneConnections).map((group) => pathLine(writer, group, '')),
   );
   writer.section(
     'Newly allowed flows',

@@ -1,0 +1,115 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import { sarifReport } from '../../src/check/sarif.js';
+import type { CheckResult, PathChange } from '../../src/check/types.js';
+import { peerLabel } from '../../src/diff/peers.js';
+import { formatPorts } from '../../src/report/format.js';
+import { renderJson, renderMarkdown, renderText } from '../../src/report/index.js';
+
+/** Pull requests of fixtures/diff reduced to issue 17 item 13's shapes (see each folder's README). */
+async function check(name: string, reversed = false): Promise<CheckResult> {
+  const side = (dir: string) => ({ root: dir, paths: [dir] });
+  const dir = resolve('fixtures/diff', name);
+  const [base, head] = reversed ? ['head', 'base'] : ['base', 'head'];
+  return runCheck({ base: side(join(dir, base)), head: side(join(dir, head)) });
+}
+
+const line = (change: PathChange) =>
+  `${peerLabel(change.from)} -> ${peerLabel(change.to)} ${formatPorts(change.protocol, change.ports)}`;
+
+/** The rows of one section of the Markdown report. */
+function markdownRows(markdown: string, title: string): string[] {
+  const section = markdown.split('\n### ').find((part) => part.startsWith(title)) ?? '';
+  return section
+    .split('\n')
+    .filter((row) => row.startsWith('| ') && !row.startsWith('| From') && !row.startsWith('| ---'));
+}
+
+describe('blocks a change spares', () => {
+  it('are exceptions of one block, not the CIDRs around them', async () => {
+    const { diff } = await check('merged-blocks');
+    expect(diff.closed.map(line)).toEqual([
+      'shop/web -> 0.0.0.0/0 SCTP/all ports',
+      'shop/web -> 0.0.0.0/0 UDP/all ports',
+      'shop/web -> 0.0.0.0/0 except 10.0.0.5/32 TCP/all ports',
+      'shop/web -> 10.0.0.5/32 TCP/1-442, 444-65535',
+      'shop/web -> ::/0 SCTP/all ports',
+      'shop/web -> ::/0 TCP/all ports',
+      'shop/web -> ::/0 UDP/all ports',
+    ]);
+  });
+
+  it('count as the block: web -> 0.0.0.0/0, web -> 10.0.0.5/32 and web -> ::/0 are three paths', async () => {
+    const result = await check('merged-blocks');
+    expect(result.summary.closed).toBe(3);
+    expect(renderText(result, { color: false })).toContain('Closed paths (3):');
+    expect(renderMarkdown(result)).toContain('3 closed');
+  });
+
+  it('are in the JSON as an ipBlock writes them', async () => {
+    const json = JSON.parse(renderJson(await check('merged-blocks'))) as CheckResult;
+    expect(json.diff.closed.map((change) => change.to)).toContainEqual({
+      cidr: '0.0.0.0/0',
+      except: ['10.0.0.5/32'],
+    });
+  });
+
+  it('are explained and located as the block they are', async () => {
+    const { diff } = await check('merged-blocks');
+    const spared = diff.closed.find((change) => peerLabel(change.to).includes('except'))!;
+    expect(spared.explanation).toContain('no rule allows the port to 0.0.0.0/0 except 10.0.0.5/32');
+    expect(spared.location).toMatchObject({ file: 'policies.yaml', line: 1 });
+  });
+
+  it('are judged on the addresses left: opened the other way round, the block holds the internet and the metadata endpoint', async () => {
+    const { diff } = await check('merged-blocks', true);
+    const spared = diff.opened.filter((change) => peerLabel(change.to).includes('except'));
+    expect(spared.map((change) => [line(change), change.risk])).toEqual([
+      ['shop/web -> 0.0.0.0/0 except 10.0.0.5/32 TCP/all ports', ['internet', 'metadata-endpoint']],
+    ]);
+  });
+});
+
+describe('rows of one cause', () => {
+  it('are one row with its sources folded; the paths are counted one per source', async () => {
+    const result = await check('rows-by-cause');
+    expect(result.diff.opened.map(line)).toHaveLength(8);
+    expect(result.summary.opened).toBe(8);
+    const rows = markdownRows(renderMarkdown(result), 'Opened paths');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('<summary>8 workloads in 4 namespaces, at `policies.yaml:20`</summary>');
+    expect(rows[0]).toContain('billing/api<br>billing/worker<br>search/api');
+    expect(rows[0]).toContain('| ingress/controller | TCP/443 |');
+    expect(renderMarkdown(result)).toContain('### Opened paths (8)');
+  });
+
+  it('read the same in the terminal', async () => {
+    const text = renderText(await check('rows-by-cause'), { color: false });
+    expect(text).toContain(
+      'Opened paths (8):\n' +
+        '  + [8 workloads in 4 namespaces at policies.yaml:20] -> ingress/controller  TCP/443  risk: crosses ' +
+        'namespaces; reachable from any namespace\n' +
+        '      of: billing/api, billing/worker, search/api, search/worker, shop/api, shop/worker, team-a/api, ' +
+        'team-a/worker\n',
+    );
+  });
+
+  it('are one code scanning alert at the line of the cause', async () => {
+    const sarif = JSON.parse(sarifReport(await check('rows-by-cause'))) as {
+      runs: { results: { ruleId: string; message: { text: string } }[] }[];
+    };
+    const opened = sarif.runs[0]!.results.filter((result) => result.ruleId === 'opened-path');
+    expect(opened.map((result) => result.message.text)).toEqual([
+      'This change opens 8 workloads in 4 namespaces (billing/api, billing/worker, search/api, search/worker, ' +
+        'shop/api, shop/worker, team-a/api, team-a/worker) -> ingress/controller TCP/443: crosses namespaces; ' +
+        'reachable from any namespace.',
+    ]);
+  });
+
+  it('stay rows when fewer than three share a cause', async () => {
+    const rows = markdownRows(renderMarkdown(await check('risk-all-ports')), 'Opened paths');
+    expect(rows).toHaveLength(3);
+    expect(rows.some((row) => row.includes('<details>'))).toBe(false);
+  });
+});
