@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../manifests/types.js';
-import type { DecidingRule, Explanation, SideExplanation } from '../policy/types.js';
+import type { DecidingRule, Explanation, RuleVerdict, SideExplanation } from '../policy/types.js';
 
 /** A denial said in one sentence, and the policy line a reviewer should look at. */
 export interface DenialText {
@@ -29,6 +29,17 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
       location ??= decided.loc;
       continue;
     }
+    // A namespaced deny (a Cilium policy's ingressDeny / egressDeny) beats every allow of the tier.
+    const deny = side.policies
+      .flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r })))
+      .find(({ rule }) => rule.action === 'deny' && rule.peerMatches && rule.portMatches);
+    if (deny) {
+      parts.push(
+        `${subject} is denied by ${deny.policy} ${ruleLabel(side.direction, deny.rule)} (${at(deny.rule.loc)})`,
+      );
+      location ??= deny.rule.loc;
+      continue;
+    }
     const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(', ');
     const target = side.direction === 'egress' ? `to ${toLabel}` : `from ${fromLabel}`;
     // The port is left out: every port the report lists beside this sentence is denied for the same reason.
@@ -51,4 +62,12 @@ export function describeDecidingRule(rule: DecidingRule, direction: SideExplanat
     `${rule.policy.kind} ${rule.policy.namespace ? `${rule.policy.namespace}/` : ''}${rule.policy.name}, ` +
     `priority ${rule.priority}, ${direction}[${rule.index}]${name} ${rule.action} (${at(rule.loc)})`
   );
+}
+
+/** `ingress[2]`, or `ingressDeny[0]` for the deny rules of a Cilium policy (a list of their own). */
+export function ruleLabel(
+  direction: SideExplanation['direction'],
+  rule: Pick<RuleVerdict, 'index' | 'action'>,
+): string {
+  return `${direction}${rule.action === 'deny' ? 'Deny' : ''}[${rule.index}]`;
 }

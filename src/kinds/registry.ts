@@ -1,5 +1,7 @@
 import { adminNetworkPolicy } from './admin-network-policy/index.js';
 import { baselineAdminNetworkPolicy } from './baseline-admin-network-policy/index.js';
+import { ciliumClusterwideNetworkPolicy } from './cilium-clusterwide-network-policy/index.js';
+import { ciliumNetworkPolicy } from './cilium-network-policy/index.js';
 import { clusterNetworkPolicy } from './cluster-network-policy/index.js';
 import { networkPolicy } from './network-policy/index.js';
 import type { PolicyKind } from './types.js';
@@ -10,6 +12,8 @@ export const POLICY_KINDS: readonly PolicyKind[] = [
   adminNetworkPolicy,
   baselineAdminNetworkPolicy,
   clusterNetworkPolicy,
+  ciliumNetworkPolicy,
+  ciliumClusterwideNetworkPolicy,
 ];
 
 /** The kind of an object of this apiVersion and kind, if the engine evaluates it. */

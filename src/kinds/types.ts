@@ -26,8 +26,11 @@ interface KindOf<Form extends string, Policy> {
   read(reader: FieldReader, namespace: string | undefined): Policy | undefined;
 }
 
-/** A kind read into the tiered form (`TieredPolicy`), which the engine compiles alike for every such kind. */
-export type TieredKind = KindOf<'tiered', TieredPolicy>;
+/**
+ * A kind read into the tiered form (`TieredPolicy`), which the engine compiles alike for every such kind; an object
+ * holding several rules with subjects of their own (a Cilium policy's `specs`) reads into one per rule.
+ */
+export type TieredKind = KindOf<'tiered', TieredPolicy | readonly TieredPolicy[]>;
 
 /**
  * NetworkPolicy keeps a form of its own: its lint rules and fixes read its fields (podSelector, policyTypes), and

@@ -27,6 +27,7 @@ const CALICO_KINDS: Record<string, UnanalysedKind> = {
 
 /** By API group, then kind. */
 const UNANALYSED_KINDS: Readonly<Record<string, Readonly<Record<string, UnanalysedKind>>>> = {
+  // v2 CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy are in the kind registry; other versions are not read.
   'cilium.io': {
     CiliumNetworkPolicy: { product: 'Cilium', clusterScoped: false },
     CiliumClusterwideNetworkPolicy: { product: 'Cilium', clusterScoped: true },

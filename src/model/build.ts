@@ -59,7 +59,10 @@ export function buildModel(
   const services = new Map<string, Service>();
   const policies = new Map<string, NetworkPolicy>();
   const customResources: LoadedObject[] = [];
-  const tieredPolicies = new Map<string, { policy: TieredPolicy; loc: SourceLocation }>();
+  const tieredPolicies = new Map<
+    string,
+    { policy: TieredPolicy; more: readonly TieredPolicy[]; loc: SourceLocation }
+  >();
 
   // The first declaration is kept: a later copy is most likely a leftover, and which one wins must be visible.
   const addUnique = <T extends { loc?: SourceLocation }>(
@@ -90,11 +93,12 @@ export function buildModel(
       if (policy) addUnique(policies, policy.id, policy, reader);
       return;
     }
-    const policy = readOnce(tieredRead, object, namespace, diagnostics, (own) => kind.read(own, namespace));
-    if (policy) {
-      const key = `${policy.ref.kind}/${policy.ref.namespace ?? ''}/${policy.ref.name}`;
-      addUnique(tieredPolicies, key, { policy, loc: object.loc }, reader);
-    }
+    const read = readOnce(tieredRead, object, namespace, diagnostics, (own) => kind.read(own, namespace));
+    if (read === undefined) return;
+    const [first, ...more] = Array.isArray(read) ? read : [read as TieredPolicy];
+    if (!first) return;
+    const key = `${first.ref.kind}/${first.ref.namespace ?? ''}/${first.ref.name}`;
+    addUnique(tieredPolicies, key, { policy: first, more, loc: object.loc }, reader);
   };
 
   for (const object of objects) {
@@ -201,7 +205,7 @@ export function buildModel(
     workloads: [...workloads.values()],
     services: [...services.values()],
     policies: [...policies.values()],
-    tieredPolicies: [...tieredPolicies.values()].map((entry) => entry.policy),
+    tieredPolicies: [...tieredPolicies.values()].flatMap((entry) => [entry.policy, ...entry.more]),
     cni: options.cni ?? 'generic',
   };
   model.knowledge = {
@@ -323,7 +327,7 @@ interface Reading<T> {
 }
 
 const policiesRead = new WeakMap<LoadedObject, Reading<NetworkPolicy | undefined>>();
-const tieredRead = new WeakMap<LoadedObject, Reading<TieredPolicy | undefined>>();
+const tieredRead = new WeakMap<LoadedObject, Reading<TieredPolicy | readonly TieredPolicy[] | undefined>>();
 const workloadsRead = new WeakMap<LoadedObject, Reading<ReturnType<typeof readWorkload>>>();
 
 function namespaceLabels(name: string, declared: Labels): Labels {

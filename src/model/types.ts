@@ -72,6 +72,8 @@ export interface PolicyPeer {
   podSelector?: LabelSelector;
   namespaceSelector?: LabelSelector;
   ipBlock?: IpBlock;
+  /** An ipBlock that names addresses outside the pods only: Cilium's CIDR rules and its `world` entity. */
+  addressesOnly?: true;
   path: FieldPath;
 }
 
@@ -141,8 +143,11 @@ export interface TieredRule {
   index: number;
   /** The rule's `name`, when the kind has one. */
   name?: string;
-  /** Peers as NetworkPolicy peers (selectors always carry a namespaceSelector; `networks` are ipBlocks). */
-  peers: readonly PolicyPeer[];
+  /**
+   * Peers as NetworkPolicy peers (selectors always carry a namespaceSelector; `networks` are ipBlocks); undefined:
+   * every pod and every address (a Cilium rule with `toPorts` and no L3 field).
+   */
+  peers?: readonly PolicyPeer[];
   /** Undefined: every port of every protocol. */
   ports?: readonly TieredPort[];
   path: FieldPath;
@@ -161,6 +166,11 @@ export interface TieredPolicy {
   subject: { namespace?: string; namespaceSelector?: LabelSelector; podSelector: LabelSelector };
   ingress: readonly TieredRule[];
   egress: readonly TieredRule[];
+  /**
+   * For the namespaced tier: whether a direction with rules isolates the pods selected (Cilium's
+   * `enableDefaultDeny`); absent, every direction with rules does.
+   */
+  defaultDeny?: Readonly<Record<'ingress' | 'egress', boolean>>;
   locate(path: FieldPath): SourceLocation;
 }
 

@@ -73,6 +73,11 @@ export interface CompiledPolicy {
   selects(pod: PodFacts): boolean;
   /** Whether it applies to the direction at all (a NetworkPolicy's effective policyTypes). */
   applies: Readonly<Record<Direction, boolean>>;
+  /**
+   * Namespaced tier: whether applying isolates the pod in the direction (absent: wherever it applies). A Cilium
+   * policy with `enableDefaultDeny` false for it applies its rules without isolating (see `tiers.ts`).
+   */
+  isolates?: Readonly<Record<Direction, boolean>>;
   ingress: readonly CompiledRule[];
   egress: readonly CompiledRule[];
   locate(path: FieldPath): SourceLocation;
@@ -98,7 +103,7 @@ export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
       index: rule.index,
       ...(rule.name !== undefined ? { name: rule.name } : {}),
       path: rule.path,
-      peers: rule.peers.map((peer) => compilePeer(home, peer)),
+      ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(home, peer)) } : {}),
       ports: compilePorts(rule.ports),
     }));
   return {
@@ -112,6 +117,10 @@ export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
       pods(pod.labels),
     // A cluster policy without rules for a direction does not affect it.
     applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
+    isolates: {
+      ingress: policy.ingress.length > 0 && (policy.defaultDeny?.ingress ?? true),
+      egress: policy.egress.length > 0 && (policy.defaultDeny?.egress ?? true),
+    },
     ingress: compileRules('ingress'),
     egress: compileRules('egress'),
     locate: policy.locate,
@@ -124,10 +133,11 @@ export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
         subject,
         policy[direction].map(({ action, peers, ports }) => [
           action,
-          peers.map(({ podSelector, namespaceSelector, ipBlock }) => [
+          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly }) => [
             podSelector,
             namespaceSelector,
             ipBlock,
+            addressesOnly,
           ]),
           ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
         ]),
@@ -147,16 +157,18 @@ export function compilePeer(policyNamespace: string, peer: PolicyPeer): Compiled
   if (peer.ipBlock) {
     const ranges = ipBlockRanges(peer.ipBlock);
     const admits = (address: IpRange) => ranges.some((range) => rangeContains(range, address));
-    const key = `ip:${JSON.stringify(peer.ipBlock)}`;
+    const key = `${peer.addressesOnly ? 'addresses' : 'ip'}:${JSON.stringify(peer.ipBlock)}`;
     return {
       peer,
       ipRanges: ranges,
       key,
-      namespaceKey: 'ip',
+      namespaceKey: peer.addressesOnly ? 'addresses' : 'ip',
       matchesNamespace: () => false,
       // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
       matches: (facts) =>
-        'pod' in facts ? facts.pod.ips.some(admits) : facts.address !== undefined && admits(facts.address),
+        'pod' in facts
+          ? !peer.addressesOnly && facts.pod.ips.some(admits)
+          : facts.address !== undefined && admits(facts.address),
     };
   }
   const podMatches = compileSelector(peer.podSelector ?? {});

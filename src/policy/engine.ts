@@ -71,8 +71,10 @@ interface TierRule {
 
 /** What applies to a pod in one direction, tier by tier. */
 interface Selecting {
-  /** Namespaced-tier policies selecting the pod for the direction: any one isolates it. */
+  /** Namespaced-tier policies selecting the pod whose rules apply to the direction: the tier decides for it. */
   namespaced: CompiledPolicy[];
+  /** Whether one of them isolates the pod (all but Cilium policies that opt out with `enableDefaultDeny`). */
+  isolated: boolean;
   /** Rules of the admin and baseline policies selecting the pod, in evaluation order. */
   admin: TierRule[];
   baseline: TierRule[];
@@ -128,6 +130,8 @@ class Engine implements PolicyEngine {
   private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
   /** Admin, then baseline policies, each tier by priority, then name (the reference implementation's order). */
   private readonly clusterPolicies: CompiledPolicy[] = [];
+  /** Cluster-scoped policies of the namespaced tier (CiliumClusterwideNetworkPolicy), for pods of any namespace. */
+  private readonly clusterwideNamespaced: CompiledPolicy[] = [];
   private readonly groups: Group[] = [];
   private readonly groupOfWorkload = new Map<Workload, Group>();
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
@@ -147,9 +151,10 @@ class Engine implements PolicyEngine {
     }
     for (const policy of model.tieredPolicies ?? []) {
       const compiled = compiledTiered(policy);
-      if (compiled.namespace !== undefined && compiled.tier === 'namespaced')
+      if (compiled.tier !== 'namespaced') this.clusterPolicies.push(compiled);
+      else if (compiled.namespace !== undefined)
         pushTo(this.policiesByNamespace, compiled.namespace, compiled);
-      else this.clusterPolicies.push(compiled);
+      else this.clusterwideNamespaced.push(compiled);
     }
     this.clusterPolicies.sort(
       (a, b) =>
@@ -187,7 +192,7 @@ class Engine implements PolicyEngine {
   }
 
   isIsolated(workload: Workload, direction: Direction): boolean {
-    return this.selecting(workload, direction).namespaced.length > 0;
+    return this.selecting(workload, direction).isolated;
   }
 
   selectionMeaning(workload: Workload, direction: Direction): string {
@@ -300,7 +305,7 @@ class Engine implements PolicyEngine {
     return decidePort(selecting.admin, selecting.baseline, admitting, () => {
       const allowing = firstRule(selecting.namespaced, direction, 'allow', side, protocol, port);
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : undefined;
-      return { isolated: selecting.namespaced.length > 0, allowing, denying };
+      return { decides: selecting.namespaced.length > 0, open: !selecting.isolated, allowing, denying };
     });
   }
 
@@ -513,7 +518,7 @@ class Engine implements PolicyEngine {
       return composeDirection(
         ordered(selecting.admin, facts, other),
         {
-          isolated: namespaced.isolated,
+          decides: selecting.namespaced.length > 0,
           allow: rowPorts(namespaced, other),
           deny: denied(ordered(selecting.denies, facts, other)),
         },
@@ -533,7 +538,11 @@ class Engine implements PolicyEngine {
           .reduce((ports, c) => ports.union(c.ports), ConnSet.none());
         return composeDirection(
           ordered(selecting.admin, facts, undefined),
-          { isolated: namespaced.isolated, allow, deny: denied(ordered(selecting.denies, facts, undefined)) },
+          {
+            decides: selecting.namespaced.length > 0,
+            allow,
+            deny: denied(ordered(selecting.denies, facts, undefined)),
+          },
           ordered(selecting.baseline, facts, undefined),
         );
       }),
@@ -544,7 +553,7 @@ class Engine implements PolicyEngine {
   /** A group's row as its namespaced tier's allows give it (all that NetworkPolicies need). */
   private namespacedRow(group: Group, direction: Direction): DirectionRow {
     const row: DirectionRow = {
-      isolated: group.selecting[direction].namespaced.length > 0,
+      isolated: group.selecting[direction].isolated,
       everyPod: ConnSet.none(),
       everyPodNamed: [],
       byGroup: new Map(),
@@ -610,7 +619,9 @@ class Engine implements PolicyEngine {
     if (!groups) {
       groups =
         peer.ipRanges.length > 0
-          ? this.groups.filter((group) => group.facts.ips.length > 0)
+          ? peer.peer.addressesOnly
+            ? []
+            : this.groups.filter((group) => group.facts.ips.length > 0)
           : [...this.groupsByNamespace.entries()]
               .filter(([namespace]) =>
                 peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
@@ -654,10 +665,14 @@ class Engine implements PolicyEngine {
         .reduce((ports, rule) => ports.union(rule.ports), ConnSet.none());
     const allowed = composeDirection(
       matching(tiered, 'admin'),
-      { isolated: policies.length > 0, allow: union('allow'), deny: union('deny') },
+      {
+        decides: policies.length > 0,
+        allow: selecting.isolated ? union('allow') : ConnSet.all(),
+        deny: union('deny'),
+      },
       matching(tiered, 'baseline'),
     );
-    return { isolated: policies.length > 0, allowed, policies, tiered };
+    return { isolated: selecting.isolated, allowed, policies, tiered };
   }
 
   /**
@@ -674,9 +689,10 @@ class Engine implements PolicyEngine {
   }
 
   private evaluateSelecting(facts: PodFacts): Record<Direction, Selecting> {
-    const namespaced = (this.policiesByNamespace.get(facts.namespace) ?? []).filter((compiled) =>
-      compiled.selects(facts),
-    );
+    const namespaced = [
+      ...(this.policiesByNamespace.get(facts.namespace) ?? []),
+      ...this.clusterwideNamespaced,
+    ].filter((compiled) => compiled.selects(facts));
     const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
     const of = (direction: Direction): Selecting => {
       const applying = (policies: readonly CompiledPolicy[]) =>
@@ -689,6 +705,7 @@ class Engine implements PolicyEngine {
       const tiered = applying(cluster);
       return {
         namespaced: isolating,
+        isolated: isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
         admin: rules(
           tiered.filter((policy) => policy.tier === 'admin'),
           () => true,

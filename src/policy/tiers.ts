@@ -10,8 +10,11 @@ import { ConnSet } from './portset.js';
  * 1. Admin tier: policies by priority (lower first, then name, as the reference implementation orders equal
  *    priorities), rules in list order; the first rule whose peer and port match decides: Accept/Allow admits, Deny
  *    drops, Pass skips the rest of the admin tier.
- * 2. Namespaced tier (NetworkPolicy; Cilium's deny rules join it): when a policy of the tier isolates the pod for the
- *    direction, the connection is allowed iff some allow matches and no deny matches, and nothing below is asked.
+ * 2. Namespaced tier (NetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy as one tier, as Cilium
+ *    composes them): when a policy of the tier applies to the pod for the direction, the tier decides and nothing
+ *    below is asked. Isolated (any of them isolates), the connection is allowed iff some allow matches and no deny
+ *    matches; not isolated (only Cilium policies with `enableDefaultDeny` false apply), everything no deny matches
+ *    is allowed (Cilium inserts an allow-all rule then: pkg/policy/repository.go). A deny beats every allow.
  * 3. Baseline tier: as the admin tier (first matching rule decides), for what the tiers above left undecided.
  * 4. Default: allowed. A cluster policy never isolates a pod by itself.
  */
@@ -24,9 +27,12 @@ export interface OrderedRule {
   ports: ConnSet;
 }
 
-/** The namespaced tier for one pair: whether it isolates the subject, and the ports its allows and denies match. */
+/**
+ * The namespaced tier for one pair: whether it decides for the subject, and the ports its allows and denies match
+ * (`allow` is every port when its policies apply without isolating).
+ */
 export interface NamespacedVerdict {
-  isolated: boolean;
+  decides: boolean;
   allow: ConnSet;
   deny: ConnSet;
 }
@@ -38,7 +44,7 @@ export function composeDirection(
   baseline: readonly OrderedRule[],
 ): ConnSet {
   // Only NetworkPolicies apply: the namespaced tier alone decides (most pods of most clusters).
-  if (admin.length === 0 && namespaced.isolated)
+  if (admin.length === 0 && namespaced.decides)
     return namespaced.deny.isEmpty() ? namespaced.allow : namespaced.allow.subtract(namespaced.deny);
   let allowed = ConnSet.none();
   let open = ConnSet.all();
@@ -51,7 +57,7 @@ export function composeDirection(
     else if (rule.action === 'pass') passed = passed.union(hit);
   }
   let undecided = open.union(passed);
-  if (namespaced.isolated)
+  if (namespaced.decides)
     return allowed.union(undecided.intersection(namespaced.allow).subtract(namespaced.deny));
   for (const rule of baseline) {
     const hit = rule.ports.intersection(undecided);
@@ -82,7 +88,7 @@ export function decidePort<R extends { action: RuleAction }>(
   admin: Iterable<R>,
   baseline: Iterable<R>,
   admits: (rule: R) => boolean,
-  namespaced: () => { isolated: boolean; allowing: R | undefined; denying: R | undefined },
+  namespaced: () => { decides: boolean; open: boolean; allowing: R | undefined; denying: R | undefined },
 ): PortDecision<R> {
   let passedBy: R | undefined;
   for (const rule of admin) {
@@ -95,10 +101,10 @@ export function decidePort<R extends { action: RuleAction }>(
   }
   const passed = passedBy ? { passedBy } : {};
   const tier = namespaced();
-  if (tier.isolated) {
+  if (tier.decides) {
     const rule = tier.denying ?? tier.allowing;
     return {
-      allowed: tier.allowing !== undefined && tier.denying === undefined,
+      allowed: (tier.open || tier.allowing !== undefined) && tier.denying === undefined,
       tier: 'namespaced',
       ...(rule ? { rule } : {}),
       ...passed,

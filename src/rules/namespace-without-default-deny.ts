@@ -1,6 +1,6 @@
-import type { NetworkPolicy } from '../model/types.js';
+import type { Namespace, NetworkPolicy, TieredPolicy } from '../model/types.js';
 import type { Direction } from '../policy/types.js';
-import { isEmptySelector } from '../policy/selector.js';
+import { isEmptySelector, matchesSelector } from '../policy/selector.js';
 import { byNamespace, DIRECTIONS } from './helpers.js';
 import type { Rule } from './types.js';
 
@@ -10,6 +10,24 @@ function isDefaultDeny(policy: NetworkPolicy, direction: Direction): boolean {
     isEmptySelector(policy.podSelector) &&
     policy.types[direction] &&
     !policy[direction].some((rule) => rule.peers === undefined && rule.ports === undefined)
+  );
+}
+
+/**
+ * Whether a policy of the namespaced tier of another kind (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy)
+ * isolates every pod of `namespace` in `direction`: it selects them all, has rules there without opting out of
+ * default deny, and none of its allows matches every peer on every port.
+ */
+function isolatesNamespace(policy: TieredPolicy, namespace: Namespace, direction: Direction): boolean {
+  const { subject } = policy;
+  return (
+    policy.tier === 'namespaced' &&
+    (subject.namespace === undefined || subject.namespace === namespace.name) &&
+    matchesSelector(subject.namespaceSelector ?? {}, namespace.labels) &&
+    isEmptySelector(subject.podSelector) &&
+    policy[direction].length > 0 &&
+    (policy.defaultDeny?.[direction] ?? true) &&
+    !policy[direction].some((rule) => rule.action === 'allow' && !rule.peers && !rule.ports)
   );
 }
 
@@ -45,7 +63,9 @@ export const namespaceWithoutDefaultDeny: Rule = {
       if (!first) continue;
       const policies = contents.policies.get(namespace.name) ?? [];
       const missing = DIRECTIONS.filter(
-        (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)),
+        (direction) =>
+          !policies.some((policy) => isDefaultDeny(policy, direction)) &&
+          !(ctx.model.tieredPolicies ?? []).some((policy) => isolatesNamespace(policy, namespace, direction)),
       );
       if (missing.length === 0) continue;
       const unanalysed = ctx.diagnostics.filter(

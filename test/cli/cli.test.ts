@@ -118,9 +118,29 @@ describe('explain through the admin tier', () => {
   });
 });
 
+describe('explain of a connection a CiliumNetworkPolicy deny decides', () => {
+  it('names the deny rule that beats the NetworkPolicy allow', async () => {
+    const { code, stdout } = await cli([
+      'explain',
+      'fixtures/engine/cilium-deny',
+      '--from',
+      'app/client',
+      '--to',
+      'app/server',
+      '--port',
+      '80',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      '  why: ingress of app/server is denied by app/deny-80 ingressDeny[0] (fixtures/engine/cilium-deny/manifests.yaml:54)',
+    );
+    expect(stdout).toContain('      ingressDeny[0] (fixtures/engine/cilium-deny/manifests.yaml:54): denies');
+  });
+});
+
 describe('explain next to a policy of a kind not analysed', () => {
   const tree = 'fixtures/manifests/unanalysed-explain';
-  it('says that the verdict leaves out the CiliumNetworkPolicy of the namespace', async () => {
+  it('says that the verdict leaves out the Calico NetworkPolicy of the namespace', async () => {
     const { code, stdout } = await cli([
       'explain',
       tree,
@@ -134,7 +154,7 @@ describe('explain next to a policy of a kind not analysed', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('tenant/api -> tenant/web TCP/80: ALLOWED');
     expect(stdout).toContain(
-      '  caveat: CiliumNetworkPolicy tenant/isolate-tenant (cilium.io/v2, ' +
+      '  caveat: NetworkPolicy tenant/isolate-tenant (projectcalico.org/v3, ' +
         'fixtures/manifests/unanalysed-explain/tenant.yaml:51) is not analysed and may change this verdict',
     );
   });

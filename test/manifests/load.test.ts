@@ -138,8 +138,8 @@ describe('loadManifests: network policies of kinds not analysed', () => {
     expect(result.objects).toEqual([]);
     const named = result.diagnostics.map((d) => [d.severity, d.code, d.line, d.resource?.kind]);
     expect(named).toEqual([
-      ['warning', 'policy-kind-not-analysed', 3, 'CiliumNetworkPolicy'],
-      ['warning', 'policy-kind-not-analysed', 10, 'CiliumClusterwideNetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 3, 'NetworkPolicy'],
+      ['warning', 'policy-kind-not-analysed', 10, 'GlobalNetworkPolicy'],
       ['warning', 'policy-kind-not-analysed', 16, 'NetworkPolicy'],
       ['warning', 'policy-kind-not-analysed', 23, 'GlobalNetworkPolicy'],
       ['warning', 'policy-kind-not-analysed', 29, 'StagedNetworkPolicy'],
@@ -159,7 +159,7 @@ describe('loadManifests: network policies of kinds not analysed', () => {
     ]);
     expect(result.diagnostics.every((d) => d.file === file)).toBe(true);
     expect(result.diagnostics[0]?.message).toBe(
-      'Cilium CiliumNetworkPolicy "ciliumnetworkpolicy-cilium" (cilium.io/v2) is a network policy of a kind ' +
+      'Calico NetworkPolicy "networkpolicy-crd-projectcalico" (crd.projectcalico.org/v1) is a network policy of a kind ' +
         'netpol-guard does not evaluate: reachability, explain and lint ignore it, and it may change traffic of ' +
         'pods in namespace tenant',
     );

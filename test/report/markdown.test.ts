@@ -116,8 +116,8 @@ describe('renderMarkdown', () => {
     const unanalysed = (name: string) => ({
       severity: 'warning' as const,
       code: 'policy-kind-not-analysed',
-      message: `Cilium CiliumNetworkPolicy "${name}" (cilium.io/v2) is a network policy of a kind not evaluated`,
-      file: 'cilium.yaml',
+      message: `Calico GlobalNetworkPolicy "${name}" (projectcalico.org/v3) is a network policy of a kind not evaluated`,
+      file: 'calico.yaml',
       line: 1,
     });
     const result = passing();

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { nothingToAnalyse } from '../../check/side.js';
-import { describeDecidingRule, describeDenial } from '../../diff/explain-text.js';
+import { describeDecidingRule, describeDenial, ruleLabel } from '../../diff/explain-text.js';
 import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '../../kinds/unanalysed.js';
 import type { Protocol, Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
@@ -124,11 +124,13 @@ function sideText(side: SideExplanation, subject: string): string[] {
     for (const rule of policy.rules) {
       const verdict =
         rule.peerMatches && rule.portMatches
-          ? 'allows'
+          ? rule.action === 'deny'
+            ? 'denies'
+            : 'allows'
           : rule.peerMatches
             ? 'peer matches, port does not'
             : 'peer does not match';
-      lines.push(`      ${side.direction}[${rule.index}] (${rule.loc.file}:${rule.loc.line}): ${verdict}`);
+      lines.push(`      ${ruleLabel(side.direction, rule)} (${rule.loc.file}:${rule.loc.line}): ${verdict}`);
     }
   }
   return lines;

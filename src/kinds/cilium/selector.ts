@@ -1,0 +1,142 @@
+import type { FieldPath } from '../../manifests/types.js';
+import type { FieldReader } from '../../model/fields.js';
+import { readSelector } from '../../model/policy.js';
+import type { LabelSelector, SelectorOperator } from '../../model/types.js';
+import { NAMESPACE_NAME_LABEL } from '../../model/build.js';
+import { onlyFields } from '../network-policy-api/read.js';
+
+/**
+ * Cilium's endpoint selectors, in the model's terms. Cilium matches them against an endpoint's labels: the pod's
+ * own plus those it adds itself (`io.kubernetes.pod.namespace`, `io.cilium.k8s.namespace.labels.<key>` for each label
+ * of the namespace, `io.cilium.k8s.policy.serviceaccount`, `io.cilium.k8s.policy.cluster`). A key may carry a
+ * source prefix: `k8s:` and `any:` (and a bare key, which Cilium reads as `any:`) match the labels of pods;
+ * `reserved:` and the other sources name identities that are not pods. Sources: pkg/policy/api/selector.go,
+ * pkg/k8s/apis/cilium.io/utils/utils.go (getEndpointSelector, ParseToCiliumRule) and
+ * Documentation/security/policy/kubernetes.rst.
+ */
+
+const POD_NAMESPACE = 'io.kubernetes.pod.namespace';
+const NAMESPACE_LABELS = 'io.cilium.k8s.namespace.labels.';
+const SERVICE_ACCOUNT = 'io.cilium.k8s.policy.serviceaccount';
+const CLUSTER = 'io.cilium.k8s.policy.cluster';
+/** The cluster name Cilium gives every endpoint unless its config (`cluster-name`) says otherwise. */
+const CLUSTER_NAME = 'default';
+
+type Requirement = { key: string; operator: SelectorOperator; values?: readonly string[] };
+
+/**
+ * Where a selector looks: a CiliumNetworkPolicy's namespace (its peers' default; its `endpointSelector` always, a
+ * namespace it names in matchLabels dropped), or every namespace (clusterwide).
+ */
+export type SelectorScope = { namespace: string; subject?: boolean } | 'cluster';
+
+/** A selector split into the namespaces and pods it matches; undefined when it can match no pod at all. */
+export interface PodSelection {
+  namespaceSelector: LabelSelector;
+  podSelector: LabelSelector;
+  /** Whether it names the namespace (`io.kubernetes.pod.namespace` in any source), as Cilium's HasKey asks. */
+  namesNamespace: boolean;
+}
+
+/**
+ * Reads an endpoint selector at `path` into the namespaces and pods it selects. `scope` is where a selector without
+ * a namespace key looks: a CiliumNetworkPolicy's peers look in its own namespace unless they name a namespace or a
+ * namespace label; a clusterwide policy's look in every namespace.
+ */
+export function readEndpointSelector(
+  reader: FieldReader,
+  path: FieldPath,
+  scope: SelectorScope,
+): PodSelection | undefined {
+  if (reader.get(path) !== undefined && reader.get(path) !== null)
+    onlyFields(reader, path, ['matchLabels', 'matchExpressions']);
+  const written = readSelector(reader, path) ?? {};
+  const requirements: (Requirement & { path: FieldPath; inMatchLabels: boolean })[] = [
+    ...Object.entries(written.matchLabels ?? {}).map(([key, value]) => ({
+      key,
+      operator: 'In' as const,
+      values: [value],
+      path: [...path, 'matchLabels', key],
+      inMatchLabels: true,
+    })),
+    ...(written.matchExpressions ?? []).map((expression, i) => ({
+      ...expression,
+      path: [...path, 'matchExpressions', i],
+      inMatchLabels: false,
+    })),
+  ];
+  const namespaces: Requirement[] = [];
+  const pods: Requirement[] = [];
+  let namesNamespace = false;
+  let namesNamespaceLabels = false;
+  for (const { path: at, inMatchLabels, ...requirement } of requirements) {
+    const colon = requirement.key.indexOf(':');
+    const source = colon === -1 ? 'any' : requirement.key.slice(0, colon);
+    const key = colon === -1 ? requirement.key : requirement.key.slice(colon + 1);
+    if (source !== 'k8s' && source !== 'any') {
+      // Labels of another source (reserved:host, cidr:...) are never on a pod.
+      if (source === 'reserved')
+        reader.report(
+          at,
+          `the ${requirement.key} label names an identity that is not a pod (the host, the world...); those ` +
+            'are not evaluated, and no pod carries it',
+          'warning',
+          'not-evaluated',
+        );
+      if (!holds(requirement, undefined)) return undefined;
+      continue;
+    }
+    if (key === POD_NAMESPACE && inMatchLabels && scope !== 'cluster' && scope.subject) {
+      // ParseToCiliumRule: the endpointSelector always applies in the policy's namespace.
+      if (requirement.values?.[0] !== scope.namespace)
+        reader.report(
+          at,
+          `a CiliumNetworkPolicy applies in its own namespace (${scope.namespace}) only: Cilium drops this ` +
+            'namespace match with a warning',
+          'warning',
+          'not-evaluated',
+        );
+      continue;
+    }
+    if (key === POD_NAMESPACE) {
+      namesNamespace = true;
+      namespaces.push({ ...requirement, key: NAMESPACE_NAME_LABEL });
+    } else if (key.startsWith(NAMESPACE_LABELS)) {
+      namesNamespaceLabels = true;
+      namespaces.push({ ...requirement, key: key.slice(NAMESPACE_LABELS.length) });
+    } else if (key === CLUSTER) {
+      if (!holds(requirement, CLUSTER_NAME)) return undefined;
+    } else {
+      if (key === SERVICE_ACCOUNT)
+        reader.report(
+          at,
+          `the ${SERVICE_ACCOUNT} label (the pod's service account) is not evaluated: pods are taken not to ` +
+            'carry it, so an allow may match fewer pods and a deny fewer than the cluster does',
+          'warning',
+          'not-evaluated',
+        );
+      pods.push({ ...requirement, key });
+    }
+  }
+  if (scope !== 'cluster' && (scope.subject || (!namesNamespace && !namesNamespaceLabels)))
+    namespaces.push({ key: NAMESPACE_NAME_LABEL, operator: 'In', values: [scope.namespace] });
+  return {
+    namespaceSelector: namespaces.length > 0 ? { matchExpressions: namespaces } : {},
+    podSelector: pods.length > 0 ? { matchExpressions: pods } : {},
+    namesNamespace,
+  };
+}
+
+/** Whether a requirement holds for a label of this value (undefined: the label is absent). */
+function holds(requirement: Requirement, value: string | undefined): boolean {
+  switch (requirement.operator) {
+    case 'In':
+      return value !== undefined && (requirement.values ?? []).includes(value);
+    case 'NotIn':
+      return value === undefined || !(requirement.values ?? []).includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+  }
+}
