@@ -188,7 +188,7 @@ describe('explain next to a policy of a kind not analysed', () => {
 });
 
 describe('the cni setting (issue 16, section 4)', () => {
-  const tree = 'fixtures/manifests/unanalysed-explain';
+  const tree = 'fixtures/engine/cilium-endpoints';
   const diagnostics = async (...extra: string[]) =>
     (
       JSON.parse((await cli(['reach', tree, '--format', 'json', ...extra])).stdout) as {
@@ -199,7 +199,7 @@ describe('the cni setting (issue 16, section 4)', () => {
   it('assumes the one CNI whose policy kinds the tree holds, in one info at the first of them', async () => {
     const assumed = (await diagnostics()).filter((d) => d.message.includes('assumes cni'));
     expect(assumed).toHaveLength(1);
-    expect(assumed[0]).toMatchObject({ severity: 'info', file: `${tree}/tenant.yaml`, line: 51 });
+    expect(assumed[0]).toMatchObject({ severity: 'info', file: `${tree}/manifests.yaml`, line: 51 });
     expect(assumed[0]!.message).toContain('the analysis assumes cni: cilium');
   });
 
