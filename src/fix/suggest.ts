@@ -1,4 +1,7 @@
+import type { PathChange } from '../check/types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { diffConnectivity } from '../diff/connectivity.js';
+import { peerLabel } from '../diff/peers.js';
 import { parseManifestText } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
 import { buildModel, NAMESPACE_NAME_LABEL } from '../model/build.js';
@@ -107,24 +110,36 @@ export function fixAllows(
   protocol: Protocol,
   port: number,
 ): boolean {
+  const patched = patchedPolicies(context, fix);
+  return (
+    !!patched &&
+    createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
+      from,
+      to,
+      protocol,
+      port,
+    )
+  );
+}
+
+/** The policies a fix patches, each by its patched version as the loader reads it; undefined if one cannot be. */
+export function patchedPolicies(
+  context: FixContext,
+  fix: SuggestedFix,
+): Map<NetworkPolicy, NetworkPolicy> | undefined {
   const patched = new Map<NetworkPolicy, NetworkPolicy>();
   for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
     const policy = context.model.policies.find((p) => p.id === patch.policy);
-    if (!policy) return false;
+    if (!policy) return undefined;
     const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
       policy,
       direction: patch.direction,
       rule: {},
     });
-    if ('error' in reparsed) return false;
+    if ('error' in reparsed) return undefined;
     patched.set(policy, reparsed.policy);
   }
-  return createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
-    from,
-    to,
-    protocol,
-    port,
-  );
+  return patched;
 }
 
 /**
@@ -140,6 +155,27 @@ function flowScope(context: FixContext, from: Endpoint, to: Endpoint): Verificat
       return [...new Set(ends)].filter((workload) => workloads.get(workload.namespace)?.includes(workload));
     },
   };
+}
+
+/**
+ * What replacing policies by their patched versions closes: nothing, for a fix that only adds a rule. A fix must not
+ * close traffic its finding or flow does not mention, and neither does: a rewrite that lost a field, a rule that
+ * made a policy isolate a direction it did not (a policy without `policyTypes` that gains egress rules), would.
+ * The comparison is over every workload and the policies of the patched policies' namespaces: the other ends'
+ * policies are the same on both sides, so leaving them out can only show more of what the patch closes.
+ */
+export function closedByPatches(
+  context: FixContext,
+  patched: ReadonlyMap<NetworkPolicy, NetworkPolicy>,
+): PathChange[] {
+  const namespaces = new Set([...patched.keys()].map((policy) => policy.namespace));
+  const policies = context.model.policies.filter((policy) => namespaces.has(policy.namespace));
+  const model = (replaced: boolean): ClusterModel => ({
+    ...context.model,
+    policies: replaced ? policies.map((policy) => patched.get(policy) ?? policy) : policies,
+  });
+  const diff = diffConnectivity(createEngine(model(false)), createEngine(model(true)));
+  return [...diff.closed, ...diff.goneConnections];
 }
 
 /** The part of the head model in `scope`, with some policies replaced by their patched versions. */
@@ -243,6 +279,11 @@ function offer(
   }
   if (!verified(createEngine(scopedModel(context, scope, patched)))) {
     return problem(first, 'the patched policy still does not allow the traffic');
+  }
+  const [closed] = closedByPatches(context, patched);
+  if (closed) {
+    const path = `${peerLabel(closed.from)} -> ${peerLabel(closed.to)} (${closed.protocol})`;
+    return problem(first, `the patched policy would also close ${path}, which the fix is not about`);
   }
   const [patch, other] = patches as [RulePatch, RulePatch | undefined];
   return { fix: second && other ? { ...patch, alsoNeeded: other } : patch };
