@@ -71,3 +71,16 @@ export function ruleLabel(
 ): string {
   return `${direction}${rule.action === 'deny' ? 'Deny' : ''}[${rule.index}]`;
 }
+
+/**
+ * What a verdict about a `hostNetwork: true` pod does not say. Kubernetes leaves NetworkPolicy for such pods
+ * undefined ("Network Policies", "NetworkPolicy and hostNetwork pods"); its most common implementation ignores them
+ * when matching selectors and treats their traffic as the node's, so peers reach them at the node address.
+ */
+export function hostNetworkCaveat(label: string): string {
+  return (
+    `${label} runs with hostNetwork: true: on most CNIs network policies do not apply to its traffic, which ` +
+    "uses the node's address (an ipBlock of the node, not a pod selector, matches it); the verdict above reads " +
+    'the policies as for any pod'
+  );
+}

@@ -36,6 +36,11 @@ export interface Workload {
   loc: SourceLocation;
   /** Set for pods an operator makes from a custom resource (`Prometheus k8s`), or that the config declares. */
   madeBy?: string;
+  /**
+   * `spec.hostNetwork: true`: the pods use the node's network namespace and address. Policies are evaluated for them
+   * as for any pod (as np-guard does), but on most CNIs they do not apply to such a pod's traffic: `explain` says so.
+   */
+  hostNetwork?: true;
 }
 
 export interface ServicePort {

@@ -40,6 +40,7 @@ export function readWorkload(reader: FieldReader, namespace: string): PodOrTempl
     ...readPodTemplate(reader, template),
     ips: object.kind === 'Pod' ? readPodIps(reader) : [],
     loc: object.loc,
+    ...(reader.get([...template, 'spec', 'hostNetwork']) === true ? { hostNetwork: true as const } : {}),
   };
   // A cluster dump holds the Pods and ReplicaSets a Deployment made: they fold into it (one group of pods).
   const owned =

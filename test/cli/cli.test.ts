@@ -187,6 +187,44 @@ describe('explain next to a policy of a kind not analysed', () => {
   });
 });
 
+describe('explain with a hostNetwork pod (issue 17, item 7)', () => {
+  const tree = 'fixtures/manifests/host-network-explain';
+  it('says that policies do not apply to its traffic on most CNIs, and keeps the verdict np-guard gives', async () => {
+    const { code, stdout } = await cli([
+      'explain',
+      tree,
+      '--from',
+      'monitoring/prometheus',
+      '--to',
+      'monitoring/node-exporter',
+      '--port',
+      '9100',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('monitoring/prometheus -> monitoring/node-exporter TCP/9100: DENIED');
+    expect(stdout).toContain(
+      '  caveat: monitoring/node-exporter runs with hostNetwork: true: on most CNIs network policies do not apply ' +
+        "to its traffic, which uses the node's address",
+    );
+  });
+
+  it('gives no such caveat between pods on the pod network', async () => {
+    const { stdout } = await cli([
+      'explain',
+      tree,
+      '--from',
+      'monitoring/prometheus',
+      '--to',
+      '192.0.2.1',
+      '--port',
+      '443',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(stdout).caveats).toBeUndefined();
+  });
+});
+
 describe('the cni setting (issue 16, section 4)', () => {
   const tree = 'fixtures/engine/cilium-endpoints';
   const diagnostics = async (...extra: string[]) =>

@@ -1,6 +1,11 @@
 import { isIP } from 'node:net';
 import { nothingToAnalyse } from '../../check/side.js';
-import { describeDecidingRule, describeDenial, ruleLabel } from '../../diff/explain-text.js';
+import {
+  describeDecidingRule,
+  describeDenial,
+  hostNetworkCaveat,
+  ruleLabel,
+} from '../../diff/explain-text.js';
 import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '../../kinds/unanalysed.js';
 import type { Protocol, Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
@@ -31,7 +36,16 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
   const from = resolveEndpoint('from', fromArg, side.model.workloads);
   const to = resolveEndpoint('to', toArg, side.model.workloads);
   const explanation = side.engine.explain(from, to, protocol, port);
-  const caveats = unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace);
+  const ends: [Endpoint, string][] = [
+    [from, fromArg],
+    [to, toArg],
+  ];
+  const caveats = [
+    ...unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace),
+    ...ends.flatMap(([end, label]) =>
+      'workload' in end && end.workload.hostNetwork ? [hostNetworkCaveat(label)] : [],
+    ),
+  ];
   if (format === 'json')
     emit(
       io,
