@@ -6,6 +6,7 @@ export const allowAllPeer: Rule = {
   meta: {
     id: 'allow-all-peer',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description:
       'A rule that admits every source or destination: a `- {}` peer, or `ports` with no `from`/`to`.',
     rationale:

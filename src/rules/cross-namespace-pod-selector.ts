@@ -15,6 +15,7 @@ export const crossNamespacePodSelector: Rule = {
   meta: {
     id: 'cross-namespace-pod-selector',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description:
       "A podSelector-only peer (not `{}`) that matches no pod in the policy's namespace, whose workloads the tree " +
       'holds, but matches pods in other namespaces.',

@@ -106,6 +106,7 @@ export const dnsEgressMissing: Rule = {
   meta: {
     id: 'dns-egress-missing',
     severity: 'error',
+    kinds: ['NetworkPolicy'],
     description: 'An egress-isolated workload that no rule allows to reach the cluster DNS pods on UDP 53.',
     rationale:
       'Once a policy isolates a pod for egress, everything not allowed is dropped, DNS included. The pod can no ' +

@@ -6,6 +6,11 @@ import type { Rule } from './types.js';
 /** Where the rendered catalogue lives, relative to the repository root. */
 export const RULES_DOC_PATH = 'docs/rules.md';
 
+/** The kinds a rule judges, as the docs name them. */
+function kindList(kinds: readonly string[]): string {
+  return kinds.map((kind) => `\`${kind}\``).join(', ');
+}
+
 /** Table cells cannot hold a pipe or a line break. */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -54,14 +59,16 @@ export function renderRulesDoc(rules: readonly Rule[] = registry): string {
     '<!-- Generated from the rule metadata (src/rules/*.ts) by src/rules/docs.ts. Do not edit by hand: run',
     '     UPDATE_DOCS=1 npx vitest run test/rules/docs.test.ts -->',
     '',
-    '`netpol-guard lint` (and `check`, on the head of a pull request) runs these rules over every NetworkPolicy. ' +
+    '`netpol-guard lint` (and `check`, on the head of a pull request) runs these rules over the policies of the kinds ' +
+      'each one names (NetworkPolicy, and the cluster policies of policy.networking.k8s.io). ' +
       'Rules that judge what traffic flows ask the reachability engine, over all the policies that apply together, ' +
       'so a DNS rule in a separate policy or a default deny elsewhere in the namespace is taken into account.',
     '',
-    '| Rule | Default | Catches |',
-    '| --- | --- | --- |',
+    '| Rule | Default | Kinds | Catches |',
+    '| --- | --- | --- | --- |',
     ...rules.map(
-      ({ meta }) => `| [\`${meta.id}\`](#${meta.id}) | ${meta.severity} | ${cell(meta.description)} |`,
+      ({ meta }) =>
+        `| [\`${meta.id}\`](#${meta.id}) | ${meta.severity} | ${kindList(meta.kinds)} | ${cell(meta.description)} |`,
     ),
     '',
     '## Severities and failing',
@@ -92,6 +99,8 @@ export function renderRulesDoc(rules: readonly Rule[] = registry): string {
       `## ${meta.id}`,
       '',
       `Default severity: **${meta.severity}**`,
+      '',
+      `Applies to: ${kindList(meta.kinds)}`,
       '',
       meta.description,
       '',

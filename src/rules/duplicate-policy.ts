@@ -12,6 +12,7 @@ export const duplicatePolicy: Rule = {
   meta: {
     id: 'duplicate-policy',
     severity: 'error',
+    kinds: ['NetworkPolicy'],
     description: 'Two NetworkPolicies with the same namespace and name.',
     rationale:
       'Both manifests describe one object: whichever is applied last replaces the other, so one of the two ' +

@@ -7,6 +7,7 @@ export const ipblockCoversCluster: Rule = {
   meta: {
     id: 'ipblock-covers-cluster',
     severity: 'info',
+    kinds: ['NetworkPolicy'],
     description:
       'An ipBlock that covers the configured pod or Service CIDRs (`cluster.podCidrs`, `cluster.serviceCidrs`).',
     rationale:

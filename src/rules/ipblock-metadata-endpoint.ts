@@ -13,6 +13,7 @@ export const ipblockMetadataEndpoint: Rule = {
   meta: {
     id: 'ipblock-metadata-endpoint',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description: 'Egress allowed to the cloud metadata endpoint 169.254.169.254 (or fd00:ec2::254).',
     rationale:
       "The metadata service hands out the node's cloud credentials and bootstrap secrets. A pod that can reach it " +

@@ -7,6 +7,7 @@ export const ipblockWorld: Rule = {
   meta: {
     id: 'ipblock-world',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description: 'An ipBlock of `0.0.0.0/0` or `::/0`: traffic to or from the whole Internet.',
     rationale:
       'A /0 block admits every address there is: any host on the Internet for ingress, any destination (data ' +

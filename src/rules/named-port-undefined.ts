@@ -6,6 +6,7 @@ export const namedPortUndefined: Rule = {
   meta: {
     id: 'named-port-undefined',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description: 'A named port that no selected destination pod declares.',
     rationale:
       "A named port (`port: http`) is looked up in the destination pod's `containerPorts`: for ingress the pods the " +

@@ -9,6 +9,7 @@ export const namespaceLabelUnknown: Rule = {
   meta: {
     id: 'namespace-label-unknown',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description:
       'A namespaceSelector on a label key that no Namespace declares, in a tree that declares every namespace it uses.',
     rationale:

@@ -7,6 +7,7 @@ export const namespaceSelectorAll: Rule = {
   meta: {
     id: 'namespace-selector-all',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description: 'A peer `namespaceSelector: {}` without a `podSelector`: every pod of every namespace.',
     rationale:
       'An empty namespaceSelector matches all namespaces, including ones created later by other teams. Without a ' +

@@ -36,6 +36,7 @@ export const namespaceWithoutDefaultDeny: Rule = {
   meta: {
     id: 'namespace-without-default-deny',
     severity: 'info',
+    kinds: ['NetworkPolicy'],
     description: 'A namespace with workloads and no default-deny policy for ingress and/or egress.',
     rationale:
       'Pods that no policy selects accept and send everything. Per-workload policies protect only the pods they ' +

@@ -8,6 +8,7 @@ export const peerAndOrSplit: Rule = {
   meta: {
     id: 'peer-and-or-split',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description:
       'A `from`/`to` list with a namespaceSelector-only item next to a podSelector-only item: OR where AND was likely meant.',
     rationale:

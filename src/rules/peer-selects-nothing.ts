@@ -16,6 +16,7 @@ export const peerSelectsNothing: Rule = {
   meta: {
     id: 'peer-selects-nothing',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description: 'A `from`/`to` peer that matches no known pod or namespace (ipBlock peers excluded).',
     rationale:
       'A peer whose selectors match nothing admits no traffic. It is almost always a typo or a stale label, and the ' +

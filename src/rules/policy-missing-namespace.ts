@@ -5,6 +5,7 @@ export const policyMissingNamespace: Rule = {
   meta: {
     id: 'policy-missing-namespace',
     severity: 'info',
+    kinds: ['NetworkPolicy'],
     description: 'A NetworkPolicy without `metadata.namespace`.',
     rationale:
       'A NetworkPolicy only acts in its own namespace. Without `metadata.namespace` it is created in whatever ' +

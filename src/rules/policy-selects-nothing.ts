@@ -8,6 +8,7 @@ export const policySelectsNothing: Rule = {
   meta: {
     id: 'policy-selects-nothing',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description:
       "The policy's podSelector matches no workload of its namespace, where the tree shows every workload.",
     rationale:

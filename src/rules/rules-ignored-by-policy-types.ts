@@ -6,6 +6,7 @@ export const rulesIgnoredByPolicyTypes: Rule = {
   meta: {
     id: 'rules-ignored-by-policy-types',
     severity: 'error',
+    kinds: ['NetworkPolicy'],
     description: '`ingress` or `egress` rules in a policy whose explicit `policyTypes` omits that direction.',
     rationale:
       'When `policyTypes` is written, Kubernetes only enforces the directions it lists: the rules of the other ' +

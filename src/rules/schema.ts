@@ -1,3 +1,4 @@
+import { POLICY_KINDS } from '../kinds/registry.js';
 import type { Diagnostic } from '../manifests/types.js';
 import type { Rule } from './types.js';
 
@@ -10,6 +11,7 @@ export const schema: Rule = {
   meta: {
     id: 'schema',
     severity: 'error',
+    kinds: POLICY_KINDS.map((kind) => kind.kind),
     description:
       'A NetworkPolicy that the Kubernetes API would reject (malformed selector, port, CIDR, policyType...).',
     rationale:

@@ -23,6 +23,7 @@ export const servicePortNotContainerPort: Rule = {
   meta: {
     id: 'service-port-not-container-port',
     severity: 'warning',
+    kinds: ['NetworkPolicy'],
     description: "A numeric port equal to a Service's `port` whose pods listen on a different `targetPort`.",
     rationale:
       'NetworkPolicies see the packet after kube-proxy (or the CNI) has translated the Service address and port to ' +

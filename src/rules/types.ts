@@ -40,6 +40,11 @@ export interface RuleMeta {
   id: string;
   /** Severity when the config does not override it. */
   severity: Severity;
+  /**
+   * The policy kinds the rule judges (`NetworkPolicy`, `AdminNetworkPolicy`...), as `kind` names them: a rule reads
+   * only these, so adding a kind never changes what it says (kube-linter's object-kind scope).
+   */
+  kinds: readonly string[];
   /** One line: what the rule catches. */
   description: string;
   /** Why it matters: what breaks or opens when this goes unnoticed. */

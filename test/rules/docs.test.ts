@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES_DOC_PATH, renderRulesDoc } from '../../src/rules/docs.js';
+import { POLICY_KINDS } from '../../src/kinds/registry.js';
 import { rules } from '../../src/rules/index.js';
 
 const REGENERATE = 'UPDATE_DOCS=1 npx vitest run test/rules/docs.test.ts';
@@ -25,4 +26,13 @@ describe('docs/rules.md', () => {
     expect(doc).toContain(`\n## ${id}\n`);
     expect(doc).toContain(`| [\`${id}\`](#${id}) |`);
   });
+
+  it.each(rules.map((rule) => [rule.meta.id, rule] as const))(
+    '%s names the policy kinds it judges',
+    (_, rule) => {
+      const evaluated = new Set(POLICY_KINDS.map((kind) => kind.kind));
+      expect(rule.meta.kinds.length).toBeGreaterThan(0);
+      for (const kind of rule.meta.kinds) expect(evaluated).toContain(kind);
+    },
+  );
 });
