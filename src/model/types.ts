@@ -176,6 +176,8 @@ export interface TieredPolicy {
    * `enableDefaultDeny`); absent, every direction with rules does.
    */
   defaultDeny?: Readonly<Record<'ingress' | 'egress', boolean>>;
+  /** `metadata.annotations` (`netpol-guard.io/ignore` silences lint rules on the policy). */
+  annotations?: Readonly<Record<string, string>>;
   locate(path: FieldPath): SourceLocation;
 }
 

@@ -19,7 +19,10 @@ import type { Rule, RuleContext } from './types.js';
  * The DNS pods of the repository when it declares them; otherwise one synthetic pod shaped like CoreDNS (labels from
  * the config, CoreDNS's port names so named-port rules resolve).
  */
-function dnsPods(model: ClusterModel, config: ResolvedConfig): { pods: Workload[]; description: string } {
+export function dnsPods(
+  model: ClusterModel,
+  config: ResolvedConfig,
+): { pods: Workload[]; description: string } {
   const { dns } = config;
   const declared = model.workloads.filter((workload) => isDeclaredDnsPod(model, config, workload));
   if (declared.length > 0) return { pods: declared, description: describeWorkloads(declared, 2) };

@@ -1,4 +1,9 @@
+import { adminDenyBlocksDns } from './admin-deny-blocks-dns.js';
 import { allowAllPeer } from './allow-all-peer.js';
+import { clusterPolicyNetworkDenyCutsPods } from './cluster-policy-network-deny-cuts-pods.js';
+import { clusterPolicyPassToDefault } from './cluster-policy-pass-to-default.js';
+import { clusterPolicyPriorityOverlap } from './cluster-policy-priority-overlap.js';
+import { clusterPolicyRuleShadowed } from './cluster-policy-rule-shadowed.js';
 import { crossNamespacePodSelector } from './cross-namespace-pod-selector.js';
 import { dnsEgressMissing } from './dns-egress-missing.js';
 import { duplicatePolicy } from './duplicate-policy.js';
@@ -24,9 +29,14 @@ import type { Rule } from './types.js';
  */
 export const rules: readonly Rule[] = [
   dnsEgressMissing,
+  adminDenyBlocksDns,
+  clusterPolicyNetworkDenyCutsPods,
   rulesIgnoredByPolicyTypes,
   duplicatePolicy,
   schema,
+  clusterPolicyRuleShadowed,
+  clusterPolicyPriorityOverlap,
+  clusterPolicyPassToDefault,
   namespaceSelectorAll,
   allowAllPeer,
   peerAndOrSplit,

@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch';
 import type { ResolvedConfig, RuleSetting } from '../config/types.js';
 import type { Diagnostic, SourceLocation } from '../manifests/types.js';
-import type { ClusterModel, Namespace, NetworkPolicy } from '../model/types.js';
+import type { ClusterModel, Namespace, NetworkPolicy, TieredPolicy } from '../model/types.js';
 import { createEngine } from '../policy/engine.js';
 import { compareText } from '../text/compare.js';
 import type { PolicyEngine } from '../policy/types.js';
@@ -101,6 +101,15 @@ function resolveTarget(descriptor: ReportDescriptor): {
       annotated: policy,
     };
   }
+  if ('tiered' in descriptor) {
+    const { tiered } = descriptor;
+    const { kind, namespace, name, location } = tiered.ref;
+    return {
+      location: descriptor.path ? tiered.locate(descriptor.path) : location,
+      resource: { kind, ...(namespace !== undefined ? { namespace } : {}), name },
+      annotated: tiered,
+    };
+  }
   if ('workload' in descriptor) {
     const { workload } = descriptor;
     return {
@@ -121,7 +130,7 @@ function resolveTarget(descriptor: ReportDescriptor): {
 }
 
 /** A manifest that may carry the ignore annotation. */
-type Annotated = NetworkPolicy | Namespace;
+type Annotated = NetworkPolicy | TieredPolicy | Namespace;
 
 /**
  * Parses the ignore annotation of every policy and declared namespace once. Unknown ids are reported (a typo would
@@ -162,6 +171,14 @@ function readSuppressions(
       kind: 'NetworkPolicy',
       namespace: policy.namespace,
       name: policy.name,
+    });
+  }
+  for (const policy of model.tieredPolicies ?? []) {
+    const { kind, namespace, name } = policy.ref;
+    read(policy, () => policy.locate(['metadata', 'annotations', IGNORE_ANNOTATION]), {
+      kind,
+      ...(namespace !== undefined ? { namespace } : {}),
+      name,
     });
   }
   for (const namespace of model.namespaces.values()) {

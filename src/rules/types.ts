@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic, FieldPath, Severity, SourceLocation } from '../manifests/types.js';
-import type { ClusterModel, Namespace, NetworkPolicy, Workload } from '../model/types.js';
+import type { ClusterModel, Namespace, NetworkPolicy, TieredPolicy, Workload } from '../model/types.js';
 import type { PolicyEngine } from '../policy/types.js';
 import type { SuggestedFix } from '../fix/types.js';
 
@@ -72,6 +72,7 @@ export interface RuleMeta {
  */
 export type ReportTarget =
   | { policy: NetworkPolicy; path?: FieldPath }
+  | { tiered: TieredPolicy; path?: FieldPath }
   | { workload: Workload }
   | { namespace: Namespace }
   | { at: SourceLocation; resource: ResourceRef };

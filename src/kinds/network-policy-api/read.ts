@@ -57,6 +57,7 @@ export function readClusterPolicy(
       subject,
       ingress,
       egress,
+      annotations: reader.stringMap(['metadata', 'annotations']),
       locate: (path) => object.locate(path),
     };
   });
