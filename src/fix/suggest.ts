@@ -15,7 +15,8 @@ import type {
 } from '../model/types.js';
 import { createEngine } from '../policy/engine.js';
 import { parseAddress } from '../policy/ip.js';
-import type { Direction, Endpoint, PolicyEngine } from '../policy/types.js';
+import type { Direction, Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
+import { describeDecidingRule } from '../diff/explain-text.js';
 import { dnsEgressMissing, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
 import { byNamespace } from '../rules/helpers.js';
 import { runLint } from '../rules/run.js';
@@ -74,6 +75,8 @@ export function suggestFlowFix(
 ): FixOutcome {
   const explanation = context.engine.explain(from, to, protocol, port);
   if (explanation.allowed) return { none: true };
+  const adminDenial = adminDenialOf(explanation);
+  if (adminDenial) return adminDenial;
   const requests: RuleRequest[] = [];
   for (const [direction, subject, other] of [
     ['egress', from, to],
@@ -341,6 +344,33 @@ function reparsedPolicy(
   if (error) return { error: `the patched policy is not valid: ${error.message}` };
   const [policy] = built.model.policies;
   return policy ? { policy } : { error: 'the patched policy is not a NetworkPolicy any more' };
+}
+
+/**
+ * An admin-tier Deny decides before every NetworkPolicy: a NetworkPolicy allow for the connection would change
+ * nothing, so none is offered. What would: an Accept (or a Pass, to let NetworkPolicies decide) above that Deny.
+ */
+function adminDenialOf(explanation: Explanation): FixOutcome | undefined {
+  for (const direction of ['egress', 'ingress'] as const) {
+    const { decision } = explanation[direction];
+    if (decision?.tier !== 'admin' || decision.allowed || !decision.rule) continue;
+    const { rule } = decision;
+    const { kind, namespace, name } = rule.policy;
+    return {
+      problem: {
+        severity: 'info',
+        code: 'fix-not-offered',
+        message:
+          `no NetworkPolicy fix can restore this connection: it is denied by ${describeDecidingRule(rule, direction)}, ` +
+          'which the admin tier applies before any NetworkPolicy. Accept it, or Pass it to the NetworkPolicies, in a ' +
+          `rule before that Deny (in ${kind} ${name} or a cluster policy of lower priority value)`,
+        file: rule.loc.file,
+        line: rule.loc.line,
+        resource: { kind, ...(namespace !== undefined ? { namespace } : {}), name },
+      },
+    };
+  }
+  return undefined;
 }
 
 function problem(request: RuleRequest, reason: string): FixOutcome {

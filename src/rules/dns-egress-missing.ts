@@ -104,6 +104,20 @@ function reachesDns(
   );
 }
 
+/** Whether the admin tier denies the workload's egress to every DNS pod on the port. */
+function deniedByAdmin(
+  ctx: RuleContext,
+  workload: Workload,
+  dnsTargets: readonly Workload[],
+  protocol: Protocol,
+  port: number,
+): boolean {
+  return dnsTargets.every((dns) => {
+    const { decision } = ctx.engine.explain({ workload }, { workload: dns }, protocol, port).egress;
+    return decision?.tier === 'admin' && !decision.allowed;
+  });
+}
+
 /** Egress isolation without DNS breaks every workload that resolves a name, which is nearly all of them. */
 export const dnsEgressMissing: Rule = {
   meta: {
@@ -171,6 +185,9 @@ export const dnsEgressMissing: Rule = {
       const policies = ctx.engine.selectingPolicies(workload, 'egress');
       if (policies.length === 0) continue;
       if (required.every(({ protocol, port }) => reaches(workload, policies, protocol, port))) continue;
+      // DNS an admin Deny cuts is admin-deny-blocks-dns's: no NetworkPolicy rule can bring it back.
+      if (required.some(({ protocol, port }) => deniedByAdmin(ctx, workload, targets, protocol, port)))
+        continue;
       const [isolating] = [...policies].sort(compareIsolating);
       if (!isolating) continue;
       const group = groups.get(isolating) ?? {

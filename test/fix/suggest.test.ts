@@ -151,3 +151,30 @@ describe('suggestFlowFix', () => {
     });
   });
 });
+
+describe('suggestFlowFix under an admin Deny (issue 16, section 3)', () => {
+  it('offers no NetworkPolicy allow and names the Deny to change instead', async () => {
+    const root = resolve('fixtures/fix/admin-deny');
+    const side = await analyseSide({ root, paths: [root] }, DEFAULT_CONFIG);
+    const workload = (name: string) => ({ workload: side.model.workloads.find((w) => w.name === name)! });
+    const fixContext = {
+      model: side.model,
+      engine: side.engine,
+      config: DEFAULT_CONFIG,
+      readText: () => undefined,
+    };
+    const outcome = suggestFlowFix(fixContext, workload('web'), workload('api'), 'TCP', 8080);
+    if (!('problem' in outcome)) throw new Error(JSON.stringify(outcome));
+    expect(outcome.problem).toMatchObject({
+      code: 'fix-not-offered',
+      file: 'cluster.yaml',
+      resource: { kind: 'AdminNetworkPolicy', name: 'no-api-from-web' },
+    });
+    expect(outcome.problem.message).toMatch(
+      /^no NetworkPolicy fix can restore this connection: it is denied by AdminNetworkPolicy no-api-from-web, priority 10, egress\[0\] "deny-api" deny \(cluster\.yaml:\d+\)/,
+    );
+    expect(outcome.problem.message).toContain(
+      'Accept it, or Pass it to the NetworkPolicies, in a rule before that Deny',
+    );
+  });
+});
