@@ -146,8 +146,9 @@ export function patchedPolicies(
 }
 
 /**
- * Whether a connection is allowed depends only on the policies of the two ends' namespaces, the namespaces' labels
- * and the two workloads themselves: the rest of the cluster is left out of the verifying engine.
+ * Whether a connection is allowed depends only on the cluster policies, the policies of the two ends' namespaces,
+ * the namespaces' labels and the two workloads themselves: the rest of the cluster is left out of the verifying
+ * engine.
  */
 function flowScope(context: FixContext, from: Endpoint, to: Endpoint): VerificationScope {
   const ends = [from, to].flatMap((end) => ('workload' in end ? [end.workload] : []));
@@ -196,6 +197,10 @@ function scopedModel(
     workloads: scope.workloads(),
     services: inScope(index.services),
     policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy),
+    // Cluster policies apply in every namespace, and an admin Deny overrides any NetworkPolicy allow.
+    tieredPolicies: (context.model.tieredPolicies ?? []).filter(
+      ({ subject }) => subject.namespace === undefined || scope.namespaces.has(subject.namespace),
+    ),
   };
 }
 
