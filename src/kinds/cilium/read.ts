@@ -72,7 +72,7 @@ const UNEVALUATED_PEERS: Readonly<Record<string, string>> = {
   fromNodes: 'fromNodes selects nodes, which the model does not hold',
   toNodes: 'toNodes selects nodes, which the model does not hold',
   toFQDNs: 'toFQDNs matches addresses learnt from DNS answers, which the tree does not hold',
-  toServices: 'toServices is not evaluated yet',
+  toServices: 'toServices names Services, whose backends this version does not resolve',
 };
 /** Entities that are not pods or outside addresses: peers the model does not hold (documented in layer3.rst). */
 const NODE_ENTITIES = ['host', 'remote-node', 'kube-apiserver', 'health', 'init', 'ingress', 'unmanaged'];
@@ -259,6 +259,12 @@ function readRules(
 
 /** A CIDR rule's addresses: never a pod's or a node's (Cilium's default `policyCIDRMatchMode`). */
 function addresses(reader: FieldReader, path: FieldPath, cidr: unknown, except: string[]): PolicyPeer {
+  if (typeof cidr === 'string' && cidr.includes('${'))
+    throw new RejectedPolicy(
+      path,
+      `${JSON.stringify(cidr)} holds a substitution variable (Flux postBuild, envsubst) that is not a CIDR ` +
+        'until it is substituted: check the tree rendered with its variables',
+    );
   if (typeof cidr !== 'string' || !cidr.includes('/') || cidrToRange(cidr) === undefined)
     throw new RejectedPolicy(path, `invalid CIDR: ${JSON.stringify(cidr)}`);
   return { ipBlock: { cidr, except }, addressesOnly: true, path };
