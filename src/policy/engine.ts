@@ -303,7 +303,10 @@ class Engine implements PolicyEngine {
     const side = this.sideOf(direction, subject, other);
     const admitting = (rule: TierRule) => admits(rule.rule, side, protocol, port);
     return decidePort(selecting.admin, selecting.baseline, admitting, () => {
-      const allowing = firstRule(selecting.namespaced, direction, 'allow', side, protocol, port);
+      // Open (no policy isolates): an allow lets through nothing that would not pass anyway.
+      const allowing = selecting.isolated
+        ? firstRule(selecting.namespaced, direction, 'allow', side, protocol, port)
+        : undefined;
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : undefined;
       return { decides: selecting.namespaced.length > 0, open: !selecting.isolated, allowing, denying };
     });
@@ -335,6 +338,8 @@ class Engine implements PolicyEngine {
         policy: policyId(compiled),
         loc: compiled.ref.location,
         ...(tiered ? { kind: compiled.ref.kind, tier: compiled.tier, priority: compiled.priority } : {}),
+        // Namespaced policies of other kinds than NetworkPolicy say which (a CiliumNetworkPolicy).
+        ...(!tiered && !compiled.networkPolicy ? { kind: compiled.ref.kind } : {}),
         rules: rules.map((rule) => ({
           index: rule.compiled.index,
           loc: ruleLocation(compiled, rule.compiled),

@@ -68,7 +68,7 @@ export interface PolicyVerdict {
   /** `namespace/name`, or the name of a cluster-scoped policy. */
   policy: string;
   loc: SourceLocation;
-  /** Given for admin and baseline policies (NetworkPolicies are the namespaced tier). */
+  /** Given for admin and baseline policies, and for namespaced ones of other kinds than NetworkPolicy. */
   kind?: string;
   tier?: Tier;
   priority?: number;

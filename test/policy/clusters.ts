@@ -206,3 +206,78 @@ export function tieredManifests(c: TieredCluster): Manifest[] {
       : []),
   ];
 }
+
+/** Cilium endpoint selectors: plain (the policy's namespace for a CNP), or naming a namespace as Cilium spells it. */
+const ciliumSelector = fc.oneof(
+  selector,
+  fc.record({
+    matchLabels: fc.record({
+      'k8s:io.kubernetes.pod.namespace': fc.constantFrom(...NAMESPACES),
+      app: labelValue,
+    }),
+  }),
+);
+const ciliumPorts = fc.array(
+  fc.record({
+    ports: fc.array(
+      fc.oneof(
+        fc.record(
+          { port: fc.constantFrom('53', '80', '0', 'http'), protocol: fc.constantFrom('TCP', 'UDP', 'ANY') },
+          { requiredKeys: ['port'] },
+        ),
+        fc.record({ port: fc.constant('8000'), endPort: fc.constantFrom(8080, 9000) }),
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
+  }),
+  { minLength: 1, maxLength: 2 },
+);
+const ciliumRule = (ingress: boolean) =>
+  fc.record(
+    {
+      [ingress ? 'fromEndpoints' : 'toEndpoints']: fc.array(ciliumSelector, { minLength: 1, maxLength: 2 }),
+      [ingress ? 'fromEntities' : 'toEntities']: fc.subarray(['world', 'cluster', 'all'], { minLength: 1 }),
+      [ingress ? 'fromCIDRSet' : 'toCIDRSet']: fc.constant([{ cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] }]),
+      toPorts: ciliumPorts,
+    },
+    { requiredKeys: [] },
+  );
+const ciliumSpec = fc.record(
+  {
+    endpointSelector: selector,
+    ingress: fc.array(ciliumRule(true), { maxLength: 2 }),
+    ingressDeny: fc.array(ciliumRule(true), { maxLength: 1 }),
+    egress: fc.array(ciliumRule(false), { maxLength: 2 }),
+    egressDeny: fc.array(ciliumRule(false), { maxLength: 1 }),
+    enableDefaultDeny: fc.record({ ingress: fc.boolean(), egress: fc.boolean() }, { requiredKeys: [] }),
+  },
+  { requiredKeys: ['endpointSelector'] },
+);
+
+/** NetworkPolicies with CiliumNetworkPolicies (by namespace) and CiliumClusterwideNetworkPolicies, and admin policies. */
+export const ciliumCluster = fc.record({
+  tiered: tieredCluster,
+  namespaced: fc.array(fc.record({ namespace: fc.constantFrom(...NAMESPACES), spec: ciliumSpec }), {
+    maxLength: 3,
+  }),
+  clusterwide: fc.array(ciliumSpec, { maxLength: 2 }),
+});
+export type CiliumCluster = typeof ciliumCluster extends fc.Arbitrary<infer T> ? T : never;
+
+export function ciliumManifests(c: CiliumCluster): Manifest[] {
+  return [
+    ...tieredManifests(c.tiered),
+    ...c.namespaced.map(({ namespace, spec }, i) => ({
+      apiVersion: 'cilium.io/v2',
+      kind: 'CiliumNetworkPolicy',
+      metadata: { name: `cnp-${i}`, namespace },
+      spec,
+    })),
+    ...c.clusterwide.map((spec, i) => ({
+      apiVersion: 'cilium.io/v2',
+      kind: 'CiliumClusterwideNetworkPolicy',
+      metadata: { name: `ccnp-${i}` },
+      spec,
+    })),
+  ];
+}

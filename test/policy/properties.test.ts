@@ -6,6 +6,8 @@ import { cidrToRange } from '../../src/policy/ip.js';
 import { ConnSet } from '../../src/policy/portset.js';
 import type { Connection, Peer } from '../../src/policy/types.js';
 import {
+  ciliumCluster,
+  ciliumManifests,
   cluster,
   manifests,
   modelOf,
@@ -54,10 +56,14 @@ function addressView(connections: readonly Connection[], probes: readonly string
   return view;
 }
 
-/** The agreement properties hold for NetworkPolicies alone and with admin and baseline policies above and below. */
+/**
+ * The agreement properties hold for NetworkPolicies alone, with admin and baseline policies above and below, and with
+ * Cilium policies in the namespaced tier.
+ */
 const SHAPES = [
   ['NetworkPolicy', cluster.map(manifests)],
   ['with AdminNetworkPolicy and BaselineAdminNetworkPolicy', tieredCluster.map(tieredManifests)],
+  ['with Cilium policies (denies, enableDefaultDeny, entities)', ciliumCluster.map(ciliumManifests)],
 ] as const;
 
 const PROBES = ['10.1.2.3', '10.5.0.1', '192.168.3.4', '8.8.8.8', '2001:db8::1'];
@@ -216,7 +222,8 @@ describe('engine properties', () => {
                   explained.ingress.allowed,
                 );
                 // The rule explain shows as letting the connection in, on the destination first: the deciding allow
-                // where admin or baseline policies apply, else the first NetworkPolicy rule matching peer and port.
+                // where admin or baseline policies apply, else the first allow of the namespaced tier matching peer
+                // and port on a side it allows.
                 const shown = [explained.ingress, explained.egress]
                   .map((side) =>
                     side.decision
@@ -225,7 +232,14 @@ describe('engine properties', () => {
                         : undefined
                       : side.policies
                           .flatMap((policy) => policy.rules)
-                          .find((rule) => side.isolated && rule.peerMatches && rule.portMatches)?.loc,
+                          .find(
+                            (rule) =>
+                              side.isolated &&
+                              side.allowed &&
+                              rule.action !== 'deny' &&
+                              rule.peerMatches &&
+                              rule.portMatches,
+                          )?.loc,
                   )
                   .find((loc) => loc !== undefined);
                 expect(engine.allowingRule(from, to, protocol, 8080)).toEqual(shown);
@@ -236,7 +250,9 @@ describe('engine properties', () => {
                 ] as const) {
                   // Only where the namespaced tier decides: an admin verdict leaves NetworkPolicy rules moot.
                   const moot = side.decision !== undefined && side.decision.tier !== 'namespaced';
-                  const admitting = (moot ? [] : side.policies).flatMap((policy) =>
+                  // admittingRules names NetworkPolicy rules (what fixes and unused-rule reports edit).
+                  const networkPolicies = side.policies.filter((policy) => policy.kind === undefined);
+                  const admitting = (moot ? [] : networkPolicies).flatMap((policy) =>
                     policy.rules
                       .filter((rule) => rule.peerMatches && rule.portMatches)
                       .map((rule) => ({ policy: policy.policy, index: rule.index })),
