@@ -9,6 +9,8 @@ import { readFlowsInBackground } from '../flows/background.js';
 import type { FlowReadResult } from '../flows/read.js';
 import type { FlowEndpoint, FlowFormat } from '../flows/types.js';
 import { ParseCache } from '../manifests/load.js';
+import { createEngine } from '../policy/engine.js';
+import { withRepresentatives } from '../policy/representatives.js';
 import { manifestTextReader, withFindingFixes, withFlowFixes } from '../fix/attach.js';
 import { observedFlows } from '../fix/observed.js';
 import { namespaceReadiness, unusedRules } from '../fix/readiness.js';
@@ -112,7 +114,13 @@ async function checkWith(
   );
   fixes.offered = findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
 
-  const fullDiff = diffConnectivity(base.engine, head.engine);
+  // Paths to pods the trees do not show are compared through representatives of both sides' peers.
+  const represented = (side: AnalysedSide, other: AnalysedSide) => {
+    const model = withRepresentatives(side.model, other.model);
+    return model === side.model ? side.engine : createEngine(model);
+  };
+  const reach = { base: represented(base, head), head: represented(head, base) };
+  const fullDiff = diffConnectivity(reach.base, reach.head);
   const opened = countPaths(fullDiff.opened);
   const closed = countPaths(fullDiff.closed);
   // Cut before the changes are explained: explaining is the costly part, and every report must still be written.
@@ -121,7 +129,7 @@ async function checkWith(
     diagnostics: cutDiagnostics,
     openedCut,
   } = cutChanges(fullDiff, config.limits.maxReportedChanges);
-  annotateChanges(diff, base.engine, head.engine);
+  annotateChanges(diff, reach.base, reach.head);
 
   const read = flowsRead ? await flowsRead : undefined;
   const flows = read ? replay(read, config, base, head, fixes) : undefined;

@@ -83,12 +83,18 @@ export function diffConnectivity(
 
   diffExternal(external.base, external.head, existsOnBothSides, result);
 
+  // Representatives stand for pods the trees do not show: they are not workloads a change adds or removes.
+  const representatives = new Set(
+    [...baseEngine.model.workloads, ...headEngine.model.workloads].flatMap((w) =>
+      w.representative ? [w.id] : [],
+    ),
+  );
   result.workloadsAdded = [...head.workloadIds]
-    .filter((id) => !base.workloadIds.has(id))
+    .filter((id) => !base.workloadIds.has(id) && !representatives.has(id))
     .sort()
     .map(idToPeer);
   result.workloadsRemoved = [...base.workloadIds]
-    .filter((id) => !head.workloadIds.has(id))
+    .filter((id) => !head.workloadIds.has(id) && !representatives.has(id))
     .sort()
     .map(idToPeer);
   for (const list of [result.opened, result.closed, result.newConnections, result.goneConnections])

@@ -5,7 +5,12 @@ import { compareText } from '../text/compare.js';
 
 /** The JSON/report form of a workload. */
 export function workloadPeer(w: Workload): WorkloadPeer {
-  return { namespace: w.namespace, kind: w.kind, name: w.name };
+  return {
+    namespace: w.namespace,
+    kind: w.kind,
+    name: w.name,
+    ...(w.representative ? { representative: w.representative } : {}),
+  };
 }
 
 export function isCidrPeer(peer: object): peer is CidrPeer {
@@ -51,5 +56,6 @@ export function peerLabel(peer: object): string {
   if ('ip' in peer) return String(peer.ip);
   if ('unmatched' in peer) return `(unmatched: ${String(peer.unmatched)})`;
   const w = peer as WorkloadPeer;
+  if (w.representative) return w.representative;
   return w.kind === 'Deployment' ? `${w.namespace}/${w.name}` : `${w.namespace}/${w.name} [${w.kind}]`;
 }

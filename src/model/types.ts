@@ -41,6 +41,11 @@ export interface Workload {
    * as for any pod (as np-guard does), but on most CNIs they do not apply to such a pod's traffic: `explain` says so.
    */
   hostNetwork?: true;
+  /**
+   * Set for a representative peer (`policy/representatives.ts`): pods a policy names that the tree does not show,
+   * described as reports name them ("any pod app=postgres in namespace payments-db (not in this repository)").
+   */
+  representative?: string;
 }
 
 export interface ServicePort {

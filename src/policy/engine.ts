@@ -384,7 +384,12 @@ class Engine implements PolicyEngine {
     const peers = new Map(
       sorted.map((w): [Workload, WorkloadPeer] => [
         w,
-        { namespace: w.namespace, kind: w.kind, name: w.name },
+        {
+          namespace: w.namespace,
+          kind: w.kind,
+          name: w.name,
+          ...(w.representative ? { representative: w.representative } : {}),
+        },
       ]),
     );
     const connectionsOf = function* (from: Connection['from'], to: Connection['to'], ports: ConnSet) {

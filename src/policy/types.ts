@@ -20,6 +20,8 @@ export interface WorkloadPeer {
   namespace: string;
   kind: string;
   name: string;
+  /** For a representative peer (pods the tree does not show): what it stands for, as reports print it. */
+  representative?: string;
 }
 /** An external address block, always a valid CIDR (IPv4 or IPv6). */
 export interface CidrPeer {

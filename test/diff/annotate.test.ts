@@ -76,3 +76,31 @@ describe('where a change is located', () => {
     expect(results.filter((r) => !r.locations?.length)).toEqual([]);
   });
 });
+
+describe('peers outside the repository (issue 17 item 6)', () => {
+  it('shows a path to pods another repository deploys being cut', async () => {
+    const { diff } = await check('peers-outside');
+    expect(diff.closed.map(line)).toEqual([
+      'payments/api -> any pod app=postgres in namespace payments-db (not in this repository) TCP/5432 @ payments.yaml:32',
+    ]);
+    expect(diff.workloadsAdded).toEqual([]);
+    expect(diff.workloadsRemoved).toEqual([]);
+  });
+
+  it('shows a namespace without workloads opened to every namespace', async () => {
+    const { diff } = await check('peers-outside');
+    const tenant = 'any pod in namespace tenant-a (its pods are not in this repository)';
+    const sources = new Set(
+      diff.opened.filter((c) => peerLabel(c.to) === tenant).map((c) => peerLabel(c.from)),
+    );
+    // Every peer the policies name can now reach the tenant, and the ingress controllers already could.
+    expect(sources).toEqual(
+      new Set([
+        'any pod in any namespace (not in this repository)',
+        'any pod k8s-app=kube-dns in namespace kube-system (not in this repository)',
+        'any pod app=postgres in namespace payments-db (not in this repository)',
+      ]),
+    );
+    expect(diff.opened.every((c) => peerLabel(c.to) === tenant)).toBe(true);
+  });
+});
