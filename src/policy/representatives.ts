@@ -115,8 +115,11 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
     }
   }
   for (const policy of model.tieredPolicies ?? []) {
-    for (const rule of [...policy.ingress, ...policy.egress])
-      for (const item of rule.peers) peer(policy.subject.namespace ?? '', item);
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      const home = policy.subject.namespace ?? '';
+      if (!rule.peers) peer(home, { namespaceSelector: {}, path: rule.path });
+      for (const item of rule.peers ?? []) peer(home, item);
+    }
   }
   return { workloads: [...workloads.values()], namespaces: [...namespaces.values()] };
 }
