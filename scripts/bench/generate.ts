@@ -8,7 +8,7 @@ import { once } from 'node:events';
  * DNS allowance per namespace, per-app ingress and egress with same- and cross-namespace peers, some internet egress,
  * three namespaces without any policy in the larger trees), and a flow log recorded along the paths those policies
  * allow and deny. The head side changes a few percent of the app policies: some tighten, some open, one namespace
- * forgets DNS.
+ * forgets DNS. A few dozen cluster policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy) sit above and below them.
  */
 
 export interface BenchSize {
@@ -469,6 +469,55 @@ function allowDns(namespace: string): Yaml {
   };
 }
 
+/**
+ * The cluster policies a platform team adds (issue 16): an admin Deny of the metadata endpoint for every pod, one
+ * AdminNetworkPolicy per team that Passes its own traffic (and monitoring's, the ingress controller's, DNS) to the
+ * NetworkPolicies and Denies every other namespace, and a baseline default deny of ingress for prod. Distinct
+ * priorities: equal ones would be a lint finding. Calls stay within a team, so nothing the flows use is cut.
+ */
+function clusterPolicies(plan: Plan): Yaml[] {
+  const admin = (name: string, priority: number, spec: Yaml): Yaml => ({
+    apiVersion: 'policy.networking.k8s.io/v1alpha1',
+    kind: 'AdminNetworkPolicy',
+    metadata: { name },
+    spec: { priority, ...(spec as Record<string, Yaml>) },
+  });
+  const namespaceNamed = (names: string[]) => ({
+    namespaces: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: names }] },
+  });
+  const teams = [...new Set(plan.namespaces.map((namespace) => namespace.team))].sort();
+  return [
+    admin('deny-metadata-endpoint', 1, {
+      subject: { namespaces: {} },
+      egress: [{ name: 'metadata', action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }],
+    }),
+    ...teams.map((team, i) =>
+      admin(`tenant-${team}`, 10 + i, {
+        subject: { namespaces: { matchLabels: { team } } },
+        ingress: [
+          { name: 'own-team', action: 'Pass', from: [{ namespaces: { matchLabels: { team } } }] },
+          { name: 'platform', action: 'Pass', from: [namespaceNamed([MONITORING, INGRESS_NAMESPACE])] },
+          { name: 'other-tenants', action: 'Deny', from: [{ namespaces: {} }] },
+        ],
+        egress: [
+          { name: 'own-team', action: 'Pass', to: [{ namespaces: { matchLabels: { team } } }] },
+          { name: 'dns', action: 'Pass', to: [namespaceNamed([DNS_NAMESPACE])] },
+          { name: 'other-tenants', action: 'Deny', to: [{ namespaces: {} }] },
+        ],
+      }),
+    ),
+    {
+      apiVersion: 'policy.networking.k8s.io/v1alpha1',
+      kind: 'BaselineAdminNetworkPolicy',
+      metadata: { name: 'default' },
+      spec: {
+        subject: { namespaces: { matchLabels: { env: 'prod' } } },
+        ingress: [{ name: 'default-deny', action: 'Deny', from: [{ namespaces: {} }] }],
+      },
+    },
+  ];
+}
+
 /** Which app policies head edits: every `1 / CHANGED_POLICY_SHARE`-th policy, cycling through the edit kinds. */
 function chooseEdits(plan: Plan): Map<PlannedApp, PolicyEdit> {
   const edits = new Map<PlannedApp, PolicyEdit>();
@@ -516,6 +565,9 @@ function writeSide(
       write(`clusters/prod/${namespace.name}/${app.name}.yaml`, documents);
     }
   }
+  const cluster = clusterPolicies(plan);
+  write('cluster/policies.yaml', cluster);
+  policies += cluster.length;
   const platform = (workload: PlannedWorkload, policy: Yaml) => {
     const namespace = workload.app.namespace.name;
     write(`platform/${namespace}.yaml`, [

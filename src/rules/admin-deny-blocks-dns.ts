@@ -1,4 +1,5 @@
-import type { TieredPolicy, TieredRule, Workload } from '../model/types.js';
+import type { Protocol, TieredPolicy, TieredRule, Workload } from '../model/types.js';
+import type { TierDecision } from '../policy/types.js';
 import { labelsSatisfying, describeWorkloads } from './helpers.js';
 import { dnsPods } from './dns-egress-missing.js';
 import { policyLabel, ruleLabel, subjectWorkloads, tieredPoliciesOf } from './tiered.js';
@@ -69,17 +70,24 @@ export const adminDenyBlocksDns: Rule = {
     const dnsIds = new Set(targets.map((target) => target.id));
     const required = ctx.config.dns.ports.filter((port) => port.protocol === 'UDP');
     const denials = new Map<TieredRule, { policy: TieredPolicy; workloads: Map<string, Workload> }>();
+    // Pods whose egress policies mean the same are decided alike: each meaning is explained once per port and target.
+    const decisions = new Map<string, TierDecision | undefined>();
+    const decide = (workload: Workload, target: Workload, protocol: Protocol, port: number) => {
+      const key = `${ctx.engine.selectionMeaning(workload, 'egress')}\u0000${target.id} ${protocol} ${port}`;
+      if (!decisions.has(key)) {
+        decisions.set(
+          key,
+          ctx.engine.explain({ workload }, { workload: target }, protocol, port).egress.decision,
+        );
+      }
+      return decisions.get(key);
+    };
     for (const policy of admin) {
       for (const workload of subjectPods(ctx, policy)) {
         if (dnsIds.has(workload.id)) continue;
         for (const { protocol, port } of required) {
           for (const target of targets) {
-            const { decision } = ctx.engine.explain(
-              { workload },
-              { workload: target },
-              protocol,
-              port,
-            ).egress;
+            const decision = decide(workload, target, protocol, port);
             if (decision?.tier !== 'admin' || decision.allowed || !decision.rule) continue;
             const { policy: ref, index } = decision.rule;
             const deciding = admin.find((candidate) => candidate.ref === ref);

@@ -248,8 +248,18 @@ export function subjectsIntersect(a: TieredPolicy['subject'], b: TieredPolicy['s
   );
 }
 
-/** The model's workloads a policy applies to. */
+/** The model's workloads a policy applies to (worked out once per model and policy: rules ask per pod). */
 export function subjectWorkloads(model: ClusterModel, policy: TieredPolicy): Workload[] {
+  let byPolicy = subjectsByModel.get(model);
+  if (!byPolicy) subjectsByModel.set(model, (byPolicy = new WeakMap()));
+  let workloads = byPolicy.get(policy);
+  if (!workloads) byPolicy.set(policy, (workloads = selectedWorkloads(model, policy)));
+  return workloads;
+}
+
+const subjectsByModel = new WeakMap<ClusterModel, WeakMap<TieredPolicy, Workload[]>>();
+
+function selectedWorkloads(model: ClusterModel, policy: TieredPolicy): Workload[] {
   const { subject } = policy;
   return model.workloads.filter(
     (workload) =>

@@ -34,6 +34,8 @@ describe('benchmark generator', () => {
       expect(loaded.diagnostics).toEqual([]);
       const kinds = new Set(loaded.objects.map((object) => object.kind));
       expect([...kinds].sort()).toEqual([
+        'AdminNetworkPolicy',
+        'BaselineAdminNetworkPolicy',
         'Deployment',
         'Namespace',
         'NetworkPolicy',
@@ -65,6 +67,8 @@ describe('benchmark generator', () => {
     const dns = result.findings.filter((f) => f.rule === 'dns-egress-missing' && f.introduced);
     expect(dns.map((f) => f.resource.namespace)).toContain(tree.changes.dnsDropped);
     expect(result.verdict).toBe('fail');
+    // The cluster policies are what a platform team writes well: distinct priorities, DNS passed, no dead rules.
+    expect(result.findings.filter((f) => /^(admin-|cluster-policy-)/.test(f.rule))).toEqual([]);
   });
 
   it('gives the same bytes for the same seed', async () => {
