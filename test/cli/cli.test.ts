@@ -93,6 +93,48 @@ describe('explain', () => {
   });
 });
 
+describe('explain to a peer outside the repository (issue 17 item 6)', () => {
+  const explain = (tree: string, to: string, port: string) =>
+    cli([
+      'explain',
+      `fixtures/diff/peers-outside/${tree}`,
+      '--from',
+      'payments/api',
+      '--to',
+      to,
+      '--port',
+      port,
+    ]);
+
+  it('takes NS/KEY=VALUE for pods the tree does not show, evaluated with those labels', async () => {
+    const dns = await explain('base', 'kube-system/k8s-app=kube-dns', '53/udp');
+    expect(dns.code).toBe(0);
+    expect(dns.stdout).toContain('payments/api -> kube-system/k8s-app=kube-dns UDP/53: ALLOWED');
+    const cut = await explain('head', 'payments-db/app=postgres', '5432');
+    expect(cut.stdout).toContain('payments/api -> payments-db/app=postgres TCP/5432: DENIED');
+    expect(cut.stdout).toMatch(/egress of payments\/api: isolated by 1 policy: denied/);
+  });
+
+  it('says no policy applies to an external address, rather than "not isolated"', async () => {
+    const { stdout } = await explain('base', '203.0.113.9', '443');
+    expect(stdout).toContain('ingress of 203.0.113.9: external address: no policy applies to it');
+    expect(stdout).not.toContain('not isolated');
+  });
+
+  it('reach lists the paths to them', async () => {
+    const { stdout } = await cli(['reach', 'fixtures/diff/peers-outside/base']);
+    expect(stdout).toContain(
+      'payments/api -> any pod app=postgres in namespace payments-db (not in this repository) : TCP 5432',
+    );
+  });
+
+  it('refuses a label list it cannot read', async () => {
+    const { code, stderr } = await explain('base', 'kube-system/k8s-app=a=b', '53');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('write NS/KEY=VALUE');
+  });
+});
+
 describe('explain through the admin tier', () => {
   it('names the cluster policy rule that decided, not the NetworkPolicy it overrides', async () => {
     const tree = 'fixtures/manifests/admin-deny-explain';

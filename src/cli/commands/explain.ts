@@ -9,6 +9,7 @@ import {
 import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '../../kinds/unanalysed.js';
 import type { Protocol, Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
+import { REPRESENTATIVE_KIND } from '../../policy/representatives.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { emit, formatDiagnostics, loadPaths, CNI_OPTION } from './common.js';
@@ -65,10 +66,14 @@ function parsePort(text: string): { protocol: Protocol; port: number } {
   return { protocol: (match[2]?.toUpperCase() ?? 'TCP') as Protocol, port };
 }
 
-/** `NS/NAME`, `NS/Kind/NAME` or (for --to, and --from as an external source) an IP address. */
+/**
+ * `NS/NAME`, `NS/Kind/NAME`, `NS/KEY=VALUE[,KEY=VALUE]` (pods with those labels that the tree need not show, such as
+ * `kube-system/k8s-app=kube-dns`) or (for --to, and --from as an external source) an IP address.
+ */
 function resolveEndpoint(option: string, text: string, workloads: readonly Workload[]): Endpoint {
   if (isIP(text)) return { ip: text };
   const parts = text.split('/');
+  if (parts.length === 2 && parts[1]!.includes('=')) return { workload: podsWithLabels(option, text) };
   const [namespace, kindOrName, name] = parts;
   const candidates = workloads.filter((w) =>
     parts.length === 3
@@ -82,8 +87,31 @@ function resolveEndpoint(option: string, text: string, workloads: readonly Workl
     );
   }
   throw new UsageError(
-    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME or an IP address)`,
+    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME, NS/KEY=VALUE or an IP address)`,
   );
+}
+
+/** A representative peer (issue 17 item 6): any pod of the namespace with these labels, evaluated as the policies would. */
+function podsWithLabels(option: string, text: string): Workload {
+  const [namespace = '', selector = ''] = text.split('/');
+  const labels: Record<string, string> = {};
+  for (const pair of selector.split(',')) {
+    const [key, value, ...rest] = pair.split('=');
+    if (!namespace || !key || value === undefined || rest.length > 0)
+      throw new UsageError(`--${option} ${text}: write NS/KEY=VALUE[,KEY=VALUE...]`);
+    labels[key] = value;
+  }
+  return {
+    id: `${namespace}/${REPRESENTATIVE_KIND}/${selector}`,
+    namespace,
+    kind: REPRESENTATIVE_KIND,
+    name: selector,
+    labels,
+    ports: [],
+    ips: [],
+    loc: { file: '', line: 0, column: 0 },
+    representative: `any pod ${selector} in namespace ${namespace}`,
+  };
 }
 
 /**
@@ -109,8 +137,14 @@ function explainText(e: Explanation, from: string, to: string, caveats: readonly
   const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${e.allowed ? 'ALLOWED' : 'DENIED'}`];
   for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
   if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
-  for (const side of [e.egress, e.ingress])
-    lines.push(...sideText(side, side.direction === 'egress' ? from : to));
+  for (const side of [e.egress, e.ingress]) {
+    const subject = side.direction === 'egress' ? from : to;
+    lines.push(
+      ...(isIP(subject)
+        ? [`  ${side.direction} of ${subject}: external address: no policy applies to it`]
+        : sideText(side, subject)),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,8 @@
 import { nothingToAnalyse } from '../../check/side.js';
 import { peerLabel } from '../../diff/peers.js';
+import { createEngine } from '../../policy/engine.js';
 import { ConnSet } from '../../policy/portset.js';
+import { withRepresentatives } from '../../policy/representatives.js';
 import type { Connection } from '../../policy/types.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
@@ -16,7 +18,9 @@ export async function reachCommand(argv: string[], io: CliIo): Promise<number> {
   });
   const format = oneOf('format', values.format, ['text', 'json'], 'text');
   const { side, diagnostics } = await loadPaths(positionals, values.config, io, values.cni);
-  const connections = side.engine.connectivity();
+  // Pods the policies name that the tree does not show are reached through representatives (issue 17 item 6).
+  const model = withRepresentatives(side.model);
+  const connections = (model === side.model ? side.engine : createEngine(model)).connectivity();
   if (format === 'json') {
     const report = {
       workloads: side.model.workloads.map((w) => ({
