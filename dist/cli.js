@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -190,9 +190,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -335,9 +335,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -1055,9 +1055,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -1222,9 +1222,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1261,9 +1261,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../main/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1383,9 +1383,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1434,9 +1434,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -1465,9 +1465,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1488,9 +1488,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1672,9 +1672,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -1709,9 +1709,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1842,9 +1842,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1960,9 +1960,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -2043,9 +2043,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2078,9 +2078,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema2, opts, cb) {
       if (typeof opts == "function") {
@@ -2166,9 +2166,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2322,9 +2322,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2830,9 +2830,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2846,9 +2846,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2863,9 +2863,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -3087,9 +3087,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3106,9 +3106,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3640,9 +3640,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3851,9 +3851,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4281,9 +4281,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4292,9 +4292,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -4903,9 +4903,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -4918,9 +4918,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -5040,9 +5040,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5061,9 +5061,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5093,9 +5093,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5121,9 +5121,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5147,9 +5147,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5179,9 +5179,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5216,9 +5216,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5245,9 +5245,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5327,9 +5327,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5356,9 +5356,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5367,9 +5367,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5434,9 +5434,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5463,9 +5463,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5512,9 +5512,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5550,9 +5550,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -5603,9 +5603,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -5660,9 +5660,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5677,9 +5677,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5712,9 +5712,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5806,9 +5806,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -5900,9 +5900,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5943,9 +5943,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6049,9 +6049,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6107,9 +6107,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6181,9 +6181,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6212,9 +6212,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6229,9 +6229,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6287,9 +6287,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6314,9 +6314,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6383,9 +6383,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6401,9 +6401,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6449,9 +6449,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6539,9 +6539,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6550,9 +6550,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -6573,9 +6573,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6595,9 +6595,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -6609,9 +6609,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6714,9 +6714,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6871,9 +6871,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -6941,9 +6941,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6998,9 +6998,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -7156,9 +7156,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7327,9 +7327,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7397,9 +7397,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -7447,9 +7447,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -7477,9 +7477,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7518,9 +7518,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -7636,9 +7636,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7666,9 +7666,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7741,9 +7741,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -7884,9 +7884,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7901,9 +7901,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -8037,9 +8037,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8320,9 +8320,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8444,9 +8444,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8577,9 +8577,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -8599,9 +8599,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8659,9 +8659,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -8723,9 +8723,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8763,9 +8763,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -8914,9 +8914,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -9058,9 +9058,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -9080,9 +9080,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9196,9 +9196,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9218,9 +9218,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9237,9 +9237,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -9255,9 +9255,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -9279,9 +9279,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9306,9 +9306,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9352,9 +9352,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9397,9 +9397,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9425,9 +9425,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -9492,9 +9492,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -9558,9 +9558,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9636,9 +9636,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -9714,9 +9714,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9746,9 +9746,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9795,9 +9795,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9874,9 +9874,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9963,9 +9963,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -10051,9 +10051,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10095,9 +10095,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10189,9 +10189,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10221,9 +10221,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -10301,9 +10301,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10610,9 +10610,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -10675,9 +10675,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10809,9 +10809,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10851,9 +10851,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10869,9 +10869,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10885,9 +10885,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10993,9 +10993,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -11044,9 +11044,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -11087,9 +11087,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11281,9 +11281,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11346,9 +11346,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11529,9 +11529,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11750,9 +11750,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11831,9 +11831,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11861,9 +11861,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11967,9 +11967,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document3 = require_Document();
     var composeNode = require_compose_node();
@@ -12010,9 +12010,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12218,9 +12218,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12403,9 +12403,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12464,9 +12464,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12526,9 +12526,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12628,9 +12628,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13217,9 +13217,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -13248,9 +13248,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -14122,9 +14122,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14219,9 +14219,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14481,6 +14481,13 @@ function rangeToCidrs(range2) {
     start += 1n << BigInt(size);
   }
   return cidrs;
+}
+function coveringCidr(range2) {
+  const bits = BITS[range2.family];
+  let prefix = bits;
+  while (prefix > 0 && range2.start >> BigInt(bits - prefix) !== range2.end >> BigInt(bits - prefix)) prefix--;
+  const network = range2.start >> BigInt(bits - prefix) << BigInt(bits - prefix);
+  return `${formatAddress(network, range2.family)}/${prefix}`;
 }
 function compareBigInt(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -14785,6 +14792,845 @@ var crossNamespacePodSelector = {
   }
 };
 
+// src/model/policy.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var RejectedPolicy = class extends Error {
+  constructor(path8, message) {
+    super(message);
+    this.path = path8;
+  }
+  path;
+};
+function unlessRejected(reader, read) {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RejectedPolicy)) throw error;
+    reader.report(
+      error.path,
+      `${error.message}; the API server rejects this policy, so it is left out`,
+      "error",
+      "invalid-policy"
+    );
+    return void 0;
+  }
+}
+function readSelector(reader, path8) {
+  if (reader.get(path8) === void 0 || reader.get(path8) === null) return void 0;
+  requireMap(reader, path8);
+  const matchLabels2 = reader.get([...path8, "matchLabels"]);
+  const selector2 = {};
+  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
+    requireMap(reader, [...path8, "matchLabels"]);
+    for (const [key, value] of Object.entries(matchLabels2)) {
+      if (typeof value !== "string")
+        throw new RejectedPolicy([...path8, "matchLabels", key], "matchLabels values must be strings");
+    }
+    selector2.matchLabels = matchLabels2;
+  }
+  const expressions = requireList(reader, [...path8, "matchExpressions"]);
+  if (expressions) {
+    selector2.matchExpressions = expressions.map((_, i) => {
+      const at2 = [...path8, "matchExpressions", i];
+      requireMap(reader, at2);
+      const key = reader.get([...at2, "key"]);
+      const operator = reader.get([...at2, "operator"]);
+      const values = requireList(reader, [...at2, "values"]) ?? [];
+      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
+      if (!OPERATORS.includes(operator)) {
+        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
+      }
+      if (values.some((v) => typeof v !== "string"))
+        throw new RejectedPolicy([...at2, "values"], "values must be strings");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues !== values.length > 0) {
+        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
+      }
+      return {
+        key,
+        operator,
+        ...needsValues ? { values } : {}
+      };
+    });
+  }
+  return selector2;
+}
+function requireMap(reader, path8) {
+  const value = reader.get(path8);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path8, "must be a map");
+}
+function requireList(reader, path8) {
+  const value = reader.get(path8);
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw new RejectedPolicy(path8, "must be a list");
+  return value;
+}
+
+// src/model/types.ts
+var PROTOCOLS = ["TCP", "UDP", "SCTP"];
+
+// src/kinds/network-policy-api/read.ts
+var EXPERIMENTAL_PEERS = ["nodes", "domainNames"];
+function readClusterPolicy(reader, rules2, placement) {
+  const { object } = reader;
+  return unlessRejected(reader, () => {
+    requireMap(reader, ["spec"]);
+    onlyFields(reader, ["spec"], rules2.specFields);
+    const { tier, priority } = placement();
+    const subject = readSubject(reader);
+    const ingress = readRules(reader, rules2, "ingress");
+    const egress = readRules(reader, rules2, "egress");
+    return {
+      ref: { kind: object.kind, name: object.name, location: object.loc },
+      tier,
+      priority,
+      subject,
+      ingress,
+      egress,
+      locate: (path8) => object.locate(path8)
+    };
+  });
+}
+function readPriority(reader) {
+  const priority = reader.get(["spec", "priority"]);
+  if (typeof priority !== "number" || !Number.isInteger(priority) || priority < 0 || priority > 1e3) {
+    throw new RejectedPolicy(
+      ["spec", "priority"],
+      priority === void 0 ? "spec.priority is required" : `Invalid value: ${JSON.stringify(priority)}: spec.priority in body should be between 0 and 1000`
+    );
+  }
+  return priority;
+}
+function readSubject(reader) {
+  const path8 = ["spec", "subject"];
+  const { namespaces, pods } = exactlyOne(reader, path8, ["namespaces", "pods"], "a subject");
+  if (namespaces) return { namespaceSelector: selector(reader, namespaces), podSelector: {} };
+  return namespacedPod(reader, pods);
+}
+function namespacedPod(reader, path8) {
+  requireMap(reader, path8);
+  onlyFields(reader, path8, ["namespaceSelector", "podSelector"]);
+  for (const field of ["namespaceSelector", "podSelector"]) {
+    if (reader.get([...path8, field]) === void 0)
+      throw new RejectedPolicy(path8, `pods.${field}: Required value`);
+  }
+  return {
+    namespaceSelector: selector(reader, [...path8, "namespaceSelector"]),
+    podSelector: selector(reader, [...path8, "podSelector"])
+  };
+}
+function selector(reader, path8) {
+  if (reader.get(path8) !== void 0 && reader.get(path8) !== null)
+    onlyFields(reader, path8, ["matchLabels", "matchExpressions"]);
+  return readSelector(reader, path8) ?? {};
+}
+function readRules(reader, rules2, direction) {
+  const list2 = requireList(reader, ["spec", direction]) ?? [];
+  if (list2.length > rules2.maxRules)
+    throw new RejectedPolicy(
+      ["spec", direction],
+      `spec.${direction} must have at most ${rules2.maxRules} items`
+    );
+  const peersField = direction === "ingress" ? "from" : "to";
+  return list2.map((_, index) => {
+    const path8 = ["spec", direction, index];
+    requireMap(reader, path8);
+    onlyFields(reader, path8, ["name", "action", peersField, rules2.portsField]);
+    const name = reader.get([...path8, "name"]);
+    if (name !== void 0 && (typeof name !== "string" || name.length > 100))
+      throw new RejectedPolicy([...path8, "name"], "name must be a string of at most 100 characters");
+    const written = reader.get([...path8, "action"]);
+    const action = typeof written === "string" && Object.hasOwn(rules2.actions, written) ? rules2.actions[written] : void 0;
+    if (action === void 0) {
+      throw new RejectedPolicy(
+        [...path8, "action"],
+        `unrecognized action ${JSON.stringify(written ?? null)}: supported values are ${Object.keys(rules2.actions).join(", ")}`
+      );
+    }
+    const peerList = requireList(reader, [...path8, peersField]);
+    if (!peerList || peerList.length === 0)
+      throw new RejectedPolicy(
+        [...path8],
+        `${peersField} field must be defined and contain at least one item`
+      );
+    if (peerList.length > rules2.maxItems)
+      throw new RejectedPolicy(
+        [...path8, peersField],
+        `${peersField} must have at most ${rules2.maxItems} items`
+      );
+    const peers = peerList.flatMap((__, i) => readPeer(reader, [...path8, peersField, i], direction, action));
+    const portList = requireList(reader, [...path8, rules2.portsField]);
+    if (portList !== void 0 && (portList.length === 0 || portList.length > rules2.maxItems))
+      throw new RejectedPolicy(
+        [...path8, rules2.portsField],
+        `${rules2.portsField} must have 1 to ${rules2.maxItems} items`
+      );
+    const ports = portList?.map((__, i) => rules2.readPort(reader, [...path8, rules2.portsField, i]));
+    if (ports?.some((port2) => typeof port2.port === "string") && peers.some((peer3) => peer3.ipBlock)) {
+      throw new RejectedPolicy(
+        [...path8, rules2.portsField],
+        "networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames"
+      );
+    }
+    return {
+      action,
+      index,
+      ...typeof name === "string" && name !== "" ? { name } : {},
+      peers,
+      ...ports ? { ports } : {},
+      path: path8
+    };
+  });
+}
+function readPeer(reader, path8, direction, action) {
+  const allowed = direction === "ingress" ? ["namespaces", "pods"] : ["namespaces", "pods", "networks", ...EXPERIMENTAL_PEERS];
+  const set = exactlyOne(reader, path8, allowed, "a rule peer");
+  if (set.namespaces) return [{ namespaceSelector: selector(reader, set.namespaces), podSelector: {}, path: path8 }];
+  if (set.pods) return [{ ...namespacedPod(reader, set.pods), path: path8 }];
+  if (set.networks) {
+    const networks = requireList(reader, set.networks) ?? [];
+    if (networks.length === 0 || networks.length > 25)
+      throw new RejectedPolicy(set.networks, "networks must have 1 to 25 items");
+    return networks.map((cidr, i) => {
+      if (typeof cidr !== "string" || cidrToRange(cidr) === void 0 || !cidr.includes("/"))
+        throw new RejectedPolicy([...set.networks, i], `invalid CIDR address: ${String(cidr)}`);
+      return { ipBlock: { cidr, except: [] }, path: [...set.networks, i] };
+    });
+  }
+  const field = Object.keys(set)[0];
+  reader.report(
+    [...path8, field],
+    `the experimental ${field} peer is not evaluated: ` + (action === "allow" ? "this rule is taken to match nothing there" : `this ${action === "deny" ? "Deny" : "Pass"} rule may deny more than the analysis shows (fail closed, it denies all)`),
+    "warning",
+    "peer-not-evaluated"
+  );
+  return [];
+}
+function exactlyOne(reader, path8, fields, what) {
+  const value = reader.get(path8);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new RejectedPolicy(path8, `exactly one field must be set in ${what}`);
+  onlyFields(reader, path8, fields);
+  const set = fields.filter((field) => value[field] !== void 0);
+  if (set.length !== 1) throw new RejectedPolicy(path8, `exactly one field must be set in ${what}`);
+  return { [set[0]]: [...path8, set[0]] };
+}
+function onlyFields(reader, path8, fields) {
+  const value = reader.get(path8);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  for (const key of Object.keys(value)) {
+    if (!fields.includes(key))
+      throw new RejectedPolicy(
+        [...path8, key],
+        `unknown field ${JSON.stringify(key)} (known: ${fields.join(", ")})`
+      );
+  }
+}
+function portNumber(reader, path8) {
+  const value = reader.get(path8);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535)
+    throw new RejectedPolicy(path8, `${String(path8.at(-1))} must be a port number 1-65535`);
+  return value;
+}
+function protocol(reader, path8) {
+  const value = reader.get(path8) ?? "TCP";
+  if (!PROTOCOLS.includes(value))
+    throw new RejectedPolicy(path8, `protocol must be one of ${PROTOCOLS.join(", ")}`);
+  return value;
+}
+
+// src/kinds/network-policy-api/v1alpha1.ts
+function v1alpha1Rules(actions, specFields) {
+  return { actions, maxRules: 100, maxItems: 100, portsField: "ports", readPort, specFields };
+}
+function readPort(reader, path8) {
+  const value = reader.get(path8);
+  const set = value !== null && typeof value === "object" && !Array.isArray(value) ? ["portNumber", "namedPort", "portRange"].filter(
+    (field2) => value[field2] !== void 0
+  ) : [];
+  onlyFields(reader, path8, ["portNumber", "namedPort", "portRange"]);
+  if (set.length !== 1)
+    throw new RejectedPolicy(path8, "exactly one field must be set in an AdminNetworkPolicyPort");
+  const field = set[0];
+  const at2 = [...path8, field];
+  if (field === "namedPort") {
+    const name = reader.get(at2);
+    if (typeof name !== "string" || name === "")
+      throw new RejectedPolicy(at2, "namedPort must be a port name");
+    return { port: name, path: path8 };
+  }
+  if (field === "portNumber") {
+    onlyFields(reader, at2, ["protocol", "port"]);
+    return {
+      protocol: protocol(reader, [...at2, "protocol"]),
+      port: portNumber(reader, [...at2, "port"]),
+      path: path8
+    };
+  }
+  onlyFields(reader, at2, ["protocol", "start", "end"]);
+  const start = portNumber(reader, [...at2, "start"]);
+  const end = portNumber(reader, [...at2, "end"]);
+  if (end < start) throw new RejectedPolicy(at2, `port range ${start}-${end}: end may not be less than start`);
+  return { protocol: protocol(reader, [...at2, "protocol"]), port: start, endPort: end, path: path8 };
+}
+
+// src/kinds/admin-network-policy/index.ts
+var RULES = v1alpha1Rules({ Allow: "allow", Deny: "deny", Pass: "pass" }, [
+  "priority",
+  "subject",
+  "ingress",
+  "egress"
+]);
+var adminNetworkPolicy = {
+  apiVersion: "policy.networking.k8s.io/v1alpha1",
+  kind: "AdminNetworkPolicy",
+  namespaced: false,
+  form: "tiered",
+  read(reader) {
+    return readClusterPolicy(reader, RULES, () => ({ tier: "admin", priority: readPriority(reader) }));
+  }
+};
+
+// src/kinds/baseline-admin-network-policy/index.ts
+var RULES2 = v1alpha1Rules({ Allow: "allow", Deny: "deny" }, ["subject", "ingress", "egress"]);
+var baselineAdminNetworkPolicy = {
+  apiVersion: "policy.networking.k8s.io/v1alpha1",
+  kind: "BaselineAdminNetworkPolicy",
+  namespaced: false,
+  form: "tiered",
+  read(reader) {
+    return readClusterPolicy(reader, RULES2, () => {
+      if (reader.object.name !== "default") {
+        throw new RejectedPolicy(
+          ["metadata", "name"],
+          'Only one baseline admin network policy with metadata.name="default" can be created in the cluster'
+        );
+      }
+      return { tier: "baseline", priority: 0 };
+    });
+  }
+};
+
+// src/kinds/cilium/selector.ts
+var POD_NAMESPACE = "io.kubernetes.pod.namespace";
+var NAMESPACE_LABELS = "io.cilium.k8s.namespace.labels.";
+var SERVICE_ACCOUNT = "io.cilium.k8s.policy.serviceaccount";
+var CLUSTER = "io.cilium.k8s.policy.cluster";
+var CLUSTER_NAME = "default";
+function readEndpointSelector(reader, path8, scope) {
+  if (reader.get(path8) !== void 0 && reader.get(path8) !== null)
+    onlyFields(reader, path8, ["matchLabels", "matchExpressions"]);
+  const written = readSelector(reader, path8) ?? {};
+  const requirements = [
+    ...Object.entries(written.matchLabels ?? {}).map(([key, value]) => ({
+      key,
+      operator: "In",
+      values: [value],
+      path: [...path8, "matchLabels", key],
+      inMatchLabels: true
+    })),
+    ...(written.matchExpressions ?? []).map((expression, i) => ({
+      ...expression,
+      path: [...path8, "matchExpressions", i],
+      inMatchLabels: false
+    }))
+  ];
+  const namespaces = [];
+  const pods = [];
+  let namesNamespace = false;
+  let namesNamespaceLabels = false;
+  for (const { path: at2, inMatchLabels, ...requirement } of requirements) {
+    const colon = requirement.key.indexOf(":");
+    const source = colon === -1 ? "any" : requirement.key.slice(0, colon);
+    const key = colon === -1 ? requirement.key : requirement.key.slice(colon + 1);
+    if (source !== "k8s" && source !== "any") {
+      if (source === "reserved")
+        reader.report(
+          at2,
+          `the ${requirement.key} label names an identity that is not a pod (the host, the world...); those are not evaluated, and no pod carries it`,
+          "warning",
+          "not-evaluated"
+        );
+      if (!holds(requirement, void 0)) return void 0;
+      continue;
+    }
+    if (key === POD_NAMESPACE && inMatchLabels && scope !== "cluster" && scope.subject) {
+      if (requirement.values?.[0] !== scope.namespace)
+        reader.report(
+          at2,
+          `a CiliumNetworkPolicy applies in its own namespace (${scope.namespace}) only: Cilium drops this namespace match with a warning`,
+          "warning",
+          "not-evaluated"
+        );
+      continue;
+    }
+    if (key === POD_NAMESPACE) {
+      namesNamespace = true;
+      namespaces.push({ ...requirement, key: NAMESPACE_NAME_LABEL });
+    } else if (key.startsWith(NAMESPACE_LABELS)) {
+      namesNamespaceLabels = true;
+      namespaces.push({ ...requirement, key: key.slice(NAMESPACE_LABELS.length) });
+    } else if (key === CLUSTER) {
+      if (!holds(requirement, CLUSTER_NAME)) return void 0;
+    } else {
+      if (key === SERVICE_ACCOUNT)
+        reader.report(
+          at2,
+          `the ${SERVICE_ACCOUNT} label (the pod's service account) is not evaluated: pods are taken not to carry it, so an allow may match fewer pods and a deny fewer than the cluster does`,
+          "warning",
+          "not-evaluated"
+        );
+      pods.push({ ...requirement, key });
+    }
+  }
+  if (scope !== "cluster" && (scope.subject || !namesNamespace && !namesNamespaceLabels))
+    namespaces.push({ key: NAMESPACE_NAME_LABEL, operator: "In", values: [scope.namespace] });
+  return {
+    namespaceSelector: namespaces.length > 0 ? { matchExpressions: namespaces } : {},
+    podSelector: pods.length > 0 ? { matchExpressions: pods } : {},
+    namesNamespace
+  };
+}
+function holds(requirement, value) {
+  switch (requirement.operator) {
+    case "In":
+      return value !== void 0 && (requirement.values ?? []).includes(value);
+    case "NotIn":
+      return value === void 0 || !(requirement.values ?? []).includes(value);
+    case "Exists":
+      return value !== void 0;
+    case "DoesNotExist":
+      return value === void 0;
+  }
+}
+
+// src/kinds/cilium/read.ts
+var RULE_FIELDS = [
+  "endpointSelector",
+  "nodeSelector",
+  "ingress",
+  "ingressDeny",
+  "egress",
+  "egressDeny",
+  "labels",
+  "description",
+  "enableDefaultDeny",
+  "log"
+];
+var INGRESS_FIELDS = [
+  "fromEndpoints",
+  "fromRequires",
+  "fromCIDR",
+  "fromCIDRSet",
+  "fromEntities",
+  "fromGroups",
+  "fromNodes",
+  "toPorts",
+  "icmps",
+  "authentication"
+];
+var EGRESS_FIELDS = [
+  "toEndpoints",
+  "toRequires",
+  "toCIDR",
+  "toCIDRSet",
+  "toEntities",
+  "toServices",
+  "toFQDNs",
+  "toGroups",
+  "toNodes",
+  "toPorts",
+  "icmps",
+  "authentication"
+];
+var UNEVALUATED_PEERS = {
+  fromRequires: "fromRequires (deprecated) restricts the other rules of the policy",
+  toRequires: "toRequires (deprecated) restricts the other rules of the policy",
+  fromGroups: "fromGroups names cloud-provider groups, whose addresses the tree does not hold",
+  toGroups: "toGroups names cloud-provider groups, whose addresses the tree does not hold",
+  fromNodes: "fromNodes selects nodes, which the model does not hold",
+  toNodes: "toNodes selects nodes, which the model does not hold",
+  toFQDNs: "toFQDNs matches addresses learnt from DNS answers, which the tree does not hold",
+  toServices: "toServices is not evaluated yet"
+};
+var NODE_ENTITIES = ["host", "remote-node", "kube-apiserver", "health", "init", "ingress", "unmanaged"];
+var ENTITIES = ["all", "world", "world-ipv4", "world-ipv6", "cluster", "none", ...NODE_ENTITIES];
+var EVERY_POD = {};
+var WORLD_IPV4 = "0.0.0.0/0";
+var WORLD_IPV6 = "::/0";
+function readCiliumPolicy(reader, namespace) {
+  const { object } = reader;
+  return unlessRejected(reader, () => {
+    const paths = [];
+    if (reader.get(["spec"]) !== void 0 && reader.get(["spec"]) !== null) paths.push(["spec"]);
+    (requireList(reader, ["specs"]) ?? []).forEach((_, i) => paths.push(["specs", i]));
+    if (paths.length === 0) throw new RejectedPolicy([], "spec or specs is required");
+    const ref = {
+      kind: object.kind,
+      ...namespace !== void 0 ? { namespace } : {},
+      name: object.name,
+      location: object.loc
+    };
+    return paths.flatMap((path8) => {
+      const rule2 = readRule(reader, path8, namespace);
+      return rule2 ? [{ ...rule2, ref, locate: (at2) => object.locate(at2) }] : [];
+    });
+  });
+}
+function readRule(reader, path8, namespace) {
+  requireMap(reader, path8);
+  onlyFields(reader, path8, RULE_FIELDS);
+  const hasEndpoints = present(reader, [...path8, "endpointSelector"]);
+  const hasNodes = present(reader, [...path8, "nodeSelector"]);
+  if (hasEndpoints === hasNodes)
+    throw new RejectedPolicy(path8, "exactly one of endpointSelector and nodeSelector must be set");
+  if (hasNodes && namespace !== void 0)
+    throw new RejectedPolicy(
+      [...path8, "nodeSelector"],
+      "nodeSelector can only be used in a CiliumClusterwideNetworkPolicy"
+    );
+  const scope = namespace === void 0 ? "cluster" : { namespace };
+  const ingress = [
+    ...readRules2(reader, path8, "ingress", "allow", scope),
+    ...readRules2(reader, path8, "ingressDeny", "deny", scope)
+  ];
+  const egress = [
+    ...readRules2(reader, path8, "egress", "allow", scope),
+    ...readRules2(reader, path8, "egressDeny", "deny", scope)
+  ];
+  const defaultDeny = readDefaultDeny(reader, [...path8, "enableDefaultDeny"]);
+  if (hasNodes) {
+    reader.report(
+      [...path8, "nodeSelector"],
+      "a host policy (nodeSelector) applies to nodes, which the model does not hold: it is not evaluated and changes no verdict between pods here",
+      "warning",
+      "not-evaluated"
+    );
+    return void 0;
+  }
+  const subject = readEndpointSelector(
+    reader,
+    [...path8, "endpointSelector"],
+    namespace === void 0 ? "cluster" : { namespace, subject: true }
+  );
+  if (!subject) return void 0;
+  return {
+    tier: "namespaced",
+    priority: 0,
+    subject: {
+      ...namespace !== void 0 ? { namespace } : {},
+      namespaceSelector: subject.namespaceSelector,
+      podSelector: subject.podSelector
+    },
+    ingress,
+    egress,
+    defaultDeny
+  };
+}
+function readDefaultDeny(reader, path8) {
+  if (!present(reader, path8)) return { ingress: true, egress: true };
+  requireMap(reader, path8);
+  onlyFields(reader, path8, ["ingress", "egress"]);
+  const direction = (field) => {
+    const value = reader.get([...path8, field]);
+    if (value !== void 0 && value !== null && typeof value !== "boolean")
+      throw new RejectedPolicy([...path8, field], mustBe([...path8, field], "boolean", value));
+    return value !== false;
+  };
+  return { ingress: direction("ingress"), egress: direction("egress") };
+}
+function readRules2(reader, path8, field, action, scope) {
+  const ingress = field.startsWith("ingress");
+  return (requireList(reader, [...path8, field]) ?? []).map((_, index) => {
+    const at2 = [...path8, field, index];
+    requireMap(reader, at2);
+    onlyFields(reader, at2, ingress ? INGRESS_FIELDS : EGRESS_FIELDS);
+    const peers = [];
+    let namesPeer = false;
+    const list2 = (name) => {
+      const items = requireList(reader, [...at2, name]);
+      if (items && items.length > 0) namesPeer = true;
+      return items ?? [];
+    };
+    list2(ingress ? "fromEndpoints" : "toEndpoints").forEach((__, i) => {
+      const selection = readEndpointSelector(
+        reader,
+        [...at2, ingress ? "fromEndpoints" : "toEndpoints", i],
+        scope
+      );
+      if (selection)
+        peers.push({
+          namespaceSelector: selection.namespaceSelector,
+          podSelector: selection.podSelector,
+          path: [...at2, ingress ? "fromEndpoints" : "toEndpoints", i]
+        });
+    });
+    const cidrField = ingress ? "fromCIDR" : "toCIDR";
+    list2(cidrField).forEach((cidr, i) => {
+      peers.push(addresses(reader, [...at2, cidrField, i], cidr, []));
+    });
+    const cidrSetField = ingress ? "fromCIDRSet" : "toCIDRSet";
+    list2(cidrSetField).forEach(
+      (__, i) => peers.push(...readCidrSet(reader, [...at2, cidrSetField, i], action))
+    );
+    const entitiesField = ingress ? "fromEntities" : "toEntities";
+    list2(entitiesField).forEach(
+      (entity, i) => peers.push(...readEntity(reader, [...at2, entitiesField, i], entity, action))
+    );
+    for (const unevaluated of Object.keys(UNEVALUATED_PEERS)) {
+      if (!(ingress ? INGRESS_FIELDS : EGRESS_FIELDS).includes(unevaluated)) continue;
+      if (list2(unevaluated).length === 0) continue;
+      reader.report(
+        [...at2, unevaluated],
+        `${UNEVALUATED_PEERS[unevaluated]}: not evaluated, ${peerEffect(action)}`,
+        "warning",
+        "not-evaluated"
+      );
+    }
+    const ports = readToPorts(reader, at2, action);
+    const icmps = requireList(reader, [...at2, "icmps"]);
+    if (icmps && icmps.length > 0)
+      reader.report(
+        [...at2, "icmps"],
+        "ICMP is not evaluated: the analysis covers TCP, UDP and SCTP, which an icmps item does not match",
+        "warning",
+        "not-evaluated"
+      );
+    if (present(reader, [...at2, "authentication"]))
+      reader.report(
+        [...at2, "authentication"],
+        "mutual authentication is not evaluated: this rule is taken to allow without it, the cluster allows only authenticated connections",
+        "warning",
+        "not-evaluated"
+      );
+    const l4 = ports !== void 0 || icmps !== void 0 && icmps.length > 0;
+    return {
+      action,
+      index,
+      // No L3 field: with toPorts (or icmps) the rule matches every peer; with nothing at all, none (`- {}`).
+      ...namesPeer || !l4 ? { peers } : {},
+      ...ports !== void 0 ? { ports } : l4 ? { ports: [] } : {},
+      path: at2
+    };
+  });
+}
+function addresses(reader, path8, cidr, except) {
+  if (typeof cidr !== "string" || !cidr.includes("/") || cidrToRange(cidr) === void 0)
+    throw new RejectedPolicy(path8, `invalid CIDR: ${JSON.stringify(cidr)}`);
+  return { ipBlock: { cidr, except }, addressesOnly: true, path: path8 };
+}
+function readCidrSet(reader, path8, action) {
+  requireMap(reader, path8);
+  onlyFields(reader, path8, ["cidr", "except", "cidrGroupRef", "cidrGroupSelector"]);
+  const written = ["cidr", "cidrGroupRef", "cidrGroupSelector"].filter((f) => present(reader, [...path8, f]));
+  if (written.length !== 1)
+    throw new RejectedPolicy(path8, "exactly one of cidr, cidrGroupRef and cidrGroupSelector must be set");
+  if (written[0] !== "cidr") {
+    reader.report(
+      [...path8, written[0]],
+      `${written[0]} names a CiliumCIDRGroup: not evaluated, ${peerEffect(action)}`,
+      "warning",
+      "not-evaluated"
+    );
+    return [];
+  }
+  const except = (requireList(reader, [...path8, "except"]) ?? []).map((value, i) => {
+    if (typeof value !== "string" || cidrToRange(value) === void 0)
+      throw new RejectedPolicy([...path8, "except", i], `invalid CIDR: ${JSON.stringify(value)}`);
+    return value;
+  });
+  return [addresses(reader, [...path8, "cidr"], reader.get([...path8, "cidr"]), except)];
+}
+function readEntity(reader, path8, entity, action) {
+  if (typeof entity !== "string" || !ENTITIES.includes(entity))
+    throw new RejectedPolicy(
+      path8,
+      `Unsupported value: ${JSON.stringify(entity)}: supported values: ${ENTITIES.map((e) => `"${e}"`).join(", ")}`
+    );
+  const world = (cidr) => ({ ipBlock: { cidr, except: [] }, addressesOnly: true, path: path8 });
+  const pods = { namespaceSelector: EVERY_POD, podSelector: {}, path: path8 };
+  switch (entity) {
+    case "world":
+      return [world(WORLD_IPV4), world(WORLD_IPV6)];
+    case "world-ipv4":
+      return [world(WORLD_IPV4)];
+    case "world-ipv6":
+      return [world(WORLD_IPV6)];
+    case "cluster":
+      return [pods];
+    case "all":
+      return [pods, world(WORLD_IPV4), world(WORLD_IPV6)];
+    case "none":
+      return [];
+  }
+  reader.report(
+    path8,
+    `the ${entity} entity is not a pod or an outside address: not evaluated, ${peerEffect(action)}`,
+    "warning",
+    "not-evaluated"
+  );
+  return [];
+}
+function peerEffect(action) {
+  return action === "allow" ? "so this rule allows nothing there in the analysis (the cluster may allow more)" : "so this deny matches nothing there in the analysis (the cluster may deny more)";
+}
+function readToPorts(reader, path8, action) {
+  const list2 = requireList(reader, [...path8, "toPorts"]);
+  if (list2 === void 0 || list2.length === 0) return void 0;
+  return list2.flatMap((_, i) => {
+    const at2 = [...path8, "toPorts", i];
+    requireMap(reader, at2);
+    onlyFields(
+      reader,
+      at2,
+      action === "deny" ? ["ports"] : ["ports", "rules", "listener", "originatingTLS", "terminatingTLS", "serverNames"]
+    );
+    for (const l7 of ["rules", "listener", "originatingTLS", "terminatingTLS", "serverNames"]) {
+      if (present(reader, [...at2, l7]))
+        reader.report(
+          [...at2, l7],
+          `${l7 === "rules" ? "L7 rules" : l7} not evaluated: the connection is taken as allowed at L3/L4, and what the proxy refuses is not checked`,
+          "warning",
+          "not-evaluated"
+        );
+    }
+    const ports = requireList(reader, [...at2, "ports"]);
+    if (ports === void 0 || ports.length === 0) return [{ path: at2 }, ...otherProtocols(at2)];
+    return ports.flatMap((__, j) => readPort2(reader, [...at2, "ports", j]));
+  });
+}
+function otherProtocols(path8) {
+  return PROTOCOLS.filter((p) => p !== "TCP").map((protocol2) => ({ protocol: protocol2, path: path8 }));
+}
+var CILIUM_PROTOCOLS = ["TCP", "UDP", "SCTP", "ICMP", "ICMPV6", "VRRP", "IGMP", "ANY"];
+function readPort2(reader, path8) {
+  requireMap(reader, path8);
+  onlyFields(reader, path8, ["port", "endPort", "protocol"]);
+  const written = reader.get([...path8, "protocol"]) ?? "ANY";
+  if (typeof written !== "string" || !CILIUM_PROTOCOLS.includes(written.toUpperCase()))
+    throw new RejectedPolicy(
+      [...path8, "protocol"],
+      `Unsupported value: ${JSON.stringify(written)}: supported values: ${CILIUM_PROTOCOLS.join(", ")}`
+    );
+  const protocol2 = written.toUpperCase();
+  const port2 = reader.get([...path8, "port"]) ?? "0";
+  if (typeof port2 !== "string")
+    throw new RejectedPolicy([...path8, "port"], mustBe([...path8, "port"], "string", port2));
+  const endPort = reader.get([...path8, "endPort"]);
+  if (endPort !== void 0 && endPort !== null && (typeof endPort !== "number" || !Number.isInteger(endPort)))
+    throw new RejectedPolicy([...path8, "endPort"], mustBe([...path8, "endPort"], "integer", endPort));
+  if (!["TCP", "UDP", "SCTP", "ANY"].includes(protocol2)) return [];
+  const protocols = protocol2 === "ANY" ? [...PROTOCOLS] : [protocol2];
+  if (/^[0-9]+$/.test(port2)) {
+    const number = Number(port2);
+    if (number > 65535) throw new RejectedPolicy([...path8, "port"], `port ${port2} is out of range 0-65535`);
+    const end = typeof endPort === "number" && endPort > number ? endPort : void 0;
+    if (end !== void 0 && end > 65535)
+      throw new RejectedPolicy([...path8, "endPort"], `endPort ${end} is out of range 0-65535`);
+    return protocols.map((p) => ({
+      protocol: p,
+      ...number === 0 ? {} : { port: number },
+      ...number !== 0 && end !== void 0 ? { endPort: end } : {},
+      path: path8
+    }));
+  }
+  if (!/^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(port2) || port2.length > 15)
+    throw new RejectedPolicy(
+      [...path8, "port"],
+      `invalid port ${JSON.stringify(port2)}: a number or a port name`
+    );
+  return protocol2 === "ANY" ? [{ port: port2, path: path8 }] : [{ protocol: protocol2, port: port2, path: path8 }];
+}
+function present(reader, path8) {
+  const value = reader.get(path8);
+  return value !== void 0 && value !== null;
+}
+function mustBe(path8, type, value) {
+  const written = path8.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("");
+  const actual = Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
+  return `Invalid value: "${actual}": ${written.replace(/^\./, "")} in body must be of type ${type}: "${actual}"`;
+}
+
+// src/kinds/cilium-clusterwide-network-policy/index.ts
+var ciliumClusterwideNetworkPolicy = {
+  apiVersion: "cilium.io/v2",
+  kind: "CiliumClusterwideNetworkPolicy",
+  namespaced: false,
+  form: "tiered",
+  read: (reader) => readCiliumPolicy(reader, void 0)
+};
+
+// src/kinds/cilium-network-policy/index.ts
+var ciliumNetworkPolicy = {
+  apiVersion: "cilium.io/v2",
+  kind: "CiliumNetworkPolicy",
+  namespaced: true,
+  form: "tiered",
+  read: readCiliumPolicy
+};
+
+// src/kinds/cluster-network-policy/index.ts
+var PROTOCOL_FIELDS = { tcp: "TCP", udp: "UDP", sctp: "SCTP" };
+var RULES3 = {
+  actions: { Accept: "allow", Deny: "deny", Pass: "pass" },
+  maxRules: 25,
+  maxItems: 25,
+  portsField: "protocols",
+  readPort: readPort3,
+  specFields: ["tier", "priority", "subject", "ingress", "egress"]
+};
+var clusterNetworkPolicy = {
+  apiVersion: "policy.networking.k8s.io/v1alpha2",
+  kind: "ClusterNetworkPolicy",
+  namespaced: false,
+  form: "tiered",
+  read(reader) {
+    return readClusterPolicy(reader, RULES3, () => {
+      const tier = reader.get(["spec", "tier"]);
+      if (tier !== "Admin" && tier !== "Baseline") {
+        throw new RejectedPolicy(
+          ["spec", "tier"],
+          `Unsupported value: ${JSON.stringify(tier ?? null)}: supported values: "Admin", "Baseline"`
+        );
+      }
+      return { tier: tier === "Admin" ? "admin" : "baseline", priority: readPriority(reader) };
+    });
+  }
+};
+function readPort3(reader, path8) {
+  const fields = [...Object.keys(PROTOCOL_FIELDS), "destinationNamedPort"];
+  onlyFields(reader, path8, fields);
+  const value = reader.get(path8);
+  const set = value !== null && typeof value === "object" ? fields.filter((f) => value[f] !== void 0) : [];
+  if (set.length !== 1) throw new RejectedPolicy(path8, "exactly one field must be set in a protocol");
+  const field = set[0];
+  const at2 = [...path8, field];
+  if (field === "destinationNamedPort") {
+    const name = reader.get(at2);
+    if (typeof name !== "string" || name === "")
+      throw new RejectedPolicy(at2, "destinationNamedPort must be a port name");
+    return { port: name, path: path8 };
+  }
+  const protocol2 = PROTOCOL_FIELDS[field];
+  onlyFields(reader, at2, ["destinationPort"]);
+  const port2 = reader.get([...at2, "destinationPort"]);
+  if (port2 === void 0 || port2 === null) return { protocol: protocol2, path: path8 };
+  const portPath = [...at2, "destinationPort"];
+  onlyFields(reader, portPath, ["number", "range"]);
+  const hasNumber = port2["number"] !== void 0;
+  const hasRange = port2["range"] !== void 0;
+  if (hasNumber === hasRange)
+    throw new RejectedPolicy(portPath, "exactly one of number and range must be set");
+  if (hasNumber) return { protocol: protocol2, port: portNumber(reader, [...portPath, "number"]), path: path8 };
+  const rangePath = [...portPath, "range"];
+  onlyFields(reader, rangePath, ["start", "end"]);
+  const start = portNumber(reader, [...rangePath, "start"]);
+  const end = portNumber(reader, [...rangePath, "end"]);
+  if (start >= end) throw new RejectedPolicy(rangePath, "Start port must be less than End port");
+  return { protocol: protocol2, port: start, endPort: end, path: path8 };
+}
+
 // src/model/fields.ts
 var FieldReader = class {
   constructor(object, diagnostics) {
@@ -14872,23 +15718,12 @@ function typeName(value) {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-// src/model/types.ts
-var PROTOCOLS = ["TCP", "UDP", "SCTP"];
-
-// src/model/policy.ts
-var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-var RejectedPolicy = class extends Error {
-  constructor(path8, message) {
-    super(message);
-    this.path = path8;
-  }
-  path;
-};
+// src/kinds/network-policy/read.ts
 function readNetworkPolicy(reader, namespace) {
   const { object } = reader;
   return unlessRejected(reader, () => {
-    const ingress = readRules(reader, "ingress");
-    const egress = readRules(reader, "egress");
+    const ingress = readRules3(reader, "ingress");
+    const egress = readRules3(reader, "egress");
     const declaredTypes = requireList(reader, ["spec", "policyTypes"]) ?? [];
     declaredTypes.forEach((type, index) => {
       if (type !== "Ingress" && type !== "Egress") {
@@ -14916,21 +15751,7 @@ function readNetworkPolicy(reader, namespace) {
     };
   });
 }
-function unlessRejected(reader, read) {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof RejectedPolicy)) throw error;
-    reader.report(
-      error.path,
-      `${error.message}; the API server rejects this policy, so it is left out`,
-      "error",
-      "invalid-policy"
-    );
-    return void 0;
-  }
-}
-function readRules(reader, direction) {
+function readRules3(reader, direction) {
   const peersField = direction === "ingress" ? "from" : "to";
   const rules2 = requireList(reader, ["spec", direction]) ?? [];
   return rules2.map((_, index) => {
@@ -14940,12 +15761,12 @@ function readRules(reader, direction) {
     const ports = requireList(reader, [...path8, "ports"]);
     return {
       path: path8,
-      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer(reader, [...path8, peersField, i])) } : {},
-      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort(reader, [...path8, "ports", i])) } : {}
+      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer2(reader, [...path8, peersField, i])) } : {},
+      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort4(reader, [...path8, "ports", i])) } : {}
     };
   });
 }
-function readPeer(reader, path8) {
+function readPeer2(reader, path8) {
   requireMap(reader, path8);
   const podSelector = readSelector(reader, [...path8, "podSelector"]);
   const namespaceSelector = readSelector(reader, [...path8, "namespaceSelector"]);
@@ -14975,7 +15796,7 @@ function readIpBlock(reader, path8) {
   });
   return { cidr, except };
 }
-function readPort(reader, path8) {
+function readPort4(reader, path8) {
   requireMap(reader, path8);
   const protocol2 = reader.get([...path8, "protocol"]) ?? "TCP";
   if (!PROTOCOLS.includes(protocol2)) {
@@ -14998,363 +15819,554 @@ function readPort(reader, path8) {
     path: path8
   };
 }
-function readSelector(reader, path8) {
-  if (reader.get(path8) === void 0 || reader.get(path8) === null) return void 0;
-  requireMap(reader, path8);
-  const matchLabels2 = reader.get([...path8, "matchLabels"]);
-  const selector2 = {};
-  if (matchLabels2 !== void 0 && matchLabels2 !== null) {
-    requireMap(reader, [...path8, "matchLabels"]);
-    for (const [key, value] of Object.entries(matchLabels2)) {
-      if (typeof value !== "string")
-        throw new RejectedPolicy([...path8, "matchLabels", key], "matchLabels values must be strings");
-    }
-    selector2.matchLabels = matchLabels2;
-  }
-  const expressions = requireList(reader, [...path8, "matchExpressions"]);
-  if (expressions) {
-    selector2.matchExpressions = expressions.map((_, i) => {
-      const at2 = [...path8, "matchExpressions", i];
-      requireMap(reader, at2);
-      const key = reader.get([...at2, "key"]);
-      const operator = reader.get([...at2, "operator"]);
-      const values = requireList(reader, [...at2, "values"]) ?? [];
-      if (typeof key !== "string") throw new RejectedPolicy(at2, "a matchExpression needs a string key");
-      if (!OPERATORS.includes(operator)) {
-        throw new RejectedPolicy([...at2, "operator"], `operator must be one of ${OPERATORS.join(", ")}`);
-      }
-      if (values.some((v) => typeof v !== "string"))
-        throw new RejectedPolicy([...at2, "values"], "values must be strings");
-      const needsValues = operator === "In" || operator === "NotIn";
-      if (needsValues !== values.length > 0) {
-        throw new RejectedPolicy(at2, `${String(operator)} ${needsValues ? "needs" : "takes no"} values`);
-      }
-      return {
-        key,
-        operator,
-        ...needsValues ? { values } : {}
-      };
-    });
-  }
-  return selector2;
-}
-function requireMap(reader, path8) {
-  const value = reader.get(path8);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path8, "must be a map");
-}
-function requireList(reader, path8) {
-  const value = reader.get(path8);
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw new RejectedPolicy(path8, "must be a list");
-  return value;
-}
 
-// src/kinds/network-policy-api/read.ts
-var EXPERIMENTAL_PEERS = ["nodes", "domainNames"];
-function readClusterPolicy(reader, rules2, placement) {
-  const { object } = reader;
-  return unlessRejected(reader, () => {
-    requireMap(reader, ["spec"]);
-    onlyFields(reader, ["spec"], rules2.specFields);
-    const { tier, priority } = placement();
-    const subject = readSubject(reader);
-    const ingress = readRules2(reader, rules2, "ingress");
-    const egress = readRules2(reader, rules2, "egress");
-    return {
-      ref: { kind: object.kind, name: object.name, location: object.loc },
-      tier,
-      priority,
-      subject,
-      ingress,
-      egress,
-      locate: (path8) => object.locate(path8)
-    };
-  });
-}
-function readPriority(reader) {
-  const priority = reader.get(["spec", "priority"]);
-  if (typeof priority !== "number" || !Number.isInteger(priority) || priority < 0 || priority > 1e3) {
-    throw new RejectedPolicy(
-      ["spec", "priority"],
-      priority === void 0 ? "spec.priority is required" : `Invalid value: ${JSON.stringify(priority)}: spec.priority in body should be between 0 and 1000`
-    );
+// src/kinds/network-policy/validate.ts
+var import_ajv = __toESM(require_ajv(), 1);
+
+// src/kinds/network-policy/schema.ts
+var stringMap = { type: ["object", "null"], additionalProperties: { type: "string" } };
+var stringList = { type: ["array", "null"], items: { type: "string" } };
+var labelSelector = {
+  type: ["object", "null"],
+  additionalProperties: false,
+  properties: {
+    matchLabels: stringMap,
+    matchExpressions: {
+      type: ["array", "null"],
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["key", "operator"],
+        properties: {
+          key: { type: "string" },
+          operator: { type: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
+          values: stringList
+        }
+      }
+    }
   }
-  return priority;
-}
-function readSubject(reader) {
-  const path8 = ["spec", "subject"];
-  const { namespaces, pods } = exactlyOne(reader, path8, ["namespaces", "pods"], "a subject");
-  if (namespaces) return { namespaceSelector: selector(reader, namespaces), podSelector: {} };
-  return namespacedPod(reader, pods);
-}
-function namespacedPod(reader, path8) {
-  requireMap(reader, path8);
-  onlyFields(reader, path8, ["namespaceSelector", "podSelector"]);
-  for (const field of ["namespaceSelector", "podSelector"]) {
-    if (reader.get([...path8, field]) === void 0)
-      throw new RejectedPolicy(path8, `pods.${field}: Required value`);
+};
+var peer = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    podSelector: labelSelector,
+    namespaceSelector: labelSelector,
+    ipBlock: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["cidr"],
+      properties: { cidr: { type: "string" }, except: stringList }
+    }
   }
+};
+var port = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    protocol: { type: ["string", "null"], enum: ["TCP", "UDP", "SCTP", null] },
+    port: { type: ["integer", "string", "null"] },
+    endPort: { type: ["integer", "null"] }
+  }
+};
+function rule(peersField) {
   return {
-    namespaceSelector: selector(reader, [...path8, "namespaceSelector"]),
-    podSelector: selector(reader, [...path8, "podSelector"])
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      [peersField]: { type: ["array", "null"], items: peer },
+      ports: { type: ["array", "null"], items: port }
+    }
   };
 }
-function selector(reader, path8) {
-  if (reader.get(path8) !== void 0 && reader.get(path8) !== null)
-    onlyFields(reader, path8, ["matchLabels", "matchExpressions"]);
-  return readSelector(reader, path8) ?? {};
+var objectMeta = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    name: { type: "string" },
+    generateName: { type: "string" },
+    namespace: { type: ["string", "null"] },
+    labels: stringMap,
+    annotations: stringMap,
+    uid: { type: "string" },
+    resourceVersion: { type: "string" },
+    generation: { type: "integer" },
+    selfLink: { type: "string" },
+    creationTimestamp: { type: ["string", "null"] },
+    deletionTimestamp: { type: ["string", "null"] },
+    deletionGracePeriodSeconds: { type: ["integer", "null"] },
+    finalizers: stringList,
+    ownerReferences: { type: ["array", "null"], items: { type: "object" } },
+    managedFields: { type: ["array", "null"], items: { type: "object" } }
+  }
+};
+var networkPolicySchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "metadata"],
+  properties: {
+    apiVersion: { const: "networking.k8s.io/v1" },
+    kind: { const: "NetworkPolicy" },
+    metadata: objectMeta,
+    spec: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      properties: {
+        podSelector: labelSelector,
+        ingress: { type: ["array", "null"], items: rule("from") },
+        egress: { type: ["array", "null"], items: rule("to") },
+        policyTypes: {
+          type: ["array", "null"],
+          maxItems: 2,
+          items: { type: "string", enum: ["Ingress", "Egress"] }
+        }
+      }
+    },
+    // Read back from a cluster (`kubectl get -o yaml`); not part of what is enforced.
+    status: { type: ["object", "null"] }
+  }
+};
+
+// src/manifests/syntax.ts
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+function dnsLabelProblem(value) {
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!DNS_LABEL.test(value)) {
+    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
+  }
+  return void 0;
 }
-function readRules2(reader, rules2, direction) {
-  const list2 = requireList(reader, ["spec", direction]) ?? [];
-  if (list2.length > rules2.maxRules)
-    throw new RejectedPolicy(
-      ["spec", direction],
-      `spec.${direction} must have at most ${rules2.maxRules} items`
-    );
-  const peersField = direction === "ingress" ? "from" : "to";
-  return list2.map((_, index) => {
-    const path8 = ["spec", direction, index];
-    requireMap(reader, path8);
-    onlyFields(reader, path8, ["name", "action", peersField, rules2.portsField]);
-    const name = reader.get([...path8, "name"]);
-    if (name !== void 0 && (typeof name !== "string" || name.length > 100))
-      throw new RejectedPolicy([...path8, "name"], "name must be a string of at most 100 characters");
-    const written = reader.get([...path8, "action"]);
-    const action = typeof written === "string" && Object.hasOwn(rules2.actions, written) ? rules2.actions[written] : void 0;
-    if (action === void 0) {
-      throw new RejectedPolicy(
-        [...path8, "action"],
-        `unrecognized action ${JSON.stringify(written ?? null)}: supported values are ${Object.keys(rules2.actions).join(", ")}`
-      );
+function dnsSubdomainProblem(value) {
+  if (value.length > 253) return "must be no more than 253 characters";
+  if (!DNS_SUBDOMAIN.test(value)) {
+    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelKeyProblem(key) {
+  const slash = key.indexOf("/");
+  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
+  const name = slash === -1 ? key : key.slice(slash + 1);
+  if (prefix !== void 0) {
+    if (prefix.length === 0) return 'has an empty prefix before "/"';
+    const prefixProblem = dnsSubdomainProblem(prefix);
+    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
+  }
+  if (name.length === 0) return 'must have a name (the part after any "/")';
+  if (name.length > 63) return "must have a name of no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(name)) {
+    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value.length === 0) return void 0;
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(value)) {
+    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function ianaServiceNameProblem(value) {
+  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
+  if (!IANA_SERVICE_NAME.test(value)) {
+    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
+  }
+  if (value.includes("--")) return 'must not contain consecutive "-"';
+  if (!/[a-z]/.test(value))
+    return "must contain at least one letter (a port number is written without quotes)";
+  return void 0;
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  if (slash === -1) return void 0;
+  const prefixText = text.slice(slash + 1);
+  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
+  const prefix = Number(prefixText);
+  const address = text.slice(0, slash);
+  const ipv4 = parseIpv4(address);
+  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
+  const ipv6 = parseIpv6(address);
+  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
+  return void 0;
+}
+function cidrContains(outer, inner) {
+  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
+  for (let bit = 0; bit < outer.prefix; bit++) {
+    const byte = bit >> 3;
+    const mask = 128 >> (bit & 7);
+    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+function parseIpv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  const bytes = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const value = Number(part);
+    if (value > 255) return void 0;
+    bytes.push(value);
+  }
+  return bytes;
+}
+function parseIpv6(text) {
+  let head = text;
+  let tailIpv4 = [];
+  const lastColon = text.lastIndexOf(":");
+  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
+    const embedded = parseIpv4(text.slice(lastColon + 1));
+    if (embedded === void 0) return void 0;
+    tailIpv4 = embedded;
+    const beforeEmbedded = text.slice(0, lastColon + 1);
+    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
+  }
+  const groupsNeeded = (16 - tailIpv4.length) / 2;
+  const halves = head.split("::");
+  if (halves.length > 2) return void 0;
+  const parseGroups = (part) => {
+    if (part === "") return [];
+    const groups2 = [];
+    for (const group of part.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return void 0;
+      groups2.push(parseInt(group, 16));
     }
-    const peerList = requireList(reader, [...path8, peersField]);
-    if (!peerList || peerList.length === 0)
-      throw new RejectedPolicy(
-        [...path8],
-        `${peersField} field must be defined and contain at least one item`
-      );
-    if (peerList.length > rules2.maxItems)
-      throw new RejectedPolicy(
-        [...path8, peersField],
-        `${peersField} must have at most ${rules2.maxItems} items`
-      );
-    const peers = peerList.flatMap((__, i) => readPeer2(reader, [...path8, peersField, i], direction, action));
-    const portList = requireList(reader, [...path8, rules2.portsField]);
-    if (portList !== void 0 && (portList.length === 0 || portList.length > rules2.maxItems))
-      throw new RejectedPolicy(
-        [...path8, rules2.portsField],
-        `${rules2.portsField} must have 1 to ${rules2.maxItems} items`
-      );
-    const ports = portList?.map((__, i) => rules2.readPort(reader, [...path8, rules2.portsField, i]));
-    if (ports?.some((port2) => typeof port2.port === "string") && peers.some((peer3) => peer3.ipBlock)) {
-      throw new RejectedPolicy(
-        [...path8, rules2.portsField],
-        "networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames"
-      );
+    return groups2;
+  };
+  const left = parseGroups(halves[0] ?? "");
+  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
+  if (left === void 0 || right === void 0) return void 0;
+  const missing = groupsNeeded - left.length - right.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
+  const groups = [...left, ...new Array(missing).fill(0), ...right];
+  return [...groups.flatMap((group) => [group >> 8, group & 255]), ...tailIpv4];
+}
+
+// src/text/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
     }
-    return {
-      action,
-      index,
-      ...typeof name === "string" && name !== "" ? { name } : {},
-      peers,
-      ...ports ? { ports } : {},
-      path: path8
-    };
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/kinds/network-policy/validate.ts
+var compiledSchema;
+function schemaValidator() {
+  compiledSchema ??= new import_ajv.Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(
+    networkPolicySchema
+  );
+  return compiledSchema;
+}
+function validateNetworkPolicy(object) {
+  const problems = [...schemaProblems(object.value), ...apiProblems(object.value)];
+  const resource = {
+    kind: object.kind,
+    ...object.namespace !== void 0 ? { namespace: object.namespace } : {},
+    name: object.name
+  };
+  const diagnostics = problems.map((problem2) => ({
+    severity: "error",
+    code: "schema",
+    message: `${formatPath(problem2.path)}: ${problem2.message}`,
+    ...object.locate(problem2.at),
+    resource
+  }));
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const first = diagnostics[0];
+  if (first !== void 0) {
+    const qualifiedName = object.namespace === void 0 ? object.name : `${object.namespace}/${object.name}`;
+    first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
+  }
+  return diagnostics;
+}
+function formatPath(path8) {
+  let text = "";
+  for (const segment of path8) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text === "" ? "(document)" : text;
+}
+function schemaProblems(value) {
+  const validate = schemaValidator();
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(
+    (error) => schemaProblem(error, instancePath(error.instancePath, value))
+  );
+}
+function instancePath(pointer, root) {
+  const path8 = [];
+  let value = root;
+  for (const escaped of pointer.split("/").slice(1)) {
+    const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
+    const step = Array.isArray(value) ? Number(segment) : segment;
+    path8.push(step);
+    value = value !== null && typeof value === "object" ? value[segment] : void 0;
+  }
+  return path8;
+}
+function schemaProblem(error, path8) {
+  const params = error.params;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const field = String(params["additionalProperty"]);
+      const known = Object.keys(error.parentSchema?.["properties"] ?? {});
+      const suggestion = closestName(field, known);
+      const hint2 = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return { path: path8, at: [...path8, field], message: `unknown field ${JSON.stringify(field)}${hint2}` };
+    }
+    case "required": {
+      const field = String(params["missingProperty"]);
+      return { path: path8, at: path8, message: `missing required field ${JSON.stringify(field)}` };
+    }
+    case "type":
+      return {
+        path: path8,
+        at: path8,
+        message: `must be ${describeTypes(params["type"])}, not ${describeValue(error.data)}`
+      };
+    case "enum": {
+      const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
+      const suggestion = typeof error.data === "string" ? closestName(error.data, allowed) : void 0;
+      const hint2 = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+      return {
+        path: path8,
+        at: path8,
+        message: `${JSON.stringify(error.data)} is not one of ${allowed.join(", ")}${hint2}`
+      };
+    }
+    case "const":
+      return { path: path8, at: path8, message: `must be ${JSON.stringify(params["allowedValue"])}` };
+    case "maxItems":
+      return { path: path8, at: path8, message: `must have at most ${String(params["limit"])} entries` };
+    default:
+      return { path: path8, at: path8, message: error.message ?? `fails the ${error.keyword} rule` };
+  }
+}
+var TYPE_WORDS = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false"
+};
+function describeTypes(types2) {
+  const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
+  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
+}
+function describeValue(value) {
+  if (value === null) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+function closestName(name, known) {
+  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  if (sameLetters !== void 0) return sameLetters;
+  let best;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const plausible = distance <= 2 && distance * 3 <= candidate.length;
+    if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function record(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function present2(value) {
+  return value !== void 0 && value !== null;
+}
+function apiProblems(policy) {
+  const problems = [];
+  const problem2 = (path8, message) => problems.push({ path: path8, at: path8, message });
+  const metadata = record(policy["metadata"]) ?? {};
+  const name = metadata["name"];
+  if (typeof name === "string") {
+    const nameProblem = dnsSubdomainProblem(name);
+    if (nameProblem !== void 0)
+      problem2(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
+  }
+  const namespace = metadata["namespace"];
+  if (typeof namespace === "string" && namespace !== "") {
+    const namespaceProblem = dnsLabelProblem(namespace);
+    if (namespaceProblem !== void 0) {
+      problem2(["metadata", "namespace"], `namespace ${JSON.stringify(namespace)} ${namespaceProblem}`);
+    }
+  }
+  checkLabels(["metadata", "labels"], metadata["labels"], problem2);
+  for (const key of Object.keys(record(metadata["annotations"]) ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== void 0)
+      problem2(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
+  }
+  const spec2 = record(policy["spec"]) ?? {};
+  checkSelector(["spec", "podSelector"], spec2["podSelector"], problem2);
+  for (const [direction, peersField] of [
+    ["ingress", "from"],
+    ["egress", "to"]
+  ]) {
+    list(spec2[direction]).forEach((rule2, ruleIndex) => {
+      const rulePath = ["spec", direction, ruleIndex];
+      const ruleFields = record(rule2) ?? {};
+      list(ruleFields[peersField]).forEach(
+        (peer3, peerIndex) => checkPeer([...rulePath, peersField, peerIndex], peer3, problem2)
+      );
+      list(ruleFields["ports"]).forEach(
+        (port2, portIndex) => checkPort([...rulePath, "ports", portIndex], port2, problem2)
+      );
+    });
+  }
+  return problems;
+}
+function checkLabels(path8, labels, problem2) {
+  for (const [key, value] of Object.entries(record(labels) ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== void 0) problem2([...path8, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
+    const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
+    if (valueProblem !== void 0)
+      problem2([...path8, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
+  }
+}
+function checkSelector(path8, selector2, problem2) {
+  const fields = record(selector2);
+  if (fields === void 0) return;
+  checkLabels([...path8, "matchLabels"], fields["matchLabels"], problem2);
+  list(fields["matchExpressions"]).forEach((expression, index) => {
+    const expressionPath = [...path8, "matchExpressions", index];
+    const { key, operator, values } = record(expression) ?? {};
+    if (typeof key === "string") {
+      const keyProblem = labelKeyProblem(key);
+      if (keyProblem !== void 0)
+        problem2([...expressionPath, "key"], `key ${JSON.stringify(key)} ${keyProblem}`);
+    }
+    const valueList = list(values);
+    if ((operator === "In" || operator === "NotIn") && valueList.length === 0) {
+      problem2(expressionPath, `operator ${operator} needs at least one entry in values`);
+    }
+    if ((operator === "Exists" || operator === "DoesNotExist") && valueList.length > 0) {
+      problem2([...expressionPath, "values"], `operator ${operator} takes no values`);
+    }
+    valueList.forEach((value, valueIndex) => {
+      const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
+      if (valueProblem !== void 0) {
+        problem2([...expressionPath, "values", valueIndex], `value ${JSON.stringify(value)} ${valueProblem}`);
+      }
+    });
   });
 }
-function readPeer2(reader, path8, direction, action) {
-  const allowed = direction === "ingress" ? ["namespaces", "pods"] : ["namespaces", "pods", "networks", ...EXPERIMENTAL_PEERS];
-  const set = exactlyOne(reader, path8, allowed, "a rule peer");
-  if (set.namespaces) return [{ namespaceSelector: selector(reader, set.namespaces), podSelector: {}, path: path8 }];
-  if (set.pods) return [{ ...namespacedPod(reader, set.pods), path: path8 }];
-  if (set.networks) {
-    const networks = requireList(reader, set.networks) ?? [];
-    if (networks.length === 0 || networks.length > 25)
-      throw new RejectedPolicy(set.networks, "networks must have 1 to 25 items");
-    return networks.map((cidr, i) => {
-      if (typeof cidr !== "string" || cidrToRange(cidr) === void 0 || !cidr.includes("/"))
-        throw new RejectedPolicy([...set.networks, i], `invalid CIDR address: ${String(cidr)}`);
-      return { ipBlock: { cidr, except: [] }, path: [...set.networks, i] };
-    });
+var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
+function checkPeer(path8, peer3, problem2) {
+  const fields = record(peer3);
+  if (fields === void 0) return;
+  const hasSelector = present2(fields["podSelector"]) || present2(fields["namespaceSelector"]);
+  const hasIpBlock = present2(fields["ipBlock"]);
+  const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
+  if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
+    problem2(path8, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
   }
-  const field = Object.keys(set)[0];
-  reader.report(
-    [...path8, field],
-    `the experimental ${field} peer is not evaluated: ` + (action === "allow" ? "this rule is taken to match nothing there" : `this ${action === "deny" ? "Deny" : "Pass"} rule may deny more than the analysis shows (fail closed, it denies all)`),
-    "warning",
-    "peer-not-evaluated"
-  );
-  return [];
+  if (hasSelector && hasIpBlock) {
+    problem2(path8, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
+  }
+  checkSelector([...path8, "podSelector"], fields["podSelector"], problem2);
+  checkSelector([...path8, "namespaceSelector"], fields["namespaceSelector"], problem2);
+  checkIpBlock([...path8, "ipBlock"], fields["ipBlock"], problem2);
 }
-function exactlyOne(reader, path8, fields, what) {
-  const value = reader.get(path8);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path8, `exactly one field must be set in ${what}`);
-  onlyFields(reader, path8, fields);
-  const set = fields.filter((field) => value[field] !== void 0);
-  if (set.length !== 1) throw new RejectedPolicy(path8, `exactly one field must be set in ${what}`);
-  return { [set[0]]: [...path8, set[0]] };
-}
-function onlyFields(reader, path8, fields) {
-  const value = reader.get(path8);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
-  for (const key of Object.keys(value)) {
-    if (!fields.includes(key))
-      throw new RejectedPolicy(
-        [...path8, key],
-        `unknown field ${JSON.stringify(key)} (known: ${fields.join(", ")})`
+var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
+function checkIpBlock(path8, ipBlock, problem2) {
+  const fields = record(ipBlock);
+  if (fields === void 0 || typeof fields["cidr"] !== "string") return;
+  const cidrText = fields["cidr"];
+  const cidr = parseCidr(cidrText);
+  if (cidr === void 0) problem2([...path8, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
+  list(fields["except"]).forEach((exceptText, index) => {
+    if (typeof exceptText !== "string") return;
+    const exceptPath = [...path8, "except", index];
+    const except = parseCidr(exceptText);
+    if (except === void 0) {
+      problem2(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
+    } else if (cidr !== void 0 && (except.prefix <= cidr.prefix || !cidrContains(cidr, except))) {
+      const family = except.family === cidr.family ? "" : ` (it is IPv${except.family}, cidr is IPv${cidr.family})`;
+      problem2(
+        exceptPath,
+        `${JSON.stringify(exceptText)} must be strictly inside cidr ${JSON.stringify(cidrText)}${family}`
       );
+    }
+  });
+}
+function checkPort(path8, port2, problem2) {
+  const fields = record(port2);
+  if (fields === void 0) return;
+  const number = fields["port"];
+  const endPort = fields["endPort"];
+  if (Number.isInteger(number) && !isPortNumber2(number)) {
+    problem2([...path8, "port"], `port ${String(number)} is out of range 1-65535`);
+  }
+  if (typeof number === "string") {
+    const nameProblem = ianaServiceNameProblem(number);
+    if (nameProblem !== void 0)
+      problem2([...path8, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
+  }
+  if (!Number.isInteger(endPort)) return;
+  if (!isPortNumber2(endPort))
+    problem2([...path8, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
+  if (!present2(number)) {
+    problem2([...path8, "endPort"], "endPort needs a numeric port to start the range");
+  } else if (typeof number === "string") {
+    problem2([...path8, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
+  } else if (typeof number === "number" && endPort < number) {
+    problem2(
+      [...path8, "endPort"],
+      `endPort ${String(endPort)} must be greater than or equal to port ${number}`
+    );
   }
 }
-function portNumber(reader, path8) {
-  const value = reader.get(path8);
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535)
-    throw new RejectedPolicy(path8, `${String(path8.at(-1))} must be a port number 1-65535`);
-  return value;
-}
-function protocol(reader, path8) {
-  const value = reader.get(path8) ?? "TCP";
-  if (!PROTOCOLS.includes(value))
-    throw new RejectedPolicy(path8, `protocol must be one of ${PROTOCOLS.join(", ")}`);
-  return value;
-}
-
-// src/kinds/network-policy-api/v1alpha1.ts
-function v1alpha1Rules(actions, specFields) {
-  return { actions, maxRules: 100, maxItems: 100, portsField: "ports", readPort: readPort2, specFields };
-}
-function readPort2(reader, path8) {
-  const value = reader.get(path8);
-  const set = value !== null && typeof value === "object" && !Array.isArray(value) ? ["portNumber", "namedPort", "portRange"].filter(
-    (field2) => value[field2] !== void 0
-  ) : [];
-  onlyFields(reader, path8, ["portNumber", "namedPort", "portRange"]);
-  if (set.length !== 1)
-    throw new RejectedPolicy(path8, "exactly one field must be set in an AdminNetworkPolicyPort");
-  const field = set[0];
-  const at2 = [...path8, field];
-  if (field === "namedPort") {
-    const name = reader.get(at2);
-    if (typeof name !== "string" || name === "")
-      throw new RejectedPolicy(at2, "namedPort must be a port name");
-    return { port: name, path: path8 };
-  }
-  if (field === "portNumber") {
-    onlyFields(reader, at2, ["protocol", "port"]);
-    return {
-      protocol: protocol(reader, [...at2, "protocol"]),
-      port: portNumber(reader, [...at2, "port"]),
-      path: path8
-    };
-  }
-  onlyFields(reader, at2, ["protocol", "start", "end"]);
-  const start = portNumber(reader, [...at2, "start"]);
-  const end = portNumber(reader, [...at2, "end"]);
-  if (end < start) throw new RejectedPolicy(at2, `port range ${start}-${end}: end may not be less than start`);
-  return { protocol: protocol(reader, [...at2, "protocol"]), port: start, endPort: end, path: path8 };
+function isPortNumber2(value) {
+  return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
-// src/kinds/admin-network-policy/index.ts
-var RULES = v1alpha1Rules({ Allow: "allow", Deny: "deny", Pass: "pass" }, [
-  "priority",
-  "subject",
-  "ingress",
-  "egress"
-]);
-var adminNetworkPolicy = {
-  apiVersion: "policy.networking.k8s.io/v1alpha1",
-  kind: "AdminNetworkPolicy",
-  read(reader) {
-    return readClusterPolicy(reader, RULES, () => ({ tier: "admin", priority: readPriority(reader) }));
-  }
+// src/kinds/network-policy/index.ts
+var networkPolicy = {
+  apiVersion: "networking.k8s.io/v1",
+  kind: "NetworkPolicy",
+  namespaced: true,
+  validate: validateNetworkPolicy,
+  otherVersions: "others are removed from Kubernetes or belong to another product, such as Calico",
+  form: "network-policy",
+  read: (reader, namespace) => readNetworkPolicy(reader, namespace)
 };
-
-// src/kinds/baseline-admin-network-policy/index.ts
-var RULES2 = v1alpha1Rules({ Allow: "allow", Deny: "deny" }, ["subject", "ingress", "egress"]);
-var baselineAdminNetworkPolicy = {
-  apiVersion: "policy.networking.k8s.io/v1alpha1",
-  kind: "BaselineAdminNetworkPolicy",
-  read(reader) {
-    return readClusterPolicy(reader, RULES2, () => {
-      if (reader.object.name !== "default") {
-        throw new RejectedPolicy(
-          ["metadata", "name"],
-          'Only one baseline admin network policy with metadata.name="default" can be created in the cluster'
-        );
-      }
-      return { tier: "baseline", priority: 0 };
-    });
-  }
-};
-
-// src/kinds/cluster-network-policy/index.ts
-var PROTOCOL_FIELDS = { tcp: "TCP", udp: "UDP", sctp: "SCTP" };
-var RULES3 = {
-  actions: { Accept: "allow", Deny: "deny", Pass: "pass" },
-  maxRules: 25,
-  maxItems: 25,
-  portsField: "protocols",
-  readPort: readPort3,
-  specFields: ["tier", "priority", "subject", "ingress", "egress"]
-};
-var clusterNetworkPolicy = {
-  apiVersion: "policy.networking.k8s.io/v1alpha2",
-  kind: "ClusterNetworkPolicy",
-  read(reader) {
-    return readClusterPolicy(reader, RULES3, () => {
-      const tier = reader.get(["spec", "tier"]);
-      if (tier !== "Admin" && tier !== "Baseline") {
-        throw new RejectedPolicy(
-          ["spec", "tier"],
-          `Unsupported value: ${JSON.stringify(tier ?? null)}: supported values: "Admin", "Baseline"`
-        );
-      }
-      return { tier: tier === "Admin" ? "admin" : "baseline", priority: readPriority(reader) };
-    });
-  }
-};
-function readPort3(reader, path8) {
-  const fields = [...Object.keys(PROTOCOL_FIELDS), "destinationNamedPort"];
-  onlyFields(reader, path8, fields);
-  const value = reader.get(path8);
-  const set = value !== null && typeof value === "object" ? fields.filter((f) => value[f] !== void 0) : [];
-  if (set.length !== 1) throw new RejectedPolicy(path8, "exactly one field must be set in a protocol");
-  const field = set[0];
-  const at2 = [...path8, field];
-  if (field === "destinationNamedPort") {
-    const name = reader.get(at2);
-    if (typeof name !== "string" || name === "")
-      throw new RejectedPolicy(at2, "destinationNamedPort must be a port name");
-    return { port: name, path: path8 };
-  }
-  const protocol2 = PROTOCOL_FIELDS[field];
-  onlyFields(reader, at2, ["destinationPort"]);
-  const port2 = reader.get([...at2, "destinationPort"]);
-  if (port2 === void 0 || port2 === null) return { protocol: protocol2, path: path8 };
-  const portPath = [...at2, "destinationPort"];
-  onlyFields(reader, portPath, ["number", "range"]);
-  const hasNumber = port2["number"] !== void 0;
-  const hasRange = port2["range"] !== void 0;
-  if (hasNumber === hasRange)
-    throw new RejectedPolicy(portPath, "exactly one of number and range must be set");
-  if (hasNumber) return { protocol: protocol2, port: portNumber(reader, [...portPath, "number"]), path: path8 };
-  const rangePath = [...portPath, "range"];
-  onlyFields(reader, rangePath, ["start", "end"]);
-  const start = portNumber(reader, [...rangePath, "start"]);
-  const end = portNumber(reader, [...rangePath, "end"]);
-  if (start >= end) throw new RejectedPolicy(rangePath, "Start port must be less than End port");
-  return { protocol: protocol2, port: start, endPort: end, path: path8 };
-}
 
 // src/kinds/registry.ts
 var POLICY_KINDS = [
+  networkPolicy,
   adminNetworkPolicy,
   baselineAdminNetworkPolicy,
-  clusterNetworkPolicy
+  clusterNetworkPolicy,
+  ciliumNetworkPolicy,
+  ciliumClusterwideNetworkPolicy
 ];
 function policyKindOf(apiVersion, kind) {
   return POLICY_KINDS.find((candidate) => candidate.apiVersion === apiVersion && candidate.kind === kind);
+}
+function policyKindsNamed(kind) {
+  return POLICY_KINDS.filter((candidate) => candidate.kind === kind);
 }
 
 // src/model/operators/prometheus-operator.ts
@@ -15422,7 +16434,8 @@ function readWorkload(reader, namespace) {
     name: object.name,
     ...readPodTemplate(reader, template),
     ips: object.kind === "Pod" ? readPodIps(reader) : [],
-    loc: object.loc
+    loc: object.loc,
+    ...reader.get([...template, "spec", "hostNetwork"]) === true ? { hostNetwork: true } : {}
   };
   const owned = object.kind === "Pod" || object.kind === "ReplicaSet" ? readControllerOwner(reader) : void 0;
   const owner = owned && deploymentOfReplicaSet(owned, workload.labels);
@@ -15716,6 +16729,25 @@ function buildModel(objects, options = {}) {
       reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
     }
   };
+  const addPolicy = (kind, object, namespace, reader) => {
+    if (kind.form === "network-policy") {
+      const policy = readOnce(
+        policiesRead,
+        object,
+        namespace,
+        diagnostics,
+        (own) => kind.read(own, namespace)
+      );
+      if (policy) addUnique(policies, policy.id, policy, reader);
+      return;
+    }
+    const read = readOnce(tieredRead, object, namespace, diagnostics, (own) => kind.read(own, namespace));
+    if (read === void 0) return;
+    const [first, ...more] = Array.isArray(read) ? read : [read];
+    if (!first) return;
+    const key = `${first.ref.kind}/${first.ref.namespace ?? ""}/${first.ref.name}`;
+    addUnique(tieredPolicies, key, { policy: first, more, loc: object.loc }, reader);
+  };
   for (const object of objects) {
     const reader = new FieldReader(object, diagnostics);
     if (object.kind === "Namespace") {
@@ -15733,19 +16765,16 @@ function buildModel(objects, options = {}) {
       );
       continue;
     }
-    const policyKind = policyKindOf(object.apiVersion, object.kind);
-    if (policyKind) {
-      const policy = readOnce(tieredRead, object, "", diagnostics, (own) => policyKind.read(own));
-      if (policy)
-        addUnique(tieredPolicies, `${object.kind}/${object.name}`, { policy, loc: object.loc }, reader);
-      continue;
-    }
     if (object.customResource) {
       customResources.push(object);
       continue;
     }
-    if (!isWorkloadKind(object.kind) && object.kind !== "Service" && object.kind !== "NetworkPolicy")
+    const policyKind = policyKindOf(object.apiVersion, object.kind);
+    if (policyKind && !policyKind.namespaced) {
+      addPolicy(policyKind, object, void 0, reader);
       continue;
+    }
+    if (!policyKind && !isWorkloadKind(object.kind) && object.kind !== "Service") continue;
     const namespace = object.namespace ?? defaultNamespace;
     if (object.namespace === void 0) {
       reader.report(
@@ -15755,17 +16784,10 @@ function buildModel(objects, options = {}) {
         "default-namespace"
       );
     }
-    if (object.kind === "Service") {
+    if (policyKind) {
+      addPolicy(policyKind, object, namespace, reader);
+    } else if (object.kind === "Service") {
       addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
-    } else if (object.kind === "NetworkPolicy") {
-      const policy = readOnce(
-        policiesRead,
-        object,
-        namespace,
-        diagnostics,
-        (own) => readNetworkPolicy(own, namespace)
-      );
-      if (policy) addUnique(policies, policy.id, policy, reader);
     } else {
       const { workload, owner } = readOnce(
         workloadsRead,
@@ -15819,12 +16841,14 @@ function buildModel(objects, options = {}) {
     namespaces: collectNamespaces(declaredNamespaces, options.namespaceLabels ?? {}, [
       ...[...workloads.values()].map((w) => w.namespace),
       ...[...services.values()].map((s) => s.namespace),
-      ...[...policies.values()].map((p) => p.namespace)
+      ...[...policies.values()].map((p) => p.namespace),
+      ...[...tieredPolicies.values()].flatMap(({ policy }) => policy.ref.namespace ?? [])
     ]),
     workloads: [...workloads.values()],
     services: [...services.values()],
     policies: [...policies.values()],
-    tieredPolicies: [...tieredPolicies.values()].map((entry) => entry.policy)
+    tieredPolicies: [...tieredPolicies.values()].flatMap((entry) => [entry.policy, ...entry.more]),
+    cni: options.cni ?? "generic"
   };
   model.knowledge = {
     complete: options.complete ?? false,
@@ -15893,7 +16917,7 @@ function opaqueDiagnostic(opaque) {
 }
 function readOnce(cache, object, namespace, diagnostics, read) {
   let reading = cache.get(object);
-  if (reading?.namespace !== namespace) {
+  if (reading === void 0 || reading.namespace !== namespace) {
     const own = [];
     reading = { namespace, value: read(new FieldReader(object, own)), diagnostics: own };
     cache.set(object, reading);
@@ -16459,6 +17483,10 @@ var namespaceSelectorAll = {
 function isDefaultDeny(policy, direction) {
   return isEmptySelector(policy.podSelector) && policy.types[direction] && !policy[direction].some((rule2) => rule2.peers === void 0 && rule2.ports === void 0);
 }
+function isolatesNamespace(policy, namespace, direction) {
+  const { subject } = policy;
+  return policy.tier === "namespaced" && (subject.namespace === void 0 || subject.namespace === namespace.name) && matchesSelector(subject.namespaceSelector ?? {}, namespace.labels) && isEmptySelector(subject.podSelector) && policy[direction].length > 0 && (policy.defaultDeny?.[direction] ?? true) && !policy[direction].some((rule2) => rule2.action === "allow" && !rule2.peers && !rule2.ports);
+}
 var namespaceWithoutDefaultDeny = {
   meta: {
     id: "namespace-without-default-deny",
@@ -16486,7 +17514,7 @@ var namespaceWithoutDefaultDeny = {
       if (!first) continue;
       const policies = contents.policies.get(namespace.name) ?? [];
       const missing = DIRECTIONS.filter(
-        (direction) => !policies.some((policy) => isDefaultDeny(policy, direction))
+        (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && !(ctx.model.tieredPolicies ?? []).some((policy) => isolatesNamespace(policy, namespace, direction))
       );
       if (missing.length === 0) continue;
       const unanalysed = ctx.diagnostics.filter(
@@ -17209,7 +18237,7 @@ var PROTOCOL_NUMBERS = { TCP: 1, UDP: 2, SCTP: 3 };
 function connectionKey2(protocol2, sourceIp, sourcePort, destinationIp, destinationPort) {
   const source = ipv4Number(sourceIp);
   const destination = source === void 0 ? void 0 : ipv4Number(destinationIp);
-  if (source !== void 0 && destination !== void 0 && isPortNumber2(sourcePort)) {
+  if (source !== void 0 && destination !== void 0 && isPortNumber3(sourcePort)) {
     const sourceFirst2 = source < destination || source === destination && sourcePort <= destinationPort;
     return {
       first: (sourceFirst2 ? source : destination) | 0,
@@ -17225,7 +18253,7 @@ function connectionKey2(protocol2, sourceIp, sourcePort, destinationIp, destinat
   const text = sourceFirst ? [protocol2, sourceIp, port2, destinationIp, destinationPort].join(" ") : [protocol2, destinationIp, destinationPort, sourceIp, port2].join(" ");
   return { first: 0, second: 0, ports: 0, protocol: 0, text, sourceFirst };
 }
-function isPortNumber2(value) {
+function isPortNumber3(value) {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 65535;
 }
 function ipv4Number(text) {
@@ -17417,9 +18445,9 @@ var SightingReader = class {
     const line = this.line;
     if (!this.readMembers(() => line.time !== void 0 && !!line.verdict && !!line.addresses && !!line.l4))
       return void 0;
-    const { time, verdict, addresses, l4 } = line;
-    if (time === void 0 || !verdict || !addresses || !l4) return void 0;
-    return { time, verdict, sourceIp: addresses.source, destinationIp: addresses.destination, ...l4 };
+    const { time, verdict, addresses: addresses2, l4 } = line;
+    if (time === void 0 || !verdict || !addresses2 || !l4) return void 0;
+    return { time, verdict, sourceIp: addresses2.source, destinationIp: addresses2.destination, ...l4 };
   }
   /** The endpoint descriptions of the line {@link read} last read a sighting of, read on from where it stopped. */
   endpoints() {
@@ -17839,9 +18867,9 @@ var HubbleReader = class {
     const ms = this.times.parse(time);
     if (time !== void 0 && ms === void 0) return `time ${shown(time)} is not an RFC 3339 timestamp`;
     if (flow.IP !== void 0 && !isObject(flow.IP)) return '"IP" is not an object';
-    const addresses = flow.IP ?? {};
-    const sourceIp = addresses.source;
-    const destinationIp = addresses.destination;
+    const addresses2 = flow.IP ?? {};
+    const sourceIp = addresses2.source;
+    const destinationIp = addresses2.destination;
     if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
     if (destinationIp !== void 0 && typeof destinationIp !== "string")
       return "IP.destination is not a string";
@@ -19475,6 +20503,7 @@ var CALICO_KINDS = {
   GlobalNetworkSet: { product: "Calico", clusterScoped: true }
 };
 var UNANALYSED_KINDS = {
+  // v2 CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy are in the kind registry; other versions are not read.
   "cilium.io": {
     CiliumNetworkPolicy: { product: "Cilium", clusterScoped: false },
     CiliumClusterwideNetworkPolicy: { product: "Cilium", clusterScoped: true }
@@ -19515,531 +20544,8 @@ function describeUnanalysed(policy) {
   return `${policy.kind} ${name} (${policy.apiVersion}, ${policy.file}:${policy.line})`;
 }
 
-// src/manifests/validate.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// src/manifests/networkpolicy-schema.ts
-var stringMap = { type: ["object", "null"], additionalProperties: { type: "string" } };
-var stringList = { type: ["array", "null"], items: { type: "string" } };
-var labelSelector = {
-  type: ["object", "null"],
-  additionalProperties: false,
-  properties: {
-    matchLabels: stringMap,
-    matchExpressions: {
-      type: ["array", "null"],
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["key", "operator"],
-        properties: {
-          key: { type: "string" },
-          operator: { type: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] },
-          values: stringList
-        }
-      }
-    }
-  }
-};
-var peer = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    podSelector: labelSelector,
-    namespaceSelector: labelSelector,
-    ipBlock: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      required: ["cidr"],
-      properties: { cidr: { type: "string" }, except: stringList }
-    }
-  }
-};
-var port = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    protocol: { type: ["string", "null"], enum: ["TCP", "UDP", "SCTP", null] },
-    port: { type: ["integer", "string", "null"] },
-    endPort: { type: ["integer", "null"] }
-  }
-};
-function rule(peersField) {
-  return {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      [peersField]: { type: ["array", "null"], items: peer },
-      ports: { type: ["array", "null"], items: port }
-    }
-  };
-}
-var objectMeta = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    name: { type: "string" },
-    generateName: { type: "string" },
-    namespace: { type: ["string", "null"] },
-    labels: stringMap,
-    annotations: stringMap,
-    uid: { type: "string" },
-    resourceVersion: { type: "string" },
-    generation: { type: "integer" },
-    selfLink: { type: "string" },
-    creationTimestamp: { type: ["string", "null"] },
-    deletionTimestamp: { type: ["string", "null"] },
-    deletionGracePeriodSeconds: { type: ["integer", "null"] },
-    finalizers: stringList,
-    ownerReferences: { type: ["array", "null"], items: { type: "object" } },
-    managedFields: { type: ["array", "null"], items: { type: "object" } }
-  }
-};
-var networkPolicySchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind", "metadata"],
-  properties: {
-    apiVersion: { const: "networking.k8s.io/v1" },
-    kind: { const: "NetworkPolicy" },
-    metadata: objectMeta,
-    spec: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      properties: {
-        podSelector: labelSelector,
-        ingress: { type: ["array", "null"], items: rule("from") },
-        egress: { type: ["array", "null"], items: rule("to") },
-        policyTypes: {
-          type: ["array", "null"],
-          maxItems: 2,
-          items: { type: "string", enum: ["Ingress", "Egress"] }
-        }
-      }
-    },
-    // Read back from a cluster (`kubectl get -o yaml`); not part of what is enforced.
-    status: { type: ["object", "null"] }
-  }
-};
-
-// src/manifests/syntax.ts
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-function dnsLabelProblem(value) {
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!DNS_LABEL.test(value)) {
-    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function dnsSubdomainProblem(value) {
-  if (value.length > 253) return "must be no more than 253 characters";
-  if (!DNS_SUBDOMAIN.test(value)) {
-    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelKeyProblem(key) {
-  const slash = key.indexOf("/");
-  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
-  const name = slash === -1 ? key : key.slice(slash + 1);
-  if (prefix !== void 0) {
-    if (prefix.length === 0) return 'has an empty prefix before "/"';
-    const prefixProblem = dnsSubdomainProblem(prefix);
-    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
-  }
-  if (name.length === 0) return 'must have a name (the part after any "/")';
-  if (name.length > 63) return "must have a name of no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(name)) {
-    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelValueProblem(value) {
-  if (value.length === 0) return void 0;
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(value)) {
-    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function ianaServiceNameProblem(value) {
-  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
-  if (!IANA_SERVICE_NAME.test(value)) {
-    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
-  }
-  if (value.includes("--")) return 'must not contain consecutive "-"';
-  if (!/[a-z]/.test(value))
-    return "must contain at least one letter (a port number is written without quotes)";
-  return void 0;
-}
-function parseCidr(text) {
-  const slash = text.indexOf("/");
-  if (slash === -1) return void 0;
-  const prefixText = text.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
-  const prefix = Number(prefixText);
-  const address = text.slice(0, slash);
-  const ipv4 = parseIpv4(address);
-  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
-  const ipv6 = parseIpv6(address);
-  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
-  return void 0;
-}
-function cidrContains(outer, inner) {
-  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
-  for (let bit = 0; bit < outer.prefix; bit++) {
-    const byte = bit >> 3;
-    const mask = 128 >> (bit & 7);
-    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
-  }
-  return true;
-}
-function parseIpv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  const bytes = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const value = Number(part);
-    if (value > 255) return void 0;
-    bytes.push(value);
-  }
-  return bytes;
-}
-function parseIpv6(text) {
-  let head = text;
-  let tailIpv4 = [];
-  const lastColon = text.lastIndexOf(":");
-  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
-    const embedded = parseIpv4(text.slice(lastColon + 1));
-    if (embedded === void 0) return void 0;
-    tailIpv4 = embedded;
-    const beforeEmbedded = text.slice(0, lastColon + 1);
-    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
-  }
-  const groupsNeeded = (16 - tailIpv4.length) / 2;
-  const halves = head.split("::");
-  if (halves.length > 2) return void 0;
-  const parseGroups = (part) => {
-    if (part === "") return [];
-    const groups2 = [];
-    for (const group of part.split(":")) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return void 0;
-      groups2.push(parseInt(group, 16));
-    }
-    return groups2;
-  };
-  const left = parseGroups(halves[0] ?? "");
-  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
-  if (left === void 0 || right === void 0) return void 0;
-  const missing = groupsNeeded - left.length - right.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
-  const groups = [...left, ...new Array(missing).fill(0), ...right];
-  return [...groups.flatMap((group) => [group >> 8, group & 255]), ...tailIpv4];
-}
-
-// src/text/edit-distance.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// src/manifests/validate.ts
-var compiledSchema;
-function schemaValidator() {
-  compiledSchema ??= new import_ajv.Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(
-    networkPolicySchema
-  );
-  return compiledSchema;
-}
-function validateNetworkPolicy(object) {
-  const problems = [...schemaProblems(object.value), ...apiProblems(object.value)];
-  const resource = {
-    kind: object.kind,
-    ...object.namespace !== void 0 ? { namespace: object.namespace } : {},
-    name: object.name
-  };
-  const diagnostics = problems.map((problem2) => ({
-    severity: "error",
-    code: "schema",
-    message: `${formatPath(problem2.path)}: ${problem2.message}`,
-    ...object.locate(problem2.at),
-    resource
-  }));
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const first = diagnostics[0];
-  if (first !== void 0) {
-    const qualifiedName = object.namespace === void 0 ? object.name : `${object.namespace}/${object.name}`;
-    first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
-  }
-  return diagnostics;
-}
-function formatPath(path8) {
-  let text = "";
-  for (const segment of path8) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text === "" ? "(document)" : text;
-}
-function schemaProblems(value) {
-  const validate = schemaValidator();
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map(
-    (error) => schemaProblem(error, instancePath(error.instancePath, value))
-  );
-}
-function instancePath(pointer, root) {
-  const path8 = [];
-  let value = root;
-  for (const escaped of pointer.split("/").slice(1)) {
-    const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
-    const step = Array.isArray(value) ? Number(segment) : segment;
-    path8.push(step);
-    value = value !== null && typeof value === "object" ? value[segment] : void 0;
-  }
-  return path8;
-}
-function schemaProblem(error, path8) {
-  const params = error.params;
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const field = String(params["additionalProperty"]);
-      const known = Object.keys(error.parentSchema?.["properties"] ?? {});
-      const suggestion = closestName(field, known);
-      const hint2 = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return { path: path8, at: [...path8, field], message: `unknown field ${JSON.stringify(field)}${hint2}` };
-    }
-    case "required": {
-      const field = String(params["missingProperty"]);
-      return { path: path8, at: path8, message: `missing required field ${JSON.stringify(field)}` };
-    }
-    case "type":
-      return {
-        path: path8,
-        at: path8,
-        message: `must be ${describeTypes(params["type"])}, not ${describeValue(error.data)}`
-      };
-    case "enum": {
-      const allowed = params["allowedValues"].filter((value) => value !== null).map(String);
-      const suggestion = typeof error.data === "string" ? closestName(error.data, allowed) : void 0;
-      const hint2 = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return {
-        path: path8,
-        at: path8,
-        message: `${JSON.stringify(error.data)} is not one of ${allowed.join(", ")}${hint2}`
-      };
-    }
-    case "const":
-      return { path: path8, at: path8, message: `must be ${JSON.stringify(params["allowedValue"])}` };
-    case "maxItems":
-      return { path: path8, at: path8, message: `must have at most ${String(params["limit"])} entries` };
-    default:
-      return { path: path8, at: path8, message: error.message ?? `fails the ${error.keyword} rule` };
-  }
-}
-var TYPE_WORDS = {
-  object: "a mapping",
-  array: "a list",
-  string: "a string",
-  integer: "an integer",
-  number: "a number",
-  boolean: "true or false"
-};
-function describeTypes(types2) {
-  const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
-  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
-}
-function describeValue(value) {
-  if (value === null) return "empty (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-function closestName(name, known) {
-  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  if (sameLetters !== void 0) return sameLetters;
-  let best;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    const plausible = distance <= 2 && distance * 3 <= candidate.length;
-    if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-function record(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function list(value) {
-  return Array.isArray(value) ? value : [];
-}
-function present(value) {
-  return value !== void 0 && value !== null;
-}
-function apiProblems(policy) {
-  const problems = [];
-  const problem2 = (path8, message) => problems.push({ path: path8, at: path8, message });
-  const metadata = record(policy["metadata"]) ?? {};
-  const name = metadata["name"];
-  if (typeof name === "string") {
-    const nameProblem = dnsSubdomainProblem(name);
-    if (nameProblem !== void 0)
-      problem2(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
-  }
-  const namespace = metadata["namespace"];
-  if (typeof namespace === "string" && namespace !== "") {
-    const namespaceProblem = dnsLabelProblem(namespace);
-    if (namespaceProblem !== void 0) {
-      problem2(["metadata", "namespace"], `namespace ${JSON.stringify(namespace)} ${namespaceProblem}`);
-    }
-  }
-  checkLabels(["metadata", "labels"], metadata["labels"], problem2);
-  for (const key of Object.keys(record(metadata["annotations"]) ?? {})) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0)
-      problem2(["metadata", "annotations", key], `key ${JSON.stringify(key)} ${keyProblem}`);
-  }
-  const spec2 = record(policy["spec"]) ?? {};
-  checkSelector(["spec", "podSelector"], spec2["podSelector"], problem2);
-  for (const [direction, peersField] of [
-    ["ingress", "from"],
-    ["egress", "to"]
-  ]) {
-    list(spec2[direction]).forEach((rule2, ruleIndex) => {
-      const rulePath = ["spec", direction, ruleIndex];
-      const ruleFields = record(rule2) ?? {};
-      list(ruleFields[peersField]).forEach(
-        (peer3, peerIndex) => checkPeer([...rulePath, peersField, peerIndex], peer3, problem2)
-      );
-      list(ruleFields["ports"]).forEach(
-        (port2, portIndex) => checkPort([...rulePath, "ports", portIndex], port2, problem2)
-      );
-    });
-  }
-  return problems;
-}
-function checkLabels(path8, labels, problem2) {
-  for (const [key, value] of Object.entries(record(labels) ?? {})) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0) problem2([...path8, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
-    const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
-    if (valueProblem !== void 0)
-      problem2([...path8, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
-  }
-}
-function checkSelector(path8, selector2, problem2) {
-  const fields = record(selector2);
-  if (fields === void 0) return;
-  checkLabels([...path8, "matchLabels"], fields["matchLabels"], problem2);
-  list(fields["matchExpressions"]).forEach((expression, index) => {
-    const expressionPath = [...path8, "matchExpressions", index];
-    const { key, operator, values } = record(expression) ?? {};
-    if (typeof key === "string") {
-      const keyProblem = labelKeyProblem(key);
-      if (keyProblem !== void 0)
-        problem2([...expressionPath, "key"], `key ${JSON.stringify(key)} ${keyProblem}`);
-    }
-    const valueList = list(values);
-    if ((operator === "In" || operator === "NotIn") && valueList.length === 0) {
-      problem2(expressionPath, `operator ${operator} needs at least one entry in values`);
-    }
-    if ((operator === "Exists" || operator === "DoesNotExist") && valueList.length > 0) {
-      problem2([...expressionPath, "values"], `operator ${operator} takes no values`);
-    }
-    valueList.forEach((value, valueIndex) => {
-      const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueProblem !== void 0) {
-        problem2([...expressionPath, "values", valueIndex], `value ${JSON.stringify(value)} ${valueProblem}`);
-      }
-    });
-  });
-}
-var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
-function checkPeer(path8, peer3, problem2) {
-  const fields = record(peer3);
-  if (fields === void 0) return;
-  const hasSelector = present(fields["podSelector"]) || present(fields["namespaceSelector"]);
-  const hasIpBlock = present(fields["ipBlock"]);
-  const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
-  if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
-    problem2(path8, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
-  }
-  if (hasSelector && hasIpBlock) {
-    problem2(path8, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
-  }
-  checkSelector([...path8, "podSelector"], fields["podSelector"], problem2);
-  checkSelector([...path8, "namespaceSelector"], fields["namespaceSelector"], problem2);
-  checkIpBlock([...path8, "ipBlock"], fields["ipBlock"], problem2);
-}
-var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
-function checkIpBlock(path8, ipBlock, problem2) {
-  const fields = record(ipBlock);
-  if (fields === void 0 || typeof fields["cidr"] !== "string") return;
-  const cidrText = fields["cidr"];
-  const cidr = parseCidr(cidrText);
-  if (cidr === void 0) problem2([...path8, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
-  list(fields["except"]).forEach((exceptText, index) => {
-    if (typeof exceptText !== "string") return;
-    const exceptPath = [...path8, "except", index];
-    const except = parseCidr(exceptText);
-    if (except === void 0) {
-      problem2(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
-    } else if (cidr !== void 0 && (except.prefix <= cidr.prefix || !cidrContains(cidr, except))) {
-      const family = except.family === cidr.family ? "" : ` (it is IPv${except.family}, cidr is IPv${cidr.family})`;
-      problem2(
-        exceptPath,
-        `${JSON.stringify(exceptText)} must be strictly inside cidr ${JSON.stringify(cidrText)}${family}`
-      );
-    }
-  });
-}
-function checkPort(path8, port2, problem2) {
-  const fields = record(port2);
-  if (fields === void 0) return;
-  const number = fields["port"];
-  const endPort = fields["endPort"];
-  if (Number.isInteger(number) && !isPortNumber3(number)) {
-    problem2([...path8, "port"], `port ${String(number)} is out of range 1-65535`);
-  }
-  if (typeof number === "string") {
-    const nameProblem = ianaServiceNameProblem(number);
-    if (nameProblem !== void 0)
-      problem2([...path8, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
-  }
-  if (!Number.isInteger(endPort)) return;
-  if (!isPortNumber3(endPort))
-    problem2([...path8, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
-  if (!present(number)) {
-    problem2([...path8, "endPort"], "endPort needs a numeric port to start the range");
-  } else if (typeof number === "string") {
-    problem2([...path8, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
-  } else if (typeof number === "number" && endPort < number) {
-    problem2(
-      [...path8, "endPort"],
-      `endPort ${String(endPort)} must be greater than or equal to port ${number}`
-    );
-  }
-}
-function isPortNumber3(value) {
-  return Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-
 // src/manifests/objects.ts
 var ANALYSED_KINDS = /* @__PURE__ */ new Map([
-  ["NetworkPolicy", ["networking.k8s.io"]],
   ["Namespace", [""]],
   ["Pod", [""]],
   ["Service", [""]],
@@ -20051,8 +20557,7 @@ var ANALYSED_KINDS = /* @__PURE__ */ new Map([
   ["Job", ["batch"]],
   ["CronJob", ["batch"]]
 ]);
-var NETWORK_POLICY_API_VERSION = "networking.k8s.io/v1";
-var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["NetworkPolicy", "Service"]);
+var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["Service"]);
 function collectObjects(document, reading, into) {
   collectCandidate({ value: document.value, node: document.root }, reading, into);
 }
@@ -20086,9 +20591,16 @@ function collectCandidate(candidate, reading, into) {
   }
   const groups = ANALYSED_KINDS.get(kind);
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-  if (policyKindOf(apiVersion, kind)) {
+  const policyKind = policyKindOf(apiVersion, kind);
+  if (policyKind) {
     const object2 = loadedObject(value, kind, apiVersion, node, reading, true);
-    if (object2) into.objects.push(object2);
+    if (object2 === void 0) return;
+    const problems = policyKind.validate?.(object2) ?? [];
+    if (problems.length > 0) {
+      for (const problem2 of problems) reading.diagnostics.push(problem2);
+      return;
+    }
+    into.objects.push(object2);
     return;
   }
   const unanalysed = unanalysedKind(apiVersion, kind);
@@ -20097,8 +20609,21 @@ function collectCandidate(candidate, reading, into) {
     noteUnanalysed(value, kind, apiVersion, unanalysed, offset, reading, into);
     return;
   }
+  const sameName = policyKindsNamed(kind);
+  if (sameName.length > 0) {
+    count(into.skippedKinds, `${kind} (${apiVersion})`);
+    const read = sameName.map((candidate2) => candidate2.apiVersion).join(", ");
+    const why = sameName.flatMap((candidate2) => candidate2.otherVersions ?? []);
+    reading.diagnostics.push({
+      severity: "warning",
+      code: "unsupported-api-version",
+      message: `${kind} with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${read} ${plural(kind)} are${why.length > 0 ? ` (${why.join("; ")})` : ""}`,
+      ...locationAt(reading.file, reading.lineCounter, offset)
+    });
+    return;
+  }
   if (groups === void 0 || !groups.includes(group)) {
-    if (isCustomGroup(group) && kind !== "NetworkPolicy") {
+    if (isCustomGroup(group)) {
       const object2 = customResource(value, kind, apiVersion, node, reading);
       if (object2) {
         into.objects.push(object2);
@@ -20110,28 +20635,15 @@ function collectCandidate(candidate, reading, into) {
     count(into.skippedKinds, kind);
     return;
   }
-  if (!groups.includes(group) || kind === "NetworkPolicy" && apiVersion !== NETWORK_POLICY_API_VERSION) {
+  if (!groups.includes(group)) {
     count(into.skippedKinds, `${kind} (${apiVersion})`);
-    if (kind === "NetworkPolicy") {
-      reading.diagnostics.push({
-        severity: "warning",
-        code: "unsupported-api-version",
-        message: `NetworkPolicy with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${NETWORK_POLICY_API_VERSION} NetworkPolicies are (others are removed from Kubernetes or belong to another product, such as Calico)`,
-        ...locationAt(reading.file, reading.lineCounter, offset)
-      });
-    }
     return;
   }
   const object = loadedObject(value, kind, apiVersion, node, reading);
-  if (object === void 0) return;
-  if (kind === "NetworkPolicy") {
-    const problems = validateNetworkPolicy(object);
-    if (problems.length > 0) {
-      for (const problem2 of problems) reading.diagnostics.push(problem2);
-      return;
-    }
-  }
-  into.objects.push(object);
+  if (object !== void 0) into.objects.push(object);
+}
+function plural(kind) {
+  return kind.endsWith("y") ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }
 function noteUnanalysed(value, kind, apiVersion, about, offset, reading, into) {
   const metadata = plainObject(value["metadata"]);
@@ -20441,6 +20953,39 @@ var RISK_GATES = [
   "cross-namespace"
 ];
 
+// src/model/cni.ts
+var CNIS = ["generic", "cilium", "calico"];
+var CNI_OF_GROUP = {
+  "cilium.io": "cilium",
+  "projectcalico.org": "calico",
+  "crd.projectcalico.org": "calico"
+};
+function chooseCni(setting, objects) {
+  if (setting !== void 0) return { cni: setting };
+  const found = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const slash = object.apiVersion.indexOf("/");
+    const group = slash === -1 ? "" : object.apiVersion.slice(0, slash);
+    const cni2 = Object.hasOwn(CNI_OF_GROUP, group) ? CNI_OF_GROUP[group] : void 0;
+    if (cni2) found.set(cni2, [...found.get(cni2) ?? [], object]);
+  }
+  const [only, ...others] = [...found.entries()];
+  if (!only || others.length > 0) return { cni: "generic" };
+  const [cni, seen] = only;
+  const first = seen[0];
+  const more = seen.length > 1 ? ` and ${seen.length - 1} more` : "";
+  return {
+    cni,
+    diagnostic: {
+      severity: "info",
+      code: "cni-assumed",
+      message: `cni is not set and the only CNI-specific policies are ${cni === "cilium" ? "Cilium" : "Calico"}'s (${first.kind} at ${first.file}:${first.line}${more}): the analysis assumes cni: ${cni}. Set cni (generic, cilium or calico) in .netpol-guard.yaml, --cni or the Action input to say otherwise`,
+      file: first.file,
+      line: first.line
+    }
+  };
+}
+
 // src/config/schema.ts
 var labelMap = { type: "object", additionalProperties: { type: "string" } };
 var labelSelector2 = {
@@ -20538,6 +21083,7 @@ var CONFIG_SCHEMA = {
     failOnBrokenFlows: { type: "boolean" },
     failOnRisks: { type: "array", uniqueItems: true, items: { enum: RISK_GATES } },
     failOnUnreadInput: { type: "boolean" },
+    cni: { enum: CNIS },
     limits: {
       type: "object",
       additionalProperties: false,
@@ -20938,28 +21484,6 @@ function sameRanges(a, b) {
 }
 
 // src/policy/compile.ts
-function compilePolicy(policy) {
-  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => ({
-    action: "allow",
-    index,
-    path: rule2.path,
-    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
-    ports: compilePorts(rule2.ports)
-  }));
-  const selects = compileSelector(policy.podSelector);
-  return {
-    ref: { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name, location: policy.loc },
-    tier: "namespaced",
-    priority: 0,
-    namespace: policy.namespace,
-    selects: (pod) => selects(pod.labels),
-    applies: policy.types,
-    ingress: compileRules("ingress"),
-    egress: compileRules("egress"),
-    locate: policy.locate,
-    networkPolicy: policy
-  };
-}
 function compileTieredPolicy(policy) {
   const { subject } = policy;
   const pods = compileSelector(subject.podSelector);
@@ -20970,7 +21494,7 @@ function compileTieredPolicy(policy) {
     index: rule2.index,
     ...rule2.name !== void 0 ? { name: rule2.name } : {},
     path: rule2.path,
-    peers: rule2.peers.map((peer3) => compilePeer(home, peer3)),
+    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(home, peer3)) } : {},
     ports: compilePorts(rule2.ports)
   }));
   return {
@@ -20981,24 +21505,51 @@ function compileTieredPolicy(policy) {
     selects: (pod) => (subject.namespace === void 0 || pod.namespace === subject.namespace) && (!namespaces || namespaces(pod.namespaceLabels)) && pods(pod.labels),
     // A cluster policy without rules for a direction does not affect it.
     applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
+    isolates: {
+      ingress: policy.ingress.length > 0 && (policy.defaultDeny?.ingress ?? true),
+      egress: policy.egress.length > 0 && (policy.defaultDeny?.egress ?? true)
+    },
     ingress: compileRules("ingress"),
     egress: compileRules("egress"),
-    locate: policy.locate
+    locate: policy.locate,
+    meaning: meaningOnce(
+      (direction) => JSON.stringify([
+        policy.tier,
+        policy.priority,
+        // Equal priorities are ordered by name, so the name is part of what a policy means.
+        policy.ref.name,
+        subject,
+        policy[direction].map(({ action, peers, ports }) => [
+          action,
+          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly }) => [
+            podSelector,
+            namespaceSelector,
+            ipBlock,
+            addressesOnly
+          ]),
+          ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
+        ])
+      ])
+    )
   };
+}
+function meaningOnce(describe2) {
+  const meanings2 = {};
+  return (direction) => meanings2[direction] ??= describe2(direction);
 }
 function compilePeer(policyNamespace, peer3) {
   if (peer3.ipBlock) {
     const ranges = ipBlockRanges(peer3.ipBlock);
     const admits2 = (address) => ranges.some((range2) => rangeContains(range2, address));
-    const key = `ip:${JSON.stringify(peer3.ipBlock)}`;
+    const key = `${peer3.addressesOnly ? "addresses" : "ip"}:${JSON.stringify(peer3.ipBlock)}`;
     return {
       peer: peer3,
       ipRanges: ranges,
       key,
-      namespaceKey: "ip",
+      namespaceKey: peer3.addressesOnly ? "addresses" : "ip",
       matchesNamespace: () => false,
       // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
-      matches: (facts) => "pod" in facts ? facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
+      matches: (facts) => "pod" in facts ? !peer3.addressesOnly && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
     };
   }
   const podMatches = compileSelector(peer3.podSelector ?? {});
@@ -21052,6 +21603,38 @@ function compilePorts(ports) {
       return ports2;
     }
   };
+}
+
+// src/kinds/network-policy/compile.ts
+function compileNetworkPolicy(policy) {
+  const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => ({
+    action: "allow",
+    index,
+    path: rule2.path,
+    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
+    ports: compilePorts(rule2.ports)
+  }));
+  const selects = compileSelector(policy.podSelector);
+  return {
+    ref: { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name, location: policy.loc },
+    tier: "namespaced",
+    priority: 0,
+    namespace: policy.namespace,
+    selects: (pod) => selects(pod.labels),
+    applies: policy.types,
+    ingress: compileRules("ingress"),
+    egress: compileRules("egress"),
+    locate: policy.locate,
+    meaning: meaningOnce((direction) => meaning(policy, direction)),
+    networkPolicy: policy
+  };
+}
+function meaning(policy, direction) {
+  const rule2 = ({ peers, ports }) => [
+    peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
+    ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
+  ];
+  return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule2)]);
 }
 
 // src/policy/external.ts
@@ -21152,7 +21735,7 @@ function mergeSegments(segments, protocol2) {
 
 // src/policy/tiers.ts
 function composeDirection(admin, namespaced, baseline) {
-  if (admin.length === 0 && namespaced.isolated)
+  if (admin.length === 0 && namespaced.decides)
     return namespaced.deny.isEmpty() ? namespaced.allow : namespaced.allow.subtract(namespaced.deny);
   let allowed = ConnSet.none();
   let open2 = ConnSet.all();
@@ -21165,7 +21748,7 @@ function composeDirection(admin, namespaced, baseline) {
     else if (rule2.action === "pass") passed = passed.union(hit);
   }
   let undecided = open2.union(passed);
-  if (namespaced.isolated)
+  if (namespaced.decides)
     return allowed.union(undecided.intersection(namespaced.allow).subtract(namespaced.deny));
   for (const rule2 of baseline) {
     const hit = rule2.ports.intersection(undecided);
@@ -21187,10 +21770,10 @@ function decidePort(admin, baseline, admits2, namespaced) {
   }
   const passed = passedBy ? { passedBy } : {};
   const tier = namespaced();
-  if (tier.isolated) {
+  if (tier.decides) {
     const rule2 = tier.denying ?? tier.allowing;
     return {
-      allowed: tier.allowing !== void 0 && tier.denying === void 0,
+      allowed: (tier.open || tier.allowing !== void 0) && tier.denying === void 0,
       tier: "namespaced",
       ...rule2 ? { rule: rule2 } : {},
       ...passed
@@ -21215,9 +21798,10 @@ var Engine = class {
     }
     for (const policy of model.tieredPolicies ?? []) {
       const compiled = compiledTiered(policy);
-      if (compiled.namespace !== void 0 && compiled.tier === "namespaced")
+      if (compiled.tier !== "namespaced") this.clusterPolicies.push(compiled);
+      else if (compiled.namespace !== void 0)
         pushTo(this.policiesByNamespace, compiled.namespace, compiled);
-      else this.clusterPolicies.push(compiled);
+      else this.clusterwideNamespaced.push(compiled);
     }
     this.clusterPolicies.sort(
       (a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.priority - b.priority || compareText(a.ref.name, b.ref.name)
@@ -21241,6 +21825,8 @@ var Engine = class {
   policiesByNamespace = /* @__PURE__ */ new Map();
   /** Admin, then baseline policies, each tier by priority, then name (the reference implementation's order). */
   clusterPolicies = [];
+  /** Cluster-scoped policies of the namespaced tier (CiliumClusterwideNetworkPolicy), for pods of any namespace. */
+  clusterwideNamespaced = [];
   groups = [];
   groupOfWorkload = /* @__PURE__ */ new Map();
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
@@ -21262,7 +21848,18 @@ var Engine = class {
     );
   }
   isIsolated(workload, direction) {
-    return this.selecting(workload, direction).namespaced.length > 0;
+    return this.selecting(workload, direction).isolated;
+  }
+  selectionMeaning(workload, direction) {
+    const selecting = this.selecting(workload, direction);
+    let meaning2 = selectionMeanings.get(selecting);
+    if (meaning2 === void 0) {
+      const { namespaced, admin, baseline } = selecting;
+      const policies = /* @__PURE__ */ new Set([...namespaced, ...[...admin, ...baseline].map((rule2) => rule2.policy)]);
+      meaning2 = [...policies].map((policy) => policy.meaning(direction)).sort().join("\0");
+      selectionMeanings.set(selecting, meaning2);
+    }
+    return meaning2;
   }
   peerWorkloads(policy, peer3) {
     const compiled = this.compiledPeer(policy, peer3);
@@ -21325,7 +21922,7 @@ var Engine = class {
     return decidePort(selecting.admin, selecting.baseline, admitting, () => {
       const allowing = firstRule(selecting.namespaced, direction, "allow", side, protocol2, port2);
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : void 0;
-      return { isolated: selecting.namespaced.length > 0, allowing, denying };
+      return { decides: selecting.namespaced.length > 0, open: !selecting.isolated, allowing, denying };
     });
   }
   /** What deciding one side of a connection needs: what applies to `subject`, facts about `other`, ports. */
@@ -21499,7 +22096,7 @@ var Engine = class {
       return composeDirection(
         ordered(selecting.admin, facts, other),
         {
-          isolated: namespaced.isolated,
+          decides: selecting.namespaced.length > 0,
           allow: rowPorts(namespaced, other),
           deny: denied(ordered(selecting.denies, facts, other))
         },
@@ -21517,7 +22114,11 @@ var Engine = class {
         const allow = namespaced.contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment))).reduce((ports, c) => ports.union(c.ports), ConnSet.none());
         return composeDirection(
           ordered(selecting.admin, facts, void 0),
-          { isolated: namespaced.isolated, allow, deny: denied(ordered(selecting.denies, facts, void 0)) },
+          {
+            decides: selecting.namespaced.length > 0,
+            allow,
+            deny: denied(ordered(selecting.denies, facts, void 0))
+          },
           ordered(selecting.baseline, facts, void 0)
         );
       })
@@ -21527,7 +22128,7 @@ var Engine = class {
   /** A group's row as its namespaced tier's allows give it (all that NetworkPolicies need). */
   namespacedRow(group, direction) {
     const row = {
-      isolated: group.selecting[direction].namespaced.length > 0,
+      isolated: group.selecting[direction].isolated,
       everyPod: ConnSet.none(),
       everyPodNamed: [],
       byGroup: /* @__PURE__ */ new Map(),
@@ -21587,7 +22188,7 @@ var Engine = class {
   candidateGroups(peer3) {
     let groups = this.namespaceGroups.get(peer3.namespaceKey);
     if (!groups) {
-      groups = peer3.ipRanges.length > 0 ? this.groups.filter((group) => group.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(
+      groups = peer3.ipRanges.length > 0 ? peer3.peer.addressesOnly ? [] : this.groups.filter((group) => group.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(
         ([namespace]) => peer3.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))
       ).flatMap(([, inNamespace]) => inNamespace);
       this.namespaceGroups.set(peer3.namespaceKey, groups);
@@ -21619,10 +22220,14 @@ var Engine = class {
     const union = (action) => namespacedRules.filter((rule2) => rule2.action === action).reduce((ports, rule2) => ports.union(rule2.ports), ConnSet.none());
     const allowed = composeDirection(
       matching(tiered, "admin"),
-      { isolated: policies.length > 0, allow: union("allow"), deny: union("deny") },
+      {
+        decides: policies.length > 0,
+        allow: selecting.isolated ? union("allow") : ConnSet.all(),
+        deny: union("deny")
+      },
       matching(tiered, "baseline")
     );
-    return { isolated: policies.length > 0, allowed, policies, tiered };
+    return { isolated: selecting.isolated, allowed, policies, tiered };
   }
   /**
    * Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated when first asked
@@ -21637,9 +22242,10 @@ var Engine = class {
     return selecting[direction];
   }
   evaluateSelecting(facts) {
-    const namespaced = (this.policiesByNamespace.get(facts.namespace) ?? []).filter(
-      (compiled) => compiled.selects(facts)
-    );
+    const namespaced = [
+      ...this.policiesByNamespace.get(facts.namespace) ?? [],
+      ...this.clusterwideNamespaced
+    ].filter((compiled) => compiled.selects(facts));
     const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
     const of = (direction) => {
       const applying = (policies) => policies.filter((compiled) => compiled.applies[direction]);
@@ -21650,6 +22256,7 @@ var Engine = class {
       const tiered = applying(cluster);
       return {
         namespaced: isolating,
+        isolated: isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
         admin: rules2(
           tiered.filter((policy) => policy.tier === "admin"),
           () => true
@@ -21685,7 +22292,7 @@ var Engine = class {
   compiled(policy) {
     let compiled = compiledPolicies.get(policy);
     if (!compiled) {
-      compiled = compilePolicy(policy);
+      compiled = compileNetworkPolicy(policy);
       compiledPolicies.set(policy, compiled);
       for (const rule2 of [...compiled.ingress, ...compiled.egress])
         for (const peer3 of rule2.peers ?? []) compiledPeers.set(peer3.peer, peer3);
@@ -21711,6 +22318,7 @@ function ruleLocation(policy, rule2) {
   return location;
 }
 var ruleLocations = /* @__PURE__ */ new WeakMap();
+var selectionMeanings = /* @__PURE__ */ new WeakMap();
 var TIER_ORDER = { admin: 0, namespaced: 1, baseline: 2 };
 var DEFAULT_ALLOW = { allowed: true, tier: "default" };
 function isEmptySelecting(selecting) {
@@ -21728,7 +22336,7 @@ function policyId(policy) {
   return policy.ref.namespace === void 0 ? policy.ref.name : `${policy.ref.namespace}/${policy.ref.name}`;
 }
 function tierDecision(decision) {
-  const describe3 = (rule2) => ({
+  const describe2 = (rule2) => ({
     policy: rule2.policy.ref,
     priority: rule2.policy.priority,
     index: rule2.rule.index,
@@ -21739,8 +22347,8 @@ function tierDecision(decision) {
   return {
     tier: decision.tier,
     allowed: decision.allowed,
-    ...decision.rule ? { rule: describe3(decision.rule) } : {},
-    ...decision.passedBy ? { passedBy: describe3(decision.passedBy) } : {}
+    ...decision.rule ? { rule: describe2(decision.rule) } : {},
+    ...decision.passedBy ? { passedBy: describe2(decision.passedBy) } : {}
   };
 }
 function admits(rule2, side, protocol2, port2) {
@@ -21925,6 +22533,14 @@ function describeDenial(explanation, fromLabel, toLabel) {
       location ??= decided.loc;
       continue;
     }
+    const deny = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.action === "deny" && rule2.peerMatches && rule2.portMatches);
+    if (deny) {
+      parts.push(
+        `${subject} is denied by ${deny.policy} ${ruleLabel(side.direction, deny.rule)} (${at(deny.rule.loc)})`
+      );
+      location ??= deny.rule.loc;
+      continue;
+    }
     const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ");
     const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
     let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
@@ -21940,6 +22556,12 @@ function describeDecidingRule(rule2, direction) {
   const name = rule2.name ? ` "${rule2.name}"` : "";
   return `${rule2.policy.kind} ${rule2.policy.namespace ? `${rule2.policy.namespace}/` : ""}${rule2.policy.name}, priority ${rule2.priority}, ${direction}[${rule2.index}]${name} ${rule2.action} (${at(rule2.loc)})`;
 }
+function ruleLabel(direction, rule2) {
+  return `${direction}${rule2.action === "deny" ? "Deny" : ""}[${rule2.index}]`;
+}
+function hostNetworkCaveat(label) {
+  return `${label} runs with hostNetwork: true: on most CNIs network policies do not apply to its traffic, which uses the node's address (an ipBlock of the node, not a pod selector, matches it); the verdict above reads the policies as for any pod`;
+}
 
 // src/diff/peers.ts
 function workloadPeer(w) {
@@ -21949,20 +22571,27 @@ function isCidrPeer(peer3) {
   return "cidr" in peer3;
 }
 function peerKey2(peer3) {
-  return isCidrPeer(peer3) ? peer3.cidr : `${peer3.namespace}/${peer3.kind}/${peer3.name}`;
+  return isCidrPeer(peer3) ? blockLabel(peer3) : `${peer3.namespace}/${peer3.kind}/${peer3.name}`;
+}
+function blockLabel(block) {
+  return block.except?.length ? `${block.cidr} except ${block.except.join(", ")}` : block.cidr;
 }
 function comparePeers(a, b) {
   const aIsBlock = isCidrPeer(a);
   const bIsBlock = isCidrPeer(b);
-  if (aIsBlock && bIsBlock) return compareText(a.cidr, b.cidr);
+  if (aIsBlock && bIsBlock) return compareText(a.cidr, b.cidr) || compareText(blockLabel(a), blockLabel(b));
   if (aIsBlock || bIsBlock) return aIsBlock ? -1 : 1;
   return compareWorkloads(a, b);
 }
 function samePath(a, b) {
   return comparePeers(a.from, b.from) === 0 && comparePeers(a.to, b.to) === 0;
 }
+function sameCountedPath(a, b) {
+  const end = (peer3) => isCidrPeer(peer3) ? { cidr: peer3.cidr } : peer3;
+  return comparePeers(end(a.from), end(b.from)) === 0 && comparePeers(end(a.to), end(b.to)) === 0;
+}
 function peerLabel(peer3) {
-  if (isCidrPeer(peer3)) return peer3.cidr;
+  if (isCidrPeer(peer3)) return blockLabel(peer3);
   if ("ip" in peer3) return String(peer3.ip);
   if ("unmatched" in peer3) return `(unmatched: ${String(peer3.unmatched)})`;
   const w = peer3;
@@ -22054,7 +22683,7 @@ function judged(change, sides, judge) {
 function endsOf(change, side) {
   const endpoint = (peer3) => {
     if (isCidrPeer(peer3)) {
-      const range2 = cidrToRange(peer3.cidr);
+      const [range2] = blockRanges(peer3);
       return range2 ? { ip: formatAddress(range2.start, range2.family) } : void 0;
     }
     const workload = side.workloads.get(peerKey2(peer3));
@@ -22118,17 +22747,21 @@ function risksOf(change, ends, head, port2) {
     risks.push("any-namespace");
   const block = isCidrPeer(from) ? from : isCidrPeer(to) ? to : void 0;
   if (block && isPublic(block)) risks.push("internet");
-  if (isCidrPeer(to) && METADATA_ENDPOINTS2.some((endpoint) => covers2(to.cidr, endpoint)))
+  if (isCidrPeer(to) && METADATA_ENDPOINTS2.some((endpoint) => covers2(blockRanges(to), endpoint)))
     risks.push("metadata-endpoint");
   return risks;
 }
 function isPublic(block) {
-  return !NON_PUBLIC.some((range2) => covers2(range2, block.cidr));
+  return blockRanges(block).some(
+    (range2) => !NON_PUBLIC.some((cidr) => rangeContains(cidrToRange(cidr), range2))
+  );
 }
-function covers2(outer, inner) {
-  const a = cidrToRange(outer);
-  const b = cidrToRange(inner);
-  return !!a && !!b && rangeContains(a, b);
+function blockRanges(block) {
+  return ipBlockRanges({ cidr: block.cidr, except: block.except ?? [] });
+}
+function covers2(ranges, cidr) {
+  const block = cidrToRange(cidr);
+  return !!block && ranges.some((range2) => rangeContains(range2, block));
 }
 
 // src/diff/changed.ts
@@ -22144,7 +22777,7 @@ function changedScope(base, head) {
       scope.destinations.add(id);
       continue;
     }
-    const changed = (direction) => selection(base, was, direction) !== selection(head, is, direction);
+    const changed = (direction) => base.selectionMeaning(was, direction) !== head.selectionMeaning(is, direction);
     if (changed("egress")) scope.sources.add(id);
     if (changed("ingress")) scope.destinations.add(id);
   }
@@ -22153,25 +22786,6 @@ function changedScope(base, head) {
 function podFacts(engine, workload) {
   const namespaceLabels2 = sortedEntries(namespaceLabelsOf(engine.model, workload.namespace));
   return `${groupKey(workload)}\0${JSON.stringify(namespaceLabels2)}`;
-}
-function selection(engine, workload, direction) {
-  return engine.selectingPolicies(workload, direction).map((policy) => meaning(policy, direction)).sort().join("\0");
-}
-function meaning(policy, direction) {
-  let meanings2 = meaningsOf.get(policy);
-  if (!meanings2) {
-    meanings2 = { ingress: describe2(policy, "ingress"), egress: describe2(policy, "egress") };
-    meaningsOf.set(policy, meanings2);
-  }
-  return meanings2[direction];
-}
-var meaningsOf = /* @__PURE__ */ new WeakMap();
-function describe2(policy, direction) {
-  const rule2 = ({ peers, ports }) => [
-    peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
-    ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
-  ];
-  return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule2)]);
 }
 
 // src/diff/connectivity.ts
@@ -22286,24 +22900,48 @@ function diffExternal(baseConnections, headConnections, existsOnBothSides, resul
   collect(headConnections, "head");
   for (const group of groups.values()) {
     const onBothSides = existsOnBothSides(group.workload);
+    const changes = /* @__PURE__ */ new Map();
+    const add = (into, kind, ports, range2) => {
+      if (ports.isEmpty()) return;
+      const key = `${kind}|${ports.toString()}`;
+      const change = changes.get(key);
+      const last = change?.ranges.at(-1);
+      if (last && last.end + 1n === range2.start)
+        change.ranges[change.ranges.length - 1] = { ...last, end: range2.end };
+      else if (change) change.ranges.push(range2);
+      else changes.set(key, { into, ports, ranges: [range2] });
+    };
     for (const segment of commonSegments(group)) {
-      const emit2 = (into, ports) => {
-        for (const cidr of rangeToCidrs(segment.range)) {
-          const block = { cidr };
-          const [from, to] = group.outbound ? [group.workload, block] : [block, group.workload];
-          pushChange(into, from, to, group.protocol, ports);
-        }
-      };
       if (onBothSides) {
-        emit2(result.opened, segment.head.subtract(segment.base));
-        emit2(result.closed, segment.base.subtract(segment.head));
+        add(result.opened, "opened", segment.head.subtract(segment.base), segment.range);
+        add(result.closed, "closed", segment.base.subtract(segment.head), segment.range);
       } else if (!segment.head.isEmpty()) {
-        emit2(result.newConnections, segment.head);
+        add(result.newConnections, "new", segment.head, segment.range);
       } else {
-        emit2(result.goneConnections, segment.base);
+        add(result.goneConnections, "gone", segment.base, segment.range);
+      }
+    }
+    for (const { into, ports, ranges } of changes.values()) {
+      for (const block of blocksOfRanges(ranges)) {
+        const [from, to] = group.outbound ? [group.workload, block] : [block, group.workload];
+        pushChange(into, from, to, group.protocol, ports);
       }
     }
   }
+}
+function blocksOfRanges(ranges) {
+  const cidrs = ranges.flatMap(rangeToCidrs);
+  if (cidrs.length <= 1) return cidrs.map((cidr) => ({ cidr }));
+  const cover = coveringCidr({ ...ranges[0], end: ranges.at(-1).end });
+  const coverRange = cidrToRange(cover);
+  const gaps = [];
+  let next = coverRange.start;
+  for (const range2 of [...ranges, { ...coverRange, start: coverRange.end + 1n }]) {
+    if (range2.start > next) gaps.push({ family: coverRange.family, start: next, end: range2.start - 1n });
+    next = range2.end + 1n;
+  }
+  const except = gaps.flatMap(rangeToCidrs);
+  return except.length < cidrs.length ? [{ cidr: cover, except }] : cidrs.map((cidr) => ({ cidr }));
 }
 function commonSegments(group) {
   const bounds = /* @__PURE__ */ new Set();
@@ -22626,7 +23264,7 @@ function flowKey(from, to, protocol2, port2) {
   return JSON.stringify([from, to, protocol2, port2]);
 }
 
-// node_modules/balanced-match/dist/esm/index.js
+// ../main/node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -22663,7 +23301,7 @@ var range = (a, b, str) => {
   return result;
 };
 
-// node_modules/brace-expansion/dist/esm/index.js
+// ../main/node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -23001,7 +23639,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -23012,7 +23650,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// node_modules/minimatch/dist/esm/brace-expressions.js
+// ../main/node_modules/minimatch/dist/esm/brace-expressions.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
   "[:alpha:]": ["\\p{L}\\p{Nl}", true],
@@ -23121,7 +23759,7 @@ var parseClass = (glob, position) => {
   return [comb, uflag, endPos - pos, true];
 };
 
-// node_modules/minimatch/dist/esm/unescape.js
+// ../main/node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
@@ -23129,7 +23767,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// node_modules/minimatch/dist/esm/ast.js
+// ../main/node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
 var isExtglobType = (c) => types.has(c);
@@ -23773,7 +24411,7 @@ var AST = class {
 };
 _a = AST;
 
-// node_modules/minimatch/dist/esm/escape.js
+// ../main/node_modules/minimatch/dist/esm/escape.js
 var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
@@ -23781,7 +24419,7 @@ var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) 
   return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
 };
 
-// node_modules/minimatch/dist/esm/index.js
+// ../main/node_modules/minimatch/dist/esm/index.js
 var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
@@ -25004,24 +25642,28 @@ function suggestFlowFix(context, from, to, protocol2, port2) {
   );
 }
 function fixAllows(context, fix, from, to, protocol2, port2) {
-  const patched = /* @__PURE__ */ new Map();
-  for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
-    const policy = context.model.policies.find((p) => p.id === patch.policy);
-    if (!policy) return false;
-    const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
-      policy,
-      direction: patch.direction,
-      rule: {}
-    });
-    if ("error" in reparsed) return false;
-    patched.set(policy, reparsed.policy);
-  }
-  return createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
+  const patched = patchedPolicies(context, fix);
+  return !!patched && createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
     from,
     to,
     protocol2,
     port2
   );
+}
+function patchedPolicies(context, fix) {
+  const patched = /* @__PURE__ */ new Map();
+  for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
+    const policy = context.model.policies.find((p) => p.id === patch.policy);
+    if (!policy) return void 0;
+    const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
+      policy,
+      direction: patch.direction,
+      rule: {}
+    });
+    if ("error" in reparsed) return void 0;
+    patched.set(policy, reparsed.policy);
+  }
+  return patched;
 }
 function flowScope(context, from, to) {
   const ends = [from, to].flatMap((end) => "workload" in end ? [end.workload] : []);
@@ -25033,10 +25675,21 @@ function flowScope(context, from, to) {
     }
   };
 }
+function closedByPatches(context, patched) {
+  const namespaces = new Set([...patched.keys()].map((policy) => policy.namespace));
+  const policies = context.model.policies.filter((policy) => namespaces.has(policy.namespace));
+  const model = (replaced) => ({
+    ...context.model,
+    policies: replaced ? policies.map((policy) => patched.get(policy) ?? policy) : policies
+  });
+  const diff = diffConnectivity(createEngine(model(false)), createEngine(model(true)));
+  return [...diff.closed, ...diff.goneConnections];
+}
 function scopedModel(context, scope, patched) {
   const index = byNamespace(context.model);
   const inScope = (grouped) => [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
   return {
+    cni: context.model.cni ?? "generic",
     namespaces: context.model.namespaces,
     workloads: scope.workloads(),
     services: inScope(index.services),
@@ -25094,6 +25747,11 @@ function offer(context, requests, scope, verified) {
   }
   if (!verified(createEngine(scopedModel(context, scope, patched)))) {
     return problem(first, "the patched policy still does not allow the traffic");
+  }
+  const [closed] = closedByPatches(context, patched);
+  if (closed) {
+    const path8 = `${peerLabel(closed.from)} -> ${peerLabel(closed.to)} (${closed.protocol})`;
+    return problem(first, `the patched policy would also close ${path8}, which the fix is not about`);
   }
   const [patch, other] = patches;
   return { fix: second && other ? { ...patch, alsoNeeded: other } : patch };
@@ -25408,20 +26066,35 @@ async function analyseSide(source, config, parseCache) {
     limits: config.limits,
     ...parseCache ? { parseCache } : {}
   });
+  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
+    ...loaded.objects.map(({ apiVersion, kind, loc }) => ({
+      apiVersion,
+      kind,
+      file: loc.file,
+      line: loc.line
+    })),
+    ...loaded.unanalysed
+  ]);
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
       Object.entries(config.namespaces).map(([name, ns]) => [name, ns.labels])
     ),
     complete: config.complete,
-    outsideWorkloads: outsideWorkloads(config)
+    outsideWorkloads: outsideWorkloads(config),
+    cni
   });
   const skipped = Object.values(loaded.skippedKinds).reduce((sum, n) => sum + n, 0);
   const hint2 = "rendered" in source ? void 0 : unrenderedTreeHint(loaded.files, loaded.objects, model);
   return {
     model,
     engine: createEngine(model),
-    diagnostics: [...loaded.diagnostics, ...diagnostics, ...hint2 ? [hint2] : []],
+    diagnostics: [
+      ...loaded.diagnostics,
+      ...cniAssumed ? [cniAssumed] : [],
+      ...diagnostics,
+      ...hint2 ? [hint2] : []
+    ],
     objectCount: loaded.objects.length + skipped,
     unanalysed: loaded.unanalysed
   };
@@ -25518,10 +26191,9 @@ function describePorts(changes) {
 // src/check/run.ts
 var RENDERED_NAME = "render output";
 async function runCheck(options) {
-  const { config, diagnostics: configDiagnostics } = loadConfig(
-    options.configFile,
-    options.configRoot ?? options.head.root
-  );
+  const loaded = loadConfig(options.configFile, options.configRoot ?? options.head.root);
+  const { diagnostics: configDiagnostics } = loaded;
+  const config = options.cni === void 0 ? loaded.config : { ...loaded.config, cni: options.cni };
   const stopReading = new AbortController();
   const flowsRead = options.flows?.length ? readFlowsInBackground(options.flows, {
     format: options.flowsFormat ?? "auto",
@@ -25663,7 +26335,7 @@ function lintSide(side, config) {
 function countPaths(changes) {
   return changes.filter((change, index) => {
     const previous = changes[index - 1];
-    return !previous || !samePath(previous, change);
+    return !previous || !sameCountedPath(previous, change);
   }).length;
 }
 function markIntroduced(headFindings, baseFindings, unreadAtBase) {
@@ -25893,7 +26565,15 @@ function codeSpan(text, maxLength = 100) {
 // src/report/json.ts
 var LOCATION = { file: true, line: true, column: true };
 var RESOURCE = { kind: true, namespace: true, name: true };
-var PEER = { namespace: true, kind: true, name: true, cidr: true, ip: true, unmatched: true };
+var PEER = {
+  namespace: true,
+  kind: true,
+  name: true,
+  cidr: true,
+  except: true,
+  ip: true,
+  unmatched: true
+};
 var PATH_CHANGE = {
   from: PEER,
   to: PEER,
@@ -26058,10 +26738,6 @@ function formatPorts(protocol2, ports) {
   const more = ports.length - shown2.length;
   return `${protocol2}/${shown2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
-function pathRows(changes) {
-  const starts = pathRowStarts(changes);
-  return starts.map((_, index) => pathRowAt(changes, starts, index));
-}
 function pathRowStarts(changes) {
   const starts = [];
   changes.forEach((change, index) => {
@@ -26082,6 +26758,65 @@ function pathRowAt(changes, starts, index) {
     ...first.explanation ? { explanation: first.explanation } : {}
   };
 }
+var MIN_GROUP = 3;
+function pathGroupRows(changes, starts) {
+  return groupByCause(
+    starts.map((_, index) => index),
+    (index, common) => {
+      const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
+      const first = parts[0];
+      return JSON.stringify([
+        peerKey2(first[common]),
+        parts.map((part) => [part.protocol, part.ports]),
+        first.risk ?? [],
+        first.explanation ?? "",
+        first.location?.file ?? "",
+        first.location?.line ?? 0
+      ]);
+    }
+  );
+}
+function groupByCause(items, cause) {
+  const differingIn = (some, common) => {
+    const groups = /* @__PURE__ */ new Map();
+    for (const item of some) {
+      const key = cause(item, common);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+    return [...groups.values()];
+  };
+  const sources = differingIn(items, "to");
+  const destinations = differingIn(sources.filter((group) => group.length < MIN_GROUP).flat(), "from");
+  const order = new Map(items.map((item, index) => [item, index]));
+  return [
+    ...sources.filter((group) => group.length >= MIN_GROUP),
+    ...destinations.filter((group) => group.length >= MIN_GROUP),
+    ...destinations.filter((group) => group.length < MIN_GROUP).flat().map((item) => [item])
+  ].sort((a, b) => order.get(a[0]) - order.get(b[0]));
+}
+function pathGroups(changes) {
+  const starts = pathRowStarts(changes);
+  return pathGroupRows(changes, starts).map((rows) => pathGroupAt(changes, starts, rows));
+}
+function pathGroupAt(changes, starts, rows) {
+  const row = pathRowAt(changes, starts, rows[0]);
+  const location = changes[starts[rows[0]]].location;
+  if (rows.length === 1) return { row, ...location ? { location } : {}, members: [] };
+  const peers = rows.map((index) => changes[starts[index]]);
+  const folds = peerKey2(peers[0].to) === peerKey2(peers[1].to) ? "from" : "to";
+  return { row, ...location ? { location } : {}, folds, members: peers.map((change) => change[folds]) };
+}
+function describeMembers(members) {
+  const workloads = members.filter((peer3) => !isCidrPeer(peer3));
+  const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
+  const blocks2 = members.length - workloads.length;
+  return [
+    ...workloads.length ? [`${plural2(workloads.length, "workload")} in ${plural2(namespaces, "namespace")}`] : [],
+    ...blocks2 ? [plural2(blocks2, "address block")] : []
+  ].join(" and ");
+}
 function sameRow(a, b) {
   return samePath(a, b) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join();
 }
@@ -26100,7 +26835,7 @@ function formatLocation(file, line, column) {
   if (!line) return file;
   return column ? `${file}:${line}:${column}` : `${file}:${line}`;
 }
-function plural(count3, singular, pluralForm = `${singular}s`) {
+function plural2(count3, singular, pluralForm = `${singular}s`) {
   return `${count3.toLocaleString("en-US")} ${count3 === 1 ? singular : pluralForm}`;
 }
 function groupFindings(findings) {
@@ -26119,7 +26854,7 @@ function countBySeverity(findings) {
   return counts;
 }
 function describeSeverityCounts(counts) {
-  return [plural(counts.error, "error"), plural(counts.warning, "warning"), plural(counts.info, "info")].join(
+  return [plural2(counts.error, "error"), plural2(counts.warning, "warning"), plural2(counts.info, "info")].join(
     ", "
   );
 }
@@ -26198,7 +26933,7 @@ function renderNamespaceGraph(diff) {
   if (edges.size > shown2.length) {
     lines.push(
       "",
-      `_Showing ${shown2.length} of ${plural(edges.size, "changed edge")}; the tables list every path._`
+      `_Showing ${shown2.length} of ${plural2(edges.size, "changed edge")}; the tables list every path._`
     );
   }
   return lines.join("\n");
@@ -26267,7 +27002,7 @@ function renderRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 function moreRowsLine(hidden) {
-  return `_\u2026and ${plural(hidden, "more row")}, cut to fit the size limit._`;
+  return `_\u2026and ${plural2(hidden, "more row")}, cut to fit the size limit._`;
 }
 function fitRows(section, size, limit) {
   const total = rowCount(section);
@@ -26287,7 +27022,7 @@ function fullLength(section, limit) {
   return shown2 === total && size <= limit ? size : limit + 1;
 }
 function renderSection(section, shownRows = rowCount(section)) {
-  const heading = section.table ? `${section.title} (${rowCount(section).toLocaleString("en-US")})` : section.title;
+  const heading = section.table ? `${section.title} (${(section.count ?? rowCount(section)).toLocaleString("en-US")})` : section.title;
   const lines = section.folded ? ["<details>", `<summary>${heading}</summary>`, ""] : [`### ${heading}`, ""];
   if (section.lead) lines.push(section.lead, "");
   if (section.table) {
@@ -26409,11 +27144,26 @@ function pathsTable(changes, last) {
   const starts = pathRowStarts(changes);
   return {
     header: ["From", "To", "Ports", ...last ? [last.title] : []],
-    rows: rowsOf(starts, (_, index) => {
-      const row = pathRowAt(changes, starts, index);
-      return [peerCell(row.from), peerCell(row.to), cell(row.ports), ...last ? [last.value(row)] : []];
+    rows: rowsOf(pathGroupRows(changes, starts), (rows) => {
+      const group = pathGroupAt(changes, starts, rows);
+      const { row } = group;
+      return [
+        endCell(group, "from"),
+        endCell(group, "to"),
+        cell(row.ports),
+        ...last ? [last.value(row)] : []
+      ];
     })
   };
+}
+var MAX_MEMBERS_SHOWN = 50;
+function endCell(group, end) {
+  if (group.folds !== end) return peerCell(group.row[end]);
+  const at2 = group.location ? `, at ${codeSpan(formatLocation(group.location.file, group.location.line), 200)}` : "";
+  const shown2 = group.members.slice(0, MAX_MEMBERS_SHOWN).map(peerCell);
+  const more = group.members.length - shown2.length;
+  if (more > 0) shown2.push(`and ${more.toLocaleString("en-US")} more`);
+  return `<details><summary>${escapeMarkdown(describeMembers(group.members))}${at2}</summary>${shown2.join("<br>")}</details>`;
 }
 function flowCells(flow) {
   return [
@@ -26462,7 +27212,7 @@ function fixesBlock(result) {
   return [
     ...shown2,
     ...hidden > 0 ? [
-      `_\u2026and ${plural(hidden, "more fix", "more fixes")} in the JSON report (\`netpol-guard fix\` applies them all)._`
+      `_\u2026and ${plural2(hidden, "more fix", "more fixes")} in the JSON report (\`netpol-guard fix\` applies them all)._`
     ] : []
   ].join("\n\n");
 }
@@ -26474,7 +27224,7 @@ function readinessTable(flows) {
       const more = namespace.blocking.length - blocking.length;
       return [
         codeSpan(namespace.namespace, 200) || "\u2014",
-        cell(`${namespace.covered.toLocaleString("en-US")} of ${plural(namespace.observed, "connection")}`),
+        cell(`${namespace.covered.toLocaleString("en-US")} of ${plural2(namespace.observed, "connection")}`),
         namespace.ready ? ":white_check_mark: would cut no observed traffic" : ":hourglass: would cut traffic",
         cell([...blocking, ...more > 0 ? [`and ${more.toLocaleString("en-US")} more`] : []].join("; "))
       ];
@@ -26504,22 +27254,22 @@ function flowsLine(flows) {
     [flows.skipped, "unreadable records skipped"]
   ];
   const notes = counts.filter(([count3]) => count3 > 0).map(([count3, what]) => `${count3.toLocaleString("en-US")} ${what}`);
-  return `Replayed ${plural(flows.records, "flow record")}${window}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}.`;
+  return `Replayed ${plural2(flows.records, "flow record")}${window}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}.`;
 }
 function unanalysedPolicies(diagnostics) {
   const count3 = diagnostics.filter(
     (d) => d.code === "policy-kind-not-analysed" && d.severity === "warning"
   ).length;
-  return count3 > 0 ? [`${plural(count3, "policy", "policies")} of kinds not analysed`] : [];
+  return count3 > 0 ? [`${plural2(count3, "policy", "policies")} of kinds not analysed`] : [];
 }
 function checkHeadline(result) {
   const { introduced, existing } = groupFindings(result.findings);
   const findings = introduced.length + existing.length;
   const facts = [
-    ...result.verdict === "pass" && result.summary.brokenFlows > 0 ? [`${plural(result.summary.brokenFlows, "live flow")} would break`] : [],
-    `${plural(result.summary.opened, "path")} opened`,
+    ...result.verdict === "pass" && result.summary.brokenFlows > 0 ? [`${plural2(result.summary.brokenFlows, "live flow")} would break`] : [],
+    `${plural2(result.summary.opened, "path")} opened`,
     `${result.summary.closed.toLocaleString("en-US")} closed`,
-    `${plural(findings, "finding")}${findings > 0 ? ` (${introduced.length.toLocaleString("en-US")} new)` : ""}`,
+    `${plural2(findings, "finding")}${findings > 0 ? ` (${introduced.length.toLocaleString("en-US")} new)` : ""}`,
     ...unanalysedPolicies(result.diagnostics)
   ].join(", ");
   if (result.verdict === "pass") return `:white_check_mark: **Pass**: ${facts}`;
@@ -26553,6 +27303,7 @@ function renderMarkdown(result, options = {}) {
     {
       title: "Opened paths",
       folded: false,
+      count: result.summary.opened,
       table: pathsTable(diff.opened, {
         title: "Risk",
         value: (change) => change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk, change))}` : "\u2014"
@@ -26561,6 +27312,7 @@ function renderMarkdown(result, options = {}) {
     {
       title: "Closed paths",
       folded: false,
+      count: result.summary.closed,
       table: pathsTable(diff.closed, { title: "Why", value: (change) => cell(change.explanation ?? "") })
     },
     graph ? { title: "Changed paths between namespaces", folded: false, block: graph } : void 0,
@@ -26633,7 +27385,7 @@ function lintHeadline(result) {
   const active = result.findings.length - suppressed.length;
   const icon = counts.error > 0 ? ":x:" : counts.warning > 0 ? ":warning:" : ":white_check_mark:";
   const silenced = suppressed.length > 0 ? `, ${suppressed.length.toLocaleString("en-US")} suppressed` : "";
-  return `${icon} **${plural(active, "finding")}**: ${describeSeverityCounts(counts)}${silenced}`;
+  return `${icon} **${plural2(active, "finding")}**: ${describeSeverityCounts(counts)}${silenced}`;
 }
 function renderLintMarkdown(result, options = {}) {
   const findings = groupFindings(result.findings);
@@ -26826,7 +27578,7 @@ function findingResult(finding, rules2, uris) {
 function brokenFlowResult(flow, rules2, uris) {
   const from = peerLabel(flow.from);
   const to = peerLabel(flow.to);
-  const seen = `seen ${plural(flow.count, "time")}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ""}`;
+  const seen = `seen ${plural2(flow.count, "time")}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ""}`;
   const location = sarifLocation(flow.location, uris);
   return {
     ruleId: "broken-flow",
@@ -26842,10 +27594,17 @@ function brokenFlowResult(flow, rules2, uris) {
     ...sarifFixes(flow.fix, uris)
   };
 }
-function openedPathResult(changes, rules2, uris) {
+function openedPathResult(paths, rules2, uris) {
+  const changes = paths[0];
   const [first] = changes;
-  const from = peerLabel(first.from);
-  const to = peerLabel(first.to);
+  const folds = paths.length < 2 ? void 0 : comparePeers(paths[0][0].to, paths[1][0].to) === 0 ? "from" : "to";
+  const end = (which) => {
+    if (folds !== which) return peerLabel(first[which]);
+    const members = paths.map((path8) => path8[0][which]);
+    const named = members.slice(0, MAX_MEMBERS_NAMED).map(peerLabel);
+    if (members.length > named.length) named.push(`and ${members.length - named.length} more`);
+    return `${describeMembers(members)} (${named.join(", ")})`;
+  };
   const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join("; ");
   const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
   const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
@@ -26854,13 +27613,20 @@ function openedPathResult(changes, rules2, uris) {
     ruleIndex: rules2.indexOf("opened-path", "warning"),
     level: "warning",
     message: {
-      text: messageText(`This change opens ${from} -> ${to} ${ports}: ${describeRisks(risks, first)}.`)
+      text: messageText(
+        `This change opens ${end("from")} -> ${end("to")} ${ports}: ${describeRisks(risks, first)}.`
+      )
     },
     ...location ? { locations: [location] } : {},
-    // The pair only: a port added to an opened path is the same alert, not a new one.
-    partialFingerprints: fingerprint(["opened-path", from, to])
+    // The pair only (a port added to an opened path is the same alert, not a new one); a group by its common end.
+    partialFingerprints: fingerprint([
+      "opened-path",
+      folds === "from" ? "*" : peerLabel(first.from),
+      folds === "to" ? "*" : peerLabel(first.to)
+    ])
   };
 }
+var MAX_MEMBERS_NAMED = 10;
 function riskyPaths(opened) {
   const paths = /* @__PURE__ */ new Map();
   for (const change of opened) {
@@ -26871,6 +27637,21 @@ function riskyPaths(opened) {
     else paths.set(key, [change]);
   }
   return [...paths.values()];
+}
+function causes(paths) {
+  return groupByCause(
+    paths,
+    (path8, common) => JSON.stringify([
+      peerLabel(path8[0][common]),
+      path8.map((change) => [
+        change.protocol,
+        change.ports,
+        change.risk,
+        change.location?.file,
+        change.location?.line
+      ])
+    ])
+  );
 }
 function notification(diagnostic, uris) {
   const location = sarifLocation(diagnostic, uris);
@@ -26907,7 +27688,8 @@ function renderSarif(result, rules2, options = {}) {
   const results = result.findings.map((finding) => findingResult(finding, table, uris));
   if (check) {
     for (const flow of result.flows?.broken ?? []) results.push(brokenFlowResult(flow, table, uris));
-    for (const path8 of riskyPaths(result.diff.opened)) results.push(openedPathResult(path8, table, uris));
+    for (const paths of causes(riskyPaths(result.diff.opened)))
+      results.push(openedPathResult(paths, table, uris));
   }
   const uriBase = options.uriBase ? options.uriBase.endsWith("/") ? options.uriBase : `${options.uriBase}/` : void 0;
   const log = {
@@ -26968,11 +27750,14 @@ var TextWriter = class {
   line(text = "") {
     this.lines.push(text);
   }
-  /** A titled block of items (one or more lines each), left out when empty: the terminal shows what happened. */
-  section(title, items) {
+  /**
+   * A titled block of items (one or more lines each), left out when empty: the terminal shows what happened. The
+   * title counts the items, or `count` (paths, of which one item may fold many).
+   */
+  section(title, items, count3 = items.length) {
     if (items.length === 0) return;
     this.line();
-    this.line(this.style(`${title} (${items.length.toLocaleString("en-US")}):`, "bold"));
+    this.line(this.style(`${title} (${count3.toLocaleString("en-US")}):`, "bold"));
     for (const line of items.flat()) this.line(`  ${line}`);
   }
   /** Rows of aligned columns (`file:line:col  severity  rule  message`); the last column is not padded. */
@@ -26997,20 +27782,33 @@ function peer2(writer, value) {
   return writer.plain(peerLabel(value));
 }
 function flowLine(writer, flow) {
-  const seen = `seen ${plural(flow.count, "time")}${flow.lastSeen ? `, last ${writer.plain(flow.lastSeen)}` : ""}`;
+  const seen = `seen ${plural2(flow.count, "time")}${flow.lastSeen ? `, last ${writer.plain(flow.lastSeen)}` : ""}`;
   return `${peer2(writer, flow.from)} -> ${peer2(writer, flow.to)}  ${writer.plain(`${flow.protocol}/${flow.port}`)}  ${writer.style(seen, "dim")}`;
 }
-function pathLine(writer, row, sign) {
+var MAX_MEMBERS_SHOWN2 = 20;
+function pathLine(writer, group, sign) {
+  const { row } = group;
   const ports = writer.plain(row.ports);
   const risks = describeRisks(row.risk, row);
   const signed = sign === "+" ? writer.style("+", "green") : sign === "-" ? writer.style("-", "red") : "";
+  const end = (which) => {
+    if (group.folds !== which) return peer2(writer, row[which]);
+    const at2 = group.location ? ` at ${formatLocation(group.location.file, group.location.line)}` : "";
+    return `[${writer.plain(`${describeMembers(group.members)}${at2}`)}]`;
+  };
+  const shown2 = group.members.slice(0, MAX_MEMBERS_SHOWN2).map((member) => peer2(writer, member));
+  const more = group.members.length - shown2.length;
+  if (more > 0) shown2.push(`and ${more.toLocaleString("en-US")} more`);
   return [
-    `${signed}${signed ? " " : ""}${peer2(writer, row.from)} -> ${peer2(writer, row.to)}  ${ports}`,
-    risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, "yellow")}` : ""
-  ].join("");
+    [
+      `${signed}${signed ? " " : ""}${end("from")} -> ${end("to")}  ${ports}`,
+      risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, "yellow")}` : ""
+    ].join(""),
+    ...shown2.length ? [`    ${writer.style("of:", "dim")} ${shown2.join(", ")}`] : []
+  ];
 }
-function withWhy(writer, line, explanation) {
-  return explanation ? [line, `    ${writer.style("why:", "dim")} ${writer.plain(explanation)}`] : [line];
+function withWhy(writer, lines, explanation) {
+  return explanation ? [...lines, `    ${writer.style("why:", "dim")} ${writer.plain(explanation)}`] : lines;
 }
 function findingLines(writer, findings) {
   return writer.columns(
@@ -27071,16 +27869,20 @@ function renderText(result, options) {
   const { diff, flows } = result;
   writer.section(
     "Broken flows",
-    (flows?.broken ?? []).map((flow) => withWhy(writer, flowLine(writer, flow), flow.explanation))
+    (flows?.broken ?? []).map((flow) => withWhy(writer, [flowLine(writer, flow)], flow.explanation))
   );
   writer.section("Suggested fixes, verified against head", fixLines(writer, result));
   writer.section(
     "Opened paths",
-    pathRows(diff.opened).map((row) => pathLine(writer, row, "+"))
+    pathGroups(diff.opened).map((group) => pathLine(writer, group, "+")),
+    result.summary.opened
   );
   writer.section(
     "Closed paths",
-    pathRows(diff.closed).map((row) => withWhy(writer, pathLine(writer, row, "-"), row.explanation))
+    pathGroups(diff.closed).map(
+      (group) => withWhy(writer, pathLine(writer, group, "-"), group.row.explanation)
+    ),
+    result.summary.closed
   );
   writer.section(
     "Workloads added",
@@ -27092,11 +27894,11 @@ function renderText(result, options) {
   );
   writer.section(
     "New connections of added workloads",
-    pathRows(diff.newConnections).map((row) => pathLine(writer, row, ""))
+    pathGroups(diff.newConnections).map((group) => pathLine(writer, group, ""))
   );
   writer.section(
     "Gone connections of removed workloads",
-    pathRows(diff.goneConnections).map((row) => pathLine(writer, row, ""))
+    pathGroups(diff.goneConnections).map((group) => pathLine(writer, group, ""))
   );
   writer.section(
     "Newly allowed flows",
@@ -27139,7 +27941,7 @@ function renderText(result, options) {
   if (flows) {
     writer.line(
       writer.style(
-        `Flows: ${plural(flows.records, "record")} replayed, ${plural(flows.skipped, "record")} skipped, ${flows.stillDenied.toLocaleString("en-US")} still denied, ${flows.otherDrops.toLocaleString("en-US")} dropped for other reasons, ${flows.deniedAtBase.toLocaleString("en-US")} denied at base too`,
+        `Flows: ${plural2(flows.records, "record")} replayed, ${plural2(flows.skipped, "record")} skipped, ${flows.stillDenied.toLocaleString("en-US")} still denied, ${flows.otherDrops.toLocaleString("en-US")} dropped for other reasons, ${flows.deniedAtBase.toLocaleString("en-US")} denied at base too`,
         "dim"
       )
     );
@@ -27147,7 +27949,7 @@ function renderText(result, options) {
   const { summary } = result;
   const newFindings = groupFindings(result.findings).introduced.length;
   writer.line(
-    `${plural(summary.brokenFlows, "broken flow")}, ${plural(summary.opened, "path")} opened, ${summary.closed.toLocaleString("en-US")} closed, ${describeSeverityCounts({ error: summary.errors, warning: summary.warnings, info: summary.infos })} (${newFindings.toLocaleString("en-US")} new)`
+    `${plural2(summary.brokenFlows, "broken flow")}, ${plural2(summary.opened, "path")} opened, ${summary.closed.toLocaleString("en-US")} closed, ${describeSeverityCounts({ error: summary.errors, warning: summary.warnings, info: summary.infos })} (${newFindings.toLocaleString("en-US")} new)`
   );
   return writer.toString();
 }
@@ -27165,7 +27967,7 @@ function renderLintText(result, options) {
   const suppressed = groupFindings(result.findings).suppressed.length;
   const active = result.findings.length - suppressed;
   writer.line(
-    `${plural(active, "finding")}: ${describeSeverityCounts(countBySeverity(result.findings))}` + (suppressed > 0 ? `, ${suppressed.toLocaleString("en-US")} suppressed` : "")
+    `${plural2(active, "finding")}: ${describeSeverityCounts(countBySeverity(result.findings))}` + (suppressed > 0 ? `, ${suppressed.toLocaleString("en-US")} suppressed` : "")
   );
   return writer.toString();
 }
@@ -27218,9 +28020,16 @@ function sarifReport(result, options = {}) {
 }
 
 // src/cli/commands/common.ts
-async function loadPaths(paths, configFile, io) {
+var CNI_OPTION = { cni: { type: "string" } };
+function cniOption(value) {
+  return value === void 0 ? void 0 : oneOf("cni", value, CNIS, "generic");
+}
+async function loadPaths(paths, configFile, io, cni) {
   if (paths.length === 0) throw new UsageError("give at least one file or folder of manifests");
-  const { config, diagnostics } = loadConfig(configFile, io.cwd);
+  const given = cniOption(cni);
+  const loaded = loadConfig(configFile, io.cwd);
+  const { diagnostics } = loaded;
+  const config = given === void 0 ? loaded.config : { ...loaded.config, cni: given };
   const side = await analyseSide({ root: io.cwd, paths: paths.map((p) => resolve2(io.cwd, p)) }, config);
   return { side, config, diagnostics: [...diagnostics, ...side.diagnostics] };
 }
@@ -27257,6 +28066,7 @@ async function checkCommand(argv, io) {
     flows: { type: "string", multiple: true },
     "flows-format": { type: "string" },
     config: { type: "string" },
+    ...CNI_OPTION,
     "fail-on": { type: "string" },
     "fail-on-risks": { type: "string" },
     format: { type: "string" },
@@ -27266,6 +28076,7 @@ async function checkCommand(argv, io) {
   const format = oneOf("format", values.format, ["text", "json", "markdown", "sarif"], "text");
   const failOn = values["fail-on"] === void 0 ? void 0 : oneOf("fail-on", values["fail-on"], ["error", "warning", "never"], "error");
   const failOnRisks = riskGatesOption(values["fail-on-risks"]);
+  const cni = cniOption(values.cni);
   const flowsFormat = oneOf(
     "flows-format",
     values["flows-format"],
@@ -27304,7 +28115,8 @@ async function checkCommand(argv, io) {
     flowsFormat,
     ...values.config ? { configFile: resolve3(io.cwd, values.config) } : {},
     ...failOn ? { failOn } : {},
-    ...failOnRisks ? { failOnRisks } : {}
+    ...failOnRisks ? { failOnRisks } : {},
+    ...cni ? { cni } : {}
   }).finally(() => base?.remove());
   const render = {
     text: () => renderText(result, { color: io.color && !values.output }),
@@ -27336,13 +28148,14 @@ async function explainCommand(argv, io) {
     port: { type: "string" },
     format: { type: "string" },
     config: { type: "string" },
+    ...CNI_OPTION,
     output: { type: "string" }
   });
   const format = oneOf("format", values.format, ["text", "json"], "text");
   const { protocol: protocol2, port: port2 } = parsePort(required("port", values.port));
   const fromArg = required("from", values.from);
   const toArg = required("to", values.to);
-  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io);
+  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io, values.cni);
   if (nothingToAnalyse(side)) {
     io.stderr(formatDiagnostics(diagnostics));
     return EXIT.failed;
@@ -27350,7 +28163,16 @@ async function explainCommand(argv, io) {
   const from = resolveEndpoint("from", fromArg, side.model.workloads);
   const to = resolveEndpoint("to", toArg, side.model.workloads);
   const explanation = side.engine.explain(from, to, protocol2, port2);
-  const caveats = unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace);
+  const ends = [
+    [from, fromArg],
+    [to, toArg]
+  ];
+  const caveats = [
+    ...unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace),
+    ...ends.flatMap(
+      ([end, label]) => "workload" in end && end.workload.hostNetwork ? [hostNetworkCaveat(label)] : []
+    )
+  ];
   if (format === "json")
     emit(
       io,
@@ -27422,8 +28244,8 @@ function sideText(side, subject) {
     lines.push(`    ${policy.policy} (${policy.loc.file}:${policy.loc.line})`);
     if (policy.rules.length === 0) lines.push(`      no ${side.direction} rules: allows nothing`);
     for (const rule2 of policy.rules) {
-      const verdict = rule2.peerMatches && rule2.portMatches ? "allows" : rule2.peerMatches ? "peer matches, port does not" : "peer does not match";
-      lines.push(`      ${side.direction}[${rule2.index}] (${rule2.loc.file}:${rule2.loc.line}): ${verdict}`);
+      const verdict = rule2.peerMatches && rule2.portMatches ? rule2.action === "deny" ? "denies" : "allows" : rule2.peerMatches ? "peer matches, port does not" : "peer does not match";
+      lines.push(`      ${ruleLabel(side.direction, rule2)} (${rule2.loc.file}:${rule2.loc.line}): ${verdict}`);
     }
   }
   return lines;
@@ -27440,6 +28262,7 @@ async function fixCommand(argv, io) {
     flows: { type: "string", multiple: true },
     "flows-format": { type: "string" },
     config: { type: "string" },
+    ...CNI_OPTION,
     write: { type: "boolean" }
   });
   const flowsFormat = oneOf(
@@ -27451,12 +28274,14 @@ async function fixCommand(argv, io) {
   const base = resolve4(io.cwd, required("base", values.base));
   const head = resolve4(io.cwd, required("head", values.head));
   const configFile = values.config ? resolve4(io.cwd, values.config) : void 0;
+  const cni = cniOption(values.cni);
   const result = await runCheck({
     base: { root: base, paths: [base] },
     head: { root: head, paths: [head] },
     flows: (values.flows ?? []).map((f) => resolve4(io.cwd, f)),
     flowsFormat,
-    ...configFile ? { configFile } : {}
+    ...configFile ? { configFile } : {},
+    ...cni ? { cni } : {}
   });
   const notOffered = result.diagnostics.filter((d) => d.code === "fix-not-offered");
   if (notOffered.length > 0) io.stderr(formatDiagnostics(notOffered));
@@ -27512,11 +28337,12 @@ async function lintCommand(argv, io) {
   const { values, positionals } = parseCommandArgs(argv, {
     format: { type: "string" },
     config: { type: "string" },
+    ...CNI_OPTION,
     "fail-on": { type: "string" },
     output: { type: "string" }
   });
   const format = oneOf("format", values.format, ["text", "json", "markdown", "sarif"], "text");
-  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io);
+  const { side, config, diagnostics } = await loadPaths(positionals, values.config, io, values.cni);
   const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON, config.failOn);
   const result = runLint({ model: side.model, engine: side.engine, diagnostics }, config);
   const render = {
@@ -27535,10 +28361,11 @@ async function reachCommand(argv, io) {
   const { values, positionals } = parseCommandArgs(argv, {
     format: { type: "string" },
     config: { type: "string" },
+    ...CNI_OPTION,
     output: { type: "string" }
   });
   const format = oneOf("format", values.format, ["text", "json"], "text");
-  const { side, diagnostics } = await loadPaths(positionals, values.config, io);
+  const { side, diagnostics } = await loadPaths(positionals, values.config, io, values.cni);
   const connections = side.engine.connectivity();
   if (format === "json") {
     const report = {
@@ -27605,12 +28432,12 @@ var USAGE = `netpol-guard ${VERSION}: catch NetworkPolicy changes that break pro
 
 Usage:
   netpol-guard check (--base DIR --head DIR | --base-ref REF [--head DIR]) [--render CMD] [--flows FILE...] [--flows-format auto|hubble|calico|native]
-                     [--config FILE] [--fail-on error|warning|never] [--fail-on-risks RISK,...|none]
+                     [--config FILE] [--cni generic|cilium|calico] [--fail-on error|warning|never] [--fail-on-risks RISK,...|none]
                      [--format text|json|markdown|sarif] [--output FILE]
-  netpol-guard lint PATH... [--config FILE] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
-  netpol-guard reach PATH... [--config FILE] [--format text|json]
-  netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP --port N[/TCP|UDP|SCTP] [--format text|json]
-  netpol-guard fix --base DIR --head DIR --flows FILE... [--flows-format auto|hubble|calico|native] [--config FILE] [--write]
+  netpol-guard lint PATH... [--config FILE] [--cni generic|cilium|calico] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
+  netpol-guard reach PATH... [--config FILE] [--cni generic|cilium|calico] [--format text|json]
+  netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP --port N[/TCP|UDP|SCTP] [--config FILE] [--cni generic|cilium|calico] [--format text|json]
+  netpol-guard fix --base DIR --head DIR --flows FILE... [--flows-format auto|hubble|calico|native] [--config FILE] [--cni generic|cilium|calico] [--write]
 
 Commands:
 ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join("\n")}

@@ -267,6 +267,7 @@ function diagnosticsTable(diagnostics: readonly Diagnostic[]): Table {
 function pathsTable(
   changes: readonly PathChange[],
   last?: { title: string; value: (row: PathRow) => string },
+  inFoldedSection = false,
 ): Table {
   const starts = pathRowStarts(changes);
   return {
@@ -275,8 +276,8 @@ function pathsTable(
       const group = pathGroupAt(changes, starts, rows);
       const { row } = group;
       return [
-        endCell(group, 'from'),
-        endCell(group, 'to'),
+        endCell(group, 'from', inFoldedSection),
+        endCell(group, 'to', inFoldedSection),
         cell(row.ports),
         ...(last ? [last.value(row)] : []),
       ];
@@ -287,8 +288,11 @@ function pathsTable(
 /** Members of a group shown under its summary; the JSON report has every path. */
 const MAX_MEMBERS_SHOWN = 50;
 
-/** One end of a row; the end a group folds is its members, under what they are and where the change is. */
-function endCell(group: PathGroup, end: 'from' | 'to'): string {
+/**
+ * One end of a row; the end a group folds is its members, under what they are and where the change is. Folded
+ * (`<details>`) except in a section that is folded itself: `<details>` do not nest in the comment.
+ */
+function endCell(group: PathGroup, end: 'from' | 'to', inFoldedSection: boolean): string {
   if (group.folds !== end) return peerCell(group.row[end]);
   const at = group.location
     ? `, at ${codeSpan(formatLocation(group.location.file, group.location.line), 200)}`
@@ -296,7 +300,10 @@ function endCell(group: PathGroup, end: 'from' | 'to'): string {
   const shown = group.members.slice(0, MAX_MEMBERS_SHOWN).map(peerCell);
   const more = group.members.length - shown.length;
   if (more > 0) shown.push(`and ${more.toLocaleString('en-US')} more`);
-  return `<details><summary>${escapeMarkdown(describeMembers(group.members))}${at}</summary>${shown.join('<br>')}</details>`;
+  const summary = `${escapeMarkdown(describeMembers(group.members))}${at}`;
+  return inFoldedSection
+    ? `${summary}: ${shown.join(', ')}`
+    : `<details><summary>${summary}</summary>${shown.join(', ')}</details>`;
 }
 
 function flowCells(flow: ReplayedFlow): string[] {
@@ -508,8 +515,16 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     { title: 'Findings resolved by this PR', folded: true, table: findingsTable(result.resolved ?? []) },
     { title: 'Pre-existing findings', folded: true, table: findingsTable(findings.existing) },
     { title: 'Suppressed findings', folded: true, table: findingsTable(findings.suppressed, true) },
-    { title: 'New connections of added workloads', folded: true, table: pathsTable(diff.newConnections) },
-    { title: 'Gone connections of removed workloads', folded: true, table: pathsTable(diff.goneConnections) },
+    {
+      title: 'New connections of added workloads',
+      folded: true,
+      table: pathsTable(diff.newConnections, undefined, true),
+    },
+    {
+      title: 'Gone connections of removed workloads',
+      folded: true,
+      table: pathsTable(diff.goneConnections, undefined, true),
+    },
     {
       title: 'Newly allowed flows',
       folded: true,

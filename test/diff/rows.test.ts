@@ -79,7 +79,7 @@ describe('rows of one cause', () => {
     const rows = markdownRows(renderMarkdown(result), 'Opened paths');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('<summary>8 workloads in 4 namespaces, at `policies.yaml:20`</summary>');
-    expect(rows[0]).toContain('billing/api<br>billing/worker<br>search/api');
+    expect(rows[0]).toContain('billing/api, billing/worker, search/api');
     expect(rows[0]).toContain('| ingress/controller | TCP/443 |');
     expect(renderMarkdown(result)).toContain('### Opened paths (8)');
   });
