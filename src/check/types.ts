@@ -75,6 +75,11 @@ export interface FlowsResult {
   broken: ReplayedFlow[];
   newlyAllowed: ReplayedFlow[];
   stillDenied: number;
+  /**
+   * Flows Hubble recorded as `AUDIT` (passed under policy audit mode, the policy in force would deny) that head
+   * denies too: they break once the policies are enforced. Reported, not failing: nothing breaks while in audit.
+   */
+  wouldBreakWhenEnforced: ReplayedFlow[];
   unmatched: (ReplayedFlow & { reason: string })[];
   /** Connections dropped for reasons other than policy (kept out of the verdict). */
   otherDrops: number;

@@ -19,8 +19,10 @@ export type ReplayOutcome = Omit<FlowsResult, 'records' | 'skipped' | 'skippedSa
 /**
  * Replays each aggregated flow against base and head. A flow that passed when recorded and that base allows but
  * head denies is `broken`: live traffic this change would cut. A flow that was denied and head allows is
- * `newlyAllowed`. Drops for reasons other than policy stay out of the verdict; endpoints that match nothing in
- * the model are reported, never guessed.
+ * `newlyAllowed`. A flow Hubble recorded as `AUDIT` passed only because policy audit mode let it: the policy in
+ * force would have denied it, so whatever base says, one head denies is `wouldBreakWhenEnforced` (the step from
+ * audit to enforcement in an iterative hardening), and one head allows needs nothing. Drops for reasons other than
+ * policy stay out of the verdict; endpoints that match nothing in the model are reported, never guessed.
  */
 export function replayFlows(
   flows: Iterable<AggregatedFlow>,
@@ -31,6 +33,7 @@ export function replayFlows(
     broken: [],
     newlyAllowed: [],
     stillDenied: 0,
+    wouldBreakWhenEnforced: [],
     unmatched: [],
     otherDrops: 0,
     deniedAtBase: 0,
@@ -56,19 +59,21 @@ export function replayFlows(
       continue;
     }
     if (allowedAtHead) continue;
-    if (!allowedAtBase(base, flow)) {
+    const audited = flow.verdict === 'audit';
+    if (!audited && !allowedAtBase(base, flow)) {
       outcome.deniedAtBase++;
       continue;
     }
     const explanation = head.engine.explain(src, dst, flow.protocol, flow.port);
     const denial = describeDenial(explanation, peerLabel(flowPeer(from)), peerLabel(flowPeer(to)));
-    outcome.broken.push({
+    (audited ? outcome.wouldBreakWhenEnforced : outcome.broken).push({
       ...replayed(flow, from, to),
       explanation: denial.text,
       ...(denial.location ? { location: denial.location } : {}),
     });
   }
   outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
+  outcome.wouldBreakWhenEnforced.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.newlyAllowed.sort(compareFlows);
   outcome.unmatched.sort(compareFlows);
   return outcome;

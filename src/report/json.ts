@@ -100,6 +100,7 @@ const CHECK_RESULT: KeyOrder = {
     broken: REPLAYED_FLOW,
     newlyAllowed: REPLAYED_FLOW,
     stillDenied: true,
+    wouldBreakWhenEnforced: REPLAYED_FLOW,
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
     deniedAtBase: true,

@@ -472,6 +472,18 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
         rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow), cell(flow.explanation ?? '')]),
       },
     },
+    {
+      title: 'Audited flows that would break when enforced',
+      folded: false,
+      lead: 'Traffic Hubble recorded as AUDIT (passed in policy audit mode) that head still denies: it breaks once policies are enforced.',
+      table: {
+        header: [...FLOW_HEADER, 'Why'],
+        rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [
+          ...flowCells(flow),
+          cell(flow.explanation ?? ''),
+        ]),
+      },
+    },
     fixes
       ? {
           title: 'Suggested fixes',

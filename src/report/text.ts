@@ -206,6 +206,12 @@ export function renderText(result: CheckResult, options: TextOptions): string {
     'Broken flows',
     (flows?.broken ?? []).map((flow) => withWhy(writer, [flowLine(writer, flow)], flow.explanation)),
   );
+  writer.section(
+    'Audited flows that would break when enforced',
+    (flows?.wouldBreakWhenEnforced ?? []).map((flow) =>
+      withWhy(writer, [flowLine(writer, flow)], flow.explanation),
+    ),
+  );
   writer.section('Suggested fixes, verified against head', fixLines(writer, result));
   writer.section(
     'Opened paths',

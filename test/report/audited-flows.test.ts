@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
+
+/**
+ * Flows Hubble recorded as AUDIT (cilium/cilium api/v1/flow/flow.proto `Verdict`: "would have been dropped by policy
+ * if audit mode was turned off") that head still denies are reported apart from broken flows in every format, and do
+ * not fail the check. Scenario fixtures/scenarios/audit-then-enforce.
+ */
+const SCENARIO = 'fixtures/scenarios/audit-then-enforce';
+
+async function check(format: string) {
+  return cli([
+    'check',
+    '--base',
+    `${SCENARIO}/base`,
+    '--head',
+    `${SCENARIO}/head`,
+    '--flows',
+    `${SCENARIO}/flows.hubble.jsonl`,
+    '--format',
+    format,
+  ]);
+}
+
+describe('audited flows in the report', () => {
+  it('text lists the audited flow head denies, with why, and passes', async () => {
+    const { code, stdout } = await check('text');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Audited flows that would break when enforced (1):');
+    expect(stdout).toMatch(/app\/api -> 203\.0\.113\.9 +TCP\/443 +seen 2 times/);
+    expect(stdout).toMatch(/why: egress of app\/api is isolated by app\/default-deny/);
+    expect(stdout).not.toContain('app/web -> 203.0.113.9');
+  });
+
+  it('markdown has the section with the flow and its explanation', async () => {
+    const { stdout } = await check('markdown');
+    const section =
+      stdout.split('### Audited flows that would break when enforced (1)')[1]?.split('###')[0] ?? '';
+    expect(section).toMatch(/\| app\/api \| 203\\\.0\.113\.9 \| TCP\/443 \| 2 \|/);
+    expect(section).not.toContain('app/web');
+  });
+
+  it('JSON keeps them out of broken', async () => {
+    const { stdout } = await check('json');
+    const flows = (
+      JSON.parse(stdout) as { flows: { broken: unknown[]; wouldBreakWhenEnforced: { count: number }[] } }
+    ).flows;
+    expect(flows.broken).toEqual([]);
+    expect(flows.wouldBreakWhenEnforced.map((flow) => flow.count)).toEqual([2]);
+  });
+});
