@@ -432,6 +432,28 @@ function unanalysedPolicies(diagnostics: readonly Diagnostic[]): string[] {
   return count > 0 ? [`${plural(count, 'policy', 'policies')} of kinds not analysed`] : [];
 }
 
+/**
+ * Why a passing check still needs a reviewer (issue 19, "needs review"): the opened paths with a risk the gate
+ * was not set to fail on, each with the line that opens it, the first few in full and the rest counted.
+ */
+function reviewReasons(opened: readonly PathChange[]): string[] {
+  const paths = new Map<string, { change: PathChange; risks: Set<string> }>();
+  for (const change of opened) {
+    if (!change.risk || change.risk.length === 0) continue;
+    const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
+    let path = paths.get(key);
+    if (!path) paths.set(key, (path = { change, risks: new Set() }));
+    for (const risk of change.risk) path.risks.add(risk);
+  }
+  const reasons = [...paths].slice(0, MAX_REASONS).map(([key, { change, risks }]) => {
+    const at = change.location ? ` at ${change.location.file}:${change.location.line}` : '';
+    return escapeMarkdown(`opens ${key} (${[...risks].join(', ')})${at}`, 200);
+  });
+  const more = paths.size - reasons.length;
+  if (more > 0) reasons.push(`${more.toLocaleString('en-US')} more risky ${more === 1 ? 'path' : 'paths'}`);
+  return reasons;
+}
+
 function checkHeadline(result: CheckResult): string {
   const { introduced, existing } = groupFindings(result.findings);
   const findings = introduced.length + existing.length;
@@ -444,7 +466,11 @@ function checkHeadline(result: CheckResult): string {
     `${plural(findings, 'finding')}${findings > 0 ? ` (${introduced.length.toLocaleString('en-US')} new)` : ''}`,
     ...unanalysedPolicies(result.diagnostics),
   ].join(', ');
-  if (result.verdict === 'pass') return `:white_check_mark: **Pass**: ${facts}`;
+  if (result.verdict === 'pass') {
+    const review = reviewReasons(result.diff.opened);
+    if (review.length > 0) return `:warning: **Needs review: ${review.join(', ')}**, ${facts}`;
+    return `:white_check_mark: **Pass**: ${facts}`;
+  }
   const reasons = result.reasons.slice(0, MAX_REASONS).map((reason) => escapeMarkdown(reason, 200));
   const more = result.reasons.length - reasons.length;
   if (more > 0) reasons.push(`${more.toLocaleString('en-US')} more`);

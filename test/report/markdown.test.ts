@@ -112,6 +112,31 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(passing())).toContain(':white_check_mark: **Pass**');
   });
 
+  it('says a passing check that opens a risky path needs review (issue 19: three states, not two)', () => {
+    const result = passing();
+    const risky: PathChange = {
+      from: { namespace: 'apps', kind: 'Deployment', name: 'frontend' },
+      to: { namespace: 'data', kind: 'StatefulSet', name: 'postgres' },
+      protocol: 'TCP',
+      ports: [[5432, 5432]],
+      risk: ['any-namespace'],
+      location: { file: 'payments.yaml', line: 12, column: 1 },
+    };
+    const headline = renderMarkdown({
+      ...result,
+      summary: { ...result.summary, opened: 1 },
+      diff: { ...result.diff, opened: [risky] },
+    })
+      .split('\n')
+      .find((line) => line.includes('**Needs review'));
+    expect(headline).toContain(':warning: **Needs review: opens ');
+    expect(headline).toContain('apps/frontend -&gt; data/postgres');
+    expect(headline).toMatch(/any-namespace\\?\) at payments\.yaml:12\*\*, 1 path opened/);
+    expect(
+      renderMarkdown({ ...result, diff: { ...result.diff, opened: [{ ...risky, risk: [] }] } }),
+    ).toContain(':white_check_mark: **Pass**');
+  });
+
   it('counts the policies of kinds not analysed in the headline (issue 16: the paths above leave them out)', () => {
     const unanalysed = (name: string) => ({
       severity: 'warning' as const,
