@@ -6,6 +6,7 @@ import {
   policyLabel,
   rulesOverlap,
   ruleLabel,
+  shadowingRule,
   subjectWorkloads,
   tieredPoliciesOf,
   tieredRules,
@@ -47,6 +48,8 @@ export const clusterPolicyPassToDefault: Rule = {
     const baseline = policies.filter((policy) => policy.tier === 'baseline');
     for (const { policy, direction, rule } of tieredRules(policies)) {
       if (rule.action !== 'pass' || rulePeers(rule).length === 0) continue;
+      // A Pass an earlier rule shadows never applies: cluster-policy-rule-shadowed says so.
+      if (shadowingRule(policy[direction], policy[direction].indexOf(rule))) continue;
       if (policy.tier === 'baseline') {
         ctx.report({
           tiered: policy,

@@ -3,10 +3,9 @@ import {
   rulePeers,
   actionName,
   CLUSTER_POLICY_KINDS,
-  peerCovers,
   policyLabel,
-  portsCover,
   ruleLabel,
+  shadowingRule,
   tieredPoliciesOf,
 } from './tiered.js';
 import type { Rule } from './types.js';
@@ -46,15 +45,7 @@ export const clusterPolicyRuleShadowed: Rule = {
         rules.forEach((rule, position) => {
           // A rule with only peers the engine does not evaluate (nodes, domainNames) is not judged.
           if (rulePeers(rule).length === 0) return;
-          const cover = rules
-            .slice(0, position)
-            .find(
-              (earlier) =>
-                portsCover(earlier.ports, rule.ports) &&
-                rulePeers(rule).every((peer) =>
-                  rulePeers(earlier).some((candidate) => peerCovers(candidate, peer)),
-                ),
-            );
+          const cover = shadowingRule(rules, position);
           if (!cover) return;
           const outcome =
             cover.action === rule.action

@@ -239,6 +239,19 @@ export function rulesOverlap(a: TieredRule, b: TieredRule, config: ResolvedConfi
   );
 }
 
+/** The first earlier rule of the list that matches every peer and port the rule at `position` does, if one does. */
+export function shadowingRule(rules: readonly TieredRule[], position: number): TieredRule | undefined {
+  const rule = rules[position];
+  if (!rule) return undefined;
+  return rules
+    .slice(0, position)
+    .find(
+      (earlier) =>
+        portsCover(earlier.ports, rule.ports) &&
+        rulePeers(rule).every((peer) => rulePeers(earlier).some((candidate) => peerCovers(candidate, peer))),
+    );
+}
+
 /** Whether two subjects can select the same pod. */
 export function subjectsIntersect(a: TieredPolicy['subject'], b: TieredPolicy['subject']): boolean {
   if (a.namespace !== undefined && b.namespace !== undefined && a.namespace !== b.namespace) return false;
