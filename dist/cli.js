@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
-// ../main/node_modules/ajv/dist/compile/codegen/code.js
+// node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -190,9 +190,9 @@ var require_code = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/codegen/scope.js
+// node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -335,9 +335,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/codegen/index.js
+// node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -1055,9 +1055,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/util.js
+// node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -1222,9 +1222,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/names.js
+// node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1261,9 +1261,9 @@ var require_names = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/errors.js
+// node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1383,9 +1383,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
+// node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1434,9 +1434,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/rules.js
+// node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -1465,9 +1465,9 @@ var require_rules = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/applicability.js
+// node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1488,9 +1488,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/dataType.js
+// node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1672,9 +1672,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/defaults.js
+// node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -1709,9 +1709,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/code.js
+// node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1842,9 +1842,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/keyword.js
+// node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1960,9 +1960,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/subschema.js
+// node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -2043,9 +2043,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2078,9 +2078,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../main/node_modules/json-schema-traverse/index.js
+// node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema2, opts, cb) {
       if (typeof opts == "function") {
@@ -2166,9 +2166,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/resolve.js
+// node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2322,9 +2322,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/index.js
+// node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2830,9 +2830,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/validation_error.js
+// node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2846,9 +2846,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/ref_error.js
+// node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2863,9 +2863,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/index.js
+// node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -3087,9 +3087,9 @@ var require_compile = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/data.json
+// node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3106,9 +3106,9 @@ var require_data = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/lib/utils.js
+// node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3640,9 +3640,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/lib/schemes.js
+// node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3851,9 +3851,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/index.js
+// node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "../main/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4281,9 +4281,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/uri.js
+// node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4292,9 +4292,9 @@ var require_uri = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/core.js
+// node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "../main/node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -4903,9 +4903,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/id.js
+// node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -4918,9 +4918,9 @@ var require_id = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
+// node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -5040,9 +5040,9 @@ var require_ref = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/index.js
+// node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5061,9 +5061,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5093,9 +5093,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5121,9 +5121,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5147,9 +5147,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5179,9 +5179,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5216,9 +5216,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5245,9 +5245,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
+// node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5327,9 +5327,9 @@ var require_required = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5356,9 +5356,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5367,9 +5367,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5434,9 +5434,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
+// node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5463,9 +5463,9 @@ var require_const = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
+// node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5512,9 +5512,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
+// node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5550,9 +5550,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -5603,9 +5603,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
+// node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -5660,9 +5660,9 @@ var require_items = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5677,9 +5677,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5712,9 +5712,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5806,9 +5806,9 @@ var require_contains = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -5900,9 +5900,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5943,9 +5943,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6049,9 +6049,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6107,9 +6107,9 @@ var require_properties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6181,9 +6181,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
+// node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6212,9 +6212,9 @@ var require_not = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6229,9 +6229,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6287,9 +6287,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6314,9 +6314,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
+// node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6383,9 +6383,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6401,9 +6401,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
+// node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6449,9 +6449,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/format/format.js
+// node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6539,9 +6539,9 @@ var require_format = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/format/index.js
+// node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6550,9 +6550,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/metadata.js
+// node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -6573,9 +6573,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/draft7.js
+// node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6595,9 +6595,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -6609,9 +6609,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6714,9 +6714,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6871,9 +6871,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/ajv.js
+// node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -6941,9 +6941,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6998,9 +6998,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -7156,9 +7156,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7327,9 +7327,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7397,9 +7397,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -7447,9 +7447,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -7477,9 +7477,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7518,9 +7518,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -7636,9 +7636,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7666,9 +7666,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7741,9 +7741,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -7884,9 +7884,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7901,9 +7901,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -8037,9 +8037,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8320,9 +8320,9 @@ ${indent}`);
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8444,9 +8444,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8577,9 +8577,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -8599,9 +8599,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8659,9 +8659,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -8723,9 +8723,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8763,9 +8763,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -8914,9 +8914,9 @@ ${indent}${end}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -9058,9 +9058,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -9080,9 +9080,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9196,9 +9196,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9218,9 +9218,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9237,9 +9237,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -9255,9 +9255,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -9279,9 +9279,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9306,9 +9306,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9352,9 +9352,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9397,9 +9397,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9425,9 +9425,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -9492,9 +9492,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -9558,9 +9558,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9636,9 +9636,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -9714,9 +9714,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9746,9 +9746,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9795,9 +9795,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9874,9 +9874,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9963,9 +9963,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -10051,9 +10051,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10095,9 +10095,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10189,9 +10189,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10221,9 +10221,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -10301,9 +10301,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10610,9 +10610,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -10675,9 +10675,9 @@ ${pointer}
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10809,9 +10809,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10851,9 +10851,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10869,9 +10869,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10885,9 +10885,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10993,9 +10993,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -11044,9 +11044,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -11087,9 +11087,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11281,9 +11281,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11346,9 +11346,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11529,9 +11529,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11750,9 +11750,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11831,9 +11831,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11861,9 +11861,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11967,9 +11967,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document3 = require_Document();
     var composeNode = require_compose_node();
@@ -12010,9 +12010,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12218,9 +12218,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12403,9 +12403,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12464,9 +12464,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12526,9 +12526,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12628,9 +12628,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13217,9 +13217,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -13248,9 +13248,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -14122,9 +14122,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14219,9 +14219,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14636,162 +14636,6 @@ function isInAndOrSplit(peers, peer3) {
   return andOrSplits(peers).some(([namespaceItem, podItem]) => namespaceItem === peer3 || podItem === peer3);
 }
 
-// src/rules/allow-all-peer.ts
-var allowAllPeer = {
-  meta: {
-    id: "allow-all-peer",
-    severity: "warning",
-    description: "A rule that admits every source or destination: a `- {}` peer, or `ports` with no `from`/`to`.",
-    rationale: 'A rule with no `from` (or `to`), an empty list, or an empty peer admits every pod of every namespace and every external address. It often comes from a rule meant to be "just the port" that forgot its peers.',
-    remediation: "List the peers that need access. If the port really is public (an ingress controller), narrow the ports and document it with a suppression annotation.",
-    example: [
-      "ingress:",
-      "  - from:",
-      "      - podSelector: { matchLabels: { app: frontend } }",
-      "    ports: [{ protocol: TCP, port: 8080 }]"
-    ].join("\n")
-  },
-  check(ctx) {
-    for (const policy of ctx.model.policies) {
-      for (const direction of DIRECTIONS) {
-        if (!policy.types[direction]) continue;
-        const key = peerKey(direction);
-        const everyone = direction === "ingress" ? "every source" : "every destination";
-        for (const rule2 of policy[direction]) {
-          const ports = rule2.ports === void 0 ? "on every port" : "on its ports";
-          if (rule2.peers === void 0) {
-            ctx.report({
-              policy,
-              path: rule2.path,
-              message: `${direction} rule without "${key}" admits ${everyone} ${ports}: every pod and every external address`
-            });
-            continue;
-          }
-          for (const peer3 of rule2.peers) {
-            if (peerShape(peer3) !== "empty") continue;
-            ctx.report({
-              policy,
-              path: peer3.path,
-              message: `empty peer {} in "${key}" admits ${everyone} ${ports}: every pod and every external address`
-            });
-          }
-        }
-      }
-    }
-  }
-};
-
-// src/model/completeness.ts
-var SYSTEM_NAMESPACES = [
-  "default",
-  "kube-system",
-  "kube-public",
-  "kube-node-lease"
-];
-function workloadsKnown(model, namespace) {
-  if (model.knowledge?.complete) return true;
-  return workloadNamespaces(model).has(namespace) && !model.knowledge?.opaqueResources.has(namespace);
-}
-function namespacesKnown(model) {
-  if (model.knowledge) return model.knowledge.complete || model.knowledge.namespacesDeclared;
-  return namespacesDeclared(model, /* @__PURE__ */ new Set());
-}
-function treeIsComplete(model) {
-  return model.knowledge?.complete ?? false;
-}
-function namespacesDeclared(model, configured) {
-  let declared = 0;
-  for (const namespace of model.namespaces.values()) {
-    const known = !namespace.inferred || configured.has(namespace.name);
-    if (known) declared++;
-    else if (!SYSTEM_NAMESPACES.includes(namespace.name)) return false;
-  }
-  return declared > 0;
-}
-function workloadNamespaces(model) {
-  let namespaces = workloadNamespacesByModel.get(model);
-  if (!namespaces) {
-    namespaces = new Set(model.workloads.map((workload) => workload.namespace));
-    workloadNamespacesByModel.set(model, namespaces);
-  }
-  return namespaces;
-}
-var workloadNamespacesByModel = /* @__PURE__ */ new WeakMap();
-
-// src/policy/selector.ts
-var matchEverything = () => true;
-function compileSelector(selector2) {
-  const checks = [];
-  for (const [key, value] of Object.entries(selector2.matchLabels ?? {})) {
-    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
-  }
-  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
-    const allowed = new Set(values);
-    switch (operator) {
-      case "In":
-        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
-        break;
-      case "NotIn":
-        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
-        break;
-      case "Exists":
-        checks.push((labels) => hasLabel(labels, key));
-        break;
-      case "DoesNotExist":
-        checks.push((labels) => !hasLabel(labels, key));
-        break;
-      default:
-        return () => false;
-    }
-  }
-  if (checks.length === 0) return matchEverything;
-  return (labels) => checks.every((check) => check(labels));
-}
-function matchesSelector(selector2, labels) {
-  return compileSelector(selector2)(labels);
-}
-function isEmptySelector(selector2) {
-  return Object.keys(selector2.matchLabels ?? {}).length === 0 && (selector2.matchExpressions ?? []).length === 0;
-}
-function hasLabel(labels, key) {
-  return Object.prototype.hasOwnProperty.call(labels, key);
-}
-
-// src/rules/cross-namespace-pod-selector.ts
-var crossNamespacePodSelector = {
-  meta: {
-    id: "cross-namespace-pod-selector",
-    severity: "warning",
-    description: "A podSelector-only peer (not `{}`) that matches no pod in the policy's namespace, whose workloads the tree holds, but matches pods in other namespaces.",
-    rationale: "A peer with only a podSelector selects pods in the policy's own namespace. Written for pods that live elsewhere (Prometheus in `monitoring`, an ingress controller), it admits nothing, and the traffic is dropped.",
-    remediation: "Add a namespaceSelector in the same list item (no `-` before `podSelector`) naming the namespace of those pods.",
-    example: [
-      "ingress:",
-      "  - from:",
-      "      - namespaceSelector:",
-      "          matchLabels: { kubernetes.io/metadata.name: monitoring }",
-      "        podSelector:",
-      "          matchLabels: { app: prometheus }"
-    ].join("\n")
-  },
-  check(ctx) {
-    for (const { policy, rule: rule2, peer: peer3 } of policyPeers(ctx.model)) {
-      if (isInAndOrSplit(rule2.peers ?? [], peer3)) continue;
-      if (!peer3.podSelector || isEmptySelector(peer3.podSelector)) continue;
-      if (!workloadsKnown(ctx.model, policy.namespace)) continue;
-      if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
-      const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer3);
-      if (elsewhere.length === 0) continue;
-      const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
-      ctx.report({
-        policy,
-        path: subPath(peer3.path, "podSelector"),
-        message: `podSelector ${formatSelector(peer3.podSelector)} without namespaceSelector only looks in namespace ${policy.namespace}, where it matches nothing; it matches ${describeWorkloads(elsewhere)} in ${namespaces.join(", ")}: add a namespaceSelector to the same item`
-      });
-    }
-  }
-};
-
 // src/model/policy.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
 var RejectedPolicy = class extends Error {
@@ -14888,6 +14732,7 @@ function readClusterPolicy(reader, rules2, placement) {
       subject,
       ingress,
       egress,
+      annotations: reader.stringMap(["metadata", "annotations"]),
       locate: (path8) => object.locate(path8)
     };
   });
@@ -15122,7 +14967,7 @@ function readEndpointSelector(reader, path8, scope) {
   if (reader.get(path8) !== void 0 && reader.get(path8) !== null)
     onlyFields(reader, path8, ["matchLabels", "matchExpressions"]);
   const written = readSelector(reader, path8) ?? {};
-  const requirements = [
+  const requirements2 = [
     ...Object.entries(written.matchLabels ?? {}).map(([key, value]) => ({
       key,
       operator: "In",
@@ -15140,7 +14985,7 @@ function readEndpointSelector(reader, path8, scope) {
   const pods = [];
   let namesNamespace = false;
   let namesNamespaceLabels = false;
-  for (const { path: at2, inMatchLabels, ...requirement } of requirements) {
+  for (const { path: at2, inMatchLabels, ...requirement } of requirements2) {
     const colon = requirement.key.indexOf(":");
     const source = colon === -1 ? "any" : requirement.key.slice(0, colon);
     const key = colon === -1 ? requirement.key : requirement.key.slice(colon + 1);
@@ -15252,7 +15097,7 @@ var UNEVALUATED_PEERS = {
   fromNodes: "fromNodes selects nodes, which the model does not hold",
   toNodes: "toNodes selects nodes, which the model does not hold",
   toFQDNs: "toFQDNs matches addresses learnt from DNS answers, which the tree does not hold",
-  toServices: "toServices is not evaluated yet"
+  toServices: "toServices names Services, whose backends this version does not resolve"
 };
 var NODE_ENTITIES = ["host", "remote-node", "kube-apiserver", "health", "init", "ingress", "unmanaged"];
 var ENTITIES = ["all", "world", "world-ipv4", "world-ipv6", "cluster", "none", ...NODE_ENTITIES];
@@ -15416,6 +15261,11 @@ function readRules2(reader, path8, field, action, scope) {
   });
 }
 function addresses(reader, path8, cidr, except) {
+  if (typeof cidr === "string" && cidr.includes("${"))
+    throw new RejectedPolicy(
+      path8,
+      `${JSON.stringify(cidr)} holds a substitution variable (Flux postBuild, envsubst) that is not a CIDR until it is substituted: check the tree rendered with its variables`
+    );
   if (typeof cidr !== "string" || !cidr.includes("/") || cidrToRange(cidr) === void 0)
     throw new RejectedPolicy(path8, `invalid CIDR: ${JSON.stringify(cidr)}`);
   return { ipBlock: { cidr, except }, addressesOnly: true, path: path8 };
@@ -16369,6 +16219,43 @@ function policyKindsNamed(kind) {
   return POLICY_KINDS.filter((candidate) => candidate.kind === kind);
 }
 
+// src/model/completeness.ts
+var SYSTEM_NAMESPACES = [
+  "default",
+  "kube-system",
+  "kube-public",
+  "kube-node-lease"
+];
+function workloadsKnown(model, namespace) {
+  if (model.knowledge?.complete) return true;
+  return workloadNamespaces(model).has(namespace) && !model.knowledge?.opaqueResources.has(namespace);
+}
+function namespacesKnown(model) {
+  if (model.knowledge) return model.knowledge.complete || model.knowledge.namespacesDeclared;
+  return namespacesDeclared(model, /* @__PURE__ */ new Set());
+}
+function treeIsComplete(model) {
+  return model.knowledge?.complete ?? false;
+}
+function namespacesDeclared(model, configured) {
+  let declared = 0;
+  for (const namespace of model.namespaces.values()) {
+    const known = !namespace.inferred || configured.has(namespace.name);
+    if (known) declared++;
+    else if (!SYSTEM_NAMESPACES.includes(namespace.name)) return false;
+  }
+  return declared > 0;
+}
+function workloadNamespaces(model) {
+  let namespaces = workloadNamespacesByModel.get(model);
+  if (!namespaces) {
+    namespaces = new Set(model.workloads.map((workload) => workload.namespace));
+    workloadNamespacesByModel.set(model, namespaces);
+  }
+  return namespaces;
+}
+var workloadNamespacesByModel = /* @__PURE__ */ new WeakMap();
+
 // src/model/operators/prometheus-operator.ts
 function operatorPodLabels(resource, app, own) {
   const name = resource.object.name;
@@ -16980,6 +16867,45 @@ function readService(reader, namespace) {
   };
 }
 
+// src/policy/selector.ts
+var matchEverything = () => true;
+function compileSelector(selector2) {
+  const checks = [];
+  for (const [key, value] of Object.entries(selector2.matchLabels ?? {})) {
+    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
+  }
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    const allowed = new Set(values);
+    switch (operator) {
+      case "In":
+        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
+        break;
+      case "NotIn":
+        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
+        break;
+      case "Exists":
+        checks.push((labels) => hasLabel(labels, key));
+        break;
+      case "DoesNotExist":
+        checks.push((labels) => !hasLabel(labels, key));
+        break;
+      default:
+        return () => false;
+    }
+  }
+  if (checks.length === 0) return matchEverything;
+  return (labels) => checks.every((check) => check(labels));
+}
+function matchesSelector(selector2, labels) {
+  return compileSelector(selector2)(labels);
+}
+function isEmptySelector(selector2) {
+  return Object.keys(selector2.matchLabels ?? {}).length === 0 && (selector2.matchExpressions ?? []).length === 0;
+}
+function hasLabel(labels, key) {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+
 // src/text/compare.ts
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -17128,10 +17054,17 @@ function reachesDns(ctx, workload, dnsTargets, protocol2, port2) {
     (dns) => ctx.engine.sideAllows("egress", { workload }, { workload: dns }, protocol2, port2)
   ) || dnsTargets.every((dns) => dns.ips.length === 0) && ipBlockMayReachDns(ctx.engine, workload, protocol2, port2, ctx.config.cluster.podCidrs);
 }
+function deniedByAdmin(ctx, workload, dnsTargets, protocol2, port2) {
+  return dnsTargets.every((dns) => {
+    const { decision } = ctx.engine.explain({ workload }, { workload: dns }, protocol2, port2).egress;
+    return decision?.tier === "admin" && !decision.allowed;
+  });
+}
 var dnsEgressMissing = {
   meta: {
     id: "dns-egress-missing",
     severity: "error",
+    kinds: ["NetworkPolicy"],
     description: "An egress-isolated workload that no rule allows to reach the cluster DNS pods on UDP 53.",
     rationale: "Once a policy isolates a pod for egress, everything not allowed is dropped, DNS included. The pod can no longer resolve Service names: every outgoing call fails, usually as a timeout far from the policy that caused it. DNS also falls back to TCP 53 for large answers, so UDP alone breaks intermittently.",
     remediation: "Allow egress to the DNS pods on UDP and TCP 53, for the whole namespace in a separate policy so every isolated pod gets it. If your DNS pods carry other labels, set `dns:` in `.netpol-guard.yaml`.",
@@ -17177,6 +17110,8 @@ var dnsEgressMissing = {
       const policies = ctx.engine.selectingPolicies(workload, "egress");
       if (policies.length === 0) continue;
       if (required2.every(({ protocol: protocol2, port: port2 }) => reaches(workload, policies, protocol2, port2))) continue;
+      if (required2.some(({ protocol: protocol2, port: port2 }) => deniedByAdmin(ctx, workload, targets, protocol2, port2)))
+        continue;
       const [isolating] = [...policies].sort(compareIsolating);
       if (!isolating) continue;
       const group = groups.get(isolating) ?? {
@@ -17216,12 +17151,828 @@ function compareIsolating(a, b) {
   return wide || (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line);
 }
 
+// src/policy/portset.ts
+var MIN_PORT = 1;
+var MAX_PORT = 65535;
+var ConnSet = class _ConnSet {
+  constructor(byProtocol) {
+    this.byProtocol = byProtocol;
+  }
+  byProtocol;
+  static EMPTY = new _ConnSet({ TCP: [], UDP: [], SCTP: [] });
+  static FULL = new _ConnSet({
+    TCP: [[MIN_PORT, MAX_PORT]],
+    UDP: [[MIN_PORT, MAX_PORT]],
+    SCTP: [[MIN_PORT, MAX_PORT]]
+  });
+  /** Every port of TCP, UDP and SCTP: what a direction allows when no policy isolates it. */
+  static all() {
+    return _ConnSet.FULL;
+  }
+  static none() {
+    return _ConnSet.EMPTY;
+  }
+  /** The given ranges of one protocol (any order, overlapping allowed; clipped to 1..65535). */
+  static of(protocol2, ranges) {
+    return _ConnSet.from({ [protocol2]: ranges });
+  }
+  /** Every port of one protocol. */
+  static allOf(protocol2) {
+    return _ConnSet.of(protocol2, [[MIN_PORT, MAX_PORT]]);
+  }
+  /** Builds a set from ranges per protocol (any order, overlapping allowed; clipped to 1..65535). */
+  static from(ranges) {
+    return _ConnSet.create({
+      TCP: normalize(ranges.TCP ?? []),
+      UDP: normalize(ranges.UDP ?? []),
+      SCTP: normalize(ranges.SCTP ?? [])
+    });
+  }
+  static create(byProtocol) {
+    const set = new _ConnSet(byProtocol);
+    if (set.isEmpty()) return _ConnSet.EMPTY;
+    return set.equals(_ConnSet.FULL) ? _ConnSet.FULL : set;
+  }
+  combine(other, op) {
+    const TCP = op(this.byProtocol.TCP, other.byProtocol.TCP);
+    const UDP = op(this.byProtocol.UDP, other.byProtocol.UDP);
+    const SCTP = op(this.byProtocol.SCTP, other.byProtocol.SCTP);
+    const { byProtocol: mine } = this;
+    if (TCP === mine.TCP && UDP === mine.UDP && SCTP === mine.SCTP) return this;
+    const { byProtocol: theirs } = other;
+    if (TCP === theirs.TCP && UDP === theirs.UDP && SCTP === theirs.SCTP) return other;
+    return _ConnSet.create({ TCP, UDP, SCTP });
+  }
+  union(other) {
+    if (other === this || other.isEmpty() || this === _ConnSet.FULL) return this;
+    if (this.isEmpty() || other === _ConnSet.FULL) return other;
+    return this.combine(other, unionRanges);
+  }
+  intersection(other) {
+    if (this.isEmpty() || other === _ConnSet.FULL) return this;
+    if (other.isEmpty() || this === _ConnSet.FULL) return other;
+    return this.combine(other, intersectRanges);
+  }
+  subtract(other) {
+    if (other.isEmpty() || this.isEmpty()) return this;
+    return this.combine(other, (a, b) => intersectRanges(a, complement(b)));
+  }
+  equals(other) {
+    return PROTOCOLS.every((protocol2) => sameRanges(this.byProtocol[protocol2], other.byProtocol[protocol2]));
+  }
+  isEmpty() {
+    return PROTOCOLS.every((protocol2) => this.byProtocol[protocol2].length === 0);
+  }
+  /** Every port of every protocol. */
+  isAll() {
+    return this.equals(_ConnSet.FULL);
+  }
+  has(protocol2, port2) {
+    return this.byProtocol[protocol2].some(([lo, hi]) => lo <= port2 && port2 <= hi);
+  }
+  ranges(protocol2) {
+    return this.byProtocol[protocol2];
+  }
+  /** Protocols with at least one port, in `PROTOCOLS` order. */
+  protocols() {
+    return PROTOCOLS.filter((protocol2) => this.byProtocol[protocol2].length > 0);
+  }
+  /**
+   * The compact form reports and tests compare: `All Connections`, `No Connections`, or protocol groups sorted by
+   * name, e.g. `TCP 80,8080-8090,UDP 53` (the notation NP-Guard uses, so outputs can be compared with it).
+   */
+  toString() {
+    if (this.isEmpty()) return "No Connections";
+    if (this.isAll()) return "All Connections";
+    return [...PROTOCOLS].sort().filter((protocol2) => this.byProtocol[protocol2].length > 0).map((protocol2) => `${protocol2} ${this.byProtocol[protocol2].map(formatRange).join(",")}`).join(",");
+  }
+};
+function formatRange([lo, hi]) {
+  return lo === hi ? String(lo) : `${lo}-${hi}`;
+}
+function normalize(ranges) {
+  const clipped = ranges.map(([lo, hi]) => [Math.max(lo, MIN_PORT), Math.min(hi, MAX_PORT)]).filter(([lo, hi]) => lo <= hi).sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [lo, hi] of clipped) {
+    const last = merged.at(-1);
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  return merged;
+}
+function unionRanges(a, b) {
+  if (covers(a, b)) return a;
+  if (covers(b, a)) return b;
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++];
+    const last = merged.at(-1);
+    if (!last || next[0] > last[1] + 1) merged.push(next);
+    else if (next[1] > last[1]) merged[merged.length - 1] = [last[0], next[1]];
+  }
+  return merged;
+}
+function covers(outer, inner) {
+  let i = 0;
+  for (const [lo, hi] of inner) {
+    while (i < outer.length && outer[i][1] < lo) i++;
+    const range2 = outer[i];
+    if (!range2 || range2[0] > lo || range2[1] < hi) return false;
+  }
+  return true;
+}
+function intersectRanges(a, b) {
+  const result = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [aLo, aHi] = a[i];
+    const [bLo, bHi] = b[j];
+    const lo = Math.max(aLo, bLo);
+    const hi = Math.min(aHi, bHi);
+    if (lo <= hi) result.push([lo, hi]);
+    if (aHi < bHi) i++;
+    else j++;
+  }
+  return result;
+}
+function complement(ranges) {
+  const result = [];
+  let next = MIN_PORT;
+  for (const [lo, hi] of ranges) {
+    if (lo > next) result.push([next, lo - 1]);
+    next = hi + 1;
+  }
+  if (next <= MAX_PORT) result.push([next, MAX_PORT]);
+  return result;
+}
+function sameRanges(a, b) {
+  return a.length === b.length && a.every(([lo, hi], i) => lo === b[i][0] && hi === b[i][1]);
+}
+
+// src/policy/compile.ts
+function compileTieredPolicy(policy) {
+  const { subject } = policy;
+  const pods = compileSelector(subject.podSelector);
+  const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
+  const home = subject.namespace ?? "";
+  const compileRules = (direction) => policy[direction].map((rule2) => ({
+    action: rule2.action,
+    index: rule2.index,
+    ...rule2.name !== void 0 ? { name: rule2.name } : {},
+    path: rule2.path,
+    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(home, peer3)) } : {},
+    ports: compilePorts(rule2.ports)
+  }));
+  return {
+    ref: policy.ref,
+    tier: policy.tier,
+    priority: policy.priority,
+    namespace: subject.namespace,
+    selects: (pod) => (subject.namespace === void 0 || pod.namespace === subject.namespace) && (!namespaces || namespaces(pod.namespaceLabels)) && pods(pod.labels),
+    // A cluster policy without rules for a direction does not affect it.
+    applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
+    isolates: {
+      ingress: policy.ingress.length > 0 && (policy.defaultDeny?.ingress ?? true),
+      egress: policy.egress.length > 0 && (policy.defaultDeny?.egress ?? true)
+    },
+    ingress: compileRules("ingress"),
+    egress: compileRules("egress"),
+    locate: policy.locate,
+    meaning: meaningOnce(
+      (direction) => JSON.stringify([
+        policy.tier,
+        policy.priority,
+        // Equal priorities are ordered by name, so the name is part of what a policy means.
+        policy.ref.name,
+        subject,
+        policy[direction].map(({ action, peers, ports }) => [
+          action,
+          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly }) => [
+            podSelector,
+            namespaceSelector,
+            ipBlock,
+            addressesOnly
+          ]),
+          ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
+        ])
+      ])
+    )
+  };
+}
+function meaningOnce(describe2) {
+  const meanings2 = {};
+  return (direction) => meanings2[direction] ??= describe2(direction);
+}
+function compilePeer(policyNamespace, peer3) {
+  if (peer3.ipBlock) {
+    const ranges = ipBlockRanges(peer3.ipBlock);
+    const admits2 = (address) => ranges.some((range2) => rangeContains(range2, address));
+    const key = `${peer3.addressesOnly ? "addresses" : "ip"}:${JSON.stringify(peer3.ipBlock)}`;
+    return {
+      peer: peer3,
+      ipRanges: ranges,
+      key,
+      namespaceKey: peer3.addressesOnly ? "addresses" : "ip",
+      matchesNamespace: () => false,
+      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
+      matches: (facts) => "pod" in facts ? !peer3.addressesOnly && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
+    };
+  }
+  const podMatches = compileSelector(peer3.podSelector ?? {});
+  const namespaceSelector = peer3.namespaceSelector && compileSelector(peer3.namespaceSelector);
+  const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
+  const namespaceKey = peer3.namespaceSelector ? `ns:${JSON.stringify(peer3.namespaceSelector)}` : `in:${policyNamespace}`;
+  return {
+    peer: peer3,
+    ipRanges: [],
+    key: `${namespaceKey}|pod:${JSON.stringify(peer3.podSelector ?? {})}`,
+    namespaceKey,
+    matchesNamespace,
+    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
+  };
+}
+function matchesEveryPod(peer3) {
+  const { namespaceSelector, podSelector, ipBlock } = peer3.peer;
+  return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
+}
+function compilePorts(ports) {
+  if (!ports) return { hasNamed: false, resolve: () => ConnSet.all() };
+  let fixed = ConnSet.none();
+  const named = [];
+  for (const port2 of ports) {
+    const protocol2 = port2.protocol ?? "TCP";
+    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(protocol2));
+    else if (typeof port2.port === "number")
+      fixed = fixed.union(ConnSet.of(protocol2, [[port2.port, port2.endPort ?? port2.port]]));
+    else named.push({ name: port2.port, ...port2.protocol ? { protocol: port2.protocol } : {} });
+  }
+  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
+  const resolved = /* @__PURE__ */ new WeakMap();
+  return {
+    hasNamed: true,
+    // A name means whatever port the destination's container declares under that name and protocol; an address
+    // outside the pods declares none, so a named port never matches it.
+    resolve(destinationPorts) {
+      if (!destinationPorts) return fixed;
+      let ports2 = resolved.get(destinationPorts);
+      if (!ports2) {
+        ports2 = destinationPorts.filter(
+          (declared) => named.some(
+            (n) => n.name === declared.name && (n.protocol ?? declared.protocol) === declared.protocol
+          )
+        ).reduce(
+          (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
+          fixed
+        );
+        resolved.set(destinationPorts, ports2);
+      }
+      return ports2;
+    }
+  };
+}
+
+// src/rules/tiered.ts
+var CLUSTER_POLICY_KINDS = [
+  "AdminNetworkPolicy",
+  "BaselineAdminNetworkPolicy",
+  "ClusterNetworkPolicy"
+];
+function tieredPoliciesOf(model, kinds) {
+  return (model.tieredPolicies ?? []).filter((policy) => kinds.includes(policy.ref.kind));
+}
+function tieredRules(policies) {
+  return policies.flatMap(
+    (policy) => DIRECTIONS.flatMap((direction) => policy[direction].map((rule2) => ({ policy, direction, rule: rule2 })))
+  );
+}
+function rulePeers(rule2) {
+  return rule2.peers ?? [
+    { namespaceSelector: {}, podSelector: {}, path: rule2.path },
+    { ipBlock: { cidr: "0.0.0.0/0", except: [] }, path: rule2.path },
+    { ipBlock: { cidr: "::/0", except: [] }, path: rule2.path }
+  ];
+}
+function policyLabel(policy) {
+  const { kind, namespace, name } = policy.ref;
+  return `${kind} ${namespace ? `${namespace}/` : ""}${name}`;
+}
+function actionName(action) {
+  return { allow: "Accept", deny: "Deny", pass: "Pass" }[action];
+}
+function ruleLabel(direction, rule2) {
+  const name = rule2.name ? ` "${rule2.name}"` : "";
+  return `${direction}[${rule2.index}]${name} (${actionName(rule2.action)})`;
+}
+function requirements(selector2) {
+  return [
+    ...Object.entries(selector2.matchLabels ?? {}).map(([key, value]) => ({
+      key,
+      operator: "In",
+      values: [value]
+    })),
+    ...(selector2.matchExpressions ?? []).map(({ key, operator, values }) => ({
+      key,
+      operator,
+      values: [...values ?? []]
+    }))
+  ];
+}
+function implies(given, wanted) {
+  if (given.key !== wanted.key) return false;
+  const within = (values, set) => values.length > 0 && values.every((value) => set.includes(value));
+  switch (wanted.operator) {
+    case "In":
+      return given.operator === "In" && within(given.values, wanted.values);
+    case "Exists":
+      return given.operator === "Exists" || given.operator === "In" && given.values.length > 0;
+    case "DoesNotExist":
+      return given.operator === "DoesNotExist";
+    case "NotIn":
+      return given.operator === "DoesNotExist" || given.operator === "In" && given.values.length > 0 && given.values.every((value) => !wanted.values.includes(value)) || given.operator === "NotIn" && wanted.values.every((value) => given.values.includes(value));
+  }
+}
+function selectorCovers(outer, inner) {
+  const given = requirements(inner);
+  return requirements(outer).every((wanted) => given.some((requirement) => implies(requirement, wanted)));
+}
+function selectorsIntersect(a, b) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const requirement of [...requirements(a), ...requirements(b)]) {
+    byKey.set(requirement.key, [...byKey.get(requirement.key) ?? [], requirement]);
+  }
+  for (const list2 of byKey.values()) {
+    const absent = list2.some((r) => r.operator === "DoesNotExist");
+    const present3 = list2.some((r) => r.operator === "In" || r.operator === "Exists");
+    if (absent && present3) return false;
+    if (absent) continue;
+    const excluded = new Set(list2.filter((r) => r.operator === "NotIn").flatMap((r) => r.values));
+    let candidates;
+    for (const r of list2) {
+      if (r.operator !== "In") continue;
+      candidates = (candidates ?? r.values).filter((value) => r.values.includes(value));
+    }
+    if (candidates !== void 0 && candidates.every((value) => excluded.has(value))) return false;
+  }
+  return true;
+}
+function peerRange(peer3) {
+  return peer3.ipBlock ? cidrToRange(peer3.ipBlock.cidr) : void 0;
+}
+function peerCovers(outer, inner) {
+  const [outerRange, innerRange] = [peerRange(outer), peerRange(inner)];
+  if (outer.ipBlock || inner.ipBlock) {
+    return outerRange !== void 0 && innerRange !== void 0 && rangeContains(outerRange, innerRange);
+  }
+  return selectorCovers(outer.namespaceSelector ?? {}, inner.namespaceSelector ?? {}) && selectorCovers(outer.podSelector ?? {}, inner.podSelector ?? {});
+}
+function peersOverlap(a, b, config) {
+  const [rangeA, rangeB] = [peerRange(a), peerRange(b)];
+  if (rangeA && rangeB) return rangesOverlap(rangeA, rangeB);
+  if (a.ipBlock || b.ipBlock) {
+    const block = a.ipBlock ? a : b;
+    return block.ipBlock !== void 0 && holdsPodAddresses(block.ipBlock.cidr, config);
+  }
+  return selectorsIntersect(a.namespaceSelector ?? {}, b.namespaceSelector ?? {}) && selectorsIntersect(a.podSelector ?? {}, b.podSelector ?? {});
+}
+function holdsPodAddresses(cidr, config) {
+  const range2 = cidrToRange(cidr);
+  if (!range2) return false;
+  if (cidr.endsWith("/0")) return true;
+  return config.cluster.podCidrs.some((pods) => {
+    const podRange = cidrToRange(pods);
+    return podRange !== void 0 && rangesOverlap(range2, podRange);
+  });
+}
+function namedPorts(ports) {
+  return ports.filter((port2) => typeof port2.port === "string");
+}
+function portsCover(outer, inner) {
+  if (outer === void 0) return true;
+  if (inner === void 0) return false;
+  const outerFixed = compilePorts(outer).resolve(void 0);
+  if (!compilePorts(inner).resolve(void 0).subtract(outerFixed).isEmpty()) return false;
+  return namedPorts(inner).every(
+    (named) => namedPorts(outer).some(
+      (candidate) => candidate.port === named.port && (candidate.protocol === void 0 || candidate.protocol === named.protocol)
+    )
+  );
+}
+function portsOverlap(a, b) {
+  if (a === void 0 || b === void 0) return true;
+  const [fixedA, fixedB] = [compilePorts(a).resolve(void 0), compilePorts(b).resolve(void 0)];
+  if (!fixedA.intersection(fixedB).isEmpty()) return true;
+  const namedMeets = (named, other) => named.some(
+    (port2) => other.some(
+      (candidate) => candidate.port === port2.port && (candidate.protocol === void 0 || port2.protocol === void 0 || candidate.protocol === port2.protocol) || candidate.port === void 0 && (port2.protocol === void 0 || candidate.protocol === port2.protocol)
+    )
+  );
+  return namedMeets(namedPorts(a), b) || namedMeets(namedPorts(b), a);
+}
+function rulesOverlap(a, b, config) {
+  return portsOverlap(a.ports, b.ports) && rulePeers(a).some((peerA) => rulePeers(b).some((peerB) => peersOverlap(peerA, peerB, config)));
+}
+function shadowingRule(rules2, position) {
+  const rule2 = rules2[position];
+  if (!rule2) return void 0;
+  return rules2.slice(0, position).find(
+    (earlier) => portsCover(earlier.ports, rule2.ports) && rulePeers(rule2).every((peer3) => rulePeers(earlier).some((candidate) => peerCovers(candidate, peer3)))
+  );
+}
+function subjectsIntersect(a, b) {
+  if (a.namespace !== void 0 && b.namespace !== void 0 && a.namespace !== b.namespace) return false;
+  return selectorsIntersect(a.namespaceSelector ?? {}, b.namespaceSelector ?? {}) && selectorsIntersect(a.podSelector, b.podSelector);
+}
+function subjectWorkloads(model, policy) {
+  let byPolicy = subjectsByModel.get(model);
+  if (!byPolicy) subjectsByModel.set(model, byPolicy = /* @__PURE__ */ new WeakMap());
+  let workloads = byPolicy.get(policy);
+  if (!workloads) byPolicy.set(policy, workloads = selectedWorkloads(model, policy));
+  return workloads;
+}
+var subjectsByModel = /* @__PURE__ */ new WeakMap();
+function selectedWorkloads(model, policy) {
+  const { subject } = policy;
+  return model.workloads.filter(
+    (workload) => (subject.namespace === void 0 || workload.namespace === subject.namespace) && matchesSelector(subject.namespaceSelector ?? {}, namespaceLabelsOf(model, workload.namespace)) && matchesSelector(subject.podSelector, workload.labels)
+  );
+}
+
+// src/rules/admin-deny-blocks-dns.ts
+function subjectPods(ctx, policy) {
+  const known = subjectWorkloads(ctx.model, policy);
+  if (known.length > 0) return known;
+  const { namespaceSelector = {}, podSelector } = policy.subject;
+  return [...ctx.model.namespaces.values()].filter((namespace) => matchesSelector(namespaceSelector, namespace.labels)).map((namespace) => ({
+    id: `${namespace.name}/Pod/selected-by-${policy.ref.name}`,
+    namespace: namespace.name,
+    kind: "Pod",
+    name: `(pods ${policy.ref.name} selects)`,
+    labels: labelsSatisfying(podSelector),
+    ports: [],
+    ips: [],
+    loc: policy.ref.location
+  }));
+}
+var adminDenyBlocksDns = {
+  meta: {
+    id: "admin-deny-blocks-dns",
+    severity: "error",
+    kinds: ["AdminNetworkPolicy", "ClusterNetworkPolicy"],
+    description: "An admin-tier Deny that blocks the pods it selects from the cluster DNS pods on UDP 53.",
+    rationale: "An AdminNetworkPolicy (or a ClusterNetworkPolicy of the Admin tier) decides before every NetworkPolicy: when one of its Deny rules matches the DNS pods, the pods it selects cannot resolve any name, and no namespace owner can allow it back. A broad Deny (every other namespace, `0.0.0.0/0`) does this unnoticed.",
+    remediation: "Put an Accept (or a Pass) for the DNS pods on UDP and TCP 53 before the Deny, in the same policy or in one of lower priority value.",
+    example: [
+      "egress:",
+      "  - name: allow-dns",
+      "    action: Allow",
+      "    to:",
+      "      - pods:",
+      "          namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: kube-system } }",
+      "          podSelector: { matchLabels: { k8s-app: kube-dns } }",
+      "    ports: [{ portNumber: { protocol: UDP, port: 53 } }, { portNumber: { protocol: TCP, port: 53 } }]",
+      "  - name: deny-other-namespaces",
+      "    action: Deny",
+      "    to: [{ namespaces: {} }]"
+    ].join("\n")
+  },
+  check(ctx) {
+    const admin = tieredPoliciesOf(ctx.model, adminDenyBlocksDns.meta.kinds).filter(
+      (policy) => policy.tier === "admin" && policy.egress.some((rule2) => rule2.action === "deny")
+    );
+    if (admin.length === 0) return;
+    const { pods: targets, description } = dnsPods(ctx.model, ctx.config);
+    const dnsIds = new Set(targets.map((target2) => target2.id));
+    const required2 = ctx.config.dns.ports.filter((port2) => port2.protocol === "UDP");
+    const denials = /* @__PURE__ */ new Map();
+    const decisions = /* @__PURE__ */ new Map();
+    const decide = (workload, target2, protocol2, port2) => {
+      const key = `${ctx.engine.selectionMeaning(workload, "egress")}\0${target2.id} ${protocol2} ${port2}`;
+      if (!decisions.has(key)) {
+        decisions.set(
+          key,
+          ctx.engine.explain({ workload }, { workload: target2 }, protocol2, port2).egress.decision
+        );
+      }
+      return decisions.get(key);
+    };
+    for (const policy of admin) {
+      for (const workload of subjectPods(ctx, policy)) {
+        if (dnsIds.has(workload.id)) continue;
+        for (const { protocol: protocol2, port: port2 } of required2) {
+          for (const target2 of targets) {
+            const decision = decide(workload, target2, protocol2, port2);
+            if (decision?.tier !== "admin" || decision.allowed || !decision.rule) continue;
+            const { policy: ref, index } = decision.rule;
+            const deciding = admin.find((candidate) => candidate.ref === ref);
+            const rule2 = deciding?.egress.find((candidate) => candidate.index === index);
+            if (!deciding || !rule2) continue;
+            const entry = denials.get(rule2) ?? { policy: deciding, workloads: /* @__PURE__ */ new Map() };
+            entry.workloads.set(workload.id, workload);
+            denials.set(rule2, entry);
+          }
+        }
+      }
+    }
+    const ports = required2.map(({ protocol: protocol2, port: port2 }) => `${protocol2} ${port2}`).join(", ");
+    for (const [rule2, { policy, workloads }] of denials) {
+      ctx.report({
+        tiered: policy,
+        path: rule2.path,
+        message: `${policyLabel(policy)} ${ruleLabel("egress", rule2)} denies ${ports} to the DNS pods (${description}) for ${describeWorkloads([...workloads.values()])}: they cannot resolve names, and no NetworkPolicy can allow it back; accept DNS in an earlier rule`
+      });
+    }
+  }
+};
+
+// src/rules/allow-all-peer.ts
+var allowAllPeer = {
+  meta: {
+    id: "allow-all-peer",
+    severity: "warning",
+    kinds: ["NetworkPolicy"],
+    description: "A rule that admits every source or destination: a `- {}` peer, or `ports` with no `from`/`to`.",
+    rationale: 'A rule with no `from` (or `to`), an empty list, or an empty peer admits every pod of every namespace and every external address. It often comes from a rule meant to be "just the port" that forgot its peers.',
+    remediation: "List the peers that need access. If the port really is public (an ingress controller), narrow the ports and document it with a suppression annotation.",
+    example: [
+      "ingress:",
+      "  - from:",
+      "      - podSelector: { matchLabels: { app: frontend } }",
+      "    ports: [{ protocol: TCP, port: 8080 }]"
+    ].join("\n")
+  },
+  check(ctx) {
+    for (const policy of ctx.model.policies) {
+      for (const direction of DIRECTIONS) {
+        if (!policy.types[direction]) continue;
+        const key = peerKey(direction);
+        const everyone = direction === "ingress" ? "every source" : "every destination";
+        for (const rule2 of policy[direction]) {
+          const ports = rule2.ports === void 0 ? "on every port" : "on its ports";
+          if (rule2.peers === void 0) {
+            ctx.report({
+              policy,
+              path: rule2.path,
+              message: `${direction} rule without "${key}" admits ${everyone} ${ports}: every pod and every external address`
+            });
+            continue;
+          }
+          for (const peer3 of rule2.peers) {
+            if (peerShape(peer3) !== "empty") continue;
+            ctx.report({
+              policy,
+              path: peer3.path,
+              message: `empty peer {} in "${key}" admits ${everyone} ${ports}: every pod and every external address`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+
+// src/rules/cluster-policy-network-deny-cuts-pods.ts
+var EVERY_POD2 = { namespaceSelector: {}, podSelector: {}, path: [] };
+var clusterPolicyNetworkDenyCutsPods = {
+  meta: {
+    id: "cluster-policy-network-deny-cuts-pods",
+    severity: "error",
+    kinds: CLUSTER_POLICY_KINDS,
+    description: "A cluster policy Deny to `networks` that hold pod addresses (`0.0.0.0/0`, `::/0`, or a configured pod CIDR), with no earlier rule sparing pod traffic.",
+    rationale: "Unlike a NetworkPolicy ipBlock, a cluster policy `networks` peer matches every address in the range, pod addresses included. A Deny to `0.0.0.0/0` written to block the Internet also denies the selected pods every connection to other pods, DNS included: an outage of everything the policy selects.",
+    remediation: "Put a rule before the Deny that Passes (or Accepts) traffic to every pod, as the API reference advises, or deny narrower networks that leave the pod and Service CIDRs out.",
+    example: [
+      "egress:",
+      "  - name: pods-decide-below",
+      "    action: Pass",
+      "    to: [{ namespaces: {} }]",
+      "  - name: no-internet",
+      "    action: Deny",
+      '    to: [{ networks: [0.0.0.0/0, "::/0"] }]'
+    ].join("\n")
+  },
+  check(ctx) {
+    for (const policy of tieredPoliciesOf(ctx.model, clusterPolicyNetworkDenyCutsPods.meta.kinds)) {
+      policy.egress.forEach((rule2, position) => {
+        if (rule2.action !== "deny") return;
+        const cutting = rulePeers(rule2).filter(
+          (peer3) => peer3.ipBlock !== void 0 && holdsPodAddresses(peer3.ipBlock.cidr, ctx.config)
+        );
+        const first = cutting[0];
+        if (!first) return;
+        const spared = policy.egress.slice(0, position).some(
+          (earlier) => earlier.action !== "deny" && rulePeers(earlier).some((peer3) => peerCovers(peer3, EVERY_POD2)) && portsCover(earlier.ports, rule2.ports)
+        );
+        if (spared) return;
+        const networks = shortList(cutting.map((peer3) => peer3.ipBlock.cidr));
+        ctx.report({
+          tiered: policy,
+          path: first.path,
+          message: `${policyLabel(policy)} ${ruleLabel("egress", rule2)} denies ${networks}, which holds pod addresses: networks match pods too, so the pods it selects lose every connection to other pods, DNS included, on the ports it names; Pass pod traffic in an earlier rule, or deny narrower networks`
+        });
+      });
+    }
+  }
+};
+
+// src/rules/cluster-policy-pass-to-default.ts
+var clusterPolicyPassToDefault = {
+  meta: {
+    id: "cluster-policy-pass-to-default",
+    severity: "warning",
+    kinds: CLUSTER_POLICY_KINDS,
+    description: "A cluster policy Pass where nothing below decides for the pods it applies to: it acts as an allow-all or a deny-all.",
+    rationale: "Pass delegates to the namespace owners (NetworkPolicies) and then the baseline. When neither has anything for the pods, the Pass is an Accept in disguise (every connection it matches is allowed by default), or, where a NetworkPolicy isolates the pods with no rule for the direction, a Deny: what it does depends on policies written elsewhere, and changes the day one is added.",
+    remediation: "Say what is meant: Accept or Deny in the cluster policy, or add the NetworkPolicy or baseline rule the Pass delegates to.",
+    example: [
+      "egress:",
+      "  - name: tenants-decide-within-their-namespace",
+      "    action: Pass",
+      "    to: [{ namespaces: { matchLabels: { tenant: blue } } }]",
+      "# ...with a BaselineAdminNetworkPolicy or per-namespace NetworkPolicies that decide below it"
+    ].join("\n")
+  },
+  check(ctx) {
+    const policies = tieredPoliciesOf(ctx.model, clusterPolicyPassToDefault.meta.kinds);
+    const baseline = policies.filter((policy) => policy.tier === "baseline");
+    for (const { policy, direction, rule: rule2 } of tieredRules(policies)) {
+      if (rule2.action !== "pass" || rulePeers(rule2).length === 0) continue;
+      if (shadowingRule(policy[direction], policy[direction].indexOf(rule2))) continue;
+      if (policy.tier === "baseline") {
+        ctx.report({
+          tiered: policy,
+          path: rule2.path,
+          message: `${policyLabel(policy)} ${ruleLabel(direction, rule2)} passes from the Baseline tier, which has only the default below it: it allows what it matches; write Accept if that is meant`
+        });
+        continue;
+      }
+      const pods = subjectWorkloads(ctx.model, policy);
+      if (pods.length === 0) continue;
+      const allowing = [];
+      const denying = [];
+      for (const pod of pods) {
+        const isolating = ctx.engine.selectingPolicies(pod, direction);
+        if (isolating.length > 0) {
+          if (isolating.every((networkPolicy2) => networkPolicy2[direction].length === 0)) denying.push(pod);
+          continue;
+        }
+        const below = baseline.some(
+          (candidate) => subjectWorkloads(ctx.model, candidate).includes(pod) && candidate[direction].some((lower) => rulesOverlap(lower, rule2, ctx.config))
+        );
+        if (!below) allowing.push(pod);
+      }
+      if (allowing.length + denying.length < pods.length) continue;
+      const acts = [
+        ...allowing.length > 0 ? [`an Accept for ${describeWorkloads(allowing)} (no NetworkPolicy or baseline rule decides)`] : [],
+        ...denying.length > 0 ? [
+          `a Deny for ${describeWorkloads(denying)} (isolated by NetworkPolicies without ${direction} rules)`
+        ] : []
+      ];
+      ctx.report({
+        tiered: policy,
+        path: rule2.path,
+        message: `${policyLabel(policy)} ${ruleLabel(direction, rule2)} passes to tiers where nothing decides for the pods it applies to: it acts as ${acts.join(" and as ")}`
+      });
+    }
+  }
+};
+
+// src/rules/cluster-policy-priority-overlap.ts
+var clusterPolicyPriorityOverlap = {
+  meta: {
+    id: "cluster-policy-priority-overlap",
+    severity: "warning",
+    kinds: CLUSTER_POLICY_KINDS,
+    description: "Two cluster policies of one tier at the same priority whose rules can match the same connection with different actions.",
+    rationale: "Priorities order cluster policies; two at the same priority have no order the API defines, so when their rules overlap and disagree (one Denies what the other Accepts), the outcome depends on the implementation and may change with an upgrade. netpol-guard evaluates them by name, as the reference implementation does.",
+    remediation: "Give each cluster policy of a tier its own priority, in the order you mean them to apply.",
+    example: [
+      "apiVersion: policy.networking.k8s.io/v1alpha1",
+      "kind: AdminNetworkPolicy",
+      "metadata: { name: allow-monitoring }",
+      "spec:",
+      "  priority: 10   # before deny-cross-tenant at 20, not both at 20"
+    ].join("\n")
+  },
+  check(ctx) {
+    const policies = tieredPoliciesOf(ctx.model, clusterPolicyPriorityOverlap.meta.kinds).sort(
+      (a, b) => compareText(a.ref.name, b.ref.name) || compareText(a.ref.kind, b.ref.kind)
+    );
+    policies.forEach((first, position) => {
+      for (const second of policies.slice(position + 1)) {
+        if (first.tier !== second.tier || first.priority !== second.priority) continue;
+        if (!subjectsIntersect(first.subject, second.subject)) continue;
+        const clash = DIRECTIONS.flatMap(
+          (direction2) => first[direction2].flatMap(
+            (a2) => second[direction2].flatMap(
+              (b2) => a2.action !== b2.action && rulesOverlap(a2, b2, ctx.config) ? [{ direction: direction2, a: a2, b: b2 }] : []
+            )
+          )
+        )[0];
+        if (!clash) continue;
+        const { direction, a, b } = clash;
+        ctx.report({
+          tiered: second,
+          path: ["spec", "priority"],
+          message: `${policyLabel(first)} and ${policyLabel(second)} both have priority ${first.priority} in the ${first.tier} tier, and ${ruleLabel(direction, a)} of the first and ${ruleLabel(direction, b)} of the second can match the same connection: which one applies is implementation-defined; netpol-guard evaluates ${first.ref.name} first (by name, as the reference implementation does)`,
+          related: [
+            { ...first.locate(["spec", "priority"]), message: `same priority: ${policyLabel(first)}` },
+            { ...first.locate(a.path), message: `overlapping rule of ${policyLabel(first)}` },
+            { ...second.locate(b.path), message: `overlapping rule of ${policyLabel(second)}` }
+          ]
+        });
+      }
+    });
+  }
+};
+
+// src/rules/cluster-policy-rule-shadowed.ts
+var clusterPolicyRuleShadowed = {
+  meta: {
+    id: "cluster-policy-rule-shadowed",
+    severity: "warning",
+    kinds: CLUSTER_POLICY_KINDS,
+    description: "A cluster policy rule that never applies: an earlier rule of the same policy and direction matches every peer and port it does.",
+    rationale: "Within a cluster policy the first matching rule decides. A rule listed after one that covers it is dead: when its action differs (an Accept for the monitoring namespace after a Deny of all namespaces), the policy does the opposite of what the later rule says, and reviewers read the later rule.",
+    remediation: "Move the narrower rule above the broader one, or remove it when both have the same action.",
+    example: [
+      "egress:",
+      "  - name: allow-monitoring   # the exception first",
+      "    action: Accept",
+      "    to: [{ namespaces: { matchLabels: { team: monitoring } } }]",
+      "  - name: deny-other-namespaces",
+      "    action: Deny",
+      "    to: [{ namespaces: {} }]"
+    ].join("\n")
+  },
+  check(ctx) {
+    for (const policy of tieredPoliciesOf(ctx.model, clusterPolicyRuleShadowed.meta.kinds)) {
+      for (const direction of DIRECTIONS) {
+        const rules2 = policy[direction];
+        rules2.forEach((rule2, position) => {
+          if (rulePeers(rule2).length === 0) return;
+          const cover = shadowingRule(rules2, position);
+          if (!cover) return;
+          const outcome = cover.action === rule2.action ? "it is redundant" : `its ${actionName(rule2.action)} never applies: the earlier ${actionName(cover.action)} decides instead`;
+          ctx.report({
+            tiered: policy,
+            path: rule2.path,
+            message: `${policyLabel(policy)} ${ruleLabel(direction, rule2)} is shadowed by ${ruleLabel(direction, cover)}, which matches every peer and port it does and comes first: ${outcome}`,
+            related: [
+              { ...policy.locate(cover.path), message: `the earlier rule: ${ruleLabel(direction, cover)}` }
+            ]
+          });
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cross-namespace-pod-selector.ts
+var crossNamespacePodSelector = {
+  meta: {
+    id: "cross-namespace-pod-selector",
+    severity: "warning",
+    kinds: ["NetworkPolicy"],
+    description: "A podSelector-only peer (not `{}`) that matches no pod in the policy's namespace, whose workloads the tree holds, but matches pods in other namespaces.",
+    rationale: "A peer with only a podSelector selects pods in the policy's own namespace. Written for pods that live elsewhere (Prometheus in `monitoring`, an ingress controller), it admits nothing, and the traffic is dropped.",
+    remediation: "Add a namespaceSelector in the same list item (no `-` before `podSelector`) naming the namespace of those pods.",
+    example: [
+      "ingress:",
+      "  - from:",
+      "      - namespaceSelector:",
+      "          matchLabels: { kubernetes.io/metadata.name: monitoring }",
+      "        podSelector:",
+      "          matchLabels: { app: prometheus }"
+    ].join("\n")
+  },
+  check(ctx) {
+    for (const { policy, rule: rule2, peer: peer3 } of policyPeers(ctx.model)) {
+      if (isInAndOrSplit(rule2.peers ?? [], peer3)) continue;
+      if (!peer3.podSelector || isEmptySelector(peer3.podSelector)) continue;
+      if (!workloadsKnown(ctx.model, policy.namespace)) continue;
+      if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
+      const elsewhere = podSelectorMatchesElsewhere(ctx.engine, policy, peer3);
+      if (elsewhere.length === 0) continue;
+      const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
+      ctx.report({
+        policy,
+        path: subPath(peer3.path, "podSelector"),
+        message: `podSelector ${formatSelector(peer3.podSelector)} without namespaceSelector only looks in namespace ${policy.namespace}, where it matches nothing; it matches ${describeWorkloads(elsewhere)} in ${namespaces.join(", ")}: add a namespaceSelector to the same item`
+      });
+    }
+  }
+};
+
 // src/rules/duplicate-policy.ts
 var isDuplicatePolicy = (diagnostic) => diagnostic.code === "duplicate-object" && diagnostic.resource?.kind === "NetworkPolicy" && diagnostic.file !== void 0;
 var duplicatePolicy = {
   meta: {
     id: "duplicate-policy",
     severity: "error",
+    kinds: ["NetworkPolicy"],
     description: "Two NetworkPolicies with the same namespace and name.",
     rationale: "Both manifests describe one object: whichever is applied last replaces the other, so one of the two reviewed policies never exists in the cluster, and which one depends on file order. (The analysis keeps the first one.)",
     remediation: "Rename one of them, or merge their rules into a single policy.",
@@ -17260,6 +18011,7 @@ var ipblockCoversCluster = {
   meta: {
     id: "ipblock-covers-cluster",
     severity: "info",
+    kinds: ["NetworkPolicy"],
     description: "An ipBlock that covers the configured pod or Service CIDRs (`cluster.podCidrs`, `cluster.serviceCidrs`).",
     rationale: "Kubernetes defines ipBlock for traffic leaving or entering the cluster. Pod IPs change on every restart and CNIs differ on whether an ipBlock matches pod traffic at all; Service IPs are translated to pod IPs before policies are evaluated, so a Service CIDR in an ipBlock allows nothing. Either way the rule does not mean what it reads as.",
     remediation: "Select in-cluster peers with `namespaceSelector`/`podSelector`; keep ipBlocks for external ranges (except the cluster ranges from broad blocks).",
@@ -17302,6 +18054,7 @@ var ipblockMetadataEndpoint = {
   meta: {
     id: "ipblock-metadata-endpoint",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "Egress allowed to the cloud metadata endpoint 169.254.169.254 (or fd00:ec2::254).",
     rationale: "The metadata service hands out the node's cloud credentials and bootstrap secrets. A pod that can reach it can usually act as the node in the cloud account: this is the classic pivot after a server-side request forgery. Broad blocks (`0.0.0.0/0`, `169.254.0.0/16`) include it unless they except it.",
     remediation: "Except the endpoint from the ipBlock (and keep a default deny for egress so nothing else allows it).",
@@ -17338,6 +18091,7 @@ var ipblockWorld = {
   meta: {
     id: "ipblock-world",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "An ipBlock of `0.0.0.0/0` or `::/0`: traffic to or from the whole Internet.",
     rationale: "A /0 block admits every address there is: any host on the Internet for ingress, any destination (data exfiltration, command and control) for egress. It is sometimes right (a public entry point) but should never arrive unnoticed in a pull request.",
     remediation: "Narrow the block to the addresses that are really needed (a partner range, a NAT gateway), or, for a public entry point, document it with a suppression annotation and restrict the ports.",
@@ -17367,6 +18121,7 @@ var namedPortUndefined = {
   meta: {
     id: "named-port-undefined",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "A named port that no selected destination pod declares.",
     rationale: "A named port (`port: http`) is looked up in the destination pod's `containerPorts`: for ingress the pods the policy selects, for egress the pods the peers select. When none of them declares the name with that protocol, the rule matches no traffic at all, and the connection it was written for is dropped.",
     remediation: "Use the name the pods declare (or the port number), or add the name to the container's `ports`.",
@@ -17413,6 +18168,7 @@ var namespaceLabelUnknown = {
   meta: {
     id: "namespace-label-unknown",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "A namespaceSelector on a label key that no Namespace declares, in a tree that declares every namespace it uses.",
     rationale: "Namespaces only carry the labels someone put on them, plus `kubernetes.io/metadata.name`. Selecting on `name: monitoring` or `team: data` when no Namespace has that label matches no namespace, so the peer admits nothing and the traffic it was written for is dropped. Judged only where the tree (with the config's `namespaces:`) declares every namespace its objects live in, or with `complete: true`; elsewhere only a value naming a namespace the tree declares without that label (`name: monitoring`) is reported.",
     remediation: "Select on `kubernetes.io/metadata.name` (set by Kubernetes on every namespace), or add the label to the Namespace manifests. Namespaces that live outside the repository can be declared with their labels under `namespaces:` in `.netpol-guard.yaml`.",
@@ -17453,6 +18209,7 @@ var namespaceSelectorAll = {
   meta: {
     id: "namespace-selector-all",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "A peer `namespaceSelector: {}` without a `podSelector`: every pod of every namespace.",
     rationale: "An empty namespaceSelector matches all namespaces, including ones created later by other teams. Without a podSelector in the same item, every pod in the cluster is admitted: namespace isolation is gone for these pods.",
     remediation: "Name the namespaces (`kubernetes.io/metadata.name`, or a team label), and add a podSelector in the same item for the pods that really need access. If every namespace is meant (a cluster-wide scraper), say so with a suppression annotation.",
@@ -17491,6 +18248,7 @@ var namespaceWithoutDefaultDeny = {
   meta: {
     id: "namespace-without-default-deny",
     severity: "info",
+    kinds: ["NetworkPolicy"],
     description: "A namespace with workloads and no default-deny policy for ingress and/or egress.",
     rationale: 'Pods that no policy selects accept and send everything. Per-workload policies protect only the pods they name: the next Deployment added to the namespace, or a pod whose labels drift, is wide open. A default deny (`podSelector: {}` with the direction in `policyTypes` and no allow-all rule) makes "closed" the default.',
     remediation: "Add a default-deny policy to the namespace, then allow what each workload needs (remember DNS for egress).",
@@ -17532,6 +18290,7 @@ var peerAndOrSplit = {
   meta: {
     id: "peer-and-or-split",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "A `from`/`to` list with a namespaceSelector-only item next to a podSelector-only item: OR where AND was likely meant.",
     rationale: 'Items of a `from`/`to` list are alternatives (OR); selectors inside one item must all match (AND). `- namespaceSelector: ...` followed by `- podSelector: ...` admits every pod of those namespaces, plus the matching pods of the policy\'s own namespace, which is far wider than the "these pods in that namespace" it looks like.',
     remediation: 'Put both selectors in one item (remove the `-` before the second); the finding names the pods of the policy\'s namespace that would then lose access, if any. If OR is what you meant, keep it and document it with a suppression annotation. `- podSelector: {}` ("or my own namespace") is never reported.',
@@ -17577,6 +18336,7 @@ var peerSelectsNothing = {
   meta: {
     id: "peer-selects-nothing",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "A `from`/`to` peer that matches no known pod or namespace (ipBlock peers excluded).",
     rationale: "A peer whose selectors match nothing admits no traffic. It is almost always a typo or a stale label, and the connection it was meant to allow fails in production. Only what the tree can know is judged: pods of namespaces whose workloads it holds (and no custom resource that makes pods), namespaces when it declares every namespace it uses. A `kubernetes.io/metadata.name` selector names a namespace that exists somewhere and is judged only with `complete: true` (docs/partial-trees.md).",
     remediation: "Fix the selector to labels the pods (`spec.template.metadata.labels`) or namespaces carry. Declare namespaces and workloads that live outside the repository under `namespaces:` and `workloads:` in `.netpol-guard.yaml`.",
@@ -17639,6 +18399,7 @@ var policyMissingNamespace = {
   meta: {
     id: "policy-missing-namespace",
     severity: "info",
+    kinds: ["NetworkPolicy"],
     description: "A NetworkPolicy without `metadata.namespace`.",
     rationale: "A NetworkPolicy only acts in its own namespace. Without `metadata.namespace` it is created in whatever namespace `kubectl`, Helm or Argo CD uses at apply time, which may not be the one whose pods it was written for.",
     remediation: "State the namespace in the manifest (or make sure your kustomization sets `namespace:`).",
@@ -17661,6 +18422,7 @@ var policySelectsNothing = {
   meta: {
     id: "policy-selects-nothing",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "The policy's podSelector matches no workload of its namespace, where the tree shows every workload.",
     rationale: "A policy applies only to the pods its podSelector selects. When it matches none (a typo, a label renamed in the Deployment but not in the policy), the pods it was written for are not isolated and not protected, and nothing says so. Only namespaces whose workloads the tree holds (with no custom resource that makes pods there) are judged, or every namespace with `complete: true` (docs/partial-trees.md).",
     remediation: "Fix the selector to the labels of the pod template (`spec.template.metadata.labels`).",
@@ -17693,6 +18455,7 @@ var rulesIgnoredByPolicyTypes = {
   meta: {
     id: "rules-ignored-by-policy-types",
     severity: "error",
+    kinds: ["NetworkPolicy"],
     description: "`ingress` or `egress` rules in a policy whose explicit `policyTypes` omits that direction.",
     rationale: "When `policyTypes` is written, Kubernetes only enforces the directions it lists: the rules of the other direction are ignored. The reviewer reads rules that allow traffic, and the cluster does not apply them (nor isolate the pods in that direction).",
     remediation: "Add the direction to `policyTypes`, or delete the rules that were not meant to apply.",
@@ -17730,6 +18493,7 @@ var schema = {
   meta: {
     id: "schema",
     severity: "error",
+    kinds: POLICY_KINDS.map((kind) => kind.kind),
     description: "A NetworkPolicy that the Kubernetes API would reject (malformed selector, port, CIDR, policyType...).",
     rationale: "`kubectl apply` refuses the object, so the policy you reviewed never takes effect; and netpol-guard leaves it out of every analysis, so reachability and the other rules describe a cluster without it.",
     remediation: "Fix the field named in the message; `kubectl apply --dry-run=server -f FILE` shows the same error.",
@@ -17773,6 +18537,7 @@ var servicePortNotContainerPort = {
   meta: {
     id: "service-port-not-container-port",
     severity: "warning",
+    kinds: ["NetworkPolicy"],
     description: "A numeric port equal to a Service's `port` whose pods listen on a different `targetPort`.",
     rationale: "NetworkPolicies see the packet after kube-proxy (or the CNI) has translated the Service address and port to a pod address and the targetPort. A rule on the Service port (80) therefore does not admit traffic that reaches the pod on its targetPort (8080): the connection the rule was written for is dropped.",
     remediation: "Allow the port the pods listen on (the Service's targetPort), or use the container port's name.",
@@ -17827,9 +18592,14 @@ var servicePortNotContainerPort = {
 // src/rules/index.ts
 var rules = [
   dnsEgressMissing,
+  adminDenyBlocksDns,
+  clusterPolicyNetworkDenyCutsPods,
   rulesIgnoredByPolicyTypes,
   duplicatePolicy,
   schema,
+  clusterPolicyRuleShadowed,
+  clusterPolicyPriorityOverlap,
+  clusterPolicyPassToDefault,
   namespaceSelectorAll,
   allowAllPeer,
   peerAndOrSplit,
@@ -21322,289 +22092,6 @@ function closest(id, known) {
   return best?.id;
 }
 
-// src/policy/portset.ts
-var MIN_PORT = 1;
-var MAX_PORT = 65535;
-var ConnSet = class _ConnSet {
-  constructor(byProtocol) {
-    this.byProtocol = byProtocol;
-  }
-  byProtocol;
-  static EMPTY = new _ConnSet({ TCP: [], UDP: [], SCTP: [] });
-  static FULL = new _ConnSet({
-    TCP: [[MIN_PORT, MAX_PORT]],
-    UDP: [[MIN_PORT, MAX_PORT]],
-    SCTP: [[MIN_PORT, MAX_PORT]]
-  });
-  /** Every port of TCP, UDP and SCTP: what a direction allows when no policy isolates it. */
-  static all() {
-    return _ConnSet.FULL;
-  }
-  static none() {
-    return _ConnSet.EMPTY;
-  }
-  /** The given ranges of one protocol (any order, overlapping allowed; clipped to 1..65535). */
-  static of(protocol2, ranges) {
-    return _ConnSet.from({ [protocol2]: ranges });
-  }
-  /** Every port of one protocol. */
-  static allOf(protocol2) {
-    return _ConnSet.of(protocol2, [[MIN_PORT, MAX_PORT]]);
-  }
-  /** Builds a set from ranges per protocol (any order, overlapping allowed; clipped to 1..65535). */
-  static from(ranges) {
-    return _ConnSet.create({
-      TCP: normalize(ranges.TCP ?? []),
-      UDP: normalize(ranges.UDP ?? []),
-      SCTP: normalize(ranges.SCTP ?? [])
-    });
-  }
-  static create(byProtocol) {
-    const set = new _ConnSet(byProtocol);
-    if (set.isEmpty()) return _ConnSet.EMPTY;
-    return set.equals(_ConnSet.FULL) ? _ConnSet.FULL : set;
-  }
-  combine(other, op) {
-    const TCP = op(this.byProtocol.TCP, other.byProtocol.TCP);
-    const UDP = op(this.byProtocol.UDP, other.byProtocol.UDP);
-    const SCTP = op(this.byProtocol.SCTP, other.byProtocol.SCTP);
-    const { byProtocol: mine } = this;
-    if (TCP === mine.TCP && UDP === mine.UDP && SCTP === mine.SCTP) return this;
-    const { byProtocol: theirs } = other;
-    if (TCP === theirs.TCP && UDP === theirs.UDP && SCTP === theirs.SCTP) return other;
-    return _ConnSet.create({ TCP, UDP, SCTP });
-  }
-  union(other) {
-    if (other === this || other.isEmpty() || this === _ConnSet.FULL) return this;
-    if (this.isEmpty() || other === _ConnSet.FULL) return other;
-    return this.combine(other, unionRanges);
-  }
-  intersection(other) {
-    if (this.isEmpty() || other === _ConnSet.FULL) return this;
-    if (other.isEmpty() || this === _ConnSet.FULL) return other;
-    return this.combine(other, intersectRanges);
-  }
-  subtract(other) {
-    if (other.isEmpty() || this.isEmpty()) return this;
-    return this.combine(other, (a, b) => intersectRanges(a, complement(b)));
-  }
-  equals(other) {
-    return PROTOCOLS.every((protocol2) => sameRanges(this.byProtocol[protocol2], other.byProtocol[protocol2]));
-  }
-  isEmpty() {
-    return PROTOCOLS.every((protocol2) => this.byProtocol[protocol2].length === 0);
-  }
-  /** Every port of every protocol. */
-  isAll() {
-    return this.equals(_ConnSet.FULL);
-  }
-  has(protocol2, port2) {
-    return this.byProtocol[protocol2].some(([lo, hi]) => lo <= port2 && port2 <= hi);
-  }
-  ranges(protocol2) {
-    return this.byProtocol[protocol2];
-  }
-  /** Protocols with at least one port, in `PROTOCOLS` order. */
-  protocols() {
-    return PROTOCOLS.filter((protocol2) => this.byProtocol[protocol2].length > 0);
-  }
-  /**
-   * The compact form reports and tests compare: `All Connections`, `No Connections`, or protocol groups sorted by
-   * name, e.g. `TCP 80,8080-8090,UDP 53` (the notation NP-Guard uses, so outputs can be compared with it).
-   */
-  toString() {
-    if (this.isEmpty()) return "No Connections";
-    if (this.isAll()) return "All Connections";
-    return [...PROTOCOLS].sort().filter((protocol2) => this.byProtocol[protocol2].length > 0).map((protocol2) => `${protocol2} ${this.byProtocol[protocol2].map(formatRange).join(",")}`).join(",");
-  }
-};
-function formatRange([lo, hi]) {
-  return lo === hi ? String(lo) : `${lo}-${hi}`;
-}
-function normalize(ranges) {
-  const clipped = ranges.map(([lo, hi]) => [Math.max(lo, MIN_PORT), Math.min(hi, MAX_PORT)]).filter(([lo, hi]) => lo <= hi).sort((a, b) => a[0] - b[0]);
-  const merged = [];
-  for (const [lo, hi] of clipped) {
-    const last = merged.at(-1);
-    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else merged.push([lo, hi]);
-  }
-  return merged;
-}
-function unionRanges(a, b) {
-  if (covers(a, b)) return a;
-  if (covers(b, a)) return b;
-  const merged = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++];
-    const last = merged.at(-1);
-    if (!last || next[0] > last[1] + 1) merged.push(next);
-    else if (next[1] > last[1]) merged[merged.length - 1] = [last[0], next[1]];
-  }
-  return merged;
-}
-function covers(outer, inner) {
-  let i = 0;
-  for (const [lo, hi] of inner) {
-    while (i < outer.length && outer[i][1] < lo) i++;
-    const range2 = outer[i];
-    if (!range2 || range2[0] > lo || range2[1] < hi) return false;
-  }
-  return true;
-}
-function intersectRanges(a, b) {
-  const result = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const [aLo, aHi] = a[i];
-    const [bLo, bHi] = b[j];
-    const lo = Math.max(aLo, bLo);
-    const hi = Math.min(aHi, bHi);
-    if (lo <= hi) result.push([lo, hi]);
-    if (aHi < bHi) i++;
-    else j++;
-  }
-  return result;
-}
-function complement(ranges) {
-  const result = [];
-  let next = MIN_PORT;
-  for (const [lo, hi] of ranges) {
-    if (lo > next) result.push([next, lo - 1]);
-    next = hi + 1;
-  }
-  if (next <= MAX_PORT) result.push([next, MAX_PORT]);
-  return result;
-}
-function sameRanges(a, b) {
-  return a.length === b.length && a.every(([lo, hi], i) => lo === b[i][0] && hi === b[i][1]);
-}
-
-// src/policy/compile.ts
-function compileTieredPolicy(policy) {
-  const { subject } = policy;
-  const pods = compileSelector(subject.podSelector);
-  const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
-  const home = subject.namespace ?? "";
-  const compileRules = (direction) => policy[direction].map((rule2) => ({
-    action: rule2.action,
-    index: rule2.index,
-    ...rule2.name !== void 0 ? { name: rule2.name } : {},
-    path: rule2.path,
-    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(home, peer3)) } : {},
-    ports: compilePorts(rule2.ports)
-  }));
-  return {
-    ref: policy.ref,
-    tier: policy.tier,
-    priority: policy.priority,
-    namespace: subject.namespace,
-    selects: (pod) => (subject.namespace === void 0 || pod.namespace === subject.namespace) && (!namespaces || namespaces(pod.namespaceLabels)) && pods(pod.labels),
-    // A cluster policy without rules for a direction does not affect it.
-    applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
-    isolates: {
-      ingress: policy.ingress.length > 0 && (policy.defaultDeny?.ingress ?? true),
-      egress: policy.egress.length > 0 && (policy.defaultDeny?.egress ?? true)
-    },
-    ingress: compileRules("ingress"),
-    egress: compileRules("egress"),
-    locate: policy.locate,
-    meaning: meaningOnce(
-      (direction) => JSON.stringify([
-        policy.tier,
-        policy.priority,
-        // Equal priorities are ordered by name, so the name is part of what a policy means.
-        policy.ref.name,
-        subject,
-        policy[direction].map(({ action, peers, ports }) => [
-          action,
-          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly }) => [
-            podSelector,
-            namespaceSelector,
-            ipBlock,
-            addressesOnly
-          ]),
-          ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
-        ])
-      ])
-    )
-  };
-}
-function meaningOnce(describe2) {
-  const meanings2 = {};
-  return (direction) => meanings2[direction] ??= describe2(direction);
-}
-function compilePeer(policyNamespace, peer3) {
-  if (peer3.ipBlock) {
-    const ranges = ipBlockRanges(peer3.ipBlock);
-    const admits2 = (address) => ranges.some((range2) => rangeContains(range2, address));
-    const key = `${peer3.addressesOnly ? "addresses" : "ip"}:${JSON.stringify(peer3.ipBlock)}`;
-    return {
-      peer: peer3,
-      ipRanges: ranges,
-      key,
-      namespaceKey: peer3.addressesOnly ? "addresses" : "ip",
-      matchesNamespace: () => false,
-      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
-      matches: (facts) => "pod" in facts ? !peer3.addressesOnly && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
-    };
-  }
-  const podMatches = compileSelector(peer3.podSelector ?? {});
-  const namespaceSelector = peer3.namespaceSelector && compileSelector(peer3.namespaceSelector);
-  const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
-  const namespaceKey = peer3.namespaceSelector ? `ns:${JSON.stringify(peer3.namespaceSelector)}` : `in:${policyNamespace}`;
-  return {
-    peer: peer3,
-    ipRanges: [],
-    key: `${namespaceKey}|pod:${JSON.stringify(peer3.podSelector ?? {})}`,
-    namespaceKey,
-    matchesNamespace,
-    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
-  };
-}
-function matchesEveryPod(peer3) {
-  const { namespaceSelector, podSelector, ipBlock } = peer3.peer;
-  return !ipBlock && !!namespaceSelector && isEmptySelector(namespaceSelector) && isEmptySelector(podSelector ?? {});
-}
-function compilePorts(ports) {
-  if (!ports) return { hasNamed: false, resolve: () => ConnSet.all() };
-  let fixed = ConnSet.none();
-  const named = [];
-  for (const port2 of ports) {
-    const protocol2 = port2.protocol ?? "TCP";
-    if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(protocol2));
-    else if (typeof port2.port === "number")
-      fixed = fixed.union(ConnSet.of(protocol2, [[port2.port, port2.endPort ?? port2.port]]));
-    else named.push({ name: port2.port, ...port2.protocol ? { protocol: port2.protocol } : {} });
-  }
-  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
-  const resolved = /* @__PURE__ */ new WeakMap();
-  return {
-    hasNamed: true,
-    // A name means whatever port the destination's container declares under that name and protocol; an address
-    // outside the pods declares none, so a named port never matches it.
-    resolve(destinationPorts) {
-      if (!destinationPorts) return fixed;
-      let ports2 = resolved.get(destinationPorts);
-      if (!ports2) {
-        ports2 = destinationPorts.filter(
-          (declared) => named.some(
-            (n) => n.name === declared.name && (n.protocol ?? declared.protocol) === declared.protocol
-          )
-        ).reduce(
-          (set, declared) => set.union(ConnSet.of(declared.protocol, [[declared.port, declared.port]])),
-          fixed
-        );
-        resolved.set(destinationPorts, ports2);
-      }
-      return ports2;
-    }
-  };
-}
-
 // src/kinds/network-policy/compile.ts
 function compileNetworkPolicy(policy) {
   const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => ({
@@ -21920,7 +22407,7 @@ var Engine = class {
     const side = this.sideOf(direction, subject, other);
     const admitting = (rule2) => admits(rule2.rule, side, protocol2, port2);
     return decidePort(selecting.admin, selecting.baseline, admitting, () => {
-      const allowing = firstRule(selecting.namespaced, direction, "allow", side, protocol2, port2);
+      const allowing = selecting.isolated ? firstRule(selecting.namespaced, direction, "allow", side, protocol2, port2) : void 0;
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : void 0;
       return { decides: selecting.namespaced.length > 0, open: !selecting.isolated, allowing, denying };
     });
@@ -21944,6 +22431,8 @@ var Engine = class {
       policy: policyId(compiled),
       loc: compiled.ref.location,
       ...tiered ? { kind: compiled.ref.kind, tier: compiled.tier, priority: compiled.priority } : {},
+      // Namespaced policies of other kinds than NetworkPolicy say which (a CiliumNetworkPolicy).
+      ...!tiered && !compiled.networkPolicy ? { kind: compiled.ref.kind } : {},
       rules: rules2.map((rule2) => ({
         index: rule2.compiled.index,
         loc: ruleLocation(compiled, rule2.compiled),
@@ -21986,7 +22475,12 @@ var Engine = class {
     const peers = new Map(
       sorted.map((w) => [
         w,
-        { namespace: w.namespace, kind: w.kind, name: w.name }
+        {
+          namespace: w.namespace,
+          kind: w.kind,
+          name: w.name,
+          ...w.representative ? { representative: w.representative } : {}
+        }
       ])
     );
     const connectionsOf = function* (from, to, ports) {
@@ -22536,7 +23030,7 @@ function describeDenial(explanation, fromLabel, toLabel) {
     const deny = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.action === "deny" && rule2.peerMatches && rule2.portMatches);
     if (deny) {
       parts.push(
-        `${subject} is denied by ${deny.policy} ${ruleLabel(side.direction, deny.rule)} (${at(deny.rule.loc)})`
+        `${subject} is denied by ${deny.policy} ${ruleLabel2(side.direction, deny.rule)} (${at(deny.rule.loc)})`
       );
       location ??= deny.rule.loc;
       continue;
@@ -22556,7 +23050,7 @@ function describeDecidingRule(rule2, direction) {
   const name = rule2.name ? ` "${rule2.name}"` : "";
   return `${rule2.policy.kind} ${rule2.policy.namespace ? `${rule2.policy.namespace}/` : ""}${rule2.policy.name}, priority ${rule2.priority}, ${direction}[${rule2.index}]${name} ${rule2.action} (${at(rule2.loc)})`;
 }
-function ruleLabel(direction, rule2) {
+function ruleLabel2(direction, rule2) {
   return `${direction}${rule2.action === "deny" ? "Deny" : ""}[${rule2.index}]`;
 }
 function hostNetworkCaveat(label) {
@@ -22565,7 +23059,12 @@ function hostNetworkCaveat(label) {
 
 // src/diff/peers.ts
 function workloadPeer(w) {
-  return { namespace: w.namespace, kind: w.kind, name: w.name };
+  return {
+    namespace: w.namespace,
+    kind: w.kind,
+    name: w.name,
+    ...w.representative ? { representative: w.representative } : {}
+  };
 }
 function isCidrPeer(peer3) {
   return "cidr" in peer3;
@@ -22595,6 +23094,7 @@ function peerLabel(peer3) {
   if ("ip" in peer3) return String(peer3.ip);
   if ("unmatched" in peer3) return `(unmatched: ${String(peer3.unmatched)})`;
   const w = peer3;
+  if (w.representative) return w.representative;
   return w.kind === "Deployment" ? `${w.namespace}/${w.name}` : `${w.namespace}/${w.name} [${w.kind}]`;
 }
 
@@ -22839,8 +23339,13 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
     if (order >= 0) a = after.next();
   }
   diffExternal(external.base, external.head, existsOnBothSides, result);
-  result.workloadsAdded = [...head.workloadIds].filter((id) => !base.workloadIds.has(id)).sort().map(idToPeer);
-  result.workloadsRemoved = [...base.workloadIds].filter((id) => !head.workloadIds.has(id)).sort().map(idToPeer);
+  const representatives = new Set(
+    [...baseEngine.model.workloads, ...headEngine.model.workloads].flatMap(
+      (w) => w.representative ? [w.id] : []
+    )
+  );
+  result.workloadsAdded = [...head.workloadIds].filter((id) => !base.workloadIds.has(id) && !representatives.has(id)).sort().map(idToPeer);
+  result.workloadsRemoved = [...base.workloadIds].filter((id) => !head.workloadIds.has(id) && !representatives.has(id)).sort().map(idToPeer);
   for (const list2 of [result.opened, result.closed, result.newConnections, result.goneConnections])
     list2.sort(byPath);
   return result;
@@ -22977,6 +23482,7 @@ function replayFlows(flows, base, head) {
     broken: [],
     newlyAllowed: [],
     stillDenied: 0,
+    wouldBreakWhenEnforced: [],
     unmatched: [],
     otherDrops: 0,
     deniedAtBase: 0
@@ -23002,19 +23508,21 @@ function replayFlows(flows, base, head) {
       continue;
     }
     if (allowedAtHead) continue;
-    if (!allowedAtBase(base, flow)) {
+    const audited = flow.verdict === "audit";
+    if (!audited && !allowedAtBase(base, flow)) {
       outcome.deniedAtBase++;
       continue;
     }
     const explanation = head.engine.explain(src, dst, flow.protocol, flow.port);
     const denial = describeDenial(explanation, peerLabel(flowPeer(from)), peerLabel(flowPeer(to)));
-    outcome.broken.push({
+    (audited ? outcome.wouldBreakWhenEnforced : outcome.broken).push({
       ...replayed(flow, from, to),
       explanation: denial.text,
       ...denial.location ? { location: denial.location } : {}
     });
   }
   outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
+  outcome.wouldBreakWhenEnforced.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.newlyAllowed.sort(compareFlows);
   outcome.unmatched.sort(compareFlows);
   return outcome;
@@ -23222,6 +23730,152 @@ function readFlowsInBackground(files, options = {}) {
   });
 }
 
+// src/policy/representatives.ts
+var REPRESENTATIVE_KIND = "Representative";
+function unnamedNamespace(selector2) {
+  return isEmptySelector(selector2) ? "*" : `*{${selectorText(selector2)}}`;
+}
+function representativesOf(model) {
+  const workloads = /* @__PURE__ */ new Map();
+  const namespaces = /* @__PURE__ */ new Map();
+  const add = (namespace, namespaceLabels2, pods, description) => {
+    const labels = membersLabels(pods);
+    if (!labels) return;
+    const name = isEmptySelector(pods) ? "*" : selectorText(pods);
+    const id = `${namespace}/${REPRESENTATIVE_KIND}/${name}`;
+    if (workloads.has(id)) return;
+    if (namespaceLabels2 && !model.namespaces.has(namespace) && !namespaces.has(namespace))
+      namespaces.set(namespace, { name: namespace, labels: namespaceLabels2, inferred: true });
+    workloads.set(id, {
+      id,
+      namespace,
+      kind: REPRESENTATIVE_KIND,
+      name,
+      labels,
+      ports: [],
+      ips: [],
+      loc: { file: "", line: 0, column: 0 },
+      representative: description
+    });
+  };
+  const complete = treeIsComplete(model);
+  const inNamespace = (namespace, pods) => {
+    if (workloadsKnown(model, namespace)) return;
+    add(
+      namespace,
+      void 0,
+      pods,
+      `${podsText(pods)} in namespace ${namespace}${notHere(model, namespace)}`
+    );
+  };
+  const peer3 = (home, { podSelector = {}, namespaceSelector, ipBlock }) => {
+    if (ipBlock) return;
+    if (!namespaceSelector) return inNamespace(home, podSelector);
+    const named = namedNamespaces2(namespaceSelector);
+    if (named) {
+      for (const namespace2 of named) {
+        if (model.namespaces.has(namespace2)) {
+          if (compileSelector(namespaceSelector)(model.namespaces.get(namespace2).labels))
+            inNamespace(namespace2, podSelector);
+        } else if (!complete) {
+          const labels2 = membersLabels(namespaceSelector);
+          if (labels2) {
+            add(
+              namespace2,
+              { ...labels2, [NAMESPACE_NAME_LABEL]: namespace2 },
+              podSelector,
+              `${podsText(podSelector)} in namespace ${namespace2} (not in this repository)`
+            );
+          }
+        }
+      }
+      return;
+    }
+    if (complete) return;
+    const matches = compileSelector(namespaceSelector);
+    const unknownMembers = [...model.namespaces.values()].some(
+      (namespace2) => matches(namespace2.labels) && !workloadsKnown(model, namespace2.name)
+    );
+    if (!unknownMembers && namespacesKnown(model)) return;
+    const labels = membersLabels(namespaceSelector);
+    if (!labels) return;
+    const namespace = unnamedNamespace(namespaceSelector);
+    const where = isEmptySelector(namespaceSelector) ? "in any namespace" : `in namespaces ${selectorText(namespaceSelector)}`;
+    add(
+      namespace,
+      { ...labels, [NAMESPACE_NAME_LABEL]: namespace },
+      podSelector,
+      `${podsText(podSelector)} ${where} (not in this repository)`
+    );
+  };
+  for (const policy of model.policies) {
+    inNamespace(policy.namespace, policy.podSelector);
+    for (const rule2 of [...policy.ingress, ...policy.egress]) {
+      if (!rule2.peers) peer3(policy.namespace, { namespaceSelector: {}, path: rule2.path });
+      for (const item of rule2.peers ?? []) peer3(policy.namespace, item);
+    }
+  }
+  for (const policy of model.tieredPolicies ?? []) {
+    for (const rule2 of [...policy.ingress, ...policy.egress]) {
+      const home = policy.subject.namespace ?? "";
+      if (!rule2.peers) peer3(home, { namespaceSelector: {}, path: rule2.path });
+      for (const item of rule2.peers ?? []) peer3(home, item);
+    }
+  }
+  return { workloads: [...workloads.values()], namespaces: [...namespaces.values()] };
+}
+function withRepresentatives(model, other = model) {
+  const own = representativesOf(model);
+  const theirs = other === model ? { workloads: [], namespaces: [] } : representativesOf(other);
+  const workloads = new Map(own.workloads.map((w) => [w.id, w]));
+  const namespaces = new Map(own.namespaces.map((n) => [n.name, n]));
+  for (const workload of theirs.workloads) {
+    const named = !workload.namespace.startsWith("*");
+    if (workloads.has(workload.id) || named && workloadsKnown(model, workload.namespace)) continue;
+    if (named && model.namespaces.has(workload.namespace) && treeIsComplete(model)) continue;
+    workloads.set(workload.id, workload);
+  }
+  for (const namespace of theirs.namespaces)
+    if (!namespaces.has(namespace.name)) namespaces.set(namespace.name, namespace);
+  if (workloads.size === 0) return model;
+  const allNamespaces = new Map(model.namespaces);
+  for (const namespace of namespaces.values())
+    if (!allNamespaces.has(namespace.name)) allNamespaces.set(namespace.name, namespace);
+  return { ...model, namespaces: allNamespaces, workloads: [...model.workloads, ...workloads.values()] };
+}
+function membersLabels(selector2) {
+  const labels = { ...selector2.matchLabels };
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    if (key in labels) continue;
+    if (operator === "In" && values[0] !== void 0) labels[key] = values[0];
+    else if (operator === "Exists") labels[key] = "";
+  }
+  return compileSelector(selector2)(labels) ? labels : void 0;
+}
+function namedNamespaces2(selector2) {
+  const name = selector2.matchLabels?.[NAMESPACE_NAME_LABEL];
+  if (name !== void 0) return [name];
+  const inList = (selector2.matchExpressions ?? []).find(
+    (e) => e.key === NAMESPACE_NAME_LABEL && e.operator === "In"
+  );
+  return inList ? [...inList.values ?? []] : void 0;
+}
+function notHere(model, namespace) {
+  return model.namespaces.get(namespace)?.inferred === false ? " (its pods are not in this repository)" : " (not in this repository)";
+}
+function podsText(pods) {
+  return isEmptySelector(pods) ? "any pod" : `any pod ${selectorText(pods)}`;
+}
+function selectorText(selector2) {
+  const parts = Object.entries(selector2.matchLabels ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([key, value]) => `${key}=${value}`);
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    if (operator === "Exists") parts.push(key);
+    else if (operator === "DoesNotExist") parts.push(`!${key}`);
+    else parts.push(`${key} ${operator.toLowerCase()} (${values.join(",")})`);
+  }
+  return parts.join(",");
+}
+
 // src/fix/attach.ts
 import { readFileSync as readFileSync4 } from "node:fs";
 import path7 from "node:path";
@@ -23264,7 +23918,7 @@ function flowKey(from, to, protocol2, port2) {
   return JSON.stringify([from, to, protocol2, port2]);
 }
 
-// ../main/node_modules/balanced-match/dist/esm/index.js
+// node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -23301,7 +23955,7 @@ var range = (a, b, str) => {
   return result;
 };
 
-// ../main/node_modules/brace-expansion/dist/esm/index.js
+// node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -23639,7 +24293,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -23650,7 +24304,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// ../main/node_modules/minimatch/dist/esm/brace-expressions.js
+// node_modules/minimatch/dist/esm/brace-expressions.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
   "[:alpha:]": ["\\p{L}\\p{Nl}", true],
@@ -23759,7 +24413,7 @@ var parseClass = (glob, position) => {
   return [comb, uflag, endPos - pos, true];
 };
 
-// ../main/node_modules/minimatch/dist/esm/unescape.js
+// node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
@@ -23767,7 +24421,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// ../main/node_modules/minimatch/dist/esm/ast.js
+// node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
 var isExtglobType = (c) => types.has(c);
@@ -24411,7 +25065,7 @@ var AST = class {
 };
 _a = AST;
 
-// ../main/node_modules/minimatch/dist/esm/escape.js
+// node_modules/minimatch/dist/esm/escape.js
 var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
@@ -24419,7 +25073,7 @@ var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) 
   return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
 };
 
-// ../main/node_modules/minimatch/dist/esm/index.js
+// node_modules/minimatch/dist/esm/index.js
 var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
@@ -25286,6 +25940,15 @@ function resolveTarget(descriptor) {
       annotated: policy
     };
   }
+  if ("tiered" in descriptor) {
+    const { tiered } = descriptor;
+    const { kind, namespace, name, location } = tiered.ref;
+    return {
+      location: descriptor.path ? tiered.locate(descriptor.path) : location,
+      resource: { kind, ...namespace !== void 0 ? { namespace } : {}, name },
+      annotated: tiered
+    };
+  }
   if ("workload" in descriptor) {
     const { workload } = descriptor;
     return {
@@ -25331,6 +25994,14 @@ function readSuppressions(model, knownIds, diagnostics) {
       kind: "NetworkPolicy",
       namespace: policy.namespace,
       name: policy.name
+    });
+  }
+  for (const policy of model.tieredPolicies ?? []) {
+    const { kind, namespace, name } = policy.ref;
+    read(policy, () => policy.locate(["metadata", "annotations", IGNORE_ANNOTATION]), {
+      kind,
+      ...namespace !== void 0 ? { namespace } : {},
+      name
     });
   }
   for (const namespace of model.namespaces.values()) {
@@ -25616,6 +26287,8 @@ var CHURNING_LABELS = /* @__PURE__ */ new Set([
 function suggestFlowFix(context, from, to, protocol2, port2) {
   const explanation = context.engine.explain(from, to, protocol2, port2);
   if (explanation.allowed) return { none: true };
+  const adminDenial = adminDenialOf(explanation);
+  if (adminDenial) return adminDenial;
   const requests = [];
   for (const [direction, subject, other] of [
     ["egress", from, to],
@@ -25693,7 +26366,11 @@ function scopedModel(context, scope, patched) {
     namespaces: context.model.namespaces,
     workloads: scope.workloads(),
     services: inScope(index.services),
-    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy)
+    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy),
+    // Cluster policies apply in every namespace, and an admin Deny overrides any NetworkPolicy allow.
+    tieredPolicies: (context.model.tieredPolicies ?? []).filter(
+      ({ subject }) => subject.namespace === void 0 || scope.namespaces.has(subject.namespace)
+    )
   };
 }
 function suggestDnsFix(context, finding) {
@@ -25794,6 +26471,25 @@ function reparsedPolicy(context, document, request) {
   if (error) return { error: `the patched policy is not valid: ${error.message}` };
   const [policy] = built.model.policies;
   return policy ? { policy } : { error: "the patched policy is not a NetworkPolicy any more" };
+}
+function adminDenialOf(explanation) {
+  for (const direction of ["egress", "ingress"]) {
+    const { decision } = explanation[direction];
+    if (decision?.tier !== "admin" || decision.allowed || !decision.rule) continue;
+    const { rule: rule2 } = decision;
+    const { kind, namespace, name } = rule2.policy;
+    return {
+      problem: {
+        severity: "info",
+        code: "fix-not-offered",
+        message: `no NetworkPolicy fix can restore this connection: it is denied by ${describeDecidingRule(rule2, direction)}, which the admin tier applies before any NetworkPolicy. Accept it, or Pass it to the NetworkPolicies, in a rule before that Deny (in ${kind} ${name} or a cluster policy of lower priority value)`,
+        file: rule2.loc.file,
+        line: rule2.loc.line,
+        resource: { kind, ...namespace !== void 0 ? { namespace } : {}, name }
+      }
+    };
+  }
+  return void 0;
 }
 function problem(request, reason) {
   return {
@@ -26226,7 +26922,12 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
     fixes.diagnostics
   );
   fixes.offered = findings.flatMap((finding) => finding.fix ? [finding.fix] : []);
-  const fullDiff = diffConnectivity(base.engine, head.engine);
+  const represented = (side, other) => {
+    const model = withRepresentatives(side.model, other.model);
+    return model === side.model ? side.engine : createEngine(model);
+  };
+  const reach = { base: represented(base, head), head: represented(head, base) };
+  const fullDiff = diffConnectivity(reach.base, reach.head);
   const opened = countPaths(fullDiff.opened);
   const closed = countPaths(fullDiff.closed);
   const {
@@ -26234,7 +26935,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
     diagnostics: cutDiagnostics,
     openedCut
   } = cutChanges(fullDiff, config.limits.maxReportedChanges);
-  annotateChanges(diff, base.engine, head.engine);
+  annotateChanges(diff, reach.base, reach.head);
   const read = flowsRead ? await flowsRead : void 0;
   const flows = read ? replay(read, config, base, head, fixes) : void 0;
   const inputDiagnostics = [
@@ -26654,6 +27355,7 @@ var CHECK_RESULT = {
     broken: REPLAYED_FLOW,
     newlyAllowed: REPLAYED_FLOW,
     stillDenied: true,
+    wouldBreakWhenEnforced: REPLAYED_FLOW,
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
     deniedAtBase: true,
@@ -27140,7 +27842,7 @@ function diagnosticsTable(diagnostics) {
     ])
   };
 }
-function pathsTable(changes, last) {
+function pathsTable(changes, last, inFoldedSection = false) {
   const starts = pathRowStarts(changes);
   return {
     header: ["From", "To", "Ports", ...last ? [last.title] : []],
@@ -27148,8 +27850,8 @@ function pathsTable(changes, last) {
       const group = pathGroupAt(changes, starts, rows);
       const { row } = group;
       return [
-        endCell(group, "from"),
-        endCell(group, "to"),
+        endCell(group, "from", inFoldedSection),
+        endCell(group, "to", inFoldedSection),
         cell(row.ports),
         ...last ? [last.value(row)] : []
       ];
@@ -27157,13 +27859,14 @@ function pathsTable(changes, last) {
   };
 }
 var MAX_MEMBERS_SHOWN = 50;
-function endCell(group, end) {
+function endCell(group, end, inFoldedSection) {
   if (group.folds !== end) return peerCell(group.row[end]);
   const at2 = group.location ? `, at ${codeSpan(formatLocation(group.location.file, group.location.line), 200)}` : "";
   const shown2 = group.members.slice(0, MAX_MEMBERS_SHOWN).map(peerCell);
   const more = group.members.length - shown2.length;
   if (more > 0) shown2.push(`and ${more.toLocaleString("en-US")} more`);
-  return `<details><summary>${escapeMarkdown(describeMembers(group.members))}${at2}</summary>${shown2.join("<br>")}</details>`;
+  const summary = `${escapeMarkdown(describeMembers(group.members))}${at2}`;
+  return inFoldedSection ? `${summary}: ${shown2.join(", ")}` : `<details><summary>${summary}</summary>${shown2.join(", ")}</details>`;
 }
 function flowCells(flow) {
   return [
@@ -27262,6 +27965,23 @@ function unanalysedPolicies(diagnostics) {
   ).length;
   return count3 > 0 ? [`${plural2(count3, "policy", "policies")} of kinds not analysed`] : [];
 }
+function reviewReasons(opened) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const change of opened) {
+    if (!change.risk || change.risk.length === 0) continue;
+    const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
+    let path8 = paths.get(key);
+    if (!path8) paths.set(key, path8 = { change, risks: /* @__PURE__ */ new Set() });
+    for (const risk of change.risk) path8.risks.add(risk);
+  }
+  const reasons = [...paths].slice(0, MAX_REASONS).map(([key, { change, risks }]) => {
+    const at2 = change.location ? ` at ${change.location.file}:${change.location.line}` : "";
+    return escapeMarkdown(`opens ${key} (${[...risks].join(", ")})${at2}`, 200);
+  });
+  const more = paths.size - reasons.length;
+  if (more > 0) reasons.push(`${more.toLocaleString("en-US")} more risky ${more === 1 ? "path" : "paths"}`);
+  return reasons;
+}
 function checkHeadline(result) {
   const { introduced, existing } = groupFindings(result.findings);
   const findings = introduced.length + existing.length;
@@ -27272,7 +27992,11 @@ function checkHeadline(result) {
     `${plural2(findings, "finding")}${findings > 0 ? ` (${introduced.length.toLocaleString("en-US")} new)` : ""}`,
     ...unanalysedPolicies(result.diagnostics)
   ].join(", ");
-  if (result.verdict === "pass") return `:white_check_mark: **Pass**: ${facts}`;
+  if (result.verdict === "pass") {
+    const review = reviewReasons(result.diff.opened);
+    if (review.length > 0) return `:warning: **Needs review: ${review.join(", ")}**, ${facts}`;
+    return `:white_check_mark: **Pass**: ${facts}`;
+  }
   const reasons = result.reasons.slice(0, MAX_REASONS).map((reason) => escapeMarkdown(reason, 200));
   const more = result.reasons.length - reasons.length;
   if (more > 0) reasons.push(`${more.toLocaleString("en-US")} more`);
@@ -27292,6 +28016,18 @@ function renderMarkdown(result, options = {}) {
       table: {
         header: [...FLOW_HEADER, "Why"],
         rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow), cell(flow.explanation ?? "")])
+      }
+    },
+    {
+      title: "Audited flows that would break when enforced",
+      folded: false,
+      lead: "Traffic Hubble recorded as AUDIT (passed in policy audit mode) that head still denies: it breaks once policies are enforced.",
+      table: {
+        header: [...FLOW_HEADER, "Why"],
+        rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [
+          ...flowCells(flow),
+          cell(flow.explanation ?? "")
+        ])
       }
     },
     fixes ? {
@@ -27334,8 +28070,16 @@ function renderMarkdown(result, options = {}) {
     { title: "Findings resolved by this PR", folded: true, table: findingsTable(result.resolved ?? []) },
     { title: "Pre-existing findings", folded: true, table: findingsTable(findings.existing) },
     { title: "Suppressed findings", folded: true, table: findingsTable(findings.suppressed, true) },
-    { title: "New connections of added workloads", folded: true, table: pathsTable(diff.newConnections) },
-    { title: "Gone connections of removed workloads", folded: true, table: pathsTable(diff.goneConnections) },
+    {
+      title: "New connections of added workloads",
+      folded: true,
+      table: pathsTable(diff.newConnections, void 0, true)
+    },
+    {
+      title: "Gone connections of removed workloads",
+      folded: true,
+      table: pathsTable(diff.goneConnections, void 0, true)
+    },
     {
       title: "Newly allowed flows",
       folded: true,
@@ -27871,6 +28615,12 @@ function renderText(result, options) {
     "Broken flows",
     (flows?.broken ?? []).map((flow) => withWhy(writer, [flowLine(writer, flow)], flow.explanation))
   );
+  writer.section(
+    "Audited flows that would break when enforced",
+    (flows?.wouldBreakWhenEnforced ?? []).map(
+      (flow) => withWhy(writer, [flowLine(writer, flow)], flow.explanation)
+    )
+  );
   writer.section("Suggested fixes, verified against head", fixLines(writer, result));
   writer.section(
     "Opened paths",
@@ -28193,6 +28943,7 @@ function parsePort(text) {
 function resolveEndpoint(option, text, workloads) {
   if (isIP3(text)) return { ip: text };
   const parts = text.split("/");
+  if (parts.length === 2 && parts[1].includes("=")) return { workload: podsWithLabels(option, text) };
   const [namespace, kindOrName, name] = parts;
   const candidates = workloads.filter(
     (w) => parts.length === 3 ? w.namespace === namespace && w.kind.toLowerCase() === kindOrName?.toLowerCase() && w.name === name : parts.length === 2 && w.namespace === namespace && w.name === kindOrName
@@ -28204,8 +28955,29 @@ function resolveEndpoint(option, text, workloads) {
     );
   }
   throw new UsageError(
-    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME or an IP address)`
+    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME, NS/KEY=VALUE or an IP address)`
   );
+}
+function podsWithLabels(option, text) {
+  const [namespace = "", selector2 = ""] = text.split("/");
+  const labels = {};
+  for (const pair of selector2.split(",")) {
+    const [key, value, ...rest] = pair.split("=");
+    if (!namespace || !key || value === void 0 || rest.length > 0)
+      throw new UsageError(`--${option} ${text}: write NS/KEY=VALUE[,KEY=VALUE...]`);
+    labels[key] = value;
+  }
+  return {
+    id: `${namespace}/${REPRESENTATIVE_KIND}/${selector2}`,
+    namespace,
+    kind: REPRESENTATIVE_KIND,
+    name: selector2,
+    labels,
+    ports: [],
+    ips: [],
+    loc: { file: "", line: 0, column: 0 },
+    representative: `any pod ${selector2} in namespace ${namespace}`
+  };
 }
 function unanalysedCaveats(unanalysed, endpoints, defaultNamespace) {
   const namespaces = endpoints.flatMap(
@@ -28219,8 +28991,12 @@ function explainText(e, from, to, caveats) {
   const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${e.allowed ? "ALLOWED" : "DENIED"}`];
   for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
   if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
-  for (const side of [e.egress, e.ingress])
-    lines.push(...sideText(side, side.direction === "egress" ? from : to));
+  for (const side of [e.egress, e.ingress]) {
+    const subject = side.direction === "egress" ? from : to;
+    lines.push(
+      ...isIP3(subject) ? [`  ${side.direction} of ${subject}: external address: no policy applies to it`] : sideText(side, subject)
+    );
+  }
   return `${lines.join("\n")}
 `;
 }
@@ -28245,7 +29021,7 @@ function sideText(side, subject) {
     if (policy.rules.length === 0) lines.push(`      no ${side.direction} rules: allows nothing`);
     for (const rule2 of policy.rules) {
       const verdict = rule2.peerMatches && rule2.portMatches ? rule2.action === "deny" ? "denies" : "allows" : rule2.peerMatches ? "peer matches, port does not" : "peer does not match";
-      lines.push(`      ${ruleLabel(side.direction, rule2)} (${rule2.loc.file}:${rule2.loc.line}): ${verdict}`);
+      lines.push(`      ${ruleLabel2(side.direction, rule2)} (${rule2.loc.file}:${rule2.loc.line}): ${verdict}`);
     }
   }
   return lines;
@@ -28366,7 +29142,8 @@ async function reachCommand(argv, io) {
   });
   const format = oneOf("format", values.format, ["text", "json"], "text");
   const { side, diagnostics } = await loadPaths(positionals, values.config, io, values.cni);
-  const connections = side.engine.connectivity();
+  const model = withRepresentatives(side.model);
+  const connections = (model === side.model ? side.engine : createEngine(model)).connectivity();
   if (format === "json") {
     const report = {
       workloads: side.model.workloads.map((w) => ({
