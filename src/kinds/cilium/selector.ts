@@ -3,6 +3,7 @@ import type { FieldReader } from '../../model/fields.js';
 import { readSelector } from '../../model/policy.js';
 import type { LabelSelector, SelectorOperator } from '../../model/types.js';
 import { NAMESPACE_NAME_LABEL } from '../../model/build.js';
+import { matchesSelector } from '../../policy/selector.js';
 import { onlyFields } from '../network-policy-api/read.js';
 
 /**
@@ -127,16 +128,10 @@ export function readEndpointSelector(
   };
 }
 
-/** Whether a requirement holds for a label of this value (undefined: the label is absent). */
+/** Whether a requirement holds for a label of this value (undefined: the label is absent), as Kubernetes reads it. */
 function holds(requirement: Requirement, value: string | undefined): boolean {
-  switch (requirement.operator) {
-    case 'In':
-      return value !== undefined && (requirement.values ?? []).includes(value);
-    case 'NotIn':
-      return value === undefined || !(requirement.values ?? []).includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-  }
+  return matchesSelector(
+    { matchExpressions: [requirement] },
+    value === undefined ? {} : { [requirement.key]: value },
+  );
 }
