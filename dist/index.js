@@ -36259,6 +36259,45 @@ var baselineAdminNetworkPolicy = {
   }
 };
 
+// src/policy/selector.ts
+var matchEverything = () => true;
+function compileSelector(selector2) {
+  const checks = [];
+  for (const [key, value] of Object.entries(selector2.matchLabels ?? {})) {
+    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
+  }
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    const allowed = new Set(values);
+    switch (operator) {
+      case "In":
+        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
+        break;
+      case "NotIn":
+        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
+        break;
+      case "Exists":
+        checks.push((labels) => hasLabel(labels, key));
+        break;
+      case "DoesNotExist":
+        checks.push((labels) => !hasLabel(labels, key));
+        break;
+      default:
+        return () => false;
+    }
+  }
+  if (checks.length === 0) return matchEverything;
+  return (labels) => checks.every((check) => check(labels));
+}
+function matchesSelector(selector2, labels) {
+  return compileSelector(selector2)(labels);
+}
+function isEmptySelector(selector2) {
+  return Object.keys(selector2.matchLabels ?? {}).length === 0 && (selector2.matchExpressions ?? []).length === 0;
+}
+function hasLabel(labels, key) {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+
 // src/kinds/cilium/selector.ts
 var POD_NAMESPACE = "io.kubernetes.pod.namespace";
 var NAMESPACE_LABELS = "io.cilium.k8s.namespace.labels.";
@@ -36340,16 +36379,10 @@ function readEndpointSelector(reader, path16, scope) {
   };
 }
 function holds(requirement, value) {
-  switch (requirement.operator) {
-    case "In":
-      return value !== void 0 && (requirement.values ?? []).includes(value);
-    case "NotIn":
-      return value === void 0 || !(requirement.values ?? []).includes(value);
-    case "Exists":
-      return value !== void 0;
-    case "DoesNotExist":
-      return value === void 0;
-  }
+  return matchesSelector(
+    { matchExpressions: [requirement] },
+    value === void 0 ? {} : { [requirement.key]: value }
+  );
 }
 
 // src/kinds/cilium/read.ts
@@ -38167,45 +38200,6 @@ function readService(reader, namespace) {
     ports,
     loc: reader.object.loc
   };
-}
-
-// src/policy/selector.ts
-var matchEverything = () => true;
-function compileSelector(selector2) {
-  const checks = [];
-  for (const [key, value] of Object.entries(selector2.matchLabels ?? {})) {
-    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
-  }
-  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
-    const allowed = new Set(values);
-    switch (operator) {
-      case "In":
-        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
-        break;
-      case "NotIn":
-        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
-        break;
-      case "Exists":
-        checks.push((labels) => hasLabel(labels, key));
-        break;
-      case "DoesNotExist":
-        checks.push((labels) => !hasLabel(labels, key));
-        break;
-      default:
-        return () => false;
-    }
-  }
-  if (checks.length === 0) return matchEverything;
-  return (labels) => checks.every((check) => check(labels));
-}
-function matchesSelector(selector2, labels) {
-  return compileSelector(selector2)(labels);
-}
-function isEmptySelector(selector2) {
-  return Object.keys(selector2.matchLabels ?? {}).length === 0 && (selector2.matchExpressions ?? []).length === 0;
-}
-function hasLabel(labels, key) {
-  return Object.prototype.hasOwnProperty.call(labels, key);
 }
 
 // src/text/compare.ts
