@@ -1,5 +1,6 @@
 import { pushTo } from '../collections.js';
-import type { Diagnostic, LoadedObject, SourceLocation } from '../manifests/types.js';
+import type { Diagnostic, FieldPath, LoadedObject, SourceLocation } from '../manifests/types.js';
+import { dnsLabelProblem, dnsSubdomainProblem } from '../manifests/syntax.js';
 import { policyKindOf } from '../kinds/registry.js';
 import type { PolicyKind } from '../kinds/types.js';
 import type { Cni } from './cni.js';
@@ -104,6 +105,7 @@ export function buildModel(
   for (const object of objects) {
     const reader = new FieldReader(object, diagnostics);
     if (object.kind === 'Namespace') {
+      if (!validName(reader, ['metadata', 'name'], object.name, dnsLabelProblem)) continue;
       addUnique(
         declaredNamespaces,
         object.name,
@@ -141,7 +143,21 @@ export function buildModel(
     }
     if (policyKind) {
       addPolicy(policyKind, object, namespace, reader);
-    } else if (object.kind === 'Service') {
+      continue;
+    }
+    // Policies validate their own names (see the kinds); a workload or Service the API server would refuse is
+    // never analysed, so a hostile name cannot pose as another object.
+    if (
+      object.namespace !== undefined &&
+      !validName(reader, ['metadata', 'namespace'], object.namespace, dnsLabelProblem)
+    )
+      continue;
+    if (
+      object.kind !== 'Service' &&
+      !validName(reader, ['metadata', 'name'], object.name, dnsSubdomainProblem)
+    )
+      continue;
+    if (object.kind === 'Service') {
       addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
     } else {
       const { workload, owner } = readOnce(workloadsRead, object, namespace, diagnostics, (own) =>
@@ -295,6 +311,29 @@ function opaqueDiagnostic(opaque: ReadonlyMap<string, readonly OpaqueResource[]>
     line: first.loc.line,
     column: first.loc.column,
   };
+}
+
+/**
+ * Whether a name passes the API server's check; when not, an error at its line says the object is not analysed
+ * (the check fails closed on it, as on any input it could not read).
+ */
+function validName(
+  reader: FieldReader,
+  path: FieldPath,
+  name: string,
+  problemOf: (name: string) => string | undefined,
+): boolean {
+  const problem = problemOf(name);
+  if (problem === undefined) return true;
+  reader.report(
+    path,
+    // The diagnostic starts with the object's name already; a namespace is quoted.
+    `${path.join('.')}${path.at(-1) === 'namespace' ? ` ${JSON.stringify(name)}` : ''} ${problem}; ` +
+      'the API server would reject this object, so it is not analysed',
+    'error',
+    'invalid-name',
+  );
+  return false;
 }
 
 /**

@@ -51,7 +51,9 @@ const cases: ManifestCase[] = [
   committed('trailing-comma.json', [5]),
   // Bad operator, misspelt field, port 70000, ICMP, endPort below port and with a named port, /33, except outside.
   committed('api-invalid-policy.yaml', [12, 16, 18, 19, 22, 24, 28, 31]),
-  committed('mentions.yaml', [14, 19]),
+  committed('mentions.yaml', [3, 14, 19]),
+  // Workloads keep no field positions: a name is reported at its object's first line.
+  committed('invalid-names.yaml', [4, 9, 23, 32]),
   { file: 'alias-bomb.yaml', content: aliasBomb(), lines: [1] },
   { file: 'deep-flow.yaml', content: deepFlowYaml(), lines: [1] },
   { file: 'deep-block.yaml', content: deepBlockYaml(), lines: [DEFAULT_LOAD_LIMITS.maxDepth + 1] },

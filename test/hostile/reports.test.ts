@@ -10,8 +10,11 @@ import { corpusBase, expectNoCrash, HOSTILE, HOSTILE_FLOWS, tempFolder } from '.
  * a file name) through the real `check` and `lint` into Markdown and SARIF: nothing they carry may act as markup.
  */
 
-/** Markdown the report itself writes: the folded sections and `<code>` for identifiers with markup characters. */
-const OUR_TAGS = /<(?!\/?(?:details|summary|code)>)/;
+/**
+ * Markdown the report itself writes: the folded sections, `<code>` for identifiers with markup characters, `<br>`
+ * between the members of a folded row.
+ */
+const OUR_TAGS = /<(?!\/?(?:details|summary|code)>|br>)/;
 const LONG_NAME = 'n'.repeat(10_000);
 /** A folder named `<` holding `details>...`: the path reads `</details>...`. */
 const HOSTILE_FILE_NAME = '</details>|@here [x](https:evil.example) `#1`.yaml';
@@ -155,7 +158,11 @@ describe('hostile names in the reports of the real CLI', () => {
     expectNoCrash(outcome);
     expect(outcome.code).toBe(1);
     expectInertMarkdown(outcome.stdout);
-    expect(outcome.stdout).toContain('namespace &lt;/details&gt;&lt;h1&gt;owned&lt;/h1&gt; has 1 workload');
+    // A name the API server would reject is an error at its object, shown escaped, and the object not analysed.
+    expect(outcome.stdout).toContain(
+      '| `invalid-name` | `invalid-names.yaml:4` | Namespace &lt;/details&gt;&lt;h1&gt;owned&lt;/h1&gt;: metadata.name must',
+    );
+    expect(outcome.stdout).not.toContain('namespace &lt;/details&gt;&lt;h1&gt;owned&lt;/h1&gt; has');
   });
 
   it.each([

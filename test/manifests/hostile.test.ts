@@ -56,11 +56,16 @@ describe('hostile input committed as fixtures', () => {
     expect(result.objects.map((o) => `${o.kind}/${o.name}`)).toEqual([
       'Pod/alertmanager',
       'Pod/unique-keys',
+      'Namespace/storefront',
+      'Deployment/api',
+      'Pod/web',
+      'Pod/db',
+      'NetworkPolicy/data-default-deny',
+      // The loader keeps names the API server would reject verbatim; the model refuses them.
       'Namespace/</details><h1>owned</h1>',
       expect.stringMatching(/^Deployment\/<\/details> \| \[click me\]/),
       'Pod/web\n| injected | row |\n\n<details open>\u001b[31mred\u001b[0m \u202Etxt.exe',
-      'Pod/db',
-      'NetworkPolicy/data-default-deny',
+      'Pod/web-2',
       'Pod/<img src=x onerror=alert(1)>',
       'Pod/after-the-merge',
       'NetworkPolicy/web-egress-lockdown',

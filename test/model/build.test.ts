@@ -294,4 +294,51 @@ metadata: { name: dup, namespace: n }
       ['warning', 'duplicate-object', 24],
     ]);
   });
+
+  // The API server's name rules (apimachinery ValidateNamespaceName: RFC 1123 label; ValidatePodName and the
+  // workload kinds' name validation: RFC 1123 subdomain), as fixtures/hostile/invalid-names.yaml uses them.
+  it('refuses a Namespace or workload whose name the API server would reject, with an error at the object', () => {
+    const { model, diagnostics } = build(`
+apiVersion: v1
+kind: Namespace
+metadata: { name: "Shop" }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: "web\u200B", namespace: front, labels: { app: web } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: "front.eu" }
+spec: { template: { metadata: { labels: { app: api } } } }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: svc, namespace: "-front" }
+spec: { selector: { app: web } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web.v1, namespace: front, labels: { app: web } }
+`);
+    expect(model.workloads.map((w) => w.id)).toEqual(['front/Pod/web.v1']);
+    expect(model.services).toEqual([]);
+    expect([...model.namespaces.keys()]).toEqual(['front']);
+    expect(diagnostics.map((d) => [d.severity, d.code, d.line, d.message])).toEqual([
+      [
+        'error',
+        'invalid-name',
+        2,
+        expect.stringMatching(/^Namespace Shop: metadata.name must consist of lower case/),
+      ],
+      ['error', 'invalid-name', 8, expect.stringMatching(/^Pod web\u200B: metadata.name must consist/)],
+      [
+        'error',
+        'invalid-name',
+        10,
+        expect.stringMatching(/^Deployment api: metadata.namespace "front.eu" must/),
+      ],
+      ['error', 'invalid-name', 17, expect.stringMatching(/not analysed$/)],
+    ]);
+  });
 });
