@@ -328,14 +328,14 @@ metadata: { name: web.v1, namespace: front, labels: { app: web } }
       [
         'error',
         'invalid-name',
-        2,
+        4,
         expect.stringMatching(/^Namespace Shop: metadata.name must consist of lower case/),
       ],
       ['error', 'invalid-name', 8, expect.stringMatching(/^Pod web\u200B: metadata.name must consist/)],
       [
         'error',
         'invalid-name',
-        10,
+        12,
         expect.stringMatching(/^Deployment api: metadata.namespace "front.eu" must/),
       ],
       ['error', 'invalid-name', 17, expect.stringMatching(/not analysed$/)],
