@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check/types.js';
@@ -17,9 +17,35 @@ const TOKEN = 'ghs_e2eSecretTokenThatMustNeverBePrinted';
 const PR_NUMBER = 7;
 const MARKER = stickyMarker('default');
 const DEMO = path.resolve('fixtures/demo');
-/** The demo's Prometheus Deployment, renamed in both trees to something a pull request author could write. */
+/**
+ * A name a pull request author could write. The API server (and netpol-guard) refuses it as an object's name, but a
+ * recorded flow is the PR's to edit too: the flow file names a scraper's Deployment so, and the comment shows it.
+ */
 const HOSTILE_NAME = 'prom_*x*<b>@ops</b>';
 const ESCAPED_NAME = 'prom\\_\\*x\\*&lt;b&gt;@\u200Dops&lt;/b&gt;';
+/** A Hubble flow from a pod in monitoring that no manifest holds, its workload named `HOSTILE_NAME`. */
+const HOSTILE_FLOW = JSON.stringify({
+  flow: {
+    time: '2026-11-20T08:03:58.000000000Z',
+    verdict: 'FORWARDED',
+    IP: { source: '10.8.4.42', destination: '10.8.1.11', ipVersion: 'IPv4' },
+    l4: { TCP: { source_port: 40000, destination_port: 9090, flags: { SYN: true } } },
+    source: {
+      identity: 1010,
+      namespace: 'monitoring',
+      labels: ['k8s:app=scraper', 'k8s:io.kubernetes.pod.namespace=monitoring'],
+      workloads: [{ name: HOSTILE_NAME, kind: 'Deployment' }],
+    },
+    destination: {
+      identity: 1000,
+      namespace: 'shop',
+      labels: ['k8s:app=frontend', 'k8s:tier=web', 'k8s:io.kubernetes.pod.namespace=shop'],
+    },
+    Type: 'L3_L4',
+    traffic_direction: 'EGRESS',
+    is_reply: false,
+  },
+});
 
 let scratch: { dir: string; remove(): void };
 let stub: GitHubApiStub;
@@ -36,18 +62,11 @@ async function pullRequest(head: 'head' | 'base', stubOptions: { readOnly?: bool
   scratch = temporaryDirectory('netpol-guard-e2e');
   stub = await startGitHubApiStub({ token: TOKEN, ...stubOptions });
   const repo = createTestRepo(path.join(scratch.dir, 'workspace'));
-  const copyDemo = (tree: 'base' | 'head') => {
-    repo.copyTree(path.join(DEMO, tree), 'k8s');
-    const monitoring = path.join(repo.dir, 'k8s/monitoring/monitoring.yaml');
-    writeFileSync(
-      monitoring,
-      readFileSync(monitoring, 'utf8').replace('name: prometheus\n', `name: "${HOSTILE_NAME}"\n`),
-    );
-  };
-  copyDemo('base');
+  repo.copyTree(path.join(DEMO, 'base'), 'k8s');
   repo.copyTree(path.join(DEMO, 'flows'), 'flows');
+  appendFileSync(path.join(repo.dir, 'flows/hubble.jsonl'), `${HOSTILE_FLOW}\n`);
   const baseSha = repo.commit('base', { 'README.md': '# gitops\n' });
-  copyDemo(head);
+  repo.copyTree(path.join(DEMO, head), 'k8s');
   const headSha = repo.commit('pull request', { 'README.md': '# gitops, changed\n' });
   // What GitHub's `GET /pulls/N/files` gives: each changed file with its patch (the hunks, without the header).
   stub.setPullFiles(
@@ -116,7 +135,7 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     expect(comment?.body).toContain('## netpol-guard');
     expect(comment?.body).toContain(':x: **2 live flows would break');
     expect(comment?.body).toContain('payments/ledger-worker');
-    // A name chosen by the pull request author cannot add markup or mention anyone.
+    // A name chosen by the pull request author (here in the flow file) cannot add markup or mention anyone.
     expect(comment?.body).toContain(`monitoring/${ESCAPED_NAME}`);
     expect(comment?.body).not.toContain(HOSTILE_NAME);
 
@@ -296,6 +315,28 @@ describe('netpol-guard Action on a harmless pull request', () => {
     expect(result.outputs).toMatchObject({ verdict: 'pass', 'broken-flows': '0', opened: '0', closed: '0' });
     expect(result.stdout).not.toMatch(/^::error/m);
     expect(stub.comments(PR_NUMBER)).toHaveLength(1);
+    expectTokenNeverPrinted(result);
+  });
+});
+
+describe('netpol-guard Action on a workload name the API server would refuse', () => {
+  it('fails closed: the object is not analysed, and the error shows the name escaped', async () => {
+    const pr = await pullRequest('base');
+    const monitoring = readFileSync(path.join(pr.repo.dir, 'k8s/monitoring/monitoring.yaml'), 'utf8');
+    const headSha = pr.repo.commit('rename prometheus', {
+      'k8s/monitoring/monitoring.yaml': monitoring.replace('name: prometheus\n', `name: "${HOSTILE_NAME}"\n`),
+    });
+    const result = await run({ ...pr, headSha });
+
+    expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+    expect(result.outputs.verdict).toBe('fail');
+    const [comment] = stub.comments(PR_NUMBER);
+    expect(comment?.body).toContain('input that could not be analysed: k8s/monitoring/monitoring.yaml:1');
+    expect(comment?.body).toContain(
+      `| \`invalid-name\` | \`k8s/monitoring/monitoring.yaml:1\` | Deployment ${ESCAPED_NAME}: metadata.name must `,
+    );
+    expect(comment?.body).not.toContain(HOSTILE_NAME);
+    expect(result.summary).not.toContain(HOSTILE_NAME);
     expectTokenNeverPrinted(result);
   });
 });
