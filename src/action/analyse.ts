@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { RENDERED_NAME, runCheck, type ManifestSource } from '../check/run.js';
+import { changedFlowDiagnostics, type FlowFileChange, type FlowsFrom } from '../check/evidence.js';
 import type { CheckResult } from '../check/types.js';
 import { DEFAULT_CONFIG_FILE } from '../config/defaults.js';
 import { isInside } from '../files/contained.js';
@@ -9,7 +10,13 @@ import type { Diagnostic } from '../manifests/types.js';
 import { chooseBase } from '../git/base.js';
 import { listTreeFiles, selectFiles, type TreeFiles } from '../git/files.js';
 import { renderEnvironment, runRender } from '../git/render.js';
-import { changedFiles, checkoutBaseTree, repositoryPrefix, resolveBaseCommit } from '../git/trees.js';
+import {
+  changedFiles,
+  changedLineCounts,
+  checkoutBaseTree,
+  repositoryPrefix,
+  resolveBaseCommit,
+} from '../git/trees.js';
 import type { RunnerEnvironment } from './environment.js';
 import { guardFileCommands } from './file-commands.js';
 import type { ActionInputs } from './inputs.js';
@@ -44,55 +51,70 @@ export async function analysePullRequest(
   );
 
   const render = renderCommand(inputs, runner.eventName, seal);
-  const headFiles = listTreeFiles(workspace);
-  const { files: flows, diagnostics } = flowFiles(inputs.flows, headFiles, workspace);
-  // Flow logs and the config file are often JSON or YAML too: they are never manifests.
-  const notManifests = new Set(
-    [...flows, inputs.config ?? DEFAULT_CONFIG_FILE].map((f) => relativeTo(workspace, f)),
-  );
-  const sideSource = async (root: string, files: TreeFiles, side: string): Promise<ManifestSource> => {
-    if (render) {
-      const fileCommands = guardFileCommands(process.env);
-      try {
-        const text = await runRender(render, root, {
-          env: renderEnvironment(process.env, inputs.renderEnv),
-          timeoutMs: inputs.renderTimeout * 1000,
-        });
-        return { root, rendered: { name: RENDERED_NAME, text } };
-      } finally {
-        const changed = fileCommands.restore();
-        if (changed.length > 0) {
-          core.warning(
-            `The render command wrote to ${changed.join(', ')} (${side}), which would change later steps: undone.`,
-          );
-        }
-      }
-    }
-    const paths = selectFiles(files.files, inputs.manifests).filter((file) => !notManifests.has(file));
-    core.info(`${side}: ${paths.length} manifest file${paths.length === 1 ? '' : 's'}`);
-    // Links are passed on, not followed: the loader reports each as input it did not read.
-    return { root, paths: [...paths, ...selectFiles(files.symlinks, inputs.manifests)] };
-  };
-
   const baseTree = baseSha ? await checkoutBaseTree(workspace, baseSha, runner.tempDir) : undefined;
   try {
-    const base: ManifestSource = baseTree
-      ? await sideSource(baseTree.dir, listTreeFiles(baseTree.dir), 'base')
-      : { root: workspace, paths: [] };
+    const headFiles = listTreeFiles(workspace);
+    const baseFiles = baseTree ? listTreeFiles(baseTree.dir) : undefined;
+    const headFlows = flowFiles(inputs.flows, headFiles, workspace, workspace);
+    const baseFlows =
+      baseTree && baseFiles ? flowFiles(inputs.flows, baseFiles, baseTree.dir, workspace) : undefined;
+    const flows = chooseFlows(inputs.flowsFrom, headFlows, baseFlows);
+    // Flow logs and the config file are often JSON or YAML too: they are never manifests, in either tree.
+    const notManifests = new Set([
+      ...headFlows.inTree,
+      ...(baseFlows?.inTree ?? []),
+      relativeTo(workspace, inputs.config ?? DEFAULT_CONFIG_FILE),
+    ]);
+    const sideSource = async (root: string, files: TreeFiles, side: string): Promise<ManifestSource> => {
+      if (render) {
+        const fileCommands = guardFileCommands(process.env);
+        try {
+          const text = await runRender(render, root, {
+            env: renderEnvironment(process.env, inputs.renderEnv),
+            timeoutMs: inputs.renderTimeout * 1000,
+          });
+          return { root, rendered: { name: RENDERED_NAME, text } };
+        } finally {
+          const changed = fileCommands.restore();
+          if (changed.length > 0) {
+            core.warning(
+              `The render command wrote to ${changed.join(', ')} (${side}), which would change later steps: undone.`,
+            );
+          }
+        }
+      }
+      const paths = selectFiles(files.files, inputs.manifests).filter((file) => !notManifests.has(file));
+      core.info(`${side}: ${paths.length} manifest file${paths.length === 1 ? '' : 's'}`);
+      // Links are passed on, not followed: the loader reports each as input it did not read.
+      return { root, paths: [...paths, ...selectFiles(files.symlinks, inputs.manifests)] };
+    };
+
+    const base: ManifestSource =
+      baseTree && baseFiles
+        ? await sideSource(baseTree.dir, baseFiles, 'base')
+        : { root: workspace, paths: [] };
     const head = await sideSource(workspace, headFiles, 'head');
     const prefix = await repositoryPrefix(workspace);
     const changed = await changedFiles(workspace, baseSha);
+    const flowChanges = baseSha
+      ? await changedFlowFiles(workspace, baseSha, prefix, changed, [
+          ...new Set([...headFlows.inTree, ...(baseFlows?.inTree ?? [])]),
+        ])
+      : [];
     const result = await runCheck({
       base,
       head,
-      flows,
+      flows: flows.files,
+      // Names in reports are the tree's paths, wherever the tree was checked out.
+      flowsRoot: flows.root,
       flowsFormat: inputs.flowsFormat,
       ...configSource(inputs, workspace, baseTree?.dir),
       ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
       ...(inputs.failOnRisks ? { failOnRisks: inputs.failOnRisks } : {}),
       ...(inputs.failOnUnreadInput === undefined ? {} : { failOnUnreadInput: inputs.failOnUnreadInput }),
+      ...(inputs.suppressionsFrom ? { suppressionsFrom: inputs.suppressionsFrom } : {}),
       ...(inputs.cni ? { cni: inputs.cni } : {}),
-      diagnostics,
+      diagnostics: [...flows.diagnostics, ...changedFlowDiagnostics(flowChanges, flows.from)],
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed]
         .filter((file) => file.startsWith(prefix))
@@ -138,18 +160,32 @@ function renderCommand(inputs: ActionInputs, eventName: string, seal: SealOutcom
   return inputs.render;
 }
 
+/** The flow files the `flows` input names in one tree, and the problems met choosing them. */
+interface FlowChoice {
+  /** Where the tree is checked out: report names of its files are relative to it. */
+  root: string;
+  /** Absolute paths to read. */
+  files: string[];
+  /** The files matched in the tree (and links not followed), relative to it: what the pull request could edit. */
+  inTree: string[];
+  diagnostics: Diagnostic[];
+}
+
 /**
- * Flow files: absolute paths outside the workspace as given (an artifact downloaded beside it), globs matched among
- * the workspace's regular files. A symbolic link is never followed, and a glob that matches no file is an input
+ * Flow files: absolute paths outside the workspace as given (an artifact downloaded beside it, under `RUNNER_TEMP`),
+ * globs (and absolute paths inside the workspace) matched among the regular files of the tree checked out at `root`
+ * (the workspace, or the base tree). A symbolic link is never followed, and a glob that matches no file is an input
  * problem: flows that were asked for and not read must not pass for flows that do not break.
  */
 function flowFiles(
   patterns: readonly string[],
   tree: TreeFiles,
+  root: string,
   workspace: string,
-): { files: string[]; diagnostics: Diagnostic[] } {
+): FlowChoice {
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
+  const inTree: string[] = [];
   const exclusions = patterns.filter((p) => p.startsWith('!'));
   for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
     if (path.isAbsolute(pattern) && !isInside(workspace, pattern)) {
@@ -168,9 +204,45 @@ function flowFiles(
         message: `no flow file matched ${JSON.stringify(pattern)}: the flows asked for are not replayed`,
       });
     }
-    files.push(...matched.map((f) => path.join(workspace, f)));
+    files.push(...matched.map((f) => path.join(root, f)));
+    inTree.push(...matched, ...links);
   }
-  return { files: [...new Set(files)], diagnostics };
+  return { root, files: [...new Set(files)], inTree: [...new Set(inTree)], diagnostics };
+}
+
+/**
+ * The flows replayed: the head tree's, or with `flows-from: base` the base tree's, so a pull request that edits or
+ * deletes recorded flows does not change what it is judged by. Without a base commit, the head's, with a warning.
+ */
+function chooseFlows(
+  flowsFrom: FlowsFrom,
+  head: FlowChoice,
+  base: FlowChoice | undefined,
+): FlowChoice & { from: FlowsFrom } {
+  if (flowsFrom === 'base' && base) {
+    core.info('Flows: read from the base tree (flows-from: base)');
+    return { ...base, from: 'base' };
+  }
+  if (flowsFrom === 'base') {
+    core.warning('flows-from: base, but there is no base commit: the flows are read from the head tree');
+  }
+  return { ...head, from: 'head' };
+}
+
+/** The flow files of either tree that the pull request changed (added, edited, deleted), with their line counts. */
+async function changedFlowFiles(
+  workspace: string,
+  baseSha: string,
+  prefix: string,
+  changed: ReadonlySet<string>,
+  flowFiles: readonly string[],
+): Promise<FlowFileChange[]> {
+  const touched = flowFiles.filter((file) => changed.has(`${prefix}${file}`)).sort();
+  const counts = await changedLineCounts(workspace, baseSha, touched);
+  return touched.map((file) => {
+    const lines = counts.get(`${prefix}${file}`);
+    return lines ? { file, lines } : { file };
+  });
 }
 
 /**

@@ -1,5 +1,7 @@
 import { RISK_GATES, type FailOn, type RiskGate } from '../check/types.js';
+import type { FlowsFrom } from '../check/evidence.js';
 import { parseRiskGates } from '../check/verdict.js';
+import type { SuppressionsFrom } from '../config/types.js';
 import type { FlowFormat } from '../flows/types.js';
 import { isWithheldFromRender } from '../git/render.js';
 import { CNIS, type Cni } from '../model/cni.js';
@@ -14,6 +16,8 @@ export interface ActionInputs {
   /** Globs relative to the workspace, or absolute paths. */
   flows: string[];
   flowsFormat: FlowFormat | 'auto';
+  /** Which tree globs of `flows` are matched in: the pull request's (head) or the one it merges into (base). */
+  flowsFrom: FlowsFrom;
   /** Undefined: `.netpol-guard.yaml` in the workspace when present. */
   config: string | undefined;
   /** Which tree the config file is read from: the pull request's (head) or the one it merges into (base). */
@@ -24,6 +28,8 @@ export interface ActionInputs {
   failOnRisks: RiskGate[] | undefined;
   /** Undefined: the config file's `failOnUnreadInput`. */
   failOnUnreadInput: boolean | undefined;
+  /** Undefined: the config file's `suppressionsFrom`. */
+  suppressionsFrom: SuppressionsFrom | undefined;
   /** Undefined: the config file's `cni` (or, unset there too, the CNI the tree's policy kinds show). */
   cni: Cni | undefined;
   comment: CommentMode;
@@ -48,6 +54,7 @@ export interface ActionInputs {
 export const INPUT_DEFAULTS = {
   manifests: ['**/*.yaml', '**/*.yml', '**/*.json'],
   'flows-format': 'auto',
+  'flows-from': 'head',
   'config-from': 'head',
   comment: 'always',
   'comment-key': 'default',
@@ -60,7 +67,8 @@ export const INPUT_DEFAULTS = {
 const FLOW_FORMATS = ['auto', 'hubble', 'calico', 'native'] as const;
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
-const CONFIG_SOURCES = ['head', 'base'] as const;
+/** The trees a file may be read from: the pull request's, or the one it merges into. */
+const TREES = ['head', 'base'] as const;
 /** Keys end up inside an HTML comment (`<!-- netpol-guard:KEY -->`): nothing that could close it or confuse a match. */
 const COMMENT_KEY = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -134,12 +142,15 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     manifests: manifests.length > 0 ? manifests : [...INPUT_DEFAULTS.manifests],
     flows: lines(read('flows')),
     flowsFormat: oneOf('flows-format', FLOW_FORMATS, INPUT_DEFAULTS['flows-format']),
+    flowsFrom: oneOf('flows-from', TREES, INPUT_DEFAULTS['flows-from']),
     config: optional('config'),
-    configFrom: oneOf('config-from', CONFIG_SOURCES, INPUT_DEFAULTS['config-from']),
+    configFrom: oneOf('config-from', TREES, INPUT_DEFAULTS['config-from']),
     failOn: text('fail-on') === '' ? undefined : oneOf('fail-on', FAIL_ON, 'error'),
     failOnRisks: riskGates('fail-on-risks'),
     failOnUnreadInput:
       text('fail-on-unread-input') === '' ? undefined : boolean('fail-on-unread-input', true),
+    suppressionsFrom:
+      text('suppressions-from') === '' ? undefined : oneOf('suppressions-from', TREES, 'head'),
     cni: text('cni') === '' ? undefined : oneOf('cni', CNIS, 'generic'),
     comment,
     commentKey,

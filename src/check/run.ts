@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load.js';
-import type { ResolvedConfig } from '../config/types.js';
+import type { ResolvedConfig, SuppressionsFrom } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
 import { diffConnectivity } from '../diff/connectivity.js';
 import { sameCountedPath } from '../diff/peers.js';
@@ -18,8 +18,8 @@ import type { FixContext } from '../fix/suggest.js';
 import type { SuggestedFix } from '../fix/types.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import type { Cni } from '../model/cni.js';
-import { runLint } from '../rules/run.js';
-import type { Finding } from '../rules/types.js';
+import { runLint, SUPPRESSION_NOT_HONOURED, suppressionKeys } from '../rules/run.js';
+import type { Finding, LintResult } from '../rules/types.js';
 import { analyseSide, nothingToAnalyse, type AnalysedSide } from './side.js';
 import {
   baseOnlyDiagnostics,
@@ -46,6 +46,8 @@ export interface CheckOptions {
   head: ManifestSource;
   /** Recorded flow files (Hubble, Calico, native; gzip accepted). */
   flows?: string[];
+  /** Where the flow files' names in reports are relative to (the working directory unless given). */
+  flowsRoot?: string;
   flowsFormat?: FlowFormat | 'auto';
   /** Path of the config file, relative to `configRoot`; undefined means `.netpol-guard.yaml` there when present. */
   configFile?: string;
@@ -59,6 +61,8 @@ export interface CheckOptions {
   failOnUnreadInput?: boolean;
   /** Overrides the config's `cni`. */
   cni?: Cni;
+  /** Overrides the config's `suppressionsFrom`. */
+  suppressionsFrom?: SuppressionsFrom;
   /** Input problems the caller found while choosing the files (a symbolic link not followed, a glob that matched nothing). */
   diagnostics?: Diagnostic[];
   /** Files the pull request changed, named as locations name them: fixes there become in-place suggestions. */
@@ -75,6 +79,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const flowsRead = options.flows?.length
     ? readFlowsInBackground(options.flows, {
         format: options.flowsFormat ?? 'auto',
+        ...(options.flowsRoot ? { root: options.flowsRoot } : {}),
         maxLineBytes: config.limits.maxLineBytes,
         maxDocumentBytes: config.limits.maxDocumentBytes,
         maxSkippedSamples: config.limits.maxSkippedSamples,
@@ -104,8 +109,16 @@ async function checkWith(
   ]);
 
   const fixes = fixSetup(options, head, config);
-  const headFindings = lintSide(head, config);
-  const baseFindings = lintSide(base, config);
+  const suppressionsFrom = options.suppressionsFrom ?? config.suppressionsFrom;
+  // Under `suppressionsFrom: base` only the base's annotations silence head's findings: a pull request cannot
+  // silence what it introduces. A base that could not be read honours none of its files' (fail closed).
+  const headLint = lintSide(
+    head,
+    config,
+    suppressionsFrom === 'base' ? suppressionKeys(base.model) : undefined,
+  );
+  const headFindings = headLint.findings;
+  const baseFindings = lintSide(base, config).findings;
   const findings = withFindingFixes(
     markIntroduced(headFindings, baseFindings, filesUnread(base)),
     fixes.context,
@@ -138,6 +151,7 @@ async function checkWith(
     ...configDiagnostics,
     ...(options.diagnostics ?? []),
     ...head.diagnostics,
+    ...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED),
     ...(read ? unreadFlowDiagnostics(read) : []),
   ];
   const failOn = options.failOn ?? config.failOn;
@@ -242,8 +256,20 @@ function flowCutDiagnostics(flows: FlowsResult | undefined, config: ResolvedConf
   ];
 }
 
-function lintSide(side: AnalysedSide, config: ResolvedConfig): Finding[] {
-  return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
+function lintSide(
+  side: AnalysedSide,
+  config: ResolvedConfig,
+  honouredSuppressions?: ReadonlySet<string>,
+): LintResult {
+  return runLint(
+    {
+      model: side.model,
+      engine: side.engine,
+      diagnostics: side.diagnostics,
+      ...(honouredSuppressions ? { honouredSuppressions } : {}),
+    },
+    config,
+  );
 }
 
 /**

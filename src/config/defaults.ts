@@ -38,6 +38,7 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
   failOnBrokenFlows: true,
   failOnRisks: ['internet-ingress', 'metadata-endpoint'],
   failOnUnreadInput: true,
+  suppressionsFrom: 'head',
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,

@@ -102,6 +102,7 @@ export const CONFIG_SCHEMA = {
     failOnBrokenFlows: { type: 'boolean' },
     failOnRisks: { type: 'array', uniqueItems: true, items: { enum: RISK_GATES } },
     failOnUnreadInput: { type: 'boolean' },
+    suppressionsFrom: { enum: ['head', 'base'] },
     cni: { enum: CNIS },
     limits: {
       type: 'object',

@@ -3,6 +3,9 @@ import type { LoadLimits, Severity } from '../manifests/types.js';
 import type { Cni } from '../model/cni.js';
 import type { LabelSelector, Protocol } from '../model/types.js';
 
+/** Which tree's suppression annotations a check honours (`suppressionsFrom`). */
+export type SuppressionsFrom = 'head' | 'base';
+
 /** What a user may set a rule to in `rules:`: a severity, or `off` to drop the rule entirely. */
 export type RuleSetting = Severity | 'off';
 
@@ -75,6 +78,11 @@ export interface ResolvedConfig {
    * config itself) fails the run: what was not read cannot be shown safe (`docs/limits.md`).
    */
   failOnUnreadInput: boolean;
+  /**
+   * Which tree's `netpol-guard.io/ignore` annotations are honoured: `head` (all of them), or `base` (only those the
+   * base already had, so a pull request cannot silence a finding it introduces; the ones it adds are reported).
+   */
+  suppressionsFrom: SuppressionsFrom;
   limits: Limits;
   /**
    * Whose semantics apply where the specs leave them open (`model/cni.ts`). Undefined when not set: the CNI whose

@@ -65,6 +65,31 @@ export async function changedFiles(repo: string, base: string | undefined): Prom
   return new Set([...nulSeparated(tracked), ...nulSeparated(untracked)]);
 }
 
+/**
+ * Lines added and deleted per file between `base` and the workspace, for `files` (relative to `repo`, the working
+ * directory); keyed by path relative to the repository root. Files git counts no lines of (binary, gzip, untracked)
+ * are absent.
+ */
+export async function changedLineCounts(
+  repo: string,
+  base: string,
+  files: readonly string[],
+): Promise<Map<string, { added: number; deleted: number }>> {
+  const counts = new Map<string, { added: number; deleted: number }>();
+  if (files.length === 0) return counts;
+  // `:(literal)`: a file name is not a pathspec pattern (`*`, `[` are ordinary characters in it).
+  const output = await git(
+    ['diff', '--numstat', '--no-renames', '-z', base, '--', ...files.map((file) => `:(literal)${file}`)],
+    repo,
+  );
+  for (const entry of nulSeparated(output)) {
+    const [added, deleted, file] = entry.split('\t');
+    if (file === undefined || added === '-' || deleted === '-') continue;
+    counts.set(file, { added: Number(added), deleted: Number(deleted) });
+  }
+  return counts;
+}
+
 /** Where `dir` sits inside its repository (`''` at the root, else `sub/dir/`): joins workspace paths to repo paths. */
 export async function repositoryPrefix(dir: string): Promise<string> {
   return (await git(['rev-parse', '--show-prefix'], dir)).trim();

@@ -1,3 +1,4 @@
+import { FLOWS_CHANGED } from '../check/evidence.js';
 import type { CheckResult, FlowsResult, PathChange, ReplayedFlow } from '../check/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
@@ -454,6 +455,21 @@ function reviewReasons(opened: readonly PathChange[]): string[] {
   return reasons;
 }
 
+/**
+ * "recorded flows changed by this pull request: FILE": replaying flows the pull request edited (`flows-from: head`)
+ * can hide what it breaks, so the headline says so whatever the verdict.
+ */
+function changedFlows(diagnostics: readonly Diagnostic[]): string[] {
+  const files = diagnostics
+    .filter((d) => d.code === FLOWS_CHANGED && d.severity === 'warning' && d.file !== undefined)
+    .map((d) => d.file ?? '');
+  if (files.length === 0) return [];
+  const shown = files.slice(0, MAX_REASONS).join(', ');
+  const more =
+    files.length > MAX_REASONS ? ` and ${(files.length - MAX_REASONS).toLocaleString('en-US')} more` : '';
+  return [escapeMarkdown(`recorded flows changed by this pull request: ${shown}${more}`, 300)];
+}
+
 function checkHeadline(result: CheckResult): string {
   const { introduced, existing } = groupFindings(result.findings);
   const findings = introduced.length + existing.length;
@@ -466,15 +482,16 @@ function checkHeadline(result: CheckResult): string {
     `${plural(findings, 'finding')}${findings > 0 ? ` (${introduced.length.toLocaleString('en-US')} new)` : ''}`,
     ...unanalysedPolicies(result.diagnostics),
   ].join(', ');
+  const evidence = changedFlows(result.diagnostics);
   if (result.verdict === 'pass') {
-    const review = reviewReasons(result.diff.opened);
+    const review = [...evidence, ...reviewReasons(result.diff.opened)];
     if (review.length > 0) return `:warning: **Needs review: ${review.join(', ')}**, ${facts}`;
     return `:white_check_mark: **Pass**: ${facts}`;
   }
   const reasons = result.reasons.slice(0, MAX_REASONS).map((reason) => escapeMarkdown(reason, 200));
   const more = result.reasons.length - reasons.length;
   if (more > 0) reasons.push(`${more.toLocaleString('en-US')} more`);
-  return `:x: **${reasons.join(', ') || 'Fail'}**, ${facts}`;
+  return `:x: **${reasons.join(', ') || 'Fail'}**, ${[facts, ...evidence].join(', ')}`;
 }
 
 /**

@@ -20,11 +20,22 @@ export interface LintInput {
   diagnostics: Diagnostic[];
   /** An engine already built over `model` (created when absent). */
   engine?: PolicyEngine;
+  /**
+   * The suppressions to honour, as {@link suppressionKeys} gives them (`suppressionsFrom: base`: those of the base
+   * tree); undefined honours every annotation. An annotation outside the set leaves its findings active and is
+   * reported as a {@link SUPPRESSION_NOT_HONOURED} diagnostic at the annotation.
+   */
+  honouredSuppressions?: ReadonlySet<string>;
 }
+
+/** The code of the diagnostic saying a suppression the pull request added was not honoured. */
+export const SUPPRESSION_NOT_HONOURED = 'suppression-not-honoured';
 
 interface Suppression {
   ids: Set<string>;
   reason?: string;
+  resource: ResourceRef;
+  where(): SourceLocation;
 }
 
 /**
@@ -46,6 +57,24 @@ export function runLint(
   const suppressions = readSuppressions(input.model, knownIds, diagnostics);
   const findings: Finding[] = [];
   const consumers: ((diagnostic: Diagnostic) => boolean)[] = [];
+  const honoured = (suppression: Suppression, id: string) =>
+    input.honouredSuppressions?.has(suppressionKey(suppression.resource, id)) ?? true;
+  const refused = new Set<string>();
+  const refuse = (suppression: Suppression, id: string) => {
+    const key = suppressionKey(suppression.resource, id);
+    if (refused.has(key)) return;
+    refused.add(key);
+    const { kind, name } = suppression.resource;
+    diagnostics.push({
+      severity: 'warning',
+      code: SUPPRESSION_NOT_HONOURED,
+      message:
+        `suppression added by this pull request is not honoured under suppressionsFrom: base: ${IGNORE_ANNOTATION} ` +
+        `on ${kind} ${name} names ${id}, which the base does not suppress there, so its findings count`,
+      ...suppression.where(),
+      resource: suppression.resource,
+    });
+  };
 
   for (const rule of rules) {
     const setting: RuleSetting = config.rules[rule.meta.id] ?? rule.meta.severity;
@@ -63,7 +92,9 @@ export function runLint(
       if (descriptor.related && descriptor.related.length > 0) finding.related = descriptor.related;
       const suppression = annotated ? suppressions.get(annotated) : undefined;
       if (suppression?.ids.has(rule.meta.id)) {
-        finding.suppressed = suppression.reason === undefined ? {} : { reason: suppression.reason };
+        if (honoured(suppression, rule.meta.id)) {
+          finding.suppressed = suppression.reason === undefined ? {} : { reason: suppression.reason };
+        } else refuse(suppression, rule.meta.id);
       }
       findings.push(finding);
     };
@@ -133,6 +164,22 @@ function resolveTarget(descriptor: ReportDescriptor): {
 type Annotated = NetworkPolicy | TieredPolicy | Namespace;
 
 /**
+ * The suppressions a tree's annotations make, one key per (resource, rule id), for {@link LintInput}'s
+ * `honouredSuppressions`: a resource is known by kind, namespace and name, as both trees name it.
+ */
+export function suppressionKeys(model: ClusterModel): Set<string> {
+  const keys = new Set<string>();
+  for (const suppression of readSuppressions(model, new Set(), []).values()) {
+    for (const id of suppression.ids) keys.add(suppressionKey(suppression.resource, id));
+  }
+  return keys;
+}
+
+function suppressionKey(resource: ResourceRef, id: string): string {
+  return [resource.kind, resource.namespace ?? '', resource.name, id].join('\u0000');
+}
+
+/**
  * Parses the ignore annotation of every policy and declared namespace once. Unknown ids are reported (a typo would
  * otherwise silently suppress nothing) and the rest still apply.
  */
@@ -164,7 +211,7 @@ function readSuppressions(
         resource,
       });
     }
-    suppressions.set(annotated, reason === undefined ? { ids } : { ids, reason });
+    suppressions.set(annotated, { ids, ...(reason === undefined ? {} : { reason }), resource, where });
   };
   for (const policy of model.policies) {
     read(policy, () => policy.locate(['metadata', 'annotations', IGNORE_ANNOTATION]), {

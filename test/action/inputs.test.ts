@@ -11,6 +11,7 @@ describe('parseInputs', () => {
       manifests: ['**/*.yaml', '**/*.yml', '**/*.json'],
       flows: [],
       flowsFormat: 'auto',
+      flowsFrom: 'head',
       config: undefined,
       configFrom: 'head',
       failOn: undefined,
@@ -56,6 +57,8 @@ describe('parseInputs', () => {
         'base-ref': 'main',
         config: 'ci/netpol.yaml',
         'config-from': 'base',
+        'flows-from': 'base',
+        'suppressions-from': 'base',
         cni: 'calico',
       }),
     );
@@ -72,6 +75,8 @@ describe('parseInputs', () => {
       baseRef: 'main',
       config: 'ci/netpol.yaml',
       configFrom: 'base',
+      flowsFrom: 'base',
+      suppressionsFrom: 'base',
       cni: 'calico',
     });
   });
@@ -86,6 +91,8 @@ describe('parseInputs', () => {
       annotations: 'yes',
       'flows-format': 'pcap',
       'config-from': 'pr',
+      'flows-from': 'artifact',
+      'suppressions-from': 'pr',
       cni: 'flannel',
     });
     let error: unknown;
@@ -99,9 +106,11 @@ describe('parseInputs', () => {
       'comment-key: "x --> <img>" may only hold letters, digits, ".", "_" and "-" (at most 64)',
       'comment: "sometimes" is not one of always, on-change, never',
       'flows-format: "pcap" is not one of auto, hubble, calico, native',
+      'flows-from: "artifact" is not one of head, base',
       'config-from: "pr" is not one of head, base',
       'fail-on: "critical" is not one of error, warning, never',
       'fail-on-risks: "internet" is not none or a list of internet-ingress, internet-egress, metadata-endpoint, any-namespace, cross-namespace',
+      'suppressions-from: "pr" is not one of head, base',
       'cni: "flannel" is not one of generic, cilium, calico',
       'annotations: "yes" is not true or false',
     ]);

@@ -76,3 +76,33 @@ describe('--fail-on-risks', () => {
     expect(stderr).toContain('--fail-on-risks takes none or a list of internet-ingress');
   });
 });
+
+describe('suppressionsFrom', () => {
+  const silenced = (result: CheckResult) =>
+    result.findings
+      .filter((f) => f.rule === 'rules-ignored-by-policy-types')
+      .map((f) => `${f.resource.name} ${f.suppressed ? 'suppressed' : f.introduced ? 'new' : 'existing'}`);
+
+  it('head (the default) honours every annotation, the ones the pull request adds too', async () => {
+    const result = await check('suppression-added');
+    expect(silenced(result)).toEqual(['db-ingress suppressed', 'web-ingress suppressed']);
+    expect(result.verdict).toBe('pass');
+  });
+
+  it('base honours only the annotations the base had, and reports the added one at its line', async () => {
+    for (const options of [
+      { suppressionsFrom: 'base' as const },
+      { configFile: resolve('fixtures/diff/suppression-added/suppressions-from-base.yaml') },
+    ]) {
+      const result = await check('suppression-added', options);
+      expect(silenced(result)).toEqual(['db-ingress suppressed', 'web-ingress new']);
+      expect(result.verdict).toBe('fail');
+      expect(result.reasons).toEqual(['1 new finding at or above error']);
+      expect(
+        result.diagnostics
+          .filter((d) => d.code === 'suppression-not-honoured')
+          .map((d) => `${d.severity} ${d.file}:${d.line} ${d.resource?.name}`),
+      ).toEqual(['warning policies.yaml:25 web-ingress']);
+    }
+  });
+});

@@ -60,6 +60,7 @@ describe('loadConfig', () => {
       failOnBrokenFlows: false,
       failOnRisks: ['internet-ingress', 'internet-egress', 'metadata-endpoint'],
       failOnUnreadInput: false,
+      suppressionsFrom: 'base',
       cni: 'cilium',
       limits: {
         maxFileBytes: 1048576,
