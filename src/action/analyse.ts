@@ -51,9 +51,10 @@ export async function analysePullRequest(
   );
 
   const render = renderCommand(inputs, runner.eventName, seal);
+  // Listed before the base is checked out: a RUNNER_TEMP inside the workspace must not add the base tree to head.
+  const headFiles = listTreeFiles(workspace);
   const baseTree = baseSha ? await checkoutBaseTree(workspace, baseSha, runner.tempDir) : undefined;
   try {
-    const headFiles = listTreeFiles(workspace);
     const baseFiles = baseTree ? listTreeFiles(baseTree.dir) : undefined;
     const headFlows = flowFiles(inputs.flows, headFiles, workspace, workspace);
     const baseFlows =
