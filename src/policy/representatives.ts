@@ -1,7 +1,15 @@
 import { NAMESPACE_NAME_LABEL } from '../model/build.js';
 import { namespacesKnown, treeIsComplete, workloadsKnown } from '../model/completeness.js';
-import type { ClusterModel, LabelSelector, Labels, Namespace, PolicyPeer, Workload } from '../model/types.js';
-import { compileSelector, isEmptySelector } from './selector.js';
+import type {
+  ClusterModel,
+  LabelSelector,
+  Labels,
+  Namespace,
+  PolicyPeer,
+  SelectorOperator,
+  Workload,
+} from '../model/types.js';
+import { compileSelector, isEmptySelector, REPRESENTED_VALUE } from './selector.js';
 
 /**
  * Representative peers (issue 17 item 6; np-guard's exposure analysis, `docs/exposure_analysis.md` of
@@ -28,16 +36,18 @@ function unnamedNamespace(selector: LabelSelector): string {
 export function representativesOf(model: ClusterModel): { workloads: Workload[]; namespaces: Namespace[] } {
   const workloads = new Map<string, Workload>();
   const namespaces = new Map<string, Namespace>();
+  const keys = selectorKeys(model);
   const add = (
     namespace: string,
     namespaceLabels: Labels | undefined,
     pods: LabelSelector,
     description: string,
   ) => {
-    const labels = membersLabels(pods);
+    const labels = membersLabels(pods, keys.pods);
     if (!labels) return;
     const name = isEmptySelector(pods) ? '*' : selectorText(pods);
-    const id = `${namespace}/${REPRESENTATIVE_KIND}/${name}`;
+    // Selectors written differently that mean the same stand for the same pods: the first one written names them.
+    const id = `${namespace}/${REPRESENTATIVE_KIND}/${isEmptySelector(pods) ? '*' : selectorText(canonicalSelector(pods))}`;
     if (workloads.has(id)) return;
     if (namespaceLabels && !model.namespaces.has(namespace) && !namespaces.has(namespace))
       namespaces.set(namespace, { name: namespace, labels: namespaceLabels, inferred: true });
@@ -63,6 +73,7 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
       `${podsText(pods)} in namespace ${namespace}${notHere(model, namespace)}`,
     );
   };
+  const unnamedNamespaces = new Map<string, string>();
   const peer = (home: string, { podSelector = {}, namespaceSelector, ipBlock }: PolicyPeer) => {
     if (ipBlock) return;
     if (!namespaceSelector) return inNamespace(home, podSelector);
@@ -73,7 +84,7 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
           if (compileSelector(namespaceSelector)(model.namespaces.get(namespace)!.labels))
             inNamespace(namespace, podSelector);
         } else if (!complete) {
-          const labels = membersLabels(namespaceSelector);
+          const labels = membersLabels(namespaceSelector, keys.namespaces);
           if (labels) {
             add(
               namespace,
@@ -93,9 +104,11 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
       (namespace) => matches(namespace.labels) && !workloadsKnown(model, namespace.name),
     );
     if (!unknownMembers && namespacesKnown(model)) return;
-    const labels = membersLabels(namespaceSelector);
+    const labels = membersLabels(namespaceSelector, keys.namespaces);
     if (!labels) return;
-    const namespace = unnamedNamespace(namespaceSelector);
+    const canonical = selectorText(canonicalSelector(namespaceSelector));
+    const namespace = unnamedNamespaces.get(canonical) ?? unnamedNamespace(namespaceSelector);
+    unnamedNamespaces.set(canonical, namespace);
     const where = isEmptySelector(namespaceSelector)
       ? 'in any namespace'
       : `in namespaces ${selectorText(namespaceSelector)}`;
@@ -106,6 +119,10 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
       `${podsText(podSelector)} ${where} (not in this repository)`,
     );
   };
+  // Pods the tree does not show may live in any namespace (np-guard's "entire-cluster"): one stands for them all,
+  // so a pod newly isolated, or opened to every namespace, is seen losing or gaining them even when no policy names
+  // them.
+  peer('', { namespaceSelector: {}, path: [] });
   for (const policy of model.policies) {
     // The pods a policy applies to, where the tree does not show them: their rules still open and close paths.
     inNamespace(policy.namespace, policy.podSelector);
@@ -150,17 +167,95 @@ export function withRepresentatives(model: ClusterModel, other: ClusterModel = m
 }
 
 /**
- * Labels of a pod (or namespace) the selector matches and that carries nothing more: `In` takes its first value,
- * `Exists` an empty value. Undefined when no set of labels matches (`k=v` with `k NotIn [v]`).
+ * Labels of one pod (or namespace) standing for every one the selector matches: the values it fixes, and for the
+ * keys it constrains otherwise or other selectors ask about, what all those pods have in common
+ * (`REPRESENTED_VALUE`), so another selector holds for the representative only where it holds for each pod it stands
+ * for. Undefined when no pod matches (`k=v` with `k NotIn [v]`).
  */
-function membersLabels(selector: LabelSelector): Labels | undefined {
+function membersLabels(selector: LabelSelector, askedKeys: ReadonlySet<string>): Labels | undefined {
   const labels: Record<string, string> = { ...selector.matchLabels };
+  const byKey = new Map<
+    string,
+    { oneOf?: string[]; noneOf: Set<string>; present: boolean; absent: boolean }
+  >();
   for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
-    if (key in labels) continue;
-    if (operator === 'In' && values[0] !== undefined) labels[key] = values[0];
-    else if (operator === 'Exists') labels[key] = '';
+    const known = byKey.get(key) ?? { noneOf: new Set<string>(), present: false, absent: false };
+    if (operator === 'In')
+      known.oneOf = known.oneOf ? known.oneOf.filter((v) => values.includes(v)) : [...values];
+    else if (operator === 'NotIn') values.forEach((v) => known.noneOf.add(v));
+    else if (operator === 'Exists') known.present = true;
+    else known.absent = true;
+    byKey.set(key, known);
   }
-  return compileSelector(selector)(labels) ? labels : undefined;
+  for (const [key, { oneOf, noneOf, present, absent }] of byKey) {
+    if (Object.hasOwn(labels, key)) continue;
+    if (absent) continue;
+    const values = oneOf && [...new Set(oneOf)].filter((v) => !noneOf.has(v)).sort();
+    if (values?.length === 1) labels[key] = values[0]!;
+    else if (values && values.length > 1) labels[key] = REPRESENTED_VALUE.oneOf(values);
+    else if (present || values) labels[key] = REPRESENTED_VALUE.present;
+    else labels[key] = REPRESENTED_VALUE.noneOf([...noneOf].sort());
+  }
+  if (!compileSelector(selector)(labels)) return undefined;
+  for (const key of askedKeys)
+    if (!Object.hasOwn(labels, key) && !byKey.has(key) && key !== NAMESPACE_NAME_LABEL)
+      labels[key] = REPRESENTED_VALUE.unknown;
+  return labels;
+}
+
+/**
+ * One way of writing each selector, so selectors that mean the same give one representative: an `In` of one value
+ * is a label, values are sorted and requirements ordered.
+ */
+function canonicalSelector(selector: LabelSelector): LabelSelector {
+  const matchLabels: Record<string, string> = { ...selector.matchLabels };
+  const expressions: { key: string; operator: SelectorOperator; values: string[] }[] = [];
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    const unique = [...new Set(values)].sort();
+    if (operator === 'In' && unique.length === 1 && !(key in matchLabels)) matchLabels[key] = unique[0]!;
+    else expressions.push({ key, operator, values: unique });
+  }
+  expressions.sort((a, b) =>
+    compare(`${a.key} ${a.operator} ${a.values.join(',')}`, `${b.key} ${b.operator} ${b.values.join(',')}`),
+  );
+  return {
+    ...(Object.keys(matchLabels).length > 0 ? { matchLabels } : {}),
+    ...(expressions.length > 0 ? { matchExpressions: expressions } : {}),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The label keys the policies' pod and namespace selectors ask about. */
+function selectorKeys(model: ClusterModel): { pods: ReadonlySet<string>; namespaces: ReadonlySet<string> } {
+  const pods = new Set<string>();
+  const namespaces = new Set<string>();
+  const note = (into: Set<string>, selector: LabelSelector | undefined) => {
+    for (const key of Object.keys(selector?.matchLabels ?? {})) into.add(key);
+    for (const { key } of selector?.matchExpressions ?? []) into.add(key);
+  };
+  const rules = (list: readonly { peers?: readonly PolicyPeer[] }[]) => {
+    for (const rule of list) {
+      for (const peer of rule.peers ?? []) {
+        note(pods, peer.podSelector);
+        note(namespaces, peer.namespaceSelector);
+      }
+    }
+  };
+  for (const policy of model.policies) {
+    note(pods, policy.podSelector);
+    rules(policy.ingress);
+    rules(policy.egress);
+  }
+  for (const policy of model.tieredPolicies ?? []) {
+    note(pods, policy.subject.podSelector);
+    note(namespaces, policy.subject.namespaceSelector);
+    rules(policy.ingress);
+    rules(policy.egress);
+  }
+  return { pods, namespaces };
 }
 
 /** The namespaces a selector names by `kubernetes.io/metadata.name`, when it names them. */

@@ -1,3 +1,4 @@
+import type { LoadedObject } from '../../src/manifests/types.js';
 import type { ClusterModel, PolicyPeer } from '../../src/model/types.js';
 import { cidrToRange, cutAddressSpace, formatAddress, type IpRange } from '../../src/policy/ip.js';
 import { ConnSet } from '../../src/policy/portset.js';
@@ -87,4 +88,21 @@ function npGuardNames(model: ClusterModel): (peer: Peer) => string {
     const hash = hashes.get(`${w.namespace}/${w.kind}/${w.name}`);
     return hash ? `${w.namespace}/${w.name}-${hash}[ReplicaSet]` : `${w.namespace}/${w.name}[${w.kind}]`;
   };
+}
+
+/** Writes the `pods` selectors a policy leaves out as `{}`, in place (each load has its own objects). */
+export function defaultPodSelectors(objects: readonly LoadedObject[]): void {
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      const map = value as Record<string, unknown>;
+      const pods = map['pods'] as Record<string, unknown> | undefined;
+      if (pods !== null && typeof pods === 'object') {
+        pods['namespaceSelector'] ??= {};
+        pods['podSelector'] ??= {};
+      }
+      Object.values(map).forEach(visit);
+    }
+  };
+  for (const object of objects) if (object.kind.endsWith('AdminNetworkPolicy')) visit(object.value['spec']);
 }

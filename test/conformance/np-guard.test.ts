@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
-import type { LoadedObject } from '../../src/manifests/types.js';
 import { buildModel } from '../../src/model/build.js';
 import { createEngine } from '../../src/policy/engine.js';
-import { toNpGuardList } from './np-guard-format.js';
+import { defaultPodSelectors, toNpGuardList } from './np-guard-format.js';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/conformance/np-guard');
 
@@ -53,23 +52,6 @@ const CASES_WITH_ABSENT_POD_SELECTORS = new Set([
   'diff-anp-test-11-swapping-rules',
   'diff-anp-test-12-swapping-rules',
 ]);
-
-/** Writes the `pods` selectors a policy leaves out as `{}`, in place (each load has its own objects). */
-function defaultPodSelectors(objects: readonly LoadedObject[]): void {
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') {
-      const map = value as Record<string, unknown>;
-      const pods = map['pods'] as Record<string, unknown> | undefined;
-      if (pods !== null && typeof pods === 'object') {
-        pods['namespaceSelector'] ??= {};
-        pods['podSelector'] ??= {};
-      }
-      Object.values(map).forEach(visit);
-    }
-  };
-  for (const object of objects) if (object.kind.endsWith('AdminNetworkPolicy')) visit(object.value['spec']);
-}
 
 /** Lines that come from kinds outside our scope: Ingress and OpenShift Route backends. */
 const OUT_OF_SCOPE_LINE = /\{ingress-controller\}/;
