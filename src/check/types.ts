@@ -1,6 +1,6 @@
 import type { Diagnostic, SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
-import type { Peer, PortRange } from '../policy/types.js';
+import type { Decision, Peer, PortRange } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
 import type { NamespaceReadiness, SuggestedFix, UnusedRule } from '../fix/types.js';
 
@@ -35,6 +35,15 @@ export interface PathChange {
   /** For closed paths: why the head side denies it, with file:line. */
   explanation?: string;
   location?: SourceLocation;
+  /** Opened and closed paths: who decided the side the change is on, at base and at head. */
+  decidedBy?: DecidedBy;
+}
+
+/** The rule, policy and tier that decided a change's side on each side of the comparison (`Decision`). */
+export interface DecidedBy {
+  /** Absent when base does not know an end (a flow from a pod head adds). */
+  base?: Decision;
+  head: Decision;
 }
 
 export interface DiffResult {
@@ -61,6 +70,8 @@ export interface ReplayedFlow {
   explanation?: string;
   /** The policy line that explains a denial (for annotations and SARIF). */
   location?: SourceLocation;
+  /** Broken and would-break flows: who decided the side head denies, at base and at head. */
+  decidedBy?: DecidedBy;
   /** Broken flows: the rule that restores exactly this traffic, verified against head (`docs/fixes.md`). */
   fix?: SuggestedFix;
 }

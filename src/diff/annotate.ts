@@ -4,7 +4,7 @@ import type { Protocol, Workload } from '../model/types.js';
 import { cidrToRange, formatAddress, ipBlockRanges, rangeContains, type IpRange } from '../policy/ip.js';
 import { MAX_PORT, MIN_PORT } from '../policy/portset.js';
 import type { CidrPeer, Direction, Endpoint, Peer, PolicyEngine, PortRange } from '../policy/types.js';
-import { blameChange } from './blame.js';
+import { blameChange, decidedBy } from './blame.js';
 import { describeDenial } from './explain-text.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
 
@@ -63,12 +63,26 @@ export function annotateChanges(diff: DiffResult, base: PolicyEngine, head: Poli
     pair.base
       ? blameChange({ engine: base, ...pair.base }, { engine: head, ...pair.head }, protocol, port, opened)
       : undefined;
+  const decided = (pair: { head: Ends; base?: Ends }, protocol: Protocol, port: number, opened: boolean) => {
+    const decision = decidedBy(
+      pair.base && { engine: base, ...pair.base },
+      { engine: head, ...pair.head },
+      protocol,
+      port,
+      opened,
+    );
+    return decision ? { decidedBy: decision } : {};
+  };
   diff.opened = diff.opened.flatMap((change) =>
     judged(change, sides, (pair, port) => {
       const risk = risksOf(change, pair.head, sides.head.engine, port);
       // Where it changed; else (a deleted policy) the pod it leaves open, so every opened path has a line.
       const location = blame(pair, change.protocol, port, true) ?? workloadLocation(pair.head);
-      return { ...(risk.length > 0 ? { risk } : {}), ...(location ? { location } : {}) };
+      return {
+        ...(risk.length > 0 ? { risk } : {}),
+        ...(location ? { location } : {}),
+        ...decided(pair, change.protocol, port, true),
+      };
     }),
   );
   diff.closed = diff.closed.flatMap((change) =>
@@ -79,7 +93,11 @@ export function annotateChanges(diff: DiffResult, base: PolicyEngine, head: Poli
         peerLabel(change.to),
       );
       const location = blame(pair, change.protocol, port, false) ?? denial.location;
-      return { explanation: denial.text, ...(location ? { location } : {}) };
+      return {
+        explanation: denial.text,
+        ...(location ? { location } : {}),
+        ...decided(pair, change.protocol, port, false),
+      };
     }),
   );
 }
@@ -100,7 +118,7 @@ interface Ends {
   to: Endpoint;
 }
 
-type Annotations = Pick<PathChange, 'risk' | 'location' | 'explanation'>;
+type Annotations = Pick<PathChange, 'risk' | 'location' | 'explanation' | 'decidedBy'>;
 
 /**
  * A change cut into the pieces its annotations are the same over (see {@link annotateChanges}); the change itself,
@@ -129,7 +147,12 @@ function judged(
   const pieces = new Map<string, { annotations: Annotations; ports: PortRange[] }>();
   for (const range of cutRanges(change.ports, cuts)) {
     const annotations = judge(ends, range[0]);
-    const key = JSON.stringify([annotations.risk, annotations.location, annotations.explanation]);
+    const key = JSON.stringify([
+      annotations.risk,
+      annotations.location,
+      annotations.explanation,
+      annotations.decidedBy,
+    ]);
     const piece = pieces.get(key);
     if (!piece) pieces.set(key, { annotations, ports: [range] });
     else if (piece.ports.at(-1)![1] + 1 === range[0]) piece.ports.at(-1)![1] = range[1];

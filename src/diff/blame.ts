@@ -1,8 +1,16 @@
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
-import type { NetworkPolicy, PolicyRule, Protocol, Workload } from '../model/types.js';
+import { policyKey } from '../model/policy-ref.js';
+import type {
+  NetworkPolicy,
+  PolicyRef,
+  PolicyRule,
+  Protocol,
+  TieredPolicy,
+  Workload,
+} from '../model/types.js';
 import { sortedEntries } from '../policy/engine.js';
-import type { AdmittingRule, Direction, Endpoint, PolicyEngine } from '../policy/types.js';
+import type { AdmittingRule, Decision, Direction, Endpoint, PolicyEngine } from '../policy/types.js';
 
 /** One side of the comparison and the two ends of a connection as its engine knows them. */
 export interface SideEnds {
@@ -13,9 +21,10 @@ export interface SideEnds {
 
 /**
  * Where the change that opened (`opened`) or closed a connection on one port is written, at head: the rule that was
- * added or edited, the policy that started or stopped selecting a pod, or the pod or namespace whose labels moved
- * it into or out of a selection; never an unchanged rule of another policy. Undefined when what changed is not in
- * the head tree (a policy the change deleted): the caller names what it can.
+ * added or edited (an admin or baseline rule that now decides, or that decided before and was edited), the policy
+ * that started or stopped selecting a pod, or the pod or namespace whose labels moved it into or out of a
+ * selection; never an unchanged rule of another policy. Undefined when what changed is not in the head tree (a
+ * policy the change deleted): the caller names what it can.
  */
 export function blameChange(
   base: SideEnds,
@@ -24,14 +33,20 @@ export function blameChange(
   port: number,
   opened: boolean,
 ): SourceLocation | undefined {
-  // The side that decided: the one the denying tree denies on and the allowing tree allows (ingress first).
-  const [allowing, denying] = opened ? [head, base] : [base, head];
+  const allowing = opened ? head : base;
   for (const [direction, subjectEnd, otherEnd] of SIDES) {
-    const denies = (side: SideEnds) =>
-      !side.engine.sideAllows(direction, side[subjectEnd], side[otherEnd], protocol, port);
-    if (!denies(denying) || denies(allowing)) continue;
+    if (!changedSide(base, head, direction, protocol, port, opened)) continue;
     const subject = workloadPair(base[subjectEnd], head[subjectEnd]);
     if (!subject) continue;
+    const tiered = tieredBlame(
+      {
+        base: base.engine.decision(direction, base[subjectEnd], base[otherEnd], protocol, port),
+        head: head.engine.decision(direction, head[subjectEnd], head[otherEnd], protocol, port),
+      },
+      base.engine,
+      head.engine,
+    );
+    if (tiered) return tiered;
     const change: SideChange = {
       base,
       head,
@@ -56,6 +71,114 @@ const SIDES: readonly (readonly [Direction, 'to' | 'from', 'to' | 'from'])[] = [
   ['ingress', 'to', 'from'],
   ['egress', 'from', 'to'],
 ];
+
+/**
+ * Whether a change is on this side: the tree that denies it (base for an opened connection, head for a closed
+ * one) denies it on this side, and the other tree allows it there.
+ */
+function changedSide(
+  base: SideEnds,
+  head: SideEnds,
+  direction: Direction,
+  protocol: Protocol,
+  port: number,
+  opened: boolean,
+): boolean {
+  const [subjectEnd, otherEnd] =
+    direction === 'ingress' ? (['to', 'from'] as const) : (['from', 'to'] as const);
+  const allows = (side: SideEnds) =>
+    side.engine.sideAllows(direction, side[subjectEnd], side[otherEnd], protocol, port);
+  return opened ? !allows(base) && allows(head) : allows(base) && !allows(head);
+}
+
+/**
+ * Who decided a changed connection at base and at head, on the side the change is on (ingress first, as
+ * {@link blameChange} looks). Without a base (an end base does not know), or when base decided alike (an audited
+ * flow that base denies too), head's first side that denies a closed connection, or allows an opened one.
+ */
+export function decidedBy(
+  base: SideEnds | undefined,
+  head: SideEnds,
+  protocol: Protocol,
+  port: number,
+  opened: boolean,
+): { base?: Decision; head: Decision } | undefined {
+  const decision = (side: SideEnds, [direction, subjectEnd, otherEnd]: (typeof SIDES)[number]) =>
+    side.engine.decision(direction, side[subjectEnd], side[otherEnd], protocol, port);
+  if (base) {
+    const changed = SIDES.find(([direction]) => changedSide(base, head, direction, protocol, port, opened));
+    if (changed) return { base: decision(base, changed), head: decision(head, changed) };
+  }
+  for (const side of SIDES) {
+    const atHead = decision(head, side);
+    if ((atHead.action !== 'deny') === opened) return { head: atHead };
+  }
+  return undefined;
+}
+
+/**
+ * An admin or baseline rule decides at head that did not decide so at base (added, edited, or a policy added
+ * above it): that rule. Else one that decided at base and no longer does: where its policy is at head (its rule of
+ * the same index, else the direction's list), undefined when the change deleted the policy.
+ */
+function tieredBlame(
+  decided: { base: Decision; head: Decision },
+  base: PolicyEngine,
+  head: PolicyEngine,
+): SourceLocation | undefined {
+  const { base: before, head: after } = decided;
+  if (isClusterTier(after) && !sameTieredRule(after, base, head)) return after.location;
+  if (!isClusterTier(before) || sameTieredRule(before, head, base)) return undefined;
+  const atHead = tieredPolicyByRef(head, before.policy);
+  if (!atHead) return undefined;
+  const rule = atHead[before.direction][before.index];
+  return rule ? atHead.locate(rule.path) : atHead.locate(['spec', before.direction]);
+}
+
+type ClusterTierDecision = Decision & { policy: PolicyRef; index: number };
+
+/** A decision by a rule of an admin or baseline policy. */
+function isClusterTier(decision: Decision): decision is ClusterTierDecision {
+  return (
+    (decision.tier === 'admin' || decision.tier === 'baseline') &&
+    decision.policy !== undefined &&
+    decision.index !== undefined
+  );
+}
+
+/**
+ * Whether the tree `other` has the deciding rule of `decision` (made in `own`) as it is: the same policy, with the
+ * same tier, priority and subject, and the same rule at the same index (rule order decides in these tiers).
+ */
+function sameTieredRule(decision: ClusterTierDecision, other: PolicyEngine, own: PolicyEngine): boolean {
+  const policy = tieredPolicyByRef(own, decision.policy);
+  const counterpart = tieredPolicyByRef(other, decision.policy);
+  if (!policy || !counterpart) return false;
+  const { direction, index } = decision;
+  return (
+    tieredMeaning(policy, direction, index) === tieredMeaning(counterpart, direction, index) &&
+    counterpart[direction][index] !== undefined
+  );
+}
+
+/** A tiered policy's rule as it decides: tier, priority, subject, and the rule without where it is written. */
+function tieredMeaning(policy: TieredPolicy, direction: Direction, index: number): string {
+  return JSON.stringify(
+    [policy.tier, policy.priority, policy.subject, policy[direction][index]],
+    (key, value) => (key === 'path' ? undefined : (value as unknown)),
+  );
+}
+
+function tieredPolicyByRef(engine: PolicyEngine, ref: PolicyRef): TieredPolicy | undefined {
+  let byKey = tieredByKey.get(engine);
+  if (!byKey) {
+    byKey = new Map((engine.model.tieredPolicies ?? []).map((p) => [policyKey(p.ref), p]));
+    tieredByKey.set(engine, byKey);
+  }
+  return byKey.get(policyKey(ref));
+}
+
+const tieredByKey = new WeakMap<PolicyEngine, Map<string, TieredPolicy>>();
 
 /** The deciding side of a change: its direction, its pod (`subject`) and the other end, in both trees. */
 interface SideChange {
@@ -105,15 +228,18 @@ function isolationBlame(change: SideChange): SourceLocation | undefined {
 function ruleBlame(change: SideChange, admitting: readonly AdmittingRule[]): SourceLocation | undefined {
   const { base, head, direction, subject, other, opened } = change;
   const otherTree = opened ? base.engine : head.engine;
-  for (const { policy, index } of admitting) {
-    const rule = policy[direction][index]!;
-    const counterpart = policyById(otherTree, policy.id);
+  const allowingTree = opened ? head.engine : base.engine;
+  for (const { policy: ref, index } of admitting) {
+    const policy = policyById(allowingTree, refId(ref));
+    const rule = policy?.[direction][index];
+    if (!rule) continue;
+    const counterpart = policyById(otherTree, refId(ref));
     if (counterpart && counterpart[direction].some((candidate) => sameRule(candidate, rule))) continue;
-    if (opened) return policy.locate(rule.path);
+    if (opened) return policy!.locate(rule.path);
     return counterpart ? counterpartLocation(counterpart, direction, index) : undefined;
   }
-  for (const { policy } of admitting) {
-    const atHead = opened ? policy : policyById(head.engine, policy.id);
+  for (const { policy: ref } of admitting) {
+    const atHead = policyById(head.engine, refId(ref));
     if (atHead && changedSelection(base.engine, atHead)) return atHead.locate(['spec', 'podSelector']);
   }
   return movedBy(subject, base.engine, head.engine) ?? movedBy(other, base.engine, head.engine);
@@ -138,6 +264,11 @@ function movedBy(
   if (labels(namespaceLabelsOf(base.model, namespace)) !== labels(namespaceLabelsOf(head.model, namespace)))
     return head.model.namespaces.get(namespace)?.loc;
   return undefined;
+}
+
+/** The NetworkPolicy id (`namespace/name`) of a reference to one; admitting rules are NetworkPolicy rules. */
+function refId(ref: PolicyRef): string {
+  return `${ref.namespace ?? ''}/${ref.name}`;
 }
 
 function policyById(engine: PolicyEngine, id: string): NetworkPolicy | undefined {

@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../manifests/types.js';
-import type { DecidingRule, Explanation, RuleVerdict, SideExplanation } from '../policy/types.js';
+import type { Decision, DecidingRule, Explanation, RuleVerdict, SideExplanation } from '../policy/types.js';
 
 /** A denial said in one sentence, and the policy line a reviewer should look at. */
 export interface DenialText {
@@ -61,6 +61,27 @@ export function describeDecidingRule(rule: DecidingRule, direction: SideExplanat
   return (
     `${rule.policy.kind} ${rule.policy.namespace ? `${rule.policy.namespace}/` : ''}${rule.policy.name}, ` +
     `priority ${rule.priority}, ${direction}[${rule.index}]${name} ${rule.action} (${at(rule.loc)})`
+  );
+}
+
+/**
+ * An admin or baseline rule's decision, as {@link describeDecidingRule} names it; undefined for a decision of the
+ * namespaced tier or of no policy (the NetworkPolicy lines reports show say those).
+ */
+export function describeClusterTierDecision(decision: Decision): string | undefined {
+  const { policy, priority, index, location } = decision;
+  if (decision.tier === 'namespaced' || decision.tier === 'default') return undefined;
+  if (!policy || priority === undefined || index === undefined || !location) return undefined;
+  return describeDecidingRule(
+    {
+      policy,
+      priority,
+      index,
+      action: decision.action,
+      loc: location,
+      ...(decision.name !== undefined ? { name: decision.name } : {}),
+    },
+    decision.direction,
   );
 }
 

@@ -4,6 +4,7 @@ import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
 import type { Workload } from '../model/types.js';
 import { ownerFromPodName } from '../flows/owner.js';
 import type { Endpoint, PolicyEngine } from '../policy/types.js';
+import { decidedBy, type SideEnds } from './blame.js';
 import { describeDenial } from './explain-text.js';
 import { peerLabel, workloadPeer } from './peers.js';
 import { compareText } from '../text/compare.js';
@@ -66,10 +67,18 @@ export function replayFlows(
     }
     const explanation = head.engine.explain(src, dst, flow.protocol, flow.port);
     const denial = describeDenial(explanation, peerLabel(flowPeer(from)), peerLabel(flowPeer(to)));
+    const decided = decidedBy(
+      baseEnds(base, flow),
+      { engine: head.engine, from: src, to: dst },
+      flow.protocol,
+      flow.port,
+      false,
+    );
     (audited ? outcome.wouldBreakWhenEnforced : outcome.broken).push({
       ...replayed(flow, from, to),
       explanation: denial.text,
       ...(denial.location ? { location: denial.location } : {}),
+      ...(decided ? { decidedBy: decided } : {}),
     });
   }
   outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
@@ -81,10 +90,16 @@ export function replayFlows(
 
 /** Whether base allows a flow; an endpoint base does not know (new in head) counts as allowed: it was seen. */
 function allowedAtBase(base: ReplaySide, flow: AggregatedFlow): boolean {
+  const ends = baseEnds(base, flow);
+  return !ends || ends.engine.isAllowed(ends.from, ends.to, flow.protocol, flow.port);
+}
+
+/** The flow's ends as base knows them; undefined when base does not know one. */
+function baseEnds(base: ReplaySide, flow: AggregatedFlow): SideEnds | undefined {
   const from = base.match(flow.from);
   const to = base.match(flow.to);
-  if ('unmatched' in from || 'unmatched' in to) return true;
-  return base.engine.isAllowed(toEndpoint(from), toEndpoint(to), flow.protocol, flow.port);
+  if ('unmatched' in from || 'unmatched' in to) return undefined;
+  return { engine: base.engine, from: toEndpoint(from), to: toEndpoint(to) };
 }
 
 function toEndpoint(matched: MatchedEndpoint): Endpoint {

@@ -1,3 +1,4 @@
+import { networkPolicyRef, policyKey } from '../model/policy-ref.js';
 import type { ClusterModel } from '../model/types.js';
 import type { Direction, PolicyEngine } from '../policy/types.js';
 import { DIRECTIONS } from '../rules/helpers.js';
@@ -77,7 +78,8 @@ export function unusedRules(
     if ('workload' in flow.from) seen.egress.add(flow.from.workload.id);
     if ('workload' in flow.to) seen.ingress.add(flow.to.workload.id);
     for (const direction of DIRECTIONS) {
-      for (const rule of flow.admitting[direction]) used.add(ruleKey(rule.policy.id, direction, rule.index));
+      for (const rule of flow.admitting[direction])
+        used.add(ruleKey(policyKey(rule.policy), direction, rule.index));
     }
   }
   const unused: UnusedRule[] = [];
@@ -87,7 +89,7 @@ export function unusedRules(
       if (!policy.types[direction] || !selected.some((workload) => seen[direction].has(workload.id)))
         continue;
       policy[direction].forEach((rule, index) => {
-        if (used.has(ruleKey(policy.id, direction, index))) return;
+        if (used.has(ruleKey(policyKey(networkPolicyRef(policy)), direction, index))) return;
         const { file, line } = policy.locate(rule.path);
         unused.push({ policy: policy.id, direction, index, file, line });
       });

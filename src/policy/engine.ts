@@ -41,6 +41,7 @@ import { composeDirection, decidePort, type OrderedRule, type PortDecision } fro
 import type {
   AdmittingRule,
   Connection,
+  Decision,
   ConnectionScope,
   Direction,
   Endpoint,
@@ -279,10 +280,41 @@ class Engine implements PolicyEngine {
       if (!compiled.networkPolicy) continue;
       for (const rule of compiled[direction]) {
         if (rule.action === 'allow' && admits(rule, side, protocol, port))
-          admitting.push({ policy: compiled.networkPolicy, index: rule.index });
+          admitting.push({ policy: compiled.ref, index: rule.index, path: rule.path });
       }
     }
     return admitting;
+  }
+
+  decision(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    protocol: Protocol,
+    port: number,
+  ): Decision {
+    const { tier, allowed, rule } = this.decide(direction, subject, other, protocol, port);
+    if (rule) {
+      return {
+        direction,
+        tier,
+        action: rule.action,
+        policy: rule.policy.ref,
+        ...(tier === 'namespaced' ? {} : { priority: rule.policy.priority }),
+        index: rule.rule.index,
+        ...(rule.rule.name !== undefined ? { name: rule.rule.name } : {}),
+        path: rule.rule.path,
+        location: ruleLocation(rule.policy, rule.rule),
+      };
+    }
+    const action = allowed ? 'allow' : 'deny';
+    if (tier !== 'namespaced') return { direction, tier, action };
+    // No rule of the tier matched: the policy that isolates the pod denies, or one applying without isolating allows.
+    const { namespaced } = this.selecting((subject as { workload: Workload }).workload, direction);
+    const policy = allowed
+      ? namespaced[0]
+      : (namespaced.find((compiled) => (compiled.isolates ?? compiled.applies)[direction]) ?? namespaced[0]);
+    return policy ? { direction, tier, action, policy: policy.ref } : { direction, tier, action };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../manifests/types.js';
+import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import type {
   ClusterModel,
   Namespace,
@@ -119,8 +119,31 @@ export interface Explanation {
 
 /** A rule of a policy, by its index in the policy's `ingress` or `egress` list. */
 export interface AdmittingRule {
-  policy: NetworkPolicy;
+  policy: PolicyRef;
   index: number;
+  path: FieldPath;
+}
+
+/**
+ * What decided one direction of a connection on one side: the tier, the policy, and the rule with its action; the
+ * JSON report's `decidedBy`. Without a policy, nothing decided and the connection is allowed by default (no policy
+ * applies, or every admin rule passed it down and nothing below matched). A policy without a rule isolates the pod
+ * and none of its rules admits the connection (`action` deny), or applies without isolating (allow).
+ */
+export interface Decision {
+  direction: Direction;
+  tier: Tier | 'default';
+  action: RuleAction;
+  policy?: PolicyRef;
+  /** The policy's priority in an admin or baseline tier. */
+  priority?: number;
+  /** Index in the policy's `ingress` / `egress` list (`ingressDeny` / `egressDeny` for a Cilium deny). */
+  index?: number;
+  /** The rule's `name`, for kinds that name rules. */
+  name?: string;
+  path?: FieldPath;
+  /** Where the rule is written. */
+  location?: SourceLocation;
 }
 
 /**
@@ -176,6 +199,14 @@ export interface PolicyEngine {
     protocol: Protocol,
     port: number,
   ): AdmittingRule[];
+  /** Which tier, policy and rule decide one side of a connection (see {@link Decision}). */
+  decision(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    protocol: Protocol,
+    port: number,
+  ): Decision;
   /** All allowed connections between workloads and to/from external blocks (see README "reach JSON"). */
   connectivity(): Connection[];
   /**

@@ -3,6 +3,7 @@ import type { Severity, SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange, WorkloadPeer } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
+import { describeClusterTierDecision } from '../diff/explain-text.js';
 import { isCidrPeer, peerKey, samePath } from '../diff/peers.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
@@ -25,6 +26,19 @@ export interface PathRow {
   ports: string;
   risk?: Risk[];
   explanation?: string;
+  /** Opened paths an admin or baseline rule allows: that rule ({@link openedBy}). */
+  openedBy?: string;
+}
+
+/**
+ * What opens a path, when an admin or baseline rule allows it at head: `allowed by AdminNetworkPolicy x, priority
+ * 10, ingress[0] allow (file:line)`. Undefined where the namespaced tier or nothing decides: the change's location
+ * names the NetworkPolicy line then.
+ */
+export function openedBy(change: PathChange): string | undefined {
+  const decision = change.decidedBy?.head;
+  const rule = decision && decision.action !== 'deny' ? describeClusterTierDecision(decision) : undefined;
+  return rule === undefined ? undefined : `allowed by ${rule}`;
 }
 
 /**
@@ -56,6 +70,7 @@ export function pathRowAt(changes: readonly PathChange[], starts: readonly numbe
       : parts.map((p) => formatPorts(p.protocol, p.ports)).join('; '),
     ...(first.risk ? { risk: first.risk } : {}),
     ...(first.explanation ? { explanation: first.explanation } : {}),
+    ...(openedBy(first) ? { openedBy: openedBy(first) } : {}),
   };
 }
 
@@ -90,6 +105,7 @@ export function pathGroupRows(changes: readonly PathChange[], starts: readonly n
         parts.map((part) => [part.protocol, part.ports]),
         first.risk ?? [],
         first.explanation ?? '',
+        openedBy(first) ?? '',
         first.location?.file ?? '',
         first.location?.line ?? 0,
       ]);
@@ -166,7 +182,8 @@ function sameRow(a: PathChange, b: PathChange): boolean {
   return (
     samePath(a, b) &&
     (a.explanation ?? '') === (b.explanation ?? '') &&
-    (a.risk ?? []).join() === (b.risk ?? []).join()
+    (a.risk ?? []).join() === (b.risk ?? []).join() &&
+    openedBy(a) === openedBy(b)
   );
 }
 

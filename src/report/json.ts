@@ -20,6 +20,19 @@ const PEER: KeyOrder = {
   ip: true,
   unmatched: true,
 };
+const POLICY_REF: KeyOrder = { kind: true, namespace: true, name: true, location: LOCATION };
+const DECISION: KeyOrder = {
+  direction: true,
+  tier: true,
+  action: true,
+  policy: POLICY_REF,
+  priority: true,
+  index: true,
+  name: true,
+  path: true,
+  location: LOCATION,
+};
+const DECIDED_BY: KeyOrder = { base: DECISION, head: DECISION };
 const PATH_CHANGE: KeyOrder = {
   from: PEER,
   to: PEER,
@@ -29,6 +42,7 @@ const PATH_CHANGE: KeyOrder = {
   failsOn: true,
   explanation: true,
   location: LOCATION,
+  decidedBy: DECIDED_BY,
 };
 const RULE_PATCH: KeyOrder = {
   file: true,
@@ -52,6 +66,7 @@ const REPLAYED_FLOW: KeyOrder = {
   lastSeen: true,
   explanation: true,
   location: LOCATION,
+  decidedBy: DECIDED_BY,
   reason: true,
   fix: FIX,
 };

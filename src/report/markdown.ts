@@ -541,8 +541,12 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       count: result.summary.opened,
       table: pathsTable(diff.opened, {
         title: 'Risk',
-        value: (change) =>
-          change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk, change))}` : '—',
+        value: (row) => {
+          const risk = row.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(row.risk, row))}` : '';
+          // An admin or baseline rule that opens a path is named: no NetworkPolicy line says why it is open.
+          const by = row.openedBy ? cell(row.openedBy) : '';
+          return [risk, by].filter((text) => text !== '').join('; ') || '—';
+        },
       }),
     },
     {

@@ -4,7 +4,7 @@ import { comparePeers, peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
-import { describeMembers, describeRisks, formatPorts, groupByCause, plural } from './format.js';
+import { describeMembers, describeRisks, formatPorts, groupByCause, openedBy, plural } from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
 import type { SuggestedFix } from '../fix/types.js';
 import { ruleDocsUrl } from './links.js';
@@ -309,13 +309,15 @@ function openedPathResult(paths: readonly PathChange[][], rules: RuleTable, uris
   const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join('; ');
   const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
   const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
+  const by = changes.map(openedBy).find((text) => text !== undefined);
   return {
     ruleId: 'opened-path',
     ruleIndex: rules.indexOf('opened-path', 'warning'),
     level: 'warning',
     message: {
       text: messageText(
-        `This change opens ${end('from')} -> ${end('to')} ${ports}: ${describeRisks(risks, first)}.`,
+        `This change opens ${end('from')} -> ${end('to')} ${ports}: ${describeRisks(risks, first)}` +
+          (by ? `, ${by}.` : '.'),
       ),
     },
     ...(location ? { locations: [location] } : {}),

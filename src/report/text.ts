@@ -121,6 +121,7 @@ function pathLine(writer: TextWriter, group: PathGroup, sign: '+' | '-' | ''): s
     [
       `${signed}${signed ? ' ' : ''}${end('from')} -> ${end('to')}  ${ports}`,
       risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, 'yellow')}` : '',
+      row.openedBy ? `  ${writer.plain(row.openedBy)}` : '',
     ].join(''),
     ...(shown.length ? [`    ${writer.style('of:', 'dim')} ${shown.join(', ')}`] : []),
   ];

@@ -103,7 +103,7 @@ export const adminDenyBlocksDns: Rule = {
     const ports = required.map(({ protocol, port }) => `${protocol} ${port}`).join(', ');
     for (const [rule, { policy, workloads }] of denials) {
       ctx.report({
-        tiered: policy,
+        policy: policy.ref,
         path: rule.path,
         message:
           `${policyLabel(policy)} ${ruleLabel('egress', rule)} denies ${ports} to the DNS pods (${description}) ` +

@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { DIRECTIONS, peerKey, peerShape } from './helpers.js';
 import type { Rule } from './types.js';
 
@@ -33,7 +34,7 @@ export const allowAllPeer: Rule = {
           const ports = rule.ports === undefined ? 'on every port' : 'on its ports';
           if (rule.peers === undefined) {
             ctx.report({
-              policy,
+              policy: networkPolicyRef(policy),
               path: rule.path,
               message: `${direction} rule without "${key}" admits ${everyone} ${ports}: every pod and every external address`,
             });
@@ -42,7 +43,7 @@ export const allowAllPeer: Rule = {
           for (const peer of rule.peers) {
             if (peerShape(peer) !== 'empty') continue;
             ctx.report({
-              policy,
+              policy: networkPolicyRef(policy),
               path: peer.path,
               message: `empty peer {} in "${key}" admits ${everyone} ${ports}: every pod and every external address`,
             });

@@ -66,7 +66,7 @@ export const clusterPolicyNetworkDenyCutsPods: Rule = {
         if (spared) return;
         const networks = shortList(cutting.map((peer) => peer.ipBlock!.cidr));
         ctx.report({
-          tiered: policy,
+          policy: policy.ref,
           path: first.path,
           message:
             `${policyLabel(policy)} ${ruleLabel('egress', rule)} denies ${networks}, which holds pod addresses: ` +

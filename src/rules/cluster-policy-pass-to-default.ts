@@ -52,7 +52,7 @@ export const clusterPolicyPassToDefault: Rule = {
       if (shadowingRule(policy[direction], policy[direction].indexOf(rule))) continue;
       if (policy.tier === 'baseline') {
         ctx.report({
-          tiered: policy,
+          policy: policy.ref,
           path: rule.path,
           message:
             `${policyLabel(policy)} ${ruleLabel(direction, rule)} passes from the Baseline tier, which has only ` +
@@ -89,7 +89,7 @@ export const clusterPolicyPassToDefault: Rule = {
           : []),
       ];
       ctx.report({
-        tiered: policy,
+        policy: policy.ref,
         path: rule.path,
         message:
           `${policyLabel(policy)} ${ruleLabel(direction, rule)} passes to tiers where nothing decides for the pods ` +

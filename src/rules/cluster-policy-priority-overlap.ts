@@ -55,7 +55,7 @@ export const clusterPolicyPriorityOverlap: Rule = {
         if (!clash) continue;
         const { direction, a, b } = clash;
         ctx.report({
-          tiered: second,
+          policy: second.ref,
           path: ['spec', 'priority'],
           message:
             `${policyLabel(first)} and ${policyLabel(second)} both have priority ${first.priority} in the ` +

@@ -52,7 +52,7 @@ export const clusterPolicyRuleShadowed: Rule = {
               ? 'it is redundant'
               : `its ${actionName(rule.action)} never applies: the earlier ${actionName(cover.action)} decides instead`;
           ctx.report({
-            tiered: policy,
+            policy: policy.ref,
             path: rule.path,
             message:
               `${policyLabel(policy)} ${ruleLabel(direction, rule)} is shadowed by ${ruleLabel(direction, cover)}, ` +

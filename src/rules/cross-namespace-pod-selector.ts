@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { workloadsKnown } from '../model/completeness.js';
 import { isEmptySelector } from '../policy/selector.js';
 import {
@@ -46,7 +47,7 @@ export const crossNamespacePodSelector: Rule = {
       if (elsewhere.length === 0) continue;
       const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer.path, 'podSelector'),
         message:
           `podSelector ${formatSelector(peer.podSelector)} without namespaceSelector only looks in namespace ` +

@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ClusterModel, NetworkPolicy, Protocol, Workload } from '../model/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
@@ -217,7 +218,7 @@ export const dnsEgressMissing: Rule = {
           ? `; ${sortedUnique(advisedMissing).join(', ')} is not allowed either (warning: large answers use TCP)`
           : '';
       ctx.report({
-        policy: isolating,
+        policy: networkPolicyRef(isolating),
         path: isolating.policyTypesDeclared ? ['spec', 'policyTypes'] : ['spec', 'egress'],
         message:
           `${describeWorkloads(workloads)} cannot resolve names: ${isolating.id} isolates egress${alsoSelecting} ` +

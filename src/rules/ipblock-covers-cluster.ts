@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { cidrToRange, ipBlockRanges, rangesOverlap } from '../policy/ip.js';
 import { policyPeers, subPath } from './helpers.js';
 import type { Rule } from './types.js';
@@ -43,7 +44,7 @@ export const ipblockCoversCluster: Rule = {
       );
       if (covered.length === 0) continue;
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer.path, 'ipBlock', 'cidr'),
         message:
           `ipBlock ${peer.ipBlock.cidr} covers ${covered.map(({ cidr, what }) => `${what} ${cidr}`).join(', ')}: ` +

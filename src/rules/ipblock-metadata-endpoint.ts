@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { addressToRange, ipBlockRanges, rangeContains } from '../policy/ip.js';
 import { policyPeers, ruleAdmitsPort, subPath } from './helpers.js';
 import type { Rule } from './types.js';
@@ -41,7 +42,7 @@ export const ipblockMetadataEndpoint: Rule = {
       });
       if (!endpoint) continue;
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer.path, 'ipBlock', 'cidr'),
         message:
           `egress to ${block.cidr} includes the cloud metadata endpoint ${endpoint} (TCP ${METADATA_PORT}): ` +

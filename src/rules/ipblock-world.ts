@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { cidrToRange } from '../policy/ip.js';
 import { policyPeers, subPath } from './helpers.js';
 import type { Rule } from './types.js';
@@ -29,7 +30,7 @@ export const ipblockWorld: Rule = {
       if (!peer.ipBlock.cidr.endsWith('/0') || !cidrToRange(peer.ipBlock.cidr)) continue;
       const except = peer.ipBlock.except.length > 0 ? ` (except ${peer.ipBlock.except.join(', ')})` : '';
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer.path, 'ipBlock', 'cidr'),
         message:
           direction === 'ingress'

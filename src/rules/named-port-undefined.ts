@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { describeWorkloads, destinationWorkloads, policyRules, sortedUnique, subPath } from './helpers.js';
 import type { Rule } from './types.js';
 
@@ -45,7 +46,7 @@ export const namedPortUndefined: Rule = {
         const known =
           declared.length > 0 ? `they declare ${declared.join(', ')}` : 'they declare no named port';
         ctx.report({
-          policy: visit.policy,
+          policy: networkPolicyRef(visit.policy),
           path: subPath(policyPort.path, 'port'),
           message:
             `no ${visit.direction === 'ingress' ? 'selected' : 'destination'} pod declares a ${policyPort.protocol} ` +

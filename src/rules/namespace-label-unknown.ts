@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { NAMESPACE_NAME_LABEL } from '../model/build.js';
 import { policyPeers, subPath } from './helpers.js';
 import { namespacesKnown } from '../model/completeness.js';
@@ -53,7 +54,7 @@ export const namespaceLabelUnknown: Rule = {
             ? `; did you mean ${NAMESPACE_NAME_LABEL}: ${value}?`
             : `; select on ${NAMESPACE_NAME_LABEL} or declare the label`;
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path,
           message: `no Namespace has the label "${key}", so this namespaceSelector cannot match as intended${suggestion}`,
         });

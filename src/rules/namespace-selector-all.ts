@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { peerKey, peerShape, policyPeers, subPath } from './helpers.js';
 import { isEmptySelector } from '../policy/selector.js';
 import type { Rule } from './types.js';
@@ -35,7 +36,7 @@ export const namespaceSelectorAll: Rule = {
         continue;
       }
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer.path, 'namespaceSelector'),
         message:
           `${peerKey(direction)}: namespaceSelector {} without podSelector admits every pod of every namespace, ` +

@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import type { PolicyPeer } from '../model/types.js';
 import { isEmptySelector } from '../policy/selector.js';
 import { andOrSplits, describeWorkloads, formatSelector, peerKey, policyRules } from './helpers.js';
@@ -54,7 +55,7 @@ export const peerAndOrSplit: Rule = {
               'they need it'
             : '';
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: later.path,
           message:
             `"${peerKey(direction)}" has namespaceSelector ${namespaceText} and podSelector ${podText} as separate ` +

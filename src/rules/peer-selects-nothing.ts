@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { namespacesKnown, treeIsComplete, workloadsKnown } from '../model/completeness.js';
 import {
   formatSelector,
@@ -51,7 +52,7 @@ export const peerSelectsNothing: Rule = {
         if (ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
         if (podSelectorMatchesElsewhere(ctx.engine, policy, peer).length > 0) continue;
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: subPath(peer.path, 'podSelector'),
           message: `${key}: podSelector ${formatSelector(peer.podSelector)} matches no pod of namespace ${policy.namespace}`,
         });
@@ -67,7 +68,7 @@ export const peerSelectsNothing: Rule = {
         if (!namespacesAreKnown || unknownNamespaceLabelKeys(namespaceSelector, model, ctx.config).length > 0)
           continue;
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: subPath(peer.path, 'namespaceSelector'),
           message:
             `${key}: namespaceSelector ${formatSelector(namespaceSelector)} matches no known namespace ` +
@@ -82,7 +83,7 @@ export const peerSelectsNothing: Rule = {
       if (!namespaces.every((namespace) => workloadsKnown(model, namespace))) continue;
       if (ctx.engine.peerWorkloads(policy, peer).length > 0) continue;
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer.path, 'podSelector'),
         message:
           `${key}: podSelector ${formatSelector(peer.podSelector)} matches no pod in namespace` +

@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import type { Rule } from './types.js';
 
 /** A policy without a namespace lands wherever the applying context points. */
@@ -17,7 +18,7 @@ export const policyMissingNamespace: Rule = {
     for (const policy of ctx.model.policies) {
       if (policy.namespaceDeclared) continue;
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: ['metadata', 'name'],
         message:
           `NetworkPolicy ${policy.name} has no metadata.namespace: it is created in the namespace of the apply ` +

@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { workloadsKnown } from '../model/completeness.js';
 import { formatSelector, selectorKeys, sortedUnique } from './helpers.js';
 import { isEmptySelector } from '../policy/selector.js';
@@ -35,7 +36,7 @@ export const policySelectsNothing: Rule = {
         return values.length > 0 ? [`${key} in use: ${values.join(', ')}`] : [];
       });
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: ['spec', 'podSelector'],
         message:
           `podSelector ${formatSelector(policy.podSelector)} matches none of the ${inNamespace.length} workloads of ` +

@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import { DIRECTIONS } from './helpers.js';
 import type { Rule } from './types.js';
 
@@ -31,7 +32,7 @@ export const rulesIgnoredByPolicyTypes: Rule = {
           (type) => type[0]?.toUpperCase() + type.slice(1),
         );
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: ['spec', direction],
           message:
             `${count} ${direction} rule${count === 1 ? ' is' : 's are'} ignored: policyTypes is ` +

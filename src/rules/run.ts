@@ -1,6 +1,7 @@
 import { Minimatch } from 'minimatch';
 import type { ResolvedConfig, RuleSetting } from '../config/types.js';
 import type { Diagnostic, SourceLocation } from '../manifests/types.js';
+import { networkPolicyRef, policyKey } from '../model/policy-ref.js';
 import type { ClusterModel, Namespace, NetworkPolicy, TieredPolicy } from '../model/types.js';
 import { createEngine } from '../policy/engine.js';
 import { compareText } from '../text/compare.js';
@@ -55,6 +56,7 @@ export function runLint(
   const knownIds = new Set(rules.map((rule) => rule.meta.id));
   const diagnostics: Diagnostic[] = [];
   const suppressions = readSuppressions(input.model, knownIds, diagnostics);
+  const policies = policiesByKey(input.model);
   const findings: Finding[] = [];
   const consumers: ((diagnostic: Diagnostic) => boolean)[] = [];
   const honoured = (suppression: Suppression, id: string) =>
@@ -81,7 +83,7 @@ export function runLint(
     if (setting === 'off') continue;
     if (rule.meta.consumesDiagnostic) consumers.push(rule.meta.consumesDiagnostic);
     const report = (descriptor: ReportDescriptor) => {
-      const { location, resource, annotated } = resolveTarget(descriptor);
+      const { location, resource, annotated } = resolveTarget(descriptor, policies);
       const finding: Finding = {
         rule: rule.meta.id,
         severity: setting,
@@ -119,26 +121,21 @@ export function runLint(
 }
 
 /** Where a finding points, what it is about, and the manifest whose ignore annotation may silence it. */
-function resolveTarget(descriptor: ReportDescriptor): {
+function resolveTarget(
+  descriptor: ReportDescriptor,
+  policies: ReadonlyMap<string, NetworkPolicy | TieredPolicy>,
+): {
   location: SourceLocation;
   resource: ResourceRef;
   annotated?: Annotated;
 } {
   if ('policy' in descriptor) {
-    const { policy } = descriptor;
+    const { kind, namespace, name, location } = descriptor.policy;
+    const policy = policies.get(policyKey(descriptor.policy));
     return {
-      location: descriptor.path ? policy.locate(descriptor.path) : policy.loc,
-      resource: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name },
-      annotated: policy,
-    };
-  }
-  if ('tiered' in descriptor) {
-    const { tiered } = descriptor;
-    const { kind, namespace, name, location } = tiered.ref;
-    return {
-      location: descriptor.path ? tiered.locate(descriptor.path) : location,
+      location: descriptor.path && policy ? policy.locate(descriptor.path) : location,
       resource: { kind, ...(namespace !== undefined ? { namespace } : {}), name },
-      annotated: tiered,
+      ...(policy ? { annotated: policy } : {}),
     };
   }
   if ('workload' in descriptor) {
@@ -158,6 +155,17 @@ function resolveTarget(descriptor: ReportDescriptor): {
     };
   }
   return { location: descriptor.at, resource: descriptor.resource };
+}
+
+/** The model's policies of every kind by {@link policyKey}: findings name them by reference. */
+function policiesByKey(model: ClusterModel): Map<string, NetworkPolicy | TieredPolicy> {
+  const policies = new Map<string, NetworkPolicy | TieredPolicy>();
+  const add = (key: string, policy: NetworkPolicy | TieredPolicy) => {
+    if (!policies.has(key)) policies.set(key, policy);
+  };
+  for (const policy of model.policies) add(policyKey(networkPolicyRef(policy)), policy);
+  for (const policy of model.tieredPolicies ?? []) add(policyKey(policy.ref), policy);
+  return policies;
 }
 
 /** A manifest that may carry the ignore annotation. */

@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../model/policy-ref.js';
 import type { Service, ServicePort, Workload } from '../model/types.js';
 import { describeWorkloads, destinationWorkloads, policyRules, portAdmitsOnPod, subPath } from './helpers.js';
 import type { Rule } from './types.js';
@@ -68,7 +69,7 @@ export const servicePortNotContainerPort: Rule = {
         if (!first) continue;
         const targets = [...new Set(mismatches.map(({ targetPort }) => targetPort))].sort((a, b) => a - b);
         ctx.report({
-          policy: visit.policy,
+          policy: networkPolicyRef(visit.policy),
           path: subPath(policyPort.path, 'port'),
           message:
             `${policyPort.protocol} ${port} is the port of Service ${first.service.namespace}/${first.service.name}; ` +

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic, FieldPath, Severity, SourceLocation } from '../manifests/types.js';
-import type { ClusterModel, Namespace, NetworkPolicy, TieredPolicy, Workload } from '../model/types.js';
+import type { ClusterModel, Namespace, PolicyRef, Workload } from '../model/types.js';
 import type { PolicyEngine } from '../policy/types.js';
 import type { SuggestedFix } from '../fix/types.js';
 
@@ -71,8 +71,7 @@ export interface RuleMeta {
  * silenced by the policy's `netpol-guard.io/ignore` annotation; `at` is for findings that only have a location.
  */
 export type ReportTarget =
-  | { policy: NetworkPolicy; path?: FieldPath }
-  | { tiered: TieredPolicy; path?: FieldPath }
+  | { policy: PolicyRef; path?: FieldPath }
   | { workload: Workload }
   | { namespace: Namespace }
   | { at: SourceLocation; resource: ResourceRef };

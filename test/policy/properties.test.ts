@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Protocol } from '../../src/model/types.js';
+import type { PolicyRef, Protocol } from '../../src/model/types.js';
 import { createEngine } from '../../src/policy/engine.js';
 import { cidrToRange } from '../../src/policy/ip.js';
 import { ConnSet } from '../../src/policy/portset.js';
@@ -258,7 +258,15 @@ describe('engine properties', () => {
                       .map((rule) => ({ policy: policy.policy, index: rule.index })),
                   );
                   const rules = engine.admittingRules(side.direction, subject, other, protocol, 8080);
-                  expect(rules.map((rule) => ({ policy: rule.policy.id, index: rule.index }))).toEqual(
+                  // decision() names what explain shows as deciding: the tier and rule, and the verdict.
+                  const decision = engine.decision(side.direction, subject, other, protocol, 8080);
+                  expect(decision.action !== 'deny').toBe(side.allowed);
+                  if (side.decision) {
+                    expect(decision.tier).toBe(side.decision.tier);
+                    expect(decision.location).toEqual(side.decision.rule?.loc);
+                  }
+                  const id = (ref: PolicyRef) => `${ref.namespace}/${ref.name}`;
+                  expect(rules.map((rule) => ({ policy: id(rule.policy), index: rule.index }))).toEqual(
                     admitting,
                   );
                 }

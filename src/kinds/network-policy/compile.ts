@@ -1,3 +1,4 @@
+import { networkPolicyRef } from '../../model/policy-ref.js';
 import type { NetworkPolicy, PolicyRule } from '../../model/types.js';
 import {
   compilePeer,
@@ -21,7 +22,7 @@ export function compileNetworkPolicy(policy: NetworkPolicy): CompiledPolicy {
     }));
   const selects = compileSelector(policy.podSelector);
   return {
-    ref: { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name, location: policy.loc },
+    ref: networkPolicyRef(policy),
     tier: 'namespaced',
     priority: 0,
     namespace: policy.namespace,
