@@ -1,3 +1,4 @@
+import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
 import type { SourceLocation } from '../manifests/types.js';
 import type { Decision, DecidingRule, Explanation, RuleVerdict, SideExplanation } from '../policy/types.js';
 
@@ -96,12 +97,24 @@ export function ruleLabel(
 /**
  * What a verdict about a `hostNetwork: true` pod does not say. Kubernetes leaves NetworkPolicy for such pods
  * undefined ("Network Policies", "NetworkPolicy and hostNetwork pods"); its most common implementation ignores them
- * when matching selectors and treats their traffic as the node's, so peers reach them at the node address.
+ * when matching selectors and treats their traffic as the node's, so peers reach them at the node address. With
+ * `cni: cilium` or `calico` the engine models that (`hostNetworkSeenAs` in `model/cni.ts`); `generic` reads the
+ * policies as for any pod.
  */
-export function hostNetworkCaveat(label: string): string {
+export function hostNetworkCaveat(label: string, cni: Cni | undefined): string {
+  const seenAs = hostNetworkSeenAs(cni);
+  if (seenAs === 'pod')
+    return (
+      `${label} runs with hostNetwork: true: on most CNIs network policies do not apply to its traffic, which ` +
+      "uses the node's address (an ipBlock of the node, not a pod selector, matches it); the verdict above reads " +
+      'the policies as for any pod (set cni to cilium or calico to have it read as the node)'
+    );
   return (
-    `${label} runs with hostNetwork: true: on most CNIs network policies do not apply to its traffic, which ` +
-    "uses the node's address (an ipBlock of the node, not a pod selector, matches it); the verdict above reads " +
-    'the policies as for any pod'
+    `${label} runs with hostNetwork: true: with cni: ${cni} it is its node to the policies, so none isolates it ` +
+    'and no pod or namespace selector matches it; ' +
+    (seenAs === 'node-identity'
+      ? 'Cilium host policies and the host and remote-node entities, which select nodes, are not evaluated'
+      : "an ipBlock holding the node's address does, which the manifests do not give: only a block of every " +
+        'address is taken to hold it')
   );
 }

@@ -58,3 +58,19 @@ export function chooseCni(
     },
   };
 }
+
+/**
+ * What a `hostNetwork: true` pod is to pod policies. Kubernetes leaves it undefined ("Network Policies", section
+ * "NetworkPolicy and hostNetwork pods"): `generic` keeps the reading in which it is a pod like any other (np-guard's,
+ * fixtures/conformance/np-guard). On Cilium and Calico it is the node: no pod policy isolates it and no pod or
+ * namespace selector matches it.
+ * - Cilium makes no endpoint of a host-networking pod; its traffic has the node's identity (`host`, `remote-node`),
+ *   governed by host policies (docs.cilium.io "Host Policies"), and CIDR rules do not select nodes unless
+ *   `policy-cidr-match-mode: nodes` is set: `node-identity`, which no NetworkPolicy peer matches.
+ * - Calico makes no workload endpoint of it; its traffic is the host's, governed by host endpoints (docs.tigera.io
+ *   "Host endpoints"), and an ipBlock holding the node's address matches it: `node-address`. The node's address is not
+ *   in the manifests, so only a block of every address surely holds it.
+ */
+export function hostNetworkSeenAs(cni: Cni | undefined): 'pod' | 'node-address' | 'node-identity' {
+  return cni === 'cilium' ? 'node-identity' : cni === 'calico' ? 'node-address' : 'pod';
+}

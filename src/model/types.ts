@@ -37,8 +37,9 @@ export interface Workload {
   /** Set for pods an operator makes from a custom resource (`Prometheus k8s`), or that the config declares. */
   madeBy?: string;
   /**
-   * `spec.hostNetwork: true`: the pods use the node's network namespace and address. Policies are evaluated for them
-   * as for any pod (as np-guard does), but on most CNIs they do not apply to such a pod's traffic: `explain` says so.
+   * `spec.hostNetwork: true`: the pods use the node's network namespace and address. With `cni: cilium` or `calico`
+   * they are their node to pod policies (not isolated, matched by no pod selector; `hostNetworkSeenAs` in `cni.ts`);
+   * `generic` evaluates them as any pod (as np-guard does), and `explain` says what that leaves open.
    */
   hostNetwork?: true;
   /**

@@ -11,7 +11,7 @@ import type {
   TieredPolicy,
   TieredPort,
 } from '../model/types.js';
-import { ipBlockRanges, rangeContains, type IpRange } from './ip.js';
+import { fullRange, ipBlockRanges, rangeContains, type IpRange } from './ip.js';
 import { ConnSet } from './portset.js';
 import { compileSelector, isEmptySelector } from './selector.js';
 import type { Direction } from './types.js';
@@ -23,6 +23,8 @@ export interface PodFacts {
   labels: Labels;
   ports: readonly ContainerPort[];
   ips: readonly IpRange[];
+  /** A `hostNetwork: true` pod on a CNI where it is the node (`hostNetworkSeenAs` in `model/cni.ts`). */
+  unpoliced?: 'node-address' | 'node-identity';
 }
 
 /** The other end of a connection as a rule sees it: a pod, or an address outside the cluster's pods. */
@@ -112,6 +114,7 @@ export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
     priority: policy.priority,
     namespace: subject.namespace,
     selects: (pod) =>
+      !pod.unpoliced &&
       (subject.namespace === undefined || pod.namespace === subject.namespace) &&
       (!namespaces || namespaces(pod.namespaceLabels)) &&
       pods(pod.labels),
@@ -158,6 +161,7 @@ export function compilePeer(policyNamespace: string, peer: PolicyPeer): Compiled
     const ranges = ipBlockRanges(peer.ipBlock);
     const admits = (address: IpRange) => ranges.some((range) => rangeContains(range, address));
     const key = `${peer.addressesOnly ? 'addresses' : 'ip'}:${JSON.stringify(peer.ipBlock)}`;
+    const holdsEveryAddress = ranges.some((range) => rangeContains(range, fullRange(range.family)));
     return {
       peer,
       ipRanges: ranges,
@@ -165,9 +169,14 @@ export function compilePeer(policyNamespace: string, peer: PolicyPeer): Compiled
       namespaceKey: peer.addressesOnly ? 'addresses' : 'ip',
       matchesNamespace: () => false,
       // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
+      // A pod that is its node is reached at the node's address (on CNIs that match nodes by address), which only a
+      // block of every address surely holds.
       matches: (facts) =>
         'pod' in facts
-          ? !peer.addressesOnly && facts.pod.ips.some(admits)
+          ? !peer.addressesOnly &&
+            (facts.pod.unpoliced
+              ? facts.pod.unpoliced === 'node-address' && holdsEveryAddress
+              : facts.pod.ips.some(admits))
           : facts.address !== undefined && admits(facts.address),
     };
   }
@@ -185,8 +194,10 @@ export function compilePeer(policyNamespace: string, peer: PolicyPeer): Compiled
     key: `${namespaceKey}|pod:${JSON.stringify(peer.podSelector ?? {})}`,
     namespaceKey,
     matchesNamespace,
+    // A pod no pod policy sees (hostNetwork on some CNIs) has its node's identity, which no pod selector matches.
     matches: (facts) =>
       'pod' in facts &&
+      !facts.pod.unpoliced &&
       matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) &&
       podMatches(facts.pod.labels),
   };

@@ -1,6 +1,7 @@
 import { pushTo } from '../collections.js';
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
+import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
 import type {
   ClusterModel,
   ContainerPort,
@@ -134,6 +135,8 @@ class Engine implements PolicyEngine {
   /** Cluster-scoped policies of the namespaced tier (CiliumClusterwideNetworkPolicy), for pods of any namespace. */
   private readonly clusterwideNamespaced: CompiledPolicy[] = [];
   private readonly groups: Group[] = [];
+  /** Whether some group is of pods no pod policy sees (hostNetwork pods on some CNIs, `model/cni.ts`). */
+  private hasUnpoliced = false;
   private readonly groupOfWorkload = new Map<Workload, Group>();
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
   private readonly outsideFacts = new WeakMap<Workload, PodFacts>();
@@ -172,6 +175,7 @@ class Engine implements PolicyEngine {
         group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
         groupByKey.set(key, group);
         this.groups.push(group);
+        if (facts.unpoliced) this.hasUnpoliced = true;
         pushTo(this.groupsByNamespace, workload.namespace, group);
       }
       group.members.push(workload);
@@ -633,7 +637,8 @@ class Engine implements PolicyEngine {
           continue;
         }
         for (const peer of rule.peers) {
-          if (matchesEveryPod(peer)) addEveryPod(rule.ports);
+          // "Every pod" holds no pod that pod policies do not see: where there are some, the groups are listed.
+          if (matchesEveryPod(peer) && !this.hasUnpoliced) addEveryPod(rule.ports);
           else addGroups(this.matchedGroups(peer), rule.ports);
           if (peer.ipRanges.length > 0)
             contributions.push({ ranges: peer.ipRanges, ports: portsTowards(rule.ports, undefined) });
@@ -663,7 +668,7 @@ class Engine implements PolicyEngine {
         peer.ipRanges.length > 0
           ? peer.peer.addressesOnly
             ? []
-            : this.groups.filter((group) => group.facts.ips.length > 0)
+            : this.groups.filter((group) => group.facts.ips.length > 0 || group.facts.unpoliced)
           : [...this.groupsByNamespace.entries()]
               .filter(([namespace]) =>
                 peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
@@ -779,6 +784,7 @@ class Engine implements PolicyEngine {
         labels: workload.labels,
         ports: workload.ports,
         ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
+        ...unpoliced(workload, this.model.cni),
       };
       this.outsideFacts.set(workload, facts);
     }
@@ -936,6 +942,7 @@ export function groupKey(workload: Workload): string {
       sortedEntries(workload.labels),
       workload.ports,
       [...workload.ips].sort(),
+      workload.hostNetwork === true,
     ]);
     groupKeys.set(workload, key);
   }
@@ -959,4 +966,10 @@ export function compareWorkloads(a: WorkloadPeer, b: WorkloadPeer): number {
 /** Labels as entries in key order, so equal sets compare and print alike. */
 export function sortedEntries(labels: Labels): [string, string][] {
   return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
+}
+
+/** What a hostNetwork pod is to pod policies on the model's CNI, for its facts: nothing when it is a pod. */
+function unpoliced(workload: Workload, cni: Cni | undefined): Pick<PodFacts, 'unpoliced'> {
+  const seenAs = workload.hostNetwork ? hostNetworkSeenAs(cni) : 'pod';
+  return seenAs === 'pod' ? {} : { unpoliced: seenAs };
 }

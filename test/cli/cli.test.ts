@@ -250,6 +250,26 @@ describe('explain with a hostNetwork pod (issue 17, item 7)', () => {
     );
   });
 
+  it('says what the engine made of it with cni: cilium (fixtures/manifests/host-network-cni)', async () => {
+    const { stdout } = await cli([
+      'explain',
+      'fixtures/manifests/host-network-cni',
+      '--cni',
+      'cilium',
+      '--from',
+      'monitoring/prometheus',
+      '--to',
+      'monitoring/node-exporter',
+      '--port',
+      '9100',
+    ]);
+    expect(stdout).toContain('monitoring/prometheus -> monitoring/node-exporter TCP/9100: DENIED');
+    expect(stdout).toContain(
+      '  caveat: monitoring/node-exporter runs with hostNetwork: true: with cni: cilium it is its node to the ' +
+        'policies, so none isolates it and no pod or namespace selector matches it',
+    );
+  });
+
   it('gives no such caveat between pods on the pod network', async () => {
     const { stdout } = await cli([
       'explain',

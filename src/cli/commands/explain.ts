@@ -44,7 +44,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
   const caveats = [
     ...unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace),
     ...ends.flatMap(([end, label]) =>
-      'workload' in end && end.workload.hostNetwork ? [hostNetworkCaveat(label)] : [],
+      'workload' in end && end.workload.hostNetwork ? [hostNetworkCaveat(label, side.model.cni)] : [],
     ),
   ];
   if (format === 'json')

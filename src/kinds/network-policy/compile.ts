@@ -26,7 +26,7 @@ export function compileNetworkPolicy(policy: NetworkPolicy): CompiledPolicy {
     tier: 'namespaced',
     priority: 0,
     namespace: policy.namespace,
-    selects: (pod) => selects(pod.labels),
+    selects: (pod) => !pod.unpoliced && selects(pod.labels),
     applies: policy.types,
     ingress: compileRules('ingress'),
     egress: compileRules('egress'),
