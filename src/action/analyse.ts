@@ -115,6 +115,8 @@ export async function analysePullRequest(
       ...(inputs.failOnUnreadInput === undefined ? {} : { failOnUnreadInput: inputs.failOnUnreadInput }),
       ...(inputs.suppressionsFrom ? { suppressionsFrom: inputs.suppressionsFrom } : {}),
       ...(inputs.cni ? { cni: inputs.cni } : {}),
+      ...(inputs.maxRunSeconds === undefined ? {} : { maxRunSeconds: inputs.maxRunSeconds }),
+      clock: Date.now,
       diagnostics: [...flows.diagnostics, ...changedFlowDiagnostics(flowChanges, flows.from)],
       // Report paths are relative to the workspace: fixes in these files become suggestions on their lines.
       changedFiles: [...changed]

@@ -5,6 +5,7 @@ import type { SuppressionsFrom } from '../config/types.js';
 import type { FlowFormat } from '../flows/types.js';
 import { isWithheldFromRender } from '../git/render.js';
 import { CNIS, type Cni } from '../model/cni.js';
+import { MAX_RUN_SECONDS } from '../config/defaults.js';
 
 export type CommentMode = 'always' | 'on-change' | 'never';
 export type ConfigSource = 'head' | 'base';
@@ -38,6 +39,8 @@ export interface ActionInputs {
   render: string | undefined;
   /** Seconds the render command may run in each tree. */
   renderTimeout: number;
+  /** Undefined: the config file's `limits.maxRunSeconds`. */
+  maxRunSeconds: number | undefined;
   /** Names of further environment variables the render command gets (credentials never). */
   renderEnv: string[];
   /** Run `render` on events other than `pull_request` and `push` too (the name predates the wider rule). */
@@ -122,6 +125,13 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   if (renderTimeout !== '' && !/^[1-9]\d{0,5}$/.test(renderTimeout)) {
     problems.push(`render-timeout: "${renderTimeout}" is not a number of seconds (1 to 999999)`);
   }
+  const maxRunSeconds = text('max-run-seconds');
+  if (
+    maxRunSeconds !== '' &&
+    !(/^\d{1,5}$/.test(maxRunSeconds) && Number(maxRunSeconds) <= MAX_RUN_SECONDS)
+  ) {
+    problems.push(`max-run-seconds: "${maxRunSeconds}" is not a number of seconds (0 to ${MAX_RUN_SECONDS})`);
+  }
   const renderEnv = lines(read('render-env'));
   for (const name of renderEnv) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problems.push(`render-env: "${name}" is not a variable name`);
@@ -158,6 +168,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     render: optional('render'),
     renderTimeout: renderTimeout === '' ? INPUT_DEFAULTS['render-timeout'] : Number(renderTimeout),
     renderEnv,
+    maxRunSeconds: maxRunSeconds === '' ? undefined : Number(maxRunSeconds),
     allowRenderOnPrTarget: boolean('allow-render-on-pr-target', INPUT_DEFAULTS['allow-render-on-pr-target']),
     baseRef: optional('base-ref'),
     sarifFile: text('sarif-file') || INPUT_DEFAULTS['sarif-file'],

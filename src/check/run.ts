@@ -1,9 +1,9 @@
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig, SuppressionsFrom } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
-import { diffConnectivity } from '../diff/connectivity.js';
+import { DIFF_STAGE, diffConnectivity } from '../diff/connectivity.js';
 import { sameCountedPath } from '../diff/peers.js';
-import { matchingOutsidePods, replayFlows, type ReplaySide } from '../diff/replay.js';
+import { matchingOutsidePods, REPLAY_STAGE, replayFlows, type ReplaySide } from '../diff/replay.js';
 import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
 import { readFlowsInBackground } from '../flows/background.js';
 import type { FlowReadResult } from '../flows/read.js';
@@ -20,6 +20,7 @@ import type { Diagnostic, Severity } from '../manifests/types.js';
 import type { Cni } from '../model/cni.js';
 import { runLint, SUPPRESSION_NOT_HONOURED, suppressionKeys } from '../rules/run.js';
 import type { Finding, LintResult } from '../rules/types.js';
+import { checkDeadline, deadlineAfter, DeadlinePassed, untilDeadline, type Deadline } from '../deadline.js';
 import { analyseSide, nothingToAnalyse, type AnalysedSide } from './side.js';
 import {
   baseOnlyDiagnostics,
@@ -67,6 +68,13 @@ export interface CheckOptions {
   diagnostics?: Diagnostic[];
   /** Files the pull request changed, named as locations name them: fixes there become in-place suggestions. */
   changedFiles?: string[];
+  /** Overrides the config's `limits.maxRunSeconds`. */
+  maxRunSeconds?: number;
+  /**
+   * The caller's clock (milliseconds, as `Date.now`) for the run deadline, which starts once the config is read;
+   * without one the analysis has no deadline.
+   */
+  clock?: () => number;
 }
 
 /** Runs lint at head, the reachability diff and the flow replay: the whole PR verdict. */
@@ -74,6 +82,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const loaded = loadConfig(options.configFile, options.configRoot ?? options.head.root);
   const { diagnostics: configDiagnostics } = loaded;
   const config = options.cni === undefined ? loaded.config : { ...loaded.config, cni: options.cni };
+  const deadline = options.clock
+    ? deadlineAfter(options.maxRunSeconds ?? config.limits.maxRunSeconds, options.clock)
+    : undefined;
   // The logs do not depend on the manifests until the replay: they are read while the manifest side is analysed.
   const stopReading = new AbortController();
   const flowsRead = options.flows?.length
@@ -85,29 +96,58 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         maxSkippedSamples: config.limits.maxSkippedSamples,
         maxDistinctFlows: config.limits.maxDistinctFlows,
         maxDecompressedBytes: config.limits.maxDecompressedBytes,
-        signal: stopReading.signal,
+        signal: deadline ? AbortSignal.any([stopReading.signal, deadline.signal]) : stopReading.signal,
       })
     : undefined;
+  const done: StagesDone = { diagnostics: [...configDiagnostics, ...(options.diagnostics ?? [])] };
   try {
-    return await checkWith(options, config, configDiagnostics, flowsRead);
+    return await checkWith(options, config, configDiagnostics, flowsRead, deadline, done);
+  } catch (error) {
+    if (!(error instanceof DeadlinePassed) || !deadline) throw error;
+    return stoppedAtDeadline(error.stage, deadline.seconds, done);
   } finally {
     // After a failure, an unfinished read would keep the process alive; after success this does nothing.
     stopReading.abort();
   }
 }
 
+/** What the stages have made so far: a run stopped at its deadline reports it. */
+interface StagesDone {
+  /** The config's and the caller's diagnostics, then each stage's. */
+  diagnostics: Diagnostic[];
+  findings?: Finding[];
+  /** The diff as reported (cut at maxReportedChanges) and its path counts. */
+  diff?: { listed: DiffResult; opened: number; closed: number };
+}
+
+/** The stages in their order, as a run stopped before one names it and those after it. */
+const STAGES = [
+  'reading the manifests',
+  'linting',
+  DIFF_STAGE,
+  'explaining the changes',
+  REPLAY_STAGE,
+] as const;
+type Stage = (typeof STAGES)[number];
+
 async function checkWith(
   options: CheckOptions,
   config: ResolvedConfig,
   configDiagnostics: Diagnostic[],
   flowsRead: Promise<FlowReadResult> | undefined,
+  deadline: Deadline | undefined,
+  done: StagesDone,
 ): Promise<CheckResult> {
+  const checkpoint = (next: Stage) => checkDeadline(deadline, next);
+  checkpoint('reading the manifests');
   const parseCache = new ParseCache();
   const [base, head] = await Promise.all([
     analyseSide(options.base, config, parseCache),
     analyseSide(options.head, config, parseCache),
   ]);
+  done.diagnostics.push(...head.diagnostics, ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics));
 
+  checkpoint('linting');
   const fixes = fixSetup(options, head, config);
   const suppressionsFrom = options.suppressionsFrom ?? config.suppressionsFrom;
   // Under `suppressionsFrom: base` only the base's annotations silence head's findings: a pull request cannot
@@ -126,14 +166,17 @@ async function checkWith(
     fixes.diagnostics,
   );
   fixes.offered = findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
+  done.findings = findings;
+  done.diagnostics.push(...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED));
 
   // Paths to pods the trees do not show are compared through representatives of both sides' peers.
   const represented = (side: AnalysedSide, other: AnalysedSide) => {
     const model = withRepresentatives(side.model, other.model);
     return model === side.model ? side.engine : createEngine(model);
   };
+  checkpoint(DIFF_STAGE);
   const reach = { base: represented(base, head), head: represented(head, base) };
-  const fullDiff = diffConnectivity(reach.base, reach.head);
+  const fullDiff = diffConnectivity(reach.base, reach.head, undefined, deadline);
   const opened = countPaths(fullDiff.opened);
   const closed = countPaths(fullDiff.closed);
   // Cut before the changes are explained: explaining is the costly part, and every report must still be written.
@@ -142,10 +185,15 @@ async function checkWith(
     diagnostics: cutDiagnostics,
     openedCut,
   } = cutChanges(fullDiff, config.limits.maxReportedChanges);
+  checkpoint('explaining the changes');
   annotateChanges(diff, reach.base, reach.head);
+  done.diff = { listed: diff, opened, closed };
+  done.diagnostics.push(...cutDiagnostics);
 
-  const read = flowsRead ? await flowsRead : undefined;
-  const flows = read ? replay(read, config, base, head, fixes) : undefined;
+  checkpoint(REPLAY_STAGE);
+  const read = flowsRead ? await untilDeadline(flowsRead, deadline, REPLAY_STAGE) : undefined;
+  checkpoint(REPLAY_STAGE);
+  const flows = read ? replay(read, config, base, head, fixes, deadline) : undefined;
 
   const inputDiagnostics = [
     ...configDiagnostics,
@@ -205,6 +253,55 @@ async function checkWith(
       warnings: count('warning'),
       infos: count('info'),
     },
+  };
+}
+
+/**
+ * The result of a run stopped at its deadline: what the stages before `stage` found, and an error naming the
+ * stages not done. It fails: what was not analysed cannot pass.
+ */
+function stoppedAtDeadline(stage: string, seconds: number, done: StagesDone): CheckResult {
+  const stopped = Math.max(0, STAGES.indexOf(stage as Stage));
+  const doneStages = STAGES.slice(0, stopped);
+  const findings = done.findings ?? [];
+  const diff = done.diff ?? { listed: emptyDiff(), opened: 0, closed: 0 };
+  const active = findings.filter((f) => !f.suppressed);
+  const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
+  return {
+    verdict: 'fail',
+    reasons: [`the analysis passed limit maxRunSeconds (${seconds} s) and stopped before ${stage}`],
+    findings,
+    diff: diff.listed,
+    diagnostics: [
+      ...done.diagnostics,
+      {
+        severity: 'error',
+        code: 'limit',
+        message:
+          `the analysis ran past its deadline of ${seconds} seconds (limit maxRunSeconds) and stopped; not done: ` +
+          `${STAGES.slice(stopped).join(', ')}` +
+          (doneStages.length > 0 ? `; reported from the stages done: ${doneStages.join(', ')}` : ''),
+      },
+    ],
+    summary: {
+      brokenFlows: 0,
+      opened: diff.opened,
+      closed: diff.closed,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    },
+  };
+}
+
+function emptyDiff(): DiffResult {
+  return {
+    opened: [],
+    closed: [],
+    workloadsAdded: [],
+    workloadsRemoved: [],
+    newConnections: [],
+    goneConnections: [],
   };
 }
 
@@ -347,6 +444,7 @@ function replay(
   base: AnalysedSide,
   head: AnalysedSide,
   fixes: FixSetup,
+  deadline: Deadline | undefined,
 ): FlowsResult {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s: AnalysedSide): ReplaySide => {
@@ -364,7 +462,7 @@ function replay(
     };
   };
   const headSide = side(head);
-  const outcome = replayFlows(read.flows, side(base), headSide);
+  const outcome = replayFlows(read.flows, side(base), headSide, deadline);
   const observed = observedFlows(read.flows, headSide.match, head.engine);
   return {
     records: read.stats.records,

@@ -33,7 +33,7 @@ export const USAGE = `netpol-guard ${VERSION}: catch NetworkPolicy changes that 
 Usage:
   netpol-guard check (--base DIR --head DIR | --base-ref REF [--head DIR]) [--render CMD] [--flows FILE...] [--flows-format auto|hubble|calico|native]
                      [--config FILE] [--cni generic|cilium|calico] [--fail-on error|warning|never] [--fail-on-risks RISK,...|none]
-                     [--format text|json|markdown|sarif] [--output FILE]
+                     [--max-run-seconds N] [--format text|json|markdown|sarif] [--output FILE]
   netpol-guard lint PATH... [--config FILE] [--cni generic|cilium|calico] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
   netpol-guard reach PATH... [--config FILE] [--cni generic|cilium|calico] [--format text|json]
   netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP --port N[/TCP|UDP|SCTP] [--config FILE] [--cni generic|cilium|calico] [--format text|json]

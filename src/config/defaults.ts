@@ -9,6 +9,10 @@ import { DEFAULT_LOAD_LIMITS } from '../manifests/load.js';
 
 /** Connection changes listed per kind: far more than a person reads, few enough for any report to be written. */
 export const DEFAULT_MAX_REPORTED_CHANGES = 10_000;
+/** The run deadline: far past what the largest real trees take (a minute), well inside a CI job's timeout. */
+export const DEFAULT_MAX_RUN_SECONDS = 20 * 60;
+/** A day: the most `maxRunSeconds` may be (a timer cannot wait longer than 2^31 ms). */
+export const MAX_RUN_SECONDS = 24 * 60 * 60;
 import type { ResolvedConfig } from './types.js';
 
 /** The file looked for in the working directory when no `--config` is given. */
@@ -47,5 +51,6 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
     maxDistinctFlows: DEFAULT_MAX_DISTINCT_FLOWS,
     maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
     maxReportedChanges: DEFAULT_MAX_REPORTED_CHANGES,
+    maxRunSeconds: DEFAULT_MAX_RUN_SECONDS,
   },
 });

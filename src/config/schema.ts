@@ -1,5 +1,6 @@
 import { RISK_GATES } from '../check/types.js';
 import { CNIS } from '../model/cni.js';
+import { MAX_RUN_SECONDS } from './defaults.js';
 
 /** JSON Schema of `.netpol-guard.yaml`, checked with ajv; semantic checks (rule ids, CIDRs) come after it. */
 
@@ -109,6 +110,7 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         maxFileBytes: count,
+        maxTotalBytes: count,
         maxDocumentsPerFile: count,
         maxAliasCount: { type: 'integer', minimum: 0 },
         maxDepth: count,
@@ -118,6 +120,7 @@ export const CONFIG_SCHEMA = {
         maxDistinctFlows: count,
         maxDecompressedBytes: count,
         maxReportedChanges: count,
+        maxRunSeconds: { type: 'integer', minimum: 0, maximum: MAX_RUN_SECONDS },
       },
     },
   },

@@ -37,6 +37,8 @@ export interface Limits extends LoadLimits {
   maxDecompressedBytes: number;
   /** Most opened, closed, new and gone connection changes listed (each kind); the counts cover them all. */
   maxReportedChanges: number;
+  /** Seconds the analysis of a check may take; past them it stops and fails, and the report says where. */
+  maxRunSeconds: number;
 }
 
 /** A workload the repository does not hold (deployed from elsewhere), as `workloads:` declares it. */

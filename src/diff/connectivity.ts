@@ -13,6 +13,7 @@ import type {
   WorkloadPeer,
 } from '../policy/types.js';
 import { compareText } from '../text/compare.js';
+import { checkDeadline, type Deadline } from '../deadline.js';
 import { changedScope } from './changed.js';
 import { comparePeers, isCidrPeer, peerKey } from './peers.js';
 
@@ -21,11 +22,13 @@ import { comparePeers, isCidrPeer, peerKey } from './peers.js';
  * new and gone connections of workloads present on one side only. External blocks are compared after cutting both
  * sides' IP ranges at their common boundaries, so a change in ipBlock boundaries is not mistaken for a change in
  * reachability. Only the connections in `scope` are compared: by default those that may differ (`changedScope`).
+ * The engines yield connections as they compute them: `deadline` is checked every few thousand of them.
  */
 export function diffConnectivity(
   baseEngine: PolicyEngine,
   headEngine: PolicyEngine,
   scope: ConnectionScope = changedScope(baseEngine, headEngine),
+  deadline?: Deadline,
 ): DiffResult {
   const ids = (engine: PolicyEngine) => new Set(engine.model.workloads.map((workload) => workload.id));
   const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
@@ -71,7 +74,8 @@ export function diffConnectivity(
   const after = betweenWorkloads(head.connections, external.head);
   let b = before.next();
   let a = after.next();
-  while (!b.done || !a.done) {
+  for (let step = 1; !b.done || !a.done; step++) {
+    if (step % DEADLINE_EVERY === 0) checkDeadline(deadline, DIFF_STAGE);
     const order = b.done ? 1 : a.done ? -1 : compareConnections(b.value, a.value);
     compare(
       order <= 0 ? (b.value as Connection) : undefined,
@@ -81,6 +85,7 @@ export function diffConnectivity(
     if (order >= 0) a = after.next();
   }
 
+  checkDeadline(deadline, DIFF_STAGE);
   diffExternal(external.base, external.head, existsOnBothSides, result);
 
   // Representatives stand for pods the trees do not show: they are not workloads a change adds or removes.
@@ -101,6 +106,11 @@ export function diffConnectivity(
     list.sort(byPath);
   return result;
 }
+
+/** Connections compared between deadline checks: the clock is asked far less often than a connection costs. */
+const DEADLINE_EVERY = 4096;
+/** The stage a deadline passed in the diff stops, as the check names it. */
+export const DIFF_STAGE = 'the reachability diff';
 
 function idToPeer(id: string): WorkloadPeer {
   const [namespace = '', kind = '', ...name] = id.split('/');

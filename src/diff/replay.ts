@@ -8,6 +8,7 @@ import { decidedBy, type SideEnds } from './blame.js';
 import { describeDenial } from './explain-text.js';
 import { peerLabel, workloadPeer } from './peers.js';
 import { compareText } from '../text/compare.js';
+import { checkDeadline, type Deadline } from '../deadline.js';
 
 /** One side of the replay: its engine and a matcher of flow endpoints to its model. */
 export interface ReplaySide {
@@ -24,11 +25,13 @@ export type ReplayOutcome = Omit<FlowsResult, 'records' | 'skipped' | 'skippedSa
  * force would have denied it, so whatever base says, one head denies is `wouldBreakWhenEnforced` (the step from
  * audit to enforcement in an iterative hardening), and one head allows needs nothing. Drops for reasons other than
  * policy stay out of the verdict; endpoints that match nothing in the model are reported, never guessed.
+ * `deadline` is checked every few thousand flows.
  */
 export function replayFlows(
   flows: Iterable<AggregatedFlow>,
   base: ReplaySide,
   head: ReplaySide,
+  deadline?: Deadline,
 ): ReplayOutcome {
   const outcome: ReplayOutcome = {
     broken: [],
@@ -39,7 +42,9 @@ export function replayFlows(
     otherDrops: 0,
     deniedAtBase: 0,
   };
+  let step = 0;
   for (const flow of flows) {
+    if (++step % DEADLINE_EVERY === 0) checkDeadline(deadline, REPLAY_STAGE);
     if (flow.verdict === 'dropped-other') {
       outcome.otherDrops += flow.count;
       continue;
@@ -87,6 +92,11 @@ export function replayFlows(
   outcome.unmatched.sort(compareFlows);
   return outcome;
 }
+
+/** Flows replayed between deadline checks. */
+const DEADLINE_EVERY = 4096;
+/** The stage a deadline passed in the replay stops, as the check names it. */
+export const REPLAY_STAGE = 'replaying the flows';
 
 /** Whether base allows a flow; an endpoint base does not know (new in head) counts as allowed: it was seen. */
 function allowedAtBase(base: ReplaySide, flow: AggregatedFlow): boolean {

@@ -13,6 +13,7 @@ import type { Diagnostic, LoadLimits, LoadOptions, LoadResult } from './types.js
  */
 export const DEFAULT_LOAD_LIMITS: Readonly<LoadLimits> = {
   maxFileBytes: 16 * 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
   maxDocumentsPerFile: 100_000,
   maxAliasCount: 1_000,
   maxDepth: 200,
@@ -28,8 +29,9 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
   const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const result = emptyResult();
   const files = await findManifestFiles(paths, root, result.diagnostics);
+  const budget = { left: limits.maxTotalBytes, spent: false };
   for (const file of files) {
-    const read = readManifestFile(file, limits);
+    const read = readManifestFile(file, limits, budget);
     result.files.push(file.name);
     if ('problem' in read) {
       result.diagnostics.push({ ...read.problem, file: file.name });
@@ -76,6 +78,8 @@ export function parseManifestText(text: string, file: string, options: LoadOptio
   const size = Buffer.byteLength(text);
   if (size > limits.maxFileBytes) {
     result.diagnostics.push({ ...tooLarge(size, limits), file });
+  } else if (size > limits.maxTotalBytes) {
+    result.diagnostics.push({ ...totalReached(limits), file });
   } else {
     addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ''), file, formatOf(file), limits));
   }
@@ -89,7 +93,13 @@ type FileRead = { text: string } | { problem: Omit<Diagnostic, 'file'> };
  * asynchronous one's round trips through the thread pool (thousands of files: 75 ms against 400 ms). The flow
  * logs, the large input, are read on a worker thread meanwhile.
  */
-function readManifestFile(file: ManifestFile, limits: LoadLimits): FileRead {
+function readManifestFile(
+  file: ManifestFile,
+  limits: LoadLimits,
+  budget: { left: number; spent: boolean },
+): FileRead {
+  // Once a file did not fit, no later one is read: which files were left out does not depend on their sizes.
+  if (budget.spent) return { problem: totalReached(limits) };
   let fd: number | undefined;
   try {
     // No-follow: the file was found as a regular file, and must still be one (never a link) when it is read.
@@ -97,6 +107,11 @@ function readManifestFile(file: ManifestFile, limits: LoadLimits): FileRead {
     // Checked before reading: a hostile file may be far larger than memory.
     const { size } = fstatSync(fd);
     if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
+    if (size > budget.left) {
+      budget.spent = true;
+      return { problem: totalReached(limits) };
+    }
+    budget.left -= size;
     return { text: decode(readFileSync(fd)) };
   } catch (error) {
     return {
@@ -123,6 +138,16 @@ function tooLarge(size: number, limits: LoadLimits): Omit<Diagnostic, 'file'> {
     severity: 'error',
     code: 'file-too-large',
     message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`,
+  };
+}
+
+function totalReached(limits: LoadLimits): Omit<Diagnostic, 'file'> {
+  return {
+    severity: 'error',
+    code: 'input-too-large',
+    message:
+      `with this file the manifests of this side would pass limit maxTotalBytes (${limits.maxTotalBytes} ` +
+      'bytes): it is not read, nor any file after it',
   };
 }
 

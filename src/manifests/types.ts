@@ -63,6 +63,8 @@ export interface LoadOptions {
 export interface LoadLimits {
   /** Largest file read, in bytes. */
   maxFileBytes: number;
+  /** Most bytes of manifest files read for one side (one tree, or one render's output). */
+  maxTotalBytes: number;
   /** Most documents read from one file. */
   maxDocumentsPerFile: number;
   /** Most alias expansions in one document (YAML `maxAliasCount`). */

@@ -341,6 +341,54 @@ describe('netpol-guard Action on a workload name the API server would refuse', (
   });
 });
 
+describe('netpol-guard Action at its limits', () => {
+  /** The comment, the job summary, the SARIF file and the JSON report, each of which must say what was cut. */
+  function reports(pr: { repo: TestRepo }, result: ActionRun): Record<string, string> {
+    return {
+      comment: stub.comments(PR_NUMBER)[0]?.body ?? '',
+      summary: result.summary,
+      sarif: readFileSync(path.join(pr.repo.dir, 'netpol-guard.sarif'), 'utf8'),
+      json: readFileSync(result.outputs.report ?? '', 'utf8'),
+    };
+  }
+
+  it('stops at an expired deadline (max-run-seconds: 0), fails, and still writes every report', async () => {
+    const pr = await pullRequest('base');
+    const result = await run(pr, { inputs: { 'max-run-seconds': '0' } });
+
+    expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.stdout).toMatch(
+      /^::error::netpol-guard: the analysis passed limit maxRunSeconds \(0 s\) and stopped before reading the manifests/m,
+    );
+    for (const [report, text] of Object.entries(reports(pr, result))) {
+      expect(text, report).toContain('limit maxRunSeconds');
+    }
+    const json = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8')) as CheckResult;
+    expect(json.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'limit' }));
+    expectTokenNeverPrinted(result);
+  });
+
+  it('fails on the files past maxTotalBytes of its config, named in every report', async () => {
+    const pr = await pullRequest('base');
+    const headSha = pr.repo.commit('bound the input', {
+      '.netpol-guard.yaml': 'limits: { maxTotalBytes: 5000 }\n',
+    });
+    const result = await run({ ...pr, headSha });
+
+    expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+    expect(result.outputs.verdict).toBe('fail');
+    // Files are read in order: data, monitoring and namespaces fit (3,340 bytes), payments would pass 5,000.
+    expect(result.stdout).toMatch(
+      /^::error::netpol-guard: input that could not be analysed: k8s\/payments\/payments\.yaml \(input-too-large\), k8s\/shop\/network-policies\.yaml \(input-too-large\)/m,
+    );
+    for (const [report, text] of Object.entries(reports(pr, result))) {
+      expect(text, report).toContain('input-too-large');
+      expect(text, report).toContain('limit maxTotalBytes');
+    }
+  });
+});
+
 describe('netpol-guard Action on pushes', () => {
   it('compares with the commit before the push and reports in the summary only', async () => {
     const pr = await pullRequest('head');

@@ -310,6 +310,19 @@ describe('the cni setting (issue 16, section 4)', () => {
   });
 });
 
+describe('check --max-run-seconds', () => {
+  it('at 0 stops before reading anything, exits 1 and still prints the report saying why', async () => {
+    const args = ['check', '--base', 'fixtures/demo/base', '--head', DEMO_HEAD, '--max-run-seconds', '0'];
+    const { code, stdout } = await cli([...args, '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.verdict).toBe('fail');
+    expect(report.reasons).toEqual([
+      'the analysis passed limit maxRunSeconds (0 s) and stopped before reading the manifests',
+    ]);
+  });
+});
+
 describe('usage errors exit 2', () => {
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
@@ -324,6 +337,10 @@ describe('usage errors exit 2', () => {
     [['lint', DEMO_HEAD, '--fail-on', 'sometimes'], /--fail-on must be one of/],
     [['reach', DEMO_HEAD, '--no-such-option'], /Unknown option/],
     [['lint', DEMO_HEAD, '--cni', 'flannel'], /--cni must be one of generic, cilium, calico/],
+    [
+      ['check', '--base', 'fixtures/demo/base', '--head', DEMO_HEAD, '--max-run-seconds', '90000'],
+      /--max-run-seconds takes a number of seconds from 0 to 86400/,
+    ],
   ])('%j', async (args, message) => {
     const { code, stderr } = await cli(args as string[]);
     expect(code).toBe(2);

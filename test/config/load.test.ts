@@ -64,6 +64,7 @@ describe('loadConfig', () => {
       cni: 'cilium',
       limits: {
         maxFileBytes: 1048576,
+        maxTotalBytes: 8388608,
         maxDocumentsPerFile: 500,
         maxAliasCount: 10,
         maxDepth: 50,
@@ -73,6 +74,7 @@ describe('loadConfig', () => {
         maxDistinctFlows: 5000,
         maxDecompressedBytes: 104857600,
         maxReportedChanges: 2000,
+        maxRunSeconds: 600,
       },
       file: 'full.yaml',
     });
@@ -87,6 +89,7 @@ describe('loadConfig', () => {
       '6: failOn must be one of error, warning, never',
       '7: unknown setting "dnss"',
       '9: limits.maxFileBytes must be >= 1',
+      '9: limits.maxRunSeconds must be <= 86400',
     ]);
     expect(
       diagnostics.every(

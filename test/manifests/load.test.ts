@@ -73,6 +73,15 @@ describe('loadManifests: objects and positions', () => {
     );
     expect(fromText.objects[0]?.loc.file).toBe('helm template shop');
   });
+
+  it('holds a render output to maxTotalBytes as it holds a tree', () => {
+    const text = 'apiVersion: v1\nkind: Namespace\nmetadata: { name: shop }\n';
+    const result = parseManifestText(text, 'render output', { limits: { maxTotalBytes: text.length - 1 } });
+    expect(result.objects).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'input-too-large', file: 'render output' }),
+    ]);
+  });
 });
 
 describe('loadManifests: lists and kinds', () => {

@@ -10,6 +10,7 @@ import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { parseRiskGates } from '../../check/verdict.js';
 import { displayName } from '../../manifests/files.js';
+import { MAX_RUN_SECONDS } from '../../config/defaults.js';
 import { CNI_OPTION, cniOption, emit, linkedPaths, sarifFor } from './common.js';
 
 /**
@@ -31,6 +32,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     format: { type: 'string' },
     output: { type: 'string' },
     render: { type: 'string' },
+    'max-run-seconds': { type: 'string' },
   });
   const format = oneOf('format', values.format, ['text', 'json', 'markdown', 'sarif'], 'text');
   const failOn =
@@ -39,6 +41,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       : oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
   const failOnRisks = riskGatesOption(values['fail-on-risks']);
   const cni = cniOption(values.cni);
+  const maxRunSeconds = maxRunSecondsOption(values['max-run-seconds']);
   const flowsFormat = oneOf<FlowFormat | 'auto'>(
     'flows-format',
     values['flows-format'],
@@ -84,6 +87,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     ...(failOn ? { failOn } : {}),
     ...(failOnRisks ? { failOnRisks } : {}),
     ...(cni ? { cni } : {}),
+    ...(maxRunSeconds === undefined ? {} : { maxRunSeconds }),
+    clock: Date.now,
   }).finally(() => base?.remove());
   const render = {
     text: () => renderText(result, { color: io.color && !values.output }),
@@ -99,6 +104,16 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
 async function checkoutBase(head: string, ref: string): Promise<{ dir: string; remove(): Promise<void> }> {
   const tree = await checkoutBaseTree(head, await resolveBaseCommit(head, ref), tmpdir());
   return { dir: join(tree.dir, await repositoryPrefix(head)), remove: () => tree.remove() };
+}
+
+/** `--max-run-seconds N`, 0 to a day; undefined: the config's `limits.maxRunSeconds`. */
+function maxRunSecondsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > MAX_RUN_SECONDS)
+    throw new UsageError(
+      `--max-run-seconds takes a number of seconds from 0 to ${MAX_RUN_SECONDS} (got "${value}")`,
+    );
+  return Number(value);
 }
 
 /** `--fail-on-risks internet-ingress,metadata-endpoint` (or `none`); undefined: the config's `failOnRisks`. */
