@@ -3,7 +3,7 @@ import { runCheck } from '../../src/check/run.js';
 import { loadConfig } from '../../src/config/load.js';
 import { annotateChanges } from '../../src/diff/annotate.js';
 import { diffConnectivity } from '../../src/diff/connectivity.js';
-import { matchingOutsidePods, replayFlows, type ReplaySide } from '../../src/diff/replay.js';
+import { matchingOutsidePods, replayFlows, type ReplaySide } from '../../src/replay/replay.js';
 import { createFlowMatcher } from '../../src/flows/match.js';
 import { readFlows } from '../../src/flows/read.js';
 import { loadManifests, ParseCache } from '../../src/manifests/load.js';

@@ -1,4 +1,4 @@
-import { RISK_GATES, type FailOn, type RiskGate } from '../check/types.js';
+import { RISK_GATES, type FailOn, type RiskGate } from '../config/types.js';
 import type { FlowsFrom } from '../check/evidence.js';
 import { parseRiskGates } from '../check/verdict.js';
 import type { SuppressionsFrom } from '../config/types.js';

@@ -3,7 +3,7 @@ import type { ResolvedConfig, SuppressionsFrom } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
 import { DIFF_STAGE, diffConnectivity } from '../diff/connectivity.js';
 import { sameCountedPath } from '../diff/peers.js';
-import { matchingOutsidePods, REPLAY_STAGE, replayFlows, type ReplaySide } from '../diff/replay.js';
+import { matchingOutsidePods, REPLAY_STAGE, replayFlows, type ReplaySide } from '../replay/replay.js';
 import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
 import { readFlowsInBackground } from '../flows/background.js';
 import type { FlowReadResult } from '../flows/read.js';
@@ -12,8 +12,8 @@ import { ParseCache } from '../manifests/load.js';
 import { createEngine } from '../policy/engine.js';
 import { withRepresentatives } from '../policy/representatives.js';
 import { manifestTextReader, withFindingFixes, withFlowFixes } from '../fix/attach.js';
-import { observedFlows } from '../fix/observed.js';
-import { namespaceReadiness, unusedRules } from '../fix/readiness.js';
+import { observedFlows } from '../replay/observed.js';
+import { namespaceReadiness, unusedRules } from '../replay/readiness.js';
 import type { FixContext } from '../fix/suggest.js';
 import type { SuggestedFix } from '../fix/types.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
@@ -30,7 +30,9 @@ import {
   unreadInputReason,
 } from './unread.js';
 import { blocks, riskReasons } from './verdict.js';
-import type { CheckResult, DiffResult, FailOn, FlowsResult, PathChange, RiskGate } from './types.js';
+import type { CheckResult, FlowsResult } from './types.js';
+import type { DiffResult, PathChange } from '../diff/types.js';
+import type { FailOn, RiskGate } from '../config/types.js';
 
 /** The file name findings carry when the manifests came from a render command (the Action's `render`, `--render`). */
 export const RENDERED_NAME = 'render output';

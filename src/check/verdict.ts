@@ -1,7 +1,8 @@
 import { peerLabel } from '../diff/peers.js';
 import type { Severity } from '../manifests/types.js';
 import type { Finding } from '../rules/types.js';
-import { RISK_GATES, type FailOn, type PathChange, type RiskGate } from './types.js';
+import { RISK_GATES, type FailOn, type RiskGate } from '../config/types.js';
+import type { PathChange } from '../diff/types.js';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

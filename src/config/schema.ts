@@ -1,4 +1,4 @@
-import { RISK_GATES } from '../check/types.js';
+import { RISK_GATES } from './types.js';
 import { CNIS } from '../model/cni.js';
 import { MAX_RUN_SECONDS } from './defaults.js';
 

@@ -1,7 +1,23 @@
-import type { FailOn, RiskGate } from '../check/types.js';
 import type { LoadLimits, Severity } from '../manifests/types.js';
 import type { Cni } from '../model/cni.js';
 import type { LabelSelector, Protocol } from '../model/types.js';
+
+/** Which new findings fail `check` and `lint`: at or above a severity, or none. */
+export type FailOn = 'error' | 'warning' | 'never';
+
+/**
+ * A risk the verdict can fail on (`failOnRisks`): a risk of an opened path (`Risk` in `diff/types.ts`), with the
+ * internet split by direction (a path opened from it, or towards it).
+ */
+export type RiskGate =
+  'internet-ingress' | 'internet-egress' | 'metadata-endpoint' | 'any-namespace' | 'cross-namespace';
+export const RISK_GATES: readonly RiskGate[] = [
+  'internet-ingress',
+  'internet-egress',
+  'metadata-endpoint',
+  'any-namespace',
+  'cross-namespace',
+];
 
 /** Which tree's suppression annotations a check honours (`suppressionsFrom`). */
 export type SuppressionsFrom = 'head' | 'base';

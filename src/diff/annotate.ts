@@ -1,4 +1,4 @@
-import type { DiffResult, PathChange, Risk } from '../check/types.js';
+import type { DiffResult, PathChange, Risk } from './types.js';
 import type { SourceLocation } from '../manifests/types.js';
 import type { Protocol, Workload } from '../model/types.js';
 import { cidrToRange, formatAddress, ipBlockRanges, rangeContains, type IpRange } from '../policy/ip.js';

@@ -1,4 +1,4 @@
-import type { DiffResult, PathChange } from '../check/types.js';
+import type { DiffResult, PathChange } from './types.js';
 import type { Protocol } from '../model/types.js';
 import { compareWorkloads } from '../policy/engine.js';
 import { cidrToRange, compareBigInt, coveringCidr, rangeToCidrs, type IpRange } from '../policy/ip.js';

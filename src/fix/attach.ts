@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ReplayedFlow } from '../check/types.js';
+import type { ReplayedFlow } from '../replay/types.js';
 import type { Diagnostic } from '../manifests/types.js';
 import type { Finding } from '../rules/types.js';
-import { flowKey, type ObservedFlow } from './observed.js';
+import { flowKey, type ObservedFlow } from '../replay/observed.js';
 import { fixAllows, suggestDnsFix, suggestFlowFix, type FixContext, type FixOutcome } from './suggest.js';
-import type { RulePatch, SuggestedFix } from './types.js';
+import type { BrokenFlow, RulePatch, SuggestedFix } from './types.js';
 
 /** Where a side's manifests come from (as `runCheck` takes them). */
 export type ManifestText = { root: string } | { root: string; rendered: { name: string; text: string } };
@@ -65,7 +65,7 @@ export function withFlowFixes(
   changedFiles: ReadonlySet<string>,
   diagnostics: Diagnostic[],
   offered: readonly SuggestedFix[] = [],
-): ReplayedFlow[] {
+): BrokenFlow[] {
   const byKey = new Map(observed.map((flow) => [flow.key, flow]));
   return broken.map((flow, index) => {
     if (index >= MAX_FLOW_FIXES) return flow;

@@ -1,6 +1,7 @@
-import type { CheckResult, FlowsResult } from '../check/types.js';
 import { peerLabel } from '../diff/peers.js';
-import type { BlockingFlow, NamespaceReadiness, RulePatch, SuggestedFix, UnusedRule } from './types.js';
+import type { BlockingFlow, NamespaceReadiness, UnusedRule } from '../replay/types.js';
+import type { Finding } from '../rules/types.js';
+import type { BrokenFlow, RulePatch, SuggestedFix } from './types.js';
 
 /** Wording of fixes, readiness and unused rules shared by the text and Markdown reports. */
 
@@ -10,7 +11,10 @@ export interface FixItem {
   fix: SuggestedFix;
 }
 
-export function fixItems(result: CheckResult): FixItem[] {
+export function fixItems(result: {
+  findings: readonly Finding[];
+  flows?: { broken: readonly BrokenFlow[] };
+}): FixItem[] {
   const flows = (result.flows?.broken ?? []).flatMap((flow) =>
     flow.fix
       ? [
@@ -41,7 +45,7 @@ export function describePatch(patch: RulePatch): string {
 }
 
 /** `flows seen 2026-11-21T10:00:11Z to 2026-11-21T10:02:45Z` (or `flows without times`): every figure from flows names it. */
-export function describeWindow(flows: FlowsResult): string {
+export function describeWindow(flows: { window?: { firstSeen: string; lastSeen: string } }): string {
   return flows.window
     ? `flows seen ${flows.window.firstSeen} to ${flows.window.lastSeen}`
     : 'flows without times';

@@ -1,4 +1,4 @@
-import type { PathChange } from '../check/types.js';
+import type { PathChange } from '../diff/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { diffConnectivity } from '../diff/connectivity.js';
 import { peerLabel } from '../diff/peers.js';

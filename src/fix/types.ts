@@ -1,6 +1,5 @@
-import type { FlowPeer } from '../check/types.js';
-import type { Protocol } from '../model/types.js';
 import type { Direction } from '../policy/types.js';
+import type { ReplayedFlow } from '../replay/types.js';
 
 /**
  * One rule to add to one policy, verified before it is offered: the patched policy was re-parsed, is valid
@@ -31,37 +30,7 @@ export interface SuggestedFix extends RulePatch {
   alsoNeeded?: RulePatch;
 }
 
-/** An observed connection that keeps a namespace from taking a default deny, and which of its ends lack an allow. */
-export interface BlockingFlow {
-  from: FlowPeer;
-  to: FlowPeer;
-  protocol: Protocol;
-  port: number;
-  count: number;
-  /** `egress` when the source's side lacks an explicit allow, `ingress` for the destination's. */
-  uncovered: Direction[];
-}
-
-/**
- * Whether a namespace can take a default deny without cutting recorded traffic: every observed connection of its
- * workloads is `covered` when each of its ends in the namespace is explicitly allowed by a rule of a policy that
- * selects it, not merely let through because nothing isolates the pod.
- */
-export interface NamespaceReadiness {
-  namespace: string;
-  /** Distinct connections (source, destination, protocol, port) into or out of the namespace that passed. */
-  observed: number;
-  covered: number;
-  ready: boolean;
-  blocking: BlockingFlow[];
-}
-
-/** An allow rule that no recorded flow used in the window: a candidate to narrow or remove. */
-export interface UnusedRule {
-  policy: string;
-  direction: Direction;
-  /** Index in `spec.ingress` / `spec.egress`. */
-  index: number;
-  file: string;
-  line: number;
+/** A broken flow of the replay, with the rule that restores exactly its traffic when one verifies against head. */
+export interface BrokenFlow extends ReplayedFlow {
+  fix?: SuggestedFix;
 }

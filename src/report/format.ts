@@ -1,4 +1,4 @@
-import type { PathChange, Risk } from '../check/types.js';
+import type { PathChange, Risk } from '../diff/types.js';
 import type { Severity, SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange, WorkloadPeer } from '../policy/types.js';

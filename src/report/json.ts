@@ -2,7 +2,8 @@ import type { CheckResult } from '../check/types.js';
 import type { LintResult } from '../rules/types.js';
 
 /**
- * The key order of each object of the JSON contracts (`src/check/types.ts`, `src/rules/types.ts`), so the output
+ * The key order of each object of the JSON contracts (`src/check/types.ts`, `src/diff/types.ts`, `src/replay/types.ts`,
+ * `src/rules/types.ts`), so the output
  * reads the same whatever order the producer built its objects in. `true` is a leaf kept as it is. Unknown keys
  * are kept after the known ones: a field added to a contract is never dropped from the JSON.
  */

@@ -1,5 +1,7 @@
 import { FLOWS_CHANGED } from '../check/evidence.js';
-import type { CheckResult, FlowsResult, PathChange, ReplayedFlow } from '../check/types.js';
+import type { CheckResult, FlowsResult } from '../check/types.js';
+import type { PathChange } from '../diff/types.js';
+import type { ReplayedFlow } from '../replay/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import type { Peer } from '../policy/types.js';

@@ -1,4 +1,4 @@
-import type { DiffResult, PathChange } from '../check/types.js';
+import type { DiffResult, PathChange } from '../diff/types.js';
 import { isCidrPeer } from '../diff/peers.js';
 import { cleanText, truncate } from './escape.js';
 import { formatPorts, plural } from './format.js';

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { CheckResult, FlowsResult, PathChange, ReplayedFlow } from '../check/types.js';
+import type { CheckResult, FlowsResult } from '../check/types.js';
+import type { PathChange } from '../diff/types.js';
 import { comparePeers, peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
 import { describeMembers, describeRisks, formatPorts, groupByCause, openedBy, plural } from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
-import type { SuggestedFix } from '../fix/types.js';
+import type { BrokenFlow, SuggestedFix } from '../fix/types.js';
 import { ruleDocsUrl } from './links.js';
 
 const SARIF_SCHEMA =
@@ -267,7 +268,7 @@ function findingResult(finding: Finding, rules: RuleTable, uris: ArtifactUris): 
   };
 }
 
-function brokenFlowResult(flow: ReplayedFlow, rules: RuleTable, uris: ArtifactUris): SarifResult {
+function brokenFlowResult(flow: BrokenFlow, rules: RuleTable, uris: ArtifactUris): SarifResult {
   const from = peerLabel(flow.from);
   const to = peerLabel(flow.to);
   const seen = `seen ${plural(flow.count, 'time')}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ''}`;

@@ -1,4 +1,5 @@
-import type { CheckResult, ReplayedFlow } from '../check/types.js';
+import type { CheckResult } from '../check/types.js';
+import type { ReplayedFlow } from '../replay/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import type { Peer } from '../policy/types.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult, DecidedBy } from '../../src/check/types.js';
+import type { CheckResult } from '../../src/check/types.js';
+import type { DecidedBy } from '../../src/diff/types.js';
 import { cli } from '../support/cli.js';
 
 /**

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckResult, PathChange, ReplayedFlow } from '../../src/check/types.js';
+import type { CheckResult } from '../../src/check/types.js';
+import type { PathChange } from '../../src/diff/types.js';
+import type { ReplayedFlow } from '../../src/replay/types.js';
 import { peerLabel } from '../../src/diff/peers.js';
 import { cli } from '../support/cli.js';
 

@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
 import { sarifReport } from '../../src/check/sarif.js';
-import type { CheckResult, PathChange } from '../../src/check/types.js';
+import type { CheckResult } from '../../src/check/types.js';
+import type { PathChange } from '../../src/diff/types.js';
 import { peerLabel } from '../../src/diff/peers.js';
 import { describeRisks, formatPorts } from '../../src/report/format.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PathChange } from '../../src/check/types.js';
+import type { PathChange } from '../../src/diff/types.js';
 import { renderLintMarkdown, renderMarkdown } from '../../src/report/index.js';
 import { failing, hostile, lint, manyFindings, passing } from './cases.js';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { checkoutBaseTree, repositoryPrefix, resolveBaseCommit } from '../../git/trees.js';
 import { RENDERED_NAME, runCheck, type ManifestSource } from '../../check/run.js';
 import { renderEnvironment, runRender } from '../../git/render.js';
-import { RISK_GATES, type FailOn, type RiskGate } from '../../check/types.js';
+import { RISK_GATES, type FailOn, type RiskGate } from '../../config/types.js';
 import type { FlowFormat } from '../../flows/types.js';
 import { renderJson, renderMarkdown, renderText } from '../../report/index.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';

@@ -1,5 +1,5 @@
 import { nothingToAnalyse } from '../../check/side.js';
-import type { FailOn } from '../../check/types.js';
+import type { FailOn } from '../../config/types.js';
 import { renderLintJson, renderLintMarkdown, renderLintText } from '../../report/index.js';
 import { blocks } from '../../check/verdict.js';
 import { runLint } from '../../rules/run.js';

@@ -1,5 +1,5 @@
-import type { FlowPeer } from '../check/types.js';
-import { flowPeer } from '../diff/replay.js';
+import type { FlowPeer } from './types.js';
+import { flowPeer } from './replay.js';
 import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
 import type { Protocol } from '../model/types.js';

@@ -1,22 +1,20 @@
-import type { FlowPeer, FlowsResult, ReplayedFlow } from '../check/types.js';
+import { decidedBy, type SideEnds } from '../diff/blame.js';
+import { describeDenial } from '../diff/explain-text.js';
+import { peerLabel, workloadPeer } from '../diff/peers.js';
 import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
 import type { Workload } from '../model/types.js';
 import { ownerFromPodName } from '../flows/owner.js';
 import type { Endpoint, PolicyEngine } from '../policy/types.js';
-import { decidedBy, type SideEnds } from './blame.js';
-import { describeDenial } from './explain-text.js';
-import { peerLabel, workloadPeer } from './peers.js';
 import { compareText } from '../text/compare.js';
 import { checkDeadline, type Deadline } from '../deadline.js';
+import type { FlowPeer, ReplayedFlow, ReplayOutcome } from './types.js';
 
 /** One side of the replay: its engine and a matcher of flow endpoints to its model. */
 export interface ReplaySide {
   engine: PolicyEngine;
   match(endpoint: FlowEndpoint): MatchedEndpoint;
 }
-
-export type ReplayOutcome = Omit<FlowsResult, 'records' | 'skipped' | 'skippedSamples' | 'window'>;
 
 /**
  * Replays each aggregated flow against base and head. A flow that passed when recorded and that base allows but
