@@ -125,6 +125,15 @@ describe('loadConfig', () => {
     expect({ ...config, file: undefined }).toEqual({ ...DEFAULT_CONFIG, file: undefined });
   });
 
+  it('says where a file that does not parse fails, never what it holds (a token in .git/config)', () => {
+    const { diagnostics } = loadConfig('git-config.yaml', dir);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const diagnostic of diagnostics) {
+      expect(diagnostic).toMatchObject({ code: 'config', file: 'git-config.yaml', line: expect.any(Number) });
+      expect(diagnostic.message).not.toMatch(/ghs_|eC1hY2Nl|AUTHORIZATION|extraheader|x-access-token/);
+    }
+  });
+
   it('rejects a document that is not a mapping', () => {
     const { config, diagnostics } = loadConfig('not-a-map.yaml', dir);
     expect(lines(diagnostics)).toEqual(['1: config must be object']);
