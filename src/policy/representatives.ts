@@ -32,6 +32,16 @@ function unnamedNamespace(selector: LabelSelector): string {
   return isEmptySelector(selector) ? '*' : `*{${selectorText(selector)}}`;
 }
 
+/**
+ * How reports name the namespace of a representative whose namespace is unnamed: "any namespace", "namespaces
+ * team=a"; undefined for a namespace with a name.
+ */
+export function unnamedNamespaceText(namespace: string): string | undefined {
+  if (namespace === '*') return 'any namespace';
+  if (namespace.startsWith('*{') && namespace.endsWith('}')) return `namespaces ${namespace.slice(2, -1)}`;
+  return undefined;
+}
+
 /** The representatives one model's policies call for, each once. */
 export function representativesOf(model: ClusterModel): { workloads: Workload[]; namespaces: Namespace[] } {
   const workloads = new Map<string, Workload>();

@@ -1,5 +1,6 @@
 import type { DiffResult, PathChange } from '../diff/types.js';
-import { isCidrPeer } from '../diff/peers.js';
+import { isCidrPeer, peerLabel } from '../diff/peers.js';
+import { unnamedNamespaceText } from '../policy/representatives.js';
 import { cleanText, truncate } from './escape.js';
 import { formatPorts, plural } from './format.js';
 
@@ -53,12 +54,16 @@ interface Edge {
 
 /**
  * A `graph LR` of the namespace-level edges this change opens (solid, green) and closes (dashed, red), labelled
- * with their ports; CIDR peers are nodes of their own. Undefined when nothing was opened or closed.
+ * with their ports; CIDR peers are nodes of their own (`0.0.0.0/0 except 10.0.0.5/32`). Undefined when nothing was
+ * opened or closed.
  */
 export function renderNamespaceGraph(diff: Pick<DiffResult, 'opened' | 'closed'>): string | undefined {
   const nodes = new Map<string, { id: string; label: string }>();
   const nodeId = (peer: PathChange['from']): string => {
-    const label = isCidrPeer(peer) ? peer.cidr : peer.namespace;
+    // A block with exceptions is not the whole block; namespaces of pods outside the tree are said as selected.
+    const label = isCidrPeer(peer)
+      ? peerLabel(peer)
+      : (unnamedNamespaceText(peer.namespace) ?? peer.namespace);
     const key = `${isCidrPeer(peer) ? 'cidr' : 'namespace'}:${label}`;
     let node = nodes.get(key);
     if (!node) {
