@@ -18,7 +18,7 @@ import type { FixContext } from '../fix/suggest.js';
 import type { SuggestedFix } from '../fix/types.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import type { Cni } from '../model/cni.js';
-import { runLint, SUPPRESSION_NOT_HONOURED, suppressionKeys } from '../rules/run.js';
+import { LINT_STAGE, runLint, SUPPRESSION_NOT_HONOURED, suppressionKeys } from '../rules/run.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { checkDeadline, deadlineAfter, DeadlinePassed, untilDeadline, type Deadline } from '../deadline.js';
 import { analyseSide, nothingToAnalyse, type AnalysedSide } from './side.js';
@@ -125,7 +125,7 @@ interface StagesDone {
 /** The stages in their order, as a run stopped before one names it and those after it. */
 const STAGES = [
   'reading the manifests',
-  'linting',
+  LINT_STAGE,
   DIFF_STAGE,
   'explaining the changes',
   REPLAY_STAGE,
@@ -149,7 +149,7 @@ async function checkWith(
   ]);
   done.diagnostics.push(...head.diagnostics, ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics));
 
-  checkpoint('linting');
+  checkpoint(LINT_STAGE);
   const fixes = fixSetup(options, head, config);
   const suppressionsFrom = options.suppressionsFrom ?? config.suppressionsFrom;
   // Under `suppressionsFrom: base` only the base's annotations silence head's findings: a pull request cannot
@@ -157,10 +157,11 @@ async function checkWith(
   const headLint = lintSide(
     head,
     config,
+    deadline,
     suppressionsFrom === 'base' ? suppressionKeys(base.model) : undefined,
   );
   const headFindings = headLint.findings;
-  const baseFindings = lintSide(base, config).findings;
+  const baseFindings = lintSide(base, config, deadline).findings;
   const findings = withFindingFixes(
     markIntroduced(headFindings, baseFindings, filesUnread(base)),
     fixes.context,
@@ -358,6 +359,7 @@ function flowCutDiagnostics(flows: FlowsResult | undefined, config: ResolvedConf
 function lintSide(
   side: AnalysedSide,
   config: ResolvedConfig,
+  deadline: Deadline | undefined,
   honouredSuppressions?: ReadonlySet<string>,
 ): LintResult {
   return runLint(
@@ -366,6 +368,7 @@ function lintSide(
       engine: side.engine,
       diagnostics: side.diagnostics,
       ...(honouredSuppressions ? { honouredSuppressions } : {}),
+      ...(deadline ? { deadline } : {}),
     },
     config,
   );

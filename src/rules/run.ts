@@ -1,4 +1,5 @@
 import { Minimatch } from 'minimatch';
+import { checkDeadline, type Deadline } from '../deadline.js';
 import type { ResolvedConfig, RuleSetting } from '../config/types.js';
 import type { Diagnostic, SourceLocation } from '../manifests/types.js';
 import { networkPolicyRef, policyKey } from '../model/policy-ref.js';
@@ -27,7 +28,12 @@ export interface LintInput {
    * reported as a {@link SUPPRESSION_NOT_HONOURED} diagnostic at the annotation.
    */
   honouredSuppressions?: ReadonlySet<string>;
+  /** The run deadline, checked before each rule. */
+  deadline?: Deadline;
 }
+
+/** The stage a deadline passed in lint stops, as the check names it. */
+export const LINT_STAGE = 'linting';
 
 /** The code of the diagnostic saying a suppression the pull request added was not honoured. */
 export const SUPPRESSION_NOT_HONOURED = 'suppression-not-honoured';
@@ -79,6 +85,7 @@ export function runLint(
   };
 
   for (const rule of rules) {
+    checkDeadline(input.deadline, LINT_STAGE);
     const setting: RuleSetting = config.rules[rule.meta.id] ?? rule.meta.severity;
     if (setting === 'off') continue;
     if (rule.meta.consumesDiagnostic) consumers.push(rule.meta.consumesDiagnostic);

@@ -118,6 +118,16 @@ describe('maxRunSeconds: the run deadline', () => {
     );
   });
 
+  it('is checked inside a stage too: lint stops before its first rule once the deadline has passed', async () => {
+    // With the clock above, 3 s pass at the first check inside lint (the checkpoint before it read 2 s).
+    let reads = 0;
+    const result = await runCheck({ ...demo, maxRunSeconds: 3, clock: () => 1000 * reads++ });
+    expect(result.reasons).toEqual([
+      'the analysis passed limit maxRunSeconds (3 s) and stopped before linting',
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
   it('without a clock there is none: the run is analysed whole', async () => {
     const result = await runCheck({ ...demo, maxRunSeconds: 0 });
     expect(result.flows?.broken.length).toBeGreaterThan(0);
