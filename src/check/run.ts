@@ -17,11 +17,11 @@ import { namespaceReadiness, unusedRules } from '../replay/readiness.js';
 import type { FixContext } from '../fix/suggest.js';
 import type { SuggestedFix } from '../fix/types.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
-import type { Cni } from '../model/cni.js';
+import { chooseCni, type Cni } from '../model/cni.js';
 import { LINT_STAGE, runLint, SUPPRESSION_NOT_HONOURED, suppressionKeys } from '../rules/run.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { checkDeadline, deadlineAfter, DeadlinePassed, untilDeadline, type Deadline } from '../deadline.js';
-import { analyseSide, nothingToAnalyse, type AnalysedSide } from './side.js';
+import { cniEvidence, loadSide, modelSide, nothingToAnalyse, type AnalysedSide } from './side.js';
 import {
   baseOnlyDiagnostics,
   filesUnread,
@@ -143,10 +143,18 @@ async function checkWith(
   const checkpoint = (next: Stage) => checkDeadline(deadline, next);
   checkpoint('reading the manifests');
   const parseCache = new ParseCache();
-  const [base, head] = await Promise.all([
-    analyseSide(options.base, config, parseCache),
-    analyseSide(options.head, config, parseCache),
+  const [baseRead, headRead] = await Promise.all([
+    loadSide(options.base, config, parseCache),
+    loadSide(options.head, config, parseCache),
   ]);
+  // One CNI for both sides, from the policies of either: a pull request adding the first Cilium policy must not
+  // compare a generic base with a Cilium head. Head's objects first, so the diagnostic cites head where it can.
+  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
+    ...cniEvidence(headRead),
+    ...cniEvidence(baseRead).map((seen) => ({ ...seen, side: 'base' as const })),
+  ]);
+  const head = modelSide(headRead, config, cni, cniAssumed);
+  const base = modelSide(baseRead, config, cni);
   done.diagnostics.push(...head.diagnostics, ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics));
 
   checkpoint(LINT_STAGE);

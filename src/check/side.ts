@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { UnanalysedPolicy } from '../kinds/unanalysed.js';
 import { loadManifests, parseManifestText, type ParseCache } from '../manifests/load.js';
-import type { Diagnostic } from '../manifests/types.js';
+import type { Diagnostic, LoadResult } from '../manifests/types.js';
 import { buildModel, type BuildModelOptions } from '../model/build.js';
-import { chooseCni } from '../model/cni.js';
+import { chooseCni, type Cni, type PolicyObjectSeen } from '../model/cni.js';
 import type { ClusterModel } from '../model/types.js';
 import { unrenderedTreeHint } from '../model/unrendered.js';
 import { createEngine } from '../policy/engine.js';
@@ -21,15 +21,21 @@ export interface AnalysedSide {
   unanalysed: UnanalysedPolicy[];
 }
 
+/** A side's manifests as read, before its model is built: a comparison chooses the CNI from both sides first. */
+export interface LoadedSide {
+  source: ManifestSource;
+  loaded: LoadResult;
+}
+
 /**
- * Loads a side's manifests (files or rendered text), builds its model and its engine. Both sides of a comparison
- * pass the same `parseCache`, so the files a change leaves alone are parsed once.
+ * Loads a side's manifests (files or rendered text). Both sides of a comparison pass the same `parseCache`, so the
+ * files a change leaves alone are parsed once.
  */
-export async function analyseSide(
+export async function loadSide(
   source: ManifestSource,
   config: ResolvedConfig,
   parseCache?: ParseCache,
-): Promise<AnalysedSide> {
+): Promise<LoadedSide> {
   const loaded =
     'rendered' in source
       ? parseManifestText(source.rendered.text, source.rendered.name, { limits: config.limits })
@@ -38,15 +44,30 @@ export async function analyseSide(
           limits: config.limits,
           ...(parseCache ? { parseCache } : {}),
         });
-  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
-    ...loaded.objects.map(({ apiVersion, kind, loc }) => ({
+  return { source, loaded };
+}
+
+/** The objects of a side that tell which CNI it runs on (`chooseCni`), those of kinds not evaluated included. */
+export function cniEvidence(side: LoadedSide): PolicyObjectSeen[] {
+  return [
+    ...side.loaded.objects.map(({ apiVersion, kind, loc }) => ({
       apiVersion,
       kind,
       file: loc.file,
       line: loc.line,
     })),
-    ...loaded.unanalysed,
-  ]);
+    ...side.loaded.unanalysed,
+  ];
+}
+
+/** Builds a loaded side's model for `cni` and its engine; `cniAssumed` is the diagnostic that says why that CNI. */
+export function modelSide(
+  side: LoadedSide,
+  config: ResolvedConfig,
+  cni: Cni,
+  cniAssumed?: Diagnostic,
+): AnalysedSide {
+  const { source, loaded } = side;
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
@@ -70,6 +91,17 @@ export async function analyseSide(
     objectCount: loaded.objects.length + skipped,
     unanalysed: loaded.unanalysed,
   };
+}
+
+/** Loads one side and builds its model for the CNI its own policies tell (`reach`, `explain`, `lint`, `fix`). */
+export async function analyseSide(
+  source: ManifestSource,
+  config: ResolvedConfig,
+  parseCache?: ParseCache,
+): Promise<AnalysedSide> {
+  const side = await loadSide(source, config, parseCache);
+  const { cni, diagnostic } = chooseCni(config.cni, cniEvidence(side));
+  return modelSide(side, config, cni, diagnostic);
 }
 
 /** The config's `workloads:`, placed in the config file for messages that point at a workload. */

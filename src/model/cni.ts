@@ -21,11 +21,13 @@ export interface PolicyObjectSeen {
   kind: string;
   file: string;
   line: number;
+  /** Set for an object of the base tree, when a comparison chooses from both trees. */
+  side?: 'base';
 }
 
 /**
- * The CNI a side is analysed for: the setting when there is one; else the one CNI whose own policy kinds the tree
- * holds, said in an info diagnostic at the first of them; else `generic`.
+ * The CNI the trees are analysed for: the setting when there is one; else the one CNI whose own policy kinds the
+ * objects hold, said in an info diagnostic at the first of them; else `generic`.
  */
 export function chooseCni(
   setting: Cni | undefined,
@@ -55,6 +57,7 @@ export function chooseCni(
         '(generic, cilium or calico) in .netpol-guard.yaml, --cni or the Action input to say otherwise',
       file: first.file,
       line: first.line,
+      ...(first.side ? { side: first.side } : {}),
     },
   };
 }
