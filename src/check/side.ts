@@ -76,6 +76,7 @@ export function modelSide(
     complete: config.complete,
     outsideWorkloads: outsideWorkloads(config),
     cni,
+    cilium: config.cilium,
   });
   const skipped = Object.values(loaded.skippedKinds).reduce((sum, n) => sum + n, 0);
   const hint = 'rendered' in source ? undefined : unrenderedTreeHint(loaded.files, loaded.objects, model);

@@ -13,6 +13,7 @@ export const DEFAULT_MAX_REPORTED_CHANGES = 10_000;
 export const DEFAULT_MAX_RUN_SECONDS = 20 * 60;
 /** A day: the most `maxRunSeconds` may be (a timer cannot wait longer than 2^31 ms). */
 export const MAX_RUN_SECONDS = 24 * 60 * 60;
+import { CILIUM_DEFAULTS } from '../model/cni.js';
 import type { ResolvedConfig } from './types.js';
 
 /** The file looked for in the working directory when no `--config` is given. */
@@ -43,6 +44,7 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
   failOnRisks: ['internet-ingress', 'metadata-endpoint'],
   failOnUnreadInput: true,
   suppressionsFrom: 'head',
+  cilium: { ...CILIUM_DEFAULTS, policyCIDRMatchMode: [] },
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,

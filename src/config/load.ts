@@ -14,8 +14,11 @@ import { isInside, readFileInside, UnsafePathError } from '../files/contained.js
 const validateConfig = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 
 type ConfigFileContent = Partial<
-  Omit<ResolvedConfig, 'dns' | 'cluster' | 'limits' | 'file' | 'workloads'>
+  Omit<ResolvedConfig, 'dns' | 'cluster' | 'limits' | 'file' | 'workloads' | 'cilium'>
 > & {
+  cilium?: Partial<Omit<ResolvedConfig['cilium'], 'policyCIDRMatchMode'>> & {
+    policyCIDRMatchMode?: '' | 'nodes' | 'nodes'[];
+  };
   workloads?: (Pick<OutsideWorkload, 'namespace' | 'name'> & Partial<OutsideWorkload>)[];
   dns?: Partial<ResolvedConfig['dns']>;
   cluster?: Partial<ResolvedConfig['cluster']>;
@@ -292,6 +295,11 @@ function mergeWithDefaults(given: ConfigFileContent): ResolvedConfig {
       })),
     },
     cluster: { ...defaults.cluster, ...given.cluster },
+    cilium: {
+      ...defaults.cilium,
+      ...given.cilium,
+      policyCIDRMatchMode: ciliumCidrMatchMode(given.cilium?.policyCIDRMatchMode),
+    },
     limits: { ...defaults.limits, ...given.limits },
     namespaces: Object.fromEntries(
       Object.entries(given.namespaces ?? {}).map(([name, ns]) => [name, { labels: { ...ns?.labels } }]),
@@ -304,6 +312,12 @@ function mergeWithDefaults(given: ConfigFileContent): ResolvedConfig {
       ports: (ports ?? []).map((port) => ({ ...port, protocol: port.protocol ?? 'TCP' })),
     })),
   };
+}
+
+/** `policyCIDRMatchMode` as a list, from Helm's list or the agent flag's string. */
+function ciliumCidrMatchMode(given: '' | 'nodes' | 'nodes'[] | undefined): 'nodes'[] {
+  if (given === undefined || given === '') return [];
+  return typeof given === 'string' ? [given] : [...given];
 }
 
 /** The known id nearest to a misspelt one (edit distance at most 3), to suggest in the diagnostic. */

@@ -105,6 +105,21 @@ export const CONFIG_SCHEMA = {
     failOnUnreadInput: { type: 'boolean' },
     suppressionsFrom: { enum: ['head', 'base'] },
     cni: { enum: CNIS },
+    cilium: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        policyEnforcementMode: { enum: ['default', 'always', 'never'] },
+        // Helm takes a list; the agent flag a string ("" or "nodes").
+        policyCIDRMatchMode: {
+          anyOf: [{ enum: ['', 'nodes'] }, { type: 'array', uniqueItems: true, items: { enum: ['nodes'] } }],
+        },
+        policyAuditMode: { type: 'boolean' },
+        // Cilium's own check of cluster-name: lower-case letters, digits and dashes, at most 32.
+        clusterName: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$' },
+        clusterNetworkPolicy: { type: 'boolean' },
+      },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,

@@ -1,5 +1,5 @@
 import type { LoadLimits, Severity } from '../manifests/types.js';
-import type { Cni } from '../model/cni.js';
+import type { CiliumSettings, Cni } from '../model/cni.js';
 import type { LabelSelector, Protocol } from '../model/types.js';
 
 /** Which new findings fail `check` and `lint`: at or above a severity, or none. */
@@ -107,6 +107,8 @@ export interface ResolvedConfig {
    * own policy kinds the tree holds, if only one's, else `generic`.
    */
   cni?: Cni;
+  /** Cilium's agent settings that change verdicts, read when the CNI is Cilium (`model/cni.ts`, `docs/cilium.md`). */
+  cilium: CiliumSettings;
   /** The file the configuration was read from (relative to cwd), when there was one. */
   file?: string;
 }

@@ -193,6 +193,7 @@ function scopedModel(
     [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
   return {
     cni: context.model.cni ?? 'generic',
+    ...(context.model.cilium ? { cilium: context.model.cilium } : {}),
     namespaces: context.model.namespaces,
     workloads: scope.workloads(),
     services: inScope(index.services),

@@ -3,7 +3,7 @@ import type { Diagnostic, FieldPath, LoadedObject, SourceLocation } from '../man
 import { dnsLabelProblem, dnsSubdomainProblem } from '../manifests/syntax.js';
 import { policyKindOf } from '../kinds/registry.js';
 import type { PolicyKind } from '../kinds/types.js';
-import type { Cni } from './cni.js';
+import { CILIUM_DEFAULTS, cniEnforcesKind, type CiliumSettings, type Cni } from './cni.js';
 import { FieldReader } from './fields.js';
 import { namespacesDeclared } from './completeness.js';
 import { isInert, podMakerFor } from './operators/index.js';
@@ -38,6 +38,8 @@ export interface BuildModelOptions {
   })[];
   /** Whose semantics the engine follows where the specs leave them open (default `generic`; `model/cni.ts`). */
   cni?: Cni;
+  /** Cilium's agent settings (config `cilium:`), for `cni: cilium`; default Cilium's own. */
+  cilium?: CiliumSettings;
 }
 
 /**
@@ -223,7 +225,22 @@ export function buildModel(
     policies: [...policies.values()],
     tieredPolicies: [...tieredPolicies.values()].flatMap((entry) => [entry.policy, ...entry.more]),
     cni: options.cni ?? 'generic',
+    ...(options.cni === 'cilium' ? { cilium: options.cilium ?? CILIUM_DEFAULTS } : {}),
   };
+  for (const { policy, loc } of tieredPolicies.values()) {
+    if (cniEnforcesKind(model, policy.ref.kind)) continue;
+    diagnostics.push({
+      severity: 'warning',
+      code: 'not-evaluated',
+      message:
+        `Cilium enforces ${policy.ref.kind} only with enable-k8s-cluster-network-policy (off by default): the ` +
+        'analysis leaves it out. Set cilium.clusterNetworkPolicy: true in .netpol-guard.yaml if the cluster enables it',
+      file: loc.file,
+      line: loc.line,
+      column: loc.column,
+      resource: { kind: policy.ref.kind, name: policy.ref.name },
+    });
+  }
   model.knowledge = {
     complete: options.complete ?? false,
     namespacesDeclared: namespacesDeclared(model, new Set(Object.keys(options.namespaceLabels ?? {}))),

@@ -8,6 +8,67 @@ import type { Diagnostic } from '../manifests/types.js';
 export type Cni = 'generic' | 'cilium' | 'calico';
 export const CNIS: readonly Cni[] = ['generic', 'cilium', 'calico'];
 
+/**
+ * The settings of Cilium's agent that change verdicts (config `cilium:`, read when the CNI is Cilium), with Cilium's
+ * defaults in {@link CILIUM_DEFAULTS}. Sources (cilium/cilium): Documentation/security/policy/intro.rst ("Policy
+ * Enforcement Modes"), layer3.rst ("Selecting nodes with CIDR / ipBlock"), Documentation/security/policy-creation.rst
+ * (policy audit mode), the agent flags `enable-policy`, `policy-cidr-match-mode`, `policy-audit-mode`,
+ * `cluster-name` and `enable-k8s-cluster-network-policy`.
+ */
+export interface CiliumSettings {
+  /**
+   * `default`: a pod is isolated in a direction once a policy selects it for it; `always`: every pod is isolated
+   * in both directions, with or without policies; `never`: nothing is enforced, everything is allowed.
+   */
+  policyEnforcementMode: 'default' | 'always' | 'never';
+  /** `[nodes]`: CIDR rules and ipBlocks also match node addresses (pods on the host network); `[]`: nothing inside. */
+  policyCIDRMatchMode: readonly 'nodes'[];
+  /** Policy audit mode: what policies deny is recorded (Hubble `AUDIT`) and let through, so nothing breaks yet. */
+  policyAuditMode: boolean;
+  /** The value of every pod's `io.cilium.k8s.policy.cluster` label. */
+  clusterName: string;
+  /** Whether Cilium enforces ClusterNetworkPolicy (`enable-k8s-cluster-network-policy`, off by default in 1.20). */
+  clusterNetworkPolicy: boolean;
+}
+
+export const CILIUM_DEFAULTS: Readonly<CiliumSettings> = Object.freeze({
+  policyEnforcementMode: 'default',
+  policyCIDRMatchMode: [],
+  policyAuditMode: false,
+  clusterName: 'default',
+  clusterNetworkPolicy: false,
+});
+
+/** The label Cilium puts on every endpoint with the cluster's name (`cluster-name`). */
+export const CILIUM_CLUSTER_LABEL = 'io.cilium.k8s.policy.cluster';
+
+/** The cluster name pods carry in {@link CILIUM_CLUSTER_LABEL}: the configured one under Cilium, else Cilium's default. */
+export function ciliumClusterName(model: { cilium?: CiliumSettings }): string {
+  return model.cilium?.clusterName ?? CILIUM_DEFAULTS.clusterName;
+}
+
+/**
+ * Whether the CNI enforces policies of this kind: Cilium enforces ClusterNetworkPolicy only when the agent enables
+ * it (`enable-k8s-cluster-network-policy`, off by default). Every other kind the engine evaluates applies.
+ */
+export function cniEnforcesKind(model: { cni?: Cni; cilium?: CiliumSettings }, kind: string): boolean {
+  if (model.cni !== 'cilium' || kind !== 'ClusterNetworkPolicy') return true;
+  return (model.cilium ?? CILIUM_DEFAULTS).clusterNetworkPolicy;
+}
+
+/** Cilium's policy enforcement mode for the model: `default` unless the CNI is Cilium and its config says otherwise. */
+export function policyEnforcementMode(model: {
+  cni?: Cni;
+  cilium?: CiliumSettings;
+}): CiliumSettings['policyEnforcementMode'] {
+  return model.cni === 'cilium' ? (model.cilium ?? CILIUM_DEFAULTS).policyEnforcementMode : 'default';
+}
+
+/** Whether Cilium runs in policy audit mode: what policies deny is let through (Hubble says `AUDIT`). */
+export function inPolicyAuditMode(model: { cni?: Cni; cilium?: CiliumSettings }): boolean {
+  return model.cni === 'cilium' && (model.cilium ?? CILIUM_DEFAULTS).policyAuditMode;
+}
+
 /** The API groups whose policy kinds only one CNI implements: a tree holding them runs on that CNI. */
 const CNI_OF_GROUP: Readonly<Record<string, Exclude<Cni, 'generic'>>> = {
   'cilium.io': 'cilium',

@@ -1,5 +1,5 @@
 import type { SourceLocation, FieldPath } from '../manifests/types.js';
-import type { Cni } from './cni.js';
+import type { CiliumSettings, Cni } from './cni.js';
 
 export type Labels = Readonly<Record<string, string>>;
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -85,6 +85,8 @@ export interface PolicyPeer {
   ipBlock?: IpBlock;
   /** An ipBlock that names addresses outside the pods only: Cilium's CIDR rules and its `world` entity. */
   addressesOnly?: true;
+  /** Cilium's `world` entity: outside the cluster, so never a node either (`policy/compile.ts`). */
+  world?: true;
   path: FieldPath;
 }
 
@@ -218,4 +220,6 @@ export interface ClusterModel {
   knowledge?: ModelKnowledge;
   /** Whose semantics apply where the specs leave them open (`model/cni.ts`); absent: `generic`. */
   cni?: Cni;
+  /** Cilium's agent settings, for `cni: cilium` (`model/cni.ts`); absent: Cilium's defaults. */
+  cilium?: CiliumSettings;
 }

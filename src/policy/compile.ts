@@ -27,6 +27,14 @@ export interface PodFacts {
   unpoliced?: 'node-address' | 'node-identity';
 }
 
+/**
+ * Which pods an address peer (ipBlock, CIDR rule) matches by their stated addresses, as the CNI decides
+ * (`model/cni.ts`): every pod (`pods`: the upstream reading of ipBlock), none (`none`: Cilium, whose CIDR rules and
+ * ipBlocks match no endpoint of the cluster), or only pods on the host network, whose addresses are their nodes'
+ * (`nodes`: Cilium with `policyCIDRMatchMode: [nodes]`).
+ */
+export type AddressMatch = 'pods' | 'none' | 'nodes';
+
 /** The other end of a connection as a rule sees it: a pod, or an address outside the cluster's pods. */
 export type PeerFacts = { pod: PodFacts } | { address: IpRange | undefined };
 
@@ -93,7 +101,7 @@ export interface CompiledPolicy {
 }
 
 /** Compiles a policy of another kind, read into the model's tiered form by its kind (`src/kinds/`). */
-export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
+export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressMatch): CompiledPolicy {
   const { subject } = policy;
   const pods = compileSelector(subject.podSelector);
   const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
@@ -105,7 +113,7 @@ export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
       index: rule.index,
       ...(rule.name !== undefined ? { name: rule.name } : {}),
       path: rule.path,
-      ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(home, peer)) } : {}),
+      ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(home, peer, addressMatch)) } : {}),
       ports: compilePorts(rule.ports),
     }));
   return {
@@ -134,13 +142,15 @@ export function compileTieredPolicy(policy: TieredPolicy): CompiledPolicy {
         // Equal priorities are ordered by name, so the name is part of what a policy means.
         policy.ref.name,
         subject,
+        addressMatch,
         policy[direction].map(({ action, peers, ports }) => [
           action,
-          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly }) => [
+          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly, world }) => [
             podSelector,
             namespaceSelector,
             ipBlock,
             addressesOnly,
+            world,
           ]),
           ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
         ]),
@@ -155,28 +165,35 @@ export function meaningOnce(describe: (direction: Direction) => string): (direct
   return (direction) => (meanings[direction] ??= describe(direction));
 }
 
-/** Compiles one peer item; `policyNamespace` is where a podSelector alone looks for pods. */
-export function compilePeer(policyNamespace: string, peer: PolicyPeer): CompiledPeer {
+/**
+ * Compiles one peer item; `policyNamespace` is where a podSelector alone looks for pods, `addressMatch` which pods
+ * an ipBlock matches by address on this CNI.
+ */
+export function compilePeer(
+  policyNamespace: string,
+  peer: PolicyPeer,
+  addressMatch: AddressMatch,
+): CompiledPeer {
   if (peer.ipBlock) {
     const ranges = ipBlockRanges(peer.ipBlock);
     const admits = (address: IpRange) => ranges.some((range) => rangeContains(range, address));
-    const key = `${peer.addressesOnly ? 'addresses' : 'ip'}:${JSON.stringify(peer.ipBlock)}`;
     const holdsEveryAddress = ranges.some((range) => rangeContains(range, fullRange(range.family)));
+    const match = podsMatchedByAddress(peer, addressMatch);
     return {
       peer,
       ipRanges: ranges,
-      key,
-      namespaceKey: peer.addressesOnly ? 'addresses' : 'ip',
+      key: `ip:${match}:${JSON.stringify(peer.ipBlock)}`,
+      namespaceKey: `ip:${match}`,
       matchesNamespace: () => false,
-      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
-      // A pod that is its node is reached at the node's address (on CNIs that match nodes by address), which only a
-      // block of every address surely holds.
+      // A pod matches when one of its stated addresses is admitted, where the CNI lets an address rule match pods.
+      // A pod that is its node is reached at the node's address: on Calico only a block of every address surely
+      // holds it; on Cilium only CIDR rules that match nodes (policyCIDRMatchMode: [nodes]) do, by its stated one.
       matches: (facts) =>
         'pod' in facts
-          ? !peer.addressesOnly &&
-            (facts.pod.unpoliced
-              ? facts.pod.unpoliced === 'node-address' && holdsEveryAddress
-              : facts.pod.ips.some(admits))
+          ? facts.pod.unpoliced === 'node-address'
+            ? !peer.addressesOnly && holdsEveryAddress
+            : (facts.pod.unpoliced === 'node-identity' ? match === 'nodes' : match === 'pods') &&
+              facts.pod.ips.some(admits)
           : facts.address !== undefined && admits(facts.address),
     };
   }
@@ -201,6 +218,16 @@ export function compilePeer(policyNamespace: string, peer: PolicyPeer): Compiled
       matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) &&
       podMatches(facts.pod.labels),
   };
+}
+
+/**
+ * Which pods an address peer matches by address: Cilium's CIDR rules never match a pod (nodes only where the CNI
+ * lets CIDR rules match nodes), its `world` entity nothing inside the cluster; an ipBlock as the CNI reads it.
+ */
+export function podsMatchedByAddress(peer: PolicyPeer, addressMatch: AddressMatch): AddressMatch {
+  if (peer.world) return 'none';
+  if (peer.addressesOnly) return addressMatch === 'nodes' ? 'nodes' : 'none';
+  return addressMatch;
 }
 
 /** Whether a selector peer matches every pod of every namespace (`namespaceSelector: {}` with no pod restriction). */

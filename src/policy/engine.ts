@@ -2,6 +2,12 @@ import { pushTo } from '../collections.js';
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
+import {
+  CILIUM_CLUSTER_LABEL,
+  ciliumClusterName,
+  cniEnforcesKind,
+  policyEnforcementMode,
+} from '../model/cni.js';
 import type {
   ClusterModel,
   ContainerPort,
@@ -19,6 +25,8 @@ import {
   compilePeer,
   compileTieredPolicy,
   matchesEveryPod,
+  podsMatchedByAddress,
+  type AddressMatch,
   type CompiledPeer,
   type CompiledPolicy,
   type CompiledPorts,
@@ -50,6 +58,7 @@ import type {
   PolicyEngine,
   PolicyVerdict,
   PortRange,
+  RuleVerdict,
   SideExplanation,
   TierDecision,
   WorkloadPeer,
@@ -73,8 +82,10 @@ interface TierRule {
 
 /** What applies to a pod in one direction, tier by tier. */
 interface Selecting {
-  /** Namespaced-tier policies selecting the pod whose rules apply to the direction: the tier decides for it. */
+  /** Namespaced-tier policies selecting the pod whose rules apply to the direction. */
   namespaced: CompiledPolicy[];
+  /** Whether the namespaced tier decides for the pod: some of them apply, or Cilium enforces policy on every pod. */
+  decides: boolean;
   /** Whether one of them isolates the pod (all but Cilium policies that opt out with `enableDefaultDeny`). */
   isolated: boolean;
   /** Rules of the admin and baseline policies selecting the pod, in evaluation order. */
@@ -147,14 +158,26 @@ class Engine implements PolicyEngine {
   private readonly peerMembers = new Map<string, readonly Workload[]>();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
   private readonly externalBlockCache = new ExternalBlockCache();
+  /** Which pods address rules match on the model's CNI. */
+  private readonly addressMatch: AddressMatch;
+  /** Cilium's policy enforcement mode (`default` on other CNIs). */
+  private readonly enforcement: ReturnType<typeof policyEnforcementMode>;
+  /** The value of the cluster label Cilium gives every pod. */
+  private readonly clusterName: string;
 
   constructor(readonly model: ClusterModel) {
-    for (const policy of model.policies) {
+    this.addressMatch = addressMatchOf(model);
+    this.enforcement = policyEnforcementMode(model);
+    this.clusterName = ciliumClusterName(model);
+    // Cilium's `policyEnforcementMode: never` enforces no policy: every connection is allowed.
+    const enforced = this.enforcement !== 'never';
+    for (const policy of enforced ? model.policies : []) {
       const compiled = this.compiled(policy);
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
-    for (const policy of model.tieredPolicies ?? []) {
-      const compiled = compiledTiered(policy);
+    for (const policy of enforced ? (model.tieredPolicies ?? []) : []) {
+      if (!cniEnforcesKind(model, policy.ref.kind)) continue;
+      const compiled = compiledTiered(policy, this.addressMatch);
       if (compiled.tier !== 'namespaced') this.clusterPolicies.push(compiled);
       else if (compiled.namespace !== undefined)
         pushTo(this.policiesByNamespace, compiled.namespace, compiled);
@@ -344,7 +367,7 @@ class Engine implements PolicyEngine {
         ? firstRule(selecting.namespaced, direction, 'allow', side, protocol, port)
         : undefined;
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : undefined;
-      return { decides: selecting.namespaced.length > 0, open: !selecting.isolated, allowing, denying };
+      return { decides: selecting.decides, open: !selecting.isolated, allowing, denying };
     });
   }
 
@@ -369,7 +392,11 @@ class Engine implements PolicyEngine {
   }
 
   explain(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): Explanation {
-    const verdicts = (evaluations: readonly PolicyEvaluation[], tiered: boolean): PolicyVerdict[] =>
+    const verdicts = (
+      evaluations: readonly PolicyEvaluation[],
+      tiered: boolean,
+      other: Endpoint,
+    ): PolicyVerdict[] =>
       evaluations.map(({ compiled, rules }) => ({
         policy: policyId(compiled),
         loc: compiled.ref.location,
@@ -383,6 +410,7 @@ class Engine implements PolicyEngine {
           portMatches: rule.ports.has(protocol, port),
           ...(tiered || rule.compiled.action !== 'allow' ? { action: rule.compiled.action } : {}),
           ...(rule.compiled.name !== undefined ? { name: rule.compiled.name } : {}),
+          ...this.podAddress(rule.compiled, other),
         })),
       }));
     const explainSide = (direction: Direction, subject: Endpoint, other: Endpoint): SideExplanation => {
@@ -391,19 +419,45 @@ class Engine implements PolicyEngine {
         direction,
         isolated: side.isolated,
         allowed: side.allowed.has(protocol, port),
-        policies: verdicts(side.policies, false),
+        policies: verdicts(side.policies, false, other),
       };
       if (side.tiered.length === 0) return explained;
       const decision = this.decide(direction, subject, other, protocol, port);
       return {
         ...explained,
-        tiered: verdicts(side.tiered, true),
+        tiered: verdicts(side.tiered, true, other),
         decision: tierDecision(decision),
       };
     };
     const egress = explainSide('egress', from, to);
     const ingress = explainSide('ingress', to, from);
     return { allowed: egress.allowed && ingress.allowed, protocol, port, egress, ingress };
+  }
+
+  /**
+   * Where a rule's address peer covers a stated address of the pod at the other end: whether the CNI lets it match
+   * the pod by that address, which `explain` states beside the verdict (the engine's ipBlock-to-pod assumption).
+   */
+  private podAddress(rule: CompiledRule, other: Endpoint): Pick<RuleVerdict, 'podAddress'> {
+    if (!('workload' in other)) return {};
+    const facts = this.podFacts(other.workload);
+    for (const peer of rule.peers ?? []) {
+      if (!peer.peer.ipBlock) continue;
+      const address = other.workload.ips.find((ip) => {
+        const range = addressToRange(ip);
+        return range !== undefined && peer.ipRanges.some((covering) => rangeContains(covering, range));
+      });
+      if (address === undefined) continue;
+      return {
+        podAddress: {
+          cidr: peer.peer.ipBlock.cidr,
+          address,
+          matched: peer.matches({ pod: facts }),
+          cni: this.model.cni ?? 'generic',
+        },
+      };
+    }
+    return {};
   }
 
   connectivity(): Connection[] {
@@ -564,7 +618,7 @@ class Engine implements PolicyEngine {
       return composeDirection(
         ordered(selecting.admin, facts, other),
         {
-          decides: selecting.namespaced.length > 0,
+          decides: selecting.decides,
           allow: rowPorts(namespaced, other),
           deny: denied(ordered(selecting.denies, facts, other)),
         },
@@ -585,7 +639,7 @@ class Engine implements PolicyEngine {
         return composeDirection(
           ordered(selecting.admin, facts, undefined),
           {
-            decides: selecting.namespaced.length > 0,
+            decides: selecting.decides,
             allow,
             deny: denied(ordered(selecting.denies, facts, undefined)),
           },
@@ -666,9 +720,7 @@ class Engine implements PolicyEngine {
     if (!groups) {
       groups =
         peer.ipRanges.length > 0
-          ? peer.peer.addressesOnly
-            ? []
-            : this.groups.filter((group) => group.facts.ips.length > 0 || group.facts.unpoliced)
+          ? this.groupsWithAddresses(podsMatchedByAddress(peer.peer, this.addressMatch))
           : [...this.groupsByNamespace.entries()]
               .filter(([namespace]) =>
                 peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
@@ -677,6 +729,17 @@ class Engine implements PolicyEngine {
       this.namespaceGroups.set(peer.namespaceKey, groups);
     }
     return groups;
+  }
+
+  /** Groups an address rule may match by their stated addresses, as the CNI lets it. */
+  private groupsWithAddresses(match: AddressMatch): Group[] {
+    if (match === 'none') return [];
+    // Pods that are their node (`unpoliced`) are reached at its address, which `compilePeer` judges.
+    return this.groups.filter((group) =>
+      match === 'pods'
+        ? group.facts.ips.length > 0 || group.facts.unpoliced
+        : group.facts.unpoliced === 'node-identity' && group.facts.ips.length > 0,
+    );
   }
 
   private evaluateSide(direction: Direction, subject: Endpoint, other: Endpoint): SideEvaluation {
@@ -713,7 +776,7 @@ class Engine implements PolicyEngine {
     const allowed = composeDirection(
       matching(tiered, 'admin'),
       {
-        decides: policies.length > 0,
+        decides: selecting.decides,
         allow: selecting.isolated ? union('allow') : ConnSet.all(),
         deny: union('deny'),
       },
@@ -741,6 +804,8 @@ class Engine implements PolicyEngine {
       ...this.clusterwideNamespaced,
     ].filter((compiled) => compiled.selects(facts));
     const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
+    // Cilium's `policyEnforcementMode: always` isolates every pod in both directions, selected or not.
+    const enforcedEverywhere = this.enforcement === 'always';
     const of = (direction: Direction): Selecting => {
       const applying = (policies: readonly CompiledPolicy[]) =>
         policies.filter((compiled) => compiled.applies[direction]);
@@ -752,7 +817,9 @@ class Engine implements PolicyEngine {
       const tiered = applying(cluster);
       return {
         namespaced: isolating,
-        isolated: isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
+        decides: isolating.length > 0 || enforcedEverywhere,
+        isolated:
+          enforcedEverywhere || isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
         admin: rules(
           tiered.filter((policy) => policy.tier === 'admin'),
           () => true,
@@ -781,7 +848,8 @@ class Engine implements PolicyEngine {
       facts = {
         namespace: workload.namespace,
         namespaceLabels: namespaceLabelsOf(this.model, workload.namespace),
-        labels: workload.labels,
+        // Cilium labels every endpoint with its cluster's name, which its selectors may name.
+        labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: this.clusterName },
         ports: workload.ports,
         ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
         ...unpoliced(workload, this.model.cni),
@@ -792,12 +860,12 @@ class Engine implements PolicyEngine {
   }
 
   private compiled(policy: NetworkPolicy): CompiledPolicy {
-    let compiled = compiledPolicies.get(policy);
+    let compiled = compiledPolicies[this.addressMatch].get(policy);
     if (!compiled) {
-      compiled = compileNetworkPolicy(policy);
-      compiledPolicies.set(policy, compiled);
+      compiled = compileNetworkPolicy(policy, this.addressMatch);
+      compiledPolicies[this.addressMatch].set(policy, compiled);
       for (const rule of [...compiled.ingress, ...compiled.egress])
-        for (const peer of rule.peers ?? []) compiledPeers.set(peer.peer, peer);
+        for (const peer of rule.peers ?? []) compiledPeers[this.addressMatch].set(peer.peer, peer);
     }
     return compiled;
   }
@@ -805,13 +873,23 @@ class Engine implements PolicyEngine {
   private compiledPeer(policy: NetworkPolicy, peer: PolicyPeer): CompiledPeer {
     // A peer of the policy was compiled with it; a peer made up by a caller is compiled on its own.
     this.compiled(policy);
-    let compiled = compiledPeers.get(peer);
+    let compiled = compiledPeers[this.addressMatch].get(peer);
     if (!compiled) {
-      compiled = compilePeer(policy.namespace, peer);
-      compiledPeers.set(peer, compiled);
+      compiled = compilePeer(policy.namespace, peer, this.addressMatch);
+      compiledPeers[this.addressMatch].set(peer, compiled);
     }
     return compiled;
   }
+}
+
+/**
+ * Which pods address rules match by their stated addresses on the model's CNI: under Cilium no endpoint of the
+ * cluster (CIDR rules and ipBlocks "do not apply to traffic where both sides are managed by Cilium or use an IP
+ * belonging to a node", Documentation/security/policy/layer3.rst), nodes too with `policyCIDRMatchMode: [nodes]`.
+ */
+function addressMatchOf(model: ClusterModel): AddressMatch {
+  if (model.cni !== 'cilium') return 'pods';
+  return model.cilium?.policyCIDRMatchMode.includes('nodes') ? 'nodes' : 'none';
 }
 
 /** Where a rule is written, worked out once: explanations name every rule of the policies they show. */
@@ -836,7 +914,7 @@ const TIER_ORDER: Record<CompiledPolicy['tier'], number> = { admin: 0, namespace
 const DEFAULT_ALLOW: PortDecision<TierRule> = { allowed: true, tier: 'default' };
 
 function isEmptySelecting(selecting: Selecting): boolean {
-  return selecting.namespaced.length === 0 && selecting.admin.length === 0 && selecting.baseline.length === 0;
+  return !selecting.decides && selecting.admin.length === 0 && selecting.baseline.length === 0;
 }
 
 /** The first rule of the given action, in policy and rule order, that lets the connection through. */
@@ -919,21 +997,26 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) 
  * model that differs from head in one or two policies; compiling thousands of unchanged ones again dominated a
  * large check. Models are not changed once built, so an object's compiled form never goes stale.
  */
-const compiledPolicies = new WeakMap<NetworkPolicy, CompiledPolicy>();
-const compiledTieredPolicies = new WeakMap<TieredPolicy, CompiledPolicy>();
+const perAddressMatch = <K extends object, V>(): Record<AddressMatch, WeakMap<K, V>> => ({
+  pods: new WeakMap(),
+  none: new WeakMap(),
+  nodes: new WeakMap(),
+});
+const compiledPolicies = perAddressMatch<NetworkPolicy, CompiledPolicy>();
+const compiledTieredPolicies = perAddressMatch<TieredPolicy, CompiledPolicy>();
 
-function compiledTiered(policy: TieredPolicy): CompiledPolicy {
-  let compiled = compiledTieredPolicies.get(policy);
+function compiledTiered(policy: TieredPolicy, addressMatch: AddressMatch): CompiledPolicy {
+  let compiled = compiledTieredPolicies[addressMatch].get(policy);
   if (!compiled) {
-    compiled = compileTieredPolicy(policy);
-    compiledTieredPolicies.set(policy, compiled);
+    compiled = compileTieredPolicy(policy, addressMatch);
+    compiledTieredPolicies[addressMatch].set(policy, compiled);
   }
   return compiled;
 }
-const compiledPeers = new WeakMap<PolicyPeer, CompiledPeer>();
+const compiledPeers = perAddressMatch<PolicyPeer, CompiledPeer>();
 const groupKeys = new WeakMap<Workload, string>();
 
-/** Workloads with the same key are identical pods for every policy: namespace, labels, ports and stated IPs. */
+/** Workloads with the same key are identical pods for every policy: namespace, labels, ports, stated IPs, host network. */
 export function groupKey(workload: Workload): string {
   let key = groupKeys.get(workload);
   if (key === undefined) {

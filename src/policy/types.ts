@@ -10,6 +10,7 @@ import type {
   Tier,
   Workload,
 } from '../model/types.js';
+import type { Cni } from '../model/cni.js';
 import type { ConnSet } from './portset.js';
 
 /** Inclusive port range `[lo, hi]`, 1..65535. */
@@ -64,6 +65,11 @@ export interface RuleVerdict {
   action?: RuleAction;
   /** The rule's `name`, for kinds that name rules. */
   name?: string;
+  /**
+   * Set when an address peer of the rule (ipBlock, CIDR) covers an address the tree states for the pod at the other
+   * end: whether it matches the pod by it, which depends on the CNI (`policy/compile.ts`).
+   */
+  podAddress?: { cidr: string; address: string; matched: boolean; cni: Cni };
 }
 
 export interface PolicyVerdict {

@@ -3,6 +3,7 @@ import { describeDenial } from '../diff/explain-text.js';
 import { peerLabel, workloadPeer } from '../diff/peers.js';
 import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
+import { inPolicyAuditMode } from '../model/cni.js';
 import type { Workload } from '../model/types.js';
 import { ownerFromPodName } from '../flows/owner.js';
 import type { Endpoint, PolicyEngine } from '../policy/types.js';
@@ -21,7 +22,8 @@ export interface ReplaySide {
  * head denies is `broken`: live traffic this change would cut. A flow that was denied and head allows is
  * `newlyAllowed`. A flow Hubble recorded as `AUDIT` passed only because policy audit mode let it: the policy in
  * force would have denied it, so whatever base says, one head denies is `wouldBreakWhenEnforced` (the step from
- * audit to enforcement in an iterative hardening), and one head allows needs nothing. Drops for reasons other than
+ * audit to enforcement in an iterative hardening), and one head allows needs nothing. With Cilium in policy audit
+ * mode (config `cilium.policyAuditMode`) every flow head denies is such a flow: nothing is dropped yet. Drops for reasons other than
  * policy stay out of the verdict; endpoints that match nothing in the model are reported, never guessed.
  * `deadline` is checked every few thousand flows.
  */
@@ -41,6 +43,7 @@ export function replayFlows(
     deniedAtBase: 0,
   };
   let step = 0;
+  const auditMode = inPolicyAuditMode(head.engine.model);
   for (const flow of flows) {
     if (++step % DEADLINE_EVERY === 0) checkDeadline(deadline, REPLAY_STAGE);
     if (flow.verdict === 'dropped-other') {
@@ -63,7 +66,7 @@ export function replayFlows(
       continue;
     }
     if (allowedAtHead) continue;
-    const audited = flow.verdict === 'audit';
+    const audited = flow.verdict === 'audit' || auditMode;
     if (!audited && !allowedAtBase(base, flow)) {
       outcome.deniedAtBase++;
       continue;

@@ -180,6 +180,48 @@ describe('explain of a connection a CiliumNetworkPolicy deny decides', () => {
   });
 });
 
+describe('explain of an ipBlock that covers the address a pod is stated to have', () => {
+  const explain = (cni: string) =>
+    cli([
+      'explain',
+      'fixtures/engine/cilium-cni',
+      '--cni',
+      cni,
+      '--from',
+      'shop/stray',
+      '--to',
+      'shop/db',
+      '--port',
+      '5432',
+    ]);
+  const rule = 'ingress[0] (fixtures/engine/cilium-cni/manifests.yaml:50)';
+
+  it('under cni: cilium says the ipBlock matches no pod, where it decides the denial', async () => {
+    const { code, stdout } = await explain('cilium');
+    expect(code).toBe(0);
+    expect(stdout).toContain('shop/stray -> shop/db TCP/5432: DENIED');
+    expect(stdout).toContain(
+      `names 10.0.0.0/8, which covers the pod's stated address 10.1.0.7, but on Cilium a CIDR rule or ipBlock ` +
+        'matches no pod)',
+    );
+    expect(stdout).toContain(`      ${rule}: peer does not match`);
+    expect(stdout).toContain(
+      "        10.0.0.0/8 covers shop/stray's stated address 10.1.0.7, but on Cilium (cni: cilium) a CIDR rule or " +
+        'ipBlock matches no pod: only endpoint selectors do',
+    );
+  });
+
+  it('under cni: generic says the ipBlock matches the pod by that address', async () => {
+    const { stdout } = await explain('generic');
+    expect(stdout).toContain('shop/stray -> shop/db TCP/5432: ALLOWED');
+    expect(stdout).toContain(`      ${rule}: allows`);
+    expect(stdout).toContain(
+      '        10.0.0.0/8 matches shop/stray by its stated address 10.1.0.7 (cni: generic: an ipBlock matches the ' +
+        'addresses pods are stated to have; on Cilium it would match no pod)',
+    );
+  });
+});
+
 describe('explain next to a policy of a kind not analysed', () => {
   const tree = 'fixtures/manifests/unanalysed-explain';
   it('says that the verdict leaves out the Calico NetworkPolicy of the namespace', async () => {

@@ -62,6 +62,13 @@ describe('loadConfig', () => {
       failOnUnreadInput: false,
       suppressionsFrom: 'base',
       cni: 'cilium',
+      cilium: {
+        policyEnforcementMode: 'always',
+        policyCIDRMatchMode: ['nodes'],
+        policyAuditMode: true,
+        clusterName: 'prod-eu',
+        clusterNetworkPolicy: true,
+      },
       limits: {
         maxFileBytes: 1048576,
         maxTotalBytes: 8388608,
@@ -84,6 +91,8 @@ describe('loadConfig', () => {
     const { config, diagnostics } = loadConfig('invalid.yaml', dir);
     expect(lines(diagnostics).sort()).toEqual([
       '10: cni must be one of generic, cilium, calico',
+      '12: cilium.policyEnforcementMode must be one of default, always, never',
+      '14: cilium.clusterName must match pattern "^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$"',
       '2: rules.ipblock-world must be one of off, info, warning, error',
       '5: cluster.podCidrs: "not-a-cidr" is not a CIDR (e.g. 10.244.0.0/16); it is ignored',
       '6: failOn must be one of error, warning, never',
@@ -102,6 +111,18 @@ describe('loadConfig', () => {
     expect(config.defaultNamespace).toBe('apps');
     expect(config.limits).toEqual({ ...DEFAULT_CONFIG.limits, maxDepth: 50 });
     expect(config.cni).toBeUndefined();
+    // Only the cilium settings at fault fall back to Cilium's defaults.
+    expect(config.cilium).toEqual({ ...DEFAULT_CONFIG.cilium, policyAuditMode: true });
+  });
+
+  it("gives the cilium section Cilium's own defaults", () => {
+    expect(loadConfig('empty.yaml', dir).config.cilium).toEqual({
+      policyEnforcementMode: 'default',
+      policyCIDRMatchMode: [],
+      policyAuditMode: false,
+      clusterName: 'default',
+      clusterNetworkPolicy: false,
+    });
   });
 
   it('warns about unknown rule ids with a suggestion, and ignores them', () => {

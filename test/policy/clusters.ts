@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { buildModel } from '../../src/model/build.js';
+import { buildModel, type BuildModelOptions } from '../../src/model/build.js';
 import type { ClusterModel } from '../../src/model/types.js';
 import { objectFrom } from '../model/objects.js';
 
 /** Small random clusters for property tests: three namespaces, a few pods and policies over a few labels. */
 
-type Manifest = Record<string, unknown>;
+export type Manifest = Record<string, unknown>;
 
 export const NAMESPACES = ['ns1', 'ns2', 'ns3'];
 const labelValue = fc.constantFrom('a', 'b', 'c');
@@ -76,6 +76,7 @@ export const pod = fc.record({
   labels,
   httpPort: fc.constantFrom(8080, 9090),
   ip: fc.option(fc.constantFrom('10.1.2.3', '10.2.3.4', '192.168.1.1'), { nil: undefined }),
+  hostNetwork: fc.boolean(),
 });
 
 export const policy = fc.record({
@@ -105,20 +106,23 @@ export function manifests(c: Cluster): Manifest[] {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: `pod-${i}`, namespace: p.namespace, labels: p.labels },
-      spec: {
-        containers: [
-          {
-            name: 'main',
-            ports: [
-              { name: 'http', containerPort: p.httpPort },
-              { name: 'dns', containerPort: 53, protocol: 'UDP' },
-            ],
-          },
-        ],
-      },
+      spec: { containers: podContainers(p.httpPort) },
       ...(p.ip ? { status: { podIP: p.ip } } : {}),
+      ...(p.hostNetwork ? { spec: { hostNetwork: true, containers: podContainers(p.httpPort) } } : {}),
     })),
     ...c.policies.map((p, i) => policyManifest(`policy-${i}`, p)),
+  ];
+}
+
+function podContainers(httpPort: number): Manifest[] {
+  return [
+    {
+      name: 'main',
+      ports: [
+        { name: 'http', containerPort: httpPort },
+        { name: 'dns', containerPort: 53, protocol: 'UDP' },
+      ],
+    },
   ];
 }
 
@@ -127,9 +131,21 @@ export function policyManifest(name: string, p: { namespace: string } & Manifest
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
 }
 
-export function modelOf(objects: readonly Manifest[]): ClusterModel {
-  return buildModel(objects.map((o) => objectFrom(o))).model;
+export function modelOf(objects: readonly Manifest[], options: BuildModelOptions = {}): ClusterModel {
+  return buildModel(
+    objects.map((o) => objectFrom(o)),
+    options,
+  ).model;
 }
+
+/** Cilium's agent settings that change verdicts (`model/cni.ts`), for trees analysed under `cni: cilium`. */
+export const ciliumSettings = fc.record({
+  policyEnforcementMode: fc.constantFrom('default' as const, 'always' as const, 'never' as const),
+  policyCIDRMatchMode: fc.constantFrom([] as 'nodes'[], ['nodes' as const]),
+  policyAuditMode: fc.constant(false),
+  clusterName: fc.constantFrom('default', 'prod'),
+  clusterNetworkPolicy: fc.boolean(),
+});
 
 /** A cluster and its manifests in a random order. */
 export const shuffledCluster = cluster.chain((c) =>

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseConfigText } from '../../src/config/load.js';
 import { buildModel } from '../../src/model/build.js';
+import type { Diagnostic } from '../../src/manifests/types.js';
 import type { ClusterModel } from '../../src/model/types.js';
 import { createEngine } from '../../src/policy/engine.js';
 import { addressToRange } from '../../src/policy/ip.js';
@@ -9,10 +11,22 @@ import { objectsFromYaml } from '../model/objects.js';
 
 export const ENGINE_FIXTURES = join(import.meta.dirname, '../../fixtures/engine');
 
-/** The model and engine of one fixture folder's `manifests.yaml`. */
+/**
+ * The model and engine of one fixture folder's `manifests.yaml`, under the `cni` and `cilium:` settings of its
+ * `config.yaml` (a `.netpol-guard.yaml`) when it has one.
+ */
 export function loadFixture(topic: string): { model: ClusterModel; engine: PolicyEngine } {
   const file = join(ENGINE_FIXTURES, topic, 'manifests.yaml');
-  const { model } = buildModel(objectsFromYaml(readFileSync(file, 'utf8'), `${topic}/manifests.yaml`));
+  const configFile = join(ENGINE_FIXTURES, topic, 'config.yaml');
+  const diagnostics: Diagnostic[] = [];
+  const config = existsSync(configFile)
+    ? parseConfigText(readFileSync(configFile, 'utf8'), `${topic}/config.yaml`, diagnostics)
+    : undefined;
+  if (diagnostics.length > 0) throw new Error(`${topic}/config.yaml: ${JSON.stringify(diagnostics)}`);
+  const { model } = buildModel(
+    objectsFromYaml(readFileSync(file, 'utf8'), `${topic}/manifests.yaml`),
+    config ? { ...(config.cni ? { cni: config.cni } : {}), cilium: config.cilium } : {},
+  );
   return { model, engine: createEngine(model) };
 }
 

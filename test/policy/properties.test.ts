@@ -8,7 +8,9 @@ import type { Connection, Peer } from '../../src/policy/types.js';
 import {
   ciliumCluster,
   ciliumManifests,
+  ciliumSettings,
   cluster,
+  type Manifest,
   manifests,
   modelOf,
   policyManifest,
@@ -60,10 +62,20 @@ function addressView(connections: readonly Connection[], probes: readonly string
  * The agreement properties hold for NetworkPolicies alone, with admin and baseline policies above and below, and with
  * Cilium policies in the namespaced tier.
  */
+const generic = (objects: Manifest[]) => ({ objects, options: {} });
 const SHAPES = [
-  ['NetworkPolicy', cluster.map(manifests)],
-  ['with AdminNetworkPolicy and BaselineAdminNetworkPolicy', tieredCluster.map(tieredManifests)],
-  ['with Cilium policies (denies, enableDefaultDeny, entities)', ciliumCluster.map(ciliumManifests)],
+  ['NetworkPolicy', cluster.map(manifests).map(generic)],
+  ['with AdminNetworkPolicy and BaselineAdminNetworkPolicy', tieredCluster.map(tieredManifests).map(generic)],
+  [
+    'with Cilium policies (denies, enableDefaultDeny, entities)',
+    ciliumCluster.map(ciliumManifests).map(generic),
+  ],
+  [
+    'under cni: cilium with its enforcement modes, CIDR match modes and cluster names',
+    fc
+      .tuple(ciliumCluster.map(ciliumManifests), ciliumSettings)
+      .map(([objects, cilium]) => ({ objects, options: { cni: 'cilium' as const, cilium } })),
+  ],
 ] as const;
 
 const PROBES = ['10.1.2.3', '10.5.0.1', '192.168.3.4', '8.8.8.8', '2001:db8::1'];
@@ -161,8 +173,8 @@ describe('engine properties', () => {
     'connectivity() agrees with allowedPorts() for every pair and every probed address (%s)',
     (_, shape) => {
       fc.assert(
-        fc.property(shape, (objects) => {
-          const model = modelOf(objects);
+        fc.property(shape, ({ objects, options }) => {
+          const model = modelOf(objects, options);
           const engine = createEngine(model);
           const connections = engine.connectivity();
           const paths = byPath(connections);
@@ -200,8 +212,8 @@ describe('engine properties', () => {
     'isAllowed(), sideAllows(), allowingRule() and admittingRules() agree with allowedPorts() and explain() (%s)',
     (_, shape) => {
       fc.assert(
-        fc.property(shape, (objects) => {
-          const model = modelOf(objects);
+        fc.property(shape, ({ objects, options }) => {
+          const model = modelOf(objects, options);
           const engine = createEngine(model);
           // A pod of a namespace no policy lives in, as the any-namespace risk probes with.
           const outsider = { ...model.workloads[0]!, id: 'elsewhere/Pod/x', namespace: 'elsewhere' };

@@ -49,3 +49,37 @@ describe('audited flows in the report', () => {
     expect(flows.wouldBreakWhenEnforced.map((flow) => flow.count)).toEqual([2]);
   });
 });
+
+describe('a cluster in policy audit mode (config cilium.policyAuditMode)', () => {
+  it('reports flows head denies as would break when enforced, not broken, and passes', async () => {
+    const scenario = 'fixtures/scenarios/dns-forgotten';
+    const run = (config: string[]) =>
+      cli([
+        'check',
+        '--base',
+        `${scenario}/base`,
+        '--head',
+        `${scenario}/head`,
+        '--flows',
+        `${scenario}/flows.hubble.jsonl`,
+        '--format',
+        'json',
+        // Lint findings aside: only the flows decide.
+        '--fail-on',
+        'never',
+        ...config,
+      ]);
+    type Flow = { from: unknown; to: unknown; port: number; count: number };
+    type Flows = { flows: { broken: Flow[]; wouldBreakWhenEnforced: Flow[] } };
+    const seen = (flows: Flow[]) => flows.map(({ from, to, port, count }) => ({ from, to, port, count }));
+    const enforced = await run(['--cni', 'cilium']);
+    const audited = await run(['--config', 'fixtures/config/cilium-audit/netpol-guard.yaml']);
+    const enforcedFlows = (JSON.parse(enforced.stdout) as Flows).flows;
+    const auditedFlows = (JSON.parse(audited.stdout) as Flows).flows;
+    expect(enforcedFlows.broken.length).toBeGreaterThan(0);
+    expect(enforced.code).toBe(1);
+    expect(auditedFlows.broken).toEqual([]);
+    expect(seen(auditedFlows.wouldBreakWhenEnforced)).toEqual(seen(enforcedFlows.broken));
+    expect(audited.code).toBe(0);
+  });
+});

@@ -7,8 +7,8 @@ import {
   ruleLabel,
 } from '../../diff/explain-text.js';
 import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '../../kinds/unanalysed.js';
-import type { Protocol, Workload } from '../../model/types.js';
-import type { Endpoint, Explanation, SideExplanation } from '../../policy/types.js';
+import type { ClusterModel, Protocol, Workload } from '../../model/types.js';
+import type { Endpoint, Explanation, RuleVerdict, SideExplanation } from '../../policy/types.js';
 import { REPRESENTATIVE_KIND } from '../../policy/representatives.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
@@ -46,6 +46,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
     ...ends.flatMap(([end, label]) =>
       'workload' in end && end.workload.hostNetwork ? [hostNetworkCaveat(label, side.model.cni)] : [],
     ),
+    ...ciliumCaveats(side.model),
   ];
   if (format === 'json')
     emit(
@@ -55,6 +56,42 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
     );
   else emit(io, explainText(explanation, fromArg, toArg, caveats), values.output);
   return EXIT.ok;
+}
+
+/** The engine's ipBlock-to-pod assumption, stated where an address rule covers the other pod's stated address. */
+function podAddressText(podAddress: NonNullable<RuleVerdict['podAddress']>, pod: string): string {
+  const { cidr, address, matched, cni } = podAddress;
+  if (!matched)
+    return cni === 'cilium'
+      ? `${cidr} covers ${pod}'s stated address ${address}, but on Cilium (cni: cilium) a CIDR rule or ipBlock ` +
+          'matches no pod: only endpoint selectors do'
+      : `${cidr} covers ${pod}'s stated address ${address}, but a Cilium CIDR rule matches no pod: only endpoint ` +
+          'selectors do';
+  return cni === 'cilium'
+    ? `${cidr} matches ${pod} by its stated address ${address}: a node address, which CIDR rules match under ` +
+        'policyCIDRMatchMode: [nodes]'
+    : `${cidr} matches ${pod} by its stated address ${address} (cni: ${cni}: an ipBlock matches the addresses pods ` +
+        'are stated to have; on Cilium it would match no pod)';
+}
+
+/** Cilium settings (config `cilium:`) under which the verdict is not what the policies alone say. */
+function ciliumCaveats(model: ClusterModel): string[] {
+  if (model.cni !== 'cilium' || !model.cilium) return [];
+  const caveats: string[] = [];
+  if (model.cilium.policyEnforcementMode === 'never')
+    caveats.push(
+      "Cilium's policyEnforcementMode is never: no policy is enforced, every connection is allowed",
+    );
+  if (model.cilium.policyEnforcementMode === 'always')
+    caveats.push(
+      "Cilium's policyEnforcementMode is always: every pod is isolated, selected by a policy or not",
+    );
+  if (model.cilium.policyAuditMode)
+    caveats.push(
+      'Cilium runs in policy audit mode: what the policies deny is recorded (AUDIT) and let through; the verdict ' +
+        'is what enforcement will do',
+    );
+  return caveats;
 }
 
 function parsePort(text: string): { protocol: Protocol; port: number } {
@@ -138,17 +175,17 @@ function explainText(e: Explanation, from: string, to: string, caveats: readonly
   for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
   if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
   for (const side of [e.egress, e.ingress]) {
-    const subject = side.direction === 'egress' ? from : to;
+    const [subject, other] = side.direction === 'egress' ? [from, to] : [to, from];
     lines.push(
       ...(isIP(subject)
         ? [`  ${side.direction} of ${subject}: external address: no policy applies to it`]
-        : sideText(side, subject)),
+        : sideText(side, subject, other)),
     );
   }
   return `${lines.join('\n')}\n`;
 }
 
-function sideText(side: SideExplanation, subject: string): string[] {
+function sideText(side: SideExplanation, subject: string, other: string): string[] {
   const head = `  ${side.direction} of ${subject}: `;
   const { decision } = side;
   if (decision && decision.tier !== 'namespaced' && decision.tier !== 'default' && decision.rule) {
@@ -162,10 +199,11 @@ function sideText(side: SideExplanation, subject: string): string[] {
     : [];
   if (!side.isolated)
     return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`, ...passed];
-  const lines = [
-    `${head}isolated by ${side.policies.length} polic${side.policies.length === 1 ? 'y' : 'ies'}: ${side.allowed ? 'allowed' : 'denied'}`,
-    ...passed,
-  ];
+  const isolatedBy =
+    side.policies.length > 0
+      ? `${side.policies.length} polic${side.policies.length === 1 ? 'y' : 'ies'}`
+      : "Cilium's policyEnforcementMode: always (no policy selects it)";
+  const lines = [`${head}isolated by ${isolatedBy}: ${side.allowed ? 'allowed' : 'denied'}`, ...passed];
   for (const policy of side.policies) {
     lines.push(`    ${policy.policy} (${policy.loc.file}:${policy.loc.line})`);
     if (policy.rules.length === 0) lines.push(`      no ${side.direction} rules: allows nothing`);
@@ -179,6 +217,8 @@ function sideText(side: SideExplanation, subject: string): string[] {
             ? 'peer matches, port does not'
             : 'peer does not match';
       lines.push(`      ${ruleLabel(side.direction, rule)} (${rule.loc.file}:${rule.loc.line}): ${verdict}`);
+      if (rule.podAddress && rule.portMatches)
+        lines.push(`        ${podAddressText(rule.podAddress, other)}`);
     }
   }
   return lines;

@@ -257,7 +257,7 @@ function readRules(
   });
 }
 
-/** A CIDR rule's addresses: never a pod's or a node's (Cilium's default `policyCIDRMatchMode`). */
+/** A CIDR rule's addresses: never a pod's, a node's only under `policyCIDRMatchMode: [nodes]` (`policy/compile.ts`). */
 function addresses(reader: FieldReader, path: FieldPath, cidr: unknown, except: string[]): PolicyPeer {
   if (typeof cidr === 'string' && cidr.includes('${'))
     throw new RejectedPolicy(
@@ -300,7 +300,12 @@ function readEntity(reader: FieldReader, path: FieldPath, entity: unknown, actio
       path,
       `Unsupported value: ${JSON.stringify(entity)}: supported values: ${ENTITIES.map((e) => `"${e}"`).join(', ')}`,
     );
-  const world = (cidr: string): PolicyPeer => ({ ipBlock: { cidr, except: [] }, addressesOnly: true, path });
+  const world = (cidr: string): PolicyPeer => ({
+    ipBlock: { cidr, except: [] },
+    addressesOnly: true,
+    world: true,
+    path,
+  });
   const pods: PolicyPeer = { namespaceSelector: EVERY_POD, podSelector: {}, path };
   switch (entity) {
     case 'world':

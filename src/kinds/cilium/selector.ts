@@ -19,9 +19,6 @@ import { onlyFields } from '../network-policy-api/read.js';
 const POD_NAMESPACE = 'io.kubernetes.pod.namespace';
 const NAMESPACE_LABELS = 'io.cilium.k8s.namespace.labels.';
 const SERVICE_ACCOUNT = 'io.cilium.k8s.policy.serviceaccount';
-const CLUSTER = 'io.cilium.k8s.policy.cluster';
-/** The cluster name Cilium gives every endpoint unless its config (`cluster-name`) says otherwise. */
-const CLUSTER_NAME = 'default';
 
 type Requirement = { key: string; operator: SelectorOperator; values?: readonly string[] };
 
@@ -105,9 +102,9 @@ export function readEndpointSelector(
     } else if (key.startsWith(NAMESPACE_LABELS)) {
       namesNamespaceLabels = true;
       namespaces.push({ ...requirement, key: key.slice(NAMESPACE_LABELS.length) });
-    } else if (key === CLUSTER) {
-      if (!holds(requirement, CLUSTER_NAME)) return undefined;
     } else {
+      // The cluster label (`io.cilium.k8s.policy.cluster`) stays a pod requirement: the engine gives every pod the
+      // configured cluster name (`model/cni.ts`).
       if (key === SERVICE_ACCOUNT)
         reader.report(
           at,

@@ -2,6 +2,7 @@ import { networkPolicyRef } from '../../model/policy-ref.js';
 import type { NetworkPolicy, PolicyRule } from '../../model/types.js';
 import {
   compilePeer,
+  type AddressMatch,
   compilePorts,
   meaningOnce,
   type CompiledPolicy,
@@ -10,14 +11,19 @@ import {
 import { compileSelector } from '../../policy/selector.js';
 import type { Direction } from '../../policy/types.js';
 
-/** Compiles a policy's selectors and ports once; the result answers for any pod or address. */
-export function compileNetworkPolicy(policy: NetworkPolicy): CompiledPolicy {
+/**
+ * Compiles a policy's selectors and ports once; the result answers for any pod or address. `addressMatch`: which
+ * pods its ipBlocks match by address on the CNI (`policy/compile.ts`).
+ */
+export function compileNetworkPolicy(policy: NetworkPolicy, addressMatch: AddressMatch): CompiledPolicy {
   const compileRules = (direction: Direction): CompiledRule[] =>
     (policy.types[direction] ? policy[direction] : []).map((rule, index) => ({
       action: 'allow',
       index,
       path: rule.path,
-      ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(policy.namespace, peer)) } : {}),
+      ...(rule.peers
+        ? { peers: rule.peers.map((peer) => compilePeer(policy.namespace, peer, addressMatch)) }
+        : {}),
       ports: compilePorts(rule.ports),
     }));
   const selects = compileSelector(policy.podSelector);
@@ -31,7 +37,7 @@ export function compileNetworkPolicy(policy: NetworkPolicy): CompiledPolicy {
     ingress: compileRules('ingress'),
     egress: compileRules('egress'),
     locate: policy.locate,
-    meaning: meaningOnce((direction) => meaning(policy, direction)),
+    meaning: meaningOnce((direction) => meaning(policy, direction, addressMatch)),
     networkPolicy: policy,
   };
 }
@@ -40,10 +46,10 @@ export function compileNetworkPolicy(policy: NetworkPolicy): CompiledPolicy {
  * One direction of a NetworkPolicy as the engine reads it: namespace, selector and rules, without names or positions
  * (a moved or renamed policy means the same; the policies selecting a pod are a union, their order does not matter).
  */
-function meaning(policy: NetworkPolicy, direction: Direction): string {
+function meaning(policy: NetworkPolicy, direction: Direction, addressMatch: AddressMatch): string {
   const rule = ({ peers, ports }: PolicyRule) => [
     peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
     ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
   ];
-  return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule)]);
+  return JSON.stringify([policy.namespace, policy.podSelector, addressMatch, policy[direction].map(rule)]);
 }
