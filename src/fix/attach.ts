@@ -77,7 +77,7 @@ export function withFlowFixes(
     );
     const shared = offered.find(
       (fix) =>
-        namespaces.has(fix.policy.split('/')[0] ?? '') &&
+        namespaces.has(fix.policy.namespace ?? '') &&
         fixAllows(context, fix, from, to, flow.protocol, flow.port),
     );
     if (shared) return { ...flow, fix: shared };

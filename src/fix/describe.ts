@@ -1,4 +1,5 @@
 import { peerLabel } from '../diff/peers.js';
+import { policyName } from '../model/policy-ref.js';
 import type { BlockingFlow, NamespaceReadiness, UnusedRule } from '../replay/types.js';
 import type { Finding } from '../rules/types.js';
 import type { BrokenFlow, RulePatch, SuggestedFix } from './types.js';
@@ -41,7 +42,7 @@ export function fixItems(result: {
 
 /** `add to spec.egress of app/web-egress (policies.yaml:67)`. */
 export function describePatch(patch: RulePatch): string {
-  return `add to spec.${patch.direction} of ${patch.policy} (${patch.file}:${patch.line})`;
+  return `add to spec.${patch.direction} of ${policyName(patch.policy)} (${patch.file}:${patch.line})`;
 }
 
 /** `flows seen 2026-11-21T10:00:11Z to 2026-11-21T10:02:45Z` (or `flows without times`): every figure from flows names it. */

@@ -4,6 +4,7 @@ import { diffConnectivity } from '../diff/connectivity.js';
 import { peerLabel } from '../diff/peers.js';
 import { parseManifestText } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
+import { networkPolicyRef, policyKey } from '../model/policy-ref.js';
 import { buildModel, NAMESPACE_NAME_LABEL } from '../model/build.js';
 import type {
   ClusterModel,
@@ -132,7 +133,9 @@ export function patchedPolicies(
 ): Map<NetworkPolicy, NetworkPolicy> | undefined {
   const patched = new Map<NetworkPolicy, NetworkPolicy>();
   for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
-    const policy = context.model.policies.find((p) => p.id === patch.policy);
+    const policy = context.model.policies.find(
+      (p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy),
+    );
     if (!policy) return undefined;
     const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
       policy,
@@ -324,7 +327,7 @@ function patchText(
       file: request.policy.loc.file,
       line: change.line,
       endLine: change.endLine,
-      policy: request.policy.id,
+      policy: networkPolicyRef(request.policy),
       direction: request.direction,
       yaml: ruleYaml(request.rule),
       replacement: change.replacement,

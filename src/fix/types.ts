@@ -1,3 +1,4 @@
+import type { PolicyRef } from '../model/types.js';
 import type { Direction } from '../policy/types.js';
 import type { ReplayedFlow } from '../replay/types.js';
 
@@ -12,8 +13,8 @@ export interface RulePatch {
   line: number;
   /** Last line it replaces. A patch that only inserts lines replaces the line before them, repeated first. */
   endLine: number;
-  /** `namespace/name` of the policy. */
-  policy: string;
+  /** The policy the rule goes into (a NetworkPolicy: the tier fixes are proposed in). */
+  policy: PolicyRef;
   direction: Direction;
   /** The rule to add, as a YAML sequence item for `spec.ingress` / `spec.egress`. */
   yaml: string;

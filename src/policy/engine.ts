@@ -1,6 +1,7 @@
 import { pushTo } from '../collections.js';
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
+import { policyName } from '../model/policy-ref.js';
 import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
 import {
   CILIUM_CLUSTER_LABEL,
@@ -398,7 +399,7 @@ class Engine implements PolicyEngine {
       other: Endpoint,
     ): PolicyVerdict[] =>
       evaluations.map(({ compiled, rules }) => ({
-        policy: policyId(compiled),
+        policy: policyName(compiled.ref),
         loc: compiled.ref.location,
         ...(tiered ? { kind: compiled.ref.kind, tier: compiled.tier, priority: compiled.priority } : {}),
         // Namespaced policies of other kinds than NetworkPolicy say which (a CiliumNetworkPolicy).
@@ -932,11 +933,6 @@ function firstRule(
     }
   }
   return undefined;
-}
-
-/** A policy as explanations name it: `namespace/name` for namespaced kinds, the name for cluster-scoped ones. */
-function policyId(policy: CompiledPolicy): string {
-  return policy.ref.namespace === undefined ? policy.ref.name : `${policy.ref.namespace}/${policy.ref.name}`;
 }
 
 /** The decision of a side, as `explain` reports it: which tier, policy and rule decided, and what it did. */

@@ -49,7 +49,7 @@ const RULE_PATCH: KeyOrder = {
   file: true,
   line: true,
   endLine: true,
-  policy: true,
+  policy: POLICY_REF,
   direction: true,
   yaml: true,
   replacement: true,

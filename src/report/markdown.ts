@@ -3,6 +3,7 @@ import type { CheckResult, FlowsResult } from '../check/types.js';
 import type { PathChange } from '../diff/types.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { peerLabel } from '../diff/peers.js';
+import { policyName } from '../model/policy-ref.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import type { Peer } from '../policy/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
@@ -344,7 +345,7 @@ function codeBlock(info: string, text: string): string {
  * paste and the file to put it in.
  */
 function patchBlock(patch: RulePatch): string {
-  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(patch.policy, 200)} in ${codeSpan(patch.file, 200)}`;
+  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(policyName(patch.policy), 200)} in ${codeSpan(patch.file, 200)}`;
   if (patch.inChangedFile) {
     const lines =
       patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;

@@ -48,7 +48,7 @@ async function fixesOf(tree: { base: string; head: string; flows: string[] }) {
 /** What applying a fix closes, as `from -> to protocol` lines. */
 function closedBy(context: FixContext, fix: SuggestedFix): string[] {
   const patched = patchedPolicies(context, fix);
-  if (!patched) throw new Error(`the fix to ${fix.policy} cannot be applied again`);
+  if (!patched) throw new Error(`the fix to ${fix.policy.name} cannot be applied again`);
   return closedByPatches(context, patched).map(
     (change) => `${peerLabel(change.from)} -> ${peerLabel(change.to)} ${change.protocol}`,
   );
@@ -77,7 +77,7 @@ describe('a suggested fix', () => {
     const tree = SCENARIOS.find((scenario) => scenario.name.endsWith('service-port'))!;
     const { fixes, context } = await fixesOf(tree);
     const [fix] = fixes;
-    expect(fix?.policy).toBe('app/api-ingress');
+    expect(fix?.policy).toMatchObject({ namespace: 'app', name: 'api-ingress' });
     expect(closedBy(context, fix!)).toEqual([]);
     // The same fix written over the policy's rules instead of beside them.
     const document = parse(fix!.patchedPolicyYaml!) as { spec: Record<string, unknown[]> };

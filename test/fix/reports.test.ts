@@ -98,7 +98,12 @@ describe('fixes in the reports', () => {
     const result = await check({ changedFiles: ['policies.yaml'] });
     const markdown = renderMarkdown(result);
     const ipFix = result.flows?.broken.find((flow) => 'ip' in flow.to)?.fix;
-    expect(ipFix).toMatchObject({ policy: 'shop/web-egress', line: 45, endLine: 45, inChangedFile: true });
+    expect(ipFix).toMatchObject({
+      policy: { kind: 'NetworkPolicy', namespace: 'shop', name: 'web-egress' },
+      line: 45,
+      endLine: 45,
+      inChangedFile: true,
+    });
     expect(markdown).toContain(
       [
         'Add to `spec.egress` of `shop/web-egress` in `policies.yaml` (line 45 become):',

@@ -40,7 +40,11 @@ describe('suggestFlowFix', () => {
       8080,
     );
     if (!('fix' in outcome)) throw new Error(JSON.stringify(outcome));
-    expect(outcome.fix.policy).toBe('shop/api-ingress');
+    expect(outcome.fix.policy).toMatchObject({
+      kind: 'NetworkPolicy',
+      namespace: 'shop',
+      name: 'api-ingress',
+    });
     expect(parse(outcome.fix.yaml)).toEqual([
       {
         from: [
@@ -80,8 +84,11 @@ describe('suggestFlowFix', () => {
       80,
     );
     if (!('fix' in outcome)) throw new Error(JSON.stringify(outcome));
-    expect([outcome.fix.policy, outcome.fix.direction]).toEqual(['shop/default-deny', 'egress']);
-    expect(outcome.fix.alsoNeeded).toMatchObject({ policy: 'shop/default-deny', direction: 'ingress' });
+    expect([outcome.fix.policy.name, outcome.fix.direction]).toEqual(['default-deny', 'egress']);
+    expect(outcome.fix.alsoNeeded).toMatchObject({
+      policy: { namespace: 'shop', name: 'default-deny' },
+      direction: 'ingress',
+    });
   });
 
   it('offers nothing for a connection head allows', async () => {

@@ -78,10 +78,10 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
 /** Adds a patch's rule to the text as it is now, so several rules for one file build on each other. */
 function applyPatch(text: string, patch: RulePatch, defaultNamespace: string) {
   const [rule] = parse(patch.yaml) as [Record<string, unknown>];
-  const slash = patch.policy.indexOf('/');
+  const { namespace = defaultNamespace, name } = patch.policy;
   return addRule(
     text,
-    { namespace: patch.policy.slice(0, slash), name: patch.policy.slice(slash + 1), defaultNamespace },
+    { namespace, name, defaultNamespace },
     patch.direction,
     rule,
   );
