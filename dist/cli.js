@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -190,17 +190,17 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
+      constructor(name2) {
+        super(`CodeGen: "code" for ${name2} not defined`);
+        this.value = name2.value;
       }
     };
     var UsedValueState;
@@ -267,8 +267,8 @@ var require_scope = __commonJS({
         var _a2;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
+        const name2 = this.toName(nameOrPrefix);
+        const { prefix } = name2;
         const valueKey = (_a2 = value.key) !== null && _a2 !== void 0 ? _a2 : value.ref;
         let vs = this._values[prefix];
         if (vs) {
@@ -278,12 +278,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name);
+        vs.set(valueKey, name2);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
+        name2.setValue(value, { property: prefix, itemIndex });
+        return name2;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -292,17 +292,17 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        return this._reduceValues(values, (name2) => {
+          if (name2.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return (0, code_1._)`${scopeName}${name2.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
+        return this._reduceValues(values, (name2) => {
+          if (name2.value === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return name2.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -312,20 +312,20 @@ var require_scope = __commonJS({
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
+          vs.forEach((name2) => {
+            if (nameSet.has(name2))
               return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
+            nameSet.set(name2, UsedValueState.Started);
+            let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
               code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name);
+              throw new ValueError(name2);
             }
-            nameSet.set(name, UsedValueState.Completed);
+            nameSet.set(name2, UsedValueState.Completed);
           });
         }
         return code;
@@ -335,9 +335,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -402,10 +402,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node {
-      constructor(varKind, name, rhs) {
+      constructor(varKind, name2, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -625,17 +625,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
+      constructor(varKind, name2, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+        const { name: name2, from, to } = this;
+        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -643,11 +643,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
+      constructor(loop, varKind, name2, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.iterable = iterable;
       }
       render(opts) {
@@ -664,9 +664,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name, args, async) {
+      constructor(name2, args, async) {
         super();
-        this.name = name;
+        this.name = name2;
         this.args = args;
         this.async = async;
       }
@@ -753,10 +753,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
+        const name2 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name2);
+        return name2;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -770,11 +770,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
+          this._constants[name2.str] = rhs;
+        this._leafNode(new Def(varKind, name2, rhs));
+        return name2;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -855,20 +855,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
+            this.var(name2, (0, code_1._)`${arr}[${i}]`);
+            forBody(name2);
           });
         }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -876,8 +876,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
       }
       // end `for` loop
       endFor() {
@@ -942,8 +942,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
+      func(name2, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name2, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -1055,9 +1055,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -1222,9 +1222,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1261,9 +1261,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../main/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1383,9 +1383,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1434,9 +1434,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -1465,9 +1465,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1488,9 +1488,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1672,9 +1672,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -1709,9 +1709,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1842,9 +1842,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1960,9 +1960,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -2043,9 +2043,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2078,9 +2078,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema2, opts, cb) {
       if (typeof opts == "function") {
@@ -2166,9 +2166,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2322,9 +2322,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2830,9 +2830,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2846,9 +2846,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2863,9 +2863,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -3087,9 +3087,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3106,9 +3106,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3640,9 +3640,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3657,10 +3657,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name) {
+    function isValidSchemeName(name2) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name
+        name2
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -3851,9 +3851,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4281,9 +4281,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4292,9 +4292,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -4675,10 +4675,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
+      addFormat(name2, format) {
         if (typeof format == "string")
           format = new RegExp(format);
-        this.formats[name] = format;
+        this.formats[name2] = format;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -4795,10 +4795,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
+      for (const name2 in this.opts.formats) {
+        const format = this.opts.formats[name2];
         if (format)
-          this.addFormat(name, format);
+          this.addFormat(name2, format);
       }
     }
     function addInitialKeywords(defs) {
@@ -4903,9 +4903,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -4918,9 +4918,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -5040,9 +5040,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5061,9 +5061,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5093,9 +5093,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5121,9 +5121,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5147,9 +5147,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5179,9 +5179,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5216,9 +5216,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5245,9 +5245,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5327,9 +5327,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5356,9 +5356,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5367,9 +5367,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5434,9 +5434,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5463,9 +5463,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5512,9 +5512,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5550,9 +5550,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -5603,9 +5603,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -5660,9 +5660,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5677,9 +5677,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5712,9 +5712,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5806,9 +5806,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -5900,9 +5900,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5943,9 +5943,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6049,9 +6049,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6107,9 +6107,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6181,9 +6181,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6212,9 +6212,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6229,9 +6229,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6287,9 +6287,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6314,9 +6314,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6383,9 +6383,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6401,9 +6401,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6449,9 +6449,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6539,9 +6539,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6550,9 +6550,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -6573,9 +6573,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6595,9 +6595,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -6609,9 +6609,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6714,9 +6714,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6871,9 +6871,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -6941,9 +6941,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6998,9 +6998,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -7156,9 +7156,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7215,8 +7215,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -7244,7 +7244,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -7327,9 +7327,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7353,9 +7353,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -7397,9 +7397,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -7447,9 +7447,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -7477,9 +7477,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7518,9 +7518,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -7636,9 +7636,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7666,9 +7666,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7741,9 +7741,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -7884,9 +7884,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7901,9 +7901,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -8037,9 +8037,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8320,9 +8320,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8392,8 +8392,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -8444,9 +8444,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8577,9 +8577,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -8599,9 +8599,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8659,9 +8659,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -8723,9 +8723,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8763,9 +8763,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -8914,9 +8914,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -9058,9 +9058,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -9080,9 +9080,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9196,9 +9196,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9218,9 +9218,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9237,9 +9237,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -9255,9 +9255,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -9279,9 +9279,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9306,9 +9306,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9352,9 +9352,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9397,9 +9397,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9425,9 +9425,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -9492,9 +9492,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -9558,9 +9558,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9636,9 +9636,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -9714,9 +9714,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9746,9 +9746,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9795,9 +9795,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9874,9 +9874,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9963,9 +9963,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -10051,9 +10051,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10095,9 +10095,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10189,9 +10189,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10221,9 +10221,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -10301,9 +10301,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10392,11 +10392,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -10610,14 +10610,14 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -10675,9 +10675,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10809,9 +10809,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10851,9 +10851,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10869,9 +10869,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10885,9 +10885,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10993,9 +10993,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -11044,9 +11044,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -11087,9 +11087,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11257,8 +11257,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -11281,9 +11281,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11346,9 +11346,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11529,9 +11529,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11750,9 +11750,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11831,9 +11831,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11861,9 +11861,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11967,9 +11967,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document3 = require_Document();
     var composeNode = require_compose_node();
@@ -12010,9 +12010,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12218,9 +12218,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12403,9 +12403,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12464,9 +12464,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12526,9 +12526,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12628,9 +12628,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13217,9 +13217,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -13248,9 +13248,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -14122,9 +14122,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14219,9 +14219,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14782,8 +14782,8 @@ function readRules(reader, rules2, direction) {
     const path8 = ["spec", direction, index];
     requireMap(reader, path8);
     onlyFields(reader, path8, ["name", "action", peersField, rules2.portsField]);
-    const name = reader.get([...path8, "name"]);
-    if (name !== void 0 && (typeof name !== "string" || name.length > 100))
+    const name2 = reader.get([...path8, "name"]);
+    if (name2 !== void 0 && (typeof name2 !== "string" || name2.length > 100))
       throw new RejectedPolicy([...path8, "name"], "name must be a string of at most 100 characters");
     const written = reader.get([...path8, "action"]);
     const action = typeof written === "string" && Object.hasOwn(rules2.actions, written) ? rules2.actions[written] : void 0;
@@ -14805,13 +14805,13 @@ function readRules(reader, rules2, direction) {
         `${peersField} must have at most ${rules2.maxItems} items`
       );
     const peers = peerList.flatMap((__, i) => readPeer(reader, [...path8, peersField, i], direction, action));
-    const portList = requireList(reader, [...path8, rules2.portsField]);
-    if (portList !== void 0 && (portList.length === 0 || portList.length > rules2.maxItems))
+    const portList2 = requireList(reader, [...path8, rules2.portsField]);
+    if (portList2 !== void 0 && (portList2.length === 0 || portList2.length > rules2.maxItems))
       throw new RejectedPolicy(
         [...path8, rules2.portsField],
         `${rules2.portsField} must have 1 to ${rules2.maxItems} items`
       );
-    const ports = portList?.map((__, i) => rules2.readPort(reader, [...path8, rules2.portsField, i]));
+    const ports = portList2?.map((__, i) => rules2.readPort(reader, [...path8, rules2.portsField, i]));
     if (ports?.some((port2) => typeof port2.port === "string") && peers.some((peer3) => peer3.ipBlock)) {
       throw new RejectedPolicy(
         [...path8, rules2.portsField],
@@ -14821,7 +14821,7 @@ function readRules(reader, rules2, direction) {
     return {
       action,
       index,
-      ...typeof name === "string" && name !== "" ? { name } : {},
+      ...typeof name2 === "string" && name2 !== "" ? { name: name2 } : {},
       peers,
       ...ports ? { ports } : {},
       path: path8
@@ -14900,10 +14900,10 @@ function readPort(reader, path8) {
   const field = set[0];
   const at2 = [...path8, field];
   if (field === "namedPort") {
-    const name = reader.get(at2);
-    if (typeof name !== "string" || name === "")
+    const name2 = reader.get(at2);
+    if (typeof name2 !== "string" || name2 === "")
       throw new RejectedPolicy(at2, "namedPort must be a port name");
-    return { port: name, path: path8 };
+    return { port: name2, path: path8 };
   }
   if (field === "portNumber") {
     onlyFields(reader, at2, ["protocol", "port"]);
@@ -15226,8 +15226,8 @@ function readRules2(reader, path8, field, action, scope) {
     onlyFields(reader, at2, ingress ? INGRESS_FIELDS : EGRESS_FIELDS);
     const peers = [];
     let namesPeer = false;
-    const list2 = (name) => {
-      const items = requireList(reader, [...at2, name]);
+    const list2 = (name2) => {
+      const items = requireList(reader, [...at2, name2]);
       if (items && items.length > 0) namesPeer = true;
       return items ?? [];
     };
@@ -15490,10 +15490,10 @@ function readPort3(reader, path8) {
   const field = set[0];
   const at2 = [...path8, field];
   if (field === "destinationNamedPort") {
-    const name = reader.get(at2);
-    if (typeof name !== "string" || name === "")
+    const name2 = reader.get(at2);
+    if (typeof name2 !== "string" || name2 === "")
       throw new RejectedPolicy(at2, "destinationNamedPort must be a port name");
-    return { port: name, path: path8 };
+    return { port: name2, path: path8 };
   }
   const protocol2 = PROTOCOL_FIELDS[field];
   onlyFields(reader, at2, ["destinationPort"]);
@@ -15832,15 +15832,15 @@ function dnsSubdomainProblem(value) {
 function labelKeyProblem(key) {
   const slash = key.indexOf("/");
   const prefix = slash === -1 ? void 0 : key.slice(0, slash);
-  const name = slash === -1 ? key : key.slice(slash + 1);
+  const name2 = slash === -1 ? key : key.slice(slash + 1);
   if (prefix !== void 0) {
     if (prefix.length === 0) return 'has an empty prefix before "/"';
     const prefixProblem = dnsSubdomainProblem(prefix);
     if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
   }
-  if (name.length === 0) return 'must have a name (the part after any "/")';
-  if (name.length > 63) return "must have a name of no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(name)) {
+  if (name2.length === 0) return 'must have a name (the part after any "/")';
+  if (name2.length > 63) return "must have a name of no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(name2)) {
     return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
   }
   return void 0;
@@ -16048,7 +16048,7 @@ var TYPE_WORDS = {
 };
 function describeTypes(types2) {
   const names = (Array.isArray(types2) ? types2 : [types2]).filter((type) => type !== "null").map(String);
-  return names.map((name) => TYPE_WORDS[name] ?? name).join(" or ");
+  return names.map((name2) => TYPE_WORDS[name2] ?? name2).join(" or ");
 }
 function describeValue(value) {
   if (value === null) return "empty (null)";
@@ -16057,12 +16057,12 @@ function describeValue(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
-function closestName(name, known) {
-  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+function closestName(name2, known) {
+  const sameLetters = known.find((candidate) => candidate.toLowerCase() === name2.toLowerCase());
   if (sameLetters !== void 0) return sameLetters;
   let best;
   for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
     const plausible = distance <= 2 && distance * 3 <= candidate.length;
     if (plausible && (best === void 0 || distance < best.distance)) best = { candidate, distance };
   }
@@ -16081,11 +16081,11 @@ function apiProblems(policy) {
   const problems = [];
   const problem2 = (path8, message) => problems.push({ path: path8, at: path8, message });
   const metadata = record(policy["metadata"]) ?? {};
-  const name = metadata["name"];
-  if (typeof name === "string") {
-    const nameProblem = dnsSubdomainProblem(name);
+  const name2 = metadata["name"];
+  if (typeof name2 === "string") {
+    const nameProblem = dnsSubdomainProblem(name2);
     if (nameProblem !== void 0)
-      problem2(["metadata", "name"], `name ${JSON.stringify(name)} ${nameProblem}`);
+      problem2(["metadata", "name"], `name ${JSON.stringify(name2)} ${nameProblem}`);
   }
   const namespace = metadata["namespace"];
   if (typeof namespace === "string" && namespace !== "") {
@@ -16291,12 +16291,12 @@ var workloadNamespacesByModel = /* @__PURE__ */ new WeakMap();
 
 // src/model/operators/prometheus-operator.ts
 function operatorPodLabels(resource, app, own) {
-  const name = resource.object.name;
+  const name2 = resource.object.name;
   return {
     ...resource.stringMap(["spec", "podMetadata", "labels"]),
     "app.kubernetes.io/name": app,
     "app.kubernetes.io/managed-by": "prometheus-operator",
-    "app.kubernetes.io/instance": name,
+    "app.kubernetes.io/instance": name2,
     ...own
   };
 }
@@ -16313,13 +16313,13 @@ var alertmanager = {
   kind: "Alertmanager",
   source: "github.com/prometheus-operator/prometheus-operator pkg/alertmanager/statefulset.go (@6adcebc)",
   workloads(resource) {
-    const name = resource.object.name;
+    const name2 = resource.object.name;
     const web = listensLocally(resource) ? [] : [{ name: webPortName(resource), port: 9093, protocol: "TCP" }];
     return [
       {
         kind: "StatefulSet",
-        name: `alertmanager-${name}`,
-        labels: operatorPodLabels(resource, "alertmanager", { alertmanager: name }),
+        name: `alertmanager-${name2}`,
+        labels: operatorPodLabels(resource, "alertmanager", { alertmanager: name2 }),
         ports: [
           ...web,
           { name: "mesh-tcp", port: 9094, protocol: "TCP" },
@@ -16367,8 +16367,8 @@ function readPodTemplate(reader, path8) {
     ports: readContainerPorts(reader, [...path8, "spec", "containers"])
   };
 }
-function workloadId(namespace, kind, name) {
-  return `${namespace}/${kind}/${name}`;
+function workloadId(namespace, kind, name2) {
+  return `${namespace}/${kind}/${name2}`;
 }
 function readContainerPorts(reader, containersPath) {
   const ports = [];
@@ -16377,7 +16377,7 @@ function readContainerPorts(reader, containersPath) {
     (reader.array(portsPath) ?? []).forEach((__, p) => {
       const path8 = [...portsPath, p];
       const port2 = reader.port([...path8, "containerPort"]);
-      const name = reader.string([...path8, "name"]);
+      const name2 = reader.string([...path8, "name"]);
       const protocol2 = reader.string([...path8, "protocol"]) ?? "TCP";
       if (!PROTOCOLS.includes(protocol2)) {
         reader.report(
@@ -16387,7 +16387,7 @@ function readContainerPorts(reader, containersPath) {
         return;
       }
       if (port2 === void 0) return;
-      ports.push({ ...name !== void 0 ? { name } : {}, port: port2, protocol: protocol2 });
+      ports.push({ ...name2 !== void 0 ? { name: name2 } : {}, port: port2, protocol: protocol2 });
     });
   });
   return ports;
@@ -16411,9 +16411,9 @@ function readControllerOwner(reader) {
   const references = reader.array(["metadata", "ownerReferences"]) ?? [];
   for (let i = 0; i < references.length; i++) {
     if (reader.get(["metadata", "ownerReferences", i, "controller"]) !== true) continue;
-    const name = reader.string(["metadata", "ownerReferences", i, "name"]);
-    if (!name) continue;
-    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name };
+    const name2 = reader.string(["metadata", "ownerReferences", i, "name"]);
+    if (!name2) continue;
+    return { kind: reader.string(["metadata", "ownerReferences", i, "kind"]) || "Pod", name: name2 };
   }
   return void 0;
 }
@@ -16464,17 +16464,17 @@ var cloudNativePgCluster = {
   kind: "Cluster",
   source: "github.com/cloudnative-pg/cloudnative-pg pkg/specs/pods.go (@a95a534)",
   workloads(resource) {
-    const name = resource.object.name;
+    const name2 = resource.object.name;
     return [
       {
         kind: "Cluster",
-        name,
+        name: name2,
         labels: {
           ...resource.stringMap(["spec", "inheritedMetadata", "labels"]),
-          "cnpg.io/cluster": name,
+          "cnpg.io/cluster": name2,
           "cnpg.io/podRole": "instance",
           "app.kubernetes.io/name": "postgresql",
-          "app.kubernetes.io/instance": name,
+          "app.kubernetes.io/instance": name2,
           "app.kubernetes.io/component": "database",
           "app.kubernetes.io/managed-by": "cloudnative-pg"
         },
@@ -16506,7 +16506,7 @@ var prometheus = {
   kind: "Prometheus",
   source: "github.com/prometheus-operator/prometheus-operator pkg/prometheus (@6adcebc)",
   workloads(resource) {
-    const name = resource.object.name;
+    const name2 = resource.object.name;
     const ports = listensLocally(resource) ? [] : [{ name: webPortName(resource), port: 9090, protocol: "TCP" }];
     if (resource.get(["spec", "thanos"]) !== void 0) {
       ports.push(
@@ -16517,10 +16517,10 @@ var prometheus = {
     return [
       {
         kind: "StatefulSet",
-        name: `prometheus-${name}`,
+        name: `prometheus-${name2}`,
         labels: operatorPodLabels(resource, "prometheus", {
-          prometheus: name,
-          "operator.prometheus.io/name": name,
+          prometheus: name2,
+          "operator.prometheus.io/name": name2,
           "operator.prometheus.io/shard": "0"
         }),
         ports
@@ -16535,13 +16535,13 @@ var monitoringStack = {
   kind: "MonitoringStack",
   source: "github.com/rhobs/observability-operator pkg/controllers/monitoring/monitoring-stack (@20ac77b)",
   workloads(resource) {
-    const name = resource.object.name;
+    const name2 = resource.object.name;
     const partOf = (component, made2) => (made2 ?? []).map((workload) => ({
       ...workload,
       labels: {
         ...workload.labels,
         "app.kubernetes.io/component": component,
-        "app.kubernetes.io/part-of": name
+        "app.kubernetes.io/part-of": name2
       }
     }));
     const made = partOf("prometheus", prometheus.workloads(resource));
@@ -16558,12 +16558,12 @@ var thanosRuler = {
   kind: "ThanosRuler",
   source: "github.com/prometheus-operator/prometheus-operator pkg/thanos/statefulset.go (@6adcebc)",
   workloads(resource) {
-    const name = resource.object.name;
+    const name2 = resource.object.name;
     return [
       {
         kind: "StatefulSet",
-        name: `thanos-ruler-${name}`,
-        labels: operatorPodLabels(resource, "thanos-ruler", { "thanos-ruler": name }),
+        name: `thanos-ruler-${name2}`,
+        labels: operatorPodLabels(resource, "thanos-ruler", { "thanos-ruler": name2 }),
         ports: [
           { name: "grpc", port: 10901, protocol: "TCP" },
           { name: "http", port: 10902, protocol: "TCP" }
@@ -16747,10 +16747,10 @@ function buildModel(objects, options = {}) {
       });
     }
   }
-  for (const { namespace, kind, name, labels, ports, loc } of options.outsideWorkloads ?? []) {
-    const id = workloadId(namespace, kind, name);
+  for (const { namespace, kind, name: name2, labels, ports, loc } of options.outsideWorkloads ?? []) {
+    const id = workloadId(namespace, kind, name2);
     if (!workloads.has(id))
-      workloads.set(id, { id, namespace, kind, name, labels, ports, ips: [], loc, madeBy: "the config" });
+      workloads.set(id, { id, namespace, kind, name: name2, labels, ports, ips: [], loc, madeBy: "the config" });
   }
   const opaqueResources = addOperatorMade(customResources, defaultNamespace, {
     workloads,
@@ -16805,24 +16805,24 @@ function addOperatorMade(resources, defaultNamespace, into) {
       pushTo(opaque, namespace, opaqueResource(object, namespace));
       continue;
     }
-    for (const { kind, name, labels, ports } of workloads) {
-      const id = workloadId(namespace, kind, name);
+    for (const { kind, name: name2, labels, ports } of workloads) {
+      const id = workloadId(namespace, kind, name2);
       if (into.workloads.has(id)) continue;
       const madeBy = `${object.kind} ${object.name}`;
-      into.workloads.set(id, { id, namespace, kind, name, labels, ports, ips: [], loc: object.loc, madeBy });
+      into.workloads.set(id, { id, namespace, kind, name: name2, labels, ports, ips: [], loc: object.loc, madeBy });
     }
   }
   if (opaque.size > 0) into.diagnostics.push(opaqueDiagnostic(opaque));
   return opaque;
 }
 function opaqueResource(object, namespace) {
-  const { apiVersion, kind, name, loc } = object;
-  return { apiVersion, kind, name, namespace, loc };
+  const { apiVersion, kind, name: name2, loc } = object;
+  return { apiVersion, kind, name: name2, namespace, loc };
 }
 function opaqueDiagnostic(opaque) {
   const all = [...opaque.values()].flat();
   const first = all[0];
-  const names = all.slice(0, 5).map(({ kind, namespace, name }) => `${kind} ${namespace}/${name}`);
+  const names = all.slice(0, 5).map(({ kind, namespace, name: name2 }) => `${kind} ${namespace}/${name2}`);
   const more = all.length > names.length ? ` and ${all.length - names.length} more` : "";
   const namespaces = [...opaque.keys()].sort();
   const shownNamespaces = namespaces.slice(0, 5).join(", ") + (namespaces.length > 5 ? ", ..." : "");
@@ -16848,18 +16848,18 @@ function readOnce(cache, object, namespace, diagnostics, read) {
 var policiesRead = /* @__PURE__ */ new WeakMap();
 var tieredRead = /* @__PURE__ */ new WeakMap();
 var workloadsRead = /* @__PURE__ */ new WeakMap();
-function namespaceLabels(name, declared) {
-  return { ...declared, [NAMESPACE_NAME_LABEL]: name };
+function namespaceLabels(name2, declared) {
+  return { ...declared, [NAMESPACE_NAME_LABEL]: name2 };
 }
 function namespaceLabelsOf(model, namespace) {
   return model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
 }
 function collectNamespaces(declared, configured, referenced) {
   const namespaces = /* @__PURE__ */ new Map();
-  for (const name of [.../* @__PURE__ */ new Set([...declared.keys(), ...Object.keys(configured), ...referenced])].sort()) {
-    const own = declared.get(name);
-    const labels = namespaceLabels(name, { ...configured[name], ...own?.labels });
-    namespaces.set(name, own ? { ...own, labels } : { name, labels, inferred: true });
+  for (const name2 of [.../* @__PURE__ */ new Set([...declared.keys(), ...Object.keys(configured), ...referenced])].sort()) {
+    const own = declared.get(name2);
+    const labels = namespaceLabels(name2, { ...configured[name2], ...own?.labels });
+    namespaces.set(name2, own ? { ...own, labels } : { name: name2, labels, inferred: true });
   }
   return namespaces;
 }
@@ -16874,7 +16874,7 @@ function readService(reader, namespace) {
     const path8 = ["spec", "ports", i];
     const port2 = reader.port([...path8, "port"]);
     const protocol2 = reader.string([...path8, "protocol"]) ?? "TCP";
-    const name = reader.string([...path8, "name"]);
+    const name2 = reader.string([...path8, "name"]);
     const rawTarget = reader.get([...path8, "targetPort"]);
     if (port2 === void 0) return;
     if (!PROTOCOLS.includes(protocol2)) {
@@ -16888,7 +16888,7 @@ function readService(reader, namespace) {
     if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
     else if (rawTarget !== void 0)
       reader.report([...path8, "targetPort"], "targetPort must be a number or a port name");
-    ports.push({ ...name !== void 0 ? { name } : {}, port: port2, targetPort, protocol: protocol2 });
+    ports.push({ ...name2 !== void 0 ? { name: name2 } : {}, port: port2, targetPort, protocol: protocol2 });
   });
   return {
     namespace,
@@ -16913,19 +16913,19 @@ function knownNamespaces(model, config) {
   const cached = knownNamespacesCache.get(model);
   if (cached?.config === config) return cached.namespaces;
   const byName = /* @__PURE__ */ new Map();
-  for (const name of SYSTEM_NAMESPACES) byName.set(name, { [NAMESPACE_NAME_LABEL]: name });
+  for (const name2 of SYSTEM_NAMESPACES) byName.set(name2, { [NAMESPACE_NAME_LABEL]: name2 });
   const dnsNamespace = dnsNamespaceName(config);
   byName.set(dnsNamespace, {
     ...labelsSatisfying(config.dns.namespaceSelector),
     [NAMESPACE_NAME_LABEL]: dnsNamespace
   });
-  for (const [name, { labels }] of Object.entries(config.namespaces)) {
-    byName.set(name, { ...labels, [NAMESPACE_NAME_LABEL]: name });
+  for (const [name2, { labels }] of Object.entries(config.namespaces)) {
+    byName.set(name2, { ...labels, [NAMESPACE_NAME_LABEL]: name2 });
   }
   for (const namespace of model.namespaces.values()) {
     byName.set(namespace.name, { ...byName.get(namespace.name), ...namespace.labels });
   }
-  const namespaces = [...byName].map(([name, labels]) => ({ name, labels }));
+  const namespaces = [...byName].map(([name2, labels]) => ({ name: name2, labels }));
   knownNamespacesCache.set(model, { config, namespaces });
   return namespaces;
 }
@@ -16942,7 +16942,7 @@ function namedNamespaces(selector2) {
     allowed.push(values ?? []);
   }
   const names = new Set(allowed[0]);
-  for (const list2 of allowed.slice(1)) for (const name of names) if (!list2.includes(name)) names.delete(name);
+  for (const list2 of allowed.slice(1)) for (const name2 of names) if (!list2.includes(name2)) names.delete(name2);
   return [...names].sort();
 }
 function unknownNamespaceLabelKeys(selector2, model, config) {
@@ -16971,7 +16971,7 @@ function matchingNamespaceNames(selector2, model, config) {
     const [required2] = Object.entries(selector2.matchLabels ?? {});
     const candidates = required2 ? index.byLabel.get(labelKey(...required2)) ?? [] : namespaces;
     const matches = compileSelector(selector2);
-    names = candidates.filter(({ labels }) => matches(labels)).map(({ name }) => name).sort();
+    names = candidates.filter(({ labels }) => matches(labels)).map(({ name: name2 }) => name2).sort();
     index.answers.set(key, names);
   }
   return names;
@@ -17395,15 +17395,15 @@ function matchesEveryPod(peer3) {
 function compilePorts(ports) {
   if (!ports) return { hasNamed: false, resolve: () => ConnSet.all() };
   let fixed = ConnSet.none();
-  const named = [];
+  const named2 = [];
   for (const port2 of ports) {
     const protocol2 = port2.protocol ?? "TCP";
     if (port2.port === void 0) fixed = fixed.union(ConnSet.allOf(protocol2));
     else if (typeof port2.port === "number")
       fixed = fixed.union(ConnSet.of(protocol2, [[port2.port, port2.endPort ?? port2.port]]));
-    else named.push({ name: port2.port, ...port2.protocol ? { protocol: port2.protocol } : {} });
+    else named2.push({ name: port2.port, ...port2.protocol ? { protocol: port2.protocol } : {} });
   }
-  if (named.length === 0) return { hasNamed: false, resolve: () => fixed };
+  if (named2.length === 0) return { hasNamed: false, resolve: () => fixed };
   const resolved = /* @__PURE__ */ new WeakMap();
   return {
     hasNamed: true,
@@ -17414,7 +17414,7 @@ function compilePorts(ports) {
       let ports2 = resolved.get(destinationPorts);
       if (!ports2) {
         ports2 = destinationPorts.filter(
-          (declared) => named.some(
+          (declared) => named2.some(
             (n) => n.name === declared.name && (n.protocol ?? declared.protocol) === declared.protocol
           )
         ).reduce(
@@ -17450,15 +17450,15 @@ function rulePeers(rule2) {
   ];
 }
 function policyLabel(policy) {
-  const { kind, namespace, name } = policy.ref;
-  return `${kind} ${namespace ? `${namespace}/` : ""}${name}`;
+  const { kind, namespace, name: name2 } = policy.ref;
+  return `${kind} ${namespace ? `${namespace}/` : ""}${name2}`;
 }
 function actionName(action) {
   return { allow: "Accept", deny: "Deny", pass: "Pass" }[action];
 }
 function ruleLabel(direction, rule2) {
-  const name = rule2.name ? ` "${rule2.name}"` : "";
-  return `${direction}[${rule2.index}]${name} (${actionName(rule2.action)})`;
+  const name2 = rule2.name ? ` "${rule2.name}"` : "";
+  return `${direction}[${rule2.index}]${name2} (${actionName(rule2.action)})`;
 }
 function requirements(selector2) {
   return [
@@ -17549,8 +17549,8 @@ function portsCover(outer, inner) {
   const outerFixed = compilePorts(outer).resolve(void 0);
   if (!compilePorts(inner).resolve(void 0).subtract(outerFixed).isEmpty()) return false;
   return namedPorts(inner).every(
-    (named) => namedPorts(outer).some(
-      (candidate) => candidate.port === named.port && (candidate.protocol === void 0 || candidate.protocol === named.protocol)
+    (named2) => namedPorts(outer).some(
+      (candidate) => candidate.port === named2.port && (candidate.protocol === void 0 || candidate.protocol === named2.protocol)
     )
   );
 }
@@ -17558,7 +17558,7 @@ function portsOverlap(a, b) {
   if (a === void 0 || b === void 0) return true;
   const [fixedA, fixedB] = [compilePorts(a).resolve(void 0), compilePorts(b).resolve(void 0)];
   if (!fixedA.intersection(fixedB).isEmpty()) return true;
-  const namedMeets = (named, other) => named.some(
+  const namedMeets = (named2, other) => named2.some(
     (port2) => other.some(
       (candidate) => candidate.port === port2.port && (candidate.protocol === void 0 || port2.protocol === void 0 || candidate.protocol === port2.protocol) || candidate.port === void 0 && (port2.protocol === void 0 || candidate.protocol === port2.protocol)
     )
@@ -18133,12 +18133,12 @@ var namedPortUndefined = {
   check(ctx) {
     for (const visit of policyRules(ctx.model)) {
       for (const policyPort of visit.rule.ports ?? []) {
-        const name = policyPort.port;
-        if (typeof name !== "string") continue;
+        const name2 = policyPort.port;
+        if (typeof name2 !== "string") continue;
         const destinations = destinationWorkloads(ctx.engine, visit);
         if (destinations.length === 0) continue;
         const declares = destinations.some(
-          (workload) => workload.ports.some((port2) => port2.name === name && port2.protocol === policyPort.protocol)
+          (workload) => workload.ports.some((port2) => port2.name === name2 && port2.protocol === policyPort.protocol)
         );
         if (declares) continue;
         const declared = sortedUnique(
@@ -18150,7 +18150,7 @@ var namedPortUndefined = {
         ctx.report({
           policy: visit.policy,
           path: subPath(policyPort.path, "port"),
-          message: `no ${visit.direction === "ingress" ? "selected" : "destination"} pod declares a ${policyPort.protocol} port named "${name}" (${describeWorkloads(destinations)}; ${known}): this port matches no traffic`
+          message: `no ${visit.direction === "ingress" ? "selected" : "destination"} pod declares a ${policyPort.protocol} port named "${name2}" (${describeWorkloads(destinations)}; ${known}): this port matches no traffic`
         });
       }
     }
@@ -18175,7 +18175,7 @@ var namespaceLabelUnknown = {
   },
   check(ctx) {
     const allKnown = namespacesKnown(ctx.model);
-    const names = new Set(knownNamespaces(ctx.model, ctx.config).map(({ name }) => name));
+    const names = new Set(knownNamespaces(ctx.model, ctx.config).map(({ name: name2 }) => name2));
     for (const { policy, peer: peer3 } of policyPeers(ctx.model)) {
       const selector2 = peer3.namespaceSelector;
       if (!selector2) continue;
@@ -18363,8 +18363,8 @@ var peerSelectsNothing = {
       }
       const namespaceSelector = peer3.namespaceSelector;
       if (!namespaceSelector || shape !== "namespace-only" && shape !== "namespace-and-pod") continue;
-      const named = treeIsComplete(model) ? void 0 : namedNamespaces(namespaceSelector);
-      const namespaces = named ?? matchingNamespaceNames(namespaceSelector, model, ctx.config);
+      const named2 = treeIsComplete(model) ? void 0 : namedNamespaces(namespaceSelector);
+      const namespaces = named2 ?? matchingNamespaceNames(namespaceSelector, model, ctx.config);
       if (namespaces.length === 0) {
         if (!namespacesAreKnown || unknownNamespaceLabelKeys(namespaceSelector, model, ctx.config).length > 0)
           continue;
@@ -18376,7 +18376,7 @@ var peerSelectsNothing = {
         continue;
       }
       if (shape !== "namespace-and-pod" || !peer3.podSelector) continue;
-      if (!named && !namespacesAreKnown) continue;
+      if (!named2 && !namespacesAreKnown) continue;
       if (!namespaces.every((namespace) => workloadsKnown(model, namespace))) continue;
       if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
       ctx.report({
@@ -19188,7 +19188,7 @@ var SightingReader = class {
   /** `verdicts`: the verdict names a sighting may have; a line with any other is left to the full parse. */
   constructor(verdicts, knownDescriptionAt) {
     this.knownDescriptionAt = knownDescriptionAt;
-    this.verdicts = [...verdicts].map((name) => ({ quoted: Buffer.from(`"${name}"`, "latin1"), name }));
+    this.verdicts = [...verdicts].map((name2) => ({ quoted: Buffer.from(`"${name2}"`, "latin1"), name: name2 }));
   }
   knownDescriptionAt;
   bytes = OPENING;
@@ -19686,14 +19686,14 @@ function isReply(flow, ports) {
   return isObject(flags) && flags.SYN === true && flags.ACK === true;
 }
 function readVerdict(flow) {
-  const name = typeof flow.verdict === "number" ? VERDICT_NAMES[flow.verdict] : flow.verdict;
-  const withoutReason = typeof name === "string" ? OUTCOMES_WITHOUT_REASON.get(name) : void 0;
+  const name2 = typeof flow.verdict === "number" ? VERDICT_NAMES[flow.verdict] : flow.verdict;
+  const withoutReason = typeof name2 === "string" ? OUTCOMES_WITHOUT_REASON.get(name2) : void 0;
   if (withoutReason) return withoutReason;
-  switch (name) {
+  switch (name2) {
     case "DROPPED":
     case "ERROR": {
       const dropReason = readDropReason(flow);
-      const denied = name === "DROPPED" && dropReason !== void 0 && POLICY_DROP_NAMES.has(dropReason);
+      const denied = name2 === "DROPPED" && dropReason !== void 0 && POLICY_DROP_NAMES.has(dropReason);
       const verdict = denied ? "denied" : "dropped-other";
       return dropReason === void 0 ? { verdict } : { verdict, dropReason };
     }
@@ -19823,7 +19823,7 @@ var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
 var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
 function reservedIdentity(names) {
   if (names.length === 0) return void 0;
-  const notWorld = names.filter((name) => name !== "world");
+  const notWorld = names.filter((name2) => name2 !== "world");
   return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
 }
 var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
@@ -19924,8 +19924,8 @@ function nativeEndpoint(value, side) {
     if (parts.length < 1 || parts.length > 2 || parts.some((part) => part === "")) {
       return `${side}.workload ${shown(value.workload)} is not "name" or "Kind/name"`;
     }
-    const [kindOrName = "", name] = parts;
-    endpoint.workload = name === void 0 ? { name: kindOrName } : { kind: kindOrName, name };
+    const [kindOrName = "", name2] = parts;
+    endpoint.workload = name2 === void 0 ? { name: kindOrName } : { kind: kindOrName, name: name2 };
   }
   if (value.labels !== void 0) {
     const labels = value.labels;
@@ -20637,12 +20637,12 @@ var BlockReader = class {
   key(offset) {
     const { text } = this;
     const first = text.charCodeAt(offset);
-    let name;
+    let name2;
     let colon;
     if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
       const quoted = this.quoted(offset, this.lineEnd);
       colon = quoted.end;
-      name = quoted.value;
+      name2 = quoted.value;
     } else {
       if (!plainMayStart(text, offset, this.lineEnd)) return void 0;
       colon = offset;
@@ -20656,13 +20656,13 @@ var BlockReader = class {
       if (source === "<<") outside();
       const resolved = resolvePlainScalar(source) ?? outside();
       if (typeof resolved.value !== "string") outside();
-      name = resolved.value;
+      name2 = resolved.value;
     }
     if (text.charCodeAt(colon) !== COLON2) return void 0;
     if (colon - offset > MAX_IMPLICIT_KEY) outside();
     if (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE) outside();
-    if (name === "__proto__") outside();
-    return { name, end: colon + 1 };
+    if (name2 === "__proto__") outside();
+    return { name: name2, end: colon + 1 };
   }
   /**
    * A scalar or flow collection written after `key:` or `- ` on the current line (a literal block scalar goes on
@@ -20795,16 +20795,16 @@ var FlowReader = class {
       const itemStart = this.offset;
       const item = this.item(depth);
       if (isMap6) {
-        const name = item.value;
-        if (typeof name !== "string" || name === "__proto__" || name === "<<") outside();
+        const name2 = item.value;
+        if (typeof name2 !== "string" || name2 === "__proto__" || name2 === "<<") outside();
         const map = value;
-        if (Object.hasOwn(map, name) || this.text.charCodeAt(this.offset) !== COLON2) outside();
+        if (Object.hasOwn(map, name2) || this.text.charCodeAt(this.offset) !== COLON2) outside();
         this.offset++;
         if (this.text.charCodeAt(this.offset) !== SPACE) outside();
         this.offset = this.skipSpaces(this.offset);
         const entryValue = this.item(depth);
-        map[name] = entryValue.value;
-        node.entries?.push({ key: name, keyStart: itemStart, value: entryValue.node });
+        map[name2] = entryValue.value;
+        node.entries?.push({ key: name2, keyStart: itemStart, value: entryValue.node });
       } else {
         value.push(item.value);
         node.items?.push(item.node);
@@ -20905,14 +20905,14 @@ function makeLocator(loc, written) {
     let node = root;
     let found;
     for (const segment of path8) {
-      const name = String(segment);
-      const entry = node.entries?.find((candidate) => candidate.key === name);
+      const name2 = String(segment);
+      const entry = node.entries?.find((candidate) => candidate.key === name2);
       if (entry !== void 0) {
         found = entry.keyStart;
         node = entry.value;
         continue;
       }
-      const item = String(Number(name)) === name ? node.items?.[Number(name)] : void 0;
+      const item = String(Number(name2)) === name2 ? node.items?.[Number(name2)] : void 0;
       if (item === void 0) break;
       found = item.start ?? found;
       node = item;
@@ -21304,8 +21304,8 @@ function mayAffectNamespace(policy, namespace, defaultNamespace) {
   return !policy.informational && (policy.clusterScoped || (policy.namespace ?? defaultNamespace) === namespace);
 }
 function describeUnanalysed(policy) {
-  const name = policy.namespace ? `${policy.namespace}/${policy.name}` : policy.name;
-  return `${policy.kind} ${name} (${policy.apiVersion}, ${policy.file}:${policy.line})`;
+  const name2 = policy.namespace ? `${policy.namespace}/${policy.name}` : policy.name;
+  return `${policy.kind} ${name2} (${policy.apiVersion}, ${policy.file}:${policy.line})`;
 }
 
 // src/manifests/objects.ts
@@ -21411,14 +21411,14 @@ function plural(kind) {
 }
 function noteUnanalysed(value, kind, apiVersion, about, offset, reading, into) {
   const metadata = plainObject(value["metadata"]);
-  const name = typeof metadata?.["name"] === "string" ? metadata["name"] : "(unnamed)";
+  const name2 = typeof metadata?.["name"] === "string" ? metadata["name"] : "(unnamed)";
   const written = metadata?.["namespace"];
   const namespace = !about.clusterScoped && typeof written === "string" && written !== "" ? written : void 0;
   const at2 = locationAt(reading.file, reading.lineCounter, offset);
   into.unanalysed.push({
     apiVersion,
     kind,
-    name,
+    name: name2,
     namespace,
     clusterScoped: about.clusterScoped,
     informational: about.informational === true,
@@ -21429,16 +21429,16 @@ function noteUnanalysed(value, kind, apiVersion, about, offset, reading, into) {
   reading.diagnostics.push({
     severity: about.informational ? "info" : "warning",
     code: "policy-kind-not-analysed",
-    message: about.informational ? `${about.product} ${kind} ${JSON.stringify(name)} (${apiVersion}) is an L7 authorization policy, which netpol-guard does not evaluate: connections it allows may still be refused at the proxy (${affects.replace("change traffic of", "refuse requests to")})` : `${about.product} ${kind} ${JSON.stringify(name)} (${apiVersion}) is a network policy of a kind netpol-guard does not evaluate: reachability, explain and lint ignore it, and ${affects}`,
+    message: about.informational ? `${about.product} ${kind} ${JSON.stringify(name2)} (${apiVersion}) is an L7 authorization policy, which netpol-guard does not evaluate: connections it allows may still be refused at the proxy (${affects.replace("change traffic of", "refuse requests to")})` : `${about.product} ${kind} ${JSON.stringify(name2)} (${apiVersion}) is a network policy of a kind netpol-guard does not evaluate: reachability, explain and lint ignore it, and ${affects}`,
     ...at2,
-    resource: { kind, ...namespace ? { namespace } : {}, name }
+    resource: { kind, ...namespace ? { namespace } : {}, name: name2 }
   });
 }
 function loadedObject(value, kind, apiVersion, node, reading, withFieldPositions = KINDS_WITH_FIELD_POSITIONS.has(kind)) {
   const offset = node.start ?? 0;
   const loc = locationAt(reading.file, reading.lineCounter, offset);
   const metadata = plainObject(value["metadata"]);
-  const name = metadata?.["name"];
+  const name2 = metadata?.["name"];
   const namespace = metadata?.["namespace"];
   for (const field of ["name", "namespace"]) {
     const text = metadata?.[field];
@@ -21456,21 +21456,21 @@ function loadedObject(value, kind, apiVersion, node, reading, withFieldPositions
     });
     return void 0;
   };
-  if (typeof name !== "string" || name === "") {
+  if (typeof name2 !== "string" || name2 === "") {
     return invalid(
-      name === void 0 || name === null ? "metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)" : `metadata.name must be a string, not ${describeShape(name)}; the object is not analysed`
+      name2 === void 0 || name2 === null ? "metadata.name is missing, so the object cannot be analysed (a generateName is only resolved by the API server)" : `metadata.name must be a string, not ${describeShape(name2)}; the object is not analysed`
     );
   }
   if (namespace !== void 0 && namespace !== null && typeof namespace !== "string") {
     return invalid(
-      `metadata.namespace of ${JSON.stringify(name)} must be a string; the object is not analysed`
+      `metadata.namespace of ${JSON.stringify(name2)} must be a string; the object is not analysed`
     );
   }
   const written = withFieldPositions ? { root: node, file: reading.file, lineCounter: reading.lineCounter } : void 0;
   return {
     apiVersion,
     kind,
-    name,
+    name: name2,
     namespace: typeof namespace === "string" && namespace !== "" ? namespace : void 0,
     value,
     loc,
@@ -21479,15 +21479,15 @@ function loadedObject(value, kind, apiVersion, node, reading, withFieldPositions
 }
 function customResource(value, kind, apiVersion, node, reading) {
   const metadata = plainObject(value["metadata"]);
-  const name = metadata?.["name"];
+  const name2 = metadata?.["name"];
   const namespace = metadata?.["namespace"] ?? void 0;
   const plain = (text) => typeof text === "string" && text !== "" && !text.includes("{{");
-  if (!plain(name) || namespace !== void 0 && !plain(namespace)) return void 0;
+  if (!plain(name2) || namespace !== void 0 && !plain(namespace)) return void 0;
   const loc = locationAt(reading.file, reading.lineCounter, node.start ?? 0);
   return {
     apiVersion,
     kind,
-    name,
+    name: name2,
     namespace,
     value,
     loc,
@@ -22066,11 +22066,11 @@ function mergeWithDefaults(given) {
     cluster: { ...defaults2.cluster, ...given.cluster },
     limits: { ...defaults2.limits, ...given.limits },
     namespaces: Object.fromEntries(
-      Object.entries(given.namespaces ?? {}).map(([name, ns]) => [name, { labels: { ...ns?.labels } }])
+      Object.entries(given.namespaces ?? {}).map(([name2, ns]) => [name2, { labels: { ...ns?.labels } }])
     ),
-    workloads: (given.workloads ?? []).map(({ namespace, name, kind, labels, ports }) => ({
+    workloads: (given.workloads ?? []).map(({ namespace, name: name2, kind, labels, ports }) => ({
       namespace,
-      name,
+      name: name2,
       kind: kind ?? "Deployment",
       labels: { ...labels },
       ports: (ports ?? []).map((port2) => ({ ...port2, protocol: port2.protocol ?? "TCP" }))
@@ -22885,7 +22885,7 @@ function rowPorts(row, other) {
   if (row.compose) return row.compose(other);
   if (!row.isolated) return ConnSet.all();
   let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
-  for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
+  for (const named2 of row.everyPodNamed) ports = ports.union(named2.resolve(other.facts.ports));
   return ports;
 }
 function compareWorkloads(a, b) {
@@ -23041,8 +23041,8 @@ function describeDenial(explanation, fromLabel, toLabel) {
   return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
 }
 function describeDecidingRule(rule2, direction) {
-  const name = rule2.name ? ` "${rule2.name}"` : "";
-  return `${rule2.policy.kind} ${rule2.policy.namespace ? `${rule2.policy.namespace}/` : ""}${rule2.policy.name}, priority ${rule2.priority}, ${direction}[${rule2.index}]${name} ${rule2.action} (${at(rule2.loc)})`;
+  const name2 = rule2.name ? ` "${rule2.name}"` : "";
+  return `${rule2.policy.kind} ${rule2.policy.namespace ? `${rule2.policy.namespace}/` : ""}${rule2.policy.name}, priority ${rule2.priority}, ${direction}[${rule2.index}]${name2} ${rule2.action} (${at(rule2.loc)})`;
 }
 function ruleLabel2(direction, rule2) {
   return `${direction}${rule2.action === "deny" ? "Deny" : ""}[${rule2.index}]`;
@@ -23345,8 +23345,8 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
   return result;
 }
 function idToPeer(id) {
-  const [namespace = "", kind = "", ...name] = id.split("/");
-  return { namespace, kind, name: name.join("/") };
+  const [namespace = "", kind = "", ...name2] = id.split("/");
+  return { namespace, kind, name: name2.join("/") };
 }
 function portsOf(protocol2, connection) {
   return connection ? ConnSet.of(protocol2, connection.ports) : ConnSet.none();
@@ -23556,13 +23556,13 @@ function matchingOutsidePods(match2) {
     if (!("unmatched" in matched) || !namespace || !labels || matched.unmatched.startsWith("ambiguous"))
       return matched;
     const owner = endpoint.workload ?? (endpoint.pod ? ownerFromPodName(endpoint.pod, labels) : void 0);
-    const name = owner?.name ?? endpoint.pod ?? Object.values(labels).join("-");
+    const name2 = owner?.name ?? endpoint.pod ?? Object.values(labels).join("-");
     const kind = owner?.kind ?? "Pod";
     const workload = {
-      id: `${namespace}/${kind}/${name}`,
+      id: `${namespace}/${kind}/${name2}`,
       namespace,
       kind,
-      name,
+      name: name2,
       labels,
       ports: [],
       ips: [],
@@ -23595,14 +23595,14 @@ function createFlowMatcher(model, options = {}) {
   const serviceRanges = parseRanges(options.serviceCidrs);
   function matchPod(namespace, endpoint) {
     const inNamespace = byNamespace2.get(namespace) ?? [];
-    const { labels, workload: named } = endpoint;
+    const { labels, workload: named2 } = endpoint;
     let candidates = labels ? inNamespace.filter((w) => Object.keys(w.labels).length > 0 && isSubset(w.labels, labels)) : inNamespace;
-    if (named) {
+    if (named2) {
       const byName = candidates.filter(
-        (w) => w.name === named.name && (!named.kind || w.kind === named.kind)
+        (w) => w.name === named2.name && (!named2.kind || w.kind === named2.kind)
       );
       if (byName.length > 0) candidates = byName;
-      else if (!labels) return { unmatched: `no workload ${workloadName(named)} in namespace ${namespace}` };
+      else if (!labels) return { unmatched: `no workload ${workloadName(named2)} in namespace ${namespace}` };
     }
     if (candidates.length === 0) {
       return {
@@ -23616,14 +23616,14 @@ function createFlowMatcher(model, options = {}) {
     return { unmatched: `ambiguous: ${best.map(workloadName).sort().join(", ")}` };
   }
   function matchService(service) {
-    const name = `Service ${service.namespace}/${service.name}`;
+    const name2 = `Service ${service.namespace}/${service.name}`;
     const selector2 = service.selector;
-    if (!selector2 || Object.keys(selector2).length === 0) return { unmatched: `${name} has no selector` };
+    if (!selector2 || Object.keys(selector2).length === 0) return { unmatched: `${name2} has no selector` };
     const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector2, w.labels));
     const [first] = selected;
-    if (!first) return { unmatched: `${name} selects no workload` };
+    if (!first) return { unmatched: `${name2} selects no workload` };
     if (selected.every((w) => sameLabels(w.labels, first.labels))) return { workload: first };
-    return { unmatched: `ambiguous: ${name} selects ${selected.map(workloadName).sort().join(", ")}` };
+    return { unmatched: `ambiguous: ${name2} selects ${selected.map(workloadName).sort().join(", ")}` };
   }
   function matchIp(ip) {
     const address = addressToRangeKey(ip);
@@ -23735,8 +23735,8 @@ function representativesOf(model) {
   const add = (namespace, namespaceLabels2, pods, description) => {
     const labels = membersLabels(pods);
     if (!labels) return;
-    const name = isEmptySelector(pods) ? "*" : selectorText(pods);
-    const id = `${namespace}/${REPRESENTATIVE_KIND}/${name}`;
+    const name2 = isEmptySelector(pods) ? "*" : selectorText(pods);
+    const id = `${namespace}/${REPRESENTATIVE_KIND}/${name2}`;
     if (workloads.has(id)) return;
     if (namespaceLabels2 && !model.namespaces.has(namespace) && !namespaces.has(namespace))
       namespaces.set(namespace, { name: namespace, labels: namespaceLabels2, inferred: true });
@@ -23744,7 +23744,7 @@ function representativesOf(model) {
       id,
       namespace,
       kind: REPRESENTATIVE_KIND,
-      name,
+      name: name2,
       labels,
       ports: [],
       ips: [],
@@ -23765,9 +23765,9 @@ function representativesOf(model) {
   const peer3 = (home, { podSelector = {}, namespaceSelector, ipBlock }) => {
     if (ipBlock) return;
     if (!namespaceSelector) return inNamespace(home, podSelector);
-    const named = namedNamespaces2(namespaceSelector);
-    if (named) {
-      for (const namespace2 of named) {
+    const named2 = namedNamespaces2(namespaceSelector);
+    if (named2) {
+      for (const namespace2 of named2) {
         if (model.namespaces.has(namespace2)) {
           if (compileSelector(namespaceSelector)(model.namespaces.get(namespace2).labels))
             inNamespace(namespace2, podSelector);
@@ -23824,9 +23824,9 @@ function withRepresentatives(model, other = model) {
   const workloads = new Map(own.workloads.map((w) => [w.id, w]));
   const namespaces = new Map(own.namespaces.map((n) => [n.name, n]));
   for (const workload of theirs.workloads) {
-    const named = !workload.namespace.startsWith("*");
-    if (workloads.has(workload.id) || named && workloadsKnown(model, workload.namespace)) continue;
-    if (named && model.namespaces.has(workload.namespace) && treeIsComplete(model)) continue;
+    const named2 = !workload.namespace.startsWith("*");
+    if (workloads.has(workload.id) || named2 && workloadsKnown(model, workload.namespace)) continue;
+    if (named2 && model.namespaces.has(workload.namespace) && treeIsComplete(model)) continue;
     workloads.set(workload.id, workload);
   }
   for (const namespace of theirs.namespaces)
@@ -23847,8 +23847,8 @@ function membersLabels(selector2) {
   return compileSelector(selector2)(labels) ? labels : void 0;
 }
 function namedNamespaces2(selector2) {
-  const name = selector2.matchLabels?.[NAMESPACE_NAME_LABEL];
-  if (name !== void 0) return [name];
+  const name2 = selector2.matchLabels?.[NAMESPACE_NAME_LABEL];
+  if (name2 !== void 0) return [name2];
   const inList = (selector2.matchExpressions ?? []).find(
     (e) => e.key === NAMESPACE_NAME_LABEL && e.operator === "In"
   );
@@ -23912,7 +23912,7 @@ function flowKey(from, to, protocol2, port2) {
   return JSON.stringify([from, to, protocol2, port2]);
 }
 
-// node_modules/balanced-match/dist/esm/index.js
+// ../main/node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -23949,7 +23949,7 @@ var range = (a, b, str) => {
   return result;
 };
 
-// node_modules/brace-expansion/dist/esm/index.js
+// ../main/node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -24287,7 +24287,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -24298,7 +24298,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// node_modules/minimatch/dist/esm/brace-expressions.js
+// ../main/node_modules/minimatch/dist/esm/brace-expressions.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
   "[:alpha:]": ["\\p{L}\\p{Nl}", true],
@@ -24407,7 +24407,7 @@ var parseClass = (glob, position) => {
   return [comb, uflag, endPos - pos, true];
 };
 
-// node_modules/minimatch/dist/esm/unescape.js
+// ../main/node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
@@ -24415,7 +24415,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// node_modules/minimatch/dist/esm/ast.js
+// ../main/node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
 var isExtglobType = (c) => types.has(c);
@@ -25059,7 +25059,7 @@ var AST = class {
 };
 _a = AST;
 
-// node_modules/minimatch/dist/esm/escape.js
+// ../main/node_modules/minimatch/dist/esm/escape.js
 var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
@@ -25067,7 +25067,7 @@ var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) 
   return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
 };
 
-// node_modules/minimatch/dist/esm/index.js
+// ../main/node_modules/minimatch/dist/esm/index.js
 var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
@@ -25936,10 +25936,10 @@ function resolveTarget(descriptor) {
   }
   if ("tiered" in descriptor) {
     const { tiered } = descriptor;
-    const { kind, namespace, name, location } = tiered.ref;
+    const { kind, namespace, name: name2, location } = tiered.ref;
     return {
       location: descriptor.path ? tiered.locate(descriptor.path) : location,
-      resource: { kind, ...namespace !== void 0 ? { namespace } : {}, name },
+      resource: { kind, ...namespace !== void 0 ? { namespace } : {}, name: name2 },
       annotated: tiered
     };
   }
@@ -25991,11 +25991,11 @@ function readSuppressions(model, knownIds, diagnostics) {
     });
   }
   for (const policy of model.tieredPolicies ?? []) {
-    const { kind, namespace, name } = policy.ref;
+    const { kind, namespace, name: name2 } = policy.ref;
     read(policy, () => policy.locate(["metadata", "annotations", IGNORE_ANNOTATION]), {
       kind,
       ...namespace !== void 0 ? { namespace } : {},
-      name
+      name: name2
     });
   }
   for (const namespace of model.namespaces.values()) {
@@ -26089,8 +26089,8 @@ function isTarget(document, target2) {
 }
 function isTargetValue(value, target2) {
   if (value.kind !== "NetworkPolicy" || !isRecord(value.metadata)) return false;
-  const { name, namespace } = value.metadata;
-  return name === target2.name && (namespace ?? target2.defaultNamespace) === target2.namespace;
+  const { name: name2, namespace } = value.metadata;
+  return name2 === target2.name && (namespace ?? target2.defaultNamespace) === target2.namespace;
 }
 function ruleList(document, direction) {
   return ruleListOf(plainValue(document), direction);
@@ -26369,8 +26369,8 @@ function scopedModel(context, scope, patched) {
 }
 function suggestDnsFix(context, finding) {
   if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
-  const { namespace, name } = finding.resource;
-  const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name);
+  const { namespace, name: name2 } = finding.resource;
+  const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name2);
   if (!policy) return { none: true };
   const { dns } = context.config;
   const rule2 = {
@@ -26392,7 +26392,7 @@ function suggestDnsFix(context, finding) {
     const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
       dnsEgressMissing
     ]);
-    return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name);
+    return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name2);
   });
 }
 function offer(context, requests, scope, verified) {
@@ -26471,15 +26471,15 @@ function adminDenialOf(explanation) {
     const { decision } = explanation[direction];
     if (decision?.tier !== "admin" || decision.allowed || !decision.rule) continue;
     const { rule: rule2 } = decision;
-    const { kind, namespace, name } = rule2.policy;
+    const { kind, namespace, name: name2 } = rule2.policy;
     return {
       problem: {
         severity: "info",
         code: "fix-not-offered",
-        message: `no NetworkPolicy fix can restore this connection: it is denied by ${describeDecidingRule(rule2, direction)}, which the admin tier applies before any NetworkPolicy. Accept it, or Pass it to the NetworkPolicies, in a rule before that Deny (in ${kind} ${name} or a cluster policy of lower priority value)`,
+        message: `no NetworkPolicy fix can restore this connection: it is denied by ${describeDecidingRule(rule2, direction)}, which the admin tier applies before any NetworkPolicy. Accept it, or Pass it to the NetworkPolicies, in a rule before that Deny (in ${kind} ${name2} or a cluster policy of lower priority value)`,
         file: rule2.loc.file,
         line: rule2.loc.line,
-        resource: { kind, ...namespace !== void 0 ? { namespace } : {}, name }
+        resource: { kind, ...namespace !== void 0 ? { namespace } : {}, name: name2 }
       }
     };
   }
@@ -26550,8 +26550,8 @@ function plainSelector(selector2) {
 // src/fix/attach.ts
 function manifestTextReader(source) {
   if ("rendered" in source) {
-    const { name, text } = source.rendered;
-    return (file) => file === name ? text : void 0;
+    const { name: name2, text } = source.rendered;
+    return (file) => file === name2 ? text : void 0;
   }
   const cache = /* @__PURE__ */ new Map();
   return (file) => {
@@ -26707,13 +26707,13 @@ function unrenderedTreeHint(files, objects, model) {
   }
   const deployer = objects.find((object) => object.customResource && DEPLOYERS.has(deployerKey(object)));
   if (!deployer) return void 0;
-  const { kind, name } = deployer;
+  const { kind, name: name2 } = deployer;
   const path8 = typeof spec(deployer)["path"] === "string" ? spec(deployer)["path"] : void 0;
   const source = spec(deployer)["source"];
   const sourcePath = source && typeof source === "object" && typeof source["path"] === "string" ? source["path"] : void 0;
-  const command = kind === "HelmRelease" ? `helm template ${name} <chart> --namespace ${deployer.namespace ?? "default"}` : `kustomize build ${path8 ?? sourcePath ?? "<path>"}`;
+  const command = kind === "HelmRelease" ? `helm template ${name2} <chart> --namespace ${deployer.namespace ?? "default"}` : `kustomize build ${path8 ?? sourcePath ?? "<path>"}`;
   return hint(
-    `this tree deploys through ${kind} objects (such as ${kind} ${name}) that the cluster renders, and holds no workloads`,
+    `this tree deploys through ${kind} objects (such as ${kind} ${name2}) that the cluster renders, and holds no workloads`,
     command,
     deployer.loc.file,
     deployer.loc.line
@@ -26768,7 +26768,7 @@ async function analyseSide(source, config, parseCache) {
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
-      Object.entries(config.namespaces).map(([name, ns]) => [name, ns.labels])
+      Object.entries(config.namespaces).map(([name2, ns]) => [name2, ns.labels])
     ),
     complete: config.complete,
     outsideWorkloads: outsideWorkloads(config),
@@ -26844,10 +26844,10 @@ function gatedRisks(change, failOnRisks) {
   return gates.filter((gate) => failOnRisks.includes(gate));
 }
 function parseRiskGates(text) {
-  const names = text.split(/[\s,]+/).filter((name) => name !== "");
+  const names = text.split(/[\s,]+/).filter((name2) => name2 !== "");
   if (names.length === 1 && names[0] === "none") return { gates: [], unknown: [] };
-  const known = (name) => RISK_GATES.includes(name);
-  return { gates: [...new Set(names.filter(known))], unknown: names.filter((name) => !known(name)) };
+  const known = (name2) => RISK_GATES.includes(name2);
+  return { gates: [...new Set(names.filter(known))], unknown: names.filter((name2) => !known(name2)) };
 }
 var MAX_RISK_REASONS = 3;
 function riskReasons(opened, failOnRisks) {
@@ -26942,12 +26942,12 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
   const active = findings.filter((f) => !f.suppressed);
   const blocking = active.filter((f) => f.introduced && blocks(f, failOn));
   const reasons = [];
-  for (const [name, side] of [
+  for (const [name2, side] of [
     ["head", head],
     ["base", base]
   ]) {
     if (nothingToAnalyse(side))
-      reasons.push(`nothing could be analysed at ${name}: its input could not be read`);
+      reasons.push(`nothing could be analysed at ${name2}: its input could not be read`);
   }
   const unreadReason = unreadInputReason(unreadInput(inputDiagnostics));
   if (unreadReason && (options.failOnUnreadInput ?? config.failOnUnreadInput)) reasons.push(unreadReason);
@@ -26957,6 +26957,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
   if (flows?.cut) {
     reasons.push(`${flows.cut} flow records past limit maxDistinctFlows were not replayed`);
   }
+  const inputReasons = [...reasons];
   if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
     reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? "" : "s"} would break`);
   }
@@ -26986,7 +26987,8 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
       errors: count3("error"),
       warnings: count3("warning"),
       infos: count3("info")
-    }
+    },
+    gate: { failOn, failOnBrokenFlows: config.failOnBrokenFlows, inputReasons }
   };
 }
 function cutChanges(diff, max) {
@@ -27101,10 +27103,10 @@ var DEFAULT_RENDER_TIMEOUT_MS = 3e5;
 var PASSED = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TERM|CI|XDG_[A-Z_]+|HELM_[A-Z_]+|KUSTOMIZE_[A-Z_]+)$/;
 var WITHHELD = /^(INPUT_|ACTIONS_|GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY|TOKEN)$|GH_TOKEN$|GH_ENTERPRISE_TOKEN$|RUNNER_)/;
 function renderEnvironment(env, extra = []) {
-  const named = new Set(extra);
+  const named2 = new Set(extra);
   return Object.fromEntries(
     Object.entries(env).filter(
-      ([name]) => (PASSED.test(name) || named.has(name)) && !WITHHELD.test(name.toUpperCase())
+      ([name2]) => (PASSED.test(name2) || named2.has(name2)) && !WITHHELD.test(name2.toUpperCase())
     )
   );
 }
@@ -27363,7 +27365,8 @@ var CHECK_RESULT = {
     unusedRules: { policy: true, direction: true, index: true, file: true, line: true }
   },
   diagnostics: DIAGNOSTIC,
-  summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true }
+  summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true },
+  gate: { failOn: true, failOnBrokenFlows: true, inputReasons: true }
 };
 function orderKeys(value, order) {
   if (Array.isArray(value)) {
@@ -27428,12 +27431,44 @@ function renderLintJson(result) {
 // src/report/format.ts
 var MAX_PORT_RANGES = 8;
 function formatPorts(protocol2, ports) {
-  const [first] = ports;
-  if (ports.length === 1 && first && first[0] <= 1 && first[1] >= 65535) return `${protocol2}/all ports`;
+  const first = ports[0];
+  const last = ports.at(-1);
+  if (!first || !last) return `${protocol2}/no ports`;
+  if (ports.length === 1 && first[0] <= 1 && first[1] >= 65535) return `${protocol2}/all ports`;
+  if (first[0] <= 1 && last[1] >= 65535) {
+    const gaps = ports.slice(1).map(([lo], index) => [ports[index][1] + 1, lo - 1]);
+    return `all except ${protocol2}/${portList(gaps)}`;
+  }
+  return `${protocol2}/${portList(ports)}`;
+}
+function portList(ports) {
   const shown2 = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`);
   const more = ports.length - shown2.length;
-  return `${protocol2}/${shown2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return `${shown2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
+var MINUTE = 6e4;
+var HOUR = 60 * MINUTE;
+var DAY = 24 * HOUR;
+function describeDuration(milliseconds) {
+  const span = Math.max(0, milliseconds);
+  if (span < MINUTE) return plural2(Math.floor(span / 1e3), "second");
+  if (span < HOUR) return plural2(Math.floor(span / MINUTE), "minute");
+  if (span < 2 * DAY) return plural2(Math.floor(span / HOUR), "hour");
+  return plural2(Math.floor(span / DAY), "day");
+}
+function isoTime2(text) {
+  if (!text) return void 0;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? void 0 : new Date(time).toISOString();
+}
+function describeAge(time, now) {
+  const then = isoTime2(time);
+  const at2 = isoTime2(now);
+  if (!then || !at2) return void 0;
+  const age = Date.parse(at2) - Date.parse(then);
+  return age < 0 ? `${describeDuration(-age)} after this run started` : `${describeDuration(age)} before this run`;
+}
+var SHORT_WINDOW_MS = DAY;
 function pathRowStarts(changes) {
   const starts = [];
   changes.forEach((change, index) => {
@@ -27674,14 +27709,339 @@ function describeRule(rule2) {
   return `${rule2.policy} ${rule2.direction}[${rule2.index}]`;
 }
 
+// src/report/decision.ts
+var MAX_DECIDING = 3;
+var MAX_FLOWS_NAMED = 3;
+var NAME_LENGTH = 120;
+var SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+function bySeverity(findings) {
+  return [...findings].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3));
+}
+function gateOf(result) {
+  return result.gate ?? { failOn: "error", failOnBrokenFlows: true, inputReasons: [] };
+}
+function triage(result) {
+  const gate = gateOf(result);
+  const introduced = result.findings.filter((f) => f.introduced && !f.suppressed);
+  const gating = (f) => blocks(f, gate.failOn);
+  return {
+    flowsFail: gate.failOnBrokenFlows && (result.flows?.broken.length ?? 0) > 0,
+    gatingFindings: bySeverity(introduced.filter(gating)),
+    gatingPaths: result.diff.opened.filter((change) => (change.failsOn?.length ?? 0) > 0),
+    reviewPaths: result.diff.opened.filter((change) => !change.failsOn?.length && change.risk?.length),
+    otherPaths: result.diff.opened.filter((change) => !change.failsOn?.length && !change.risk?.length),
+    otherFindings: bySeverity(introduced.filter((f) => !gating(f))),
+    acceptedFindings: result.findings.filter((f) => f.introduced && f.suppressed && f.severity !== "info")
+  };
+}
+var name = (text) => escapeMarkdown(text, NAME_LENGTH);
+function flowPort(flow) {
+  return `${flow.port === 53 ? "DNS, " : ""}${flow.protocol} ${flow.port}`;
+}
+function flowsItem(flows, links, verb) {
+  const bySource = /* @__PURE__ */ new Map();
+  for (const flow of flows.slice(0, MAX_FLOWS_NAMED)) {
+    const key = peerLabel(flow.from);
+    bySource.set(key, [...bySource.get(key) ?? [], flow]);
+  }
+  const named2 = [...bySource].map(
+    ([source, sourceFlows]) => sourceFlows.map(
+      (flow, index) => `${index === 0 ? `${name(source)} ` : ""}\u2192 ${name(peerLabel(flow.to))} (${flowPort(flow)})`
+    ).join(", ")
+  );
+  const more = flows.length - Math.min(flows.length, MAX_FLOWS_NAMED);
+  if (more > 0) named2.push(`and ${more.toLocaleString("en-US")} more`);
+  return `${verb} ${plural2(flows.length, "live flow")}: ${named2.join("; ")}${placesOf(flows, links)}`;
+}
+function placesOf(items, links) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const { location } of items) {
+    if (!location) continue;
+    const key = `${location.file}:${location.line}`;
+    if (!seen.has(key)) seen.set(key, links.location(location.file, location.line));
+  }
+  const places = [...seen.values()];
+  if (places.length === 0) return "";
+  return ` at ${places.slice(0, 2).join(", ")}${places.length > 2 ? ` and ${plural2(places.length - 2, "more line")}` : ""}`;
+}
+function findingItem(finding, links, verb = "adds") {
+  const at2 = finding.file ? ` at ${links.location(finding.file, finding.line)}` : "";
+  const reason = finding.suppressed?.reason ? ` (\u201C${escapeMarkdown(finding.suppressed.reason, 200)}\u201D)` : "";
+  return `${verb} ${links.rule(finding.rule)}${at2}${reason}`;
+}
+function pathItems(changes, links, risks) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const key = `${peerLabel(change.from)} \u2192 ${peerLabel(change.to)}`;
+    if (!paths.has(key)) paths.set(key, change);
+  }
+  return [...paths].map(([key, change]) => {
+    const at2 = change.location ? ` at ${links.location(change.location.file, change.location.line)}` : "";
+    return `opens ${escapeMarkdown(key, 2 * NAME_LENGTH)} (${escapeMarkdown(risks(change), 200)})${at2}`;
+  });
+}
+function named(items, what) {
+  const shown2 = items.slice(0, MAX_DECIDING);
+  const more = items.length - shown2.length;
+  return [...shown2, ...more > 0 ? [`and ${plural2(more, `more ${what}`, `more ${what}s`)} below`] : []].join(
+    "; "
+  );
+}
+function carriedTraffic(result) {
+  const carried = new Set(
+    (result.flows?.broken ?? []).map((flow) => `${peerLabel(flow.from)}
+${peerLabel(flow.to)}`)
+  );
+  return (change) => carried.has(`${peerLabel(change.from)}
+${peerLabel(change.to)}`);
+}
+function countPaths2(changes) {
+  return new Set(changes.map((change) => `${peerLabel(change.from)}
+${peerLabel(change.to)}`)).size;
+}
+function alsoLine(result, shown2, failing) {
+  const carried = carriedTraffic(result);
+  const closedQuiet = countPaths2(result.diff.closed.filter((change) => !carried(change)));
+  const reviewOpened = countPaths2(shown2.reviewPaths);
+  const otherOpened = countPaths2(shown2.otherPaths);
+  const audited = result.flows?.wouldBreakWhenEnforced?.length ?? 0;
+  const existing = result.findings.filter((f) => !f.introduced && !f.suppressed).length;
+  const count3 = (n, text) => n > 0 ? [text] : [];
+  const parts = [
+    ...failing ? [
+      ...count3(reviewOpened, `${plural2(reviewOpened, "opened path")} to review (risky)`),
+      ...count3(
+        shown2.acceptedFindings.length,
+        `${plural2(shown2.acceptedFindings.length, "finding")} accepted by annotation`
+      )
+    ] : [],
+    ...count3(audited, `${plural2(audited, "audited flow")} that would break when enforced`),
+    ...count3(otherOpened, `${plural2(otherOpened, "other path")} opened`),
+    ...count3(
+      closedQuiet,
+      `${plural2(closedQuiet, "path")} closed${result.flows ? " that carried no recorded traffic" : ""}`
+    ),
+    ...count3(
+      result.diff.workloadsAdded.length,
+      `${plural2(result.diff.workloadsAdded.length, "workload")} added`
+    ),
+    ...count3(
+      result.diff.workloadsRemoved.length,
+      `${plural2(result.diff.workloadsRemoved.length, "workload")} removed`
+    ),
+    ...count3(
+      shown2.otherFindings.length,
+      `${plural2(shown2.otherFindings.length, "new finding")} below the gate`
+    ),
+    ...count3(result.resolved?.length ?? 0, `${plural2(result.resolved?.length ?? 0, "finding")} resolved`),
+    ...count3(existing, plural2(existing, "pre-existing finding"))
+  ];
+  return parts.length > 0 ? `${parts.join(", ")} (below).` : "nothing else.";
+}
+function passLine(result) {
+  const closed = result.summary.closed;
+  const opened = result.summary.opened;
+  const flows = result.flows;
+  const replayed2 = flows ? flows.records : 0;
+  const parts = [
+    ...flows && replayed2 > 0 ? [
+      flows.broken.length === 0 ? `${replayed2 === 1 ? "the 1 recorded flow still passes" : `all ${replayed2.toLocaleString("en-US")} recorded flows still pass`}` : `${plural2(flows.broken.length, "recorded flow")} would break (not failing: failOnBrokenFlows is off)`
+    ] : [],
+    ...closed > 0 ? [
+      `${plural2(closed, "path")} closed${flows ? flows.broken.length === 0 ? ", none carried traffic" : "" : " (no flows given: whether they carried traffic is unknown)"}`
+    ] : [],
+    ...opened > 0 ? [`${plural2(opened, "path")} opened, none risky`] : []
+  ];
+  return parts.length > 0 ? parts.join("; ") : "no reachability change";
+}
+function decisionBlock(result, links) {
+  const shown2 = triage(result);
+  const gate = gateOf(result);
+  const broken = result.flows?.broken ?? [];
+  const caveat = unanalysedNote(result);
+  if (result.verdict === "fail") {
+    const risks = (change) => (change.failsOn ?? []).join(", ");
+    const items = [
+      ...shown2.flowsFail ? [flowsItem(broken, links, "cuts")] : [],
+      ...shown2.gatingFindings.map((finding) => findingItem(finding, links)),
+      ...pathItems(shown2.gatingPaths, links, risks),
+      ...gate.inputReasons.map((reason) => escapeMarkdown(reason, 200))
+    ];
+    if (items.length === 0) items.push(...result.reasons.map((reason) => escapeMarkdown(reason, 200)));
+    const why = [
+      ...shown2.flowsFail ? ["traffic recorded on the cluster that base allows is denied at head"] : [],
+      ...shown2.gatingFindings.length > 0 ? [`${plural2(shown2.gatingFindings.length, "new finding")} at or above ${gate.failOn} (\`fail-on\`)`] : [],
+      ...shown2.gatingPaths.length > 0 ? ["opens paths with a risk `failOnRisks` fails on"] : [],
+      ...gate.inputReasons.length > 0 ? ["input that could not be analysed fails closed"] : []
+    ];
+    return [
+      `:x: **Blocked**: ${named(items, "reason")}${caveat}`,
+      [
+        `**Why it fails:** ${why.join("; ") || "see the reasons above"}.`,
+        `**How to fix:** ${howToFix(result, shown2)}`,
+        `**Also in this change:** ${alsoLine(result, shown2, true)}`
+      ].map((line) => `- ${line}`).join("\n")
+    ].join("\n\n");
+  }
+  const review = [
+    ...broken.length > 0 ? [flowsItem(broken, links, "would cut")] : [],
+    ...pathItems(shown2.reviewPaths, links, (change) => describeRisks(change.risk, change)),
+    ...shown2.acceptedFindings.map((finding) => findingItem(finding, links, "accepts"))
+  ];
+  if (review.length > 0) {
+    return [
+      `:warning: **Needs review**: ${named(review, "item")}${caveat}`,
+      [
+        `**Why review:** the check passes, but this change ${[
+          ...broken.length > 0 ? ["cuts recorded traffic the gate does not fail on"] : [],
+          ...shown2.reviewPaths.length > 0 ? ["opens paths a reviewer must judge (risks the gate does not fail on)"] : [],
+          ...shown2.acceptedFindings.length > 0 ? ["accepts findings by annotation"] : []
+        ].join(", ")}.`,
+        `**How to settle it:** narrow the paths if they are not meant, or approve; a path that must never open can fail the check with \`fail-on-risks\`.`,
+        `**Also in this change:** ${alsoLine(result, shown2, false)}`
+      ].map((line) => `- ${line}`).join("\n")
+    ].join("\n\n");
+  }
+  return `:white_check_mark: **Pass**: ${passLine(result)}${caveat}`;
+}
+function howToFix(result, shown2) {
+  const fixes = fixItems(result).length;
+  const [flow] = result.flows?.broken ?? [];
+  const [finding] = shown2.gatingFindings;
+  const steps = [
+    ...fixes > 0 ? [
+      `apply the ${plural2(fixes, "suggested fix", "suggested fixes")} below (each verified against head; on the diff they are review suggestions to commit)`
+    ] : [],
+    ...shown2.flowsFail && flow ? [
+      `if a cut is intended, say so on the policy that makes it: ${codeSpan(`netpol-guard.io/expect-cut: "${peerLabel(flow.from)} -> *"`, 200)}`
+    ] : [],
+    ...finding ? [
+      `fix each finding at its line, or accept it there: ${codeSpan(`netpol-guard.io/ignore: "${finding.rule}: why it is intended"`, 200)}`
+    ] : [],
+    ...shown2.gatingPaths.length > 0 ? ["narrow the rule that opens each risky path"] : []
+  ];
+  return `${steps.join("; ") || "see the reasons above"}.`;
+}
+function unanalysedNote(result) {
+  const count3 = result.diagnostics.filter(
+    (d) => d.code === "policy-kind-not-analysed" && d.severity === "warning"
+  ).length;
+  return count3 > 0 ? ` (${plural2(count3, "policy", "policies")} of kinds not analysed)` : "";
+}
+
+// src/report/links.ts
+var PROJECT_URL = "https://github.com/netpol-guard/netpol-guard";
+var CHECK_RULE_PAGES = {
+  "broken-flow": "docs/code-scanning.md",
+  "opened-path": "docs/code-scanning.md"
+};
+function ruleDocsUrl(ruleId) {
+  const page = CHECK_RULE_PAGES[ruleId] ?? "docs/rules.md";
+  return `${PROJECT_URL}/blob/main/${page}#${encodeURIComponent(ruleId)}`;
+}
+var MAX_URL_LENGTH = 500;
+function linkTarget(url) {
+  if (!url || url.length > MAX_URL_LENGTH || !URL.canParse(url)) return void 0;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[()<>"' ]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+}
+function blobUrl(context, file, line) {
+  if (!context?.repositoryUrl || !context.headSha || !/^[0-9a-f]{7,64}$/i.test(context.headSha))
+    return void 0;
+  if (file.split("/").some((segment) => segment === ".." || segment === ".")) return void 0;
+  const repository = linkTarget(context.repositoryUrl.replace(/\/+$/, ""));
+  if (!repository) return void 0;
+  const path8 = `${context.pathPrefix ?? ""}${file}`.split("/").map(encodeURIComponent).join("/");
+  return `${repository}/blob/${context.headSha}/${path8}${line ? `#L${line}` : ""}`;
+}
+function markdownLinks(context) {
+  return {
+    location(file, line, side) {
+      const text = codeSpan(formatLocation(file, line), 200);
+      if (!file || !text || side === "base") return text;
+      const url = blobUrl(context, file, line);
+      return url ? `[${text}](${url})` : text;
+    },
+    rule(id) {
+      const text = codeSpan(id);
+      return text && context?.repositoryUrl ? `[${text}](${ruleDocsUrl(id)})` : text;
+    }
+  };
+}
+
+// src/report/footer.ts
+var RUN_LINE_MARKER = "<!-- netpol-guard:run -->";
+function timeMarkdown(time, now) {
+  const iso = isoTime2(time);
+  if (!iso) return escapeMarkdown(time ?? "", 60);
+  const age = describeAge(iso, now);
+  return age ? `<abbr title="${iso}">${age}</abbr>` : iso;
+}
+function windowText(flows, now) {
+  const first = isoTime2(flows.window?.firstSeen);
+  const last = isoTime2(flows.window?.lastSeen);
+  if (!first || !last) return "without times";
+  const span = describeDuration(Date.parse(last) - Date.parse(first));
+  const age = describeAge(last, now);
+  return age ? `over ${span}, ending <abbr title="${first} to ${last}">${age}</abbr>` : `over ${span}, ${first} to ${last}`;
+}
+function flowsText(flows, now) {
+  const counts = [
+    [flows.stillDenied, "still denied"],
+    [flows.otherDrops, "dropped for reasons other than policy"],
+    [flows.deniedAtBase, "denied at base too (the recording and the base manifests disagree)"]
+  ];
+  const notes = [
+    ...counts.filter(([count3]) => count3 > 0).map(([count3, what]) => `${count3.toLocaleString("en-US")} ${what}`),
+    ...flows.skipped > 0 ? [`${plural2(flows.skipped, "unreadable record")} skipped`] : []
+  ];
+  return `${plural2(flows.records, "flow record")} replayed ${windowText(flows, now)}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}`;
+}
+function flowWarnings(flows) {
+  if (!flows || flows.records === 0) {
+    return [
+      ":warning: **No recorded flows were replayed**: traffic this change would cut cannot be seen. Give the check a recent recording (`flows`, see docs/flows.md)."
+    ];
+  }
+  const first = isoTime2(flows.window?.firstSeen);
+  const last = isoTime2(flows.window?.lastSeen);
+  if (!first || !last) return [];
+  const span = Date.parse(last) - Date.parse(first);
+  if (span >= SHORT_WINDOW_MS) return [];
+  return [
+    `:warning: **The flows cover only ${describeDuration(span)}**: a recording shorter than a day misses daily traffic (backups, CronJobs, reports), whose cuts this check cannot see.`
+  ];
+}
+var shortSha = (sha) => sha && /^[0-9a-f]{7,64}$/i.test(sha) ? codeSpan(sha.slice(0, 12)) : void 0;
+function checkFooter(result, context, runUrl) {
+  const now = context?.now;
+  const head = shortSha(context?.headSha);
+  const base = shortSha(context?.baseSha);
+  const run = linkTarget(runUrl);
+  const details = [
+    ...head ? [`head ${head}`] : [],
+    ...base ? [`base ${base}`] : head ? ["no base (everything is new)"] : [],
+    ...run ? [`[this run](${run})`] : [],
+    ...result.flows ? [flowsText(result.flows, now)] : []
+  ];
+  return [
+    "---",
+    ...flowWarnings(result.flows),
+    ...details.length > 0 ? [`${RUN_LINE_MARKER}
+<sub>${details.join(" \xB7 ")}</sub>`] : []
+  ].join("\n\n");
+}
+
 // src/report/markdown.ts
 var DEFAULT_MAX_LENGTH = 6e4;
-var MIN_MAX_LENGTH = 2e3;
+var MIN_MAX_LENGTH = 6e3;
 var TRUNCATION_NOTE_ROOM = 1500;
-var MAX_URL_LENGTH = 500;
 var DEFAULT_TITLE = "netpol-guard";
 var PEER_LENGTH = 120;
-var MAX_REASONS = 5;
 var SEVERITY_ICON = {
   error: ":red_circle:",
   warning: ":warning:",
@@ -27769,18 +28129,9 @@ function hiddenMarker(marker) {
   const content = cleanText(marker).replace(/^<!--|-->$/g, "").replace(/--|[<>]/g, "").trim();
   return `<!-- ${content} -->`;
 }
-function linkTarget(url) {
-  if (!url || url.length > MAX_URL_LENGTH || !URL.canParse(url)) return void 0;
-  const parsed = new URL(url);
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(
-    /[()<>"' ]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
 function truncationNote(cut, detailsUrl) {
   const target2 = linkTarget(detailsUrl);
-  const where = target2 ? `The [full report](${target2}) is in the job summary, and everything is in the JSON report artifact.` : "Everything is in the job summary and in the JSON report artifact.";
+  const where = target2 ? `The [full report](${target2}) is in the job summary of the run.` : "The full report is in the job summary of the run (and in the JSON report, the step's `report` output).";
   const quoted = (title) => `\u201C${title}\u201D`;
   const missing = [
     ...cut.rows ? [
@@ -27792,46 +28143,48 @@ function truncationNote(cut, detailsUrl) {
 
 :scissors: **Shortened to fit the size limit.** Not shown: ${missing.join(" and ")}. ${where}`;
 }
-function assemble(headline, sections, options) {
+function assemble(headline, sections, options, footer) {
   const title = `## ${escapeMarkdown(options.title ?? DEFAULT_TITLE, 200)}`;
   const head = [...options.marker ? [hiddenMarker(options.marker)] : [], title, headline].join(
     SECTION_SEPARATOR
   );
+  const tail = footer ? [footer] : [];
+  const tailLength = footer ? SECTION_SEPARATOR.length + footer.length : 0;
   const maxLength = Math.max(options.maxLength ?? DEFAULT_MAX_LENGTH, MIN_MAX_LENGTH);
-  let room = maxLength - 1 - head.length;
+  let room = maxLength - 1 - head.length - tailLength;
   for (const section of sections) room -= SECTION_SEPARATOR.length + fullLength(section, room);
   if (room >= 0)
-    return `${[head, ...sections.map((section) => renderSection(section))].join(SECTION_SEPARATOR)}
+    return `${[head, ...sections.map((section) => renderSection(section)), ...tail].join(SECTION_SEPARATOR)}
 `;
-  const budget = maxLength - head.length - TRUNCATION_NOTE_ROOM;
+  const budget = maxLength - head.length - tailLength - TRUNCATION_NOTE_ROOM;
   const { parts, cut } = fitSections(sections, budget);
-  return `${[head, ...parts, truncationNote(cut, options.detailsUrl)].join(SECTION_SEPARATOR)}
+  return `${[head, ...parts, truncationNote(cut, options.detailsUrl), ...tail].join(SECTION_SEPARATOR)}
 `;
 }
 var cell = (text) => escapeMarkdown(text) || "\u2014";
 var peerCell = (peer3) => escapeMarkdown(peerLabel(peer3), PEER_LENGTH);
 var severityCell = (severity) => `${SEVERITY_ICON[severity] ?? ""} ${escapeMarkdown(severity, 20)}`.trim();
 var locationCell = (file, line) => codeSpan(formatLocation(file, line), 200) || "\u2014";
-function findingsTable(findings, withReason = false) {
+function findingsTable(findings, links, withReason = false) {
   const header = ["Severity", "Rule", "Location", "Message", ...withReason ? ["Reason"] : []];
   return {
     header,
     rows: rowsOf(findings, (finding) => [
       severityCell(finding.severity),
-      codeSpan(finding.rule) || "\u2014",
-      locationCell(finding.file, finding.line),
+      links.rule(finding.rule) || "\u2014",
+      links.location(finding.file, finding.line) || "\u2014",
       cell(finding.message),
       ...withReason ? [cell(finding.suppressed?.reason ?? "")] : []
     ])
   };
 }
-function diagnosticsTable(diagnostics) {
+function diagnosticsTable(diagnostics, links) {
   return {
     header: ["Severity", "Code", "Location", "Message"],
     rows: rowsOf(diagnostics, (diagnostic) => [
       severityCell(diagnostic.severity),
       codeSpan(diagnostic.code) || "\u2014",
-      locationCell(diagnostic.file, diagnostic.line),
+      links.location(diagnostic.file, diagnostic.line, diagnostic.side) || "\u2014",
       cell(diagnostic.message)
     ])
   };
@@ -27862,13 +28215,13 @@ function endCell(group, end, inFoldedSection) {
   const summary = `${escapeMarkdown(describeMembers(group.members))}${at2}`;
   return inFoldedSection ? `${summary}: ${shown2.join(", ")}` : `<details><summary>${summary}</summary>${shown2.join(", ")}</details>`;
 }
-function flowCells(flow) {
+function flowCells(flow, now) {
   return [
     peerCell(flow.from),
     peerCell(flow.to),
     cell(`${flow.protocol}/${flow.port}`),
     escapeMarkdown(flow.count.toLocaleString("en-US")),
-    cell(flow.lastSeen ?? "")
+    timeMarkdown(flow.lastSeen, now) || "\u2014"
   ];
 }
 var FLOW_HEADER = ["From", "To", "Port", "Seen", "Last seen"];
@@ -27928,11 +28281,11 @@ function readinessTable(flows) {
     })
   };
 }
-function unusedRulesTable(flows) {
+function unusedRulesTable(flows, links) {
   return {
     header: ["Location", "Rule"],
     rows: rowsOf(flows?.unusedRules ?? [], (rule2) => [
-      locationCell(rule2.file, rule2.line),
+      links.location(rule2.file, rule2.line) || "\u2014",
       cell(describeRule(rule2))
     ])
   };
@@ -27942,75 +28295,54 @@ function nonEmpty(sections) {
     (section) => !!section && (!section.table || rowCount(section) > 0)
   );
 }
-function flowsLine(flows) {
-  const window = flows.window ? ` seen ${cell(flows.window.firstSeen)} to ${cell(flows.window.lastSeen)}` : "";
-  const counts = [
-    [flows.stillDenied, "still denied"],
-    [flows.otherDrops, "dropped for reasons other than policy"],
-    [flows.deniedAtBase, "denied at base too (the recording and the base manifests disagree)"],
-    [flows.skipped, "unreadable records skipped"]
-  ];
-  const notes = counts.filter(([count3]) => count3 > 0).map(([count3, what]) => `${count3.toLocaleString("en-US")} ${what}`);
-  return `Replayed ${plural2(flows.records, "flow record")}${window}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}.`;
-}
-function unanalysedPolicies(diagnostics) {
-  const count3 = diagnostics.filter(
-    (d) => d.code === "policy-kind-not-analysed" && d.severity === "warning"
-  ).length;
-  return count3 > 0 ? [`${plural2(count3, "policy", "policies")} of kinds not analysed`] : [];
-}
-function reviewReasons(opened) {
-  const paths = /* @__PURE__ */ new Map();
-  for (const change of opened) {
-    if (!change.risk || change.risk.length === 0) continue;
-    const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
-    let path8 = paths.get(key);
-    if (!path8) paths.set(key, path8 = { change, risks: /* @__PURE__ */ new Set() });
-    for (const risk of change.risk) path8.risks.add(risk);
-  }
-  const reasons = [...paths].slice(0, MAX_REASONS).map(([key, { change, risks }]) => {
-    const at2 = change.location ? ` at ${change.location.file}:${change.location.line}` : "";
-    return escapeMarkdown(`opens ${key} (${[...risks].join(", ")})${at2}`, 200);
-  });
-  const more = paths.size - reasons.length;
-  if (more > 0) reasons.push(`${more.toLocaleString("en-US")} more risky ${more === 1 ? "path" : "paths"}`);
-  return reasons;
-}
-function checkHeadline(result) {
-  const { introduced, existing } = groupFindings(result.findings);
-  const findings = introduced.length + existing.length;
-  const facts = [
-    ...result.verdict === "pass" && result.summary.brokenFlows > 0 ? [`${plural2(result.summary.brokenFlows, "live flow")} would break`] : [],
-    `${plural2(result.summary.opened, "path")} opened`,
-    `${result.summary.closed.toLocaleString("en-US")} closed`,
-    `${plural2(findings, "finding")}${findings > 0 ? ` (${introduced.length.toLocaleString("en-US")} new)` : ""}`,
-    ...unanalysedPolicies(result.diagnostics)
-  ].join(", ");
-  if (result.verdict === "pass") {
-    const review = reviewReasons(result.diff.opened);
-    if (review.length > 0) return `:warning: **Needs review: ${review.join(", ")}**, ${facts}`;
-    return `:white_check_mark: **Pass**: ${facts}`;
-  }
-  const reasons = result.reasons.slice(0, MAX_REASONS).map((reason) => escapeMarkdown(reason, 200));
-  const more = result.reasons.length - reasons.length;
-  if (more > 0) reasons.push(`${more.toLocaleString("en-US")} more`);
-  return `:x: **${reasons.join(", ") || "Fail"}**, ${facts}`;
-}
 function renderMarkdown(result, options = {}) {
   const { diff, flows } = result;
+  const links = markdownLinks(options.context);
+  const now = options.context?.now;
   const findings = groupFindings(result.findings);
+  const shown2 = triage(result);
   const graph = renderNamespaceGraph(diff);
   const fixes = fixesBlock(result);
   const window = flows ? escapeMarkdown(describeWindow(flows), 200) : "";
+  const risk = {
+    title: "Risk",
+    value: (change) => change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk, change))}` : "\u2014"
+  };
+  const brokenFlows = {
+    title: "Live flows that would break",
+    folded: false,
+    lead: shown2.flowsFail ? "Traffic recorded on the cluster that base allows and this change denies." : "Traffic recorded on the cluster that base allows and this change denies (not failing: `failOnBrokenFlows` is off).",
+    table: {
+      header: [...FLOW_HEADER, "Why"],
+      rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow, now), cell(flow.explanation ?? "")])
+    }
+  };
   const sections = nonEmpty([
-    {
-      title: "Live flows that would break",
+    // What fails the check.
+    brokenFlows,
+    fixes ? {
+      title: "Suggested fixes",
       folded: false,
-      lead: "Traffic recorded on the cluster that base allows and this change denies.",
-      table: {
-        header: [...FLOW_HEADER, "Why"],
-        rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow), cell(flow.explanation ?? "")])
-      }
+      lead: "The narrowest rules that restore the traffic, each verified against head (see docs/fixes.md).",
+      block: fixes
+    } : void 0,
+    {
+      title: "Findings that fail the check",
+      folded: false,
+      table: findingsTable(shown2.gatingFindings, links)
+    },
+    {
+      title: "Opened paths that fail the check",
+      folded: false,
+      count: countPaths2(shown2.gatingPaths),
+      table: pathsTable(shown2.gatingPaths, risk)
+    },
+    // What a reviewer must look at.
+    {
+      title: "Opened paths to review",
+      folded: false,
+      count: countPaths2(shown2.reviewPaths),
+      table: pathsTable(shown2.reviewPaths, risk)
     },
     {
       title: "Audited flows that would break when enforced",
@@ -28019,36 +28351,42 @@ function renderMarkdown(result, options = {}) {
       table: {
         header: [...FLOW_HEADER, "Why"],
         rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [
-          ...flowCells(flow),
+          ...flowCells(flow, now),
           cell(flow.explanation ?? "")
         ])
       }
     },
-    fixes ? {
-      title: "Suggested fixes",
-      folded: false,
-      lead: "The narrowest rules that restore the traffic, each verified against head (see docs/fixes.md).",
-      block: fixes
-    } : void 0,
     {
-      title: "Opened paths",
+      title: "Findings accepted by annotation in this PR",
       folded: false,
-      count: result.summary.opened,
-      table: pathsTable(diff.opened, {
-        title: "Risk",
-        value: (change) => change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk, change))}` : "\u2014"
-      })
+      table: findingsTable(shown2.acceptedFindings, links, true)
+    },
+    // The rest, folded.
+    {
+      title: "Other opened paths",
+      folded: true,
+      count: countPaths2(shown2.otherPaths),
+      table: pathsTable(shown2.otherPaths, void 0, true)
     },
     {
       title: "Closed paths",
-      folded: false,
+      folded: true,
       count: result.summary.closed,
-      table: pathsTable(diff.closed, { title: "Why", value: (change) => cell(change.explanation ?? "") })
+      table: pathsTable(
+        diff.closed,
+        { title: "Why", value: (change) => cell(change.explanation ?? "") },
+        true
+      )
     },
-    graph ? { title: "Changed paths between namespaces", folded: false, block: graph } : void 0,
+    {
+      title: "Other findings introduced by this PR",
+      folded: true,
+      table: findingsTable(shown2.otherFindings, links)
+    },
+    graph ? { title: "Changed paths between namespaces", folded: true, block: graph } : void 0,
     {
       title: "Workloads added or removed",
-      folded: false,
+      folded: true,
       table: {
         header: ["Change", "Workload"],
         rows: rowsOf(
@@ -28060,10 +28398,25 @@ function renderMarkdown(result, options = {}) {
         )
       }
     },
-    { title: "Findings introduced by this PR", folded: false, table: findingsTable(findings.introduced) },
-    { title: "Findings resolved by this PR", folded: true, table: findingsTable(result.resolved ?? []) },
-    { title: "Pre-existing findings", folded: true, table: findingsTable(findings.existing) },
-    { title: "Suppressed findings", folded: true, table: findingsTable(findings.suppressed, true) },
+    {
+      title: "Findings resolved by this PR",
+      folded: true,
+      table: findingsTable(bySeverity(result.resolved ?? []), noLinks)
+    },
+    {
+      title: "Pre-existing findings",
+      folded: true,
+      table: findingsTable(bySeverity(findings.existing), links)
+    },
+    {
+      title: "Suppressed findings",
+      folded: true,
+      table: findingsTable(
+        findings.suppressed.filter((finding) => !shown2.acceptedFindings.includes(finding)),
+        links,
+        true
+      )
+    },
     {
       title: "New connections of added workloads",
       folded: true,
@@ -28078,7 +28431,7 @@ function renderMarkdown(result, options = {}) {
       title: "Newly allowed flows",
       folded: true,
       lead: "Traffic that was denied when recorded and that this change allows.",
-      table: { header: FLOW_HEADER, rows: rowsOf(flows?.newlyAllowed ?? [], flowCells) }
+      table: { header: FLOW_HEADER, rows: rowsOf(flows?.newlyAllowed ?? [], (flow) => flowCells(flow, now)) }
     },
     {
       title: "Unmatched flow endpoints",
@@ -28086,7 +28439,7 @@ function renderMarkdown(result, options = {}) {
       lead: "Flows with an endpoint that matches nothing in the manifests; they were not replayed.",
       table: {
         header: [...FLOW_HEADER, "Reason"],
-        rows: rowsOf(flows?.unmatched ?? [], (flow) => [...flowCells(flow), cell(flow.reason)])
+        rows: rowsOf(flows?.unmatched ?? [], (flow) => [...flowCells(flow, now), cell(flow.reason)])
       }
     },
     {
@@ -28110,13 +28463,18 @@ function renderMarkdown(result, options = {}) {
       title: "Allow rules no recorded flow used",
       folded: true,
       lead: `Candidates to narrow, from ${window}; rare traffic may still need them.`,
-      table: unusedRulesTable(flows)
+      table: unusedRulesTable(flows, links)
     },
-    { title: "Diagnostics", folded: true, table: diagnosticsTable(result.diagnostics) }
+    { title: "Diagnostics", folded: true, table: diagnosticsTable(result.diagnostics, links) }
   ]);
-  const headline = [checkHeadline(result), ...flows ? [flowsLine(flows)] : []].join(SECTION_SEPARATOR);
-  return assemble(headline, sections, options);
+  return assemble(
+    decisionBlock(result, links),
+    sections,
+    options,
+    checkFooter(result, options.context, options.detailsUrl)
+  );
 }
+var noLinks = markdownLinks(void 0);
 function lintHeadline(result) {
   const counts = countBySeverity(result.findings);
   const { suppressed } = groupFindings(result.findings);
@@ -28127,33 +28485,21 @@ function lintHeadline(result) {
 }
 function renderLintMarkdown(result, options = {}) {
   const findings = groupFindings(result.findings);
+  const links = markdownLinks(options.context);
   const sections = nonEmpty([
     {
       title: "Findings",
       folded: false,
-      table: findingsTable([...findings.introduced, ...findings.existing])
+      table: findingsTable(bySeverity([...findings.introduced, ...findings.existing]), links)
     },
-    { title: "Suppressed findings", folded: true, table: findingsTable(findings.suppressed, true) },
-    { title: "Diagnostics", folded: true, table: diagnosticsTable(result.diagnostics) }
+    { title: "Suppressed findings", folded: true, table: findingsTable(findings.suppressed, links, true) },
+    { title: "Diagnostics", folded: true, table: diagnosticsTable(result.diagnostics, links) }
   ]);
   return assemble(lintHeadline(result), sections, options);
 }
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-
-// src/report/links.ts
-var PROJECT_URL = "https://github.com/netpol-guard/netpol-guard";
-var CHECK_RULE_PAGES = {
-  "broken-flow": "docs/code-scanning.md",
-  "opened-path": "docs/code-scanning.md"
-};
-function ruleDocsUrl(ruleId) {
-  const page = CHECK_RULE_PAGES[ruleId] ?? "docs/rules.md";
-  return `${PROJECT_URL}/blob/main/${page}#${encodeURIComponent(ruleId)}`;
-}
-
-// src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var INFORMATION_URI = "https://www.npmjs.com/package/netpol-guard";
 var SOURCE_ROOT = "%SRCROOT%";
@@ -28293,7 +28639,7 @@ function findingResult(finding, rules2, uris) {
     const relatedLocation = sarifLocation(item, uris);
     return relatedLocation ? [{ id: index + 1, ...relatedLocation, message: { text: messageText(item.message) } }] : [];
   });
-  const { kind, namespace, name } = finding.resource;
+  const { kind, namespace, name: name2 } = finding.resource;
   return {
     ruleId: finding.rule,
     ruleIndex: rules2.indexOf(finding.rule, finding.severity),
@@ -28301,7 +28647,7 @@ function findingResult(finding, rules2, uris) {
     message: { text: messageText(finding.message) },
     ...location ? { locations: [location] } : {},
     ...related.length > 0 ? { relatedLocations: related } : {},
-    partialFingerprints: fingerprint([finding.rule, kind, namespace, name, finding.message]),
+    partialFingerprints: fingerprint([finding.rule, kind, namespace, name2, finding.message]),
     ...finding.suppressed ? {
       suppressions: [
         {
@@ -28339,9 +28685,9 @@ function openedPathResult(paths, rules2, uris) {
   const end = (which) => {
     if (folds !== which) return peerLabel(first[which]);
     const members = paths.map((path8) => path8[0][which]);
-    const named = members.slice(0, MAX_MEMBERS_NAMED).map(peerLabel);
-    if (members.length > named.length) named.push(`and ${members.length - named.length} more`);
-    return `${describeMembers(members)} (${named.join(", ")})`;
+    const named2 = members.slice(0, MAX_MEMBERS_NAMED).map(peerLabel);
+    if (members.length > named2.length) named2.push(`and ${members.length - named2.length} more`);
+    return `${describeMembers(members)} (${named2.join(", ")})`;
   };
   const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join("; ");
   const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
@@ -28737,13 +29083,13 @@ function parseCommandArgs(argv, options) {
     throw new UsageError(error.message);
   }
 }
-function oneOf(name, value, allowed, fallback) {
+function oneOf(name2, value, allowed, fallback) {
   if (value === void 0) return fallback;
   if (allowed.includes(value)) return value;
-  throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got "${value}")`);
+  throw new UsageError(`--${name2} must be one of ${allowed.join(", ")} (got "${value}")`);
 }
-function required(name, value) {
-  if (value === void 0 || value === "") throw new UsageError(`--${name} is required`);
+function required(name2, value) {
+  if (value === void 0 || value === "") throw new UsageError(`--${name2} is required`);
   return value;
 }
 
@@ -28938,9 +29284,9 @@ function resolveEndpoint(option, text, workloads) {
   if (isIP3(text)) return { ip: text };
   const parts = text.split("/");
   if (parts.length === 2 && parts[1].includes("=")) return { workload: podsWithLabels(option, text) };
-  const [namespace, kindOrName, name] = parts;
+  const [namespace, kindOrName, name2] = parts;
   const candidates = workloads.filter(
-    (w) => parts.length === 3 ? w.namespace === namespace && w.kind.toLowerCase() === kindOrName?.toLowerCase() && w.name === name : parts.length === 2 && w.namespace === namespace && w.name === kindOrName
+    (w) => parts.length === 3 ? w.namespace === namespace && w.kind.toLowerCase() === kindOrName?.toLowerCase() && w.name === name2 : parts.length === 2 && w.namespace === namespace && w.name === kindOrName
   );
   if (candidates.length === 1) return { workload: candidates[0] };
   if (candidates.length > 1) {
@@ -29211,24 +29557,24 @@ Usage:
   netpol-guard fix --base DIR --head DIR --flows FILE... [--flows-format auto|hubble|calico|native] [--config FILE] [--cni generic|cilium|calico] [--write]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join("\n")}
+${Object.entries(COMMANDS).map(([name2, c]) => `  ${name2.padEnd(8)} ${c.summary}`).join("\n")}
 
 Exit codes: 0 analysed (check/lint: verdict pass), 1 verdict fail or nothing could be analysed, 2 usage error.
 `;
 async function runCli(argv, io) {
-  const [name, ...rest] = argv;
-  if (name === void 0 || name === "help" || name === "--help" || name === "-h") {
+  const [name2, ...rest] = argv;
+  if (name2 === void 0 || name2 === "help" || name2 === "--help" || name2 === "-h") {
     io.stdout(USAGE);
-    return name === void 0 ? EXIT.usage : EXIT.ok;
+    return name2 === void 0 ? EXIT.usage : EXIT.ok;
   }
-  if (name === "--version" || name === "-v") {
+  if (name2 === "--version" || name2 === "-v") {
     io.stdout(`${VERSION}
 `);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS[name2];
   if (!command) {
-    io.stderr(`netpol-guard: unknown command "${name}"
+    io.stderr(`netpol-guard: unknown command "${name2}"
 
 ${USAGE}`);
     return EXIT.usage;
@@ -29237,12 +29583,12 @@ ${USAGE}`);
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`netpol-guard ${name}: ${error.message}
+      io.stderr(`netpol-guard ${name2}: ${error.message}
 Run "netpol-guard --help" for usage.
 `);
       return EXIT.usage;
     }
-    io.stderr(`netpol-guard ${name}: ${error.message ?? String(error)}
+    io.stderr(`netpol-guard ${name2}: ${error.message ?? String(error)}
 `);
     if (process.env.NETPOL_GUARD_DEBUG) io.stderr(`${error.stack ?? ""}
 `);

@@ -31,6 +31,8 @@ export interface Analysis {
   repositoryPrefix: string;
   /** Maps a report path (relative to the workspace) to one relative to the repository root. */
   toRepositoryPath(file: string): string;
+  /** The commit compared against; undefined when everything is new. */
+  baseSha: string | undefined;
 }
 
 /**
@@ -128,6 +130,7 @@ export async function analysePullRequest(
       changedFiles: changed,
       repositoryPrefix: prefix,
       toRepositoryPath: (file) => `${prefix}${file}`,
+      baseSha,
     };
   } finally {
     await baseTree?.remove();

@@ -12,8 +12,12 @@ export interface RunnerEnvironment {
   apiUrl: string;
   /** Scratch space cleaned by the runner after the job: the base checkout and the reports go here. */
   tempDir: string;
-  /** The run's page, where the job summary is: the comment links to it when it had to be cut. */
+  /** The run's page, where the job summary is: the comment's footer links to it. */
   runUrl: string | undefined;
+  /** The repository's web page (`GITHUB_SERVER_URL/GITHUB_REPOSITORY`): the report links file lines under it. */
+  repositoryUrl: string;
+  /** The commit the workflow checked out (`GITHUB_SHA`). */
+  sha: string | undefined;
 }
 
 /** Reads the runner's variables; throws naming the missing ones (the Action is not running on a runner). */
@@ -35,7 +39,15 @@ export function readRunnerEnvironment(env: NodeJS.ProcessEnv): RunnerEnvironment
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     tempDir: env.RUNNER_TEMP ?? '',
     runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    repositoryUrl: `${server}/${owner}/${repo}`,
+    sha: env.GITHUB_SHA || undefined,
   };
+}
+
+/** The pull request's head commit, which review comments and file links name; undefined for other events. */
+export function pullRequestHead(event: Record<string, unknown>): string | undefined {
+  const sha = (event.pull_request as { head?: { sha?: unknown } } | undefined)?.head?.sha;
+  return typeof sha === 'string' && sha !== '' ? sha : undefined;
 }
 
 /** The pull request the event is about, whose comment thread gets the report; undefined for pushes and the like. */

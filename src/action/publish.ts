@@ -9,9 +9,11 @@ import { sarifReport } from '../check/sarif.js';
 import type { CheckResult } from '../check/types.js';
 import { writeFileInside } from '../files/contained.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
+import { comparableReport } from '../report/footer.js';
+import type { MarkdownOptions, RunContext } from '../report/types.js';
 import type { Analysis } from './analyse.js';
 import { selectAnnotations } from './annotations.js';
-import { pullRequestNumber, type RunnerEnvironment } from './environment.js';
+import { pullRequestHead, pullRequestNumber, type RunnerEnvironment } from './environment.js';
 import type { ActionInputs } from './inputs.js';
 
 /** GitHub rejects comments over 65,536 characters; the rest of the report stays in the job summary. */
@@ -42,7 +44,15 @@ export async function publishResult(
   const reportDir = path.join(runner.tempDir, 'netpol-guard');
   const reportFile = path.join(reportDir, `${inputs.commentKey}.json`);
   writeFileInside([runner.tempDir], reportFile, renderJson(result));
-  const body = renderMarkdown(result, { marker, maxLength: COMMENT_MAX_LENGTH, detailsUrl: runner.runUrl });
+  const context: RunContext = {
+    repositoryUrl: runner.repositoryUrl,
+    headSha: pullRequestHead(runner.event) ?? runner.sha,
+    baseSha: analysis.baseSha,
+    pathPrefix: analysis.repositoryPrefix,
+    now: new Date().toISOString(),
+  };
+  const reportOptions = { context, detailsUrl: runner.runUrl };
+  const body = renderMarkdown(result, { marker, maxLength: COMMENT_MAX_LENGTH, ...reportOptions });
   const markdownFile = path.join(reportDir, `${inputs.commentKey}.md`);
   writeFileInside([runner.tempDir], markdownFile, body);
   const sarifFile = path.resolve(runner.workspace, inputs.sarifFile);
@@ -66,7 +76,7 @@ export async function publishResult(
   core.setOutput('markdown', markdownFile);
   core.setOutput('sarif', sarifFile);
 
-  await core.summary.addRaw(boundedMarkdown(result, SUMMARY_MAX_BYTES), true).write();
+  await core.summary.addRaw(boundedMarkdown(result, SUMMARY_MAX_BYTES, reportOptions), true).write();
 
   core.setOutput('comment-id', (await comment(body, marker, inputs, runner)) ?? '');
   await review(analysis, inputs, runner);
@@ -78,8 +88,8 @@ export async function publishResult(
  */
 async function review(analysis: Analysis, inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
   const number = pullRequestNumber(runner.event);
-  const headSha = (runner.event.pull_request as { head?: { sha?: unknown } } | undefined)?.head?.sha;
-  if (inputs.comment === 'never' || number === undefined || typeof headSha !== 'string') return;
+  const headSha = pullRequestHead(runner.event);
+  if (inputs.comment === 'never' || number === undefined || headSha === undefined) return;
   const suggestions: Suggestion[] = fixItems(analysis.result).flatMap(({ subject, fix }) =>
     [fix, ...(fix.alsoNeeded ? [fix.alsoNeeded] : [])].map((patch) => ({
       path: analysis.toRepositoryPath(patch.file),
@@ -118,14 +128,18 @@ async function review(analysis: Analysis, inputs: ActionInputs, runner: RunnerEn
  * The report in at most `maxBytes` bytes of UTF-8. The renderer bounds characters; names of many bytes per
  * character (CJK, emoji) make more bytes than characters, so the bound is lowered until the bytes fit.
  */
-export function boundedMarkdown(result: CheckResult, maxBytes: number): string {
+export function boundedMarkdown(
+  result: CheckResult,
+  maxBytes: number,
+  options: Omit<MarkdownOptions, 'maxLength'> = {},
+): string {
   let maxLength = maxBytes;
-  let markdown = renderMarkdown(result, { maxLength });
+  let markdown = renderMarkdown(result, { ...options, maxLength });
   // Down in proportion, and by at least a tenth: a few rounds fit any text (at most 4 bytes per character).
   for (let round = 0; round < 20 && Buffer.byteLength(markdown) > maxBytes; round++) {
     const bytes = Buffer.byteLength(markdown);
     maxLength = Math.min(Math.floor((maxLength * maxBytes) / bytes), Math.floor(maxLength * 0.9));
-    markdown = renderMarkdown(result, { maxLength });
+    markdown = renderMarkdown(result, { ...options, maxLength });
   }
   return markdown;
 }
@@ -148,7 +162,7 @@ async function comment(
     const outcome = await upsertStickyComment(
       client,
       { owner: runner.owner, repo: runner.repo, number },
-      { marker, body, mode: inputs.comment },
+      { marker, body, mode: inputs.comment, comparable: comparableReport },
     );
     for (const other of outcome.skipped) {
       core.warning(

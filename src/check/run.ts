@@ -234,6 +234,7 @@ async function checkWith(
   if (flows?.cut) {
     reasons.push(`${flows.cut} flow records past limit maxDistinctFlows were not replayed`);
   }
+  const inputReasons = [...reasons];
   if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
     reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? '' : 's'} would break`);
   }
@@ -264,6 +265,7 @@ async function checkWith(
       warnings: count('warning'),
       infos: count('info'),
     },
+    gate: { failOn, failOnBrokenFlows: config.failOnBrokenFlows, inputReasons },
   };
 }
 

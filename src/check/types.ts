@@ -1,3 +1,4 @@
+import type { FailOn } from '../config/types.js';
 import type { DiffResult } from '../diff/types.js';
 import type { BrokenFlow } from '../fix/types.js';
 import type { Diagnostic } from '../manifests/types.js';
@@ -41,4 +42,16 @@ export interface CheckResult {
     warnings: number;
     infos: number;
   };
+  /**
+   * What the verdict was judged by, so a report can tell what fails the check from what is there to review. Absent
+   * in results made by hand: reports then take every broken flow and every new error as failing.
+   */
+  gate?: CheckGate;
+}
+
+export interface CheckGate {
+  failOn: FailOn;
+  failOnBrokenFlows: boolean;
+  /** The reasons about the input rather than the change (nothing readable, input not read, limits cut). */
+  inputReasons: string[];
 }

@@ -70,8 +70,15 @@ export interface CommentOutcome {
 export async function upsertStickyComment(
   client: GitHubClient,
   pr: PullRequestRef,
-  options: { marker: string; body: string; mode: 'always' | 'on-change' },
+  options: {
+    marker: string;
+    body: string;
+    mode: 'always' | 'on-change';
+    /** What `on-change` compares of two bodies (default: all of them); parts that change every run are left out. */
+    comparable?: (body: string) => string;
+  },
 ): Promise<CommentOutcome> {
+  const comparable = options.comparable ?? ((text: string) => text);
   const body = options.body.includes(options.marker) ? options.body : `${options.marker}\n${options.body}`;
   const issue = `/repos/${encodeURIComponent(pr.owner)}/${encodeURIComponent(pr.repo)}/issues`;
   const [author, comments] = await Promise.all([
@@ -81,7 +88,7 @@ export async function upsertStickyComment(
   const skipped: CommentOutcome['skipped'] = [];
   for (const existing of stickyCandidates(comments, options.marker, author)) {
     const ours = author !== undefined || existing.user?.login === GITHUB_ACTIONS_LOGIN;
-    if (ours && options.mode === 'on-change' && existing.body === body)
+    if (ours && options.mode === 'on-change' && comparable(existing.body ?? '') === comparable(body))
       return { action: 'unchanged', id: existing.id, skipped };
     try {
       await client.request<IssueComment>('PATCH', `${issue}/comments/${existing.id}`, { body });

@@ -10,14 +10,61 @@ import { isCidrPeer, peerKey, samePath } from '../diff/peers.js';
 
 const MAX_PORT_RANGES = 8;
 
-/** `TCP/80, 443, 8000-8080`; the whole range is `TCP/all ports`; long lists end in `and N more`. */
+/**
+ * Ports as people say them: `TCP/80, 443, 8000-8080`; the whole range is `TCP/all ports`; every port but a few is
+ * `all except TCP/6379` (not `TCP/1-6378, 6380-65535`); long lists end in `and N more`.
+ */
 export function formatPorts(protocol: Protocol, ports: readonly PortRange[]): string {
-  const [first] = ports;
-  if (ports.length === 1 && first && first[0] <= 1 && first[1] >= 65535) return `${protocol}/all ports`;
+  const first = ports[0];
+  const last = ports.at(-1);
+  if (!first || !last) return `${protocol}/no ports`;
+  if (ports.length === 1 && first[0] <= 1 && first[1] >= 65535) return `${protocol}/all ports`;
+  if (first[0] <= 1 && last[1] >= 65535) {
+    const gaps = ports.slice(1).map(([lo], index): PortRange => [ports[index]![1] + 1, lo - 1]);
+    return `all except ${protocol}/${portList(gaps)}`;
+  }
+  return `${protocol}/${portList(ports)}`;
+}
+
+function portList(ports: readonly PortRange[]): string {
   const shown = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`));
   const more = ports.length - shown.length;
-  return `${protocol}/${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A duration in the largest unit that leaves a whole number: `40 seconds`, `3 minutes`, `5 hours`, `2 days`. */
+export function describeDuration(milliseconds: number): string {
+  const span = Math.max(0, milliseconds);
+  if (span < MINUTE) return plural(Math.floor(span / 1000), 'second');
+  if (span < HOUR) return plural(Math.floor(span / MINUTE), 'minute');
+  if (span < 2 * DAY) return plural(Math.floor(span / HOUR), 'hour');
+  return plural(Math.floor(span / DAY), 'day');
+}
+
+/** A time read from input as a canonical ISO 8601 string (safe to put anywhere), or undefined when it is none. */
+export function isoTime(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** How long before `now` a time was: `3 days before this run`; undefined when either is not a time. */
+export function describeAge(time: string | undefined, now: string | undefined): string | undefined {
+  const then = isoTime(time);
+  const at = isoTime(now);
+  if (!then || !at) return undefined;
+  const age = Date.parse(at) - Date.parse(then);
+  return age < 0
+    ? `${describeDuration(-age)} after this run started`
+    : `${describeDuration(age)} before this run`;
+}
+
+/** One day: a flow recording shorter than this misses daily traffic (backups, CronJobs, reports). */
+export const SHORT_WINDOW_MS = DAY;
 
 /** One row of a path table or list: the protocols of one (from, to) that share risk and explanation. */
 export interface PathRow {

@@ -131,6 +131,7 @@ const CHECK_RESULT: KeyOrder = {
   },
   diagnostics: DIAGNOSTIC,
   summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true },
+  gate: { failOn: true, failOnBrokenFlows: true, inputReasons: true },
 };
 
 /**

@@ -1,4 +1,3 @@
-import { FLOWS_CHANGED } from '../check/evidence.js';
 import type { CheckResult, FlowsResult } from '../check/types.js';
 import type { PathChange } from '../diff/types.js';
 import type { ReplayedFlow } from '../replay/types.js';
@@ -26,17 +25,17 @@ import { renderNamespaceGraph } from './mermaid.js';
 import type { MarkdownOptions } from './types.js';
 import { describeBlocking, describeRule, describeWindow, fixItems } from '../fix/describe.js';
 import type { RulePatch } from '../fix/types.js';
+import { bySeverity, countPaths, decisionBlock, triage } from './decision.js';
+import { checkFooter, timeMarkdown } from './footer.js';
+import { linkTarget, markdownLinks, type MarkdownLinks } from './links.js';
 
 const DEFAULT_MAX_LENGTH = 60_000;
 /** Below this the headline and the truncation note alone would not fit. */
-const MIN_MAX_LENGTH = 2_000;
+const MIN_MAX_LENGTH = 6_000;
 /** Room kept for the truncation note: it names at most every section title of ours, and the link. */
 const TRUNCATION_NOTE_ROOM = 1_500;
-const MAX_URL_LENGTH = 500;
 const DEFAULT_TITLE = 'netpol-guard';
 const PEER_LENGTH = 120;
-/** Keeps the headline, which is never cut, well inside the room the size bound leaves it. */
-const MAX_REASONS = 5;
 
 const SEVERITY_ICON: Readonly<Record<Severity, string>> = {
   error: ':red_circle:',
@@ -189,22 +188,11 @@ function hiddenMarker(marker: string): string {
   return `<!-- ${content} -->`;
 }
 
-/** An http(s) URL fit for a Markdown link destination, or undefined; a long one would not fit the note's room. */
-function linkTarget(url: string | undefined): string | undefined {
-  if (!url || url.length > MAX_URL_LENGTH || !URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  return parsed.href.replace(
-    /[()<>"' ]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
 function truncationNote(cut: Cut, detailsUrl: string | undefined): string {
   const target = linkTarget(detailsUrl);
   const where = target
-    ? `The [full report](${target}) is in the job summary, and everything is in the JSON report artifact.`
-    : 'Everything is in the job summary and in the JSON report artifact.';
+    ? `The [full report](${target}) is in the job summary of the run.`
+    : "The full report is in the job summary of the run (and in the JSON report, the step's `report` output).";
   const quoted = (title: string) => `“${title}”`;
   const missing = [
     ...(cut.rows
@@ -219,21 +207,32 @@ function truncationNote(cut: Cut, detailsUrl: string | undefined): string {
   return `---\n\n:scissors: **Shortened to fit the size limit.** Not shown: ${missing.join(' and ')}. ${where}`;
 }
 
-/** Title, headline and the sections, bounded by `maxLength` with a note saying what was cut and where it is. */
-function assemble(headline: string, sections: readonly Section[], options: MarkdownOptions): string {
+/**
+ * Title, headline, the sections and the footer, bounded by `maxLength` with a note saying what was cut and where it
+ * is. The headline and the footer are never cut; sections come in priority order, so what is cut is what matters
+ * least.
+ */
+function assemble(
+  headline: string,
+  sections: readonly Section[],
+  options: MarkdownOptions,
+  footer?: string,
+): string {
   const title = `## ${escapeMarkdown(options.title ?? DEFAULT_TITLE, 200)}`;
   const head = [...(options.marker ? [hiddenMarker(options.marker)] : []), title, headline].join(
     SECTION_SEPARATOR,
   );
+  const tail = footer ? [footer] : [];
+  const tailLength = footer ? SECTION_SEPARATOR.length + footer.length : 0;
   const maxLength = Math.max(options.maxLength ?? DEFAULT_MAX_LENGTH, MIN_MAX_LENGTH);
   // The whole report, with its final newline, when it fits.
-  let room = maxLength - 1 - head.length;
+  let room = maxLength - 1 - head.length - tailLength;
   for (const section of sections) room -= SECTION_SEPARATOR.length + fullLength(section, room);
   if (room >= 0)
-    return `${[head, ...sections.map((section) => renderSection(section))].join(SECTION_SEPARATOR)}\n`;
-  const budget = maxLength - head.length - TRUNCATION_NOTE_ROOM;
+    return `${[head, ...sections.map((section) => renderSection(section)), ...tail].join(SECTION_SEPARATOR)}\n`;
+  const budget = maxLength - head.length - tailLength - TRUNCATION_NOTE_ROOM;
   const { parts, cut } = fitSections(sections, budget);
-  return `${[head, ...parts, truncationNote(cut, options.detailsUrl)].join(SECTION_SEPARATOR)}\n`;
+  return `${[head, ...parts, truncationNote(cut, options.detailsUrl), ...tail].join(SECTION_SEPARATOR)}\n`;
 }
 
 const cell = (text: string) => escapeMarkdown(text) || '—';
@@ -242,27 +241,27 @@ const severityCell = (severity: Severity) =>
   `${SEVERITY_ICON[severity] ?? ''} ${escapeMarkdown(severity, 20)}`.trim();
 const locationCell = (file?: string, line?: number) => codeSpan(formatLocation(file, line), 200) || '—';
 
-function findingsTable(findings: readonly Finding[], withReason = false): Table {
+function findingsTable(findings: readonly Finding[], links: MarkdownLinks, withReason = false): Table {
   const header = ['Severity', 'Rule', 'Location', 'Message', ...(withReason ? ['Reason'] : [])];
   return {
     header,
     rows: rowsOf(findings, (finding) => [
       severityCell(finding.severity),
-      codeSpan(finding.rule) || '—',
-      locationCell(finding.file, finding.line),
+      links.rule(finding.rule) || '—',
+      links.location(finding.file, finding.line) || '—',
       cell(finding.message),
       ...(withReason ? [cell(finding.suppressed?.reason ?? '')] : []),
     ]),
   };
 }
 
-function diagnosticsTable(diagnostics: readonly Diagnostic[]): Table {
+function diagnosticsTable(diagnostics: readonly Diagnostic[], links: MarkdownLinks): Table {
   return {
     header: ['Severity', 'Code', 'Location', 'Message'],
     rows: rowsOf(diagnostics, (diagnostic) => [
       severityCell(diagnostic.severity),
       codeSpan(diagnostic.code) || '—',
-      locationCell(diagnostic.file, diagnostic.line),
+      links.location(diagnostic.file, diagnostic.line, diagnostic.side) || '—',
       cell(diagnostic.message),
     ]),
   };
@@ -310,13 +309,13 @@ function endCell(group: PathGroup, end: 'from' | 'to', inFoldedSection: boolean)
     : `<details><summary>${summary}</summary>${shown.join(', ')}</details>`;
 }
 
-function flowCells(flow: ReplayedFlow): string[] {
+function flowCells(flow: ReplayedFlow, now: string | undefined): string[] {
   return [
     peerCell(flow.from),
     peerCell(flow.to),
     cell(`${flow.protocol}/${flow.port}`),
     escapeMarkdown(flow.count.toLocaleString('en-US')),
-    cell(flow.lastSeen ?? ''),
+    timeMarkdown(flow.lastSeen, now) || '—',
   ];
 }
 
@@ -395,11 +394,11 @@ function readinessTable(flows: FlowsResult | undefined): Table {
   };
 }
 
-function unusedRulesTable(flows: FlowsResult | undefined): Table {
+function unusedRulesTable(flows: FlowsResult | undefined, links: MarkdownLinks): Table {
   return {
     header: ['Location', 'Rule'],
     rows: rowsOf(flows?.unusedRules ?? [], (rule) => [
-      locationCell(rule.file, rule.line),
+      links.location(rule.file, rule.line) || '—',
       cell(describeRule(rule)),
     ]),
   };
@@ -412,124 +411,45 @@ function nonEmpty(sections: readonly (Section | undefined)[]): Section[] {
   );
 }
 
-function flowsLine(flows: FlowsResult): string {
-  const window = flows.window
-    ? ` seen ${cell(flows.window.firstSeen)} to ${cell(flows.window.lastSeen)}`
-    : '';
-  const counts = [
-    [flows.stillDenied, 'still denied'],
-    [flows.otherDrops, 'dropped for reasons other than policy'],
-    [flows.deniedAtBase, 'denied at base too (the recording and the base manifests disagree)'],
-    [flows.skipped, 'unreadable records skipped'],
-  ] as const;
-  const notes = counts
-    .filter(([count]) => count > 0)
-    .map(([count, what]) => `${count.toLocaleString('en-US')} ${what}`);
-  return `Replayed ${plural(flows.records, 'flow record')}${window}${notes.length > 0 ? `: ${notes.join(', ')}` : ''}.`;
-}
-
-/** "N policies of kinds not analysed": the reachability above leaves them out, so the headline says so. */
-function unanalysedPolicies(diagnostics: readonly Diagnostic[]): string[] {
-  const count = diagnostics.filter(
-    (d) => d.code === 'policy-kind-not-analysed' && d.severity === 'warning',
-  ).length;
-  return count > 0 ? [`${plural(count, 'policy', 'policies')} of kinds not analysed`] : [];
-}
-
 /**
- * Why a passing check still needs a reviewer (issue 19, "needs review"): the opened paths with a risk the gate
- * was not set to fail on, each with the line that opens it, the first few in full and the rest counted.
- */
-function reviewReasons(opened: readonly PathChange[]): string[] {
-  const paths = new Map<string, { change: PathChange; risks: Set<string> }>();
-  for (const change of opened) {
-    if (!change.risk || change.risk.length === 0) continue;
-    const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
-    let path = paths.get(key);
-    if (!path) paths.set(key, (path = { change, risks: new Set() }));
-    for (const risk of change.risk) path.risks.add(risk);
-  }
-  const reasons = [...paths].slice(0, MAX_REASONS).map(([key, { change, risks }]) => {
-    const at = change.location ? ` at ${change.location.file}:${change.location.line}` : '';
-    return escapeMarkdown(`opens ${key} (${[...risks].join(', ')})${at}`, 200);
-  });
-  const more = paths.size - reasons.length;
-  if (more > 0) reasons.push(`${more.toLocaleString('en-US')} more risky ${more === 1 ? 'path' : 'paths'}`);
-  return reasons;
-}
-
-/**
- * "recorded flows changed by this pull request: FILE": replaying flows the pull request edited (`flows-from: head`)
- * can hide what it breaks, so the headline says so whatever the verdict.
- */
-function changedFlows(diagnostics: readonly Diagnostic[]): string[] {
-  const files = diagnostics
-    .filter((d) => d.code === FLOWS_CHANGED && d.severity === 'warning' && d.file !== undefined)
-    .map((d) => d.file ?? '');
-  if (files.length === 0) return [];
-  const shown = files.slice(0, MAX_REASONS).join(', ');
-  const more =
-    files.length > MAX_REASONS ? ` and ${(files.length - MAX_REASONS).toLocaleString('en-US')} more` : '';
-  return [escapeMarkdown(`recorded flows changed by this pull request: ${shown}${more}`, 300)];
-}
-
-function checkHeadline(result: CheckResult): string {
-  const { introduced, existing } = groupFindings(result.findings);
-  const findings = introduced.length + existing.length;
-  const facts = [
-    ...(result.verdict === 'pass' && result.summary.brokenFlows > 0
-      ? [`${plural(result.summary.brokenFlows, 'live flow')} would break`]
-      : []),
-    `${plural(result.summary.opened, 'path')} opened`,
-    `${result.summary.closed.toLocaleString('en-US')} closed`,
-    `${plural(findings, 'finding')}${findings > 0 ? ` (${introduced.length.toLocaleString('en-US')} new)` : ''}`,
-    ...unanalysedPolicies(result.diagnostics),
-  ].join(', ');
-  const evidence = changedFlows(result.diagnostics);
-  if (result.verdict === 'pass') {
-    const review = [...evidence, ...reviewReasons(result.diff.opened)];
-    if (review.length > 0) return `:warning: **Needs review: ${review.join(', ')}**, ${facts}`;
-    return `:white_check_mark: **Pass**: ${facts}`;
-  }
-  const reasons = result.reasons.slice(0, MAX_REASONS).map((reason) => escapeMarkdown(reason, 200));
-  const more = result.reasons.length - reasons.length;
-  if (more > 0) reasons.push(`${more.toLocaleString('en-US')} more`);
-  return `:x: **${reasons.join(', ') || 'Fail'}**, ${[facts, ...evidence].join(', ')}`;
-}
-
-/**
- * The `check` report as GitHub Markdown, for the sticky PR comment and the job summary: what breaks first, what
- * opens and closes, findings this PR introduces, then the rest folded. Deterministic (no timestamps, the result's
- * order) and bounded by `maxLength`.
+ * The `check` report as GitHub Markdown, for the sticky PR comment and the job summary. It opens with the decision
+ * (fail, needs review or pass, and what decides it), then spends the size bound by priority, not by kind: what fails
+ * the check (broken flows, their fixes, gating findings errors first, gating risky paths), then what needs review,
+ * then the rest folded; the footer names the commits, the run and what the flows were worth. Deterministic (no
+ * clock: ages are relative to `context.now`) and bounded by `maxLength`.
  */
 export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {}): string {
   const { diff, flows } = result;
+  const links = markdownLinks(options.context);
+  const now = options.context?.now;
   const findings = groupFindings(result.findings);
+  const shown = triage(result);
   const graph = renderNamespaceGraph(diff);
   const fixes = fixesBlock(result);
   const window = flows ? escapeMarkdown(describeWindow(flows), 200) : '';
+  const risk = {
+    title: 'Risk',
+    value: (row: PathRow) => {
+      const risky = row.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(row.risk, row))}` : '';
+      // An admin or baseline rule that opens a path is named: no NetworkPolicy line says why it is open.
+      const by = row.openedBy ? cell(row.openedBy) : '';
+      return [risky, by].filter((text) => text !== '').join('; ') || '—';
+    },
+  };
+  const brokenFlows: Section = {
+    title: 'Live flows that would break',
+    folded: false,
+    lead: shown.flowsFail
+      ? 'Traffic recorded on the cluster that base allows and this change denies.'
+      : 'Traffic recorded on the cluster that base allows and this change denies (not failing: `failOnBrokenFlows` is off).',
+    table: {
+      header: [...FLOW_HEADER, 'Why'],
+      rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow, now), cell(flow.explanation ?? '')]),
+    },
+  };
   const sections = nonEmpty([
-    {
-      title: 'Live flows that would break',
-      folded: false,
-      lead: 'Traffic recorded on the cluster that base allows and this change denies.',
-      table: {
-        header: [...FLOW_HEADER, 'Why'],
-        rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow), cell(flow.explanation ?? '')]),
-      },
-    },
-    {
-      title: 'Audited flows that would break when enforced',
-      folded: false,
-      lead: 'Traffic Hubble recorded as AUDIT (passed in policy audit mode) that head still denies: it breaks once policies are enforced.',
-      table: {
-        header: [...FLOW_HEADER, 'Why'],
-        rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [
-          ...flowCells(flow),
-          cell(flow.explanation ?? ''),
-        ]),
-      },
-    },
+    // What fails the check.
+    brokenFlows,
     fixes
       ? {
           title: 'Suggested fixes',
@@ -539,29 +459,66 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
         }
       : undefined,
     {
-      title: 'Opened paths',
+      title: 'Findings that fail the check',
       folded: false,
-      count: result.summary.opened,
-      table: pathsTable(diff.opened, {
-        title: 'Risk',
-        value: (row) => {
-          const risk = row.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(row.risk, row))}` : '';
-          // An admin or baseline rule that opens a path is named: no NetworkPolicy line says why it is open.
-          const by = row.openedBy ? cell(row.openedBy) : '';
-          return [risk, by].filter((text) => text !== '').join('; ') || '—';
-        },
-      }),
+      table: findingsTable(shown.gatingFindings, links),
+    },
+    {
+      title: 'Opened paths that fail the check',
+      folded: false,
+      count: countPaths(shown.gatingPaths),
+      table: pathsTable(shown.gatingPaths, risk),
+    },
+    // What a reviewer must look at.
+    {
+      title: 'Opened paths to review',
+      folded: false,
+      count: countPaths(shown.reviewPaths),
+      table: pathsTable(shown.reviewPaths, risk),
+    },
+    {
+      title: 'Audited flows that would break when enforced',
+      folded: false,
+      lead: 'Traffic Hubble recorded as AUDIT (passed in policy audit mode) that head still denies: it breaks once policies are enforced.',
+      table: {
+        header: [...FLOW_HEADER, 'Why'],
+        rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [
+          ...flowCells(flow, now),
+          cell(flow.explanation ?? ''),
+        ]),
+      },
+    },
+    {
+      title: 'Findings accepted by annotation in this PR',
+      folded: false,
+      table: findingsTable(shown.acceptedFindings, links, true),
+    },
+    // The rest, folded.
+    {
+      title: 'Other opened paths',
+      folded: true,
+      count: countPaths(shown.otherPaths),
+      table: pathsTable(shown.otherPaths, risk, true),
     },
     {
       title: 'Closed paths',
-      folded: false,
+      folded: true,
       count: result.summary.closed,
-      table: pathsTable(diff.closed, { title: 'Why', value: (change) => cell(change.explanation ?? '') }),
+      table: pathsTable(
+        diff.closed,
+        { title: 'Why', value: (change) => cell(change.explanation ?? '') },
+        true,
+      ),
     },
-    graph ? { title: 'Changed paths between namespaces', folded: false, block: graph } : undefined,
+    {
+      title: 'Other findings introduced by this PR',
+      folded: true,
+      table: findingsTable(shown.otherFindings, links),
+    },
+    graph ? { title: 'Changed paths between namespaces', folded: true, block: graph } : undefined,
     {
       title: 'Workloads added or removed',
-      folded: false,
+      folded: true,
       table: {
         header: ['Change', 'Workload'],
         rows: rowsOf(
@@ -573,10 +530,25 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
         ),
       },
     },
-    { title: 'Findings introduced by this PR', folded: false, table: findingsTable(findings.introduced) },
-    { title: 'Findings resolved by this PR', folded: true, table: findingsTable(result.resolved ?? []) },
-    { title: 'Pre-existing findings', folded: true, table: findingsTable(findings.existing) },
-    { title: 'Suppressed findings', folded: true, table: findingsTable(findings.suppressed, true) },
+    {
+      title: 'Findings resolved by this PR',
+      folded: true,
+      table: findingsTable(bySeverity(result.resolved ?? []), noLinks),
+    },
+    {
+      title: 'Pre-existing findings',
+      folded: true,
+      table: findingsTable(bySeverity(findings.existing), links),
+    },
+    {
+      title: 'Suppressed findings',
+      folded: true,
+      table: findingsTable(
+        findings.suppressed.filter((finding) => !shown.acceptedFindings.includes(finding)),
+        links,
+        true,
+      ),
+    },
     {
       title: 'New connections of added workloads',
       folded: true,
@@ -591,7 +563,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       title: 'Newly allowed flows',
       folded: true,
       lead: 'Traffic that was denied when recorded and that this change allows.',
-      table: { header: FLOW_HEADER, rows: rowsOf(flows?.newlyAllowed ?? [], flowCells) },
+      table: { header: FLOW_HEADER, rows: rowsOf(flows?.newlyAllowed ?? [], (flow) => flowCells(flow, now)) },
     },
     {
       title: 'Unmatched flow endpoints',
@@ -599,7 +571,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       lead: 'Flows with an endpoint that matches nothing in the manifests; they were not replayed.',
       table: {
         header: [...FLOW_HEADER, 'Reason'],
-        rows: rowsOf(flows?.unmatched ?? [], (flow) => [...flowCells(flow), cell(flow.reason)]),
+        rows: rowsOf(flows?.unmatched ?? [], (flow) => [...flowCells(flow, now), cell(flow.reason)]),
       },
     },
     {
@@ -625,13 +597,20 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       title: 'Allow rules no recorded flow used',
       folded: true,
       lead: `Candidates to narrow, from ${window}; rare traffic may still need them.`,
-      table: unusedRulesTable(flows),
+      table: unusedRulesTable(flows, links),
     },
-    { title: 'Diagnostics', folded: true, table: diagnosticsTable(result.diagnostics) },
+    { title: 'Diagnostics', folded: true, table: diagnosticsTable(result.diagnostics, links) },
   ]);
-  const headline = [checkHeadline(result), ...(flows ? [flowsLine(flows)] : [])].join(SECTION_SEPARATOR);
-  return assemble(headline, sections, options);
+  return assemble(
+    decisionBlock(result, links),
+    sections,
+    options,
+    checkFooter(result, options.context, options.detailsUrl),
+  );
 }
+
+/** Resolved findings are at base's lines, which the head blob does not have: they are named, not linked. */
+const noLinks = markdownLinks(undefined);
 
 function lintHeadline(result: LintResult): string {
   const counts = countBySeverity(result.findings);
@@ -645,14 +624,15 @@ function lintHeadline(result: LintResult): string {
 /** The `lint` report as GitHub Markdown, with the same escaping, folding and size bound as {@link renderMarkdown}. */
 export function renderLintMarkdown(result: LintResult, options: MarkdownOptions = {}): string {
   const findings = groupFindings(result.findings);
+  const links = markdownLinks(options.context);
   const sections = nonEmpty([
     {
       title: 'Findings',
       folded: false,
-      table: findingsTable([...findings.introduced, ...findings.existing]),
+      table: findingsTable(bySeverity([...findings.introduced, ...findings.existing]), links),
     },
-    { title: 'Suppressed findings', folded: true, table: findingsTable(findings.suppressed, true) },
-    { title: 'Diagnostics', folded: true, table: diagnosticsTable(result.diagnostics) },
+    { title: 'Suppressed findings', folded: true, table: findingsTable(findings.suppressed, links, true) },
+    { title: 'Diagnostics', folded: true, table: diagnosticsTable(result.diagnostics, links) },
   ]);
   return assemble(lintHeadline(result), sections, options);
 }

@@ -28,8 +28,25 @@ export interface MarkdownOptions {
   marker?: string;
   /** The heading (default `netpol-guard`). */
   title?: string;
-  /** Where the full report is (the job summary): linked from the note that says what was cut. */
+  /** Where the full report is (the job summary): linked from the note that says what was cut, and from the footer. */
   detailsUrl?: string;
+  /** The run the report is for: links, commits and ages in the footer. Without it, nothing is linked. */
+  context?: RunContext;
+}
+
+/**
+ * What the caller knows about the run (the Action reads it from the runner's environment and the event), passed as
+ * data: the renderer never looks at the environment or the clock.
+ */
+export interface RunContext {
+  /** The repository's web address (`https://github.com/acme/gitops`): file:line links go to its blobs at `headSha`. */
+  repositoryUrl?: string;
+  headSha?: string;
+  baseSha?: string;
+  /** Where the report's paths are inside the repository (`k8s/`, or empty at its root). */
+  pathPrefix?: string;
+  /** When the run happened (ISO 8601): the age of the recorded flows is said relative to it. */
+  now?: string;
 }
 
 export interface SarifOptions {

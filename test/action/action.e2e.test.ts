@@ -133,8 +133,17 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     expect(String(comment?.id)).toBe(result.outputs['comment-id']);
     expect(comment?.body.startsWith(MARKER)).toBe(true);
     expect(comment?.body).toContain('## netpol-guard');
-    expect(comment?.body).toContain(':x: **2 live flows would break');
-    expect(comment?.body).toContain('payments/ledger-worker');
+    expect(comment?.body).toContain(':x: **Blocked**: cuts 2 live flows: payments/ledger-worker → ');
+    // The decision links its lines to the head blob.
+    expect(comment?.body).toMatch(
+      new RegExp(
+        `\\[\`k8s/payments/payments\\.yaml:\\d+\`\\]\\(https://github\\.com/acme/gitops/blob/${pr.headSha}/k8s/payments/payments\\.yaml#L\\d+\\)`,
+      ),
+    );
+    // The footer names both commits and links this run.
+    expect(comment?.body).toContain(`head \`${pr.headSha.slice(0, 12)}\``);
+    expect(comment?.body).toContain(`base \`${pr.baseSha.slice(0, 12)}\``);
+    expect(comment?.body).toContain('[this run](https://github.com/acme/gitops/actions/runs/4242)');
     // A name chosen by the pull request author (here in the flow file) cannot add markup or mention anyone.
     expect(comment?.body).toContain(`monitoring/${ESCAPED_NAME}`);
     expect(comment?.body).not.toContain(HOSTILE_NAME);
@@ -396,7 +405,7 @@ describe('netpol-guard Action on pushes', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain(`Base: ${pr.baseSha} (the commit before the push)`);
     expect(result.outputs).toMatchObject({ verdict: 'fail', 'broken-flows': '2', 'comment-id': '' });
-    expect(result.summary).toContain(':x: **2 live flows would break');
+    expect(result.summary).toContain(':x: **Blocked**: cuts 2 live flows');
     expect(stub.requests).toEqual([]);
   });
 

@@ -19,10 +19,12 @@ async function check(name: string, reversed = false): Promise<CheckResult> {
 const line = (change: PathChange) =>
   `${peerLabel(change.from)} -> ${peerLabel(change.to)} ${formatPorts(change.protocol, change.ports)}`;
 
-/** The rows of one section of the Markdown report. */
+/** The rows of the table of one section of the Markdown report. */
 function markdownRows(markdown: string, title: string): string[] {
   const section = markdown.split('\n### ').find((part) => part.startsWith(title)) ?? '';
-  return section
+  const table = section.slice(section.indexOf('\n| '));
+  return table
+    .slice(0, (table.indexOf('\n\n') + 1 || table.length + 1) - 1)
     .split('\n')
     .filter((row) => row.startsWith('| ') && !row.startsWith('| From') && !row.startsWith('| ---'));
 }
@@ -34,7 +36,7 @@ describe('blocks a change spares', () => {
       'shop/web -> 0.0.0.0/0 SCTP/all ports',
       'shop/web -> 0.0.0.0/0 UDP/all ports',
       'shop/web -> 0.0.0.0/0 except 10.0.0.5/32 TCP/all ports',
-      'shop/web -> 10.0.0.5/32 TCP/1-442, 444-65535',
+      'shop/web -> 10.0.0.5/32 all except TCP/443',
       'shop/web -> ::/0 SCTP/all ports',
       'shop/web -> ::/0 TCP/all ports',
       'shop/web -> ::/0 UDP/all ports',
@@ -45,7 +47,7 @@ describe('blocks a change spares', () => {
     const result = await check('merged-blocks');
     expect(result.summary.closed).toBe(3);
     expect(renderText(result, { color: false })).toContain('Closed paths (3):');
-    expect(renderMarkdown(result)).toContain('3 closed');
+    expect(renderMarkdown(result)).toContain('<summary>Closed paths (3)</summary>');
   });
 
   it('are in the JSON as an ipBlock writes them', async () => {
@@ -77,12 +79,12 @@ describe('rows of one cause', () => {
     const result = await check('rows-by-cause');
     expect(result.diff.opened.map(line)).toHaveLength(8);
     expect(result.summary.opened).toBe(8);
-    const rows = markdownRows(renderMarkdown(result), 'Opened paths');
+    const rows = markdownRows(renderMarkdown(result), 'Opened paths to review');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('<summary>8 workloads in 4 namespaces, at `policies.yaml:20`</summary>');
     expect(rows[0]).toContain('billing/api, billing/worker, search/api');
     expect(rows[0]).toContain('| ingress/controller | TCP/443 |');
-    expect(renderMarkdown(result)).toContain('### Opened paths (8)');
+    expect(renderMarkdown(result)).toContain('### Opened paths to review (8)');
   });
 
   it('read the same in the terminal', async () => {
@@ -109,8 +111,11 @@ describe('rows of one cause', () => {
   });
 
   it('stay rows when fewer than three share a cause', async () => {
-    const rows = markdownRows(renderMarkdown(await check('risk-all-ports')), 'Opened paths');
-    expect(rows).toHaveLength(3);
+    const markdown = renderMarkdown(await check('risk-all-ports'));
+    // The risky ports are to review; the plain one is folded with the other opened paths.
+    const rows = markdownRows(markdown, 'Opened paths to review');
+    expect(rows).toHaveLength(2);
+    expect(markdown).toContain('<summary>Other opened paths (1)</summary>');
     expect(rows.some((row) => row.includes('<details>'))).toBe(false);
   });
 });

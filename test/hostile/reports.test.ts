@@ -12,9 +12,11 @@ import { corpusBase, expectNoCrash, HOSTILE, HOSTILE_FLOWS, tempFolder } from '.
 
 /**
  * Markdown the report itself writes: the folded sections, `<code>` for identifiers with markup characters, `<br>`
- * between the members of a folded row.
+ * between the members of a folded row, `<sub>` and `<abbr>` (an age with its ISO time) in the footer, and the footer's
+ * run marker.
  */
-const OUR_TAGS = /<(?!\/?(?:details|summary|code)>|br>)/;
+const OUR_TAGS =
+  /<(?!\/?(?:details|summary|code|sub|abbr)>|br>|abbr title="[\dTZ:. -]+">|!-- netpol-guard:run -->)/;
 const LONG_NAME = 'n'.repeat(10_000);
 /** A folder named `<` holding `details>...`: the path reads `</details>...`. */
 const HOSTILE_FILE_NAME = '</details>|@here [x](https:evil.example) `#1`.yaml';

@@ -67,7 +67,9 @@ describe('renderMarkdown on hostile input', () => {
     expect(markdown).not.toMatch(/<img/i);
     const tags = markdown.match(/<[^>]*>?/g) ?? [];
     for (const tag of tags)
-      expect(tag).toMatch(/^(<\/?(details|summary|code)>|<!-- netpol-guard:default -->)$/);
+      expect(tag).toMatch(
+        /^(<\/?(details|summary|code|sub|abbr)>|<abbr title="[\dTZ:. -]+">|<!-- netpol-guard:(default|run) -->)$/,
+      );
   });
 
   it('adds no link, image or mention', () => {
@@ -88,28 +90,48 @@ describe('renderMarkdown on hostile input', () => {
 });
 
 describe('renderMarkdown', () => {
-  it('puts broken flows first, then opened and closed paths, then introduced findings, and folds the rest', () => {
+  it('spends the comment by priority: what fails the check, then what needs review, then the rest folded', () => {
     const markdown = renderMarkdown(failing());
     const order = [
-      'Live flows that would break',
-      'Opened paths',
-      'Closed paths',
+      ':x: **Blocked**',
+      '### Live flows that would break',
+      '### Findings that fail the check',
+      '### Opened paths to review',
+      '<summary>Closed paths',
+      '<summary>Other findings introduced by this PR',
       '```mermaid',
-      'Workloads added or removed',
-      'Findings introduced by this PR',
       '<summary>Pre-existing findings',
       '<summary>Diagnostics',
-    ].map((heading) => markdown.indexOf(heading));
-    expect(order.every((position) => position >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    ].map((heading) => [heading, markdown.indexOf(heading)] as const);
+    for (const [heading, position] of order) expect(position, heading).toBeGreaterThanOrEqual(0);
+    const positions = order.map(([, position]) => position);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expectWellFormed(markdown);
   });
 
-  it('says the verdict in the headline', () => {
-    expect(renderMarkdown(failing())).toContain(
-      ':x: **2 live flows would break, 1 new finding at or above error**, 3 paths opened, 1 closed, 4 findings (2 new)',
-    );
-    expect(renderMarkdown(passing())).toContain(':white_check_mark: **Pass**');
+  it('lists the findings that fail the check errors first', () => {
+    const result = failing();
+    const finding = result.findings.find((f) => f.introduced && !f.suppressed)!;
+    result.findings = [
+      { ...finding, severity: 'warning', rule: 'namespace-selector-all' },
+      { ...finding, severity: 'error', rule: 'dns-egress-missing' },
+    ];
+    result.gate = { failOn: 'warning', failOnBrokenFlows: true, inputReasons: [] };
+    const section = renderMarkdown(result).split('### Findings that fail the check (2)')[1] ?? '';
+    expect(section.indexOf('dns-egress-missing')).toBeGreaterThan(0);
+    expect(section.indexOf('dns-egress-missing')).toBeLessThan(section.indexOf('namespace-selector-all'));
+  });
+
+  it('opens with the decision: the objects that decide it, their lines, then why, how to fix, what else', () => {
+    const markdown = renderMarkdown(failing());
+    const decision = markdown.split('\n\n')[1] ?? '';
+    expect(decision).toMatch(/^:x: \*\*Blocked\*\*: cuts 2 live flows: /);
+    const lines = markdown.split('\n');
+    const why = lines.findIndex((line) => line.startsWith('- **Why it fails:**'));
+    expect(why).toBeGreaterThan(0);
+    expect(lines[why + 1]).toMatch(/^- \*\*How to fix:\*\* /);
+    expect(lines[why + 2]).toMatch(/^- \*\*Also in this change:\*\* /);
+    expect(markdown).not.toContain('](');
   });
 
   it('says a passing check that opens a risky path needs review (issue 19: three states, not two)', () => {
@@ -122,19 +144,52 @@ describe('renderMarkdown', () => {
       risk: ['any-namespace'],
       location: { file: 'payments.yaml', line: 12, column: 1 },
     };
-    const headline = renderMarkdown({
+    const markdown = renderMarkdown({
       ...result,
       summary: { ...result.summary, opened: 1 },
       diff: { ...result.diff, opened: [risky] },
-    })
-      .split('\n')
-      .find((line) => line.includes('**Needs review'));
-    expect(headline).toContain(':warning: **Needs review: opens ');
-    expect(headline).toContain('apps/frontend -&gt; data/postgres');
-    expect(headline).toMatch(/any-namespace\\?\) at payments\.yaml:12\*\*, 1 path opened/);
+    });
+    const headline = markdown.split('\n').find((line) => line.includes('**Needs review'));
+    expect(headline).toBe(
+      ':warning: **Needs review**: opens apps/frontend → data/postgres \\[StatefulSet\\] (reachable from any namespace) at `payments.yaml:12`',
+    );
+    expect(markdown).toContain('### Opened paths to review (1)');
     expect(
       renderMarkdown({ ...result, diff: { ...result.diff, opened: [{ ...risky, risk: [] }] } }),
     ).toContain(':white_check_mark: **Pass**');
+  });
+
+  it('says a passing hardening change in one line and folds the closed paths', () => {
+    const result = passing();
+    const closed = (name: string): PathChange => ({
+      from: { namespace: 'payments', kind: 'Deployment', name },
+      to: { cidr: '0.0.0.0/0' },
+      protocol: 'TCP',
+      ports: [[1, 65535]],
+    });
+    const flows = {
+      records: 22,
+      skipped: 0,
+      skippedSamples: [],
+      broken: [],
+      newlyAllowed: [],
+      stillDenied: 0,
+      wouldBreakWhenEnforced: [],
+      unmatched: [],
+      otherDrops: 0,
+      deniedAtBase: 0,
+    };
+    const markdown = renderMarkdown({
+      ...result,
+      flows,
+      summary: { ...result.summary, closed: 14 },
+      diff: { ...result.diff, closed: Array.from({ length: 14 }, (_, i) => closed(`worker-${i}`)) },
+    });
+    expect(markdown).toContain(
+      ':white_check_mark: **Pass**: all 22 recorded flows still pass; 14 paths closed, none carried traffic',
+    );
+    expect(markdown).toContain('<summary>Closed paths (14)</summary>');
+    expect(markdown).not.toContain('### Closed paths');
   });
 
   it('counts the policies of kinds not analysed in the headline (issue 16: the paths above leave them out)', () => {
@@ -150,8 +205,8 @@ describe('renderMarkdown', () => {
       renderMarkdown({ ...result, diagnostics })
         .split('\n')
         .find((line) => line.includes('**Pass**'));
-    expect(headline([unanalysed('a'), unanalysed('b')])).toContain(', 2 policies of kinds not analysed');
-    expect(headline([unanalysed('a')])).toContain(', 1 policy of kinds not analysed');
+    expect(headline([unanalysed('a'), unanalysed('b')])).toContain(' (2 policies of kinds not analysed)');
+    expect(headline([unanalysed('a')])).toContain(' (1 policy of kinds not analysed)');
     expect(headline([])).not.toContain('not analysed');
   });
 
@@ -159,6 +214,7 @@ describe('renderMarkdown', () => {
     const markdown = renderMarkdown(passing());
     expect(markdown).not.toContain('mermaid');
     expect(markdown).not.toContain('###');
+    expect(markdown).toContain(':white_check_mark: **Pass**: no reachability change');
   });
 
   it('puts the marker first and turns a malformed marker into a harmless comment', () => {
@@ -192,11 +248,19 @@ describe('renderMarkdown size bound', () => {
     });
     expect(markdown.length).toBeLessThanOrEqual(60_000);
     expect(markdown).toMatch(
-      /Not shown: [\d,]+ of 2,500 rows of “Findings introduced by this PR” and the sections “Pre-existing findings”, “New connections/,
+      /Not shown: [\d,]+ of 834 rows of “Findings that fail the check” and the sections “Opened paths to review”, “Closed paths”, “Other findings introduced by this PR”, /,
     );
     expect(markdown).toContain(
-      '[full report](https://github.com/acme/gitops/actions/runs/42?check_suite_focus=true)',
+      'The [full report](https://github.com/acme/gitops/actions/runs/42?check_suite_focus=true) is in the job summary of the run.',
     );
+    // Priority, not section order: what fails the check is shown, errors first, and the decision is never cut.
+    expect(markdown).toContain(':x: **Blocked**');
+    const failingRows =
+      markdown.split('### Findings that fail the check (834)')[1]?.split('\n_…and')[0] ?? '';
+    expect(failingRows).toContain(':red_circle: error');
+    expect(failingRows).not.toContain(':warning: warning');
+    // The Action uploads no artifact: the note does not promise one.
+    expect(markdown).not.toContain('artifact');
     expect(markdown).toContain('_…and ');
     expectWellFormed(markdown);
   });
@@ -204,7 +268,7 @@ describe('renderMarkdown size bound', () => {
   it('stays under any maxLength and well formed, cutting whole rows and sections', () => {
     const result = manyFindings(400);
     fc.assert(
-      fc.property(fc.integer({ min: 2_000, max: 80_000 }), (maxLength) => {
+      fc.property(fc.integer({ min: 6_000, max: 80_000 }), (maxLength) => {
         const markdown = renderMarkdown(result, { maxLength });
         expect(markdown.length).toBeLessThanOrEqual(maxLength);
         expectWellFormed(markdown);
@@ -216,7 +280,9 @@ describe('renderMarkdown size bound', () => {
   it('links only http(s) URLs', () => {
     const markdown = renderMarkdown(manyFindings(5_000), { detailsUrl: 'javascript:alert(1)' });
     expect(markdown).not.toContain('javascript:');
-    expect(markdown).toContain('Everything is in the job summary and in the JSON report artifact.');
+    expect(markdown).toContain(
+      "The full report is in the job summary of the run (and in the JSON report, the step's `report` output).",
+    );
   });
 });
 
