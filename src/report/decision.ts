@@ -205,20 +205,31 @@ function passLine(result: CheckResult): string {
   const closed = result.summary.closed;
   const opened = result.summary.opened;
   const flows = result.flows;
-  const replayed = flows ? flows.records : 0;
+  const replayed = flows?.records ?? 0;
+  // Flows denied or dropped when recorded did not pass then either: "all still pass" would claim too much.
+  const allPassed = !!flows && flows.stillDenied + flows.otherDrops + flows.deniedAtBase === 0;
+  // A pass with broken flows needs review (see decisionBlock): here no recorded flow breaks.
+  const flowsPart =
+    !flows || replayed === 0
+      ? []
+      : allPassed
+        ? [
+            replayed === 1
+              ? 'the 1 recorded flow still passes'
+              : `all ${replayed.toLocaleString('en-US')} recorded flows still pass`,
+          ]
+        : [`no recorded flow that base allows is cut (${plural(replayed, 'flow record')} replayed)`];
+  const closedPart =
+    closed === 0
+      ? []
+      : [
+          `${plural(closed, 'path')} closed${
+            !flows ? ' (no flows given: whether they carried traffic is unknown)' : ', none carried traffic'
+          }`,
+        ];
   const parts = [
-    ...(flows && replayed > 0
-      ? [
-          flows.broken.length === 0
-            ? `${replayed === 1 ? 'the 1 recorded flow still passes' : `all ${replayed.toLocaleString('en-US')} recorded flows still pass`}`
-            : `${plural(flows.broken.length, 'recorded flow')} would break (not failing: failOnBrokenFlows is off)`,
-        ]
-      : []),
-    ...(closed > 0
-      ? [
-          `${plural(closed, 'path')} closed${flows ? (flows.broken.length === 0 ? ', none carried traffic' : '') : ' (no flows given: whether they carried traffic is unknown)'}`,
-        ]
-      : []),
+    ...flowsPart,
+    ...closedPart,
     ...(opened > 0 ? [`${plural(opened, 'path')} opened, none risky`] : []),
   ];
   return parts.length > 0 ? parts.join('; ') : 'no reachability change';

@@ -94,8 +94,12 @@ export async function actionReview(review: ReviewCase): Promise<Review> {
     const comment = stub.comments(PR_NUMBER).find((c) => c.body.startsWith(stickyMarker('default')));
     if (!comment)
       throw new Error(`the Action left no comment on ${review.name}:\n${run.stdout}${run.stderr}`);
+    // Ages are said relative to the run (the clock): they stand as one text, the ISO time in their title stays.
     const normalise = (text: string) =>
-      replaceCommit(replaceCommit(text, headSha, HEAD_SHA), baseSha, BASE_SHA);
+      replaceCommit(replaceCommit(text, headSha, HEAD_SHA), baseSha, BASE_SHA).replace(
+        /(<abbr title="[^"<>]*">)[^<]*(<\/abbr>)/g,
+        '$1N days before this run$2',
+      );
     return { comment: normalise(comment.body), summary: normalise(run.summary) };
   } finally {
     await stub.close();
