@@ -342,7 +342,7 @@ describe('netpol-guard Action on a workload name the API server would refuse', (
     const [comment] = stub.comments(PR_NUMBER);
     expect(comment?.body).toContain('input that could not be analysed: k8s/monitoring/monitoring.yaml:1');
     expect(comment?.body).toContain(
-      `| \`invalid-name\` | \`k8s/monitoring/monitoring.yaml:1\` | Deployment ${ESCAPED_NAME}: metadata.name must `,
+      `| \`invalid-name\` | [\`k8s/monitoring/monitoring.yaml:1\`](https://github.com/acme/gitops/blob/${headSha}/k8s/monitoring/monitoring.yaml#L1) | Deployment ${ESCAPED_NAME}: metadata.name must `,
     );
     expect(comment?.body).not.toContain(HOSTILE_NAME);
     expect(result.summary).not.toContain(HOSTILE_NAME);
