@@ -72,8 +72,8 @@ describe('a pull request that deletes the recorded flows its change breaks', () 
     const headline = comment(pr)
       .split('\n')
       .find((line) => line.includes('**'));
-    expect(headline).toContain(
-      ':warning: **Needs review: recorded flows changed by this pull request: flows/hubble.jsonl',
+    expect(headline).toMatch(
+      /^:warning: \*\*Needs review\*\*: replays recorded flows this pull request changed: \[`flows\/hubble\.jsonl`\]\(/,
     );
     const report = JSON.parse(readFileSync(run.outputs.report ?? '', 'utf8')) as {
       diagnostics: { severity: string; code: string; file?: string; message: string }[];
