@@ -79,12 +79,7 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
 function applyPatch(text: string, patch: RulePatch, defaultNamespace: string) {
   const [rule] = parse(patch.yaml) as [Record<string, unknown>];
   const { namespace = defaultNamespace, name } = patch.policy;
-  return addRule(
-    text,
-    { namespace, name, defaultNamespace },
-    patch.direction,
-    rule,
-  );
+  return addRule(text, { namespace, name, defaultNamespace }, patch.direction, rule);
 }
 
 function groupByFile(patches: readonly RulePatch[]): Map<string, RulePatch[]> {
