@@ -1,6 +1,7 @@
 import { pushTo } from '../collections.js';
 import type { Diagnostic, FieldPath, LoadedObject, SourceLocation } from '../manifests/types.js';
 import { dnsLabelProblem, dnsSubdomainProblem } from '../manifests/syntax.js';
+import { resolveServices } from '../kinds/cilium/services.js';
 import { policyKindOf } from '../kinds/registry.js';
 import type { PolicyKind } from '../kinds/types.js';
 import { CILIUM_DEFAULTS, cniEnforcesKind, type CiliumSettings, type Cni } from './cni.js';
@@ -223,7 +224,9 @@ export function buildModel(
     workloads: [...workloads.values()],
     services: [...services.values()],
     policies: [...policies.values()],
-    tieredPolicies: [...tieredPolicies.values()].flatMap((entry) => [entry.policy, ...entry.more]),
+    tieredPolicies: [...tieredPolicies.values()]
+      .flatMap((entry) => [entry.policy, ...entry.more])
+      .map((policy) => resolveServices(policy, [...services.values()], diagnostics)),
     cni: options.cni ?? 'generic',
     ...(options.cni === 'cilium' ? { cilium: options.cilium ?? CILIUM_DEFAULTS } : {}),
   };
@@ -442,10 +445,12 @@ function readService(reader: FieldReader, namespace: string): Service {
       reader.report([...path, 'targetPort'], 'targetPort must be a number or a port name');
     ports.push({ ...(name !== undefined ? { name } : {}), port, targetPort, protocol: protocol as Protocol });
   });
+  const labels = reader.stringMap(['metadata', 'labels']);
   return {
     namespace,
     name: reader.object.name,
     ...(selector ? { selector } : {}),
+    ...(Object.keys(labels).length > 0 ? { labels } : {}),
     clusterIPs: [...clusterIPs],
     ports,
     loc: reader.object.loc,

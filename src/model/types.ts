@@ -61,6 +61,8 @@ export interface Service {
   name: string;
   /** Undefined for a Service without selector (manual Endpoints): it selects no pods we know. */
   selector?: Labels;
+  /** `metadata.labels`, when it has some (Cilium's `toServices` selects Services by them). */
+  labels?: Labels;
   clusterIPs: string[];
   ports: ServicePort[];
   loc: SourceLocation;
@@ -149,6 +151,18 @@ export interface TieredPort {
   path: FieldPath;
 }
 
+/**
+ * A Service a rule names (Cilium's `toServices`): by name, or by a selector over the Services' own labels; in one
+ * namespace, or any when undefined. The model resolves it against the tree's Services into peers
+ * (`kinds/cilium/services.ts`).
+ */
+export interface ServiceReference {
+  name?: string;
+  selector?: LabelSelector;
+  namespace?: string;
+  path: FieldPath;
+}
+
 /** One rule of a tiered policy, in evaluation order. */
 export interface TieredRule {
   action: RuleAction;
@@ -163,6 +177,8 @@ export interface TieredRule {
   peers?: readonly PolicyPeer[];
   /** Undefined: every port of every protocol. */
   ports?: readonly TieredPort[];
+  /** Services the rule names, whose pods the model adds to `peers` when it is built. */
+  services?: readonly ServiceReference[];
   path: FieldPath;
 }
 

@@ -9,7 +9,9 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
   const { model, diagnostics } = buildModel(objectsFromYaml(readFileSync(FILE, 'utf8'), FILE));
   const said = diagnostics
     .filter((d) => d.code !== 'default-namespace')
-    .map((d) => [d.line, d.severity, d.code, d.message.replace(/^\S+ \S+: /, '').split(':')[0]]);
+    .map((d) => [d.line, d.severity, d.code, d.message.replace(/^\S+ \S+: /, '').split(':')[0]])
+    // By line: what the model resolves after reading (toServices) is said after what the reader says.
+    .sort((a, b) => Number(a[0]) - Number(b[0]));
 
   it('names each field at its line with its effect, and rejects what the API server rejects', () => {
     expect(said).toEqual([
@@ -27,7 +29,7 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
         20,
         'warning',
         'not-evaluated',
-        'toServices names Services, whose backends this version does not resolve',
+        'toServices matches no Service of the tree (a Service named db in namespace app)',
       ],
       [21, 'warning', 'not-evaluated', 'cidrGroupRef names a CiliumCIDRGroup'],
       [23, 'warning', 'not-evaluated', 'the kube-apiserver entity is not a pod or an outside address'],
@@ -52,5 +54,32 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
     ]);
     // The namespace a CNP's endpointSelector names is dropped: it applies in its own.
     expect(model.tieredPolicies?.[1]?.subject).toMatchObject({ namespace: 'app', podSelector: {} });
+  });
+});
+
+describe('Cilium toServices: resolved against the Services of the tree', () => {
+  const file = 'fixtures/engine/cilium-services/manifests.yaml';
+  const { model, diagnostics } = buildModel(objectsFromYaml(readFileSync(file, 'utf8'), file));
+
+  it('says a selector-less Service stands for addresses, not pods, at the reference', () => {
+    expect(diagnostics.filter((d) => d.code === 'not-evaluated').map((d) => [d.line, d.message])).toEqual([
+      [
+        76,
+        'CiliumNetworkPolicy service-labels-rule: Service default/external-db has no selector: Cilium allows the ' +
+          'addresses of its EndpointSlices, which the tree does not hold and which are no pods (a CIDR rule ' +
+          'matches no pod): not evaluated, this rule allows nothing there in the analysis',
+      ],
+    ]);
+  });
+
+  it("adds each Service's selector in its namespace to the rule's peers", () => {
+    const rule = model.tieredPolicies?.find((p) => p.ref.name === 'service-rule')?.egress[0];
+    expect(rule?.peers).toEqual([
+      {
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'default' } },
+        podSelector: { matchLabels: { app: 'backend' } },
+        path: ['spec', 'egress', 0, 'toServices', 0, 'k8sService'],
+      },
+    ]);
   });
 });

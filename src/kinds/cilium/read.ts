@@ -1,9 +1,11 @@
 import type { FieldPath } from '../../manifests/types.js';
 import type { FieldReader } from '../../model/fields.js';
-import { RejectedPolicy, requireList, requireMap, unlessRejected } from '../../model/policy.js';
+import { readSelector, RejectedPolicy, requireList, requireMap, unlessRejected } from '../../model/policy.js';
 import {
   PROTOCOLS,
+  type LabelSelector,
   type PolicyPeer,
+  type ServiceReference,
   type Protocol,
   type RuleAction,
   type TieredPolicy,
@@ -21,7 +23,7 @@ import { readEndpointSelector, type SelectorScope } from './selector.js';
  * l4.go, cidr.go, entity.go, rule_validation.go), pkg/k8s/apis/cilium.io/utils/utils.go, pkg/policy/repository.go
  * and Documentation/security/policy/{intro,language,layer3,layer4,deny,kubernetes}.rst in cilium/cilium.
  *
- * What the engine does not evaluate (L7 rules, toFQDNs, toServices, toGroups, nodes, the node-side entities,
+ * What the engine does not evaluate (L7 rules, toFQDNs, toGroups, nodes, the node-side entities,
  * authentication, ICMP) is named in a `not-evaluated` warning at its field, with what it means for the verdict.
  */
 
@@ -72,7 +74,6 @@ const UNEVALUATED_PEERS: Readonly<Record<string, string>> = {
   fromNodes: 'fromNodes selects nodes, which the model does not hold',
   toNodes: 'toNodes selects nodes, which the model does not hold',
   toFQDNs: 'toFQDNs matches addresses learnt from DNS answers, which the tree does not hold',
-  toServices: 'toServices names Services, whose backends this version does not resolve',
 };
 /** Entities that are not pods or outside addresses: peers the model does not hold (documented in layer3.rst). */
 const NODE_ENTITIES = ['host', 'remote-node', 'kube-apiserver', 'health', 'init', 'ingress', 'unmanaged'];
@@ -228,6 +229,7 @@ function readRules(
         'not-evaluated',
       );
     }
+    const services = ingress ? [] : readServices(reader, at, action, list('toServices'));
     const ports = readToPorts(reader, at, action);
     const icmps = requireList(reader, [...at, 'icmps']);
     if (icmps && icmps.length > 0)
@@ -252,6 +254,7 @@ function readRules(
       // No L3 field: with toPorts (or icmps) the rule matches every peer; with nothing at all, none (`- {}`).
       ...(namesPeer || !l4 ? { peers } : {}),
       ...(ports !== undefined ? { ports } : l4 ? { ports: [] } : {}),
+      ...(services.length > 0 ? { services } : {}),
       path: at,
     };
   });
@@ -268,6 +271,77 @@ function addresses(reader: FieldReader, path: FieldPath, cidr: unknown, except: 
   if (typeof cidr !== 'string' || !cidr.includes('/') || cidrToRange(cidr) === undefined)
     throw new RejectedPolicy(path, `invalid CIDR: ${JSON.stringify(cidr)}`);
   return { ipBlock: { cidr, except }, addressesOnly: true, path };
+}
+
+/**
+ * `toServices`: each item names Services by name (`k8sService`) or by their labels (`k8sServiceSelector`), in a
+ * namespace or, when it names none, in any (pkg/policy/k8s/service.go: serviceRefMatches, serviceSelectorMatches).
+ * The model resolves them against the tree's Services (`services.ts`). Cilium resolves them in `egress` rules only.
+ */
+function readServices(
+  reader: FieldReader,
+  path: FieldPath,
+  action: RuleAction,
+  items: readonly unknown[],
+): ServiceReference[] {
+  return items.flatMap((_, i): ServiceReference[] => {
+    const at = [...path, 'toServices', i];
+    requireMap(reader, at);
+    onlyFields(reader, at, ['k8sService', 'k8sServiceSelector']);
+    if (action === 'deny') {
+      reader.report(
+        at,
+        'Cilium resolves toServices in egress rules only (pkg/policy/k8s/service.go): in egressDeny it denies ' +
+          'nothing',
+        'warning',
+        'not-evaluated',
+      );
+      return [];
+    }
+    const field = present(reader, [...at, 'k8sServiceSelector']) ? 'k8sServiceSelector' : 'k8sService';
+    const ref = [...at, field];
+    if (!present(reader, ref)) return [];
+    requireMap(reader, ref);
+    onlyFields(
+      reader,
+      ref,
+      field === 'k8sService' ? ['serviceName', 'namespace'] : ['selector', 'namespace'],
+    );
+    const namespace = optionalString(reader, [...ref, 'namespace']);
+    const scope = namespace ? { namespace } : {};
+    if (field === 'k8sService')
+      return [{ name: optionalString(reader, [...ref, 'serviceName']) ?? '', ...scope, path: ref }];
+    if (!present(reader, [...ref, 'selector']))
+      throw new RejectedPolicy([...ref, 'selector'], 'Required value: selector');
+    onlyFields(reader, [...ref, 'selector'], ['matchLabels', 'matchExpressions']);
+    return [
+      { selector: withoutSources(readSelector(reader, [...ref, 'selector']) ?? {}), ...scope, path: ref },
+    ];
+  });
+}
+
+/** A selector over a Service's labels, with Cilium's `k8s:` and `any:` source prefixes taken off its keys. */
+function withoutSources(selector: LabelSelector): LabelSelector {
+  const bare = (key: string) => key.replace(/^(k8s|any):/, '');
+  return {
+    ...(selector.matchLabels
+      ? {
+          matchLabels: Object.fromEntries(
+            Object.entries(selector.matchLabels).map(([key, value]) => [bare(key), value]),
+          ),
+        }
+      : {}),
+    ...(selector.matchExpressions
+      ? { matchExpressions: selector.matchExpressions.map((e) => ({ ...e, key: bare(e.key) })) }
+      : {}),
+  };
+}
+
+function optionalString(reader: FieldReader, path: FieldPath): string | undefined {
+  const value = reader.get(path);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new RejectedPolicy(path, mustBe(path, 'string', value));
+  return value;
 }
 
 function readCidrSet(reader: FieldReader, path: FieldPath, action: RuleAction): PolicyPeer[] {
