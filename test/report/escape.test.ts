@@ -93,6 +93,10 @@ describe('truncate', () => {
 
 describe('mermaidText', () => {
   it('writes every character with a meaning in Mermaid as an entity', () => {
-    expect(mermaidText('a"]-->b[`x`]@me #1;')).toBe('a#34;#93;--#62;b#91;#96;x#96;#93;#64;me #35;1#59;');
+    // The zero-width joiners break a mention or a reference in the raw text too, as everywhere in the comment.
+    expect(mermaidText('a"]-->b[`x`]@me #1;')).toBe(
+      'a#34;#93;--#62;b#91;#96;x#96;#93;#64;\u200Dme #35;\u200D1#59;',
+    );
+    expect(mermaidText('[link](http://x)')).toBe('#91;link#93;#40;http:\u200D//x#41;');
   });
 });

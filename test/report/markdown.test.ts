@@ -236,7 +236,7 @@ describe('renderMarkdown', () => {
     });
     result.diff.opened = Array.from({ length: 45 }, (_, i) => change(i));
     const graph = /```mermaid\n([\s\S]*?)```/.exec(renderMarkdown(result))?.[1] ?? '';
-    expect(graph.match(/-->/g)).toHaveLength(30);
+    expect(graph.match(/ (-->|-\.->|==>)\|/g)).toHaveLength(30);
     expect(renderMarkdown(result)).toContain('_Showing 30 of 46 changed edges; the tables list every path._');
   });
 });

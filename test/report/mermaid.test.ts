@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PathChange } from '../../src/diff/types.js';
+import type { ReplayedFlow } from '../../src/replay/types.js';
 import { renderNamespaceGraph } from '../../src/report/mermaid.js';
 
 const web = { namespace: 'shop', kind: 'Deployment', name: 'web' };
@@ -44,5 +45,70 @@ describe('the namespace graph (issue 17 item 13)', () => {
     expect(graph).toContain('["any namespace"]');
     expect(graph).toContain('["namespaces team=a"]');
     expect(graph).not.toContain('*');
+  });
+});
+
+const worker = { namespace: 'payments', kind: 'Deployment', name: 'ledger-worker' };
+const api = { namespace: 'payments', kind: 'StatefulSet', name: 'payments-api' };
+const dns = { namespace: 'kube-system', kind: 'Deployment', name: 'coredns' };
+const path = (from: PathChange['from'], to: PathChange['to'], protocol: 'TCP' | 'UDP', lo: number, hi = lo) =>
+  ({ from, to, protocol, ports: [[lo, hi]] }) satisfies PathChange;
+const flow = (
+  from: typeof worker,
+  to: typeof worker,
+  protocol: 'TCP' | 'UDP',
+  port: number,
+): ReplayedFlow => ({
+  from,
+  to,
+  protocol,
+  port,
+  count: 5,
+});
+
+describe('the namespace graph (issue 19, small things)', () => {
+  it('draws a path inside one namespace between its workloads, in a box of the namespace, not as a loop', () => {
+    const graph = renderNamespaceGraph({ opened: [], closed: [path(worker, api, 'TCP', 8443)] }) ?? '';
+    expect(graph).toContain('subgraph n0 ["payments"]');
+    expect(graph).toContain('n1["ledger-worker"]');
+    expect(graph).toContain('n2["payments-api #91;StatefulSet#93;"]');
+    expect(graph).toContain('n1 -.->|"closed: TCP/8443"| n2');
+    expect(graph).not.toMatch(/ (n\d+) \S+\|"[^"]*"\| \1$/m);
+  });
+
+  it('draws the paths that carried live flows thick, named by the ports of that traffic, first', () => {
+    const graph =
+      renderNamespaceGraph(
+        {
+          opened: [path({ cidr: '10.0.0.0/8' }, api, 'TCP', 8443)],
+          closed: [path(worker, api, 'TCP', 8443), path(worker, dns, 'UDP', 1, 65535)],
+        },
+        [flow(worker, api, 'TCP', 8443), flow(worker, dns, 'UDP', 53)],
+      ) ?? '';
+    const edges = graph.split('\n').filter((line) => /\|"/.test(line));
+    expect(edges.slice(0, 2)).toEqual([
+      '  n2 ==>|"cuts live traffic: TCP/8443"| n3',
+      '  n1 ==>|"cuts live traffic: UDP/53"| n4',
+    ]);
+    // The rest of a path that carried a flow on one port stays a closed edge.
+    expect(graph).toContain('n1 -.->|"closed: UDP/all ports"| n4');
+    expect(graph).not.toContain('closed: TCP/8443');
+    expect(graph).toContain('linkStyle 0,1 stroke:#cf222e,stroke-width:3px');
+  });
+
+  it('colours strokes only, so labels keep the text colour of the theme GitHub draws in', () => {
+    const graph =
+      renderNamespaceGraph({
+        opened: [path(worker, dns, 'TCP', 80)],
+        closed: [path(dns, worker, 'TCP', 80)],
+      }) ?? '';
+    expect(graph).toMatch(/linkStyle \S+ stroke:#1a7f37$/m);
+    expect(graph).not.toMatch(/linkStyle .*color:/);
+  });
+
+  it('says all ports of every protocol as the tables do', () => {
+    const all = (protocol: 'TCP' | 'UDP' | 'SCTP') => ({ ...path(worker, dns, 'TCP', 1, 65535), protocol });
+    const graph = renderNamespaceGraph({ opened: [], closed: [all('SCTP'), all('TCP'), all('UDP')] }) ?? '';
+    expect(graph).toContain('|"closed: all ports, all protocols"|');
   });
 });
