@@ -30,9 +30,16 @@ import {
   unreadInputReason,
 } from './unread.js';
 import { blocks, riskReasons } from './verdict.js';
-import type { CheckResult, FlowsResult } from './types.js';
+import {
+  acceptExpectedCuts,
+  expectationKeys,
+  readExpectedCuts,
+  unhonouredExpectations,
+} from './expected-cuts.js';
+import type { AcceptedCut, CheckResult, FlowsResult } from './types.js';
 import type { DiffResult, PathChange } from '../diff/types.js';
 import type { FailOn, RiskGate } from '../config/types.js';
+import type { ReplayedFlow } from '../replay/types.js';
 
 /** The file name findings carry when the manifests came from a render command (the Action's `render`, `--render`). */
 export const RENDERED_NAME = 'render output';
@@ -204,13 +211,23 @@ async function checkWith(
   checkpoint(REPLAY_STAGE);
   const read = flowsRead ? await untilDeadline(flowsRead, deadline, REPLAY_STAGE) : undefined;
   checkpoint(REPLAY_STAGE);
-  const flows = read ? replay(read, config, base, head, fixes, deadline) : undefined;
+  const expectations = { diagnostics: [] as Diagnostic[] };
+  const expected = readExpectedCuts(head.model, expectations.diagnostics);
+  // Like suppressions: under `suppressionsFrom: base` a pull request cannot accept the cuts it makes itself.
+  const honoured = suppressionsFrom === 'base' ? expectationKeys(readExpectedCuts(base.model)) : undefined;
+  if (honoured) expectations.diagnostics.push(...unhonouredExpectations(expected, honoured));
+  const flows = read
+    ? replay(read, config, base, head, fixes, deadline, (broken) =>
+        acceptExpectedCuts(broken, expected, honoured),
+      )
+    : undefined;
 
   const inputDiagnostics = [
     ...configDiagnostics,
     ...(options.diagnostics ?? []),
     ...head.diagnostics,
     ...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED),
+    ...expectations.diagnostics,
     ...(read ? unreadFlowDiagnostics(read) : []),
   ];
   const failOn = options.failOn ?? config.failOn;
@@ -460,6 +477,7 @@ function replay(
   head: AnalysedSide,
   fixes: FixSetup,
   deadline: Deadline | undefined,
+  accept: (broken: ReplayedFlow[]) => { broken: ReplayedFlow[]; accepted: AcceptedCut[] },
 ): FlowsResult {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s: AnalysedSide): ReplaySide => {
@@ -479,6 +497,7 @@ function replay(
   const headSide = side(head);
   const outcome = replayFlows(read.flows, side(base), headSide, deadline);
   const observed = observedFlows(read.flows, headSide.match, head.engine);
+  const { broken, accepted } = accept(outcome.broken);
   return {
     records: read.stats.records,
     ...(read.stats.cut ? { cut: read.stats.cut } : {}),
@@ -486,8 +505,9 @@ function replay(
     skippedSamples: read.stats.skippedSamples,
     ...(read.window ? { window: read.window } : {}),
     ...outcome,
+    ...(accepted.length > 0 ? { acceptedCuts: accepted } : {}),
     broken: withFlowFixes(
-      outcome.broken,
+      broken,
       observed,
       fixes.context,
       fixes.changedFiles,

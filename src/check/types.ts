@@ -1,8 +1,8 @@
 import type { FailOn } from '../config/types.js';
 import type { DiffResult } from '../diff/types.js';
 import type { BrokenFlow } from '../fix/types.js';
-import type { Diagnostic } from '../manifests/types.js';
-import type { NamespaceReadiness, ReplayOutcome, UnusedRule } from '../replay/types.js';
+import type { Diagnostic, SourceLocation } from '../manifests/types.js';
+import type { NamespaceReadiness, ReplayedFlow, ReplayOutcome, UnusedRule } from '../replay/types.js';
 import type { Finding } from '../rules/types.js';
 
 export type Verdict = 'pass' | 'fail';
@@ -21,6 +21,13 @@ export interface FlowsResult extends ReplayOutcome {
   readiness?: NamespaceReadiness[];
   /** Allow rules no recorded flow used in the window: candidates to narrow (never failing). */
   unusedRules?: UnusedRule[];
+  /** Broken flows a head policy expects to cut (`netpol-guard.io/expect-cut`): accepted, not failing. */
+  acceptedCuts?: AcceptedCut[];
+}
+
+/** A broken flow a head policy says it means to cut (`netpol-guard.io/expect-cut`): reported, not failing. */
+export interface AcceptedCut extends ReplayedFlow {
+  acceptedBy: { policy: string; entry: string; location: SourceLocation };
 }
 
 /** The JSON contract of `check` (README "check JSON"). */

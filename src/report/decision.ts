@@ -141,13 +141,17 @@ function named(items: readonly string[], what: string): string {
   );
 }
 
-/** The paths of broken flows: closed paths that carried recorded traffic. */
+/** The paths of broken flows and accepted cuts: closed paths that carried recorded traffic. */
 function carriedTraffic(result: CheckResult): (change: PathChange) => boolean {
   const carried = new Set(
-    (result.flows?.broken ?? []).map((flow) => `${peerLabel(flow.from)}\n${peerLabel(flow.to)}`),
+    [...(result.flows?.broken ?? []), ...(result.flows?.acceptedCuts ?? [])].map(
+      (flow) => `${peerLabel(flow.from)}\n${peerLabel(flow.to)}`,
+    ),
   );
   return (change) => carried.has(`${peerLabel(change.from)}\n${peerLabel(change.to)}`);
 }
+
+const acceptedCount = (result: CheckResult) => result.flows?.acceptedCuts?.length ?? 0;
 
 /** Distinct (from, to) of changes: what headings count, as `summary` does. */
 export function countPaths(changes: readonly PathChange[]): number {
@@ -170,6 +174,10 @@ function alsoLine(result: CheckResult, shown: Triage, failing: boolean): string 
     ...(failing
       ? [
           ...count(reviewOpened, `${plural(reviewOpened, 'opened path')} to review (risky)`),
+          ...count(
+            acceptedCount(result),
+            `${plural(acceptedCount(result), 'cut flow')} accepted by \`expect-cut\``,
+          ),
           ...count(
             shown.acceptedFindings.length,
             `${plural(shown.acceptedFindings.length, 'finding')} accepted by annotation`,
@@ -274,8 +282,10 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
         .join('\n'),
     ].join('\n\n');
   }
+  const accepted = result.flows?.acceptedCuts ?? [];
   const review = [
     ...changedFlowsItem(result, links),
+    ...(accepted.length > 0 ? [flowsItem(accepted, links, 'accepts by `expect-cut` the cut of')] : []),
     ...(broken.length > 0 ? [flowsItem(broken, links, 'would cut')] : []),
     ...pathItems(shown.reviewPaths, links, (change) => describeRisks(change.risk, change)),
     ...shown.acceptedFindings.map((finding) => findingItem(finding, links, 'accepts')),
@@ -291,8 +301,9 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
             : []),
           ...(shown.acceptedFindings.length > 0 ? ['accepts findings by annotation'] : []),
           ...(changedFlowsItem(result, links).length > 0 ? ['edits the recorded flows it is judged by'] : []),
+          ...(accepted.length > 0 ? ['cuts recorded traffic its policies say they mean to cut'] : []),
         ].join(', ')}.`,
-        `**How to settle it:** narrow the paths if they are not meant, or approve; a path that must never open can fail the check with \`fail-on-risks\`.`,
+        `**How to settle it:** ${settleSteps(shown, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlowsItem(result, links).length > 0 })}`,
         `**Also in this change:** ${alsoLine(result, shown, false)}`,
       ]
         .map((line) => `- ${line}`)
@@ -349,4 +360,31 @@ function unanalysedNote(result: CheckResult): string {
     (d) => d.code === 'policy-kind-not-analysed' && d.severity === 'warning',
   ).length;
   return count > 0 ? ` (${plural(count, 'policy', 'policies')} of kinds not analysed)` : '';
+}
+
+/** What a reviewer does with each kind of item the headline names. */
+function settleSteps(
+  shown: Triage,
+  {
+    cutsTraffic,
+    acceptsCuts,
+    flowsChanged,
+  }: { cutsTraffic: boolean; acceptsCuts: boolean; flowsChanged: boolean },
+): string {
+  const steps = [
+    ...(cutsTraffic
+      ? ['restore the traffic, or say on the policy that the cut is meant (`netpol-guard.io/expect-cut`)']
+      : []),
+    ...(shown.reviewPaths.length > 0
+      ? [
+          'narrow the paths if they are not meant, or approve; a path that must never open can fail the check with `fail-on-risks`',
+        ]
+      : []),
+    ...(acceptsCuts ? ['confirm the cuts are intended: the policy that makes each names it'] : []),
+    ...(shown.acceptedFindings.length > 0 ? ['check the reason given for each accepted finding'] : []),
+    ...(flowsChanged
+      ? ["check why the recorded flows changed; `flows-from: base` replays the base tree's"]
+      : []),
+  ];
+  return `${steps.join('; ') || 'approve, or narrow what is not meant'}.`;
 }

@@ -117,6 +117,10 @@ const CHECK_RESULT: KeyOrder = {
     newlyAllowed: REPLAYED_FLOW,
     stillDenied: true,
     wouldBreakWhenEnforced: REPLAYED_FLOW,
+    acceptedCuts: {
+      ...REPLAYED_FLOW,
+      acceptedBy: { policy: true, entry: true, location: LOCATION },
+    },
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
     deniedAtBase: true,

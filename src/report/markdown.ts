@@ -489,6 +489,18 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       },
     },
     {
+      title: 'Cuts accepted by annotation',
+      folded: false,
+      lead: 'Recorded traffic this change denies that the policy named says it means to cut (`netpol-guard.io/expect-cut`): not failing.',
+      table: {
+        header: [...FLOW_HEADER, 'Accepted by'],
+        rows: rowsOf(flows?.acceptedCuts ?? [], (flow) => [
+          ...flowCells(flow, now),
+          `${cell(flow.acceptedBy.policy)} (${codeSpan(flow.acceptedBy.entry, 200)}) at ${links.location(flow.acceptedBy.location.file, flow.acceptedBy.location.line)}`,
+        ]),
+      },
+    },
+    {
       title: 'Findings accepted by annotation in this PR',
       folded: false,
       table: findingsTable(shown.acceptedFindings, links, true),

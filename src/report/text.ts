@@ -214,6 +214,16 @@ export function renderText(result: CheckResult, options: TextOptions): string {
       withWhy(writer, [flowLine(writer, flow)], flow.explanation),
     ),
   );
+  writer.section(
+    'Cuts accepted by annotation',
+    (flows?.acceptedCuts ?? []).map((flow) =>
+      withWhy(
+        writer,
+        [flowLine(writer, flow)],
+        `accepted by ${flow.acceptedBy.policy} (expect-cut "${flow.acceptedBy.entry}") at ${flow.acceptedBy.location.file}:${flow.acceptedBy.location.line}`,
+      ),
+    ),
+  );
   writer.section('Suggested fixes, verified against head', fixLines(writer, result));
   writer.section(
     'Opened paths',

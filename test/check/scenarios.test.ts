@@ -34,6 +34,14 @@ function essentials(result: CheckResult) {
     ...(result.flows?.wouldBreakWhenEnforced.length
       ? { wouldBreakWhenEnforced: result.flows.wouldBreakWhenEnforced.map(flowLine) }
       : {}),
+    ...(result.flows?.acceptedCuts?.length
+      ? {
+          acceptedCuts: result.flows.acceptedCuts.map(
+            (f) =>
+              `${flowLine(f)} by ${f.acceptedBy.policy} at ${f.acceptedBy.location.file}:${f.acceptedBy.location.line}`,
+          ),
+        }
+      : {}),
     unmatched: result.flows?.unmatched.map((f) => `${flowLine(f)}: ${f.reason}`) ?? [],
     flowRecords: { records: result.flows?.records ?? 0, skipped: result.flows?.skipped ?? 0 },
     opened: result.diff.opened.map(pathLine),
