@@ -2,7 +2,14 @@ import * as core from '@actions/core';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGitHubClient, isPermissionDenied } from '../github/api.js';
-import { commentAuthor, stickyMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import {
+  commentAuthor,
+  markStickyStale,
+  stickyMarker,
+  upsertStickyComment,
+} from '../github/sticky-comment.js';
+import { escapeMarkdown } from '../report/escape.js';
+import { linkTarget } from '../report/links.js';
 import { graphqlUrl, publishSuggestions, type Suggestion } from '../github/review.js';
 import { fixItems } from '../fix/describe.js';
 import { sarifReport } from '../check/sarif.js';
@@ -180,5 +187,36 @@ async function comment(
         'workflow_run pattern in the docs comments on them. Otherwise grant `pull-requests: write`.',
     );
     return undefined;
+  }
+}
+
+/**
+ * After a run failed before writing its report: the sticky comment of an earlier run gets a notice on top that it is
+ * stale, naming this run's commit, its page and why it failed, so an old Pass is not read as this commit's. Never
+ * throws: the step has failed already, and a comment that cannot be edited changes nothing of that.
+ */
+export async function markCommentStale(
+  inputs: ActionInputs,
+  runner: RunnerEnvironment,
+  failure: string,
+): Promise<void> {
+  const number = pullRequestNumber(runner.event);
+  if (inputs.comment === 'never' || number === undefined) return;
+  const head = pullRequestHead(runner.event) ?? runner.sha;
+  const runLink = linkTarget(runner.runUrl);
+  const run = runLink ? ` ([the run](${runLink}))` : '';
+  const notice =
+    `> :warning: **Stale**: the run for ${head ? `\`${escapeMarkdown(head, 40)}\`` : 'a later commit'}${run} failed ` +
+    `before writing its report: ${escapeMarkdown(failure, 300)}. The report below is of an earlier commit.`;
+  try {
+    const client = createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl });
+    const id = await markStickyStale(
+      client,
+      { owner: runner.owner, repo: runner.repo, number },
+      { marker: stickyMarker(inputs.commentKey), notice },
+    );
+    if (id !== undefined) core.info(`Pull request comment ${id}: marked stale.`);
+  } catch (error) {
+    core.warning(`Could not mark the earlier comment stale: ${(error as Error).message}`);
   }
 }

@@ -103,3 +103,41 @@ export async function upsertStickyComment(
   const created = await client.request<IssueComment>('POST', `${issue}/${pr.number}/comments`, { body });
   return { action: 'created', id: created.id, skipped };
 }
+
+/** Brackets the notice that says a comment is stale, so a later notice replaces it instead of stacking. */
+const STALE_START = '<!-- netpol-guard:stale -->';
+const STALE_END = '<!-- /netpol-guard:stale -->';
+
+/** `body` with `notice` (Markdown made safe by the caller) under its marker line, in place of an earlier notice. */
+export function staleBody(body: string, marker: string, notice: string): string {
+  const start = body.indexOf(STALE_START);
+  const end = body.indexOf(STALE_END);
+  const report =
+    start !== -1 && end > start ? body.slice(0, start) + body.slice(end + STALE_END.length + 1) : body;
+  const rest = report.startsWith(marker) ? report.slice(marker.length).replace(/^\n/, '') : report;
+  return `${marker}\n${STALE_START}\n${notice}\n${STALE_END}\n${rest}`;
+}
+
+/**
+ * Marks this step's comment stale (a later run failed before it could write its report), so the pull request does
+ * not keep showing an old verdict as if it were current. Resolves with the comment edited, or undefined when there
+ * is none of this token's to edit.
+ */
+export async function markStickyStale(
+  client: GitHubClient,
+  pr: PullRequestRef,
+  options: { marker: string; notice: string },
+): Promise<number | undefined> {
+  const issue = `/repos/${encodeURIComponent(pr.owner)}/${encodeURIComponent(pr.repo)}/issues`;
+  const [author, comments] = await Promise.all([
+    commentAuthor(client),
+    client.paginate<IssueComment>(`${issue}/${pr.number}/comments?per_page=100`),
+  ]);
+  const [existing] = stickyCandidates(comments, options.marker, author).filter(
+    (c) => author !== undefined || c.user?.login === GITHUB_ACTIONS_LOGIN,
+  );
+  if (!existing) return undefined;
+  const body = staleBody(existing.body ?? '', options.marker, options.notice);
+  await client.request<IssueComment>('PATCH', `${issue}/comments/${existing.id}`, { body });
+  return existing.id;
+}

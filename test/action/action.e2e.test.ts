@@ -398,6 +398,41 @@ describe('netpol-guard Action at its limits', () => {
   });
 });
 
+describe('netpol-guard Action when a later run fails before its report', () => {
+  it('marks the earlier comment stale instead of leaving its Pass, and the next report replaces the notice', async () => {
+    const pr = await pullRequest('base');
+    const first = await run(pr);
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(stub.comments(PR_NUMBER)[0]?.body).toContain(':white_check_mark: **Pass**');
+
+    const failed = await run({ ...pr, headSha: 'c'.repeat(40), baseSha: 'c'.repeat(40) });
+    expect(failed.exitCode).toBe(1);
+    const [stale] = stub.comments(PR_NUMBER);
+    expect(stub.comments(PR_NUMBER)).toHaveLength(1);
+    expect(stale?.body.split('\n')[0]).toBe(MARKER);
+    expect(stale?.body.split('\n')[2]).toMatch(
+      new RegExp(
+        `^> :warning: \\*\\*Stale\\*\\*: the run for \`c{40}\` \\(\\[the run\\]\\(https://github\\.com/acme/gitops/actions/runs/4242\\)\\) failed before writing its report: the base commit c{40} is not in the checkout`,
+      ),
+    );
+    expect(failed.stdout).toMatch(/^Pull request comment \d+: marked stale\.$/m);
+    // Marked again, the notice is replaced, not stacked.
+    await run({ ...pr, headSha: 'c'.repeat(40), baseSha: 'c'.repeat(40) });
+    expect(stub.comments(PR_NUMBER)[0]?.body.match(/\*\*Stale\*\*/g)).toHaveLength(1);
+
+    const next = await run(pr);
+    expect(next.exitCode).toBe(0);
+    expect(stub.comments(PR_NUMBER)[0]?.body).not.toContain('Stale');
+  });
+
+  it('leaves comments alone when there is none of its own yet', async () => {
+    const pr = await pullRequest('base');
+    const failed = await run({ ...pr, baseSha: 'c'.repeat(40) });
+    expect(failed.exitCode).toBe(1);
+    expect(stub.comments(PR_NUMBER)).toEqual([]);
+  });
+});
+
 describe('netpol-guard Action on pushes', () => {
   it('compares with the commit before the push and reports in the summary only', async () => {
     const pr = await pullRequest('head');
