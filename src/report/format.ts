@@ -4,7 +4,7 @@ import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange, WorkloadPeer } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
 import { describeClusterTierDecision } from '../diff/explain-text.js';
-import { isCidrPeer, peerKey, samePath } from '../diff/peers.js';
+import { isCidrPeer, peerKey, peerLabel, samePath } from '../diff/peers.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
 
@@ -151,7 +151,8 @@ export function pathGroupRows(changes: readonly PathChange[], starts: readonly n
         peerKey(first[common]),
         parts.map((part) => [part.protocol, part.ports]),
         first.risk ?? [],
-        first.explanation ?? '',
+        // The explanation names the end the rows differ in; what it says of that end is the cause.
+        (first.explanation ?? '').split(peerLabel(first[common === 'to' ? 'from' : 'to'])).join('…'),
         openedBy(first) ?? '',
         first.location?.file ?? '',
         first.location?.line ?? 0,
@@ -209,20 +210,33 @@ export function pathGroupAt(
   if (rows.length === 1) return { row, ...(location ? { location } : {}), members: [] };
   const peers = rows.map((index) => changes[starts[index]!]!);
   const folds = peerKey(peers[0]!.to) === peerKey(peers[1]!.to) ? 'from' : 'to';
-  return { row, ...(location ? { location } : {}), folds, members: peers.map((change) => change[folds]) };
+  // The why of the first row, said of every member.
+  const explanation = row.explanation
+    ?.split(peerLabel(peers[0]![folds]))
+    .join(folds === 'from' ? 'these sources' : 'these destinations');
+  return {
+    row: { ...row, ...(explanation !== undefined ? { explanation } : {}) },
+    ...(location ? { location } : {}),
+    folds,
+    members: peers.map((change) => change[folds]),
+  };
 }
 
 /** `8 workloads in 4 namespaces`, `3 address blocks`: what the members of a group are. */
 export function describeMembers(members: readonly Peer[]): string {
-  const workloads = members.filter((peer): peer is WorkloadPeer => !isCidrPeer(peer));
+  const peers = members.filter((peer): peer is WorkloadPeer => !isCidrPeer(peer));
+  const workloads = peers.filter((peer) => !peer.representative);
   const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
-  const blocks = members.length - workloads.length;
-  return [
+  const outside = peers.length - workloads.length;
+  const blocks = members.length - peers.length;
+  const parts = [
     ...(workloads.length
       ? [`${plural(workloads.length, 'workload')} in ${plural(namespaces, 'namespace')}`]
       : []),
+    ...(outside ? [`${plural(outside, 'set')} of pods outside this repository`] : []),
     ...(blocks ? [plural(blocks, 'address block')] : []),
-  ].join(' and ');
+  ];
+  return parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts.join(' and ');
 }
 
 function sameRow(a: PathChange, b: PathChange): boolean {
