@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
-// ../main/node_modules/ajv/dist/compile/codegen/code.js
+// node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -190,9 +190,9 @@ var require_code = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/codegen/scope.js
+// node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -335,9 +335,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/codegen/index.js
+// node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -1055,9 +1055,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/util.js
+// node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -1222,9 +1222,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/names.js
+// node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1261,9 +1261,9 @@ var require_names = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/errors.js
+// node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1383,9 +1383,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
+// node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1434,9 +1434,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/rules.js
+// node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -1465,9 +1465,9 @@ var require_rules = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/applicability.js
+// node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1488,9 +1488,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/dataType.js
+// node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1672,9 +1672,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/defaults.js
+// node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -1709,9 +1709,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/code.js
+// node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1842,9 +1842,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/keyword.js
+// node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1960,9 +1960,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/subschema.js
+// node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -2043,9 +2043,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2078,9 +2078,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../main/node_modules/json-schema-traverse/index.js
+// node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema2, opts, cb) {
       if (typeof opts == "function") {
@@ -2166,9 +2166,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/resolve.js
+// node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2322,9 +2322,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/index.js
+// node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2797,11 +2797,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -2830,9 +2830,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/validation_error.js
+// node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2846,9 +2846,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/ref_error.js
+// node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2863,9 +2863,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/index.js
+// node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -3087,9 +3087,9 @@ var require_compile = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/data.json
+// node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3106,9 +3106,9 @@ var require_data = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/lib/utils.js
+// node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3640,9 +3640,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/lib/schemes.js
+// node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3720,11 +3720,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -3851,9 +3851,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/index.js
+// node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "../main/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4045,8 +4045,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -4068,9 +4068,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP4) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP4)) {
@@ -4145,15 +4145,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -4162,14 +4162,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -4281,9 +4281,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/uri.js
+// node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4292,9 +4292,9 @@ var require_uri = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/core.js
+// node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "../main/node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -4903,9 +4903,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/id.js
+// node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -4918,9 +4918,9 @@ var require_id = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
+// node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -5040,9 +5040,9 @@ var require_ref = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/index.js
+// node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5061,9 +5061,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5093,9 +5093,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5121,9 +5121,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5147,9 +5147,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5179,9 +5179,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5216,9 +5216,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5245,9 +5245,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
+// node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5327,9 +5327,9 @@ var require_required = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5356,9 +5356,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5367,9 +5367,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5434,9 +5434,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
+// node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5463,9 +5463,9 @@ var require_const = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
+// node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5512,9 +5512,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
+// node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5550,9 +5550,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -5603,9 +5603,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
+// node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -5660,9 +5660,9 @@ var require_items = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5677,9 +5677,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5712,9 +5712,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5806,9 +5806,9 @@ var require_contains = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -5900,9 +5900,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5943,9 +5943,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6049,9 +6049,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6107,9 +6107,9 @@ var require_properties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6181,9 +6181,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
+// node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6212,9 +6212,9 @@ var require_not = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6229,9 +6229,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6287,9 +6287,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6314,9 +6314,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
+// node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6383,9 +6383,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6401,9 +6401,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
+// node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6449,9 +6449,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/format/format.js
+// node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6539,9 +6539,9 @@ var require_format = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/format/index.js
+// node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6550,9 +6550,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/metadata.js
+// node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -6573,9 +6573,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/draft7.js
+// node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6595,9 +6595,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -6609,9 +6609,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6714,9 +6714,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6871,9 +6871,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/ajv.js
+// node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -6941,9 +6941,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6998,9 +6998,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -7156,9 +7156,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7327,9 +7327,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7397,9 +7397,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -7447,9 +7447,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -7477,9 +7477,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7518,9 +7518,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -7636,9 +7636,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7666,9 +7666,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7741,9 +7741,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -7884,9 +7884,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7901,9 +7901,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -8037,9 +8037,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8320,9 +8320,9 @@ ${indent}`);
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8444,9 +8444,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8577,9 +8577,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -8599,9 +8599,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8659,9 +8659,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -8723,9 +8723,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8763,9 +8763,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -8914,9 +8914,9 @@ ${indent}${end}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -9058,9 +9058,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -9080,9 +9080,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9196,9 +9196,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9218,9 +9218,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9237,9 +9237,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -9255,9 +9255,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -9279,9 +9279,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9306,9 +9306,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9352,9 +9352,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9397,9 +9397,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9425,9 +9425,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -9492,9 +9492,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -9558,9 +9558,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9636,9 +9636,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -9714,9 +9714,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9746,9 +9746,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9795,9 +9795,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9874,9 +9874,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9963,9 +9963,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -10051,9 +10051,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10095,9 +10095,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10189,9 +10189,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10221,9 +10221,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -10301,9 +10301,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10610,9 +10610,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code, message) {
@@ -10675,9 +10675,9 @@ ${pointer}
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10809,9 +10809,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10851,9 +10851,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10869,9 +10869,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10885,9 +10885,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10993,9 +10993,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -11044,9 +11044,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -11087,9 +11087,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11281,9 +11281,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11346,9 +11346,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11529,9 +11529,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11750,9 +11750,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11831,9 +11831,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11861,9 +11861,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11967,9 +11967,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document3 = require_Document();
     var composeNode = require_compose_node();
@@ -12010,9 +12010,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12218,9 +12218,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12403,9 +12403,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12464,9 +12464,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12526,9 +12526,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12628,9 +12628,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13217,9 +13217,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -13248,9 +13248,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -14122,9 +14122,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14219,9 +14219,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14636,6 +14636,267 @@ function isInAndOrSplit(peers, peer3) {
   return andOrSplits(peers).some(([namespaceItem, podItem]) => namespaceItem === peer3 || podItem === peer3);
 }
 
+// src/model/policy-ref.ts
+function networkPolicyRef(policy) {
+  return { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name, location: policy.loc };
+}
+function policyName(ref) {
+  return ref.namespace === void 0 ? ref.name : `${ref.namespace}/${ref.name}`;
+}
+function policyKey(ref) {
+  return [ref.kind, ref.namespace ?? "", ref.name].join("\0");
+}
+
+// src/manifests/syntax.ts
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+function dnsLabelProblem(value) {
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!DNS_LABEL.test(value)) {
+    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function dnsSubdomainProblem(value) {
+  if (value.length > 253) return "must be no more than 253 characters";
+  if (!DNS_SUBDOMAIN.test(value)) {
+    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelKeyProblem(key) {
+  const slash = key.indexOf("/");
+  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
+  const name2 = slash === -1 ? key : key.slice(slash + 1);
+  if (prefix !== void 0) {
+    if (prefix.length === 0) return 'has an empty prefix before "/"';
+    const prefixProblem = dnsSubdomainProblem(prefix);
+    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
+  }
+  if (name2.length === 0) return 'must have a name (the part after any "/")';
+  if (name2.length > 63) return "must have a name of no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(name2)) {
+    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value.length === 0) return void 0;
+  if (value.length > 63) return "must be no more than 63 characters";
+  if (!QUALIFIED_NAME_PART.test(value)) {
+    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
+  }
+  return void 0;
+}
+function ianaServiceNameProblem(value) {
+  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
+  if (!IANA_SERVICE_NAME.test(value)) {
+    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
+  }
+  if (value.includes("--")) return 'must not contain consecutive "-"';
+  if (!/[a-z]/.test(value))
+    return "must contain at least one letter (a port number is written without quotes)";
+  return void 0;
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  if (slash === -1) return void 0;
+  const prefixText = text.slice(slash + 1);
+  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
+  const prefix = Number(prefixText);
+  const address = text.slice(0, slash);
+  const ipv4 = parseIpv4(address);
+  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
+  const ipv6 = parseIpv6(address);
+  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
+  return void 0;
+}
+function cidrContains(outer, inner) {
+  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
+  for (let bit = 0; bit < outer.prefix; bit++) {
+    const byte = bit >> 3;
+    const mask = 128 >> (bit & 7);
+    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+function parseIpv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  const bytes = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const value = Number(part);
+    if (value > 255) return void 0;
+    bytes.push(value);
+  }
+  return bytes;
+}
+function parseIpv6(text) {
+  let head = text;
+  let tailIpv4 = [];
+  const lastColon = text.lastIndexOf(":");
+  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
+    const embedded = parseIpv4(text.slice(lastColon + 1));
+    if (embedded === void 0) return void 0;
+    tailIpv4 = embedded;
+    const beforeEmbedded = text.slice(0, lastColon + 1);
+    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
+  }
+  const groupsNeeded = (16 - tailIpv4.length) / 2;
+  const halves = head.split("::");
+  if (halves.length > 2) return void 0;
+  const parseGroups = (part) => {
+    if (part === "") return [];
+    const groups2 = [];
+    for (const group of part.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return void 0;
+      groups2.push(parseInt(group, 16));
+    }
+    return groups2;
+  };
+  const left = parseGroups(halves[0] ?? "");
+  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
+  if (left === void 0 || right === void 0) return void 0;
+  const missing = groupsNeeded - left.length - right.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
+  const groups = [...left, ...new Array(missing).fill(0), ...right];
+  return [...groups.flatMap((group) => [group >> 8, group & 255]), ...tailIpv4];
+}
+
+// src/policy/selector.ts
+var matchEverything = () => true;
+var REPRESENTED_VALUE = {
+  /** The pods may carry any value or none: no requirement on the key holds. */
+  unknown: "?",
+  /** The pods carry the key, with any value. */
+  present: "?exists",
+  /** The pods carry one of these values. */
+  oneOf: (values) => `?in:${values.join(",")}`,
+  /** The pods carry none of these values, or not the key. */
+  noneOf: (values) => `?notin:${values.join(",")}`
+};
+function compileSelector(selector2) {
+  const checks = [];
+  for (const [key, value] of Object.entries(selector2.matchLabels ?? {})) {
+    const allowed = /* @__PURE__ */ new Set([value]);
+    checks.push(
+      (labels) => hasLabel(labels, key) && (isRepresented(labels[key]) ? representedHolds(labels[key], "In", allowed) : labels[key] === value)
+    );
+  }
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    const allowed = new Set(values);
+    let check;
+    switch (operator) {
+      case "In":
+        check = (labels) => hasLabel(labels, key) && allowed.has(labels[key]);
+        break;
+      case "NotIn":
+        check = (labels) => !hasLabel(labels, key) || !allowed.has(labels[key]);
+        break;
+      case "Exists":
+        check = (labels) => hasLabel(labels, key);
+        break;
+      case "DoesNotExist":
+        check = (labels) => !hasLabel(labels, key);
+        break;
+      default:
+        return () => false;
+    }
+    checks.push(
+      (labels) => hasLabel(labels, key) && isRepresented(labels[key]) ? representedHolds(labels[key], operator, allowed) : check(labels)
+    );
+  }
+  if (checks.length === 0) return matchEverything;
+  return (labels) => checks.every((check) => check(labels));
+}
+function matchesSelector(selector2, labels) {
+  return compileSelector(selector2)(labels);
+}
+function isEmptySelector(selector2) {
+  return Object.keys(selector2.matchLabels ?? {}).length === 0 && (selector2.matchExpressions ?? []).length === 0;
+}
+function hasLabel(labels, key) {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+function isRepresented(value) {
+  return value !== void 0 && value.startsWith("?");
+}
+function representedHolds(value, operator, allowed) {
+  if (value === REPRESENTED_VALUE.present) return operator === "Exists";
+  const [kind, list2 = ""] = value.split(":", 2);
+  const values = list2.split(",");
+  if (kind === "?in") {
+    if (operator === "Exists") return true;
+    if (operator === "In") return values.every((v) => allowed.has(v));
+    if (operator === "NotIn") return values.every((v) => !allowed.has(v));
+    return false;
+  }
+  if (kind === "?notin" && operator === "NotIn") return [...allowed].every((v) => values.includes(v));
+  return false;
+}
+
+// src/kinds/cilium/services.ts
+function resolveServices(policy, services, diagnostics) {
+  if (!policy.egress.some((rule2) => rule2.services)) return policy;
+  const resolve5 = (rule2) => {
+    if (!rule2.services) return rule2;
+    const peers = rule2.services.flatMap(
+      (reference) => servicePeers(policy, reference, services, diagnostics)
+    );
+    return { ...rule2, peers: [...rule2.peers ?? [], ...peers] };
+  };
+  return { ...policy, egress: policy.egress.map(resolve5) };
+}
+function servicePeers(policy, reference, services, diagnostics) {
+  const matched = services.filter(
+    (service) => (reference.namespace === void 0 || service.namespace === reference.namespace) && (reference.name !== void 0 ? service.name === reference.name : matchesSelector(reference.selector ?? {}, service.labels ?? {}))
+  );
+  const warn = (message) => {
+    const { file, line, column } = policy.locate(reference.path);
+    diagnostics.push({
+      severity: "warning",
+      code: "not-evaluated",
+      message: `${policy.ref.kind} ${policy.ref.name}: ${message}`,
+      file,
+      line,
+      column,
+      resource: {
+        kind: policy.ref.kind,
+        ...policy.ref.namespace !== void 0 ? { namespace: policy.ref.namespace } : {},
+        name: policy.ref.name
+      }
+    });
+  };
+  if (matched.length === 0) {
+    warn(
+      `toServices matches no Service of the tree (${describeReference(reference)}): this rule allows nothing there in the analysis (the cluster may hold the Service)`
+    );
+    return [];
+  }
+  const peers = [];
+  for (const service of matched) {
+    if (!service.selector || Object.keys(service.selector).length === 0) {
+      warn(
+        `Service ${service.namespace}/${service.name} has no selector: Cilium allows the addresses of its EndpointSlices, which the tree does not hold and which are no pods (a CIDR rule matches no pod): not evaluated, this rule allows nothing there in the analysis`
+      );
+      continue;
+    }
+    peers.push({
+      namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: service.namespace } },
+      podSelector: { matchLabels: service.selector },
+      path: reference.path
+    });
+  }
+  return peers;
+}
+function describeReference(reference) {
+  const where = reference.namespace === void 0 ? "any namespace" : `namespace ${reference.namespace}`;
+  return reference.name !== void 0 ? `a Service named ${reference.name} in ${where}` : `Services with the selected labels in ${where}`;
+}
+
 // src/model/policy.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
 var RejectedPolicy = class extends Error {
@@ -14957,51 +15218,10 @@ var baselineAdminNetworkPolicy = {
   }
 };
 
-// src/policy/selector.ts
-var matchEverything = () => true;
-function compileSelector(selector2) {
-  const checks = [];
-  for (const [key, value] of Object.entries(selector2.matchLabels ?? {})) {
-    checks.push((labels) => hasLabel(labels, key) && labels[key] === value);
-  }
-  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
-    const allowed = new Set(values);
-    switch (operator) {
-      case "In":
-        checks.push((labels) => hasLabel(labels, key) && allowed.has(labels[key]));
-        break;
-      case "NotIn":
-        checks.push((labels) => !hasLabel(labels, key) || !allowed.has(labels[key]));
-        break;
-      case "Exists":
-        checks.push((labels) => hasLabel(labels, key));
-        break;
-      case "DoesNotExist":
-        checks.push((labels) => !hasLabel(labels, key));
-        break;
-      default:
-        return () => false;
-    }
-  }
-  if (checks.length === 0) return matchEverything;
-  return (labels) => checks.every((check) => check(labels));
-}
-function matchesSelector(selector2, labels) {
-  return compileSelector(selector2)(labels);
-}
-function isEmptySelector(selector2) {
-  return Object.keys(selector2.matchLabels ?? {}).length === 0 && (selector2.matchExpressions ?? []).length === 0;
-}
-function hasLabel(labels, key) {
-  return Object.prototype.hasOwnProperty.call(labels, key);
-}
-
 // src/kinds/cilium/selector.ts
 var POD_NAMESPACE = "io.kubernetes.pod.namespace";
 var NAMESPACE_LABELS = "io.cilium.k8s.namespace.labels.";
 var SERVICE_ACCOUNT = "io.cilium.k8s.policy.serviceaccount";
-var CLUSTER = "io.cilium.k8s.policy.cluster";
-var CLUSTER_NAME = "default";
 function readEndpointSelector(reader, path8, scope) {
   if (reader.get(path8) !== void 0 && reader.get(path8) !== null)
     onlyFields(reader, path8, ["matchLabels", "matchExpressions"]);
@@ -15055,8 +15275,6 @@ function readEndpointSelector(reader, path8, scope) {
     } else if (key.startsWith(NAMESPACE_LABELS)) {
       namesNamespaceLabels = true;
       namespaces.push({ ...requirement, key: key.slice(NAMESPACE_LABELS.length) });
-    } else if (key === CLUSTER) {
-      if (!holds(requirement, CLUSTER_NAME)) return void 0;
     } else {
       if (key === SERVICE_ACCOUNT)
         reader.report(
@@ -15129,8 +15347,7 @@ var UNEVALUATED_PEERS = {
   toGroups: "toGroups names cloud-provider groups, whose addresses the tree does not hold",
   fromNodes: "fromNodes selects nodes, which the model does not hold",
   toNodes: "toNodes selects nodes, which the model does not hold",
-  toFQDNs: "toFQDNs matches addresses learnt from DNS answers, which the tree does not hold",
-  toServices: "toServices names Services, whose backends this version does not resolve"
+  toFQDNs: "toFQDNs matches addresses learnt from DNS answers, which the tree does not hold"
 };
 var NODE_ENTITIES = ["host", "remote-node", "kube-apiserver", "health", "init", "ingress", "unmanaged"];
 var ENTITIES = ["all", "world", "world-ipv4", "world-ipv6", "cluster", "none", ...NODE_ENTITIES];
@@ -15266,6 +15483,7 @@ function readRules2(reader, path8, field, action, scope) {
         "not-evaluated"
       );
     }
+    const services = ingress ? [] : readServices(reader, at2, action, list2("toServices"));
     const ports = readToPorts(reader, at2, action);
     const icmps = requireList(reader, [...at2, "icmps"]);
     if (icmps && icmps.length > 0)
@@ -15289,6 +15507,7 @@ function readRules2(reader, path8, field, action, scope) {
       // No L3 field: with toPorts (or icmps) the rule matches every peer; with nothing at all, none (`- {}`).
       ...namesPeer || !l4 ? { peers } : {},
       ...ports !== void 0 ? { ports } : l4 ? { ports: [] } : {},
+      ...services.length > 0 ? { services } : {},
       path: at2
     };
   });
@@ -15302,6 +15521,58 @@ function addresses(reader, path8, cidr, except) {
   if (typeof cidr !== "string" || !cidr.includes("/") || cidrToRange(cidr) === void 0)
     throw new RejectedPolicy(path8, `invalid CIDR: ${JSON.stringify(cidr)}`);
   return { ipBlock: { cidr, except }, addressesOnly: true, path: path8 };
+}
+function readServices(reader, path8, action, items) {
+  return items.flatMap((_, i) => {
+    const at2 = [...path8, "toServices", i];
+    requireMap(reader, at2);
+    onlyFields(reader, at2, ["k8sService", "k8sServiceSelector"]);
+    if (action === "deny") {
+      reader.report(
+        at2,
+        "Cilium resolves toServices in egress rules only (pkg/policy/k8s/service.go): in egressDeny it denies nothing",
+        "warning",
+        "not-evaluated"
+      );
+      return [];
+    }
+    const field = present(reader, [...at2, "k8sServiceSelector"]) ? "k8sServiceSelector" : "k8sService";
+    const ref = [...at2, field];
+    if (!present(reader, ref)) return [];
+    requireMap(reader, ref);
+    onlyFields(
+      reader,
+      ref,
+      field === "k8sService" ? ["serviceName", "namespace"] : ["selector", "namespace"]
+    );
+    const namespace = optionalString(reader, [...ref, "namespace"]);
+    const scope = namespace ? { namespace } : {};
+    if (field === "k8sService")
+      return [{ name: optionalString(reader, [...ref, "serviceName"]) ?? "", ...scope, path: ref }];
+    if (!present(reader, [...ref, "selector"]))
+      throw new RejectedPolicy([...ref, "selector"], "Required value: selector");
+    onlyFields(reader, [...ref, "selector"], ["matchLabels", "matchExpressions"]);
+    return [
+      { selector: withoutSources(readSelector(reader, [...ref, "selector"]) ?? {}), ...scope, path: ref }
+    ];
+  });
+}
+function withoutSources(selector2) {
+  const bare = (key) => key.replace(/^(k8s|any):/, "");
+  return {
+    ...selector2.matchLabels ? {
+      matchLabels: Object.fromEntries(
+        Object.entries(selector2.matchLabels).map(([key, value]) => [bare(key), value])
+      )
+    } : {},
+    ...selector2.matchExpressions ? { matchExpressions: selector2.matchExpressions.map((e) => ({ ...e, key: bare(e.key) })) } : {}
+  };
+}
+function optionalString(reader, path8) {
+  const value = reader.get(path8);
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") throw new RejectedPolicy(path8, mustBe(path8, "string", value));
+  return value;
 }
 function readCidrSet(reader, path8, action) {
   requireMap(reader, path8);
@@ -15331,7 +15602,12 @@ function readEntity(reader, path8, entity, action) {
       path8,
       `Unsupported value: ${JSON.stringify(entity)}: supported values: ${ENTITIES.map((e) => `"${e}"`).join(", ")}`
     );
-  const world = (cidr) => ({ ipBlock: { cidr, except: [] }, addressesOnly: true, path: path8 });
+  const world = (cidr) => ({
+    ipBlock: { cidr, except: [] },
+    addressesOnly: true,
+    world: true,
+    path: path8
+  });
   const pods = { namespaceSelector: EVERY_POD, podSelector: {}, path: path8 };
   switch (entity) {
     case "world":
@@ -15810,125 +16086,6 @@ var networkPolicySchema = {
   }
 };
 
-// src/manifests/syntax.ts
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var IANA_SERVICE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-function dnsLabelProblem(value) {
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!DNS_LABEL.test(value)) {
-    return 'must consist of lower case alphanumeric characters or "-", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function dnsSubdomainProblem(value) {
-  if (value.length > 253) return "must be no more than 253 characters";
-  if (!DNS_SUBDOMAIN.test(value)) {
-    return 'must consist of lower case alphanumeric characters, "-" or ".", and start and end with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelKeyProblem(key) {
-  const slash = key.indexOf("/");
-  const prefix = slash === -1 ? void 0 : key.slice(0, slash);
-  const name2 = slash === -1 ? key : key.slice(slash + 1);
-  if (prefix !== void 0) {
-    if (prefix.length === 0) return 'has an empty prefix before "/"';
-    const prefixProblem = dnsSubdomainProblem(prefix);
-    if (prefixProblem !== void 0) return `has a prefix that ${prefixProblem}`;
-  }
-  if (name2.length === 0) return 'must have a name (the part after any "/")';
-  if (name2.length > 63) return "must have a name of no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(name2)) {
-    return 'must be alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function labelValueProblem(value) {
-  if (value.length === 0) return void 0;
-  if (value.length > 63) return "must be no more than 63 characters";
-  if (!QUALIFIED_NAME_PART.test(value)) {
-    return 'must be empty or alphanumeric characters, "-", "_" or ".", starting and ending with an alphanumeric character';
-  }
-  return void 0;
-}
-function ianaServiceNameProblem(value) {
-  if (value.length === 0 || value.length > 15) return "must be 1 to 15 characters long";
-  if (!IANA_SERVICE_NAME.test(value)) {
-    return 'must be lower case alphanumeric characters or "-", starting and ending with an alphanumeric character';
-  }
-  if (value.includes("--")) return 'must not contain consecutive "-"';
-  if (!/[a-z]/.test(value))
-    return "must contain at least one letter (a port number is written without quotes)";
-  return void 0;
-}
-function parseCidr(text) {
-  const slash = text.indexOf("/");
-  if (slash === -1) return void 0;
-  const prefixText = text.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(prefixText)) return void 0;
-  const prefix = Number(prefixText);
-  const address = text.slice(0, slash);
-  const ipv4 = parseIpv4(address);
-  if (ipv4 !== void 0) return prefix <= 32 ? { family: 4, bytes: ipv4, prefix } : void 0;
-  const ipv6 = parseIpv6(address);
-  if (ipv6 !== void 0) return prefix <= 128 ? { family: 6, bytes: ipv6, prefix } : void 0;
-  return void 0;
-}
-function cidrContains(outer, inner) {
-  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
-  for (let bit = 0; bit < outer.prefix; bit++) {
-    const byte = bit >> 3;
-    const mask = 128 >> (bit & 7);
-    if (((outer.bytes[byte] ?? 0) & mask) !== ((inner.bytes[byte] ?? 0) & mask)) return false;
-  }
-  return true;
-}
-function parseIpv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  const bytes = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const value = Number(part);
-    if (value > 255) return void 0;
-    bytes.push(value);
-  }
-  return bytes;
-}
-function parseIpv6(text) {
-  let head = text;
-  let tailIpv4 = [];
-  const lastColon = text.lastIndexOf(":");
-  if (lastColon !== -1 && text.indexOf(".", lastColon) !== -1) {
-    const embedded = parseIpv4(text.slice(lastColon + 1));
-    if (embedded === void 0) return void 0;
-    tailIpv4 = embedded;
-    const beforeEmbedded = text.slice(0, lastColon + 1);
-    head = beforeEmbedded.endsWith("::") ? beforeEmbedded : beforeEmbedded.slice(0, -1);
-  }
-  const groupsNeeded = (16 - tailIpv4.length) / 2;
-  const halves = head.split("::");
-  if (halves.length > 2) return void 0;
-  const parseGroups = (part) => {
-    if (part === "") return [];
-    const groups2 = [];
-    for (const group of part.split(":")) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return void 0;
-      groups2.push(parseInt(group, 16));
-    }
-    return groups2;
-  };
-  const left = parseGroups(halves[0] ?? "");
-  const right = halves.length === 2 ? parseGroups(halves[1] ?? "") : [];
-  if (left === void 0 || right === void 0) return void 0;
-  const missing = groupsNeeded - left.length - right.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
-  const groups = [...left, ...new Array(missing).fill(0), ...right];
-  return [...groups.flatMap((group) => [group >> 8, group & 255]), ...tailIpv4];
-}
-
 // src/text/edit-distance.ts
 function editDistance(a, b) {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -16250,6 +16407,64 @@ function policyKindOf(apiVersion, kind) {
 }
 function policyKindsNamed(kind) {
   return POLICY_KINDS.filter((candidate) => candidate.kind === kind);
+}
+
+// src/model/cni.ts
+var CNIS = ["generic", "cilium", "calico"];
+var CILIUM_DEFAULTS = Object.freeze({
+  policyEnforcementMode: "default",
+  policyCIDRMatchMode: [],
+  policyAuditMode: false,
+  clusterName: "default",
+  clusterNetworkPolicy: false
+});
+var CILIUM_CLUSTER_LABEL = "io.cilium.k8s.policy.cluster";
+function ciliumClusterName(model) {
+  return model.cilium?.clusterName ?? CILIUM_DEFAULTS.clusterName;
+}
+function cniEnforcesKind(model, kind) {
+  if (model.cni !== "cilium" || kind !== "ClusterNetworkPolicy") return true;
+  return (model.cilium ?? CILIUM_DEFAULTS).clusterNetworkPolicy;
+}
+function policyEnforcementMode(model) {
+  return model.cni === "cilium" ? (model.cilium ?? CILIUM_DEFAULTS).policyEnforcementMode : "default";
+}
+function inPolicyAuditMode(model) {
+  return model.cni === "cilium" && (model.cilium ?? CILIUM_DEFAULTS).policyAuditMode;
+}
+var CNI_OF_GROUP = {
+  "cilium.io": "cilium",
+  "projectcalico.org": "calico",
+  "crd.projectcalico.org": "calico"
+};
+function chooseCni(setting, objects) {
+  if (setting !== void 0) return { cni: setting };
+  const found = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const slash = object.apiVersion.indexOf("/");
+    const group = slash === -1 ? "" : object.apiVersion.slice(0, slash);
+    const cni2 = Object.hasOwn(CNI_OF_GROUP, group) ? CNI_OF_GROUP[group] : void 0;
+    if (cni2) found.set(cni2, [...found.get(cni2) ?? [], object]);
+  }
+  const [only, ...others] = [...found.entries()];
+  if (!only || others.length > 0) return { cni: "generic" };
+  const [cni, seen] = only;
+  const first = seen[0];
+  const more = seen.length > 1 ? ` and ${seen.length - 1} more` : "";
+  return {
+    cni,
+    diagnostic: {
+      severity: "info",
+      code: "cni-assumed",
+      message: `cni is not set and the only CNI-specific policies are ${cni === "cilium" ? "Cilium" : "Calico"}'s (${first.kind} at ${first.file}:${first.line}${more}): the analysis assumes cni: ${cni}. Set cni (generic, cilium or calico) in .netpol-guard.yaml, --cni or the Action input to say otherwise`,
+      file: first.file,
+      line: first.line,
+      ...first.side ? { side: first.side } : {}
+    }
+  };
+}
+function hostNetworkSeenAs(cni) {
+  return cni === "cilium" ? "node-identity" : cni === "calico" ? "node-address" : "pod";
 }
 
 // src/model/completeness.ts
@@ -16671,6 +16886,7 @@ function buildModel(objects, options = {}) {
   for (const object of objects) {
     const reader = new FieldReader(object, diagnostics);
     if (object.kind === "Namespace") {
+      if (!validName(reader, ["metadata", "name"], object.name, dnsLabelProblem)) continue;
       addUnique(
         declaredNamespaces,
         object.name,
@@ -16706,7 +16922,13 @@ function buildModel(objects, options = {}) {
     }
     if (policyKind) {
       addPolicy(policyKind, object, namespace, reader);
-    } else if (object.kind === "Service") {
+      continue;
+    }
+    if (object.namespace !== void 0 && !validName(reader, ["metadata", "namespace"], object.namespace, dnsLabelProblem))
+      continue;
+    if (object.kind !== "Service" && !validName(reader, ["metadata", "name"], object.name, dnsSubdomainProblem))
+      continue;
+    if (object.kind === "Service") {
       addUnique(services, `${namespace}/${object.name}`, readService(reader, namespace), reader);
     } else {
       const { workload, owner } = readOnce(
@@ -16767,9 +16989,22 @@ function buildModel(objects, options = {}) {
     workloads: [...workloads.values()],
     services: [...services.values()],
     policies: [...policies.values()],
-    tieredPolicies: [...tieredPolicies.values()].flatMap((entry) => [entry.policy, ...entry.more]),
-    cni: options.cni ?? "generic"
+    tieredPolicies: [...tieredPolicies.values()].flatMap((entry) => [entry.policy, ...entry.more]).map((policy) => resolveServices(policy, [...services.values()], diagnostics)),
+    cni: options.cni ?? "generic",
+    ...options.cni === "cilium" ? { cilium: options.cilium ?? CILIUM_DEFAULTS } : {}
   };
+  for (const { policy, loc } of tieredPolicies.values()) {
+    if (cniEnforcesKind(model, policy.ref.kind)) continue;
+    diagnostics.push({
+      severity: "warning",
+      code: "not-evaluated",
+      message: `Cilium enforces ${policy.ref.kind} only with enable-k8s-cluster-network-policy (off by default): the analysis leaves it out. Set cilium.clusterNetworkPolicy: true in .netpol-guard.yaml if the cluster enables it`,
+      file: loc.file,
+      line: loc.line,
+      column: loc.column,
+      resource: { kind: policy.ref.kind, name: policy.ref.name }
+    });
+  }
   model.knowledge = {
     complete: options.complete ?? false,
     namespacesDeclared: namespacesDeclared(model, new Set(Object.keys(options.namespaceLabels ?? {}))),
@@ -16835,6 +17070,18 @@ function opaqueDiagnostic(opaque) {
     column: first.loc.column
   };
 }
+function validName(reader, path8, name2, problemOf) {
+  const problem2 = problemOf(name2);
+  if (problem2 === void 0) return true;
+  reader.report(
+    path8,
+    // The diagnostic starts with the object's name already; a namespace is quoted.
+    `${path8.join(".")}${path8.at(-1) === "namespace" ? ` ${JSON.stringify(name2)}` : ""} ${problem2}; the API server would reject this object, so it is not analysed`,
+    "error",
+    "invalid-name"
+  );
+  return false;
+}
 function readOnce(cache, object, namespace, diagnostics, read) {
   let reading = cache.get(object);
   if (reading === void 0 || reading.namespace !== namespace) {
@@ -16890,10 +17137,12 @@ function readService(reader, namespace) {
       reader.report([...path8, "targetPort"], "targetPort must be a number or a port name");
     ports.push({ ...name2 !== void 0 ? { name: name2 } : {}, port: port2, targetPort, protocol: protocol2 });
   });
+  const labels = reader.stringMap(["metadata", "labels"]);
   return {
     namespace,
     name: reader.object.name,
     ...selector2 ? { selector: selector2 } : {},
+    ...Object.keys(labels).length > 0 ? { labels } : {},
     clusterIPs: [...clusterIPs],
     ports,
     loc: reader.object.loc
@@ -16970,8 +17219,8 @@ function matchingNamespaceNames(selector2, model, config) {
   if (!names) {
     const [required2] = Object.entries(selector2.matchLabels ?? {});
     const candidates = required2 ? index.byLabel.get(labelKey(...required2)) ?? [] : namespaces;
-    const matches = compileSelector(selector2);
-    names = candidates.filter(({ labels }) => matches(labels)).map(({ name: name2 }) => name2).sort();
+    const matches2 = compileSelector(selector2);
+    names = candidates.filter(({ labels }) => matches2(labels)).map(({ name: name2 }) => name2).sort();
     index.answers.set(key, names);
   }
   return names;
@@ -17129,7 +17378,7 @@ var dnsEgressMissing = {
       )})` : "";
       const tcpNote = advisedMissing.size > 0 ? `; ${sortedUnique(advisedMissing).join(", ")} is not allowed either (warning: large answers use TCP)` : "";
       ctx.report({
-        policy: isolating,
+        policy: networkPolicyRef(isolating),
         path: isolating.policyTypesDeclared ? ["spec", "policyTypes"] : ["spec", "egress"],
         message: `${describeWorkloads(workloads)} cannot resolve names: ${isolating.id} isolates egress${alsoSelecting} and no rule allows ${requiredText} to the DNS pods (${dnsDescription})${tcpNote}`,
         related: others.map((policy) => ({
@@ -17307,7 +17556,7 @@ function sameRanges(a, b) {
 }
 
 // src/policy/compile.ts
-function compileTieredPolicy(policy) {
+function compileTieredPolicy(policy, addressMatch) {
   const { subject } = policy;
   const pods = compileSelector(subject.podSelector);
   const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
@@ -17317,7 +17566,7 @@ function compileTieredPolicy(policy) {
     index: rule2.index,
     ...rule2.name !== void 0 ? { name: rule2.name } : {},
     path: rule2.path,
-    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(home, peer3)) } : {},
+    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(home, peer3, addressMatch)) } : {},
     ports: compilePorts(rule2.ports)
   }));
   return {
@@ -17325,7 +17574,7 @@ function compileTieredPolicy(policy) {
     tier: policy.tier,
     priority: policy.priority,
     namespace: subject.namespace,
-    selects: (pod) => (subject.namespace === void 0 || pod.namespace === subject.namespace) && (!namespaces || namespaces(pod.namespaceLabels)) && pods(pod.labels),
+    selects: (pod) => !pod.unpoliced && (subject.namespace === void 0 || pod.namespace === subject.namespace) && (!namespaces || namespaces(pod.namespaceLabels)) && pods(pod.labels),
     // A cluster policy without rules for a direction does not affect it.
     applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
     isolates: {
@@ -17342,13 +17591,15 @@ function compileTieredPolicy(policy) {
         // Equal priorities are ordered by name, so the name is part of what a policy means.
         policy.ref.name,
         subject,
+        addressMatch,
         policy[direction].map(({ action, peers, ports }) => [
           action,
-          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly }) => [
+          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly, world }) => [
             podSelector,
             namespaceSelector,
             ipBlock,
-            addressesOnly
+            addressesOnly,
+            world
           ]),
           ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
         ])
@@ -17360,19 +17611,22 @@ function meaningOnce(describe2) {
   const meanings2 = {};
   return (direction) => meanings2[direction] ??= describe2(direction);
 }
-function compilePeer(policyNamespace, peer3) {
+function compilePeer(policyNamespace, peer3, addressMatch) {
   if (peer3.ipBlock) {
     const ranges = ipBlockRanges(peer3.ipBlock);
     const admits2 = (address) => ranges.some((range2) => rangeContains(range2, address));
-    const key = `${peer3.addressesOnly ? "addresses" : "ip"}:${JSON.stringify(peer3.ipBlock)}`;
+    const holdsEveryAddress = ranges.some((range2) => rangeContains(range2, fullRange(range2.family)));
+    const match2 = podsMatchedByAddress(peer3, addressMatch);
     return {
       peer: peer3,
       ipRanges: ranges,
-      key,
-      namespaceKey: peer3.addressesOnly ? "addresses" : "ip",
+      key: `ip:${match2}:${JSON.stringify(peer3.ipBlock)}`,
+      namespaceKey: `ip:${match2}`,
       matchesNamespace: () => false,
-      // A pod matches when one of its stated addresses is admitted: an ipBlock names addresses, and pods have some.
-      matches: (facts) => "pod" in facts ? !peer3.addressesOnly && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
+      // A pod matches when one of its stated addresses is admitted, where the CNI lets an address rule match pods.
+      // A pod that is its node is reached at the node's address: on Calico only a block of every address surely
+      // holds it; on Cilium only CIDR rules that match nodes (policyCIDRMatchMode: [nodes]) do, by its stated one.
+      matches: (facts) => "pod" in facts ? facts.pod.unpoliced === "node-address" ? !peer3.addressesOnly && holdsEveryAddress : (facts.pod.unpoliced === "node-identity" ? match2 === "nodes" : match2 === "pods") && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
     };
   }
   const podMatches = compileSelector(peer3.podSelector ?? {});
@@ -17385,8 +17639,14 @@ function compilePeer(policyNamespace, peer3) {
     key: `${namespaceKey}|pod:${JSON.stringify(peer3.podSelector ?? {})}`,
     namespaceKey,
     matchesNamespace,
-    matches: (facts) => "pod" in facts && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
+    // A pod no pod policy sees (hostNetwork on some CNIs) has its node's identity, which no pod selector matches.
+    matches: (facts) => "pod" in facts && !facts.pod.unpoliced && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
   };
+}
+function podsMatchedByAddress(peer3, addressMatch) {
+  if (peer3.world) return "none";
+  if (peer3.addressesOnly) return addressMatch === "nodes" ? "nodes" : "none";
+  return addressMatch;
 }
 function matchesEveryPod(peer3) {
   const { namespaceSelector, podSelector, ipBlock } = peer3.peer;
@@ -17673,7 +17933,7 @@ var adminDenyBlocksDns = {
     const ports = required2.map(({ protocol: protocol2, port: port2 }) => `${protocol2} ${port2}`).join(", ");
     for (const [rule2, { policy, workloads }] of denials) {
       ctx.report({
-        tiered: policy,
+        policy: policy.ref,
         path: rule2.path,
         message: `${policyLabel(policy)} ${ruleLabel("egress", rule2)} denies ${ports} to the DNS pods (${description}) for ${describeWorkloads([...workloads.values()])}: they cannot resolve names, and no NetworkPolicy can allow it back; accept DNS in an earlier rule`
       });
@@ -17707,7 +17967,7 @@ var allowAllPeer = {
           const ports = rule2.ports === void 0 ? "on every port" : "on its ports";
           if (rule2.peers === void 0) {
             ctx.report({
-              policy,
+              policy: networkPolicyRef(policy),
               path: rule2.path,
               message: `${direction} rule without "${key}" admits ${everyone} ${ports}: every pod and every external address`
             });
@@ -17716,7 +17976,7 @@ var allowAllPeer = {
           for (const peer3 of rule2.peers) {
             if (peerShape(peer3) !== "empty") continue;
             ctx.report({
-              policy,
+              policy: networkPolicyRef(policy),
               path: peer3.path,
               message: `empty peer {} in "${key}" admits ${everyone} ${ports}: every pod and every external address`
             });
@@ -17762,7 +18022,7 @@ var clusterPolicyNetworkDenyCutsPods = {
         if (spared) return;
         const networks = shortList(cutting.map((peer3) => peer3.ipBlock.cidr));
         ctx.report({
-          tiered: policy,
+          policy: policy.ref,
           path: first.path,
           message: `${policyLabel(policy)} ${ruleLabel("egress", rule2)} denies ${networks}, which holds pod addresses: networks match pods too, so the pods it selects lose every connection to other pods, DNS included, on the ports it names; Pass pod traffic in an earlier rule, or deny narrower networks`
         });
@@ -17796,7 +18056,7 @@ var clusterPolicyPassToDefault = {
       if (shadowingRule(policy[direction], policy[direction].indexOf(rule2))) continue;
       if (policy.tier === "baseline") {
         ctx.report({
-          tiered: policy,
+          policy: policy.ref,
           path: rule2.path,
           message: `${policyLabel(policy)} ${ruleLabel(direction, rule2)} passes from the Baseline tier, which has only the default below it: it allows what it matches; write Accept if that is meant`
         });
@@ -17825,7 +18085,7 @@ var clusterPolicyPassToDefault = {
         ] : []
       ];
       ctx.report({
-        tiered: policy,
+        policy: policy.ref,
         path: rule2.path,
         message: `${policyLabel(policy)} ${ruleLabel(direction, rule2)} passes to tiers where nothing decides for the pods it applies to: it acts as ${acts.join(" and as ")}`
       });
@@ -17868,7 +18128,7 @@ var clusterPolicyPriorityOverlap = {
         if (!clash) continue;
         const { direction, a, b } = clash;
         ctx.report({
-          tiered: second,
+          policy: second.ref,
           path: ["spec", "priority"],
           message: `${policyLabel(first)} and ${policyLabel(second)} both have priority ${first.priority} in the ${first.tier} tier, and ${ruleLabel(direction, a)} of the first and ${ruleLabel(direction, b)} of the second can match the same connection: which one applies is implementation-defined; netpol-guard evaluates ${first.ref.name} first (by name, as the reference implementation does)`,
           related: [
@@ -17911,7 +18171,7 @@ var clusterPolicyRuleShadowed = {
           if (!cover) return;
           const outcome = cover.action === rule2.action ? "it is redundant" : `its ${actionName(rule2.action)} never applies: the earlier ${actionName(cover.action)} decides instead`;
           ctx.report({
-            tiered: policy,
+            policy: policy.ref,
             path: rule2.path,
             message: `${policyLabel(policy)} ${ruleLabel(direction, rule2)} is shadowed by ${ruleLabel(direction, cover)}, which matches every peer and port it does and comes first: ${outcome}`,
             related: [
@@ -17952,7 +18212,7 @@ var crossNamespacePodSelector = {
       if (elsewhere.length === 0) continue;
       const namespaces = [...new Set(elsewhere.map((workload) => workload.namespace))].sort();
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer3.path, "podSelector"),
         message: `podSelector ${formatSelector(peer3.podSelector)} without namespaceSelector only looks in namespace ${policy.namespace}, where it matches nothing; it matches ${describeWorkloads(elsewhere)} in ${namespaces.join(", ")}: add a namespaceSelector to the same item`
       });
@@ -18033,7 +18293,7 @@ var ipblockCoversCluster = {
       );
       if (covered.length === 0) continue;
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer3.path, "ipBlock", "cidr"),
         message: `ipBlock ${peer3.ipBlock.cidr} covers ${covered.map(({ cidr, what }) => `${what} ${cidr}`).join(", ")}: in-cluster traffic should be selected with namespaceSelector/podSelector (pod IPs change, Service IPs are translated before policies apply)`
       });
@@ -18072,7 +18332,7 @@ var ipblockMetadataEndpoint = {
       });
       if (!endpoint) continue;
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer3.path, "ipBlock", "cidr"),
         message: `egress to ${block.cidr} includes the cloud metadata endpoint ${endpoint} (TCP ${METADATA_PORT}): the selected pods can fetch the node's credentials; add ${endpoint}/${endpoint.includes(":") ? 128 : 32} to except`
       });
@@ -18102,7 +18362,7 @@ var ipblockWorld = {
       if (!peer3.ipBlock.cidr.endsWith("/0") || !cidrToRange(peer3.ipBlock.cidr)) continue;
       const except = peer3.ipBlock.except.length > 0 ? ` (except ${peer3.ipBlock.except.join(", ")})` : "";
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer3.path, "ipBlock", "cidr"),
         message: direction === "ingress" ? `ingress from ${peer3.ipBlock.cidr}${except}: any address on the Internet may connect` : `egress to ${peer3.ipBlock.cidr}${except}: the pods may connect to any address on the Internet`
       });
@@ -18148,7 +18408,7 @@ var namedPortUndefined = {
         );
         const known = declared.length > 0 ? `they declare ${declared.join(", ")}` : "they declare no named port";
         ctx.report({
-          policy: visit.policy,
+          policy: networkPolicyRef(visit.policy),
           path: subPath(policyPort.path, "port"),
           message: `no ${visit.direction === "ingress" ? "selected" : "destination"} pod declares a ${policyPort.protocol} port named "${name2}" (${describeWorkloads(destinations)}; ${known}): this port matches no traffic`
         });
@@ -18189,7 +18449,7 @@ var namespaceLabelUnknown = {
         const path8 = value !== void 0 ? subPath(peer3.path, "namespaceSelector", "matchLabels", key) : subPath(peer3.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
         const suggestion = value !== void 0 && names.has(value) ? `; did you mean ${NAMESPACE_NAME_LABEL}: ${value}?` : `; select on ${NAMESPACE_NAME_LABEL} or declare the label`;
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: path8,
           message: `no Namespace has the label "${key}", so this namespaceSelector cannot match as intended${suggestion}`
         });
@@ -18222,7 +18482,7 @@ var namespaceSelectorAll = {
         continue;
       }
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer3.path, "namespaceSelector"),
         message: `${peerKey(direction)}: namespaceSelector {} without podSelector admits every pod of every namespace, including namespaces created later`
       });
@@ -18316,7 +18576,7 @@ var peerAndOrSplit = {
         const dropped = podWorkloads.filter((workload) => !kept.has(workload.id));
         const caveat = dropped.length > 0 ? `; merged, they would no longer admit ${describeWorkloads(dropped)}: keep a separate item for them if they need it` : "";
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: later.path,
           message: `"${peerKey(direction)}" has namespaceSelector ${namespaceText} and podSelector ${podText} as separate items, which is OR: every pod of those namespaces (${describeWorkloads(namespaceWorkloads)}) or pods ${podText} of ${policy.namespace} (${describeWorkloads(podWorkloads)}). In one item (AND) they would admit ${describeWorkloads(andWorkloads)}${caveat}`
         });
@@ -18355,7 +18615,7 @@ var peerSelectsNothing = {
         if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
         if (podSelectorMatchesElsewhere(ctx.engine, policy, peer3).length > 0) continue;
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: subPath(peer3.path, "podSelector"),
           message: `${key}: podSelector ${formatSelector(peer3.podSelector)} matches no pod of namespace ${policy.namespace}`
         });
@@ -18369,7 +18629,7 @@ var peerSelectsNothing = {
         if (!namespacesAreKnown || unknownNamespaceLabelKeys(namespaceSelector, model, ctx.config).length > 0)
           continue;
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: subPath(peer3.path, "namespaceSelector"),
           message: `${key}: namespaceSelector ${formatSelector(namespaceSelector)} matches no known namespace (declare namespaces that live outside the repository under \`namespaces:\` in .netpol-guard.yaml)`
         });
@@ -18380,7 +18640,7 @@ var peerSelectsNothing = {
       if (!namespaces.every((namespace) => workloadsKnown(model, namespace))) continue;
       if (ctx.engine.peerWorkloads(policy, peer3).length > 0) continue;
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: subPath(peer3.path, "podSelector"),
         message: `${key}: podSelector ${formatSelector(peer3.podSelector)} matches no pod in namespace${namespaces.length === 1 ? "" : "s"} ${namespaces.join(", ")}`
       });
@@ -18403,7 +18663,7 @@ var policyMissingNamespace = {
     for (const policy of ctx.model.policies) {
       if (policy.namespaceDeclared) continue;
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: ["metadata", "name"],
         message: `NetworkPolicy ${policy.name} has no metadata.namespace: it is created in the namespace of the apply context (analysed here as "${policy.namespace}")`
       });
@@ -18436,7 +18696,7 @@ var policySelectsNothing = {
         return values.length > 0 ? [`${key} in use: ${values.join(", ")}`] : [];
       });
       ctx.report({
-        policy,
+        policy: networkPolicyRef(policy),
         path: ["spec", "podSelector"],
         message: `podSelector ${formatSelector(policy.podSelector)} matches none of the ${inNamespace.length} workloads of namespace ${policy.namespace}: the policy protects nothing${hints.length > 0 ? ` (${hints.join("; ")})` : ""}`
       });
@@ -18471,7 +18731,7 @@ var rulesIgnoredByPolicyTypes = {
           (type) => type[0]?.toUpperCase() + type.slice(1)
         );
         ctx.report({
-          policy,
+          policy: networkPolicyRef(policy),
           path: ["spec", direction],
           message: `${count3} ${direction} rule${count3 === 1 ? " is" : "s are"} ignored: policyTypes is [${listed.join(", ")}] and does not list ${direction === "ingress" ? "Ingress" : "Egress"}`,
           related: [{ ...policy.locate(["spec", "policyTypes"]), message: "policyTypes" }]
@@ -18571,7 +18831,7 @@ var servicePortNotContainerPort = {
         if (!first) continue;
         const targets = [...new Set(mismatches.map(({ targetPort }) => targetPort))].sort((a, b) => a - b);
         ctx.report({
-          policy: visit.policy,
+          policy: networkPolicyRef(visit.policy),
           path: subPath(policyPort.path, "port"),
           message: `${policyPort.protocol} ${port2} is the port of Service ${first.service.namespace}/${first.service.name}; its pods (${describeWorkloads(mismatches.map(({ workload }) => workload))}) receive the traffic on ${targets.join(", ")}: policies see the pod port after translation, so allow ${targets.join(", ")}`,
           related: [
@@ -21528,6 +21788,7 @@ function count(counts, key) {
 // src/manifests/load.ts
 var DEFAULT_LOAD_LIMITS = {
   maxFileBytes: 16 * 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
   maxDocumentsPerFile: 1e5,
   maxAliasCount: 1e3,
   maxDepth: 200
@@ -21537,8 +21798,9 @@ async function loadManifests(paths, options = {}) {
   const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const result = emptyResult();
   const files = await findManifestFiles(paths, root, result.diagnostics);
+  const budget = { left: limits.maxTotalBytes, spent: false };
   for (const file of files) {
-    const read = readManifestFile(file, limits);
+    const read = readManifestFile(file, limits, budget);
     result.files.push(file.name);
     if ("problem" in read) {
       result.diagnostics.push({ ...read.problem, file: file.name });
@@ -21572,17 +21834,25 @@ function parseManifestText(text, file, options = {}) {
   const size = Buffer.byteLength(text);
   if (size > limits.maxFileBytes) {
     result.diagnostics.push({ ...tooLarge(size, limits), file });
+  } else if (size > limits.maxTotalBytes) {
+    result.diagnostics.push({ ...totalReached(limits), file });
   } else {
     addFileResult(result, parseFileText(text.replace(/^\uFEFF/, ""), file, formatOf(file), limits));
   }
   return sortSkippedKinds(result);
 }
-function readManifestFile(file, limits) {
+function readManifestFile(file, limits, budget) {
+  if (budget.spent) return { problem: totalReached(limits) };
   let fd;
   try {
     fd = openSync2(file.absolute, constants2.O_RDONLY | constants2.O_NOFOLLOW);
     const { size } = fstatSync2(fd);
     if (size > limits.maxFileBytes) return { problem: tooLarge(size, limits) };
+    if (size > budget.left) {
+      budget.spent = true;
+      return { problem: totalReached(limits) };
+    }
+    budget.left -= size;
     return { text: decode(readFileSync2(fd)) };
   } catch (error) {
     return {
@@ -21606,6 +21876,13 @@ function tooLarge(size, limits) {
     severity: "error",
     code: "file-too-large",
     message: `the file has ${size} bytes, more than the ${limits.maxFileBytes} of limit maxFileBytes; it is not read`
+  };
+}
+function totalReached(limits) {
+  return {
+    severity: "error",
+    code: "input-too-large",
+    message: `with this file the manifests of this side would pass limit maxTotalBytes (${limits.maxTotalBytes} bytes): it is not read, nor any file after it`
   };
 }
 function formatOf(file) {
@@ -21676,6 +21953,8 @@ function sortSkippedKinds(result) {
 
 // src/config/defaults.ts
 var DEFAULT_MAX_REPORTED_CHANGES = 1e4;
+var DEFAULT_MAX_RUN_SECONDS = 20 * 60;
+var MAX_RUN_SECONDS = 24 * 60 * 60;
 var DEFAULT_CONFIG_FILE = ".netpol-guard.yaml";
 var DEFAULT_CONFIG = Object.freeze({
   rules: {},
@@ -21697,6 +21976,8 @@ var DEFAULT_CONFIG = Object.freeze({
   failOnBrokenFlows: true,
   failOnRisks: ["internet-ingress", "metadata-endpoint"],
   failOnUnreadInput: true,
+  suppressionsFrom: "head",
+  cilium: { ...CILIUM_DEFAULTS, policyCIDRMatchMode: [] },
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,
@@ -21704,11 +21985,12 @@ var DEFAULT_CONFIG = Object.freeze({
     maxSkippedSamples: DEFAULT_MAX_SKIPPED_SAMPLES,
     maxDistinctFlows: DEFAULT_MAX_DISTINCT_FLOWS,
     maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
-    maxReportedChanges: DEFAULT_MAX_REPORTED_CHANGES
+    maxReportedChanges: DEFAULT_MAX_REPORTED_CHANGES,
+    maxRunSeconds: DEFAULT_MAX_RUN_SECONDS
   }
 });
 
-// src/check/types.ts
+// src/config/types.ts
 var RISK_GATES = [
   "internet-ingress",
   "internet-egress",
@@ -21716,39 +21998,6 @@ var RISK_GATES = [
   "any-namespace",
   "cross-namespace"
 ];
-
-// src/model/cni.ts
-var CNIS = ["generic", "cilium", "calico"];
-var CNI_OF_GROUP = {
-  "cilium.io": "cilium",
-  "projectcalico.org": "calico",
-  "crd.projectcalico.org": "calico"
-};
-function chooseCni(setting, objects) {
-  if (setting !== void 0) return { cni: setting };
-  const found = /* @__PURE__ */ new Map();
-  for (const object of objects) {
-    const slash = object.apiVersion.indexOf("/");
-    const group = slash === -1 ? "" : object.apiVersion.slice(0, slash);
-    const cni2 = Object.hasOwn(CNI_OF_GROUP, group) ? CNI_OF_GROUP[group] : void 0;
-    if (cni2) found.set(cni2, [...found.get(cni2) ?? [], object]);
-  }
-  const [only, ...others] = [...found.entries()];
-  if (!only || others.length > 0) return { cni: "generic" };
-  const [cni, seen] = only;
-  const first = seen[0];
-  const more = seen.length > 1 ? ` and ${seen.length - 1} more` : "";
-  return {
-    cni,
-    diagnostic: {
-      severity: "info",
-      code: "cni-assumed",
-      message: `cni is not set and the only CNI-specific policies are ${cni === "cilium" ? "Cilium" : "Calico"}'s (${first.kind} at ${first.file}:${first.line}${more}): the analysis assumes cni: ${cni}. Set cni (generic, cilium or calico) in .netpol-guard.yaml, --cni or the Action input to say otherwise`,
-      file: first.file,
-      line: first.line
-    }
-  };
-}
 
 // src/config/schema.ts
 var labelMap = { type: "object", additionalProperties: { type: "string" } };
@@ -21847,12 +22096,29 @@ var CONFIG_SCHEMA = {
     failOnBrokenFlows: { type: "boolean" },
     failOnRisks: { type: "array", uniqueItems: true, items: { enum: RISK_GATES } },
     failOnUnreadInput: { type: "boolean" },
+    suppressionsFrom: { enum: ["head", "base"] },
     cni: { enum: CNIS },
+    cilium: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        policyEnforcementMode: { enum: ["default", "always", "never"] },
+        // Helm takes a list; the agent flag a string ("" or "nodes").
+        policyCIDRMatchMode: {
+          anyOf: [{ enum: ["", "nodes"] }, { type: "array", uniqueItems: true, items: { enum: ["nodes"] } }]
+        },
+        policyAuditMode: { type: "boolean" },
+        // Cilium's own check of cluster-name: lower-case letters, digits and dashes, at most 32.
+        clusterName: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$" },
+        clusterNetworkPolicy: { type: "boolean" }
+      }
+    },
     limits: {
       type: "object",
       additionalProperties: false,
       properties: {
         maxFileBytes: count2,
+        maxTotalBytes: count2,
         maxDocumentsPerFile: count2,
         maxAliasCount: { type: "integer", minimum: 0 },
         maxDepth: count2,
@@ -21861,7 +22127,8 @@ var CONFIG_SCHEMA = {
         maxSkippedSamples: { type: "integer", minimum: 0 },
         maxDistinctFlows: count2,
         maxDecompressedBytes: count2,
-        maxReportedChanges: count2
+        maxReportedChanges: count2,
+        maxRunSeconds: { type: "integer", minimum: 0, maximum: MAX_RUN_SECONDS }
       }
     }
   }
@@ -22064,6 +22331,11 @@ function mergeWithDefaults(given) {
       }))
     },
     cluster: { ...defaults2.cluster, ...given.cluster },
+    cilium: {
+      ...defaults2.cilium,
+      ...given.cilium,
+      policyCIDRMatchMode: ciliumCidrMatchMode(given.cilium?.policyCIDRMatchMode)
+    },
     limits: { ...defaults2.limits, ...given.limits },
     namespaces: Object.fromEntries(
       Object.entries(given.namespaces ?? {}).map(([name2, ns]) => [name2, { labels: { ...ns?.labels } }])
@@ -22077,6 +22349,10 @@ function mergeWithDefaults(given) {
     }))
   };
 }
+function ciliumCidrMatchMode(given) {
+  if (given === void 0 || given === "") return [];
+  return typeof given === "string" ? [given] : [...given];
+}
 function closest(id, known) {
   let best;
   for (const candidate of known) {
@@ -22087,35 +22363,35 @@ function closest(id, known) {
 }
 
 // src/kinds/network-policy/compile.ts
-function compileNetworkPolicy(policy) {
+function compileNetworkPolicy(policy, addressMatch) {
   const compileRules = (direction) => (policy.types[direction] ? policy[direction] : []).map((rule2, index) => ({
     action: "allow",
     index,
     path: rule2.path,
-    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3)) } : {},
+    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3, addressMatch)) } : {},
     ports: compilePorts(rule2.ports)
   }));
   const selects = compileSelector(policy.podSelector);
   return {
-    ref: { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name, location: policy.loc },
+    ref: networkPolicyRef(policy),
     tier: "namespaced",
     priority: 0,
     namespace: policy.namespace,
-    selects: (pod) => selects(pod.labels),
+    selects: (pod) => !pod.unpoliced && selects(pod.labels),
     applies: policy.types,
     ingress: compileRules("ingress"),
     egress: compileRules("egress"),
     locate: policy.locate,
-    meaning: meaningOnce((direction) => meaning(policy, direction)),
+    meaning: meaningOnce((direction) => meaning(policy, direction, addressMatch)),
     networkPolicy: policy
   };
 }
-function meaning(policy, direction) {
+function meaning(policy, direction, addressMatch) {
   const rule2 = ({ peers, ports }) => [
     peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [podSelector, namespaceSelector, ipBlock]),
     ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
   ];
-  return JSON.stringify([policy.namespace, policy.podSelector, policy[direction].map(rule2)]);
+  return JSON.stringify([policy.namespace, policy.podSelector, addressMatch, policy[direction].map(rule2)]);
 }
 
 // src/policy/external.ts
@@ -22273,12 +22549,17 @@ function createEngine(model) {
 var Engine = class {
   constructor(model) {
     this.model = model;
-    for (const policy of model.policies) {
+    this.addressMatch = addressMatchOf(model);
+    this.enforcement = policyEnforcementMode(model);
+    this.clusterName = ciliumClusterName(model);
+    const enforced = this.enforcement !== "never";
+    for (const policy of enforced ? model.policies : []) {
       const compiled = this.compiled(policy);
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
-    for (const policy of model.tieredPolicies ?? []) {
-      const compiled = compiledTiered(policy);
+    for (const policy of enforced ? model.tieredPolicies ?? [] : []) {
+      if (!cniEnforcesKind(model, policy.ref.kind)) continue;
+      const compiled = compiledTiered(policy, this.addressMatch);
       if (compiled.tier !== "namespaced") this.clusterPolicies.push(compiled);
       else if (compiled.namespace !== void 0)
         pushTo(this.policiesByNamespace, compiled.namespace, compiled);
@@ -22296,6 +22577,7 @@ var Engine = class {
         group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
         groupByKey.set(key, group);
         this.groups.push(group);
+        if (facts.unpoliced) this.hasUnpoliced = true;
         pushTo(this.groupsByNamespace, workload.namespace, group);
       }
       group.members.push(workload);
@@ -22309,6 +22591,8 @@ var Engine = class {
   /** Cluster-scoped policies of the namespaced tier (CiliumClusterwideNetworkPolicy), for pods of any namespace. */
   clusterwideNamespaced = [];
   groups = [];
+  /** Whether some group is of pods no pod policy sees (hostNetwork pods on some CNIs, `model/cni.ts`). */
+  hasUnpoliced = false;
   groupOfWorkload = /* @__PURE__ */ new Map();
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
   outsideFacts = /* @__PURE__ */ new WeakMap();
@@ -22319,6 +22603,12 @@ var Engine = class {
   peerMembers = /* @__PURE__ */ new Map();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
   externalBlockCache = new ExternalBlockCache();
+  /** Which pods address rules match on the model's CNI. */
+  addressMatch;
+  /** Cilium's policy enforcement mode (`default` on other CNIs). */
+  enforcement;
+  /** The value of the cluster label Cilium gives every pod. */
+  clusterName;
   policyWorkloads(policy) {
     const compiled = this.compiled(policy);
     return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group) => compiled.selects(group.facts)).flatMap((group) => group.members);
@@ -22385,10 +22675,31 @@ var Engine = class {
       if (!compiled.networkPolicy) continue;
       for (const rule2 of compiled[direction]) {
         if (rule2.action === "allow" && admits(rule2, side, protocol2, port2))
-          admitting.push({ policy: compiled.networkPolicy, index: rule2.index });
+          admitting.push({ policy: compiled.ref, index: rule2.index, path: rule2.path });
       }
     }
     return admitting;
+  }
+  decision(direction, subject, other, protocol2, port2) {
+    const { tier, allowed, rule: rule2 } = this.decide(direction, subject, other, protocol2, port2);
+    if (rule2) {
+      return {
+        direction,
+        tier,
+        action: rule2.action,
+        policy: rule2.policy.ref,
+        ...tier === "namespaced" ? {} : { priority: rule2.policy.priority },
+        index: rule2.rule.index,
+        ...rule2.rule.name !== void 0 ? { name: rule2.rule.name } : {},
+        path: rule2.rule.path,
+        location: ruleLocation(rule2.policy, rule2.rule)
+      };
+    }
+    const action = allowed ? "allow" : "deny";
+    if (tier !== "namespaced") return { direction, tier, action };
+    const { namespaced } = this.selecting(subject.workload, direction);
+    const policy = allowed ? namespaced[0] : namespaced.find((compiled) => (compiled.isolates ?? compiled.applies)[direction]) ?? namespaced[0];
+    return policy ? { direction, tier, action, policy: policy.ref } : { direction, tier, action };
   }
   /**
    * How the tiers decide one port of one side (`tiers.ts`), with the deciding rule. Stops at that rule, without
@@ -22403,7 +22714,7 @@ var Engine = class {
     return decidePort(selecting.admin, selecting.baseline, admitting, () => {
       const allowing = selecting.isolated ? firstRule(selecting.namespaced, direction, "allow", side, protocol2, port2) : void 0;
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : void 0;
-      return { decides: selecting.namespaced.length > 0, open: !selecting.isolated, allowing, denying };
+      return { decides: selecting.decides, open: !selecting.isolated, allowing, denying };
     });
   }
   /** What deciding one side of a connection needs: what applies to `subject`, facts about `other`, ports. */
@@ -22421,8 +22732,8 @@ var Engine = class {
     return "pod" in otherFacts ? otherFacts.pod.ports : void 0;
   }
   explain(from, to, protocol2, port2) {
-    const verdicts = (evaluations, tiered) => evaluations.map(({ compiled, rules: rules2 }) => ({
-      policy: policyId(compiled),
+    const verdicts = (evaluations, tiered, other) => evaluations.map(({ compiled, rules: rules2 }) => ({
+      policy: policyName(compiled.ref),
       loc: compiled.ref.location,
       ...tiered ? { kind: compiled.ref.kind, tier: compiled.tier, priority: compiled.priority } : {},
       // Namespaced policies of other kinds than NetworkPolicy say which (a CiliumNetworkPolicy).
@@ -22433,7 +22744,8 @@ var Engine = class {
         peerMatches: rule2.peerMatches,
         portMatches: rule2.ports.has(protocol2, port2),
         ...tiered || rule2.compiled.action !== "allow" ? { action: rule2.compiled.action } : {},
-        ...rule2.compiled.name !== void 0 ? { name: rule2.compiled.name } : {}
+        ...rule2.compiled.name !== void 0 ? { name: rule2.compiled.name } : {},
+        ...this.podAddress(rule2.compiled, other)
       }))
     }));
     const explainSide = (direction, subject, other) => {
@@ -22442,19 +22754,44 @@ var Engine = class {
         direction,
         isolated: side.isolated,
         allowed: side.allowed.has(protocol2, port2),
-        policies: verdicts(side.policies, false)
+        policies: verdicts(side.policies, false, other)
       };
       if (side.tiered.length === 0) return explained;
       const decision = this.decide(direction, subject, other, protocol2, port2);
       return {
         ...explained,
-        tiered: verdicts(side.tiered, true),
+        tiered: verdicts(side.tiered, true, other),
         decision: tierDecision(decision)
       };
     };
     const egress = explainSide("egress", from, to);
     const ingress = explainSide("ingress", to, from);
     return { allowed: egress.allowed && ingress.allowed, protocol: protocol2, port: port2, egress, ingress };
+  }
+  /**
+   * Where a rule's address peer covers a stated address of the pod at the other end: whether the CNI lets it match
+   * the pod by that address, which `explain` states beside the verdict (the engine's ipBlock-to-pod assumption).
+   */
+  podAddress(rule2, other) {
+    if (!("workload" in other)) return {};
+    const facts = this.podFacts(other.workload);
+    for (const peer3 of rule2.peers ?? []) {
+      if (!peer3.peer.ipBlock) continue;
+      const address = other.workload.ips.find((ip) => {
+        const range2 = addressToRange(ip);
+        return range2 !== void 0 && peer3.ipRanges.some((covering) => rangeContains(covering, range2));
+      });
+      if (address === void 0) continue;
+      return {
+        podAddress: {
+          cidr: peer3.peer.ipBlock.cidr,
+          address,
+          matched: peer3.matches({ pod: facts }),
+          cni: this.model.cni ?? "generic"
+        }
+      };
+    }
+    return {};
   }
   connectivity() {
     return [...this.connections()];
@@ -22584,7 +22921,7 @@ var Engine = class {
       return composeDirection(
         ordered(selecting.admin, facts, other),
         {
-          decides: selecting.namespaced.length > 0,
+          decides: selecting.decides,
           allow: rowPorts(namespaced, other),
           deny: denied(ordered(selecting.denies, facts, other))
         },
@@ -22603,7 +22940,7 @@ var Engine = class {
         return composeDirection(
           ordered(selecting.admin, facts, void 0),
           {
-            decides: selecting.namespaced.length > 0,
+            decides: selecting.decides,
             allow,
             deny: denied(ordered(selecting.denies, facts, void 0))
           },
@@ -22652,7 +22989,7 @@ var Engine = class {
           continue;
         }
         for (const peer3 of rule2.peers) {
-          if (matchesEveryPod(peer3)) addEveryPod(rule2.ports);
+          if (matchesEveryPod(peer3) && !this.hasUnpoliced) addEveryPod(rule2.ports);
           else addGroups(this.matchedGroups(peer3), rule2.ports);
           if (peer3.ipRanges.length > 0)
             contributions.push({ ranges: peer3.ipRanges, ports: portsTowards(rule2.ports, void 0) });
@@ -22676,12 +23013,19 @@ var Engine = class {
   candidateGroups(peer3) {
     let groups = this.namespaceGroups.get(peer3.namespaceKey);
     if (!groups) {
-      groups = peer3.ipRanges.length > 0 ? peer3.peer.addressesOnly ? [] : this.groups.filter((group) => group.facts.ips.length > 0) : [...this.groupsByNamespace.entries()].filter(
+      groups = peer3.ipRanges.length > 0 ? this.groupsWithAddresses(podsMatchedByAddress(peer3.peer, this.addressMatch)) : [...this.groupsByNamespace.entries()].filter(
         ([namespace]) => peer3.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))
       ).flatMap(([, inNamespace]) => inNamespace);
       this.namespaceGroups.set(peer3.namespaceKey, groups);
     }
     return groups;
+  }
+  /** Groups an address rule may match by their stated addresses, as the CNI lets it. */
+  groupsWithAddresses(match2) {
+    if (match2 === "none") return [];
+    return this.groups.filter(
+      (group) => match2 === "pods" ? group.facts.ips.length > 0 || group.facts.unpoliced : group.facts.unpoliced === "node-identity" && group.facts.ips.length > 0
+    );
   }
   evaluateSide(direction, subject, other) {
     if (!("workload" in subject))
@@ -22709,7 +23053,7 @@ var Engine = class {
     const allowed = composeDirection(
       matching(tiered, "admin"),
       {
-        decides: policies.length > 0,
+        decides: selecting.decides,
         allow: selecting.isolated ? union("allow") : ConnSet.all(),
         deny: union("deny")
       },
@@ -22735,6 +23079,7 @@ var Engine = class {
       ...this.clusterwideNamespaced
     ].filter((compiled) => compiled.selects(facts));
     const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
+    const enforcedEverywhere = this.enforcement === "always";
     const of = (direction) => {
       const applying = (policies) => policies.filter((compiled) => compiled.applies[direction]);
       const rules2 = (policies, keep) => policies.flatMap(
@@ -22744,7 +23089,8 @@ var Engine = class {
       const tiered = applying(cluster);
       return {
         namespaced: isolating,
-        isolated: isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
+        decides: isolating.length > 0 || enforcedEverywhere,
+        isolated: enforcedEverywhere || isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
         admin: rules2(
           tiered.filter((policy) => policy.tier === "admin"),
           () => true
@@ -22769,34 +23115,40 @@ var Engine = class {
       facts = {
         namespace: workload.namespace,
         namespaceLabels: namespaceLabelsOf(this.model, workload.namespace),
-        labels: workload.labels,
+        // Cilium labels every endpoint with its cluster's name, which its selectors may name.
+        labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: this.clusterName },
         ports: workload.ports,
-        ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0)
+        ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0),
+        ...unpoliced(workload, this.model.cni)
       };
       this.outsideFacts.set(workload, facts);
     }
     return facts;
   }
   compiled(policy) {
-    let compiled = compiledPolicies.get(policy);
+    let compiled = compiledPolicies[this.addressMatch].get(policy);
     if (!compiled) {
-      compiled = compileNetworkPolicy(policy);
-      compiledPolicies.set(policy, compiled);
+      compiled = compileNetworkPolicy(policy, this.addressMatch);
+      compiledPolicies[this.addressMatch].set(policy, compiled);
       for (const rule2 of [...compiled.ingress, ...compiled.egress])
-        for (const peer3 of rule2.peers ?? []) compiledPeers.set(peer3.peer, peer3);
+        for (const peer3 of rule2.peers ?? []) compiledPeers[this.addressMatch].set(peer3.peer, peer3);
     }
     return compiled;
   }
   compiledPeer(policy, peer3) {
     this.compiled(policy);
-    let compiled = compiledPeers.get(peer3);
+    let compiled = compiledPeers[this.addressMatch].get(peer3);
     if (!compiled) {
-      compiled = compilePeer(policy.namespace, peer3);
-      compiledPeers.set(peer3, compiled);
+      compiled = compilePeer(policy.namespace, peer3, this.addressMatch);
+      compiledPeers[this.addressMatch].set(peer3, compiled);
     }
     return compiled;
   }
 };
+function addressMatchOf(model) {
+  if (model.cni !== "cilium") return "pods";
+  return model.cilium?.policyCIDRMatchMode.includes("nodes") ? "nodes" : "none";
+}
 function ruleLocation(policy, rule2) {
   let location = ruleLocations.get(rule2);
   if (!location) {
@@ -22810,7 +23162,7 @@ var selectionMeanings = /* @__PURE__ */ new WeakMap();
 var TIER_ORDER = { admin: 0, namespaced: 1, baseline: 2 };
 var DEFAULT_ALLOW = { allowed: true, tier: "default" };
 function isEmptySelecting(selecting) {
-  return selecting.namespaced.length === 0 && selecting.admin.length === 0 && selecting.baseline.length === 0;
+  return !selecting.decides && selecting.admin.length === 0 && selecting.baseline.length === 0;
 }
 function firstRule(policies, direction, action, side, protocol2, port2) {
   for (const policy of policies) {
@@ -22819,9 +23171,6 @@ function firstRule(policies, direction, action, side, protocol2, port2) {
     }
   }
   return void 0;
-}
-function policyId(policy) {
-  return policy.ref.namespace === void 0 ? policy.ref.name : `${policy.ref.namespace}/${policy.ref.name}`;
 }
 function tierDecision(decision) {
   const describe2 = (rule2) => ({
@@ -22847,26 +23196,31 @@ function once(compute) {
   let value;
   return () => (value ??= { computed: compute() }).computed;
 }
-function mergeSorted(a, b, compare) {
+function mergeSorted(a, b, compare2) {
   const merged = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) merged.push(compare(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length && j < b.length) merged.push(compare2(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
   while (i < a.length) merged.push(a[i++]);
   while (j < b.length) merged.push(b[j++]);
   return merged;
 }
-var compiledPolicies = /* @__PURE__ */ new WeakMap();
-var compiledTieredPolicies = /* @__PURE__ */ new WeakMap();
-function compiledTiered(policy) {
-  let compiled = compiledTieredPolicies.get(policy);
+var perAddressMatch = () => ({
+  pods: /* @__PURE__ */ new WeakMap(),
+  none: /* @__PURE__ */ new WeakMap(),
+  nodes: /* @__PURE__ */ new WeakMap()
+});
+var compiledPolicies = perAddressMatch();
+var compiledTieredPolicies = perAddressMatch();
+function compiledTiered(policy, addressMatch) {
+  let compiled = compiledTieredPolicies[addressMatch].get(policy);
   if (!compiled) {
-    compiled = compileTieredPolicy(policy);
-    compiledTieredPolicies.set(policy, compiled);
+    compiled = compileTieredPolicy(policy, addressMatch);
+    compiledTieredPolicies[addressMatch].set(policy, compiled);
   }
   return compiled;
 }
-var compiledPeers = /* @__PURE__ */ new WeakMap();
+var compiledPeers = perAddressMatch();
 var groupKeys = /* @__PURE__ */ new WeakMap();
 function groupKey(workload) {
   let key = groupKeys.get(workload);
@@ -22875,7 +23229,8 @@ function groupKey(workload) {
       workload.namespace,
       sortedEntries(workload.labels),
       workload.ports,
-      [...workload.ips].sort()
+      [...workload.ips].sort(),
+      workload.hostNetwork === true
     ]);
     groupKeys.set(workload, key);
   }
@@ -22894,15 +23249,27 @@ function compareWorkloads(a, b) {
 function sortedEntries(labels) {
   return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
 }
+function unpoliced(workload, cni) {
+  const seenAs = workload.hostNetwork ? hostNetworkSeenAs(cni) : "pod";
+  return seenAs === "pod" ? {} : { unpoliced: seenAs };
+}
 
 // src/diff/blame.ts
 function blameChange(base, head, protocol2, port2, opened) {
-  const [allowing, denying] = opened ? [head, base] : [base, head];
+  const allowing = opened ? head : base;
   for (const [direction, subjectEnd, otherEnd] of SIDES) {
-    const denies = (side) => !side.engine.sideAllows(direction, side[subjectEnd], side[otherEnd], protocol2, port2);
-    if (!denies(denying) || denies(allowing)) continue;
+    if (!changedSide(base, head, direction, protocol2, port2, opened)) continue;
     const subject = workloadPair(base[subjectEnd], head[subjectEnd]);
     if (!subject) continue;
+    const tiered = tieredBlame(
+      {
+        base: base.engine.decision(direction, base[subjectEnd], base[otherEnd], protocol2, port2),
+        head: head.engine.decision(direction, head[subjectEnd], head[otherEnd], protocol2, port2)
+      },
+      base.engine,
+      head.engine
+    );
+    if (tiered) return tiered;
     const change = {
       base,
       head,
@@ -22926,6 +23293,57 @@ var SIDES = [
   ["ingress", "to", "from"],
   ["egress", "from", "to"]
 ];
+function changedSide(base, head, direction, protocol2, port2, opened) {
+  const [subjectEnd, otherEnd] = direction === "ingress" ? ["to", "from"] : ["from", "to"];
+  const allows = (side) => side.engine.sideAllows(direction, side[subjectEnd], side[otherEnd], protocol2, port2);
+  return opened ? !allows(base) && allows(head) : allows(base) && !allows(head);
+}
+function decidedBy(base, head, protocol2, port2, opened) {
+  const decision = (side, [direction, subjectEnd, otherEnd]) => side.engine.decision(direction, side[subjectEnd], side[otherEnd], protocol2, port2);
+  if (base) {
+    const changed = SIDES.find(([direction]) => changedSide(base, head, direction, protocol2, port2, opened));
+    if (changed) return { base: decision(base, changed), head: decision(head, changed) };
+  }
+  for (const side of SIDES) {
+    const atHead = decision(head, side);
+    if (atHead.action !== "deny" === opened) return { head: atHead };
+  }
+  return void 0;
+}
+function tieredBlame(decided, base, head) {
+  const { base: before, head: after } = decided;
+  if (isClusterTier(after) && !sameTieredRule(after, base, head)) return after.location;
+  if (!isClusterTier(before) || sameTieredRule(before, head, base)) return void 0;
+  const atHead = tieredPolicyByRef(head, before.policy);
+  if (!atHead) return void 0;
+  const rule2 = atHead[before.direction][before.index];
+  return rule2 ? atHead.locate(rule2.path) : atHead.locate(["spec", before.direction]);
+}
+function isClusterTier(decision) {
+  return (decision.tier === "admin" || decision.tier === "baseline") && decision.policy !== void 0 && decision.index !== void 0;
+}
+function sameTieredRule(decision, other, own) {
+  const policy = tieredPolicyByRef(own, decision.policy);
+  const counterpart = tieredPolicyByRef(other, decision.policy);
+  if (!policy || !counterpart) return false;
+  const { direction, index } = decision;
+  return tieredMeaning(policy, direction, index) === tieredMeaning(counterpart, direction, index) && counterpart[direction][index] !== void 0;
+}
+function tieredMeaning(policy, direction, index) {
+  return JSON.stringify(
+    [policy.tier, policy.priority, policy.subject, policy[direction][index]],
+    (key, value) => key === "path" ? void 0 : value
+  );
+}
+function tieredPolicyByRef(engine, ref) {
+  let byKey = tieredByKey.get(engine);
+  if (!byKey) {
+    byKey = new Map((engine.model.tieredPolicies ?? []).map((p) => [policyKey(p.ref), p]));
+    tieredByKey.set(engine, byKey);
+  }
+  return byKey.get(policyKey(ref));
+}
+var tieredByKey = /* @__PURE__ */ new WeakMap();
 function workloadPair(base, head) {
   return "workload" in base && "workload" in head ? { base: base.workload, head: head.workload } : void 0;
 }
@@ -22948,15 +23366,18 @@ function isolationBlame(change) {
 function ruleBlame(change, admitting) {
   const { base, head, direction, subject, other, opened } = change;
   const otherTree = opened ? base.engine : head.engine;
-  for (const { policy, index } of admitting) {
-    const rule2 = policy[direction][index];
-    const counterpart = policyById(otherTree, policy.id);
+  const allowingTree = opened ? head.engine : base.engine;
+  for (const { policy: ref, index } of admitting) {
+    const policy = policyById(allowingTree, refId(ref));
+    const rule2 = policy?.[direction][index];
+    if (!rule2) continue;
+    const counterpart = policyById(otherTree, refId(ref));
     if (counterpart && counterpart[direction].some((candidate) => sameRule(candidate, rule2))) continue;
     if (opened) return policy.locate(rule2.path);
     return counterpart ? counterpartLocation(counterpart, direction, index) : void 0;
   }
-  for (const { policy } of admitting) {
-    const atHead = opened ? policy : policyById(head.engine, policy.id);
+  for (const { policy: ref } of admitting) {
+    const atHead = policyById(head.engine, refId(ref));
     if (atHead && changedSelection(base.engine, atHead)) return atHead.locate(["spec", "podSelector"]);
   }
   return movedBy(subject, base.engine, head.engine) ?? movedBy(other, base.engine, head.engine);
@@ -22973,6 +23394,9 @@ function movedBy(pair, base, head) {
   if (labels(namespaceLabelsOf(base.model, namespace)) !== labels(namespaceLabelsOf(head.model, namespace)))
     return head.model.namespaces.get(namespace)?.loc;
   return void 0;
+}
+function refId(ref) {
+  return `${ref.namespace ?? ""}/${ref.name}`;
 }
 function policyById(engine, id) {
   let byId = policiesById.get(engine);
@@ -23029,14 +23453,17 @@ function describeDenial(explanation, fromLabel, toLabel) {
       location ??= deny.rule.loc;
       continue;
     }
-    const policies = side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ");
+    const policies = side.policies.length > 0 ? side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ") : "Cilium's policyEnforcementMode: always";
     const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
     let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
     const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
+    const byAddress = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.portMatches && rule2.podAddress && !rule2.podAddress.matched);
     if (nearMiss)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
+    else if (byAddress?.rule.podAddress)
+      sentence += ` (${byAddress.policy} ${ruleLabel2(side.direction, byAddress.rule)} at ${at(byAddress.rule.loc)} names ${byAddress.rule.podAddress.cidr}, which covers the pod's stated address ${byAddress.rule.podAddress.address}, but on Cilium a CIDR rule or ipBlock matches no pod)`;
     parts.push(sentence);
-    location ??= nearMiss?.rule.loc ?? side.policies[0]?.loc;
+    location ??= nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.loc;
   }
   return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
 }
@@ -23044,11 +23471,30 @@ function describeDecidingRule(rule2, direction) {
   const name2 = rule2.name ? ` "${rule2.name}"` : "";
   return `${rule2.policy.kind} ${rule2.policy.namespace ? `${rule2.policy.namespace}/` : ""}${rule2.policy.name}, priority ${rule2.priority}, ${direction}[${rule2.index}]${name2} ${rule2.action} (${at(rule2.loc)})`;
 }
+function describeClusterTierDecision(decision) {
+  const { policy, priority, index, location } = decision;
+  if (decision.tier === "namespaced" || decision.tier === "default") return void 0;
+  if (!policy || priority === void 0 || index === void 0 || !location) return void 0;
+  return describeDecidingRule(
+    {
+      policy,
+      priority,
+      index,
+      action: decision.action,
+      loc: location,
+      ...decision.name !== void 0 ? { name: decision.name } : {}
+    },
+    decision.direction
+  );
+}
 function ruleLabel2(direction, rule2) {
   return `${direction}${rule2.action === "deny" ? "Deny" : ""}[${rule2.index}]`;
 }
-function hostNetworkCaveat(label) {
-  return `${label} runs with hostNetwork: true: on most CNIs network policies do not apply to its traffic, which uses the node's address (an ipBlock of the node, not a pod selector, matches it); the verdict above reads the policies as for any pod`;
+function hostNetworkCaveat(label, cni) {
+  const seenAs = hostNetworkSeenAs(cni);
+  if (seenAs === "pod")
+    return `${label} runs with hostNetwork: true: on most CNIs network policies do not apply to its traffic, which uses the node's address (an ipBlock of the node, not a pod selector, matches it); the verdict above reads the policies as for any pod (set cni to cilium or calico to have it read as the node)`;
+  return `${label} runs with hostNetwork: true: with cni: ${cni} it is its node to the policies, so none isolates it and no pod or namespace selector matches it; ` + (seenAs === "node-identity" ? "Cilium host policies and the host and remote-node entities, which select nodes, are not evaluated" : "an ipBlock holding the node's address does, which the manifests do not give: only a block of every address is taken to hold it");
 }
 
 // src/diff/peers.ts
@@ -23122,11 +23568,25 @@ var probes = /* @__PURE__ */ new WeakMap();
 function annotateChanges(diff, base, head) {
   const sides = { base: sideOf(base), head: sideOf(head) };
   const blame = (pair, protocol2, port2, opened) => pair.base ? blameChange({ engine: base, ...pair.base }, { engine: head, ...pair.head }, protocol2, port2, opened) : void 0;
+  const decided = (pair, protocol2, port2, opened) => {
+    const decision = decidedBy(
+      pair.base && { engine: base, ...pair.base },
+      { engine: head, ...pair.head },
+      protocol2,
+      port2,
+      opened
+    );
+    return decision ? { decidedBy: decision } : {};
+  };
   diff.opened = diff.opened.flatMap(
     (change) => judged(change, sides, (pair, port2) => {
       const risk = risksOf(change, pair.head, sides.head.engine, port2);
       const location = blame(pair, change.protocol, port2, true) ?? workloadLocation(pair.head);
-      return { ...risk.length > 0 ? { risk } : {}, ...location ? { location } : {} };
+      return {
+        ...risk.length > 0 ? { risk } : {},
+        ...location ? { location } : {},
+        ...decided(pair, change.protocol, port2, true)
+      };
     })
   );
   diff.closed = diff.closed.flatMap(
@@ -23137,7 +23597,11 @@ function annotateChanges(diff, base, head) {
         peerLabel(change.to)
       );
       const location = blame(pair, change.protocol, port2, false) ?? denial.location;
-      return { explanation: denial.text, ...location ? { location } : {} };
+      return {
+        explanation: denial.text,
+        ...location ? { location } : {},
+        ...decided(pair, change.protocol, port2, false)
+      };
     })
   );
 }
@@ -23166,7 +23630,12 @@ function judged(change, sides, judge) {
   const pieces = /* @__PURE__ */ new Map();
   for (const range2 of cutRanges(change.ports, cuts)) {
     const annotations = judge(ends, range2[0]);
-    const key = JSON.stringify([annotations.risk, annotations.location, annotations.explanation]);
+    const key = JSON.stringify([
+      annotations.risk,
+      annotations.location,
+      annotations.explanation,
+      annotations.decidedBy
+    ]);
     const piece = pieces.get(key);
     if (!piece) pieces.set(key, { annotations, ports: [range2] });
     else if (piece.ports.at(-1)[1] + 1 === range2[0]) piece.ports.at(-1)[1] = range2[1];
@@ -23258,6 +23727,36 @@ function covers2(ranges, cidr) {
   return !!block && ranges.some((range2) => rangeContains(range2, block));
 }
 
+// src/deadline.ts
+var DeadlinePassed = class extends Error {
+  constructor(stage) {
+    super(`the run deadline passed before ${stage} was done`);
+    this.stage = stage;
+  }
+  stage;
+};
+function checkDeadline(deadline, stage) {
+  if (deadline?.passed()) throw new DeadlinePassed(stage);
+}
+function deadlineAfter(seconds, clock) {
+  const at2 = clock() + seconds * 1e3;
+  return {
+    seconds,
+    passed: () => clock() >= at2,
+    signal: seconds > 0 ? AbortSignal.timeout(seconds * 1e3) : AbortSignal.abort()
+  };
+}
+function untilDeadline(promise, deadline, stage) {
+  if (!deadline) return promise;
+  const { signal } = deadline;
+  if (signal.aborted) return Promise.reject(new DeadlinePassed(stage));
+  return new Promise((resolve5, reject) => {
+    const stop = () => reject(new DeadlinePassed(stage));
+    signal.addEventListener("abort", stop, { once: true });
+    promise.then(resolve5, reject).finally(() => signal.removeEventListener("abort", stop));
+  });
+}
+
 // src/diff/changed.ts
 function changedScope(base, head) {
   const scope = { sources: /* @__PURE__ */ new Set(), destinations: /* @__PURE__ */ new Set() };
@@ -23283,7 +23782,7 @@ function podFacts(engine, workload) {
 }
 
 // src/diff/connectivity.ts
-function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngine, headEngine)) {
+function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngine, headEngine), deadline) {
   const ids = (engine) => new Set(engine.model.workloads.map((workload) => workload.id));
   const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
   const head = { connections: headEngine.connections(scope), workloadIds: ids(headEngine) };
@@ -23300,7 +23799,7 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
     const key = peerKey2(peer3);
     return base.workloadIds.has(key) && head.workloadIds.has(key);
   });
-  const compare = (before2, after2) => {
+  const compare2 = (before2, after2) => {
     if (before2 && after2 && samePorts(before2.ports, after2.ports)) return;
     const { from, to, protocol: protocol2 } = after2 ?? before2;
     const beforePorts = portsOf(protocol2, before2);
@@ -23323,15 +23822,17 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
   const after = betweenWorkloads(head.connections, external.head);
   let b = before.next();
   let a = after.next();
-  while (!b.done || !a.done) {
+  for (let step = 1; !b.done || !a.done; step++) {
+    if (step % DEADLINE_EVERY === 0) checkDeadline(deadline, DIFF_STAGE);
     const order = b.done ? 1 : a.done ? -1 : compareConnections(b.value, a.value);
-    compare(
+    compare2(
       order <= 0 ? b.value : void 0,
       order >= 0 ? a.value : void 0
     );
     if (order <= 0) b = before.next();
     if (order >= 0) a = after.next();
   }
+  checkDeadline(deadline, DIFF_STAGE);
   diffExternal(external.base, external.head, existsOnBothSides, result);
   const representatives = new Set(
     [...baseEngine.model.workloads, ...headEngine.model.workloads].flatMap(
@@ -23344,6 +23845,8 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
     list2.sort(byPath);
   return result;
 }
+var DEADLINE_EVERY = 4096;
+var DIFF_STAGE = "the reachability diff";
 function idToPeer(id) {
   const [namespace = "", kind = "", ...name2] = id.split("/");
   return { namespace, kind, name: name2.join("/") };
@@ -23470,8 +23973,8 @@ function byPath(a, b) {
   return comparePeers(a.from, b.from) || comparePeers(a.to, b.to) || compareText(a.protocol, b.protocol);
 }
 
-// src/diff/replay.ts
-function replayFlows(flows, base, head) {
+// src/replay/replay.ts
+function replayFlows(flows, base, head, deadline) {
   const outcome = {
     broken: [],
     newlyAllowed: [],
@@ -23481,7 +23984,10 @@ function replayFlows(flows, base, head) {
     otherDrops: 0,
     deniedAtBase: 0
   };
+  let step = 0;
+  const auditMode = inPolicyAuditMode(head.engine.model);
   for (const flow of flows) {
+    if (++step % DEADLINE_EVERY2 === 0) checkDeadline(deadline, REPLAY_STAGE);
     if (flow.verdict === "dropped-other") {
       outcome.otherDrops += flow.count;
       continue;
@@ -23502,17 +24008,25 @@ function replayFlows(flows, base, head) {
       continue;
     }
     if (allowedAtHead) continue;
-    const audited = flow.verdict === "audit";
+    const audited = flow.verdict === "audit" || auditMode;
     if (!audited && !allowedAtBase(base, flow)) {
       outcome.deniedAtBase++;
       continue;
     }
     const explanation = head.engine.explain(src, dst, flow.protocol, flow.port);
     const denial = describeDenial(explanation, peerLabel(flowPeer(from)), peerLabel(flowPeer(to)));
+    const decided = decidedBy(
+      baseEnds(base, flow),
+      { engine: head.engine, from: src, to: dst },
+      flow.protocol,
+      flow.port,
+      false
+    );
     (audited ? outcome.wouldBreakWhenEnforced : outcome.broken).push({
       ...replayed(flow, from, to),
       explanation: denial.text,
-      ...denial.location ? { location: denial.location } : {}
+      ...denial.location ? { location: denial.location } : {},
+      ...decided ? { decidedBy: decided } : {}
     });
   }
   outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
@@ -23521,11 +24035,17 @@ function replayFlows(flows, base, head) {
   outcome.unmatched.sort(compareFlows);
   return outcome;
 }
+var DEADLINE_EVERY2 = 4096;
+var REPLAY_STAGE = "replaying the flows";
 function allowedAtBase(base, flow) {
+  const ends = baseEnds(base, flow);
+  return !ends || ends.engine.isAllowed(ends.from, ends.to, flow.protocol, flow.port);
+}
+function baseEnds(base, flow) {
   const from = base.match(flow.from);
   const to = base.match(flow.to);
-  if ("unmatched" in from || "unmatched" in to) return true;
-  return base.engine.isAllowed(toEndpoint(from), toEndpoint(to), flow.protocol, flow.port);
+  if ("unmatched" in from || "unmatched" in to) return void 0;
+  return { engine: base.engine, from: toEndpoint(from), to: toEndpoint(to) };
 }
 function toEndpoint(matched) {
   return "workload" in matched ? { workload: matched.workload } : { ip: matched.ip };
@@ -23729,14 +24249,20 @@ var REPRESENTATIVE_KIND = "Representative";
 function unnamedNamespace(selector2) {
   return isEmptySelector(selector2) ? "*" : `*{${selectorText(selector2)}}`;
 }
+function unnamedNamespaceText(namespace) {
+  if (namespace === "*") return "any namespace";
+  if (namespace.startsWith("*{") && namespace.endsWith("}")) return `namespaces ${namespace.slice(2, -1)}`;
+  return void 0;
+}
 function representativesOf(model) {
   const workloads = /* @__PURE__ */ new Map();
   const namespaces = /* @__PURE__ */ new Map();
+  const keys = selectorKeys2(model);
   const add = (namespace, namespaceLabels2, pods, description) => {
-    const labels = membersLabels(pods);
+    const labels = membersLabels(pods, keys.pods);
     if (!labels) return;
     const name2 = isEmptySelector(pods) ? "*" : selectorText(pods);
-    const id = `${namespace}/${REPRESENTATIVE_KIND}/${name2}`;
+    const id = `${namespace}/${REPRESENTATIVE_KIND}/${isEmptySelector(pods) ? "*" : selectorText(canonicalSelector(pods))}`;
     if (workloads.has(id)) return;
     if (namespaceLabels2 && !model.namespaces.has(namespace) && !namespaces.has(namespace))
       namespaces.set(namespace, { name: namespace, labels: namespaceLabels2, inferred: true });
@@ -23762,6 +24288,7 @@ function representativesOf(model) {
       `${podsText(pods)} in namespace ${namespace}${notHere(model, namespace)}`
     );
   };
+  const unnamedNamespaces = /* @__PURE__ */ new Map();
   const peer3 = (home, { podSelector = {}, namespaceSelector, ipBlock }) => {
     if (ipBlock) return;
     if (!namespaceSelector) return inNamespace(home, podSelector);
@@ -23772,7 +24299,7 @@ function representativesOf(model) {
           if (compileSelector(namespaceSelector)(model.namespaces.get(namespace2).labels))
             inNamespace(namespace2, podSelector);
         } else if (!complete) {
-          const labels2 = membersLabels(namespaceSelector);
+          const labels2 = membersLabels(namespaceSelector, keys.namespaces);
           if (labels2) {
             add(
               namespace2,
@@ -23786,14 +24313,16 @@ function representativesOf(model) {
       return;
     }
     if (complete) return;
-    const matches = compileSelector(namespaceSelector);
+    const matches2 = compileSelector(namespaceSelector);
     const unknownMembers = [...model.namespaces.values()].some(
-      (namespace2) => matches(namespace2.labels) && !workloadsKnown(model, namespace2.name)
+      (namespace2) => matches2(namespace2.labels) && !workloadsKnown(model, namespace2.name)
     );
     if (!unknownMembers && namespacesKnown(model)) return;
-    const labels = membersLabels(namespaceSelector);
+    const labels = membersLabels(namespaceSelector, keys.namespaces);
     if (!labels) return;
-    const namespace = unnamedNamespace(namespaceSelector);
+    const canonical = selectorText(canonicalSelector(namespaceSelector));
+    const namespace = unnamedNamespaces.get(canonical) ?? unnamedNamespace(namespaceSelector);
+    unnamedNamespaces.set(canonical, namespace);
     const where = isEmptySelector(namespaceSelector) ? "in any namespace" : `in namespaces ${selectorText(namespaceSelector)}`;
     add(
       namespace,
@@ -23802,6 +24331,7 @@ function representativesOf(model) {
       `${podsText(podSelector)} ${where} (not in this repository)`
     );
   };
+  peer3("", { namespaceSelector: {}, path: [] });
   for (const policy of model.policies) {
     inNamespace(policy.namespace, policy.podSelector);
     for (const rule2 of [...policy.ingress, ...policy.egress]) {
@@ -23837,14 +24367,79 @@ function withRepresentatives(model, other = model) {
     if (!allNamespaces.has(namespace.name)) allNamespaces.set(namespace.name, namespace);
   return { ...model, namespaces: allNamespaces, workloads: [...model.workloads, ...workloads.values()] };
 }
-function membersLabels(selector2) {
+function membersLabels(selector2, askedKeys) {
   const labels = { ...selector2.matchLabels };
+  const byKey = /* @__PURE__ */ new Map();
   for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
-    if (key in labels) continue;
-    if (operator === "In" && values[0] !== void 0) labels[key] = values[0];
-    else if (operator === "Exists") labels[key] = "";
+    const known = byKey.get(key) ?? { noneOf: /* @__PURE__ */ new Set(), present: false, absent: false };
+    if (operator === "In")
+      known.oneOf = known.oneOf ? known.oneOf.filter((v) => values.includes(v)) : [...values];
+    else if (operator === "NotIn") values.forEach((v) => known.noneOf.add(v));
+    else if (operator === "Exists") known.present = true;
+    else known.absent = true;
+    byKey.set(key, known);
   }
-  return compileSelector(selector2)(labels) ? labels : void 0;
+  for (const [key, { oneOf: oneOf2, noneOf, present: present3, absent }] of byKey) {
+    if (Object.hasOwn(labels, key)) continue;
+    if (absent) continue;
+    const values = oneOf2 && [...new Set(oneOf2)].filter((v) => !noneOf.has(v)).sort();
+    if (values?.length === 1) labels[key] = values[0];
+    else if (values && values.length > 1) labels[key] = REPRESENTED_VALUE.oneOf(values);
+    else if (present3 || values) labels[key] = REPRESENTED_VALUE.present;
+    else labels[key] = REPRESENTED_VALUE.noneOf([...noneOf].sort());
+  }
+  if (!compileSelector(selector2)(labels)) return void 0;
+  for (const key of askedKeys)
+    if (!Object.hasOwn(labels, key) && !byKey.has(key) && key !== NAMESPACE_NAME_LABEL)
+      labels[key] = REPRESENTED_VALUE.unknown;
+  return labels;
+}
+function canonicalSelector(selector2) {
+  const matchLabels2 = { ...selector2.matchLabels };
+  const expressions = [];
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    const unique = [...new Set(values)].sort();
+    if (operator === "In" && unique.length === 1 && !(key in matchLabels2)) matchLabels2[key] = unique[0];
+    else expressions.push({ key, operator, values: unique });
+  }
+  expressions.sort(
+    (a, b) => compare(`${a.key} ${a.operator} ${a.values.join(",")}`, `${b.key} ${b.operator} ${b.values.join(",")}`)
+  );
+  return {
+    ...Object.keys(matchLabels2).length > 0 ? { matchLabels: matchLabels2 } : {},
+    ...expressions.length > 0 ? { matchExpressions: expressions } : {}
+  };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function selectorKeys2(model) {
+  const pods = /* @__PURE__ */ new Set();
+  const namespaces = /* @__PURE__ */ new Set();
+  const note = (into, selector2) => {
+    for (const key of Object.keys(selector2?.matchLabels ?? {})) into.add(key);
+    for (const { key } of selector2?.matchExpressions ?? []) into.add(key);
+  };
+  const rules2 = (list2) => {
+    for (const rule2 of list2) {
+      for (const peer3 of rule2.peers ?? []) {
+        note(pods, peer3.podSelector);
+        note(namespaces, peer3.namespaceSelector);
+      }
+    }
+  };
+  for (const policy of model.policies) {
+    note(pods, policy.podSelector);
+    rules2(policy.ingress);
+    rules2(policy.egress);
+  }
+  for (const policy of model.tieredPolicies ?? []) {
+    note(pods, policy.subject.podSelector);
+    note(namespaces, policy.subject.namespaceSelector);
+    rules2(policy.ingress);
+    rules2(policy.egress);
+  }
+  return { pods, namespaces };
 }
 function namedNamespaces2(selector2) {
   const name2 = selector2.matchLabels?.[NAMESPACE_NAME_LABEL];
@@ -23874,7 +24469,7 @@ function selectorText(selector2) {
 import { readFileSync as readFileSync4 } from "node:fs";
 import path7 from "node:path";
 
-// src/fix/observed.ts
+// src/replay/observed.ts
 function observedFlows(flows, match2, head) {
   const byKey = /* @__PURE__ */ new Map();
   for (const flow of flows) {
@@ -23912,7 +24507,7 @@ function flowKey(from, to, protocol2, port2) {
   return JSON.stringify([from, to, protocol2, port2]);
 }
 
-// ../main/node_modules/balanced-match/dist/esm/index.js
+// node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -23949,7 +24544,7 @@ var range = (a, b, str) => {
   return result;
 };
 
-// ../main/node_modules/brace-expansion/dist/esm/index.js
+// node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -24287,7 +24882,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -24298,7 +24893,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// ../main/node_modules/minimatch/dist/esm/brace-expressions.js
+// node_modules/minimatch/dist/esm/brace-expressions.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
   "[:alpha:]": ["\\p{L}\\p{Nl}", true],
@@ -24407,7 +25002,7 @@ var parseClass = (glob, position) => {
   return [comb, uflag, endPos - pos, true];
 };
 
-// ../main/node_modules/minimatch/dist/esm/unescape.js
+// node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
@@ -24415,7 +25010,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// ../main/node_modules/minimatch/dist/esm/ast.js
+// node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
 var isExtglobType = (c) => types.has(c);
@@ -25059,7 +25654,7 @@ var AST = class {
 };
 _a = AST;
 
-// ../main/node_modules/minimatch/dist/esm/escape.js
+// node_modules/minimatch/dist/esm/escape.js
 var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
@@ -25067,7 +25662,7 @@ var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) 
   return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
 };
 
-// ../main/node_modules/minimatch/dist/esm/index.js
+// node_modules/minimatch/dist/esm/index.js
 var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
@@ -25878,6 +26473,8 @@ minimatch.unescape = unescape;
 
 // src/rules/run.ts
 var IGNORE_ANNOTATION = "netpol-guard.io/ignore";
+var LINT_STAGE = "linting";
+var SUPPRESSION_NOT_HONOURED = "suppression-not-honoured";
 function runLint(input, config, rules2 = rules) {
   const engine = input.engine ?? createEngine(input.model);
   const ignored = config.ignore.map((glob) => new Minimatch(glob, { dot: true, noext: true }));
@@ -25885,14 +26482,31 @@ function runLint(input, config, rules2 = rules) {
   const knownIds = new Set(rules2.map((rule2) => rule2.meta.id));
   const diagnostics = [];
   const suppressions = readSuppressions(input.model, knownIds, diagnostics);
+  const policies = policiesByKey(input.model);
   const findings = [];
   const consumers = [];
+  const honoured = (suppression, id) => input.honouredSuppressions?.has(suppressionKey(suppression.resource, id)) ?? true;
+  const refused = /* @__PURE__ */ new Set();
+  const refuse = (suppression, id) => {
+    const key = suppressionKey(suppression.resource, id);
+    if (refused.has(key)) return;
+    refused.add(key);
+    const { kind, name: name2 } = suppression.resource;
+    diagnostics.push({
+      severity: "warning",
+      code: SUPPRESSION_NOT_HONOURED,
+      message: `suppression added by this pull request is not honoured under suppressionsFrom: base: ${IGNORE_ANNOTATION} on ${kind} ${name2} names ${id}, which the base does not suppress there, so its findings count`,
+      ...suppression.where(),
+      resource: suppression.resource
+    });
+  };
   for (const rule2 of rules2) {
+    checkDeadline(input.deadline, LINT_STAGE);
     const setting = config.rules[rule2.meta.id] ?? rule2.meta.severity;
     if (setting === "off") continue;
     if (rule2.meta.consumesDiagnostic) consumers.push(rule2.meta.consumesDiagnostic);
     const report = (descriptor) => {
-      const { location, resource, annotated } = resolveTarget(descriptor);
+      const { location, resource, annotated } = resolveTarget(descriptor, policies);
       const finding = {
         rule: rule2.meta.id,
         severity: setting,
@@ -25903,7 +26517,9 @@ function runLint(input, config, rules2 = rules) {
       if (descriptor.related && descriptor.related.length > 0) finding.related = descriptor.related;
       const suppression = annotated ? suppressions.get(annotated) : void 0;
       if (suppression?.ids.has(rule2.meta.id)) {
-        finding.suppressed = suppression.reason === void 0 ? {} : { reason: suppression.reason };
+        if (honoured(suppression, rule2.meta.id)) {
+          finding.suppressed = suppression.reason === void 0 ? {} : { reason: suppression.reason };
+        } else refuse(suppression, rule2.meta.id);
       }
       findings.push(finding);
     };
@@ -25925,22 +26541,14 @@ function runLint(input, config, rules2 = rules) {
     ]
   };
 }
-function resolveTarget(descriptor) {
+function resolveTarget(descriptor, policies) {
   if ("policy" in descriptor) {
-    const { policy } = descriptor;
+    const { kind, namespace, name: name2, location } = descriptor.policy;
+    const policy = policies.get(policyKey(descriptor.policy));
     return {
-      location: descriptor.path ? policy.locate(descriptor.path) : policy.loc,
-      resource: { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name },
-      annotated: policy
-    };
-  }
-  if ("tiered" in descriptor) {
-    const { tiered } = descriptor;
-    const { kind, namespace, name: name2, location } = tiered.ref;
-    return {
-      location: descriptor.path ? tiered.locate(descriptor.path) : location,
+      location: descriptor.path && policy ? policy.locate(descriptor.path) : location,
       resource: { kind, ...namespace !== void 0 ? { namespace } : {}, name: name2 },
-      annotated: tiered
+      ...policy ? { annotated: policy } : {}
     };
   }
   if ("workload" in descriptor) {
@@ -25959,6 +26567,25 @@ function resolveTarget(descriptor) {
     };
   }
   return { location: descriptor.at, resource: descriptor.resource };
+}
+function policiesByKey(model) {
+  const policies = /* @__PURE__ */ new Map();
+  const add = (key, policy) => {
+    if (!policies.has(key)) policies.set(key, policy);
+  };
+  for (const policy of model.policies) add(policyKey(networkPolicyRef(policy)), policy);
+  for (const policy of model.tieredPolicies ?? []) add(policyKey(policy.ref), policy);
+  return policies;
+}
+function suppressionKeys(model) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const suppression of readSuppressions(model, /* @__PURE__ */ new Set(), []).values()) {
+    for (const id of suppression.ids) keys.add(suppressionKey(suppression.resource, id));
+  }
+  return keys;
+}
+function suppressionKey(resource, id) {
+  return [resource.kind, resource.namespace ?? "", resource.name, id].join("\0");
 }
 function readSuppressions(model, knownIds, diagnostics) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -25981,7 +26608,7 @@ function readSuppressions(model, knownIds, diagnostics) {
         resource
       });
     }
-    suppressions.set(annotated, reason === void 0 ? { ids } : { ids, reason });
+    suppressions.set(annotated, { ids, ...reason === void 0 ? {} : { reason }, resource, where });
   };
   for (const policy of model.policies) {
     read(policy, () => policy.locate(["metadata", "annotations", IGNORE_ANNOTATION]), {
@@ -26320,7 +26947,9 @@ function fixAllows(context, fix, from, to, protocol2, port2) {
 function patchedPolicies(context, fix) {
   const patched = /* @__PURE__ */ new Map();
   for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
-    const policy = context.model.policies.find((p) => p.id === patch.policy);
+    const policy = context.model.policies.find(
+      (p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy)
+    );
     if (!policy) return void 0;
     const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
       policy,
@@ -26357,6 +26986,7 @@ function scopedModel(context, scope, patched) {
   const inScope = (grouped) => [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
   return {
     cni: context.model.cni ?? "generic",
+    ...context.model.cilium ? { cilium: context.model.cilium } : {},
     namespaces: context.model.namespaces,
     workloads: scope.workloads(),
     services: inScope(index.services),
@@ -26448,7 +27078,7 @@ function patchText(context, text, request) {
       file: request.policy.loc.file,
       line: change.line,
       endLine: change.endLine,
-      policy: request.policy.id,
+      policy: networkPolicyRef(request.policy),
       direction: request.direction,
       yaml: ruleYaml(request.rule),
       replacement: change.replacement,
@@ -26585,7 +27215,7 @@ function withFlowFixes(broken, observed, context, changedFiles, diagnostics, off
       [from, to].flatMap((end) => "workload" in end ? [end.workload.namespace] : [])
     );
     const shared = offered.find(
-      (fix2) => namespaces.has(fix2.policy.split("/")[0] ?? "") && fixAllows(context, fix2, from, to, flow.protocol, flow.port)
+      (fix2) => namespaces.has(fix2.policy.namespace ?? "") && fixAllows(context, fix2, from, to, flow.protocol, flow.port)
     );
     if (shared) return { ...flow, fix: shared };
     const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
@@ -26618,7 +27248,7 @@ function allPatches(fixes) {
   return [...unique.values()];
 }
 
-// src/fix/readiness.ts
+// src/replay/readiness.ts
 function namespaceReadiness(observed, model) {
   const managed = /* @__PURE__ */ new Set([
     ...model.workloads.map((workload) => workload.namespace),
@@ -26667,7 +27297,8 @@ function unusedRules(observed, engine, model) {
     if ("workload" in flow.from) seen.egress.add(flow.from.workload.id);
     if ("workload" in flow.to) seen.ingress.add(flow.to.workload.id);
     for (const direction of DIRECTIONS) {
-      for (const rule2 of flow.admitting[direction]) used.add(ruleKey(rule2.policy.id, direction, rule2.index));
+      for (const rule2 of flow.admitting[direction])
+        used.add(ruleKey(policyKey(rule2.policy), direction, rule2.index));
     }
   }
   const unused = [];
@@ -26677,7 +27308,7 @@ function unusedRules(observed, engine, model) {
       if (!policy.types[direction] || !selected.some((workload) => seen[direction].has(workload.id)))
         continue;
       policy[direction].forEach((rule2, index) => {
-        if (used.has(ruleKey(policy.id, direction, index))) return;
+        if (used.has(ruleKey(policyKey(networkPolicyRef(policy)), direction, index))) return;
         const { file, line } = policy.locate(rule2.path);
         unused.push({ policy: policy.id, direction, index, file, line });
       });
@@ -26750,21 +27381,27 @@ function hint(what, command, file, line = 1) {
 }
 
 // src/check/side.ts
-async function analyseSide(source, config, parseCache) {
+async function loadSide(source, config, parseCache) {
   const loaded = "rendered" in source ? parseManifestText(source.rendered.text, source.rendered.name, { limits: config.limits }) : await loadManifests(source.paths, {
     root: source.root,
     limits: config.limits,
     ...parseCache ? { parseCache } : {}
   });
-  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
-    ...loaded.objects.map(({ apiVersion, kind, loc }) => ({
+  return { source, loaded };
+}
+function cniEvidence(side) {
+  return [
+    ...side.loaded.objects.map(({ apiVersion, kind, loc }) => ({
       apiVersion,
       kind,
       file: loc.file,
       line: loc.line
     })),
-    ...loaded.unanalysed
-  ]);
+    ...side.loaded.unanalysed
+  ];
+}
+function modelSide(side, config, cni, cniAssumed) {
+  const { source, loaded } = side;
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
     namespaceLabels: Object.fromEntries(
@@ -26772,7 +27409,8 @@ async function analyseSide(source, config, parseCache) {
     ),
     complete: config.complete,
     outsideWorkloads: outsideWorkloads(config),
-    cni
+    cni,
+    cilium: config.cilium
   });
   const skipped = Object.values(loaded.skippedKinds).reduce((sum, n) => sum + n, 0);
   const hint2 = "rendered" in source ? void 0 : unrenderedTreeHint(loaded.files, loaded.objects, model);
@@ -26788,6 +27426,11 @@ async function analyseSide(source, config, parseCache) {
     objectCount: loaded.objects.length + skipped,
     unanalysed: loaded.unanalysed
   };
+}
+async function analyseSide(source, config, parseCache) {
+  const side = await loadSide(source, config, parseCache);
+  const { cni, diagnostic } = chooseCni(config.cni, cniEvidence(side));
+  return modelSide(side, config, cni, diagnostic);
 }
 function outsideWorkloads(config) {
   const loc = { file: config.file ?? ".netpol-guard.yaml", line: 1, column: 1 };
@@ -26878,37 +27521,161 @@ function describePorts(changes) {
   ).join(" ");
 }
 
+// src/check/expected-cuts.ts
+var EXPECT_CUT_ANNOTATION = "netpol-guard.io/expect-cut";
+var EXPECT_CUT_INVALID = "expect-cut-invalid";
+function endPattern(text) {
+  if (text === "*") return { any: true };
+  const slash = text.indexOf("/");
+  if (slash < 0) return /^[0-9a-fA-F:.]+$/.test(text) ? { address: text } : void 0;
+  const namespace = text.slice(0, slash);
+  const name2 = text.slice(slash + 1);
+  if (namespace === "" || name2 === "" || namespace === "*" || name2.includes("/")) return void 0;
+  return name2 === "*" ? { namespace } : { namespace, name: name2 };
+}
+function matches(pattern, peer3) {
+  if ("any" in pattern) return true;
+  if ("address" in pattern) return "ip" in peer3 && peer3.ip === pattern.address;
+  if (!("namespace" in peer3) || !("name" in peer3) || typeof peer3.namespace !== "string") return false;
+  return peer3.namespace === pattern.namespace && (pattern.name === void 0 || peer3.name === pattern.name);
+}
+var peerNamespace = (peer3) => "namespace" in peer3 && typeof peer3.namespace === "string" ? peer3.namespace : void 0;
+function refKey(ref, text) {
+  return [ref.kind, ref.namespace ?? "", ref.name, text].join("\0");
+}
+function annotatedPolicies(model) {
+  return [
+    ...model.policies.map((policy) => ({
+      ref: { kind: "NetworkPolicy", namespace: policy.namespace, name: policy.name },
+      annotations: policy.annotations,
+      locate: policy.locate.bind(policy)
+    })),
+    ...(model.tieredPolicies ?? []).map((policy) => ({
+      ref: { kind: policy.ref.kind, namespace: policy.ref.namespace, name: policy.ref.name },
+      annotations: policy.annotations ?? {},
+      locate: policy.locate.bind(policy)
+    }))
+  ];
+}
+function readExpectedCuts(model, diagnostics = []) {
+  const expectations = [];
+  for (const { ref, annotations, locate } of annotatedPolicies(model)) {
+    const value = annotations[EXPECT_CUT_ANNOTATION];
+    if (value === void 0) continue;
+    const location = locate(["metadata", "annotations", EXPECT_CUT_ANNOTATION]);
+    const policy = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+    for (const entry of value.split(/[,\n]/).map((text) => text.trim())) {
+      if (entry === "") continue;
+      const [fromText, toText, ...rest] = entry.split("->").map((text) => text.trim());
+      const from = fromText === void 0 ? void 0 : endPattern(fromText);
+      const to = toText === void 0 ? void 0 : endPattern(toText);
+      if (!from || !to || rest.length > 0) {
+        diagnostics.push({
+          severity: "warning",
+          code: EXPECT_CUT_INVALID,
+          message: `${EXPECT_CUT_ANNOTATION} entry "${entry.slice(0, 200)}" is not "FROM -> TO" (each "*", "namespace/*", "namespace/workload" or an address): it accepts nothing`,
+          file: location.file,
+          line: location.line,
+          resource: ref
+        });
+        continue;
+      }
+      expectations.push({ policy, ref, location, text: entry, from, to });
+    }
+  }
+  return expectations;
+}
+function expectationKeys(expectations) {
+  return new Set(expectations.map((e) => refKey(e.ref, e.text)));
+}
+function acceptExpectedCuts(broken, expectations, honoured) {
+  const active = honoured ? expectations.filter((e) => honoured.has(refKey(e.ref, e.text))) : expectations;
+  const result = { broken: [], accepted: [] };
+  for (const flow of broken) {
+    const by = active.find(
+      (e) => (e.ref.namespace === void 0 || peerNamespace(flow.from) === e.ref.namespace || peerNamespace(flow.to) === e.ref.namespace) && matches(e.from, flow.from) && matches(e.to, flow.to)
+    );
+    if (by)
+      result.accepted.push({
+        ...flow,
+        acceptedBy: { policy: by.policy, entry: by.text, location: by.location }
+      });
+    else result.broken.push(flow);
+  }
+  return result;
+}
+function unhonouredExpectations(expectations, honoured) {
+  return expectations.filter((e) => !honoured.has(refKey(e.ref, e.text))).map((e) => ({
+    severity: "warning",
+    code: "expect-cut-not-honoured",
+    message: `${EXPECT_CUT_ANNOTATION} entry "${e.text.slice(0, 200)}" added by this pull request is not honoured under suppressionsFrom: base`,
+    file: e.location.file,
+    line: e.location.line,
+    resource: e.ref
+  }));
+}
+
 // src/check/run.ts
 var RENDERED_NAME = "render output";
 async function runCheck(options) {
   const loaded = loadConfig(options.configFile, options.configRoot ?? options.head.root);
   const { diagnostics: configDiagnostics } = loaded;
   const config = options.cni === void 0 ? loaded.config : { ...loaded.config, cni: options.cni };
+  const deadline = options.clock ? deadlineAfter(options.maxRunSeconds ?? config.limits.maxRunSeconds, options.clock) : void 0;
   const stopReading = new AbortController();
   const flowsRead = options.flows?.length ? readFlowsInBackground(options.flows, {
     format: options.flowsFormat ?? "auto",
+    ...options.flowsRoot ? { root: options.flowsRoot } : {},
     maxLineBytes: config.limits.maxLineBytes,
     maxDocumentBytes: config.limits.maxDocumentBytes,
     maxSkippedSamples: config.limits.maxSkippedSamples,
     maxDistinctFlows: config.limits.maxDistinctFlows,
     maxDecompressedBytes: config.limits.maxDecompressedBytes,
-    signal: stopReading.signal
+    signal: deadline ? AbortSignal.any([stopReading.signal, deadline.signal]) : stopReading.signal
   }) : void 0;
+  const done = { diagnostics: [...configDiagnostics, ...options.diagnostics ?? []] };
   try {
-    return await checkWith(options, config, configDiagnostics, flowsRead);
+    return await checkWith(options, config, configDiagnostics, flowsRead, deadline, done);
+  } catch (error) {
+    if (!(error instanceof DeadlinePassed) || !deadline) throw error;
+    return stoppedAtDeadline(error.stage, deadline.seconds, done);
   } finally {
     stopReading.abort();
   }
 }
-async function checkWith(options, config, configDiagnostics, flowsRead) {
+var STAGES = [
+  "reading the manifests",
+  LINT_STAGE,
+  DIFF_STAGE,
+  "explaining the changes",
+  REPLAY_STAGE
+];
+async function checkWith(options, config, configDiagnostics, flowsRead, deadline, done) {
+  const checkpoint = (next) => checkDeadline(deadline, next);
+  checkpoint("reading the manifests");
   const parseCache = new ParseCache();
-  const [base, head] = await Promise.all([
-    analyseSide(options.base, config, parseCache),
-    analyseSide(options.head, config, parseCache)
+  const [baseRead, headRead] = await Promise.all([
+    loadSide(options.base, config, parseCache),
+    loadSide(options.head, config, parseCache)
   ]);
+  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
+    ...cniEvidence(headRead),
+    ...cniEvidence(baseRead).map((seen) => ({ ...seen, side: "base" }))
+  ]);
+  const head = modelSide(headRead, config, cni, cniAssumed);
+  const base = modelSide(baseRead, config, cni);
+  done.diagnostics.push(...head.diagnostics, ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics));
+  checkpoint(LINT_STAGE);
   const fixes = fixSetup(options, head, config);
-  const headFindings = lintSide(head, config);
-  const baseFindings = lintSide(base, config);
+  const suppressionsFrom = options.suppressionsFrom ?? config.suppressionsFrom;
+  const headLint = lintSide(
+    head,
+    config,
+    deadline,
+    suppressionsFrom === "base" ? suppressionKeys(base.model) : void 0
+  );
+  const headFindings = headLint.findings;
+  const baseFindings = lintSide(base, config, deadline).findings;
   const findings = withFindingFixes(
     markIntroduced(headFindings, baseFindings, filesUnread(base)),
     fixes.context,
@@ -26916,12 +27683,15 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
     fixes.diagnostics
   );
   fixes.offered = findings.flatMap((finding) => finding.fix ? [finding.fix] : []);
+  done.findings = findings;
+  done.diagnostics.push(...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED));
   const represented = (side, other) => {
     const model = withRepresentatives(side.model, other.model);
     return model === side.model ? side.engine : createEngine(model);
   };
+  checkpoint(DIFF_STAGE);
   const reach = { base: represented(base, head), head: represented(head, base) };
-  const fullDiff = diffConnectivity(reach.base, reach.head);
+  const fullDiff = diffConnectivity(reach.base, reach.head, void 0, deadline);
   const opened = countPaths(fullDiff.opened);
   const closed = countPaths(fullDiff.closed);
   const {
@@ -26929,13 +27699,32 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
     diagnostics: cutDiagnostics,
     openedCut
   } = cutChanges(fullDiff, config.limits.maxReportedChanges);
+  checkpoint("explaining the changes");
   annotateChanges(diff, reach.base, reach.head);
-  const read = flowsRead ? await flowsRead : void 0;
-  const flows = read ? replay(read, config, base, head, fixes) : void 0;
+  done.diff = { listed: diff, opened, closed };
+  done.diagnostics.push(...cutDiagnostics);
+  checkpoint(REPLAY_STAGE);
+  const read = flowsRead ? await untilDeadline(flowsRead, deadline, REPLAY_STAGE) : void 0;
+  checkpoint(REPLAY_STAGE);
+  const expectations = { diagnostics: [] };
+  const expected = readExpectedCuts(head.model, expectations.diagnostics);
+  const honoured = suppressionsFrom === "base" ? expectationKeys(readExpectedCuts(base.model)) : void 0;
+  if (honoured) expectations.diagnostics.push(...unhonouredExpectations(expected, honoured));
+  const flows = read ? replay(
+    read,
+    config,
+    base,
+    head,
+    fixes,
+    deadline,
+    (broken) => acceptExpectedCuts(broken, expected, honoured)
+  ) : void 0;
   const inputDiagnostics = [
     ...configDiagnostics,
     ...options.diagnostics ?? [],
     ...head.diagnostics,
+    ...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED),
+    ...expectations.diagnostics,
     ...read ? unreadFlowDiagnostics(read) : []
   ];
   const failOn = options.failOn ?? config.failOn;
@@ -26991,6 +27780,46 @@ async function checkWith(options, config, configDiagnostics, flowsRead) {
     gate: { failOn, failOnBrokenFlows: config.failOnBrokenFlows, inputReasons }
   };
 }
+function stoppedAtDeadline(stage, seconds, done) {
+  const stopped = Math.max(0, STAGES.indexOf(stage));
+  const doneStages = STAGES.slice(0, stopped);
+  const findings = done.findings ?? [];
+  const diff = done.diff ?? { listed: emptyDiff(), opened: 0, closed: 0 };
+  const active = findings.filter((f) => !f.suppressed);
+  const count3 = (severity) => active.filter((f) => f.severity === severity).length;
+  return {
+    verdict: "fail",
+    reasons: [`the analysis passed limit maxRunSeconds (${seconds} s) and stopped before ${stage}`],
+    findings,
+    diff: diff.listed,
+    diagnostics: [
+      ...done.diagnostics,
+      {
+        severity: "error",
+        code: "limit",
+        message: `the analysis ran past its deadline of ${seconds} seconds (limit maxRunSeconds) and stopped; not done: ${STAGES.slice(stopped).join(", ")}` + (doneStages.length > 0 ? `; reported from the stages done: ${doneStages.join(", ")}` : "")
+      }
+    ],
+    summary: {
+      brokenFlows: 0,
+      opened: diff.opened,
+      closed: diff.closed,
+      errors: count3("error"),
+      warnings: count3("warning"),
+      infos: count3("info")
+    }
+  };
+}
+function emptyDiff() {
+  return {
+    opened: [],
+    closed: [],
+    workloadsAdded: [],
+    workloadsRemoved: [],
+    newConnections: [],
+    goneConnections: []
+  };
+}
 function cutChanges(diff, max) {
   const diagnostics = [];
   const cut = (kind, label) => {
@@ -27026,8 +27855,17 @@ function flowCutDiagnostics(flows, config) {
     }
   ];
 }
-function lintSide(side, config) {
-  return runLint({ model: side.model, engine: side.engine, diagnostics: side.diagnostics }, config).findings;
+function lintSide(side, config, deadline, honouredSuppressions) {
+  return runLint(
+    {
+      model: side.model,
+      engine: side.engine,
+      diagnostics: side.diagnostics,
+      ...honouredSuppressions ? { honouredSuppressions } : {},
+      ...deadline ? { deadline } : {}
+    },
+    config
+  );
 }
 function countPaths(changes) {
   return changes.filter((change, index) => {
@@ -27059,7 +27897,7 @@ function fixSetup(options, head, config) {
     offered: []
   };
 }
-function replay(read, config, base, head, fixes) {
+function replay(read, config, base, head, fixes, deadline, accept) {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
   const side = (s) => {
     const match2 = matchingOutsidePods(createFlowMatcher(s.model, cidrs).match);
@@ -27074,8 +27912,9 @@ function replay(read, config, base, head, fixes) {
     };
   };
   const headSide = side(head);
-  const outcome = replayFlows(read.flows, side(base), headSide);
+  const outcome = replayFlows(read.flows, side(base), headSide, deadline);
   const observed = observedFlows(read.flows, headSide.match, head.engine);
+  const { broken, accepted } = accept(outcome.broken);
   return {
     records: read.stats.records,
     ...read.stats.cut ? { cut: read.stats.cut } : {},
@@ -27083,8 +27922,9 @@ function replay(read, config, base, head, fixes) {
     skippedSamples: read.stats.skippedSamples,
     ...read.window ? { window: read.window } : {},
     ...outcome,
+    ...accepted.length > 0 ? { acceptedCuts: accepted } : {},
     broken: withFlowFixes(
-      outcome.broken,
+      broken,
       observed,
       fixes.context,
       fixes.changedFiles,
@@ -27271,6 +28111,19 @@ var PEER = {
   ip: true,
   unmatched: true
 };
+var POLICY_REF = { kind: true, namespace: true, name: true, location: LOCATION };
+var DECISION = {
+  direction: true,
+  tier: true,
+  action: true,
+  policy: POLICY_REF,
+  priority: true,
+  index: true,
+  name: true,
+  path: true,
+  location: LOCATION
+};
+var DECIDED_BY = { base: DECISION, head: DECISION };
 var PATH_CHANGE = {
   from: PEER,
   to: PEER,
@@ -27279,13 +28132,14 @@ var PATH_CHANGE = {
   risk: true,
   failsOn: true,
   explanation: true,
-  location: LOCATION
+  location: LOCATION,
+  decidedBy: DECIDED_BY
 };
 var RULE_PATCH = {
   file: true,
   line: true,
   endLine: true,
-  policy: true,
+  policy: POLICY_REF,
   direction: true,
   yaml: true,
   replacement: true,
@@ -27303,6 +28157,7 @@ var REPLAYED_FLOW = {
   lastSeen: true,
   explanation: true,
   location: LOCATION,
+  decidedBy: DECIDED_BY,
   reason: true,
   fix: FIX
 };
@@ -27352,6 +28207,10 @@ var CHECK_RESULT = {
     newlyAllowed: REPLAYED_FLOW,
     stillDenied: true,
     wouldBreakWhenEnforced: REPLAYED_FLOW,
+    acceptedCuts: {
+      ...REPLAYED_FLOW,
+      acceptedBy: { policy: true, entry: true, location: LOCATION }
+    },
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
     deniedAtBase: true,
@@ -27469,6 +28328,11 @@ function describeAge(time, now) {
   return age < 0 ? `${describeDuration(-age)} after this run started` : `${describeDuration(age)} before this run`;
 }
 var SHORT_WINDOW_MS = DAY;
+function openedBy(change) {
+  const decision = change.decidedBy?.head;
+  const rule2 = decision && decision.action !== "deny" ? describeClusterTierDecision(decision) : void 0;
+  return rule2 === void 0 ? void 0 : `allowed by ${rule2}`;
+}
 function pathRowStarts(changes) {
   const starts = [];
   changes.forEach((change, index) => {
@@ -27486,7 +28350,8 @@ function pathRowAt(changes, starts, index) {
     to: first.to,
     ports: everything ? "all ports, all protocols" : parts.map((p) => formatPorts(p.protocol, p.ports)).join("; "),
     ...first.risk ? { risk: first.risk } : {},
-    ...first.explanation ? { explanation: first.explanation } : {}
+    ...first.explanation ? { explanation: first.explanation } : {},
+    ...openedBy(first) ? { openedBy: openedBy(first) } : {}
   };
 }
 var MIN_GROUP = 3;
@@ -27500,7 +28365,9 @@ function pathGroupRows(changes, starts) {
         peerKey2(first[common]),
         parts.map((part) => [part.protocol, part.ports]),
         first.risk ?? [],
-        first.explanation ?? "",
+        // The explanation names the end the rows differ in; what it says of that end is the cause.
+        (first.explanation ?? "").split(peerLabel(first[common === "to" ? "from" : "to"])).join("\u2026"),
+        openedBy(first) ?? "",
         first.location?.file ?? "",
         first.location?.line ?? 0
       ]);
@@ -27537,19 +28404,29 @@ function pathGroupAt(changes, starts, rows) {
   if (rows.length === 1) return { row, ...location ? { location } : {}, members: [] };
   const peers = rows.map((index) => changes[starts[index]]);
   const folds = peerKey2(peers[0].to) === peerKey2(peers[1].to) ? "from" : "to";
-  return { row, ...location ? { location } : {}, folds, members: peers.map((change) => change[folds]) };
+  const explanation = row.explanation?.split(peerLabel(peers[0][folds])).join(folds === "from" ? "these sources" : "these destinations");
+  return {
+    row: { ...row, ...explanation !== void 0 ? { explanation } : {} },
+    ...location ? { location } : {},
+    folds,
+    members: peers.map((change) => change[folds])
+  };
 }
 function describeMembers(members) {
-  const workloads = members.filter((peer3) => !isCidrPeer(peer3));
+  const peers = members.filter((peer3) => !isCidrPeer(peer3));
+  const workloads = peers.filter((peer3) => !peer3.representative);
   const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
-  const blocks2 = members.length - workloads.length;
-  return [
+  const outside2 = peers.length - workloads.length;
+  const blocks2 = members.length - peers.length;
+  const parts = [
     ...workloads.length ? [`${plural2(workloads.length, "workload")} in ${plural2(namespaces, "namespace")}`] : [],
+    ...outside2 ? [`${plural2(outside2, "set")} of pods outside this repository`] : [],
     ...blocks2 ? [plural2(blocks2, "address block")] : []
-  ].join(" and ");
+  ];
+  return parts.length > 2 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts.join(" and ");
 }
 function sameRow(a, b) {
-  return samePath(a, b) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join();
+  return samePath(a, b) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join() && openedBy(a) === openedBy(b);
 }
 var RISK_TEXT = {
   "cross-namespace": "crosses namespaces",
@@ -27593,8 +28470,9 @@ function describeSeverityCounts(counts) {
 // src/report/mermaid.ts
 var MAX_GRAPH_EDGES = 30;
 var MAX_LABEL_LENGTH = 60;
-var OPENED_STYLE = "stroke:#1a7f37,color:#1a7f37";
-var CLOSED_STYLE = "stroke:#cf222e,color:#cf222e";
+var OPENED_STYLE = "stroke:#1a7f37";
+var CLOSED_STYLE = "stroke:#cf222e";
+var BROKEN_STYLE = "stroke:#cf222e,stroke-width:3px";
 var MERMAID_ENTITIES = /* @__PURE__ */ new Set([
   '"',
   "'",
@@ -27617,49 +28495,96 @@ var MERMAID_ENTITIES = /* @__PURE__ */ new Set([
 ]);
 function mermaidText(text, maxLength = MAX_LABEL_LENGTH) {
   let escaped = "";
-  for (const character of truncate(cleanText(text).trim(), maxLength)) {
+  for (const character of neutraliseAutolinks(truncate(cleanText(text).trim(), maxLength))) {
     escaped += MERMAID_ENTITIES.has(character) ? `#${character.codePointAt(0)};` : character;
   }
   return escaped;
 }
-function renderNamespaceGraph(diff) {
+var EDGE_DRAWING = {
+  opened: { arrow: "-->", verb: "opened", style: OPENED_STYLE },
+  closed: { arrow: "-.->", verb: "closed", style: CLOSED_STYLE },
+  broken: { arrow: "==>", verb: "cuts live traffic", style: BROKEN_STYLE }
+};
+function describeEdgePorts(ports) {
+  const everything = ["SCTP", "TCP", "UDP"].map((protocol2) => `${protocol2}/all ports`);
+  if (!everything.every((all) => ports.includes(all))) return ports.join("; ");
+  return ["all ports, all protocols", ...ports.filter((p) => !everything.includes(p))].join("; ");
+}
+function workloadLabel2(peer3) {
+  const label = peerLabel(peer3);
+  return label.startsWith(`${peer3.namespace}/`) ? label.slice(peer3.namespace.length + 1) : label;
+}
+function renderNamespaceGraph(diff, broken = []) {
   const nodes = /* @__PURE__ */ new Map();
-  const nodeId = (peer3) => {
-    const label = isCidrPeer(peer3) ? peer3.cidr : peer3.namespace;
-    const key = `${isCidrPeer(peer3) ? "cidr" : "namespace"}:${label}`;
-    let node = nodes.get(key);
-    if (!node) {
-      node = { id: `n${nodes.size}`, label };
-      nodes.set(key, node);
+  const node = (key, label, parent) => {
+    let found = nodes.get(key);
+    if (!found) {
+      found = { id: `n${nodes.size}`, label, ...parent === void 0 ? {} : { parent } };
+      nodes.set(key, found);
     }
-    return node.id;
+    return found.id;
   };
+  const namespaceNode = (peer3) => {
+    if (isCidrPeer(peer3)) return node(`cidr:${peerLabel(peer3)}`, peerLabel(peer3));
+    const label = unnamedNamespaceText(peer3.namespace) ?? peer3.namespace;
+    return node(`namespace:${label}`, label);
+  };
+  const carried = (change, inside) => broken.filter((flow) => {
+    const { from, to } = flow;
+    if (!("namespace" in from) || !("namespace" in to) || isCidrPeer(change.from) || isCidrPeer(change.to))
+      return false;
+    const same = (a, b) => inside ? peerKey2(a) === peerKey2(b) : a.namespace === b.namespace;
+    return same(change.from, from) && same(change.to, to) && flow.protocol === change.protocol && change.ports.some(([lo, hi]) => flow.port >= lo && flow.port <= hi);
+  });
   const edges = /* @__PURE__ */ new Map();
   const add = (change, opened) => {
-    const from = nodeId(change.from);
-    const to = nodeId(change.to);
-    const key = `${opened}:${from}:${to}`;
-    const edge = edges.get(key) ?? { from, to, opened, ports: [] };
-    edges.set(key, edge);
+    const { from, to } = change;
+    const inside = !isCidrPeer(from) && !isCidrPeer(to) && from.namespace === to.namespace;
+    const ends = inside ? [from, to].map((peer3) => {
+      const workload = peer3;
+      return node(`workload:${peerKey2(workload)}`, workloadLabel2(workload), namespaceNode(workload));
+    }) : [namespaceNode(from), namespaceNode(to)];
+    const [fromId, toId] = ends;
+    const edge = (kind, ports2) => {
+      const key = `${kind}:${fromId}:${toId}`;
+      const found = edges.get(key) ?? { from: fromId, to: toId, kind, ports: [] };
+      edges.set(key, found);
+      for (const port2 of ports2) if (!found.ports.includes(port2)) found.ports.push(port2);
+    };
     const ports = formatPorts(change.protocol, change.ports);
-    if (!edge.ports.includes(ports)) edge.ports.push(ports);
+    const live = opened ? [] : carried(change, inside).map((flow) => `${flow.protocol}/${flow.port}`);
+    if (live.length > 0) edge("broken", live);
+    if (!live.includes(ports)) edge(opened ? "opened" : "closed", [ports]);
   };
   for (const change of diff.opened) add(change, true);
   for (const change of diff.closed) add(change, false);
   if (edges.size === 0) return void 0;
-  const shown2 = [...edges.values()].slice(0, MAX_GRAPH_EDGES);
+  const order = ["broken", "opened", "closed"];
+  const shown2 = [...edges.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).slice(0, MAX_GRAPH_EDGES);
   const used = new Set(shown2.flatMap((edge) => [edge.from, edge.to]));
   const lines = ["```mermaid", "graph LR"];
-  for (const { id, label } of nodes.values())
-    if (used.has(id)) lines.push(`  ${id}["${mermaidText(label)}"]`);
-  for (const edge of shown2) {
-    const arrow = edge.opened ? "-->" : "-.->";
-    const label = mermaidText(`${edge.opened ? "opened" : "closed"}: ${edge.ports.join("; ")}`);
-    lines.push(`  ${edge.from} ${arrow}|"${label}"| ${edge.to}`);
+  const all = [...nodes.values()];
+  for (const { id, label, parent } of all) {
+    if (parent !== void 0) continue;
+    const members = all.filter((member) => member.parent === id && used.has(member.id));
+    if (members.length === 0) {
+      if (used.has(id)) lines.push(`  ${id}["${mermaidText(label)}"]`);
+      continue;
+    }
+    lines.push(`  subgraph ${id} ["${mermaidText(label)}"]`);
+    for (const member of members) lines.push(`    ${member.id}["${mermaidText(member.label)}"]`);
+    lines.push("  end");
   }
-  const indexes = (opened) => shown2.flatMap((edge, index) => edge.opened === opened ? [String(index)] : []).join(",");
-  if (indexes(true)) lines.push(`  linkStyle ${indexes(true)} ${OPENED_STYLE}`);
-  if (indexes(false)) lines.push(`  linkStyle ${indexes(false)} ${CLOSED_STYLE}`);
+  for (const edge of shown2) {
+    const { arrow, verb } = EDGE_DRAWING[edge.kind];
+    lines.push(
+      `  ${edge.from} ${arrow}|"${mermaidText(`${verb}: ${describeEdgePorts(edge.ports)}`)}"| ${edge.to}`
+    );
+  }
+  for (const kind of order) {
+    const indexes = shown2.flatMap((edge, index) => edge.kind === kind ? [String(index)] : []).join(",");
+    if (indexes) lines.push(`  linkStyle ${indexes} ${EDGE_DRAWING[kind].style}`);
+  }
   lines.push("```");
   if (edges.size > shown2.length) {
     lines.push(
@@ -27693,7 +28618,7 @@ function fixItems(result) {
   return [...items.values()];
 }
 function describePatch(patch) {
-  return `add to spec.${patch.direction} of ${patch.policy} (${patch.file}:${patch.line})`;
+  return `add to spec.${patch.direction} of ${policyName(patch.policy)} (${patch.file}:${patch.line})`;
 }
 function describeWindow(flows) {
   return flows.window ? `flows seen ${flows.window.firstSeen} to ${flows.window.lastSeen}` : "flows without times";
@@ -27708,6 +28633,9 @@ function describeBlocking(flow) {
 function describeRule(rule2) {
   return `${rule2.policy} ${rule2.direction}[${rule2.index}]`;
 }
+
+// src/check/evidence.ts
+var FLOWS_CHANGED = "flows-changed";
 
 // src/report/decision.ts
 var MAX_DECIDING = 3;
@@ -27789,12 +28717,15 @@ function named(items, what) {
 }
 function carriedTraffic(result) {
   const carried = new Set(
-    (result.flows?.broken ?? []).map((flow) => `${peerLabel(flow.from)}
-${peerLabel(flow.to)}`)
+    [...result.flows?.broken ?? [], ...result.flows?.acceptedCuts ?? []].map(
+      (flow) => `${peerLabel(flow.from)}
+${peerLabel(flow.to)}`
+    )
   );
   return (change) => carried.has(`${peerLabel(change.from)}
 ${peerLabel(change.to)}`);
 }
+var acceptedCount = (result) => result.flows?.acceptedCuts?.length ?? 0;
 function countPaths2(changes) {
   return new Set(changes.map((change) => `${peerLabel(change.from)}
 ${peerLabel(change.to)}`)).size;
@@ -27810,6 +28741,10 @@ function alsoLine(result, shown2, failing) {
   const parts = [
     ...failing ? [
       ...count3(reviewOpened, `${plural2(reviewOpened, "opened path")} to review (risky)`),
+      ...count3(
+        acceptedCount(result),
+        `${plural2(acceptedCount(result), "cut flow")} accepted by \`expect-cut\``
+      ),
       ...count3(
         shown2.acceptedFindings.length,
         `${plural2(shown2.acceptedFindings.length, "finding")} accepted by annotation`
@@ -27842,14 +28777,17 @@ function passLine(result) {
   const closed = result.summary.closed;
   const opened = result.summary.opened;
   const flows = result.flows;
-  const replayed2 = flows ? flows.records : 0;
+  const replayed2 = flows?.records ?? 0;
+  const allPassed = !!flows && flows.stillDenied + flows.otherDrops + flows.deniedAtBase === 0;
+  const flowsPart = !flows || replayed2 === 0 ? [] : allPassed ? [
+    replayed2 === 1 ? "the 1 recorded flow still passes" : `all ${replayed2.toLocaleString("en-US")} recorded flows still pass`
+  ] : [`no recorded flow that base allows is cut (${plural2(replayed2, "flow record")} replayed)`];
+  const closedPart = closed === 0 ? [] : [
+    `${plural2(closed, "path")} closed${!flows ? " (no flows given: whether they carried traffic is unknown)" : ", none carried traffic"}`
+  ];
   const parts = [
-    ...flows && replayed2 > 0 ? [
-      flows.broken.length === 0 ? `${replayed2 === 1 ? "the 1 recorded flow still passes" : `all ${replayed2.toLocaleString("en-US")} recorded flows still pass`}` : `${plural2(flows.broken.length, "recorded flow")} would break (not failing: failOnBrokenFlows is off)`
-    ] : [],
-    ...closed > 0 ? [
-      `${plural2(closed, "path")} closed${flows ? flows.broken.length === 0 ? ", none carried traffic" : "" : " (no flows given: whether they carried traffic is unknown)"}`
-    ] : [],
+    ...flowsPart,
+    ...closedPart,
     ...opened > 0 ? [`${plural2(opened, "path")} opened, none risky`] : []
   ];
   return parts.length > 0 ? parts.join("; ") : "no reachability change";
@@ -27867,6 +28805,7 @@ function decisionBlock(result, links) {
       ...pathItems(shown2.gatingPaths, links, risks),
       ...gate.inputReasons.map((reason) => escapeMarkdown(reason, 200))
     ];
+    const evidence = changedFlowsItem(result, links);
     if (items.length === 0) items.push(...result.reasons.map((reason) => escapeMarkdown(reason, 200)));
     const why = [
       ...shown2.flowsFail ? ["traffic recorded on the cluster that base allows is denied at head"] : [],
@@ -27875,7 +28814,7 @@ function decisionBlock(result, links) {
       ...gate.inputReasons.length > 0 ? ["input that could not be analysed fails closed"] : []
     ];
     return [
-      `:x: **Blocked**: ${named(items, "reason")}${caveat}`,
+      `:x: **Blocked**: ${[named(items, "reason"), ...evidence].join("; ")}${caveat}`,
       [
         `**Why it fails:** ${why.join("; ") || "see the reasons above"}.`,
         `**How to fix:** ${howToFix(result, shown2)}`,
@@ -27883,7 +28822,10 @@ function decisionBlock(result, links) {
       ].map((line) => `- ${line}`).join("\n")
     ].join("\n\n");
   }
+  const accepted = result.flows?.acceptedCuts ?? [];
   const review = [
+    ...changedFlowsItem(result, links),
+    ...accepted.length > 0 ? [flowsItem(accepted, links, "accepts by `expect-cut` the cut of")] : [],
     ...broken.length > 0 ? [flowsItem(broken, links, "would cut")] : [],
     ...pathItems(shown2.reviewPaths, links, (change) => describeRisks(change.risk, change)),
     ...shown2.acceptedFindings.map((finding) => findingItem(finding, links, "accepts"))
@@ -27895,9 +28837,11 @@ function decisionBlock(result, links) {
         `**Why review:** the check passes, but this change ${[
           ...broken.length > 0 ? ["cuts recorded traffic the gate does not fail on"] : [],
           ...shown2.reviewPaths.length > 0 ? ["opens paths a reviewer must judge (risks the gate does not fail on)"] : [],
-          ...shown2.acceptedFindings.length > 0 ? ["accepts findings by annotation"] : []
+          ...shown2.acceptedFindings.length > 0 ? ["accepts findings by annotation"] : [],
+          ...changedFlowsItem(result, links).length > 0 ? ["edits the recorded flows it is judged by"] : [],
+          ...accepted.length > 0 ? ["cuts recorded traffic its policies say they mean to cut"] : []
         ].join(", ")}.`,
-        `**How to settle it:** narrow the paths if they are not meant, or approve; a path that must never open can fail the check with \`fail-on-risks\`.`,
+        `**How to settle it:** ${settleSteps(shown2, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlowsItem(result, links).length > 0 })}`,
         `**Also in this change:** ${alsoLine(result, shown2, false)}`
       ].map((line) => `- ${line}`).join("\n")
     ].join("\n\n");
@@ -27922,11 +28866,35 @@ function howToFix(result, shown2) {
   ];
   return `${steps.join("; ") || "see the reasons above"}.`;
 }
+function changedFlowsItem(result, links) {
+  const files = result.diagnostics.filter((d) => d.code === FLOWS_CHANGED && d.severity === "warning" && d.file !== void 0).map((d) => links.location(d.file));
+  if (files.length === 0) return [];
+  const more = files.length > MAX_DECIDING ? ` and ${(files.length - MAX_DECIDING).toLocaleString("en-US")} more` : "";
+  return [
+    `replays recorded flows this pull request changed: ${files.slice(0, MAX_DECIDING).join(", ")}${more}`
+  ];
+}
 function unanalysedNote(result) {
   const count3 = result.diagnostics.filter(
     (d) => d.code === "policy-kind-not-analysed" && d.severity === "warning"
   ).length;
   return count3 > 0 ? ` (${plural2(count3, "policy", "policies")} of kinds not analysed)` : "";
+}
+function settleSteps(shown2, {
+  cutsTraffic,
+  acceptsCuts,
+  flowsChanged
+}) {
+  const steps = [
+    ...cutsTraffic ? ["restore the traffic, or say on the policy that the cut is meant (`netpol-guard.io/expect-cut`)"] : [],
+    ...shown2.reviewPaths.length > 0 ? [
+      "narrow the paths if they are not meant, or approve; a path that must never open can fail the check with `fail-on-risks`"
+    ] : [],
+    ...acceptsCuts ? ["confirm the cuts are intended: the policy that makes each names it"] : [],
+    ...shown2.acceptedFindings.length > 0 ? ["check the reason given for each accepted finding"] : [],
+    ...flowsChanged ? ["check why the recorded flows changed; `flows-from: base` replays the base tree's"] : []
+  ];
+  return `${steps.join("; ") || "approve, or narrow what is not meant"}.`;
 }
 
 // src/report/links.ts
@@ -28237,7 +29205,7 @@ function codeBlock(info, text) {
   return [`${fence}${info}`, ...lines, fence].join("\n");
 }
 function patchBlock(patch) {
-  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(patch.policy, 200)} in ${codeSpan(patch.file, 200)}`;
+  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(policyName(patch.policy), 200)} in ${codeSpan(patch.file, 200)}`;
   if (patch.inChangedFile) {
     const lines = patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;
     return `Add to ${where} (${lines} become):
@@ -28301,12 +29269,16 @@ function renderMarkdown(result, options = {}) {
   const now = options.context?.now;
   const findings = groupFindings(result.findings);
   const shown2 = triage(result);
-  const graph = renderNamespaceGraph(diff);
+  const graph = renderNamespaceGraph(diff, flows?.broken);
   const fixes = fixesBlock(result);
   const window = flows ? escapeMarkdown(describeWindow(flows), 200) : "";
   const risk = {
     title: "Risk",
-    value: (change) => change.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(change.risk, change))}` : "\u2014"
+    value: (row) => {
+      const risky = row.risk?.length ? `:warning: ${escapeMarkdown(describeRisks(row.risk, row))}` : "";
+      const by = row.openedBy ? cell(row.openedBy) : "";
+      return [risky, by].filter((text) => text !== "").join("; ") || "\u2014";
+    }
   };
   const brokenFlows = {
     title: "Live flows that would break",
@@ -28357,6 +29329,18 @@ function renderMarkdown(result, options = {}) {
       }
     },
     {
+      title: "Cuts accepted by annotation",
+      folded: false,
+      lead: "Recorded traffic this change denies that the policy named says it means to cut (`netpol-guard.io/expect-cut`): not failing.",
+      table: {
+        header: [...FLOW_HEADER, "Accepted by"],
+        rows: rowsOf(flows?.acceptedCuts ?? [], (flow) => [
+          ...flowCells(flow, now),
+          `${cell(flow.acceptedBy.policy)} (${codeSpan(flow.acceptedBy.entry, 200)}) at ${links.location(flow.acceptedBy.location.file, flow.acceptedBy.location.line)}`
+        ])
+      }
+    },
+    {
       title: "Findings accepted by annotation in this PR",
       folded: false,
       table: findingsTable(shown2.acceptedFindings, links, true)
@@ -28366,7 +29350,7 @@ function renderMarkdown(result, options = {}) {
       title: "Other opened paths",
       folded: true,
       count: countPaths2(shown2.otherPaths),
-      table: pathsTable(shown2.otherPaths, void 0, true)
+      table: pathsTable(shown2.otherPaths, risk, true)
     },
     {
       title: "Closed paths",
@@ -28541,7 +29525,9 @@ function sarifFixes(fix, uris) {
     });
     changes.set(uri, change);
   }
-  const description = patches.map((patch) => `add a rule to spec.${patch.direction} of ${patch.policy}`);
+  const description = patches.map(
+    (patch) => `add a rule to spec.${patch.direction} of ${policyName(patch.policy)}`
+  );
   return {
     fixes: [
       {
@@ -28692,13 +29678,14 @@ function openedPathResult(paths, rules2, uris) {
   const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join("; ");
   const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
   const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
+  const by = changes.map(openedBy).find((text) => text !== void 0);
   return {
     ruleId: "opened-path",
     ruleIndex: rules2.indexOf("opened-path", "warning"),
     level: "warning",
     message: {
       text: messageText(
-        `This change opens ${end("from")} -> ${end("to")} ${ports}: ${describeRisks(risks, first)}.`
+        `This change opens ${end("from")} -> ${end("to")} ${ports}: ${describeRisks(risks, first)}` + (by ? `, ${by}.` : ".")
       )
     },
     ...location ? { locations: [location] } : {},
@@ -28886,7 +29873,8 @@ function pathLine(writer, group, sign) {
   return [
     [
       `${signed}${signed ? " " : ""}${end("from")} -> ${end("to")}  ${ports}`,
-      risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, "yellow")}` : ""
+      risks ? `  ${writer.style(`risk: ${writer.plain(risks)}`, "yellow")}` : "",
+      row.openedBy ? `  ${writer.plain(row.openedBy)}` : ""
     ].join(""),
     ...shown2.length ? [`    ${writer.style("of:", "dim")} ${shown2.join(", ")}`] : []
   ];
@@ -28959,6 +29947,16 @@ function renderText(result, options) {
     "Audited flows that would break when enforced",
     (flows?.wouldBreakWhenEnforced ?? []).map(
       (flow) => withWhy(writer, [flowLine(writer, flow)], flow.explanation)
+    )
+  );
+  writer.section(
+    "Cuts accepted by annotation",
+    (flows?.acceptedCuts ?? []).map(
+      (flow) => withWhy(
+        writer,
+        [flowLine(writer, flow)],
+        `accepted by ${flow.acceptedBy.policy} (expect-cut "${flow.acceptedBy.entry}") at ${flow.acceptedBy.location.file}:${flow.acceptedBy.location.line}`
+      )
     )
   );
   writer.section("Suggested fixes, verified against head", fixLines(writer, result));
@@ -29161,12 +30159,14 @@ async function checkCommand(argv, io) {
     "fail-on-risks": { type: "string" },
     format: { type: "string" },
     output: { type: "string" },
-    render: { type: "string" }
+    render: { type: "string" },
+    "max-run-seconds": { type: "string" }
   });
   const format = oneOf("format", values.format, ["text", "json", "markdown", "sarif"], "text");
   const failOn = values["fail-on"] === void 0 ? void 0 : oneOf("fail-on", values["fail-on"], ["error", "warning", "never"], "error");
   const failOnRisks = riskGatesOption(values["fail-on-risks"]);
   const cni = cniOption(values.cni);
+  const maxRunSeconds = maxRunSecondsOption(values["max-run-seconds"]);
   const flowsFormat = oneOf(
     "flows-format",
     values["flows-format"],
@@ -29206,7 +30206,9 @@ async function checkCommand(argv, io) {
     ...values.config ? { configFile: resolve3(io.cwd, values.config) } : {},
     ...failOn ? { failOn } : {},
     ...failOnRisks ? { failOnRisks } : {},
-    ...cni ? { cni } : {}
+    ...cni ? { cni } : {},
+    ...maxRunSeconds === void 0 ? {} : { maxRunSeconds },
+    clock: Date.now
   }).finally(() => base?.remove());
   const render = {
     text: () => renderText(result, { color: io.color && !values.output }),
@@ -29220,6 +30222,14 @@ async function checkCommand(argv, io) {
 async function checkoutBase(head, ref) {
   const tree = await checkoutBaseTree(head, await resolveBaseCommit(head, ref), tmpdir());
   return { dir: join(tree.dir, await repositoryPrefix(head)), remove: () => tree.remove() };
+}
+function maxRunSecondsOption(value) {
+  if (value === void 0) return void 0;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > MAX_RUN_SECONDS)
+    throw new UsageError(
+      `--max-run-seconds takes a number of seconds from 0 to ${MAX_RUN_SECONDS} (got "${value}")`
+    );
+  return Number(value);
 }
 function riskGatesOption(value) {
   if (value === void 0) return void 0;
@@ -29260,8 +30270,9 @@ async function explainCommand(argv, io) {
   const caveats = [
     ...unanalysedCaveats(side.unanalysed, [from, to], config.defaultNamespace),
     ...ends.flatMap(
-      ([end, label]) => "workload" in end && end.workload.hostNetwork ? [hostNetworkCaveat(label)] : []
-    )
+      ([end, label]) => "workload" in end && end.workload.hostNetwork ? [hostNetworkCaveat(label, side.model.cni)] : []
+    ),
+    ...ciliumCaveats(side.model)
   ];
   if (format === "json")
     emit(
@@ -29272,6 +30283,29 @@ async function explainCommand(argv, io) {
     );
   else emit(io, explainText(explanation, fromArg, toArg, caveats), values.output);
   return EXIT.ok;
+}
+function podAddressText(podAddress, pod) {
+  const { cidr, address, matched, cni } = podAddress;
+  if (!matched)
+    return cni === "cilium" ? `${cidr} covers ${pod}'s stated address ${address}, but on Cilium (cni: cilium) a CIDR rule or ipBlock matches no pod: only endpoint selectors do` : `${cidr} covers ${pod}'s stated address ${address}, but a Cilium CIDR rule matches no pod: only endpoint selectors do`;
+  return cni === "cilium" ? `${cidr} matches ${pod} by its stated address ${address}: a node address, which CIDR rules match under policyCIDRMatchMode: [nodes]` : `${cidr} matches ${pod} by its stated address ${address} (cni: ${cni}: an ipBlock matches the addresses pods are stated to have; on Cilium it would match no pod)`;
+}
+function ciliumCaveats(model) {
+  if (model.cni !== "cilium" || !model.cilium) return [];
+  const caveats = [];
+  if (model.cilium.policyEnforcementMode === "never")
+    caveats.push(
+      "Cilium's policyEnforcementMode is never: no policy is enforced, every connection is allowed"
+    );
+  if (model.cilium.policyEnforcementMode === "always")
+    caveats.push(
+      "Cilium's policyEnforcementMode is always: every pod is isolated, selected by a policy or not"
+    );
+  if (model.cilium.policyAuditMode)
+    caveats.push(
+      "Cilium runs in policy audit mode: what the policies deny is recorded (AUDIT) and let through; the verdict is what enforcement will do"
+    );
+  return caveats;
 }
 function parsePort(text) {
   const match2 = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(text);
@@ -29332,15 +30366,15 @@ function explainText(e, from, to, caveats) {
   for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
   if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
   for (const side of [e.egress, e.ingress]) {
-    const subject = side.direction === "egress" ? from : to;
+    const [subject, other] = side.direction === "egress" ? [from, to] : [to, from];
     lines.push(
-      ...isIP3(subject) ? [`  ${side.direction} of ${subject}: external address: no policy applies to it`] : sideText(side, subject)
+      ...isIP3(subject) ? [`  ${side.direction} of ${subject}: external address: no policy applies to it`] : sideText(side, subject, other)
     );
   }
   return `${lines.join("\n")}
 `;
 }
-function sideText(side, subject) {
+function sideText(side, subject, other) {
   const head = `  ${side.direction} of ${subject}: `;
   const { decision } = side;
   if (decision && decision.tier !== "namespaced" && decision.tier !== "default" && decision.rule) {
@@ -29352,16 +30386,16 @@ function sideText(side, subject) {
   const passed = decision?.passedBy ? [`    passed down by ${describeDecidingRule(decision.passedBy, side.direction)}`] : [];
   if (!side.isolated)
     return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`, ...passed];
-  const lines = [
-    `${head}isolated by ${side.policies.length} polic${side.policies.length === 1 ? "y" : "ies"}: ${side.allowed ? "allowed" : "denied"}`,
-    ...passed
-  ];
+  const isolatedBy = side.policies.length > 0 ? `${side.policies.length} polic${side.policies.length === 1 ? "y" : "ies"}` : "Cilium's policyEnforcementMode: always (no policy selects it)";
+  const lines = [`${head}isolated by ${isolatedBy}: ${side.allowed ? "allowed" : "denied"}`, ...passed];
   for (const policy of side.policies) {
     lines.push(`    ${policy.policy} (${policy.loc.file}:${policy.loc.line})`);
     if (policy.rules.length === 0) lines.push(`      no ${side.direction} rules: allows nothing`);
     for (const rule2 of policy.rules) {
       const verdict = rule2.peerMatches && rule2.portMatches ? rule2.action === "deny" ? "denies" : "allows" : rule2.peerMatches ? "peer matches, port does not" : "peer does not match";
       lines.push(`      ${ruleLabel2(side.direction, rule2)} (${rule2.loc.file}:${rule2.loc.line}): ${verdict}`);
+      if (rule2.podAddress && rule2.portMatches)
+        lines.push(`        ${podAddressText(rule2.podAddress, other)}`);
     }
   }
   return lines;
@@ -29433,13 +30467,8 @@ async function fixCommand(argv, io) {
 }
 function applyPatch(text, patch, defaultNamespace) {
   const [rule2] = (0, import_yaml8.parse)(patch.yaml);
-  const slash = patch.policy.indexOf("/");
-  return addRule(
-    text,
-    { namespace: patch.policy.slice(0, slash), name: patch.policy.slice(slash + 1), defaultNamespace },
-    patch.direction,
-    rule2
-  );
+  const { namespace = defaultNamespace, name: name2 } = patch.policy;
+  return addRule(text, { namespace, name: name2, defaultNamespace }, patch.direction, rule2);
 }
 function groupByFile(patches) {
   const byFile = /* @__PURE__ */ new Map();
@@ -29550,7 +30579,7 @@ var USAGE = `netpol-guard ${VERSION}: catch NetworkPolicy changes that break pro
 Usage:
   netpol-guard check (--base DIR --head DIR | --base-ref REF [--head DIR]) [--render CMD] [--flows FILE...] [--flows-format auto|hubble|calico|native]
                      [--config FILE] [--cni generic|cilium|calico] [--fail-on error|warning|never] [--fail-on-risks RISK,...|none]
-                     [--format text|json|markdown|sarif] [--output FILE]
+                     [--max-run-seconds N] [--format text|json|markdown|sarif] [--output FILE]
   netpol-guard lint PATH... [--config FILE] [--cni generic|cilium|calico] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
   netpol-guard reach PATH... [--config FILE] [--cni generic|cilium|calico] [--format text|json]
   netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP --port N[/TCP|UDP|SCTP] [--config FILE] [--cni generic|cilium|calico] [--format text|json]
