@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig, SuppressionsFrom } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
-import { DIFF_STAGE, diffConnectivity } from '../diff/connectivity.js';
+import { DIFF_STAGE, diffConnectivity, emptyDiff } from '../diff/connectivity.js';
 import { sameCountedPath } from '../diff/peers.js';
 import { matchingOutsidePods, REPLAY_STAGE, replayFlows, type ReplaySide } from '../replay/replay.js';
 import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
@@ -321,17 +321,6 @@ function stoppedAtDeadline(stage: string, seconds: number, done: StagesDone): Ch
       warnings: count('warning'),
       infos: count('info'),
     },
-  };
-}
-
-function emptyDiff(): DiffResult {
-  return {
-    opened: [],
-    closed: [],
-    workloadsAdded: [],
-    workloadsRemoved: [],
-    newConnections: [],
-    goneConnections: [],
   };
 }
 

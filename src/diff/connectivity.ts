@@ -33,14 +33,7 @@ export function diffConnectivity(
   const ids = (engine: PolicyEngine) => new Set(engine.model.workloads.map((workload) => workload.id));
   const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
   const head = { connections: headEngine.connections(scope), workloadIds: ids(headEngine) };
-  const result: DiffResult = {
-    opened: [],
-    closed: [],
-    workloadsAdded: [],
-    workloadsRemoved: [],
-    newConnections: [],
-    goneConnections: [],
-  };
+  const result = emptyDiff();
   // Each side's connectivity repeats the same peer objects: key and look each one up once.
   const existsOnBothSides = memoised((peer: Peer) => {
     if (isCidrPeer(peer)) return true;
@@ -285,4 +278,16 @@ function commonSegments(group: ExternalGroup): { range: IpRange; base: ConnSet; 
  */
 function byPath(a: PathChange, b: PathChange): number {
   return comparePeers(a.from, b.from) || comparePeers(a.to, b.to) || compareText(a.protocol, b.protocol);
+}
+
+/** A diff with nothing in it: what a comparison starts from, and what a run stopped before the diff reports. */
+export function emptyDiff(): DiffResult {
+  return {
+    opened: [],
+    closed: [],
+    workloadsAdded: [],
+    workloadsRemoved: [],
+    newConnections: [],
+    goneConnections: [],
+  };
 }
