@@ -23786,14 +23786,7 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
   const ids = (engine) => new Set(engine.model.workloads.map((workload) => workload.id));
   const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
   const head = { connections: headEngine.connections(scope), workloadIds: ids(headEngine) };
-  const result = {
-    opened: [],
-    closed: [],
-    workloadsAdded: [],
-    workloadsRemoved: [],
-    newConnections: [],
-    goneConnections: []
-  };
+  const result = emptyDiff();
   const existsOnBothSides = memoised((peer3) => {
     if (isCidrPeer(peer3)) return true;
     const key = peerKey2(peer3);
@@ -23971,6 +23964,16 @@ function commonSegments(group) {
 }
 function byPath(a, b) {
   return comparePeers(a.from, b.from) || comparePeers(a.to, b.to) || compareText(a.protocol, b.protocol);
+}
+function emptyDiff() {
+  return {
+    opened: [],
+    closed: [],
+    workloadsAdded: [],
+    workloadsRemoved: [],
+    newConnections: [],
+    goneConnections: []
+  };
 }
 
 // src/replay/replay.ts
@@ -27808,16 +27811,6 @@ function stoppedAtDeadline(stage, seconds, done) {
       warnings: count3("warning"),
       infos: count3("info")
     }
-  };
-}
-function emptyDiff() {
-  return {
-    opened: [],
-    closed: [],
-    workloadsAdded: [],
-    workloadsRemoved: [],
-    newConnections: [],
-    goneConnections: []
   };
 }
 function cutChanges(diff, max) {

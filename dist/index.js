@@ -45075,14 +45075,7 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
   const ids = (engine) => new Set(engine.model.workloads.map((workload) => workload.id));
   const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
   const head = { connections: headEngine.connections(scope), workloadIds: ids(headEngine) };
-  const result = {
-    opened: [],
-    closed: [],
-    workloadsAdded: [],
-    workloadsRemoved: [],
-    newConnections: [],
-    goneConnections: []
-  };
+  const result = emptyDiff();
   const existsOnBothSides = memoised((peer2) => {
     if (isCidrPeer(peer2)) return true;
     const key = peerKey2(peer2);
@@ -45260,6 +45253,16 @@ function commonSegments(group2) {
 }
 function byPath(a, b) {
   return comparePeers(a.from, b.from) || comparePeers(a.to, b.to) || compareText(a.protocol, b.protocol);
+}
+function emptyDiff() {
+  return {
+    opened: [],
+    closed: [],
+    workloadsAdded: [],
+    workloadsRemoved: [],
+    newConnections: [],
+    goneConnections: []
+  };
 }
 
 // src/replay/replay.ts
@@ -49010,16 +49013,6 @@ function stoppedAtDeadline(stage, seconds, done) {
       warnings: count3("warning"),
       infos: count3("info")
     }
-  };
-}
-function emptyDiff() {
-  return {
-    opened: [],
-    closed: [],
-    workloadsAdded: [],
-    workloadsRemoved: [],
-    newConnections: [],
-    goneConnections: []
   };
 }
 function cutChanges(diff, max) {
