@@ -1,4 +1,5 @@
 import type { Diagnostic, SourceLocation } from '../manifests/types.js';
+import { policyKey, policyName } from '../model/policy-ref.js';
 import type { ClusterModel, PolicyRef } from '../model/types.js';
 import type { FlowPeer, ReplayedFlow } from '../replay/types.js';
 import type { AcceptedCut } from './types.js';
@@ -44,8 +45,9 @@ function matches(pattern: EndPattern, peer: FlowPeer): boolean {
 const peerNamespace = (peer: FlowPeer): string | undefined =>
   'namespace' in peer && typeof peer.namespace === 'string' ? peer.namespace : undefined;
 
-function refKey(ref: Pick<PolicyRef, 'kind' | 'namespace' | 'name'>, text: string): string {
-  return [ref.kind, ref.namespace ?? '', ref.name, text].join('\u0000');
+/** An entry on a policy: the same entry on the same policy at base and head has one key. */
+function entryKey(ref: Pick<PolicyRef, 'kind' | 'namespace' | 'name'>, text: string): string {
+  return `${policyKey(ref)}\u0000${text}`;
 }
 
 /** The model's policies with their annotations and where each is written, of every kind that keeps annotations. */
@@ -71,7 +73,7 @@ export function readExpectedCuts(model: ClusterModel, diagnostics: Diagnostic[] 
     const value = annotations[EXPECT_CUT_ANNOTATION];
     if (value === undefined) continue;
     const location = locate(['metadata', 'annotations', EXPECT_CUT_ANNOTATION]);
-    const policy = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+    const policy = `${ref.kind} ${policyName(ref)}`;
     for (const entry of value.split(/[,\n]/).map((text) => text.trim())) {
       if (entry === '') continue;
       const [fromText, toText, ...rest] = entry.split('->').map((text) => text.trim());
@@ -98,7 +100,7 @@ export function readExpectedCuts(model: ClusterModel, diagnostics: Diagnostic[] 
 
 /** Keys of the expectations base already held (`suppressionsFrom: base` honours only those). */
 export function expectationKeys(expectations: readonly Expectation[]): Set<string> {
-  return new Set(expectations.map((e) => refKey(e.ref, e.text)));
+  return new Set(expectations.map((e) => entryKey(e.ref, e.text)));
 }
 
 /**
@@ -111,7 +113,7 @@ export function acceptExpectedCuts(
   expectations: readonly Expectation[],
   honoured?: ReadonlySet<string>,
 ): { broken: ReplayedFlow[]; accepted: AcceptedCut[] } {
-  const active = honoured ? expectations.filter((e) => honoured.has(refKey(e.ref, e.text))) : expectations;
+  const active = honoured ? expectations.filter((e) => honoured.has(entryKey(e.ref, e.text))) : expectations;
   const result = { broken: [] as ReplayedFlow[], accepted: [] as AcceptedCut[] };
   for (const flow of broken) {
     const by = active.find(
@@ -138,7 +140,7 @@ export function unhonouredExpectations(
   honoured: ReadonlySet<string>,
 ): Diagnostic[] {
   return expectations
-    .filter((e) => !honoured.has(refKey(e.ref, e.text)))
+    .filter((e) => !honoured.has(entryKey(e.ref, e.text)))
     .map((e) => ({
       severity: 'warning' as const,
       code: 'expect-cut-not-honoured',

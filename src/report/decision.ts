@@ -283,8 +283,9 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
     ].join('\n\n');
   }
   const accepted = result.flows?.acceptedCuts ?? [];
+  const changedFlows = changedFlowsItem(result, links);
   const review = [
-    ...changedFlowsItem(result, links),
+    ...changedFlows,
     ...(accepted.length > 0 ? [flowsItem(accepted, links, 'accepts by `expect-cut` the cut of')] : []),
     ...(broken.length > 0 ? [flowsItem(broken, links, 'would cut')] : []),
     ...pathItems(shown.reviewPaths, links, (change) => describeRisks(change.risk, change)),
@@ -300,10 +301,10 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
             ? ['opens paths a reviewer must judge (risks the gate does not fail on)']
             : []),
           ...(shown.acceptedFindings.length > 0 ? ['accepts findings by annotation'] : []),
-          ...(changedFlowsItem(result, links).length > 0 ? ['edits the recorded flows it is judged by'] : []),
+          ...(changedFlows.length > 0 ? ['edits the recorded flows it is judged by'] : []),
           ...(accepted.length > 0 ? ['cuts recorded traffic its policies say they mean to cut'] : []),
         ].join(', ')}.`,
-        `**How to settle it:** ${settleSteps(shown, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlowsItem(result, links).length > 0 })}`,
+        `**How to settle it:** ${settleSteps(shown, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlows.length > 0 })}`,
         `**Also in this change:** ${alsoLine(result, shown, false)}`,
       ]
         .map((line) => `- ${line}`)
