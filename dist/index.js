@@ -48745,8 +48745,8 @@ function matches(pattern, peer2) {
   return peer2.namespace === pattern.namespace && (pattern.name === void 0 || peer2.name === pattern.name);
 }
 var peerNamespace = (peer2) => "namespace" in peer2 && typeof peer2.namespace === "string" ? peer2.namespace : void 0;
-function refKey(ref, text) {
-  return [ref.kind, ref.namespace ?? "", ref.name, text].join("\0");
+function entryKey(ref, text) {
+  return `${policyKey(ref)}\0${text}`;
 }
 function annotatedPolicies(model) {
   return [
@@ -48768,7 +48768,7 @@ function readExpectedCuts(model, diagnostics = []) {
     const value = annotations[EXPECT_CUT_ANNOTATION];
     if (value === void 0) continue;
     const location = locate(["metadata", "annotations", EXPECT_CUT_ANNOTATION]);
-    const policy = `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+    const policy = `${ref.kind} ${policyName(ref)}`;
     for (const entry of value.split(/[,\n]/).map((text) => text.trim())) {
       if (entry === "") continue;
       const [fromText, toText, ...rest] = entry.split("->").map((text) => text.trim());
@@ -48791,10 +48791,10 @@ function readExpectedCuts(model, diagnostics = []) {
   return expectations;
 }
 function expectationKeys(expectations) {
-  return new Set(expectations.map((e) => refKey(e.ref, e.text)));
+  return new Set(expectations.map((e) => entryKey(e.ref, e.text)));
 }
 function acceptExpectedCuts(broken, expectations, honoured) {
-  const active = honoured ? expectations.filter((e) => honoured.has(refKey(e.ref, e.text))) : expectations;
+  const active = honoured ? expectations.filter((e) => honoured.has(entryKey(e.ref, e.text))) : expectations;
   const result = { broken: [], accepted: [] };
   for (const flow of broken) {
     const by = active.find(
@@ -48810,7 +48810,7 @@ function acceptExpectedCuts(broken, expectations, honoured) {
   return result;
 }
 function unhonouredExpectations(expectations, honoured) {
-  return expectations.filter((e) => !honoured.has(refKey(e.ref, e.text))).map((e) => ({
+  return expectations.filter((e) => !honoured.has(entryKey(e.ref, e.text))).map((e) => ({
     severity: "warning",
     code: "expect-cut-not-honoured",
     message: `${EXPECT_CUT_ANNOTATION} entry "${e.text.slice(0, 200)}" added by this pull request is not honoured under suppressionsFrom: base`,
@@ -50855,8 +50855,9 @@ function decisionBlock(result, links) {
     ].join("\n\n");
   }
   const accepted = result.flows?.acceptedCuts ?? [];
+  const changedFlows = changedFlowsItem(result, links);
   const review2 = [
-    ...changedFlowsItem(result, links),
+    ...changedFlows,
     ...accepted.length > 0 ? [flowsItem(accepted, links, "accepts by `expect-cut` the cut of")] : [],
     ...broken.length > 0 ? [flowsItem(broken, links, "would cut")] : [],
     ...pathItems(shown2.reviewPaths, links, (change) => describeRisks(change.risk, change)),
@@ -50870,10 +50871,10 @@ function decisionBlock(result, links) {
           ...broken.length > 0 ? ["cuts recorded traffic the gate does not fail on"] : [],
           ...shown2.reviewPaths.length > 0 ? ["opens paths a reviewer must judge (risks the gate does not fail on)"] : [],
           ...shown2.acceptedFindings.length > 0 ? ["accepts findings by annotation"] : [],
-          ...changedFlowsItem(result, links).length > 0 ? ["edits the recorded flows it is judged by"] : [],
+          ...changedFlows.length > 0 ? ["edits the recorded flows it is judged by"] : [],
           ...accepted.length > 0 ? ["cuts recorded traffic its policies say they mean to cut"] : []
         ].join(", ")}.`,
-        `**How to settle it:** ${settleSteps(shown2, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlowsItem(result, links).length > 0 })}`,
+        `**How to settle it:** ${settleSteps(shown2, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlows.length > 0 })}`,
         `**Also in this change:** ${alsoLine(result, shown2, false)}`
       ].map((line) => `- ${line}`).join("\n")
     ].join("\n\n");
