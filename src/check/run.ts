@@ -18,7 +18,7 @@ import type { FixContext } from '../fix/suggest.js';
 import type { SuggestedFix } from '../fix/types.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import { chooseCni, type Cni } from '../model/cni.js';
-import { LINT_STAGE, runLint, SUPPRESSION_NOT_HONOURED, suppressionKeys } from '../rules/run.js';
+import { LINT_STAGE, runLint, suppressionKeys } from '../rules/run.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { checkDeadline, deadlineAfter, DeadlinePassed, untilDeadline, type Deadline } from '../deadline.js';
 import { cniEvidence, loadSide, modelSide, nothingToAnalyse, type AnalysedSide } from './side.js';
@@ -185,7 +185,8 @@ async function checkWith(
   );
   fixes.offered = findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
   done.findings = findings;
-  done.diagnostics.push(...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED));
+  // What the lint run raised itself counts like input: a rule that failed at head leaves head unchecked.
+  done.diagnostics.push(...headLint.raised);
 
   // Paths to pods the trees do not show are compared through representatives of both sides' peers.
   const represented = (side: AnalysedSide, other: AnalysedSide) => {
@@ -226,7 +227,7 @@ async function checkWith(
     ...configDiagnostics,
     ...(options.diagnostics ?? []),
     ...head.diagnostics,
-    ...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED),
+    ...headLint.raised,
     ...expectations.diagnostics,
     ...(read ? unreadFlowDiagnostics(read) : []),
   ];

@@ -124,6 +124,7 @@ export function runLint(
       ...input.diagnostics.filter((diagnostic) => !consumers.some((consumes) => consumes(diagnostic))),
       ...diagnostics,
     ],
+    raised: diagnostics,
   };
 }
 

@@ -31,7 +31,10 @@ export interface Finding {
 
 export interface LintResult {
   findings: Finding[];
+  /** The input's diagnostics no rule turned into a finding, then those the lint run raised itself. */
   diagnostics: Diagnostic[];
+  /** Only those the lint run raised (a failed rule, an unknown rule id in an ignore annotation, …). */
+  raised: Diagnostic[];
 }
 
 /** What a rule says about itself; the docs (`docs/rules.md`) are rendered from it. */
