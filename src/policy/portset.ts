@@ -127,7 +127,7 @@ export class ConnSet {
   }
 }
 
-function formatRange([lo, hi]: PortRange): string {
+export function formatRange([lo, hi]: PortRange): string {
   return lo === hi ? String(lo) : `${lo}-${hi}`;
 }
 

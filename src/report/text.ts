@@ -2,7 +2,8 @@ import type { CheckResult } from '../check/types.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
-import type { Peer } from '../policy/types.js';
+import { ConnSet, formatRange } from '../policy/portset.js';
+import type { Connection, Peer } from '../policy/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, truncate } from './escape.js';
 import {
@@ -338,4 +339,38 @@ export function renderLintText(result: LintResult, options: TextOptions): string
       (suppressed > 0 ? `, ${suppressed.toLocaleString('en-US')} suppressed` : ''),
   );
   return writer.toString();
+}
+
+/**
+ * `reach` as text: one line per (from, to) with the ports it may use, per protocol (`TCP 80,443, UDP 53`), or
+ * `all ports`. Names and labels come from the manifests: they go through `cleanText` like every terminal field.
+ */
+export function renderReachText(connections: readonly Connection[]): string {
+  if (connections.length === 0) return 'no connection is allowed\n';
+  const lines: string[] = [];
+  let pair: string | undefined;
+  let ports = ConnSet.none();
+  const flush = () => {
+    if (pair !== undefined) lines.push(`${pair} : ${describeReachPorts(ports)}`);
+  };
+  for (const connection of connections) {
+    const next = cleanText(`${peerLabel(connection.from)} -> ${peerLabel(connection.to)}`);
+    if (next !== pair) {
+      flush();
+      pair = next;
+      ports = ConnSet.none();
+    }
+    ports = ports.union(ConnSet.of(connection.protocol, connection.ports));
+  }
+  flush();
+  return `${lines.join('\n')}\n`;
+}
+
+function describeReachPorts(ports: ConnSet): string {
+  if (ports.isAll()) return 'all ports';
+  return Object.entries(ports.byProtocol)
+    .filter(([, ranges]) => ranges.length > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([protocol, ranges]) => `${protocol} ${ranges.map(formatRange).join(',')}`)
+    .join(', ');
 }

@@ -42,6 +42,13 @@ describe('reach', () => {
     expect(stdout).toContain('shop/checkout -> payments/payments-api [StatefulSet] : TCP 8443\n');
   });
 
+  it('says "all ports" for a pair that may use every port of every protocol', async () => {
+    const { stdout } = await cli(['reach', DEMO_HEAD]);
+    // data has no egress policy: postgres may reach the outside on everything (fixtures/demo/head/data/).
+    expect(stdout).toContain('data/postgres [StatefulSet] -> 0.0.0.0/0 : all ports\n');
+    expect(stdout).not.toContain('1-65535');
+  });
+
   it('exits 1 with a diagnostic when input errors leave nothing to analyse', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ng-cli-'));
     writeFileSync(join(dir, 'broken.yaml'), 'kind: [unclosed\n');

@@ -1,9 +1,7 @@
 import { nothingToAnalyse } from '../../check/side.js';
-import { peerLabel } from '../../diff/peers.js';
 import { createEngine } from '../../policy/engine.js';
-import { ConnSet } from '../../policy/portset.js';
 import { withRepresentatives } from '../../policy/representatives.js';
-import type { Connection } from '../../policy/types.js';
+import { renderReachText } from '../../report/text.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
 import { emit, formatDiagnostics, loadPaths, CNI_OPTION } from './common.js';
@@ -43,23 +41,10 @@ export async function reachCommand(argv: string[], io: CliIo): Promise<number> {
       io,
       side.model.workloads.length === 0
         ? 'no workloads in these manifests: nothing to connect\n'
-        : reachText(connections),
+        : renderReachText(connections),
       values.output,
     );
     io.stderr(formatDiagnostics(diagnostics));
   }
   return nothingToAnalyse(side) ? EXIT.failed : EXIT.ok;
-}
-
-function reachText(connections: readonly Connection[]): string {
-  const lines: string[] = [];
-  let previous = '';
-  for (const c of connections) {
-    const pair = `${peerLabel(c.from)} -> ${peerLabel(c.to)}`;
-    const ports = ConnSet.of(c.protocol, c.ports).toString();
-    if (pair === previous) lines[lines.length - 1] += `, ${ports}`;
-    else lines.push(`${pair} : ${ports}`);
-    previous = pair;
-  }
-  return `${lines.join('\n')}${lines.length ? '\n' : ''}${connections.length === 0 ? 'no connection is allowed\n' : ''}`;
 }
