@@ -313,9 +313,14 @@ function opaqueResource(object: LoadedObject, namespace: string): OpaqueResource
 
 /** One note for all the custom resources whose pods are unknown, naming a few. */
 function opaqueDiagnostic(opaque: ReadonlyMap<string, readonly OpaqueResource[]>): Diagnostic {
-  const all = [...opaque.values()].flat();
-  const first = all[0]!;
-  const names = all.slice(0, 5).map(({ kind, namespace, name }) => `${kind} ${namespace}/${name}`);
+  const first = [...opaque.values()][0]![0]!;
+  // A repository of several clusters declares one resource in each: name it once.
+  const all = [
+    ...new Set(
+      [...opaque.values()].flat().map(({ kind, namespace, name }) => `${kind} ${namespace}/${name}`),
+    ),
+  ];
+  const names = all.slice(0, 5);
   const more = all.length > names.length ? ` and ${all.length - names.length} more` : '';
   const namespaces = [...opaque.keys()].sort();
   const shownNamespaces = namespaces.slice(0, 5).join(', ') + (namespaces.length > 5 ? ', ...' : '');

@@ -209,6 +209,23 @@ spec: { template: { metadata: { labels: { app: web } } } }
     ]);
     expect(build('', { complete: true }).model.knowledge?.complete).toBe(true);
   });
+
+  it('names a resource declared once per cluster folder once (fluxcd/flux2-multi-tenancy clusters/*)', () => {
+    const release = `
+apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: { name: tenants, namespace: flux-system }
+`;
+    const { diagnostics } = build(`${release}---${release}`);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'unknown-pods',
+        message: expect.stringContaining(
+          '1 custom resource may create pods this tree does not show (Kustomization flux-system/tenants)',
+        ) as unknown,
+      }),
+    ]);
+  });
 });
 
 describe('namespaces the tree knows (issue 17 item 1)', () => {
