@@ -1,4 +1,5 @@
 import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
+import { policyName } from '../model/policy-ref.js';
 import type { SourceLocation } from '../manifests/types.js';
 import type { Decision, DecidingRule, Explanation, RuleVerdict, SideExplanation } from '../policy/types.js';
 
@@ -32,7 +33,7 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     }
     // A namespaced deny (a Cilium policy's ingressDeny / egressDeny) beats every allow of the tier.
     const deny = side.policies
-      .flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r })))
+      .flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r })))
       .find(({ rule }) => rule.action === 'deny' && rule.peerMatches && rule.portMatches);
     if (deny) {
       parts.push(
@@ -44,24 +45,24 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     // No policy and still isolated: Cilium's `policyEnforcementMode: always` isolates every pod.
     const policies =
       side.policies.length > 0
-        ? side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(', ')
+        ? side.policies.map((p) => `${policyName(p.policy)} (${at(p.policy.location)})`).join(', ')
         : "Cilium's policyEnforcementMode: always";
     const target = side.direction === 'egress' ? `to ${toLabel}` : `from ${fromLabel}`;
     // The port is left out: every port the report lists beside this sentence is denied for the same reason.
     let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target}`;
     const nearMiss = side.policies
-      .flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r })))
+      .flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r })))
       .find(({ rule }) => rule.peerMatches && !rule.portMatches);
     // An address rule covering the pod's stated address is no near miss on Cilium, where it never matches a pod.
     const byAddress = side.policies
-      .flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r })))
+      .flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r })))
       .find(({ rule }) => rule.portMatches && rule.podAddress && !rule.podAddress.matched);
     if (nearMiss)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
     else if (byAddress?.rule.podAddress)
       sentence += ` (${byAddress.policy} ${ruleLabel(side.direction, byAddress.rule)} at ${at(byAddress.rule.loc)} names ${byAddress.rule.podAddress.cidr}, which covers the pod's stated address ${byAddress.rule.podAddress.address}, but on Cilium a CIDR rule or ipBlock matches no pod)`;
     parts.push(sentence);
-    location ??= nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.loc;
+    location ??= nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.policy.location;
   }
   return { text: parts.length > 0 ? parts.join('; ') : 'allowed', ...(location ? { location } : {}) };
 }

@@ -1,7 +1,6 @@
 import { pushTo } from '../collections.js';
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
-import { policyName } from '../model/policy-ref.js';
 import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
 import {
   CILIUM_CLUSTER_LABEL,
@@ -399,11 +398,8 @@ class Engine implements PolicyEngine {
       other: Endpoint,
     ): PolicyVerdict[] =>
       evaluations.map(({ compiled, rules }) => ({
-        policy: policyName(compiled.ref),
-        loc: compiled.ref.location,
-        ...(tiered ? { kind: compiled.ref.kind, tier: compiled.tier, priority: compiled.priority } : {}),
-        // Namespaced policies of other kinds than NetworkPolicy say which (a CiliumNetworkPolicy).
-        ...(!tiered && !compiled.networkPolicy ? { kind: compiled.ref.kind } : {}),
+        policy: compiled.ref,
+        ...(tiered ? { tier: compiled.tier, priority: compiled.priority } : {}),
         rules: rules.map((rule) => ({
           index: rule.compiled.index,
           loc: ruleLocation(compiled, rule.compiled),

@@ -72,12 +72,11 @@ export interface RuleVerdict {
   podAddress?: { cidr: string; address: string; matched: boolean; cni: Cni };
 }
 
+/** One policy that applies to a side, and how each of its rules relates to the question. */
 export interface PolicyVerdict {
-  /** `namespace/name`, or the name of a cluster-scoped policy. */
-  policy: string;
-  loc: SourceLocation;
-  /** Given for admin and baseline policies, and for namespaced ones of other kinds than NetworkPolicy. */
-  kind?: string;
+  /** The policy by kind, namespace (none for a cluster-scoped one), name and where it is written, as `DecidingRule`. */
+  policy: PolicyRef;
+  /** Given for admin and baseline policies. */
   tier?: Tier;
   priority?: number;
   rules: RuleVerdict[];

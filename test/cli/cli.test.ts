@@ -98,6 +98,30 @@ describe('explain', () => {
     expect(explanation.egress.isolated).toBe(true);
     expect(explanation.ingress.isolated).toBe(false);
   });
+
+  it('names each policy in JSON as the other reports do: kind, namespace, name and location', async () => {
+    const { code, stdout } = await cli([
+      'explain',
+      DEMO_HEAD,
+      '--from',
+      'payments/ledger-worker',
+      '--to',
+      'payments/payments-api',
+      '--port',
+      '8443',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const [policy] = JSON.parse(stdout).egress.policies;
+    expect(policy.policy).toEqual({
+      kind: 'NetworkPolicy',
+      namespace: 'payments',
+      name: 'default-deny-egress',
+      location: { file: 'fixtures/demo/head/payments/payments.yaml', line: 106, column: 1 },
+    });
+    expect(policy.rules).toEqual([]);
+  });
 });
 
 describe('explain to a peer outside the repository (issue 17 item 6)', () => {

@@ -65,9 +65,14 @@ describe('engine questions', () => {
     const explanation = engine.explain(web, db, 'TCP', 5433);
     expect(explanation).toMatchObject({ allowed: false, protocol: 'TCP', port: 5433 });
     expect(explanation.egress).toMatchObject({ direction: 'egress', isolated: true, allowed: false });
-    expect(explanation.egress.policies.map((p) => [p.policy, `${p.loc.file}:${p.loc.line}`])).toEqual([
-      ['app/default-deny', 'explain/manifests.yaml:22'],
-      ['app/web-egress', 'explain/manifests.yaml:40'],
+    expect(
+      explanation.egress.policies.map((p) => [
+        `${p.policy.kind} ${p.policy.namespace}/${p.policy.name}`,
+        `${p.policy.location.file}:${p.policy.location.line}`,
+      ]),
+    ).toEqual([
+      ['NetworkPolicy app/default-deny', 'explain/manifests.yaml:22'],
+      ['NetworkPolicy app/web-egress', 'explain/manifests.yaml:40'],
     ]);
     expect(explanation.egress.policies[1]!.rules).toEqual([
       {
@@ -83,7 +88,7 @@ describe('engine questions', () => {
         portMatches: false,
       },
     ]);
-    expect(explanation.ingress.policies.find((p) => p.policy === 'app/db-ingress')!.rules).toMatchObject([
+    expect(explanation.ingress.policies.find((p) => p.policy.name === 'db-ingress')!.rules).toMatchObject([
       { index: 0, peerMatches: true, portMatches: false },
       { index: 1, peerMatches: false, portMatches: false },
     ]);

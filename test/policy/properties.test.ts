@@ -262,12 +262,15 @@ describe('engine properties', () => {
                 ] as const) {
                   // Only where the namespaced tier decides: an admin verdict leaves NetworkPolicy rules moot.
                   const moot = side.decision !== undefined && side.decision.tier !== 'namespaced';
+                  const id = (ref: PolicyRef) => `${ref.namespace}/${ref.name}`;
                   // admittingRules names NetworkPolicy rules (what fixes and unused-rule reports edit).
-                  const networkPolicies = side.policies.filter((policy) => policy.kind === undefined);
+                  const networkPolicies = side.policies.filter(
+                    (policy) => policy.policy.kind === 'NetworkPolicy',
+                  );
                   const admitting = (moot ? [] : networkPolicies).flatMap((policy) =>
                     policy.rules
                       .filter((rule) => rule.peerMatches && rule.portMatches)
-                      .map((rule) => ({ policy: policy.policy, index: rule.index })),
+                      .map((rule) => ({ policy: id(policy.policy), index: rule.index })),
                   );
                   const rules = engine.admittingRules(side.direction, subject, other, protocol, 8080);
                   // decision() names what explain shows as deciding: the tier and rule, and the verdict.
@@ -277,7 +280,6 @@ describe('engine properties', () => {
                     expect(decision.tier).toBe(side.decision.tier);
                     expect(decision.location).toEqual(side.decision.rule?.loc);
                   }
-                  const id = (ref: PolicyRef) => `${ref.namespace}/${ref.name}`;
                   expect(rules.map((rule) => ({ policy: id(rule.policy), index: rule.index }))).toEqual(
                     admitting,
                   );

@@ -7,6 +7,7 @@ import {
   ruleLabel,
 } from '../../diff/explain-text.js';
 import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '../../kinds/unanalysed.js';
+import { policyName } from '../../model/policy-ref.js';
 import type { ClusterModel, Protocol, Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, RuleVerdict, SideExplanation } from '../../policy/types.js';
 import { REPRESENTATIVE_KIND } from '../../policy/representatives.js';
@@ -205,7 +206,8 @@ function sideText(side: SideExplanation, subject: string, other: string): string
       : "Cilium's policyEnforcementMode: always (no policy selects it)";
   const lines = [`${head}isolated by ${isolatedBy}: ${side.allowed ? 'allowed' : 'denied'}`, ...passed];
   for (const policy of side.policies) {
-    lines.push(`    ${policy.policy} (${policy.loc.file}:${policy.loc.line})`);
+    const { location } = policy.policy;
+    lines.push(`    ${policyName(policy.policy)} (${location.file}:${location.line})`);
     if (policy.rules.length === 0) lines.push(`      no ${side.direction} rules: allows nothing`);
     for (const rule of policy.rules) {
       const verdict =
