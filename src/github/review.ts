@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeMarkdown } from '../report/escape.js';
 import type { GitHubClient } from './api.js';
 import type { PullRequestRef } from './sticky-comment.js';
 
@@ -8,7 +9,7 @@ export interface Suggestion {
   line: number;
   endLine: number;
   replacement: string;
-  /** What the fix is for, shown above the suggestion. */
+  /** What the fix is for, shown above the suggestion (plain text from the pull request: escaped when shown). */
   subject: string;
 }
 
@@ -72,7 +73,8 @@ function fence(text: string): string {
 
 function commentBody(marker: string, suggestion: Suggestion): string {
   const ticks = fence(suggestion.replacement);
-  return `${marker}\n**netpol-guard** suggests, for ${suggestion.subject}:\n\n${ticks}suggestion\n${suggestion.replacement}\n${ticks}\n`;
+  // The subject names workloads and files of the pull request: escaped like the sticky comment's text.
+  return `${marker}\n**netpol-guard** suggests, for ${escapeMarkdown(suggestion.subject, 300)}:\n\n${ticks}suggestion\n${suggestion.replacement}\n${ticks}\n`;
 }
 
 /**

@@ -60,13 +60,19 @@ const MARKDOWN_SPECIALS = new Set([
  * shortcodes. A zero-width joiner breaks each pattern while the text still reads the same (the joiners already in
  * the text are gone: see `cleanText`).
  */
+/**
+ * The colon that opens a `:shortcode:` GitHub may show as an emoji: names of letters, digits, `_`, `+` and `-`
+ * (`:rocket:`, `:+1:`, `:-1:`, `:e-mail:`, `:1st_place_medal:`), and the two names of digits only, `:100:` and
+ * `:1234:`. Other runs of digits between colons are times (`08:03:50`), left as they read.
+ */
+const EMOJI_SHORTCODE = /:(?=(?![0-9]+:)[\w+-]+:|(?:100|1234):)/g;
 const AUTOLINK_TRIGGERS: readonly [RegExp, string][] = [
   [/@/g, '@\u200D'],
   [/#(?=\d)/g, '#\u200D'],
   [/\bGH-(?=\d)/gi, '$&\u200D'],
   [/:\/\//g, ':\u200D//'],
   [/\bwww\./gi, '$&\u200D'],
-  [/:(?=[\w+-]*[a-z][\w+-]*:)/gi, ':\u200D'],
+  [EMOJI_SHORTCODE, ':\u200D'],
 ];
 
 /**

@@ -8,7 +8,7 @@ import {
   stickyMarker,
   upsertStickyComment,
 } from '../../src/github/sticky-comment.js';
-import { diffLines, graphqlUrl } from '../../src/github/review.js';
+import { diffLines, graphqlUrl, publishSuggestions } from '../../src/github/review.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../support/github-api-stub.js';
 
 const TOKEN = 'ghs_unit_test_token';
@@ -354,6 +354,38 @@ describe('diffLines', () => {
       '+  - {}',
     ].join('\n');
     expect([...diffLines(patch)]).toEqual([1, 2, 3, 4, 21, 22]);
+  });
+});
+
+describe('publishSuggestions', () => {
+  it('escapes what a suggestion is for: names from the pull request cannot mention, link or show emoji', async () => {
+    const { stub, client } = await setUp();
+    stub.setPullFiles([
+      { filename: 'k8s/a.yaml', patch: '@@ -1,1 +1,2 @@\n kind: NetworkPolicy\n+spec: {}' },
+    ]);
+    await publishSuggestions(
+      client,
+      { ...PR, headSha: 'a'.repeat(40) },
+      {
+        key: 'default',
+        author: undefined,
+        graphqlUrl: `${stub.url}/graphql`,
+        suggestions: [
+          {
+            path: 'k8s/a.yaml',
+            line: 2,
+            endLine: 2,
+            replacement: 'spec: {}',
+            subject: 'front/@here:+1: -> <b>x</b> [y](https://evil.example) TCP/443',
+          },
+        ],
+      },
+    );
+    const [comment] = stub.reviewComments();
+    expect(comment?.body.split('\n')[1]).toBe(
+      '**netpol-guard** suggests, for front/@\u200Dhere:\u200D+1: -&gt; &lt;b&gt;x&lt;/b&gt; ' +
+        '\\[y\\]\\(https:\u200D//evil.example\\) TCP/443:',
+    );
   });
 });
 

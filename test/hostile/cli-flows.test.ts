@@ -52,7 +52,7 @@ const cases: FlowCase[] = [
   committed('unknown-verdict.jsonl', range(2, 5)),
   committed('truncated.jsonl', [3]),
   committed('native-wrong-types.jsonl', range(2, 19), 1, 3),
-  committed('hostile-names.jsonl', range(4, 6), 3, 3),
+  committed('hostile-names.jsonl', range(4, 6), 4, 3),
   { file: fiveMegabyteLine(), skippedLines: [2], records: 2, count: 2 },
 ];
 

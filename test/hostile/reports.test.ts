@@ -17,6 +17,16 @@ import { corpusBase, expectNoCrash, HOSTILE, HOSTILE_FLOWS, tempFolder } from '.
  */
 const OUR_TAGS =
   /<(?!\/?(?:details|summary|code|sub|abbr)>|br>|abbr title="[\dTZ:. -]+">|!-- netpol-guard:run -->)/;
+/** The emoji the report writes itself; any other shortcode GitHub would show came from input. */
+const OUR_EMOJI = new Set([
+  'red_circle',
+  'warning',
+  'information_source',
+  'hourglass',
+  'white_check_mark',
+  'x',
+  'scissors',
+]);
 const LONG_NAME = 'n'.repeat(10_000);
 /** A folder named `<` holding `details>...`: the path reads `</details>...`. */
 const HOSTILE_FILE_NAME = '</details>|@here [x](https:evil.example) `#1`.yaml';
@@ -90,6 +100,10 @@ function expectInertMarkdown(markdown: string): void {
   expect(outside).not.toMatch(/(?<!\\)\]\(|:\/\/|www\./i);
   // No mention and no issue reference: `@` and `#123` are broken by a zero-width joiner.
   expect(outside).not.toMatch(/@(?!\u200D)|#\d/);
+  // No emoji but the report's own: every `:shortcode:` GitHub could show is one of ours (a run of digits is a time).
+  const shortcodes = [...outside.matchAll(/:([\w+-]+):/g)].map((m) => m[1] ?? '');
+  const emoji = shortcodes.filter((name) => !/^\d+$/.test(name) || /^(?:100|1234)$/.test(name));
+  expect(emoji.filter((name) => !OUR_EMOJI.has(name))).toEqual([]);
   // Bounded: the whole comment, and any one name.
   expect(markdown.length).toBeLessThanOrEqual(60_000);
   expect(markdown).not.toContain('n'.repeat(600));
@@ -153,6 +167,10 @@ describe('hostile names in the reports of the real CLI', () => {
     ); // skipped
     expect(markdown).toContain('<code>&lt;/details&gt;\\|@\u200Dhere'); // file name
     expect(markdown).toContain('`dns-egress-missing`');
+    // Emoji shortcodes of a flow's workload name, digits and signs too, shown as text.
+    expect(markdown).toContain(
+      'party:\u200D+1: :\u200D100: :\u200D-1: :\u200Drocket: :\u200D1234: :\u200De-mail:',
+    );
   });
 
   it('lint --format markdown shows them, inert and bounded', async () => {

@@ -29,7 +29,9 @@ describe('escapeMarkdown', () => {
     // Format characters (Cf) and Hangul fillers make one name look like another: gone.
     ['pro\u200Bd\u200D\u2060\uFEFF\u00AD', 'prod'],
     ['pay\u3164ments\u115F\u1160\uFFA0', 'payments'],
-    [':rocket: and :+1:', `:${ZWJ}rocket: and :+1:`],
+    [':rocket: and :+1:', `:${ZWJ}rocket: and :${ZWJ}+1:`],
+    [':-1: :100: :1234: :e-mail:', `:${ZWJ}-1: :${ZWJ}100: :${ZWJ}1234: :${ZWJ}e-mail:`],
+    [':1st_place_medal: and a:b:c:', `:${ZWJ}1st\\_place\\_medal: and a:${ZWJ}b:${ZWJ}c:`],
     ['closes GH-123 and gh-7', `closes GH-${ZWJ}123 and gh-${ZWJ}7`],
     ['at 08:03:50', 'at 08:03:50'],
   ])('escapes %j', (input, expected) => {
