@@ -63,6 +63,7 @@ export function buildModel(
   const services = new Map<string, Service>();
   const policies = new Map<string, NetworkPolicy>();
   const customResources: LoadedObject[] = [];
+  const unplaced: LoadedObject[] = [];
   const tieredPolicies = new Map<
     string,
     { policy: TieredPolicy; more: readonly TieredPolicy[]; loc: SourceLocation }
@@ -136,14 +137,7 @@ export function buildModel(
     if (!policyKind && !isWorkloadKind(object.kind) && object.kind !== 'Service') continue;
 
     const namespace = object.namespace ?? defaultNamespace;
-    if (object.namespace === undefined) {
-      reader.report(
-        [],
-        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
-        'info',
-        'default-namespace',
-      );
-    }
+    if (object.namespace === undefined) unplaced.push(object);
     if (policyKind) {
       addPolicy(policyKind, object, namespace, reader);
       continue;
@@ -207,6 +201,8 @@ export function buildModel(
     if (!workloads.has(id))
       workloads.set(id, { id, namespace, kind, name, labels, ports, ips: [], loc, madeBy: 'the config' });
   }
+
+  if (unplaced.length > 0) diagnostics.push(defaultNamespaceDiagnostic(unplaced, defaultNamespace));
 
   const opaqueResources = addOperatorMade(customResources, defaultNamespace, {
     workloads,
@@ -304,6 +300,28 @@ function addOperatorMade(
   }
   if (opaque.size > 0) into.diagnostics.push(opaqueDiagnostic(opaque));
   return opaque;
+}
+
+/**
+ * One note for every object without a namespace: a repository of namespace-less manifests (applied with `-n` or a
+ * kustomization's `namespace:`) holds dozens, and one line per object buries everything else.
+ */
+function defaultNamespaceDiagnostic(unplaced: readonly LoadedObject[], namespace: string): Diagnostic {
+  const first = unplaced[0]!;
+  const names = unplaced.slice(0, 3).map(({ kind, name }) => `${kind} ${name}`);
+  const more = unplaced.length > names.length ? ` and ${unplaced.length - names.length} more` : '';
+  const count = unplaced.length;
+  return {
+    severity: 'info',
+    code: 'default-namespace',
+    message:
+      `${count} object${count === 1 ? ' has' : 's have'} no metadata.namespace (${names.join(', ')}${more}); ` +
+      `${count === 1 ? 'it is' : 'they are'} analysed in namespace "${namespace}", where \`kubectl apply\` ` +
+      'without `-n` creates them (config `defaultNamespace` names another)',
+    file: first.loc.file,
+    line: first.loc.line,
+    column: first.loc.column,
+  };
 }
 
 function opaqueResource(object: LoadedObject, namespace: string): OpaqueResource {

@@ -27,3 +27,20 @@ describe('a base the loader could not fully read (issue 15 item 3)', () => {
     expect(finding).toMatchObject({ file: 'policy.yaml', introduced: false });
   });
 });
+
+describe('a note both sides make with other numbers', () => {
+  it('is reported once, at head (GoogleCloudPlatform/microservices-demo: namespace-less manifests)', async () => {
+    const dir = resolve('fixtures/manifests/no-namespace');
+    const result = await runCheck({
+      base: { root: `${dir}/base`, paths: [`${dir}/base`] },
+      head: { root: `${dir}/head`, paths: [`${dir}/head`] },
+    });
+    expect(result.diagnostics.filter((d) => d.code === 'default-namespace')).toEqual([
+      expect.objectContaining({
+        file: 'app.yaml',
+        line: 3,
+        message: expect.stringMatching(/^2 objects have/),
+      }),
+    ]);
+  });
+});

@@ -228,7 +228,7 @@ spec:
     });
   });
 
-  it('places objects without a namespace in the default namespace, with one info diagnostic each', () => {
+  it('places objects without a namespace in the default namespace, with one info diagnostic for all', () => {
     const { model, diagnostics } = build(
       `
 apiVersion: v1
@@ -245,11 +245,17 @@ spec: { podSelector: {} }
     );
     expect(model.workloads[0]!.namespace).toBe('apps');
     expect(model.policies[0]).toMatchObject({ id: 'apps/deny', namespaceDeclared: false });
-    expect(
-      diagnostics.filter((d) => d.code === 'default-namespace').map((d) => [d.severity, d.file, d.line]),
-    ).toEqual([
-      ['info', 'm.yaml', 2],
-      ['info', 'm.yaml', 7],
+    expect(diagnostics.filter((d) => d.code === 'default-namespace')).toEqual([
+      {
+        severity: 'info',
+        code: 'default-namespace',
+        message:
+          '2 objects have no metadata.namespace (Pod a, NetworkPolicy deny); they are analysed in namespace "apps", ' +
+          'where `kubectl apply` without `-n` creates them (config `defaultNamespace` names another)',
+        file: 'm.yaml',
+        line: 2,
+        column: 1,
+      },
     ]);
   });
 
