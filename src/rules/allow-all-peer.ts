@@ -12,7 +12,10 @@ export const allowAllPeer: Rule = {
       'A rule that admits every source or destination: a `- {}` peer, or `ports` with no `from`/`to`.',
     rationale:
       'A rule with no `from` (or `to`), an empty list, or an empty peer admits every pod of every namespace and ' +
-      'every external address. It often comes from a rule meant to be "just the port" that forgot its peers.',
+      'every external address. It often comes from a rule meant to be "just the port" that forgot its peers. An ' +
+      'egress rule that is `{}` as a whole is left alone: it is the Kubernetes docs\' "allow all egress" idiom, ' +
+      'written on purpose by policies that restrict ingress only (kube-prometheus, microservices-demo); the diff ' +
+      'still reports what it opens.',
     remediation:
       'List the peers that need access. If the port really is public (an ingress controller), narrow the ports and ' +
       'document it with a suppression annotation.',
@@ -33,6 +36,7 @@ export const allowAllPeer: Rule = {
         for (const rule of policy[direction]) {
           const ports = rule.ports === undefined ? 'on every port' : 'on its ports';
           if (rule.peers === undefined) {
+            if (direction === 'egress' && rule.ports === undefined) continue;
             ctx.report({
               policy: networkPolicyRef(policy),
               path: rule.path,
