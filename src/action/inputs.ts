@@ -8,6 +8,8 @@ import { CNIS, type Cni } from '../model/cni.js';
 import { MAX_RUN_SECONDS } from '../config/defaults.js';
 
 export type CommentMode = 'always' | 'on-change' | 'never';
+/** What a quiet run does about the comment (see `isQuiet`): write it as any other, or write none unless one is there. */
+export type QuietComment = 'post' | 'skip';
 export type ConfigSource = 'head' | 'base';
 
 /** The Action's inputs, parsed and validated once (action.yml documents each). */
@@ -34,6 +36,8 @@ export interface ActionInputs {
   /** Undefined: the config file's `cni` (or, unset there too, the CNI the tree's policy kinds show). */
   cni: Cni | undefined;
   comment: CommentMode;
+  /** `skip`: a quiet run creates no comment (an earlier one of this step is still updated, not left stale). */
+  commentWhenQuiet: QuietComment;
   commentKey: string;
   token: string;
   render: string | undefined;
@@ -60,6 +64,7 @@ export const INPUT_DEFAULTS = {
   'flows-from': 'head',
   'config-from': 'head',
   comment: 'always',
+  'comment-when-quiet': 'post',
   'comment-key': 'default',
   'render-timeout': 300,
   'allow-render-on-pr-target': false,
@@ -70,6 +75,7 @@ export const INPUT_DEFAULTS = {
 const FLOW_FORMATS = ['auto', 'hubble', 'calico', 'native'] as const;
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
+const QUIET_COMMENTS = ['post', 'skip'] as const;
 /** The trees a file may be read from: the pull request's, or the one it merges into. */
 const TREES = ['head', 'base'] as const;
 /** Keys end up inside an HTML comment (`<!-- netpol-guard:KEY -->`): nothing that could close it or confuse a match. */
@@ -116,6 +122,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     );
   }
   const comment = oneOf('comment', COMMENT_MODES, INPUT_DEFAULTS.comment);
+  const commentWhenQuiet = oneOf('comment-when-quiet', QUIET_COMMENTS, INPUT_DEFAULTS['comment-when-quiet']);
   const token = text('token');
   if (token === '' && comment !== 'never') {
     problems.push('token: empty; give a token with pull-requests: write, or set comment: never');
@@ -163,6 +170,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
       text('suppressions-from') === '' ? undefined : oneOf('suppressions-from', TREES, 'head'),
     cni: text('cni') === '' ? undefined : oneOf('cni', CNIS, 'generic'),
     comment,
+    commentWhenQuiet,
     commentKey,
     token,
     render: optional('render'),

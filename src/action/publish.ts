@@ -17,6 +17,7 @@ import type { CheckResult } from '../check/types.js';
 import { writeFileInside } from '../files/contained.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import { comparableReport } from '../report/footer.js';
+import { isQuiet } from '../report/quiet.js';
 import type { MarkdownOptions, RunContext } from '../report/types.js';
 import type { Analysis } from './analyse.js';
 import { selectAnnotations } from './annotations.js';
@@ -85,7 +86,7 @@ export async function publishResult(
 
   await core.summary.addRaw(boundedMarkdown(result, SUMMARY_MAX_BYTES, reportOptions), true).write();
 
-  core.setOutput('comment-id', (await comment(body, marker, inputs, runner)) ?? '');
+  core.setOutput('comment-id', (await comment(body, marker, inputs, runner, isQuiet(result))) ?? '');
   await review(analysis, inputs, runner);
 }
 
@@ -157,6 +158,7 @@ async function comment(
   marker: string,
   inputs: ActionInputs,
   runner: RunnerEnvironment,
+  quiet: boolean,
 ): Promise<number | undefined> {
   if (inputs.comment === 'never') return undefined;
   const number = pullRequestNumber(runner.event);
@@ -166,16 +168,26 @@ async function comment(
   }
   const client = createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl });
   try {
+    // A quiet run (nothing about this pull request to say) may leave the conversation alone, but never an earlier
+    // comment of this step showing an older verdict: that one is updated.
+    const create = !(inputs.commentWhenQuiet === 'skip' && quiet);
     const outcome = await upsertStickyComment(
       client,
       { owner: runner.owner, repo: runner.repo, number },
-      { marker, body, mode: inputs.comment, comparable: comparableReport },
+      { marker, body, mode: inputs.comment, comparable: comparableReport, create },
     );
     for (const other of outcome.skipped) {
       core.warning(
         `Comment ${other.id} by ${other.login} carries this step's marker, but this token may not edit it (it is ` +
           'not its own): left alone, and the report is in a comment of its own.',
       );
+    }
+    if (outcome.id === undefined) {
+      core.info(
+        'Nothing to say about this pull request (it changes no policy or workload, and the check found nothing): ' +
+          'no comment written (comment-when-quiet: skip). The report is in the job summary.',
+      );
+      return undefined;
     }
     core.info(`Pull request comment ${outcome.id}: ${outcome.action}.`);
     return outcome.id;

@@ -21,7 +21,14 @@ import { chooseCni, type Cni } from '../model/cni.js';
 import { LINT_STAGE, runLint, suppressionKeys } from '../rules/run.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { checkDeadline, deadlineAfter, DeadlinePassed, untilDeadline, type Deadline } from '../deadline.js';
-import { cniEvidence, loadSide, modelSide, nothingToAnalyse, type AnalysedSide } from './side.js';
+import {
+  cniEvidence,
+  loadSide,
+  modelSide,
+  nothingToAnalyse,
+  type AnalysedSide,
+  type LoadedSide,
+} from './side.js';
 import {
   baseOnlyDiagnostics,
   filesUnread,
@@ -283,8 +290,25 @@ async function checkWith(
       warnings: count('warning'),
       infos: count('info'),
     },
+    ...(options.changedFiles ? { changedManifests: changedManifests(options, [baseRead, headRead]) } : {}),
     gate: { failOn, failOnBrokenFlows: config.failOnBrokenFlows, inputReasons },
   };
+}
+
+/**
+ * The changed files that hold an object of either side: what tells a pull request that touches policies or workloads
+ * from one that does not (a README, a flow file). Rendered manifests come from files the render reads, which are not
+ * known: the render output counts as changed when base and head rendered differently.
+ */
+function changedManifests(options: CheckOptions, sides: readonly LoadedSide[]): string[] {
+  const rendered = (source: ManifestSource) => ('rendered' in source ? source.rendered : undefined);
+  const renders = [rendered(options.base), rendered(options.head)];
+  if (renders.some((render) => render !== undefined)) {
+    const [base, head] = renders;
+    return base?.text === head?.text ? [] : [head?.name ?? base?.name ?? RENDERED_NAME];
+  }
+  const files = new Set(sides.flatMap((side) => cniEvidence(side).map((seen) => seen.file)));
+  return [...new Set(options.changedFiles ?? [])].filter((file) => files.has(file)).sort();
 }
 
 /**

@@ -50,6 +50,12 @@ export interface CheckResult {
     infos: number;
   };
   /**
+   * The files the pull request changed (`changedFiles` of the check) that hold an object the analysis reads (a policy,
+   * a workload, a namespace, a Service...) at base or head, sorted; with rendered manifests, the render output's name
+   * when base and head rendered differently. Absent when the caller gave no changed files.
+   */
+  changedManifests?: string[];
+  /**
    * What the verdict was judged by, so a report can tell what fails the check from what is there to review. Absent
    * in results made by hand: reports then take every broken flow and every new error as failing.
    */

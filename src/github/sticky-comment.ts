@@ -56,8 +56,10 @@ export async function commentAuthor(client: GitHubClient): Promise<string | unde
 }
 
 export interface CommentOutcome {
-  action: 'created' | 'updated' | 'unchanged';
-  id: number;
+  /** `none`: there was no comment of this token's to update, and `create: false` asked for no new one. */
+  action: 'created' | 'updated' | 'unchanged' | 'none';
+  /** Undefined only when `action` is `none`. */
+  id: number | undefined;
   /** Marked comments by someone else (another App) that this token may not edit: left alone. */
   skipped: { id: number; login: string }[];
 }
@@ -76,6 +78,8 @@ export async function upsertStickyComment(
     mode: 'always' | 'on-change';
     /** What `on-change` compares of two bodies (default: all of them); parts that change every run are left out. */
     comparable?: (body: string) => string;
+    /** False: update this token's comment when there is one, create none (a quiet run). Default true. */
+    create?: boolean;
   },
 ): Promise<CommentOutcome> {
   const comparable = options.comparable ?? ((text: string) => text);
@@ -100,6 +104,7 @@ export async function upsertStickyComment(
       skipped.push({ id: existing.id, login: existing.user?.login ?? 'unknown' });
     }
   }
+  if (options.create === false) return { action: 'none', id: undefined, skipped };
   const created = await client.request<IssueComment>('POST', `${issue}/${pr.number}/comments`, { body });
   return { action: 'created', id: created.id, skipped };
 }

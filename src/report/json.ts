@@ -134,6 +134,7 @@ const CHECK_RESULT: KeyOrder = {
     unusedRules: { policy: true, direction: true, index: true, file: true, line: true },
   },
   diagnostics: DIAGNOSTIC,
+  changedManifests: true,
   summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true },
   gate: { failOn: true, failOnBrokenFlows: true, inputReasons: true },
 };

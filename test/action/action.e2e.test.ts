@@ -328,6 +328,58 @@ describe('netpol-guard Action on a harmless pull request', () => {
   });
 });
 
+describe('netpol-guard Action with comment-when-quiet: skip', () => {
+  const quiet = { 'comment-when-quiet': 'skip' };
+  const said = 'no comment written (comment-when-quiet: skip)';
+
+  it('writes no comment on a quiet pull request, one once it touches a workload, and then keeps that one current', async () => {
+    // Only the README changes (and the flows, the same at base and head): nothing to say.
+    const pr = await pullRequest('base');
+    const first = await run(pr, { inputs: quiet });
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(stub.comments(PR_NUMBER)).toEqual([]);
+    expect(first.outputs['comment-id']).toBe('');
+    expect(first.stdout).toContain(said);
+    expect(first.summary).toContain('netpol-guard');
+
+    // An image bump changes no path, but the pull request now touches a workload's file: the comment is written.
+    const workloads = path.join(pr.repo.dir, 'k8s/shop/workloads.yaml');
+    const bumped = readFileSync(workloads, 'utf8').replace('frontend:1.42.0', 'frontend:1.43.0');
+    const touched = {
+      ...pr,
+      headSha: pr.repo.commit('bump frontend', { 'k8s/shop/workloads.yaml': bumped }),
+    };
+    const second = await run(touched, { inputs: quiet });
+    expect(second.exitCode, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).not.toContain(said);
+    const [written] = stub.comments(PR_NUMBER);
+    expect(written?.body.split('\n')[0]).toBe(MARKER);
+    expect(second.outputs['comment-id']).toBe(String(written?.id));
+
+    // Quiet again (a README change on top), with this step's comment there: it is updated, not left standing.
+    const later = {
+      ...pr,
+      baseSha: touched.headSha,
+      headSha: pr.repo.commit('docs', { 'README.md': '# ops\n' }),
+    };
+    const third = await run(later, { inputs: quiet });
+    expect(third.exitCode, third.stdout + third.stderr).toBe(0);
+    const comments = stub.comments(PR_NUMBER);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain(later.headSha.slice(0, 7));
+    expect(comments[0]?.body).not.toBe(written?.body);
+    expect(third.outputs['comment-id']).toBe(String(written?.id));
+  });
+
+  it('still comments on a pull request that breaks flows', async () => {
+    const pr = await pullRequest('head');
+    const result = await run(pr, { inputs: quiet });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).not.toContain(said);
+    expect(stub.comments(PR_NUMBER)).toHaveLength(1);
+  });
+});
+
 describe('netpol-guard Action on a workload name the API server would refuse', () => {
   it('fails closed: the object is not analysed, and the error shows the name escaped', async () => {
     const pr = await pullRequest('base');
