@@ -117,10 +117,23 @@ interface DirectionRow {
   everyPodNamed: CompiledPorts[];
   /** Ports allowed with the pods of one other group, by group index. */
   byGroup: Map<number, ConnSet>;
+  /**
+   * The groups (by index) this row may allow some port with, a superset that `connectivity()` pairs a group with;
+   * undefined when that may be any group.
+   */
+  reached(): readonly number[] | undefined;
   /** What the allows give addresses outside the pods, before they are cut into blocks. */
   contributions: ExternalContribution[];
   /** Addresses outside the pods, cut into blocks with the ports allowed with each (worked out when first asked). */
   external(): readonly ExternalBlock[];
+}
+
+/** Groups by the tier rules of one list that match them (see `tierClasses`). */
+interface TierClasses {
+  /** The class of each group, by group index. */
+  classOf: Int32Array;
+  /** The groups of each class, by class. */
+  members: Group[][];
 }
 
 /** What each rule of one policy says about one connection. */
@@ -156,6 +169,8 @@ class Engine implements PolicyEngine {
   private readonly peerGroups = new Map<string, Group[]>();
   private readonly namespaceGroups = new Map<string, Group[]>();
   private readonly peerMembers = new Map<string, readonly Workload[]>();
+  /** Classes of groups per distinct list of tier rules (`tierClasses`). */
+  private readonly tierClassCache = new Map<string, TierClasses>();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
   private readonly externalBlockCache = new ExternalBlockCache();
   /** Which pods address rules match on the model's CNI. */
@@ -548,12 +563,10 @@ class Engine implements PolicyEngine {
     rows: readonly { egress: DirectionRow; ingress: DirectionRow }[],
     rank: ReadonlyMap<Workload, number>,
   ): (source: Group) => readonly Workload[] {
-    const reachesEveryPod = (row: DirectionRow) =>
-      row.compose !== undefined || !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
-    const admitAnyone = this.groups.filter((group) => reachesEveryPod(rows[group.index]!.ingress));
+    const admitAnyone = this.groups.filter((group) => rows[group.index]!.ingress.reached() === undefined);
     const admittedBy = new Map<number, Group[]>();
     for (const destination of this.groups) {
-      for (const source of rows[destination.index]!.ingress.byGroup.keys())
+      for (const source of rows[destination.index]!.ingress.reached() ?? [])
         pushTo(admittedBy, source, destination);
     }
     const byRank = (a: Workload, b: Workload) => rank.get(a)! - rank.get(b)!;
@@ -572,11 +585,11 @@ class Engine implements PolicyEngine {
     return (source) => {
       let list = cache.get(source);
       if (!list) {
-        const egress = rows[source.index]!.egress;
+        const reachedIndices = rows[source.index]!.egress.reached();
         const extra = admittingExtra(source);
-        if (reachesEveryPod(egress)) list = admitting(extra);
+        if (reachedIndices === undefined) list = admitting(extra);
         else {
-          const reached = [...egress.byGroup.keys()].map((index) => this.groups[index]!);
+          const reached = reachedIndices.map((index) => this.groups[index]!);
           list =
             memberCount(reached) < anyoneInOrder.length + memberCount(extra)
               ? inOrder(reached)
@@ -598,7 +611,10 @@ class Engine implements PolicyEngine {
 
   /**
    * The row of a group that admin or baseline rules or namespaced denies apply to: the tiers composed per other
-   * group, and per segment of the address space cut at every rule's addresses.
+   * group, and per segment of the address space cut at every rule's addresses. Other groups that the same tier
+   * rules match get the same ordered rules (`tierClasses`): those are worked out once per class, and each
+   * composition once per class and namespaced allow, so a cluster policy over every pod costs per class of groups,
+   * not per pair.
    */
   private composedRow(group: Group, direction: Direction, namespaced: DirectionRow): DirectionRow {
     const selecting = group.selecting[direction];
@@ -610,41 +626,133 @@ class Engine implements PolicyEngine {
         .map(({ rule, action }) => ({ action, ports: rule.ports.resolve(destinationPorts(other)) }));
     const denied = (rules: readonly OrderedRule[]) =>
       rules.reduce((ports, rule) => ports.union(rule.ports), ConnSet.none());
-    const compose = (other: Group) => {
-      const facts = { pod: other.facts };
-      return composeDirection(
-        ordered(selecting.admin, facts, other),
-        {
-          decides: selecting.decides,
-          allow: rowPorts(namespaced, other),
-          deny: denied(ordered(selecting.denies, facts, other)),
-        },
-        ordered(selecting.baseline, facts, other),
-      );
-    };
     const allRules = [...selecting.admin, ...selecting.baseline, ...selecting.denies];
+    // Named ports resolve towards the other group on egress: groups declaring other ports are other classes.
+    const byPorts =
+      direction === 'egress' &&
+      (namespaced.everyPodNamed.length > 0 || allRules.some(({ rule }) => rule.ports.hasNamed));
+    const classes = this.tierClasses(allRules, byPorts);
+    const perClass = new Map<number, { compose: (allow: ConnSet) => ConnSet }>();
+    const ofClass = (index: number) => {
+      let entry = perClass.get(index);
+      if (!entry) {
+        const representative = classes.members[index]![0]!;
+        const facts = { pod: representative.facts };
+        const admin = ordered(selecting.admin, facts, representative);
+        const deny = denied(ordered(selecting.denies, facts, representative));
+        const baseline = ordered(selecting.baseline, facts, representative);
+        const byAllow = new Map<ConnSet, ConnSet>();
+        const compose = (allow: ConnSet) => {
+          let ports = byAllow.get(allow);
+          if (!ports) {
+            ports = composeDirection(admin, { decides: selecting.decides, allow, deny }, baseline);
+            byAllow.set(allow, ports);
+          }
+          return ports;
+        };
+        perClass.set(index, (entry = { compose }));
+      }
+      return entry;
+    };
+    const compose = (other: Group) =>
+      ofClass(classes.classOf[other.index]!).compose(
+        namespacedPorts(namespaced, other, namespaced.byGroup.get(other.index)),
+      );
+    // A group its namespaced allows do not name gets what its class gets; the groups they name are listed too.
+    const reached = once(() => {
+      const indices = new Set(namespaced.byGroup.keys());
+      let everyClass = true;
+      classes.members.forEach((members, index) => {
+        const representative = members[0]!;
+        if (
+          ofClass(index)
+            .compose(namespacedPorts(namespaced, representative, undefined))
+            .isEmpty()
+        )
+          everyClass = false;
+        else for (const member of members) indices.add(member.index);
+      });
+      return everyClass ? undefined : [...indices];
+    });
     const boundaries = [
       ...namespaced.contributions.flatMap((c) => c.ranges ?? []),
       ...allRules.flatMap(({ rule }) => (rule.peers ?? []).flatMap((peer) => peer.ipRanges)),
     ];
+    // What the segments get depends on the contributions, the tiers' rules and, where a rule names ports on
+    // ingress, this group's ports: rows that share them share their blocks.
+    const tiersKey = () => {
+      const tiers = [selecting.admin, selecting.baseline, selecting.denies]
+        .map((rules) => rules.map(({ rule }) => ruleId(rule)).join(','))
+        .join(';');
+      const named = direction === 'ingress' && allRules.some(({ rule }) => rule.ports.hasNamed);
+      return `${direction}|${selecting.decides}|${tiers}|${named ? portsKey(group.facts.ports) : ''}`;
+    };
     const external = once(() =>
-      blocksOf(boundaries, (segment) => {
-        const facts = { address: segment };
-        const allow = namespaced.contributions
-          .filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment)))
-          .reduce((ports, c) => ports.union(c.ports), ConnSet.none());
-        return composeDirection(
-          ordered(selecting.admin, facts, undefined),
-          {
-            decides: selecting.decides,
-            allow,
-            deny: denied(ordered(selecting.denies, facts, undefined)),
-          },
-          ordered(selecting.baseline, facts, undefined),
-        );
-      }),
+      this.externalBlockCache.composed(namespaced.contributions, tiersKey(), () =>
+        blocksOf(boundaries, (segment) => {
+          const facts = { address: segment };
+          const allow = namespaced.contributions
+            .filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment)))
+            .reduce((ports, c) => ports.union(c.ports), ConnSet.none());
+          return composeDirection(
+            ordered(selecting.admin, facts, undefined),
+            {
+              decides: selecting.decides,
+              allow,
+              deny: denied(ordered(selecting.denies, facts, undefined)),
+            },
+            ordered(selecting.baseline, facts, undefined),
+          );
+        }),
+      ),
     );
-    return { ...namespaced, compose, external };
+    return { ...namespaced, compose, reached, external };
+  }
+
+  /**
+   * Other groups as one list of tier rules sees them: two groups of a class are matched by the same rules and, with
+   * `byPorts`, declare the same ports, so every rule orders and resolves alike towards both. Worked out once per
+   * distinct list (most groups share their tenant's), each rule's peers matched as `matchedGroups` does.
+   */
+  private tierClasses(rules: readonly TierRule[], byPorts: boolean): TierClasses {
+    const key = `${byPorts}|${rules.map(({ rule }) => ruleId(rule)).join(',')}`;
+    let classes = this.tierClassCache.get(key);
+    if (classes) return classes;
+    // Refine one class (0: matched by no rule) rule by rule: a rule's matched groups leave their class for a new one.
+    const classOf = new Int32Array(this.groups.length);
+    const seen = new Int32Array(this.groups.length).fill(-1);
+    let count = 1;
+    rules.forEach(({ rule }, position) => {
+      // A rule without peers matches every group: it splits nothing.
+      if (!rule.peers) return;
+      const split = new Map<number, number>();
+      for (const peer of rule.peers) {
+        for (const { index } of this.matchedGroups(peer)) {
+          if (seen[index] === position) continue;
+          seen[index] = position;
+          let to = split.get(classOf[index]!);
+          if (to === undefined) split.set(classOf[index]!, (to = count++));
+          classOf[index] = to;
+        }
+      }
+    });
+    const renumbered = new Map<string, number>();
+    const members: Group[][] = [];
+    for (const group of this.groups) {
+      const raw = byPorts
+        ? `${classOf[group.index]}|${portsKey(group.facts.ports)}`
+        : `${classOf[group.index]}`;
+      let index = renumbered.get(raw);
+      if (index === undefined) {
+        renumbered.set(raw, (index = members.length));
+        members.push([]);
+      }
+      members[index]!.push(group);
+      classOf[group.index] = index;
+    }
+    classes = { classOf, members };
+    this.tierClassCache.set(key, classes);
+    return classes;
   }
 
   /** A group's row as its namespaced tier's allows give it (all that NetworkPolicies need). */
@@ -654,6 +762,10 @@ class Engine implements PolicyEngine {
       everyPod: ConnSet.none(),
       everyPodNamed: [],
       byGroup: new Map(),
+      reached: () =>
+        !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0
+          ? undefined
+          : [...row.byGroup.keys()],
       contributions: [],
       external: () => [],
     };
@@ -901,6 +1013,25 @@ function ruleLocation(policy: CompiledPolicy, rule: CompiledRule): SourceLocatio
 
 const ruleLocations = new WeakMap<CompiledRule, SourceLocation>();
 
+/** A number per compiled rule, naming lists of rules in cache keys (rules are shared by every engine). */
+function ruleId(rule: CompiledRule): number {
+  let id = ruleIds.get(rule);
+  if (id === undefined) ruleIds.set(rule, (id = nextRuleId++));
+  return id;
+}
+
+const ruleIds = new WeakMap<CompiledRule, number>();
+let nextRuleId = 0;
+
+/** Container ports as text: groups that declare the same ports resolve every named port alike. */
+function portsKey(ports: readonly ContainerPort[]): string {
+  let key = portsKeys.get(ports);
+  if (key === undefined) portsKeys.set(ports, (key = JSON.stringify(ports)));
+  return key;
+}
+
+const portsKeys = new WeakMap<readonly ContainerPort[], string>();
+
 /** Identical pods share what selects them, and so its meaning. */
 const selectionMeanings = new WeakMap<Selecting, string>();
 
@@ -1027,8 +1158,16 @@ export function groupKey(workload: Workload): string {
 /** The ports a precomputed row allows with one other group. */
 function rowPorts(row: DirectionRow, other: Group): ConnSet {
   if (row.compose) return row.compose(other);
+  return namespacedPorts(row, other, row.byGroup.get(other.index));
+}
+
+/**
+ * The ports a row's namespaced allows give one other group: `own` is what the rules whose peers list that group give
+ * it (its `byGroup` entry; undefined for what every group not listed gets).
+ */
+function namespacedPorts(row: DirectionRow, other: Group, own: ConnSet | undefined): ConnSet {
   if (!row.isolated) return ConnSet.all();
-  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
+  let ports = own ? row.everyPod.union(own) : row.everyPod;
   for (const named of row.everyPodNamed) ports = ports.union(named.resolve(other.facts.ports));
   return ports;
 }

@@ -88,11 +88,23 @@ export class ExternalBlockCache {
   private nextRangeId = 0;
 
   blocks(contributions: readonly ExternalContribution[]): ExternalBlock[] {
-    const key = contributions
+    return this.composed(contributions, '', () => externalBlocks(contributions));
+  }
+
+  /**
+   * What `compute` gives for the contributions and whatever else `also` names (the tiers' rules a composed row cuts
+   * the address space with), once per distinct pair: every pod one cluster policy selects has the same blocks.
+   */
+  composed(
+    contributions: readonly ExternalContribution[],
+    also: string,
+    compute: () => ExternalBlock[],
+  ): ExternalBlock[] {
+    const key = `${also}#${contributions
       .map((c) => `${c.ranges ? this.idOf(c.ranges) : '*'}=${c.ports.toString()}`)
-      .join('|');
+      .join('|')}`;
     let blocks = this.byKey.get(key);
-    if (!blocks) this.byKey.set(key, (blocks = externalBlocks(contributions)));
+    if (!blocks) this.byKey.set(key, (blocks = compute()));
     return blocks;
   }
 
