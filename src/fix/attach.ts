@@ -4,7 +4,14 @@ import type { ReplayedFlow } from '../replay/types.js';
 import type { Diagnostic } from '../manifests/types.js';
 import type { Finding } from '../rules/types.js';
 import { flowKey, type ObservedFlow } from '../replay/observed.js';
-import { fixAllows, suggestDnsFix, suggestFlowFix, type FixContext, type FixOutcome } from './suggest.js';
+import {
+  fixAllows,
+  reusingOffered,
+  suggestFindingFix,
+  suggestFlowFix,
+  type FixContext,
+  type FixOutcome,
+} from './suggest.js';
 import type { BrokenFlow, RulePatch, SuggestedFix } from './types.js';
 
 /** Where a side's manifests come from (as `runCheck` takes them). */
@@ -34,7 +41,10 @@ function readQuietly(file: string): string | undefined {
   }
 }
 
-/** Fixes for the findings that have one (`dns-egress-missing`); suppressed findings are left alone. */
+/**
+ * Fixes for the findings that have one (`dns-egress-missing`'s rule, the one-line edit of a label typo or a wrong
+ * port); suppressed findings are left alone.
+ */
 export function withFindingFixes(
   findings: readonly Finding[],
   context: FixContext,
@@ -43,7 +53,7 @@ export function withFindingFixes(
 ): Finding[] {
   return findings.map((finding) => {
     if (finding.suppressed) return finding;
-    const fix = take(suggestDnsFix(context, finding), changedFiles, diagnostics);
+    const fix = take(suggestFindingFix(context, finding), changedFiles, diagnostics);
     return fix ? { ...finding, fix } : finding;
   });
 }
@@ -67,6 +77,8 @@ export function withFlowFixes(
   offered: readonly SuggestedFix[] = [],
 ): BrokenFlow[] {
   const byKey = new Map(observed.map((flow) => [flow.key, flow]));
+  // The findings' fixes, then each flow's as it is chosen: a later flow reuses what an earlier one was given.
+  const reusable = [...offered];
   return broken.map((flow, index) => {
     if (index >= MAX_FLOW_FIXES) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
@@ -75,15 +87,18 @@ export function withFlowFixes(
     const namespaces = new Set(
       [from, to].flatMap((end) => ('workload' in end ? [end.workload.namespace] : [])),
     );
-    const shared = offered.find(
+    const shared = reusable.find(
       (fix) =>
         namespaces.has(fix.policy.namespace ?? '') &&
         fixAllows(context, fix, from, to, flow.protocol, flow.port),
     );
     if (shared) return { ...flow, fix: shared };
-    const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
-    const fix = take(outcome, changedFiles, diagnostics);
-    return fix ? { ...flow, fix } : flow;
+    const outcome = suggestFlowFix(context, from, to, flow.protocol, flow.port);
+    const own = take(outcome, changedFiles, diagnostics);
+    if (!own) return flow;
+    const fix = reusingOffered(context, own, reusable, from, to, flow.protocol, flow.port);
+    reusable.push(fix);
+    return { ...flow, fix };
   });
 }
 

@@ -29,20 +29,49 @@ export function fixItems(result: {
   const findings = result.findings.flatMap((finding) =>
     finding.fix ? [{ subject: `${finding.rule} at ${finding.file}:${finding.line}`, fix: finding.fix }] : [],
   );
-  // One fix for several needs (a flow's DNS rule is the finding's) is shown once, for all of them.
+  // One fix for several needs (a flow's DNS rule is the finding's) is shown once, for all of them; so is a
+  // finding's one patch that a flow's fix holds (the edit the flow's ingress reuses).
   const items = new Map<string, FixItem>();
   for (const item of [...flows, ...findings]) {
-    const key = JSON.stringify(item.fix);
-    const same = items.get(key);
+    const key = canonical(item.fix);
+    const same =
+      items.get(key) ??
+      (item.fix.alsoNeeded
+        ? undefined
+        : [...items.values()].find(({ fix }) => fix.alsoNeeded && canonical(fix.alsoNeeded) === key));
     if (same) same.subject = `${same.subject}; ${item.subject}`;
     else items.set(key, { ...item });
   }
   return [...items.values()];
 }
 
-/** `add to spec.egress of app/web-egress (policies.yaml:67)`. */
+/** JSON with keys in one order: one fix reached by two ways is one key. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/**
+ * `add to spec.egress of app/web-egress (policies.yaml:67)`, `add NetworkPolicy app/allow-dns after
+ * policies.yaml:51`, `edit spec.ingress of app/api-ingress (policies.yaml:13), the line becomes`.
+ */
 export function describePatch(patch: RulePatch): string {
-  return `add to spec.${patch.direction} of ${policyName(patch.policy)} (${patch.file}:${patch.line})`;
+  const name = policyName(patch.policy);
+  if (patch.change === 'policy') return `add ${patch.policy.kind} ${name} after ${patch.file}:${patch.line}`;
+  if (patch.change === 'edit')
+    return `edit spec.${patch.direction} of ${name} (${patch.file}:${patch.line}), the line becomes`;
+  return `add to spec.${patch.direction} of ${name} (${patch.file}:${patch.line})`;
+}
+
+/** What a patch does, in a few words: `add a rule to spec.egress of app/web`, `add NetworkPolicy app/allow-dns`. */
+export function patchSummary(patch: RulePatch): string {
+  const name = policyName(patch.policy);
+  if (patch.change === 'policy') return `add ${patch.policy.kind} ${name}`;
+  if (patch.change === 'edit') return `edit line ${patch.line} of ${name}`;
+  return `add a rule to spec.${patch.direction} of ${name}`;
 }
 
 /** `flows seen 2026-11-21T10:00:11Z to 2026-11-21T10:02:45Z` (or `flows without times`): every figure from flows names it. */

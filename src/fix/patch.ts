@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isSeq, parseAllDocuments, stringify, type Node } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, type Node } from 'yaml';
 import { readPlainBlockYaml } from '../manifests/block-yaml.js';
 import { DEFAULT_LOAD_LIMITS } from '../manifests/load.js';
 import type { Direction } from '../policy/types.js';
@@ -12,10 +12,17 @@ export interface PolicyTarget {
   defaultNamespace: string;
   /** A line inside the policy's document: picks one among duplicates. */
   line?: number;
+  /** The policy's kind; absent: NetworkPolicy. */
+  kind?: string;
 }
 
-/** The patched file, and the text of the patched policy's document, from its first key to its end. */
-export type PatchOutcome = { text: string; policyText: string | undefined } | { error: string };
+/**
+ * The patched file, and the text of the patched policy's document, from its first key to its end; `change` when the
+ * patch knows the lines it replaces better than a line diff would find them (a new document that starts like the
+ * next one).
+ */
+export type PatchOutcome =
+  { text: string; policyText: string | undefined; change?: ChangedLines } | { error: string };
 
 type ParsedDocument = Document.Parsed;
 
@@ -56,6 +63,120 @@ export function addRule(
     }
   }
   return { error: `could not add a rule to spec.${direction} of ${target.namespace}/${target.name}` };
+}
+
+/**
+ * Inserts a new policy document right after the document of `anchor` (the pure default deny it sits beside), so a
+ * suggestion on the anchor's last line shows it, and nothing else of the file changes. The result is checked by
+ * parsing it again: the anchor is unchanged and the new document reads as `policy`.
+ */
+export function addPolicy(text: string, anchor: PolicyTarget, policy: Record<string, unknown>): PatchOutcome {
+  const found = findPolicyDocument(text, anchor);
+  if ('error' in found) return found;
+  const range = found.document.contents?.range;
+  if (!range || DIRECTIVE.test(text)) return { error: 'the policy is not a block document of its own' };
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  // The end of the anchor's last line: comments after it belong to what follows.
+  const lineEnd = text.indexOf('\n', Math.max(range[1] - 1, 0));
+  const offset = lineEnd === -1 ? text.length : lineEnd + 1;
+  const documentYaml = stringify(policy).trimEnd();
+  const patched = insertAt(text, offset, ['---', ...documentYaml.split('\n')], newline);
+  const documents = parsedDocuments(patched);
+  const added = documents[found.index + 1];
+  const anchorAgain = documents[found.index];
+  if (
+    !added ||
+    !anchorAgain ||
+    added.errors.length > 0 ||
+    !isDeepStrictEqual(plainValue(added), policy) ||
+    !isDeepStrictEqual(plainValue(anchorAgain), plainValue(found.document))
+  ) {
+    return { error: `could not add a policy after ${anchor.namespace}/${anchor.name}` };
+  }
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - (before.endsWith('\n') ? 1 : 0);
+  const replaced = text.slice(text.lastIndexOf('\n', offset - 2) + 1, offset).replace(/\r?\n$/, '');
+  return {
+    text: patched,
+    policyText: documentYaml,
+    change: { line, endLine: line, replacement: [replaced, '---', documentYaml].join('\n') },
+  };
+}
+
+/** Where a one-scalar edit goes: the value at `path` in the policy, or (with `key`) the key of that map entry. */
+export interface ScalarEdit {
+  path: readonly (string | number)[];
+  key?: boolean;
+  value: string | number;
+}
+
+/**
+ * Replaces one scalar of a policy in place (a label typo, a port number): only its characters change, in the quoting
+ * it had, so the suggestion is the one line it is on. Checked by parsing again: the policy is what it was but for
+ * that value.
+ */
+export function editScalar(text: string, target: PolicyTarget, edit: ScalarEdit): PatchOutcome {
+  const found = findPolicyDocument(text, target);
+  if ('error' in found) return found;
+  const node = scalarNode(found.document, edit);
+  if (!node?.range) return { error: `no ${edit.path.join('.')} in ${target.namespace}/${target.name}` };
+  const written = scalarText(node.type, edit.value);
+  if (written === undefined)
+    return { error: 'the value is written in a style that cannot be edited in place' };
+  const patched = text.slice(0, node.range[0]) + written + text.slice(node.range[1]);
+  const expected = structuredClone(plainValue(found.document));
+  if (!expected || !setPlain(expected, edit)) return { error: 'the edit does not apply' };
+  const again = findPolicyDocument(patched, { ...target, line: undefined }, found.index);
+  if (!('document' in again) || !isDeepStrictEqual(plainValue(again.document), expected)) {
+    return { error: `could not edit ${edit.path.join('.')} of ${target.namespace}/${target.name}` };
+  }
+  return { text: patched, policyText: documentText(patched, again.document) };
+}
+
+function scalarNode(document: ParsedDocument, edit: ScalarEdit) {
+  if (!edit.key) {
+    const node = document.getIn(edit.path, true);
+    return isScalar(node) ? node : undefined;
+  }
+  const parent = document.getIn(edit.path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const last = edit.path[edit.path.length - 1];
+  const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === last);
+  return pair && isScalar(pair.key) ? pair.key : undefined;
+}
+
+/** A scalar written as it was (plain, single or double quoted); undefined for block scalars. */
+function scalarText(type: string | undefined, value: string | number): string | undefined {
+  if (typeof value === 'number') return type === 'PLAIN' ? String(value) : undefined;
+  if (type === 'QUOTE_DOUBLE') return JSON.stringify(value);
+  if (type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  if (type !== 'PLAIN') return undefined;
+  // A plain scalar that YAML would read as something else (a number, a boolean) is quoted.
+  return /^[A-Za-z][-A-Za-z0-9_./]*$/.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
+}
+
+function setPlain(value: Record<string, unknown>, edit: ScalarEdit): boolean {
+  let parent: unknown = value;
+  for (const segment of edit.path.slice(0, -1)) {
+    parent = (parent as Record<string | number, unknown> | undefined)?.[segment];
+    if (typeof parent !== 'object' || parent === null) return false;
+  }
+  const last = edit.path[edit.path.length - 1];
+  if (last === undefined) return false;
+  const map = parent as Record<string | number, unknown>;
+  if (!(last in map)) return false;
+  if (!edit.key) {
+    map[last] = edit.value;
+    return true;
+  }
+  if (typeof edit.value !== 'string' || edit.value in map) return false;
+  // Keys keep their order: the renamed key takes the old one's place.
+  const entries = Object.entries(map).map(([k, v]) => [k === String(last) ? edit.value : k, v] as const);
+  for (const key of Object.keys(map)) delete map[key];
+  for (const [k, v] of entries) map[k as string] = v;
+  return true;
 }
 
 /**
@@ -105,7 +226,8 @@ function findPolicyDocument(
       ({ document }) =>
         lineOffset !== undefined && document.range[0] <= lineOffset && lineOffset < document.range[2],
     ) ?? candidates[0];
-  if (!chosen) return { error: `no NetworkPolicy ${target.namespace}/${target.name} in the file` };
+  if (!chosen)
+    return { error: `no ${target.kind ?? 'NetworkPolicy'} ${target.namespace}/${target.name} in the file` };
   if (chosen.document.errors.length > 0) {
     return { error: `the policy's document does not parse: ${chosen.document.errors[0]?.message ?? ''}` };
   }
@@ -137,7 +259,7 @@ function isTarget(document: ParsedDocument, target: PolicyTarget): boolean {
 }
 
 function isTargetValue(value: Record<string, unknown>, target: PolicyTarget): boolean {
-  if (value.kind !== 'NetworkPolicy' || !isRecord(value.metadata)) return false;
+  if (value.kind !== (target.kind ?? 'NetworkPolicy') || !isRecord(value.metadata)) return false;
   const { name, namespace } = value.metadata;
   return name === target.name && (namespace ?? target.defaultNamespace) === target.namespace;
 }

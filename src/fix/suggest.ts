@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { PathChange } from '../diff/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { diffConnectivity } from '../diff/connectivity.js';
@@ -5,24 +6,39 @@ import { peerLabel } from '../diff/peers.js';
 import { parseManifestText } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
 import { networkPolicyRef, policyKey } from '../model/policy-ref.js';
-import { buildModel, NAMESPACE_NAME_LABEL } from '../model/build.js';
+import { buildModel, NAMESPACE_NAME_LABEL, namespaceLabelsOf } from '../model/build.js';
 import type {
   ClusterModel,
   LabelSelector,
   Labels,
   NetworkPolicy,
+  PolicyPeer,
+  PolicyPort,
   Protocol,
   Workload,
 } from '../model/types.js';
 import { createEngine } from '../policy/engine.js';
 import { parseAddress } from '../policy/ip.js';
+import { matchesSelector } from '../policy/selector.js';
 import type { Direction, Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
 import { describeDecidingRule } from '../diff/explain-text.js';
 import { dnsEgressMissing, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
-import { byNamespace } from '../rules/helpers.js';
+import { byNamespace, destinationWorkloads, subPath } from '../rules/helpers.js';
+import { namedPortUndefined } from '../rules/named-port-undefined.js';
+import { peerSelectsNothing } from '../rules/peer-selects-nothing.js';
+import { servicePortNotContainerPort } from '../rules/service-port-not-container-port.js';
 import { runLint } from '../rules/run.js';
 import type { Finding } from '../rules/types.js';
-import { addRule, changedLines, ruleYaml, type PolicyTarget } from './patch.js';
+import {
+  addPolicy,
+  addRule,
+  changedLines,
+  editScalar,
+  ruleYaml,
+  type PatchOutcome,
+  type PolicyTarget,
+  type ScalarEdit,
+} from './patch.js';
 import type { RulePatch, SuggestedFix } from './types.js';
 import { compareText } from '../text/compare.js';
 
@@ -54,11 +70,31 @@ const CHURNING_LABELS = new Set([
   'batch.kubernetes.io/job-name',
 ]);
 
-/** A rule to add to one policy for one direction. */
+/**
+ * A rule to add to one policy for one direction; or, with `newPolicy`, to a new policy beside `policy` (a pure
+ * default deny, which stays one); or, with `edit`, one value of `policy` changed in place instead of a rule.
+ */
 interface RuleRequest {
   policy: NetworkPolicy;
   direction: Direction;
   rule: Record<string, unknown>;
+  newPolicy?: { name: string; podSelector: Record<string, unknown> };
+  edit?: ScalarEdit;
+}
+
+/** The policies a fix replaces by their patched versions, and those it adds. */
+export interface PatchedPolicies {
+  replaced: Map<NetworkPolicy, NetworkPolicy>;
+  added: NetworkPolicy[];
+}
+
+/**
+ * A policy with no rules at all: a default deny (usually `podSelector: {}`). Allow rules do not go into it, where
+ * they would make it something else and hide the deny: they go into a policy of their own beside it, as the
+ * dns-egress-missing help says.
+ */
+export function isPureDeny(policy: NetworkPolicy): boolean {
+  return policy.ingress.length === 0 && policy.egress.length === 0;
 }
 
 /**
@@ -87,14 +123,21 @@ export function suggestFlowFix(
     const policy = narrowestPolicy(context.engine, subject.workload, direction);
     if (!policy) continue;
     const destination = direction === 'egress' ? other : subject;
-    requests.push({
-      policy,
-      direction,
-      rule: {
-        [direction === 'egress' ? 'to' : 'from']: [peerFor(policy.namespace, other)],
-        ports: [portFor(policy, direction, destination, { protocol, port })],
-      },
-    });
+    const rule = {
+      [direction === 'egress' ? 'to' : 'from']: [peerFor(policy.namespace, other)],
+      ports: [portFor(policy, direction, destination, { protocol, port })],
+    };
+    requests.push(
+      isPureDeny(policy)
+        ? besideDeny(
+            context,
+            policy,
+            direction,
+            rule,
+            `allow-${direction}-${direction === 'egress' ? 'to' : 'from'}-${endName(other)}`,
+          )
+        : { policy, direction, rule },
+    );
   }
   return offer(context, requests, flowScope(context, from, to), (engine) =>
     engine.isAllowed(from, to, protocol, port),
@@ -126,24 +169,76 @@ export function fixAllows(
   );
 }
 
-/** The policies a fix patches, each by its patched version as the loader reads it; undefined if one cannot be. */
-export function patchedPolicies(
+/**
+ * A flow's fix with each end's patch replaced by one already offered (for a finding, or for another flow) that
+ * lets that end allow the connection too: the one-line edit a finding names instead of a rule beside it, the same
+ * policy for three workloads instead of three. Kept only when the result still restores the connection.
+ */
+export function reusingOffered(
   context: FixContext,
   fix: SuggestedFix,
-): Map<NetworkPolicy, NetworkPolicy> | undefined {
-  const patched = new Map<NetworkPolicy, NetworkPolicy>();
+  offered: readonly SuggestedFix[],
+  from: Endpoint,
+  to: Endpoint,
+  protocol: Protocol,
+  port: number,
+): SuggestedFix {
+  const { alsoNeeded, ...first } = fix;
+  const own: RulePatch[] = alsoNeeded ? [first, alsoNeeded] : [first];
+  const candidates = offered.flatMap(({ alsoNeeded: other, ...patch }) => (other ? [patch, other] : [patch]));
+  let reused = false;
+  const chosen = own.map((patch) => {
+    const same = candidates.find(
+      (candidate) =>
+        candidate.direction === patch.direction &&
+        candidate.policy.namespace === patch.policy.namespace &&
+        sideAllowsWith(context, candidate, from, to, protocol, port),
+    );
+    if (same && !isDeepStrictEqual(same, patch)) reused = true;
+    return same ?? patch;
+  });
+  if (!reused) return fix;
+  const [one, two] = chosen as [RulePatch, RulePatch | undefined];
+  const combined: SuggestedFix = two && !isDeepStrictEqual(one, two) ? { ...one, alsoNeeded: two } : one;
+  return fixAllows(context, combined, from, to, protocol, port) ? combined : fix;
+}
+
+/** Whether one patch alone makes its end (its direction) allow the connection. */
+function sideAllowsWith(
+  context: FixContext,
+  patch: RulePatch,
+  from: Endpoint,
+  to: Endpoint,
+  protocol: Protocol,
+  port: number,
+): boolean {
+  const patched = patchedPolicies(context, patch);
+  if (!patched) return false;
+  const engine = createEngine(scopedModel(context, flowScope(context, from, to), patched));
+  return engine.sideAllows(patch.direction, from, to, protocol, port);
+}
+
+/**
+ * The policies a fix patches, each by its patched version as the loader reads it, and the policies it adds;
+ * undefined if one cannot be read.
+ */
+export function patchedPolicies(context: FixContext, fix: SuggestedFix): PatchedPolicies | undefined {
+  const patched: PatchedPolicies = { replaced: new Map(), added: [] };
   for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
     const policy = context.model.policies.find(
       (p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy),
     );
+    const file = { loc: { file: patch.file, line: patch.line, column: 1 } } as NetworkPolicy;
+    if (patch.change === 'policy') {
+      const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, file);
+      if ('error' in reparsed) return undefined;
+      patched.added.push(reparsed.policy);
+      continue;
+    }
     if (!policy) return undefined;
-    const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
-      policy,
-      direction: patch.direction,
-      rule: {},
-    });
+    const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, policy);
     if ('error' in reparsed) return undefined;
-    patched.set(policy, reparsed.policy);
+    patched.replaced.set(policy, reparsed.policy);
   }
   return patched;
 }
@@ -171,26 +266,23 @@ function flowScope(context: FixContext, from: Endpoint, to: Endpoint): Verificat
  * The comparison is over every workload and the policies of the patched policies' namespaces: the other ends'
  * policies are the same on both sides, so leaving them out can only show more of what the patch closes.
  */
-export function closedByPatches(
-  context: FixContext,
-  patched: ReadonlyMap<NetworkPolicy, NetworkPolicy>,
-): PathChange[] {
-  const namespaces = new Set([...patched.keys()].map((policy) => policy.namespace));
+export function closedByPatches(context: FixContext, patched: PatchedPolicies): PathChange[] {
+  const namespaces = new Set(
+    [...patched.replaced.keys(), ...patched.added].map((policy) => policy.namespace),
+  );
   const policies = context.model.policies.filter((policy) => namespaces.has(policy.namespace));
   const model = (replaced: boolean): ClusterModel => ({
     ...context.model,
-    policies: replaced ? policies.map((policy) => patched.get(policy) ?? policy) : policies,
+    policies: replaced
+      ? [...policies.map((policy) => patched.replaced.get(policy) ?? policy), ...patched.added]
+      : policies,
   });
   const diff = diffConnectivity(createEngine(model(false)), createEngine(model(true)));
   return [...diff.closed, ...diff.goneConnections];
 }
 
 /** The part of the head model in `scope`, with some policies replaced by their patched versions. */
-function scopedModel(
-  context: FixContext,
-  scope: VerificationScope,
-  patched: ReadonlyMap<NetworkPolicy, NetworkPolicy>,
-): ClusterModel {
+function scopedModel(context: FixContext, scope: VerificationScope, patched: PatchedPolicies): ClusterModel {
   const index = byNamespace(context.model);
   const inScope = <T>(grouped: ReadonlyMap<string, T[]>) =>
     [...scope.namespaces].flatMap((namespace) => grouped.get(namespace) ?? []);
@@ -200,7 +292,10 @@ function scopedModel(
     namespaces: context.model.namespaces,
     workloads: scope.workloads(),
     services: inScope(index.services),
-    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy),
+    policies: [
+      ...inScope(index.policies).map((policy) => patched.replaced.get(policy) ?? policy),
+      ...patched.added.filter((policy) => scope.namespaces.has(policy.namespace)),
+    ],
     // Cluster policies apply in every namespace, and an admin Deny overrides any NetworkPolicy allow.
     tieredPolicies: (context.model.tieredPolicies ?? []).filter(
       ({ subject }) => subject.namespace === undefined || scope.namespaces.has(subject.namespace),
@@ -238,12 +333,226 @@ export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome
           isDeclaredDnsPod(context.model, context.config, workload),
       ),
   };
-  return offer(context, [{ policy, direction: 'egress', rule }], scope, (engine) => {
+  const request: RuleRequest = isPureDeny(policy)
+    ? besideDeny(context, policy, 'egress', rule, 'allow-dns')
+    : { policy, direction: 'egress', rule };
+  return offer(context, [request], scope, (engine) => {
     const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
       dnsEgressMissing,
     ]);
     return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name);
   });
+}
+
+/** The rules whose findings name one value to edit, when a near value is at hand. */
+const EDITABLE: ReadonlySet<string> = new Set([
+  servicePortNotContainerPort.meta.id,
+  namedPortUndefined.meta.id,
+  peerSelectsNothing.meta.id,
+]);
+
+/** The fix of a finding that has one: the DNS rule of dns-egress-missing, or the one-line edit a finding names. */
+export function suggestFindingFix(context: FixContext, finding: Finding): FixOutcome {
+  if (finding.rule === dnsEgressMissing.meta.id) return suggestDnsFix(context, finding);
+  if (EDITABLE.has(finding.rule)) return suggestEditFix(context, finding);
+  return { none: true };
+}
+
+/**
+ * For a finding on one value of a policy (a Service port where the pods listen on another, a port name no pod
+ * declares, a selector label no pod carries): the one-line edit that makes the value what was meant, when the
+ * tree makes that unambiguous (the one target port; the one declared name, or label, within two typos of it).
+ * Offered only when the patched policy, parsed again, no longer has the finding and closes nothing but what the
+ * finding says carries no traffic.
+ */
+export function suggestEditFix(context: FixContext, finding: Finding): FixOutcome {
+  const { namespace, name } = finding.resource;
+  const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name);
+  if (!policy || finding.resource.kind !== 'NetworkPolicy') return { none: true };
+  const edit = findingEdit(context, policy, finding);
+  if (!edit) return { none: true };
+  const rule = ([servicePortNotContainerPort, namedPortUndefined, peerSelectsNothing] as const).find(
+    (candidate) => candidate.meta.id === finding.rule,
+  );
+  if (!rule) return { none: true };
+  const scope: VerificationScope = {
+    namespaces: new Set(context.model.policies.map((p) => p.namespace)),
+    workloads: () => context.model.workloads,
+  };
+  const request: RuleRequest = { policy, direction: edit.direction, rule: {}, edit: edit.edit };
+  return offer(
+    context,
+    [request],
+    scope,
+    (engine) =>
+      !runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [rule]).findings.some(
+        (f) => f.resource.namespace === namespace && f.resource.name === name && f.line === finding.line,
+      ),
+    // A Service port no selected pod listens on carries no traffic to them: the edit may stop allowing it.
+    (closed) => {
+      if (edit.deadPort === undefined || !('name' in closed.to)) return false;
+      const { namespace: ns, kind, name: workloadName } = closed.to;
+      const workload = context.model.workloads.find(
+        (w) => w.namespace === ns && w.kind === kind && w.name === workloadName,
+      );
+      return (
+        !!workload &&
+        closed.ports.every(([lo, hi]) => lo === edit.deadPort && hi === edit.deadPort) &&
+        !workload.ports.some((p) => p.port === edit.deadPort && p.protocol === closed.protocol)
+      );
+    },
+  );
+}
+
+interface FindingEdit {
+  direction: Direction;
+  edit: ScalarEdit;
+  /** The port number the edit stops allowing, which the finding says no pod receives traffic on. */
+  deadPort?: number;
+}
+
+/** The field of the policy a finding points at, and the edit that makes it what was meant. */
+function findingEdit(context: FixContext, policy: NetworkPolicy, finding: Finding): FindingEdit | undefined {
+  const at = (path: readonly (string | number)[]) => {
+    const loc = policy.locate(path);
+    return loc.line === finding.line && loc.column === finding.column;
+  };
+  for (const direction of ['ingress', 'egress'] as const) {
+    for (const rule of policy[direction]) {
+      const visit = { policy, direction, rule };
+      for (const port of rule.ports ?? []) {
+        if (!at(subPath(port.path, 'port'))) continue;
+        const value = portEdit(context, visit, port, finding.rule);
+        if (value === undefined) return undefined;
+        return {
+          direction,
+          edit: { path: subPath(port.path, 'port'), value },
+          ...(typeof port.port === 'number' ? { deadPort: port.port } : {}),
+        };
+      }
+      for (const peer of rule.peers ?? []) {
+        if (finding.rule !== peerSelectsNothing.meta.id || !at(subPath(peer.path, 'podSelector'))) continue;
+        const edit = labelEdit(context, policy, peer);
+        return edit ? { direction, edit } : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The Service's one target port for a Service port; the one declared name near an undeclared one. */
+function portEdit(
+  context: FixContext,
+  visit: { policy: NetworkPolicy; direction: Direction; rule: NetworkPolicy['ingress'][number] },
+  port: PolicyPort,
+  rule: string,
+): string | number | undefined {
+  const destinations = destinationWorkloads(context.engine, visit);
+  if (rule === servicePortNotContainerPort.meta.id && typeof port.port === 'number') {
+    const targets = new Set<number>();
+    for (const workload of destinations) {
+      if (workload.ports.some((p) => p.port === port.port && p.protocol === port.protocol)) continue;
+      for (const service of context.model.services) {
+        const selector = service.selector;
+        if (!selector || Object.keys(selector).length === 0 || service.namespace !== workload.namespace)
+          continue;
+        if (!Object.entries(selector).every(([key, value]) => workload.labels[key] === value)) continue;
+        for (const servicePort of service.ports) {
+          if (servicePort.port !== port.port || servicePort.protocol !== port.protocol) continue;
+          const target =
+            typeof servicePort.targetPort === 'number'
+              ? servicePort.targetPort
+              : workload.ports.find(
+                  (p) => p.name === servicePort.targetPort && p.protocol === servicePort.protocol,
+                )?.port;
+          if (target !== undefined) targets.add(target);
+        }
+      }
+    }
+    const [only, ...others] = targets;
+    return others.length === 0 ? only : undefined;
+  }
+  if (rule === namedPortUndefined.meta.id && typeof port.port === 'string') {
+    const names = new Set(
+      destinations.flatMap((workload) =>
+        workload.ports.flatMap((p) => (p.name && p.protocol === port.protocol ? [p.name] : [])),
+      ),
+    );
+    return nearest(port.port, names);
+  }
+  return undefined;
+}
+
+/**
+ * The one label edit that makes a selector that matches nothing match pods of its namespaces: a workload whose
+ * labels satisfy every `matchLabels` entry but one, whose value (or key) is within two typos of the written one.
+ */
+function labelEdit(context: FixContext, policy: NetworkPolicy, peer: PolicyPeer): ScalarEdit | undefined {
+  const selector = peer.podSelector;
+  const written = selector?.matchLabels;
+  if (!written || selector.matchExpressions?.length) return undefined;
+  const namespaces = peer.namespaceSelector
+    ? [...context.model.namespaces.keys()].filter((namespace) =>
+        matchesSelector(peer.namespaceSelector!, namespaceLabelsOf(context.model, namespace)),
+      )
+    : [policy.namespace];
+  const edits = new Map<string, ScalarEdit>();
+  const labels = subPath(peer.path, 'podSelector', 'matchLabels');
+  for (const workload of context.model.workloads) {
+    if (!namespaces.includes(workload.namespace)) continue;
+    const misses = Object.entries(written).filter(([key, value]) => workload.labels[key] !== value);
+    const [miss, ...more] = misses;
+    if (!miss || more.length > 0) continue;
+    const [key, value] = miss;
+    const actual = workload.labels[key];
+    let edit: ScalarEdit | undefined;
+    if (actual !== undefined) {
+      if (nearest(value, new Set([actual])) !== undefined)
+        edit = { path: subPath(labels, key), value: actual };
+    } else {
+      const keys = new Set(
+        Object.entries(workload.labels).flatMap(([k, v]) => (v === value && !(k in written) ? [k] : [])),
+      );
+      const near = nearest(key, keys);
+      if (near !== undefined) edit = { path: subPath(labels, key), key: true, value: near };
+    }
+    if (edit) edits.set(JSON.stringify(edit), edit);
+  }
+  const [only, ...others] = edits.values();
+  return others.length === 0 ? only : undefined;
+}
+
+/** The one candidate within two edits of `written` (and not equal to it), if exactly one is. */
+function nearest(written: string, candidates: ReadonlySet<string>): string | undefined {
+  const near = [...candidates].filter(
+    (candidate) => candidate !== written && editDistance(written, candidate) <= 2,
+  );
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Levenshtein distance, with a swap of two neighbouring characters counted as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i]!;
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const previous = rows[i - 1]!;
+      let cost = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        cost = Math.min(cost, rows[i - 2]![j - 2]! + 1);
+      row.push(cost);
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /**
@@ -266,10 +575,11 @@ function offer(
   requests: readonly RuleRequest[],
   scope: VerificationScope,
   verified: (engine: PolicyEngine) => boolean,
+  closesOnlyDead: (closed: PathChange) => boolean = () => false,
 ): FixOutcome {
   const [first, second] = requests;
   if (!first) return { none: true };
-  const patched = new Map<NetworkPolicy, NetworkPolicy>();
+  const patched: PatchedPolicies = { replaced: new Map(), added: [] };
   const patches: RulePatch[] = [];
   // Each patch is shown against the file as it is; the model applies them one after the other.
   const texts = new Map<string, string>();
@@ -284,15 +594,16 @@ function offer(
     const cumulative = earlier === undefined ? alone : patchText(context, earlier, request);
     if ('error' in cumulative) return problem(request, cumulative.error);
     texts.set(file, cumulative.text);
-    const policy = reparsedPolicy(context, cumulative.policyText, request);
+    const policy = reparsedPolicy(context, cumulative.policyText, request.policy);
     if ('error' in policy) return problem(request, policy.error);
-    patched.set(request.policy, policy.policy);
+    if (request.newPolicy) patched.added.push(policy.policy);
+    else patched.replaced.set(request.policy, policy.policy);
     patches.push(alone.patch);
   }
   if (!verified(createEngine(scopedModel(context, scope, patched)))) {
     return problem(first, 'the patched policy still does not allow the traffic');
   }
-  const [closed] = closedByPatches(context, patched);
+  const [closed] = closedByPatches(context, patched).filter((change) => !closesOnlyDead(change));
   if (closed) {
     const path = `${peerLabel(closed.from)} -> ${peerLabel(closed.to)} (${closed.protocol})`;
     return problem(first, `the patched policy would also close ${path}, which the fix is not about`);
@@ -315,25 +626,121 @@ function patchText(
   text: string,
   request: RuleRequest,
 ): { text: string; policyText: string | undefined; patch: RulePatch } | { error: string } {
-  const outcome = addRule(text, target(context, request.policy), request.direction, request.rule);
+  const outcome = patchOutcome(context, text, request);
   if ('error' in outcome) return outcome;
-  const change = changedLines(text, outcome.text);
+  const change = outcome.change ?? changedLines(text, outcome.text);
   if (!change) return { error: 'the patch changed nothing' };
   const { policyText } = outcome;
+  const { file } = request.policy.loc;
+  const policy = request.newPolicy
+    ? {
+        kind: 'NetworkPolicy',
+        namespace: request.policy.namespace,
+        name: request.newPolicy.name,
+        // The new document's first line: after the replaced line and its `---`.
+        location: { file, line: change.line + 2, column: 1 },
+      }
+    : networkPolicyRef(request.policy);
   return {
     text: outcome.text,
     policyText,
     patch: {
-      file: request.policy.loc.file,
+      file,
       line: change.line,
       endLine: change.endLine,
-      policy: networkPolicyRef(request.policy),
+      policy,
       direction: request.direction,
-      yaml: ruleYaml(request.rule),
+      ...(request.newPolicy
+        ? { change: 'policy' as const }
+        : request.edit
+          ? { change: 'edit' as const }
+          : {}),
+      yaml: request.newPolicy
+        ? (policyText ?? '')
+        : request.edit
+          ? dedent(change.replacement)
+          : ruleYaml(request.rule),
       replacement: change.replacement,
       ...(policyText !== undefined ? { patchedPolicyYaml: policyText } : {}),
     },
   };
+}
+
+function patchOutcome(context: FixContext, text: string, request: RuleRequest): PatchOutcome {
+  const at = target(context, request.policy);
+  if (request.edit) return editScalar(text, at, request.edit);
+  if (request.newPolicy) {
+    const { policy, direction } = request;
+    return addPolicy(text, at, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: {
+        name: request.newPolicy.name,
+        ...(policy.namespaceDeclared ? { namespace: policy.namespace } : {}),
+      },
+      spec: {
+        podSelector: request.newPolicy.podSelector,
+        policyTypes: [direction === 'egress' ? 'Egress' : 'Ingress'],
+        [direction]: [request.rule],
+      },
+    });
+  }
+  return addRule(text, at, request.direction, request.rule);
+}
+
+/** Lines without the indentation they share. */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+}
+
+/**
+ * The request for a rule that would go into a pure default deny: a policy of its own beside it, selecting the same
+ * pods (so it isolates nothing new), with a name no policy of the namespace has, nor another fix of this check with
+ * a different rule.
+ */
+function besideDeny(
+  context: FixContext,
+  deny: NetworkPolicy,
+  direction: Direction,
+  rule: Record<string, unknown>,
+  wanted: string,
+): RuleRequest {
+  const claims = claimedNames(context);
+  const taken = new Set(
+    context.model.policies.filter((p) => p.namespace === deny.namespace).map((p) => p.name),
+  );
+  const content = JSON.stringify([direction, rule, deny.podSelector]);
+  const base = wanted.slice(0, 60).replace(/[-.]+$/, '');
+  let name = base;
+  for (let n = 2; ; n++) {
+    const claim = claims.get(`${deny.namespace}/${name}`);
+    if (!taken.has(name) && (claim === undefined || claim === content)) break;
+    name = `${base}-${n}`;
+  }
+  claims.set(`${deny.namespace}/${name}`, content);
+  return { policy: deny, direction, rule, newPolicy: { name, podSelector: plainSelector(deny.podSelector) } };
+}
+
+/** Names of new policies the fixes of one check chose, with what each holds: one name, one policy. */
+const claimedByContext = new WeakMap<FixContext, Map<string, string>>();
+
+function claimedNames(context: FixContext): Map<string, string> {
+  let claims = claimedByContext.get(context);
+  if (!claims) claimedByContext.set(context, (claims = new Map()));
+  return claims;
+}
+
+/** A name for the other end in a policy name: the workload's, or the address's. */
+function endName(endpoint: Endpoint): string {
+  const raw = 'ip' in endpoint ? endpoint.ip : endpoint.workload.name;
+  return (
+    raw
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'peer'
+  );
 }
 
 /**
@@ -343,9 +750,9 @@ function patchText(
 function reparsedPolicy(
   context: FixContext,
   document: string | undefined,
-  request: RuleRequest,
+  at: Pick<NetworkPolicy, 'loc'>,
 ): { policy: NetworkPolicy } | { error: string } {
-  const { file } = request.policy.loc;
+  const { file } = at.loc;
   if (document === undefined) return { error: 'the patched policy could not be found again' };
   const loaded = parseManifestText(document, file);
   const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });

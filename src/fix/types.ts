@@ -16,7 +16,13 @@ export interface RulePatch {
   /** The policy the rule goes into (a NetworkPolicy: the tier fixes are proposed in). */
   policy: PolicyRef;
   direction: Direction;
-  /** The rule to add, as a YAML sequence item for `spec.ingress` / `spec.egress`. */
+  /**
+   * What the patch does. Absent: it adds a rule to the policy's `spec.ingress` / `spec.egress`. `policy`: it adds a
+   * new policy (`policy` names it) after a pure default deny, which stays a default deny. `edit`: it changes one
+   * value of the policy in place (the label or port a finding names), a one-line edit instead of a new rule.
+   */
+  change?: 'policy' | 'edit';
+  /** The rule to add, as a YAML sequence item; for `policy`, the new policy's document; for `edit`, the edited line. */
   yaml: string;
   /** What lines `line..endLine` become: a GitHub suggestion, a SARIF replacement. */
   replacement: string;

@@ -51,6 +51,7 @@ const RULE_PATCH: KeyOrder = {
   endLine: true,
   policy: POLICY_REF,
   direction: true,
+  change: true,
   yaml: true,
   replacement: true,
   patchedPolicyYaml: true,

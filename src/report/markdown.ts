@@ -344,10 +344,20 @@ function codeBlock(info: string, text: string): string {
  * paste and the file to put it in.
  */
 function patchBlock(patch: RulePatch): string {
-  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(policyName(patch.policy), 200)} in ${codeSpan(patch.file, 200)}`;
+  const lines = patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;
+  const policy = codeSpan(policyName(patch.policy), 200);
+  const file = codeSpan(patch.file, 200);
+  if (patch.change === 'policy') {
+    const what = `${patch.policy.kind} ${policy}`;
+    return patch.inChangedFile
+      ? `Add ${what} after ${lines} of ${file}:\n\n${codeBlock('suggestion', patch.replacement)}`
+      : `Add ${what} to ${file}, after ${lines}:\n\n${codeBlock('yaml', patch.yaml)}`;
+  }
+  if (patch.change === 'edit') {
+    return `Edit ${lines} of ${file} (${policy}):\n\n${codeBlock(patch.inChangedFile ? 'suggestion' : 'yaml', patch.inChangedFile ? patch.replacement : patch.yaml)}`;
+  }
+  const where = `${codeSpan(`spec.${patch.direction}`)} of ${policy} in ${file}`;
   if (patch.inChangedFile) {
-    const lines =
-      patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;
     return `Add to ${where} (${lines} become):\n\n${codeBlock('suggestion', patch.replacement)}`;
   }
   return `Add this rule to ${where}:\n\n${codeBlock('yaml', patch.yaml)}`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CheckResult, FlowsResult } from '../check/types.js';
 import type { PathChange } from '../diff/types.js';
 import { comparePeers, peerLabel } from '../diff/peers.js';
-import { policyName } from '../model/policy-ref.js';
+import { patchSummary } from '../fix/describe.js';
 import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
@@ -105,9 +105,7 @@ function sarifFixes(fix: SuggestedFix | undefined, uris: ArtifactUris): { fixes?
     });
     changes.set(uri, change);
   }
-  const description = patches.map(
-    (patch) => `add a rule to spec.${patch.direction} of ${policyName(patch.policy)}`,
-  );
+  const description = patches.map(patchSummary);
   return {
     fixes: [
       {

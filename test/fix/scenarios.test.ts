@@ -2,9 +2,11 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { runCheck } from '../../src/check/run.js';
 import type { CheckResult } from '../../src/check/types.js';
 import type { RulePatch } from '../../src/fix/types.js';
+import { fixItems } from '../../src/fix/describe.js';
 import { parseManifestText } from '../../src/manifests/load.js';
 import { cli } from '../support/cli.js';
 
@@ -17,6 +19,7 @@ const SCENARIOS = [
   { folder: 'fixtures/scenarios/selector-typo', flows: 'flows.hubble.jsonl' },
   { folder: 'fixtures/scenarios/service-port', flows: 'flows.native.csv' },
   { folder: 'fixtures/fix/commented', flows: 'flows.native.jsonl' },
+  { folder: 'fixtures/fix/one-per-need', flows: 'flows.native.jsonl' },
 ];
 
 async function check(base: string, head: string, flows: string): Promise<CheckResult> {
@@ -53,6 +56,93 @@ describe('one fix per need', () => {
     ]);
     expect(printed.stdout.match(/k8s-app: kube-dns/g)).toHaveLength(1);
   });
+});
+
+describe('one fix per need, beside a pure default deny (issue 19, fix quality)', () => {
+  const folder = 'fixtures/fix/one-per-need';
+
+  it('gives three workloads one policy beside the default deny, and reuses the edit the finding names', async () => {
+    const result = await check(`${folder}/base`, `${folder}/head`, `${folder}/flows.native.jsonl`);
+    const broken = result.flows?.broken ?? [];
+    expect(broken).toHaveLength(6);
+    const items = fixItems(result);
+    expect(items.map((item) => item.subject)).toEqual([
+      'shop/api -> kube-system/coredns [Pod] UDP/53; shop/web -> kube-system/coredns [Pod] UDP/53; ' +
+        'shop/worker -> kube-system/coredns [Pod] UDP/53; dns-egress-missing at policies.yaml:23',
+      'shop/api -> shop/cache [StatefulSet] TCP/6379; shop/web -> shop/cache [StatefulSet] TCP/6379; ' +
+        'shop/worker -> shop/cache [StatefulSet] TCP/6379; named-port-undefined at policies.yaml:14',
+    ]);
+    const [dns, cache] = items.map((item) => item.fix);
+    // New policies after the default deny's last line; the default deny keeps no rules.
+    expect([dns?.change, dns?.policy.name, dns?.line, dns?.alsoNeeded]).toEqual([
+      'policy',
+      'allow-dns',
+      23,
+      undefined,
+    ]);
+    expect([cache?.change, cache?.policy.name, cache?.line]).toEqual(['policy', 'allow-egress-to-cache', 23]);
+    // The cache's ingress: the one-line edit named-port-undefined names (rediss -> redis), not a rule per workload.
+    expect(cache?.alsoNeeded).toMatchObject({
+      change: 'edit',
+      policy: { name: 'cache-ingress' },
+      line: 14,
+      endLine: 14,
+      replacement: '        - { port: redis }',
+    });
+  });
+
+  it('fix --write leaves the default deny without rules', async () => {
+    const head = mkdtempSync(join(tmpdir(), 'netpol-guard-fix-'));
+    cpSync(join(folder, 'head'), head, { recursive: true });
+    const written = await cli([
+      'fix',
+      '--base',
+      `${folder}/base`,
+      '--head',
+      head,
+      '--flows',
+      `${folder}/flows.native.jsonl`,
+      '--write',
+    ]);
+    expect(written.stdout).toBe('policies.yaml: 2 policies added, 1 value edited\n');
+    const documents = parseAllDocuments(readFileSync(join(head, 'policies.yaml'), 'utf8')).map(
+      (d) => d.toJS() as { metadata: { name: string }; spec: Record<string, unknown> },
+    );
+    expect(documents.map((d) => d.metadata.name)).toEqual([
+      'cache-ingress',
+      'default-deny-egress',
+      'allow-dns',
+      'allow-egress-to-cache',
+    ]);
+    expect(documents[1]?.spec).toEqual({ podSelector: {}, policyTypes: ['Egress'] });
+  });
+});
+
+describe('the one-line edit a finding names, instead of a rule (issue 19, fix quality)', () => {
+  for (const { folder, flows, line, replacement, rule } of [
+    {
+      folder: 'fixtures/scenarios/selector-typo',
+      flows: 'flows.hubble.jsonl',
+      line: 13,
+      replacement: '            matchLabels: { app: web }',
+      rule: 'peer-selects-nothing',
+    },
+    {
+      folder: 'fixtures/scenarios/service-port',
+      flows: 'flows.native.csv',
+      line: 16,
+      replacement: '        - { port: 8080 }',
+      rule: 'service-port-not-container-port',
+    },
+  ]) {
+    it(`${rule}: ${replacement.trim()}`, async () => {
+      const result = await check(join(folder, 'base'), join(folder, 'head'), join(folder, flows));
+      const finding = result.findings.find((f) => f.rule === rule);
+      const [flow] = result.flows?.broken ?? [];
+      expect(finding?.fix).toMatchObject({ change: 'edit', line, endLine: line, replacement });
+      expect(flow?.fix).toEqual(finding?.fix);
+    });
+  }
 });
 
 describe('suggested fixes on the scenarios', () => {
@@ -104,7 +194,7 @@ describe('fix on a commented file', () => {
     cpSync(join(folder, 'head'), head, { recursive: true });
     const { code, stdout } = await cli([...args(head), '--write']);
     expect(code).toBe(0);
-    expect(stdout).toBe('policies.yaml: 4 rules added\n');
+    expect(stdout).toBe('policies.yaml: 2 rules added, 2 policies added\n');
     const before = readFileSync(join(folder, 'head', 'policies.yaml'), 'utf8');
     const after = readFileSync(join(head, 'policies.yaml'), 'utf8');
     await expect(after).toMatchFileSnapshot('__golden__/commented.policies.yaml.golden');

@@ -74,7 +74,7 @@ describe('suggestFlowFix', () => {
     ]);
   });
 
-  it('patches both ends when both deny, and verifies them together', async () => {
+  it('patches both ends when both deny, each with a policy of its own beside the pure default deny (issue 19)', async () => {
     const { context: fixContext, workload } = await context();
     const outcome = suggestFlowFix(
       fixContext,
@@ -84,10 +84,34 @@ describe('suggestFlowFix', () => {
       80,
     );
     if (!('fix' in outcome)) throw new Error(JSON.stringify(outcome));
-    expect([outcome.fix.policy.name, outcome.fix.direction]).toEqual(['default-deny', 'egress']);
+    expect([outcome.fix.policy.name, outcome.fix.direction, outcome.fix.change]).toEqual([
+      'allow-egress-to-web',
+      'egress',
+      'policy',
+    ]);
     expect(outcome.fix.alsoNeeded).toMatchObject({
-      policy: { namespace: 'shop', name: 'default-deny' },
+      policy: { namespace: 'shop', name: 'allow-ingress-from-api' },
       direction: 'ingress',
+      change: 'policy',
+    });
+    // The default deny stays one: the suggestion keeps its last line and adds a document after it.
+    const lines = POLICIES.split('\n');
+    expect(lines[outcome.fix.line - 1]).toBe('    - Egress');
+    expect(outcome.fix.replacement.split('\n').slice(0, 2)).toEqual(['    - Egress', '---']);
+    expect(parse(outcome.fix.patchedPolicyYaml!)).toEqual({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'allow-egress-to-web', namespace: 'shop' },
+      spec: {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            to: [{ podSelector: { matchLabels: { app: 'web', tier: 'front' } } }],
+            ports: [{ protocol: 'TCP', port: 80 }],
+          },
+        ],
+      },
     });
   });
 

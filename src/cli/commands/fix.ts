@@ -59,8 +59,11 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
   for (const [file, filePatches] of groupByFile(patches)) {
     const path = resolve(head, file);
     const original = readFileSync(path, 'utf8');
-    let text = original;
-    for (const patch of filePatches) {
+    // Edits and new policies replace the lines they name in the file as it is: applied bottom up, before the rules
+    // (which find their list again in the text as it then is).
+    const byLines = filePatches.filter((patch) => patch.change !== undefined);
+    let text = replaceLines(original, byLines);
+    for (const patch of filePatches.filter((p) => p.change === undefined)) {
       const outcome = applyPatch(text, patch, defaultNamespace);
       if ('error' in outcome) {
         io.stderr(`${file}: ${outcome.error}\n`);
@@ -69,10 +72,29 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
     }
     if (values.write) {
       if (text !== original) writeFileSync(path, text);
-      io.stdout(`${file}: ${filePatches.length} rule${filePatches.length === 1 ? '' : 's'} added\n`);
+      io.stdout(`${file}: ${describeCount(filePatches)}\n`);
     } else io.stdout(unifiedDiff(file, original, text));
   }
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * Replaces each patch's lines by its replacement, the lowest first so the lines above keep their numbers. Two
+ * patches on one line (two new policies after one default deny) each keep that line first: both are inserted.
+ */
+function replaceLines(text: string, patches: readonly RulePatch[]): string {
+  const lines = text.split('\n');
+  const newline = text.includes('\r\n') ? '\r' : '';
+  // On one line, the last first: each is inserted right after the line, so they end up in report order.
+  const ordered = patches
+    .map((patch, index) => ({ patch, index }))
+    .sort((a, b) => b.patch.line - a.patch.line || b.index - a.index)
+    .map(({ patch }) => patch);
+  for (const patch of ordered) {
+    const replacement = patch.replacement.split('\n').map((line) => line + newline);
+    lines.splice(patch.line - 1, patch.endLine - patch.line + 1, ...replacement);
+  }
+  return lines.join('\n');
 }
 
 /** Adds a patch's rule to the text as it is now, so several rules for one file build on each other. */
@@ -80,6 +102,20 @@ function applyPatch(text: string, patch: RulePatch, defaultNamespace: string) {
   const [rule] = parse(patch.yaml) as [Record<string, unknown>];
   const { namespace = defaultNamespace, name } = patch.policy;
   return addRule(text, { namespace, name, defaultNamespace }, patch.direction, rule);
+}
+
+/** `2 rules added`, `1 policy added, 1 value edited`. */
+function describeCount(patches: readonly RulePatch[]): string {
+  const count = (change: RulePatch['change']) => patches.filter((patch) => patch.change === change).length;
+  const parts = [
+    [count(undefined), 'rule', 'rules', 'added'],
+    [count('policy'), 'policy', 'policies', 'added'],
+    [count('edit'), 'value', 'values', 'edited'],
+  ] as const;
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, one, many, verb]) => `${n} ${n === 1 ? one : many} ${verb}`)
+    .join(', ');
 }
 
 function groupByFile(patches: readonly RulePatch[]): Map<string, RulePatch[]> {
