@@ -47,6 +47,8 @@ export interface Triage {
   otherPaths: PathChange[];
   /** Introduced findings that do not fail the check. */
   otherFindings: Finding[];
+  /** The warnings among them: a passing check still needs review for each (a typo that cuts a path is one). */
+  reviewFindings: Finding[];
   /** Findings this change silences by annotation: accepted exposures, for review. */
   acceptedFindings: Finding[];
 }
@@ -62,6 +64,7 @@ export function triage(result: CheckResult): Triage {
     reviewPaths: result.diff.opened.filter((change) => !change.failsOn?.length && change.risk?.length),
     otherPaths: result.diff.opened.filter((change) => !change.failsOn?.length && !change.risk?.length),
     otherFindings: bySeverity(introduced.filter((f) => !gating(f))),
+    reviewFindings: introduced.filter((f) => !gating(f) && f.severity === 'warning'),
     acceptedFindings: result.findings.filter((f) => f.introduced && f.suppressed && f.severity !== 'info'),
   };
 }
@@ -169,6 +172,8 @@ function alsoLine(result: CheckResult, shown: Triage, failing: boolean): string 
   const otherOpened = countPaths(shown.otherPaths);
   const audited = result.flows?.wouldBreakWhenEnforced?.length ?? 0;
   const existing = result.findings.filter((f) => !f.introduced && !f.suppressed).length;
+  // When the check passes, the headline named the new warnings to review.
+  const belowGate = shown.otherFindings.length - (failing ? 0 : shown.reviewFindings.length);
   const count = (n: number, text: string) => (n > 0 ? [text] : []);
   const parts = [
     ...(failing
@@ -198,10 +203,7 @@ function alsoLine(result: CheckResult, shown: Triage, failing: boolean): string 
       result.diff.workloadsRemoved.length,
       `${plural(result.diff.workloadsRemoved.length, 'workload')} removed`,
     ),
-    ...count(
-      shown.otherFindings.length,
-      `${plural(shown.otherFindings.length, 'new finding')} below the gate`,
-    ),
+    ...count(belowGate, `${plural(belowGate, 'new finding')} below the gate`),
     ...count(result.resolved?.length ?? 0, `${plural(result.resolved?.length ?? 0, 'finding')} resolved`),
     ...count(existing, plural(existing, 'pre-existing finding')),
   ];
@@ -290,6 +292,7 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
     ...(broken.length > 0 ? [flowsItem(broken, links, 'would cut')] : []),
     ...pathItems(shown.reviewPaths, links, (change) => describeRisks(change.risk, change)),
     ...shown.acceptedFindings.map((finding) => findingItem(finding, links, 'accepts')),
+    ...shown.reviewFindings.map((finding) => findingItem(finding, links)),
   ];
   if (review.length > 0) {
     return [
@@ -301,6 +304,7 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
             ? ['opens paths a reviewer must judge (risks the gate does not fail on)']
             : []),
           ...(shown.acceptedFindings.length > 0 ? ['accepts findings by annotation'] : []),
+          ...(shown.reviewFindings.length > 0 ? ['adds warnings below the gate (`fail-on`)'] : []),
           ...(changedFlows.length > 0 ? ['edits the recorded flows it is judged by'] : []),
           ...(accepted.length > 0 ? ['cuts recorded traffic its policies say they mean to cut'] : []),
         ].join(', ')}.`,
@@ -383,6 +387,11 @@ function settleSteps(
       : []),
     ...(acceptsCuts ? ['confirm the cuts are intended: the policy that makes each names it'] : []),
     ...(shown.acceptedFindings.length > 0 ? ['check the reason given for each accepted finding'] : []),
+    ...(shown.reviewFindings.length > 0
+      ? [
+          `fix each new warning at its line, or accept it there: ${codeSpan(`netpol-guard.io/ignore: "${shown.reviewFindings[0]!.rule}: why it is intended"`, 200)}`,
+        ]
+      : []),
     ...(flowsChanged
       ? ["check why the recorded flows changed; `flows-from: base` replays the base tree's"]
       : []),
