@@ -3,6 +3,8 @@ import type { ResolvedConfig, SuppressionsFrom } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
 import { DIFF_STAGE, diffConnectivity, emptyDiff } from '../diff/connectivity.js';
 import { sameCountedPath } from '../diff/peers.js';
+import { peerLabel } from '../diff/peers.js';
+import { mismatchDiagnostics } from '../replay/attribution.js';
 import { matchingOutsidePods, REPLAY_STAGE, replayFlows, type ReplaySide } from '../replay/replay.js';
 import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
 import { readFlowsInBackground } from '../flows/background.js';
@@ -280,6 +282,7 @@ async function checkWith(
       ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics),
       ...cutDiagnostics,
       ...flowCutDiagnostics(flows, config),
+      ...clusterMismatchDiagnostics(flows),
       ...fixes.diagnostics,
     ],
     summary: {
@@ -464,6 +467,17 @@ function resolvedFindings(
   return markIntroduced(baseFindings, headFindings, unreadAtHead)
     .filter((f) => f.introduced && !f.suppressed)
     .map(({ introduced: _introduced, ...finding }) => finding);
+}
+
+/** The `model-cluster-mismatch` warnings: where the cluster's attribution of recorded flows contradicts base. */
+function clusterMismatchDiagnostics(flows: FlowsResult | undefined): Diagnostic[] {
+  return mismatchDiagnostics(
+    (flows?.modelClusterMismatches ?? []).map((mismatch) => ({
+      label: `${peerLabel(mismatch.from)} -> ${peerLabel(mismatch.to)} ${mismatch.protocol}/${mismatch.port}`,
+      text: mismatch.explanation,
+      model: mismatch.model,
+    })),
+  );
 }
 
 /** What suggesting fixes at head needs, and where the suggestions that did not verify are reported. */

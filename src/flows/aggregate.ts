@@ -1,5 +1,5 @@
 import type { Labels, Protocol } from '../model/types.js';
-import type { AggregatedFlow, FlowEndpoint, FlowRecord, FlowVerdict } from './types.js';
+import type { AggregatedFlow, FlowEndpoint, FlowRecord, FlowVerdict, RecordedAttribution } from './types.js';
 import { compareText } from '../text/compare.js';
 import { isPort } from './values.js';
 
@@ -20,11 +20,39 @@ export interface FlowEntry {
   port: number;
   verdict: FlowVerdict;
   dropReasons?: Set<string>;
+  /** Distinct attributions of its records, by {@link attributionKey}, at most `MAX_ATTRIBUTIONS_PER_FLOW`. */
+  attributions?: Map<string, RecordedAttribution>;
   count: number;
   firstMs?: number;
   lastMs?: number;
   /** Lines (records) that went into this entry. */
   records: number;
+}
+
+/**
+ * Distinct attributions kept per aggregated flow: a connection is decided by a policy or two per direction, and the
+ * records of one flow (every pod of two workloads) name the same ones; a log naming more must not grow memory.
+ */
+export const MAX_ATTRIBUTIONS_PER_FLOW = 4;
+
+/** What identifies an attribution among those of one flow. */
+function attributionKey(attribution: RecordedAttribution): string {
+  return JSON.stringify([
+    attribution.direction,
+    attribution.action,
+    attribution.match ?? '',
+    attribution.policies.map((p) => [p.kind ?? '', p.namespace ?? '', p.name]),
+  ]);
+}
+
+/** Adds attributions to an entry's, up to {@link MAX_ATTRIBUTIONS_PER_FLOW} distinct ones. */
+export function addAttributions(entry: FlowEntry, attributions: Iterable<RecordedAttribution>): void {
+  for (const attribution of attributions) {
+    const kept = (entry.attributions ??= new Map());
+    if (kept.size >= MAX_ATTRIBUTIONS_PER_FLOW) return;
+    const key = attributionKey(attribution);
+    if (!kept.has(key)) kept.set(key, attribution);
+  }
 }
 
 /**
@@ -130,6 +158,7 @@ export class FlowAggregator {
     entry.count += flow.count;
     entry.records++;
     if (flow.dropReason !== undefined) (entry.dropReasons ??= new Set()).add(flow.dropReason);
+    if (flow.attribution) addAttributions(entry, flow.attribution);
     extendWindow(entry, flow.firstMs, flow.lastMs);
     return entry;
   }
@@ -155,6 +184,7 @@ export class FlowAggregator {
     const entry = this.add(other);
     entry.records += other.records - 1;
     for (const reason of other.dropReasons ?? []) (entry.dropReasons ??= new Set()).add(reason);
+    if (other.attributions) addAttributions(entry, other.attributions.values());
   }
 
   *values(): IterableIterator<FlowEntry> {
@@ -235,6 +265,11 @@ function toAggregatedFlow(entry: FlowEntry): AggregatedFlow {
   };
   // Different records of one flow may give different reasons (e.g. POLICY_DENIED and POLICY_DENY): keep them all.
   if (entry.dropReasons) flow.dropReason = [...entry.dropReasons].sort().join(', ');
+  // In key order, so that the same records read in another order give the same flow.
+  if (entry.attributions && entry.attributions.size > 0)
+    flow.attribution = [...entry.attributions]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([, attribution]) => attribution);
   if (entry.firstMs !== undefined) flow.firstSeen = isoTime(entry.firstMs);
   if (entry.lastMs !== undefined) flow.lastSeen = isoTime(entry.lastMs);
   return flow;

@@ -1,6 +1,7 @@
 import { ownerFromPodName } from './owner.js';
 import type { Protocol } from '../model/types.js';
 import {
+  addAttributions,
   extendWindow,
   identifiedByAddress,
   IsoTimeParser,
@@ -12,7 +13,7 @@ import { ConnectionMemory, connectionKey, ipv4Number, type ConnectionKey } from 
 import { MarkerSearch } from './markers.js';
 import { RecentMap } from './recent-map.js';
 import { SightingReader, type EndpointBytes } from './hubble-sighting.js';
-import type { FlowEndpoint, FlowVerdict } from './types.js';
+import type { FlowEndpoint, FlowVerdict, RecordedAttribution, RecordedPolicy } from './types.js';
 import { isObject, isPort, parseJsonLine, shown, splitLabel, type JsonObject } from './values.js';
 
 /**
@@ -97,6 +98,11 @@ export class HubbleReader implements FlowLineReader {
     '"Type":"SOCK"',
     '"Type":"L3_L4"',
   ]);
+  /**
+   * Policy verdict events that name the policies deciding them (`flow.proto` `*_allowed_by`, `*_denied_by`) are
+   * parsed in full, never read off their bytes, to keep what they say.
+   */
+  private readonly attributionMarkers = new MarkerSearch('d_by"', ['_allowed_by"', '_denied_by"']);
   private readonly descriptions = new RememberedDescriptions<KnownEndpoint>(
     HUBBLE_REMEMBERED_DESCRIPTION_BYTES,
   );
@@ -125,7 +131,11 @@ export class HubbleReader implements FlowLineReader {
       sink.ignore();
       return true;
     }
-    return type === L3_L4_MARKER && this.readOnBytes(bytes, start, end, sink);
+    return (
+      type === L3_L4_MARKER &&
+      !this.attributionMarkers.foundIn(bytes, start, end) &&
+      this.readOnBytes(bytes, start, end, sink)
+    );
   }
 
   /**
@@ -170,10 +180,19 @@ export class HubbleReader implements FlowLineReader {
    * Whether the connection was counted already: then a packet the same way extends its window, and one the other way
    * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
    */
-  private seenAgain(connection: ConnectionKey, ms: number | undefined, sink: FlowSink): boolean {
+  private seenAgain(
+    connection: ConnectionKey,
+    ms: number | undefined,
+    sink: FlowSink,
+    attribution?: readonly RecordedAttribution[],
+  ): boolean {
     const known = this.recent.get(connection);
     if (!known) return false;
-    if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
+    if (known.sourceFirst === connection.sourceFirst) {
+      extendWindow(known.entry, ms, ms);
+      // The other end's policy verdict event comes as a repeat of the connection: what it names is kept too.
+      if (attribution) addAttributions(known.entry, attribution);
+    }
     sink.ignore();
     return true;
   }
@@ -245,11 +264,13 @@ export class HubbleReader implements FlowLineReader {
     if (sourceIp !== undefined && typeof sourceIp !== 'string') return 'IP.source is not a string';
     if (destinationIp !== undefined && typeof destinationIp !== 'string')
       return 'IP.destination is not a string';
+    const attribution = readAttribution(flow);
+    if (typeof attribution === 'string') return attribution;
 
     let connection: ConnectionKey | undefined;
     if (sourceIp && destinationIp) {
       connection = connectionKey(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port);
-      if (this.seenAgain(connection, ms, sink)) return undefined;
+      if (this.seenAgain(connection, ms, sink, attribution)) return undefined;
     }
 
     const from = this.endpoint(flow.source, 'source');
@@ -267,6 +288,7 @@ export class HubbleReader implements FlowLineReader {
       lastMs: ms,
     };
     if (verdict.dropReason !== undefined) flowRead.dropReason = verdict.dropReason;
+    if (attribution) flowRead.attribution = attribution;
     this.count(flowRead, connection, sink);
     return undefined;
   }
@@ -336,6 +358,60 @@ function readVerdict(flow: JsonObject): VerdictOutcome {
     default:
       return undefined;
   }
+}
+
+/** The attribution lists of `flow.proto` (Cilium 1.17 and later, with policy correlation), what each says. */
+const ATTRIBUTION_FIELDS = [
+  ['ingress_allowed_by', 'ingress', 'allow'],
+  ['egress_allowed_by', 'egress', 'allow'],
+  ['ingress_denied_by', 'ingress', 'deny'],
+  ['egress_denied_by', 'egress', 'deny'],
+] as const;
+
+/** Policies kept of one attribution list: a connection is decided by a few; a log naming more is cut. */
+export const MAX_RECORDED_POLICIES = 8;
+
+/** Longest policy name, namespace or kind kept: a Kubernetes name has at most 253 characters. */
+const MAX_POLICY_NAME = 253;
+
+/** `policy_match_type` values (`MatchType` in cilium/cilium `pkg/monitor/api/types.go`), by name as Hubble prints them. */
+const POLICY_MATCH_TYPES = ['none', 'L3-Only', 'L3-L4', 'L4-Only', 'all', 'L3-Proto', 'Proto-Only'];
+
+/**
+ * The policies a policy verdict event names as allowing or denying each direction (`Policy {name, namespace, labels,
+ * revision, kind}`); undefined when it names none, or why the lists are not lists of policies. A policy without a
+ * name (Hubble's printer leaves those out too) or with a name no Kubernetes object can have is left out.
+ */
+function readAttribution(flow: JsonObject): RecordedAttribution[] | string | undefined {
+  let attributions: RecordedAttribution[] | undefined;
+  for (const [field, direction, action] of ATTRIBUTION_FIELDS) {
+    const value = flow[field];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) return `${field} is not a list`;
+    const policies: RecordedPolicy[] = [];
+    for (const item of value as unknown[]) {
+      // protojson leaves out empty strings: each of the three may be missing.
+      if (
+        !isObject(item) ||
+        [item.name, item.namespace, item.kind].some((text) => text !== undefined && typeof text !== 'string')
+      )
+        return `${field} has an item that is not {name, namespace, kind}`;
+      const { name = '', namespace, kind } = item as { name?: string; namespace?: string; kind?: string };
+      if (name === '' || [name, namespace ?? '', kind ?? ''].some((text) => text.length > MAX_POLICY_NAME))
+        continue;
+      if (policies.length === MAX_RECORDED_POLICIES) break;
+      policies.push({ ...(kind ? { kind } : {}), ...(namespace ? { namespace } : {}), name });
+    }
+    if (policies.length === 0) continue;
+    const match = action === 'allow' ? policyMatchType(flow.policy_match_type) : undefined;
+    (attributions ??= []).push({ direction, action, policies, ...(match ? { match } : {}) });
+  }
+  return attributions;
+}
+
+/** `policy_match_type` by name; undefined when absent, 0 (none) or unknown. */
+function policyMatchType(value: unknown): string | undefined {
+  return typeof value === 'number' && value > 0 ? POLICY_MATCH_TYPES[value] : undefined;
 }
 
 /** `drop_reason_desc` (the enum, by name or number) or the older numeric `drop_reason`. */

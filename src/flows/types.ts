@@ -24,6 +24,28 @@ export type FlowVerdict = 'allowed' | 'denied' | 'dropped-other' | 'audit';
 
 export type FlowFormat = 'hubble' | 'calico' | 'native';
 
+/** A policy the cluster names in a flow's attribution (Hubble `flow.proto` `Policy`: name, namespace, kind). */
+export interface RecordedPolicy {
+  /** As Cilium derives it (`io.cilium.k8s.policy.derived-from`): `CiliumNetworkPolicy`, `NetworkPolicy`, ... */
+  kind?: string;
+  /** Empty for a cluster-scoped policy (a CiliumClusterwideNetworkPolicy). */
+  namespace?: string;
+  name: string;
+}
+
+/**
+ * What the cluster said decided one direction of a flow: the policies that allowed it (`ingress_allowed_by`,
+ * `egress_allowed_by`) or those whose deny rules dropped it (`ingress_denied_by`, `egress_denied_by`).
+ */
+export interface RecordedAttribution {
+  direction: 'ingress' | 'egress';
+  action: 'allow' | 'deny';
+  /** In the order the record gives them, at most `MAX_RECORDED_POLICIES`. */
+  policies: RecordedPolicy[];
+  /** Hubble `policy_match_type` by name (`L3-L4`, `L4-Only`, `all`, ...), when the record gives one. */
+  match?: string;
+}
+
 /** One connection attempt as read from a log line, before aggregation. */
 export interface FlowRecord {
   from: FlowEndpoint;
@@ -33,6 +55,11 @@ export interface FlowRecord {
   verdict: FlowVerdict;
   /** Drop reason when the log gives one (e.g. `POLICY_DENIED`). */
   dropReason?: string;
+  /**
+   * The policies the cluster says decided the flow (Hubble policy verdict events); an aggregated flow keeps the first
+   * `MAX_ATTRIBUTIONS_PER_FLOW` distinct ones of its records.
+   */
+  attribution?: RecordedAttribution[];
   /** How many connections this record stands for (native `count`, Calico `num_flows`), default 1. */
   count: number;
   /** ISO-8601 timestamps. */

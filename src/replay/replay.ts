@@ -9,7 +9,8 @@ import { ownerFromPodName } from '../flows/owner.js';
 import type { Endpoint, PolicyEngine } from '../policy/types.js';
 import { compareText } from '../text/compare.js';
 import { checkDeadline, type Deadline } from '../deadline.js';
-import type { FlowPeer, ReplayedFlow, ReplayOutcome } from './types.js';
+import { attributionMismatch } from './attribution.js';
+import type { FlowPeer, ModelClusterMismatch, ReplayedFlow, ReplayOutcome } from './types.js';
 
 /** One side of the replay: its engine and a matcher of flow endpoints to its model. */
 export interface ReplaySide {
@@ -44,12 +45,14 @@ export function replayFlows(
   };
   let step = 0;
   const auditMode = inPolicyAuditMode(head.engine.model);
+  const mismatches: ModelClusterMismatch[] = [];
   for (const flow of flows) {
     if (++step % DEADLINE_EVERY === 0) checkDeadline(deadline, REPLAY_STAGE);
     if (flow.verdict === 'dropped-other') {
       outcome.otherDrops += flow.count;
       continue;
     }
+    if (flow.attribution) mismatches.push(...compareWithCluster(base, flow));
     const from = head.match(flow.from);
     const to = head.match(flow.to);
     const unmatched = 'unmatched' in from ? from.unmatched : 'unmatched' in to ? to.unmatched : undefined;
@@ -85,8 +88,10 @@ export function replayFlows(
       explanation: denial.text,
       ...(denial.location ? { location: denial.location } : {}),
       ...(decided ? { decidedBy: decided } : {}),
+      ...(flow.attribution ? { recordedBy: flow.attribution } : {}),
     });
   }
+  if (mismatches.length > 0) outcome.modelClusterMismatches = mismatches.sort(compareFlows);
   outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.wouldBreakWhenEnforced.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.newlyAllowed.sort(compareFlows);
@@ -98,6 +103,29 @@ export function replayFlows(
 const DEADLINE_EVERY = 4096;
 /** The stage a deadline passed in the replay stops, as the check names it. */
 export const REPLAY_STAGE = 'replaying the flows';
+
+/**
+ * Each direction of a flow where what the cluster recorded as deciding it and what decides it at base differ. Base is
+ * the policy set the flows were recorded under; an end base does not know leaves nothing to compare.
+ */
+function compareWithCluster(base: ReplaySide, flow: AggregatedFlow): ModelClusterMismatch[] {
+  const ends = baseEnds(base, flow);
+  if (!ends) return [];
+  const mismatches: ModelClusterMismatch[] = [];
+  for (const recorded of flow.attribution ?? []) {
+    const mismatch = attributionMismatch(ends, recorded, flow.protocol, flow.port);
+    if (!mismatch) continue;
+    const from = base.match(flow.from);
+    const to = base.match(flow.to);
+    mismatches.push({
+      ...replayed(flow, from, to),
+      recorded,
+      model: mismatch.model,
+      explanation: mismatch.text,
+    });
+  }
+  return mismatches;
+}
 
 /** Whether base allows a flow; an endpoint base does not know (new in head) counts as allowed: it was seen. */
 function allowedAtBase(base: ReplaySide, flow: AggregatedFlow): boolean {

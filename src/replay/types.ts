@@ -1,7 +1,8 @@
 import type { SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
-import type { Direction, Peer } from '../policy/types.js';
+import type { Decision, Direction, Peer } from '../policy/types.js';
 import type { DecidedBy } from '../diff/types.js';
+import type { RecordedAttribution } from '../flows/types.js';
 
 /** The flow replay's results: recorded flows judged against base and head (README "check JSON", `flows`). */
 
@@ -21,6 +22,21 @@ export interface ReplayedFlow {
   location?: SourceLocation;
   /** Broken and would-break flows: who decided the side head denies, at base and at head. */
   decidedBy?: DecidedBy;
+  /** Broken and would-break flows: the policies the cluster said decided it when recorded (Hubble attribution). */
+  recordedBy?: RecordedAttribution[];
+}
+
+/**
+ * One direction of a recorded flow where the cluster's attribution and the model at base differ (see
+ * `attributionMismatch`): a `model-cluster-mismatch` warning.
+ */
+export interface ModelClusterMismatch extends ReplayedFlow {
+  /** What the cluster recorded for that direction. */
+  recorded: RecordedAttribution;
+  /** What decides that direction at base. */
+  model: Decision;
+  /** The two said side by side. */
+  explanation: string;
 }
 
 /** What the replay finds: flows head would break, newly allows or cannot place, and what it leaves out. */
@@ -38,6 +54,8 @@ export interface ReplayOutcome {
   otherDrops: number;
   /** Flows that passed when recorded but that base denies too: the recording and the base manifests disagree. */
   deniedAtBase: number;
+  /** Directions of recorded flows whose Hubble attribution the model at base contradicts; absent when none. */
+  modelClusterMismatches?: ModelClusterMismatch[];
 }
 
 /** An observed connection that keeps a namespace from taking a default deny, and which of its ends lack an allow. */

@@ -58,6 +58,12 @@ const RULE_PATCH: KeyOrder = {
   inChangedFile: true,
 };
 const FIX: KeyOrder = { ...RULE_PATCH, alsoNeeded: RULE_PATCH };
+const RECORDED_ATTRIBUTION: KeyOrder = {
+  direction: true,
+  action: true,
+  policies: RESOURCE,
+  match: true,
+};
 const REPLAYED_FLOW: KeyOrder = {
   from: PEER,
   to: PEER,
@@ -69,6 +75,7 @@ const REPLAYED_FLOW: KeyOrder = {
   explanation: true,
   location: LOCATION,
   decidedBy: DECIDED_BY,
+  recordedBy: RECORDED_ATTRIBUTION,
   reason: true,
   fix: FIX,
 };
@@ -125,6 +132,7 @@ const CHECK_RESULT: KeyOrder = {
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
     deniedAtBase: true,
+    modelClusterMismatches: { ...REPLAYED_FLOW, recorded: RECORDED_ATTRIBUTION, model: DECISION },
     readiness: {
       namespace: true,
       observed: true,

@@ -1,5 +1,6 @@
 import type { CheckResult, FlowsResult } from '../check/types.js';
 import type { PathChange } from '../diff/types.js';
+import { describeAttribution } from '../replay/attribution.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { peerLabel } from '../diff/peers.js';
 import { policyName } from '../model/policy-ref.js';
@@ -236,6 +237,16 @@ function assemble(
 }
 
 const cell = (text: string) => escapeMarkdown(text) || '—';
+
+/**
+ * Why head denies a recorded flow, and beside it what the cluster said decided it when recorded (Hubble's
+ * attribution: names from the log, escaped like any text).
+ */
+function whyCell(flow: ReplayedFlow): string {
+  const why = cell(flow.explanation ?? '');
+  const recorded = flow.recordedBy?.map(describeAttribution).join('; ');
+  return recorded ? `${why}<br>Hubble recorded: ${escapeMarkdown(recorded)}` : why;
+}
 const peerCell = (peer: Peer | ReplayedFlow['from']) => escapeMarkdown(peerLabel(peer), PEER_LENGTH);
 const severityCell = (severity: Severity) =>
   `${SEVERITY_ICON[severity] ?? ''} ${escapeMarkdown(severity, 20)}`.trim();
@@ -454,7 +465,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       : 'Traffic recorded on the cluster that base allows and this change denies (not failing: `failOnBrokenFlows` is off).',
     table: {
       header: [...FLOW_HEADER, 'Why'],
-      rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow, now), cell(flow.explanation ?? '')]),
+      rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow, now), whyCell(flow)]),
     },
   };
   const sections = nonEmpty([
@@ -492,10 +503,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       lead: 'Traffic Hubble recorded as AUDIT (passed in policy audit mode) that head still denies: it breaks once policies are enforced.',
       table: {
         header: [...FLOW_HEADER, 'Why'],
-        rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [
-          ...flowCells(flow, now),
-          cell(flow.explanation ?? ''),
-        ]),
+        rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [...flowCells(flow, now), whyCell(flow)]),
       },
     },
     {

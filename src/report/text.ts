@@ -1,4 +1,5 @@
 import type { CheckResult } from '../check/types.js';
+import { describeAttribution } from '../replay/attribution.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
@@ -130,6 +131,12 @@ function pathLine(writer: TextWriter, group: PathGroup, sign: '+' | '-' | ''): s
 }
 
 /** The explanation on its own indented line: it is long, and reviewers read it after the path. */
+/** Why head denies a recorded flow, and what the cluster said decided it when recorded (Hubble's attribution). */
+function whyText(flow: ReplayedFlow): string | undefined {
+  const recorded = flow.recordedBy?.map(describeAttribution).join('; ');
+  return recorded ? `${flow.explanation ?? ''}; Hubble recorded: ${recorded}` : flow.explanation;
+}
+
 function withWhy(writer: TextWriter, lines: string[], explanation: string | undefined): string[] {
   return explanation ? [...lines, `    ${writer.style('why:', 'dim')} ${writer.plain(explanation)}`] : lines;
 }
@@ -207,12 +214,12 @@ export function renderText(result: CheckResult, options: TextOptions): string {
   const { diff, flows } = result;
   writer.section(
     'Broken flows',
-    (flows?.broken ?? []).map((flow) => withWhy(writer, [flowLine(writer, flow)], flow.explanation)),
+    (flows?.broken ?? []).map((flow) => withWhy(writer, [flowLine(writer, flow)], whyText(flow))),
   );
   writer.section(
     'Audited flows that would break when enforced',
     (flows?.wouldBreakWhenEnforced ?? []).map((flow) =>
-      withWhy(writer, [flowLine(writer, flow)], flow.explanation),
+      withWhy(writer, [flowLine(writer, flow)], whyText(flow)),
     ),
   );
   writer.section(

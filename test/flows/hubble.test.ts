@@ -322,3 +322,86 @@ describe('Hubble reader', () => {
     },
   );
 });
+
+describe('Hubble policy attribution (flow.proto *_allowed_by, *_denied_by)', () => {
+  it('keeps the policies each direction names, across the events of one connection', async () => {
+    const result = await readFlows([fixture('hubble/synthetic-attribution.jsonl')], { root: fixture('') });
+    const attributed = result.flows.map((flow) => [
+      describeFlow(flow).replace(/ \d{4}-.*$/, ''),
+      flow.attribution,
+    ]);
+    expect(attributed).toEqual([
+      [
+        'shop Deployment/api {app=api} -> data StatefulSet/postgres {app=postgres} TCP/5432 allowed x1',
+        [
+          {
+            direction: 'ingress',
+            action: 'allow',
+            // The entry without a name is left out; names are kept as written (reports escape them).
+            policies: [
+              { kind: 'CiliumNetworkPolicy', namespace: 'data', name: 'postgres-ingress' },
+              { kind: 'NetworkPolicy', namespace: 'data', name: 'legacy|<b>db</b>' },
+            ],
+            match: 'L4-Only',
+          },
+        ],
+      ],
+      [
+        'shop Deployment/frontend {app=frontend} -> data StatefulSet/postgres {app=postgres} TCP/5432 denied (POLICY_DENY) x1',
+        [
+          {
+            direction: 'ingress',
+            action: 'deny',
+            policies: [{ kind: 'CiliumClusterwideNetworkPolicy', name: 'deny-frontend-db' }],
+          },
+        ],
+      ],
+      [
+        // lines 1 and 2: the egress verdict at the source, then the ingress verdict at the destination; line 3 traces
+        'shop Deployment/frontend {app=frontend} -> shop Deployment/api {app=api} TCP/8080 allowed x1',
+        [
+          {
+            direction: 'egress',
+            action: 'allow',
+            policies: [{ kind: 'CiliumNetworkPolicy', namespace: 'shop', name: 'frontend-egress' }],
+            match: 'L3-L4',
+          },
+          {
+            direction: 'ingress',
+            action: 'allow',
+            policies: [{ kind: 'CiliumNetworkPolicy', namespace: 'shop', name: 'api-ingress' }],
+            match: 'L3-L4',
+          },
+        ],
+      ],
+    ]);
+    expect(result.stats).toMatchObject({
+      records: 3,
+      ignored: 2,
+      skippedSamples: [
+        { file: 'hubble/synthetic-attribution.jsonl', line: 6, reason: 'ingress_allowed_by is not a list' },
+      ],
+    });
+  });
+
+  it('keeps a few distinct attributions per aggregated flow and a few policies per list', async () => {
+    const policies = Array.from({ length: 12 }, (_, i) => ({ name: `p${i}`, namespace: 'data' }));
+    const lines = Array.from({ length: 9 }, (_, i) =>
+      hubbleLine({
+        l4: { TCP: { source_port: 41000 + i, destination_port: 6379 } },
+        ingress_allowed_by: [{ name: `only-${i}`, namespace: 'data', kind: 'CiliumNetworkPolicy' }],
+      }),
+    );
+    lines.push(
+      hubbleLine({
+        l4: { TCP: { source_port: 42000, destination_port: 6380 } },
+        ingress_allowed_by: policies,
+      }),
+    );
+    const { flows } = await readLog(lines);
+    expect(flows.map((flow) => flow.attribution?.map((a) => a.policies.map((p) => p.name)))).toEqual([
+      [['only-0'], ['only-1'], ['only-2'], ['only-3']],
+      [['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']],
+    ]);
+  });
+});

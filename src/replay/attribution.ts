@@ -1,0 +1,113 @@
+import type { SideEnds } from '../diff/blame.js';
+import type { RecordedAttribution, RecordedPolicy } from '../flows/types.js';
+import type { Diagnostic } from '../manifests/types.js';
+import { policyName } from '../model/policy-ref.js';
+import type { PolicyRef, Protocol } from '../model/types.js';
+import type { Decision } from '../policy/types.js';
+
+/**
+ * Compares what the cluster said decided one direction of a recorded flow (Hubble's `*_allowed_by`, `*_denied_by`)
+ * with what the engine says at base, the policy set the flows were recorded under. They agree when both allow and
+ * one policy the cluster names lets the connection through in the model, or both deny and one it names denies it
+ * there. Anything else means the model is not the cluster: a policy applied that the repository does not hold (or
+ * holds otherwise), or semantics the engine gets wrong, and every verdict built on the model is in doubt there.
+ * Returns what the model says when they disagree, undefined when they agree.
+ */
+export function attributionMismatch(
+  base: SideEnds,
+  recorded: RecordedAttribution,
+  protocol: Protocol,
+  port: number,
+): { model: Decision; text: string } | undefined {
+  const { direction } = recorded;
+  const [subject, other] = direction === 'egress' ? [base.from, base.to] : [base.to, base.from];
+  const decision = base.engine.decision(direction, subject, other, protocol, port);
+  const allowed = decision.action !== 'deny';
+  if (allowed === (recorded.action === 'allow')) {
+    const named = (ref: PolicyRef) => recorded.policies.some((policy) => samePolicy(policy, ref));
+    if (decision.policy && decision.index !== undefined && named(decision.policy)) return undefined;
+    // The namespaced tier is a union: the engine names one of the rules that decide, the cluster may name another.
+    if (decision.tier === 'namespaced') {
+      const side = base.engine.explain(base.from, base.to, protocol, port)[direction];
+      const deciding = side.policies.filter((policy) =>
+        policy.rules.some(
+          (rule) =>
+            rule.peerMatches && rule.portMatches && (rule.action === 'deny') === (recorded.action === 'deny'),
+        ),
+      );
+      if (deciding.some((policy) => named(policy.policy))) return undefined;
+    }
+  }
+  return {
+    model: decision,
+    text: `Hubble recorded ${describeAttribution(recorded)}; at base the manifests say ${describeModelDecision(decision)}`,
+  };
+}
+
+/** Whether a policy the cluster names is the model's: same name and namespace, and kind when the cluster gives one. */
+function samePolicy(recorded: RecordedPolicy, ref: PolicyRef): boolean {
+  return (
+    recorded.name === ref.name &&
+    recorded.namespace === ref.namespace &&
+    (recorded.kind === undefined || recorded.kind === ref.kind)
+  );
+}
+
+/** `ingress allowed by CiliumNetworkPolicy shop/api (match L3-L4)`: an attribution as reports say it. */
+export function describeAttribution(recorded: RecordedAttribution): string {
+  const policies = recorded.policies
+    .map((policy) => `${policy.kind ? `${policy.kind} ` : ''}${policyName(policy)}`)
+    .join(', ');
+  const match = recorded.match ? ` (match ${recorded.match})` : '';
+  return `${recorded.direction} ${recorded.action === 'allow' ? 'allowed' : 'denied'} by ${policies}${match}`;
+}
+
+/** What decided a side in the model, in the words of {@link describeAttribution}. */
+export function describeModelDecision(decision: Decision): string {
+  const { direction, policy, index, location } = decision;
+  const verdict = decision.action === 'deny' ? 'denied' : 'allowed';
+  const at = location ?? policy?.location;
+  const where = at ? ` (${at.file}:${at.line})` : '';
+  if (!policy) {
+    if (decision.action !== 'deny') return `${direction} allowed: no policy isolates it`;
+    return `${direction} denied with no policy deciding (Cilium's policyEnforcementMode: always)`;
+  }
+  const named = `${policy.kind} ${policyName(policy)}`;
+  if (index === undefined)
+    return decision.action === 'deny'
+      ? `${direction} denied: ${named} isolates it and none of its rules allows it${where}`
+      : `${direction} allowed: ${named} applies without isolating it${where}`;
+  const list = decision.tier === 'namespaced' && decision.action === 'deny' ? `${direction}Deny` : direction;
+  return `${direction} ${verdict} by ${named} ${list}[${index}]${where}`;
+}
+
+/** Mismatches said one by one in diagnostics; past these, one more diagnostic counts the rest. */
+export const MAX_MISMATCH_DIAGNOSTICS = 20;
+
+/**
+ * The `model-cluster-mismatch` warnings of a replay, about base (they never fail the check): each names the flow,
+ * what the cluster recorded and what the model says, at the rule or policy the model decides by.
+ */
+export function mismatchDiagnostics(
+  mismatches: readonly { label: string; text: string; model: Decision }[],
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = mismatches.slice(0, MAX_MISMATCH_DIAGNOSTICS).map((mismatch) => {
+    const at = mismatch.model.location ?? mismatch.model.policy?.location;
+    return {
+      severity: 'warning',
+      code: 'model-cluster-mismatch',
+      message: `the model and the cluster differ on ${mismatch.label}: ${mismatch.text}`,
+      ...(at ? { file: at.file, line: at.line } : {}),
+      side: 'base',
+    };
+  });
+  const more = mismatches.length - MAX_MISMATCH_DIAGNOSTICS;
+  if (more > 0)
+    diagnostics.push({
+      severity: 'warning',
+      code: 'model-cluster-mismatch',
+      message: `the model and the cluster differ on ${more} more recorded flow direction${more === 1 ? '' : 's'} (JSON flows.modelClusterMismatches lists them all)`,
+      side: 'base',
+    });
+  return diagnostics;
+}
