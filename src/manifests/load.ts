@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LineCounter } from 'yaml';
 import { readDocuments, type FileReading, type ManifestFormat } from './documents.js';
 import { describeError, findManifestFiles, type ManifestFile } from './files.js';
-import { collectObjects, type FileObjects } from './objects.js';
+import { collectObjects, NOT_KUBERNETES, type FileObjects } from './objects.js';
 import { locationAt } from './positions.js';
 import type { Diagnostic, LoadLimits, LoadOptions, LoadResult } from './types.js';
 
@@ -43,7 +43,29 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
       options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse) : parse(),
     );
   }
+  result.diagnostics = foldNotKubernetes(result.diagnostics);
   return sortSkippedKinds(result);
+}
+
+/**
+ * One `not-kubernetes` note for all the files that hold no manifests (Helm values, app configs, docker-compose):
+ * a GitOps repository holds dozens, and a note per file buries the diagnostics that matter. It stays at the first
+ * such file and names a few.
+ */
+function foldNotKubernetes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const notes = diagnostics.filter((d) => d.code === NOT_KUBERNETES);
+  if (notes.length < 2) return [...diagnostics];
+  const [first, ...rest] = notes;
+  const named = notes.slice(0, 3).map((d) => d.file);
+  const more = notes.length > named.length ? ` and ${notes.length - named.length} more` : '';
+  const folded: Diagnostic = {
+    ...first!,
+    message:
+      `${notes.length} files hold documents that are not Kubernetes manifests (${named.join(', ')}${more}: ` +
+      'mappings without kind and apiVersion, as in Helm values or docker-compose files); they are skipped',
+  };
+  const dropped = new Set(rest);
+  return diagnostics.flatMap((d) => (d === first ? [folded] : dropped.has(d) ? [] : [d]));
 }
 
 /**

@@ -279,12 +279,14 @@ function withInheritedType(
   return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
 }
 
+export const NOT_KUBERNETES = 'not-kubernetes';
+
 function noteNotKubernetes(shape: string, offset: number, reading: FileReading, into: FileObjects): void {
   if (into.notKubernetesReported) return;
   into.notKubernetesReported = true;
   reading.diagnostics.push({
     severity: 'info',
-    code: 'not-kubernetes',
+    code: NOT_KUBERNETES,
     message:
       `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); ` +
       'such documents in this file are skipped',

@@ -317,7 +317,7 @@ function defaultNamespaceDiagnostic(unplaced: readonly LoadedObject[], namespace
     message:
       `${count} object${count === 1 ? ' has' : 's have'} no metadata.namespace (${names.join(', ')}${more}); ` +
       `${count === 1 ? 'it is' : 'they are'} analysed in namespace "${namespace}", where \`kubectl apply\` ` +
-      'without `-n` creates them (config `defaultNamespace` names another)',
+      `without \`-n\` creates ${count === 1 ? 'it' : 'them'} (config \`defaultNamespace\` names another)`,
     file: first.loc.file,
     line: first.loc.line,
     column: first.loc.column,

@@ -47,11 +47,16 @@ describe('hostile input committed as fixtures', () => {
       [file('mentions.yaml'), 14, 'error', 'schema'],
       [file('mentions.yaml'), 19, 'error', 'schema'],
       [file('merge-key.yaml'), 3, 'error', 'yaml-syntax'],
-      [file('non-object.yaml'), 2, 'info', 'not-kubernetes'],
       [file('tab-indentation.yaml'), 4, 'error', 'yaml-syntax'],
       [file('trailing-comma.json'), 5, 'error', 'json-syntax'],
       [file('unclosed-flow-map.yaml'), 6, 'error', 'yaml-syntax'],
     ]);
+    // The files without manifests share one note, at the first of them.
+    expect(result.diagnostics.find((d) => d.code === 'not-kubernetes')?.message).toBe(
+      `2 files hold documents that are not Kubernetes manifests (${file('docker-compose.yml')}, ` +
+        `${file('non-object.yaml')}: mappings without kind and apiVersion, as in Helm values or docker-compose ` +
+        'files); they are skipped',
+    );
     // Documents after a bad one, and beside a duplicate key, still load; template files load nothing.
     expect(result.objects.map((o) => `${o.kind}/${o.name}`)).toEqual([
       'Pod/alertmanager',
