@@ -89,6 +89,11 @@ export interface PolicyPeer {
   addressesOnly?: true;
   /** Cilium's `world` entity: outside the cluster, so never a node either (`policy/compile.ts`). */
   world?: true;
+  /**
+   * A Cilium endpoint selector of a CiliumNetworkPolicy that names no namespace: Cilium scopes it to the policy's own
+   * namespace (`fromEndpoints: [{}]` is every pod of this namespace, not of every namespace).
+   */
+  scopedToNamespace?: true;
   path: FieldPath;
 }
 
@@ -148,6 +153,27 @@ export interface TieredPort {
   /** Undefined: every port of the protocol. */
   port?: number | string;
   endPort?: number;
+  /** Cilium: the L7 rules of the `toPorts` item the port is in; the proxy filters what the port allows. */
+  l7?: L7Rules;
+  path: FieldPath;
+}
+
+/**
+ * The L7 rules of a Cilium `toPorts` item (`rules`), which the engine does not evaluate: the connection is allowed at
+ * L3/L4 and the proxy refuses the requests no rule matches (Documentation/security/policy/layer7.rst).
+ */
+export interface L7Rules {
+  /** The parser: `http`, `kafka`, `dns`, or a proxylib protocol (`l7proto`, its rules in `l7`). */
+  protocol: 'http' | 'kafka' | 'dns' | 'l7proto';
+  /** The rules as written, each a map of its fields: a request passes when one matches (an empty one matches all). */
+  rules: readonly Readonly<Record<string, unknown>>[];
+  path: FieldPath;
+}
+
+/** One item of a Cilium `toFQDNs` list: names whose addresses Cilium learns from the DNS answers its proxy sees. */
+export interface FqdnSelector {
+  matchName?: string;
+  matchPattern?: string;
   path: FieldPath;
 }
 
@@ -179,6 +205,10 @@ export interface TieredRule {
   ports?: readonly TieredPort[];
   /** Services the rule names, whose pods the model adds to `peers` when it is built. */
   services?: readonly ServiceReference[];
+  /** Cilium `toFQDNs`: names whose addresses the rule allows once DNS answers give them (not evaluated). */
+  fqdns?: readonly FqdnSelector[];
+  /** Cilium: the rule was written with no field at all (`- {}`), so it matches nothing (a NetworkPolicy's matches all). */
+  empty?: true;
   path: FieldPath;
 }
 
@@ -202,7 +232,23 @@ export interface TieredPolicy {
   defaultDeny?: Readonly<Record<'ingress' | 'egress', boolean>>;
   /** `metadata.annotations` (`netpol-guard.io/ignore` silences lint rules on the policy). */
   annotations?: Readonly<Record<string, string>>;
+  /** Cilium: the rule's `description`, its author's words on what it is for. */
+  description?: string;
+  /**
+   * Cilium: what a CiliumNetworkPolicy's `endpointSelector` says of the namespace label, which Cilium overrides with
+   * the policy's own namespace (matchLabels, dropped with a warning when it names another) or ANDs with it.
+   */
+  subjectNamespaceMatches?: readonly NamespaceMatch[];
   locate(path: FieldPath): SourceLocation;
+}
+
+/** A requirement on the namespace label (`io.kubernetes.pod.namespace`) written in a Cilium endpoint selector. */
+export interface NamespaceMatch {
+  operator: SelectorOperator;
+  values: readonly string[];
+  /** Written in `matchLabels` (Cilium replaces it) rather than `matchExpressions` (ANDed with the namespace). */
+  inMatchLabels: boolean;
+  path: FieldPath;
 }
 
 /** A custom resource the model does not know the pods of: its namespace may run pods the model cannot see. */

@@ -3,6 +3,8 @@ import type { FieldReader } from '../../model/fields.js';
 import { readSelector, RejectedPolicy, requireList, requireMap, unlessRejected } from '../../model/policy.js';
 import {
   PROTOCOLS,
+  type FqdnSelector,
+  type L7Rules,
   type LabelSelector,
   type PolicyPeer,
   type ServiceReference,
@@ -99,9 +101,11 @@ export function readCiliumPolicy(
       name: object.name,
       location: object.loc,
     };
+    // The annotations (`netpol-guard.io/ignore`) are the object's, so every rule of `specs` carries them.
+    const annotations = reader.stringMap(['metadata', 'annotations']);
     return paths.flatMap((path) => {
       const rule = readRule(reader, path, namespace);
-      return rule ? [{ ...rule, ref, locate: (at: FieldPath) => object.locate(at) }] : [];
+      return rule ? [{ ...rule, ref, annotations, locate: (at: FieldPath) => object.locate(at) }] : [];
     });
   });
 }
@@ -148,7 +152,10 @@ function readRule(
     namespace === undefined ? 'cluster' : { namespace, subject: true },
   );
   if (!subject) return undefined;
+  const description = reader.get([...path, 'description']);
   return {
+    ...(typeof description === 'string' && description !== '' ? { description } : {}),
+    ...(subject.namespaceMatches.length > 0 ? { subjectNamespaceMatches: subject.namespaceMatches } : {}),
     tier: 'namespaced',
     priority: 0,
     subject: {
@@ -204,6 +211,7 @@ function readRules(
         peers.push({
           namespaceSelector: selection.namespaceSelector,
           podSelector: selection.podSelector,
+          ...(selection.scopedToNamespace ? { scopedToNamespace: true as const } : {}),
           path: [...at, ingress ? 'fromEndpoints' : 'toEndpoints', i],
         });
     });
@@ -230,6 +238,12 @@ function readRules(
       );
     }
     const services = ingress ? [] : readServices(reader, at, action, list('toServices'));
+    const fqdns = ingress ? [] : readFqdns(reader, at, list('toFQDNs'));
+    const written = reader.get(at);
+    const empty =
+      typeof written === 'object' &&
+      written !== null &&
+      Object.values(written).every((value) => value === undefined || value === null);
     const ports = readToPorts(reader, at, action);
     const icmps = requireList(reader, [...at, 'icmps']);
     if (icmps && icmps.length > 0)
@@ -255,9 +269,50 @@ function readRules(
       ...(namesPeer || !l4 ? { peers } : {}),
       ...(ports !== undefined ? { ports } : l4 ? { ports: [] } : {}),
       ...(services.length > 0 ? { services } : {}),
+      ...(fqdns.length > 0 ? { fqdns } : {}),
+      ...(empty ? { empty: true as const } : {}),
       path: at,
     };
   });
+}
+
+/** `toFQDNs`: the names as written (the engine does not evaluate them; lint rules read them). */
+function readFqdns(reader: FieldReader, path: FieldPath, items: readonly unknown[]): FqdnSelector[] {
+  return items.map((_, i) => {
+    const at = [...path, 'toFQDNs', i];
+    const name = reader.get([...at, 'matchName']);
+    const pattern = reader.get([...at, 'matchPattern']);
+    return {
+      ...(typeof name === 'string' ? { matchName: name } : {}),
+      ...(typeof pattern === 'string' ? { matchPattern: pattern } : {}),
+      path: at,
+    };
+  });
+}
+
+const L7_PARSERS = ['http', 'kafka', 'dns'] as const;
+
+/**
+ * A `toPorts` item's `rules` (pkg/policy/api/l4.go, L7Rules): one parser's list, or a proxylib `l7proto` with its
+ * `l7` list; none when every list is empty, which applies no port level rule.
+ */
+function readL7(reader: FieldReader, path: FieldPath): L7Rules | undefined {
+  const rules = reader.get(path);
+  if (typeof rules !== 'object' || rules === null) return undefined;
+  const asRules = (items: unknown): L7Rules['rules'] =>
+    Array.isArray(items)
+      ? items.map((item) =>
+          typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {},
+        )
+      : [];
+  for (const parser of L7_PARSERS) {
+    const items = asRules(reader.get([...path, parser]));
+    if (items.length > 0) return { protocol: parser, rules: items, path: [...path, parser] };
+  }
+  const proto = reader.get([...path, 'l7proto']);
+  if (typeof proto === 'string' && proto !== '')
+    return { protocol: 'l7proto', rules: asRules(reader.get([...path, 'l7'])), path: [...path, 'l7proto'] };
+  return undefined;
 }
 
 /** A CIDR rule's addresses: never a pod's, a node's only under `policyCIDRMatchMode: [nodes]` (`policy/compile.ts`). */
@@ -435,9 +490,11 @@ function readToPorts(reader: FieldReader, path: FieldPath, action: RuleAction): 
           'not-evaluated',
         );
     }
+    const l7 = action === 'allow' ? readL7(reader, [...at, 'rules']) : undefined;
+    const withL7 = (port: TieredPort): TieredPort => (l7 ? { ...port, l7 } : port);
     const ports = requireList(reader, [...at, 'ports']);
-    if (ports === undefined || ports.length === 0) return [{ path: at }, ...otherProtocols(at)];
-    return ports.flatMap((__, j) => readPort(reader, [...at, 'ports', j]));
+    if (ports === undefined || ports.length === 0) return [{ path: at }, ...otherProtocols(at)].map(withL7);
+    return ports.flatMap((__, j) => readPort(reader, [...at, 'ports', j]).map(withL7));
   });
 }
 

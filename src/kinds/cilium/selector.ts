@@ -1,7 +1,7 @@
 import type { FieldPath } from '../../manifests/types.js';
 import type { FieldReader } from '../../model/fields.js';
 import { readSelector } from '../../model/policy.js';
-import type { LabelSelector, SelectorOperator } from '../../model/types.js';
+import type { LabelSelector, NamespaceMatch, SelectorOperator } from '../../model/types.js';
 import { NAMESPACE_NAME_LABEL } from '../../model/build.js';
 import { matchesSelector } from '../../policy/selector.js';
 import { onlyFields } from '../network-policy-api/read.js';
@@ -17,6 +17,9 @@ import { onlyFields } from '../network-policy-api/read.js';
  */
 
 const POD_NAMESPACE = 'io.kubernetes.pod.namespace';
+
+/** How the warning on a namespace a CiliumNetworkPolicy's endpointSelector names begins (a lint rule takes it over). */
+export const FOREIGN_SUBJECT_NAMESPACE = 'a CiliumNetworkPolicy applies in its own namespace';
 const NAMESPACE_LABELS = 'io.cilium.k8s.namespace.labels.';
 const SERVICE_ACCOUNT = 'io.cilium.k8s.policy.serviceaccount';
 
@@ -34,6 +37,10 @@ export interface PodSelection {
   podSelector: LabelSelector;
   /** Whether it names the namespace (`io.kubernetes.pod.namespace` in any source), as Cilium's HasKey asks. */
   namesNamespace: boolean;
+  /** A CiliumNetworkPolicy's peer that names no namespace (nor namespace label): scoped to the policy's own. */
+  scopedToNamespace: boolean;
+  /** For a CiliumNetworkPolicy's subject: what it says of the namespace label, as written. */
+  namespaceMatches: NamespaceMatch[];
 }
 
 /**
@@ -67,6 +74,7 @@ export function readEndpointSelector(
   const pods: Requirement[] = [];
   let namesNamespace = false;
   let namesNamespaceLabels = false;
+  const namespaceMatches: NamespaceMatch[] = [];
   for (const { path: at, inMatchLabels, ...requirement } of requirements) {
     const colon = requirement.key.indexOf(':');
     const source = colon === -1 ? 'any' : requirement.key.slice(0, colon);
@@ -84,12 +92,19 @@ export function readEndpointSelector(
       if (!holds(requirement, undefined)) return undefined;
       continue;
     }
+    if (key === POD_NAMESPACE && scope !== 'cluster' && scope.subject)
+      namespaceMatches.push({
+        operator: requirement.operator,
+        values: [...(requirement.values ?? [])],
+        inMatchLabels,
+        path: at,
+      });
     if (key === POD_NAMESPACE && inMatchLabels && scope !== 'cluster' && scope.subject) {
       // ParseToCiliumRule: the endpointSelector always applies in the policy's namespace.
       if (requirement.values?.[0] !== scope.namespace)
         reader.report(
           at,
-          `a CiliumNetworkPolicy applies in its own namespace (${scope.namespace}) only: Cilium drops this ` +
+          `${FOREIGN_SUBJECT_NAMESPACE} (${scope.namespace}) only: Cilium drops this ` +
             'namespace match with a warning',
           'warning',
           'not-evaluated',
@@ -116,12 +131,15 @@ export function readEndpointSelector(
       pods.push({ ...requirement, key });
     }
   }
-  if (scope !== 'cluster' && (scope.subject || (!namesNamespace && !namesNamespaceLabels)))
+  const scopedToNamespace = scope !== 'cluster' && !scope.subject && !namesNamespace && !namesNamespaceLabels;
+  if (scope !== 'cluster' && (scope.subject || scopedToNamespace))
     namespaces.push({ key: NAMESPACE_NAME_LABEL, operator: 'In', values: [scope.namespace] });
   return {
     namespaceSelector: namespaces.length > 0 ? { matchExpressions: namespaces } : {},
     podSelector: pods.length > 0 ? { matchExpressions: pods } : {},
     namesNamespace,
+    scopedToNamespace,
+    namespaceMatches,
   };
 }
 
