@@ -1,10 +1,13 @@
 import { adminDenyBlocksDns } from './admin-deny-blocks-dns.js';
+import { ciliumEmptyRuleDenies } from './cilium-empty-rule-denies.js';
+import { ciliumNamespaceKeyInEndpointSelector } from './cilium-namespace-key-in-endpoint-selector.js';
 import { allowAllPeer } from './allow-all-peer.js';
 import { clusterPolicyNetworkDenyCutsPods } from './cluster-policy-network-deny-cuts-pods.js';
 import { clusterPolicyPassToDefault } from './cluster-policy-pass-to-default.js';
 import { clusterPolicyPriorityOverlap } from './cluster-policy-priority-overlap.js';
 import { clusterPolicyRuleShadowed } from './cluster-policy-rule-shadowed.js';
 import { crossNamespacePodSelector } from './cross-namespace-pod-selector.js';
+import { denyOnlyPolicyIsolates } from './deny-only-policy-isolates.js';
 import { dnsEgressMissing } from './dns-egress-missing.js';
 import { duplicatePolicy } from './duplicate-policy.js';
 import { ipblockCoversCluster } from './ipblock-covers-cluster.js';
@@ -31,7 +34,10 @@ export const rules: readonly Rule[] = [
   dnsEgressMissing,
   adminDenyBlocksDns,
   clusterPolicyNetworkDenyCutsPods,
+  ciliumEmptyRuleDenies,
+  denyOnlyPolicyIsolates,
   rulesIgnoredByPolicyTypes,
+  ciliumNamespaceKeyInEndpointSelector,
   duplicatePolicy,
   schema,
   clusterPolicyRuleShadowed,
