@@ -1,5 +1,7 @@
 import { adminDenyBlocksDns } from './admin-deny-blocks-dns.js';
+import { cidrCoversPodNetworkCilium } from './cidr-covers-pod-network-cilium.js';
 import { ciliumEmptyRuleDenies } from './cilium-empty-rule-denies.js';
+import { ciliumEndpointsEmptySelectorNamespace } from './cilium-endpoints-empty-selector-namespace.js';
 import { ciliumNamespaceKeyInEndpointSelector } from './cilium-namespace-key-in-endpoint-selector.js';
 import { allowAllPeer } from './allow-all-peer.js';
 import { clusterPolicyNetworkDenyCutsPods } from './cluster-policy-network-deny-cuts-pods.js';
@@ -44,6 +46,7 @@ export const rules: readonly Rule[] = [
   clusterPolicyPriorityOverlap,
   clusterPolicyPassToDefault,
   namespaceSelectorAll,
+  ciliumEndpointsEmptySelectorNamespace,
   allowAllPeer,
   peerAndOrSplit,
   crossNamespacePodSelector,
@@ -54,6 +57,7 @@ export const rules: readonly Rule[] = [
   servicePortNotContainerPort,
   ipblockWorld,
   ipblockMetadataEndpoint,
+  cidrCoversPodNetworkCilium,
   ipblockCoversCluster,
   namespaceWithoutDefaultDeny,
   policyMissingNamespace,

@@ -27,8 +27,10 @@ export const ipblockCoversCluster: Rule = {
     ].join('\n'),
   },
   check(ctx) {
+    // On Cilium an ipBlock matches no pod at all: cidr-covers-pod-network-cilium says so of the pod CIDRs.
+    const podCidrs = ctx.model.cni === 'cilium' ? [] : ctx.config.cluster.podCidrs;
     const clusterRanges = [
-      ...ctx.config.cluster.podCidrs.map((cidr) => ({ cidr, what: 'pod CIDR' })),
+      ...podCidrs.map((cidr) => ({ cidr, what: 'pod CIDR' })),
       ...ctx.config.cluster.serviceCidrs.map((cidr) => ({ cidr, what: 'Service CIDR' })),
     ].flatMap(({ cidr, what }) => {
       const range = cidrToRange(cidr);

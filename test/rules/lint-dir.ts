@@ -6,6 +6,7 @@ import { loadManifests } from '../../src/manifests/load.js';
 import type { Diagnostic } from '../../src/manifests/types.js';
 import { outsideWorkloads } from '../../src/check/side.js';
 import { buildModel } from '../../src/model/build.js';
+import { chooseCni } from '../../src/model/cni.js';
 import { createEngine } from '../../src/policy/engine.js';
 import { runLint } from '../../src/rules/run.js';
 import type { LintResult } from '../../src/rules/types.js';
@@ -19,7 +20,19 @@ export async function lintDirectory(
   const { config, diagnostics: configDiagnostics } = loadConfig(undefined, root);
   const resolved = { ...config, ...overrides };
   const loaded = await loadManifests([root], { root });
+  // The CNI as the CLI chooses it: the config's, else the one whose own policy kinds the tree holds.
+  const { cni } = chooseCni(resolved.cni, [
+    ...loaded.objects.map(({ apiVersion, kind, loc }) => ({
+      apiVersion,
+      kind,
+      file: loc.file,
+      line: loc.line,
+    })),
+    ...loaded.unanalysed,
+  ]);
   const { model, diagnostics } = buildModel(loaded.objects, {
+    cni,
+    cilium: resolved.cilium,
     defaultNamespace: resolved.defaultNamespace,
     namespaceLabels: Object.fromEntries(
       Object.entries(resolved.namespaces).map(([name, { labels }]) => [name, labels]),
