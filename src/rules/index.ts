@@ -2,6 +2,8 @@ import { adminDenyBlocksDns } from './admin-deny-blocks-dns.js';
 import { cidrCoversPodNetworkCilium } from './cidr-covers-pod-network-cilium.js';
 import { ciliumEmptyRuleDenies } from './cilium-empty-rule-denies.js';
 import { ciliumEndpointsEmptySelectorNamespace } from './cilium-endpoints-empty-selector-namespace.js';
+import { ciliumFqdnWithoutDnsVisibility } from './cilium-fqdn-without-dns-visibility.js';
+import { ciliumL7RuleBypassed } from './cilium-l7-rule-bypassed.js';
 import { ciliumNamespaceKeyInEndpointSelector } from './cilium-namespace-key-in-endpoint-selector.js';
 import { allowAllPeer } from './allow-all-peer.js';
 import { clusterPolicyNetworkDenyCutsPods } from './cluster-policy-network-deny-cuts-pods.js';
@@ -38,6 +40,8 @@ export const rules: readonly Rule[] = [
   clusterPolicyNetworkDenyCutsPods,
   ciliumEmptyRuleDenies,
   denyOnlyPolicyIsolates,
+  ciliumFqdnWithoutDnsVisibility,
+  ciliumL7RuleBypassed,
   rulesIgnoredByPolicyTypes,
   ciliumNamespaceKeyInEndpointSelector,
   duplicatePolicy,

@@ -1,0 +1,160 @@
+import type { ResolvedConfig } from '../config/types.js';
+import type { L7Rules, PolicyPeer, TieredPolicy, TieredPort, TieredRule } from '../model/types.js';
+import type { Direction } from '../policy/types.js';
+import { DIRECTIONS } from './helpers.js';
+import { ciliumPolicies, CILIUM_KINDS, tieredSelecting } from './cilium.js';
+import { peersOverlap, policyLabel, portsOverlap, rulePeers, subjectWorkloads } from './tiered.js';
+import type { Rule } from './types.js';
+
+/** Whether a rule map holds a field with a value: `{}` (or only empty fields) matches every request. */
+function constrains(rule: Readonly<Record<string, unknown>>): boolean {
+  return Object.values(rule).some(
+    (value) =>
+      value !== undefined &&
+      value !== null &&
+      value !== '' &&
+      !(Array.isArray(value) && value.length === 0) &&
+      !(typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0),
+  );
+}
+
+/** Whether the L7 rules refuse some request: none of them matches everything (`http: [{}]`, `matchPattern: "*"`). */
+function restricts(l7: L7Rules): boolean {
+  if (l7.rules.length === 0) return false;
+  if (l7.protocol === 'dns') return l7.rules.every((rule) => rule.matchPattern !== '*');
+  return l7.rules.every(constrains);
+}
+
+/** Whether two peers can be the same pod or address (a Cilium CIDR rule never holds a pod). */
+function overlap(a: PolicyPeer, b: PolicyPeer, config: ResolvedConfig): boolean {
+  if ((a.addressesOnly && !b.ipBlock) || (b.addressesOnly && !a.ipBlock)) return false;
+  return peersOverlap(a, b, config);
+}
+
+const PARSER_NAMES: Readonly<Record<L7Rules['protocol'], string>> = {
+  http: 'HTTP',
+  kafka: 'Kafka',
+  dns: 'DNS',
+  l7proto: 'L7',
+};
+
+interface Bypass {
+  policy: TieredPolicy;
+  rule: TieredRule;
+}
+
+/**
+ * Cilium merges the rules that select a pod port by port: "If a layer 4 rule is specified in the policy, and a similar
+ * layer 4 rule with layer 7 rules is also specified, then the layer 7 portions of the latter rule will have no
+ * effect" (Documentation/security/policy/layer7.rst). An L3-only or L4-only allow for the same port and an overlapping
+ * peer wildcards the L7 rules for that peer (pkg/policy/rule.go, wildcardL3L4Rule): its requests pass unfiltered.
+ * Judged within a policy, and across policies that select the same pods of the tree.
+ */
+export const ciliumL7RuleBypassed: Rule = {
+  meta: {
+    id: 'cilium-l7-rule-bypassed',
+    severity: 'warning',
+    kinds: CILIUM_KINDS,
+    description:
+      'An L7 rule (`toPorts[].rules`: http, kafka, dns) that another allow of the same pods makes ineffective: an L3/L4 rule without L7 for the same port and an overlapping peer.',
+    rationale:
+      'Cilium filters a port at L7 only for the peers no L3/L4-only rule allows on it. Where a rule allows the same ' +
+      "port (or every port) to an overlapping peer without L7 rules, Cilium lets that peer's requests through " +
+      'unfiltered: `GET /public` only, written for the frontend, means every method and path once another rule ' +
+      'allows the frontend on port 80. The policy reads as filtered and is not.',
+    remediation:
+      'Remove the L3/L4-only allow for that port, narrow its peers so they no longer overlap, or give it the same ' +
+      'L7 rules.',
+    example: [
+      'ingress:',
+      '  - fromEndpoints: [{ matchLabels: { app: frontend } }]',
+      '    toPorts:',
+      '      - ports: [{ port: "80", protocol: TCP }]',
+      '        rules:',
+      '          http: [{ method: GET, path: /public }]',
+      '  # not also: - fromEndpoints: [{ matchLabels: { app: frontend } }]   (every port, unfiltered)',
+    ].join('\n'),
+  },
+  check(ctx) {
+    for (const policy of ciliumPolicies(ctx.model)) {
+      for (const direction of DIRECTIONS) {
+        const others = sharing(ctx.model, policy, direction);
+        for (const rule of policy[direction]) {
+          if (rule.action !== 'allow') continue;
+          // One finding per toPorts item: its ports share one L7 rule set.
+          const filtered = new Map<L7Rules, TieredPort[]>();
+          for (const port of rule.ports ?? []) {
+            if (port.l7 && restricts(port.l7))
+              filtered.set(port.l7, [...(filtered.get(port.l7) ?? []), port]);
+          }
+          for (const [l7, ports] of filtered) {
+            const bypass = [policy, ...others]
+              .flatMap((owner) => owner[direction].map((candidate) => ({ policy: owner, rule: candidate })))
+              .find((candidate) => bypasses(candidate, rule, ports, ctx.config));
+            if (!bypass) continue;
+            const where =
+              bypass.policy === policy
+                ? `${direction}[${bypass.rule.index}]`
+                : `${policyLabel(bypass.policy)} ${direction}[${bypass.rule.index}]`;
+            ctx.report({
+              policy: policy.ref,
+              path: l7.path,
+              message:
+                `${policyLabel(policy)} ${direction}[${rule.index}] filters ${PARSER_NAMES[l7.protocol]} on ` +
+                `${portText(ports)}, but ${where} allows the same port to an overlapping peer without L7 rules: ` +
+                "Cilium lets that peer's requests through unfiltered, so these L7 rules do not apply to it",
+              related: [
+                { ...bypass.policy.locate(bypass.rule.path), message: `the L3/L4-only allow: ${where}` },
+              ],
+            });
+          }
+        }
+      }
+    }
+  },
+};
+
+/** Whether `candidate` allows a port of `ports` to a peer of `rule` with no L7 rules. */
+function bypasses(
+  candidate: Bypass,
+  rule: TieredRule,
+  ports: readonly TieredPort[],
+  config: ResolvedConfig,
+): boolean {
+  if (candidate.rule.action !== 'allow' || candidate.rule.empty) return false;
+  const plain = candidate.rule.ports?.filter((port) => !port.l7);
+  if (plain !== undefined && plain.length === 0) return false;
+  if (!portsOverlap(plain, ports)) return false;
+  return rulePeers(candidate.rule).some((peer) =>
+    rulePeers(rule).some((other) => overlap(peer, other, config)),
+  );
+}
+
+/** The other Cilium policies with rules in the direction that select a pod of the tree the policy selects. */
+function sharing(
+  model: Parameters<typeof subjectWorkloads>[0],
+  policy: TieredPolicy,
+  direction: Direction,
+): TieredPolicy[] {
+  const selecting = tieredSelecting(model, direction);
+  const found = new Set<TieredPolicy>();
+  for (const workload of subjectWorkloads(model, policy)) {
+    for (const other of selecting.get(workload) ?? []) {
+      if (other !== policy && CILIUM_KINDS.includes(other.ref.kind)) found.add(other);
+    }
+  }
+  return [...found];
+}
+
+function portText(ports: readonly TieredPort[]): string {
+  const named = ports.map((port) => {
+    const number =
+      port.port === undefined
+        ? 'every port'
+        : port.endPort !== undefined
+          ? `${port.port}-${port.endPort}`
+          : `${port.port}`;
+    return port.protocol ? `${port.protocol}/${number}` : number;
+  });
+  return [...new Set(named)].join(', ');
+}
