@@ -70,7 +70,8 @@ export function replayFlows(
     }
     if (allowedAtHead) continue;
     const audited = flow.verdict === 'audit' || auditMode;
-    if (!audited && !allowedAtBase(base, flow)) {
+    const baseAllows = allowedAtBase(base, flow);
+    if (!audited && !baseAllows) {
       outcome.deniedAtBase++;
       continue;
     }
@@ -89,6 +90,8 @@ export function replayFlows(
       ...(denial.location ? { location: denial.location } : {}),
       ...(decided ? { decidedBy: decided } : {}),
       ...(flow.attribution ? { recordedBy: flow.attribution } : {}),
+      // An audited flow base allows: this change is what enforcement would cut it by.
+      ...(audited && baseAllows ? { introduced: true as const } : {}),
     });
   }
   if (mismatches.length > 0) outcome.modelClusterMismatches = mismatches.sort(compareFlows);

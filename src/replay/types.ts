@@ -24,6 +24,11 @@ export interface ReplayedFlow {
   decidedBy?: DecidedBy;
   /** Broken and would-break flows: the policies the cluster said decided it when recorded (Hubble attribution). */
   recordedBy?: RecordedAttribution[];
+  /**
+   * Would-break flows base allows: this change denies them, so enforcement would cut them because of it (a passing
+   * check needs review). Absent for those base denies too, which the change leaves as they were.
+   */
+  introduced?: true;
 }
 
 /**

@@ -144,12 +144,14 @@ function named(items: readonly string[], what: string): string {
   );
 }
 
-/** The paths of broken flows and accepted cuts: closed paths that carried recorded traffic. */
+/** The paths of broken, accepted and audited flows head denies: closed paths that carried recorded traffic. */
 function carriedTraffic(result: CheckResult): (change: PathChange) => boolean {
   const carried = new Set(
-    [...(result.flows?.broken ?? []), ...(result.flows?.acceptedCuts ?? [])].map(
-      (flow) => `${peerLabel(flow.from)}\n${peerLabel(flow.to)}`,
-    ),
+    [
+      ...(result.flows?.broken ?? []),
+      ...(result.flows?.acceptedCuts ?? []),
+      ...(result.flows?.wouldBreakWhenEnforced ?? []),
+    ].map((flow) => `${peerLabel(flow.from)}\n${peerLabel(flow.to)}`),
   );
   return (change) => carried.has(`${peerLabel(change.from)}\n${peerLabel(change.to)}`);
 }
@@ -170,7 +172,10 @@ function alsoLine(result: CheckResult, shown: Triage, failing: boolean): string 
   const closedQuiet = countPaths(result.diff.closed.filter((change) => !carried(change)));
   const reviewOpened = countPaths(shown.reviewPaths);
   const otherOpened = countPaths(shown.otherPaths);
-  const audited = result.flows?.wouldBreakWhenEnforced?.length ?? 0;
+  // A passing check names the audited flows this change denies (see decisionBlock): only the others are counted.
+  const audited = (result.flows?.wouldBreakWhenEnforced ?? []).filter(
+    (flow) => failing || !flow.introduced,
+  ).length;
   const existing = result.findings.filter((f) => !f.introduced && !f.suppressed).length;
   // When the check passes, the headline named the new warnings to review.
   const belowGate = shown.otherFindings.length - (failing ? 0 : shown.reviewFindings.length);
@@ -286,10 +291,13 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
   }
   const accepted = result.flows?.acceptedCuts ?? [];
   const changedFlows = changedFlowsItem(result, links);
+  // Audited flows (policy audit mode) base allows and head denies: nothing breaks yet, enforcement would cut them.
+  const audited = (result.flows?.wouldBreakWhenEnforced ?? []).filter((flow) => flow.introduced);
   const review = [
     ...changedFlows,
     ...(accepted.length > 0 ? [flowsItem(accepted, links, 'accepts by `expect-cut` the cut of')] : []),
     ...(broken.length > 0 ? [flowsItem(broken, links, 'would cut')] : []),
+    ...(audited.length > 0 ? [flowsItem(audited, links, 'once policies are enforced, would cut')] : []),
     ...pathItems(shown.reviewPaths, links, (change) => describeRisks(change.risk, change)),
     ...shown.acceptedFindings.map((finding) => findingItem(finding, links, 'accepts')),
     ...shown.reviewFindings.map((finding) => findingItem(finding, links)),
@@ -300,6 +308,9 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
       [
         `**Why review:** the check passes, but this change ${[
           ...(broken.length > 0 ? ['cuts recorded traffic the gate does not fail on'] : []),
+          ...(audited.length > 0
+            ? ['denies traffic recorded in policy audit mode, which breaks once policies are enforced']
+            : []),
           ...(shown.reviewPaths.length > 0
             ? ['opens paths a reviewer must judge (risks the gate does not fail on)']
             : []),
@@ -308,7 +319,7 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
           ...(changedFlows.length > 0 ? ['edits the recorded flows it is judged by'] : []),
           ...(accepted.length > 0 ? ['cuts recorded traffic its policies say they mean to cut'] : []),
         ].join(', ')}.`,
-        `**How to settle it:** ${settleSteps(shown, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlows.length > 0 })}`,
+        `**How to settle it:** ${settleSteps(shown, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlows.length > 0, cutsAudited: audited.length > 0 })}`,
         `**Also in this change:** ${alsoLine(result, shown, false)}`,
       ]
         .map((line) => `- ${line}`)
@@ -374,11 +385,15 @@ function settleSteps(
     cutsTraffic,
     acceptsCuts,
     flowsChanged,
-  }: { cutsTraffic: boolean; acceptsCuts: boolean; flowsChanged: boolean },
+    cutsAudited,
+  }: { cutsTraffic: boolean; acceptsCuts: boolean; flowsChanged: boolean; cutsAudited: boolean },
 ): string {
   const steps = [
     ...(cutsTraffic
       ? ['restore the traffic, or say on the policy that the cut is meant (`netpol-guard.io/expect-cut`)']
+      : []),
+    ...(cutsAudited
+      ? ['allow the audited traffic before the policies are enforced, or confirm it is meant to be cut']
       : []),
     ...(shown.reviewPaths.length > 0
       ? [

@@ -76,6 +76,7 @@ const REPLAYED_FLOW: KeyOrder = {
   location: LOCATION,
   decidedBy: DECIDED_BY,
   recordedBy: RECORDED_ATTRIBUTION,
+  introduced: true,
   reason: true,
   fix: FIX,
 };

@@ -82,4 +82,40 @@ describe('a cluster in policy audit mode (config cilium.policyAuditMode)', () =>
     expect(seen(auditedFlows.wouldBreakWhenEnforced)).toEqual(seen(enforcedFlows.broken));
     expect(audited.code).toBe(0);
   });
+
+  it('needs review for the audited flows the change denies, and names them (base allows them)', async () => {
+    const scenario = 'fixtures/scenarios/dns-forgotten';
+    const { stdout } = await cli([
+      'check',
+      '--base',
+      `${scenario}/base`,
+      '--head',
+      `${scenario}/head`,
+      '--flows',
+      `${scenario}/flows.hubble.jsonl`,
+      '--fail-on',
+      'never',
+      '--config',
+      'fixtures/config/cilium-audit/netpol-guard.yaml',
+      '--format',
+      'markdown',
+    ]);
+    const decision = stdout.split('\n\n')[1] ?? '';
+    expect(decision).toMatch(
+      /^:warning: \*\*Needs review\*\*: once policies are enforced, would cut \d+ live flows?: /,
+    );
+    expect(stdout).toContain(
+      'denies traffic recorded in policy audit mode, which breaks once policies are enforced',
+    );
+    expect(stdout).not.toMatch(/Also in this change:\*\*[^\n]*audited flow/);
+  });
+
+  it('counts the audited flows base denies too in the also line: the change leaves them as they were', async () => {
+    const { stdout } = await check('json');
+    const [flow] = (JSON.parse(stdout) as { flows: { wouldBreakWhenEnforced: { introduced?: true }[] } })
+      .flows.wouldBreakWhenEnforced;
+    expect(flow?.introduced).toBeUndefined();
+    const markdown = (await check('markdown')).stdout;
+    expect(markdown).toContain('**Also in this change:** 1 audited flow that would break when enforced');
+  });
 });
