@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../manifests/types.js';
+import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { policyKey } from '../model/policy-ref.js';
 import type {
@@ -7,6 +7,7 @@ import type {
   PolicyRule,
   Protocol,
   TieredPolicy,
+  TieredRule,
   Workload,
 } from '../model/types.js';
 import { sortedEntries } from '../policy/engine.js';
@@ -229,26 +230,84 @@ function ruleBlame(change: SideChange, admitting: readonly AdmittingRule[]): Sou
   const { base, head, direction, subject, other, opened } = change;
   const otherTree = opened ? base.engine : head.engine;
   const allowingTree = opened ? head.engine : base.engine;
-  for (const { policy: ref, index } of admitting) {
-    const policy = policyById(allowingTree, refId(ref));
-    const rule = policy?.[direction][index];
-    if (!rule) continue;
-    const counterpart = policyById(otherTree, refId(ref));
-    if (counterpart && counterpart[direction].some((candidate) => sameRule(candidate, rule))) continue;
-    if (opened) return policy!.locate(rule.path);
-    return counterpart ? counterpartLocation(counterpart, direction, index) : undefined;
+  for (const { policy: ref, path } of admitting) {
+    const policy = anyPolicy(allowingTree, ref);
+    const rule = policy?.rule(direction, path);
+    if (!policy || !rule) continue;
+    const counterpart = anyPolicy(otherTree, ref);
+    if (counterpart?.hasRule(direction, rule.meaning)) continue;
+    if (opened) return policy.locate(path);
+    // Where it was in head's version of its policy: the same place if it has one, else its nearest written parent.
+    return counterpart?.locate(path);
   }
   for (const { policy: ref } of admitting) {
-    const atHead = policyById(head.engine, refId(ref));
-    if (atHead && changedSelection(base.engine, atHead)) return atHead.locate(['spec', 'podSelector']);
+    const atHead = anyPolicy(head.engine, ref);
+    if (atHead && atHead.changedSelection(base.engine)) return atHead.selectorLocation;
   }
   return movedBy(subject, base.engine, head.engine) ?? movedBy(other, base.engine, head.engine);
 }
 
-/** Where a rule of base is in head's version of its policy: the same index if there is one, else the list. */
-function counterpartLocation(policy: NetworkPolicy, direction: Direction, index: number): SourceLocation {
-  const rule = policy[direction][index];
-  return rule ? policy.locate(rule.path) : policy.locate(['spec', direction]);
+/**
+ * A policy of any kind of the namespaced tier as rule blame reads it: a NetworkPolicy, or a tiered policy
+ * (CiliumNetworkPolicy...) found by its PolicyRef, kind included (a NetworkPolicy and a CiliumNetworkPolicy may share
+ * a name). Rules are found by field path and compared by meaning, wherever they are written.
+ */
+interface BlamedPolicy {
+  rule(direction: Direction, path: FieldPath): { meaning: string } | undefined;
+  hasRule(direction: Direction, meaning: string): boolean;
+  locate(path: FieldPath): SourceLocation;
+  /** Whether base's policy of the same identity selects differently (or base has none). */
+  changedSelection(base: PolicyEngine): boolean;
+  selectorLocation: SourceLocation;
+}
+
+function anyPolicy(engine: PolicyEngine, ref: PolicyRef): BlamedPolicy | undefined {
+  if (ref.kind === 'NetworkPolicy') {
+    const policy = policyById(engine, refId(ref));
+    if (!policy) return undefined;
+    const byPath = (direction: Direction, path: FieldPath) =>
+      policy[direction].find((rule) => samePath(rule.path, path));
+    return {
+      rule: (direction, path) => {
+        const rule = byPath(direction, path);
+        return rule ? { meaning: ruleMeaning(rule) } : undefined;
+      },
+      hasRule: (direction, meaning) => policy[direction].some((rule) => ruleMeaning(rule) === meaning),
+      locate: (path) => policy.locate(path),
+      changedSelection: (base) => changedSelection(base, policy),
+      selectorLocation: policy.locate(['spec', 'podSelector']),
+    };
+  }
+  const policy = tieredPolicyByRef(engine, ref);
+  if (!policy) return undefined;
+  return {
+    rule: (direction, path) => {
+      const rule = policy[direction].find((candidate) => samePath(candidate.path, path));
+      return rule ? { meaning: tieredRuleMeaning(rule) } : undefined;
+    },
+    hasRule: (direction, meaning) => policy[direction].some((rule) => tieredRuleMeaning(rule) === meaning),
+    locate: (path) => policy.locate(path),
+    changedSelection: (base) => {
+      const before = tieredPolicyByRef(base, ref);
+      return (
+        !before ||
+        JSON.stringify([before.subject, before.defaultDeny]) !==
+          JSON.stringify([policy.subject, policy.defaultDeny])
+      );
+    },
+    selectorLocation: policy.ref.location,
+  };
+}
+
+function samePath(a: FieldPath, b: FieldPath): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+/** A tiered rule as it decides: action, peers, ports and Services, without where it is written. */
+function tieredRuleMeaning(rule: TieredRule): string {
+  return JSON.stringify([rule.action, rule.peers, rule.ports, rule.services], (key, value) =>
+    key === 'path' ? undefined : (value as unknown),
+  );
 }
 
 /** The pod's labels or its namespace's, when they differ between the trees: the object that moved it. */
@@ -266,7 +325,7 @@ function movedBy(
   return undefined;
 }
 
-/** The NetworkPolicy id (`namespace/name`) of a reference to one; admitting rules are NetworkPolicy rules. */
+/** The NetworkPolicy id (`namespace/name`) of a reference to one. */
 function refId(ref: PolicyRef): string {
   return `${ref.namespace ?? ''}/${ref.name}`;
 }
@@ -288,11 +347,7 @@ function changedSelection(base: PolicyEngine, policy: NetworkPolicy): boolean {
   );
 }
 
-/** Two rules that mean the same (peers and ports), wherever they are written. */
-function sameRule(a: PolicyRule, b: PolicyRule): boolean {
-  return ruleMeaning(a) === ruleMeaning(b);
-}
-
+/** A NetworkPolicy rule as it decides (peers and ports), wherever it is written. */
 function ruleMeaning(rule: PolicyRule): string {
   let meaning = meanings.get(rule);
   if (meaning === undefined) {

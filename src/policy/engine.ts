@@ -318,8 +318,8 @@ class Engine implements PolicyEngine {
     if (this.decide(direction, subject, other, protocol, port).tier !== 'namespaced') return [];
     const side = this.sideOf(direction, subject as { workload: Workload }, other);
     const admitting: AdmittingRule[] = [];
+    // Every kind's allow rules: a CiliumNetworkPolicy's admit like a NetworkPolicy's (PolicyRef names the kind).
     for (const compiled of side.selecting.namespaced) {
-      if (!compiled.networkPolicy) continue;
       for (const rule of compiled[direction]) {
         if (rule.action === 'allow' && admits(rule, side, protocol, port))
           admitting.push({ policy: compiled.ref, index: rule.index, path: rule.path });

@@ -123,6 +123,11 @@ export interface Explanation {
 }
 
 /** A rule of a policy, by its index in the policy's `ingress` or `egress` list. */
+/**
+ * An allow rule that lets a connection through, of a policy of any kind of the namespaced tier (NetworkPolicy,
+ * CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy): the policy, the rule's index in its direction's list and
+ * its field path (which tells a Cilium policy's `specs[n]` apart).
+ */
 export interface AdmittingRule {
   policy: PolicyRef;
   index: number;
@@ -193,9 +198,9 @@ export interface PolicyEngine {
    */
   allowingRule(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): SourceLocation | undefined;
   /**
-   * Every rule, in policy and rule order, of the policies isolating `subject` in `direction` that lets the
-   * connection through (its peer matches `other` and it admits the port); none when no policy isolates `subject`
-   * there. The rules `explain` shows as matching both peer and port, without explaining the others.
+   * Every allow rule, in policy and rule order, of the namespaced-tier policies of every kind selecting `subject`
+   * in `direction` that lets the connection through (its peer matches `other` and it admits the port); none when
+   * that tier does not decide there. The rules `explain` shows as matching both peer and port, without explaining the others.
    */
   admittingRules(
     direction: Direction,

@@ -262,14 +262,14 @@ describe('engine properties', () => {
                 ] as const) {
                   // Only where the namespaced tier decides: an admin verdict leaves NetworkPolicy rules moot.
                   const moot = side.decision !== undefined && side.decision.tier !== 'namespaced';
-                  const id = (ref: PolicyRef) => `${ref.namespace}/${ref.name}`;
-                  // admittingRules names NetworkPolicy rules (what fixes and unused-rule reports edit).
-                  const networkPolicies = side.policies.filter(
-                    (policy) => policy.policy.kind === 'NetworkPolicy',
-                  );
-                  const admitting = (moot ? [] : networkPolicies).flatMap((policy) =>
+                  const id = (ref: PolicyRef) => `${ref.kind} ${ref.namespace}/${ref.name}`;
+                  // admittingRules names the allow rules of every kind of the tier (issue 16): a Cilium policy's too.
+                  const admitting = (moot ? [] : side.policies).flatMap((policy) =>
                     policy.rules
-                      .filter((rule) => rule.peerMatches && rule.portMatches)
+                      .filter(
+                        (rule) =>
+                          rule.peerMatches && rule.portMatches && (rule.action ?? 'allow') === 'allow',
+                      )
                       .map((rule) => ({ policy: id(policy.policy), index: rule.index })),
                   );
                   const rules = engine.admittingRules(side.direction, subject, other, protocol, 8080);
