@@ -110,18 +110,23 @@ export function buildModel(
     const reader = new FieldReader(object, diagnostics);
     if (object.kind === 'Namespace') {
       if (!validName(reader, ['metadata', 'name'], object.name, dnsLabelProblem)) continue;
-      addUnique(
-        declaredNamespaces,
-        object.name,
-        {
-          name: object.name,
-          labels: namespaceLabels(object.name, reader.stringMap(['metadata', 'labels'])),
-          inferred: false,
-          annotations: reader.stringMap(['metadata', 'annotations']),
-          loc: object.loc,
-        },
-        reader,
-      );
+      const namespace: Namespace = {
+        name: object.name,
+        labels: namespaceLabels(object.name, reader.stringMap(['metadata', 'labels'])),
+        inferred: false,
+        annotations: reader.stringMap(['metadata', 'annotations']),
+        loc: object.loc,
+      };
+      // The same Namespace in two builds of a tree (a bootstrap kustomization and the GitOps one) is one object
+      // applied twice: nothing of it is ignored, so nothing is said.
+      const first = declaredNamespaces.get(object.name);
+      if (
+        first &&
+        sameMap(first.labels, namespace.labels) &&
+        sameMap(first.annotations, namespace.annotations)
+      )
+        continue;
+      addUnique(declaredNamespaces, object.name, namespace, reader);
       continue;
     }
     if (object.customResource) {
@@ -411,6 +416,14 @@ interface Reading<T> {
 const policiesRead = new WeakMap<LoadedObject, Reading<NetworkPolicy | undefined>>();
 const tieredRead = new WeakMap<LoadedObject, Reading<TieredPolicy | readonly TieredPolicy[] | undefined>>();
 const workloadsRead = new WeakMap<LoadedObject, Reading<ReturnType<typeof readWorkload>>>();
+
+function sameMap(
+  a: Readonly<Record<string, string>> = {},
+  b: Readonly<Record<string, string>> = {},
+): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
 
 function namespaceLabels(name: string, declared: Labels): Labels {
   return { ...declared, [NAMESPACE_NAME_LABEL]: name };

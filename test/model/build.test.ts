@@ -301,6 +301,33 @@ metadata: { name: dup, namespace: n }
     ]);
   });
 
+  // Seen on onedr0p/home-ops: a bootstrap kustomization and the Flux tree both declare Namespace network.
+  it('says nothing of a Namespace declared twice alike, and warns when the copies differ', () => {
+    const alike = build(`
+apiVersion: v1
+kind: Namespace
+metadata: { name: network, annotations: { kustomize.toolkit.fluxcd.io/prune: disabled } }
+---
+apiVersion: v1
+kind: Namespace
+metadata: { name: network, annotations: { kustomize.toolkit.fluxcd.io/prune: disabled } }
+`);
+    expect(alike.diagnostics).toEqual([]);
+    const differ = build(`
+apiVersion: v1
+kind: Namespace
+metadata: { name: network }
+---
+apiVersion: v1
+kind: Namespace
+metadata: { name: network, labels: { team: net } }
+`);
+    expect(differ.diagnostics.map((d) => [d.code, d.line])).toEqual([['duplicate-object', 6]]);
+    expect(differ.model.namespaces.get('network')?.labels).toEqual({
+      'kubernetes.io/metadata.name': 'network',
+    });
+  });
+
   // The API server's name rules (apimachinery ValidateNamespaceName: RFC 1123 label; ValidatePodName and the
   // workload kinds' name validation: RFC 1123 subdomain), as fixtures/hostile/invalid-names.yaml uses them.
   it('refuses a Namespace or workload whose name the API server would reject, with an error at the object', () => {
