@@ -3,6 +3,12 @@ import path from 'node:path';
 import { LineCounter } from 'yaml';
 import { readDocuments, type FileReading, type ManifestFormat } from './documents.js';
 import { describeError, findManifestFiles, type ManifestFile } from './files.js';
+import {
+  applyKustomizeNamespaces,
+  isKustomizationFile,
+  readKustomization,
+  type KustomizationFile,
+} from './kustomize.js';
 import { collectObjects, NOT_KUBERNETES, type FileObjects } from './objects.js';
 import { locationAt } from './positions.js';
 import type { Diagnostic, LoadLimits, LoadOptions, LoadResult } from './types.js';
@@ -30,6 +36,7 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
   const result = emptyResult();
   const files = await findManifestFiles(paths, root, result.diagnostics);
   const budget = { left: limits.maxTotalBytes, spent: false };
+  const kustomizations: KustomizationFile[] = [];
   for (const file of files) {
     const read = readManifestFile(file, limits, budget);
     result.files.push(file.name);
@@ -38,12 +45,13 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
       continue;
     }
     const parse = () => parseFileText(read.text, file.name, formatOf(file.name), limits);
-    addFileResult(
-      result,
-      options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse) : parse(),
-    );
+    const parsed = options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse) : parse();
+    addFileResult(result, parsed);
+    if (parsed.kustomization) kustomizations.push(parsed.kustomization);
   }
   result.diagnostics = foldNotKubernetes(result.diagnostics);
+  // A tree is read unrendered: place what its kustomizations build as `kustomize build` would.
+  if (kustomizations.length > 0) Object.assign(result, applyKustomizeNamespaces(result, kustomizations));
   return sortSkippedKinds(result);
 }
 
@@ -179,6 +187,8 @@ function formatOf(file: string): ManifestFormat {
 
 interface FileResult extends FileObjects {
   diagnostics: Diagnostic[];
+  /** What the file states when it is a kustomization (`kustomization.yaml`). */
+  kustomization?: KustomizationFile;
 }
 
 /**
@@ -208,9 +218,13 @@ function parseFileText(text: string, file: string, format: ManifestFormat, limit
     };
     return { ...collected, diagnostics: [binary] };
   }
+  let kustomization: KustomizationFile | undefined;
+  const isKustomization = isKustomizationFile(file);
   try {
-    for (const document of readDocuments(reading, format, limits))
+    for (const document of readDocuments(reading, format, limits)) {
+      if (isKustomization) kustomization ??= readKustomization(file, document.value);
       collectObjects(document, reading, collected);
+    }
   } catch (error) {
     // The stack can still run out on a document nested within maxDepth when maxDepth is set very high.
     if (!(error instanceof RangeError)) throw error;
@@ -235,7 +249,7 @@ function parseFileText(text: string, file: string, format: ManifestFormat, limit
       ...locationAt(file, lineCounter, firstTemplate),
     });
   }
-  return { ...collected, diagnostics: reading.diagnostics };
+  return { ...collected, diagnostics: reading.diagnostics, ...(kustomization ? { kustomization } : {}) };
 }
 
 function emptyResult(): LoadResult {

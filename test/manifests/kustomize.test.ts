@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../../src/manifests/load.js';
+import { buildModel } from '../../src/model/build.js';
+
+const TREE = 'fixtures/manifests/kustomize-namespace';
+
+describe("kustomize's namespace transformer on an unrendered tree (fixtures/manifests/kustomize-namespace)", () => {
+  it('places what each kustomization builds in its namespace, the outermost winning, at the written lines', async () => {
+    const { objects, diagnostics } = await loadManifests([TREE]);
+    expect(diagnostics).toEqual([]);
+    const at = (file: string) => `${TREE}/${file}`;
+    expect(objects.map((o) => [o.kind, o.namespace, o.name, `${o.loc.file}:${o.loc.line}`])).toEqual([
+      ['Deployment', 'prod', 'the-deployment', `${at('base/deployment.yaml')}:1`],
+      ['Deployment', 'staging', 'the-deployment', `${at('base/deployment.yaml')}:1`],
+      ['NetworkPolicy', 'prod', 'web', `${at('base/policy.yaml')}:1`],
+      ['NetworkPolicy', 'staging', 'web', `${at('base/policy.yaml')}:1`],
+      ['Service', 'prod', 'alerts', `${at('components/alerts/alerts.yaml')}:1`],
+      ['AdminNetworkPolicy', undefined, 'alerts', `${at('components/alerts/alerts.yaml')}:9`],
+      ['NetworkPolicy', 'prod', 'db', `${at('db/policy.yaml')}:1`],
+      ['Namespace', undefined, '_', `${at('loose/namespace.yaml')}:1`],
+      ['Namespace', undefined, 'prod', `${at('overlays/prod/namespace.yaml')}:1`],
+    ]);
+    const prod = objects.find((o) => o.kind === 'Namespace' && o.name === 'prod');
+    expect(prod?.value).toMatchObject({ metadata: { name: 'prod', labels: { team: 'shop' } } });
+    // A field is still located in the file as written.
+    const policy = objects.find((o) => o.name === 'web' && o.namespace === 'staging');
+    expect(policy?.locate(['spec', 'policyTypes'])).toMatchObject({ file: at('base/policy.yaml'), line: 7 });
+  });
+
+  it('leaves one invalid-name error, for the placeholder no kustomization lists', async () => {
+    const { objects } = await loadManifests([TREE]);
+    const { model, diagnostics } = buildModel(objects);
+    expect(diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.code, d.file])).toEqual([
+      ['invalid-name', `${TREE}/loose/namespace.yaml`],
+    ]);
+    expect(model.namespaces.get('prod')).toMatchObject({ labels: { team: 'shop' }, inferred: false });
+    expect(model.policies.map((p) => [p.namespace, p.name, p.namespaceDeclared]).sort()).toEqual([
+      ['prod', 'db', true],
+      ['prod', 'web', true],
+      ['staging', 'web', true],
+    ]);
+  });
+
+  it('places nothing when the tree is read without its kustomizations', async () => {
+    const { objects } = await loadManifests([`${TREE}/base`]);
+    expect(objects.map((o) => [o.kind, o.namespace])).toEqual([
+      ['Deployment', 'the-namespace'],
+      ['NetworkPolicy', undefined],
+    ]);
+  });
+});
