@@ -1,4 +1,4 @@
-import type { Workload } from '../model/types.js';
+import type { Labels, Workload } from '../model/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { groupKey, sortedEntries } from '../policy/engine.js';
 import type { ConnectionScope, Direction, PolicyEngine } from '../policy/types.js';
@@ -41,6 +41,14 @@ export function changedScope(base: PolicyEngine, head: PolicyEngine): Connection
  * container ports, stated IPs) and its namespace's labels, which may differ between models.
  */
 function podFacts(engine: PolicyEngine, workload: Workload): string {
-  const namespaceLabels = sortedEntries(namespaceLabelsOf(engine.model, workload.namespace));
-  return `${groupKey(workload)}\u0000${JSON.stringify(namespaceLabels)}`;
+  return `${groupKey(workload)}\u0000${labelsText(namespaceLabelsOf(engine.model, workload.namespace))}`;
 }
+
+/** Namespace labels as text, once per labels object (every workload of a namespace has its namespace's). */
+function labelsText(labels: Labels): string {
+  let text = labelTexts.get(labels);
+  if (text === undefined) labelTexts.set(labels, (text = JSON.stringify(sortedEntries(labels))));
+  return text;
+}
+
+const labelTexts = new WeakMap<Labels, string>();

@@ -169,6 +169,8 @@ class Engine implements PolicyEngine {
   private readonly peerGroups = new Map<string, Group[]>();
   private readonly namespaceGroups = new Map<string, Group[]>();
   private readonly peerMembers = new Map<string, readonly Workload[]>();
+  /** `selectionKey` per namespace. */
+  private readonly selectionKeys = new Map<string, string>();
   /** Classes of groups per distinct list of tier rules (`tierClasses`). */
   private readonly tierClassCache = new Map<string, TierClasses>();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
@@ -477,10 +479,10 @@ class Engine implements PolicyEngine {
   }
 
   *connections(scope?: ConnectionScope): Generator<Connection> {
-    const rows = this.groups.map((group) => ({
-      egress: this.directionRow(group, 'egress'),
-      ingress: this.directionRow(group, 'ingress'),
-    }));
+    // Rows are worked out when first needed: under a narrow scope most groups are only asked about a few others.
+    const rows: Partial<Record<Direction, DirectionRow>>[] = [];
+    const rowOf = (group: Group, direction: Direction): DirectionRow =>
+      ((rows[group.index] ??= {})[direction] ??= this.directionRow(group, direction));
     const sorted = [...this.model.workloads].sort(compareWorkloads);
     const rank = new Map(sorted.map((workload, i) => [workload, i]));
     const peers = new Map(
@@ -502,22 +504,21 @@ class Engine implements PolicyEngine {
       }
     };
 
-    const candidates = this.destinationCandidates(rows, rank);
+    const candidates = this.destinationCandidates(rowOf, rank, scope);
     const inScope = (workload: Workload, ids: ReadonlySet<string> | undefined) =>
       !ids || ids.has(workload.id);
     const anyDestination = !scope || scope.destinations.size > 0;
     for (const source of sorted) {
       const sourceGroup = this.groupOfWorkload.get(source)!;
-      const egress = rows[sourceGroup.index]!.egress;
       const everyDestination = inScope(source, scope?.sources);
       if (!everyDestination && !anyDestination) continue;
-      for (const destination of candidates(sourceGroup)) {
+      for (const destination of candidates(sourceGroup, everyDestination)) {
         if (destination === source || !(everyDestination || inScope(destination, scope?.destinations)))
           continue;
         const destinationGroup = this.groupOfWorkload.get(destination)!;
-        const egressPorts = rowPorts(egress, destinationGroup);
+        const egressPorts = rowPorts(rowOf(sourceGroup, 'egress'), destinationGroup);
         if (egressPorts.isEmpty()) continue;
-        const ingress = rows[destinationGroup.index]!.ingress;
+        const ingress = rowOf(destinationGroup, 'ingress');
         yield* connectionsOf(
           peers.get(source)!,
           peers.get(destination)!,
@@ -525,17 +526,19 @@ class Engine implements PolicyEngine {
         );
       }
       if (!everyDestination) continue;
-      for (const { cidr, protocol, ports } of egress.external())
+      for (const { cidr, protocol, ports } of rowOf(sourceGroup, 'egress').external())
         yield { from: peers.get(source)!, to: { cidr }, protocol, ports };
     }
 
     const inbound = sorted
       .filter((destination) => inScope(destination, scope?.destinations))
       .flatMap((destination) =>
-        rows[this.groupOfWorkload.get(destination)!.index]!.ingress.external().map((block) => ({
-          block,
-          destination,
-        })),
+        rowOf(this.groupOfWorkload.get(destination)!, 'ingress')
+          .external()
+          .map((block) => ({
+            block,
+            destination,
+          })),
       );
     // By block, then destination, then protocol: compareBlocks ends with the protocol, so compare it last.
     inbound.sort(
@@ -557,45 +560,65 @@ class Engine implements PolicyEngine {
   /**
    * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
    * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
-   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
+   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast. Under a scope, a
+   * source outside it (`everyDestination` false) is paired only with the scope's destinations that may admit it,
+   * and a source inside it with what its egress reaches: inverting every destination's ingress costs as much as the
+   * whole connectivity, which a narrow scope (a fix's verification) must not pay.
    */
   private destinationCandidates(
-    rows: readonly { egress: DirectionRow; ingress: DirectionRow }[],
+    rowOf: (group: Group, direction: Direction) => DirectionRow,
     rank: ReadonlyMap<Workload, number>,
-  ): (source: Group) => readonly Workload[] {
-    const admitAnyone = this.groups.filter((group) => rows[group.index]!.ingress.reached() === undefined);
-    const admittedBy = new Map<number, Group[]>();
-    for (const destination of this.groups) {
-      for (const source of rows[destination.index]!.ingress.reached() ?? [])
-        pushTo(admittedBy, source, destination);
-    }
+    scope: ConnectionScope | undefined,
+  ): (source: Group, everyDestination: boolean) => readonly Workload[] {
     const byRank = (a: Workload, b: Workload) => rank.get(a)! - rank.get(b)!;
     const inOrder = (groups: Iterable<Group>) =>
       [...new Set(groups)].flatMap((group) => group.members).sort(byRank);
-    // Every source shares the groups that admit anyone: sorted once, then merged with each source's own few.
-    const anyone = new Set(admitAnyone);
-    const anyoneInOrder = inOrder(admitAnyone);
-    const admittingExtra = (source: Group) =>
-      [...new Set(admittedBy.get(source.index) ?? [])].filter((group) => !anyone.has(group));
-    const admitting = (extra: readonly Group[]) =>
-      extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank);
     const memberCount = (groups: readonly Group[]) =>
       groups.reduce((sum, group) => sum + group.members.length, 0);
-    const cache = new Map<Group, readonly Workload[]>();
-    return (source) => {
-      let list = cache.get(source);
+    /** The destinations among `targets` whose ingress may admit a source, with how many there are. */
+    const admittingAmong = (targets: readonly Group[]) => {
+      const admitAnyone = targets.filter((group) => rowOf(group, 'ingress').reached() === undefined);
+      const admittedBy = new Map<number, Group[]>();
+      for (const destination of targets) {
+        for (const source of rowOf(destination, 'ingress').reached() ?? [])
+          pushTo(admittedBy, source, destination);
+      }
+      // Every source shares the groups that admit anyone: sorted once, then merged with each source's own few.
+      const anyone = new Set(admitAnyone);
+      const anyoneInOrder = inOrder(admitAnyone);
+      return (source: Group) => {
+        const extra = [...new Set(admittedBy.get(source.index) ?? [])].filter((group) => !anyone.has(group));
+        return {
+          count: anyoneInOrder.length + memberCount(extra),
+          list: () =>
+            extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank),
+        };
+      };
+    };
+    const admitting = once(() => admittingAmong(this.groups));
+    const admittingInScope = once(() =>
+      admittingAmong(
+        this.groups.filter((group) => group.members.some((member) => scope?.destinations.has(member.id))),
+      ),
+    );
+    const candidates = (source: Group): readonly Workload[] => {
+      const reachedIndices = rowOf(source, 'egress').reached();
+      if (reachedIndices === undefined) return admitting()(source).list();
+      const reached = reachedIndices.map((index) => this.groups[index]!);
+      if (scope) return inOrder(reached);
+      const admitted = admitting()(source);
+      return memberCount(reached) < admitted.count ? inOrder(reached) : admitted.list();
+    };
+    const cache = {
+      every: new Map<Group, readonly Workload[]>(),
+      inScope: new Map<Group, readonly Workload[]>(),
+    };
+    return (source, everyDestination) => {
+      const cached = everyDestination ? cache.every : cache.inScope;
+      let list = cached.get(source);
       if (!list) {
-        const reachedIndices = rows[source.index]!.egress.reached();
-        const extra = admittingExtra(source);
-        if (reachedIndices === undefined) list = admitting(extra);
-        else {
-          const reached = reachedIndices.map((index) => this.groups[index]!);
-          list =
-            memberCount(reached) < anyoneInOrder.length + memberCount(extra)
-              ? inOrder(reached)
-              : admitting(extra);
-        }
-        cache.set(source, list);
+        list = everyDestination ? candidates(source) : admittingInScope()(source).list();
+        cached.set(source, list);
       }
       return list;
     };
@@ -682,7 +705,7 @@ class Engine implements PolicyEngine {
     // ingress, this group's ports: rows that share them share their blocks.
     const tiersKey = () => {
       const tiers = [selecting.admin, selecting.baseline, selecting.denies]
-        .map((rules) => rules.map(({ rule }) => ruleId(rule)).join(','))
+        .map((rules) => rules.map(({ rule }) => objectId(rule)).join(','))
         .join(';');
       const named = direction === 'ingress' && allRules.some(({ rule }) => rule.ports.hasNamed);
       return `${direction}|${selecting.decides}|${tiers}|${named ? portsKey(group.facts.ports) : ''}`;
@@ -715,7 +738,7 @@ class Engine implements PolicyEngine {
    * distinct list (most groups share their tenant's), each rule's peers matched as `matchedGroups` does.
    */
   private tierClasses(rules: readonly TierRule[], byPorts: boolean): TierClasses {
-    const key = `${byPorts}|${rules.map(({ rule }) => ruleId(rule)).join(',')}`;
+    const key = `${byPorts}|${rules.map(({ rule }) => objectId(rule)).join(',')}`;
     let classes = this.tierClassCache.get(key);
     if (classes) return classes;
     // Refine one class (0: matched by no rule) rule by rule: a rule's matched groups leave their class for a new one.
@@ -908,6 +931,27 @@ class Engine implements PolicyEngine {
   }
 
   private evaluateSelecting(facts: PodFacts): Record<Direction, Selecting> {
+    const key = this.selectionKey(facts.namespace);
+    let byKey = selections.get(facts);
+    if (!byKey) selections.set(facts, (byKey = new Map()));
+    let selecting = byKey.get(key);
+    if (!selecting) byKey.set(key, (selecting = this.selectingOf(facts)));
+    return selecting;
+  }
+
+  /** Names the policies that may select a pod of a namespace, and how policy is enforced: equal keys select alike. */
+  private selectionKey(namespace: string): string {
+    let key = this.selectionKeys.get(namespace);
+    if (key === undefined) {
+      const ids = (policies: readonly CompiledPolicy[]) => policies.map(objectId).join(',');
+      const inNamespace = this.policiesByNamespace.get(namespace) ?? [];
+      key = `${this.enforcement}|${ids(inNamespace)}|${ids(this.clusterwideNamespaced)}|${ids(this.clusterPolicies)}`;
+      this.selectionKeys.set(namespace, key);
+    }
+    return key;
+  }
+
+  private selectingOf(facts: PodFacts): Record<Direction, Selecting> {
     const namespaced = [
       ...(this.policiesByNamespace.get(facts.namespace) ?? []),
       ...this.clusterwideNamespaced,
@@ -954,15 +998,8 @@ class Engine implements PolicyEngine {
     if (known) return known.facts;
     let facts = this.outsideFacts.get(workload);
     if (!facts) {
-      facts = {
-        namespace: workload.namespace,
-        namespaceLabels: namespaceLabelsOf(this.model, workload.namespace),
-        // Cilium labels every endpoint with its cluster's name, which its selectors may name.
-        labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: this.clusterName },
-        ports: workload.ports,
-        ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
-        ...unpoliced(workload, this.model.cni),
-      };
+      const namespaceLabels = namespaceLabelsOf(this.model, workload.namespace);
+      facts = sharedPodFacts(workload, namespaceLabels, this.clusterName, this.model.cni);
       this.outsideFacts.set(workload, facts);
     }
     return facts;
@@ -1013,15 +1050,52 @@ function ruleLocation(policy: CompiledPolicy, rule: CompiledRule): SourceLocatio
 
 const ruleLocations = new WeakMap<CompiledRule, SourceLocation>();
 
-/** A number per compiled rule, naming lists of rules in cache keys (rules are shared by every engine). */
-function ruleId(rule: CompiledRule): number {
-  let id = ruleIds.get(rule);
-  if (id === undefined) ruleIds.set(rule, (id = nextRuleId++));
+/** A number per compiled rule or policy, naming lists of them in cache keys (both are shared by every engine). */
+function objectId(object: CompiledRule | CompiledPolicy): number {
+  let id = objectIds.get(object);
+  if (id === undefined) objectIds.set(object, (id = nextObjectId++));
   return id;
 }
 
-const ruleIds = new WeakMap<CompiledRule, number>();
-let nextRuleId = 0;
+const objectIds = new WeakMap<CompiledRule | CompiledPolicy, number>();
+let nextObjectId = 0;
+
+/**
+ * A pod's facts, one object for every engine that sees it alike (its namespace's labels, the cluster's name and the
+ * CNI): a check's base and head share most workloads, and each fix's verification builds engines over the same
+ * ones, so what selects a pod is worked out once for all of them (`selections`).
+ */
+function sharedPodFacts(
+  workload: Workload,
+  namespaceLabels: Labels,
+  clusterName: string,
+  cni: Cni | undefined,
+) {
+  const known = podFactsCache.get(workload);
+  if (
+    known &&
+    known.facts.namespaceLabels === namespaceLabels &&
+    known.clusterName === clusterName &&
+    known.cni === cni
+  )
+    return known.facts;
+  const facts: PodFacts = {
+    namespace: workload.namespace,
+    namespaceLabels,
+    // Cilium labels every endpoint with its cluster's name, which its selectors may name.
+    labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: clusterName },
+    ports: workload.ports,
+    ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
+    ...unpoliced(workload, cni),
+  };
+  podFactsCache.set(workload, { facts, clusterName, cni });
+  return facts;
+}
+
+const podFactsCache = new WeakMap<Workload, { facts: PodFacts; clusterName: string; cni: Cni | undefined }>();
+
+/** What selects a pod, by the policies that may (`Engine.selectionKey`): engines with the same ones share it. */
+const selections = new WeakMap<PodFacts, Map<string, Record<Direction, Selecting>>>();
 
 /** Container ports as text: groups that declare the same ports resolve every named port alike. */
 function portsKey(ports: readonly ContainerPort[]): string {
