@@ -1,5 +1,5 @@
 import type { Protocol, TieredPolicy, TieredRule, Workload } from '../model/types.js';
-import type { TierDecision } from '../policy/types.js';
+import type { Decision } from '../policy/types.js';
 import { labelsSatisfying, describeWorkloads } from './helpers.js';
 import { dnsPods } from './dns-egress-missing.js';
 import { policyLabel, ruleLabel, subjectWorkloads, tieredPoliciesOf } from './tiered.js';
@@ -70,17 +70,17 @@ export const adminDenyBlocksDns: Rule = {
     const dnsIds = new Set(targets.map((target) => target.id));
     const required = ctx.config.dns.ports.filter((port) => port.protocol === 'UDP');
     const denials = new Map<TieredRule, { policy: TieredPolicy; workloads: Map<string, Workload> }>();
-    // Pods whose egress policies mean the same are decided alike: each meaning is explained once per port and target.
-    const decisions = new Map<string, TierDecision | undefined>();
+    // Pods whose egress policies mean the same are decided alike: each meaning is decided once per port and target,
+    // by the narrow question (which rule decides), not by explaining every rule.
+    const decisions = new Map<string, Decision>();
     const decide = (workload: Workload, target: Workload, protocol: Protocol, port: number) => {
       const key = `${ctx.engine.selectionMeaning(workload, 'egress')}\u0000${target.id} ${protocol} ${port}`;
-      if (!decisions.has(key)) {
-        decisions.set(
-          key,
-          ctx.engine.explain({ workload }, { workload: target }, protocol, port).egress.decision,
-        );
+      let decision = decisions.get(key);
+      if (!decision) {
+        decision = ctx.engine.decision('egress', { workload }, { workload: target }, protocol, port);
+        decisions.set(key, decision);
       }
-      return decisions.get(key);
+      return decision;
     };
     for (const policy of admin) {
       for (const workload of subjectPods(ctx, policy)) {
@@ -88,8 +88,8 @@ export const adminDenyBlocksDns: Rule = {
         for (const { protocol, port } of required) {
           for (const target of targets) {
             const decision = decide(workload, target, protocol, port);
-            if (decision?.tier !== 'admin' || decision.allowed || !decision.rule) continue;
-            const { policy: ref, index } = decision.rule;
+            if (decision.tier !== 'admin' || decision.action !== 'deny') continue;
+            const { policy: ref, index } = decision;
             const deciding = admin.find((candidate) => candidate.ref === ref);
             const rule = deciding?.egress.find((candidate) => candidate.index === index);
             if (!deciding || !rule) continue;

@@ -12,7 +12,7 @@ import type {
 import { namespaceLabelsOf } from '../model/build.js';
 import { compilePorts } from '../policy/compile.js';
 import { cidrToRange, rangeContains, rangesOverlap, type IpRange } from '../policy/ip.js';
-import { matchesSelector } from '../policy/selector.js';
+import { compileSelector } from '../policy/selector.js';
 import type { Direction } from '../policy/types.js';
 import { DIRECTIONS } from './helpers.js';
 
@@ -274,10 +274,13 @@ const subjectsByModel = new WeakMap<ClusterModel, WeakMap<TieredPolicy, Workload
 
 function selectedWorkloads(model: ClusterModel, policy: TieredPolicy): Workload[] {
   const { subject } = policy;
+  // Compiled once: every workload is asked.
+  const namespaces = compileSelector(subject.namespaceSelector ?? {});
+  const pods = compileSelector(subject.podSelector);
   return model.workloads.filter(
     (workload) =>
       (subject.namespace === undefined || workload.namespace === subject.namespace) &&
-      matchesSelector(subject.namespaceSelector ?? {}, namespaceLabelsOf(model, workload.namespace)) &&
-      matchesSelector(subject.podSelector, workload.labels),
+      namespaces(namespaceLabelsOf(model, workload.namespace)) &&
+      pods(workload.labels),
   );
 }
