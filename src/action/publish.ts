@@ -60,6 +60,8 @@ export async function publishResult(
     now: new Date().toISOString(),
   };
   const reportOptions = { context, detailsUrl: runner.runUrl };
+  // The fixes as snippets: this is what a workflow_run workflow posts (no review there), and what is written before
+  // the first API call.
   const body = renderMarkdown(result, { marker, maxLength: COMMENT_MAX_LENGTH, ...reportOptions });
   const markdownFile = path.join(reportDir, `${inputs.commentKey}.md`);
   writeFileInside([runner.tempDir], markdownFile, body);
@@ -86,18 +88,39 @@ export async function publishResult(
 
   await core.summary.addRaw(boundedMarkdown(result, SUMMARY_MAX_BYTES, reportOptions), true).write();
 
-  core.setOutput('comment-id', (await comment(body, marker, inputs, runner, isQuiet(result))) ?? '');
-  await review(analysis, inputs, runner);
+  // The review first: the comment links each fix posted there to its clickable suggestion instead of repeating it.
+  const reviewed = await review(analysis, inputs, runner);
+  const linked =
+    reviewed.size === 0
+      ? body
+      : renderMarkdown(result, {
+          marker,
+          maxLength: COMMENT_MAX_LENGTH,
+          ...reportOptions,
+          suggestionUrl: (patch) => reviewed.get(patchKey(analysis.toRepositoryPath(patch.file), patch)),
+        });
+  core.setOutput('comment-id', (await comment(linked, marker, inputs, runner, isQuiet(result))) ?? '');
+}
+
+/** What tells one suggested change from another: the lines of a file it replaces and what they become. */
+function patchKey(file: string, patch: { line: number; endLine: number; replacement: string }): string {
+  return JSON.stringify([file, patch.line, patch.endLine, patch.replacement]);
 }
 
 /**
  * Posts the suggested fixes whose lines are in the diff as one review of clickable suggestions (docs/fixes.md);
- * the others stay snippets in the comment. A read-only token keeps them all as snippets.
+ * the others stay snippets in the comment. A read-only token keeps them all as snippets. Resolves with the address
+ * of each suggestion's review comment, by {@link patchKey}.
  */
-async function review(analysis: Analysis, inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+async function review(
+  analysis: Analysis,
+  inputs: ActionInputs,
+  runner: RunnerEnvironment,
+): Promise<Map<string, string>> {
+  const links = new Map<string, string>();
   const number = pullRequestNumber(runner.event);
   const headSha = pullRequestHead(runner.event);
-  if (inputs.comment === 'never' || number === undefined || headSha === undefined) return;
+  if (inputs.comment === 'never' || number === undefined || headSha === undefined) return links;
   const suggestions: Suggestion[] = fixItems(analysis.result).flatMap(({ subject, fix }) =>
     [fix, ...(fix.alsoNeeded ? [fix.alsoNeeded] : [])].map((patch) => ({
       path: analysis.toRepositoryPath(patch.file),
@@ -123,13 +146,15 @@ async function review(analysis: Analysis, inputs: ActionInputs, runner: RunnerEn
       `Suggested fixes: ${outcome.posted} posted in a review, ${outcome.kept} already suggested, ` +
         `${outcome.minimized} outdated minimized, ${outcome.outside.length} outside the diff (in the comment).`,
     );
+    for (const { suggestion, url } of outcome.links) links.set(patchKey(suggestion.path, suggestion), url);
   } catch (error) {
     if (!isPermissionDenied(error)) throw error;
     core.warning(
       `Cannot post suggested fixes as a review on pull request #${number}: the token is read-only. ` +
-        'They are in the job summary as snippets to copy.',
+        'They are in the comment and the job summary as snippets to copy.',
     );
   }
+  return links;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface Suggestion {
 interface ReviewComment {
   id: number;
   node_id?: string;
+  /** `https://github.com/<owner>/<repo>/pull/<n>#discussion_r<id>`: where the suggestion can be applied. */
+  html_url?: string;
   body?: string | null;
   user?: { login?: string; type?: string } | null;
 }
@@ -35,6 +37,11 @@ export interface ReviewOutcome {
   minimized: number;
   /** Suggestions whose lines are not in the diff: GitHub takes no review comment there (they stay snippets). */
   outside: Suggestion[];
+  /**
+   * The review comment of each suggestion on the diff, this run's or the earlier one kept (its `html_url`), so the
+   * sticky comment links to it instead of repeating the block. A suggestion whose comment has no address is left out.
+   */
+  links: { suggestion: Suggestion; url: string }[];
 }
 
 /**
@@ -108,6 +115,7 @@ export async function publishSuggestions(
   const outside: Suggestion[] = [];
   const fresh: { marker: string; suggestion: Suggestion }[] = [];
   const current = new Set<string>();
+  const onDiff: { marker: string; suggestion: Suggestion }[] = [];
   for (const suggestion of options.suggestions) {
     const lines = inDiff.get(suggestion.path);
     const covered = lines !== undefined && range(suggestion).every((line) => lines.has(line));
@@ -116,12 +124,14 @@ export async function publishSuggestions(
       continue;
     }
     const marker = suggestionMarker(options.key, suggestion);
+    onDiff.push({ marker, suggestion });
     if (current.has(marker)) continue;
     current.add(marker);
     if (!ours.some((c) => (c.body ?? '').startsWith(marker))) fresh.push({ marker, suggestion });
   }
+  let posted: ReviewComment[] = [];
   if (fresh.length > 0) {
-    await client.request('POST', `${repo}/pulls/${pr.number}/reviews`, {
+    const review = await client.request<{ id?: number }>('POST', `${repo}/pulls/${pr.number}/reviews`, {
       commit_id: pr.headSha,
       event: 'COMMENT',
       body: `netpol-guard: ${fresh.length === 1 ? 'a suggested fix' : `${fresh.length} suggested fixes`}, each verified against the head of this pull request.`,
@@ -133,7 +143,19 @@ export async function publishSuggestions(
         body: commentBody(marker, suggestion),
       })),
     });
+    // The review's answer does not list its comments: their addresses are read back.
+    if (typeof review.id === 'number') {
+      posted = await client.paginate<ReviewComment>(
+        `${repo}/pulls/${pr.number}/reviews/${review.id}/comments?per_page=100`,
+      );
+    }
   }
+  const urlOf = (marker: string) =>
+    [...posted, ...ours].find((c) => (c.body ?? '').startsWith(marker) && c.html_url)?.html_url;
+  const links = onDiff.flatMap(({ marker, suggestion }) => {
+    const url = urlOf(marker);
+    return url ? [{ suggestion, url }] : [];
+  });
   const stale = ours.filter((c) => ![...current].some((marker) => (c.body ?? '').startsWith(marker)));
   for (const comment of stale) {
     if (!comment.node_id) continue;
@@ -143,7 +165,7 @@ export async function publishSuggestions(
       variables: { id: comment.node_id },
     });
   }
-  return { posted: fresh.length, kept: current.size - fresh.length, minimized: stale.length, outside };
+  return { posted: fresh.length, kept: current.size - fresh.length, minimized: stale.length, outside, links };
 }
 
 function range(suggestion: Suggestion): number[] {

@@ -351,30 +351,35 @@ function codeBlock(info: string, text: string): string {
 }
 
 /**
- * One patch: a GitHub suggestion on the policy's lines when its file is in the pull request, else the rule to
- * paste and the file to put it in.
+ * One patch: a line linking to its clickable suggestion when it was posted in the pull request's review (on lines
+ * of the diff), else the rule to paste, exactly its lines, and the policy's line to put it at. A suggestion block
+ * is never written here: GitHub makes it clickable only in a review comment, and one here would repeat it.
  */
-function patchBlock(patch: RulePatch): string {
-  const lines = patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;
+function patchBlock(patch: RulePatch, links: MarkdownLinks, suggestionUrl: string | undefined): string {
   const policy = codeSpan(policyName(patch.policy), 200);
-  const file = codeSpan(patch.file, 200);
-  if (patch.change === 'policy') {
-    const what = `${patch.policy.kind} ${policy}`;
-    return patch.inChangedFile
-      ? `Add ${what} after ${lines} of ${file}:\n\n${codeBlock('suggestion', patch.replacement)}`
-      : `Add ${what} to ${file}, after ${lines}:\n\n${codeBlock('yaml', patch.yaml)}`;
+  const at = links.location(patch.file, patch.line);
+  const through = patch.endLine > patch.line ? ` to line ${patch.endLine}` : '';
+  const into = `${codeSpan(`spec.${patch.direction}`)} of ${policy}`;
+  const suggestion = linkTarget(suggestionUrl);
+  if (suggestion) {
+    const what =
+      patch.change === 'policy'
+        ? `Add ${escapeMarkdown(patch.policy.kind, 60)} ${policy} after ${links.location(patch.file, patch.endLine)}`
+        : patch.change === 'edit'
+          ? `Edit ${at}${through} (${policy})`
+          : `Add to ${into} at ${at}`;
+    return `${what}: [apply the suggestion in the review](${suggestion}).`;
   }
-  if (patch.change === 'edit') {
-    return `Edit ${lines} of ${file} (${policy}):\n\n${codeBlock(patch.inChangedFile ? 'suggestion' : 'yaml', patch.inChangedFile ? patch.replacement : patch.yaml)}`;
-  }
-  const where = `${codeSpan(`spec.${patch.direction}`)} of ${policy} in ${file}`;
-  if (patch.inChangedFile) {
-    return `Add to ${where} (${lines} become):\n\n${codeBlock('suggestion', patch.replacement)}`;
-  }
-  return `Add this rule to ${where}:\n\n${codeBlock('yaml', patch.yaml)}`;
+  const lead =
+    patch.change === 'policy'
+      ? `Add this ${escapeMarkdown(patch.policy.kind, 60)} ${policy} after ${links.location(patch.file, patch.endLine)}`
+      : patch.change === 'edit'
+        ? `Make ${at}${through} (${policy}) read`
+        : `Add this rule to ${into} at ${at}`;
+  return `${lead}:\n\n${codeBlock('yaml', patch.yaml)}`;
 }
 
-function fixesBlock(result: CheckResult): string | undefined {
+function fixesBlock(result: CheckResult, links: MarkdownLinks, options: MarkdownOptions): string | undefined {
   const items = fixItems(result);
   if (items.length === 0) return undefined;
   const shown = items
@@ -382,8 +387,9 @@ function fixesBlock(result: CheckResult): string | undefined {
     .map(({ subject, fix }) =>
       [
         `**${escapeMarkdown(subject, 300)}**`,
-        patchBlock(fix),
-        ...(fix.alsoNeeded ? [patchBlock(fix.alsoNeeded)] : []),
+        ...[fix, ...(fix.alsoNeeded ? [fix.alsoNeeded] : [])].map((patch) =>
+          patchBlock(patch, links, options.suggestionUrl?.(patch)),
+        ),
       ].join('\n\n'),
     );
   const hidden = items.length - shown.length;
@@ -446,7 +452,7 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
   const findings = groupFindings(result.findings);
   const shown = triage(result);
   const graph = renderNamespaceGraph(diff, flows?.broken);
-  const fixes = fixesBlock(result);
+  const fixes = fixesBlock(result, links, options);
   const window = flows ? escapeMarkdown(describeWindow(flows), 200) : '';
   const risk = {
     title: 'Risk',

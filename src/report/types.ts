@@ -1,3 +1,4 @@
+import type { RulePatch } from '../fix/types.js';
 import type { Severity } from '../manifests/types.js';
 
 /**
@@ -32,6 +33,11 @@ export interface MarkdownOptions {
   detailsUrl?: string;
   /** The run the report is for: links, commits and ages in the footer. Without it, nothing is linked. */
   context?: RunContext;
+  /**
+   * Where a suggested fix was posted as a clickable review suggestion (the review comment's address): the report
+   * links to it in one line instead of repeating the lines. Fixes it gives none for are shown as YAML to paste.
+   */
+  suggestionUrl?: (patch: RulePatch) => string | undefined;
 }
 
 /**

@@ -165,7 +165,12 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8')) as { verdict: string };
     expect(report.verdict).toBe('fail');
     expect(result.outputs.report?.startsWith(result.runnerTemp)).toBe(true);
-    expect(readFileSync(result.outputs.markdown ?? '', 'utf8')).toBe(comment?.body);
+    // The Markdown output is the comment as a workflow_run workflow posts it, with no review: fixes as YAML.
+    const markdown = readFileSync(result.outputs.markdown ?? '', 'utf8');
+    expect(markdown.split('\n').slice(0, 6)).toEqual(comment?.body.split('\n').slice(0, 6));
+    expect(markdown).toContain('```yaml');
+    expect(markdown).not.toContain('#discussion_r');
+    expect(comment?.body).toContain('#discussion_r');
     const sarif = JSON.parse(readFileSync(path.join(pr.repo.dir, 'netpol-guard.sarif'), 'utf8')) as {
       version: string;
     };
@@ -294,6 +299,17 @@ describe('netpol-guard Action review suggestions', () => {
       const start = comment.start_line ?? comment.line;
       expect(suggestion?.split('\n')[0]).toBe(files.get(comment.path)?.[start - 1]);
     }
+    // The sticky comment links each one instead of repeating it: no suggestion block, no lines said to "become".
+    const sticky = stub.comments(PR_NUMBER).find((c) => c.body.startsWith(MARKER))?.body ?? '';
+    for (const comment of posted) {
+      expect(comment.html_url).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/pull\/7#discussion_r\d+$/);
+      expect(sticky).toContain(`[apply the suggestion in the review](${comment.html_url})`);
+    }
+    expect(sticky).not.toContain('```suggestion');
+    expect(sticky).not.toMatch(/become/);
+    // The job summary is written before the review: it keeps the rules as YAML to paste.
+    expect(first.summary).toContain('```yaml');
+    expect(first.summary).not.toContain('```suggestion');
     // The outdated suggestion of an earlier run is minimized; the one a person pasted is left alone.
     const after = new Map(stub.reviewComments().map((c) => [c.id, c]));
     expect(after.get(stale.id)?.minimized).toBe('OUTDATED');
@@ -305,6 +321,10 @@ describe('netpol-guard Action review suggestions', () => {
     expect(stub.reviewComments()).toHaveLength(posted.length + 2);
     expect(second.stdout).toContain(
       `Suggested fixes: 0 posted in a review, ${posted.length} already suggested`,
+    );
+    // The kept suggestions are linked as before: the comment does not change.
+    expect(stub.comments(PR_NUMBER).find((c) => c.body.startsWith(MARKER))?.body).toContain(
+      `(${posted[0]?.html_url})`,
     );
   });
 

@@ -94,9 +94,8 @@ describe('default-deny readiness and unused rules', () => {
 });
 
 describe('fixes in the reports', () => {
-  it('are GitHub suggestions on the policy lines when the file is in the pull request', async () => {
+  it('link to their clickable suggestion when it was posted in the review, in one line', async () => {
     const result = await check({ changedFiles: ['policies.yaml'] });
-    const markdown = renderMarkdown(result);
     const ipFix = result.flows?.broken.find((flow) => 'ip' in flow.to)?.fix;
     expect(ipFix).toMatchObject({
       policy: { kind: 'NetworkPolicy', namespace: 'shop', name: 'web-egress' },
@@ -104,28 +103,34 @@ describe('fixes in the reports', () => {
       endLine: 45,
       inChangedFile: true,
     });
+    const url = 'https://github.com/acme/gitops/pull/7#discussion_r42';
+    const markdown = renderMarkdown(result, {
+      suggestionUrl: (patch) => (patch.line === 45 && patch.file === 'policies.yaml' ? url : undefined),
+    });
     expect(markdown).toContain(
-      [
-        'Add to `spec.egress` of `shop/web-egress` in `policies.yaml` (line 45 become):',
-        '',
-        '```suggestion',
-        '        - port: 9100',
-        '    - to:',
-        '        - ipBlock:',
-        '            cidr: 203.0.113.7/32',
-        '      ports:',
-        '        - protocol: TCP',
-        '          port: 443',
-        '```',
-      ].join('\n'),
+      `Add to \`spec.egress\` of \`shop/web-egress\` at \`policies.yaml:45\`: [apply the suggestion in the review](${url}).`,
     );
+    // Never a suggestion block in the comment, nor lines said to "become" something: the review has them.
+    expect(markdown).not.toContain('```suggestion');
+    expect(markdown).not.toMatch(/become/);
   });
 
-  it('are YAML to paste, naming the file, when it is not', async () => {
-    const markdown = renderMarkdown(await check());
+  it('are the rule to paste, exactly its lines, at the policy line linked, when not in the review', async () => {
+    const result = await check({ changedFiles: ['policies.yaml'] });
+    const markdown = renderMarkdown(result, {
+      context: { repositoryUrl: 'https://github.com/acme/gitops', headSha: 'a'.repeat(40) },
+    });
     expect(markdown).not.toContain('```suggestion');
+    const ipFix = result.flows?.broken.find((flow) => 'ip' in flow.to)?.fix;
+    const blob = `https://github.com/acme/gitops/blob/${'a'.repeat(40)}/policies.yaml#L45`;
     expect(markdown).toContain(
-      'Add this rule to `spec.egress` of `shop/web-egress` in `policies.yaml`:\n\n```yaml\n- to:',
+      `Add this rule to \`spec.egress\` of \`shop/web-egress\` at [\`policies.yaml:45\`](${blob}):\n\n` +
+        `\`\`\`yaml\n${ipFix?.yaml.trimEnd()}\n\`\`\``,
+    );
+    // The rule, not the policy line it is added after.
+    expect(ipFix?.yaml.split('\n')[0]).toBe('- to:');
+    expect(renderMarkdown(await check())).toContain(
+      'Add this rule to `spec.egress` of `shop/web-egress` at `policies.yaml:45`:\n\n```yaml\n- to:',
     );
   });
 

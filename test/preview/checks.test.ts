@@ -57,6 +57,7 @@ describe('rendering checks', () => {
       `https://github.com/acme/gitops/blob/${HEAD_SHA}/k8s/nowhere.yaml#L1`,
       'payments/payments.yaml',
       `${PROJECT_URL}/blob/main/docs/no-such-page.md`,
+      'https://github.com/acme/gitops/pull/3#discussion_r1001',
     ];
     const markdown = `:x: no\n\n${links.map((link, i) => `[${i}](${link})`).join(' ')}`;
     expect((await problems(markdown)).layout).toEqual([
@@ -65,6 +66,7 @@ describe('rendering checks', () => {
       expect.stringMatching(/: no such file at head$/),
       expect.stringMatching(/^link payments\/payments\.yaml: not a head blob line/),
       expect.stringMatching(/: no such page of the docs$/),
+      expect.stringMatching(/: a comment of another pull request$/),
     ]);
   });
 

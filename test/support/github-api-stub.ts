@@ -12,6 +12,8 @@ export interface StubComment {
 export interface StubReviewComment {
   id: number;
   node_id: string;
+  /** Where GitHub shows it: `https://github.com/<owner>/<repo>/pull/<n>#discussion_r<id>`. */
+  html_url: string;
   review: number;
   path: string;
   line: number;
@@ -154,10 +156,19 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
       if (options.readOnly) return readOnly();
       return send(201, addComment(Number(list[1]), (JSON.parse(text) as { body: string }).body, author));
     }
-    const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/(files|comments|reviews)$/.exec(target.pathname);
-    if (pull?.[1] === 'files' && method === 'GET') return send(200, pullFiles);
-    if (pull?.[1] === 'comments' && method === 'GET') return send(200, reviewComments);
-    if (pull?.[1] === 'reviews' && method === 'POST') {
+    const reviewList = /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews\/(\d+)\/comments$/.exec(target.pathname);
+    if (reviewList && method === 'GET') {
+      const review = Number(reviewList[1]);
+      if (!reviews.some((r) => r.id === review)) return send(404, { message: 'Not Found' });
+      return send(
+        200,
+        reviewComments.filter((c) => c.review === review),
+      );
+    }
+    const pull = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/(files|comments|reviews)$/.exec(target.pathname);
+    if (pull?.[4] === 'files' && method === 'GET') return send(200, pullFiles);
+    if (pull?.[4] === 'comments' && method === 'GET') return send(200, reviewComments);
+    if (pull?.[4] === 'reviews' && method === 'POST') {
       if (options.readOnly) return readOnly();
       const posted = JSON.parse(text) as {
         event: string;
@@ -175,6 +186,7 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
         reviewComments.push({
           id,
           node_id: `PRRC_${id}`,
+          html_url: discussionUrl(pull?.[1] ?? '', pull?.[2] ?? '', Number(pull?.[3]), id),
           review: review.id,
           path: c.path,
           line: c.line,
@@ -215,7 +227,16 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
     reviews: () => reviews.map((r) => ({ ...r })),
     addReviewComment: (path, line, body, login) => {
       const id = nextId++;
-      const comment = { id, node_id: `PRRC_${id}`, review: 0, path, line, body, user: userOf(login) };
+      const comment = {
+        id,
+        node_id: `PRRC_${id}`,
+        html_url: discussionUrl('acme', 'gitops', 0, id),
+        review: 0,
+        path,
+        line,
+        body,
+        user: userOf(login),
+      };
       reviewComments.push(comment);
       return comment;
     },
@@ -232,6 +253,11 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/** A review comment's address on github.com, as the API gives it in `html_url`. */
+function discussionUrl(owner: string, repo: string, number: number, id: number): string {
+  return `https://github.com/${owner}/${repo}/pull/${number}#discussion_r${id}`;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

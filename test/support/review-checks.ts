@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_URL } from '../../src/report/links.js';
 import { FIRST_SCREEN, type RenderedGraph, type ReviewLayout } from './review-page.js';
-import { BASE_SHA, HEAD_SHA } from './reviews.js';
+import { BASE_SHA, HEAD_SHA, PR_NUMBER } from './reviews.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The repository and run that test/support/run-action.ts gives the Action. */
@@ -54,7 +54,10 @@ export function linkProblem(link: string, head: string): string | undefined {
   const commit = new RegExp(`^${REPOSITORY}/commit/([0-9a-f]{40})$`).exec(link);
   if (commit) return [HEAD_SHA, BASE_SHA].includes(commit[1] ?? '') ? undefined : 'neither base nor head';
   if (link === RUN) return undefined;
-  return 'not a head blob line, a page of the docs, a commit of the pull request or its run';
+  const suggestion = new RegExp(`^${REPOSITORY}/pull/(\\d+)#discussion_r\\d+$`).exec(link);
+  if (suggestion)
+    return Number(suggestion[1]) === PR_NUMBER ? undefined : 'a comment of another pull request';
+  return 'not a head blob line, a page of the docs, a commit of the pull request or its run, or its review';
 }
 
 export function graphProblems(graphs: readonly RenderedGraph[]): string[] {

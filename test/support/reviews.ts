@@ -8,7 +8,7 @@ import { runAction } from './run-action.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCENARIOS = path.join(ROOT, 'fixtures/scenarios');
 const TOKEN = 'ghs_previewTokenOfTheApiStandIn';
-const PR_NUMBER = 19;
+export const PR_NUMBER = 19;
 
 /** What stands for the commits in golden files and screenshots: the real ones change with every run. */
 export const HEAD_SHA = '1eadc0de'.repeat(5);
