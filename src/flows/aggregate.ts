@@ -200,16 +200,19 @@ export class FlowAggregator {
     let first: number | undefined;
     let last: number | undefined;
     for (const { entry } of this.entries) {
+      if (entry.records === 0) continue;
       if (entry.firstMs !== undefined && (first === undefined || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== undefined && (last === undefined || entry.lastMs > last)) last = entry.lastMs;
     }
+    // An entry whose only records were withdrawn (counted again under another verdict) stands for nothing.
+    const kept = this.entries.filter(({ entry }) => entry.records > 0);
     const rank = new Int32Array(this.endpointKeys.length);
     this.endpointKeys
       .map((key, id) => ({ key, id }))
       .sort((a, b) => compareText(a.key, b.key))
       .forEach(({ id }, position) => (rank[id] = position));
-    const ordered = [...this.entries].sort(
+    const ordered = kept.sort(
       (a, b) =>
         rank[a.from]! - rank[b.from]! ||
         rank[a.to]! - rank[b.to]! ||

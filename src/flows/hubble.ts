@@ -152,6 +152,12 @@ export class HubbleReader implements FlowLineReader {
     if (ms === undefined) return false;
     const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
     const connection = connectionKey(protocol, sourceIp, sourcePort, destinationIp, destinationPort);
+    // A drop or an audit after the connection was forwarded elsewhere on its path: `read` decides what it counts as.
+    if (
+      this.recent.get(connection)?.entry.verdict === 'allowed' &&
+      VERDICTS_AFTER_FORWARDED.has(sighting.verdict)
+    )
+      return false;
     if (this.seenAgain(connection, ms, sink)) return true;
     // Only a new connection needs its endpoints: they are read on from where the sighting stopped.
     const endpoints = this.sightings.endpoints();
@@ -268,9 +274,20 @@ export class HubbleReader implements FlowLineReader {
     if (typeof attribution === 'string') return attribution;
 
     let connection: ConnectionKey | undefined;
+    let carried: FlowEntry['attributions'];
     if (sourceIp && destinationIp) {
       connection = connectionKey(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port);
-      if (this.seenAgain(connection, ms, sink, attribution)) return undefined;
+      const known = this.recent.get(connection);
+      if (
+        known &&
+        known.sourceFirst === connection.sourceFirst &&
+        overrides(verdict.verdict, known.entry.verdict)
+      ) {
+        // Forwarded at one observation point (the source's egress), then denied or audited at a later one (the
+        // destination's ingress): the connection did not pass, so it counts under the later verdict.
+        sink.withdraw(known.entry);
+        if (known.entry.records === 0) carried = known.entry.attributions;
+      } else if (this.seenAgain(connection, ms, sink, attribution)) return undefined;
     }
 
     const from = this.endpoint(flow.source, 'source');
@@ -288,7 +305,7 @@ export class HubbleReader implements FlowLineReader {
       lastMs: ms,
     };
     if (verdict.dropReason !== undefined) flowRead.dropReason = verdict.dropReason;
-    if (attribution) flowRead.attribution = attribution;
+    if (attribution || carried) flowRead.attribution = [...(carried?.values() ?? []), ...(attribution ?? [])];
     this.count(flowRead, connection, sink);
     return undefined;
   }
@@ -302,6 +319,18 @@ export function isBareFlow(value: JsonObject): boolean {
 const CLOSING_BRACE = 0x7d;
 /** Index of `"Type":"L3_L4"` in the reader's type markers. */
 const L3_L4_MARKER = 2;
+
+/** Verdicts (by name) that may say a forwarded connection did not pass after all: a drop or audit further along. */
+const VERDICTS_AFTER_FORWARDED = new Set(['DROPPED', 'AUDIT']);
+
+/**
+ * Whether a later record of a connection counted as allowed says what it counts as: denied by policy, or audited
+ * (the policy in force would deny it). A packet forwarded at the source and dropped or audited at the destination did
+ * not pass; a drop for another reason, or one more forward, changes nothing.
+ */
+function overrides(later: FlowVerdict, counted: FlowVerdict): boolean {
+  return counted === 'allowed' && (later === 'denied' || later === 'audit');
+}
 
 /** An endpoint read, with the line's IP where the IP is what identifies it. */
 function withAddress(known: KnownEndpoint, ip: string | undefined): FlowEndpoint {

@@ -9,6 +9,11 @@ export interface FlowSink {
   merge(entry: FlowEntry): void;
   /** Valid records that stand for no new connection (replies, non-L4 records, duplicates). */
   ignore(records?: number): void;
+  /**
+   * Takes back one record `add` counted into `entry`: a later record of the same connection says what it counts as
+   * (a drop further along the path). The record then stands for no connection, as an ignored one.
+   */
+  withdraw(entry: FlowEntry): void;
   /** A valid record a reader holds back until every file was read (then merged or ignored, elsewhere). */
   hold(): void;
   /** A line that is not a flow of its format; `line` 0 is about the whole file. */
@@ -62,6 +67,12 @@ export class ReadRun {
       ignore: (records = 1) => {
         this.stats.ignored += records;
         valid(records);
+      },
+      withdraw: (entry) => {
+        this.stats.records--;
+        this.stats.ignored++;
+        entry.count--;
+        entry.records--;
       },
       hold: () => valid(1),
       skip: (line, reason) => {

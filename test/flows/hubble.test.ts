@@ -405,3 +405,45 @@ describe('Hubble policy attribution (flow.proto *_allowed_by, *_denied_by)', () 
     ]);
   });
 });
+
+describe('a connection forwarded at one observation point and dropped or audited at a later one', () => {
+  const at = (port: number, changes: Record<string, unknown>) =>
+    hubbleLine({ l4: { TCP: { source_port: 41000, destination_port: port } }, ...changes });
+  const egress = {
+    egress_allowed_by: [{ name: 'frontend-egress', namespace: 'shop', kind: 'CiliumNetworkPolicy' }],
+  };
+
+  it('counts it under the later verdict: it did not pass (Hubble Relay prints the source first)', async () => {
+    const result = await readLog([
+      // The source's egress policy verdict, then the destination's ingress drop of the same packet.
+      at(6379, { ...egress, event_type: { type: 5 }, traffic_direction: 'EGRESS' }),
+      at(6379, {
+        verdict: 'DROPPED',
+        drop_reason_desc: 'POLICY_DENIED',
+        event_type: { type: 1, sub_type: 133 },
+        traffic_direction: 'INGRESS',
+      }),
+      // In policy audit mode: forwarded at the source, audited at the destination.
+      at(6380, {}),
+      at(6380, { verdict: 'AUDIT', event_type: { type: 5 }, traffic_direction: 'INGRESS' }),
+      // A drop for another reason after a forward says nothing about policy: still allowed.
+      at(6381, {}),
+      at(6381, { verdict: 'DROPPED', drop_reason_desc: 'CT_MAP_INSERTION_FAILED' }),
+    ]);
+    expect(
+      result.flows.map((flow) => [
+        describeFlow(flow).replace(/ \d{4}-.*$/, ''),
+        flow.attribution?.map((a) => `${a.direction} ${a.action} ${a.policies[0]?.name}`),
+      ]),
+    ).toEqual([
+      // What the source's verdict named stays with the connection.
+      [
+        'shop {app=frontend} -> data {app=redis} TCP/6379 denied (POLICY_DENIED) x1',
+        ['egress allow frontend-egress'],
+      ],
+      ['shop {app=frontend} -> data {app=redis} TCP/6380 audit x1', undefined],
+      ['shop {app=frontend} -> data {app=redis} TCP/6381 allowed x1', undefined],
+    ]);
+    expect(result.stats).toMatchObject({ records: 3, ignored: 3, skipped: 0 });
+  });
+});
