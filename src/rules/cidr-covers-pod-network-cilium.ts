@@ -55,7 +55,13 @@ export const cidrCoversPodNetworkCilium: Rule = {
       // A /0 is the Internet too (ipblock-world's concern).
       if (block.cidr.endsWith('/0')) return;
       const admitted = ipBlockRanges(block);
-      const networks = podNetworks.filter(({ range }) => admitted.some((part) => rangesOverlap(part, range)));
+      const whole = cidrToRange(block.cidr);
+      // A wider block whose author carved ranges out of it (`except`) is read as meant for the outside addresses.
+      const networks = podNetworks.filter(
+        ({ range }) =>
+          admitted.some((part) => rangesOverlap(part, range)) &&
+          (block.except.length === 0 || (whole !== undefined && rangeContains(range, whole))),
+      );
       const pods = podAddresses.filter(({ range }) => admitted.some((part) => rangeContains(part, range)));
       if (networks.length === 0 && pods.length === 0) return;
       const covered =
@@ -70,7 +76,8 @@ export const cidrCoversPodNetworkCilium: Rule = {
         path,
         message:
           `${what} ${block.cidr} covers ${covered}, but on Cilium a CIDR rule or ipBlock matches no pod by its ` +
-          'address: select the pods by their labels (or `cluster` entity) instead',
+          'address: select the pods by their labels (or the `cluster` entity), or leave the pod network out with ' +
+          '`except` if only outside addresses are meant',
       });
     };
     for (const { policy, peer } of policyPeers(ctx.model)) {
