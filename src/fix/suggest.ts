@@ -310,6 +310,8 @@ function scopedModel(context: FixContext, scope: VerificationScope, patched: Pat
 export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome {
   if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
   const { namespace, name } = finding.resource;
+  // The fix is written as a NetworkPolicy rule: a finding on a Cilium policy of the same name gets none (yet).
+  if (finding.resource.kind !== 'NetworkPolicy') return { none: true };
   const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name);
   if (!policy) return { none: true };
   const { dns } = context.config;

@@ -1,6 +1,14 @@
 import { networkPolicyRef } from '../model/policy-ref.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { ClusterModel, NetworkPolicy, Protocol, Workload } from '../model/types.js';
+import type {
+  ClusterModel,
+  NetworkPolicy,
+  PolicyRef,
+  Protocol,
+  TieredPolicy,
+  Workload,
+} from '../model/types.js';
+import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { isEmptySelector, matchesSelector } from '../policy/selector.js';
 import type { PolicyEngine } from '../policy/types.js';
@@ -14,6 +22,8 @@ import {
   sortedUnique,
 } from './helpers.js';
 import { dnsNamespaceName } from './namespaces.js';
+import { CILIUM_KINDS, isolates, sectionPath, tieredSelecting } from './cilium.js';
+import { policyLabel } from './tiered.js';
 import type { Rule, RuleContext } from './types.js';
 
 /**
@@ -119,17 +129,60 @@ function deniedByAdmin(
   });
 }
 
+/**
+ * A policy that selects a workload for egress: a NetworkPolicy, or a Cilium policy (one rule of `spec`/`specs`) with
+ * egress rules, which Cilium composes with NetworkPolicies into one tier (`policy/tiers.ts`).
+ */
+type EgressPolicy = { network: NetworkPolicy } | { cilium: TieredPolicy };
+
+/** How findings and messages name and place a policy. */
+function describe(policy: EgressPolicy): {
+  ref: PolicyRef;
+  label: string;
+  path: FieldPath;
+  loc: SourceLocation;
+  wide: boolean;
+  isolating: boolean;
+} {
+  if ('network' in policy) {
+    const { network } = policy;
+    return {
+      ref: networkPolicyRef(network),
+      label: network.id,
+      path: network.policyTypesDeclared ? ['spec', 'policyTypes'] : ['spec', 'egress'],
+      loc: network.loc,
+      wide: isEmptySelector(network.podSelector),
+      isolating: true,
+    };
+  }
+  const { cilium } = policy;
+  const [section] = [
+    ...cilium.egress.filter((rule) => rule.action === 'allow'),
+    ...cilium.egress.filter((rule) => rule.action === 'deny'),
+  ];
+  return {
+    ref: cilium.ref,
+    label: policyLabel(cilium),
+    path: section ? sectionPath(section) : ['spec'],
+    loc: cilium.ref.location,
+    wide: isEmptySelector(cilium.subject.podSelector),
+    isolating: isolates(cilium, 'egress'),
+  };
+}
+
 /** Egress isolation without DNS breaks every workload that resolves a name, which is nearly all of them. */
 export const dnsEgressMissing: Rule = {
   meta: {
     id: 'dns-egress-missing',
     severity: 'error',
-    kinds: ['NetworkPolicy'],
+    kinds: ['NetworkPolicy', ...CILIUM_KINDS],
     description: 'An egress-isolated workload that no rule allows to reach the cluster DNS pods on UDP 53.',
     rationale:
       'Once a policy isolates a pod for egress, everything not allowed is dropped, DNS included. The pod can no ' +
       'longer resolve Service names: every outgoing call fails, usually as a timeout far from the policy that caused ' +
-      'it. DNS also falls back to TCP 53 for large answers, so UDP alone breaks intermittently.',
+      'it. DNS also falls back to TCP 53 for large answers, so UDP alone breaks intermittently. Cilium policies count ' +
+      'as Cilium composes them: `toEndpoints` on the DNS pods (`k8s:k8s-app: kube-dns` in `kube-system`), ' +
+      '`toEntities: [cluster]` or `[all]`, a `toPorts` rule on port 53 (with or without DNS L7 rules) allow it.',
     remediation:
       'Allow egress to the DNS pods on UDP and TCP 53, for the whole namespace in a separate policy so every ' +
       'isolated pod gets it. If your DNS pods carry other labels, set `dns:` in `.netpol-guard.yaml`.',
@@ -159,21 +212,35 @@ export const dnsEgressMissing: Rule = {
     const dnsIds = new Set(targets.map((workload) => workload.id));
     const required = dns.ports.filter((port) => port.protocol === 'UDP');
     const advised = dns.ports.filter((port) => port.protocol !== 'UDP');
+    const ciliumSelecting = tieredSelecting(ctx.model, 'egress');
+    // One key per policy object (a Cilium policy's `specs` are several rules of one name).
+    const keys = new Map<NetworkPolicy | TieredPolicy, number>();
+    const keyOf = (policy: NetworkPolicy | TieredPolicy) => {
+      let key = keys.get(policy);
+      if (key === undefined) keys.set(policy, (key = keys.size));
+      return key;
+    };
     // Workloads are grouped by the policy the finding points at, so one policy never carries two findings.
     const groups = new Map<
-      NetworkPolicy,
-      { policies: Set<NetworkPolicy>; workloads: Workload[]; advisedMissing: Set<string> }
+      NetworkPolicy | TieredPolicy,
+      {
+        isolating: EgressPolicy;
+        policies: Map<NetworkPolicy | TieredPolicy, EgressPolicy>;
+        workloads: Workload[];
+        advisedMissing: Set<string>;
+      }
     >();
     // Whether a pod's egress reaches the DNS pods depends only on the policies selecting it for egress: many pods
     // share them (a namespace's default deny and DNS allowance), so each set of policies is asked once per port.
     const answers = new Map<string, boolean>();
     const reaches = (
       workload: Workload,
-      policies: readonly NetworkPolicy[],
+      policies: readonly EgressPolicy[],
       protocol: Protocol,
       port: number,
     ) => {
-      const key = `${protocol} ${port}\u0000${policies.map((policy) => policy.id).join('\u0000')}`;
+      const ids = policies.map((policy) => keyOf('network' in policy ? policy.network : policy.cilium));
+      const key = `${protocol} ${port}\u0000${ids.join('\u0000')}`;
       let answer = answers.get(key);
       if (answer === undefined) {
         answer = reachesDns(ctx, workload, targets, protocol, port);
@@ -183,33 +250,46 @@ export const dnsEgressMissing: Rule = {
     };
     for (const workload of ctx.model.workloads) {
       if (dnsIds.has(workload.id)) continue;
-      const policies = ctx.engine.selectingPolicies(workload, 'egress');
-      if (policies.length === 0) continue;
+      const policies: EgressPolicy[] = [
+        ...ctx.engine.selectingPolicies(workload, 'egress').map((network) => ({ network })),
+        ...(ciliumSelecting.get(workload) ?? [])
+          .filter((cilium) => CILIUM_KINDS.includes(cilium.ref.kind))
+          .map((cilium) => ({ cilium })),
+      ];
+      if (policies.length === 0 || !ctx.engine.isIsolated(workload, 'egress')) continue;
       if (required.every(({ protocol, port }) => reaches(workload, policies, protocol, port))) continue;
       // DNS an admin Deny cuts is admin-deny-blocks-dns's: no NetworkPolicy rule can bring it back.
       if (required.some(({ protocol, port }) => deniedByAdmin(ctx, workload, targets, protocol, port)))
         continue;
       const [isolating] = [...policies].sort(compareIsolating);
       if (!isolating) continue;
-      const group = groups.get(isolating) ?? {
-        policies: new Set(),
-        workloads: [],
-        advisedMissing: new Set(),
+      const own = 'network' in isolating ? isolating.network : isolating.cilium;
+      const group = groups.get(own) ?? {
+        isolating,
+        policies: new Map(),
+        workloads: [] as Workload[],
+        advisedMissing: new Set<string>(),
       };
-      for (const policy of policies) group.policies.add(policy);
+      for (const policy of policies)
+        group.policies.set('network' in policy ? policy.network : policy.cilium, policy);
       group.workloads.push(workload);
       for (const { protocol, port } of advised) {
         if (!reaches(workload, policies, protocol, port)) group.advisedMissing.add(`${protocol} ${port}`);
       }
-      groups.set(isolating, group);
+      groups.set(own, group);
     }
     const requiredText = required.map(({ protocol, port }) => `${protocol} ${port}`).join(', ');
-    for (const [isolating, { policies, workloads, advisedMissing }] of groups) {
-      const others = [...policies].filter((policy) => policy !== isolating).sort(compareIsolating);
+    for (const [own, { isolating, policies, workloads, advisedMissing }] of groups) {
+      const finding = describe(isolating);
+      const others = [...policies.entries()]
+        .filter(([policy]) => policy !== own)
+        .map(([, policy]) => policy)
+        .sort(compareIsolating)
+        .map(describe);
       const alsoSelecting =
         others.length > 0
           ? ` (also selected by ${shortList(
-              others.map((policy) => policy.id),
+              others.map((other) => other.label),
               3,
             )})`
           : '';
@@ -218,22 +298,35 @@ export const dnsEgressMissing: Rule = {
           ? `; ${sortedUnique(advisedMissing).join(', ')} is not allowed either (warning: large answers use TCP)`
           : '';
       ctx.report({
-        policy: networkPolicyRef(isolating),
-        path: isolating.policyTypesDeclared ? ['spec', 'policyTypes'] : ['spec', 'egress'],
+        policy: finding.ref,
+        path: finding.path,
         message:
-          `${describeWorkloads(workloads)} cannot resolve names: ${isolating.id} isolates egress${alsoSelecting} ` +
+          `${describeWorkloads(workloads)} cannot resolve names: ${finding.label} isolates egress${alsoSelecting} ` +
           `and no rule allows ${requiredText} to the DNS pods (${dnsDescription})${tcpNote}`,
-        related: others.map((policy) => ({
-          ...policy.loc,
-          message: `also selects these pods for egress: ${policy.id}`,
+        related: others.map((other) => ({
+          ...other.loc,
+          message: `also selects these pods for egress: ${other.label}`,
         })),
       });
     }
   },
 };
 
-/** Which policy a finding points at: a namespace-wide one (the default deny) first, then file order. */
-function compareIsolating(a: NetworkPolicy, b: NetworkPolicy): number {
-  const wide = Number(isEmptySelector(b.podSelector)) - Number(isEmptySelector(a.podSelector));
-  return wide || (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line);
+/**
+ * Which policy a finding points at: one that isolates (a Cilium policy may opt out), then a namespace-wide one (the
+ * default deny), then file order.
+ */
+function compareIsolating(a: EgressPolicy, b: EgressPolicy): number {
+  const [left, right] = [describe(a), describe(b)];
+  const isolating = Number(right.isolating) - Number(left.isolating);
+  const wide = Number(right.wide) - Number(left.wide);
+  return (
+    isolating ||
+    wide ||
+    (left.loc.file < right.loc.file
+      ? -1
+      : left.loc.file > right.loc.file
+        ? 1
+        : left.loc.line - right.loc.line)
+  );
 }
