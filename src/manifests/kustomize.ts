@@ -12,6 +12,11 @@ export interface KustomizationFile {
   file: string;
   namespace: string | undefined;
   entries: string[];
+  /**
+   * Set for a Flux `Kustomization` object: its one entry (`spec.path`) is relative to the root, and a folder there
+   * without a kustomization is built from every manifest under it, as kustomize-controller generates one.
+   */
+  flux?: true;
 }
 
 /** kustomize looks for these names in a folder, in this order (the first found is the folder's kustomization). */
@@ -37,6 +42,23 @@ export function readKustomization(file: string, value: unknown): KustomizationFi
     return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
   });
   return { file, namespace, entries };
+}
+
+/**
+ * What a Flux `Kustomization` (kustomize.toolkit.fluxcd.io) places: with `spec.targetNamespace`, everything it builds
+ * from `spec.path` goes to that namespace, over any namespace the kustomizations there set
+ * (https://fluxcd.io/flux/components/kustomize/kustomizations/#target-namespace). The path is read in this tree:
+ * the source is taken to be this repository (a path the tree does not hold places nothing).
+ */
+export function readFluxKustomization(object: LoadedObject): KustomizationFile | undefined {
+  if (object.kind !== 'Kustomization' || !object.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/'))
+    return undefined;
+  const spec = object.value['spec'];
+  if (!isRecord(spec)) return undefined;
+  const { targetNamespace, path: at } = spec;
+  if (typeof targetNamespace !== 'string' || targetNamespace === '') return undefined;
+  if (typeof at !== 'string' || at === '') return undefined;
+  return { file: object.loc.file, namespace: targetNamespace, entries: [at], flux: true };
 }
 
 /**
@@ -86,17 +108,27 @@ function placeFiles(
   }
   const children = new Map<KustomizationFile, { files: string[]; folders: KustomizationFile[] }>();
   const included = new Set<KustomizationFile>();
-  for (const kustomization of byFolder.values()) {
-    const dir = path.posix.dirname(kustomization.file);
+  const flux = kustomizations.filter((kustomization) => kustomization.flux);
+  for (const kustomization of [...byFolder.values(), ...flux]) {
+    // Flux reads spec.path from the source's root; a kustomization's entries are relative to its folder.
+    const dir = kustomization.flux ? '.' : path.posix.dirname(kustomization.file);
     const own = { files: [] as string[], folders: [] as KustomizationFile[] };
+    const include = (folder: KustomizationFile) => {
+      own.folders.push(folder);
+      included.add(folder);
+    };
     for (const entry of kustomization.entries) {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith('/') || /^[^/]+@/.test(entry)) continue;
       const target = path.posix.normalize(path.posix.join(dir, entry)).replace(/\/$/, '');
       const folder = byFolder.get(target);
-      if (folder !== undefined) {
-        own.folders.push(folder);
-        included.add(folder);
-      } else if (fileSet.has(target)) own.files.push(target);
+      if (folder !== undefined) include(folder);
+      else if (fileSet.has(target)) own.files.push(target);
+      else if (kustomization.flux) {
+        // kustomize-controller generates the folder's kustomization from every manifest under it.
+        const under = `${target}/`;
+        own.files.push(...files.filter((file) => file.startsWith(under) && !isKustomizationFile(file)));
+        for (const [folderDir, folder] of byFolder) if (folderDir.startsWith(under)) included.add(folder);
+      }
     }
     children.set(kustomization, own);
   }
@@ -119,7 +151,7 @@ function placeFiles(
     for (const folder of own.folders) walk(folder, namespace, path);
     path.delete(kustomization);
   };
-  for (const kustomization of byFolder.values()) {
+  for (const kustomization of [...byFolder.values(), ...flux]) {
     if (!included.has(kustomization)) walk(kustomization, undefined, new Set());
   }
   // A file no build gives a namespace is left as written.

@@ -6,6 +6,7 @@ import { describeError, findManifestFiles, type ManifestFile } from './files.js'
 import {
   applyKustomizeNamespaces,
   isKustomizationFile,
+  readFluxKustomization,
   readKustomization,
   type KustomizationFile,
 } from './kustomize.js';
@@ -50,7 +51,12 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
     if (parsed.kustomization) kustomizations.push(parsed.kustomization);
   }
   result.diagnostics = foldNotKubernetes(result.diagnostics);
-  // A tree is read unrendered: place what its kustomizations build as `kustomize build` would.
+  // A tree is read unrendered: place what its kustomizations build as `kustomize build` would, and what Flux
+  // Kustomizations with a targetNamespace build as kustomize-controller would.
+  for (const object of result.objects) {
+    const flux = readFluxKustomization(object);
+    if (flux) kustomizations.push(flux);
+  }
   if (kustomizations.length > 0) Object.assign(result, applyKustomizeNamespaces(result, kustomizations));
   return sortSkippedKinds(result);
 }

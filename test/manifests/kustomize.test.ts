@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
 import { buildModel } from '../../src/model/build.js';
@@ -46,6 +47,31 @@ describe("kustomize's namespace transformer on an unrendered tree (fixtures/mani
     expect(objects.map((o) => [o.kind, o.namespace])).toEqual([
       ['Deployment', 'the-namespace'],
       ['NetworkPolicy', undefined],
+    ]);
+  });
+});
+
+describe('Flux targetNamespace on an unrendered tree (fixtures/manifests/flux-target-namespace)', () => {
+  const FLUX = 'fixtures/manifests/flux-target-namespace';
+
+  it("places what a Flux Kustomization builds from its path in its targetNamespace, over the path's own", async () => {
+    const { objects, diagnostics } = await loadManifests([resolve(FLUX)], { root: FLUX });
+    expect(diagnostics).toEqual([]);
+    expect(
+      objects
+        .filter((o) => o.kind !== 'Kustomization')
+        .map((o) => [o.kind, o.namespace, o.name, `${o.loc.file}:${o.loc.line}`]),
+    ).toEqual([
+      ['NetworkPolicy', 'cert-manager', 'default-deny', 'apps/cert-manager/app/policy.yaml:1'],
+      ['Deployment', 'podinfo', 'podinfo', 'apps/podinfo/deployment.yaml:1'],
+    ]);
+  });
+
+  it('leaves placing to the kustomizations when the tree does not hold the Flux Kustomization', async () => {
+    const { objects } = await loadManifests([resolve(FLUX, 'apps')], { root: resolve(FLUX, 'apps') });
+    expect(objects.map((o) => [o.kind, o.namespace])).toEqual([
+      ['NetworkPolicy', 'overridden'],
+      ['Deployment', undefined],
     ]);
   });
 });
