@@ -1,3 +1,4 @@
+import { policyEnforcementMode } from '../model/cni.js';
 import { DIRECTIONS } from './helpers.js';
 import { ciliumPolicies, CILIUM_KINDS, saysDeny } from './cilium.js';
 import { policyLabel } from './tiered.js';
@@ -38,6 +39,8 @@ export const ciliumEmptyRuleDenies: Rule = {
     ].join('\n'),
   },
   check(ctx) {
+    // `never` enforces no policy: an empty rule changes nothing then.
+    if (policyEnforcementMode(ctx.model) === 'never') return;
     for (const policy of ciliumPolicies(ctx.model)) {
       if (saysDeny(policy)) continue;
       for (const direction of DIRECTIONS) {

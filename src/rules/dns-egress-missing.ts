@@ -281,11 +281,14 @@ export const dnsEgressMissing: Rule = {
     const requiredText = required.map(({ protocol, port }) => `${protocol} ${port}`).join(', ');
     for (const [own, { isolating, policies, workloads, advisedMissing }] of groups) {
       const finding = describe(isolating);
+      // A Cilium policy's other rules (`specs`) are the same object: named once, as the finding's.
+      const seen = new Set([finding.label]);
       const others = [...policies.entries()]
         .filter(([policy]) => policy !== own)
         .map(([, policy]) => policy)
         .sort(compareIsolating)
-        .map(describe);
+        .map(describe)
+        .filter((other) => !seen.has(other.label) && seen.add(other.label));
       const alsoSelecting =
         others.length > 0
           ? ` (also selected by ${shortList(
