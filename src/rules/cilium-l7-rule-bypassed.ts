@@ -1,5 +1,16 @@
 import type { ResolvedConfig } from '../config/types.js';
-import type { L7Rules, PolicyPeer, TieredPolicy, TieredPort, TieredRule } from '../model/types.js';
+import type { SourceLocation } from '../manifests/types.js';
+import { NAMESPACE_NAME_LABEL } from '../model/build.js';
+import type { Cni } from '../model/cni.js';
+import type {
+  L7Rules,
+  NetworkPolicy,
+  PolicyPeer,
+  TieredPolicy,
+  TieredPort,
+  TieredRule,
+} from '../model/types.js';
+import type { PolicyEngine } from '../policy/types.js';
 import type { Direction } from '../policy/types.js';
 import { DIRECTIONS } from './helpers.js';
 import { ciliumPolicies, CILIUM_KINDS, tieredSelecting } from './cilium.js';
@@ -38,9 +49,12 @@ const PARSER_NAMES: Readonly<Record<L7Rules['protocol'], string>> = {
   l7proto: 'L7',
 };
 
+/** A rule that may allow the port without L7 rules, and how a message names where it is. */
 interface Bypass {
-  policy: TieredPolicy;
   rule: TieredRule;
+  /** Empty for a rule of the policy itself. */
+  policyLabel: string;
+  loc: SourceLocation;
 }
 
 /**
@@ -78,7 +92,14 @@ export const ciliumL7RuleBypassed: Rule = {
   check(ctx) {
     for (const policy of ciliumPolicies(ctx.model)) {
       for (const direction of DIRECTIONS) {
-        const others = sharing(ctx.model, policy, direction);
+        const candidates: Bypass[] = [
+          ...policy[direction].map((candidate) => ({
+            rule: candidate,
+            policyLabel: '',
+            loc: policy.locate(candidate.path),
+          })),
+          ...sharing(ctx.engine, policy, direction),
+        ];
         for (const rule of policy[direction]) {
           if (rule.action !== 'allow') continue;
           // One finding per toPorts item: its ports share one L7 rule set.
@@ -88,14 +109,9 @@ export const ciliumL7RuleBypassed: Rule = {
               filtered.set(port.l7, [...(filtered.get(port.l7) ?? []), port]);
           }
           for (const [l7, ports] of filtered) {
-            const bypass = [policy, ...others]
-              .flatMap((owner) => owner[direction].map((candidate) => ({ policy: owner, rule: candidate })))
-              .find((candidate) => bypasses(candidate, rule, ports, ctx.config));
+            const bypass = candidates.find((candidate) => bypasses(candidate, rule, ports, ctx.config));
             if (!bypass) continue;
-            const where =
-              bypass.policy === policy
-                ? `${direction}[${bypass.rule.index}]`
-                : `${policyLabel(bypass.policy)} ${direction}[${bypass.rule.index}]`;
+            const where = `${bypass.policyLabel ? `${bypass.policyLabel} ` : ''}${direction}[${bypass.rule.index}]`;
             ctx.report({
               policy: policy.ref,
               path: l7.path,
@@ -103,9 +119,7 @@ export const ciliumL7RuleBypassed: Rule = {
                 `${policyLabel(policy)} ${direction}[${rule.index}] filters ${PARSER_NAMES[l7.protocol]} on ` +
                 `${portText(ports)}, but ${where} allows the same port to an overlapping peer without L7 rules: ` +
                 "Cilium lets that peer's requests through unfiltered, so these L7 rules do not apply to it",
-              related: [
-                { ...bypass.policy.locate(bypass.rule.path), message: `the L3/L4-only allow: ${where}` },
-              ],
+              related: [{ ...bypass.loc, message: `the L3/L4-only allow: ${where}` }],
             });
           }
         }
@@ -130,20 +144,58 @@ function bypasses(
   );
 }
 
-/** The other Cilium policies with rules in the direction that select a pod of the tree the policy selects. */
-function sharing(
-  model: Parameters<typeof subjectWorkloads>[0],
-  policy: TieredPolicy,
-  direction: Direction,
-): TieredPolicy[] {
+/**
+ * The rules of the other policies that select a pod of the tree the policy selects, in the direction: Cilium
+ * policies, and NetworkPolicies, which Cilium merges with them port by port (their rules never carry L7 rules).
+ */
+function sharing(engine: PolicyEngine, policy: TieredPolicy, direction: Direction): Bypass[] {
+  const { model } = engine;
   const selecting = tieredSelecting(model, direction);
-  const found = new Set<TieredPolicy>();
+  const cilium = new Set<TieredPolicy>();
+  const network = new Set<NetworkPolicy>();
   for (const workload of subjectWorkloads(model, policy)) {
     for (const other of selecting.get(workload) ?? []) {
-      if (other !== policy && CILIUM_KINDS.includes(other.ref.kind)) found.add(other);
+      if (other !== policy && CILIUM_KINDS.includes(other.ref.kind)) cilium.add(other);
     }
+    for (const other of engine.selectingPolicies(workload, direction)) network.add(other);
   }
-  return [...found];
+  return [
+    ...[...cilium].flatMap((other) =>
+      other[direction].map((rule) => ({
+        rule,
+        policyLabel: policyLabel(other),
+        loc: other.locate(rule.path),
+      })),
+    ),
+    ...[...network].flatMap((other) =>
+      networkRules(other, direction, model.cni).map((rule) => ({
+        rule,
+        policyLabel: `NetworkPolicy ${other.id}`,
+        loc: other.locate(rule.path),
+      })),
+    ),
+  ];
+}
+
+/** A NetworkPolicy's rules as allow rules of the tiered form, their peers with the namespace they imply. */
+function networkRules(policy: NetworkPolicy, direction: Direction, cni: Cni | undefined): TieredRule[] {
+  const peer = (written: PolicyPeer): PolicyPeer =>
+    written.ipBlock
+      ? { ...written, ...(cni === 'cilium' ? { addressesOnly: true as const } : {}) }
+      : {
+          namespaceSelector: written.namespaceSelector ?? {
+            matchLabels: { [NAMESPACE_NAME_LABEL]: policy.namespace },
+          },
+          podSelector: written.podSelector ?? {},
+          path: written.path,
+        };
+  return policy[direction].map((rule, index) => ({
+    action: 'allow',
+    index,
+    ...(rule.peers ? { peers: rule.peers.map(peer) } : {}),
+    ...(rule.ports ? { ports: rule.ports } : {}),
+    path: rule.path,
+  }));
 }
 
 function portText(ports: readonly TieredPort[]): string {
