@@ -370,12 +370,25 @@ function changedFlowsItem(result: CheckResult, links: MarkdownLinks): string[] {
   ];
 }
 
-/** `, 1 policy of kinds not analysed`: what the reachability above leaves out. */
+/**
+ * ` (1 policy of kinds not analysed)`: what the reachability above leaves out; and where Hubble's attribution of the
+ * recorded flows contradicts the model at base (`model-cluster-mismatch`), that the verdict rests on a model the
+ * cluster does not match there.
+ */
 function unanalysedNote(result: CheckResult): string {
   const count = result.diagnostics.filter(
     (d) => d.code === 'policy-kind-not-analysed' && d.severity === 'warning',
   ).length;
-  return count > 0 ? ` (${plural(count, 'policy', 'policies')} of kinds not analysed)` : '';
+  const differ = result.flows?.modelClusterMismatches?.length ?? 0;
+  const notes = [
+    ...(count > 0 ? [`${plural(count, 'policy', 'policies')} of kinds not analysed`] : []),
+    ...(differ > 0
+      ? [
+          `the cluster and the base manifests differ on ${plural(differ, 'recorded flow direction')}: see Diagnostics`,
+        ]
+      : []),
+  ];
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
 
 /** What a reviewer does with each kind of item the headline names. */

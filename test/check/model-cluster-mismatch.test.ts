@@ -85,6 +85,10 @@ describe('the cluster against the model (model-cluster-mismatch)', () => {
       '; Hubble recorded: ingress allowed by CiliumNetworkPolicy shop/api-ingress (match L3-L4)',
     );
     const markdown = (await check('markdown')).stdout;
+    // The headline says the verdict rests on a model the cluster does not match.
+    expect(markdown.split('\n\n')[1]).toMatch(
+      /^:x: \*\*Blocked\*\*: .* \(the cluster and the base manifests differ on 3 recorded flow directions: see Diagnostics\)$/,
+    );
     expect(markdown).toContain(
       '<br>Hubble recorded: ingress allowed by CiliumNetworkPolicy shop/api-ingress \\(match L3-L4\\) |',
     );
