@@ -130,7 +130,8 @@ function judged(
   judge: (ends: { head: Ends; base?: Ends }, port: number) => Annotations,
 ): PathChange[] {
   const head = endsOf(change, sides.head);
-  if (!head) return [change];
+  // Only named ports towards a representative: no port number to ask the engines about.
+  if (!head || change.ports.length === 0) return [change];
   const base = endsOf(change, sides.base);
   const ends = base ? { head, base } : { head };
   const cuts = new Set<number>();

@@ -43,20 +43,42 @@ export function diffConnectivity(
 
   const compare = (before: Connection | undefined, after: Connection | undefined) => {
     // Most paths are the same on both sides: equal port lists (ConnSet ranges are canonical) need no set algebra.
-    if (before && after && samePorts(before.ports, after.ports)) return;
+    if (
+      before &&
+      after &&
+      samePorts(before.ports, after.ports) &&
+      (before.namedPorts ?? []).join() === (after.namedPorts ?? []).join()
+    )
+      return;
     const { from, to, protocol } = (after ?? before)!;
     const beforePorts = portsOf(protocol, before);
     const afterPorts = portsOf(protocol, after);
     if (existsOnBothSides(from) && existsOnBothSides(to)) {
-      pushChange(result.opened, from, to, protocol, afterPorts.subtract(beforePorts));
-      pushChange(result.closed, from, to, protocol, beforePorts.subtract(afterPorts));
+      pushChange(
+        result.opened,
+        from,
+        to,
+        protocol,
+        afterPorts.subtract(beforePorts),
+        namesOnlyIn(after, before),
+      );
+      pushChange(
+        result.closed,
+        from,
+        to,
+        protocol,
+        beforePorts.subtract(afterPorts),
+        namesOnlyIn(before, after),
+      );
     } else {
+      const connection = (after ?? before)!;
       pushChange(
         after ? result.newConnections : result.goneConnections,
         from,
         to,
         protocol,
         after ? afterPorts : beforePorts,
+        connection.namedPorts ?? [],
       );
     }
   };
@@ -114,10 +136,29 @@ function portsOf(protocol: Protocol, connection: Connection | undefined): ConnSe
   return connection ? ConnSet.of(protocol, connection.ports) : ConnSet.none();
 }
 
-function pushChange(into: PathChange[], from: Peer, to: Peer, protocol: Protocol, ports: ConnSet): void {
+/** The named ports (towards a representative) of `connection` that `other` does not allow. */
+function namesOnlyIn(connection: Connection | undefined, other: Connection | undefined): string[] {
+  const others = new Set(other?.namedPorts ?? []);
+  return (connection?.namedPorts ?? []).filter((name) => !others.has(name));
+}
+
+function pushChange(
+  into: PathChange[],
+  from: Peer,
+  to: Peer,
+  protocol: Protocol,
+  ports: ConnSet,
+  namedPorts: readonly string[] = [],
+): void {
   const ranges = ports.ranges(protocol);
-  if (ranges.length > 0)
-    into.push({ from, to, protocol, ports: ranges.map((r) => [r[0], r[1]] as PortRange) });
+  if (ranges.length > 0 || namedPorts.length > 0)
+    into.push({
+      from,
+      to,
+      protocol,
+      ports: ranges.map((r) => [r[0], r[1]] as PortRange),
+      ...(namedPorts.length > 0 ? { namedPorts: [...namedPorts] } : {}),
+    });
 }
 
 /** The connections between two workloads; the others (with an external block) go to `external`. */

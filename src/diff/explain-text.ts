@@ -57,7 +57,9 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     const byAddress = side.policies
       .flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r })))
       .find(({ rule }) => rule.portMatches && rule.podAddress && !rule.podAddress.matched);
-    if (nearMiss)
+    if (nearMiss?.rule.namedPorts)
+      sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer and allows named port ${nearMiss.rule.namedPorts.join(', ')}, resolved on the pod, which this repository does not hold: whether it is this port is not known here)`;
+    else if (nearMiss)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
     else if (byAddress?.rule.podAddress)
       sentence += ` (${byAddress.policy} ${ruleLabel(side.direction, byAddress.rule)} at ${at(byAddress.rule.loc)} names ${byAddress.rule.podAddress.cidr}, which covers the pod's stated address ${byAddress.rule.podAddress.address}, but on Cilium a CIDR rule or ipBlock matches no pod)`;

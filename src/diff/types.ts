@@ -13,6 +13,11 @@ export interface PathChange {
   to: Peer;
   protocol: Protocol;
   ports: PortRange[];
+  /**
+   * Named ports opened or closed towards a representative peer, besides `ports` (which may then be empty): the
+   * number a name means is resolved on the pod, which the tree does not hold (issue 17 item 6).
+   */
+  namedPorts?: string[];
   risk?: Risk[];
   /** Opened paths: the risks among `failOnRisks` this path has, which fail the verdict. */
   failsOn?: RiskGate[];

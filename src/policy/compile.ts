@@ -56,6 +56,11 @@ export interface CompiledPeer {
 export interface CompiledPorts {
   /** True when some port is named, so the result depends on the destination's container ports. */
   hasNamed: boolean;
+  /**
+   * The named ports as written (a protocol only where the rule states one): what a rule allows towards pods the
+   * tree does not show, whose container ports are unknown (representatives).
+   */
+  names?: readonly { name: string; protocol?: Protocol }[];
   /** The ports allowed towards a destination (a pod's container ports; undefined for an IP address). */
   resolve(destinationPorts: readonly ContainerPort[] | undefined): ConnSet;
 }
@@ -259,6 +264,7 @@ export function compilePorts(ports: readonly Omit<TieredPort, 'path'>[] | undefi
   const resolved = new WeakMap<readonly ContainerPort[], ConnSet>();
   return {
     hasNamed: true,
+    names: named,
     // A name means whatever port the destination's container declares under that name and protocol; an address
     // outside the pods declares none, so a named port never matches it.
     resolve(destinationPorts) {

@@ -422,6 +422,7 @@ class Engine implements PolicyEngine {
           loc: ruleLocation(compiled, rule.compiled),
           peerMatches: rule.peerMatches,
           portMatches: rule.ports.has(protocol, port),
+          ...unresolvedNames(rule.compiled, rule.ports.has(protocol, port), to),
           ...(tiered || rule.compiled.action !== 'allow' ? { action: rule.compiled.action } : {}),
           ...(rule.compiled.name !== undefined ? { name: rule.compiled.name } : {}),
           ...this.podAddress(rule.compiled, other),
@@ -517,13 +518,26 @@ class Engine implements PolicyEngine {
           continue;
         const destinationGroup = this.groupOfWorkload.get(destination)!;
         const egressPorts = rowPorts(rowOf(sourceGroup, 'egress'), destinationGroup);
-        if (egressPorts.isEmpty()) continue;
+        const named = destination.representative ? this.namedTowards(source, destination) : undefined;
+        if (egressPorts.isEmpty() && !named) continue;
         const ingress = rowOf(destinationGroup, 'ingress');
-        yield* connectionsOf(
-          peers.get(source)!,
-          peers.get(destination)!,
-          egressPorts.intersection(rowPorts(ingress, sourceGroup)),
-        );
+        const ports = egressPorts.intersection(rowPorts(ingress, sourceGroup));
+        if (!named) {
+          yield* connectionsOf(peers.get(source)!, peers.get(destination)!, ports);
+          continue;
+        }
+        for (const protocol of PROTOCOL_ORDER) {
+          const ranges = ports.ranges(protocol);
+          const names = named.get(protocol);
+          if (ranges.length === 0 && !names) continue;
+          yield {
+            from: peers.get(source)!,
+            to: peers.get(destination)!,
+            protocol,
+            ports: ranges.map(([lo, hi]): PortRange => [lo, hi]),
+            ...(names ? { namedPorts: names } : {}),
+          };
+        }
       }
       if (!everyDestination) continue;
       for (const { cidr, protocol, ports } of rowOf(sourceGroup, 'egress').external())
@@ -874,6 +888,49 @@ class Engine implements PolicyEngine {
     );
   }
 
+  /**
+   * The named ports the source's egress allows towards a representative (issue 17 item 6), by protocol, sorted: its
+   * pods are not in the tree, so which port a name means is only known on the pod, and the connection carries the
+   * name instead of a guessed number. Kept where the representative's ingress admits some port of the protocol (it
+   * may be the one the name means). Undefined when there is none, or the source's egress is not isolated (every port
+   * is allowed anyway).
+   */
+  private namedTowards(source: Workload, destination: Workload): Map<Protocol, string[]> | undefined {
+    if (!this.hasNamedPorts()) return undefined;
+    const egress = this.evaluateSide('egress', { workload: source }, { workload: destination });
+    if (!egress.isolated) return undefined;
+    const names = new Map<Protocol, Set<string>>();
+    for (const { rules } of [...egress.policies, ...egress.tiered]) {
+      for (const { compiled, peerMatches } of rules) {
+        if (!peerMatches || compiled.action !== 'allow') continue;
+        for (const { name, protocol = 'TCP' } of compiled.ports.names ?? []) {
+          const set = names.get(protocol) ?? new Set();
+          set.add(name);
+          names.set(protocol, set);
+        }
+      }
+    }
+    if (names.size === 0) return undefined;
+    const ingress = this.evaluateSide('ingress', { workload: destination }, { workload: source });
+    const kept = new Map<Protocol, string[]>();
+    for (const [protocol, set] of names) {
+      if (ingress.allowed.ranges(protocol).length > 0) kept.set(protocol, [...set].sort(compareText));
+    }
+    return kept.size > 0 ? kept : undefined;
+  }
+
+  private namedPortsSeen: boolean | undefined;
+
+  /** Whether a rule of any policy names a port: only then may a connection to a representative carry names. */
+  private hasNamedPorts(): boolean {
+    this.namedPortsSeen ??= [
+      ...[...this.policiesByNamespace.values()].flat(),
+      ...this.clusterPolicies,
+      ...this.clusterwideNamespaced,
+    ].some((policy) => [...policy.ingress, ...policy.egress].some((rule) => rule.ports.hasNamed));
+    return this.namedPortsSeen;
+  }
+
   private evaluateSide(direction: Direction, subject: Endpoint, other: Endpoint): SideEvaluation {
     // An address outside the pods has no policies: its side allows everything.
     if (!('workload' in subject))
@@ -1159,6 +1216,13 @@ interface SideFacts {
   selecting: Selecting;
   otherFacts: PeerFacts;
   destinationPorts: readonly ContainerPort[] | undefined;
+}
+
+/** A rule's named ports as an explanation gives them for a port it does not match on a representative destination. */
+function unresolvedNames(rule: CompiledRule, matches: boolean, to: Endpoint): { namedPorts?: string[] } {
+  const names = rule.ports.names;
+  if (matches || !names?.length || !('workload' in to) || !to.workload.representative) return {};
+  return { namedPorts: names.map(({ name }) => name) };
 }
 
 /** Whether a rule lets the connection through: its ports admit the port and one of its peers (or any) matches. */

@@ -38,6 +38,11 @@ export interface Connection {
   to: Peer;
   protocol: Protocol;
   ports: PortRange[];
+  /**
+   * Named ports allowed besides `ports`, towards a representative peer whose pods the tree does not show: which
+   * number a name means is resolved on the pod (issue 17 item 6). Sorted; absent when none.
+   */
+  namedPorts?: string[];
 }
 
 /**
@@ -65,6 +70,11 @@ export interface RuleVerdict {
   action?: RuleAction;
   /** The rule's `name`, for kinds that name rules. */
   name?: string;
+  /**
+   * The rule's named ports when the destination is a representative (pods outside the tree): whether the port asked
+   * about is one of them is resolved on the pod, so `portMatches` is false for want of a number, not by the rule.
+   */
+  namedPorts?: string[];
   /**
    * Set when an address peer of the rule (ipBlock, CIDR) covers an address the tree states for the pod at the other
    * end: whether it matches the pod by it, which depends on the CNI (`policy/compile.ts`).

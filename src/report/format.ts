@@ -26,6 +26,17 @@ export function formatPorts(protocol: Protocol, ports: readonly PortRange[]): st
   return `${protocol}/${portList(ports)}`;
 }
 
+/**
+ * A change's ports: its numbers, then the named ports it allows towards pods outside the tree, which only the pod
+ * resolves (`TCP/named port sql (resolved on the pod)`).
+ */
+export function formatChangePorts(change: Pick<PathChange, 'protocol' | 'ports' | 'namedPorts'>): string {
+  const names = (change.namedPorts ?? []).map((name) => `named port ${name}`);
+  const named = names.length > 0 ? `${change.protocol}/${names.join(', ')} (resolved on the pod)` : '';
+  if (change.ports.length === 0 && named) return named;
+  return [formatPorts(change.protocol, change.ports), ...(named ? [named] : [])].join('; ');
+}
+
 function portList(ports: readonly PortRange[]): string {
   const shown = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`));
   const more = ports.length - shown.length;
@@ -107,14 +118,11 @@ export function pathRowStarts(changes: readonly PathChange[]): number[] {
 export function pathRowAt(changes: readonly PathChange[], starts: readonly number[], index: number): PathRow {
   const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
   const [first] = parts as [PathChange, ...PathChange[]];
-  const everything =
-    parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith('/all ports'));
+  const everything = parts.length === 3 && parts.every((p) => formatChangePorts(p).endsWith('/all ports'));
   return {
     from: first.from,
     to: first.to,
-    ports: everything
-      ? 'all ports, all protocols'
-      : parts.map((p) => formatPorts(p.protocol, p.ports)).join('; '),
+    ports: everything ? 'all ports, all protocols' : parts.map(formatChangePorts).join('; '),
     ...(first.risk ? { risk: first.risk } : {}),
     ...(first.explanation ? { explanation: first.explanation } : {}),
     ...(openedBy(first) ? { openedBy: openedBy(first) } : {}),
@@ -149,7 +157,7 @@ export function pathGroupRows(changes: readonly PathChange[], starts: readonly n
       const first = parts[0]!;
       return JSON.stringify([
         peerKey(first[common]),
-        parts.map((part) => [part.protocol, part.ports]),
+        parts.map((part) => [part.protocol, part.ports, part.namedPorts ?? []]),
         first.risk ?? [],
         // The explanation names the end the rows differ in; what it says of that end is the cause.
         (first.explanation ?? '').split(peerLabel(first[common === 'to' ? 'from' : 'to'])).join('…'),

@@ -39,6 +39,7 @@ const PATH_CHANGE: KeyOrder = {
   to: PEER,
   protocol: true,
   ports: true,
+  namedPorts: true,
   risk: true,
   failsOn: true,
   explanation: true,

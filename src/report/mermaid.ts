@@ -4,7 +4,7 @@ import { unnamedNamespaceText } from '../policy/representatives.js';
 import type { Peer, WorkloadPeer } from '../policy/types.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
-import { formatPorts, plural } from './format.js';
+import { formatChangePorts, plural } from './format.js';
 
 /** Beyond this a graph is unreadable and slow to render; the tables below it have every path. */
 const MAX_GRAPH_EDGES = 30;
@@ -141,7 +141,7 @@ export function renderNamespaceGraph(
       edges.set(key, found);
       for (const port of ports) if (!found.ports.includes(port)) found.ports.push(port);
     };
-    const ports = formatPorts(change.protocol, change.ports);
+    const ports = formatChangePorts(change);
     const live = opened ? [] : carried(change, inside).map((flow) => `${flow.protocol}/${flow.port}`);
     // An edge that cuts live traffic names the ports of that traffic; the path's other ports stay a closed edge.
     if (live.length > 0) edge('broken', live);

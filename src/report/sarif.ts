@@ -6,7 +6,14 @@ import { patchSummary } from '../fix/describe.js';
 import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
-import { describeMembers, describeRisks, formatPorts, groupByCause, openedBy, plural } from './format.js';
+import {
+  describeMembers,
+  describeRisks,
+  formatChangePorts,
+  groupByCause,
+  openedBy,
+  plural,
+} from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
 import type { BrokenFlow, SuggestedFix } from '../fix/types.js';
 import { ruleDocsUrl } from './links.js';
@@ -308,7 +315,7 @@ function openedPathResult(paths: readonly PathChange[][], rules: RuleTable, uris
     if (members.length > named.length) named.push(`and ${members.length - named.length} more`);
     return `${describeMembers(members)} (${named.join(', ')})`;
   };
-  const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join('; ');
+  const ports = changes.map(formatChangePorts).join('; ');
   const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
   const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
   const by = changes.map(openedBy).find((text) => text !== undefined);

@@ -357,8 +357,12 @@ export function renderReachText(connections: readonly Connection[]): string {
   const lines: string[] = [];
   let pair: string | undefined;
   let ports = ConnSet.none();
+  let named: string[] = [];
   const flush = () => {
-    if (pair !== undefined) lines.push(`${pair} : ${describeReachPorts(ports)}`);
+    if (pair === undefined) return;
+    const numbers = ports.isEmpty() ? [] : [describeReachPorts(ports)];
+    const names = named.length > 0 ? [`${named.join(', ')} (resolved on the pod)`] : [];
+    lines.push(`${pair} : ${[...numbers, ...names].join(', ')}`);
   };
   for (const connection of connections) {
     const next = cleanText(`${peerLabel(connection.from)} -> ${peerLabel(connection.to)}`);
@@ -366,8 +370,11 @@ export function renderReachText(connections: readonly Connection[]): string {
       flush();
       pair = next;
       ports = ConnSet.none();
+      named = [];
     }
     ports = ports.union(ConnSet.of(connection.protocol, connection.ports));
+    for (const name of connection.namedPorts ?? [])
+      named.push(cleanText(`${connection.protocol} named port ${name}`));
   }
   flush();
   return `${lines.join('\n')}\n`;

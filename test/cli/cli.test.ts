@@ -463,6 +463,27 @@ describe('trees without workloads (issue 17 item 9)', () => {
     );
   });
 
+  it('explain says a named port towards pods outside the tree is resolved on the pod (issue 17 item 6)', async () => {
+    const tree = 'fixtures/partial/named-port-representative/base';
+    const args = [
+      'explain',
+      tree,
+      '--from',
+      'payments/api',
+      '--to',
+      'payments-db/app=postgres',
+      '--port',
+      '5432',
+    ];
+    const { stdout } = await cli(args);
+    expect(stdout).toContain(
+      "payments/api -> payments-db/app=postgres TCP/5432: DENIED unless the pod's named port sql is 5432\n",
+    );
+    expect(stdout).toContain(
+      'peer matches; named port sql is resolved on the pod, which this repository does not hold',
+    );
+  });
+
   it('check --render fails with the command named when it fails', async () => {
     const { code, stderr } = await cli(['check', '--base', TREE, '--head', TREE, '--render', 'exit 3']);
     expect(code).toBe(1);

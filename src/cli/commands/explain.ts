@@ -172,7 +172,16 @@ function unanalysedCaveats(
 }
 
 function explainText(e: Explanation, from: string, to: string, caveats: readonly string[]): string {
-  const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${e.allowed ? 'ALLOWED' : 'DENIED'}`];
+  // A named port towards pods outside the tree may be this port: the verdict says on what it depends.
+  const names =
+    e.allowed || !e.ingress.allowed
+      ? []
+      : e.egress.policies.flatMap((policy) =>
+          policy.rules.flatMap((rule) => (rule.peerMatches ? (rule.namedPorts ?? []) : [])),
+        );
+  const unless =
+    names.length > 0 ? ` unless the pod's named port ${[...new Set(names)].join(' or ')} is ${e.port}` : '';
+  const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${e.allowed ? 'ALLOWED' : 'DENIED'}${unless}`];
   for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
   if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
   for (const side of [e.egress, e.ingress]) {
@@ -216,7 +225,9 @@ function sideText(side: SideExplanation, subject: string, other: string): string
             ? 'denies'
             : 'allows'
           : rule.peerMatches
-            ? 'peer matches, port does not'
+            ? rule.namedPorts
+              ? `peer matches; named port ${rule.namedPorts.join(', ')} is resolved on the pod, which this repository does not hold`
+              : 'peer matches, port does not'
             : 'peer does not match';
       lines.push(`      ${ruleLabel(side.direction, rule)} (${rule.loc.file}:${rule.loc.line}): ${verdict}`);
       if (rule.podAddress && rule.portMatches)
