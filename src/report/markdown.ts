@@ -236,7 +236,19 @@ function assemble(
   return `${[head, ...parts, truncationNote(cut, options.detailsUrl), ...tail].join(SECTION_SEPARATOR)}\n`;
 }
 
-const cell = (text: string) => escapeMarkdown(text) || '—';
+/**
+ * Escaped text with a line break opportunity (`<wbr>`, which GitHub keeps) after a `/` between words: names such as
+ * `payments/ledger-worker` and places such as `k8s/payments/payments.yaml:106` are single words to a browser, and a
+ * few of them side by side made tables wider than the conversation's column. Copied text is unchanged.
+ */
+function wrapFriendly(escaped: string): string {
+  // Only between words: `TCP/443` and `10.0.0.0/8` stay whole.
+  return escaped.replace(/(?<=[\w.-])\/(?=[A-Za-z])/g, '/<wbr>');
+}
+
+const cell = (text: string) => wrapFriendly(escapeMarkdown(text)) || '—';
+/** Ports stay whole (`TCP/8443`): they are short, and broken at the slash they read as two things. */
+const portCell = (text: string) => escapeMarkdown(text) || '—';
 
 /**
  * Why head denies a recorded flow, and beside it what the cluster said decided it when recorded (Hubble's
@@ -247,7 +259,8 @@ function whyCell(flow: ReplayedFlow): string {
   const recorded = flow.recordedBy?.map(describeAttribution).join('; ');
   return recorded ? `${why}<br>Hubble recorded: ${escapeMarkdown(recorded)}` : why;
 }
-const peerCell = (peer: Peer | ReplayedFlow['from']) => escapeMarkdown(peerLabel(peer), PEER_LENGTH);
+const peerCell = (peer: Peer | ReplayedFlow['from']) =>
+  wrapFriendly(escapeMarkdown(peerLabel(peer), PEER_LENGTH));
 const severityCell = (severity: Severity) =>
   `${SEVERITY_ICON[severity] ?? ''} ${escapeMarkdown(severity, 20)}`.trim();
 const locationCell = (file?: string, line?: number) => codeSpan(formatLocation(file, line), 200) || '—';
@@ -292,7 +305,7 @@ function pathsTable(
       return [
         endCell(group, 'from', inFoldedSection),
         endCell(group, 'to', inFoldedSection),
-        cell(row.ports),
+        portCell(row.ports),
         ...(last ? [last.value(row)] : []),
       ];
     }),
@@ -324,7 +337,7 @@ function flowCells(flow: ReplayedFlow, now: string | undefined): string[] {
   return [
     peerCell(flow.from),
     peerCell(flow.to),
-    cell(`${flow.protocol}/${flow.port}`),
+    portCell(`${flow.protocol}/${flow.port}`),
     escapeMarkdown(flow.count.toLocaleString('en-US')),
     timeMarkdown(flow.lastSeen, now) || '—',
   ];

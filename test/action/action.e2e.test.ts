@@ -145,7 +145,7 @@ describe('netpol-guard Action on a pull request that breaks live flows', () => {
     expect(comment?.body).toContain(`base \`${pr.baseSha.slice(0, 12)}\``);
     expect(comment?.body).toContain('[this run](https://github.com/acme/gitops/actions/runs/4242)');
     // A name chosen by the pull request author (here in the flow file) cannot add markup or mention anyone.
-    expect(comment?.body).toContain(`monitoring/${ESCAPED_NAME}`);
+    expect(comment?.body).toContain(`monitoring/<wbr>${ESCAPED_NAME}`);
     expect(comment?.body).not.toContain(HOSTILE_NAME);
 
     // Annotations point at the changed policy files, relative to the repository root, broken flows first.

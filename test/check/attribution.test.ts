@@ -75,7 +75,9 @@ describe('a flow cut by an AdminNetworkPolicy Deny', () => {
 
   it('is attributed to the admin rule in the PR comment', async () => {
     const { stdout } = await check('markdown');
-    const row = stdout.split('\n').find((line) => line.startsWith('| app/web | app/api | TCP/8080 | 3 |'));
+    const row = stdout
+      .split('\n')
+      .find((line) => line.startsWith('| app/<wbr>web | app/<wbr>api | TCP/8080 | 3 |'));
     expect(row).toContain('denied by AdminNetworkPolicy freeze-app, priority 10, ingress\\[0\\]');
     expect(row).not.toContain('api-ingress');
   });
@@ -128,7 +130,9 @@ describe('a path opened by an AdminNetworkPolicy Allow', () => {
 
   it('names the admin rule in the PR comment, the terminal report and SARIF', async () => {
     const markdown = (await cli([...args, '--format', 'markdown'])).stdout;
-    const row = markdown.split('\n').find((line) => line.startsWith('| tools/debug-shell | db/postgres'));
+    const row = markdown
+      .split('\n')
+      .find((line) => line.startsWith('| tools/<wbr>debug-shell | db/<wbr>postgres'));
     expect(row).toContain('allowed by AdminNetworkPolicy debug-into-data, priority 20, ingress\\[0\\]');
     expect(row).toContain(String.raw`\(cluster-policies.yaml:14\)`);
     const text = (await cli([...args, '--format', 'text'])).stdout;

@@ -89,7 +89,7 @@ describe('default-deny readiness and unused rules', () => {
     expect(markdown).toContain(`From ${WINDOW}.`);
     expect(markdown).toContain('| `shop` | 2 of 5 connections | :hourglass: would cut traffic |');
     expect(markdown).toContain('<summary>Allow rules no recorded flow used (1)</summary>');
-    expect(markdown).toContain('| `policies.yaml:41` | shop/web-egress egress\\[2\\] |');
+    expect(markdown).toContain('| `policies.yaml:41` | shop/<wbr>web-egress egress\\[2\\] |');
   });
 });
 

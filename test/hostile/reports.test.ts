@@ -12,11 +12,11 @@ import { corpusBase, expectNoCrash, HOSTILE, HOSTILE_FLOWS, tempFolder } from '.
 
 /**
  * Markdown the report itself writes: the folded sections, `<code>` for identifiers with markup characters, `<br>`
- * between the members of a folded row, `<sub>` and `<abbr>` (an age with its ISO time) in the footer, and the footer's
+ * between the members of a folded row, `<wbr>` after a slash in a table cell, `<sub>` and `<abbr>` (an age with its ISO time) in the footer, and the footer's
  * run marker.
  */
 const OUR_TAGS =
-  /<(?!\/?(?:details|summary|code|sub|abbr)>|br>|abbr title="[\dTZ:. -]+">|!-- netpol-guard:run -->)/;
+  /<(?!\/?(?:details|summary|code|sub|abbr)>|br>|wbr>|abbr title="[\dTZ:. -]+">|!-- netpol-guard:run -->)/;
 /** The emoji the report writes itself; any other shortcode GitHub would show came from input. */
 const OUR_EMOJI = new Set([
   'red_circle',
@@ -159,8 +159,8 @@ describe('hostile names in the reports of the real CLI', () => {
     expectInertMarkdown(markdown);
     // The names are there, escaped, in every section that shows input.
     expect(markdown).toContain('&lt;/details&gt;&lt;h1&gt;owned&lt;/h1&gt;'); // namespace
-    expect(markdown).toContain('\\[click me\\]\\(https:\u200D//evil.example/x\\)'); // workload
-    expect(markdown).toContain('@\u200Dorg/security-team'); // namespace of a pod
+    expect(markdown).toContain('\\[click me\\]\\(https:\u200D//evil.example/<wbr>x\\)'); // workload
+    expect(markdown).toContain('@\u200Dorg/<wbr>security-team'); // namespace of a pod
     expect(markdown).toContain('### Live flows that would break (1)');
     expect(markdown).toContain(
       'unknown field &quot;&lt;/details&gt;&lt;img src=x onerror=alert\\(1\\)&gt; @\u200Dhere',

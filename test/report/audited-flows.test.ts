@@ -36,7 +36,7 @@ describe('audited flows in the report', () => {
     const { stdout } = await check('markdown');
     const section =
       stdout.split('### Audited flows that would break when enforced (1)')[1]?.split('###')[0] ?? '';
-    expect(section).toMatch(/\| app\/api \| 203\\\.0\.113\.9 \| TCP\/443 \| 2 \|/);
+    expect(section).toMatch(/\| app\/<wbr>api \| 203\\\.0\.113\.9 \| TCP\/443 \| 2 \|/);
     expect(section).not.toContain('app/web');
   });
 

@@ -125,7 +125,7 @@ describe('the footer', () => {
 
   it('says flow times as ages with the ISO time in the title', () => {
     const markdown = renderMarkdown(failing(), { context });
-    const row = markdown.split('\n').find((line) => line.startsWith('| payments/ledger-worker')) ?? '';
+    const row = markdown.split('\n').find((line) => line.startsWith('| payments/<wbr>ledger-worker')) ?? '';
     expect(row).toMatch(
       /<abbr title="\d{4}-\d\d-\d\dT[\d:.]+Z">\d+ (hours|days?|minutes?) before this run<\/abbr>/,
     );

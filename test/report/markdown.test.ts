@@ -68,7 +68,7 @@ describe('renderMarkdown on hostile input', () => {
     const tags = markdown.match(/<[^>]*>?/g) ?? [];
     for (const tag of tags)
       expect(tag).toMatch(
-        /^(<\/?(details|summary|code|sub|abbr)>|<abbr title="[\dTZ:. -]+">|<!-- netpol-guard:(default|run) -->)$/,
+        /^(<\/?(details|summary|code|sub|abbr)>|<wbr>|<abbr title="[\dTZ:. -]+">|<!-- netpol-guard:(default|run) -->)$/,
       );
   });
 
