@@ -21,6 +21,7 @@ import type { RunnerEnvironment } from './environment.js';
 import { guardFileCommands } from './file-commands.js';
 import type { ActionInputs } from './inputs.js';
 import type { SealOutcome } from './seal.js';
+import { noun } from '../text/plural.js';
 
 /** The check's result with what placing it on the pull request's diff needs. */
 export interface Analysis {
@@ -87,7 +88,7 @@ export async function analysePullRequest(
         }
       }
       const paths = selectFiles(files.files, inputs.manifests).filter((file) => !notManifests.has(file));
-      core.info(`${side}: ${paths.length} manifest file${paths.length === 1 ? '' : 's'}`);
+      core.info(`${side}: ${paths.length} ${noun(paths.length, 'manifest file')}`);
       // Links are passed on, not followed: the loader reports each as input it did not read.
       return { root, paths: [...paths, ...selectFiles(files.symlinks, inputs.manifests)] };
     };

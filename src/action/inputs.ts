@@ -6,6 +6,7 @@ import type { FlowFormat } from '../flows/types.js';
 import { isWithheldFromRender } from '../git/render.js';
 import { CNIS, type Cni } from '../model/cni.js';
 import { MAX_RUN_SECONDS } from '../config/defaults.js';
+import { noun } from '../text/plural.js';
 
 export type CommentMode = 'always' | 'on-change' | 'never';
 /** What a quiet run does about the comment (see `isQuiet`): write it as any other, or write none unless one is there. */
@@ -84,7 +85,7 @@ const COMMENT_KEY = /^[A-Za-z0-9._-]{1,64}$/;
 /** Every invalid input, one per line, so a user fixes them all in one go. */
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
-    super(`invalid input${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`invalid ${noun(problems.length, 'input')}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'InputError';
   }
 }

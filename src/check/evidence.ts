@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../manifests/types.js';
+import { noun } from '../text/plural.js';
 
 /**
  * Which tree the recorded flows are read from: the pull request's (`head`), or the one it merges into (`base`), so a
@@ -25,7 +26,9 @@ export function changedFlowDiagnostics(
   flowsFrom: FlowsFrom,
 ): Diagnostic[] {
   return changes.map(({ file, lines }) => {
-    const counted = lines ? ` (${lines.added} lines added, ${lines.deleted} deleted)` : '';
+    const counted = lines
+      ? ` (${lines.added} ${noun(lines.added, 'line')} added, ${lines.deleted} deleted)`
+      : '';
     const effect =
       flowsFrom === 'head'
         ? "the replay reads the pull request's version (flows-from: head), so an edit can hide a flow the change " +

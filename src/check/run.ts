@@ -49,6 +49,7 @@ import type { AcceptedCut, CheckResult, FlowsResult } from './types.js';
 import type { DiffResult, PathChange } from '../diff/types.js';
 import type { FailOn, RiskGate } from '../config/types.js';
 import type { ReplayedFlow } from '../replay/types.js';
+import { noun } from '../text/plural.js';
 
 /** The file name findings carry when the manifests came from a render command (the Action's `render`, `--render`). */
 export const RENDERED_NAME = 'render output';
@@ -259,14 +260,16 @@ async function checkWith(
     reasons.push(`${openedCut} opened connection changes past limit maxReportedChanges were not reviewed`);
   }
   if (flows?.cut) {
-    reasons.push(`${flows.cut} flow records past limit maxDistinctFlows were not replayed`);
+    reasons.push(
+      `${flows.cut} flow ${noun(flows.cut, 'record')} past limit maxDistinctFlows were not replayed`,
+    );
   }
   const inputReasons = [...reasons];
   if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
-    reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? '' : 's'} would break`);
+    reasons.push(`${flows.broken.length} live ${noun(flows.broken.length, 'flow')} would break`);
   }
   if (blocking.length > 0) {
-    reasons.push(`${blocking.length} new finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}`);
+    reasons.push(`${blocking.length} new ${noun(blocking.length, 'finding')} at or above ${failOn}`);
   }
   reasons.push(...riskReasons(diff.opened, options.failOnRisks ?? config.failOnRisks));
   const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
@@ -395,7 +398,7 @@ function flowCutDiagnostics(flows: FlowsResult | undefined, config: ResolvedConf
       code: 'limit',
       message:
         `the flow logs hold more than limit maxDistinctFlows (${config.limits.maxDistinctFlows}) distinct ` +
-        `connections: ${flows.cut} records of further ones were not replayed`,
+        `connections: ${flows.cut} ${noun(flows.cut, 'record')} of further ones were not replayed`,
     },
   ];
 }

@@ -3,6 +3,7 @@ import type { Severity } from '../manifests/types.js';
 import type { Finding } from '../rules/types.js';
 import { RISK_GATES, type FailOn, type RiskGate } from '../config/types.js';
 import type { PathChange } from '../diff/types.js';
+import { noun } from '../text/plural.js';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -55,7 +56,7 @@ export function riskReasons(opened: PathChange[], failOnRisks: readonly RiskGate
     return `opens ${key} ${describePorts(ports)} (${[...gates].join(', ')})${at}`;
   });
   const more = paths.size - reasons.length;
-  if (more > 0) reasons.push(`and ${more} more risky path${more === 1 ? '' : 's'} opened`);
+  if (more > 0) reasons.push(`and ${more} more risky ${noun(more, 'path')} opened`);
   return reasons;
 }
 

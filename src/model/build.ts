@@ -22,6 +22,7 @@ import {
   type Workload,
 } from './types.js';
 import { foldOwnedPods, isWorkloadKind, readWorkload, workloadId } from './workloads.js';
+import { noun } from '../text/plural.js';
 
 /** The label every namespace carries, set by the API server from the name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -320,9 +321,9 @@ function defaultNamespaceDiagnostic(unplaced: readonly LoadedObject[], namespace
     severity: 'info',
     code: 'default-namespace',
     message:
-      `${count} object${count === 1 ? ' has' : 's have'} no metadata.namespace (${names.join(', ')}${more}); ` +
-      `${count === 1 ? 'it is' : 'they are'} analysed in namespace "${namespace}", where \`kubectl apply\` ` +
-      `without \`-n\` creates ${count === 1 ? 'it' : 'them'} (config \`defaultNamespace\` names another)`,
+      `${count} ${noun(count, 'object has', 'objects have')} no metadata.namespace (${names.join(', ')}${more}); ` +
+      `${noun(count, 'it is', 'they are')} analysed in namespace "${namespace}", where \`kubectl apply\` ` +
+      `without \`-n\` creates ${noun(count, 'it', 'them')} (config \`defaultNamespace\` names another)`,
     file: first.loc.file,
     line: first.loc.line,
     column: first.loc.column,
@@ -351,8 +352,8 @@ function opaqueDiagnostic(opaque: ReadonlyMap<string, readonly OpaqueResource[]>
     severity: 'info',
     code: 'unknown-pods',
     message:
-      `${all.length} custom resource${all.length === 1 ? '' : 's'} may create pods this tree does not show ` +
-      `(${names.join(', ')}${more}), so the pods of namespace${namespaces.length === 1 ? '' : 's'} ` +
+      `${all.length} ${noun(all.length, 'custom resource')} may create pods this tree does not show ` +
+      `(${names.join(', ')}${more}), so the pods of ${noun(namespaces.length, 'namespace')} ` +
       `${shownNamespaces} are not fully known and no rule says a selector there matches nothing. Declare such ` +
       'pods under `workloads:` in .netpol-guard.yaml (docs/partial-trees.md)',
     file: first.loc.file,

@@ -1,5 +1,6 @@
 import type { Diagnostic, LoadedObject } from '../manifests/types.js';
 import type { ClusterModel } from './types.js';
+import { noun } from '../text/plural.js';
 
 /**
  * A hint for a tree that describes its workloads without holding them (issue 17 item 9): kustomize bases and
@@ -18,8 +19,8 @@ export function unrenderedTreeHint(
   if (kustomization) {
     const dir = kustomization.includes('/') ? kustomization.slice(0, kustomization.lastIndexOf('/')) : '.';
     return hint(
-      `this looks like a kustomize tree (${kustomizations.length} kustomization file` +
-        `${kustomizations.length === 1 ? '' : 's'}, such as ${kustomization}) and holds no workloads`,
+      `this looks like a kustomize tree (${kustomizations.length} ${noun(kustomizations.length, 'kustomization file')}` +
+        `, such as ${kustomization}) and holds no workloads`,
       `kustomize build ${dir}`,
       kustomization,
     );

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../manifests/types.js';
 import { policyName } from '../model/policy-ref.js';
 import type { PolicyRef, Protocol } from '../model/types.js';
 import type { Decision } from '../policy/types.js';
+import { noun } from '../text/plural.js';
 
 /**
  * Compares what the cluster said decided one direction of a recorded flow (Hubble's `*_allowed_by`, `*_denied_by`)
@@ -106,7 +107,7 @@ export function mismatchDiagnostics(
     diagnostics.push({
       severity: 'warning',
       code: 'model-cluster-mismatch',
-      message: `the model and the cluster differ on ${more} more recorded flow direction${more === 1 ? '' : 's'} (JSON flows.modelClusterMismatches lists them all)`,
+      message: `the model and the cluster differ on ${more} more recorded flow ${noun(more, 'direction')} (JSON flows.modelClusterMismatches lists them all)`,
       side: 'base',
     });
   return diagnostics;

@@ -5,6 +5,7 @@ import type { Peer, PortRange, WorkloadPeer } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
 import { describeClusterTierDecision } from '../diff/explain-text.js';
 import { isCidrPeer, peerKey, peerLabel, samePath } from '../diff/peers.js';
+import { noun, plural } from '../text/plural.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
 
@@ -283,10 +284,7 @@ export function formatLocation(file?: string, line?: number, column?: number): s
   return column ? `${file}:${line}:${column}` : `${file}:${line}`;
 }
 
-/** `1,234 findings` / `1 finding`: fixed locale so reports do not depend on the machine. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
-}
+export { noun, plural };
 
 /** Findings as reviewers read them: what this change introduced, what was there before, what is silenced. */
 export interface FindingGroups {

@@ -20,6 +20,7 @@ import {
   type PathGroup,
   type PathRow,
   groupFindings,
+  noun,
   plural,
 } from './format.js';
 import { renderNamespaceGraph } from './mermaid.js';
@@ -202,7 +203,7 @@ function truncationNote(cut: Cut, detailsUrl: string | undefined): string {
         ]
       : []),
     ...(cut.sections.length > 0
-      ? [`the section${cut.sections.length > 1 ? 's' : ''} ${cut.sections.map(quoted).join(', ')}`]
+      ? [`the ${noun(cut.sections.length, 'section')} ${cut.sections.map(quoted).join(', ')}`]
       : []),
   ];
   return `---\n\n:scissors: **Shortened to fit the size limit.** Not shown: ${missing.join(' and ')}. ${where}`;

@@ -3,6 +3,7 @@ import type { Direction } from '../policy/types.js';
 import { isEmptySelector, matchesSelector } from '../policy/selector.js';
 import { byNamespace, DIRECTIONS } from './helpers.js';
 import type { Rule } from './types.js';
+import { noun } from '../text/plural.js';
 
 /** Whether the policy isolates every pod of its namespace in `direction` without opening it right back. */
 function isDefaultDeny(policy: NetworkPolicy, direction: Direction): boolean {
@@ -76,7 +77,7 @@ export const namespaceWithoutDefaultDeny: Rule = {
           (d.resource?.namespace ?? namespace.name) === namespace.name,
       ).length;
       const message =
-        `namespace ${namespace.name} has ${workloads.length} workload${workloads.length === 1 ? '' : 's'} and no ` +
+        `namespace ${namespace.name} has ${workloads.length} ${noun(workloads.length, 'workload')} and no ` +
         `default-deny for ${missing.join(' and ')}: pods no policy selects are open in that direction` +
         (unanalysed > 0
           ? ` (unless ${unanalysed === 1 ? 'the policy of a kind' : `one of the ${unanalysed} policies of kinds`} ` +

@@ -11,6 +11,7 @@ import {
 } from './helpers.js';
 import { matchingNamespaceNames, namedNamespaces, unknownNamespaceLabelKeys } from './namespaces.js';
 import type { Rule } from './types.js';
+import { noun } from '../text/plural.js';
 
 /** A peer that matches nothing admits nothing: the traffic it was written for is dropped. */
 export const peerSelectsNothing: Rule = {
@@ -86,8 +87,8 @@ export const peerSelectsNothing: Rule = {
         policy: networkPolicyRef(policy),
         path: subPath(peer.path, 'podSelector'),
         message:
-          `${key}: podSelector ${formatSelector(peer.podSelector)} matches no pod in namespace` +
-          `${namespaces.length === 1 ? '' : 's'} ${namespaces.join(', ')}`,
+          `${key}: podSelector ${formatSelector(peer.podSelector)} matches no pod in ` +
+          `${noun(namespaces.length, 'namespace')} ${namespaces.join(', ')}`,
       });
     }
   },

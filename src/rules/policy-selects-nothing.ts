@@ -3,6 +3,7 @@ import { workloadsKnown } from '../model/completeness.js';
 import { formatSelector, selectorKeys, sortedUnique } from './helpers.js';
 import { isEmptySelector } from '../policy/selector.js';
 import type { Rule } from './types.js';
+import { noun } from '../text/plural.js';
 
 /** A policy that selects no pod protects nothing; usually a label typo or a renamed app. */
 export const policySelectsNothing: Rule = {
@@ -39,7 +40,7 @@ export const policySelectsNothing: Rule = {
         policy: networkPolicyRef(policy),
         path: ['spec', 'podSelector'],
         message:
-          `podSelector ${formatSelector(policy.podSelector)} matches none of the ${inNamespace.length} workloads of ` +
+          `podSelector ${formatSelector(policy.podSelector)} matches none of the ${inNamespace.length} ${noun(inNamespace.length, 'workload')} of ` +
           `namespace ${policy.namespace}: the policy protects nothing${hints.length > 0 ? ` (${hints.join('; ')})` : ''}`,
       });
     }

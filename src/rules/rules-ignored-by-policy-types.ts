@@ -1,6 +1,7 @@
 import { networkPolicyRef } from '../model/policy-ref.js';
 import { DIRECTIONS } from './helpers.js';
 import type { Rule } from './types.js';
+import { noun } from '../text/plural.js';
 
 /** Rules written for a direction that `policyTypes` leaves out are dead text. */
 export const rulesIgnoredByPolicyTypes: Rule = {
@@ -35,7 +36,7 @@ export const rulesIgnoredByPolicyTypes: Rule = {
           policy: networkPolicyRef(policy),
           path: ['spec', direction],
           message:
-            `${count} ${direction} rule${count === 1 ? ' is' : 's are'} ignored: policyTypes is ` +
+            `${count} ${direction} ${noun(count, 'rule is', 'rules are')} ignored: policyTypes is ` +
             `[${listed.join(', ')}] and does not list ${direction === 'ingress' ? 'Ingress' : 'Egress'}`,
           related: [{ ...policy.locate(['spec', 'policyTypes']), message: 'policyTypes' }],
         });

@@ -14,6 +14,7 @@ import { REPRESENTATIVE_KIND } from '../../policy/representatives.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { emit, formatDiagnostics, loadPaths, CNI_OPTION } from './common.js';
+import { noun } from '../../text/plural.js';
 
 /** `explain PATH... --from --to --port`: the verdict on one connection and the policies and rules behind it. */
 export async function explainCommand(argv: string[], io: CliIo): Promise<number> {
@@ -211,7 +212,7 @@ function sideText(side: SideExplanation, subject: string, other: string): string
     return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`, ...passed];
   const isolatedBy =
     side.policies.length > 0
-      ? `${side.policies.length} polic${side.policies.length === 1 ? 'y' : 'ies'}`
+      ? `${side.policies.length} ${noun(side.policies.length, 'policy', 'policies')}`
       : "Cilium's policyEnforcementMode: always (no policy selects it)";
   const lines = [`${head}isolated by ${isolatedBy}: ${side.allowed ? 'allowed' : 'denied'}`, ...passed];
   for (const policy of side.policies) {
