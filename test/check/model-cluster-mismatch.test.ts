@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check/types.js';
-import { cli } from '../support/cli.js';
+import { checkScenario } from '../support/cli.js';
 
 /**
  * Hubble's policy attribution (cilium/cilium api/v1/flow/flow.proto `ingress_allowed_by`, `ingress_denied_by`)
@@ -12,19 +12,7 @@ import { cli } from '../support/cli.js';
  */
 const SCENARIO = 'fixtures/scenarios/model-cluster-mismatch';
 
-function check(format: string, flows = `${SCENARIO}/flows.hubble.jsonl`) {
-  return cli([
-    'check',
-    '--base',
-    `${SCENARIO}/base`,
-    '--head',
-    `${SCENARIO}/head`,
-    '--flows',
-    flows,
-    '--format',
-    format,
-  ]);
-}
+const check = (format: string, flows?: string) => checkScenario(SCENARIO, format, flows);
 
 describe('the cluster against the model (model-cluster-mismatch)', () => {
   it('warns about base where the attribution contradicts it, and only there, without failing on it', async () => {

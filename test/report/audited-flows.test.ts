@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.js';
+import { checkScenario, cli } from '../support/cli.js';
 
 /**
  * Flows Hubble recorded as AUDIT (cilium/cilium api/v1/flow/flow.proto `Verdict`: "would have been dropped by policy
@@ -8,19 +8,7 @@ import { cli } from '../support/cli.js';
  */
 const SCENARIO = 'fixtures/scenarios/audit-then-enforce';
 
-async function check(format: string) {
-  return cli([
-    'check',
-    '--base',
-    `${SCENARIO}/base`,
-    '--head',
-    `${SCENARIO}/head`,
-    '--flows',
-    `${SCENARIO}/flows.hubble.jsonl`,
-    '--format',
-    format,
-  ]);
-}
+const check = (format: string) => checkScenario(SCENARIO, format);
 
 describe('audited flows in the report', () => {
   it('text lists the audited flow head denies, with why, and passes', async () => {

@@ -15,3 +15,22 @@ export async function cli(
   });
   return { code, stdout, stderr };
 }
+
+/** `check` on a scenario folder (its base/ and head/) with one flow file (default its flows.hubble.jsonl). */
+export function checkScenario(
+  dir: string,
+  format: string,
+  flows = `${dir}/flows.hubble.jsonl`,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cli([
+    'check',
+    '--base',
+    `${dir}/base`,
+    '--head',
+    `${dir}/head`,
+    '--flows',
+    flows,
+    '--format',
+    format,
+  ]);
+}
