@@ -7,8 +7,11 @@ import { parseManifestText } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
 import { networkPolicyRef, policyKey } from '../model/policy-ref.js';
 import { buildModel, NAMESPACE_NAME_LABEL, namespaceLabelsOf } from '../model/build.js';
+import type { SourceLocation } from '../manifests/types.js';
 import type {
   ClusterModel,
+  PolicyRef,
+  TieredPolicy,
   LabelSelector,
   Labels,
   NetworkPolicy,
@@ -22,7 +25,7 @@ import { parseAddress } from '../policy/ip.js';
 import { matchesSelector } from '../policy/selector.js';
 import type { Direction, Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
 import { describeDecidingRule } from '../diff/explain-text.js';
-import { dnsEgressMissing, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
+import { dnsEgressMissing, dnsPods, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
 import { byNamespace, destinationWorkloads, subPath } from '../rules/helpers.js';
 import { namedPortUndefined } from '../rules/named-port-undefined.js';
 import { peerSelectsNothing } from '../rules/peer-selects-nothing.js';
@@ -75,7 +78,7 @@ const CHURNING_LABELS = new Set([
  * default deny, which stays one); or, with `edit`, one value of `policy` changed in place instead of a rule.
  */
 interface RuleRequest {
-  policy: NetworkPolicy;
+  policy: NetworkPolicy | CiliumTarget;
   direction: Direction;
   rule: Record<string, unknown>;
   newPolicy?: { name: string; podSelector: Record<string, unknown> };
@@ -86,6 +89,31 @@ interface RuleRequest {
 export interface PatchedPolicies {
   replaced: Map<NetworkPolicy, NetworkPolicy>;
   added: NetworkPolicy[];
+  /** Cilium policies by policyKey, each as the tiered policies (one per spec) of its patched or new version. */
+  tiered?: Map<string, TieredPolicy[]>;
+}
+
+/**
+ * A CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy a rule goes into (or a new one beside, when it is a pure
+ * default deny: every rule `{}`): when it is what isolates the pod, the fix is written in Cilium's syntax (issue 18).
+ */
+export interface CiliumTarget {
+  kind: string;
+  ref: PolicyRef;
+  id: string;
+  /** Undefined for a CiliumClusterwideNetworkPolicy. */
+  namespace: string | undefined;
+  name: string;
+  namespaceDeclared: boolean;
+  loc: SourceLocation;
+  /** Its specs as the model holds them. */
+  tiered: readonly TieredPolicy[];
+  /** Every rule is `{}` (matches nothing): a default deny, which stays one. */
+  pure: boolean;
+}
+
+function isCilium(policy: NetworkPolicy | CiliumTarget): policy is CiliumTarget {
+  return 'tiered' in policy;
 }
 
 /**
@@ -121,7 +149,12 @@ export function suggestFlowFix(
   ] as const) {
     if (explanation[direction].allowed || !('workload' in subject)) continue;
     const policy = narrowestPolicy(context.engine, subject.workload, direction);
-    if (!policy) continue;
+    if (!policy) {
+      // Isolated by a Cilium policy only: the rule in Cilium's syntax, into that policy or one beside it.
+      const cilium = ciliumIsolating(context, direction, subject, other, protocol, port);
+      if (cilium) requests.push(ciliumRequest(context, cilium, direction, other, protocol, port));
+      continue;
+    }
     const destination = direction === 'egress' ? other : subject;
     const rule = {
       [direction === 'egress' ? 'to' : 'from']: [peerFor(policy.namespace, other)],
@@ -142,6 +175,118 @@ export function suggestFlowFix(
   return offer(context, requests, flowScope(context, from, to), (engine) =>
     engine.isAllowed(from, to, protocol, port),
   );
+}
+
+const CILIUM_KINDS: ReadonlySet<string> = new Set(['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']);
+/** The label Cilium puts on every pod for its namespace (Documentation/security/policy/kubernetes.rst). */
+const CILIUM_NAMESPACE_LABEL = 'k8s:io.kubernetes.pod.namespace';
+
+/**
+ * The Cilium policy whose isolation denies one side of a connection (no rule of it matched: not a deny rule, which
+ * no allow overrides), as the engine's decision names it.
+ */
+function ciliumIsolating(
+  context: FixContext,
+  direction: Direction,
+  subject: Endpoint,
+  other: Endpoint,
+  protocol: Protocol,
+  port: number,
+): CiliumTarget | undefined {
+  const decision = context.engine.decision(direction, subject, other, protocol, port);
+  const ref = decision.policy;
+  if (decision.tier !== 'namespaced' || decision.action !== 'deny' || decision.index !== undefined)
+    return undefined;
+  if (!ref || !CILIUM_KINDS.has(ref.kind)) return undefined;
+  return ciliumTarget(context, ref);
+}
+
+function ciliumTarget(context: FixContext, ref: PolicyRef): CiliumTarget | undefined {
+  const key = policyKey(ref);
+  const tiered = (context.model.tieredPolicies ?? []).filter((policy) => policyKey(policy.ref) === key);
+  const [first] = tiered;
+  // Rules of `specs` would go into one spec's list: only a policy written with `spec` is patched.
+  if (
+    !first ||
+    tiered.some((policy) => [...policy.ingress, ...policy.egress].some((r) => r.path[0] !== 'spec'))
+  )
+    return undefined;
+  const rules = tiered.flatMap((policy) => [...policy.ingress, ...policy.egress]);
+  return {
+    kind: ref.kind,
+    ref,
+    id: ref.namespace === undefined ? ref.name : `${ref.namespace}/${ref.name}`,
+    namespace: ref.namespace,
+    name: ref.name,
+    namespaceDeclared: ref.namespace !== undefined,
+    loc: ref.location,
+    tiered,
+    pure: rules.length > 0 && rules.every((rule) => rule.empty === true),
+  };
+}
+
+/**
+ * A rule in Cilium's syntax (Documentation/security/policy/language.rst, examples/policies/): the other end by
+ * `toEndpoints`/`fromEndpoints` with its pod labels and, when it is not the policy's namespace (or the policy is
+ * clusterwide), `k8s:io.kubernetes.pod.namespace`; an address by `toCIDR`/`fromCIDR`; the port under `toPorts`.
+ * DNS to the cluster's DNS pods is the rule Cilium's docs give (examples/policies/l7/dns/dns-visibility.yaml): port
+ * 53 of any protocol with `rules: {dns: [{matchPattern: "*"}]}`, which also lets toFQDNs learn addresses.
+ */
+function ciliumRequest(
+  context: FixContext,
+  target: CiliumTarget,
+  direction: Direction,
+  other: Endpoint,
+  protocol: Protocol,
+  port: number,
+): RuleRequest {
+  const dns = direction === 'egress' && port === 53 && isDnsEnd(context, other);
+  const peerKey = direction === 'egress' ? 'to' : 'from';
+  const ports = dns
+    ? [{ ports: [{ port: '53', protocol: 'ANY' }], rules: { dns: [{ matchPattern: '*' }] } }]
+    : [{ ports: [{ port: String(port), protocol }] }];
+  let peer: Record<string, unknown>;
+  if ('ip' in other) {
+    const family = parseAddress(other.ip)?.family ?? 4;
+    peer = { [`${peerKey}CIDR`]: [`${other.ip}/${family === 6 ? 128 : 32}`] };
+  } else {
+    const { workload } = other;
+    const labels = dns ? dnsPodLabels(context, workload) : stableLabels(workload.labels);
+    const sameNamespace = target.namespace !== undefined && workload.namespace === target.namespace;
+    peer = {
+      [`${peerKey}Endpoints`]: [
+        {
+          matchLabels: {
+            ...(sameNamespace ? {} : { [CILIUM_NAMESPACE_LABEL]: workload.namespace }),
+            ...labels,
+          },
+        },
+      ],
+    };
+  }
+  const rule = { ...peer, toPorts: ports };
+  if (!target.pure) return { policy: target, direction, rule };
+  const name = dns
+    ? 'allow-dns'
+    : `allow-${direction}-${direction === 'egress' ? 'to' : 'from'}-${endName(other)}`;
+  return besideDeny(context, target, direction, rule, name, endpointSelectorOf(target));
+}
+
+/** The other end is one of the cluster's DNS pods (as the config's `dns:` names them). */
+function isDnsEnd(context: FixContext, endpoint: Endpoint): boolean {
+  return 'workload' in endpoint && isDeclaredDnsPod(context.model, context.config, endpoint.workload);
+}
+
+/** The DNS pods' labels as the config selects them, else the pod's own stable labels. */
+function dnsPodLabels(context: FixContext, workload: Workload): Labels {
+  const { matchLabels, matchExpressions } = context.config.dns.podSelector;
+  return matchLabels && !matchExpressions?.length ? { ...matchLabels } : stableLabels(workload.labels);
+}
+
+/** The pure deny's `endpointSelector`, as the model read it (labels and expressions), for the policy beside it. */
+function endpointSelectorOf(target: CiliumTarget): Record<string, unknown> {
+  const [first] = target.tiered;
+  return first ? plainSelector(first.subject.podSelector) : {};
 }
 
 /**
@@ -229,6 +374,13 @@ export function patchedPolicies(context: FixContext, fix: SuggestedFix): Patched
       (p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy),
     );
     const file = { loc: { file: patch.file, line: patch.line, column: 1 } } as NetworkPolicy;
+    if (CILIUM_KINDS.has(patch.policy.kind)) {
+      const reparsed = reparsedTiered(context, patch.patchedPolicyYaml, patch.file);
+      if ('error' in reparsed) return undefined;
+      patched.tiered ??= new Map();
+      patched.tiered.set(policyKey(patch.policy), reparsed.policies);
+      continue;
+    }
     if (patch.change === 'policy') {
       const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, file);
       if ('error' in reparsed) return undefined;
@@ -270,15 +422,28 @@ export function closedByPatches(context: FixContext, patched: PatchedPolicies): 
   const namespaces = new Set(
     [...patched.replaced.keys(), ...patched.added].map((policy) => policy.namespace),
   );
+  for (const list of patched.tiered?.values() ?? []) {
+    for (const policy of list) if (policy.ref.namespace !== undefined) namespaces.add(policy.ref.namespace);
+  }
   const policies = context.model.policies.filter((policy) => namespaces.has(policy.namespace));
   const model = (replaced: boolean): ClusterModel => ({
     ...context.model,
     policies: replaced
       ? [...policies.map((policy) => patched.replaced.get(policy) ?? policy), ...patched.added]
       : policies,
+    tieredPolicies: replaced
+      ? withTiered(context.model.tieredPolicies ?? [], patched)
+      : (context.model.tieredPolicies ?? []),
   });
   const diff = diffConnectivity(createEngine(model(false)), createEngine(model(true)));
   return [...diff.closed, ...diff.goneConnections];
+}
+
+/** The tiered policies with the Cilium policies a fix patches replaced (all their specs), and those it adds. */
+function withTiered(policies: readonly TieredPolicy[], patched: PatchedPolicies): TieredPolicy[] {
+  if (!patched.tiered) return [...policies];
+  const tiered = patched.tiered;
+  return [...policies.filter(({ ref }) => !tiered.has(policyKey(ref))), ...[...tiered.values()].flat()];
 }
 
 /** The part of the head model in `scope`, with some policies replaced by their patched versions. */
@@ -297,7 +462,7 @@ function scopedModel(context: FixContext, scope: VerificationScope, patched: Pat
       ...patched.added.filter((policy) => scope.namespaces.has(policy.namespace)),
     ],
     // Cluster policies apply in every namespace, and an admin Deny overrides any NetworkPolicy allow.
-    tieredPolicies: (context.model.tieredPolicies ?? []).filter(
+    tieredPolicies: withTiered(context.model.tieredPolicies ?? [], patched).filter(
       ({ subject }) => subject.namespace === undefined || scope.namespaces.has(subject.namespace),
     ),
   };
@@ -310,7 +475,7 @@ function scopedModel(context: FixContext, scope: VerificationScope, patched: Pat
 export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome {
   if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
   const { namespace, name } = finding.resource;
-  // The fix is written as a NetworkPolicy rule: a finding on a Cilium policy of the same name gets none (yet).
+  if (CILIUM_KINDS.has(finding.resource.kind)) return suggestCiliumDnsFix(context, finding);
   if (finding.resource.kind !== 'NetworkPolicy') return { none: true };
   const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name);
   if (!policy) return { none: true };
@@ -377,10 +542,7 @@ export function suggestEditFix(context: FixContext, finding: Finding): FixOutcom
     (candidate) => candidate.meta.id === finding.rule,
   );
   if (!rule) return { none: true };
-  const scope: VerificationScope = {
-    namespaces: new Set(context.model.policies.map((p) => p.namespace)),
-    workloads: () => context.model.workloads,
-  };
+  const scope = wholeModel(context);
   const request: RuleRequest = { policy, direction: edit.direction, rule: {}, edit: edit.edit };
   return offer(
     context,
@@ -524,6 +686,30 @@ function labelEdit(context: FixContext, policy: NetworkPolicy, peer: PolicyPeer)
   return others.length === 0 ? only : undefined;
 }
 
+/**
+ * dns-egress-missing on a Cilium policy: the DNS rule of Cilium's docs, into that policy or (a pure default deny)
+ * an `allow-dns` beside it, verified like the NetworkPolicy one (the rule no longer reports the policy).
+ */
+function suggestCiliumDnsFix(context: FixContext, finding: Finding): FixOutcome {
+  const { kind, namespace, name } = finding.resource;
+  const tiered = (context.model.tieredPolicies ?? []).find(
+    ({ ref }) => ref.kind === kind && ref.namespace === namespace && ref.name === name,
+  );
+  const target = tiered ? ciliumTarget(context, tiered.ref) : undefined;
+  const [dns] = dnsPods(context.model, context.config).pods;
+  if (!target || !dns) return { none: true };
+  const request = ciliumRequest(context, target, 'egress', { workload: dns }, 'UDP', 53);
+  const scope = wholeModel(context);
+  return offer(context, [request], scope, (engine) => {
+    const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
+      dnsEgressMissing,
+    ]);
+    return !lint.findings.some(
+      (f) => f.resource.kind === kind && f.resource.namespace === namespace && f.resource.name === name,
+    );
+  });
+}
+
 /** The one candidate within two edits of `written` (and not equal to it), if exactly one is. */
 function nearest(written: string, candidates: ReadonlySet<string>): string | undefined {
   const near = [...candidates].filter(
@@ -568,6 +754,20 @@ interface VerificationScope {
   workloads(): Workload[];
 }
 
+/** The whole head model as a verification scope: every namespace's policies of every kind, every workload. */
+function wholeModel(context: FixContext): VerificationScope {
+  return {
+    namespaces: new Set([
+      ...context.model.namespaces.keys(),
+      ...context.model.policies.map((p) => p.namespace),
+      ...(context.model.tieredPolicies ?? []).flatMap(({ subject }) =>
+        subject.namespace !== undefined ? [subject.namespace] : [],
+      ),
+    ]),
+    workloads: () => context.model.workloads,
+  };
+}
+
 /**
  * Patches each policy's file, re-parses the patched policies and keeps the fix only if `verified` holds on the
  * scoped model with them.
@@ -596,10 +796,19 @@ function offer(
     const cumulative = earlier === undefined ? alone : patchText(context, earlier, request);
     if ('error' in cumulative) return problem(request, cumulative.error);
     texts.set(file, cumulative.text);
-    const policy = reparsedPolicy(context, cumulative.policyText, request.policy);
+    const target = request.policy;
+    if (isCilium(target)) {
+      const tiered = reparsedTiered(context, cumulative.policyText, target.loc.file);
+      if ('error' in tiered) return problem(request, tiered.error);
+      patched.tiered ??= new Map();
+      patched.tiered.set(policyKey(alone.patch.policy), tiered.policies);
+      patches.push(alone.patch);
+      continue;
+    }
+    const policy = reparsedPolicy(context, cumulative.policyText, target);
     if ('error' in policy) return problem(request, policy.error);
     if (request.newPolicy) patched.added.push(policy.policy);
-    else patched.replaced.set(request.policy, policy.policy);
+    else patched.replaced.set(target, policy.policy);
     patches.push(alone.patch);
   }
   if (!verified(createEngine(scopedModel(context, scope, patched)))) {
@@ -614,12 +823,15 @@ function offer(
   return { fix: second && other ? { ...patch, alsoNeeded: other } : patch };
 }
 
-function target(context: FixContext, policy: NetworkPolicy): PolicyTarget {
+function target(context: FixContext, policy: NetworkPolicy | CiliumTarget): PolicyTarget {
+  // A cluster-scoped policy has no namespace: '' on both sides of the comparison.
+  const clusterScoped = isCilium(policy) && policy.namespace === undefined;
   return {
-    namespace: policy.namespace,
+    namespace: policy.namespace ?? '',
     name: policy.name,
-    defaultNamespace: context.config.defaultNamespace,
+    defaultNamespace: clusterScoped ? '' : context.config.defaultNamespace,
     line: policy.loc.line,
+    ...(isCilium(policy) ? { kind: policy.kind } : {}),
   };
 }
 
@@ -634,15 +846,18 @@ function patchText(
   if (!change) return { error: 'the patch changed nothing' };
   const { policyText } = outcome;
   const { file } = request.policy.loc;
-  const policy = request.newPolicy
+  const anchor = request.policy;
+  const policy: PolicyRef = request.newPolicy
     ? {
-        kind: 'NetworkPolicy',
-        namespace: request.policy.namespace,
+        kind: isCilium(anchor) ? anchor.kind : 'NetworkPolicy',
+        ...(anchor.namespace !== undefined ? { namespace: anchor.namespace } : {}),
         name: request.newPolicy.name,
         // The new document's first line: after the replaced line and its `---`.
         location: { file, line: change.line + 2, column: 1 },
       }
-    : networkPolicyRef(request.policy);
+    : isCilium(anchor)
+      ? anchor.ref
+      : networkPolicyRef(anchor);
   return {
     text: outcome.text,
     policyText,
@@ -671,7 +886,21 @@ function patchText(
 function patchOutcome(context: FixContext, text: string, request: RuleRequest): PatchOutcome {
   const at = target(context, request.policy);
   if (request.edit) return editScalar(text, at, request.edit);
-  if (request.newPolicy) {
+  if (request.newPolicy && isCilium(request.policy)) {
+    const { policy, direction } = request;
+    return addPolicy(text, at, {
+      apiVersion: 'cilium.io/v2',
+      kind: policy.kind,
+      metadata: {
+        name: request.newPolicy.name,
+        ...(policy.namespaceDeclared && policy.namespace !== undefined
+          ? { namespace: policy.namespace }
+          : {}),
+      },
+      spec: { endpointSelector: request.newPolicy.podSelector, [direction]: [request.rule] },
+    });
+  }
+  if (request.newPolicy && !isCilium(request.policy)) {
     const { policy, direction } = request;
     return addPolicy(text, at, {
       apiVersion: 'networking.k8s.io/v1',
@@ -704,16 +933,22 @@ function dedent(text: string): string {
  */
 function besideDeny(
   context: FixContext,
-  deny: NetworkPolicy,
+  deny: NetworkPolicy | CiliumTarget,
   direction: Direction,
   rule: Record<string, unknown>,
   wanted: string,
+  selector?: Record<string, unknown>,
 ): RuleRequest {
   const claims = claimedNames(context);
   const taken = new Set(
-    context.model.policies.filter((p) => p.namespace === deny.namespace).map((p) => p.name),
+    isCilium(deny)
+      ? (context.model.tieredPolicies ?? [])
+          .filter(({ ref }) => ref.kind === deny.kind && ref.namespace === deny.namespace)
+          .map(({ ref }) => ref.name)
+      : context.model.policies.filter((p) => p.namespace === deny.namespace).map((p) => p.name),
   );
-  const content = JSON.stringify([direction, rule, deny.podSelector]);
+  const podSelector = selector ?? (isCilium(deny) ? {} : plainSelector(deny.podSelector));
+  const content = JSON.stringify([direction, rule, podSelector]);
   const base = wanted.slice(0, 60).replace(/[-.]+$/, '');
   let name = base;
   for (let n = 2; ; n++) {
@@ -722,7 +957,7 @@ function besideDeny(
     name = `${base}-${n}`;
   }
   claims.set(`${deny.namespace}/${name}`, content);
-  return { policy: deny, direction, rule, newPolicy: { name, podSelector: plainSelector(deny.podSelector) } };
+  return { policy: deny, direction, rule, newPolicy: { name, podSelector } };
 }
 
 /** Names of new policies the fixes of one check chose, with what each holds: one name, one policy. */
@@ -764,6 +999,21 @@ function reparsedPolicy(
   return policy ? { policy } : { error: 'the patched policy is not a NetworkPolicy any more' };
 }
 
+/** A patched or new Cilium policy, from its document's text, as the loader and model builder read it. */
+function reparsedTiered(
+  context: FixContext,
+  document: string | undefined,
+  file: string,
+): { policies: TieredPolicy[] } | { error: string } {
+  if (document === undefined) return { error: 'the patched policy could not be found again' };
+  const loaded = parseManifestText(document, file);
+  const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });
+  const error = [...loaded.diagnostics, ...built.diagnostics].find((d) => d.severity === 'error');
+  if (error) return { error: `the patched policy is not valid: ${error.message}` };
+  const policies = built.model.tieredPolicies ?? [];
+  return policies.length > 0 ? { policies } : { error: 'the patched policy is not a Cilium policy any more' };
+}
+
 /**
  * An admin-tier Deny decides before every NetworkPolicy: a NetworkPolicy allow for the connection would change
  * nothing, so none is offered. What would: an Accept (or a Pass, to let NetworkPolicies decide) above that Deny.
@@ -799,7 +1049,11 @@ function problem(request: RuleRequest, reason: string): FixOutcome {
       message: `no fix suggested for spec.${request.direction} of ${request.policy.id}: ${reason}`,
       file: request.policy.loc.file,
       line: request.policy.loc.line,
-      resource: { kind: 'NetworkPolicy', namespace: request.policy.namespace, name: request.policy.name },
+      resource: {
+        kind: isCilium(request.policy) ? request.policy.kind : 'NetworkPolicy',
+        ...(request.policy.namespace !== undefined ? { namespace: request.policy.namespace } : {}),
+        name: request.policy.name,
+      },
     },
   };
 }

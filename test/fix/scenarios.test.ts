@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { runCheck } from '../../src/check/run.js';
 import type { CheckResult } from '../../src/check/types.js';
 import type { RulePatch } from '../../src/fix/types.js';
@@ -20,6 +20,7 @@ const SCENARIOS = [
   { folder: 'fixtures/scenarios/service-port', flows: 'flows.native.csv' },
   { folder: 'fixtures/fix/commented', flows: 'flows.native.jsonl' },
   { folder: 'fixtures/fix/one-per-need', flows: 'flows.native.jsonl' },
+  { folder: 'fixtures/scenarios/cilium-default-deny', flows: 'flows.native.jsonl' },
 ];
 
 async function check(base: string, head: string, flows: string): Promise<CheckResult> {
@@ -118,6 +119,65 @@ describe('one fix per need, beside a pure default deny (issue 19, fix quality)',
   });
 });
 
+describe('fixes in Cilium syntax where a Cilium policy isolates the pod (issue 18, Fixes)', () => {
+  const folder = 'fixtures/scenarios/cilium-default-deny';
+
+  it('adds CiliumNetworkPolicies beside the Cilium default deny and a fromEndpoints rule to api-ingress', async () => {
+    const result = await check(`${folder}/base`, `${folder}/head`, `${folder}/flows.native.jsonl`);
+    const fixOf = (from: string, port: number) =>
+      result.flows?.broken.find((f) => 'name' in f.from && f.from.name === from && f.port === port)?.fix;
+    const dns = fixOf('web', 53);
+    expect(fixOf('worker', 53)).toEqual(dns);
+    expect([dns?.change, dns?.policy.kind, dns?.policy.name]).toEqual([
+      'policy',
+      'CiliumNetworkPolicy',
+      'allow-dns',
+    ]);
+    // Cilium's DNS rule (examples/policies/l7/dns/dns-visibility.yaml), for the pods the default deny selects.
+    expect(parse(dns!.patchedPolicyYaml!)).toEqual({
+      apiVersion: 'cilium.io/v2',
+      kind: 'CiliumNetworkPolicy',
+      metadata: { name: 'allow-dns', namespace: 'shop' },
+      spec: {
+        endpointSelector: {},
+        egress: [
+          {
+            toEndpoints: [
+              { matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'kube-system', 'k8s-app': 'kube-dns' } },
+            ],
+            toPorts: [{ ports: [{ port: '53', protocol: 'ANY' }], rules: { dns: [{ matchPattern: '*' }] } }],
+          },
+        ],
+      },
+    });
+    const worker = fixOf('worker', 8080);
+    expect(parse(worker!.yaml)).toMatchObject({
+      kind: 'CiliumNetworkPolicy',
+      metadata: { name: 'allow-egress-to-api' },
+      spec: {
+        egress: [
+          {
+            toEndpoints: [{ matchLabels: { app: 'api' } }],
+            toPorts: [{ ports: [{ port: '8080', protocol: 'TCP' }] }],
+          },
+        ],
+      },
+    });
+    expect(worker?.alsoNeeded).toMatchObject({
+      policy: { kind: 'CiliumNetworkPolicy', name: 'api-ingress' },
+      direction: 'ingress',
+    });
+    expect(parse(worker!.alsoNeeded!.yaml)).toEqual([
+      {
+        fromEndpoints: [{ matchLabels: { app: 'worker' } }],
+        toPorts: [{ ports: [{ port: '8080', protocol: 'TCP' }] }],
+      },
+    ]);
+    // The default deny stays one: every suggestion keeps its last line.
+    expect(dns?.replacement.split('\n').slice(0, 2)).toEqual(['    - {}', '---']);
+  });
+});
+
 describe('the one-line edit a finding names, instead of a rule (issue 19, fix quality)', () => {
   for (const { folder, flows, line, replacement, rule } of [
     {
@@ -157,7 +217,7 @@ describe('suggested fixes on the scenarios', () => {
         for (const flow of result.flows?.broken ?? []) expect(flow.fix, JSON.stringify(flow)).toBeDefined();
         for (const patch of patches(result)) {
           const loaded = parseManifestText(patch.patchedPolicyYaml ?? '', patch.file);
-          expect(loaded.objects.map((o) => o.kind)).toEqual(['NetworkPolicy']);
+          expect(loaded.objects.map((o) => o.kind)).toEqual([patch.policy.kind]);
           expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         }
         expect(result.diagnostics.filter((d) => d.code === 'fix-not-offered')).toEqual([]);

@@ -100,8 +100,13 @@ function replaceLines(text: string, patches: readonly RulePatch[]): string {
 /** Adds a patch's rule to the text as it is now, so several rules for one file build on each other. */
 function applyPatch(text: string, patch: RulePatch, defaultNamespace: string) {
   const [rule] = parse(patch.yaml) as [Record<string, unknown>];
-  const { namespace = defaultNamespace, name } = patch.policy;
-  return addRule(text, { namespace, name, defaultNamespace }, patch.direction, rule);
+  const { kind, namespace, name } = patch.policy;
+  // A cluster-scoped policy (CiliumClusterwideNetworkPolicy) has no namespace on either side of the comparison.
+  const target =
+    namespace === undefined && kind !== 'NetworkPolicy'
+      ? { namespace: '', name, defaultNamespace: '', kind }
+      : { namespace: namespace ?? defaultNamespace, name, defaultNamespace, kind };
+  return addRule(text, target, patch.direction, rule);
 }
 
 /** `2 rules added`, `1 policy added, 1 value edited`. */
