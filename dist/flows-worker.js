@@ -7401,6 +7401,23 @@ function shown(value) {
 }
 
 // src/flows/aggregate.ts
+var MAX_ATTRIBUTIONS_PER_FLOW = 4;
+function attributionKey(attribution) {
+  return JSON.stringify([
+    attribution.direction,
+    attribution.action,
+    attribution.match ?? "",
+    attribution.policies.map((p) => [p.kind ?? "", p.namespace ?? "", p.name])
+  ]);
+}
+function addAttributions(entry, attributions) {
+  for (const attribution of attributions) {
+    const kept = entry.attributions ??= /* @__PURE__ */ new Map();
+    if (kept.size >= MAX_ATTRIBUTIONS_PER_FLOW) return;
+    const key = attributionKey(attribution);
+    if (!kept.has(key)) kept.set(key, attribution);
+  }
+}
 function canonicalEndpoint(endpoint) {
   const identity = {};
   if (endpoint.namespace !== void 0) identity.namespace = endpoint.namespace;
@@ -7474,6 +7491,7 @@ var FlowAggregator = class {
     entry.count += flow.count;
     entry.records++;
     if (flow.dropReason !== void 0) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(flow.dropReason);
+    if (flow.attribution) addAttributions(entry, flow.attribution);
     extendWindow(entry, flow.firstMs, flow.lastMs);
     return entry;
   }
@@ -7497,6 +7515,7 @@ var FlowAggregator = class {
     const entry = this.add(other);
     entry.records += other.records - 1;
     for (const reason of other.dropReasons ?? []) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(reason);
+    if (other.attributions) addAttributions(entry, other.attributions.values());
   }
   *values() {
     for (const { entry } of this.entries) yield entry;
@@ -7510,13 +7529,15 @@ var FlowAggregator = class {
     let first;
     let last;
     for (const { entry } of this.entries) {
+      if (entry.records === 0) continue;
       if (entry.firstMs !== void 0 && (first === void 0 || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
     }
+    const kept = this.entries.filter(({ entry }) => entry.records > 0);
     const rank = new Int32Array(this.endpointKeys.length);
     this.endpointKeys.map((key, id) => ({ key, id })).sort((a, b) => compareText(a.key, b.key)).forEach(({ id }, position) => rank[id] = position);
-    const ordered = [...this.entries].sort(
+    const ordered = kept.sort(
       (a, b) => rank[a.from] - rank[b.from] || rank[a.to] - rank[b.to] || compareText(a.entry.protocol, b.entry.protocol) || compareText(String(a.entry.port), String(b.entry.port)) || compareText(a.entry.verdict, b.entry.verdict)
     );
     const flows = ordered.map(({ entry }) => toAggregatedFlow(entry));
@@ -7552,6 +7573,8 @@ function toAggregatedFlow(entry) {
     count: entry.count
   };
   if (entry.dropReasons) flow.dropReason = [...entry.dropReasons].sort().join(", ");
+  if (entry.attributions && entry.attributions.size > 0)
+    flow.attribution = [...entry.attributions].sort(([a], [b]) => compareText(a, b)).map(([, attribution]) => attribution);
   if (entry.firstMs !== void 0) flow.firstSeen = isoTime(entry.firstMs);
   if (entry.lastMs !== void 0) flow.lastSeen = isoTime(entry.lastMs);
   return flow;
@@ -8266,6 +8289,11 @@ var HubbleReader = class {
     '"Type":"SOCK"',
     '"Type":"L3_L4"'
   ]);
+  /**
+   * Policy verdict events that name the policies deciding them (`flow.proto` `*_allowed_by`, `*_denied_by`) are
+   * parsed in full, never read off their bytes, to keep what they say.
+   */
+  attributionMarkers = new MarkerSearch('d_by"', ['_allowed_by"', '_denied_by"']);
   descriptions = new RememberedDescriptions(
     HUBBLE_REMEMBERED_DESCRIPTION_BYTES
   );
@@ -8292,7 +8320,7 @@ var HubbleReader = class {
       sink.ignore();
       return true;
     }
-    return type === L3_L4_MARKER && this.readOnBytes(bytes, start, end, sink);
+    return type === L3_L4_MARKER && !this.attributionMarkers.foundIn(bytes, start, end) && this.readOnBytes(bytes, start, end, sink);
   }
   /**
    * An L3/L4 record read off its bytes does what `read` would do with it: a connection already counted only has its
@@ -8308,6 +8336,8 @@ var HubbleReader = class {
     if (ms === void 0) return false;
     const { protocol, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
     const connection = connectionKey2(protocol, sourceIp, sourcePort, destinationIp, destinationPort);
+    if (this.recent.get(connection)?.entry.verdict === "allowed" && VERDICTS_AFTER_FORWARDED.has(sighting.verdict))
+      return false;
     if (this.seenAgain(connection, ms, sink)) return true;
     const endpoints = this.sightings.endpoints();
     if (!endpoints) return false;
@@ -8331,10 +8361,13 @@ var HubbleReader = class {
    * Whether the connection was counted already: then a packet the same way extends its window, and one the other way
    * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
    */
-  seenAgain(connection, ms, sink) {
+  seenAgain(connection, ms, sink, attribution) {
     const known = this.recent.get(connection);
     if (!known) return false;
-    if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
+    if (known.sourceFirst === connection.sourceFirst) {
+      extendWindow(known.entry, ms, ms);
+      if (attribution) addAttributions(known.entry, attribution);
+    }
     sink.ignore();
     return true;
   }
@@ -8401,10 +8434,17 @@ var HubbleReader = class {
     if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
     if (destinationIp !== void 0 && typeof destinationIp !== "string")
       return "IP.destination is not a string";
+    const attribution = readAttribution(flow);
+    if (typeof attribution === "string") return attribution;
     let connection;
+    let carried;
     if (sourceIp && destinationIp) {
       connection = connectionKey2(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port);
-      if (this.seenAgain(connection, ms, sink)) return void 0;
+      const known = this.recent.get(connection);
+      if (known && known.sourceFirst === connection.sourceFirst && overrides(verdict.verdict, known.entry.verdict)) {
+        sink.withdraw(known.entry);
+        if (known.entry.records === 0) carried = known.entry.attributions;
+      } else if (this.seenAgain(connection, ms, sink, attribution)) return void 0;
     }
     const from = this.endpoint(flow.source, "source");
     if (typeof from === "string") return from;
@@ -8421,6 +8461,7 @@ var HubbleReader = class {
       lastMs: ms
     };
     if (verdict.dropReason !== void 0) flowRead.dropReason = verdict.dropReason;
+    if (attribution || carried) flowRead.attribution = [...carried?.values() ?? [], ...attribution ?? []];
     this.count(flowRead, connection, sink);
     return void 0;
   }
@@ -8430,6 +8471,10 @@ function isBareFlow(value) {
 }
 var CLOSING_BRACE = 125;
 var L3_L4_MARKER = 2;
+var VERDICTS_AFTER_FORWARDED = /* @__PURE__ */ new Set(["DROPPED", "AUDIT"]);
+function overrides(later, counted) {
+  return counted === "allowed" && (later === "denied" || later === "audit");
+}
 function withAddress(known, ip) {
   return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
 }
@@ -8468,6 +8513,40 @@ function readVerdict(flow) {
     default:
       return void 0;
   }
+}
+var ATTRIBUTION_FIELDS = [
+  ["ingress_allowed_by", "ingress", "allow"],
+  ["egress_allowed_by", "egress", "allow"],
+  ["ingress_denied_by", "ingress", "deny"],
+  ["egress_denied_by", "egress", "deny"]
+];
+var MAX_RECORDED_POLICIES = 8;
+var MAX_POLICY_NAME = 253;
+var POLICY_MATCH_TYPES = ["none", "L3-Only", "L3-L4", "L4-Only", "all", "L3-Proto", "Proto-Only"];
+function readAttribution(flow) {
+  let attributions;
+  for (const [field, direction, action] of ATTRIBUTION_FIELDS) {
+    const value = flow[field];
+    if (value === void 0) continue;
+    if (!Array.isArray(value)) return `${field} is not a list`;
+    const policies = [];
+    for (const item of value) {
+      if (!isObject(item) || [item.name, item.namespace, item.kind].some((text) => text !== void 0 && typeof text !== "string"))
+        return `${field} has an item that is not {name, namespace, kind}`;
+      const { name = "", namespace, kind } = item;
+      if (name === "" || [name, namespace ?? "", kind ?? ""].some((text) => text.length > MAX_POLICY_NAME))
+        continue;
+      if (policies.length === MAX_RECORDED_POLICIES) break;
+      policies.push({ ...kind ? { kind } : {}, ...namespace ? { namespace } : {}, name });
+    }
+    if (policies.length === 0) continue;
+    const match = action === "allow" ? policyMatchType(flow.policy_match_type) : void 0;
+    (attributions ??= []).push({ direction, action, policies, ...match ? { match } : {} });
+  }
+  return attributions;
+}
+function policyMatchType(value) {
+  return typeof value === "number" && value > 0 ? POLICY_MATCH_TYPES[value] : void 0;
 }
 function readDropReason(flow) {
   const reason = flow.drop_reason_desc ?? flow.drop_reason;
@@ -9074,6 +9153,12 @@ var ReadRun = class {
       ignore: (records = 1) => {
         this.stats.ignored += records;
         valid(records);
+      },
+      withdraw: (entry) => {
+        this.stats.records--;
+        this.stats.ignored++;
+        entry.count--;
+        entry.records--;
       },
       hold: () => valid(1),
       skip: (line, reason) => {

@@ -238,13 +238,13 @@ var require_tunnel = __commonJS({
     }
     function mergeOptions(target2) {
       for (var i = 1, len = arguments.length; i < len; ++i) {
-        var overrides = arguments[i];
-        if (typeof overrides === "object") {
-          var keys = Object.keys(overrides);
+        var overrides2 = arguments[i];
+        if (typeof overrides2 === "object") {
+          var keys = Object.keys(overrides2);
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
             var k = keys[j];
-            if (overrides[k] !== void 0) {
-              target2[k] = overrides[k];
+            if (overrides2[k] !== void 0) {
+              target2[k] = overrides2[k];
             }
           }
         }
@@ -1079,14 +1079,14 @@ var require_util = __commonJS({
         }
         const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1537,39 +1537,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path17,
           error2.message
         );
       });
@@ -1618,9 +1618,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1683,7 +1683,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -1698,11 +1698,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path16 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1768,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6461,7 +6461,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path17, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6542,7 +6542,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7071,7 +7071,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7168,7 +7168,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7521,9 +7521,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8762,10 +8762,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10737,20 +10737,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10772,7 +10772,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10810,9 +10810,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -11244,8 +11244,8 @@ var require_pluralizer = __commonJS({
       pluralize(count3) {
         const one = count3 === 1;
         const keys = one ? singulars : plurals;
-        const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun };
+        const noun2 = one ? this.singular : this.plural;
+        return { ...keys, count: count3, noun: noun2 };
       }
     };
   }
@@ -11275,10 +11275,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16157,9 +16157,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code = path16.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code = path17.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19079,11 +19079,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22383,8 +22383,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path16) {
-      let input = path16;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22458,11 +22458,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path16) {
-      if (path16 === "" || path16[0] === "/") {
-        return removeDotSegments(path16);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path16.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22825,8 +22825,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path16 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path16 && path16 !== "/" ? path16 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26073,8 +26073,8 @@ var require_identity = __commonJS({
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -26096,7 +26096,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -26110,8 +26110,8 @@ var require_identity = __commonJS({
     exports.isDocument = isDocument;
     exports.isMap = isMap6;
     exports.isNode = isNode2;
-    exports.isPair = isPair3;
-    exports.isScalar = isScalar3;
+    exports.isPair = isPair4;
+    exports.isScalar = isScalar4;
     exports.isSeq = isSeq6;
   }
 });
@@ -26136,17 +26136,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26157,13 +26157,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26184,17 +26184,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26205,13 +26205,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26238,23 +26238,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26866,10 +26866,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path16, value) {
+    function collectionFromPath(schema2, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26888,7 +26888,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema2) {
         super(type);
@@ -26918,11 +26918,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26936,8 +26936,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26951,8 +26951,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26970,8 +26970,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26981,8 +26981,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29497,9 +29497,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29574,14 +29574,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29596,10 +29596,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29610,10 +29610,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29630,13 +29630,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -31597,9 +31597,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31608,23 +31608,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31635,10 +31635,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -31656,7 +31656,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -31740,7 +31740,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -35663,13 +35663,13 @@ function getIDToken(aud) {
 }
 
 // src/action/analyse.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/config/load.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 import { lstatSync as lstatSync2, readFileSync as readFileSync3 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/policy/ip.ts
 import { isIP } from "node:net";
@@ -35896,8 +35896,8 @@ var contentsByModel = /* @__PURE__ */ new WeakMap();
 function sortedUnique(values) {
   return [...new Set(values)].sort();
 }
-function subPath(path16, ...segments) {
-  return [...path16, ...segments];
+function subPath(path17, ...segments) {
+  return [...path17, ...segments];
 }
 function destinationWorkloads(engine, visit) {
   const { policy, direction, rule: rule2 } = visit;
@@ -36202,9 +36202,9 @@ function describeReference(reference) {
 // src/model/policy.ts
 var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
 var RejectedPolicy = class extends Error {
-  constructor(path16, message) {
+  constructor(path17, message) {
     super(message);
-    this.path = path16;
+    this.path = path17;
   }
   path;
 };
@@ -36222,23 +36222,23 @@ function unlessRejected(reader, read) {
     return void 0;
   }
 }
-function readSelector(reader, path16) {
-  if (reader.get(path16) === void 0 || reader.get(path16) === null) return void 0;
-  requireMap(reader, path16);
-  const matchLabels2 = reader.get([...path16, "matchLabels"]);
+function readSelector(reader, path17) {
+  if (reader.get(path17) === void 0 || reader.get(path17) === null) return void 0;
+  requireMap(reader, path17);
+  const matchLabels2 = reader.get([...path17, "matchLabels"]);
   const selector2 = {};
   if (matchLabels2 !== void 0 && matchLabels2 !== null) {
-    requireMap(reader, [...path16, "matchLabels"]);
+    requireMap(reader, [...path17, "matchLabels"]);
     for (const [key, value] of Object.entries(matchLabels2)) {
       if (typeof value !== "string")
-        throw new RejectedPolicy([...path16, "matchLabels", key], "matchLabels values must be strings");
+        throw new RejectedPolicy([...path17, "matchLabels", key], "matchLabels values must be strings");
     }
     selector2.matchLabels = matchLabels2;
   }
-  const expressions = requireList(reader, [...path16, "matchExpressions"]);
+  const expressions = requireList(reader, [...path17, "matchExpressions"]);
   if (expressions) {
     selector2.matchExpressions = expressions.map((_, i) => {
-      const at2 = [...path16, "matchExpressions", i];
+      const at2 = [...path17, "matchExpressions", i];
       requireMap(reader, at2);
       const key = reader.get([...at2, "key"]);
       const operator = reader.get([...at2, "operator"]);
@@ -36262,15 +36262,15 @@ function readSelector(reader, path16) {
   }
   return selector2;
 }
-function requireMap(reader, path16) {
-  const value = reader.get(path16);
+function requireMap(reader, path17) {
+  const value = reader.get(path17);
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path16, "must be a map");
+    throw new RejectedPolicy(path17, "must be a map");
 }
-function requireList(reader, path16) {
-  const value = reader.get(path16);
+function requireList(reader, path17) {
+  const value = reader.get(path17);
   if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw new RejectedPolicy(path16, "must be a list");
+  if (!Array.isArray(value)) throw new RejectedPolicy(path17, "must be a list");
   return value;
 }
 
@@ -36296,7 +36296,7 @@ function readClusterPolicy(reader, rules2, placement) {
       ingress,
       egress,
       annotations: reader.stringMap(["metadata", "annotations"]),
-      locate: (path16) => object.locate(path16)
+      locate: (path17) => object.locate(path17)
     };
   });
 }
@@ -36311,27 +36311,27 @@ function readPriority(reader) {
   return priority;
 }
 function readSubject(reader) {
-  const path16 = ["spec", "subject"];
-  const { namespaces, pods } = exactlyOne(reader, path16, ["namespaces", "pods"], "a subject");
+  const path17 = ["spec", "subject"];
+  const { namespaces, pods } = exactlyOne(reader, path17, ["namespaces", "pods"], "a subject");
   if (namespaces) return { namespaceSelector: selector(reader, namespaces), podSelector: {} };
   return namespacedPod(reader, pods);
 }
-function namespacedPod(reader, path16) {
-  requireMap(reader, path16);
-  onlyFields(reader, path16, ["namespaceSelector", "podSelector"]);
+function namespacedPod(reader, path17) {
+  requireMap(reader, path17);
+  onlyFields(reader, path17, ["namespaceSelector", "podSelector"]);
   for (const field of ["namespaceSelector", "podSelector"]) {
-    if (reader.get([...path16, field]) === void 0)
-      throw new RejectedPolicy(path16, `pods.${field}: Required value`);
+    if (reader.get([...path17, field]) === void 0)
+      throw new RejectedPolicy(path17, `pods.${field}: Required value`);
   }
   return {
-    namespaceSelector: selector(reader, [...path16, "namespaceSelector"]),
-    podSelector: selector(reader, [...path16, "podSelector"])
+    namespaceSelector: selector(reader, [...path17, "namespaceSelector"]),
+    podSelector: selector(reader, [...path17, "podSelector"])
   };
 }
-function selector(reader, path16) {
-  if (reader.get(path16) !== void 0 && reader.get(path16) !== null)
-    onlyFields(reader, path16, ["matchLabels", "matchExpressions"]);
-  return readSelector(reader, path16) ?? {};
+function selector(reader, path17) {
+  if (reader.get(path17) !== void 0 && reader.get(path17) !== null)
+    onlyFields(reader, path17, ["matchLabels", "matchExpressions"]);
+  return readSelector(reader, path17) ?? {};
 }
 function readRules(reader, rules2, direction) {
   const list2 = requireList(reader, ["spec", direction]) ?? [];
@@ -36342,42 +36342,42 @@ function readRules(reader, rules2, direction) {
     );
   const peersField = direction === "ingress" ? "from" : "to";
   return list2.map((_, index) => {
-    const path16 = ["spec", direction, index];
-    requireMap(reader, path16);
-    onlyFields(reader, path16, ["name", "action", peersField, rules2.portsField]);
-    const name2 = reader.get([...path16, "name"]);
+    const path17 = ["spec", direction, index];
+    requireMap(reader, path17);
+    onlyFields(reader, path17, ["name", "action", peersField, rules2.portsField]);
+    const name2 = reader.get([...path17, "name"]);
     if (name2 !== void 0 && (typeof name2 !== "string" || name2.length > 100))
-      throw new RejectedPolicy([...path16, "name"], "name must be a string of at most 100 characters");
-    const written = reader.get([...path16, "action"]);
+      throw new RejectedPolicy([...path17, "name"], "name must be a string of at most 100 characters");
+    const written = reader.get([...path17, "action"]);
     const action = typeof written === "string" && Object.hasOwn(rules2.actions, written) ? rules2.actions[written] : void 0;
     if (action === void 0) {
       throw new RejectedPolicy(
-        [...path16, "action"],
+        [...path17, "action"],
         `unrecognized action ${JSON.stringify(written ?? null)}: supported values are ${Object.keys(rules2.actions).join(", ")}`
       );
     }
-    const peerList = requireList(reader, [...path16, peersField]);
+    const peerList = requireList(reader, [...path17, peersField]);
     if (!peerList || peerList.length === 0)
       throw new RejectedPolicy(
-        [...path16],
+        [...path17],
         `${peersField} field must be defined and contain at least one item`
       );
     if (peerList.length > rules2.maxItems)
       throw new RejectedPolicy(
-        [...path16, peersField],
+        [...path17, peersField],
         `${peersField} must have at most ${rules2.maxItems} items`
       );
-    const peers = peerList.flatMap((__, i) => readPeer(reader, [...path16, peersField, i], direction, action));
-    const portList2 = requireList(reader, [...path16, rules2.portsField]);
+    const peers = peerList.flatMap((__, i) => readPeer(reader, [...path17, peersField, i], direction, action));
+    const portList2 = requireList(reader, [...path17, rules2.portsField]);
     if (portList2 !== void 0 && (portList2.length === 0 || portList2.length > rules2.maxItems))
       throw new RejectedPolicy(
-        [...path16, rules2.portsField],
+        [...path17, rules2.portsField],
         `${rules2.portsField} must have 1 to ${rules2.maxItems} items`
       );
-    const ports = portList2?.map((__, i) => rules2.readPort(reader, [...path16, rules2.portsField, i]));
+    const ports = portList2?.map((__, i) => rules2.readPort(reader, [...path17, rules2.portsField, i]));
     if (ports?.some((port2) => typeof port2.port === "string") && peers.some((peer2) => peer2.ipBlock)) {
       throw new RejectedPolicy(
-        [...path16, rules2.portsField],
+        [...path17, rules2.portsField],
         "networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames"
       );
     }
@@ -36387,15 +36387,15 @@ function readRules(reader, rules2, direction) {
       ...typeof name2 === "string" && name2 !== "" ? { name: name2 } : {},
       peers,
       ...ports ? { ports } : {},
-      path: path16
+      path: path17
     };
   });
 }
-function readPeer(reader, path16, direction, action) {
+function readPeer(reader, path17, direction, action) {
   const allowed = direction === "ingress" ? ["namespaces", "pods"] : ["namespaces", "pods", "networks", ...EXPERIMENTAL_PEERS];
-  const set = exactlyOne(reader, path16, allowed, "a rule peer");
-  if (set.namespaces) return [{ namespaceSelector: selector(reader, set.namespaces), podSelector: {}, path: path16 }];
-  if (set.pods) return [{ ...namespacedPod(reader, set.pods), path: path16 }];
+  const set = exactlyOne(reader, path17, allowed, "a rule peer");
+  if (set.namespaces) return [{ namespaceSelector: selector(reader, set.namespaces), podSelector: {}, path: path17 }];
+  if (set.pods) return [{ ...namespacedPod(reader, set.pods), path: path17 }];
   if (set.networks) {
     const networks = requireList(reader, set.networks) ?? [];
     if (networks.length === 0 || networks.length > 25)
@@ -36408,43 +36408,43 @@ function readPeer(reader, path16, direction, action) {
   }
   const field = Object.keys(set)[0];
   reader.report(
-    [...path16, field],
+    [...path17, field],
     `the experimental ${field} peer is not evaluated: ` + (action === "allow" ? "this rule is taken to match nothing there" : `this ${action === "deny" ? "Deny" : "Pass"} rule may deny more than the analysis shows (fail closed, it denies all)`),
     "warning",
     "peer-not-evaluated"
   );
   return [];
 }
-function exactlyOne(reader, path16, fields, what) {
-  const value = reader.get(path16);
+function exactlyOne(reader, path17, fields, what) {
+  const value = reader.get(path17);
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new RejectedPolicy(path16, `exactly one field must be set in ${what}`);
-  onlyFields(reader, path16, fields);
+    throw new RejectedPolicy(path17, `exactly one field must be set in ${what}`);
+  onlyFields(reader, path17, fields);
   const set = fields.filter((field) => value[field] !== void 0);
-  if (set.length !== 1) throw new RejectedPolicy(path16, `exactly one field must be set in ${what}`);
-  return { [set[0]]: [...path16, set[0]] };
+  if (set.length !== 1) throw new RejectedPolicy(path17, `exactly one field must be set in ${what}`);
+  return { [set[0]]: [...path17, set[0]] };
 }
-function onlyFields(reader, path16, fields) {
-  const value = reader.get(path16);
+function onlyFields(reader, path17, fields) {
+  const value = reader.get(path17);
   if (value === null || typeof value !== "object" || Array.isArray(value)) return;
   for (const key of Object.keys(value)) {
     if (!fields.includes(key))
       throw new RejectedPolicy(
-        [...path16, key],
+        [...path17, key],
         `unknown field ${JSON.stringify(key)} (known: ${fields.join(", ")})`
       );
   }
 }
-function portNumber(reader, path16) {
-  const value = reader.get(path16);
+function portNumber(reader, path17) {
+  const value = reader.get(path17);
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535)
-    throw new RejectedPolicy(path16, `${String(path16.at(-1))} must be a port number 1-65535`);
+    throw new RejectedPolicy(path17, `${String(path17.at(-1))} must be a port number 1-65535`);
   return value;
 }
-function protocol(reader, path16) {
-  const value = reader.get(path16) ?? "TCP";
+function protocol(reader, path17) {
+  const value = reader.get(path17) ?? "TCP";
   if (!PROTOCOLS.includes(value))
-    throw new RejectedPolicy(path16, `protocol must be one of ${PROTOCOLS.join(", ")}`);
+    throw new RejectedPolicy(path17, `protocol must be one of ${PROTOCOLS.join(", ")}`);
   return value;
 }
 
@@ -36452,35 +36452,35 @@ function protocol(reader, path16) {
 function v1alpha1Rules(actions, specFields) {
   return { actions, maxRules: 100, maxItems: 100, portsField: "ports", readPort, specFields };
 }
-function readPort(reader, path16) {
-  const value = reader.get(path16);
+function readPort(reader, path17) {
+  const value = reader.get(path17);
   const set = value !== null && typeof value === "object" && !Array.isArray(value) ? ["portNumber", "namedPort", "portRange"].filter(
     (field2) => value[field2] !== void 0
   ) : [];
-  onlyFields(reader, path16, ["portNumber", "namedPort", "portRange"]);
+  onlyFields(reader, path17, ["portNumber", "namedPort", "portRange"]);
   if (set.length !== 1)
-    throw new RejectedPolicy(path16, "exactly one field must be set in an AdminNetworkPolicyPort");
+    throw new RejectedPolicy(path17, "exactly one field must be set in an AdminNetworkPolicyPort");
   const field = set[0];
-  const at2 = [...path16, field];
+  const at2 = [...path17, field];
   if (field === "namedPort") {
     const name2 = reader.get(at2);
     if (typeof name2 !== "string" || name2 === "")
       throw new RejectedPolicy(at2, "namedPort must be a port name");
-    return { port: name2, path: path16 };
+    return { port: name2, path: path17 };
   }
   if (field === "portNumber") {
     onlyFields(reader, at2, ["protocol", "port"]);
     return {
       protocol: protocol(reader, [...at2, "protocol"]),
       port: portNumber(reader, [...at2, "port"]),
-      path: path16
+      path: path17
     };
   }
   onlyFields(reader, at2, ["protocol", "start", "end"]);
   const start = portNumber(reader, [...at2, "start"]);
   const end = portNumber(reader, [...at2, "end"]);
   if (end < start) throw new RejectedPolicy(at2, `port range ${start}-${end}: end may not be less than start`);
-  return { protocol: protocol(reader, [...at2, "protocol"]), port: start, endPort: end, path: path16 };
+  return { protocol: protocol(reader, [...at2, "protocol"]), port: start, endPort: end, path: path17 };
 }
 
 // src/kinds/admin-network-policy/index.ts
@@ -36522,23 +36522,24 @@ var baselineAdminNetworkPolicy = {
 
 // src/kinds/cilium/selector.ts
 var POD_NAMESPACE = "io.kubernetes.pod.namespace";
+var FOREIGN_SUBJECT_NAMESPACE = "a CiliumNetworkPolicy applies in its own namespace";
 var NAMESPACE_LABELS = "io.cilium.k8s.namespace.labels.";
 var SERVICE_ACCOUNT = "io.cilium.k8s.policy.serviceaccount";
-function readEndpointSelector(reader, path16, scope) {
-  if (reader.get(path16) !== void 0 && reader.get(path16) !== null)
-    onlyFields(reader, path16, ["matchLabels", "matchExpressions"]);
-  const written = readSelector(reader, path16) ?? {};
+function readEndpointSelector(reader, path17, scope) {
+  if (reader.get(path17) !== void 0 && reader.get(path17) !== null)
+    onlyFields(reader, path17, ["matchLabels", "matchExpressions"]);
+  const written = readSelector(reader, path17) ?? {};
   const requirements2 = [
     ...Object.entries(written.matchLabels ?? {}).map(([key, value]) => ({
       key,
       operator: "In",
       values: [value],
-      path: [...path16, "matchLabels", key],
+      path: [...path17, "matchLabels", key],
       inMatchLabels: true
     })),
     ...(written.matchExpressions ?? []).map((expression, i) => ({
       ...expression,
-      path: [...path16, "matchExpressions", i],
+      path: [...path17, "matchExpressions", i],
       inMatchLabels: false
     }))
   ];
@@ -36546,6 +36547,7 @@ function readEndpointSelector(reader, path16, scope) {
   const pods = [];
   let namesNamespace = false;
   let namesNamespaceLabels = false;
+  const namespaceMatches = [];
   for (const { path: at2, inMatchLabels, ...requirement } of requirements2) {
     const colon = requirement.key.indexOf(":");
     const source = colon === -1 ? "any" : requirement.key.slice(0, colon);
@@ -36561,11 +36563,18 @@ function readEndpointSelector(reader, path16, scope) {
       if (!holds(requirement, void 0)) return void 0;
       continue;
     }
+    if (key === POD_NAMESPACE && scope !== "cluster" && scope.subject)
+      namespaceMatches.push({
+        operator: requirement.operator,
+        values: [...requirement.values ?? []],
+        inMatchLabels,
+        path: at2
+      });
     if (key === POD_NAMESPACE && inMatchLabels && scope !== "cluster" && scope.subject) {
       if (requirement.values?.[0] !== scope.namespace)
         reader.report(
           at2,
-          `a CiliumNetworkPolicy applies in its own namespace (${scope.namespace}) only: Cilium drops this namespace match with a warning`,
+          `${FOREIGN_SUBJECT_NAMESPACE} (${scope.namespace}) only: Cilium drops this namespace match with a warning`,
           "warning",
           "not-evaluated"
         );
@@ -36588,12 +36597,15 @@ function readEndpointSelector(reader, path16, scope) {
       pods.push({ ...requirement, key });
     }
   }
-  if (scope !== "cluster" && (scope.subject || !namesNamespace && !namesNamespaceLabels))
+  const scopedToNamespace = scope !== "cluster" && !scope.subject && !namesNamespace && !namesNamespaceLabels;
+  if (scope !== "cluster" && (scope.subject || scopedToNamespace))
     namespaces.push({ key: NAMESPACE_NAME_LABEL, operator: "In", values: [scope.namespace] });
   return {
     namespaceSelector: namespaces.length > 0 ? { matchExpressions: namespaces } : {},
     podSelector: pods.length > 0 ? { matchExpressions: pods } : {},
-    namesNamespace
+    namesNamespace,
+    scopedToNamespace,
+    namespaceMatches
   };
 }
 function holds(requirement, value) {
@@ -36669,37 +36681,38 @@ function readCiliumPolicy(reader, namespace) {
       name: object.name,
       location: object.loc
     };
-    return paths.flatMap((path16) => {
-      const rule2 = readRule(reader, path16, namespace);
-      return rule2 ? [{ ...rule2, ref, locate: (at2) => object.locate(at2) }] : [];
+    const annotations = reader.stringMap(["metadata", "annotations"]);
+    return paths.flatMap((path17) => {
+      const rule2 = readRule(reader, path17, namespace);
+      return rule2 ? [{ ...rule2, ref, annotations, locate: (at2) => object.locate(at2) }] : [];
     });
   });
 }
-function readRule(reader, path16, namespace) {
-  requireMap(reader, path16);
-  onlyFields(reader, path16, RULE_FIELDS);
-  const hasEndpoints = present(reader, [...path16, "endpointSelector"]);
-  const hasNodes = present(reader, [...path16, "nodeSelector"]);
+function readRule(reader, path17, namespace) {
+  requireMap(reader, path17);
+  onlyFields(reader, path17, RULE_FIELDS);
+  const hasEndpoints = present(reader, [...path17, "endpointSelector"]);
+  const hasNodes = present(reader, [...path17, "nodeSelector"]);
   if (hasEndpoints === hasNodes)
-    throw new RejectedPolicy(path16, "exactly one of endpointSelector and nodeSelector must be set");
+    throw new RejectedPolicy(path17, "exactly one of endpointSelector and nodeSelector must be set");
   if (hasNodes && namespace !== void 0)
     throw new RejectedPolicy(
-      [...path16, "nodeSelector"],
+      [...path17, "nodeSelector"],
       "nodeSelector can only be used in a CiliumClusterwideNetworkPolicy"
     );
   const scope = namespace === void 0 ? "cluster" : { namespace };
   const ingress = [
-    ...readRules2(reader, path16, "ingress", "allow", scope),
-    ...readRules2(reader, path16, "ingressDeny", "deny", scope)
+    ...readRules2(reader, path17, "ingress", "allow", scope),
+    ...readRules2(reader, path17, "ingressDeny", "deny", scope)
   ];
   const egress = [
-    ...readRules2(reader, path16, "egress", "allow", scope),
-    ...readRules2(reader, path16, "egressDeny", "deny", scope)
+    ...readRules2(reader, path17, "egress", "allow", scope),
+    ...readRules2(reader, path17, "egressDeny", "deny", scope)
   ];
-  const defaultDeny = readDefaultDeny(reader, [...path16, "enableDefaultDeny"]);
+  const defaultDeny = readDefaultDeny(reader, [...path17, "enableDefaultDeny"]);
   if (hasNodes) {
     reader.report(
-      [...path16, "nodeSelector"],
+      [...path17, "nodeSelector"],
       "a host policy (nodeSelector) applies to nodes, which the model does not hold: it is not evaluated and changes no verdict between pods here",
       "warning",
       "not-evaluated"
@@ -36708,11 +36721,14 @@ function readRule(reader, path16, namespace) {
   }
   const subject = readEndpointSelector(
     reader,
-    [...path16, "endpointSelector"],
+    [...path17, "endpointSelector"],
     namespace === void 0 ? "cluster" : { namespace, subject: true }
   );
   if (!subject) return void 0;
+  const description = reader.get([...path17, "description"]);
   return {
+    ...typeof description === "string" && description !== "" ? { description } : {},
+    ...subject.namespaceMatches.length > 0 ? { subjectNamespaceMatches: subject.namespaceMatches } : {},
     tier: "namespaced",
     priority: 0,
     subject: {
@@ -36725,22 +36741,22 @@ function readRule(reader, path16, namespace) {
     defaultDeny
   };
 }
-function readDefaultDeny(reader, path16) {
-  if (!present(reader, path16)) return { ingress: true, egress: true };
-  requireMap(reader, path16);
-  onlyFields(reader, path16, ["ingress", "egress"]);
+function readDefaultDeny(reader, path17) {
+  if (!present(reader, path17)) return { ingress: true, egress: true };
+  requireMap(reader, path17);
+  onlyFields(reader, path17, ["ingress", "egress"]);
   const direction = (field) => {
-    const value = reader.get([...path16, field]);
+    const value = reader.get([...path17, field]);
     if (value !== void 0 && value !== null && typeof value !== "boolean")
-      throw new RejectedPolicy([...path16, field], mustBe([...path16, field], "boolean", value));
+      throw new RejectedPolicy([...path17, field], mustBe([...path17, field], "boolean", value));
     return value !== false;
   };
   return { ingress: direction("ingress"), egress: direction("egress") };
 }
-function readRules2(reader, path16, field, action, scope) {
+function readRules2(reader, path17, field, action, scope) {
   const ingress = field.startsWith("ingress");
-  return (requireList(reader, [...path16, field]) ?? []).map((_, index) => {
-    const at2 = [...path16, field, index];
+  return (requireList(reader, [...path17, field]) ?? []).map((_, index) => {
+    const at2 = [...path17, field, index];
     requireMap(reader, at2);
     onlyFields(reader, at2, ingress ? INGRESS_FIELDS : EGRESS_FIELDS);
     const peers = [];
@@ -36760,6 +36776,7 @@ function readRules2(reader, path16, field, action, scope) {
         peers.push({
           namespaceSelector: selection.namespaceSelector,
           podSelector: selection.podSelector,
+          ...selection.scopedToNamespace ? { scopedToNamespace: true } : {},
           path: [...at2, ingress ? "fromEndpoints" : "toEndpoints", i]
         });
     });
@@ -36786,6 +36803,9 @@ function readRules2(reader, path16, field, action, scope) {
       );
     }
     const services = ingress ? [] : readServices(reader, at2, action, list2("toServices"));
+    const fqdns = ingress ? [] : readFqdns(reader, at2, list2("toFQDNs"));
+    const written = reader.get(at2);
+    const empty = typeof written === "object" && written !== null && Object.values(written).every((value) => value === void 0 || value === null);
     const ports = readToPorts(reader, at2, action);
     const icmps = requireList(reader, [...at2, "icmps"]);
     if (icmps && icmps.length > 0)
@@ -36810,23 +36830,53 @@ function readRules2(reader, path16, field, action, scope) {
       ...namesPeer || !l4 ? { peers } : {},
       ...ports !== void 0 ? { ports } : l4 ? { ports: [] } : {},
       ...services.length > 0 ? { services } : {},
+      ...fqdns.length > 0 ? { fqdns } : {},
+      ...empty ? { empty: true } : {},
       path: at2
     };
   });
 }
-function addresses(reader, path16, cidr, except) {
+function readFqdns(reader, path17, items) {
+  return items.map((_, i) => {
+    const at2 = [...path17, "toFQDNs", i];
+    const name2 = reader.get([...at2, "matchName"]);
+    const pattern = reader.get([...at2, "matchPattern"]);
+    return {
+      ...typeof name2 === "string" ? { matchName: name2 } : {},
+      ...typeof pattern === "string" ? { matchPattern: pattern } : {},
+      path: at2
+    };
+  });
+}
+var L7_PARSERS = ["http", "kafka", "dns"];
+function readL7(reader, path17) {
+  const rules2 = reader.get(path17);
+  if (typeof rules2 !== "object" || rules2 === null) return void 0;
+  const asRules = (items) => Array.isArray(items) ? items.map(
+    (item) => typeof item === "object" && item !== null ? item : {}
+  ) : [];
+  for (const parser of L7_PARSERS) {
+    const items = asRules(reader.get([...path17, parser]));
+    if (items.length > 0) return { protocol: parser, rules: items, path: [...path17, parser] };
+  }
+  const proto = reader.get([...path17, "l7proto"]);
+  if (typeof proto === "string" && proto !== "")
+    return { protocol: "l7proto", rules: asRules(reader.get([...path17, "l7"])), path: [...path17, "l7proto"] };
+  return void 0;
+}
+function addresses(reader, path17, cidr, except) {
   if (typeof cidr === "string" && cidr.includes("${"))
     throw new RejectedPolicy(
-      path16,
+      path17,
       `${JSON.stringify(cidr)} holds a substitution variable (Flux postBuild, envsubst) that is not a CIDR until it is substituted: check the tree rendered with its variables`
     );
   if (typeof cidr !== "string" || !cidr.includes("/") || cidrToRange(cidr) === void 0)
-    throw new RejectedPolicy(path16, `invalid CIDR: ${JSON.stringify(cidr)}`);
-  return { ipBlock: { cidr, except }, addressesOnly: true, path: path16 };
+    throw new RejectedPolicy(path17, `invalid CIDR: ${JSON.stringify(cidr)}`);
+  return { ipBlock: { cidr, except }, addressesOnly: true, path: path17 };
 }
-function readServices(reader, path16, action, items) {
+function readServices(reader, path17, action, items) {
   return items.flatMap((_, i) => {
-    const at2 = [...path16, "toServices", i];
+    const at2 = [...path17, "toServices", i];
     requireMap(reader, at2);
     onlyFields(reader, at2, ["k8sService", "k8sServiceSelector"]);
     if (action === "deny") {
@@ -36870,47 +36920,47 @@ function withoutSources(selector2) {
     ...selector2.matchExpressions ? { matchExpressions: selector2.matchExpressions.map((e) => ({ ...e, key: bare(e.key) })) } : {}
   };
 }
-function optionalString(reader, path16) {
-  const value = reader.get(path16);
+function optionalString(reader, path17) {
+  const value = reader.get(path17);
   if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "string") throw new RejectedPolicy(path16, mustBe(path16, "string", value));
+  if (typeof value !== "string") throw new RejectedPolicy(path17, mustBe(path17, "string", value));
   return value;
 }
-function readCidrSet(reader, path16, action) {
-  requireMap(reader, path16);
-  onlyFields(reader, path16, ["cidr", "except", "cidrGroupRef", "cidrGroupSelector"]);
-  const written = ["cidr", "cidrGroupRef", "cidrGroupSelector"].filter((f) => present(reader, [...path16, f]));
+function readCidrSet(reader, path17, action) {
+  requireMap(reader, path17);
+  onlyFields(reader, path17, ["cidr", "except", "cidrGroupRef", "cidrGroupSelector"]);
+  const written = ["cidr", "cidrGroupRef", "cidrGroupSelector"].filter((f) => present(reader, [...path17, f]));
   if (written.length !== 1)
-    throw new RejectedPolicy(path16, "exactly one of cidr, cidrGroupRef and cidrGroupSelector must be set");
+    throw new RejectedPolicy(path17, "exactly one of cidr, cidrGroupRef and cidrGroupSelector must be set");
   if (written[0] !== "cidr") {
     reader.report(
-      [...path16, written[0]],
+      [...path17, written[0]],
       `${written[0]} names a CiliumCIDRGroup: not evaluated, ${peerEffect(action)}`,
       "warning",
       "not-evaluated"
     );
     return [];
   }
-  const except = (requireList(reader, [...path16, "except"]) ?? []).map((value, i) => {
+  const except = (requireList(reader, [...path17, "except"]) ?? []).map((value, i) => {
     if (typeof value !== "string" || cidrToRange(value) === void 0)
-      throw new RejectedPolicy([...path16, "except", i], `invalid CIDR: ${JSON.stringify(value)}`);
+      throw new RejectedPolicy([...path17, "except", i], `invalid CIDR: ${JSON.stringify(value)}`);
     return value;
   });
-  return [addresses(reader, [...path16, "cidr"], reader.get([...path16, "cidr"]), except)];
+  return [addresses(reader, [...path17, "cidr"], reader.get([...path17, "cidr"]), except)];
 }
-function readEntity(reader, path16, entity, action) {
+function readEntity(reader, path17, entity, action) {
   if (typeof entity !== "string" || !ENTITIES.includes(entity))
     throw new RejectedPolicy(
-      path16,
+      path17,
       `Unsupported value: ${JSON.stringify(entity)}: supported values: ${ENTITIES.map((e) => `"${e}"`).join(", ")}`
     );
   const world = (cidr) => ({
     ipBlock: { cidr, except: [] },
     addressesOnly: true,
     world: true,
-    path: path16
+    path: path17
   });
-  const pods = { namespaceSelector: EVERY_POD, podSelector: {}, path: path16 };
+  const pods = { namespaceSelector: EVERY_POD, podSelector: {}, path: path17 };
   switch (entity) {
     case "world":
       return [world(WORLD_IPV4), world(WORLD_IPV6)];
@@ -36926,7 +36976,7 @@ function readEntity(reader, path16, entity, action) {
       return [];
   }
   reader.report(
-    path16,
+    path17,
     `the ${entity} entity is not a pod or an outside address: not evaluated, ${peerEffect(action)}`,
     "warning",
     "not-evaluated"
@@ -36936,79 +36986,81 @@ function readEntity(reader, path16, entity, action) {
 function peerEffect(action) {
   return action === "allow" ? "so this rule allows nothing there in the analysis (the cluster may allow more)" : "so this deny matches nothing there in the analysis (the cluster may deny more)";
 }
-function readToPorts(reader, path16, action) {
-  const list2 = requireList(reader, [...path16, "toPorts"]);
+function readToPorts(reader, path17, action) {
+  const list2 = requireList(reader, [...path17, "toPorts"]);
   if (list2 === void 0 || list2.length === 0) return void 0;
   return list2.flatMap((_, i) => {
-    const at2 = [...path16, "toPorts", i];
+    const at2 = [...path17, "toPorts", i];
     requireMap(reader, at2);
     onlyFields(
       reader,
       at2,
       action === "deny" ? ["ports"] : ["ports", "rules", "listener", "originatingTLS", "terminatingTLS", "serverNames"]
     );
-    for (const l7 of ["rules", "listener", "originatingTLS", "terminatingTLS", "serverNames"]) {
-      if (present(reader, [...at2, l7]))
+    for (const l72 of ["rules", "listener", "originatingTLS", "terminatingTLS", "serverNames"]) {
+      if (present(reader, [...at2, l72]))
         reader.report(
-          [...at2, l7],
-          `${l7 === "rules" ? "L7 rules" : l7} not evaluated: the connection is taken as allowed at L3/L4, and what the proxy refuses is not checked`,
+          [...at2, l72],
+          `${l72 === "rules" ? "L7 rules" : l72} not evaluated: the connection is taken as allowed at L3/L4, and what the proxy refuses is not checked`,
           "warning",
           "not-evaluated"
         );
     }
+    const l7 = action === "allow" ? readL7(reader, [...at2, "rules"]) : void 0;
+    const withL7 = (port2) => l7 ? { ...port2, l7 } : port2;
     const ports = requireList(reader, [...at2, "ports"]);
-    if (ports === void 0 || ports.length === 0) return [{ path: at2 }, ...otherProtocols(at2)];
-    return ports.flatMap((__, j) => readPort2(reader, [...at2, "ports", j]));
+    if (ports === void 0 || ports.length === 0) return [{ path: at2 }, ...otherProtocols(at2)].map(withL7);
+    return ports.flatMap((__, j) => readPort2(reader, [...at2, "ports", j]).map(withL7));
   });
 }
-function otherProtocols(path16) {
-  return PROTOCOLS.filter((p) => p !== "TCP").map((protocol2) => ({ protocol: protocol2, path: path16 }));
+function otherProtocols(path17) {
+  return PROTOCOLS.filter((p) => p !== "TCP").map((protocol2) => ({ protocol: protocol2, path: path17 }));
 }
 var CILIUM_PROTOCOLS = ["TCP", "UDP", "SCTP", "ICMP", "ICMPV6", "VRRP", "IGMP", "ANY"];
-function readPort2(reader, path16) {
-  requireMap(reader, path16);
-  onlyFields(reader, path16, ["port", "endPort", "protocol"]);
-  const written = reader.get([...path16, "protocol"]) ?? "ANY";
+function readPort2(reader, path17) {
+  requireMap(reader, path17);
+  onlyFields(reader, path17, ["port", "endPort", "protocol"]);
+  const written = reader.get([...path17, "protocol"]) ?? "ANY";
   if (typeof written !== "string" || !CILIUM_PROTOCOLS.includes(written.toUpperCase()))
     throw new RejectedPolicy(
-      [...path16, "protocol"],
+      [...path17, "protocol"],
       `Unsupported value: ${JSON.stringify(written)}: supported values: ${CILIUM_PROTOCOLS.join(", ")}`
     );
   const protocol2 = written.toUpperCase();
-  const port2 = reader.get([...path16, "port"]) ?? "0";
+  const port2 = reader.get([...path17, "port"]) ?? "0";
   if (typeof port2 !== "string")
-    throw new RejectedPolicy([...path16, "port"], mustBe([...path16, "port"], "string", port2));
-  const endPort = reader.get([...path16, "endPort"]);
+    throw new RejectedPolicy([...path17, "port"], mustBe([...path17, "port"], "string", port2));
+  const endPort = reader.get([...path17, "endPort"]);
   if (endPort !== void 0 && endPort !== null && (typeof endPort !== "number" || !Number.isInteger(endPort)))
-    throw new RejectedPolicy([...path16, "endPort"], mustBe([...path16, "endPort"], "integer", endPort));
+    throw new RejectedPolicy([...path17, "endPort"], mustBe([...path17, "endPort"], "integer", endPort));
   if (!["TCP", "UDP", "SCTP", "ANY"].includes(protocol2)) return [];
   const protocols = protocol2 === "ANY" ? [...PROTOCOLS] : [protocol2];
   if (/^[0-9]+$/.test(port2)) {
     const number = Number(port2);
-    if (number > 65535) throw new RejectedPolicy([...path16, "port"], `port ${port2} is out of range 0-65535`);
+    if (number > 65535) throw new RejectedPolicy([...path17, "port"], `port ${port2} is out of range 0-65535`);
     const end = typeof endPort === "number" && endPort > number ? endPort : void 0;
     if (end !== void 0 && end > 65535)
-      throw new RejectedPolicy([...path16, "endPort"], `endPort ${end} is out of range 0-65535`);
+      throw new RejectedPolicy([...path17, "endPort"], `endPort ${end} is out of range 0-65535`);
     return protocols.map((p) => ({
       protocol: p,
       ...number === 0 ? {} : { port: number },
       ...number !== 0 && end !== void 0 ? { endPort: end } : {},
-      path: path16
+      path: path17
     }));
   }
   if (!/^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(port2) || port2.length > 15)
     throw new RejectedPolicy(
-      [...path16, "port"],
+      [...path17, "port"],
       `invalid port ${JSON.stringify(port2)}: a number or a port name`
     );
-  return protocol2 === "ANY" ? [{ port: port2, path: path16 }] : [{ protocol: protocol2, port: port2, path: path16 }];
+  return protocol2 === "ANY" ? [{ port: port2, path: path17 }] : [{ protocol: protocol2, port: port2, path: path17 }];
 }
-function present(reader, path16) {
-  const value = reader.get(path16);
+function present(reader, path17) {
+  const value = reader.get(path17);
   return value !== void 0 && value !== null;
 }
-function mustBe(path16, type, value) {
-  const written = path16.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("");
+function mustBe(path17, type, value) {
+  const written = path17.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("");
   const actual = Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
   return `Invalid value: "${actual}": ${written.replace(/^\./, "")} in body must be of type ${type}: "${actual}"`;
 }
@@ -37059,37 +37111,37 @@ var clusterNetworkPolicy = {
     });
   }
 };
-function readPort3(reader, path16) {
+function readPort3(reader, path17) {
   const fields = [...Object.keys(PROTOCOL_FIELDS), "destinationNamedPort"];
-  onlyFields(reader, path16, fields);
-  const value = reader.get(path16);
+  onlyFields(reader, path17, fields);
+  const value = reader.get(path17);
   const set = value !== null && typeof value === "object" ? fields.filter((f) => value[f] !== void 0) : [];
-  if (set.length !== 1) throw new RejectedPolicy(path16, "exactly one field must be set in a protocol");
+  if (set.length !== 1) throw new RejectedPolicy(path17, "exactly one field must be set in a protocol");
   const field = set[0];
-  const at2 = [...path16, field];
+  const at2 = [...path17, field];
   if (field === "destinationNamedPort") {
     const name2 = reader.get(at2);
     if (typeof name2 !== "string" || name2 === "")
       throw new RejectedPolicy(at2, "destinationNamedPort must be a port name");
-    return { port: name2, path: path16 };
+    return { port: name2, path: path17 };
   }
   const protocol2 = PROTOCOL_FIELDS[field];
   onlyFields(reader, at2, ["destinationPort"]);
   const port2 = reader.get([...at2, "destinationPort"]);
-  if (port2 === void 0 || port2 === null) return { protocol: protocol2, path: path16 };
+  if (port2 === void 0 || port2 === null) return { protocol: protocol2, path: path17 };
   const portPath = [...at2, "destinationPort"];
   onlyFields(reader, portPath, ["number", "range"]);
   const hasNumber = port2["number"] !== void 0;
   const hasRange = port2["range"] !== void 0;
   if (hasNumber === hasRange)
     throw new RejectedPolicy(portPath, "exactly one of number and range must be set");
-  if (hasNumber) return { protocol: protocol2, port: portNumber(reader, [...portPath, "number"]), path: path16 };
+  if (hasNumber) return { protocol: protocol2, port: portNumber(reader, [...portPath, "number"]), path: path17 };
   const rangePath = [...portPath, "range"];
   onlyFields(reader, rangePath, ["start", "end"]);
   const start = portNumber(reader, [...rangePath, "start"]);
   const end = portNumber(reader, [...rangePath, "end"]);
   if (start >= end) throw new RejectedPolicy(rangePath, "Start port must be less than End port");
-  return { protocol: protocol2, port: start, endPort: end, path: path16 };
+  return { protocol: protocol2, port: start, endPort: end, path: path17 };
 }
 
 // src/model/fields.ts
@@ -37100,8 +37152,8 @@ var FieldReader = class {
   }
   object;
   diagnostics;
-  report(path16, message, severity = "warning", code = "invalid-field") {
-    const { file, line, column } = this.object.locate(path16);
+  report(path17, message, severity = "warning", code = "invalid-field") {
+    const { file, line, column } = this.object.locate(path17);
     this.diagnostics.push({
       severity,
       code,
@@ -37117,51 +37169,51 @@ var FieldReader = class {
     });
   }
   /** The raw value at a path, undefined when any step is missing. */
-  get(path16) {
+  get(path17) {
     let value = this.object.value;
-    for (const step of path16) {
+    for (const step of path17) {
       if (value === null || typeof value !== "object") return void 0;
       value = value[step];
     }
     return value;
   }
-  record(path16) {
-    const value = this.get(path16);
+  record(path17) {
+    const value = this.get(path17);
     if (value === void 0 || value === null) return void 0;
     if (typeof value === "object" && !Array.isArray(value)) return value;
-    this.report(path16, `${describe(path16)} must be a map, not ${typeName(value)}`);
+    this.report(path17, `${describe(path17)} must be a map, not ${typeName(value)}`);
     return void 0;
   }
-  array(path16) {
-    const value = this.get(path16);
+  array(path17) {
+    const value = this.get(path17);
     if (value === void 0 || value === null) return void 0;
     if (Array.isArray(value)) return value;
-    this.report(path16, `${describe(path16)} must be a list, not ${typeName(value)}`);
+    this.report(path17, `${describe(path17)} must be a list, not ${typeName(value)}`);
     return void 0;
   }
-  string(path16) {
-    const value = this.get(path16);
+  string(path17) {
+    const value = this.get(path17);
     if (value === void 0 || value === null) return void 0;
     if (typeof value === "string") return value;
-    this.report(path16, `${describe(path16)} must be a string, not ${typeName(value)}`);
+    this.report(path17, `${describe(path17)} must be a string, not ${typeName(value)}`);
     return void 0;
   }
   /** An integer port in 1..65535. */
-  port(path16) {
-    const value = this.get(path16);
+  port(path17) {
+    const value = this.get(path17);
     if (value === void 0 || value === null) return void 0;
     if (isPortNumber(value)) return value;
-    this.report(path16, `${describe(path16)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
+    this.report(path17, `${describe(path17)} must be a port number 1-65535, not ${JSON.stringify(value)}`);
     return void 0;
   }
   /** A string-to-string map (labels, annotations, selectors); entries with other values are reported and left out. */
-  stringMap(path16) {
-    const map = this.record(path16) ?? {};
+  stringMap(path17) {
+    const map = this.record(path17) ?? {};
     const result = {};
     for (const [key, value] of Object.entries(map)) {
       if (typeof value === "string") result[key] = value;
       else
-        this.report([...path16, key], `${describe([...path16, key])} must be a string, not ${typeName(value)}`);
+        this.report([...path17, key], `${describe([...path17, key])} must be a string, not ${typeName(value)}`);
     }
     return result;
   }
@@ -37169,8 +37221,8 @@ var FieldReader = class {
 function isPortNumber(value) {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
-function describe(path16) {
-  return path16.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
+function describe(path17) {
+  return path17.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").replace(/^\./, "");
 }
 function typeName(value) {
   if (value === null) return "null";
@@ -37208,7 +37260,7 @@ function readNetworkPolicy(reader, namespace) {
       egress,
       annotations: reader.stringMap(["metadata", "annotations"]),
       loc: object.loc,
-      locate: (path16) => object.locate(path16)
+      locate: (path17) => object.locate(path17)
     };
   });
 }
@@ -37216,68 +37268,68 @@ function readRules3(reader, direction) {
   const peersField = direction === "ingress" ? "from" : "to";
   const rules2 = requireList(reader, ["spec", direction]) ?? [];
   return rules2.map((_, index) => {
-    const path16 = ["spec", direction, index];
-    requireMap(reader, path16);
-    const peers = requireList(reader, [...path16, peersField]);
-    const ports = requireList(reader, [...path16, "ports"]);
+    const path17 = ["spec", direction, index];
+    requireMap(reader, path17);
+    const peers = requireList(reader, [...path17, peersField]);
+    const ports = requireList(reader, [...path17, "ports"]);
     return {
-      path: path16,
-      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer2(reader, [...path16, peersField, i])) } : {},
-      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort4(reader, [...path16, "ports", i])) } : {}
+      path: path17,
+      ...peers && peers.length > 0 ? { peers: peers.map((__, i) => readPeer2(reader, [...path17, peersField, i])) } : {},
+      ...ports && ports.length > 0 ? { ports: ports.map((__, i) => readPort4(reader, [...path17, "ports", i])) } : {}
     };
   });
 }
-function readPeer2(reader, path16) {
-  requireMap(reader, path16);
-  const podSelector = readSelector(reader, [...path16, "podSelector"]);
-  const namespaceSelector = readSelector(reader, [...path16, "namespaceSelector"]);
-  const ipBlock = readIpBlock(reader, [...path16, "ipBlock"]);
+function readPeer2(reader, path17) {
+  requireMap(reader, path17);
+  const podSelector = readSelector(reader, [...path17, "podSelector"]);
+  const namespaceSelector = readSelector(reader, [...path17, "namespaceSelector"]);
+  const ipBlock = readIpBlock(reader, [...path17, "ipBlock"]);
   if (ipBlock && (podSelector || namespaceSelector)) {
-    throw new RejectedPolicy(path16, "a peer may not combine ipBlock with a pod or namespace selector");
+    throw new RejectedPolicy(path17, "a peer may not combine ipBlock with a pod or namespace selector");
   }
   if (!ipBlock && !podSelector && !namespaceSelector) {
-    throw new RejectedPolicy(path16, "a peer needs podSelector, namespaceSelector or ipBlock");
+    throw new RejectedPolicy(path17, "a peer needs podSelector, namespaceSelector or ipBlock");
   }
   return {
     ...podSelector ? { podSelector } : {},
     ...namespaceSelector ? { namespaceSelector } : {},
     ...ipBlock ? { ipBlock } : {},
-    path: path16
+    path: path17
   };
 }
-function readIpBlock(reader, path16) {
-  if (reader.get(path16) === void 0) return void 0;
-  requireMap(reader, path16);
-  const cidr = reader.get([...path16, "cidr"]);
-  if (typeof cidr !== "string") throw new RejectedPolicy(path16, "ipBlock.cidr must be a string");
-  const except = (requireList(reader, [...path16, "except"]) ?? []).map((value, i) => {
+function readIpBlock(reader, path17) {
+  if (reader.get(path17) === void 0) return void 0;
+  requireMap(reader, path17);
+  const cidr = reader.get([...path17, "cidr"]);
+  if (typeof cidr !== "string") throw new RejectedPolicy(path17, "ipBlock.cidr must be a string");
+  const except = (requireList(reader, [...path17, "except"]) ?? []).map((value, i) => {
     if (typeof value !== "string")
-      throw new RejectedPolicy([...path16, "except", i], "ipBlock.except entries must be strings");
+      throw new RejectedPolicy([...path17, "except", i], "ipBlock.except entries must be strings");
     return value;
   });
   return { cidr, except };
 }
-function readPort4(reader, path16) {
-  requireMap(reader, path16);
-  const protocol2 = reader.get([...path16, "protocol"]) ?? "TCP";
+function readPort4(reader, path17) {
+  requireMap(reader, path17);
+  const protocol2 = reader.get([...path17, "protocol"]) ?? "TCP";
   if (!PROTOCOLS.includes(protocol2)) {
-    throw new RejectedPolicy([...path16, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
+    throw new RejectedPolicy([...path17, "protocol"], `protocol must be one of ${PROTOCOLS.join(", ")}`);
   }
-  const port2 = reader.get([...path16, "port"]);
-  const endPort = reader.get([...path16, "endPort"]);
+  const port2 = reader.get([...path17, "port"]);
+  const endPort = reader.get([...path17, "endPort"]);
   if (port2 !== void 0 && !isPortNumber(port2) && (typeof port2 !== "string" || port2 === "")) {
-    throw new RejectedPolicy([...path16, "port"], "port must be a number 1-65535 or a port name");
+    throw new RejectedPolicy([...path17, "port"], "port must be a number 1-65535 or a port name");
   }
   if (endPort !== void 0) {
     if (!isPortNumber(endPort) || !isPortNumber(port2) || endPort < port2) {
-      throw new RejectedPolicy([...path16, "endPort"], "endPort needs a numeric port and must not be below it");
+      throw new RejectedPolicy([...path17, "endPort"], "endPort needs a numeric port and must not be below it");
     }
   }
   return {
     protocol: protocol2,
     ...port2 !== void 0 ? { port: port2 } : {},
     ...endPort !== void 0 ? { endPort } : {},
-    path: path16
+    path: path17
   };
 }
 
@@ -37432,9 +37484,9 @@ function validateNetworkPolicy(object) {
   }
   return diagnostics;
 }
-function formatPath(path16) {
+function formatPath(path17) {
   let text = "";
-  for (const segment of path16) {
+  for (const segment of path17) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
@@ -37449,17 +37501,17 @@ function schemaProblems(value) {
   );
 }
 function instancePath(pointer, root) {
-  const path16 = [];
+  const path17 = [];
   let value = root;
   for (const escaped of pointer.split("/").slice(1)) {
     const segment = escaped.replace(/~1/g, "/").replace(/~0/g, "~");
     const step = Array.isArray(value) ? Number(segment) : segment;
-    path16.push(step);
+    path17.push(step);
     value = value !== null && typeof value === "object" ? value[segment] : void 0;
   }
-  return path16;
+  return path17;
 }
-function schemaProblem(error2, path16) {
+function schemaProblem(error2, path17) {
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties": {
@@ -37467,16 +37519,16 @@ function schemaProblem(error2, path16) {
       const known = Object.keys(error2.parentSchema?.["properties"] ?? {});
       const suggestion = closestName(field, known);
       const hint2 = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
-      return { path: path16, at: [...path16, field], message: `unknown field ${JSON.stringify(field)}${hint2}` };
+      return { path: path17, at: [...path17, field], message: `unknown field ${JSON.stringify(field)}${hint2}` };
     }
     case "required": {
       const field = String(params["missingProperty"]);
-      return { path: path16, at: path16, message: `missing required field ${JSON.stringify(field)}` };
+      return { path: path17, at: path17, message: `missing required field ${JSON.stringify(field)}` };
     }
     case "type":
       return {
-        path: path16,
-        at: path16,
+        path: path17,
+        at: path17,
         message: `must be ${describeTypes(params["type"])}, not ${describeValue(error2.data)}`
       };
     case "enum": {
@@ -37484,17 +37536,17 @@ function schemaProblem(error2, path16) {
       const suggestion = typeof error2.data === "string" ? closestName(error2.data, allowed) : void 0;
       const hint2 = suggestion === void 0 ? "" : ` (did you mean ${JSON.stringify(suggestion)}?)`;
       return {
-        path: path16,
-        at: path16,
+        path: path17,
+        at: path17,
         message: `${JSON.stringify(error2.data)} is not one of ${allowed.join(", ")}${hint2}`
       };
     }
     case "const":
-      return { path: path16, at: path16, message: `must be ${JSON.stringify(params["allowedValue"])}` };
+      return { path: path17, at: path17, message: `must be ${JSON.stringify(params["allowedValue"])}` };
     case "maxItems":
-      return { path: path16, at: path16, message: `must have at most ${String(params["limit"])} entries` };
+      return { path: path17, at: path17, message: `must have at most ${String(params["limit"])} entries` };
     default:
-      return { path: path16, at: path16, message: error2.message ?? `fails the ${error2.keyword} rule` };
+      return { path: path17, at: path17, message: error2.message ?? `fails the ${error2.keyword} rule` };
   }
 }
 var TYPE_WORDS = {
@@ -37538,7 +37590,7 @@ function present2(value) {
 }
 function apiProblems(policy) {
   const problems = [];
-  const problem2 = (path16, message) => problems.push({ path: path16, at: path16, message });
+  const problem2 = (path17, message) => problems.push({ path: path17, at: path17, message });
   const metadata = record(policy["metadata"]) ?? {};
   const name2 = metadata["name"];
   if (typeof name2 === "string") {
@@ -37578,21 +37630,21 @@ function apiProblems(policy) {
   }
   return problems;
 }
-function checkLabels(path16, labels, problem2) {
+function checkLabels(path17, labels, problem2) {
   for (const [key, value] of Object.entries(record(labels) ?? {})) {
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== void 0) problem2([...path16, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
+    if (keyProblem !== void 0) problem2([...path17, key], `label key ${JSON.stringify(key)} ${keyProblem}`);
     const valueProblem = typeof value === "string" ? labelValueProblem(value) : void 0;
     if (valueProblem !== void 0)
-      problem2([...path16, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
+      problem2([...path17, key], `label value ${JSON.stringify(value)} ${valueProblem}`);
   }
 }
-function checkSelector(path16, selector2, problem2) {
+function checkSelector(path17, selector2, problem2) {
   const fields = record(selector2);
   if (fields === void 0) return;
-  checkLabels([...path16, "matchLabels"], fields["matchLabels"], problem2);
+  checkLabels([...path17, "matchLabels"], fields["matchLabels"], problem2);
   list(fields["matchExpressions"]).forEach((expression, index) => {
-    const expressionPath = [...path16, "matchExpressions", index];
+    const expressionPath = [...path17, "matchExpressions", index];
     const { key, operator, values } = record(expression) ?? {};
     if (typeof key === "string") {
       const keyProblem = labelKeyProblem(key);
@@ -37615,32 +37667,32 @@ function checkSelector(path16, selector2, problem2) {
   });
 }
 var PEER_FIELDS = /* @__PURE__ */ new Set(["podSelector", "namespaceSelector", "ipBlock"]);
-function checkPeer(path16, peer2, problem2) {
+function checkPeer(path17, peer2, problem2) {
   const fields = record(peer2);
   if (fields === void 0) return;
   const hasSelector = present2(fields["podSelector"]) || present2(fields["namespaceSelector"]);
   const hasIpBlock = present2(fields["ipBlock"]);
   const onlyUnknownFields = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => !PEER_FIELDS.has(key));
   if (!hasSelector && !hasIpBlock && !onlyUnknownFields) {
-    problem2(path16, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
+    problem2(path17, "a peer must set podSelector, namespaceSelector or ipBlock (an empty one is left as null)");
   }
   if (hasSelector && hasIpBlock) {
-    problem2(path16, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
+    problem2(path17, "a peer may not combine ipBlock with podSelector or namespaceSelector (use two peers)");
   }
-  checkSelector([...path16, "podSelector"], fields["podSelector"], problem2);
-  checkSelector([...path16, "namespaceSelector"], fields["namespaceSelector"], problem2);
-  checkIpBlock([...path16, "ipBlock"], fields["ipBlock"], problem2);
+  checkSelector([...path17, "podSelector"], fields["podSelector"], problem2);
+  checkSelector([...path17, "namespaceSelector"], fields["namespaceSelector"], problem2);
+  checkIpBlock([...path17, "ipBlock"], fields["ipBlock"], problem2);
 }
 var CIDR_FORM = "must be a CIDR such as 10.0.0.0/16 or 2001:db8::/32 (prefix length 0-32 for IPv4, 0-128 for IPv6)";
-function checkIpBlock(path16, ipBlock, problem2) {
+function checkIpBlock(path17, ipBlock, problem2) {
   const fields = record(ipBlock);
   if (fields === void 0 || typeof fields["cidr"] !== "string") return;
   const cidrText = fields["cidr"];
   const cidr = parseCidr(cidrText);
-  if (cidr === void 0) problem2([...path16, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
+  if (cidr === void 0) problem2([...path17, "cidr"], `${JSON.stringify(cidrText)} ${CIDR_FORM}`);
   list(fields["except"]).forEach((exceptText, index) => {
     if (typeof exceptText !== "string") return;
-    const exceptPath = [...path16, "except", index];
+    const exceptPath = [...path17, "except", index];
     const except = parseCidr(exceptText);
     if (except === void 0) {
       problem2(exceptPath, `${JSON.stringify(exceptText)} ${CIDR_FORM}`);
@@ -37653,29 +37705,29 @@ function checkIpBlock(path16, ipBlock, problem2) {
     }
   });
 }
-function checkPort(path16, port2, problem2) {
+function checkPort(path17, port2, problem2) {
   const fields = record(port2);
   if (fields === void 0) return;
   const number = fields["port"];
   const endPort = fields["endPort"];
   if (Number.isInteger(number) && !isPortNumber2(number)) {
-    problem2([...path16, "port"], `port ${String(number)} is out of range 1-65535`);
+    problem2([...path17, "port"], `port ${String(number)} is out of range 1-65535`);
   }
   if (typeof number === "string") {
     const nameProblem = ianaServiceNameProblem(number);
     if (nameProblem !== void 0)
-      problem2([...path16, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
+      problem2([...path17, "port"], `named port ${JSON.stringify(number)} ${nameProblem}`);
   }
   if (!Number.isInteger(endPort)) return;
   if (!isPortNumber2(endPort))
-    problem2([...path16, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
+    problem2([...path17, "endPort"], `endPort ${String(endPort)} is out of range 1-65535`);
   if (!present2(number)) {
-    problem2([...path16, "endPort"], "endPort needs a numeric port to start the range");
+    problem2([...path17, "endPort"], "endPort needs a numeric port to start the range");
   } else if (typeof number === "string") {
-    problem2([...path16, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
+    problem2([...path17, "endPort"], `endPort may not be used with a named port (${JSON.stringify(number)})`);
   } else if (typeof number === "number" && endPort < number) {
     problem2(
-      [...path16, "endPort"],
+      [...path17, "endPort"],
       `endPort ${String(endPort)} must be greater than or equal to port ${number}`
     );
   }
@@ -37878,10 +37930,10 @@ function readWorkload(reader, namespace) {
   const owner = owned && deploymentOfReplicaSet(owned, workload.labels);
   return owner ? { workload, owner } : { workload };
 }
-function readPodTemplate(reader, path16) {
+function readPodTemplate(reader, path17) {
   return {
-    labels: reader.stringMap([...path16, "metadata", "labels"]),
-    ports: readContainerPorts(reader, [...path16, "spec", "containers"])
+    labels: reader.stringMap([...path17, "metadata", "labels"]),
+    ports: readContainerPorts(reader, [...path17, "spec", "containers"])
   };
 }
 function workloadId(namespace, kind, name2) {
@@ -37892,13 +37944,13 @@ function readContainerPorts(reader, containersPath) {
   (reader.array(containersPath) ?? []).forEach((_, c) => {
     const portsPath = [...containersPath, c, "ports"];
     (reader.array(portsPath) ?? []).forEach((__, p) => {
-      const path16 = [...portsPath, p];
-      const port2 = reader.port([...path16, "containerPort"]);
-      const name2 = reader.string([...path16, "name"]);
-      const protocol2 = reader.string([...path16, "protocol"]) ?? "TCP";
+      const path17 = [...portsPath, p];
+      const port2 = reader.port([...path17, "containerPort"]);
+      const name2 = reader.string([...path17, "name"]);
+      const protocol2 = reader.string([...path17, "protocol"]) ?? "TCP";
       if (!PROTOCOLS.includes(protocol2)) {
         reader.report(
-          [...path16, "protocol"],
+          [...path17, "protocol"],
           `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
         );
         return;
@@ -38146,6 +38198,14 @@ function podMakerFor(group2, kind) {
   return byGroupAndKind.get(`${group2}/${kind}`);
 }
 
+// src/text/plural.ts
+function noun(count3, singular, pluralForm = `${singular}s`) {
+  return count3 === 1 ? singular : pluralForm;
+}
+function plural(count3, singular, pluralForm = `${singular}s`) {
+  return `${count3.toLocaleString("en-US")} ${noun(count3, singular, pluralForm)}`;
+}
+
 // src/model/build.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 function buildModel(objects, options = {}) {
@@ -38157,6 +38217,7 @@ function buildModel(objects, options = {}) {
   const services = /* @__PURE__ */ new Map();
   const policies = /* @__PURE__ */ new Map();
   const customResources = [];
+  const unplaced = [];
   const tieredPolicies = /* @__PURE__ */ new Map();
   const addUnique = (map, key, item, reader) => {
     const first = map.get(key);
@@ -38166,7 +38227,7 @@ function buildModel(objects, options = {}) {
       reader.report([], `is declared twice${where}; this copy is ignored`, "warning", "duplicate-object");
     }
   };
-  const addPolicy = (kind, object, namespace, reader) => {
+  const addPolicy2 = (kind, object, namespace, reader) => {
     if (kind.form === "network-policy") {
       const policy = readOnce(
         policiesRead,
@@ -38189,18 +38250,17 @@ function buildModel(objects, options = {}) {
     const reader = new FieldReader(object, diagnostics);
     if (object.kind === "Namespace") {
       if (!validName(reader, ["metadata", "name"], object.name, dnsLabelProblem)) continue;
-      addUnique(
-        declaredNamespaces,
-        object.name,
-        {
-          name: object.name,
-          labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
-          inferred: false,
-          annotations: reader.stringMap(["metadata", "annotations"]),
-          loc: object.loc
-        },
-        reader
-      );
+      const namespace2 = {
+        name: object.name,
+        labels: namespaceLabels(object.name, reader.stringMap(["metadata", "labels"])),
+        inferred: false,
+        annotations: reader.stringMap(["metadata", "annotations"]),
+        loc: object.loc
+      };
+      const first = declaredNamespaces.get(object.name);
+      if (first && sameMap(first.labels, namespace2.labels) && sameMap(first.annotations, namespace2.annotations))
+        continue;
+      addUnique(declaredNamespaces, object.name, namespace2, reader);
       continue;
     }
     if (object.customResource) {
@@ -38209,21 +38269,14 @@ function buildModel(objects, options = {}) {
     }
     const policyKind = policyKindOf(object.apiVersion, object.kind);
     if (policyKind && !policyKind.namespaced) {
-      addPolicy(policyKind, object, void 0, reader);
+      addPolicy2(policyKind, object, void 0, reader);
       continue;
     }
     if (!policyKind && !isWorkloadKind(object.kind) && object.kind !== "Service") continue;
     const namespace = object.namespace ?? defaultNamespace;
-    if (object.namespace === void 0) {
-      reader.report(
-        [],
-        `has no metadata.namespace; it is placed in namespace "${namespace}"`,
-        "info",
-        "default-namespace"
-      );
-    }
+    if (object.namespace === void 0) unplaced.push(object);
     if (policyKind) {
-      addPolicy(policyKind, object, namespace, reader);
+      addPolicy2(policyKind, object, namespace, reader);
       continue;
     }
     if (object.namespace !== void 0 && !validName(reader, ["metadata", "namespace"], object.namespace, dnsLabelProblem))
@@ -38276,6 +38329,7 @@ function buildModel(objects, options = {}) {
     if (!workloads.has(id))
       workloads.set(id, { id, namespace, kind, name: name2, labels, ports, ips: [], loc, madeBy: "the config" });
   }
+  if (unplaced.length > 0) diagnostics.push(defaultNamespaceDiagnostic(unplaced, defaultNamespace));
   const opaqueResources = addOperatorMade(customResources, defaultNamespace, {
     workloads,
     declaredNamespaces,
@@ -38352,33 +38406,51 @@ function addOperatorMade(resources, defaultNamespace, into) {
   if (opaque.size > 0) into.diagnostics.push(opaqueDiagnostic(opaque));
   return opaque;
 }
+function defaultNamespaceDiagnostic(unplaced, namespace) {
+  const first = unplaced[0];
+  const names = unplaced.slice(0, 3).map(({ kind, name: name2 }) => `${kind} ${name2}`);
+  const more = unplaced.length > names.length ? ` and ${unplaced.length - names.length} more` : "";
+  const count3 = unplaced.length;
+  return {
+    severity: "info",
+    code: "default-namespace",
+    message: `${count3} ${noun(count3, "object has", "objects have")} no metadata.namespace (${names.join(", ")}${more}); ${noun(count3, "it is", "they are")} analysed in namespace "${namespace}", where \`kubectl apply\` without \`-n\` creates ${noun(count3, "it", "them")} (config \`defaultNamespace\` names another)`,
+    file: first.loc.file,
+    line: first.loc.line,
+    column: first.loc.column
+  };
+}
 function opaqueResource(object, namespace) {
   const { apiVersion, kind, name: name2, loc } = object;
   return { apiVersion, kind, name: name2, namespace, loc };
 }
 function opaqueDiagnostic(opaque) {
-  const all = [...opaque.values()].flat();
-  const first = all[0];
-  const names = all.slice(0, 5).map(({ kind, namespace, name: name2 }) => `${kind} ${namespace}/${name2}`);
+  const first = [...opaque.values()][0][0];
+  const all = [
+    ...new Set(
+      [...opaque.values()].flat().map(({ kind, namespace, name: name2 }) => `${kind} ${namespace}/${name2}`)
+    )
+  ];
+  const names = all.slice(0, 5);
   const more = all.length > names.length ? ` and ${all.length - names.length} more` : "";
   const namespaces = [...opaque.keys()].sort();
   const shownNamespaces = namespaces.slice(0, 5).join(", ") + (namespaces.length > 5 ? ", ..." : "");
   return {
     severity: "info",
     code: "unknown-pods",
-    message: `${all.length} custom resource${all.length === 1 ? "" : "s"} may create pods this tree does not show (${names.join(", ")}${more}), so the pods of namespace${namespaces.length === 1 ? "" : "s"} ${shownNamespaces} are not fully known and no rule says a selector there matches nothing. Declare such pods under \`workloads:\` in .netpol-guard.yaml (docs/partial-trees.md)`,
+    message: `${all.length} ${noun(all.length, "custom resource")} may create pods this tree does not show (${names.join(", ")}${more}), so the pods of ${noun(namespaces.length, "namespace")} ${shownNamespaces} are not fully known and no rule says a selector there matches nothing. Declare such pods under \`workloads:\` in .netpol-guard.yaml (docs/partial-trees.md)`,
     file: first.loc.file,
     line: first.loc.line,
     column: first.loc.column
   };
 }
-function validName(reader, path16, name2, problemOf) {
+function validName(reader, path17, name2, problemOf) {
   const problem2 = problemOf(name2);
   if (problem2 === void 0) return true;
   reader.report(
-    path16,
+    path17,
     // The diagnostic starts with the object's name already; a namespace is quoted.
-    `${path16.join(".")}${path16.at(-1) === "namespace" ? ` ${JSON.stringify(name2)}` : ""} ${problem2}; the API server would reject this object, so it is not analysed`,
+    `${path17.join(".")}${path17.at(-1) === "namespace" ? ` ${JSON.stringify(name2)}` : ""} ${problem2}; the API server would reject this object, so it is not analysed`,
     "error",
     "invalid-name"
   );
@@ -38397,6 +38469,10 @@ function readOnce(cache, object, namespace, diagnostics, read) {
 var policiesRead = /* @__PURE__ */ new WeakMap();
 var tieredRead = /* @__PURE__ */ new WeakMap();
 var workloadsRead = /* @__PURE__ */ new WeakMap();
+function sameMap(a = {}, b = {}) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
 function namespaceLabels(name2, declared) {
   return { ...declared, [NAMESPACE_NAME_LABEL]: name2 };
 }
@@ -38420,15 +38496,15 @@ function readService(reader, namespace) {
   }
   const ports = [];
   (reader.array(["spec", "ports"]) ?? []).forEach((_, i) => {
-    const path16 = ["spec", "ports", i];
-    const port2 = reader.port([...path16, "port"]);
-    const protocol2 = reader.string([...path16, "protocol"]) ?? "TCP";
-    const name2 = reader.string([...path16, "name"]);
-    const rawTarget = reader.get([...path16, "targetPort"]);
+    const path17 = ["spec", "ports", i];
+    const port2 = reader.port([...path17, "port"]);
+    const protocol2 = reader.string([...path17, "protocol"]) ?? "TCP";
+    const name2 = reader.string([...path17, "name"]);
+    const rawTarget = reader.get([...path17, "targetPort"]);
     if (port2 === void 0) return;
     if (!PROTOCOLS.includes(protocol2)) {
       reader.report(
-        [...path16, "protocol"],
+        [...path17, "protocol"],
         `protocol must be one of ${PROTOCOLS.join(", ")}; this port is left out`
       );
       return;
@@ -38436,7 +38512,7 @@ function readService(reader, namespace) {
     let targetPort = port2;
     if (typeof rawTarget === "number" || typeof rawTarget === "string") targetPort = rawTarget;
     else if (rawTarget !== void 0)
-      reader.report([...path16, "targetPort"], "targetPort must be a number or a port name");
+      reader.report([...path17, "targetPort"], "targetPort must be a number or a port name");
     ports.push({ ...name2 !== void 0 ? { name: name2 } : {}, port: port2, targetPort, protocol: protocol2 });
   });
   const labels = reader.stringMap(["metadata", "labels"]);
@@ -38463,20 +38539,20 @@ function dnsNamespaceName(config) {
 function knownNamespaces(model, config) {
   const cached = knownNamespacesCache.get(model);
   if (cached?.config === config) return cached.namespaces;
-  const byName = /* @__PURE__ */ new Map();
-  for (const name2 of SYSTEM_NAMESPACES) byName.set(name2, { [NAMESPACE_NAME_LABEL]: name2 });
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const name2 of SYSTEM_NAMESPACES) byName2.set(name2, { [NAMESPACE_NAME_LABEL]: name2 });
   const dnsNamespace = dnsNamespaceName(config);
-  byName.set(dnsNamespace, {
+  byName2.set(dnsNamespace, {
     ...labelsSatisfying(config.dns.namespaceSelector),
     [NAMESPACE_NAME_LABEL]: dnsNamespace
   });
   for (const [name2, { labels }] of Object.entries(config.namespaces)) {
-    byName.set(name2, { ...labels, [NAMESPACE_NAME_LABEL]: name2 });
+    byName2.set(name2, { ...labels, [NAMESPACE_NAME_LABEL]: name2 });
   }
   for (const namespace of model.namespaces.values()) {
-    byName.set(namespace.name, { ...byName.get(namespace.name), ...namespace.labels });
+    byName2.set(namespace.name, { ...byName2.get(namespace.name), ...namespace.labels });
   }
-  const namespaces = [...byName].map(([name2, labels]) => ({ name: name2, labels }));
+  const namespaces = [...byName2].map(([name2, labels]) => ({ name: name2, labels }));
   knownNamespacesCache.set(model, { config, namespaces });
   return namespaces;
 }
@@ -38547,153 +38623,6 @@ function selectorKey(selector2) {
   const matchLabels2 = Object.entries(selector2.matchLabels ?? {}).sort(([a], [b]) => compareText(a, b));
   const expressions = (selector2.matchExpressions ?? []).map(({ key, operator, values }) => JSON.stringify([key, operator, [...values ?? []].sort()])).sort();
   return JSON.stringify([matchLabels2, expressions]);
-}
-
-// src/rules/dns-egress-missing.ts
-function dnsPods(model, config) {
-  const { dns } = config;
-  const declared = model.workloads.filter((workload) => isDeclaredDnsPod(model, config, workload));
-  if (declared.length > 0) return { pods: declared, description: describeWorkloads(declared, 2) };
-  const namespace = [...model.namespaces.values()].find(
-    (candidate) => matchesSelector(dns.namespaceSelector, candidate.labels)
-  )?.name ?? dnsNamespaceName(config);
-  const synthetic = {
-    id: `${namespace}/Pod/cluster-dns`,
-    namespace,
-    kind: "Pod",
-    name: "cluster-dns",
-    labels: labelsSatisfying(dns.podSelector),
-    ports: [
-      { name: "dns", port: 53, protocol: "UDP" },
-      { name: "dns-tcp", port: 53, protocol: "TCP" },
-      { name: "metrics", port: 9153, protocol: "TCP" }
-    ],
-    ips: [],
-    loc: { file: "", line: 0, column: 0 }
-  };
-  return {
-    pods: [synthetic],
-    description: `pods ${formatSelector(dns.podSelector)} in namespace ${namespace}`
-  };
-}
-function isDeclaredDnsPod(model, config, workload) {
-  const { dns } = config;
-  return matchesSelector(dns.namespaceSelector, namespaceLabelsOf(model, workload.namespace)) && matchesSelector(dns.podSelector, workload.labels);
-}
-function ipBlockMayReachDns(engine, workload, protocol2, port2, podCidrs) {
-  const podRanges = podCidrs.flatMap((cidr) => cidrToRange(cidr) ?? []);
-  return engine.selectingPolicies(workload, "egress").some(
-    (policy) => policy.egress.some(
-      (rule2) => ruleAdmitsPort(rule2, protocol2, port2) && (rule2.peers ?? []).some((peer2) => {
-        if (!peer2.ipBlock) return false;
-        if (podRanges.length === 0) return true;
-        return ipBlockRanges(peer2.ipBlock).some(
-          (admitted) => podRanges.some((pods) => rangesOverlap(admitted, pods))
-        );
-      })
-    )
-  );
-}
-function reachesDns(ctx, workload, dnsTargets, protocol2, port2) {
-  return dnsTargets.some(
-    (dns) => ctx.engine.sideAllows("egress", { workload }, { workload: dns }, protocol2, port2)
-  ) || dnsTargets.every((dns) => dns.ips.length === 0) && ipBlockMayReachDns(ctx.engine, workload, protocol2, port2, ctx.config.cluster.podCidrs);
-}
-function deniedByAdmin(ctx, workload, dnsTargets, protocol2, port2) {
-  return dnsTargets.every((dns) => {
-    const { decision } = ctx.engine.explain({ workload }, { workload: dns }, protocol2, port2).egress;
-    return decision?.tier === "admin" && !decision.allowed;
-  });
-}
-var dnsEgressMissing = {
-  meta: {
-    id: "dns-egress-missing",
-    severity: "error",
-    kinds: ["NetworkPolicy"],
-    description: "An egress-isolated workload that no rule allows to reach the cluster DNS pods on UDP 53.",
-    rationale: "Once a policy isolates a pod for egress, everything not allowed is dropped, DNS included. The pod can no longer resolve Service names: every outgoing call fails, usually as a timeout far from the policy that caused it. DNS also falls back to TCP 53 for large answers, so UDP alone breaks intermittently.",
-    remediation: "Allow egress to the DNS pods on UDP and TCP 53, for the whole namespace in a separate policy so every isolated pod gets it. If your DNS pods carry other labels, set `dns:` in `.netpol-guard.yaml`.",
-    example: [
-      "apiVersion: networking.k8s.io/v1",
-      "kind: NetworkPolicy",
-      "metadata:",
-      "  name: allow-dns",
-      "  namespace: shop",
-      "spec:",
-      "  podSelector: {}",
-      "  policyTypes: [Egress]",
-      "  egress:",
-      "    - to:",
-      "        - namespaceSelector:",
-      "            matchLabels: { kubernetes.io/metadata.name: kube-system }",
-      "          podSelector:",
-      "            matchLabels: { k8s-app: kube-dns }",
-      "      ports:",
-      "        - { protocol: UDP, port: 53 }",
-      "        - { protocol: TCP, port: 53 }"
-    ].join("\n")
-  },
-  check(ctx) {
-    const { dns } = ctx.config;
-    const { pods: targets, description: dnsDescription } = dnsPods(ctx.model, ctx.config);
-    const dnsIds = new Set(targets.map((workload) => workload.id));
-    const required = dns.ports.filter((port2) => port2.protocol === "UDP");
-    const advised = dns.ports.filter((port2) => port2.protocol !== "UDP");
-    const groups = /* @__PURE__ */ new Map();
-    const answers = /* @__PURE__ */ new Map();
-    const reaches = (workload, policies, protocol2, port2) => {
-      const key = `${protocol2} ${port2}\0${policies.map((policy) => policy.id).join("\0")}`;
-      let answer = answers.get(key);
-      if (answer === void 0) {
-        answer = reachesDns(ctx, workload, targets, protocol2, port2);
-        answers.set(key, answer);
-      }
-      return answer;
-    };
-    for (const workload of ctx.model.workloads) {
-      if (dnsIds.has(workload.id)) continue;
-      const policies = ctx.engine.selectingPolicies(workload, "egress");
-      if (policies.length === 0) continue;
-      if (required.every(({ protocol: protocol2, port: port2 }) => reaches(workload, policies, protocol2, port2))) continue;
-      if (required.some(({ protocol: protocol2, port: port2 }) => deniedByAdmin(ctx, workload, targets, protocol2, port2)))
-        continue;
-      const [isolating] = [...policies].sort(compareIsolating);
-      if (!isolating) continue;
-      const group2 = groups.get(isolating) ?? {
-        policies: /* @__PURE__ */ new Set(),
-        workloads: [],
-        advisedMissing: /* @__PURE__ */ new Set()
-      };
-      for (const policy of policies) group2.policies.add(policy);
-      group2.workloads.push(workload);
-      for (const { protocol: protocol2, port: port2 } of advised) {
-        if (!reaches(workload, policies, protocol2, port2)) group2.advisedMissing.add(`${protocol2} ${port2}`);
-      }
-      groups.set(isolating, group2);
-    }
-    const requiredText = required.map(({ protocol: protocol2, port: port2 }) => `${protocol2} ${port2}`).join(", ");
-    for (const [isolating, { policies, workloads, advisedMissing }] of groups) {
-      const others = [...policies].filter((policy) => policy !== isolating).sort(compareIsolating);
-      const alsoSelecting = others.length > 0 ? ` (also selected by ${shortList(
-        others.map((policy) => policy.id),
-        3
-      )})` : "";
-      const tcpNote = advisedMissing.size > 0 ? `; ${sortedUnique(advisedMissing).join(", ")} is not allowed either (warning: large answers use TCP)` : "";
-      ctx.report({
-        policy: networkPolicyRef(isolating),
-        path: isolating.policyTypesDeclared ? ["spec", "policyTypes"] : ["spec", "egress"],
-        message: `${describeWorkloads(workloads)} cannot resolve names: ${isolating.id} isolates egress${alsoSelecting} and no rule allows ${requiredText} to the DNS pods (${dnsDescription})${tcpNote}`,
-        related: others.map((policy) => ({
-          ...policy.loc,
-          message: `also selects these pods for egress: ${policy.id}`
-        }))
-      });
-    }
-  }
-};
-function compareIsolating(a, b) {
-  const wide = Number(isEmptySelector(b.podSelector)) - Number(isEmptySelector(a.podSelector));
-  return wide || (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line);
 }
 
 // src/policy/portset.ts
@@ -38909,9 +38838,9 @@ function compileTieredPolicy(policy, addressMatch) {
     )
   };
 }
-function meaningOnce(describe2) {
+function meaningOnce(describe3) {
   const meanings2 = {};
-  return (direction) => meanings2[direction] ??= describe2(direction);
+  return (direction) => meanings2[direction] ??= describe3(direction);
 }
 function compilePeer(policyNamespace, peer2, addressMatch) {
   if (peer2.ipBlock) {
@@ -38969,6 +38898,7 @@ function compilePorts(ports) {
   const resolved = /* @__PURE__ */ new WeakMap();
   return {
     hasNamed: true,
+    names: named2,
     // A name means whatever port the destination's container declares under that name and protocol; an address
     // outside the pods declares none, so a named port never matches it.
     resolve(destinationPorts) {
@@ -39151,9 +39081,245 @@ function subjectWorkloads(model, policy) {
 var subjectsByModel = /* @__PURE__ */ new WeakMap();
 function selectedWorkloads(model, policy) {
   const { subject } = policy;
+  const namespaces = compileSelector(subject.namespaceSelector ?? {});
+  const pods = compileSelector(subject.podSelector);
   return model.workloads.filter(
-    (workload) => (subject.namespace === void 0 || workload.namespace === subject.namespace) && matchesSelector(subject.namespaceSelector ?? {}, namespaceLabelsOf(model, workload.namespace)) && matchesSelector(subject.podSelector, workload.labels)
+    (workload) => (subject.namespace === void 0 || workload.namespace === subject.namespace) && namespaces(namespaceLabelsOf(model, workload.namespace)) && pods(workload.labels)
   );
+}
+
+// src/rules/cilium.ts
+var CILIUM_KINDS = ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"];
+function ciliumPolicies(model, kinds = CILIUM_KINDS) {
+  return tieredPoliciesOf(model, kinds);
+}
+var DESCRIBING_ANNOTATION = /(^|[/.-])(description|summary|purpose|intent|comment|notes?)$/i;
+function intentText(policy) {
+  const annotations = Object.entries(policy.annotations ?? {}).filter(([key]) => DESCRIBING_ANNOTATION.test(key)).map(([, value]) => value);
+  return [policy.ref.name, policy.description ?? "", ...annotations].join("\n").toLowerCase();
+}
+var DENY_INTENT = /(^|[^a-z])(deny|denies|denied|block|blocks|blocked|blocking|isolat\w*|lock[- _]?down\w*|quarantin\w*|forbid\w*|disallow\w*|reject\w*|drop|drops|no-(ingress|egress|traffic)|zero-?trust|default-?deny|restrict\w*)([^a-z]|$)/;
+function saysDeny(policy) {
+  return DENY_INTENT.test(intentText(policy));
+}
+function sectionPath(rule2) {
+  return rule2.path.slice(0, -1);
+}
+function sectionName(direction, rule2) {
+  return rule2.action === "deny" ? `${direction}Deny` : direction;
+}
+function isolates(policy, direction) {
+  return policy[direction].length > 0 && (policy.defaultDeny?.[direction] ?? true);
+}
+function tieredSelecting(model, direction) {
+  let byDirection = selectingByModel.get(model);
+  if (!byDirection) selectingByModel.set(model, byDirection = /* @__PURE__ */ new Map());
+  let selecting = byDirection.get(direction);
+  if (!selecting) {
+    const found = /* @__PURE__ */ new Map();
+    for (const policy of model.tieredPolicies ?? []) {
+      if (policy.tier !== "namespaced" || policy[direction].length === 0) continue;
+      for (const workload of subjectWorkloads(model, policy)) {
+        const list2 = found.get(workload);
+        if (list2) list2.push(policy);
+        else found.set(workload, [policy]);
+      }
+    }
+    byDirection.set(direction, selecting = found);
+  }
+  return selecting;
+}
+var selectingByModel = /* @__PURE__ */ new WeakMap();
+
+// src/rules/dns-egress-missing.ts
+function dnsPods(model, config) {
+  const { dns } = config;
+  const declared = model.workloads.filter((workload) => isDeclaredDnsPod(model, config, workload));
+  if (declared.length > 0) return { pods: declared, description: describeWorkloads(declared, 2) };
+  const namespace = [...model.namespaces.values()].find(
+    (candidate) => matchesSelector(dns.namespaceSelector, candidate.labels)
+  )?.name ?? dnsNamespaceName(config);
+  const synthetic = {
+    id: `${namespace}/Pod/cluster-dns`,
+    namespace,
+    kind: "Pod",
+    name: "cluster-dns",
+    labels: labelsSatisfying(dns.podSelector),
+    ports: [
+      { name: "dns", port: 53, protocol: "UDP" },
+      { name: "dns-tcp", port: 53, protocol: "TCP" },
+      { name: "metrics", port: 9153, protocol: "TCP" }
+    ],
+    ips: [],
+    loc: { file: "", line: 0, column: 0 }
+  };
+  return {
+    pods: [synthetic],
+    description: `pods ${formatSelector(dns.podSelector)} in namespace ${namespace}`
+  };
+}
+function isDeclaredDnsPod(model, config, workload) {
+  const { dns } = config;
+  return matchesSelector(dns.namespaceSelector, namespaceLabelsOf(model, workload.namespace)) && matchesSelector(dns.podSelector, workload.labels);
+}
+function ipBlockMayReachDns(engine, workload, protocol2, port2, podCidrs) {
+  const podRanges = podCidrs.flatMap((cidr) => cidrToRange(cidr) ?? []);
+  return engine.selectingPolicies(workload, "egress").some(
+    (policy) => policy.egress.some(
+      (rule2) => ruleAdmitsPort(rule2, protocol2, port2) && (rule2.peers ?? []).some((peer2) => {
+        if (!peer2.ipBlock) return false;
+        if (podRanges.length === 0) return true;
+        return ipBlockRanges(peer2.ipBlock).some(
+          (admitted) => podRanges.some((pods) => rangesOverlap(admitted, pods))
+        );
+      })
+    )
+  );
+}
+function reachesDns(ctx, workload, dnsTargets, protocol2, port2) {
+  return dnsTargets.some(
+    (dns) => ctx.engine.sideAllows("egress", { workload }, { workload: dns }, protocol2, port2)
+  ) || dnsTargets.every((dns) => dns.ips.length === 0) && ipBlockMayReachDns(ctx.engine, workload, protocol2, port2, ctx.config.cluster.podCidrs);
+}
+function deniedByAdmin(ctx, workload, dnsTargets, protocol2, port2) {
+  return dnsTargets.every((dns) => {
+    const { decision } = ctx.engine.explain({ workload }, { workload: dns }, protocol2, port2).egress;
+    return decision?.tier === "admin" && !decision.allowed;
+  });
+}
+function describe2(policy) {
+  if ("network" in policy) {
+    const { network } = policy;
+    return {
+      ref: networkPolicyRef(network),
+      label: network.id,
+      path: network.policyTypesDeclared ? ["spec", "policyTypes"] : ["spec", "egress"],
+      loc: network.loc,
+      wide: isEmptySelector(network.podSelector),
+      isolating: true
+    };
+  }
+  const { cilium } = policy;
+  const [section] = [
+    ...cilium.egress.filter((rule2) => rule2.action === "allow"),
+    ...cilium.egress.filter((rule2) => rule2.action === "deny")
+  ];
+  return {
+    ref: cilium.ref,
+    label: policyLabel(cilium),
+    path: section ? sectionPath(section) : ["spec"],
+    loc: cilium.ref.location,
+    wide: isEmptySelector(cilium.subject.podSelector),
+    isolating: isolates(cilium, "egress")
+  };
+}
+var dnsEgressMissing = {
+  meta: {
+    id: "dns-egress-missing",
+    severity: "error",
+    kinds: ["NetworkPolicy", ...CILIUM_KINDS],
+    description: "An egress-isolated workload that no rule allows to reach the cluster DNS pods on UDP 53.",
+    rationale: "Once a policy isolates a pod for egress, everything not allowed is dropped, DNS included. The pod can no longer resolve Service names: every outgoing call fails, usually as a timeout far from the policy that caused it. DNS also falls back to TCP 53 for large answers, so UDP alone breaks intermittently. Cilium policies count as Cilium composes them: `toEndpoints` on the DNS pods (`k8s:k8s-app: kube-dns` in `kube-system`), `toEntities: [cluster]` or `[all]`, a `toPorts` rule on port 53 (with or without DNS L7 rules) allow it.",
+    remediation: "Allow egress to the DNS pods on UDP and TCP 53, for the whole namespace in a separate policy so every isolated pod gets it. If your DNS pods carry other labels, set `dns:` in `.netpol-guard.yaml`.",
+    example: [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: NetworkPolicy",
+      "metadata:",
+      "  name: allow-dns",
+      "  namespace: shop",
+      "spec:",
+      "  podSelector: {}",
+      "  policyTypes: [Egress]",
+      "  egress:",
+      "    - to:",
+      "        - namespaceSelector:",
+      "            matchLabels: { kubernetes.io/metadata.name: kube-system }",
+      "          podSelector:",
+      "            matchLabels: { k8s-app: kube-dns }",
+      "      ports:",
+      "        - { protocol: UDP, port: 53 }",
+      "        - { protocol: TCP, port: 53 }"
+    ].join("\n")
+  },
+  check(ctx) {
+    const { dns } = ctx.config;
+    const { pods: targets, description: dnsDescription } = dnsPods(ctx.model, ctx.config);
+    const dnsIds = new Set(targets.map((workload) => workload.id));
+    const required = dns.ports.filter((port2) => port2.protocol === "UDP");
+    const advised = dns.ports.filter((port2) => port2.protocol !== "UDP");
+    const ciliumSelecting = tieredSelecting(ctx.model, "egress");
+    const keys = /* @__PURE__ */ new Map();
+    const keyOf = (policy) => {
+      let key = keys.get(policy);
+      if (key === void 0) keys.set(policy, key = keys.size);
+      return key;
+    };
+    const groups = /* @__PURE__ */ new Map();
+    const answers = /* @__PURE__ */ new Map();
+    const reaches = (workload, policies, protocol2, port2) => {
+      const ids = policies.map((policy) => keyOf("network" in policy ? policy.network : policy.cilium));
+      const key = `${protocol2} ${port2}\0${ids.join("\0")}`;
+      let answer = answers.get(key);
+      if (answer === void 0) {
+        answer = reachesDns(ctx, workload, targets, protocol2, port2);
+        answers.set(key, answer);
+      }
+      return answer;
+    };
+    for (const workload of ctx.model.workloads) {
+      if (dnsIds.has(workload.id)) continue;
+      const policies = [
+        ...ctx.engine.selectingPolicies(workload, "egress").map((network) => ({ network })),
+        ...(ciliumSelecting.get(workload) ?? []).filter((cilium) => CILIUM_KINDS.includes(cilium.ref.kind)).map((cilium) => ({ cilium }))
+      ];
+      if (policies.length === 0 || !ctx.engine.isIsolated(workload, "egress")) continue;
+      if (required.every(({ protocol: protocol2, port: port2 }) => reaches(workload, policies, protocol2, port2))) continue;
+      if (required.some(({ protocol: protocol2, port: port2 }) => deniedByAdmin(ctx, workload, targets, protocol2, port2)))
+        continue;
+      const [isolating] = [...policies].sort(compareIsolating);
+      if (!isolating) continue;
+      const own = "network" in isolating ? isolating.network : isolating.cilium;
+      const group2 = groups.get(own) ?? {
+        isolating,
+        policies: /* @__PURE__ */ new Map(),
+        workloads: [],
+        advisedMissing: /* @__PURE__ */ new Set()
+      };
+      for (const policy of policies)
+        group2.policies.set("network" in policy ? policy.network : policy.cilium, policy);
+      group2.workloads.push(workload);
+      for (const { protocol: protocol2, port: port2 } of advised) {
+        if (!reaches(workload, policies, protocol2, port2)) group2.advisedMissing.add(`${protocol2} ${port2}`);
+      }
+      groups.set(own, group2);
+    }
+    const requiredText = required.map(({ protocol: protocol2, port: port2 }) => `${protocol2} ${port2}`).join(", ");
+    for (const [own, { isolating, policies, workloads, advisedMissing }] of groups) {
+      const finding = describe2(isolating);
+      const seen = /* @__PURE__ */ new Set([finding.label]);
+      const others = [...policies.entries()].filter(([policy]) => policy !== own).map(([, policy]) => policy).sort(compareIsolating).map(describe2).filter((other) => !seen.has(other.label) && seen.add(other.label));
+      const alsoSelecting = others.length > 0 ? ` (also selected by ${shortList(
+        others.map((other) => other.label),
+        3
+      )})` : "";
+      const tcpNote = advisedMissing.size > 0 ? `; ${sortedUnique(advisedMissing).join(", ")} is not allowed either (warning: large answers use TCP)` : "";
+      ctx.report({
+        policy: finding.ref,
+        path: finding.path,
+        message: `${describeWorkloads(workloads)} cannot resolve names: ${finding.label} isolates egress${alsoSelecting} and no rule allows ${requiredText} to the DNS pods (${dnsDescription})${tcpNote}`,
+        related: others.map((other) => ({
+          ...other.loc,
+          message: `also selects these pods for egress: ${other.label}`
+        }))
+      });
+    }
+  }
+};
+function compareIsolating(a, b) {
+  const [left, right] = [describe2(a), describe2(b)];
+  const isolating = Number(right.isolating) - Number(left.isolating);
+  const wide = Number(right.wide) - Number(left.wide);
+  return isolating || wide || (left.loc.file < right.loc.file ? -1 : left.loc.file > right.loc.file ? 1 : left.loc.line - right.loc.line);
 }
 
 // src/rules/admin-deny-blocks-dns.ts
@@ -39206,13 +39372,12 @@ var adminDenyBlocksDns = {
     const decisions = /* @__PURE__ */ new Map();
     const decide = (workload, target2, protocol2, port2) => {
       const key = `${ctx.engine.selectionMeaning(workload, "egress")}\0${target2.id} ${protocol2} ${port2}`;
-      if (!decisions.has(key)) {
-        decisions.set(
-          key,
-          ctx.engine.explain({ workload }, { workload: target2 }, protocol2, port2).egress.decision
-        );
+      let decision = decisions.get(key);
+      if (!decision) {
+        decision = ctx.engine.decision("egress", { workload }, { workload: target2 }, protocol2, port2);
+        decisions.set(key, decision);
       }
-      return decisions.get(key);
+      return decision;
     };
     for (const policy of admin) {
       for (const workload of subjectPods(ctx, policy)) {
@@ -39220,8 +39385,8 @@ var adminDenyBlocksDns = {
         for (const { protocol: protocol2, port: port2 } of required) {
           for (const target2 of targets) {
             const decision = decide(workload, target2, protocol2, port2);
-            if (decision?.tier !== "admin" || decision.allowed || !decision.rule) continue;
-            const { policy: ref, index } = decision.rule;
+            if (decision.tier !== "admin" || decision.action !== "deny") continue;
+            const { policy: ref, index } = decision;
             const deciding = admin.find((candidate) => candidate.ref === ref);
             const rule2 = deciding?.egress.find((candidate) => candidate.index === index);
             if (!deciding || !rule2) continue;
@@ -39243,6 +39408,428 @@ var adminDenyBlocksDns = {
   }
 };
 
+// src/rules/cidr-covers-pod-network-cilium.ts
+var cidrCoversPodNetworkCilium = {
+  meta: {
+    id: "cidr-covers-pod-network-cilium",
+    severity: "warning",
+    kinds: ["NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"],
+    description: "Under `cni: cilium`, a CIDR rule or ipBlock that covers the pod network (`cluster.podCidrs`, or a pod address a manifest states): Cilium matches no pod by address.",
+    rationale: "Cilium selects pods by their identity, not their address: a CIDR rule or an ipBlock matches only addresses outside the cluster (nodes too with `policyCIDRMatchMode: [nodes]`, pods never). `toCIDR: 10.0.0.0/8` written to reach the services of the internal network allows none of the pods in it, and `egressDeny` on the pod range blocks none of them: the rule does not do what it reads as.",
+    remediation: "Select pods with `toEndpoints`/`fromEndpoints` (or podSelector and namespaceSelector in a NetworkPolicy), or `toEntities: [cluster]` for every pod; keep CIDR rules for addresses outside the cluster (with the pod network in `except` when a wide block must stay).",
+    example: [
+      "egress:",
+      "  - toEndpoints:",
+      "      - matchLabels: { io.kubernetes.pod.namespace: data, app: postgres }   # not toCIDR: [10.244.0.0/16]"
+    ].join("\n")
+  },
+  check(ctx) {
+    if (ctx.model.cni !== "cilium") return;
+    const podNetworks = ctx.config.cluster.podCidrs.flatMap((cidr) => {
+      const range3 = cidrToRange(cidr);
+      return range3 ? [{ cidr, range: range3 }] : [];
+    });
+    const podAddresses = ctx.model.workloads.flatMap(
+      (workload) => workload.hostNetwork ? [] : workload.ips.flatMap((ip) => {
+        const range3 = addressToRange(ip);
+        return range3 ? [{ workload, ip, range: range3 }] : [];
+      })
+    );
+    if (podNetworks.length === 0 && podAddresses.length === 0) return;
+    const judge2 = (policy, block, path17, what) => {
+      if (block.cidr.endsWith("/0")) return;
+      const admitted = ipBlockRanges(block);
+      const whole = cidrToRange(block.cidr);
+      const networks = podNetworks.filter(
+        ({ range: range3 }) => admitted.some((part) => rangesOverlap(part, range3)) && (block.except.length === 0 || whole !== void 0 && rangeContains(range3, whole))
+      );
+      const pods = podAddresses.filter(({ range: range3 }) => admitted.some((part) => rangeContains(part, range3)));
+      if (networks.length === 0 && pods.length === 0) return;
+      const covered = networks.length > 0 ? `the pod network ${networks.map(({ cidr }) => cidr).join(", ")}` : `the addresses of ${shortList(
+        pods.map(({ workload, ip }) => `${workloadLabel(workload)} (${ip})`),
+        3
+      )}`;
+      ctx.report({
+        policy,
+        path: path17,
+        message: `${what} ${block.cidr} covers ${covered}, but on Cilium a CIDR rule or ipBlock matches no pod by its address: select the pods by their labels (or the \`cluster\` entity), or leave the pod network out with \`except\` if only outside addresses are meant`
+      });
+    };
+    for (const { policy, peer: peer2 } of policyPeers(ctx.model)) {
+      if (peer2.ipBlock)
+        judge2(networkPolicyRef(policy), peer2.ipBlock, subPath(peer2.path, "ipBlock", "cidr"), "ipBlock");
+    }
+    for (const policy of ciliumPolicies(ctx.model)) {
+      for (const rule2 of [...policy.ingress, ...policy.egress]) {
+        for (const peer2 of rule2.peers ?? []) {
+          if (!peer2.ipBlock || !peer2.addressesOnly || peer2.world) continue;
+          judge2(policy.ref, peer2.ipBlock, peer2.path, "CIDR");
+        }
+      }
+    }
+  }
+};
+
+// src/rules/cilium-empty-rule-denies.ts
+var ciliumEmptyRuleDenies = {
+  meta: {
+    id: "cilium-empty-rule-denies",
+    severity: "warning",
+    kinds: CILIUM_KINDS,
+    description: "An empty rule (`ingress: [{}]`, `egress: [{}]`) in a Cilium policy, which matches nothing: a default deny, not the allow-all it is in a NetworkPolicy.",
+    rationale: 'A Cilium rule with no field allows nothing, and a section with rules isolates the pods it selects: `egress: [{}]` cuts all their egress, DNS included. In a NetworkPolicy `egress: [{}]` allows everything, so the same lines read as "allow all" to most reviewers, and a policy meant to open traffic closes it. Policies whose name, description or describing annotation says deny (the documented `deny-all-egress`) are not reported.',
+    remediation: "To allow everything write the peers: `toEntities: [all]` (or `fromEntities: [all]`). To deny, say so in the policy's name or description, or drop the empty rule where the section has other rules.",
+    example: [
+      "apiVersion: cilium.io/v2",
+      "kind: CiliumNetworkPolicy",
+      "metadata:",
+      "  name: allow-all-egress",
+      "spec:",
+      "  endpointSelector: { matchLabels: { app: api } }",
+      "  egress:",
+      "    - toEntities: [all]   # not `- {}`, which allows nothing"
+    ].join("\n")
+  },
+  check(ctx) {
+    if (policyEnforcementMode(ctx.model) === "never") return;
+    for (const policy of ciliumPolicies(ctx.model)) {
+      if (saysDeny(policy)) continue;
+      for (const direction of DIRECTIONS) {
+        const allows = policy[direction].filter((rule2) => rule2.action === "allow");
+        const empty = allows.filter((rule2) => rule2.empty);
+        if (empty.length === 0 || policy.defaultDeny?.[direction] === false) continue;
+        const others = allows.length - empty.length;
+        const peers = direction === "ingress" ? "fromEntities" : "toEntities";
+        const effect = others === 0 ? `the pods it selects are isolated for ${direction} and this policy allows them nothing` : `${direction} stays limited to the other ${others === 1 ? "rule" : `${others} rules`} of the section`;
+        for (const rule2 of empty) {
+          ctx.report({
+            policy: policy.ref,
+            path: rule2.path,
+            message: `${policyLabel(policy)} ${direction}[${rule2.index}] is an empty rule, which matches nothing in Cilium: ${effect} (in a NetworkPolicy \`${direction}: [{}]\` would allow all). To allow all write \`${peers}: [all]\`; if a deny is meant, say so in the name or description`
+          });
+        }
+      }
+    }
+  }
+};
+
+// src/rules/cilium-endpoints-empty-selector-namespace.ts
+var ALL_NAMESPACES = new RegExp(
+  "(^|[^a-z])(" + [
+    "(all|any|every|other|across)[-_ .]?(the[-_ ]?)?(namespaces?|ns)",
+    "cross[-_ ]?(namespaces?|ns)",
+    "(inter|multi)[-_ ]?namespaces?",
+    "cluster[-_ ]?wide",
+    "(whole|entire|all|in|intra|from|to|any)[-_ ](the[-_ ])?cluster",
+    "anywhere",
+    "everywhere",
+    "any[-_ ](pods?|sources?|endpoints?|clients?|where)"
+  ].join("|") + ")([^a-z]|$)"
+);
+var SAME_NAMESPACE = /(same|this|own|one|its|the)[-_ ](namespace|ns)|namespace[-_ ]?(only|local|internal)|(intra|within)[-_ ](the[-_ ])?(namespace|ns)/;
+function everyNamespace(selector2) {
+  return Object.keys(selector2.matchLabels ?? {}).length === 0 && (selector2.matchExpressions ?? []).every(
+    ({ key, operator }) => key === NAMESPACE_NAME_LABEL && operator === "Exists"
+  );
+}
+var ciliumEndpointsEmptySelectorNamespace = {
+  meta: {
+    id: "cilium-endpoints-empty-selector-namespace",
+    severity: "warning",
+    kinds: ["CiliumNetworkPolicy"],
+    description: "`fromEndpoints: [{}]` / `toEndpoints: [{}]` in a CiliumNetworkPolicy whose name or description says all namespaces or the whole cluster: it matches the policy's own namespace only.",
+    rationale: 'Cilium scopes an endpoint selector that names no namespace to the namespace of the CiliumNetworkPolicy, so `{}` is "every pod of this namespace". A policy written to admit the whole cluster (monitoring scraping from another namespace, an ingress controller, a shared service) then admits none of the pods it was meant for, and the break shows up as timeouts elsewhere. Policies whose words do not say so are not reported: the same shape is the documented way to allow the namespace.',
+    remediation: "For every pod of every namespace select the namespace label: `matchExpressions: [{ key: io.kubernetes.pod.namespace, operator: Exists }]`, or use `fromEntities: [cluster]` (which also holds nodes). For the namespace only, say so in the name or description.",
+    example: [
+      "ingress:",
+      "  - fromEndpoints:",
+      "      - matchExpressions:",
+      "          - { key: io.kubernetes.pod.namespace, operator: Exists }   # every namespace, not `{}`"
+    ].join("\n")
+  },
+  check(ctx) {
+    for (const policy of ciliumPolicies(ctx.model, ["CiliumNetworkPolicy"])) {
+      const words = intentText(policy);
+      if (!ALL_NAMESPACES.test(words) || SAME_NAMESPACE.test(words)) continue;
+      for (const direction of DIRECTIONS) {
+        const rules2 = policy[direction];
+        const everywhere = rules2.some(
+          (rule2) => (rule2.peers ?? []).some((peer2) => !peer2.ipBlock && everyNamespace(peer2.namespaceSelector ?? {}))
+        );
+        if (everywhere) continue;
+        for (const rule2 of rules2) {
+          for (const peer2 of rule2.peers ?? []) {
+            if (!peer2.scopedToNamespace || !isEmptySelector(peer2.podSelector ?? {})) continue;
+            const field = direction === "ingress" ? "fromEndpoints" : "toEndpoints";
+            ctx.report({
+              policy: policy.ref,
+              path: peer2.path,
+              message: `${policyLabel(policy)} ${sectionName(direction, rule2)}[${rule2.index}] ${field}: [{}] matches every pod of namespace ${policy.ref.namespace ?? ""} only, though the policy says it is for all namespaces: for every namespace select \`io.kubernetes.pod.namespace\` with operator Exists (or \`${direction === "ingress" ? "fromEntities" : "toEntities"}: [cluster]\`)`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+
+// src/rules/cilium-fqdn-without-dns-visibility.ts
+function dnsPortAdmits53(port2) {
+  if (port2.l7?.protocol !== "dns") return false;
+  if (typeof port2.port === "string" || port2.port === void 0) return true;
+  return port2.port <= 53 && 53 <= (port2.endPort ?? port2.port);
+}
+function hasDnsVisibility(policy) {
+  return policy.egress.some((rule2) => rule2.action === "allow" && (rule2.ports ?? []).some(dnsPortAdmits53));
+}
+var ciliumFqdnWithoutDnsVisibility = {
+  meta: {
+    id: "cilium-fqdn-without-dns-visibility",
+    severity: "warning",
+    kinds: CILIUM_KINDS,
+    description: "`toFQDNs` for pods whose DNS no policy sends through Cilium's DNS proxy (an egress `toPorts` on port 53 with `rules.dns`): it allows nothing.",
+    rationale: "Cilium learns the addresses of the names a toFQDNs rule lists from the DNS answers its proxy intercepts. The proxy intercepts a pod's DNS only where a policy selecting the pod has a DNS rule (`rules: { dns: [...] }`) on port 53. Without it the names are never resolved through the proxy, no address is allowed, and every call to them times out, though the policy reads as allowing them.",
+    remediation: 'Add the DNS rule to the egress of the same pods, allowing the names they look up (`matchPattern: "*"` for all), towards the cluster DNS pods.',
+    example: [
+      "egress:",
+      "  - toFQDNs:",
+      "      - matchName: api.github.com",
+      "  - toEndpoints:",
+      "      - matchLabels: { k8s:io.kubernetes.pod.namespace: kube-system, k8s:k8s-app: kube-dns }",
+      "    toPorts:",
+      '      - ports: [{ port: "53", protocol: ANY }]',
+      "        rules:",
+      '          dns: [{ matchPattern: "*" }]'
+    ].join("\n")
+  },
+  check(ctx) {
+    if (policyEnforcementMode(ctx.model) === "never") return;
+    const selecting = tieredSelecting(ctx.model, "egress");
+    for (const policy of ciliumPolicies(ctx.model)) {
+      const rule2 = policy.egress.find((candidate) => candidate.action === "allow" && candidate.fqdns);
+      const first = rule2?.fqdns?.[0];
+      if (!rule2 || !first || hasDnsVisibility(policy)) continue;
+      const selected = subjectWorkloads(ctx.model, policy);
+      let pods;
+      if (selected.length > 0) {
+        const blind = selected.filter((workload) => !(selecting.get(workload) ?? []).some(hasDnsVisibility));
+        if (blind.length === 0) continue;
+        pods = describeWorkloads(blind);
+      } else {
+        const elsewhere = (ctx.model.tieredPolicies ?? []).some(
+          (other) => other !== policy && other.tier === "namespaced" && hasDnsVisibility(other) && subjectsIntersect(policy.subject, other.subject)
+        );
+        if (elsewhere) continue;
+        pods = "the pods it selects";
+      }
+      const names = shortList(
+        (rule2.fqdns ?? []).map((fqdn) => fqdn.matchName ?? fqdn.matchPattern ?? "?"),
+        3
+      );
+      ctx.report({
+        policy: policy.ref,
+        path: first.path.slice(0, -1),
+        message: `${policyLabel(policy)} egress[${rule2.index}] toFQDNs (${names}) allows nothing for ${pods}: no policy selecting them sends their DNS through Cilium's proxy (an egress toPorts on port 53 with rules.dns), so their own lookups teach Cilium no address of these names (only what other pods' proxied DNS happens to resolve is allowed)`
+      });
+    }
+  }
+};
+
+// src/rules/cilium-l7-rule-bypassed.ts
+function constrains(rule2) {
+  return Object.values(rule2).some(
+    (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0) && !(typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
+  );
+}
+function restricts(l7) {
+  if (l7.rules.length === 0) return false;
+  if (l7.protocol === "dns") return l7.rules.every((rule2) => rule2.matchPattern !== "*");
+  return l7.rules.every(constrains);
+}
+function overlap(a, b, config) {
+  if (a.addressesOnly && !b.ipBlock || b.addressesOnly && !a.ipBlock) return false;
+  return peersOverlap(a, b, config);
+}
+var PARSER_NAMES = {
+  http: "HTTP",
+  kafka: "Kafka",
+  dns: "DNS",
+  l7proto: "L7"
+};
+var ciliumL7RuleBypassed = {
+  meta: {
+    id: "cilium-l7-rule-bypassed",
+    severity: "warning",
+    kinds: CILIUM_KINDS,
+    description: "An L7 rule (`toPorts[].rules`: http, kafka, dns) that another allow of the same pods makes ineffective: an L3/L4 rule without L7 for the same port and an overlapping peer.",
+    rationale: "Cilium filters a port at L7 only for the peers no L3/L4-only rule allows on it. Where a rule allows the same port (or every port) to an overlapping peer without L7 rules, Cilium lets that peer's requests through unfiltered: `GET /public` only, written for the frontend, means every method and path once another rule allows the frontend on port 80. The policy reads as filtered and is not.",
+    remediation: "Remove the L3/L4-only allow for that port, narrow its peers so they no longer overlap, or give it the same L7 rules.",
+    example: [
+      "ingress:",
+      "  - fromEndpoints: [{ matchLabels: { app: frontend } }]",
+      "    toPorts:",
+      '      - ports: [{ port: "80", protocol: TCP }]',
+      "        rules:",
+      "          http: [{ method: GET, path: /public }]",
+      "  # not also: - fromEndpoints: [{ matchLabels: { app: frontend } }]   (every port, unfiltered)"
+    ].join("\n")
+  },
+  check(ctx) {
+    for (const policy of ciliumPolicies(ctx.model)) {
+      for (const direction of DIRECTIONS) {
+        const candidates = [
+          ...policy[direction].map((candidate) => ({
+            rule: candidate,
+            policyLabel: "",
+            loc: policy.locate(candidate.path)
+          })),
+          ...sharing(ctx.engine, policy, direction)
+        ];
+        for (const rule2 of policy[direction]) {
+          if (rule2.action !== "allow") continue;
+          const filtered = /* @__PURE__ */ new Map();
+          for (const port2 of rule2.ports ?? []) {
+            if (port2.l7 && restricts(port2.l7))
+              filtered.set(port2.l7, [...filtered.get(port2.l7) ?? [], port2]);
+          }
+          for (const [l7, ports] of filtered) {
+            const bypass = candidates.find((candidate) => bypasses(candidate, rule2, ports, ctx.config));
+            if (!bypass) continue;
+            const where = `${bypass.policyLabel ? `${bypass.policyLabel} ` : ""}${direction}[${bypass.rule.index}]`;
+            ctx.report({
+              policy: policy.ref,
+              path: l7.path,
+              message: `${policyLabel(policy)} ${direction}[${rule2.index}] filters ${PARSER_NAMES[l7.protocol]} on ${portText(ports)}, but ${where} allows the same port to an overlapping peer without L7 rules: Cilium lets that peer's requests through unfiltered, so these L7 rules do not apply to it`,
+              related: [{ ...bypass.loc, message: `the L3/L4-only allow: ${where}` }]
+            });
+          }
+        }
+      }
+    }
+  }
+};
+function bypasses(candidate, rule2, ports, config) {
+  if (candidate.rule.action !== "allow" || candidate.rule.empty) return false;
+  const plain = candidate.rule.ports?.filter((port2) => !port2.l7);
+  if (plain !== void 0 && plain.length === 0) return false;
+  if (!portsOverlap(plain, ports)) return false;
+  return rulePeers(candidate.rule).some(
+    (peer2) => rulePeers(rule2).some((other) => overlap(peer2, other, config))
+  );
+}
+function sharing(engine, policy, direction) {
+  const { model } = engine;
+  const selecting = tieredSelecting(model, direction);
+  const cilium = /* @__PURE__ */ new Set();
+  const network = /* @__PURE__ */ new Set();
+  for (const workload of subjectWorkloads(model, policy)) {
+    for (const other of selecting.get(workload) ?? []) {
+      if (other !== policy && CILIUM_KINDS.includes(other.ref.kind)) cilium.add(other);
+    }
+    for (const other of engine.selectingPolicies(workload, direction)) network.add(other);
+  }
+  return [
+    ...[...cilium].flatMap(
+      (other) => other[direction].map((rule2) => ({
+        rule: rule2,
+        policyLabel: policyLabel(other),
+        loc: other.locate(rule2.path)
+      }))
+    ),
+    ...[...network].flatMap(
+      (other) => networkRules(other, direction, model.cni).map((rule2) => ({
+        rule: rule2,
+        policyLabel: `NetworkPolicy ${other.id}`,
+        loc: other.locate(rule2.path)
+      }))
+    )
+  ];
+}
+function networkRules(policy, direction, cni) {
+  const peer2 = (written) => written.ipBlock ? { ...written, ...cni === "cilium" ? { addressesOnly: true } : {} } : {
+    namespaceSelector: written.namespaceSelector ?? {
+      matchLabels: { [NAMESPACE_NAME_LABEL]: policy.namespace }
+    },
+    podSelector: written.podSelector ?? {},
+    path: written.path
+  };
+  return policy[direction].map((rule2, index) => ({
+    action: "allow",
+    index,
+    ...rule2.peers ? { peers: rule2.peers.map(peer2) } : {},
+    ...rule2.ports ? { ports: rule2.ports } : {},
+    path: rule2.path
+  }));
+}
+function portText(ports) {
+  const named2 = ports.map((port2) => {
+    const number = port2.port === void 0 ? "every port" : port2.endPort !== void 0 ? `${port2.port}-${port2.endPort}` : `${port2.port}`;
+    return port2.protocol ? `${port2.protocol}/${number}` : number;
+  });
+  return [...new Set(named2)].join(", ");
+}
+
+// src/rules/cilium-namespace-key-in-endpoint-selector.ts
+var isForeignNamespaceWarning = (diagnostic) => diagnostic.code === "not-evaluated" && diagnostic.message.includes(FOREIGN_SUBJECT_NAMESPACE);
+function judge(match2, namespace) {
+  const { operator, values } = match2;
+  switch (operator) {
+    case "In":
+      return { holds: values.includes(namespace), othersNamed: values.some((value) => value !== namespace) };
+    case "NotIn":
+      return { holds: !values.includes(namespace), othersNamed: true };
+    case "Exists":
+      return { holds: true, othersNamed: false };
+    case "DoesNotExist":
+      return { holds: false, othersNamed: false };
+  }
+}
+var ciliumNamespaceKeyInEndpointSelector = {
+  meta: {
+    id: "cilium-namespace-key-in-endpoint-selector",
+    severity: "warning",
+    kinds: ["CiliumNetworkPolicy"],
+    description: "A namespace (`k8s:io.kubernetes.pod.namespace`) in a CiliumNetworkPolicy's endpointSelector other than the policy's own, which Cilium ignores.",
+    rationale: "The endpointSelector of a CiliumNetworkPolicy always applies in the namespace the policy lives in. Cilium drops a namespace written in its matchLabels (the agent logs a warning nobody reads) and ANDs one in matchExpressions with its own: the policy does not protect the pods of the namespace it names, and selects its own namespace's pods instead, or none.",
+    remediation: "Put the policy in the namespace it is for (`metadata.namespace`), or make it a CiliumClusterwideNetworkPolicy, whose endpointSelector may name namespaces.",
+    example: [
+      "apiVersion: cilium.io/v2",
+      "kind: CiliumNetworkPolicy",
+      "metadata:",
+      "  name: api-ingress",
+      "  namespace: payments   # the namespace the policy is for",
+      "spec:",
+      "  endpointSelector:",
+      "    matchLabels: { app: api }   # no io.kubernetes.pod.namespace here"
+    ].join("\n"),
+    consumesDiagnostic: isForeignNamespaceWarning
+  },
+  check(ctx) {
+    for (const policy of ciliumPolicies(ctx.model, ["CiliumNetworkPolicy"])) {
+      const namespace = policy.ref.namespace;
+      if (namespace === void 0) continue;
+      for (const match2 of policy.subjectNamespaceMatches ?? []) {
+        const { holds: holds2, othersNamed } = judge(match2, namespace);
+        let effect;
+        if (match2.inMatchLabels) {
+          if (match2.values[0] === namespace) continue;
+          effect = `Cilium drops the namespace ${match2.values[0] ?? ""} (logging a warning) and the policy selects pods of ${namespace}, not of ${match2.values[0] ?? ""}`;
+        } else if (!holds2) {
+          effect = `it excludes ${namespace}, the only namespace the policy applies in: the policy selects no pod`;
+        } else if (othersNamed) {
+          effect = `other namespaces than ${namespace} are ignored: the policy selects pods of ${namespace} only`;
+        }
+        if (effect === void 0) continue;
+        ctx.report({
+          policy: policy.ref,
+          path: match2.path,
+          message: `${policyLabel(policy)} names the namespace in its endpointSelector, which applies in the policy's own namespace only: ${effect}. Move the policy to the namespace it is for, or use a CiliumClusterwideNetworkPolicy`
+        });
+      }
+    }
+  }
+};
+
 // src/rules/allow-all-peer.ts
 var allowAllPeer = {
   meta: {
@@ -39250,7 +39837,7 @@ var allowAllPeer = {
     severity: "warning",
     kinds: ["NetworkPolicy"],
     description: "A rule that admits every source or destination: a `- {}` peer, or `ports` with no `from`/`to`.",
-    rationale: 'A rule with no `from` (or `to`), an empty list, or an empty peer admits every pod of every namespace and every external address. It often comes from a rule meant to be "just the port" that forgot its peers.',
+    rationale: 'A rule with no `from` (or `to`), an empty list, or an empty peer admits every pod of every namespace and every external address. It often comes from a rule meant to be "just the port" that forgot its peers. An egress rule that is `{}` as a whole is left alone: it is the Kubernetes docs\' "allow all egress" idiom, written on purpose by policies that restrict ingress only (kube-prometheus, microservices-demo); the diff still reports what it opens.',
     remediation: "List the peers that need access. If the port really is public (an ingress controller), narrow the ports and document it with a suppression annotation.",
     example: [
       "ingress:",
@@ -39268,6 +39855,7 @@ var allowAllPeer = {
         for (const rule2 of policy[direction]) {
           const ports = rule2.ports === void 0 ? "on every port" : "on its ports";
           if (rule2.peers === void 0) {
+            if (direction === "egress" && rule2.ports === void 0) continue;
             ctx.report({
               policy: networkPolicyRef(policy),
               path: rule2.path,
@@ -39522,6 +40110,76 @@ var crossNamespacePodSelector = {
   }
 };
 
+// src/rules/deny-only-policy-isolates.ts
+function otherwiseIsolated(ctx, policy, workload, direction) {
+  if (ctx.engine.selectingPolicies(workload, direction).length > 0) return true;
+  return (tieredSelecting(ctx.model, direction).get(workload) ?? []).some(
+    (other) => other !== policy && isolates(other, direction) && hasAllows(other, direction)
+  );
+}
+function mayBeIsolatedElsewhere(ctx, policy, direction) {
+  const networkPolicies = ctx.model.policies.some(
+    (other) => other.types[direction] && subjectsIntersect(policy.subject, {
+      namespace: other.namespace,
+      namespaceSelector: {},
+      podSelector: other.podSelector
+    })
+  );
+  return networkPolicies || (ctx.model.tieredPolicies ?? []).some(
+    (other) => other !== policy && other.tier === "namespaced" && isolates(other, direction) && hasAllows(other, direction) && subjectsIntersect(policy.subject, other.subject)
+  );
+}
+function hasAllows(policy, direction) {
+  return policy[direction].some((rule2) => rule2.action === "allow");
+}
+var denyOnlyPolicyIsolates = {
+  meta: {
+    id: "deny-only-policy-isolates",
+    severity: "warning",
+    kinds: CILIUM_KINDS,
+    description: "A Cilium policy with only deny rules in a direction, which still isolates the pods it selects: everything no other policy allows is dropped, not only what it denies.",
+    rationale: 'A deny policy reads as "block this, leave the rest": written alone, `egressDeny: [{toEntities: [world]}]` looks like it only keeps the pods off the Internet. But in Cilium a policy with rules in a direction, deny or allow, puts the pods it selects in default deny for it, so their DNS, their calls to other pods and everything else not allowed elsewhere stop too.',
+    remediation: "Keep the rest open with `enableDefaultDeny: { egress: false }` (or `ingress`) on the policy (Cilium 1.15 and later), or allow it explicitly beside the denies, as Cilium's `from_world_deny` example does with `fromEntities: [all]`.",
+    example: [
+      "apiVersion: cilium.io/v2",
+      "kind: CiliumClusterwideNetworkPolicy",
+      "metadata:",
+      "  name: external-lockdown",
+      "spec:",
+      "  endpointSelector: {}",
+      "  ingressDeny:",
+      "    - fromEntities: [world]",
+      "  ingress:",
+      "    - fromEntities: [all]   # the rest stays allowed"
+    ].join("\n")
+  },
+  check(ctx) {
+    const mode = policyEnforcementMode(ctx.model);
+    if (mode !== "default") return;
+    for (const policy of ciliumPolicies(ctx.model)) {
+      for (const direction of DIRECTIONS) {
+        const [firstDeny] = policy[direction].filter((rule2) => rule2.action === "deny");
+        if (!firstDeny || hasAllows(policy, direction) || !isolates(policy, direction)) continue;
+        const selected = subjectWorkloads(ctx.model, policy);
+        let pods;
+        if (selected.length > 0) {
+          const open3 = selected.filter((workload) => !otherwiseIsolated(ctx, policy, workload, direction));
+          if (open3.length === 0) continue;
+          pods = describeWorkloads(open3);
+        } else {
+          if (mayBeIsolatedElsewhere(ctx, policy, direction)) continue;
+          pods = "the pods it selects";
+        }
+        ctx.report({
+          policy: policy.ref,
+          path: sectionPath(firstDeny),
+          message: `${policyLabel(policy)} has only ${direction}Deny rules, yet it isolates ${pods} for ${direction}: everything no other policy allows is dropped, not only what it denies. Add \`enableDefaultDeny: { ${direction}: false }\` to deny only what it lists, or allow the rest`
+        });
+      }
+    }
+  }
+};
+
 // src/rules/duplicate-policy.ts
 var isDuplicatePolicy = (diagnostic) => diagnostic.code === "duplicate-object" && diagnostic.resource?.kind === "NetworkPolicy" && diagnostic.file !== void 0;
 var duplicatePolicy = {
@@ -39579,8 +40237,9 @@ var ipblockCoversCluster = {
     ].join("\n")
   },
   check(ctx) {
+    const podCidrs = ctx.model.cni === "cilium" ? [] : ctx.config.cluster.podCidrs;
     const clusterRanges = [
-      ...ctx.config.cluster.podCidrs.map((cidr) => ({ cidr, what: "pod CIDR" })),
+      ...podCidrs.map((cidr) => ({ cidr, what: "pod CIDR" })),
       ...ctx.config.cluster.serviceCidrs.map((cidr) => ({ cidr, what: "Service CIDR" }))
     ].flatMap(({ cidr, what }) => {
       const range3 = cidrToRange(cidr);
@@ -39748,11 +40407,11 @@ var namespaceLabelUnknown = {
         const expressionIndex = (selector2.matchExpressions ?? []).findIndex(
           (expression) => expression.key === key
         );
-        const path16 = value !== void 0 ? subPath(peer2.path, "namespaceSelector", "matchLabels", key) : subPath(peer2.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
+        const path17 = value !== void 0 ? subPath(peer2.path, "namespaceSelector", "matchLabels", key) : subPath(peer2.path, "namespaceSelector", "matchExpressions", expressionIndex, "key");
         const suggestion = value !== void 0 && names.has(value) ? `; did you mean ${NAMESPACE_NAME_LABEL}: ${value}?` : `; select on ${NAMESPACE_NAME_LABEL} or declare the label`;
         ctx.report({
           policy: networkPolicyRef(policy),
-          path: path16,
+          path: path17,
           message: `no Namespace has the label "${key}", so this namespaceSelector cannot match as intended${suggestion}`
         });
       }
@@ -39834,7 +40493,7 @@ var namespaceWithoutDefaultDeny = {
       const unanalysed = ctx.diagnostics.filter(
         (d) => d.code === "policy-kind-not-analysed" && d.severity === "warning" && (d.resource?.namespace ?? namespace.name) === namespace.name
       ).length;
-      const message = `namespace ${namespace.name} has ${workloads.length} workload${workloads.length === 1 ? "" : "s"} and no default-deny for ${missing.join(" and ")}: pods no policy selects are open in that direction` + (unanalysed > 0 ? ` (unless ${unanalysed === 1 ? "the policy of a kind" : `one of the ${unanalysed} policies of kinds`} not analysed that may apply here isolates them; see the diagnostics)` : "");
+      const message = `namespace ${namespace.name} has ${workloads.length} ${noun(workloads.length, "workload")} and no default-deny for ${missing.join(" and ")}: pods no policy selects are open in that direction` + (unanalysed > 0 ? ` (unless ${unanalysed === 1 ? "the policy of a kind" : `one of the ${unanalysed} policies of kinds`} not analysed that may apply here isolates them; see the diagnostics)` : "");
       if (namespace.loc) ctx.report({ namespace, message });
       else ctx.report({ at: first.loc, resource: { kind: "Namespace", name: namespace.name }, message });
     }
@@ -39944,7 +40603,7 @@ var peerSelectsNothing = {
       ctx.report({
         policy: networkPolicyRef(policy),
         path: subPath(peer2.path, "podSelector"),
-        message: `${key}: podSelector ${formatSelector(peer2.podSelector)} matches no pod in namespace${namespaces.length === 1 ? "" : "s"} ${namespaces.join(", ")}`
+        message: `${key}: podSelector ${formatSelector(peer2.podSelector)} matches no pod in ${noun(namespaces.length, "namespace")} ${namespaces.join(", ")}`
       });
     }
   }
@@ -40000,7 +40659,7 @@ var policySelectsNothing = {
       ctx.report({
         policy: networkPolicyRef(policy),
         path: ["spec", "podSelector"],
-        message: `podSelector ${formatSelector(policy.podSelector)} matches none of the ${inNamespace.length} workloads of namespace ${policy.namespace}: the policy protects nothing${hints.length > 0 ? ` (${hints.join("; ")})` : ""}`
+        message: `podSelector ${formatSelector(policy.podSelector)} matches none of the ${inNamespace.length} ${noun(inNamespace.length, "workload")} of namespace ${policy.namespace}: the policy protects nothing${hints.length > 0 ? ` (${hints.join("; ")})` : ""}`
       });
     }
   }
@@ -40035,7 +40694,7 @@ var rulesIgnoredByPolicyTypes = {
         ctx.report({
           policy: networkPolicyRef(policy),
           path: ["spec", direction],
-          message: `${count3} ${direction} rule${count3 === 1 ? " is" : "s are"} ignored: policyTypes is [${listed.join(", ")}] and does not list ${direction === "ingress" ? "Ingress" : "Egress"}`,
+          message: `${count3} ${direction} ${noun(count3, "rule is", "rules are")} ignored: policyTypes is [${listed.join(", ")}] and does not list ${direction === "ingress" ? "Ingress" : "Egress"}`,
           related: [{ ...policy.locate(["spec", "policyTypes"]), message: "policyTypes" }]
         });
       }
@@ -40150,13 +40809,19 @@ var rules = [
   dnsEgressMissing,
   adminDenyBlocksDns,
   clusterPolicyNetworkDenyCutsPods,
+  ciliumEmptyRuleDenies,
+  denyOnlyPolicyIsolates,
+  ciliumFqdnWithoutDnsVisibility,
+  ciliumL7RuleBypassed,
   rulesIgnoredByPolicyTypes,
+  ciliumNamespaceKeyInEndpointSelector,
   duplicatePolicy,
   schema,
   clusterPolicyRuleShadowed,
   clusterPolicyPriorityOverlap,
   clusterPolicyPassToDefault,
   namespaceSelectorAll,
+  ciliumEndpointsEmptySelectorNamespace,
   allowAllPeer,
   peerAndOrSplit,
   crossNamespacePodSelector,
@@ -40167,6 +40832,7 @@ var rules = [
   servicePortNotContainerPort,
   ipblockWorld,
   ipblockMetadataEndpoint,
+  cidrCoversPodNetworkCilium,
   ipblockCoversCluster,
   namespaceWithoutDefaultDeny,
   policyMissingNamespace
@@ -40199,6 +40865,23 @@ function shown(value) {
 }
 
 // src/flows/aggregate.ts
+var MAX_ATTRIBUTIONS_PER_FLOW = 4;
+function attributionKey(attribution) {
+  return JSON.stringify([
+    attribution.direction,
+    attribution.action,
+    attribution.match ?? "",
+    attribution.policies.map((p) => [p.kind ?? "", p.namespace ?? "", p.name])
+  ]);
+}
+function addAttributions(entry, attributions) {
+  for (const attribution of attributions) {
+    const kept = entry.attributions ??= /* @__PURE__ */ new Map();
+    if (kept.size >= MAX_ATTRIBUTIONS_PER_FLOW) return;
+    const key = attributionKey(attribution);
+    if (!kept.has(key)) kept.set(key, attribution);
+  }
+}
 function canonicalEndpoint(endpoint) {
   const identity = {};
   if (endpoint.namespace !== void 0) identity.namespace = endpoint.namespace;
@@ -40272,12 +40955,13 @@ var FlowAggregator = class {
     entry.count += flow.count;
     entry.records++;
     if (flow.dropReason !== void 0) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(flow.dropReason);
+    if (flow.attribution) addAttributions(entry, flow.attribution);
     extendWindow(entry, flow.firstMs, flow.lastMs);
     return entry;
   }
   canonicalOf(endpoint) {
-    let canonical = this.canonical.get(endpoint);
-    if (!canonical) {
+    let canonical2 = this.canonical.get(endpoint);
+    if (!canonical2) {
       const { endpoint: identity, key } = canonicalEndpoint(endpoint);
       let id = this.endpointIds.get(key);
       if (id === void 0) {
@@ -40285,16 +40969,17 @@ var FlowAggregator = class {
         this.endpointIds.set(key, id);
         this.endpointKeys.push(key);
       }
-      canonical = { endpoint: identity, key, id };
-      this.canonical.set(endpoint, canonical);
+      canonical2 = { endpoint: identity, key, id };
+      this.canonical.set(endpoint, canonical2);
     }
-    return canonical;
+    return canonical2;
   }
   /** Adds an entry of another aggregator (for readers that settle some records only at the end). */
   merge(other) {
     const entry = this.add(other);
     entry.records += other.records - 1;
     for (const reason of other.dropReasons ?? []) (entry.dropReasons ??= /* @__PURE__ */ new Set()).add(reason);
+    if (other.attributions) addAttributions(entry, other.attributions.values());
   }
   *values() {
     for (const { entry } of this.entries) yield entry;
@@ -40308,13 +40993,15 @@ var FlowAggregator = class {
     let first;
     let last;
     for (const { entry } of this.entries) {
+      if (entry.records === 0) continue;
       if (entry.firstMs !== void 0 && (first === void 0 || entry.firstMs < first))
         first = entry.firstMs;
       if (entry.lastMs !== void 0 && (last === void 0 || entry.lastMs > last)) last = entry.lastMs;
     }
+    const kept = this.entries.filter(({ entry }) => entry.records > 0);
     const rank = new Int32Array(this.endpointKeys.length);
     this.endpointKeys.map((key, id) => ({ key, id })).sort((a, b) => compareText(a.key, b.key)).forEach(({ id }, position) => rank[id] = position);
-    const ordered = [...this.entries].sort(
+    const ordered = kept.sort(
       (a, b) => rank[a.from] - rank[b.from] || rank[a.to] - rank[b.to] || compareText(a.entry.protocol, b.entry.protocol) || compareText(String(a.entry.port), String(b.entry.port)) || compareText(a.entry.verdict, b.entry.verdict)
     );
     const flows = ordered.map(({ entry }) => toAggregatedFlow(entry));
@@ -40350,6 +41037,8 @@ function toAggregatedFlow(entry) {
     count: entry.count
   };
   if (entry.dropReasons) flow.dropReason = [...entry.dropReasons].sort().join(", ");
+  if (entry.attributions && entry.attributions.size > 0)
+    flow.attribution = [...entry.attributions].sort(([a], [b]) => compareText(a, b)).map(([, attribution]) => attribution);
   if (entry.firstMs !== void 0) flow.firstSeen = isoTime(entry.firstMs);
   if (entry.lastMs !== void 0) flow.lastSeen = isoTime(entry.lastMs);
   return flow;
@@ -41064,6 +41753,11 @@ var HubbleReader = class {
     '"Type":"SOCK"',
     '"Type":"L3_L4"'
   ]);
+  /**
+   * Policy verdict events that name the policies deciding them (`flow.proto` `*_allowed_by`, `*_denied_by`) are
+   * parsed in full, never read off their bytes, to keep what they say.
+   */
+  attributionMarkers = new MarkerSearch('d_by"', ['_allowed_by"', '_denied_by"']);
   descriptions = new RememberedDescriptions(
     HUBBLE_REMEMBERED_DESCRIPTION_BYTES
   );
@@ -41090,7 +41784,7 @@ var HubbleReader = class {
       sink.ignore();
       return true;
     }
-    return type === L3_L4_MARKER && this.readOnBytes(bytes, start, end, sink);
+    return type === L3_L4_MARKER && !this.attributionMarkers.foundIn(bytes, start, end) && this.readOnBytes(bytes, start, end, sink);
   }
   /**
    * An L3/L4 record read off its bytes does what `read` would do with it: a connection already counted only has its
@@ -41106,6 +41800,8 @@ var HubbleReader = class {
     if (ms === void 0) return false;
     const { protocol: protocol2, sourceIp, sourcePort, destinationIp, destinationPort } = sighting;
     const connection = connectionKey2(protocol2, sourceIp, sourcePort, destinationIp, destinationPort);
+    if (this.recent.get(connection)?.entry.verdict === "allowed" && VERDICTS_AFTER_FORWARDED.has(sighting.verdict))
+      return false;
     if (this.seenAgain(connection, ms, sink)) return true;
     const endpoints = this.sightings.endpoints();
     if (!endpoints) return false;
@@ -41129,10 +41825,13 @@ var HubbleReader = class {
    * Whether the connection was counted already: then a packet the same way extends its window, and one the other way
    * is a reply (some observation points, e.g. TO_OVERLAY, do not say so).
    */
-  seenAgain(connection, ms, sink) {
+  seenAgain(connection, ms, sink, attribution) {
     const known = this.recent.get(connection);
     if (!known) return false;
-    if (known.sourceFirst === connection.sourceFirst) extendWindow(known.entry, ms, ms);
+    if (known.sourceFirst === connection.sourceFirst) {
+      extendWindow(known.entry, ms, ms);
+      if (attribution) addAttributions(known.entry, attribution);
+    }
     sink.ignore();
     return true;
   }
@@ -41199,10 +41898,17 @@ var HubbleReader = class {
     if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
     if (destinationIp !== void 0 && typeof destinationIp !== "string")
       return "IP.destination is not a string";
+    const attribution = readAttribution(flow);
+    if (typeof attribution === "string") return attribution;
     let connection;
+    let carried;
     if (sourceIp && destinationIp) {
       connection = connectionKey2(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port);
-      if (this.seenAgain(connection, ms, sink)) return void 0;
+      const known = this.recent.get(connection);
+      if (known && known.sourceFirst === connection.sourceFirst && overrides(verdict.verdict, known.entry.verdict)) {
+        sink.withdraw(known.entry);
+        if (known.entry.records === 0) carried = known.entry.attributions;
+      } else if (this.seenAgain(connection, ms, sink, attribution)) return void 0;
     }
     const from = this.endpoint(flow.source, "source");
     if (typeof from === "string") return from;
@@ -41219,6 +41925,7 @@ var HubbleReader = class {
       lastMs: ms
     };
     if (verdict.dropReason !== void 0) flowRead.dropReason = verdict.dropReason;
+    if (attribution || carried) flowRead.attribution = [...carried?.values() ?? [], ...attribution ?? []];
     this.count(flowRead, connection, sink);
     return void 0;
   }
@@ -41228,6 +41935,10 @@ function isBareFlow(value) {
 }
 var CLOSING_BRACE = 125;
 var L3_L4_MARKER = 2;
+var VERDICTS_AFTER_FORWARDED = /* @__PURE__ */ new Set(["DROPPED", "AUDIT"]);
+function overrides(later, counted) {
+  return counted === "allowed" && (later === "denied" || later === "audit");
+}
 function withAddress(known, ip) {
   return ip && known.byAddress ? { ...known.endpoint, ip } : known.endpoint;
 }
@@ -41266,6 +41977,40 @@ function readVerdict(flow) {
     default:
       return void 0;
   }
+}
+var ATTRIBUTION_FIELDS = [
+  ["ingress_allowed_by", "ingress", "allow"],
+  ["egress_allowed_by", "egress", "allow"],
+  ["ingress_denied_by", "ingress", "deny"],
+  ["egress_denied_by", "egress", "deny"]
+];
+var MAX_RECORDED_POLICIES = 8;
+var MAX_POLICY_NAME = 253;
+var POLICY_MATCH_TYPES = ["none", "L3-Only", "L3-L4", "L4-Only", "all", "L3-Proto", "Proto-Only"];
+function readAttribution(flow) {
+  let attributions;
+  for (const [field, direction, action] of ATTRIBUTION_FIELDS) {
+    const value = flow[field];
+    if (value === void 0) continue;
+    if (!Array.isArray(value)) return `${field} is not a list`;
+    const policies = [];
+    for (const item of value) {
+      if (!isObject(item) || [item.name, item.namespace, item.kind].some((text) => text !== void 0 && typeof text !== "string"))
+        return `${field} has an item that is not {name, namespace, kind}`;
+      const { name: name2 = "", namespace, kind } = item;
+      if (name2 === "" || [name2, namespace ?? "", kind ?? ""].some((text) => text.length > MAX_POLICY_NAME))
+        continue;
+      if (policies.length === MAX_RECORDED_POLICIES) break;
+      policies.push({ ...kind ? { kind } : {}, ...namespace ? { namespace } : {}, name: name2 });
+    }
+    if (policies.length === 0) continue;
+    const match2 = action === "allow" ? policyMatchType(flow.policy_match_type) : void 0;
+    (attributions ??= []).push({ direction, action, policies, ...match2 ? { match: match2 } : {} });
+  }
+  return attributions;
+}
+function policyMatchType(value) {
+  return typeof value === "number" && value > 0 ? POLICY_MATCH_TYPES[value] : void 0;
 }
 function readDropReason(flow) {
   const reason = flow.drop_reason_desc ?? flow.drop_reason;
@@ -41873,6 +42618,12 @@ var ReadRun = class {
         this.stats.ignored += records;
         valid(records);
       },
+      withdraw: (entry) => {
+        this.stats.records--;
+        this.stats.ignored++;
+        entry.count--;
+        entry.records--;
+      },
       hold: () => valid(1),
       skip: (line, reason) => {
         this.stats.skipped++;
@@ -41977,15 +42728,15 @@ function isBlank(text) {
 }
 function displayName(file, root) {
   const base = root ?? process.cwd();
-  const path16 = relative2(base, resolve2(file));
-  if (path16 === "" || path16.startsWith("..") || isAbsolute(path16)) return file;
-  return path16.split(sep3).join("/");
+  const path17 = relative2(base, resolve2(file));
+  if (path17 === "" || path17.startsWith("..") || isAbsolute(path17)) return file;
+  return path17.split(sep3).join("/");
 }
 
 // src/manifests/load.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/manifests/documents.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -42463,10 +43214,10 @@ function sourceNodeAt(root, keys) {
 function makeLocator(loc, written) {
   if (written === void 0) return () => loc;
   const { root, file, lineCounter } = written;
-  return (path16) => {
+  return (path17) => {
     let node = root;
     let found;
-    for (const segment of path16) {
+    for (const segment of path17) {
       const name2 = String(segment);
       const entry = node.entries?.find((candidate) => candidate.key === name2);
       if (entry !== void 0) {
@@ -42817,6 +43568,126 @@ function describeError(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
+// src/manifests/kustomize.ts
+import path8 from "node:path";
+var KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function isKustomizationFile(file) {
+  return KUSTOMIZATION_NAMES.includes(path8.posix.basename(file));
+}
+function readKustomization(file, value) {
+  if (!isRecord(value)) return void 0;
+  const { kind, apiVersion } = value;
+  if (kind !== void 0 && kind !== "Kustomization" && kind !== "Component") return void 0;
+  if (apiVersion !== void 0 && !String(apiVersion).startsWith("kustomize.config.k8s.io/"))
+    return void 0;
+  const namespace = typeof value["namespace"] === "string" && value["namespace"] !== "" ? value["namespace"] : void 0;
+  const entries = ["resources", "bases", "components"].flatMap((field) => {
+    const list2 = value[field];
+    return Array.isArray(list2) ? list2.filter((entry) => typeof entry === "string") : [];
+  });
+  return { file, namespace, entries };
+}
+function readFluxKustomization(object) {
+  if (object.kind !== "Kustomization" || !object.apiVersion.startsWith("kustomize.toolkit.fluxcd.io/"))
+    return void 0;
+  const spec2 = object.value["spec"];
+  if (!isRecord(spec2)) return void 0;
+  const { targetNamespace, path: at2 } = spec2;
+  if (typeof targetNamespace !== "string" || targetNamespace === "") return void 0;
+  if (typeof at2 !== "string" || at2 === "") return void 0;
+  return { file: object.loc.file, namespace: targetNamespace, entries: [at2], flux: true };
+}
+function applyKustomizeNamespaces(loaded, kustomizations) {
+  const placement = placeFiles(loaded.files, kustomizations);
+  const namespacesOf = (file) => [...placement.get(file) ?? [void 0]].sort(byName);
+  return {
+    objects: loaded.objects.flatMap(
+      (object) => namespacesOf(object.loc.file).map((namespace) => placed(object, namespace))
+    ),
+    unanalysed: loaded.unanalysed.flatMap(
+      (policy) => policy.clusterScoped ? [policy] : namespacesOf(policy.file).map((namespace) => namespace ? { ...policy, namespace } : policy)
+    )
+  };
+}
+function placeFiles(files, kustomizations) {
+  const fileSet = new Set(files);
+  const byFolder = /* @__PURE__ */ new Map();
+  for (const name2 of KUSTOMIZATION_NAMES) {
+    for (const kustomization of kustomizations) {
+      const { dir, base } = path8.posix.parse(kustomization.file);
+      if (base === name2 && !byFolder.has(dir)) byFolder.set(dir, kustomization);
+    }
+  }
+  const children = /* @__PURE__ */ new Map();
+  const included = /* @__PURE__ */ new Set();
+  const flux = kustomizations.filter((kustomization) => kustomization.flux);
+  for (const kustomization of [...byFolder.values(), ...flux]) {
+    const dir = kustomization.flux ? "." : path8.posix.dirname(kustomization.file);
+    const own = { files: [], folders: [] };
+    const include = (folder) => {
+      own.folders.push(folder);
+      included.add(folder);
+    };
+    for (const entry of kustomization.entries) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith("/") || /^[^/]+@/.test(entry)) continue;
+      const target2 = path8.posix.normalize(path8.posix.join(dir, entry)).replace(/\/$/, "");
+      const folder = byFolder.get(target2);
+      if (folder !== void 0) include(folder);
+      else if (fileSet.has(target2)) own.files.push(target2);
+      else if (kustomization.flux) {
+        const under = `${target2}/`;
+        own.files.push(...files.filter((file) => file.startsWith(under) && !isKustomizationFile(file)));
+        for (const [folderDir, folder2] of byFolder) if (folderDir.startsWith(under)) included.add(folder2);
+      }
+    }
+    children.set(kustomization, own);
+  }
+  const placement = /* @__PURE__ */ new Map();
+  const walk = (kustomization, outer, path17) => {
+    if (path17.has(kustomization)) return;
+    const namespace = outer ?? kustomization.namespace;
+    const own = children.get(kustomization);
+    for (const file of own.files) {
+      const set = placement.get(file) ?? /* @__PURE__ */ new Set();
+      set.add(namespace);
+      placement.set(file, set);
+    }
+    path17.add(kustomization);
+    for (const folder of own.folders) walk(folder, namespace, path17);
+    path17.delete(kustomization);
+  };
+  for (const kustomization of [...byFolder.values(), ...flux]) {
+    if (!included.has(kustomization)) walk(kustomization, void 0, /* @__PURE__ */ new Set());
+  }
+  for (const [file, namespaces] of placement) {
+    if (namespaces.size === 1 && namespaces.has(void 0)) placement.delete(file);
+  }
+  return placement;
+}
+var copies = /* @__PURE__ */ new WeakMap();
+function placed(object, namespace) {
+  if (namespace === void 0) return object;
+  const isNamespace = object.kind === "Namespace" && object.apiVersion === "v1";
+  if (!isNamespace && policyKindOf(object.apiVersion, object.kind)?.namespaced === false) return object;
+  if (isNamespace ? object.name === namespace : object.namespace === namespace) return object;
+  let known = copies.get(object);
+  if (known === void 0) copies.set(object, known = /* @__PURE__ */ new Map());
+  const copy = known.get(namespace);
+  if (copy !== void 0) return copy;
+  const metadata = isRecord(object.value["metadata"]) ? object.value["metadata"] : {};
+  const made = isNamespace ? { ...object, name: namespace, value: { ...object.value, metadata: { ...metadata, name: namespace } } } : { ...object, namespace, value: { ...object.value, metadata: { ...metadata, namespace } } };
+  known.set(namespace, made);
+  return made;
+}
+function byName(a, b) {
+  const x = a ?? "";
+  const y = b ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 // src/kinds/unanalysed.ts
 var CALICO_KINDS = {
   NetworkPolicy: { product: "Calico", clusterScoped: false },
@@ -42936,7 +43807,7 @@ function collectCandidate(candidate, reading, into) {
     reading.diagnostics.push({
       severity: "warning",
       code: "unsupported-api-version",
-      message: `${kind} with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${read} ${plural(kind)} are${why.length > 0 ? ` (${why.join("; ")})` : ""}`,
+      message: `${kind} with apiVersion ${JSON.stringify(apiVersion)} is not analysed: only ${read} ${plural2(kind)} are${why.length > 0 ? ` (${why.join("; ")})` : ""}`,
       ...locationAt(reading.file, reading.lineCounter, offset)
     });
     return;
@@ -42961,7 +43832,7 @@ function collectCandidate(candidate, reading, into) {
   const object = loadedObject(value, kind, apiVersion, node, reading);
   if (object !== void 0) into.objects.push(object);
 }
-function plural(kind) {
+function plural2(kind) {
   return kind.endsWith("y") ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }
 function noteUnanalysed(value, kind, apiVersion, about, offset, reading, into) {
@@ -43058,12 +43929,13 @@ function withInheritedType(value, inherited) {
     return value;
   return { apiVersion: inherited.apiVersion, kind: inherited.kind, ...value };
 }
+var NOT_KUBERNETES = "not-kubernetes";
 function noteNotKubernetes(shape, offset, reading, into) {
   if (into.notKubernetesReported) return;
   into.notKubernetesReported = true;
   reading.diagnostics.push({
     severity: "info",
-    code: "not-kubernetes",
+    code: NOT_KUBERNETES,
     message: `not a Kubernetes manifest (${shape}, as in a docker-compose or Helm values file); such documents in this file are skipped`,
     ...locationAt(reading.file, reading.lineCounter, offset)
   });
@@ -43089,11 +43961,12 @@ var DEFAULT_LOAD_LIMITS = {
   maxDepth: 200
 };
 async function loadManifests(paths, options = {}) {
-  const root = path8.resolve(options.root ?? process.cwd());
+  const root = path9.resolve(options.root ?? process.cwd());
   const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const result = emptyResult();
   const files = await findManifestFiles(paths, root, result.diagnostics);
   const budget = { left: limits.maxTotalBytes, spent: false };
+  const kustomizations = [];
   for (const file of files) {
     const read = readManifestFile(file, limits, budget);
     result.files.push(file.name);
@@ -43102,12 +43975,30 @@ async function loadManifests(paths, options = {}) {
       continue;
     }
     const parse = () => parseFileText(read.text, file.name, formatOf(file.name), limits);
-    addFileResult(
-      result,
-      options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse) : parse()
-    );
+    const parsed = options.parseCache ? options.parseCache.get(read.text, file.name, limits, parse) : parse();
+    addFileResult(result, parsed);
+    if (parsed.kustomization) kustomizations.push(parsed.kustomization);
   }
+  result.diagnostics = foldNotKubernetes(result.diagnostics);
+  for (const object of result.objects) {
+    const flux = readFluxKustomization(object);
+    if (flux) kustomizations.push(flux);
+  }
+  if (kustomizations.length > 0) Object.assign(result, applyKustomizeNamespaces(result, kustomizations));
   return sortSkippedKinds(result);
+}
+function foldNotKubernetes(diagnostics) {
+  const notes = diagnostics.filter((d) => d.code === NOT_KUBERNETES);
+  if (notes.length < 2) return [...diagnostics];
+  const [first, ...rest] = notes;
+  const named2 = notes.slice(0, 3).map((d) => d.file);
+  const more = notes.length > named2.length ? ` and ${notes.length - named2.length} more` : "";
+  const folded = {
+    ...first,
+    message: `${notes.length} files hold documents that are not Kubernetes manifests (${named2.join(", ")}${more}: mappings without kind and apiVersion, as in Helm values or docker-compose files); they are skipped`
+  };
+  const dropped = new Set(rest);
+  return diagnostics.flatMap((d) => d === first ? [folded] : dropped.has(d) ? [] : [d]);
 }
 var ParseCache = class {
   /** The last file parsed under each name and limits (a side has one file of a name). */
@@ -43205,9 +44096,13 @@ function parseFileText(text, file, format, limits) {
     };
     return { ...collected, diagnostics: [binary] };
   }
+  let kustomization;
+  const isKustomization = isKustomizationFile(file);
   try {
-    for (const document of readDocuments(reading, format, limits))
+    for (const document of readDocuments(reading, format, limits)) {
+      if (isKustomization) kustomization ??= readKustomization(file, document.value);
       collectObjects(document, reading, collected);
+    }
   } catch (error2) {
     if (!(error2 instanceof RangeError)) throw error2;
     reading.diagnostics.push({
@@ -43228,7 +44123,7 @@ function parseFileText(text, file, format, limits) {
       ...locationAt(file, lineCounter, firstTemplate)
     });
   }
-  return { ...collected, diagnostics: reading.diagnostics };
+  return { ...collected, diagnostics: reading.diagnostics, ...kustomization ? { kustomization } : {} };
 }
 function emptyResult() {
   return { objects: [], diagnostics: [], skippedKinds: {}, unanalysed: [], files: [] };
@@ -43432,8 +44327,8 @@ var CONFIG_SCHEMA = {
 // src/config/load.ts
 var validateConfig = new import_ajv2.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
 function loadConfig(file, cwd) {
-  const absolute = path9.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
-  const displayName3 = path9.relative(cwd, absolute) || absolute;
+  const absolute = path10.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
+  const displayName3 = path10.relative(cwd, absolute) || absolute;
   const diagnostics = [];
   const defaults2 = () => ({ config: structuredClone(DEFAULT_CONFIG), diagnostics });
   if (lstatSync2(absolute, { throwIfNoEntry: false }) === void 0) {
@@ -43723,9 +44618,16 @@ var ExternalBlockCache = class {
   byKey = /* @__PURE__ */ new Map();
   nextRangeId = 0;
   blocks(contributions) {
-    const key = contributions.map((c) => `${c.ranges ? this.idOf(c.ranges) : "*"}=${c.ports.toString()}`).join("|");
+    return this.composed(contributions, "", () => externalBlocks(contributions));
+  }
+  /**
+   * What `compute` gives for the contributions and whatever else `also` names (the tiers' rules a composed row cuts
+   * the address space with), once per distinct pair: every pod one cluster policy selects has the same blocks.
+   */
+  composed(contributions, also, compute) {
+    const key = `${also}#${contributions.map((c) => `${c.ranges ? this.idOf(c.ranges) : "*"}=${c.ports.toString()}`).join("|")}`;
     let blocks2 = this.byKey.get(key);
-    if (!blocks2) this.byKey.set(key, blocks2 = externalBlocks(contributions));
+    if (!blocks2) this.byKey.set(key, blocks2 = compute());
     return blocks2;
   }
   /** Compiled peers keep their ranges in one array each: its identity names them. */
@@ -43896,6 +44798,10 @@ var Engine = class {
   peerGroups = /* @__PURE__ */ new Map();
   namespaceGroups = /* @__PURE__ */ new Map();
   peerMembers = /* @__PURE__ */ new Map();
+  /** `selectionKey` per namespace. */
+  selectionKeys = /* @__PURE__ */ new Map();
+  /** Classes of groups per distinct list of tier rules (`tierClasses`). */
+  tierClassCache = /* @__PURE__ */ new Map();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
   externalBlockCache = new ExternalBlockCache();
   /** Which pods address rules match on the model's CNI. */
@@ -43967,7 +44873,6 @@ var Engine = class {
     const side = this.sideOf(direction, subject, other);
     const admitting = [];
     for (const compiled of side.selecting.namespaced) {
-      if (!compiled.networkPolicy) continue;
       for (const rule2 of compiled[direction]) {
         if (rule2.action === "allow" && admits(rule2, side, protocol2, port2))
           admitting.push({ policy: compiled.ref, index: rule2.index, path: rule2.path });
@@ -44028,16 +44933,14 @@ var Engine = class {
   }
   explain(from, to, protocol2, port2) {
     const verdicts = (evaluations, tiered, other) => evaluations.map(({ compiled, rules: rules2 }) => ({
-      policy: policyName(compiled.ref),
-      loc: compiled.ref.location,
-      ...tiered ? { kind: compiled.ref.kind, tier: compiled.tier, priority: compiled.priority } : {},
-      // Namespaced policies of other kinds than NetworkPolicy say which (a CiliumNetworkPolicy).
-      ...!tiered && !compiled.networkPolicy ? { kind: compiled.ref.kind } : {},
+      policy: compiled.ref,
+      ...tiered ? { tier: compiled.tier, priority: compiled.priority } : {},
       rules: rules2.map((rule2) => ({
         index: rule2.compiled.index,
         loc: ruleLocation(compiled, rule2.compiled),
         peerMatches: rule2.peerMatches,
         portMatches: rule2.ports.has(protocol2, port2),
+        ...unresolvedNames(rule2.compiled, rule2.ports.has(protocol2, port2), to),
         ...tiered || rule2.compiled.action !== "allow" ? { action: rule2.compiled.action } : {},
         ...rule2.compiled.name !== void 0 ? { name: rule2.compiled.name } : {},
         ...this.podAddress(rule2.compiled, other)
@@ -44092,10 +44995,8 @@ var Engine = class {
     return [...this.connections()];
   }
   *connections(scope) {
-    const rows = this.groups.map((group2) => ({
-      egress: this.directionRow(group2, "egress"),
-      ingress: this.directionRow(group2, "ingress")
-    }));
+    const rows = [];
+    const rowOf = (group2, direction) => (rows[group2.index] ??= {})[direction] ??= this.directionRow(group2, direction);
     const sorted = [...this.model.workloads].sort(compareWorkloads);
     const rank = new Map(sorted.map((workload, i) => [workload, i]));
     const peers = new Map(
@@ -44116,33 +45017,45 @@ var Engine = class {
           yield { from, to, protocol: protocol2, ports: ranges.map(([lo, hi]) => [lo, hi]) };
       }
     };
-    const candidates = this.destinationCandidates(rows, rank);
+    const candidates = this.destinationCandidates(rowOf, rank, scope);
     const inScope = (workload, ids) => !ids || ids.has(workload.id);
     const anyDestination = !scope || scope.destinations.size > 0;
     for (const source of sorted) {
       const sourceGroup = this.groupOfWorkload.get(source);
-      const egress = rows[sourceGroup.index].egress;
       const everyDestination = inScope(source, scope?.sources);
       if (!everyDestination && !anyDestination) continue;
-      for (const destination of candidates(sourceGroup)) {
+      for (const destination of candidates(sourceGroup, everyDestination)) {
         if (destination === source || !(everyDestination || inScope(destination, scope?.destinations)))
           continue;
         const destinationGroup = this.groupOfWorkload.get(destination);
-        const egressPorts = rowPorts(egress, destinationGroup);
-        if (egressPorts.isEmpty()) continue;
-        const ingress = rows[destinationGroup.index].ingress;
-        yield* connectionsOf(
-          peers.get(source),
-          peers.get(destination),
-          egressPorts.intersection(rowPorts(ingress, sourceGroup))
-        );
+        const egressPorts = rowPorts(rowOf(sourceGroup, "egress"), destinationGroup);
+        const named2 = destination.representative ? this.namedTowards(source, destination) : void 0;
+        if (egressPorts.isEmpty() && !named2) continue;
+        const ingress = rowOf(destinationGroup, "ingress");
+        const ports = egressPorts.intersection(rowPorts(ingress, sourceGroup));
+        if (!named2) {
+          yield* connectionsOf(peers.get(source), peers.get(destination), ports);
+          continue;
+        }
+        for (const protocol2 of PROTOCOL_ORDER) {
+          const ranges = ports.ranges(protocol2);
+          const names = named2.get(protocol2);
+          if (ranges.length === 0 && !names) continue;
+          yield {
+            from: peers.get(source),
+            to: peers.get(destination),
+            protocol: protocol2,
+            ports: ranges.map(([lo, hi]) => [lo, hi]),
+            ...names ? { namedPorts: names } : {}
+          };
+        }
       }
       if (!everyDestination) continue;
-      for (const { cidr, protocol: protocol2, ports } of egress.external())
+      for (const { cidr, protocol: protocol2, ports } of rowOf(sourceGroup, "egress").external())
         yield { from: peers.get(source), to: { cidr }, protocol: protocol2, ports };
     }
     const inbound = sorted.filter((destination) => inScope(destination, scope?.destinations)).flatMap(
-      (destination) => rows[this.groupOfWorkload.get(destination).index].ingress.external().map((block) => ({
+      (destination) => rowOf(this.groupOfWorkload.get(destination), "ingress").external().map((block) => ({
         block,
         destination
       }))
@@ -44162,35 +45075,56 @@ var Engine = class {
   /**
    * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
    * those whose ingress admits it, whichever list is shorter. Both are supersets of the answer, so pairs that
-   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast.
+   * neither side allows are never evaluated, which keeps large, mostly isolated clusters fast. Under a scope, a
+   * source outside it (`everyDestination` false) is paired only with the scope's destinations that may admit it,
+   * and a source inside it with what its egress reaches: inverting every destination's ingress costs as much as the
+   * whole connectivity, which a narrow scope (a fix's verification) must not pay.
    */
-  destinationCandidates(rows, rank) {
-    const reachesEveryPod = (row) => row.compose !== void 0 || !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0;
-    const admitAnyone = this.groups.filter((group2) => reachesEveryPod(rows[group2.index].ingress));
-    const admittedBy = /* @__PURE__ */ new Map();
-    for (const destination of this.groups) {
-      for (const source of rows[destination.index].ingress.byGroup.keys())
-        pushTo(admittedBy, source, destination);
-    }
+  destinationCandidates(rowOf, rank, scope) {
     const byRank = (a, b) => rank.get(a) - rank.get(b);
     const inOrder = (groups) => [...new Set(groups)].flatMap((group2) => group2.members).sort(byRank);
-    const anyone = new Set(admitAnyone);
-    const anyoneInOrder = inOrder(admitAnyone);
-    const admittingExtra = (source) => [...new Set(admittedBy.get(source.index) ?? [])].filter((group2) => !anyone.has(group2));
-    const admitting = (extra) => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank);
     const memberCount = (groups) => groups.reduce((sum, group2) => sum + group2.members.length, 0);
-    const cache = /* @__PURE__ */ new Map();
-    return (source) => {
-      let list2 = cache.get(source);
+    const admittingAmong = (targets) => {
+      const admitAnyone = targets.filter((group2) => rowOf(group2, "ingress").reached() === void 0);
+      const admittedBy = /* @__PURE__ */ new Map();
+      for (const destination of targets) {
+        for (const source of rowOf(destination, "ingress").reached() ?? [])
+          pushTo(admittedBy, source, destination);
+      }
+      const anyone = new Set(admitAnyone);
+      const anyoneInOrder = inOrder(admitAnyone);
+      return (source) => {
+        const extra = [...new Set(admittedBy.get(source.index) ?? [])].filter((group2) => !anyone.has(group2));
+        return {
+          count: anyoneInOrder.length + memberCount(extra),
+          list: () => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank)
+        };
+      };
+    };
+    const admitting = once(() => admittingAmong(this.groups));
+    const admittingInScope = once(
+      () => admittingAmong(
+        this.groups.filter((group2) => group2.members.some((member) => scope?.destinations.has(member.id)))
+      )
+    );
+    const candidates = (source) => {
+      const reachedIndices = rowOf(source, "egress").reached();
+      if (reachedIndices === void 0) return admitting()(source).list();
+      const reached = reachedIndices.map((index) => this.groups[index]);
+      if (scope) return inOrder(reached);
+      const admitted = admitting()(source);
+      return memberCount(reached) < admitted.count ? inOrder(reached) : admitted.list();
+    };
+    const cache = {
+      every: /* @__PURE__ */ new Map(),
+      inScope: /* @__PURE__ */ new Map()
+    };
+    return (source, everyDestination) => {
+      const cached = everyDestination ? cache.every : cache.inScope;
+      let list2 = cached.get(source);
       if (!list2) {
-        const egress = rows[source.index].egress;
-        const extra = admittingExtra(source);
-        if (reachesEveryPod(egress)) list2 = admitting(extra);
-        else {
-          const reached = [...egress.byGroup.keys()].map((index) => this.groups[index]);
-          list2 = memberCount(reached) < anyoneInOrder.length + memberCount(extra) ? inOrder(reached) : admitting(extra);
-        }
-        cache.set(source, list2);
+        list2 = everyDestination ? candidates(source) : admittingInScope()(source).list();
+        cached.set(source, list2);
       }
       return list2;
     };
@@ -44204,46 +45138,125 @@ var Engine = class {
   }
   /**
    * The row of a group that admin or baseline rules or namespaced denies apply to: the tiers composed per other
-   * group, and per segment of the address space cut at every rule's addresses.
+   * group, and per segment of the address space cut at every rule's addresses. Other groups that the same tier
+   * rules match get the same ordered rules (`tierClasses`): those are worked out once per class, and each
+   * composition once per class and namespaced allow, so a cluster policy over every pod costs per class of groups,
+   * not per pair.
    */
   composedRow(group2, direction, namespaced) {
     const selecting = group2.selecting[direction];
     const destinationPorts = (other) => direction === "egress" ? other?.facts.ports : group2.facts.ports;
     const ordered = (rules2, facts, other) => rules2.filter(({ rule: rule2 }) => !rule2.peers || rule2.peers.some((peer2) => peer2.matches(facts))).map(({ rule: rule2, action }) => ({ action, ports: rule2.ports.resolve(destinationPorts(other)) }));
     const denied = (rules2) => rules2.reduce((ports, rule2) => ports.union(rule2.ports), ConnSet.none());
-    const compose = (other) => {
-      const facts = { pod: other.facts };
-      return composeDirection(
-        ordered(selecting.admin, facts, other),
-        {
-          decides: selecting.decides,
-          allow: rowPorts(namespaced, other),
-          deny: denied(ordered(selecting.denies, facts, other))
-        },
-        ordered(selecting.baseline, facts, other)
-      );
-    };
     const allRules = [...selecting.admin, ...selecting.baseline, ...selecting.denies];
+    const byPorts = direction === "egress" && (namespaced.everyPodNamed.length > 0 || allRules.some(({ rule: rule2 }) => rule2.ports.hasNamed));
+    const classes = this.tierClasses(allRules, byPorts);
+    const perClass = /* @__PURE__ */ new Map();
+    const ofClass = (index) => {
+      let entry = perClass.get(index);
+      if (!entry) {
+        const representative = classes.members[index][0];
+        const facts = { pod: representative.facts };
+        const admin = ordered(selecting.admin, facts, representative);
+        const deny = denied(ordered(selecting.denies, facts, representative));
+        const baseline = ordered(selecting.baseline, facts, representative);
+        const byAllow = /* @__PURE__ */ new Map();
+        const compose2 = (allow) => {
+          let ports = byAllow.get(allow);
+          if (!ports) {
+            ports = composeDirection(admin, { decides: selecting.decides, allow, deny }, baseline);
+            byAllow.set(allow, ports);
+          }
+          return ports;
+        };
+        perClass.set(index, entry = { compose: compose2 });
+      }
+      return entry;
+    };
+    const compose = (other) => ofClass(classes.classOf[other.index]).compose(
+      namespacedPorts(namespaced, other, namespaced.byGroup.get(other.index))
+    );
+    const reached = once(() => {
+      const indices = new Set(namespaced.byGroup.keys());
+      let everyClass = true;
+      classes.members.forEach((members, index) => {
+        const representative = members[0];
+        if (ofClass(index).compose(namespacedPorts(namespaced, representative, void 0)).isEmpty())
+          everyClass = false;
+        else for (const member of members) indices.add(member.index);
+      });
+      return everyClass ? void 0 : [...indices];
+    });
     const boundaries = [
       ...namespaced.contributions.flatMap((c) => c.ranges ?? []),
       ...allRules.flatMap(({ rule: rule2 }) => (rule2.peers ?? []).flatMap((peer2) => peer2.ipRanges))
     ];
+    const tiersKey = () => {
+      const tiers = [selecting.admin, selecting.baseline, selecting.denies].map((rules2) => rules2.map(({ rule: rule2 }) => objectId(rule2)).join(",")).join(";");
+      const named2 = direction === "ingress" && allRules.some(({ rule: rule2 }) => rule2.ports.hasNamed);
+      return `${direction}|${selecting.decides}|${tiers}|${named2 ? portsKey(group2.facts.ports) : ""}`;
+    };
     const external = once(
-      () => blocksOf(boundaries, (segment) => {
-        const facts = { address: segment };
-        const allow = namespaced.contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment))).reduce((ports, c) => ports.union(c.ports), ConnSet.none());
-        return composeDirection(
-          ordered(selecting.admin, facts, void 0),
-          {
-            decides: selecting.decides,
-            allow,
-            deny: denied(ordered(selecting.denies, facts, void 0))
-          },
-          ordered(selecting.baseline, facts, void 0)
-        );
-      })
+      () => this.externalBlockCache.composed(
+        namespaced.contributions,
+        tiersKey(),
+        () => blocksOf(boundaries, (segment) => {
+          const facts = { address: segment };
+          const allow = namespaced.contributions.filter((c) => !c.ranges || c.ranges.some((covering) => rangeContains(covering, segment))).reduce((ports, c) => ports.union(c.ports), ConnSet.none());
+          return composeDirection(
+            ordered(selecting.admin, facts, void 0),
+            {
+              decides: selecting.decides,
+              allow,
+              deny: denied(ordered(selecting.denies, facts, void 0))
+            },
+            ordered(selecting.baseline, facts, void 0)
+          );
+        })
+      )
     );
-    return { ...namespaced, compose, external };
+    return { ...namespaced, compose, reached, external };
+  }
+  /**
+   * Other groups as one list of tier rules sees them: two groups of a class are matched by the same rules and, with
+   * `byPorts`, declare the same ports, so every rule orders and resolves alike towards both. Worked out once per
+   * distinct list (most groups share their tenant's), each rule's peers matched as `matchedGroups` does.
+   */
+  tierClasses(rules2, byPorts) {
+    const key = `${byPorts}|${rules2.map(({ rule: rule2 }) => objectId(rule2)).join(",")}`;
+    let classes = this.tierClassCache.get(key);
+    if (classes) return classes;
+    const classOf = new Int32Array(this.groups.length);
+    const seen = new Int32Array(this.groups.length).fill(-1);
+    let count3 = 1;
+    rules2.forEach(({ rule: rule2 }, position) => {
+      if (!rule2.peers) return;
+      const split = /* @__PURE__ */ new Map();
+      for (const peer2 of rule2.peers) {
+        for (const { index } of this.matchedGroups(peer2)) {
+          if (seen[index] === position) continue;
+          seen[index] = position;
+          let to = split.get(classOf[index]);
+          if (to === void 0) split.set(classOf[index], to = count3++);
+          classOf[index] = to;
+        }
+      }
+    });
+    const renumbered = /* @__PURE__ */ new Map();
+    const members = [];
+    for (const group2 of this.groups) {
+      const raw = byPorts ? `${classOf[group2.index]}|${portsKey(group2.facts.ports)}` : `${classOf[group2.index]}`;
+      let index = renumbered.get(raw);
+      if (index === void 0) {
+        renumbered.set(raw, index = members.length);
+        members.push([]);
+      }
+      members[index].push(group2);
+      classOf[group2.index] = index;
+    }
+    classes = { classOf, members };
+    this.tierClassCache.set(key, classes);
+    return classes;
   }
   /** A group's row as its namespaced tier's allows give it (all that NetworkPolicies need). */
   namespacedRow(group2, direction) {
@@ -44252,6 +45265,7 @@ var Engine = class {
       everyPod: ConnSet.none(),
       everyPodNamed: [],
       byGroup: /* @__PURE__ */ new Map(),
+      reached: () => !row.isolated || !row.everyPod.isEmpty() || row.everyPodNamed.length > 0 ? void 0 : [...row.byGroup.keys()],
       contributions: [],
       external: () => []
     };
@@ -44322,6 +45336,46 @@ var Engine = class {
       (group2) => match2 === "pods" ? group2.facts.ips.length > 0 || group2.facts.unpoliced : group2.facts.unpoliced === "node-identity" && group2.facts.ips.length > 0
     );
   }
+  /**
+   * The named ports the source's egress allows towards a representative (issue 17 item 6), by protocol, sorted: its
+   * pods are not in the tree, so which port a name means is only known on the pod, and the connection carries the
+   * name instead of a guessed number. Kept where the representative's ingress admits some port of the protocol (it
+   * may be the one the name means). Undefined when there is none, or the source's egress is not isolated (every port
+   * is allowed anyway).
+   */
+  namedTowards(source, destination) {
+    if (!this.hasNamedPorts()) return void 0;
+    const egress = this.evaluateSide("egress", { workload: source }, { workload: destination });
+    if (!egress.isolated) return void 0;
+    const names = /* @__PURE__ */ new Map();
+    for (const { rules: rules2 } of [...egress.policies, ...egress.tiered]) {
+      for (const { compiled, peerMatches } of rules2) {
+        if (!peerMatches || compiled.action !== "allow") continue;
+        for (const { name: name2, protocol: protocol2 = "TCP" } of compiled.ports.names ?? []) {
+          const set = names.get(protocol2) ?? /* @__PURE__ */ new Set();
+          set.add(name2);
+          names.set(protocol2, set);
+        }
+      }
+    }
+    if (names.size === 0) return void 0;
+    const ingress = this.evaluateSide("ingress", { workload: destination }, { workload: source });
+    const kept = /* @__PURE__ */ new Map();
+    for (const [protocol2, set] of names) {
+      if (ingress.allowed.ranges(protocol2).length > 0) kept.set(protocol2, [...set].sort(compareText));
+    }
+    return kept.size > 0 ? kept : void 0;
+  }
+  namedPortsSeen;
+  /** Whether a rule of any policy names a port: only then may a connection to a representative carry names. */
+  hasNamedPorts() {
+    this.namedPortsSeen ??= [
+      ...[...this.policiesByNamespace.values()].flat(),
+      ...this.clusterPolicies,
+      ...this.clusterwideNamespaced
+    ].some((policy) => [...policy.ingress, ...policy.egress].some((rule2) => rule2.ports.hasNamed));
+    return this.namedPortsSeen;
+  }
   evaluateSide(direction, subject, other) {
     if (!("workload" in subject))
       return { isolated: false, allowed: ConnSet.all(), policies: [], tiered: [] };
@@ -44369,6 +45423,25 @@ var Engine = class {
     return selecting[direction];
   }
   evaluateSelecting(facts) {
+    const key = this.selectionKey(facts.namespace);
+    let byKey = selections.get(facts);
+    if (!byKey) selections.set(facts, byKey = /* @__PURE__ */ new Map());
+    let selecting = byKey.get(key);
+    if (!selecting) byKey.set(key, selecting = this.selectingOf(facts));
+    return selecting;
+  }
+  /** Names the policies that may select a pod of a namespace, and how policy is enforced: equal keys select alike. */
+  selectionKey(namespace) {
+    let key = this.selectionKeys.get(namespace);
+    if (key === void 0) {
+      const ids = (policies) => policies.map(objectId).join(",");
+      const inNamespace = this.policiesByNamespace.get(namespace) ?? [];
+      key = `${this.enforcement}|${ids(inNamespace)}|${ids(this.clusterwideNamespaced)}|${ids(this.clusterPolicies)}`;
+      this.selectionKeys.set(namespace, key);
+    }
+    return key;
+  }
+  selectingOf(facts) {
     const namespaced = [
       ...this.policiesByNamespace.get(facts.namespace) ?? [],
       ...this.clusterwideNamespaced
@@ -44407,15 +45480,8 @@ var Engine = class {
     if (known) return known.facts;
     let facts = this.outsideFacts.get(workload);
     if (!facts) {
-      facts = {
-        namespace: workload.namespace,
-        namespaceLabels: namespaceLabelsOf(this.model, workload.namespace),
-        // Cilium labels every endpoint with its cluster's name, which its selectors may name.
-        labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: this.clusterName },
-        ports: workload.ports,
-        ips: workload.ips.map(addressToRange).filter((range3) => range3 !== void 0),
-        ...unpoliced(workload, this.model.cni)
-      };
+      const namespaceLabels2 = namespaceLabelsOf(this.model, workload.namespace);
+      facts = sharedPodFacts(workload, namespaceLabels2, this.clusterName, this.model.cni);
       this.outsideFacts.set(workload, facts);
     }
     return facts;
@@ -44453,6 +45519,37 @@ function ruleLocation(policy, rule2) {
   return location;
 }
 var ruleLocations = /* @__PURE__ */ new WeakMap();
+function objectId(object) {
+  let id = objectIds.get(object);
+  if (id === void 0) objectIds.set(object, id = nextObjectId++);
+  return id;
+}
+var objectIds = /* @__PURE__ */ new WeakMap();
+var nextObjectId = 0;
+function sharedPodFacts(workload, namespaceLabels2, clusterName, cni) {
+  const known = podFactsCache.get(workload);
+  if (known && known.facts.namespaceLabels === namespaceLabels2 && known.clusterName === clusterName && known.cni === cni)
+    return known.facts;
+  const facts = {
+    namespace: workload.namespace,
+    namespaceLabels: namespaceLabels2,
+    // Cilium labels every endpoint with its cluster's name, which its selectors may name.
+    labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: clusterName },
+    ports: workload.ports,
+    ips: workload.ips.map(addressToRange).filter((range3) => range3 !== void 0),
+    ...unpoliced(workload, cni)
+  };
+  podFactsCache.set(workload, { facts, clusterName, cni });
+  return facts;
+}
+var podFactsCache = /* @__PURE__ */ new WeakMap();
+var selections = /* @__PURE__ */ new WeakMap();
+function portsKey(ports) {
+  let key = portsKeys.get(ports);
+  if (key === void 0) portsKeys.set(ports, key = JSON.stringify(ports));
+  return key;
+}
+var portsKeys = /* @__PURE__ */ new WeakMap();
 var selectionMeanings = /* @__PURE__ */ new WeakMap();
 var TIER_ORDER = { admin: 0, namespaced: 1, baseline: 2 };
 var DEFAULT_ALLOW = { allowed: true, tier: "default" };
@@ -44468,7 +45565,7 @@ function firstRule(policies, direction, action, side, protocol2, port2) {
   return void 0;
 }
 function tierDecision(decision) {
-  const describe2 = (rule2) => ({
+  const describe3 = (rule2) => ({
     policy: rule2.policy.ref,
     priority: rule2.policy.priority,
     index: rule2.rule.index,
@@ -44479,9 +45576,14 @@ function tierDecision(decision) {
   return {
     tier: decision.tier,
     allowed: decision.allowed,
-    ...decision.rule ? { rule: describe2(decision.rule) } : {},
-    ...decision.passedBy ? { passedBy: describe2(decision.passedBy) } : {}
+    ...decision.rule ? { rule: describe3(decision.rule) } : {},
+    ...decision.passedBy ? { passedBy: describe3(decision.passedBy) } : {}
   };
+}
+function unresolvedNames(rule2, matches2, to) {
+  const names = rule2.ports.names;
+  if (matches2 || !names?.length || !("workload" in to) || !to.workload.representative) return {};
+  return { namedPorts: names.map(({ name: name2 }) => name2) };
 }
 function admits(rule2, side, protocol2, port2) {
   return rule2.ports.resolve(side.destinationPorts).has(protocol2, port2) && (!rule2.peers || rule2.peers.some((peer2) => peer2.matches(side.otherFacts)));
@@ -44533,8 +45635,11 @@ function groupKey(workload) {
 }
 function rowPorts(row, other) {
   if (row.compose) return row.compose(other);
+  return namespacedPorts(row, other, row.byGroup.get(other.index));
+}
+function namespacedPorts(row, other, own) {
   if (!row.isolated) return ConnSet.all();
-  let ports = row.everyPod.union(row.byGroup.get(other.index) ?? ConnSet.none());
+  let ports = own ? row.everyPod.union(own) : row.everyPod;
   for (const named2 of row.everyPodNamed) ports = ports.union(named2.resolve(other.facts.ports));
   return ports;
 }
@@ -44662,24 +45767,61 @@ function ruleBlame(change, admitting) {
   const { base, head, direction, subject, other, opened } = change;
   const otherTree = opened ? base.engine : head.engine;
   const allowingTree = opened ? head.engine : base.engine;
-  for (const { policy: ref, index } of admitting) {
-    const policy = policyById(allowingTree, refId(ref));
-    const rule2 = policy?.[direction][index];
-    if (!rule2) continue;
-    const counterpart = policyById(otherTree, refId(ref));
-    if (counterpart && counterpart[direction].some((candidate) => sameRule(candidate, rule2))) continue;
-    if (opened) return policy.locate(rule2.path);
-    return counterpart ? counterpartLocation(counterpart, direction, index) : void 0;
+  for (const { policy: ref, path: path17 } of admitting) {
+    const policy = anyPolicy(allowingTree, ref);
+    const rule2 = policy?.rule(direction, path17);
+    if (!policy || !rule2) continue;
+    const counterpart = anyPolicy(otherTree, ref);
+    if (counterpart?.hasRule(direction, rule2.meaning)) continue;
+    if (opened) return policy.locate(path17);
+    return counterpart?.locate(path17);
   }
   for (const { policy: ref } of admitting) {
-    const atHead = policyById(head.engine, refId(ref));
-    if (atHead && changedSelection(base.engine, atHead)) return atHead.locate(["spec", "podSelector"]);
+    const atHead = anyPolicy(head.engine, ref);
+    if (atHead && atHead.changedSelection(base.engine)) return atHead.selectorLocation;
   }
   return movedBy(subject, base.engine, head.engine) ?? movedBy(other, base.engine, head.engine);
 }
-function counterpartLocation(policy, direction, index) {
-  const rule2 = policy[direction][index];
-  return rule2 ? policy.locate(rule2.path) : policy.locate(["spec", direction]);
+function anyPolicy(engine, ref) {
+  if (ref.kind === "NetworkPolicy") {
+    const policy2 = policyById(engine, refId(ref));
+    if (!policy2) return void 0;
+    const byPath2 = (direction, path17) => policy2[direction].find((rule2) => samePath(rule2.path, path17));
+    return {
+      rule: (direction, path17) => {
+        const rule2 = byPath2(direction, path17);
+        return rule2 ? { meaning: ruleMeaning(rule2) } : void 0;
+      },
+      hasRule: (direction, meaning2) => policy2[direction].some((rule2) => ruleMeaning(rule2) === meaning2),
+      locate: (path17) => policy2.locate(path17),
+      changedSelection: (base) => changedSelection(base, policy2),
+      selectorLocation: policy2.locate(["spec", "podSelector"])
+    };
+  }
+  const policy = tieredPolicyByRef(engine, ref);
+  if (!policy) return void 0;
+  return {
+    rule: (direction, path17) => {
+      const rule2 = policy[direction].find((candidate) => samePath(candidate.path, path17));
+      return rule2 ? { meaning: tieredRuleMeaning(rule2) } : void 0;
+    },
+    hasRule: (direction, meaning2) => policy[direction].some((rule2) => tieredRuleMeaning(rule2) === meaning2),
+    locate: (path17) => policy.locate(path17),
+    changedSelection: (base) => {
+      const before = tieredPolicyByRef(base, ref);
+      return !before || JSON.stringify([before.subject, before.defaultDeny]) !== JSON.stringify([policy.subject, policy.defaultDeny]);
+    },
+    selectorLocation: policy.ref.location
+  };
+}
+function samePath(a, b) {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+function tieredRuleMeaning(rule2) {
+  return JSON.stringify(
+    [rule2.action, rule2.peers, rule2.ports, rule2.services],
+    (key, value) => key === "path" ? void 0 : value
+  );
 }
 function movedBy(pair, base, head) {
   if (!pair) return void 0;
@@ -44702,9 +45844,6 @@ var policiesById = /* @__PURE__ */ new WeakMap();
 function changedSelection(base, policy) {
   const before = policyById(base, policy.id);
   return !before || JSON.stringify([before.podSelector, before.types]) !== JSON.stringify([policy.podSelector, policy.types]);
-}
-function sameRule(a, b) {
-  return ruleMeaning(a) === ruleMeaning(b);
 }
 function ruleMeaning(rule2) {
   let meaning2 = meanings.get(rule2);
@@ -44740,7 +45879,7 @@ function describeDenial(explanation, fromLabel, toLabel) {
       location ??= decided.loc;
       continue;
     }
-    const deny = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.action === "deny" && rule2.peerMatches && rule2.portMatches);
+    const deny = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r }))).find(({ rule: rule2 }) => rule2.action === "deny" && rule2.peerMatches && rule2.portMatches);
     if (deny) {
       parts.push(
         `${subject} is denied by ${deny.policy} ${ruleLabel2(side.direction, deny.rule)} (${at(deny.rule.loc)})`
@@ -44748,17 +45887,19 @@ function describeDenial(explanation, fromLabel, toLabel) {
       location ??= deny.rule.loc;
       continue;
     }
-    const policies = side.policies.length > 0 ? side.policies.map((p) => `${p.policy} (${at(p.loc)})`).join(", ") : "Cilium's policyEnforcementMode: always";
+    const policies = side.policies.length > 0 ? side.policies.map((p) => `${policyName(p.policy)} (${at(p.policy.location)})`).join(", ") : "Cilium's policyEnforcementMode: always";
     const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
     let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
-    const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
-    const byAddress = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: p.policy, rule: r }))).find(({ rule: rule2 }) => rule2.portMatches && rule2.podAddress && !rule2.podAddress.matched);
-    if (nearMiss)
+    const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
+    const byAddress = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r }))).find(({ rule: rule2 }) => rule2.portMatches && rule2.podAddress && !rule2.podAddress.matched);
+    if (nearMiss?.rule.namedPorts)
+      sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer and allows named port ${nearMiss.rule.namedPorts.join(", ")}, resolved on the pod, which this repository does not hold: whether it is this port is not known here)`;
+    else if (nearMiss)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
     else if (byAddress?.rule.podAddress)
       sentence += ` (${byAddress.policy} ${ruleLabel2(side.direction, byAddress.rule)} at ${at(byAddress.rule.loc)} names ${byAddress.rule.podAddress.cidr}, which covers the pod's stated address ${byAddress.rule.podAddress.address}, but on Cilium a CIDR rule or ipBlock matches no pod)`;
     parts.push(sentence);
-    location ??= nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.loc;
+    location ??= nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.policy.location;
   }
   return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
 }
@@ -44811,7 +45952,7 @@ function comparePeers(a, b) {
   if (aIsBlock || bIsBlock) return aIsBlock ? -1 : 1;
   return compareWorkloads(a, b);
 }
-function samePath(a, b) {
+function samePath2(a, b) {
   return comparePeers(a.from, b.from) === 0 && comparePeers(a.to, b.to) === 0;
 }
 function sameCountedPath(a, b) {
@@ -44901,9 +46042,9 @@ function workloadLocation(ends) {
 function sideOf(engine) {
   return { engine, workloads: new Map(engine.model.workloads.map((w) => [w.id, w])) };
 }
-function judged(change, sides, judge) {
+function judged(change, sides, judge2) {
   const head = endsOf(change, sides.head);
-  if (!head) return [change];
+  if (!head || change.ports.length === 0) return [change];
   const base = endsOf(change, sides.base);
   const ends = base ? { head, base } : { head };
   const cuts = /* @__PURE__ */ new Set();
@@ -44918,7 +46059,7 @@ function judged(change, sides, judge) {
   }
   const pieces = /* @__PURE__ */ new Map();
   for (const range3 of cutRanges(change.ports, cuts)) {
-    const annotations = judge(ends, range3[0]);
+    const annotations = judge2(ends, range3[0]);
     const key = JSON.stringify([
       annotations.risk,
       annotations.location,
@@ -45066,9 +46207,14 @@ function changedScope(base, head) {
   return scope;
 }
 function podFacts(engine, workload) {
-  const namespaceLabels2 = sortedEntries(namespaceLabelsOf(engine.model, workload.namespace));
-  return `${groupKey(workload)}\0${JSON.stringify(namespaceLabels2)}`;
+  return `${groupKey(workload)}\0${labelsText(namespaceLabelsOf(engine.model, workload.namespace))}`;
 }
+function labelsText(labels) {
+  let text = labelTexts.get(labels);
+  if (text === void 0) labelTexts.set(labels, text = JSON.stringify(sortedEntries(labels)));
+  return text;
+}
+var labelTexts = /* @__PURE__ */ new WeakMap();
 
 // src/diff/connectivity.ts
 function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngine, headEngine), deadline) {
@@ -45082,20 +46228,37 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
     return base.workloadIds.has(key) && head.workloadIds.has(key);
   });
   const compare2 = (before2, after2) => {
-    if (before2 && after2 && samePorts(before2.ports, after2.ports)) return;
+    if (before2 && after2 && samePorts(before2.ports, after2.ports) && (before2.namedPorts ?? []).join() === (after2.namedPorts ?? []).join())
+      return;
     const { from, to, protocol: protocol2 } = after2 ?? before2;
     const beforePorts = portsOf(protocol2, before2);
     const afterPorts = portsOf(protocol2, after2);
     if (existsOnBothSides(from) && existsOnBothSides(to)) {
-      pushChange(result.opened, from, to, protocol2, afterPorts.subtract(beforePorts));
-      pushChange(result.closed, from, to, protocol2, beforePorts.subtract(afterPorts));
+      pushChange(
+        result.opened,
+        from,
+        to,
+        protocol2,
+        afterPorts.subtract(beforePorts),
+        namesOnlyIn(after2, before2)
+      );
+      pushChange(
+        result.closed,
+        from,
+        to,
+        protocol2,
+        beforePorts.subtract(afterPorts),
+        namesOnlyIn(before2, after2)
+      );
     } else {
+      const connection = after2 ?? before2;
       pushChange(
         after2 ? result.newConnections : result.goneConnections,
         from,
         to,
         protocol2,
-        after2 ? afterPorts : beforePorts
+        after2 ? afterPorts : beforePorts,
+        connection.namedPorts ?? []
       );
     }
   };
@@ -45136,10 +46299,20 @@ function idToPeer(id) {
 function portsOf(protocol2, connection) {
   return connection ? ConnSet.of(protocol2, connection.ports) : ConnSet.none();
 }
-function pushChange(into, from, to, protocol2, ports) {
+function namesOnlyIn(connection, other) {
+  const others = new Set(other?.namedPorts ?? []);
+  return (connection?.namedPorts ?? []).filter((name2) => !others.has(name2));
+}
+function pushChange(into, from, to, protocol2, ports, namedPorts2 = []) {
   const ranges = ports.ranges(protocol2);
-  if (ranges.length > 0)
-    into.push({ from, to, protocol: protocol2, ports: ranges.map((r) => [r[0], r[1]]) });
+  if (ranges.length > 0 || namedPorts2.length > 0)
+    into.push({
+      from,
+      to,
+      protocol: protocol2,
+      ports: ranges.map((r) => [r[0], r[1]]),
+      ...namedPorts2.length > 0 ? { namedPorts: [...namedPorts2] } : {}
+    });
 }
 function* betweenWorkloads(connections, external) {
   for (const connection of connections) {
@@ -45265,6 +46438,76 @@ function emptyDiff() {
   };
 }
 
+// src/replay/attribution.ts
+function attributionMismatch(base, recorded, protocol2, port2) {
+  const { direction } = recorded;
+  const [subject, other] = direction === "egress" ? [base.from, base.to] : [base.to, base.from];
+  const decision = base.engine.decision(direction, subject, other, protocol2, port2);
+  const allowed = decision.action !== "deny";
+  if (allowed === (recorded.action === "allow")) {
+    const named2 = (ref) => recorded.policies.some((policy) => samePolicy(policy, ref));
+    if (decision.policy && decision.index !== void 0 && named2(decision.policy)) return void 0;
+    if (decision.tier === "namespaced") {
+      const side = base.engine.explain(base.from, base.to, protocol2, port2)[direction];
+      const deciding = side.policies.filter(
+        (policy) => policy.rules.some(
+          (rule2) => rule2.peerMatches && rule2.portMatches && rule2.action === "deny" === (recorded.action === "deny")
+        )
+      );
+      if (deciding.some((policy) => named2(policy.policy))) return void 0;
+    }
+  }
+  return {
+    model: decision,
+    text: `Hubble recorded ${describeAttribution(recorded)}; at base the manifests say ${describeModelDecision(decision)}`
+  };
+}
+function samePolicy(recorded, ref) {
+  return recorded.name === ref.name && recorded.namespace === ref.namespace && (recorded.kind === void 0 || recorded.kind === ref.kind);
+}
+function describeAttribution(recorded) {
+  const policies = recorded.policies.map((policy) => `${policy.kind ? `${policy.kind} ` : ""}${policyName(policy)}`).join(", ");
+  const match2 = recorded.match ? ` (match ${recorded.match})` : "";
+  return `${recorded.direction} ${recorded.action === "allow" ? "allowed" : "denied"} by ${policies}${match2}`;
+}
+function describeModelDecision(decision) {
+  const { direction, policy, index, location } = decision;
+  const verdict = decision.action === "deny" ? "denied" : "allowed";
+  const at2 = location ?? policy?.location;
+  const where = at2 ? ` (${at2.file}:${at2.line})` : "";
+  if (!policy) {
+    if (decision.action !== "deny") return `${direction} allowed: no policy isolates it`;
+    return `${direction} denied with no policy deciding (Cilium's policyEnforcementMode: always)`;
+  }
+  const named2 = `${policy.kind} ${policyName(policy)}`;
+  if (index === void 0)
+    return decision.action === "deny" ? `${direction} denied: ${named2} isolates it and none of its rules allows it${where}` : `${direction} allowed: ${named2} applies without isolating it${where}`;
+  const list2 = decision.tier === "namespaced" && decision.action === "deny" ? `${direction}Deny` : direction;
+  return `${direction} ${verdict} by ${named2} ${list2}[${index}]${where}`;
+}
+var MAX_MISMATCH_DIAGNOSTICS = 20;
+function mismatchDiagnostics(mismatches) {
+  const diagnostics = mismatches.slice(0, MAX_MISMATCH_DIAGNOSTICS).map((mismatch) => {
+    const at2 = mismatch.model.location ?? mismatch.model.policy?.location;
+    return {
+      severity: "warning",
+      code: "model-cluster-mismatch",
+      message: `the model and the cluster differ on ${mismatch.label}: ${mismatch.text}`,
+      ...at2 ? { file: at2.file, line: at2.line } : {},
+      side: "base"
+    };
+  });
+  const more = mismatches.length - MAX_MISMATCH_DIAGNOSTICS;
+  if (more > 0)
+    diagnostics.push({
+      severity: "warning",
+      code: "model-cluster-mismatch",
+      message: `the model and the cluster differ on ${more} more recorded flow ${noun(more, "direction")} (JSON flows.modelClusterMismatches lists them all)`,
+      side: "base"
+    });
+  return diagnostics;
+}
+
 // src/replay/replay.ts
 function replayFlows(flows, base, head, deadline) {
   const outcome = {
@@ -45278,12 +46521,14 @@ function replayFlows(flows, base, head, deadline) {
   };
   let step = 0;
   const auditMode = inPolicyAuditMode(head.engine.model);
+  const mismatches = [];
   for (const flow of flows) {
     if (++step % DEADLINE_EVERY2 === 0) checkDeadline(deadline, REPLAY_STAGE);
     if (flow.verdict === "dropped-other") {
       outcome.otherDrops += flow.count;
       continue;
     }
+    if (flow.attribution) mismatches.push(...compareWithCluster(base, flow));
     const from = head.match(flow.from);
     const to = head.match(flow.to);
     const unmatched = "unmatched" in from ? from.unmatched : "unmatched" in to ? to.unmatched : void 0;
@@ -45301,7 +46546,8 @@ function replayFlows(flows, base, head, deadline) {
     }
     if (allowedAtHead) continue;
     const audited = flow.verdict === "audit" || auditMode;
-    if (!audited && !allowedAtBase(base, flow)) {
+    const baseAllows = allowedAtBase(base, flow);
+    if (!audited && !baseAllows) {
       outcome.deniedAtBase++;
       continue;
     }
@@ -45318,9 +46564,13 @@ function replayFlows(flows, base, head, deadline) {
       ...replayed(flow, from, to),
       explanation: denial.text,
       ...denial.location ? { location: denial.location } : {},
-      ...decided ? { decidedBy: decided } : {}
+      ...decided ? { decidedBy: decided } : {},
+      ...flow.attribution ? { recordedBy: flow.attribution } : {},
+      // An audited flow base allows: this change is what enforcement would cut it by.
+      ...audited && baseAllows ? { introduced: true } : {}
     });
   }
+  if (mismatches.length > 0) outcome.modelClusterMismatches = mismatches.sort(compareFlows);
   outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.wouldBreakWhenEnforced.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.newlyAllowed.sort(compareFlows);
@@ -45329,6 +46579,24 @@ function replayFlows(flows, base, head, deadline) {
 }
 var DEADLINE_EVERY2 = 4096;
 var REPLAY_STAGE = "replaying the flows";
+function compareWithCluster(base, flow) {
+  const ends = baseEnds(base, flow);
+  if (!ends) return [];
+  const mismatches = [];
+  for (const recorded of flow.attribution ?? []) {
+    const mismatch = attributionMismatch(ends, recorded, flow.protocol, flow.port);
+    if (!mismatch) continue;
+    const from = base.match(flow.from);
+    const to = base.match(flow.to);
+    mismatches.push({
+      ...replayed(flow, from, to),
+      recorded,
+      model: mismatch.model,
+      explanation: mismatch.text
+    });
+  }
+  return mismatches;
+}
 function allowedAtBase(base, flow) {
   const ends = baseEnds(base, flow);
   return !ends || ends.engine.isAllowed(ends.from, ends.to, flow.protocol, flow.port);
@@ -45410,10 +46678,10 @@ function createFlowMatcher(model, options = {}) {
     const { labels, workload: named2 } = endpoint;
     let candidates = labels ? inNamespace.filter((w) => Object.keys(w.labels).length > 0 && isSubset(w.labels, labels)) : inNamespace;
     if (named2) {
-      const byName = candidates.filter(
+      const byName2 = candidates.filter(
         (w) => w.name === named2.name && (!named2.kind || w.kind === named2.kind)
       );
-      if (byName.length > 0) candidates = byName;
+      if (byName2.length > 0) candidates = byName2;
       else if (!labels) return { unmatched: `no workload ${workloadName(named2)} in namespace ${namespace}` };
     }
     if (candidates.length === 0) {
@@ -45612,9 +46880,9 @@ function representativesOf(model) {
     if (!unknownMembers && namespacesKnown(model)) return;
     const labels = membersLabels(namespaceSelector, keys.namespaces);
     if (!labels) return;
-    const canonical = selectorText(canonicalSelector(namespaceSelector));
-    const namespace = unnamedNamespaces.get(canonical) ?? unnamedNamespace(namespaceSelector);
-    unnamedNamespaces.set(canonical, namespace);
+    const canonical2 = selectorText(canonicalSelector(namespaceSelector));
+    const namespace = unnamedNamespaces.get(canonical2) ?? unnamedNamespace(namespaceSelector);
+    unnamedNamespaces.set(canonical2, namespace);
     const where = isEmptySelector(namespaceSelector) ? "in any namespace" : `in namespaces ${selectorText(namespaceSelector)}`;
     add(
       namespace,
@@ -45759,7 +47027,7 @@ function selectorText(selector2) {
 
 // src/fix/attach.ts
 import { readFileSync as readFileSync4 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/replay/observed.ts
 function observedFlows(flows, match2, head) {
@@ -45798,6 +47066,9 @@ function observedFlows(flows, match2, head) {
 function flowKey(from, to, protocol2, port2) {
   return JSON.stringify([from, to, protocol2, port2]);
 }
+
+// src/fix/suggest.ts
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -47013,11 +48284,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path10 = {
+var path11 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep4 = defaultPlatform === "win32" ? path10.win32.sep : path10.posix.sep;
+var sep4 = defaultPlatform === "win32" ? path11.win32.sep : path11.posix.sep;
 minimatch.sep = sep4;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -47830,7 +49101,8 @@ function runLint(input, config, rules2 = rules) {
     diagnostics: [
       ...input.diagnostics.filter((diagnostic) => !consumers.some((consumes) => consumes(diagnostic))),
       ...diagnostics
-    ]
+    ],
+    raised: diagnostics
   };
 }
 function resolveTarget(descriptor, policies) {
@@ -47962,6 +49234,86 @@ function addRule(text, target2, direction, rule2) {
   }
   return { error: `could not add a rule to spec.${direction} of ${target2.namespace}/${target2.name}` };
 }
+function addPolicy(text, anchor, policy) {
+  const found = findPolicyDocument(text, anchor);
+  if ("error" in found) return found;
+  const range3 = found.document.contents?.range;
+  if (!range3 || DIRECTIVE.test(text)) return { error: "the policy is not a block document of its own" };
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const lineEnd = text.indexOf("\n", Math.max(range3[1] - 1, 0));
+  const offset = lineEnd === -1 ? text.length : lineEnd + 1;
+  const documentYaml = (0, import_yaml7.stringify)(policy).trimEnd();
+  const patched = insertAt(text, offset, ["---", ...documentYaml.split("\n")], newline);
+  const documents = parsedDocuments(patched);
+  const added = documents[found.index + 1];
+  const anchorAgain = documents[found.index];
+  if (!added || !anchorAgain || added.errors.length > 0 || !isDeepStrictEqual(plainValue(added), policy) || !isDeepStrictEqual(plainValue(anchorAgain), plainValue(found.document))) {
+    return { error: `could not add a policy after ${anchor.namespace}/${anchor.name}` };
+  }
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length - (before.endsWith("\n") ? 1 : 0);
+  const replaced = text.slice(text.lastIndexOf("\n", offset - 2) + 1, offset).replace(/\r?\n$/, "");
+  return {
+    text: patched,
+    policyText: documentYaml,
+    change: { line, endLine: line, replacement: [replaced, "---", documentYaml].join("\n") }
+  };
+}
+function editScalar(text, target2, edit) {
+  const found = findPolicyDocument(text, target2);
+  if ("error" in found) return found;
+  const node = scalarNode(found.document, edit);
+  if (!node?.range) return { error: `no ${edit.path.join(".")} in ${target2.namespace}/${target2.name}` };
+  const written = scalarText(node.type, edit.value);
+  if (written === void 0)
+    return { error: "the value is written in a style that cannot be edited in place" };
+  const patched = text.slice(0, node.range[0]) + written + text.slice(node.range[1]);
+  const expected = structuredClone(plainValue(found.document));
+  if (!expected || !setPlain(expected, edit)) return { error: "the edit does not apply" };
+  const again = findPolicyDocument(patched, { ...target2, line: void 0 }, found.index);
+  if (!("document" in again) || !isDeepStrictEqual(plainValue(again.document), expected)) {
+    return { error: `could not edit ${edit.path.join(".")} of ${target2.namespace}/${target2.name}` };
+  }
+  return { text: patched, policyText: documentText(patched, again.document) };
+}
+function scalarNode(document, edit) {
+  if (!edit.key) {
+    const node = document.getIn(edit.path, true);
+    return (0, import_yaml7.isScalar)(node) ? node : void 0;
+  }
+  const parent = document.getIn(edit.path.slice(0, -1), true);
+  if (!(0, import_yaml7.isMap)(parent)) return void 0;
+  const last = edit.path[edit.path.length - 1];
+  const pair = parent.items.find((item) => (0, import_yaml7.isPair)(item) && (0, import_yaml7.isScalar)(item.key) && item.key.value === last);
+  return pair && (0, import_yaml7.isScalar)(pair.key) ? pair.key : void 0;
+}
+function scalarText(type, value) {
+  if (typeof value === "number") return type === "PLAIN" ? String(value) : void 0;
+  if (type === "QUOTE_DOUBLE") return JSON.stringify(value);
+  if (type === "QUOTE_SINGLE") return `'${value.replace(/'/g, "''")}'`;
+  if (type !== "PLAIN") return void 0;
+  return /^[A-Za-z][-A-Za-z0-9_./]*$/.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value) ? value : JSON.stringify(value);
+}
+function setPlain(value, edit) {
+  let parent = value;
+  for (const segment of edit.path.slice(0, -1)) {
+    parent = parent?.[segment];
+    if (typeof parent !== "object" || parent === null) return false;
+  }
+  const last = edit.path[edit.path.length - 1];
+  if (last === void 0) return false;
+  const map = parent;
+  if (!(last in map)) return false;
+  if (!edit.key) {
+    map[last] = edit.value;
+    return true;
+  }
+  if (typeof edit.value !== "string" || edit.value in map) return false;
+  const entries = Object.entries(map).map(([k, v]) => [k === String(last) ? edit.value : k, v]);
+  for (const key of Object.keys(map)) delete map[key];
+  for (const [k, v] of entries) map[k] = v;
+  return true;
+}
 function checkInsertion(text, patched, document, target2, direction) {
   const range3 = document.contents?.range;
   if (!range3 || DIRECTIVE.test(text)) return void 0;
@@ -47969,7 +49321,7 @@ function checkInsertion(text, patched, document, target2, direction) {
   const documents = readPlainBlockYaml(policyText, DEFAULT_LOAD_LIMITS);
   if (documents?.length !== 1) return void 0;
   const value = documents[0]?.value;
-  if (!isRecord(value) || !isTargetValue(value, target2)) return { policyText, rules: void 0 };
+  if (!isRecord2(value) || !isTargetValue(value, target2)) return { policyText, rules: void 0 };
   return { policyText, rules: ruleListOf(value, direction) };
 }
 var DIRECTIVE = /^%/m;
@@ -47984,7 +49336,8 @@ function findPolicyDocument(text, target2, index) {
   const chosen = candidates.find(
     ({ document }) => lineOffset !== void 0 && document.range[0] <= lineOffset && lineOffset < document.range[2]
   ) ?? candidates[0];
-  if (!chosen) return { error: `no NetworkPolicy ${target2.namespace}/${target2.name} in the file` };
+  if (!chosen)
+    return { error: `no ${target2.kind ?? "NetworkPolicy"} ${target2.namespace}/${target2.name} in the file` };
   if (chosen.document.errors.length > 0) {
     return { error: `the policy's document does not parse: ${chosen.document.errors[0]?.message ?? ""}` };
   }
@@ -48007,7 +49360,7 @@ function isTarget(document, target2) {
   return value !== void 0 && isTargetValue(value, target2);
 }
 function isTargetValue(value, target2) {
-  if (value.kind !== "NetworkPolicy" || !isRecord(value.metadata)) return false;
+  if (value.kind !== (target2.kind ?? "NetworkPolicy") || !isRecord2(value.metadata)) return false;
   const { name: name2, namespace } = value.metadata;
   return name2 === target2.name && (namespace ?? target2.defaultNamespace) === target2.namespace;
 }
@@ -48016,7 +49369,7 @@ function ruleList(document, direction) {
 }
 function ruleListOf(value, direction) {
   const spec2 = value?.spec;
-  const list2 = isRecord(spec2) ? spec2[direction] : void 0;
+  const list2 = isRecord2(spec2) ? spec2[direction] : void 0;
   return Array.isArray(list2) ? list2 : [];
 }
 function plainValue(document) {
@@ -48027,7 +49380,7 @@ function plainValue(document) {
   } catch {
     value = void 0;
   }
-  const plain = isRecord(value) ? value : void 0;
+  const plain = isRecord2(value) ? value : void 0;
   plainValues.set(document, plain);
   return plain;
 }
@@ -48086,7 +49439,7 @@ function offsetOfLine(text, line) {
   }
   return offset;
 }
-function isRecord(value) {
+function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function changedLines(before, after) {
@@ -48127,6 +49480,12 @@ var CHURNING_LABELS = /* @__PURE__ */ new Set([
   "job-name",
   "batch.kubernetes.io/job-name"
 ]);
+function isCilium(policy) {
+  return "tiered" in policy;
+}
+function isPureDeny(policy) {
+  return policy.ingress.length === 0 && policy.egress.length === 0;
+}
 function suggestFlowFix(context, from, to, protocol2, port2) {
   const explanation = context.engine.explain(from, to, protocol2, port2);
   if (explanation.allowed) return { none: true };
@@ -48139,16 +49498,25 @@ function suggestFlowFix(context, from, to, protocol2, port2) {
   ]) {
     if (explanation[direction].allowed || !("workload" in subject)) continue;
     const policy = narrowestPolicy(context.engine, subject.workload, direction);
-    if (!policy) continue;
+    if (!policy) {
+      const cilium = ciliumIsolating(context, direction, subject, other, protocol2, port2);
+      if (cilium) requests.push(ciliumRequest(context, cilium, direction, other, protocol2, port2));
+      continue;
+    }
     const destination = direction === "egress" ? other : subject;
-    requests.push({
-      policy,
-      direction,
-      rule: {
-        [direction === "egress" ? "to" : "from"]: [peerFor(policy.namespace, other)],
-        ports: [portFor(policy, direction, destination, { protocol: protocol2, port: port2 })]
-      }
-    });
+    const rule2 = {
+      [direction === "egress" ? "to" : "from"]: [peerFor(policy.namespace, other)],
+      ports: [portFor(policy, direction, destination, { protocol: protocol2, port: port2 })]
+    };
+    requests.push(
+      isPureDeny(policy) ? besideDeny(
+        context,
+        policy,
+        direction,
+        rule2,
+        `allow-${direction}-${direction === "egress" ? "to" : "from"}-${endName(other)}`
+      ) : { policy, direction, rule: rule2 }
+    );
   }
   return offer(
     context,
@@ -48156,6 +49524,74 @@ function suggestFlowFix(context, from, to, protocol2, port2) {
     flowScope(context, from, to),
     (engine) => engine.isAllowed(from, to, protocol2, port2)
   );
+}
+var CILIUM_KINDS2 = /* @__PURE__ */ new Set(["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]);
+var CILIUM_NAMESPACE_LABEL = "k8s:io.kubernetes.pod.namespace";
+function ciliumIsolating(context, direction, subject, other, protocol2, port2) {
+  const decision = context.engine.decision(direction, subject, other, protocol2, port2);
+  const ref = decision.policy;
+  if (decision.tier !== "namespaced" || decision.action !== "deny" || decision.index !== void 0)
+    return void 0;
+  if (!ref || !CILIUM_KINDS2.has(ref.kind)) return void 0;
+  return ciliumTarget(context, ref);
+}
+function ciliumTarget(context, ref) {
+  const key = policyKey(ref);
+  const tiered = (context.model.tieredPolicies ?? []).filter((policy) => policyKey(policy.ref) === key);
+  const [first] = tiered;
+  if (!first || tiered.some((policy) => [...policy.ingress, ...policy.egress].some((r) => r.path[0] !== "spec")))
+    return void 0;
+  const rules2 = tiered.flatMap((policy) => [...policy.ingress, ...policy.egress]);
+  return {
+    kind: ref.kind,
+    ref,
+    id: ref.namespace === void 0 ? ref.name : `${ref.namespace}/${ref.name}`,
+    namespace: ref.namespace,
+    name: ref.name,
+    namespaceDeclared: ref.namespace !== void 0,
+    loc: ref.location,
+    tiered,
+    pure: rules2.length > 0 && rules2.every((rule2) => rule2.empty === true)
+  };
+}
+function ciliumRequest(context, target2, direction, other, protocol2, port2) {
+  const dns = direction === "egress" && port2 === 53 && isDnsEnd(context, other);
+  const peerKey3 = direction === "egress" ? "to" : "from";
+  const ports = dns ? [{ ports: [{ port: "53", protocol: "ANY" }], rules: { dns: [{ matchPattern: "*" }] } }] : [{ ports: [{ port: String(port2), protocol: protocol2 }] }];
+  let peer2;
+  if ("ip" in other) {
+    const family = parseAddress(other.ip)?.family ?? 4;
+    peer2 = { [`${peerKey3}CIDR`]: [`${other.ip}/${family === 6 ? 128 : 32}`] };
+  } else {
+    const { workload } = other;
+    const labels = dns ? dnsPodLabels(context, workload) : stableLabels(workload.labels);
+    const sameNamespace = target2.namespace !== void 0 && workload.namespace === target2.namespace;
+    peer2 = {
+      [`${peerKey3}Endpoints`]: [
+        {
+          matchLabels: {
+            ...sameNamespace ? {} : { [CILIUM_NAMESPACE_LABEL]: workload.namespace },
+            ...labels
+          }
+        }
+      ]
+    };
+  }
+  const rule2 = { ...peer2, toPorts: ports };
+  if (!target2.pure) return { policy: target2, direction, rule: rule2 };
+  const name2 = dns ? "allow-dns" : `allow-${direction}-${direction === "egress" ? "to" : "from"}-${endName(other)}`;
+  return besideDeny(context, target2, direction, rule2, name2, endpointSelectorOf(target2));
+}
+function isDnsEnd(context, endpoint) {
+  return "workload" in endpoint && isDeclaredDnsPod(context.model, context.config, endpoint.workload);
+}
+function dnsPodLabels(context, workload) {
+  const { matchLabels: matchLabels2, matchExpressions } = context.config.dns.podSelector;
+  return matchLabels2 && !matchExpressions?.length ? { ...matchLabels2 } : stableLabels(workload.labels);
+}
+function endpointSelectorOf(target2) {
+  const [first] = target2.tiered;
+  return first ? plainSelector(first.subject.podSelector) : {};
 }
 function fixAllows(context, fix, from, to, protocol2, port2) {
   const patched = patchedPolicies(context, fix);
@@ -48166,20 +49602,53 @@ function fixAllows(context, fix, from, to, protocol2, port2) {
     port2
   );
 }
+function reusingOffered(context, fix, offered, from, to, protocol2, port2) {
+  const { alsoNeeded, ...first } = fix;
+  const own = alsoNeeded ? [first, alsoNeeded] : [first];
+  const candidates = offered.flatMap(({ alsoNeeded: other, ...patch }) => other ? [patch, other] : [patch]);
+  let reused = false;
+  const chosen = own.map((patch) => {
+    const same = candidates.find(
+      (candidate) => candidate.direction === patch.direction && candidate.policy.namespace === patch.policy.namespace && sideAllowsWith(context, candidate, from, to, protocol2, port2)
+    );
+    if (same && !isDeepStrictEqual2(same, patch)) reused = true;
+    return same ?? patch;
+  });
+  if (!reused) return fix;
+  const [one, two] = chosen;
+  const combined = two && !isDeepStrictEqual2(one, two) ? { ...one, alsoNeeded: two } : one;
+  return fixAllows(context, combined, from, to, protocol2, port2) ? combined : fix;
+}
+function sideAllowsWith(context, patch, from, to, protocol2, port2) {
+  const patched = patchedPolicies(context, patch);
+  if (!patched) return false;
+  const engine = createEngine(scopedModel(context, flowScope(context, from, to), patched));
+  return engine.sideAllows(patch.direction, from, to, protocol2, port2);
+}
 function patchedPolicies(context, fix) {
-  const patched = /* @__PURE__ */ new Map();
+  const patched = { replaced: /* @__PURE__ */ new Map(), added: [] };
   for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
     const policy = context.model.policies.find(
       (p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy)
     );
+    const file = { loc: { file: patch.file, line: patch.line, column: 1 } };
+    if (CILIUM_KINDS2.has(patch.policy.kind)) {
+      const reparsed2 = reparsedTiered(context, patch.patchedPolicyYaml, patch.file);
+      if ("error" in reparsed2) return void 0;
+      patched.tiered ??= /* @__PURE__ */ new Map();
+      patched.tiered.set(policyKey(patch.policy), reparsed2.policies);
+      continue;
+    }
+    if (patch.change === "policy") {
+      const reparsed2 = reparsedPolicy(context, patch.patchedPolicyYaml, file);
+      if ("error" in reparsed2) return void 0;
+      patched.added.push(reparsed2.policy);
+      continue;
+    }
     if (!policy) return void 0;
-    const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, {
-      policy,
-      direction: patch.direction,
-      rule: {}
-    });
+    const reparsed = reparsedPolicy(context, patch.patchedPolicyYaml, policy);
     if ("error" in reparsed) return void 0;
-    patched.set(policy, reparsed.policy);
+    patched.replaced.set(policy, reparsed.policy);
   }
   return patched;
 }
@@ -48194,14 +49663,25 @@ function flowScope(context, from, to) {
   };
 }
 function closedByPatches(context, patched) {
-  const namespaces = new Set([...patched.keys()].map((policy) => policy.namespace));
+  const namespaces = new Set(
+    [...patched.replaced.keys(), ...patched.added].map((policy) => policy.namespace)
+  );
+  for (const list2 of patched.tiered?.values() ?? []) {
+    for (const policy of list2) if (policy.ref.namespace !== void 0) namespaces.add(policy.ref.namespace);
+  }
   const policies = context.model.policies.filter((policy) => namespaces.has(policy.namespace));
   const model = (replaced) => ({
     ...context.model,
-    policies: replaced ? policies.map((policy) => patched.get(policy) ?? policy) : policies
+    policies: replaced ? [...policies.map((policy) => patched.replaced.get(policy) ?? policy), ...patched.added] : policies,
+    tieredPolicies: replaced ? withTiered(context.model.tieredPolicies ?? [], patched) : context.model.tieredPolicies ?? []
   });
   const diff = diffConnectivity(createEngine(model(false)), createEngine(model(true)));
   return [...diff.closed, ...diff.goneConnections];
+}
+function withTiered(policies, patched) {
+  if (!patched.tiered) return [...policies];
+  const tiered = patched.tiered;
+  return [...policies.filter(({ ref }) => !tiered.has(policyKey(ref))), ...[...tiered.values()].flat()];
 }
 function scopedModel(context, scope, patched) {
   const index = byNamespace(context.model);
@@ -48212,9 +49692,12 @@ function scopedModel(context, scope, patched) {
     namespaces: context.model.namespaces,
     workloads: scope.workloads(),
     services: inScope(index.services),
-    policies: inScope(index.policies).map((policy) => patched.get(policy) ?? policy),
+    policies: [
+      ...inScope(index.policies).map((policy) => patched.replaced.get(policy) ?? policy),
+      ...patched.added.filter((policy) => scope.namespaces.has(policy.namespace))
+    ],
     // Cluster policies apply in every namespace, and an admin Deny overrides any NetworkPolicy allow.
-    tieredPolicies: (context.model.tieredPolicies ?? []).filter(
+    tieredPolicies: withTiered(context.model.tieredPolicies ?? [], patched).filter(
       ({ subject }) => subject.namespace === void 0 || scope.namespaces.has(subject.namespace)
     )
   };
@@ -48222,6 +49705,8 @@ function scopedModel(context, scope, patched) {
 function suggestDnsFix(context, finding) {
   if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
   const { namespace, name: name2 } = finding.resource;
+  if (CILIUM_KINDS2.has(finding.resource.kind)) return suggestCiliumDnsFix(context, finding);
+  if (finding.resource.kind !== "NetworkPolicy") return { none: true };
   const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name2);
   if (!policy) return { none: true };
   const { dns } = context.config;
@@ -48240,17 +49725,210 @@ function suggestDnsFix(context, finding) {
       (workload) => workload.namespace === policy.namespace || isDeclaredDnsPod(context.model, context.config, workload)
     )
   };
-  return offer(context, [{ policy, direction: "egress", rule: rule2 }], scope, (engine) => {
+  const request = isPureDeny(policy) ? besideDeny(context, policy, "egress", rule2, "allow-dns") : { policy, direction: "egress", rule: rule2 };
+  return offer(context, [request], scope, (engine) => {
     const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
       dnsEgressMissing
     ]);
     return !lint.findings.some((f) => f.resource.namespace === namespace && f.resource.name === name2);
   });
 }
-function offer(context, requests, scope, verified) {
+var EDITABLE = /* @__PURE__ */ new Set([
+  servicePortNotContainerPort.meta.id,
+  namedPortUndefined.meta.id,
+  peerSelectsNothing.meta.id
+]);
+function suggestFindingFix(context, finding) {
+  if (finding.rule === dnsEgressMissing.meta.id) return suggestDnsFix(context, finding);
+  if (EDITABLE.has(finding.rule)) return suggestEditFix(context, finding);
+  return { none: true };
+}
+function suggestEditFix(context, finding) {
+  const { namespace, name: name2 } = finding.resource;
+  const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name2);
+  if (!policy || finding.resource.kind !== "NetworkPolicy") return { none: true };
+  const edit = findingEdit(context, policy, finding);
+  if (!edit) return { none: true };
+  const rule2 = [servicePortNotContainerPort, namedPortUndefined, peerSelectsNothing].find(
+    (candidate) => candidate.meta.id === finding.rule
+  );
+  if (!rule2) return { none: true };
+  const scope = wholeModel(context);
+  const request = { policy, direction: edit.direction, rule: {}, edit: edit.edit };
+  return offer(
+    context,
+    [request],
+    scope,
+    (engine) => !runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [rule2]).findings.some(
+      (f) => f.resource.namespace === namespace && f.resource.name === name2 && f.line === finding.line
+    ),
+    // A Service port no selected pod listens on carries no traffic to them: the edit may stop allowing it.
+    (closed) => {
+      if (edit.deadPort === void 0 || !("name" in closed.to)) return false;
+      const { namespace: ns, kind, name: workloadName2 } = closed.to;
+      const workload = context.model.workloads.find(
+        (w) => w.namespace === ns && w.kind === kind && w.name === workloadName2
+      );
+      return !!workload && closed.ports.every(([lo, hi]) => lo === edit.deadPort && hi === edit.deadPort) && !workload.ports.some((p) => p.port === edit.deadPort && p.protocol === closed.protocol);
+    }
+  );
+}
+function findingEdit(context, policy, finding) {
+  const at2 = (path17) => {
+    const loc = policy.locate(path17);
+    return loc.line === finding.line && loc.column === finding.column;
+  };
+  for (const direction of ["ingress", "egress"]) {
+    for (const rule2 of policy[direction]) {
+      const visit = { policy, direction, rule: rule2 };
+      for (const port2 of rule2.ports ?? []) {
+        if (!at2(subPath(port2.path, "port"))) continue;
+        const value = portEdit(context, visit, port2, finding.rule);
+        if (value === void 0) return void 0;
+        return {
+          direction,
+          edit: { path: subPath(port2.path, "port"), value },
+          ...typeof port2.port === "number" ? { deadPort: port2.port } : {}
+        };
+      }
+      for (const peer2 of rule2.peers ?? []) {
+        if (finding.rule !== peerSelectsNothing.meta.id || !at2(subPath(peer2.path, "podSelector"))) continue;
+        const edit = labelEdit(context, policy, peer2);
+        return edit ? { direction, edit } : void 0;
+      }
+    }
+  }
+  return void 0;
+}
+function portEdit(context, visit, port2, rule2) {
+  const destinations = destinationWorkloads(context.engine, visit);
+  if (rule2 === servicePortNotContainerPort.meta.id && typeof port2.port === "number") {
+    const targets = /* @__PURE__ */ new Set();
+    for (const workload of destinations) {
+      if (workload.ports.some((p) => p.port === port2.port && p.protocol === port2.protocol)) continue;
+      for (const service of context.model.services) {
+        const selector2 = service.selector;
+        if (!selector2 || Object.keys(selector2).length === 0 || service.namespace !== workload.namespace)
+          continue;
+        if (!Object.entries(selector2).every(([key, value]) => workload.labels[key] === value)) continue;
+        for (const servicePort of service.ports) {
+          if (servicePort.port !== port2.port || servicePort.protocol !== port2.protocol) continue;
+          const target2 = typeof servicePort.targetPort === "number" ? servicePort.targetPort : workload.ports.find(
+            (p) => p.name === servicePort.targetPort && p.protocol === servicePort.protocol
+          )?.port;
+          if (target2 !== void 0) targets.add(target2);
+        }
+      }
+    }
+    const [only, ...others] = targets;
+    return others.length === 0 ? only : void 0;
+  }
+  if (rule2 === namedPortUndefined.meta.id && typeof port2.port === "string") {
+    const names = new Set(
+      destinations.flatMap(
+        (workload) => workload.ports.flatMap((p) => p.name && p.protocol === port2.protocol ? [p.name] : [])
+      )
+    );
+    return nearest(port2.port, names);
+  }
+  return void 0;
+}
+function labelEdit(context, policy, peer2) {
+  const selector2 = peer2.podSelector;
+  const written = selector2?.matchLabels;
+  if (!written || selector2.matchExpressions?.length) return void 0;
+  const namespaces = peer2.namespaceSelector ? [...context.model.namespaces.keys()].filter(
+    (namespace) => matchesSelector(peer2.namespaceSelector, namespaceLabelsOf(context.model, namespace))
+  ) : [policy.namespace];
+  const edits = /* @__PURE__ */ new Map();
+  const labels = subPath(peer2.path, "podSelector", "matchLabels");
+  for (const workload of context.model.workloads) {
+    if (!namespaces.includes(workload.namespace)) continue;
+    const misses = Object.entries(written).filter(([key2, value2]) => workload.labels[key2] !== value2);
+    const [miss, ...more] = misses;
+    if (!miss || more.length > 0) continue;
+    const [key, value] = miss;
+    const actual = workload.labels[key];
+    let edit;
+    if (actual !== void 0) {
+      if (nearest(value, /* @__PURE__ */ new Set([actual])) !== void 0)
+        edit = { path: subPath(labels, key), value: actual };
+    } else {
+      const keys = new Set(
+        Object.entries(workload.labels).flatMap(([k, v]) => v === value && !(k in written) ? [k] : [])
+      );
+      const near = nearest(key, keys);
+      if (near !== void 0) edit = { path: subPath(labels, key), key: true, value: near };
+    }
+    if (edit) edits.set(JSON.stringify(edit), edit);
+  }
+  const [only, ...others] = edits.values();
+  return others.length === 0 ? only : void 0;
+}
+function suggestCiliumDnsFix(context, finding) {
+  const { kind, namespace, name: name2 } = finding.resource;
+  const tiered = (context.model.tieredPolicies ?? []).find(
+    ({ ref }) => ref.kind === kind && ref.namespace === namespace && ref.name === name2
+  );
+  const target2 = tiered ? ciliumTarget(context, tiered.ref) : void 0;
+  const [dns] = dnsPods(context.model, context.config).pods;
+  if (!target2 || !dns) return { none: true };
+  const request = ciliumRequest(context, target2, "egress", { workload: dns }, "UDP", 53);
+  const scope = wholeModel(context);
+  return offer(context, [request], scope, (engine) => {
+    const lint = runLint({ model: engine.model, engine, diagnostics: [] }, context.config, [
+      dnsEgressMissing
+    ]);
+    return !lint.findings.some(
+      (f) => f.resource.kind === kind && f.resource.namespace === namespace && f.resource.name === name2
+    );
+  });
+}
+function nearest(written, candidates) {
+  const near = [...candidates].filter(
+    (candidate) => candidate !== written && editDistance2(written, candidate) <= 2
+  );
+  return near.length === 1 ? near[0] : void 0;
+}
+function editDistance2(a, b) {
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i];
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const previous = rows[i - 1];
+      let cost = Math.min(
+        previous[j] + 1,
+        row[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        cost = Math.min(cost, rows[i - 2][j - 2] + 1);
+      row.push(cost);
+    }
+  }
+  return rows[a.length][b.length];
+}
+function wholeModel(context) {
+  return {
+    namespaces: /* @__PURE__ */ new Set([
+      ...context.model.namespaces.keys(),
+      ...context.model.policies.map((p) => p.namespace),
+      ...(context.model.tieredPolicies ?? []).flatMap(
+        ({ subject }) => subject.namespace !== void 0 ? [subject.namespace] : []
+      )
+    ]),
+    workloads: () => context.model.workloads
+  };
+}
+function offer(context, requests, scope, verified, closesOnlyDead = () => false) {
   const [first, second] = requests;
   if (!first) return { none: true };
-  const patched = /* @__PURE__ */ new Map();
+  const patched = { replaced: /* @__PURE__ */ new Map(), added: [] };
   const patches = [];
   const texts = /* @__PURE__ */ new Map();
   for (const request of requests) {
@@ -48263,53 +49941,140 @@ function offer(context, requests, scope, verified) {
     const cumulative = earlier === void 0 ? alone : patchText(context, earlier, request);
     if ("error" in cumulative) return problem(request, cumulative.error);
     texts.set(file, cumulative.text);
-    const policy = reparsedPolicy(context, cumulative.policyText, request);
+    const target2 = request.policy;
+    if (isCilium(target2)) {
+      const tiered = reparsedTiered(context, cumulative.policyText, target2.loc.file);
+      if ("error" in tiered) return problem(request, tiered.error);
+      patched.tiered ??= /* @__PURE__ */ new Map();
+      patched.tiered.set(policyKey(alone.patch.policy), tiered.policies);
+      patches.push(alone.patch);
+      continue;
+    }
+    const policy = reparsedPolicy(context, cumulative.policyText, target2);
     if ("error" in policy) return problem(request, policy.error);
-    patched.set(request.policy, policy.policy);
+    if (request.newPolicy) patched.added.push(policy.policy);
+    else patched.replaced.set(target2, policy.policy);
     patches.push(alone.patch);
   }
   if (!verified(createEngine(scopedModel(context, scope, patched)))) {
     return problem(first, "the patched policy still does not allow the traffic");
   }
-  const [closed] = closedByPatches(context, patched);
+  const [closed] = closedByPatches(context, patched).filter((change) => !closesOnlyDead(change));
   if (closed) {
-    const path16 = `${peerLabel(closed.from)} -> ${peerLabel(closed.to)} (${closed.protocol})`;
-    return problem(first, `the patched policy would also close ${path16}, which the fix is not about`);
+    const path17 = `${peerLabel(closed.from)} -> ${peerLabel(closed.to)} (${closed.protocol})`;
+    return problem(first, `the patched policy would also close ${path17}, which the fix is not about`);
   }
   const [patch, other] = patches;
   return { fix: second && other ? { ...patch, alsoNeeded: other } : patch };
 }
 function target(context, policy) {
+  const clusterScoped = isCilium(policy) && policy.namespace === void 0;
   return {
-    namespace: policy.namespace,
+    namespace: policy.namespace ?? "",
     name: policy.name,
-    defaultNamespace: context.config.defaultNamespace,
-    line: policy.loc.line
+    defaultNamespace: clusterScoped ? "" : context.config.defaultNamespace,
+    line: policy.loc.line,
+    ...isCilium(policy) ? { kind: policy.kind } : {}
   };
 }
 function patchText(context, text, request) {
-  const outcome = addRule(text, target(context, request.policy), request.direction, request.rule);
+  const outcome = patchOutcome(context, text, request);
   if ("error" in outcome) return outcome;
-  const change = changedLines(text, outcome.text);
+  const change = outcome.change ?? changedLines(text, outcome.text);
   if (!change) return { error: "the patch changed nothing" };
   const { policyText } = outcome;
+  const { file } = request.policy.loc;
+  const anchor = request.policy;
+  const policy = request.newPolicy ? {
+    kind: isCilium(anchor) ? anchor.kind : "NetworkPolicy",
+    ...anchor.namespace !== void 0 ? { namespace: anchor.namespace } : {},
+    name: request.newPolicy.name,
+    // The new document's first line: after the replaced line and its `---`.
+    location: { file, line: change.line + 2, column: 1 }
+  } : isCilium(anchor) ? anchor.ref : networkPolicyRef(anchor);
   return {
     text: outcome.text,
     policyText,
     patch: {
-      file: request.policy.loc.file,
+      file,
       line: change.line,
       endLine: change.endLine,
-      policy: networkPolicyRef(request.policy),
+      policy,
       direction: request.direction,
-      yaml: ruleYaml(request.rule),
+      ...request.newPolicy ? { change: "policy" } : request.edit ? { change: "edit" } : {},
+      yaml: request.newPolicy ? policyText ?? "" : request.edit ? dedent(change.replacement) : ruleYaml(request.rule),
       replacement: change.replacement,
       ...policyText !== void 0 ? { patchedPolicyYaml: policyText } : {}
     }
   };
 }
-function reparsedPolicy(context, document, request) {
-  const { file } = request.policy.loc;
+function patchOutcome(context, text, request) {
+  const at2 = target(context, request.policy);
+  if (request.edit) return editScalar(text, at2, request.edit);
+  if (request.newPolicy && isCilium(request.policy)) {
+    const { policy, direction } = request;
+    return addPolicy(text, at2, {
+      apiVersion: "cilium.io/v2",
+      kind: policy.kind,
+      metadata: {
+        name: request.newPolicy.name,
+        ...policy.namespaceDeclared && policy.namespace !== void 0 ? { namespace: policy.namespace } : {}
+      },
+      spec: { endpointSelector: request.newPolicy.podSelector, [direction]: [request.rule] }
+    });
+  }
+  if (request.newPolicy && !isCilium(request.policy)) {
+    const { policy, direction } = request;
+    return addPolicy(text, at2, {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: {
+        name: request.newPolicy.name,
+        ...policy.namespaceDeclared ? { namespace: policy.namespace } : {}
+      },
+      spec: {
+        podSelector: request.newPolicy.podSelector,
+        policyTypes: [direction === "egress" ? "Egress" : "Ingress"],
+        [direction]: [request.rule]
+      }
+    });
+  }
+  return addRule(text, at2, request.direction, request.rule);
+}
+function dedent(text) {
+  const lines2 = text.split("\n");
+  const indent = Math.min(...lines2.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  return lines2.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join("\n");
+}
+function besideDeny(context, deny, direction, rule2, wanted, selector2) {
+  const claims = claimedNames(context);
+  const taken = new Set(
+    isCilium(deny) ? (context.model.tieredPolicies ?? []).filter(({ ref }) => ref.kind === deny.kind && ref.namespace === deny.namespace).map(({ ref }) => ref.name) : context.model.policies.filter((p) => p.namespace === deny.namespace).map((p) => p.name)
+  );
+  const podSelector = selector2 ?? (isCilium(deny) ? {} : plainSelector(deny.podSelector));
+  const content = JSON.stringify([direction, rule2, podSelector]);
+  const base = wanted.slice(0, 60).replace(/[-.]+$/, "");
+  let name2 = base;
+  for (let n = 2; ; n++) {
+    const claim = claims.get(`${deny.namespace}/${name2}`);
+    if (!taken.has(name2) && (claim === void 0 || claim === content)) break;
+    name2 = `${base}-${n}`;
+  }
+  claims.set(`${deny.namespace}/${name2}`, content);
+  return { policy: deny, direction, rule: rule2, newPolicy: { name: name2, podSelector } };
+}
+var claimedByContext = /* @__PURE__ */ new WeakMap();
+function claimedNames(context) {
+  let claims = claimedByContext.get(context);
+  if (!claims) claimedByContext.set(context, claims = /* @__PURE__ */ new Map());
+  return claims;
+}
+function endName(endpoint) {
+  const raw = "ip" in endpoint ? endpoint.ip : endpoint.workload.name;
+  return raw.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "peer";
+}
+function reparsedPolicy(context, document, at2) {
+  const { file } = at2.loc;
   if (document === void 0) return { error: "the patched policy could not be found again" };
   const loaded = parseManifestText(document, file);
   const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });
@@ -48317,6 +50082,15 @@ function reparsedPolicy(context, document, request) {
   if (error2) return { error: `the patched policy is not valid: ${error2.message}` };
   const [policy] = built.model.policies;
   return policy ? { policy } : { error: "the patched policy is not a NetworkPolicy any more" };
+}
+function reparsedTiered(context, document, file) {
+  if (document === void 0) return { error: "the patched policy could not be found again" };
+  const loaded = parseManifestText(document, file);
+  const built = buildModel(loaded.objects, { defaultNamespace: context.config.defaultNamespace });
+  const error2 = [...loaded.diagnostics, ...built.diagnostics].find((d) => d.severity === "error");
+  if (error2) return { error: `the patched policy is not valid: ${error2.message}` };
+  const policies = built.model.tieredPolicies ?? [];
+  return policies.length > 0 ? { policies } : { error: "the patched policy is not a Cilium policy any more" };
 }
 function adminDenialOf(explanation) {
   for (const direction of ["egress", "ingress"]) {
@@ -48345,7 +50119,11 @@ function problem(request, reason) {
       message: `no fix suggested for spec.${request.direction} of ${request.policy.id}: ${reason}`,
       file: request.policy.loc.file,
       line: request.policy.loc.line,
-      resource: { kind: "NetworkPolicy", namespace: request.policy.namespace, name: request.policy.name }
+      resource: {
+        kind: isCilium(request.policy) ? request.policy.kind : "NetworkPolicy",
+        ...request.policy.namespace !== void 0 ? { namespace: request.policy.namespace } : {},
+        name: request.policy.name
+      }
     }
   };
 }
@@ -48407,7 +50185,7 @@ function manifestTextReader(source) {
   }
   const cache = /* @__PURE__ */ new Map();
   return (file) => {
-    if (!cache.has(file)) cache.set(file, readQuietly(path11.resolve(source.root, file)));
+    if (!cache.has(file)) cache.set(file, readQuietly(path12.resolve(source.root, file)));
     return cache.get(file);
   };
 }
@@ -48421,13 +50199,14 @@ function readQuietly(file) {
 function withFindingFixes(findings, context, changedFiles2, diagnostics) {
   return findings.map((finding) => {
     if (finding.suppressed) return finding;
-    const fix = take(suggestDnsFix(context, finding), changedFiles2, diagnostics);
+    const fix = take(suggestFindingFix(context, finding), changedFiles2, diagnostics);
     return fix ? { ...finding, fix } : finding;
   });
 }
 var MAX_FLOW_FIXES = 100;
 function withFlowFixes(broken, observed, context, changedFiles2, diagnostics, offered = []) {
   const byKey = new Map(observed.map((flow) => [flow.key, flow]));
+  const reusable = [...offered];
   return broken.map((flow, index) => {
     if (index >= MAX_FLOW_FIXES) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
@@ -48436,13 +50215,16 @@ function withFlowFixes(broken, observed, context, changedFiles2, diagnostics, of
     const namespaces = new Set(
       [from, to].flatMap((end) => "workload" in end ? [end.workload.namespace] : [])
     );
-    const shared = offered.find(
+    const shared = reusable.find(
       (fix2) => namespaces.has(fix2.policy.namespace ?? "") && fixAllows(context, fix2, from, to, flow.protocol, flow.port)
     );
     if (shared) return { ...flow, fix: shared };
-    const outcome = suggestFlowFix(context, connection.from, connection.to, flow.protocol, flow.port);
-    const fix = take(outcome, changedFiles2, diagnostics);
-    return fix ? { ...flow, fix } : flow;
+    const outcome = suggestFlowFix(context, from, to, flow.protocol, flow.port);
+    const own = take(outcome, changedFiles2, diagnostics);
+    if (!own) return flow;
+    const fix = reusingOffered(context, own, reusable, from, to, flow.protocol, flow.port);
+    reusable.push(fix);
+    return { ...flow, fix };
   });
 }
 function take(outcome, changedFiles2, diagnostics) {
@@ -48541,7 +50323,7 @@ function unrenderedTreeHint(files, objects, model) {
   if (kustomization) {
     const dir = kustomization.includes("/") ? kustomization.slice(0, kustomization.lastIndexOf("/")) : ".";
     return hint(
-      `this looks like a kustomize tree (${kustomizations.length} kustomization file${kustomizations.length === 1 ? "" : "s"}, such as ${kustomization}) and holds no workloads`,
+      `this looks like a kustomize tree (${kustomizations.length} ${noun(kustomizations.length, "kustomization file")}, such as ${kustomization}) and holds no workloads`,
       `kustomize build ${dir}`,
       kustomization
     );
@@ -48549,10 +50331,10 @@ function unrenderedTreeHint(files, objects, model) {
   const deployer = objects.find((object) => object.customResource && DEPLOYERS.has(deployerKey(object)));
   if (!deployer) return void 0;
   const { kind, name: name2 } = deployer;
-  const path16 = typeof spec(deployer)["path"] === "string" ? spec(deployer)["path"] : void 0;
+  const path17 = typeof spec(deployer)["path"] === "string" ? spec(deployer)["path"] : void 0;
   const source = spec(deployer)["source"];
   const sourcePath = source && typeof source === "object" && typeof source["path"] === "string" ? source["path"] : void 0;
-  const command = kind === "HelmRelease" ? `helm template ${name2} <chart> --namespace ${deployer.namespace ?? "default"}` : `kustomize build ${path16 ?? sourcePath ?? "<path>"}`;
+  const command = kind === "HelmRelease" ? `helm template ${name2} <chart> --namespace ${deployer.namespace ?? "default"}` : `kustomize build ${path17 ?? sourcePath ?? "<path>"}`;
   return hint(
     `this tree deploys through ${kind} objects (such as ${kind} ${name2}) that the cluster renders, and holds no workloads`,
     command,
@@ -48669,7 +50451,7 @@ function unreadFlowDiagnostics(read) {
   });
 }
 function baseOnlyDiagnostics(base, head) {
-  const key = (d) => [d.code, d.file ?? "", d.line ?? 0, d.message].join("\0");
+  const key = (d) => d.file === void 0 ? [d.code, d.message].join("\0") : [d.code, d.file, d.line ?? 0, d.column ?? 0].join("\0");
   const atHead = new Set(head.map(key));
   return base.filter((d) => !atHead.has(key(d))).map((d) => ({ ...d, message: `at base: ${d.message}`, side: "base" }));
 }
@@ -48705,17 +50487,17 @@ function riskReasons(opened, failOnRisks) {
     if (gates.length === 0) continue;
     change.failsOn = gates;
     const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
-    let path16 = paths.get(key);
-    if (!path16) paths.set(key, path16 = { change, ports: [], gates: /* @__PURE__ */ new Set() });
-    path16.ports.push(change);
-    for (const gate of gates) path16.gates.add(gate);
+    let path17 = paths.get(key);
+    if (!path17) paths.set(key, path17 = { change, ports: [], gates: /* @__PURE__ */ new Set() });
+    path17.ports.push(change);
+    for (const gate of gates) path17.gates.add(gate);
   }
   const reasons = [...paths].slice(0, MAX_RISK_REASONS).map(([key, { change, ports, gates }]) => {
     const at2 = change.location ? ` at ${change.location.file}:${change.location.line}` : "";
     return `opens ${key} ${describePorts(ports)} (${[...gates].join(", ")})${at2}`;
   });
   const more = paths.size - reasons.length;
-  if (more > 0) reasons.push(`and ${more} more risky path${more === 1 ? "" : "s"} opened`);
+  if (more > 0) reasons.push(`and ${more} more risky ${noun(more, "path")} opened`);
   return reasons;
 }
 function describePorts(changes) {
@@ -48889,7 +50671,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
   );
   fixes.offered = findings.flatMap((finding) => finding.fix ? [finding.fix] : []);
   done.findings = findings;
-  done.diagnostics.push(...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED));
+  done.diagnostics.push(...headLint.raised);
   const represented = (side, other) => {
     const model = withRepresentatives(side.model, other.model);
     return model === side.model ? side.engine : createEngine(model);
@@ -48928,7 +50710,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
     ...configDiagnostics,
     ...options.diagnostics ?? [],
     ...head.diagnostics,
-    ...headLint.diagnostics.filter((d) => d.code === SUPPRESSION_NOT_HONOURED),
+    ...headLint.raised,
     ...expectations.diagnostics,
     ...read ? unreadFlowDiagnostics(read) : []
   ];
@@ -48949,14 +50731,16 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
     reasons.push(`${openedCut} opened connection changes past limit maxReportedChanges were not reviewed`);
   }
   if (flows?.cut) {
-    reasons.push(`${flows.cut} flow records past limit maxDistinctFlows were not replayed`);
+    reasons.push(
+      `${flows.cut} flow ${noun(flows.cut, "record")} past limit maxDistinctFlows were not replayed`
+    );
   }
   const inputReasons = [...reasons];
   if (flows && config.failOnBrokenFlows && flows.broken.length > 0) {
-    reasons.push(`${flows.broken.length} live flow${flows.broken.length === 1 ? "" : "s"} would break`);
+    reasons.push(`${flows.broken.length} live ${noun(flows.broken.length, "flow")} would break`);
   }
   if (blocking.length > 0) {
-    reasons.push(`${blocking.length} new finding${blocking.length === 1 ? "" : "s"} at or above ${failOn}`);
+    reasons.push(`${blocking.length} new ${noun(blocking.length, "finding")} at or above ${failOn}`);
   }
   reasons.push(...riskReasons(diff.opened, options.failOnRisks ?? config.failOnRisks));
   const count3 = (severity) => active.filter((f) => f.severity === severity).length;
@@ -48972,6 +50756,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
       ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics),
       ...cutDiagnostics,
       ...flowCutDiagnostics(flows, config),
+      ...clusterMismatchDiagnostics(flows),
       ...fixes.diagnostics
     ],
     summary: {
@@ -48982,8 +50767,19 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
       warnings: count3("warning"),
       infos: count3("info")
     },
+    ...options.changedFiles ? { changedManifests: changedManifests(options, [baseRead, headRead]) } : {},
     gate: { failOn, failOnBrokenFlows: config.failOnBrokenFlows, inputReasons }
   };
+}
+function changedManifests(options, sides) {
+  const rendered = (source) => "rendered" in source ? source.rendered : void 0;
+  const renders = [rendered(options.base), rendered(options.head)];
+  if (renders.some((render) => render !== void 0)) {
+    const [base, head] = renders;
+    return base?.text === head?.text ? [] : [head?.name ?? base?.name ?? RENDERED_NAME];
+  }
+  const files = new Set(sides.flatMap((side) => cniEvidence(side).map((seen) => seen.file)));
+  return [...new Set(options.changedFiles ?? [])].filter((file) => files.has(file)).sort();
 }
 function stoppedAtDeadline(stage, seconds, done) {
   const stopped = Math.max(0, STAGES.indexOf(stage));
@@ -49046,7 +50842,7 @@ function flowCutDiagnostics(flows, config) {
     {
       severity: "error",
       code: "limit",
-      message: `the flow logs hold more than limit maxDistinctFlows (${config.limits.maxDistinctFlows}) distinct connections: ${flows.cut} records of further ones were not replayed`
+      message: `the flow logs hold more than limit maxDistinctFlows (${config.limits.maxDistinctFlows}) distinct connections: ${flows.cut} ${noun(flows.cut, "record")} of further ones were not replayed`
     }
   ];
 }
@@ -49083,6 +50879,15 @@ function markIntroduced(headFindings, baseFindings, unreadAtBase) {
 }
 function resolvedFindings(headFindings, baseFindings, unreadAtHead) {
   return markIntroduced(baseFindings, headFindings, unreadAtHead).filter((f) => f.introduced && !f.suppressed).map(({ introduced: _introduced, ...finding }) => finding);
+}
+function clusterMismatchDiagnostics(flows) {
+  return mismatchDiagnostics(
+    (flows?.modelClusterMismatches ?? []).map((mismatch) => ({
+      label: `${peerLabel(mismatch.from)} -> ${peerLabel(mismatch.to)} ${mismatch.protocol}/${mismatch.port}`,
+      text: mismatch.explanation,
+      model: mismatch.model
+    }))
+  );
 }
 function fixSetup(options, head, config) {
   return {
@@ -49135,7 +50940,7 @@ function replay(read, config, base, head, fixes, deadline, accept) {
 var FLOWS_CHANGED = "flows-changed";
 function changedFlowDiagnostics(changes, flowsFrom) {
   return changes.map(({ file, lines: lines2 }) => {
-    const counted = lines2 ? ` (${lines2.added} lines added, ${lines2.deleted} deleted)` : "";
+    const counted = lines2 ? ` (${lines2.added} ${noun(lines2.added, "line")} added, ${lines2.deleted} deleted)` : "";
     const effect = flowsFrom === "head" ? "the replay reads the pull request's version (flows-from: head), so an edit can hide a flow the change breaks: review it, or read the flows from the base (flows-from: base)" : "the replay reads the base's version (flows-from: base); the edit applies once merged";
     return {
       severity: flowsFrom === "head" ? "warning" : "info",
@@ -49176,13 +50981,13 @@ function chooseBase(eventName, payload, baseRef) {
 
 // src/git/files.ts
 import { readdirSync } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 var SKIPPED_ENTRIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function listTreeFiles(root) {
   const files = [];
   const symlinks = [];
   const walk = (relative3) => {
-    for (const entry of readdirSync(path12.join(root, relative3), { withFileTypes: true })) {
+    for (const entry of readdirSync(path13.join(root, relative3), { withFileTypes: true })) {
       const name2 = relative3 ? `${relative3}/${entry.name}` : entry.name;
       if (SKIPPED_ENTRIES.has(entry.name)) continue;
       if (entry.isSymbolicLink()) symlinks.push(name2);
@@ -49300,7 +51105,7 @@ function stopAllAndExit(signal) {
 
 // src/git/trees.ts
 import { mkdtempSync, rmSync } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/git/git.ts
 import { execFile } from "node:child_process";
@@ -49350,7 +51155,7 @@ async function resolveBaseCommit(repo, ref) {
   return fetched;
 }
 async function checkoutBaseTree(repo, sha, parent) {
-  const dir = mkdtempSync(path13.join(parent, "netpol-guard-base-"));
+  const dir = mkdtempSync(path14.join(parent, "netpol-guard-base-"));
   try {
     await git(["worktree", "add", "--detach", "--quiet", dir, sha], repo);
   } catch (error2) {
@@ -49477,7 +51282,7 @@ async function analysePullRequest(inputs, runner, seal) {
         }
       }
       const paths = selectFiles(files.files, inputs.manifests).filter((file) => !notManifests.has(file));
-      info(`${side}: ${paths.length} manifest file${paths.length === 1 ? "" : "s"}`);
+      info(`${side}: ${paths.length} ${noun(paths.length, "manifest file")}`);
       return { root, paths: [...paths, ...selectFiles(files.symlinks, inputs.manifests)] };
     };
     const base = baseTree && baseFiles ? await sideSource(baseTree.dir, baseFiles, "base") : { root: workspace, paths: [] };
@@ -49539,11 +51344,11 @@ function flowFiles(patterns, tree, root, workspace) {
   const inTree = [];
   const exclusions = patterns.filter((p) => p.startsWith("!"));
   for (const pattern of patterns.filter((p) => !p.startsWith("!"))) {
-    if (path14.isAbsolute(pattern) && !isInside(workspace, pattern)) {
+    if (path15.isAbsolute(pattern) && !isInside(workspace, pattern)) {
       files.push(pattern);
       continue;
     }
-    const relative3 = path14.isAbsolute(pattern) ? relativeTo(workspace, pattern) : pattern;
+    const relative3 = path15.isAbsolute(pattern) ? relativeTo(workspace, pattern) : pattern;
     const matched = selectFiles(tree.files, [relative3, ...exclusions]);
     const links = selectFiles(tree.symlinks, [relative3, ...exclusions]);
     for (const link of links) diagnostics.push(symlinkDiagnostic(link, link));
@@ -49554,7 +51359,7 @@ function flowFiles(patterns, tree, root, workspace) {
         message: `no flow file matched ${JSON.stringify(pattern)}: the flows asked for are not replayed`
       });
     }
-    files.push(...matched.map((f) => path14.join(root, f)));
+    files.push(...matched.map((f) => path15.join(root, f)));
     inTree.push(...matched, ...links);
   }
   return { root, files: [...new Set(files)], inTree: [...new Set(inTree)], diagnostics };
@@ -49591,7 +51396,7 @@ function configSource(inputs, workspace, baseDir) {
   return { ...configFile, configRoot: baseDir };
 }
 function relativeTo(root, file) {
-  return path14.relative(root, path14.resolve(root, file)).split(path14.sep).join("/");
+  return path15.relative(root, path15.resolve(root, file)).split(path15.sep).join("/");
 }
 
 // src/action/environment.ts
@@ -49644,6 +51449,7 @@ var INPUT_DEFAULTS = {
   "flows-from": "head",
   "config-from": "head",
   comment: "always",
+  "comment-when-quiet": "post",
   "comment-key": "default",
   "render-timeout": 300,
   "allow-render-on-pr-target": false,
@@ -49653,11 +51459,12 @@ var INPUT_DEFAULTS = {
 var FLOW_FORMATS = ["auto", "hubble", "calico", "native"];
 var FAIL_ON = ["error", "warning", "never"];
 var COMMENT_MODES = ["always", "on-change", "never"];
+var QUIET_COMMENTS = ["post", "skip"];
 var TREES = ["head", "base"];
 var COMMENT_KEY = /^[A-Za-z0-9._-]{1,64}$/;
 var InputError = class extends Error {
   constructor(problems) {
-    super(`invalid input${problems.length === 1 ? "" : "s"}:
+    super(`invalid ${noun(problems.length, "input")}:
 ${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.problems = problems;
     this.name = "InputError";
@@ -49691,6 +51498,7 @@ function parseInputs(read) {
     );
   }
   const comment2 = oneOf("comment", COMMENT_MODES, INPUT_DEFAULTS.comment);
+  const commentWhenQuiet = oneOf("comment-when-quiet", QUIET_COMMENTS, INPUT_DEFAULTS["comment-when-quiet"]);
   const token = text("token");
   if (token === "" && comment2 !== "never") {
     problems.push("token: empty; give a token with pull-requests: write, or set comment: never");
@@ -49731,6 +51539,7 @@ function parseInputs(read) {
     suppressionsFrom: text("suppressions-from") === "" ? void 0 : oneOf("suppressions-from", TREES, "head"),
     cni: text("cni") === "" ? void 0 : oneOf("cni", CNIS, "generic"),
     comment: comment2,
+    commentWhenQuiet,
     commentKey,
     token,
     render: optional("render"),
@@ -49750,15 +51559,15 @@ function lines(value) {
 }
 
 // src/action/publish.ts
-import path15 from "node:path";
+import path16 from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/github/api.ts
 var GitHubApiError = class extends Error {
-  constructor(method, path16, status, apiMessage, rateLimited = false) {
-    super(`GitHub API ${method} ${path16} answered ${status}${apiMessage ? `: ${apiMessage}` : ""}`);
+  constructor(method, path17, status, apiMessage, rateLimited = false) {
+    super(`GitHub API ${method} ${path17} answered ${status}${apiMessage ? `: ${apiMessage}` : ""}`);
     this.method = method;
-    this.path = path16;
+    this.path = path17;
     this.status = status;
     this.apiMessage = apiMessage;
     this.rateLimited = rateLimited;
@@ -49826,18 +51635,18 @@ function createGitHubClient(options) {
     }
   };
   return {
-    async request(method, path16, body) {
-      const response = await call(method, path16, body);
+    async request(method, path17, body) {
+      const response = await call(method, path17, body);
       return response.status === 204 ? void 0 : await response.json();
     },
-    async paginate(path16) {
+    async paginate(path17) {
       const items = [];
       const seen = /* @__PURE__ */ new Set();
-      for (let next = path16; next !== void 0; ) {
+      for (let next = path17; next !== void 0; ) {
         const page = resolve3(next).href;
         if (seen.has(page) || seen.size >= maxPages) {
           throw new Error(
-            `GitHub API GET ${path16}: more than ${maxPages} pages, or a page that links to itself`
+            `GitHub API GET ${path17}: more than ${maxPages} pages, or a page that links to itself`
           );
         }
         seen.add(page);
@@ -49921,6 +51730,7 @@ ${options.body}`;
       skipped.push({ id: existing.id, login: existing.user?.login ?? "unknown" });
     }
   }
+  if (options.create === false) return { action: "none", id: void 0, skipped };
   const created = await client.request("POST", `${issue2}/${pr.number}/comments`, { body });
   return { action: "created", id: created.id, skipped };
 }
@@ -49988,13 +51798,14 @@ var MARKDOWN_SPECIALS = /* @__PURE__ */ new Set([
   "~",
   "$"
 ]);
+var EMOJI_SHORTCODE = /:(?=(?![0-9]+:)[\w+-]+:|(?:100|1234):)/g;
 var AUTOLINK_TRIGGERS = [
   [/@/g, "@\u200D"],
   [/#(?=\d)/g, "#\u200D"],
   [/\bGH-(?=\d)/gi, "$&\u200D"],
   [/:\/\//g, ":\u200D//"],
   [/\bwww\./gi, "$&\u200D"],
-  [/:(?=[\w+-]*[a-z][\w+-]*:)/gi, ":\u200D"]
+  [EMOJI_SHORTCODE, ":\u200D"]
 ];
 function neutraliseAutolinks(text) {
   return AUTOLINK_TRIGGERS.reduce(
@@ -50035,6 +51846,12 @@ function formatPorts(protocol2, ports) {
   }
   return `${protocol2}/${portList(ports)}`;
 }
+function formatChangePorts(change) {
+  const names = (change.namedPorts ?? []).map((name2) => `named port ${name2}`);
+  const named2 = names.length > 0 ? `${change.protocol}/${names.join(", ")} (resolved on the pod)` : "";
+  if (change.ports.length === 0 && named2) return named2;
+  return [formatPorts(change.protocol, change.ports), ...named2 ? [named2] : []].join("; ");
+}
 function portList(ports) {
   const shown2 = ports.slice(0, MAX_PORT_RANGES).map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`);
   const more = ports.length - shown2.length;
@@ -50045,10 +51862,10 @@ var HOUR = 60 * MINUTE;
 var DAY = 24 * HOUR;
 function describeDuration(milliseconds) {
   const span = Math.max(0, milliseconds);
-  if (span < MINUTE) return plural2(Math.floor(span / 1e3), "second");
-  if (span < HOUR) return plural2(Math.floor(span / MINUTE), "minute");
-  if (span < 2 * DAY) return plural2(Math.floor(span / HOUR), "hour");
-  return plural2(Math.floor(span / DAY), "day");
+  if (span < MINUTE) return plural(Math.floor(span / 1e3), "second");
+  if (span < HOUR) return plural(Math.floor(span / MINUTE), "minute");
+  if (span < 2 * DAY) return plural(Math.floor(span / HOUR), "hour");
+  return plural(Math.floor(span / DAY), "day");
 }
 function isoTime2(text) {
   if (!text) return void 0;
@@ -50079,11 +51896,11 @@ function pathRowStarts(changes) {
 function pathRowAt(changes, starts, index) {
   const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
   const [first] = parts;
-  const everything = parts.length === 3 && parts.every((p) => formatPorts(p.protocol, p.ports).endsWith("/all ports"));
+  const everything = parts.length === 3 && parts.every((p) => formatChangePorts(p).endsWith("/all ports"));
   return {
     from: first.from,
     to: first.to,
-    ports: everything ? "all ports, all protocols" : parts.map((p) => formatPorts(p.protocol, p.ports)).join("; "),
+    ports: everything ? "all ports, all protocols" : parts.map(formatChangePorts).join("; "),
     ...first.risk ? { risk: first.risk } : {},
     ...first.explanation ? { explanation: first.explanation } : {},
     ...openedBy(first) ? { openedBy: openedBy(first) } : {}
@@ -50098,7 +51915,7 @@ function pathGroupRows(changes, starts) {
       const first = parts[0];
       return JSON.stringify([
         peerKey2(first[common]),
-        parts.map((part) => [part.protocol, part.ports]),
+        parts.map((part) => [part.protocol, part.ports, part.namedPorts ?? []]),
         first.risk ?? [],
         // The explanation names the end the rows differ in; what it says of that end is the cause.
         (first.explanation ?? "").split(peerLabel(first[common === "to" ? "from" : "to"])).join("\u2026"),
@@ -50150,14 +51967,14 @@ function describeMembers(members) {
   const outside2 = peers.length - workloads.length;
   const blocks2 = members.length - peers.length;
   const parts = [
-    ...workloads.length ? [`${plural2(workloads.length, "workload")} in ${plural2(namespaces, "namespace")}`] : [],
-    ...outside2 ? [`${plural2(outside2, "set")} of pods outside this repository`] : [],
-    ...blocks2 ? [plural2(blocks2, "address block")] : []
+    ...workloads.length ? [`${plural(workloads.length, "workload")} in ${plural(namespaces, "namespace")}`] : [],
+    ...outside2 ? [`${plural(outside2, "set")} of pods outside this repository`] : [],
+    ...blocks2 ? [plural(blocks2, "address block")] : []
   ];
   return parts.length > 2 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts.join(" and ");
 }
 function sameRow(a, b) {
-  return samePath(a, b) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join() && openedBy(a) === openedBy(b);
+  return samePath2(a, b) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join() && openedBy(a) === openedBy(b);
 }
 var RISK_TEXT = {
   "cross-namespace": "crosses namespaces",
@@ -50165,17 +51982,14 @@ var RISK_TEXT = {
   internet: "reaches or is reached from the internet",
   "metadata-endpoint": "reaches the cloud metadata endpoint"
 };
-function describeRisks(risks, path16) {
-  const internet = !path16 ? RISK_TEXT.internet : isCidrPeer(path16.from) ? "reachable from the internet" : "reaches the internet";
+function describeRisks(risks, path17) {
+  const internet = !path17 ? RISK_TEXT.internet : isCidrPeer(path17.from) ? "reachable from the internet" : "reaches the internet";
   return (risks ?? []).map((risk) => risk === "internet" ? internet : RISK_TEXT[risk] ?? risk).join("; ");
 }
 function formatLocation(file, line, column) {
   if (!file) return "";
   if (!line) return file;
   return column ? `${file}:${line}:${column}` : `${file}:${line}`;
-}
-function plural2(count3, singular, pluralForm = `${singular}s`) {
-  return `${count3.toLocaleString("en-US")} ${count3 === 1 ? singular : pluralForm}`;
 }
 function groupFindings(findings) {
   const groups = { introduced: [], existing: [], suppressed: [] };
@@ -50213,8 +52027,8 @@ function blobUrl(context, file, line) {
   if (file.split("/").some((segment) => segment === ".." || segment === ".")) return void 0;
   const repository = linkTarget(context.repositoryUrl.replace(/\/+$/, ""));
   if (!repository) return void 0;
-  const path16 = `${context.pathPrefix ?? ""}${file}`.split("/").map(encodeURIComponent).join("/");
-  return `${repository}/blob/${context.headSha}/${path16}${line ? `#L${line}` : ""}`;
+  const path17 = `${context.pathPrefix ?? ""}${file}`.split("/").map(encodeURIComponent).join("/");
+  return `${repository}/blob/${context.headSha}/${path17}${line ? `#L${line}` : ""}`;
 }
 function markdownLinks(context) {
   return {
@@ -50258,7 +52072,7 @@ function fence(text) {
 function commentBody(marker, suggestion) {
   const ticks = fence(suggestion.replacement);
   return `${marker}
-**netpol-guard** suggests, for ${suggestion.subject}:
+**netpol-guard** suggests, for ${escapeMarkdown(suggestion.subject, 300)}:
 
 ${ticks}suggestion
 ${suggestion.replacement}
@@ -50279,6 +52093,7 @@ async function publishSuggestions(client, pr, options) {
   const outside2 = [];
   const fresh = [];
   const current = /* @__PURE__ */ new Set();
+  const onDiff = [];
   for (const suggestion of options.suggestions) {
     const lines2 = inDiff.get(suggestion.path);
     const covered = lines2 !== void 0 && range2(suggestion).every((line) => lines2.has(line));
@@ -50287,12 +52102,14 @@ async function publishSuggestions(client, pr, options) {
       continue;
     }
     const marker = suggestionMarker(options.key, suggestion);
+    onDiff.push({ marker, suggestion });
     if (current.has(marker)) continue;
     current.add(marker);
     if (!ours.some((c) => (c.body ?? "").startsWith(marker))) fresh.push({ marker, suggestion });
   }
+  let posted = [];
   if (fresh.length > 0) {
-    await client.request("POST", `${repo}/pulls/${pr.number}/reviews`, {
+    const review2 = await client.request("POST", `${repo}/pulls/${pr.number}/reviews`, {
       commit_id: pr.headSha,
       event: "COMMENT",
       body: `netpol-guard: ${fresh.length === 1 ? "a suggested fix" : `${fresh.length} suggested fixes`}, each verified against the head of this pull request.`,
@@ -50304,7 +52121,17 @@ async function publishSuggestions(client, pr, options) {
         body: commentBody(marker, suggestion)
       }))
     });
+    if (typeof review2.id === "number") {
+      posted = await client.paginate(
+        `${repo}/pulls/${pr.number}/reviews/${review2.id}/comments?per_page=100`
+      );
+    }
   }
+  const urlOf = (marker) => [...posted, ...ours].find((c) => (c.body ?? "").startsWith(marker) && c.html_url)?.html_url;
+  const links = onDiff.flatMap(({ marker, suggestion }) => {
+    const url = urlOf(marker);
+    return url ? [{ suggestion, url }] : [];
+  });
   const stale = ours.filter((c) => ![...current].some((marker) => (c.body ?? "").startsWith(marker)));
   for (const comment2 of stale) {
     if (!comment2.node_id) continue;
@@ -50313,7 +52140,7 @@ async function publishSuggestions(client, pr, options) {
       variables: { id: comment2.node_id }
     });
   }
-  return { posted: fresh.length, kept: current.size - fresh.length, minimized: stale.length, outside: outside2 };
+  return { posted: fresh.length, kept: current.size - fresh.length, minimized: stale.length, outside: outside2, links };
 }
 function range2(suggestion) {
   const lines2 = [];
@@ -50340,12 +52167,24 @@ function fixItems(result) {
   );
   const items = /* @__PURE__ */ new Map();
   for (const item of [...flows, ...findings]) {
-    const key = JSON.stringify(item.fix);
-    const same = items.get(key);
+    const key = canonical(item.fix);
+    const same = items.get(key) ?? (item.fix.alsoNeeded ? void 0 : [...items.values()].find(({ fix }) => fix.alsoNeeded && canonical(fix.alsoNeeded) === key));
     if (same) same.subject = `${same.subject}; ${item.subject}`;
     else items.set(key, { ...item });
   }
   return [...items.values()];
+}
+function canonical(value) {
+  return JSON.stringify(
+    value,
+    (_key, inner) => inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : inner
+  );
+}
+function patchSummary(patch) {
+  const name2 = policyName(patch.policy);
+  if (patch.change === "policy") return `add ${patch.policy.kind} ${name2}`;
+  if (patch.change === "edit") return `edit line ${patch.line} of ${name2}`;
+  return `add a rule to spec.${patch.direction} of ${name2}`;
 }
 function describeWindow(flows) {
   return flows.window ? `flows seen ${flows.window.firstSeen} to ${flows.window.lastSeen}` : "flows without times";
@@ -50387,6 +52226,7 @@ var PATH_CHANGE = {
   to: PEER,
   protocol: true,
   ports: true,
+  namedPorts: true,
   risk: true,
   failsOn: true,
   explanation: true,
@@ -50399,12 +52239,19 @@ var RULE_PATCH = {
   endLine: true,
   policy: POLICY_REF,
   direction: true,
+  change: true,
   yaml: true,
   replacement: true,
   patchedPolicyYaml: true,
   inChangedFile: true
 };
 var FIX = { ...RULE_PATCH, alsoNeeded: RULE_PATCH };
+var RECORDED_ATTRIBUTION = {
+  direction: true,
+  action: true,
+  policies: RESOURCE,
+  match: true
+};
 var REPLAYED_FLOW = {
   from: PEER,
   to: PEER,
@@ -50416,6 +52263,8 @@ var REPLAYED_FLOW = {
   explanation: true,
   location: LOCATION,
   decidedBy: DECIDED_BY,
+  recordedBy: RECORDED_ATTRIBUTION,
+  introduced: true,
   reason: true,
   fix: FIX
 };
@@ -50471,6 +52320,7 @@ var CHECK_RESULT = {
     unmatched: REPLAYED_FLOW,
     otherDrops: true,
     deniedAtBase: true,
+    modelClusterMismatches: { ...REPLAYED_FLOW, recorded: RECORDED_ATTRIBUTION, model: DECISION },
     readiness: {
       namespace: true,
       observed: true,
@@ -50481,6 +52331,7 @@ var CHECK_RESULT = {
     unusedRules: { policy: true, direction: true, index: true, file: true, line: true }
   },
   diagnostics: DIAGNOSTIC,
+  changedManifests: true,
   summary: { brokenFlows: true, opened: true, closed: true, errors: true, warnings: true, infos: true },
   gate: { failOn: true, failOnBrokenFlows: true, inputReasons: true }
 };
@@ -50625,7 +52476,7 @@ function renderNamespaceGraph(diff, broken = []) {
       edges.set(key, found);
       for (const port2 of ports2) if (!found.ports.includes(port2)) found.ports.push(port2);
     };
-    const ports = formatPorts(change.protocol, change.ports);
+    const ports = formatChangePorts(change);
     const live = opened ? [] : carried(change, inside).map((flow) => `${flow.protocol}/${flow.port}`);
     if (live.length > 0) edge("broken", live);
     if (!live.includes(ports)) edge(opened ? "opened" : "closed", [ports]);
@@ -50663,7 +52514,7 @@ function renderNamespaceGraph(diff, broken = []) {
   if (edges.size > shown2.length) {
     lines2.push(
       "",
-      `_Showing ${shown2.length} of ${plural2(edges.size, "changed edge")}; the tables list every path._`
+      `_Showing ${shown2.length} of ${plural(edges.size, "changed edge")}; the tables list every path._`
     );
   }
   return lines2.join("\n");
@@ -50691,6 +52542,7 @@ function triage(result) {
     reviewPaths: result.diff.opened.filter((change) => !change.failsOn?.length && change.risk?.length),
     otherPaths: result.diff.opened.filter((change) => !change.failsOn?.length && !change.risk?.length),
     otherFindings: bySeverity(introduced.filter((f) => !gating(f))),
+    reviewFindings: introduced.filter((f) => !gating(f) && f.severity === "warning"),
     acceptedFindings: result.findings.filter((f) => f.introduced && f.suppressed && f.severity !== "info")
   };
 }
@@ -50711,7 +52563,7 @@ function flowsItem(flows, links, verb) {
   );
   const more = flows.length - Math.min(flows.length, MAX_FLOWS_NAMED);
   if (more > 0) named2.push(`and ${more.toLocaleString("en-US")} more`);
-  return `${verb} ${plural2(flows.length, "live flow")}: ${named2.join("; ")}${placesOf(flows, links)}`;
+  return `${verb} ${plural(flows.length, "live flow")}: ${named2.join("; ")}${placesOf(flows, links)}`;
 }
 function placesOf(items, links) {
   const seen = /* @__PURE__ */ new Map();
@@ -50722,7 +52574,7 @@ function placesOf(items, links) {
   }
   const places = [...seen.values()];
   if (places.length === 0) return "";
-  return ` at ${places.slice(0, 2).join(", ")}${places.length > 2 ? ` and ${plural2(places.length - 2, "more line")}` : ""}`;
+  return ` at ${places.slice(0, 2).join(", ")}${places.length > 2 ? ` and ${plural(places.length - 2, "more line")}` : ""}`;
 }
 function findingItem(finding, links, verb = "adds") {
   const at2 = finding.file ? ` at ${links.location(finding.file, finding.line)}` : "";
@@ -50743,16 +52595,18 @@ function pathItems(changes, links, risks) {
 function named(items, what) {
   const shown2 = items.slice(0, MAX_DECIDING);
   const more = items.length - shown2.length;
-  return [...shown2, ...more > 0 ? [`and ${plural2(more, `more ${what}`, `more ${what}s`)} below`] : []].join(
+  return [...shown2, ...more > 0 ? [`and ${plural(more, `more ${what}`, `more ${what}s`)} below`] : []].join(
     "; "
   );
 }
 function carriedTraffic(result) {
   const carried = new Set(
-    [...result.flows?.broken ?? [], ...result.flows?.acceptedCuts ?? []].map(
-      (flow) => `${peerLabel(flow.from)}
-${peerLabel(flow.to)}`
-    )
+    [
+      ...result.flows?.broken ?? [],
+      ...result.flows?.acceptedCuts ?? [],
+      ...result.flows?.wouldBreakWhenEnforced ?? []
+    ].map((flow) => `${peerLabel(flow.from)}
+${peerLabel(flow.to)}`)
   );
   return (change) => carried.has(`${peerLabel(change.from)}
 ${peerLabel(change.to)}`);
@@ -50767,41 +52621,41 @@ function alsoLine(result, shown2, failing) {
   const closedQuiet = countPaths2(result.diff.closed.filter((change) => !carried(change)));
   const reviewOpened = countPaths2(shown2.reviewPaths);
   const otherOpened = countPaths2(shown2.otherPaths);
-  const audited = result.flows?.wouldBreakWhenEnforced?.length ?? 0;
+  const audited = (result.flows?.wouldBreakWhenEnforced ?? []).filter(
+    (flow) => failing || !flow.introduced
+  ).length;
   const existing = result.findings.filter((f) => !f.introduced && !f.suppressed).length;
+  const belowGate = shown2.otherFindings.length - (failing ? 0 : shown2.reviewFindings.length);
   const count3 = (n, text) => n > 0 ? [text] : [];
   const parts = [
     ...failing ? [
-      ...count3(reviewOpened, `${plural2(reviewOpened, "opened path")} to review (risky)`),
+      ...count3(reviewOpened, `${plural(reviewOpened, "opened path")} to review (risky)`),
       ...count3(
         acceptedCount(result),
-        `${plural2(acceptedCount(result), "cut flow")} accepted by \`expect-cut\``
+        `${plural(acceptedCount(result), "cut flow")} accepted by \`expect-cut\``
       ),
       ...count3(
         shown2.acceptedFindings.length,
-        `${plural2(shown2.acceptedFindings.length, "finding")} accepted by annotation`
+        `${plural(shown2.acceptedFindings.length, "finding")} accepted by annotation`
       )
     ] : [],
-    ...count3(audited, `${plural2(audited, "audited flow")} that would break when enforced`),
-    ...count3(otherOpened, `${plural2(otherOpened, "other path")} opened`),
+    ...count3(audited, `${plural(audited, "audited flow")} that would break when enforced`),
+    ...count3(otherOpened, `${plural(otherOpened, "other path")} opened`),
     ...count3(
       closedQuiet,
-      `${plural2(closedQuiet, "path")} closed${result.flows ? " that carried no recorded traffic" : ""}`
+      `${plural(closedQuiet, "path")} closed${result.flows ? " that carried no recorded traffic" : ""}`
     ),
     ...count3(
       result.diff.workloadsAdded.length,
-      `${plural2(result.diff.workloadsAdded.length, "workload")} added`
+      `${plural(result.diff.workloadsAdded.length, "workload")} added`
     ),
     ...count3(
       result.diff.workloadsRemoved.length,
-      `${plural2(result.diff.workloadsRemoved.length, "workload")} removed`
+      `${plural(result.diff.workloadsRemoved.length, "workload")} removed`
     ),
-    ...count3(
-      shown2.otherFindings.length,
-      `${plural2(shown2.otherFindings.length, "new finding")} below the gate`
-    ),
-    ...count3(result.resolved?.length ?? 0, `${plural2(result.resolved?.length ?? 0, "finding")} resolved`),
-    ...count3(existing, plural2(existing, "pre-existing finding"))
+    ...count3(belowGate, `${plural(belowGate, "new finding")} below the gate`),
+    ...count3(result.resolved?.length ?? 0, `${plural(result.resolved?.length ?? 0, "finding")} resolved`),
+    ...count3(existing, plural(existing, "pre-existing finding"))
   ];
   return parts.length > 0 ? `${parts.join(", ")} (below).` : "nothing else.";
 }
@@ -50813,14 +52667,14 @@ function passLine(result) {
   const allPassed = !!flows && flows.stillDenied + flows.otherDrops + flows.deniedAtBase === 0;
   const flowsPart = !flows || replayed2 === 0 ? [] : allPassed ? [
     replayed2 === 1 ? "the 1 recorded flow still passes" : `all ${replayed2.toLocaleString("en-US")} recorded flows still pass`
-  ] : [`no recorded flow that base allows is cut (${plural2(replayed2, "flow record")} replayed)`];
+  ] : [`no recorded flow that base allows is cut (${plural(replayed2, "flow record")} replayed)`];
   const closedPart = closed === 0 ? [] : [
-    `${plural2(closed, "path")} closed${!flows ? " (no flows given: whether they carried traffic is unknown)" : ", none carried traffic"}`
+    `${plural(closed, "path")} closed${!flows ? " (no flows given: whether they carried traffic is unknown)" : ", none carried traffic"}`
   ];
   const parts = [
     ...flowsPart,
     ...closedPart,
-    ...opened > 0 ? [`${plural2(opened, "path")} opened, none risky`] : []
+    ...opened > 0 ? [`${plural(opened, "path")} opened, none risky`] : []
   ];
   return parts.length > 0 ? parts.join("; ") : "no reachability change";
 }
@@ -50841,7 +52695,7 @@ function decisionBlock(result, links) {
     if (items.length === 0) items.push(...result.reasons.map((reason) => escapeMarkdown(reason, 200)));
     const why = [
       ...shown2.flowsFail ? ["traffic recorded on the cluster that base allows is denied at head"] : [],
-      ...shown2.gatingFindings.length > 0 ? [`${plural2(shown2.gatingFindings.length, "new finding")} at or above ${gate.failOn} (\`fail-on\`)`] : [],
+      ...shown2.gatingFindings.length > 0 ? [`${plural(shown2.gatingFindings.length, "new finding")} at or above ${gate.failOn} (\`fail-on\`)`] : [],
       ...shown2.gatingPaths.length > 0 ? ["opens paths with a risk `failOnRisks` fails on"] : [],
       ...gate.inputReasons.length > 0 ? ["input that could not be analysed fails closed"] : []
     ];
@@ -50856,12 +52710,15 @@ function decisionBlock(result, links) {
   }
   const accepted = result.flows?.acceptedCuts ?? [];
   const changedFlows = changedFlowsItem(result, links);
+  const audited = (result.flows?.wouldBreakWhenEnforced ?? []).filter((flow) => flow.introduced);
   const review2 = [
     ...changedFlows,
     ...accepted.length > 0 ? [flowsItem(accepted, links, "accepts by `expect-cut` the cut of")] : [],
     ...broken.length > 0 ? [flowsItem(broken, links, "would cut")] : [],
+    ...audited.length > 0 ? [flowsItem(audited, links, "once policies are enforced, would cut")] : [],
     ...pathItems(shown2.reviewPaths, links, (change) => describeRisks(change.risk, change)),
-    ...shown2.acceptedFindings.map((finding) => findingItem(finding, links, "accepts"))
+    ...shown2.acceptedFindings.map((finding) => findingItem(finding, links, "accepts")),
+    ...shown2.reviewFindings.map((finding) => findingItem(finding, links))
   ];
   if (review2.length > 0) {
     return [
@@ -50869,12 +52726,14 @@ function decisionBlock(result, links) {
       [
         `**Why review:** the check passes, but this change ${[
           ...broken.length > 0 ? ["cuts recorded traffic the gate does not fail on"] : [],
+          ...audited.length > 0 ? ["denies traffic recorded in policy audit mode, which breaks once policies are enforced"] : [],
           ...shown2.reviewPaths.length > 0 ? ["opens paths a reviewer must judge (risks the gate does not fail on)"] : [],
           ...shown2.acceptedFindings.length > 0 ? ["accepts findings by annotation"] : [],
+          ...shown2.reviewFindings.length > 0 ? ["adds warnings below the gate (`fail-on`)"] : [],
           ...changedFlows.length > 0 ? ["edits the recorded flows it is judged by"] : [],
           ...accepted.length > 0 ? ["cuts recorded traffic its policies say they mean to cut"] : []
         ].join(", ")}.`,
-        `**How to settle it:** ${settleSteps(shown2, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlows.length > 0 })}`,
+        `**How to settle it:** ${settleSteps(shown2, { cutsTraffic: broken.length > 0, acceptsCuts: accepted.length > 0, flowsChanged: changedFlows.length > 0, cutsAudited: audited.length > 0 })}`,
         `**Also in this change:** ${alsoLine(result, shown2, false)}`
       ].map((line) => `- ${line}`).join("\n")
     ].join("\n\n");
@@ -50887,7 +52746,7 @@ function howToFix(result, shown2) {
   const [finding] = shown2.gatingFindings;
   const steps = [
     ...fixes > 0 ? [
-      `apply the ${plural2(fixes, "suggested fix", "suggested fixes")} below (each verified against head; on the diff they are review suggestions to commit)`
+      `apply the ${plural(fixes, "suggested fix", "suggested fixes")} below (each verified against head; on the diff they are review suggestions to commit)`
     ] : [],
     ...shown2.flowsFail && flow ? [
       `if a cut is intended, say so on the policy that makes it: ${codeSpan(`netpol-guard.io/expect-cut: "${peerLabel(flow.from)} -> *"`, 200)}`
@@ -50911,20 +52770,32 @@ function unanalysedNote(result) {
   const count3 = result.diagnostics.filter(
     (d) => d.code === "policy-kind-not-analysed" && d.severity === "warning"
   ).length;
-  return count3 > 0 ? ` (${plural2(count3, "policy", "policies")} of kinds not analysed)` : "";
+  const differ = result.flows?.modelClusterMismatches?.length ?? 0;
+  const notes = [
+    ...count3 > 0 ? [`${plural(count3, "policy", "policies")} of kinds not analysed`] : [],
+    ...differ > 0 ? [
+      `the cluster and the base manifests differ on ${plural(differ, "recorded flow direction")}: see Diagnostics`
+    ] : []
+  ];
+  return notes.length > 0 ? ` (${notes.join("; ")})` : "";
 }
 function settleSteps(shown2, {
   cutsTraffic,
   acceptsCuts,
-  flowsChanged
+  flowsChanged,
+  cutsAudited
 }) {
   const steps = [
     ...cutsTraffic ? ["restore the traffic, or say on the policy that the cut is meant (`netpol-guard.io/expect-cut`)"] : [],
+    ...cutsAudited ? ["allow the audited traffic before the policies are enforced, or confirm it is meant to be cut"] : [],
     ...shown2.reviewPaths.length > 0 ? [
       "narrow the paths if they are not meant, or approve; a path that must never open can fail the check with `fail-on-risks`"
     ] : [],
     ...acceptsCuts ? ["confirm the cuts are intended: the policy that makes each names it"] : [],
     ...shown2.acceptedFindings.length > 0 ? ["check the reason given for each accepted finding"] : [],
+    ...shown2.reviewFindings.length > 0 ? [
+      `fix each new warning at its line, or accept it there: ${codeSpan(`netpol-guard.io/ignore: "${shown2.reviewFindings[0].rule}: why it is intended"`, 200)}`
+    ] : [],
     ...flowsChanged ? ["check why the recorded flows changed; `flows-from: base` replays the base tree's"] : []
   ];
   return `${steps.join("; ") || "approve, or narrow what is not meant"}.`;
@@ -50961,9 +52832,9 @@ function flowsText(flows, now) {
   ];
   const notes = [
     ...counts.filter(([count3]) => count3 > 0).map(([count3, what]) => `${count3.toLocaleString("en-US")} ${what}`),
-    ...flows.skipped > 0 ? [`${plural2(flows.skipped, "unreadable record")} skipped`] : []
+    ...flows.skipped > 0 ? [`${plural(flows.skipped, "unreadable record")} skipped`] : []
   ];
-  return `${plural2(flows.records, "flow record")} replayed ${windowText(flows, now)}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}`;
+  return `${plural(flows.records, "flow record")} replayed ${windowText(flows, now)}${notes.length > 0 ? `: ${notes.join(", ")}` : ""}`;
 }
 function flowWarnings(flows) {
   if (!flows || flows.records === 0) {
@@ -51022,7 +52893,7 @@ function renderRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 function moreRowsLine(hidden) {
-  return `_\u2026and ${plural2(hidden, "more row")}, cut to fit the size limit._`;
+  return `_\u2026and ${plural(hidden, "more row")}, cut to fit the size limit._`;
 }
 function fitRows(section, size, limit) {
   const total = rowCount(section);
@@ -51101,7 +52972,7 @@ function truncationNote(cut, detailsUrl) {
     ...cut.rows ? [
       `${cut.rows.hidden.toLocaleString("en-US")} of ${cut.rows.total.toLocaleString("en-US")} rows of ${quoted(cut.rows.section)}`
     ] : [],
-    ...cut.sections.length > 0 ? [`the section${cut.sections.length > 1 ? "s" : ""} ${cut.sections.map(quoted).join(", ")}`] : []
+    ...cut.sections.length > 0 ? [`the ${noun(cut.sections.length, "section")} ${cut.sections.map(quoted).join(", ")}`] : []
   ];
   return `---
 
@@ -51125,8 +52996,17 @@ function assemble(headline, sections, options, footer) {
   return `${[head, ...parts, truncationNote(cut, options.detailsUrl), ...tail].join(SECTION_SEPARATOR)}
 `;
 }
-var cell = (text) => escapeMarkdown(text) || "\u2014";
-var peerCell = (peer2) => escapeMarkdown(peerLabel(peer2), PEER_LENGTH);
+function wrapFriendly(escaped) {
+  return escaped.replace(/(?<=[\w.-])\/(?=[A-Za-z])/g, "/<wbr>");
+}
+var cell = (text) => wrapFriendly(escapeMarkdown(text)) || "\u2014";
+var portCell = (text) => escapeMarkdown(text) || "\u2014";
+function whyCell(flow) {
+  const why = cell(flow.explanation ?? "");
+  const recorded = flow.recordedBy?.map(describeAttribution).join("; ");
+  return recorded ? `${why}<br>Hubble recorded: ${escapeMarkdown(recorded)}` : why;
+}
+var peerCell = (peer2) => wrapFriendly(escapeMarkdown(peerLabel(peer2), PEER_LENGTH));
 var severityCell = (severity) => `${SEVERITY_ICON[severity] ?? ""} ${escapeMarkdown(severity, 20)}`.trim();
 var locationCell = (file, line) => codeSpan(formatLocation(file, line), 200) || "\u2014";
 function findingsTable(findings, links, withReason = false) {
@@ -51163,7 +53043,7 @@ function pathsTable(changes, last, inFoldedSection = false) {
       return [
         endCell(group2, "from", inFoldedSection),
         endCell(group2, "to", inFoldedSection),
-        cell(row.ports),
+        portCell(row.ports),
         ...last ? [last.value(row)] : []
       ];
     })
@@ -51183,7 +53063,7 @@ function flowCells(flow, now) {
   return [
     peerCell(flow.from),
     peerCell(flow.to),
-    cell(`${flow.protocol}/${flow.port}`),
+    portCell(`${flow.protocol}/${flow.port}`),
     escapeMarkdown(flow.count.toLocaleString("en-US")),
     timeMarkdown(flow.lastSeen, now) || "\u2014"
   ];
@@ -51200,33 +53080,37 @@ function codeBlock(info2, text) {
   const fence2 = "`".repeat(longestRun + 1);
   return [`${fence2}${info2}`, ...lines2, fence2].join("\n");
 }
-function patchBlock(patch) {
-  const where = `${codeSpan(`spec.${patch.direction}`)} of ${codeSpan(policyName(patch.policy), 200)} in ${codeSpan(patch.file, 200)}`;
-  if (patch.inChangedFile) {
-    const lines2 = patch.line === patch.endLine ? `line ${patch.line}` : `lines ${patch.line}-${patch.endLine}`;
-    return `Add to ${where} (${lines2} become):
-
-${codeBlock("suggestion", patch.replacement)}`;
+function patchBlock(patch, links, suggestionUrl) {
+  const policy = codeSpan(policyName(patch.policy), 200);
+  const at2 = links.location(patch.file, patch.line);
+  const through = patch.endLine > patch.line ? ` to line ${patch.endLine}` : "";
+  const into = `${codeSpan(`spec.${patch.direction}`)} of ${policy}`;
+  const suggestion = linkTarget(suggestionUrl);
+  if (suggestion) {
+    const what = patch.change === "policy" ? `Add ${escapeMarkdown(patch.policy.kind, 60)} ${policy} after ${links.location(patch.file, patch.endLine)}` : patch.change === "edit" ? `Edit ${at2}${through} (${policy})` : `Add to ${into} at ${at2}`;
+    return `${what}: [apply the suggestion in the review](${suggestion}).`;
   }
-  return `Add this rule to ${where}:
+  const lead = patch.change === "policy" ? `Add this ${escapeMarkdown(patch.policy.kind, 60)} ${policy} after ${links.location(patch.file, patch.endLine)}` : patch.change === "edit" ? `Make ${at2}${through} (${policy}) read` : `Add this rule to ${into} at ${at2}`;
+  return `${lead}:
 
 ${codeBlock("yaml", patch.yaml)}`;
 }
-function fixesBlock(result) {
+function fixesBlock(result, links, options) {
   const items = fixItems(result);
   if (items.length === 0) return void 0;
   const shown2 = items.slice(0, MAX_FIXES_SHOWN).map(
     ({ subject, fix }) => [
       `**${escapeMarkdown(subject, 300)}**`,
-      patchBlock(fix),
-      ...fix.alsoNeeded ? [patchBlock(fix.alsoNeeded)] : []
+      ...[fix, ...fix.alsoNeeded ? [fix.alsoNeeded] : []].map(
+        (patch) => patchBlock(patch, links, options.suggestionUrl?.(patch))
+      )
     ].join("\n\n")
   );
   const hidden = items.length - shown2.length;
   return [
     ...shown2,
     ...hidden > 0 ? [
-      `_\u2026and ${plural2(hidden, "more fix", "more fixes")} in the JSON report (\`netpol-guard fix\` applies them all)._`
+      `_\u2026and ${plural(hidden, "more fix", "more fixes")} in the JSON report (\`netpol-guard fix\` applies them all)._`
     ] : []
   ].join("\n\n");
 }
@@ -51238,7 +53122,7 @@ function readinessTable(flows) {
       const more = namespace.blocking.length - blocking.length;
       return [
         codeSpan(namespace.namespace, 200) || "\u2014",
-        cell(`${namespace.covered.toLocaleString("en-US")} of ${plural2(namespace.observed, "connection")}`),
+        cell(`${namespace.covered.toLocaleString("en-US")} of ${plural(namespace.observed, "connection")}`),
         namespace.ready ? ":white_check_mark: would cut no observed traffic" : ":hourglass: would cut traffic",
         cell([...blocking, ...more > 0 ? [`and ${more.toLocaleString("en-US")} more`] : []].join("; "))
       ];
@@ -51266,7 +53150,7 @@ function renderMarkdown(result, options = {}) {
   const findings = groupFindings(result.findings);
   const shown2 = triage(result);
   const graph = renderNamespaceGraph(diff, flows?.broken);
-  const fixes = fixesBlock(result);
+  const fixes = fixesBlock(result, links, options);
   const window = flows ? escapeMarkdown(describeWindow(flows), 200) : "";
   const risk = {
     title: "Risk",
@@ -51282,7 +53166,7 @@ function renderMarkdown(result, options = {}) {
     lead: shown2.flowsFail ? "Traffic recorded on the cluster that base allows and this change denies." : "Traffic recorded on the cluster that base allows and this change denies (not failing: `failOnBrokenFlows` is off).",
     table: {
       header: [...FLOW_HEADER, "Why"],
-      rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow, now), cell(flow.explanation ?? "")])
+      rows: rowsOf(flows?.broken ?? [], (flow) => [...flowCells(flow, now), whyCell(flow)])
     }
   };
   const sections = nonEmpty([
@@ -51318,10 +53202,7 @@ function renderMarkdown(result, options = {}) {
       lead: "Traffic Hubble recorded as AUDIT (passed in policy audit mode) that head still denies: it breaks once policies are enforced.",
       table: {
         header: [...FLOW_HEADER, "Why"],
-        rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [
-          ...flowCells(flow, now),
-          cell(flow.explanation ?? "")
-        ])
+        rows: rowsOf(flows?.wouldBreakWhenEnforced ?? [], (flow) => [...flowCells(flow, now), whyCell(flow)])
       }
     },
     {
@@ -51499,9 +53380,7 @@ function sarifFixes(fix, uris) {
     });
     changes.set(uri, change);
   }
-  const description = patches.map(
-    (patch) => `add a rule to spec.${patch.direction} of ${policyName(patch.policy)}`
-  );
+  const description = patches.map(patchSummary);
   return {
     fixes: [
       {
@@ -51622,7 +53501,7 @@ function findingResult(finding, rules2, uris) {
 function brokenFlowResult(flow, rules2, uris) {
   const from = peerLabel(flow.from);
   const to = peerLabel(flow.to);
-  const seen = `seen ${plural2(flow.count, "time")}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ""}`;
+  const seen = `seen ${plural(flow.count, "time")}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ""}`;
   const location = sarifLocation(flow.location, uris);
   return {
     ruleId: "broken-flow",
@@ -51644,12 +53523,12 @@ function openedPathResult(paths, rules2, uris) {
   const folds = paths.length < 2 ? void 0 : comparePeers(paths[0][0].to, paths[1][0].to) === 0 ? "from" : "to";
   const end = (which2) => {
     if (folds !== which2) return peerLabel(first[which2]);
-    const members = paths.map((path16) => path16[0][which2]);
+    const members = paths.map((path17) => path17[0][which2]);
     const named2 = members.slice(0, MAX_MEMBERS_NAMED).map(peerLabel);
     if (members.length > named2.length) named2.push(`and ${members.length - named2.length} more`);
     return `${describeMembers(members)} (${named2.join(", ")})`;
   };
-  const ports = changes.map((change) => formatPorts(change.protocol, change.ports)).join("; ");
+  const ports = changes.map(formatChangePorts).join("; ");
   const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
   const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
   const by = changes.map(openedBy).find((text) => text !== void 0);
@@ -51686,9 +53565,9 @@ function riskyPaths(opened) {
 function causes(paths) {
   return groupByCause(
     paths,
-    (path16, common) => JSON.stringify([
-      peerLabel(path16[0][common]),
-      path16.map((change) => [
+    (path17, common) => JSON.stringify([
+      peerLabel(path17[0][common]),
+      path17.map((change) => [
         change.protocol,
         change.ports,
         change.risk,
@@ -51780,6 +53659,29 @@ function sarifReport(result, options = {}) {
   );
 }
 
+// src/report/quiet.ts
+function isQuiet(result) {
+  const { diff, flows } = result;
+  if (result.verdict !== "pass" || result.changedManifests === void 0) return false;
+  const said = [
+    result.changedManifests,
+    result.findings.filter((finding) => finding.introduced),
+    result.resolved ?? [],
+    diff.opened,
+    diff.closed,
+    diff.workloadsAdded,
+    diff.workloadsRemoved,
+    diff.newConnections,
+    diff.goneConnections,
+    flows?.broken ?? [],
+    flows?.acceptedCuts ?? [],
+    flows?.wouldBreakWhenEnforced ?? [],
+    flows?.newlyAllowed ?? [],
+    result.diagnostics.filter((diagnostic) => diagnostic.severity !== "info")
+  ];
+  return said.every((items) => items.length === 0) && (flows?.skipped ?? 0) === 0;
+}
+
 // src/action/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 var LEVEL2 = { error: "error", warning: "warning", info: "notice" };
@@ -51865,8 +53767,8 @@ async function publishResult(analysis, inputs, runner) {
       core_exports[a.level](a.message, { title: a.title, file: a.file, startLine: a.line, startColumn: a.column });
     }
   }
-  const reportDir = path15.join(runner.tempDir, "netpol-guard");
-  const reportFile = path15.join(reportDir, `${inputs.commentKey}.json`);
+  const reportDir = path16.join(runner.tempDir, "netpol-guard");
+  const reportFile = path16.join(reportDir, `${inputs.commentKey}.json`);
   writeFileInside([runner.tempDir], reportFile, renderJson(result));
   const context = {
     repositoryUrl: runner.repositoryUrl,
@@ -51877,11 +53779,11 @@ async function publishResult(analysis, inputs, runner) {
   };
   const reportOptions = { context, detailsUrl: runner.runUrl };
   const body = renderMarkdown(result, { marker, maxLength: COMMENT_MAX_LENGTH, ...reportOptions });
-  const markdownFile = path15.join(reportDir, `${inputs.commentKey}.md`);
+  const markdownFile = path16.join(reportDir, `${inputs.commentKey}.md`);
   writeFileInside([runner.tempDir], markdownFile, body);
-  const sarifFile = path15.resolve(runner.workspace, inputs.sarifFile);
-  const repositoryRoot = path15.resolve(runner.workspace, path15.relative(analysis.repositoryPrefix, "."));
-  const uriBase = pathToFileURL(repositoryRoot + path15.sep).href;
+  const sarifFile = path16.resolve(runner.workspace, inputs.sarifFile);
+  const repositoryRoot = path16.resolve(runner.workspace, path16.relative(analysis.repositoryPrefix, "."));
+  const uriBase = pathToFileURL(repositoryRoot + path16.sep).href;
   writeFileInside(
     [runner.workspace, runner.tempDir],
     sarifFile,
@@ -51898,13 +53800,23 @@ async function publishResult(analysis, inputs, runner) {
   setOutput("markdown", markdownFile);
   setOutput("sarif", sarifFile);
   await summary.addRaw(boundedMarkdown(result, SUMMARY_MAX_BYTES, reportOptions), true).write();
-  setOutput("comment-id", await comment(body, marker, inputs, runner) ?? "");
-  await review(analysis, inputs, runner);
+  const reviewed = await review(analysis, inputs, runner);
+  const linked = reviewed.size === 0 ? body : renderMarkdown(result, {
+    marker,
+    maxLength: COMMENT_MAX_LENGTH,
+    ...reportOptions,
+    suggestionUrl: (patch) => reviewed.get(patchKey(analysis.toRepositoryPath(patch.file), patch))
+  });
+  setOutput("comment-id", await comment(linked, marker, inputs, runner, isQuiet(result)) ?? "");
+}
+function patchKey(file, patch) {
+  return JSON.stringify([file, patch.line, patch.endLine, patch.replacement]);
 }
 async function review(analysis, inputs, runner) {
+  const links = /* @__PURE__ */ new Map();
   const number = pullRequestNumber(runner.event);
   const headSha = pullRequestHead(runner.event);
-  if (inputs.comment === "never" || number === void 0 || headSha === void 0) return;
+  if (inputs.comment === "never" || number === void 0 || headSha === void 0) return links;
   const suggestions = fixItems(analysis.result).flatMap(
     ({ subject, fix }) => [fix, ...fix.alsoNeeded ? [fix.alsoNeeded] : []].map((patch) => ({
       path: analysis.toRepositoryPath(patch.file),
@@ -51929,12 +53841,14 @@ async function review(analysis, inputs, runner) {
     info(
       `Suggested fixes: ${outcome.posted} posted in a review, ${outcome.kept} already suggested, ${outcome.minimized} outdated minimized, ${outcome.outside.length} outside the diff (in the comment).`
     );
+    for (const { suggestion, url } of outcome.links) links.set(patchKey(suggestion.path, suggestion), url);
   } catch (error2) {
     if (!isPermissionDenied(error2)) throw error2;
     warning(
-      `Cannot post suggested fixes as a review on pull request #${number}: the token is read-only. They are in the job summary as snippets to copy.`
+      `Cannot post suggested fixes as a review on pull request #${number}: the token is read-only. They are in the comment and the job summary as snippets to copy.`
     );
   }
+  return links;
 }
 function boundedMarkdown(result, maxBytes, options = {}) {
   let maxLength = maxBytes;
@@ -51946,7 +53860,7 @@ function boundedMarkdown(result, maxBytes, options = {}) {
   }
   return markdown;
 }
-async function comment(body, marker, inputs, runner) {
+async function comment(body, marker, inputs, runner, quiet) {
   if (inputs.comment === "never") return void 0;
   const number = pullRequestNumber(runner.event);
   if (number === void 0) {
@@ -51955,15 +53869,22 @@ async function comment(body, marker, inputs, runner) {
   }
   const client = createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl });
   try {
+    const create = !(inputs.commentWhenQuiet === "skip" && quiet);
     const outcome = await upsertStickyComment(
       client,
       { owner: runner.owner, repo: runner.repo, number },
-      { marker, body, mode: inputs.comment, comparable: comparableReport }
+      { marker, body, mode: inputs.comment, comparable: comparableReport, create }
     );
     for (const other of outcome.skipped) {
       warning(
         `Comment ${other.id} by ${other.login} carries this step's marker, but this token may not edit it (it is not its own): left alone, and the report is in a comment of its own.`
       );
+    }
+    if (outcome.id === void 0) {
+      info(
+        "Nothing to say about this pull request (it changes no policy or workload, and the check found nothing): no comment written (comment-when-quiet: skip). The report is in the job summary."
+      );
+      return void 0;
     }
     info(`Pull request comment ${outcome.id}: ${outcome.action}.`);
     return outcome.id;
