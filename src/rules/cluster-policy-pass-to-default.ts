@@ -70,6 +70,8 @@ export const clusterPolicyPassToDefault: Rule = {
           if (isolating.every((networkPolicy) => networkPolicy[direction].length === 0)) denying.push(pod);
           continue;
         }
+        // Isolated by a policy of another kind of the namespaced tier (a CiliumNetworkPolicy): it decides.
+        if (ctx.engine.isIsolated(pod, direction)) continue;
         const below = baseline.some(
           (candidate) =>
             subjectWorkloads(ctx.model, candidate).includes(pod) &&
