@@ -9,6 +9,9 @@ import { once } from 'node:events';
  * three namespaces without any policy in the larger trees), and a flow log recorded along the paths those policies
  * allow and deny. The head side changes a few percent of the app policies: some tighten, some open, one namespace
  * forgets DNS. A few dozen cluster policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy) sit above and below them.
+ * One team in five writes Cilium's policies (CiliumNetworkPolicy) instead of NetworkPolicies, and two
+ * CiliumClusterwideNetworkPolicies deny the metadata endpoint and let monitoring scrape every pod: the trees are
+ * analysed with `cni: cilium` (a `.netpol-guard.yaml` at each side's root), as the Hubble log is Cilium's.
  */
 
 export interface BenchSize {
@@ -51,6 +54,8 @@ const NAMESPACES_PER_OPEN_NAMESPACE = 25;
 /** Share of app policies the head side edits. */
 const CHANGED_POLICY_SHARE = 0.03;
 const TEAMS = 40;
+/** One team in this many writes CiliumNetworkPolicies (which ones: from the seed). */
+const CILIUM_TEAM_EVERY = 5;
 const ENVS = ['prod', 'staging', 'dev'] as const;
 const TIERS = ['frontend', 'backend', 'data'] as const;
 type Tier = (typeof TIERS)[number];
@@ -65,6 +70,8 @@ const DNS_NAMESPACE = 'kube-system';
 const DNS_LABELS = { 'k8s-app': 'kube-dns' };
 const MONITORING = 'monitoring';
 const INGRESS_NAMESPACE = 'ingress-nginx';
+/** The cluster's name (Cilium's `cluster-name`), in the flows' labels and the trees' config. */
+const CLUSTER = 'prod-eu-1';
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed gives the same tree on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -83,6 +90,8 @@ interface PlannedNamespace {
   team: string;
   env: (typeof ENVS)[number];
   open: boolean;
+  /** Whether its policies are CiliumNetworkPolicies (a team's choice) rather than NetworkPolicies. */
+  cilium: boolean;
   apps: PlannedApp[];
   /** First octets of the namespace's pod addresses. */
   subnet: string;
@@ -163,6 +172,8 @@ function plan(size: BenchSize, random: () => number): Plan {
       };
     });
 
+  // Small trees, of fewer teams, still get one.
+  const ciliumTeams = Math.floor(random() * Math.min(CILIUM_TEAM_EVERY, namespaceCount));
   let remaining = size.workloads;
   for (let n = 0; n < namespaceCount && remaining > 0; n++) {
     const team = `team-${n % TEAMS}`;
@@ -173,6 +184,7 @@ function plan(size: BenchSize, random: () => number): Plan {
       team,
       env,
       open,
+      cilium: (n % TEAMS) % CILIUM_TEAM_EVERY === ciliumTeams,
       apps: [],
       subnet: `10.${1 + (n >> 8)}.${n & 255}`,
     };
@@ -239,6 +251,7 @@ function plan(size: BenchSize, random: () => number): Plan {
       team: 'platform',
       env: 'prod',
       open: false,
+      cilium: false,
       apps: [],
       subnet: `10.250.${namespaceName === MONITORING ? 1 : 2}`,
     };
@@ -426,6 +439,131 @@ function appPolicy(app: PlannedApp, plan: Plan, edit: PolicyEdit): Yaml {
   };
 }
 
+/** Cilium's label of a pod's namespace, which a CiliumNetworkPolicy's peer names to look outside its own. */
+const CILIUM_NAMESPACE = 'k8s:io.kubernetes.pod.namespace';
+/** A Cilium `toPorts` entry (ports are strings in Cilium's examples). */
+const ciliumPorts = (port: number, protocol = 'TCP'): Yaml => ({ ports: [{ port: String(port), protocol }] });
+/** The endpoint selector naming `peer`'s pods in a CiliumNetworkPolicy of `owner`: the namespace key elsewhere. */
+const ciliumPeer = (peer: PlannedApp, owner: PlannedApp): Yaml => ({
+  matchLabels: {
+    ...(peer.namespace === owner.namespace ? {} : { [CILIUM_NAMESPACE]: peer.namespace.name }),
+    app: peer.name,
+  },
+});
+
+/**
+ * An app's policy as a CiliumNetworkPolicy (Cilium's examples/policies/l4/l4.yaml, l3/cidr/cidr.yaml): the same
+ * callers, ingress controller and callees as {@link appPolicy}, and the same head edits; scraping comes from the
+ * clusterwide policy. Opening means every namespace's pods (`io.kubernetes.pod.namespace` Exists, Cilium's
+ * kubernetes.rst "Allow all ... from all namespaces").
+ */
+function ciliumAppPolicy(app: PlannedApp, plan: Plan, edit: PolicyEdit): Yaml {
+  const serving = SERVING_PORT[app.tier];
+  const callers = edit === 'tighten' ? app.callers.slice(1) : app.callers;
+  const ingress: Yaml[] = [];
+  if (callers.length > 0)
+    ingress.push({
+      fromEndpoints: callers.map((caller) => ciliumPeer(caller, app)),
+      toPorts: [ciliumPorts(serving.port)],
+    });
+  if (app.tier === 'frontend') {
+    ingress.push({
+      fromEndpoints: [
+        { matchLabels: { [CILIUM_NAMESPACE]: INGRESS_NAMESPACE, ...plan.ingressController.labels } },
+      ],
+      toPorts: [ciliumPorts(serving.port)],
+    });
+  }
+  if (edit === 'open')
+    ingress.push({
+      fromEndpoints: [{ matchExpressions: [{ key: CILIUM_NAMESPACE, operator: 'Exists' }] }],
+      toPorts: [ciliumPorts(serving.port)],
+    });
+  const egress: Yaml[] = app.callees.map((callee) => ({
+    toEndpoints: [ciliumPeer(callee, app)],
+    toPorts: [ciliumPorts(SERVING_PORT[callee.tier].port)],
+  }));
+  if (app.internet || edit === 'internet') {
+    egress.push({
+      toCIDRSet: [{ cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '169.254.169.254/32'] }],
+      toPorts: [ciliumPorts(443)],
+    });
+  }
+  return {
+    apiVersion: 'cilium.io/v2',
+    kind: 'CiliumNetworkPolicy',
+    metadata: { name: app.name, namespace: app.namespace.name, labels: { team: app.namespace.team } },
+    spec: {
+      endpointSelector: { matchLabels: { app: app.name } },
+      ...(ingress.length > 0 ? { ingress } : {}),
+      ...(egress.length > 0 ? { egress } : {}),
+    },
+  };
+}
+
+/** A namespace's default deny in Cilium's words: an empty rule matches nothing but isolates (intro.rst). */
+function ciliumDefaultDeny(namespace: string): Yaml {
+  return {
+    apiVersion: 'cilium.io/v2',
+    kind: 'CiliumNetworkPolicy',
+    metadata: { name: 'default-deny', namespace },
+    spec: { endpointSelector: {}, ingress: [{}], egress: [{}] },
+  };
+}
+
+/** DNS to kube-dns with DNS visibility, as Cilium's examples/policies/l7/dns/dns-visibility.yaml writes it. */
+function ciliumAllowDns(namespace: string): Yaml {
+  return {
+    apiVersion: 'cilium.io/v2',
+    kind: 'CiliumNetworkPolicy',
+    metadata: { name: 'allow-dns', namespace },
+    spec: {
+      endpointSelector: {},
+      egress: [
+        {
+          toEndpoints: [
+            { matchLabels: { [CILIUM_NAMESPACE]: DNS_NAMESPACE, ...prefixed('k8s:', DNS_LABELS) } },
+          ],
+          toPorts: [{ ports: [{ port: '53', protocol: 'ANY' }], rules: { dns: [{ matchPattern: '*' }] } }],
+        },
+      ],
+    },
+  };
+}
+
+function prefixed(prefix: string, labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([key, value]) => [`${prefix}${key}`, value]));
+}
+
+/**
+ * The platform team's CiliumClusterwideNetworkPolicies: no pod reaches the metadata endpoint (an egress deny, which
+ * beats every allow), and Prometheus scrapes every pod's metrics port. Neither isolates a pod by itself
+ * (`enableDefaultDeny` off, as Cilium's docs advise for policies that only add to others).
+ */
+function ciliumClusterPolicies(plan: Plan): Yaml[] {
+  const clusterwide = (name: string, spec: Record<string, Yaml>): Yaml => ({
+    apiVersion: 'cilium.io/v2',
+    kind: 'CiliumClusterwideNetworkPolicy',
+    metadata: { name },
+    spec: { endpointSelector: {}, ...spec },
+  });
+  return [
+    clusterwide('deny-metadata-endpoint', {
+      enableDefaultDeny: { egress: false },
+      egressDeny: [{ toCIDR: ['169.254.169.254/32'] }],
+    }),
+    clusterwide('allow-monitoring-scrape', {
+      enableDefaultDeny: { ingress: false },
+      ingress: [
+        {
+          fromEndpoints: [{ matchLabels: { [CILIUM_NAMESPACE]: MONITORING, ...plan.prometheus.labels } }],
+          toPorts: [ciliumPorts(METRICS_PORT.port)],
+        },
+      ],
+    }),
+  ];
+}
+
 function namespaceManifest(namespace: PlannedNamespace): Yaml {
   return {
     apiVersion: 'v1',
@@ -548,10 +686,10 @@ function writeSide(
   for (const namespace of plan.namespaces) {
     const defaults: Yaml[] = [namespaceManifest(namespace)];
     if (!namespace.open) {
-      defaults.push(defaultDeny(namespace.name));
+      defaults.push((namespace.cilium ? ciliumDefaultDeny : defaultDeny)(namespace.name));
       policies++;
       if (namespace.name !== dnsDropped) {
-        defaults.push(allowDns(namespace.name));
+        defaults.push((namespace.cilium ? ciliumAllowDns : allowDns)(namespace.name));
         policies++;
       }
     }
@@ -559,7 +697,7 @@ function writeSide(
     for (const app of namespace.apps) {
       const documents: Yaml[] = [...app.workloads.map(workloadManifest), serviceManifest(app)];
       if (!namespace.open) {
-        documents.push(appPolicy(app, plan, edits?.get(app)));
+        documents.push((namespace.cilium ? ciliumAppPolicy : appPolicy)(app, plan, edits?.get(app)));
         policies++;
       }
       write(`clusters/prod/${namespace.name}/${app.name}.yaml`, documents);
@@ -567,7 +705,11 @@ function writeSide(
   }
   const cluster = clusterPolicies(plan);
   write('cluster/policies.yaml', cluster);
-  policies += cluster.length;
+  const clusterwide = ciliumClusterPolicies(plan);
+  write('cluster/cilium.yaml', clusterwide);
+  policies += cluster.length + clusterwide.length;
+  // Cilium's semantics, said rather than assumed (the tree also holds AdminNetworkPolicies: docs/cilium.md).
+  writeFileSync(join(root, '.netpol-guard.yaml'), `cni: cilium\ncilium:\n  clusterName: ${CLUSTER}\n`);
   const platform = (workload: PlannedWorkload, policy: Yaml) => {
     const namespace = workload.app.namespace.name;
     write(`platform/${namespace}.yaml`, [
@@ -661,8 +803,6 @@ function flowPaths(plan: Plan, random: () => number): FlowPath[] {
   }
   return paths;
 }
-
-const CLUSTER = 'prod-eu-1';
 
 function labelsOf(workload: PlannedWorkload): string[] {
   const namespace = workload.app.namespace;

@@ -125,7 +125,7 @@ function child(mode: MeasureMode, input: MeasureInput, nodeFlags: string[] = [])
 /**
  * The best of several runs, each in its own process: per step the shortest time (a shared machine only ever adds
  * time; short phases of the medium size would otherwise carry their share of noise into the growth ratios), the
- * largest peak RSS.
+ * largest peak RSS, the least CPU time.
  */
 function bestOf(runs: number, measure: () => Measurement): Measurement {
   const all = Array.from({ length: runs }, measure);
@@ -137,6 +137,7 @@ function bestOf(runs: number, measure: () => Measurement): Measurement {
     times,
     counts: first.counts,
     peakRssBytes: Math.max(...all.map((measured) => measured.peakRssBytes)),
+    cpuMs: Math.min(...all.map((measured) => measured.cpuMs)),
   };
 }
 
@@ -181,7 +182,9 @@ function printSize({ size, tree, phases, whole, manifests }: SizeResult): void {
   console.log(row('whole check', seconds(check), '`check --format json`, in process'));
   console.log(row('whole check / floor', `${(check / floor).toFixed(2)}x`));
   console.log(row('whole check peak RSS', mib(whole.peakRssBytes)));
+  console.log(row('whole check CPU time', seconds(whole.cpuMs), 'user + system, with the floor'));
   console.log(row('manifests-only check', seconds(manifests.times.check ?? 0), mib(manifests.peakRssBytes)));
+  console.log(row('manifests-only CPU time', seconds(manifests.cpuMs)));
 }
 
 /**

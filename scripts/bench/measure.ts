@@ -6,11 +6,9 @@ import { diffConnectivity } from '../../src/diff/connectivity.js';
 import { matchingOutsidePods, replayFlows, type ReplaySide } from '../../src/replay/replay.js';
 import { createFlowMatcher } from '../../src/flows/match.js';
 import { readFlows } from '../../src/flows/read.js';
-import { loadManifests, ParseCache } from '../../src/manifests/load.js';
-import { buildModel } from '../../src/model/build.js';
-import type { ClusterModel } from '../../src/model/types.js';
-import { createEngine } from '../../src/policy/engine.js';
-import type { PolicyEngine } from '../../src/policy/types.js';
+import { cniEvidence, loadSide, modelSide, type AnalysedSide } from '../../src/check/side.js';
+import { ParseCache } from '../../src/manifests/load.js';
+import { chooseCni } from '../../src/model/cni.js';
 import { renderJson, renderMarkdown } from '../../src/report/index.js';
 import { runLint } from '../../src/rules/run.js';
 
@@ -32,6 +30,11 @@ export interface MeasureInput {
 export interface Measurement {
   times: Record<string, number>;
   peakRssBytes: number;
+  /**
+   * User and system CPU time of the whole process (every thread, the floor's parse included), in milliseconds: on a
+   * shared machine it moves far less than the wall times.
+   */
+  cpuMs: number;
   /** Sizes that explain the times (connections per side, aggregated flows, changes found). */
   counts: Record<string, number>;
 }
@@ -93,13 +96,13 @@ export async function measure(mode: MeasureMode, input: MeasureInput): Promise<M
   } else {
     await measurePhases(input, times, counts);
   }
-  return { times, counts, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
-}
-
-interface Side {
-  model: ClusterModel;
-  engine: PolicyEngine;
-  diagnostics: Parameters<typeof runLint>[0]['diagnostics'];
+  const usage = process.resourceUsage();
+  return {
+    times,
+    counts,
+    peakRssBytes: usage.maxRSS * 1024,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+  };
 }
 
 /** The steps of `runCheck` one by one (see src/check/run.ts and side.ts), each timed on its own. */
@@ -115,22 +118,12 @@ async function measurePhases(
   counts.aggregatedFlows = read.flows.length;
   const { config } = loadConfig(undefined, input.head);
   const parseCache = new ParseCache();
-  const load = (root: string) => timed(times, 'load', () => loadManifests([root], { root, parseCache }));
+  const load = (root: string) =>
+    timed(times, 'load', () => loadSide({ root, paths: [root] }, config, parseCache));
   const [baseLoaded, headLoaded] = [await load(input.base), await load(input.head)];
-  const model = (loaded: Awaited<ReturnType<typeof loadManifests>>) =>
-    timed(times, 'model', (): Side => {
-      const built = buildModel(loaded.objects, {
-        defaultNamespace: config.defaultNamespace,
-        namespaceLabels: Object.fromEntries(
-          Object.entries(config.namespaces).map(([name, ns]) => [name, ns.labels]),
-        ),
-      });
-      return {
-        model: built.model,
-        engine: createEngine(built.model),
-        diagnostics: [...loaded.diagnostics, ...built.diagnostics],
-      };
-    });
+  // As the check chooses it: the config's, else from both sides' policy kinds.
+  const { cni } = chooseCni(config.cni, [...cniEvidence(baseLoaded), ...cniEvidence(headLoaded)]);
+  const model = (loaded: typeof baseLoaded) => timed(times, 'model', () => modelSide(loaded, config, cni));
   const base = await model(baseLoaded);
   const head = await model(headLoaded);
   counts.workloads = head.model.workloads.length;
@@ -144,7 +137,7 @@ async function measurePhases(
 
   // Only the counts are kept: one side's connections must not weigh on the other's garbage collection (the check
   // itself never holds either whole).
-  const connectivity = (side: Side) => side.engine.connectivity().length;
+  const connectivity = (side: AnalysedSide) => side.engine.connectivity().length;
   counts.connectionsBase = await timed(times, 'connectivity base', () => connectivity(base));
   counts.connectionsHead = await timed(times, 'connectivity head', () => connectivity(head));
   const diff = await timed(times, 'diff', () => {
@@ -157,7 +150,7 @@ async function measurePhases(
 
   const outcome = await timed(times, 'replay', () => {
     const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
-    const replaySide = (s: Side): ReplaySide => ({
+    const replaySide = (s: AnalysedSide): ReplaySide => ({
       engine: s.engine,
       match: matchingOutsidePods(createFlowMatcher(s.model, cidrs).match),
     });

@@ -36,6 +36,8 @@ describe('benchmark generator', () => {
       expect([...kinds].sort()).toEqual([
         'AdminNetworkPolicy',
         'BaselineAdminNetworkPolicy',
+        'CiliumClusterwideNetworkPolicy',
+        'CiliumNetworkPolicy',
         'Deployment',
         'Namespace',
         'NetworkPolicy',
