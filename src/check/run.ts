@@ -35,6 +35,7 @@ import {
   baseOnlyDiagnostics,
   filesUnread,
   unreadFlowDiagnostics,
+  l7CutDiagnostics,
   unreadInput,
   unreadInputReason,
 } from './unread.js';
@@ -285,6 +286,7 @@ async function checkWith(
       ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics),
       ...cutDiagnostics,
       ...flowCutDiagnostics(flows, config),
+      ...(read ? l7CutDiagnostics(read) : []),
       ...clusterMismatchDiagnostics(flows),
       ...fixes.diagnostics,
     ],

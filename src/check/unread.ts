@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../manifests/types.js';
 import type { FlowReadResult } from '../flows/read.js';
 import type { AnalysedSide } from './side.js';
+import { L7_BOUNDS } from '../flows/l7.js';
+import { noun } from '../text/plural.js';
 
 /** Places named in the verdict's reason; the diagnostics list has them all. */
 const PLACES_IN_REASON = 3;
@@ -37,6 +39,27 @@ export function unreadFlowDiagnostics(read: FlowReadResult): Diagnostic[] {
       ...(sample && sample.line > 0 ? { line: sample.line } : {}),
     };
   });
+}
+
+/** One warning when L7 records were left out at a bound of `L7_BOUNDS` (docs/limits.md), naming each bound. */
+export function l7CutDiagnostics(read: FlowReadResult): Diagnostic[] {
+  const cut = read.stats.l7Cut;
+  if (!cut) return [];
+  const parts = [
+    cut.http && `${cut.http} of further distinct HTTP requests (past ${L7_BOUNDS.httpRequests})`,
+    cut.dnsLookups && `${cut.dnsLookups} of further distinct DNS lookups (past ${L7_BOUNDS.dnsLookups})`,
+    cut.dnsNames && `${cut.dnsNames} of further names answered (past ${L7_BOUNDS.dnsNames})`,
+    cut.dnsAddresses &&
+      `${cut.dnsAddresses} ${noun(cut.dnsAddresses, 'address', 'addresses')} of names answered with more than ${L7_BOUNDS.addressesPerName}`,
+    cut.tooLong && `${cut.tooLong} with a method, host, path or name too long to keep`,
+  ].filter((part): part is string => typeof part === 'string');
+  return [
+    {
+      severity: 'warning',
+      code: 'limit',
+      message: `L7 records left out of the flows read: ${parts.join('; ')}; what they say is not used`,
+    },
+  ];
 }
 
 /**

@@ -102,7 +102,7 @@ export function connectionKey(flow: Pick<TimedFlow, 'from' | 'to' | 'protocol' |
 }
 
 /** An endpoint's canonical form, its key and a small number standing for that key within one aggregator. */
-interface CanonicalEndpoint {
+export interface CanonicalEndpoint {
   endpoint: FlowEndpoint;
   key: string;
   id: number;
@@ -163,7 +163,11 @@ export class FlowAggregator {
     return entry;
   }
 
-  private canonicalOf(endpoint: FlowEndpoint): CanonicalEndpoint {
+  /**
+   * The endpoint's canonical form, key and id (see {@link canonicalEndpoint}); the same object for the same endpoint
+   * object, so that whatever else is read of an endpoint (its L7 records) shares it.
+   */
+  canonicalOf(endpoint: FlowEndpoint): CanonicalEndpoint {
     let canonical = this.canonical.get(endpoint);
     if (!canonical) {
       const { endpoint: identity, key } = canonicalEndpoint(endpoint);

@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { ownerFromPodName } from './owner.js';
+import { dnsName, splitUrl, type L7Record } from './l7.js';
 import type { Protocol } from '../model/types.js';
 import {
   addAttributions,
@@ -82,8 +84,9 @@ interface KnownEndpoint {
 
 /**
  * Reads Cilium Hubble flows: `hubble observe -o jsonpb` / exporter lines (`{"flow": {...}, "node_name", "time"}`)
- * and bare flow objects. A connection counts once: replies, L7 and other non-L3/L4 records, ICMP and repeated
- * sightings of a 5-tuple (every packet, every observation point) are ignored; a repeat only extends the window.
+ * and bare flow objects. A connection counts once: replies, non-L3/L4 records, ICMP and repeated sightings of a
+ * 5-tuple (every packet, every observation point) are ignored; a repeat only extends the window. L7 records (HTTP
+ * requests, DNS questions and answers) are kept apart from connections (`L7Records`).
  */
 export class HubbleReader implements FlowLineReader {
   /** Recent connections (5-tuples) and the aggregated flow each was counted in. */
@@ -92,7 +95,10 @@ export class HubbleReader implements FlowLineReader {
   private readonly times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
   private readonly replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
-  /** The flow's `Type`: L7 and SOCK records are ignored, L3_L4 ones may be sightings read off their bytes. */
+  /**
+   * The flow's `Type`: L7 records are parsed in full, SOCK records ignored, L3_L4 ones may be sightings read off
+   * their bytes.
+   */
   private readonly typeMarkers = new MarkerSearch('Type"', [
     '"Type":"L7"',
     '"Type":"SOCK"',
@@ -118,7 +124,8 @@ export class HubbleReader implements FlowLineReader {
     Partial<Record<'source' | 'destination', { address: string; bytes: Buffer }>> | undefined;
 
   /**
-   * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
+   * Replies (about half of a real Hubble log) and SOCK records are ignored on their bytes: never decoded nor
+   * parsed. L7 records, replies among them (a DNS answer), are left to `line`.
    * Most L3/L4 records are read off their bytes too (see {@link readOnBytes}). Only complete objects (ending with
    * `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot occur inside a JSON string (its
    * quotes would be escaped), and no other field of flow.proto has these names.
@@ -127,6 +134,8 @@ export class HubbleReader implements FlowLineReader {
     this.unknownDescriptions = undefined;
     if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
     const type = this.typeMarkers.firstIn(bytes, start, end);
+    // An L7 record is read in full, replies too: a DNS answer is one.
+    if (type === L7_MARKER) return false;
     if ((type >= 0 && type !== L3_L4_MARKER) || this.replyMarkers.foundIn(bytes, start, end)) {
       sink.ignore();
       return true;
@@ -243,6 +252,8 @@ export class HubbleReader implements FlowLineReader {
       return 'not a Hubble flow (no "flow" or "verdict")';
     }
 
+    if (flow.Type === 'L7' || flow.Type === L7_FLOW_TYPE)
+      return this.readL7(flow, flow.time ?? value.time, sink);
     if (flow.Type !== undefined && flow.Type !== 'L3_L4' && flow.Type !== 1) {
       sink.ignore();
       return undefined;
@@ -309,6 +320,133 @@ export class HubbleReader implements FlowLineReader {
     this.count(flowRead, connection, sink);
     return undefined;
   }
+
+  /**
+   * An L7 record (`Type: L7`): an HTTP request or a DNS question the proxy saw, or the addresses a DNS answer gave.
+   * HTTP responses, samples and Kafka records are ignored. A request's endpoints are its connection's (the client
+   * as source); a DNS answer's source is the DNS server, and what it says is about the name, whoever asked.
+   */
+  private readL7(flow: JsonObject, time: unknown, sink: FlowSink): string | undefined {
+    const l7 = flow.l7;
+    if (l7 === undefined) {
+      sink.ignore();
+      return undefined;
+    }
+    if (!isObject(l7)) return '"l7" is not an object';
+    const type = typeof l7.type === 'number' ? L7_TYPE_NAMES[l7.type] : l7.type;
+    const ms = this.times.parse(time);
+    if (time !== undefined && ms === undefined) return `time ${shown(time)} is not an RFC 3339 timestamp`;
+    const at = ms === undefined ? {} : { ms };
+    if (l7.dns !== undefined && type === 'RESPONSE') {
+      if (!isObject(l7.dns)) return '"l7.dns" is not an object';
+      const { query, ips, rcode } = l7.dns;
+      if (query !== undefined && typeof query !== 'string') return 'l7.dns.query is not a string';
+      const addresses = stringList(ips);
+      if (!addresses || !addresses.every((address) => isIP(address) !== 0))
+        return 'l7.dns.ips is not a list of addresses';
+      // An answer with an error code (NXDOMAIN is 3) gives no address.
+      if (!query || addresses.length === 0 || (rcode !== undefined && rcode !== 0)) {
+        sink.ignore();
+        return undefined;
+      }
+      sink.addL7({ kind: 'dns-answer', name: dnsName(query), addresses, ...at });
+      return undefined;
+    }
+    if (type !== 'REQUEST' || (l7.http === undefined && l7.dns === undefined)) {
+      sink.ignore();
+      return undefined;
+    }
+    if (flow.l4 !== undefined && !isObject(flow.l4)) return '"l4" is not an object';
+    const l4 = flow.l4 && findL4(flow.l4);
+    if (typeof l4 === 'string') return l4;
+    const verdict = l7Verdict(flow);
+    if (verdict === undefined) return `unknown verdict ${shown(flow.verdict)}`;
+    if (!l4 || verdict === 'not-a-verdict') {
+      sink.ignore();
+      return undefined;
+    }
+    if (flow.IP !== undefined && !isObject(flow.IP)) return '"IP" is not an object';
+    const { source: sourceIp, destination: destinationIp } = flow.IP ?? {};
+    if (sourceIp !== undefined && typeof sourceIp !== 'string') return 'IP.source is not a string';
+    if (destinationIp !== undefined && typeof destinationIp !== 'string')
+      return 'IP.destination is not a string';
+    const from = this.endpoint(flow.source, 'source');
+    if (typeof from === 'string') return from;
+    const to = this.endpoint(flow.destination, 'destination');
+    if (typeof to === 'string') return to;
+    const connection =
+      sourceIp && destinationIp
+        ? connectionKey(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port)
+        : undefined;
+    const known = connection && this.recent.get(connection);
+    // The request went over a connection counted from its L3/L4 records (the policy verdict, the trace to the
+    // proxy, which come first): it takes that connection's ends, which the datapath knew. The proxy may describe a
+    // pod of another node by its address alone (`reserved:world`, as in the hubble-otel bookinfo sample).
+    const over = known && known.sourceFirst === connection.sourceFirst ? known.entry : undefined;
+    // The request says the connection was in use then.
+    if (over) extendWindow(over, ms, ms);
+    const request = {
+      from: over?.from ?? withAddress(from, sourceIp),
+      to: over?.to ?? withAddress(to, destinationIp),
+      protocol: l4.protocol,
+      port: l4.port,
+      verdict: verdict.verdict,
+      ...at,
+    };
+    // A request no L3/L4 record was seen for (a log of `hubble observe --type l7`, or one that began after the
+    // connection opened) is the first sighting of its connection, which passed L3/L4: the proxy saw the request.
+    const opens = known
+      ? undefined
+      : {
+          from: request.from,
+          to: request.to,
+          protocol: l4.protocol,
+          port: l4.port,
+          verdict: 'allowed' as const,
+          count: 1,
+          firstMs: ms,
+          lastMs: ms,
+        };
+    const add = (record: L7Record) => {
+      const entry = sink.addL7(record, opens);
+      if (entry && connection) this.recent.set(connection, { entry, sourceFirst: connection.sourceFirst });
+    };
+    if (l7.http !== undefined) {
+      if (!isObject(l7.http)) return '"l7.http" is not an object';
+      const { method, url } = l7.http;
+      if (typeof method !== 'string' || method === '') return 'l7.http.method is not a method';
+      if (typeof url !== 'string') return 'l7.http.url is not a string';
+      add({ kind: 'http', ...request, method, ...splitUrl(url) });
+      return undefined;
+    }
+    if (!isObject(l7.dns)) return '"l7.dns" is not an object';
+    const query = l7.dns.query;
+    if (typeof query !== 'string' || query === '') return 'l7.dns.query is not a name';
+    add({ kind: 'dns-lookup', ...request, query: dnsName(query) });
+    return undefined;
+  }
+}
+
+/** `flow.proto` `FlowType` L7, for exports that write enums as numbers. */
+const L7_FLOW_TYPE = 2;
+
+/** `flow.proto` `L7FlowType` by number, for exports that write enums as numbers. */
+const L7_TYPE_NAMES = ['UNKNOWN_L7_TYPE', 'REQUEST', 'RESPONSE', 'SAMPLE'];
+
+/**
+ * What a proxy's verdict on a request says (Cilium's access log: forwarded, denied, error). A request reached the
+ * proxy, so its connection passed L3/L4: a drop here is the L7 policy refusing the request, whatever the reason.
+ */
+function l7Verdict(flow: JsonObject): VerdictOutcome {
+  const name = typeof flow.verdict === 'number' ? VERDICT_NAMES[flow.verdict] : flow.verdict;
+  if (name === 'DROPPED') return { verdict: 'denied' };
+  return readVerdict(flow);
+}
+
+/** A list of strings, or undefined when `value` is not one. */
+function stringList(value: unknown): string[] | undefined {
+  if (value === undefined) return [];
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
 }
 
 /** Whether an object is a Hubble flow without the GetFlowsResponse wrapper (as some exporters write them). */
@@ -317,7 +455,8 @@ export function isBareFlow(value: JsonObject): boolean {
 }
 
 const CLOSING_BRACE = 0x7d;
-/** Index of `"Type":"L3_L4"` in the reader's type markers. */
+/** Indexes of `"Type":"L7"` and `"Type":"L3_L4"` in the reader's type markers. */
+const L7_MARKER = 0;
 const L3_L4_MARKER = 2;
 
 /** Verdicts (by name) that may say a forwarded connection did not pass after all: a drop or audit further along. */

@@ -5,7 +5,7 @@ import { HubbleReader } from './hubble.js';
 import { forEachLine, openContent, readPrefix } from './lines.js';
 import { NativeCsvReader, NativeJsonLinesReader, readNativeDocument } from './native.js';
 import { ReadRun, type FlowLineReader, type FlowSink } from './sink.js';
-import type { AggregatedFlow, FlowFormat, FlowReadStats } from './types.js';
+import type { AggregatedFlow, FlowFormat, FlowReadStats, L7Records } from './types.js';
 
 export interface ReadFlowsOptions {
   /** `auto` (default) recognises each file's format from its first lines. */
@@ -29,6 +29,11 @@ export interface ReadFlowsOptions {
 export interface FlowReadResult {
   flows: AggregatedFlow[];
   stats: FlowReadStats;
+  /**
+   * What L7 proxies recorded (Hubble `Type: L7`): HTTP requests, DNS lookups and the addresses DNS answered, absent
+   * when the logs hold none. A request is not a connection of its own: it went over one of `flows`.
+   */
+  l7?: L7Records;
   /** Earliest and latest time of the flows read, when the logs give times. */
   window?: { firstSeen: string; lastSeen: string };
   /**
@@ -122,10 +127,13 @@ export async function readFlows(
   }
   calico.finish(run.sinkFor(''));
   if (run.aggregator.cut > 0) run.stats.cut = run.aggregator.cut;
+  if (Object.keys(run.l7.cut).length > 0) run.stats.l7Cut = run.l7.cut;
   const { flows, window } = run.aggregator.result();
+  const l7 = run.l7.result();
   const unreadFiles = run.filesWithoutRecords();
   return {
     flows,
+    ...(l7 ? { l7 } : {}),
     stats: run.stats,
     ...(window ? { window } : {}),
     ...(unreadFiles.length > 0 ? { unreadFiles } : {}),

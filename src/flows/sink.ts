@@ -1,10 +1,17 @@
 import { FlowAggregator, type FlowEntry, type TimedFlow } from './aggregate.js';
+import { L7Aggregator, type L7Record } from './l7.js';
 import type { FlowReadStats } from './types.js';
 
 /** Where a reader puts what it makes of each line of one file. */
 export interface FlowSink {
   /** A record that counts: aggregated at once. */
   add(flow: TimedFlow): FlowEntry;
+  /**
+   * An L7 record (an HTTP request, a DNS question or answer the proxy saw): aggregated apart from connections. With
+   * `connection`, the request is also the first record of the connection it went over, which is counted (the line
+   * is then one of the records) and returned.
+   */
+  addL7(record: L7Record, connection?: TimedFlow): FlowEntry | undefined;
   /** An entry a reader held back until every file was read. */
   merge(entry: FlowEntry): void;
   /** Valid records that stand for no new connection (replies, non-L4 records, duplicates). */
@@ -33,6 +40,7 @@ export interface FlowLineReader {
 /** The aggregation and counters of one `readFlows` call. */
 export class ReadRun {
   readonly aggregator: FlowAggregator;
+  readonly l7: L7Aggregator;
   readonly stats: FlowReadStats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
   /** Valid records (counted, ignored or held) per file given: a file with none was not read at all. */
   private readonly validRecords = new Map<string, number>();
@@ -42,6 +50,7 @@ export class ReadRun {
     maxDistinctFlows?: number,
   ) {
     this.aggregator = new FlowAggregator(maxDistinctFlows);
+    this.l7 = new L7Aggregator(this.aggregator);
   }
 
   /** The files given (in order) that held no valid record: empty, unreadable, not flows, or only broken lines. */
@@ -58,6 +67,16 @@ export class ReadRun {
         this.stats.records++;
         valid(1);
         return this.aggregator.add(flow);
+      },
+      addL7: (record, connection) => {
+        valid(1);
+        this.l7.add(record);
+        if (connection) {
+          this.stats.records++;
+          return this.aggregator.add(connection);
+        }
+        this.stats.l7 = (this.stats.l7 ?? 0) + 1;
+        return undefined;
       },
       merge: (entry) => {
         this.stats.records += entry.records;

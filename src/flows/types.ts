@@ -84,4 +84,86 @@ export interface FlowReadStats {
   skippedSamples: { file: string; line: number; reason: string }[];
   /** Records of connections left out because `maxDistinctFlows` distinct ones were already held. */
   cut?: number;
+  /**
+   * L7 records (Hubble `Type: L7`) read into {@link L7Records} only; absent when there were none. One that was the
+   * first record of its connection counted the connection too, and is among `records` instead.
+   */
+  l7?: number;
+  /** L7 records left out because a bound of {@link L7Records} was reached, by bound; absent when none was. */
+  l7Cut?: L7Cut;
+}
+
+/**
+ * What an L7 proxy (Cilium's Envoy or DNS proxy) recorded, aggregated like connections: memory grows with distinct
+ * requests and names, never with lines. Each list is in a stable order and bounded (docs/limits.md).
+ */
+export interface L7Records {
+  http: L7HttpRequest[];
+  dnsLookups: DnsLookup[];
+  dnsAnswers: DnsAnswer[];
+}
+
+/** The end points of a request the proxy saw: the connection it went over (from the client to the server). */
+interface L7Connection {
+  from: FlowEndpoint;
+  to: FlowEndpoint;
+  protocol: Protocol;
+  /** The server's port. */
+  port: number;
+  /**
+   * `allowed`: the proxy passed it (FORWARDED); `denied`: the proxy refused it (DROPPED: an L7 rule did not allow
+   * it, e.g. HTTP 403 or DNS REFUSED); `dropped-other`: an error; `audit` as for connections.
+   */
+  verdict: FlowVerdict;
+  /** Requests it stands for. */
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+/** HTTP requests (`l7.http` of `REQUEST` records) alike in connection, method, host and path. */
+export interface L7HttpRequest extends L7Connection {
+  /** As recorded (`GET`, `POST`, ...). */
+  method: string;
+  /** The URL's host (with its port when it names one), as the request gave it; absent when the URL has none. */
+  host?: string;
+  /** The URL's path without query string or fragment (`/reviews/0`); `/` when empty. */
+  path: string;
+  /** How many of the requests carried a query string (Envoy's `:path`, which Cilium's `path` rule matches, has it). */
+  withQuery?: number;
+}
+
+/** DNS questions (`l7.dns` of `REQUEST` records) alike in connection and name. */
+export interface DnsLookup extends L7Connection {
+  /** Lower case, without the trailing dot (`api.github.com`). */
+  query: string;
+}
+
+/**
+ * The addresses DNS answers (`l7.dns` of `RESPONSE` records with `ips`) gave for one name, whoever asked: what
+ * Cilium's DNS proxy learns and a `toFQDNs` selector then allows.
+ */
+export interface DnsAnswer {
+  /** The question's name, lower case, without the trailing dot. */
+  name: string;
+  /** Distinct, in text order, the first `L7_BOUNDS.addressesPerName` seen. */
+  addresses: string[];
+  /** Answers read for the name. */
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+/** L7 records left out at a bound, by bound (each absent when none was). */
+export interface L7Cut {
+  /** Requests of further distinct HTTP requests, past `L7_BOUNDS.httpRequests`. */
+  http?: number;
+  /** Questions of further distinct lookups, past `L7_BOUNDS.dnsLookups`. */
+  dnsLookups?: number;
+  /** Answers for further names, past `L7_BOUNDS.dnsNames`. */
+  dnsNames?: number;
+  /** Addresses of a name past `L7_BOUNDS.addressesPerName`. */
+  dnsAddresses?: number;
+  /** Records whose method, host, path or name is longer than its bound. */
+  tooLong?: number;
 }

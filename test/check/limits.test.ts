@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
+import { l7CutDiagnostics } from '../../src/check/unread.js';
+import type { FlowReadResult } from '../../src/flows/read.js';
 import { sarifReport } from '../../src/check/sarif.js';
 import type { CheckResult } from '../../src/check/types.js';
 import { renderJson, renderMarkdown } from '../../src/report/index.js';
@@ -131,5 +133,29 @@ describe('maxRunSeconds: the run deadline', () => {
   it('without a clock there is none: the run is analysed whole', async () => {
     const result = await runCheck({ ...demo, maxRunSeconds: 0 });
     expect(result.flows?.broken.length).toBeGreaterThan(0);
+  });
+});
+
+describe('L7 records past their bounds', () => {
+  const read = (l7Cut: FlowReadResult['stats']['l7Cut']): FlowReadResult => ({
+    flows: [],
+    stats: { records: 0, skipped: 0, ignored: 0, skippedSamples: [], ...(l7Cut ? { l7Cut } : {}) },
+  });
+
+  it('are one warning naming each bound reached', () => {
+    expect(l7CutDiagnostics(read({ http: 2, dnsAddresses: 1, tooLong: 3 }))).toEqual([
+      {
+        severity: 'warning',
+        code: 'limit',
+        message:
+          'L7 records left out of the flows read: 2 of further distinct HTTP requests (past 100000); ' +
+          '1 address of names answered with more than 1000; 3 with a method, host, path or name too long to keep; ' +
+          'what they say is not used',
+      },
+    ]);
+  });
+
+  it('are no warning when none was left out', () => {
+    expect(l7CutDiagnostics(read(undefined))).toEqual([]);
   });
 });

@@ -1,25 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFlows, type FlowReadResult } from '../../src/flows/read.js';
-import { describeFlow, fixture } from './helpers.js';
+import { readFlows } from '../../src/flows/read.js';
+import { describeFlow, fixture, readLog } from './helpers.js';
 
 const shopLabels = '{app=frontend,pod-template-hash=7d9f8c6b5}';
 const frontend = `shop Deployment/frontend ${shopLabels}`;
 const postgres = 'data StatefulSet/postgres {app=postgres,role=primary}';
-
-/** Reads lines written to a log file of their own, as a real log would be. */
-async function readLog(lines: readonly string[]): Promise<FlowReadResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'netpol-guard-hubble-'));
-  try {
-    const file = join(dir, 'flows.jsonl');
-    await writeFile(file, lines.join('\n'));
-    return await readFlows([file]);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * A `hubble observe -o jsonpb` line in the layout the byte reader takes: a FORWARDED TCP request from shop's
@@ -42,7 +27,7 @@ function hubbleLine(changes: Record<string, unknown> = {}): string {
 }
 
 describe('Hubble reader', () => {
-  it('reads verdicts, counts a connection once and ignores replies, ICMP and L7 (synthetic)', async () => {
+  it('reads verdicts, counts a connection once and ignores replies and ICMP (synthetic)', async () => {
     const result = await readFlows([fixture('hubble/synthetic-verdicts.jsonl')]);
     expect(result.flows.map(describeFlow)).toEqual([
       // lines 1 and 3 (two pods of one workload; line 3 has only the numeric drop_reason 133); line 2 retransmits line 1
@@ -51,13 +36,14 @@ describe('Hubble reader', () => {
       `${frontend} -> ${postgres} TCP/5433 allowed x1 2026-11-20T08:00:06.000Z .. 2026-11-20T08:00:07.000Z`,
       `${frontend} -> data {app=redis} TCP/6379 dropped-other (CT_MAP_INSERTION_FAILED) x1 2026-11-20T08:00:04.000Z .. 2026-11-20T08:00:04.000Z`,
       `${frontend} -> data {app=redis} TCP/6380 audit x1 2026-11-20T08:00:05.000Z .. 2026-11-20T08:00:05.000Z`,
-      // line 14: a bare flow object without the GetFlowsResponse wrapper
-      `${frontend} -> kube-system {k8s-app=kube-dns} UDP/53 allowed x1 2026-11-20T08:00:14.000Z .. 2026-11-20T08:00:14.000Z`,
+      // line 11, an L7 DNS question no L3/L4 record shows, and line 14: a bare flow object without the
+      // GetFlowsResponse wrapper
+      `${frontend} -> kube-system {k8s-app=kube-dns} UDP/53 allowed x2 2026-11-20T08:00:11.000Z .. 2026-11-20T08:00:14.000Z`,
       `${frontend} -> reserved:kube-apiserver TCP/6443 allowed x1 2026-11-20T08:00:13.000Z .. 2026-11-20T08:00:13.000Z`,
       `reserved:world 198.51.100.7 -> ${frontend} TCP/8080 allowed x1 2026-11-20T08:00:12.000Z .. 2026-11-20T08:00:12.000Z`,
     ]);
-    // ignored: the retransmission, the second observation point, is_reply, SYN+ACK, ICMP, L7
-    expect(result.stats).toEqual({ records: 8, skipped: 0, ignored: 6, skippedSamples: [] });
+    // ignored: the retransmission, the second observation point, is_reply, SYN+ACK, ICMP
+    expect(result.stats).toEqual({ records: 9, skipped: 0, ignored: 5, skippedSamples: [] });
     expect(result.window).toEqual({
       firstSeen: '2026-11-20T08:00:01.000Z',
       lastSeen: '2026-11-20T08:00:14.000Z',
@@ -105,11 +91,19 @@ describe('Hubble reader', () => {
     expect(result.stats).toEqual({ records: 5, skipped: 0, ignored: 5, skippedSamples: [] });
   });
 
-  it('ignores L7 DNS records entirely', async () => {
+  it('counts the connection of DNS questions no L3/L4 record shows, once (L7-only sample)', async () => {
     const result = await readFlows([fixture('hubble/basic-sample-5-dns-flows.json')]);
-    expect(result.flows).toEqual([]);
-    expect(result.stats).toEqual({ records: 0, skipped: 0, ignored: 5, skippedSamples: [] });
-    expect(result.window).toBeUndefined();
+    // Three questions over one connection (TCP 59102 -> 53); the two answers are NXDOMAIN, with no address.
+    expect(result.flows.map(describeFlow)).toEqual([
+      'kube-system {k8s-app=node-local-dns} -> kube-system {k8s-app=kube-dns} TCP/53 allowed x1 2021-10-04T11:22:26.592Z .. 2021-10-04T11:22:26.597Z',
+    ]);
+    expect(result.l7?.dnsLookups.map((lookup) => lookup.query)).toEqual([
+      'istiod-istio-1611.istio-system.svc.cluster.local',
+      'istiod-istio-1611.istio-system.svc.istio-system.svc.cluster.local',
+      'istiod-istio-1611.istio-system.svc.svc.cluster.local',
+    ]);
+    expect(result.l7?.dnsAnswers).toEqual([]);
+    expect(result.stats).toEqual({ records: 1, skipped: 0, ignored: 2, l7: 2, skippedSamples: [] });
   });
 
   it('reduces the 400-packet TCP sample to its connections', async () => {
@@ -124,6 +118,8 @@ describe('Hubble reader', () => {
       `${bookinfo('productpage', 'v1')} -> ${bookinfo('reviews', 'v2')} TCP/9080 allowed x7`,
       `${bookinfo('productpage', 'v1')} -> ${bookinfo('reviews', 'v3')} TCP/9080 allowed x6`,
       `${bookinfo('ratings', 'v1')} -> ${bookinfo('productpage', 'v1')} TCP/9080 allowed x20`,
+      // Only an HTTP request shows this one: its L3/L4 records came before the sample began.
+      `${bookinfo('reviews', 'v2')} -> ${bookinfo('ratings', 'v1')} TCP/9080 allowed x1`,
       `${bookinfo('reviews', 'v3')} -> ${bookinfo('ratings', 'v1')} TCP/9080 allowed x2`,
       expect.stringMatching(
         /^kube-system \{.*otelcol-hubble.*\} -> jaeger \{app=jaeger,.*\} TCP\/14250 allowed x2$/,
@@ -133,14 +129,15 @@ describe('Hubble reader', () => {
       'reserved:remote-node -> reserved:health TCP/4240 allowed x1',
     ]);
     expect(result.stats.skipped).toBe(0);
-    expect(result.stats.records + result.stats.ignored).toBe(400);
+    expect(result.stats.records + result.stats.ignored + (result.stats.l7 ?? 0)).toBe(400);
     expect(result.window).toEqual({
       firstSeen: '2021-11-10T10:40:56.465Z',
-      lastSeen: '2021-11-10T10:41:00.339Z',
+      // The last HTTP request of the sample, over a connection counted before.
+      lastSeen: '2021-11-10T10:41:00.351Z',
     });
   });
 
-  it('counts DNS queries through the proxy once each and ignores their answers', async () => {
+  it('counts DNS queries through the proxy once each, their questions and answers as L7 records', async () => {
     const result = await readFlows([fixture('hubble/basic-sample-400-udp-flows.json')]);
     const summary = result.flows.map((flow) => describeFlow(flow).replace(/ \d{4}-.*$/, ''));
     expect(summary).toEqual([
@@ -152,7 +149,7 @@ describe('Hubble reader', () => {
       ),
       'reserved:remote-node -> kube-system {k8s-app=kube-dns} UDP/53 allowed x74',
     ]);
-    expect(result.stats).toEqual({ records: 111, skipped: 0, ignored: 289, skippedSamples: [] });
+    expect(result.stats).toEqual({ records: 111, skipped: 0, ignored: 180, l7: 109, skippedSamples: [] });
   });
 
   it('counts a connection reported by two files (two nodes) once', async () => {
@@ -160,7 +157,10 @@ describe('Hubble reader', () => {
     const once = await readFlows([file]);
     const twice = await readFlows([file, file]);
     expect(twice.flows).toEqual(once.flows);
-    expect(twice.stats.ignored).toBe(once.stats.ignored + 14);
+    // The second file's lines are all repeats; its DNS question (line 11) is an L7 record again, over the
+    // connection it opened in the first file.
+    expect(twice.stats.ignored).toBe(once.stats.ignored + 13);
+    expect(twice.stats.l7).toBe(1);
   });
 
   it('ignores replies and L7 records however a line writes them, and only those', async () => {

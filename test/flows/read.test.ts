@@ -80,7 +80,7 @@ describe('readFlows', () => {
       fixture('calico/flows.log'),
       fixture('native/flows.csv'),
     ]);
-    expect(result.stats).toMatchObject({ records: 8 + 3 + 5, skipped: 1, ignored: 6 });
+    expect(result.stats).toMatchObject({ records: 9 + 3 + 5, skipped: 1, ignored: 5 });
     expect(result.window).toEqual({
       firstSeen: '2019-12-31T23:24:17.000Z',
       lastSeen: '2026-11-20T10:00:00.000Z',
