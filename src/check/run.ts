@@ -366,8 +366,7 @@ function cutChanges(
   max: number,
 ): { diff: DiffResult; diagnostics: Diagnostic[]; openedCut: number } {
   const diagnostics: Diagnostic[] = [];
-  const cut = (kind: 'opened' | 'closed' | 'newConnections' | 'goneConnections', label: string) => {
-    const changes = diff[kind];
+  const cut = <T>(changes: T[], label: string) => {
     if (changes.length <= max) return { list: changes, left: 0 };
     diagnostics.push({
       severity: 'warning',
@@ -378,14 +377,15 @@ function cutChanges(
     });
     return { list: changes.slice(0, max), left: changes.length - max };
   };
-  const opened = cut('opened', 'opened');
+  const opened = cut(diff.opened, 'opened');
   return {
     diff: {
       ...diff,
       opened: opened.list,
-      closed: cut('closed', 'closed').list,
-      newConnections: cut('newConnections', 'new').list,
-      goneConnections: cut('goneConnections', 'gone').list,
+      closed: cut(diff.closed, 'closed').list,
+      ...(diff.l7Changed ? { l7Changed: cut(diff.l7Changed, 'L7-filter').list } : {}),
+      newConnections: cut(diff.newConnections, 'new').list,
+      goneConnections: cut(diff.goneConnections, 'gone').list,
     },
     diagnostics,
     openedCut: opened.left,

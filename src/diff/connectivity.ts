@@ -1,4 +1,5 @@
-import type { DiffResult, PathChange } from './types.js';
+import type { DiffResult, L7Change, PathChange } from './types.js';
+import { describeL7Filter, l7FilterKey } from '../policy/l7.js';
 import type { Protocol } from '../model/types.js';
 import { compareWorkloads } from '../policy/engine.js';
 import { cidrToRange, compareBigInt, coveringCidr, rangeToCidrs, type IpRange } from '../policy/ip.js';
@@ -7,6 +8,7 @@ import type {
   CidrPeer,
   Connection,
   ConnectionScope,
+  L7Filter,
   Peer,
   PolicyEngine,
   PortRange,
@@ -47,7 +49,8 @@ export function diffConnectivity(
       before &&
       after &&
       samePorts(before.ports, after.ports) &&
-      (before.namedPorts ?? []).join() === (after.namedPorts ?? []).join()
+      (before.namedPorts ?? []).join() === (after.namedPorts ?? []).join() &&
+      l7Key(before) === l7Key(after)
     )
       return;
     const { from, to, protocol } = (after ?? before)!;
@@ -70,6 +73,11 @@ export function diffConnectivity(
         beforePorts.subtract(afterPorts),
         namesOnlyIn(before, after),
       );
+      // Ports allowed on both sides whose L7 filter changed (issue 18): a change worth a row of its own.
+      if (before && after && (before.l7 || after.l7)) {
+        const changes = l7Changes(before, after, beforePorts.intersection(afterPorts));
+        if (changes.length > 0) (result.l7Changed ??= []).push(...changes);
+      }
     } else {
       const connection = (after ?? before)!;
       pushChange(
@@ -117,7 +125,13 @@ export function diffConnectivity(
     .filter((id) => !head.workloadIds.has(id) && !representatives.has(id))
     .sort()
     .map(idToPeer);
-  for (const list of [result.opened, result.closed, result.newConnections, result.goneConnections])
+  for (const list of [
+    result.opened,
+    result.closed,
+    result.l7Changed ?? [],
+    result.newConnections,
+    result.goneConnections,
+  ])
     list.sort(byPath);
   return result;
 }
@@ -134,6 +148,70 @@ function idToPeer(id: string): WorkloadPeer {
 
 function portsOf(protocol: Protocol, connection: Connection | undefined): ConnSet {
   return connection ? ConnSet.of(protocol, connection.ports) : ConnSet.none();
+}
+
+/** A connection's L7 filters as text: equal for connections whose ports are filtered alike. */
+function l7Key(connection: Connection): string {
+  return (connection.l7 ?? [])
+    .map((entry) => `${JSON.stringify(entry.ports)}${l7FilterKey(entry)}`)
+    .join('|');
+}
+
+/**
+ * The ports of `both` (allowed at base and at head) whose L7 filter differs, runs of ports with the same change
+ * written as one row.
+ */
+function l7Changes(before: Connection, after: Connection, both: ConnSet): L7Change[] {
+  const { from, to, protocol } = after;
+  const filterAt = (connection: Connection, port: number) =>
+    connection.l7?.find((entry) => entry.ports.some(([lo, hi]) => lo <= port && port <= hi));
+  const bounds = new Set<number>();
+  for (const entry of [...(before.l7 ?? []), ...(after.l7 ?? [])])
+    for (const [lo, hi] of entry.ports) bounds.add(lo).add(hi + 1);
+  const changes: L7Change[] = [];
+  let last: { key: string; change: L7Change } | undefined;
+  for (const [lo, hi] of both.ranges(protocol)) {
+    const cuts = [lo, ...[...bounds].filter((b) => b > lo && b <= hi).sort((a, b) => a - b), hi + 1];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [start, end] = [cuts[i]!, cuts[i + 1]! - 1];
+      const base = filterOnly(filterAt(before, start));
+      const head = filterOnly(filterAt(after, start));
+      const key = `${l7FilterKey(base)}>${l7FilterKey(head)}`;
+      if (l7FilterKey(base) === l7FilterKey(head)) last = undefined;
+      else if (last?.key === key && last.change.ports.at(-1)![1] + 1 === start)
+        last.change.ports[last.change.ports.length - 1]![1] = end;
+      else {
+        const change: L7Change = {
+          from,
+          to,
+          protocol,
+          ports: [[start, end]],
+          ...(base ? { base } : {}),
+          ...(head ? { head } : {}),
+          change: describeL7Change(base, head),
+        };
+        changes.push(change);
+        last = { key, change };
+      }
+    }
+  }
+  return changes;
+}
+
+/** The filter of a connection's entry, without its ports. */
+function filterOnly(entry: L7Filter | undefined): L7Filter | undefined {
+  if (!entry) return undefined;
+  return {
+    ...(entry.egress ? { egress: entry.egress } : {}),
+    ...(entry.ingress ? { ingress: entry.ingress } : {}),
+  };
+}
+
+/** `now L7-filtered: only GET /api/.*`, `no longer L7-filtered (was only ...)`, `L7 filter changed: only ... (was ...)`. */
+function describeL7Change(base: L7Filter | undefined, head: L7Filter | undefined): string {
+  if (!base) return `now L7-filtered: ${describeL7Filter(head!)}`;
+  if (!head) return `no longer L7-filtered (was ${describeL7Filter(base)})`;
+  return `L7 filter changed: ${describeL7Filter(head)} (was ${describeL7Filter(base)})`;
 }
 
 /** The named ports (towards a representative) of `connection` that `other` does not allow. */

@@ -1,7 +1,7 @@
 import type { RiskGate } from '../config/types.js';
 import type { SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
-import type { Decision, Peer, PortRange } from '../policy/types.js';
+import type { Decision, L7Filter, Peer, PortRange } from '../policy/types.js';
 
 /** The reachability diff's results: what a change opens and closes, each with why (README "check JSON"). */
 
@@ -35,9 +35,28 @@ export interface DecidedBy {
   head: Decision;
 }
 
+/**
+ * Ports allowed at base and at head between the same workloads whose L7 filter differs (Cilium `toPorts[].rules`,
+ * issue 18): a path that becomes filtered, stops being filtered, or is filtered by other rules.
+ */
+export interface L7Change {
+  from: Peer;
+  to: Peer;
+  protocol: Protocol;
+  ports: PortRange[];
+  /** The filter at base; absent: every request passed. */
+  base?: L7Filter;
+  /** The filter at head; absent: every request passes. */
+  head?: L7Filter;
+  /** What changed, in a few words: `now L7-filtered: only GET /api/.*`. */
+  change: string;
+}
+
 export interface DiffResult {
   opened: PathChange[];
   closed: PathChange[];
+  /** Absent or empty when no L7 filter changed. */
+  l7Changed?: L7Change[];
   workloadsAdded: Peer[];
   workloadsRemoved: Peer[];
   /** Connections of added / removed workloads (new / gone, not opened / closed). */

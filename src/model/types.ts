@@ -159,8 +159,8 @@ export interface TieredPort {
 }
 
 /**
- * The L7 rules of a Cilium `toPorts` item (`rules`), which the engine does not evaluate: the connection is allowed at
- * L3/L4 and the proxy refuses the requests no rule matches (Documentation/security/policy/layer7.rst).
+ * The L7 rules of a Cilium `toPorts` item (`rules`): the connection is allowed at L3/L4 and the proxy refuses the
+ * requests no rule matches (Documentation/security/policy/layer7.rst); the engine composes them (`policy/l7.ts`).
  */
 export interface L7Rules {
   /** The parser: `http`, `kafka`, `dns`, or a proxylib protocol (`l7proto`, its rules in `l7`). */

@@ -1,6 +1,7 @@
 import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import type {
   ContainerPort,
+  L7Rules,
   Labels,
   NetworkPolicy,
   PolicyPeer,
@@ -11,6 +12,8 @@ import type {
   TieredPolicy,
   TieredPort,
 } from '../model/types.js';
+import { pushTo } from '../collections.js';
+import { l7Restricts } from './l7.js';
 import { fullRange, ipBlockRanges, rangeContains, type IpRange } from './ip.js';
 import { ConnSet } from './portset.js';
 import { compileSelector, isEmptySelector } from './selector.js';
@@ -75,6 +78,16 @@ export interface CompiledRule {
   /** Undefined when the rule names no peer: every pod and every address. */
   peers?: readonly CompiledPeer[];
   ports: CompiledPorts;
+  /** Set when some `toPorts` item of the rule has L7 rules that refuse some request (Cilium, `policy/l7.ts`). */
+  l7?: CompiledL7;
+}
+
+/** A rule's ports split by their L7 rules: the proxy filters the `filtered` ones, the `plain` ones wildcard L7. */
+export interface CompiledL7 {
+  /** The ports the rule allows without L7 rules (or with rules that pass every request). */
+  plain: CompiledPorts;
+  /** Each `toPorts` item with L7 rules, with its ports. */
+  filtered: readonly { l7: L7Rules; ports: CompiledPorts }[];
 }
 
 /** A policy of any kind in the one form the engine evaluates (see `tiers.ts` for how tiers compose). */
@@ -120,6 +133,7 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
       path: rule.path,
       ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(home, peer, addressMatch)) } : {}),
       ports: compilePorts(rule.ports),
+      ...compileL7(rule.ports),
     }));
   return {
     ref: policy.ref,
@@ -157,10 +171,29 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
             addressesOnly,
             world,
           ]),
-          ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
+          ports?.map(({ protocol, port, endPort, l7 }) => [
+            protocol,
+            port,
+            endPort,
+            ...(l7 ? [l7.protocol, l7.rules] : []),
+          ]),
         ]),
       ]),
     ),
+  };
+}
+
+/** A rule's L7 split (`CompiledL7`), when one of its ports has L7 rules that refuse some request. */
+function compileL7(ports: readonly TieredPort[] | undefined): Pick<CompiledRule, 'l7'> {
+  const filtering = (port: TieredPort) => port.l7 !== undefined && l7Restricts(port.l7);
+  if (!ports?.some(filtering)) return {};
+  const items = new Map<L7Rules, TieredPort[]>();
+  for (const port of ports) if (filtering(port)) pushTo(items, port.l7!, port);
+  return {
+    l7: {
+      plain: compilePorts(ports.filter((port) => !filtering(port))),
+      filtered: [...items].map(([l7, of]) => ({ l7, ports: compilePorts(of) })),
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   Labels,
   Namespace,
   NetworkPolicy,
+  L7Rules,
   PolicyPeer,
   Protocol,
   RuleAction,
@@ -46,6 +47,7 @@ import {
 import { addressToRange, compareRanges, rangeContains } from './ip.js';
 import { compareText } from '../text/compare.js';
 import { ConnSet } from './portset.js';
+import { l7FilterKey } from './l7.js';
 import { composeDirection, decidePort, type OrderedRule, type PortDecision } from './tiers.js';
 import type {
   AdmittingRule,
@@ -55,6 +57,9 @@ import type {
   Direction,
   Endpoint,
   Explanation,
+  FilteredPorts,
+  L7Filter,
+  L7Rule,
   PolicyEngine,
   PolicyVerdict,
   PortRange,
@@ -93,6 +98,8 @@ interface Selecting {
   baseline: TierRule[];
   /** Deny rules of the namespaced tier, in order (NetworkPolicy has none; other namespaced kinds may). */
   denies: TierRule[];
+  /** Whether an allow rule of the namespaced tier has L7 rules that refuse some request (Cilium, `l7.ts`). */
+  l7: boolean;
 }
 
 /** Identical pods as the policies see them: one evaluation stands for all its members. */
@@ -181,6 +188,8 @@ class Engine implements PolicyEngine {
   private readonly enforcement: ReturnType<typeof policyEnforcementMode>;
   /** The value of the cluster label Cilium gives every pod. */
   private readonly clusterName: string;
+  /** Whether a rule of a namespaced-tier policy filters at L7: only then do connections carry L7 filters. */
+  private readonly hasL7: boolean;
 
   constructor(readonly model: ClusterModel) {
     this.addressMatch = addressMatchOf(model);
@@ -200,6 +209,9 @@ class Engine implements PolicyEngine {
         pushTo(this.policiesByNamespace, compiled.namespace, compiled);
       else this.clusterwideNamespaced.push(compiled);
     }
+    this.hasL7 = [...[...this.policiesByNamespace.values()].flat(), ...this.clusterwideNamespaced].some(
+      (policy) => [...policy.ingress, ...policy.egress].some((rule) => rule.l7 !== undefined),
+    );
     this.clusterPolicies.sort(
       (a, b) =>
         TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
@@ -388,6 +400,95 @@ class Engine implements PolicyEngine {
     });
   }
 
+  l7Filter(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): L7Filter | undefined {
+    if (!this.hasL7 || !this.isAllowed(from, to, protocol, port)) return undefined;
+    const egress = this.sideL7('egress', from, to, protocol, port);
+    const ingress = this.sideL7('ingress', to, from, protocol, port);
+    if (!egress && !ingress) return undefined;
+    return { ...(egress ? { egress } : {}), ...(ingress ? { ingress } : {}) };
+  }
+
+  /**
+   * The L7 rules one side of an allowed connection filters it by (`l7.ts`): those of every namespaced allow that
+   * admits the port, merged; none when one of them admits it without L7 rules, which wildcards L7 for the peer, or
+   * when the side is not isolated (Cilium's inserted allow-all has no L7 rules) or another tier decides it.
+   */
+  private sideL7(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    protocol: Protocol,
+    port: number,
+  ): L7Rule[] | undefined {
+    if (!('workload' in subject)) return undefined;
+    const selecting = this.selecting(subject.workload, direction);
+    if (!selecting.l7 || !selecting.isolated) return undefined;
+    if (this.decide(direction, subject, other, protocol, port).tier !== 'namespaced') return undefined;
+    const side = this.sideOf(direction, subject, other);
+    const rules: L7Rule[] = [];
+    for (const policy of selecting.namespaced) {
+      for (const rule of policy[direction]) {
+        if (rule.action !== 'allow' || !admits(rule, side, protocol, port)) continue;
+        if (!rule.l7 || rule.l7.plain.resolve(side.destinationPorts).has(protocol, port)) return undefined;
+        for (const { l7, ports } of rule.l7.filtered) {
+          if (ports.resolve(side.destinationPorts).has(protocol, port)) rules.push(...l7RulesOf(policy, l7));
+        }
+      }
+    }
+    return rules.length > 0 ? rules : undefined;
+  }
+
+  /**
+   * The ports of `ports` (allowed from `from` to `to`) that a proxy filters, each run of ports with the filter it
+   * shares. Asked only for pairs where a side has L7 rules; the filter is worked out once per run of ports that the
+   * matching rules' port ranges cut alike.
+   */
+  private filteredPorts(from: Workload, to: Workload, protocol: Protocol, ports: ConnSet): FilteredPorts[] {
+    const ends: [Direction, Workload, Workload][] = [
+      ['egress', from, to],
+      ['ingress', to, from],
+    ];
+    let candidates = ConnSet.none();
+    const bounds = new Set<number>();
+    for (const [direction, subject, other] of ends) {
+      const side = this.sideOf(direction, { workload: subject }, { workload: other });
+      if (!side.selecting.l7) continue;
+      for (const policy of side.selecting.namespaced) {
+        for (const rule of policy[direction]) {
+          if (rule.action !== 'allow' || (rule.peers && !rule.peers.some((p) => p.matches(side.otherFacts))))
+            continue;
+          const sets = [
+            rule.ports,
+            ...(rule.l7 ? [rule.l7.plain, ...rule.l7.filtered.map((f) => f.ports)] : []),
+          ];
+          for (const set of sets)
+            for (const [lo, hi] of set.resolve(side.destinationPorts).ranges(protocol)) {
+              bounds.add(lo);
+              bounds.add(hi + 1);
+            }
+          for (const { ports: filtered } of rule.l7?.filtered ?? [])
+            candidates = candidates.union(filtered.resolve(side.destinationPorts));
+        }
+      }
+    }
+    const result: FilteredPorts[] = [];
+    let last: { key: string; entry: FilteredPorts } | undefined;
+    for (const [lo, hi] of candidates.intersection(ports).ranges(protocol)) {
+      const cuts = [lo, ...[...bounds].filter((b) => b > lo && b <= hi).sort((a, b) => a - b), hi + 1];
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const start = cuts[i]!;
+        const end = cuts[i + 1]! - 1;
+        const filter = this.l7Filter({ workload: from }, { workload: to }, protocol, start);
+        const key = l7FilterKey(filter);
+        if (filter && last?.key === key && last.entry.ports.at(-1)![1] + 1 === start)
+          last.entry.ports[last.entry.ports.length - 1]![1] = end;
+        else if (filter) result.push((last = { key, entry: { ports: [[start, end]], ...filter } }).entry);
+        else last = undefined;
+      }
+    }
+    return result;
+  }
+
   /** What deciding one side of a connection needs: what applies to `subject`, facts about `other`, ports. */
   private sideOf(direction: Direction, subject: { workload: Workload }, other: Endpoint): SideFacts {
     const otherFacts = this.peerFacts(other);
@@ -446,7 +547,15 @@ class Engine implements PolicyEngine {
     };
     const egress = explainSide('egress', from, to);
     const ingress = explainSide('ingress', to, from);
-    return { allowed: egress.allowed && ingress.allowed, protocol, port, egress, ingress };
+    const l7 = this.l7Filter(from, to, protocol, port);
+    return {
+      allowed: egress.allowed && ingress.allowed,
+      protocol,
+      port,
+      egress,
+      ingress,
+      ...(l7 ? { l7 } : {}),
+    };
   }
 
   /**
@@ -497,11 +606,23 @@ class Engine implements PolicyEngine {
         },
       ]),
     );
-    const connectionsOf = function* (from: Connection['from'], to: Connection['to'], ports: ConnSet) {
+    const connectionsOf = function* (
+      from: Connection['from'],
+      to: Connection['to'],
+      ports: ConnSet,
+      l7?: (protocol: Protocol) => FilteredPorts[],
+    ): Generator<Connection> {
       for (const protocol of PROTOCOL_ORDER) {
         const ranges = ports.ranges(protocol);
-        if (ranges.length > 0)
-          yield { from, to, protocol, ports: ranges.map(([lo, hi]): PortRange => [lo, hi]) };
+        if (ranges.length === 0) continue;
+        const filtered = l7?.(protocol) ?? [];
+        yield {
+          from,
+          to,
+          protocol,
+          ports: ranges.map(([lo, hi]): PortRange => [lo, hi]),
+          ...(filtered.length > 0 ? { l7: filtered } : {}),
+        };
       }
     };
 
@@ -522,8 +643,13 @@ class Engine implements PolicyEngine {
         if (egressPorts.isEmpty() && !named) continue;
         const ingress = rowOf(destinationGroup, 'ingress');
         const ports = egressPorts.intersection(rowPorts(ingress, sourceGroup));
+        // L7 filters are rare: only pairs where a side has L7 rules are asked about them.
+        const l7 =
+          this.hasL7 && (sourceGroup.selecting.egress.l7 || destinationGroup.selecting.ingress.l7)
+            ? (protocol: Protocol) => this.filteredPorts(source, destination, protocol, ports)
+            : undefined;
         if (!named) {
-          yield* connectionsOf(peers.get(source)!, peers.get(destination)!, ports);
+          yield* connectionsOf(peers.get(source)!, peers.get(destination)!, ports, l7);
           continue;
         }
         for (const protocol of PROTOCOL_ORDER) {
@@ -536,6 +662,7 @@ class Engine implements PolicyEngine {
             protocol,
             ports: ranges.map(([lo, hi]): PortRange => [lo, hi]),
             ...(names ? { namedPorts: names } : {}),
+            ...(l7 && l7(protocol).length > 0 ? { l7: l7(protocol) } : {}),
           };
         }
       }
@@ -1039,6 +1166,7 @@ class Engine implements PolicyEngine {
           () => true,
         ),
         denies: rules(isolating, (rule) => rule.action === 'deny'),
+        l7: isolating.some((policy) => policy[direction].some((rule) => rule.l7 !== undefined)),
       };
     };
     return { ingress: of('ingress'), egress: of('egress') };
@@ -1106,6 +1234,25 @@ function ruleLocation(policy: CompiledPolicy, rule: CompiledRule): SourceLocatio
 }
 
 const ruleLocations = new WeakMap<CompiledRule, SourceLocation>();
+
+/** A `toPorts` item's L7 rules, each with its policy and where it is written, worked out once per item. */
+function l7RulesOf(policy: CompiledPolicy, l7: L7Rules): L7Rule[] {
+  let rules = l7Rules.get(l7);
+  if (!rules) {
+    // A proxylib protocol's rules are in `l7`, beside the `l7proto` that names it.
+    const list = l7.protocol === 'l7proto' ? [...l7.path.slice(0, -1), 'l7'] : l7.path;
+    rules = l7.rules.map((rule, i) => ({
+      parser: l7.protocol,
+      rule,
+      policy: policy.ref,
+      location: policy.locate([...list, i]),
+    }));
+    l7Rules.set(l7, rules);
+  }
+  return rules;
+}
+
+const l7Rules = new WeakMap<L7Rules, L7Rule[]>();
 
 /** A number per compiled rule or policy, naming lists of them in cache keys (both are shared by every engine). */
 function objectId(object: CompiledRule | CompiledPolicy): number {

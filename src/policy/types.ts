@@ -2,6 +2,7 @@ import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import type {
   ClusterModel,
   Namespace,
+  L7Rules,
   NetworkPolicy,
   PolicyPeer,
   PolicyRef,
@@ -43,6 +44,35 @@ export interface Connection {
    * number a name means is resolved on the pod (issue 17 item 6). Sorted; absent when none.
    */
   namedPorts?: string[];
+  /**
+   * Ports of `ports` a Cilium proxy filters at L7 (issue 18): allowed at L3/L4, each request passes only when an L7
+   * rule of each filtering side matches it. In port order; absent when no port is filtered.
+   */
+  l7?: FilteredPorts[];
+}
+
+/** One L7 rule a Cilium proxy filters a connection by: a request passes a side when one of its rules matches. */
+export interface L7Rule {
+  parser: L7Rules['protocol'];
+  /** The rule as written (`{method: GET, path: /api/.*}`). */
+  rule: Readonly<Record<string, unknown>>;
+  policy: PolicyRef;
+  /** Where the rule item is written. */
+  location: SourceLocation;
+}
+
+/**
+ * The L7 filters of an allowed connection on one port: the source's egress proxy and the destination's ingress
+ * proxy, each absent when it passes every request. A request passes when it passes both.
+ */
+export interface L7Filter {
+  egress?: L7Rule[];
+  ingress?: L7Rule[];
+}
+
+/** Ports of a connection with the one L7 filter they share. */
+export interface FilteredPorts extends L7Filter {
+  ports: PortRange[];
 }
 
 /**
@@ -130,6 +160,8 @@ export interface Explanation {
   port: number;
   egress: SideExplanation;
   ingress: SideExplanation;
+  /** Set when the connection is allowed and a Cilium proxy filters it at L7 (see {@link L7Filter}). */
+  l7?: L7Filter;
 }
 
 /** A rule of a policy, by its index in the policy's `ingress` or `egress` list. */
@@ -227,6 +259,11 @@ export interface PolicyEngine {
     protocol: Protocol,
     port: number,
   ): Decision;
+  /**
+   * The L7 filter on an allowed connection's port: the L7 rules of the allows that admit it on each side, merged as
+   * Cilium merges them (`policy/l7.ts`); undefined when the connection is denied or no side filters it.
+   */
+  l7Filter(from: Endpoint, to: Endpoint, protocol: Protocol, port: number): L7Filter | undefined;
   /** All allowed connections between workloads and to/from external blocks (see README "reach JSON"). */
   connectivity(): Connection[];
   /**

@@ -46,6 +46,16 @@ const PATH_CHANGE: KeyOrder = {
   location: LOCATION,
   decidedBy: DECIDED_BY,
 };
+const L7_RULE: KeyOrder = { parser: true, rule: true, policy: POLICY_REF, location: LOCATION };
+const L7_CHANGE: KeyOrder = {
+  from: PEER,
+  to: PEER,
+  protocol: true,
+  ports: true,
+  base: { egress: L7_RULE, ingress: L7_RULE },
+  head: { egress: L7_RULE, ingress: L7_RULE },
+  change: true,
+};
 const RULE_PATCH: KeyOrder = {
   file: true,
   line: true,
@@ -113,6 +123,7 @@ const CHECK_RESULT: KeyOrder = {
   diff: {
     opened: PATH_CHANGE,
     closed: PATH_CHANGE,
+    l7Changed: L7_CHANGE,
     workloadsAdded: PEER,
     workloadsRemoved: PEER,
     newConnections: PATH_CHANGE,

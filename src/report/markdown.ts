@@ -1,5 +1,5 @@
 import type { CheckResult, FlowsResult } from '../check/types.js';
-import type { PathChange } from '../diff/types.js';
+import type { L7Change, PathChange } from '../diff/types.js';
 import { describeAttribution } from '../replay/attribution.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { peerLabel } from '../diff/peers.js';
@@ -13,6 +13,7 @@ import {
   describeRisks,
   describeSeverityCounts,
   formatLocation,
+  formatPorts,
   describeMembers,
   pathGroupAt,
   pathGroupRows,
@@ -250,6 +251,23 @@ function wrapFriendly(escaped: string): string {
 const cell = (text: string) => wrapFriendly(escapeMarkdown(text)) || '—';
 /** Ports stay whole (`TCP/8443`): they are short, and broken at the slash they read as two things. */
 const portCell = (text: string) => escapeMarkdown(text) || '—';
+
+/** What an L7 change does, and the policies whose rules filter the path now (or did, when no longer filtered). */
+function l7ChangeCell(change: L7Change, links: MarkdownLinks): string {
+  const filter = change.head ?? change.base;
+  const rules = [...(filter?.egress ?? []), ...(filter?.ingress ?? [])];
+  const policies = new Map<string, string>();
+  for (const rule of rules) {
+    const name = `${rule.policy.kind} ${policyName(rule.policy)}`;
+    if (!policies.has(name))
+      policies.set(
+        name,
+        `${cell(name)} at ${links.location(rule.location.file, rule.location.line, change.head ? 'head' : 'base')}`,
+      );
+  }
+  const by = [...policies.values()].join(', ');
+  return `${cell(change.change)}${by ? ` (${change.head ? 'by' : 'was by'} ${by})` : ''}`;
+}
 
 /**
  * Why head denies a recorded flow, and beside it what the cluster said decided it when recorded (Hubble's
@@ -516,6 +534,20 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
       folded: false,
       count: countPaths(shown.reviewPaths),
       table: pathsTable(shown.reviewPaths, risk),
+    },
+    {
+      title: 'L7 filters changed',
+      folded: false,
+      lead: 'Paths allowed at base and at head whose Cilium L7 rules (`toPorts[].rules`) now let other requests through.',
+      table: {
+        header: ['From', 'To', 'Ports', 'Change'],
+        rows: rowsOf(diff.l7Changed ?? [], (change) => [
+          peerCell(change.from),
+          peerCell(change.to),
+          portCell(formatPorts(change.protocol, change.ports)),
+          l7ChangeCell(change, links),
+        ]),
+      },
     },
     {
       title: 'Audited flows that would break when enforced',

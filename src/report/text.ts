@@ -3,6 +3,8 @@ import { describeAttribution } from '../replay/attribution.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
+import { pushTo } from '../collections.js';
+import { describeL7Sides } from '../policy/l7.js';
 import { ConnSet, formatRange } from '../policy/portset.js';
 import type { Connection, Peer } from '../policy/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
@@ -12,6 +14,7 @@ import {
   describeRisks,
   describeSeverityCounts,
   formatLocation,
+  formatPorts,
   describeMembers,
   pathGroups,
   type PathGroup,
@@ -246,6 +249,15 @@ export function renderText(result: CheckResult, options: TextOptions): string {
     result.summary.closed,
   );
   writer.section(
+    'L7 filters changed',
+    (diff.l7Changed ?? []).map((change) => [
+      `${peer(writer, change.from)} -> ${peer(writer, change.to)}  ${writer.plain(formatPorts(change.protocol, change.ports))}  ${writer.plain(change.change)}`,
+      ...describeL7Sides(change.head ?? change.base ?? {}).map(
+        (side) => `    ${writer.style(change.head ? 'by:' : 'was:', 'dim')} ${writer.plain(side)}`,
+      ),
+    ]),
+  );
+  writer.section(
     'Workloads added',
     diff.workloadsAdded.map((added) => peer(writer, added)),
   );
@@ -358,11 +370,15 @@ export function renderReachText(connections: readonly Connection[]): string {
   let pair: string | undefined;
   let ports = ConnSet.none();
   let named: string[] = [];
+  // Ports a Cilium proxy filters, by what it lets through (one line for the protocols of a `protocol: ANY` rule).
+  let filtered = new Map<string, string[]>();
   const flush = () => {
     if (pair === undefined) return;
     const numbers = ports.isEmpty() ? [] : [describeReachPorts(ports)];
     const names = named.length > 0 ? [`${named.join(', ')} (resolved on the pod)`] : [];
     lines.push(`${pair} : ${[...numbers, ...names].join(', ')}`);
+    for (const [filter, filteredPorts] of filtered)
+      lines.push(cleanText(`  ${filteredPorts.join(', ')}: allowed, L7-filtered: ${filter}`));
   };
   for (const connection of connections) {
     const next = cleanText(`${peerLabel(connection.from)} -> ${peerLabel(connection.to)}`);
@@ -371,10 +387,14 @@ export function renderReachText(connections: readonly Connection[]): string {
       pair = next;
       ports = ConnSet.none();
       named = [];
+      filtered = new Map();
     }
     ports = ports.union(ConnSet.of(connection.protocol, connection.ports));
     for (const name of connection.namedPorts ?? [])
       named.push(cleanText(`${connection.protocol} named port ${name}`));
+    // Allowed at L3/L4, and only the requests an L7 rule matches pass (issue 18).
+    for (const entry of connection.l7 ?? [])
+      pushTo(filtered, describeL7Sides(entry).join('; '), formatPorts(connection.protocol, entry.ports));
   }
   flush();
   return `${lines.join('\n')}\n`;

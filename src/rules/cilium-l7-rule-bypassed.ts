@@ -10,31 +10,13 @@ import type {
   TieredPort,
   TieredRule,
 } from '../model/types.js';
+import { l7Restricts } from '../policy/l7.js';
 import type { PolicyEngine } from '../policy/types.js';
 import type { Direction } from '../policy/types.js';
 import { DIRECTIONS } from './helpers.js';
 import { ciliumPolicies, CILIUM_KINDS, tieredSelecting } from './cilium.js';
 import { peersOverlap, policyLabel, portsOverlap, rulePeers, subjectWorkloads } from './tiered.js';
 import type { Rule } from './types.js';
-
-/** Whether a rule map holds a field with a value: `{}` (or only empty fields) matches every request. */
-function constrains(rule: Readonly<Record<string, unknown>>): boolean {
-  return Object.values(rule).some(
-    (value) =>
-      value !== undefined &&
-      value !== null &&
-      value !== '' &&
-      !(Array.isArray(value) && value.length === 0) &&
-      !(typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0),
-  );
-}
-
-/** Whether the L7 rules refuse some request: none of them matches everything (`http: [{}]`, `matchPattern: "*"`). */
-function restricts(l7: L7Rules): boolean {
-  if (l7.rules.length === 0) return false;
-  if (l7.protocol === 'dns') return l7.rules.every((rule) => rule.matchPattern !== '*');
-  return l7.rules.every(constrains);
-}
 
 /** Whether two peers can be the same pod or address (a Cilium CIDR rule never holds a pod). */
 function overlap(a: PolicyPeer, b: PolicyPeer, config: ResolvedConfig): boolean {
@@ -105,7 +87,7 @@ export const ciliumL7RuleBypassed: Rule = {
           // One finding per toPorts item: its ports share one L7 rule set.
           const filtered = new Map<L7Rules, TieredPort[]>();
           for (const port of rule.ports ?? []) {
-            if (port.l7 && restricts(port.l7))
+            if (port.l7 && l7Restricts(port.l7))
               filtered.set(port.l7, [...(filtered.get(port.l7) ?? []), port]);
           }
           for (const [l7, ports] of filtered) {

@@ -16,7 +16,7 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
   it('names each field at its line with its effect, and rejects what the API server rejects', () => {
     expect(said).toEqual([
       [10, 'warning', 'not-evaluated', 'the host entity is not a pod or an outside address'],
-      [15, 'warning', 'not-evaluated', 'L7 rules not evaluated'],
+      [15, 'warning', 'not-evaluated', 'L7 rules are not replayed'],
       [16, 'warning', 'not-evaluated', 'ICMP is not evaluated'],
       [17, 'warning', 'not-evaluated', 'mutual authentication is not evaluated'],
       [
@@ -42,7 +42,7 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
       [38, 'error', 'invalid-policy', 'Invalid value'],
       [44, 'warning', 'not-evaluated', 'a CiliumNetworkPolicy applies in its own namespace (app) only'],
     ]);
-    expect(diagnostics.find((d) => d.line === 15)?.message).toContain('taken as allowed at L3/L4');
+    expect(diagnostics.find((d) => d.line === 15)?.message).toContain('allowed, L7-filtered by them');
     expect(diagnostics.find((d) => d.line === 19)?.message).toContain('allows nothing there in the analysis');
     expect(diagnostics.find((d) => d.line === 23)?.message).toContain('the cluster may deny more');
   });

@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Protocol } from '../../src/model/types.js';
+import { describeL7Rules } from '../../src/policy/l7.js';
+import type { L7Filter } from '../../src/policy/types.js';
 import { endpoint, ENGINE_FIXTURES, loadFixture } from './fixtures.js';
 
 /**
  * One test per NetworkPolicy semantic rule, driven by fixtures/engine/<topic>/expect.txt: each `# rule` heading lists
- * `FROM => TO : PORTS` lines that `allowedPorts` must reproduce exactly (see fixtures/engine/README.md).
+ * `FROM => TO : PORTS` lines that `allowedPorts` must reproduce exactly, and `FROM => TO PROTOCOL/PORT : L7` lines for
+ * the L7 filter of one port (see fixtures/engine/README.md).
  */
 const topics = readdirSync(ENGINE_FIXTURES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -19,6 +23,15 @@ for (const topic of topics) {
     for (const [rule, lines] of rules) {
       it(rule, () => {
         const actual = lines.map((line) => {
+          const l7 = /^(\S+) => (\S+) (TCP|UDP|SCTP)\/(\d+) : /.exec(line);
+          if (l7) {
+            const [, from = '', to = '', protocol, port] = l7;
+            const [a, b] = [endpoint(model, from), endpoint(model, to)];
+            const verdict = engine.isAllowed(a, b, protocol as Protocol, Number(port))
+              ? l7Text(engine.l7Filter(a, b, protocol as Protocol, Number(port)))
+              : 'denied';
+            return `${from} => ${to} ${protocol}/${port} : ${verdict}`;
+          }
           const [, from = '', to = ''] = /^(\S+) => (\S+) : /.exec(line) ?? [];
           return `${from} => ${to} : ${String(engine.allowedPorts(endpoint(model, from), endpoint(model, to)))}`;
         });
@@ -26,6 +39,15 @@ for (const topic of topics) {
       });
     }
   });
+}
+
+/** An allowed connection's L7 filter as a fixture writes it: each side that filters, or `not filtered`. */
+function l7Text(filter: L7Filter | undefined): string {
+  const sides = (['egress', 'ingress'] as const).flatMap((side) => {
+    const rules = filter?.[side];
+    return rules ? [`${side} ${describeL7Rules(rules)}`] : [];
+  });
+  return sides.length > 0 ? sides.join('; ') : 'not filtered';
 }
 
 /** `# rule` headings, each with the connection lines under it. */

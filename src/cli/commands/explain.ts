@@ -10,6 +10,7 @@ import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '.
 import { policyName } from '../../model/policy-ref.js';
 import type { ClusterModel, Protocol, Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, RuleVerdict, SideExplanation } from '../../policy/types.js';
+import { describeL7Sides } from '../../policy/l7.js';
 import { REPRESENTATIVE_KIND } from '../../policy/representatives.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
@@ -182,8 +183,11 @@ function explainText(e: Explanation, from: string, to: string, caveats: readonly
         );
   const unless =
     names.length > 0 ? ` unless the pod's named port ${[...new Set(names)].join(' or ')} is ${e.port}` : '';
-  const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${e.allowed ? 'ALLOWED' : 'DENIED'}${unless}`];
+  const verdict = e.allowed ? (e.l7 ? 'ALLOWED, L7-filtered' : 'ALLOWED') : 'DENIED';
+  const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${verdict}${unless}`];
   for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
+  // Allowed at L3/L4, and a Cilium proxy passes only the requests these rules match (issue 18).
+  for (const side of e.l7 ? describeL7Sides(e.l7) : []) lines.push(`  L7: ${side}`);
   if (!e.allowed) lines.push(`  why: ${describeDenial(e, from, to).text}`);
   for (const side of [e.egress, e.ingress]) {
     const [subject, other] = side.direction === 'egress' ? [from, to] : [to, from];

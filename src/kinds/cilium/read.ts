@@ -25,8 +25,8 @@ import { readEndpointSelector, type SelectorScope } from './selector.js';
  * l4.go, cidr.go, entity.go, rule_validation.go), pkg/k8s/apis/cilium.io/utils/utils.go, pkg/policy/repository.go
  * and Documentation/security/policy/{intro,language,layer3,layer4,deny,kubernetes}.rst in cilium/cilium.
  *
- * What the engine does not evaluate (L7 rules, toFQDNs, toGroups, nodes, the node-side entities,
- * authentication, ICMP) is named in a `not-evaluated` warning at its field, with what it means for the verdict.
+ * What the engine does not evaluate (toFQDNs, toGroups, nodes, the node-side entities, authentication, ICMP, TLS
+ * and listeners; L7 rules are evaluated in the verdict, `policy/l7.ts`) is named in a `not-evaluated` warning at its field, with what it means for the verdict.
  */
 
 const RULE_FIELDS = [
@@ -466,7 +466,7 @@ function peerEffect(action: RuleAction): string {
     : 'so this deny matches nothing there in the analysis (the cluster may deny more)';
 }
 
-/** `toPorts`: undefined when absent (every port); the L7 `rules` of an allow are named, L3/L4 still allowed. */
+/** `toPorts`: undefined when absent (every port); the L7 `rules` of an allow filter its ports (`policy/l7.ts`). */
 function readToPorts(reader: FieldReader, path: FieldPath, action: RuleAction): TieredPort[] | undefined {
   const list = requireList(reader, [...path, 'toPorts']);
   if (list === undefined || list.length === 0) return undefined;
@@ -480,12 +480,20 @@ function readToPorts(reader: FieldReader, path: FieldPath, action: RuleAction): 
         ? ['ports']
         : ['ports', 'rules', 'listener', 'originatingTLS', 'terminatingTLS', 'serverNames'],
     );
-    for (const l7 of ['rules', 'listener', 'originatingTLS', 'terminatingTLS', 'serverNames']) {
+    if (present(reader, [...at, 'rules']))
+      reader.report(
+        [...at, 'rules'],
+        'L7 rules are not replayed: reach and explain show the port as allowed, L7-filtered by them, and ' +
+          'recorded requests are not checked against them',
+        'warning',
+        'not-evaluated',
+      );
+    for (const l7 of ['listener', 'originatingTLS', 'terminatingTLS', 'serverNames']) {
       if (present(reader, [...at, l7]))
         reader.report(
           [...at, l7],
-          `${l7 === 'rules' ? 'L7 rules' : l7} not evaluated: the connection is taken as allowed at L3/L4, and ` +
-            'what the proxy refuses is not checked',
+          `${l7} not evaluated: the connection is taken as allowed at L3/L4, and what the proxy refuses is not ` +
+            'checked',
           'warning',
           'not-evaluated',
         );

@@ -1,0 +1,58 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
+import { peerLabel } from '../../src/diff/peers.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
+
+/**
+ * Issue 18, L7: a port allowed at base and head whose L7 filter changes is a row of the diff (fixtures/diff/l7-filter:
+ * the HTTP rules of a CiliumNetworkPolicy narrowed, added and removed, every path still open at L3/L4).
+ */
+const DIR = resolve('fixtures/diff/l7-filter');
+
+async function check() {
+  const side = (dir: string) => ({ root: dir, paths: [dir] });
+  return runCheck({ base: side(join(DIR, 'base')), head: side(join(DIR, 'head')) });
+}
+
+describe('L7 filters in the diff', () => {
+  it('are a row for each port whose filter changed, and no path opens or closes', async () => {
+    const { diff } = await check();
+    expect(diff.opened).toEqual([]);
+    expect(diff.closed).toEqual([]);
+    expect(
+      diff.l7Changed?.map(
+        (c) =>
+          `${peerLabel(c.from)} -> ${peerLabel(c.to)} ${c.protocol}/${c.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join()}: ${c.change}`,
+      ),
+    ).toEqual([
+      'payments/admin [Pod] -> payments/api [Pod] TCP/8080: now L7-filtered: only GET /admin/.*',
+      'payments/batch [Pod] -> payments/api [Pod] TCP/9090: no longer L7-filtered (was only POST /jobs)',
+      'payments/frontend [Pod] -> payments/api [Pod] TCP/8080: L7 filter changed: only GET /api/v1/orders.* (was only GET /api/.*)',
+    ]);
+  });
+
+  it('name the rules that filter, with their file:line, in every report', async () => {
+    const result = await check();
+    const markdown = renderMarkdown(result);
+    expect(markdown).toContain('L7 filters changed');
+    expect(markdown).toContain(
+      '| payments/<wbr>admin \\[Pod\\] | payments/<wbr>api \\[Pod\\] | TCP/8080 | now L7-filtered: only GET ' +
+        '/admin/.\\* (by CiliumNetworkPolicy payments/<wbr>api at `payments.yaml:40`) |',
+    );
+    const text = renderText(result, { color: false });
+    expect(text).toContain('L7 filters changed (3):');
+    expect(text).toContain(
+      'by: ingress only GET /api/v1/orders.* (CiliumNetworkPolicy payments/api at payments.yaml:35)',
+    );
+    const json = JSON.parse(renderJson(result)) as typeof result;
+    expect(json.diff.l7Changed?.[0]?.head?.ingress?.[0]).toMatchObject({
+      parser: 'http',
+      rule: { method: 'GET', path: '/admin/.*' },
+      policy: { kind: 'CiliumNetworkPolicy', namespace: 'payments', name: 'api' },
+      location: { file: 'payments.yaml', line: 40 },
+    });
+  });
+});
