@@ -4,3 +4,9 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** Whether two lists hold the same items in the same order (a missing list is empty). */
+export function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  const [x, y] = [a ?? [], b ?? []];
+  return x.length === y.length && x.every((item, i) => item === y[i]);
+}

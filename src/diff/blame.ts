@@ -1,3 +1,4 @@
+import { sameItems } from '../collections.js';
 import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { policyKey } from '../model/policy-ref.js';
@@ -266,7 +267,7 @@ function anyPolicy(engine: PolicyEngine, ref: PolicyRef): BlamedPolicy | undefin
     const policy = policyById(engine, refId(ref));
     if (!policy) return undefined;
     const byPath = (direction: Direction, path: FieldPath) =>
-      policy[direction].find((rule) => samePath(rule.path, path));
+      policy[direction].find((rule) => sameItems(rule.path, path));
     return {
       rule: (direction, path) => {
         const rule = byPath(direction, path);
@@ -282,7 +283,7 @@ function anyPolicy(engine: PolicyEngine, ref: PolicyRef): BlamedPolicy | undefin
   if (!policy) return undefined;
   return {
     rule: (direction, path) => {
-      const rule = policy[direction].find((candidate) => samePath(candidate.path, path));
+      const rule = policy[direction].find((candidate) => sameItems(candidate.path, path));
       return rule ? { meaning: tieredRuleMeaning(rule) } : undefined;
     },
     hasRule: (direction, meaning) => policy[direction].some((rule) => tieredRuleMeaning(rule) === meaning),
@@ -297,10 +298,6 @@ function anyPolicy(engine: PolicyEngine, ref: PolicyRef): BlamedPolicy | undefin
     },
     selectorLocation: policy.ref.location,
   };
-}
-
-function samePath(a: FieldPath, b: FieldPath): boolean {
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }
 
 /** A tiered rule as it decides: action, peers, ports and Services, without where it is written. */

@@ -15,25 +15,38 @@ import type { ConnectionScope, Direction, PolicyEngine } from '../policy/types.j
  * changed is a source (destination). External blocks follow the same policies. Policies are compared by what they
  * mean (`PolicyEngine.selectionMeaning`), not by name or position, so a moved or renamed NetworkPolicy changes
  * nothing.
+ *
+ * `candidates`, when given, are the only workloads that may have changed: both engines are over the same workloads
+ * and every other one is selected by the same policies on both sides (a fix's verification, whose patch changes
+ * policies of a few namespaces only). Only they are compared.
  */
-export function changedScope(base: PolicyEngine, head: PolicyEngine): ConnectionScope {
+export function changedScope(
+  base: PolicyEngine,
+  head: PolicyEngine,
+  candidates?: readonly Workload[],
+): ConnectionScope {
   const scope = { sources: new Set<string>(), destinations: new Set<string>() };
+  if (candidates) {
+    // The caller knows every other workload is the same, and selected the same, on both sides.
+    for (const workload of candidates) compare(workload.id, workload, workload);
+    return scope;
+  }
   const before = new Map(base.model.workloads.map((workload) => [workload.id, workload]));
   const after = new Map(head.model.workloads.map((workload) => [workload.id, workload]));
-  for (const id of new Set([...before.keys(), ...after.keys()])) {
-    const was = before.get(id);
-    const is = after.get(id);
+  for (const id of new Set([...before.keys(), ...after.keys()])) compare(id, before.get(id), after.get(id));
+  return scope;
+
+  function compare(id: string, was: Workload | undefined, is: Workload | undefined): void {
     if (!was || !is || podFacts(base, was) !== podFacts(head, is)) {
       scope.sources.add(id);
       scope.destinations.add(id);
-      continue;
+      return;
     }
     const changed = (direction: Direction) =>
       base.selectionMeaning(was, direction) !== head.selectionMeaning(is, direction);
     if (changed('egress')) scope.sources.add(id);
     if (changed('ingress')) scope.destinations.add(id);
   }
-  return scope;
 }
 
 /**

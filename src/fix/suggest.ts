@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { PathChange } from '../diff/types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { changedScope } from '../diff/changed.js';
 import { diffConnectivity } from '../diff/connectivity.js';
 import { peerLabel } from '../diff/peers.js';
 import { parseManifestText } from '../manifests/load.js';
@@ -20,7 +21,7 @@ import type {
   Protocol,
   Workload,
 } from '../model/types.js';
-import { createEngine } from '../policy/engine.js';
+import { createEngine, createEngineLike } from '../policy/engine.js';
 import { parseAddress } from '../policy/ip.js';
 import { matchesSelector } from '../policy/selector.js';
 import type { Direction, Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
@@ -422,22 +423,69 @@ export function closedByPatches(context: FixContext, patched: PatchedPolicies): 
   const namespaces = new Set(
     [...patched.replaced.keys(), ...patched.added].map((policy) => policy.namespace),
   );
+  // A patched clusterwide policy may select pods of any namespace.
+  let clusterwide = false;
   for (const list of patched.tiered?.values() ?? []) {
-    for (const policy of list) if (policy.ref.namespace !== undefined) namespaces.add(policy.ref.namespace);
+    for (const policy of list) {
+      if (policy.ref.namespace !== undefined) namespaces.add(policy.ref.namespace);
+      else clusterwide = true;
+    }
   }
-  const policies = context.model.policies.filter((policy) => namespaces.has(policy.namespace));
-  const model = (replaced: boolean): ClusterModel => ({
+  const patchedModel: ClusterModel = {
     ...context.model,
-    policies: replaced
-      ? [...policies.map((policy) => patched.replaced.get(policy) ?? policy), ...patched.added]
-      : policies,
-    tieredPolicies: replaced
-      ? withTiered(context.model.tieredPolicies ?? [], patched)
-      : (context.model.tieredPolicies ?? []),
-  });
-  const diff = diffConnectivity(createEngine(model(false)), createEngine(model(true)));
+    policies: [
+      ...policiesOf(context, namespaces).map((policy) => patched.replaced.get(policy) ?? policy),
+      ...patched.added,
+    ],
+    tieredPolicies: withTiered(context.model.tieredPolicies ?? [], patched),
+  };
+  const before = unpatchedEngine(context, namespaces);
+  const after = createEngineLike(before, patchedModel);
+  // Only the pods of the patched policies' namespaces can be selected differently: namespaced policies select pods
+  // of their own namespace only, and the other namespaces' policies are left out of both sides.
+  const { workloads } = byNamespace(context.model);
+  const candidates = clusterwide ? undefined : [...namespaces].flatMap((ns) => workloads.get(ns) ?? []);
+  const diff = diffConnectivity(before, after, changedScope(before, after, candidates));
   return [...diff.closed, ...diff.goneConnections];
 }
+
+/** The head model's policies of `namespaces`, in the model's order. */
+function policiesOf(context: FixContext, namespaces: ReadonlySet<string>): NetworkPolicy[] {
+  return context.model.policies.filter((policy) => namespaces.has(policy.namespace));
+}
+
+/**
+ * The engine `closedByPatches` compares a patch against: every workload, the policies of `namespaces` and every
+ * tiered policy, as head has them. Each is made like one engine per head model without NetworkPolicies, whose
+ * groups it shares outside `namespaces`; consecutive fixes in the same namespaces (the broken flows of one namespace
+ * come together) share it.
+ */
+function unpatchedEngine(context: FixContext, namespaces: ReadonlySet<string>): PolicyEngine {
+  const key = [...namespaces].sort().join('\u0000');
+  let engines = unpatchedEngines.get(context.model);
+  if (!engines) {
+    const tieredOnly = createEngine({
+      ...context.model,
+      policies: [],
+      tieredPolicies: context.model.tieredPolicies ?? [],
+    });
+    unpatchedEngines.set(context.model, (engines = { tieredOnly }));
+  }
+  if (engines.last?.key !== key) {
+    const model = {
+      ...context.model,
+      policies: policiesOf(context, namespaces),
+      tieredPolicies: context.model.tieredPolicies ?? [],
+    };
+    engines.last = { key, engine: createEngineLike(engines.tieredOnly, model) };
+  }
+  return engines.last.engine;
+}
+
+const unpatchedEngines = new WeakMap<
+  ClusterModel,
+  { tieredOnly: PolicyEngine; last?: { key: string; engine: PolicyEngine } }
+>();
 
 /** The tiered policies with the Cilium policies a fix patches replaced (all their specs), and those it adds. */
 function withTiered(policies: readonly TieredPolicy[], patched: PatchedPolicies): TieredPolicy[] {

@@ -1,4 +1,4 @@
-import { pushTo } from '../collections.js';
+import { pushTo, sameItems } from '../collections.js';
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
@@ -76,6 +76,16 @@ import type {
  */
 export function createEngine(model: ClusterModel): PolicyEngine {
   return new Engine(model);
+}
+
+/**
+ * An engine for `model` that takes from `like` what the two models share: when both are over the same workloads,
+ * namespaces and cluster settings and differ only in the policies of some namespaces (a fix's verification, which
+ * patches a few), the groups of every other namespace and what selects them are `like`'s, so building it costs what
+ * those namespaces hold rather than the cluster. Otherwise, or for an engine not made here, it is `createEngine`.
+ */
+export function createEngineLike(like: PolicyEngine, model: ClusterModel): PolicyEngine {
+  return new Engine(model, like instanceof Engine ? like : undefined);
 }
 
 /** One rule of a policy selecting a pod, with its action, as the tiers compose it. */
@@ -168,7 +178,7 @@ class Engine implements PolicyEngine {
   private readonly groups: Group[] = [];
   /** Whether some group is of pods no pod policy sees (hostNetwork pods on some CNIs, `model/cni.ts`). */
   private hasUnpoliced = false;
-  private readonly groupOfWorkload = new Map<Workload, Group>();
+  private readonly groupOfWorkload: Map<Workload, Group>;
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
   private readonly outsideFacts = new WeakMap<Workload, PodFacts>();
   private readonly outsideSelecting = new WeakMap<Workload, Record<Direction, Selecting>>();
@@ -191,7 +201,10 @@ class Engine implements PolicyEngine {
   /** Whether a rule of a namespaced-tier policy filters at L7: only then do connections carry L7 filters. */
   private readonly hasL7: boolean;
 
-  constructor(readonly model: ClusterModel) {
+  constructor(
+    readonly model: ClusterModel,
+    like?: Engine,
+  ) {
     this.addressMatch = addressMatchOf(model);
     this.enforcement = policyEnforcementMode(model);
     this.clusterName = ciliumClusterName(model);
@@ -218,6 +231,12 @@ class Engine implements PolicyEngine {
         a.priority - b.priority ||
         compareText(a.ref.name, b.ref.name),
     );
+    const changed = like && this.namespacesChangedFrom(like);
+    if (changed) {
+      this.groupOfWorkload = this.groupsLike(like, changed);
+      return;
+    }
+    this.groupOfWorkload = new Map();
     const groupByKey = new Map<string, Group>();
     for (const workload of model.workloads) {
       const key = groupKey(workload);
@@ -233,6 +252,54 @@ class Engine implements PolicyEngine {
       group.members.push(workload);
       this.groupOfWorkload.set(workload, group);
     }
+  }
+
+  /**
+   * The namespaces whose policies differ between `like`'s model and this one, when nothing else that groups or
+   * selects pods does: the same workloads and namespaces, CNI settings and cluster-scoped policies. Undefined
+   * otherwise.
+   */
+  private namespacesChangedFrom(like: Engine): Set<string> | undefined {
+    const [before, after] = [like.model, this.model];
+    if (
+      before.workloads !== after.workloads ||
+      before.namespaces !== after.namespaces ||
+      before.cni !== after.cni ||
+      like.addressMatch !== this.addressMatch ||
+      like.enforcement !== this.enforcement ||
+      like.clusterName !== this.clusterName ||
+      !sameItems(like.clusterPolicies, this.clusterPolicies) ||
+      !sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced)
+    )
+      return undefined;
+    const changed = new Set<string>();
+    for (const namespace of new Set([
+      ...like.policiesByNamespace.keys(),
+      ...this.policiesByNamespace.keys(),
+    ])) {
+      if (!sameItems(like.policiesByNamespace.get(namespace), this.policiesByNamespace.get(namespace)))
+        changed.add(namespace);
+    }
+    return changed;
+  }
+
+  /**
+   * `like`'s groups (the same workloads make the same groups, in the same order), each shared where its namespace is
+   * not `changed` and re-evaluated for this engine's policies where it is; returns where each workload is.
+   */
+  private groupsLike(like: Engine, changed: ReadonlySet<string>): Map<Workload, Group> {
+    const groupOfWorkload = new Map(like.groupOfWorkload);
+    this.hasUnpoliced = like.hasUnpoliced;
+    for (const group of like.groups) {
+      let own = group;
+      if (changed.has(group.facts.namespace)) {
+        own = { ...group, selecting: this.evaluateSelecting(group.facts) };
+        for (const member of group.members) groupOfWorkload.set(member, own);
+      }
+      this.groups.push(own);
+      pushTo(this.groupsByNamespace, group.facts.namespace, own);
+    }
+    return groupOfWorkload;
   }
 
   policyWorkloads(policy: NetworkPolicy): Workload[] {
@@ -593,19 +660,7 @@ class Engine implements PolicyEngine {
     const rows: Partial<Record<Direction, DirectionRow>>[] = [];
     const rowOf = (group: Group, direction: Direction): DirectionRow =>
       ((rows[group.index] ??= {})[direction] ??= this.directionRow(group, direction));
-    const sorted = [...this.model.workloads].sort(compareWorkloads);
-    const rank = new Map(sorted.map((workload, i) => [workload, i]));
-    const peers = new Map(
-      sorted.map((w): [Workload, WorkloadPeer] => [
-        w,
-        {
-          namespace: w.namespace,
-          kind: w.kind,
-          name: w.name,
-          ...(w.representative ? { representative: w.representative } : {}),
-        },
-      ]),
-    );
+    const { sorted, rank, peers } = reportOrder(this.model.workloads);
     const connectionsOf = function* (
       from: Connection['from'],
       to: Connection['to'],
@@ -1458,6 +1513,43 @@ function namespacedPorts(row: DirectionRow, other: Group, own: ConnSet | undefin
 }
 
 /** Report order of workloads: namespace, kind, name, compared as plain strings so every machine agrees. */
+/** Workloads in report order, their ranks in it and their peers in connections. */
+interface ReportOrder {
+  sorted: readonly Workload[];
+  rank: ReadonlyMap<Workload, number>;
+  peers: ReadonlyMap<Workload, WorkloadPeer>;
+}
+
+/**
+ * The report order of a model's workloads, once per list: engines over the same workloads (a fix's verification
+ * builds two per fix over the head model's) share it.
+ */
+function reportOrder(workloads: readonly Workload[]): ReportOrder {
+  let order = reportOrders.get(workloads);
+  if (!order) {
+    const sorted = [...workloads].sort(compareWorkloads);
+    order = {
+      sorted,
+      rank: new Map(sorted.map((workload, i) => [workload, i])),
+      peers: new Map(
+        sorted.map((w): [Workload, WorkloadPeer] => [
+          w,
+          {
+            namespace: w.namespace,
+            kind: w.kind,
+            name: w.name,
+            ...(w.representative ? { representative: w.representative } : {}),
+          },
+        ]),
+      ),
+    };
+    reportOrders.set(workloads, order);
+  }
+  return order;
+}
+
+const reportOrders = new WeakMap<readonly Workload[], ReportOrder>();
+
 export function compareWorkloads(a: WorkloadPeer, b: WorkloadPeer): number {
   return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
 }

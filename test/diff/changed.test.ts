@@ -2,11 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedScope } from '../../src/diff/changed.js';
 import { diffConnectivity } from '../../src/diff/connectivity.js';
-import { createEngine } from '../../src/policy/engine.js';
+import type { ClusterModel } from '../../src/model/types.js';
+import { createEngine, createEngineLike } from '../../src/policy/engine.js';
 import {
+  ciliumCluster,
+  ciliumManifests,
   cluster,
   manifests,
   modelOf,
+  NAMESPACES,
   shuffledCluster,
   tieredCluster,
   tieredManifests,
@@ -112,6 +116,58 @@ describe('the diff of what changed', () => {
         const scope = changedScope(createEngine(modelOf(manifests(c))), createEngine(modelOf(renamed)));
         expect([...scope.sources, ...scope.destinations]).toEqual([]);
       }),
+    );
+  });
+});
+
+/**
+ * A fix's verification (`closedByPatches` in src/fix/suggest.ts) compares engines over the same workloads whose
+ * policies differ in a few namespaces only: the second engine is made like the first (`createEngineLike`, sharing
+ * the other namespaces' groups) and only those namespaces' workloads are compared. Both must give what a new engine
+ * and a comparison of every workload give, for every kind of policy (NetworkPolicy, CiliumNetworkPolicy,
+ * CiliumClusterwideNetworkPolicy, AdminNetworkPolicy) under cni: cilium and the upstream semantics.
+ */
+describe('the diff of policies changed in some namespaces', () => {
+  it('is the same with an engine made like the other and only those namespaces compared', () => {
+    fc.assert(
+      fc.property(
+        ciliumCluster,
+        ciliumCluster,
+        fc.subarray(NAMESPACES),
+        fc.constantFrom('cilium' as const, 'generic' as const),
+        (c, other, changed, cni) => {
+          const base = modelOf(ciliumManifests(c), { cni });
+          const theirs = modelOf(ciliumManifests(other), { cni });
+          const inChanged = (namespace: string | undefined) =>
+            namespace !== undefined && changed.includes(namespace);
+          const head: ClusterModel = {
+            ...base,
+            policies: [
+              ...base.policies.filter((policy) => !inChanged(policy.namespace)),
+              ...theirs.policies.filter((policy) => inChanged(policy.namespace)),
+            ],
+            tieredPolicies: [
+              ...(base.tieredPolicies ?? []).filter((policy) => !inChanged(policy.ref.namespace)),
+              ...(theirs.tieredPolicies ?? []).filter((policy) => inChanged(policy.ref.namespace)),
+            ],
+          };
+          const before = createEngine(base);
+          const fresh = createEngine(head);
+          const like = createEngineLike(before, head);
+          expect(like.connectivity()).toEqual(fresh.connectivity());
+          for (const workload of head.workloads) {
+            for (const direction of ['ingress', 'egress'] as const)
+              expect(like.selectionMeaning(workload, direction)).toBe(
+                fresh.selectionMeaning(workload, direction),
+              );
+          }
+          const candidates = head.workloads.filter((workload) => inChanged(workload.namespace));
+          const scope = changedScope(before, like, candidates);
+          expect(scope).toEqual(changedScope(before, fresh));
+          expect(diffConnectivity(before, like, scope)).toEqual(diffConnectivity(before, fresh));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
