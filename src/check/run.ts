@@ -19,6 +19,7 @@ import { namespaceReadiness, unusedRules } from '../replay/readiness.js';
 import type { FixContext } from '../fix/suggest.js';
 import type { SuggestedFix } from '../fix/types.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
+import type { ClusterModel } from '../model/types.js';
 import { chooseCni, type Cni } from '../model/cni.js';
 import { LINT_STAGE, runLint, suppressionKeys } from '../rules/run.js';
 import type { Finding, LintResult } from '../rules/types.js';
@@ -229,7 +230,7 @@ async function checkWith(
   const honoured = suppressionsFrom === 'base' ? expectationKeys(readExpectedCuts(base.model)) : undefined;
   if (honoured) expectations.diagnostics.push(...unhonouredExpectations(expected, honoured));
   const flows = read
-    ? replay(read, config, base, head, fixes, deadline, (broken) =>
+    ? replay(read, config, base, head, reach.head.model, fixes, deadline, (broken) =>
         acceptExpectedCuts(broken, expected, honoured),
       )
     : undefined;
@@ -508,6 +509,7 @@ function replay(
   config: ResolvedConfig,
   base: AnalysedSide,
   head: AnalysedSide,
+  diffed: ClusterModel,
   fixes: FixSetup,
   deadline: Deadline | undefined,
   accept: (broken: ReplayedFlow[]) => { broken: ReplayedFlow[]; accepted: AcceptedCut[] },
@@ -528,7 +530,9 @@ function replay(
     };
   };
   const headSide = side(head);
-  const outcome = replayFlows(read.flows, side(base), headSide, deadline);
+  // The diff's pods outside the tree, so a broken flow to such a pod is known to be on the path the diff closed.
+  const representatives = diffed.workloads.filter((workload) => workload.represents);
+  const outcome = replayFlows(read.flows, side(base), { ...headSide, representatives }, deadline);
   const observed = observedFlows(read.flows, headSide.match, head.engine);
   const { broken, accepted } = accept(outcome.broken);
   return {

@@ -47,6 +47,11 @@ export interface Workload {
    * described as reports name them ("any pod app=postgres in namespace payments-db (not in this repository)").
    */
   representative?: string;
+  /**
+   * A representative's pods: those `pods` selects in its namespace, or, when `namespaces` is set (its namespace is
+   * unnamed), in every namespace that selects.
+   */
+  represents?: { pods: LabelSelector; namespaces?: LabelSelector };
 }
 
 export interface ServicePort {

@@ -52,6 +52,7 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
     namespaceLabels: Labels | undefined,
     pods: LabelSelector,
     description: string,
+    namespaceSelector?: LabelSelector,
   ) => {
     const labels = membersLabels(pods, keys.pods);
     if (!labels) return;
@@ -71,6 +72,7 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
       ips: [],
       loc: { file: '', line: 0, column: 0 },
       representative: description,
+      represents: { pods, ...(namespaceSelector ? { namespaces: namespaceSelector } : {}) },
     });
   };
   const complete = treeIsComplete(model);
@@ -127,6 +129,7 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
       { ...labels, [NAMESPACE_NAME_LABEL]: namespace },
       podSelector,
       `${podsText(podSelector)} ${where} (not in this repository)`,
+      namespaceSelector,
     );
   };
   // Pods the tree does not show may live in any namespace (np-guard's "entire-cluster"): one stands for them all,
@@ -149,6 +152,19 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
     }
   }
   return { workloads: [...workloads.values()], namespaces: [...namespaces.values()] };
+}
+
+/**
+ * Whether a pod the tree does not show (one a recorded flow names), in a namespace with these labels, is one of the
+ * pods a representative stands for.
+ */
+export function standsFor(representative: Workload, pod: Workload, namespaceLabels: Labels): boolean {
+  const { represents } = representative;
+  if (!represents) return false;
+  const inNamespace = represents.namespaces
+    ? compileSelector(represents.namespaces)(namespaceLabels)
+    : representative.namespace === pod.namespace;
+  return inNamespace && compileSelector(represents.pods)(pod.labels);
 }
 
 /**

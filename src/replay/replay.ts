@@ -5,8 +5,10 @@ import type { MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
 import { inPolicyAuditMode } from '../model/cni.js';
 import type { Workload } from '../model/types.js';
+import { namespaceLabelsOf } from '../model/build.js';
+import { standsFor } from '../policy/representatives.js';
 import { ownerFromPodName } from '../flows/owner.js';
-import type { Endpoint, PolicyEngine } from '../policy/types.js';
+import type { Endpoint, PolicyEngine, WorkloadPeer } from '../policy/types.js';
 import { compareText } from '../text/compare.js';
 import { checkDeadline, type Deadline } from '../deadline.js';
 import { attributionMismatch } from './attribution.js';
@@ -16,6 +18,8 @@ import type { FlowPeer, ModelClusterMismatch, ReplayedFlow, ReplayOutcome } from
 export interface ReplaySide {
   engine: PolicyEngine;
   match(endpoint: FlowEndpoint): MatchedEndpoint;
+  /** Head: the representative peers the diff compared (`policy/representatives.ts`), for `representedBy`. */
+  representatives?: readonly Workload[];
 }
 
 /**
@@ -84,8 +88,10 @@ export function replayFlows(
       flow.port,
       false,
     );
+    const represented = representedBy(head, from, to);
     (audited ? outcome.wouldBreakWhenEnforced : outcome.broken).push({
       ...replayed(flow, from, to),
+      ...(represented ? { representedBy: represented } : {}),
       explanation: denial.text,
       ...(denial.location ? { location: denial.location } : {}),
       ...(decided ? { decidedBy: decided } : {}),
@@ -177,6 +183,35 @@ function compareFlows(a: ReplayedFlow, b: ReplayedFlow): number {
 }
 
 /**
+ * The representative peers (pods the tree does not show, as the diff names them) that a flow's ends made from what
+ * the flow says are among: a closed path to one of them carried this flow. Undefined when neither end is such a pod.
+ */
+function representedBy(
+  head: ReplaySide,
+  from: MatchedEndpoint,
+  to: MatchedEndpoint,
+): ReplayedFlow['representedBy'] {
+  const among = (matched: MatchedEndpoint): WorkloadPeer[] => {
+    if (!head.representatives || !('workload' in matched) || matched.workload.madeBy !== MADE_BY_FLOW)
+      return [];
+    const pod = matched.workload;
+    const namespaceLabels = namespaceLabelsOf(head.engine.model, pod.namespace);
+    return head.representatives
+      .filter((representative) => standsFor(representative, pod, namespaceLabels))
+      .map(workloadPeer);
+  };
+  const ends = { from: among(from), to: among(to) };
+  if (ends.from.length === 0 && ends.to.length === 0) return undefined;
+  return {
+    ...(ends.from.length > 0 ? { from: ends.from } : {}),
+    ...(ends.to.length > 0 ? { to: ends.to } : {}),
+  };
+}
+
+/** What a workload made from a flow's own namespace and labels says made it. */
+const MADE_BY_FLOW = 'a recorded flow';
+
+/**
  * Wraps a matcher so that a pod no workload of the model stands for (kube-system's DNS, a pod an operator or another
  * repository makes) is evaluated from what the flow itself says, its namespace and labels, instead of being unmatched:
  * policies decide on exactly those, so its breakage is reported. Unmatched stays for endpoints with nothing to
@@ -202,7 +237,7 @@ export function matchingOutsidePods(
       ports: [],
       ips: [],
       loc: { file: '(recorded flow)', line: 0, column: 0 },
-      madeBy: 'a recorded flow',
+      madeBy: MADE_BY_FLOW,
     };
     return { workload };
   };

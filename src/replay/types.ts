@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
-import type { Decision, Direction, Peer } from '../policy/types.js';
+import type { Decision, Direction, Peer, WorkloadPeer } from '../policy/types.js';
 import type { DecidedBy } from '../diff/types.js';
 import type { RecordedAttribution } from '../flows/types.js';
 
@@ -24,6 +24,12 @@ export interface ReplayedFlow {
   decidedBy?: DecidedBy;
   /** Broken and would-break flows: the policies the cluster said decided it when recorded (Hubble attribution). */
   recordedBy?: RecordedAttribution[];
+  /**
+   * Broken and would-break flows with an end the tree does not show: the representative peers it is among (pods
+   * matching a selector in a namespace the repository does not hold), so the diff's closed path to one of them is
+   * known to have carried this flow.
+   */
+  representedBy?: { from?: WorkloadPeer[]; to?: WorkloadPeer[] };
   /**
    * Would-break flows base allows: this change denies them, so enforcement would cut them because of it (a passing
    * check needs review). Absent for those base denies too, which the change leaves as they were.

@@ -151,7 +151,12 @@ function carriedTraffic(result: CheckResult): (change: PathChange) => boolean {
       ...(result.flows?.broken ?? []),
       ...(result.flows?.acceptedCuts ?? []),
       ...(result.flows?.wouldBreakWhenEnforced ?? []),
-    ].map((flow) => `${peerLabel(flow.from)}\n${peerLabel(flow.to)}`),
+    ].flatMap((flow) => {
+      // A flow's end the tree does not show is also the representative peers it is among, as the diff names them.
+      const froms = [flow.from, ...(flow.representedBy?.from ?? [])];
+      const tos = [flow.to, ...(flow.representedBy?.to ?? [])];
+      return froms.flatMap((from) => tos.map((to) => `${peerLabel(from)}\n${peerLabel(to)}`));
+    }),
   );
   return (change) => carried.has(`${peerLabel(change.from)}\n${peerLabel(change.to)}`);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseManifestText } from '../../src/manifests/load.js';
 import { buildModel } from '../../src/model/build.js';
 import { createEngine } from '../../src/policy/engine.js';
-import { withRepresentatives } from '../../src/policy/representatives.js';
+import { standsFor, withRepresentatives } from '../../src/policy/representatives.js';
 import { compileSelector, REPRESENTED_VALUE } from '../../src/policy/selector.js';
 
 /** Sources that reach `shop/api` on TCP 8080, by the name reports give them. */
@@ -103,5 +103,46 @@ describe('represented label values', () => {
       expect(
         holds({ matchExpressions: [{ key: 'k', operator, values: ['x'] }] }, REPRESENTED_VALUE.unknown),
       ).toBe(false);
+  });
+});
+
+describe('standsFor: which pods outside the tree a representative stands for', () => {
+  const policy = `${API}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: callers, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: api } }
+  ingress:
+    - from:
+        - namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: payments } }
+          podSelector: { matchExpressions: [{ key: app, operator: In, values: [ledger, billing] }] }
+        - namespaceSelector: { matchLabels: { team: data } }
+`;
+  const model = withRepresentatives(buildModel(parseManifestText(policy, 'm.yaml').objects).model);
+  const representative = (text: string) => model.workloads.find((w) => w.representative?.startsWith(text))!;
+  const pod = (namespace: string, labels: Record<string, string>) => ({
+    ...model.workloads[0]!,
+    id: `${namespace}/Pod/p`,
+    namespace,
+    labels,
+  });
+  const named = representative('any pod app in (ledger,billing) in namespace payments');
+  const labelled = representative('any pod in namespaces team=data');
+
+  it('a named namespace: pods there that its selector matches, expressions included', () => {
+    expect(standsFor(named, pod('payments', { app: 'ledger' }), {})).toBe(true);
+    expect(standsFor(named, pod('payments', { app: 'web' }), {})).toBe(false);
+    expect(standsFor(named, pod('billing', { app: 'ledger' }), {})).toBe(false);
+  });
+
+  it('an unnamed namespace: pods in every namespace whose labels its namespace selector matches', () => {
+    expect(standsFor(labelled, pod('warehouse', { app: 'x' }), { team: 'data' })).toBe(true);
+    expect(standsFor(labelled, pod('warehouse', { app: 'x' }), { team: 'web' })).toBe(false);
+  });
+
+  it('a workload of the tree stands for nothing', () => {
+    const api = model.workloads.find((w) => w.name === 'api')!;
+    expect(standsFor(api, pod('shop', { app: 'api' }), {})).toBe(false);
   });
 });
