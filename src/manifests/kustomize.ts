@@ -51,14 +51,42 @@ export function readKustomization(file: string, value: unknown): KustomizationFi
  * the source is taken to be this repository (a path the tree does not hold places nothing).
  */
 export function readFluxKustomization(object: LoadedObject): KustomizationFile | undefined {
+  const at = fluxPath(object);
+  const spec = object.value['spec'];
+  const targetNamespace = isRecord(spec) ? spec['targetNamespace'] : undefined;
+  if (at === undefined || typeof targetNamespace !== 'string' || targetNamespace === '') return undefined;
+  return { file: object.loc.file, namespace: targetNamespace, entries: [at], flux: true };
+}
+
+/** A Flux `Kustomization`'s `spec.path`; undefined for any other object. */
+function fluxPath(object: LoadedObject): string | undefined {
   if (object.kind !== 'Kustomization' || !object.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/'))
     return undefined;
   const spec = object.value['spec'];
-  if (!isRecord(spec)) return undefined;
-  const { targetNamespace, path: at } = spec;
-  if (typeof targetNamespace !== 'string' || targetNamespace === '') return undefined;
-  if (typeof at !== 'string' || at === '') return undefined;
-  return { file: object.loc.file, namespace: targetNamespace, entries: [at], flux: true };
+  const at = isRecord(spec) ? spec['path'] : undefined;
+  return typeof at === 'string' && at !== '' ? at : undefined;
+}
+
+/**
+ * Where a Flux path (relative to its source's root) is in the tree: from the root file names are relative to, or
+ * from one of the paths the analysis was given (a repository read from outside it, `lint ../home-ops`). The first
+ * that holds the folder, as a kustomization, a file or files under it; undefined when none does.
+ */
+function fluxFolderIn(
+  files: readonly string[],
+  sourceRoots: readonly string[],
+): (entry: string) => string | undefined {
+  const held = new Set(files);
+  for (const file of files)
+    for (let dir = path.posix.dirname(file); !held.has(dir); dir = path.posix.dirname(dir)) held.add(dir);
+  return (entry) => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return undefined;
+    for (const root of ['.', ...sourceRoots]) {
+      const target = path.posix.normalize(path.posix.join(root, entry)).replace(/\/$/, '');
+      if (held.has(target)) return target;
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -78,12 +106,22 @@ export function readFluxKustomization(object: LoadedObject): KustomizationFile |
 export function applyKustomizeNamespaces(
   loaded: Pick<LoadResult, 'objects' | 'unanalysed' | 'files'>,
   kustomizations: readonly KustomizationFile[],
+  sourceRoots: readonly string[] = [],
 ): Pick<LoadResult, 'objects' | 'unanalysed'> {
-  const placement = placeFiles(loaded.files, kustomizations);
+  const fluxFolder = fluxFolderIn(loaded.files, sourceRoots);
+  const placement = placeFiles(loaded.files, kustomizations, fluxFolder);
   const namespacesOf = (file: string) => [...(placement.get(file) ?? [undefined])].sort(byName);
+  // A Flux Kustomization built from this tree makes only what the tree shows: it is read as such, not as a custom
+  // resource that may make pods the analysis cannot see.
+  const readHere = (object: LoadedObject): LoadedObject => {
+    const at = object.customResource ? fluxPath(object) : undefined;
+    if (at === undefined || fluxFolder(at) === undefined) return object;
+    const { customResource: _, ...read } = object;
+    return read;
+  };
   return {
     objects: loaded.objects.flatMap((object) =>
-      namespacesOf(object.loc.file).map((namespace) => placed(object, namespace)),
+      namespacesOf(object.loc.file).map((namespace) => readHere(placed(object, namespace))),
     ),
     unanalysed: loaded.unanalysed.flatMap((policy) =>
       policy.clusterScoped
@@ -97,6 +135,7 @@ export function applyKustomizeNamespaces(
 function placeFiles(
   files: readonly string[],
   kustomizations: readonly KustomizationFile[],
+  fluxFolder: (entry: string) => string | undefined,
 ): Map<string, Set<string | undefined>> {
   const fileSet = new Set(files);
   const byFolder = new Map<string, KustomizationFile>();
@@ -111,7 +150,7 @@ function placeFiles(
   const flux = kustomizations.filter((kustomization) => kustomization.flux);
   for (const kustomization of [...byFolder.values(), ...flux]) {
     // Flux reads spec.path from the source's root; a kustomization's entries are relative to its folder.
-    const dir = kustomization.flux ? '.' : path.posix.dirname(kustomization.file);
+    const dir = path.posix.dirname(kustomization.file);
     const own = { files: [] as string[], folders: [] as KustomizationFile[] };
     const include = (folder: KustomizationFile) => {
       own.folders.push(folder);
@@ -119,7 +158,10 @@ function placeFiles(
     };
     for (const entry of kustomization.entries) {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith('/') || /^[^/]+@/.test(entry)) continue;
-      const target = path.posix.normalize(path.posix.join(dir, entry)).replace(/\/$/, '');
+      const target = kustomization.flux
+        ? fluxFolder(entry)
+        : path.posix.normalize(path.posix.join(dir, entry)).replace(/\/$/, '');
+      if (target === undefined) continue;
       const folder = byFolder.get(target);
       if (folder !== undefined) include(folder);
       else if (fileSet.has(target)) own.files.push(target);

@@ -57,7 +57,12 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
     const flux = readFluxKustomization(object);
     if (flux) kustomizations.push(flux);
   }
-  if (kustomizations.length > 0) Object.assign(result, applyKustomizeNamespaces(result, kustomizations));
+  // Flux paths are relative to the repository, which may be one of the paths given rather than the root.
+  const sourceRoots = paths.map((given) =>
+    path.relative(root, path.resolve(root, given)).split(path.sep).join('/'),
+  );
+  if (kustomizations.length > 0 || result.objects.some((object) => object.customResource))
+    Object.assign(result, applyKustomizeNamespaces(result, kustomizations, sourceRoots));
   return sortSkippedKinds(result);
 }
 

@@ -67,6 +67,32 @@ describe('Flux targetNamespace on an unrendered tree (fixtures/manifests/flux-ta
     ]);
   });
 
+  it('reads Flux paths from the path given when the tree is read from outside it', async () => {
+    const { objects } = await loadManifests([FLUX], { root: process.cwd() });
+    expect(
+      objects.filter((o) => o.kind !== 'Kustomization').map((o) => [o.kind, o.namespace, o.name, o.loc.file]),
+    ).toEqual([
+      ['NetworkPolicy', 'cert-manager', 'default-deny', `${FLUX}/apps/cert-manager/app/policy.yaml`],
+      ['Deployment', 'podinfo', 'podinfo', `${FLUX}/apps/podinfo/deployment.yaml`],
+    ]);
+  });
+
+  it('reads a Flux Kustomization built from the tree as such, and one built from elsewhere as unknown', async () => {
+    for (const [paths, root] of [
+      [[resolve(FLUX)], FLUX],
+      [[FLUX], process.cwd()],
+    ] as const) {
+      const { objects } = await loadManifests([...paths], { root });
+      expect(
+        objects.filter((o) => o.kind === 'Kustomization').map((o) => [o.name, o.customResource ?? false]),
+      ).toEqual([
+        ['cert-manager', false],
+        ['podinfo', false],
+        ['platform', true],
+      ]);
+    }
+  });
+
   it('leaves placing to the kustomizations when the tree does not hold the Flux Kustomization', async () => {
     const { objects } = await loadManifests([resolve(FLUX, 'apps')], { root: resolve(FLUX, 'apps') });
     expect(objects.map((o) => [o.kind, o.namespace])).toEqual([
