@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.js';
+import { checkScenario } from '../support/cli.js';
 
 /**
  * A broken flow to a pod the tree does not show (kube-system's DNS, evaluated from the flow's own namespace and
@@ -9,17 +9,7 @@ import { cli } from '../support/cli.js';
  */
 describe('representedBy: broken flows to pods outside the tree', () => {
   it('names the representative the DNS pod is among, and only for ends outside the tree', async () => {
-    const { stdout } = await cli([
-      'check',
-      '--base',
-      'fixtures/demo/base',
-      '--head',
-      'fixtures/demo/head',
-      '--flows',
-      'fixtures/demo/flows/hubble.jsonl',
-      '--format',
-      'json',
-    ]);
+    const { stdout } = await checkScenario('fixtures/demo', 'json', 'fixtures/demo/flows/hubble.jsonl');
     const broken = JSON.parse(stdout).flows.broken as {
       to: { name: string };
       representedBy?: { to?: { namespace: string; name: string }[] };
