@@ -126,7 +126,8 @@ export function hostNetworkCaveat(label: string, cni: Cni | undefined): string {
     `${label} runs with hostNetwork: true: with cni: ${cni} it is its node to the policies, so none isolates it ` +
     'and no pod or namespace selector matches it; ' +
     (seenAs === 'node-identity'
-      ? 'Cilium host policies and the host and remote-node entities, which select nodes, are not evaluated'
+      ? "it is the host entity where it shares the other end's node and remote-node elsewhere, so only a rule " +
+        'naming both (or cluster, all) surely matches it; Cilium host policies are not evaluated'
       : "an ipBlock holding the node's address does, which the manifests do not give: only a block of every " +
         'address is taken to hold it')
   );

@@ -229,7 +229,8 @@ function ciliumTarget(context: FixContext, ref: PolicyRef): CiliumTarget | undef
 /**
  * A rule in Cilium's syntax (Documentation/security/policy/language.rst, examples/policies/): the other end by
  * `toEndpoints`/`fromEndpoints` with its pod labels and, when it is not the policy's namespace (or the policy is
- * clusterwide), `k8s:io.kubernetes.pod.namespace`; an address by `toCIDR`/`fromCIDR`; the port under `toPorts`.
+ * clusterwide), `k8s:io.kubernetes.pod.namespace`; an address by `toCIDR`/`fromCIDR`; an entity (the API server,
+ * a node) by `toEntities`/`fromEntities`; the port under `toPorts`.
  * DNS to the cluster's DNS pods is the rule Cilium's docs give (examples/policies/l7/dns/dns-visibility.yaml): port
  * 53 of any protocol with `rules: {dns: [{matchPattern: "*"}]}`, which also lets toFQDNs learn addresses.
  */
@@ -250,6 +251,10 @@ function ciliumRequest(
   if ('ip' in other) {
     const family = parseAddress(other.ip)?.family ?? 4;
     peer = { [`${peerKey}CIDR`]: [`${other.ip}/${family === 6 ? 128 : 32}`] };
+  } else if (other.workload.entities) {
+    // An entity by its name: the API server where the identity is one, as the API server on a node is.
+    const { entities } = other.workload;
+    peer = { [`${peerKey}Entities`]: [entities.includes('kube-apiserver') ? 'kube-apiserver' : entities[0]] };
   } else {
     const { workload } = other;
     const labels = dns ? dnsPodLabels(context, workload) : stableLabels(workload.labels);

@@ -80,11 +80,16 @@ export function canonicalEndpoint(endpoint: FlowEndpoint): { endpoint: FlowEndpo
   return { endpoint: namespaceLabels ? { ...identity, namespaceLabels } : identity, key };
 }
 
-/** Whether the IP is what identifies an endpoint: no labels, workload or non-world identity names it. */
+/**
+ * Whether the IP is what identifies an endpoint: no labels or workload name it, and no identity but the world's
+ * (alone, or beside kube-apiserver for an API server outside the cluster, which address rules match by it).
+ */
 export function identifiedByAddress(endpoint: FlowEndpoint): boolean {
   const labelled = endpoint.labels !== undefined && Object.keys(endpoint.labels).length > 0;
   return (
-    !labelled && !endpoint.workload && (endpoint.reserved === undefined || endpoint.reserved === 'world')
+    !labelled &&
+    !endpoint.workload &&
+    (endpoint.reserved === undefined || endpoint.reserved.split('+').includes('world'))
   );
 }
 

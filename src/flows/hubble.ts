@@ -746,13 +746,12 @@ const NAMESPACE_LABEL_PREFIX = 'io.cilium.k8s.namespace.labels.';
 const POD_NAMESPACE_LABEL = 'io.kubernetes.pod.namespace';
 
 /**
- * One name for the reserved identities of an endpoint. Anything beside `world` (host, remote-node, kube-apiserver,
- * health, ...) says it is not a pod, so those win and are joined when there are several.
+ * One name for the reserved identities of an endpoint, joined when there are several: `host+kube-apiserver` is the
+ * API server on the local node, `kube-apiserver+world` one outside the cluster.
  */
 function reservedIdentity(names: string[]): string | undefined {
   if (names.length === 0) return undefined;
-  const notWorld = names.filter((name) => name !== 'world');
-  return notWorld.length === 0 ? 'world' : [...new Set(notWorld)].sort().join('+');
+  return [...new Set(names)].sort().join('+');
 }
 
 /**

@@ -1,4 +1,11 @@
-import type { ClusterModel, Labels, Service, Workload } from '../model/types.js';
+import {
+  NODE_ENTITIES,
+  type ClusterModel,
+  type Labels,
+  type Service,
+  type Workload,
+} from '../model/types.js';
+import { entityWorkload } from '../policy/entities.js';
 import { cidrToRange, parseAddress, rangeContains, type IpRange } from '../policy/ip.js';
 import type { FlowEndpoint } from './types.js';
 
@@ -97,12 +104,27 @@ export function createFlowMatcher(model: ClusterModel, options: FlowMatcherOptio
     return { ip };
   }
 
+  // Cilium's node-side identities are entity peers (`policy/entities.ts`), the model's own where it has them.
+  const entities = new Map(model.workloads.flatMap((w) => (w.entities ? [[w.id, w]] : [])));
+  function matchEntity(reserved: string, ip: string | undefined): MatchedEndpoint {
+    const names = reserved.split('+');
+    // Calico's host endpoints are hosts too, but entities are Cilium's peers: its policies have none.
+    const named = model.cni === 'calico' ? [] : NODE_ENTITIES.filter((entity) => names.includes(entity));
+    if (named.length === 0) return { unmatched: `reserved:${reserved} is not a pod` };
+    // Hubble says world beside kube-apiserver for an API server outside the cluster, reached at its address.
+    const workload = entityWorkload(named, names.includes('world') && ip ? { ip } : undefined);
+    const known = entities.get(workload.id);
+    if (known) return { workload: known };
+    entities.set(workload.id, workload);
+    return { workload };
+  }
+
   return {
     match(endpoint) {
       const { reserved, namespace, ip } = endpoint;
       if (reserved === 'world')
         return ip ? matchIp(ip) : { unmatched: 'reserved:world without an IP address' };
-      if (reserved !== undefined) return { unmatched: `reserved:${reserved} is not a pod` };
+      if (reserved !== undefined) return matchEntity(reserved, ip);
       if (endpoint.labels || endpoint.workload) {
         if (namespace === undefined) return { unmatched: 'pod without a namespace' };
         return matchPod(namespace, endpoint);

@@ -52,7 +52,29 @@ export interface Workload {
    * unnamed), in every namespace that selects.
    */
   represents?: { pods: LabelSelector; namespaces?: LabelSelector };
+  /**
+   * Set for a Cilium entity peer (`policy/entities.ts`): an endpoint that is no pod, by the reserved identities it
+   * carries (the local node, the API server...). No pod policy selects it and no pod selector matches it.
+   */
+  entities?: readonly NodeEntity[];
+  /** With `entities`: it is outside the cluster (an API server Hubble also calls `world`), reached at `ips`. */
+  outside?: true;
 }
+
+/**
+ * Cilium's entities that are neither pods nor addresses outside the cluster (pkg/policy/api/entity.go): each the
+ * reserved identity of endpoints of its own.
+ */
+export const NODE_ENTITIES = [
+  'host',
+  'remote-node',
+  'kube-apiserver',
+  'health',
+  'init',
+  'ingress',
+  'unmanaged',
+] as const;
+export type NodeEntity = (typeof NODE_ENTITIES)[number];
 
 export interface ServicePort {
   name?: string;
@@ -99,6 +121,11 @@ export interface PolicyPeer {
    * namespace (`fromEndpoints: [{}]` is every pod of this namespace, not of every namespace).
    */
   scopedToNamespace?: true;
+  /**
+   * Cilium: the entities a `fromEntities`/`toEntities` item names that are no pods or outside addresses; the peer
+   * matches the endpoints carrying one of these identities (`policy/entities.ts`).
+   */
+  entities?: readonly NodeEntity[];
   path: FieldPath;
 }
 

@@ -4,6 +4,7 @@ import type {
   L7Rules,
   Labels,
   NetworkPolicy,
+  NodeEntity,
   PolicyPeer,
   PolicyRef,
   Protocol,
@@ -26,8 +27,13 @@ export interface PodFacts {
   labels: Labels;
   ports: readonly ContainerPort[];
   ips: readonly IpRange[];
-  /** A `hostNetwork: true` pod on a CNI where it is the node (`hostNetworkSeenAs` in `model/cni.ts`). */
-  unpoliced?: 'node-address' | 'node-identity';
+  /**
+   * A `hostNetwork: true` pod on a CNI where it is the node (`hostNetworkSeenAs` in `model/cni.ts`), or a Cilium
+   * entity (`entities`): `outside` for one outside the cluster, which address rules match by its `ips`.
+   */
+  unpoliced?: 'node-address' | 'node-identity' | 'outside';
+  /** A Cilium entity's reserved identities (`policy/entities.ts`); absent for a pod, even one that is its node. */
+  entities?: readonly NodeEntity[];
 }
 
 /**
@@ -126,15 +132,23 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
   // Peers of cluster-scoped kinds always name their namespaces; a namespaced kind's look in its own.
   const home = subject.namespace ?? '';
   const compileRules = (direction: Direction): CompiledRule[] =>
-    policy[direction].map((rule) => ({
-      action: rule.action,
-      index: rule.index,
-      ...(rule.name !== undefined ? { name: rule.name } : {}),
-      path: rule.path,
-      ...(rule.peers ? { peers: rule.peers.map((peer) => compilePeer(home, peer, addressMatch)) } : {}),
-      ports: compilePorts(rule.ports),
-      ...compileL7(rule.ports),
-    }));
+    policy[direction].map((rule) => {
+      // The rule's entity peers together say whether it matches a host-network pod, wherever the pod runs.
+      const everyNode = (['host', 'remote-node'] as const).every((entity) =>
+        rule.peers?.some((peer) => peer.entities?.includes(entity)),
+      );
+      return {
+        action: rule.action,
+        index: rule.index,
+        ...(rule.name !== undefined ? { name: rule.name } : {}),
+        path: rule.path,
+        ...(rule.peers
+          ? { peers: rule.peers.map((peer) => compilePeer(home, peer, addressMatch, everyNode)) }
+          : {}),
+        ports: compilePorts(rule.ports),
+        ...compileL7(rule.ports),
+      };
+    });
   return {
     ref: policy.ref,
     tier: policy.tier,
@@ -164,12 +178,13 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
         addressMatch,
         policy[direction].map(({ action, peers, ports }) => [
           action,
-          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly, world }) => [
+          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly, world, entities }) => [
             podSelector,
             namespaceSelector,
             ipBlock,
             addressesOnly,
             world,
+            entities,
           ]),
           ports?.map(({ protocol, port, endPort, l7 }) => [
             protocol,
@@ -205,13 +220,16 @@ export function meaningOnce(describe: (direction: Direction) => string): (direct
 
 /**
  * Compiles one peer item; `policyNamespace` is where a podSelector alone looks for pods, `addressMatch` which pods
- * an ipBlock matches by address on this CNI.
+ * an ipBlock matches by address on this CNI, `everyNode` whether the peer's rule names both the local host and the
+ * remote nodes (so its entity peers match a host-network pod, wherever it runs).
  */
 export function compilePeer(
   policyNamespace: string,
   peer: PolicyPeer,
   addressMatch: AddressMatch,
+  everyNode = false,
 ): CompiledPeer {
+  if (peer.entities) return compileEntityPeer(peer, everyNode);
   if (peer.ipBlock) {
     const ranges = ipBlockRanges(peer.ipBlock);
     const admits = (address: IpRange) => ranges.some((range) => rangeContains(range, address));
@@ -226,12 +244,15 @@ export function compilePeer(
       // A pod matches when one of its stated addresses is admitted, where the CNI lets an address rule match pods.
       // A pod that is its node is reached at the node's address: on Calico only a block of every address surely
       // holds it; on Cilium only CIDR rules that match nodes (policyCIDRMatchMode: [nodes]) do, by its stated one.
+      // An entity outside the cluster (the API server) is an outside address to every address rule.
       matches: (facts) =>
         'pod' in facts
-          ? facts.pod.unpoliced === 'node-address'
-            ? !peer.addressesOnly && holdsEveryAddress
-            : (facts.pod.unpoliced === 'node-identity' ? match === 'nodes' : match === 'pods') &&
-              facts.pod.ips.some(admits)
+          ? facts.pod.unpoliced === 'outside'
+            ? facts.pod.ips.some(admits)
+            : facts.pod.unpoliced === 'node-address'
+              ? !peer.addressesOnly && holdsEveryAddress
+              : (facts.pod.unpoliced === 'node-identity' ? match === 'nodes' : match === 'pods') &&
+                facts.pod.ips.some(admits)
           : facts.address !== undefined && admits(facts.address),
     };
   }
@@ -255,6 +276,28 @@ export function compilePeer(
       !facts.pod.unpoliced &&
       matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) &&
       podMatches(facts.pod.labels),
+  };
+}
+
+/**
+ * A peer of Cilium entities (`policy/entities.ts`): the endpoints carrying one of their identities. A pod on the host
+ * network is its node, the local host or a remote node depending on where it runs: only a rule naming both surely
+ * matches it (Documentation/security/policy/language.rst, "Entities Based").
+ */
+function compileEntityPeer(peer: PolicyPeer, everyNode: boolean): CompiledPeer {
+  const entities = new Set(peer.entities);
+  const key = `entity:${[...entities].sort().join(',')}${everyNode ? '|nodes' : ''}`;
+  return {
+    peer,
+    ipRanges: [],
+    key,
+    namespaceKey: 'entity',
+    matchesNamespace: () => false,
+    matches: (facts) =>
+      'pod' in facts &&
+      (facts.pod.entities
+        ? facts.pod.entities.some((entity) => entities.has(entity))
+        : facts.pod.unpoliced === 'node-identity' && everyNode),
   };
 }
 

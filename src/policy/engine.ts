@@ -167,6 +167,8 @@ interface SideEvaluation {
   policies: PolicyEvaluation[];
   /** The admin and baseline policies selecting the subject, in evaluation order. */
   tiered: PolicyEvaluation[];
+  /** Set when the other end is the local host, which Cilium lets reach the pod whatever its allows say. */
+  localHost?: true;
 }
 
 class Engine implements PolicyEngine {
@@ -457,13 +459,14 @@ class Engine implements PolicyEngine {
     if (isEmptySelecting(selecting)) return DEFAULT_ALLOW;
     const side = this.sideOf(direction, subject, other);
     const admitting = (rule: TierRule) => admits(rule.rule, side, protocol, port);
+    // Open (no policy isolates, or the local host reaching its pod): an allow lets through nothing more.
+    const open = !selecting.isolated || fromLocalHost(direction, side.otherFacts);
     return decidePort(selecting.admin, selecting.baseline, admitting, () => {
-      // Open (no policy isolates): an allow lets through nothing that would not pass anyway.
-      const allowing = selecting.isolated
-        ? firstRule(selecting.namespaced, direction, 'allow', side, protocol, port)
-        : undefined;
+      const allowing = open
+        ? undefined
+        : firstRule(selecting.namespaced, direction, 'allow', side, protocol, port);
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : undefined;
-      return { decides: selecting.decides, open: !selecting.isolated, allowing, denying };
+      return { decides: selecting.decides, open, allowing, denying };
     });
   }
 
@@ -603,6 +606,7 @@ class Engine implements PolicyEngine {
         isolated: side.isolated,
         allowed: side.allowed.has(protocol, port),
         policies: verdicts(side.policies, false, other),
+        ...(side.localHost ? { localHost: true as const } : {}),
       };
       if (side.tiered.length === 0) return explained;
       const decision = this.decide(direction, subject, other, protocol, port);
@@ -693,8 +697,13 @@ class Engine implements PolicyEngine {
         if (destination === source || !(everyDestination || inScope(destination, scope?.destinations)))
           continue;
         const destinationGroup = this.groupOfWorkload.get(destination)!;
+        if (betweenNodes(sourceGroup, destinationGroup)) continue;
         const egressPorts = rowPorts(rowOf(sourceGroup, 'egress'), destinationGroup);
-        const named = destination.representative ? this.namedTowards(source, destination) : undefined;
+        // An entity has no container ports: a named port never means one of its ports.
+        const named =
+          destination.representative && !destination.entities
+            ? this.namedTowards(source, destination)
+            : undefined;
         if (egressPorts.isEmpty() && !named) continue;
         const ingress = rowOf(destinationGroup, 'ingress');
         const ports = egressPorts.intersection(rowPorts(ingress, sourceGroup));
@@ -721,13 +730,13 @@ class Engine implements PolicyEngine {
           };
         }
       }
-      if (!everyDestination) continue;
+      if (!everyDestination || sourceGroup.facts.entities) continue;
       for (const { cidr, protocol, ports } of rowOf(sourceGroup, 'egress').external())
         yield { from: peers.get(source)!, to: { cidr }, protocol, ports };
     }
 
     const inbound = sorted
-      .filter((destination) => inScope(destination, scope?.destinations))
+      .filter((destination) => inScope(destination, scope?.destinations) && !destination.entities)
       .flatMap((destination) =>
         rowOf(this.groupOfWorkload.get(destination)!, 'ingress')
           .external()
@@ -1027,6 +1036,9 @@ class Engine implements PolicyEngine {
         }
       }
     }
+    // Cilium lets the local host reach every pod it runs, whatever the pod's allows (allow-localhost).
+    if (direction === 'ingress')
+      for (const host of this.localHostGroups()) row.byGroup.set(host.index, ConnSet.all());
     row.contributions = contributions;
     row.external = once(() => this.externalBlockCache.blocks(contributions));
     return row;
@@ -1046,8 +1058,9 @@ class Engine implements PolicyEngine {
   private candidateGroups(peer: CompiledPeer): Group[] {
     let groups = this.namespaceGroups.get(peer.namespaceKey);
     if (!groups) {
-      groups =
-        peer.ipRanges.length > 0
+      groups = peer.peer.entities
+        ? this.groups.filter((group) => group.facts.unpoliced && group.facts.unpoliced !== 'node-address')
+        : peer.ipRanges.length > 0
           ? this.groupsWithAddresses(podsMatchedByAddress(peer.peer, this.addressMatch))
           : [...this.groupsByNamespace.entries()]
               .filter(([namespace]) =>
@@ -1061,13 +1074,25 @@ class Engine implements PolicyEngine {
 
   /** Groups an address rule may match by their stated addresses, as the CNI lets it. */
   private groupsWithAddresses(match: AddressMatch): Group[] {
-    if (match === 'none') return [];
-    // Pods that are their node (`unpoliced`) are reached at its address, which `compilePeer` judges.
+    // Pods that are their node (`unpoliced`) are reached at its address, which `compilePeer` judges; an entity
+    // outside the cluster at its own, as any outside address.
     return this.groups.filter((group) =>
-      match === 'pods'
-        ? group.facts.ips.length > 0 || group.facts.unpoliced
-        : group.facts.unpoliced === 'node-identity' && group.facts.ips.length > 0,
+      group.facts.unpoliced === 'outside'
+        ? group.facts.ips.length > 0
+        : match === 'none'
+          ? false
+          : match === 'pods'
+            ? group.facts.ips.length > 0 || group.facts.unpoliced
+            : group.facts.unpoliced === 'node-identity' && group.facts.ips.length > 0,
     );
+  }
+
+  private localHosts: Group[] | undefined;
+
+  /** The groups of the local host (a Cilium entity carrying `host`), which reach every pod on its node. */
+  private localHostGroups(): Group[] {
+    this.localHosts ??= this.groups.filter((group) => group.facts.entities?.includes('host'));
+    return this.localHosts;
   }
 
   /**
@@ -1144,16 +1169,17 @@ class Engine implements PolicyEngine {
       namespacedRules
         .filter((rule) => rule.action === action)
         .reduce((ports, rule) => ports.union(rule.ports), ConnSet.none());
+    const localHost = selecting.isolated && fromLocalHost(direction, otherFacts);
     const allowed = composeDirection(
       matching(tiered, 'admin'),
       {
         decides: selecting.decides,
-        allow: selecting.isolated ? union('allow') : ConnSet.all(),
+        allow: selecting.isolated && !localHost ? union('allow') : ConnSet.all(),
         deny: union('deny'),
       },
       matching(tiered, 'baseline'),
     );
-    return { isolated: selecting.isolated, allowed, policies, tiered };
+    return { isolated: selecting.isolated, allowed, policies, tiered, ...(localHost ? { localHost } : {}) };
   }
 
   /**
@@ -1346,6 +1372,7 @@ function sharedPodFacts(
     ports: workload.ports,
     ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
     ...unpoliced(workload, cni),
+    ...(workload.entities ? { entities: workload.entities } : {}),
   };
   podFactsCache.set(workload, { facts, clusterName, cni });
   return facts;
@@ -1423,8 +1450,18 @@ interface SideFacts {
 /** A rule's named ports as an explanation gives them for a port it does not match on a representative destination. */
 function unresolvedNames(rule: CompiledRule, matches: boolean, to: Endpoint): { namedPorts?: string[] } {
   const names = rule.ports.names;
-  if (matches || !names?.length || !('workload' in to) || !to.workload.representative) return {};
+  if (matches || !names?.length || !('workload' in to) || !to.workload.representative || to.workload.entities)
+    return {};
   return { namedPorts: names.map(({ name }) => name) };
+}
+
+/**
+ * Whether the other end of a pod's ingress is its local host: Cilium lets it reach the pods of its node whatever
+ * their allows (`allow-localhost`, Documentation/security/policy/language.rst, "Access to/from local host"); only a
+ * deny stops it.
+ */
+function fromLocalHost(direction: Direction, other: PeerFacts): boolean {
+  return direction === 'ingress' && 'pod' in other && other.pod.entities?.includes('host') === true;
 }
 
 /** Whether a rule lets the connection through: its ports admit the port and one of its peers (or any) matches. */
@@ -1489,10 +1526,21 @@ export function groupKey(workload: Workload): string {
       workload.ports,
       [...workload.ips].sort(),
       workload.hostNetwork === true,
+      workload.entities ?? null,
+      workload.outside === true,
     ]);
     groupKeys.set(workload, key);
   }
   return key;
+}
+
+/**
+ * Whether a pair is an entity and another endpoint no pod policy governs (an entity, a pod that is its node): what
+ * passes between them is for host policies, which are not evaluated, so connectivity leaves it out, as it leaves out
+ * an entity's traffic with outside addresses.
+ */
+function betweenNodes(a: Group, b: Group): boolean {
+  return (!!a.facts.entities && !!b.facts.unpoliced) || (!!b.facts.entities && !!a.facts.unpoliced);
 }
 
 /** The ports a precomputed row allows with one other group. */
@@ -1559,8 +1607,12 @@ export function sortedEntries(labels: Labels): [string, string][] {
   return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
 }
 
-/** What a hostNetwork pod is to pod policies on the model's CNI, for its facts: nothing when it is a pod. */
+/**
+ * What a hostNetwork pod is to pod policies on the model's CNI, for its facts: nothing when it is a pod. A Cilium
+ * entity is no pod on any CNI.
+ */
 function unpoliced(workload: Workload, cni: Cni | undefined): Pick<PodFacts, 'unpoliced'> {
+  if (workload.entities) return { unpoliced: workload.outside ? 'outside' : 'node-identity' };
   const seenAs = workload.hostNetwork ? hostNetworkSeenAs(cni) : 'pod';
   return seenAs === 'pod' ? {} : { unpoliced: seenAs };
 }

@@ -9,6 +9,7 @@ import type {
   SelectorOperator,
   Workload,
 } from '../model/types.js';
+import { entitiesOf, ENTITY_NAMESPACE } from './entities.js';
 import { compileSelector, isEmptySelector, REPRESENTED_VALUE } from './selector.js';
 
 /**
@@ -34,10 +35,11 @@ function unnamedNamespace(selector: LabelSelector): string {
 
 /**
  * How reports name the namespace of a representative whose namespace is unnamed: "any namespace", "namespaces
- * team=a"; undefined for a namespace with a name.
+ * team=a", "Cilium entities" for entity peers (`entities.ts`); undefined for a namespace with a name.
  */
 export function unnamedNamespaceText(namespace: string): string | undefined {
   if (namespace === '*') return 'any namespace';
+  if (namespace === ENTITY_NAMESPACE) return 'Cilium entities';
   if (namespace.startsWith('*{') && namespace.endsWith('}')) return `namespaces ${namespace.slice(2, -1)}`;
   return undefined;
 }
@@ -151,6 +153,8 @@ export function representativesOf(model: ClusterModel): { workloads: Workload[];
       for (const item of rule.peers ?? []) peer(home, item);
     }
   }
+  // Cilium's node-side entities that rules name (the local node, the API server) are peers of their own.
+  for (const entity of entitiesOf(model)) workloads.set(entity.id, entity);
   return { workloads: [...workloads.values()], namespaces: [...namespaces.values()] };
 }
 

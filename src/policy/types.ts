@@ -152,6 +152,11 @@ export interface SideExplanation {
   tiered?: PolicyVerdict[];
   /** Set with `tiered`: the tier and rule that decided. */
   decision?: TierDecision;
+  /**
+   * Set on an isolated ingress whose other end is the pod's local host (a Cilium entity): Cilium lets it through
+   * whatever the allows say (`allow-localhost`), so only a deny stops it.
+   */
+  localHost?: true;
 }
 
 export interface Explanation {

@@ -1,5 +1,6 @@
 import { networkPolicyRef, policyKey } from '../model/policy-ref.js';
 import type { ClusterModel } from '../model/types.js';
+import { isLocalHost } from '../policy/entities.js';
 import type { Direction, PolicyEngine } from '../policy/types.js';
 import { DIRECTIONS } from '../rules/helpers.js';
 import type { ObservedFlow } from './observed.js';
@@ -31,10 +32,15 @@ export function namespaceReadiness(
       ends.flatMap(([, namespace]) => (namespace && managed.has(namespace) ? [namespace] : [])),
     );
     for (const namespace of namespaces) {
-      // Covered: a rule of a policy selecting this end names the connection (not: nothing isolates the end).
+      // Covered: a rule of a policy selecting this end names the connection (not: nothing isolates the end), or
+      // the end's ingress is from its local host, which Cilium lets through whatever isolates it.
+      const localHost = 'workload' in flow.from && isLocalHost(flow.from.workload);
       const uncovered = ends
         .filter(
-          ([direction, endNamespace]) => endNamespace === namespace && flow.admitting[direction].length === 0,
+          ([direction, endNamespace]) =>
+            endNamespace === namespace &&
+            flow.admitting[direction].length === 0 &&
+            !(direction === 'ingress' && localHost),
         )
         .map(([direction]) => direction);
       const entry = byNamespace.get(namespace) ?? { observed: 0, blocking: [] };

@@ -490,3 +490,51 @@ describe('trees without workloads (issue 17 item 9)', () => {
     expect(stderr).toContain('render command "exit 3" exited with code 3');
   });
 });
+
+describe('explain and reach with Cilium entities (issue 18)', () => {
+  const tree = 'fixtures/scenarios/cilium-apiserver-entity';
+  const explain = (side: string, from: string, to: string, port: string) =>
+    cli(['explain', `${tree}/${side}`, '--from', from, '--to', to, '--port', port]);
+
+  it('explains a path to the kube-apiserver entity, allowed by toEntities and not by a CIDR rule', async () => {
+    const base = await explain('base', 'ops/operator', 'entity:kube-apiserver', '6443');
+    expect(base.stdout).toContain('ops/operator -> entity:kube-apiserver TCP/6443: ALLOWED');
+    expect(base.stdout).toContain(
+      '      egress[0] (fixtures/scenarios/cilium-apiserver-entity/base/operator.yaml:27): allows',
+    );
+    expect(base.stdout).toContain(
+      '  ingress of entity:kube-apiserver: a Cilium entity, which no pod policy applies to (host policies are not ' +
+        'evaluated): allowed',
+    );
+    const head = await explain('head', 'ops/operator', 'entity:kube-apiserver', '6443');
+    expect(head.stdout).toContain('ops/operator -> entity:kube-apiserver TCP/6443: DENIED');
+    expect(head.stdout).toContain(
+      '      egress[0] (fixtures/scenarios/cilium-apiserver-entity/head/operator.yaml:28): peer does not match',
+    );
+  });
+
+  it('lets the local host through an isolated ingress and says why', async () => {
+    const { stdout } = await explain('head', 'entity:host', 'ops/operator', '8081');
+    expect(stdout).toContain('entity:host -> ops/operator TCP/8081: ALLOWED');
+    expect(stdout).toContain(
+      "    entity:host is ops/operator's local node, which Cilium lets through whatever the allows say " +
+        '(allow-localhost); only a deny stops it',
+    );
+    const remote = await explain('head', 'entity:remote-node', 'ops/operator', '8081');
+    expect(remote.stdout).toContain('entity:remote-node -> ops/operator TCP/8081: DENIED');
+  });
+
+  it('names the entities explain knows when one is misspelt', async () => {
+    const { code, stderr } = await explain('head', 'ops/operator', 'entity:apiserver', '6443');
+    expect(code).toBe(2);
+    expect(stderr).toContain('write entity:NAME[+NAME] with NAME one of host, remote-node, kube-apiserver');
+  });
+
+  it('reaches the entities the rules name, and no entity from another', async () => {
+    const { stdout } = await cli(['reach', `${tree}/base`]);
+    expect(stdout).toContain(
+      'ops/operator -> entity:kube-apiserver (the Kubernetes API server) : TCP 6443\n',
+    );
+    expect(stdout).not.toMatch(/^entity:kube-apiserver .* -> (entity|0\.0\.0\.0)/m);
+  });
+});

@@ -39,7 +39,7 @@ describe('Hubble reader', () => {
       // line 11, an L7 DNS question no L3/L4 record shows, and line 14: a bare flow object without the
       // GetFlowsResponse wrapper
       `${frontend} -> kube-system {k8s-app=kube-dns} UDP/53 allowed x2 2026-11-20T08:00:11.000Z .. 2026-11-20T08:00:14.000Z`,
-      `${frontend} -> reserved:kube-apiserver TCP/6443 allowed x1 2026-11-20T08:00:13.000Z .. 2026-11-20T08:00:13.000Z`,
+      `${frontend} -> reserved:kube-apiserver+world 172.18.0.2 TCP/6443 allowed x1 2026-11-20T08:00:13.000Z .. 2026-11-20T08:00:13.000Z`,
       `reserved:world 198.51.100.7 -> ${frontend} TCP/8080 allowed x1 2026-11-20T08:00:12.000Z .. 2026-11-20T08:00:12.000Z`,
     ]);
     // ignored: the retransmission, the second observation point, is_reply, SYN+ACK, ICMP

@@ -182,9 +182,21 @@ describe('createFlowMatcher', () => {
       'data/StatefulSet/postgres',
     ],
     ['the world without address', { reserved: 'world' }, 'unmatched: reserved:world without an IP address'],
-    ['a node', { reserved: 'host', ip: '172.18.0.2' }, 'unmatched: reserved:host is not a pod'],
-    ['another node', { reserved: 'remote-node' }, 'unmatched: reserved:remote-node is not a pod'],
-    ['the API server', { reserved: 'kube-apiserver' }, 'unmatched: reserved:kube-apiserver is not a pod'],
+    // Cilium's node-side identities are entity peers (policy/entities.ts); Hubble joins several with +.
+    ['a node', { reserved: 'host', ip: '172.18.0.2' }, '*entity/Entity/host'],
+    ['another node', { reserved: 'remote-node' }, '*entity/Entity/remote-node'],
+    ['the API server', { reserved: 'kube-apiserver' }, '*entity/Entity/kube-apiserver'],
+    [
+      'the API server on the local node',
+      { reserved: 'host+kube-apiserver' },
+      '*entity/Entity/host+kube-apiserver',
+    ],
+    [
+      'the API server outside the cluster, at its address',
+      { reserved: 'kube-apiserver+world', ip: '203.0.113.20' },
+      '*entity/Entity/kube-apiserver@203.0.113.20',
+    ],
+    ['an identity that is no entity', { reserved: 'unknown' }, 'unmatched: reserved:unknown is not a pod'],
     // nothing to go on
     [
       'a namespace alone',

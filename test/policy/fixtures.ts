@@ -5,6 +5,7 @@ import { buildModel } from '../../src/model/build.js';
 import type { Diagnostic } from '../../src/manifests/types.js';
 import type { ClusterModel } from '../../src/model/types.js';
 import { createEngine } from '../../src/policy/engine.js';
+import { entityWorkload, parseEntities } from '../../src/policy/entities.js';
 import { addressToRange } from '../../src/policy/ip.js';
 import type { Endpoint, PolicyEngine } from '../../src/policy/types.js';
 import { objectsFromYaml } from '../model/objects.js';
@@ -30,8 +31,14 @@ export function loadFixture(topic: string): { model: ClusterModel; engine: Polic
   return { model, engine: createEngine(model) };
 }
 
-/** `namespace/name` names a workload of the model; anything else is an IP address. */
+/**
+ * `namespace/name` names a workload of the model, `entity:NAME[+NAME][@IP]` a Cilium entity (at an address outside
+ * the cluster); anything else is an IP address.
+ */
 export function endpoint(model: ClusterModel, text: string): Endpoint {
+  const [entity, ip] = text.split('@');
+  const entities = parseEntities(entity!);
+  if (entities) return { workload: entityWorkload(entities, ip ? { ip } : undefined) };
   const [namespace, name] = text.split('/');
   const workload = model.workloads.find((w) => w.namespace === namespace && w.name === name);
   if (workload) return { workload };

@@ -8,10 +8,11 @@ import {
 } from '../../diff/explain-text.js';
 import { describeUnanalysed, mayAffectNamespace, type UnanalysedPolicy } from '../../kinds/unanalysed.js';
 import { policyName } from '../../model/policy-ref.js';
-import type { ClusterModel, Protocol, Workload } from '../../model/types.js';
+import { NODE_ENTITIES, type ClusterModel, type Protocol, type Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, RuleVerdict, SideExplanation } from '../../policy/types.js';
 import { describeL7Sides } from '../../policy/l7.js';
 import { REPRESENTATIVE_KIND } from '../../policy/representatives.js';
+import { entityWorkload, parseEntities } from '../../policy/entities.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { emit, formatDiagnostics, loadPaths, CNI_OPTION } from './common.js';
@@ -108,10 +109,12 @@ function parsePort(text: string): { protocol: Protocol; port: number } {
 
 /**
  * `NS/NAME`, `NS/Kind/NAME`, `NS/KEY=VALUE[,KEY=VALUE]` (pods with those labels that the tree need not show, such as
- * `kube-system/k8s-app=kube-dns`) or (for --to, and --from as an external source) an IP address.
+ * `kube-system/k8s-app=kube-dns`), a Cilium entity (`entity:kube-apiserver`, `entity:host+kube-apiserver`) or (for
+ * --to, and --from as an external source) an IP address.
  */
 function resolveEndpoint(option: string, text: string, workloads: readonly Workload[]): Endpoint {
   if (isIP(text)) return { ip: text };
+  if (text.startsWith('entity:')) return { workload: entityEndpoint(option, text) };
   const parts = text.split('/');
   if (parts.length === 2 && parts[1]!.includes('=')) return { workload: podsWithLabels(option, text) };
   const [namespace, kindOrName, name] = parts;
@@ -127,8 +130,18 @@ function resolveEndpoint(option: string, text: string, workloads: readonly Workl
     );
   }
   throw new UsageError(
-    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME, NS/KEY=VALUE or an IP address)`,
+    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME, NS/KEY=VALUE, entity:NAME or an IP address)`,
   );
+}
+
+/** A Cilium node-side entity (`entity:host`): an endpoint of its own that only entity rules match. */
+function entityEndpoint(option: string, text: string): Workload {
+  const entities = parseEntities(text);
+  if (!entities)
+    throw new UsageError(
+      `--${option} ${text}: write entity:NAME[+NAME] with NAME one of ${NODE_ENTITIES.join(', ')}`,
+    );
+  return entityWorkload(entities);
 }
 
 /** A representative peer (issue 17 item 6): any pod of the namespace with these labels, evaluated as the policies would. */
@@ -212,6 +225,10 @@ function sideText(side: SideExplanation, subject: string, other: string): string
   const passed = decision?.passedBy
     ? [`    passed down by ${describeDecidingRule(decision.passedBy, side.direction)}`]
     : [];
+  if (!side.isolated && subject.startsWith('entity:'))
+    return [
+      `${head}a Cilium entity, which no pod policy applies to (host policies are not evaluated): allowed`,
+    ];
   if (!side.isolated)
     return [`${head}not isolated (no policy selects it for ${side.direction}): allowed`, ...passed];
   const isolatedBy =
@@ -219,6 +236,11 @@ function sideText(side: SideExplanation, subject: string, other: string): string
       ? `${side.policies.length} ${noun(side.policies.length, 'policy', 'policies')}`
       : "Cilium's policyEnforcementMode: always (no policy selects it)";
   const lines = [`${head}isolated by ${isolatedBy}: ${side.allowed ? 'allowed' : 'denied'}`, ...passed];
+  if (side.localHost)
+    lines.push(
+      `    ${other} is ${subject}'s local node, which Cilium lets through whatever the allows say (allow-localhost); ` +
+        'only a deny stops it',
+    );
   for (const policy of side.policies) {
     const { location } = policy.policy;
     lines.push(`    ${policyName(policy.policy)} (${location.file}:${location.line})`);

@@ -2,8 +2,10 @@ import type { FieldPath } from '../../manifests/types.js';
 import type { FieldReader } from '../../model/fields.js';
 import { readSelector, RejectedPolicy, requireList, requireMap, unlessRejected } from '../../model/policy.js';
 import {
+  NODE_ENTITIES,
   PROTOCOLS,
   type FqdnSelector,
+  type NodeEntity,
   type L7Rules,
   type LabelSelector,
   type PolicyPeer,
@@ -25,8 +27,9 @@ import { readEndpointSelector, type SelectorScope } from './selector.js';
  * l4.go, cidr.go, entity.go, rule_validation.go), pkg/k8s/apis/cilium.io/utils/utils.go, pkg/policy/repository.go
  * and Documentation/security/policy/{intro,language,layer3,layer4,deny,kubernetes}.rst in cilium/cilium.
  *
- * What the engine does not evaluate (toFQDNs, toGroups, nodes, the node-side entities, authentication, ICMP, TLS
- * and listeners; L7 rules are evaluated in the verdict, `policy/l7.ts`) is named in a `not-evaluated` warning at its field, with what it means for the verdict.
+ * What the engine does not evaluate (toFQDNs, toGroups, nodes by their labels, authentication, ICMP, TLS and
+ * listeners; L7 rules are evaluated in the verdict, `policy/l7.ts`) is named in a `not-evaluated` warning at its
+ * field, with what it means for the verdict.
  */
 
 const RULE_FIELDS = [
@@ -77,9 +80,15 @@ const UNEVALUATED_PEERS: Readonly<Record<string, string>> = {
   toNodes: 'toNodes selects nodes, which the model does not hold',
   toFQDNs: 'toFQDNs matches addresses learnt from DNS answers, which the tree does not hold',
 };
-/** Entities that are not pods or outside addresses: peers the model does not hold (documented in layer3.rst). */
-const NODE_ENTITIES = ['host', 'remote-node', 'kube-apiserver', 'health', 'init', 'ingress', 'unmanaged'];
-const ENTITIES = ['all', 'world', 'world-ipv4', 'world-ipv6', 'cluster', 'none', ...NODE_ENTITIES];
+const ENTITIES: readonly string[] = [
+  'all',
+  'world',
+  'world-ipv4',
+  'world-ipv6',
+  'cluster',
+  'none',
+  ...NODE_ENTITIES,
+];
 const EVERY_POD: PolicyPeer['namespaceSelector'] = {};
 const WORLD_IPV4 = '0.0.0.0/0';
 const WORLD_IPV6 = '::/0';
@@ -224,9 +233,7 @@ function readRules(
       peers.push(...readCidrSet(reader, [...at, cidrSetField, i], action)),
     );
     const entitiesField = ingress ? 'fromEntities' : 'toEntities';
-    list(entitiesField).forEach((entity, i) =>
-      peers.push(...readEntity(reader, [...at, entitiesField, i], entity, action)),
-    );
+    list(entitiesField).forEach((entity, i) => peers.push(...readEntity([...at, entitiesField, i], entity)));
     for (const unevaluated of Object.keys(UNEVALUATED_PEERS)) {
       if (!(ingress ? INGRESS_FIELDS : EGRESS_FIELDS).includes(unevaluated)) continue;
       if (list(unevaluated).length === 0) continue;
@@ -422,8 +429,12 @@ function readCidrSet(reader: FieldReader, path: FieldPath, action: RuleAction): 
   return [addresses(reader, [...path, 'cidr'], reader.get([...path, 'cidr']), except)];
 }
 
-/** An entity as peers: world, cluster and all exactly; the node-side ones named and left out. */
-function readEntity(reader: FieldReader, path: FieldPath, entity: unknown, action: RuleAction): PolicyPeer[] {
+/**
+ * An entity as peers (Documentation/security/policy/language.rst, "Entities Based"; pkg/policy/api/entity.go):
+ * `world` the addresses outside the cluster, the node-side entities each their own peer (`policy/entities.ts`),
+ * `cluster` every pod and every node-side entity (InitEntities), `all` both and the world.
+ */
+function readEntity(path: FieldPath, entity: unknown): PolicyPeer[] {
   if (typeof entity !== 'string' || !ENTITIES.includes(entity))
     throw new RejectedPolicy(
       path,
@@ -436,6 +447,7 @@ function readEntity(reader: FieldReader, path: FieldPath, entity: unknown, actio
     path,
   });
   const pods: PolicyPeer = { namespaceSelector: EVERY_POD, podSelector: {}, path };
+  const nodeSide: PolicyPeer = { entities: NODE_ENTITIES, path };
   switch (entity) {
     case 'world':
       return [world(WORLD_IPV4), world(WORLD_IPV6)];
@@ -444,19 +456,13 @@ function readEntity(reader: FieldReader, path: FieldPath, entity: unknown, actio
     case 'world-ipv6':
       return [world(WORLD_IPV6)];
     case 'cluster':
-      return [pods];
+      return [pods, nodeSide];
     case 'all':
-      return [pods, world(WORLD_IPV4), world(WORLD_IPV6)];
+      return [pods, nodeSide, world(WORLD_IPV4), world(WORLD_IPV6)];
     case 'none':
       return [];
   }
-  reader.report(
-    path,
-    `the ${entity} entity is not a pod or an outside address: not evaluated, ${peerEffect(action)}`,
-    'warning',
-    'not-evaluated',
-  );
-  return [];
+  return [{ entities: [entity as NodeEntity], path }];
 }
 
 /** What a peer the engine leaves out means for a verdict. */
