@@ -1,8 +1,9 @@
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig, SuppressionsFrom } from '../config/types.js';
 import { annotateChanges } from '../diff/annotate.js';
+import { causeGroups } from '../diff/causes.js';
 import { DIFF_STAGE, diffConnectivity, emptyDiff } from '../diff/connectivity.js';
-import { sameCountedPath } from '../diff/peers.js';
+import { countPaths } from '../diff/peers.js';
 import { peerLabel } from '../diff/peers.js';
 import { mismatchDiagnostics } from '../replay/attribution.js';
 import { matchingOutsidePods, REPLAY_STAGE, replayFlows, type ReplaySide } from '../replay/replay.js';
@@ -48,7 +49,7 @@ import {
   unhonouredExpectations,
 } from './expected-cuts.js';
 import type { AcceptedCut, CheckResult, FlowsResult } from './types.js';
-import type { DiffResult, PathChange } from '../diff/types.js';
+import type { DiffResult } from '../diff/types.js';
 import type { FailOn, RiskGate } from '../config/types.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { noun } from '../text/plural.js';
@@ -274,6 +275,8 @@ async function checkWith(
     reasons.push(`${blocking.length} new ${noun(blocking.length, 'finding')} at or above ${failOn}`);
   }
   reasons.push(...riskReasons(diff.opened, options.failOnRisks ?? config.failOnRisks));
+  // Folded as the reports show them, gates marked: the JSON's rows of one cause with their members.
+  diff.groups = { opened: causeGroups(diff.opened), closed: causeGroups(diff.closed) };
   const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
   return {
     verdict: reasons.length > 0 ? 'fail' : 'pass',
@@ -422,17 +425,6 @@ function lintSide(
     },
     config,
   );
-}
-
-/**
- * Paths are (from, to) pairs: one closed on TCP, UDP and SCTP is one path for people, three entries for machines.
- * The diff sorts changes by path, so the entries of one path are neighbours.
- */
-function countPaths(changes: readonly PathChange[]): number {
-  return changes.filter((change, index) => {
-    const previous = changes[index - 1];
-    return !previous || !sameCountedPath(previous, change);
-  }).length;
 }
 
 /**

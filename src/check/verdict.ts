@@ -1,4 +1,5 @@
-import { peerLabel } from '../diff/peers.js';
+import { causeOf, describeMembers, rowChanges, rowGroups, rowStarts } from '../diff/causes.js';
+import { countPaths, peerLabel } from '../diff/peers.js';
 import type { Severity } from '../manifests/types.js';
 import type { Finding } from '../rules/types.js';
 import { RISK_GATES, type FailOn, type RiskGate } from '../config/types.js';
@@ -37,27 +38,47 @@ const MAX_RISK_REASONS = 3;
 
 /**
  * Marks the opened paths whose risks `failOnRisks` fails on (`failsOn`) and says why the verdict fails: each such
- * path with its risks and the line that opens it, the first few in full and the rest counted.
+ * path with its risks and the line that opens it, paths of one cause as one ("any pod in any namespace (8 workloads
+ * in 4 namespaces) -> db/postgres"), the first few in full and the rest counted.
  */
 export function riskReasons(opened: PathChange[], failOnRisks: readonly RiskGate[]): string[] {
-  const paths = new Map<string, { change: PathChange; ports: PathChange[]; gates: Set<RiskGate> }>();
+  const gated: PathChange[] = [];
   for (const change of opened) {
     const gates = gatedRisks(change, failOnRisks);
     if (gates.length === 0) continue;
     change.failsOn = gates;
-    const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
-    let path = paths.get(key);
-    if (!path) paths.set(key, (path = { change, ports: [], gates: new Set() }));
-    path.ports.push(change);
-    for (const gate of gates) path.gates.add(gate);
+    gated.push(change);
   }
-  const reasons = [...paths].slice(0, MAX_RISK_REASONS).map(([key, { change, ports, gates }]) => {
-    const at = change.location ? ` at ${change.location.file}:${change.location.line}` : '';
-    return `opens ${key} ${describePorts(ports)} (${[...gates].join(', ')})${at}`;
-  });
-  const more = paths.size - reasons.length;
-  if (more > 0) reasons.push(`and ${more} more risky ${noun(more, 'path')} opened`);
-  return reasons;
+  const starts = rowStarts(gated);
+  const reasons = new Map<string, { text: string; paths: number }>();
+  for (const rows of rowGroups(gated, starts)) {
+    const changes = rows.map((index) => rowChanges(gated, starts, index));
+    const first = changes[0]![0]!;
+    const folds =
+      changes.length < 2 ? undefined : peerLabel(changes[1]![0]!.to) === peerLabel(first.to) ? 'from' : 'to';
+    const end = (which: 'from' | 'to') => {
+      if (folds !== which) return peerLabel(first[which]);
+      const members = describeMembers(changes.map((path) => path[0]![which]));
+      const cause = causeOf(first);
+      return cause && cause.folds === which ? `${cause.peers} (${members})` : members;
+    };
+    const key = `${end('from')} -> ${end('to')}`;
+    const gates = [...new Set(changes.flat().flatMap((change) => change.failsOn ?? []))];
+    const at = first.location ? ` at ${first.location.file}:${first.location.line}` : '';
+    const known = reasons.get(key);
+    if (known) known.paths += changes.length;
+    else
+      reasons.set(key, {
+        text: `opens ${key} ${describePorts(changes[0]!)} (${gates.join(', ')})${at}`,
+        paths: changes.length,
+      });
+  }
+  const named = [...reasons.values()].slice(0, MAX_RISK_REASONS);
+  const more = countPaths(gated) - named.reduce((sum, reason) => sum + reason.paths, 0);
+  return [
+    ...named.map((reason) => reason.text),
+    ...(more > 0 ? [`and ${more} more risky ${noun(more, 'path')} opened`] : []),
+  ];
 }
 
 /** `TCP/80,443 UDP/53`; a protocol's whole range is `TCP/all ports`, every port of all three `all ports`. */

@@ -41,15 +41,6 @@ export function samePath(a: { from: Peer; to: Peer }, b: { from: Peer; to: Peer 
   return comparePeers(a.from, b.from) === 0 && comparePeers(a.to, b.to) === 0;
 }
 
-/**
- * Whether two changes are one path as people count them: between the same two peers, a block being its CIDR
- * whatever it excepts (web -> 0.0.0.0/0 closed on TCP but for one address and on UDP everywhere is one path).
- */
-export function sameCountedPath(a: { from: Peer; to: Peer }, b: { from: Peer; to: Peer }): boolean {
-  const end = (peer: Peer): Peer => (isCidrPeer(peer) ? { cidr: peer.cidr } : peer);
-  return comparePeers(end(a.from), end(b.from)) === 0 && comparePeers(end(a.to), end(b.to)) === 0;
-}
-
 /** How people write a peer: `ns/name` (kind in brackets when not a Deployment) or the CIDR. */
 export function peerLabel(peer: object): string {
   if (isCidrPeer(peer)) return blockLabel(peer);
@@ -58,4 +49,14 @@ export function peerLabel(peer: object): string {
   const w = peer as WorkloadPeer;
   if (w.representative) return w.representative;
   return w.kind === 'Deployment' ? `${w.namespace}/${w.name}` : `${w.namespace}/${w.name} [${w.kind}]`;
+}
+
+/**
+ * Paths as people count them: (from, to) pairs, a block being its CIDR whatever it excepts (web -> 0.0.0.0/0 closed
+ * on TCP but for one address and on UDP everywhere is one path). One closed on TCP, UDP and SCTP is one path for
+ * people, three entries for machines.
+ */
+export function countPaths(changes: readonly { from: Peer; to: Peer }[]): number {
+  const end = (peer: Peer) => (isCidrPeer(peer) ? peer.cidr : peerKey(peer));
+  return new Set(changes.map((change) => `${end(change.from)}\n${end(change.to)}`)).size;
 }

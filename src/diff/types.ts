@@ -52,6 +52,46 @@ export interface L7Change {
   change: string;
 }
 
+/**
+ * The rule's peer that decided a change (issue 17 item 13): what reports name a row of many paths by ("any pod in any
+ * namespace") instead of listing every source.
+ */
+export interface PathCause {
+  /** The end of the path the peer names: the source for an ingress rule, the destination for an egress rule. */
+  folds: 'from' | 'to';
+  /** The pods or addresses the peer names, in words: `any pod in any namespace`, `any pod in namespaces matching team=a`. */
+  peers: string;
+  /** For a NetworkPolicy, the peer item as written on one line: `namespaceSelector: {}`. */
+  written?: string;
+  /** The decision whose rule and peer it is: head's for an opened path, base's for a closed one. */
+  decision: Decision;
+  side: 'base' | 'head';
+}
+
+/**
+ * Paths of one cause, which reports show as one row with the paths' differing end folded (`members`, one per path):
+ * the rule's peer when one decided them all, else changes that read alike but for that end.
+ */
+export interface CauseGroup {
+  /** Set when a rule's peer decided every path of the group (see {@link PathCause}). */
+  peers?: string;
+  written?: string;
+  decision?: Decision;
+  folds: 'from' | 'to';
+  /** The end the paths share: `to` when the sources are folded, `from` when the destinations are. */
+  from?: Peer;
+  to?: Peer;
+  /** How many paths the group folds: one per member. */
+  paths: number;
+  /** The first path's protocols and ports; every member's are the same. */
+  ports: { protocol: Protocol; ports: PortRange[]; namedPorts?: string[] }[];
+  /** Every risk of its paths; gating stays per path (`failsOn` of each change in `opened`). */
+  risk?: Risk[];
+  failsOn?: RiskGate[];
+  location?: SourceLocation;
+  members: Peer[];
+}
+
 export interface DiffResult {
   opened: PathChange[];
   closed: PathChange[];
@@ -62,4 +102,6 @@ export interface DiffResult {
   /** Connections of added / removed workloads (new / gone, not opened / closed). */
   newConnections: PathChange[];
   goneConnections: PathChange[];
+  /** The opened and closed paths folded by cause, as reports show them (set by `check`). */
+  groups?: { opened: CauseGroup[]; closed: CauseGroup[] };
 }

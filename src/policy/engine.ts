@@ -51,6 +51,7 @@ import { l7FilterKey } from './l7.js';
 import { composeDirection, decidePort, type OrderedRule, type PortDecision } from './tiers.js';
 import type {
   AdmittingRule,
+  DecidingPeer,
   Connection,
   Decision,
   ConnectionScope,
@@ -430,6 +431,7 @@ class Engine implements PolicyEngine {
         ...(rule.rule.name !== undefined ? { name: rule.rule.name } : {}),
         path: rule.rule.path,
         location: ruleLocation(rule.policy, rule.rule),
+        ...this.decidingPeer(direction, subject, other, rule),
       };
     }
     const action = allowed ? 'allow' : 'deny';
@@ -440,6 +442,19 @@ class Engine implements PolicyEngine {
       ? namespaced[0]
       : (namespaced.find((compiled) => (compiled.isolates ?? compiled.applies)[direction]) ?? namespaced[0]);
     return policy ? { direction, tier, action, policy: policy.ref } : { direction, tier, action };
+  }
+
+  /** The first peer item of the deciding rule that matches the other end, with its location (`Decision.peer`). */
+  private decidingPeer(
+    direction: Direction,
+    subject: Endpoint,
+    other: Endpoint,
+    { policy, rule }: TierRule,
+  ): { peer?: DecidingPeer } {
+    if (!rule.peers || !('workload' in subject)) return {};
+    const { otherFacts } = this.sideOf(direction, subject, other);
+    const matched = rule.peers.find((peer) => peer.matches(otherFacts));
+    return matched ? { peer: { ...matched.peer, location: policy.locate(matched.peer.path) } } : {};
   }
 
   /**

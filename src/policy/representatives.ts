@@ -308,6 +308,33 @@ function podsText(pods: LabelSelector): string {
   return isEmptySelector(pods) ? 'any pod' : `any pod ${selectorText(pods)}`;
 }
 
+/**
+ * What a rule's peer item names, in words, for a policy of namespace `home` (none for a cluster-scoped one): `any pod
+ * in any namespace` (`namespaceSelector: {}`, with or without `podSelector: {}`), `any pod app=web in namespaces
+ * matching team=a`, `any pod in namespace shop` (a podSelector alone), `addresses in 0.0.0.0/0 except 10.0.0.0/8`.
+ */
+export function describePeer(peer: PolicyPeer, home: string | undefined): string {
+  if (peer.world) return 'any address outside the cluster';
+  if (peer.ipBlock) {
+    const except = peer.ipBlock.except.length > 0 ? ` except ${peer.ipBlock.except.join(', ')}` : '';
+    return `addresses in ${peer.ipBlock.cidr}${except}`;
+  }
+  const pods = podsText(peer.podSelector ?? {});
+  const { namespaceSelector } = peer;
+  if (!namespaceSelector || (peer.scopedToNamespace && home !== undefined))
+    return home === undefined ? `${pods} in any namespace` : `${pods} in namespace ${home}`;
+  if (isEmptySelector(namespaceSelector)) return `${pods} in any namespace`;
+  const named = namedNamespaces(namespaceSelector);
+  if (
+    named &&
+    Object.keys(namespaceSelector.matchLabels ?? {}).length +
+      (namespaceSelector.matchExpressions?.length ?? 0) ===
+      1
+  )
+    return `${pods} in namespace${named.length === 1 ? '' : 's'} ${named.join(', ')}`;
+  return `${pods} in namespaces matching ${selectorText(namespaceSelector)}`;
+}
+
 /** `app=postgres,tier notin (a,b)`: a selector as kubectl writes one. */
 export function selectorText(selector: LabelSelector): string {
   const parts = Object.entries(selector.matchLabels ?? {})

@@ -201,7 +201,16 @@ export interface Decision {
   path?: FieldPath;
   /** Where the rule is written. */
   location?: SourceLocation;
+  /**
+   * The peer item of the deciding rule that matched the other end (the first one, as written), where it is written:
+   * what the rule names that end by (`namespaceSelector: {}` is every pod of every namespace). Absent when the rule
+   * names no peer (it matches every pod and address) or no rule decided.
+   */
+  peer?: DecidingPeer;
 }
+
+/** A rule's peer item with where it is written (see {@link Decision.peer}). */
+export type DecidingPeer = PolicyPeer & { location: SourceLocation };
 
 /**
  * The semantics engine over one ClusterModel (created by `createEngine(model)` in `engine.ts`).

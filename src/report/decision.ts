@@ -3,12 +3,14 @@ import type { PathChange } from '../diff/types.js';
 import type { ReplayedFlow } from '../replay/types.js';
 import { FLOWS_CHANGED } from '../check/evidence.js';
 import { blocks } from '../check/verdict.js';
-import { peerLabel } from '../diff/peers.js';
+import { countPaths, peerLabel } from '../diff/peers.js';
 import { fixItems } from '../fix/describe.js';
 import type { Severity } from '../manifests/types.js';
 import type { Finding } from '../rules/types.js';
 import { codeSpan, escapeMarkdown } from './escape.js';
-import { describeRisks, plural } from './format.js';
+import { describeGroup, describeRisks, pathGroupAt, plural } from './format.js';
+import { risksOf, rowChanges, rowGroups, rowStarts } from '../diff/causes.js';
+import type { Peer } from '../policy/types.js';
 import type { MarkdownLinks } from './links.js';
 
 /**
@@ -122,17 +124,26 @@ function findingItem(finding: Finding, links: MarkdownLinks, verb = 'adds'): str
 function pathItems(
   changes: readonly PathChange[],
   links: MarkdownLinks,
-  risks: (change: PathChange) => string,
+  risks: (changes: readonly PathChange[], path: { from: Peer; to: Peer }) => string,
 ): string[] {
-  const paths = new Map<string, PathChange>();
-  for (const change of changes) {
-    const key = `${peerLabel(change.from)} → ${peerLabel(change.to)}`;
-    if (!paths.has(key)) paths.set(key, change);
+  // One item per row of the tables, rows of one cause as one ("any pod in any namespace (8 workloads…) → ns/x").
+  const starts = rowStarts(changes);
+  const items = new Map<string, string>();
+  for (const rows of rowGroups(changes, starts)) {
+    const group = pathGroupAt(changes, starts, rows);
+    const end = (which: 'from' | 'to') =>
+      group.folds === which ? describeGroup(group) : peerLabel(group.row[which]);
+    const key = `${end('from')} → ${end('to')}`;
+    if (items.has(key)) continue;
+    const all = rows.flatMap((index) => rowChanges(changes, starts, index));
+    const { location } = group;
+    const at = location ? ` at ${links.location(location.file, location.line)}` : '';
+    items.set(
+      key,
+      `opens ${escapeMarkdown(key, 2 * NAME_LENGTH)} (${escapeMarkdown(risks(all, group.row), 200)})${at}`,
+    );
   }
-  return [...paths].map(([key, change]) => {
-    const at = change.location ? ` at ${links.location(change.location.file, change.location.line)}` : '';
-    return `opens ${escapeMarkdown(key, 2 * NAME_LENGTH)} (${escapeMarkdown(risks(change), 200)})${at}`;
-  });
+  return [...items.values()];
 }
 
 /** The first few items in full, the rest counted as `what`. */
@@ -162,11 +173,6 @@ function carriedTraffic(result: CheckResult): (change: PathChange) => boolean {
 }
 
 const acceptedCount = (result: CheckResult) => result.flows?.acceptedCuts?.length ?? 0;
-
-/** Distinct (from, to) of changes: what headings count, as `summary` does. */
-export function countPaths(changes: readonly PathChange[]): number {
-  return new Set(changes.map((change) => `${peerLabel(change.from)}\n${peerLabel(change.to)}`)).size;
-}
 
 /**
  * `Also in this change: …`: what the headline did not name, each counted once. When the check fails, what needs
@@ -265,7 +271,8 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
   const broken = result.flows?.broken ?? [];
   const caveat = unanalysedNote(result);
   if (result.verdict === 'fail') {
-    const risks = (change: PathChange) => (change.failsOn ?? []).join(', ');
+    const risks = (changes: readonly PathChange[]) =>
+      [...new Set(changes.flatMap((change) => change.failsOn ?? []))].join(', ');
     const items = [
       ...(shown.flowsFail ? [flowsItem(broken, links, 'cuts')] : []),
       ...shown.gatingFindings.map((finding) => findingItem(finding, links)),
@@ -303,7 +310,7 @@ export function decisionBlock(result: CheckResult, links: MarkdownLinks): string
     ...(accepted.length > 0 ? [flowsItem(accepted, links, 'accepts by `expect-cut` the cut of')] : []),
     ...(broken.length > 0 ? [flowsItem(broken, links, 'would cut')] : []),
     ...(audited.length > 0 ? [flowsItem(audited, links, 'once policies are enforced, would cut')] : []),
-    ...pathItems(shown.reviewPaths, links, (change) => describeRisks(change.risk, change)),
+    ...pathItems(shown.reviewPaths, links, (changes, path) => describeRisks(risksOf(changes), path)),
     ...shown.acceptedFindings.map((finding) => findingItem(finding, links, 'accepts')),
     ...shown.reviewFindings.map((finding) => findingItem(finding, links)),
   ];

@@ -1,10 +1,18 @@
-import type { PathChange, Risk } from '../diff/types.js';
+import type { PathCause, PathChange, Risk } from '../diff/types.js';
 import type { Severity, SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
-import type { Peer, PortRange, WorkloadPeer } from '../policy/types.js';
+import type { Peer, PortRange } from '../policy/types.js';
 import type { Finding } from '../rules/types.js';
-import { describeClusterTierDecision } from '../diff/explain-text.js';
-import { isCidrPeer, peerKey, peerLabel, samePath } from '../diff/peers.js';
+import { isCidrPeer, peerKey, peerLabel } from '../diff/peers.js';
+import {
+  causeOf,
+  describeMembers,
+  openedBy,
+  risksOf,
+  rowChanges,
+  rowGroups,
+  rowStarts,
+} from '../diff/causes.js';
 import { noun, plural } from '../text/plural.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
@@ -89,35 +97,9 @@ export interface PathRow {
   openedBy?: string;
 }
 
-/**
- * What opens a path, when an admin or baseline rule allows it at head: `allowed by AdminNetworkPolicy x, priority
- * 10, ingress[0] allow (file:line)`. Undefined where the namespaced tier or nothing decides: the change's location
- * names the NetworkPolicy line then.
- */
-export function openedBy(change: PathChange): string | undefined {
-  const decision = change.decidedBy?.head;
-  const rule = decision && decision.action !== 'deny' ? describeClusterTierDecision(decision) : undefined;
-  return rule === undefined ? undefined : `allowed by ${rule}`;
-}
-
-/**
- * Where each row starts in `changes`: consecutive changes of the same (from, to) with the same risk and explanation
- * are one row, so a pair closed on every protocol reads as one line ("all ports, all protocols") rather than three.
- * Found without formatting anything: a report that shows a
- * few hundred rows of tens of thousands formats only those (see {@link pathRow}).
- */
-export function pathRowStarts(changes: readonly PathChange[]): number[] {
-  const starts: number[] = [];
-  changes.forEach((change, index) => {
-    const previous = changes[index - 1];
-    if (!previous || !sameRow(previous, change)) starts.push(index);
-  });
-  return starts;
-}
-
-/** Row `index`, from the `starts` that {@link pathRowStarts} found. */
+/** Row `index`, from the `starts` that `rowStarts` found. */
 export function pathRowAt(changes: readonly PathChange[], starts: readonly number[], index: number): PathRow {
-  const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
+  const parts = rowChanges(changes, starts, index);
   const [first] = parts as [PathChange, ...PathChange[]];
   const everything = parts.length === 3 && parts.every((p) => formatChangePorts(p).endsWith('/all ports'));
   return {
@@ -130,85 +112,26 @@ export function pathRowAt(changes: readonly PathChange[], starts: readonly numbe
   };
 }
 
-/** Fewer rows of one cause than this stay rows: two sources are read as easily as one group of two. */
-const MIN_GROUP = 3;
-
 /**
- * Rows of one cause: the same change (ports, risk, why, location) to one destination from each of `members`
- * (`folds: 'from'`), or from one source to each of them (`folds: 'to'`). One `namespaceSelector: {}` opens a pod to
- * every workload of the tree: that is one row "N workloads in M namespaces -> ns/x, rule file:line", with the
- * workloads folded under it, not a row per workload.
+ * Rows of one cause (`rowGroups`): the same change to one destination from each of `members` (`folds: 'from'`), or
+ * from one source to each of them (`folds: 'to'`), named by the rule's peer that decided them all when one did
+ * (`cause`): "any pod in any namespace -> ns/x TCP/443, at policies.yaml:20", with the workloads folded under it.
  */
 export interface PathGroup {
   row: PathRow;
   location?: SourceLocation;
   folds?: 'from' | 'to';
+  cause?: PathCause;
   members: Peer[];
 }
 
-/**
- * The rows of {@link pathRowStarts} grouped by cause (see {@link groupByCause}). Returns row indices: a report
- * formats only the groups it shows.
- */
-export function pathGroupRows(changes: readonly PathChange[], starts: readonly number[]): number[][] {
-  return groupByCause(
-    starts.map((_, index) => index),
-    (index, common) => {
-      const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
-      const first = parts[0]!;
-      return JSON.stringify([
-        peerKey(first[common]),
-        parts.map((part) => [part.protocol, part.ports, part.namedPorts ?? []]),
-        first.risk ?? [],
-        // The explanation names the end the rows differ in; what it says of that end is the cause.
-        (first.explanation ?? '').split(peerLabel(first[common === 'to' ? 'from' : 'to'])).join('…'),
-        openedBy(first) ?? '',
-        first.location?.file ?? '',
-        first.location?.line ?? 0,
-      ]);
-    },
-  );
-}
-
-/**
- * Items (rows, paths) grouped by cause, in the order each group's first item comes: `cause(item, common)` is the
- * same for items that differ only in their other end. Groups are by destination first (an ingress rule names its
- * sources), then by source; an item whose cause has fewer than {@link MIN_GROUP} items on either side stays alone.
- */
-export function groupByCause<T>(
-  items: readonly T[],
-  cause: (item: T, common: 'from' | 'to') => string,
-): T[][] {
-  const differingIn = (some: readonly T[], common: 'from' | 'to') => {
-    const groups = new Map<string, T[]>();
-    for (const item of some) {
-      const key = cause(item, common);
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
-    }
-    return [...groups.values()];
-  };
-  const sources = differingIn(items, 'to');
-  const destinations = differingIn(sources.filter((group) => group.length < MIN_GROUP).flat(), 'from');
-  const order = new Map(items.map((item, index) => [item, index]));
-  return [
-    ...sources.filter((group) => group.length >= MIN_GROUP),
-    ...destinations.filter((group) => group.length >= MIN_GROUP),
-    ...destinations
-      .filter((group) => group.length < MIN_GROUP)
-      .flat()
-      .map((item) => [item]),
-  ].sort((a, b) => order.get(a[0]!)! - order.get(b[0]!)!);
-}
-
-/** Every group of {@link pathGroupRows}, made. */
+/** Every group of `rowGroups`, made. */
 export function pathGroups(changes: readonly PathChange[]): PathGroup[] {
-  const starts = pathRowStarts(changes);
-  return pathGroupRows(changes, starts).map((rows) => pathGroupAt(changes, starts, rows));
+  const starts = rowStarts(changes);
+  return rowGroups(changes, starts).map((rows) => pathGroupAt(changes, starts, rows));
 }
 
-/** The group of rows `rows` (one of {@link pathGroupRows}). */
+/** The group of rows `rows` (one of `rowGroups`): the first row, with every risk of the group's rows. */
 export function pathGroupAt(
   changes: readonly PathChange[],
   starts: readonly number[],
@@ -223,38 +146,39 @@ export function pathGroupAt(
   const explanation = row.explanation
     ?.split(peerLabel(peers[0]![folds]))
     .join(folds === 'from' ? 'these sources' : 'these destinations');
+  const risk = risksOf(rows.flatMap((index) => rowChanges(changes, starts, index)));
+  const cause = causeOf(peers[0]!);
   return {
-    row: { ...row, ...(explanation !== undefined ? { explanation } : {}) },
+    row: {
+      ...row,
+      ...(explanation !== undefined ? { explanation } : {}),
+      ...(risk.length > 0 ? { risk } : {}),
+    },
     ...(location ? { location } : {}),
     folds,
+    ...(cause && cause.folds === folds ? { cause } : {}),
     members: peers.map((change) => change[folds]),
   };
 }
 
-/** `8 workloads in 4 namespaces`, `3 address blocks`: what the members of a group are. */
-export function describeMembers(members: readonly Peer[]): string {
-  const peers = members.filter((peer): peer is WorkloadPeer => !isCidrPeer(peer));
-  const workloads = peers.filter((peer) => !peer.representative);
-  const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
-  const outside = peers.length - workloads.length;
-  const blocks = members.length - peers.length;
-  const parts = [
-    ...(workloads.length
-      ? [`${plural(workloads.length, 'workload')} in ${plural(namespaces, 'namespace')}`]
-      : []),
-    ...(outside ? [`${plural(outside, 'set')} of pods outside this repository`] : []),
-    ...(blocks ? [plural(blocks, 'address block')] : []),
-  ];
-  return parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts.join(' and ');
+/**
+ * What a group's folded end is, said once: the rule's peer and the members it holds (`any pod in any namespace (8
+ * workloads in 4 namespaces)`), or the members alone when no peer decided them all.
+ */
+export function describeGroup(group: PathGroup): string {
+  const members = describeMembers(group.members);
+  return group.cause ? `${group.cause.peers} (${members})` : members;
 }
 
-function sameRow(a: PathChange, b: PathChange): boolean {
-  return (
-    samePath(a, b) &&
-    (a.explanation ?? '') === (b.explanation ?? '') &&
-    (a.risk ?? []).join() === (b.risk ?? []).join() &&
-    openedBy(a) === openedBy(b)
-  );
+/**
+ * The peer as written, when the group's location is the rule that now names it (an opened path whose rule was added
+ * or edited): `namespaceSelector: {}`, which a row says this change adds.
+ */
+export function addedPeer(group: PathGroup): string | undefined {
+  const { location, cause } = group;
+  const rule = cause?.decision.location;
+  if (!cause?.written || cause.side !== 'head' || !location || !rule) return undefined;
+  return rule.file === location.file && rule.line === location.line ? cause.written : undefined;
 }
 
 const RISK_TEXT: Readonly<Record<Risk, string>> = {
@@ -284,7 +208,7 @@ export function formatLocation(file?: string, line?: number, column?: number): s
   return column ? `${file}:${line}:${column}` : `${file}:${line}`;
 }
 
-export { noun, plural };
+export { describeMembers, noun, plural };
 
 /** Findings as reviewers read them: what this change introduced, what was there before, what is silenced. */
 export interface FindingGroups {

@@ -32,6 +32,16 @@ const DECISION: KeyOrder = {
   name: true,
   path: true,
   location: LOCATION,
+  peer: {
+    podSelector: true,
+    namespaceSelector: true,
+    ipBlock: true,
+    addressesOnly: true,
+    world: true,
+    scopedToNamespace: true,
+    path: true,
+    location: LOCATION,
+  },
 };
 const DECIDED_BY: KeyOrder = { base: DECISION, head: DECISION };
 const PATH_CHANGE: KeyOrder = {
@@ -55,6 +65,20 @@ const L7_CHANGE: KeyOrder = {
   base: { egress: L7_RULE, ingress: L7_RULE },
   head: { egress: L7_RULE, ingress: L7_RULE },
   change: true,
+};
+const CAUSE_GROUP: KeyOrder = {
+  peers: true,
+  written: true,
+  decision: DECISION,
+  folds: true,
+  from: PEER,
+  to: PEER,
+  paths: true,
+  ports: { protocol: true, ports: true, namedPorts: true },
+  risk: true,
+  failsOn: true,
+  location: LOCATION,
+  members: PEER,
 };
 const RULE_PATCH: KeyOrder = {
   file: true,
@@ -128,6 +152,7 @@ const CHECK_RESULT: KeyOrder = {
     workloadsRemoved: PEER,
     newConnections: PATH_CHANGE,
     goneConnections: PATH_CHANGE,
+    groups: { opened: CAUSE_GROUP, closed: CAUSE_GROUP },
   },
   flows: {
     records: true,

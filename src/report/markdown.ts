@@ -2,7 +2,8 @@ import type { CheckResult, FlowsResult } from '../check/types.js';
 import type { L7Change, PathChange } from '../diff/types.js';
 import { describeAttribution } from '../replay/attribution.js';
 import type { ReplayedFlow } from '../replay/types.js';
-import { peerLabel } from '../diff/peers.js';
+import { countPaths, peerLabel } from '../diff/peers.js';
+import { rowGroups, rowStarts } from '../diff/causes.js';
 import { policyName } from '../model/policy-ref.js';
 import type { Diagnostic, Severity } from '../manifests/types.js';
 import type { Peer } from '../policy/types.js';
@@ -14,10 +15,9 @@ import {
   describeSeverityCounts,
   formatLocation,
   formatPorts,
-  describeMembers,
+  addedPeer,
+  describeGroup,
   pathGroupAt,
-  pathGroupRows,
-  pathRowStarts,
   type PathGroup,
   type PathRow,
   groupFindings,
@@ -28,7 +28,7 @@ import { renderNamespaceGraph } from './mermaid.js';
 import type { MarkdownOptions } from './types.js';
 import { describeBlocking, describeRule, describeWindow, fixItems } from '../fix/describe.js';
 import type { RulePatch } from '../fix/types.js';
-import { bySeverity, countPaths, decisionBlock, triage } from './decision.js';
+import { bySeverity, decisionBlock, triage } from './decision.js';
 import { checkFooter, timeMarkdown } from './footer.js';
 import { linkTarget, markdownLinks, type MarkdownLinks } from './links.js';
 
@@ -315,10 +315,10 @@ function pathsTable(
   last?: { title: string; value: (row: PathRow) => string },
   inFoldedSection = false,
 ): Table {
-  const starts = pathRowStarts(changes);
+  const starts = rowStarts(changes);
   return {
     header: ['From', 'To', 'Ports', ...(last ? [last.title] : [])],
-    rows: rowsOf(pathGroupRows(changes, starts), (rows) => {
+    rows: rowsOf(rowGroups(changes, starts), (rows) => {
       const group = pathGroupAt(changes, starts, rows);
       const { row } = group;
       return [
@@ -340,13 +340,14 @@ const MAX_MEMBERS_SHOWN = 50;
  */
 function endCell(group: PathGroup, end: 'from' | 'to', inFoldedSection: boolean): string {
   if (group.folds !== end) return peerCell(group.row[end]);
+  const added = addedPeer(group);
   const at = group.location
-    ? `, at ${codeSpan(formatLocation(group.location.file, group.location.line), 200)}`
+    ? `, at ${codeSpan(formatLocation(group.location.file, group.location.line), 200)}${added ? `, which adds ${codeSpan(added, 200)}` : ''}`
     : '';
   const shown = group.members.slice(0, MAX_MEMBERS_SHOWN).map(peerCell);
   const more = group.members.length - shown.length;
   if (more > 0) shown.push(`and ${more.toLocaleString('en-US')} more`);
-  const summary = `${escapeMarkdown(describeMembers(group.members))}${at}`;
+  const summary = `${escapeMarkdown(describeGroup(group), 300)}${at}`;
   return inFoldedSection
     ? `${summary}: ${shown.join(', ')}`
     : `<details><summary>${summary}</summary>${shown.join(', ')}</details>`;

@@ -6,14 +6,8 @@ import { patchSummary } from '../fix/describe.js';
 import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
-import {
-  describeMembers,
-  describeRisks,
-  formatChangePorts,
-  groupByCause,
-  openedBy,
-  plural,
-} from './format.js';
+import { causeOf, groupByCause, openedBy, pathCauseKey, risksOf } from '../diff/causes.js';
+import { describeMembers, describeRisks, formatChangePorts, formatLocation, plural } from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
 import type { BrokenFlow, SuggestedFix } from '../fix/types.js';
 import { ruleDocsUrl } from './links.js';
@@ -313,20 +307,27 @@ function openedPathResult(paths: readonly PathChange[][], rules: RuleTable, uris
     const members = paths.map((path) => path[0]![which]);
     const named = members.slice(0, MAX_MEMBERS_NAMED).map(peerLabel);
     if (members.length > named.length) named.push(`and ${members.length - named.length} more`);
-    return `${describeMembers(members)} (${named.join(', ')})`;
+    const listed = `${describeMembers(members)}: ${named.join(', ')}`;
+    return cause ? `${cause.peers} (${listed})` : `${describeMembers(members)} (${named.join(', ')})`;
   };
+  // The rule's peer that opened every path of the group, and where it is written.
+  const decided = folds ? causeOf(first) : undefined;
+  const cause = decided && decided.folds === folds ? decided : undefined;
+  const peerAt = cause?.decision.peer?.location;
+  const by =
+    cause?.written && peerAt ? ` (${cause.written} at ${formatLocation(peerAt.file, peerAt.line)})` : '';
   const ports = changes.map(formatChangePorts).join('; ');
-  const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
+  const risks = risksOf(paths.flat());
   const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
-  const by = changes.map(openedBy).find((text) => text !== undefined);
+  const allowedBy = changes.map(openedBy).find((text) => text !== undefined);
   return {
     ruleId: 'opened-path',
     ruleIndex: rules.indexOf('opened-path', 'warning'),
     level: 'warning',
     message: {
       text: messageText(
-        `This change opens ${end('from')} -> ${end('to')} ${ports}: ${describeRisks(risks, first)}` +
-          (by ? `, ${by}.` : '.'),
+        `This change opens ${end('from')} -> ${end('to')} ${ports}${by}: ${describeRisks(risks, first)}` +
+          (allowedBy ? `, ${allowedBy}.` : '.'),
       ),
     },
     ...(location ? { locations: [location] } : {}),
@@ -355,20 +356,9 @@ function riskyPaths(opened: readonly PathChange[]): PathChange[][] {
   return [...paths.values()];
 }
 
-/** Paths of one cause: the same changes (protocols, ports, risks, location) to one destination, or from one source. */
+/** Paths of one cause (`pathCauseKey`): to one destination, or from one source. */
 function causes(paths: readonly PathChange[][]): PathChange[][][] {
-  return groupByCause(paths, (path, common) =>
-    JSON.stringify([
-      peerLabel(path[0]![common]),
-      path.map((change) => [
-        change.protocol,
-        change.ports,
-        change.risk,
-        change.location?.file,
-        change.location?.line,
-      ]),
-    ]),
-  );
+  return groupByCause(paths, pathCauseKey);
 }
 
 /** Diagnostics are about the input, not the code: SARIF's tool execution notifications. */

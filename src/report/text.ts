@@ -15,7 +15,8 @@ import {
   describeSeverityCounts,
   formatLocation,
   formatPorts,
-  describeMembers,
+  addedPeer,
+  describeGroup,
   pathGroups,
   type PathGroup,
   groupFindings,
@@ -117,8 +118,11 @@ function pathLine(writer: TextWriter, group: PathGroup, sign: '+' | '-' | ''): s
   const signed = sign === '+' ? writer.style('+', 'green') : sign === '-' ? writer.style('-', 'red') : '';
   const end = (which: 'from' | 'to') => {
     if (group.folds !== which) return peer(writer, row[which]);
-    const at = group.location ? ` at ${formatLocation(group.location.file, group.location.line)}` : '';
-    return `[${writer.plain(`${describeMembers(group.members)}${at}`)}]`;
+    const added = addedPeer(group);
+    const at = group.location
+      ? ` at ${formatLocation(group.location.file, group.location.line)}${added ? `, which adds ${added}` : ''}`
+      : '';
+    return `[${writer.plain(`${describeGroup(group)}${at}`)}]`;
   };
   const shown = group.members.slice(0, MAX_MEMBERS_SHOWN).map((member) => peer(writer, member));
   const more = group.members.length - shown.length;

@@ -35,6 +35,12 @@ const CUT_DECIDED_BY: DecidedBy = {
     index: 0,
     path: ['spec', 'ingress', 0],
     location: { file: 'policies.yaml', line: 11, column: 7 },
+    // The rule's peer item that web matched.
+    peer: {
+      podSelector: { matchLabels: { app: 'web' } },
+      path: ['spec', 'ingress', 0, 'from', 0],
+      location: { file: 'policies.yaml', line: 12, column: 11 },
+    },
   },
   head: {
     direction: 'ingress',
@@ -50,6 +56,13 @@ const CUT_DECIDED_BY: DecidedBy = {
     name: 'no-http-into-app',
     path: ['spec', 'ingress', 0],
     location: { file: 'cluster-policies.yaml', line: 13, column: 7 },
+    // `namespaces: {}`: every pod of every namespace.
+    peer: {
+      podSelector: {},
+      namespaceSelector: {},
+      path: ['spec', 'ingress', 0, 'from', 0],
+      location: { file: 'cluster-policies.yaml', line: 16, column: 11 },
+    },
   },
 };
 
@@ -124,6 +137,12 @@ describe('a path opened by an AdminNetworkPolicy Allow', () => {
         name: 'debug-shell-to-postgres',
         path: ['spec', 'ingress', 0],
         location: { file: 'cluster-policies.yaml', line: 14, column: 7 },
+        peer: {
+          podSelector: {},
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'tools' } },
+          path: ['spec', 'ingress', 0, 'from', 0],
+          location: { file: 'cluster-policies.yaml', line: 17, column: 11 },
+        },
       },
     });
   });

@@ -29,8 +29,9 @@ describe('failOnRisks', () => {
   it('gates on the risks it is given, and on none', async () => {
     const anyNamespace = await check('risk-all-ports', { failOnRisks: ['any-namespace'] });
     expect(anyNamespace.reasons).toEqual([
-      'opens monitoring/prometheus -> shop/db TCP/9187 (any-namespace) at policies.yaml:26',
-      'opens shop/web -> shop/db TCP/9187 (any-namespace) at policies.yaml:26',
+      // One reason for the rule's peer, which opened both paths.
+      'opens any pod in any namespace (2 workloads in 2 namespaces) -> shop/db TCP/9187 (any-namespace) at ' +
+        'policies.yaml:26',
     ]);
     expect((await check('risk-all-ports')).verdict).toBe('pass');
     expect((await check('risk-direction', { failOnRisks: [] })).verdict).toBe('pass');

@@ -81,7 +81,10 @@ describe('rows of one cause', () => {
     expect(result.summary.opened).toBe(8);
     const rows = markdownRows(renderMarkdown(result), 'Opened paths to review');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain('<summary>8 workloads in 4 namespaces, at `policies.yaml:20`</summary>');
+    expect(rows[0]).toContain(
+      '<summary>any pod in any namespace \\(8 workloads in 4 namespaces\\), at `policies.yaml:20`, which adds ' +
+        '`namespaceSelector: {}`</summary>',
+    );
     // Table cells may wrap after a slash between words (<wbr>, see src/report/markdown.ts).
     expect(rows[0]).toContain('billing/<wbr>api, billing/<wbr>worker, search/<wbr>api');
     expect(rows[0]).toContain('| ingress/<wbr>controller | TCP/443 |');
@@ -92,8 +95,9 @@ describe('rows of one cause', () => {
     const text = renderText(await check('rows-by-cause'), { color: false });
     expect(text).toContain(
       'Opened paths (8):\n' +
-        '  + [8 workloads in 4 namespaces at policies.yaml:20] -> ingress/controller  TCP/443  risk: crosses ' +
-        'namespaces; reachable from any namespace\n' +
+        '  + [any pod in any namespace (8 workloads in 4 namespaces) at policies.yaml:20, which adds ' +
+        'namespaceSelector: {}] -> ingress/controller  TCP/443  risk: crosses namespaces; reachable from any ' +
+        'namespace\n' +
         '      of: billing/api, billing/worker, search/api, search/worker, shop/api, shop/worker, team-a/api, ' +
         'team-a/worker\n',
     );
@@ -105,18 +109,96 @@ describe('rows of one cause', () => {
     };
     const opened = sarif.runs[0]!.results.filter((result) => result.ruleId === 'opened-path');
     expect(opened.map((result) => result.message.text)).toEqual([
-      'This change opens 8 workloads in 4 namespaces (billing/api, billing/worker, search/api, search/worker, ' +
-        'shop/api, shop/worker, team-a/api, team-a/worker) -> ingress/controller TCP/443: crosses namespaces; ' +
-        'reachable from any namespace.',
+      'This change opens any pod in any namespace (8 workloads in 4 namespaces: billing/api, billing/worker, ' +
+        'search/api, search/worker, shop/api, shop/worker, team-a/api, team-a/worker) -> ingress/controller ' +
+        'TCP/443 (namespaceSelector: {} at policies.yaml:21): crosses namespaces; reachable from any namespace.',
     ]);
   });
 
-  it('stay rows when fewer than three share a cause', async () => {
+  it('are one row for two paths of one peer, carrying the risks of both', async () => {
     const markdown = renderMarkdown(await check('risk-all-ports'));
-    // The risky ports are to review; the plain one is folded with the other opened paths.
+    // web -> db stays in its namespace, prometheus -> db crosses: the row of their peer says both.
     const rows = markdownRows(markdown, 'Opened paths to review');
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('any pod in any namespace \\(2 workloads in 2 namespaces\\)');
+    expect(rows[0]).toContain('monitoring/<wbr>prometheus, shop/<wbr>web</details>');
+    expect(rows[0]).toContain(':warning: crosses namespaces; reachable from any namespace');
+    // The plain port of another rule is no member: folded with the other opened paths.
     expect(markdown).toContain('<summary>Other opened paths (1)</summary>');
-    expect(rows.some((row) => row.includes('<details>'))).toBe(false);
+  });
+
+  it('are in the JSON with their cause and members, each member still a path of its own', async () => {
+    const result = JSON.parse(renderJson(await check('risk-all-ports'))) as CheckResult;
+    expect(result.diff.groups?.opened).toEqual([
+      expect.objectContaining({
+        peers: 'any pod in any namespace',
+        written: 'namespaceSelector: {}',
+        folds: 'from',
+        to: { namespace: 'shop', kind: 'Deployment', name: 'db' },
+        paths: 2,
+        ports: [{ protocol: 'TCP', ports: [[9187, 9187]] }],
+        risk: ['cross-namespace', 'any-namespace'],
+        members: [
+          { namespace: 'monitoring', kind: 'Deployment', name: 'prometheus' },
+          { namespace: 'shop', kind: 'Deployment', name: 'web' },
+        ],
+      }),
+    ]);
+    expect(result.diff.groups?.opened[0]?.decision?.peer).toMatchObject({
+      namespaceSelector: {},
+      location: { file: 'policies.yaml', line: 27 },
+    });
+    expect(
+      result.diff.opened.filter((change) => peerLabel(change.to) === 'shop/db' && change.risk),
+    ).toHaveLength(2);
+  });
+});
+
+describe('rows of a labelled namespace selector', () => {
+  const gated = async (reversed = false) => {
+    const side = (dir: string) => ({ root: dir, paths: [dir] });
+    const dir = resolve('fixtures/diff/rows-by-selector');
+    const [base, head] = reversed ? ['head', 'base'] : ['base', 'head'];
+    return runCheck({
+      base: side(join(dir, base)),
+      head: side(join(dir, head)),
+      failOnRisks: ['cross-namespace'],
+    });
+  };
+
+  it('name the namespaces it matches, fail the check on every member and count every path', async () => {
+    const result = await gated();
+    expect(result.verdict).toBe('fail');
+    expect(result.diff.opened.map((change) => change.failsOn)).toEqual([
+      ['cross-namespace'],
+      ['cross-namespace'],
+      ['cross-namespace'],
+    ]);
+    expect(result.reasons).toEqual([
+      'opens any pod in namespaces matching team=platform (3 workloads in 2 namespaces) -> payments/ledger ' +
+        'TCP/8443 (cross-namespace) at policies.yaml:16',
+    ]);
+    const markdown = renderMarkdown(result);
+    const rows = markdownRows(markdown, 'Opened paths that fail the check');
+    expect(markdown).toContain('### Opened paths that fail the check (3)');
+    expect(rows).toEqual([
+      '| <details><summary>any pod in namespaces matching team=platform \\(3 workloads in 2 namespaces\\), at ' +
+        '`policies.yaml:16`, which adds `namespaceSelector: {matchLabels: {team: platform}}`</summary>ops-a/<wbr>agent, ' +
+        'ops-b/<wbr>agent, ops-b/<wbr>backup</details> | payments/<wbr>ledger | TCP/8443 | :warning: crosses namespaces |',
+    ]);
+    expect(result.diff.groups?.opened[0]).toMatchObject({ paths: 3, failsOn: ['cross-namespace'] });
+  });
+
+  it('closed, are one row named by the peer base allowed them by', async () => {
+    const text = renderText(await gated(true), { color: false });
+    expect(text).toContain(
+      'Closed paths (3):\n' +
+        // Where the rule was, in head's policy: its ingress list.
+        '  - [any pod in namespaces matching team=platform (3 workloads in 2 namespaces) at policies.yaml:10] -> ' +
+        'payments/ledger  TCP/8443\n' +
+        '      of: ops-a/agent, ops-b/agent, ops-b/backup\n' +
+        '      why: ingress of payments/ledger is isolated by payments/ledger-ingress (policies.yaml:1) and no rule ' +
+        'allows the port from these sources\n',
+    );
   });
 });
