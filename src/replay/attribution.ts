@@ -1,8 +1,8 @@
 import type { SideEnds } from '../diff/blame.js';
 import type { RecordedAttribution, RecordedPolicy } from '../flows/types.js';
 import type { Diagnostic } from '../manifests/types.js';
-import { policyName } from '../model/policy-ref.js';
-import type { PolicyRef, Protocol } from '../model/types.js';
+import { networkPolicyRef, policyKey, policyName } from '../model/policy-ref.js';
+import type { ClusterModel, PolicyRef, Protocol } from '../model/types.js';
 import type { Decision } from '../policy/types.js';
 import { noun } from '../text/plural.js';
 
@@ -25,7 +25,8 @@ export function attributionMismatch(
   const decision = base.engine.decision(direction, subject, other, protocol, port);
   const allowed = decision.action !== 'deny';
   if (allowed === (recorded.action === 'allow')) {
-    const named = (ref: PolicyRef) => recorded.policies.some((policy) => samePolicy(policy, ref));
+    const named = (ref: PolicyRef) =>
+      recorded.policies.some((policy) => samePolicy(policy, ref, base.engine.model));
     if (decision.policy && decision.index !== undefined && named(decision.policy)) return undefined;
     // The namespaced tier is a union: the engine names one of the rules that decide, the cluster may name another.
     if (decision.tier === 'namespaced') {
@@ -45,14 +46,48 @@ export function attributionMismatch(
   };
 }
 
-/** Whether a policy the cluster names is the model's: same name and namespace, and kind when the cluster gives one. */
-function samePolicy(recorded: RecordedPolicy, ref: PolicyRef): boolean {
+/**
+ * Whether a policy the cluster names is the model's: same name (as Cilium names it) and namespace (none for a
+ * cluster-scoped kind, which Hubble leaves empty), and kind when the cluster gives one. Cilium's kinds are the kinds
+ * as written (`io.cilium.k8s.policy.derived-from`: NetworkPolicy, CiliumNetworkPolicy,
+ * CiliumClusterwideNetworkPolicy, ClusterNetworkPolicy), and every rule of a policy's `specs` carries its name.
+ */
+function samePolicy(recorded: RecordedPolicy, ref: PolicyRef, model: ClusterModel): boolean {
   return (
-    recorded.name === ref.name &&
+    recorded.name === attributedName(model, ref) &&
     recorded.namespace === ref.namespace &&
     (recorded.kind === undefined || recorded.kind === ref.kind)
   );
 }
+
+/** Annotations by which Cilium renames a NetworkPolicy or ClusterNetworkPolicy, the first one set winning. */
+const NAME_ANNOTATIONS = ['policy.cilium.io/name', 'io.cilium.name'];
+
+/**
+ * The name Hubble gives a policy (`io.cilium.k8s.policy.name`, which GetPolicyFromLabels in
+ * pkg/k8s/apis/cilium.io/utils/utils.go reads back into `Policy.name`): metadata.name, but for a NetworkPolicy and a
+ * ClusterNetworkPolicy the value of the `policy.cilium.io/name` annotation (or of its alias `io.cilium.name`) when one
+ * is written and not empty (pkg/annotation; GetPolicyLabelsv1 in pkg/k8s/network_policy.go, GetKCNPPolicyLabels
+ * for ClusterNetworkPolicy). A CiliumNetworkPolicy is always named by metadata.name (ParseToCiliumLabels).
+ */
+function attributedName(model: ClusterModel, ref: PolicyRef): string {
+  let renamed = renamedPolicies.get(model);
+  if (!renamed) {
+    renamed = new Map();
+    const note = (policy: PolicyRef, annotations: Readonly<Record<string, string>> | undefined) => {
+      const key = NAME_ANNOTATIONS.find((name) => annotations?.[name] !== undefined);
+      const name = key === undefined ? '' : annotations![key]!;
+      if (name !== '') renamed!.set(policyKey(policy), name);
+    };
+    for (const policy of model.policies) note(networkPolicyRef(policy), policy.annotations);
+    for (const policy of model.tieredPolicies ?? [])
+      if (policy.ref.kind === 'ClusterNetworkPolicy') note(policy.ref, policy.annotations);
+    renamedPolicies.set(model, renamed);
+  }
+  return renamed.get(policyKey(ref)) ?? ref.name;
+}
+
+const renamedPolicies = new WeakMap<ClusterModel, Map<string, string>>();
 
 /** `ingress allowed by CiliumNetworkPolicy shop/api (match L3-L4)`: an attribution as reports say it. */
 export function describeAttribution(recorded: RecordedAttribution): string {

@@ -72,3 +72,55 @@ describe('attributionMismatch', () => {
     );
   });
 });
+
+/**
+ * Names Hubble gives that differ from metadata.name without any mismatch (fixtures/manifests/hubble-attribution-names,
+ * whose heading names the Cilium sources): a NetworkPolicy renamed by its annotation, the rules of a `specs` policy,
+ * a clusterwide policy without namespace, the kinds as Cilium's `derived-from` label spells them.
+ */
+describe('attributionMismatch: the names Cilium gives policies', () => {
+  const NAMES = 'fixtures/manifests/hubble-attribution-names/policies.yaml';
+  const named = buildModel(parseManifestText(readFileSync(NAMES, 'utf8'), NAMES).objects, { cni: 'cilium' });
+  const namedEngine = createEngine(named.model);
+  const at = (name: string) => ({ workload: named.model.workloads.find((w) => w.name === name)! });
+  const says = (
+    from: string,
+    direction: 'ingress' | 'egress',
+    policy: RecordedAttribution['policies'][number],
+    port = 5432,
+  ) =>
+    attributionMismatch(
+      { engine: namedEngine, from: at(from), to: at('postgres') },
+      { direction, action: 'allow', policies: [policy] },
+      'TCP',
+      port,
+    )?.text;
+
+  it('reads the fixture without diagnostics beyond the defaults', () => {
+    expect(named.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('takes a NetworkPolicy by the name its policy.cilium.io/name or io.cilium.name annotation gives', () => {
+    const kind = 'NetworkPolicy';
+    expect(says('api', 'ingress', { kind, namespace: 'data', name: 'postgres-primary' })).toBeUndefined();
+    expect(says('batch', 'ingress', { kind, namespace: 'data', name: 'legacy-db' })).toBeUndefined();
+    // Cilium never calls it by metadata.name then: a cluster that does holds the policy without the annotation.
+    expect(says('api', 'ingress', { kind, namespace: 'data', name: 'postgres-from-api' })).toMatch(
+      /^Hubble recorded ingress allowed by NetworkPolicy data\/postgres-from-api; at base the manifests say ingress allowed by NetworkPolicy data\/postgres-from-api /,
+    );
+  });
+
+  it('takes every rule of a specs policy by its metadata.name, which an annotation does not change', () => {
+    const policy = { kind: 'CiliumNetworkPolicy', namespace: 'shop', name: 'web-egress' };
+    expect(says('web', 'egress', policy)).toBeUndefined();
+    expect(says('web', 'egress', { ...policy, name: 'ignored-for-cilium-kinds' })).toBeDefined();
+  });
+
+  it('takes a clusterwide policy without a namespace, by the kind Cilium spells', () => {
+    const policy = { kind: 'CiliumClusterwideNetworkPolicy', name: 'db-from-web' };
+    expect(says('web', 'ingress', policy)).toBeUndefined();
+    expect(says('web', 'ingress', { name: 'db-from-web' })).toBeUndefined();
+    expect(says('web', 'ingress', { ...policy, kind: 'CiliumNetworkPolicy' })).toBeDefined();
+    expect(says('web', 'ingress', { ...policy, namespace: 'data' })).toBeDefined();
+  });
+});
