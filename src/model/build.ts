@@ -4,7 +4,13 @@ import { dnsLabelProblem, dnsSubdomainProblem } from '../manifests/syntax.js';
 import { resolveServices } from '../kinds/cilium/services.js';
 import { policyKindOf } from '../kinds/registry.js';
 import type { PolicyKind } from '../kinds/types.js';
-import { CILIUM_DEFAULTS, cniEnforcesKind, type CiliumSettings, type Cni } from './cni.js';
+import {
+  CILIUM_DEFAULTS,
+  CILIUM_UNIMPLEMENTED_KINDS,
+  cniEnforcesKind,
+  type CiliumSettings,
+  type Cni,
+} from './cni.js';
 import { FieldReader } from './fields.js';
 import { namespacesDeclared } from './completeness.js';
 import { isInert, podMakerFor } from './operators/index.js';
@@ -237,9 +243,12 @@ export function buildModel(
     diagnostics.push({
       severity: 'warning',
       code: 'not-evaluated',
-      message:
-        `Cilium enforces ${policy.ref.kind} only with enable-k8s-cluster-network-policy (off by default): the ` +
-        'analysis leaves it out. Set cilium.clusterNetworkPolicy: true in .netpol-guard.yaml if the cluster enables it',
+      message: CILIUM_UNIMPLEMENTED_KINDS.includes(policy.ref.kind)
+        ? `Cilium does not implement ${policy.ref.kind} (policy.networking.k8s.io/v1alpha1; it enforces ` +
+          'ClusterNetworkPolicy v1alpha2 with enable-k8s-cluster-network-policy instead): under cni: cilium the ' +
+          'analysis leaves it out, as the cluster does'
+        : `Cilium enforces ${policy.ref.kind} only with enable-k8s-cluster-network-policy (off by default): the ` +
+          'analysis leaves it out. Set cilium.clusterNetworkPolicy: true in .netpol-guard.yaml if the cluster enables it',
       file: loc.file,
       line: loc.line,
       column: loc.column,

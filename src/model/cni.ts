@@ -49,12 +49,22 @@ export function ciliumClusterName(model: { cilium?: CiliumSettings }): string {
 
 /**
  * Whether the CNI enforces policies of this kind: Cilium enforces ClusterNetworkPolicy only when the agent enables
- * it (`enable-k8s-cluster-network-policy`, off by default). Every other kind the engine evaluates applies.
+ * it (`enable-k8s-cluster-network-policy`, off by default), and AdminNetworkPolicy and BaselineAdminNetworkPolicy
+ * (`v1alpha1`, which ClusterNetworkPolicy `v1alpha2` replaced) never: it implements neither (cilium/cilium#23380
+ * became ClusterNetworkPolicy support in 1.20, Documentation/network/kubernetes/policy.rst). Every other kind the
+ * engine evaluates applies.
  */
 export function cniEnforcesKind(model: { cni?: Cni; cilium?: CiliumSettings }, kind: string): boolean {
-  if (model.cni !== 'cilium' || kind !== 'ClusterNetworkPolicy') return true;
-  return (model.cilium ?? CILIUM_DEFAULTS).clusterNetworkPolicy;
+  if (model.cni !== 'cilium') return true;
+  if (CILIUM_UNIMPLEMENTED_KINDS.includes(kind)) return false;
+  return kind !== 'ClusterNetworkPolicy' || (model.cilium ?? CILIUM_DEFAULTS).clusterNetworkPolicy;
 }
+
+/** Kinds of policy.networking.k8s.io that Cilium does not implement at all. */
+export const CILIUM_UNIMPLEMENTED_KINDS: readonly string[] = [
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
+];
 
 /** Cilium's policy enforcement mode for the model: `default` unless the CNI is Cilium and its config says otherwise. */
 export function policyEnforcementMode(model: {

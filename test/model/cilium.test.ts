@@ -82,3 +82,46 @@ describe('Cilium toServices: resolved against the Services of the tree', () => {
     ]);
   });
 });
+
+describe('AdminNetworkPolicy and BaselineAdminNetworkPolicy under cni: cilium', () => {
+  const file = 'fixtures/engine/cilium-admin-network-policy/manifests.yaml';
+  const objects = objectsFromYaml(readFileSync(file, 'utf8'), file);
+
+  it('names each in a not-evaluated warning: Cilium implements neither', () => {
+    const { diagnostics } = buildModel(objects, { cni: 'cilium' });
+    expect(
+      diagnostics.filter((d) => d.code === 'not-evaluated').map((d) => [d.line, d.resource?.kind, d.message]),
+    ).toEqual([
+      [
+        20,
+        'AdminNetworkPolicy',
+        'Cilium does not implement AdminNetworkPolicy (policy.networking.k8s.io/v1alpha1; it enforces ' +
+          'ClusterNetworkPolicy v1alpha2 with enable-k8s-cluster-network-policy instead): under cni: cilium the ' +
+          'analysis leaves it out, as the cluster does',
+      ],
+      [
+        31,
+        'BaselineAdminNetworkPolicy',
+        expect.stringContaining('Cilium does not implement BaselineAdminNetworkPolicy'),
+      ],
+    ]);
+  });
+
+  it('says nothing of them under cni: generic, which evaluates them', () => {
+    const { diagnostics } = buildModel(objects, { cni: 'generic' });
+    expect(diagnostics.filter((d) => d.code === 'not-evaluated')).toEqual([]);
+  });
+});
+
+describe('Cilium selector operators are spelled as Kubernetes spells them', () => {
+  const file = 'fixtures/manifests/cilium-operator-case/policies.yaml';
+  const { model, diagnostics } = buildModel(objectsFromYaml(readFileSync(file, 'utf8'), file));
+
+  it('rejects an operator in lower case, in the subject and in a peer, as the CRD schema does', () => {
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.code])).toEqual([
+      [11, 'invalid-policy'],
+      [23, 'invalid-policy'],
+    ]);
+    expect(model.tieredPolicies?.map((p) => p.ref.name)).toEqual(['as-kubernetes-spells-it']);
+  });
+});
