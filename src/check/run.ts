@@ -13,6 +13,8 @@ import type { FlowReadResult } from '../flows/read.js';
 import type { FlowEndpoint, FlowFormat } from '../flows/types.js';
 import { ParseCache } from '../manifests/load.js';
 import { createEngine } from '../policy/engine.js';
+import { hasFqdnRules } from '../policy/fqdn.js';
+import type { PolicyEngine } from '../policy/types.js';
 import { withRepresentatives } from '../policy/representatives.js';
 import { manifestTextReader, withFindingFixes, withFlowFixes } from '../fix/attach.js';
 import { observedFlows } from '../replay/observed.js';
@@ -507,13 +509,18 @@ function replay(
   accept: (broken: ReplayedFlow[]) => { broken: ReplayedFlow[]; accepted: AcceptedCut[] },
 ): FlowsResult {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
-  const side = (s: AnalysedSide): ReplaySide => {
+  // toFQDNs allows what DNS answered: the replay's engines are given the answers the flows hold.
+  const dns = new Map((read.l7?.dnsAnswers ?? []).map(({ name, addresses }) => [name, addresses]));
+  const engineOf = (s: AnalysedSide) =>
+    dns.size > 0 && hasFqdnRules(s.model) ? createEngine(s.model, { dns }) : s.engine;
+  const engines = { base: engineOf(base), head: engineOf(head) };
+  const side = (s: AnalysedSide, engine: PolicyEngine): ReplaySide => {
     const match = matchingOutsidePods(createFlowMatcher(s.model, cidrs).match);
     // The replay and the observed connections match the same endpoint objects (shared between aggregated flows):
     // each is matched once.
     const matched = new WeakMap<FlowEndpoint, MatchedEndpoint>();
     return {
-      engine: s.engine,
+      engine,
       match(endpoint) {
         let result = matched.get(endpoint);
         if (!result) matched.set(endpoint, (result = match(endpoint)));
@@ -521,11 +528,16 @@ function replay(
       },
     };
   };
-  const headSide = side(head);
+  const headSide = side(head, engines.head);
   // The diff's pods outside the tree, so a broken flow to such a pod is known to be on the path the diff closed.
   const representatives = diffed.workloads.filter((workload) => workload.represents);
-  const outcome = replayFlows(read.flows, side(base), { ...headSide, representatives }, deadline);
-  const observed = observedFlows(read.flows, headSide.match, head.engine);
+  const outcome = replayFlows(
+    read.flows,
+    side(base, engines.base),
+    { ...headSide, representatives },
+    deadline,
+  );
+  const observed = observedFlows(read.flows, headSide.match, engines.head);
   const { broken, accepted } = accept(outcome.broken);
   return {
     records: read.stats.records,
@@ -544,6 +556,6 @@ function replay(
       fixes.offered,
     ),
     readiness: namespaceReadiness(observed, head.model),
-    unusedRules: unusedRules(observed, head.engine, head.model),
+    unusedRules: unusedRules(observed, engines.head, head.model),
   };
 }

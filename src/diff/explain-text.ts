@@ -1,6 +1,7 @@
 import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
 import { policyName } from '../model/policy-ref.js';
 import type { SourceLocation } from '../manifests/types.js';
+import { dnsNamesPeer } from '../policy/fqdn.js';
 import type { Decision, DecidingRule, Explanation, RuleVerdict, SideExplanation } from '../policy/types.js';
 
 /** A denial said in one sentence, and the policy line a reviewer should look at. */
@@ -49,22 +50,35 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
         : "Cilium's policyEnforcementMode: always";
     const target = side.direction === 'egress' ? `to ${toLabel}` : `from ${fromLabel}`;
     // The port is left out: every port the report lists beside this sentence is denied for the same reason.
+    const rules = side.policies.flatMap((p) =>
+      p.rules.map((r) => ({ policy: policyName(p.policy), rule: r })),
+    );
     let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target}`;
-    const nearMiss = side.policies
-      .flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r })))
-      .find(({ rule }) => rule.peerMatches && !rule.portMatches);
+    const nearMiss = rules.find(({ rule }) => rule.peerMatches && !rule.portMatches);
     // An address rule covering the pod's stated address is no near miss on Cilium, where it never matches a pod.
-    const byAddress = side.policies
-      .flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r })))
-      .find(({ rule }) => rule.portMatches && rule.podAddress && !rule.podAddress.matched);
-    if (nearMiss?.rule.namedPorts)
+    const byAddress = rules.find(
+      ({ rule }) => rule.portMatches && rule.podAddress && !rule.podAddress.matched,
+    );
+    // A toFQDNs rule allows the port to the names' addresses, which only DNS answers tell.
+    const byName = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.dependsOnDns);
+    const otherName = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.answerFor);
+    if (byName?.rule.fqdn)
+      sentence += ` (unknown: depends on DNS: ${byName.policy} ${ruleLabel(side.direction, byName.rule)} at ${at(byName.rule.loc)} allows ${dnsNamesPeer(byName.rule.fqdn.selectors)}, and no DNS answer recorded says whether this is one)`;
+    else if (otherName?.rule.fqdn?.answerFor)
+      sentence += ` (DNS answered ${otherName.rule.fqdn.answerFor.join(', ')} with this address, which ${otherName.policy} ${ruleLabel(side.direction, otherName.rule)} at ${at(otherName.rule.loc)} does not list: it allows ${otherName.rule.fqdn.selectors.join(', ')})`;
+    else if (nearMiss?.rule.namedPorts)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer and allows named port ${nearMiss.rule.namedPorts.join(', ')}, resolved on the pod, which this repository does not hold: whether it is this port is not known here)`;
     else if (nearMiss)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
     else if (byAddress?.rule.podAddress)
       sentence += ` (${byAddress.policy} ${ruleLabel(side.direction, byAddress.rule)} at ${at(byAddress.rule.loc)} names ${byAddress.rule.podAddress.cidr}, which covers the pod's stated address ${byAddress.rule.podAddress.address}, but on Cilium a CIDR rule or ipBlock matches no pod)`;
     parts.push(sentence);
-    location ??= nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.policy.location;
+    location ??=
+      byName?.rule.loc ??
+      otherName?.rule.loc ??
+      nearMiss?.rule.loc ??
+      byAddress?.rule.loc ??
+      side.policies[0]?.policy.location;
   }
   return { text: parts.length > 0 ? parts.join('; ') : 'allowed', ...(location ? { location } : {}) };
 }

@@ -126,6 +126,8 @@ export interface PolicyPeer {
    * matches the endpoints carrying one of these identities (`policy/entities.ts`).
    */
   entities?: readonly NodeEntity[];
+  /** Cilium `toFQDNs`: the name a DNS answer gave this peer's address for (the engine adds these, `policy/fqdn.ts`). */
+  fqdn?: string;
   path: FieldPath;
 }
 
@@ -237,7 +239,10 @@ export interface TieredRule {
   ports?: readonly TieredPort[];
   /** Services the rule names, whose pods the model adds to `peers` when it is built. */
   services?: readonly ServiceReference[];
-  /** Cilium `toFQDNs`: names whose addresses the rule allows once DNS answers give them (not evaluated). */
+  /**
+   * Cilium `toFQDNs`: names whose addresses the rule allows once DNS answers give them; the engine adds the answered
+   * addresses to `peers` when it is given DNS answers (`policy/fqdn.ts`).
+   */
   fqdns?: readonly FqdnSelector[];
   /** Cilium: the rule was written with no field at all (`- {}`), so it matches nothing (a NetworkPolicy's matches all). */
   empty?: true;

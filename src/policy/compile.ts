@@ -1,6 +1,7 @@
 import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import type {
   ContainerPort,
+  FqdnSelector,
   L7Rules,
   Labels,
   NetworkPolicy,
@@ -86,6 +87,8 @@ export interface CompiledRule {
   ports: CompiledPorts;
   /** Set when some `toPorts` item of the rule has L7 rules that refuse some request (Cilium, `policy/l7.ts`). */
   l7?: CompiledL7;
+  /** Cilium `toFQDNs`: the names the rule lists (the addresses DNS answered for them are among `peers`). */
+  fqdns?: readonly FqdnSelector[];
 }
 
 /** A rule's ports split by their L7 rules: the proxy filters the `filtered` ones, the `plain` ones wildcard L7. */
@@ -147,6 +150,7 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
           : {}),
         ports: compilePorts(rule.ports),
         ...compileL7(rule.ports),
+        ...(rule.fqdns ? { fqdns: rule.fqdns } : {}),
       };
     });
   return {

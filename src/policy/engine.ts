@@ -44,7 +44,8 @@ import {
   type ExternalBlock,
   type ExternalContribution,
 } from './external.js';
-import { addressToRange, compareRanges, rangeContains } from './ip.js';
+import { fqdnText, withDnsAnswers } from './fqdn.js';
+import { addressToRange, compareRanges, rangeContains, type IpRange } from './ip.js';
 import { compareText } from '../text/compare.js';
 import { ConnSet } from './portset.js';
 import { l7FilterKey } from './l7.js';
@@ -56,7 +57,9 @@ import type {
   Decision,
   ConnectionScope,
   Direction,
+  DnsAnswers,
   Endpoint,
+  EngineOptions,
   Explanation,
   FilteredPorts,
   L7Filter,
@@ -75,8 +78,8 @@ import type {
  * stated IPs are evaluated once as a group; selectors are compiled once; which groups each policy selects and each
  * peer matches is computed once, so `connectivity()` stays near the size of its output on large repositories.
  */
-export function createEngine(model: ClusterModel): PolicyEngine {
-  return new Engine(model);
+export function createEngine(model: ClusterModel, options: EngineOptions = {}): PolicyEngine {
+  return new Engine(model, undefined, options);
 }
 
 /**
@@ -203,21 +206,26 @@ class Engine implements PolicyEngine {
   private readonly clusterName: string;
   /** Whether a rule of a namespaced-tier policy filters at L7: only then do connections carry L7 filters. */
   private readonly hasL7: boolean;
+  /** The names the DNS answers the engine was given answered each address for (what `explain` says of toFQDNs). */
+  private readonly answeredNames: AnsweredNames;
 
   constructor(
     readonly model: ClusterModel,
     like?: Engine,
+    options: EngineOptions = {},
   ) {
     this.addressMatch = addressMatchOf(model);
     this.enforcement = policyEnforcementMode(model);
     this.clusterName = ciliumClusterName(model);
+    this.answeredNames = answeredNames(options.dns);
     // Cilium's `policyEnforcementMode: never` enforces no policy: every connection is allowed.
     const enforced = this.enforcement !== 'never';
     for (const policy of enforced ? model.policies : []) {
       const compiled = this.compiled(policy);
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
-    for (const policy of enforced ? (model.tieredPolicies ?? []) : []) {
+    const tiered = model.tieredPolicies ?? [];
+    for (const policy of enforced ? (options.dns ? withDnsAnswers(tiered, options.dns) : tiered) : []) {
       if (!cniEnforcesKind(model, policy.ref.kind)) continue;
       const compiled = compiledTiered(policy, this.addressMatch);
       if (compiled.tier !== 'namespaced') this.clusterPolicies.push(compiled);
@@ -612,6 +620,7 @@ class Engine implements PolicyEngine {
           ...(tiered || rule.compiled.action !== 'allow' ? { action: rule.compiled.action } : {}),
           ...(rule.compiled.name !== undefined ? { name: rule.compiled.name } : {}),
           ...this.podAddress(rule.compiled, other),
+          ...fqdnVerdict(rule.compiled, rule.peerMatches, other, this.answeredNames),
         })),
       }));
     const explainSide = (direction: Direction, subject: Endpoint, other: Endpoint): SideExplanation => {
@@ -1320,6 +1329,49 @@ function addressMatchOf(model: ClusterModel): AddressMatch {
 }
 
 /** Where a rule is written, worked out once: explanations name every rule of the policies they show. */
+/**
+ * What a toFQDNs rule says of the address at the other end: the name whose DNS answer matched it, or that without
+ * such an answer its verdict depends on DNS (a pod is never one of the names' addresses: Cilium gives those the
+ * identity of the world).
+ */
+function fqdnVerdict(
+  rule: CompiledRule,
+  peerMatches: boolean,
+  other: Endpoint,
+  answered: AnsweredNames,
+): Pick<RuleVerdict, 'fqdn'> {
+  if (!rule.fqdns) return {};
+  const selectors = rule.fqdns.map(fqdnText);
+  if (!('ip' in other)) return { fqdn: { selectors, dependsOnDns: false } };
+  const range = addressToRange(other.ip);
+  const by = range
+    ? rule.peers?.find((peer) => peer.peer.fqdn && peer.ipRanges.some((r) => rangeContains(r, range)))
+    : undefined;
+  if (by?.peer.fqdn) return { fqdn: { selectors, answeredBy: by.peer.fqdn, dependsOnDns: false } };
+  const names = range ? answered.get(addressKey(range)) : undefined;
+  // An address DNS answered for other names is theirs: the rule does not match it, whatever DNS says next.
+  if (names) return { fqdn: { selectors, answerFor: names, dependsOnDns: false } };
+  return { fqdn: { selectors, dependsOnDns: !peerMatches } };
+}
+
+/** The names DNS answered each address for, by {@link addressKey}. */
+type AnsweredNames = ReadonlyMap<string, string[]>;
+
+function addressKey(range: IpRange): string {
+  return `${range.family}:${range.start}`;
+}
+
+function answeredNames(dns: DnsAnswers | undefined): AnsweredNames {
+  const names = new Map<string, string[]>();
+  for (const [name, addresses] of dns ?? []) {
+    for (const address of addresses) {
+      const range = addressToRange(address);
+      if (range) pushTo(names, addressKey(range), name);
+    }
+  }
+  return names;
+}
+
 function ruleLocation(policy: CompiledPolicy, rule: CompiledRule): SourceLocation {
   let location = ruleLocations.get(rule);
   if (!location) {

@@ -14,6 +14,18 @@ import type {
 import type { Cni } from '../model/cni.js';
 import type { ConnSet } from './portset.js';
 
+/**
+ * The addresses DNS answers gave each name (lower case, without the trailing dot): what Cilium's DNS proxy learnt, so
+ * what a `toFQDNs` rule allows. The check gives the engine those the recorded flows hold (Hubble L7 DNS answers).
+ */
+export type DnsAnswers = ReadonlyMap<string, readonly string[]>;
+
+/** What an engine is made with besides the model. */
+export interface EngineOptions {
+  /** DNS answers for `toFQDNs`; without them a toFQDNs rule matches no address, which `explain` says depends on DNS. */
+  dns?: DnsAnswers;
+}
+
 /** Inclusive port range `[lo, hi]`, 1..65535. */
 export type PortRange = [number, number];
 
@@ -110,6 +122,13 @@ export interface RuleVerdict {
    * end: whether it matches the pod by it, which depends on the CNI (`policy/compile.ts`).
    */
   podAddress?: { cidr: string; address: string; matched: boolean; cni: Cni };
+  /**
+   * Set for a Cilium `toFQDNs` rule: the names it lists; the name whose DNS answer gave the address asked about, when
+   * it allows it so (`answeredBy`); the names DNS answered the address for otherwise, none of which the rule
+   * learns (`answerFor`); and whether its verdict on the address depends on DNS: no answer the engine was given
+   * names it (`dependsOnDns`).
+   */
+  fqdn?: { selectors: string[]; answeredBy?: string; answerFor?: string[]; dependsOnDns: boolean };
 }
 
 /** One policy that applies to a side, and how each of its rules relates to the question. */

@@ -1,21 +1,9 @@
 import { policyEnforcementMode } from '../model/cni.js';
-import type { TieredPolicy, TieredPort } from '../model/types.js';
+import { fqdnText, hasDnsVisibility } from '../policy/fqdn.js';
 import { describeWorkloads, shortList } from './helpers.js';
 import { ciliumPolicies, CILIUM_KINDS, tieredSelecting } from './cilium.js';
 import { policyLabel, subjectsIntersect, subjectWorkloads } from './tiered.js';
 import type { Rule } from './types.js';
-
-/** Whether a port of a DNS L7 rule takes port 53 (a named port or every port is given the benefit of the doubt). */
-function dnsPortAdmits53(port: TieredPort): boolean {
-  if (port.l7?.protocol !== 'dns') return false;
-  if (typeof port.port === 'string' || port.port === undefined) return true;
-  return port.port <= 53 && 53 <= (port.endPort ?? port.port);
-}
-
-/** Whether the policy sends DNS through Cilium's proxy: an egress allow with `rules.dns` on port 53. */
-function hasDnsVisibility(policy: TieredPolicy): boolean {
-  return policy.egress.some((rule) => rule.action === 'allow' && (rule.ports ?? []).some(dnsPortAdmits53));
-}
 
 /**
  * `toFQDNs` allows the addresses Cilium's DNS proxy sees in answers to the names it lists; the proxy sees a pod's DNS
@@ -76,10 +64,7 @@ export const ciliumFqdnWithoutDnsVisibility: Rule = {
         if (elsewhere) continue;
         pods = 'the pods it selects';
       }
-      const names = shortList(
-        (rule.fqdns ?? []).map((fqdn) => fqdn.matchName ?? fqdn.matchPattern ?? '?'),
-        3,
-      );
+      const names = shortList((rule.fqdns ?? []).map(fqdnText), 3);
       ctx.report({
         policy: policy.ref,
         path: first.path.slice(0, -1),

@@ -211,6 +211,33 @@ describe('explain of a connection a CiliumNetworkPolicy deny decides', () => {
   });
 });
 
+describe('explain of a toFQDNs rule without DNS answers (issue 18)', () => {
+  it('says the verdict depends on DNS and names the DNS names the rule allows', async () => {
+    const { code, stdout } = await cli([
+      'explain',
+      'fixtures/engine/cilium-fqdn',
+      '--from',
+      'alliance/client',
+      '--to',
+      '104.198.14.52',
+      '--port',
+      '80',
+    ]);
+    expect(code).toBe(0);
+    const file = 'fixtures/engine/cilium-fqdn/manifests.yaml';
+    expect(stdout).toContain('alliance/client -> 104.198.14.52 TCP/80: DENIED (unknown: depends on DNS)\n');
+    expect(stdout).toContain(
+      `(unknown: depends on DNS: alliance/tofqdn-dns-visibility-rule egress[1] at ${file}:46 allows DNS names ` +
+        'matching cilium.io, sub.cilium.io, service1.api.cilium.io, special*service.api.cilium.io (addresses ' +
+        'known only from DNS answers), and no DNS answer recorded says whether this is one)',
+    );
+    expect(stdout).toContain(
+      `      egress[1] (${file}:46): unknown: depends on DNS (DNS names matching cilium.io, sub.cilium.io, ` +
+        'service1.api.cilium.io, special*service.api.cilium.io (addresses known only from DNS answers))',
+    );
+  });
+});
+
 describe('explain of an ipBlock that covers the address a pod is stated to have', () => {
   const explain = (cni: string) =>
     cli([

@@ -21,8 +21,8 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
       [
         19,
         'warning',
-        'not-evaluated',
-        'toFQDNs matches addresses learnt from DNS answers, which the tree does not hold',
+        'depends-on-dns',
+        "toFQDNs allows the addresses DNS answers gave the names it matches, where the pods' DNS goes through Cilium's DNS proxy",
       ],
       [
         20,
@@ -41,7 +41,9 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
       [44, 'warning', 'not-evaluated', 'a CiliumNetworkPolicy applies in its own namespace (app) only'],
     ]);
     expect(diagnostics.find((d) => d.line === 15)?.message).toContain('allowed, L7-filtered by them');
-    expect(diagnostics.find((d) => d.line === 19)?.message).toContain('allows nothing there in the analysis');
+    expect(diagnostics.find((d) => d.line === 19)?.message).toContain(
+      'unknown (depends on DNS), and this rule allows nothing there in the analysis',
+    );
     // The node-side entities are peers of their own (policy/entities.ts): nothing to say about them.
     expect(diagnostics.filter((d) => d.line === 10 || d.line === 23)).toEqual([]);
   });

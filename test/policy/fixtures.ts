@@ -14,7 +14,7 @@ export const ENGINE_FIXTURES = join(import.meta.dirname, '../../fixtures/engine'
 
 /**
  * The model and engine of one fixture folder's `manifests.yaml`, under the `cni` and `cilium:` settings of its
- * `config.yaml` (a `.netpol-guard.yaml`) when it has one.
+ * `config.yaml` (a `.netpol-guard.yaml`) when it has one, with the DNS answers of its `dns.txt` when it has one.
  */
 export function loadFixture(topic: string): { model: ClusterModel; engine: PolicyEngine } {
   const file = join(ENGINE_FIXTURES, topic, 'manifests.yaml');
@@ -28,7 +28,25 @@ export function loadFixture(topic: string): { model: ClusterModel; engine: Polic
     objectsFromYaml(readFileSync(file, 'utf8'), `${topic}/manifests.yaml`),
     config ? { ...(config.cni ? { cni: config.cni } : {}), cilium: config.cilium } : {},
   );
-  return { model, engine: createEngine(model) };
+  const dnsFile = join(ENGINE_FIXTURES, topic, 'dns.txt');
+  return { model, engine: createEngine(model, existsSync(dnsFile) ? { dns: readDnsAnswers(dnsFile) } : {}) };
+}
+
+/** A fixture's `dns.txt`: the DNS answers the recorded flows would hold, one `name: address, address` a line. */
+function readDnsAnswers(file: string): Map<string, string[]> {
+  const answers = new Map<string, string[]>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const colon = line.indexOf(': ');
+    if (colon < 0) continue;
+    answers.set(
+      line.slice(0, colon).trim(),
+      line
+        .slice(colon + 2)
+        .split(',')
+        .map((address) => address.trim()),
+    );
+  }
+  return answers;
 }
 
 /**

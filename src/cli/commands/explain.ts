@@ -11,6 +11,7 @@ import { policyName } from '../../model/policy-ref.js';
 import { NODE_ENTITIES, type ClusterModel, type Protocol, type Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, RuleVerdict, SideExplanation } from '../../policy/types.js';
 import { describeL7Sides } from '../../policy/l7.js';
+import { dnsNamesPeer } from '../../policy/fqdn.js';
 import { REPRESENTATIVE_KIND } from '../../policy/representatives.js';
 import { entityWorkload, parseEntities } from '../../policy/entities.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
@@ -186,6 +187,26 @@ function unanalysedCaveats(
     .map((policy) => `${describeUnanalysed(policy)} is not analysed and may change this verdict`);
 }
 
+/** Whether a toFQDNs rule of the side would decide the port, if only DNS answers said whether the address is its. */
+function dependsOnDns(side: SideExplanation): boolean {
+  return side.policies.some((policy) =>
+    policy.rules.some((rule) => rule.fqdn?.dependsOnDns && rule.portMatches),
+  );
+}
+
+/** A toFQDNs rule's verdict: through which name's DNS answer it matches, or that it depends on DNS. */
+function fqdnVerdictText(rule: RuleVerdict): string | undefined {
+  const { fqdn } = rule;
+  if (!fqdn) return undefined;
+  const names = dnsNamesPeer(fqdn.selectors);
+  if (fqdn.answeredBy !== undefined && rule.portMatches)
+    return `allows (${names}: DNS answered ${fqdn.answeredBy} with this address)`;
+  if (fqdn.dependsOnDns && rule.portMatches) return `unknown: depends on DNS (${names})`;
+  if (fqdn.answerFor && rule.portMatches)
+    return `peer does not match (DNS answered ${fqdn.answerFor.join(', ')} with this address, not ${fqdn.selectors.join(', ')})`;
+  return undefined;
+}
+
 function explainText(e: Explanation, from: string, to: string, caveats: readonly string[]): string {
   // A named port towards pods outside the tree may be this port: the verdict says on what it depends.
   const names =
@@ -195,7 +216,11 @@ function explainText(e: Explanation, from: string, to: string, caveats: readonly
           policy.rules.flatMap((rule) => (rule.peerMatches ? (rule.namedPorts ?? []) : [])),
         );
   const unless =
-    names.length > 0 ? ` unless the pod's named port ${[...new Set(names)].join(' or ')} is ${e.port}` : '';
+    names.length > 0
+      ? ` unless the pod's named port ${[...new Set(names)].join(' or ')} is ${e.port}`
+      : !e.allowed && e.ingress.allowed && dependsOnDns(e.egress)
+        ? ' (unknown: depends on DNS)'
+        : '';
   const verdict = e.allowed ? (e.l7 ? 'ALLOWED, L7-filtered' : 'ALLOWED') : 'DENIED';
   const lines = [`${from} -> ${to} ${e.protocol}/${e.port}: ${verdict}${unless}`];
   for (const caveat of caveats) lines.push(`  caveat: ${caveat}`);
@@ -256,7 +281,9 @@ function sideText(side: SideExplanation, subject: string, other: string): string
               ? `peer matches; named port ${rule.namedPorts.join(', ')} is resolved on the pod, which this repository does not hold`
               : 'peer matches, port does not'
             : 'peer does not match';
-      lines.push(`      ${ruleLabel(side.direction, rule)} (${rule.loc.file}:${rule.loc.line}): ${verdict}`);
+      lines.push(
+        `      ${ruleLabel(side.direction, rule)} (${rule.loc.file}:${rule.loc.line}): ${fqdnVerdictText(rule) ?? verdict}`,
+      );
       if (rule.podAddress && rule.portMatches)
         lines.push(`        ${podAddressText(rule.podAddress, other)}`);
     }

@@ -27,9 +27,9 @@ import { readEndpointSelector, type SelectorScope } from './selector.js';
  * l4.go, cidr.go, entity.go, rule_validation.go), pkg/k8s/apis/cilium.io/utils/utils.go, pkg/policy/repository.go
  * and Documentation/security/policy/{intro,language,layer3,layer4,deny,kubernetes}.rst in cilium/cilium.
  *
- * What the engine does not evaluate (toFQDNs, toGroups, nodes by their labels, authentication, ICMP, TLS and
- * listeners; L7 rules are evaluated in the verdict, `policy/l7.ts`) is named in a `not-evaluated` warning at its
- * field, with what it means for the verdict.
+ * What the engine does not evaluate (toGroups, nodes by their labels, authentication, ICMP, TLS and listeners; L7
+ * rules are evaluated in the verdict, `policy/l7.ts`) is named in a `not-evaluated` warning at its field, with what
+ * it means for the verdict; toFQDNs, which depends on DNS answers, in a `depends-on-dns` one.
  */
 
 const RULE_FIELDS = [
@@ -78,7 +78,6 @@ const UNEVALUATED_PEERS: Readonly<Record<string, string>> = {
   toGroups: 'toGroups names cloud-provider groups, whose addresses the tree does not hold',
   fromNodes: 'fromNodes selects nodes, which the model does not hold',
   toNodes: 'toNodes selects nodes, which the model does not hold',
-  toFQDNs: 'toFQDNs matches addresses learnt from DNS answers, which the tree does not hold',
 };
 const ENTITIES: readonly string[] = [
   'all',
@@ -246,6 +245,16 @@ function readRules(
     }
     const services = ingress ? [] : readServices(reader, at, action, list('toServices'));
     const fqdns = ingress ? [] : readFqdns(reader, at, list('toFQDNs'));
+    if (fqdns.length > 0)
+      reader.report(
+        [...at, 'toFQDNs'],
+        "toFQDNs allows the addresses DNS answers gave the names it matches, where the pods' DNS goes through " +
+          "Cilium's DNS proxy: evaluated against the DNS answers of the recorded flows (Hubble L7 DNS records); " +
+          'without an answer for an address, whether it allows it is unknown (depends on DNS), and this rule ' +
+          'allows nothing there in the analysis (the cluster may allow more)',
+        'warning',
+        'depends-on-dns',
+      );
     const written = reader.get(at);
     const empty =
       typeof written === 'object' &&
@@ -283,7 +292,7 @@ function readRules(
   });
 }
 
-/** `toFQDNs`: the names as written (the engine does not evaluate them; lint rules read them). */
+/** `toFQDNs`: the names as written; the engine matches them against DNS answers (`policy/fqdn.ts`). */
 function readFqdns(reader: FieldReader, path: FieldPath, items: readonly unknown[]): FqdnSelector[] {
   return items.map((_, i) => {
     const at = [...path, 'toFQDNs', i];
