@@ -1,6 +1,6 @@
 import type { DiffResult, L7Change, PathChange } from './types.js';
 import { describeL7Filter, l7FilterKey } from '../policy/l7.js';
-import type { Protocol } from '../model/types.js';
+import type { Protocol, Workload } from '../model/types.js';
 import { compareWorkloads } from '../policy/engine.js';
 import { cidrToRange, compareBigInt, coveringCidr, rangeToCidrs, type IpRange } from '../policy/ip.js';
 import { ConnSet } from '../policy/portset.js';
@@ -19,6 +19,15 @@ import { checkDeadline, type Deadline } from '../deadline.js';
 import { changedScope } from './changed.js';
 import { comparePeers, isCidrPeer, peerKey } from './peers.js';
 
+/** The ids of a model's workloads, once per list (a fix's verification diffs engines over the same workloads). */
+function workloadIds(workloads: readonly Workload[]): ReadonlySet<string> {
+  let ids = idsOfWorkloads.get(workloads);
+  if (!ids) idsOfWorkloads.set(workloads, (ids = new Set(workloads.map((workload) => workload.id))));
+  return ids;
+}
+
+const idsOfWorkloads = new WeakMap<readonly Workload[], ReadonlySet<string>>();
+
 /**
  * Compares connectivity per (from, to, protocol): ports opened and closed between workloads present on both sides,
  * new and gone connections of workloads present on one side only. External blocks are compared after cutting both
@@ -32,7 +41,7 @@ export function diffConnectivity(
   scope: ConnectionScope = changedScope(baseEngine, headEngine),
   deadline?: Deadline,
 ): DiffResult {
-  const ids = (engine: PolicyEngine) => new Set(engine.model.workloads.map((workload) => workload.id));
+  const ids = (engine: PolicyEngine) => workloadIds(engine.model.workloads);
   const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
   const head = { connections: headEngine.connections(scope), workloadIds: ids(headEngine) };
   const result = emptyDiff();
