@@ -164,19 +164,7 @@ async function checkWith(
 ): Promise<CheckResult> {
   const checkpoint = (next: Stage) => checkDeadline(deadline, next);
   checkpoint('reading the manifests');
-  const parseCache = new ParseCache();
-  const [baseRead, headRead] = await Promise.all([
-    loadSide(options.base, config, parseCache),
-    loadSide(options.head, config, parseCache),
-  ]);
-  // One CNI for both sides, from the policies of either: a pull request adding the first Cilium policy must not
-  // compare a generic base with a Cilium head. Head's objects first, so the diagnostic cites head where it can.
-  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
-    ...cniEvidence(headRead),
-    ...cniEvidence(baseRead).map((seen) => ({ ...seen, side: 'base' as const })),
-  ]);
-  const head = modelSide(headRead, config, cni, cniAssumed);
-  const base = modelSide(baseRead, config, cni);
+  const { base, head, changedManifests } = await analyseSides(options, config);
   done.diagnostics.push(...head.diagnostics, ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics));
 
   checkpoint(LINT_STAGE);
@@ -203,24 +191,15 @@ async function checkWith(
   // What the lint run raised itself counts like input: a rule that failed at head leaves head unchecked.
   done.diagnostics.push(...headLint.raised);
 
-  // Paths to pods the trees do not show are compared through representatives of both sides' peers.
-  const represented = (side: AnalysedSide, other: AnalysedSide) => {
-    const model = withRepresentatives(side.model, other.model);
-    return model === side.model ? side.engine : createEngine(model);
-  };
   checkpoint(DIFF_STAGE);
-  const reach = { base: represented(base, head), head: represented(head, base) };
-  const fullDiff = diffConnectivity(reach.base, reach.head, undefined, deadline);
-  const opened = countPaths(fullDiff.opened);
-  const closed = countPaths(fullDiff.closed);
-  // Cut before the changes are explained: explaining is the costly part, and every report must still be written.
   const {
     diff,
+    opened,
+    closed,
     diagnostics: cutDiagnostics,
     openedCut,
-  } = cutChanges(fullDiff, config.limits.maxReportedChanges);
-  checkpoint('explaining the changes');
-  annotateChanges(diff, reach.base, reach.head);
+    diffedHead,
+  } = diffSides(base, head, config, deadline);
   done.diff = { listed: diff, opened, closed };
   done.diagnostics.push(...cutDiagnostics);
 
@@ -233,7 +212,7 @@ async function checkWith(
   const honoured = suppressionsFrom === 'base' ? expectationKeys(readExpectedCuts(base.model)) : undefined;
   if (honoured) expectations.diagnostics.push(...unhonouredExpectations(expected, honoured));
   const flows = read
-    ? replay(read, config, base, head, reach.head.model, fixes, deadline, (broken) =>
+    ? replay(read, config, base, head, diffedHead, fixes, deadline, (broken) =>
         acceptExpectedCuts(broken, expected, honoured),
       )
     : undefined;
@@ -304,8 +283,64 @@ async function checkWith(
       warnings: count('warning'),
       infos: count('info'),
     },
-    ...(options.changedFiles ? { changedManifests: changedManifests(options, [baseRead, headRead]) } : {}),
+    ...(changedManifests ? { changedManifests } : {}),
     gate: { failOn, failOnBrokenFlows: config.failOnBrokenFlows, inputReasons },
+  };
+}
+
+/**
+ * Both sides loaded and modelled for one CNI, and the changed manifests when the options name changed files. What
+ * was read to build them (documents, source trees, the parse cache) is not kept past this: the models hold what the
+ * later stages ask.
+ */
+async function analyseSides(
+  options: CheckOptions,
+  config: ResolvedConfig,
+): Promise<{ base: AnalysedSide; head: AnalysedSide; changedManifests?: string[] }> {
+  const parseCache = new ParseCache();
+  const [baseRead, headRead] = await Promise.all([
+    loadSide(options.base, config, parseCache),
+    loadSide(options.head, config, parseCache),
+  ]);
+  // One CNI for both sides, from the policies of either: a pull request adding the first Cilium policy must not
+  // compare a generic base with a Cilium head. Head's objects first, so the diagnostic cites head where it can.
+  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
+    ...cniEvidence(headRead),
+    ...cniEvidence(baseRead).map((seen) => ({ ...seen, side: 'base' as const })),
+  ]);
+  return {
+    head: modelSide(headRead, config, cni, cniAssumed),
+    base: modelSide(baseRead, config, cni),
+    ...(options.changedFiles ? { changedManifests: changedManifests(options, [baseRead, headRead]) } : {}),
+  };
+}
+
+/**
+ * The diff of the two sides (paths to pods the trees do not show compared through representatives of both sides'
+ * peers), cut at maxReportedChanges and explained, with head's model as diffed (with its representatives). The
+ * engines and the uncut diff are not kept past this.
+ */
+function diffSides(
+  base: AnalysedSide,
+  head: AnalysedSide,
+  config: ResolvedConfig,
+  deadline: Deadline | undefined,
+): ReturnType<typeof cutChanges> & { opened: number; closed: number; diffedHead: ClusterModel } {
+  const represented = (side: AnalysedSide, other: AnalysedSide) => {
+    const model = withRepresentatives(side.model, other.model);
+    return model === side.model ? side.engine : createEngine(model);
+  };
+  const reach = { base: represented(base, head), head: represented(head, base) };
+  const fullDiff = diffConnectivity(reach.base, reach.head, undefined, deadline);
+  // Cut before the changes are explained: explaining is the costly part, and every report must still be written.
+  const cut = cutChanges(fullDiff, config.limits.maxReportedChanges);
+  checkDeadline(deadline, 'explaining the changes');
+  annotateChanges(cut.diff, reach.base, reach.head);
+  return {
+    ...cut,
+    opened: countPaths(fullDiff.opened),
+    closed: countPaths(fullDiff.closed),
+    diffedHead: reach.head.model,
   };
 }
 
