@@ -81,16 +81,24 @@ export function riskReasons(opened: PathChange[], failOnRisks: readonly RiskGate
   ];
 }
 
-/** `TCP/80,443 UDP/53`; a protocol's whole range is `TCP/all ports`, every port of all three `all ports`. */
+/**
+ * `TCP/80,443 UDP/53`; a protocol's whole range is `TCP/all ports`, every port of all three `all ports`; named ports
+ * towards pods outside the tree are `TCP/named port sql`.
+ */
 function describePorts(changes: readonly PathChange[]): string {
   const all = (change: PathChange) =>
     change.ports.length === 1 && change.ports[0]![0] <= 1 && change.ports[0]![1] >= 65535;
   if (changes.length === 3 && changes.every(all)) return 'all ports';
   return changes
-    .map((change) =>
-      all(change)
-        ? `${change.protocol}/all ports`
-        : `${change.protocol}/${change.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join(',')}`,
-    )
+    .flatMap((change) => [
+      ...(all(change)
+        ? [`${change.protocol}/all ports`]
+        : change.ports.length > 0
+          ? [
+              `${change.protocol}/${change.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join(',')}`,
+            ]
+          : []),
+      ...(change.namedPorts?.length ? [`${change.protocol}/named port ${change.namedPorts.join(',')}`] : []),
+    ])
     .join(' ');
 }

@@ -4,7 +4,7 @@ import type { Protocol, Workload } from '../model/types.js';
 import { cidrToRange, formatAddress, ipBlockRanges, rangeContains, type IpRange } from '../policy/ip.js';
 import { MAX_PORT, MIN_PORT } from '../policy/portset.js';
 import type { CidrPeer, Direction, Endpoint, Peer, PolicyEngine, PortRange } from '../policy/types.js';
-import { blameChange, decidedBy } from './blame.js';
+import { addedPeerLocation, blameChange, decidedBy } from './blame.js';
 import { describeDenial } from './explain-text.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
 
@@ -77,11 +77,18 @@ export function annotateChanges(diff: DiffResult, base: PolicyEngine, head: Poli
     judged(change, sides, (pair, port) => {
       const risk = risksOf(change, pair.head, sides.head.engine, port);
       // Where it changed; else (a deleted policy) the pod it leaves open, so every opened path has a line.
-      const location = blame(pair, change.protocol, port, true) ?? workloadLocation(pair.head);
+      const blamed = blame(pair, change.protocol, port, true) ?? workloadLocation(pair.head);
+      const decision = decided(pair, change.protocol, port, true);
+      // A rule that opens it because it gained a peer item: that item.
+      const rule = decision.decidedBy?.head;
+      const location =
+        blamed && rule?.location && sameLine(blamed, rule.location)
+          ? (addedPeerLocation(base, rule) ?? blamed)
+          : blamed;
       return {
         ...(risk.length > 0 ? { risk } : {}),
         ...(location ? { location } : {}),
-        ...decided(pair, change.protocol, port, true),
+        ...decision,
       };
     }),
   );
@@ -100,6 +107,10 @@ export function annotateChanges(diff: DiffResult, base: PolicyEngine, head: Poli
       };
     }),
   );
+}
+
+function sameLine(a: SourceLocation, b: SourceLocation): boolean {
+  return a.file === b.file && a.line === b.line;
 }
 
 /** The pod end of a connection (the destination if both are), for a path whose change has no line at head. */
@@ -130,10 +141,88 @@ function judged(
   judge: (ends: { head: Ends; base?: Ends }, port: number) => Annotations,
 ): PathChange[] {
   const head = endsOf(change, sides.head);
-  // Only named ports towards a representative: no port number to ask the engines about.
-  if (!head || change.ports.length === 0) return [change];
+  if (!head) return [change];
   const base = endsOf(change, sides.base);
   const ends = base ? { head, base } : { head };
+  const { namedPorts, ...numbered } = change;
+  return [
+    ...(change.ports.length > 0 ? judgedPorts(numbered, sides, ends, judge) : []),
+    ...(namedPorts?.length ? judgedNames(change, namedPorts, ends, judge) : []),
+  ];
+}
+
+/**
+ * The named ports of a change towards a representative (issue 17 item 6), judged as the ports they are on the
+ * representative's pods: each is asked about as a container port of that name at {@link NAMED_PORT_NUMBER} on a copy
+ * of the representative, which the engines resolve the name on like any pod's. So the rule that names the port
+ * locates it and decides it, its risks are judged and a closed one is explained, as a numbered port is; names judged
+ * alike are one change.
+ */
+function judgedNames(
+  change: PathChange,
+  names: readonly string[],
+  ends: { head: Ends; base?: Ends },
+  judge: (ends: { head: Ends; base?: Ends }, port: number) => Annotations,
+): PathChange[] {
+  const pieces = new Map<string, { annotations: Annotations; names: string[] }>();
+  for (const name of names) {
+    const resolved = (side: Ends) => ({ from: side.from, to: namedOn(side.to, name, change.protocol) });
+    const annotations = judge(
+      { head: resolved(ends.head), ...(ends.base ? { base: resolved(ends.base) } : {}) },
+      NAMED_PORT_NUMBER,
+    );
+    const key = annotationsKey(annotations);
+    const piece = pieces.get(key);
+    if (piece) piece.names.push(name);
+    else pieces.set(key, { annotations, names: [name] });
+  }
+  return [...pieces.values()].map(({ annotations, names: shared }) => ({
+    ...change,
+    ports: [],
+    namedPorts: shared,
+    ...annotations,
+  }));
+}
+
+/**
+ * The number a named port is asked about at: one no rule is likely to name by number (the last port), so only the
+ * rules that name it, or allow every port, decide it.
+ */
+const NAMED_PORT_NUMBER = 65535;
+
+/** The representative end with a container port `name` at {@link NAMED_PORT_NUMBER}; other ends as they are. */
+function namedOn(end: Endpoint, name: string, protocol: Protocol): Endpoint {
+  if (!('workload' in end) || !end.workload.representative) return end;
+  let byName = namedCopies.get(end.workload);
+  if (!byName) namedCopies.set(end.workload, (byName = new Map()));
+  const key = `${protocol}/${name}`;
+  let copy = byName.get(key);
+  if (!copy) {
+    copy = { ...end.workload, ports: [{ name, port: NAMED_PORT_NUMBER, protocol }] };
+    byName.set(key, copy);
+  }
+  return { workload: copy };
+}
+
+const namedCopies = new WeakMap<Workload, Map<string, Workload>>();
+
+function annotationsKey(annotations: Annotations): string {
+  return JSON.stringify([
+    annotations.risk,
+    annotations.location,
+    annotations.explanation,
+    annotations.decidedBy,
+  ]);
+}
+
+/** The numbered ports of a change cut into the pieces its annotations are the same over. */
+function judgedPorts(
+  change: PathChange,
+  sides: { base: Side; head: Side },
+  ends: { head: Ends; base?: Ends },
+  judge: (ends: { head: Ends; base?: Ends }, port: number) => Annotations,
+): PathChange[] {
+  const { head, base } = ends;
   const cuts = new Set<number>();
   // A single port needs no cutting (most changes are one port); otherwise every rule of either end may cut it.
   const [first] = change.ports;
@@ -148,12 +237,7 @@ function judged(
   const pieces = new Map<string, { annotations: Annotations; ports: PortRange[] }>();
   for (const range of cutRanges(change.ports, cuts)) {
     const annotations = judge(ends, range[0]);
-    const key = JSON.stringify([
-      annotations.risk,
-      annotations.location,
-      annotations.explanation,
-      annotations.decidedBy,
-    ]);
+    const key = annotationsKey(annotations);
     const piece = pieces.get(key);
     if (!piece) pieces.set(key, { annotations, ports: [range] });
     else if (piece.ports.at(-1)![1] + 1 === range[0]) piece.ports.at(-1)![1] = range[1];

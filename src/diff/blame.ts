@@ -4,6 +4,7 @@ import { namespaceLabelsOf } from '../model/build.js';
 import { policyKey } from '../model/policy-ref.js';
 import type {
   NetworkPolicy,
+  PolicyPeer,
   PolicyRef,
   PolicyRule,
   Protocol,
@@ -116,6 +117,28 @@ export function decidedBy(
     if ((atHead.action !== 'deny') === opened) return { head: atHead };
   }
   return undefined;
+}
+
+/**
+ * Where the peer item that lets an opened connection through is written, when the change added that item: the
+ * NetworkPolicy rule of base at the same place (none for a rule the change added) has no item that means the same.
+ * A rule edited by adding `namespaceSelector: {}` to its `from` is located at that item, on a line of the pull
+ * request, rather than at the rule's unchanged first line; a rule added with two peers locates each path at the
+ * item it matched. Undefined otherwise: a rule whose ports changed is located at the rule.
+ */
+export function addedPeerLocation(base: PolicyEngine, decision: Decision): SourceLocation | undefined {
+  const { policy: ref, peer, path } = decision;
+  if (!ref || ref.kind !== 'NetworkPolicy' || !peer || !path) return undefined;
+  const before = policyById(base, refId(ref))?.[decision.direction].find((rule) =>
+    sameItems(rule.path, path),
+  );
+  const meaning = peerMeaning(peer);
+  return (before?.peers ?? []).some((item) => peerMeaning(item) === meaning) ? undefined : peer.location;
+}
+
+/** A NetworkPolicy peer item as it matches, wherever it is written. */
+function peerMeaning({ podSelector, namespaceSelector, ipBlock }: PolicyPeer): string {
+  return JSON.stringify([podSelector, namespaceSelector, ipBlock]);
 }
 
 /**
@@ -349,11 +372,7 @@ function ruleMeaning(rule: PolicyRule): string {
   let meaning = meanings.get(rule);
   if (meaning === undefined) {
     meaning = JSON.stringify([
-      rule.peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [
-        podSelector,
-        namespaceSelector,
-        ipBlock,
-      ]),
+      rule.peers?.map(peerMeaning),
       rule.ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
     ]);
     meanings.set(rule, meaning);

@@ -171,14 +171,14 @@ export function describeGroup(group: PathGroup): string {
 }
 
 /**
- * The peer as written, when the group's location is the rule that now names it (an opened path whose rule was added
- * or edited): `namespaceSelector: {}`, which a row says this change adds.
+ * The peer as written, when the group's location is that peer item, which the change added to the rule (an opened
+ * path, `addedPeerLocation`): `namespaceSelector: {}`, which a row says this change adds.
  */
 export function addedPeer(group: PathGroup): string | undefined {
   const { location, cause } = group;
-  const rule = cause?.decision.location;
-  if (!cause?.written || cause.side !== 'head' || !location || !rule) return undefined;
-  return rule.file === location.file && rule.line === location.line ? cause.written : undefined;
+  const peer = cause?.decision.peer?.location;
+  if (!cause?.written || cause.side !== 'head' || !location || !peer) return undefined;
+  return peer.file === location.file && peer.line === location.line ? cause.written : undefined;
 }
 
 const RISK_TEXT: Readonly<Record<Risk, string>> = {

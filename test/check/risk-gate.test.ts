@@ -17,8 +17,8 @@ describe('failOnRisks', () => {
     const result = await check('risk-direction');
     expect(result.verdict).toBe('fail');
     expect(result.reasons).toEqual([
-      'opens 0.0.0.0/0 -> shop/db TCP/5432 (internet-ingress) at policies.yaml:31',
-      'opens shop/web -> 169.254.169.254/32 TCP/80 (metadata-endpoint) at policies.yaml:46',
+      'opens 0.0.0.0/0 -> shop/db TCP/5432 (internet-ingress) at policies.yaml:32',
+      'opens shop/web -> 169.254.169.254/32 TCP/80 (metadata-endpoint) at policies.yaml:47',
     ]);
     expect(result.diff.opened.map((change) => change.failsOn)).toEqual([
       ['internet-ingress'],
@@ -31,7 +31,7 @@ describe('failOnRisks', () => {
     expect(anyNamespace.reasons).toEqual([
       // One reason for the rule's peer, which opened both paths.
       'opens any pod in any namespace (2 workloads in 2 namespaces) -> shop/db TCP/9187 (any-namespace) at ' +
-        'policies.yaml:26',
+        'policies.yaml:27',
     ]);
     expect((await check('risk-all-ports')).verdict).toBe('pass');
     expect((await check('risk-direction', { failOnRisks: [] })).verdict).toBe('pass');

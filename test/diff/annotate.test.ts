@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
 import { sarifReport } from '../../src/check/sarif.js';
 import type { CheckResult } from '../../src/check/types.js';
+import type { RiskGate } from '../../src/config/types.js';
 import type { PathChange } from '../../src/diff/types.js';
 import { peerLabel } from '../../src/diff/peers.js';
 import { describeRisks, formatPorts } from '../../src/report/format.js';
@@ -25,8 +26,8 @@ describe('risk of an opened path', () => {
   it('is the metadata endpoint only for an egress destination, the internet where it is the peer', async () => {
     const { diff } = await check('risk-direction');
     expect(diff.opened.map(line)).toEqual([
-      '0.0.0.0/0 -> shop/db TCP/5432 (internet) @ policies.yaml:31',
-      'shop/web -> 169.254.169.254/32 TCP/80 (metadata-endpoint) @ policies.yaml:46',
+      '0.0.0.0/0 -> shop/db TCP/5432 (internet) @ policies.yaml:32',
+      'shop/web -> 169.254.169.254/32 TCP/80 (metadata-endpoint) @ policies.yaml:47',
     ]);
   });
 
@@ -41,9 +42,9 @@ describe('risk of an opened path', () => {
   it('is judged on every port of a path, each located at the rule that opens it', async () => {
     const { diff } = await check('risk-all-ports');
     expect(diff.opened.map(line)).toEqual([
-      'monitoring/prometheus -> shop/db TCP/9187 (cross-namespace, any-namespace) @ policies.yaml:26',
-      'shop/web -> shop/db TCP/5432 @ policies.yaml:21',
-      'shop/web -> shop/db TCP/9187 (any-namespace) @ policies.yaml:26',
+      'monitoring/prometheus -> shop/db TCP/9187 (cross-namespace, any-namespace) @ policies.yaml:27',
+      'shop/web -> shop/db TCP/5432 @ policies.yaml:22',
+      'shop/web -> shop/db TCP/9187 (any-namespace) @ policies.yaml:27',
     ]);
   });
 });
@@ -58,7 +59,7 @@ describe('where a change is located', () => {
     ).toEqual(new Set(['workloads.yaml:41']));
     // web -> db was always allowed by db-ingress; the egress rule head adds opened it.
     expect(opened.filter((c) => peerLabel(c.to) === 'shop/db').map(line)).toEqual([
-      'shop/web -> shop/db TCP/5432 @ policies.yaml:63',
+      'shop/web -> shop/db TCP/5432 @ policies.yaml:64',
     ]);
     // The rule removed from db-ingress closed the metrics port, not the default deny written first.
     expect(closed.map(line)).toEqual(['monitoring/prometheus -> shop/db TCP/9187 @ policies.yaml:20']);
@@ -103,5 +104,56 @@ describe('peers outside the repository (issue 17 item 6)', () => {
       ]),
     );
     expect(diff.opened.every((c) => peerLabel(c.to) === tenant)).toBe(true);
+  });
+});
+
+/**
+ * fixtures/partial/named-port-representative (issue 17 item 6): payments/api's egress rule to `app=postgres` in
+ * payments-db, a namespace another repository deploys, names its port (`port: sql`), which only the pod resolves.
+ * The PR deletes the rule; reversed, it adds it.
+ */
+describe('named ports towards pods outside the tree', () => {
+  const TREE = resolve('fixtures/partial/named-port-representative');
+  const named = (base: string, head: string, failOnRisks?: RiskGate[]) =>
+    runCheck({
+      base: { root: join(TREE, base), paths: [join(TREE, base)] },
+      head: { root: join(TREE, head), paths: [join(TREE, head)] },
+      ...(failOnRisks ? { failOnRisks } : {}),
+    });
+
+  it('closed, are explained and located like a numbered port, and decided by the rule that named them', async () => {
+    const { diff } = await named('base', 'head');
+    expect(diff.closed).toHaveLength(1);
+    const [closed] = diff.closed;
+    expect(closed).toMatchObject({ ports: [], namedPorts: ['sql'] });
+    expect(closed?.explanation).toBe(
+      'egress of payments/api is isolated by payments/api-egress (payments.yaml:14) and no rule allows the port to ' +
+        'any pod app=postgres in namespace payments-db (not in this repository)',
+    );
+    expect(closed?.location).toMatchObject({ file: 'payments.yaml' });
+    expect(closed?.decidedBy?.base).toMatchObject({
+      direction: 'egress',
+      action: 'allow',
+      index: 0,
+      location: { file: 'payments.yaml', line: 21 },
+    });
+  });
+
+  it('opened, carry their risks and location, and fail the gate on them', async () => {
+    const result = await named('head', 'base', ['cross-namespace']);
+    const [opened] = result.diff.opened;
+    expect(opened).toMatchObject({
+      ports: [],
+      namedPorts: ['sql'],
+      risk: ['cross-namespace', 'any-namespace'],
+      failsOn: ['cross-namespace'],
+      location: { file: 'payments.yaml', line: 22 },
+    });
+    expect(result.verdict).toBe('fail');
+    expect(result.reasons).toEqual([
+      'opens payments/api -> any pod app=postgres in namespace payments-db (not in this repository) TCP/named ' +
+        'port sql (cross-namespace) at payments.yaml:22',
+    ]);
+    expect(describeRisks(opened?.risk, opened)).toBe('crosses namespaces; reachable from any namespace');
   });
 });

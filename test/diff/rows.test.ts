@@ -82,7 +82,7 @@ describe('rows of one cause', () => {
     const rows = markdownRows(renderMarkdown(result), 'Opened paths to review');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain(
-      '<summary>any pod in any namespace \\(8 workloads in 4 namespaces\\), at `policies.yaml:20`, which adds ' +
+      '<summary>any pod in any namespace \\(8 workloads in 4 namespaces\\), at `policies.yaml:21`, which adds ' +
         '`namespaceSelector: {}`</summary>',
     );
     // Table cells may wrap after a slash between words (<wbr>, see src/report/markdown.ts).
@@ -95,7 +95,7 @@ describe('rows of one cause', () => {
     const text = renderText(await check('rows-by-cause'), { color: false });
     expect(text).toContain(
       'Opened paths (8):\n' +
-        '  + [any pod in any namespace (8 workloads in 4 namespaces) at policies.yaml:20, which adds ' +
+        '  + [any pod in any namespace (8 workloads in 4 namespaces) at policies.yaml:21, which adds ' +
         'namespaceSelector: {}] -> ingress/controller  TCP/443  risk: crosses namespaces; reachable from any ' +
         'namespace\n' +
         '      of: billing/api, billing/worker, search/api, search/worker, shop/api, shop/worker, team-a/api, ' +
@@ -176,14 +176,14 @@ describe('rows of a labelled namespace selector', () => {
     ]);
     expect(result.reasons).toEqual([
       'opens any pod in namespaces matching team=platform (3 workloads in 2 namespaces) -> payments/ledger ' +
-        'TCP/8443 (cross-namespace) at policies.yaml:16',
+        'TCP/8443 (cross-namespace) at policies.yaml:17',
     ]);
     const markdown = renderMarkdown(result);
     const rows = markdownRows(markdown, 'Opened paths that fail the check');
     expect(markdown).toContain('### Opened paths that fail the check (3)');
     expect(rows).toEqual([
       '| <details><summary>any pod in namespaces matching team=platform \\(3 workloads in 2 namespaces\\), at ' +
-        '`policies.yaml:16`, which adds `namespaceSelector: {matchLabels: {team: platform}}`</summary>ops-a/<wbr>agent, ' +
+        '`policies.yaml:17`, which adds `namespaceSelector: {matchLabels: {team: platform}}`</summary>ops-a/<wbr>agent, ' +
         'ops-b/<wbr>agent, ops-b/<wbr>backup</details> | payments/<wbr>ledger | TCP/8443 | :warning: crosses namespaces |',
     ]);
     expect(result.diff.groups?.opened[0]).toMatchObject({ paths: 3, failsOn: ['cross-namespace'] });
