@@ -184,7 +184,7 @@ class Engine implements PolicyEngine {
   private readonly groups: Group[] = [];
   /** Whether some group is of pods no pod policy sees (hostNetwork pods on some CNIs, `model/cni.ts`). */
   private hasUnpoliced = false;
-  private readonly groupOfWorkload: Map<Workload, Group>;
+  private readonly groupOfWorkload: Pick<Map<Workload, Group>, 'get'>;
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
   private readonly outsideFacts = new WeakMap<Workload, PodFacts>();
   private readonly outsideSelecting = new WeakMap<Workload, Record<Direction, Selecting>>();
@@ -247,7 +247,8 @@ class Engine implements PolicyEngine {
       this.groupOfWorkload = this.groupsLike(like, changed);
       return;
     }
-    this.groupOfWorkload = new Map();
+    const groupOfWorkload = new Map<Workload, Group>();
+    this.groupOfWorkload = groupOfWorkload;
     const groupByKey = new Map<string, Group>();
     for (const workload of model.workloads) {
       const key = groupKey(workload);
@@ -261,7 +262,7 @@ class Engine implements PolicyEngine {
         pushTo(this.groupsByNamespace, workload.namespace, group);
       }
       group.members.push(workload);
-      this.groupOfWorkload.set(workload, group);
+      groupOfWorkload.set(workload, group);
     }
   }
 
@@ -296,21 +297,29 @@ class Engine implements PolicyEngine {
 
   /**
    * `like`'s groups (the same workloads make the same groups, in the same order), each shared where its namespace is
-   * not `changed` and re-evaluated for this engine's policies where it is; returns where each workload is.
+   * not `changed` and re-evaluated for this engine's policies where it is; returns where each workload is, looked
+   * up among the re-evaluated groups first and then in `like`'s (not copied: that would cost the cluster again).
    */
-  private groupsLike(like: Engine, changed: ReadonlySet<string>): Map<Workload, Group> {
-    const groupOfWorkload = new Map(like.groupOfWorkload);
+  private groupsLike(like: Engine, changed: ReadonlySet<string>): Engine['groupOfWorkload'] {
     this.hasUnpoliced = like.hasUnpoliced;
-    for (const group of like.groups) {
-      let own = group;
-      if (changed.has(group.facts.namespace)) {
-        own = { ...group, selecting: this.evaluateSelecting(group.facts) };
-        for (const member of group.members) groupOfWorkload.set(member, own);
+    for (const group of like.groups) this.groups.push(group);
+    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+    const own = new Map<Workload, Group>();
+    for (const namespace of changed) {
+      const groups = like.groupsByNamespace.get(namespace);
+      if (!groups) continue;
+      const reevaluated = groups.map((group) => ({
+        ...group,
+        selecting: this.evaluateSelecting(group.facts),
+      }));
+      for (const group of reevaluated) {
+        this.groups[group.index] = group;
+        for (const member of group.members) own.set(member, group);
       }
-      this.groups.push(own);
-      pushTo(this.groupsByNamespace, group.facts.namespace, own);
+      this.groupsByNamespace.set(namespace, reevaluated);
     }
-    return groupOfWorkload;
+    const shared = like.groupOfWorkload;
+    return own.size === 0 ? shared : { get: (workload) => own.get(workload) ?? shared.get(workload) };
   }
 
   policyWorkloads(policy: NetworkPolicy): Workload[] {
