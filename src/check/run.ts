@@ -571,6 +571,7 @@ function replay(
     side(base, engines.base),
     { ...headSide, representatives },
     deadline,
+    read.l7,
   );
   const observed = observedFlows(read.flows, headSide.match, engines.head);
   const { broken, accepted } = accept(outcome.broken);

@@ -80,7 +80,8 @@ export function withFlowFixes(
   // The findings' fixes, then each flow's as it is chosen: a later flow reuses what an earlier one was given.
   const reusable = [...offered];
   return broken.map((flow, index) => {
-    if (index >= MAX_FLOW_FIXES) return flow;
+    // A request refused at L7 goes over a connection head allows: an L3/L4 rule would not restore it.
+    if (index >= MAX_FLOW_FIXES || flow.request) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
     if (!connection) return flow;
     const { from, to } = connection;

@@ -1,7 +1,8 @@
 import { pushTo } from '../collections.js';
 import { policyName } from '../model/policy-ref.js';
 import type { L7Rules } from '../model/types.js';
-import type { L7Filter, L7Rule } from './types.js';
+import { fqdnMatcher } from './fqdn.js';
+import type { Direction, L7Filter, L7Judgement, L7Request, L7Rule } from './types.js';
 
 /**
  * Cilium's L7 rules (`toPorts[].rules`) as the engine composes them (Documentation/security/policy/layer7.rst,
@@ -29,7 +30,11 @@ export function l7RuleConstrains(rule: Readonly<Record<string, unknown>>): boole
 /** Whether a `toPorts` item's L7 rules refuse some request: none of them matches everything. */
 export function l7Restricts(l7: L7Rules): boolean {
   if (l7.rules.length === 0) return false;
-  if (l7.protocol === 'dns') return l7.rules.every((rule) => rule.matchPattern !== '*');
+  // A pattern of stars alone matches every name (`fqdn.ts`).
+  if (l7.protocol === 'dns')
+    return l7.rules.every(
+      (rule) => typeof rule.matchPattern !== 'string' || !/^\*+\.?$/.test(rule.matchPattern),
+    );
   return l7.rules.every(l7RuleConstrains);
 }
 
@@ -104,3 +109,91 @@ export function describeL7Sides(filter: L7Filter): string[] {
     return [`${direction} ${describeL7Rules(rules)} (${where.join('; ')})`];
   });
 }
+
+/**
+ * Whether a request passes a filter: each side that filters must have a rule that matches it. HTTP rules are matched
+ * as Cilium's Envoy filter does (pkg/envoy/server.go getHTTPRule): `method`, `path` and `host` are regular
+ * expressions over `:method`, `:path` and `:authority` that must match the whole value (Envoy's `safe_regex`), and
+ * every header of `headers`/`headerMatches` must be present; DNS rules by `matchName`/`matchPattern` (`fqdn.ts`).
+ * What a record does not carry (headers, a host, the query string Envoy's `:path` includes) is taken to match and
+ * named in `unchecked`: a refusal is certain, a pass may rest on it. A side whose rules are of another parser than
+ * the request (Kafka, proxylib), which recorded flows do not hold, is not checked either.
+ */
+export function judgeL7(filter: L7Filter | undefined, request: L7Request): L7Judgement {
+  const unchecked = new Set<string>();
+  for (const direction of ['egress', 'ingress'] as const satisfies readonly Direction[]) {
+    const rules = filter?.[direction];
+    if (!rules) continue;
+    const own = rules.filter((rule) => rule.parser === request.parser);
+    if (own.length === 0) {
+      for (const rule of rules) unchecked.add(`${rule.parser} rules`);
+      continue;
+    }
+    const matches = own.map((rule) => ruleMatches(rule, request));
+    const sure = matches.find((match) => match !== undefined && match.length === 0);
+    if (sure) continue;
+    const assumed = matches.filter((match) => match !== undefined);
+    if (assumed.length === 0) return { allowed: false, refusedBy: { direction, rules: own } };
+    for (const field of assumed[0]!) unchecked.add(field);
+  }
+  return { allowed: true, ...(unchecked.size > 0 ? { unchecked: [...unchecked] } : {}) };
+}
+
+/** Undefined when the rule refuses the request; else what of it the request could not be checked against. */
+function ruleMatches(rule: L7Rule, request: L7Request): string[] | undefined {
+  const fields = rule.rule;
+  if (request.parser === 'dns') {
+    let matches = dnsMatchers.get(rule);
+    if (!matches) {
+      matches = fqdnMatcher({
+        ...(typeof fields.matchName === 'string' ? { matchName: fields.matchName } : {}),
+        ...(typeof fields.matchPattern === 'string' ? { matchPattern: fields.matchPattern } : {}),
+      });
+      dnsMatchers.set(rule, matches);
+    }
+    return matches(request.query) ? [] : undefined;
+  }
+  const unchecked: string[] = [];
+  const values = { method: request.method, path: request.path, host: request.host };
+  for (const field of ['method', 'path', 'host'] as const) {
+    const pattern = fields[field];
+    if (typeof pattern !== 'string' || pattern === '') continue;
+    const value = values[field];
+    const regex = fullMatch(pattern);
+    if (value === undefined || !regex) {
+      unchecked.push(value === undefined ? field : `${field} ${pattern}`);
+      continue;
+    }
+    if (!regex.test(value)) return undefined;
+    if (field === 'path' && request.withQuery) unchecked.push('the query string');
+  }
+  const listed = (value: unknown) => Array.isArray(value) && value.length > 0;
+  if (listed(fields.headers) || listed(fields.headerMatches)) unchecked.push('headers');
+  return unchecked;
+}
+
+/**
+ * A rule's regular expression anchored at both ends, as Envoy matches it; undefined when it is not one JavaScript
+ * reads alike, or repeats a repeated group (run on a recorded path, that could take exponential time).
+ */
+function fullMatch(pattern: string): RegExp | undefined {
+  if (regexes.has(pattern)) return regexes.get(pattern);
+  let regex: RegExp | undefined;
+  if (!NESTED_REPETITION.test(pattern) && !/\\[1-9]|\(\?[<=!]/.test(pattern)) {
+    try {
+      regex = new RegExp(`^(?:${pattern})$`);
+    } catch {
+      regex = undefined;
+    }
+  }
+  if (regexes.size < MAX_REGEXES) regexes.set(pattern, regex);
+  return regex;
+}
+
+/** Each DNS rule's matcher, made once (a replay judges many lookups by the same rules). */
+const dnsMatchers = new WeakMap<L7Rule, (name: string) => boolean>();
+
+/** A group with a repetition inside, itself repeated: `(a+)+`, `(x*y)*`, `(a{2,})+`. */
+const NESTED_REPETITION = /\([^)]*[*+}][^)]*\)[*+{]/;
+const regexes = new Map<string, RegExp | undefined>();
+const MAX_REGEXES = 10_000;

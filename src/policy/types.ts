@@ -82,6 +82,32 @@ export interface L7Filter {
   ingress?: L7Rule[];
 }
 
+/** A request an L7 proxy saw (a Hubble L7 record), as L7 rules are matched against it. */
+export type L7Request =
+  | {
+      parser: 'http';
+      method: string;
+      /** Without query string. */
+      path: string;
+      /** The URL's authority, when the record gives one. */
+      host?: string;
+      /** The request had a query string, which the record leaves out of `path`. */
+      withQuery?: boolean;
+    }
+  | { parser: 'dns'; query: string };
+
+/** How an L7 filter judges one request: whether it passes, which side refuses it, what could not be checked. */
+export interface L7Judgement {
+  allowed: boolean;
+  /** When refused: the side none of whose rules matches the request, and those rules. */
+  refusedBy?: { direction: Direction; rules: L7Rule[] };
+  /**
+   * What the rules check that the record does not carry (`headers`, `host`, `the query string`): taken to match,
+   * so the request is only partly checked. Absent when everything was checked.
+   */
+  unchecked?: string[];
+}
+
 /** Ports of a connection with the one L7 filter they share. */
 export interface FilteredPorts extends L7Filter {
   ports: PortRange[];

@@ -2,17 +2,24 @@ import { decidedBy, type SideEnds } from '../diff/blame.js';
 import { describeDenial } from '../diff/explain-text.js';
 import { peerLabel, workloadPeer } from '../diff/peers.js';
 import type { MatchedEndpoint } from '../flows/match.js';
-import type { AggregatedFlow, FlowEndpoint } from '../flows/types.js';
+import type { AggregatedFlow, FlowEndpoint, L7Records } from '../flows/types.js';
+import { describeL7Sides, judgeL7 } from '../policy/l7.js';
 import { inPolicyAuditMode } from '../model/cni.js';
 import type { Workload } from '../model/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { standsFor } from '../policy/representatives.js';
 import { ownerFromPodName } from '../flows/owner.js';
-import type { Endpoint, PolicyEngine, WorkloadPeer } from '../policy/types.js';
+import type { Endpoint, L7Request, PolicyEngine, WorkloadPeer } from '../policy/types.js';
 import { compareText } from '../text/compare.js';
 import { checkDeadline, type Deadline } from '../deadline.js';
 import { attributionMismatch } from './attribution.js';
 import type { FlowPeer, ModelClusterMismatch, ReplayedFlow, ReplayOutcome } from './types.js';
+
+/** What a flow and a recorded request share: the connection's ends, port, count and window. */
+type L7Connection = Pick<
+  AggregatedFlow,
+  'from' | 'to' | 'protocol' | 'port' | 'verdict' | 'count' | 'firstSeen' | 'lastSeen'
+>;
 
 /** One side of the replay: its engine and a matcher of flow endpoints to its model. */
 export interface ReplaySide {
@@ -37,6 +44,7 @@ export function replayFlows(
   base: ReplaySide,
   head: ReplaySide,
   deadline?: Deadline,
+  l7?: L7Records,
 ): ReplayOutcome {
   const outcome: ReplayOutcome = {
     broken: [],
@@ -100,12 +108,84 @@ export function replayFlows(
       ...(audited && baseAllows ? { introduced: true as const } : {}),
     });
   }
+  if (l7) replayRequests(l7, base, head, auditMode, outcome);
   if (mismatches.length > 0) outcome.modelClusterMismatches = mismatches.sort(compareFlows);
   outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.wouldBreakWhenEnforced.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.newlyAllowed.sort(compareFlows);
   outcome.unmatched.sort(compareFlows);
   return outcome;
+}
+
+/**
+ * Replays the requests L7 proxies recorded (Hubble L7 records: HTTP requests, DNS lookups) against the L7 rules of
+ * the connection each went over (`policy/l7.ts`). A request that passed when recorded, that base lets through and
+ * head refuses at L7 is broken like a flow (`GET /api/v1/pay refused at L7 by ...`), or would break when enforced
+ * when audited, as for L3/L4; one refused when recorded that head lets through is newly allowed. A request whose
+ * connection head denies at L3/L4 is left to that connection's flow, reported already. Only a refusal is certain:
+ * what the record does not carry (headers) is taken to match (`judgeL7`).
+ */
+function replayRequests(
+  l7: L7Records,
+  base: ReplaySide,
+  head: ReplaySide,
+  auditMode: boolean,
+  outcome: ReplayOutcome,
+): void {
+  const requests: [L7Connection, L7Request, string][] = [
+    ...l7.http.map((r): [L7Connection, L7Request, string] => [
+      r,
+      {
+        parser: 'http',
+        method: r.method,
+        path: r.path,
+        ...(r.host !== undefined ? { host: r.host } : {}),
+        ...(r.withQuery ? { withQuery: true } : {}),
+      },
+      `${r.method} ${r.path}${r.withQuery ? '?…' : ''}`,
+    ]),
+    ...l7.dnsLookups.map((r): [L7Connection, L7Request, string] => [
+      r,
+      { parser: 'dns', query: r.query },
+      `DNS ${r.query}`,
+    ]),
+  ];
+  for (const [flow, request, label] of requests) {
+    if (flow.verdict === 'dropped-other') continue;
+    const from = head.match(flow.from);
+    const to = head.match(flow.to);
+    if ('unmatched' in from || 'unmatched' in to) continue;
+    const src = toEndpoint(from);
+    const dst = toEndpoint(to);
+    if (!head.engine.isAllowed(src, dst, flow.protocol, flow.port)) continue;
+    const atHead = judgeL7(head.engine.l7Filter(src, dst, flow.protocol, flow.port), request);
+    if (flow.verdict === 'denied') {
+      if (atHead.allowed && !atHead.unchecked)
+        outcome.newlyAllowed.push({ ...replayed(flow, from, to), request: label });
+      else if (!atHead.allowed) outcome.stillDenied++;
+      continue;
+    }
+    if (atHead.allowed) continue;
+    const ends = baseEnds(base, flow);
+    const baseAllows =
+      !ends ||
+      (ends.engine.isAllowed(ends.from, ends.to, flow.protocol, flow.port) &&
+        judgeL7(ends.engine.l7Filter(ends.from, ends.to, flow.protocol, flow.port), request).allowed);
+    const audited = flow.verdict === 'audit' || auditMode;
+    if (!audited && !baseAllows) {
+      outcome.deniedAtBase++;
+      continue;
+    }
+    const refused = atHead.refusedBy!;
+    const [by = ''] = describeL7Sides({ [refused.direction]: refused.rules });
+    (audited ? outcome.wouldBreakWhenEnforced : outcome.broken).push({
+      ...replayed(flow, from, to),
+      request: label,
+      explanation: `${label} refused at L7 by ${by}`,
+      location: refused.rules[0]!.location,
+      ...(audited && baseAllows ? { introduced: true as const } : {}),
+    });
+  }
 }
 
 /** Flows replayed between deadline checks. */
@@ -137,13 +217,13 @@ function compareWithCluster(base: ReplaySide, flow: AggregatedFlow): ModelCluste
 }
 
 /** Whether base allows a flow; an endpoint base does not know (new in head) counts as allowed: it was seen. */
-function allowedAtBase(base: ReplaySide, flow: AggregatedFlow): boolean {
+function allowedAtBase(base: ReplaySide, flow: L7Connection): boolean {
   const ends = baseEnds(base, flow);
   return !ends || ends.engine.isAllowed(ends.from, ends.to, flow.protocol, flow.port);
 }
 
 /** The flow's ends as base knows them; undefined when base does not know one. */
-function baseEnds(base: ReplaySide, flow: AggregatedFlow): SideEnds | undefined {
+function baseEnds(base: ReplaySide, flow: L7Connection): SideEnds | undefined {
   const from = base.match(flow.from);
   const to = base.match(flow.to);
   if ('unmatched' in from || 'unmatched' in to) return undefined;
@@ -161,7 +241,7 @@ export function flowPeer(matched: MatchedEndpoint): FlowPeer {
   return { unmatched: matched.unmatched };
 }
 
-function replayed(flow: AggregatedFlow, from: MatchedEndpoint, to: MatchedEndpoint): ReplayedFlow {
+function replayed(flow: L7Connection, from: MatchedEndpoint, to: MatchedEndpoint): ReplayedFlow {
   return {
     from: flowPeer(from),
     to: flowPeer(to),

@@ -14,6 +14,11 @@ export interface ReplayedFlow {
   to: FlowPeer;
   protocol: Protocol;
   port: number;
+  /**
+   * Set for a request an L7 proxy recorded (Hubble L7): `GET /api/v1/pay`, `DNS api.github.com`. The flow is that
+   * request, judged against the L7 rules of the connection it went over (`count` counts requests).
+   */
+  request?: string;
   count: number;
   firstSeen?: string;
   lastSeen?: string;

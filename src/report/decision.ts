@@ -73,8 +73,9 @@ export function triage(result: CheckResult): Triage {
 
 const name = (text: string) => escapeMarkdown(text, NAME_LENGTH);
 
-/** `UDP 53`; port 53 is said to be DNS, as people call it. */
+/** `UDP 53`; port 53 is said to be DNS, as people call it; a request refused at L7 is named (`TCP 8080, GET /pay`). */
 function flowPort(flow: ReplayedFlow): string {
+  if (flow.request) return `${flow.protocol} ${flow.port}, ${escapeMarkdown(flow.request, NAME_LENGTH)}`;
   return `${flow.port === 53 ? 'DNS, ' : ''}${flow.protocol} ${flow.port}`;
 }
 

@@ -104,6 +104,7 @@ const REPLAYED_FLOW: KeyOrder = {
   to: PEER,
   protocol: true,
   port: true,
+  request: true,
   count: true,
   firstSeen: true,
   lastSeen: true,

@@ -357,7 +357,8 @@ function flowCells(flow: ReplayedFlow, now: string | undefined): string[] {
   return [
     peerCell(flow.from),
     peerCell(flow.to),
-    portCell(`${flow.protocol}/${flow.port}`),
+    // A request an L7 proxy recorded is named beside its port (its path comes from the flow log: a code span).
+    `${portCell(`${flow.protocol}/${flow.port}`)}${flow.request ? ` ${codeSpan(flow.request, 120)}` : ''}`,
     escapeMarkdown(flow.count.toLocaleString('en-US')),
     timeMarkdown(flow.lastSeen, now) || '—',
   ];

@@ -105,7 +105,8 @@ function peer(writer: TextWriter, value: Peer | ReplayedFlow['from']): string {
 
 function flowLine(writer: TextWriter, flow: ReplayedFlow): string {
   const seen = `seen ${plural(flow.count, 'time')}${flow.lastSeen ? `, last ${writer.plain(flow.lastSeen)}` : ''}`;
-  return `${peer(writer, flow.from)} -> ${peer(writer, flow.to)}  ${writer.plain(`${flow.protocol}/${flow.port}`)}  ${writer.style(seen, 'dim')}`;
+  const port = `${flow.protocol}/${flow.port}${flow.request ? ` ${flow.request}` : ''}`;
+  return `${peer(writer, flow.from)} -> ${peer(writer, flow.to)}  ${writer.plain(port)}  ${writer.style(seen, 'dim')}`;
 }
 
 /** Members of a group listed under it; the JSON report has every path. */

@@ -15,10 +15,10 @@ import { cli } from '../support/cli.js';
 const SCENARIOS = 'fixtures/scenarios';
 
 function flowLine(f: ReplayedFlow): string {
-  return `${peerLabel(f.from)} -> ${peerLabel(f.to)} ${f.protocol}/${f.port} x${f.count}`;
+  return `${peerLabel(f.from)} -> ${peerLabel(f.to)} ${f.protocol}/${f.port}${f.request ? ` ${f.request}` : ''} x${f.count}`;
 }
 
-function pathLine(p: PathChange): string {
+function pathLine(p: Pick<PathChange, 'from' | 'to' | 'protocol' | 'ports' | 'risk'>): string {
   const ports = p.ports.map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`)).join(',');
   return `${peerLabel(p.from)} -> ${peerLabel(p.to)} ${p.protocol}/${ports}${p.risk ? ` (${p.risk.join(', ')})` : ''}`;
 }
@@ -46,6 +46,10 @@ function essentials(result: CheckResult) {
     flowRecords: { records: result.flows?.records ?? 0, skipped: result.flows?.skipped ?? 0 },
     opened: result.diff.opened.map(pathLine),
     closed: result.diff.closed.length,
+    // Only scenarios whose L7 filters change list them.
+    ...(result.diff.l7Changed?.length
+      ? { l7Changed: result.diff.l7Changed.map((c) => `${pathLine({ ...c })}: ${c.change}`) }
+      : {}),
     newFindings: result.findings.filter((f) => f.introduced).map((f) => `${f.rule} ${f.file}:${f.line}`),
   };
 }

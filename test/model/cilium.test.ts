@@ -15,7 +15,7 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
 
   it('names each field at its line with its effect, and rejects what the API server rejects', () => {
     expect(said).toEqual([
-      [15, 'warning', 'not-evaluated', 'L7 rules are not replayed'],
+      [15, 'warning', 'not-evaluated', 'HTTP headers are not in recorded flows'],
       [16, 'warning', 'not-evaluated', 'ICMP is not evaluated'],
       [17, 'warning', 'not-evaluated', 'mutual authentication is not evaluated'],
       [
@@ -40,7 +40,7 @@ describe('Cilium policies: what the engine does not evaluate is named, never ski
       [38, 'error', 'invalid-policy', 'Invalid value'],
       [44, 'warning', 'not-evaluated', 'a CiliumNetworkPolicy applies in its own namespace (app) only'],
     ]);
-    expect(diagnostics.find((d) => d.line === 15)?.message).toContain('allowed, L7-filtered by them');
+    expect(diagnostics.find((d) => d.line === 15)?.message).toContain('only partly checked');
     expect(diagnostics.find((d) => d.line === 19)?.message).toContain(
       'unknown (depends on DNS), and this rule allows nothing there in the analysis',
     );

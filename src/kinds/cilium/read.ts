@@ -331,6 +331,36 @@ function readL7(reader: FieldReader, path: FieldPath): L7Rules | undefined {
   return undefined;
 }
 
+/**
+ * What of L7 rules the flow replay cannot check, named at the field: recorded flows (Hubble L7 records) carry HTTP
+ * method, path and host and DNS names, not HTTP headers, Kafka or proxylib requests (`policy/l7.ts`, judgeL7).
+ */
+function reportUnreplayed(reader: FieldReader, l7: L7Rules): void {
+  if (l7.protocol === 'kafka' || l7.protocol === 'l7proto') {
+    reader.report(
+      l7.path,
+      `${l7.protocol === 'kafka' ? 'Kafka' : 'proxylib'} rules are not replayed: reach and explain show the port ` +
+        'as allowed, L7-filtered by them, but recorded flows hold no such requests to check against them',
+      'warning',
+      'not-evaluated',
+    );
+    return;
+  }
+  l7.rules.forEach((rule, i) => {
+    for (const field of ['headers', 'headerMatches']) {
+      const value = rule[field];
+      if (Array.isArray(value) && value.length > 0)
+        reader.report(
+          [...l7.path, i, field],
+          'HTTP headers are not in recorded flows: the replay takes each request to carry them, so this rule is ' +
+            'only partly checked (method, path and host)',
+          'warning',
+          'not-evaluated',
+        );
+    }
+  });
+}
+
 /** A CIDR rule's addresses: never a pod's, a node's only under `policyCIDRMatchMode: [nodes]` (`policy/compile.ts`). */
 function addresses(reader: FieldReader, path: FieldPath, cidr: unknown, except: string[]): PolicyPeer {
   if (typeof cidr === 'string' && cidr.includes('${'))
@@ -495,14 +525,6 @@ function readToPorts(reader: FieldReader, path: FieldPath, action: RuleAction): 
         ? ['ports']
         : ['ports', 'rules', 'listener', 'originatingTLS', 'terminatingTLS', 'serverNames'],
     );
-    if (present(reader, [...at, 'rules']))
-      reader.report(
-        [...at, 'rules'],
-        'L7 rules are not replayed: reach and explain show the port as allowed, L7-filtered by them, and ' +
-          'recorded requests are not checked against them',
-        'warning',
-        'not-evaluated',
-      );
     for (const l7 of ['listener', 'originatingTLS', 'terminatingTLS', 'serverNames']) {
       if (present(reader, [...at, l7]))
         reader.report(
@@ -514,6 +536,7 @@ function readToPorts(reader: FieldReader, path: FieldPath, action: RuleAction): 
         );
     }
     const l7 = action === 'allow' ? readL7(reader, [...at, 'rules']) : undefined;
+    if (l7) reportUnreplayed(reader, l7);
     const withL7 = (port: TieredPort): TieredPort => (l7 ? { ...port, l7 } : port);
     const ports = requireList(reader, [...at, 'ports']);
     if (ports === undefined || ports.length === 0) return [{ path: at }, ...otherProtocols(at)].map(withL7);
