@@ -11,6 +11,7 @@ import type {
 } from '../model/types.js';
 import { entitiesOf, ENTITY_NAMESPACE } from './entities.js';
 import { compileSelector, isEmptySelector, REPRESENTED_VALUE } from './selector.js';
+import { noun } from '../text/plural.js';
 
 /**
  * Representative peers (issue 17 item 6; np-guard's exposure analysis, `docs/exposure_analysis.md` of
@@ -331,7 +332,7 @@ export function describePeer(peer: PolicyPeer, home: string | undefined): string
       (namespaceSelector.matchExpressions?.length ?? 0) ===
       1
   )
-    return `${pods} in namespace${named.length === 1 ? '' : 's'} ${named.join(', ')}`;
+    return `${pods} in ${noun(named.length, 'namespace')} ${named.join(', ')}`;
   return `${pods} in namespaces matching ${selectorText(namespaceSelector)}`;
 }
 
