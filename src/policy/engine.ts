@@ -537,7 +537,8 @@ class Engine implements PolicyEngine {
         }
       }
     }
-    return rules.length > 0 ? rules : undefined;
+    // In the policies' order, not the manifests': the same tree in another file order gives the same filter.
+    return rules.length > 0 ? rules.sort(compareL7Rules) : undefined;
   }
 
   /**
@@ -1691,4 +1692,15 @@ function unpoliced(workload: Workload, cni: Cni | undefined): Pick<PodFacts, 'un
   if (workload.entities) return { unpoliced: workload.outside ? 'outside' : 'node-identity' };
   const seenAs = workload.hostNetwork ? hostNetworkSeenAs(cni) : 'pod';
   return seenAs === 'pod' ? {} : { unpoliced: seenAs };
+}
+
+/** L7 rules by policy (kind, namespace, name), then as written. */
+function compareL7Rules(a: L7Rule, b: L7Rule): number {
+  return (
+    compareText(a.policy.kind, b.policy.kind) ||
+    compareText(a.policy.namespace ?? '', b.policy.namespace ?? '') ||
+    compareText(a.policy.name, b.policy.name) ||
+    compareText(a.parser, b.parser) ||
+    compareText(JSON.stringify(a.rule), JSON.stringify(b.rule))
+  );
 }
