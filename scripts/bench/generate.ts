@@ -8,7 +8,7 @@ import { once } from 'node:events';
  * DNS allowance per namespace, per-app ingress and egress with same- and cross-namespace peers, some internet egress,
  * three namespaces without any policy in the larger trees), and a flow log recorded along the paths those policies
  * allow and deny. The head side changes a few percent of the app policies: some tighten, some open, one namespace
- * forgets DNS. A few dozen cluster policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy) sit above and below them.
+ * forgets DNS. A few dozen cluster policies (ClusterNetworkPolicy v1alpha2, Admin and Baseline tiers) sit above and below them.
  * One team in five writes Cilium's policies (CiliumNetworkPolicy) instead of NetworkPolicies, and two
  * CiliumClusterwideNetworkPolicies deny the metadata endpoint and let monitoring scrape every pod: the trees are
  * analysed with `cni: cilium` (a `.netpol-guard.yaml` at each side's root), as the Hubble log is Cilium's.
@@ -614,12 +614,15 @@ function allowDns(namespace: string): Yaml {
  * priorities: equal ones would be a lint finding. Calls stay within a team, so nothing the flows use is cut.
  */
 function clusterPolicies(plan: Plan): Yaml[] {
-  const admin = (name: string, priority: number, spec: Yaml): Yaml => ({
-    apiVersion: 'policy.networking.k8s.io/v1alpha1',
-    kind: 'AdminNetworkPolicy',
+  // ClusterNetworkPolicy (v1alpha2), which Cilium 1.20 evaluates with `clusterNetworkPolicy` enabled; it does not
+  // implement the v1alpha1 AdminNetworkPolicy.
+  const cluster = (name: string, tier: 'Admin' | 'Baseline', priority: number, spec: Yaml): Yaml => ({
+    apiVersion: 'policy.networking.k8s.io/v1alpha2',
+    kind: 'ClusterNetworkPolicy',
     metadata: { name },
-    spec: { priority, ...(spec as Record<string, Yaml>) },
+    spec: { tier, priority, ...(spec as Record<string, Yaml>) },
   });
+  const admin = (name: string, priority: number, spec: Yaml): Yaml => cluster(name, 'Admin', priority, spec);
   const namespaceNamed = (names: string[]) => ({
     namespaces: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: names }] },
   });
@@ -644,15 +647,10 @@ function clusterPolicies(plan: Plan): Yaml[] {
         ],
       }),
     ),
-    {
-      apiVersion: 'policy.networking.k8s.io/v1alpha1',
-      kind: 'BaselineAdminNetworkPolicy',
-      metadata: { name: 'default' },
-      spec: {
-        subject: { namespaces: { matchLabels: { env: 'prod' } } },
-        ingress: [{ name: 'default-deny', action: 'Deny', from: [{ namespaces: {} }] }],
-      },
-    },
+    cluster('baseline-prod', 'Baseline', 0, {
+      subject: { namespaces: { matchLabels: { env: 'prod' } } },
+      ingress: [{ name: 'default-deny', action: 'Deny', from: [{ namespaces: {} }] }],
+    }),
   ];
 }
 
@@ -709,7 +707,10 @@ function writeSide(
   write('cluster/cilium.yaml', clusterwide);
   policies += cluster.length + clusterwide.length;
   // Cilium's semantics, said rather than assumed (the tree also holds AdminNetworkPolicies: docs/cilium.md).
-  writeFileSync(join(root, '.netpol-guard.yaml'), `cni: cilium\ncilium:\n  clusterName: ${CLUSTER}\n`);
+  writeFileSync(
+    join(root, '.netpol-guard.yaml'),
+    `cni: cilium\ncilium:\n  clusterName: ${CLUSTER}\n  clusterNetworkPolicy: true\n`,
+  );
   const platform = (workload: PlannedWorkload, policy: Yaml) => {
     const namespace = workload.app.namespace.name;
     write(`platform/${namespace}.yaml`, [

@@ -34,10 +34,9 @@ describe('benchmark generator', () => {
       expect(loaded.diagnostics).toEqual([]);
       const kinds = new Set(loaded.objects.map((object) => object.kind));
       expect([...kinds].sort()).toEqual([
-        'AdminNetworkPolicy',
-        'BaselineAdminNetworkPolicy',
         'CiliumClusterwideNetworkPolicy',
         'CiliumNetworkPolicy',
+        'ClusterNetworkPolicy',
         'Deployment',
         'Namespace',
         'NetworkPolicy',
@@ -57,6 +56,12 @@ describe('benchmark generator', () => {
     expect(read.stats.records).toBeGreaterThan(tree.flowLines / 5);
     expect(read.stats.records).toBeLessThan(tree.flowLines / 2);
     expect(read.flows.some((flow) => flow.verdict === 'denied')).toBe(true);
+  });
+
+  it('writes only policies the check evaluates under its config (cni: cilium)', () => {
+    expect(result.diagnostics.filter((d) => d.code === 'not-evaluated' || d.severity === 'error')).toEqual(
+      [],
+    );
   });
 
   it('makes a change the check sees: paths opened and closed, flows broken, DNS forgotten', () => {
