@@ -7434,7 +7434,7 @@ function canonicalEndpoint(endpoint) {
 }
 function identifiedByAddress(endpoint) {
   const labelled = endpoint.labels !== void 0 && Object.keys(endpoint.labels).length > 0;
-  return !labelled && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved === "world");
+  return !labelled && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved.split("+").includes("world"));
 }
 function sortedLabels(labels) {
   const entries = Object.entries(labels);
@@ -7495,6 +7495,10 @@ var FlowAggregator = class {
     extendWindow(entry, flow.firstMs, flow.lastMs);
     return entry;
   }
+  /**
+   * The endpoint's canonical form, key and id (see {@link canonicalEndpoint}); the same object for the same endpoint
+   * object, so that whatever else is read of an endpoint (its L7 records) shares it.
+   */
   canonicalOf(endpoint) {
     let canonical = this.canonical.get(endpoint);
     if (!canonical) {
@@ -7738,6 +7742,9 @@ function readLabels(value) {
   return labels;
 }
 
+// src/flows/hubble.ts
+import { isIP } from "node:net";
+
 // src/flows/owner.ts
 function ownerFromPodName(pod, labels) {
   const hash = labels["pod-template-hash"];
@@ -7747,6 +7754,157 @@ function ownerFromPodName(pod, labels) {
   if (ordinal && labels["statefulset.kubernetes.io/pod-name"] === pod)
     return { kind: "StatefulSet", name: ordinal[1] };
   return void 0;
+}
+
+// src/flows/l7.ts
+var L7_BOUNDS = {
+  /** Distinct HTTP requests (connection, method, host, path, verdict). */
+  httpRequests: 1e5,
+  /** Distinct DNS lookups (connection, name, verdict). */
+  dnsLookups: 1e5,
+  /** Names answered. */
+  dnsNames: 1e5,
+  /** Addresses kept per name: a name behind a CDN rotates through a few dozen a day; a log naming more is cut. */
+  addressesPerName: 1e3
+};
+var MAX_HTTP_METHOD = 32;
+var MAX_HTTP_HOST = 300;
+var MAX_HTTP_PATH = 4096;
+var MAX_DNS_NAME = 253;
+var L7Aggregator = class {
+  constructor(flows, bounds = L7_BOUNDS) {
+    this.flows = flows;
+    this.bounds = bounds;
+  }
+  flows;
+  bounds;
+  cut = {};
+  http = /* @__PURE__ */ new Map();
+  lookups = /* @__PURE__ */ new Map();
+  answers = /* @__PURE__ */ new Map();
+  add(record) {
+    if (record.kind === "dns-answer") return this.addAnswer(record);
+    if (tooLong(record)) {
+      this.count("tooLong");
+      return;
+    }
+    const from = this.flows.canonicalOf(record.from);
+    const to = this.flows.canonicalOf(record.to);
+    const connection = [from.key, to.key, record.protocol, record.port, record.verdict];
+    if (record.kind === "http") {
+      const fields = [record.method, record.host ?? "", record.path];
+      const key = JSON.stringify([...connection, ...fields]);
+      const entry = this.entry(this.http, key, this.bounds.httpRequests, "http", () => ({
+        ...connectionOf(record, from.endpoint, to.endpoint),
+        method: record.method,
+        ...record.host !== void 0 ? { host: record.host } : {},
+        path: record.path
+      }));
+      if (!entry) return;
+      this.extend(entry, record.ms);
+      if (record.withQuery) entry.record.withQuery = (entry.record.withQuery ?? 0) + 1;
+    } else {
+      const key = JSON.stringify([...connection, record.query]);
+      const entry = this.entry(this.lookups, key, this.bounds.dnsLookups, "dnsLookups", () => ({
+        ...connectionOf(record, from.endpoint, to.endpoint),
+        query: record.query
+      }));
+      if (entry) this.extend(entry, record.ms);
+    }
+  }
+  /** The aggregated records in a stable order (by key), or undefined when none were read. */
+  result() {
+    if (this.http.size === 0 && this.lookups.size === 0 && this.answers.size === 0) return void 0;
+    const ordered = (entries) => [...entries.values()].sort((a, b) => compareText(a.key, b.key)).map((entry) => withWindow(entry.record, entry.firstMs, entry.lastMs));
+    const dnsAnswers = [...this.answers.values()].sort((a, b) => compareText(a.name, b.name)).map(
+      (entry) => withWindow(
+        { name: entry.name, addresses: [...entry.addresses].sort(compareText), count: entry.count },
+        entry.firstMs,
+        entry.lastMs
+      )
+    );
+    return { http: ordered(this.http), dnsLookups: ordered(this.lookups), dnsAnswers };
+  }
+  addAnswer(record) {
+    if (record.name.length > MAX_DNS_NAME) {
+      this.count("tooLong");
+      return;
+    }
+    let entry = this.answers.get(record.name);
+    if (!entry) {
+      if (this.answers.size >= this.bounds.dnsNames) {
+        this.count("dnsNames");
+        return;
+      }
+      entry = { name: record.name, addresses: /* @__PURE__ */ new Set(), count: 0 };
+      this.answers.set(record.name, entry);
+    }
+    entry.count++;
+    for (const address of record.addresses) {
+      if (entry.addresses.has(address)) continue;
+      if (entry.addresses.size >= this.bounds.addressesPerName) this.count("dnsAddresses");
+      else entry.addresses.add(address);
+    }
+    extend(entry, record.ms);
+  }
+  entry(entries, key, max, bound, make) {
+    const known = entries.get(key);
+    if (known) return known;
+    if (entries.size >= max) {
+      this.count(bound);
+      return void 0;
+    }
+    const entry = { record: make(), key };
+    entries.set(key, entry);
+    return entry;
+  }
+  extend(entry, ms) {
+    entry.record.count++;
+    extend(entry, ms);
+  }
+  count(bound) {
+    this.cut[bound] = (this.cut[bound] ?? 0) + 1;
+  }
+};
+function connectionOf(request, from, to) {
+  return { from, to, protocol: request.protocol, port: request.port, verdict: request.verdict, count: 0 };
+}
+function tooLong(record) {
+  if (record.kind === "dns-lookup") return record.query.length > MAX_DNS_NAME;
+  return record.method.length > MAX_HTTP_METHOD || (record.host?.length ?? 0) > MAX_HTTP_HOST || record.path.length > MAX_HTTP_PATH;
+}
+function extend(entry, ms) {
+  if (ms === void 0) return;
+  if (entry.firstMs === void 0 || ms < entry.firstMs) entry.firstMs = ms;
+  if (entry.lastMs === void 0 || ms > entry.lastMs) entry.lastMs = ms;
+}
+function withWindow(record, firstMs, lastMs) {
+  if (firstMs === void 0 || lastMs === void 0) return record;
+  return { ...record, firstSeen: new Date(firstMs).toISOString(), lastSeen: new Date(lastMs).toISOString() };
+}
+function dnsName(name) {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+function splitUrl(url) {
+  let rest = url;
+  let host;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(rest);
+  if (scheme) {
+    rest = rest.slice(scheme[0].length);
+    const slash = rest.search(/[/?#]/);
+    host = slash < 0 ? rest : rest.slice(0, slash);
+    rest = slash < 0 ? "" : rest.slice(slash);
+    const at = host.lastIndexOf("@");
+    if (at >= 0) host = host.slice(at + 1);
+  }
+  const end = rest.search(/[?#]/);
+  const path = end < 0 ? rest : rest.slice(0, end);
+  return {
+    ...host ? { host } : {},
+    path: path === "" ? "/" : path,
+    withQuery: end >= 0 && rest[end] === "?"
+  };
 }
 
 // src/flows/recent-map.ts
@@ -8283,7 +8441,10 @@ var HubbleReader = class {
   times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
   replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
-  /** The flow's `Type`: L7 and SOCK records are ignored, L3_L4 ones may be sightings read off their bytes. */
+  /**
+   * The flow's `Type`: L7 records are parsed in full, SOCK records ignored, L3_L4 ones may be sightings read off
+   * their bytes.
+   */
   typeMarkers = new MarkerSearch('Type"', [
     '"Type":"L7"',
     '"Type":"SOCK"',
@@ -8307,7 +8468,8 @@ var HubbleReader = class {
    */
   unknownDescriptions;
   /**
-   * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
+   * Replies (about half of a real Hubble log) and SOCK records are ignored on their bytes: never decoded nor
+   * parsed. L7 records, replies among them (a DNS answer), are left to `line`.
    * Most L3/L4 records are read off their bytes too (see {@link readOnBytes}). Only complete objects (ending with
    * `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot occur inside a JSON string (its
    * quotes would be escaped), and no other field of flow.proto has these names.
@@ -8316,6 +8478,7 @@ var HubbleReader = class {
     this.unknownDescriptions = void 0;
     if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
     const type = this.typeMarkers.firstIn(bytes, start, end);
+    if (type === L7_MARKER) return false;
     if (type >= 0 && type !== L3_L4_MARKER || this.replyMarkers.foundIn(bytes, start, end)) {
       sink.ignore();
       return true;
@@ -8407,6 +8570,8 @@ var HubbleReader = class {
     } else {
       return 'not a Hubble flow (no "flow" or "verdict")';
     }
+    if (flow.Type === "L7" || flow.Type === L7_FLOW_TYPE)
+      return this.readL7(flow, flow.time ?? value.time, sink);
     if (flow.Type !== void 0 && flow.Type !== "L3_L4" && flow.Type !== 1) {
       sink.ignore();
       return void 0;
@@ -8465,11 +8630,115 @@ var HubbleReader = class {
     this.count(flowRead, connection, sink);
     return void 0;
   }
+  /**
+   * An L7 record (`Type: L7`): an HTTP request or a DNS question the proxy saw, or the addresses a DNS answer gave.
+   * HTTP responses, samples and Kafka records are ignored. A request's endpoints are its connection's (the client
+   * as source); a DNS answer's source is the DNS server, and what it says is about the name, whoever asked.
+   */
+  readL7(flow, time, sink) {
+    const l7 = flow.l7;
+    if (l7 === void 0) {
+      sink.ignore();
+      return void 0;
+    }
+    if (!isObject(l7)) return '"l7" is not an object';
+    const type = typeof l7.type === "number" ? L7_TYPE_NAMES[l7.type] : l7.type;
+    const ms = this.times.parse(time);
+    if (time !== void 0 && ms === void 0) return `time ${shown(time)} is not an RFC 3339 timestamp`;
+    const at = ms === void 0 ? {} : { ms };
+    if (l7.dns !== void 0 && type === "RESPONSE") {
+      if (!isObject(l7.dns)) return '"l7.dns" is not an object';
+      const { query: query2, ips, rcode } = l7.dns;
+      if (query2 !== void 0 && typeof query2 !== "string") return "l7.dns.query is not a string";
+      const addresses = stringList(ips);
+      if (!addresses || !addresses.every((address) => isIP(address) !== 0))
+        return "l7.dns.ips is not a list of addresses";
+      if (!query2 || addresses.length === 0 || rcode !== void 0 && rcode !== 0) {
+        sink.ignore();
+        return void 0;
+      }
+      sink.addL7({ kind: "dns-answer", name: dnsName(query2), addresses, ...at });
+      return void 0;
+    }
+    if (type !== "REQUEST" || l7.http === void 0 && l7.dns === void 0) {
+      sink.ignore();
+      return void 0;
+    }
+    if (flow.l4 !== void 0 && !isObject(flow.l4)) return '"l4" is not an object';
+    const l4 = flow.l4 && findL4(flow.l4);
+    if (typeof l4 === "string") return l4;
+    const verdict = l7Verdict(flow);
+    if (verdict === void 0) return `unknown verdict ${shown(flow.verdict)}`;
+    if (!l4 || verdict === "not-a-verdict") {
+      sink.ignore();
+      return void 0;
+    }
+    if (flow.IP !== void 0 && !isObject(flow.IP)) return '"IP" is not an object';
+    const { source: sourceIp, destination: destinationIp } = flow.IP ?? {};
+    if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
+    if (destinationIp !== void 0 && typeof destinationIp !== "string")
+      return "IP.destination is not a string";
+    const from = this.endpoint(flow.source, "source");
+    if (typeof from === "string") return from;
+    const to = this.endpoint(flow.destination, "destination");
+    if (typeof to === "string") return to;
+    const connection = sourceIp && destinationIp ? connectionKey2(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port) : void 0;
+    const known = connection && this.recent.get(connection);
+    const over = known && known.sourceFirst === connection.sourceFirst ? known.entry : void 0;
+    if (over) extendWindow(over, ms, ms);
+    const request = {
+      from: over?.from ?? withAddress(from, sourceIp),
+      to: over?.to ?? withAddress(to, destinationIp),
+      protocol: l4.protocol,
+      port: l4.port,
+      verdict: verdict.verdict,
+      ...at
+    };
+    const opens = known ? void 0 : {
+      from: request.from,
+      to: request.to,
+      protocol: l4.protocol,
+      port: l4.port,
+      verdict: "allowed",
+      count: 1,
+      firstMs: ms,
+      lastMs: ms
+    };
+    const add = (record) => {
+      const entry = sink.addL7(record, opens);
+      if (entry && connection) this.recent.set(connection, { entry, sourceFirst: connection.sourceFirst });
+    };
+    if (l7.http !== void 0) {
+      if (!isObject(l7.http)) return '"l7.http" is not an object';
+      const { method, url } = l7.http;
+      if (typeof method !== "string" || method === "") return "l7.http.method is not a method";
+      if (typeof url !== "string") return "l7.http.url is not a string";
+      add({ kind: "http", ...request, method, ...splitUrl(url) });
+      return void 0;
+    }
+    if (!isObject(l7.dns)) return '"l7.dns" is not an object';
+    const query = l7.dns.query;
+    if (typeof query !== "string" || query === "") return "l7.dns.query is not a name";
+    add({ kind: "dns-lookup", ...request, query: dnsName(query) });
+    return void 0;
+  }
 };
+var L7_FLOW_TYPE = 2;
+var L7_TYPE_NAMES = ["UNKNOWN_L7_TYPE", "REQUEST", "RESPONSE", "SAMPLE"];
+function l7Verdict(flow) {
+  const name = typeof flow.verdict === "number" ? VERDICT_NAMES[flow.verdict] : flow.verdict;
+  if (name === "DROPPED") return { verdict: "denied" };
+  return readVerdict(flow);
+}
+function stringList(value) {
+  if (value === void 0) return [];
+  return Array.isArray(value) && value.every((item) => typeof item === "string") ? value : void 0;
+}
 function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
 var CLOSING_BRACE = 125;
+var L7_MARKER = 0;
 var L3_L4_MARKER = 2;
 var VERDICTS_AFTER_FORWARDED = /* @__PURE__ */ new Set(["DROPPED", "AUDIT"]);
 function overrides(later, counted) {
@@ -8666,8 +8935,7 @@ var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
 var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
 function reservedIdentity(names) {
   if (names.length === 0) return void 0;
-  const notWorld = names.filter((name) => name !== "world");
-  return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
+  return [...new Set(names)].sort().join("+");
 }
 var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 var DESCRIPTIONS_PER_ADDRESS = 4;
@@ -8706,7 +8974,7 @@ var RememberedDescriptions = class {
 
 // src/flows/native.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { isIP } from "node:net";
+import { isIP as isIP2 } from "node:net";
 var RECORD_FIELDS = /* @__PURE__ */ new Set([
   "from",
   "to",
@@ -8778,7 +9046,7 @@ function nativeEndpoint(value, side) {
     endpoint.labels = labels;
   }
   if (value.ip !== void 0) {
-    if (typeof value.ip !== "string" || isIP(value.ip) === 0)
+    if (typeof value.ip !== "string" || isIP2(value.ip) === 0)
       return `${side}.ip ${shown(value.ip)} is not an IP address`;
     endpoint.ip = value.ip;
   }
@@ -9126,9 +9394,11 @@ var ReadRun = class {
   constructor(maxSkippedSamples, maxDistinctFlows) {
     this.maxSkippedSamples = maxSkippedSamples;
     this.aggregator = new FlowAggregator(maxDistinctFlows);
+    this.l7 = new L7Aggregator(this.aggregator);
   }
   maxSkippedSamples;
   aggregator;
+  l7;
   stats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
   /** Valid records (counted, ignored or held) per file given: a file with none was not read at all. */
   validRecords = /* @__PURE__ */ new Map();
@@ -9144,6 +9414,16 @@ var ReadRun = class {
         this.stats.records++;
         valid(1);
         return this.aggregator.add(flow);
+      },
+      addL7: (record, connection) => {
+        valid(1);
+        this.l7.add(record);
+        if (connection) {
+          this.stats.records++;
+          return this.aggregator.add(connection);
+        }
+        this.stats.l7 = (this.stats.l7 ?? 0) + 1;
+        return void 0;
       },
       merge: (entry) => {
         this.stats.records += entry.records;
@@ -9238,10 +9518,13 @@ async function readFlows(files2, options2 = {}) {
   }
   calico.finish(run.sinkFor(""));
   if (run.aggregator.cut > 0) run.stats.cut = run.aggregator.cut;
+  if (Object.keys(run.l7.cut).length > 0) run.stats.l7Cut = run.l7.cut;
   const { flows, window } = run.aggregator.result();
+  const l7 = run.l7.result();
   const unreadFiles = run.filesWithoutRecords();
   return {
     flows,
+    ...l7 ? { l7 } : {},
     stats: run.stats,
     ...window ? { window } : {},
     ...unreadFiles.length > 0 ? { unreadFiles } : {}

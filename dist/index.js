@@ -11645,7 +11645,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
-    var { isIP: isIP3 } = __require("node:net");
+    var { isIP: isIP4 } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
@@ -11900,7 +11900,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP3(origin.hostname) !== 0) {
+          if (isIP4(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -22492,8 +22492,8 @@ var require_utils2 = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP3) {
-      const re = isIP3 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+    function reescapeHostDelimiters(host, isIP4) {
+      const re = isIP4 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
       return host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
@@ -23190,12 +23190,12 @@ var require_fast_uri = __commonJS({
       const host = matches2[4];
       return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP3) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP3)) {
+    function canonicalizeHost(parsed, options, schemeHandler, isIP4) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP4)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP3 === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP4 === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -23211,9 +23211,9 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP3) {
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP4) {
       return Boolean(
-        parsed.host && isIP3 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP4 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -23236,7 +23236,7 @@ var require_fast_uri = __commonJS({
       let malformedHost = false;
       let malformedIPLiteral = false;
       let malformedScheme = false;
-      let isIP3 = false;
+      let isIP4 = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
           uri = options.scheme + ":" + uri;
@@ -23298,15 +23298,15 @@ var require_fast_uri = __commonJS({
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
             const ipv6result = normalizeIPv6(parsed.host);
-            isIP3 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            isIP4 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP3 ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed.host = isIP4 ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
               parsed.error = parsed.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
-            isIP3 = true;
+            isIP4 = true;
           }
         }
         if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
@@ -23323,14 +23323,14 @@ var require_fast_uri = __commonJS({
         }
         const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP3);
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP4);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP3 ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP3) {
+          let host = isIP4 ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP4) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP3 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP3) : host;
+          parsed.host = isIP4 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP4) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -35804,6 +35804,10 @@ function pushTo(map, key, value) {
   if (list2) list2.push(value);
   else map.set(key, [value]);
 }
+function sameItems(a, b) {
+  const [x, y] = [a ?? [], b ?? []];
+  return x.length === y.length && x.every((item, i) => item === y[i]);
+}
 
 // src/rules/helpers.ts
 var DIRECTIONS = ["ingress", "egress"];
@@ -36276,6 +36280,15 @@ function requireList(reader, path17) {
 
 // src/model/types.ts
 var PROTOCOLS = ["TCP", "UDP", "SCTP"];
+var NODE_ENTITIES = [
+  "host",
+  "remote-node",
+  "kube-apiserver",
+  "health",
+  "init",
+  "ingress",
+  "unmanaged"
+];
 
 // src/kinds/network-policy-api/read.ts
 var EXPERIMENTAL_PEERS = ["nodes", "domainNames"];
@@ -36660,11 +36673,17 @@ var UNEVALUATED_PEERS = {
   fromGroups: "fromGroups names cloud-provider groups, whose addresses the tree does not hold",
   toGroups: "toGroups names cloud-provider groups, whose addresses the tree does not hold",
   fromNodes: "fromNodes selects nodes, which the model does not hold",
-  toNodes: "toNodes selects nodes, which the model does not hold",
-  toFQDNs: "toFQDNs matches addresses learnt from DNS answers, which the tree does not hold"
+  toNodes: "toNodes selects nodes, which the model does not hold"
 };
-var NODE_ENTITIES = ["host", "remote-node", "kube-apiserver", "health", "init", "ingress", "unmanaged"];
-var ENTITIES = ["all", "world", "world-ipv4", "world-ipv6", "cluster", "none", ...NODE_ENTITIES];
+var ENTITIES = [
+  "all",
+  "world",
+  "world-ipv4",
+  "world-ipv6",
+  "cluster",
+  "none",
+  ...NODE_ENTITIES
+];
 var EVERY_POD = {};
 var WORLD_IPV4 = "0.0.0.0/0";
 var WORLD_IPV6 = "::/0";
@@ -36789,9 +36808,7 @@ function readRules2(reader, path17, field, action, scope) {
       (__, i) => peers.push(...readCidrSet(reader, [...at2, cidrSetField, i], action))
     );
     const entitiesField = ingress ? "fromEntities" : "toEntities";
-    list2(entitiesField).forEach(
-      (entity, i) => peers.push(...readEntity(reader, [...at2, entitiesField, i], entity, action))
-    );
+    list2(entitiesField).forEach((entity, i) => peers.push(...readEntity([...at2, entitiesField, i], entity)));
     for (const unevaluated of Object.keys(UNEVALUATED_PEERS)) {
       if (!(ingress ? INGRESS_FIELDS : EGRESS_FIELDS).includes(unevaluated)) continue;
       if (list2(unevaluated).length === 0) continue;
@@ -36804,6 +36821,13 @@ function readRules2(reader, path17, field, action, scope) {
     }
     const services = ingress ? [] : readServices(reader, at2, action, list2("toServices"));
     const fqdns = ingress ? [] : readFqdns(reader, at2, list2("toFQDNs"));
+    if (fqdns.length > 0)
+      reader.report(
+        [...at2, "toFQDNs"],
+        "toFQDNs allows the addresses DNS answers gave the names it matches, where the pods' DNS goes through Cilium's DNS proxy: evaluated against the DNS answers of the recorded flows (Hubble L7 DNS records); without an answer for an address, whether it allows it is unknown (depends on DNS), and this rule allows nothing there in the analysis (the cluster may allow more)",
+        "warning",
+        "depends-on-dns"
+      );
     const written = reader.get(at2);
     const empty = typeof written === "object" && written !== null && Object.values(written).every((value) => value === void 0 || value === null);
     const ports = readToPorts(reader, at2, action);
@@ -36863,6 +36887,29 @@ function readL7(reader, path17) {
   if (typeof proto === "string" && proto !== "")
     return { protocol: "l7proto", rules: asRules(reader.get([...path17, "l7"])), path: [...path17, "l7proto"] };
   return void 0;
+}
+function reportUnreplayed(reader, l7) {
+  if (l7.protocol === "kafka" || l7.protocol === "l7proto") {
+    reader.report(
+      l7.path,
+      `${l7.protocol === "kafka" ? "Kafka" : "proxylib"} rules are not replayed: reach and explain show the port as allowed, L7-filtered by them, but recorded flows hold no such requests to check against them`,
+      "warning",
+      "not-evaluated"
+    );
+    return;
+  }
+  l7.rules.forEach((rule2, i) => {
+    for (const field of ["headers", "headerMatches"]) {
+      const value = rule2[field];
+      if (Array.isArray(value) && value.length > 0)
+        reader.report(
+          [...l7.path, i, field],
+          "HTTP headers are not in recorded flows: the replay takes each request to carry them, so this rule is only partly checked (method, path and host)",
+          "warning",
+          "not-evaluated"
+        );
+    }
+  });
 }
 function addresses(reader, path17, cidr, except) {
   if (typeof cidr === "string" && cidr.includes("${"))
@@ -36948,7 +36995,7 @@ function readCidrSet(reader, path17, action) {
   });
   return [addresses(reader, [...path17, "cidr"], reader.get([...path17, "cidr"]), except)];
 }
-function readEntity(reader, path17, entity, action) {
+function readEntity(path17, entity) {
   if (typeof entity !== "string" || !ENTITIES.includes(entity))
     throw new RejectedPolicy(
       path17,
@@ -36961,6 +37008,7 @@ function readEntity(reader, path17, entity, action) {
     path: path17
   });
   const pods = { namespaceSelector: EVERY_POD, podSelector: {}, path: path17 };
+  const nodeSide = { entities: NODE_ENTITIES, path: path17 };
   switch (entity) {
     case "world":
       return [world(WORLD_IPV4), world(WORLD_IPV6)];
@@ -36969,19 +37017,13 @@ function readEntity(reader, path17, entity, action) {
     case "world-ipv6":
       return [world(WORLD_IPV6)];
     case "cluster":
-      return [pods];
+      return [pods, nodeSide];
     case "all":
-      return [pods, world(WORLD_IPV4), world(WORLD_IPV6)];
+      return [pods, nodeSide, world(WORLD_IPV4), world(WORLD_IPV6)];
     case "none":
       return [];
   }
-  reader.report(
-    path17,
-    `the ${entity} entity is not a pod or an outside address: not evaluated, ${peerEffect(action)}`,
-    "warning",
-    "not-evaluated"
-  );
-  return [];
+  return [{ entities: [entity], path: path17 }];
 }
 function peerEffect(action) {
   return action === "allow" ? "so this rule allows nothing there in the analysis (the cluster may allow more)" : "so this deny matches nothing there in the analysis (the cluster may deny more)";
@@ -36997,16 +37039,17 @@ function readToPorts(reader, path17, action) {
       at2,
       action === "deny" ? ["ports"] : ["ports", "rules", "listener", "originatingTLS", "terminatingTLS", "serverNames"]
     );
-    for (const l72 of ["rules", "listener", "originatingTLS", "terminatingTLS", "serverNames"]) {
+    for (const l72 of ["listener", "originatingTLS", "terminatingTLS", "serverNames"]) {
       if (present(reader, [...at2, l72]))
         reader.report(
           [...at2, l72],
-          `${l72 === "rules" ? "L7 rules" : l72} not evaluated: the connection is taken as allowed at L3/L4, and what the proxy refuses is not checked`,
+          `${l72} not evaluated: the connection is taken as allowed at L3/L4, and what the proxy refuses is not checked`,
           "warning",
           "not-evaluated"
         );
     }
     const l7 = action === "allow" ? readL7(reader, [...at2, "rules"]) : void 0;
+    if (l7) reportUnreplayed(reader, l7);
     const withL7 = (port2) => l7 ? { ...port2, l7 } : port2;
     const ports = requireList(reader, [...at2, "ports"]);
     if (ports === void 0 || ports.length === 0) return [{ path: at2 }, ...otherProtocols(at2)].map(withL7);
@@ -37777,9 +37820,14 @@ function ciliumClusterName(model) {
   return model.cilium?.clusterName ?? CILIUM_DEFAULTS.clusterName;
 }
 function cniEnforcesKind(model, kind) {
-  if (model.cni !== "cilium" || kind !== "ClusterNetworkPolicy") return true;
-  return (model.cilium ?? CILIUM_DEFAULTS).clusterNetworkPolicy;
+  if (model.cni !== "cilium") return true;
+  if (CILIUM_UNIMPLEMENTED_KINDS.includes(kind)) return false;
+  return kind !== "ClusterNetworkPolicy" || (model.cilium ?? CILIUM_DEFAULTS).clusterNetworkPolicy;
 }
+var CILIUM_UNIMPLEMENTED_KINDS = [
+  "AdminNetworkPolicy",
+  "BaselineAdminNetworkPolicy"
+];
 function policyEnforcementMode(model) {
   return model.cni === "cilium" ? (model.cilium ?? CILIUM_DEFAULTS).policyEnforcementMode : "default";
 }
@@ -38354,7 +38402,7 @@ function buildModel(objects, options = {}) {
     diagnostics.push({
       severity: "warning",
       code: "not-evaluated",
-      message: `Cilium enforces ${policy.ref.kind} only with enable-k8s-cluster-network-policy (off by default): the analysis leaves it out. Set cilium.clusterNetworkPolicy: true in .netpol-guard.yaml if the cluster enables it`,
+      message: CILIUM_UNIMPLEMENTED_KINDS.includes(policy.ref.kind) ? `Cilium does not implement ${policy.ref.kind} (policy.networking.k8s.io/v1alpha1; it enforces ClusterNetworkPolicy v1alpha2 with enable-k8s-cluster-network-policy instead): under cni: cilium the analysis leaves it out, as the cluster does` : `Cilium enforces ${policy.ref.kind} only with enable-k8s-cluster-network-policy (off by default): the analysis leaves it out. Set cilium.clusterNetworkPolicy: true in .netpol-guard.yaml if the cluster enables it`,
       file: loc.file,
       line: loc.line,
       column: loc.column,
@@ -38625,6 +38673,238 @@ function selectorKey(selector2) {
   return JSON.stringify([matchLabels2, expressions]);
 }
 
+// src/policy/fqdn.ts
+function fqdnMatcher(selector2) {
+  if (selector2.matchName !== void 0) {
+    const exact = withoutDot(selector2.matchName.trim().toLowerCase());
+    return (name2) => withoutDot(name2.toLowerCase()) === exact;
+  }
+  if (selector2.matchPattern === void 0) return () => false;
+  const pattern = withoutDot(selector2.matchPattern.trim().toLowerCase());
+  if (/^\*+$/.test(pattern)) return () => true;
+  const regex = new RegExp(`^${patternSource(pattern)}$`);
+  return (name2) => regex.test(withoutDot(name2.toLowerCase()));
+}
+var DNS_CHAR = "[-a-z0-9_]";
+function patternSource(pattern) {
+  let rest = pattern;
+  let source = "";
+  const subdomains = /^\*{2,}\./.exec(rest);
+  if (subdomains) {
+    source = `${DNS_CHAR}+(?:\\.${DNS_CHAR}+)*\\.`;
+    rest = rest.slice(subdomains[0].length);
+  }
+  for (const part of rest.split(/(\*+)/)) {
+    if (part === "") continue;
+    source += part.startsWith("*") ? `${DNS_CHAR}*` : part.replace(/[.\\^$+?()[\]{}|]/g, "\\$&");
+  }
+  return source;
+}
+function withoutDot(name2) {
+  return name2.endsWith(".") ? name2.slice(0, -1) : name2;
+}
+function fqdnText(selector2) {
+  return selector2.matchName ?? selector2.matchPattern ?? "?";
+}
+function dnsNamesPeer(names) {
+  return `DNS names matching ${names.join(", ")} (addresses known only from DNS answers)`;
+}
+function hasFqdnRules(model) {
+  return (model.tieredPolicies ?? []).some((policy) => policy.egress.some((rule2) => rule2.fqdns));
+}
+function dnsPortAdmits53(port2) {
+  if (port2.l7?.protocol !== "dns") return false;
+  if (typeof port2.port === "string" || port2.port === void 0) return true;
+  return port2.port <= 53 && 53 <= (port2.endPort ?? port2.port);
+}
+function dnsRules(policy) {
+  return policy.egress.flatMap(
+    (rule2) => rule2.action === "allow" ? (rule2.ports ?? []).filter(dnsPortAdmits53).flatMap((port2) => port2.l7?.rules ?? []) : []
+  );
+}
+function hasDnsVisibility(policy) {
+  return dnsRules(policy).length > 0;
+}
+function dnsRulesAllow(rules2, name2) {
+  return rules2.some((rule2) => {
+    const matchName = typeof rule2.matchName === "string" ? rule2.matchName : void 0;
+    const matchPattern = typeof rule2.matchPattern === "string" ? rule2.matchPattern : void 0;
+    if (matchName === void 0 && matchPattern === void 0) return true;
+    return matchName !== void 0 && fqdnMatcher({ matchName })(name2) || matchPattern !== void 0 && fqdnMatcher({ matchPattern })(name2);
+  });
+}
+function coversSubject(other, policy) {
+  const a = other.subject;
+  const b = policy.subject;
+  const covers3 = (mine, theirs) => !mine || isEmptySelector(mine) || JSON.stringify(mine) === JSON.stringify(theirs);
+  if (a.namespace !== void 0 && a.namespace !== b.namespace) return false;
+  return covers3(a.namespaceSelector, b.namespaceSelector) && covers3(a.podSelector, b.podSelector);
+}
+function withDnsAnswers(policies, answers) {
+  if (answers.size === 0) return [...policies];
+  const visibility = policies.filter((p) => p.tier === "namespaced" && hasDnsVisibility(p));
+  return policies.map((policy) => {
+    if (!policy.egress.some((rule2) => rule2.fqdns && rule2.action === "allow")) return policy;
+    const rules2 = visibility.filter((other) => other === policy || coversSubject(other, policy)).flatMap(dnsRules);
+    const egress = policy.egress.map((rule2) => {
+      if (!rule2.fqdns || rule2.action !== "allow") return rule2;
+      const answered = answeredPeers(rule2.fqdns, answers, (name2) => dnsRulesAllow(rules2, name2));
+      return answered.length === 0 ? rule2 : { ...rule2, peers: [...rule2.peers ?? [], ...answered] };
+    });
+    return { ...policy, egress };
+  });
+}
+function answeredPeers(selectors, answers, visible) {
+  const peers = [];
+  for (const selector2 of selectors) {
+    const matches2 = fqdnMatcher(selector2);
+    for (const [name2, addresses2] of answers) {
+      if (!matches2(name2) || !visible(name2)) continue;
+      for (const address of addresses2) {
+        const cidr = address.includes(":") ? `${address}/128` : `${address}/32`;
+        peers.push({ ipBlock: { cidr, except: [] }, addressesOnly: true, fqdn: name2, path: selector2.path });
+      }
+    }
+  }
+  return peers;
+}
+
+// src/policy/l7.ts
+function l7RuleConstrains(rule2) {
+  return Object.values(rule2).some(
+    (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0) && !(typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
+  );
+}
+function l7Restricts(l7) {
+  if (l7.rules.length === 0) return false;
+  if (l7.protocol === "dns")
+    return l7.rules.every(
+      (rule2) => typeof rule2.matchPattern !== "string" || !/^\*+\.?$/.test(rule2.matchPattern)
+    );
+  return l7.rules.every(l7RuleConstrains);
+}
+function describeL7Rule(rule2) {
+  const fields = rule2.rule;
+  const text = (key) => {
+    const value = fields[key];
+    return typeof value === "string" && value !== "" ? value : void 0;
+  };
+  if (rule2.parser === "http") {
+    const headers = [
+      ...Array.isArray(fields.headers) ? fields.headers.map(String) : [],
+      ...Array.isArray(fields.headerMatches) ? fields.headerMatches.map(
+        (match2) => typeof match2 === "object" && match2 !== null && "name" in match2 ? String(match2.name) : "?"
+      ) : []
+    ];
+    const parts2 = [
+      text("method") ?? "any method",
+      text("path") ?? "any path",
+      ...text("host") ? [`host ${text("host")}`] : [],
+      ...headers.length > 0 ? [`with header ${headers.join(", ")}`] : []
+    ];
+    return parts2.join(" ");
+  }
+  if (rule2.parser === "dns") {
+    const name2 = text("matchName");
+    return name2 !== void 0 ? `DNS name ${name2}` : `DNS names ${text("matchPattern") ?? "*"}`;
+  }
+  const parts = Object.entries(fields).filter(([, value]) => typeof value === "string" || typeof value === "number").map(([key, value]) => `${key} ${String(value)}`);
+  return `${rule2.parser === "kafka" ? "Kafka" : "L7"} ${parts.join(" ") || "any request"}`;
+}
+function describeL7Rules(rules2) {
+  return `only ${[...new Set(rules2.map(describeL7Rule))].join(" or ")}`;
+}
+function describeL7Filter(filter2) {
+  if (filter2.egress && filter2.ingress)
+    return `${describeL7Rules(filter2.egress)} (egress) and ${describeL7Rules(filter2.ingress)} (ingress)`;
+  return describeL7Rules(filter2.egress ?? filter2.ingress ?? []);
+}
+function l7FilterKey(filter2) {
+  if (!filter2) return "";
+  const side = (rules2) => [...new Set((rules2 ?? []).map((rule2) => JSON.stringify([rule2.parser, rule2.rule])))].sort();
+  return JSON.stringify([side(filter2.egress), side(filter2.ingress)]);
+}
+function describeL7Sides(filter2) {
+  return ["egress", "ingress"].flatMap((direction) => {
+    const rules2 = filter2[direction];
+    if (!rules2) return [];
+    const byPolicy = /* @__PURE__ */ new Map();
+    for (const rule2 of rules2) {
+      const { file, line } = rule2.location;
+      pushTo(byPolicy, `${rule2.policy.kind} ${policyName(rule2.policy)} at ${file}:`, `${line}`);
+    }
+    const where = [...byPolicy].map(([policy, lines2]) => `${policy}${[...new Set(lines2)].join(", ")}`);
+    return [`${direction} ${describeL7Rules(rules2)} (${where.join("; ")})`];
+  });
+}
+function judgeL7(filter2, request) {
+  const unchecked = /* @__PURE__ */ new Set();
+  for (const direction of ["egress", "ingress"]) {
+    const rules2 = filter2?.[direction];
+    if (!rules2) continue;
+    const own = rules2.filter((rule2) => rule2.parser === request.parser);
+    if (own.length === 0) {
+      for (const rule2 of rules2) unchecked.add(`${rule2.parser} rules`);
+      continue;
+    }
+    const matches2 = own.map((rule2) => ruleMatches(rule2, request));
+    const sure = matches2.find((match2) => match2 !== void 0 && match2.length === 0);
+    if (sure) continue;
+    const assumed = matches2.filter((match2) => match2 !== void 0);
+    if (assumed.length === 0) return { allowed: false, refusedBy: { direction, rules: own } };
+    for (const field of assumed[0]) unchecked.add(field);
+  }
+  return { allowed: true, ...unchecked.size > 0 ? { unchecked: [...unchecked] } : {} };
+}
+function ruleMatches(rule2, request) {
+  const fields = rule2.rule;
+  if (request.parser === "dns") {
+    let matches2 = dnsMatchers.get(rule2);
+    if (!matches2) {
+      matches2 = fqdnMatcher({
+        ...typeof fields.matchName === "string" ? { matchName: fields.matchName } : {},
+        ...typeof fields.matchPattern === "string" ? { matchPattern: fields.matchPattern } : {}
+      });
+      dnsMatchers.set(rule2, matches2);
+    }
+    return matches2(request.query) ? [] : void 0;
+  }
+  const unchecked = [];
+  const values = { method: request.method, path: request.path, host: request.host };
+  for (const field of ["method", "path", "host"]) {
+    const pattern = fields[field];
+    if (typeof pattern !== "string" || pattern === "") continue;
+    const value = values[field];
+    const regex = fullMatch(pattern);
+    if (value === void 0 || !regex) {
+      unchecked.push(value === void 0 ? field : `${field} ${pattern}`);
+      continue;
+    }
+    if (!regex.test(value)) return void 0;
+    if (field === "path" && request.withQuery) unchecked.push("the query string");
+  }
+  const listed = (value) => Array.isArray(value) && value.length > 0;
+  if (listed(fields.headers) || listed(fields.headerMatches)) unchecked.push("headers");
+  return unchecked;
+}
+function fullMatch(pattern) {
+  if (regexes.has(pattern)) return regexes.get(pattern);
+  let regex;
+  if (!NESTED_REPETITION.test(pattern) && !/\\[1-9]|\(\?[<=!]/.test(pattern)) {
+    try {
+      regex = new RegExp(`^(?:${pattern})$`);
+    } catch {
+      regex = void 0;
+    }
+  }
+  if (regexes.size < MAX_REGEXES) regexes.set(pattern, regex);
+  return regex;
+}
+var dnsMatchers = /* @__PURE__ */ new WeakMap();
+var NESTED_REPETITION = /\([^)]*[*+}][^)]*\)[*+{]/;
+var regexes = /* @__PURE__ */ new Map();
+var MAX_REGEXES = 1e4;
+
 // src/policy/portset.ts
 var MIN_PORT = 1;
 var MAX_PORT = 65535;
@@ -38792,14 +39072,21 @@ function compileTieredPolicy(policy, addressMatch) {
   const pods = compileSelector(subject.podSelector);
   const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
   const home = subject.namespace ?? "";
-  const compileRules = (direction) => policy[direction].map((rule2) => ({
-    action: rule2.action,
-    index: rule2.index,
-    ...rule2.name !== void 0 ? { name: rule2.name } : {},
-    path: rule2.path,
-    ...rule2.peers ? { peers: rule2.peers.map((peer2) => compilePeer(home, peer2, addressMatch)) } : {},
-    ports: compilePorts(rule2.ports)
-  }));
+  const compileRules = (direction) => policy[direction].map((rule2) => {
+    const everyNode = ["host", "remote-node"].every(
+      (entity) => rule2.peers?.some((peer2) => peer2.entities?.includes(entity))
+    );
+    return {
+      action: rule2.action,
+      index: rule2.index,
+      ...rule2.name !== void 0 ? { name: rule2.name } : {},
+      path: rule2.path,
+      ...rule2.peers ? { peers: rule2.peers.map((peer2) => compilePeer(home, peer2, addressMatch, everyNode)) } : {},
+      ports: compilePorts(rule2.ports),
+      ...compileL7(rule2.ports),
+      ...rule2.fqdns ? { fqdns: rule2.fqdns } : {}
+    };
+  });
   return {
     ref: policy.ref,
     tier: policy.tier,
@@ -38825,24 +39112,43 @@ function compileTieredPolicy(policy, addressMatch) {
         addressMatch,
         policy[direction].map(({ action, peers, ports }) => [
           action,
-          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly, world }) => [
+          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly, world, entities }) => [
             podSelector,
             namespaceSelector,
             ipBlock,
             addressesOnly,
-            world
+            world,
+            entities
           ]),
-          ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
+          ports?.map(({ protocol: protocol2, port: port2, endPort, l7 }) => [
+            protocol2,
+            port2,
+            endPort,
+            ...l7 ? [l7.protocol, l7.rules] : []
+          ])
         ])
       ])
     )
+  };
+}
+function compileL7(ports) {
+  const filtering = (port2) => port2.l7 !== void 0 && l7Restricts(port2.l7);
+  if (!ports?.some(filtering)) return {};
+  const items = /* @__PURE__ */ new Map();
+  for (const port2 of ports) if (filtering(port2)) pushTo(items, port2.l7, port2);
+  return {
+    l7: {
+      plain: compilePorts(ports.filter((port2) => !filtering(port2))),
+      filtered: [...items].map(([l7, of]) => ({ l7, ports: compilePorts(of) }))
+    }
   };
 }
 function meaningOnce(describe3) {
   const meanings2 = {};
   return (direction) => meanings2[direction] ??= describe3(direction);
 }
-function compilePeer(policyNamespace, peer2, addressMatch) {
+function compilePeer(policyNamespace, peer2, addressMatch, everyNode = false) {
+  if (peer2.entities) return compileEntityPeer(peer2, everyNode);
   if (peer2.ipBlock) {
     const ranges = ipBlockRanges(peer2.ipBlock);
     const admits2 = (address) => ranges.some((range3) => rangeContains(range3, address));
@@ -38857,7 +39163,8 @@ function compilePeer(policyNamespace, peer2, addressMatch) {
       // A pod matches when one of its stated addresses is admitted, where the CNI lets an address rule match pods.
       // A pod that is its node is reached at the node's address: on Calico only a block of every address surely
       // holds it; on Cilium only CIDR rules that match nodes (policyCIDRMatchMode: [nodes]) do, by its stated one.
-      matches: (facts) => "pod" in facts ? facts.pod.unpoliced === "node-address" ? !peer2.addressesOnly && holdsEveryAddress : (facts.pod.unpoliced === "node-identity" ? match2 === "nodes" : match2 === "pods") && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
+      // An entity outside the cluster (the API server) is an outside address to every address rule.
+      matches: (facts) => "pod" in facts ? facts.pod.unpoliced === "outside" ? facts.pod.ips.some(admits2) : facts.pod.unpoliced === "node-address" ? !peer2.addressesOnly && holdsEveryAddress : (facts.pod.unpoliced === "node-identity" ? match2 === "nodes" : match2 === "pods") && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
     };
   }
   const podMatches = compileSelector(peer2.podSelector ?? {});
@@ -38872,6 +39179,18 @@ function compilePeer(policyNamespace, peer2, addressMatch) {
     matchesNamespace,
     // A pod no pod policy sees (hostNetwork on some CNIs) has its node's identity, which no pod selector matches.
     matches: (facts) => "pod" in facts && !facts.pod.unpoliced && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
+  };
+}
+function compileEntityPeer(peer2, everyNode) {
+  const entities = new Set(peer2.entities);
+  const key = `entity:${[...entities].sort().join(",")}${everyNode ? "|nodes" : ""}`;
+  return {
+    peer: peer2,
+    ipRanges: [],
+    key,
+    namespaceKey: "entity",
+    matchesNamespace: () => false,
+    matches: (facts) => "pod" in facts && (facts.pod.entities ? facts.pod.entities.some((entity) => entities.has(entity)) : facts.pod.unpoliced === "node-identity" && everyNode)
   };
 }
 function podsMatchedByAddress(peer2, addressMatch) {
@@ -39574,14 +39893,6 @@ var ciliumEndpointsEmptySelectorNamespace = {
 };
 
 // src/rules/cilium-fqdn-without-dns-visibility.ts
-function dnsPortAdmits53(port2) {
-  if (port2.l7?.protocol !== "dns") return false;
-  if (typeof port2.port === "string" || port2.port === void 0) return true;
-  return port2.port <= 53 && 53 <= (port2.endPort ?? port2.port);
-}
-function hasDnsVisibility(policy) {
-  return policy.egress.some((rule2) => rule2.action === "allow" && (rule2.ports ?? []).some(dnsPortAdmits53));
-}
 var ciliumFqdnWithoutDnsVisibility = {
   meta: {
     id: "cilium-fqdn-without-dns-visibility",
@@ -39622,10 +39933,7 @@ var ciliumFqdnWithoutDnsVisibility = {
         if (elsewhere) continue;
         pods = "the pods it selects";
       }
-      const names = shortList(
-        (rule2.fqdns ?? []).map((fqdn) => fqdn.matchName ?? fqdn.matchPattern ?? "?"),
-        3
-      );
+      const names = shortList((rule2.fqdns ?? []).map(fqdnText), 3);
       ctx.report({
         policy: policy.ref,
         path: first.path.slice(0, -1),
@@ -39636,16 +39944,6 @@ var ciliumFqdnWithoutDnsVisibility = {
 };
 
 // src/rules/cilium-l7-rule-bypassed.ts
-function constrains(rule2) {
-  return Object.values(rule2).some(
-    (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0) && !(typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
-  );
-}
-function restricts(l7) {
-  if (l7.rules.length === 0) return false;
-  if (l7.protocol === "dns") return l7.rules.every((rule2) => rule2.matchPattern !== "*");
-  return l7.rules.every(constrains);
-}
 function overlap(a, b, config) {
   if (a.addressesOnly && !b.ipBlock || b.addressesOnly && !a.ipBlock) return false;
   return peersOverlap(a, b, config);
@@ -39689,7 +39987,7 @@ var ciliumL7RuleBypassed = {
           if (rule2.action !== "allow") continue;
           const filtered = /* @__PURE__ */ new Map();
           for (const port2 of rule2.ports ?? []) {
-            if (port2.l7 && restricts(port2.l7))
+            if (port2.l7 && l7Restricts(port2.l7))
               filtered.set(port2.l7, [...filtered.get(port2.l7) ?? [], port2]);
           }
           for (const [l7, ports] of filtered) {
@@ -39962,6 +40260,7 @@ var clusterPolicyPassToDefault = {
           if (isolating.every((networkPolicy2) => networkPolicy2[direction].length === 0)) denying.push(pod);
           continue;
         }
+        if (ctx.engine.isIsolated(pod, direction)) continue;
         const below = baseline.some(
           (candidate) => subjectWorkloads(ctx.model, candidate).includes(pod) && candidate[direction].some((lower) => rulesOverlap(lower, rule2, ctx.config))
         );
@@ -40898,7 +41197,7 @@ function canonicalEndpoint(endpoint) {
 }
 function identifiedByAddress(endpoint) {
   const labelled = endpoint.labels !== void 0 && Object.keys(endpoint.labels).length > 0;
-  return !labelled && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved === "world");
+  return !labelled && !endpoint.workload && (endpoint.reserved === void 0 || endpoint.reserved.split("+").includes("world"));
 }
 function sortedLabels(labels) {
   const entries = Object.entries(labels);
@@ -40959,6 +41258,10 @@ var FlowAggregator = class {
     extendWindow(entry, flow.firstMs, flow.lastMs);
     return entry;
   }
+  /**
+   * The endpoint's canonical form, key and id (see {@link canonicalEndpoint}); the same object for the same endpoint
+   * object, so that whatever else is read of an endpoint (its L7 records) shares it.
+   */
   canonicalOf(endpoint) {
     let canonical2 = this.canonical.get(endpoint);
     if (!canonical2) {
@@ -41202,6 +41505,9 @@ function readLabels(value) {
   return labels;
 }
 
+// src/flows/hubble.ts
+import { isIP as isIP2 } from "node:net";
+
 // src/flows/owner.ts
 function ownerFromPodName(pod, labels) {
   const hash = labels["pod-template-hash"];
@@ -41211,6 +41517,157 @@ function ownerFromPodName(pod, labels) {
   if (ordinal && labels["statefulset.kubernetes.io/pod-name"] === pod)
     return { kind: "StatefulSet", name: ordinal[1] };
   return void 0;
+}
+
+// src/flows/l7.ts
+var L7_BOUNDS = {
+  /** Distinct HTTP requests (connection, method, host, path, verdict). */
+  httpRequests: 1e5,
+  /** Distinct DNS lookups (connection, name, verdict). */
+  dnsLookups: 1e5,
+  /** Names answered. */
+  dnsNames: 1e5,
+  /** Addresses kept per name: a name behind a CDN rotates through a few dozen a day; a log naming more is cut. */
+  addressesPerName: 1e3
+};
+var MAX_HTTP_METHOD = 32;
+var MAX_HTTP_HOST = 300;
+var MAX_HTTP_PATH = 4096;
+var MAX_DNS_NAME = 253;
+var L7Aggregator = class {
+  constructor(flows, bounds = L7_BOUNDS) {
+    this.flows = flows;
+    this.bounds = bounds;
+  }
+  flows;
+  bounds;
+  cut = {};
+  http = /* @__PURE__ */ new Map();
+  lookups = /* @__PURE__ */ new Map();
+  answers = /* @__PURE__ */ new Map();
+  add(record2) {
+    if (record2.kind === "dns-answer") return this.addAnswer(record2);
+    if (tooLong(record2)) {
+      this.count("tooLong");
+      return;
+    }
+    const from = this.flows.canonicalOf(record2.from);
+    const to = this.flows.canonicalOf(record2.to);
+    const connection = [from.key, to.key, record2.protocol, record2.port, record2.verdict];
+    if (record2.kind === "http") {
+      const fields = [record2.method, record2.host ?? "", record2.path];
+      const key = JSON.stringify([...connection, ...fields]);
+      const entry = this.entry(this.http, key, this.bounds.httpRequests, "http", () => ({
+        ...connectionOf(record2, from.endpoint, to.endpoint),
+        method: record2.method,
+        ...record2.host !== void 0 ? { host: record2.host } : {},
+        path: record2.path
+      }));
+      if (!entry) return;
+      this.extend(entry, record2.ms);
+      if (record2.withQuery) entry.record.withQuery = (entry.record.withQuery ?? 0) + 1;
+    } else {
+      const key = JSON.stringify([...connection, record2.query]);
+      const entry = this.entry(this.lookups, key, this.bounds.dnsLookups, "dnsLookups", () => ({
+        ...connectionOf(record2, from.endpoint, to.endpoint),
+        query: record2.query
+      }));
+      if (entry) this.extend(entry, record2.ms);
+    }
+  }
+  /** The aggregated records in a stable order (by key), or undefined when none were read. */
+  result() {
+    if (this.http.size === 0 && this.lookups.size === 0 && this.answers.size === 0) return void 0;
+    const ordered = (entries) => [...entries.values()].sort((a, b) => compareText(a.key, b.key)).map((entry) => withWindow(entry.record, entry.firstMs, entry.lastMs));
+    const dnsAnswers = [...this.answers.values()].sort((a, b) => compareText(a.name, b.name)).map(
+      (entry) => withWindow(
+        { name: entry.name, addresses: [...entry.addresses].sort(compareText), count: entry.count },
+        entry.firstMs,
+        entry.lastMs
+      )
+    );
+    return { http: ordered(this.http), dnsLookups: ordered(this.lookups), dnsAnswers };
+  }
+  addAnswer(record2) {
+    if (record2.name.length > MAX_DNS_NAME) {
+      this.count("tooLong");
+      return;
+    }
+    let entry = this.answers.get(record2.name);
+    if (!entry) {
+      if (this.answers.size >= this.bounds.dnsNames) {
+        this.count("dnsNames");
+        return;
+      }
+      entry = { name: record2.name, addresses: /* @__PURE__ */ new Set(), count: 0 };
+      this.answers.set(record2.name, entry);
+    }
+    entry.count++;
+    for (const address of record2.addresses) {
+      if (entry.addresses.has(address)) continue;
+      if (entry.addresses.size >= this.bounds.addressesPerName) this.count("dnsAddresses");
+      else entry.addresses.add(address);
+    }
+    extend(entry, record2.ms);
+  }
+  entry(entries, key, max, bound2, make) {
+    const known = entries.get(key);
+    if (known) return known;
+    if (entries.size >= max) {
+      this.count(bound2);
+      return void 0;
+    }
+    const entry = { record: make(), key };
+    entries.set(key, entry);
+    return entry;
+  }
+  extend(entry, ms) {
+    entry.record.count++;
+    extend(entry, ms);
+  }
+  count(bound2) {
+    this.cut[bound2] = (this.cut[bound2] ?? 0) + 1;
+  }
+};
+function connectionOf(request, from, to) {
+  return { from, to, protocol: request.protocol, port: request.port, verdict: request.verdict, count: 0 };
+}
+function tooLong(record2) {
+  if (record2.kind === "dns-lookup") return record2.query.length > MAX_DNS_NAME;
+  return record2.method.length > MAX_HTTP_METHOD || (record2.host?.length ?? 0) > MAX_HTTP_HOST || record2.path.length > MAX_HTTP_PATH;
+}
+function extend(entry, ms) {
+  if (ms === void 0) return;
+  if (entry.firstMs === void 0 || ms < entry.firstMs) entry.firstMs = ms;
+  if (entry.lastMs === void 0 || ms > entry.lastMs) entry.lastMs = ms;
+}
+function withWindow(record2, firstMs, lastMs) {
+  if (firstMs === void 0 || lastMs === void 0) return record2;
+  return { ...record2, firstSeen: new Date(firstMs).toISOString(), lastSeen: new Date(lastMs).toISOString() };
+}
+function dnsName(name2) {
+  const lower = name2.toLowerCase();
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+function splitUrl(url) {
+  let rest = url;
+  let host;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(rest);
+  if (scheme) {
+    rest = rest.slice(scheme[0].length);
+    const slash = rest.search(/[/?#]/);
+    host = slash < 0 ? rest : rest.slice(0, slash);
+    rest = slash < 0 ? "" : rest.slice(slash);
+    const at2 = host.lastIndexOf("@");
+    if (at2 >= 0) host = host.slice(at2 + 1);
+  }
+  const end = rest.search(/[?#]/);
+  const path17 = end < 0 ? rest : rest.slice(0, end);
+  return {
+    ...host ? { host } : {},
+    path: path17 === "" ? "/" : path17,
+    withQuery: end >= 0 && rest[end] === "?"
+  };
 }
 
 // src/flows/recent-map.ts
@@ -41747,7 +42204,10 @@ var HubbleReader = class {
   times = new IsoTimeParser();
   // Each anchor's first byte is rare in Hubble JSON (`y`, `T`), which keeps the search fast.
   replyMarkers = new MarkerSearch('y":t', ['"is_reply":true', '"reply":true']);
-  /** The flow's `Type`: L7 and SOCK records are ignored, L3_L4 ones may be sightings read off their bytes. */
+  /**
+   * The flow's `Type`: L7 records are parsed in full, SOCK records ignored, L3_L4 ones may be sightings read off
+   * their bytes.
+   */
   typeMarkers = new MarkerSearch('Type"', [
     '"Type":"L7"',
     '"Type":"SOCK"',
@@ -41771,7 +42231,8 @@ var HubbleReader = class {
    */
   unknownDescriptions;
   /**
-   * Replies and L7 records, about half of a real Hubble log, are ignored on their bytes: never decoded nor parsed.
+   * Replies (about half of a real Hubble log) and SOCK records are ignored on their bytes: never decoded nor
+   * parsed. L7 records, replies among them (a DNS answer), are left to `line`.
    * Most L3/L4 records are read off their bytes too (see {@link readOnBytes}). Only complete objects (ending with
    * `}`) qualify, so a cut-off line is still parsed and reported. The markers cannot occur inside a JSON string (its
    * quotes would be escaped), and no other field of flow.proto has these names.
@@ -41780,6 +42241,7 @@ var HubbleReader = class {
     this.unknownDescriptions = void 0;
     if (end === start || bytes[end - 1] !== CLOSING_BRACE) return false;
     const type = this.typeMarkers.firstIn(bytes, start, end);
+    if (type === L7_MARKER) return false;
     if (type >= 0 && type !== L3_L4_MARKER || this.replyMarkers.foundIn(bytes, start, end)) {
       sink.ignore();
       return true;
@@ -41871,6 +42333,8 @@ var HubbleReader = class {
     } else {
       return 'not a Hubble flow (no "flow" or "verdict")';
     }
+    if (flow.Type === "L7" || flow.Type === L7_FLOW_TYPE)
+      return this.readL7(flow, flow.time ?? value.time, sink);
     if (flow.Type !== void 0 && flow.Type !== "L3_L4" && flow.Type !== 1) {
       sink.ignore();
       return void 0;
@@ -41929,11 +42393,115 @@ var HubbleReader = class {
     this.count(flowRead, connection, sink);
     return void 0;
   }
+  /**
+   * An L7 record (`Type: L7`): an HTTP request or a DNS question the proxy saw, or the addresses a DNS answer gave.
+   * HTTP responses, samples and Kafka records are ignored. A request's endpoints are its connection's (the client
+   * as source); a DNS answer's source is the DNS server, and what it says is about the name, whoever asked.
+   */
+  readL7(flow, time, sink) {
+    const l7 = flow.l7;
+    if (l7 === void 0) {
+      sink.ignore();
+      return void 0;
+    }
+    if (!isObject(l7)) return '"l7" is not an object';
+    const type = typeof l7.type === "number" ? L7_TYPE_NAMES[l7.type] : l7.type;
+    const ms = this.times.parse(time);
+    if (time !== void 0 && ms === void 0) return `time ${shown(time)} is not an RFC 3339 timestamp`;
+    const at2 = ms === void 0 ? {} : { ms };
+    if (l7.dns !== void 0 && type === "RESPONSE") {
+      if (!isObject(l7.dns)) return '"l7.dns" is not an object';
+      const { query: query2, ips, rcode } = l7.dns;
+      if (query2 !== void 0 && typeof query2 !== "string") return "l7.dns.query is not a string";
+      const addresses2 = stringList2(ips);
+      if (!addresses2 || !addresses2.every((address) => isIP2(address) !== 0))
+        return "l7.dns.ips is not a list of addresses";
+      if (!query2 || addresses2.length === 0 || rcode !== void 0 && rcode !== 0) {
+        sink.ignore();
+        return void 0;
+      }
+      sink.addL7({ kind: "dns-answer", name: dnsName(query2), addresses: addresses2, ...at2 });
+      return void 0;
+    }
+    if (type !== "REQUEST" || l7.http === void 0 && l7.dns === void 0) {
+      sink.ignore();
+      return void 0;
+    }
+    if (flow.l4 !== void 0 && !isObject(flow.l4)) return '"l4" is not an object';
+    const l4 = flow.l4 && findL4(flow.l4);
+    if (typeof l4 === "string") return l4;
+    const verdict = l7Verdict(flow);
+    if (verdict === void 0) return `unknown verdict ${shown(flow.verdict)}`;
+    if (!l4 || verdict === "not-a-verdict") {
+      sink.ignore();
+      return void 0;
+    }
+    if (flow.IP !== void 0 && !isObject(flow.IP)) return '"IP" is not an object';
+    const { source: sourceIp, destination: destinationIp } = flow.IP ?? {};
+    if (sourceIp !== void 0 && typeof sourceIp !== "string") return "IP.source is not a string";
+    if (destinationIp !== void 0 && typeof destinationIp !== "string")
+      return "IP.destination is not a string";
+    const from = this.endpoint(flow.source, "source");
+    if (typeof from === "string") return from;
+    const to = this.endpoint(flow.destination, "destination");
+    if (typeof to === "string") return to;
+    const connection = sourceIp && destinationIp ? connectionKey2(l4.protocol, sourceIp, l4.ports.source_port ?? 0, destinationIp, l4.port) : void 0;
+    const known = connection && this.recent.get(connection);
+    const over = known && known.sourceFirst === connection.sourceFirst ? known.entry : void 0;
+    if (over) extendWindow(over, ms, ms);
+    const request = {
+      from: over?.from ?? withAddress(from, sourceIp),
+      to: over?.to ?? withAddress(to, destinationIp),
+      protocol: l4.protocol,
+      port: l4.port,
+      verdict: verdict.verdict,
+      ...at2
+    };
+    const opens = known ? void 0 : {
+      from: request.from,
+      to: request.to,
+      protocol: l4.protocol,
+      port: l4.port,
+      verdict: "allowed",
+      count: 1,
+      firstMs: ms,
+      lastMs: ms
+    };
+    const add = (record2) => {
+      const entry = sink.addL7(record2, opens);
+      if (entry && connection) this.recent.set(connection, { entry, sourceFirst: connection.sourceFirst });
+    };
+    if (l7.http !== void 0) {
+      if (!isObject(l7.http)) return '"l7.http" is not an object';
+      const { method, url } = l7.http;
+      if (typeof method !== "string" || method === "") return "l7.http.method is not a method";
+      if (typeof url !== "string") return "l7.http.url is not a string";
+      add({ kind: "http", ...request, method, ...splitUrl(url) });
+      return void 0;
+    }
+    if (!isObject(l7.dns)) return '"l7.dns" is not an object';
+    const query = l7.dns.query;
+    if (typeof query !== "string" || query === "") return "l7.dns.query is not a name";
+    add({ kind: "dns-lookup", ...request, query: dnsName(query) });
+    return void 0;
+  }
 };
+var L7_FLOW_TYPE = 2;
+var L7_TYPE_NAMES = ["UNKNOWN_L7_TYPE", "REQUEST", "RESPONSE", "SAMPLE"];
+function l7Verdict(flow) {
+  const name2 = typeof flow.verdict === "number" ? VERDICT_NAMES[flow.verdict] : flow.verdict;
+  if (name2 === "DROPPED") return { verdict: "denied" };
+  return readVerdict(flow);
+}
+function stringList2(value) {
+  if (value === void 0) return [];
+  return Array.isArray(value) && value.every((item) => typeof item === "string") ? value : void 0;
+}
 function isBareFlow(value) {
   return "verdict" in value && ("IP" in value || "l4" in value || "source" in value || "Type" in value);
 }
 var CLOSING_BRACE = 125;
+var L7_MARKER = 0;
 var L3_L4_MARKER = 2;
 var VERDICTS_AFTER_FORWARDED = /* @__PURE__ */ new Set(["DROPPED", "AUDIT"]);
 function overrides(later, counted) {
@@ -42130,8 +42698,7 @@ var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
 var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
 function reservedIdentity(names) {
   if (names.length === 0) return void 0;
-  const notWorld = names.filter((name2) => name2 !== "world");
-  return notWorld.length === 0 ? "world" : [...new Set(notWorld)].sort().join("+");
+  return [...new Set(names)].sort().join("+");
 }
 var MAX_REMEMBERED_DESCRIPTION_BYTES = 4096;
 var DESCRIPTIONS_PER_ADDRESS = 4;
@@ -42170,7 +42737,7 @@ var RememberedDescriptions = class {
 
 // src/flows/native.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { isIP as isIP2 } from "node:net";
+import { isIP as isIP3 } from "node:net";
 var RECORD_FIELDS = /* @__PURE__ */ new Set([
   "from",
   "to",
@@ -42242,7 +42809,7 @@ function nativeEndpoint(value, side) {
     endpoint.labels = labels;
   }
   if (value.ip !== void 0) {
-    if (typeof value.ip !== "string" || isIP2(value.ip) === 0)
+    if (typeof value.ip !== "string" || isIP3(value.ip) === 0)
       return `${side}.ip ${shown(value.ip)} is not an IP address`;
     endpoint.ip = value.ip;
   }
@@ -42590,9 +43157,11 @@ var ReadRun = class {
   constructor(maxSkippedSamples, maxDistinctFlows) {
     this.maxSkippedSamples = maxSkippedSamples;
     this.aggregator = new FlowAggregator(maxDistinctFlows);
+    this.l7 = new L7Aggregator(this.aggregator);
   }
   maxSkippedSamples;
   aggregator;
+  l7;
   stats = { records: 0, skipped: 0, ignored: 0, skippedSamples: [] };
   /** Valid records (counted, ignored or held) per file given: a file with none was not read at all. */
   validRecords = /* @__PURE__ */ new Map();
@@ -42608,6 +43177,16 @@ var ReadRun = class {
         this.stats.records++;
         valid(1);
         return this.aggregator.add(flow);
+      },
+      addL7: (record2, connection) => {
+        valid(1);
+        this.l7.add(record2);
+        if (connection) {
+          this.stats.records++;
+          return this.aggregator.add(connection);
+        }
+        this.stats.l7 = (this.stats.l7 ?? 0) + 1;
+        return void 0;
       },
       merge: (entry) => {
         this.stats.records += entry.records;
@@ -42702,10 +43281,13 @@ async function readFlows(files, options = {}) {
   }
   calico.finish(run2.sinkFor(""));
   if (run2.aggregator.cut > 0) run2.stats.cut = run2.aggregator.cut;
+  if (Object.keys(run2.l7.cut).length > 0) run2.stats.l7Cut = run2.l7.cut;
   const { flows, window } = run2.aggregator.result();
+  const l7 = run2.l7.result();
   const unreadFiles = run2.filesWithoutRecords();
   return {
     flows,
+    ...l7 ? { l7 } : {},
     stats: run2.stats,
     ...window ? { window } : {},
     ...unreadFiles.length > 0 ? { unreadFiles } : {}
@@ -43588,28 +44170,52 @@ function readKustomization(file, value) {
   return { file, namespace, entries };
 }
 function readFluxKustomization(object) {
+  const at2 = fluxPath(object);
+  const spec2 = object.value["spec"];
+  const targetNamespace = isRecord(spec2) ? spec2["targetNamespace"] : void 0;
+  if (at2 === void 0 || typeof targetNamespace !== "string" || targetNamespace === "") return void 0;
+  return { file: object.loc.file, namespace: targetNamespace, entries: [at2], flux: true };
+}
+function fluxPath(object) {
   if (object.kind !== "Kustomization" || !object.apiVersion.startsWith("kustomize.toolkit.fluxcd.io/"))
     return void 0;
   const spec2 = object.value["spec"];
-  if (!isRecord(spec2)) return void 0;
-  const { targetNamespace, path: at2 } = spec2;
-  if (typeof targetNamespace !== "string" || targetNamespace === "") return void 0;
-  if (typeof at2 !== "string" || at2 === "") return void 0;
-  return { file: object.loc.file, namespace: targetNamespace, entries: [at2], flux: true };
+  const at2 = isRecord(spec2) ? spec2["path"] : void 0;
+  return typeof at2 === "string" && at2 !== "" ? at2 : void 0;
 }
-function applyKustomizeNamespaces(loaded, kustomizations) {
-  const placement = placeFiles(loaded.files, kustomizations);
+function fluxFolderIn(files, sourceRoots) {
+  const held = new Set(files);
+  for (const file of files)
+    for (let dir = path8.posix.dirname(file); !held.has(dir); dir = path8.posix.dirname(dir)) held.add(dir);
+  return (entry) => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return void 0;
+    for (const root of [".", ...sourceRoots]) {
+      const target2 = path8.posix.normalize(path8.posix.join(root, entry)).replace(/\/$/, "");
+      if (held.has(target2)) return target2;
+    }
+    return void 0;
+  };
+}
+function applyKustomizeNamespaces(loaded, kustomizations, sourceRoots = []) {
+  const fluxFolder = fluxFolderIn(loaded.files, sourceRoots);
+  const placement = placeFiles(loaded.files, kustomizations, fluxFolder);
   const namespacesOf = (file) => [...placement.get(file) ?? [void 0]].sort(byName);
+  const readHere = (object) => {
+    const at2 = object.customResource ? fluxPath(object) : void 0;
+    if (at2 === void 0 || fluxFolder(at2) === void 0) return object;
+    const { customResource: _, ...read } = object;
+    return read;
+  };
   return {
     objects: loaded.objects.flatMap(
-      (object) => namespacesOf(object.loc.file).map((namespace) => placed(object, namespace))
+      (object) => namespacesOf(object.loc.file).map((namespace) => readHere(placed(object, namespace)))
     ),
     unanalysed: loaded.unanalysed.flatMap(
       (policy) => policy.clusterScoped ? [policy] : namespacesOf(policy.file).map((namespace) => namespace ? { ...policy, namespace } : policy)
     )
   };
 }
-function placeFiles(files, kustomizations) {
+function placeFiles(files, kustomizations, fluxFolder) {
   const fileSet = new Set(files);
   const byFolder = /* @__PURE__ */ new Map();
   for (const name2 of KUSTOMIZATION_NAMES) {
@@ -43622,7 +44228,7 @@ function placeFiles(files, kustomizations) {
   const included = /* @__PURE__ */ new Set();
   const flux = kustomizations.filter((kustomization) => kustomization.flux);
   for (const kustomization of [...byFolder.values(), ...flux]) {
-    const dir = kustomization.flux ? "." : path8.posix.dirname(kustomization.file);
+    const dir = path8.posix.dirname(kustomization.file);
     const own = { files: [], folders: [] };
     const include = (folder) => {
       own.folders.push(folder);
@@ -43630,7 +44236,8 @@ function placeFiles(files, kustomizations) {
     };
     for (const entry of kustomization.entries) {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith("/") || /^[^/]+@/.test(entry)) continue;
-      const target2 = path8.posix.normalize(path8.posix.join(dir, entry)).replace(/\/$/, "");
+      const target2 = kustomization.flux ? fluxFolder(entry) : path8.posix.normalize(path8.posix.join(dir, entry)).replace(/\/$/, "");
+      if (target2 === void 0) continue;
       const folder = byFolder.get(target2);
       if (folder !== void 0) include(folder);
       else if (fileSet.has(target2)) own.files.push(target2);
@@ -43984,7 +44591,11 @@ async function loadManifests(paths, options = {}) {
     const flux = readFluxKustomization(object);
     if (flux) kustomizations.push(flux);
   }
-  if (kustomizations.length > 0) Object.assign(result, applyKustomizeNamespaces(result, kustomizations));
+  const sourceRoots = paths.map(
+    (given) => path9.relative(root, path9.resolve(root, given)).split(path9.sep).join("/")
+  );
+  if (kustomizations.length > 0 || result.objects.some((object) => object.customResource))
+    Object.assign(result, applyKustomizeNamespaces(result, kustomizations, sourceRoots));
   return sortSkippedKinds(result);
 }
 function foldNotKubernetes(diagnostics) {
@@ -44211,14 +44822,14 @@ var labelSelector2 = {
     }
   }
 };
-var stringList2 = { type: "array", items: { type: "string" } };
+var stringList3 = { type: "array", items: { type: "string" } };
 var count2 = { type: "integer", minimum: 1 };
 var CONFIG_SCHEMA = {
   type: "object",
   additionalProperties: false,
   properties: {
     rules: { type: "object", additionalProperties: { enum: ["off", "info", "warning", "error"] } },
-    ignore: stringList2,
+    ignore: stringList3,
     dns: {
       type: "object",
       additionalProperties: false,
@@ -44243,7 +44854,7 @@ var CONFIG_SCHEMA = {
     cluster: {
       type: "object",
       additionalProperties: false,
-      properties: { podCidrs: stringList2, serviceCidrs: stringList2 }
+      properties: { podCidrs: stringList3, serviceCidrs: stringList3 }
     },
     defaultNamespace: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$" },
     namespaces: {
@@ -44740,21 +45351,26 @@ function decidePort(admin, baseline, admits2, namespaced) {
 }
 
 // src/policy/engine.ts
-function createEngine(model) {
-  return new Engine(model);
+function createEngine(model, options = {}) {
+  return new Engine(model, void 0, options);
+}
+function createEngineLike(like, model) {
+  return new Engine(model, like instanceof Engine ? like : void 0);
 }
 var Engine = class {
-  constructor(model) {
+  constructor(model, like, options = {}) {
     this.model = model;
     this.addressMatch = addressMatchOf(model);
     this.enforcement = policyEnforcementMode(model);
     this.clusterName = ciliumClusterName(model);
+    this.answeredNames = answeredNames(options.dns);
     const enforced = this.enforcement !== "never";
     for (const policy of enforced ? model.policies : []) {
       const compiled = this.compiled(policy);
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
-    for (const policy of enforced ? model.tieredPolicies ?? [] : []) {
+    const tiered = model.tieredPolicies ?? [];
+    for (const policy of enforced ? options.dns ? withDnsAnswers(tiered, options.dns) : tiered : []) {
       if (!cniEnforcesKind(model, policy.ref.kind)) continue;
       const compiled = compiledTiered(policy, this.addressMatch);
       if (compiled.tier !== "namespaced") this.clusterPolicies.push(compiled);
@@ -44762,9 +45378,19 @@ var Engine = class {
         pushTo(this.policiesByNamespace, compiled.namespace, compiled);
       else this.clusterwideNamespaced.push(compiled);
     }
+    this.hasL7 = [...[...this.policiesByNamespace.values()].flat(), ...this.clusterwideNamespaced].some(
+      (policy) => [...policy.ingress, ...policy.egress].some((rule2) => rule2.l7 !== void 0)
+    );
     this.clusterPolicies.sort(
       (a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.priority - b.priority || compareText(a.ref.name, b.ref.name)
     );
+    const changed = like && this.namespacesChangedFrom(like);
+    if (changed) {
+      this.groupOfWorkload = this.groupsLike(like, changed);
+      return;
+    }
+    const groupOfWorkload = /* @__PURE__ */ new Map();
+    this.groupOfWorkload = groupOfWorkload;
     const groupByKey = /* @__PURE__ */ new Map();
     for (const workload of model.workloads) {
       const key = groupKey(workload);
@@ -44778,7 +45404,7 @@ var Engine = class {
         pushTo(this.groupsByNamespace, workload.namespace, group2);
       }
       group2.members.push(workload);
-      this.groupOfWorkload.set(workload, group2);
+      groupOfWorkload.set(workload, group2);
     }
   }
   model;
@@ -44790,7 +45416,7 @@ var Engine = class {
   groups = [];
   /** Whether some group is of pods no pod policy sees (hostNetwork pods on some CNIs, `model/cni.ts`). */
   hasUnpoliced = false;
-  groupOfWorkload = /* @__PURE__ */ new Map();
+  groupOfWorkload;
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
   outsideFacts = /* @__PURE__ */ new WeakMap();
   outsideSelecting = /* @__PURE__ */ new WeakMap();
@@ -44810,6 +45436,55 @@ var Engine = class {
   enforcement;
   /** The value of the cluster label Cilium gives every pod. */
   clusterName;
+  /** Whether a rule of a namespaced-tier policy filters at L7: only then do connections carry L7 filters. */
+  hasL7;
+  /** The names the DNS answers the engine was given answered each address for (what `explain` says of toFQDNs). */
+  answeredNames;
+  /**
+   * The namespaces whose policies differ between `like`'s model and this one, when nothing else that groups or
+   * selects pods does: the same workloads and namespaces, CNI settings and cluster-scoped policies. Undefined
+   * otherwise.
+   */
+  namespacesChangedFrom(like) {
+    const [before, after] = [like.model, this.model];
+    if (before.workloads !== after.workloads || before.namespaces !== after.namespaces || before.cni !== after.cni || like.addressMatch !== this.addressMatch || like.enforcement !== this.enforcement || like.clusterName !== this.clusterName || !sameItems(like.clusterPolicies, this.clusterPolicies) || !sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced))
+      return void 0;
+    const changed = /* @__PURE__ */ new Set();
+    for (const namespace of /* @__PURE__ */ new Set([
+      ...like.policiesByNamespace.keys(),
+      ...this.policiesByNamespace.keys()
+    ])) {
+      if (!sameItems(like.policiesByNamespace.get(namespace), this.policiesByNamespace.get(namespace)))
+        changed.add(namespace);
+    }
+    return changed;
+  }
+  /**
+   * `like`'s groups (the same workloads make the same groups, in the same order), each shared where its namespace is
+   * not `changed` and re-evaluated for this engine's policies where it is; returns where each workload is, looked
+   * up among the re-evaluated groups first and then in `like`'s (not copied: that would cost the cluster again).
+   */
+  groupsLike(like, changed) {
+    this.hasUnpoliced = like.hasUnpoliced;
+    for (const group2 of like.groups) this.groups.push(group2);
+    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+    const own = /* @__PURE__ */ new Map();
+    for (const namespace of changed) {
+      const groups = like.groupsByNamespace.get(namespace);
+      if (!groups) continue;
+      const reevaluated = groups.map((group2) => ({
+        ...group2,
+        selecting: this.evaluateSelecting(group2.facts)
+      }));
+      for (const group2 of reevaluated) {
+        this.groups[group2.index] = group2;
+        for (const member of group2.members) own.set(member, group2);
+      }
+      this.groupsByNamespace.set(namespace, reevaluated);
+    }
+    const shared = like.groupOfWorkload;
+    return own.size === 0 ? shared : { get: (workload) => own.get(workload) ?? shared.get(workload) };
+  }
   policyWorkloads(policy) {
     const compiled = this.compiled(policy);
     return (this.groupsByNamespace.get(policy.namespace) ?? []).filter((group2) => compiled.selects(group2.facts)).flatMap((group2) => group2.members);
@@ -44892,7 +45567,8 @@ var Engine = class {
         index: rule2.rule.index,
         ...rule2.rule.name !== void 0 ? { name: rule2.rule.name } : {},
         path: rule2.rule.path,
-        location: ruleLocation(rule2.policy, rule2.rule)
+        location: ruleLocation(rule2.policy, rule2.rule),
+        ...this.decidingPeer(direction, subject, other, rule2)
       };
     }
     const action = allowed ? "allow" : "deny";
@@ -44900,6 +45576,13 @@ var Engine = class {
     const { namespaced } = this.selecting(subject.workload, direction);
     const policy = allowed ? namespaced[0] : namespaced.find((compiled) => (compiled.isolates ?? compiled.applies)[direction]) ?? namespaced[0];
     return policy ? { direction, tier, action, policy: policy.ref } : { direction, tier, action };
+  }
+  /** The first peer item of the deciding rule that matches the other end, with its location (`Decision.peer`). */
+  decidingPeer(direction, subject, other, { policy, rule: rule2 }) {
+    if (!rule2.peers || !("workload" in subject)) return {};
+    const { otherFacts } = this.sideOf(direction, subject, other);
+    const matched = rule2.peers.find((peer2) => peer2.matches(otherFacts));
+    return matched ? { peer: { ...matched.peer, location: policy.locate(matched.peer.path) } } : {};
   }
   /**
    * How the tiers decide one port of one side (`tiers.ts`), with the deciding rule. Stops at that rule, without
@@ -44911,11 +45594,92 @@ var Engine = class {
     if (isEmptySelecting(selecting)) return DEFAULT_ALLOW;
     const side = this.sideOf(direction, subject, other);
     const admitting = (rule2) => admits(rule2.rule, side, protocol2, port2);
+    const open3 = !selecting.isolated || fromLocalHost(direction, side.otherFacts);
     return decidePort(selecting.admin, selecting.baseline, admitting, () => {
-      const allowing = selecting.isolated ? firstRule(selecting.namespaced, direction, "allow", side, protocol2, port2) : void 0;
+      const allowing = open3 ? void 0 : firstRule(selecting.namespaced, direction, "allow", side, protocol2, port2);
       const denying = selecting.denies.length > 0 ? selecting.denies.find(admitting) : void 0;
-      return { decides: selecting.decides, open: !selecting.isolated, allowing, denying };
+      return { decides: selecting.decides, open: open3, allowing, denying };
     });
+  }
+  l7Filter(from, to, protocol2, port2) {
+    if (!this.hasL7 || !this.isAllowed(from, to, protocol2, port2)) return void 0;
+    const egress = this.sideL7("egress", from, to, protocol2, port2);
+    const ingress = this.sideL7("ingress", to, from, protocol2, port2);
+    if (!egress && !ingress) return void 0;
+    return { ...egress ? { egress } : {}, ...ingress ? { ingress } : {} };
+  }
+  /**
+   * The L7 rules one side of an allowed connection filters it by (`l7.ts`): those of every namespaced allow that
+   * admits the port, merged; none when one of them admits it without L7 rules, which wildcards L7 for the peer, or
+   * when the side is not isolated (Cilium's inserted allow-all has no L7 rules) or another tier decides it.
+   */
+  sideL7(direction, subject, other, protocol2, port2) {
+    if (!("workload" in subject)) return void 0;
+    const selecting = this.selecting(subject.workload, direction);
+    if (!selecting.l7 || !selecting.isolated) return void 0;
+    if (this.decide(direction, subject, other, protocol2, port2).tier !== "namespaced") return void 0;
+    const side = this.sideOf(direction, subject, other);
+    const rules2 = [];
+    for (const policy of selecting.namespaced) {
+      for (const rule2 of policy[direction]) {
+        if (rule2.action !== "allow" || !admits(rule2, side, protocol2, port2)) continue;
+        if (!rule2.l7 || rule2.l7.plain.resolve(side.destinationPorts).has(protocol2, port2)) return void 0;
+        for (const { l7, ports } of rule2.l7.filtered) {
+          if (ports.resolve(side.destinationPorts).has(protocol2, port2)) rules2.push(...l7RulesOf(policy, l7));
+        }
+      }
+    }
+    return rules2.length > 0 ? rules2.sort(compareL7Rules) : void 0;
+  }
+  /**
+   * The ports of `ports` (allowed from `from` to `to`) that a proxy filters, each run of ports with the filter it
+   * shares. Asked only for pairs where a side has L7 rules; the filter is worked out once per run of ports that the
+   * matching rules' port ranges cut alike.
+   */
+  filteredPorts(from, to, protocol2, ports) {
+    const ends = [
+      ["egress", from, to],
+      ["ingress", to, from]
+    ];
+    let candidates = ConnSet.none();
+    const bounds = /* @__PURE__ */ new Set();
+    for (const [direction, subject, other] of ends) {
+      const side = this.sideOf(direction, { workload: subject }, { workload: other });
+      if (!side.selecting.l7) continue;
+      for (const policy of side.selecting.namespaced) {
+        for (const rule2 of policy[direction]) {
+          if (rule2.action !== "allow" || rule2.peers && !rule2.peers.some((p) => p.matches(side.otherFacts)))
+            continue;
+          const sets = [
+            rule2.ports,
+            ...rule2.l7 ? [rule2.l7.plain, ...rule2.l7.filtered.map((f) => f.ports)] : []
+          ];
+          for (const set of sets)
+            for (const [lo, hi] of set.resolve(side.destinationPorts).ranges(protocol2)) {
+              bounds.add(lo);
+              bounds.add(hi + 1);
+            }
+          for (const { ports: filtered } of rule2.l7?.filtered ?? [])
+            candidates = candidates.union(filtered.resolve(side.destinationPorts));
+        }
+      }
+    }
+    const result = [];
+    let last;
+    for (const [lo, hi] of candidates.intersection(ports).ranges(protocol2)) {
+      const cuts = [lo, ...[...bounds].filter((b) => b > lo && b <= hi).sort((a, b) => a - b), hi + 1];
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const start = cuts[i];
+        const end = cuts[i + 1] - 1;
+        const filter2 = this.l7Filter({ workload: from }, { workload: to }, protocol2, start);
+        const key = l7FilterKey(filter2);
+        if (filter2 && last?.key === key && last.entry.ports.at(-1)[1] + 1 === start)
+          last.entry.ports[last.entry.ports.length - 1][1] = end;
+        else if (filter2) result.push((last = { key, entry: { ports: [[start, end]], ...filter2 } }).entry);
+        else last = void 0;
+      }
+    }
+    return result;
   }
   /** What deciding one side of a connection needs: what applies to `subject`, facts about `other`, ports. */
   sideOf(direction, subject, other) {
@@ -44943,7 +45707,8 @@ var Engine = class {
         ...unresolvedNames(rule2.compiled, rule2.ports.has(protocol2, port2), to),
         ...tiered || rule2.compiled.action !== "allow" ? { action: rule2.compiled.action } : {},
         ...rule2.compiled.name !== void 0 ? { name: rule2.compiled.name } : {},
-        ...this.podAddress(rule2.compiled, other)
+        ...this.podAddress(rule2.compiled, other),
+        ...fqdnVerdict(rule2.compiled, rule2.peerMatches, other, this.answeredNames)
       }))
     }));
     const explainSide = (direction, subject, other) => {
@@ -44952,7 +45717,8 @@ var Engine = class {
         direction,
         isolated: side.isolated,
         allowed: side.allowed.has(protocol2, port2),
-        policies: verdicts(side.policies, false, other)
+        policies: verdicts(side.policies, false, other),
+        ...side.localHost ? { localHost: true } : {}
       };
       if (side.tiered.length === 0) return explained;
       const decision = this.decide(direction, subject, other, protocol2, port2);
@@ -44964,7 +45730,15 @@ var Engine = class {
     };
     const egress = explainSide("egress", from, to);
     const ingress = explainSide("ingress", to, from);
-    return { allowed: egress.allowed && ingress.allowed, protocol: protocol2, port: port2, egress, ingress };
+    const l7 = this.l7Filter(from, to, protocol2, port2);
+    return {
+      allowed: egress.allowed && ingress.allowed,
+      protocol: protocol2,
+      port: port2,
+      egress,
+      ingress,
+      ...l7 ? { l7 } : {}
+    };
   }
   /**
    * Where a rule's address peer covers a stated address of the pod at the other end: whether the CNI lets it match
@@ -44997,24 +45771,19 @@ var Engine = class {
   *connections(scope) {
     const rows = [];
     const rowOf = (group2, direction) => (rows[group2.index] ??= {})[direction] ??= this.directionRow(group2, direction);
-    const sorted = [...this.model.workloads].sort(compareWorkloads);
-    const rank = new Map(sorted.map((workload, i) => [workload, i]));
-    const peers = new Map(
-      sorted.map((w) => [
-        w,
-        {
-          namespace: w.namespace,
-          kind: w.kind,
-          name: w.name,
-          ...w.representative ? { representative: w.representative } : {}
-        }
-      ])
-    );
-    const connectionsOf = function* (from, to, ports) {
+    const { sorted, rank, peers } = reportOrder(this.model.workloads);
+    const connectionsOf = function* (from, to, ports, l7) {
       for (const protocol2 of PROTOCOL_ORDER) {
         const ranges = ports.ranges(protocol2);
-        if (ranges.length > 0)
-          yield { from, to, protocol: protocol2, ports: ranges.map(([lo, hi]) => [lo, hi]) };
+        if (ranges.length === 0) continue;
+        const filtered = l7?.(protocol2) ?? [];
+        yield {
+          from,
+          to,
+          protocol: protocol2,
+          ports: ranges.map(([lo, hi]) => [lo, hi]),
+          ...filtered.length > 0 ? { l7: filtered } : {}
+        };
       }
     };
     const candidates = this.destinationCandidates(rowOf, rank, scope);
@@ -45028,13 +45797,15 @@ var Engine = class {
         if (destination === source || !(everyDestination || inScope(destination, scope?.destinations)))
           continue;
         const destinationGroup = this.groupOfWorkload.get(destination);
+        if (betweenNodes(sourceGroup, destinationGroup)) continue;
         const egressPorts = rowPorts(rowOf(sourceGroup, "egress"), destinationGroup);
-        const named2 = destination.representative ? this.namedTowards(source, destination) : void 0;
+        const named2 = destination.representative && !destination.entities ? this.namedTowards(source, destination) : void 0;
         if (egressPorts.isEmpty() && !named2) continue;
         const ingress = rowOf(destinationGroup, "ingress");
         const ports = egressPorts.intersection(rowPorts(ingress, sourceGroup));
+        const l7 = this.hasL7 && (sourceGroup.selecting.egress.l7 || destinationGroup.selecting.ingress.l7) ? (protocol2) => this.filteredPorts(source, destination, protocol2, ports) : void 0;
         if (!named2) {
-          yield* connectionsOf(peers.get(source), peers.get(destination), ports);
+          yield* connectionsOf(peers.get(source), peers.get(destination), ports, l7);
           continue;
         }
         for (const protocol2 of PROTOCOL_ORDER) {
@@ -45046,15 +45817,16 @@ var Engine = class {
             to: peers.get(destination),
             protocol: protocol2,
             ports: ranges.map(([lo, hi]) => [lo, hi]),
-            ...names ? { namedPorts: names } : {}
+            ...names ? { namedPorts: names } : {},
+            ...l7 && l7(protocol2).length > 0 ? { l7: l7(protocol2) } : {}
           };
         }
       }
-      if (!everyDestination) continue;
+      if (!everyDestination || sourceGroup.facts.entities) continue;
       for (const { cidr, protocol: protocol2, ports } of rowOf(sourceGroup, "egress").external())
         yield { from: peers.get(source), to: { cidr }, protocol: protocol2, ports };
     }
-    const inbound = sorted.filter((destination) => inScope(destination, scope?.destinations)).flatMap(
+    const inbound = sorted.filter((destination) => inScope(destination, scope?.destinations) && !destination.entities).flatMap(
       (destination) => rowOf(this.groupOfWorkload.get(destination), "ingress").external().map((block) => ({
         block,
         destination
@@ -45305,6 +46077,8 @@ var Engine = class {
         }
       }
     }
+    if (direction === "ingress")
+      for (const host of this.localHostGroups()) row.byGroup.set(host.index, ConnSet.all());
     row.contributions = contributions;
     row.external = once(() => this.externalBlockCache.blocks(contributions));
     return row;
@@ -45322,7 +46096,7 @@ var Engine = class {
   candidateGroups(peer2) {
     let groups = this.namespaceGroups.get(peer2.namespaceKey);
     if (!groups) {
-      groups = peer2.ipRanges.length > 0 ? this.groupsWithAddresses(podsMatchedByAddress(peer2.peer, this.addressMatch)) : [...this.groupsByNamespace.entries()].filter(
+      groups = peer2.peer.entities ? this.groups.filter((group2) => group2.facts.unpoliced && group2.facts.unpoliced !== "node-address") : peer2.ipRanges.length > 0 ? this.groupsWithAddresses(podsMatchedByAddress(peer2.peer, this.addressMatch)) : [...this.groupsByNamespace.entries()].filter(
         ([namespace]) => peer2.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))
       ).flatMap(([, inNamespace]) => inNamespace);
       this.namespaceGroups.set(peer2.namespaceKey, groups);
@@ -45331,10 +46105,15 @@ var Engine = class {
   }
   /** Groups an address rule may match by their stated addresses, as the CNI lets it. */
   groupsWithAddresses(match2) {
-    if (match2 === "none") return [];
     return this.groups.filter(
-      (group2) => match2 === "pods" ? group2.facts.ips.length > 0 || group2.facts.unpoliced : group2.facts.unpoliced === "node-identity" && group2.facts.ips.length > 0
+      (group2) => group2.facts.unpoliced === "outside" ? group2.facts.ips.length > 0 : match2 === "none" ? false : match2 === "pods" ? group2.facts.ips.length > 0 || group2.facts.unpoliced : group2.facts.unpoliced === "node-identity" && group2.facts.ips.length > 0
     );
+  }
+  localHosts;
+  /** The groups of the local host (a Cilium entity carrying `host`), which reach every pod on its node. */
+  localHostGroups() {
+    this.localHosts ??= this.groups.filter((group2) => group2.facts.entities?.includes("host"));
+    return this.localHosts;
   }
   /**
    * The named ports the source's egress allows towards a representative (issue 17 item 6), by protocol, sorted: its
@@ -45399,16 +46178,17 @@ var Engine = class {
     const matching = (evaluations, tier) => evaluations.filter(({ compiled }) => compiled.tier === tier).flatMap(({ rules: rules2 }) => rules2.filter((rule2) => rule2.peerMatches)).map((rule2) => ({ action: rule2.compiled.action, ports: rule2.ports }));
     const namespacedRules = matching(policies, "namespaced");
     const union = (action) => namespacedRules.filter((rule2) => rule2.action === action).reduce((ports, rule2) => ports.union(rule2.ports), ConnSet.none());
+    const localHost = selecting.isolated && fromLocalHost(direction, otherFacts);
     const allowed = composeDirection(
       matching(tiered, "admin"),
       {
         decides: selecting.decides,
-        allow: selecting.isolated ? union("allow") : ConnSet.all(),
+        allow: selecting.isolated && !localHost ? union("allow") : ConnSet.all(),
         deny: union("deny")
       },
       matching(tiered, "baseline")
     );
-    return { isolated: selecting.isolated, allowed, policies, tiered };
+    return { isolated: selecting.isolated, allowed, policies, tiered, ...localHost ? { localHost } : {} };
   }
   /**
    * Policies selecting a workload; a workload outside the model (a probe, kube-dns) is evaluated when first asked
@@ -45467,7 +46247,8 @@ var Engine = class {
           tiered.filter((policy) => policy.tier === "baseline"),
           () => true
         ),
-        denies: rules2(isolating, (rule2) => rule2.action === "deny")
+        denies: rules2(isolating, (rule2) => rule2.action === "deny"),
+        l7: isolating.some((policy) => policy[direction].some((rule2) => rule2.l7 !== void 0))
       };
     };
     return { ingress: of("ingress"), egress: of("egress") };
@@ -45510,6 +46291,30 @@ function addressMatchOf(model) {
   if (model.cni !== "cilium") return "pods";
   return model.cilium?.policyCIDRMatchMode.includes("nodes") ? "nodes" : "none";
 }
+function fqdnVerdict(rule2, peerMatches, other, answered) {
+  if (!rule2.fqdns) return {};
+  const selectors = rule2.fqdns.map(fqdnText);
+  if (!("ip" in other)) return { fqdn: { selectors, dependsOnDns: false } };
+  const range3 = addressToRange(other.ip);
+  const by = range3 ? rule2.peers?.find((peer2) => peer2.peer.fqdn && peer2.ipRanges.some((r) => rangeContains(r, range3))) : void 0;
+  if (by?.peer.fqdn) return { fqdn: { selectors, answeredBy: by.peer.fqdn, dependsOnDns: false } };
+  const names = range3 ? answered.get(addressKey2(range3)) : void 0;
+  if (names) return { fqdn: { selectors, answerFor: names, dependsOnDns: false } };
+  return { fqdn: { selectors, dependsOnDns: !peerMatches } };
+}
+function addressKey2(range3) {
+  return `${range3.family}:${range3.start}`;
+}
+function answeredNames(dns) {
+  const names = /* @__PURE__ */ new Map();
+  for (const [name2, addresses2] of dns ?? []) {
+    for (const address of addresses2) {
+      const range3 = addressToRange(address);
+      if (range3) pushTo(names, addressKey2(range3), name2);
+    }
+  }
+  return names;
+}
 function ruleLocation(policy, rule2) {
   let location = ruleLocations.get(rule2);
   if (!location) {
@@ -45519,6 +46324,21 @@ function ruleLocation(policy, rule2) {
   return location;
 }
 var ruleLocations = /* @__PURE__ */ new WeakMap();
+function l7RulesOf(policy, l7) {
+  let rules2 = l7Rules.get(l7);
+  if (!rules2) {
+    const list2 = l7.protocol === "l7proto" ? [...l7.path.slice(0, -1), "l7"] : l7.path;
+    rules2 = l7.rules.map((rule2, i) => ({
+      parser: l7.protocol,
+      rule: rule2,
+      policy: policy.ref,
+      location: policy.locate([...list2, i])
+    }));
+    l7Rules.set(l7, rules2);
+  }
+  return rules2;
+}
+var l7Rules = /* @__PURE__ */ new WeakMap();
 function objectId(object) {
   let id = objectIds.get(object);
   if (id === void 0) objectIds.set(object, id = nextObjectId++);
@@ -45537,7 +46357,8 @@ function sharedPodFacts(workload, namespaceLabels2, clusterName, cni) {
     labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: clusterName },
     ports: workload.ports,
     ips: workload.ips.map(addressToRange).filter((range3) => range3 !== void 0),
-    ...unpoliced(workload, cni)
+    ...unpoliced(workload, cni),
+    ...workload.entities ? { entities: workload.entities } : {}
   };
   podFactsCache.set(workload, { facts, clusterName, cni });
   return facts;
@@ -45582,8 +46403,12 @@ function tierDecision(decision) {
 }
 function unresolvedNames(rule2, matches2, to) {
   const names = rule2.ports.names;
-  if (matches2 || !names?.length || !("workload" in to) || !to.workload.representative) return {};
+  if (matches2 || !names?.length || !("workload" in to) || !to.workload.representative || to.workload.entities)
+    return {};
   return { namedPorts: names.map(({ name: name2 }) => name2) };
+}
+function fromLocalHost(direction, other) {
+  return direction === "ingress" && "pod" in other && other.pod.entities?.includes("host") === true;
 }
 function admits(rule2, side, protocol2, port2) {
   return rule2.ports.resolve(side.destinationPorts).has(protocol2, port2) && (!rule2.peers || rule2.peers.some((peer2) => peer2.matches(side.otherFacts)));
@@ -45627,11 +46452,16 @@ function groupKey(workload) {
       sortedEntries(workload.labels),
       workload.ports,
       [...workload.ips].sort(),
-      workload.hostNetwork === true
+      workload.hostNetwork === true,
+      workload.entities ?? null,
+      workload.outside === true
     ]);
     groupKeys.set(workload, key);
   }
   return key;
+}
+function betweenNodes(a, b) {
+  return !!a.facts.entities && !!b.facts.unpoliced || !!b.facts.entities && !!a.facts.unpoliced;
 }
 function rowPorts(row, other) {
   if (row.compose) return row.compose(other);
@@ -45643,6 +46473,30 @@ function namespacedPorts(row, other, own) {
   for (const named2 of row.everyPodNamed) ports = ports.union(named2.resolve(other.facts.ports));
   return ports;
 }
+function reportOrder(workloads) {
+  let order = reportOrders.get(workloads);
+  if (!order) {
+    const sorted = [...workloads].sort(compareWorkloads);
+    order = {
+      sorted,
+      rank: new Map(sorted.map((workload, i) => [workload, i])),
+      peers: new Map(
+        sorted.map((w) => [
+          w,
+          {
+            namespace: w.namespace,
+            kind: w.kind,
+            name: w.name,
+            ...w.representative ? { representative: w.representative } : {}
+          }
+        ])
+      )
+    };
+    reportOrders.set(workloads, order);
+  }
+  return order;
+}
+var reportOrders = /* @__PURE__ */ new WeakMap();
 function compareWorkloads(a, b) {
   return compareText(a.namespace, b.namespace) || compareText(a.kind, b.kind) || compareText(a.name, b.name);
 }
@@ -45650,8 +46504,12 @@ function sortedEntries(labels) {
   return Object.entries(labels).sort(([a], [b]) => compareText(a, b));
 }
 function unpoliced(workload, cni) {
+  if (workload.entities) return { unpoliced: workload.outside ? "outside" : "node-identity" };
   const seenAs = workload.hostNetwork ? hostNetworkSeenAs(cni) : "pod";
   return seenAs === "pod" ? {} : { unpoliced: seenAs };
+}
+function compareL7Rules(a, b) {
+  return compareText(a.policy.kind, b.policy.kind) || compareText(a.policy.namespace ?? "", b.policy.namespace ?? "") || compareText(a.policy.name, b.policy.name) || compareText(a.parser, b.parser) || compareText(JSON.stringify(a.rule), JSON.stringify(b.rule));
 }
 
 // src/diff/blame.ts
@@ -45709,6 +46567,18 @@ function decidedBy(base, head, protocol2, port2, opened) {
     if (atHead.action !== "deny" === opened) return { head: atHead };
   }
   return void 0;
+}
+function addedPeerLocation(base, decision) {
+  const { policy: ref, peer: peer2, path: path17 } = decision;
+  if (!ref || ref.kind !== "NetworkPolicy" || !peer2 || !path17) return void 0;
+  const before = policyById(base, refId(ref))?.[decision.direction].find(
+    (rule2) => sameItems(rule2.path, path17)
+  );
+  const meaning2 = peerMeaning(peer2);
+  return (before?.peers ?? []).some((item) => peerMeaning(item) === meaning2) ? void 0 : peer2.location;
+}
+function peerMeaning({ podSelector, namespaceSelector, ipBlock }) {
+  return JSON.stringify([podSelector, namespaceSelector, ipBlock]);
 }
 function tieredBlame(decided, base, head) {
   const { base: before, head: after } = decided;
@@ -45786,7 +46656,7 @@ function anyPolicy(engine, ref) {
   if (ref.kind === "NetworkPolicy") {
     const policy2 = policyById(engine, refId(ref));
     if (!policy2) return void 0;
-    const byPath2 = (direction, path17) => policy2[direction].find((rule2) => samePath(rule2.path, path17));
+    const byPath2 = (direction, path17) => policy2[direction].find((rule2) => sameItems(rule2.path, path17));
     return {
       rule: (direction, path17) => {
         const rule2 = byPath2(direction, path17);
@@ -45802,7 +46672,7 @@ function anyPolicy(engine, ref) {
   if (!policy) return void 0;
   return {
     rule: (direction, path17) => {
-      const rule2 = policy[direction].find((candidate) => samePath(candidate.path, path17));
+      const rule2 = policy[direction].find((candidate) => sameItems(candidate.path, path17));
       return rule2 ? { meaning: tieredRuleMeaning(rule2) } : void 0;
     },
     hasRule: (direction, meaning2) => policy[direction].some((rule2) => tieredRuleMeaning(rule2) === meaning2),
@@ -45813,9 +46683,6 @@ function anyPolicy(engine, ref) {
     },
     selectorLocation: policy.ref.location
   };
-}
-function samePath(a, b) {
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }
 function tieredRuleMeaning(rule2) {
   return JSON.stringify(
@@ -45849,11 +46716,7 @@ function ruleMeaning(rule2) {
   let meaning2 = meanings.get(rule2);
   if (meaning2 === void 0) {
     meaning2 = JSON.stringify([
-      rule2.peers?.map(({ podSelector, namespaceSelector, ipBlock }) => [
-        podSelector,
-        namespaceSelector,
-        ipBlock
-      ]),
+      rule2.peers?.map(peerMeaning),
       rule2.ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
     ]);
     meanings.set(rule2, meaning2);
@@ -45889,17 +46752,28 @@ function describeDenial(explanation, fromLabel, toLabel) {
     }
     const policies = side.policies.length > 0 ? side.policies.map((p) => `${policyName(p.policy)} (${at(p.policy.location)})`).join(", ") : "Cilium's policyEnforcementMode: always";
     const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
+    const rules2 = side.policies.flatMap(
+      (p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r }))
+    );
     let sentence = `${subject} is isolated by ${policies} and no rule allows the port ${target2}`;
-    const nearMiss = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r }))).find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
-    const byAddress = side.policies.flatMap((p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r }))).find(({ rule: rule2 }) => rule2.portMatches && rule2.podAddress && !rule2.podAddress.matched);
-    if (nearMiss?.rule.namedPorts)
+    const nearMiss = rules2.find(({ rule: rule2 }) => rule2.peerMatches && !rule2.portMatches);
+    const byAddress = rules2.find(
+      ({ rule: rule2 }) => rule2.portMatches && rule2.podAddress && !rule2.podAddress.matched
+    );
+    const byName2 = rules2.find(({ rule: rule2 }) => rule2.portMatches && rule2.fqdn?.dependsOnDns);
+    const otherName = rules2.find(({ rule: rule2 }) => rule2.portMatches && rule2.fqdn?.answerFor);
+    if (byName2?.rule.fqdn)
+      sentence += ` (unknown: depends on DNS: ${byName2.policy} ${ruleLabel2(side.direction, byName2.rule)} at ${at(byName2.rule.loc)} allows ${dnsNamesPeer(byName2.rule.fqdn.selectors)}, and no DNS answer recorded says whether this is one)`;
+    else if (otherName?.rule.fqdn?.answerFor)
+      sentence += ` (DNS answered ${otherName.rule.fqdn.answerFor.join(", ")} with this address, which ${otherName.policy} ${ruleLabel2(side.direction, otherName.rule)} at ${at(otherName.rule.loc)} does not list: it allows ${otherName.rule.fqdn.selectors.join(", ")})`;
+    else if (nearMiss?.rule.namedPorts)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer and allows named port ${nearMiss.rule.namedPorts.join(", ")}, resolved on the pod, which this repository does not hold: whether it is this port is not known here)`;
     else if (nearMiss)
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
     else if (byAddress?.rule.podAddress)
       sentence += ` (${byAddress.policy} ${ruleLabel2(side.direction, byAddress.rule)} at ${at(byAddress.rule.loc)} names ${byAddress.rule.podAddress.cidr}, which covers the pod's stated address ${byAddress.rule.podAddress.address}, but on Cilium a CIDR rule or ipBlock matches no pod)`;
     parts.push(sentence);
-    location ??= nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.policy.location;
+    location ??= byName2?.rule.loc ?? otherName?.rule.loc ?? nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.policy.location;
   }
   return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
 }
@@ -45952,12 +46826,8 @@ function comparePeers(a, b) {
   if (aIsBlock || bIsBlock) return aIsBlock ? -1 : 1;
   return compareWorkloads(a, b);
 }
-function samePath2(a, b) {
+function samePath(a, b) {
   return comparePeers(a.from, b.from) === 0 && comparePeers(a.to, b.to) === 0;
-}
-function sameCountedPath(a, b) {
-  const end = (peer2) => isCidrPeer(peer2) ? { cidr: peer2.cidr } : peer2;
-  return comparePeers(end(a.from), end(b.from)) === 0 && comparePeers(end(a.to), end(b.to)) === 0;
 }
 function peerLabel(peer2) {
   if (isCidrPeer(peer2)) return blockLabel(peer2);
@@ -45966,6 +46836,11 @@ function peerLabel(peer2) {
   const w = peer2;
   if (w.representative) return w.representative;
   return w.kind === "Deployment" ? `${w.namespace}/${w.name}` : `${w.namespace}/${w.name} [${w.kind}]`;
+}
+function countPaths(changes) {
+  const end = (peer2) => isCidrPeer(peer2) ? peer2.cidr : peerKey2(peer2);
+  return new Set(changes.map((change) => `${end(change.from)}
+${end(change.to)}`)).size;
 }
 
 // src/diff/annotate.ts
@@ -46011,11 +46886,14 @@ function annotateChanges(diff, base, head) {
   diff.opened = diff.opened.flatMap(
     (change) => judged(change, sides, (pair, port2) => {
       const risk = risksOf(change, pair.head, sides.head.engine, port2);
-      const location = blame(pair, change.protocol, port2, true) ?? workloadLocation(pair.head);
+      const blamed = blame(pair, change.protocol, port2, true) ?? workloadLocation(pair.head);
+      const decision = decided(pair, change.protocol, port2, true);
+      const rule2 = decision.decidedBy?.head;
+      const location = blamed && rule2?.location && sameLine(blamed, rule2.location) ? addedPeerLocation(base, rule2) ?? blamed : blamed;
       return {
         ...risk.length > 0 ? { risk } : {},
         ...location ? { location } : {},
-        ...decided(pair, change.protocol, port2, true)
+        ...decision
       };
     })
   );
@@ -46035,6 +46913,9 @@ function annotateChanges(diff, base, head) {
     })
   );
 }
+function sameLine(a, b) {
+  return a.file === b.file && a.line === b.line;
+}
 function workloadLocation(ends) {
   if ("workload" in ends.to) return ends.to.workload.loc;
   return "workload" in ends.from ? ends.from.workload.loc : void 0;
@@ -46044,9 +46925,59 @@ function sideOf(engine) {
 }
 function judged(change, sides, judge2) {
   const head = endsOf(change, sides.head);
-  if (!head || change.ports.length === 0) return [change];
+  if (!head) return [change];
   const base = endsOf(change, sides.base);
   const ends = base ? { head, base } : { head };
+  const { namedPorts: namedPorts2, ...numbered } = change;
+  return [
+    ...change.ports.length > 0 ? judgedPorts(numbered, sides, ends, judge2) : [],
+    ...namedPorts2?.length ? judgedNames(change, namedPorts2, ends, judge2) : []
+  ];
+}
+function judgedNames(change, names, ends, judge2) {
+  const pieces = /* @__PURE__ */ new Map();
+  for (const name2 of names) {
+    const resolved = (side) => ({ from: side.from, to: namedOn(side.to, name2, change.protocol) });
+    const annotations = judge2(
+      { head: resolved(ends.head), ...ends.base ? { base: resolved(ends.base) } : {} },
+      NAMED_PORT_NUMBER
+    );
+    const key = annotationsKey(annotations);
+    const piece = pieces.get(key);
+    if (piece) piece.names.push(name2);
+    else pieces.set(key, { annotations, names: [name2] });
+  }
+  return [...pieces.values()].map(({ annotations, names: shared }) => ({
+    ...change,
+    ports: [],
+    namedPorts: shared,
+    ...annotations
+  }));
+}
+var NAMED_PORT_NUMBER = 65535;
+function namedOn(end, name2, protocol2) {
+  if (!("workload" in end) || !end.workload.representative) return end;
+  let byName2 = namedCopies.get(end.workload);
+  if (!byName2) namedCopies.set(end.workload, byName2 = /* @__PURE__ */ new Map());
+  const key = `${protocol2}/${name2}`;
+  let copy = byName2.get(key);
+  if (!copy) {
+    copy = { ...end.workload, ports: [{ name: name2, port: NAMED_PORT_NUMBER, protocol: protocol2 }] };
+    byName2.set(key, copy);
+  }
+  return { workload: copy };
+}
+var namedCopies = /* @__PURE__ */ new WeakMap();
+function annotationsKey(annotations) {
+  return JSON.stringify([
+    annotations.risk,
+    annotations.location,
+    annotations.explanation,
+    annotations.decidedBy
+  ]);
+}
+function judgedPorts(change, sides, ends, judge2) {
+  const { head, base } = ends;
   const cuts = /* @__PURE__ */ new Set();
   const [first] = change.ports;
   if (change.ports.length > 1 || first && first[0] !== first[1]) {
@@ -46060,12 +46991,7 @@ function judged(change, sides, judge2) {
   const pieces = /* @__PURE__ */ new Map();
   for (const range3 of cutRanges(change.ports, cuts)) {
     const annotations = judge2(ends, range3[0]);
-    const key = JSON.stringify([
-      annotations.risk,
-      annotations.location,
-      annotations.explanation,
-      annotations.decidedBy
-    ]);
+    const key = annotationsKey(annotations);
     const piece = pieces.get(key);
     if (!piece) pieces.set(key, { annotations, ports: [range3] });
     else if (piece.ports.at(-1)[1] + 1 === range3[0]) piece.ports.at(-1)[1] = range3[1];
@@ -46157,6 +47083,482 @@ function covers2(ranges, cidr) {
   return !!block && ranges.some((range3) => rangeContains(range3, block));
 }
 
+// src/policy/entities.ts
+var ENTITY_KIND = "Entity";
+var ENTITY_NAMESPACE = "*entity";
+var DESCRIPTIONS = {
+  host: "the local node",
+  "remote-node": "the other nodes",
+  "kube-apiserver": "the Kubernetes API server",
+  health: "Cilium's health endpoints",
+  init: "endpoints whose identity is not resolved yet",
+  ingress: "Cilium's ingress proxy",
+  unmanaged: "endpoints Cilium does not manage"
+};
+function entityWorkload(entities, outside2) {
+  const sorted = NODE_ENTITIES.filter((entity) => entities.includes(entity));
+  const name2 = sorted.join("+");
+  const described = sorted.map((entity) => DESCRIPTIONS[entity]).join(", ");
+  return {
+    id: `${ENTITY_NAMESPACE}/${ENTITY_KIND}/${name2}${outside2 ? `@${outside2.ip}` : ""}`,
+    namespace: ENTITY_NAMESPACE,
+    kind: ENTITY_KIND,
+    name: name2,
+    labels: {},
+    ports: [],
+    ips: outside2 ? [outside2.ip] : [],
+    loc: { file: "", line: 0, column: 0 },
+    representative: `entity:${name2} (${described}${outside2 ? ` at ${outside2.ip}` : ""})`,
+    entities: sorted,
+    ...outside2 ? { outside: true } : {}
+  };
+}
+function entitiesOf(model) {
+  const named2 = /* @__PURE__ */ new Set();
+  for (const policy of model.tieredPolicies ?? [])
+    for (const rule2 of [...policy.ingress, ...policy.egress])
+      for (const peer2 of rule2.peers ?? []) if (peer2.entities?.length === 1) named2.add(peer2.entities[0]);
+  return NODE_ENTITIES.filter((entity) => named2.has(entity)).map((entity) => entityWorkload([entity]));
+}
+function isLocalHost(workload) {
+  return workload.entities?.includes("host") === true;
+}
+
+// src/policy/representatives.ts
+var REPRESENTATIVE_KIND = "Representative";
+function unnamedNamespace(selector2) {
+  return isEmptySelector(selector2) ? "*" : `*{${selectorText(selector2)}}`;
+}
+function unnamedNamespaceText(namespace) {
+  if (namespace === "*") return "any namespace";
+  if (namespace === ENTITY_NAMESPACE) return "Cilium entities";
+  if (namespace.startsWith("*{") && namespace.endsWith("}")) return `namespaces ${namespace.slice(2, -1)}`;
+  return void 0;
+}
+function representativesOf(model) {
+  const workloads = /* @__PURE__ */ new Map();
+  const namespaces = /* @__PURE__ */ new Map();
+  const keys = selectorKeys2(model);
+  const add = (namespace, namespaceLabels2, pods, description, namespaceSelector) => {
+    const labels = membersLabels(pods, keys.pods);
+    if (!labels) return;
+    const name2 = isEmptySelector(pods) ? "*" : selectorText(pods);
+    const id = `${namespace}/${REPRESENTATIVE_KIND}/${isEmptySelector(pods) ? "*" : selectorText(canonicalSelector(pods))}`;
+    if (workloads.has(id)) return;
+    if (namespaceLabels2 && !model.namespaces.has(namespace) && !namespaces.has(namespace))
+      namespaces.set(namespace, { name: namespace, labels: namespaceLabels2, inferred: true });
+    workloads.set(id, {
+      id,
+      namespace,
+      kind: REPRESENTATIVE_KIND,
+      name: name2,
+      labels,
+      ports: [],
+      ips: [],
+      loc: { file: "", line: 0, column: 0 },
+      representative: description,
+      represents: { pods, ...namespaceSelector ? { namespaces: namespaceSelector } : {} }
+    });
+  };
+  const complete = treeIsComplete(model);
+  const inNamespace = (namespace, pods) => {
+    if (workloadsKnown(model, namespace)) return;
+    add(
+      namespace,
+      void 0,
+      pods,
+      `${podsText(pods)} in namespace ${namespace}${notHere(model, namespace)}`
+    );
+  };
+  const unnamedNamespaces = /* @__PURE__ */ new Map();
+  const peer2 = (home, { podSelector = {}, namespaceSelector, ipBlock }) => {
+    if (ipBlock) return;
+    if (!namespaceSelector) return inNamespace(home, podSelector);
+    const named2 = namedNamespaces2(namespaceSelector);
+    if (named2) {
+      for (const namespace2 of named2) {
+        if (model.namespaces.has(namespace2)) {
+          if (compileSelector(namespaceSelector)(model.namespaces.get(namespace2).labels))
+            inNamespace(namespace2, podSelector);
+        } else if (!complete) {
+          const labels2 = membersLabels(namespaceSelector, keys.namespaces);
+          if (labels2) {
+            add(
+              namespace2,
+              { ...labels2, [NAMESPACE_NAME_LABEL]: namespace2 },
+              podSelector,
+              `${podsText(podSelector)} in namespace ${namespace2} (not in this repository)`
+            );
+          }
+        }
+      }
+      return;
+    }
+    if (complete) return;
+    const matches2 = compileSelector(namespaceSelector);
+    const unknownMembers = [...model.namespaces.values()].some(
+      (namespace2) => matches2(namespace2.labels) && !workloadsKnown(model, namespace2.name)
+    );
+    if (!unknownMembers && namespacesKnown(model)) return;
+    const labels = membersLabels(namespaceSelector, keys.namespaces);
+    if (!labels) return;
+    const canonical2 = selectorText(canonicalSelector(namespaceSelector));
+    const namespace = unnamedNamespaces.get(canonical2) ?? unnamedNamespace(namespaceSelector);
+    unnamedNamespaces.set(canonical2, namespace);
+    const where = isEmptySelector(namespaceSelector) ? "in any namespace" : `in namespaces ${selectorText(namespaceSelector)}`;
+    add(
+      namespace,
+      { ...labels, [NAMESPACE_NAME_LABEL]: namespace },
+      podSelector,
+      `${podsText(podSelector)} ${where} (not in this repository)`,
+      namespaceSelector
+    );
+  };
+  peer2("", { namespaceSelector: {}, path: [] });
+  for (const policy of model.policies) {
+    inNamespace(policy.namespace, policy.podSelector);
+    for (const rule2 of [...policy.ingress, ...policy.egress]) {
+      if (!rule2.peers) peer2(policy.namespace, { namespaceSelector: {}, path: rule2.path });
+      for (const item of rule2.peers ?? []) peer2(policy.namespace, item);
+    }
+  }
+  for (const policy of model.tieredPolicies ?? []) {
+    for (const rule2 of [...policy.ingress, ...policy.egress]) {
+      const home = policy.subject.namespace ?? "";
+      if (!rule2.peers) peer2(home, { namespaceSelector: {}, path: rule2.path });
+      for (const item of rule2.peers ?? []) peer2(home, item);
+    }
+  }
+  for (const entity of entitiesOf(model)) workloads.set(entity.id, entity);
+  return { workloads: [...workloads.values()], namespaces: [...namespaces.values()] };
+}
+function standsFor(representative, pod, namespaceLabels2) {
+  const { represents } = representative;
+  if (!represents) return false;
+  const inNamespace = represents.namespaces ? compileSelector(represents.namespaces)(namespaceLabels2) : representative.namespace === pod.namespace;
+  return inNamespace && compileSelector(represents.pods)(pod.labels);
+}
+function withRepresentatives(model, other = model) {
+  const own = representativesOf(model);
+  const theirs = other === model ? { workloads: [], namespaces: [] } : representativesOf(other);
+  const workloads = new Map(own.workloads.map((w) => [w.id, w]));
+  const namespaces = new Map(own.namespaces.map((n) => [n.name, n]));
+  for (const workload of theirs.workloads) {
+    const named2 = !workload.namespace.startsWith("*");
+    if (workloads.has(workload.id) || named2 && workloadsKnown(model, workload.namespace)) continue;
+    if (named2 && model.namespaces.has(workload.namespace) && treeIsComplete(model)) continue;
+    workloads.set(workload.id, workload);
+  }
+  for (const namespace of theirs.namespaces)
+    if (!namespaces.has(namespace.name)) namespaces.set(namespace.name, namespace);
+  if (workloads.size === 0) return model;
+  const allNamespaces = new Map(model.namespaces);
+  for (const namespace of namespaces.values())
+    if (!allNamespaces.has(namespace.name)) allNamespaces.set(namespace.name, namespace);
+  return { ...model, namespaces: allNamespaces, workloads: [...model.workloads, ...workloads.values()] };
+}
+function membersLabels(selector2, askedKeys) {
+  const labels = { ...selector2.matchLabels };
+  const byKey = /* @__PURE__ */ new Map();
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    const known = byKey.get(key) ?? { noneOf: /* @__PURE__ */ new Set(), present: false, absent: false };
+    if (operator === "In")
+      known.oneOf = known.oneOf ? known.oneOf.filter((v) => values.includes(v)) : [...values];
+    else if (operator === "NotIn") values.forEach((v) => known.noneOf.add(v));
+    else if (operator === "Exists") known.present = true;
+    else known.absent = true;
+    byKey.set(key, known);
+  }
+  for (const [key, { oneOf, noneOf, present: present3, absent }] of byKey) {
+    if (Object.hasOwn(labels, key)) continue;
+    if (absent) continue;
+    const values = oneOf && [...new Set(oneOf)].filter((v) => !noneOf.has(v)).sort();
+    if (values?.length === 1) labels[key] = values[0];
+    else if (values && values.length > 1) labels[key] = REPRESENTED_VALUE.oneOf(values);
+    else if (present3 || values) labels[key] = REPRESENTED_VALUE.present;
+    else labels[key] = REPRESENTED_VALUE.noneOf([...noneOf].sort());
+  }
+  if (!compileSelector(selector2)(labels)) return void 0;
+  for (const key of askedKeys)
+    if (!Object.hasOwn(labels, key) && !byKey.has(key) && key !== NAMESPACE_NAME_LABEL)
+      labels[key] = REPRESENTED_VALUE.unknown;
+  return labels;
+}
+function canonicalSelector(selector2) {
+  const matchLabels2 = { ...selector2.matchLabels };
+  const expressions = [];
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    const unique = [...new Set(values)].sort();
+    if (operator === "In" && unique.length === 1 && !(key in matchLabels2)) matchLabels2[key] = unique[0];
+    else expressions.push({ key, operator, values: unique });
+  }
+  expressions.sort(
+    (a, b) => compare(`${a.key} ${a.operator} ${a.values.join(",")}`, `${b.key} ${b.operator} ${b.values.join(",")}`)
+  );
+  return {
+    ...Object.keys(matchLabels2).length > 0 ? { matchLabels: matchLabels2 } : {},
+    ...expressions.length > 0 ? { matchExpressions: expressions } : {}
+  };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function selectorKeys2(model) {
+  const pods = /* @__PURE__ */ new Set();
+  const namespaces = /* @__PURE__ */ new Set();
+  const note = (into, selector2) => {
+    for (const key of Object.keys(selector2?.matchLabels ?? {})) into.add(key);
+    for (const { key } of selector2?.matchExpressions ?? []) into.add(key);
+  };
+  const rules2 = (list2) => {
+    for (const rule2 of list2) {
+      for (const peer2 of rule2.peers ?? []) {
+        note(pods, peer2.podSelector);
+        note(namespaces, peer2.namespaceSelector);
+      }
+    }
+  };
+  for (const policy of model.policies) {
+    note(pods, policy.podSelector);
+    rules2(policy.ingress);
+    rules2(policy.egress);
+  }
+  for (const policy of model.tieredPolicies ?? []) {
+    note(pods, policy.subject.podSelector);
+    note(namespaces, policy.subject.namespaceSelector);
+    rules2(policy.ingress);
+    rules2(policy.egress);
+  }
+  return { pods, namespaces };
+}
+function namedNamespaces2(selector2) {
+  const name2 = selector2.matchLabels?.[NAMESPACE_NAME_LABEL];
+  if (name2 !== void 0) return [name2];
+  const inList = (selector2.matchExpressions ?? []).find(
+    (e) => e.key === NAMESPACE_NAME_LABEL && e.operator === "In"
+  );
+  return inList ? [...inList.values ?? []] : void 0;
+}
+function notHere(model, namespace) {
+  return model.namespaces.get(namespace)?.inferred === false ? " (its pods are not in this repository)" : " (not in this repository)";
+}
+function podsText(pods) {
+  return isEmptySelector(pods) ? "any pod" : `any pod ${selectorText(pods)}`;
+}
+function describePeer(peer2, home) {
+  if (peer2.world) return "any address outside the cluster";
+  if (peer2.ipBlock) {
+    const except = peer2.ipBlock.except.length > 0 ? ` except ${peer2.ipBlock.except.join(", ")}` : "";
+    return `addresses in ${peer2.ipBlock.cidr}${except}`;
+  }
+  const pods = podsText(peer2.podSelector ?? {});
+  const { namespaceSelector } = peer2;
+  if (!namespaceSelector || peer2.scopedToNamespace && home !== void 0)
+    return home === void 0 ? `${pods} in any namespace` : `${pods} in namespace ${home}`;
+  if (isEmptySelector(namespaceSelector)) return `${pods} in any namespace`;
+  const named2 = namedNamespaces2(namespaceSelector);
+  if (named2 && Object.keys(namespaceSelector.matchLabels ?? {}).length + (namespaceSelector.matchExpressions?.length ?? 0) === 1)
+    return `${pods} in ${noun(named2.length, "namespace")} ${named2.join(", ")}`;
+  return `${pods} in namespaces matching ${selectorText(namespaceSelector)}`;
+}
+function selectorText(selector2) {
+  const parts = Object.entries(selector2.matchLabels ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([key, value]) => `${key}=${value}`);
+  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
+    if (operator === "Exists") parts.push(key);
+    else if (operator === "DoesNotExist") parts.push(`!${key}`);
+    else parts.push(`${key} ${operator.toLowerCase()} (${values.join(",")})`);
+  }
+  return parts.join(",");
+}
+
+// src/diff/causes.ts
+function openedBy(change) {
+  const decision = change.decidedBy?.head;
+  const rule2 = decision && decision.action !== "deny" ? describeClusterTierDecision(decision) : void 0;
+  return rule2 === void 0 ? void 0 : `allowed by ${rule2}`;
+}
+function causeOf(change) {
+  const head = change.decidedBy?.head;
+  const decision = head?.action === "deny" ? change.decidedBy?.base : head;
+  if (!decision || decision.action === "deny" || decision.index === void 0 || !decision.policy)
+    return void 0;
+  const { peer: peer2 } = decision;
+  if (!peer2) return void 0;
+  return {
+    folds: decision.direction === "ingress" ? "from" : "to",
+    peers: describePeer(peer2, decision.policy.namespace),
+    ...decision.policy.kind === "NetworkPolicy" ? { written: writtenPeer(peer2) } : {},
+    decision,
+    side: decision === head ? "head" : "base"
+  };
+}
+function writtenPeer(peer2) {
+  const parts = [];
+  if (peer2.podSelector) parts.push(`podSelector: ${writtenSelector(peer2.podSelector)}`);
+  if (peer2.namespaceSelector) parts.push(`namespaceSelector: ${writtenSelector(peer2.namespaceSelector)}`);
+  if (peer2.ipBlock) {
+    const except = peer2.ipBlock.except.length > 0 ? `, except: [${peer2.ipBlock.except.join(", ")}]` : "";
+    parts.push(`ipBlock: {cidr: ${peer2.ipBlock.cidr}${except}}`);
+  }
+  return parts.join(", ");
+}
+function writtenSelector(selector2) {
+  if (isEmptySelector(selector2)) return "{}";
+  const parts = [];
+  const labels = Object.entries(selector2.matchLabels ?? {});
+  if (labels.length > 0) parts.push(`matchLabels: {${labels.map(([k, v]) => `${k}: ${v}`).join(", ")}}`);
+  const expressions = selector2.matchExpressions ?? [];
+  if (expressions.length > 0) {
+    const written = expressions.map(
+      ({ key, operator, values }) => `{key: ${key}, operator: ${operator}${values ? `, values: [${values.join(", ")}]` : ""}}`
+    );
+    parts.push(`matchExpressions: [${written.join(", ")}]`);
+  }
+  return `{${parts.join(", ")}}`;
+}
+function causeKey(cause) {
+  const { decision } = cause;
+  return [
+    decision.policy?.kind,
+    decision.policy?.namespace,
+    decision.policy?.name,
+    decision.direction,
+    decision.index,
+    decision.peer?.path
+  ];
+}
+function rowStarts(changes) {
+  const starts = [];
+  changes.forEach((change, index) => {
+    const previous = changes[index - 1];
+    if (!previous || !sameRow(previous, change)) starts.push(index);
+  });
+  return starts;
+}
+function sameRow(a, b) {
+  return samePath(a, b) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join() && openedBy(a) === openedBy(b);
+}
+function rowChanges(changes, starts, index) {
+  return changes.slice(starts[index], starts[index + 1] ?? changes.length);
+}
+function rowGroups(changes, starts) {
+  return groupByCause(
+    starts.map((_, index) => index),
+    (index, common) => pathCauseKey(rowChanges(changes, starts, index), common)
+  );
+}
+function pathCauseKey(parts, common) {
+  const first = parts[0];
+  const causes2 = parts.map(causeOf);
+  const named2 = causes2.every((cause) => cause && cause.folds !== common);
+  const other = common === "to" ? "from" : "to";
+  if (named2) {
+    return JSON.stringify([
+      "peer",
+      peerKey2(first[common]),
+      parts.map((part, i) => [part.protocol, part.ports, part.namedPorts ?? [], causeKey(causes2[i])]),
+      (first.explanation ?? "").split(peerLabel(first[other])).join("\u2026"),
+      openedBy(first) ?? "",
+      first.location?.file ?? "",
+      first.location?.line ?? 0
+    ]);
+  }
+  return JSON.stringify([
+    "wording",
+    peerKey2(first[common]),
+    parts.map((part) => [part.protocol, part.ports, part.namedPorts ?? []]),
+    first.risk ?? [],
+    // The explanation names the end the rows differ in; what it says of that end is the cause.
+    (first.explanation ?? "").split(peerLabel(first[other])).join("\u2026"),
+    openedBy(first) ?? "",
+    first.location?.file ?? "",
+    first.location?.line ?? 0
+  ]);
+}
+var MIN_GROUP = { peer: 2, wording: 3 };
+function groupByCause(items, cause) {
+  const large = (group2) => group2.items.length >= (group2.key.startsWith('["peer"') ? MIN_GROUP.peer : MIN_GROUP.wording);
+  const differingIn = (some, common) => {
+    const groups = /* @__PURE__ */ new Map();
+    const alone = [];
+    for (const item of some) {
+      const key = cause(item, common);
+      if (key === void 0) {
+        alone.push({ key: "", items: [item] });
+        continue;
+      }
+      const group2 = groups.get(key);
+      if (group2) group2.items.push(item);
+      else groups.set(key, { key, items: [item] });
+    }
+    return [...groups.values(), ...alone];
+  };
+  const sources = differingIn(items, "to");
+  const destinations = differingIn(
+    sources.filter((group2) => !large(group2)).flatMap((group2) => group2.items),
+    "from"
+  );
+  const order = new Map(items.map((item, index) => [item, index]));
+  return [
+    ...sources.filter(large).map((group2) => group2.items),
+    ...destinations.filter(large).map((group2) => group2.items),
+    ...destinations.filter((group2) => !large(group2)).flatMap((group2) => group2.items).map((item) => [item])
+  ].sort((a, b) => order.get(a[0]) - order.get(b[0]));
+}
+function describeMembers(members) {
+  const peers = members.filter((peer2) => !isCidrPeer(peer2));
+  const workloads = peers.filter((peer2) => !peer2.representative);
+  const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
+  const outside2 = peers.length - workloads.length;
+  const blocks2 = members.length - peers.length;
+  const parts = [
+    ...workloads.length ? [`${plural(workloads.length, "workload")} in ${plural(namespaces, "namespace")}`] : [],
+    ...outside2 ? [`${plural(outside2, "set")} of pods outside this repository`] : [],
+    ...blocks2 ? [plural(blocks2, "address block")] : []
+  ];
+  return parts.length > 2 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts.join(" and ");
+}
+var RISK_ORDER = ["cross-namespace", "any-namespace", "internet", "metadata-endpoint"];
+function risksOf2(changes) {
+  const risks = new Set(changes.flatMap((change) => change.risk ?? []));
+  return RISK_ORDER.filter((risk) => risks.has(risk));
+}
+function causeGroups(changes) {
+  const starts = rowStarts(changes);
+  return rowGroups(changes, starts).flatMap((rows) => {
+    if (rows.length < 2) return [];
+    const heads = rows.map((index) => changes[starts[index]]);
+    const folds = peerKey2(heads[0].to) === peerKey2(heads[1].to) ? "from" : "to";
+    const all = rows.flatMap((index) => rowChanges(changes, starts, index));
+    const cause = causeOf(heads[0]);
+    const risk = risksOf2(all);
+    const failsOn = [...new Set(all.flatMap((change) => change.failsOn ?? []))];
+    const location = heads[0].location;
+    const common = heads[0][folds === "from" ? "to" : "from"];
+    return [
+      {
+        ...cause && cause.folds === folds ? {
+          peers: cause.peers,
+          ...cause.written !== void 0 ? { written: cause.written } : {},
+          decision: cause.decision
+        } : {},
+        folds,
+        ...folds === "from" ? { to: common } : { from: common },
+        paths: heads.length,
+        ports: rowChanges(changes, starts, rows[0]).map(({ protocol: protocol2, ports, namedPorts: namedPorts2 }) => ({
+          protocol: protocol2,
+          ports,
+          ...namedPorts2 ? { namedPorts: namedPorts2 } : {}
+        })),
+        ...risk.length > 0 ? { risk } : {},
+        ...failsOn.length > 0 ? { failsOn } : {},
+        ...location ? { location } : {},
+        members: heads.map((change) => change[folds])
+      }
+    ];
+  });
+}
+
 // src/deadline.ts
 var DeadlinePassed = class extends Error {
   constructor(stage) {
@@ -46188,23 +47590,26 @@ function untilDeadline(promise, deadline, stage) {
 }
 
 // src/diff/changed.ts
-function changedScope(base, head) {
+function changedScope(base, head, candidates) {
   const scope = { sources: /* @__PURE__ */ new Set(), destinations: /* @__PURE__ */ new Set() };
+  if (candidates) {
+    for (const workload of candidates) compare2(workload.id, workload, workload);
+    return scope;
+  }
   const before = new Map(base.model.workloads.map((workload) => [workload.id, workload]));
   const after = new Map(head.model.workloads.map((workload) => [workload.id, workload]));
-  for (const id of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
-    const was = before.get(id);
-    const is = after.get(id);
+  for (const id of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) compare2(id, before.get(id), after.get(id));
+  return scope;
+  function compare2(id, was, is) {
     if (!was || !is || podFacts(base, was) !== podFacts(head, is)) {
       scope.sources.add(id);
       scope.destinations.add(id);
-      continue;
+      return;
     }
     const changed = (direction) => base.selectionMeaning(was, direction) !== head.selectionMeaning(is, direction);
     if (changed("egress")) scope.sources.add(id);
     if (changed("ingress")) scope.destinations.add(id);
   }
-  return scope;
 }
 function podFacts(engine, workload) {
   return `${groupKey(workload)}\0${labelsText(namespaceLabelsOf(engine.model, workload.namespace))}`;
@@ -46217,8 +47622,14 @@ function labelsText(labels) {
 var labelTexts = /* @__PURE__ */ new WeakMap();
 
 // src/diff/connectivity.ts
+function workloadIds(workloads) {
+  let ids = idsOfWorkloads.get(workloads);
+  if (!ids) idsOfWorkloads.set(workloads, ids = new Set(workloads.map((workload) => workload.id)));
+  return ids;
+}
+var idsOfWorkloads = /* @__PURE__ */ new WeakMap();
 function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngine, headEngine), deadline) {
-  const ids = (engine) => new Set(engine.model.workloads.map((workload) => workload.id));
+  const ids = (engine) => workloadIds(engine.model.workloads);
   const base = { connections: baseEngine.connections(scope), workloadIds: ids(baseEngine) };
   const head = { connections: headEngine.connections(scope), workloadIds: ids(headEngine) };
   const result = emptyDiff();
@@ -46228,7 +47639,7 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
     return base.workloadIds.has(key) && head.workloadIds.has(key);
   });
   const compare2 = (before2, after2) => {
-    if (before2 && after2 && samePorts(before2.ports, after2.ports) && (before2.namedPorts ?? []).join() === (after2.namedPorts ?? []).join())
+    if (before2 && after2 && samePorts(before2.ports, after2.ports) && (before2.namedPorts ?? []).join() === (after2.namedPorts ?? []).join() && l7Key(before2) === l7Key(after2))
       return;
     const { from, to, protocol: protocol2 } = after2 ?? before2;
     const beforePorts = portsOf(protocol2, before2);
@@ -46250,6 +47661,10 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
         beforePorts.subtract(afterPorts),
         namesOnlyIn(before2, after2)
       );
+      if (before2 && after2 && (before2.l7 || after2.l7)) {
+        const changes = l7Changes(before2, after2, beforePorts.intersection(afterPorts));
+        if (changes.length > 0) (result.l7Changed ??= []).push(...changes);
+      }
     } else {
       const connection = after2 ?? before2;
       pushChange(
@@ -46286,7 +47701,13 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
   );
   result.workloadsAdded = [...head.workloadIds].filter((id) => !base.workloadIds.has(id) && !representatives.has(id)).sort().map(idToPeer);
   result.workloadsRemoved = [...base.workloadIds].filter((id) => !head.workloadIds.has(id) && !representatives.has(id)).sort().map(idToPeer);
-  for (const list2 of [result.opened, result.closed, result.newConnections, result.goneConnections])
+  for (const list2 of [
+    result.opened,
+    result.closed,
+    result.l7Changed ?? [],
+    result.newConnections,
+    result.goneConnections
+  ])
     list2.sort(byPath);
   return result;
 }
@@ -46298,6 +47719,56 @@ function idToPeer(id) {
 }
 function portsOf(protocol2, connection) {
   return connection ? ConnSet.of(protocol2, connection.ports) : ConnSet.none();
+}
+function l7Key(connection) {
+  return (connection.l7 ?? []).map((entry) => `${JSON.stringify(entry.ports)}${l7FilterKey(entry)}`).join("|");
+}
+function l7Changes(before, after, both) {
+  const { from, to, protocol: protocol2 } = after;
+  const filterAt = (connection, port2) => connection.l7?.find((entry) => entry.ports.some(([lo, hi]) => lo <= port2 && port2 <= hi));
+  const bounds = /* @__PURE__ */ new Set();
+  for (const entry of [...before.l7 ?? [], ...after.l7 ?? []])
+    for (const [lo, hi] of entry.ports) bounds.add(lo).add(hi + 1);
+  const changes = [];
+  let last;
+  for (const [lo, hi] of both.ranges(protocol2)) {
+    const cuts = [lo, ...[...bounds].filter((b) => b > lo && b <= hi).sort((a, b) => a - b), hi + 1];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [start, end] = [cuts[i], cuts[i + 1] - 1];
+      const base = filterOnly(filterAt(before, start));
+      const head = filterOnly(filterAt(after, start));
+      const key = `${l7FilterKey(base)}>${l7FilterKey(head)}`;
+      if (l7FilterKey(base) === l7FilterKey(head)) last = void 0;
+      else if (last?.key === key && last.change.ports.at(-1)[1] + 1 === start)
+        last.change.ports[last.change.ports.length - 1][1] = end;
+      else {
+        const change = {
+          from,
+          to,
+          protocol: protocol2,
+          ports: [[start, end]],
+          ...base ? { base } : {},
+          ...head ? { head } : {},
+          change: describeL7Change(base, head)
+        };
+        changes.push(change);
+        last = { key, change };
+      }
+    }
+  }
+  return changes;
+}
+function filterOnly(entry) {
+  if (!entry) return void 0;
+  return {
+    ...entry.egress ? { egress: entry.egress } : {},
+    ...entry.ingress ? { ingress: entry.ingress } : {}
+  };
+}
+function describeL7Change(base, head) {
+  if (!base) return `now L7-filtered: ${describeL7Filter(head)}`;
+  if (!head) return `no longer L7-filtered (was ${describeL7Filter(base)})`;
+  return `L7 filter changed: ${describeL7Filter(head)} (was ${describeL7Filter(base)})`;
 }
 function namesOnlyIn(connection, other) {
   const others = new Set(other?.namedPorts ?? []);
@@ -46445,7 +47916,7 @@ function attributionMismatch(base, recorded, protocol2, port2) {
   const decision = base.engine.decision(direction, subject, other, protocol2, port2);
   const allowed = decision.action !== "deny";
   if (allowed === (recorded.action === "allow")) {
-    const named2 = (ref) => recorded.policies.some((policy) => samePolicy(policy, ref));
+    const named2 = (ref) => recorded.policies.some((policy) => samePolicy(policy, ref, base.engine.model));
     if (decision.policy && decision.index !== void 0 && named2(decision.policy)) return void 0;
     if (decision.tier === "namespaced") {
       const side = base.engine.explain(base.from, base.to, protocol2, port2)[direction];
@@ -46462,9 +47933,27 @@ function attributionMismatch(base, recorded, protocol2, port2) {
     text: `Hubble recorded ${describeAttribution(recorded)}; at base the manifests say ${describeModelDecision(decision)}`
   };
 }
-function samePolicy(recorded, ref) {
-  return recorded.name === ref.name && recorded.namespace === ref.namespace && (recorded.kind === void 0 || recorded.kind === ref.kind);
+function samePolicy(recorded, ref, model) {
+  return recorded.name === attributedName(model, ref) && recorded.namespace === ref.namespace && (recorded.kind === void 0 || recorded.kind === ref.kind);
 }
+var NAME_ANNOTATIONS = ["policy.cilium.io/name", "io.cilium.name"];
+function attributedName(model, ref) {
+  let renamed = renamedPolicies.get(model);
+  if (!renamed) {
+    renamed = /* @__PURE__ */ new Map();
+    const note = (policy, annotations) => {
+      const key = NAME_ANNOTATIONS.find((name3) => annotations?.[name3] !== void 0);
+      const name2 = key === void 0 ? "" : annotations[key];
+      if (name2 !== "") renamed.set(policyKey(policy), name2);
+    };
+    for (const policy of model.policies) note(networkPolicyRef(policy), policy.annotations);
+    for (const policy of model.tieredPolicies ?? [])
+      if (policy.ref.kind === "ClusterNetworkPolicy") note(policy.ref, policy.annotations);
+    renamedPolicies.set(model, renamed);
+  }
+  return renamed.get(policyKey(ref)) ?? ref.name;
+}
+var renamedPolicies = /* @__PURE__ */ new WeakMap();
 function describeAttribution(recorded) {
   const policies = recorded.policies.map((policy) => `${policy.kind ? `${policy.kind} ` : ""}${policyName(policy)}`).join(", ");
   const match2 = recorded.match ? ` (match ${recorded.match})` : "";
@@ -46509,7 +47998,7 @@ function mismatchDiagnostics(mismatches) {
 }
 
 // src/replay/replay.ts
-function replayFlows(flows, base, head, deadline) {
+function replayFlows(flows, base, head, deadline, l7) {
   const outcome = {
     broken: [],
     newlyAllowed: [],
@@ -46560,8 +48049,10 @@ function replayFlows(flows, base, head, deadline) {
       flow.port,
       false
     );
+    const represented = representedBy(head, from, to);
     (audited ? outcome.wouldBreakWhenEnforced : outcome.broken).push({
       ...replayed(flow, from, to),
+      ...represented ? { representedBy: represented } : {},
       explanation: denial.text,
       ...denial.location ? { location: denial.location } : {},
       ...decided ? { decidedBy: decided } : {},
@@ -46570,12 +48061,66 @@ function replayFlows(flows, base, head, deadline) {
       ...audited && baseAllows ? { introduced: true } : {}
     });
   }
+  if (l7) replayRequests(l7, base, head, auditMode, outcome);
   if (mismatches.length > 0) outcome.modelClusterMismatches = mismatches.sort(compareFlows);
   outcome.broken.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.wouldBreakWhenEnforced.sort((a, b) => b.count - a.count || compareFlows(a, b));
   outcome.newlyAllowed.sort(compareFlows);
   outcome.unmatched.sort(compareFlows);
   return outcome;
+}
+function replayRequests(l7, base, head, auditMode, outcome) {
+  const requests = [
+    ...l7.http.map((r) => [
+      r,
+      {
+        parser: "http",
+        method: r.method,
+        path: r.path,
+        ...r.host !== void 0 ? { host: r.host } : {},
+        ...r.withQuery ? { withQuery: true } : {}
+      },
+      `${r.method} ${r.path}${r.withQuery ? "?\u2026" : ""}`
+    ]),
+    ...l7.dnsLookups.map((r) => [
+      r,
+      { parser: "dns", query: r.query },
+      `DNS ${r.query}`
+    ])
+  ];
+  for (const [flow, request, label] of requests) {
+    if (flow.verdict === "dropped-other") continue;
+    const from = head.match(flow.from);
+    const to = head.match(flow.to);
+    if ("unmatched" in from || "unmatched" in to) continue;
+    const src = toEndpoint(from);
+    const dst = toEndpoint(to);
+    if (!head.engine.isAllowed(src, dst, flow.protocol, flow.port)) continue;
+    const atHead = judgeL7(head.engine.l7Filter(src, dst, flow.protocol, flow.port), request);
+    if (flow.verdict === "denied") {
+      if (atHead.allowed && !atHead.unchecked)
+        outcome.newlyAllowed.push({ ...replayed(flow, from, to), request: label });
+      else if (!atHead.allowed) outcome.stillDenied++;
+      continue;
+    }
+    if (atHead.allowed) continue;
+    const ends = baseEnds(base, flow);
+    const baseAllows = !ends || ends.engine.isAllowed(ends.from, ends.to, flow.protocol, flow.port) && judgeL7(ends.engine.l7Filter(ends.from, ends.to, flow.protocol, flow.port), request).allowed;
+    const audited = flow.verdict === "audit" || auditMode;
+    if (!audited && !baseAllows) {
+      outcome.deniedAtBase++;
+      continue;
+    }
+    const refused = atHead.refusedBy;
+    const [by = ""] = describeL7Sides({ [refused.direction]: refused.rules });
+    (audited ? outcome.wouldBreakWhenEnforced : outcome.broken).push({
+      ...replayed(flow, from, to),
+      request: label,
+      explanation: `${label} refused at L7 by ${by}`,
+      location: refused.rules[0].location,
+      ...audited && baseAllows ? { introduced: true } : {}
+    });
+  }
 }
 var DEADLINE_EVERY2 = 4096;
 var REPLAY_STAGE = "replaying the flows";
@@ -46629,6 +48174,22 @@ function replayed(flow, from, to) {
 function compareFlows(a, b) {
   return compareText(peerLabel(a.from), peerLabel(b.from)) || compareText(peerLabel(a.to), peerLabel(b.to)) || compareText(a.protocol, b.protocol) || a.port - b.port;
 }
+function representedBy(head, from, to) {
+  const among = (matched) => {
+    if (!head.representatives || !("workload" in matched) || matched.workload.madeBy !== MADE_BY_FLOW)
+      return [];
+    const pod = matched.workload;
+    const namespaceLabels2 = namespaceLabelsOf(head.engine.model, pod.namespace);
+    return head.representatives.filter((representative) => standsFor(representative, pod, namespaceLabels2)).map(workloadPeer);
+  };
+  const ends = { from: among(from), to: among(to) };
+  if (ends.from.length === 0 && ends.to.length === 0) return void 0;
+  return {
+    ...ends.from.length > 0 ? { from: ends.from } : {},
+    ...ends.to.length > 0 ? { to: ends.to } : {}
+  };
+}
+var MADE_BY_FLOW = "a recorded flow";
 function matchingOutsidePods(match2) {
   return (endpoint) => {
     const matched = match2(endpoint);
@@ -46647,7 +48208,7 @@ function matchingOutsidePods(match2) {
       ports: [],
       ips: [],
       loc: { file: "(recorded flow)", line: 0, column: 0 },
-      madeBy: "a recorded flow"
+      madeBy: MADE_BY_FLOW
     };
     return { workload };
   };
@@ -46660,14 +48221,14 @@ function createFlowMatcher(model, options = {}) {
   for (const workload of model.workloads) {
     push(byNamespace2, workload.namespace, workload);
     for (const ip of workload.ips) {
-      const key = addressKey2(ip);
+      const key = addressKey3(ip);
       if (key !== void 0) push(byIp, key, workload);
     }
   }
   const serviceByIp = /* @__PURE__ */ new Map();
   for (const service of model.services) {
     for (const ip of service.clusterIPs) {
-      const key = addressKey2(ip);
+      const key = addressKey3(ip);
       if (key !== void 0 && !serviceByIp.has(key)) serviceByIp.set(key, service);
     }
   }
@@ -46722,12 +48283,23 @@ function createFlowMatcher(model, options = {}) {
     }
     return { ip };
   }
+  const entities = new Map(model.workloads.flatMap((w) => w.entities ? [[w.id, w]] : []));
+  function matchEntity(reserved, ip) {
+    const names = reserved.split("+");
+    const named2 = model.cni === "calico" ? [] : NODE_ENTITIES.filter((entity) => names.includes(entity));
+    if (named2.length === 0) return { unmatched: `reserved:${reserved} is not a pod` };
+    const workload = entityWorkload(named2, names.includes("world") && ip ? { ip } : void 0);
+    const known = entities.get(workload.id);
+    if (known) return { workload: known };
+    entities.set(workload.id, workload);
+    return { workload };
+  }
   return {
     match(endpoint) {
       const { reserved, namespace, ip } = endpoint;
       if (reserved === "world")
         return ip ? matchIp(ip) : { unmatched: "reserved:world without an IP address" };
-      if (reserved !== void 0) return { unmatched: `reserved:${reserved} is not a pod` };
+      if (reserved !== void 0) return matchEntity(reserved, ip);
       if (endpoint.labels || endpoint.workload) {
         if (namespace === void 0) return { unmatched: "pod without a namespace" };
         return matchPod(namespace, endpoint);
@@ -46760,7 +48332,7 @@ function addressToRangeKey(ip) {
     range: { family: address.family, start: address.value, end: address.value }
   };
 }
-function addressKey2(ip) {
+function addressKey3(ip) {
   return addressToRangeKey(ip)?.key;
 }
 function parseRanges(cidrs) {
@@ -46802,227 +48374,6 @@ function readFlowsInBackground(files, options = {}) {
       readHere();
     }
   });
-}
-
-// src/policy/representatives.ts
-var REPRESENTATIVE_KIND = "Representative";
-function unnamedNamespace(selector2) {
-  return isEmptySelector(selector2) ? "*" : `*{${selectorText(selector2)}}`;
-}
-function unnamedNamespaceText(namespace) {
-  if (namespace === "*") return "any namespace";
-  if (namespace.startsWith("*{") && namespace.endsWith("}")) return `namespaces ${namespace.slice(2, -1)}`;
-  return void 0;
-}
-function representativesOf(model) {
-  const workloads = /* @__PURE__ */ new Map();
-  const namespaces = /* @__PURE__ */ new Map();
-  const keys = selectorKeys2(model);
-  const add = (namespace, namespaceLabels2, pods, description) => {
-    const labels = membersLabels(pods, keys.pods);
-    if (!labels) return;
-    const name2 = isEmptySelector(pods) ? "*" : selectorText(pods);
-    const id = `${namespace}/${REPRESENTATIVE_KIND}/${isEmptySelector(pods) ? "*" : selectorText(canonicalSelector(pods))}`;
-    if (workloads.has(id)) return;
-    if (namespaceLabels2 && !model.namespaces.has(namespace) && !namespaces.has(namespace))
-      namespaces.set(namespace, { name: namespace, labels: namespaceLabels2, inferred: true });
-    workloads.set(id, {
-      id,
-      namespace,
-      kind: REPRESENTATIVE_KIND,
-      name: name2,
-      labels,
-      ports: [],
-      ips: [],
-      loc: { file: "", line: 0, column: 0 },
-      representative: description
-    });
-  };
-  const complete = treeIsComplete(model);
-  const inNamespace = (namespace, pods) => {
-    if (workloadsKnown(model, namespace)) return;
-    add(
-      namespace,
-      void 0,
-      pods,
-      `${podsText(pods)} in namespace ${namespace}${notHere(model, namespace)}`
-    );
-  };
-  const unnamedNamespaces = /* @__PURE__ */ new Map();
-  const peer2 = (home, { podSelector = {}, namespaceSelector, ipBlock }) => {
-    if (ipBlock) return;
-    if (!namespaceSelector) return inNamespace(home, podSelector);
-    const named2 = namedNamespaces2(namespaceSelector);
-    if (named2) {
-      for (const namespace2 of named2) {
-        if (model.namespaces.has(namespace2)) {
-          if (compileSelector(namespaceSelector)(model.namespaces.get(namespace2).labels))
-            inNamespace(namespace2, podSelector);
-        } else if (!complete) {
-          const labels2 = membersLabels(namespaceSelector, keys.namespaces);
-          if (labels2) {
-            add(
-              namespace2,
-              { ...labels2, [NAMESPACE_NAME_LABEL]: namespace2 },
-              podSelector,
-              `${podsText(podSelector)} in namespace ${namespace2} (not in this repository)`
-            );
-          }
-        }
-      }
-      return;
-    }
-    if (complete) return;
-    const matches2 = compileSelector(namespaceSelector);
-    const unknownMembers = [...model.namespaces.values()].some(
-      (namespace2) => matches2(namespace2.labels) && !workloadsKnown(model, namespace2.name)
-    );
-    if (!unknownMembers && namespacesKnown(model)) return;
-    const labels = membersLabels(namespaceSelector, keys.namespaces);
-    if (!labels) return;
-    const canonical2 = selectorText(canonicalSelector(namespaceSelector));
-    const namespace = unnamedNamespaces.get(canonical2) ?? unnamedNamespace(namespaceSelector);
-    unnamedNamespaces.set(canonical2, namespace);
-    const where = isEmptySelector(namespaceSelector) ? "in any namespace" : `in namespaces ${selectorText(namespaceSelector)}`;
-    add(
-      namespace,
-      { ...labels, [NAMESPACE_NAME_LABEL]: namespace },
-      podSelector,
-      `${podsText(podSelector)} ${where} (not in this repository)`
-    );
-  };
-  peer2("", { namespaceSelector: {}, path: [] });
-  for (const policy of model.policies) {
-    inNamespace(policy.namespace, policy.podSelector);
-    for (const rule2 of [...policy.ingress, ...policy.egress]) {
-      if (!rule2.peers) peer2(policy.namespace, { namespaceSelector: {}, path: rule2.path });
-      for (const item of rule2.peers ?? []) peer2(policy.namespace, item);
-    }
-  }
-  for (const policy of model.tieredPolicies ?? []) {
-    for (const rule2 of [...policy.ingress, ...policy.egress]) {
-      const home = policy.subject.namespace ?? "";
-      if (!rule2.peers) peer2(home, { namespaceSelector: {}, path: rule2.path });
-      for (const item of rule2.peers ?? []) peer2(home, item);
-    }
-  }
-  return { workloads: [...workloads.values()], namespaces: [...namespaces.values()] };
-}
-function withRepresentatives(model, other = model) {
-  const own = representativesOf(model);
-  const theirs = other === model ? { workloads: [], namespaces: [] } : representativesOf(other);
-  const workloads = new Map(own.workloads.map((w) => [w.id, w]));
-  const namespaces = new Map(own.namespaces.map((n) => [n.name, n]));
-  for (const workload of theirs.workloads) {
-    const named2 = !workload.namespace.startsWith("*");
-    if (workloads.has(workload.id) || named2 && workloadsKnown(model, workload.namespace)) continue;
-    if (named2 && model.namespaces.has(workload.namespace) && treeIsComplete(model)) continue;
-    workloads.set(workload.id, workload);
-  }
-  for (const namespace of theirs.namespaces)
-    if (!namespaces.has(namespace.name)) namespaces.set(namespace.name, namespace);
-  if (workloads.size === 0) return model;
-  const allNamespaces = new Map(model.namespaces);
-  for (const namespace of namespaces.values())
-    if (!allNamespaces.has(namespace.name)) allNamespaces.set(namespace.name, namespace);
-  return { ...model, namespaces: allNamespaces, workloads: [...model.workloads, ...workloads.values()] };
-}
-function membersLabels(selector2, askedKeys) {
-  const labels = { ...selector2.matchLabels };
-  const byKey = /* @__PURE__ */ new Map();
-  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
-    const known = byKey.get(key) ?? { noneOf: /* @__PURE__ */ new Set(), present: false, absent: false };
-    if (operator === "In")
-      known.oneOf = known.oneOf ? known.oneOf.filter((v) => values.includes(v)) : [...values];
-    else if (operator === "NotIn") values.forEach((v) => known.noneOf.add(v));
-    else if (operator === "Exists") known.present = true;
-    else known.absent = true;
-    byKey.set(key, known);
-  }
-  for (const [key, { oneOf, noneOf, present: present3, absent }] of byKey) {
-    if (Object.hasOwn(labels, key)) continue;
-    if (absent) continue;
-    const values = oneOf && [...new Set(oneOf)].filter((v) => !noneOf.has(v)).sort();
-    if (values?.length === 1) labels[key] = values[0];
-    else if (values && values.length > 1) labels[key] = REPRESENTED_VALUE.oneOf(values);
-    else if (present3 || values) labels[key] = REPRESENTED_VALUE.present;
-    else labels[key] = REPRESENTED_VALUE.noneOf([...noneOf].sort());
-  }
-  if (!compileSelector(selector2)(labels)) return void 0;
-  for (const key of askedKeys)
-    if (!Object.hasOwn(labels, key) && !byKey.has(key) && key !== NAMESPACE_NAME_LABEL)
-      labels[key] = REPRESENTED_VALUE.unknown;
-  return labels;
-}
-function canonicalSelector(selector2) {
-  const matchLabels2 = { ...selector2.matchLabels };
-  const expressions = [];
-  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
-    const unique = [...new Set(values)].sort();
-    if (operator === "In" && unique.length === 1 && !(key in matchLabels2)) matchLabels2[key] = unique[0];
-    else expressions.push({ key, operator, values: unique });
-  }
-  expressions.sort(
-    (a, b) => compare(`${a.key} ${a.operator} ${a.values.join(",")}`, `${b.key} ${b.operator} ${b.values.join(",")}`)
-  );
-  return {
-    ...Object.keys(matchLabels2).length > 0 ? { matchLabels: matchLabels2 } : {},
-    ...expressions.length > 0 ? { matchExpressions: expressions } : {}
-  };
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function selectorKeys2(model) {
-  const pods = /* @__PURE__ */ new Set();
-  const namespaces = /* @__PURE__ */ new Set();
-  const note = (into, selector2) => {
-    for (const key of Object.keys(selector2?.matchLabels ?? {})) into.add(key);
-    for (const { key } of selector2?.matchExpressions ?? []) into.add(key);
-  };
-  const rules2 = (list2) => {
-    for (const rule2 of list2) {
-      for (const peer2 of rule2.peers ?? []) {
-        note(pods, peer2.podSelector);
-        note(namespaces, peer2.namespaceSelector);
-      }
-    }
-  };
-  for (const policy of model.policies) {
-    note(pods, policy.podSelector);
-    rules2(policy.ingress);
-    rules2(policy.egress);
-  }
-  for (const policy of model.tieredPolicies ?? []) {
-    note(pods, policy.subject.podSelector);
-    note(namespaces, policy.subject.namespaceSelector);
-    rules2(policy.ingress);
-    rules2(policy.egress);
-  }
-  return { pods, namespaces };
-}
-function namedNamespaces2(selector2) {
-  const name2 = selector2.matchLabels?.[NAMESPACE_NAME_LABEL];
-  if (name2 !== void 0) return [name2];
-  const inList = (selector2.matchExpressions ?? []).find(
-    (e) => e.key === NAMESPACE_NAME_LABEL && e.operator === "In"
-  );
-  return inList ? [...inList.values ?? []] : void 0;
-}
-function notHere(model, namespace) {
-  return model.namespaces.get(namespace)?.inferred === false ? " (its pods are not in this repository)" : " (not in this repository)";
-}
-function podsText(pods) {
-  return isEmptySelector(pods) ? "any pod" : `any pod ${selectorText(pods)}`;
-}
-function selectorText(selector2) {
-  const parts = Object.entries(selector2.matchLabels ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([key, value]) => `${key}=${value}`);
-  for (const { key, operator, values = [] } of selector2.matchExpressions ?? []) {
-    if (operator === "Exists") parts.push(key);
-    else if (operator === "DoesNotExist") parts.push(`!${key}`);
-    else parts.push(`${key} ${operator.toLowerCase()} (${values.join(",")})`);
-  }
-  return parts.join(",");
 }
 
 // src/fix/attach.ts
@@ -49562,6 +50913,9 @@ function ciliumRequest(context, target2, direction, other, protocol2, port2) {
   if ("ip" in other) {
     const family = parseAddress(other.ip)?.family ?? 4;
     peer2 = { [`${peerKey3}CIDR`]: [`${other.ip}/${family === 6 ? 128 : 32}`] };
+  } else if (other.workload.entities) {
+    const { entities } = other.workload;
+    peer2 = { [`${peerKey3}Entities`]: [entities.includes("kube-apiserver") ? "kube-apiserver" : entities[0]] };
   } else {
     const { workload } = other;
     const labels = dns ? dnsPodLabels(context, workload) : stableLabels(workload.labels);
@@ -49666,18 +51020,53 @@ function closedByPatches(context, patched) {
   const namespaces = new Set(
     [...patched.replaced.keys(), ...patched.added].map((policy) => policy.namespace)
   );
+  let clusterwide = false;
   for (const list2 of patched.tiered?.values() ?? []) {
-    for (const policy of list2) if (policy.ref.namespace !== void 0) namespaces.add(policy.ref.namespace);
+    for (const policy of list2) {
+      if (policy.ref.namespace !== void 0) namespaces.add(policy.ref.namespace);
+      else clusterwide = true;
+    }
   }
-  const policies = context.model.policies.filter((policy) => namespaces.has(policy.namespace));
-  const model = (replaced) => ({
+  const patchedModel = {
     ...context.model,
-    policies: replaced ? [...policies.map((policy) => patched.replaced.get(policy) ?? policy), ...patched.added] : policies,
-    tieredPolicies: replaced ? withTiered(context.model.tieredPolicies ?? [], patched) : context.model.tieredPolicies ?? []
-  });
-  const diff = diffConnectivity(createEngine(model(false)), createEngine(model(true)));
+    policies: [
+      ...policiesOf(context, namespaces).map((policy) => patched.replaced.get(policy) ?? policy),
+      ...patched.added
+    ],
+    tieredPolicies: withTiered(context.model.tieredPolicies ?? [], patched)
+  };
+  const before = unpatchedEngine(context, namespaces);
+  const after = createEngineLike(before, patchedModel);
+  const { workloads } = byNamespace(context.model);
+  const candidates = clusterwide ? void 0 : [...namespaces].flatMap((ns) => workloads.get(ns) ?? []);
+  const diff = diffConnectivity(before, after, changedScope(before, after, candidates));
   return [...diff.closed, ...diff.goneConnections];
 }
+function policiesOf(context, namespaces) {
+  return context.model.policies.filter((policy) => namespaces.has(policy.namespace));
+}
+function unpatchedEngine(context, namespaces) {
+  const key = [...namespaces].sort().join("\0");
+  let engines = unpatchedEngines.get(context.model);
+  if (!engines) {
+    const tieredOnly = createEngine({
+      ...context.model,
+      policies: [],
+      tieredPolicies: context.model.tieredPolicies ?? []
+    });
+    unpatchedEngines.set(context.model, engines = { tieredOnly });
+  }
+  if (engines.last?.key !== key) {
+    const model = {
+      ...context.model,
+      policies: policiesOf(context, namespaces),
+      tieredPolicies: context.model.tieredPolicies ?? []
+    };
+    engines.last = { key, engine: createEngineLike(engines.tieredOnly, model) };
+  }
+  return engines.last.engine;
+}
+var unpatchedEngines = /* @__PURE__ */ new WeakMap();
 function withTiered(policies, patched) {
   if (!patched.tiered) return [...policies];
   const tiered = patched.tiered;
@@ -50208,7 +51597,7 @@ function withFlowFixes(broken, observed, context, changedFiles2, diagnostics, of
   const byKey = new Map(observed.map((flow) => [flow.key, flow]));
   const reusable = [...offered];
   return broken.map((flow, index) => {
-    if (index >= MAX_FLOW_FIXES) return flow;
+    if (index >= MAX_FLOW_FIXES || flow.request) return flow;
     const connection = byKey.get(flowKey(flow.from, flow.to, flow.protocol, flow.port));
     if (!connection) return flow;
     const { from, to } = connection;
@@ -50256,8 +51645,9 @@ function namespaceReadiness(observed, model) {
       ends.flatMap(([, namespace]) => namespace && managed.has(namespace) ? [namespace] : [])
     );
     for (const namespace of namespaces) {
+      const localHost = "workload" in flow.from && isLocalHost(flow.from.workload);
       const uncovered = ends.filter(
-        ([direction, endNamespace]) => endNamespace === namespace && flow.admitting[direction].length === 0
+        ([direction, endNamespace]) => endNamespace === namespace && flow.admitting[direction].length === 0 && !(direction === "ingress" && localHost)
       ).map(([direction]) => direction);
       const entry = byNamespace2.get(namespace) ?? { observed: 0, blocking: [] };
       entry.observed++;
@@ -50450,6 +51840,24 @@ function unreadFlowDiagnostics(read) {
     };
   });
 }
+function l7CutDiagnostics(read) {
+  const cut = read.stats.l7Cut;
+  if (!cut) return [];
+  const parts = [
+    cut.http && `${cut.http} of further distinct HTTP requests (past ${L7_BOUNDS.httpRequests})`,
+    cut.dnsLookups && `${cut.dnsLookups} of further distinct DNS lookups (past ${L7_BOUNDS.dnsLookups})`,
+    cut.dnsNames && `${cut.dnsNames} of further names answered (past ${L7_BOUNDS.dnsNames})`,
+    cut.dnsAddresses && `${cut.dnsAddresses} ${noun(cut.dnsAddresses, "address", "addresses")} of names answered with more than ${L7_BOUNDS.addressesPerName}`,
+    cut.tooLong && `${cut.tooLong} with a method, host, path or name too long to keep`
+  ].filter((part) => typeof part === "string");
+  return [
+    {
+      severity: "warning",
+      code: "limit",
+      message: `L7 records left out of the flows read: ${parts.join("; ")}; what they say is not used`
+    }
+  ];
+}
 function baseOnlyDiagnostics(base, head) {
   const key = (d) => d.file === void 0 ? [d.code, d.message].join("\0") : [d.code, d.file, d.line ?? 0, d.column ?? 0].join("\0");
   const atHead = new Set(head.map(key));
@@ -50481,31 +51889,52 @@ function parseRiskGates(text) {
 }
 var MAX_RISK_REASONS = 3;
 function riskReasons(opened, failOnRisks) {
-  const paths = /* @__PURE__ */ new Map();
+  const gated = [];
   for (const change of opened) {
     const gates = gatedRisks(change, failOnRisks);
     if (gates.length === 0) continue;
     change.failsOn = gates;
-    const key = `${peerLabel(change.from)} -> ${peerLabel(change.to)}`;
-    let path17 = paths.get(key);
-    if (!path17) paths.set(key, path17 = { change, ports: [], gates: /* @__PURE__ */ new Set() });
-    path17.ports.push(change);
-    for (const gate of gates) path17.gates.add(gate);
+    gated.push(change);
   }
-  const reasons = [...paths].slice(0, MAX_RISK_REASONS).map(([key, { change, ports, gates }]) => {
-    const at2 = change.location ? ` at ${change.location.file}:${change.location.line}` : "";
-    return `opens ${key} ${describePorts(ports)} (${[...gates].join(", ")})${at2}`;
-  });
-  const more = paths.size - reasons.length;
-  if (more > 0) reasons.push(`and ${more} more risky ${noun(more, "path")} opened`);
-  return reasons;
+  const starts = rowStarts(gated);
+  const reasons = /* @__PURE__ */ new Map();
+  for (const rows of rowGroups(gated, starts)) {
+    const changes = rows.map((index) => rowChanges(gated, starts, index));
+    const first = changes[0][0];
+    const folds = changes.length < 2 ? void 0 : peerLabel(changes[1][0].to) === peerLabel(first.to) ? "from" : "to";
+    const end = (which2) => {
+      if (folds !== which2) return peerLabel(first[which2]);
+      const members = describeMembers(changes.map((path17) => path17[0][which2]));
+      const cause = causeOf(first);
+      return cause && cause.folds === which2 ? `${cause.peers} (${members})` : members;
+    };
+    const key = `${end("from")} -> ${end("to")}`;
+    const gates = [...new Set(changes.flat().flatMap((change) => change.failsOn ?? []))];
+    const at2 = first.location ? ` at ${first.location.file}:${first.location.line}` : "";
+    const known = reasons.get(key);
+    if (known) known.paths += changes.length;
+    else
+      reasons.set(key, {
+        text: `opens ${key} ${describePorts(changes[0])} (${gates.join(", ")})${at2}`,
+        paths: changes.length
+      });
+  }
+  const named2 = [...reasons.values()].slice(0, MAX_RISK_REASONS);
+  const more = countPaths(gated) - named2.reduce((sum, reason) => sum + reason.paths, 0);
+  return [
+    ...named2.map((reason) => reason.text),
+    ...more > 0 ? [`and ${more} more risky ${noun(more, "path")} opened`] : []
+  ];
 }
 function describePorts(changes) {
   const all = (change) => change.ports.length === 1 && change.ports[0][0] <= 1 && change.ports[0][1] >= 65535;
   if (changes.length === 3 && changes.every(all)) return "all ports";
-  return changes.map(
-    (change) => all(change) ? `${change.protocol}/all ports` : `${change.protocol}/${change.ports.map(([lo, hi]) => lo === hi ? lo : `${lo}-${hi}`).join(",")}`
-  ).join(" ");
+  return changes.flatMap((change) => [
+    ...all(change) ? [`${change.protocol}/all ports`] : change.ports.length > 0 ? [
+      `${change.protocol}/${change.ports.map(([lo, hi]) => lo === hi ? lo : `${lo}-${hi}`).join(",")}`
+    ] : [],
+    ...change.namedPorts?.length ? [`${change.protocol}/named port ${change.namedPorts.join(",")}`] : []
+  ]).join(" ");
 }
 
 // src/check/expected-cuts.ts
@@ -50640,17 +52069,7 @@ var STAGES = [
 async function checkWith(options, config, configDiagnostics, flowsRead, deadline, done) {
   const checkpoint = (next) => checkDeadline(deadline, next);
   checkpoint("reading the manifests");
-  const parseCache = new ParseCache();
-  const [baseRead, headRead] = await Promise.all([
-    loadSide(options.base, config, parseCache),
-    loadSide(options.head, config, parseCache)
-  ]);
-  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
-    ...cniEvidence(headRead),
-    ...cniEvidence(baseRead).map((seen) => ({ ...seen, side: "base" }))
-  ]);
-  const head = modelSide(headRead, config, cni, cniAssumed);
-  const base = modelSide(baseRead, config, cni);
+  const { base, head, changedManifests: changedManifests2 } = await analyseSides(options, config);
   done.diagnostics.push(...head.diagnostics, ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics));
   checkpoint(LINT_STAGE);
   const fixes = fixSetup(options, head, config);
@@ -50672,22 +52091,15 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
   fixes.offered = findings.flatMap((finding) => finding.fix ? [finding.fix] : []);
   done.findings = findings;
   done.diagnostics.push(...headLint.raised);
-  const represented = (side, other) => {
-    const model = withRepresentatives(side.model, other.model);
-    return model === side.model ? side.engine : createEngine(model);
-  };
   checkpoint(DIFF_STAGE);
-  const reach = { base: represented(base, head), head: represented(head, base) };
-  const fullDiff = diffConnectivity(reach.base, reach.head, void 0, deadline);
-  const opened = countPaths(fullDiff.opened);
-  const closed = countPaths(fullDiff.closed);
   const {
     diff,
+    opened,
+    closed,
     diagnostics: cutDiagnostics,
-    openedCut
-  } = cutChanges(fullDiff, config.limits.maxReportedChanges);
-  checkpoint("explaining the changes");
-  annotateChanges(diff, reach.base, reach.head);
+    openedCut,
+    diffedHead
+  } = diffSides(base, head, config, deadline);
   done.diff = { listed: diff, opened, closed };
   done.diagnostics.push(...cutDiagnostics);
   checkpoint(REPLAY_STAGE);
@@ -50702,6 +52114,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
     config,
     base,
     head,
+    diffedHead,
     fixes,
     deadline,
     (broken) => acceptExpectedCuts(broken, expected, honoured)
@@ -50743,6 +52156,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
     reasons.push(`${blocking.length} new ${noun(blocking.length, "finding")} at or above ${failOn}`);
   }
   reasons.push(...riskReasons(diff.opened, options.failOnRisks ?? config.failOnRisks));
+  diff.groups = { opened: causeGroups(diff.opened), closed: causeGroups(diff.closed) };
   const count3 = (severity) => active.filter((f) => f.severity === severity).length;
   return {
     verdict: reasons.length > 0 ? "fail" : "pass",
@@ -50756,6 +52170,7 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
       ...baseOnlyDiagnostics(base.diagnostics, head.diagnostics),
       ...cutDiagnostics,
       ...flowCutDiagnostics(flows, config),
+      ...read ? l7CutDiagnostics(read) : [],
       ...clusterMismatchDiagnostics(flows),
       ...fixes.diagnostics
     ],
@@ -50767,8 +52182,41 @@ async function checkWith(options, config, configDiagnostics, flowsRead, deadline
       warnings: count3("warning"),
       infos: count3("info")
     },
-    ...options.changedFiles ? { changedManifests: changedManifests(options, [baseRead, headRead]) } : {},
+    ...changedManifests2 ? { changedManifests: changedManifests2 } : {},
     gate: { failOn, failOnBrokenFlows: config.failOnBrokenFlows, inputReasons }
+  };
+}
+async function analyseSides(options, config) {
+  const parseCache = new ParseCache();
+  const [baseRead, headRead] = await Promise.all([
+    loadSide(options.base, config, parseCache),
+    loadSide(options.head, config, parseCache)
+  ]);
+  const { cni, diagnostic: cniAssumed } = chooseCni(config.cni, [
+    ...cniEvidence(headRead),
+    ...cniEvidence(baseRead).map((seen) => ({ ...seen, side: "base" }))
+  ]);
+  return {
+    head: modelSide(headRead, config, cni, cniAssumed),
+    base: modelSide(baseRead, config, cni),
+    ...options.changedFiles ? { changedManifests: changedManifests(options, [baseRead, headRead]) } : {}
+  };
+}
+function diffSides(base, head, config, deadline) {
+  const represented = (side, other) => {
+    const model = withRepresentatives(side.model, other.model);
+    return model === side.model ? side.engine : createEngine(model);
+  };
+  const reach = { base: represented(base, head), head: represented(head, base) };
+  const fullDiff = diffConnectivity(reach.base, reach.head, void 0, deadline);
+  const cut = cutChanges(fullDiff, config.limits.maxReportedChanges);
+  checkDeadline(deadline, "explaining the changes");
+  annotateChanges(cut.diff, reach.base, reach.head);
+  return {
+    ...cut,
+    opened: countPaths(fullDiff.opened),
+    closed: countPaths(fullDiff.closed),
+    diffedHead: reach.head.model
   };
 }
 function changedManifests(options, sides) {
@@ -50813,8 +52261,7 @@ function stoppedAtDeadline(stage, seconds, done) {
 }
 function cutChanges(diff, max) {
   const diagnostics = [];
-  const cut = (kind, label) => {
-    const changes = diff[kind];
+  const cut = (changes, label) => {
     if (changes.length <= max) return { list: changes, left: 0 };
     diagnostics.push({
       severity: "warning",
@@ -50823,14 +52270,15 @@ function cutChanges(diff, max) {
     });
     return { list: changes.slice(0, max), left: changes.length - max };
   };
-  const opened = cut("opened", "opened");
+  const opened = cut(diff.opened, "opened");
   return {
     diff: {
       ...diff,
       opened: opened.list,
-      closed: cut("closed", "closed").list,
-      newConnections: cut("newConnections", "new").list,
-      goneConnections: cut("goneConnections", "gone").list
+      closed: cut(diff.closed, "closed").list,
+      ...diff.l7Changed ? { l7Changed: cut(diff.l7Changed, "L7-filter").list } : {},
+      newConnections: cut(diff.newConnections, "new").list,
+      goneConnections: cut(diff.goneConnections, "gone").list
     },
     diagnostics,
     openedCut: opened.left
@@ -50857,12 +52305,6 @@ function lintSide(side, config, deadline, honouredSuppressions) {
     },
     config
   );
-}
-function countPaths(changes) {
-  return changes.filter((change, index) => {
-    const previous = changes[index - 1];
-    return !previous || !sameCountedPath(previous, change);
-  }).length;
 }
 function markIntroduced(headFindings, baseFindings, unreadAtBase) {
   const group2 = (f) => [f.rule, f.resource.kind, f.resource.namespace ?? "", f.resource.name].join("\0");
@@ -50897,13 +52339,16 @@ function fixSetup(options, head, config) {
     offered: []
   };
 }
-function replay(read, config, base, head, fixes, deadline, accept) {
+function replay(read, config, base, head, diffed, fixes, deadline, accept) {
   const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
-  const side = (s) => {
+  const dns = new Map((read.l7?.dnsAnswers ?? []).map(({ name: name2, addresses: addresses2 }) => [name2, addresses2]));
+  const engineOf = (s) => dns.size > 0 && hasFqdnRules(s.model) ? createEngine(s.model, { dns }) : s.engine;
+  const engines = { base: engineOf(base), head: engineOf(head) };
+  const side = (s, engine) => {
     const match2 = matchingOutsidePods(createFlowMatcher(s.model, cidrs).match);
     const matched = /* @__PURE__ */ new WeakMap();
     return {
-      engine: s.engine,
+      engine,
       match(endpoint) {
         let result = matched.get(endpoint);
         if (!result) matched.set(endpoint, result = match2(endpoint));
@@ -50911,9 +52356,16 @@ function replay(read, config, base, head, fixes, deadline, accept) {
       }
     };
   };
-  const headSide = side(head);
-  const outcome = replayFlows(read.flows, side(base), headSide, deadline);
-  const observed = observedFlows(read.flows, headSide.match, head.engine);
+  const headSide = side(head, engines.head);
+  const representatives = diffed.workloads.filter((workload) => workload.represents);
+  const outcome = replayFlows(
+    read.flows,
+    side(base, engines.base),
+    { ...headSide, representatives },
+    deadline,
+    read.l7
+  );
+  const observed = observedFlows(read.flows, headSide.match, engines.head);
   const { broken, accepted } = accept(outcome.broken);
   return {
     records: read.stats.records,
@@ -50932,7 +52384,7 @@ function replay(read, config, base, head, fixes, deadline, accept) {
       fixes.offered
     ),
     readiness: namespaceReadiness(observed, head.model),
-    unusedRules: unusedRules(observed, head.engine, head.model)
+    unusedRules: unusedRules(observed, engines.head, head.model)
   };
 }
 
@@ -51880,21 +53332,8 @@ function describeAge(time, now) {
   return age < 0 ? `${describeDuration(-age)} after this run started` : `${describeDuration(age)} before this run`;
 }
 var SHORT_WINDOW_MS = DAY;
-function openedBy(change) {
-  const decision = change.decidedBy?.head;
-  const rule2 = decision && decision.action !== "deny" ? describeClusterTierDecision(decision) : void 0;
-  return rule2 === void 0 ? void 0 : `allowed by ${rule2}`;
-}
-function pathRowStarts(changes) {
-  const starts = [];
-  changes.forEach((change, index) => {
-    const previous = changes[index - 1];
-    if (!previous || !sameRow(previous, change)) starts.push(index);
-  });
-  return starts;
-}
 function pathRowAt(changes, starts, index) {
-  const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
+  const parts = rowChanges(changes, starts, index);
   const [first] = parts;
   const everything = parts.length === 3 && parts.every((p) => formatChangePorts(p).endsWith("/all ports"));
   return {
@@ -51906,46 +53345,6 @@ function pathRowAt(changes, starts, index) {
     ...openedBy(first) ? { openedBy: openedBy(first) } : {}
   };
 }
-var MIN_GROUP = 3;
-function pathGroupRows(changes, starts) {
-  return groupByCause(
-    starts.map((_, index) => index),
-    (index, common) => {
-      const parts = changes.slice(starts[index], starts[index + 1] ?? changes.length);
-      const first = parts[0];
-      return JSON.stringify([
-        peerKey2(first[common]),
-        parts.map((part) => [part.protocol, part.ports, part.namedPorts ?? []]),
-        first.risk ?? [],
-        // The explanation names the end the rows differ in; what it says of that end is the cause.
-        (first.explanation ?? "").split(peerLabel(first[common === "to" ? "from" : "to"])).join("\u2026"),
-        openedBy(first) ?? "",
-        first.location?.file ?? "",
-        first.location?.line ?? 0
-      ]);
-    }
-  );
-}
-function groupByCause(items, cause) {
-  const differingIn = (some, common) => {
-    const groups = /* @__PURE__ */ new Map();
-    for (const item of some) {
-      const key = cause(item, common);
-      const group2 = groups.get(key);
-      if (group2) group2.push(item);
-      else groups.set(key, [item]);
-    }
-    return [...groups.values()];
-  };
-  const sources = differingIn(items, "to");
-  const destinations = differingIn(sources.filter((group2) => group2.length < MIN_GROUP).flat(), "from");
-  const order = new Map(items.map((item, index) => [item, index]));
-  return [
-    ...sources.filter((group2) => group2.length >= MIN_GROUP),
-    ...destinations.filter((group2) => group2.length >= MIN_GROUP),
-    ...destinations.filter((group2) => group2.length < MIN_GROUP).flat().map((item) => [item])
-  ].sort((a, b) => order.get(a[0]) - order.get(b[0]));
-}
 function pathGroupAt(changes, starts, rows) {
   const row = pathRowAt(changes, starts, rows[0]);
   const location = changes[starts[rows[0]]].location;
@@ -51953,28 +53352,29 @@ function pathGroupAt(changes, starts, rows) {
   const peers = rows.map((index) => changes[starts[index]]);
   const folds = peerKey2(peers[0].to) === peerKey2(peers[1].to) ? "from" : "to";
   const explanation = row.explanation?.split(peerLabel(peers[0][folds])).join(folds === "from" ? "these sources" : "these destinations");
+  const risk = risksOf2(rows.flatMap((index) => rowChanges(changes, starts, index)));
+  const cause = causeOf(peers[0]);
   return {
-    row: { ...row, ...explanation !== void 0 ? { explanation } : {} },
+    row: {
+      ...row,
+      ...explanation !== void 0 ? { explanation } : {},
+      ...risk.length > 0 ? { risk } : {}
+    },
     ...location ? { location } : {},
     folds,
+    ...cause && cause.folds === folds ? { cause } : {},
     members: peers.map((change) => change[folds])
   };
 }
-function describeMembers(members) {
-  const peers = members.filter((peer2) => !isCidrPeer(peer2));
-  const workloads = peers.filter((peer2) => !peer2.representative);
-  const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
-  const outside2 = peers.length - workloads.length;
-  const blocks2 = members.length - peers.length;
-  const parts = [
-    ...workloads.length ? [`${plural(workloads.length, "workload")} in ${plural(namespaces, "namespace")}`] : [],
-    ...outside2 ? [`${plural(outside2, "set")} of pods outside this repository`] : [],
-    ...blocks2 ? [plural(blocks2, "address block")] : []
-  ];
-  return parts.length > 2 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts.join(" and ");
+function describeGroup(group2) {
+  const members = describeMembers(group2.members);
+  return group2.cause ? `${group2.cause.peers} (${members})` : members;
 }
-function sameRow(a, b) {
-  return samePath2(a, b) && (a.explanation ?? "") === (b.explanation ?? "") && (a.risk ?? []).join() === (b.risk ?? []).join() && openedBy(a) === openedBy(b);
+function addedPeer(group2) {
+  const { location, cause } = group2;
+  const peer2 = cause?.decision.peer?.location;
+  if (!cause?.written || cause.side !== "head" || !location || !peer2) return void 0;
+  return peer2.file === location.file && peer2.line === location.line ? cause.written : void 0;
 }
 var RISK_TEXT = {
   "cross-namespace": "crosses namespaces",
@@ -52218,7 +53618,17 @@ var DECISION = {
   index: true,
   name: true,
   path: true,
-  location: LOCATION
+  location: LOCATION,
+  peer: {
+    podSelector: true,
+    namespaceSelector: true,
+    ipBlock: true,
+    addressesOnly: true,
+    world: true,
+    scopedToNamespace: true,
+    path: true,
+    location: LOCATION
+  }
 };
 var DECIDED_BY = { base: DECISION, head: DECISION };
 var PATH_CHANGE = {
@@ -52232,6 +53642,30 @@ var PATH_CHANGE = {
   explanation: true,
   location: LOCATION,
   decidedBy: DECIDED_BY
+};
+var L7_RULE = { parser: true, rule: true, policy: POLICY_REF, location: LOCATION };
+var L7_CHANGE = {
+  from: PEER,
+  to: PEER,
+  protocol: true,
+  ports: true,
+  base: { egress: L7_RULE, ingress: L7_RULE },
+  head: { egress: L7_RULE, ingress: L7_RULE },
+  change: true
+};
+var CAUSE_GROUP = {
+  peers: true,
+  written: true,
+  decision: DECISION,
+  folds: true,
+  from: PEER,
+  to: PEER,
+  paths: true,
+  ports: { protocol: true, ports: true, namedPorts: true },
+  risk: true,
+  failsOn: true,
+  location: LOCATION,
+  members: PEER
 };
 var RULE_PATCH = {
   file: true,
@@ -52257,6 +53691,7 @@ var REPLAYED_FLOW = {
   to: PEER,
   protocol: true,
   port: true,
+  request: true,
   count: true,
   firstSeen: true,
   lastSeen: true,
@@ -52299,10 +53734,12 @@ var CHECK_RESULT = {
   diff: {
     opened: PATH_CHANGE,
     closed: PATH_CHANGE,
+    l7Changed: L7_CHANGE,
     workloadsAdded: PEER,
     workloadsRemoved: PEER,
     newConnections: PATH_CHANGE,
-    goneConnections: PATH_CHANGE
+    goneConnections: PATH_CHANGE,
+    groups: { opened: CAUSE_GROUP, closed: CAUSE_GROUP }
   },
   flows: {
     records: true,
@@ -52548,6 +53985,7 @@ function triage(result) {
 }
 var name = (text) => escapeMarkdown(text, NAME_LENGTH);
 function flowPort(flow) {
+  if (flow.request) return `${flow.protocol} ${flow.port}, ${escapeMarkdown(flow.request, NAME_LENGTH)}`;
   return `${flow.port === 53 ? "DNS, " : ""}${flow.protocol} ${flow.port}`;
 }
 function flowsItem(flows, links, verb) {
@@ -52582,15 +54020,22 @@ function findingItem(finding, links, verb = "adds") {
   return `${verb} ${links.rule(finding.rule)}${at2}${reason}`;
 }
 function pathItems(changes, links, risks) {
-  const paths = /* @__PURE__ */ new Map();
-  for (const change of changes) {
-    const key = `${peerLabel(change.from)} \u2192 ${peerLabel(change.to)}`;
-    if (!paths.has(key)) paths.set(key, change);
+  const starts = rowStarts(changes);
+  const items = /* @__PURE__ */ new Map();
+  for (const rows of rowGroups(changes, starts)) {
+    const group2 = pathGroupAt(changes, starts, rows);
+    const end = (which2) => group2.folds === which2 ? describeGroup(group2) : peerLabel(group2.row[which2]);
+    const key = `${end("from")} \u2192 ${end("to")}`;
+    if (items.has(key)) continue;
+    const all = rows.flatMap((index) => rowChanges(changes, starts, index));
+    const { location } = group2;
+    const at2 = location ? ` at ${links.location(location.file, location.line)}` : "";
+    items.set(
+      key,
+      `opens ${escapeMarkdown(key, 2 * NAME_LENGTH)} (${escapeMarkdown(risks(all, group2.row), 200)})${at2}`
+    );
   }
-  return [...paths].map(([key, change]) => {
-    const at2 = change.location ? ` at ${links.location(change.location.file, change.location.line)}` : "";
-    return `opens ${escapeMarkdown(key, 2 * NAME_LENGTH)} (${escapeMarkdown(risks(change), 200)})${at2}`;
-  });
+  return [...items.values()];
 }
 function named(items, what) {
   const shown2 = items.slice(0, MAX_DECIDING);
@@ -52605,22 +54050,22 @@ function carriedTraffic(result) {
       ...result.flows?.broken ?? [],
       ...result.flows?.acceptedCuts ?? [],
       ...result.flows?.wouldBreakWhenEnforced ?? []
-    ].map((flow) => `${peerLabel(flow.from)}
-${peerLabel(flow.to)}`)
+    ].flatMap((flow) => {
+      const froms = [flow.from, ...flow.representedBy?.from ?? []];
+      const tos = [flow.to, ...flow.representedBy?.to ?? []];
+      return froms.flatMap((from) => tos.map((to) => `${peerLabel(from)}
+${peerLabel(to)}`));
+    })
   );
   return (change) => carried.has(`${peerLabel(change.from)}
 ${peerLabel(change.to)}`);
 }
 var acceptedCount = (result) => result.flows?.acceptedCuts?.length ?? 0;
-function countPaths2(changes) {
-  return new Set(changes.map((change) => `${peerLabel(change.from)}
-${peerLabel(change.to)}`)).size;
-}
 function alsoLine(result, shown2, failing) {
   const carried = carriedTraffic(result);
-  const closedQuiet = countPaths2(result.diff.closed.filter((change) => !carried(change)));
-  const reviewOpened = countPaths2(shown2.reviewPaths);
-  const otherOpened = countPaths2(shown2.otherPaths);
+  const closedQuiet = countPaths(result.diff.closed.filter((change) => !carried(change)));
+  const reviewOpened = countPaths(shown2.reviewPaths);
+  const otherOpened = countPaths(shown2.otherPaths);
   const audited = (result.flows?.wouldBreakWhenEnforced ?? []).filter(
     (flow) => failing || !flow.introduced
   ).length;
@@ -52684,7 +54129,7 @@ function decisionBlock(result, links) {
   const broken = result.flows?.broken ?? [];
   const caveat = unanalysedNote(result);
   if (result.verdict === "fail") {
-    const risks = (change) => (change.failsOn ?? []).join(", ");
+    const risks = (changes) => [...new Set(changes.flatMap((change) => change.failsOn ?? []))].join(", ");
     const items = [
       ...shown2.flowsFail ? [flowsItem(broken, links, "cuts")] : [],
       ...shown2.gatingFindings.map((finding) => findingItem(finding, links)),
@@ -52716,7 +54161,7 @@ function decisionBlock(result, links) {
     ...accepted.length > 0 ? [flowsItem(accepted, links, "accepts by `expect-cut` the cut of")] : [],
     ...broken.length > 0 ? [flowsItem(broken, links, "would cut")] : [],
     ...audited.length > 0 ? [flowsItem(audited, links, "once policies are enforced, would cut")] : [],
-    ...pathItems(shown2.reviewPaths, links, (change) => describeRisks(change.risk, change)),
+    ...pathItems(shown2.reviewPaths, links, (changes, path17) => describeRisks(risksOf2(changes), path17)),
     ...shown2.acceptedFindings.map((finding) => findingItem(finding, links, "accepts")),
     ...shown2.reviewFindings.map((finding) => findingItem(finding, links))
   ];
@@ -53001,6 +54446,21 @@ function wrapFriendly(escaped) {
 }
 var cell = (text) => wrapFriendly(escapeMarkdown(text)) || "\u2014";
 var portCell = (text) => escapeMarkdown(text) || "\u2014";
+function l7ChangeCell(change, links) {
+  const filter2 = change.head ?? change.base;
+  const rules2 = [...filter2?.egress ?? [], ...filter2?.ingress ?? []];
+  const policies = /* @__PURE__ */ new Map();
+  for (const rule2 of rules2) {
+    const name2 = `${rule2.policy.kind} ${policyName(rule2.policy)}`;
+    if (!policies.has(name2))
+      policies.set(
+        name2,
+        `${cell(name2)} at ${links.location(rule2.location.file, rule2.location.line, change.head ? "head" : "base")}`
+      );
+  }
+  const by = [...policies.values()].join(", ");
+  return `${cell(change.change)}${by ? ` (${change.head ? "by" : "was by"} ${by})` : ""}`;
+}
 function whyCell(flow) {
   const why = cell(flow.explanation ?? "");
   const recorded = flow.recordedBy?.map(describeAttribution).join("; ");
@@ -53034,10 +54494,10 @@ function diagnosticsTable(diagnostics, links) {
   };
 }
 function pathsTable(changes, last, inFoldedSection = false) {
-  const starts = pathRowStarts(changes);
+  const starts = rowStarts(changes);
   return {
     header: ["From", "To", "Ports", ...last ? [last.title] : []],
-    rows: rowsOf(pathGroupRows(changes, starts), (rows) => {
+    rows: rowsOf(rowGroups(changes, starts), (rows) => {
       const group2 = pathGroupAt(changes, starts, rows);
       const { row } = group2;
       return [
@@ -53052,18 +54512,20 @@ function pathsTable(changes, last, inFoldedSection = false) {
 var MAX_MEMBERS_SHOWN = 50;
 function endCell(group2, end, inFoldedSection) {
   if (group2.folds !== end) return peerCell(group2.row[end]);
-  const at2 = group2.location ? `, at ${codeSpan(formatLocation(group2.location.file, group2.location.line), 200)}` : "";
+  const added = addedPeer(group2);
+  const at2 = group2.location ? `, at ${codeSpan(formatLocation(group2.location.file, group2.location.line), 200)}${added ? `, which adds ${codeSpan(added, 200)}` : ""}` : "";
   const shown2 = group2.members.slice(0, MAX_MEMBERS_SHOWN).map(peerCell);
   const more = group2.members.length - shown2.length;
   if (more > 0) shown2.push(`and ${more.toLocaleString("en-US")} more`);
-  const summary2 = `${escapeMarkdown(describeMembers(group2.members))}${at2}`;
+  const summary2 = `${escapeMarkdown(describeGroup(group2), 300)}${at2}`;
   return inFoldedSection ? `${summary2}: ${shown2.join(", ")}` : `<details><summary>${summary2}</summary>${shown2.join(", ")}</details>`;
 }
 function flowCells(flow, now) {
   return [
     peerCell(flow.from),
     peerCell(flow.to),
-    portCell(`${flow.protocol}/${flow.port}`),
+    // A request an L7 proxy recorded is named beside its port (its path comes from the flow log: a code span).
+    `${portCell(`${flow.protocol}/${flow.port}`)}${flow.request ? ` ${codeSpan(flow.request, 120)}` : ""}`,
     escapeMarkdown(flow.count.toLocaleString("en-US")),
     timeMarkdown(flow.lastSeen, now) || "\u2014"
   ];
@@ -53186,15 +54648,29 @@ function renderMarkdown(result, options = {}) {
     {
       title: "Opened paths that fail the check",
       folded: false,
-      count: countPaths2(shown2.gatingPaths),
+      count: countPaths(shown2.gatingPaths),
       table: pathsTable(shown2.gatingPaths, risk)
     },
     // What a reviewer must look at.
     {
       title: "Opened paths to review",
       folded: false,
-      count: countPaths2(shown2.reviewPaths),
+      count: countPaths(shown2.reviewPaths),
       table: pathsTable(shown2.reviewPaths, risk)
+    },
+    {
+      title: "L7 filters changed",
+      folded: false,
+      lead: "Paths allowed at base and at head whose Cilium L7 rules (`toPorts[].rules`) now let other requests through.",
+      table: {
+        header: ["From", "To", "Ports", "Change"],
+        rows: rowsOf(diff.l7Changed ?? [], (change) => [
+          peerCell(change.from),
+          peerCell(change.to),
+          portCell(formatPorts(change.protocol, change.ports)),
+          l7ChangeCell(change, links)
+        ])
+      }
     },
     {
       title: "Audited flows that would break when enforced",
@@ -53226,7 +54702,7 @@ function renderMarkdown(result, options = {}) {
     {
       title: "Other opened paths",
       folded: true,
-      count: countPaths2(shown2.otherPaths),
+      count: countPaths(shown2.otherPaths),
       table: pathsTable(shown2.otherPaths, risk, true)
     },
     {
@@ -53526,19 +55002,24 @@ function openedPathResult(paths, rules2, uris) {
     const members = paths.map((path17) => path17[0][which2]);
     const named2 = members.slice(0, MAX_MEMBERS_NAMED).map(peerLabel);
     if (members.length > named2.length) named2.push(`and ${members.length - named2.length} more`);
-    return `${describeMembers(members)} (${named2.join(", ")})`;
+    const listed = `${describeMembers(members)}: ${named2.join(", ")}`;
+    return cause ? `${cause.peers} (${listed})` : `${describeMembers(members)} (${named2.join(", ")})`;
   };
+  const decided = folds ? causeOf(first) : void 0;
+  const cause = decided && decided.folds === folds ? decided : void 0;
+  const peerAt = cause?.decision.peer?.location;
+  const by = cause?.written && peerAt ? ` (${cause.written} at ${formatLocation(peerAt.file, peerAt.line)})` : "";
   const ports = changes.map(formatChangePorts).join("; ");
-  const risks = [...new Set(changes.flatMap((change) => change.risk ?? []))];
+  const risks = risksOf2(paths.flat());
   const location = sarifLocation(changes.find((change) => change.location)?.location, uris);
-  const by = changes.map(openedBy).find((text) => text !== void 0);
+  const allowedBy = changes.map(openedBy).find((text) => text !== void 0);
   return {
     ruleId: "opened-path",
     ruleIndex: rules2.indexOf("opened-path", "warning"),
     level: "warning",
     message: {
       text: messageText(
-        `This change opens ${end("from")} -> ${end("to")} ${ports}: ${describeRisks(risks, first)}` + (by ? `, ${by}.` : ".")
+        `This change opens ${end("from")} -> ${end("to")} ${ports}${by}: ${describeRisks(risks, first)}` + (allowedBy ? `, ${allowedBy}.` : ".")
       )
     },
     ...location ? { locations: [location] } : {},
@@ -53563,19 +55044,7 @@ function riskyPaths(opened) {
   return [...paths.values()];
 }
 function causes(paths) {
-  return groupByCause(
-    paths,
-    (path17, common) => JSON.stringify([
-      peerLabel(path17[0][common]),
-      path17.map((change) => [
-        change.protocol,
-        change.ports,
-        change.risk,
-        change.location?.file,
-        change.location?.line
-      ])
-    ])
-  );
+  return groupByCause(paths, pathCauseKey);
 }
 function notification(diagnostic, uris) {
   const location = sarifLocation(diagnostic, uris);
