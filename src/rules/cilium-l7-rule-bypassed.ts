@@ -74,6 +74,18 @@ export const ciliumL7RuleBypassed: Rule = {
   check(ctx) {
     for (const policy of ciliumPolicies(ctx.model)) {
       for (const direction of DIRECTIONS) {
+        // One finding per toPorts item: its ports share one L7 rule set.
+        const filtering = policy[direction].flatMap((rule) => {
+          if (rule.action !== 'allow') return [];
+          const filtered = new Map<L7Rules, TieredPort[]>();
+          for (const port of rule.ports ?? []) {
+            if (port.l7 && l7Restricts(port.l7))
+              filtered.set(port.l7, [...(filtered.get(port.l7) ?? []), port]);
+          }
+          return filtered.size > 0 ? [{ rule, filtered }] : [];
+        });
+        // The other policies of the same pods are looked up only where an L7 rule filters (few policies do).
+        if (filtering.length === 0) continue;
         const candidates: Bypass[] = [
           ...policy[direction].map((candidate) => ({
             rule: candidate,
@@ -82,14 +94,7 @@ export const ciliumL7RuleBypassed: Rule = {
           })),
           ...sharing(ctx.engine, policy, direction),
         ];
-        for (const rule of policy[direction]) {
-          if (rule.action !== 'allow') continue;
-          // One finding per toPorts item: its ports share one L7 rule set.
-          const filtered = new Map<L7Rules, TieredPort[]>();
-          for (const port of rule.ports ?? []) {
-            if (port.l7 && l7Restricts(port.l7))
-              filtered.set(port.l7, [...(filtered.get(port.l7) ?? []), port]);
-          }
+        for (const { rule, filtered } of filtering) {
           for (const [l7, ports] of filtered) {
             const bypass = candidates.find((candidate) => bypasses(candidate, rule, ports, ctx.config));
             if (!bypass) continue;
