@@ -18673,6 +18673,16 @@ var ciliumL7RuleBypassed = {
   check(ctx) {
     for (const policy of ciliumPolicies(ctx.model)) {
       for (const direction of DIRECTIONS) {
+        const filtering = policy[direction].flatMap((rule2) => {
+          if (rule2.action !== "allow") return [];
+          const filtered = /* @__PURE__ */ new Map();
+          for (const port2 of rule2.ports ?? []) {
+            if (port2.l7 && l7Restricts(port2.l7))
+              filtered.set(port2.l7, [...filtered.get(port2.l7) ?? [], port2]);
+          }
+          return filtered.size > 0 ? [{ rule: rule2, filtered }] : [];
+        });
+        if (filtering.length === 0) continue;
         const candidates = [
           ...policy[direction].map((candidate) => ({
             rule: candidate,
@@ -18681,13 +18691,7 @@ var ciliumL7RuleBypassed = {
           })),
           ...sharing(ctx.engine, policy, direction)
         ];
-        for (const rule2 of policy[direction]) {
-          if (rule2.action !== "allow") continue;
-          const filtered = /* @__PURE__ */ new Map();
-          for (const port2 of rule2.ports ?? []) {
-            if (port2.l7 && l7Restricts(port2.l7))
-              filtered.set(port2.l7, [...filtered.get(port2.l7) ?? [], port2]);
-          }
+        for (const { rule: rule2, filtered } of filtering) {
           for (const [l7, ports] of filtered) {
             const bypass = candidates.find((candidate) => bypasses(candidate, rule2, ports, ctx.config));
             if (!bypass) continue;
