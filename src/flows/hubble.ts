@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { ownerFromPodName } from './owner.js';
-import { dnsName, splitUrl, type L7Record } from './l7.js';
+import { splitUrl, type L7Record } from './l7.js';
+import { dnsName } from '../text/dns-name.js';
 import type { Protocol } from '../model/types.js';
 import {
   addAttributions,

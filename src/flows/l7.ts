@@ -215,15 +215,6 @@ function withWindow<T extends { firstSeen?: string; lastSeen?: string }>(
 }
 
 /**
- * A DNS name as Cilium compares names: lower case, without the trailing dot of the fully qualified form Hubble
- * prints (`API.GitHub.com.` is `api.github.com`).
- */
-export function dnsName(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
-
-/**
  * The path of a request URL without query string or fragment, its host, and whether it had a query: Hubble writes
  * the URL whole (`http://reviews:9080/reviews/0?x=1`); a URL without scheme and host is taken as a path.
  */

@@ -67,6 +67,9 @@ function fluxPath(object: LoadedObject): string | undefined {
   return typeof at === 'string' && at !== '' ? at : undefined;
 }
 
+/** An entry with a URL scheme (`https://…`): a remote source, never in the tree. */
+const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 /**
  * Where a Flux path (relative to its source's root) is in the tree: from the root file names are relative to, or
  * from one of the paths the analysis was given (a repository read from outside it, `lint ../home-ops`). The first
@@ -80,7 +83,7 @@ function fluxFolderIn(
   for (const file of files)
     for (let dir = path.posix.dirname(file); !held.has(dir); dir = path.posix.dirname(dir)) held.add(dir);
   return (entry) => {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return undefined;
+    if (REMOTE.test(entry)) return undefined;
     for (const root of ['.', ...sourceRoots]) {
       const target = path.posix.normalize(path.posix.join(root, entry)).replace(/\/$/, '');
       if (held.has(target)) return target;
@@ -157,7 +160,7 @@ function placeFiles(
       included.add(folder);
     };
     for (const entry of kustomization.entries) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith('/') || /^[^/]+@/.test(entry)) continue;
+      if (REMOTE.test(entry) || entry.startsWith('/') || /^[^/]+@/.test(entry)) continue;
       const target = kustomization.flux
         ? fluxFolder(entry)
         : path.posix.normalize(path.posix.join(dir, entry)).replace(/\/$/, '');

@@ -8,6 +8,7 @@ import type {
   TieredRule,
 } from '../model/types.js';
 import { isEmptySelector } from './selector.js';
+import { dnsName } from '../text/dns-name.js';
 import type { DnsAnswers } from './types.js';
 
 /**
@@ -29,14 +30,14 @@ export function fqdnMatcher(
   selector: Pick<FqdnSelector, 'matchName' | 'matchPattern'>,
 ): (name: string) => boolean {
   if (selector.matchName !== undefined) {
-    const exact = withoutDot(selector.matchName.trim().toLowerCase());
-    return (name) => withoutDot(name.toLowerCase()) === exact;
+    const exact = dnsName(selector.matchName.trim());
+    return (name) => dnsName(name) === exact;
   }
   if (selector.matchPattern === undefined) return () => false;
-  const pattern = withoutDot(selector.matchPattern.trim().toLowerCase());
+  const pattern = dnsName(selector.matchPattern.trim());
   if (/^\*+$/.test(pattern)) return () => true;
   const regex = new RegExp(`^${patternSource(pattern)}$`);
-  return (name) => regex.test(withoutDot(name.toLowerCase()));
+  return (name) => regex.test(dnsName(name));
 }
 
 const DNS_CHAR = '[-a-z0-9_]';
@@ -54,10 +55,6 @@ function patternSource(pattern: string): string {
     source += part.startsWith('*') ? `${DNS_CHAR}*` : part.replace(/[.\\^$+?()[\]{}|]/g, '\\$&');
   }
   return source;
-}
-
-function withoutDot(name: string): string {
-  return name.endsWith('.') ? name.slice(0, -1) : name;
 }
 
 /** A toFQDNs item as reports name it: `api.github.com`, `*.cilium.io`. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FlowAggregator } from '../../src/flows/aggregate.js';
-import { dnsName, L7Aggregator, MAX_HTTP_PATH, splitUrl } from '../../src/flows/l7.js';
+import { L7Aggregator, MAX_HTTP_PATH, splitUrl } from '../../src/flows/l7.js';
+import { dnsName } from '../../src/text/dns-name.js';
 import { readFlows } from '../../src/flows/read.js';
 import { describeFlow, describeRequest, fixture, readLog } from './helpers.js';
 
