@@ -7882,10 +7882,6 @@ function withWindow(record, firstMs, lastMs) {
   if (firstMs === void 0 || lastMs === void 0) return record;
   return { ...record, firstSeen: new Date(firstMs).toISOString(), lastSeen: new Date(lastMs).toISOString() };
 }
-function dnsName(name) {
-  const lower = name.toLowerCase();
-  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
-}
 function splitUrl(url) {
   let rest = url;
   let host;
@@ -7905,6 +7901,12 @@ function splitUrl(url) {
     path: path === "" ? "/" : path,
     withQuery: end >= 0 && rest[end] === "?"
   };
+}
+
+// src/text/dns-name.ts
+function dnsName(name) {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
 }
 
 // src/flows/recent-map.ts

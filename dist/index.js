@@ -38673,17 +38673,23 @@ function selectorKey(selector2) {
   return JSON.stringify([matchLabels2, expressions]);
 }
 
+// src/text/dns-name.ts
+function dnsName(name2) {
+  const lower = name2.toLowerCase();
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+
 // src/policy/fqdn.ts
 function fqdnMatcher(selector2) {
   if (selector2.matchName !== void 0) {
-    const exact = withoutDot(selector2.matchName.trim().toLowerCase());
-    return (name2) => withoutDot(name2.toLowerCase()) === exact;
+    const exact = dnsName(selector2.matchName.trim());
+    return (name2) => dnsName(name2) === exact;
   }
   if (selector2.matchPattern === void 0) return () => false;
-  const pattern = withoutDot(selector2.matchPattern.trim().toLowerCase());
+  const pattern = dnsName(selector2.matchPattern.trim());
   if (/^\*+$/.test(pattern)) return () => true;
   const regex = new RegExp(`^${patternSource(pattern)}$`);
-  return (name2) => regex.test(withoutDot(name2.toLowerCase()));
+  return (name2) => regex.test(dnsName(name2));
 }
 var DNS_CHAR = "[-a-z0-9_]";
 function patternSource(pattern) {
@@ -38699,9 +38705,6 @@ function patternSource(pattern) {
     source += part.startsWith("*") ? `${DNS_CHAR}*` : part.replace(/[.\\^$+?()[\]{}|]/g, "\\$&");
   }
   return source;
-}
-function withoutDot(name2) {
-  return name2.endsWith(".") ? name2.slice(0, -1) : name2;
 }
 function fqdnText(selector2) {
   return selector2.matchName ?? selector2.matchPattern ?? "?";
@@ -41649,10 +41652,6 @@ function withWindow(record2, firstMs, lastMs) {
   if (firstMs === void 0 || lastMs === void 0) return record2;
   return { ...record2, firstSeen: new Date(firstMs).toISOString(), lastSeen: new Date(lastMs).toISOString() };
 }
-function dnsName(name2) {
-  const lower = name2.toLowerCase();
-  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
-}
 function splitUrl(url) {
   let rest = url;
   let host;
@@ -44187,12 +44186,13 @@ function fluxPath(object) {
   const at2 = isRecord(spec2) ? spec2["path"] : void 0;
   return typeof at2 === "string" && at2 !== "" ? at2 : void 0;
 }
+var REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 function fluxFolderIn(files, sourceRoots) {
   const held = new Set(files);
   for (const file of files)
     for (let dir = path8.posix.dirname(file); !held.has(dir); dir = path8.posix.dirname(dir)) held.add(dir);
   return (entry) => {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return void 0;
+    if (REMOTE.test(entry)) return void 0;
     for (const root of [".", ...sourceRoots]) {
       const target2 = path8.posix.normalize(path8.posix.join(root, entry)).replace(/\/$/, "");
       if (held.has(target2)) return target2;
@@ -44239,7 +44239,7 @@ function placeFiles(files, kustomizations, fluxFolder) {
       included.add(folder);
     };
     for (const entry of kustomization.entries) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith("/") || /^[^/]+@/.test(entry)) continue;
+      if (REMOTE.test(entry) || entry.startsWith("/") || /^[^/]+@/.test(entry)) continue;
       const target2 = kustomization.flux ? fluxFolder(entry) : path8.posix.normalize(path8.posix.join(dir, entry)).replace(/\/$/, "");
       if (target2 === void 0) continue;
       const folder = byFolder.get(target2);
