@@ -1,5 +1,5 @@
 import type { DiffResult, L7Change, PathChange } from './types.js';
-import { describeL7Filter, l7FilterKey } from '../policy/l7.js';
+import { describeL7Filter, filteredPortsKey, l7FilterKey } from '../policy/l7.js';
 import type { Protocol, Workload } from '../model/types.js';
 import { compareWorkloads } from '../policy/engine.js';
 import { cidrToRange, compareBigInt, coveringCidr, rangeToCidrs, type IpRange } from '../policy/ip.js';
@@ -8,6 +8,7 @@ import type {
   CidrPeer,
   Connection,
   ConnectionScope,
+  FilteredPorts,
   L7Filter,
   Peer,
   PolicyEngine,
@@ -59,7 +60,7 @@ export function diffConnectivity(
       after &&
       samePorts(before.ports, after.ports) &&
       (before.namedPorts ?? []).join() === (after.namedPorts ?? []).join() &&
-      l7Key(before) === l7Key(after)
+      filteredPortsKey(before.l7) === filteredPortsKey(after.l7)
     )
       return;
     const { from, to, protocol } = (after ?? before)!;
@@ -84,8 +85,8 @@ export function diffConnectivity(
       );
       // Ports allowed on both sides whose L7 filter changed (issue 18): a change worth a row of its own.
       if (before && after && (before.l7 || after.l7)) {
-        const changes = l7Changes(before, after, beforePorts.intersection(afterPorts));
-        if (changes.length > 0) (result.l7Changed ??= []).push(...changes);
+        const changes = l7Changes(before.l7, after.l7, protocol, beforePorts.intersection(afterPorts));
+        for (const change of changes) (result.l7Changed ??= []).push({ from, to, protocol, ...change });
       }
     } else {
       const connection = (after ?? before)!;
@@ -159,26 +160,26 @@ function portsOf(protocol: Protocol, connection: Connection | undefined): ConnSe
   return connection ? ConnSet.of(protocol, connection.ports) : ConnSet.none();
 }
 
-/** A connection's L7 filters as text: equal for connections whose ports are filtered alike. */
-function l7Key(connection: Connection): string {
-  return (connection.l7 ?? [])
-    .map((entry) => `${JSON.stringify(entry.ports)}${l7FilterKey(entry)}`)
-    .join('|');
-}
+/** An L7 change without its ends and protocol, which the caller knows. */
+type PortsL7Change = Omit<L7Change, 'from' | 'to' | 'protocol'>;
 
 /**
  * The ports of `both` (allowed at base and at head) whose L7 filter differs, runs of ports with the same change
  * written as one row.
  */
-function l7Changes(before: Connection, after: Connection, both: ConnSet): L7Change[] {
-  const { from, to, protocol } = after;
-  const filterAt = (connection: Connection, port: number) =>
-    connection.l7?.find((entry) => entry.ports.some(([lo, hi]) => lo <= port && port <= hi));
+function l7Changes(
+  before: readonly FilteredPorts[] | undefined,
+  after: readonly FilteredPorts[] | undefined,
+  protocol: Protocol,
+  both: ConnSet,
+): PortsL7Change[] {
+  const filterAt = (l7: readonly FilteredPorts[] | undefined, port: number) =>
+    l7?.find((entry) => entry.ports.some(([lo, hi]) => lo <= port && port <= hi));
   const bounds = new Set<number>();
-  for (const entry of [...(before.l7 ?? []), ...(after.l7 ?? [])])
+  for (const entry of [...(before ?? []), ...(after ?? [])])
     for (const [lo, hi] of entry.ports) bounds.add(lo).add(hi + 1);
-  const changes: L7Change[] = [];
-  let last: { key: string; change: L7Change } | undefined;
+  const changes: PortsL7Change[] = [];
+  let last: { key: string; change: PortsL7Change } | undefined;
   for (const [lo, hi] of both.ranges(protocol)) {
     const cuts = [lo, ...[...bounds].filter((b) => b > lo && b <= hi).sort((a, b) => a - b), hi + 1];
     for (let i = 0; i + 1 < cuts.length; i++) {
@@ -190,10 +191,7 @@ function l7Changes(before: Connection, after: Connection, both: ConnSet): L7Chan
       else if (last?.key === key && last.change.ports.at(-1)![1] + 1 === start)
         last.change.ports[last.change.ports.length - 1]![1] = end;
       else {
-        const change: L7Change = {
-          from,
-          to,
-          protocol,
+        const change: PortsL7Change = {
           ports: [[start, end]],
           ...(base ? { base } : {}),
           ...(head ? { head } : {}),
@@ -287,8 +285,15 @@ interface ExternalGroup {
   outbound: boolean;
   protocol: Protocol;
   family: 4 | 6;
-  base: { range: IpRange; ports: ConnSet }[];
-  head: { range: IpRange; ports: ConnSet }[];
+  base: ExternalEntry[];
+  head: ExternalEntry[];
+}
+
+/** One block of a side: its addresses, the ports allowed with them and the L7 filter of those ports. */
+interface ExternalEntry {
+  range: IpRange;
+  ports: ConnSet;
+  l7?: readonly FilteredPorts[];
 }
 
 function diffExternal(
@@ -311,7 +316,7 @@ function diffExternal(
         group = { workload, outbound, protocol: c.protocol, family: range.family, base: [], head: [] };
         groups.set(key, group);
       }
-      group[side].push({ range, ports: ConnSet.of(c.protocol, c.ports) });
+      group[side].push({ range, ports: ConnSet.of(c.protocol, c.ports), ...(c.l7 ? { l7: c.l7 } : {}) });
     }
   };
   collect(baseConnections, 'base');
@@ -319,32 +324,50 @@ function diffExternal(
 
   for (const group of groups.values()) {
     const onBothSides = existsOnBothSides(group.workload);
-    // The ranges each list gets with the same ports, in address order: written together as few blocks as can be.
-    const changes = new Map<string, { into: PathChange[]; ports: ConnSet; ranges: IpRange[] }>();
-    const add = (into: PathChange[], kind: string, ports: ConnSet, range: IpRange) => {
-      if (ports.isEmpty()) return;
-      const key = `${kind}|${ports.toString()}`;
+    // The ranges that get the same change, in address order: written together as few blocks as can be.
+    const changes = new Map<string, { ranges: IpRange[]; write: (from: Peer, to: Peer) => void }>();
+    const add = (key: string, range: IpRange, write: (from: Peer, to: Peer) => void) => {
       const change = changes.get(key);
       const last = change?.ranges.at(-1);
       if (last && last.end + 1n === range.start)
         change!.ranges[change!.ranges.length - 1] = { ...last, end: range.end };
       else if (change) change.ranges.push(range);
-      else changes.set(key, { into, ports, ranges: [range] });
+      else changes.set(key, { ranges: [range], write });
+    };
+    const addPorts = (into: PathChange[], kind: string, ports: ConnSet, range: IpRange) => {
+      if (!ports.isEmpty())
+        add(`${kind}|${ports.toString()}`, range, (from, to) =>
+          pushChange(into, from, to, group.protocol, ports),
+        );
     };
     for (const segment of commonSegments(group)) {
       if (onBothSides) {
-        add(result.opened, 'opened', segment.head.subtract(segment.base), segment.range);
-        add(result.closed, 'closed', segment.base.subtract(segment.head), segment.range);
+        addPorts(result.opened, 'opened', segment.head.subtract(segment.base), segment.range);
+        addPorts(result.closed, 'closed', segment.base.subtract(segment.head), segment.range);
+        // Addresses allowed on both sides whose L7 filter changed (issue 18), as between workloads.
+        const both = segment.base.intersection(segment.head);
+        for (const change of l7Changes(segment.baseL7, segment.headL7, group.protocol, both)) {
+          const key = `l7|${JSON.stringify(change.ports)}|${l7FilterKey(change.base)}>${l7FilterKey(change.head)}`;
+          add(key, segment.range, (from, to) =>
+            (result.l7Changed ??= []).push({
+              from,
+              to,
+              protocol: group.protocol,
+              ...change,
+              ports: change.ports.map(([lo, hi]): PortRange => [lo, hi]),
+            }),
+          );
+        }
       } else if (!segment.head.isEmpty()) {
-        add(result.newConnections, 'new', segment.head, segment.range);
+        addPorts(result.newConnections, 'new', segment.head, segment.range);
       } else {
-        add(result.goneConnections, 'gone', segment.base, segment.range);
+        addPorts(result.goneConnections, 'gone', segment.base, segment.range);
       }
     }
-    for (const { into, ports, ranges } of changes.values()) {
+    for (const { ranges, write } of changes.values()) {
       for (const block of blocksOfRanges(ranges)) {
         const [from, to] = group.outbound ? [group.workload, block] : [block, group.workload];
-        pushChange(into, from, to, group.protocol, ports);
+        write(from, to);
       }
     }
   }
@@ -372,32 +395,51 @@ function blocksOfRanges(ranges: readonly IpRange[]): CidrPeer[] {
 
 /**
  * Cuts the base and head ranges of a group at their common boundaries and returns the segments where the two
- * sides differ, adjacent segments with the same ports on both sides merged.
+ * sides differ (ports, or the L7 filter of ports allowed on both), adjacent segments that differ alike merged.
  */
-function commonSegments(group: ExternalGroup): { range: IpRange; base: ConnSet; head: ConnSet }[] {
+function commonSegments(group: ExternalGroup): Segment[] {
   const bounds = new Set<bigint>();
   for (const { range } of [...group.base, ...group.head]) {
     bounds.add(range.start);
     bounds.add(range.end + 1n);
   }
   const points = [...bounds].sort(compareBigInt);
-  const portsAt = (entries: ExternalGroup['base'], address: bigint) =>
-    entries.find((e) => e.range.start <= address && address <= e.range.end)?.ports ?? ConnSet.none();
-  const segments: { range: IpRange; base: ConnSet; head: ConnSet }[] = [];
+  const entryAt = (entries: readonly ExternalEntry[], address: bigint) =>
+    entries.find((e) => e.range.start <= address && address <= e.range.end);
+  const segments: (Segment & { key: string })[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]! - 1n;
-    const base = portsAt(group.base, start);
-    const head = portsAt(group.head, start);
-    if (base.equals(head)) continue;
+    const [before, after] = [entryAt(group.base, start), entryAt(group.head, start)];
+    const base = before?.ports ?? ConnSet.none();
+    const head = after?.ports ?? ConnSet.none();
+    const [baseL7, headL7] = [filteredPortsKey(before?.l7), filteredPortsKey(after?.l7)];
+    if (base.equals(head) && baseL7 === headL7) continue;
+    const key = `${base.toString()}>${head.toString()}|${baseL7}>${headL7}`;
     const last = segments.at(-1);
-    if (last && last.range.end + 1n === start && last.base.equals(base) && last.head.equals(head)) {
+    if (last && last.range.end + 1n === start && last.key === key) {
       last.range = { ...last.range, end };
     } else {
-      segments.push({ range: { family: group.family, start, end }, base, head });
+      segments.push({
+        range: { family: group.family, start, end },
+        base,
+        head,
+        ...(before?.l7 ? { baseL7: before.l7 } : {}),
+        ...(after?.l7 ? { headL7: after.l7 } : {}),
+        key,
+      });
     }
   }
   return segments;
+}
+
+/** Addresses whose ports or L7 filters differ between the sides, with what each side gives them. */
+interface Segment {
+  range: IpRange;
+  base: ConnSet;
+  head: ConnSet;
+  baseL7?: readonly FilteredPorts[];
+  headL7?: readonly FilteredPorts[];
 }
 
 /**

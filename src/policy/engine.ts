@@ -45,10 +45,19 @@ import {
   type ExternalContribution,
 } from './external.js';
 import { fqdnText, withDnsAnswers } from './fqdn.js';
-import { addressToRange, compareRanges, rangeContains, type IpRange } from './ip.js';
+import {
+  addressToRange,
+  cidrToRange,
+  compareBigInt,
+  compareRanges,
+  formatAddress,
+  rangeContains,
+  rangeToCidrs,
+  type IpRange,
+} from './ip.js';
 import { compareText } from '../text/compare.js';
 import { ConnSet } from './portset.js';
-import { l7FilterKey } from './l7.js';
+import { filteredPortsKey, l7FilterKey } from './l7.js';
 import { composeDirection, decidePort, type OrderedRule, type PortDecision } from './tiers.js';
 import type {
   AdmittingRule,
@@ -546,15 +555,17 @@ class Engine implements PolicyEngine {
    * shares. Asked only for pairs where a side has L7 rules; the filter is worked out once per run of ports that the
    * matching rules' port ranges cut alike.
    */
-  private filteredPorts(from: Workload, to: Workload, protocol: Protocol, ports: ConnSet): FilteredPorts[] {
-    const ends: [Direction, Workload, Workload][] = [
+  private filteredPorts(from: Endpoint, to: Endpoint, protocol: Protocol, ports: ConnSet): FilteredPorts[] {
+    const ends: [Direction, Endpoint, Endpoint][] = [
       ['egress', from, to],
       ['ingress', to, from],
     ];
     let candidates = ConnSet.none();
     const bounds = new Set<number>();
     for (const [direction, subject, other] of ends) {
-      const side = this.sideOf(direction, { workload: subject }, { workload: other });
+      // An address outside the pods has no policies, nor a proxy that filters.
+      if (!('workload' in subject)) continue;
+      const side = this.sideOf(direction, subject, other);
       if (!side.selecting.l7) continue;
       for (const policy of side.selecting.namespaced) {
         for (const rule of policy[direction]) {
@@ -581,7 +592,7 @@ class Engine implements PolicyEngine {
       for (let i = 0; i + 1 < cuts.length; i++) {
         const start = cuts[i]!;
         const end = cuts[i + 1]! - 1;
-        const filter = this.l7Filter({ workload: from }, { workload: to }, protocol, start);
+        const filter = this.l7Filter(from, to, protocol, start);
         const key = l7FilterKey(filter);
         if (filter && last?.key === key && last.entry.ports.at(-1)![1] + 1 === start)
           last.entry.ports[last.entry.ports.length - 1]![1] = end;
@@ -744,7 +755,8 @@ class Engine implements PolicyEngine {
         // L7 filters are rare: only pairs where a side has L7 rules are asked about them.
         const l7 =
           this.hasL7 && (sourceGroup.selecting.egress.l7 || destinationGroup.selecting.ingress.l7)
-            ? (protocol: Protocol) => this.filteredPorts(source, destination, protocol, ports)
+            ? (protocol: Protocol) =>
+                this.filteredPorts({ workload: source }, { workload: destination }, protocol, ports)
             : undefined;
         if (!named) {
           yield* connectionsOf(peers.get(source)!, peers.get(destination)!, ports, l7);
@@ -765,20 +777,25 @@ class Engine implements PolicyEngine {
         }
       }
       if (!everyDestination || sourceGroup.facts.entities) continue;
-      for (const { cidr, protocol, ports } of rowOf(sourceGroup, 'egress').external())
-        yield { from: peers.get(source)!, to: { cidr }, protocol, ports };
+      const outbound = rowOf(sourceGroup, 'egress').external();
+      const from = peers.get(source)!;
+      if (this.hasL7 && sourceGroup.selecting.egress.l7)
+        for (const block of this.filteredBlocks('egress', source, outbound))
+          yield { from, to: { cidr: block.cidr }, ...connectionOf(block) };
+      else for (const { cidr, protocol, ports } of outbound) yield { from, to: { cidr }, protocol, ports };
     }
 
     const inbound = sorted
       .filter((destination) => inScope(destination, scope?.destinations) && !destination.entities)
-      .flatMap((destination) =>
-        rowOf(this.groupOfWorkload.get(destination)!, 'ingress')
-          .external()
-          .map((block) => ({
-            block,
-            destination,
-          })),
-      );
+      .flatMap((destination) => {
+        const group = this.groupOfWorkload.get(destination)!;
+        const blocks = rowOf(group, 'ingress').external();
+        return (
+          this.hasL7 && group.selecting.ingress.l7
+            ? this.filteredBlocks('ingress', destination, blocks)
+            : blocks
+        ).map((block) => ({ block, destination }));
+      });
     // By block, then destination, then protocol: compareBlocks ends with the protocol, so compare it last.
     inbound.sort(
       (a, b) =>
@@ -786,14 +803,52 @@ class Engine implements PolicyEngine {
         rank.get(a.destination)! - rank.get(b.destination)! ||
         compareBlocks(a.block, b.block),
     );
-    for (const { block, destination } of inbound) {
-      yield {
-        from: { cidr: block.cidr },
-        to: peers.get(destination)!,
-        protocol: block.protocol,
-        ports: block.ports,
-      };
-    }
+    for (const { block, destination } of inbound)
+      yield { from: { cidr: block.cidr }, to: peers.get(destination)!, ...connectionOf(block) };
+  }
+
+  /**
+   * A pod's blocks of addresses outside the pods with the L7 filter of each port (`FilteredBlock`): a block is cut
+   * where an address rule of the pod's allows starts or ends, since the allows admitting an address say how it is
+   * filtered, and the pieces filtered alike are put back together. Asked only for pods whose allows filter at L7.
+   */
+  private filteredBlocks(
+    direction: Direction,
+    workload: Workload,
+    blocks: readonly ExternalBlock[],
+  ): FilteredBlock[] {
+    const bounds = this.selecting(workload, direction).namespaced.flatMap((policy) =>
+      policy[direction].flatMap((rule) =>
+        rule.action === 'allow' ? (rule.peers ?? []).flatMap((peer) => peer.ipRanges) : [],
+      ),
+    );
+    let split = false;
+    const filtered = blocks.flatMap((block) => {
+      const ports = ConnSet.of(block.protocol, block.ports);
+      const pieces: { range: IpRange; l7: FilteredPorts[]; key: string }[] = [];
+      for (const range of cutRange(block.range, bounds)) {
+        const address = { ip: formatAddress(range.start, range.family) };
+        const [from, to] = direction === 'egress' ? [{ workload }, address] : [address, { workload }];
+        const l7 = this.filteredPorts(from, to, block.protocol, ports);
+        const key = filteredPortsKey(l7);
+        const last = pieces.at(-1);
+        if (last?.key === key) last.range = { ...last.range, end: range.end };
+        else pieces.push({ range, l7, key });
+      }
+      if (pieces.length === 1)
+        return [{ ...block, ...(pieces[0]!.l7.length > 0 ? { l7: pieces[0]!.l7 } : {}) }];
+      split = true;
+      return pieces.flatMap(({ range, l7 }) =>
+        rangeToCidrs(range).map((cidr) => ({
+          ...block,
+          cidr,
+          range: cidrToRange(cidr)!,
+          ...(l7.length > 0 ? { l7 } : {}),
+        })),
+      );
+    });
+    // Blocks stay in report order (address, then protocol) when one was cut.
+    return split ? filtered.sort(compareBlocks) : filtered;
   }
 
   /**
@@ -1621,6 +1676,30 @@ function betweenNodes(a: Group, b: Group): boolean {
 }
 
 /** The ports a precomputed row allows with one other group. */
+/** An external block with the L7 filter of its ports, where a proxy filters some (`filteredBlocks`). */
+type FilteredBlock = ExternalBlock & { l7?: FilteredPorts[] };
+
+/** What a connection of one block says beside its ends. */
+function connectionOf(block: FilteredBlock): Pick<Connection, 'protocol' | 'ports' | 'l7'> {
+  return { protocol: block.protocol, ports: block.ports, ...(block.l7 ? { l7: block.l7 } : {}) };
+}
+
+/** `range` cut where one of `bounds` starts or ends inside it, in address order. */
+function cutRange(range: IpRange, bounds: readonly IpRange[]): IpRange[] {
+  const cuts = new Set<bigint>([range.start]);
+  for (const bound of bounds) {
+    if (bound.family !== range.family) continue;
+    if (bound.start > range.start && bound.start <= range.end) cuts.add(bound.start);
+    if (bound.end >= range.start && bound.end < range.end) cuts.add(bound.end + 1n);
+  }
+  const starts = [...cuts].sort(compareBigInt);
+  return starts.map((start, i) => ({
+    family: range.family,
+    start,
+    end: i + 1 < starts.length ? starts[i + 1]! - 1n : range.end,
+  }));
+}
+
 function rowPorts(row: DirectionRow, other: Group): ConnSet {
   if (row.compose) return row.compose(other);
   return namespacedPorts(row, other, row.byGroup.get(other.index));

@@ -2,7 +2,7 @@ import { pushTo } from '../collections.js';
 import { policyName } from '../model/policy-ref.js';
 import type { L7Rules } from '../model/types.js';
 import { fqdnMatcher } from './fqdn.js';
-import type { Direction, L7Filter, L7Judgement, L7Request, L7Rule } from './types.js';
+import type { Direction, FilteredPorts, L7Filter, L7Judgement, L7Request, L7Rule } from './types.js';
 
 /**
  * Cilium's L7 rules (`toPorts[].rules`) as the engine composes them (Documentation/security/policy/layer7.rst,
@@ -90,6 +90,11 @@ export function l7FilterKey(filter: L7Filter | undefined): string {
   const side = (rules: readonly L7Rule[] | undefined) =>
     [...new Set((rules ?? []).map((rule) => JSON.stringify([rule.parser, rule.rule])))].sort();
   return JSON.stringify([side(filter.egress), side(filter.ingress)]);
+}
+
+/** Equal for runs of ports filtered alike (a connection's `l7`): what cutting and diffing compare. */
+export function filteredPortsKey(entries: readonly FilteredPorts[] | undefined): string {
+  return (entries ?? []).map((entry) => `${JSON.stringify(entry.ports)}${l7FilterKey(entry)}`).join('|');
 }
 
 /**

@@ -12,9 +12,15 @@ import { renderText } from '../../src/report/text.js';
  */
 const DIR = resolve('fixtures/diff/l7-filter');
 
-async function check() {
-  const side = (dir: string) => ({ root: dir, paths: [dir] });
-  return runCheck({ base: side(join(DIR, 'base')), head: side(join(DIR, 'head')) });
+async function check(dir = DIR) {
+  const side = (tree: string) => ({ root: tree, paths: [tree] });
+  return runCheck({ base: side(join(dir, 'base')), head: side(join(dir, 'head')) });
+}
+
+/** A change as one line: `from -> to TCP/80: what changed`. */
+function row(change: NonNullable<Awaited<ReturnType<typeof check>>['diff']['l7Changed']>[number]): string {
+  const ports = change.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join();
+  return `${peerLabel(change.from)} -> ${peerLabel(change.to)} ${change.protocol}/${ports}: ${change.change}`;
 }
 
 describe('L7 filters in the diff', () => {
@@ -22,12 +28,7 @@ describe('L7 filters in the diff', () => {
     const { diff } = await check();
     expect(diff.opened).toEqual([]);
     expect(diff.closed).toEqual([]);
-    expect(
-      diff.l7Changed?.map(
-        (c) =>
-          `${peerLabel(c.from)} -> ${peerLabel(c.to)} ${c.protocol}/${c.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join()}: ${c.change}`,
-      ),
-    ).toEqual([
+    expect(diff.l7Changed?.map(row)).toEqual([
       'payments/admin [Pod] -> payments/api [Pod] TCP/8080: now L7-filtered: only GET /admin/.*',
       'payments/batch [Pod] -> payments/api [Pod] TCP/9090: no longer L7-filtered (was only POST /jobs)',
       'payments/frontend [Pod] -> payments/api [Pod] TCP/8080: L7 filter changed: only GET /api/v1/orders.* (was only GET /api/.*)',
@@ -53,6 +54,42 @@ describe('L7 filters in the diff', () => {
       rule: { method: 'GET', path: '/admin/.*' },
       policy: { kind: 'CiliumNetworkPolicy', namespace: 'payments', name: 'api' },
       location: { file: 'payments.yaml', line: 40 },
+    });
+  });
+
+  // fixtures/diff/l7-filter-external: toCIDR, toEntities world and kube-apiserver, fromCIDR.
+  it('are rows towards addresses and entities too, cut where the filter changed', async () => {
+    const { diff } = await check(resolve('fixtures/diff/l7-filter-external'));
+    expect(diff.opened).toEqual([]);
+    expect(diff.closed).toEqual([]);
+    expect(diff.l7Changed?.map(row)).toEqual([
+      '192.0.2.10/32 -> payments/api [Pod] TCP/8080: no longer L7-filtered (was only GET /public)',
+      'payments/batch [Pod] -> 0.0.0.0/0 TCP/80: no longer L7-filtered (was only POST /upload)',
+      'payments/batch [Pod] -> ::/0 TCP/80: no longer L7-filtered (was only POST /upload)',
+      'payments/frontend [Pod] -> 198.51.100.0/24 TCP/80: L7 filter changed: only GET /api/v1/.* (was only GET /api/.*)',
+      'payments/operator [Pod] -> entity:kube-apiserver (the Kubernetes API server) TCP/443: now L7-filtered: ' +
+        'only GET /apis/apps/v1/.*',
+    ]);
+  });
+
+  it('towards addresses are named in every report', async () => {
+    const result = await check(resolve('fixtures/diff/l7-filter-external'));
+    expect(renderMarkdown(result)).toContain(
+      '| payments/<wbr>frontend \\[Pod\\] | 198\\.51.100.0/24 | TCP/80 | L7 filter changed: only GET /api/<wbr>v1/.\\* ' +
+        '\\(was only GET /api/.\\*\\) (by CiliumNetworkPolicy payments/<wbr>egress at `payments.yaml:50`) |',
+    );
+    const text = renderText(result, { color: false });
+    expect(text).toContain('L7 filters changed (5):');
+    expect(text).toContain(
+      '192.0.2.10/32 -> payments/api [Pod]  TCP/8080  no longer L7-filtered (was only GET /public)\n' +
+        '      was: ingress only GET /public (CiliumNetworkPolicy payments/api at payments.yaml:35)',
+    );
+    const json = JSON.parse(renderJson(result)) as typeof result;
+    expect(json.diff.l7Changed?.[3]).toMatchObject({
+      from: { namespace: 'payments', name: 'frontend' },
+      to: { cidr: '198.51.100.0/24' },
+      base: { egress: [{ rule: { method: 'GET', path: '/api/.*' } }] },
+      head: { egress: [{ rule: { method: 'GET', path: '/api/v1/.*' }, location: { line: 50 } }] },
     });
   });
 });
