@@ -46,7 +46,21 @@ export function unnamedNamespaceText(namespace: string): string | undefined {
 }
 
 /** The representatives one model's policies call for, each once. */
-export function representativesOf(model: ClusterModel): { workloads: Workload[]; namespaces: Namespace[] } {
+export function representativesOf(model: ClusterModel): Representatives {
+  let found = representativesByModel.get(model);
+  if (!found) representativesByModel.set(model, (found = findRepresentatives(model)));
+  return found;
+}
+
+interface Representatives {
+  workloads: readonly Workload[];
+  namespaces: readonly Namespace[];
+}
+
+/** Per model: the check asks for each side's twice (with the other side's, for either side's diff model). */
+const representativesByModel = new WeakMap<ClusterModel, Representatives>();
+
+function findRepresentatives(model: ClusterModel): Representatives {
   const workloads = new Map<string, Workload>();
   const namespaces = new Map<string, Namespace>();
   const keys = selectorKeys(model);

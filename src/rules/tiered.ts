@@ -14,7 +14,7 @@ import { compilePorts } from '../policy/compile.js';
 import { cidrToRange, rangeContains, rangesOverlap, type IpRange } from '../policy/ip.js';
 import { compileSelector } from '../policy/selector.js';
 import type { Direction } from '../policy/types.js';
-import { DIRECTIONS } from './helpers.js';
+import { byNamespace, DIRECTIONS } from './helpers.js';
 
 /**
  * What the cluster-policy rules (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy) share: their
@@ -275,12 +275,23 @@ const subjectsByModel = new WeakMap<ClusterModel, WeakMap<TieredPolicy, Workload
 function selectedWorkloads(model: ClusterModel, policy: TieredPolicy): Workload[] {
   const { subject } = policy;
   // Compiled once: every workload is asked.
-  const namespaces = compileSelector(subject.namespaceSelector ?? {});
   const pods = compileSelector(subject.podSelector);
-  return model.workloads.filter(
-    (workload) =>
-      (subject.namespace === undefined || workload.namespace === subject.namespace) &&
-      namespaces(namespaceLabelsOf(model, workload.namespace)) &&
-      pods(workload.labels),
-  );
+  // A namespaced subject asks only its namespace's workloads (in model order, as the whole list would give them).
+  if (subject.namespace !== undefined) {
+    const inNamespace = byNamespace(model).workloads.get(subject.namespace) ?? [];
+    const namespaces = compileSelector(subject.namespaceSelector ?? {});
+    if (!namespaces(namespaceLabelsOf(model, subject.namespace))) return [];
+    return inNamespace.filter((workload) => pods(workload.labels));
+  }
+  // A cluster-wide one asks its namespace selector once per namespace, not once per workload.
+  const namespaces = compileSelector(subject.namespaceSelector ?? {});
+  const selectsNamespace = new Map<string, boolean>();
+  return model.workloads.filter((workload) => {
+    let selected = selectsNamespace.get(workload.namespace);
+    if (selected === undefined) {
+      selected = namespaces(namespaceLabelsOf(model, workload.namespace));
+      selectsNamespace.set(workload.namespace, selected);
+    }
+    return selected && pods(workload.labels);
+  });
 }
