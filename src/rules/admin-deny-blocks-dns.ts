@@ -72,13 +72,18 @@ export const adminDenyBlocksDns: Rule = {
     const denials = new Map<TieredRule, { policy: TieredPolicy; workloads: Map<string, Workload> }>();
     // Pods whose egress policies mean the same are decided alike: each meaning is decided once per port and target,
     // by the narrow question (which rule decides), not by explaining every rule.
-    const decisions = new Map<string, Decision>();
+    // Keyed by the meaning itself (long, its hash kept by the engine's string) and then the question: joining them
+    // into one key would hash the whole meaning again for every pod.
+    const decisions = new Map<string, Map<string, Decision>>();
     const decide = (workload: Workload, target: Workload, protocol: Protocol, port: number) => {
-      const key = `${ctx.engine.selectionMeaning(workload, 'egress')}\u0000${target.id} ${protocol} ${port}`;
-      let decision = decisions.get(key);
+      const meaning = ctx.engine.selectionMeaning(workload, 'egress');
+      let byQuestion = decisions.get(meaning);
+      if (!byQuestion) decisions.set(meaning, (byQuestion = new Map()));
+      const question = `${target.id} ${protocol} ${port}`;
+      let decision = byQuestion.get(question);
       if (!decision) {
         decision = ctx.engine.decision('egress', { workload }, { workload: target }, protocol, port);
-        decisions.set(key, decision);
+        byQuestion.set(question, decision);
       }
       return decision;
     };

@@ -283,15 +283,25 @@ function selectedWorkloads(model: ClusterModel, policy: TieredPolicy): Workload[
     if (!namespaces(namespaceLabelsOf(model, subject.namespace))) return [];
     return inNamespace.filter((workload) => pods(workload.labels));
   }
-  // A cluster-wide one asks its namespace selector once per namespace, not once per workload.
+  // A cluster-wide one asks its namespace selector once per namespace, and only the selected namespaces' workloads.
   const namespaces = compileSelector(subject.namespaceSelector ?? {});
-  const selectsNamespace = new Map<string, boolean>();
-  return model.workloads.filter((workload) => {
-    let selected = selectsNamespace.get(workload.namespace);
-    if (selected === undefined) {
-      selected = namespaces(namespaceLabelsOf(model, workload.namespace));
-      selectsNamespace.set(workload.namespace, selected);
-    }
-    return selected && pods(workload.labels);
-  });
+  const selected: Workload[] = [];
+  for (const [namespace, workloads] of byNamespace(model).workloads) {
+    if (!namespaces(namespaceLabelsOf(model, namespace))) continue;
+    for (const workload of workloads) if (pods(workload.labels)) selected.push(workload);
+  }
+  const position = modelPositions(model);
+  return selected.sort((a, b) => position.get(a)! - position.get(b)!);
 }
+
+/** Each workload's position in its model's list, found once per model: lists of workloads keep model order. */
+function modelPositions(model: ClusterModel): ReadonlyMap<Workload, number> {
+  let positions = positionsByModel.get(model);
+  if (!positions) {
+    positions = new Map(model.workloads.map((workload, index) => [workload, index]));
+    positionsByModel.set(model, positions);
+  }
+  return positions;
+}
+
+const positionsByModel = new WeakMap<ClusterModel, ReadonlyMap<Workload, number>>();
