@@ -12,7 +12,7 @@ import { readFlowsInBackground } from '../flows/background.js';
 import type { FlowReadResult } from '../flows/read.js';
 import type { FlowEndpoint, FlowFormat } from '../flows/types.js';
 import { ParseCache } from '../manifests/load.js';
-import { createEngine } from '../policy/engine.js';
+import { createEngine, createEngineLike } from '../policy/engine.js';
 import { hasFqdnRules } from '../policy/fqdn.js';
 import type { PolicyEngine } from '../policy/types.js';
 import { withRepresentatives } from '../policy/representatives.js';
@@ -328,7 +328,8 @@ function diffSides(
 ): ReturnType<typeof cutChanges> & { opened: number; closed: number; diffedHead: ClusterModel } {
   const represented = (side: AnalysedSide, other: AnalysedSide) => {
     const model = withRepresentatives(side.model, other.model);
-    return model === side.model ? side.engine : createEngine(model);
+    // The representatives come after the side's workloads: their engine shares the side's groups.
+    return model === side.model ? side.engine : createEngineLike(side.engine, model);
   };
   const reach = { base: represented(base, head), head: represented(head, base) };
   const fullDiff = diffConnectivity(reach.base, reach.head, undefined, deadline);

@@ -256,6 +256,16 @@ class Engine implements PolicyEngine {
       this.groupOfWorkload = this.groupsLike(like, changed);
       return;
     }
+    const appended = like && this.workloadsAppendedTo(like);
+    if (appended) {
+      // Looked up among the appended workloads' groups first, then in `like`'s (not copied: that would cost the
+      // cluster again); set before grouping, which asks it.
+      const own = new Map<Workload, Group>();
+      const shared = like.groupOfWorkload;
+      this.groupOfWorkload = { get: (workload) => own.get(workload) ?? shared.get(workload) };
+      this.groupAppended(like, appended, own);
+      return;
+    }
     const groupOfWorkload = new Map<Workload, Group>();
     this.groupOfWorkload = groupOfWorkload;
     const groupByKey = new Map<string, Group>();
@@ -263,16 +273,22 @@ class Engine implements PolicyEngine {
       const key = groupKey(workload);
       let group = groupByKey.get(key);
       if (!group) {
-        const facts = this.podFacts(workload);
-        group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
+        group = this.newGroup(workload);
         groupByKey.set(key, group);
-        this.groups.push(group);
-        if (facts.unpoliced) this.hasUnpoliced = true;
-        pushTo(this.groupsByNamespace, workload.namespace, group);
       }
       group.members.push(workload);
       groupOfWorkload.set(workload, group);
     }
+  }
+
+  /** A group for the workload (without members yet), placed after the engine's groups. */
+  private newGroup(workload: Workload): Group {
+    const facts = this.podFacts(workload);
+    const group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
+    this.groups.push(group);
+    if (facts.unpoliced) this.hasUnpoliced = true;
+    pushTo(this.groupsByNamespace, workload.namespace, group);
+    return group;
   }
 
   /**
@@ -285,14 +301,79 @@ class Engine implements PolicyEngine {
     if (
       before.workloads !== after.workloads ||
       before.namespaces !== after.namespaces ||
-      before.cni !== after.cni ||
-      like.addressMatch !== this.addressMatch ||
-      like.enforcement !== this.enforcement ||
-      like.clusterName !== this.clusterName ||
-      !sameItems(like.clusterPolicies, this.clusterPolicies) ||
-      !sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced)
+      !this.sameSettings(like)
     )
       return undefined;
+    return this.policyNamespacesChanged(like);
+  }
+
+  /**
+   * The workloads this model adds after all of `like`'s (the same objects, in the same order), when nothing that
+   * groups or selects `like`'s pods differs: its namespaces kept, the same policies and settings (the check's diff
+   * model, which adds the representatives of pods the tree does not show). Undefined otherwise.
+   */
+  private workloadsAppendedTo(like: Engine): readonly Workload[] | undefined {
+    const [before, after] = [like.model, this.model];
+    if (after.workloads.length < before.workloads.length || !this.sameSettings(like)) return undefined;
+    if (this.policyNamespacesChanged(like).size > 0) return undefined;
+    for (const [name, namespace] of before.namespaces)
+      if (after.namespaces.get(name) !== namespace) return undefined;
+    for (let index = 0; index < before.workloads.length; index++)
+      if (after.workloads[index] !== before.workloads[index]) return undefined;
+    return after.workloads.slice(before.workloads.length);
+  }
+
+  /**
+   * Takes `like`'s groups, shared, and groups the appended workloads as the whole list would: into a group of
+   * `like`'s (copied, with its members extended, since `like` keeps its own) or a new one after them; `own` gets
+   * where each workload of a new or copied group is.
+   */
+  private groupAppended(like: Engine, appended: readonly Workload[], own: Map<Workload, Group>): void {
+    this.hasUnpoliced = like.hasUnpoliced;
+    for (const group of like.groups) this.groups.push(group);
+    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+    const byKey = new Map<string, Group>();
+    const likeByKey = new Map<string, Group>();
+    for (const namespace of new Set(appended.map((workload) => workload.namespace)))
+      for (const group of like.groupsByNamespace.get(namespace) ?? [])
+        likeByKey.set(groupKey(group.members[0]!), group);
+    for (const workload of appended) {
+      const key = groupKey(workload);
+      let group = byKey.get(key);
+      if (!group) {
+        const shared = likeByKey.get(key);
+        if (shared) {
+          group = { ...shared, members: [...shared.members] };
+          this.groups[group.index] = group;
+          this.groupsByNamespace.set(
+            workload.namespace,
+            this.groupsByNamespace
+              .get(workload.namespace)!
+              .map((other) => (other === shared ? group! : other)),
+          );
+          for (const member of shared.members) own.set(member, group);
+        } else group = this.newGroup(workload);
+        byKey.set(key, group);
+      }
+      group.members.push(workload);
+      own.set(workload, group);
+    }
+  }
+
+  /** Whether the settings and cluster-scoped policies that select and judge pods are `like`'s. */
+  private sameSettings(like: Engine): boolean {
+    return (
+      like.model.cni === this.model.cni &&
+      like.addressMatch === this.addressMatch &&
+      like.enforcement === this.enforcement &&
+      like.clusterName === this.clusterName &&
+      sameItems(like.clusterPolicies, this.clusterPolicies) &&
+      sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced)
+    );
+  }
+
+  /** The namespaces whose namespaced policies differ from `like`'s. */
+  private policyNamespacesChanged(like: Engine): Set<string> {
     const changed = new Set<string>();
     for (const namespace of new Set([
       ...like.policiesByNamespace.keys(),

@@ -103,6 +103,7 @@ function findRepresentatives(model: ClusterModel): Representatives {
     );
   };
   const unnamedNamespaces = new Map<string, string>();
+  const unknownMembersOf = new Map<string, boolean>();
   const peer = (home: string, { podSelector = {}, namespaceSelector, ipBlock }: PolicyPeer) => {
     if (ipBlock) return;
     if (!namespaceSelector) return inNamespace(home, podSelector);
@@ -128,14 +129,19 @@ function findRepresentatives(model: ClusterModel): Representatives {
     }
     if (complete) return;
     // A label selector: the namespaces it matches that the tree shows without their pods, and those it does not show.
-    const matches = compileSelector(namespaceSelector);
-    const unknownMembers = [...model.namespaces.values()].some(
-      (namespace) => matches(namespace.labels) && !workloadsKnown(model, namespace.name),
-    );
+    const canonical = selectorText(canonicalSelector(namespaceSelector));
+    // Thousands of peers repeat a few namespace selectors: each is matched against the namespaces once.
+    let unknownMembers = unknownMembersOf.get(canonical);
+    if (unknownMembers === undefined) {
+      const matches = compileSelector(namespaceSelector);
+      unknownMembers = [...model.namespaces.values()].some(
+        (namespace) => matches(namespace.labels) && !workloadsKnown(model, namespace.name),
+      );
+      unknownMembersOf.set(canonical, unknownMembers);
+    }
     if (!unknownMembers && namespacesKnown(model)) return;
     const labels = membersLabels(namespaceSelector, keys.namespaces);
     if (!labels) return;
-    const canonical = selectorText(canonicalSelector(namespaceSelector));
     const namespace = unnamedNamespaces.get(canonical) ?? unnamedNamespace(namespaceSelector);
     unnamedNamespaces.set(canonical, namespace);
     const where = isEmptySelector(namespaceSelector)

@@ -4,6 +4,7 @@ import { changedScope } from '../../src/diff/changed.js';
 import { diffConnectivity } from '../../src/diff/connectivity.js';
 import type { ClusterModel } from '../../src/model/types.js';
 import { createEngine, createEngineLike } from '../../src/policy/engine.js';
+import { withRepresentatives } from '../../src/policy/representatives.js';
 import {
   ciliumCluster,
   ciliumManifests,
@@ -168,6 +169,48 @@ describe('the diff of policies changed in some namespaces', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+/**
+ * The check's diff models add, after a side's workloads, the representatives of pods the tree does not show
+ * (`withRepresentatives`, with the other side's): their engine is made like the side's (`createEngineLike`, sharing
+ * its groups). It must give what a new engine gives, also when an added workload joins a group of the side's
+ * (same namespace, labels and ports: the copies below).
+ */
+describe('an engine over workloads appended to another engine’s', () => {
+  it('is the same as a new engine over them', () => {
+    fc.assert(
+      fc.property(
+        ciliumCluster,
+        ciliumCluster,
+        fc.constantFrom('cilium' as const, 'generic' as const),
+        fc.boolean(),
+        (c, other, cni, copies) => {
+          const side = modelOf(ciliumManifests(c), { cni });
+          const represented = withRepresentatives(side, modelOf(ciliumManifests(other), { cni }));
+          const model: ClusterModel = {
+            ...represented,
+            workloads: [
+              ...represented.workloads,
+              ...(copies
+                ? side.workloads.map((workload) => ({ ...workload, id: `${workload.id}-copy` }))
+                : []),
+            ],
+          };
+          const like = createEngineLike(createEngine(side), model);
+          const fresh = createEngine(model);
+          expect(like.connectivity()).toEqual(fresh.connectivity());
+          for (const workload of model.workloads) {
+            for (const direction of ['ingress', 'egress'] as const)
+              expect(like.selectionMeaning(workload, direction)).toBe(
+                fresh.selectionMeaning(workload, direction),
+              );
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
