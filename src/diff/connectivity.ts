@@ -1,6 +1,7 @@
 import type { DiffResult, L7Change, PathChange } from './types.js';
 import { describeL7Filter, filteredPortsKey, l7FilterKey } from '../policy/l7.js';
 import type { Protocol, Workload } from '../model/types.js';
+import { workloadId } from '../model/workloads.js';
 import { compareWorkloads } from '../policy/engine.js';
 import { cidrToRange, compareBigInt, coveringCidr, rangeToCidrs, type IpRange } from '../policy/ip.js';
 import { ConnSet } from '../policy/portset.js';
@@ -20,11 +21,20 @@ import { checkDeadline, type Deadline } from '../deadline.js';
 import { changedScope } from './changed.js';
 import { comparePeers, isCidrPeer, peerKey } from './peers.js';
 
-/** The ids of a model's workloads, once per list (a fix's verification diffs engines over the same workloads). */
+/**
+ * The keys of a model's workloads as the diff knows peers (`peerKey`: namespace, kind and name), once per list (a
+ * fix's verification diffs engines over the same workloads). A workload's id is that key, but not a
+ * representative's (its id is its selector in one canonical form, its name the selector as first written: a Cilium
+ * selector's `k8s-app in (kube-dns)`) nor an entity's outside the cluster (its id holds its address).
+ */
 function workloadIds(workloads: readonly Workload[]): ReadonlySet<string> {
   let ids = idsOfWorkloads.get(workloads);
-  if (!ids) idsOfWorkloads.set(workloads, (ids = new Set(workloads.map((workload) => workload.id))));
+  if (!ids) idsOfWorkloads.set(workloads, (ids = new Set(workloads.map(workloadKey))));
   return ids;
+}
+
+function workloadKey(workload: Workload): string {
+  return workloadId(workload.namespace, workload.kind, workload.name);
 }
 
 const idsOfWorkloads = new WeakMap<readonly Workload[], ReadonlySet<string>>();
@@ -124,7 +134,7 @@ export function diffConnectivity(
   // Representatives stand for pods the trees do not show: they are not workloads a change adds or removes.
   const representatives = new Set(
     [...baseEngine.model.workloads, ...headEngine.model.workloads].flatMap((w) =>
-      w.representative ? [w.id] : [],
+      w.representative ? [workloadKey(w)] : [],
     ),
   );
   result.workloadsAdded = [...head.workloadIds]

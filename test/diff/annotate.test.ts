@@ -89,6 +89,15 @@ describe('peers outside the repository (issue 17 item 6)', () => {
     expect(diff.workloadsRemoved).toEqual([]);
   });
 
+  it("closes the path to a Cilium selector's peer outside the tree, not a connection gone with it", async () => {
+    const { diff } = await check('peers-outside-cilium');
+    expect(diff.closed.map(line)).toEqual([
+      'payments/api -> any pod app in (postgres) in namespace payments-db (not in this repository) TCP/5432',
+    ]);
+    expect(diff.goneConnections).toEqual([]);
+    expect(diff.newConnections).toEqual([]);
+  });
+
   it('shows a namespace without workloads opened to every namespace', async () => {
     const { diff } = await check('peers-outside');
     const tenant = 'any pod in namespace tenant-a (its pods are not in this repository)';
