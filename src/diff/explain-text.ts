@@ -43,10 +43,13 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
       location ??= deny.rule.loc;
       continue;
     }
-    // No policy and still isolated: Cilium's `policyEnforcementMode: always` isolates every pod.
+    // No policy and still isolated: Cilium's `policyEnforcementMode: always` isolates every pod. The rules of a
+    // Cilium policy's `specs` are one policy, named once.
     const policies =
       side.policies.length > 0
-        ? side.policies.map((p) => `${policyName(p.policy)} (${at(p.policy.location)})`).join(', ')
+        ? [...new Set(side.policies.map((p) => `${policyName(p.policy)} (${at(p.policy.location)})`))].join(
+            ', ',
+          )
         : "Cilium's policyEnforcementMode: always";
     const target = side.direction === 'egress' ? `to ${toLabel}` : `from ${fromLabel}`;
     // The port is left out: every port the report lists beside this sentence is denied for the same reason.

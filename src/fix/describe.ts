@@ -2,6 +2,7 @@ import { peerLabel } from '../diff/peers.js';
 import { policyName } from '../model/policy-ref.js';
 import type { BlockingFlow, NamespaceReadiness, UnusedRule } from '../replay/types.js';
 import type { Finding } from '../rules/types.js';
+import { fieldPathText } from '../text/field-path.js';
 import type { BrokenFlow, RulePatch, SuggestedFix } from './types.js';
 
 /** Wording of fixes, readiness and unused rules shared by the text and Markdown reports. */
@@ -54,6 +55,11 @@ function canonical(value: unknown): string {
   );
 }
 
+/** The rule list a patch adds to or edits: `spec.egress`, `specs[1].ingress` (a Cilium rule of `specs`). */
+export function ruleListName(patch: RulePatch): string {
+  return fieldPathText([...(patch.specPath ?? ['spec']), patch.direction]);
+}
+
 /**
  * `add to spec.egress of app/web-egress (policies.yaml:67)`, `add NetworkPolicy app/allow-dns after
  * policies.yaml:51`, `edit spec.ingress of app/api-ingress (policies.yaml:13), the line becomes`.
@@ -62,8 +68,8 @@ export function describePatch(patch: RulePatch): string {
   const name = policyName(patch.policy);
   if (patch.change === 'policy') return `add ${patch.policy.kind} ${name} after ${patch.file}:${patch.line}`;
   if (patch.change === 'edit')
-    return `edit spec.${patch.direction} of ${name} (${patch.file}:${patch.line}), the line becomes`;
-  return `add to spec.${patch.direction} of ${name} (${patch.file}:${patch.line})`;
+    return `edit ${ruleListName(patch)} of ${name} (${patch.file}:${patch.line}), the line becomes`;
+  return `add to ${ruleListName(patch)} of ${name} (${patch.file}:${patch.line})`;
 }
 
 /** What a patch does, in a few words: `add a rule to spec.egress of app/web`, `add NetworkPolicy app/allow-dns`. */
@@ -71,7 +77,7 @@ export function patchSummary(patch: RulePatch): string {
   const name = policyName(patch.policy);
   if (patch.change === 'policy') return `add ${patch.policy.kind} ${name}`;
   if (patch.change === 'edit') return `edit line ${patch.line} of ${name}`;
-  return `add a rule to spec.${patch.direction} of ${name}`;
+  return `add a rule to ${ruleListName(patch)} of ${name}`;
 }
 
 /** `flows seen 2026-11-21T10:00:11Z to 2026-11-21T10:02:45Z` (or `flows without times`): every figure from flows names it. */

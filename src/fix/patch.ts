@@ -2,7 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, type Node } from 'yaml';
 import { readPlainBlockYaml } from '../manifests/block-yaml.js';
 import { DEFAULT_LOAD_LIMITS } from '../manifests/load.js';
+import type { FieldPath } from '../manifests/types.js';
 import type { Direction } from '../policy/types.js';
+import { fieldPathText } from '../text/field-path.js';
 
 /** Which NetworkPolicy of a file to patch. */
 export interface PolicyTarget {
@@ -14,7 +16,11 @@ export interface PolicyTarget {
   line?: number;
   /** The policy's kind; absent: NetworkPolicy. */
   kind?: string;
+  /** The map whose `ingress` / `egress` list the rule goes into: `['specs', 1]` for a Cilium rule of `specs`; absent: `spec`. */
+  spec?: FieldPath;
 }
+
+const SPEC: FieldPath = ['spec'];
 
 /**
  * The patched file, and the text of the patched policy's document, from its first key to its end; `change` when the
@@ -32,10 +38,11 @@ export function ruleYaml(rule: Record<string, unknown>): string {
 }
 
 /**
- * Appends one rule to a NetworkPolicy's `spec.ingress` / `spec.egress` in a manifest file's text. The lines of the
- * rule are inserted where the list ends (or a new list where `spec` ends), so comments, quoting and every other
- * document stay byte-identical; only a flow-style list or spec falls back to re-writing that one document. The
- * result is checked by parsing it again: the list must be what it was plus exactly the rule.
+ * Appends one rule to a policy's `spec.ingress` / `spec.egress` (a Cilium rule of `specs`: `specs[i].egress`) in a
+ * manifest file's text. The lines of the rule are inserted where the list ends (or a new list where the spec
+ * ends), so comments, quoting and every other document stay byte-identical; only a flow-style list or spec falls
+ * back to re-writing that one document. The result is checked by parsing it again: the list must be what it was
+ * plus exactly the rule.
  */
 export function addRule(
   text: string,
@@ -45,24 +52,32 @@ export function addRule(
 ): PatchOutcome {
   const found = findPolicyDocument(text, target);
   if ('error' in found) return found;
-  const before = ruleList(found.document, direction);
+  const spec = target.spec ?? SPEC;
+  const before = ruleListOf(plainValue(found.document), spec, direction);
   const expected = [...before, rule];
   for (const strategy of [insertLines, rewriteDocument]) {
-    const patched = strategy(text, found.document, direction, rule);
+    const patched = strategy(text, found.document, spec, direction, rule);
     if (patched === undefined) continue;
     const inserted =
-      strategy === insertLines ? checkInsertion(text, patched, found.document, target, direction) : undefined;
+      strategy === insertLines
+        ? checkInsertion(text, patched, found.document, target, spec, direction)
+        : undefined;
     if (inserted !== undefined) {
       if (inserted.rules !== undefined && isDeepStrictEqual(inserted.rules, expected))
         return { text: patched, policyText: inserted.policyText };
       continue;
     }
     const again = findPolicyDocument(patched, { ...target, line: undefined }, found.index);
-    if ('document' in again && isDeepStrictEqual(ruleList(again.document, direction), expected)) {
+    if (
+      'document' in again &&
+      isDeepStrictEqual(ruleListOf(plainValue(again.document), spec, direction), expected)
+    ) {
       return { text: patched, policyText: documentText(patched, again.document) };
     }
   }
-  return { error: `could not add a rule to spec.${direction} of ${target.namespace}/${target.name}` };
+  return {
+    error: `could not add a rule to ${fieldPathText([...spec, direction])} of ${target.namespace}/${target.name}`,
+  };
 }
 
 /**
@@ -190,6 +205,7 @@ function checkInsertion(
   patched: string,
   document: ParsedDocument,
   target: PolicyTarget,
+  spec: FieldPath,
   direction: Direction,
 ): { policyText: string; rules: unknown[] | undefined } | undefined {
   const range = document.contents?.range;
@@ -199,7 +215,7 @@ function checkInsertion(
   if (documents?.length !== 1) return undefined;
   const value = documents[0]?.value;
   if (!isRecord(value) || !isTargetValue(value, target)) return { policyText, rules: undefined };
-  return { policyText, rules: ruleListOf(value, direction) };
+  return { policyText, rules: ruleListOf(value, spec, direction) };
 }
 
 /** A line starting with `%`: a YAML directive (or a line of a block scalar, which only costs the shortcut). */
@@ -264,13 +280,18 @@ function isTargetValue(value: Record<string, unknown>, target: PolicyTarget): bo
   return name === target.name && (namespace ?? target.defaultNamespace) === target.namespace;
 }
 
-function ruleList(document: ParsedDocument, direction: Direction): unknown[] {
-  return ruleListOf(plainValue(document), direction);
-}
-
-function ruleListOf(value: Record<string, unknown> | undefined, direction: Direction): unknown[] {
-  const spec = value?.spec;
-  const list = isRecord(spec) ? spec[direction] : undefined;
+/** The rule list of a direction under `spec` (a path in the policy); none when it is absent. */
+function ruleListOf(
+  value: Record<string, unknown> | undefined,
+  spec: FieldPath,
+  direction: Direction,
+): unknown[] {
+  let at: unknown = value;
+  for (const segment of spec) {
+    if (typeof segment === 'number') at = Array.isArray(at) ? (at[segment] as unknown) : undefined;
+    else at = isRecord(at) ? at[segment] : undefined;
+  }
+  const list = isRecord(at) ? at[direction] : undefined;
   return Array.isArray(list) ? list : [];
 }
 
@@ -290,14 +311,15 @@ function plainValue(document: ParsedDocument): Record<string, unknown> | undefin
 
 const plainValues = new WeakMap<ParsedDocument, Record<string, unknown> | undefined>();
 
-/** Inserts the rule's lines after the last item of a block list, or a new block list after the last key of `spec`. */
+/** Inserts the rule's lines after the last item of a block list, or a new block list after the last key of the spec. */
 function insertLines(
   text: string,
   document: ParsedDocument,
+  specPath: FieldPath,
   direction: Direction,
   rule: Record<string, unknown>,
 ): string | undefined {
-  const spec = document.get('spec', true);
+  const spec = document.getIn(specPath, true);
   if (!isMap(spec) || spec.flow || !spec.range) return undefined;
   const list = spec.get(direction, true) as Node | undefined;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
@@ -325,20 +347,26 @@ function insertLines(
 function rewriteDocument(
   text: string,
   document: ParsedDocument,
+  spec: FieldPath,
   direction: Direction,
   rule: Record<string, unknown>,
 ): string | undefined {
   const range = document.contents?.range;
   if (!range) return undefined;
   const copy = document.clone();
-  const list = copy.getIn(['spec', direction], true);
+  // A `specs` entry is written where it is: a missing one is not made up.
+  if (spec.length > 1 && !isMap(copy.getIn(spec, true))) return undefined;
+  const list = copy.getIn([...spec, direction], true);
   if (isSeq(list)) {
     // A flow list (`egress: []`) would print the new rule on one line: the list becomes a block list.
     list.flow = false;
     list.items.push(copy.createNode(rule));
-  } else copy.setIn(['spec', direction], copy.createNode([rule]));
+  } else copy.setIn([...spec, direction], copy.createNode([rule]));
   const alone = new Document();
   alone.contents = copy.contents;
+  // The comment above the first key is in the text kept before the document's range: printed once, not twice.
+  const [first] = isMap(copy.contents) ? copy.contents.items : [];
+  if (isScalar(first?.key)) first.key.commentBefore = undefined;
   return text.slice(0, range[0]) + String(alone) + text.slice(range[2]);
 }
 

@@ -8,7 +8,7 @@ import { parseManifestText } from '../manifests/load.js';
 import type { Diagnostic } from '../manifests/types.js';
 import { networkPolicyRef, policyKey } from '../model/policy-ref.js';
 import { buildModel, NAMESPACE_NAME_LABEL, namespaceLabelsOf } from '../model/build.js';
-import type { SourceLocation } from '../manifests/types.js';
+import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import type {
   ClusterModel,
   PolicyRef,
@@ -28,6 +28,8 @@ import type { Direction, Endpoint, Explanation, PolicyEngine } from '../policy/t
 import { describeDecidingRule } from '../diff/explain-text.js';
 import { dnsEgressMissing, dnsPods, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
 import { byNamespace, destinationWorkloads, subPath } from '../rules/helpers.js';
+import { isolates, sectionPath } from '../rules/cilium.js';
+import { subjectWorkloads } from '../rules/tiered.js';
 import { namedPortUndefined } from '../rules/named-port-undefined.js';
 import { peerSelectsNothing } from '../rules/peer-selects-nothing.js';
 import { servicePortNotContainerPort } from '../rules/service-port-not-container-port.js';
@@ -45,6 +47,7 @@ import {
 } from './patch.js';
 import type { RulePatch, SuggestedFix } from './types.js';
 import { compareText } from '../text/compare.js';
+import { fieldPathText } from '../text/field-path.js';
 
 /** What suggesting fixes needs: the head side, its config, and the text of its manifest files. */
 export interface FixContext {
@@ -107,14 +110,14 @@ export interface CiliumTarget {
   name: string;
   namespaceDeclared: boolean;
   loc: SourceLocation;
-  /** Its specs as the model holds them. */
-  tiered: readonly TieredPolicy[];
-  /** Every rule is `{}` (matches nothing): a default deny, which stays one. */
+  /** The spec the rule goes into (`spec`, or the entry of `specs` that isolates the pod), as the model holds it. */
+  spec: TieredPolicy;
+  /** Every rule of that spec is `{}` (matches nothing): a default deny, which stays one. */
   pure: boolean;
 }
 
 function isCilium(policy: NetworkPolicy | CiliumTarget): policy is CiliumTarget {
-  return 'tiered' in policy;
+  return 'spec' in policy;
 }
 
 /**
@@ -198,21 +201,31 @@ function ciliumIsolating(
   const ref = decision.policy;
   if (decision.tier !== 'namespaced' || decision.action !== 'deny' || decision.index !== undefined)
     return undefined;
-  if (!ref || !CILIUM_KINDS.has(ref.kind)) return undefined;
-  return ciliumTarget(context, ref);
+  if (!ref || !CILIUM_KINDS.has(ref.kind) || !('workload' in subject)) return undefined;
+  // The spec (`spec`, or an entry of `specs`) that selects the pod and isolates it: one with rules that match
+  // something first, so a rule joins its like rather than turning a `{}` default deny into an allow.
+  const isolating = specsOf(context, ref).filter(
+    (spec) => isolates(spec, direction) && subjectWorkloads(context.model, spec).includes(subject.workload),
+  );
+  const spec = isolating.find((candidate) => !isPureSpec(candidate)) ?? isolating[0];
+  return spec ? ciliumTarget(spec) : undefined;
 }
 
-function ciliumTarget(context: FixContext, ref: PolicyRef): CiliumTarget | undefined {
+/** The specs of one Cilium policy, in the order it writes them. */
+function specsOf(context: FixContext, ref: PolicyRef): TieredPolicy[] {
   const key = policyKey(ref);
-  const tiered = (context.model.tieredPolicies ?? []).filter((policy) => policyKey(policy.ref) === key);
-  const [first] = tiered;
-  // Rules of `specs` would go into one spec's list: only a policy written with `spec` is patched.
-  if (
-    !first ||
-    tiered.some((policy) => [...policy.ingress, ...policy.egress].some((r) => r.path[0] !== 'spec'))
-  )
-    return undefined;
-  const rules = tiered.flatMap((policy) => [...policy.ingress, ...policy.egress]);
+  return (context.model.tieredPolicies ?? []).filter((policy) => policyKey(policy.ref) === key);
+}
+
+/** Every rule of the spec is `{}`: it matches nothing, a default deny. */
+function isPureSpec(spec: TieredPolicy): boolean {
+  const rules = [...spec.ingress, ...spec.egress];
+  return rules.length > 0 && rules.every((rule) => rule.empty === true);
+}
+
+/** The Cilium policy of a spec, as a fix patches it: the rule goes into that spec's list (`specs[i].egress`). */
+function ciliumTarget(spec: TieredPolicy): CiliumTarget {
+  const { ref } = spec;
   return {
     kind: ref.kind,
     ref,
@@ -221,8 +234,8 @@ function ciliumTarget(context: FixContext, ref: PolicyRef): CiliumTarget | undef
     name: ref.name,
     namespaceDeclared: ref.namespace !== undefined,
     loc: ref.location,
-    tiered,
-    pure: rules.length > 0 && rules.every((rule) => rule.empty === true),
+    spec,
+    pure: isPureSpec(spec),
   };
 }
 
@@ -291,8 +304,7 @@ function dnsPodLabels(context: FixContext, workload: Workload): Labels {
 
 /** The pure deny's `endpointSelector`, as the model read it (labels and expressions), for the policy beside it. */
 function endpointSelectorOf(target: CiliumTarget): Record<string, unknown> {
-  const [first] = target.tiered;
-  return first ? plainSelector(first.subject.podSelector) : {};
+  return plainSelector(target.spec.subject.podSelector);
 }
 
 /**
@@ -748,7 +760,16 @@ function suggestCiliumDnsFix(context: FixContext, finding: Finding): FixOutcome 
   const tiered = (context.model.tieredPolicies ?? []).find(
     ({ ref }) => ref.kind === kind && ref.namespace === namespace && ref.name === name,
   );
-  const target = tiered ? ciliumTarget(context, tiered.ref) : undefined;
+  // The spec whose egress section the finding is at (a policy of `specs` has several).
+  const isolating = tiered ? specsOf(context, tiered.ref).filter((spec) => isolates(spec, 'egress')) : [];
+  const spec =
+    isolating.find((candidate) =>
+      candidate.egress.some((rule) => {
+        const at = candidate.locate(sectionPath(rule));
+        return at.line === finding.line && at.column === finding.column;
+      }),
+    ) ?? isolating[0];
+  const target = spec ? ciliumTarget(spec) : undefined;
   const [dns] = dnsPods(context.model, context.config).pods;
   if (!target || !dns) return { none: true };
   const request = ciliumRequest(context, target, 'egress', { workload: dns }, 'UDP', 53);
@@ -884,8 +905,13 @@ function target(context: FixContext, policy: NetworkPolicy | CiliumTarget): Poli
     name: policy.name,
     defaultNamespace: clusterScoped ? '' : context.config.defaultNamespace,
     line: policy.loc.line,
-    ...(isCilium(policy) ? { kind: policy.kind } : {}),
+    ...(isCilium(policy) ? { kind: policy.kind, spec: specPathOf(policy) } : {}),
   };
+}
+
+/** Where the rule lists are: `spec`, or a Cilium policy's entry of `specs` (`['specs', 1]`) the rule goes into. */
+function specPathOf(policy: NetworkPolicy | CiliumTarget): FieldPath {
+  return (isCilium(policy) ? policy.spec.specPath : undefined) ?? ['spec'];
 }
 
 function patchText(
@@ -900,6 +926,7 @@ function patchText(
   const { policyText } = outcome;
   const { file } = request.policy.loc;
   const anchor = request.policy;
+  const specPath = specPathOf(anchor);
   const policy: PolicyRef = request.newPolicy
     ? {
         kind: isCilium(anchor) ? anchor.kind : 'NetworkPolicy',
@@ -920,6 +947,7 @@ function patchText(
       endLine: change.endLine,
       policy,
       direction: request.direction,
+      ...(specPath[0] === 'specs' && !request.newPolicy ? { specPath: [...specPath] } : {}),
       ...(request.newPolicy
         ? { change: 'policy' as const }
         : request.edit
@@ -1099,7 +1127,7 @@ function problem(request: RuleRequest, reason: string): FixOutcome {
     problem: {
       severity: 'info',
       code: 'fix-not-offered',
-      message: `no fix suggested for spec.${request.direction} of ${request.policy.id}: ${reason}`,
+      message: `no fix suggested for ${fieldPathText([...specPathOf(request.policy), request.direction])} of ${request.policy.id}: ${reason}`,
       file: request.policy.loc.file,
       line: request.policy.loc.line,
       resource: {

@@ -17,7 +17,12 @@ export interface RulePatch {
   policy: PolicyRef;
   direction: Direction;
   /**
-   * What the patch does. Absent: it adds a rule to the policy's `spec.ingress` / `spec.egress`. `policy`: it adds a
+   * Where the rule list is, when it is not under `spec`: `['specs', 1]` for the second rule of a Cilium policy's
+   * `specs`, the one that isolates the pod (the rule goes into `specs[1].egress`).
+   */
+  specPath?: (string | number)[];
+  /**
+   * What the patch does. Absent: it adds a rule to the policy's `spec.ingress` / `spec.egress` (or those of `specPath`). `policy`: it adds a
    * new policy (`policy` names it) after a pure default deny, which stays a default deny. `edit`: it changes one
    * value of the policy in place (the label or port a finding names), a one-line edit instead of a new rule.
    */

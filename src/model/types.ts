@@ -271,6 +271,8 @@ export interface TieredPolicy {
   annotations?: Readonly<Record<string, string>>;
   /** Cilium: the rule's `description`, its author's words on what it is for. */
   description?: string;
+  /** Cilium: where the rule is written, `['spec']` or `['specs', i]`: the map its rule lists are keys of. */
+  specPath?: FieldPath;
   /**
    * Cilium: what a CiliumNetworkPolicy's `endpointSelector` says of the namespace label, which Cilium overrides with
    * the policy's own namespace (matchLabels, dropped with a warning when it names another) or ANDs with it.

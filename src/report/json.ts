@@ -86,6 +86,7 @@ const RULE_PATCH: KeyOrder = {
   endLine: true,
   policy: POLICY_REF,
   direction: true,
+  specPath: true,
   change: true,
   yaml: true,
   replacement: true,

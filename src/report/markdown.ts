@@ -26,7 +26,7 @@ import {
 } from './format.js';
 import { renderNamespaceGraph } from './mermaid.js';
 import type { MarkdownOptions } from './types.js';
-import { describeBlocking, describeRule, describeWindow, fixItems } from '../fix/describe.js';
+import { describeBlocking, describeRule, describeWindow, fixItems, ruleListName } from '../fix/describe.js';
 import type { RulePatch } from '../fix/types.js';
 import { bySeverity, decisionBlock, triage } from './decision.js';
 import { checkFooter, timeMarkdown } from './footer.js';
@@ -393,7 +393,7 @@ function patchBlock(patch: RulePatch, links: MarkdownLinks, suggestionUrl: strin
   const policy = codeSpan(policyName(patch.policy), 200);
   const at = links.location(patch.file, patch.line);
   const through = patch.endLine > patch.line ? ` to line ${patch.endLine}` : '';
-  const into = `${codeSpan(`spec.${patch.direction}`)} of ${policy}`;
+  const into = `${codeSpan(ruleListName(patch))} of ${policy}`;
   const suggestion = linkTarget(suggestionUrl);
   if (suggestion) {
     const what =

@@ -17,6 +17,18 @@ interface Case {
   name: string;
   direction: Direction;
   rule: Record<string, unknown>;
+  /** The policy's kind; absent: NetworkPolicy. */
+  kind?: string;
+  /** The map holding the rule lists (`["specs", 1]`); absent: `spec`. */
+  spec?: (string | number)[];
+}
+
+/** The value at a path of plain data. */
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>(
+    (inner, segment) => (inner as Record<string | number, unknown> | undefined)?.[segment],
+    value,
+  );
 }
 
 /** The lines of `before`, in order, are all in `after`: the patch only inserted lines. */
@@ -45,19 +57,36 @@ describe('addRule', () => {
       expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const policy = loaded.objects.find(
         (o) =>
-          o.kind === 'NetworkPolicy' && o.name === spec.name && (o.namespace ?? 'default') === spec.namespace,
+          o.kind === (spec.kind ?? 'NetworkPolicy') &&
+          o.name === spec.name &&
+          (o.namespace ?? 'default') === spec.namespace,
       );
-      const rules = (policy?.value.spec as Record<string, unknown[]>)[spec.direction];
+      const rules = at(policy?.value, [...(spec.spec ?? ['spec']), spec.direction]) as unknown[] | undefined;
       expect(rules?.at(-1)).toEqual(spec.rule);
     });
   }
 
   it('inserts lines and leaves every other line as it was, in block style', () => {
-    const folder = join(CASES, 'append-after-comments');
-    const input = readFileSync(join(folder, 'input.yaml'), 'utf8');
-    const spec = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as Case;
-    const outcome = addRule(input, { ...spec, defaultNamespace: 'default' }, spec.direction, spec.rule);
-    expect('text' in outcome && onlyInserted(input, outcome.text)).toBe(true);
+    for (const name of ['append-after-comments', 'cilium-specs-entry']) {
+      const folder = join(CASES, name);
+      const input = readFileSync(join(folder, 'input.yaml'), 'utf8');
+      const spec = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as Case;
+      const outcome = addRule(input, { ...spec, defaultNamespace: 'default' }, spec.direction, spec.rule);
+      expect('text' in outcome && onlyInserted(input, outcome.text), name).toBe(true);
+    }
+  });
+
+  it('never makes up an entry of specs', () => {
+    const input = readFileSync(join(CASES, 'cilium-specs-entry', 'input.yaml'), 'utf8');
+    const target = {
+      kind: 'CiliumNetworkPolicy',
+      namespace: 'shop',
+      name: 'shop',
+      defaultNamespace: 'default',
+    };
+    expect(addRule(input, { ...target, spec: ['specs', 2] }, 'egress', {})).toEqual({
+      error: 'could not add a rule to specs[2].egress of shop/shop',
+    });
   });
 
   // The patched policy's text, which fixes show and verify, is worked out without parsing the patched file again
@@ -66,7 +95,7 @@ describe('addRule', () => {
     const policy = (name: string, spec: string) =>
       `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: a\nspec:\n${spec}`;
     const rule = { to: [{ ipBlock: { cidr: '192.0.2.1/32' } }], ports: [{ protocol: 'UDP', port: 53 }] };
-    const files = [
+    const files: (Case & { input: string })[] = [
       ...readdirSync(CASES).map((name) => {
         const spec = JSON.parse(readFileSync(join(CASES, name, 'case.json'), 'utf8')) as Case;
         return { input: readFileSync(join(CASES, name, 'input.yaml'), 'utf8'), ...spec };
@@ -84,14 +113,19 @@ describe('addRule', () => {
         `%YAML 1.2\n---\n${policy('p', '  podSelector: {}\n  egress:\n    - {}\n')}`,
       ].map((input) => ({ input, namespace: 'a', name: 'p', direction: 'egress' as const, rule })),
     ];
-    for (const { input, namespace, name, direction, rule: added } of files) {
-      const outcome = addRule(input, { namespace, name, defaultNamespace: 'default' }, direction, added);
+    for (const { input, namespace, name, direction, rule: added, ...target } of files) {
+      const outcome = addRule(
+        input,
+        { namespace, name, defaultNamespace: 'default', ...target },
+        direction,
+        added,
+      );
       if (!('text' in outcome)) throw new Error(outcome.error);
       const document = parseAllDocuments(outcome.text).find((candidate) => {
         const value = candidate.toJS() as { kind?: string; metadata?: { name?: string; namespace?: string } };
         const { metadata } = value ?? {};
         return (
-          value?.kind === 'NetworkPolicy' &&
+          value?.kind === (target.kind ?? 'NetworkPolicy') &&
           metadata?.name === name &&
           (metadata.namespace ?? 'default') === namespace
         );

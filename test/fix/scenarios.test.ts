@@ -6,7 +6,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { runCheck } from '../../src/check/run.js';
 import type { CheckResult } from '../../src/check/types.js';
 import type { RulePatch } from '../../src/fix/types.js';
-import { fixItems } from '../../src/fix/describe.js';
+import { describePatch, fixItems } from '../../src/fix/describe.js';
 import { parseManifestText } from '../../src/manifests/load.js';
 import { cli } from '../support/cli.js';
 
@@ -21,6 +21,7 @@ const SCENARIOS = [
   { folder: 'fixtures/fix/commented', flows: 'flows.native.jsonl' },
   { folder: 'fixtures/fix/one-per-need', flows: 'flows.native.jsonl' },
   { folder: 'fixtures/scenarios/cilium-default-deny', flows: 'flows.native.jsonl' },
+  { folder: 'fixtures/scenarios/cilium-specs', flows: 'flows.native.jsonl' },
 ];
 
 async function check(base: string, head: string, flows: string): Promise<CheckResult> {
@@ -175,6 +176,57 @@ describe('fixes in Cilium syntax where a Cilium policy isolates the pod (issue 1
     ]);
     // The default deny stays one: every suggestion keeps its last line.
     expect(dns?.replacement.split('\n').slice(0, 2)).toEqual(['    - {}', '---']);
+  });
+});
+
+describe('fixes into the entry of `specs` that isolates the pod (issue 18, Fixes)', () => {
+  const folder = 'fixtures/scenarios/cilium-specs';
+
+  it('adds each rule to the list of the entry that isolates the pod, and a policy beside the {} default deny', async () => {
+    const result = await check(`${folder}/base`, `${folder}/head`, `${folder}/flows.native.jsonl`);
+    const fixOf = (from: string, port: number) =>
+      result.flows?.broken.find((f) => 'name' in f.from && f.from.name === from && f.port === port)?.fix;
+    // The api is isolated by specs[0] and by the default deny specs[2]: the rule joins specs[0].
+    const worker = fixOf('worker', 8080);
+    expect(worker).toMatchObject({
+      policy: { kind: 'CiliumNetworkPolicy', namespace: 'shop', name: 'shop' },
+      direction: 'ingress',
+      specPath: ['specs', 0],
+      line: 19,
+      endLine: 19,
+    });
+    expect(worker?.alsoNeeded).toBeUndefined();
+    expect(parse(worker!.yaml)).toEqual([
+      {
+        fromEndpoints: [{ matchLabels: { app: 'worker' } }],
+        toPorts: [{ ports: [{ port: '8080', protocol: 'TCP' }] }],
+      },
+    ]);
+    expect(describePatch(worker!)).toBe('add to specs[0].ingress of shop/shop (cilium.yaml:19)');
+    // The patched policy keeps its three rules, the default deny as it was.
+    const patched = parse(worker!.patchedPolicyYaml!) as { specs: Record<string, unknown>[] };
+    expect(patched.specs.map((spec) => Object.keys(spec))).toEqual([
+      ['description', 'endpointSelector', 'ingress'],
+      ['description', 'endpointSelector', 'egress'],
+      ['description', 'endpointSelector', 'ingress'],
+    ]);
+    expect(patched.specs[0]?.ingress).toHaveLength(2);
+    expect(patched.specs[2]?.ingress).toEqual([{}]);
+    // The api's egress in specs[1]; the database's ingress, isolated only by the default deny, in a policy beside.
+    const database = fixOf('api', 5432);
+    expect(database).toMatchObject({ direction: 'egress', specPath: ['specs', 1], line: 34 });
+    expect(parse(database!.yaml)).toEqual([
+      {
+        toEndpoints: [{ matchLabels: { app: 'db' } }],
+        toPorts: [{ ports: [{ port: '5432', protocol: 'TCP' }] }],
+      },
+    ]);
+    expect(database?.alsoNeeded).toMatchObject({
+      change: 'policy',
+      direction: 'ingress',
+      policy: { kind: 'CiliumNetworkPolicy', name: 'allow-ingress-from-api' },
+    });
+    expect(database?.alsoNeeded?.specPath).toBeUndefined();
   });
 });
 

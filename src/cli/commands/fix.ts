@@ -102,10 +102,12 @@ function applyPatch(text: string, patch: RulePatch, defaultNamespace: string) {
   const [rule] = parse(patch.yaml) as [Record<string, unknown>];
   const { kind, namespace, name } = patch.policy;
   // A cluster-scoped policy (CiliumClusterwideNetworkPolicy) has no namespace on either side of the comparison.
+  // A Cilium rule of `specs` goes into that entry's list (`specPath`).
+  const spec = patch.specPath ? { spec: patch.specPath } : {};
   const target =
     namespace === undefined && kind !== 'NetworkPolicy'
-      ? { namespace: '', name, defaultNamespace: '', kind }
-      : { namespace: namespace ?? defaultNamespace, name, defaultNamespace, kind };
+      ? { namespace: '', name, defaultNamespace: '', kind, ...spec }
+      : { namespace: namespace ?? defaultNamespace, name, defaultNamespace, kind, ...spec };
   return addRule(text, target, patch.direction, rule);
 }
 

@@ -113,7 +113,9 @@ export function readCiliumPolicy(
     const annotations = reader.stringMap(['metadata', 'annotations']);
     return paths.flatMap((path) => {
       const rule = readRule(reader, path, namespace);
-      return rule ? [{ ...rule, ref, annotations, locate: (at: FieldPath) => object.locate(at) }] : [];
+      return rule
+        ? [{ ...rule, ref, annotations, specPath: path, locate: (at: FieldPath) => object.locate(at) }]
+        : [];
     });
   });
 }

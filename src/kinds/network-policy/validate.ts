@@ -11,6 +11,7 @@ import {
 } from '../../manifests/syntax.js';
 import type { Diagnostic, FieldPath, LoadedObject } from '../../manifests/types.js';
 import { editDistance } from '../../text/edit-distance.js';
+import { fieldPathText } from '../../text/field-path.js';
 
 /** One reason the API server would reject a policy: `path` is named in the message, `at` is located. */
 interface Problem {
@@ -44,7 +45,7 @@ export function validateNetworkPolicy(object: LoadedObject): Diagnostic[] {
   const diagnostics: Diagnostic[] = problems.map((problem) => ({
     severity: 'error',
     code: 'schema',
-    message: `${formatPath(problem.path)}: ${problem.message}`,
+    message: `${fieldPathText(problem.path)}: ${problem.message}`,
     ...object.locate(problem.at),
     resource,
   }));
@@ -57,17 +58,6 @@ export function validateNetworkPolicy(object: LoadedObject): Diagnostic[] {
       'it is left out of the analysis)';
   }
   return diagnostics;
-}
-
-/** `spec.ingress[0].from[1]`, with keys that are not identifiers quoted: `labels["app.kubernetes.io/name"]`. */
-function formatPath(path: FieldPath): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text === '' ? '(document)' : text;
 }
 
 function schemaProblems(value: Record<string, unknown>): Problem[] {
