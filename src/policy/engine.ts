@@ -788,8 +788,18 @@ class Engine implements PolicyEngine {
   *connections(scope?: ConnectionScope): Generator<Connection> {
     // Rows are worked out when first needed: under a narrow scope most groups are only asked about a few others.
     const rows: Partial<Record<Direction, DirectionRow>>[] = [];
+    // An egress row depends on what selects the group, not on the group (its ports name the destination's): groups
+    // selected alike, most of a namespace's, share one.
+    const egressRows = new Map<string, DirectionRow>();
+    const egressRow = (group: Group) => {
+      const key = selectingKey(group.selecting.egress);
+      let row = egressRows.get(key);
+      if (!row) egressRows.set(key, (row = this.directionRow(group, 'egress')));
+      return row;
+    };
     const rowOf = (group: Group, direction: Direction): DirectionRow =>
-      ((rows[group.index] ??= {})[direction] ??= this.directionRow(group, direction));
+      ((rows[group.index] ??= {})[direction] ??=
+        direction === 'egress' ? egressRow(group) : this.directionRow(group, direction));
     const { sorted, rank, peers } = reportOrder(this.model.workloads);
     const connectionsOf = function* (
       from: Connection['from'],
@@ -1549,6 +1559,26 @@ function l7RulesOf(policy: CompiledPolicy, l7: L7Rules): L7Rule[] {
 const l7Rules = new WeakMap<L7Rules, L7Rule[]>();
 
 /** A number per compiled rule or policy, naming lists of them in cache keys (both are shared by every engine). */
+/** What a direction's row is made of: the policies and tier rules that apply, and how they decide. */
+function selectingKey(selecting: Selecting): string {
+  let key = selectingKeys.get(selecting);
+  if (key === undefined) {
+    const { namespaced, admin, baseline, denies, decides, isolated, l7 } = selecting;
+    const rules = (list: readonly TierRule[]) => list.map(({ rule }) => objectId(rule)).join(',');
+    key = [
+      namespaced.map(objectId).join(','),
+      rules(admin),
+      rules(baseline),
+      rules(denies),
+      `${decides}${isolated}${l7}`,
+    ].join(';');
+    selectingKeys.set(selecting, key);
+  }
+  return key;
+}
+
+const selectingKeys = new WeakMap<Selecting, string>();
+
 function objectId(object: CompiledRule | CompiledPolicy): number {
   let id = objectIds.get(object);
   if (id === undefined) objectIds.set(object, (id = nextObjectId++));
