@@ -203,6 +203,8 @@ class Engine implements PolicyEngine {
   private readonly peerMembers = new Map<string, readonly Workload[]>();
   /** `selectionKey` per namespace. */
   private readonly selectionKeys = new Map<string, string>();
+  /** Each distinct selection meaning, as the one string `selectionMeaning` gives for it. */
+  private readonly meanings = new Map<string, string>();
   /** Classes of groups per distinct list of tier rules (`tierClasses`). */
   private readonly tierClassCache = new Map<string, TierClasses>();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
@@ -440,6 +442,10 @@ class Engine implements PolicyEngine {
         .map((policy) => policy.meaning(direction))
         .sort()
         .join('\u0000');
+      // One string per meaning: callers key maps by meanings, and equal strings that are one object compare at once.
+      const known = this.meanings.get(meaning);
+      if (known === undefined) this.meanings.set(meaning, meaning);
+      else meaning = known;
       selectionMeanings.set(selecting, meaning);
     }
     return meaning;
