@@ -127,11 +127,22 @@ export interface CompiledPolicy {
   networkPolicy?: NetworkPolicy;
 }
 
+/** A selector's answer per labels object (label sets are never changed once read). */
+function oncePerLabels(matches: (labels: Labels) => boolean): (labels: Labels) => boolean {
+  const answers = new WeakMap<Labels, boolean>();
+  return (labels) => {
+    let answer = answers.get(labels);
+    if (answer === undefined) answers.set(labels, (answer = matches(labels)));
+    return answer;
+  };
+}
+
 /** Compiles a policy of another kind, read into the model's tiered form by its kind (`src/kinds/`). */
 export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressMatch): CompiledPolicy {
   const { subject } = policy;
   const pods = compileSelector(subject.podSelector);
-  const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
+  // Pods of one namespace share its labels object: each namespace is matched once, not each pod.
+  const namespaces = subject.namespaceSelector && oncePerLabels(compileSelector(subject.namespaceSelector));
   // Peers of cluster-scoped kinds always name their namespaces; a namespaced kind's look in its own.
   const home = subject.namespace ?? '';
   const compileRules = (direction: Direction): CompiledRule[] =>
