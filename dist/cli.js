@@ -15401,7 +15401,7 @@ function readCiliumPolicy(reader, namespace) {
     const annotations = reader.stringMap(["metadata", "annotations"]);
     return paths.flatMap((path9) => {
       const rule2 = readRule(reader, path9, namespace);
-      return rule2 ? [{ ...rule2, ref, annotations, locate: (at2) => object.locate(at2) }] : [];
+      return rule2 ? [{ ...rule2, ref, annotations, specPath: path9, locate: (at2) => object.locate(at2) }] : [];
     });
   });
 }
@@ -16195,6 +16195,17 @@ function editDistance(a, b) {
   return previous[b.length] ?? 0;
 }
 
+// src/text/field-path.ts
+function fieldPathText(path9) {
+  let text = "";
+  for (const segment of path9) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text === "" ? "(document)" : text;
+}
+
 // src/kinds/network-policy/validate.ts
 var compiledSchema;
 function schemaValidator() {
@@ -16213,7 +16224,7 @@ function validateNetworkPolicy(object) {
   const diagnostics = problems.map((problem2) => ({
     severity: "error",
     code: "schema",
-    message: `${formatPath(problem2.path)}: ${problem2.message}`,
+    message: `${fieldPathText(problem2.path)}: ${problem2.message}`,
     ...object.locate(problem2.at),
     resource
   }));
@@ -16224,15 +16235,6 @@ function validateNetworkPolicy(object) {
     first.message += ` (the API server rejects NetworkPolicy ${JSON.stringify(qualifiedName)}; it is left out of the analysis)`;
   }
   return diagnostics;
-}
-function formatPath(path9) {
-  let text = "";
-  for (const segment of path9) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text === "" ? "(document)" : text;
 }
 function schemaProblems(value) {
   const validate = schemaValidator();
@@ -17525,6 +17527,9 @@ function l7FilterKey(filter2) {
   const side = (rules2) => [...new Set((rules2 ?? []).map((rule2) => JSON.stringify([rule2.parser, rule2.rule])))].sort();
   return JSON.stringify([side(filter2.egress), side(filter2.ingress)]);
 }
+function filteredPortsKey(entries) {
+  return (entries ?? []).map((entry) => `${JSON.stringify(entry.ports)}${l7FilterKey(entry)}`).join("|");
+}
 function describeL7Sides(filter2) {
   return ["egress", "ingress"].flatMap((direction) => {
     const rules2 = filter2[direction];
@@ -17768,10 +17773,18 @@ function sameRanges(a, b) {
 }
 
 // src/policy/compile.ts
+function oncePerLabels(matches2) {
+  const answers = /* @__PURE__ */ new WeakMap();
+  return (labels) => {
+    let answer = answers.get(labels);
+    if (answer === void 0) answers.set(labels, answer = matches2(labels));
+    return answer;
+  };
+}
 function compileTieredPolicy(policy, addressMatch) {
   const { subject } = policy;
   const pods = compileSelector(subject.podSelector);
-  const namespaces = subject.namespaceSelector && compileSelector(subject.namespaceSelector);
+  const namespaces = subject.namespaceSelector && oncePerLabels(compileSelector(subject.namespaceSelector));
   const home = subject.namespace ?? "";
   const compileRules = (direction) => policy[direction].map((rule2) => {
     const everyNode = ["host", "remote-node"].every(
@@ -18101,12 +18114,31 @@ function subjectWorkloads(model, policy) {
 var subjectsByModel = /* @__PURE__ */ new WeakMap();
 function selectedWorkloads(model, policy) {
   const { subject } = policy;
-  const namespaces = compileSelector(subject.namespaceSelector ?? {});
   const pods = compileSelector(subject.podSelector);
-  return model.workloads.filter(
-    (workload) => (subject.namespace === void 0 || workload.namespace === subject.namespace) && namespaces(namespaceLabelsOf(model, workload.namespace)) && pods(workload.labels)
-  );
+  if (subject.namespace !== void 0) {
+    const inNamespace = byNamespace(model).workloads.get(subject.namespace) ?? [];
+    const namespaces2 = compileSelector(subject.namespaceSelector ?? {});
+    if (!namespaces2(namespaceLabelsOf(model, subject.namespace))) return [];
+    return inNamespace.filter((workload) => pods(workload.labels));
+  }
+  const namespaces = compileSelector(subject.namespaceSelector ?? {});
+  const selected = [];
+  for (const [namespace, workloads] of byNamespace(model).workloads) {
+    if (!namespaces(namespaceLabelsOf(model, namespace))) continue;
+    for (const workload of workloads) if (pods(workload.labels)) selected.push(workload);
+  }
+  const position = modelPositions(model);
+  return selected.sort((a, b) => position.get(a) - position.get(b));
 }
+function modelPositions(model) {
+  let positions = positionsByModel.get(model);
+  if (!positions) {
+    positions = new Map(model.workloads.map((workload, index) => [workload, index]));
+    positionsByModel.set(model, positions);
+  }
+  return positions;
+}
+var positionsByModel = /* @__PURE__ */ new WeakMap();
 
 // src/rules/cilium.ts
 var CILIUM_KINDS = ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"];
@@ -18391,11 +18423,14 @@ var adminDenyBlocksDns = {
     const denials = /* @__PURE__ */ new Map();
     const decisions = /* @__PURE__ */ new Map();
     const decide = (workload, target2, protocol2, port2) => {
-      const key = `${ctx.engine.selectionMeaning(workload, "egress")}\0${target2.id} ${protocol2} ${port2}`;
-      let decision = decisions.get(key);
+      const meaning2 = ctx.engine.selectionMeaning(workload, "egress");
+      let byQuestion = decisions.get(meaning2);
+      if (!byQuestion) decisions.set(meaning2, byQuestion = /* @__PURE__ */ new Map());
+      const question = `${target2.id} ${protocol2} ${port2}`;
+      let decision = byQuestion.get(question);
       if (!decision) {
         decision = ctx.engine.decision("egress", { workload }, { workload: target2 }, protocol2, port2);
-        decisions.set(key, decision);
+        byQuestion.set(question, decision);
       }
       return decision;
     };
@@ -24098,6 +24133,14 @@ var Engine = class {
       this.groupOfWorkload = this.groupsLike(like, changed);
       return;
     }
+    const appended = like && this.workloadsAppendedTo(like);
+    if (appended) {
+      const own = /* @__PURE__ */ new Map();
+      const shared = like.groupOfWorkload;
+      this.groupOfWorkload = { get: (workload) => own.get(workload) ?? shared.get(workload) };
+      this.groupAppended(like, appended, own);
+      return;
+    }
     const groupOfWorkload = /* @__PURE__ */ new Map();
     this.groupOfWorkload = groupOfWorkload;
     const groupByKey = /* @__PURE__ */ new Map();
@@ -24105,12 +24148,8 @@ var Engine = class {
       const key = groupKey(workload);
       let group = groupByKey.get(key);
       if (!group) {
-        const facts = this.podFacts(workload);
-        group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
+        group = this.newGroup(workload);
         groupByKey.set(key, group);
-        this.groups.push(group);
-        if (facts.unpoliced) this.hasUnpoliced = true;
-        pushTo(this.groupsByNamespace, workload.namespace, group);
       }
       group.members.push(workload);
       groupOfWorkload.set(workload, group);
@@ -24135,6 +24174,8 @@ var Engine = class {
   peerMembers = /* @__PURE__ */ new Map();
   /** `selectionKey` per namespace. */
   selectionKeys = /* @__PURE__ */ new Map();
+  /** Each distinct selection meaning, as the one string `selectionMeaning` gives for it. */
+  meanings = /* @__PURE__ */ new Map();
   /** Classes of groups per distinct list of tier rules (`tierClasses`). */
   tierClassCache = /* @__PURE__ */ new Map();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
@@ -24149,6 +24190,15 @@ var Engine = class {
   hasL7;
   /** The names the DNS answers the engine was given answered each address for (what `explain` says of toFQDNs). */
   answeredNames;
+  /** A group for the workload (without members yet), placed after the engine's groups. */
+  newGroup(workload) {
+    const facts = this.podFacts(workload);
+    const group = { index: this.groups.length, facts, members: [], selecting: this.evaluateSelecting(facts) };
+    this.groups.push(group);
+    if (facts.unpoliced) this.hasUnpoliced = true;
+    pushTo(this.groupsByNamespace, workload.namespace, group);
+    return group;
+  }
   /**
    * The namespaces whose policies differ between `like`'s model and this one, when nothing else that groups or
    * selects pods does: the same workloads and namespaces, CNI settings and cluster-scoped policies. Undefined
@@ -24156,8 +24206,65 @@ var Engine = class {
    */
   namespacesChangedFrom(like) {
     const [before, after] = [like.model, this.model];
-    if (before.workloads !== after.workloads || before.namespaces !== after.namespaces || before.cni !== after.cni || like.addressMatch !== this.addressMatch || like.enforcement !== this.enforcement || like.clusterName !== this.clusterName || !sameItems(like.clusterPolicies, this.clusterPolicies) || !sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced))
+    if (before.workloads !== after.workloads || before.namespaces !== after.namespaces || !this.sameSettings(like))
       return void 0;
+    return this.policyNamespacesChanged(like);
+  }
+  /**
+   * The workloads this model adds after all of `like`'s (the same objects, in the same order), when nothing that
+   * groups or selects `like`'s pods differs: its namespaces kept, the same policies and settings (the check's diff
+   * model, which adds the representatives of pods the tree does not show). Undefined otherwise.
+   */
+  workloadsAppendedTo(like) {
+    const [before, after] = [like.model, this.model];
+    if (after.workloads.length < before.workloads.length || !this.sameSettings(like)) return void 0;
+    if (this.policyNamespacesChanged(like).size > 0) return void 0;
+    for (const [name2, namespace] of before.namespaces)
+      if (after.namespaces.get(name2) !== namespace) return void 0;
+    for (let index = 0; index < before.workloads.length; index++)
+      if (after.workloads[index] !== before.workloads[index]) return void 0;
+    return after.workloads.slice(before.workloads.length);
+  }
+  /**
+   * Takes `like`'s groups, shared, and groups the appended workloads as the whole list would: into a group of
+   * `like`'s (copied, with its members extended, since `like` keeps its own) or a new one after them; `own` gets
+   * where each workload of a new or copied group is.
+   */
+  groupAppended(like, appended, own) {
+    this.hasUnpoliced = like.hasUnpoliced;
+    for (const group of like.groups) this.groups.push(group);
+    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+    const byKey = /* @__PURE__ */ new Map();
+    const likeByKey = /* @__PURE__ */ new Map();
+    for (const namespace of new Set(appended.map((workload) => workload.namespace)))
+      for (const group of like.groupsByNamespace.get(namespace) ?? [])
+        likeByKey.set(groupKey(group.members[0]), group);
+    for (const workload of appended) {
+      const key = groupKey(workload);
+      let group = byKey.get(key);
+      if (!group) {
+        const shared = likeByKey.get(key);
+        if (shared) {
+          group = { ...shared, members: [...shared.members] };
+          this.groups[group.index] = group;
+          this.groupsByNamespace.set(
+            workload.namespace,
+            this.groupsByNamespace.get(workload.namespace).map((other) => other === shared ? group : other)
+          );
+          for (const member of shared.members) own.set(member, group);
+        } else group = this.newGroup(workload);
+        byKey.set(key, group);
+      }
+      group.members.push(workload);
+      own.set(workload, group);
+    }
+  }
+  /** Whether the settings and cluster-scoped policies that select and judge pods are `like`'s. */
+  sameSettings(like) {
+    return like.model.cni === this.model.cni && like.addressMatch === this.addressMatch && like.enforcement === this.enforcement && like.clusterName === this.clusterName && sameItems(like.clusterPolicies, this.clusterPolicies) && sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced);
+  }
+  /** The namespaces whose namespaced policies differ from `like`'s. */
+  policyNamespacesChanged(like) {
     const changed = /* @__PURE__ */ new Set();
     for (const namespace of /* @__PURE__ */ new Set([
       ...like.policiesByNamespace.keys(),
@@ -24213,6 +24320,9 @@ var Engine = class {
       const { namespaced, admin, baseline } = selecting;
       const policies = /* @__PURE__ */ new Set([...namespaced, ...[...admin, ...baseline].map((rule2) => rule2.policy)]);
       meaning2 = [...policies].map((policy) => policy.meaning(direction)).sort().join("\0");
+      const known = this.meanings.get(meaning2);
+      if (known === void 0) this.meanings.set(meaning2, meaning2);
+      else meaning2 = known;
       selectionMeanings.set(selecting, meaning2);
     }
     return meaning2;
@@ -24353,7 +24463,8 @@ var Engine = class {
     let candidates = ConnSet.none();
     const bounds = /* @__PURE__ */ new Set();
     for (const [direction, subject, other] of ends) {
-      const side = this.sideOf(direction, { workload: subject }, { workload: other });
+      if (!("workload" in subject)) continue;
+      const side = this.sideOf(direction, subject, other);
       if (!side.selecting.l7) continue;
       for (const policy of side.selecting.namespaced) {
         for (const rule2 of policy[direction]) {
@@ -24380,7 +24491,7 @@ var Engine = class {
       for (let i = 0; i + 1 < cuts.length; i++) {
         const start = cuts[i];
         const end = cuts[i + 1] - 1;
-        const filter2 = this.l7Filter({ workload: from }, { workload: to }, protocol2, start);
+        const filter2 = this.l7Filter(from, to, protocol2, start);
         const key = l7FilterKey(filter2);
         if (filter2 && last?.key === key && last.entry.ports.at(-1)[1] + 1 === start)
           last.entry.ports[last.entry.ports.length - 1][1] = end;
@@ -24479,7 +24590,14 @@ var Engine = class {
   }
   *connections(scope) {
     const rows = [];
-    const rowOf = (group, direction) => (rows[group.index] ??= {})[direction] ??= this.directionRow(group, direction);
+    const egressRows = /* @__PURE__ */ new Map();
+    const egressRow = (group) => {
+      const key = selectingKey(group.selecting.egress);
+      let row = egressRows.get(key);
+      if (!row) egressRows.set(key, row = this.directionRow(group, "egress"));
+      return row;
+    };
+    const rowOf = (group, direction) => (rows[group.index] ??= {})[direction] ??= direction === "egress" ? egressRow(group) : this.directionRow(group, direction);
     const { sorted, rank, peers } = reportOrder(this.model.workloads);
     const connectionsOf = function* (from, to, ports, l7) {
       for (const protocol2 of PROTOCOL_ORDER) {
@@ -24512,7 +24630,7 @@ var Engine = class {
         if (egressPorts.isEmpty() && !named2) continue;
         const ingress = rowOf(destinationGroup, "ingress");
         const ports = egressPorts.intersection(rowPorts(ingress, sourceGroup));
-        const l7 = this.hasL7 && (sourceGroup.selecting.egress.l7 || destinationGroup.selecting.ingress.l7) ? (protocol2) => this.filteredPorts(source, destination, protocol2, ports) : void 0;
+        const l7 = this.hasL7 && (sourceGroup.selecting.egress.l7 || destinationGroup.selecting.ingress.l7) ? (protocol2) => this.filteredPorts({ workload: source }, { workload: destination }, protocol2, ports) : void 0;
         if (!named2) {
           yield* connectionsOf(peers.get(source), peers.get(destination), ports, l7);
           continue;
@@ -24532,26 +24650,61 @@ var Engine = class {
         }
       }
       if (!everyDestination || sourceGroup.facts.entities) continue;
-      for (const { cidr, protocol: protocol2, ports } of rowOf(sourceGroup, "egress").external())
-        yield { from: peers.get(source), to: { cidr }, protocol: protocol2, ports };
+      const outbound = rowOf(sourceGroup, "egress").external();
+      const from = peers.get(source);
+      if (this.hasL7 && sourceGroup.selecting.egress.l7)
+        for (const block of this.filteredBlocks("egress", source, outbound))
+          yield { from, to: { cidr: block.cidr }, ...connectionOf2(block) };
+      else for (const { cidr, protocol: protocol2, ports } of outbound) yield { from, to: { cidr }, protocol: protocol2, ports };
     }
-    const inbound = sorted.filter((destination) => inScope(destination, scope?.destinations) && !destination.entities).flatMap(
-      (destination) => rowOf(this.groupOfWorkload.get(destination), "ingress").external().map((block) => ({
-        block,
-        destination
-      }))
-    );
+    const inbound = sorted.filter((destination) => inScope(destination, scope?.destinations) && !destination.entities).flatMap((destination) => {
+      const group = this.groupOfWorkload.get(destination);
+      const blocks2 = rowOf(group, "ingress").external();
+      return (this.hasL7 && group.selecting.ingress.l7 ? this.filteredBlocks("ingress", destination, blocks2) : blocks2).map((block) => ({ block, destination }));
+    });
     inbound.sort(
       (a, b) => compareRanges(a.block.range, b.block.range) || rank.get(a.destination) - rank.get(b.destination) || compareBlocks(a.block, b.block)
     );
-    for (const { block, destination } of inbound) {
-      yield {
-        from: { cidr: block.cidr },
-        to: peers.get(destination),
-        protocol: block.protocol,
-        ports: block.ports
-      };
-    }
+    for (const { block, destination } of inbound)
+      yield { from: { cidr: block.cidr }, to: peers.get(destination), ...connectionOf2(block) };
+  }
+  /**
+   * A pod's blocks of addresses outside the pods with the L7 filter of each port (`FilteredBlock`): a block is cut
+   * where an address rule of the pod's allows starts or ends, since the allows admitting an address say how it is
+   * filtered, and the pieces filtered alike are put back together. Asked only for pods whose allows filter at L7.
+   */
+  filteredBlocks(direction, workload, blocks2) {
+    const bounds = this.selecting(workload, direction).namespaced.flatMap(
+      (policy) => policy[direction].flatMap(
+        (rule2) => rule2.action === "allow" ? (rule2.peers ?? []).flatMap((peer3) => peer3.ipRanges) : []
+      )
+    );
+    let split = false;
+    const filtered = blocks2.flatMap((block) => {
+      const ports = ConnSet.of(block.protocol, block.ports);
+      const pieces = [];
+      for (const range2 of cutRange(block.range, bounds)) {
+        const address = { ip: formatAddress(range2.start, range2.family) };
+        const [from, to] = direction === "egress" ? [{ workload }, address] : [address, { workload }];
+        const l7 = this.filteredPorts(from, to, block.protocol, ports);
+        const key = filteredPortsKey(l7);
+        const last = pieces.at(-1);
+        if (last?.key === key) last.range = { ...last.range, end: range2.end };
+        else pieces.push({ range: range2, l7, key });
+      }
+      if (pieces.length === 1)
+        return [{ ...block, ...pieces[0].l7.length > 0 ? { l7: pieces[0].l7 } : {} }];
+      split = true;
+      return pieces.flatMap(
+        ({ range: range2, l7 }) => rangeToCidrs(range2).map((cidr) => ({
+          ...block,
+          cidr,
+          range: cidrToRange(cidr),
+          ...l7.length > 0 ? { l7 } : {}
+        }))
+      );
+    });
+    return split ? filtered.sort(compareBlocks) : filtered;
   }
   /**
    * For each source group, the destinations (in report order) that could admit it: those its egress reaches, or
@@ -25048,6 +25201,23 @@ function l7RulesOf(policy, l7) {
   return rules2;
 }
 var l7Rules = /* @__PURE__ */ new WeakMap();
+function selectingKey(selecting) {
+  let key = selectingKeys.get(selecting);
+  if (key === void 0) {
+    const { namespaced, admin, baseline, denies, decides, isolated, l7 } = selecting;
+    const rules2 = (list2) => list2.map(({ rule: rule2 }) => objectId(rule2)).join(",");
+    key = [
+      namespaced.map(objectId).join(","),
+      rules2(admin),
+      rules2(baseline),
+      rules2(denies),
+      `${decides}${isolated}${l7}`
+    ].join(";");
+    selectingKeys.set(selecting, key);
+  }
+  return key;
+}
+var selectingKeys = /* @__PURE__ */ new WeakMap();
 function objectId(object) {
   let id = objectIds.get(object);
   if (id === void 0) objectIds.set(object, id = nextObjectId++);
@@ -25171,6 +25341,23 @@ function groupKey(workload) {
 }
 function betweenNodes(a, b) {
   return !!a.facts.entities && !!b.facts.unpoliced || !!b.facts.entities && !!a.facts.unpoliced;
+}
+function connectionOf2(block) {
+  return { protocol: block.protocol, ports: block.ports, ...block.l7 ? { l7: block.l7 } : {} };
+}
+function cutRange(range2, bounds) {
+  const cuts = /* @__PURE__ */ new Set([range2.start]);
+  for (const bound2 of bounds) {
+    if (bound2.family !== range2.family) continue;
+    if (bound2.start > range2.start && bound2.start <= range2.end) cuts.add(bound2.start);
+    if (bound2.end >= range2.start && bound2.end < range2.end) cuts.add(bound2.end + 1n);
+  }
+  const starts = [...cuts].sort(compareBigInt);
+  return starts.map((start, i) => ({
+    family: range2.family,
+    start,
+    end: i + 1 < starts.length ? starts[i + 1] - 1n : range2.end
+  }));
 }
 function rowPorts(row, other) {
   if (row.compose) return row.compose(other);
@@ -25459,7 +25646,9 @@ function describeDenial(explanation, fromLabel, toLabel) {
       location ??= deny.rule.loc;
       continue;
     }
-    const policies = side.policies.length > 0 ? side.policies.map((p) => `${policyName(p.policy)} (${at(p.policy.location)})`).join(", ") : "Cilium's policyEnforcementMode: always";
+    const policies = side.policies.length > 0 ? [...new Set(side.policies.map((p) => `${policyName(p.policy)} (${at(p.policy.location)})`))].join(
+      ", "
+    ) : "Cilium's policyEnforcementMode: always";
     const target2 = side.direction === "egress" ? `to ${toLabel}` : `from ${fromLabel}`;
     const rules2 = side.policies.flatMap(
       (p) => p.rules.map((r) => ({ policy: policyName(p.policy), rule: r }))
@@ -25856,6 +26045,12 @@ function unnamedNamespaceText(namespace) {
   return void 0;
 }
 function representativesOf(model) {
+  let found = representativesByModel.get(model);
+  if (!found) representativesByModel.set(model, found = findRepresentatives(model));
+  return found;
+}
+var representativesByModel = /* @__PURE__ */ new WeakMap();
+function findRepresentatives(model) {
   const workloads = /* @__PURE__ */ new Map();
   const namespaces = /* @__PURE__ */ new Map();
   const keys = selectorKeys2(model);
@@ -25891,6 +26086,7 @@ function representativesOf(model) {
     );
   };
   const unnamedNamespaces = /* @__PURE__ */ new Map();
+  const unknownMembersOf = /* @__PURE__ */ new Map();
   const peer3 = (home, { podSelector = {}, namespaceSelector, ipBlock }) => {
     if (ipBlock) return;
     if (!namespaceSelector) return inNamespace(home, podSelector);
@@ -25915,14 +26111,18 @@ function representativesOf(model) {
       return;
     }
     if (complete) return;
-    const matches2 = compileSelector(namespaceSelector);
-    const unknownMembers = [...model.namespaces.values()].some(
-      (namespace2) => matches2(namespace2.labels) && !workloadsKnown(model, namespace2.name)
-    );
+    const canonical2 = selectorText(canonicalSelector(namespaceSelector));
+    let unknownMembers = unknownMembersOf.get(canonical2);
+    if (unknownMembers === void 0) {
+      const matches2 = compileSelector(namespaceSelector);
+      unknownMembers = [...model.namespaces.values()].some(
+        (namespace2) => matches2(namespace2.labels) && !workloadsKnown(model, namespace2.name)
+      );
+      unknownMembersOf.set(canonical2, unknownMembers);
+    }
     if (!unknownMembers && namespacesKnown(model)) return;
     const labels = membersLabels(namespaceSelector, keys.namespaces);
     if (!labels) return;
-    const canonical2 = selectorText(canonicalSelector(namespaceSelector));
     const namespace = unnamedNamespaces.get(canonical2) ?? unnamedNamespace(namespaceSelector);
     unnamedNamespaces.set(canonical2, namespace);
     const where = isEmptySelector(namespaceSelector) ? "in any namespace" : `in namespaces ${selectorText(namespaceSelector)}`;
@@ -26344,8 +26544,11 @@ var labelTexts = /* @__PURE__ */ new WeakMap();
 // src/diff/connectivity.ts
 function workloadIds(workloads) {
   let ids = idsOfWorkloads.get(workloads);
-  if (!ids) idsOfWorkloads.set(workloads, ids = new Set(workloads.map((workload) => workload.id)));
+  if (!ids) idsOfWorkloads.set(workloads, ids = new Set(workloads.map(workloadKey)));
   return ids;
+}
+function workloadKey(workload) {
+  return workloadId(workload.namespace, workload.kind, workload.name);
 }
 var idsOfWorkloads = /* @__PURE__ */ new WeakMap();
 function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngine, headEngine), deadline) {
@@ -26359,7 +26562,7 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
     return base.workloadIds.has(key) && head.workloadIds.has(key);
   });
   const compare2 = (before2, after2) => {
-    if (before2 && after2 && samePorts(before2.ports, after2.ports) && (before2.namedPorts ?? []).join() === (after2.namedPorts ?? []).join() && l7Key(before2) === l7Key(after2))
+    if (before2 && after2 && samePorts(before2.ports, after2.ports) && (before2.namedPorts ?? []).join() === (after2.namedPorts ?? []).join() && filteredPortsKey(before2.l7) === filteredPortsKey(after2.l7))
       return;
     const { from, to, protocol: protocol2 } = after2 ?? before2;
     const beforePorts = portsOf(protocol2, before2);
@@ -26382,8 +26585,8 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
         namesOnlyIn(before2, after2)
       );
       if (before2 && after2 && (before2.l7 || after2.l7)) {
-        const changes = l7Changes(before2, after2, beforePorts.intersection(afterPorts));
-        if (changes.length > 0) (result.l7Changed ??= []).push(...changes);
+        const changes = l7Changes(before2.l7, after2.l7, protocol2, beforePorts.intersection(afterPorts));
+        for (const change of changes) (result.l7Changed ??= []).push({ from, to, protocol: protocol2, ...change });
       }
     } else {
       const connection = after2 ?? before2;
@@ -26416,7 +26619,7 @@ function diffConnectivity(baseEngine, headEngine, scope = changedScope(baseEngin
   diffExternal(external.base, external.head, existsOnBothSides, result);
   const representatives = new Set(
     [...baseEngine.model.workloads, ...headEngine.model.workloads].flatMap(
-      (w) => w.representative ? [w.id] : []
+      (w) => w.representative ? [workloadKey(w)] : []
     )
   );
   result.workloadsAdded = [...head.workloadIds].filter((id) => !base.workloadIds.has(id) && !representatives.has(id)).sort().map(idToPeer);
@@ -26440,14 +26643,10 @@ function idToPeer(id) {
 function portsOf(protocol2, connection) {
   return connection ? ConnSet.of(protocol2, connection.ports) : ConnSet.none();
 }
-function l7Key(connection) {
-  return (connection.l7 ?? []).map((entry) => `${JSON.stringify(entry.ports)}${l7FilterKey(entry)}`).join("|");
-}
-function l7Changes(before, after, both) {
-  const { from, to, protocol: protocol2 } = after;
-  const filterAt = (connection, port2) => connection.l7?.find((entry) => entry.ports.some(([lo, hi]) => lo <= port2 && port2 <= hi));
+function l7Changes(before, after, protocol2, both) {
+  const filterAt = (l7, port2) => l7?.find((entry) => entry.ports.some(([lo, hi]) => lo <= port2 && port2 <= hi));
   const bounds = /* @__PURE__ */ new Set();
-  for (const entry of [...before.l7 ?? [], ...after.l7 ?? []])
+  for (const entry of [...before ?? [], ...after ?? []])
     for (const [lo, hi] of entry.ports) bounds.add(lo).add(hi + 1);
   const changes = [];
   let last;
@@ -26463,9 +26662,6 @@ function l7Changes(before, after, both) {
         last.change.ports[last.change.ports.length - 1][1] = end;
       else {
         const change = {
-          from,
-          to,
-          protocol: protocol2,
           ports: [[start, end]],
           ...base ? { base } : {},
           ...head ? { head } : {},
@@ -26541,7 +26737,7 @@ function diffExternal(baseConnections, headConnections, existsOnBothSides, resul
         group = { workload, outbound, protocol: c.protocol, family: range2.family, base: [], head: [] };
         groups.set(key, group);
       }
-      group[side].push({ range: range2, ports: ConnSet.of(c.protocol, c.ports) });
+      group[side].push({ range: range2, ports: ConnSet.of(c.protocol, c.ports), ...c.l7 ? { l7: c.l7 } : {} });
     }
   };
   collect(baseConnections, "base");
@@ -26549,30 +26745,51 @@ function diffExternal(baseConnections, headConnections, existsOnBothSides, resul
   for (const group of groups.values()) {
     const onBothSides = existsOnBothSides(group.workload);
     const changes = /* @__PURE__ */ new Map();
-    const add = (into, kind, ports, range2) => {
-      if (ports.isEmpty()) return;
-      const key = `${kind}|${ports.toString()}`;
+    const add = (key, range2, write) => {
       const change = changes.get(key);
       const last = change?.ranges.at(-1);
       if (last && last.end + 1n === range2.start)
         change.ranges[change.ranges.length - 1] = { ...last, end: range2.end };
       else if (change) change.ranges.push(range2);
-      else changes.set(key, { into, ports, ranges: [range2] });
+      else changes.set(key, { ranges: [range2], write });
+    };
+    const addPorts = (into, kind, ports, range2) => {
+      if (!ports.isEmpty())
+        add(
+          `${kind}|${ports.toString()}`,
+          range2,
+          (from, to) => pushChange(into, from, to, group.protocol, ports)
+        );
     };
     for (const segment of commonSegments(group)) {
       if (onBothSides) {
-        add(result.opened, "opened", segment.head.subtract(segment.base), segment.range);
-        add(result.closed, "closed", segment.base.subtract(segment.head), segment.range);
+        addPorts(result.opened, "opened", segment.head.subtract(segment.base), segment.range);
+        addPorts(result.closed, "closed", segment.base.subtract(segment.head), segment.range);
+        const both = segment.base.intersection(segment.head);
+        for (const change of l7Changes(segment.baseL7, segment.headL7, group.protocol, both)) {
+          const key = `l7|${JSON.stringify(change.ports)}|${l7FilterKey(change.base)}>${l7FilterKey(change.head)}`;
+          add(
+            key,
+            segment.range,
+            (from, to) => (result.l7Changed ??= []).push({
+              from,
+              to,
+              protocol: group.protocol,
+              ...change,
+              ports: change.ports.map(([lo, hi]) => [lo, hi])
+            })
+          );
+        }
       } else if (!segment.head.isEmpty()) {
-        add(result.newConnections, "new", segment.head, segment.range);
+        addPorts(result.newConnections, "new", segment.head, segment.range);
       } else {
-        add(result.goneConnections, "gone", segment.base, segment.range);
+        addPorts(result.goneConnections, "gone", segment.base, segment.range);
       }
     }
-    for (const { into, ports, ranges } of changes.values()) {
+    for (const { ranges, write } of changes.values()) {
       for (const block of blocksOfRanges(ranges)) {
         const [from, to] = group.outbound ? [group.workload, block] : [block, group.workload];
-        pushChange(into, from, to, group.protocol, ports);
+        write(from, to);
       }
     }
   }
@@ -26598,19 +26815,29 @@ function commonSegments(group) {
     bounds.add(range2.end + 1n);
   }
   const points = [...bounds].sort(compareBigInt);
-  const portsAt = (entries, address) => entries.find((e) => e.range.start <= address && address <= e.range.end)?.ports ?? ConnSet.none();
+  const entryAt = (entries, address) => entries.find((e) => e.range.start <= address && address <= e.range.end);
   const segments = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i];
     const end = points[i + 1] - 1n;
-    const base = portsAt(group.base, start);
-    const head = portsAt(group.head, start);
-    if (base.equals(head)) continue;
+    const [before, after] = [entryAt(group.base, start), entryAt(group.head, start)];
+    const base = before?.ports ?? ConnSet.none();
+    const head = after?.ports ?? ConnSet.none();
+    const [baseL7, headL7] = [filteredPortsKey(before?.l7), filteredPortsKey(after?.l7)];
+    if (base.equals(head) && baseL7 === headL7) continue;
+    const key = `${base.toString()}>${head.toString()}|${baseL7}>${headL7}`;
     const last = segments.at(-1);
-    if (last && last.range.end + 1n === start && last.base.equals(base) && last.head.equals(head)) {
+    if (last && last.range.end + 1n === start && last.key === key) {
       last.range = { ...last.range, end };
     } else {
-      segments.push({ range: { family: group.family, start, end }, base, head });
+      segments.push({
+        range: { family: group.family, start, end },
+        base,
+        head,
+        ...before?.l7 ? { baseL7: before.l7 } : {},
+        ...after?.l7 ? { headL7: after.l7 } : {},
+        key
+      });
     }
   }
   return segments;
@@ -29281,29 +29508,33 @@ function compareFindings(a, b) {
 // src/fix/patch.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 import { isDeepStrictEqual } from "node:util";
+var SPEC = ["spec"];
 function ruleYaml(rule2) {
   return (0, import_yaml7.stringify)([rule2]).trimEnd();
 }
 function addRule(text, target2, direction, rule2) {
   const found = findPolicyDocument(text, target2);
   if ("error" in found) return found;
-  const before = ruleList(found.document, direction);
+  const spec2 = target2.spec ?? SPEC;
+  const before = ruleListOf(plainValue(found.document), spec2, direction);
   const expected = [...before, rule2];
   for (const strategy of [insertLines, rewriteDocument]) {
-    const patched = strategy(text, found.document, direction, rule2);
+    const patched = strategy(text, found.document, spec2, direction, rule2);
     if (patched === void 0) continue;
-    const inserted = strategy === insertLines ? checkInsertion(text, patched, found.document, target2, direction) : void 0;
+    const inserted = strategy === insertLines ? checkInsertion(text, patched, found.document, target2, spec2, direction) : void 0;
     if (inserted !== void 0) {
       if (inserted.rules !== void 0 && isDeepStrictEqual(inserted.rules, expected))
         return { text: patched, policyText: inserted.policyText };
       continue;
     }
     const again = findPolicyDocument(patched, { ...target2, line: void 0 }, found.index);
-    if ("document" in again && isDeepStrictEqual(ruleList(again.document, direction), expected)) {
+    if ("document" in again && isDeepStrictEqual(ruleListOf(plainValue(again.document), spec2, direction), expected)) {
       return { text: patched, policyText: documentText(patched, again.document) };
     }
   }
-  return { error: `could not add a rule to spec.${direction} of ${target2.namespace}/${target2.name}` };
+  return {
+    error: `could not add a rule to ${fieldPathText([...spec2, direction])} of ${target2.namespace}/${target2.name}`
+  };
 }
 function addPolicy(text, anchor, policy) {
   const found = findPolicyDocument(text, anchor);
@@ -29385,7 +29616,7 @@ function setPlain(value, edit) {
   for (const [k, v] of entries) map[k] = v;
   return true;
 }
-function checkInsertion(text, patched, document, target2, direction) {
+function checkInsertion(text, patched, document, target2, spec2, direction) {
   const range2 = document.contents?.range;
   if (!range2 || DIRECTIVE.test(text)) return void 0;
   const policyText = patched.slice(range2[0], range2[2] + patched.length - text.length).trimEnd();
@@ -29393,7 +29624,7 @@ function checkInsertion(text, patched, document, target2, direction) {
   if (documents?.length !== 1) return void 0;
   const value = documents[0]?.value;
   if (!isRecord2(value) || !isTargetValue(value, target2)) return { policyText, rules: void 0 };
-  return { policyText, rules: ruleListOf(value, direction) };
+  return { policyText, rules: ruleListOf(value, spec2, direction) };
 }
 var DIRECTIVE = /^%/m;
 function documentText(text, document) {
@@ -29435,12 +29666,13 @@ function isTargetValue(value, target2) {
   const { name: name2, namespace } = value.metadata;
   return name2 === target2.name && (namespace ?? target2.defaultNamespace) === target2.namespace;
 }
-function ruleList(document, direction) {
-  return ruleListOf(plainValue(document), direction);
-}
-function ruleListOf(value, direction) {
-  const spec2 = value?.spec;
-  const list2 = isRecord2(spec2) ? spec2[direction] : void 0;
+function ruleListOf(value, spec2, direction) {
+  let at2 = value;
+  for (const segment of spec2) {
+    if (typeof segment === "number") at2 = Array.isArray(at2) ? at2[segment] : void 0;
+    else at2 = isRecord2(at2) ? at2[segment] : void 0;
+  }
+  const list2 = isRecord2(at2) ? at2[direction] : void 0;
   return Array.isArray(list2) ? list2 : [];
 }
 function plainValue(document) {
@@ -29456,8 +29688,8 @@ function plainValue(document) {
   return plain;
 }
 var plainValues = /* @__PURE__ */ new WeakMap();
-function insertLines(text, document, direction, rule2) {
-  const spec2 = document.get("spec", true);
+function insertLines(text, document, specPath, direction, rule2) {
+  const spec2 = document.getIn(specPath, true);
   if (!(0, import_yaml7.isMap)(spec2) || spec2.flow || !spec2.range) return void 0;
   const list2 = spec2.get(direction, true);
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
@@ -29480,17 +29712,20 @@ function insertLines(text, document, direction, rule2) {
     newline
   );
 }
-function rewriteDocument(text, document, direction, rule2) {
+function rewriteDocument(text, document, spec2, direction, rule2) {
   const range2 = document.contents?.range;
   if (!range2) return void 0;
   const copy = document.clone();
-  const list2 = copy.getIn(["spec", direction], true);
+  if (spec2.length > 1 && !(0, import_yaml7.isMap)(copy.getIn(spec2, true))) return void 0;
+  const list2 = copy.getIn([...spec2, direction], true);
   if ((0, import_yaml7.isSeq)(list2)) {
     list2.flow = false;
     list2.items.push(copy.createNode(rule2));
-  } else copy.setIn(["spec", direction], copy.createNode([rule2]));
+  } else copy.setIn([...spec2, direction], copy.createNode([rule2]));
   const alone = new import_yaml7.Document();
   alone.contents = copy.contents;
+  const [first] = (0, import_yaml7.isMap)(copy.contents) ? copy.contents.items : [];
+  if ((0, import_yaml7.isScalar)(first?.key)) first.key.commentBefore = void 0;
   return text.slice(0, range2[0]) + String(alone) + text.slice(range2[2]);
 }
 function insertAt(text, offset, lines, newline) {
@@ -29622,7 +29857,7 @@ var CHURNING_LABELS = /* @__PURE__ */ new Set([
   "batch.kubernetes.io/job-name"
 ]);
 function isCilium(policy) {
-  return "tiered" in policy;
+  return "spec" in policy;
 }
 function isPureDeny(policy) {
   return policy.ingress.length === 0 && policy.egress.length === 0;
@@ -29673,16 +29908,23 @@ function ciliumIsolating(context, direction, subject, other, protocol2, port2) {
   const ref = decision.policy;
   if (decision.tier !== "namespaced" || decision.action !== "deny" || decision.index !== void 0)
     return void 0;
-  if (!ref || !CILIUM_KINDS2.has(ref.kind)) return void 0;
-  return ciliumTarget(context, ref);
+  if (!ref || !CILIUM_KINDS2.has(ref.kind) || !("workload" in subject)) return void 0;
+  const isolating = specsOf(context, ref).filter(
+    (spec3) => isolates(spec3, direction) && subjectWorkloads(context.model, spec3).includes(subject.workload)
+  );
+  const spec2 = isolating.find((candidate) => !isPureSpec(candidate)) ?? isolating[0];
+  return spec2 ? ciliumTarget(spec2) : void 0;
 }
-function ciliumTarget(context, ref) {
+function specsOf(context, ref) {
   const key = policyKey(ref);
-  const tiered = (context.model.tieredPolicies ?? []).filter((policy) => policyKey(policy.ref) === key);
-  const [first] = tiered;
-  if (!first || tiered.some((policy) => [...policy.ingress, ...policy.egress].some((r) => r.path[0] !== "spec")))
-    return void 0;
-  const rules2 = tiered.flatMap((policy) => [...policy.ingress, ...policy.egress]);
+  return (context.model.tieredPolicies ?? []).filter((policy) => policyKey(policy.ref) === key);
+}
+function isPureSpec(spec2) {
+  const rules2 = [...spec2.ingress, ...spec2.egress];
+  return rules2.length > 0 && rules2.every((rule2) => rule2.empty === true);
+}
+function ciliumTarget(spec2) {
+  const { ref } = spec2;
   return {
     kind: ref.kind,
     ref,
@@ -29691,8 +29933,8 @@ function ciliumTarget(context, ref) {
     name: ref.name,
     namespaceDeclared: ref.namespace !== void 0,
     loc: ref.location,
-    tiered,
-    pure: rules2.length > 0 && rules2.every((rule2) => rule2.empty === true)
+    spec: spec2,
+    pure: isPureSpec(spec2)
   };
 }
 function ciliumRequest(context, target2, direction, other, protocol2, port2) {
@@ -29734,8 +29976,7 @@ function dnsPodLabels(context, workload) {
   return matchLabels2 && !matchExpressions?.length ? { ...matchLabels2 } : stableLabels(workload.labels);
 }
 function endpointSelectorOf(target2) {
-  const [first] = target2.tiered;
-  return first ? plainSelector(first.subject.podSelector) : {};
+  return plainSelector(target2.spec.subject.podSelector);
 }
 function fixAllows(context, fix, from, to, protocol2, port2) {
   const patched = patchedPolicies(context, fix);
@@ -30049,7 +30290,14 @@ function suggestCiliumDnsFix(context, finding) {
   const tiered = (context.model.tieredPolicies ?? []).find(
     ({ ref }) => ref.kind === kind && ref.namespace === namespace && ref.name === name2
   );
-  const target2 = tiered ? ciliumTarget(context, tiered.ref) : void 0;
+  const isolating = tiered ? specsOf(context, tiered.ref).filter((spec3) => isolates(spec3, "egress")) : [];
+  const spec2 = isolating.find(
+    (candidate) => candidate.egress.some((rule2) => {
+      const at2 = candidate.locate(sectionPath(rule2));
+      return at2.line === finding.line && at2.column === finding.column;
+    })
+  ) ?? isolating[0];
+  const target2 = spec2 ? ciliumTarget(spec2) : void 0;
   const [dns] = dnsPods(context.model, context.config).pods;
   if (!target2 || !dns) return { none: true };
   const request = ciliumRequest(context, target2, "egress", { workload: dns }, "UDP", 53);
@@ -30153,8 +30401,11 @@ function target(context, policy) {
     name: policy.name,
     defaultNamespace: clusterScoped ? "" : context.config.defaultNamespace,
     line: policy.loc.line,
-    ...isCilium(policy) ? { kind: policy.kind } : {}
+    ...isCilium(policy) ? { kind: policy.kind, spec: specPathOf(policy) } : {}
   };
+}
+function specPathOf(policy) {
+  return (isCilium(policy) ? policy.spec.specPath : void 0) ?? ["spec"];
 }
 function patchText(context, text, request) {
   const outcome = patchOutcome(context, text, request);
@@ -30164,6 +30415,7 @@ function patchText(context, text, request) {
   const { policyText } = outcome;
   const { file } = request.policy.loc;
   const anchor = request.policy;
+  const specPath = specPathOf(anchor);
   const policy = request.newPolicy ? {
     kind: isCilium(anchor) ? anchor.kind : "NetworkPolicy",
     ...anchor.namespace !== void 0 ? { namespace: anchor.namespace } : {},
@@ -30180,6 +30432,7 @@ function patchText(context, text, request) {
       endLine: change.endLine,
       policy,
       direction: request.direction,
+      ...specPath[0] === "specs" && !request.newPolicy ? { specPath: [...specPath] } : {},
       ...request.newPolicy ? { change: "policy" } : request.edit ? { change: "edit" } : {},
       yaml: request.newPolicy ? policyText ?? "" : request.edit ? dedent(change.replacement) : ruleYaml(request.rule),
       replacement: change.replacement,
@@ -30295,7 +30548,7 @@ function problem(request, reason) {
     problem: {
       severity: "info",
       code: "fix-not-offered",
-      message: `no fix suggested for spec.${request.direction} of ${request.policy.id}: ${reason}`,
+      message: `no fix suggested for ${fieldPathText([...specPathOf(request.policy), request.direction])} of ${request.policy.id}: ${reason}`,
       file: request.policy.loc.file,
       line: request.policy.loc.line,
       resource: {
@@ -31012,7 +31265,7 @@ async function analyseSides(options, config) {
 function diffSides(base, head, config, deadline) {
   const represented = (side, other) => {
     const model = withRepresentatives(side.model, other.model);
-    return model === side.model ? side.engine : createEngine(model);
+    return model === side.model ? side.engine : createEngineLike(side.engine, model);
   };
   const reach = { base: represented(base, head), head: represented(head, base) };
   const fullDiff = diffConnectivity(reach.base, reach.head, void 0, deadline);
@@ -31436,6 +31689,7 @@ var RULE_PATCH = {
   endLine: true,
   policy: POLICY_REF,
   direction: true,
+  specPath: true,
   change: true,
   yaml: true,
   replacement: true,
@@ -31883,18 +32137,21 @@ function canonical(value) {
     (_key, inner) => inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : inner
   );
 }
+function ruleListName(patch) {
+  return fieldPathText([...patch.specPath ?? ["spec"], patch.direction]);
+}
 function describePatch(patch) {
   const name2 = policyName(patch.policy);
   if (patch.change === "policy") return `add ${patch.policy.kind} ${name2} after ${patch.file}:${patch.line}`;
   if (patch.change === "edit")
-    return `edit spec.${patch.direction} of ${name2} (${patch.file}:${patch.line}), the line becomes`;
-  return `add to spec.${patch.direction} of ${name2} (${patch.file}:${patch.line})`;
+    return `edit ${ruleListName(patch)} of ${name2} (${patch.file}:${patch.line}), the line becomes`;
+  return `add to ${ruleListName(patch)} of ${name2} (${patch.file}:${patch.line})`;
 }
 function patchSummary(patch) {
   const name2 = policyName(patch.policy);
   if (patch.change === "policy") return `add ${patch.policy.kind} ${name2}`;
   if (patch.change === "edit") return `edit line ${patch.line} of ${name2}`;
-  return `add a rule to spec.${patch.direction} of ${name2}`;
+  return `add a rule to ${ruleListName(patch)} of ${name2}`;
 }
 function describeWindow(flows) {
   return flows.window ? `flows seen ${flows.window.firstSeen} to ${flows.window.lastSeen}` : "flows without times";
@@ -32539,7 +32796,7 @@ function patchBlock(patch, links, suggestionUrl) {
   const policy = codeSpan(policyName(patch.policy), 200);
   const at2 = links.location(patch.file, patch.line);
   const through = patch.endLine > patch.line ? ` to line ${patch.endLine}` : "";
-  const into = `${codeSpan(`spec.${patch.direction}`)} of ${policy}`;
+  const into = `${codeSpan(ruleListName(patch))} of ${policy}`;
   const suggestion = linkTarget(suggestionUrl);
   if (suggestion) {
     const what = patch.change === "policy" ? `Add ${escapeMarkdown(patch.policy.kind, 60)} ${policy} after ${links.location(patch.file, patch.endLine)}` : patch.change === "edit" ? `Edit ${at2}${through} (${policy})` : `Add to ${into} at ${at2}`;
@@ -33911,7 +34168,8 @@ function replaceLines(text, patches) {
 function applyPatch(text, patch, defaultNamespace) {
   const [rule2] = (0, import_yaml8.parse)(patch.yaml);
   const { kind, namespace, name: name2 } = patch.policy;
-  const target2 = namespace === void 0 && kind !== "NetworkPolicy" ? { namespace: "", name: name2, defaultNamespace: "", kind } : { namespace: namespace ?? defaultNamespace, name: name2, defaultNamespace, kind };
+  const spec2 = patch.specPath ? { spec: patch.specPath } : {};
+  const target2 = namespace === void 0 && kind !== "NetworkPolicy" ? { namespace: "", name: name2, defaultNamespace: "", kind, ...spec2 } : { namespace: namespace ?? defaultNamespace, name: name2, defaultNamespace, kind, ...spec2 };
   return addRule(text, target2, patch.direction, rule2);
 }
 function describeCount(patches) {
