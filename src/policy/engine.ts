@@ -331,9 +331,7 @@ class Engine implements PolicyEngine {
    * where each workload of a new or copied group is.
    */
   private groupAppended(like: Engine, appended: readonly Workload[], own: Map<Workload, Group>): void {
-    this.hasUnpoliced = like.hasUnpoliced;
-    for (const group of like.groups) this.groups.push(group);
-    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+    this.shareGroups(like);
     const byKey = new Map<string, Group>();
     const likeByKey = new Map<string, Group>();
     for (const namespace of new Set(appended.map((workload) => workload.namespace)))
@@ -360,6 +358,13 @@ class Engine implements PolicyEngine {
       group.members.push(workload);
       own.set(workload, group);
     }
+  }
+
+  /** Starts from `like`'s groups, shared as they are: callers replace the ones that differ here. */
+  private shareGroups(like: Engine): void {
+    this.hasUnpoliced = like.hasUnpoliced;
+    for (const group of like.groups) this.groups.push(group);
+    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
   }
 
   /** Whether the settings and cluster-scoped policies that select and judge pods are `like`'s. */
@@ -393,9 +398,7 @@ class Engine implements PolicyEngine {
    * up among the re-evaluated groups first and then in `like`'s (not copied: that would cost the cluster again).
    */
   private groupsLike(like: Engine, changed: ReadonlySet<string>): Engine['groupOfWorkload'] {
-    this.hasUnpoliced = like.hasUnpoliced;
-    for (const group of like.groups) this.groups.push(group);
-    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+    this.shareGroups(like);
     const own = new Map<Workload, Group>();
     for (const namespace of changed) {
       const groups = like.groupsByNamespace.get(namespace);
