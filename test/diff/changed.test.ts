@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedScope } from '../../src/diff/changed.js';
 import { diffConnectivity } from '../../src/diff/connectivity.js';
-import type { ClusterModel } from '../../src/model/types.js';
+import type { ClusterModel, Workload } from '../../src/model/types.js';
+import type { PolicyEngine } from '../../src/policy/types.js';
 import { createEngine, createEngineLike } from '../../src/policy/engine.js';
 import { withRepresentatives } from '../../src/policy/representatives.js';
 import {
@@ -156,12 +157,7 @@ describe('the diff of policies changed in some namespaces', () => {
           const fresh = createEngine(head);
           const like = createEngineLike(before, head);
           expect(like.connectivity()).toEqual(fresh.connectivity());
-          for (const workload of head.workloads) {
-            for (const direction of ['ingress', 'egress'] as const)
-              expect(like.selectionMeaning(workload, direction)).toBe(
-                fresh.selectionMeaning(workload, direction),
-              );
-          }
+          expectSameMeanings(like, fresh, head.workloads);
           const candidates = head.workloads.filter((workload) => inChanged(workload.namespace));
           const scope = changedScope(before, like, candidates);
           expect(scope).toEqual(changedScope(before, fresh));
@@ -202,15 +198,18 @@ describe('an engine over workloads appended to another engine’s', () => {
           const like = createEngineLike(createEngine(side), model);
           const fresh = createEngine(model);
           expect(like.connectivity()).toEqual(fresh.connectivity());
-          for (const workload of model.workloads) {
-            for (const direction of ['ingress', 'egress'] as const)
-              expect(like.selectionMeaning(workload, direction)).toBe(
-                fresh.selectionMeaning(workload, direction),
-              );
-          }
+          expectSameMeanings(like, fresh, model.workloads);
         },
       ),
       { numRuns: 200 },
     );
   });
 });
+
+/** Both engines give every workload the same selection meaning in both directions. */
+function expectSameMeanings(like: PolicyEngine, fresh: PolicyEngine, workloads: readonly Workload[]): void {
+  for (const workload of workloads) {
+    for (const direction of ['ingress', 'egress'] as const)
+      expect(like.selectionMeaning(workload, direction)).toBe(fresh.selectionMeaning(workload, direction));
+  }
+}
