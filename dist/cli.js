@@ -24231,9 +24231,7 @@ var Engine = class {
    * where each workload of a new or copied group is.
    */
   groupAppended(like, appended, own) {
-    this.hasUnpoliced = like.hasUnpoliced;
-    for (const group of like.groups) this.groups.push(group);
-    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+    this.shareGroups(like);
     const byKey = /* @__PURE__ */ new Map();
     const likeByKey = /* @__PURE__ */ new Map();
     for (const namespace of new Set(appended.map((workload) => workload.namespace)))
@@ -24259,6 +24257,12 @@ var Engine = class {
       own.set(workload, group);
     }
   }
+  /** Starts from `like`'s groups, shared as they are: callers replace the ones that differ here. */
+  shareGroups(like) {
+    this.hasUnpoliced = like.hasUnpoliced;
+    for (const group of like.groups) this.groups.push(group);
+    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+  }
   /** Whether the settings and cluster-scoped policies that select and judge pods are `like`'s. */
   sameSettings(like) {
     return like.model.cni === this.model.cni && like.addressMatch === this.addressMatch && like.enforcement === this.enforcement && like.clusterName === this.clusterName && sameItems(like.clusterPolicies, this.clusterPolicies) && sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced);
@@ -24281,9 +24285,7 @@ var Engine = class {
    * up among the re-evaluated groups first and then in `like`'s (not copied: that would cost the cluster again).
    */
   groupsLike(like, changed) {
-    this.hasUnpoliced = like.hasUnpoliced;
-    for (const group of like.groups) this.groups.push(group);
-    for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
+    this.shareGroups(like);
     const own = /* @__PURE__ */ new Map();
     for (const namespace of changed) {
       const groups = like.groupsByNamespace.get(namespace);
