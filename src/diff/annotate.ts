@@ -1,11 +1,12 @@
-import type { DiffResult, PathChange, Risk } from './types.js';
+import type { DiffResult, L7Change, PathChange, Risk } from './types.js';
 import type { SourceLocation } from '../manifests/types.js';
 import type { Protocol, Workload } from '../model/types.js';
 import { cidrToRange, formatAddress, ipBlockRanges, rangeContains, type IpRange } from '../policy/ip.js';
 import { MAX_PORT, MIN_PORT } from '../policy/portset.js';
 import type { CidrPeer, Direction, Endpoint, Peer, PolicyEngine, PortRange } from '../policy/types.js';
-import { addedPeerLocation, blameChange, decidedBy } from './blame.js';
+import { addedPeerLocation, blameChange, changedAdmittingRule, decidedBy } from './blame.js';
 import { describeDenial } from './explain-text.js';
+import { changedL7Rule, droppedL7Side } from './l7.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
 
 const METADATA_ENDPOINTS = ['169.254.169.254/32', 'fd00:ec2::254/128'];
@@ -107,6 +108,34 @@ export function annotateChanges(diff: DiffResult, base: PolicyEngine, head: Poli
       };
     }),
   );
+  if (diff.l7Changed) diff.l7Changed = diff.l7Changed.map((change) => locatedL7Change(change, sides));
+}
+
+/**
+ * An L7 change at the line that makes it (`changedL7Rule`); a filter head dropped, at the rule added or edited that
+ * admits its first port at head without L7 rules on the side that dropped it (an L3/L4-only allow beside the filter,
+ * or the rule its L7 rules were taken from), else at the rule that decides that side at head.
+ */
+function locatedL7Change(change: L7Change, sides: { base: Side; head: Side }): L7Change {
+  const rule = changedL7Rule(change);
+  if (rule) return { ...change, location: rule.location };
+  const head = endsOf(change, sides.head);
+  const base = endsOf(change, sides.base);
+  const [first] = change.ports;
+  if (!head || !first) return change;
+  const direction = droppedL7Side(change);
+  const [subject, other] = direction === 'ingress' ? [head.to, head.from] : [head.from, head.to];
+  const location =
+    (base &&
+      changedAdmittingRule(
+        { engine: sides.base.engine, ...base },
+        { engine: sides.head.engine, ...head },
+        direction,
+        change.protocol,
+        first[0],
+      )) ??
+    sides.head.engine.decision(direction, subject, other, change.protocol, first[0]).location;
+  return location ? { ...change, location } : change;
 }
 
 function sameLine(a: SourceLocation, b: SourceLocation): boolean {

@@ -254,21 +254,53 @@ function ruleBlame(change: SideChange, admitting: readonly AdmittingRule[]): Sou
   const { base, head, direction, subject, other, opened } = change;
   const otherTree = opened ? base.engine : head.engine;
   const allowingTree = opened ? head.engine : base.engine;
-  for (const { policy: ref, path } of admitting) {
-    const policy = anyPolicy(allowingTree, ref);
-    const rule = policy?.rule(direction, path);
-    if (!policy || !rule) continue;
-    const counterpart = anyPolicy(otherTree, ref);
-    if (counterpart?.hasRule(direction, rule.meaning)) continue;
-    if (opened) return policy.locate(path);
-    // Where it was in head's version of its policy: the same place if it has one, else its nearest written parent.
-    return counterpart?.locate(path);
-  }
+  const changed = changedRule(admitting, direction, allowingTree, otherTree);
+  // A closed one where it was in head's version of its policy: the same place if it has one, else its nearest
+  // written parent.
+  if (changed)
+    return opened ? changed.policy.locate(changed.path) : changed.counterpart?.locate(changed.path);
   for (const { policy: ref } of admitting) {
     const atHead = anyPolicy(head.engine, ref);
     if (atHead && atHead.changedSelection(base.engine)) return atHead.selectorLocation;
   }
   return movedBy(subject, base.engine, head.engine) ?? movedBy(other, base.engine, head.engine);
+}
+
+/** The first of `admitting` (rules of `tree`) that `otherTree`'s version of its policy does not have, by meaning. */
+function changedRule(
+  admitting: readonly AdmittingRule[],
+  direction: Direction,
+  tree: PolicyEngine,
+  otherTree: PolicyEngine,
+): { policy: BlamedPolicy; counterpart?: BlamedPolicy; path: FieldPath } | undefined {
+  for (const { policy: ref, path } of admitting) {
+    const policy = anyPolicy(tree, ref);
+    const rule = policy?.rule(direction, path);
+    if (!policy || !rule) continue;
+    const counterpart = anyPolicy(otherTree, ref);
+    if (!counterpart) return { policy, path };
+    if (!counterpart.hasRule(direction, rule.meaning)) return { policy, counterpart, path };
+  }
+  return undefined;
+}
+
+/**
+ * Where the rule that lets a connection through on one side at head was added or edited (its meaning is not in base's
+ * version of its policy), for a change no rule of the connection's own shows: an L7 filter head dropped, by an
+ * L3/L4-only allow beside it or by taking its L7 rules out. Undefined when every admitting rule was there at base.
+ */
+export function changedAdmittingRule(
+  base: SideEnds,
+  head: SideEnds,
+  direction: Direction,
+  protocol: Protocol,
+  port: number,
+): SourceLocation | undefined {
+  const [subjectEnd, otherEnd] =
+    direction === 'ingress' ? (['to', 'from'] as const) : (['from', 'to'] as const);
+  const admitting = head.engine.admittingRules(direction, head[subjectEnd], head[otherEnd], protocol, port);
+  const changed = changedRule(admitting, direction, head.engine, base.engine);
+  return changed?.policy.locate(changed.path);
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
 import { compareText } from '../text/compare.js';
 import { checkDeadline, type Deadline } from '../deadline.js';
 import { changedScope } from './changed.js';
+import { l7Effect } from './l7.js';
 import { comparePeers, isCidrPeer, peerKey } from './peers.js';
 
 /**
@@ -206,6 +207,7 @@ function l7Changes(
           ...(base ? { base } : {}),
           ...(head ? { head } : {}),
           change: describeL7Change(base, head),
+          effect: l7Effect(base, head),
         };
         changes.push(change);
         last = { key, change };

@@ -50,7 +50,21 @@ export interface L7Change {
   head?: L7Filter;
   /** What changed, in a few words: `now L7-filtered: only GET /api/.*`. */
   change: string;
+  /** What the change does to the requests that pass, its risk (`l7Effect` in `l7.ts`). */
+  effect: L7Effect;
+  /**
+   * Where the change is written at head: the rule head filters by that base did not, or, for a filter that is gone,
+   * the rule that admits the port at head. Set by `check` (`annotateChanges`), for annotations and SARIF.
+   */
+  location?: SourceLocation;
 }
+
+/**
+ * How an L7 change moves what passes: `applied` (filtered at head only), `narrowed` (a side starts filtering or loses
+ * a rule), `changed` (rules lost and others gained), `widened` (a side stops filtering or gains a rule), `removed`
+ * (no longer filtered). The first three may refuse a request base let through.
+ */
+export type L7Effect = 'applied' | 'narrowed' | 'changed' | 'widened' | 'removed';
 
 /**
  * The rule's peer that decided a change (issue 17 item 13): what reports name a row of many paths by ("any pod in any

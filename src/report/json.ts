@@ -65,6 +65,8 @@ const L7_CHANGE: KeyOrder = {
   base: { egress: L7_RULE, ingress: L7_RULE },
   head: { egress: L7_RULE, ingress: L7_RULE },
   change: true,
+  effect: true,
+  location: LOCATION,
 };
 const CAUSE_GROUP: KeyOrder = {
   peers: true,

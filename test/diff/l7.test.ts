@@ -23,6 +23,11 @@ function row(change: NonNullable<Awaited<ReturnType<typeof check>>['diff']['l7Ch
   return `${peerLabel(change.from)} -> ${peerLabel(change.to)} ${change.protocol}/${ports}: ${change.change}`;
 }
 
+/** A change's effect and where it is written: `applied at payments.yaml:40`. */
+function placed(change: NonNullable<Awaited<ReturnType<typeof check>>['diff']['l7Changed']>[number]): string {
+  return `${change.effect} at ${change.location?.file}:${change.location?.line}`;
+}
+
 describe('L7 filters in the diff', () => {
   it('are a row for each port whose filter changed, and no path opens or closes', async () => {
     const { diff } = await check();
@@ -32,6 +37,27 @@ describe('L7 filters in the diff', () => {
       'payments/admin [Pod] -> payments/api [Pod] TCP/8080: now L7-filtered: only GET /admin/.*',
       'payments/batch [Pod] -> payments/api [Pod] TCP/9090: no longer L7-filtered (was only POST /jobs)',
       'payments/frontend [Pod] -> payments/api [Pod] TCP/8080: L7 filter changed: only GET /api/v1/orders.* (was only GET /api/.*)',
+    ]);
+  });
+
+  it('say what each change does to the requests that pass, at the line that makes it', async () => {
+    const { diff } = await check();
+    expect(diff.l7Changed?.map(placed)).toEqual([
+      // The rule item added under the admin's toPorts.
+      'applied at payments.yaml:40',
+      // The batch's rule, whose L7 rules were taken out.
+      'removed at payments.yaml:41',
+      // A rule rewritten is one rule lost and one gained, as written.
+      'changed at payments.yaml:35',
+    ]);
+    const external = await check(resolve('fixtures/diff/l7-filter-external'));
+    expect(external.diff.l7Changed?.map(placed)).toEqual([
+      // The L3/L4-only `fromCIDR: [192.0.2.10/32]` added beside the filtered /24, not the filtered rule.
+      'removed at payments.yaml:36',
+      'removed at payments.yaml:53',
+      'removed at payments.yaml:53',
+      'changed at payments.yaml:50',
+      'applied at payments.yaml:62',
     ]);
   });
 
