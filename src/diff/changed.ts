@@ -50,6 +50,29 @@ export function changedScope(
 }
 
 /**
+ * The part of `changedScope(base, head, candidates)` where a connection may close: a destination whose ingress in
+ * `head` admits everything it admitted in `base` (`PolicyEngine.ingressCovers`) loses nothing from the sources
+ * whose egress did not change, so only the sources whose egress did are paired with it (as they are with every
+ * destination). A fix's verification, which asks only what its patch closes, pairs every other pod of the cluster
+ * with the patched namespace's destinations otherwise.
+ */
+export function closingScope(
+  base: PolicyEngine,
+  head: PolicyEngine,
+  candidates: readonly Workload[],
+): ConnectionScope {
+  const { sources, destinations } = changedScope(base, head, candidates);
+  return {
+    sources,
+    destinations: new Set(
+      candidates
+        .filter((workload) => destinations.has(workload.id) && !head.ingressCovers(base, workload))
+        .map((workload) => workload.id),
+    ),
+  };
+}
+
+/**
  * Everything about a pod that policies look at: what makes pods identical within one model (namespace, labels,
  * container ports, stated IPs) and its namespace's labels, which may differ between models.
  */

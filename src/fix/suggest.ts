@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { PathChange } from '../diff/types.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { changedScope } from '../diff/changed.js';
+import { changedScope, closingScope } from '../diff/changed.js';
 import { diffConnectivity } from '../diff/connectivity.js';
 import { peerLabel } from '../diff/peers.js';
 import { parseManifestText } from '../manifests/load.js';
@@ -462,7 +462,8 @@ export function closedByPatches(context: FixContext, patched: PatchedPolicies): 
   // of their own namespace only, and the other namespaces' policies are left out of both sides.
   const { workloads } = byNamespace(context.model);
   const candidates = clusterwide ? undefined : [...namespaces].flatMap((ns) => workloads.get(ns) ?? []);
-  const diff = diffConnectivity(before, after, changedScope(before, after, candidates));
+  const scope = candidates ? closingScope(before, after, candidates) : changedScope(before, after);
+  const diff = diffConnectivity(before, after, scope);
   return [...diff.closed, ...diff.goneConnections];
 }
 

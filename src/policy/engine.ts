@@ -193,6 +193,8 @@ class Engine implements PolicyEngine {
   private readonly groups: Group[] = [];
   /** Whether some group is of pods no pod policy sees (hostNetwork pods on some CNIs, `model/cni.ts`). */
   private hasUnpoliced = false;
+  /** Shared by engines that share groups (`shareGroups`): a group index then stands for the same pods in each. */
+  private groupsOrigin: object = {};
   private readonly groupOfWorkload: Pick<Map<Workload, Group>, 'get'>;
   /** What is worked out about workloads outside the model (probes, pods only flows describe), per workload. */
   private readonly outsideFacts = new WeakMap<Workload, PodFacts>();
@@ -362,6 +364,7 @@ class Engine implements PolicyEngine {
 
   /** Starts from `like`'s groups, shared as they are: callers replace the ones that differ here. */
   private shareGroups(like: Engine): void {
+    this.groupsOrigin = like.groupsOrigin;
     this.hasUnpoliced = like.hasUnpoliced;
     for (const group of like.groups) this.groups.push(group);
     for (const [namespace, groups] of like.groupsByNamespace) this.groupsByNamespace.set(namespace, groups);
@@ -415,6 +418,25 @@ class Engine implements PolicyEngine {
     }
     const shared = like.groupOfWorkload;
     return own.size === 0 ? shared : { get: (workload) => own.get(workload) ?? shared.get(workload) };
+  }
+
+  ingressCovers(other: PolicyEngine, workload: Workload): boolean {
+    if (!(other instanceof Engine) || other.groupsOrigin !== this.groupsOrigin || workload.representative)
+      return false;
+    const mine = this.groupOfWorkload.get(workload);
+    const theirs = other.groupOfWorkload.get(workload);
+    if (!mine || !theirs || mine.index !== theirs.index) return false;
+    const [here, there] = [mine.selecting.ingress, theirs.selecting.ingress];
+    // With the same rules around the namespaced tier, its composition gives every pod at least as much from wider
+    // namespaced allows (`composeDirection` is monotone in them).
+    if (
+      here.decides !== there.decides ||
+      !sameRules(here.admin, there.admin) ||
+      !sameRules(here.baseline, there.baseline) ||
+      !sameRules(here.denies, there.denies)
+    )
+      return false;
+    return rowCovers(this.namespacedRow(mine, 'ingress'), other.namespacedRow(theirs, 'ingress'));
   }
 
   policyWorkloads(policy: NetworkPolicy): Workload[] {
@@ -1818,6 +1840,37 @@ function cutRange(range: IpRange, bounds: readonly IpRange[]): IpRange[] {
     start,
     end: i + 1 < starts.length ? starts[i + 1]! - 1n : range.end,
   }));
+}
+
+/**
+ * Whether the namespaced allows of `row` give every other group and address at least what those of `than` give (rows
+ * of one group's ingress in two engines sharing groups). A group neither lists gets `everyPod`; one `than` lists
+ * gets its entry there; the addresses get what `than`'s contributions give when `row` has each of them, or wider.
+ */
+function rowCovers(row: DirectionRow, than: DirectionRow): boolean {
+  if (!row.isolated) return true;
+  if (!than.isolated || row.everyPodNamed.length > 0 || than.everyPodNamed.length > 0) return false;
+  const covers = (wider: ConnSet, narrower: ConnSet) => narrower.subtract(wider).isEmpty();
+  if (!covers(row.everyPod, than.everyPod)) return false;
+  for (const [index, ports] of than.byGroup)
+    if (!covers(row.everyPod.union(row.byGroup.get(index) ?? ConnSet.none()), than.everyPod.union(ports)))
+      return false;
+  return than.contributions.every((contribution) =>
+    row.contributions.some(
+      (mine) =>
+        (mine.ranges === undefined || sameRanges(mine.ranges, contribution.ranges)) &&
+        covers(mine.ports, contribution.ports),
+    ),
+  );
+}
+
+/** Whether two lists of tier rules are the same compiled rules in the same order. */
+function sameRules(a: readonly TierRule[], b: readonly TierRule[]): boolean {
+  return a.length === b.length && a.every((rule, i) => rule.rule === b[i]!.rule);
+}
+
+function sameRanges(a: readonly IpRange[], b: readonly IpRange[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((range, i) => compareRanges(range, b[i]!) === 0);
 }
 
 function rowPorts(row: DirectionRow, other: Group): ConnSet {

@@ -273,6 +273,12 @@ export interface PolicyEngine {
    * engines exactly when they decide that direction alike for any other end (see `CompiledPolicy.meaning`).
    */
   selectionMeaning(workload: Workload, direction: Direction): string;
+  /**
+   * Whether the workload's ingress here admits, from every other pod and address, at least the ports it admits in
+   * `other` (an engine made like this one, or this one like it, over the same workloads). False when that cannot be
+   * told from the rules alone (other cluster policies apply, or a representative's named ports): then it may not.
+   */
+  ingressCovers(other: PolicyEngine, workload: Workload): boolean;
   /** Workloads one peer item of `policy` matches (podSelector alone = the policy's own namespace; ipBlock = pods with a stated IP inside it). */
   peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): readonly Workload[];
   /** Namespaces one peer item matches (the policy's own namespace for podSelector alone; none for ipBlock). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedScope } from '../../src/diff/changed.js';
+import { changedScope, closingScope } from '../../src/diff/changed.js';
 import { diffConnectivity } from '../../src/diff/connectivity.js';
 import type { ClusterModel, Workload } from '../../src/model/types.js';
 import type { PolicyEngine } from '../../src/policy/types.js';
@@ -162,12 +162,64 @@ describe('the diff of policies changed in some namespaces', () => {
           const scope = changedScope(before, like, candidates);
           expect(scope).toEqual(changedScope(before, fresh));
           expect(diffConnectivity(before, like, scope)).toEqual(diffConnectivity(before, fresh));
+          expectSameClosures(before, like, candidates, fresh);
         },
       ),
       { numRuns: 300 },
     );
   });
+
+  it('closes what it closes when only destinations whose ingress narrowed are paired with every source', () => {
+    // Policies added beside the ones there: mostly wider ingress (what a fix does), sometimes newly isolated pods.
+    let covered = 0;
+    fc.assert(
+      fc.property(
+        ciliumCluster,
+        ciliumCluster,
+        fc.subarray(NAMESPACES),
+        fc.constantFrom('cilium' as const, 'generic' as const),
+        (c, other, changed, cni) => {
+          const base = modelOf(ciliumManifests(c), { cni });
+          const theirs = modelOf(ciliumManifests(other), { cni });
+          const inChanged = (namespace: string | undefined) =>
+            namespace !== undefined && changed.includes(namespace);
+          const head: ClusterModel = {
+            ...base,
+            policies: [
+              ...base.policies,
+              ...theirs.policies
+                .filter((policy) => inChanged(policy.namespace))
+                .map((policy) => ({ ...policy, name: `${policy.name}-added` })),
+            ],
+          };
+          const before = createEngine(base);
+          const like = createEngineLike(before, head);
+          const candidates = head.workloads.filter((workload) => inChanged(workload.namespace));
+          covered += candidates.filter((workload) => like.ingressCovers(before, workload)).length;
+          expectSameClosures(before, like, candidates, createEngine(head));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(covered).toBeGreaterThan(0);
+  });
 });
+
+/** What the closing scope's diff closes is what a comparison of every connection closes. */
+function expectSameClosures(
+  before: PolicyEngine,
+  like: PolicyEngine,
+  candidates: readonly Workload[],
+  fresh: PolicyEngine,
+): void {
+  const closures = ({ closed, goneConnections }: ReturnType<typeof diffConnectivity>) => ({
+    closed,
+    goneConnections,
+  });
+  expect(closures(diffConnectivity(before, like, closingScope(before, like, candidates)))).toEqual(
+    closures(diffConnectivity(before, fresh)),
+  );
+}
 
 /**
  * The check's diff models add, after a side's workloads, the representatives of pods the tree does not show
