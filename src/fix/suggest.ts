@@ -388,9 +388,10 @@ function sideAllowsWith(
 export function patchedPolicies(context: FixContext, fix: SuggestedFix): PatchedPolicies | undefined {
   const patched: PatchedPolicies = { replaced: new Map(), added: [] };
   for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
-    const policy = context.model.policies.find(
-      (p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy),
-    );
+    // Looked up in its namespace: a check verifies up to a hundred fixes against thousands of policies.
+    const policy = byNamespace(context.model)
+      .policies.get(patch.policy.namespace ?? '')
+      ?.find((p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy));
     const file = { loc: { file: patch.file, line: patch.line, column: 1 } } as NetworkPolicy;
     if (CILIUM_KINDS.has(patch.policy.kind)) {
       const reparsed = reparsedTiered(context, patch.patchedPolicyYaml, patch.file);
