@@ -1,4 +1,4 @@
-import type { PathCause, PathChange, Risk } from '../diff/types.js';
+import type { L7Change, PathCause, PathChange, Risk } from '../diff/types.js';
 import type { Severity, SourceLocation } from '../manifests/types.js';
 import type { Protocol } from '../model/types.js';
 import type { Peer, PortRange } from '../policy/types.js';
@@ -13,7 +13,10 @@ import {
   rowGroups,
   rowStarts,
 } from '../diff/causes.js';
+import { l7Narrows } from '../diff/l7.js';
+import type { ReplayedFlow } from '../replay/types.js';
 import { noun, plural } from '../text/plural.js';
+import { cleanText, truncate } from './escape.js';
 
 /** Wording shared by the text, Markdown and SARIF reports, so the three say the same thing the same way. */
 
@@ -209,6 +212,40 @@ export function formatLocation(file?: string, line?: number, column?: number): s
 }
 
 export { describeMembers, noun, plural };
+
+/**
+ * An L7 change in one line, for SARIF and annotations: the path, what changed, and what that does to requests
+ * (`payments/frontend -> payments/api TCP/8080: now L7-filtered: only GET /api/.*; requests base let through may be
+ * refused at L7`).
+ */
+export function describeL7ChangeLine(change: L7Change, arrow = '->'): string {
+  const consequence = l7Narrows(change.effect)
+    ? 'requests base let through may be refused at L7'
+    : 'requests base refused at L7 pass';
+  const path = `${peerLabel(change.from)} ${arrow} ${peerLabel(change.to)} ${formatPorts(change.protocol, change.ports)}`;
+  return `${path}: ${change.change}; ${consequence}`;
+}
+
+/** Longest recorded request a one-line message names: its path comes from the flow log (up to 4,096 characters). */
+const MAX_REQUEST_LENGTH = 200;
+
+/**
+ * A broken flow that is a request an L7 proxy recorded, as SARIF and annotations name it: the request, bounded, and
+ * why head refuses it, without the request the replay's explanation starts with (`by ingress only GET /api/.*
+ * (CiliumNetworkPolicy payments/api at payments.yaml:35)`), so a long path is said once and cut, never the rules
+ * after it. Undefined for a flow that is no request.
+ */
+export function refusedRequest(
+  flow: Pick<ReplayedFlow, 'request' | 'explanation'>,
+): { request: string; why: string } | undefined {
+  if (flow.request === undefined) return undefined;
+  const said = `${flow.request} refused at L7 `;
+  const explanation = flow.explanation ?? '';
+  return {
+    request: truncate(cleanText(flow.request), MAX_REQUEST_LENGTH),
+    why: explanation.startsWith(said) ? explanation.slice(said.length) : explanation,
+  };
+}
 
 /** Findings as reviewers read them: what this change introduced, what was there before, what is silenced. */
 export interface FindingGroups {

@@ -11,6 +11,7 @@ export const PROJECT_URL = 'https://github.com/netpol-guard/netpol-guard';
 const CHECK_RULE_PAGES: Readonly<Record<string, string>> = {
   'broken-flow': 'docs/code-scanning.md',
   'opened-path': 'docs/code-scanning.md',
+  'l7-filter-changed': 'docs/code-scanning.md',
 };
 
 /** The documentation of a rule: its section of docs/rules.md (or of the page of a check's own results). */

@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult, FlowsResult } from '../check/types.js';
-import type { PathChange } from '../diff/types.js';
+import type { L7Change, PathChange } from '../diff/types.js';
+import { l7Narrows } from '../diff/l7.js';
 import { comparePeers, peerLabel } from '../diff/peers.js';
 import { patchSummary } from '../fix/describe.js';
 import type { Diagnostic, Severity, SourceLocation } from '../manifests/types.js';
 import type { Finding, LintResult } from '../rules/types.js';
 import { cleanText, neutraliseAutolinks, truncate } from './escape.js';
 import { causeOf, groupByCause, openedBy, pathCauseKey, risksOf } from '../diff/causes.js';
-import { describeMembers, describeRisks, formatChangePorts, formatLocation, plural } from './format.js';
+import {
+  describeL7ChangeLine,
+  describeMembers,
+  describeRisks,
+  formatChangePorts,
+  formatLocation,
+  formatPorts,
+  plural,
+  refusedRequest,
+} from './format.js';
 import type { RuleDoc, SarifOptions } from './types.js';
 import type { BrokenFlow, SuggestedFix } from '../fix/types.js';
 import { ruleDocsUrl } from './links.js';
@@ -53,6 +63,19 @@ export const CHECK_RULE_DOCS: readonly RuleDoc[] = [
     remediation:
       'Narrow the rule that opens it: name the namespace and the pods with selectors, list the ports, and ' +
       'avoid ipBlocks that cover the internet or the metadata endpoint.',
+  },
+  {
+    id: 'l7-filter-changed',
+    severity: 'warning',
+    description:
+      'This change alters what a Cilium L7 filter lets through on a path that stays open at L3/L4.',
+    rationale:
+      'The proxy passes a request when one L7 rule (`toPorts[].rules`) matches it: a filter applied or narrowed ' +
+      'refuses requests the base let through, which no L3/L4 diff shows and which break clients that send them; a ' +
+      'filter removed or widened lets through requests the base refused.',
+    remediation:
+      'Check that the rules at the line named still match every request the clients send (method, path, host, ' +
+      'DNS names), or, for a filter removed, that the path is meant to pass every request.',
   },
 ];
 
@@ -275,20 +298,59 @@ function brokenFlowResult(flow: BrokenFlow, rules: RuleTable, uris: ArtifactUris
   const to = peerLabel(flow.to);
   const seen = `seen ${plural(flow.count, 'time')}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ''}`;
   const location = sarifLocation(flow.location, uris);
+  const refused = refusedRequest(flow);
+  const connection = `${from} -> ${to} ${flow.protocol}/${flow.port} (${seen})`;
   return {
     ruleId: 'broken-flow',
     ruleIndex: rules.indexOf('broken-flow', 'error'),
     level: 'error',
     message: {
       text: messageText(
-        `Live flow ${from} -> ${to} ${flow.protocol}/${flow.port} (${seen}) would be denied` +
-          (flow.explanation ? `: ${flow.explanation}` : '.'),
+        refused
+          ? `Live request ${refused.request} ${connection} would be refused at L7${refused.why ? ` ${refused.why}` : ''}.`
+          : `Live flow ${connection} would be denied` + (flow.explanation ? `: ${flow.explanation}` : '.'),
       ),
     },
     ...(location ? { locations: [location] } : {}),
-    partialFingerprints: fingerprint(['broken-flow', from, to, flow.protocol, flow.port]),
+    // Each request refused on a connection is an alert of its own, known by a digest of the whole request: its
+    // fingerprint is as long for any path, and the cut a message makes never changes it.
+    partialFingerprints: fingerprint([
+      'broken-flow',
+      from,
+      to,
+      flow.protocol,
+      flow.port,
+      ...(flow.request !== undefined ? [digest(flow.request)] : []),
+    ]),
     ...sarifFixes(flow.fix, uris),
   };
+}
+
+/**
+ * One result per L7 change (issue 18), at the rule at head that makes it: a warning when it may refuse requests base
+ * let through (a filter applied, narrowed or changed), a note when it only lets more through (widened, removed).
+ * Fingerprinted by the path and ports, not by the rules: editing the filter again on the same path is the same alert.
+ */
+function l7ChangeResult(change: L7Change, rules: RuleTable, uris: ArtifactUris): SarifResult {
+  const location = sarifLocation(change.location, uris);
+  return {
+    ruleId: 'l7-filter-changed',
+    ruleIndex: rules.indexOf('l7-filter-changed', 'warning'),
+    level: l7Narrows(change.effect) ? 'warning' : 'note',
+    message: { text: messageText(`This change alters an L7 filter: ${describeL7ChangeLine(change)}.`) },
+    ...(location ? { locations: [location] } : {}),
+    partialFingerprints: fingerprint([
+      'l7-filter-changed',
+      peerLabel(change.from),
+      peerLabel(change.to),
+      formatPorts(change.protocol, change.ports),
+    ]),
+  };
+}
+
+/** A fixed-length stand-in for untrusted text in a fingerprint. */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /**
@@ -394,7 +456,7 @@ function isCheckResult(result: CheckResult | LintResult): result is CheckResult 
 
 /**
  * A SARIF 2.1.0 log for GitHub code scanning: lint findings (suppressed ones marked as such), and for a `check`
- * the live flows it would break and the risky paths it opens. Fingerprints do not depend on line numbers, so an
+ * the live flows it would break, the risky paths it opens and the L7 filters it changes. Fingerprints do not depend on line numbers, so an
  * alert survives edits above it.
  */
 export function renderSarif(
@@ -413,6 +475,7 @@ export function renderSarif(
     for (const flow of result.flows?.broken ?? []) results.push(brokenFlowResult(flow, table, uris));
     for (const paths of causes(riskyPaths(result.diff.opened)))
       results.push(openedPathResult(paths, table, uris));
+    for (const change of result.diff.l7Changed ?? []) results.push(l7ChangeResult(change, table, uris));
   }
 
   const uriBase = options.uriBase

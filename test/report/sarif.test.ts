@@ -1,5 +1,7 @@
+import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run.js';
 import type { CheckResult } from '../../src/check/types.js';
 import { CHECK_RULE_DOCS, renderSarif } from '../../src/report/index.js';
 import { failing, hostile, lint, passing, ruleDocs } from './cases.js';
@@ -278,5 +280,104 @@ describe('renderSarif', () => {
     const broken = results.find((result) => result.ruleId === 'broken-flow');
     expect(broken?.locations?.[0]?.physicalLocation.region.startLine).toBe(1);
     for (const result of results) expect(result.message.text.length).toBeLessThanOrEqual(2_000);
+  });
+});
+
+/** A check of a scenario folder (base/, head/, its flows), as the CLI runs it. */
+async function checkOf(dir: string, flows: string[] = []): Promise<CheckResult> {
+  const side = (tree: string) => ({ root: resolve(dir, tree), paths: [resolve(dir, tree)] });
+  return runCheck({ base: side('base'), head: side('head'), flows: flows.map((f) => join(dir, f)) });
+}
+
+/**
+ * Issue 18, L7: fixtures/scenarios/cilium-l7-narrowed narrows an HTTP rule under a recorded request (one L7 filter
+ * changed, `GET /api/v1/pay` refused at head); fixtures/diff/l7-filter applies, removes and changes filters.
+ */
+describe('renderSarif: L7 changes', () => {
+  const narrowed = () => checkOf('fixtures/scenarios/cilium-l7-narrowed', ['flows.hubble.jsonl']);
+
+  it('produces a valid log with an l7-filter-changed rule of its own', async () => {
+    const sarif = renderSarif(await narrowed(), ruleDocs());
+    expect(validate(JSON.parse(sarif)), JSON.stringify(validate.errors)).toBe(true);
+    const rules = run(sarif).tool.driver.rules as unknown as Record<string, unknown>[];
+    expect(rules.find((rule) => rule.id === 'l7-filter-changed')).toMatchObject({
+      name: 'L7FilterChanged',
+      helpUri:
+        'https://github.com/netpol-guard/netpol-guard/blob/main/docs/code-scanning.md#l7-filter-changed',
+      defaultConfiguration: { level: 'warning' },
+    });
+  });
+
+  it('reports a narrowing filter as a warning at the head rule that makes it', async () => {
+    const { results } = run(renderSarif(await narrowed(), ruleDocs()));
+    const changed = results.filter((result) => result.ruleId === 'l7-filter-changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({
+      level: 'warning',
+      message: {
+        text:
+          'This change alters an L7 filter: payments/frontend -> payments/api TCP/8080: L7 filter changed: only GET ' +
+          '/api/v1/orders(/.*)? (was only GET /api/v1/.*); requests base let through may be refused at L7.',
+      },
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: 'payments.yaml' }, region: { startLine: 35 } } },
+      ],
+    });
+  });
+
+  it('reports a filter applied as a warning and one removed as a note', async () => {
+    const { results } = run(renderSarif(await checkOf('fixtures/diff/l7-filter'), ruleDocs()));
+    const changed = results.filter((result) => result.ruleId === 'l7-filter-changed');
+    expect(
+      changed.map(
+        (r) => `${r.level} ${r.locations?.[0]?.physicalLocation.region.startLine}: ${r.message.text}`,
+      ),
+    ).toEqual([
+      'warning 40: This change alters an L7 filter: payments/admin \\[Pod\\] -> payments/api \\[Pod\\] TCP/8080: now ' +
+        'L7-filtered: only GET /admin/.*; requests base let through may be refused at L7.',
+      'note 41: This change alters an L7 filter: payments/batch \\[Pod\\] -> payments/api \\[Pod\\] TCP/9090: no longer ' +
+        'L7-filtered (was only POST /jobs); requests base refused at L7 pass.',
+      'warning 35: This change alters an L7 filter: payments/frontend \\[Pod\\] -> payments/api \\[Pod\\] TCP/8080: L7 ' +
+        'filter changed: only GET /api/v1/orders.* (was only GET /api/.*); requests base let through may be refused at L7.',
+    ]);
+    // The path and its ports, not the rules: editing the filter again is the same alert.
+    expect(new Set(changed.map((r) => JSON.stringify(r.partialFingerprints))).size).toBe(3);
+  });
+
+  it('names the refused request of a broken L7 flow, with the rules that refuse it', async () => {
+    const { results } = run(renderSarif(await narrowed(), ruleDocs()));
+    const broken = results.filter((result) => result.ruleId === 'broken-flow');
+    expect(broken).toHaveLength(1);
+    expect(broken[0]?.message.text).toMatch(
+      /^Live request GET \/api\/v1\/pay payments\/frontend -> payments\/api TCP\/8080 \(seen 2 times, last at [^)]+\) would be refused at L7 by ingress only GET \/api\/v1\/orders\(\/\.\*\)\? \(CiliumNetworkPolicy payments\/api-ingress at payments\.yaml:35\)\.$/,
+    );
+    expect(broken[0]?.locations?.[0]?.physicalLocation.region.startLine).toBe(35);
+  });
+
+  it('bounds a long request, escapes it, and fingerprints each request whole', async () => {
+    const result = await narrowed();
+    const [flow] = result.flows!.broken;
+    const request = (path: string) => `GET ${path}`;
+    const withRequest = (path: string) => ({
+      ...flow!,
+      request: request(path),
+      explanation: `${request(path)} refused at L7 by ingress only GET /api/v1/orders`,
+    });
+    // Two paths alike for far longer than any message shows, then different.
+    const long = `/[x](http://evil)/${'a'.repeat(5_000)}`;
+    result.flows!.broken = [withRequest(`${long}/1`), withRequest(`${long}/2`), withRequest('/short')];
+    const broken = run(renderSarif(result, ruleDocs())).results.filter((r) => r.ruleId === 'broken-flow');
+    const [first, second, short] = broken;
+    expect(first?.message.text.length).toBeLessThan(400);
+    // Brackets escaped, the link broken (a zero-width joiner after the scheme), as any untrusted text.
+    expect(first?.message.text).toContain('GET /\\[x\\](http:\u200d//evil)/aaa');
+    expect(first?.message.text).toMatch(/…/);
+    expect(first?.message.text).toMatch(/would be refused at L7 by ingress only GET \/api\/v1\/orders\.$/);
+    expect(first?.partialFingerprints).not.toEqual(second?.partialFingerprints);
+    expect(short?.partialFingerprints).not.toEqual(first?.partialFingerprints);
+    // Stable across runs.
+    expect(run(renderSarif(result, ruleDocs())).results.filter((r) => r.ruleId === 'broken-flow')).toEqual(
+      broken,
+    );
   });
 });
