@@ -1,7 +1,9 @@
 import type { CheckResult } from '../check/types.js';
 import { peerLabel } from '../diff/peers.js';
 import type { Severity } from '../manifests/types.js';
+import { l7Narrows } from '../diff/l7.js';
 import { cleanText, truncate } from '../report/escape.js';
+import { describeL7ChangeLine, refusedRequest } from '../report/format.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -27,15 +29,17 @@ interface Candidate extends Annotation {
   priority: number;
 }
 
+const L7_TITLE = 'netpol-guard: L7 filter changed';
+
 /** Longest message of one annotation: the rest of a crowded line is in the comment and the summary. */
 const MAX_MESSAGE_LENGTH = 1_000;
 
 /**
  * The annotations worth the few slots GitHub gives: only on files the pull request changed, one per distinct problem
  * and place (the broken flows a policy line denies, or the findings of one rule on one line, become one annotation
- * that lists them), broken flows (on the policy line that denies them) and introduced findings first, the most severe
- * first, at most {@link ANNOTATIONS_PER_LEVEL} per level, one error slot fewer when the step fails: its failure
- * summary is an error annotation too. `toRepositoryPath` maps a report path (relative to the workspace).
+ * that lists them), broken flows (on the policy line that denies them), then introduced findings and changed L7
+ * filters (on the rule that changes the filter), the most severe first, at most {@link ANNOTATIONS_PER_LEVEL} per
+ * level, one error slot fewer when the step fails: its failure summary is an error annotation too. `toRepositoryPath` maps a report path (relative to the workspace).
  */
 export function selectAnnotations(
   result: CheckResult,
@@ -58,14 +62,31 @@ export function selectAnnotations(
   };
   for (const flow of result.flows?.broken ?? []) {
     const connection = `${peerLabel(flow.from)} → ${peerLabel(flow.to)} ${flow.protocol}/${flow.port}`;
+    // A request an L7 proxy recorded is named first, bounded, with the rules that refuse it.
+    const refused = refusedRequest(flow);
     add({
       level: 'error',
       title: 'netpol-guard: live flow would break',
-      message: `${connection} (seen ${flow.count}×) would be denied${flow.explanation ? `: ${flow.explanation}` : ''}`,
+      message: refused
+        ? `${refused.request}: ${connection} (seen ${flow.count}×) would be refused at L7${refused.why ? ` ${refused.why}` : ''}`
+        : `${connection} (seen ${flow.count}×) would be denied${flow.explanation ? `: ${flow.explanation}` : ''}`,
       file: flow.location?.file,
       line: flow.location?.line ?? 1,
       column: flow.location?.column,
       priority: 0,
+    });
+  }
+  // L7 filters the pull request changed, at the rule that changes each: a warning when requests base let through may
+  // be refused, a notice when more pass.
+  for (const change of result.diff.l7Changed ?? []) {
+    add({
+      level: l7Narrows(change.effect) ? 'warning' : 'notice',
+      title: L7_TITLE,
+      message: describeL7ChangeLine(change, '→'),
+      file: change.location?.file,
+      line: change.location?.line ?? 1,
+      column: change.location?.column,
+      priority: 1,
     });
   }
   for (const finding of result.findings) {
@@ -110,7 +131,11 @@ export function selectAnnotations(
 function joined(title: string, messages: readonly string[]): string {
   const [only] = messages;
   if (messages.length === 1 && only !== undefined) return truncate(only, MAX_MESSAGE_LENGTH);
-  const what = title.endsWith('live flow would break') ? 'live flows would break' : 'findings';
+  const what = title.endsWith('live flow would break')
+    ? 'live flows would break'
+    : title === L7_TITLE
+      ? 'L7 filters changed'
+      : 'findings';
   return truncate(
     `${messages.length} ${what} here:\n${messages.map((m) => `- ${m}`).join('\n')}`,
     MAX_MESSAGE_LENGTH,

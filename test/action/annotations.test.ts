@@ -1,5 +1,7 @@
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATIONS_PER_LEVEL, selectAnnotations } from '../../src/action/annotations.js';
+import { runCheck } from '../../src/check/run.js';
 import type { CheckResult } from '../../src/check/types.js';
 import type { Severity } from '../../src/manifests/types.js';
 import type { Finding } from '../../src/rules/types.js';
@@ -179,5 +181,52 @@ describe('selectAnnotations', () => {
     ]);
     const passing = selectAnnotations(result({ findings, verdict: 'pass' }), changed, toRepositoryPath);
     expect(passing.filter((a) => a.level === 'error')).toHaveLength(ANNOTATIONS_PER_LEVEL);
+  });
+
+  /**
+   * Issue 18, L7: fixtures/scenarios/cilium-l7-narrowed narrows an HTTP rule under a recorded request; fixtures/diff/
+   * l7-filter applies, removes and changes filters.
+   */
+  async function checkOf(dir: string, flows: string[] = []): Promise<CheckResult> {
+    const side = (tree: string) => ({ root: resolve(dir, tree), paths: [resolve(dir, tree)] });
+    return runCheck({ base: side('base'), head: side('head'), flows: flows.map((f) => join(dir, f)) });
+  }
+  const all = new Set(['deploy/payments.yaml']);
+
+  it('names a refused request and the changed L7 filter at the rule that changes it', async () => {
+    const narrowed = await checkOf('fixtures/scenarios/cilium-l7-narrowed', ['flows.hubble.jsonl']);
+    const annotations = selectAnnotations(narrowed, all, (file) => `deploy/${file}`);
+    expect(annotations.map((a) => `${a.level} ${a.title} ${a.file}:${a.line}`)).toEqual([
+      'error netpol-guard: live flow would break deploy/payments.yaml:35',
+      'warning netpol-guard: L7 filter changed deploy/payments.yaml:35',
+      'notice netpol-guard: namespace-without-default-deny deploy/payments.yaml:1',
+    ]);
+    expect(annotations[0]?.message).toBe(
+      'GET /api/v1/pay: payments/frontend → payments/api TCP/8080 (seen 2×) would be refused at L7 by ingress only ' +
+        'GET /api/v1/orders(/.*)? (CiliumNetworkPolicy payments/api-ingress at payments.yaml:35)',
+    );
+    expect(annotations[1]?.message).toBe(
+      'payments/frontend → payments/api TCP/8080: L7 filter changed: only GET /api/v1/orders(/.*)? (was only GET ' +
+        '/api/v1/.*); requests base let through may be refused at L7',
+    );
+  });
+
+  it('gives a filter removed a notice, and bounds a long refused request', async () => {
+    const changes = await checkOf('fixtures/diff/l7-filter');
+    const levels = selectAnnotations(changes, all, (file) => `deploy/${file}`).filter((a) =>
+      a.title.endsWith('L7 filter changed'),
+    );
+    expect(levels.map((a) => `${a.level}:${a.line}`)).toEqual(['warning:40', 'warning:35', 'notice:41']);
+    const narrowed = await checkOf('fixtures/scenarios/cilium-l7-narrowed', ['flows.hubble.jsonl']);
+    const [flow] = narrowed.flows!.broken;
+    const request = `GET /${'a'.repeat(5_000)}`;
+    narrowed.flows!.broken = [
+      { ...flow!, request, explanation: `${request} refused at L7 by ingress only GET /x` },
+    ];
+    const [annotation] = selectAnnotations(narrowed, all, (file) => `deploy/${file}`);
+    expect(annotation?.message.length).toBeLessThan(300);
+    expect(annotation?.message).toMatch(
+      /^GET \/a+…: payments\/frontend → .* refused at L7 by ingress only GET \/x$/,
+    );
   });
 });
