@@ -50,25 +50,27 @@ export function changedScope(
 }
 
 /**
- * The part of `changedScope(base, head, candidates)` where a connection may close: a destination whose ingress in
- * `head` admits everything it admitted in `base` (`PolicyEngine.ingressCovers`) loses nothing from the sources
- * whose egress did not change, so only the sources whose egress did are paired with it (as they are with every
- * destination). A fix's verification, which asks only what its patch closes, pairs every other pod of the cluster
- * with the patched namespace's destinations otherwise.
+ * The part of `changedScope(base, head, candidates)` where a connection may close. Ports from `s` to `d` close only
+ * when `s`'s egress or `d`'s ingress allows less than it did: a workload whose direction in `head` allows at least
+ * what it allowed in `base` (`PolicyEngine.allowsAtLeast`) closes nothing there, so it is left out of that part of
+ * the scope; a pair closes only when one of its ends stays in. A fix's verification asks only what its patch
+ * closes: with the wider ends left out it pairs none of the cluster's other pods with the patched namespace's.
  */
 export function closingScope(
   base: PolicyEngine,
   head: PolicyEngine,
   candidates: readonly Workload[],
 ): ConnectionScope {
-  const { sources, destinations } = changedScope(base, head, candidates);
-  return {
-    sources,
-    destinations: new Set(
+  const scope = changedScope(base, head, candidates);
+  const narrowed = (ids: ReadonlySet<string>, direction: Direction) =>
+    new Set(
       candidates
-        .filter((workload) => destinations.has(workload.id) && !head.ingressCovers(base, workload))
+        .filter((workload) => ids.has(workload.id) && !head.allowsAtLeast(base, workload, direction))
         .map((workload) => workload.id),
-    ),
+    );
+  return {
+    sources: narrowed(scope.sources, 'egress'),
+    destinations: narrowed(scope.destinations, 'ingress'),
   };
 }
 

@@ -464,6 +464,7 @@ export function closedByPatches(context: FixContext, patched: PatchedPolicies): 
   const { workloads } = byNamespace(context.model);
   const candidates = clusterwide ? undefined : [...namespaces].flatMap((ns) => workloads.get(ns) ?? []);
   const scope = candidates ? closingScope(before, after, candidates) : changedScope(before, after);
+  if (scope.sources.size === 0 && scope.destinations.size === 0) return [];
   const diff = diffConnectivity(before, after, scope);
   return [...diff.closed, ...diff.goneConnections];
 }

@@ -158,6 +158,16 @@ interface DirectionRow {
   external(): readonly ExternalBlock[];
 }
 
+/** Groups (by their facts and indices) that peers and tier rules match, worked out once per distinct key. */
+interface GroupMatching {
+  /** By `CompiledPeer.key` (`matchedGroups`). */
+  peers: Map<string, Group[]>;
+  /** By `CompiledPeer.namespaceKey` (`candidateGroups`). */
+  namespaces: Map<string, Group[]>;
+  /** By list of tier rules (`tierClasses`). */
+  tierClasses: Map<string, TierClasses>;
+}
+
 /** Groups by the tier rules of one list that match them (see `tierClasses`). */
 interface TierClasses {
   /** The class of each group, by group index. */
@@ -200,15 +210,16 @@ class Engine implements PolicyEngine {
   private readonly outsideFacts = new WeakMap<Workload, PodFacts>();
   private readonly outsideSelecting = new WeakMap<Workload, Record<Direction, Selecting>>();
   private readonly groupsByNamespace = new Map<string, Group[]>();
-  private readonly peerGroups = new Map<string, Group[]>();
-  private readonly namespaceGroups = new Map<string, Group[]>();
+  /**
+   * What peers and tier rules match among the groups, which depends on the groups' facts only: engines made like
+   * another over the same workloads (`groupsLike`, a fix's verification) share it.
+   */
+  private matching: GroupMatching = { peers: new Map(), namespaces: new Map(), tierClasses: new Map() };
   private readonly peerMembers = new Map<string, readonly Workload[]>();
   /** `selectionKey` per namespace. */
   private readonly selectionKeys = new Map<string, string>();
   /** Each distinct selection meaning, as the one string `selectionMeaning` gives for it. */
   private readonly meanings = new Map<string, string>();
-  /** Classes of groups per distinct list of tier rules (`tierClasses`). */
-  private readonly tierClassCache = new Map<string, TierClasses>();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
   private readonly externalBlockCache = new ExternalBlockCache();
   /** Which pods address rules match on the model's CNI. */
@@ -402,6 +413,8 @@ class Engine implements PolicyEngine {
    */
   private groupsLike(like: Engine, changed: ReadonlySet<string>): Engine['groupOfWorkload'] {
     this.shareGroups(like);
+    // The same facts at the same indices (re-evaluated groups differ in what selects them only).
+    this.matching = like.matching;
     const own = new Map<Workload, Group>();
     for (const namespace of changed) {
       const groups = like.groupsByNamespace.get(namespace);
@@ -420,13 +433,24 @@ class Engine implements PolicyEngine {
     return own.size === 0 ? shared : { get: (workload) => own.get(workload) ?? shared.get(workload) };
   }
 
-  ingressCovers(other: PolicyEngine, workload: Workload): boolean {
+  allowsAtLeast(other: PolicyEngine, workload: Workload, direction: Direction): boolean {
     if (!(other instanceof Engine) || other.groupsOrigin !== this.groupsOrigin || workload.representative)
       return false;
     const mine = this.groupOfWorkload.get(workload);
     const theirs = other.groupOfWorkload.get(workload);
     if (!mine || !theirs || mine.index !== theirs.index) return false;
-    const [here, there] = [mine.selecting.ingress, theirs.selecting.ingress];
+    // Asked for every workload of a patched namespace, most of which share their group.
+    let known = this.allowsAtLeastOf.get(other);
+    if (!known) this.allowsAtLeastOf.set(other, (known = new Map()));
+    const answers = known.get(mine) ?? {};
+    known.set(mine, answers);
+    return (answers[direction] ??= this.groupAllowsAtLeast(other, mine, theirs, direction));
+  }
+
+  private readonly allowsAtLeastOf = new WeakMap<Engine, Map<Group, Partial<Record<Direction, boolean>>>>();
+
+  private groupAllowsAtLeast(other: Engine, mine: Group, theirs: Group, direction: Direction): boolean {
+    const [here, there] = [mine.selecting[direction], theirs.selecting[direction]];
     // With the same rules around the namespaced tier, its composition gives every pod at least as much from wider
     // namespaced allows (`composeDirection` is monotone in them).
     if (
@@ -436,7 +460,7 @@ class Engine implements PolicyEngine {
       !sameRules(here.denies, there.denies)
     )
       return false;
-    return rowCovers(this.namespacedRow(mine, 'ingress'), other.namespacedRow(theirs, 'ingress'));
+    return rowCovers(this.namespacedRow(mine, direction), other.namespacedRow(theirs, direction));
   }
 
   policyWorkloads(policy: NetworkPolicy): Workload[] {
@@ -1155,7 +1179,7 @@ class Engine implements PolicyEngine {
    */
   private tierClasses(rules: readonly TierRule[], byPorts: boolean): TierClasses {
     const key = `${byPorts}|${rules.map(({ rule }) => objectId(rule)).join(',')}`;
-    let classes = this.tierClassCache.get(key);
+    let classes = this.matching.tierClasses.get(key);
     if (classes) return classes;
     // Refine one class (0: matched by no rule) rule by rule: a rule's matched groups leave their class for a new one.
     const classOf = new Int32Array(this.groups.length);
@@ -1190,7 +1214,7 @@ class Engine implements PolicyEngine {
       classOf[group.index] = index;
     }
     classes = { classOf, members };
-    this.tierClassCache.set(key, classes);
+    this.matching.tierClasses.set(key, classes);
     return classes;
   }
 
@@ -1257,17 +1281,17 @@ class Engine implements PolicyEngine {
 
   /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
   private matchedGroups(peer: CompiledPeer): Group[] {
-    let groups = this.peerGroups.get(peer.key);
+    let groups = this.matching.peers.get(peer.key);
     if (!groups) {
       groups = this.candidateGroups(peer).filter((group) => peer.matches({ pod: group.facts }));
-      this.peerGroups.set(peer.key, groups);
+      this.matching.peers.set(peer.key, groups);
     }
     return groups;
   }
 
   /** Groups a peer may match: those in the namespaces it looks in (computed once per such namespace part). */
   private candidateGroups(peer: CompiledPeer): Group[] {
-    let groups = this.namespaceGroups.get(peer.namespaceKey);
+    let groups = this.matching.namespaces.get(peer.namespaceKey);
     if (!groups) {
       groups = peer.peer.entities
         ? this.groups.filter((group) => group.facts.unpoliced && group.facts.unpoliced !== 'node-address')
@@ -1278,7 +1302,7 @@ class Engine implements PolicyEngine {
                 peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
               )
               .flatMap(([, inNamespace]) => inNamespace);
-      this.namespaceGroups.set(peer.namespaceKey, groups);
+      this.matching.namespaces.set(peer.namespaceKey, groups);
     }
     return groups;
   }
@@ -1844,7 +1868,8 @@ function cutRange(range: IpRange, bounds: readonly IpRange[]): IpRange[] {
 
 /**
  * Whether the namespaced allows of `row` give every other group and address at least what those of `than` give (rows
- * of one group's ingress in two engines sharing groups). A group neither lists gets `everyPod`; one `than` lists
+ * of one group's direction in two engines sharing groups). Egress rules of every pod with named ports resolve per
+ * destination: rows with them are not compared. A group neither lists gets `everyPod`; one `than` lists
  * gets its entry there; the addresses get what `than`'s contributions give when `row` has each of them, or wider.
  */
 function rowCovers(row: DirectionRow, than: DirectionRow): boolean {

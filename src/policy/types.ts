@@ -274,11 +274,12 @@ export interface PolicyEngine {
    */
   selectionMeaning(workload: Workload, direction: Direction): string;
   /**
-   * Whether the workload's ingress here admits, from every other pod and address, at least the ports it admits in
+   * Whether the workload's `direction` here allows, with every other pod and address, at least the ports it allows in
    * `other` (an engine made like this one, or this one like it, over the same workloads). False when that cannot be
-   * told from the rules alone (other cluster policies apply, or a representative's named ports): then it may not.
+   * told from the rules alone (other cluster policies apply, named ports of every destination, a representative):
+   * then it may not.
    */
-  ingressCovers(other: PolicyEngine, workload: Workload): boolean;
+  allowsAtLeast(other: PolicyEngine, workload: Workload, direction: Direction): boolean;
   /** Workloads one peer item of `policy` matches (podSelector alone = the policy's own namespace; ipBlock = pods with a stated IP inside it). */
   peerWorkloads(policy: NetworkPolicy, peer: PolicyPeer): readonly Workload[];
   /** Namespaces one peer item matches (the policy's own namespace for podSelector alone; none for ipBlock). */
