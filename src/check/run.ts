@@ -565,12 +565,13 @@ function replay(
     };
   };
   const headSide = side(head, engines.head);
-  // The diff's pods outside the tree, so a broken flow to such a pod is known to be on the path the diff closed.
-  const representatives = diffed.workloads.filter((workload) => workload.represents);
+  // The diff's pods outside the tree and DNS names, so a broken flow to such a pod, or to an address DNS answered
+  // for such a name, is known to be on the path the diff closed.
+  const representatives = diffed.workloads.filter((workload) => workload.represents || workload.dnsName);
   const outcome = replayFlows(
     read.flows,
     side(base, engines.base),
-    { ...headSide, representatives },
+    { ...headSide, representatives, dns },
     deadline,
     read.l7,
   );

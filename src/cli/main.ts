@@ -36,7 +36,7 @@ Usage:
                      [--max-run-seconds N] [--format text|json|markdown|sarif] [--output FILE]
   netpol-guard lint PATH... [--config FILE] [--cni generic|cilium|calico] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
   netpol-guard reach PATH... [--config FILE] [--cni generic|cilium|calico] [--format text|json]
-  netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP|entity:NAME --port N[/TCP|UDP|SCTP] [--config FILE] [--cni generic|cilium|calico] [--format text|json]
+  netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP|entity:NAME|dns:NAME --port N[/TCP|UDP|SCTP] [--config FILE] [--cni generic|cilium|calico] [--format text|json]
   netpol-guard fix --base DIR --head DIR --flows FILE... [--flows-format auto|hubble|calico|native] [--config FILE] [--cni generic|cilium|calico] [--write]
 
 Commands:

@@ -65,8 +65,16 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     // A toFQDNs rule allows the port to the names' addresses, which only DNS answers tell.
     const byName = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.dependsOnDns);
     const otherName = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.answerFor);
+    // An address rule may hold the addresses of a DNS name peer, which only DNS answers give.
+    const byBlocks = rules.find(({ rule }) => rule.portMatches && rule.addressesFromDns);
+    // A toFQDNs rule lists the name, but the proxy never sees its DNS for these pods.
+    const unseen = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.withoutVisibility);
     if (byName?.rule.fqdn)
       sentence += ` (unknown: depends on DNS: ${byName.policy} ${ruleLabel(side.direction, byName.rule)} at ${at(byName.rule.loc)} allows ${dnsNamesPeer(byName.rule.fqdn.selectors)}, and no DNS answer recorded says whether this is one)`;
+    else if (unseen)
+      sentence += ` (${unseen.policy} ${ruleLabel(side.direction, unseen.rule)} at ${at(unseen.rule.loc)} lists it, but no DNS rule on port 53 sends these pods' DNS for it through Cilium's proxy, so the rule learns none of its addresses)`;
+    else if (byBlocks?.rule.addressesFromDns)
+      sentence += ` (unknown: depends on DNS: ${byBlocks.policy} ${ruleLabel(side.direction, byBlocks.rule)} at ${at(byBlocks.rule.loc)} allows ${byBlocks.rule.addressesFromDns.join(', ')}, which may or may not hold the addresses DNS answers)`;
     else if (otherName?.rule.fqdn?.answerFor)
       sentence += ` (DNS answered ${otherName.rule.fqdn.answerFor.join(', ')} with this address, which ${otherName.policy} ${ruleLabel(side.direction, otherName.rule)} at ${at(otherName.rule.loc)} does not list: it allows ${otherName.rule.fqdn.selectors.join(', ')})`;
     else if (nearMiss?.rule.namedPorts)
@@ -78,6 +86,8 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     parts.push(sentence);
     location ??=
       byName?.rule.loc ??
+      unseen?.rule.loc ??
+      byBlocks?.rule.loc ??
       otherName?.rule.loc ??
       nearMiss?.rule.loc ??
       byAddress?.rule.loc ??

@@ -59,6 +59,12 @@ export interface Workload {
   entities?: readonly NodeEntity[];
   /** With `entities`: it is outside the cluster (an API server Hubble also calls `world`), reached at `ips`. */
   outside?: true;
+  /**
+   * Set for a DNS name peer (`policy/fqdn.ts`): the addresses DNS answers for the name (or for the names matching
+   * the pattern) a Cilium `toFQDNs` item writes, which the tree does not know. No pod policy selects it, and only
+   * toFQDNs items and rules that match every address outside the cluster match it.
+   */
+  dnsName?: FqdnMatch;
 }
 
 /**
@@ -128,6 +134,11 @@ export interface PolicyPeer {
   entities?: readonly NodeEntity[];
   /** Cilium `toFQDNs`: the name a DNS answer gave this peer's address for (the engine adds these, `policy/fqdn.ts`). */
   fqdn?: string;
+  /**
+   * Cilium `toFQDNs` (the engine adds these, `policy/fqdn.ts`): one item of the list, which matches the DNS name
+   * peers it covers among those its rule's `dnsVisibility` lets the proxy answer.
+   */
+  toFqdn?: FqdnMatch;
   path: FieldPath;
 }
 
@@ -205,10 +216,14 @@ export interface L7Rules {
 }
 
 /** One item of a Cilium `toFQDNs` list: names whose addresses Cilium learns from the DNS answers its proxy sees. */
-export interface FqdnSelector {
+export interface FqdnSelector extends FqdnMatch {
+  path: FieldPath;
+}
+
+/** What a `toFQDNs` item (or a DNS L7 rule) matches names by: `matchName`, or `matchPattern`. */
+export interface FqdnMatch {
   matchName?: string;
   matchPattern?: string;
-  path: FieldPath;
 }
 
 /**
@@ -244,6 +259,11 @@ export interface TieredRule {
    * addresses to `peers` when it is given DNS answers (`policy/fqdn.ts`).
    */
   fqdns?: readonly FqdnSelector[];
+  /**
+   * With `fqdns` (the engine sets it, `policy/fqdn.ts`): the DNS rules on port 53 that send the pods' DNS through
+   * Cilium's proxy, so the names they let it answer are those whose addresses the rule can learn.
+   */
+  dnsVisibility?: readonly Readonly<Record<string, unknown>>[];
   /** Cilium: the rule was written with no field at all (`- {}`), so it matches nothing (a NetworkPolicy's matches all). */
   empty?: true;
   path: FieldPath;

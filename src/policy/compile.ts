@@ -1,6 +1,7 @@
 import type { FieldPath, SourceLocation } from '../manifests/types.js';
 import type {
   ContainerPort,
+  FqdnMatch,
   FqdnSelector,
   L7Rules,
   Labels,
@@ -15,6 +16,7 @@ import type {
   TieredPort,
 } from '../model/types.js';
 import { pushTo } from '../collections.js';
+import { coversDnsName, dnsRulesAllow } from './fqdn.js';
 import { l7Restricts } from './l7.js';
 import { fullRange, ipBlockRanges, rangeContains, type IpRange } from './ip.js';
 import { ConnSet } from './portset.js';
@@ -35,6 +37,8 @@ export interface PodFacts {
   unpoliced?: 'node-address' | 'node-identity' | 'outside';
   /** A Cilium entity's reserved identities (`policy/entities.ts`); absent for a pod, even one that is its node. */
   entities?: readonly NodeEntity[];
+  /** A DNS name peer's name or pattern (`policy/fqdn.ts`), with `unpoliced` `outside` and no address. */
+  dnsName?: FqdnMatch;
 }
 
 /**
@@ -60,6 +64,11 @@ export interface CompiledPeer {
   key: string;
   /** Same key for peers that look in the same namespaces (the namespace part of `key`). */
   namespaceKey: string;
+  /**
+   * Whether it may match DNS name peers (`policy/fqdn.ts`): a toFQDNs item, or an address peer holding every address
+   * of its family in a rule that holds every address of both.
+   */
+  dnsNames?: true;
 }
 
 /** The `ports` of a rule, compiled: fixed ranges plus named ports that depend on the destination pod. */
@@ -151,13 +160,18 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
       const everyNode = (['host', 'remote-node'] as const).every((entity) =>
         rule.peers?.some((peer) => peer.entities?.includes(entity)),
       );
+      const facts: RuleFacts = {
+        everyNode,
+        everyAddress: holdsEveryAddress(rule.peers),
+        ...(rule.dnsVisibility ? { dnsVisibility: rule.dnsVisibility } : {}),
+      };
       return {
         action: rule.action,
         index: rule.index,
         ...(rule.name !== undefined ? { name: rule.name } : {}),
         path: rule.path,
         ...(rule.peers
-          ? { peers: rule.peers.map((peer) => compilePeer(home, peer, addressMatch, everyNode)) }
+          ? { peers: rule.peers.map((peer) => compilePeer(home, peer, addressMatch, facts)) }
           : {}),
         ports: compilePorts(rule.ports),
         ...compileL7(rule.ports),
@@ -191,16 +205,20 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
         policy.ref.name,
         subject,
         addressMatch,
-        policy[direction].map(({ action, peers, ports }) => [
+        policy[direction].map(({ action, peers, ports, dnsVisibility }) => [
           action,
-          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly, world, entities }) => [
-            podSelector,
-            namespaceSelector,
-            ipBlock,
-            addressesOnly,
-            world,
-            entities,
-          ]),
+          peers?.map(
+            ({ podSelector, namespaceSelector, ipBlock, addressesOnly, world, entities, toFqdn }) => [
+              podSelector,
+              namespaceSelector,
+              ipBlock,
+              addressesOnly,
+              world,
+              entities,
+              toFqdn,
+            ],
+          ),
+          dnsVisibility,
           ports?.map(({ protocol, port, endPort, l7 }) => [
             protocol,
             port,
@@ -234,40 +252,69 @@ export function meaningOnce(describe: (direction: Direction) => string): (direct
 }
 
 /**
+ * Whether a rule's address peers together hold every address of both families (`toEntities: [world]`, `toCIDR`
+ * 0.0.0.0/0 with ::/0, an ipBlock of each): then they hold whatever addresses DNS answers for a name, so its full
+ * blocks match the DNS name peers (`policy/fqdn.ts`). A narrower block may or may not hold them: it matches none.
+ */
+export function holdsEveryAddress(peers: readonly PolicyPeer[] | undefined): boolean {
+  const families = new Set<number>();
+  for (const peer of peers ?? [])
+    if (peer.ipBlock)
+      for (const range of ipBlockRanges(peer.ipBlock))
+        if (rangeContains(range, fullRange(range.family))) families.add(range.family);
+  return families.size === 2;
+}
+
+/** What a peer's rule says that its peers need (see {@link compilePeer}). */
+export interface RuleFacts {
+  /** The rule names both the local host and the remote nodes: its entity peers match a host-network pod. */
+  everyNode?: boolean;
+  /** The rule's address peers hold every address ({@link holdsEveryAddress}): its full blocks match DNS names. */
+  everyAddress?: boolean;
+  /** The rule's DNS visibility (`TieredRule.dnsVisibility`), for its toFQDNs items. */
+  dnsVisibility?: readonly Readonly<Record<string, unknown>>[];
+}
+
+/**
  * Compiles one peer item; `policyNamespace` is where a podSelector alone looks for pods, `addressMatch` which pods
- * an ipBlock matches by address on this CNI, `everyNode` whether the peer's rule names both the local host and the
- * remote nodes (so its entity peers match a host-network pod, wherever it runs).
+ * an ipBlock matches by address on this CNI, `rule` what the peer's rule says that it needs ({@link RuleFacts}).
  */
 export function compilePeer(
   policyNamespace: string,
   peer: PolicyPeer,
   addressMatch: AddressMatch,
-  everyNode = false,
+  rule: RuleFacts = {},
 ): CompiledPeer {
-  if (peer.entities) return compileEntityPeer(peer, everyNode);
+  if (peer.toFqdn) return compileFqdnPeer(peer, peer.toFqdn, rule.dnsVisibility ?? []);
+  if (peer.entities) return compileEntityPeer(peer, rule.everyNode === true);
   if (peer.ipBlock) {
     const ranges = ipBlockRanges(peer.ipBlock);
     const admits = (address: IpRange) => ranges.some((range) => rangeContains(range, address));
     const holdsEveryAddress = ranges.some((range) => rangeContains(range, fullRange(range.family)));
     const match = podsMatchedByAddress(peer, addressMatch);
+    const dnsNames = rule.everyAddress === true && holdsEveryAddress;
     return {
       peer,
       ipRanges: ranges,
-      key: `ip:${match}:${JSON.stringify(peer.ipBlock)}`,
-      namespaceKey: `ip:${match}`,
+      key: `ip:${match}:${JSON.stringify(peer.ipBlock)}${dnsNames ? '|dns' : ''}`,
+      namespaceKey: `ip:${match}${dnsNames ? '|dns' : ''}`,
+      ...(dnsNames ? { dnsNames: true as const } : {}),
       matchesNamespace: () => false,
       // A pod matches when one of its stated addresses is admitted, where the CNI lets an address rule match pods.
       // A pod that is its node is reached at the node's address: on Calico only a block of every address surely
       // holds it; on Cilium only CIDR rules that match nodes (policyCIDRMatchMode: [nodes]) do, by its stated one.
       // An entity outside the cluster (the API server) is an outside address to every address rule.
+      // A DNS name peer's addresses are unknown: only a rule holding every address surely holds them.
       matches: (facts) =>
         'pod' in facts
-          ? facts.pod.unpoliced === 'outside'
-            ? facts.pod.ips.some(admits)
-            : facts.pod.unpoliced === 'node-address'
-              ? !peer.addressesOnly && holdsEveryAddress
-              : (facts.pod.unpoliced === 'node-identity' ? match === 'nodes' : match === 'pods') &&
-                facts.pod.ips.some(admits)
+          ? facts.pod.dnsName
+            ? dnsNames
+            : facts.pod.unpoliced === 'outside'
+              ? facts.pod.ips.some(admits)
+              : facts.pod.unpoliced === 'node-address'
+                ? !peer.addressesOnly && holdsEveryAddress
+                : (facts.pod.unpoliced === 'node-identity' ? match === 'nodes' : match === 'pods') &&
+                  facts.pod.ips.some(admits)
           : facts.address !== undefined && admits(facts.address),
     };
   }
@@ -313,6 +360,30 @@ function compileEntityPeer(peer: PolicyPeer, everyNode: boolean): CompiledPeer {
       (facts.pod.entities
         ? facts.pod.entities.some((entity) => entities.has(entity))
         : facts.pod.unpoliced === 'node-identity' && everyNode),
+  };
+}
+
+/**
+ * A toFQDNs item (`policy/fqdn.ts`): the DNS name peers it covers (`coversDnsName`) whose names its DNS visibility
+ * lets the proxy answer; without visibility, none (Documentation/security/policy/language.rst, "DNS based").
+ */
+function compileFqdnPeer(
+  peer: PolicyPeer,
+  match: FqdnMatch,
+  visibleBy: readonly Readonly<Record<string, unknown>>[],
+): CompiledPeer {
+  return {
+    peer,
+    ipRanges: [],
+    key: `dns:${JSON.stringify([match, visibleBy])}`,
+    namespaceKey: 'dns',
+    dnsNames: true,
+    matchesNamespace: () => false,
+    matches: (facts) =>
+      'pod' in facts &&
+      facts.pod.dnsName !== undefined &&
+      coversDnsName(match, facts.pod.dnsName) &&
+      dnsRulesAllow(visibleBy, facts.pod.dnsName),
   };
 }
 

@@ -44,7 +44,7 @@ import {
   type ExternalBlock,
   type ExternalContribution,
 } from './external.js';
-import { fqdnText, withDnsAnswers } from './fqdn.js';
+import { coversDnsName, fqdnText, withFqdnPeers } from './fqdn.js';
 import {
   addressToRange,
   cidrToRange,
@@ -249,7 +249,7 @@ class Engine implements PolicyEngine {
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
     const tiered = model.tieredPolicies ?? [];
-    for (const policy of enforced ? (options.dns ? withDnsAnswers(tiered, options.dns) : tiered) : []) {
+    for (const policy of enforced ? withFqdnPeers(tiered, options.dns) : []) {
       if (!cniEnforcesKind(model, policy.ref.kind)) continue;
       const compiled = compiledTiered(policy, this.addressMatch);
       if (compiled.tier !== 'namespaced') this.clusterPolicies.push(compiled);
@@ -778,6 +778,7 @@ class Engine implements PolicyEngine {
           ...(rule.compiled.name !== undefined ? { name: rule.compiled.name } : {}),
           ...this.podAddress(rule.compiled, other),
           ...fqdnVerdict(rule.compiled, rule.peerMatches, other, this.answeredNames),
+          ...addressesFromDns(rule.compiled, rule.peerMatches, other),
         })),
       }));
     const explainSide = (direction: Direction, subject: Endpoint, other: Endpoint): SideExplanation => {
@@ -882,6 +883,8 @@ class Engine implements PolicyEngine {
     const anyDestination = !scope || scope.destinations.size > 0;
     for (const source of sorted) {
       const sourceGroup = this.groupOfWorkload.get(source)!;
+      // A DNS name peer stands for the addresses pods reach by toFQDNs, which is egress only: it is never a source.
+      if (sourceGroup.facts.dnsName) continue;
       const everyDestination = inScope(source, scope?.sources);
       if (!everyDestination && !anyDestination) continue;
       for (const destination of candidates(sourceGroup, everyDestination)) {
@@ -890,9 +893,9 @@ class Engine implements PolicyEngine {
         const destinationGroup = this.groupOfWorkload.get(destination)!;
         if (betweenNodes(sourceGroup, destinationGroup)) continue;
         const egressPorts = rowPorts(rowOf(sourceGroup, 'egress'), destinationGroup);
-        // An entity has no container ports: a named port never means one of its ports.
+        // An entity or a DNS name has no container ports: a named port never means one of its ports.
         const named =
-          destination.representative && !destination.entities
+          destination.representative && !destination.entities && !destination.dnsName
             ? this.namedTowards(source, destination)
             : undefined;
         if (egressPorts.isEmpty() && !named) continue;
@@ -932,7 +935,10 @@ class Engine implements PolicyEngine {
     }
 
     const inbound = sorted
-      .filter((destination) => inScope(destination, scope?.destinations) && !destination.entities)
+      .filter(
+        (destination) =>
+          inScope(destination, scope?.destinations) && !destination.entities && !destination.dnsName,
+      )
       .flatMap((destination) => {
         const group = this.groupOfWorkload.get(destination)!;
         const blocks = rowOf(group, 'ingress').external();
@@ -1293,15 +1299,20 @@ class Engine implements PolicyEngine {
   private candidateGroups(peer: CompiledPeer): Group[] {
     let groups = this.matching.namespaces.get(peer.namespaceKey);
     if (!groups) {
-      groups = peer.peer.entities
-        ? this.groups.filter((group) => group.facts.unpoliced && group.facts.unpoliced !== 'node-address')
-        : peer.ipRanges.length > 0
-          ? this.groupsWithAddresses(podsMatchedByAddress(peer.peer, this.addressMatch))
-          : [...this.groupsByNamespace.entries()]
-              .filter(([namespace]) =>
-                peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
-              )
-              .flatMap(([, inNamespace]) => inNamespace);
+      groups = peer.peer.toFqdn
+        ? this.dnsNameGroups()
+        : peer.peer.entities
+          ? this.groups.filter((group) => group.facts.unpoliced && group.facts.unpoliced !== 'node-address')
+          : peer.ipRanges.length > 0
+            ? [
+                ...this.groupsWithAddresses(podsMatchedByAddress(peer.peer, this.addressMatch)),
+                ...(peer.dnsNames ? this.dnsNameGroups() : []),
+              ]
+            : [...this.groupsByNamespace.entries()]
+                .filter(([namespace]) =>
+                  peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
+                )
+                .flatMap(([, inNamespace]) => inNamespace);
       this.matching.namespaces.set(peer.namespaceKey, groups);
     }
     return groups;
@@ -1320,6 +1331,14 @@ class Engine implements PolicyEngine {
             ? group.facts.ips.length > 0 || group.facts.unpoliced
             : group.facts.unpoliced === 'node-identity' && group.facts.ips.length > 0,
     );
+  }
+
+  private dnsNames: Group[] | undefined;
+
+  /** The groups of DNS name peers (`fqdn.ts`), which toFQDNs items and rules holding every address match. */
+  private dnsNameGroups(): Group[] {
+    this.dnsNames ??= this.groups.filter((group) => group.facts.dnsName);
+    return this.dnsNames;
   }
 
   private localHosts: Group[] | undefined;
@@ -1458,7 +1477,8 @@ class Engine implements PolicyEngine {
     ].filter((compiled) => compiled.selects(facts));
     const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
     // Cilium's `policyEnforcementMode: always` isolates every pod in both directions, selected or not.
-    const enforcedEverywhere = this.enforcement === 'always';
+    // Not the addresses a DNS name peer stands for, which are outside the cluster.
+    const enforcedEverywhere = this.enforcement === 'always' && !facts.dnsName;
     const of = (direction: Direction): Selecting => {
       const applying = (policies: readonly CompiledPolicy[]) =>
         policies.filter((compiled) => compiled.applies[direction]);
@@ -1553,7 +1573,17 @@ function fqdnVerdict(
 ): Pick<RuleVerdict, 'fqdn'> {
   if (!rule.fqdns) return {};
   const selectors = rule.fqdns.map(fqdnText);
-  if (!('ip' in other)) return { fqdn: { selectors, dependsOnDns: false } };
+  if (!('ip' in other)) {
+    const { dnsName } = other.workload;
+    // A name the rule lists that it does not match: its pods' DNS for it does not go through the proxy.
+    const unseen =
+      !peerMatches &&
+      dnsName !== undefined &&
+      (rule.peers ?? []).some((peer) => peer.peer.toFqdn && coversDnsName(peer.peer.toFqdn, dnsName));
+    return {
+      fqdn: { selectors, dependsOnDns: false, ...(unseen ? { withoutVisibility: true as const } : {}) },
+    };
+  }
   const range = addressToRange(other.ip);
   const by = range
     ? rule.peers?.find((peer) => peer.peer.fqdn && peer.ipRanges.some((r) => rangeContains(r, range)))
@@ -1563,6 +1593,24 @@ function fqdnVerdict(
   // An address DNS answered for other names is theirs: the rule does not match it, whatever DNS says next.
   if (names) return { fqdn: { selectors, answerFor: names, dependsOnDns: false } };
   return { fqdn: { selectors, dependsOnDns: !peerMatches } };
+}
+
+/**
+ * A rule's address blocks, when they do not match the DNS name peer at the other end: they may or may not hold the
+ * addresses DNS answers for it, so `explain` says the verdict depends on DNS.
+ */
+function addressesFromDns(
+  rule: CompiledRule,
+  peerMatches: boolean,
+  other: Endpoint,
+): Pick<RuleVerdict, 'addressesFromDns'> {
+  if (peerMatches || !('workload' in other) || !other.workload.dnsName) return {};
+  const blocks = (rule.peers ?? []).flatMap(({ peer: { ipBlock } }) =>
+    ipBlock
+      ? [ipBlock.except.length > 0 ? `${ipBlock.cidr} except ${ipBlock.except.join(', ')}` : ipBlock.cidr]
+      : [],
+  );
+  return blocks.length > 0 ? { addressesFromDns: blocks } : {};
 }
 
 /** The names DNS answered each address for, by {@link addressKey}. */
@@ -1671,6 +1719,7 @@ function sharedPodFacts(
     ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
     ...unpoliced(workload, cni),
     ...(workload.entities ? { entities: workload.entities } : {}),
+    ...(workload.dnsName ? { dnsName: workload.dnsName } : {}),
   };
   podFactsCache.set(workload, { facts, clusterName, cni });
   return facts;
@@ -1748,7 +1797,14 @@ interface SideFacts {
 /** A rule's named ports as an explanation gives them for a port it does not match on a representative destination. */
 function unresolvedNames(rule: CompiledRule, matches: boolean, to: Endpoint): { namedPorts?: string[] } {
   const names = rule.ports.names;
-  if (matches || !names?.length || !('workload' in to) || !to.workload.representative || to.workload.entities)
+  if (
+    matches ||
+    !names?.length ||
+    !('workload' in to) ||
+    !to.workload.representative ||
+    to.workload.entities ||
+    to.workload.dnsName
+  )
     return {};
   return { namedPorts: names.map(({ name }) => name) };
 }
@@ -1826,6 +1882,7 @@ export function groupKey(workload: Workload): string {
       workload.hostNetwork === true,
       workload.entities ?? null,
       workload.outside === true,
+      workload.dnsName ?? null,
     ]);
     groupKeys.set(workload, key);
   }
@@ -1835,10 +1892,11 @@ export function groupKey(workload: Workload): string {
 /**
  * Whether a pair is an entity and another endpoint no pod policy governs (an entity, a pod that is its node): what
  * passes between them is for host policies, which are not evaluated, so connectivity leaves it out, as it leaves out
- * an entity's traffic with outside addresses.
+ * an entity's traffic with outside addresses. A DNS name peer (`fqdn.ts`) likewise pairs with pods only.
  */
 function betweenNodes(a: Group, b: Group): boolean {
-  return (!!a.facts.entities && !!b.facts.unpoliced) || (!!b.facts.entities && !!a.facts.unpoliced);
+  const endpoint = (group: Group) => !!group.facts.entities || !!group.facts.dnsName;
+  return (endpoint(a) && !!b.facts.unpoliced) || (endpoint(b) && !!a.facts.unpoliced);
 }
 
 /** The ports a precomputed row allows with one other group. */
@@ -1963,10 +2021,11 @@ export function sortedEntries(labels: Labels): [string, string][] {
 
 /**
  * What a hostNetwork pod is to pod policies on the model's CNI, for its facts: nothing when it is a pod. A Cilium
- * entity is no pod on any CNI.
+ * entity is no pod on any CNI, nor is a DNS name peer, which is outside the cluster.
  */
 function unpoliced(workload: Workload, cni: Cni | undefined): Pick<PodFacts, 'unpoliced'> {
   if (workload.entities) return { unpoliced: workload.outside ? 'outside' : 'node-identity' };
+  if (workload.dnsName) return { unpoliced: 'outside' };
   const seenAs = workload.hostNetwork ? hostNetworkSeenAs(cni) : 'pod';
   return seenAs === 'pod' ? {} : { unpoliced: seenAs };
 }

@@ -10,6 +10,7 @@ import type {
   Workload,
 } from '../model/types.js';
 import { entitiesOf, ENTITY_NAMESPACE } from './entities.js';
+import { DNS_NAME_NAMESPACE, dnsNamesOf } from './fqdn.js';
 import { compileSelector, isEmptySelector, REPRESENTED_VALUE } from './selector.js';
 import { noun } from '../text/plural.js';
 
@@ -36,11 +37,13 @@ function unnamedNamespace(selector: LabelSelector): string {
 
 /**
  * How reports name the namespace of a representative whose namespace is unnamed: "any namespace", "namespaces
- * team=a", "Cilium entities" for entity peers (`entities.ts`); undefined for a namespace with a name.
+ * team=a", "Cilium entities" for entity peers (`entities.ts`), "DNS names" for DNS name peers (`fqdn.ts`); undefined
+ * for a namespace with a name.
  */
 export function unnamedNamespaceText(namespace: string): string | undefined {
   if (namespace === '*') return 'any namespace';
   if (namespace === ENTITY_NAMESPACE) return 'Cilium entities';
+  if (namespace === DNS_NAME_NAMESPACE) return 'DNS names';
   if (namespace.startsWith('*{') && namespace.endsWith('}')) return `namespaces ${namespace.slice(2, -1)}`;
   return undefined;
 }
@@ -176,6 +179,8 @@ function findRepresentatives(model: ClusterModel): Representatives {
   }
   // Cilium's node-side entities that rules name (the local node, the API server) are peers of their own.
   for (const entity of entitiesOf(model)) workloads.set(entity.id, entity);
+  // So are the names and patterns toFQDNs items write, whose addresses only DNS answers give.
+  for (const name of dnsNamesOf(model)) workloads.set(name.id, name);
   return { workloads: [...workloads.values()], namespaces: [...namespaces.values()] };
 }
 
@@ -332,10 +337,14 @@ function podsText(pods: LabelSelector): string {
 /**
  * What a rule's peer item names, in words, for a policy of namespace `home` (none for a cluster-scoped one): `any pod
  * in any namespace` (`namespaceSelector: {}`, with or without `podSelector: {}`), `any pod app=web in namespaces
- * matching team=a`, `any pod in namespace shop` (a podSelector alone), `addresses in 0.0.0.0/0 except 10.0.0.0/8`.
+ * matching team=a`, `any pod in namespace shop` (a podSelector alone), `addresses in 0.0.0.0/0 except 10.0.0.0/8`,
+ * `the addresses DNS answers for api.github.com` (a toFQDNs item).
  */
 export function describePeer(peer: PolicyPeer, home: string | undefined): string {
   if (peer.world) return 'any address outside the cluster';
+  if (peer.toFqdn?.matchName !== undefined) return `the addresses DNS answers for ${peer.toFqdn.matchName}`;
+  if (peer.toFqdn?.matchPattern !== undefined)
+    return `the addresses DNS answers for names matching ${peer.toFqdn.matchPattern}`;
   if (peer.ipBlock) {
     const except = peer.ipBlock.except.length > 0 ? ` except ${peer.ipBlock.except.join(', ')}` : '';
     return `addresses in ${peer.ipBlock.cidr}${except}`;

@@ -151,10 +151,26 @@ export interface RuleVerdict {
   /**
    * Set for a Cilium `toFQDNs` rule: the names it lists; the name whose DNS answer gave the address asked about, when
    * it allows it so (`answeredBy`); the names DNS answered the address for otherwise, none of which the rule
-   * learns (`answerFor`); and whether its verdict on the address depends on DNS: no answer the engine was given
-   * names it (`dependsOnDns`).
+   * learns (`answerFor`); whether its verdict on the address depends on DNS: no answer the engine was given
+   * names it (`dependsOnDns`); and towards a DNS name peer, whether it lists the name without DNS visibility.
    */
-  fqdn?: { selectors: string[]; answeredBy?: string; answerFor?: string[]; dependsOnDns: boolean };
+  fqdn?: {
+    selectors: string[];
+    answeredBy?: string;
+    answerFor?: string[];
+    dependsOnDns: boolean;
+    /**
+     * Towards a DNS name peer an item of the rule covers: no DNS rule on port 53 lets the proxy answer it for these
+     * pods, so Cilium learns none of its addresses and the rule allows none (DNS visibility).
+     */
+    withoutVisibility?: true;
+  };
+  /**
+   * Set on a rule with address peers (CIDR, ipBlock) that do not match the DNS name peer at the other end
+   * (`policy/fqdn.ts`): whether they hold the addresses DNS answers for it is unknown, since only a rule holding
+   * every address surely does (the verdict depends on DNS). The blocks, as written.
+   */
+  addressesFromDns?: string[];
 }
 
 /** One policy that applies to a side, and how each of its rules relates to the question. */

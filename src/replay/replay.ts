@@ -9,7 +9,8 @@ import type { Workload } from '../model/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { standsFor } from '../policy/representatives.js';
 import { ownerFromPodName } from '../flows/owner.js';
-import type { Endpoint, L7Request, PolicyEngine, WorkloadPeer } from '../policy/types.js';
+import type { DnsAnswers, Endpoint, L7Request, PolicyEngine, WorkloadPeer } from '../policy/types.js';
+import { fqdnMatcher } from '../policy/fqdn.js';
 import { compareText } from '../text/compare.js';
 import { checkDeadline, type Deadline } from '../deadline.js';
 import { attributionMismatch } from './attribution.js';
@@ -25,8 +26,13 @@ type L7Connection = Pick<
 export interface ReplaySide {
   engine: PolicyEngine;
   match(endpoint: FlowEndpoint): MatchedEndpoint;
-  /** Head: the representative peers the diff compared (`policy/representatives.ts`), for `representedBy`. */
+  /**
+   * Head: the representative peers the diff compared (`policy/representatives.ts`) and its DNS name peers
+   * (`policy/fqdn.ts`), for `representedBy`.
+   */
   representatives?: readonly Workload[];
+  /** Head: the DNS answers the flows hold, which say what DNS name peers an address is among. */
+  dns?: DnsAnswers;
 }
 
 /**
@@ -264,7 +270,8 @@ function compareFlows(a: ReplayedFlow, b: ReplayedFlow): number {
 
 /**
  * The representative peers (pods the tree does not show, as the diff names them) that a flow's ends made from what
- * the flow says are among: a closed path to one of them carried this flow. Undefined when neither end is such a pod.
+ * the flow says are among, and the DNS name peers an address is among by the names DNS answered it for: a closed
+ * path to one of them carried this flow. Undefined when neither end is such a pod or address.
  */
 function representedBy(
   head: ReplaySide,
@@ -272,6 +279,16 @@ function representedBy(
   to: MatchedEndpoint,
 ): ReplayedFlow['representedBy'] {
   const among = (matched: MatchedEndpoint): WorkloadPeer[] => {
+    if (head.representatives && head.dns && 'ip' in matched) {
+      const names = [...head.dns].flatMap(([name, addresses]) =>
+        addresses.includes(matched.ip) ? [name] : [],
+      );
+      return names.length === 0
+        ? []
+        : head.representatives
+            .filter(({ dnsName }) => dnsName && names.some(fqdnMatcher(dnsName)))
+            .map(workloadPeer);
+    }
     if (!head.representatives || !('workload' in matched) || matched.workload.madeBy !== MADE_BY_FLOW)
       return [];
     const pod = matched.workload;

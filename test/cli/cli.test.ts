@@ -565,3 +565,58 @@ describe('explain and reach with Cilium entities (issue 18)', () => {
     expect(stdout).not.toMatch(/^entity:kube-apiserver .* -> (entity|0\.0\.0\.0)/m);
   });
 });
+
+describe('explain and reach with toFQDNs names as peers (issue 18)', () => {
+  const tree = 'fixtures/engine/cilium-fqdn-names';
+  const file = `${tree}/manifests.yaml`;
+  const explain = (from: string, to: string, port: string) =>
+    cli(['explain', tree, '--from', from, '--to', to, '--port', port]);
+
+  it('explains a path to a name a toFQDNs rule lists', async () => {
+    const { code, stdout } = await explain('alliance/client', 'dns:cilium.io', '80');
+    expect(code).toBe(0);
+    expect(stdout).toContain('alliance/client -> dns:cilium.io TCP/80: ALLOWED\n');
+    expect(stdout).toContain(`      egress[1] (${file}:56): allows\n`);
+    expect(stdout).toContain(
+      '  ingress of dns:cilium.io: addresses outside the cluster, which no pod policy applies to: allowed',
+    );
+  });
+
+  it('says a listed name without DNS visibility allows nothing', async () => {
+    const { stdout } = await explain('default/test-app', 'dns:my-remote-service.com', '443');
+    expect(stdout).toContain('default/test-app -> dns:my-remote-service.com TCP/443: DENIED\n');
+    expect(stdout).toContain(
+      `(default/to-fqdn egress[1] at ${file}:78 lists it, but no DNS rule on port 53 sends these pods' DNS for it ` +
+        "through Cilium's proxy, so the rule learns none of its addresses)",
+    );
+  });
+
+  it('says a CIDR rule that may hold the addresses leaves the verdict to DNS', async () => {
+    const { stdout } = await explain('web/cidr-narrow', 'dns:cilium.io', '443');
+    expect(stdout).toContain('web/cidr-narrow -> dns:cilium.io TCP/443: DENIED (unknown: depends on DNS)\n');
+    expect(stdout).toContain(
+      `      egress[0] (${file}:167): unknown: depends on DNS (0.0.0.0/0 except 10.0.0.0/8, ::/0 may or may not ` +
+        'hold the addresses DNS answers for it)',
+    );
+  });
+
+  it('says how to write a DNS name peer', async () => {
+    const { code, stderr } = await explain('alliance/client', 'dns:', '80');
+    expect(code).toBe(2);
+    expect(stderr).toContain('write dns:NAME or dns:PATTERN');
+  });
+
+  it('reaches the names the rules list, and never from a name', async () => {
+    const { stdout } = await cli(['reach', tree]);
+    expect(stdout).toContain(
+      'alliance/client [Pod] -> dns:special*service.api.cilium.io (the addresses DNS answers for names matching ' +
+        'it) : TCP 80\n',
+    );
+    expect(stdout).toContain(
+      'web/world [Pod] -> dns:my-remote-service.com (the addresses DNS answers for it) : TCP 443\n',
+    );
+    expect(stdout).not.toContain('default/test-app [Pod] -> dns:');
+    expect(stdout).not.toMatch(/^dns:/m);
+    expect(stdout).not.toMatch(/^(0\.0\.0\.0\/0|::\/0) -> dns:/m);
+  });
+});

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../src/manifests/types.js';
 import type { ClusterModel } from '../../src/model/types.js';
 import { createEngine } from '../../src/policy/engine.js';
 import { entityWorkload, parseEntities } from '../../src/policy/entities.js';
+import { dnsNameWorkload, parseDnsName } from '../../src/policy/fqdn.js';
 import { addressToRange } from '../../src/policy/ip.js';
 import type { Endpoint, PolicyEngine } from '../../src/policy/types.js';
 import { objectsFromYaml } from '../model/objects.js';
@@ -51,9 +52,11 @@ function readDnsAnswers(file: string): Map<string, string[]> {
 
 /**
  * `namespace/name` names a workload of the model, `entity:NAME[+NAME][@IP]` a Cilium entity (at an address outside
- * the cluster); anything else is an IP address.
+ * the cluster), `dns:NAME` or `dns:PATTERN` a DNS name peer; anything else is an IP address.
  */
 export function endpoint(model: ClusterModel, text: string): Endpoint {
+  const dnsName = parseDnsName(text);
+  if (dnsName) return { workload: dnsNameWorkload(dnsName) };
   const [entity, ip] = text.split('@');
   const entities = parseEntities(entity!);
   if (entities) return { workload: entityWorkload(entities, ip ? { ip } : undefined) };

@@ -11,7 +11,7 @@ import { policyName } from '../../model/policy-ref.js';
 import { NODE_ENTITIES, type ClusterModel, type Protocol, type Workload } from '../../model/types.js';
 import type { Endpoint, Explanation, RuleVerdict, SideExplanation } from '../../policy/types.js';
 import { describeL7Sides } from '../../policy/l7.js';
-import { dnsNamesPeer } from '../../policy/fqdn.js';
+import { dnsNamesPeer, dnsNameWorkload, parseDnsName } from '../../policy/fqdn.js';
 import { REPRESENTATIVE_KIND } from '../../policy/representatives.js';
 import { entityWorkload, parseEntities } from '../../policy/entities.js';
 import { oneOf, parseCommandArgs, required } from '../args.js';
@@ -110,12 +110,13 @@ function parsePort(text: string): { protocol: Protocol; port: number } {
 
 /**
  * `NS/NAME`, `NS/Kind/NAME`, `NS/KEY=VALUE[,KEY=VALUE]` (pods with those labels that the tree need not show, such as
- * `kube-system/k8s-app=kube-dns`), a Cilium entity (`entity:kube-apiserver`, `entity:host+kube-apiserver`) or (for
- * --to, and --from as an external source) an IP address.
+ * `kube-system/k8s-app=kube-dns`), a Cilium entity (`entity:kube-apiserver`, `entity:host+kube-apiserver`), a DNS
+ * name peer (`dns:api.github.com`, for --to) or (for --to, and --from as an external source) an IP address.
  */
 function resolveEndpoint(option: string, text: string, workloads: readonly Workload[]): Endpoint {
   if (isIP(text)) return { ip: text };
   if (text.startsWith('entity:')) return { workload: entityEndpoint(option, text) };
+  if (text.startsWith('dns:')) return { workload: dnsNameEndpoint(option, text) };
   const parts = text.split('/');
   if (parts.length === 2 && parts[1]!.includes('=')) return { workload: podsWithLabels(option, text) };
   const [namespace, kindOrName, name] = parts;
@@ -131,7 +132,7 @@ function resolveEndpoint(option: string, text: string, workloads: readonly Workl
     );
   }
   throw new UsageError(
-    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME, NS/KEY=VALUE, entity:NAME or an IP address)`,
+    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME, NS/KEY=VALUE, entity:NAME, dns:NAME or an IP address)`,
   );
 }
 
@@ -143,6 +144,16 @@ function entityEndpoint(option: string, text: string): Workload {
       `--${option} ${text}: write entity:NAME[+NAME] with NAME one of ${NODE_ENTITIES.join(', ')}`,
     );
   return entityWorkload(entities);
+}
+
+/** A DNS name peer (`dns:api.github.com`, `dns:*.github.com`): the addresses DNS answers for a toFQDNs name. */
+function dnsNameEndpoint(option: string, text: string): Workload {
+  const name = parseDnsName(text);
+  if (!name)
+    throw new UsageError(
+      `--${option} ${text}: write dns:NAME or dns:PATTERN (a toFQDNs matchName or matchPattern)`,
+    );
+  return dnsNameWorkload(name);
 }
 
 /** A representative peer (issue 17 item 6): any pod of the namespace with these labels, evaluated as the policies would. */
@@ -187,21 +198,31 @@ function unanalysedCaveats(
     .map((policy) => `${describeUnanalysed(policy)} is not analysed and may change this verdict`);
 }
 
-/** Whether a toFQDNs rule of the side would decide the port, if only DNS answers said whether the address is its. */
+/**
+ * Whether a toFQDNs rule of the side would decide the port, if only DNS answers said whether the address is its, or
+ * an address rule would, if they said which addresses a DNS name peer stands for.
+ */
 function dependsOnDns(side: SideExplanation): boolean {
   return side.policies.some((policy) =>
-    policy.rules.some((rule) => rule.fqdn?.dependsOnDns && rule.portMatches),
+    policy.rules.some((rule) => (rule.fqdn?.dependsOnDns || rule.addressesFromDns) && rule.portMatches),
   );
 }
 
-/** A toFQDNs rule's verdict: through which name's DNS answer it matches, or that it depends on DNS. */
+/**
+ * A toFQDNs rule's verdict: through which name's DNS answer it matches, or that it depends on DNS; an address rule's
+ * towards a DNS name peer, which depends on DNS.
+ */
 function fqdnVerdictText(rule: RuleVerdict): string | undefined {
   const { fqdn } = rule;
+  if (rule.addressesFromDns && rule.portMatches)
+    return `unknown: depends on DNS (${rule.addressesFromDns.join(', ')} may or may not hold the addresses DNS answers for it)`;
   if (!fqdn) return undefined;
   const names = dnsNamesPeer(fqdn.selectors);
   if (fqdn.answeredBy !== undefined && rule.portMatches)
     return `allows (${names}: DNS answered ${fqdn.answeredBy} with this address)`;
   if (fqdn.dependsOnDns && rule.portMatches) return `unknown: depends on DNS (${names})`;
+  if (fqdn.withoutVisibility && rule.portMatches)
+    return "peer does not match (the rule lists it, but no DNS rule on port 53 sends these pods' DNS for it through Cilium's proxy, which learns none of its addresses)";
   if (fqdn.answerFor && rule.portMatches)
     return `peer does not match (DNS answered ${fqdn.answerFor.join(', ')} with this address, not ${fqdn.selectors.join(', ')})`;
   return undefined;
@@ -250,6 +271,8 @@ function sideText(side: SideExplanation, subject: string, other: string): string
   const passed = decision?.passedBy
     ? [`    passed down by ${describeDecidingRule(decision.passedBy, side.direction)}`]
     : [];
+  if (!side.isolated && subject.startsWith('dns:'))
+    return [`${head}addresses outside the cluster, which no pod policy applies to: allowed`];
   if (!side.isolated && subject.startsWith('entity:'))
     return [
       `${head}a Cilium entity, which no pod policy applies to (host policies are not evaluated): allowed`,

@@ -1,10 +1,12 @@
 import { networkPolicyRef } from '../../model/policy-ref.js';
-import type { NetworkPolicy, PolicyRule } from '../../model/types.js';
+import type { NetworkPolicy, PolicyPeer, PolicyRule } from '../../model/types.js';
 import {
   compilePeer,
+  holdsEveryAddress,
   type AddressMatch,
   compilePorts,
   meaningOnce,
+  type CompiledPeer,
   type CompiledPolicy,
   type CompiledRule,
 } from '../../policy/compile.js';
@@ -21,9 +23,7 @@ export function compileNetworkPolicy(policy: NetworkPolicy, addressMatch: Addres
       action: 'allow',
       index,
       path: rule.path,
-      ...(rule.peers
-        ? { peers: rule.peers.map((peer) => compilePeer(policy.namespace, peer, addressMatch)) }
-        : {}),
+      ...(rule.peers ? { peers: compilePeers(policy.namespace, rule.peers, addressMatch) } : {}),
       ports: compilePorts(rule.ports),
     }));
   const selects = compileSelector(policy.podSelector);
@@ -52,4 +52,14 @@ function meaning(policy: NetworkPolicy, direction: Direction, addressMatch: Addr
     ports?.map(({ protocol, port, endPort }) => [protocol, port, endPort]),
   ];
   return JSON.stringify([policy.namespace, policy.podSelector, addressMatch, policy[direction].map(rule)]);
+}
+
+/** A rule's peers; its full blocks match the DNS name peers where together they hold every address. */
+function compilePeers(
+  namespace: string,
+  peers: readonly PolicyPeer[],
+  addressMatch: AddressMatch,
+): CompiledPeer[] {
+  const rule = { everyAddress: holdsEveryAddress(peers) };
+  return peers.map((peer) => compilePeer(namespace, peer, addressMatch, rule));
 }
