@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PathChange } from '../../src/diff/types.js';
+import type { L7Change, PathChange } from '../../src/diff/types.js';
 import type { ReplayedFlow } from '../../src/replay/types.js';
 import { renderNamespaceGraph } from '../../src/report/mermaid.js';
 
@@ -110,5 +110,55 @@ describe('the namespace graph (issue 19, small things)', () => {
     const all = (protocol: 'TCP' | 'UDP' | 'SCTP') => ({ ...path(worker, dns, 'TCP', 1, 65535), protocol });
     const graph = renderNamespaceGraph({ opened: [], closed: [all('SCTP'), all('TCP'), all('UDP')] }) ?? '';
     expect(graph).toContain('|"closed: all ports, all protocols"|');
+  });
+});
+
+/** A path whose L7 filter changed (issue 18), as the diff gives it; the filters are left out, the graph reads none. */
+const l7 = (
+  from: PathChange['from'],
+  to: PathChange['to'],
+  port: number,
+  effect: L7Change['effect'],
+): L7Change => ({
+  from,
+  to,
+  protocol: 'TCP',
+  ports: [[port, port]],
+  change: `L7 filter ${effect}`,
+  effect,
+});
+
+describe('the namespace graph: L7 filters (issue 18)', () => {
+  it('draws a path whose L7 filter changed as a dotted purple edge ending in a circle, labelled L7 and its effect', () => {
+    const graph = renderNamespaceGraph({
+      opened: [],
+      closed: [],
+      l7Changed: [l7(worker, api, 8443, 'narrowed'), l7(worker, dns, 53, 'removed')],
+    });
+    expect(graph).toContain('  n1 -.-o|"L7 filter narrowed: TCP/8443"| n2');
+    expect(graph).toContain('-.-o|"L7 filter removed: TCP/53"|');
+    expect(graph).toContain('  linkStyle 0,1 stroke:#8250df');
+    expect(graph).toContain(
+      '_Legend: dotted purple ending in a circle, an L7 filter changed (still open at L3/L4)._',
+    );
+  });
+
+  it('draws L7 edges after the others, apart from a closed edge between the same nodes, and names both in the legend', () => {
+    const graph =
+      renderNamespaceGraph({
+        opened: [],
+        closed: [path(worker, api, 'TCP', 9090)],
+        l7Changed: [l7(worker, api, 8443, 'applied')],
+      }) ?? '';
+    const edges = graph.split('\n').filter((line) => /\|"/.test(line));
+    expect(edges).toEqual([
+      '  n1 -.->|"closed: TCP/9090"| n2',
+      '  n1 -.-o|"L7 filter applied: TCP/8443"| n2',
+    ]);
+    expect(graph).toContain('linkStyle 0 stroke:#cf222e');
+    expect(graph).toContain('linkStyle 1 stroke:#8250df');
+    expect(graph).toContain(
+      '_Legend: dashed red closed; dotted purple ending in a circle, an L7 filter changed (still open at L3/L4)._',
+    );
   });
 });
