@@ -18,6 +18,7 @@ import type {
   PolicyPeer,
   Protocol,
   RuleAction,
+  Tier,
   TieredPolicy,
   Workload,
 } from '../model/types.js';
@@ -480,12 +481,17 @@ class Engine implements PolicyEngine {
     return this.selecting(workload, direction).isolated;
   }
 
-  selectionMeaning(workload: Workload, direction: Direction): string {
+  selectionMeaning(workload: Workload, direction: Direction, tier?: Tier): string {
     const selecting = this.selecting(workload, direction);
-    let meaning = selectionMeanings.get(selecting);
+    const meanings = tier === undefined ? selectionMeanings : tierMeanings[tier];
+    let meaning = meanings.get(selecting);
     if (meaning === undefined) {
       const { namespaced, admin, baseline } = selecting;
-      const policies = new Set([...namespaced, ...[...admin, ...baseline].map((rule) => rule.policy)]);
+      const tierRules = tier === undefined ? [...admin, ...baseline] : tier === 'admin' ? admin : baseline;
+      const policies = new Set([
+        ...(tier === undefined || tier === 'namespaced' ? namespaced : []),
+        ...(tier === 'namespaced' ? [] : tierRules.map((rule) => rule.policy)),
+      ]);
       // Tiers order their policies by priority and name, which meanings carry: the set's order does not matter.
       meaning = [...policies]
         .map((policy) => policy.meaning(direction))
@@ -495,7 +501,7 @@ class Engine implements PolicyEngine {
       const known = this.meanings.get(meaning);
       if (known === undefined) this.meanings.set(meaning, meaning);
       else meaning = known;
-      selectionMeanings.set(selecting, meaning);
+      meanings.set(selecting, meaning);
     }
     return meaning;
   }
@@ -1741,6 +1747,11 @@ const portsKeys = new WeakMap<readonly ContainerPort[], string>();
 
 /** Identical pods share what selects them, and so its meaning. */
 const selectionMeanings = new WeakMap<Selecting, string>();
+const tierMeanings: Record<Tier, WeakMap<Selecting, string>> = {
+  admin: new WeakMap(),
+  namespaced: new WeakMap(),
+  baseline: new WeakMap(),
+};
 
 /** The order of tiers: see `tiers.ts`. */
 const TIER_ORDER: Record<CompiledPolicy['tier'], number> = { admin: 0, namespaced: 1, baseline: 2 };

@@ -286,9 +286,10 @@ export interface PolicyEngine {
   isIsolated(workload: Workload, direction: Direction): boolean;
   /**
    * What the policies of every tier that apply to the workload in `direction` mean together, as text: equal on two
-   * engines exactly when they decide that direction alike for any other end (see `CompiledPolicy.meaning`).
+   * engines exactly when they decide that direction alike for any other end (see `CompiledPolicy.meaning`). With
+   * `tier`, what that tier's policies mean: equal when that tier decides alike (an admin Deny, say).
    */
-  selectionMeaning(workload: Workload, direction: Direction): string;
+  selectionMeaning(workload: Workload, direction: Direction, tier?: Tier): string;
   /**
    * Whether the workload's `direction` here allows, with every other pod and address, at least the ports it allows in
    * `other` (an engine made like this one, or this one like it, over the same workloads). False when that cannot be

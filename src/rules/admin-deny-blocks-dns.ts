@@ -70,13 +70,13 @@ export const adminDenyBlocksDns: Rule = {
     const dnsIds = new Set(targets.map((target) => target.id));
     const required = ctx.config.dns.ports.filter((port) => port.protocol === 'UDP');
     const denials = new Map<TieredRule, { policy: TieredPolicy; workloads: Map<string, Workload> }>();
-    // Pods whose egress policies mean the same are decided alike: each meaning is decided once per port and target,
-    // by the narrow question (which rule decides), not by explaining every rule.
-    // Keyed by the meaning itself (long, its hash kept by the engine's string) and then the question: joining them
-    // into one key would hash the whole meaning again for every pod.
+    // Whether an admin Deny decides depends on the admin tier alone (it is evaluated first): pods whose admin
+    // policies mean the same are decided alike, once per port and target, by the narrow question (which rule
+    // decides), not by explaining every rule. Keyed by the meaning itself (its hash kept by the engine's string)
+    // and then the question: joining them into one key would hash the whole meaning again for every pod.
     const decisions = new Map<string, Map<string, Decision>>();
     const decide = (workload: Workload, target: Workload, protocol: Protocol, port: number) => {
-      const meaning = ctx.engine.selectionMeaning(workload, 'egress');
+      const meaning = ctx.engine.selectionMeaning(workload, 'egress', 'admin');
       let byQuestion = decisions.get(meaning);
       if (!byQuestion) decisions.set(meaning, (byQuestion = new Map()));
       const question = `${target.id} ${protocol} ${port}`;

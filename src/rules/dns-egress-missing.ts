@@ -213,13 +213,6 @@ export const dnsEgressMissing: Rule = {
     const required = dns.ports.filter((port) => port.protocol === 'UDP');
     const advised = dns.ports.filter((port) => port.protocol !== 'UDP');
     const ciliumSelecting = tieredSelecting(ctx.model, 'egress');
-    // One key per policy object (a Cilium policy's `specs` are several rules of one name).
-    const keys = new Map<NetworkPolicy | TieredPolicy, number>();
-    const keyOf = (policy: NetworkPolicy | TieredPolicy) => {
-      let key = keys.get(policy);
-      if (key === undefined) keys.set(policy, (key = keys.size));
-      return key;
-    };
     // Workloads are grouped by the policy the finding points at, so one policy never carries two findings.
     const groups = new Map<
       NetworkPolicy | TieredPolicy,
@@ -230,21 +223,19 @@ export const dnsEgressMissing: Rule = {
         advisedMissing: Set<string>;
       }
     >();
-    // Whether a pod's egress reaches the DNS pods depends only on the policies selecting it for egress: many pods
-    // share them (a namespace's default deny and DNS allowance), so each set of policies is asked once per port.
-    const answers = new Map<string, boolean>();
-    const reaches = (
-      workload: Workload,
-      policies: readonly EgressPolicy[],
-      protocol: Protocol,
-      port: number,
-    ) => {
-      const ids = policies.map((policy) => keyOf('network' in policy ? policy.network : policy.cilium));
-      const key = `${protocol} ${port}\u0000${ids.join('\u0000')}`;
-      let answer = answers.get(key);
+    // Whether a pod's egress reaches the DNS pods depends only on what its egress policies of every tier mean: many
+    // pods share that (a namespace's default deny and DNS allowance), so each meaning is asked once per port. Keyed
+    // by the meaning itself (its hash kept by the engine's string), then the port.
+    const answers = new Map<string, Map<string, boolean>>();
+    const reaches = (workload: Workload, protocol: Protocol, port: number) => {
+      const meaning = ctx.engine.selectionMeaning(workload, 'egress');
+      let byPort = answers.get(meaning);
+      if (!byPort) answers.set(meaning, (byPort = new Map()));
+      const question = `${protocol} ${port}`;
+      let answer = byPort.get(question);
       if (answer === undefined) {
         answer = reachesDns(ctx, workload, targets, protocol, port);
-        answers.set(key, answer);
+        byPort.set(question, answer);
       }
       return answer;
     };
@@ -257,7 +248,7 @@ export const dnsEgressMissing: Rule = {
           .map((cilium) => ({ cilium })),
       ];
       if (policies.length === 0 || !ctx.engine.isIsolated(workload, 'egress')) continue;
-      if (required.every(({ protocol, port }) => reaches(workload, policies, protocol, port))) continue;
+      if (required.every(({ protocol, port }) => reaches(workload, protocol, port))) continue;
       // DNS an admin Deny cuts is admin-deny-blocks-dns's: no NetworkPolicy rule can bring it back.
       if (required.some(({ protocol, port }) => deniedByAdmin(ctx, workload, targets, protocol, port)))
         continue;
@@ -274,7 +265,7 @@ export const dnsEgressMissing: Rule = {
         group.policies.set('network' in policy ? policy.network : policy.cilium, policy);
       group.workloads.push(workload);
       for (const { protocol, port } of advised) {
-        if (!reaches(workload, policies, protocol, port)) group.advisedMissing.add(`${protocol} ${port}`);
+        if (!reaches(workload, protocol, port)) group.advisedMissing.add(`${protocol} ${port}`);
       }
       groups.set(own, group);
     }
