@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stickyMarker } from '../../src/github/sticky-comment.js';
 import { startGitHubApiStub } from './github-api-stub.js';
@@ -41,10 +41,15 @@ export function reviewCases(): ReviewCase[] {
   ];
 }
 
-/** What the Action posted for a case: the sticky comment and the job summary, with the commits normalised. */
+/**
+ * What the Action posted for a case: the sticky comment and the job summary, with the commits normalised, the
+ * annotations it printed (`::warning title=...::` lines) and the SARIF file it wrote.
+ */
 export interface Review {
   comment: string;
   summary: string;
+  annotations: string[];
+  sarif: string;
 }
 
 /**
@@ -101,7 +106,12 @@ export async function actionReview(review: ReviewCase): Promise<Review> {
         /(<abbr title="[^"<>]*">)[^<]*(<\/abbr>)/g,
         '$1N days before this run$2',
       );
-    return { comment: normalise(comment.body), summary: normalise(run.summary) };
+    return {
+      comment: normalise(comment.body),
+      summary: normalise(run.summary),
+      annotations: run.stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line)),
+      sarif: readFileSync(path.join(repo.dir, 'netpol-guard.sarif'), 'utf8'),
+    };
   } finally {
     await stub.close();
     scratch.remove();
