@@ -306,11 +306,22 @@ function addOperatorMade(
       pushTo(opaque, namespace, opaqueResource(object, namespace));
       continue;
     }
-    for (const { kind, name, labels, ports } of workloads) {
+    for (const { kind, name, labels, ports, serviceAccount } of workloads) {
       const id = workloadId(namespace, kind, name);
       if (into.workloads.has(id)) continue;
       const madeBy = `${object.kind} ${object.name}`;
-      into.workloads.set(id, { id, namespace, kind, name, labels, ports, ips: [], loc: object.loc, madeBy });
+      into.workloads.set(id, {
+        id,
+        namespace,
+        kind,
+        name,
+        labels,
+        ports,
+        ...(serviceAccount !== undefined ? { serviceAccount } : {}),
+        ips: [],
+        loc: object.loc,
+        madeBy,
+      });
     }
   }
   if (opaque.size > 0) into.diagnostics.push(opaqueDiagnostic(opaque));

@@ -42,6 +42,15 @@ export const CILIUM_DEFAULTS: Readonly<CiliumSettings> = Object.freeze({
 /** The label Cilium puts on every endpoint with the cluster's name (`cluster-name`). */
 export const CILIUM_CLUSTER_LABEL = 'io.cilium.k8s.policy.cluster';
 
+/** The label Cilium puts on every endpoint with the pod's service account (pkg/k8s/apis/cilium.io/const.go). */
+export const CILIUM_SERVICE_ACCOUNT_LABEL = 'io.cilium.k8s.policy.serviceaccount';
+
+/** The prefix of the labels Cilium owns: a pod's own labels under it are dropped from its identity (`LabelPrefix`). */
+export const CILIUM_OWNED_LABEL_PREFIX = 'io.cilium.k8s';
+
+/** Cilium's own policy kinds (`cilium.io/v2`). */
+export const CILIUM_KINDS: readonly string[] = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
+
 /** The cluster name pods carry in {@link CILIUM_CLUSTER_LABEL}: the configured one under Cilium, else Cilium's default. */
 export function ciliumClusterName(model: { cilium?: CiliumSettings }): string {
   return model.cilium?.clusterName ?? CILIUM_DEFAULTS.clusterName;

@@ -31,6 +31,13 @@ export interface Workload {
   name: string;
   labels: Labels;
   ports: ContainerPort[];
+  /**
+   * The pods' service account: `serviceAccountName`, else the deprecated `serviceAccount` (which the API server copies
+   * into it), else `default` (set by the ServiceAccount admission plugin). Cilium labels every endpoint with it
+   * (`io.cilium.k8s.policy.serviceaccount`). Unset for pods the tree does not describe (an operator's, a
+   * representative, an entity).
+   */
+  serviceAccount?: string;
   /** Pod IPs stated in a manifest (`status.podIP(s)`), so ipBlocks can match the pod. */
   ips: string[];
   loc: SourceLocation;

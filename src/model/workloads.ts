@@ -49,11 +49,23 @@ export function readWorkload(reader: FieldReader, namespace: string): PodOrTempl
   return owner ? { workload, owner } : { workload };
 }
 
-/** The labels and container ports of the pod template at `path` (`[]` for a Pod, which is its own template). */
-export function readPodTemplate(reader: FieldReader, path: FieldPath): Pick<Workload, 'labels' | 'ports'> {
+/**
+ * The labels, container ports and service account of the pod template at `path` (`[]` for a Pod, which is its own
+ * template). The service account is the one the API server gives the pods: `serviceAccountName`, else the deprecated
+ * `serviceAccount` (pkg/apis/core/v1/conversion.go copies it over), else `default` (the ServiceAccount admission
+ * plugin).
+ */
+export function readPodTemplate(
+  reader: FieldReader,
+  path: FieldPath,
+): Pick<Workload, 'labels' | 'ports' | 'serviceAccount'> {
   return {
     labels: reader.stringMap([...path, 'metadata', 'labels']),
     ports: readContainerPorts(reader, [...path, 'spec', 'containers']),
+    serviceAccount:
+      reader.string([...path, 'spec', 'serviceAccountName']) ||
+      reader.string([...path, 'spec', 'serviceAccount']) ||
+      'default',
   };
 }
 
@@ -146,6 +158,7 @@ export function foldOwnedPods(
       name: owner.name,
       labels: first.labels,
       ports: [...ports.values()],
+      ...(first.serviceAccount !== undefined ? { serviceAccount: first.serviceAccount } : {}),
       ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
       loc: first.loc,
     },

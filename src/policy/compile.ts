@@ -17,6 +17,7 @@ import type {
 } from '../model/types.js';
 import { pushTo } from '../collections.js';
 import { coversDnsName, dnsRulesAllow } from './fqdn.js';
+import { CILIUM_KINDS } from '../model/cni.js';
 import { l7Restricts } from './l7.js';
 import { fullRange, ipBlockRanges, rangeContains, type IpRange } from './ip.js';
 import { ConnSet } from './portset.js';
@@ -27,7 +28,13 @@ import type { Direction } from './types.js';
 export interface PodFacts {
   namespace: string;
   namespaceLabels: Labels;
+  /**
+   * The labels NetworkPolicy and the other Kubernetes kinds select: the pod's own, or under `cni: cilium` Cilium's
+   * identity of it (`ciliumLabels`, the same object), since Cilium enforces them as rules of its own.
+   */
   labels: Labels;
+  /** The labels Cilium's own policies select: its identity of the pod (`identity.ts`). */
+  ciliumLabels: Labels;
   ports: readonly ContainerPort[];
   ips: readonly IpRange[];
   /**
@@ -149,6 +156,7 @@ function oncePerLabels(matches: (labels: Labels) => boolean): (labels: Labels) =
 /** Compiles a policy of another kind, read into the model's tiered form by its kind (`src/kinds/`). */
 export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressMatch): CompiledPolicy {
   const { subject } = policy;
+  const view: LabelView = CILIUM_KINDS.includes(policy.ref.kind) ? 'ciliumLabels' : 'labels';
   const pods = compileSelector(subject.podSelector);
   // Pods of one namespace share its labels object: each namespace is matched once, not each pod.
   const namespaces = subject.namespaceSelector && oncePerLabels(compileSelector(subject.namespaceSelector));
@@ -161,6 +169,7 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
         rule.peers?.some((peer) => peer.entities?.includes(entity)),
       );
       const facts: RuleFacts = {
+        view,
         everyNode,
         everyAddress: holdsEveryAddress(rule.peers),
         ...(rule.dnsVisibility ? { dnsVisibility: rule.dnsVisibility } : {}),
@@ -187,7 +196,7 @@ export function compileTieredPolicy(policy: TieredPolicy, addressMatch: AddressM
       !pod.unpoliced &&
       (subject.namespace === undefined || pod.namespace === subject.namespace) &&
       (!namespaces || namespaces(pod.namespaceLabels)) &&
-      pods(pod.labels),
+      pods(pod[view]),
     // A cluster policy without rules for a direction does not affect it.
     applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
     isolates: {
@@ -251,6 +260,9 @@ export function meaningOnce(describe: (direction: Direction) => string): (direct
   return (direction) => (meanings[direction] ??= describe(direction));
 }
 
+/** Which of a pod's label sets a policy's selectors match (`PodFacts`): Cilium's kinds match Cilium's identity. */
+export type LabelView = 'labels' | 'ciliumLabels';
+
 /**
  * Whether a rule's address peers together hold every address of both families (`toEntities: [world]`, `toCIDR`
  * 0.0.0.0/0 with ::/0, an ipBlock of each): then they hold whatever addresses DNS answers for a name, so its full
@@ -267,6 +279,8 @@ export function holdsEveryAddress(peers: readonly PolicyPeer[] | undefined): boo
 
 /** What a peer's rule says that its peers need (see {@link compilePeer}). */
 export interface RuleFacts {
+  /** Which labels of a pod the rule's selectors match (`labels` unless set). */
+  view?: LabelView;
   /** The rule names both the local host and the remote nodes: its entity peers match a host-network pod. */
   everyNode?: boolean;
   /** The rule's address peers hold every address ({@link holdsEveryAddress}): its full blocks match DNS names. */
@@ -318,6 +332,7 @@ export function compilePeer(
           : facts.address !== undefined && admits(facts.address),
     };
   }
+  const view = rule.view ?? 'labels';
   const podMatches = compileSelector(peer.podSelector ?? {});
   // A podSelector alone means pods of the policy's own namespace; a namespaceSelector opens other namespaces.
   const namespaceSelector = peer.namespaceSelector && compileSelector(peer.namespaceSelector);
@@ -329,7 +344,7 @@ export function compilePeer(
   return {
     peer,
     ipRanges: [],
-    key: `${namespaceKey}|pod:${JSON.stringify(peer.podSelector ?? {})}`,
+    key: `${namespaceKey}|${view === 'labels' ? 'pod' : 'cilium'}:${JSON.stringify(peer.podSelector ?? {})}`,
     namespaceKey,
     matchesNamespace,
     // A pod no pod policy sees (hostNetwork on some CNIs) has its node's identity, which no pod selector matches.
@@ -337,7 +352,7 @@ export function compilePeer(
       'pod' in facts &&
       !facts.pod.unpoliced &&
       matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) &&
-      podMatches(facts.pod.labels),
+      podMatches(facts.pod[view]),
   };
 }
 

@@ -2,12 +2,7 @@ import { pushTo, sameItems } from '../collections.js';
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
-import {
-  CILIUM_CLUSTER_LABEL,
-  ciliumClusterName,
-  cniEnforcesKind,
-  policyEnforcementMode,
-} from '../model/cni.js';
+import { ciliumClusterName, cniEnforcesKind, policyEnforcementMode } from '../model/cni.js';
 import type {
   ClusterModel,
   ContainerPort,
@@ -46,6 +41,7 @@ import {
   type ExternalContribution,
 } from './external.js';
 import { coversDnsName, fqdnText, withFqdnPeers } from './fqdn.js';
+import { ciliumIdentity } from './identity.js';
 import {
   addressToRange,
   cidrToRange,
@@ -1716,11 +1712,12 @@ function sharedPodFacts(
     known.cni === cni
   )
     return known.facts;
+  const ciliumLabels = ciliumIdentity(workload, clusterName);
   const facts: PodFacts = {
     namespace: workload.namespace,
     namespaceLabels,
-    // Cilium labels every endpoint with its cluster's name, which its selectors may name.
-    labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: clusterName },
+    labels: cni === 'cilium' ? ciliumLabels : workload.labels,
+    ciliumLabels,
     ports: workload.ports,
     ips: workload.ips.map(addressToRange).filter((range) => range !== undefined),
     ...unpoliced(workload, cni),
@@ -1888,6 +1885,7 @@ export function groupKey(workload: Workload): string {
     key = JSON.stringify([
       workload.namespace,
       sortedEntries(workload.labels),
+      workload.serviceAccount ?? null,
       workload.ports,
       [...workload.ips].sort(),
       workload.hostNetwork === true,

@@ -1,4 +1,5 @@
 import type { FieldPath } from '../manifests/types.js';
+import { CILIUM_KINDS } from '../model/cni.js';
 import type { ClusterModel, TieredPolicy, TieredRule, Workload } from '../model/types.js';
 import type { Direction } from '../policy/types.js';
 import { subjectWorkloads, tieredPoliciesOf } from './tiered.js';
@@ -8,7 +9,7 @@ import { subjectWorkloads, tieredPoliciesOf } from './tiered.js';
  * is written. Sources: Documentation/security/policy/{intro,language,layer3,layer7,deny,kubernetes}.rst in
  * cilium/cilium.
  */
-export const CILIUM_KINDS: readonly string[] = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
+export { CILIUM_KINDS };
 
 /** The Cilium policies of the model, one per rule (`spec` and each of `specs`), in model order. */
 export function ciliumPolicies(model: ClusterModel, kinds: readonly string[] = CILIUM_KINDS): TieredPolicy[] {

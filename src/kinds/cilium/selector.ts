@@ -21,7 +21,6 @@ const POD_NAMESPACE = 'io.kubernetes.pod.namespace';
 /** How the warning on a namespace a CiliumNetworkPolicy's endpointSelector names begins (a lint rule takes it over). */
 export const FOREIGN_SUBJECT_NAMESPACE = 'a CiliumNetworkPolicy applies in its own namespace';
 const NAMESPACE_LABELS = 'io.cilium.k8s.namespace.labels.';
-const SERVICE_ACCOUNT = 'io.cilium.k8s.policy.serviceaccount';
 
 type Requirement = { key: string; operator: SelectorOperator; values?: readonly string[] };
 
@@ -118,16 +117,8 @@ export function readEndpointSelector(
       namesNamespaceLabels = true;
       namespaces.push({ ...requirement, key: key.slice(NAMESPACE_LABELS.length) });
     } else {
-      // The cluster label (`io.cilium.k8s.policy.cluster`) stays a pod requirement: the engine gives every pod the
-      // configured cluster name (`model/cni.ts`).
-      if (key === SERVICE_ACCOUNT)
-        reader.report(
-          at,
-          `the ${SERVICE_ACCOUNT} label (the pod's service account) is not evaluated: pods are taken not to ` +
-            'carry it, so an allow may match fewer pods and a deny fewer than the cluster does',
-          'warning',
-          'not-evaluated',
-        );
+      // The service account and cluster labels stay pod requirements: the engine gives every pod Cilium's
+      // identity labels (`policy/identity.ts`).
       pods.push({ ...requirement, key });
     }
   }

@@ -8,6 +8,8 @@ export interface MadeWorkload {
   name: string;
   labels: Labels;
   ports: ContainerPort[];
+  /** The pods' service account, where the resource states their pod template (`Workload.serviceAccount`). */
+  serviceAccount?: string;
 }
 
 /**
