@@ -44,7 +44,7 @@ export const DEFAULT_CONFIG: Readonly<ResolvedConfig> = Object.freeze<ResolvedCo
   failOnRisks: ['internet-ingress', 'metadata-endpoint'],
   failOnUnreadInput: true,
   suppressionsFrom: 'head',
-  cilium: { ...CILIUM_DEFAULTS, policyCIDRMatchMode: [] },
+  cilium: { ...CILIUM_DEFAULTS, policyCIDRMatchMode: [], identityLabels: [] },
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,

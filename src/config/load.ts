@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../manifests/types.js';
+import { parseLabelExpression } from '../policy/identity.js';
 import { cidrToRange } from '../policy/ip.js';
 import { rules } from '../rules/index.js';
 import { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE } from './defaults.js';
@@ -16,8 +17,9 @@ const validateConfig = new Ajv({ allErrors: true, strict: true }).compile(CONFIG
 type ConfigFileContent = Partial<
   Omit<ResolvedConfig, 'dns' | 'cluster' | 'limits' | 'file' | 'workloads' | 'cilium'>
 > & {
-  cilium?: Partial<Omit<ResolvedConfig['cilium'], 'policyCIDRMatchMode'>> & {
+  cilium?: Partial<Omit<ResolvedConfig['cilium'], 'policyCIDRMatchMode' | 'identityLabels'>> & {
     policyCIDRMatchMode?: '' | 'nodes' | 'nodes'[];
+    identityLabels?: string | string[];
   };
   workloads?: (Pick<OutsideWorkload, 'namespace' | 'name'> & Partial<OutsideWorkload>)[];
   dns?: Partial<ResolvedConfig['dns']>;
@@ -122,6 +124,7 @@ export function parseConfigText(text: string, file: string, diagnostics: Diagnos
   checkRuleIds(given, doc, locate, diagnostics);
   checkCidrs(given, doc, locate, diagnostics);
   checkIgnoreGlobs(given, doc, locate, diagnostics);
+  checkIdentityLabels(given, doc, locate, diagnostics);
   return mergeWithDefaults(given);
 }
 
@@ -280,6 +283,43 @@ function checkIgnoreGlobs(
   });
 }
 
+/**
+ * `cilium.identityLabels` as a list of expressions (Helm's one string split at spaces, as the agent splits it), each
+ * checked as Cilium parses it (`policy/identity.ts`). Cilium refuses to start on an expression it cannot parse, so one
+ * refused here leaves the setting at its default, with an error.
+ */
+function checkIdentityLabels(
+  given: ConfigFileContent,
+  doc: Document,
+  locate: (offset: number | undefined) => SourceLocation,
+  diagnostics: Diagnostic[],
+): void {
+  const setting = given.cilium?.identityLabels;
+  if (setting === undefined) return;
+  const expressions = identityLabelList(setting);
+  for (const [index, expression] of expressions.entries()) {
+    const parsed = parseLabelExpression(expression);
+    if (typeof parsed !== 'string') continue;
+    const at =
+      typeof setting === 'string' ? ['cilium', 'identityLabels'] : ['cilium', 'identityLabels', index];
+    diagnostics.push({
+      severity: 'error',
+      code: 'config',
+      message:
+        `cilium.identityLabels: expression ${index + 1} (${shownText(expression)}) ${parsed}; the setting is not ` +
+        "applied, Cilium's default label filter is used",
+      ...locate(nodeAt(doc, at)?.range?.[0]),
+    });
+    delete given.cilium!.identityLabels;
+    return;
+  }
+}
+
+/** The expressions of `identityLabels`, empty ones left out as Cilium leaves them out. */
+function identityLabelList(setting: string | readonly string[]): string[] {
+  return (typeof setting === 'string' ? setting.split(/\s+/) : setting).filter((item) => item.length > 0);
+}
+
 function mergeWithDefaults(given: ConfigFileContent): ResolvedConfig {
   const defaults = structuredClone(DEFAULT_CONFIG) as ResolvedConfig;
   return {
@@ -299,6 +339,7 @@ function mergeWithDefaults(given: ConfigFileContent): ResolvedConfig {
       ...defaults.cilium,
       ...given.cilium,
       policyCIDRMatchMode: ciliumCidrMatchMode(given.cilium?.policyCIDRMatchMode),
+      identityLabels: identityLabelList(given.cilium?.identityLabels ?? []),
     },
     limits: { ...defaults.limits, ...given.limits },
     namespaces: Object.fromEntries(

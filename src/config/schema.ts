@@ -118,6 +118,13 @@ export const CONFIG_SCHEMA = {
         // Cilium's own check of cluster-name: lower-case letters, digits and dashes, at most 32.
         clusterName: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$' },
         clusterNetworkPolicy: { type: 'boolean' },
+        // Helm's `labels` is one string of space-separated expressions; a list is taken too.
+        identityLabels: {
+          anyOf: [
+            { type: 'string', maxLength: 4096 },
+            { type: 'array', maxItems: 64, items: { type: 'string', minLength: 1, maxLength: 4096 } },
+          ],
+        },
       },
     },
     limits: {

@@ -12,8 +12,9 @@ export const CNIS: readonly Cni[] = ['generic', 'cilium', 'calico'];
  * The settings of Cilium's agent that change verdicts (config `cilium:`, read when the CNI is Cilium), with Cilium's
  * defaults in {@link CILIUM_DEFAULTS}. Sources (cilium/cilium): Documentation/security/policy/intro.rst ("Policy
  * Enforcement Modes"), layer3.rst ("Selecting nodes with CIDR / ipBlock"), Documentation/security/policy-creation.rst
- * (policy audit mode), the agent flags `enable-policy`, `policy-cidr-match-mode`, `policy-audit-mode`,
- * `cluster-name` and `enable-k8s-cluster-network-policy`.
+ * (policy audit mode), Documentation/operations/performance/scalability/identity-relevant-labels.rst, the agent flags
+ * `enable-policy`, `policy-cidr-match-mode`, `policy-audit-mode`, `cluster-name`, `enable-k8s-cluster-network-policy`
+ * and `labels`.
  */
 export interface CiliumSettings {
   /**
@@ -29,6 +30,11 @@ export interface CiliumSettings {
   clusterName: string;
   /** Whether Cilium enforces ClusterNetworkPolicy (`enable-k8s-cluster-network-policy`, off by default in 1.20). */
   clusterNetworkPolicy: boolean;
+  /**
+   * The expressions Cilium's label filter adds to its defaults (Helm `labels`, agent `labels`): which pod labels
+   * are part of an identity, and so selectable (`policy/identity.ts`).
+   */
+  identityLabels: readonly string[];
 }
 
 export const CILIUM_DEFAULTS: Readonly<CiliumSettings> = Object.freeze({
@@ -37,6 +43,7 @@ export const CILIUM_DEFAULTS: Readonly<CiliumSettings> = Object.freeze({
   policyAuditMode: false,
   clusterName: 'default',
   clusterNetworkPolicy: false,
+  identityLabels: [],
 });
 
 /** The label Cilium puts on every endpoint with the cluster's name (`cluster-name`). */

@@ -41,7 +41,7 @@ import {
   type ExternalContribution,
 } from './external.js';
 import { coversDnsName, fqdnText, withFqdnPeers } from './fqdn.js';
-import { ciliumIdentity } from './identity.js';
+import { ciliumIdentity, labelFilterOf, type LabelFilter } from './identity.js';
 import {
   addressToRange,
   cidrToRange,
@@ -225,6 +225,8 @@ class Engine implements PolicyEngine {
   private readonly enforcement: ReturnType<typeof policyEnforcementMode>;
   /** The value of the cluster label Cilium gives every pod. */
   private readonly clusterName: string;
+  /** Which pod labels are part of Cilium's identity, under `cni: cilium`. */
+  private readonly labelFilter: LabelFilter | undefined;
   /** Whether a rule of a namespaced-tier policy filters at L7: only then do connections carry L7 filters. */
   private readonly hasL7: boolean;
   /** The names the DNS answers the engine was given answered each address for (what `explain` says of toFQDNs). */
@@ -238,6 +240,7 @@ class Engine implements PolicyEngine {
     this.addressMatch = addressMatchOf(model);
     this.enforcement = policyEnforcementMode(model);
     this.clusterName = ciliumClusterName(model);
+    this.labelFilter = labelFilterOf(model);
     this.answeredNames = answeredNames(options.dns);
     // Cilium's `policyEnforcementMode: never` enforces no policy: every connection is allowed.
     const enforced = this.enforcement !== 'never';
@@ -385,6 +388,7 @@ class Engine implements PolicyEngine {
       like.addressMatch === this.addressMatch &&
       like.enforcement === this.enforcement &&
       like.clusterName === this.clusterName &&
+      like.labelFilter === this.labelFilter &&
       sameItems(like.clusterPolicies, this.clusterPolicies) &&
       sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced)
     );
@@ -1522,7 +1526,7 @@ class Engine implements PolicyEngine {
     let facts = this.outsideFacts.get(workload);
     if (!facts) {
       const namespaceLabels = namespaceLabelsOf(this.model, workload.namespace);
-      facts = sharedPodFacts(workload, namespaceLabels, this.clusterName, this.model.cni);
+      facts = sharedPodFacts(workload, namespaceLabels, this.clusterName, this.labelFilter, this.model.cni);
       this.outsideFacts.set(workload, facts);
     }
     return facts;
@@ -1694,14 +1698,15 @@ const objectIds = new WeakMap<CompiledRule | CompiledPolicy, number>();
 let nextObjectId = 0;
 
 /**
- * A pod's facts, one object for every engine that sees it alike (its namespace's labels, the cluster's name and the
- * CNI): a check's base and head share most workloads, and each fix's verification builds engines over the same
- * ones, so what selects a pod is worked out once for all of them (`selections`).
+ * A pod's facts, one object for every engine that sees it alike (its namespace's labels, the cluster's name, Cilium's
+ * label filter and the CNI): a check's base and head share most workloads, and each fix's verification builds engines
+ * over the same ones, so what selects a pod is worked out once for all of them (`selections`).
  */
 function sharedPodFacts(
   workload: Workload,
   namespaceLabels: Labels,
   clusterName: string,
+  filter: LabelFilter | undefined,
   cni: Cni | undefined,
 ) {
   const known = podFactsCache.get(workload);
@@ -1709,10 +1714,11 @@ function sharedPodFacts(
     known &&
     known.facts.namespaceLabels === namespaceLabels &&
     known.clusterName === clusterName &&
+    known.filter === filter &&
     known.cni === cni
   )
     return known.facts;
-  const ciliumLabels = ciliumIdentity(workload, clusterName);
+  const ciliumLabels = ciliumIdentity(workload, clusterName, filter);
   const facts: PodFacts = {
     namespace: workload.namespace,
     namespaceLabels,
@@ -1724,11 +1730,14 @@ function sharedPodFacts(
     ...(workload.entities ? { entities: workload.entities } : {}),
     ...(workload.dnsName ? { dnsName: workload.dnsName } : {}),
   };
-  podFactsCache.set(workload, { facts, clusterName, cni });
+  podFactsCache.set(workload, { facts, clusterName, filter, cni });
   return facts;
 }
 
-const podFactsCache = new WeakMap<Workload, { facts: PodFacts; clusterName: string; cni: Cni | undefined }>();
+const podFactsCache = new WeakMap<
+  Workload,
+  { facts: PodFacts; clusterName: string; filter: LabelFilter | undefined; cni: Cni | undefined }
+>();
 
 /** What selects a pod, by the policies that may (`Engine.selectionKey`): engines with the same ones share it. */
 const selections = new WeakMap<PodFacts, Map<string, Record<Direction, Selecting>>>();

@@ -68,6 +68,7 @@ describe('loadConfig', () => {
         policyAuditMode: true,
         clusterName: 'prod-eu',
         clusterNetworkPolicy: true,
+        identityLabels: ['k8s:!controller-uid', 'k8s:!job-name'],
       },
       limits: {
         maxFileBytes: 1048576,
@@ -93,6 +94,7 @@ describe('loadConfig', () => {
       '10: cni must be one of generic, cilium, calico',
       '12: cilium.policyEnforcementMode must be one of default, always, never',
       '14: cilium.clusterName must match pattern "^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$"',
+      '15: cilium.identityLabels: expression 2 ((9 characters not shown)) repeats a group that holds a repetition or "|", which can take exponential time; the setting is not applied, Cilium\'s default label filter is used',
       '2: rules.ipblock-world must be one of off, info, warning, error',
       '5: cluster.podCidrs: "not-a-cidr" is not a CIDR (e.g. 10.244.0.0/16); it is ignored',
       '6: failOn must be one of error, warning, never',
@@ -122,6 +124,7 @@ describe('loadConfig', () => {
       policyAuditMode: false,
       clusterName: 'default',
       clusterNetworkPolicy: false,
+      identityLabels: [],
     });
   });
 

@@ -145,6 +145,8 @@ export const ciliumSettings = fc.record({
   policyAuditMode: fc.constant(false),
   clusterName: fc.constantFrom('default', 'prod'),
   clusterNetworkPolicy: fc.boolean(),
+  // Cilium's label filter: the defaults, or one that leaves a label of the generated pods out of their identity.
+  identityLabels: fc.constantFrom([] as string[], ['!tier']),
 });
 
 /** A cluster and its manifests in a random order. */
