@@ -5,6 +5,7 @@ import { ciliumEndpointsEmptySelectorNamespace } from './cilium-endpoints-empty-
 import { ciliumFqdnWithoutDnsVisibility } from './cilium-fqdn-without-dns-visibility.js';
 import { ciliumL7RuleBypassed } from './cilium-l7-rule-bypassed.js';
 import { ciliumNamespaceKeyInEndpointSelector } from './cilium-namespace-key-in-endpoint-selector.js';
+import { ciliumSelectorLabelNotInIdentity } from './cilium-selector-label-not-in-identity.js';
 import { allowAllPeer } from './allow-all-peer.js';
 import { clusterPolicyNetworkDenyCutsPods } from './cluster-policy-network-deny-cuts-pods.js';
 import { clusterPolicyPassToDefault } from './cluster-policy-pass-to-default.js';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   allowAllPeer,
   peerAndOrSplit,
   crossNamespacePodSelector,
+  ciliumSelectorLabelNotInIdentity,
   policySelectsNothing,
   peerSelectsNothing,
   namespaceLabelUnknown,
