@@ -859,9 +859,18 @@ class Engine implements PolicyEngine {
       if (!row) egressRows.set(key, (row = this.directionRow(group, 'egress')));
       return row;
     };
+    // An ingress row depends on what selects the group and on its own ports (which named ports name): groups of
+    // a namespace selected alike that declare the same ports share one.
+    const ingressRows = new Map<string, DirectionRow>();
+    const ingressRow = (group: Group) => {
+      const key = `${selectingKey(group.selecting.ingress)}|${portsKey(group.facts.ports)}`;
+      let row = ingressRows.get(key);
+      if (!row) ingressRows.set(key, (row = this.directionRow(group, 'ingress')));
+      return row;
+    };
     const rowOf = (group: Group, direction: Direction): DirectionRow =>
       ((rows[group.index] ??= {})[direction] ??=
-        direction === 'egress' ? egressRow(group) : this.directionRow(group, direction));
+        direction === 'egress' ? egressRow(group) : ingressRow(group));
     const { sorted, rank, peers } = reportOrder(this.model.workloads);
     const connectionsOf = function* (
       from: Connection['from'],
@@ -1030,16 +1039,19 @@ class Engine implements PolicyEngine {
     /** The destinations among `targets` whose ingress may admit a source, with how many there are. */
     const admittingAmong = (targets: readonly Group[]) => {
       const admitAnyone = targets.filter((group) => rowOf(group, 'ingress').reached() === undefined);
-      const admittedBy = new Map<number, Group[]>();
-      for (const destination of targets) {
-        for (const source of rowOf(destination, 'ingress').reached() ?? [])
-          pushTo(admittedBy, source, destination);
-      }
+      // Destinations sharing a row admit the same sources: each row's sources are listed once.
+      const byRow = new Map<DirectionRow, Group[]>();
+      for (const destination of targets) pushTo(byRow, rowOf(destination, 'ingress'), destination);
+      const admittedBy = new Map<number, Group[][]>();
+      for (const [row, destinations] of byRow)
+        for (const source of row.reached() ?? []) pushTo(admittedBy, source, destinations);
       // Every source shares the groups that admit anyone: sorted once, then merged with each source's own few.
       const anyone = new Set(admitAnyone);
       const anyoneInOrder = inOrder(admitAnyone);
       return (source: Group) => {
-        const extra = [...new Set(admittedBy.get(source.index) ?? [])].filter((group) => !anyone.has(group));
+        const extra = [...new Set((admittedBy.get(source.index) ?? []).flat())].filter(
+          (group) => !anyone.has(group),
+        );
         return {
           count: anyoneInOrder.length + memberCount(extra),
           list: () =>
