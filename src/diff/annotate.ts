@@ -8,6 +8,7 @@ import { addedPeerLocation, blameChange, changedAdmittingRule, decidedBy } from 
 import { describeDenial } from './explain-text.js';
 import { changedL7Rule, droppedL7Side } from './l7.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
+import { DNS_NAME_NAMESPACE } from '../policy/fqdn.js';
 
 const METADATA_ENDPOINTS = ['169.254.169.254/32', 'fd00:ec2::254/128'];
 /** Address space that is not the internet: private, shared, loopback, link-local, unique-local. */
@@ -363,6 +364,9 @@ function cutRanges(ranges: readonly PortRange[], cuts: ReadonlySet<number>): Por
 function risksOf(change: PathChange, ends: Ends, head: PolicyEngine, port: number): Risk[] {
   const risks: Risk[] = [];
   const { from, to } = change;
+  // A DNS name peer stands for addresses outside the cluster (toFQDNs): reaching them is reaching the internet,
+  // from whatever namespace, and no namespace's pods are on that end.
+  if (!isCidrPeer(to) && to.namespace === DNS_NAME_NAMESPACE) return ['internet'];
   if (!isCidrPeer(from) && !isCidrPeer(to) && from.namespace !== to.namespace) risks.push('cross-namespace');
   // Would the same pod, placed in a namespace nobody has yet, be let in? Then any namespace can reach it.
   if (

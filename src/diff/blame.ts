@@ -355,9 +355,9 @@ function anyPolicy(engine: PolicyEngine, ref: PolicyRef): BlamedPolicy | undefin
   };
 }
 
-/** A tiered rule as it decides: action, peers, ports and Services, without where it is written. */
+/** A tiered rule as it decides: action, peers, ports, Services and toFQDNs names, without where it is written. */
 function tieredRuleMeaning(rule: TieredRule): string {
-  return JSON.stringify([rule.action, rule.peers, rule.ports, rule.services], (key, value) =>
+  return JSON.stringify([rule.action, rule.peers, rule.ports, rule.services, rule.fqdns], (key, value) =>
     key === 'path' ? undefined : (value as unknown),
   );
 }

@@ -1,5 +1,6 @@
 import type { CauseGroup, PathCause, PathChange, Risk } from './types.js';
 import type { LabelSelector } from '../model/types.js';
+import { DNS_NAME_NAMESPACE } from '../policy/fqdn.js';
 import { describePeer } from '../policy/representatives.js';
 import { isEmptySelector } from '../policy/selector.js';
 import type { Decision, DecidingPeer, Peer, WorkloadPeer } from '../policy/types.js';
@@ -215,12 +216,13 @@ export function groupByCause<T>(
   ].sort((a, b) => order.get(a[0]!)! - order.get(b[0]!)!);
 }
 
-/** `8 workloads in 4 namespaces`, `3 address blocks`: what the members of a group are. */
+/** `8 workloads in 4 namespaces`, `3 address blocks`, `2 DNS names`: what the members of a group are. */
 export function describeMembers(members: readonly Peer[]): string {
   const peers = members.filter((peer): peer is WorkloadPeer => !isCidrPeer(peer));
   const workloads = peers.filter((peer) => !peer.representative);
   const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
-  const outside = peers.length - workloads.length;
+  const names = peers.filter((peer) => peer.namespace === DNS_NAME_NAMESPACE).length;
+  const outside = peers.length - workloads.length - names;
   const blocks = members.length - peers.length;
   const parts = [
     ...(workloads.length
@@ -228,6 +230,7 @@ export function describeMembers(members: readonly Peer[]): string {
       : []),
     ...(outside ? [`${plural(outside, 'set')} of pods outside this repository`] : []),
     ...(blocks ? [plural(blocks, 'address block')] : []),
+    ...(names ? [plural(names, 'DNS name')] : []),
   ];
   return parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts.join(' and ');
 }

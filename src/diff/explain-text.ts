@@ -65,7 +65,8 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     // A toFQDNs rule allows the port to the names' addresses, which only DNS answers tell.
     const byName = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.dependsOnDns);
     const otherName = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.answerFor);
-    // An address rule may hold the addresses of a DNS name peer, which only DNS answers give.
+    // An address rule may hold the addresses of a DNS name peer, which only DNS answers give: said, not located
+    // at, since it is no rule the change is about.
     const byBlocks = rules.find(({ rule }) => rule.portMatches && rule.addressesFromDns);
     // A toFQDNs rule lists the name, but the proxy never sees its DNS for these pods.
     const unseen = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.withoutVisibility);
@@ -87,7 +88,6 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     location ??=
       byName?.rule.loc ??
       unseen?.rule.loc ??
-      byBlocks?.rule.loc ??
       otherName?.rule.loc ??
       nearMiss?.rule.loc ??
       byAddress?.rule.loc ??

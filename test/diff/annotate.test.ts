@@ -116,6 +116,36 @@ describe('peers outside the repository (issue 17 item 6)', () => {
   });
 });
 
+describe('toFQDNs names as peers (issue 18)', () => {
+  it('closes the paths to the names a change drops or narrows, opens those it adds', async () => {
+    const { diff } = await check('fqdn-names');
+    expect(diff.closed.map(line)).toEqual([
+      'shop/web -> dns:*.stripe.com (the addresses DNS answers for names matching it) TCP/443 @ policies.yaml:25',
+      'shop/web -> dns:api.github.com (the addresses DNS answers for it) TCP/443 @ policies.yaml:25',
+    ]);
+    expect(diff.closed.map((change) => change.decidedBy?.base?.peer?.location.line)).toEqual([26, 25]);
+    expect(diff.closed[1]!.explanation).toContain(
+      'shop/web-egress egress[1] at policies.yaml:30 allows 140.82.112.0/20, which may or may not hold the ' +
+        'addresses DNS answers',
+    );
+    const opened = diff.opened.map(line);
+    expect(opened).toContain(
+      'shop/web -> dns:objects.githubusercontent.com (the addresses DNS answers for it) TCP/443 (internet) @ policies.yaml:25',
+    );
+    expect(opened).toContain('shop/web -> 140.82.112.0/20 TCP/443 (internet) @ policies.yaml:30');
+    // The world holds every name's addresses: the worker's name stays reached, the others open with the world.
+    expect(opened.filter((change) => change.includes('pypi.org'))).toEqual([]);
+    expect(opened.filter((change) => change.startsWith('shop/worker -> dns:'))).toEqual([
+      'shop/worker -> dns:*.stripe.com (the addresses DNS answers for names matching it) TCP/443 (internet) @ policies.yaml:41',
+      'shop/worker -> dns:api.github.com (the addresses DNS answers for it) TCP/443 (internet) @ policies.yaml:41',
+      'shop/worker -> dns:api.stripe.com (the addresses DNS answers for it) TCP/443 (internet) @ policies.yaml:41',
+      'shop/worker -> dns:objects.githubusercontent.com (the addresses DNS answers for it) TCP/443 (internet) @ policies.yaml:41',
+    ]);
+    expect(diff.workloadsAdded).toEqual([]);
+    expect(diff.workloadsRemoved).toEqual([]);
+  });
+});
+
 /**
  * fixtures/partial/named-port-representative (issue 17 item 6): payments/api's egress rule to `app=postgres` in
  * payments-db, a namespace another repository deploys, names its port (`port: sql`), which only the pod resolves.

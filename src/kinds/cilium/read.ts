@@ -253,7 +253,8 @@ function readRules(
         "toFQDNs allows the addresses DNS answers gave the names it matches, where the pods' DNS goes through " +
           "Cilium's DNS proxy: evaluated against the DNS answers of the recorded flows (Hubble L7 DNS records); " +
           'without an answer for an address, whether it allows it is unknown (depends on DNS), and this rule ' +
-          'allows nothing there in the analysis (the cluster may allow more)',
+          'allows nothing there in the analysis (the cluster may allow more); reach and the diff show each name ' +
+          'as a peer of its own (dns:NAME)',
         'warning',
         'depends-on-dns',
       );
