@@ -9,7 +9,7 @@ import {
   type LabelExpression,
   type LabelFilter,
 } from '../policy/identity.js';
-import { ciliumPolicies } from './cilium.js';
+import { ciliumPolicies, requiredLabels } from './cilium.js';
 import { policyPeers, subPath } from './helpers.js';
 import type { Rule } from './types.js';
 
@@ -68,13 +68,13 @@ export const ciliumSelectorLabelNotInIdentity: Rule = {
     };
     for (const policy of ctx.model.policies) {
       const ref = networkPolicyRef(policy);
-      judge(ref, requiredOf(policy.podSelector, ['spec', 'podSelector']), 'the podSelector');
+      judge(ref, requiredLabels(policy.podSelector, ['spec', 'podSelector']), 'the podSelector');
     }
     for (const { policy, peer } of policyPeers(ctx.model)) {
       if (peer.podSelector)
         judge(
           networkPolicyRef(policy),
-          requiredOf(peer.podSelector, subPath(peer.path, 'podSelector')),
+          requiredLabels(peer.podSelector, subPath(peer.path, 'podSelector')),
           'the peer podSelector',
         );
     }
@@ -95,18 +95,6 @@ export const ciliumSelectorLabelNotInIdentity: Rule = {
     }
   },
 };
-
-/** The labels a selector as written requires, each at its key (a NetworkPolicy's selectors are kept as written). */
-function requiredOf(selector: LabelSelector, path: FieldPath): Required[] {
-  return [
-    ...Object.keys(selector.matchLabels ?? {}).map((key) => ({ key, path: [...path, 'matchLabels', key] })),
-    ...(selector.matchExpressions ?? []).flatMap(({ key, operator }, i) =>
-      operator === 'In' || operator === 'Exists'
-        ? [{ key, path: [...path, 'matchExpressions', i, 'key'] }]
-        : [],
-    ),
-  ];
-}
 
 /**
  * The labels a Cilium selector requires, from the model's reading of it (its keys without their source, matchLabels

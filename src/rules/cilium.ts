@@ -1,6 +1,7 @@
 import type { FieldPath } from '../manifests/types.js';
 import { CILIUM_KINDS } from '../model/cni.js';
-import type { ClusterModel, TieredPolicy, TieredRule, Workload } from '../model/types.js';
+import type { ClusterModel, LabelSelector, TieredPolicy, TieredRule, Workload } from '../model/types.js';
+import { decide, labelFilterOf } from '../policy/identity.js';
 import type { Direction } from '../policy/types.js';
 import { subjectWorkloads, tieredPoliciesOf } from './tiered.js';
 
@@ -84,3 +85,29 @@ const selectingByModel = new WeakMap<
   ClusterModel,
   Map<Direction, ReadonlyMap<Workload, readonly TieredPolicy[]>>
 >();
+
+/** The labels a selector as written requires to be present (`matchLabels`, `In`, `Exists`), each at its key. */
+export function requiredLabels(selector: LabelSelector, path: FieldPath): { key: string; path: FieldPath }[] {
+  return [
+    ...Object.keys(selector.matchLabels ?? {}).map((key) => ({ key, path: [...path, 'matchLabels', key] })),
+    ...(selector.matchExpressions ?? []).flatMap(({ key, operator }, i) =>
+      operator === 'In' || operator === 'Exists'
+        ? [{ key, path: [...path, 'matchExpressions', i, 'key'] }]
+        : [],
+    ),
+  ];
+}
+
+/**
+ * The label keys a selector requires that Cilium's identity label filter drops under the model's `cni: cilium`
+ * (`policy/identity.ts`): the selector matches no pod there, for that reason alone
+ * (`cilium-selector-label-not-in-identity`'s finding, which the rules on selectors that match nothing leave to it).
+ * Empty on other CNIs.
+ */
+export function labelsNotInIdentity(model: ClusterModel, selector: LabelSelector): string[] {
+  const filter = labelFilterOf(model);
+  if (!filter) return [];
+  return requiredLabels(selector, [])
+    .map(({ key }) => key)
+    .filter((key) => !decide(filter, key).kept);
+}

@@ -10,6 +10,7 @@ import {
   subPath,
 } from './helpers.js';
 import { matchingNamespaceNames, namedNamespaces, unknownNamespaceLabelKeys } from './namespaces.js';
+import { labelsNotInIdentity } from './cilium.js';
 import type { Rule } from './types.js';
 import { noun } from '../text/plural.js';
 
@@ -44,6 +45,8 @@ export const peerSelectsNothing: Rule = {
     for (const { policy, direction, rule, peer } of policyPeers(model)) {
       // Half of an AND/OR split: peer-and-or-split explains what both readings admit.
       if (isInAndOrSplit(rule.peers ?? [], peer)) continue;
+      // A label Cilium leaves out of every identity is cilium-selector-label-not-in-identity's finding.
+      if (peer.podSelector && labelsNotInIdentity(model, peer.podSelector).length > 0) continue;
       const shape = peerShape(peer);
       const key = peerKey(direction);
       if (shape === 'pod-only' && peer.podSelector) {

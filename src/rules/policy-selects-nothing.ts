@@ -2,6 +2,7 @@ import { networkPolicyRef } from '../model/policy-ref.js';
 import { workloadsKnown } from '../model/completeness.js';
 import { formatSelector, selectorKeys, sortedUnique } from './helpers.js';
 import { isEmptySelector } from '../policy/selector.js';
+import { labelsNotInIdentity } from './cilium.js';
 import type { Rule } from './types.js';
 import { noun } from '../text/plural.js';
 
@@ -30,6 +31,8 @@ export const policySelectsNothing: Rule = {
       // podSelector {} selects every pod, present and future; a namespace whose pods the tree does not all show
       // (none of them, or some made by a custom resource) cannot be judged.
       if (isEmptySelector(policy.podSelector) || !workloadsKnown(ctx.model, policy.namespace)) continue;
+      // A label Cilium leaves out of every identity is cilium-selector-label-not-in-identity's finding.
+      if (labelsNotInIdentity(ctx.model, policy.podSelector).length > 0) continue;
       if (ctx.engine.policyWorkloads(policy).length > 0) continue;
       const inNamespace = ctx.model.workloads.filter((workload) => workload.namespace === policy.namespace);
       const hints = selectorKeys(policy.podSelector).flatMap((key) => {
