@@ -87,6 +87,41 @@ export function hostile(): CheckResult {
           explanation: hostileText,
         },
       ],
+      // A Cilium L7 rule whose path, policy and file are hostile (issue 18).
+      l7Changed: [
+        {
+          from: hostilePeer('i'),
+          to: hostilePeer('j'),
+          protocol: 'TCP',
+          ports: [[8080, 8080]],
+          head: {
+            ingress: [
+              {
+                parser: 'http',
+                rule: { method: HOSTILE_STRINGS.pipes, path: hostileText },
+                policy: {
+                  kind: 'CiliumNetworkPolicy',
+                  namespace: HOSTILE_STRINGS.team,
+                  name: HOSTILE_STRINGS.script,
+                  location: {
+                    file: `${HOSTILE_STRINGS.details}/${HOSTILE_STRINGS.pipes}.yaml`,
+                    line: 1,
+                    column: 1,
+                  },
+                },
+                location: {
+                  file: `${HOSTILE_STRINGS.details}/${HOSTILE_STRINGS.pipes}.yaml`,
+                  line: 0,
+                  column: -1,
+                },
+              },
+            ],
+          },
+          change: `now L7-filtered: only ${HOSTILE_STRINGS.pipes} ${hostileText}`,
+          effect: 'applied',
+          location: { file: `${HOSTILE_STRINGS.details}/${HOSTILE_STRINGS.pipes}.yaml`, line: 0, column: -1 },
+        },
+      ],
       workloadsAdded: [hostilePeer('e')],
       workloadsRemoved: [hostilePeer('f')],
       newConnections: [{ from: hostilePeer('g'), to: hostilePeer('h'), protocol: 'TCP', ports: [[1, 2]] }],
@@ -96,7 +131,11 @@ export function hostile(): CheckResult {
       ...result.flows!,
       window: { firstSeen: HOSTILE_STRINGS.user, lastSeen: HOSTILE_STRINGS.details },
       skippedSamples: [{ file: HOSTILE_STRINGS.details, line: 1, reason: hostileText }],
-      broken: [flow],
+      // The second a request an L7 proxy recorded, its path from the flow log.
+      broken: [
+        flow,
+        { ...flow, request: `GET ${hostileText}`, explanation: `GET ${hostileText} refused at L7 by x` },
+      ],
       newlyAllowed: [flow],
       unmatched: [{ ...flow, from: { unmatched: hostileText }, reason: hostileText }],
     },
