@@ -71,6 +71,8 @@ export interface CompiledPeer {
   key: string;
   /** Same key for peers that look in the same namespaces (the namespace part of `key`). */
   namespaceKey: string;
+  /** Set when the peer can match pods of this one namespace only (a podSelector alone: the policy's own). */
+  onlyNamespace?: string;
   /**
    * Whether it may match DNS name peers (`policy/fqdn.ts`): a toFQDNs item, or an address peer holding every address
    * of its family in a rule that holds every address of both.
@@ -346,6 +348,7 @@ export function compilePeer(
     ipRanges: [],
     key: `${namespaceKey}|${view === 'labels' ? 'pod' : 'cilium'}:${JSON.stringify(peer.podSelector ?? {})}`,
     namespaceKey,
+    ...(peer.namespaceSelector ? {} : { onlyNamespace: policyNamespace }),
     matchesNamespace,
     // A pod no pod policy sees (hostNetwork on some CNIs) has its node's identity, which no pod selector matches.
     matches: (facts) =>

@@ -1326,11 +1326,13 @@ class Engine implements PolicyEngine {
                 ...this.groupsWithAddresses(podsMatchedByAddress(peer.peer, this.addressMatch)),
                 ...(peer.dnsNames ? this.dnsNameGroups() : []),
               ]
-            : [...this.groupsByNamespace.entries()]
-                .filter(([namespace]) =>
-                  peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
-                )
-                .flatMap(([, inNamespace]) => inNamespace);
+            : peer.onlyNamespace !== undefined
+              ? (this.groupsByNamespace.get(peer.onlyNamespace) ?? [])
+              : [...this.groupsByNamespace.entries()]
+                  .filter(([namespace]) =>
+                    peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
+                  )
+                  .flatMap(([, inNamespace]) => inNamespace);
       this.matching.namespaces.set(peer.namespaceKey, groups);
     }
     return groups;
