@@ -6,6 +6,7 @@ import {
   type Workload,
 } from '../model/types.js';
 import { entityWorkload } from '../policy/entities.js';
+import { keptLabels, labelFilterOf } from '../policy/identity.js';
 import { cidrToRange, parseAddress, rangeContains, type IpRange } from '../policy/ip.js';
 import type { FlowEndpoint } from './types.js';
 
@@ -47,13 +48,23 @@ export function createFlowMatcher(model: ClusterModel, options: FlowMatcherOptio
   }
   const podRanges = parseRanges(options.podCidrs);
   const serviceRanges = parseRanges(options.serviceCidrs);
+  // Under Cilium a recorded endpoint's labels are its identity's (Hubble's), which hold only the labels Cilium's
+  // label filter keeps: a pod's are compared as the filter leaves them (`policy/identity.ts`).
+  const filter = labelFilterOf(model);
+  const identities = new Map<Workload, Labels>();
+  const identityOf = (workload: Workload): Labels => {
+    if (!filter) return workload.labels;
+    let labels = identities.get(workload);
+    if (!labels) identities.set(workload, (labels = keptLabels(workload.labels, filter)));
+    return labels;
+  };
 
   function matchPod(namespace: string, endpoint: FlowEndpoint): MatchedEndpoint {
     const inNamespace = byNamespace.get(namespace) ?? [];
     const { labels, workload: named } = endpoint;
     // A workload without labels would be a subset of every pod: only its name or IP can identify its pods.
     let candidates = labels
-      ? inNamespace.filter((w) => Object.keys(w.labels).length > 0 && isSubset(w.labels, labels))
+      ? inNamespace.filter((w) => Object.keys(identityOf(w)).length > 0 && isSubset(identityOf(w), labels))
       : inNamespace;
     if (named) {
       const byName = candidates.filter(
@@ -68,8 +79,8 @@ export function createFlowMatcher(model: ClusterModel, options: FlowMatcherOptio
       };
     }
     if (candidates.length === 1) return { workload: candidates[0] as Workload };
-    const longest = Math.max(...candidates.map((w) => Object.keys(w.labels).length));
-    const best = candidates.filter((w) => Object.keys(w.labels).length === longest);
+    const longest = Math.max(...candidates.map((w) => Object.keys(identityOf(w)).length));
+    const best = candidates.filter((w) => Object.keys(identityOf(w)).length === longest);
     if (best.length === 1) return { workload: best[0] as Workload };
     return { unmatched: `ambiguous: ${best.map(workloadName).sort().join(', ')}` };
   }

@@ -23,14 +23,19 @@ import type { Labels, Workload } from '../model/types.js';
  */
 export function ciliumIdentity(workload: Workload, clusterName: string, filter?: LabelFilter): Labels {
   const labels: Record<string, string> = {};
-  const add = (key: string, value: string) => {
-    if (!filter || decide(filter, key).kept) labels[key] = value;
-  };
   for (const [key, value] of Object.entries(workload.labels))
-    if (workload.representative !== undefined || !key.startsWith(CILIUM_OWNED_LABEL_PREFIX)) add(key, value);
-  if (workload.serviceAccount !== undefined) add(CILIUM_SERVICE_ACCOUNT_LABEL, workload.serviceAccount);
-  add(CILIUM_CLUSTER_LABEL, clusterName);
-  return labels;
+    if (workload.representative !== undefined || !key.startsWith(CILIUM_OWNED_LABEL_PREFIX))
+      labels[key] = value;
+  if (workload.serviceAccount !== undefined) labels[CILIUM_SERVICE_ACCOUNT_LABEL] = workload.serviceAccount;
+  labels[CILIUM_CLUSTER_LABEL] = clusterName;
+  return filter ? keptLabels(labels, filter) : labels;
+}
+
+/** The labels of a set the filter keeps (`Filter`'s identity labels). */
+export function keptLabels(labels: Labels, filter: LabelFilter): Labels {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels)) if (decide(filter, key).kept) kept[key] = value;
+  return kept;
 }
 
 /**

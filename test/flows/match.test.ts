@@ -213,4 +213,20 @@ describe('createFlowMatcher', () => {
     expect(bare.match({ ip: '10.8.9.9' })).toEqual({ ip: '10.8.9.9' });
     expect(bare.match({ ip: '10.96.0.20' })).toEqual({ workload: postgres });
   });
+
+  it("under cni cilium compares a pod's labels as Cilium's identity holds them, as Hubble records them", () => {
+    // A cluster dump's StatefulSet pods carry labels Cilium's label filter drops (pkg/labelsfilter/filter.go):
+    // Hubble's endpoint labels are the identity's, without them.
+    const dumped = workload('data', 'StatefulSet', 'postgres', {
+      app: 'postgres',
+      'statefulset.kubernetes.io/pod-name': 'postgres-0',
+      'controller-revision-hash': 'postgres-5d8f9c',
+    });
+    const recorded: FlowEndpoint = { namespace: 'data', labels: { app: 'postgres' } };
+    const cluster = { ...model, workloads: [dumped] };
+    expect(createFlowMatcher({ ...cluster, cni: 'cilium' }).match(recorded)).toEqual({ workload: dumped });
+    expect(createFlowMatcher(cluster).match(recorded)).toEqual({
+      unmatched: 'no workload in namespace data has a subset of the labels app=postgres',
+    });
+  });
 });
