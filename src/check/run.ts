@@ -588,7 +588,7 @@ function replay(
     broken: withFlowFixes(
       broken,
       observed,
-      fixes.context,
+      dns.size > 0 && hasFqdnRules(head.model) ? { ...fixes.context, dns } : fixes.context,
       fixes.changedFiles,
       fixes.diagnostics,
       fixes.offered,

@@ -94,7 +94,10 @@ export function withFlowFixes(
         fixAllows(context, fix, from, to, flow.protocol, flow.port),
     );
     if (shared) return { ...flow, fix: shared };
-    const outcome = suggestFlowFix(context, from, to, flow.protocol, flow.port);
+    // A toFQDNs rule of base allowed the address by the name DNS answered it for: the fix restores that name.
+    const base = flow.decidedBy?.base;
+    const name = base?.direction === 'egress' ? base.peer?.fqdn : undefined;
+    const outcome = suggestFlowFix(context, from, to, flow.protocol, flow.port, name);
     const own = take(outcome, changedFiles, diagnostics);
     if (!own) return flow;
     const fix = reusingOffered(context, own, reusable, from, to, flow.protocol, flow.port);

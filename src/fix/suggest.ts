@@ -24,7 +24,8 @@ import type {
 import { createEngine, createEngineLike } from '../policy/engine.js';
 import { parseAddress } from '../policy/ip.js';
 import { matchesSelector } from '../policy/selector.js';
-import type { Direction, Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
+import type { Direction, DnsAnswers, Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
+import { hasDnsVisibilityFor } from '../policy/fqdn.js';
 import { describeDecidingRule } from '../diff/explain-text.js';
 import { dnsEgressMissing, dnsPods, isDeclaredDnsPod } from '../rules/dns-egress-missing.js';
 import { byNamespace, destinationWorkloads, subPath } from '../rules/helpers.js';
@@ -56,6 +57,11 @@ export interface FixContext {
   config: ResolvedConfig;
   /** The text of a manifest file as locations name it; undefined when it cannot be read. */
   readText(file: string): string | undefined;
+  /**
+   * The DNS answers the recorded flows hold (`policy/fqdn.ts`): a flow's fix is verified with them, as the replay
+   * judged it, so a `toFQDNs` name restores the flows to the addresses answered for it.
+   */
+  dns?: DnsAnswers;
 }
 
 /** A fix, or why none is offered (a diagnostic names the policy and its file). */
@@ -132,8 +138,10 @@ export function isPureDeny(policy: NetworkPolicy): boolean {
 /**
  * The narrowest rules that restore one connection head denies: on each end that denies it (egress at the source,
  * ingress at the destination), one rule naming exactly the other end (its namespace by name and its workload's
- * labels, or the single address) and the port seen. Offered only when the patched policies, parsed again, are
- * schema-valid and allow the connection.
+ * labels, or the single address) and the port seen. `name`: the name DNS answered the destination address for, by
+ * which a `toFQDNs` rule of base allowed it; a Cilium policy then gets that name back rather than the address (and
+ * the DNS rule, where its pods have no DNS visibility for it). Offered only when the patched policies, parsed again,
+ * are schema-valid and allow the connection.
  */
 export function suggestFlowFix(
   context: FixContext,
@@ -141,6 +149,7 @@ export function suggestFlowFix(
   to: Endpoint,
   protocol: Protocol,
   port: number,
+  name?: string,
 ): FixOutcome {
   const explanation = context.engine.explain(from, to, protocol, port);
   if (explanation.allowed) return { none: true };
@@ -156,7 +165,11 @@ export function suggestFlowFix(
     if (!policy) {
       // Isolated by a Cilium policy only: the rule in Cilium's syntax, into that policy or one beside it.
       const cilium = ciliumIsolating(context, direction, subject, other, protocol, port);
-      if (cilium) requests.push(ciliumRequest(context, cilium, direction, other, protocol, port));
+      if (!cilium) continue;
+      const byName = direction === 'egress' && 'ip' in other ? name : undefined;
+      requests.push(ciliumRequest(context, cilium, direction, other, protocol, port, byName));
+      const dns = byName !== undefined && dnsVisibilityRequest(context, cilium, byName);
+      if (dns) requests.push(dns);
       continue;
     }
     const destination = direction === 'egress' ? other : subject;
@@ -242,8 +255,9 @@ function ciliumTarget(spec: TieredPolicy): CiliumTarget {
 /**
  * A rule in Cilium's syntax (Documentation/security/policy/language.rst, examples/policies/): the other end by
  * `toEndpoints`/`fromEndpoints` with its pod labels and, when it is not the policy's namespace (or the policy is
- * clusterwide), `k8s:io.kubernetes.pod.namespace`; an address by `toCIDR`/`fromCIDR`; an entity (the API server,
- * a node) by `toEntities`/`fromEntities`; the port under `toPorts`.
+ * clusterwide), `k8s:io.kubernetes.pod.namespace`; an address by `toCIDR`/`fromCIDR`, or by the `toFQDNs` name
+ * (`matchName`) DNS answered it for when one is given; an entity (the API server, a node) by
+ * `toEntities`/`fromEntities`; the port under `toPorts`.
  * DNS to the cluster's DNS pods is the rule Cilium's docs give (examples/policies/l7/dns/dns-visibility.yaml): port
  * 53 of any protocol with `rules: {dns: [{matchPattern: "*"}]}`, which also lets toFQDNs learn addresses.
  */
@@ -254,6 +268,7 @@ function ciliumRequest(
   other: Endpoint,
   protocol: Protocol,
   port: number,
+  name?: string,
 ): RuleRequest {
   const dns = direction === 'egress' && port === 53 && isDnsEnd(context, other);
   const peerKey = direction === 'egress' ? 'to' : 'from';
@@ -261,7 +276,8 @@ function ciliumRequest(
     ? [{ ports: [{ port: '53', protocol: 'ANY' }], rules: { dns: [{ matchPattern: '*' }] } }]
     : [{ ports: [{ port: String(port), protocol }] }];
   let peer: Record<string, unknown>;
-  if ('ip' in other) {
+  if ('ip' in other && name !== undefined) peer = { toFQDNs: [{ matchName: name }] };
+  else if ('ip' in other) {
     const family = parseAddress(other.ip)?.family ?? 4;
     peer = { [`${peerKey}CIDR`]: [`${other.ip}/${family === 6 ? 128 : 32}`] };
   } else if (other.workload.entities) {
@@ -285,10 +301,25 @@ function ciliumRequest(
   }
   const rule = { ...peer, toPorts: ports };
   if (!target.pure) return { policy: target, direction, rule };
-  const name = dns
+  const policyName = dns
     ? 'allow-dns'
     : `allow-${direction}-${direction === 'egress' ? 'to' : 'from'}-${endName(other)}`;
-  return besideDeny(context, target, direction, rule, name, endpointSelectorOf(target));
+  return besideDeny(context, target, direction, rule, policyName, endpointSelectorOf(target));
+}
+
+/**
+ * The DNS rule a restored `toFQDNs` name needs when the pods have no DNS visibility for it (Cilium learns a name's
+ * addresses only from the DNS its proxy sees: language.rst, "DNS based"): Cilium's DNS rule to the cluster's DNS
+ * pods, beside the name in the same policy. Undefined when they have it, or no DNS pod is known.
+ */
+function dnsVisibilityRequest(
+  context: FixContext,
+  target: CiliumTarget,
+  name: string,
+): RuleRequest | undefined {
+  if (hasDnsVisibilityFor(context.model.tieredPolicies ?? [], target.spec, name)) return undefined;
+  const [dns] = dnsPods(context.model, context.config).pods;
+  return dns ? ciliumRequest(context, target, 'egress', { workload: dns }, 'UDP', 53) : undefined;
 }
 
 /** The other end is one of the cluster's DNS pods (as the config's `dns:` names them). */
@@ -323,7 +354,7 @@ export function fixAllows(
   const patched = patchedPolicies(context, fix);
   return (
     !!patched &&
-    createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
+    verifyingEngine(context, scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
       from,
       to,
       protocol,
@@ -377,7 +408,7 @@ function sideAllowsWith(
 ): boolean {
   const patched = patchedPolicies(context, patch);
   if (!patched) return false;
-  const engine = createEngine(scopedModel(context, flowScope(context, from, to), patched));
+  const engine = verifyingEngine(context, scopedModel(context, flowScope(context, from, to), patched));
   return engine.sideAllows(patch.direction, from, to, protocol, port);
 }
 
@@ -467,6 +498,11 @@ export function closedByPatches(context: FixContext, patched: PatchedPolicies): 
   if (scope.sources.size === 0 && scope.destinations.size === 0) return [];
   const diff = diffConnectivity(before, after, scope);
   return [...diff.closed, ...diff.goneConnections];
+}
+
+/** An engine a fix is verified on: over `model`, with the DNS answers the flows hold, as the replay judges flows. */
+function verifyingEngine(context: FixContext, model: ClusterModel): PolicyEngine {
+  return createEngine(model, context.dns ? { dns: context.dns } : {});
 }
 
 /** The head model's policies of `namespaces`, in the model's order. */
@@ -888,7 +924,7 @@ function offer(
     else patched.replaced.set(target, policy.policy);
     patches.push(alone.patch);
   }
-  if (!verified(createEngine(scopedModel(context, scope, patched)))) {
+  if (!verified(verifyingEngine(context, scopedModel(context, scope, patched)))) {
     return problem(first, 'the patched policy still does not allow the traffic');
   }
   const [closed] = closedByPatches(context, patched).filter((change) => !closesOnlyDead(change));

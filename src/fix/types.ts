@@ -37,7 +37,10 @@ export interface RulePatch {
   inChangedFile?: boolean;
 }
 
-/** A suggested fix: one patch, or two when both ends deny (`alsoNeeded` is the other end's, needed as well). */
+/**
+ * A suggested fix: one patch, or two when both ends deny (`alsoNeeded` is the other end's, needed as well) or when a
+ * restored `toFQDNs` name needs the DNS rule that lets Cilium learn its addresses (`alsoNeeded` is that rule).
+ */
 export interface SuggestedFix extends RulePatch {
   alsoNeeded?: RulePatch;
 }

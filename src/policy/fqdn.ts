@@ -229,15 +229,10 @@ export function withFqdnPeers(policies: readonly TieredPolicy[], answers?: DnsAn
   const allowsByName = (policy: TieredPolicy) =>
     policy.egress.some((rule) => rule.fqdns && rule.action === 'allow');
   if (!policies.some(allowsByName)) return [...policies];
-  const visibility = policies.filter((p) => p.tier === 'namespaced' && hasDnsVisibility(p));
+  const visibility = visibilityPolicies(policies);
   return policies.map((policy) => {
     if (!allowsByName(policy)) return policy;
-    // A DNS rule on a port of every protocol is one rule per protocol: each counts once.
-    const rules = [
-      ...new Set(
-        visibility.filter((other) => other === policy || coversSubject(other, policy)).flatMap(dnsRules),
-      ),
-    ];
+    const rules = visibilityRules(visibility, policy);
     const named = withNamePeers(policy, rules);
     if (!answers || answers.size === 0) return named;
     const egress = named.egress.map((rule): TieredRule => {
@@ -249,6 +244,36 @@ export function withFqdnPeers(policies: readonly TieredPolicy[], answers?: DnsAn
     });
     return { ...named, egress };
   });
+}
+
+/** The namespaced-tier policies that send DNS through Cilium's proxy: where DNS visibility comes from. */
+function visibilityPolicies(policies: readonly TieredPolicy[]): TieredPolicy[] {
+  return policies.filter((p) => p.tier === 'namespaced' && hasDnsVisibility(p));
+}
+
+/** The DNS rules on port 53 that give `policy`'s pods DNS visibility: its own and those of policies covering it. */
+function visibilityRules(
+  visibility: readonly TieredPolicy[],
+  policy: TieredPolicy,
+): Readonly<Record<string, unknown>>[] {
+  // A DNS rule on a port of every protocol is one rule per protocol: each counts once.
+  return [
+    ...new Set(
+      visibility.filter((other) => other === policy || coversSubject(other, policy)).flatMap(dnsRules),
+    ),
+  ];
+}
+
+/**
+ * Whether the pods `policy` selects have DNS visibility for `name` among `policies` (a toFQDNs rule of `policy`
+ * would learn its addresses): what a fix that restores a toFQDNs name checks before adding the DNS rule too.
+ */
+export function hasDnsVisibilityFor(
+  policies: readonly TieredPolicy[],
+  policy: TieredPolicy,
+  name: string,
+): boolean {
+  return dnsRulesAllow(visibilityRules(visibilityPolicies(policies), policy), { matchName: name });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ const SCENARIOS = [
   { folder: 'fixtures/fix/one-per-need', flows: 'flows.native.jsonl' },
   { folder: 'fixtures/scenarios/cilium-default-deny', flows: 'flows.native.jsonl' },
   { folder: 'fixtures/scenarios/cilium-specs', flows: 'flows.native.jsonl' },
+  { folder: 'fixtures/scenarios/cilium-fqdn-removed', flows: 'flows.hubble.jsonl' },
 ];
 
 async function check(base: string, head: string, flows: string): Promise<CheckResult> {
@@ -176,6 +177,51 @@ describe('fixes in Cilium syntax where a Cilium policy isolates the pod (issue 1
     ]);
     // The default deny stays one: every suggestion keeps its last line.
     expect(dns?.replacement.split('\n').slice(0, 2)).toEqual(['    - {}', '---']);
+  });
+});
+
+describe('a toFQDNs name restored (issue 18, toFQDNs)', () => {
+  const folder = 'fixtures/scenarios/cilium-fqdn-removed';
+  const flows = join(folder, 'flows.hubble.jsonl');
+  const byName = [
+    { toFQDNs: [{ matchName: 'api.github.com' }], toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }] }] },
+  ];
+
+  it('gives the flows to the addresses DNS answered for a dropped name the name back, one fix for both', async () => {
+    const result = await check(join(folder, 'base'), join(folder, 'head'), flows);
+    const fixes = (result.flows?.broken ?? []).map((flow) => flow.fix);
+    expect(fixes).toHaveLength(2);
+    expect(fixes[1]).toEqual(fixes[0]);
+    expect(parse(fixes[0]!.yaml)).toEqual(byName);
+    // The policy's own DNS rule gives the name DNS visibility: nothing else is needed.
+    expect(fixes[0]?.alsoNeeded).toBeUndefined();
+  });
+
+  it('adds the DNS rule beside the name when head dropped the DNS visibility too', async () => {
+    const head = mkdtempSync(join(tmpdir(), 'netpol-guard-fix-'));
+    cpSync(join(folder, 'head'), head, { recursive: true });
+    const file = join(head, 'ci.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      text.slice(0, text.indexOf('    - toEndpoints:')) + text.slice(text.indexOf('    - toFQDNs:')),
+    );
+    const result = await check(join(folder, 'base'), head, flows);
+    const fixOf = (ip: string) =>
+      result.flows?.broken.find((flow) => 'ip' in flow.to && flow.to.ip === ip)?.fix;
+    const dnsRule = [
+      {
+        toEndpoints: [
+          { matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'kube-system', 'k8s-app': 'kube-dns' } },
+        ],
+        toPorts: [{ ports: [{ port: '53', protocol: 'ANY' }], rules: { dns: [{ matchPattern: '*' }] } }],
+      },
+    ];
+    expect(parse(fixOf('140.82.112.5')!.yaml)).toEqual(byName);
+    expect(parse(fixOf('140.82.112.5')!.alsoNeeded!.yaml)).toEqual(dnsRule);
+    // The artifact host's name is still listed: the DNS rule alone restores it.
+    expect(parse(fixOf('185.199.108.133')!.yaml)).toEqual(dnsRule);
+    expect(result.diagnostics.filter((d) => d.code === 'fix-not-offered')).toEqual([]);
   });
 });
 
