@@ -22,6 +22,7 @@ import type {
   Workload,
 } from '../model/types.js';
 import { createEngine, createEngineLike } from '../policy/engine.js';
+import { decide, labelFilterOf } from '../policy/identity.js';
 import { parseAddress } from '../policy/ip.js';
 import { matchesSelector } from '../policy/selector.js';
 import type { Direction, DnsAnswers, Endpoint, Explanation, PolicyEngine } from '../policy/types.js';
@@ -174,7 +175,7 @@ export function suggestFlowFix(
     }
     const destination = direction === 'egress' ? other : subject;
     const rule = {
-      [direction === 'egress' ? 'to' : 'from']: [peerFor(policy.namespace, other)],
+      [direction === 'egress' ? 'to' : 'from']: [peerFor(context.model, policy.namespace, other)],
       ports: [portFor(policy, direction, destination, { protocol, port })],
     };
     requests.push(
@@ -286,7 +287,7 @@ function ciliumRequest(
     peer = { [`${peerKey}Entities`]: [entities.includes('kube-apiserver') ? 'kube-apiserver' : entities[0]] };
   } else {
     const { workload } = other;
-    const labels = dns ? dnsPodLabels(context, workload) : stableLabels(workload.labels);
+    const labels = dns ? dnsPodLabels(context, workload) : stableLabels(context.model, workload.labels);
     const sameNamespace = target.namespace !== undefined && workload.namespace === target.namespace;
     peer = {
       [`${peerKey}Endpoints`]: [
@@ -330,7 +331,9 @@ function isDnsEnd(context: FixContext, endpoint: Endpoint): boolean {
 /** The DNS pods' labels as the config selects them, else the pod's own stable labels. */
 function dnsPodLabels(context: FixContext, workload: Workload): Labels {
   const { matchLabels, matchExpressions } = context.config.dns.podSelector;
-  return matchLabels && !matchExpressions?.length ? { ...matchLabels } : stableLabels(workload.labels);
+  return matchLabels && !matchExpressions?.length
+    ? { ...matchLabels }
+    : stableLabels(context.model, workload.labels);
 }
 
 /** The pure deny's `endpointSelector`, as the model read it (labels and expressions), for the policy beside it. */
@@ -1203,7 +1206,7 @@ function narrowestPolicy(
 }
 
 /** The narrowest peer item matching the endpoint: its namespace by name (when not the policy's) and its pod labels. */
-function peerFor(policyNamespace: string, endpoint: Endpoint): Record<string, unknown> {
+function peerFor(model: ClusterModel, policyNamespace: string, endpoint: Endpoint): Record<string, unknown> {
   if ('ip' in endpoint) {
     const family = parseAddress(endpoint.ip)?.family ?? 4;
     return { ipBlock: { cidr: `${endpoint.ip}/${family === 6 ? 128 : 32}` } };
@@ -1213,14 +1216,19 @@ function peerFor(policyNamespace: string, endpoint: Endpoint): Record<string, un
     ...(workload.namespace === policyNamespace
       ? {}
       : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: workload.namespace } } }),
-    podSelector: matchLabels(stableLabels(workload.labels)),
+    podSelector: matchLabels(stableLabels(model, workload.labels)),
   };
 }
 
-function stableLabels(labels: Labels): Labels {
+/**
+ * A pod's labels a rule may select it by: not those that change per pod or revision, nor, under `cni: cilium`, those
+ * Cilium's identity label filter drops, which no selector matches there (`policy/identity.ts`).
+ */
+function stableLabels(model: ClusterModel, labels: Labels): Labels {
+  const filter = labelFilterOf(model);
   return Object.fromEntries(
     Object.entries(labels)
-      .filter(([key]) => !CHURNING_LABELS.has(key))
+      .filter(([key]) => !CHURNING_LABELS.has(key) && (!filter || decide(filter, key).kept))
       .sort(([a], [b]) => compareText(a, b)),
   );
 }

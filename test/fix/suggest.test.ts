@@ -13,13 +13,51 @@ const POLICIES = readFileSync(resolve(HEAD, 'policies.yaml'), 'utf8');
 
 async function context(
   readText: FixContext['readText'] = (file) => readFileSync(resolve(HEAD, file), 'utf8'),
+  config = DEFAULT_CONFIG,
 ) {
-  const side = await analyseSide({ root: HEAD, paths: [HEAD] }, DEFAULT_CONFIG);
+  const side = await analyseSide({ root: HEAD, paths: [HEAD] }, config);
   const workload = (name: string) => side.model.workloads.find((w) => w.name === name) as Workload;
-  return { context: { model: side.model, engine: side.engine, config: DEFAULT_CONFIG, readText }, workload };
+  return { context: { model: side.model, engine: side.engine, config, readText }, workload };
 }
 
 describe('suggestFlowFix', () => {
+  it('under cni cilium selects the pod by labels of its Cilium identity only (pkg/labelsfilter/filter.go)', async () => {
+    const { context: fixContext, workload } = await context(undefined, { ...DEFAULT_CONFIG, cni: 'cilium' });
+    const outside: Workload = {
+      id: 'monitoring/Pod/scraper',
+      namespace: 'monitoring',
+      kind: 'Pod',
+      name: 'scraper',
+      // Cilium's default filter drops the Job's completion index and every kubernetes.io label.
+      labels: {
+        app: 'scraper',
+        'batch.kubernetes.io/job-completion-index': '3',
+        'kubernetes.io/role': 'probe',
+      },
+      ports: [],
+      ips: [],
+      loc: { file: '(recorded flow)', line: 0, column: 0 },
+    };
+    const outcome = suggestFlowFix(
+      fixContext,
+      { workload: outside },
+      { workload: workload('api') },
+      'TCP',
+      8080,
+    );
+    if (!('fix' in outcome)) throw new Error(JSON.stringify(outcome));
+    expect(parse(outcome.fix.yaml)).toEqual([
+      expect.objectContaining({
+        from: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+            podSelector: { matchLabels: { app: 'scraper' } },
+          },
+        ],
+      }),
+    ]);
+  });
+
   it('names an outside pod by its namespace and the labels that survive a rollout', async () => {
     const { context: fixContext, workload } = await context();
     const outside: Workload = {
