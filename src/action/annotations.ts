@@ -68,7 +68,7 @@ export function selectAnnotations(
       level: 'error',
       title: 'netpol-guard: live flow would break',
       message: refused
-        ? `${refused.request}: ${connection} (seen ${flow.count}×) would be refused at L7${refused.why ? ` ${refused.why}` : ''}`
+        ? `${refused.request}: ${connection} (seen ${flow.count}×) would be refused at L7${refused.why}`
         : `${connection} (seen ${flow.count}×) would be denied${flow.explanation ? `: ${flow.explanation}` : ''}`,
       file: flow.location?.file,
       line: flow.location?.line ?? 1,

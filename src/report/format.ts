@@ -231,9 +231,10 @@ const MAX_REQUEST_LENGTH = 200;
 
 /**
  * A broken flow that is a request an L7 proxy recorded, as SARIF and annotations name it: the request, bounded, and
- * why head refuses it, without the request the replay's explanation starts with (`by ingress only GET /api/.*
- * (CiliumNetworkPolicy payments/api at payments.yaml:35)`), so a long path is said once and cut, never the rules
- * after it. Undefined for a flow that is no request.
+ * why head refuses it (`why`, to follow "would be refused at L7"): the rules, without the request the replay's
+ * explanation starts with (` by ingress only GET /api/.* (CiliumNetworkPolicy payments/api at payments.yaml:35)`), so
+ * a long path is said once and cut, never the rules after it; an explanation worded otherwise after a colon.
+ * Undefined for a flow that is no request.
  */
 export function refusedRequest(
   flow: Pick<ReplayedFlow, 'request' | 'explanation'>,
@@ -243,7 +244,11 @@ export function refusedRequest(
   const explanation = flow.explanation ?? '';
   return {
     request: truncate(cleanText(flow.request), MAX_REQUEST_LENGTH),
-    why: explanation.startsWith(said) ? explanation.slice(said.length) : explanation,
+    why: explanation.startsWith(said)
+      ? ` ${explanation.slice(said.length)}`
+      : explanation
+        ? `: ${explanation}`
+        : '',
   };
 }
 

@@ -307,7 +307,7 @@ function brokenFlowResult(flow: BrokenFlow, rules: RuleTable, uris: ArtifactUris
     message: {
       text: messageText(
         refused
-          ? `Live request ${refused.request} ${connection} would be refused at L7${refused.why ? ` ${refused.why}` : ''}.`
+          ? `Live request ${refused.request} ${connection} would be refused at L7${refused.why}.`
           : `Live flow ${connection} would be denied` + (flow.explanation ? `: ${flow.explanation}` : '.'),
       ),
     },

@@ -228,5 +228,10 @@ describe('selectAnnotations', () => {
     expect(annotation?.message).toMatch(
       /^GET \/a+…: payments\/frontend → .* refused at L7 by ingress only GET \/x$/,
     );
+    // An explanation worded otherwise is kept whole, after a colon.
+    narrowed.flows!.broken = [{ ...flow!, request: 'GET /x', explanation: 'head refuses it' }];
+    expect(selectAnnotations(narrowed, all, (file) => `deploy/${file}`)[0]?.message).toMatch(
+      /would be refused at L7: head refuses it$/,
+    );
   });
 });
