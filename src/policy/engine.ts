@@ -155,6 +155,18 @@ interface DirectionRow {
   external(): readonly ExternalBlock[];
 }
 
+/**
+ * Groups a row looks at instead of every group: a source outside a connection scope is asked only about the
+ * scope's destinations, so its egress row lists and classes those only, and answers for them only.
+ */
+interface Towards {
+  groups: readonly Group[];
+  /** By `CompiledPeer.key`: the groups among these that the peer matches. */
+  peers: Map<string, Group[]>;
+  /** By list of tier rules: the classes of these groups. */
+  tierClasses: Map<string, TierClasses>;
+}
+
 /** Groups (by their facts and indices) that peers and tier rules match, worked out once per distinct key. */
 interface GroupMatching {
   /** By `CompiledPeer.key` (`matchedGroups`). */
@@ -871,6 +883,18 @@ class Engine implements PolicyEngine {
     const rowOf = (group: Group, direction: Direction): DirectionRow =>
       ((rows[group.index] ??= {})[direction] ??=
         direction === 'egress' ? egressRow(group) : ingressRow(group));
+    // A source outside the scope is asked only about the scope's destinations: its egress row need answer for those.
+    const scopeGroups = once(() =>
+      this.groups.filter((group) => group.members.some((member) => scope?.destinations.has(member.id))),
+    );
+    const towards = once(() => this.towards(scopeGroups()));
+    const egressRowsTowards = new Map<string, DirectionRow>();
+    const egressRowTowards = (group: Group) => {
+      const key = selectingKey(group.selecting.egress);
+      let row = egressRowsTowards.get(key);
+      if (!row) egressRowsTowards.set(key, (row = this.directionRow(group, 'egress', towards())));
+      return row;
+    };
     const { sorted, rank, peers } = reportOrder(this.model.workloads);
     const connectionsOf = function* (
       from: Connection['from'],
@@ -892,7 +916,7 @@ class Engine implements PolicyEngine {
       }
     };
 
-    const candidates = this.destinationCandidates(rowOf, rank, scope);
+    const candidates = this.destinationCandidates(rowOf, rank, scope ? scopeGroups : undefined);
     const inScope = (workload: Workload, ids: ReadonlySet<string> | undefined) =>
       !ids || ids.has(workload.id);
     const anyDestination = !scope || scope.destinations.size > 0;
@@ -907,7 +931,10 @@ class Engine implements PolicyEngine {
           continue;
         const destinationGroup = this.groupOfWorkload.get(destination)!;
         if (betweenNodes(sourceGroup, destinationGroup)) continue;
-        const egressPorts = rowPorts(rowOf(sourceGroup, 'egress'), destinationGroup);
+        const egressPorts = rowPorts(
+          everyDestination ? rowOf(sourceGroup, 'egress') : egressRowTowards(sourceGroup),
+          destinationGroup,
+        );
         // An entity or a DNS name has no container ports: a named port never means one of its ports.
         const named =
           destination.representative && !destination.entities && !destination.dnsName
@@ -1029,7 +1056,7 @@ class Engine implements PolicyEngine {
   private destinationCandidates(
     rowOf: (group: Group, direction: Direction) => DirectionRow,
     rank: ReadonlyMap<Workload, number>,
-    scope: ConnectionScope | undefined,
+    scopeGroups: (() => readonly Group[]) | undefined,
   ): (source: Group, everyDestination: boolean) => readonly Workload[] {
     const byRank = (a: Workload, b: Workload) => rank.get(a)! - rank.get(b)!;
     const inOrder = (groups: Iterable<Group>) =>
@@ -1060,16 +1087,12 @@ class Engine implements PolicyEngine {
       };
     };
     const admitting = once(() => admittingAmong(this.groups));
-    const admittingInScope = once(() =>
-      admittingAmong(
-        this.groups.filter((group) => group.members.some((member) => scope?.destinations.has(member.id))),
-      ),
-    );
+    const admittingInScope = once(() => admittingAmong(scopeGroups?.() ?? []));
     const candidates = (source: Group): readonly Workload[] => {
       const reachedIndices = rowOf(source, 'egress').reached();
       if (reachedIndices === undefined) return admitting()(source).list();
       const reached = reachedIndices.map((index) => this.groups[index]!);
-      if (scope) return inOrder(reached);
+      if (scopeGroups) return inOrder(reached);
       const admitted = admitting()(source);
       return memberCount(reached) < admitted.count ? inOrder(reached) : admitted.list();
     };
@@ -1088,12 +1111,29 @@ class Engine implements PolicyEngine {
     };
   }
 
-  private directionRow(group: Group, direction: Direction): DirectionRow {
-    const row = this.namespacedRow(group, direction);
+  /** A group's row; with `towards`, one that answers for those groups only (see `Towards`). */
+  private directionRow(group: Group, direction: Direction, towards?: Towards): DirectionRow {
+    const row = this.namespacedRow(group, direction, towards);
     const selecting = group.selecting[direction];
     if (selecting.admin.length === 0 && selecting.baseline.length === 0 && selecting.denies.length === 0)
       return row;
-    return this.composedRow(group, direction, row);
+    return this.composedRow(group, direction, row, towards);
+  }
+
+  /** `groups` as rows towards them look at them, their matches worked out as first asked. */
+  private towards(groups: readonly Group[]): Towards {
+    return { groups, peers: new Map(), tierClasses: new Map() };
+  }
+
+  /** The groups among `towards`' that a peer matches (those `matchedGroups` lists, found among these only). */
+  private matchedAmong(peer: CompiledPeer, towards: Towards): Group[] {
+    let groups = towards.peers.get(peer.key);
+    if (!groups) {
+      const candidate = this.mayMatch(peer);
+      groups = towards.groups.filter((group) => candidate(group) && peer.matches({ pod: group.facts }));
+      towards.peers.set(peer.key, groups);
+    }
+    return groups;
   }
 
   /**
@@ -1103,7 +1143,12 @@ class Engine implements PolicyEngine {
    * composition once per class and namespaced allow, so a cluster policy over every pod costs per class of groups,
    * not per pair.
    */
-  private composedRow(group: Group, direction: Direction, namespaced: DirectionRow): DirectionRow {
+  private composedRow(
+    group: Group,
+    direction: Direction,
+    namespaced: DirectionRow,
+    towards?: Towards,
+  ): DirectionRow {
     const selecting = group.selecting[direction];
     const destinationPorts = (other: Group | undefined) =>
       direction === 'egress' ? other?.facts.ports : group.facts.ports;
@@ -1118,7 +1163,7 @@ class Engine implements PolicyEngine {
     const byPorts =
       direction === 'egress' &&
       (namespaced.everyPodNamed.length > 0 || allRules.some(({ rule }) => rule.ports.hasNamed));
-    const classes = this.tierClasses(allRules, byPorts);
+    const classes = this.tierClasses(allRules, byPorts, towards);
     const perClass = new Map<number, { compose: (allow: ConnSet) => ConnSet }>();
     const ofClass = (index: number) => {
       let entry = perClass.get(index);
@@ -1201,9 +1246,10 @@ class Engine implements PolicyEngine {
    * `byPorts`, declare the same ports, so every rule orders and resolves alike towards both. Worked out once per
    * distinct list (most groups share their tenant's), each rule's peers matched as `matchedGroups` does.
    */
-  private tierClasses(rules: readonly TierRule[], byPorts: boolean): TierClasses {
+  private tierClasses(rules: readonly TierRule[], byPorts: boolean, towards?: Towards): TierClasses {
     const key = `${byPorts}|${rules.map(({ rule }) => objectId(rule)).join(',')}`;
-    let classes = this.matching.tierClasses.get(key);
+    const cache = towards?.tierClasses ?? this.matching.tierClasses;
+    let classes = cache.get(key);
     if (classes) return classes;
     // Refine one class (0: matched by no rule) rule by rule: a rule's matched groups leave their class for a new one.
     const classOf = new Int32Array(this.groups.length);
@@ -1214,7 +1260,7 @@ class Engine implements PolicyEngine {
       if (!rule.peers) return;
       const split = new Map<number, number>();
       for (const peer of rule.peers) {
-        for (const { index } of this.matchedGroups(peer)) {
+        for (const { index } of towards ? this.matchedAmong(peer, towards) : this.matchedGroups(peer)) {
           if (seen[index] === position) continue;
           seen[index] = position;
           let to = split.get(classOf[index]!);
@@ -1225,7 +1271,7 @@ class Engine implements PolicyEngine {
     });
     const renumbered = new Map<string, number>();
     const members: Group[][] = [];
-    for (const group of this.groups) {
+    for (const group of towards?.groups ?? this.groups) {
       const raw = byPorts
         ? `${classOf[group.index]}|${portsKey(group.facts.ports)}`
         : `${classOf[group.index]}`;
@@ -1238,12 +1284,12 @@ class Engine implements PolicyEngine {
       classOf[group.index] = index;
     }
     classes = { classOf, members };
-    this.matching.tierClasses.set(key, classes);
+    cache.set(key, classes);
     return classes;
   }
 
   /** A group's row as its namespaced tier's allows give it (all that NetworkPolicies need). */
-  private namespacedRow(group: Group, direction: Direction): DirectionRow {
+  private namespacedRow(group: Group, direction: Direction, towards?: Towards): DirectionRow {
     const row: DirectionRow = {
       isolated: group.selecting[direction].isolated,
       everyPod: ConnSet.none(),
@@ -1289,7 +1335,7 @@ class Engine implements PolicyEngine {
         for (const peer of rule.peers) {
           // "Every pod" holds no pod that pod policies do not see: where there are some, the groups are listed.
           if (matchesEveryPod(peer) && !this.hasUnpoliced) addEveryPod(rule.ports);
-          else addGroups(this.matchedGroups(peer), rule.ports);
+          else addGroups(towards ? this.matchedAmong(peer, towards) : this.matchedGroups(peer), rule.ports);
           if (peer.ipRanges.length > 0)
             contributions.push({ ranges: peer.ipRanges, ports: portsTowards(rule.ports, undefined) });
         }
@@ -1317,48 +1363,34 @@ class Engine implements PolicyEngine {
   private candidateGroups(peer: CompiledPeer): Group[] {
     let groups = this.matching.namespaces.get(peer.namespaceKey);
     if (!groups) {
-      groups = peer.peer.toFqdn
-        ? this.dnsNameGroups()
-        : peer.peer.entities
-          ? this.groups.filter((group) => group.facts.unpoliced && group.facts.unpoliced !== 'node-address')
-          : peer.ipRanges.length > 0
-            ? [
-                ...this.groupsWithAddresses(podsMatchedByAddress(peer.peer, this.addressMatch)),
-                ...(peer.dnsNames ? this.dnsNameGroups() : []),
-              ]
-            : peer.onlyNamespace !== undefined
-              ? (this.groupsByNamespace.get(peer.onlyNamespace) ?? [])
-              : [...this.groupsByNamespace.entries()]
-                  .filter(([namespace]) =>
-                    peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
-                  )
-                  .flatMap(([, inNamespace]) => inNamespace);
+      // Selector peers look in namespaces: their groups are taken namespace by namespace, as `mayMatch` judges them.
+      groups =
+        peer.onlyNamespace !== undefined
+          ? (this.groupsByNamespace.get(peer.onlyNamespace) ?? [])
+          : isSelectorPeer(peer)
+            ? [...this.groupsByNamespace.entries()]
+                .filter(([namespace]) =>
+                  peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
+                )
+                .flatMap(([, inNamespace]) => inNamespace)
+            : this.groups.filter(this.mayMatch(peer));
       this.matching.namespaces.set(peer.namespaceKey, groups);
     }
     return groups;
   }
 
-  /** Groups an address rule may match by their stated addresses, as the CNI lets it. */
-  private groupsWithAddresses(match: AddressMatch): Group[] {
-    // Pods that are their node (`unpoliced`) are reached at its address, which `compilePeer` judges; an entity
-    // outside the cluster at its own, as any outside address.
-    return this.groups.filter((group) =>
-      group.facts.unpoliced === 'outside'
-        ? group.facts.ips.length > 0
-        : match === 'none'
-          ? false
-          : match === 'pods'
-            ? group.facts.ips.length > 0 || group.facts.unpoliced
-            : group.facts.unpoliced === 'node-identity' && group.facts.ips.length > 0,
-    );
-  }
-
-  private dnsNames: Group[] | undefined;
-
-  /** The groups of DNS name peers (`fqdn.ts`), which toFQDNs items and rules holding every address match. */
-  private dnsNameGroups(): Group[] {
-    this.dnsNames ??= this.groups.filter((group) => group.facts.dnsName);
-    return this.dnsNames;
+  /** Whether a peer may match a group: the groups `candidateGroups` lists, one by one. */
+  private mayMatch(peer: CompiledPeer): (group: Group) => boolean {
+    if (peer.peer.toFqdn) return (group) => group.facts.dnsName !== undefined;
+    if (peer.peer.entities)
+      return (group) => !!group.facts.unpoliced && group.facts.unpoliced !== 'node-address';
+    if (peer.ipRanges.length > 0) {
+      const byAddress = hasMatchingAddress(podsMatchedByAddress(peer.peer, this.addressMatch));
+      return (group) => byAddress(group) || (!!peer.dnsNames && group.facts.dnsName !== undefined);
+    }
+    if (peer.onlyNamespace !== undefined) return (group) => group.facts.namespace === peer.onlyNamespace;
+    return (group) =>
+      peer.matchesNamespace(group.facts.namespace, namespaceLabelsOf(this.model, group.facts.namespace));
   }
 
   private localHosts: Group[] | undefined;
@@ -1977,6 +2009,27 @@ function rowCovers(row: DirectionRow, than: DirectionRow): boolean {
         covers(mine.ports, contribution.ports),
     ),
   );
+}
+
+/** A peer that selects pods by labels, in the namespaces it looks in (not addresses, entities or DNS names). */
+function isSelectorPeer(peer: CompiledPeer): boolean {
+  return !peer.peer.toFqdn && !peer.peer.entities && peer.ipRanges.length === 0;
+}
+
+/**
+ * Whether an address rule may match a group by its stated addresses, as the CNI lets it: pods that are their node
+ * (`unpoliced`) are reached at its address, which `compilePeer` judges; an entity outside the cluster at its own, as
+ * any outside address.
+ */
+function hasMatchingAddress(match: AddressMatch): (group: Group) => boolean {
+  return (group) =>
+    group.facts.unpoliced === 'outside'
+      ? group.facts.ips.length > 0
+      : match === 'none'
+        ? false
+        : match === 'pods'
+          ? group.facts.ips.length > 0 || !!group.facts.unpoliced
+          : group.facts.unpoliced === 'node-identity' && group.facts.ips.length > 0;
 }
 
 /** Whether two lists of tier rules are the same compiled rules in the same order. */
