@@ -1,3 +1,4 @@
+import { l7RuleKey } from '../policy/l7.js';
 import type { Direction, L7Filter, L7Rule } from '../policy/types.js';
 import type { L7Change, L7Effect } from './types.js';
 
@@ -35,8 +36,8 @@ export function l7Narrows(effect: L7Effect): boolean {
 export function changedL7Rule(change: Pick<L7Change, 'base' | 'head'>): L7Rule | undefined {
   const { base, head } = change;
   for (const direction of DIRECTIONS) {
-    const before = new Set((base?.[direction] ?? []).map(ruleKey));
-    const added = head?.[direction]?.find((rule) => !before.has(ruleKey(rule)));
+    const before = new Set((base?.[direction] ?? []).map(l7RuleKey));
+    const added = head?.[direction]?.find((rule) => !before.has(l7RuleKey(rule)));
     if (added) return added;
   }
   for (const direction of DIRECTIONS) {
@@ -53,14 +54,10 @@ export function droppedL7Side(change: Pick<L7Change, 'base' | 'head'>): Directio
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
-function ruleKey(rule: L7Rule): string {
-  return JSON.stringify([rule.parser, rule.rule]);
-}
-
 /** Whether `rules` holds every rule of `others`, as written. */
 function keepsAll(rules: readonly L7Rule[], others: readonly L7Rule[]): boolean {
-  const kept = new Set(rules.map(ruleKey));
-  return others.every((rule) => kept.has(ruleKey(rule)));
+  const kept = new Set(rules.map(l7RuleKey));
+  return others.every((rule) => kept.has(l7RuleKey(rule)));
 }
 
 function sameRules(a: readonly L7Rule[] | undefined, b: readonly L7Rule[] | undefined): boolean {

@@ -84,11 +84,15 @@ export function describeL7Filter(filter: L7Filter): string {
   return describeL7Rules(filter.egress ?? filter.ingress ?? []);
 }
 
+/** Equal for rules written alike, wherever they are written. */
+export function l7RuleKey(rule: L7Rule): string {
+  return JSON.stringify([rule.parser, rule.rule]);
+}
+
 /** Equal for filters that pass the same requests by the same rules (what a diff compares). */
 export function l7FilterKey(filter: L7Filter | undefined): string {
   if (!filter) return '';
-  const side = (rules: readonly L7Rule[] | undefined) =>
-    [...new Set((rules ?? []).map((rule) => JSON.stringify([rule.parser, rule.rule])))].sort();
+  const side = (rules: readonly L7Rule[] | undefined) => [...new Set((rules ?? []).map(l7RuleKey))].sort();
   return JSON.stringify([side(filter.egress), side(filter.ingress)]);
 }
 
