@@ -1956,11 +1956,10 @@ export function groupKey(workload: Workload): string {
 /**
  * Whether a pair is an entity and another endpoint no pod policy governs (an entity, a pod that is its node): what
  * passes between them is for host policies, which are not evaluated, so connectivity leaves it out, as it leaves out
- * an entity's traffic with outside addresses. A DNS name peer (`fqdn.ts`) likewise pairs with pods only.
+ * an entity's traffic with outside addresses: a DNS name peer (`fqdn.ts`) is one of those.
  */
 function betweenNodes(a: Group, b: Group): boolean {
-  const endpoint = (group: Group) => !!group.facts.entities || !!group.facts.dnsName;
-  return (endpoint(a) && !!b.facts.unpoliced) || (endpoint(b) && !!a.facts.unpoliced);
+  return (!!a.facts.entities && !!b.facts.unpoliced) || (!!b.facts.entities && !!a.facts.unpoliced);
 }
 
 /** The ports a precomputed row allows with one other group. */

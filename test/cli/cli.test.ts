@@ -576,7 +576,7 @@ describe('explain and reach with toFQDNs names as peers (issue 18)', () => {
     const { code, stdout } = await explain('alliance/client', 'dns:cilium.io', '80');
     expect(code).toBe(0);
     expect(stdout).toContain('alliance/client -> dns:cilium.io TCP/80: ALLOWED\n');
-    expect(stdout).toContain(`      egress[1] (${file}:56): allows\n`);
+    expect(stdout).toContain(`      egress[1] (${file}:57): allows\n`);
     expect(stdout).toContain(
       '  ingress of dns:cilium.io: addresses outside the cluster, which no pod policy applies to: allowed',
     );
@@ -586,7 +586,7 @@ describe('explain and reach with toFQDNs names as peers (issue 18)', () => {
     const { stdout } = await explain('default/test-app', 'dns:my-remote-service.com', '443');
     expect(stdout).toContain('default/test-app -> dns:my-remote-service.com TCP/443: DENIED\n');
     expect(stdout).toContain(
-      `(default/to-fqdn egress[1] at ${file}:78 lists it, but no DNS rule on port 53 sends these pods' DNS for it ` +
+      `(default/to-fqdn egress[1] at ${file}:79 lists it, but no DNS rule on port 53 sends these pods' DNS for it ` +
         "through Cilium's proxy, so the rule learns none of its addresses)",
     );
   });
@@ -595,7 +595,7 @@ describe('explain and reach with toFQDNs names as peers (issue 18)', () => {
     const { stdout } = await explain('web/cidr-narrow', 'dns:cilium.io', '443');
     expect(stdout).toContain('web/cidr-narrow -> dns:cilium.io TCP/443: DENIED (unknown: depends on DNS)\n');
     expect(stdout).toContain(
-      `      egress[0] (${file}:167): unknown: depends on DNS (0.0.0.0/0 except 10.0.0.0/8, ::/0 may or may not ` +
+      `      egress[0] (${file}:168): unknown: depends on DNS (0.0.0.0/0 except 10.0.0.0/8, ::/0 may or may not ` +
         'hold the addresses DNS answers for it)',
     );
   });

@@ -250,13 +250,35 @@ const ciliumPorts = fc.array(
   }),
   { minLength: 1, maxLength: 2 },
 );
+/** DNS through Cilium's proxy (port 53 with DNS rules): the DNS visibility toFQDNs needs (`policy/fqdn.ts`). */
+const ciliumDnsPorts = fc.record({
+  ports: fc.constant([{ port: '53', protocol: 'ANY' }]),
+  rules: fc.record({
+    dns: fc.array(
+      fc.oneof(
+        fc.record({ matchPattern: fc.constantFrom('*', '*.example.com') }),
+        fc.record({ matchName: fc.constant('api.github.com') }),
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
+  }),
+});
+/** toFQDNs names and patterns, each a DNS name peer of its own (`policy/fqdn.ts`). */
+const fqdnSelectors = fc.array(
+  fc.oneof(
+    fc.record({ matchName: fc.constantFrom('api.github.com', 'a.example.com') }),
+    fc.record({ matchPattern: fc.constantFrom('*', '*.example.com', '**.example.com') }),
+  ),
+  { minLength: 1, maxLength: 2 },
+);
 const ciliumRule = (ingress: boolean) =>
   fc.record(
     {
       [ingress ? 'fromEndpoints' : 'toEndpoints']: fc.array(ciliumSelector, { minLength: 1, maxLength: 2 }),
       [ingress ? 'fromEntities' : 'toEntities']: fc.subarray(['world', 'cluster', 'all'], { minLength: 1 }),
       [ingress ? 'fromCIDRSet' : 'toCIDRSet']: fc.constant([{ cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] }]),
-      toPorts: ciliumPorts,
+      ...(ingress ? {} : { toFQDNs: fqdnSelectors }),
+      toPorts: ingress ? ciliumPorts : fc.oneof(ciliumPorts, fc.tuple(ciliumDnsPorts)),
     },
     { requiredKeys: [] },
   );
@@ -272,7 +294,10 @@ const ciliumSpec = fc.record(
   { requiredKeys: ['endpointSelector'] },
 );
 
-/** NetworkPolicies with CiliumNetworkPolicies (by namespace) and CiliumClusterwideNetworkPolicies, and admin policies. */
+/**
+ * NetworkPolicies with CiliumNetworkPolicies (by namespace) and CiliumClusterwideNetworkPolicies, and admin policies.
+ * Their egress rules may name toFQDNs names and send DNS through the proxy.
+ */
 export const ciliumCluster = fc.record({
   tiered: tieredCluster,
   namespaced: fc.array(fc.record({ namespace: fc.constantFrom(...NAMESPACES), spec: ciliumSpec }), {

@@ -77,6 +77,7 @@ describe('DNS name peers in connectivity (fixtures/engine/cilium-fqdn-names)', (
       'dns:* (the addresses DNS answers for names matching it)',
       'dns:**.githubusercontent.com (the addresses DNS answers for names matching it)',
       'dns:*.github.com (the addresses DNS answers for names matching it)',
+      'dns:api.github.com (the addresses DNS answers for it)',
       'dns:cilium.io (the addresses DNS answers for it)',
       'dns:my-remote-service.com (the addresses DNS answers for it)',
       'dns:service1.api.cilium.io (the addresses DNS answers for it)',

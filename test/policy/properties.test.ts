@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PolicyRef, Protocol } from '../../src/model/types.js';
 import { createEngine } from '../../src/policy/engine.js';
+import { DNS_NAME_NAMESPACE } from '../../src/policy/fqdn.js';
+import { withRepresentatives } from '../../src/policy/representatives.js';
 import { cidrToRange } from '../../src/policy/ip.js';
 import { ConnSet } from '../../src/policy/portset.js';
 import type { Connection, Peer } from '../../src/policy/types.js';
@@ -166,6 +168,31 @@ describe('engine properties', () => {
             expect(engine.allowedPorts({ workload: from }, { workload: to }).isAll()).toBe(true);
         }
       }),
+    );
+  });
+
+  it('connectivity() agrees with allowedPorts() towards the DNS name peers of toFQDNs (Cilium)', () => {
+    fc.assert(
+      fc.property(ciliumCluster.map(ciliumManifests), (objects) => {
+        const model = withRepresentatives(modelOf(objects, { cni: 'cilium' }));
+        const engine = createEngine(model);
+        const paths = byPath(engine.connectivity());
+        const names = model.workloads.filter((workload) => workload.dnsName);
+        for (const from of model.workloads.filter((workload) => !workload.representative)) {
+          for (const to of names) {
+            const expected = engine.allowedPorts({ workload: from }, { workload: to });
+            for (const protocol of PROTOCOLS) {
+              const listed = paths.get(`${from.id} > ${to.id} > ${protocol}`) ?? ConnSet.none();
+              expect(String(listed), `${from.id} > ${to.id}`).toBe(
+                String(ConnSet.of(protocol, expected.ranges(protocol))),
+              );
+            }
+          }
+        }
+        // No connection starts at a name.
+        expect([...paths.keys()].filter((path) => path.startsWith(DNS_NAME_NAMESPACE))).toEqual([]);
+      }),
+      { numRuns: 60 },
     );
   });
 
