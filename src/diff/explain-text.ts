@@ -62,6 +62,8 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
     const byAddress = rules.find(
       ({ rule }) => rule.portMatches && rule.podAddress && !rule.podAddress.matched,
     );
+    // A selector on a label Cilium leaves out of the identity is no near miss either: it matches no pod there.
+    const byDropped = rules.find(({ rule }) => rule.portMatches && rule.notInIdentity);
     // A toFQDNs rule allows the port to the names' addresses, which only DNS answers tell.
     const byName = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.dependsOnDns);
     const otherName = rules.find(({ rule }) => rule.portMatches && rule.fqdn?.answerFor);
@@ -84,6 +86,8 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
     else if (byAddress?.rule.podAddress)
       sentence += ` (${byAddress.policy} ${ruleLabel(side.direction, byAddress.rule)} at ${at(byAddress.rule.loc)} names ${byAddress.rule.podAddress.cidr}, which covers the pod's stated address ${byAddress.rule.podAddress.address}, but on Cilium a CIDR rule or ipBlock matches no pod)`;
+    else if (byDropped?.rule.notInIdentity)
+      sentence += ` (${byDropped.policy} ${ruleLabel(side.direction, byDropped.rule)} at ${at(byDropped.rule.loc)} selects the pod by ${byDropped.rule.notInIdentity.join(', ')}, which Cilium's identity label filter leaves out, so it matches no pod)`;
     parts.push(sentence);
     location ??=
       byName?.rule.loc ??
@@ -91,6 +95,7 @@ export function describeDenial(explanation: Explanation, fromLabel: string, toLa
       otherName?.rule.loc ??
       nearMiss?.rule.loc ??
       byAddress?.rule.loc ??
+      byDropped?.rule.loc ??
       side.policies[0]?.policy.location;
   }
   return { text: parts.length > 0 ? parts.join('; ') : 'allowed', ...(location ? { location } : {}) };

@@ -795,6 +795,7 @@ class Engine implements PolicyEngine {
           ...(tiered || rule.compiled.action !== 'allow' ? { action: rule.compiled.action } : {}),
           ...(rule.compiled.name !== undefined ? { name: rule.compiled.name } : {}),
           ...this.podAddress(rule.compiled, other),
+          ...(rule.peerMatches ? {} : this.notInIdentity(rule.compiled, other)),
           ...fqdnVerdict(rule.compiled, rule.peerMatches, other, this.answeredNames),
           ...addressesFromDns(rule.compiled, rule.peerMatches, other),
         })),
@@ -851,6 +852,29 @@ class Engine implements PolicyEngine {
           cni: this.model.cni ?? 'generic',
         },
       };
+    }
+    return {};
+  }
+
+  /**
+   * Where a selector peer of a rule that does not match the pod at the other end would match it by its labels, were
+   * they not filtered: the labels it requires that Cilium's label filter leaves out of the identity, which `explain`
+   * states beside the verdict.
+   */
+  private notInIdentity(rule: CompiledRule, other: Endpoint): Pick<RuleVerdict, 'notInIdentity'> {
+    if (!this.labelFilter || !('workload' in other)) return {};
+    const facts = this.podFacts(other.workload);
+    const labels = ciliumIdentity(other.workload, this.clusterName);
+    const unfiltered = { pod: { ...facts, labels, ciliumLabels: labels } };
+    for (const peer of rule.peers ?? []) {
+      const { podSelector } = peer.peer;
+      if (!podSelector || !peer.matches(unfiltered)) continue;
+      const keys = [
+        ...Object.keys(podSelector.matchLabels ?? {}),
+        ...(podSelector.matchExpressions ?? []).map(({ key }) => key),
+      ];
+      const dropped = [...new Set(keys)].filter((key) => key in labels && !(key in facts.ciliumLabels));
+      if (dropped.length > 0) return { notInIdentity: dropped.sort(compareText) };
     }
     return {};
   }

@@ -149,6 +149,12 @@ export interface RuleVerdict {
    */
   podAddress?: { cidr: string; address: string; matched: boolean; cni: Cni };
   /**
+   * Under `cni: cilium`, set when a selector peer of the rule would match the pod at the other end by its labels but
+   * does not by Cilium's identity of it: the labels the selector requires that Cilium's label filter leaves out
+   * (`policy/identity.ts`).
+   */
+  notInIdentity?: string[];
+  /**
    * Set for a Cilium `toFQDNs` rule: the names it lists; the name whose DNS answer gave the address asked about, when
    * it allows it so (`answeredBy`); the names DNS answered the address for otherwise, none of which the rule
    * learns (`answerFor`); whether its verdict on the address depends on DNS: no answer the engine was given

@@ -238,6 +238,31 @@ describe('explain of a toFQDNs rule without DNS answers (issue 18)', () => {
   });
 });
 
+describe("explain of a selector on a label Cilium's identity filter drops", () => {
+  it('says which label, where the rule would otherwise match the peer', async () => {
+    const { code, stdout } = await cli([
+      'explain',
+      'fixtures/engine/cilium-identity-labels',
+      '--from',
+      'shop/web',
+      '--to',
+      'shop/api',
+      '--port',
+      '8080',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('shop/web -> shop/api TCP/8080: DENIED');
+    expect(stdout).toContain(
+      '(shop/api ingress[0] at fixtures/engine/cilium-identity-labels/manifests.yaml:65 selects the pod by ' +
+        "pod-template-hash, which Cilium's identity label filter leaves out, so it matches no pod)",
+    );
+    expect(stdout).toContain(
+      "        it would select shop/web by pod-template-hash, but Cilium's identity label filter leaves that out " +
+        'of every identity (cilium.identityLabels): no selector matches it on Cilium',
+    );
+  });
+});
+
 describe('explain of an ipBlock that covers the address a pod is stated to have', () => {
   const explain = (cni: string) =>
     cli([

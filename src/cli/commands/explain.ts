@@ -309,6 +309,11 @@ function sideText(side: SideExplanation, subject: string, other: string): string
       );
       if (rule.podAddress && rule.portMatches)
         lines.push(`        ${podAddressText(rule.podAddress, other)}`);
+      if (rule.notInIdentity && rule.portMatches)
+        lines.push(
+          `        it would select ${other} by ${rule.notInIdentity.join(', ')}, but Cilium's identity label ` +
+            'filter leaves that out of every identity (cilium.identityLabels): no selector matches it on Cilium',
+        );
     }
   }
   return lines;
