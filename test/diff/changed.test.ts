@@ -129,42 +129,46 @@ describe('the diff of what changed', () => {
  * and a comparison of every workload give, for every kind of policy (NetworkPolicy, CiliumNetworkPolicy,
  * CiliumClusterwideNetworkPolicy, AdminNetworkPolicy) under cni: cilium and the upstream semantics.
  */
+/** A cluster's model, another's under the same CNI, and which namespaces take the other's policies. */
+const someNamespacesChanged = fc
+  .tuple(
+    ciliumCluster,
+    ciliumCluster,
+    fc.subarray(NAMESPACES),
+    fc.constantFrom('cilium' as const, 'generic' as const),
+  )
+  .map(([c, other, changed, cni]) => ({
+    base: modelOf(ciliumManifests(c), { cni }),
+    theirs: modelOf(ciliumManifests(other), { cni }),
+    inChanged: (namespace: string | undefined) => namespace !== undefined && changed.includes(namespace),
+  }));
+
 describe('the diff of policies changed in some namespaces', () => {
   it('is the same with an engine made like the other and only those namespaces compared', () => {
     fc.assert(
-      fc.property(
-        ciliumCluster,
-        ciliumCluster,
-        fc.subarray(NAMESPACES),
-        fc.constantFrom('cilium' as const, 'generic' as const),
-        (c, other, changed, cni) => {
-          const base = modelOf(ciliumManifests(c), { cni });
-          const theirs = modelOf(ciliumManifests(other), { cni });
-          const inChanged = (namespace: string | undefined) =>
-            namespace !== undefined && changed.includes(namespace);
-          const head: ClusterModel = {
-            ...base,
-            policies: [
-              ...base.policies.filter((policy) => !inChanged(policy.namespace)),
-              ...theirs.policies.filter((policy) => inChanged(policy.namespace)),
-            ],
-            tieredPolicies: [
-              ...(base.tieredPolicies ?? []).filter((policy) => !inChanged(policy.ref.namespace)),
-              ...(theirs.tieredPolicies ?? []).filter((policy) => inChanged(policy.ref.namespace)),
-            ],
-          };
-          const before = createEngine(base);
-          const fresh = createEngine(head);
-          const like = createEngineLike(before, head);
-          expect(like.connectivity()).toEqual(fresh.connectivity());
-          expectSameMeanings(like, fresh, head.workloads);
-          const candidates = head.workloads.filter((workload) => inChanged(workload.namespace));
-          const scope = changedScope(before, like, candidates);
-          expect(scope).toEqual(changedScope(before, fresh));
-          expect(diffConnectivity(before, like, scope)).toEqual(diffConnectivity(before, fresh));
-          expectSameClosures(before, like, candidates, fresh);
-        },
-      ),
+      fc.property(someNamespacesChanged, ({ base, theirs, inChanged }) => {
+        const head: ClusterModel = {
+          ...base,
+          policies: [
+            ...base.policies.filter((policy) => !inChanged(policy.namespace)),
+            ...theirs.policies.filter((policy) => inChanged(policy.namespace)),
+          ],
+          tieredPolicies: [
+            ...(base.tieredPolicies ?? []).filter((policy) => !inChanged(policy.ref.namespace)),
+            ...(theirs.tieredPolicies ?? []).filter((policy) => inChanged(policy.ref.namespace)),
+          ],
+        };
+        const before = createEngine(base);
+        const fresh = createEngine(head);
+        const like = createEngineLike(before, head);
+        expect(like.connectivity()).toEqual(fresh.connectivity());
+        expectSameMeanings(like, fresh, head.workloads);
+        const candidates = head.workloads.filter((workload) => inChanged(workload.namespace));
+        const scope = changedScope(before, like, candidates);
+        expect(scope).toEqual(changedScope(before, fresh));
+        expect(diffConnectivity(before, like, scope)).toEqual(diffConnectivity(before, fresh));
+        expectSameClosures(before, like, candidates, fresh);
+      }),
       { numRuns: 300 },
     );
   });
@@ -173,36 +177,25 @@ describe('the diff of policies changed in some namespaces', () => {
     // Policies added beside the ones there: mostly wider ingress (what a fix does), sometimes newly isolated pods.
     let covered = 0;
     fc.assert(
-      fc.property(
-        ciliumCluster,
-        ciliumCluster,
-        fc.subarray(NAMESPACES),
-        fc.constantFrom('cilium' as const, 'generic' as const),
-        (c, other, changed, cni) => {
-          const base = modelOf(ciliumManifests(c), { cni });
-          const theirs = modelOf(ciliumManifests(other), { cni });
-          const inChanged = (namespace: string | undefined) =>
-            namespace !== undefined && changed.includes(namespace);
-          const head: ClusterModel = {
-            ...base,
-            policies: [
-              ...base.policies,
-              ...theirs.policies
-                .filter((policy) => inChanged(policy.namespace))
-                .map((policy) => ({ ...policy, name: `${policy.name}-added` })),
-            ],
-          };
-          const before = createEngine(base);
-          const like = createEngineLike(before, head);
-          const candidates = head.workloads.filter((workload) => inChanged(workload.namespace));
-          covered += candidates.filter(
-            (workload) =>
-              like.allowsAtLeast(before, workload, 'ingress') &&
-              like.allowsAtLeast(before, workload, 'egress'),
-          ).length;
-          expectSameClosures(before, like, candidates, createEngine(head));
-        },
-      ),
+      fc.property(someNamespacesChanged, ({ base, theirs, inChanged }) => {
+        const head: ClusterModel = {
+          ...base,
+          policies: [
+            ...base.policies,
+            ...theirs.policies
+              .filter((policy) => inChanged(policy.namespace))
+              .map((policy) => ({ ...policy, name: `${policy.name}-added` })),
+          ],
+        };
+        const before = createEngine(base);
+        const like = createEngineLike(before, head);
+        const candidates = head.workloads.filter((workload) => inChanged(workload.namespace));
+        covered += candidates.filter(
+          (workload) =>
+            like.allowsAtLeast(before, workload, 'ingress') && like.allowsAtLeast(before, workload, 'egress'),
+        ).length;
+        expectSameClosures(before, like, candidates, createEngine(head));
+      }),
       { numRuns: 300 },
     );
     expect(covered).toBeGreaterThan(0);
