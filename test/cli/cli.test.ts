@@ -625,10 +625,13 @@ describe('explain and reach with toFQDNs names as peers (issue 18)', () => {
     );
   });
 
-  it('says how to write a DNS name peer', async () => {
+  it('says how to write a DNS name peer, and that it is a destination only', async () => {
     const { code, stderr } = await explain('alliance/client', 'dns:', '80');
     expect(code).toBe(2);
     expect(stderr).toContain('write dns:NAME or dns:PATTERN');
+    const from = await explain('dns:cilium.io', 'alliance/client', '80');
+    expect(from.code).toBe(2);
+    expect(from.stderr).toContain('a DNS name peer is a destination only (toFQDNs rules are egress)');
   });
 
   it('reaches the names the rules list, and never from a name', async () => {

@@ -148,6 +148,9 @@ function entityEndpoint(option: string, text: string): Workload {
 
 /** A DNS name peer (`dns:api.github.com`, `dns:*.github.com`): the addresses DNS answers for a toFQDNs name. */
 function dnsNameEndpoint(option: string, text: string): Workload {
+  // toFQDNs is egress only: the names' addresses are never a source the policies judge.
+  if (option === 'from')
+    throw new UsageError(`--from ${text}: a DNS name peer is a destination only (toFQDNs rules are egress)`);
   const name = parseDnsName(text);
   if (!name)
     throw new UsageError(
