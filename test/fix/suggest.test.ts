@@ -20,33 +20,38 @@ async function context(
   return { context: { model: side.model, engine: side.engine, config, readText }, workload };
 }
 
+/** The fix for a recorded flow to the api on TCP 8080 from a pod outside the tree, monitoring/scraper with `labels`. */
+async function scraperFix(labels: Workload['labels'], config = DEFAULT_CONFIG) {
+  const { context: fixContext, workload } = await context(undefined, config);
+  const outside: Workload = {
+    id: 'monitoring/Pod/scraper',
+    namespace: 'monitoring',
+    kind: 'Pod',
+    name: 'scraper',
+    labels,
+    ports: [],
+    ips: [],
+    loc: { file: '(recorded flow)', line: 0, column: 0 },
+  };
+  const outcome = suggestFlowFix(
+    fixContext,
+    { workload: outside },
+    { workload: workload('api') },
+    'TCP',
+    8080,
+  );
+  if (!('fix' in outcome)) throw new Error(JSON.stringify(outcome));
+  return outcome.fix;
+}
+
 describe('suggestFlowFix', () => {
   it('under cni cilium selects the pod by labels of its Cilium identity only (pkg/labelsfilter/filter.go)', async () => {
-    const { context: fixContext, workload } = await context(undefined, { ...DEFAULT_CONFIG, cni: 'cilium' });
-    const outside: Workload = {
-      id: 'monitoring/Pod/scraper',
-      namespace: 'monitoring',
-      kind: 'Pod',
-      name: 'scraper',
-      // Cilium's default filter drops the Job's completion index and every kubernetes.io label.
-      labels: {
-        app: 'scraper',
-        'batch.kubernetes.io/job-completion-index': '3',
-        'kubernetes.io/role': 'probe',
-      },
-      ports: [],
-      ips: [],
-      loc: { file: '(recorded flow)', line: 0, column: 0 },
-    };
-    const outcome = suggestFlowFix(
-      fixContext,
-      { workload: outside },
-      { workload: workload('api') },
-      'TCP',
-      8080,
+    // Cilium's default filter drops the Job's completion index and every kubernetes.io label.
+    const fix = await scraperFix(
+      { app: 'scraper', 'batch.kubernetes.io/job-completion-index': '3', 'kubernetes.io/role': 'probe' },
+      { ...DEFAULT_CONFIG, cni: 'cilium' },
     );
-    if (!('fix' in outcome)) throw new Error(JSON.stringify(outcome));
-    expect(parse(outcome.fix.yaml)).toEqual([
+    expect(parse(fix.yaml)).toEqual([
       expect.objectContaining({
         from: [
           {
@@ -59,31 +64,17 @@ describe('suggestFlowFix', () => {
   });
 
   it('names an outside pod by its namespace and the labels that survive a rollout', async () => {
-    const { context: fixContext, workload } = await context();
-    const outside: Workload = {
-      id: 'monitoring/Pod/scraper',
-      namespace: 'monitoring',
-      kind: 'Pod',
-      name: 'scraper',
-      labels: { app: 'scraper', 'pod-template-hash': '5f7c9d8b6', 'controller-revision-hash': 'abc' },
-      ports: [],
-      ips: [],
-      loc: { file: '(recorded flow)', line: 0, column: 0 },
-    };
-    const outcome = suggestFlowFix(
-      fixContext,
-      { workload: outside },
-      { workload: workload('api') },
-      'TCP',
-      8080,
-    );
-    if (!('fix' in outcome)) throw new Error(JSON.stringify(outcome));
-    expect(outcome.fix.policy).toMatchObject({
+    const fix = await scraperFix({
+      app: 'scraper',
+      'pod-template-hash': '5f7c9d8b6',
+      'controller-revision-hash': 'abc',
+    });
+    expect(fix.policy).toMatchObject({
       kind: 'NetworkPolicy',
       namespace: 'shop',
       name: 'api-ingress',
     });
-    expect(parse(outcome.fix.yaml)).toEqual([
+    expect(parse(fix.yaml)).toEqual([
       {
         from: [
           {
