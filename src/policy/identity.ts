@@ -75,6 +75,7 @@ export interface LabelExpression {
   source: string;
   /** `!`: labels it matches are left out of the identity. */
   exclude: boolean;
+  /** The regular expression, anchored at the start of the key. */
   pattern: RegExp;
 }
 
@@ -101,8 +102,8 @@ export const MAX_LABEL_EXPRESSION = 128;
  * Reads one expression as `parseLabelPrefix` does: a source before the first `:`, a leading `!` for an exclusive
  * one, the rest a regular expression that must match at the start of the key. Returns why it is refused, if it is.
  * JavaScript runs the regular expression, so what Go's RE2 refuses (look-around, back-references) is refused, and so
- * are the shapes that make a backtracking engine slow (a quantified group holding a quantifier or `|`, more than two
- * unbounded quantifiers): the setting comes from the tree under review.
+ * are the shapes that make a backtracking engine slow (a repeated group holding a repetition or `|`, more than two
+ * repetitions, a count above 32): the setting comes from the tree under review.
  */
 export function parseLabelExpression(text: string): LabelExpression | string {
   if (text.length > MAX_LABEL_EXPRESSION) return `is longer than ${MAX_LABEL_EXPRESSION} characters`;
@@ -115,7 +116,9 @@ export function parseLabelExpression(text: string): LabelExpression | string {
   const unsafe = unsafePattern(pattern);
   if (unsafe) return unsafe;
   try {
-    return { text, source, exclude, pattern: new RegExp(pattern) };
+    // Anchored, as only a match at the start of the key counts (`res[0] == 0`): the same match, found without
+    // trying every other start.
+    return { text, source, exclude, pattern: new RegExp(`^(?:${pattern})`) };
   } catch {
     return 'is not a regular expression';
   }
@@ -126,7 +129,7 @@ function unsafePattern(pattern: string): string | undefined {
     return 'uses look-around or a back-reference, which Cilium refuses';
   // Per open group: whether it holds a repetition or an alternation.
   const groups: { repeats: boolean }[] = [];
-  let unbounded = 0;
+  let repetitions = 0;
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
     if (char === '\\') {
@@ -148,7 +151,14 @@ function unsafePattern(pattern: string): string | undefined {
       if (pattern[i + 1] === '?') i++;
       continue;
     }
-    if (char === '*' || char === '+' || (char === '{' && /^\{\d+,\}/.test(pattern.slice(i)))) unbounded++;
+    // A `?` after a repetition makes it lazy: the same repetition.
+    const lazy = char === '?' && /[*+?}]/.test(pattern[i - 1] ?? '');
+    if ('*+?{'.includes(char) && !lazy) {
+      repetitions++;
+      const count = char === '{' ? /^\{(\d*)(?:,(\d*))?\}/.exec(pattern.slice(i)) : null;
+      if (count && Math.max(Number(count[1] || 0), Number(count[2] || 0)) > MAX_REPEAT_COUNT)
+        return `repeats more than ${MAX_REPEAT_COUNT} times`;
+    }
     if ('*+?{|'.includes(char)) for (const group of groups) group.repeats = true;
     if (char === ')') {
       const group = groups.pop();
@@ -156,10 +166,14 @@ function unsafePattern(pattern: string): string | undefined {
         return 'repeats a group that holds a repetition or "|", which can take exponential time';
     }
   }
-  if (unbounded > 2)
-    return 'has more than two unbounded repetitions ("*", "+"), which can take polynomial time';
+  if (repetitions > MAX_REPETITIONS)
+    return `has more than ${MAX_REPETITIONS} repetitions ("*", "+", "?", "{n,m}"), which can take polynomial time`;
   return undefined;
 }
+
+/** Repetitions an expression of the setting may hold, and the largest count one may name. */
+const MAX_REPETITIONS = 2;
+const MAX_REPEAT_COUNT = 32;
 
 const filters = new Map<string, LabelFilter>();
 
@@ -230,5 +244,5 @@ export function decide(filter: LabelFilter, key: string): LabelDecision {
 function matchLength(expression: LabelExpression, key: string): number | undefined {
   if (expression.source !== '' && expression.source !== 'k8s') return undefined;
   const match = expression.pattern.exec(key);
-  return match && match.index === 0 ? match[0].length : undefined;
+  return match ? match[0].length : undefined;
 }

@@ -103,6 +103,13 @@ describe("Cilium's label filter (pkg/labelsfilter/filter_test.go)", () => {
     expect(kept(added, keys)).toEqual(keys.filter((key) => key !== 'kindly' && key !== 'team').sort());
   });
 
+  it('matches an expression at the start of the key only, with a top-level alternation too', () => {
+    expect(kept(['k8s:team|squad'], ['team-a', 'squad-b', 'my-team', 'xsquad'])).toEqual([
+      'squad-b',
+      'team-a',
+    ]);
+  });
+
   it('keeps app.kubernetes.io/* labels, whatever else is added', () => {
     const keys = ['app.kubernetes.io/name', 'app.kubernetes.io/instance', 'app.kubernetes.io/component'];
     expect(kept([], keys)).toEqual([...keys].sort());
@@ -132,7 +139,7 @@ describe('parseLabelExpression', () => {
     expect(typeof parsed !== 'string' && [parsed.source, parsed.exclude, parsed.pattern.source]).toEqual([
       'k8s',
       true,
-      'controller-uid',
+      '^(?:controller-uid)',
     ]);
   });
 
@@ -144,11 +151,19 @@ describe('parseLabelExpression', () => {
       'k8s:(a+)+$',
       'k8s:(a|aa)*',
       'a.*b.*c.*d',
+      'a?b?c?',
+      'a{0,100}b',
       'k8s:[',
     ]) {
       expect(typeof parseLabelExpression(text), text).toBe('string');
     }
-    for (const text of ['!.*beta\\.kubernetes\\.io', 'k8s:(?:team|squad)', 'k8s:[a-z]+-app$', 'k8s:(ab)+'])
+    for (const text of [
+      '!.*beta\\.kubernetes\\.io',
+      'k8s:(?:team|squad)',
+      'k8s:[a-z]+-app$',
+      'k8s:(ab)+',
+      'a+?b{2,8}',
+    ])
       expect(typeof parseLabelExpression(text), text).not.toBe('string');
   });
 });
