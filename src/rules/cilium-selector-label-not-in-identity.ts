@@ -9,15 +9,9 @@ import {
   type LabelExpression,
   type LabelFilter,
 } from '../policy/identity.js';
-import { ciliumPolicies, requiredLabels } from './cilium.js';
+import { ciliumPolicies, requiredLabels, type RequiredLabel } from './cilium.js';
 import { policyPeers, subPath } from './helpers.js';
 import type { Rule } from './types.js';
-
-/** A label a selector requires (`matchLabels`, `In`, `Exists`), with where it is written. */
-interface Required {
-  key: string;
-  path: FieldPath;
-}
 
 /**
  * On Cilium, policies select identities, and a pod's identity holds only the labels Cilium's label filter keeps
@@ -53,7 +47,7 @@ export const ciliumSelectorLabelNotInIdentity: Rule = {
   check(ctx) {
     const filter = labelFilterOf(ctx.model);
     if (!filter) return;
-    const judge = (policy: PolicyRef, required: readonly Required[], what: string) => {
+    const judge = (policy: PolicyRef, required: readonly RequiredLabel[], what: string) => {
       for (const { key, path } of required) {
         const decision = decide(filter, key);
         if (decision.kept) continue;
@@ -105,7 +99,7 @@ function writtenOf(
   selector: LabelSelector,
   path: FieldPath,
   locate: (path: FieldPath) => SourceLocation,
-): Required[] {
+): RequiredLabel[] {
   const at = (where: FieldPath) => {
     const { line, column } = locate(where);
     return `${line}:${column}`;

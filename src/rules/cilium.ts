@@ -86,8 +86,14 @@ const selectingByModel = new WeakMap<
   Map<Direction, ReadonlyMap<Workload, readonly TieredPolicy[]>>
 >();
 
-/** The labels a selector as written requires to be present (`matchLabels`, `In`, `Exists`), each at its key. */
-export function requiredLabels(selector: LabelSelector, path: FieldPath): { key: string; path: FieldPath }[] {
+/** A label a selector requires to be present (`matchLabels`, `In`, `Exists`), with where it is written. */
+export interface RequiredLabel {
+  key: string;
+  path: FieldPath;
+}
+
+/** The labels a selector as written requires to be present, each at its key. */
+export function requiredLabels(selector: LabelSelector, path: FieldPath): RequiredLabel[] {
   return [
     ...Object.keys(selector.matchLabels ?? {}).map((key) => ({ key, path: [...path, 'matchLabels', key] })),
     ...(selector.matchExpressions ?? []).flatMap(({ key, operator }, i) =>
