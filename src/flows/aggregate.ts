@@ -72,6 +72,7 @@ export function canonicalEndpoint(endpoint: FlowEndpoint): { endpoint: FlowEndpo
         ? { name: endpoint.workload.name }
         : { kind: endpoint.workload.kind, name: endpoint.workload.name };
   }
+  if (endpoint.serviceAccount !== undefined) identity.serviceAccount = endpoint.serviceAccount;
   if (endpoint.reserved !== undefined) identity.reserved = endpoint.reserved;
   if (endpoint.ip !== undefined && identifiedByAddress(endpoint)) identity.ip = endpoint.ip;
   const key = JSON.stringify(identity);

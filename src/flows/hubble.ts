@@ -593,7 +593,8 @@ function readDropReason(flow: JsonObject): string | undefined {
 
 /**
  * A Hubble endpoint as the contract describes it: `k8s:` labels without prefix and without the labels Cilium adds
- * (namespace name, policy cluster and service account); namespace labels apart; `reserved:` identities apart.
+ * (namespace name, policy cluster and service account); namespace labels, the service account and `reserved:`
+ * identities apart.
  */
 function hubbleEndpoint(value: unknown, side: string): FlowEndpoint | string {
   const endpoint: FlowEndpoint = {};
@@ -618,6 +619,8 @@ function hubbleEndpoint(value: unknown, side: string): FlowEndpoint | string {
           namespaceLabels.push([key.slice(NAMESPACE_LABEL_PREFIX.length), labelValue]);
         } else if (key === POD_NAMESPACE_LABEL) {
           namespace ??= labelValue || undefined;
+        } else if (key === SERVICE_ACCOUNT_LABEL) {
+          if (labelValue) endpoint.serviceAccount = labelValue;
         } else if (!key.startsWith('io.cilium.k8s.policy.')) {
           labels.push([key, labelValue]);
         }
@@ -744,6 +747,7 @@ function endpointKey(value: unknown): string | undefined {
 }
 
 const NAMESPACE_LABEL_PREFIX = 'io.cilium.k8s.namespace.labels.';
+const SERVICE_ACCOUNT_LABEL = 'io.cilium.k8s.policy.serviceaccount';
 const POD_NAMESPACE_LABEL = 'io.kubernetes.pod.namespace';
 
 /**

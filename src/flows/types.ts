@@ -7,6 +7,8 @@ export interface FlowEndpoint {
   labels?: Labels;
   /** Namespace labels when the log carries them (Hubble `io.cilium.k8s.namespace.labels.*`). */
   namespaceLabels?: Labels;
+  /** The pod's service account when the log carries it (Hubble `io.cilium.k8s.policy.serviceaccount`). */
+  serviceAccount?: string;
   /**
    * Owning workload when the log names it (Hubble `workloads`, native `workload`). Calico's `*_name_aggr` is a pod
    * name prefix (`coredns-576cbf47c7-*`), not a workload, so it is not used.

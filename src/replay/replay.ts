@@ -332,6 +332,8 @@ export function matchingOutsidePods(
       name,
       labels,
       ports: [],
+      // Cilium labels its endpoint with it, and policies may select it (`policy/identity.ts`).
+      ...(endpoint.serviceAccount !== undefined ? { serviceAccount: endpoint.serviceAccount } : {}),
       ips: [],
       loc: { file: '(recorded flow)', line: 0, column: 0 },
       madeBy: MADE_BY_FLOW,

@@ -50,12 +50,13 @@ describe('Hubble reader', () => {
     });
   });
 
-  it('keeps namespace labels apart and drops the labels Cilium adds', async () => {
+  it('keeps namespace labels and the service account apart and drops the other labels Cilium adds', async () => {
     const { flows } = await readFlows([fixture('hubble/synthetic-verdicts.jsonl')]);
     expect(flows[0]?.from).toEqual({
       namespace: 'shop',
       labels: { app: 'frontend', 'pod-template-hash': '7d9f8c6b5' },
       workload: { kind: 'Deployment', name: 'frontend' },
+      serviceAccount: 'default',
       namespaceLabels: { 'kubernetes.io/metadata.name': 'shop' },
     });
   });
