@@ -10,13 +10,19 @@ export type FailOn = 'error' | 'warning' | 'never';
  * internet split by direction (a path opened from it, or towards it).
  */
 export type RiskGate =
-  'internet-ingress' | 'internet-egress' | 'metadata-endpoint' | 'any-namespace' | 'cross-namespace';
+  | 'internet-ingress'
+  | 'internet-egress'
+  | 'metadata-endpoint'
+  | 'any-namespace'
+  | 'cross-namespace'
+  | 'node-entity';
 export const RISK_GATES: readonly RiskGate[] = [
   'internet-ingress',
   'internet-egress',
   'metadata-endpoint',
   'any-namespace',
   'cross-namespace',
+  'node-entity',
 ];
 
 /** Which tree's suppression annotations a check honours (`suppressionsFrom`). */

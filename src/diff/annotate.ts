@@ -8,6 +8,7 @@ import { addedPeerLocation, blameChange, changedAdmittingRule, decidedBy } from 
 import { describeDenial } from './explain-text.js';
 import { changedL7Rule, droppedL7Side } from './l7.js';
 import { isCidrPeer, peerKey, peerLabel } from './peers.js';
+import { ENTITY_NAMESPACE, isNodeOrApiServer } from '../policy/entities.js';
 import { DNS_NAME_NAMESPACE } from '../policy/fqdn.js';
 
 const METADATA_ENDPOINTS = ['169.254.169.254/32', 'fd00:ec2::254/128'];
@@ -367,6 +368,11 @@ function risksOf(change: PathChange, ends: Ends, head: PolicyEngine, port: numbe
   // A DNS name peer stands for addresses outside the cluster (toFQDNs): reaching them is reaching the internet,
   // from whatever namespace, and no namespace's pods are on that end.
   if (!isCidrPeer(to) && to.namespace === DNS_NAME_NAMESPACE) return ['internet'];
+  // An entity peer (entities.ts) is no namespace's pods either: a path to or from one crosses no namespace and is
+  // open to no other. A node or the API server as its destination is worth a reviewer's eye (node-entity).
+  if (!isCidrPeer(from) && from.namespace === ENTITY_NAMESPACE) return [];
+  if (!isCidrPeer(to) && to.namespace === ENTITY_NAMESPACE)
+    return 'workload' in ends.to && isNodeOrApiServer(ends.to.workload) ? ['node-entity'] : [];
   if (!isCidrPeer(from) && !isCidrPeer(to) && from.namespace !== to.namespace) risks.push('cross-namespace');
   // Would the same pod, placed in a namespace nobody has yet, be let in? Then any namespace can reach it.
   if (

@@ -1,5 +1,6 @@
 import type { CauseGroup, PathCause, PathChange, Risk } from './types.js';
 import type { LabelSelector } from '../model/types.js';
+import { ENTITY_NAMESPACE } from '../policy/entities.js';
 import { DNS_NAME_NAMESPACE } from '../policy/fqdn.js';
 import { describePeer } from '../policy/representatives.js';
 import { isEmptySelector } from '../policy/selector.js';
@@ -216,13 +217,17 @@ export function groupByCause<T>(
   ].sort((a, b) => order.get(a[0]!)! - order.get(b[0]!)!);
 }
 
-/** `8 workloads in 4 namespaces`, `3 address blocks`, `2 DNS names`: what the members of a group are. */
+/**
+ * `8 workloads in 4 namespaces`, `3 address blocks`, `2 DNS names`, `2 Cilium entities`: what the members of a group
+ * are.
+ */
 export function describeMembers(members: readonly Peer[]): string {
   const peers = members.filter((peer): peer is WorkloadPeer => !isCidrPeer(peer));
   const workloads = peers.filter((peer) => !peer.representative);
   const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
   const names = peers.filter((peer) => peer.namespace === DNS_NAME_NAMESPACE).length;
-  const outside = peers.length - workloads.length - names;
+  const entities = peers.filter((peer) => peer.namespace === ENTITY_NAMESPACE).length;
+  const outside = peers.length - workloads.length - names - entities;
   const blocks = members.length - peers.length;
   const parts = [
     ...(workloads.length
@@ -231,12 +236,19 @@ export function describeMembers(members: readonly Peer[]): string {
     ...(outside ? [`${plural(outside, 'set')} of pods outside this repository`] : []),
     ...(blocks ? [plural(blocks, 'address block')] : []),
     ...(names ? [plural(names, 'DNS name')] : []),
+    ...(entities ? [plural(entities, 'Cilium entity', 'Cilium entities')] : []),
   ];
   return parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts.join(' and ');
 }
 
 /** The order risks are said in, the most common first (`Risk`). */
-const RISK_ORDER: readonly Risk[] = ['cross-namespace', 'any-namespace', 'internet', 'metadata-endpoint'];
+const RISK_ORDER: readonly Risk[] = [
+  'cross-namespace',
+  'any-namespace',
+  'internet',
+  'metadata-endpoint',
+  'node-entity',
+];
 
 /** Every risk of the changes, once, in the order risks are said: what a group of them carries. */
 export function risksOf(changes: readonly PathChange[]): Risk[] {

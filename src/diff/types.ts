@@ -6,7 +6,7 @@ import type { Decision, L7Filter, Peer, PortRange } from '../policy/types.js';
 /** The reachability diff's results: what a change opens and closes, each with why (README "check JSON"). */
 
 /** Why a path is risky when it opens. */
-export type Risk = 'cross-namespace' | 'any-namespace' | 'internet' | 'metadata-endpoint';
+export type Risk = 'cross-namespace' | 'any-namespace' | 'internet' | 'metadata-endpoint' | 'node-entity';
 
 export interface PathChange {
   from: Peer;

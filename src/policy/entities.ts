@@ -68,6 +68,17 @@ export function isLocalHost(workload: Workload): boolean {
   return workload.entities?.includes('host') === true;
 }
 
+/**
+ * Whether an endpoint is a node or the API server (`host`, `remote-node`, `kube-apiserver`): the kubelets and the
+ * control plane, a path to which widens what a compromised pod can reach (the diff's `node-entity` risk); not the
+ * other entities, which are Cilium's own endpoints or identities not resolved yet.
+ */
+export function isNodeOrApiServer(workload: Workload): boolean {
+  return workload.entities?.some((entity) => NODE_OR_API_SERVER.has(entity)) === true;
+}
+
+const NODE_OR_API_SERVER: ReadonlySet<NodeEntity> = new Set(['host', 'remote-node', 'kube-apiserver']);
+
 /** `entity:host`, `entity:host+kube-apiserver`: the entities an endpoint written so names; undefined otherwise. */
 export function parseEntities(text: string): NodeEntity[] | undefined {
   if (!text.startsWith('entity:')) return undefined;

@@ -1,13 +1,14 @@
 import { NAMESPACE_NAME_LABEL } from '../model/build.js';
 import { namespacesKnown, treeIsComplete, workloadsKnown } from '../model/completeness.js';
-import type {
-  ClusterModel,
-  LabelSelector,
-  Labels,
-  Namespace,
-  PolicyPeer,
-  SelectorOperator,
-  Workload,
+import {
+  NODE_ENTITIES,
+  type ClusterModel,
+  type LabelSelector,
+  type Labels,
+  type Namespace,
+  type PolicyPeer,
+  type SelectorOperator,
+  type Workload,
 } from '../model/types.js';
 import { entitiesOf, ENTITY_NAMESPACE } from './entities.js';
 import { DNS_NAME_NAMESPACE, dnsNamesOf } from './fqdn.js';
@@ -338,10 +339,15 @@ function podsText(pods: LabelSelector): string {
  * What a rule's peer item names, in words, for a policy of namespace `home` (none for a cluster-scoped one): `any pod
  * in any namespace` (`namespaceSelector: {}`, with or without `podSelector: {}`), `any pod app=web in namespaces
  * matching team=a`, `any pod in namespace shop` (a podSelector alone), `addresses in 0.0.0.0/0 except 10.0.0.0/8`,
- * `the addresses DNS answers for api.github.com` (a toFQDNs item).
+ * `the addresses DNS answers for api.github.com` (a toFQDNs item), `the Cilium entity kube-apiserver`.
  */
 export function describePeer(peer: PolicyPeer, home: string | undefined): string {
   if (peer.world) return 'any address outside the cluster';
+  // Only `cluster` and `all` name every node-side entity, beside every pod (kinds/cilium/read.ts): the row is theirs.
+  if (peer.entities)
+    return peer.entities.length === NODE_ENTITIES.length
+      ? 'every pod and Cilium entity of the cluster'
+      : `${noun(peer.entities.length, 'the Cilium entity', 'the Cilium entities')} ${peer.entities.join(', ')}`;
   if (peer.toFqdn?.matchName !== undefined) return `the addresses DNS answers for ${peer.toFqdn.matchName}`;
   if (peer.toFqdn?.matchPattern !== undefined)
     return `the addresses DNS answers for names matching ${peer.toFqdn.matchPattern}`;

@@ -189,6 +189,7 @@ const RISK_TEXT: Readonly<Record<Risk, string>> = {
   'any-namespace': 'reachable from any namespace',
   internet: 'reaches or is reached from the internet',
   'metadata-endpoint': 'reaches the cloud metadata endpoint',
+  'node-entity': 'reaches a node or the Kubernetes API server',
 };
 
 /**

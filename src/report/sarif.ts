@@ -58,8 +58,8 @@ export const CHECK_RULE_DOCS: readonly RuleDoc[] = [
     severity: 'warning',
     description: 'This change opens a risky network path.',
     rationale:
-      'A path that crosses namespaces, is reachable from any namespace, reaches the internet or the cloud ' +
-      'metadata endpoint widens what a compromised pod can reach.',
+      'A path that crosses namespaces, is reachable from any namespace, reaches the internet, the cloud ' +
+      'metadata endpoint, a node or the API server widens what a compromised pod can reach.',
     remediation:
       'Narrow the rule that opens it: name the namespace and the pods with selectors, list the ports, and ' +
       'avoid ipBlocks that cover the internet or the metadata endpoint.',

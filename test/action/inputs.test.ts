@@ -114,7 +114,7 @@ describe('parseInputs', () => {
       'flows-from: "artifact" is not one of head, base',
       'config-from: "pr" is not one of head, base',
       'fail-on: "critical" is not one of error, warning, never',
-      'fail-on-risks: "internet" is not none or a list of internet-ingress, internet-egress, metadata-endpoint, any-namespace, cross-namespace',
+      'fail-on-risks: "internet" is not none or a list of internet-ingress, internet-egress, metadata-endpoint, any-namespace, cross-namespace, node-entity',
       'suppressions-from: "pr" is not one of head, base',
       'cni: "flannel" is not one of generic, cilium, calico',
       'annotations: "yes" is not true or false',

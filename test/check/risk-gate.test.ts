@@ -26,6 +26,15 @@ describe('failOnRisks', () => {
     ]);
   });
 
+  it('leaves a path to a node or the API server to review by default, and gates on it when asked', async () => {
+    expect((await check('entity-peers')).verdict).toBe('pass');
+    const gated = await check('entity-peers', { failOnRisks: ['node-entity'] });
+    expect(gated.verdict).toBe('fail');
+    expect(gated.reasons[0]).toBe(
+      'opens ops/agent -> entity:host (the local node) TCP/10250 (node-entity) at policies.yaml:31',
+    );
+  });
+
   it('gates on the risks it is given, and on none', async () => {
     const anyNamespace = await check('risk-all-ports', { failOnRisks: ['any-namespace'] });
     expect(anyNamespace.reasons).toEqual([

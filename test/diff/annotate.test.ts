@@ -146,6 +146,27 @@ describe('toFQDNs names as peers (issue 18)', () => {
   });
 });
 
+describe('Cilium entity peers (issue 18)', () => {
+  it('cross no namespace: a node or the API server as the destination is the risk of its own', async () => {
+    const { diff } = await check('entity-peers');
+    expect(diff.opened.map(line)).toEqual([
+      'entity:remote-node (the other nodes) -> ops/operator TCP/8081 @ policies.yaml:12',
+      "ops/agent -> entity:health (Cilium's health endpoints) TCP/4240 @ policies.yaml:33",
+      'ops/agent -> entity:host (the local node) TCP/10250 (node-entity) @ policies.yaml:31',
+      'ops/agent -> entity:kube-apiserver (the Kubernetes API server) TCP/443 (node-entity) @ policies.yaml:29',
+      "ops/operator -> entity:health (Cilium's health endpoints) TCP/10250 @ policies.yaml:17",
+      'ops/operator -> entity:host (the local node) TCP/10250 (node-entity) @ policies.yaml:17',
+      'ops/operator -> entity:kube-apiserver (the Kubernetes API server) TCP/10250 (node-entity) @ policies.yaml:17',
+      'ops/operator -> entity:remote-node (the other nodes) TCP/10250 (node-entity) @ policies.yaml:17',
+      // `cluster` holds the pods too: the agent, which no policy isolates on ingress, is open to any namespace.
+      'ops/operator -> ops/agent TCP/10250 (any-namespace) @ policies.yaml:17',
+    ]);
+    expect(describeRisks(diff.opened[3]!.risk, diff.opened[3])).toBe(
+      'reaches a node or the Kubernetes API server',
+    );
+  });
+});
+
 /**
  * fixtures/partial/named-port-representative (issue 17 item 6): payments/api's egress rule to `app=postgres` in
  * payments-db, a namespace another repository deploys, names its port (`port: sql`), which only the pod resolves.

@@ -127,6 +127,24 @@ describe('rows of one cause', () => {
     expect(markdown).toContain('<summary>Other opened paths (1)</summary>');
   });
 
+  it('count Cilium entities apart from pods outside the repository', async () => {
+    const result = await check('entity-peers');
+    const rows = markdownRows(renderMarkdown(result), 'Opened paths to review');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toContain(
+      '<summary>every pod and Cilium entity of the cluster \\(1 workload in 1 namespace and 3 Cilium entities\\), ' +
+        'at `policies.yaml:17`</summary>',
+    );
+    expect(rows[2]).toContain(
+      ':warning: reachable from any namespace; reaches a node or the Kubernetes API server |',
+    );
+    expect(renderText(result, { color: false })).toContain(
+      '  + ops/operator -> [every pod and Cilium entity of the cluster (1 workload in 1 namespace and 4 Cilium ' +
+        'entities) at policies.yaml:17]  TCP/10250  risk: reachable from any namespace; reaches a node or the ' +
+        'Kubernetes API server\n',
+    );
+  });
+
   it('are in the JSON with their cause and members, each member still a path of its own', async () => {
     const result = JSON.parse(renderJson(await check('risk-all-ports'))) as CheckResult;
     expect(result.diff.groups?.opened).toEqual([
