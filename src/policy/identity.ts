@@ -1,6 +1,8 @@
 import {
   CILIUM_CLUSTER_LABEL,
   CILIUM_DEFAULTS,
+  CILIUM_KINDS,
+  ciliumClusterName,
   CILIUM_OWNED_LABEL_PREFIX,
   CILIUM_SERVICE_ACCOUNT_LABEL,
   type CiliumSettings,
@@ -30,6 +32,30 @@ export function ciliumIdentity(workload: Workload, clusterName: string, filter?:
   labels[CILIUM_CLUSTER_LABEL] = clusterName;
   return filter ? keptLabels(labels, filter) : labels;
 }
+
+/**
+ * The labels a policy of `kind` selects a workload by, as the engine matches them (`PodFacts` in `compile.ts`):
+ * Cilium's identity of the pod for Cilium's kinds, and for every kind under `cni: cilium`; else its own labels.
+ */
+export function selectableLabels(
+  model: { cni?: Cni; cilium?: CiliumSettings },
+  workload: Workload,
+  kind: string,
+): Labels {
+  if (model.cni !== 'cilium' && !CILIUM_KINDS.includes(kind)) return workload.labels;
+  const clusterName = ciliumClusterName(model);
+  const filter = labelFilterOf(model);
+  const known = selectable.get(workload);
+  if (known && known.clusterName === clusterName && known.filter === filter) return known.labels;
+  const labels = ciliumIdentity(workload, clusterName, filter);
+  selectable.set(workload, { clusterName, filter, labels });
+  return labels;
+}
+
+const selectable = new WeakMap<
+  Workload,
+  { clusterName: string; filter: LabelFilter | undefined; labels: Labels }
+>();
 
 /** The labels of a set the filter keeps (`Filter`'s identity labels). */
 export function keptLabels(labels: Labels, filter: LabelFilter): Labels {

@@ -10,6 +10,7 @@ import type {
   Workload,
 } from '../model/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
+import { selectableLabels } from '../policy/identity.js';
 import { compilePorts } from '../policy/compile.js';
 import { cidrToRange, rangeContains, rangesOverlap, type IpRange } from '../policy/ip.js';
 import { compileSelector } from '../policy/selector.js';
@@ -281,14 +282,15 @@ function selectedWorkloads(model: ClusterModel, policy: TieredPolicy): Workload[
     const inNamespace = byNamespace(model).workloads.get(subject.namespace) ?? [];
     const namespaces = compileSelector(subject.namespaceSelector ?? {});
     if (!namespaces(namespaceLabelsOf(model, subject.namespace))) return [];
-    return inNamespace.filter((workload) => pods(workload.labels));
+    return inNamespace.filter((workload) => pods(selectableLabels(model, workload, policy.ref.kind)));
   }
   // A cluster-wide one asks its namespace selector once per namespace, and only the selected namespaces' workloads.
   const namespaces = compileSelector(subject.namespaceSelector ?? {});
   const selected: Workload[] = [];
   for (const [namespace, workloads] of byNamespace(model).workloads) {
     if (!namespaces(namespaceLabelsOf(model, namespace))) continue;
-    for (const workload of workloads) if (pods(workload.labels)) selected.push(workload);
+    for (const workload of workloads)
+      if (pods(selectableLabels(model, workload, policy.ref.kind))) selected.push(workload);
   }
   const position = modelPositions(model);
   return selected.sort((a, b) => position.get(a)! - position.get(b)!);
