@@ -212,7 +212,8 @@ export const dnsEgressMissing: Rule = {
     const dnsIds = new Set(targets.map((workload) => workload.id));
     const required = dns.ports.filter((port) => port.protocol === 'UDP');
     const advised = dns.ports.filter((port) => port.protocol !== 'UDP');
-    const ciliumSelecting = tieredSelecting(ctx.model, 'egress');
+    // Which Cilium policies select each pod, worked out if some pod lacks DNS.
+    let ciliumSelecting: ReturnType<typeof tieredSelecting> | undefined;
     // Workloads are grouped by the policy the finding points at, so one policy never carries two findings.
     const groups = new Map<
       NetworkPolicy | TieredPolicy,
@@ -240,15 +241,16 @@ export const dnsEgressMissing: Rule = {
       return answer;
     };
     for (const workload of ctx.model.workloads) {
-      if (dnsIds.has(workload.id)) continue;
+      if (dnsIds.has(workload.id) || !ctx.engine.isIsolated(workload, 'egress')) continue;
+      if (required.every(({ protocol, port }) => reaches(workload, protocol, port))) continue;
+      // Listed only for the few pods that lose DNS: most of a large cluster's reach it.
       const policies: EgressPolicy[] = [
         ...ctx.engine.selectingPolicies(workload, 'egress').map((network) => ({ network })),
-        ...(ciliumSelecting.get(workload) ?? [])
+        ...((ciliumSelecting ??= tieredSelecting(ctx.model, 'egress')).get(workload) ?? [])
           .filter((cilium) => CILIUM_KINDS.includes(cilium.ref.kind))
           .map((cilium) => ({ cilium })),
       ];
-      if (policies.length === 0 || !ctx.engine.isIsolated(workload, 'egress')) continue;
-      if (required.every(({ protocol, port }) => reaches(workload, protocol, port))) continue;
+      if (policies.length === 0) continue;
       // DNS an admin Deny cuts is admin-deny-blocks-dns's: no NetworkPolicy rule can bring it back.
       if (required.some(({ protocol, port }) => deniedByAdmin(ctx, workload, targets, protocol, port)))
         continue;
