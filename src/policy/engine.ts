@@ -120,6 +120,8 @@ interface Selecting {
   denies: TierRule[];
   /** Whether an allow rule of the namespaced tier has L7 rules that refuse some request (Cilium, `l7.ts`). */
   l7: boolean;
+  /** What its policies of every tier (`every`) or of one tier mean, once `selectionMeaning` asked. */
+  meanings: Partial<Record<Tier | 'every', string>>;
 }
 
 /** Identical pods as the policies see them: one evaluation stands for all its members. */
@@ -497,8 +499,7 @@ class Engine implements PolicyEngine {
 
   selectionMeaning(workload: Workload, direction: Direction, tier?: Tier): string {
     const selecting = this.selecting(workload, direction);
-    const meanings = tier === undefined ? selectionMeanings : tierMeanings[tier];
-    let meaning = meanings.get(selecting);
+    let meaning = selecting.meanings[tier ?? 'every'];
     if (meaning === undefined) {
       const { namespaced, admin, baseline } = selecting;
       const tierRules = tier === undefined ? [...admin, ...baseline] : tier === 'admin' ? admin : baseline;
@@ -522,7 +523,7 @@ class Engine implements PolicyEngine {
         else meaning = known;
         this.meaningsOfPolicies.set(ids, meaning);
       }
-      meanings.set(selecting, meaning);
+      selecting.meanings[tier ?? 'every'] = meaning;
     }
     return meaning;
   }
@@ -1567,30 +1568,52 @@ class Engine implements PolicyEngine {
     const of = (direction: Direction): Selecting => {
       const applying = (policies: readonly CompiledPolicy[]) =>
         policies.filter((compiled) => compiled.applies[direction]);
-      const rules = (policies: readonly CompiledPolicy[], keep: (rule: CompiledRule) => boolean) =>
-        policies.flatMap((policy) =>
-          policy[direction].filter(keep).map((rule) => ({ policy, rule, action: rule.action })),
-        );
       const isolating = applying(namespaced);
       const tiered = applying(cluster);
-      return {
-        namespaced: isolating,
-        decides: isolating.length > 0 || enforcedEverywhere,
-        isolated:
-          enforcedEverywhere || isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
-        admin: rules(
-          tiered.filter((policy) => policy.tier === 'admin'),
-          () => true,
-        ),
-        baseline: rules(
-          tiered.filter((policy) => policy.tier === 'baseline'),
-          () => true,
-        ),
-        denies: rules(isolating, (rule) => rule.action === 'deny'),
-        l7: isolating.some((policy) => policy[direction].some((rule) => rule.l7 !== undefined)),
-      };
+      // Pods selected by the same policies share one Selecting (most of a namespace's), and so what is worked out
+      // from it: its meaning, its rows.
+      const key = `${direction}|${enforcedEverywhere}|${isolating.map(objectId)}|${tiered.map(objectId)}`;
+      let selecting = this.selectingByPolicies.get(key);
+      if (!selecting)
+        this.selectingByPolicies.set(
+          key,
+          (selecting = this.selectingFor(direction, isolating, tiered, enforcedEverywhere)),
+        );
+      return selecting;
     };
     return { ingress: of('ingress'), egress: of('egress') };
+  }
+
+  private readonly selectingByPolicies = new Map<string, Selecting>();
+
+  /** What applies in one direction to pods the namespaced `isolating` and cluster `tiered` policies select. */
+  private selectingFor(
+    direction: Direction,
+    isolating: CompiledPolicy[],
+    tiered: CompiledPolicy[],
+    enforcedEverywhere: boolean,
+  ): Selecting {
+    const rules = (policies: readonly CompiledPolicy[], keep: (rule: CompiledRule) => boolean) =>
+      policies.flatMap((policy) =>
+        policy[direction].filter(keep).map((rule) => ({ policy, rule, action: rule.action })),
+      );
+    return {
+      namespaced: isolating,
+      decides: isolating.length > 0 || enforcedEverywhere,
+      isolated:
+        enforcedEverywhere || isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
+      admin: rules(
+        tiered.filter((policy) => policy.tier === 'admin'),
+        () => true,
+      ),
+      baseline: rules(
+        tiered.filter((policy) => policy.tier === 'baseline'),
+        () => true,
+      ),
+      denies: rules(isolating, (rule) => rule.action === 'deny'),
+      l7: isolating.some((policy) => policy[direction].some((rule) => rule.l7 !== undefined)),
+      meanings: {},
+    };
   }
 
   private peerFacts(endpoint: Endpoint): PeerFacts {
@@ -1831,12 +1854,6 @@ function portsKey(ports: readonly ContainerPort[]): string {
 const portsKeys = new WeakMap<readonly ContainerPort[], string>();
 
 /** Identical pods share what selects them, and so its meaning. */
-const selectionMeanings = new WeakMap<Selecting, string>();
-const tierMeanings: Record<Tier, WeakMap<Selecting, string>> = {
-  admin: new WeakMap(),
-  namespaced: new WeakMap(),
-  baseline: new WeakMap(),
-};
 
 /** The order of tiers: see `tiers.ts`. */
 const TIER_ORDER: Record<CompiledPolicy['tier'], number> = { admin: 0, namespaced: 1, baseline: 2 };
