@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
-// ../main/node_modules/ajv/dist/compile/codegen/code.js
+// node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -190,9 +190,9 @@ var require_code = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/codegen/scope.js
+// node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -335,9 +335,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/codegen/index.js
+// node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -1055,9 +1055,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/util.js
+// node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -1222,9 +1222,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/names.js
+// node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1261,9 +1261,9 @@ var require_names = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/errors.js
+// node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1383,9 +1383,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
+// node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1434,9 +1434,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/rules.js
+// node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -1465,9 +1465,9 @@ var require_rules = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/applicability.js
+// node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1488,9 +1488,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/dataType.js
+// node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1672,9 +1672,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/defaults.js
+// node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -1709,9 +1709,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/code.js
+// node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1842,9 +1842,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/keyword.js
+// node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1960,9 +1960,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/subschema.js
+// node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -2043,9 +2043,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2078,9 +2078,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../main/node_modules/json-schema-traverse/index.js
+// node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema2, opts, cb) {
       if (typeof opts == "function") {
@@ -2166,9 +2166,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/resolve.js
+// node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2322,9 +2322,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/index.js
+// node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2830,9 +2830,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/validation_error.js
+// node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2846,9 +2846,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/ref_error.js
+// node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2863,9 +2863,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/index.js
+// node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -3087,9 +3087,9 @@ var require_compile = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/data.json
+// node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3106,9 +3106,9 @@ var require_data = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/lib/utils.js
+// node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3640,9 +3640,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/lib/schemes.js
+// node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3851,9 +3851,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/index.js
+// node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "../main/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4281,9 +4281,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/uri.js
+// node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4292,9 +4292,9 @@ var require_uri = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/core.js
+// node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "../main/node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -4903,9 +4903,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/id.js
+// node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -4918,9 +4918,9 @@ var require_id = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
+// node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -5040,9 +5040,9 @@ var require_ref = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/index.js
+// node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5061,9 +5061,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5093,9 +5093,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5121,9 +5121,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5147,9 +5147,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5179,9 +5179,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5216,9 +5216,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5245,9 +5245,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
+// node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5327,9 +5327,9 @@ var require_required = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5356,9 +5356,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5367,9 +5367,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5434,9 +5434,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
+// node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5463,9 +5463,9 @@ var require_const = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
+// node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5512,9 +5512,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
+// node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5550,9 +5550,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -5603,9 +5603,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
+// node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -5660,9 +5660,9 @@ var require_items = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5677,9 +5677,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5712,9 +5712,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5806,9 +5806,9 @@ var require_contains = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -5900,9 +5900,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5943,9 +5943,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6049,9 +6049,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6107,9 +6107,9 @@ var require_properties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6181,9 +6181,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
+// node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6212,9 +6212,9 @@ var require_not = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6229,9 +6229,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6287,9 +6287,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6314,9 +6314,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
+// node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6383,9 +6383,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6401,9 +6401,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
+// node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6449,9 +6449,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/format/format.js
+// node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6539,9 +6539,9 @@ var require_format = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/format/index.js
+// node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6550,9 +6550,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/metadata.js
+// node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -6573,9 +6573,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/draft7.js
+// node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6595,9 +6595,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -6609,9 +6609,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6714,9 +6714,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6871,9 +6871,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/ajv.js
+// node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -6941,9 +6941,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6998,9 +6998,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -7156,9 +7156,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7327,9 +7327,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -7397,9 +7397,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -7447,9 +7447,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -7477,9 +7477,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7518,9 +7518,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -7636,9 +7636,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7666,9 +7666,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7741,9 +7741,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -7884,9 +7884,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7901,9 +7901,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -8037,9 +8037,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8320,9 +8320,9 @@ ${indent}`);
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8444,9 +8444,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8577,9 +8577,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -8599,9 +8599,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8659,9 +8659,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -8723,9 +8723,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8763,9 +8763,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -8914,9 +8914,9 @@ ${indent}${end}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -9058,9 +9058,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -9080,9 +9080,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9196,9 +9196,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9218,9 +9218,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9237,9 +9237,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -9255,9 +9255,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -9279,9 +9279,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9306,9 +9306,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9352,9 +9352,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9397,9 +9397,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9425,9 +9425,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -9492,9 +9492,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -9558,9 +9558,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9636,9 +9636,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -9714,9 +9714,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9746,9 +9746,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9795,9 +9795,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9874,9 +9874,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9963,9 +9963,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -10051,9 +10051,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10095,9 +10095,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10189,9 +10189,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10221,9 +10221,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -10301,9 +10301,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10610,9 +10610,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code, message) {
@@ -10675,9 +10675,9 @@ ${pointer}
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10809,9 +10809,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10851,9 +10851,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10869,9 +10869,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10885,9 +10885,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10993,9 +10993,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -11044,9 +11044,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -11087,9 +11087,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11281,9 +11281,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11346,9 +11346,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11529,9 +11529,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11750,9 +11750,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11831,9 +11831,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11861,9 +11861,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11967,9 +11967,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document3 = require_Document();
     var composeNode = require_compose_node();
@@ -12010,9 +12010,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12218,9 +12218,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12403,9 +12403,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12464,9 +12464,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12526,9 +12526,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12628,9 +12628,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13217,9 +13217,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -13248,9 +13248,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -14122,9 +14122,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14219,9 +14219,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -14368,6 +14368,232 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 import { lstatSync as lstatSync2, readFileSync as readFileSync3 } from "node:fs";
 import path6 from "node:path";
+
+// src/model/cni.ts
+var CNIS = ["generic", "cilium", "calico"];
+var CILIUM_DEFAULTS = Object.freeze({
+  policyEnforcementMode: "default",
+  policyCIDRMatchMode: [],
+  policyAuditMode: false,
+  clusterName: "default",
+  clusterNetworkPolicy: false,
+  identityLabels: []
+});
+var CILIUM_CLUSTER_LABEL = "io.cilium.k8s.policy.cluster";
+var CILIUM_SERVICE_ACCOUNT_LABEL = "io.cilium.k8s.policy.serviceaccount";
+var CILIUM_OWNED_LABEL_PREFIX = "io.cilium.k8s";
+var CILIUM_KINDS = ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"];
+function ciliumClusterName(model) {
+  return model.cilium?.clusterName ?? CILIUM_DEFAULTS.clusterName;
+}
+function cniEnforcesKind(model, kind) {
+  if (model.cni !== "cilium") return true;
+  if (CILIUM_UNIMPLEMENTED_KINDS.includes(kind)) return false;
+  return kind !== "ClusterNetworkPolicy" || (model.cilium ?? CILIUM_DEFAULTS).clusterNetworkPolicy;
+}
+var CILIUM_UNIMPLEMENTED_KINDS = [
+  "AdminNetworkPolicy",
+  "BaselineAdminNetworkPolicy"
+];
+function policyEnforcementMode(model) {
+  return model.cni === "cilium" ? (model.cilium ?? CILIUM_DEFAULTS).policyEnforcementMode : "default";
+}
+function inPolicyAuditMode(model) {
+  return model.cni === "cilium" && (model.cilium ?? CILIUM_DEFAULTS).policyAuditMode;
+}
+var CNI_OF_GROUP = {
+  "cilium.io": "cilium",
+  "projectcalico.org": "calico",
+  "crd.projectcalico.org": "calico"
+};
+function chooseCni(setting, objects) {
+  if (setting !== void 0) return { cni: setting };
+  const found = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const slash = object.apiVersion.indexOf("/");
+    const group = slash === -1 ? "" : object.apiVersion.slice(0, slash);
+    const cni2 = Object.hasOwn(CNI_OF_GROUP, group) ? CNI_OF_GROUP[group] : void 0;
+    if (cni2) found.set(cni2, [...found.get(cni2) ?? [], object]);
+  }
+  const [only, ...others] = [...found.entries()];
+  if (!only || others.length > 0) return { cni: "generic" };
+  const [cni, seen] = only;
+  const first = seen[0];
+  const more = seen.length > 1 ? ` and ${seen.length - 1} more` : "";
+  return {
+    cni,
+    diagnostic: {
+      severity: "info",
+      code: "cni-assumed",
+      message: `cni is not set and the only CNI-specific policies are ${cni === "cilium" ? "Cilium" : "Calico"}'s (${first.kind} at ${first.file}:${first.line}${more}): the analysis assumes cni: ${cni}. Set cni (generic, cilium or calico) in .netpol-guard.yaml, --cni or the Action input to say otherwise`,
+      file: first.file,
+      line: first.line,
+      ...first.side ? { side: first.side } : {}
+    }
+  };
+}
+function hostNetworkSeenAs(cni) {
+  return cni === "cilium" ? "node-identity" : cni === "calico" ? "node-address" : "pod";
+}
+
+// src/policy/identity.ts
+function ciliumIdentity(workload, clusterName, filter2) {
+  const labels = {};
+  for (const [key, value] of Object.entries(workload.labels))
+    if (workload.representative !== void 0 || !key.startsWith(CILIUM_OWNED_LABEL_PREFIX))
+      labels[key] = value;
+  if (workload.serviceAccount !== void 0) labels[CILIUM_SERVICE_ACCOUNT_LABEL] = workload.serviceAccount;
+  labels[CILIUM_CLUSTER_LABEL] = clusterName;
+  return filter2 ? keptLabels(labels, filter2) : labels;
+}
+function selectableLabels(model, workload, kind) {
+  if (model.cni !== "cilium" && !CILIUM_KINDS.includes(kind)) return workload.labels;
+  const clusterName = ciliumClusterName(model);
+  const filter2 = labelFilterOf(model);
+  const known = selectable.get(workload);
+  if (known && known.clusterName === clusterName && known.filter === filter2) return known.labels;
+  const labels = ciliumIdentity(workload, clusterName, filter2);
+  selectable.set(workload, { clusterName, filter: filter2, labels });
+  return labels;
+}
+var selectable = /* @__PURE__ */ new WeakMap();
+function keptLabels(labels, filter2) {
+  const kept = {};
+  for (const [key, value] of Object.entries(labels)) if (decide(filter2, key).kept) kept[key] = value;
+  return kept;
+}
+var CILIUM_DEFAULT_LABEL_FILTER = [
+  "reserved:.*",
+  "io\\.kubernetes\\.pod\\.namespace",
+  "io\\.cilium\\.k8s\\.namespace\\.labels",
+  "app\\.kubernetes\\.io",
+  "io\\.cilium\\.k8s\\.policy\\.cluster",
+  "io\\.cilium\\.k8s\\.policy\\.serviceaccount",
+  "!io\\.kubernetes",
+  "!kubernetes\\.io",
+  "!statefulset\\.kubernetes\\.io/pod-name",
+  "!apps\\.kubernetes\\.io/pod-index",
+  "!batch\\.kubernetes\\.io/job-completion-index",
+  "!batch\\.kubernetes\\.io/controller-uid",
+  "!.*beta\\.kubernetes\\.io",
+  "!k8s\\.io",
+  "!pod-template-generation",
+  "!pod-template-hash",
+  "!controller-revision-hash",
+  "!controller-uid",
+  "!annotation.*",
+  "!etcd_node"
+];
+var MAX_LABEL_KEY = 317;
+var MAX_LABEL_EXPRESSION = 128;
+function parseLabelExpression(text) {
+  if (text.length > MAX_LABEL_EXPRESSION) return `is longer than ${MAX_LABEL_EXPRESSION} characters`;
+  const colon = text.indexOf(":");
+  const source = colon === -1 ? "" : text.slice(0, colon);
+  let pattern = colon === -1 ? text : text.slice(colon + 1);
+  if (pattern.length === 0) return "has no pattern after the source";
+  const exclude = pattern.startsWith("!");
+  if (exclude) pattern = pattern.slice(1);
+  const unsafe = unsafePattern(pattern);
+  if (unsafe) return unsafe;
+  try {
+    return { text, source, exclude, pattern: new RegExp(`^(?:${pattern})`) };
+  } catch {
+    return "is not a regular expression";
+  }
+}
+function unsafePattern(pattern) {
+  if (/\(\?<?[=!]|\\[1-9]|\\k</.test(pattern))
+    return "uses look-around or a back-reference, which Cilium refuses";
+  const groups = [];
+  let repetitions = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === "\\") {
+      i++;
+      continue;
+    }
+    if (char === "[") {
+      let j = i + 1;
+      if (pattern[j] === "^") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (char === "(") {
+      groups.push({ repeats: false });
+      if (pattern[i + 1] === "?") i++;
+      continue;
+    }
+    const lazy = char === "?" && /[*+?}]/.test(pattern[i - 1] ?? "");
+    if ("*+?{".includes(char) && !lazy) {
+      repetitions++;
+      const count3 = char === "{" ? /^\{(\d*)(?:,(\d*))?\}/.exec(pattern.slice(i)) : null;
+      if (count3 && Math.max(Number(count3[1] || 0), Number(count3[2] || 0)) > MAX_REPEAT_COUNT)
+        return `repeats more than ${MAX_REPEAT_COUNT} times`;
+    }
+    if ("*+?{|".includes(char)) for (const group of groups) group.repeats = true;
+    if (char === ")") {
+      const group = groups.pop();
+      if (group?.repeats && /^[*+?{]/.test(pattern.slice(i + 1)))
+        return 'repeats a group that holds a repetition or "|", which can take exponential time';
+    }
+  }
+  if (repetitions > MAX_REPETITIONS)
+    return `has more than ${MAX_REPETITIONS} repetitions ("*", "+", "?", "{n,m}"), which can take polynomial time`;
+  return void 0;
+}
+var MAX_REPETITIONS = 2;
+var MAX_REPEAT_COUNT = 32;
+var filters = /* @__PURE__ */ new Map();
+function labelFilter(added) {
+  const key = added.join("\0");
+  let filter2 = filters.get(key);
+  if (!filter2) {
+    const parsed = [...CILIUM_DEFAULT_LABEL_FILTER, ...added].map(parseLabelExpression).filter((expression) => typeof expression !== "string");
+    filter2 = {
+      expressions: parsed,
+      // Cilium's own inclusive expressions do not make the filter inclusive; one the setting adds does.
+      inclusive: parsed.slice(CILIUM_DEFAULT_LABEL_FILTER.length).some((expression) => !expression.exclude),
+      decisions: /* @__PURE__ */ new Map()
+    };
+    filters.set(key, filter2);
+  }
+  return filter2;
+}
+function labelFilterOf(model) {
+  if (model.cni !== "cilium") return void 0;
+  return labelFilter(model.cilium?.identityLabels ?? CILIUM_DEFAULTS.identityLabels);
+}
+function decide(filter2, key) {
+  let decision = filter2.decisions.get(key);
+  if (decision) return decision;
+  if (key.length > MAX_LABEL_KEY) decision = { kept: true };
+  else {
+    let included = 0;
+    let ignored = 0;
+    let excludedBy;
+    for (const expression of filter2.expressions) {
+      const length = matchLength(expression, key);
+      if (length === void 0) continue;
+      if (expression.exclude) {
+        if (ignored === 0 || length < ignored) {
+          ignored = length;
+          excludedBy = length > 0 ? expression : void 0;
+        }
+      } else if (length > included) included = length;
+    }
+    decision = !filter2.inclusive && ignored === 0 || included > ignored ? { kept: true } : excludedBy ? { kept: false, excludedBy } : { kept: false };
+  }
+  filter2.decisions.set(key, decision);
+  return decision;
+}
+function matchLength(expression, key) {
+  if (expression.source !== "" && expression.source !== "k8s") return void 0;
+  const match2 = expression.pattern.exec(key);
+  return match2 ? match2[0].length : void 0;
+}
 
 // src/policy/ip.ts
 import { isIP } from "node:net";
@@ -15235,7 +15461,6 @@ var baselineAdminNetworkPolicy = {
 var POD_NAMESPACE = "io.kubernetes.pod.namespace";
 var FOREIGN_SUBJECT_NAMESPACE = "a CiliumNetworkPolicy applies in its own namespace";
 var NAMESPACE_LABELS = "io.cilium.k8s.namespace.labels.";
-var SERVICE_ACCOUNT = "io.cilium.k8s.policy.serviceaccount";
 function readEndpointSelector(reader, path9, scope) {
   if (reader.get(path9) !== void 0 && reader.get(path9) !== null)
     onlyFields(reader, path9, ["matchLabels", "matchExpressions"]);
@@ -15298,13 +15523,6 @@ function readEndpointSelector(reader, path9, scope) {
       namesNamespaceLabels = true;
       namespaces.push({ ...requirement, key: key.slice(NAMESPACE_LABELS.length) });
     } else {
-      if (key === SERVICE_ACCOUNT)
-        reader.report(
-          at2,
-          `the ${SERVICE_ACCOUNT} label (the pod's service account) is not evaluated: pods are taken not to carry it, so an allow may match fewer pods and a deny fewer than the cluster does`,
-          "warning",
-          "not-evaluated"
-        );
       pods.push({ ...requirement, key });
     }
   }
@@ -15522,7 +15740,7 @@ function readRules2(reader, path9, field, action, scope) {
     if (fqdns.length > 0)
       reader.report(
         [...at2, "toFQDNs"],
-        "toFQDNs allows the addresses DNS answers gave the names it matches, where the pods' DNS goes through Cilium's DNS proxy: evaluated against the DNS answers of the recorded flows (Hubble L7 DNS records); without an answer for an address, whether it allows it is unknown (depends on DNS), and this rule allows nothing there in the analysis (the cluster may allow more)",
+        "toFQDNs allows the addresses DNS answers gave the names it matches, where the pods' DNS goes through Cilium's DNS proxy: evaluated against the DNS answers of the recorded flows (Hubble L7 DNS records); without an answer for an address, whether it allows it is unknown (depends on DNS), and this rule allows nothing there in the analysis (the cluster may allow more); reach and the diff show each name as a peer of its own (dns:NAME)",
         "warning",
         "depends-on-dns"
       );
@@ -16506,69 +16724,6 @@ function policyKindsNamed(kind) {
   return POLICY_KINDS.filter((candidate) => candidate.kind === kind);
 }
 
-// src/model/cni.ts
-var CNIS = ["generic", "cilium", "calico"];
-var CILIUM_DEFAULTS = Object.freeze({
-  policyEnforcementMode: "default",
-  policyCIDRMatchMode: [],
-  policyAuditMode: false,
-  clusterName: "default",
-  clusterNetworkPolicy: false
-});
-var CILIUM_CLUSTER_LABEL = "io.cilium.k8s.policy.cluster";
-function ciliumClusterName(model) {
-  return model.cilium?.clusterName ?? CILIUM_DEFAULTS.clusterName;
-}
-function cniEnforcesKind(model, kind) {
-  if (model.cni !== "cilium") return true;
-  if (CILIUM_UNIMPLEMENTED_KINDS.includes(kind)) return false;
-  return kind !== "ClusterNetworkPolicy" || (model.cilium ?? CILIUM_DEFAULTS).clusterNetworkPolicy;
-}
-var CILIUM_UNIMPLEMENTED_KINDS = [
-  "AdminNetworkPolicy",
-  "BaselineAdminNetworkPolicy"
-];
-function policyEnforcementMode(model) {
-  return model.cni === "cilium" ? (model.cilium ?? CILIUM_DEFAULTS).policyEnforcementMode : "default";
-}
-function inPolicyAuditMode(model) {
-  return model.cni === "cilium" && (model.cilium ?? CILIUM_DEFAULTS).policyAuditMode;
-}
-var CNI_OF_GROUP = {
-  "cilium.io": "cilium",
-  "projectcalico.org": "calico",
-  "crd.projectcalico.org": "calico"
-};
-function chooseCni(setting, objects) {
-  if (setting !== void 0) return { cni: setting };
-  const found = /* @__PURE__ */ new Map();
-  for (const object of objects) {
-    const slash = object.apiVersion.indexOf("/");
-    const group = slash === -1 ? "" : object.apiVersion.slice(0, slash);
-    const cni2 = Object.hasOwn(CNI_OF_GROUP, group) ? CNI_OF_GROUP[group] : void 0;
-    if (cni2) found.set(cni2, [...found.get(cni2) ?? [], object]);
-  }
-  const [only, ...others] = [...found.entries()];
-  if (!only || others.length > 0) return { cni: "generic" };
-  const [cni, seen] = only;
-  const first = seen[0];
-  const more = seen.length > 1 ? ` and ${seen.length - 1} more` : "";
-  return {
-    cni,
-    diagnostic: {
-      severity: "info",
-      code: "cni-assumed",
-      message: `cni is not set and the only CNI-specific policies are ${cni === "cilium" ? "Cilium" : "Calico"}'s (${first.kind} at ${first.file}:${first.line}${more}): the analysis assumes cni: ${cni}. Set cni (generic, cilium or calico) in .netpol-guard.yaml, --cni or the Action input to say otherwise`,
-      file: first.file,
-      line: first.line,
-      ...first.side ? { side: first.side } : {}
-    }
-  };
-}
-function hostNetworkSeenAs(cni) {
-  return cni === "cilium" ? "node-identity" : cni === "calico" ? "node-address" : "pod";
-}
-
 // src/model/completeness.ts
 var SYSTEM_NAMESPACES = [
   "default",
@@ -16681,7 +16836,8 @@ function readWorkload(reader, namespace) {
 function readPodTemplate(reader, path9) {
   return {
     labels: reader.stringMap([...path9, "metadata", "labels"]),
-    ports: readContainerPorts(reader, [...path9, "spec", "containers"])
+    ports: readContainerPorts(reader, [...path9, "spec", "containers"]),
+    serviceAccount: reader.string([...path9, "spec", "serviceAccountName"]) || reader.string([...path9, "spec", "serviceAccount"]) || "default"
   };
 }
 function workloadId(namespace, kind, name2) {
@@ -16748,6 +16904,7 @@ function foldOwnedPods(namespace, owner, pods) {
       name: owner.name,
       labels: first.labels,
       ports: [...ports.values()],
+      ...first.serviceAccount !== void 0 ? { serviceAccount: first.serviceAccount } : {},
       ips: [...new Set(sorted.flatMap((pod) => pod.ips))],
       loc: first.loc
     },
@@ -17144,11 +17301,22 @@ function addOperatorMade(resources, defaultNamespace, into) {
       pushTo(opaque, namespace, opaqueResource(object, namespace));
       continue;
     }
-    for (const { kind, name: name2, labels, ports } of workloads) {
+    for (const { kind, name: name2, labels, ports, serviceAccount } of workloads) {
       const id = workloadId(namespace, kind, name2);
       if (into.workloads.has(id)) continue;
       const madeBy = `${object.kind} ${object.name}`;
-      into.workloads.set(id, { id, namespace, kind, name: name2, labels, ports, ips: [], loc: object.loc, madeBy });
+      into.workloads.set(id, {
+        id,
+        namespace,
+        kind,
+        name: name2,
+        labels,
+        ports,
+        ...serviceAccount !== void 0 ? { serviceAccount } : {},
+        ips: [],
+        loc: object.loc,
+        madeBy
+      });
     }
   }
   if (opaque.size > 0) into.diagnostics.push(opaqueDiagnostic(opaque));
@@ -17387,9 +17555,12 @@ function fqdnMatcher(selector2) {
   }
   if (selector2.matchPattern === void 0) return () => false;
   const pattern = dnsName(selector2.matchPattern.trim());
-  if (/^\*+$/.test(pattern)) return () => true;
+  if (matchesEveryName(pattern)) return () => true;
   const regex = new RegExp(`^${patternSource(pattern)}$`);
   return (name2) => regex.test(dnsName(name2));
+}
+function matchesEveryName(pattern) {
+  return /^\*+$/.test(pattern);
 }
 var DNS_CHAR = "[-a-z0-9_]";
 function patternSource(pattern) {
@@ -17408,6 +17579,59 @@ function patternSource(pattern) {
 }
 function fqdnText(selector2) {
   return selector2.matchName ?? selector2.matchPattern ?? "?";
+}
+function coversDnsName(selector2, peer3) {
+  if (peer3.matchName !== void 0) return fqdnMatcher(selector2)(peer3.matchName);
+  if (selector2.matchName !== void 0 || selector2.matchPattern === void 0 || peer3.matchPattern === void 0)
+    return false;
+  const [mine, theirs] = [dnsName(selector2.matchPattern.trim()), dnsName(peer3.matchPattern.trim())];
+  if (mine === theirs || matchesEveryName(mine)) return true;
+  const dot = mine.indexOf(".");
+  if (dot < 0) return false;
+  const [head, rest] = [mine.slice(0, dot), mine.slice(dot)];
+  if (!theirs.endsWith(rest) || theirs.length === rest.length) return false;
+  const labels = theirs.slice(0, -rest.length);
+  if (/^\*{2,}$/.test(head)) return !labels.endsWith(".");
+  return head === "*" && !labels.includes(".") && !/^\*{2,}$/.test(labels);
+}
+var DNS_NAME_KIND = "DnsName";
+var DNS_NAME_NAMESPACE = "*dns";
+function dnsNameWorkload(match2) {
+  const pattern = match2.matchName === void 0;
+  const text = dnsName(fqdnText(match2).trim());
+  return {
+    id: `${DNS_NAME_NAMESPACE}/${DNS_NAME_KIND}/${text}`,
+    namespace: DNS_NAME_NAMESPACE,
+    kind: DNS_NAME_KIND,
+    name: text,
+    labels: {},
+    ports: [],
+    ips: [],
+    loc: { file: "", line: 0, column: 0 },
+    representative: `dns:${text} (${pattern ? "the addresses DNS answers for names matching it" : "the addresses DNS answers for it"})`,
+    dnsName: pattern ? { matchPattern: text } : { matchName: text }
+  };
+}
+function dnsNamesOf(model) {
+  const peers = /* @__PURE__ */ new Map();
+  for (const policy of model.tieredPolicies ?? []) {
+    if (!cniEnforcesKind(model, policy.ref.kind)) continue;
+    for (const rule2 of policy.egress) {
+      if (rule2.action !== "allow") continue;
+      for (const selector2 of rule2.fqdns ?? []) {
+        if (selector2.matchName === void 0 && selector2.matchPattern === void 0) continue;
+        const workload = dnsNameWorkload(selector2);
+        if (!peers.has(workload.id)) peers.set(workload.id, workload);
+      }
+    }
+  }
+  return [...peers.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function parseDnsName(text) {
+  if (!text.startsWith("dns:")) return void 0;
+  const name2 = text.slice("dns:".length).trim();
+  if (name2 === "" || !/^[-a-zA-Z0-9_.*]+$/.test(name2)) return void 0;
+  return name2.includes("*") ? { matchPattern: name2 } : { matchName: name2 };
 }
 function dnsNamesPeer(names) {
   return `DNS names matching ${names.join(", ")} (addresses known only from DNS answers)`;
@@ -17428,12 +17652,12 @@ function dnsRules(policy) {
 function hasDnsVisibility(policy) {
   return dnsRules(policy).length > 0;
 }
-function dnsRulesAllow(rules2, name2) {
+function dnsRulesAllow(rules2, peer3) {
   return rules2.some((rule2) => {
     const matchName = typeof rule2.matchName === "string" ? rule2.matchName : void 0;
     const matchPattern = typeof rule2.matchPattern === "string" ? rule2.matchPattern : void 0;
     if (matchName === void 0 && matchPattern === void 0) return true;
-    return matchName !== void 0 && fqdnMatcher({ matchName })(name2) || matchPattern !== void 0 && fqdnMatcher({ matchPattern })(name2);
+    return matchName !== void 0 && coversDnsName({ matchName }, peer3) || matchPattern !== void 0 && coversDnsName({ matchPattern }, peer3);
   });
 }
 function coversSubject(other, policy) {
@@ -17443,20 +17667,63 @@ function coversSubject(other, policy) {
   if (a.namespace !== void 0 && a.namespace !== b.namespace) return false;
   return covers3(a.namespaceSelector, b.namespaceSelector) && covers3(a.podSelector, b.podSelector);
 }
-function withDnsAnswers(policies, answers) {
-  if (answers.size === 0) return [...policies];
-  const visibility = policies.filter((p) => p.tier === "namespaced" && hasDnsVisibility(p));
+function withFqdnPeers(policies, answers) {
+  const allowsByName = (policy) => policy.egress.some((rule2) => rule2.fqdns && rule2.action === "allow");
+  if (!policies.some(allowsByName)) return [...policies];
+  const visibility = visibilityPolicies(policies);
   return policies.map((policy) => {
-    if (!policy.egress.some((rule2) => rule2.fqdns && rule2.action === "allow")) return policy;
-    const rules2 = visibility.filter((other) => other === policy || coversSubject(other, policy)).flatMap(dnsRules);
-    const egress = policy.egress.map((rule2) => {
+    if (!allowsByName(policy)) return policy;
+    const rules2 = visibilityRules(visibility, policy);
+    const named2 = withNamePeers(policy, rules2);
+    if (!answers || answers.size === 0) return named2;
+    const egress = named2.egress.map((rule2) => {
       if (!rule2.fqdns || rule2.action !== "allow") return rule2;
-      const answered = answeredPeers(rule2.fqdns, answers, (name2) => dnsRulesAllow(rules2, name2));
+      const answered = answeredPeers(
+        rule2.fqdns,
+        answers,
+        (name2) => dnsRulesAllow(rules2, { matchName: name2 })
+      );
       return answered.length === 0 ? rule2 : { ...rule2, peers: [...rule2.peers ?? [], ...answered] };
     });
-    return { ...policy, egress };
+    return { ...named2, egress };
   });
 }
+function visibilityPolicies(policies) {
+  return policies.filter((p) => p.tier === "namespaced" && hasDnsVisibility(p));
+}
+function visibilityRules(visibility, policy) {
+  return [
+    ...new Set(
+      visibility.filter((other) => other === policy || coversSubject(other, policy)).flatMap(dnsRules)
+    )
+  ];
+}
+function hasDnsVisibilityFor(policies, policy, name2) {
+  return dnsRulesAllow(visibilityRules(visibilityPolicies(policies), policy), { matchName: name2 });
+}
+function withNamePeers(policy, dnsVisibility) {
+  const key = JSON.stringify(dnsVisibility);
+  let byVisibility = namePeersCache.get(policy);
+  if (!byVisibility) namePeersCache.set(policy, byVisibility = /* @__PURE__ */ new Map());
+  let named2 = byVisibility.get(key);
+  if (!named2) {
+    const egress = policy.egress.map((rule2) => {
+      if (!rule2.fqdns || rule2.action !== "allow") return rule2;
+      const peers = rule2.fqdns.flatMap(
+        (selector2) => selector2.matchName === void 0 && selector2.matchPattern === void 0 ? [] : [
+          {
+            toFqdn: selector2.matchName !== void 0 ? { matchName: selector2.matchName } : { matchPattern: selector2.matchPattern },
+            path: selector2.path
+          }
+        ]
+      );
+      return { ...rule2, peers: [...rule2.peers ?? [], ...peers], dnsVisibility };
+    });
+    byVisibility.set(key, named2 = { ...policy, egress });
+  }
+  return named2;
+}
+var namePeersCache = /* @__PURE__ */ new WeakMap();
 function answeredPeers(selectors, answers, visible) {
   const peers = [];
   for (const selector2 of selectors) {
@@ -17522,9 +17789,12 @@ function describeL7Filter(filter2) {
     return `${describeL7Rules(filter2.egress)} (egress) and ${describeL7Rules(filter2.ingress)} (ingress)`;
   return describeL7Rules(filter2.egress ?? filter2.ingress ?? []);
 }
+function l7RuleKey(rule2) {
+  return JSON.stringify([rule2.parser, rule2.rule]);
+}
 function l7FilterKey(filter2) {
   if (!filter2) return "";
-  const side = (rules2) => [...new Set((rules2 ?? []).map((rule2) => JSON.stringify([rule2.parser, rule2.rule])))].sort();
+  const side = (rules2) => [...new Set((rules2 ?? []).map(l7RuleKey))].sort();
   return JSON.stringify([side(filter2.egress), side(filter2.ingress)]);
 }
 function filteredPortsKey(entries) {
@@ -17783,6 +18053,7 @@ function oncePerLabels(matches2) {
 }
 function compileTieredPolicy(policy, addressMatch) {
   const { subject } = policy;
+  const view = CILIUM_KINDS.includes(policy.ref.kind) ? "ciliumLabels" : "labels";
   const pods = compileSelector(subject.podSelector);
   const namespaces = subject.namespaceSelector && oncePerLabels(compileSelector(subject.namespaceSelector));
   const home = subject.namespace ?? "";
@@ -17790,12 +18061,18 @@ function compileTieredPolicy(policy, addressMatch) {
     const everyNode = ["host", "remote-node"].every(
       (entity) => rule2.peers?.some((peer3) => peer3.entities?.includes(entity))
     );
+    const facts = {
+      view,
+      everyNode,
+      everyAddress: holdsEveryAddress(rule2.peers),
+      ...rule2.dnsVisibility ? { dnsVisibility: rule2.dnsVisibility } : {}
+    };
     return {
       action: rule2.action,
       index: rule2.index,
       ...rule2.name !== void 0 ? { name: rule2.name } : {},
       path: rule2.path,
-      ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(home, peer3, addressMatch, everyNode)) } : {},
+      ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(home, peer3, addressMatch, facts)) } : {},
       ports: compilePorts(rule2.ports),
       ...compileL7(rule2.ports),
       ...rule2.fqdns ? { fqdns: rule2.fqdns } : {}
@@ -17806,7 +18083,7 @@ function compileTieredPolicy(policy, addressMatch) {
     tier: policy.tier,
     priority: policy.priority,
     namespace: subject.namespace,
-    selects: (pod) => !pod.unpoliced && (subject.namespace === void 0 || pod.namespace === subject.namespace) && (!namespaces || namespaces(pod.namespaceLabels)) && pods(pod.labels),
+    selects: (pod) => !pod.unpoliced && (subject.namespace === void 0 || pod.namespace === subject.namespace) && (!namespaces || namespaces(pod.namespaceLabels)) && pods(pod[view]),
     // A cluster policy without rules for a direction does not affect it.
     applies: { ingress: policy.ingress.length > 0, egress: policy.egress.length > 0 },
     isolates: {
@@ -17824,16 +18101,20 @@ function compileTieredPolicy(policy, addressMatch) {
         policy.ref.name,
         subject,
         addressMatch,
-        policy[direction].map(({ action, peers, ports }) => [
+        policy[direction].map(({ action, peers, ports, dnsVisibility }) => [
           action,
-          peers?.map(({ podSelector, namespaceSelector, ipBlock, addressesOnly, world, entities }) => [
-            podSelector,
-            namespaceSelector,
-            ipBlock,
-            addressesOnly,
-            world,
-            entities
-          ]),
+          peers?.map(
+            ({ podSelector, namespaceSelector, ipBlock, addressesOnly, world, entities, toFqdn }) => [
+              podSelector,
+              namespaceSelector,
+              ipBlock,
+              addressesOnly,
+              world,
+              entities,
+              toFqdn
+            ]
+          ),
+          dnsVisibility,
           ports?.map(({ protocol: protocol2, port: port2, endPort, l7 }) => [
             protocol2,
             port2,
@@ -17861,26 +18142,40 @@ function meaningOnce(describe3) {
   const meanings2 = {};
   return (direction) => meanings2[direction] ??= describe3(direction);
 }
-function compilePeer(policyNamespace, peer3, addressMatch, everyNode = false) {
-  if (peer3.entities) return compileEntityPeer(peer3, everyNode);
+function holdsEveryAddress(peers) {
+  const families = /* @__PURE__ */ new Set();
+  for (const peer3 of peers ?? [])
+    if (peer3.ipBlock) {
+      for (const range2 of ipBlockRanges(peer3.ipBlock))
+        if (rangeContains(range2, fullRange(range2.family))) families.add(range2.family);
+    }
+  return families.size === 2;
+}
+function compilePeer(policyNamespace, peer3, addressMatch, rule2 = {}) {
+  if (peer3.toFqdn) return compileFqdnPeer(peer3, peer3.toFqdn, rule2.dnsVisibility ?? []);
+  if (peer3.entities) return compileEntityPeer(peer3, rule2.everyNode === true);
   if (peer3.ipBlock) {
     const ranges = ipBlockRanges(peer3.ipBlock);
     const admits2 = (address) => ranges.some((range2) => rangeContains(range2, address));
-    const holdsEveryAddress = ranges.some((range2) => rangeContains(range2, fullRange(range2.family)));
+    const holdsEveryAddress2 = ranges.some((range2) => rangeContains(range2, fullRange(range2.family)));
     const match2 = podsMatchedByAddress(peer3, addressMatch);
+    const dnsNames = rule2.everyAddress === true && holdsEveryAddress2;
     return {
       peer: peer3,
       ipRanges: ranges,
-      key: `ip:${match2}:${JSON.stringify(peer3.ipBlock)}`,
-      namespaceKey: `ip:${match2}`,
+      key: `ip:${match2}:${JSON.stringify(peer3.ipBlock)}${dnsNames ? "|dns" : ""}`,
+      namespaceKey: `ip:${match2}${dnsNames ? "|dns" : ""}`,
+      ...dnsNames ? { dnsNames: true } : {},
       matchesNamespace: () => false,
       // A pod matches when one of its stated addresses is admitted, where the CNI lets an address rule match pods.
       // A pod that is its node is reached at the node's address: on Calico only a block of every address surely
       // holds it; on Cilium only CIDR rules that match nodes (policyCIDRMatchMode: [nodes]) do, by its stated one.
       // An entity outside the cluster (the API server) is an outside address to every address rule.
-      matches: (facts) => "pod" in facts ? facts.pod.unpoliced === "outside" ? facts.pod.ips.some(admits2) : facts.pod.unpoliced === "node-address" ? !peer3.addressesOnly && holdsEveryAddress : (facts.pod.unpoliced === "node-identity" ? match2 === "nodes" : match2 === "pods") && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
+      // A DNS name peer's addresses are unknown: only a rule holding every address surely holds them.
+      matches: (facts) => "pod" in facts ? facts.pod.dnsName ? dnsNames : facts.pod.unpoliced === "outside" ? facts.pod.ips.some(admits2) : facts.pod.unpoliced === "node-address" ? !peer3.addressesOnly && holdsEveryAddress2 : (facts.pod.unpoliced === "node-identity" ? match2 === "nodes" : match2 === "pods") && facts.pod.ips.some(admits2) : facts.address !== void 0 && admits2(facts.address)
     };
   }
+  const view = rule2.view ?? "labels";
   const podMatches = compileSelector(peer3.podSelector ?? {});
   const namespaceSelector = peer3.namespaceSelector && compileSelector(peer3.namespaceSelector);
   const matchesNamespace = (namespace, labels) => namespaceSelector ? namespaceSelector(labels) : namespace === policyNamespace;
@@ -17888,11 +18183,12 @@ function compilePeer(policyNamespace, peer3, addressMatch, everyNode = false) {
   return {
     peer: peer3,
     ipRanges: [],
-    key: `${namespaceKey}|pod:${JSON.stringify(peer3.podSelector ?? {})}`,
+    key: `${namespaceKey}|${view === "labels" ? "pod" : "cilium"}:${JSON.stringify(peer3.podSelector ?? {})}`,
     namespaceKey,
+    ...peer3.namespaceSelector ? {} : { onlyNamespace: policyNamespace },
     matchesNamespace,
     // A pod no pod policy sees (hostNetwork on some CNIs) has its node's identity, which no pod selector matches.
-    matches: (facts) => "pod" in facts && !facts.pod.unpoliced && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod.labels)
+    matches: (facts) => "pod" in facts && !facts.pod.unpoliced && matchesNamespace(facts.pod.namespace, facts.pod.namespaceLabels) && podMatches(facts.pod[view])
   };
 }
 function compileEntityPeer(peer3, everyNode) {
@@ -17905,6 +18201,17 @@ function compileEntityPeer(peer3, everyNode) {
     namespaceKey: "entity",
     matchesNamespace: () => false,
     matches: (facts) => "pod" in facts && (facts.pod.entities ? facts.pod.entities.some((entity) => entities.has(entity)) : facts.pod.unpoliced === "node-identity" && everyNode)
+  };
+}
+function compileFqdnPeer(peer3, match2, visibleBy) {
+  return {
+    peer: peer3,
+    ipRanges: [],
+    key: `dns:${JSON.stringify([match2, visibleBy])}`,
+    namespaceKey: "dns",
+    dnsNames: true,
+    matchesNamespace: () => false,
+    matches: (facts) => "pod" in facts && facts.pod.dnsName !== void 0 && coversDnsName(match2, facts.pod.dnsName) && dnsRulesAllow(visibleBy, facts.pod.dnsName)
   };
 }
 function podsMatchedByAddress(peer3, addressMatch) {
@@ -18119,13 +18426,14 @@ function selectedWorkloads(model, policy) {
     const inNamespace = byNamespace(model).workloads.get(subject.namespace) ?? [];
     const namespaces2 = compileSelector(subject.namespaceSelector ?? {});
     if (!namespaces2(namespaceLabelsOf(model, subject.namespace))) return [];
-    return inNamespace.filter((workload) => pods(workload.labels));
+    return inNamespace.filter((workload) => pods(selectableLabels(model, workload, policy.ref.kind)));
   }
   const namespaces = compileSelector(subject.namespaceSelector ?? {});
   const selected = [];
   for (const [namespace, workloads] of byNamespace(model).workloads) {
     if (!namespaces(namespaceLabelsOf(model, namespace))) continue;
-    for (const workload of workloads) if (pods(workload.labels)) selected.push(workload);
+    for (const workload of workloads)
+      if (pods(selectableLabels(model, workload, policy.ref.kind))) selected.push(workload);
   }
   const position = modelPositions(model);
   return selected.sort((a, b) => position.get(a) - position.get(b));
@@ -18141,7 +18449,6 @@ function modelPositions(model) {
 var positionsByModel = /* @__PURE__ */ new WeakMap();
 
 // src/rules/cilium.ts
-var CILIUM_KINDS = ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"];
 function ciliumPolicies(model, kinds = CILIUM_KINDS) {
   return tieredPoliciesOf(model, kinds);
 }
@@ -18182,6 +18489,19 @@ function tieredSelecting(model, direction) {
   return selecting;
 }
 var selectingByModel = /* @__PURE__ */ new WeakMap();
+function requiredLabels(selector2, path9) {
+  return [
+    ...Object.keys(selector2.matchLabels ?? {}).map((key) => ({ key, path: [...path9, "matchLabels", key] })),
+    ...(selector2.matchExpressions ?? []).flatMap(
+      ({ key, operator }, i) => operator === "In" || operator === "Exists" ? [{ key, path: [...path9, "matchExpressions", i, "key"] }] : []
+    )
+  ];
+}
+function labelsNotInIdentity(model, selector2) {
+  const filter2 = labelFilterOf(model);
+  if (!filter2) return [];
+  return requiredLabels(selector2, []).map(({ key }) => key).filter((key) => !decide(filter2, key).kept);
+}
 
 // src/rules/dns-egress-missing.ts
 function dnsPods(model, config) {
@@ -18299,33 +18619,29 @@ var dnsEgressMissing = {
     const dnsIds = new Set(targets.map((workload) => workload.id));
     const required2 = dns.ports.filter((port2) => port2.protocol === "UDP");
     const advised = dns.ports.filter((port2) => port2.protocol !== "UDP");
-    const ciliumSelecting = tieredSelecting(ctx.model, "egress");
-    const keys = /* @__PURE__ */ new Map();
-    const keyOf = (policy) => {
-      let key = keys.get(policy);
-      if (key === void 0) keys.set(policy, key = keys.size);
-      return key;
-    };
+    let ciliumSelecting;
     const groups = /* @__PURE__ */ new Map();
     const answers = /* @__PURE__ */ new Map();
-    const reaches = (workload, policies, protocol2, port2) => {
-      const ids = policies.map((policy) => keyOf("network" in policy ? policy.network : policy.cilium));
-      const key = `${protocol2} ${port2}\0${ids.join("\0")}`;
-      let answer = answers.get(key);
+    const reaches = (workload, protocol2, port2) => {
+      const meaning2 = ctx.engine.selectionMeaning(workload, "egress");
+      let byPort = answers.get(meaning2);
+      if (!byPort) answers.set(meaning2, byPort = /* @__PURE__ */ new Map());
+      const question = `${protocol2} ${port2}`;
+      let answer = byPort.get(question);
       if (answer === void 0) {
         answer = reachesDns(ctx, workload, targets, protocol2, port2);
-        answers.set(key, answer);
+        byPort.set(question, answer);
       }
       return answer;
     };
     for (const workload of ctx.model.workloads) {
-      if (dnsIds.has(workload.id)) continue;
+      if (dnsIds.has(workload.id) || !ctx.engine.isIsolated(workload, "egress")) continue;
+      if (required2.every(({ protocol: protocol2, port: port2 }) => reaches(workload, protocol2, port2))) continue;
       const policies = [
         ...ctx.engine.selectingPolicies(workload, "egress").map((network) => ({ network })),
-        ...(ciliumSelecting.get(workload) ?? []).filter((cilium) => CILIUM_KINDS.includes(cilium.ref.kind)).map((cilium) => ({ cilium }))
+        ...((ciliumSelecting ??= tieredSelecting(ctx.model, "egress")).get(workload) ?? []).filter((cilium) => CILIUM_KINDS.includes(cilium.ref.kind)).map((cilium) => ({ cilium }))
       ];
-      if (policies.length === 0 || !ctx.engine.isIsolated(workload, "egress")) continue;
-      if (required2.every(({ protocol: protocol2, port: port2 }) => reaches(workload, policies, protocol2, port2))) continue;
+      if (policies.length === 0) continue;
       if (required2.some(({ protocol: protocol2, port: port2 }) => deniedByAdmin(ctx, workload, targets, protocol2, port2)))
         continue;
       const [isolating] = [...policies].sort(compareIsolating);
@@ -18341,7 +18657,7 @@ var dnsEgressMissing = {
         group.policies.set("network" in policy ? policy.network : policy.cilium, policy);
       group.workloads.push(workload);
       for (const { protocol: protocol2, port: port2 } of advised) {
-        if (!reaches(workload, policies, protocol2, port2)) group.advisedMissing.add(`${protocol2} ${port2}`);
+        if (!reaches(workload, protocol2, port2)) group.advisedMissing.add(`${protocol2} ${port2}`);
       }
       groups.set(own, group);
     }
@@ -18422,8 +18738,8 @@ var adminDenyBlocksDns = {
     const required2 = ctx.config.dns.ports.filter((port2) => port2.protocol === "UDP");
     const denials = /* @__PURE__ */ new Map();
     const decisions = /* @__PURE__ */ new Map();
-    const decide = (workload, target2, protocol2, port2) => {
-      const meaning2 = ctx.engine.selectionMeaning(workload, "egress");
+    const decide2 = (workload, target2, protocol2, port2) => {
+      const meaning2 = ctx.engine.selectionMeaning(workload, "egress", "admin");
       let byQuestion = decisions.get(meaning2);
       if (!byQuestion) decisions.set(meaning2, byQuestion = /* @__PURE__ */ new Map());
       const question = `${target2.id} ${protocol2} ${port2}`;
@@ -18439,7 +18755,7 @@ var adminDenyBlocksDns = {
         if (dnsIds.has(workload.id)) continue;
         for (const { protocol: protocol2, port: port2 } of required2) {
           for (const target2 of targets) {
-            const decision = decide(workload, target2, protocol2, port2);
+            const decision = decide2(workload, target2, protocol2, port2);
             if (decision.tier !== "admin" || decision.action !== "deny") continue;
             const { policy: ref, index } = decision;
             const deciding = admin.find((candidate) => candidate.ref === ref);
@@ -18867,6 +19183,96 @@ var ciliumNamespaceKeyInEndpointSelector = {
     }
   }
 };
+
+// src/rules/cilium-selector-label-not-in-identity.ts
+var ciliumSelectorLabelNotInIdentity = {
+  meta: {
+    id: "cilium-selector-label-not-in-identity",
+    severity: "warning",
+    kinds: ["NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"],
+    description: "Under `cni: cilium`, a selector that requires a label Cilium's identity label filter drops (`pod-template-hash`, `statefulset.kubernetes.io/pod-name`...): it matches no pod.",
+    rationale: "Cilium enforces policies on security identities, built from the labels its label filter keeps. By default it leaves out the labels Kubernetes and controllers set per pod or per revision (`pod-template-hash`, `controller-revision-hash`, `statefulset.kubernetes.io/pod-name`, `batch.kubernetes.io/controller-uid`, everything under `kubernetes.io` and `k8s.io`), and the `labels` setting may leave out more. A selector requiring such a label matches no pod: an allow written for one StatefulSet replica lets nothing in, and a deny or the policy it isolates with protects nothing.",
+    remediation: "Select a label that is part of the identity (`app.kubernetes.io/name`, `app`...), or add an expression that keeps the label to Cilium's `labels` setting (and to `cilium.identityLabels`). An expression Cilium excludes the whole key with (`!pod-template-hash`) cannot be outweighed: select another label.",
+    example: [
+      "endpointSelector:",
+      "  matchLabels:",
+      "    app.kubernetes.io/name: postgres   # not statefulset.kubernetes.io/pod-name: postgres-0"
+    ].join("\n")
+  },
+  check(ctx) {
+    const filter2 = labelFilterOf(ctx.model);
+    if (!filter2) return;
+    const judge2 = (policy, required2, what) => {
+      for (const { key, path: path9 } of required2) {
+        const decision = decide(filter2, key);
+        if (decision.kept) continue;
+        ctx.report({
+          policy,
+          path: path9,
+          message: `${what} requires the label ${key}, which ${droppedBy(filter2, decision)} leaves out of every pod's Cilium identity: under cni: cilium it matches no pod. ${fixFor(filter2, key, decision)}`
+        });
+      }
+    };
+    for (const policy of ctx.model.policies) {
+      const ref = networkPolicyRef(policy);
+      judge2(ref, requiredLabels(policy.podSelector, ["spec", "podSelector"]), "the podSelector");
+    }
+    for (const { policy, peer: peer3 } of policyPeers(ctx.model)) {
+      if (peer3.podSelector)
+        judge2(
+          networkPolicyRef(policy),
+          requiredLabels(peer3.podSelector, subPath(peer3.path, "podSelector")),
+          "the peer podSelector"
+        );
+    }
+    for (const policy of ciliumPolicies(ctx.model)) {
+      const subject = [...policy.specPath ?? ["spec"], "endpointSelector"];
+      judge2(
+        policy.ref,
+        writtenOf(policy.subject.podSelector, subject, policy.locate),
+        "the endpointSelector"
+      );
+      for (const rule2 of [...policy.ingress, ...policy.egress]) {
+        for (const peer3 of rule2.peers ?? []) {
+          const field = peer3.path[peer3.path.length - 2];
+          if (!peer3.podSelector || field !== "fromEndpoints" && field !== "toEndpoints") continue;
+          judge2(policy.ref, writtenOf(peer3.podSelector, peer3.path, policy.locate), `the ${field} selector`);
+        }
+      }
+    }
+  }
+};
+function writtenOf(selector2, path9, locate) {
+  const at2 = (where) => {
+    const { line, column } = locate(where);
+    return `${line}:${column}`;
+  };
+  const matchLabels2 = at2([...path9, "matchLabels"]);
+  return (selector2.matchExpressions ?? []).flatMap(({ key, operator }) => {
+    if (operator !== "In" && operator !== "Exists") return [];
+    const written = [key, `k8s:${key}`, `any:${key}`].map((name2) => [...path9, "matchLabels", name2]).find((where) => at2(where) !== matchLabels2);
+    return [{ key, path: written ?? [...path9, "matchExpressions"] }];
+  });
+}
+function droppedBy(filter2, decision) {
+  const { excludedBy } = decision;
+  if (!excludedBy)
+    return "Cilium's label filter (cilium.identityLabels is inclusive, and no inclusive expression matches it)";
+  return ciliumOwn(filter2, excludedBy) ? `Cilium's default label filter expression ${excludedBy.text}` : `the label filter expression ${excludedBy.text} of cilium.identityLabels`;
+}
+function ciliumOwn(filter2, expression) {
+  return filter2.expressions.indexOf(expression) < CILIUM_DEFAULT_LABEL_FILTER.length;
+}
+function fixFor(filter2, key, decision) {
+  const select = "Select a label that is part of the identity (app.kubernetes.io/name, app...)";
+  const { excludedBy } = decision;
+  if (excludedBy && !ciliumOwn(filter2, excludedBy))
+    return `${select}, or take ${excludedBy.text} out of Cilium's labels setting (and cilium.identityLabels).`;
+  if (excludedBy && excludedBy.pattern.exec(key)?.[0].length === key.length)
+    return `${select}: ${excludedBy.text} covers the whole key, so no expression can keep it.`;
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return `${select}, or keep it with the expression k8s:${escaped} in Cilium's labels setting (and cilium.identityLabels).`;
+}
 
 // src/rules/allow-all-peer.ts
 var allowAllPeer = {
@@ -19608,6 +20014,7 @@ var peerSelectsNothing = {
     const namespacesAreKnown = namespacesKnown(model);
     for (const { policy, direction, rule: rule2, peer: peer3 } of policyPeers(model)) {
       if (isInAndOrSplit(rule2.peers ?? [], peer3)) continue;
+      if (peer3.podSelector && labelsNotInIdentity(model, peer3.podSelector).length > 0) continue;
       const shape = peerShape(peer3);
       const key = peerKey(direction);
       if (shape === "pod-only" && peer3.podSelector) {
@@ -19689,6 +20096,7 @@ var policySelectsNothing = {
   check(ctx) {
     for (const policy of ctx.model.policies) {
       if (isEmptySelector(policy.podSelector) || !workloadsKnown(ctx.model, policy.namespace)) continue;
+      if (labelsNotInIdentity(ctx.model, policy.podSelector).length > 0) continue;
       if (ctx.engine.policyWorkloads(policy).length > 0) continue;
       const inNamespace = ctx.model.workloads.filter((workload) => workload.namespace === policy.namespace);
       const hints = selectorKeys(policy.podSelector).flatMap((key) => {
@@ -19864,6 +20272,7 @@ var rules = [
   allowAllPeer,
   peerAndOrSplit,
   crossNamespacePodSelector,
+  ciliumSelectorLabelNotInIdentity,
   policySelectsNothing,
   peerSelectsNothing,
   namespaceLabelUnknown,
@@ -19929,6 +20338,7 @@ function canonicalEndpoint(endpoint) {
   if (endpoint.workload) {
     identity.workload = endpoint.workload.kind === void 0 ? { name: endpoint.workload.name } : { kind: endpoint.workload.kind, name: endpoint.workload.name };
   }
+  if (endpoint.serviceAccount !== void 0) identity.serviceAccount = endpoint.serviceAccount;
   if (endpoint.reserved !== void 0) identity.reserved = endpoint.reserved;
   if (endpoint.ip !== void 0 && identifiedByAddress(endpoint)) identity.ip = endpoint.ip;
   const key = JSON.stringify(identity);
@@ -21344,6 +21754,8 @@ function hubbleEndpoint(value, side) {
           namespaceLabels2.push([key.slice(NAMESPACE_LABEL_PREFIX.length), labelValue]);
         } else if (key === POD_NAMESPACE_LABEL) {
           namespace ??= labelValue || void 0;
+        } else if (key === SERVICE_ACCOUNT_LABEL) {
+          if (labelValue) endpoint.serviceAccount = labelValue;
         } else if (!key.startsWith("io.cilium.k8s.policy.")) {
           labels.push([key, labelValue]);
         }
@@ -21431,6 +21843,7 @@ function endpointKey(value) {
   return `${namespace ?? ""}${workload}${labels.join("")}`;
 }
 var NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
+var SERVICE_ACCOUNT_LABEL = "io.cilium.k8s.policy.serviceaccount";
 var POD_NAMESPACE_LABEL = "io.kubernetes.pod.namespace";
 function reservedIdentity(names) {
   if (names.length === 0) return void 0;
@@ -23522,7 +23935,7 @@ var DEFAULT_CONFIG = Object.freeze({
   failOnRisks: ["internet-ingress", "metadata-endpoint"],
   failOnUnreadInput: true,
   suppressionsFrom: "head",
-  cilium: { ...CILIUM_DEFAULTS, policyCIDRMatchMode: [] },
+  cilium: { ...CILIUM_DEFAULTS, policyCIDRMatchMode: [], identityLabels: [] },
   limits: {
     ...DEFAULT_LOAD_LIMITS,
     maxLineBytes: DEFAULT_MAX_LINE_BYTES,
@@ -23541,7 +23954,8 @@ var RISK_GATES = [
   "internet-egress",
   "metadata-endpoint",
   "any-namespace",
-  "cross-namespace"
+  "cross-namespace",
+  "node-entity"
 ];
 
 // src/config/schema.ts
@@ -23655,7 +24069,14 @@ var CONFIG_SCHEMA = {
         policyAuditMode: { type: "boolean" },
         // Cilium's own check of cluster-name: lower-case letters, digits and dashes, at most 32.
         clusterName: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$" },
-        clusterNetworkPolicy: { type: "boolean" }
+        clusterNetworkPolicy: { type: "boolean" },
+        // Helm's `labels` is one string of space-separated expressions; a list is taken too.
+        identityLabels: {
+          anyOf: [
+            { type: "string", maxLength: 4096 },
+            { type: "array", maxItems: 64, items: { type: "string", minLength: 1, maxLength: 4096 } }
+          ]
+        }
       }
     },
     limits: {
@@ -23759,6 +24180,7 @@ function parseConfigText(text, file, diagnostics) {
   checkRuleIds(given, doc, locate, diagnostics);
   checkCidrs(given, doc, locate, diagnostics);
   checkIgnoreGlobs(given, doc, locate, diagnostics);
+  checkIdentityLabels(given, doc, locate, diagnostics);
   return mergeWithDefaults(given);
 }
 function dropSetting(content, segments) {
@@ -23861,6 +24283,27 @@ function checkIgnoreGlobs(given, doc, locate, diagnostics) {
     return false;
   });
 }
+function checkIdentityLabels(given, doc, locate, diagnostics) {
+  const setting = given.cilium?.identityLabels;
+  if (setting === void 0) return;
+  const expressions = identityLabelList(setting);
+  for (const [index, expression] of expressions.entries()) {
+    const parsed = parseLabelExpression(expression);
+    if (typeof parsed !== "string") continue;
+    const at2 = typeof setting === "string" ? ["cilium", "identityLabels"] : ["cilium", "identityLabels", index];
+    diagnostics.push({
+      severity: "error",
+      code: "config",
+      message: `cilium.identityLabels: expression ${index + 1} (${shownText(expression)}) ${parsed}; the setting is not applied, Cilium's default label filter is used`,
+      ...locate(nodeAt(doc, at2)?.range?.[0])
+    });
+    delete given.cilium.identityLabels;
+    return;
+  }
+}
+function identityLabelList(setting) {
+  return (typeof setting === "string" ? setting.split(/\s+/) : setting).filter((item) => item.length > 0);
+}
 function mergeWithDefaults(given) {
   const defaults2 = structuredClone(DEFAULT_CONFIG);
   return {
@@ -23879,7 +24322,8 @@ function mergeWithDefaults(given) {
     cilium: {
       ...defaults2.cilium,
       ...given.cilium,
-      policyCIDRMatchMode: ciliumCidrMatchMode(given.cilium?.policyCIDRMatchMode)
+      policyCIDRMatchMode: ciliumCidrMatchMode(given.cilium?.policyCIDRMatchMode),
+      identityLabels: identityLabelList(given.cilium?.identityLabels ?? [])
     },
     limits: { ...defaults2.limits, ...given.limits },
     namespaces: Object.fromEntries(
@@ -23913,7 +24357,7 @@ function compileNetworkPolicy(policy, addressMatch) {
     action: "allow",
     index,
     path: rule2.path,
-    ...rule2.peers ? { peers: rule2.peers.map((peer3) => compilePeer(policy.namespace, peer3, addressMatch)) } : {},
+    ...rule2.peers ? { peers: compilePeers(policy.namespace, rule2.peers, addressMatch) } : {},
     ports: compilePorts(rule2.ports)
   }));
   const selects = compileSelector(policy.podSelector);
@@ -23937,6 +24381,10 @@ function meaning(policy, direction, addressMatch) {
     ports?.map(({ protocol: protocol2, port: port2, endPort }) => [protocol2, port2, endPort])
   ];
   return JSON.stringify([policy.namespace, policy.podSelector, addressMatch, policy[direction].map(rule2)]);
+}
+function compilePeers(namespace, peers, addressMatch) {
+  const rule2 = { everyAddress: holdsEveryAddress(peers) };
+  return peers.map((peer3) => compilePeer(namespace, peer3, addressMatch, rule2));
 }
 
 // src/policy/external.ts
@@ -24107,6 +24555,7 @@ var Engine = class _Engine {
     this.addressMatch = addressMatchOf(model);
     this.enforcement = policyEnforcementMode(model);
     this.clusterName = ciliumClusterName(model);
+    this.labelFilter = labelFilterOf(model);
     this.answeredNames = answeredNames(options.dns);
     const enforced = this.enforcement !== "never";
     for (const policy of enforced ? model.policies : []) {
@@ -24114,7 +24563,7 @@ var Engine = class _Engine {
       pushTo(this.policiesByNamespace, policy.namespace, compiled);
     }
     const tiered = model.tieredPolicies ?? [];
-    for (const policy of enforced ? options.dns ? withDnsAnswers(tiered, options.dns) : tiered : []) {
+    for (const policy of enforced ? withFqdnPeers(tiered, options.dns) : []) {
       if (!cniEnforcesKind(model, policy.ref.kind)) continue;
       const compiled = compiledTiered(policy, this.addressMatch);
       if (compiled.tier !== "namespaced") this.clusterPolicies.push(compiled);
@@ -24171,15 +24620,18 @@ var Engine = class _Engine {
   outsideFacts = /* @__PURE__ */ new WeakMap();
   outsideSelecting = /* @__PURE__ */ new WeakMap();
   groupsByNamespace = /* @__PURE__ */ new Map();
-  peerGroups = /* @__PURE__ */ new Map();
-  namespaceGroups = /* @__PURE__ */ new Map();
+  /**
+   * What peers and tier rules match among the groups, which depends on the groups' facts only: engines made like
+   * another over the same workloads (`groupsLike`, a fix's verification) share it.
+   */
+  matching = { peers: /* @__PURE__ */ new Map(), namespaces: /* @__PURE__ */ new Map(), tierClasses: /* @__PURE__ */ new Map() };
   peerMembers = /* @__PURE__ */ new Map();
   /** `selectionKey` per namespace. */
   selectionKeys = /* @__PURE__ */ new Map();
   /** Each distinct selection meaning, as the one string `selectionMeaning` gives for it. */
   meanings = /* @__PURE__ */ new Map();
-  /** Classes of groups per distinct list of tier rules (`tierClasses`). */
-  tierClassCache = /* @__PURE__ */ new Map();
+  /** The meaning of each set of policies (by direction and their ids), as `selectionMeaning` gives it. */
+  meaningsOfPolicies = /* @__PURE__ */ new Map();
   /** Pods selected by the same policies share their address rules: their blocks are computed once. */
   externalBlockCache = new ExternalBlockCache();
   /** Which pods address rules match on the model's CNI. */
@@ -24188,6 +24640,8 @@ var Engine = class _Engine {
   enforcement;
   /** The value of the cluster label Cilium gives every pod. */
   clusterName;
+  /** Which pod labels are part of Cilium's identity, under `cni: cilium`. */
+  labelFilter;
   /** Whether a rule of a namespaced-tier policy filters at L7: only then do connections carry L7 filters. */
   hasL7;
   /** The names the DNS answers the engine was given answered each address for (what `explain` says of toFQDNs). */
@@ -24268,7 +24722,7 @@ var Engine = class _Engine {
   }
   /** Whether the settings and cluster-scoped policies that select and judge pods are `like`'s. */
   sameSettings(like) {
-    return like.model.cni === this.model.cni && like.addressMatch === this.addressMatch && like.enforcement === this.enforcement && like.clusterName === this.clusterName && sameItems(like.clusterPolicies, this.clusterPolicies) && sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced);
+    return like.model.cni === this.model.cni && like.addressMatch === this.addressMatch && like.enforcement === this.enforcement && like.clusterName === this.clusterName && like.labelFilter === this.labelFilter && sameItems(like.clusterPolicies, this.clusterPolicies) && sameItems(like.clusterwideNamespaced, this.clusterwideNamespaced);
   }
   /** The namespaces whose namespaced policies differ from `like`'s. */
   policyNamespacesChanged(like) {
@@ -24289,6 +24743,7 @@ var Engine = class _Engine {
    */
   groupsLike(like, changed) {
     this.shareGroups(like);
+    this.matching = like.matching;
     const own = /* @__PURE__ */ new Map();
     for (const namespace of changed) {
       const groups = like.groupsByNamespace.get(namespace);
@@ -24306,16 +24761,24 @@ var Engine = class _Engine {
     const shared = like.groupOfWorkload;
     return own.size === 0 ? shared : { get: (workload) => own.get(workload) ?? shared.get(workload) };
   }
-  ingressCovers(other, workload) {
+  allowsAtLeast(other, workload, direction) {
     if (!(other instanceof _Engine) || other.groupsOrigin !== this.groupsOrigin || workload.representative)
       return false;
     const mine = this.groupOfWorkload.get(workload);
     const theirs = other.groupOfWorkload.get(workload);
     if (!mine || !theirs || mine.index !== theirs.index) return false;
-    const [here, there] = [mine.selecting.ingress, theirs.selecting.ingress];
+    let known = this.allowsAtLeastOf.get(other);
+    if (!known) this.allowsAtLeastOf.set(other, known = /* @__PURE__ */ new Map());
+    const answers = known.get(mine) ?? {};
+    known.set(mine, answers);
+    return answers[direction] ??= this.groupAllowsAtLeast(other, mine, theirs, direction);
+  }
+  allowsAtLeastOf = /* @__PURE__ */ new WeakMap();
+  groupAllowsAtLeast(other, mine, theirs, direction) {
+    const [here, there] = [mine.selecting[direction], theirs.selecting[direction]];
     if (here.decides !== there.decides || !sameRules(here.admin, there.admin) || !sameRules(here.baseline, there.baseline) || !sameRules(here.denies, there.denies))
       return false;
-    return rowCovers(this.namespacedRow(mine, "ingress"), other.namespacedRow(theirs, "ingress"));
+    return rowCovers(this.namespacedRow(mine, direction), other.namespacedRow(theirs, direction));
   }
   policyWorkloads(policy) {
     const compiled = this.compiled(policy);
@@ -24329,17 +24792,26 @@ var Engine = class _Engine {
   isIsolated(workload, direction) {
     return this.selecting(workload, direction).isolated;
   }
-  selectionMeaning(workload, direction) {
+  selectionMeaning(workload, direction, tier) {
     const selecting = this.selecting(workload, direction);
-    let meaning2 = selectionMeanings.get(selecting);
+    let meaning2 = selecting.meanings[tier ?? "every"];
     if (meaning2 === void 0) {
       const { namespaced, admin, baseline } = selecting;
-      const policies = /* @__PURE__ */ new Set([...namespaced, ...[...admin, ...baseline].map((rule2) => rule2.policy)]);
-      meaning2 = [...policies].map((policy) => policy.meaning(direction)).sort().join("\0");
-      const known = this.meanings.get(meaning2);
-      if (known === void 0) this.meanings.set(meaning2, meaning2);
-      else meaning2 = known;
-      selectionMeanings.set(selecting, meaning2);
+      const tierRules = tier === void 0 ? [...admin, ...baseline] : tier === "admin" ? admin : baseline;
+      const policies = /* @__PURE__ */ new Set([
+        ...tier === void 0 || tier === "namespaced" ? namespaced : [],
+        ...tier === "namespaced" ? [] : tierRules.map((rule2) => rule2.policy)
+      ]);
+      const ids = `${direction}|${[...policies].map(objectId).sort((a, b) => a - b)}`;
+      meaning2 = this.meaningsOfPolicies.get(ids);
+      if (meaning2 === void 0) {
+        meaning2 = [...policies].map((policy) => policy.meaning(direction)).sort().join("\0");
+        const known = this.meanings.get(meaning2);
+        if (known === void 0) this.meanings.set(meaning2, meaning2);
+        else meaning2 = known;
+        this.meaningsOfPolicies.set(ids, meaning2);
+      }
+      selecting.meanings[tier ?? "every"] = meaning2;
     }
     return meaning2;
   }
@@ -24544,7 +25016,9 @@ var Engine = class _Engine {
         ...tiered || rule2.compiled.action !== "allow" ? { action: rule2.compiled.action } : {},
         ...rule2.compiled.name !== void 0 ? { name: rule2.compiled.name } : {},
         ...this.podAddress(rule2.compiled, other),
-        ...fqdnVerdict(rule2.compiled, rule2.peerMatches, other, this.answeredNames)
+        ...rule2.peerMatches ? {} : this.notInIdentity(rule2.compiled, other),
+        ...fqdnVerdict(rule2.compiled, rule2.peerMatches, other, this.answeredNames),
+        ...addressesFromDns(rule2.compiled, rule2.peerMatches, other)
       }))
     }));
     const explainSide = (direction, subject, other) => {
@@ -24601,6 +25075,28 @@ var Engine = class _Engine {
     }
     return {};
   }
+  /**
+   * Where a selector peer of a rule that does not match the pod at the other end would match it by its labels, were
+   * they not filtered: the labels it requires that Cilium's label filter leaves out of the identity, which `explain`
+   * states beside the verdict.
+   */
+  notInIdentity(rule2, other) {
+    if (!this.labelFilter || !("workload" in other)) return {};
+    const facts = this.podFacts(other.workload);
+    const labels = ciliumIdentity(other.workload, this.clusterName);
+    const unfiltered = { pod: { ...facts, labels, ciliumLabels: labels } };
+    for (const peer3 of rule2.peers ?? []) {
+      const { podSelector } = peer3.peer;
+      if (!podSelector || !peer3.matches(unfiltered)) continue;
+      const keys = [
+        ...Object.keys(podSelector.matchLabels ?? {}),
+        ...(podSelector.matchExpressions ?? []).map(({ key }) => key)
+      ];
+      const dropped = [...new Set(keys)].filter((key) => key in labels && !(key in facts.ciliumLabels));
+      if (dropped.length > 0) return { notInIdentity: dropped.sort(compareText) };
+    }
+    return {};
+  }
   connectivity() {
     return [...this.connections()];
   }
@@ -24613,7 +25109,25 @@ var Engine = class _Engine {
       if (!row) egressRows.set(key, row = this.directionRow(group, "egress"));
       return row;
     };
-    const rowOf = (group, direction) => (rows[group.index] ??= {})[direction] ??= direction === "egress" ? egressRow(group) : this.directionRow(group, direction);
+    const ingressRows = /* @__PURE__ */ new Map();
+    const ingressRow = (group) => {
+      const key = `${selectingKey(group.selecting.ingress)}|${portsKey(group.facts.ports)}`;
+      let row = ingressRows.get(key);
+      if (!row) ingressRows.set(key, row = this.directionRow(group, "ingress"));
+      return row;
+    };
+    const rowOf = (group, direction) => (rows[group.index] ??= {})[direction] ??= direction === "egress" ? egressRow(group) : ingressRow(group);
+    const scopeGroups = once(
+      () => this.groups.filter((group) => group.members.some((member) => scope?.destinations.has(member.id)))
+    );
+    const towards = once(() => this.towards(scopeGroups()));
+    const egressRowsTowards = /* @__PURE__ */ new Map();
+    const egressRowTowards = (group) => {
+      const key = selectingKey(group.selecting.egress);
+      let row = egressRowsTowards.get(key);
+      if (!row) egressRowsTowards.set(key, row = this.directionRow(group, "egress", towards()));
+      return row;
+    };
     const { sorted, rank, peers } = reportOrder(this.model.workloads);
     const connectionsOf = function* (from, to, ports, l7) {
       for (const protocol2 of PROTOCOL_ORDER) {
@@ -24629,11 +25143,12 @@ var Engine = class _Engine {
         };
       }
     };
-    const candidates = this.destinationCandidates(rowOf, rank, scope);
+    const candidates = this.destinationCandidates(rowOf, rank, scope ? scopeGroups : void 0);
     const inScope = (workload, ids) => !ids || ids.has(workload.id);
     const anyDestination = !scope || scope.destinations.size > 0;
     for (const source of sorted) {
       const sourceGroup = this.groupOfWorkload.get(source);
+      if (sourceGroup.facts.dnsName) continue;
       const everyDestination = inScope(source, scope?.sources);
       if (!everyDestination && !anyDestination) continue;
       for (const destination of candidates(sourceGroup, everyDestination)) {
@@ -24641,8 +25156,11 @@ var Engine = class _Engine {
           continue;
         const destinationGroup = this.groupOfWorkload.get(destination);
         if (betweenNodes(sourceGroup, destinationGroup)) continue;
-        const egressPorts = rowPorts(rowOf(sourceGroup, "egress"), destinationGroup);
-        const named2 = destination.representative && !destination.entities ? this.namedTowards(source, destination) : void 0;
+        const egressPorts = rowPorts(
+          everyDestination ? rowOf(sourceGroup, "egress") : egressRowTowards(sourceGroup),
+          destinationGroup
+        );
+        const named2 = destination.representative && !destination.entities && !destination.dnsName ? this.namedTowards(source, destination) : void 0;
         if (egressPorts.isEmpty() && !named2) continue;
         const ingress = rowOf(destinationGroup, "ingress");
         const ports = egressPorts.intersection(rowPorts(ingress, sourceGroup));
@@ -24673,7 +25191,9 @@ var Engine = class _Engine {
           yield { from, to: { cidr: block.cidr }, ...connectionOf2(block) };
       else for (const { cidr, protocol: protocol2, ports } of outbound) yield { from, to: { cidr }, protocol: protocol2, ports };
     }
-    const inbound = sorted.filter((destination) => inScope(destination, scope?.destinations) && !destination.entities).flatMap((destination) => {
+    const inbound = sorted.filter(
+      (destination) => inScope(destination, scope?.destinations) && !destination.entities && !destination.dnsName
+    ).flatMap((destination) => {
       const group = this.groupOfWorkload.get(destination);
       const blocks2 = rowOf(group, "ingress").external();
       return (this.hasL7 && group.selecting.ingress.l7 ? this.filteredBlocks("ingress", destination, blocks2) : blocks2).map((block) => ({ block, destination }));
@@ -24730,21 +25250,23 @@ var Engine = class _Engine {
    * and a source inside it with what its egress reaches: inverting every destination's ingress costs as much as the
    * whole connectivity, which a narrow scope (a fix's verification) must not pay.
    */
-  destinationCandidates(rowOf, rank, scope) {
+  destinationCandidates(rowOf, rank, scopeGroups) {
     const byRank = (a, b) => rank.get(a) - rank.get(b);
     const inOrder = (groups) => [...new Set(groups)].flatMap((group) => group.members).sort(byRank);
     const memberCount = (groups) => groups.reduce((sum, group) => sum + group.members.length, 0);
     const admittingAmong = (targets) => {
       const admitAnyone = targets.filter((group) => rowOf(group, "ingress").reached() === void 0);
+      const byRow = /* @__PURE__ */ new Map();
+      for (const destination of targets) pushTo(byRow, rowOf(destination, "ingress"), destination);
       const admittedBy = /* @__PURE__ */ new Map();
-      for (const destination of targets) {
-        for (const source of rowOf(destination, "ingress").reached() ?? [])
-          pushTo(admittedBy, source, destination);
-      }
+      for (const [row, destinations] of byRow)
+        for (const source of row.reached() ?? []) pushTo(admittedBy, source, destinations);
       const anyone = new Set(admitAnyone);
       const anyoneInOrder = inOrder(admitAnyone);
       return (source) => {
-        const extra = [...new Set(admittedBy.get(source.index) ?? [])].filter((group) => !anyone.has(group));
+        const extra = [...new Set((admittedBy.get(source.index) ?? []).flat())].filter(
+          (group) => !anyone.has(group)
+        );
         return {
           count: anyoneInOrder.length + memberCount(extra),
           list: () => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank)
@@ -24752,16 +25274,12 @@ var Engine = class _Engine {
       };
     };
     const admitting = once(() => admittingAmong(this.groups));
-    const admittingInScope = once(
-      () => admittingAmong(
-        this.groups.filter((group) => group.members.some((member) => scope?.destinations.has(member.id)))
-      )
-    );
+    const admittingInScope = once(() => admittingAmong(scopeGroups?.() ?? []));
     const candidates = (source) => {
       const reachedIndices = rowOf(source, "egress").reached();
       if (reachedIndices === void 0) return admitting()(source).list();
       const reached = reachedIndices.map((index) => this.groups[index]);
-      if (scope) return inOrder(reached);
+      if (scopeGroups) return inOrder(reached);
       const admitted = admitting()(source);
       return memberCount(reached) < admitted.count ? inOrder(reached) : admitted.list();
     };
@@ -24779,12 +25297,27 @@ var Engine = class _Engine {
       return list2;
     };
   }
-  directionRow(group, direction) {
-    const row = this.namespacedRow(group, direction);
+  /** A group's row; with `towards`, one that answers for those groups only (see `Towards`). */
+  directionRow(group, direction, towards) {
+    const row = this.namespacedRow(group, direction, towards);
     const selecting = group.selecting[direction];
     if (selecting.admin.length === 0 && selecting.baseline.length === 0 && selecting.denies.length === 0)
       return row;
-    return this.composedRow(group, direction, row);
+    return this.composedRow(group, direction, row, towards);
+  }
+  /** `groups` as rows towards them look at them, their matches worked out as first asked. */
+  towards(groups) {
+    return { groups, peers: /* @__PURE__ */ new Map(), tierClasses: /* @__PURE__ */ new Map() };
+  }
+  /** The groups among `towards`' that a peer matches (those `matchedGroups` lists, found among these only). */
+  matchedAmong(peer3, towards) {
+    let groups = towards.peers.get(peer3.key);
+    if (!groups) {
+      const candidate = this.mayMatch(peer3);
+      groups = towards.groups.filter((group) => candidate(group) && peer3.matches({ pod: group.facts }));
+      towards.peers.set(peer3.key, groups);
+    }
+    return groups;
   }
   /**
    * The row of a group that admin or baseline rules or namespaced denies apply to: the tiers composed per other
@@ -24793,14 +25326,14 @@ var Engine = class _Engine {
    * composition once per class and namespaced allow, so a cluster policy over every pod costs per class of groups,
    * not per pair.
    */
-  composedRow(group, direction, namespaced) {
+  composedRow(group, direction, namespaced, towards) {
     const selecting = group.selecting[direction];
     const destinationPorts = (other) => direction === "egress" ? other?.facts.ports : group.facts.ports;
     const ordered = (rules2, facts, other) => rules2.filter(({ rule: rule2 }) => !rule2.peers || rule2.peers.some((peer3) => peer3.matches(facts))).map(({ rule: rule2, action }) => ({ action, ports: rule2.ports.resolve(destinationPorts(other)) }));
     const denied = (rules2) => rules2.reduce((ports, rule2) => ports.union(rule2.ports), ConnSet.none());
     const allRules = [...selecting.admin, ...selecting.baseline, ...selecting.denies];
     const byPorts = direction === "egress" && (namespaced.everyPodNamed.length > 0 || allRules.some(({ rule: rule2 }) => rule2.ports.hasNamed));
-    const classes = this.tierClasses(allRules, byPorts);
+    const classes = this.tierClasses(allRules, byPorts, towards);
     const perClass = /* @__PURE__ */ new Map();
     const ofClass = (index) => {
       let entry = perClass.get(index);
@@ -24872,9 +25405,10 @@ var Engine = class _Engine {
    * `byPorts`, declare the same ports, so every rule orders and resolves alike towards both. Worked out once per
    * distinct list (most groups share their tenant's), each rule's peers matched as `matchedGroups` does.
    */
-  tierClasses(rules2, byPorts) {
+  tierClasses(rules2, byPorts, towards) {
     const key = `${byPorts}|${rules2.map(({ rule: rule2 }) => objectId(rule2)).join(",")}`;
-    let classes = this.tierClassCache.get(key);
+    const cache = towards?.tierClasses ?? this.matching.tierClasses;
+    let classes = cache.get(key);
     if (classes) return classes;
     const classOf = new Int32Array(this.groups.length);
     const seen = new Int32Array(this.groups.length).fill(-1);
@@ -24883,7 +25417,7 @@ var Engine = class _Engine {
       if (!rule2.peers) return;
       const split = /* @__PURE__ */ new Map();
       for (const peer3 of rule2.peers) {
-        for (const { index } of this.matchedGroups(peer3)) {
+        for (const { index } of towards ? this.matchedAmong(peer3, towards) : this.matchedGroups(peer3)) {
           if (seen[index] === position) continue;
           seen[index] = position;
           let to = split.get(classOf[index]);
@@ -24894,7 +25428,7 @@ var Engine = class _Engine {
     });
     const renumbered = /* @__PURE__ */ new Map();
     const members = [];
-    for (const group of this.groups) {
+    for (const group of towards?.groups ?? this.groups) {
       const raw = byPorts ? `${classOf[group.index]}|${portsKey(group.facts.ports)}` : `${classOf[group.index]}`;
       let index = renumbered.get(raw);
       if (index === void 0) {
@@ -24905,11 +25439,11 @@ var Engine = class _Engine {
       classOf[group.index] = index;
     }
     classes = { classOf, members };
-    this.tierClassCache.set(key, classes);
+    cache.set(key, classes);
     return classes;
   }
   /** A group's row as its namespaced tier's allows give it (all that NetworkPolicies need). */
-  namespacedRow(group, direction) {
+  namespacedRow(group, direction, towards) {
     const row = {
       isolated: group.selecting[direction].isolated,
       everyPod: ConnSet.none(),
@@ -24949,7 +25483,7 @@ var Engine = class _Engine {
         }
         for (const peer3 of rule2.peers) {
           if (matchesEveryPod(peer3) && !this.hasUnpoliced) addEveryPod(rule2.ports);
-          else addGroups(this.matchedGroups(peer3), rule2.ports);
+          else addGroups(towards ? this.matchedAmong(peer3, towards) : this.matchedGroups(peer3), rule2.ports);
           if (peer3.ipRanges.length > 0)
             contributions.push({ ranges: peer3.ipRanges, ports: portsTowards(rule2.ports, void 0) });
         }
@@ -24963,29 +25497,35 @@ var Engine = class _Engine {
   }
   /** Groups a peer matches, computed once per distinct peer (many policies repeat the same peers). */
   matchedGroups(peer3) {
-    let groups = this.peerGroups.get(peer3.key);
+    let groups = this.matching.peers.get(peer3.key);
     if (!groups) {
       groups = this.candidateGroups(peer3).filter((group) => peer3.matches({ pod: group.facts }));
-      this.peerGroups.set(peer3.key, groups);
+      this.matching.peers.set(peer3.key, groups);
     }
     return groups;
   }
   /** Groups a peer may match: those in the namespaces it looks in (computed once per such namespace part). */
   candidateGroups(peer3) {
-    let groups = this.namespaceGroups.get(peer3.namespaceKey);
+    let groups = this.matching.namespaces.get(peer3.namespaceKey);
     if (!groups) {
-      groups = peer3.peer.entities ? this.groups.filter((group) => group.facts.unpoliced && group.facts.unpoliced !== "node-address") : peer3.ipRanges.length > 0 ? this.groupsWithAddresses(podsMatchedByAddress(peer3.peer, this.addressMatch)) : [...this.groupsByNamespace.entries()].filter(
+      groups = peer3.onlyNamespace !== void 0 ? this.groupsByNamespace.get(peer3.onlyNamespace) ?? [] : isSelectorPeer(peer3) ? [...this.groupsByNamespace.entries()].filter(
         ([namespace]) => peer3.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))
-      ).flatMap(([, inNamespace]) => inNamespace);
-      this.namespaceGroups.set(peer3.namespaceKey, groups);
+      ).flatMap(([, inNamespace]) => inNamespace) : this.groups.filter(this.mayMatch(peer3));
+      this.matching.namespaces.set(peer3.namespaceKey, groups);
     }
     return groups;
   }
-  /** Groups an address rule may match by their stated addresses, as the CNI lets it. */
-  groupsWithAddresses(match2) {
-    return this.groups.filter(
-      (group) => group.facts.unpoliced === "outside" ? group.facts.ips.length > 0 : match2 === "none" ? false : match2 === "pods" ? group.facts.ips.length > 0 || group.facts.unpoliced : group.facts.unpoliced === "node-identity" && group.facts.ips.length > 0
-    );
+  /** Whether a peer may match a group: the groups `candidateGroups` lists, one by one. */
+  mayMatch(peer3) {
+    if (peer3.peer.toFqdn) return (group) => group.facts.dnsName !== void 0;
+    if (peer3.peer.entities)
+      return (group) => !!group.facts.unpoliced && group.facts.unpoliced !== "node-address";
+    if (peer3.ipRanges.length > 0) {
+      const byAddress = hasMatchingAddress(podsMatchedByAddress(peer3.peer, this.addressMatch));
+      return (group) => byAddress(group) || !!peer3.dnsNames && group.facts.dnsName !== void 0;
+    }
+    if (peer3.onlyNamespace !== void 0) return (group) => group.facts.namespace === peer3.onlyNamespace;
+    return (group) => peer3.matchesNamespace(group.facts.namespace, namespaceLabelsOf(this.model, group.facts.namespace));
   }
   localHosts;
   /** The groups of the local host (a Cilium entity carrying `host`), which reach every pod on its node. */
@@ -25105,31 +25645,44 @@ var Engine = class _Engine {
       ...this.clusterwideNamespaced
     ].filter((compiled) => compiled.selects(facts));
     const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
-    const enforcedEverywhere = this.enforcement === "always";
+    const enforcedEverywhere = this.enforcement === "always" && !facts.dnsName;
     const of = (direction) => {
       const applying = (policies) => policies.filter((compiled) => compiled.applies[direction]);
-      const rules2 = (policies, keep) => policies.flatMap(
-        (policy) => policy[direction].filter(keep).map((rule2) => ({ policy, rule: rule2, action: rule2.action }))
-      );
       const isolating = applying(namespaced);
       const tiered = applying(cluster);
-      return {
-        namespaced: isolating,
-        decides: isolating.length > 0 || enforcedEverywhere,
-        isolated: enforcedEverywhere || isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
-        admin: rules2(
-          tiered.filter((policy) => policy.tier === "admin"),
-          () => true
-        ),
-        baseline: rules2(
-          tiered.filter((policy) => policy.tier === "baseline"),
-          () => true
-        ),
-        denies: rules2(isolating, (rule2) => rule2.action === "deny"),
-        l7: isolating.some((policy) => policy[direction].some((rule2) => rule2.l7 !== void 0))
-      };
+      const key = `${direction}|${enforcedEverywhere}|${isolating.map(objectId)}|${tiered.map(objectId)}`;
+      let selecting = this.selectingByPolicies.get(key);
+      if (!selecting)
+        this.selectingByPolicies.set(
+          key,
+          selecting = this.selectingFor(direction, isolating, tiered, enforcedEverywhere)
+        );
+      return selecting;
     };
     return { ingress: of("ingress"), egress: of("egress") };
+  }
+  selectingByPolicies = /* @__PURE__ */ new Map();
+  /** What applies in one direction to pods the namespaced `isolating` and cluster `tiered` policies select. */
+  selectingFor(direction, isolating, tiered, enforcedEverywhere) {
+    const rules2 = (policies, keep) => policies.flatMap(
+      (policy) => policy[direction].filter(keep).map((rule2) => ({ policy, rule: rule2, action: rule2.action }))
+    );
+    return {
+      namespaced: isolating,
+      decides: isolating.length > 0 || enforcedEverywhere,
+      isolated: enforcedEverywhere || isolating.some((policy) => (policy.isolates ?? policy.applies)[direction]),
+      admin: rules2(
+        tiered.filter((policy) => policy.tier === "admin"),
+        () => true
+      ),
+      baseline: rules2(
+        tiered.filter((policy) => policy.tier === "baseline"),
+        () => true
+      ),
+      denies: rules2(isolating, (rule2) => rule2.action === "deny"),
+      l7: isolating.some((policy) => policy[direction].some((rule2) => rule2.l7 !== void 0)),
+      meanings: {}
+    };
   }
   peerFacts(endpoint) {
     return "workload" in endpoint ? { pod: this.podFacts(endpoint.workload) } : { address: addressToRange(endpoint.ip) };
@@ -25140,7 +25693,7 @@ var Engine = class _Engine {
     let facts = this.outsideFacts.get(workload);
     if (!facts) {
       const namespaceLabels2 = namespaceLabelsOf(this.model, workload.namespace);
-      facts = sharedPodFacts(workload, namespaceLabels2, this.clusterName, this.model.cni);
+      facts = sharedPodFacts(workload, namespaceLabels2, this.clusterName, this.labelFilter, this.model.cni);
       this.outsideFacts.set(workload, facts);
     }
     return facts;
@@ -25172,13 +25725,26 @@ function addressMatchOf(model) {
 function fqdnVerdict(rule2, peerMatches, other, answered) {
   if (!rule2.fqdns) return {};
   const selectors = rule2.fqdns.map(fqdnText);
-  if (!("ip" in other)) return { fqdn: { selectors, dependsOnDns: false } };
+  if (!("ip" in other)) {
+    const { dnsName: dnsName2 } = other.workload;
+    const unseen = !peerMatches && dnsName2 !== void 0 && (rule2.peers ?? []).some((peer3) => peer3.peer.toFqdn && coversDnsName(peer3.peer.toFqdn, dnsName2));
+    return {
+      fqdn: { selectors, dependsOnDns: false, ...unseen ? { withoutVisibility: true } : {} }
+    };
+  }
   const range2 = addressToRange(other.ip);
   const by = range2 ? rule2.peers?.find((peer3) => peer3.peer.fqdn && peer3.ipRanges.some((r) => rangeContains(r, range2))) : void 0;
   if (by?.peer.fqdn) return { fqdn: { selectors, answeredBy: by.peer.fqdn, dependsOnDns: false } };
   const names = range2 ? answered.get(addressKey2(range2)) : void 0;
   if (names) return { fqdn: { selectors, answerFor: names, dependsOnDns: false } };
   return { fqdn: { selectors, dependsOnDns: !peerMatches } };
+}
+function addressesFromDns(rule2, peerMatches, other) {
+  if (peerMatches || !("workload" in other) || !other.workload.dnsName) return {};
+  const blocks2 = (rule2.peers ?? []).flatMap(
+    ({ peer: { ipBlock } }) => ipBlock ? [ipBlock.except.length > 0 ? `${ipBlock.cidr} except ${ipBlock.except.join(", ")}` : ipBlock.cidr] : []
+  );
+  return blocks2.length > 0 ? { addressesFromDns: blocks2 } : {};
 }
 function addressKey2(range2) {
   return `${range2.family}:${range2.start}`;
@@ -25241,21 +25807,23 @@ function objectId(object) {
 }
 var objectIds = /* @__PURE__ */ new WeakMap();
 var nextObjectId = 0;
-function sharedPodFacts(workload, namespaceLabels2, clusterName, cni) {
+function sharedPodFacts(workload, namespaceLabels2, clusterName, filter2, cni) {
   const known = podFactsCache.get(workload);
-  if (known && known.facts.namespaceLabels === namespaceLabels2 && known.clusterName === clusterName && known.cni === cni)
+  if (known && known.facts.namespaceLabels === namespaceLabels2 && known.clusterName === clusterName && known.filter === filter2 && known.cni === cni)
     return known.facts;
+  const ciliumLabels = ciliumIdentity(workload, clusterName, filter2);
   const facts = {
     namespace: workload.namespace,
     namespaceLabels: namespaceLabels2,
-    // Cilium labels every endpoint with its cluster's name, which its selectors may name.
-    labels: { ...workload.labels, [CILIUM_CLUSTER_LABEL]: clusterName },
+    labels: cni === "cilium" ? ciliumLabels : workload.labels,
+    ciliumLabels,
     ports: workload.ports,
     ips: workload.ips.map(addressToRange).filter((range2) => range2 !== void 0),
     ...unpoliced(workload, cni),
-    ...workload.entities ? { entities: workload.entities } : {}
+    ...workload.entities ? { entities: workload.entities } : {},
+    ...workload.dnsName ? { dnsName: workload.dnsName } : {}
   };
-  podFactsCache.set(workload, { facts, clusterName, cni });
+  podFactsCache.set(workload, { facts, clusterName, filter: filter2, cni });
   return facts;
 }
 var podFactsCache = /* @__PURE__ */ new WeakMap();
@@ -25266,7 +25834,6 @@ function portsKey(ports) {
   return key;
 }
 var portsKeys = /* @__PURE__ */ new WeakMap();
-var selectionMeanings = /* @__PURE__ */ new WeakMap();
 var TIER_ORDER = { admin: 0, namespaced: 1, baseline: 2 };
 var DEFAULT_ALLOW = { allowed: true, tier: "default" };
 function isEmptySelecting(selecting) {
@@ -25298,7 +25865,7 @@ function tierDecision(decision) {
 }
 function unresolvedNames(rule2, matches2, to) {
   const names = rule2.ports.names;
-  if (matches2 || !names?.length || !("workload" in to) || !to.workload.representative || to.workload.entities)
+  if (matches2 || !names?.length || !("workload" in to) || !to.workload.representative || to.workload.entities || to.workload.dnsName)
     return {};
   return { namedPorts: names.map(({ name: name2 }) => name2) };
 }
@@ -25345,11 +25912,13 @@ function groupKey(workload) {
     key = JSON.stringify([
       workload.namespace,
       sortedEntries(workload.labels),
+      workload.serviceAccount ?? null,
       workload.ports,
       [...workload.ips].sort(),
       workload.hostNetwork === true,
       workload.entities ?? null,
-      workload.outside === true
+      workload.outside === true,
+      workload.dnsName ?? null
     ]);
     groupKeys.set(workload, key);
   }
@@ -25388,6 +25957,12 @@ function rowCovers(row, than) {
       (mine) => (mine.ranges === void 0 || sameRanges2(mine.ranges, contribution.ranges)) && covers3(mine.ports, contribution.ports)
     )
   );
+}
+function isSelectorPeer(peer3) {
+  return !peer3.peer.toFqdn && !peer3.peer.entities && peer3.ipRanges.length === 0;
+}
+function hasMatchingAddress(match2) {
+  return (group) => group.facts.unpoliced === "outside" ? group.facts.ips.length > 0 : match2 === "none" ? false : match2 === "pods" ? group.facts.ips.length > 0 || !!group.facts.unpoliced : group.facts.unpoliced === "node-identity" && group.facts.ips.length > 0;
 }
 function sameRules(a, b) {
   return a.length === b.length && a.every((rule2, i) => rule2.rule === b[i].rule);
@@ -25437,6 +26012,7 @@ function sortedEntries(labels) {
 }
 function unpoliced(workload, cni) {
   if (workload.entities) return { unpoliced: workload.outside ? "outside" : "node-identity" };
+  if (workload.dnsName) return { unpoliced: "outside" };
   const seenAs = workload.hostNetwork ? hostNetworkSeenAs(cni) : "pod";
   return seenAs === "pod" ? {} : { unpoliced: seenAs };
 }
@@ -25629,7 +26205,7 @@ function anyPolicy(engine, ref) {
 }
 function tieredRuleMeaning(rule2) {
   return JSON.stringify(
-    [rule2.action, rule2.peers, rule2.ports, rule2.services],
+    [rule2.action, rule2.peers, rule2.ports, rule2.services, rule2.fqdns],
     (key, value) => key === "path" ? void 0 : value
   );
 }
@@ -25705,10 +26281,17 @@ function describeDenial(explanation, fromLabel, toLabel) {
     const byAddress = rules2.find(
       ({ rule: rule2 }) => rule2.portMatches && rule2.podAddress && !rule2.podAddress.matched
     );
+    const byDropped = rules2.find(({ rule: rule2 }) => rule2.portMatches && rule2.notInIdentity);
     const byName2 = rules2.find(({ rule: rule2 }) => rule2.portMatches && rule2.fqdn?.dependsOnDns);
     const otherName = rules2.find(({ rule: rule2 }) => rule2.portMatches && rule2.fqdn?.answerFor);
+    const byBlocks = rules2.find(({ rule: rule2 }) => rule2.portMatches && rule2.addressesFromDns);
+    const unseen = rules2.find(({ rule: rule2 }) => rule2.portMatches && rule2.fqdn?.withoutVisibility);
     if (byName2?.rule.fqdn)
       sentence += ` (unknown: depends on DNS: ${byName2.policy} ${ruleLabel2(side.direction, byName2.rule)} at ${at(byName2.rule.loc)} allows ${dnsNamesPeer(byName2.rule.fqdn.selectors)}, and no DNS answer recorded says whether this is one)`;
+    else if (unseen)
+      sentence += ` (${unseen.policy} ${ruleLabel2(side.direction, unseen.rule)} at ${at(unseen.rule.loc)} lists it, but no DNS rule on port 53 sends these pods' DNS for it through Cilium's proxy, so the rule learns none of its addresses)`;
+    else if (byBlocks?.rule.addressesFromDns)
+      sentence += ` (unknown: depends on DNS: ${byBlocks.policy} ${ruleLabel2(side.direction, byBlocks.rule)} at ${at(byBlocks.rule.loc)} allows ${byBlocks.rule.addressesFromDns.join(", ")}, which may or may not hold the addresses DNS answers)`;
     else if (otherName?.rule.fqdn?.answerFor)
       sentence += ` (DNS answered ${otherName.rule.fqdn.answerFor.join(", ")} with this address, which ${otherName.policy} ${ruleLabel2(side.direction, otherName.rule)} at ${at(otherName.rule.loc)} does not list: it allows ${otherName.rule.fqdn.selectors.join(", ")})`;
     else if (nearMiss?.rule.namedPorts)
@@ -25717,8 +26300,10 @@ function describeDenial(explanation, fromLabel, toLabel) {
       sentence += ` (${nearMiss.policy} ${side.direction}[${nearMiss.rule.index}] at ${at(nearMiss.rule.loc)} matches the peer but not the port)`;
     else if (byAddress?.rule.podAddress)
       sentence += ` (${byAddress.policy} ${ruleLabel2(side.direction, byAddress.rule)} at ${at(byAddress.rule.loc)} names ${byAddress.rule.podAddress.cidr}, which covers the pod's stated address ${byAddress.rule.podAddress.address}, but on Cilium a CIDR rule or ipBlock matches no pod)`;
+    else if (byDropped?.rule.notInIdentity)
+      sentence += ` (${byDropped.policy} ${ruleLabel2(side.direction, byDropped.rule)} at ${at(byDropped.rule.loc)} selects the pod by ${byDropped.rule.notInIdentity.join(", ")}, which Cilium's identity label filter leaves out, so it matches no pod)`;
     parts.push(sentence);
-    location ??= byName2?.rule.loc ?? otherName?.rule.loc ?? nearMiss?.rule.loc ?? byAddress?.rule.loc ?? side.policies[0]?.policy.location;
+    location ??= byName2?.rule.loc ?? unseen?.rule.loc ?? otherName?.rule.loc ?? nearMiss?.rule.loc ?? byAddress?.rule.loc ?? byDropped?.rule.loc ?? side.policies[0]?.policy.location;
   }
   return { text: parts.length > 0 ? parts.join("; ") : "allowed", ...location ? { location } : {} };
 }
@@ -25765,11 +26350,14 @@ function l7Effect(base, head) {
   }
   return narrows && widens ? "changed" : narrows ? "narrowed" : "widened";
 }
+function l7Narrows(effect) {
+  return effect === "applied" || effect === "narrowed" || effect === "changed";
+}
 function changedL7Rule(change) {
   const { base, head } = change;
   for (const direction of DIRECTIONS2) {
-    const before = new Set((base?.[direction] ?? []).map(ruleKey));
-    const added = head?.[direction]?.find((rule2) => !before.has(ruleKey(rule2)));
+    const before = new Set((base?.[direction] ?? []).map(l7RuleKey));
+    const added = head?.[direction]?.find((rule2) => !before.has(l7RuleKey(rule2)));
     if (added) return added;
   }
   for (const direction of DIRECTIONS2) {
@@ -25782,12 +26370,9 @@ function droppedL7Side(change) {
   return DIRECTIONS2.find((direction) => change.base?.[direction] && !change.head?.[direction]) ?? "ingress";
 }
 var DIRECTIONS2 = ["ingress", "egress"];
-function ruleKey(rule2) {
-  return JSON.stringify([rule2.parser, rule2.rule]);
-}
 function keepsAll(rules2, others) {
-  const kept = new Set(rules2.map(ruleKey));
-  return others.every((rule2) => kept.has(ruleKey(rule2)));
+  const kept = new Set(rules2.map(l7RuleKey));
+  return others.every((rule2) => kept.has(l7RuleKey(rule2)));
 }
 function sameRules2(a, b) {
   if (!a || !b) return a === b;
@@ -25834,6 +26419,56 @@ function countPaths(changes) {
   const end = (peer3) => isCidrPeer(peer3) ? peer3.cidr : peerKey2(peer3);
   return new Set(changes.map((change) => `${end(change.from)}
 ${end(change.to)}`)).size;
+}
+
+// src/policy/entities.ts
+var ENTITY_KIND = "Entity";
+var ENTITY_NAMESPACE = "*entity";
+var DESCRIPTIONS = {
+  host: "the local node",
+  "remote-node": "the other nodes",
+  "kube-apiserver": "the Kubernetes API server",
+  health: "Cilium's health endpoints",
+  init: "endpoints whose identity is not resolved yet",
+  ingress: "Cilium's ingress proxy",
+  unmanaged: "endpoints Cilium does not manage"
+};
+function entityWorkload(entities, outside2) {
+  const sorted = NODE_ENTITIES.filter((entity) => entities.includes(entity));
+  const name2 = sorted.join("+");
+  const described = sorted.map((entity) => DESCRIPTIONS[entity]).join(", ");
+  return {
+    id: `${ENTITY_NAMESPACE}/${ENTITY_KIND}/${name2}${outside2 ? `@${outside2.ip}` : ""}`,
+    namespace: ENTITY_NAMESPACE,
+    kind: ENTITY_KIND,
+    name: name2,
+    labels: {},
+    ports: [],
+    ips: outside2 ? [outside2.ip] : [],
+    loc: { file: "", line: 0, column: 0 },
+    representative: `entity:${name2} (${described}${outside2 ? ` at ${outside2.ip}` : ""})`,
+    entities: sorted,
+    ...outside2 ? { outside: true } : {}
+  };
+}
+function entitiesOf(model) {
+  const named2 = /* @__PURE__ */ new Set();
+  for (const policy of model.tieredPolicies ?? [])
+    for (const rule2 of [...policy.ingress, ...policy.egress])
+      for (const peer3 of rule2.peers ?? []) if (peer3.entities?.length === 1) named2.add(peer3.entities[0]);
+  return NODE_ENTITIES.filter((entity) => named2.has(entity)).map((entity) => entityWorkload([entity]));
+}
+function isLocalHost(workload) {
+  return workload.entities?.includes("host") === true;
+}
+function isNodeOrApiServer(workload) {
+  return workload.entities?.some((entity) => NODE_OR_API_SERVER.has(entity)) === true;
+}
+var NODE_OR_API_SERVER = /* @__PURE__ */ new Set(["host", "remote-node", "kube-apiserver"]);
+function parseEntities(text) {
+  if (!text.startsWith("entity:")) return void 0;
+  const names = text.slice("entity:".length).split("+");
+  return names.every((name2) => NODE_ENTITIES.includes(name2)) ? names : void 0;
 }
 
 // src/diff/annotate.ts
@@ -26073,6 +26708,10 @@ function cutRanges(ranges, cuts) {
 function risksOf(change, ends, head, port2) {
   const risks = [];
   const { from, to } = change;
+  if (!isCidrPeer(to) && to.namespace === DNS_NAME_NAMESPACE) return ["internet"];
+  if (!isCidrPeer(from) && from.namespace === ENTITY_NAMESPACE) return [];
+  if (!isCidrPeer(to) && to.namespace === ENTITY_NAMESPACE)
+    return "workload" in ends.to && isNodeOrApiServer(ends.to.workload) ? ["node-entity"] : [];
   if (!isCidrPeer(from) && !isCidrPeer(to) && from.namespace !== to.namespace) risks.push("cross-namespace");
   if ("workload" in ends.from && "workload" in ends.to && head.isAllowed({ workload: probeOf(ends.from.workload) }, ends.to, change.protocol, port2))
     risks.push("any-namespace");
@@ -26095,52 +26734,6 @@ function covers2(ranges, cidr) {
   return !!block && ranges.some((range2) => rangeContains(range2, block));
 }
 
-// src/policy/entities.ts
-var ENTITY_KIND = "Entity";
-var ENTITY_NAMESPACE = "*entity";
-var DESCRIPTIONS = {
-  host: "the local node",
-  "remote-node": "the other nodes",
-  "kube-apiserver": "the Kubernetes API server",
-  health: "Cilium's health endpoints",
-  init: "endpoints whose identity is not resolved yet",
-  ingress: "Cilium's ingress proxy",
-  unmanaged: "endpoints Cilium does not manage"
-};
-function entityWorkload(entities, outside2) {
-  const sorted = NODE_ENTITIES.filter((entity) => entities.includes(entity));
-  const name2 = sorted.join("+");
-  const described = sorted.map((entity) => DESCRIPTIONS[entity]).join(", ");
-  return {
-    id: `${ENTITY_NAMESPACE}/${ENTITY_KIND}/${name2}${outside2 ? `@${outside2.ip}` : ""}`,
-    namespace: ENTITY_NAMESPACE,
-    kind: ENTITY_KIND,
-    name: name2,
-    labels: {},
-    ports: [],
-    ips: outside2 ? [outside2.ip] : [],
-    loc: { file: "", line: 0, column: 0 },
-    representative: `entity:${name2} (${described}${outside2 ? ` at ${outside2.ip}` : ""})`,
-    entities: sorted,
-    ...outside2 ? { outside: true } : {}
-  };
-}
-function entitiesOf(model) {
-  const named2 = /* @__PURE__ */ new Set();
-  for (const policy of model.tieredPolicies ?? [])
-    for (const rule2 of [...policy.ingress, ...policy.egress])
-      for (const peer3 of rule2.peers ?? []) if (peer3.entities?.length === 1) named2.add(peer3.entities[0]);
-  return NODE_ENTITIES.filter((entity) => named2.has(entity)).map((entity) => entityWorkload([entity]));
-}
-function isLocalHost(workload) {
-  return workload.entities?.includes("host") === true;
-}
-function parseEntities(text) {
-  if (!text.startsWith("entity:")) return void 0;
-  const names = text.slice("entity:".length).split("+");
-  return names.every((name2) => NODE_ENTITIES.includes(name2)) ? names : void 0;
-}
-
 // src/policy/representatives.ts
 var REPRESENTATIVE_KIND = "Representative";
 function unnamedNamespace(selector2) {
@@ -26149,6 +26742,7 @@ function unnamedNamespace(selector2) {
 function unnamedNamespaceText(namespace) {
   if (namespace === "*") return "any namespace";
   if (namespace === ENTITY_NAMESPACE) return "Cilium entities";
+  if (namespace === DNS_NAME_NAMESPACE) return "DNS names";
   if (namespace.startsWith("*{") && namespace.endsWith("}")) return `namespaces ${namespace.slice(2, -1)}`;
   return void 0;
 }
@@ -26258,6 +26852,7 @@ function findRepresentatives(model) {
     }
   }
   for (const entity of entitiesOf(model)) workloads.set(entity.id, entity);
+  for (const name2 of dnsNamesOf(model)) workloads.set(name2.id, name2);
   return { workloads: [...workloads.values()], namespaces: [...namespaces.values()] };
 }
 function standsFor(representative, pod, namespaceLabels2) {
@@ -26375,6 +26970,11 @@ function podsText(pods) {
 }
 function describePeer(peer3, home) {
   if (peer3.world) return "any address outside the cluster";
+  if (peer3.entities)
+    return peer3.entities.length === NODE_ENTITIES.length ? "every pod and Cilium entity of the cluster" : `${noun(peer3.entities.length, "the Cilium entity", "the Cilium entities")} ${peer3.entities.join(", ")}`;
+  if (peer3.toFqdn?.matchName !== void 0) return `the addresses DNS answers for ${peer3.toFqdn.matchName}`;
+  if (peer3.toFqdn?.matchPattern !== void 0)
+    return `the addresses DNS answers for names matching ${peer3.toFqdn.matchPattern}`;
   if (peer3.ipBlock) {
     const except = peer3.ipBlock.except.length > 0 ? ` except ${peer3.ipBlock.except.join(", ")}` : "";
     return `addresses in ${peer3.ipBlock.cidr}${except}`;
@@ -26537,16 +27137,26 @@ function describeMembers(members) {
   const peers = members.filter((peer3) => !isCidrPeer(peer3));
   const workloads = peers.filter((peer3) => !peer3.representative);
   const namespaces = new Set(workloads.map((workload) => workload.namespace)).size;
-  const outside2 = peers.length - workloads.length;
+  const names = peers.filter((peer3) => peer3.namespace === DNS_NAME_NAMESPACE).length;
+  const entities = peers.filter((peer3) => peer3.namespace === ENTITY_NAMESPACE).length;
+  const outside2 = peers.length - workloads.length - names - entities;
   const blocks2 = members.length - peers.length;
   const parts = [
     ...workloads.length ? [`${plural(workloads.length, "workload")} in ${plural(namespaces, "namespace")}`] : [],
     ...outside2 ? [`${plural(outside2, "set")} of pods outside this repository`] : [],
-    ...blocks2 ? [plural(blocks2, "address block")] : []
+    ...blocks2 ? [plural(blocks2, "address block")] : [],
+    ...names ? [plural(names, "DNS name")] : [],
+    ...entities ? [plural(entities, "Cilium entity", "Cilium entities")] : []
   ];
   return parts.length > 2 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts.join(" and ");
 }
-var RISK_ORDER = ["cross-namespace", "any-namespace", "internet", "metadata-endpoint"];
+var RISK_ORDER = [
+  "cross-namespace",
+  "any-namespace",
+  "internet",
+  "metadata-endpoint",
+  "node-entity"
+];
 function risksOf2(changes) {
   const risks = new Set(changes.flatMap((change) => change.risk ?? []));
   return RISK_ORDER.filter((risk) => risks.has(risk));
@@ -26640,12 +27250,13 @@ function changedScope(base, head, candidates) {
   }
 }
 function closingScope(base, head, candidates) {
-  const { sources, destinations } = changedScope(base, head, candidates);
+  const scope = changedScope(base, head, candidates);
+  const narrowed = (ids, direction) => new Set(
+    candidates.filter((workload) => ids.has(workload.id) && !head.allowsAtLeast(base, workload, direction)).map((workload) => workload.id)
+  );
   return {
-    sources,
-    destinations: new Set(
-      candidates.filter((workload) => destinations.has(workload.id) && !head.ingressCovers(base, workload)).map((workload) => workload.id)
-    )
+    sources: narrowed(scope.sources, "egress"),
+    destinations: narrowed(scope.destinations, "ingress")
   };
 }
 function podFacts(engine, workload) {
@@ -27241,6 +27852,12 @@ function compareFlows(a, b) {
 }
 function representedBy(head, from, to) {
   const among = (matched) => {
+    if (head.representatives && head.dns && "ip" in matched) {
+      const names = [...head.dns].flatMap(
+        ([name2, addresses2]) => addresses2.includes(matched.ip) ? [name2] : []
+      );
+      return names.length === 0 ? [] : head.representatives.filter(({ dnsName: dnsName2 }) => dnsName2 && names.some(fqdnMatcher(dnsName2))).map(workloadPeer);
+    }
     if (!head.representatives || !("workload" in matched) || matched.workload.madeBy !== MADE_BY_FLOW)
       return [];
     const pod = matched.workload;
@@ -27271,6 +27888,8 @@ function matchingOutsidePods(match2) {
       name: name2,
       labels,
       ports: [],
+      // Cilium labels its endpoint with it, and policies may select it (`policy/identity.ts`).
+      ...endpoint.serviceAccount !== void 0 ? { serviceAccount: endpoint.serviceAccount } : {},
       ips: [],
       loc: { file: "(recorded flow)", line: 0, column: 0 },
       madeBy: MADE_BY_FLOW
@@ -27299,10 +27918,18 @@ function createFlowMatcher(model, options = {}) {
   }
   const podRanges = parseRanges(options.podCidrs);
   const serviceRanges = parseRanges(options.serviceCidrs);
+  const filter2 = labelFilterOf(model);
+  const identities = /* @__PURE__ */ new Map();
+  const identityOf = (workload) => {
+    if (!filter2) return workload.labels;
+    let labels = identities.get(workload);
+    if (!labels) identities.set(workload, labels = keptLabels(workload.labels, filter2));
+    return labels;
+  };
   function matchPod(namespace, endpoint) {
     const inNamespace = byNamespace2.get(namespace) ?? [];
     const { labels, workload: named2 } = endpoint;
-    let candidates = labels ? inNamespace.filter((w) => Object.keys(w.labels).length > 0 && isSubset(w.labels, labels)) : inNamespace;
+    let candidates = labels ? inNamespace.filter((w) => Object.keys(identityOf(w)).length > 0 && isSubset(identityOf(w), labels)) : inNamespace;
     if (named2) {
       const byName2 = candidates.filter(
         (w) => w.name === named2.name && (!named2.kind || w.kind === named2.kind)
@@ -27316,8 +27943,8 @@ function createFlowMatcher(model, options = {}) {
       };
     }
     if (candidates.length === 1) return { workload: candidates[0] };
-    const longest = Math.max(...candidates.map((w) => Object.keys(w.labels).length));
-    const best = candidates.filter((w) => Object.keys(w.labels).length === longest);
+    const longest = Math.max(...candidates.map((w) => Object.keys(identityOf(w)).length));
+    const best = candidates.filter((w) => Object.keys(identityOf(w)).length === longest);
     if (best.length === 1) return { workload: best[0] };
     return { unmatched: `ambiguous: ${best.map(workloadName).sort().join(", ")}` };
   }
@@ -27486,7 +28113,7 @@ function flowKey(from, to, protocol2, port2) {
 // src/fix/suggest.ts
 import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 
-// ../main/node_modules/balanced-match/dist/esm/index.js
+// node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -27523,7 +28150,7 @@ var range = (a, b, str) => {
   return result;
 };
 
-// ../main/node_modules/brace-expansion/dist/esm/index.js
+// node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -27861,7 +28488,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -27872,7 +28499,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// ../main/node_modules/minimatch/dist/esm/brace-expressions.js
+// node_modules/minimatch/dist/esm/brace-expressions.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
   "[:alpha:]": ["\\p{L}\\p{Nl}", true],
@@ -27981,7 +28608,7 @@ var parseClass = (glob, position) => {
   return [comb, uflag, endPos - pos, true];
 };
 
-// ../main/node_modules/minimatch/dist/esm/unescape.js
+// node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
@@ -27989,7 +28616,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// ../main/node_modules/minimatch/dist/esm/ast.js
+// node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
 var isExtglobType = (c) => types.has(c);
@@ -28633,7 +29260,7 @@ var AST = class {
 };
 _a = AST;
 
-// ../main/node_modules/minimatch/dist/esm/escape.js
+// node_modules/minimatch/dist/esm/escape.js
 var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
@@ -28641,7 +29268,7 @@ var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) 
   return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
 };
 
-// ../main/node_modules/minimatch/dist/esm/index.js
+// node_modules/minimatch/dist/esm/index.js
 var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
@@ -29980,7 +30607,7 @@ function isCilium(policy) {
 function isPureDeny(policy) {
   return policy.ingress.length === 0 && policy.egress.length === 0;
 }
-function suggestFlowFix(context, from, to, protocol2, port2) {
+function suggestFlowFix(context, from, to, protocol2, port2, name2) {
   const explanation = context.engine.explain(from, to, protocol2, port2);
   if (explanation.allowed) return { none: true };
   const adminDenial = adminDenialOf(explanation);
@@ -29994,12 +30621,16 @@ function suggestFlowFix(context, from, to, protocol2, port2) {
     const policy = narrowestPolicy(context.engine, subject.workload, direction);
     if (!policy) {
       const cilium = ciliumIsolating(context, direction, subject, other, protocol2, port2);
-      if (cilium) requests.push(ciliumRequest(context, cilium, direction, other, protocol2, port2));
+      if (!cilium) continue;
+      const byName2 = direction === "egress" && "ip" in other ? name2 : void 0;
+      requests.push(ciliumRequest(context, cilium, direction, other, protocol2, port2, byName2));
+      const dns = byName2 !== void 0 && dnsVisibilityRequest(context, cilium, byName2);
+      if (dns) requests.push(dns);
       continue;
     }
     const destination = direction === "egress" ? other : subject;
     const rule2 = {
-      [direction === "egress" ? "to" : "from"]: [peerFor(policy.namespace, other)],
+      [direction === "egress" ? "to" : "from"]: [peerFor(context.model, policy.namespace, other)],
       ports: [portFor(policy, direction, destination, { protocol: protocol2, port: port2 })]
     };
     requests.push(
@@ -30055,12 +30686,13 @@ function ciliumTarget(spec2) {
     pure: isPureSpec(spec2)
   };
 }
-function ciliumRequest(context, target2, direction, other, protocol2, port2) {
+function ciliumRequest(context, target2, direction, other, protocol2, port2, name2) {
   const dns = direction === "egress" && port2 === 53 && isDnsEnd(context, other);
   const peerKey3 = direction === "egress" ? "to" : "from";
   const ports = dns ? [{ ports: [{ port: "53", protocol: "ANY" }], rules: { dns: [{ matchPattern: "*" }] } }] : [{ ports: [{ port: String(port2), protocol: protocol2 }] }];
   let peer3;
-  if ("ip" in other) {
+  if ("ip" in other && name2 !== void 0) peer3 = { toFQDNs: [{ matchName: name2 }] };
+  else if ("ip" in other) {
     const family = parseAddress(other.ip)?.family ?? 4;
     peer3 = { [`${peerKey3}CIDR`]: [`${other.ip}/${family === 6 ? 128 : 32}`] };
   } else if (other.workload.entities) {
@@ -30068,7 +30700,7 @@ function ciliumRequest(context, target2, direction, other, protocol2, port2) {
     peer3 = { [`${peerKey3}Entities`]: [entities.includes("kube-apiserver") ? "kube-apiserver" : entities[0]] };
   } else {
     const { workload } = other;
-    const labels = dns ? dnsPodLabels(context, workload) : stableLabels(workload.labels);
+    const labels = dns ? dnsPodLabels(context, workload) : stableLabels(context.model, workload.labels);
     const sameNamespace = target2.namespace !== void 0 && workload.namespace === target2.namespace;
     peer3 = {
       [`${peerKey3}Endpoints`]: [
@@ -30083,22 +30715,27 @@ function ciliumRequest(context, target2, direction, other, protocol2, port2) {
   }
   const rule2 = { ...peer3, toPorts: ports };
   if (!target2.pure) return { policy: target2, direction, rule: rule2 };
-  const name2 = dns ? "allow-dns" : `allow-${direction}-${direction === "egress" ? "to" : "from"}-${endName(other)}`;
-  return besideDeny(context, target2, direction, rule2, name2, endpointSelectorOf(target2));
+  const policyName2 = dns ? "allow-dns" : `allow-${direction}-${direction === "egress" ? "to" : "from"}-${endName(other)}`;
+  return besideDeny(context, target2, direction, rule2, policyName2, endpointSelectorOf(target2));
+}
+function dnsVisibilityRequest(context, target2, name2) {
+  if (hasDnsVisibilityFor(context.model.tieredPolicies ?? [], target2.spec, name2)) return void 0;
+  const [dns] = dnsPods(context.model, context.config).pods;
+  return dns ? ciliumRequest(context, target2, "egress", { workload: dns }, "UDP", 53) : void 0;
 }
 function isDnsEnd(context, endpoint) {
   return "workload" in endpoint && isDeclaredDnsPod(context.model, context.config, endpoint.workload);
 }
 function dnsPodLabels(context, workload) {
   const { matchLabels: matchLabels2, matchExpressions } = context.config.dns.podSelector;
-  return matchLabels2 && !matchExpressions?.length ? { ...matchLabels2 } : stableLabels(workload.labels);
+  return matchLabels2 && !matchExpressions?.length ? { ...matchLabels2 } : stableLabels(context.model, workload.labels);
 }
 function endpointSelectorOf(target2) {
   return plainSelector(target2.spec.subject.podSelector);
 }
 function fixAllows(context, fix, from, to, protocol2, port2) {
   const patched = patchedPolicies(context, fix);
-  return !!patched && createEngine(scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
+  return !!patched && verifyingEngine(context, scopedModel(context, flowScope(context, from, to), patched)).isAllowed(
     from,
     to,
     protocol2,
@@ -30125,7 +30762,7 @@ function reusingOffered(context, fix, offered, from, to, protocol2, port2) {
 function sideAllowsWith(context, patch, from, to, protocol2, port2) {
   const patched = patchedPolicies(context, patch);
   if (!patched) return false;
-  const engine = createEngine(scopedModel(context, flowScope(context, from, to), patched));
+  const engine = verifyingEngine(context, scopedModel(context, flowScope(context, from, to), patched));
   return engine.sideAllows(patch.direction, from, to, protocol2, port2);
 }
 function patchedPolicies(context, fix) {
@@ -30187,8 +30824,12 @@ function closedByPatches(context, patched) {
   const { workloads } = byNamespace(context.model);
   const candidates = clusterwide ? void 0 : [...namespaces].flatMap((ns) => workloads.get(ns) ?? []);
   const scope = candidates ? closingScope(before, after, candidates) : changedScope(before, after);
+  if (scope.sources.size === 0 && scope.destinations.size === 0) return [];
   const diff = diffConnectivity(before, after, scope);
   return [...diff.closed, ...diff.goneConnections];
+}
+function verifyingEngine(context, model) {
+  return createEngine(model, context.dns ? { dns: context.dns } : {});
 }
 function policiesOf(context, namespaces) {
   return context.model.policies.filter((policy) => namespaces.has(policy.namespace));
@@ -30500,7 +31141,7 @@ function offer(context, requests, scope, verified, closesOnlyDead = () => false)
     else patched.replaced.set(target2, policy.policy);
     patches.push(alone.patch);
   }
-  if (!verified(createEngine(scopedModel(context, scope, patched)))) {
+  if (!verified(verifyingEngine(context, scopedModel(context, scope, patched)))) {
     return problem(first, "the patched policy still does not allow the traffic");
   }
   const [closed] = closedByPatches(context, patched).filter((change) => !closesOnlyDead(change));
@@ -30687,7 +31328,7 @@ function narrowestPolicy(engine, workload, direction) {
   );
   return ranked[0]?.policy;
 }
-function peerFor(policyNamespace, endpoint) {
+function peerFor(model, policyNamespace, endpoint) {
   if ("ip" in endpoint) {
     const family = parseAddress(endpoint.ip)?.family ?? 4;
     return { ipBlock: { cidr: `${endpoint.ip}/${family === 6 ? 128 : 32}` } };
@@ -30695,12 +31336,13 @@ function peerFor(policyNamespace, endpoint) {
   const { workload } = endpoint;
   return {
     ...workload.namespace === policyNamespace ? {} : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: workload.namespace } } },
-    podSelector: matchLabels(stableLabels(workload.labels))
+    podSelector: matchLabels(stableLabels(model, workload.labels))
   };
 }
-function stableLabels(labels) {
+function stableLabels(model, labels) {
+  const filter2 = labelFilterOf(model);
   return Object.fromEntries(
-    Object.entries(labels).filter(([key]) => !CHURNING_LABELS.has(key)).sort(([a], [b]) => compareText(a, b))
+    Object.entries(labels).filter(([key]) => !CHURNING_LABELS.has(key) && (!filter2 || decide(filter2, key).kept)).sort(([a], [b]) => compareText(a, b))
   );
 }
 function matchLabels(labels) {
@@ -30768,7 +31410,9 @@ function withFlowFixes(broken, observed, context, changedFiles, diagnostics, off
       (fix2) => namespaces.has(fix2.policy.namespace ?? "") && fixAllows(context, fix2, from, to, flow.protocol, flow.port)
     );
     if (shared) return { ...flow, fix: shared };
-    const outcome = suggestFlowFix(context, from, to, flow.protocol, flow.port);
+    const base = flow.decidedBy?.base;
+    const name2 = base?.direction === "egress" ? base.peer?.fqdn : void 0;
+    const outcome = suggestFlowFix(context, from, to, flow.protocol, flow.port, name2);
     const own = take(outcome, changedFiles, diagnostics);
     if (!own) return flow;
     const fix = reusingOffered(context, own, reusable, from, to, flow.protocol, flow.port);
@@ -30852,7 +31496,7 @@ function unusedRules(observed, engine, model) {
     if ("workload" in flow.to) seen.ingress.add(flow.to.workload.id);
     for (const direction of DIRECTIONS) {
       for (const rule2 of flow.admitting[direction])
-        used.add(ruleKey2(policyKey(rule2.policy), direction, rule2.index));
+        used.add(ruleKey(policyKey(rule2.policy), direction, rule2.index));
     }
   }
   const unused = [];
@@ -30862,7 +31506,7 @@ function unusedRules(observed, engine, model) {
       if (!policy.types[direction] || !selected.some((workload) => seen[direction].has(workload.id)))
         continue;
       policy[direction].forEach((rule2, index) => {
-        if (used.has(ruleKey2(policyKey(networkPolicyRef(policy)), direction, index))) return;
+        if (used.has(ruleKey(policyKey(networkPolicyRef(policy)), direction, index))) return;
         const { file, line } = policy.locate(rule2.path);
         unused.push({ policy: policy.id, direction, index, file, line });
       });
@@ -30873,7 +31517,7 @@ function unusedRules(observed, engine, model) {
 function namespaceOf(endpoint) {
   return "workload" in endpoint ? endpoint.workload.namespace : void 0;
 }
-function ruleKey2(policy, direction, index) {
+function ruleKey(policy, direction, index) {
   return `${policy}\0${direction}\0${index}`;
 }
 
@@ -31534,11 +32178,11 @@ function replay(read, config, base, head, diffed, fixes, deadline, accept) {
     };
   };
   const headSide = side(head, engines.head);
-  const representatives = diffed.workloads.filter((workload) => workload.represents);
+  const representatives = diffed.workloads.filter((workload) => workload.represents || workload.dnsName);
   const outcome = replayFlows(
     read.flows,
     side(base, engines.base),
-    { ...headSide, representatives },
+    { ...headSide, representatives, dns },
     deadline,
     read.l7
   );
@@ -31555,7 +32199,7 @@ function replay(read, config, base, head, diffed, fixes, deadline, accept) {
     broken: withFlowFixes(
       broken,
       observed,
-      fixes.context,
+      dns.size > 0 && hasFqdnRules(head.model) ? { ...fixes.context, dns } : fixes.context,
       fixes.changedFiles,
       fixes.diagnostics,
       fixes.offered
@@ -32068,7 +32712,8 @@ var RISK_TEXT = {
   "cross-namespace": "crosses namespaces",
   "any-namespace": "reachable from any namespace",
   internet: "reaches or is reached from the internet",
-  "metadata-endpoint": "reaches the cloud metadata endpoint"
+  "metadata-endpoint": "reaches the cloud metadata endpoint",
+  "node-entity": "reaches a node or the Kubernetes API server"
 };
 function describeRisks(risks, path9) {
   const internet = !path9 ? RISK_TEXT.internet : isCidrPeer(path9.from) ? "reachable from the internet" : "reaches the internet";
@@ -32078,6 +32723,21 @@ function formatLocation(file, line, column) {
   if (!file) return "";
   if (!line) return file;
   return column ? `${file}:${line}:${column}` : `${file}:${line}`;
+}
+function describeL7ChangeLine(change, arrow = "->") {
+  const consequence = l7Narrows(change.effect) ? "requests base let through may be refused at L7" : "requests base refused at L7 pass";
+  const path9 = `${peerLabel(change.from)} ${arrow} ${peerLabel(change.to)} ${formatPorts(change.protocol, change.ports)}`;
+  return `${path9}: ${change.change}; ${consequence}`;
+}
+var MAX_REQUEST_LENGTH = 200;
+function refusedRequest(flow) {
+  if (flow.request === void 0) return void 0;
+  const said = `${flow.request} refused at L7 `;
+  const explanation = flow.explanation ?? "";
+  return {
+    request: truncate(cleanText(flow.request), MAX_REQUEST_LENGTH),
+    why: explanation.startsWith(said) ? ` ${explanation.slice(said.length)}` : explanation ? `: ${explanation}` : ""
+  };
 }
 function groupFindings(findings) {
   const groups = { introduced: [], existing: [], suppressed: [] };
@@ -32106,6 +32766,7 @@ var MAX_LABEL_LENGTH = 60;
 var OPENED_STYLE = "stroke:#1a7f37";
 var CLOSED_STYLE = "stroke:#cf222e";
 var BROKEN_STYLE = "stroke:#cf222e,stroke-width:3px";
+var L7_STYLE = "stroke:#8250df";
 var MERMAID_ENTITIES = /* @__PURE__ */ new Set([
   '"',
   "'",
@@ -32134,9 +32795,21 @@ function mermaidText(text, maxLength = MAX_LABEL_LENGTH) {
   return escaped;
 }
 var EDGE_DRAWING = {
-  opened: { arrow: "-->", verb: "opened", style: OPENED_STYLE },
-  closed: { arrow: "-.->", verb: "closed", style: CLOSED_STYLE },
-  broken: { arrow: "==>", verb: "cuts live traffic", style: BROKEN_STYLE }
+  opened: { arrow: "-->", verb: "opened", style: OPENED_STYLE, legend: "solid green opened" },
+  closed: { arrow: "-.->", verb: "closed", style: CLOSED_STYLE, legend: "dashed red closed" },
+  broken: {
+    arrow: "==>",
+    verb: "cuts live traffic",
+    style: BROKEN_STYLE,
+    legend: "thick red cuts live traffic"
+  },
+  // Open at L3/L4 on both sides: not an arrow of its own, a dotted line ending in a circle (issue 18).
+  l7: {
+    arrow: "-.-o",
+    verb: "L7 filter changed",
+    style: L7_STYLE,
+    legend: "dotted purple ending in a circle, an L7 filter changed (still open at L3/L4)"
+  }
 };
 function describeEdgePorts(ports) {
   const everything = ["SCTP", "TCP", "UDP"].map((protocol2) => `${protocol2}/all ports`);
@@ -32170,31 +32843,40 @@ function renderNamespaceGraph(diff, broken = []) {
     return same(change.from, from) && same(change.to, to) && flow.protocol === change.protocol && change.ports.some(([lo, hi]) => flow.port >= lo && flow.port <= hi);
   });
   const edges = /* @__PURE__ */ new Map();
-  const add = (change, opened) => {
-    const { from, to } = change;
+  const endsOf2 = ({ from, to }) => {
     const inside = !isCidrPeer(from) && !isCidrPeer(to) && from.namespace === to.namespace;
     const ends = inside ? [from, to].map((peer3) => {
       const workload = peer3;
       return node(`workload:${peerKey2(workload)}`, workloadLabel2(workload), namespaceNode(workload));
     }) : [namespaceNode(from), namespaceNode(to)];
-    const [fromId, toId] = ends;
-    const edge = (kind, ports2) => {
-      const key = `${kind}:${fromId}:${toId}`;
-      const found = edges.get(key) ?? { from: fromId, to: toId, kind, ports: [] };
-      edges.set(key, found);
-      for (const port2 of ports2) if (!found.ports.includes(port2)) found.ports.push(port2);
-    };
+    return { ids: ends, inside };
+  };
+  const edge = ([from, to], kind, ports, verb) => {
+    const key = `${kind}:${verb ?? ""}:${from}:${to}`;
+    const found = edges.get(key) ?? { from, to, kind, ...verb ? { verb } : {}, ports: [] };
+    edges.set(key, found);
+    for (const port2 of ports) if (!found.ports.includes(port2)) found.ports.push(port2);
+  };
+  const add = (change, opened) => {
+    const { ids, inside } = endsOf2(change);
     const ports = formatChangePorts(change);
     const live = opened ? [] : carried(change, inside).map((flow) => `${flow.protocol}/${flow.port}`);
-    if (live.length > 0) edge("broken", live);
-    if (!live.includes(ports)) edge(opened ? "opened" : "closed", [ports]);
+    if (live.length > 0) edge(ids, "broken", live);
+    if (!live.includes(ports)) edge(ids, opened ? "opened" : "closed", [ports]);
   };
+  const addL7 = (change) => edge(
+    endsOf2(change).ids,
+    "l7",
+    [formatPorts(change.protocol, change.ports)],
+    `L7 filter ${change.effect}`
+  );
   for (const change of diff.opened) add(change, true);
   for (const change of diff.closed) add(change, false);
+  for (const change of diff.l7Changed ?? []) addL7(change);
   if (edges.size === 0) return void 0;
-  const order = ["broken", "opened", "closed"];
+  const order = ["broken", "opened", "closed", "l7"];
   const shown2 = [...edges.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).slice(0, MAX_GRAPH_EDGES);
-  const used = new Set(shown2.flatMap((edge) => [edge.from, edge.to]));
+  const used = new Set(shown2.flatMap((edge2) => [edge2.from, edge2.to]));
   const lines = ["```mermaid", "graph LR"];
   const all = [...nodes.values()];
   for (const { id, label, parent } of all) {
@@ -32208,17 +32890,19 @@ function renderNamespaceGraph(diff, broken = []) {
     for (const member of members) lines.push(`    ${member.id}["${mermaidText(member.label)}"]`);
     lines.push("  end");
   }
-  for (const edge of shown2) {
-    const { arrow, verb } = EDGE_DRAWING[edge.kind];
+  for (const edge2 of shown2) {
+    const { arrow, verb } = EDGE_DRAWING[edge2.kind];
     lines.push(
-      `  ${edge.from} ${arrow}|"${mermaidText(`${verb}: ${describeEdgePorts(edge.ports)}`)}"| ${edge.to}`
+      `  ${edge2.from} ${arrow}|"${mermaidText(`${edge2.verb ?? verb}: ${describeEdgePorts(edge2.ports)}`)}"| ${edge2.to}`
     );
   }
   for (const kind of order) {
-    const indexes = shown2.flatMap((edge, index) => edge.kind === kind ? [String(index)] : []).join(",");
+    const indexes = shown2.flatMap((edge2, index) => edge2.kind === kind ? [String(index)] : []).join(",");
     if (indexes) lines.push(`  linkStyle ${indexes} ${EDGE_DRAWING[kind].style}`);
   }
   lines.push("```");
+  const drawn = order.filter((kind) => shown2.some((edge2) => edge2.kind === kind));
+  lines.push("", `_Legend: ${drawn.map((kind) => EDGE_DRAWING[kind].legend).join("; ")}._`);
   if (edges.size > shown2.length) {
     lines.push(
       "",
@@ -32582,7 +33266,8 @@ function settleSteps(shown2, {
 var PROJECT_URL = "https://github.com/netpol-guard/netpol-guard";
 var CHECK_RULE_PAGES = {
   "broken-flow": "docs/code-scanning.md",
-  "opened-path": "docs/code-scanning.md"
+  "opened-path": "docs/code-scanning.md",
+  "l7-filter-changed": "docs/code-scanning.md"
 };
 function ruleDocsUrl(ruleId) {
   const page = CHECK_RULE_PAGES[ruleId] ?? "docs/rules.md";
@@ -33227,8 +33912,15 @@ var CHECK_RULE_DOCS = [
     id: "opened-path",
     severity: "warning",
     description: "This change opens a risky network path.",
-    rationale: "A path that crosses namespaces, is reachable from any namespace, reaches the internet or the cloud metadata endpoint widens what a compromised pod can reach.",
+    rationale: "A path that crosses namespaces, is reachable from any namespace, reaches the internet, the cloud metadata endpoint, a node or the API server widens what a compromised pod can reach.",
     remediation: "Narrow the rule that opens it: name the namespace and the pods with selectors, list the ports, and avoid ipBlocks that cover the internet or the metadata endpoint."
+  },
+  {
+    id: "l7-filter-changed",
+    severity: "warning",
+    description: "This change alters what a Cilium L7 filter lets through on a path that stays open at L3/L4.",
+    rationale: "The proxy passes a request when one L7 rule (`toPorts[].rules`) matches it: a filter applied or narrowed refuses requests the base let through, which no L3/L4 diff shows and which break clients that send them; a filter removed or widened lets through requests the base refused.",
+    remediation: "Check that the rules at the line named still match every request the clients send (method, path, host, DNS names), or, for a filter removed, that the path is meant to pass every request."
   }
 ];
 function sarifFixes(fix, uris) {
@@ -33370,19 +34062,49 @@ function brokenFlowResult(flow, rules2, uris) {
   const to = peerLabel(flow.to);
   const seen = `seen ${plural(flow.count, "time")}${flow.lastSeen ? `, last at ${flow.lastSeen}` : ""}`;
   const location = sarifLocation(flow.location, uris);
+  const refused = refusedRequest(flow);
+  const connection = `${from} -> ${to} ${flow.protocol}/${flow.port} (${seen})`;
   return {
     ruleId: "broken-flow",
     ruleIndex: rules2.indexOf("broken-flow", "error"),
     level: "error",
     message: {
       text: messageText(
-        `Live flow ${from} -> ${to} ${flow.protocol}/${flow.port} (${seen}) would be denied` + (flow.explanation ? `: ${flow.explanation}` : ".")
+        refused ? `Live request ${refused.request} ${connection} would be refused at L7${refused.why}.` : `Live flow ${connection} would be denied` + (flow.explanation ? `: ${flow.explanation}` : ".")
       )
     },
     ...location ? { locations: [location] } : {},
-    partialFingerprints: fingerprint(["broken-flow", from, to, flow.protocol, flow.port]),
+    // Each request refused on a connection is an alert of its own, known by a digest of the whole request: its
+    // fingerprint is as long for any path, and the cut a message makes never changes it.
+    partialFingerprints: fingerprint([
+      "broken-flow",
+      from,
+      to,
+      flow.protocol,
+      flow.port,
+      ...flow.request !== void 0 ? [digest(flow.request)] : []
+    ]),
     ...sarifFixes(flow.fix, uris)
   };
+}
+function l7ChangeResult(change, rules2, uris) {
+  const location = sarifLocation(change.location, uris);
+  return {
+    ruleId: "l7-filter-changed",
+    ruleIndex: rules2.indexOf("l7-filter-changed", "warning"),
+    level: l7Narrows(change.effect) ? "warning" : "note",
+    message: { text: messageText(`This change alters an L7 filter: ${describeL7ChangeLine(change)}.`) },
+    ...location ? { locations: [location] } : {},
+    partialFingerprints: fingerprint([
+      "l7-filter-changed",
+      peerLabel(change.from),
+      peerLabel(change.to),
+      formatPorts(change.protocol, change.ports)
+    ])
+  };
+}
+function digest(text) {
+  return createHash("sha256").update(text).digest("hex");
 }
 function openedPathResult(paths, rules2, uris) {
   const changes = paths[0];
@@ -33474,6 +34196,7 @@ function renderSarif(result, rules2, options = {}) {
     for (const flow of result.flows?.broken ?? []) results.push(brokenFlowResult(flow, table, uris));
     for (const paths of causes(riskyPaths(result.diff.opened)))
       results.push(openedPathResult(paths, table, uris));
+    for (const change of result.diff.l7Changed ?? []) results.push(l7ChangeResult(change, table, uris));
   }
   const uriBase = options.uriBase ? options.uriBase.endsWith("/") ? options.uriBase : `${options.uriBase}/` : void 0;
   const log = {
@@ -34083,6 +34806,7 @@ function parsePort(text) {
 function resolveEndpoint(option, text, workloads) {
   if (isIP4(text)) return { ip: text };
   if (text.startsWith("entity:")) return { workload: entityEndpoint(option, text) };
+  if (text.startsWith("dns:")) return { workload: dnsNameEndpoint(option, text) };
   const parts = text.split("/");
   if (parts.length === 2 && parts[1].includes("=")) return { workload: podsWithLabels(option, text) };
   const [namespace, kindOrName, name2] = parts;
@@ -34096,7 +34820,7 @@ function resolveEndpoint(option, text, workloads) {
     );
   }
   throw new UsageError(
-    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME, NS/KEY=VALUE, entity:NAME or an IP address)`
+    `--${option} ${text}: no such workload (write NS/NAME, NS/KIND/NAME, NS/KEY=VALUE, entity:NAME, dns:NAME or an IP address)`
   );
 }
 function entityEndpoint(option, text) {
@@ -34106,6 +34830,16 @@ function entityEndpoint(option, text) {
       `--${option} ${text}: write entity:NAME[+NAME] with NAME one of ${NODE_ENTITIES.join(", ")}`
     );
   return entityWorkload(entities);
+}
+function dnsNameEndpoint(option, text) {
+  if (option === "from")
+    throw new UsageError(`--from ${text}: a DNS name peer is a destination only (toFQDNs rules are egress)`);
+  const name2 = parseDnsName(text);
+  if (!name2)
+    throw new UsageError(
+      `--${option} ${text}: write dns:NAME or dns:PATTERN (a toFQDNs matchName or matchPattern)`
+    );
+  return dnsNameWorkload(name2);
 }
 function podsWithLabels(option, text) {
   const [namespace = "", selector2 = ""] = text.split("/");
@@ -34138,16 +34872,20 @@ function unanalysedCaveats(unanalysed, endpoints, defaultNamespace) {
 }
 function dependsOnDns(side) {
   return side.policies.some(
-    (policy) => policy.rules.some((rule2) => rule2.fqdn?.dependsOnDns && rule2.portMatches)
+    (policy) => policy.rules.some((rule2) => (rule2.fqdn?.dependsOnDns || rule2.addressesFromDns) && rule2.portMatches)
   );
 }
 function fqdnVerdictText(rule2) {
   const { fqdn } = rule2;
+  if (rule2.addressesFromDns && rule2.portMatches)
+    return `unknown: depends on DNS (${rule2.addressesFromDns.join(", ")} may or may not hold the addresses DNS answers for it)`;
   if (!fqdn) return void 0;
   const names = dnsNamesPeer(fqdn.selectors);
   if (fqdn.answeredBy !== void 0 && rule2.portMatches)
     return `allows (${names}: DNS answered ${fqdn.answeredBy} with this address)`;
   if (fqdn.dependsOnDns && rule2.portMatches) return `unknown: depends on DNS (${names})`;
+  if (fqdn.withoutVisibility && rule2.portMatches)
+    return "peer does not match (the rule lists it, but no DNS rule on port 53 sends these pods' DNS for it through Cilium's proxy, which learns none of its addresses)";
   if (fqdn.answerFor && rule2.portMatches)
     return `peer does not match (DNS answered ${fqdn.answerFor.join(", ")} with this address, not ${fqdn.selectors.join(", ")})`;
   return void 0;
@@ -34181,6 +34919,8 @@ function sideText(side, subject, other) {
     ];
   }
   const passed = decision?.passedBy ? [`    passed down by ${describeDecidingRule(decision.passedBy, side.direction)}`] : [];
+  if (!side.isolated && subject.startsWith("dns:"))
+    return [`${head}addresses outside the cluster, which no pod policy applies to: allowed`];
   if (!side.isolated && subject.startsWith("entity:"))
     return [
       `${head}a Cilium entity, which no pod policy applies to (host policies are not evaluated): allowed`
@@ -34204,6 +34944,10 @@ function sideText(side, subject, other) {
       );
       if (rule2.podAddress && rule2.portMatches)
         lines.push(`        ${podAddressText(rule2.podAddress, other)}`);
+      if (rule2.notInIdentity && rule2.portMatches)
+        lines.push(
+          `        it would select ${other} by ${rule2.notInIdentity.join(", ")}, but Cilium's identity label filter leaves that out of every identity (cilium.identityLabels): no selector matches it on Cilium`
+        );
     }
   }
   return lines;
@@ -34400,7 +35144,7 @@ Usage:
                      [--max-run-seconds N] [--format text|json|markdown|sarif] [--output FILE]
   netpol-guard lint PATH... [--config FILE] [--cni generic|cilium|calico] [--fail-on error|warning|never] [--format text|json|markdown|sarif]
   netpol-guard reach PATH... [--config FILE] [--cni generic|cilium|calico] [--format text|json]
-  netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP|entity:NAME --port N[/TCP|UDP|SCTP] [--config FILE] [--cni generic|cilium|calico] [--format text|json]
+  netpol-guard explain PATH... --from NS/NAME --to NS/NAME|IP|entity:NAME|dns:NAME --port N[/TCP|UDP|SCTP] [--config FILE] [--cni generic|cilium|calico] [--format text|json]
   netpol-guard fix --base DIR --head DIR --flows FILE... [--flows-format auto|hubble|calico|native] [--config FILE] [--cni generic|cilium|calico] [--write]
 
 Commands:
