@@ -50,6 +50,8 @@ import {
 import type { RulePatch, SuggestedFix } from './types.js';
 import { compareText } from '../text/compare.js';
 import { fieldPathText } from '../text/field-path.js';
+import { editDistance } from '../text/edit-distance.js';
+import { CILIUM_KINDS } from '../model/cni.js';
 
 /** What suggesting fixes needs: the head side, its config, and the text of its manifest files. */
 export interface FixContext {
@@ -195,7 +197,6 @@ export function suggestFlowFix(
   );
 }
 
-const CILIUM_KINDS: ReadonlySet<string> = new Set(['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']);
 /** The label Cilium puts on every pod for its namespace (Documentation/security/policy/kubernetes.rst). */
 const CILIUM_NAMESPACE_LABEL = 'k8s:io.kubernetes.pod.namespace';
 
@@ -215,7 +216,7 @@ function ciliumIsolating(
   const ref = decision.policy;
   if (decision.tier !== 'namespaced' || decision.action !== 'deny' || decision.index !== undefined)
     return undefined;
-  if (!ref || !CILIUM_KINDS.has(ref.kind) || !('workload' in subject)) return undefined;
+  if (!ref || !CILIUM_KINDS.includes(ref.kind) || !('workload' in subject)) return undefined;
   // The spec (`spec`, or an entry of `specs`) that selects the pod and isolates it: one with rules that match
   // something first, so a rule joins its like rather than turning a `{}` default deny into an allow.
   const isolating = specsOf(context, ref).filter(
@@ -427,7 +428,7 @@ export function patchedPolicies(context: FixContext, fix: SuggestedFix): Patched
       .policies.get(patch.policy.namespace ?? '')
       ?.find((p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy));
     const file = { loc: { file: patch.file, line: patch.line, column: 1 } } as NetworkPolicy;
-    if (CILIUM_KINDS.has(patch.policy.kind)) {
+    if (CILIUM_KINDS.includes(patch.policy.kind)) {
       const reparsed = reparsedTiered(context, patch.patchedPolicyYaml, patch.file);
       if ('error' in reparsed) return undefined;
       patched.tiered ??= new Map();
@@ -582,7 +583,7 @@ function scopedModel(context: FixContext, scope: VerificationScope, patched: Pat
 export function suggestDnsFix(context: FixContext, finding: Finding): FixOutcome {
   if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
   const { namespace, name } = finding.resource;
-  if (CILIUM_KINDS.has(finding.resource.kind)) return suggestCiliumDnsFix(context, finding);
+  if (CILIUM_KINDS.includes(finding.resource.kind)) return suggestCiliumDnsFix(context, finding);
   if (finding.resource.kind !== 'NetworkPolicy') return { none: true };
   const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name);
   if (!policy) return { none: true };
@@ -832,31 +833,6 @@ function nearest(written: string, candidates: ReadonlySet<string>): string | und
     (candidate) => candidate !== written && editDistance(written, candidate) <= 2,
   );
   return near.length === 1 ? near[0] : undefined;
-}
-
-/** Levenshtein distance, with a swap of two neighbouring characters counted as one edit. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      const row = rows[i]!;
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const previous = rows[i - 1]!;
-      let cost = Math.min(
-        previous[j]! + 1,
-        row[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        cost = Math.min(cost, rows[i - 2]![j - 2]! + 1);
-      row.push(cost);
-    }
-  }
-  return rows[a.length]![b.length]!;
 }
 
 /**
