@@ -16401,16 +16401,27 @@ var networkPolicySchema = {
 
 // src/text/edit-distance.ts
 function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      const row = rows[i];
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const previous = rows[i - 1];
+      let cost = Math.min(
+        previous[j] + 1,
+        row[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        cost = Math.min(cost, rows[i - 2][j - 2] + 1);
+      row.push(cost);
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return rows[a.length][b.length];
 }
 
 // src/text/field-path.ts
@@ -30650,14 +30661,13 @@ function suggestFlowFix(context, from, to, protocol2, port2, name2) {
     (engine) => engine.isAllowed(from, to, protocol2, port2)
   );
 }
-var CILIUM_KINDS2 = /* @__PURE__ */ new Set(["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]);
 var CILIUM_NAMESPACE_LABEL = "k8s:io.kubernetes.pod.namespace";
 function ciliumIsolating(context, direction, subject, other, protocol2, port2) {
   const decision = context.engine.decision(direction, subject, other, protocol2, port2);
   const ref = decision.policy;
   if (decision.tier !== "namespaced" || decision.action !== "deny" || decision.index !== void 0)
     return void 0;
-  if (!ref || !CILIUM_KINDS2.has(ref.kind) || !("workload" in subject)) return void 0;
+  if (!ref || !CILIUM_KINDS.includes(ref.kind) || !("workload" in subject)) return void 0;
   const isolating = specsOf(context, ref).filter(
     (spec3) => isolates(spec3, direction) && subjectWorkloads(context.model, spec3).includes(subject.workload)
   );
@@ -30770,7 +30780,7 @@ function patchedPolicies(context, fix) {
   for (const patch of fix.alsoNeeded ? [fix, fix.alsoNeeded] : [fix]) {
     const policy = byNamespace(context.model).policies.get(patch.policy.namespace ?? "")?.find((p) => policyKey(networkPolicyRef(p)) === policyKey(patch.policy));
     const file = { loc: { file: patch.file, line: patch.line, column: 1 } };
-    if (CILIUM_KINDS2.has(patch.policy.kind)) {
+    if (CILIUM_KINDS.includes(patch.policy.kind)) {
       const reparsed2 = reparsedTiered(context, patch.patchedPolicyYaml, patch.file);
       if ("error" in reparsed2) return void 0;
       patched.tiered ??= /* @__PURE__ */ new Map();
@@ -30883,7 +30893,7 @@ function scopedModel(context, scope, patched) {
 function suggestDnsFix(context, finding) {
   if (finding.rule !== dnsEgressMissing.meta.id) return { none: true };
   const { namespace, name: name2 } = finding.resource;
-  if (CILIUM_KINDS2.has(finding.resource.kind)) return suggestCiliumDnsFix(context, finding);
+  if (CILIUM_KINDS.includes(finding.resource.kind)) return suggestCiliumDnsFix(context, finding);
   if (finding.resource.kind !== "NetworkPolicy") return { none: true };
   const policy = context.model.policies.find((p) => p.namespace === namespace && p.name === name2);
   if (!policy) return { none: true };
@@ -31071,32 +31081,9 @@ function suggestCiliumDnsFix(context, finding) {
 }
 function nearest(written, candidates) {
   const near = [...candidates].filter(
-    (candidate) => candidate !== written && editDistance2(written, candidate) <= 2
+    (candidate) => candidate !== written && editDistance(written, candidate) <= 2
   );
   return near.length === 1 ? near[0] : void 0;
-}
-function editDistance2(a, b) {
-  const rows = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      const row = rows[i];
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const previous = rows[i - 1];
-      let cost = Math.min(
-        previous[j] + 1,
-        row[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        cost = Math.min(cost, rows[i - 2][j - 2] + 1);
-      row.push(cost);
-    }
-  }
-  return rows[a.length][b.length];
 }
 function wholeModel(context) {
   return {
