@@ -1103,21 +1103,34 @@ class Engine implements PolicyEngine {
       // Destinations sharing a row admit the same sources: each row's sources are listed once.
       const byRow = new Map<DirectionRow, Group[]>();
       for (const destination of targets) pushTo(byRow, rowOf(destination, 'ingress'), destination);
-      const admittedBy = new Map<number, Group[][]>();
-      for (const [row, destinations] of byRow)
-        for (const source of row.reached() ?? []) pushTo(admittedBy, source, destinations);
-      // Every source shares the groups that admit anyone: sorted once, then merged with each source's own few.
+      const rowDestinations = [...byRow.values()];
+      // For each source, the rows (by index, in that order) that may admit it.
+      const admittedBy = new Map<number, number[]>();
+      [...byRow.keys()].forEach((row, index) => {
+        for (const source of row.reached() ?? []) pushTo(admittedBy, source, index);
+      });
+      // Every source shares the groups that admit anyone: sorted once, then merged with each source's own few;
+      // sources the same rows admit (most of a namespace's) share the merged list.
       const anyone = new Set(admitAnyone);
       const anyoneInOrder = inOrder(admitAnyone);
+      const byRows = new Map<string, { count: number; list: () => readonly Workload[] }>();
       return (source: Group) => {
-        const extra = [...new Set((admittedBy.get(source.index) ?? []).flat())].filter(
-          (group) => !anyone.has(group),
-        );
-        return {
-          count: anyoneInOrder.length + memberCount(extra),
-          list: () =>
-            extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank),
-        };
+        const rows = admittedBy.get(source.index) ?? [];
+        const key = rows.join(',');
+        let admitted = byRows.get(key);
+        if (!admitted) {
+          const extra = [...new Set(rows.flatMap((index) => rowDestinations[index]!))].filter(
+            (group) => !anyone.has(group),
+          );
+          admitted = {
+            count: anyoneInOrder.length + memberCount(extra),
+            list: once(() =>
+              extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank),
+            ),
+          };
+          byRows.set(key, admitted);
+        }
+        return admitted;
       };
     };
     const admitting = once(() => admittingAmong(this.groups));
