@@ -163,6 +163,8 @@ interface DirectionRow {
  */
 interface Towards {
   groups: readonly Group[];
+  /** The same, by namespace. */
+  byNamespace: Map<string, Group[]>;
   /** By `CompiledPeer.key`: the groups among these that the peer matches. */
   peers: Map<string, Group[]>;
   /** By list of tier rules: the classes of these groups. */
@@ -1169,15 +1171,18 @@ class Engine implements PolicyEngine {
 
   /** `groups` as rows towards them look at them, their matches worked out as first asked. */
   private towards(groups: readonly Group[]): Towards {
-    return { groups, peers: new Map(), tierClasses: new Map() };
+    const byNamespace = new Map<string, Group[]>();
+    for (const group of groups) pushTo(byNamespace, group.facts.namespace, group);
+    return { groups, byNamespace, peers: new Map(), tierClasses: new Map() };
   }
 
   /** The groups among `towards`' that a peer matches (those `matchedGroups` lists, found among these only). */
   private matchedAmong(peer: CompiledPeer, towards: Towards): Group[] {
     let groups = towards.peers.get(peer.key);
     if (!groups) {
-      const candidate = this.mayMatch(peer);
-      groups = towards.groups.filter((group) => candidate(group) && peer.matches({ pod: group.facts }));
+      groups = this.candidatesAmong(peer, towards.groups, towards.byNamespace).filter((group) =>
+        peer.matches({ pod: group.facts }),
+      );
       towards.peers.set(peer.key, groups);
     }
     return groups;
@@ -1410,34 +1415,34 @@ class Engine implements PolicyEngine {
   private candidateGroups(peer: CompiledPeer): Group[] {
     let groups = this.matching.namespaces.get(peer.namespaceKey);
     if (!groups) {
-      // Selector peers look in namespaces: their groups are taken namespace by namespace, as `mayMatch` judges them.
-      groups =
-        peer.onlyNamespace !== undefined
-          ? (this.groupsByNamespace.get(peer.onlyNamespace) ?? [])
-          : isSelectorPeer(peer)
-            ? [...this.groupsByNamespace.entries()]
-                .filter(([namespace]) =>
-                  peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)),
-                )
-                .flatMap(([, inNamespace]) => inNamespace)
-            : this.groups.filter(this.mayMatch(peer));
+      groups = this.candidatesAmong(peer, this.groups, this.groupsByNamespace);
       this.matching.namespaces.set(peer.namespaceKey, groups);
     }
     return groups;
   }
 
-  /** Whether a peer may match a group: the groups `candidateGroups` lists, one by one. */
-  private mayMatch(peer: CompiledPeer): (group: Group) => boolean {
-    if (peer.peer.toFqdn) return (group) => group.facts.dnsName !== undefined;
+  /**
+   * The groups among `groups` (`byNamespace` holds them by namespace) that a peer may match: a selector peer's are
+   * those of the namespaces it looks in; an address, entity or DNS name peer's are judged group by group.
+   */
+  private candidatesAmong(
+    peer: CompiledPeer,
+    groups: readonly Group[],
+    byNamespace: ReadonlyMap<string, Group[]>,
+  ): Group[] {
+    if (peer.peer.toFqdn) return groups.filter((group) => group.facts.dnsName !== undefined);
     if (peer.peer.entities)
-      return (group) => !!group.facts.unpoliced && group.facts.unpoliced !== 'node-address';
+      return groups.filter((group) => !!group.facts.unpoliced && group.facts.unpoliced !== 'node-address');
     if (peer.ipRanges.length > 0) {
       const byAddress = hasMatchingAddress(podsMatchedByAddress(peer.peer, this.addressMatch));
-      return (group) => byAddress(group) || (!!peer.dnsNames && group.facts.dnsName !== undefined);
+      return groups.filter(
+        (group) => byAddress(group) || (!!peer.dnsNames && group.facts.dnsName !== undefined),
+      );
     }
-    if (peer.onlyNamespace !== undefined) return (group) => group.facts.namespace === peer.onlyNamespace;
-    return (group) =>
-      peer.matchesNamespace(group.facts.namespace, namespaceLabelsOf(this.model, group.facts.namespace));
+    if (peer.onlyNamespace !== undefined) return byNamespace.get(peer.onlyNamespace) ?? [];
+    return [...byNamespace.entries()]
+      .filter(([namespace]) => peer.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace)))
+      .flatMap(([, inNamespace]) => inNamespace);
   }
 
   private localHosts: Group[] | undefined;
@@ -2071,11 +2076,6 @@ function rowCovers(row: DirectionRow, than: DirectionRow): boolean {
         covers(mine.ports, contribution.ports),
     ),
   );
-}
-
-/** A peer that selects pods by labels, in the namespaces it looks in (not addresses, entities or DNS names). */
-function isSelectorPeer(peer: CompiledPeer): boolean {
-  return !peer.peer.toFqdn && !peer.peer.entities && peer.ipRanges.length === 0;
 }
 
 /**
