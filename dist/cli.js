@@ -25269,19 +25269,31 @@ var Engine = class _Engine {
       const admitAnyone = targets.filter((group) => rowOf(group, "ingress").reached() === void 0);
       const byRow = /* @__PURE__ */ new Map();
       for (const destination of targets) pushTo(byRow, rowOf(destination, "ingress"), destination);
+      const rowDestinations = [...byRow.values()];
       const admittedBy = /* @__PURE__ */ new Map();
-      for (const [row, destinations] of byRow)
-        for (const source of row.reached() ?? []) pushTo(admittedBy, source, destinations);
+      [...byRow.keys()].forEach((row, index) => {
+        for (const source of row.reached() ?? []) pushTo(admittedBy, source, index);
+      });
       const anyone = new Set(admitAnyone);
       const anyoneInOrder = inOrder(admitAnyone);
+      const byRows = /* @__PURE__ */ new Map();
       return (source) => {
-        const extra = [...new Set((admittedBy.get(source.index) ?? []).flat())].filter(
-          (group) => !anyone.has(group)
-        );
-        return {
-          count: anyoneInOrder.length + memberCount(extra),
-          list: () => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank)
-        };
+        const rows = admittedBy.get(source.index) ?? [];
+        const key = rows.join(",");
+        let admitted = byRows.get(key);
+        if (!admitted) {
+          const extra = [...new Set(rows.flatMap((index) => rowDestinations[index]))].filter(
+            (group) => !anyone.has(group)
+          );
+          admitted = {
+            count: anyoneInOrder.length + memberCount(extra),
+            list: once(
+              () => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank)
+            )
+          };
+          byRows.set(key, admitted);
+        }
+        return admitted;
       };
     };
     const admitting = once(() => admittingAmong(this.groups));
@@ -25318,14 +25330,17 @@ var Engine = class _Engine {
   }
   /** `groups` as rows towards them look at them, their matches worked out as first asked. */
   towards(groups) {
-    return { groups, peers: /* @__PURE__ */ new Map(), tierClasses: /* @__PURE__ */ new Map() };
+    const byNamespace2 = /* @__PURE__ */ new Map();
+    for (const group of groups) pushTo(byNamespace2, group.facts.namespace, group);
+    return { groups, byNamespace: byNamespace2, peers: /* @__PURE__ */ new Map(), tierClasses: /* @__PURE__ */ new Map() };
   }
   /** The groups among `towards`' that a peer matches (those `matchedGroups` lists, found among these only). */
   matchedAmong(peer3, towards) {
     let groups = towards.peers.get(peer3.key);
     if (!groups) {
-      const candidate = this.mayMatch(peer3);
-      groups = towards.groups.filter((group) => candidate(group) && peer3.matches({ pod: group.facts }));
+      groups = this.candidatesAmong(peer3, towards.groups, towards.byNamespace).filter(
+        (group) => peer3.matches({ pod: group.facts })
+      );
       towards.peers.set(peer3.key, groups);
     }
     return groups;
@@ -25519,24 +25534,27 @@ var Engine = class _Engine {
   candidateGroups(peer3) {
     let groups = this.matching.namespaces.get(peer3.namespaceKey);
     if (!groups) {
-      groups = peer3.onlyNamespace !== void 0 ? this.groupsByNamespace.get(peer3.onlyNamespace) ?? [] : isSelectorPeer(peer3) ? [...this.groupsByNamespace.entries()].filter(
-        ([namespace]) => peer3.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))
-      ).flatMap(([, inNamespace]) => inNamespace) : this.groups.filter(this.mayMatch(peer3));
+      groups = this.candidatesAmong(peer3, this.groups, this.groupsByNamespace);
       this.matching.namespaces.set(peer3.namespaceKey, groups);
     }
     return groups;
   }
-  /** Whether a peer may match a group: the groups `candidateGroups` lists, one by one. */
-  mayMatch(peer3) {
-    if (peer3.peer.toFqdn) return (group) => group.facts.dnsName !== void 0;
+  /**
+   * The groups among `groups` (`byNamespace` holds them by namespace) that a peer may match: a selector peer's are
+   * those of the namespaces it looks in; an address, entity or DNS name peer's are judged group by group.
+   */
+  candidatesAmong(peer3, groups, byNamespace2) {
+    if (peer3.peer.toFqdn) return groups.filter((group) => group.facts.dnsName !== void 0);
     if (peer3.peer.entities)
-      return (group) => !!group.facts.unpoliced && group.facts.unpoliced !== "node-address";
+      return groups.filter((group) => !!group.facts.unpoliced && group.facts.unpoliced !== "node-address");
     if (peer3.ipRanges.length > 0) {
       const byAddress = hasMatchingAddress(podsMatchedByAddress(peer3.peer, this.addressMatch));
-      return (group) => byAddress(group) || !!peer3.dnsNames && group.facts.dnsName !== void 0;
+      return groups.filter(
+        (group) => byAddress(group) || !!peer3.dnsNames && group.facts.dnsName !== void 0
+      );
     }
-    if (peer3.onlyNamespace !== void 0) return (group) => group.facts.namespace === peer3.onlyNamespace;
-    return (group) => peer3.matchesNamespace(group.facts.namespace, namespaceLabelsOf(this.model, group.facts.namespace));
+    if (peer3.onlyNamespace !== void 0) return byNamespace2.get(peer3.onlyNamespace) ?? [];
+    return [...byNamespace2.entries()].filter(([namespace]) => peer3.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))).flatMap(([, inNamespace]) => inNamespace);
   }
   localHosts;
   /** The groups of the local host (a Cilium entity carrying `host`), which reach every pod on its node. */
@@ -25968,9 +25986,6 @@ function rowCovers(row, than) {
       (mine) => (mine.ranges === void 0 || sameRanges2(mine.ranges, contribution.ranges)) && covers3(mine.ports, contribution.ports)
     )
   );
-}
-function isSelectorPeer(peer3) {
-  return !peer3.peer.toFqdn && !peer3.peer.entities && peer3.ipRanges.length === 0;
 }
 function hasMatchingAddress(match2) {
   return (group) => group.facts.unpoliced === "outside" ? group.facts.ips.length > 0 : match2 === "none" ? false : match2 === "pods" ? group.facts.ips.length > 0 || !!group.facts.unpoliced : group.facts.unpoliced === "node-identity" && group.facts.ips.length > 0;

@@ -46558,19 +46558,31 @@ var Engine = class _Engine {
       const admitAnyone = targets.filter((group2) => rowOf(group2, "ingress").reached() === void 0);
       const byRow = /* @__PURE__ */ new Map();
       for (const destination of targets) pushTo(byRow, rowOf(destination, "ingress"), destination);
+      const rowDestinations = [...byRow.values()];
       const admittedBy = /* @__PURE__ */ new Map();
-      for (const [row, destinations] of byRow)
-        for (const source of row.reached() ?? []) pushTo(admittedBy, source, destinations);
+      [...byRow.keys()].forEach((row, index) => {
+        for (const source of row.reached() ?? []) pushTo(admittedBy, source, index);
+      });
       const anyone = new Set(admitAnyone);
       const anyoneInOrder = inOrder(admitAnyone);
+      const byRows = /* @__PURE__ */ new Map();
       return (source) => {
-        const extra = [...new Set((admittedBy.get(source.index) ?? []).flat())].filter(
-          (group2) => !anyone.has(group2)
-        );
-        return {
-          count: anyoneInOrder.length + memberCount(extra),
-          list: () => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank)
-        };
+        const rows = admittedBy.get(source.index) ?? [];
+        const key = rows.join(",");
+        let admitted = byRows.get(key);
+        if (!admitted) {
+          const extra = [...new Set(rows.flatMap((index) => rowDestinations[index]))].filter(
+            (group2) => !anyone.has(group2)
+          );
+          admitted = {
+            count: anyoneInOrder.length + memberCount(extra),
+            list: once(
+              () => extra.length === 0 ? anyoneInOrder : mergeSorted(anyoneInOrder, inOrder(extra), byRank)
+            )
+          };
+          byRows.set(key, admitted);
+        }
+        return admitted;
       };
     };
     const admitting = once(() => admittingAmong(this.groups));
@@ -46607,14 +46619,17 @@ var Engine = class _Engine {
   }
   /** `groups` as rows towards them look at them, their matches worked out as first asked. */
   towards(groups) {
-    return { groups, peers: /* @__PURE__ */ new Map(), tierClasses: /* @__PURE__ */ new Map() };
+    const byNamespace2 = /* @__PURE__ */ new Map();
+    for (const group2 of groups) pushTo(byNamespace2, group2.facts.namespace, group2);
+    return { groups, byNamespace: byNamespace2, peers: /* @__PURE__ */ new Map(), tierClasses: /* @__PURE__ */ new Map() };
   }
   /** The groups among `towards`' that a peer matches (those `matchedGroups` lists, found among these only). */
   matchedAmong(peer2, towards) {
     let groups = towards.peers.get(peer2.key);
     if (!groups) {
-      const candidate = this.mayMatch(peer2);
-      groups = towards.groups.filter((group2) => candidate(group2) && peer2.matches({ pod: group2.facts }));
+      groups = this.candidatesAmong(peer2, towards.groups, towards.byNamespace).filter(
+        (group2) => peer2.matches({ pod: group2.facts })
+      );
       towards.peers.set(peer2.key, groups);
     }
     return groups;
@@ -46808,24 +46823,27 @@ var Engine = class _Engine {
   candidateGroups(peer2) {
     let groups = this.matching.namespaces.get(peer2.namespaceKey);
     if (!groups) {
-      groups = peer2.onlyNamespace !== void 0 ? this.groupsByNamespace.get(peer2.onlyNamespace) ?? [] : isSelectorPeer(peer2) ? [...this.groupsByNamespace.entries()].filter(
-        ([namespace]) => peer2.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))
-      ).flatMap(([, inNamespace]) => inNamespace) : this.groups.filter(this.mayMatch(peer2));
+      groups = this.candidatesAmong(peer2, this.groups, this.groupsByNamespace);
       this.matching.namespaces.set(peer2.namespaceKey, groups);
     }
     return groups;
   }
-  /** Whether a peer may match a group: the groups `candidateGroups` lists, one by one. */
-  mayMatch(peer2) {
-    if (peer2.peer.toFqdn) return (group2) => group2.facts.dnsName !== void 0;
+  /**
+   * The groups among `groups` (`byNamespace` holds them by namespace) that a peer may match: a selector peer's are
+   * those of the namespaces it looks in; an address, entity or DNS name peer's are judged group by group.
+   */
+  candidatesAmong(peer2, groups, byNamespace2) {
+    if (peer2.peer.toFqdn) return groups.filter((group2) => group2.facts.dnsName !== void 0);
     if (peer2.peer.entities)
-      return (group2) => !!group2.facts.unpoliced && group2.facts.unpoliced !== "node-address";
+      return groups.filter((group2) => !!group2.facts.unpoliced && group2.facts.unpoliced !== "node-address");
     if (peer2.ipRanges.length > 0) {
       const byAddress = hasMatchingAddress(podsMatchedByAddress(peer2.peer, this.addressMatch));
-      return (group2) => byAddress(group2) || !!peer2.dnsNames && group2.facts.dnsName !== void 0;
+      return groups.filter(
+        (group2) => byAddress(group2) || !!peer2.dnsNames && group2.facts.dnsName !== void 0
+      );
     }
-    if (peer2.onlyNamespace !== void 0) return (group2) => group2.facts.namespace === peer2.onlyNamespace;
-    return (group2) => peer2.matchesNamespace(group2.facts.namespace, namespaceLabelsOf(this.model, group2.facts.namespace));
+    if (peer2.onlyNamespace !== void 0) return byNamespace2.get(peer2.onlyNamespace) ?? [];
+    return [...byNamespace2.entries()].filter(([namespace]) => peer2.matchesNamespace(namespace, namespaceLabelsOf(this.model, namespace))).flatMap(([, inNamespace]) => inNamespace);
   }
   localHosts;
   /** The groups of the local host (a Cilium entity carrying `host`), which reach every pod on its node. */
@@ -47257,9 +47275,6 @@ function rowCovers(row, than) {
       (mine) => (mine.ranges === void 0 || sameRanges2(mine.ranges, contribution.ranges)) && covers3(mine.ports, contribution.ports)
     )
   );
-}
-function isSelectorPeer(peer2) {
-  return !peer2.peer.toFqdn && !peer2.peer.entities && peer2.ipRanges.length === 0;
 }
 function hasMatchingAddress(match2) {
   return (group2) => group2.facts.unpoliced === "outside" ? group2.facts.ips.length > 0 : match2 === "none" ? false : match2 === "pods" ? group2.facts.ips.length > 0 || !!group2.facts.unpoliced : group2.facts.unpoliced === "node-identity" && group2.facts.ips.length > 0;
