@@ -37,7 +37,7 @@ export function changedScope(
   return scope;
 
   function compare(id: string, was: Workload | undefined, is: Workload | undefined): void {
-    if (!was || !is || podFacts(base, was) !== podFacts(head, is)) {
+    if (!was || !is || !samePodFacts(base, was, head, is)) {
       scope.sources.add(id);
       scope.destinations.add(id);
       return;
@@ -75,11 +75,16 @@ export function closingScope(
 }
 
 /**
- * Everything about a pod that policies look at: what makes pods identical within one model (namespace, labels,
- * container ports, stated IPs) and its namespace's labels, which may differ between models.
+ * Whether two pods are alike in everything policies look at: what makes pods identical within one model
+ * (namespace, labels, container ports, stated IPs) and their namespace's labels, which may differ between models.
+ * Compared part by part: texts joined per workload would cost the cluster's workloads a long string each.
  */
-function podFacts(engine: PolicyEngine, workload: Workload): string {
-  return `${groupKey(workload)}\u0000${labelsText(namespaceLabelsOf(engine.model, workload.namespace))}`;
+function samePodFacts(base: PolicyEngine, was: Workload, head: PolicyEngine, is: Workload): boolean {
+  return (
+    groupKey(was) === groupKey(is) &&
+    labelsText(namespaceLabelsOf(base.model, was.namespace)) ===
+      labelsText(namespaceLabelsOf(head.model, is.namespace))
+  );
 }
 
 /** Namespace labels as text, once per labels object (every workload of a namespace has its namespace's). */
