@@ -27265,7 +27265,7 @@ function changedScope(base, head, candidates) {
   for (const id of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) compare2(id, before.get(id), after.get(id));
   return scope;
   function compare2(id, was, is) {
-    if (!was || !is || podFacts(base, was) !== podFacts(head, is)) {
+    if (!was || !is || !samePodFacts(base, was, head, is)) {
       scope.sources.add(id);
       scope.destinations.add(id);
       return;
@@ -27285,8 +27285,8 @@ function closingScope(base, head, candidates) {
     destinations: narrowed(scope.destinations, "ingress")
   };
 }
-function podFacts(engine, workload) {
-  return `${groupKey(workload)}\0${labelsText(namespaceLabelsOf(engine.model, workload.namespace))}`;
+function samePodFacts(base, was, head, is) {
+  return groupKey(was) === groupKey(is) && labelsText(namespaceLabelsOf(base.model, was.namespace)) === labelsText(namespaceLabelsOf(head.model, is.namespace));
 }
 function labelsText(labels) {
   let text = labelTexts.get(labels);
