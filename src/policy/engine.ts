@@ -461,8 +461,8 @@ class Engine implements PolicyEngine {
     // Asked for every workload of a patched namespace, most of which share their group.
     let known = this.allowsAtLeastOf.get(other);
     if (!known) this.allowsAtLeastOf.set(other, (known = new Map()));
-    const answers = known.get(mine) ?? {};
-    known.set(mine, answers);
+    let answers = known.get(mine);
+    if (!answers) known.set(mine, (answers = {}));
     return (answers[direction] ??= this.groupAllowsAtLeast(other, mine, theirs, direction));
   }
 
@@ -509,8 +509,8 @@ class Engine implements PolicyEngine {
         ...(tier === undefined || tier === 'namespaced' ? namespaced : []),
         ...(tier === 'namespaced' ? [] : tierRules.map((rule) => rule.policy)),
       ]);
-      // Groups selected by the same policies share their meaning: joining and hashing the long text once per group
-      // cost the lint of a large cluster half a second.
+      // Selectings whose policies of the asked tiers are the same share the meaning (every namespace of a tenant has
+      // its admin tier's): the long text is joined and hashed once per set of policies.
       const ids = `${direction}|${[...policies].map(objectId).sort((a, b) => a - b)}`;
       meaning = this.meaningsOfPolicies.get(ids);
       if (meaning === undefined) {
@@ -900,22 +900,16 @@ class Engine implements PolicyEngine {
     const rows: Partial<Record<Direction, DirectionRow>>[] = [];
     // An egress row depends on what selects the group, not on the group (its ports name the destination's): groups
     // selected alike, most of a namespace's, share one.
-    const egressRows = new Map<string, DirectionRow>();
-    const egressRow = (group: Group) => {
-      const key = selectingKey(group.selecting.egress);
-      let row = egressRows.get(key);
-      if (!row) egressRows.set(key, (row = this.directionRow(group, 'egress')));
-      return row;
-    };
+    const egressRow = sharedRows(
+      (group) => selectingKey(group.selecting.egress),
+      (group) => this.directionRow(group, 'egress'),
+    );
     // An ingress row depends on what selects the group and on its own ports (which named ports name): groups of
     // a namespace selected alike that declare the same ports share one.
-    const ingressRows = new Map<string, DirectionRow>();
-    const ingressRow = (group: Group) => {
-      const key = `${selectingKey(group.selecting.ingress)}|${portsKey(group.facts.ports)}`;
-      let row = ingressRows.get(key);
-      if (!row) ingressRows.set(key, (row = this.directionRow(group, 'ingress')));
-      return row;
-    };
+    const ingressRow = sharedRows(
+      (group) => `${selectingKey(group.selecting.ingress)}|${portsKey(group.facts.ports)}`,
+      (group) => this.directionRow(group, 'ingress'),
+    );
     const rowOf = (group: Group, direction: Direction): DirectionRow =>
       ((rows[group.index] ??= {})[direction] ??=
         direction === 'egress' ? egressRow(group) : ingressRow(group));
@@ -924,13 +918,10 @@ class Engine implements PolicyEngine {
       this.groups.filter((group) => group.members.some((member) => scope?.destinations.has(member.id))),
     );
     const towards = once(() => this.towards(scopeGroups()));
-    const egressRowsTowards = new Map<string, DirectionRow>();
-    const egressRowTowards = (group: Group) => {
-      const key = selectingKey(group.selecting.egress);
-      let row = egressRowsTowards.get(key);
-      if (!row) egressRowsTowards.set(key, (row = this.directionRow(group, 'egress', towards())));
-      return row;
-    };
+    const egressRowTowards = sharedRows(
+      (group) => selectingKey(group.selecting.egress),
+      (group) => this.directionRow(group, 'egress', towards()),
+    );
     const { sorted, rank, peers } = reportOrder(this.model.workloads);
     const connectionsOf = function* (
       from: Connection['from'],
@@ -1871,8 +1862,6 @@ function portsKey(ports: readonly ContainerPort[]): string {
 
 const portsKeys = new WeakMap<readonly ContainerPort[], string>();
 
-/** Identical pods share what selects them, and so its meaning. */
-
 /** The order of tiers: see `tiers.ts`. */
 const TIER_ORDER: Record<CompiledPolicy['tier'], number> = { admin: 0, namespaced: 1, baseline: 2 };
 
@@ -1961,6 +1950,20 @@ function admits(rule: CompiledRule, side: SideFacts, protocol: Protocol, port: n
 const everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
 
 /** A function that computes its value on the first call and returns it from then on. */
+/** A row per group, made once per key: groups whose rows are the same by what the key holds share one. */
+function sharedRows(
+  keyOf: (group: Group) => string,
+  make: (group: Group) => DirectionRow,
+): (group: Group) => DirectionRow {
+  const rows = new Map<string, DirectionRow>();
+  return (group) => {
+    const key = keyOf(group);
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = make(group)));
+    return row;
+  };
+}
+
 function once<T>(compute: () => T): () => T {
   let value: { computed: T } | undefined;
   return () => (value ??= { computed: compute() }).computed;
