@@ -54,6 +54,7 @@ import {
 } from './ip.js';
 import { compareText } from '../text/compare.js';
 import { ConnSet } from './portset.js';
+import { selectorKeys } from './selector.js';
 import { filteredPortsKey, l7FilterKey } from './l7.js';
 import { composeDirection, decidePort, type OrderedRule, type PortDecision } from './tiers.js';
 import type {
@@ -881,11 +882,9 @@ class Engine implements PolicyEngine {
     for (const peer of rule.peers ?? []) {
       const { podSelector } = peer.peer;
       if (!podSelector || !peer.matches(unfiltered)) continue;
-      const keys = [
-        ...Object.keys(podSelector.matchLabels ?? {}),
-        ...(podSelector.matchExpressions ?? []).map(({ key }) => key),
-      ];
-      const dropped = [...new Set(keys)].filter((key) => key in labels && !(key in facts.ciliumLabels));
+      const dropped = selectorKeys(podSelector).filter(
+        (key) => key in labels && !(key in facts.ciliumLabels),
+      );
       if (dropped.length > 0) return { notInIdentity: dropped.sort(compareText) };
     }
     return {};

@@ -101,3 +101,13 @@ function representedHolds(value: string, operator: SelectorOperator, allowed: Re
   if (kind === '?notin' && operator === 'NotIn') return [...allowed].every((v) => values.includes(v));
   return false;
 }
+
+/** Label keys a selector reads, each once, sorted. */
+export function selectorKeys(selector: LabelSelector): string[] {
+  return [
+    ...new Set([
+      ...Object.keys(selector.matchLabels ?? {}),
+      ...(selector.matchExpressions ?? []).map((expression) => expression.key),
+    ]),
+  ].sort();
+}

@@ -130,14 +130,6 @@ export function formatSelector(selector: LabelSelector): string {
   return parts.length > 0 ? parts.join(', ') : '{}';
 }
 
-/** Label keys a selector reads. */
-export function selectorKeys(selector: LabelSelector): string[] {
-  return sortedUnique([
-    ...Object.keys(selector.matchLabels ?? {}),
-    ...(selector.matchExpressions ?? []).map((expression) => expression.key),
-  ]);
-}
-
 /**
  * The model's workloads, services and policies by namespace (namespaces without any are absent), in model order.
  */

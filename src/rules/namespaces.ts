@@ -4,7 +4,8 @@ import { NAMESPACE_NAME_LABEL } from '../model/build.js';
 import { SYSTEM_NAMESPACES } from '../model/completeness.js';
 import { compileSelector } from '../policy/selector.js';
 import { compareText } from '../text/compare.js';
-import { labelsSatisfying, selectorKeys } from './helpers.js';
+import { labelsSatisfying } from './helpers.js';
+import { selectorKeys } from '../policy/selector.js';
 
 /** The namespace of the cluster DNS pods, named by the `dns` config or `kube-system`. */
 export function dnsNamespaceName(config: ResolvedConfig): string {

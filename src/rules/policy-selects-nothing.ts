@@ -1,6 +1,7 @@
 import { networkPolicyRef } from '../model/policy-ref.js';
 import { workloadsKnown } from '../model/completeness.js';
-import { formatSelector, selectorKeys, sortedUnique } from './helpers.js';
+import { formatSelector, sortedUnique } from './helpers.js';
+import { selectorKeys } from '../policy/selector.js';
 import { isEmptySelector } from '../policy/selector.js';
 import { labelsNotInIdentity } from './cilium.js';
 import type { Rule } from './types.js';
