@@ -41,7 +41,7 @@ import {
   type ExternalContribution,
 } from './external.js';
 import { coversDnsName, fqdnText, withFqdnPeers } from './fqdn.js';
-import { ciliumIdentity, labelFilterOf, type LabelFilter } from './identity.js';
+import { ciliumIdentity, identityOf, labelFilterOf, type LabelFilter } from './identity.js';
 import {
   addressToRange,
   cidrToRange,
@@ -1828,7 +1828,7 @@ function sharedPodFacts(
     known.cni === cni
   )
     return known.facts;
-  const ciliumLabels = ciliumIdentity(workload, clusterName, filter);
+  const ciliumLabels = identityOf(workload, clusterName, filter);
   const facts: PodFacts = {
     namespace: workload.namespace,
     namespaceLabels,

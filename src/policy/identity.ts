@@ -43,16 +43,22 @@ export function selectableLabels(
   kind: string,
 ): Labels {
   if (model.cni !== 'cilium' && !CILIUM_KINDS.includes(kind)) return workload.labels;
-  const clusterName = ciliumClusterName(model);
-  const filter = labelFilterOf(model);
-  const known = selectable.get(workload);
+  return identityOf(workload, ciliumClusterName(model), labelFilterOf(model));
+}
+
+/**
+ * {@link ciliumIdentity}, worked out once per workload for the cluster name and filter it was last asked with: the
+ * engine's pod facts and the rules' view of them ask it for every workload.
+ */
+export function identityOf(workload: Workload, clusterName: string, filter: LabelFilter | undefined): Labels {
+  const known = identities.get(workload);
   if (known && known.clusterName === clusterName && known.filter === filter) return known.labels;
   const labels = ciliumIdentity(workload, clusterName, filter);
-  selectable.set(workload, { clusterName, filter, labels });
+  identities.set(workload, { clusterName, filter, labels });
   return labels;
 }
 
-const selectable = new WeakMap<
+const identities = new WeakMap<
   Workload,
   { clusterName: string; filter: LabelFilter | undefined; labels: Labels }
 >();
