@@ -35750,15 +35750,16 @@ function ciliumIdentity(workload, clusterName, filter2) {
 }
 function selectableLabels(model, workload, kind) {
   if (model.cni !== "cilium" && !CILIUM_KINDS.includes(kind)) return workload.labels;
-  const clusterName = ciliumClusterName(model);
-  const filter2 = labelFilterOf(model);
-  const known = selectable.get(workload);
+  return identityOf(workload, ciliumClusterName(model), labelFilterOf(model));
+}
+function identityOf(workload, clusterName, filter2) {
+  const known = identities.get(workload);
   if (known && known.clusterName === clusterName && known.filter === filter2) return known.labels;
   const labels = ciliumIdentity(workload, clusterName, filter2);
-  selectable.set(workload, { clusterName, filter: filter2, labels });
+  identities.set(workload, { clusterName, filter: filter2, labels });
   return labels;
 }
-var selectable = /* @__PURE__ */ new WeakMap();
+var identities = /* @__PURE__ */ new WeakMap();
 function keptLabels(labels, filter2) {
   const kept = {};
   for (const [key, value] of Object.entries(labels)) if (decide(filter2, key).kept) kept[key] = value;
@@ -36105,12 +36106,6 @@ function formatSelector(selector2) {
   }
   return parts.length > 0 ? parts.join(", ") : "{}";
 }
-function selectorKeys(selector2) {
-  return sortedUnique([
-    ...Object.keys(selector2.matchLabels ?? {}),
-    ...(selector2.matchExpressions ?? []).map((expression) => expression.key)
-  ]);
-}
 function byNamespace(model) {
   let contents = contentsByModel.get(model);
   if (!contents) {
@@ -36368,6 +36363,14 @@ function representedHolds(value, operator, allowed) {
   }
   if (kind === "?notin" && operator === "NotIn") return [...allowed].every((v) => values.includes(v));
   return false;
+}
+function selectorKeys(selector2) {
+  return [
+    .../* @__PURE__ */ new Set([
+      ...Object.keys(selector2.matchLabels ?? {}),
+      ...(selector2.matchExpressions ?? []).map((expression) => expression.key)
+    ])
+  ].sort();
 }
 
 // src/kinds/cilium/services.ts
@@ -46069,8 +46072,8 @@ var Engine = class _Engine {
     if (!mine || !theirs || mine.index !== theirs.index) return false;
     let known = this.allowsAtLeastOf.get(other);
     if (!known) this.allowsAtLeastOf.set(other, known = /* @__PURE__ */ new Map());
-    const answers = known.get(mine) ?? {};
-    known.set(mine, answers);
+    let answers = known.get(mine);
+    if (!answers) known.set(mine, answers = {});
     return answers[direction] ??= this.groupAllowsAtLeast(other, mine, theirs, direction);
   }
   allowsAtLeastOf = /* @__PURE__ */ new WeakMap();
@@ -46388,11 +46391,9 @@ var Engine = class _Engine {
     for (const peer2 of rule2.peers ?? []) {
       const { podSelector } = peer2.peer;
       if (!podSelector || !peer2.matches(unfiltered)) continue;
-      const keys = [
-        ...Object.keys(podSelector.matchLabels ?? {}),
-        ...(podSelector.matchExpressions ?? []).map(({ key }) => key)
-      ];
-      const dropped = [...new Set(keys)].filter((key) => key in labels && !(key in facts.ciliumLabels));
+      const dropped = selectorKeys(podSelector).filter(
+        (key) => key in labels && !(key in facts.ciliumLabels)
+      );
       if (dropped.length > 0) return { notInIdentity: dropped.sort(compareText) };
     }
     return {};
@@ -46402,32 +46403,23 @@ var Engine = class _Engine {
   }
   *connections(scope) {
     const rows = [];
-    const egressRows = /* @__PURE__ */ new Map();
-    const egressRow = (group2) => {
-      const key = selectingKey(group2.selecting.egress);
-      let row = egressRows.get(key);
-      if (!row) egressRows.set(key, row = this.directionRow(group2, "egress"));
-      return row;
-    };
-    const ingressRows = /* @__PURE__ */ new Map();
-    const ingressRow = (group2) => {
-      const key = `${selectingKey(group2.selecting.ingress)}|${portsKey(group2.facts.ports)}`;
-      let row = ingressRows.get(key);
-      if (!row) ingressRows.set(key, row = this.directionRow(group2, "ingress"));
-      return row;
-    };
+    const egressRow = sharedRows(
+      (group2) => selectingKey(group2.selecting.egress),
+      (group2) => this.directionRow(group2, "egress")
+    );
+    const ingressRow = sharedRows(
+      (group2) => `${selectingKey(group2.selecting.ingress)}|${portsKey(group2.facts.ports)}`,
+      (group2) => this.directionRow(group2, "ingress")
+    );
     const rowOf = (group2, direction) => (rows[group2.index] ??= {})[direction] ??= direction === "egress" ? egressRow(group2) : ingressRow(group2);
     const scopeGroups = once(
       () => this.groups.filter((group2) => group2.members.some((member) => scope?.destinations.has(member.id)))
     );
     const towards = once(() => this.towards(scopeGroups()));
-    const egressRowsTowards = /* @__PURE__ */ new Map();
-    const egressRowTowards = (group2) => {
-      const key = selectingKey(group2.selecting.egress);
-      let row = egressRowsTowards.get(key);
-      if (!row) egressRowsTowards.set(key, row = this.directionRow(group2, "egress", towards()));
-      return row;
-    };
+    const egressRowTowards = sharedRows(
+      (group2) => selectingKey(group2.selecting.egress),
+      (group2) => this.directionRow(group2, "egress", towards())
+    );
     const { sorted, rank, peers } = reportOrder(this.model.workloads);
     const connectionsOf = function* (from, to, ports, l7) {
       for (const protocol2 of PROTOCOL_ORDER) {
@@ -47129,7 +47121,7 @@ function sharedPodFacts(workload, namespaceLabels2, clusterName, filter2, cni) {
   const known = podFactsCache.get(workload);
   if (known && known.facts.namespaceLabels === namespaceLabels2 && known.clusterName === clusterName && known.filter === filter2 && known.cni === cni)
     return known.facts;
-  const ciliumLabels = ciliumIdentity(workload, clusterName, filter2);
+  const ciliumLabels = identityOf(workload, clusterName, filter2);
   const facts = {
     namespace: workload.namespace,
     namespaceLabels: namespaceLabels2,
@@ -47194,6 +47186,15 @@ function admits(rule2, side, protocol2, port2) {
   return rule2.ports.resolve(side.destinationPorts).has(protocol2, port2) && (!rule2.peers || rule2.peers.some((peer2) => peer2.matches(side.otherFacts)));
 }
 var everyAddress = once(() => externalBlocks([{ ports: ConnSet.all() }]));
+function sharedRows(keyOf, make) {
+  const rows = /* @__PURE__ */ new Map();
+  return (group2) => {
+    const key = keyOf(group2);
+    let row = rows.get(key);
+    if (!row) rows.set(key, row = make(group2));
+    return row;
+  };
+}
 function once(compute) {
   let value;
   return () => (value ??= { computed: compute() }).computed;
@@ -49223,17 +49224,17 @@ function createFlowMatcher(model, options = {}) {
   const podRanges = parseRanges(options.podCidrs);
   const serviceRanges = parseRanges(options.serviceCidrs);
   const filter2 = labelFilterOf(model);
-  const identities = /* @__PURE__ */ new Map();
-  const identityOf = (workload) => {
+  const identities2 = /* @__PURE__ */ new Map();
+  const identityOf2 = (workload) => {
     if (!filter2) return workload.labels;
-    let labels = identities.get(workload);
-    if (!labels) identities.set(workload, labels = keptLabels(workload.labels, filter2));
+    let labels = identities2.get(workload);
+    if (!labels) identities2.set(workload, labels = keptLabels(workload.labels, filter2));
     return labels;
   };
   function matchPod(namespace, endpoint) {
     const inNamespace = byNamespace2.get(namespace) ?? [];
     const { labels, workload: named2 } = endpoint;
-    let candidates = labels ? inNamespace.filter((w) => Object.keys(identityOf(w)).length > 0 && isSubset(identityOf(w), labels)) : inNamespace;
+    let candidates = labels ? inNamespace.filter((w) => Object.keys(identityOf2(w)).length > 0 && isSubset(identityOf2(w), labels)) : inNamespace;
     if (named2) {
       const byName2 = candidates.filter(
         (w) => w.name === named2.name && (!named2.kind || w.kind === named2.kind)
@@ -49247,8 +49248,8 @@ function createFlowMatcher(model, options = {}) {
       };
     }
     if (candidates.length === 1) return { workload: candidates[0] };
-    const longest = Math.max(...candidates.map((w) => Object.keys(identityOf(w)).length));
-    const best = candidates.filter((w) => Object.keys(identityOf(w)).length === longest);
+    const longest = Math.max(...candidates.map((w) => Object.keys(identityOf2(w)).length));
+    const best = candidates.filter((w) => Object.keys(identityOf2(w)).length === longest);
     if (best.length === 1) return { workload: best[0] };
     return { unmatched: `ambiguous: ${best.map(workloadName).sort().join(", ")}` };
   }
