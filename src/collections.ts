@@ -10,3 +10,16 @@ export function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | unde
   const [x, y] = [a ?? [], b ?? []];
   return x.length === y.length && x.every((item, i) => item === y[i]);
 }
+
+/** Whether two string records hold the same keys with the same values (a missing record is empty). */
+export function sameEntries(
+  a: Readonly<Record<string, string>> | undefined,
+  b: Readonly<Record<string, string>> | undefined,
+): boolean {
+  if (a === b) return true;
+  const [x, y] = [a ?? {}, b ?? {}];
+  const keys = Object.keys(x);
+  return (
+    keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && x[key] === y[key])
+  );
+}

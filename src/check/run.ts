@@ -308,9 +308,10 @@ async function analyseSides(
     ...cniEvidence(headRead),
     ...cniEvidence(baseRead).map((seen) => ({ ...seen, side: 'base' as const })),
   ]);
+  const base = modelSide(baseRead, config, cni);
   return {
-    head: modelSide(headRead, config, cni, cniAssumed),
-    base: modelSide(baseRead, config, cni),
+    head: modelSide(headRead, config, cni, cniAssumed, base.engine),
+    base,
     ...(options.changedFiles ? { changedManifests: changedManifests(options, [baseRead, headRead]) } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { buildModel, type BuildModelOptions } from '../model/build.js';
 import { chooseCni, type Cni, type PolicyObjectSeen } from '../model/cni.js';
 import type { ClusterModel } from '../model/types.js';
 import { unrenderedTreeHint } from '../model/unrendered.js';
-import { createEngine } from '../policy/engine.js';
+import { createEngine, createEngineLike } from '../policy/engine.js';
 import type { PolicyEngine } from '../policy/types.js';
 import type { ManifestSource } from './run.js';
 
@@ -60,12 +60,17 @@ export function cniEvidence(side: LoadedSide): PolicyObjectSeen[] {
   ];
 }
 
-/** Builds a loaded side's model for `cni` and its engine; `cniAssumed` is the diagnostic that says why that CNI. */
+/**
+ * Builds a loaded side's model for `cni` and its engine; `cniAssumed` is the diagnostic that says why that CNI. With
+ * `like` (the other side's engine), the engine takes what the two models share (`createEngineLike`): a pull request
+ * that changes only policies leaves every pod as it was, so only the changed namespaces' pods are evaluated again.
+ */
 export function modelSide(
   side: LoadedSide,
   config: ResolvedConfig,
   cni: Cni,
   cniAssumed?: Diagnostic,
+  like?: PolicyEngine,
 ): AnalysedSide {
   const { source, loaded } = side;
   const { model, diagnostics } = buildModel(loaded.objects, {
@@ -82,7 +87,7 @@ export function modelSide(
   const hint = 'rendered' in source ? undefined : unrenderedTreeHint(loaded.files, loaded.objects, model);
   return {
     model,
-    engine: createEngine(model),
+    engine: like ? createEngineLike(like, model) : createEngine(model),
     diagnostics: [
       ...loaded.diagnostics,
       ...(cniAssumed ? [cniAssumed] : []),

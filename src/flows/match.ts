@@ -1,3 +1,4 @@
+import { sameEntries } from '../collections.js';
 import {
   NODE_ENTITIES,
   type ClusterModel,
@@ -93,7 +94,7 @@ export function createFlowMatcher(model: ClusterModel, options: FlowMatcherOptio
     const [first] = selected;
     if (!first) return { unmatched: `${name} selects no workload` };
     // Workloads with the same labels are one peer for every policy, so any of them stands for all.
-    if (selected.every((w) => sameLabels(w.labels, first.labels))) return { workload: first };
+    if (selected.every((w) => sameEntries(w.labels, first.labels))) return { workload: first };
     return { unmatched: `ambiguous: ${name} selects ${selected.map(workloadName).sort().join(', ')}` };
   }
 
@@ -151,10 +152,6 @@ export function createFlowMatcher(model: ClusterModel, options: FlowMatcherOptio
 /** Whether every label of `subset` is in `labels` with the same value. */
 function isSubset(subset: Labels, labels: Labels): boolean {
   return Object.entries(subset).every(([key, value]) => Object.hasOwn(labels, key) && labels[key] === value);
-}
-
-function sameLabels(a: Labels, b: Labels): boolean {
-  return Object.keys(a).length === Object.keys(b).length && isSubset(a, b);
 }
 
 function workloadName(workload: { kind?: string; name: string }): string {

@@ -1,4 +1,4 @@
-import { pushTo } from '../collections.js';
+import { pushTo, sameEntries } from '../collections.js';
 import type { Diagnostic, FieldPath, LoadedObject, SourceLocation } from '../manifests/types.js';
 import { dnsLabelProblem, dnsSubdomainProblem } from '../manifests/syntax.js';
 import { resolveServices } from '../kinds/cilium/services.js';
@@ -129,8 +129,8 @@ export function buildModel(
       const first = declaredNamespaces.get(object.name);
       if (
         first &&
-        sameMap(first.labels, namespace.labels) &&
-        sameMap(first.annotations, namespace.annotations)
+        sameEntries(first.labels, namespace.labels) &&
+        sameEntries(first.annotations, namespace.annotations)
       )
         continue;
       addUnique(declaredNamespaces, object.name, namespace, reader);
@@ -437,14 +437,6 @@ interface Reading<T> {
 const policiesRead = new WeakMap<LoadedObject, Reading<NetworkPolicy | undefined>>();
 const tieredRead = new WeakMap<LoadedObject, Reading<TieredPolicy | readonly TieredPolicy[] | undefined>>();
 const workloadsRead = new WeakMap<LoadedObject, Reading<ReturnType<typeof readWorkload>>>();
-
-function sameMap(
-  a: Readonly<Record<string, string>> = {},
-  b: Readonly<Record<string, string>> = {},
-): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
 
 function namespaceLabels(name: string, declared: Labels): Labels {
   return { ...declared, [NAMESPACE_NAME_LABEL]: name };

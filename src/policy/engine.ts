@@ -1,4 +1,4 @@
-import { pushTo, sameItems } from '../collections.js';
+import { pushTo, sameEntries, sameItems } from '../collections.js';
 import type { SourceLocation } from '../manifests/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { hostNetworkSeenAs, type Cni } from '../model/cni.js';
@@ -97,6 +97,14 @@ export function createEngine(model: ClusterModel, options: EngineOptions = {}): 
  */
 export function createEngineLike(like: PolicyEngine, model: ClusterModel): PolicyEngine {
   return new Engine(model, like instanceof Engine ? like : undefined);
+}
+
+/** What a model changes from another's that an engine made like the other's can take (`changesFrom`). */
+interface ChangesFrom {
+  /** Namespaces whose namespaced policies differ. */
+  namespaces: ReadonlySet<string>;
+  /** The other model's workloads that this one replaces by other objects grouped alike, with their replacements. */
+  replaced: ReadonlyMap<Workload, Workload>;
 }
 
 /** One rule of a policy selecting a pod, with its action, as the tiers compose it. */
@@ -285,9 +293,9 @@ class Engine implements PolicyEngine {
         a.priority - b.priority ||
         compareText(a.ref.name, b.ref.name),
     );
-    const changed = like && this.namespacesChangedFrom(like);
-    if (changed) {
-      this.groupOfWorkload = this.groupsLike(like, changed);
+    const changes = like && this.changesFrom(like);
+    if (changes) {
+      this.groupOfWorkload = this.groupsLike(like, changes);
       return;
     }
     const appended = like && this.workloadsAppendedTo(like);
@@ -326,19 +334,28 @@ class Engine implements PolicyEngine {
   }
 
   /**
-   * The namespaces whose policies differ between `like`'s model and this one, when nothing else that groups or
-   * selects pods does: the same workloads and namespaces, CNI settings and cluster-scoped policies. Undefined
-   * otherwise.
+   * What differs between `like`'s model and this one when nothing that groups pods does: the namespaces whose
+   * policies differ, and the workloads that are other objects grouped alike (a file a pull request changed is read
+   * again, so the pods it declares are new objects with the same labels and ports). That needs workloads grouped
+   * alike in the same order, namespaces with the same labels, the same CNI settings and cluster-scoped policies;
+   * otherwise undefined.
    */
-  private namespacesChangedFrom(like: Engine): Set<string> | undefined {
+  private changesFrom(like: Engine): ChangesFrom | undefined {
     const [before, after] = [like.model, this.model];
     if (
-      before.workloads !== after.workloads ||
-      before.namespaces !== after.namespaces ||
+      before.workloads.length !== after.workloads.length ||
+      !sameNamespaceLabels(before.namespaces, after.namespaces) ||
       !this.sameSettings(like)
     )
       return undefined;
-    return this.policyNamespacesChanged(like);
+    const replaced = new Map<Workload, Workload>();
+    for (let index = 0; index < before.workloads.length; index++) {
+      const [was, is] = [before.workloads[index]!, after.workloads[index]!];
+      if (was === is) continue;
+      if (groupKey(was) !== groupKey(is)) return undefined;
+      replaced.set(was, is);
+    }
+    return { namespaces: this.policyNamespacesChanged(like), replaced };
   }
 
   /**
@@ -427,30 +444,40 @@ class Engine implements PolicyEngine {
   }
 
   /**
-   * `like`'s groups (the same workloads make the same groups, in the same order), each shared where its namespace is
-   * not `changed` and re-evaluated for this engine's policies where it is; returns where each workload is, looked
-   * up among the re-evaluated groups first and then in `like`'s (not copied: that would cost the cluster again).
+   * `like`'s groups (workloads grouped alike make the same groups, in the same order), each shared where its
+   * namespace's policies did not change and its members are the same objects, re-evaluated for this engine's
+   * policies where they changed, and copied with this model's members where some were replaced; returns where each
+   * workload is, looked up among those groups first and then in `like`'s (not copied: that would cost the cluster
+   * again).
    */
-  private groupsLike(like: Engine, changed: ReadonlySet<string>): Engine['groupOfWorkload'] {
+  private groupsLike(like: Engine, changes: ChangesFrom): Engine['groupOfWorkload'] {
     this.shareGroups(like);
     // The same facts at the same indices (re-evaluated groups differ in what selects them only).
     this.matching = like.matching;
-    const own = new Map<Workload, Group>();
-    for (const namespace of changed) {
-      const groups = like.groupsByNamespace.get(namespace);
-      if (!groups) continue;
-      const reevaluated = groups.map((group) => ({
-        ...group,
-        selecting: this.evaluateSelecting(group.facts),
-      }));
-      for (const group of reevaluated) {
+    const ownGroups = new Map<Workload, Group>();
+    const { namespaces, replaced } = changes;
+    const copied = new Set<Group>();
+    for (const workload of replaced.keys()) copied.add(like.groupOfWorkload.get(workload)!);
+    for (const [namespace, groups] of like.groupsByNamespace) {
+      if (!namespaces.has(namespace) && !groups.some((group) => copied.has(group))) continue;
+      const own = groups.map((group) => {
+        if (!namespaces.has(namespace) && !copied.has(group)) return group;
+        const members = group.members.map((member) => replaced.get(member) ?? member);
+        return namespaces.has(namespace)
+          ? { ...group, members, selecting: this.evaluateSelecting(group.facts) }
+          : { ...group, members };
+      });
+      for (const group of own) {
+        if (group === like.groups[group.index]) continue;
         this.groups[group.index] = group;
-        for (const member of group.members) own.set(member, group);
+        for (const member of group.members) ownGroups.set(member, group);
       }
-      this.groupsByNamespace.set(namespace, reevaluated);
+      this.groupsByNamespace.set(namespace, own);
     }
     const shared = like.groupOfWorkload;
-    return own.size === 0 ? shared : { get: (workload) => own.get(workload) ?? shared.get(workload) };
+    return ownGroups.size === 0
+      ? shared
+      : { get: (workload) => ownGroups.get(workload) ?? shared.get(workload) };
   }
 
   allowsAtLeast(other: PolicyEngine, workload: Workload, direction: Direction): boolean {
@@ -2028,6 +2055,18 @@ export function groupKey(workload: Workload): string {
  * passes between them is for host policies, which are not evaluated, so connectivity leaves it out, as it leaves out
  * an entity's traffic with outside addresses: a DNS name peer (`fqdn.ts`) is one of those.
  */
+/** Whether two models' namespaces are the same names, in the same order, with the same labels. */
+function sameNamespaceLabels(a: ReadonlyMap<string, Namespace>, b: ReadonlyMap<string, Namespace>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  const others = b.values();
+  for (const namespace of a.values()) {
+    const other = others.next().value as Namespace;
+    if (other.name !== namespace.name || !sameEntries(other.labels, namespace.labels)) return false;
+  }
+  return true;
+}
+
 function betweenNodes(a: Group, b: Group): boolean {
   return (!!a.facts.entities && !!b.facts.unpoliced) || (!!b.facts.entities && !!a.facts.unpoliced);
 }

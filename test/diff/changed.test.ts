@@ -129,26 +129,34 @@ describe('the diff of what changed', () => {
  * and a comparison of every workload give, for every kind of policy (NetworkPolicy, CiliumNetworkPolicy,
  * CiliumClusterwideNetworkPolicy, AdminNetworkPolicy) under cni: cilium and the upstream semantics.
  */
-/** A cluster's model, another's under the same CNI, and which namespaces take the other's policies. */
+/**
+ * A cluster's model, another's under the same CNI, which namespaces take the other's policies, and which workloads
+ * head reads again as other objects (a changed file's), the same in every field.
+ */
 const someNamespacesChanged = fc
   .tuple(
     ciliumCluster,
     ciliumCluster,
     fc.subarray(NAMESPACES),
     fc.constantFrom('cilium' as const, 'generic' as const),
+    fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
   )
-  .map(([c, other, changed, cni]) => ({
+  .map(([c, other, changed, cni, copied]) => ({
     base: modelOf(ciliumManifests(c), { cni }),
     theirs: modelOf(ciliumManifests(other), { cni }),
     inChanged: (namespace: string | undefined) => namespace !== undefined && changed.includes(namespace),
+    readAgain: (workloads: readonly Workload[]) =>
+      workloads.map((workload, i) => (copied[i % copied.length] ? { ...workload } : workload)),
   }));
 
 describe('the diff of policies changed in some namespaces', () => {
   it('is the same with an engine made like the other and only those namespaces compared', () => {
     fc.assert(
-      fc.property(someNamespacesChanged, ({ base, theirs, inChanged }) => {
+      fc.property(someNamespacesChanged, ({ base, theirs, inChanged, readAgain }) => {
         const head: ClusterModel = {
           ...base,
+          // The check's head side reads a changed file's pods again: its engine, made like base's, takes them too.
+          workloads: readAgain(base.workloads),
           policies: [
             ...base.policies.filter((policy) => !inChanged(policy.namespace)),
             ...theirs.policies.filter((policy) => inChanged(policy.namespace)),
@@ -199,6 +207,34 @@ describe('the diff of policies changed in some namespaces', () => {
       { numRuns: 300 },
     );
     expect(covered).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The check makes head's engine like base's (`modelSide`): where a pull request changes only policies, and the pods
+ * of the files it changed are read again alike, head takes base's groups. Whatever the change, it must give what a
+ * new engine gives, and the diff against base the same.
+ */
+describe('an engine for head made like base’s', () => {
+  it('is the same as a new engine over head, and so is the diff', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          change.map(([b, h]) => [manifests(b), manifests(h)]),
+          tieredChange.map(([b, h]) => [tieredManifests(b), tieredManifests(h)]),
+        ),
+        ([baseManifests, headManifests]) => {
+          const before = createEngine(modelOf(baseManifests));
+          const head = modelOf(headManifests);
+          const fresh = createEngine(head);
+          const like = createEngineLike(before, head);
+          expect(like.connectivity()).toEqual(fresh.connectivity());
+          expectSameMeanings(like, fresh, head.workloads);
+          expect(diffConnectivity(before, like)).toEqual(diffConnectivity(before, fresh));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
