@@ -123,9 +123,11 @@ async function measurePhases(
   const [baseLoaded, headLoaded] = [await load(input.base), await load(input.head)];
   // As the check chooses it: the config's, else from both sides' policy kinds.
   const { cni } = chooseCni(config.cni, [...cniEvidence(baseLoaded), ...cniEvidence(headLoaded)]);
-  const model = (loaded: typeof baseLoaded) => timed(times, 'model', () => modelSide(loaded, config, cni));
+  // Head's engine made like base's, as the check makes it.
+  const model = (loaded: typeof baseLoaded, like?: AnalysedSide) =>
+    timed(times, 'model', () => modelSide(loaded, config, cni, undefined, like?.engine));
   const base = await model(baseLoaded);
-  const head = await model(headLoaded);
+  const head = await model(headLoaded, base);
   counts.workloads = head.model.workloads.length;
   counts.policies = head.model.policies.length;
 

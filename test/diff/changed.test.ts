@@ -220,12 +220,12 @@ describe('an engine for head made like base’s', () => {
     fc.assert(
       fc.property(
         fc.oneof(
-          change.map(([b, h]) => [manifests(b), manifests(h)]),
-          tieredChange.map(([b, h]) => [tieredManifests(b), tieredManifests(h)]),
+          change.map(([b, h]) => ({ base: manifests(b), head: manifests(h) })),
+          tieredChange.map(([b, h]) => ({ base: tieredManifests(b), head: tieredManifests(h) })),
         ),
-        ([baseManifests, headManifests]) => {
-          const before = createEngine(modelOf(baseManifests));
-          const head = modelOf(headManifests);
+        (sides) => {
+          const before = createEngine(modelOf(sides.base));
+          const head = modelOf(sides.head);
           const fresh = createEngine(head);
           const like = createEngineLike(before, head);
           expect(like.connectivity()).toEqual(fresh.connectivity());
