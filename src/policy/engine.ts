@@ -349,7 +349,8 @@ class Engine implements PolicyEngine {
     )
       return undefined;
     const replaced = new Map<Workload, Workload>();
-    for (let index = 0; index < before.workloads.length; index++) {
+    // A fix's verification keeps the list itself.
+    for (let index = 0; before.workloads !== after.workloads && index < before.workloads.length; index++) {
       const [was, is] = [before.workloads[index]!, after.workloads[index]!];
       if (was === is) continue;
       if (groupKey(was) !== groupKey(is)) return undefined;
@@ -1596,23 +1597,21 @@ class Engine implements PolicyEngine {
       ...(this.policiesByNamespace.get(facts.namespace) ?? []),
       ...this.clusterwideNamespaced,
     ].filter((compiled) => compiled.selects(facts));
-    const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
+    const cluster = clusterSelection(this.clusterPolicies, facts);
     // Cilium's `policyEnforcementMode: always` isolates every pod in both directions, selected or not.
     // Not the addresses a DNS name peer stands for, which are outside the cluster.
     const enforcedEverywhere = this.enforcement === 'always' && !facts.dnsName;
     const of = (direction: Direction): Selecting => {
-      const applying = (policies: readonly CompiledPolicy[]) =>
-        policies.filter((compiled) => compiled.applies[direction]);
-      const isolating = applying(namespaced);
-      const tiered = applying(cluster);
+      const isolating = namespaced.filter((compiled) => compiled.applies[direction]);
+      const tiered = cluster[direction];
       // Pods selected by the same policies share one Selecting (most of a namespace's), and so what is worked out
       // from it: its meaning, its rows.
-      const key = `${direction}|${enforcedEverywhere}|${isolating.map(objectId)}|${tiered.map(objectId)}`;
+      const key = `${direction}|${enforcedEverywhere}|${isolating.map(objectId)}|${tiered.key}`;
       let selecting = this.selectingByPolicies.get(key);
       if (!selecting)
         this.selectingByPolicies.set(
           key,
-          (selecting = this.selectingFor(direction, isolating, tiered, enforcedEverywhere)),
+          (selecting = this.selectingFor(direction, isolating, tiered.policies, enforcedEverywhere)),
         );
       return selecting;
     };
@@ -1806,6 +1805,38 @@ const l7Rules = new WeakMap<L7Rules, L7Rule[]>();
 
 /** A number per compiled rule or policy, naming lists of them in cache keys (both are shared by every engine). */
 /** What a direction's row is made of: the policies and tier rules that apply, and how they decide. */
+/** The cluster policies of one direction selecting a pod, with a key for that list. */
+interface ClusterSelection {
+  policies: CompiledPolicy[];
+  key: string;
+}
+
+const clusterSelections = new WeakMap<
+  PodFacts,
+  { among: readonly CompiledPolicy[]; selection: Record<Direction, ClusterSelection> }
+>();
+
+/**
+ * The policies among `clusterPolicies` that select a pod, by direction, kept per pod facts: every engine of a check
+ * asks it of each of its groups (those a made-like engine evaluates again included), and they hold the same
+ * compiled cluster policies.
+ */
+function clusterSelection(
+  clusterPolicies: readonly CompiledPolicy[],
+  facts: PodFacts,
+): Record<Direction, ClusterSelection> {
+  const known = clusterSelections.get(facts);
+  if (known && sameItems(known.among, clusterPolicies)) return known.selection;
+  const selected = clusterPolicies.filter((compiled) => compiled.selects(facts));
+  const inDirection = (direction: Direction): ClusterSelection => {
+    const policies = selected.filter((compiled) => compiled.applies[direction]);
+    return { policies, key: policies.map(objectId).join(',') };
+  };
+  const selection = { ingress: inDirection('ingress'), egress: inDirection('egress') };
+  clusterSelections.set(facts, { among: clusterPolicies, selection });
+  return selection;
+}
+
 function selectingKey(selecting: Selecting): string {
   let key = selectingKeys.get(selecting);
   if (key === undefined) {
