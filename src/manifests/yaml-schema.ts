@@ -32,6 +32,24 @@ const IMPLICIT_TAGS = schemaDocument.schema.tags.filter(
  * tag rejects the text, which the composer would report.
  */
 export function resolvePlainScalar(source: string): { value: unknown } | undefined {
+  // Manifests repeat their scalars (kinds, protocols, label values): each text is tested against the tags once.
+  if (resolvedScalars.has(source)) return resolvedScalars.get(source);
+  const resolved = resolveByTags(source);
+  if (source.length > MAX_REMEMBERED_LENGTH) return resolved;
+  if (resolvedScalars.size >= MAX_RESOLVED_SCALARS) resolvedScalars.clear();
+  resolvedScalars.set(source, resolved);
+  return resolved;
+}
+
+/**
+ * Bounds what `resolvePlainScalar` remembers (values are primitives: numbers, booleans, null, texts): short texts
+ * repeat, long ones (descriptions, images) rarely do.
+ */
+const MAX_RESOLVED_SCALARS = 65_536;
+const MAX_REMEMBERED_LENGTH = 64;
+const resolvedScalars = new Map<string, { value: unknown } | undefined>();
+
+function resolveByTags(source: string): { value: unknown } | undefined {
   const tag = IMPLICIT_TAGS.find((candidate) => candidate.test?.test(source));
   if (tag?.resolve === undefined) return { value: source };
   let rejected = false;
