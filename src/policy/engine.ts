@@ -459,8 +459,11 @@ class Engine implements PolicyEngine {
     const { namespaces, replaced } = changes;
     const copied = new Set<Group>();
     for (const workload of replaced.keys()) copied.add(like.groupOfWorkload.get(workload)!);
-    for (const [namespace, groups] of like.groupsByNamespace) {
-      if (!namespaces.has(namespace) && !groups.some((group) => copied.has(group))) continue;
+    // The namespaces whose groups differ: those whose policies changed, and those of re-read workloads.
+    const differing = new Set([...namespaces, ...[...replaced.keys()].map((workload) => workload.namespace)]);
+    for (const namespace of differing) {
+      const groups = like.groupsByNamespace.get(namespace);
+      if (!groups) continue;
       const own = groups.map((group) => {
         if (!namespaces.has(namespace) && !copied.has(group)) return group;
         const members = group.members.map((member) => replaced.get(member) ?? member);
