@@ -14733,6 +14733,12 @@ function sameItems(a, b) {
   const [x, y] = [a ?? [], b ?? []];
   return x.length === y.length && x.every((item, i) => item === y[i]);
 }
+function sameEntries(a, b) {
+  if (a === b) return true;
+  const [x, y] = [a ?? {}, b ?? {}];
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && x[key] === y[key]);
+}
 
 // src/rules/helpers.ts
 var DIRECTIONS = ["ingress", "egress"];
@@ -17177,7 +17183,7 @@ function buildModel(objects, options = {}) {
         loc: object.loc
       };
       const first = declaredNamespaces.get(object.name);
-      if (first && sameMap(first.labels, namespace2.labels) && sameMap(first.annotations, namespace2.annotations))
+      if (first && sameEntries(first.labels, namespace2.labels) && sameEntries(first.annotations, namespace2.annotations))
         continue;
       addUnique(declaredNamespaces, object.name, namespace2, reader);
       continue;
@@ -17399,10 +17405,6 @@ function readOnce(cache, object, namespace, diagnostics, read) {
 var policiesRead = /* @__PURE__ */ new WeakMap();
 var tieredRead = /* @__PURE__ */ new WeakMap();
 var workloadsRead = /* @__PURE__ */ new WeakMap();
-function sameMap(a = {}, b = {}) {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
 function namespaceLabels(name2, declared) {
   return { ...declared, [NAMESPACE_NAME_LABEL]: name2 };
 }
@@ -22505,6 +22507,17 @@ var IMPLICIT_TAGS = schemaDocument.schema.tags.filter(
   (tag) => tag.default === true && !tag.collection && tag.test !== void 0
 );
 function resolvePlainScalar(source) {
+  if (resolvedScalars.has(source)) return resolvedScalars.get(source);
+  const resolved = resolveByTags(source);
+  if (source.length > MAX_REMEMBERED_LENGTH) return resolved;
+  if (resolvedScalars.size >= MAX_RESOLVED_SCALARS) resolvedScalars.clear();
+  resolvedScalars.set(source, resolved);
+  return resolved;
+}
+var MAX_RESOLVED_SCALARS = 65536;
+var MAX_REMEMBERED_LENGTH = 64;
+var resolvedScalars = /* @__PURE__ */ new Map();
+function resolveByTags(source) {
   const tag = IMPLICIT_TAGS.find((candidate) => candidate.test?.test(source));
   if (tag?.resolve === void 0) return { value: source };
   let rejected = false;
@@ -24591,9 +24604,9 @@ var Engine = class _Engine {
     this.clusterPolicies.sort(
       (a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.priority - b.priority || compareText(a.ref.name, b.ref.name)
     );
-    const changed = like && this.namespacesChangedFrom(like);
-    if (changed) {
-      this.groupOfWorkload = this.groupsLike(like, changed);
+    const changes = like && this.changesFrom(like);
+    if (changes) {
+      this.groupOfWorkload = this.groupsLike(like, changes);
       return;
     }
     const appended = like && this.workloadsAppendedTo(like);
@@ -24670,15 +24683,24 @@ var Engine = class _Engine {
     return group;
   }
   /**
-   * The namespaces whose policies differ between `like`'s model and this one, when nothing else that groups or
-   * selects pods does: the same workloads and namespaces, CNI settings and cluster-scoped policies. Undefined
-   * otherwise.
+   * What differs between `like`'s model and this one when nothing that groups pods does: the namespaces whose
+   * policies differ, and the workloads that are other objects grouped alike (a file a pull request changed is read
+   * again, so the pods it declares are new objects with the same labels and ports). That needs workloads grouped
+   * alike in the same order, namespaces with the same labels, the same CNI settings and cluster-scoped policies;
+   * otherwise undefined.
    */
-  namespacesChangedFrom(like) {
+  changesFrom(like) {
     const [before, after] = [like.model, this.model];
-    if (before.workloads !== after.workloads || before.namespaces !== after.namespaces || !this.sameSettings(like))
+    if (before.workloads.length !== after.workloads.length || !sameNamespaceLabels(before.namespaces, after.namespaces) || !this.sameSettings(like))
       return void 0;
-    return this.policyNamespacesChanged(like);
+    const replaced = /* @__PURE__ */ new Map();
+    for (let index = 0; before.workloads !== after.workloads && index < before.workloads.length; index++) {
+      const [was, is] = [before.workloads[index], after.workloads[index]];
+      if (was === is) continue;
+      if (groupKey(was) !== groupKey(is)) return void 0;
+      replaced.set(was, is);
+    }
+    return { namespaces: this.policyNamespacesChanged(like), replaced };
   }
   /**
    * The workloads this model adds after all of `like`'s (the same objects, in the same order), when nothing that
@@ -24751,29 +24773,37 @@ var Engine = class _Engine {
     return changed;
   }
   /**
-   * `like`'s groups (the same workloads make the same groups, in the same order), each shared where its namespace is
-   * not `changed` and re-evaluated for this engine's policies where it is; returns where each workload is, looked
-   * up among the re-evaluated groups first and then in `like`'s (not copied: that would cost the cluster again).
+   * `like`'s groups (workloads grouped alike make the same groups, in the same order), each shared where its
+   * namespace's policies did not change and its members are the same objects, re-evaluated for this engine's
+   * policies where they changed, and copied with this model's members where some were replaced; returns where each
+   * workload is, looked up among those groups first and then in `like`'s (not copied: that would cost the cluster
+   * again).
    */
-  groupsLike(like, changed) {
+  groupsLike(like, changes) {
     this.shareGroups(like);
     this.matching = like.matching;
-    const own = /* @__PURE__ */ new Map();
-    for (const namespace of changed) {
+    const ownGroups = /* @__PURE__ */ new Map();
+    const { namespaces, replaced } = changes;
+    const copied = /* @__PURE__ */ new Set();
+    for (const workload of replaced.keys()) copied.add(like.groupOfWorkload.get(workload));
+    const differing = /* @__PURE__ */ new Set([...namespaces, ...[...replaced.keys()].map((workload) => workload.namespace)]);
+    for (const namespace of differing) {
       const groups = like.groupsByNamespace.get(namespace);
       if (!groups) continue;
-      const reevaluated = groups.map((group) => ({
-        ...group,
-        selecting: this.evaluateSelecting(group.facts)
-      }));
-      for (const group of reevaluated) {
+      const own = groups.map((group) => {
+        if (!namespaces.has(namespace) && !copied.has(group)) return group;
+        const members = group.members.map((member) => replaced.get(member) ?? member);
+        return namespaces.has(namespace) ? { ...group, members, selecting: this.evaluateSelecting(group.facts) } : { ...group, members };
+      });
+      for (const group of own) {
+        if (group === like.groups[group.index]) continue;
         this.groups[group.index] = group;
-        for (const member of group.members) own.set(member, group);
+        for (const member of group.members) ownGroups.set(member, group);
       }
-      this.groupsByNamespace.set(namespace, reevaluated);
+      this.groupsByNamespace.set(namespace, own);
     }
     const shared = like.groupOfWorkload;
-    return own.size === 0 ? shared : { get: (workload) => own.get(workload) ?? shared.get(workload) };
+    return ownGroups.size === 0 ? shared : { get: (workload) => ownGroups.get(workload) ?? shared.get(workload) };
   }
   allowsAtLeast(other, workload, direction) {
     if (!(other instanceof _Engine) || other.groupsOrigin !== this.groupsOrigin || workload.representative)
@@ -25665,18 +25695,17 @@ var Engine = class _Engine {
       ...this.policiesByNamespace.get(facts.namespace) ?? [],
       ...this.clusterwideNamespaced
     ].filter((compiled) => compiled.selects(facts));
-    const cluster = this.clusterPolicies.filter((compiled) => compiled.selects(facts));
+    const cluster = clusterSelection(this.clusterPolicies, facts);
     const enforcedEverywhere = this.enforcement === "always" && !facts.dnsName;
     const of = (direction) => {
-      const applying = (policies) => policies.filter((compiled) => compiled.applies[direction]);
-      const isolating = applying(namespaced);
-      const tiered = applying(cluster);
-      const key = `${direction}|${enforcedEverywhere}|${isolating.map(objectId)}|${tiered.map(objectId)}`;
+      const isolating = namespaced.filter((compiled) => compiled.applies[direction]);
+      const tiered = cluster[direction];
+      const key = `${direction}|${enforcedEverywhere}|${isolating.map(objectId)}|${tiered.key}`;
       let selecting = this.selectingByPolicies.get(key);
       if (!selecting)
         this.selectingByPolicies.set(
           key,
-          selecting = this.selectingFor(direction, isolating, tiered, enforcedEverywhere)
+          selecting = this.selectingFor(direction, isolating, tiered.policies, enforcedEverywhere)
         );
       return selecting;
     };
@@ -25804,6 +25833,19 @@ function l7RulesOf(policy, l7) {
   return rules2;
 }
 var l7Rules = /* @__PURE__ */ new WeakMap();
+var clusterSelections = /* @__PURE__ */ new WeakMap();
+function clusterSelection(clusterPolicies, facts) {
+  const known = clusterSelections.get(facts);
+  if (known && sameItems(known.among, clusterPolicies)) return known.selection;
+  const selected = clusterPolicies.filter((compiled) => compiled.selects(facts));
+  const inDirection = (direction) => {
+    const policies = selected.filter((compiled) => compiled.applies[direction]);
+    return { policies, key: policies.map(objectId).join(",") };
+  };
+  const selection = { ingress: inDirection("ingress"), egress: inDirection("egress") };
+  clusterSelections.set(facts, { among: clusterPolicies, selection });
+  return selection;
+}
 function selectingKey(selecting) {
   let key = selectingKeys.get(selecting);
   if (key === void 0) {
@@ -25953,6 +25995,16 @@ function groupKey(workload) {
     groupKeys.set(workload, key);
   }
   return key;
+}
+function sameNamespaceLabels(a, b) {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  const others = b.values();
+  for (const namespace of a.values()) {
+    const other = others.next().value;
+    if (other.name !== namespace.name || !sameEntries(other.labels, namespace.labels)) return false;
+  }
+  return true;
 }
 function betweenNodes(a, b) {
   return !!a.facts.entities && !!b.facts.unpoliced || !!b.facts.entities && !!a.facts.unpoliced;
@@ -27982,7 +28034,7 @@ function createFlowMatcher(model, options = {}) {
     const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector2, w.labels));
     const [first] = selected;
     if (!first) return { unmatched: `${name2} selects no workload` };
-    if (selected.every((w) => sameLabels(w.labels, first.labels))) return { workload: first };
+    if (selected.every((w) => sameEntries(w.labels, first.labels))) return { workload: first };
     return { unmatched: `ambiguous: ${name2} selects ${selected.map(workloadName).sort().join(", ")}` };
   }
   function matchIp(ip) {
@@ -28032,9 +28084,6 @@ function createFlowMatcher(model, options = {}) {
 }
 function isSubset(subset, labels) {
   return Object.entries(subset).every(([key, value]) => Object.hasOwn(labels, key) && labels[key] === value);
-}
-function sameLabels(a, b) {
-  return Object.keys(a).length === Object.keys(b).length && isSubset(a, b);
 }
 function workloadName(workload) {
   return workload.kind ? `${workload.kind}/${workload.name}` : workload.name;
@@ -31601,7 +31650,7 @@ function cniEvidence(side) {
     ...side.loaded.unanalysed
   ];
 }
-function modelSide(side, config, cni, cniAssumed) {
+function modelSide(side, config, cni, cniAssumed, like) {
   const { source, loaded } = side;
   const { model, diagnostics } = buildModel(loaded.objects, {
     defaultNamespace: config.defaultNamespace,
@@ -31617,7 +31666,7 @@ function modelSide(side, config, cni, cniAssumed) {
   const hint2 = "rendered" in source ? void 0 : unrenderedTreeHint(loaded.files, loaded.objects, model);
   return {
     model,
-    engine: createEngine(model),
+    engine: like ? createEngineLike(like, model) : createEngine(model),
     diagnostics: [
       ...loaded.diagnostics,
       ...cniAssumed ? [cniAssumed] : [],
@@ -32020,9 +32069,10 @@ async function analyseSides(options, config) {
     ...cniEvidence(headRead),
     ...cniEvidence(baseRead).map((seen) => ({ ...seen, side: "base" }))
   ]);
+  const base = modelSide(baseRead, config, cni);
   return {
-    head: modelSide(headRead, config, cni, cniAssumed),
-    base: modelSide(baseRead, config, cni),
+    head: modelSide(headRead, config, cni, cniAssumed, base.engine),
+    base,
     ...options.changedFiles ? { changedManifests: changedManifests(options, [baseRead, headRead]) } : {}
   };
 }
