@@ -349,12 +349,14 @@ class Engine implements PolicyEngine {
     )
       return undefined;
     const replaced = new Map<Workload, Workload>();
-    // A fix's verification keeps the list itself.
-    for (let index = 0; before.workloads !== after.workloads && index < before.workloads.length; index++) {
-      const [was, is] = [before.workloads[index]!, after.workloads[index]!];
-      if (was === is) continue;
-      if (groupKey(was) !== groupKey(is)) return undefined;
-      replaced.set(was, is);
+    // A fix's verification keeps the list itself: nothing to walk.
+    if (before.workloads !== after.workloads) {
+      for (let index = 0; index < before.workloads.length; index++) {
+        const [was, is] = [before.workloads[index]!, after.workloads[index]!];
+        if (was === is) continue;
+        if (groupKey(was) !== groupKey(is)) return undefined;
+        replaced.set(was, is);
+      }
     }
     return { namespaces: this.policyNamespacesChanged(like), replaced };
   }
@@ -464,10 +466,11 @@ class Engine implements PolicyEngine {
     for (const namespace of differing) {
       const groups = like.groupsByNamespace.get(namespace);
       if (!groups) continue;
+      const reevaluated = namespaces.has(namespace);
       const own = groups.map((group) => {
-        if (!namespaces.has(namespace) && !copied.has(group)) return group;
+        if (!reevaluated && !copied.has(group)) return group;
         const members = group.members.map((member) => replaced.get(member) ?? member);
-        return namespaces.has(namespace)
+        return reevaluated
           ? { ...group, members, selecting: this.evaluateSelecting(group.facts) }
           : { ...group, members };
       });
@@ -1806,8 +1809,6 @@ function l7RulesOf(policy: CompiledPolicy, l7: L7Rules): L7Rule[] {
 
 const l7Rules = new WeakMap<L7Rules, L7Rule[]>();
 
-/** A number per compiled rule or policy, naming lists of them in cache keys (both are shared by every engine). */
-/** What a direction's row is made of: the policies and tier rules that apply, and how they decide. */
 /** The cluster policies of one direction selecting a pod, with a key for that list. */
 interface ClusterSelection {
   policies: CompiledPolicy[];
@@ -1840,6 +1841,7 @@ function clusterSelection(
   return selection;
 }
 
+/** What a direction's row is made of, as a key: the policies and tier rules that apply, and how they decide. */
 function selectingKey(selecting: Selecting): string {
   let key = selectingKeys.get(selecting);
   if (key === undefined) {
@@ -1859,6 +1861,7 @@ function selectingKey(selecting: Selecting): string {
 
 const selectingKeys = new WeakMap<Selecting, string>();
 
+/** A number per compiled rule or policy, naming lists of them in cache keys (both are shared by every engine). */
 function objectId(object: CompiledRule | CompiledPolicy): number {
   let id = objectIds.get(object);
   if (id === undefined) objectIds.set(object, (id = nextObjectId++));
@@ -2084,11 +2087,6 @@ export function groupKey(workload: Workload): string {
   return key;
 }
 
-/**
- * Whether a pair is an entity and another endpoint no pod policy governs (an entity, a pod that is its node): what
- * passes between them is for host policies, which are not evaluated, so connectivity leaves it out, as it leaves out
- * an entity's traffic with outside addresses: a DNS name peer (`fqdn.ts`) is one of those.
- */
 /** Whether two models' namespaces are the same names, in the same order, with the same labels. */
 function sameNamespaceLabels(a: ReadonlyMap<string, Namespace>, b: ReadonlyMap<string, Namespace>): boolean {
   if (a === b) return true;
@@ -2101,6 +2099,11 @@ function sameNamespaceLabels(a: ReadonlyMap<string, Namespace>, b: ReadonlyMap<s
   return true;
 }
 
+/**
+ * Whether a pair is an entity and another endpoint no pod policy governs (an entity, a pod that is its node): what
+ * passes between them is for host policies, which are not evaluated, so connectivity leaves it out, as it leaves out
+ * an entity's traffic with outside addresses: a DNS name peer (`fqdn.ts`) is one of those.
+ */
 function betweenNodes(a: Group, b: Group): boolean {
   return (!!a.facts.entities && !!b.facts.unpoliced) || (!!b.facts.entities && !!a.facts.unpoliced);
 }
