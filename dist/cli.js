@@ -24694,11 +24694,13 @@ var Engine = class _Engine {
     if (before.workloads.length !== after.workloads.length || !sameNamespaceLabels(before.namespaces, after.namespaces) || !this.sameSettings(like))
       return void 0;
     const replaced = /* @__PURE__ */ new Map();
-    for (let index = 0; before.workloads !== after.workloads && index < before.workloads.length; index++) {
-      const [was, is] = [before.workloads[index], after.workloads[index]];
-      if (was === is) continue;
-      if (groupKey(was) !== groupKey(is)) return void 0;
-      replaced.set(was, is);
+    if (before.workloads !== after.workloads) {
+      for (let index = 0; index < before.workloads.length; index++) {
+        const [was, is] = [before.workloads[index], after.workloads[index]];
+        if (was === is) continue;
+        if (groupKey(was) !== groupKey(is)) return void 0;
+        replaced.set(was, is);
+      }
     }
     return { namespaces: this.policyNamespacesChanged(like), replaced };
   }
@@ -24790,10 +24792,11 @@ var Engine = class _Engine {
     for (const namespace of differing) {
       const groups = like.groupsByNamespace.get(namespace);
       if (!groups) continue;
+      const reevaluated = namespaces.has(namespace);
       const own = groups.map((group) => {
-        if (!namespaces.has(namespace) && !copied.has(group)) return group;
+        if (!reevaluated && !copied.has(group)) return group;
         const members = group.members.map((member) => replaced.get(member) ?? member);
-        return namespaces.has(namespace) ? { ...group, members, selecting: this.evaluateSelecting(group.facts) } : { ...group, members };
+        return reevaluated ? { ...group, members, selecting: this.evaluateSelecting(group.facts) } : { ...group, members };
       });
       for (const group of own) {
         if (group === like.groups[group.index]) continue;

@@ -45983,11 +45983,13 @@ var Engine = class _Engine {
     if (before.workloads.length !== after.workloads.length || !sameNamespaceLabels(before.namespaces, after.namespaces) || !this.sameSettings(like))
       return void 0;
     const replaced = /* @__PURE__ */ new Map();
-    for (let index = 0; before.workloads !== after.workloads && index < before.workloads.length; index++) {
-      const [was, is] = [before.workloads[index], after.workloads[index]];
-      if (was === is) continue;
-      if (groupKey(was) !== groupKey(is)) return void 0;
-      replaced.set(was, is);
+    if (before.workloads !== after.workloads) {
+      for (let index = 0; index < before.workloads.length; index++) {
+        const [was, is] = [before.workloads[index], after.workloads[index]];
+        if (was === is) continue;
+        if (groupKey(was) !== groupKey(is)) return void 0;
+        replaced.set(was, is);
+      }
     }
     return { namespaces: this.policyNamespacesChanged(like), replaced };
   }
@@ -46079,10 +46081,11 @@ var Engine = class _Engine {
     for (const namespace of differing) {
       const groups = like.groupsByNamespace.get(namespace);
       if (!groups) continue;
+      const reevaluated = namespaces.has(namespace);
       const own = groups.map((group2) => {
-        if (!namespaces.has(namespace) && !copied.has(group2)) return group2;
+        if (!reevaluated && !copied.has(group2)) return group2;
         const members = group2.members.map((member) => replaced.get(member) ?? member);
-        return namespaces.has(namespace) ? { ...group2, members, selecting: this.evaluateSelecting(group2.facts) } : { ...group2, members };
+        return reevaluated ? { ...group2, members, selecting: this.evaluateSelecting(group2.facts) } : { ...group2, members };
       });
       for (const group2 of own) {
         if (group2 === like.groups[group2.index]) continue;
