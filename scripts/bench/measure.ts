@@ -3,8 +3,7 @@ import { runCheck } from '../../src/check/run.js';
 import { loadConfig } from '../../src/config/load.js';
 import { annotateChanges } from '../../src/diff/annotate.js';
 import { diffConnectivity } from '../../src/diff/connectivity.js';
-import { matchingOutsidePods, replayFlows, type ReplaySide } from '../../src/replay/replay.js';
-import { createFlowMatcher } from '../../src/flows/match.js';
+import { replayFlows, replaySide } from '../../src/replay/replay.js';
 import { readFlows } from '../../src/flows/read.js';
 import { cniEvidence, loadSide, modelSide, type AnalysedSide } from '../../src/check/side.js';
 import { ParseCache } from '../../src/manifests/load.js';
@@ -152,11 +151,8 @@ async function measurePhases(
 
   const outcome = await timed(times, 'replay', () => {
     const cidrs = { podCidrs: config.cluster.podCidrs, serviceCidrs: config.cluster.serviceCidrs };
-    const replaySide = (s: AnalysedSide): ReplaySide => ({
-      engine: s.engine,
-      match: matchingOutsidePods(createFlowMatcher(s.model, cidrs).match),
-    });
-    return replayFlows(read.flows, replaySide(base), replaySide(head));
+    const side = (s: AnalysedSide) => replaySide(s.model, s.engine, cidrs);
+    return replayFlows(read.flows, side(base), side(head));
   });
   counts.brokenFlows = outcome.broken.length;
 }

@@ -6,11 +6,10 @@ import { DIFF_STAGE, diffConnectivity, emptyDiff } from '../diff/connectivity.js
 import { countPaths } from '../diff/peers.js';
 import { peerLabel } from '../diff/peers.js';
 import { mismatchDiagnostics } from '../replay/attribution.js';
-import { matchingOutsidePods, REPLAY_STAGE, replayFlows, type ReplaySide } from '../replay/replay.js';
-import { createFlowMatcher, type MatchedEndpoint } from '../flows/match.js';
+import { REPLAY_STAGE, replayFlows, replaySide } from '../replay/replay.js';
 import { readFlowsInBackground } from '../flows/background.js';
 import type { FlowReadResult } from '../flows/read.js';
-import type { FlowEndpoint, FlowFormat } from '../flows/types.js';
+import type { FlowFormat } from '../flows/types.js';
 import { ParseCache } from '../manifests/load.js';
 import { createEngine, createEngineLike } from '../policy/engine.js';
 import { hasFqdnRules } from '../policy/fqdn.js';
@@ -551,20 +550,7 @@ function replay(
   const engineOf = (s: AnalysedSide) =>
     dns.size > 0 && hasFqdnRules(s.model) ? createEngine(s.model, { dns }) : s.engine;
   const engines = { base: engineOf(base), head: engineOf(head) };
-  const side = (s: AnalysedSide, engine: PolicyEngine): ReplaySide => {
-    const match = matchingOutsidePods(createFlowMatcher(s.model, cidrs).match);
-    // The replay and the observed connections match the same endpoint objects (shared between aggregated flows):
-    // each is matched once.
-    const matched = new WeakMap<FlowEndpoint, MatchedEndpoint>();
-    return {
-      engine,
-      match(endpoint) {
-        let result = matched.get(endpoint);
-        if (!result) matched.set(endpoint, (result = match(endpoint)));
-        return result;
-      },
-    };
-  };
+  const side = (s: AnalysedSide, engine: PolicyEngine) => replaySide(s.model, engine, cidrs);
   const headSide = side(head, engines.head);
   // The diff's pods outside the tree and DNS names, so a broken flow to such a pod, or to an address DNS answered
   // for such a name, is known to be on the path the diff closed.

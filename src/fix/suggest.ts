@@ -511,14 +511,30 @@ function verifyingEngine(context: FixContext, model: ClusterModel): PolicyEngine
 
 /** The head model's policies of `namespaces`, in the model's order. */
 function policiesOf(context: FixContext, namespaces: ReadonlySet<string>): NetworkPolicy[] {
-  return context.model.policies.filter((policy) => namespaces.has(policy.namespace));
+  const { policies } = byNamespace(context.model);
+  const found = [...namespaces].flatMap((namespace) => policies.get(namespace) ?? []);
+  if (namespaces.size < 2) return found;
+  const position = modelPositions(context.model);
+  return found.sort((a, b) => position.get(a)! - position.get(b)!);
 }
+
+/** Each policy's position in its model's list, once per model. */
+function modelPositions(model: ClusterModel): ReadonlyMap<NetworkPolicy, number> {
+  let positions = policyPositions.get(model);
+  if (!positions) {
+    positions = new Map(model.policies.map((policy, index) => [policy, index]));
+    policyPositions.set(model, positions);
+  }
+  return positions;
+}
+
+const policyPositions = new WeakMap<ClusterModel, ReadonlyMap<NetworkPolicy, number>>();
 
 /**
  * The engine `closedByPatches` compares a patch against: every workload, the policies of `namespaces` and every
  * tiered policy, as head has them. Each is made like one engine per head model without NetworkPolicies, whose
- * groups it shares outside `namespaces`; consecutive fixes in the same namespaces (the broken flows of one namespace
- * come together) share it.
+ * groups it shares outside `namespaces`, and kept for the next fixes in the same namespaces (the broken flows of a
+ * namespace come in order of their counts, mixed with other namespaces').
  */
 function unpatchedEngine(context: FixContext, namespaces: ReadonlySet<string>): PolicyEngine {
   const key = [...namespaces].sort().join('\u0000');
@@ -529,22 +545,30 @@ function unpatchedEngine(context: FixContext, namespaces: ReadonlySet<string>): 
       policies: [],
       tieredPolicies: context.model.tieredPolicies ?? [],
     });
-    unpatchedEngines.set(context.model, (engines = { tieredOnly }));
+    unpatchedEngines.set(context.model, (engines = { tieredOnly, byNamespaces: new Map() }));
   }
-  if (engines.last?.key !== key) {
+  let engine = engines.byNamespaces.get(key);
+  if (!engine) {
     const model = {
       ...context.model,
       policies: policiesOf(context, namespaces),
       tieredPolicies: context.model.tieredPolicies ?? [],
     };
-    engines.last = { key, engine: createEngineLike(engines.tieredOnly, model) };
+    engine = createEngineLike(engines.tieredOnly, model);
+    // Bounded: each holds the re-evaluated groups of its namespaces.
+    if (engines.byNamespaces.size === MAX_UNPATCHED_ENGINES) {
+      engines.byNamespaces.delete(engines.byNamespaces.keys().next().value!);
+    }
+    engines.byNamespaces.set(key, engine);
   }
-  return engines.last.engine;
+  return engine;
 }
+
+const MAX_UNPATCHED_ENGINES = 64;
 
 const unpatchedEngines = new WeakMap<
   ClusterModel,
-  { tieredOnly: PolicyEngine; last?: { key: string; engine: PolicyEngine } }
+  { tieredOnly: PolicyEngine; byNamespaces: Map<string, PolicyEngine> }
 >();
 
 /** The tiered policies with the Cilium policies a fix patches replaced (all their specs), and those it adds. */

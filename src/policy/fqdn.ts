@@ -226,8 +226,6 @@ function coversSubject(other: TieredPolicy, policy: TieredPolicy): boolean {
  * given, so their compiled form is shared.
  */
 export function withFqdnPeers(policies: readonly TieredPolicy[], answers?: DnsAnswers): TieredPolicy[] {
-  const allowsByName = (policy: TieredPolicy) =>
-    policy.egress.some((rule) => rule.fqdns && rule.action === 'allow');
   if (!policies.some(allowsByName)) return [...policies];
   const visibility = visibilityPolicies(policies);
   return policies.map((policy) => {
@@ -245,6 +243,21 @@ export function withFqdnPeers(policies: readonly TieredPolicy[], answers?: DnsAn
     return { ...named, egress };
   });
 }
+
+/**
+ * Whether a policy has a toFQDNs allow, once per policy: every engine asks it of every tiered policy, and a fix's
+ * verification makes a few hundred engines over the same policies.
+ */
+function allowsByName(policy: TieredPolicy): boolean {
+  let allows = allowingByName.get(policy);
+  if (allows === undefined) {
+    allows = policy.egress.some((rule) => rule.fqdns && rule.action === 'allow');
+    allowingByName.set(policy, allows);
+  }
+  return allows;
+}
+
+const allowingByName = new WeakMap<TieredPolicy, boolean>();
 
 /** The namespaced-tier policies that send DNS through Cilium's proxy: where DNS visibility comes from. */
 function visibilityPolicies(policies: readonly TieredPolicy[]): TieredPolicy[] {

@@ -1,11 +1,11 @@
 import { decidedBy, type SideEnds } from '../diff/blame.js';
 import { describeDenial } from '../diff/explain-text.js';
 import { peerLabel, workloadPeer } from '../diff/peers.js';
-import type { MatchedEndpoint } from '../flows/match.js';
+import { createFlowMatcher, type FlowMatcherOptions, type MatchedEndpoint } from '../flows/match.js';
 import type { AggregatedFlow, FlowEndpoint, L7Records } from '../flows/types.js';
 import { describeL7Sides, judgeL7 } from '../policy/l7.js';
 import { inPolicyAuditMode } from '../model/cni.js';
-import type { Workload } from '../model/types.js';
+import type { ClusterModel, Workload } from '../model/types.js';
 import { namespaceLabelsOf } from '../model/build.js';
 import { standsFor } from '../policy/representatives.js';
 import { ownerFromPodName } from '../flows/owner.js';
@@ -302,6 +302,24 @@ function representedBy(
   return {
     ...(ends.from.length > 0 ? { from: ends.from } : {}),
     ...(ends.to.length > 0 ? { to: ends.to } : {}),
+  };
+}
+
+/**
+ * A side of the replay: flow endpoints are matched to the model's workloads, or made pods of their own
+ * (`matchingOutsidePods`). The replay and the observed connections match the same endpoint objects (shared between
+ * aggregated flows): each is matched once, so an outside pod is one workload whose policies are worked out once.
+ */
+export function replaySide(model: ClusterModel, engine: PolicyEngine, cidrs: FlowMatcherOptions): ReplaySide {
+  const match = matchingOutsidePods(createFlowMatcher(model, cidrs).match);
+  const matched = new WeakMap<FlowEndpoint, MatchedEndpoint>();
+  return {
+    engine,
+    match(endpoint) {
+      let result = matched.get(endpoint);
+      if (!result) matched.set(endpoint, (result = match(endpoint)));
+      return result;
+    },
   };
 }
 
