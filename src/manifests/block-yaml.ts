@@ -17,15 +17,30 @@ import { resolvePlainScalar } from './yaml-schema.js';
 export function readPlainBlockYaml(
   text: string,
   limits: { maxDocumentsPerFile: number; maxDepth: number },
+  positionsFor: PositionsFor = everyKind,
 ): ManifestDocument[] | undefined {
   if (OUTSIDE_SUBSET_TEXT.test(text)) return undefined;
   try {
-    return new BlockReader(text, Math.min(limits.maxDepth, MAX_DEPTH)).documents(limits.maxDocumentsPerFile);
+    return new BlockReader(text, Math.min(limits.maxDepth, MAX_DEPTH), positionsFor).documents(
+      limits.maxDocumentsPerFile,
+    );
   } catch (error) {
     if (error === OUTSIDE_SUBSET) return undefined;
     throw error;
   }
 }
+
+/**
+ * Whether the positions of a document's fields are wanted, by the `kind` its top-level mapping names. Where they are
+ * not, the reader keeps the document's start and the entries read before `kind` only: workloads, the largest and
+ * most numerous documents, need no more, and their source trees were most of what loading allocated.
+ */
+export type PositionsFor = (kind: unknown) => boolean;
+
+const everyKind: PositionsFor = () => true;
+
+/** The node of a value whose position is not wanted (shared: nothing reads or changes it). */
+const UNPOSITIONED: SourceNode = Object.freeze({});
 
 // Control characters, and what YAML 1.1 reads as line breaks or a byte-order mark, are the full parser's too.
 // eslint-disable-next-line no-control-regex -- control characters are what this looks for
@@ -79,10 +94,13 @@ class BlockReader {
   /** Column of the line's first non-space character; -1 at the end of the document (`---`) or of the text. */
   private indent = -1;
   private content = 0;
+  /** Whether the current document's positions are still wanted (`PositionsFor`). */
+  private positions = true;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly positionsFor: PositionsFor,
   ) {}
 
   documents(maxDocuments: number): ManifestDocument[] {
@@ -95,6 +113,7 @@ class BlockReader {
         this.moveTo(this.nextLine);
         continue;
       }
+      this.positions = true;
       const { value, node } = this.node(this.indent, 0);
       if (this.indent !== -1) outside();
       documents.push({ root: node, value });
@@ -172,6 +191,8 @@ class BlockReader {
 
   private mapping(indent: number, firstKey: number, depth: number): Parsed {
     const value: Record<string, unknown> = {};
+    // The document's own mapping keeps its start and what it read before `kind` whatever its kind.
+    const positions = this.positions;
     const entries: SourceEntry[] = [];
     let keyStart = firstKey;
     for (;;) {
@@ -189,10 +210,11 @@ class BlockReader {
         entry = this.inline(valueStart, indent, depth + 1);
       }
       value[key.name] = entry.value;
-      entries.push({ key: key.name, keyStart, value: entry.node });
+      if (positions) entries.push({ key: key.name, keyStart, value: entry.node });
+      if (depth === 0 && key.name === 'kind' && !this.positionsFor(entry.value)) this.positions = false;
       if (this.indent !== indent) {
         if (this.indent > indent) outside();
-        return { value, node: { start: firstKey, entries } };
+        return { value, node: positions ? { start: firstKey, entries } : UNPOSITIONED };
       }
       keyStart = this.content;
     }
@@ -218,10 +240,10 @@ class BlockReader {
         item = this.inline(itemStart, indent, depth + 1);
       }
       value.push(item.value);
-      items.push(item.node);
+      if (this.positions) items.push(item.node);
       if (this.indent !== indent || !this.isListEntry(this.content)) {
         if (this.indent > indent) outside();
-        return { value, node: { start, items } };
+        return { value, node: this.positions ? { start, items } : UNPOSITIONED };
       }
     }
   }
@@ -272,22 +294,28 @@ class BlockReader {
     } else if (first === 0x5b /* [ */ || first === 0x7b /* { */) {
       const flow = new FlowReader(text, this.lineEnd, depth);
       parsed = flow.collection(offset);
+      if (!this.positions) parsed.node = UNPOSITIONED;
       this.expectLineEnd(flow.offset);
     } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
       const quoted = this.quoted(offset, this.lineEnd);
       this.expectLineEnd(quoted.end);
-      parsed = { value: quoted.value, node: { start: offset } };
+      parsed = { value: quoted.value, node: this.at(offset) };
     } else {
       if (!plainMayStart(text, offset, this.lineEnd)) outside();
       const written = text.slice(offset, this.lineEnd);
       const comment = written.indexOf(' #');
       const source = (comment === -1 ? written : written.slice(0, comment)).trimEnd();
       if (source.includes(': ') || source.endsWith(':')) outside();
-      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: { start: offset } };
+      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: this.at(offset) };
     }
     this.moveTo(this.nextLine);
     if (this.indent > indent) outside();
     return parsed;
+  }
+
+  /** The node of a scalar starting at `offset`. */
+  private at(offset: number): SourceNode {
+    return this.positions ? { start: offset } : UNPOSITIONED;
   }
 
   /** Only spaces and a comment may follow a value on its line. */
@@ -346,7 +374,7 @@ class BlockReader {
     else if (chomping === 0x2b) value = content + '\n'.repeat(emptyLines);
     this.moveTo(lineStart);
     if (this.indent > indent) outside();
-    return { value, node: { start: offset } };
+    return { value, node: this.at(offset) };
   }
 }
 

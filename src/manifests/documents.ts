@@ -9,7 +9,7 @@ import {
   type Document,
   type ParsedNode,
 } from 'yaml';
-import { readPlainBlockYaml } from './block-yaml.js';
+import { readPlainBlockYaml, type PositionsFor } from './block-yaml.js';
 import { locationAt, sourceTreeOf, type SourceNode } from './positions.js';
 import type { Diagnostic, LoadLimits } from './types.js';
 import { JSON_OPTIONS, YAML_OPTIONS } from './yaml-schema.js';
@@ -19,6 +19,7 @@ export type ManifestFormat = 'yaml' | 'json';
 
 /** One non-empty document of a file: its plain JSON value and where its parts are written. */
 export interface ManifestDocument {
+  /** Its start, and where its fields are written unless their positions were not wanted (`PositionsFor`). */
   root: SourceNode;
   value: unknown;
 }
@@ -43,8 +44,9 @@ export function* readDocuments(
   reading: FileReading,
   format: ManifestFormat,
   limits: LoadLimits,
+  positionsFor?: PositionsFor,
 ): Generator<ManifestDocument> {
-  const plain = format === 'yaml' ? readPlainBlockYaml(reading.text, limits) : undefined;
+  const plain = format === 'yaml' ? readPlainBlockYaml(reading.text, limits, positionsFor) : undefined;
   if (plain !== undefined) {
     countLines(reading);
     yield* plain;

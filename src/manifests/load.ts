@@ -10,7 +10,7 @@ import {
   readKustomization,
   type KustomizationFile,
 } from './kustomize.js';
-import { collectObjects, NOT_KUBERNETES, type FileObjects } from './objects.js';
+import { collectObjects, needsFieldPositions, NOT_KUBERNETES, type FileObjects } from './objects.js';
 import { locationAt } from './positions.js';
 import type { Diagnostic, LoadLimits, LoadOptions, LoadResult } from './types.js';
 
@@ -232,7 +232,7 @@ function parseFileText(text: string, file: string, format: ManifestFormat, limit
   let kustomization: KustomizationFile | undefined;
   const isKustomization = isKustomizationFile(file);
   try {
-    for (const document of readDocuments(reading, format, limits)) {
+    for (const document of readDocuments(reading, format, limits, needsFieldPositions)) {
       if (isKustomization) kustomization ??= readKustomization(file, document.value);
       collectObjects(document, reading, collected);
     }

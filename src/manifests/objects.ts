@@ -25,6 +25,15 @@ const ANALYSED_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
 /** Only policies and these kinds keep field positions: rules point into policies and services, not into workloads. */
 const KINDS_WITH_FIELD_POSITIONS = new Set(['Service']);
 
+/**
+ * Whether a document of this kind needs its fields' positions read: the workloads and namespaces the analysis
+ * reads keep their start only, whatever their API group. Every other kind keeps them (policies, services and the
+ * items of lists need them; the rest are few).
+ */
+export function needsFieldPositions(kind: unknown): boolean {
+  return typeof kind !== 'string' || !ANALYSED_KINDS.has(kind) || KINDS_WITH_FIELD_POSITIONS.has(kind);
+}
+
 /** What one file contributes to a LoadResult. */
 export interface FileObjects {
   objects: LoadedObject[];

@@ -6,6 +6,7 @@ import { LineCounter, stringify } from 'yaml';
 import { readPlainBlockYaml } from '../../src/manifests/block-yaml.js';
 import { composeDocuments, readDocuments, type FileReading } from '../../src/manifests/documents.js';
 import { DEFAULT_LOAD_LIMITS } from '../../src/manifests/load.js';
+import { needsFieldPositions } from '../../src/manifests/objects.js';
 import type { SourceNode } from '../../src/manifests/positions.js';
 
 /**
@@ -144,6 +145,46 @@ describe('the plain block YAML reader', () => {
     }
     expect(files.length).toBeGreaterThan(250);
     expect(taken / files.length).toBeGreaterThan(0.8);
+  });
+
+  it('reads the values of every fixture alike when only some kinds want positions, and their positions exactly', () => {
+    // Workloads and namespaces keep their start only (and what was read before `kind`); everything else all of it.
+    let unpositioned = 0;
+    for (const file of [...yamlFiles('fixtures'), ...yamlFiles('test')]) {
+      const text = readFileSync(file, 'utf8');
+      const every = readPlainBlockYaml(text, DEFAULT_LOAD_LIMITS);
+      if (every === undefined) continue;
+      const some = readPlainBlockYaml(text, DEFAULT_LOAD_LIMITS, needsFieldPositions)!;
+      expect(some.map((d) => d.value)).toStrictEqual(every.map((d) => d.value));
+      some.forEach((document, index) => {
+        const kind = (document.value as { kind?: unknown } | null)?.kind;
+        const whole = flatten(every[index]!.root);
+        if (needsFieldPositions(kind)) {
+          expect(flatten(document.root)).toEqual(whole);
+          return;
+        }
+        unpositioned++;
+        const kept = flatten(document.root);
+        expect(kept[0]).toEqual(whole[0]);
+        // After `kind`, only the document's own entries are kept, each at its key.
+        const afterKind = kept.slice(kept.findIndex(([at]) => at === '/kind'));
+        expect(afterKind.every(([at]) => at.lastIndexOf('/') === 0)).toBe(true);
+        expect(whole).toEqual(expect.arrayContaining(kept));
+      });
+    }
+    expect(unpositioned).toBeGreaterThan(50);
+  });
+
+  it('keeps positions for a document whose kind comes after its other fields, up to kind', () => {
+    const text = 'spec:\n  replicas: 1\nkind: Deployment\nmetadata:\n  name: web\n';
+    const [document] = readPlainBlockYaml(text, DEFAULT_LOAD_LIMITS, needsFieldPositions)!;
+    expect(flatten(document!.root)).toEqual([
+      ['', 0],
+      ['/spec', 0],
+      ['/spec/replicas', 8],
+      ['/kind', 20],
+      ['/metadata', 37],
+    ]);
   });
 
   it('reads what kubectl, helm and people write', () => {
