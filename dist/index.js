@@ -36343,7 +36343,11 @@ function compileSelector(selector2) {
     );
   }
   if (checks.length === 0) return matchEverything;
-  return (labels) => checks.every((check) => check(labels));
+  if (checks.length === 1) return checks[0];
+  return (labels) => {
+    for (const check of checks) if (!check(labels)) return false;
+    return true;
+  };
 }
 function matchesSelector(selector2, labels) {
   return compileSelector(selector2)(labels);
@@ -38980,7 +38984,6 @@ function coversSubject(other, policy) {
   return covers3(a.namespaceSelector, b.namespaceSelector) && covers3(a.podSelector, b.podSelector);
 }
 function withFqdnPeers(policies, answers) {
-  const allowsByName = (policy) => policy.egress.some((rule2) => rule2.fqdns && rule2.action === "allow");
   if (!policies.some(allowsByName)) return [...policies];
   const visibility = visibilityPolicies(policies);
   return policies.map((policy) => {
@@ -39000,6 +39003,15 @@ function withFqdnPeers(policies, answers) {
     return { ...named2, egress };
   });
 }
+function allowsByName(policy) {
+  let allows = allowingByName.get(policy);
+  if (allows === void 0) {
+    allows = policy.egress.some((rule2) => rule2.fqdns && rule2.action === "allow");
+    allowingByName.set(policy, allows);
+  }
+  return allows;
+}
+var allowingByName = /* @__PURE__ */ new WeakMap();
 function visibilityPolicies(policies) {
   return policies.filter((p) => p.tier === "namespaced" && hasDnsVisibility(p));
 }
@@ -43829,15 +43841,19 @@ function resolveByTags(source) {
 }
 
 // src/manifests/block-yaml.ts
-function readPlainBlockYaml(text, limits) {
+function readPlainBlockYaml(text, limits, positionsFor = everyKind) {
   if (OUTSIDE_SUBSET_TEXT.test(text)) return void 0;
   try {
-    return new BlockReader(text, Math.min(limits.maxDepth, MAX_DEPTH)).documents(limits.maxDocumentsPerFile);
+    return new BlockReader(text, Math.min(limits.maxDepth, MAX_DEPTH), positionsFor).documents(
+      limits.maxDocumentsPerFile
+    );
   } catch (error2) {
     if (error2 === OUTSIDE_SUBSET) return void 0;
     throw error2;
   }
 }
+var everyKind = () => true;
+var UNPOSITIONED = Object.freeze({});
 var OUTSIDE_SUBSET_TEXT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff\\]|\r(?!\n)|\{\{/;
 var MAX_DEPTH = 64;
 var OUTSIDE_SUBSET = new Error("outside the plain block YAML subset");
@@ -43860,12 +43876,14 @@ function plainMayStart(text, offset, lineEnd) {
 var MAX_IMPLICIT_KEY = 1024;
 var FLOW_STOPS = new Set([...",[]{}#"].map((c) => c.charCodeAt(0)));
 var BlockReader = class {
-  constructor(text, maxDepth) {
+  constructor(text, maxDepth, positionsFor) {
     this.text = text;
     this.maxDepth = maxDepth;
+    this.positionsFor = positionsFor;
   }
   text;
   maxDepth;
+  positionsFor;
   /** The current line: the next one holding something other than spaces and a comment. */
   lineStart = 0;
   /** Where the line's text ends: its line break (`\n` or `\r\n`), or the end of the text. */
@@ -43875,6 +43893,8 @@ var BlockReader = class {
   /** Column of the line's first non-space character; -1 at the end of the document (`---`) or of the text. */
   indent = -1;
   content = 0;
+  /** Whether the current document's positions are still wanted (`PositionsFor`). */
+  positions = true;
   documents(maxDocuments) {
     const documents = [];
     let markers = 0;
@@ -43885,6 +43905,7 @@ var BlockReader = class {
         this.moveTo(this.nextLine);
         continue;
       }
+      this.positions = true;
       const { value, node } = this.node(this.indent, 0);
       if (this.indent !== -1) outside();
       documents.push({ root: node, value });
@@ -43949,6 +43970,7 @@ var BlockReader = class {
   }
   mapping(indent, firstKey, depth) {
     const value = {};
+    const positions = this.positions;
     const entries = [];
     let keyStart = firstKey;
     for (; ; ) {
@@ -43966,10 +43988,11 @@ var BlockReader = class {
         entry = this.inline(valueStart, indent, depth + 1);
       }
       value[key.name] = entry.value;
-      entries.push({ key: key.name, keyStart, value: entry.node });
+      if (positions) entries.push({ key: key.name, keyStart, value: entry.node });
+      if (depth === 0 && key.name === "kind" && !this.positionsFor(entry.value)) this.positions = false;
       if (this.indent !== indent) {
         if (this.indent > indent) outside();
-        return { value, node: { start: firstKey, entries } };
+        return { value, node: positions ? { start: firstKey, entries } : UNPOSITIONED };
       }
       keyStart = this.content;
     }
@@ -43993,10 +44016,10 @@ var BlockReader = class {
         item = this.inline(itemStart, indent, depth + 1);
       }
       value.push(item.value);
-      items.push(item.node);
+      if (this.positions) items.push(item.node);
       if (this.indent !== indent || !this.isListEntry(this.content)) {
         if (this.indent > indent) outside();
-        return { value, node: { start, items } };
+        return { value, node: this.positions ? { start, items } : UNPOSITIONED };
       }
     }
   }
@@ -44045,22 +44068,27 @@ var BlockReader = class {
     } else if (first === 91 || first === 123) {
       const flow = new FlowReader(text, this.lineEnd, depth);
       parsed = flow.collection(offset);
+      if (!this.positions) parsed.node = UNPOSITIONED;
       this.expectLineEnd(flow.offset);
     } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
       const quoted = this.quoted(offset, this.lineEnd);
       this.expectLineEnd(quoted.end);
-      parsed = { value: quoted.value, node: { start: offset } };
+      parsed = { value: quoted.value, node: this.at(offset) };
     } else {
       if (!plainMayStart(text, offset, this.lineEnd)) outside();
       const written = text.slice(offset, this.lineEnd);
       const comment2 = written.indexOf(" #");
       const source = (comment2 === -1 ? written : written.slice(0, comment2)).trimEnd();
       if (source.includes(": ") || source.endsWith(":")) outside();
-      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: { start: offset } };
+      parsed = { value: (resolvePlainScalar(source) ?? outside()).value, node: this.at(offset) };
     }
     this.moveTo(this.nextLine);
     if (this.indent > indent) outside();
     return parsed;
+  }
+  /** The node of a scalar starting at `offset`. */
+  at(offset) {
+    return this.positions ? { start: offset } : UNPOSITIONED;
   }
   /** Only spaces and a comment may follow a value on its line. */
   expectLineEnd(offset) {
@@ -44114,7 +44142,7 @@ var BlockReader = class {
     else if (chomping === 43) value = content + "\n".repeat(emptyLines);
     this.moveTo(lineStart);
     if (this.indent > indent) outside();
-    return { value, node: { start: offset } };
+    return { value, node: this.at(offset) };
   }
 };
 function lineAt(text, start) {
@@ -44289,8 +44317,8 @@ function makeLocator(loc, written) {
 }
 
 // src/manifests/documents.ts
-function* readDocuments(reading, format, limits) {
-  const plain = format === "yaml" ? readPlainBlockYaml(reading.text, limits) : void 0;
+function* readDocuments(reading, format, limits, positionsFor) {
+  const plain = format === "yaml" ? readPlainBlockYaml(reading.text, limits, positionsFor) : void 0;
   if (plain !== void 0) {
     countLines(reading);
     yield* plain;
@@ -44828,6 +44856,9 @@ var ANALYSED_KINDS = /* @__PURE__ */ new Map([
   ["CronJob", ["batch"]]
 ]);
 var KINDS_WITH_FIELD_POSITIONS = /* @__PURE__ */ new Set(["Service"]);
+function needsFieldPositions(kind) {
+  return typeof kind !== "string" || !ANALYSED_KINDS.has(kind) || KINDS_WITH_FIELD_POSITIONS.has(kind);
+}
 function collectObjects(document, reading, into) {
   collectCandidate({ value: document.value, node: document.root }, reading, into);
 }
@@ -45183,7 +45214,7 @@ function parseFileText(text, file, format, limits) {
   let kustomization;
   const isKustomization = isKustomizationFile(file);
   try {
-    for (const document of readDocuments(reading, format, limits)) {
+    for (const document of readDocuments(reading, format, limits, needsFieldPositions)) {
       if (isKustomization) kustomization ??= readKustomization(file, document.value);
       collectObjects(document, reading, collected);
     }
@@ -49033,6 +49064,141 @@ function mismatchDiagnostics(mismatches) {
   return diagnostics;
 }
 
+// src/flows/match.ts
+function createFlowMatcher(model, options = {}) {
+  const byNamespace2 = /* @__PURE__ */ new Map();
+  const byIp = /* @__PURE__ */ new Map();
+  for (const workload of model.workloads) {
+    push(byNamespace2, workload.namespace, workload);
+    for (const ip of workload.ips) {
+      const key = addressKey3(ip);
+      if (key !== void 0) push(byIp, key, workload);
+    }
+  }
+  const serviceByIp = /* @__PURE__ */ new Map();
+  for (const service of model.services) {
+    for (const ip of service.clusterIPs) {
+      const key = addressKey3(ip);
+      if (key !== void 0 && !serviceByIp.has(key)) serviceByIp.set(key, service);
+    }
+  }
+  const podRanges = parseRanges(options.podCidrs);
+  const serviceRanges = parseRanges(options.serviceCidrs);
+  const filter2 = labelFilterOf(model);
+  const identities2 = /* @__PURE__ */ new Map();
+  const identityOf2 = (workload) => {
+    if (!filter2) return workload.labels;
+    let labels = identities2.get(workload);
+    if (!labels) identities2.set(workload, labels = keptLabels(workload.labels, filter2));
+    return labels;
+  };
+  function matchPod(namespace, endpoint) {
+    const inNamespace = byNamespace2.get(namespace) ?? [];
+    const { labels, workload: named2 } = endpoint;
+    let candidates = labels ? inNamespace.filter((w) => Object.keys(identityOf2(w)).length > 0 && isSubset(identityOf2(w), labels)) : inNamespace;
+    if (named2) {
+      const byName2 = candidates.filter(
+        (w) => w.name === named2.name && (!named2.kind || w.kind === named2.kind)
+      );
+      if (byName2.length > 0) candidates = byName2;
+      else if (!labels) return { unmatched: `no workload ${workloadName(named2)} in namespace ${namespace}` };
+    }
+    if (candidates.length === 0) {
+      return {
+        unmatched: `no workload in namespace ${namespace} has a subset of the labels ${formatLabels(labels)}`
+      };
+    }
+    if (candidates.length === 1) return { workload: candidates[0] };
+    const longest = Math.max(...candidates.map((w) => Object.keys(identityOf2(w)).length));
+    const best = candidates.filter((w) => Object.keys(identityOf2(w)).length === longest);
+    if (best.length === 1) return { workload: best[0] };
+    return { unmatched: `ambiguous: ${best.map(workloadName).sort().join(", ")}` };
+  }
+  function matchService(service) {
+    const name2 = `Service ${service.namespace}/${service.name}`;
+    const selector2 = service.selector;
+    if (!selector2 || Object.keys(selector2).length === 0) return { unmatched: `${name2} has no selector` };
+    const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector2, w.labels));
+    const [first] = selected;
+    if (!first) return { unmatched: `${name2} selects no workload` };
+    if (selected.every((w) => sameEntries(w.labels, first.labels))) return { workload: first };
+    return { unmatched: `ambiguous: ${name2} selects ${selected.map(workloadName).sort().join(", ")}` };
+  }
+  function matchIp(ip) {
+    const address = addressToRangeKey(ip);
+    if (!address) return { unmatched: `${ip} is not an IP address` };
+    const service = serviceByIp.get(address.key);
+    if (service) return matchService(service);
+    const workloads = byIp.get(address.key) ?? [];
+    if (workloads.length === 1) return { workload: workloads[0] };
+    if (workloads.length > 1)
+      return { unmatched: `ambiguous: ${ip} is stated by ${workloads.map(workloadName).join(", ")}` };
+    if (podRanges.some((range3) => rangeContains(range3, address.range))) {
+      return { unmatched: `${ip} is in the pod CIDRs but no workload states it` };
+    }
+    if (serviceRanges.some((range3) => rangeContains(range3, address.range))) {
+      return { unmatched: `${ip} is in the Service CIDRs but no Service has it as ClusterIP` };
+    }
+    return { ip };
+  }
+  const entities = new Map(model.workloads.flatMap((w) => w.entities ? [[w.id, w]] : []));
+  function matchEntity(reserved, ip) {
+    const names = reserved.split("+");
+    const named2 = model.cni === "calico" ? [] : NODE_ENTITIES.filter((entity) => names.includes(entity));
+    if (named2.length === 0) return { unmatched: `reserved:${reserved} is not a pod` };
+    const workload = entityWorkload(named2, names.includes("world") && ip ? { ip } : void 0);
+    const known = entities.get(workload.id);
+    if (known) return { workload: known };
+    entities.set(workload.id, workload);
+    return { workload };
+  }
+  return {
+    match(endpoint) {
+      const { reserved, namespace, ip } = endpoint;
+      if (reserved === "world")
+        return ip ? matchIp(ip) : { unmatched: "reserved:world without an IP address" };
+      if (reserved !== void 0) return matchEntity(reserved, ip);
+      if (endpoint.labels || endpoint.workload) {
+        if (namespace === void 0) return { unmatched: "pod without a namespace" };
+        return matchPod(namespace, endpoint);
+      }
+      if (ip) return matchIp(ip);
+      if (namespace !== void 0)
+        return { unmatched: `only the namespace ${namespace} is known (no labels, workload or IP)` };
+      return { unmatched: "no namespace, labels or IP" };
+    }
+  };
+}
+function isSubset(subset, labels) {
+  return Object.entries(subset).every(([key, value]) => Object.hasOwn(labels, key) && labels[key] === value);
+}
+function workloadName(workload) {
+  return workload.kind ? `${workload.kind}/${workload.name}` : workload.name;
+}
+function formatLabels(labels) {
+  const entries = Object.entries(labels ?? {});
+  return entries.length === 0 ? "(none)" : entries.map(([key, value]) => `${key}=${value}`).join(",");
+}
+function addressToRangeKey(ip) {
+  const address = parseAddress(ip);
+  if (!address) return void 0;
+  return {
+    key: `${address.family}/${address.value}`,
+    range: { family: address.family, start: address.value, end: address.value }
+  };
+}
+function addressKey3(ip) {
+  return addressToRangeKey(ip)?.key;
+}
+function parseRanges(cidrs) {
+  return (cidrs ?? []).flatMap((cidr) => cidrToRange(cidr) ?? []);
+}
+function push(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+
 // src/replay/replay.ts
 function replayFlows(flows, base, head, deadline, l7) {
   const outcome = {
@@ -49231,6 +49397,18 @@ function representedBy(head, from, to) {
     ...ends.to.length > 0 ? { to: ends.to } : {}
   };
 }
+function replaySide(model, engine, cidrs) {
+  const match2 = matchingOutsidePods(createFlowMatcher(model, cidrs).match);
+  const matched = /* @__PURE__ */ new WeakMap();
+  return {
+    engine,
+    match(endpoint) {
+      let result = matched.get(endpoint);
+      if (!result) matched.set(endpoint, result = match2(endpoint));
+      return result;
+    }
+  };
+}
 var MADE_BY_FLOW = "a recorded flow";
 function matchingOutsidePods(match2) {
   return (endpoint) => {
@@ -49256,141 +49434,6 @@ function matchingOutsidePods(match2) {
     };
     return { workload };
   };
-}
-
-// src/flows/match.ts
-function createFlowMatcher(model, options = {}) {
-  const byNamespace2 = /* @__PURE__ */ new Map();
-  const byIp = /* @__PURE__ */ new Map();
-  for (const workload of model.workloads) {
-    push(byNamespace2, workload.namespace, workload);
-    for (const ip of workload.ips) {
-      const key = addressKey3(ip);
-      if (key !== void 0) push(byIp, key, workload);
-    }
-  }
-  const serviceByIp = /* @__PURE__ */ new Map();
-  for (const service of model.services) {
-    for (const ip of service.clusterIPs) {
-      const key = addressKey3(ip);
-      if (key !== void 0 && !serviceByIp.has(key)) serviceByIp.set(key, service);
-    }
-  }
-  const podRanges = parseRanges(options.podCidrs);
-  const serviceRanges = parseRanges(options.serviceCidrs);
-  const filter2 = labelFilterOf(model);
-  const identities2 = /* @__PURE__ */ new Map();
-  const identityOf2 = (workload) => {
-    if (!filter2) return workload.labels;
-    let labels = identities2.get(workload);
-    if (!labels) identities2.set(workload, labels = keptLabels(workload.labels, filter2));
-    return labels;
-  };
-  function matchPod(namespace, endpoint) {
-    const inNamespace = byNamespace2.get(namespace) ?? [];
-    const { labels, workload: named2 } = endpoint;
-    let candidates = labels ? inNamespace.filter((w) => Object.keys(identityOf2(w)).length > 0 && isSubset(identityOf2(w), labels)) : inNamespace;
-    if (named2) {
-      const byName2 = candidates.filter(
-        (w) => w.name === named2.name && (!named2.kind || w.kind === named2.kind)
-      );
-      if (byName2.length > 0) candidates = byName2;
-      else if (!labels) return { unmatched: `no workload ${workloadName(named2)} in namespace ${namespace}` };
-    }
-    if (candidates.length === 0) {
-      return {
-        unmatched: `no workload in namespace ${namespace} has a subset of the labels ${formatLabels(labels)}`
-      };
-    }
-    if (candidates.length === 1) return { workload: candidates[0] };
-    const longest = Math.max(...candidates.map((w) => Object.keys(identityOf2(w)).length));
-    const best = candidates.filter((w) => Object.keys(identityOf2(w)).length === longest);
-    if (best.length === 1) return { workload: best[0] };
-    return { unmatched: `ambiguous: ${best.map(workloadName).sort().join(", ")}` };
-  }
-  function matchService(service) {
-    const name2 = `Service ${service.namespace}/${service.name}`;
-    const selector2 = service.selector;
-    if (!selector2 || Object.keys(selector2).length === 0) return { unmatched: `${name2} has no selector` };
-    const selected = (byNamespace2.get(service.namespace) ?? []).filter((w) => isSubset(selector2, w.labels));
-    const [first] = selected;
-    if (!first) return { unmatched: `${name2} selects no workload` };
-    if (selected.every((w) => sameEntries(w.labels, first.labels))) return { workload: first };
-    return { unmatched: `ambiguous: ${name2} selects ${selected.map(workloadName).sort().join(", ")}` };
-  }
-  function matchIp(ip) {
-    const address = addressToRangeKey(ip);
-    if (!address) return { unmatched: `${ip} is not an IP address` };
-    const service = serviceByIp.get(address.key);
-    if (service) return matchService(service);
-    const workloads = byIp.get(address.key) ?? [];
-    if (workloads.length === 1) return { workload: workloads[0] };
-    if (workloads.length > 1)
-      return { unmatched: `ambiguous: ${ip} is stated by ${workloads.map(workloadName).join(", ")}` };
-    if (podRanges.some((range3) => rangeContains(range3, address.range))) {
-      return { unmatched: `${ip} is in the pod CIDRs but no workload states it` };
-    }
-    if (serviceRanges.some((range3) => rangeContains(range3, address.range))) {
-      return { unmatched: `${ip} is in the Service CIDRs but no Service has it as ClusterIP` };
-    }
-    return { ip };
-  }
-  const entities = new Map(model.workloads.flatMap((w) => w.entities ? [[w.id, w]] : []));
-  function matchEntity(reserved, ip) {
-    const names = reserved.split("+");
-    const named2 = model.cni === "calico" ? [] : NODE_ENTITIES.filter((entity) => names.includes(entity));
-    if (named2.length === 0) return { unmatched: `reserved:${reserved} is not a pod` };
-    const workload = entityWorkload(named2, names.includes("world") && ip ? { ip } : void 0);
-    const known = entities.get(workload.id);
-    if (known) return { workload: known };
-    entities.set(workload.id, workload);
-    return { workload };
-  }
-  return {
-    match(endpoint) {
-      const { reserved, namespace, ip } = endpoint;
-      if (reserved === "world")
-        return ip ? matchIp(ip) : { unmatched: "reserved:world without an IP address" };
-      if (reserved !== void 0) return matchEntity(reserved, ip);
-      if (endpoint.labels || endpoint.workload) {
-        if (namespace === void 0) return { unmatched: "pod without a namespace" };
-        return matchPod(namespace, endpoint);
-      }
-      if (ip) return matchIp(ip);
-      if (namespace !== void 0)
-        return { unmatched: `only the namespace ${namespace} is known (no labels, workload or IP)` };
-      return { unmatched: "no namespace, labels or IP" };
-    }
-  };
-}
-function isSubset(subset, labels) {
-  return Object.entries(subset).every(([key, value]) => Object.hasOwn(labels, key) && labels[key] === value);
-}
-function workloadName(workload) {
-  return workload.kind ? `${workload.kind}/${workload.name}` : workload.name;
-}
-function formatLabels(labels) {
-  const entries = Object.entries(labels ?? {});
-  return entries.length === 0 ? "(none)" : entries.map(([key, value]) => `${key}=${value}`).join(",");
-}
-function addressToRangeKey(ip) {
-  const address = parseAddress(ip);
-  if (!address) return void 0;
-  return {
-    key: `${address.family}/${address.value}`,
-    range: { family: address.family, start: address.value, end: address.value }
-  };
-}
-function addressKey3(ip) {
-  return addressToRangeKey(ip)?.key;
-}
-function parseRanges(cidrs) {
-  return (cidrs ?? []).flatMap((cidr) => cidrToRange(cidr) ?? []);
-}
-function push(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
 }
 
 // src/flows/background.ts
@@ -52118,8 +52161,21 @@ function verifyingEngine(context, model) {
   return createEngine(model, context.dns ? { dns: context.dns } : {});
 }
 function policiesOf(context, namespaces) {
-  return context.model.policies.filter((policy) => namespaces.has(policy.namespace));
+  const { policies } = byNamespace(context.model);
+  const found = [...namespaces].flatMap((namespace) => policies.get(namespace) ?? []);
+  if (namespaces.size < 2) return found;
+  const position = modelPositions2(context.model);
+  return found.sort((a, b) => position.get(a) - position.get(b));
 }
+function modelPositions2(model) {
+  let positions = policyPositions.get(model);
+  if (!positions) {
+    positions = new Map(model.policies.map((policy, index) => [policy, index]));
+    policyPositions.set(model, positions);
+  }
+  return positions;
+}
+var policyPositions = /* @__PURE__ */ new WeakMap();
 function unpatchedEngine(context, namespaces) {
   const key = [...namespaces].sort().join("\0");
   let engines = unpatchedEngines.get(context.model);
@@ -52129,18 +52185,24 @@ function unpatchedEngine(context, namespaces) {
       policies: [],
       tieredPolicies: context.model.tieredPolicies ?? []
     });
-    unpatchedEngines.set(context.model, engines = { tieredOnly });
+    unpatchedEngines.set(context.model, engines = { tieredOnly, byNamespaces: /* @__PURE__ */ new Map() });
   }
-  if (engines.last?.key !== key) {
+  let engine = engines.byNamespaces.get(key);
+  if (!engine) {
     const model = {
       ...context.model,
       policies: policiesOf(context, namespaces),
       tieredPolicies: context.model.tieredPolicies ?? []
     };
-    engines.last = { key, engine: createEngineLike(engines.tieredOnly, model) };
+    engine = createEngineLike(engines.tieredOnly, model);
+    if (engines.byNamespaces.size === MAX_UNPATCHED_ENGINES) {
+      engines.byNamespaces.delete(engines.byNamespaces.keys().next().value);
+    }
+    engines.byNamespaces.set(key, engine);
   }
-  return engines.last.engine;
+  return engine;
 }
+var MAX_UNPATCHED_ENGINES = 64;
 var unpatchedEngines = /* @__PURE__ */ new WeakMap();
 function withTiered(policies, patched) {
   if (!patched.tiered) return [...policies];
@@ -53412,18 +53474,7 @@ function replay(read, config, base, head, diffed, fixes, deadline, accept) {
   const dns = new Map((read.l7?.dnsAnswers ?? []).map(({ name: name2, addresses: addresses2 }) => [name2, addresses2]));
   const engineOf = (s) => dns.size > 0 && hasFqdnRules(s.model) ? createEngine(s.model, { dns }) : s.engine;
   const engines = { base: engineOf(base), head: engineOf(head) };
-  const side = (s, engine) => {
-    const match2 = matchingOutsidePods(createFlowMatcher(s.model, cidrs).match);
-    const matched = /* @__PURE__ */ new WeakMap();
-    return {
-      engine,
-      match(endpoint) {
-        let result = matched.get(endpoint);
-        if (!result) matched.set(endpoint, result = match2(endpoint));
-        return result;
-      }
-    };
-  };
+  const side = (s, engine) => replaySide(s.model, engine, cidrs);
   const headSide = side(head, engines.head);
   const representatives = diffed.workloads.filter((workload) => workload.represents || workload.dnsName);
   const outcome = replayFlows(
