@@ -23,3 +23,18 @@ export function sameEntries(
     keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && x[key] === y[key])
   );
 }
+
+/**
+ * Each item's position in a list, found once per list (kept while the list lives): putting a few items of a long
+ * list back in its order costs those items, not the list.
+ */
+export function positionsIn<T>(list: readonly T[]): ReadonlyMap<T, number> {
+  let positions = positionsByList.get(list) as ReadonlyMap<T, number> | undefined;
+  if (!positions) {
+    positions = new Map(list.map((item, index) => [item, index]));
+    positionsByList.set(list, positions);
+  }
+  return positions;
+}
+
+const positionsByList = new WeakMap<readonly unknown[], ReadonlyMap<unknown, number>>();

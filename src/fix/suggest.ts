@@ -1,3 +1,4 @@
+import { positionsIn } from '../collections.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { PathChange } from '../diff/types.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -514,21 +515,9 @@ function policiesOf(context: FixContext, namespaces: ReadonlySet<string>): Netwo
   const { policies } = byNamespace(context.model);
   const found = [...namespaces].flatMap((namespace) => policies.get(namespace) ?? []);
   if (namespaces.size < 2) return found;
-  const position = modelPositions(context.model);
+  const position = positionsIn(context.model.policies);
   return found.sort((a, b) => position.get(a)! - position.get(b)!);
 }
-
-/** Each policy's position in its model's list, once per model. */
-function modelPositions(model: ClusterModel): ReadonlyMap<NetworkPolicy, number> {
-  let positions = policyPositions.get(model);
-  if (!positions) {
-    positions = new Map(model.policies.map((policy, index) => [policy, index]));
-    policyPositions.set(model, positions);
-  }
-  return positions;
-}
-
-const policyPositions = new WeakMap<ClusterModel, ReadonlyMap<NetworkPolicy, number>>();
 
 /**
  * The engine `closedByPatches` compares a patch against: every workload, the policies of `namespaces` and every

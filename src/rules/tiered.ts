@@ -1,3 +1,4 @@
+import { positionsIn } from '../collections.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type {
   ClusterModel,
@@ -292,18 +293,6 @@ function selectedWorkloads(model: ClusterModel, policy: TieredPolicy): Workload[
     for (const workload of workloads)
       if (pods(selectableLabels(model, workload, policy.ref.kind))) selected.push(workload);
   }
-  const position = modelPositions(model);
+  const position = positionsIn(model.workloads);
   return selected.sort((a, b) => position.get(a)! - position.get(b)!);
 }
-
-/** Each workload's position in its model's list, found once per model: lists of workloads keep model order. */
-function modelPositions(model: ClusterModel): ReadonlyMap<Workload, number> {
-  let positions = positionsByModel.get(model);
-  if (!positions) {
-    positions = new Map(model.workloads.map((workload, index) => [workload, index]));
-    positionsByModel.set(model, positions);
-  }
-  return positions;
-}
-
-const positionsByModel = new WeakMap<ClusterModel, ReadonlyMap<Workload, number>>();
