@@ -14739,6 +14739,15 @@ function sameEntries(a, b) {
   const keys = Object.keys(x);
   return keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && x[key] === y[key]);
 }
+function positionsIn(list2) {
+  let positions = positionsByList.get(list2);
+  if (!positions) {
+    positions = new Map(list2.map((item, index) => [item, index]));
+    positionsByList.set(list2, positions);
+  }
+  return positions;
+}
+var positionsByList = /* @__PURE__ */ new WeakMap();
 
 // src/rules/helpers.ts
 var DIRECTIONS = ["ingress", "egress"];
@@ -18463,18 +18472,9 @@ function selectedWorkloads(model, policy) {
     for (const workload of workloads)
       if (pods(selectableLabels(model, workload, policy.ref.kind))) selected.push(workload);
   }
-  const position = modelPositions(model);
+  const position = positionsIn(model.workloads);
   return selected.sort((a, b) => position.get(a) - position.get(b));
 }
-function modelPositions(model) {
-  let positions = positionsByModel.get(model);
-  if (!positions) {
-    positions = new Map(model.workloads.map((workload, index) => [workload, index]));
-    positionsByModel.set(model, positions);
-  }
-  return positions;
-}
-var positionsByModel = /* @__PURE__ */ new WeakMap();
 
 // src/rules/cilium.ts
 function ciliumPolicies(model, kinds = CILIUM_KINDS) {
@@ -30956,18 +30956,9 @@ function policiesOf(context, namespaces) {
   const { policies } = byNamespace(context.model);
   const found = [...namespaces].flatMap((namespace) => policies.get(namespace) ?? []);
   if (namespaces.size < 2) return found;
-  const position = modelPositions2(context.model);
+  const position = positionsIn(context.model.policies);
   return found.sort((a, b) => position.get(a) - position.get(b));
 }
-function modelPositions2(model) {
-  let positions = policyPositions.get(model);
-  if (!positions) {
-    positions = new Map(model.policies.map((policy, index) => [policy, index]));
-    policyPositions.set(model, positions);
-  }
-  return positions;
-}
-var policyPositions = /* @__PURE__ */ new WeakMap();
 function unpatchedEngine(context, namespaces) {
   const key = [...namespaces].sort().join("\0");
   let engines = unpatchedEngines.get(context.model);
